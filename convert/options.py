@@ -1,0 +1,26 @@
+"""The one explicit options record passed to every writer (pandoc's ``WriterOptions``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+#: The project's ``styles/`` folder: page and e-book styles are data, looked up by name.
+STYLES_DIR = Path(__file__).resolve().parent.parent / "styles"
+
+
+@dataclass(frozen=True)
+class WriterOptions:
+    """What a writer may be told besides the TEI tree.
+
+    - ``styles_dir``: folder holding ``pdf.json`` (page size, margins, fonts, sizes, leading) and
+      ``epub.css``.
+    - ``pdfa``: PDF/A flavour per ISO 19005: ``"1b"``, ``"2b"`` or ``"3b"``.
+    - ``source_name``: the input file's name, for messages.
+    - ``tei_bytes``: the serialised TEI document (the PDF/A-3b writer embeds it).
+    """
+
+    styles_dir: Path = STYLES_DIR
+    pdfa: str = "2b"
+    source_name: str = ""
+    tei_bytes: bytes = field(default=b"", repr=False)

@@ -1,0 +1,320 @@
+"""The reader: bulletin text → TEI P5 model (TEI-CONVENTIONS.md, docs/tei-model.md).
+
+Public entry points: :func:`read_bulletin` (text → ``<TEI>`` root) and :func:`read_file`
+(a path → root, with the file's problems reported as :class:`convert.errors.InputError`).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from lxml import etree
+
+from convert import __version__
+from convert.errors import InputError
+from convert.reader.body import BodyBuilder, inline
+from convert.reader.layout import PRINT_RUN_RE, colophon_kind, find_colophon, find_contents, heading_shape, paragraph_shape
+from convert.reader.lines import Line, content_key, split_lines
+from convert.reader.masthead import Masthead, read_masthead
+from convert.tei import E, XML_ID, XML_LANG, t, xpath
+
+LANG = "zh-Hans"
+LUNAR_CALENDAR_ID = "chinese-lunar"
+
+
+def _masthead_end(lines: list[Line]) -> int:
+    """Without a contents list, the masthead ends at the first heading-like line that is followed
+    by running text (the first article's title), or at the first line of running text."""
+    for i, line in enumerate(lines):
+        if paragraph_shape(line):
+            return i
+        if i + 1 < len(lines) and heading_shape(line) and paragraph_shape(lines[i + 1]):
+            return i
+    return 0
+
+
+def _front(mh: Masthead, mast_lines: list[Line], contents, section_ids) -> etree._Element:
+    front = E.front()
+    if mast_lines:
+        page = E.titlePage(type="masthead")
+        title_el = None
+        dated = False
+        for kind, block in mh.blocks:
+            if kind in ("title", "title-en"):
+                if title_el is None:
+                    title_el = E.docTitle()
+                    page.append(title_el)
+                part = inline(E.titlePart(type="main" if kind == "title" else "alt"), block[0].segments)
+                if kind == "title-en":
+                    part.set(XML_LANG, "en")
+                title_el.append(part)
+                continue
+            title_el = None
+            if kind == "date":
+                el = E.docDate()
+                if mh.when and not dated:
+                    el.set("when", mh.when)
+                    dated = True
+            elif kind == "lunar":
+                el = E.docDate()
+                inner = inline(E.date(calendar=f"#{LUNAR_CALENDAR_ID}"), block[0].segments)
+                el.append(inner)
+                page.append(el)
+                continue
+            elif kind == "edition":
+                el = E.docEdition()
+            elif kind == "registration":
+                el = E.imprimatur()
+            else:  # imprint, printed, notice
+                el = E.docImprint()
+            for j, line in enumerate(block):
+                if j:
+                    el.append(E.lb())
+                inline(el, line.segments)
+            page.append(el)
+        front.append(page)
+    if contents is not None:
+        outer = E.list()
+        div = E.div(E.list(), type="contents")
+        div[0] = outer
+
+        def item(entry):
+            it = E.item()
+            ref = E.ref()
+            if entry.target:
+                ref.set("target", f"#{entry.target}")
+            for j, line in enumerate(entry.lines):
+                if j:
+                    ref.append(E.lb())
+                inline(ref, line.segments)
+            it.append(ref)
+            if entry.page is not None:
+                ref.tail = " "
+                it.append(E.num(entry.page, type="page", value=str(int(entry.page))))
+            return it
+
+        for entry in contents.loose:
+            outer.append(item(entry))
+        for n, (line, entries) in enumerate(contents.sections):
+            ref = inline(E.ref(), line.segments)
+            if n in section_ids:
+                ref.set("target", f"#{section_ids[n]}")
+            it = E.item(ref)
+            if entries:
+                it.append(E.list(*[item(e) for e in entries]))
+            outer.append(it)
+        front.append(div)
+    return front
+
+
+def _back(lines: list[Line]) -> etree._Element | None:
+    if not lines:
+        return None
+    div = E.div(type="colophon")
+    gloss = None
+    for line in lines:
+        kind = colophon_kind(line)
+        if kind == "field":
+            if gloss is None:
+                gloss = E.list(type="gloss")
+                div.append(gloss)
+            text = line.text
+            m = re.match(r"^\s*[^：:]{1,12}[：:]", text)
+            cut = m.end() if m else 0
+            # split the segments at the label's end
+            from convert.reader.body import _split_segments, _strip
+
+            label, value = _split_segments(line.segments, cut)
+            gloss.append(E.label("".join(s for s, _ in label).strip()))
+            gloss.append(inline(E.item(), _strip(value)))
+            continue
+        gloss = None
+        if kind == "print-run":
+            m = PRINT_RUN_RE.match(line.key)
+            text = line.text
+            digits = m.group(1)
+            pos = text.find(digits) if digits in text else -1
+            ab = E.ab(type="printRun")
+            if pos >= 0:
+                ab.text = text[:pos]
+                num = E.num(digits, type="copies", value=str(int(digits)))
+                num.tail = text[pos + len(digits) :]
+                ab.append(num)
+            else:
+                ab.text = text
+            div.append(ab)
+        else:
+            div.append(inline(E.ab(type="notice"), line.segments))
+    return E.back(div)
+
+
+def _header(mh: Masthead, genre: str, print_run: str | None, print_run_text: str | None,
+            source_name: str, joins: int, headings: int) -> etree._Element:
+    bibl = E.bibl(type=genre)
+    if mh.title:
+        bibl.append(E.title(mh.title, level="j"))
+    if mh.title_en:
+        alt = E.title(mh.title_en, level="j", type="alt")
+        alt.set(XML_LANG, "en")
+        bibl.append(alt)
+    if mh.publisher:
+        bibl.append(E.publisher(mh.publisher))
+    if mh.when:
+        bibl.append(E.date(mh.date_text or mh.when, when=mh.when))
+    if mh.printed:
+        bibl.append(E.date(mh.printed_text or mh.printed, when=mh.printed, type="printed"))
+    if mh.issue is not None:
+        bibl.append(E.biblScope(mh.issue_text or str(mh.issue), unit="issue", n=str(mh.issue)))
+    if mh.issue_total is not None:
+        bibl.append(E.idno(str(mh.issue_total), type="cumulative"))
+    if mh.registration:
+        bibl.append(E.idno(mh.registration, type="registration"))
+    if print_run:
+        bibl.append(E.extent(E.measure(print_run_text or print_run, unit="copies", quantity=print_run)))
+    if not len(bibl):
+        bibl.text = source_name
+
+    parts = [mh.title or mh.publisher or source_name]
+    if mh.issue_text:
+        parts.append(mh.issue_text)
+    if mh.issue_total is not None:
+        parts.append(f"总第{mh.issue_total}期")
+    if mh.when:
+        parts.append(mh.when)
+    title = E.title(" ".join(parts))
+    if not mh.title:
+        title.set("type", "supplied")
+
+    profile = E.profileDesc(E.langUsage(E.language("Chinese, Simplified script", ident=LANG)))
+    if mh.lunar:
+        cal = E.calendar(E.p("Chinese lunisolar calendar (农历)"))
+        cal.set(XML_ID, LUNAR_CALENDAR_ID)
+        profile.append(E.calendarDesc(cal))
+
+    return E.teiHeader(
+        E.fileDesc(
+            E.titleStmt(title),
+            E.publicationStmt(
+                E.p(
+                    f"Electronic edition made by convert {__version__} from the text extracted "
+                    f"from the printed issue ({source_name})."
+                )
+            ),
+            E.sourceDesc(bibl),
+        ),
+        E.encodingDesc(
+            E.appInfo(E.application(E.label("convert"), ident="convert", version=__version__)),
+            E.editorialDecl(
+                E.p(
+                    "The markup the text extraction left behind (# heading marks, **, <b>, list "
+                    "bullets, rules, dot leaders) is removed; every other character of the source "
+                    "is kept in its order. Line breaks and spaces are not content."
+                ),
+                E.p(
+                    f"Paragraphs cut in two by an old page break are joined into one p, the break "
+                    f"marked with pb ({joins} joined). Headings found: {headings}."
+                ),
+            ),
+        ),
+        profile,
+    )
+
+
+def read_bulletin(text: str, source_name: str = "<text>") -> etree._Element:
+    """Build the TEI model of one bulletin.
+
+    *text* is the whole bulletin (str, any line ends); *source_name* names it in the header and
+    in errors. Returns the ``<TEI>`` root element (xml:lang ``zh-Hans``).
+
+    Raises :class:`InputError` when the text has no content, or (a defect of this reader, never
+    expected) when the model does not give back exactly the source's content characters
+    (TEI-CONVENTIONS.md point 7).
+    """
+    lines = split_lines(text)
+    if not lines:
+        raise InputError(f"{source_name}: no text to convert (the file is empty or only whitespace)")
+    contents = find_contents(lines)
+    if contents is not None:
+        mast_end, body_start = contents.start, contents.end
+    else:
+        mast_end = body_start = _masthead_end(lines)
+    colophon_start = find_colophon(lines, body_start)
+    mh = read_masthead(lines[:mast_end])
+    genre = "newsletter" if mh.is_newsletter else "monthly"
+
+    builder = BodyBuilder(lines[body_start:colophon_start], contents)
+    body = builder.build()
+    back = _back(lines[colophon_start:])
+    front = _front(mh, lines[:mast_end], contents, builder.section_ids)
+
+    print_run = print_run_text = None
+    if back is not None:
+        for ab in xpath(back, ".//tei:ab[@type='printRun']"):
+            print_run = xpath(ab, "string(tei:num/@value)") or None
+            print_run_text = re.sub(r"^[（(]\s*|\s*[）)]$", "", "".join(ab.itertext()))
+    joins = len(list(body.iter(t("pb"))))
+    header = _header(mh, genre, print_run, print_run_text, source_name, joins, builder.headings_found)
+
+    text_el = E.text()
+    if len(front):
+        text_el.append(front)
+    text_el.append(body)
+    if back is not None:
+        text_el.append(back)
+    root = E.TEI(header, text_el)
+    root.set(XML_LANG, LANG)
+
+    got = content_of(root)
+    want = content_key(text)
+    if got != want:
+        i = next((k for k, (a, b) in enumerate(zip(got, want)) if a != b), min(len(got), len(want)))
+        raise InputError(
+            f"{source_name}: internal error: the model does not keep the source's characters "
+            f"(first difference at content character {i}: model {got[i:i+20]!r}, source {want[i:i+20]!r})"
+        )
+    return root
+
+
+def content_of(root: etree._Element) -> str:
+    """The content characters of the TEI ``<text>``, in document order, whitespace removed,
+    with the source form of every ``<choice>`` (``sic``/``orig``) chosen."""
+    out: list[str] = []
+
+    def walk(el):
+        name = el.tag.rsplit("}", 1)[-1] if isinstance(el.tag, str) else ""
+        if name in ("corr", "reg"):
+            return
+        if el.text and isinstance(el.tag, str):
+            out.append(el.text)
+        for child in el:
+            walk(child)
+            if child.tail:
+                out.append(child.tail)
+
+    for text_el in xpath(root, "tei:text"):
+        walk(text_el)
+    return re.sub(r"\s+", "", "".join(out))
+
+
+def decode(data: bytes, source_name: str) -> str:
+    """Decode UTF-8 bulletin bytes (a BOM is allowed); raises :class:`InputError` naming the byte
+    offset of the first undecodable byte."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise InputError(
+            f"{source_name}: not UTF-8 text: byte 0x{data[err.start]:02X} at offset {err.start} "
+            f"cannot be decoded"
+        ) from None
+
+
+def read_file(path: Path) -> etree._Element:
+    """Read a bulletin file and return its TEI root; every problem is an :class:`InputError`."""
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise InputError(f"{path}: cannot read: {err.strerror}") from None
+    return read_bulletin(decode(data, str(path)), path.name)

@@ -1,0 +1,286 @@
+"""The body: sections, articles, sub-headings, paragraphs, bylines, jump lines, briefs.
+
+Headings are found in three ways, strongest first: the printed contents list (a body line that
+matches an entry or a section name), the source's own markup (``#``, a line wholly in ``**…**`` or
+``<b>…</b>``), and the line's shape (short, no sentence punctuation, followed by running text).
+Markdown levels are not trusted: whether a heading names a section or an article comes from the
+contents list, or, without one, from a short heading followed directly by another heading.
+
+A paragraph that stops mid-sentence (see :func:`convert.reader.layout.unfinished`) goes on in the
+next line: an old page break cut it, and the two parts become one ``<p>`` with a ``<pb/>`` where
+the break was (TEI-CONVENTIONS.md point 5). A heading is never joined to anything.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from lxml import etree
+
+from convert.reader.layout import Contents, heading_shape, paragraph_shape, unfinished
+from convert.reader.lines import Line
+from convert.tei import E, XML_ID
+
+BYLINE_RE = re.compile(
+    r"[（(]\s*(?:记者|通讯员|特约记者|本报记者|文\s*[/／]|图\s*[/／]|文图|摄影|撰稿|供稿)[^()（）]{0,40}[）)]\s*$"
+)
+BYLINE_LINE_RE = re.compile(r"^(?:本报)?(?:记者|通讯员|特约记者)\s*\S.{0,30}$")
+CONTINUATION_RE = re.compile(r"[（(]\s*(?:下转|上接|转|接)\s*(?:第\s*)?[\d一二三四五六七八九十]+\s*版\s*[）)]\s*$")
+CONTINUATION_LEAD_RE = re.compile(r"^\s*[（(]\s*(?:上接|接)\s*(?:第\s*)?[\d一二三四五六七八九十]+\s*版\s*[）)]")
+SOURCE_RE = re.compile(r"[（(]?\s*(?:摘自|来源[：:]|转自|选自|原载|稿件来源[：:])[^()（）]{1,40}[）)]?\s*$")
+SUBHEAD_RE = re.compile(r"^(?:[一二三四五六七八九十]+\s*[、．.]|[（(][一二三四五六七八九十\d]+[)）]|\d+\s*[、．])")
+BRIEF_RE = re.compile(r"简报|简讯|快讯|短讯|速览|一句话新闻|新闻速递")
+
+MATCH_RATIO = 0.75
+
+
+def _split_segments(segs: list[tuple[str, bool]], offset: int):
+    """Split ``[(text, bold)]`` at character *offset* of their concatenation."""
+    left: list[tuple[str, bool]] = []
+    right: list[tuple[str, bool]] = []
+    pos = 0
+    for s, b in segs:
+        if pos + len(s) <= offset:
+            left.append((s, b))
+        elif pos >= offset:
+            right.append((s, b))
+        else:
+            cut = offset - pos
+            left.append((s[:cut], b))
+            right.append((s[cut:], b))
+        pos += len(s)
+    return left, right
+
+
+def _strip(segs: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    segs = [(s, b) for s, b in segs if s]
+    if segs:
+        segs[0] = (segs[0][0].lstrip(), segs[0][1])
+        segs[-1] = (segs[-1][0].rstrip(), segs[-1][1])
+    return [(s, b) for s, b in segs if s]
+
+
+def split_specials(segs: list[tuple[str, bool]]) -> tuple[list, list, list]:
+    """Split a line's segments into ``(leading notes, text, trailing notes)``.
+
+    Notes are ``(kind, segments)`` with kind ``byline``, ``continuation`` or ``source``; trailing
+    ones are found right to left (``… (下转二版)``, ``… (记者 雷霄)``), a leading one is a jump line
+    like ``(上接一版)``.
+    """
+    text = "".join(s for s, _ in segs)
+    lead = []
+    m = CONTINUATION_LEAD_RE.match(text)
+    if m and m.end() < len(text.rstrip()):
+        note, segs = _split_segments(segs, m.end())
+        lead.append(("continuation", _strip(note)))
+        segs = _strip(segs)
+        text = "".join(s for s, _ in segs)
+    trail = []
+    while True:
+        for kind, rx in (("byline", BYLINE_RE), ("continuation", CONTINUATION_RE), ("source", SOURCE_RE)):
+            m = rx.search(text)
+            if m:
+                break
+        else:
+            break
+        segs, note = _split_segments(segs, m.start())
+        trail.insert(0, (kind, _strip(note)))
+        segs = _strip(segs)
+        text = "".join(s for s, _ in segs)
+        if not text:
+            break
+    return lead, segs, trail
+
+
+def inline(el: etree._Element, segs: list[tuple[str, bool]]) -> etree._Element:
+    """Append text segments to *el*, bold ones as ``<hi rend="bold">``; returns *el*."""
+    for s, bold in segs:
+        if not s:
+            continue
+        if bold:
+            el.append(E.hi(s, rend="bold"))
+        elif len(el):
+            last = el[-1]
+            last.tail = (last.tail or "") + s
+        else:
+            el.text = (el.text or "") + s
+    return el
+
+
+@dataclass
+class Heading:
+    kind: str  # "section", "article", "subsection"
+    entry: int | None = None  # index into Contents.entries
+
+
+def _similar(a: str, b: str) -> float:
+    if not a or not b:
+        return 0.0
+    if min(len(a), len(b)) >= 6 and (a.startswith(b) or b.startswith(a)):
+        return 1.0
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+class BodyBuilder:
+    """Turns the body lines into ``<body>``; one instance per document.
+
+    ``contents`` is the printed contents list or ``None``. After :meth:`build`, each contents
+    entry's ``target`` holds the ``xml:id`` of the article it names (or ``None``).
+    """
+
+    def __init__(self, lines: list[Line], contents: Contents | None):
+        self.lines = lines
+        self.contents = contents
+        self.entries = contents.entries if contents else []
+        self.section_keys = contents.section_keys if contents else []
+        self.section_ids: dict[int, str] = {}
+        self.body = E.body()
+        self.section: etree._Element | None = None
+        self.section_is_brief = False
+        self.article: etree._Element | None = None
+        self.sub: etree._Element | None = None
+        self.para: etree._Element | None = None
+        self.para_open = False
+        self.article_closed = False
+        self.n_section = 0
+        self.n_article = 0
+        self.headings_found = 0
+
+    # -- classification -------------------------------------------------------------------
+    def _entry_match(self, line: Line) -> int | None:
+        if not (line.marked or heading_shape(line)) or any(c in "。；！？" for c in line.text):
+            return None
+        best, best_i = 0.0, None
+        for i, e in enumerate(self.entries):
+            r = _similar(line.key, e.key)
+            if r > best:
+                best, best_i = r, i
+        return best_i if best >= MATCH_RATIO else None
+
+    def _next_is_heading(self, i: int) -> bool:
+        if i + 1 >= len(self.lines):
+            return False
+        nxt = self.lines[i + 1]
+        return (nxt.marked or heading_shape(nxt)) and not paragraph_shape(nxt)
+
+    def classify(self, i: int) -> Heading | None:
+        """Decide whether line *i* is a heading and of what kind (``None``: running text)."""
+        line = self.lines[i]
+        if line.key in self.section_keys:
+            return Heading("section")
+        entry = self._entry_match(line)
+        if entry is not None:
+            return Heading("article", entry)
+        if self.para_open:
+            return None  # the previous paragraph goes on here
+        marked = line.marked and not any(c in "。；！？" for c in line.text) and len(line.key) <= 60
+        shaped = heading_shape(line) and i + 1 < len(self.lines) and (
+            paragraph_shape(self.lines[i + 1]) or self._next_is_heading(i)
+        )
+        if not (marked or shaped):
+            return None
+        if self.contents and not marked and not SUBHEAD_RE.match(line.key):
+            # with a printed contents list, an unmarked line it does not name is no article heading
+            return None
+        if BYLINE_LINE_RE.match(line.key) or split_specials(line.segments)[2]:
+            return None
+        if SUBHEAD_RE.match(line.key) and self.article is not None and len(self.article) > 1:
+            return Heading("subsection")
+        if BRIEF_RE.search(line.key) and len(line.key) <= SECTION_NAME_MAX:
+            return Heading("section")
+        if not self.contents and len(line.key) <= SECTION_NAME_MAX and self._next_is_heading(i):
+            return Heading("section")
+        return Heading("article")
+
+    # -- building ---------------------------------------------------------------------------
+    def _container(self) -> etree._Element:
+        return self.section if self.section is not None else self.body
+
+    def _new_article(self, head: Line | None, entry: int | None) -> None:
+        self.n_article += 1
+        kind = "brief" if self.section_is_brief else "article"
+        div = E.div(type=kind)
+        div.set(XML_ID, f"a{self.n_article}")
+        if head is not None:
+            div.append(inline(E.head(), head.segments))
+        self._container().append(div)
+        self.article, self.sub, self.para, self.para_open = div, None, None, False
+        self.article_closed = False
+        if entry is not None and self.entries[entry].target is None:
+            self.entries[entry].target = div.get(XML_ID)
+
+    def _new_section(self, head: Line) -> None:
+        self.n_section += 1
+        div = E.div(type="section")
+        div.set(XML_ID, f"s{self.n_section}")
+        div.append(inline(E.head(), head.segments))
+        self.body.append(div)
+        self.section, self.article, self.sub, self.para, self.para_open = div, None, None, None, False
+        self.section_is_brief = bool(BRIEF_RE.search(head.key))
+        if head.key in self.section_keys:
+            self.section_ids[self.section_keys.index(head.key)] = div.get(XML_ID)
+
+    def _block_parent(self) -> etree._Element:
+        if self.article is None or self.article_closed or self.section_is_brief and self.para is not None:
+            self._new_article(None, None)
+        return self.sub if self.sub is not None else self.article
+
+    def _note(self, kind: str, segs) -> None:
+        parent = self._block_parent()
+        el = E.byline() if kind == "byline" else E.note(type=kind)
+        parent.append(inline(el, segs))
+        self.para, self.para_open = None, False
+        # a credit or jump line after text ends the article; one right under the heading does not
+        self.article_closed = any(c.tag.endswith(("}p", "}div")) for c in self.article)
+
+    def _text_line(self, line: Line) -> None:
+        if not self.para_open and BYLINE_LINE_RE.match(line.key) and len(line.key) <= 20 and not paragraph_shape(line):
+            self._note("byline", line.segments)
+            return
+        lead, segs, trail = split_specials(line.segments)
+        for kind, note in lead:
+            self._note(kind, note)
+        if segs:
+            if self.para_open and self.para is not None:
+                if line.blank_before:
+                    self.para.append(E.pb())
+                inline(self.para, segs)
+            else:
+                parent = self._block_parent()
+                self.para = inline(E.p(), segs)
+                parent.append(self.para)
+            self.para_open = unfinished("".join(s for s, _ in segs)) and not trail
+        for kind, note in trail:
+            self._note(kind, note)
+
+    def build(self) -> etree._Element:
+        """Build and return ``<body>`` (it holds at least one ``<div>``)."""
+        for i, line in enumerate(self.lines):
+            h = self.classify(i)
+            if h is None:
+                self._text_line(line)
+                continue
+            self.headings_found += 1
+            self.para, self.para_open = None, False
+            if h.kind == "section":
+                self._new_section(line)
+            elif h.kind == "subsection":
+                self.sub = E.div(type="subsection")
+                self.sub.append(inline(E.head(), line.segments))
+                self.article.append(self.sub)
+            else:
+                self._new_article(line, h.entry)
+        if not len(self.body):
+            self._new_article(None, None)
+            self.article.append(E.p())
+        for div in self.body.iter("{*}div"):
+            if len(div) == 0 or (len(div) == 1 and div[0].tag.endswith("}head")):
+                # an empty section or article (a heading with nothing under it) still needs
+                # content to be valid TEI: an empty <p/> adds no character.
+                div.append(E.p())
+        return self.body
+
+
+SECTION_NAME_MAX = 8

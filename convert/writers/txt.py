@@ -1,0 +1,113 @@
+"""Plain-text writer: the source's content characters back, in source order.
+
+One block (a masthead line, a contents entry, a heading, a paragraph, a byline, a colophon line)
+per line, a blank line between blocks; ``<lb/>`` is a line break, ``<pb/>`` nothing, and a
+``<choice>`` gives its source form (``sic``/``orig``). No markup is added, so, whitespace aside,
+the output is exactly the content of the source (TEI-CONVENTIONS.md point 7).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from lxml import etree
+
+from convert.errors import WriterError
+from convert.options import WriterOptions
+from convert.tei import local, xpath
+
+#: Elements whose children are blocks.
+CONTAINERS = {"text", "front", "body", "back", "div", "titlePage", "list", "group"}
+#: Elements rendered as one block of inline content.
+BLOCKS = {"head", "p", "ab", "byline", "note", "docImprint", "docDate", "docEdition", "imprimatur",
+          "titlePart", "docAuthor", "argument", "epigraph", "trailer", "label"}
+#: Inline elements whose text is content.
+INLINE = {"hi", "num", "ref", "date", "publisher", "title", "measure", "name", "persName",
+          "orgName", "placeName", "sic", "orig", "seg", "foreign", "emph", "q", "quote", "label",
+          "idno", "time", "rs", "term", "mentioned", "soCalled", "abbr", "expan", "unclear", "add"}
+#: Elements that hold no source characters (the editor's side of a choice).
+SKIP = {"corr", "reg"}
+_BREAK = "\u2028"  # stands for <lb/> while whitespace is folded
+
+
+def _inline(el: etree._Element, out: list[str]) -> None:
+    for child in el:
+        name = local(child)
+        if not name:  # comment or processing instruction
+            pass
+        elif name == "lb":
+            out.append(_BREAK)
+        elif name == "pb":
+            pass
+        elif name == "choice":
+            for alt in child:
+                if local(alt) in ("sic", "orig"):
+                    out.append(alt.text or "")
+                    _inline(alt, out)
+        elif name in SKIP:
+            pass
+        elif name in INLINE:
+            out.append(child.text or "")
+            _inline(child, out)
+        elif name == "list":  # a nested list inside an item is rendered as blocks by the caller
+            pass
+        else:
+            raise WriterError(f"txt writer: unexpected element <{name}> inside <{local(el)}>")
+        if child.tail:
+            out.append(child.tail)
+
+
+def inline_text(el: etree._Element) -> str:
+    """The inline content of block *el* as one string: whitespace runs that hold a line end (the
+    indentation of a pretty-printed file) dropped, ``<lb/>`` as ``\\n``."""
+    out = [el.text or ""]
+    _inline(el, out)
+    text = re.sub(r"[ \t]*[\r\n][\s]*", "", "".join(out))
+    return text.replace(_BREAK, "\n").strip()
+
+
+def blocks(el: etree._Element) -> list[str]:
+    """The text blocks of *el* (a ``<text>`` or any part of it) in document order."""
+    name = local(el)
+    if not name:
+        return []
+    if name == "pb":
+        return []
+    if name == "docTitle":
+        return [b for child in el for b in blocks(child)]
+    if name == "item":
+        own = inline_text(el)
+        nested = [b for child in el if local(child) == "list" for b in blocks(child)]
+        return ([own] if own else []) + nested
+    if name == "list" and el.get("type") == "gloss":
+        out, label = [], ""
+        for child in el:
+            if local(child) == "label":
+                label = inline_text(child)
+            elif local(child) == "item":
+                out.append(label + inline_text(child))
+                label = ""
+        if label:
+            out.append(label)
+        return out
+    if name in CONTAINERS:
+        return [b for child in el for b in blocks(child)]
+    if name in BLOCKS:
+        text = inline_text(el)
+        return [text] if text else []
+    raise WriterError(f"txt writer: unexpected element <{name}>")
+
+
+def render(root: etree._Element) -> str:
+    """The plain text of the TEI document *root*: blocks separated by a blank line, ending in a
+    line end. Raises :class:`WriterError` for an element it does not know."""
+    text_els = xpath(root, "tei:text")
+    if not text_els:
+        raise WriterError("txt writer: the TEI document has no <text>")
+    return "\n\n".join(blocks(text_els[0])) + "\n"
+
+
+def write(root: etree._Element, opts: WriterOptions, path: Path) -> None:
+    """Write the plain text of *root* to *path* (UTF-8, LF line ends)."""
+    path.write_text(render(root), encoding="utf-8", newline="\n")
