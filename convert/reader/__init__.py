@@ -150,7 +150,8 @@ def _back(lines: list[Line]) -> etree._Element | None:
 
 
 def _header(mh: Masthead, genre: str, print_run: str | None, print_run_text: str | None,
-            source_name: str, joins: int, headings: int) -> etree._Element:
+            source_name: str, joins: int, headings: int, doubled: int = 0,
+            regularised: int = 0) -> etree._Element:
     bibl = E.bibl(type=genre)
     if mh.title:
         bibl.append(E.title(mh.title, level="j"))
@@ -215,6 +216,12 @@ def _header(mh: Masthead, genre: str, print_run: str | None, print_run_text: str
                     f"Paragraphs cut in two by an old page break are joined into one p, the break "
                     f"marked with pb ({joins} joined). Headings found: {headings}."
                 ),
+                E.p(
+                    f"Corrections are annotations; the source form is kept: a character printed "
+                    f"twice across a page break is sic with an empty corr ({doubled}); a stray "
+                    f"Traditional character is orig with its Simplified form as reg ({regularised}, "
+                    f"found with OpenCC t2s)."
+                ),
             ),
         ),
         profile,
@@ -239,6 +246,9 @@ def read_bulletin(text: str, source_name: str = "<text>") -> etree._Element:
         mast_end, body_start = contents.start, contents.end
     else:
         mast_end = body_start = _masthead_end(lines)
+    for k, line in enumerate(lines):
+        if contents is None or not contents.start <= k < contents.end:
+            line.unlead()
     colophon_start = find_colophon(lines, body_start)
     mh = read_masthead(lines[:mast_end])
     genre = "newsletter" if mh.is_newsletter else "monthly"
@@ -254,7 +264,11 @@ def read_bulletin(text: str, source_name: str = "<text>") -> etree._Element:
             print_run = xpath(ab, "string(tei:num/@value)") or None
             print_run_text = re.sub(r"^[（(]\s*|\s*[）)]$", "", "".join(ab.itertext()))
     joins = len(list(body.iter(t("pb"))))
-    header = _header(mh, genre, print_run, print_run_text, source_name, joins, builder.headings_found)
+    regularised = sum(len(xpath(part, ".//tei:orig")) for part in (front, body) if part is not None)
+    if back is not None:
+        regularised += len(xpath(back, ".//tei:orig"))
+    header = _header(mh, genre, print_run, print_run_text, source_name, joins,
+                     builder.headings_found, builder.doubled, regularised)
 
     text_el = E.text()
     if len(front):

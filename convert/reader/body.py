@@ -94,19 +94,65 @@ def split_specials(segs: list[tuple[str, bool]]) -> tuple[list, list, list]:
     return lead, segs, trail
 
 
+def _append_text(el: etree._Element, s: str) -> None:
+    if len(el):
+        el[-1].tail = (el[-1].tail or "") + s
+    else:
+        el.text = (el.text or "") + s
+
+
+def _append_regularised(el: etree._Element, s: str) -> None:
+    """Append *s* to *el*; a stray Traditional character becomes ``<choice><orig>強</orig>
+    <reg>强</reg></choice>`` (TEI P5 §3.5.2): the source form stays, the regular one is added."""
+    start = 0
+    for i, c in enumerate(s):
+        reg = stray_traditional(c)
+        if reg:
+            if i > start:
+                _append_text(el, s[start:i])
+            el.append(E.choice(E.orig(c), E.reg(reg)))
+            start = i + 1
+    if start < len(s):
+        _append_text(el, s[start:])
+
+
 def inline(el: etree._Element, segs: list[tuple[str, bool]]) -> etree._Element:
     """Append text segments to *el*, bold ones as ``<hi rend="bold">``; returns *el*."""
     for s, bold in segs:
         if not s:
             continue
         if bold:
-            el.append(E.hi(s, rend="bold"))
-        elif len(el):
-            last = el[-1]
-            last.tail = (last.tail or "") + s
+            hi = E.hi(rend="bold")
+            _append_regularised(hi, s)
+            el.append(hi)
         else:
-            el.text = (el.text or "") + s
+            _append_regularised(el, s)
     return el
+
+
+#: Characters OpenCC's t2s maps that are also in the Simplified standard (通用规范汉字表) in some
+#: uses (乾坤, the surname 於), so they are no evidence of a stray Traditional character.
+_VALID_SIMPLIFIED = set("乾於")
+_t2s = None
+
+
+def stray_traditional(c: str) -> str | None:
+    """The Simplified form of *c* when *c* is a Traditional-only CJK ideograph in Simplified text
+    (OpenCC's character-level ``t2s``), else ``None``."""
+    global _t2s
+    if not ("\u4e00" <= c <= "\u9fff") or c in _VALID_SIMPLIFIED:
+        return None
+    if _t2s is None:
+        import opencc
+
+        _t2s = opencc.OpenCC("t2s")
+    reg = _t2s.convert(c)
+    return reg if reg != c else None
+
+
+#: Characters often doubled on purpose (人人, 天天, 常常 …): a repeat of one of them across a
+#: page break is not taken for a slip.
+REDUPLICATED = set("人天常渐谢看想试听说走年月日家户个层步步处时事样种条位件项次回遍声点些")
 
 
 @dataclass
@@ -147,6 +193,7 @@ class BodyBuilder:
         self.n_section = 0
         self.n_article = 0
         self.headings_found = 0
+        self.doubled = 0
 
     # -- classification -------------------------------------------------------------------
     def _entry_match(self, line: Line) -> int | None:
@@ -246,6 +293,7 @@ class BodyBuilder:
             if self.para_open and self.para is not None:
                 if line.blank_before:
                     self.para.append(E.pb())
+                    segs = self._doubled_at_break(segs)
                 inline(self.para, segs)
             else:
                 parent = self._block_parent()
@@ -254,6 +302,18 @@ class BodyBuilder:
             self.para_open = unfinished("".join(s for s, _ in segs)) and not trail
         for kind, note in trail:
             self._note(kind, note)
+
+    def _doubled_at_break(self, segs):
+        """Mark a character printed twice across a page break (防控 | 控工作) as
+        ``<choice><sic>控</sic><corr/></choice>``; returns the segments still to append."""
+        before = "".join(self.para.itertext()).rstrip()
+        first = segs[0][0]
+        c = first[0]
+        if not before or before[-1] != c or not ("\u4e00" <= c <= "\u9fff") or c in REDUPLICATED:
+            return segs
+        self.para.append(E.choice(E.sic(c), E.corr()))
+        self.doubled += 1
+        return [(first[1:], segs[0][1])] + segs[1:]
 
     def build(self) -> etree._Element:
         """Build and return ``<body>`` (it holds at least one ``<div>``)."""

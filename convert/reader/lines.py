@@ -59,6 +59,12 @@ class Line:
         """The content with all whitespace removed (used to compare headings)."""
         return WS_RE.sub("", self.text)
 
+    def unlead(self) -> None:
+        """Fold the page number back into the text: a leader line outside a contents list."""
+        if self.page is not None:
+            self.segments = self.segments + [((" " if self.segments else "") + self.page, False)]
+            self.page = None
+
     @property
     def marked(self) -> bool:
         """The source marks the line as a heading (``#`` or the whole line bold)."""

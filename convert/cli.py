@@ -1,0 +1,157 @@
+"""The ``convert`` command: ``convert INPUT... --to FORMATS [-o DIR]``.
+
+Each input is read once into the TEI model; each requested writer renders that model into a
+temporary file in the output folder, the file is checked, and only then renamed into place, so no
+partial or unchecked output is ever left under the final name.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+from convert import __version__
+from convert.errors import ConvertError
+from convert.options import WriterOptions
+from convert.writers import FORMATS, extension, get_writer
+
+EPILOG = """\
+examples:
+  convert samples/monthly-2020-01-no90.txt --to pdf
+      writes output/monthly-2020-01-no90.pdf (PDF/A-2b)
+  convert samples/*.txt --to all -o output/
+      TEI, PDF, EPUB and plain text for every sample
+  convert issue.txt --to tei,txt --to epub --check
+      also runs jing (tei_all.rng), EPUBCheck and PDF/A validators and prints their verdicts
+  convert issue.txt --to pdf --pdfa 3b
+      PDF/A-3b with the TEI document embedded as its source
+
+formats: tei (.xml), txt (.txt), pdf (.pdf), epub (.epub), all
+exit status: 0 when every requested output was written and passed its checks, 1 otherwise
+"""
+
+
+def parse_formats(values: list[str]) -> list[str]:
+    """Expand ``--to`` values (comma lists, ``all``, repeated) into format names in table order.
+
+    Raises ``argparse.ArgumentTypeError`` naming an unknown format.
+    """
+    wanted: set[str] = set()
+    for value in values:
+        for name in filter(None, (v.strip().lower() for v in value.split(","))):
+            if name == "all":
+                wanted.update(FORMATS)
+            elif name in FORMATS:
+                wanted.add(name)
+            else:
+                raise argparse.ArgumentTypeError(
+                    f"unknown format {name!r} (choose from {', '.join(FORMATS)}, all)"
+                )
+    return [name for name in FORMATS if name in wanted]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser; every option documented with an example in ``--help``."""
+    p = argparse.ArgumentParser(
+        prog="convert",
+        description="Convert bulletin text (UTF-8) into a TEI P5 model and render it as "
+        "PDF/A, EPUB 3 and plain text.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("inputs", nargs="+", metavar="INPUT", type=Path,
+                   help="bulletin text files, e.g. samples/monthly-2020-01-no90.txt")
+    p.add_argument("--to", action="append", required=True, metavar="FORMATS",
+                   help="comma-separated formats: tei, pdf, epub, txt, or all; may be repeated "
+                   "(e.g. --to tei,txt --to pdf)")
+    p.add_argument("-o", "--output", type=Path, default=Path("output"), metavar="DIR",
+                   help="output folder, created if missing (default: output/); outputs are named "
+                   "DIR/<input stem>.xml, .pdf, .epub, .txt")
+    p.add_argument("--pdfa", choices=("1b", "2b", "3b"), default="2b",
+                   help="PDF/A flavour (ISO 19005) of the PDF (default: 2b; e.g. --pdfa 1b)")
+    p.add_argument("--check", action="store_true",
+                   help="also run the external validators (jing with tei_all.rng, EPUBCheck, PDFBox "
+                   "Preflight for PDF/A-1b, pikepdf.pdfa.check) on each output and print their verdicts")
+    p.add_argument("--version", action="version", version=f"convert {__version__}")
+    return p
+
+
+def _err(msg: str) -> None:
+    print(f"convert: {msg}", file=sys.stderr)
+
+
+def convert_one(src: Path, formats: list[str], outdir: Path, args) -> int:
+    """Convert one input into every format; returns the number of failures (0 = all written).
+
+    Failures are reported on stderr, one line each, naming *src* and the reason.
+    """
+    from convert.reader import read_file
+    from convert.tei import to_bytes
+
+    try:
+        root = read_file(src)
+    except ConvertError as err:
+        _err(str(err))
+        return len(formats)
+    opts = WriterOptions(pdfa=args.pdfa, source_name=str(src), tei_bytes=to_bytes(root))
+    failures = 0
+    for fmt in formats:
+        ext = extension(fmt)
+        dest = outdir / f"{src.stem}{ext}"
+        tmp = outdir / f".{src.stem}.{os.getpid()}.partial{ext}"
+        try:
+            started = time.perf_counter()
+            get_writer(fmt)(root, opts, tmp)
+            if args.check:
+                from convert.validate import external_checks
+
+                verdicts = external_checks(fmt, tmp, args.pdfa)
+                for v in verdicts:
+                    print(f"  {dest}: {v.summary()}")
+                bad = [v for v in verdicts if not v.ok]
+                if bad:
+                    raise ConvertError(f"{fmt}: failed {', '.join(v.name for v in bad)}")
+            os.replace(tmp, dest)
+            print(f"wrote {dest} ({dest.stat().st_size:,} bytes, {time.perf_counter() - started:.2f} s)")
+        except ConvertError as err:
+            failures += 1
+            _err(f"{src}: {fmt}: {err}")
+        except Exception as err:  # a defect: still one line, never a half-written file
+            failures += 1
+            _err(f"{src}: {fmt}: internal error: {type(err).__name__}: {err}")
+            if os.environ.get("CONVERT_DEBUG"):
+                raise
+        finally:
+            tmp.unlink(missing_ok=True)
+    return failures
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit status (0: every output written and checked)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        formats = parse_formats(args.to)
+    except argparse.ArgumentTypeError as err:
+        parser.error(str(err))
+    if not formats:
+        parser.error("--to names no format")
+    try:
+        args.output.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        _err(f"{args.output}: cannot create the output folder: {err.strerror}")
+        return 1
+    if not os.access(args.output, os.W_OK):
+        _err(f"{args.output}: the output folder is not writable")
+        return 1
+    failures = 0
+    for src in args.inputs:
+        failures += convert_one(src, formats, args.output, args)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
