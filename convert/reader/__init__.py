@@ -13,10 +13,10 @@ from lxml import etree
 
 from convert import __version__
 from convert.errors import InputError
-from convert.reader.body import BodyBuilder, inline
+from convert.reader.body import BodyBuilder, heading_segments, inline
 from convert.reader.layout import PRINT_RUN_RE, colophon_kind, find_colophon, find_contents, heading_shape, paragraph_shape
 from convert.reader.lines import Line, content_key, split_lines
-from convert.reader.masthead import Masthead, read_masthead
+from convert.reader.masthead import NOTICE_RE, Masthead, classify, read_masthead
 from convert.tei import E, XML_ID, XML_LANG, t, xpath
 
 LANG = "zh-Hans"
@@ -29,6 +29,10 @@ def _masthead_end(lines: list[Line]) -> int:
     for i, line in enumerate(lines):
         if paragraph_shape(line):
             return i
+        if classify(line.text) not in ("title", "notice") or (i == 0 and classify(line.text) == "title"):
+            continue  # a date, an issue number, an imprint …: still the masthead
+        if NOTICE_RE.search(line.key):
+            continue
         if i + 1 < len(lines) and heading_shape(line) and paragraph_shape(lines[i + 1]):
             return i
     return 0
@@ -97,7 +101,7 @@ def _front(mh: Masthead, mast_lines: list[Line], contents, section_ids) -> etree
         for entry in contents.loose:
             outer.append(item(entry))
         for n, (line, entries) in enumerate(contents.sections):
-            ref = inline(E.ref(), line.segments)
+            ref = inline(E.ref(), heading_segments(line))
             if n in section_ids:
                 ref.set("target", f"#{section_ids[n]}")
             it = E.item(ref)

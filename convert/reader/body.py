@@ -155,6 +155,12 @@ def stray_traditional(c: str) -> str | None:
 REDUPLICATED = set("人天常渐谢看想试听说走年月日家户个层步步处时事样种条位件项次回遍声点些")
 
 
+def heading_segments(line: Line) -> list[tuple[str, bool]]:
+    """The segments of a heading line: when the whole line is bold, the bold is the heading's
+    markup, not emphasis, and is dropped."""
+    return [(s, False) for s, _ in line.segments] if line.all_bold else line.segments
+
+
 @dataclass
 class Heading:
     kind: str  # "section", "article", "subsection"
@@ -251,7 +257,7 @@ class BodyBuilder:
         div = E.div(type=kind)
         div.set(XML_ID, f"a{self.n_article}")
         if head is not None:
-            div.append(inline(E.head(), head.segments))
+            div.append(inline(E.head(), heading_segments(head)))
         self._container().append(div)
         self.article, self.sub, self.para, self.para_open = div, None, None, False
         self.article_closed = False
@@ -262,20 +268,24 @@ class BodyBuilder:
         self.n_section += 1
         div = E.div(type="section")
         div.set(XML_ID, f"s{self.n_section}")
-        div.append(inline(E.head(), head.segments))
+        div.append(inline(E.head(), heading_segments(head)))
         self.body.append(div)
         self.section, self.article, self.sub, self.para, self.para_open = div, None, None, None, False
         self.section_is_brief = bool(BRIEF_RE.search(head.key))
         if head.key in self.section_keys:
             self.section_ids[self.section_keys.index(head.key)] = div.get(XML_ID)
 
-    def _block_parent(self) -> etree._Element:
-        if self.article is None or self.article_closed or self.section_is_brief and self.para is not None:
+    def _block_parent(self, paragraph: bool = True) -> etree._Element:
+        """The div a new block goes into; a new untitled article (or brief) when the current one
+        is closed (by a byline or jump line) or, in a brief-news column, for each new paragraph."""
+        if self.article is None or (paragraph and self.article_closed):
+            self._new_article(None, None)
+        elif paragraph and self.section_is_brief and any(c.tag.endswith("}p") for c in self.article):
             self._new_article(None, None)
         return self.sub if self.sub is not None else self.article
 
     def _note(self, kind: str, segs) -> None:
-        parent = self._block_parent()
+        parent = self._block_parent(paragraph=False)
         el = E.byline() if kind == "byline" else E.note(type=kind)
         parent.append(inline(el, segs))
         self.para, self.para_open = None, False
@@ -328,7 +338,7 @@ class BodyBuilder:
                 self._new_section(line)
             elif h.kind == "subsection":
                 self.sub = E.div(type="subsection")
-                self.sub.append(inline(E.head(), line.segments))
+                self.sub.append(inline(E.head(), heading_segments(line)))
                 self.article.append(self.sub)
             else:
                 self._new_article(line, h.entry)

@@ -1,0 +1,55 @@
+"""Bulletins of the two genres that are not among the samples (hand-made in tests/fixtures):
+jump lines at the start, a brief-news column, a reprint credit, bold sub-headings, a colophon."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sampledata import first_difference, nows, source_content
+
+from convert.reader import read_file
+from convert.tei import xpath
+from convert.writers.txt import render
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def texts(root, path):
+    return [nows("".join(el.itertext())) for el in xpath(root, path)]
+
+
+def test_newsletter_page_two():
+    path = FIXTURES / "newsletter-page2.txt"
+    root = read_file(path)
+    assert xpath(root, "string(//tei:sourceDesc/tei:bibl/@type)") == "newsletter"
+    assert xpath(root, "string(//tei:sourceDesc/tei:bibl/tei:date/@when)") == "2021-03-15"
+    assert texts(root, "//tei:titlePage/tei:docImprint")[-1] == "内部资料免费交流"
+    first = xpath(root, "//tei:body/tei:div[1]")[0]
+    assert first.get("type") == "article" and not xpath(first, "tei:head")  # printed with no title
+    assert texts(first, "tei:note[@type='continuation']") == ["（上接一版）"]
+    assert texts(root, "//tei:div[@type='article']/tei:head") == ["我区启动春季植树活动"]
+    column = xpath(root, "//tei:div[@type='section']")[0]
+    assert texts(column, "tei:head") == ["要闻简报"]
+    briefs = xpath(column, "tei:div[@type='brief']")
+    assert len(briefs) == 4
+    assert texts(briefs[2], "tei:note[@type='source']") == ["摘自《郑州日报》"]
+    assert texts(briefs[3], "tei:byline") == ["（通讯员赵亮）"]
+    assert any("绿化面积三百亩" in p for p in texts(root, "//tei:p"))
+    got, want = nows(render(root)), source_content(path.read_text(encoding="utf-8"))
+    assert got == want, first_difference(got, want)
+
+
+def test_monthly_with_sub_headings():
+    path = FIXTURES / "monthly-subheads.txt"
+    root = read_file(path)
+    assert xpath(root, "string(//tei:sourceDesc/tei:bibl/@type)") == "monthly"
+    assert texts(root, "//tei:body/tei:div[@type='section']/tei:head") == ["本月关注", "工作动态"]
+    art = xpath(root, "//tei:div[@type='article']")[0]
+    assert texts(art, "tei:div[@type='subsection']/tei:head") == ["一、项目建设成效明显", "二、下一步工作安排"]
+    assert not xpath(art, ".//tei:head/tei:hi")  # bold was the heading's markup
+    assert any("确保项目按期完成" in p for p in texts(root, "//tei:p"))
+    assert xpath(root, "string(//tei:back//tei:ab[@type='printRun']/tei:num/@value)") == "120"
+    targets = xpath(root, "//tei:div[@type='contents']//tei:ref/@target")
+    assert targets == ["#s1", "#a1", "#s2", "#a2"]
+    got, want = nows(render(root)), source_content(path.read_text(encoding="utf-8"))
+    assert got == want, first_difference(got, want)
