@@ -16,6 +16,7 @@ from pathlib import Path
 from convert import __version__
 from convert.errors import ConvertError
 from convert.options import WriterOptions
+from convert.variant import SOURCE, make_variant, parse_variants
 from convert.writers import FORMATS, extension, get_writer
 
 EPILOG = """\
@@ -28,6 +29,8 @@ examples:
       also runs jing (tei_all.rng), EPUBCheck and PDF/A validators and prints their verdicts
   convert issue.txt --to pdf --pdfa 3b
       PDF/A-3b with the TEI document embedded as its source
+  convert issue.txt --to txt,pdf --variant zh-Hant-TW,zh-Hant-HK
+      Traditional-Chinese variants: output/issue.zh-Hant-TW.txt, output/issue.zh-Hant-HK.pdf …
 
 formats: tei (.xml), txt (.txt), pdf (.pdf), epub (.epub), all
 exit status: 0 when every requested output was written and passed its checks, 1 otherwise
@@ -72,6 +75,10 @@ def build_parser() -> argparse.ArgumentParser:
                    "DIR/<input stem>.xml, .pdf, .epub, .txt")
     p.add_argument("--pdfa", choices=("1b", "2b", "3b"), default="2b",
                    help="PDF/A flavour (ISO 19005) of the PDF (default: 2b; e.g. --pdfa 1b)")
+    p.add_argument("--variant", default="zh-Hans", metavar="TAGS",
+                   help="script variants (BCP 47), comma-separated: zh-Hans (the source, default), "
+                   "zh-Hant, zh-Hant-TW, zh-Hant-HK, or all; a variant's outputs are named "
+                   "DIR/<stem>.<tag>.<ext> (e.g. --variant zh-Hant-TW gives issue.zh-Hant-TW.pdf)")
     p.add_argument("--check", action="store_true",
                    help="also run the external validators (jing with tei_all.rng, EPUBCheck, PDFBox "
                    "Preflight for PDF/A-1b, pikepdf.pdfa.check) on each output and print their verdicts")
@@ -96,15 +103,31 @@ def convert_one(src: Path, formats: list[str], outdir: Path, args) -> int:
     except ConvertError as err:
         _err(str(err))
         return len(formats)
-    opts = WriterOptions(pdfa=args.pdfa, source_name=str(src), tei_bytes=to_bytes(root))
+    failures = 0
+    for tag in args.variants:
+        try:
+            doc = make_variant(root, tag)
+        except ConvertError as err:
+            _err(f"{src}: {tag}: {err}")
+            failures += len(formats)
+            continue
+        opts = WriterOptions(pdfa=args.pdfa, source_name=str(src), tei_bytes=to_bytes(doc))
+        stem = src.stem if tag == SOURCE else f"{src.stem}.{tag}"
+        failures += write_formats(doc, opts, src, stem, formats, outdir, args)
+    return failures
+
+
+def write_formats(doc, opts: WriterOptions, src: Path, stem: str, formats: list[str], outdir: Path,
+                  args) -> int:
+    """Render TEI *doc* into each format as ``outdir/<stem><ext>``; returns the failures."""
     failures = 0
     for fmt in formats:
         ext = extension(fmt)
-        dest = outdir / f"{src.stem}{ext}"
-        tmp = outdir / f".{src.stem}.{os.getpid()}.partial{ext}"
+        dest = outdir / f"{stem}{ext}"
+        tmp = outdir / f".{stem}.{os.getpid()}.partial{ext}"
         try:
             started = time.perf_counter()
-            get_writer(fmt)(root, opts, tmp)
+            get_writer(fmt)(doc, opts, tmp)
             if args.check:
                 from convert.validate import external_checks
 
@@ -139,6 +162,12 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(str(err))
     if not formats:
         parser.error("--to names no format")
+    try:
+        args.variants = parse_variants(args.variant)
+    except ConvertError as err:
+        parser.error(str(err))
+    if not args.variants:
+        parser.error("--variant names no variant")
     try:
         args.output.mkdir(parents=True, exist_ok=True)
     except OSError as err:

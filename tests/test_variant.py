@@ -1,0 +1,91 @@
+"""Traditional-Chinese variants made with OpenCC on the TEI model (convert.variant)."""
+
+from __future__ import annotations
+
+import pytest
+from sampledata import SAMPLE_IDS, SAMPLES, first_difference, nows
+
+from convert.reader import read_file
+from convert.tei import XML_LANG, xpath
+from convert.variant import BACK, CONFIGS, converter, dictionary_entries, make_variant
+from convert.writers.txt import render
+
+TAGS = list(CONFIGS)
+#: Every place on the samples where converting a variant back to Simplified does not give the
+#: source, and why: the source prints a stray Traditional character (強 for 强), which is
+#: converted back to its Simplified form.
+BACK_DIFFERENCES = {"monthly-2020-02-no91": [("強", "强")]}
+
+
+@pytest.fixture(scope="module", params=SAMPLES, ids=SAMPLE_IDS)
+def sample(request):
+    return request.param, read_file(request.param)
+
+
+@pytest.mark.parametrize("tag", TAGS)
+def test_txt_is_the_conversion_of_the_source_content(sample, tag):
+    _, root = sample
+    got = nows(render(make_variant(root, tag)))
+    want = nows(converter(CONFIGS[tag]).convert(render(root)))
+    assert got == want, first_difference(got, want)
+
+
+@pytest.mark.parametrize("tag", TAGS)
+def test_back_conversion_gives_the_source(sample, tag):
+    path, root = sample
+    source = nows(render(root))
+    back = converter(BACK[tag], False).convert(nows(render(make_variant(root, tag))))
+    assert len(back) == len(source)
+    diffs = [(a, b) for a, b in zip(source, back) if a != b]
+    assert diffs == BACK_DIFFERENCES.get(path.stem, [])
+
+
+@pytest.mark.parametrize("tag", TAGS)
+def test_markup_is_untouched_and_language_recorded(sample, tag):
+    _, root = sample
+    variant = make_variant(root, tag)
+    assert variant.get(XML_LANG) == tag
+    assert xpath(variant, "string(//tei:langUsage/tei:language/@ident)") == tag
+    assert xpath(variant, "string(//tei:appInfo/tei:application[@ident='OpenCC']/@version)")
+    shape = lambda r: [(el.tag, dict(el.attrib)) for el in xpath(r, "tei:text")[0].iter()]
+    assert shape(variant) == shape(root)
+    assert root.get(XML_LANG) == "zh-Hans"  # the source model is not modified
+
+
+@pytest.mark.parametrize("simplified,traditional", dictionary_entries())
+@pytest.mark.parametrize("tag", TAGS)
+def test_project_dictionary_entry(tag, simplified, traditional):
+    got = converter(CONFIGS[tag]).convert(f"在{simplified}方面")
+    # the regional step after the dictionary may only change characters to regional forms
+    regional = converter(CONFIGS[tag], False).convert(traditional) if tag != "zh-Hant" else traditional
+    assert got == f"在{converter(CONFIGS[tag]).convert(simplified)}方面"
+    assert converter(CONFIGS[tag]).convert(simplified) in (traditional, regional)
+    assert converter(CONFIGS[tag], False).convert(simplified) != traditional  # OpenCC alone errs
+
+
+@pytest.mark.parametrize(
+    "tag,source,expected",
+    [
+        ("zh-Hant-TW", "我区召开疫情防控工作调度会", "我區召開疫情防控工作調度會"),  # not 排程會 (s2twp)
+        ("zh-Hant-TW", "三湾街社区", "三灣街社區"),  # not 社群
+        ("zh-Hant", "对表现突出的干部要给予表彰", "對表現突出的幹部要給予表彰"),
+        ("zh-Hant-TW", "传统制造业等方面", "傳統製造業等方面"),
+        ("zh-Hant-HK", "传统制造业等方面", "傳統製造業等方面"),
+        ("zh-Hant", "虎荣鑫陪同", "虎榮鑫陪同"),  # a name: script only
+    ],
+)
+def test_script_not_vocabulary(tag, source, expected):
+    assert converter(CONFIGS[tag]).convert(source) == expected
+
+
+def test_phrase_across_inline_element_is_converted_as_a_phrase():
+    from convert.tei import E
+
+    root = read_file(SAMPLES[0])
+    p = xpath(root, "//tei:body//tei:p")[0]
+    p.text, p[:] = "对", []
+    p.append(E.hi("表现", rend="bold"))
+    p[-1].tail = "突出"
+    variant = make_variant(root, "zh-Hant")
+    vp = xpath(variant, "//tei:body//tei:p")[0]
+    assert (vp.text, vp[0].text, vp[0].tail) == ("對", "表現", "突出")
