@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 import time
 from pathlib import Path
@@ -16,6 +17,7 @@ from pathlib import Path
 from convert import __version__
 from convert.errors import ConvertError
 from convert.options import WriterOptions
+from convert.reader.source import MAX_SIZE
 from convert.variant import SOURCE, make_variant, parse_variants
 from convert.writers import FORMATS, extension, get_writer
 
@@ -60,13 +62,15 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser; every option documented with an example in ``--help``."""
     p = argparse.ArgumentParser(
         prog="convert",
-        description="Convert bulletin text (UTF-8) into a TEI P5 model and render it as "
-        "PDF/A, EPUB 3 and plain text.",
+        description="Convert bulletin text into a TEI P5 model and render it as "
+        "PDF/A, EPUB 3 and plain text. A TEI file (.xml) made by this tool, perhaps corrected by "
+        "hand, is accepted as input too.",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("inputs", nargs="+", metavar="INPUT", type=Path,
-                   help="bulletin text files, e.g. samples/monthly-2020-01-no90.txt")
+                   help="bulletin text files or TEI files, e.g. samples/monthly-2020-01-no90.txt "
+                   "(a name beginning with a dash: put -- before it, or write ./-name.txt)")
     p.add_argument("--to", action="append", required=True, metavar="FORMATS",
                    help="comma-separated formats: tei, pdf, epub, txt, or all; may be repeated "
                    "(e.g. --to tei,txt --to pdf)")
@@ -82,8 +86,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--check", action="store_true",
                    help="also run the external validators (jing with tei_all.rng, EPUBCheck, PDFBox "
                    "Preflight for PDF/A-1b, pikepdf.pdfa.check) on each output and print their verdicts")
+    p.add_argument("--encoding", metavar="NAME",
+                   help="character encoding of the input text (default: detected: a BOM, UTF-8, "
+                   "else GB18030, Big5 or UTF-16; e.g. --encoding gb18030)")
+    p.add_argument("--max-size", type=_size, default=MAX_SIZE, metavar="BYTES",
+                   help=f"refuse inputs larger than this (default {MAX_SIZE // 2**20}M; e.g. --max-size 50M)")
     p.add_argument("--version", action="version", version=f"convert {__version__}")
     return p
+
+
+def _size(value: str) -> int:
+    """``"20M"``, ``"512k"``, ``"1000"`` → bytes."""
+    units = {"k": 2**10, "m": 2**20, "g": 2**30}
+    v = value.strip().lower().rstrip("b")
+    try:
+        if v and v[-1] in units:
+            return int(float(v[:-1]) * units[v[-1]])
+        return int(v)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size: {value!r} (e.g. 20M)") from None
 
 
 def _err(msg: str) -> None:
@@ -95,14 +116,17 @@ def convert_one(src: Path, formats: list[str], outdir: Path, args) -> int:
 
     Failures are reported on stderr, one line each, naming *src* and the reason.
     """
-    from convert.reader import read_file
+    from convert.reader import load
     from convert.tei import to_bytes
 
+    warnings: list[str] = []
     try:
-        root = read_file(src)
+        root = load(src, encoding=args.encoding, max_size=args.max_size, warnings=warnings)
     except ConvertError as err:
         _err(str(err))
         return len(formats)
+    for message in warnings:
+        _err(f"warning: {message}")
     failures = 0
     for tag in args.variants:
         try:
@@ -176,10 +200,20 @@ def main(argv: list[str] | None = None) -> int:
     if not os.access(args.output, os.W_OK):
         _err(f"{args.output}: the output folder is not writable")
         return 1
-    failures = 0
+    signal.signal(signal.SIGTERM, _terminate)
+    results = []
     for src in args.inputs:
-        failures += convert_one(src, formats, args.output, args)
-    return 1 if failures else 0
+        results.append((src, convert_one(src, formats, args.output, args)))
+    failed = [src for src, n in results if n]
+    if len(results) > 1:
+        print(f"{len(results)} inputs: {len(results) - len(failed)} converted, {len(failed)} failed"
+              + (": " + ", ".join(map(str, failed)) if failed else ""))
+    return 1 if failed else 0
+
+
+def _terminate(signum, frame):
+    """SIGTERM ends the run like Ctrl-C: the ``finally`` clauses remove temporary files."""
+    raise SystemExit(128 + signum)
 
 
 if __name__ == "__main__":

@@ -192,6 +192,8 @@ def make_variant(root: etree._Element, tag: str) -> etree._Element:
         return root
     if tag not in CONFIGS:
         raise ConvertError(f"unknown variant {tag!r}")
+    if root.get(XML_LANG) != SOURCE:
+        raise ConvertError(f"a {tag} variant is made from a zh-Hans source; this one is {root.get(XML_LANG)}")
     config = CONFIGS[tag]
     conv = converter(config)
     doc = copy.deepcopy(root)

@@ -13,9 +13,10 @@ from lxml import etree
 
 from convert import __version__
 from convert.errors import InputError
-from convert.reader.body import BodyBuilder, heading_segments, inline
+from convert.reader.body import REGULARISE, BodyBuilder, heading_segments, inline, stray_traditional
 from convert.reader.layout import PRINT_RUN_RE, colophon_kind, find_colophon, find_contents, heading_shape, paragraph_shape
 from convert.reader.lines import Line, content_key, split_lines
+from convert.reader.source import MAX_SIZE, decode, remove_non_xml
 from convert.reader.masthead import NOTICE_RE, Masthead, classify, read_masthead
 from convert.tei import E, XML_ID, XML_LANG, t, xpath
 
@@ -178,7 +179,7 @@ def _header(mh: Masthead, genre: str, print_run: str | None, print_run_text: str
     if print_run:
         bibl.append(E.extent(E.measure(print_run_text or print_run, unit="copies", quantity=print_run)))
     if not len(bibl):
-        bibl.text = source_name
+        bibl.append(E.note(f"The source prints no masthead; file {source_name}."))
 
     parts = [mh.title or mh.publisher or source_name]
     if mh.issue_text:
@@ -232,16 +233,45 @@ def _header(mh: Masthead, genre: str, print_run: str | None, print_run_text: str
     )
 
 
-def read_bulletin(text: str, source_name: str = "<text>") -> etree._Element:
+def read_bulletin(text: str, source_name: str = "<text>", *, encoding: str = "utf-8",
+                  detected: bool = False, warnings: list[str] | None = None) -> etree._Element:
     """Build the TEI model of one bulletin.
 
     *text* is the whole bulletin (str, any line ends); *source_name* names it in the header and
-    in errors. Returns the ``<TEI>`` root element (xml:lang ``zh-Hans``).
+    in errors; *encoding* (and whether it was *detected*) is recorded in the header; messages
+    about what could not be kept as it was are appended to *warnings* and recorded in the
+    header. Returns the ``<TEI>`` root element (xml:lang ``zh-Hans``).
 
     Raises :class:`InputError` when the text has no content, or (a defect of this reader, never
     expected) when the model does not give back exactly the source's content characters
     (TEI-CONVENTIONS.md point 7).
     """
+    warnings = warnings if warnings is not None else []
+    lang = script_of(text)
+    token = REGULARISE.set(lang == LANG)
+    try:
+        root = _read(text, source_name, encoding, detected, warnings)
+    finally:
+        REGULARISE.reset(token)
+    root.set(XML_LANG, lang)
+    for language in xpath(root, "tei:teiHeader/tei:profileDesc/tei:langUsage/tei:language"):
+        language.set("ident", lang)
+        if lang != LANG:
+            language.text = "Chinese, Traditional script"
+    return root
+
+
+def script_of(text: str, sample: int = 20000) -> str:
+    """``zh-Hant`` when more than 5 % of the first *sample* CJK ideographs are Traditional-only
+    (OpenCC ``t2s`` changes them), else ``zh-Hans``."""
+    cjk = [c for c in text[: sample * 2] if "\u4e00" <= c <= "\u9fff"][:sample]
+    if not cjk:
+        return LANG
+    traditional = sum(1 for c in set(cjk) if stray_traditional(c))
+    return "zh-Hant" if traditional > 0.05 * len(set(cjk)) else LANG
+
+
+def _read(text: str, source_name: str, encoding: str, detected: bool, warnings: list[str]):
     lines = split_lines(text)
     if not lines:
         raise InputError(f"{source_name}: no text to convert (the file is empty or only whitespace)")
@@ -259,6 +289,13 @@ def read_bulletin(text: str, source_name: str = "<text>") -> etree._Element:
 
     builder = BodyBuilder(lines[body_start:colophon_start], contents)
     body = builder.build()
+    if not builder.headings_found and contents is None:
+        builder = BodyBuilder(lines[body_start:colophon_start], None, structureless=True)
+        body = builder.build()
+        warnings.append(
+            f"{source_name}: no structure found (no contents list, no headings): converted as "
+            f"{len(body)} untitled article(s), every character kept"
+        )
     back = _back(lines[colophon_start:])
     front = _front(mh, lines[:mast_end], contents, builder.section_ids)
 
@@ -273,6 +310,11 @@ def read_bulletin(text: str, source_name: str = "<text>") -> etree._Element:
         regularised += len(xpath(back, ".//tei:orig"))
     header = _header(mh, genre, print_run, print_run_text, source_name, joins,
                      builder.headings_found, builder.doubled, regularised)
+    decl = xpath(header, "tei:encodingDesc/tei:editorialDecl")[0]
+    how = "detected with charset-normalizer" if detected else "as given or marked"
+    decl.append(E.p(f"The source file's character encoding: {encoding} ({how})."))
+    for message in warnings:
+        decl.append(E.p(f"Warning: {message}"))
 
     text_el = E.text()
     if len(front):
@@ -315,24 +357,34 @@ def content_of(root: etree._Element) -> str:
     return re.sub(r"\s+", "", "".join(out))
 
 
-def decode(data: bytes, source_name: str) -> str:
-    """Decode UTF-8 bulletin bytes (a BOM is allowed); raises :class:`InputError` naming the byte
-    offset of the first undecodable byte."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+def load(path: Path, *, encoding: str | None = None, max_size: int = MAX_SIZE,
+         warnings: list[str] | None = None) -> etree._Element:
+    """Read an input file into the TEI model: bulletin text (any encoding :func:`decode` knows),
+    or a TEI document (``.xml``; see :func:`convert.reader.tei_input.read_tei`).
+
+    *max_size* is the largest file accepted, in bytes. Every problem is an :class:`InputError`
+    naming *path*; messages about characters left out are appended to *warnings*.
+    """
     try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as err:
-        raise InputError(
-            f"{source_name}: not UTF-8 text: byte 0x{data[err.start]:02X} at offset {err.start} "
-            f"cannot be decoded"
-        ) from None
+        size = path.stat().st_size
+        if size > max_size:
+            raise InputError(
+                f"{path}: {size:,} bytes is more than the limit of {max_size:,} (--max-size)"
+            )
+        data = path.read_bytes()
+    except OSError as err:
+        raise InputError(f"{path}: cannot read: {err.strerror or err}") from None
+    if path.suffix.lower() == ".xml" or data.lstrip()[:5] in (b"<?xml", b"<TEI ", b"<TEI>"):
+        from convert.reader.tei_input import read_tei
+
+        return read_tei(data, str(path))
+    source = remove_non_xml(decode(data, str(path), encoding), str(path))
+    warnings = warnings if warnings is not None else []
+    warnings.extend(source.warnings)
+    return read_bulletin(source.text, path.name, encoding=source.encoding,
+                         detected=source.detected, warnings=warnings)
 
 
 def read_file(path: Path) -> etree._Element:
-    """Read a bulletin file and return its TEI root; every problem is an :class:`InputError`."""
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise InputError(f"{path}: cannot read: {err.strerror}") from None
-    return read_bulletin(decode(data, str(path)), path.name)
+    """Read a bulletin (or TEI) file and return its TEI root; problems are :class:`InputError`."""
+    return load(path)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from lxml import etree
@@ -134,13 +135,15 @@ def inline(el: etree._Element, segs: list[tuple[str, bool]]) -> etree._Element:
 #: uses (乾坤, the surname 於), so they are no evidence of a stray Traditional character.
 _VALID_SIMPLIFIED = set("乾於")
 _t2s = None
+#: Off while reading a text in Traditional script, where no Traditional character is stray.
+REGULARISE: ContextVar[bool] = ContextVar("REGULARISE", default=True)
 
 
 def stray_traditional(c: str) -> str | None:
     """The Simplified form of *c* when *c* is a Traditional-only CJK ideograph in Simplified text
     (OpenCC's character-level ``t2s``), else ``None``."""
     global _t2s
-    if not ("\u4e00" <= c <= "\u9fff") or c in _VALID_SIMPLIFIED:
+    if not ("\u4e00" <= c <= "\u9fff") or c in _VALID_SIMPLIFIED or not REGULARISE.get():
         return None
     if _t2s is None:
         import opencc
@@ -182,7 +185,7 @@ class BodyBuilder:
     entry's ``target`` holds the ``xml:id`` of the article it names (or ``None``).
     """
 
-    def __init__(self, lines: list[Line], contents: Contents | None):
+    def __init__(self, lines: list[Line], contents: Contents | None, structureless: bool = False):
         self.lines = lines
         self.contents = contents
         self.entries = contents.entries if contents else []
@@ -200,6 +203,8 @@ class BodyBuilder:
         self.n_article = 0
         self.headings_found = 0
         self.doubled = 0
+        #: no heading anywhere: two or more blank lines start a new untitled article
+        self.structureless = structureless
 
     # -- classification -------------------------------------------------------------------
     def _entry_match(self, line: Line) -> int | None:
@@ -296,6 +301,8 @@ class BodyBuilder:
         if not self.para_open and BYLINE_LINE_RE.match(line.key) and len(line.key) <= 20 and not paragraph_shape(line):
             self._note("byline", line.segments)
             return
+        if self.structureless and line.blanks_before >= 2 and not self.para_open and self.article is not None:
+            self.article_closed = True
         lead, segs, trail = split_specials(line.segments)
         for kind, note in lead:
             self._note(kind, note)

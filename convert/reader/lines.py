@@ -38,6 +38,7 @@ class Line:
     - ``page``: the printed page number after a dot leader, as printed (``"12"``), or ``None``
       when the line has no leader; it is content but kept out of ``segments``.
     - ``blank_before``: a blank line (or the start of the file) precedes this line.
+    - ``blanks_before``: how many blank lines precede it.
     """
 
     no: int
@@ -48,6 +49,7 @@ class Line:
     segments: list[tuple[str, bool]] = field(default_factory=list)
     page: str | None = None
     blank_before: bool = False
+    blanks_before: int = 0
 
     @property
     def text(self) -> str:
@@ -139,14 +141,15 @@ def split_lines(text: str) -> list[Line]:
     Line ends may be LF, CRLF or CR.
     """
     out: list[Line] = []
-    blank = True
+    blanks = 1
     for no, raw in enumerate(LINE_END_RE.split(text), start=1):
-        line = parse_line(no, raw, blank)
+        line = parse_line(no, raw, blanks > 0)
         if line is None:
-            blank = True
+            blanks += 1
             continue
+        line.blanks_before = blanks
         out.append(line)
-        blank = False
+        blanks = 0
     return out
 
 

@@ -1,0 +1,143 @@
+"""Bytes → text: encoding detection, refusing files that are not text, cleaning what XML cannot carry.
+
+Nothing is silently replaced: an undecodable byte is an error naming its offset; a character XML
+1.0 cannot carry (C0 controls other than tab and line ends, U+FFFE, U+FFFF) is kept out of the
+model with a warning that names it and its line (W3C XML 1.0 §2.2 "Characters").
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass, field
+
+from convert.errors import InputError
+
+#: Byte-order marks, longest first (UTF-32 LE starts with the UTF-16 LE mark).
+BOMS = [
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+]
+#: Signatures of files passed by mistake.
+MAGIC = [
+    (b"%PDF-", "a PDF document"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"PK\x03\x04", "a ZIP archive (or an EPUB, DOCX …)"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\xd0\xcf\x11\xe0", "a Microsoft Office document"),
+    (b"\x7fELF", "an executable"),
+]
+#: Encodings the detector may choose among (the bulletins' real-world encodings).
+CANDIDATES = ["utf_8", "gb18030", "big5", "utf_16_le", "utf_16_be"]
+NOT_XML_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+#: Default largest input, bytes (``--max-size``).
+MAX_SIZE = 20 * 1024 * 1024
+
+
+@dataclass
+class SourceText:
+    """Decoded bulletin text: ``text`` (str), ``encoding`` (Python codec name), ``detected``
+    (the encoding was guessed, not given or marked by a BOM), ``warnings`` (messages)."""
+
+    text: str
+    encoding: str
+    detected: bool = False
+    warnings: list[str] = field(default_factory=list)
+
+
+def _utf8_error(data: bytes) -> UnicodeDecodeError | None:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        return err
+    return None
+
+
+def _looks_like_broken_utf8(data: bytes) -> bool:
+    """Mostly valid UTF-8 with a few bad bytes: an error to report, not another encoding."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    multibyte = sum(1 for c in text if ord(c) > 0x7F and c != "\ufffd")
+    return multibyte >= 4 * bad and multibyte > 0
+
+
+def decode(data: bytes, name: str, encoding: str | None = None) -> SourceText:
+    """Decode bulletin *data* (bytes) from file *name*.
+
+    *encoding*, when given (``--encoding``), is used strictly. Otherwise a byte-order mark
+    decides (UTF-8, UTF-16 LE/BE, UTF-32), then strict UTF-8, then charset-normalizer among
+    :data:`CANDIDATES` (GB18030 covers GBK and GB2312). Raises :class:`InputError` for a binary
+    file, an unknown encoding name, or a byte that cannot be decoded (naming its offset).
+    """
+    if not data.strip(b" \t\r\n\x00"):
+        raise InputError(f"{name}: no text to convert (the file is empty or only whitespace)")
+    for magic, what in MAGIC:
+        if data.startswith(magic):
+            raise InputError(f"{name}: this is {what}, not bulletin text")
+    if encoding:
+        try:
+            codec = codecs.lookup(encoding).name
+        except LookupError:
+            raise InputError(f"{name}: unknown encoding {encoding!r}") from None
+        return SourceText(_strict(data, codec, name), codec)
+    for bom, codec in BOMS:
+        if data.startswith(bom):
+            return SourceText(_strict(data[len(bom) :], codec, name, offset=len(bom)), codec)
+    err = _utf8_error(data)
+    if err is None:
+        if b"\x00" in data:
+            raise InputError(f"{name}: binary data (NUL bytes), not bulletin text")
+        return SourceText(data.decode("utf-8"), "utf-8")
+    if _looks_like_broken_utf8(data):
+        raise InputError(
+            f"{name}: not valid UTF-8: byte 0x{data[err.start]:02X} at offset {err.start} cannot be "
+            f"decoded (give --encoding if the file is in another encoding)"
+        )
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=CANDIDATES).best()
+    if best is None:
+        raise InputError(
+            f"{name}: not text in a known encoding (first undecodable byte 0x{data[err.start]:02X} at "
+            f"offset {err.start} as UTF-8); give --encoding"
+        )
+    codec = codecs.lookup(best.encoding).name
+    text = _strict(data, codec, name)
+    if "\x00" in text:
+        raise InputError(f"{name}: binary data (NUL characters), not bulletin text")
+    return SourceText(text, codec, detected=True)
+
+
+def _strict(data: bytes, codec: str, name: str, offset: int = 0) -> str:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as err:
+        raise InputError(
+            f"{name}: byte 0x{data[err.start]:02X} at offset {offset + err.start} cannot be decoded "
+            f"as {codec}"
+        ) from None
+
+
+def remove_non_xml(source: SourceText, name: str) -> SourceText:
+    """Take out the characters XML 1.0 cannot carry, with one warning per kind naming the first
+    line it is on; returns *source* (changed in place)."""
+    found: dict[str, tuple[int, int]] = {}
+    for m in NOT_XML_RE.finditer(source.text):
+        c = m.group(0)
+        if c not in found:
+            line = source.text.count("\n", 0, m.start()) + 1
+            found[c] = (line, 0)
+        found[c] = (found[c][0], found[c][1] + 1)
+    if found:
+        source.text = NOT_XML_RE.sub("", source.text)
+        for c, (line, count) in found.items():
+            source.warnings.append(
+                f"{name}: U+{ord(c):04X} (a control character XML cannot carry) left out, "
+                f"{count}× from line {line}"
+            )
+    return source
