@@ -16,10 +16,9 @@ from pathlib import Path
 
 from convert import __version__
 from convert.errors import ConvertError
-from convert.options import WriterOptions
 from convert.reader.source import MAX_SIZE
-from convert.variant import SOURCE, make_variant, parse_variants
-from convert.writers import FORMATS, extension, get_writer
+from convert.variant import parse_variants
+from convert.writers import FORMATS
 
 EPILOG = """\
 examples:
@@ -31,6 +30,9 @@ examples:
       also runs jing (tei_all.rng), EPUBCheck and PDF/A validators and prints their verdicts
   convert issue.txt --to pdf --pdfa 3b
       PDF/A-3b with the TEI document embedded as its source
+  convert back-issues/ --to all -j 2 --skip-existing
+      a whole folder in two worker processes, skipping what is already up to date;
+      DIR/manifest.json lists every input and output with SHA-256, size and verdicts
   convert issue.txt --to txt,pdf --variant zh-Hant-TW,zh-Hant-HK
       Traditional-Chinese variants: output/issue.zh-Hant-TW.txt, output/issue.zh-Hant-HK.pdf …
 
@@ -69,7 +71,8 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("inputs", nargs="+", metavar="INPUT", type=Path,
-                   help="bulletin text files or TEI files, e.g. samples/monthly-2020-01-no90.txt "
+                   help="bulletin text files, TEI files, or folders of them (every .txt and .xml "
+                   "below), e.g. samples/monthly-2020-01-no90.txt or samples/ "
                    "(a name beginning with a dash: put -- before it, or write ./-name.txt)")
     p.add_argument("--to", action="append", required=True, metavar="FORMATS",
                    help="comma-separated formats: tei, pdf, epub, txt, or all; may be repeated "
@@ -91,6 +94,15 @@ def build_parser() -> argparse.ArgumentParser:
                    "else GB18030, Big5 or UTF-16; e.g. --encoding gb18030)")
     p.add_argument("--max-size", type=_size, default=MAX_SIZE, metavar="BYTES",
                    help=f"refuse inputs larger than this (default {MAX_SIZE // 2**20}M; e.g. --max-size 50M)")
+    p.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
+                   help="convert N inputs at once in worker processes (default: the number of "
+                   "cores; e.g. -j 1 for one at a time)")
+    p.add_argument("--skip-existing", action="store_true",
+                   help="skip inputs whose outputs are newer than the input and were made with the "
+                   "same options (as recorded in DIR/manifest.json)")
+    p.add_argument("-q", "--quiet", action="store_true", help="print only errors and warnings")
+    p.add_argument("-v", "--verbose", action="store_true",
+                   help="print every output with its size, time and validator verdicts")
     p.add_argument("--version", action="version", version=f"convert {__version__}")
     return p
 
@@ -111,73 +123,65 @@ def _err(msg: str) -> None:
     print(f"convert: {msg}", file=sys.stderr)
 
 
-def convert_one(src: Path, formats: list[str], outdir: Path, args) -> int:
-    """Convert one input into every format; returns the number of failures (0 = all written).
-
-    Failures are reported on stderr, one line each, naming *src* and the reason.
-    """
-    from convert.reader import load
-    from convert.tei import to_bytes
-
-    warnings: list[str] = []
-    try:
-        root = load(src, encoding=args.encoding, max_size=args.max_size, warnings=warnings)
-    except ConvertError as err:
-        _err(str(err))
-        return len(formats)
-    for message in warnings:
-        _err(f"warning: {message}")
-    failures = 0
-    for tag in args.variants:
-        try:
-            doc = make_variant(root, tag)
-        except ConvertError as err:
-            _err(f"{src}: {tag}: {err}")
-            failures += len(formats)
-            continue
-        opts = WriterOptions(pdfa=args.pdfa, source_name=str(src), tei_bytes=to_bytes(doc))
-        stem = src.stem if tag == SOURCE else f"{src.stem}.{tag}"
-        failures += write_formats(doc, opts, src, stem, formats, outdir, args)
-    return failures
+def expand_inputs(paths: list[Path]) -> list[Path]:
+    """Files as given; a folder stands for the ``*.txt`` and ``*.xml`` files below it, sorted."""
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            out.extend(sorted(p for p in path.rglob("*") if p.suffix.lower() in (".txt", ".xml")
+                              and p.is_file() and not p.name.startswith(".")))
+        else:
+            out.append(path)
+    return out
 
 
-def write_formats(doc, opts: WriterOptions, src: Path, stem: str, formats: list[str], outdir: Path,
-                  args) -> int:
-    """Render TEI *doc* into each format as ``outdir/<stem><ext>``; returns the failures."""
-    failures = 0
-    for fmt in formats:
-        ext = extension(fmt)
-        dest = outdir / f"{stem}{ext}"
-        tmp = outdir / f".{stem}.{os.getpid()}.partial{ext}"
-        try:
-            started = time.perf_counter()
-            get_writer(fmt)(doc, opts, tmp)
-            if args.check:
-                from convert.validate import external_checks
+class Reporter:
+    """Prints results as they come: a progress bar on a terminal (tqdm), else one line per
+    input; errors and warnings always go to stderr, one line each."""
 
-                verdicts = external_checks(fmt, tmp, args.pdfa)
-                for v in verdicts:
-                    print(f"  {dest}: {v.summary()}")
-                bad = [v for v in verdicts if not v.ok]
-                if bad:
-                    raise ConvertError(f"{fmt}: failed {', '.join(v.name for v in bad)}")
-            os.replace(tmp, dest)
-            print(f"wrote {dest} ({dest.stat().st_size:,} bytes, {time.perf_counter() - started:.2f} s)")
-        except ConvertError as err:
-            failures += 1
-            _err(f"{src}: {fmt}: {err}")
-        except Exception as err:  # a defect: still one line, never a half-written file
-            failures += 1
-            _err(f"{src}: {fmt}: internal error: {type(err).__name__}: {err}")
-            if os.environ.get("CONVERT_DEBUG"):
-                raise
-        finally:
-            tmp.unlink(missing_ok=True)
-    return failures
+    def __init__(self, total: int, quiet: bool, verbose: bool):
+        self.quiet, self.verbose = quiet, verbose
+        self.bar = None
+        if total > 1 and not quiet and sys.stderr.isatty():
+            try:
+                from tqdm import tqdm
+
+                self.bar = tqdm(total=total, unit="file", file=sys.stderr)
+            except ImportError:
+                pass
+
+    def _out(self, line: str) -> None:
+        if self.bar is not None:
+            self.bar.write(line)
+        else:
+            print(line, flush=True)
+
+    def __call__(self, result) -> None:
+        for message in result.warnings:
+            _err(f"warning: {message}")
+        for message in result.errors:
+            _err(message)
+        if self.bar is not None:
+            self.bar.update(1)
+        if self.quiet:
+            return
+        if result.skipped:
+            self._out(f"skipped {result.input} (outputs up to date)")
+        elif self.verbose or self.bar is None:
+            for o in result.outputs:
+                self._out(f"wrote {o.path} ({o.size:,} bytes, {o.seconds:.2f} s)")
+                for verdict in o.verdicts if self.verbose or o.verdicts else []:
+                    self._out(f"  {verdict}")
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status (0: every output written and checked)."""
+    from convert.batch import Settings, read_manifest, run_batch, up_to_date, write_manifest
+
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
@@ -187,10 +191,10 @@ def main(argv: list[str] | None = None) -> int:
     if not formats:
         parser.error("--to names no format")
     try:
-        args.variants = parse_variants(args.variant)
+        variants = parse_variants(args.variant)
     except ConvertError as err:
         parser.error(str(err))
-    if not args.variants:
+    if not variants:
         parser.error("--variant names no variant")
     try:
         args.output.mkdir(parents=True, exist_ok=True)
@@ -201,13 +205,35 @@ def main(argv: list[str] | None = None) -> int:
         _err(f"{args.output}: the output folder is not writable")
         return 1
     signal.signal(signal.SIGTERM, _terminate)
-    results = []
-    for src in args.inputs:
-        results.append((src, convert_one(src, formats, args.output, args)))
-    failed = [src for src, n in results if n]
-    if len(results) > 1:
-        print(f"{len(results)} inputs: {len(results) - len(failed)} converted, {len(failed)} failed"
-              + (": " + ", ".join(map(str, failed)) if failed else ""))
+    settings = Settings(tuple(formats), tuple(variants), args.pdfa, args.check, args.encoding,
+                        args.max_size)
+    inputs = expand_inputs(args.inputs)
+    if not inputs:
+        _err("no input files (a folder holds no .txt or .xml files)")
+        return 1
+    started = time.perf_counter()
+    todo, skipped = inputs, []
+    if args.skip_existing:
+        manifest = read_manifest(args.output)
+        skipped = [p for p in inputs if up_to_date(p, settings, args.output, manifest)]
+        todo = [p for p in inputs if p not in skipped]
+    report = Reporter(len(todo), args.quiet, args.verbose)
+    for p in skipped:
+        from convert.batch import Result
+
+        report(Result(str(p), skipped=True))
+    try:
+        results = run_batch(todo, settings, args.output, args.jobs, report)
+    finally:
+        report.close()
+    if any(r.outputs for r in results):
+        write_manifest(args.output, settings, results)
+    failed = [r for r in results if not r.ok]
+    if len(inputs) > 1 or args.verbose:
+        outputs = sum(len(r.outputs) for r in results)
+        print(f"{len(inputs)} inputs: {len(results) - len(failed)} converted, {len(skipped)} "
+              f"skipped, {len(failed)} failed; {outputs} outputs in {time.perf_counter() - started:.1f} s"
+              + (" (failed: " + ", ".join(r.input for r in failed) + ")" if failed else ""))
     return 1 if failed else 0
 
 

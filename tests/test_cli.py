@@ -31,7 +31,7 @@ def test_output_names_and_default_folder(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert main([str(SAMPLE), "--to", "tei,txt"]) == 0
     names = sorted(p.name for p in (tmp_path / "output").iterdir())
-    assert names == [f"{SAMPLE.stem}.txt", f"{SAMPLE.stem}.xml"]
+    assert names == ["manifest.json", f"{SAMPLE.stem}.txt", f"{SAMPLE.stem}.xml"]
 
 
 def test_missing_input_names_the_file_and_writes_nothing(tmp_path, capsys):
@@ -74,7 +74,7 @@ def test_failed_writer_leaves_no_file(tmp_path, monkeypatch, capsys):
         raise RuntimeError("boom")
 
     monkeypatch.setattr(txt, "write", broken)
-    assert main([str(SAMPLE), "--to", "txt", "-o", str(tmp_path)]) == 1
+    assert main([str(SAMPLE), "--to", "txt", "-o", str(tmp_path), "-j", "1"]) == 1
     assert list(tmp_path.iterdir()) == []
     assert "internal error: RuntimeError: boom" in capsys.readouterr().err
 

@@ -1,0 +1,252 @@
+"""Converting inputs: one input at a time (:func:`convert_one`), or many in a process pool
+(:func:`run_batch`), with a manifest an archivist can verify a batch against later.
+
+A conversion never prints: it returns a :class:`Result` with its messages, so that results from
+worker processes are reported by the parent in input order.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from convert import __version__
+from convert.errors import ConvertError
+from convert.options import WriterOptions
+from convert.variant import SOURCE, make_variant
+from convert.writers import extension, get_writer
+
+MANIFEST = "manifest.json"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What a run was asked to do, the same for every input (it goes into the manifest)."""
+
+    formats: tuple[str, ...]
+    variants: tuple[str, ...] = (SOURCE,)
+    pdfa: str = "2b"
+    check: bool = False
+    encoding: str | None = None
+    max_size: int = 20 * 2**20
+
+    def options(self) -> dict:
+        """The settings that change outputs (for ``--skip-existing`` and the manifest)."""
+        d = asdict(self)
+        d.pop("max_size")
+        d["version"] = __version__
+        return json.loads(json.dumps(d))  # the form it has in the manifest (lists, not tuples)
+
+
+@dataclass
+class Output:
+    """One written file: ``path``, ``format``, ``variant``, ``sha256`` (hex), ``size`` (bytes),
+    ``seconds`` (wall time of the writer), ``verdicts`` (external validators' one-line verdicts)."""
+
+    path: str
+    format: str
+    variant: str
+    sha256: str
+    size: int
+    seconds: float
+    verdicts: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Result:
+    """What converting one input gave: ``errors`` (one line each, naming the input), ``warnings``,
+    ``outputs``; ``skipped`` when ``--skip-existing`` found it up to date."""
+
+    input: str
+    sha256: str = ""
+    outputs: list[Output] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    skipped: bool = False
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def sha256_file(path: Path) -> str:
+    """Hex SHA-256 of the file at *path*, read in 1 MiB blocks."""
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(2**20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def output_names(src: Path, settings: Settings) -> list[tuple[str, str, str]]:
+    """``[(variant, format, file name)]`` of every output *src* gives under *settings*."""
+    out = []
+    for tag in settings.variants:
+        stem = src.stem if tag == SOURCE else f"{src.stem}.{tag}"
+        out.extend((tag, fmt, f"{stem}{extension(fmt)}") for fmt in settings.formats)
+    return out
+
+
+def convert_one(src: Path, settings: Settings, outdir: Path) -> Result:
+    """Convert *src* into every format and variant of *settings*, writing into *outdir*.
+
+    Each output is rendered to a temporary file in *outdir*, checked, then renamed into place;
+    a failure leaves no file behind and does not stop the other outputs.
+    """
+    from convert.reader import load
+    from convert.tei import to_bytes
+
+    started = time.perf_counter()
+    result = Result(str(src))
+    try:
+        result.sha256 = sha256_file(src)
+        root = load(src, encoding=settings.encoding, max_size=settings.max_size,
+                    warnings=result.warnings)
+    except ConvertError as err:
+        result.errors.append(str(err))
+        return result
+    except OSError as err:
+        result.errors.append(f"{src}: cannot read: {err.strerror or err}")
+        return result
+    for tag in settings.variants:
+        try:
+            doc = make_variant(root, tag)
+        except ConvertError as err:
+            result.errors.append(f"{src}: {tag}: {err}")
+            continue
+        opts = WriterOptions(pdfa=settings.pdfa, source_name=str(src), tei_bytes=to_bytes(doc))
+        stem = src.stem if tag == SOURCE else f"{src.stem}.{tag}"
+        for fmt in settings.formats:
+            _write_one(doc, opts, src, tag, fmt, outdir / f"{stem}{extension(fmt)}", settings, result)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _write_one(doc, opts, src: Path, tag: str, fmt: str, dest: Path, settings: Settings,
+               result: Result) -> None:
+    tmp = dest.with_name(f".{dest.stem}.{os.getpid()}.partial{dest.suffix}")
+    label = fmt if tag == SOURCE else f"{tag} {fmt}"
+    try:
+        started = time.perf_counter()
+        get_writer(fmt)(doc, opts, tmp)
+        verdicts = []
+        if settings.check:
+            from convert.validate import external_checks
+
+            checks = external_checks(fmt, tmp, settings.pdfa)
+            verdicts = [str(v).replace(str(tmp), str(dest)) for v in checks]
+            bad = [v.validator for v in checks if not v.ok]
+            if bad:
+                raise ConvertError("failed " + ", ".join(bad) + ": " + " | ".join(verdicts))
+        os.replace(tmp, dest)
+        result.outputs.append(Output(str(dest), fmt, tag, sha256_file(dest), dest.stat().st_size,
+                                     round(time.perf_counter() - started, 3), verdicts))
+    except ConvertError as err:
+        result.errors.append(f"{src}: {label}: {err}")
+    except Exception as err:  # a defect: still one line, never a half-written file
+        if os.environ.get("CONVERT_DEBUG"):
+            raise
+        result.errors.append(f"{src}: {label}: internal error: {type(err).__name__}: {err}")
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+# ---------------------------------------------------------------------------------- manifest
+
+
+def read_manifest(outdir: Path) -> dict:
+    """The manifest in *outdir* as ``{input path: entry}`` (empty when there is none or it is
+    unreadable)."""
+    try:
+        data = json.loads((outdir / MANIFEST).read_text(encoding="utf-8"))
+        return {entry["input"]: entry for entry in data.get("inputs", [])}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
+def write_manifest(outdir: Path, settings: Settings, results: Iterable[Result]) -> Path:
+    """Merge *results* into ``outdir/manifest.json`` (atomically) and return its path.
+
+    Shape: ``{"convert": version, "inputs": [{"input", "sha256", "options", "outputs": [{"path",
+    "format", "variant", "sha256", "size", "seconds", "verdicts"}], "errors", "warnings"}]}``.
+    """
+    entries = read_manifest(outdir)
+    for r in results:
+        if r.skipped:
+            continue
+        entries[r.input] = {
+            "input": r.input,
+            "sha256": r.sha256,
+            "options": settings.options(),
+            "outputs": [asdict(o) for o in r.outputs],
+            "errors": r.errors,
+            "warnings": r.warnings,
+        }
+    path = outdir / MANIFEST
+    tmp = outdir / f".{MANIFEST}.{os.getpid()}.partial"
+    data = {"convert": __version__, "inputs": [entries[k] for k in sorted(entries)]}
+    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    os.replace(tmp, path)
+    return path
+
+
+def up_to_date(src: Path, settings: Settings, outdir: Path, manifest: dict) -> bool:
+    """True when every output of *src* exists, is newer than *src*, and the manifest records
+    the same input bytes, the same options and no error (``--skip-existing``)."""
+    entry = manifest.get(str(src))
+    if not entry or entry.get("errors") or entry.get("options") != settings.options():
+        return False
+    try:
+        mtime = src.stat().st_mtime
+        for _, _, name in output_names(src, settings):
+            if (outdir / name).stat().st_mtime < mtime:
+                return False
+        return entry.get("sha256") == sha256_file(src)
+    except OSError:
+        return False
+
+
+# ---------------------------------------------------------------------------------- batch
+
+
+def _warm_up(settings: Settings) -> None:
+    """Load once per worker what every conversion needs: the schema, OpenCC, the writers."""
+    from convert.validate import own_schema
+
+    own_schema()
+    for fmt in settings.formats:
+        get_writer(fmt)
+    for tag in settings.variants:
+        if tag != SOURCE:
+            from convert.variant import CONFIGS, converter
+
+            converter(CONFIGS[tag])
+
+
+def _job(args: tuple[Path, Settings, Path]) -> Result:
+    return convert_one(*args)
+
+
+def run_batch(inputs: list[Path], settings: Settings, outdir: Path, jobs: int,
+              on_result: Callable[[Result], None]) -> list[Result]:
+    """Convert *inputs* with *jobs* worker processes (1: in this process), calling *on_result*
+    for each result as it completes; returns the results in input order."""
+    if jobs <= 1 or len(inputs) <= 1:
+        results = []
+        for src in inputs:
+            results.append(convert_one(src, settings, outdir))
+            on_result(results[-1])
+        return results
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_warm_up, initargs=(settings,)) as pool:
+        results = []
+        for result in pool.map(_job, [(src, settings, outdir) for src in inputs], chunksize=1):
+            on_result(result)
+            results.append(result)
+    return results

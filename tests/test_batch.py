@@ -1,0 +1,62 @@
+"""Batch conversion: folders as input, worker processes, the manifest, --skip-existing."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+
+from sampledata import SAMPLES
+
+from convert.cli import main
+
+
+def corpus(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for p in SAMPLES:
+        shutil.copy(p, folder / p.name)
+    return folder
+
+
+def test_folder_in_worker_processes_with_manifest(tmp_path, capsys):
+    folder, out = corpus(tmp_path), tmp_path / "out"
+    assert main([str(folder), "--to", "tei,txt", "-o", str(out), "-j", "2"]) == 0
+    summary = capsys.readouterr().out.strip().splitlines()[-1]
+    assert summary.startswith(f"{len(SAMPLES)} inputs: {len(SAMPLES)} converted, 0 skipped, 0 failed; {2 * len(SAMPLES)} outputs")
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert [e["input"] for e in manifest["inputs"]] == sorted(str(folder / p.name) for p in SAMPLES)
+    for entry in manifest["inputs"]:
+        assert entry["sha256"] == hashlib.sha256(open(entry["input"], "rb").read()).hexdigest()
+        assert entry["options"]["formats"] == ["tei", "txt"]
+        assert len(entry["outputs"]) == 2
+        for o in entry["outputs"]:
+            data = open(o["path"], "rb").read()
+            assert (o["sha256"], o["size"]) == (hashlib.sha256(data).hexdigest(), len(data))
+
+
+def test_parallel_and_serial_give_identical_outputs(tmp_path):
+    folder = corpus(tmp_path)
+    assert main([str(folder), "--to", "tei,txt", "-o", str(tmp_path / "a"), "-j", "2", "-q"]) == 0
+    assert main([str(folder), "--to", "tei,txt", "-o", str(tmp_path / "b"), "-j", "1", "-q"]) == 0
+    for p in SAMPLES:
+        for ext in (".xml", ".txt"):
+            name = p.stem + ext
+            assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+
+
+def test_skip_existing(tmp_path, capsys):
+    folder, out = corpus(tmp_path), tmp_path / "out"
+    args = [str(folder), "--to", "txt", "-o", str(out), "-j", "1"]
+    assert main(args) == 0
+    capsys.readouterr()
+    assert main(args + ["--skip-existing"]) == 0
+    assert capsys.readouterr().out.count("skipped ") == len(SAMPLES)
+    touched = folder / SAMPLES[0].name
+    os.utime(touched, (os.path.getmtime(touched) + 100,) * 2)
+    assert main(args + ["--skip-existing"]) == 0
+    printed = capsys.readouterr().out
+    assert printed.count("skipped ") == len(SAMPLES) - 1 and f"{SAMPLES[0].stem}.txt" in printed
+    assert main(args + ["--skip-existing", "--variant", "zh-Hans,zh-Hant"]) == 0  # other options
+    assert capsys.readouterr().out.count("skipped ") == 0
