@@ -353,9 +353,9 @@ class BodyBuilder:
             self._new_article(None, None)
             self.article.append(E.p())
         for div in self.body.iter("{*}div"):
-            if len(div) == 0 or (len(div) == 1 and div[0].tag.endswith("}head")):
-                # an empty section or article (a heading with nothing under it) still needs
-                # content to be valid TEI: an empty <p/> adds no character.
+            if div.get("type") != "section" and all(c.tag.endswith("}head") for c in div):
+                # an article printed as a heading with nothing under it: an empty <p/> (no
+                # character added) says so; a section may hold only its heading (TEI P5 §4.1)
                 div.append(E.p())
         return self.body
 
