@@ -1,0 +1,528 @@
+"""Chinese text setting for the PDF writer: whitespace, line breaking (clreq), the text flowable.
+
+reportlab's ``Paragraph(wordWrap='CJK')`` does not follow the Chinese prohibition rules: its
+splitter (``reportlab.platypus.paragraph.cjkFragSplit``) only keeps one character of a short
+Japanese list off the line start (the list lacks ``，；：？！》”’``), never keeps an opening bracket
+off the line end, splits numbers and Latin words anywhere, and cannot justify CJK lines (it
+justifies by word space). So this module sets text itself:
+
+- :func:`normalise_space` drops the whitespace the extraction left between Chinese and
+  digits/Latin (``1 月 30 日`` → ``1月30日``) and keeps one space between Latin words;
+- :func:`break_lines` fills lines greedily and moves the break point back ("push out",
+  W3C clreq 3.1.7 "Prohibition rules for line start and line end") so that no line starts with
+  closing punctuation, no line ends with opening punctuation, ``……``/``——`` and Latin words or
+  numbers are not split;
+- :class:`TextBlock` draws the lines, justified by inter-character spacing (PDF ``Tc``), with
+  named destinations, outline entries and link annotations.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field, replace
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.platypus import Flowable
+
+from convert.writers._pdf_fonts import FontSet
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of inline text: ``face`` is ``"body"`` or ``"heading"``; ``link`` a destination name."""
+
+    text: str
+    face: str = "body"
+    link: str | None = None
+    where: str = ""
+
+
+#: A hard line break (TEI ``<lb/>``) inside a block's span list.
+BREAK = Span("\n", "body")
+
+
+def is_cjk(ch: str) -> bool:
+    """True for Han ideographs, CJK symbols/punctuation, fullwidth forms and the quotes, dashes
+    and ellipsis Chinese text uses (U+2018–201D, U+2014, U+2026, U+00B7)."""
+    cp = ord(ch)
+    return (
+        0x2E80 <= cp <= 0x9FFF
+        or 0xF900 <= cp <= 0xFAFF
+        or 0xFE30 <= cp <= 0xFE4F
+        or 0xFF00 <= cp <= 0xFFEF
+        or 0x20000 <= cp <= 0x3FFFF
+        or ch in "\u2018\u2019\u201c\u201d\u2014\u2026\u00b7"
+    )
+
+
+def is_han(ch: str) -> bool:
+    """True for CJK ideographs (letters, not punctuation): Unicode category ``Lo`` in CJK blocks."""
+    return is_cjk(ch) and unicodedata.category(ch) == "Lo"
+
+
+def normalise_space(spans: list[Span]) -> list[Span]:
+    """Return *spans* with whitespace decided by its neighbours (docs/tei-model.md: whitespace in
+    text nodes is not content).
+
+    A run of whitespace is dropped at the start and end of the block and next to a line break;
+    between two non-CJK characters (Latin words, numbers) or two Han ideographs it becomes one
+    U+0020; anywhere else (CJK next to Latin/digits, next to CJK punctuation) it is dropped.
+    Empty spans are removed. ``BREAK`` entries are kept.
+    """
+    # Flatten to (char, span index) to see neighbours across span boundaries; None = hard break.
+    chars: list[tuple[str | None, int]] = []
+    for i, sp in enumerate(spans):
+        if sp is BREAK:
+            chars.append((None, i))
+        else:
+            chars.extend((c, i) for c in sp.text)
+    keep: list[tuple[str | None, int]] = []
+    n = len(chars)
+    j = 0
+    while j < n:
+        c, i = chars[j]
+        if c is not None and c.isspace():
+            k = j
+            while k < n and chars[k][0] is not None and chars[k][0].isspace():
+                k += 1
+            prev = keep[-1][0] if keep else None
+            nxt = chars[k][0] if k < n else None
+            if prev is not None and nxt is not None:
+                both_latin = not is_cjk(prev) and not is_cjk(nxt)
+                both_han = is_han(prev) and is_han(nxt)
+                if both_latin or both_han:
+                    keep.append((" ", i))
+            j = k
+            continue
+        keep.append((c, i))
+        j += 1
+    out: list[Span] = []
+    cur_i = None
+    buf: list[str] = []
+    for c, i in keep:
+        if c is None or i != cur_i:
+            if buf:
+                out.append(replace(spans[cur_i], text="".join(buf)))
+            buf = []
+            cur_i = None
+        if c is None:
+            out.append(BREAK)
+            continue
+        cur_i = i
+        buf.append(c)
+    if buf:
+        out.append(replace(spans[cur_i], text="".join(buf)))
+    return out
+
+
+@dataclass
+class Glyph:
+    """One character to set: its font (reportlab name), size (pt), advance width (pt), link."""
+
+    ch: str
+    font: str
+    size: float
+    width: float
+    link: str | None = None
+
+
+@dataclass
+class Line:
+    """One set line: glyphs, natural width (pt), whether to justify, x offset of its start (pt)."""
+
+    glyphs: list[Glyph]
+    width: float
+    justify: bool
+    indent: float = 0.0
+
+
+@dataclass(frozen=True)
+class Kinsoku:
+    """Prohibition rules (clreq 3.1.7), from ``styles/pdf.json`` ``kinsoku``."""
+
+    not_start: str
+    not_end: str
+    inseparable: str
+    max_push_out: int = 4
+
+    @classmethod
+    def from_config(cls, cfg: dict) -> "Kinsoku":
+        return cls(cfg["not_at_line_start"], cfg["not_at_line_end"], cfg["inseparable"], int(cfg.get("max_push_out", 4)))
+
+
+def _wordish(ch: str) -> bool:
+    """A character of a Latin word or number (no break inside ``2019``, ``sjqdfzbg@126.com``)."""
+    return not is_cjk(ch) and not ch.isspace()
+
+
+def can_break_before(prev: str, cur: str, rules: Kinsoku) -> bool:
+    """True if a line may end after *prev* and the next start with *cur* (clreq 3.1.7)."""
+    if cur.isspace():
+        return False  # break after the space instead; it is dropped at the line end
+    if prev.isspace():
+        return True
+    if cur in rules.not_start or prev in rules.not_end:
+        return False
+    if prev == cur and cur in rules.inseparable:
+        return False
+    if _wordish(prev) and _wordish(cur):
+        return False
+    return True
+
+
+def break_lines(glyphs: list[Glyph], width: float, first_indent: float, rules: Kinsoku) -> list[Line]:
+    """Fill lines of *width* pt (the first indented by *first_indent* pt) with *glyphs*.
+
+    ``"\\n"`` glyphs are hard breaks. When a glyph overflows, the line ends at the nearest earlier
+    break opportunity (:func:`can_break_before`): within ``rules.max_push_out`` characters for
+    CJK text, anywhere on the line for a long Latin word; a line with no opportunity at all is cut
+    at the overflow (the only case that can break a rule). Spaces at a line end or start are
+    dropped. Every line but a block's last and those ended by a hard break is justified.
+    """
+    lines: list[Line] = []
+    start = 0
+    n = len(glyphs)
+    indent = first_indent
+
+    def natural(a: int, b: int) -> float:
+        return sum(g.width for g in glyphs[a:b])
+
+    def emit(a: int, b: int, justify: bool) -> None:
+        nonlocal indent
+        e = b
+        while e > a and glyphs[e - 1].ch == " ":
+            e -= 1
+        lines.append(Line(glyphs[a:e], natural(a, e), justify, indent))
+        indent = 0.0
+
+    while start < n:
+        while start < n and glyphs[start].ch == " ":
+            start += 1
+        if start >= n:
+            break
+        avail = width - indent
+        used = 0.0
+        i = start
+        brk = None
+        while i < n:
+            g = glyphs[i]
+            if g.ch == "\n":
+                emit(start, i, False)
+                start = i + 1
+                brk = "hard"
+                break
+            if g.ch != " " and used + g.width > avail + 0.01 and i > start:
+                # Find the break point: the last opportunity at or before i.
+                b = i
+                while b > start and not can_break_before(glyphs[b - 1].ch, glyphs[b].ch, rules):
+                    b -= 1
+                if b == start:
+                    b = i  # no opportunity on the whole line: emergency break
+                emit(start, b, True)
+                start = b
+                brk = "soft"
+                break
+            used += g.width
+            i += 1
+        if brk is None:
+            emit(start, n, False)
+            start = n
+    return lines
+
+
+def to_glyphs(spans: list[Span], fonts: FontSet, size: float, face_override: str | None = None) -> list[Glyph]:
+    """Glyphs of *spans* at *size* pt, each in the font :meth:`FontSet.runs` chooses.
+
+    Raises :class:`convert.writers._pdf_fonts.MissingGlyph` (with ``.where`` set to the span's
+    ``where``) for a character no font has.
+    """
+    out: list[Glyph] = []
+    for sp in spans:
+        if sp is BREAK:
+            out.append(Glyph("\n", fonts.name("body"), size, 0.0))
+            continue
+        face = face_override or sp.face
+        try:
+            runs = fonts.runs(sp.text, face)
+        except Exception as err:  # MissingGlyph: add the place
+            err.where = sp.where  # type: ignore[attr-defined]
+            raise
+        for text, fname in runs:
+            for ch in text:
+                out.append(Glyph(ch, fname, size, pdfmetrics.stringWidth(ch, fname, size), sp.link))
+    return out
+
+
+@dataclass
+class BlockStyle:
+    """Resolved style of a block: sizes and lengths in pt, colour as a reportlab Color."""
+
+    face: str
+    size: float
+    leading: float
+    align: str = "justify"
+    first_indent: float = 0.0
+    left_indent: float = 0.0
+    space_before: float = 0.0
+    space_after: float = 0.0
+    color: object = None
+    rule_below: bool = False
+    rule_above: bool = False
+    rule_color: object = None
+
+
+@dataclass
+class Anchor:
+    """What a block marks: a named destination and an outline entry (title, level)."""
+
+    dest: str | None = None
+    outline_title: str | None = None
+    outline_level: int = 0
+
+
+@dataclass
+class Tail:
+    """Right-hand columns of a contents entry, set on the block's last line.
+
+    ``printed``: the printed page number (source content, ``"12"``); ``target``: destination
+    name whose PDF page is shown in small type after it (navigation added by the writer).
+    ``pages``: the ``{dest: (page, x, y)}`` map of the previous pass (1-based page, point in
+    default user space where the destination's block starts).
+    """
+
+    printed: list[Span]
+    target: str | None
+    pages: dict
+    printed_style: BlockStyle
+    pdf_style: BlockStyle
+    printed_width: float = 24.0
+    pdf_width: float = 22.0
+    leader: bool = True
+
+
+class TextBlock(Flowable):
+    """A block of Chinese text set by :func:`break_lines` and drawn with per-glyph fonts.
+
+    ``spans``: the normalised inline content; ``style``: a :class:`BlockStyle`; ``fonts``: the
+    document's :class:`FontSet`; ``anchor``: destination/outline written where the block starts;
+    ``tail``: contents-entry page columns; ``record``: a ``{dest: (page, x, y)}`` dict the block
+    writes its destination into when drawn. Splits between lines across frames (no single line
+    left at a page foot or head when the block has four lines or more).
+    """
+
+    def __init__(self, spans, style: BlockStyle, fonts: FontSet, rules: Kinsoku, *, anchor: Anchor | None = None,
+                 tail: Tail | None = None, record: dict | None = None, keep_with_next: bool = False,
+                 _lines: list[Line] | None = None, _first: bool = True, _last: bool = True):
+        super().__init__()
+        self.spans = spans
+        self.style = style
+        self.fonts = fonts
+        self.rules = rules
+        self.anchor = anchor
+        self.tail = tail
+        self.record = record
+        self.keepWithNext = keep_with_next
+        self._lines = _lines
+        self._first = _first
+        self._last = _last
+        self._glyphs = None
+        self._wrapped_width = None
+        self.spaceBefore = style.space_before if _first else 0
+        self.spaceAfter = style.space_after if _last else 0
+
+    # -- layout ---------------------------------------------------------------------------------
+    def _text_width(self, avail: float) -> float:
+        w = avail - self.style.left_indent
+        if self.tail is not None:
+            w -= self.tail.printed_width + self.tail.pdf_width + 6
+        return w
+
+    def _layout(self, avail: float) -> list[Line]:
+        if self._lines is not None:
+            return self._lines
+        if self._wrapped_width == avail and self._cached is not None:
+            return self._cached
+        if self._glyphs is None:
+            self._glyphs = to_glyphs(self.spans, self.fonts, self.style.size)
+        lines = break_lines(self._glyphs, self._text_width(avail), self.style.first_indent, self.rules)
+        if not lines:
+            lines = [Line([], 0.0, False, 0.0)]
+        self._wrapped_width = avail
+        self._cached = lines
+        return lines
+
+    _cached = None
+
+    def wrap(self, availWidth, availHeight):
+        self.width = availWidth
+        lines = self._layout(availWidth)
+        self.height = len(lines) * self.style.leading
+        extra = 0.0
+        if self.style.rule_below and self._last:
+            extra += 4
+        if self.style.rule_above and self._first:
+            extra += 6
+        self.height += extra
+        return availWidth, self.height
+
+    def split(self, availWidth, availHeight):
+        lines = self._layout(availWidth)
+        lead = self.style.leading
+        fit = int((availHeight + 1e-6) // lead)
+        total = len(lines)
+        if fit >= total or total < 2:
+            return []
+        if total >= 4:
+            if fit < 2:
+                return []
+            if total - fit < 2:
+                fit = total - 2
+        if fit < 1:
+            return []
+        common = dict(anchor=None, tail=None, record=self.record, keep_with_next=False)
+        first = TextBlock(self.spans, self.style, self.fonts, self.rules, _lines=lines[:fit], _first=self._first,
+                          _last=False, **{**common, "anchor": self.anchor})
+        rest = TextBlock(self.spans, self.style, self.fonts, self.rules, _lines=lines[fit:], _first=False,
+                         _last=self._last, **{**common, "tail": self.tail, "keep_with_next": self.keepWithNext})
+        return [first, rest]
+
+    # -- drawing --------------------------------------------------------------------------------
+    def draw(self):
+        canv = self.canv
+        st = self.style
+        lines = self._layout(self.width)
+        top = self.height
+        if st.rule_above and self._first:
+            canv.saveState()
+            canv.setStrokeColor(st.rule_color)
+            canv.setLineWidth(0.5)
+            canv.line(0, top - 1, self.width, top - 1)
+            canv.restoreState()
+            top -= 6
+        if self.anchor is not None and self._first:
+            if self.anchor.dest:
+                canv.bookmarkHorizontal(self.anchor.dest, 0, top + st.space_before)
+                if self.record is not None:
+                    x, y = canv.absolutePosition(0, top + st.space_before)
+                    self.record[self.anchor.dest] = (canv.getPageNumber(), round(x, 2), round(y, 2))
+            if self.anchor.outline_title:
+                canv.addOutlineEntry(self.anchor.outline_title, self.anchor.dest, level=self.anchor.outline_level,
+                                     closed=False)
+        text_w = self._text_width(self.width)
+        for k, line in enumerate(lines):
+            base_y = top - k * st.leading - (st.leading - st.size) / 2 - st.size * 0.86
+            x0 = st.left_indent + line.indent
+            room = text_w - line.indent
+            cs = 0.0
+            if st.align == "justify" and line.justify and len(line.glyphs) > 1:
+                cs = (room - line.width) / (len(line.glyphs) - 1)
+                if cs > st.size * 0.5 or cs < -st.size * 0.2:
+                    cs = 0.0
+            elif st.align == "center":
+                x0 += (room - line.width) / 2
+            elif st.align == "right":
+                x0 += room - line.width
+            end_x = self._draw_glyphs(line.glyphs, x0, base_y, cs, st.color, st.size)
+            if self.tail is not None and k == len(lines) - 1 and self._last:
+                self._draw_tail(end_x, base_y)
+        if st.rule_below and self._last:
+            y = top - len(lines) * st.leading - 2
+            canv.saveState()
+            canv.setStrokeColor(st.rule_color)
+            canv.setLineWidth(0.6)
+            canv.line(0, y, self.width, y)
+            canv.restoreState()
+
+    def _draw_glyphs(self, glyphs: list[Glyph], x0: float, y: float, cs: float, color, size: float) -> float:
+        """Draw *glyphs* from (x0, y) with char spacing *cs*; link runs get link annotations.
+
+        Returns the x where the last glyph ends."""
+        canv = self.canv
+        if not glyphs:
+            return x0
+        tx = canv.beginText(x0, y)
+        tx.setCharSpace(cs)
+        tx.setFillColor(color)
+        cur_font = None
+        buf: list[str] = []
+        x = x0
+        link_start = None
+        link_name = None
+        links = []
+
+        def flush():
+            if buf:
+                tx.textOut("".join(buf))
+                buf.clear()
+
+        for idx, g in enumerate(glyphs):
+            if (g.font, g.size) != cur_font:
+                flush()
+                tx.setFont(g.font, g.size, self.style.leading)
+                cur_font = (g.font, g.size)
+            if g.link != link_name:
+                if link_name is not None:
+                    links.append((link_name, link_start, x - cs))
+                link_name, link_start = g.link, x
+            buf.append(g.ch)
+            x += g.width + cs
+        flush()
+        if link_name is not None:
+            links.append((link_name, link_start, x - cs))
+        canv.drawText(tx)
+        for name, a, b in links:
+            canv.linkRect("", name, (a, y - size * 0.25, b, y + size * 0.9), relative=1, thickness=0)
+        return x - cs
+
+    def _draw_tail(self, end_x: float, y: float) -> None:
+        tail = self.tail
+        canv = self.canv
+        right = self.width
+        pdf_x1 = right
+        pr_x1 = right - tail.pdf_width - 2
+        ps = tail.printed_style
+        glyphs = to_glyphs(tail.printed, self.fonts, ps.size)
+        w = sum(g.width for g in glyphs)
+        start = pr_x1 - w
+        if tail.leader and start - end_x > 12:
+            canv.saveState()
+            canv.setStrokeColor(self.style.rule_color)
+            canv.setLineWidth(0.8)
+            canv.setDash(0.8, 3)
+            canv.setLineCap(1)
+            canv.line(end_x + 6, y + 1.5, start - 4, y + 1.5)
+            canv.restoreState()
+        self._draw_glyphs(glyphs, start, y, 0.0, ps.color, ps.size)
+        if tail.target:
+            page = tail.pages.get(tail.target)
+            if page is not None:
+                page = page[0]
+                qs = tail.pdf_style
+                pg = to_glyphs([Span(str(page), "body", tail.target)], self.fonts, qs.size)
+                w2 = sum(g.width for g in pg)
+                self._draw_glyphs(pg, pdf_x1 - w2, y, 0.0, qs.color, qs.size)
+
+
+@dataclass
+class RuleBlock(Flowable):
+    """A thin horizontal rule (no text), e.g. between the masthead and the contents."""
+
+    color: object = None
+    space: float = 6.0
+    width_fraction: float = 1.0
+    _w: float = field(default=0.0, init=False)
+
+    def __post_init__(self):
+        Flowable.__init__(self)
+
+    def wrap(self, availWidth, availHeight):
+        self._w = availWidth
+        return availWidth, self.space * 2
+
+    def draw(self):
+        self.canv.saveState()
+        self.canv.setStrokeColor(self.color)
+        self.canv.setLineWidth(0.8)
+        inset = self._w * (1 - self.width_fraction) / 2
+        self.canv.line(inset, self.space, self._w - inset, self.space)
+        self.canv.restoreState()

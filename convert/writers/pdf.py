@@ -1,0 +1,785 @@
+"""The PDF/A writer: renders a TEI bulletin to an A4 PDF/A-1b, -2b or -3b file.
+
+``write(root, opts, path)``: reportlab (platypus) sets the whole ``<text>`` in source order; pikepdf
+then records the metadata, makes the file PDF/A (ISO 19005) and validates the bytes it writes
+(:func:`pikepdf.pdfa.save`). Page size, margins, fonts, sizes and leading come from
+``styles/pdf.json`` (data, not code).
+
+- Fonts (ISO 19005-1 6.3.4, 19005-2 6.2.11.4.1): every glyph is drawn in an embedded TrueType
+  subset: AR PL UMing CN (body), WenQuanYi Zen Hei (headings, bold); characters neither has come
+  from the fallback fonts (:mod:`convert.writers._pdf_fonts`). No standard-14 font is referenced:
+  the canvas' initial font is the body face.
+- Line breaking follows W3C clreq 3.1.7 (:mod:`convert.writers._pdf_text`).
+- Metadata (ISO 19005-1 6.7, 19005-2 6.6): title (``titleStmt/title``), author (``publisher``),
+  subject (periodical, issue, date), keywords (section heads), creation date = the issue date
+  (``sourceDesc/bibl/date/@when``, 00:00 China Standard Time) — never the clock, so the same TEI
+  gives a byte-identical PDF — ``/Lang`` from ``/TEI/@xml:lang``, creator tool ``convert <version>``.
+- PDF/A-3b (ISO 19005-3 6.8): the TEI document (``opts.tei_bytes``) is embedded as an associated
+  file of the document (``/AF``, ``/AFRelationship /Source``, MIME ``application/tei+xml``).
+- Navigation: outlines (section → article/brief), named destinations, links from the contents
+  list (which also shows the PDF page each entry begins on), running head (title) and folio
+  (page number) on every page but the first, drawn as ``/Artifact`` marked content.
+
+One handler per TEI element (``_block_<name>`` for block context, ``_inline_<name>`` for inline
+context); an element without a handler is a :class:`convert.errors.WriterError` naming it.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from pathlib import Path
+
+from lxml import etree
+from reportlab.lib import colors, pagesizes
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+from reportlab.platypus.flowables import Flowable
+
+import convert
+from convert.errors import WriterError
+from convert.options import WriterOptions
+from convert.tei import TEI_NS, XML_ID, XML_LANG, local, to_bytes, xpath
+from convert.writers._pdf_fonts import FontSet, MissingGlyph
+from convert.writers._pdf_text import (
+    BREAK,
+    Anchor,
+    BlockStyle,
+    Kinsoku,
+    RuleBlock,
+    Span,
+    Tail,
+    TextBlock,
+    normalise_space,
+    to_glyphs,
+)
+
+FLAVOURS = ("1b", "2b", "3b")
+#: Time zone of the issue dates (the bulletins are printed in Henan, China Standard Time).
+ISSUE_TZ = "+08:00"
+TEI_MIME = "application/tei+xml"
+#: Bound on reportlab passes for the contents list's PDF page numbers to settle.
+MAX_PASSES = 4
+
+
+def load_style(styles_dir: Path) -> dict:
+    """Read ``styles_dir/pdf.json``; raises :class:`WriterError` when missing or malformed."""
+    path = Path(styles_dir) / "pdf.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as err:
+        raise WriterError(f"pdf: cannot read the page style {path}: {err}") from err
+
+
+def where(el: etree._Element) -> str:
+    """A reader-facing location of *el*: ``/TEI/text/body/div[2]/p[3] (in #a5, line 120)``."""
+    parts = []
+    node = el
+    anchor = None
+    while node is not None and isinstance(node.tag, str):
+        name = local(node)
+        parent = node.getparent()
+        if parent is not None:
+            same = [c for c in parent if isinstance(c.tag, str) and c.tag == node.tag]
+            parts.append(f"{name}[{same.index(node) + 1}]" if len(same) > 1 else name)
+        else:
+            parts.append(name)
+        if anchor is None and node.get(XML_ID):
+            anchor = node.get(XML_ID)
+        node = parent
+    extra = []
+    if anchor:
+        extra.append(f"in #{anchor}")
+    if el.sourceline:
+        extra.append(f"line {el.sourceline}")
+    return "/" + "/".join(reversed(parts)) + (f" ({', '.join(extra)})" if extra else "")
+
+
+def _first_text(root, path: str) -> str:
+    hits = xpath(root, path)
+    if not hits:
+        return ""
+    node = hits[0]
+    text = node if isinstance(node, str) else "".join(node.itertext())
+    return re.sub(r"\s+", " ", str(text)).strip()
+
+
+class Metadata:
+    """Document information from the TEI header (docs/tei-model.md, "Header").
+
+    ``title``, ``author`` (publisher), ``subject``, ``keywords`` (section heads joined by ``; ``),
+    ``lang`` (BCP 47), ``date`` (ISO 8601 date-time with the China time zone, from the issue date;
+    ``None`` when the header has none), ``running_head``.
+    """
+
+    def __init__(self, root: etree._Element):
+        self.title = _first_text(root, "tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title")
+        bibl = "tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:bibl"
+        self.author = _first_text(root, f"{bibl}/tei:publisher")
+        journal = _first_text(root, f"{bibl}/tei:title[@level='j'][not(@type)]")
+        issue = _first_text(root, f"{bibl}/tei:biblScope[@unit='issue']")
+        cumulative = _first_text(root, f"{bibl}/tei:idno[@type='cumulative']")
+        when = _first_text(root, f"{bibl}/tei:date[not(@type)]/@when") or _first_text(root, f"{bibl}/tei:date/@when")
+        date_text = _first_text(root, f"{bibl}/tei:date[not(@type)]")
+        subject = [journal or self.author, issue]
+        if cumulative:
+            subject.append(f"总第{cumulative}期")
+        subject.append(date_text or when)
+        self.subject = " ".join(s for s in subject if s)
+        heads = [re.sub(r"\s+", "", "".join(h.itertext()))
+                 for h in xpath(root, "tei:text/tei:body//tei:div[@type='section']/tei:head")]
+        self.keywords = "; ".join(h for h in heads if h)
+        self.lang = root.get(XML_LANG) or "zh-Hans"
+        self.date = self._iso(when)
+        self.running_head = self.title
+
+    @staticmethod
+    def _iso(when: str) -> str | None:
+        m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", when or "")
+        if not m:
+            return None
+        y, mo, d = m.group(1), m.group(2) or "01", m.group(3) or "01"
+        return f"{y}-{mo}-{d}T00:00:00{ISSUE_TZ}"
+
+    def pdf_date(self) -> str | None:
+        """The issue date as a PDF date string: ``D:20200229000000+08'00'``."""
+        if not self.date:
+            return None
+        d = self.date
+        return f"D:{d[0:4]}{d[5:7]}{d[8:10]}000000+08'00'"
+
+
+class _Renderer:
+    """Walks ``<text>`` and returns platypus flowables; one method per TEI element."""
+
+    def __init__(self, root, style: dict, fonts: FontSet, opts: WriterOptions):
+        self.root = root
+        self.style = style
+        self.fonts = fonts
+        self.opts = opts
+        self.rules = Kinsoku.from_config(style["kinsoku"])
+        self.colors = {k: colors.HexColor(v) for k, v in style["colors"].items() if not k.startswith("_")}
+        #: ids that get a named destination: every ``div`` with ``xml:id`` (links go only there).
+        self.ids = {el.get(XML_ID) for el in xpath(root, "tei:text//tei:div[@xml:id]")}
+        self.anchored: set[str] = set()
+        self.pages: dict = {}
+        self.record: dict = {}
+
+    # -- styles ---------------------------------------------------------------------------------
+    def bstyle(self, name: str) -> BlockStyle:
+        s = self.style["blocks"][name]
+        size = float(s["size"])
+        return BlockStyle(
+            face=s.get("face", "body"),
+            size=size,
+            leading=float(s["leading"]),
+            align=s.get("align", "left"),
+            first_indent=float(s.get("first_indent_em", 0)) * size,
+            left_indent=float(s.get("left_indent_em", 0)) * size,
+            space_before=float(s.get("space_before", 0)),
+            space_after=float(s.get("space_after", 0)),
+            color=self.colors[s.get("color", "text")],
+            rule_below=bool(s.get("rule_below", False)),
+            rule_above=bool(s.get("rule_above", False)),
+            rule_color=self.colors["rule"],
+        )
+
+    # -- dispatch -------------------------------------------------------------------------------
+    def block(self, el, ctx: str = "") -> list[Flowable]:
+        """Flowables for block element *el*; raises WriterError for an element without handler."""
+        if not isinstance(el.tag, str):
+            return []  # comments, processing instructions
+        if el.tag.split("}")[0][1:] != TEI_NS:
+            raise WriterError(f"pdf: element {el.tag} is not in the TEI namespace at {where(el)}")
+        handler = getattr(self, f"_block_{local(el)}", None)
+        if handler is None:
+            raise WriterError(f"pdf: no handler for TEI element <{local(el)}> in block context at {where(el)}")
+        return handler(el, ctx)
+
+    def children(self, el, ctx: str = "") -> list[Flowable]:
+        out: list[Flowable] = []
+        for child in el:
+            out.extend(self.block(child, ctx))
+        return out
+
+    def inline(self, el, face: str = "body", link: str | None = None) -> list[Span]:
+        """Spans of *el*'s content (its text, its children's, their tails), in document order."""
+        out: list[Span] = []
+        loc = where(el)
+        if el.text:
+            out.append(Span(el.text, face, link, loc))
+        for child in el:
+            if isinstance(child.tag, str):
+                if child.tag.split("}")[0][1:] != TEI_NS:
+                    raise WriterError(f"pdf: element {child.tag} is not in the TEI namespace at {where(child)}")
+                handler = getattr(self, f"_inline_{local(child)}", None)
+                if handler is None:
+                    raise WriterError(
+                        f"pdf: no handler for TEI element <{local(child)}> in inline context at {where(child)}")
+                out.extend(handler(child, face, link))
+            if child.tail:
+                out.append(Span(child.tail, face, link, loc))
+        return out
+
+    def text_block(self, spans: list[Span], style_name: str, el, **kw) -> TextBlock:
+        """A :class:`TextBlock` of *spans*; checks every character has a glyph (else WriterError)."""
+        style = self.bstyle(style_name)
+        spans = normalise_space(spans)
+        try:
+            to_glyphs(spans, self.fonts, style.size)
+        except MissingGlyph as err:
+            raise WriterError(
+                f"pdf: no font has a glyph for {err} at {getattr(err, 'where', '') or where(el)}") from None
+        return TextBlock(spans, style, self.fonts, self.rules, record=self.record, **kw)
+
+    # -- structure ------------------------------------------------------------------------------
+    def render(self) -> list[Flowable]:
+        texts = xpath(self.root, "tei:text")
+        if len(texts) != 1:
+            raise WriterError("pdf: the TEI document has no <text> (or more than one)")
+        return self.block(texts[0])
+
+    def _block_text(self, el, ctx):
+        return self.children(el)
+
+    def _block_front(self, el, ctx):
+        return self.children(el, "front")
+
+    def _block_body(self, el, ctx):
+        return self.children(el, "body")
+
+    def _block_back(self, el, ctx):
+        return self.children(el, "back")
+
+    # masthead --------------------------------------------------------------------------------
+    def _block_titlePage(self, el, ctx):
+        out = self.children(el, "titlePage")
+        out.append(RuleBlock(self.colors["rule"], 10, 0.6))
+        return out
+
+    def _block_docTitle(self, el, ctx):
+        return self.children(el, "titlePage")
+
+    def _block_titlePart(self, el, ctx):
+        kind = el.get("type", "main")
+        name = {"main": "masthead_title", "alt": "masthead_alt"}.get(kind, "masthead_line")
+        face = "heading" if kind == "main" else "body"
+        return [self.text_block(self.inline(el, face), name, el)]
+
+    def _masthead_line(self, el, ctx):
+        return [self.text_block(self.inline(el), "masthead_line", el)]
+
+    _block_docImprint = _masthead_line
+    _block_docDate = _masthead_line
+    _block_docEdition = _masthead_line
+    _block_imprimatur = _masthead_line
+    _block_docAuthor = _masthead_line
+
+    # divisions -------------------------------------------------------------------------------
+    def _block_div(self, el, ctx):
+        kind = el.get("type")
+        if kind == "contents":
+            out = self.children(el, "contents")
+        elif kind == "colophon":
+            out = self.children(el, "colophon")
+            for f in out:
+                if isinstance(f, TextBlock):
+                    f.style = self.bstyle("colophon_first")
+                    f.spaceBefore = f.style.space_before
+                    break
+        xml_id = el.get(XML_ID)
+        if kind in ("contents", "colophon"):
+            if xml_id:
+                self._anchor(el, out, xml_id, None, 0)
+            return out
+        inner = {"section": "section", "article": "article", "brief": "brief"}.get(kind, "subsection")
+        out = self.children(el, inner)
+        if inner in ("section", "article", "brief"):
+            level = 0
+            if inner != "section" and ctx == "section":
+                level = 1
+            self._anchor(el, out, xml_id, self._outline_title(el), level)
+        elif xml_id:
+            self._anchor(el, out, xml_id, None, 0)
+        return out
+
+    def _outline_title(self, el) -> str:
+        heads = xpath(el, "tei:head")
+        if heads:
+            text = "".join(self._plain(heads[0]))
+        else:
+            ps = xpath(el, ".//tei:p")
+            text = "".join(self._plain(ps[0])) if ps else (el.get(XML_ID) or local(el))
+            if len(text) > 24:
+                text = text[:24] + "…"
+        return text or (el.get(XML_ID) or "")
+
+    def _plain(self, el) -> list[str]:
+        return [s.text for s in normalise_space(self.inline(el)) if s is not BREAK]
+
+    def _anchor(self, el, out, xml_id, title, level):
+        dest = xml_id if xml_id else None
+        if dest is None and title is None:
+            return
+        if dest is None:
+            dest = f"_pdf_{len(self.anchored)}"
+        self.anchored.add(dest)
+        anchor = Anchor(dest, title, level)
+        for f in out:
+            if isinstance(f, TextBlock):
+                if f.anchor is None:
+                    f.anchor = anchor
+                    return
+                break
+        marker = TextBlock([], self.bstyle("body"), self.fonts, self.rules, anchor=anchor, record=self.record,
+                           keep_with_next=True)
+        marker.spaceAfter = 0
+        marker.wrap = lambda w, h, m=marker: (w, 0)  # zero-height anchor
+        out.insert(0, marker)
+
+    def _block_head(self, el, ctx):
+        name = {
+            "section": "section_head",
+            "article": "article_head",
+            "brief": "brief_head",
+            "contents": "contents_section",
+            "colophon": "colophon",
+        }.get(ctx, "subsection_head")
+        return [self.text_block(self.inline(el, "heading"), name, el, keep_with_next=True)]
+
+    def _block_p(self, el, ctx):
+        name = "colophon" if ctx == "colophon" else "body"
+        return [self.text_block(self.inline(el), name, el)]
+
+    def _block_byline(self, el, ctx):
+        return [self.text_block(self.inline(el), "byline", el)]
+
+    def _block_note(self, el, ctx):
+        """``note[@type='continuation']`` (jump line) and ``note[@type='source']`` (reprint credit)
+        are set apart: smaller, grey, right-aligned."""
+        return [self.text_block(self.inline(el), "note", el)]
+
+    _block_bibl = _block_note
+
+    def _block_ab(self, el, ctx):
+        name = "colophon" if ctx == "colophon" else "body"
+        return [self.text_block(self.inline(el), name, el)]
+
+    def _block_pb(self, el, ctx):
+        return []
+
+    # lists ------------------------------------------------------------------------------------
+    def _block_list(self, el, ctx):
+        if ctx == "contents":
+            return self._contents_list(el, 0)
+        if el.get("type") == "gloss":
+            out = []
+            label = None
+            for child in el:
+                if not isinstance(child.tag, str):
+                    continue
+                name = local(child)
+                if name == "label":
+                    label = child
+                elif name == "item":
+                    spans = (self.inline(label) if label is not None else []) + self.inline(child)
+                    out.append(self.text_block(spans, "colophon" if ctx == "colophon" else "body", child))
+                    label = None
+                elif name == "head":
+                    out.extend(self.block(child, ctx))
+                else:
+                    raise WriterError(f"pdf: no handler for TEI element <{name}> in a gloss list at {where(child)}")
+            if label is not None:
+                out.append(self.text_block(self.inline(label), "colophon", label))
+            return out
+        out = []
+        for child in el:
+            if not isinstance(child.tag, str):
+                continue
+            if local(child) == "item":
+                out.append(self.text_block(self.inline(child), "colophon" if ctx == "colophon" else "body", child))
+            else:
+                out.extend(self.block(child, ctx))
+        return out
+
+    def _contents_list(self, el, depth: int) -> list[Flowable]:
+        """The printed table of contents: one row per ``item`` (title linked to its article,
+        printed page number, then the PDF page the article begins on)."""
+        out: list[Flowable] = []
+        for item in el:
+            if not isinstance(item.tag, str):
+                continue
+            name = local(item)
+            if name == "head":
+                out.extend(self.block(item, "contents"))
+                continue
+            if name != "item":
+                raise WriterError(f"pdf: no handler for TEI element <{name}> in the contents list at {where(item)}")
+            nested = [c for c in item if isinstance(c.tag, str) and local(c) == "list"]
+            spans: list[Span] = []
+            printed: list[Span] = []
+            loc = where(item)
+            if item.text:
+                spans.append(Span(item.text, "body", None, loc))
+            for child in item:
+                if isinstance(child.tag, str) and local(child) == "list":
+                    pass
+                elif isinstance(child.tag, str) and local(child) == "num" and child.get("type") == "page":
+                    printed.extend(self._inline_num(child, "body", None))
+                elif isinstance(child.tag, str):
+                    handler = getattr(self, f"_inline_{local(child)}", None)
+                    if handler is None:
+                        raise WriterError(f"pdf: no handler for TEI element <{local(child)}> at {where(child)}")
+                    spans.extend(handler(child, "body", None))
+                if child.tail and not (isinstance(child.tag, str) and local(child) == "list"):
+                    (printed if printed else spans).append(Span(child.tail, "body", None, loc))
+                elif child.tail:
+                    spans.append(Span(child.tail, "body", None, loc))
+            targets = [r.get("target", "") for r in xpath(item, "tei:ref[@target]")]
+            target = targets[0][1:] if targets and targets[0].startswith("#") and targets[0][1:] in self.ids else None
+            style = "contents_section" if nested else "contents_entry"
+            if nested:
+                spans = [Span(s.text, "heading", s.link, s.where) if s is not BREAK else s for s in spans]
+            tail = Tail(normalise_space(printed), target, self.pages, self.bstyle("contents_page"),
+                        self.bstyle("contents_pdfpage"), leader=not nested and bool(printed))
+            if spans and any(s.text.strip() for s in spans if s is not BREAK):
+                out.append(self.text_block(spans, style, item, tail=tail, keep_with_next=bool(nested)))
+            elif printed:
+                out.append(self.text_block(printed, style, item))
+            for lst in nested:
+                out.extend(self._contents_list(lst, depth + 1))
+        return out
+
+    def _block_item(self, el, ctx):
+        return [self.text_block(self.inline(el), "body", el)]
+
+    def _block_label(self, el, ctx):
+        return [self.text_block(self.inline(el), "body", el)]
+
+    # -- inline ---------------------------------------------------------------------------------
+    def _inline_hi(self, el, face, link):
+        """``<hi rend="bold">`` is set in the Hei face; other renditions in the current face."""
+        return self.inline(el, "heading" if "bold" in (el.get("rend") or "") else face, link)
+
+    def _inline_lb(self, el, face, link):
+        return [BREAK]
+
+    def _inline_pb(self, el, face, link):
+        return []
+
+    def _inline_ref(self, el, face, link):
+        target = el.get("target", "")
+        if target.startswith("#") and target[1:] in self.ids:
+            link = target[1:]
+        return self.inline(el, face, link)
+
+    def _inline_choice(self, el, face, link):
+        """The source's form: ``sic`` (of sic/corr) or ``orig`` (of orig/reg)."""
+        for name in ("sic", "orig"):
+            hits = xpath(el, f"tei:{name}")
+            if hits:
+                return self.inline(hits[0], face, link)
+        raise WriterError(f"pdf: <choice> without <sic> or <orig> at {where(el)}")
+
+    def _plain_inline(self, el, face, link):
+        return self.inline(el, face, link)
+
+    _inline_num = _plain_inline
+    _inline_date = _plain_inline
+    _inline_title = _plain_inline
+    _inline_measure = _plain_inline
+    _inline_seg = _plain_inline
+    _inline_name = _plain_inline
+    _inline_persName = _plain_inline
+    _inline_orgName = _plain_inline
+    _inline_placeName = _plain_inline
+
+
+class _Document:
+    """reportlab document: A4 page template with running head and folio; several passes."""
+
+    def __init__(self, root, style: dict, fonts: FontSet, opts: WriterOptions, meta: Metadata):
+        self.root = root
+        self.style = style
+        self.fonts = fonts
+        self.opts = opts
+        self.meta = meta
+
+    def _decorate(self, canv, doc) -> None:
+        """Running head and folio on every page but the first, as ``/Artifact`` marked content
+        (ISO 32000-1 14.8.2.2: pagination artifacts are not part of the content)."""
+        page = canv.getPageNumber()
+        if page == 1:
+            return
+        pg = self.style["page"]
+        width, height = self.pagesize
+        r = self.renderer
+        canv.saveState()
+        canv.addLiteral("/Artifact BMC")
+        for text, name, y in (
+            (self.meta.running_head, "running_head", height - pg["header_offset"]),
+            (str(page), "folio", pg["footer_offset"]),
+        ):
+            st = r.bstyle(name)
+            glyphs = to_glyphs(normalise_space([Span(text, st.face)]), self.fonts, st.size)
+            w = sum(g.width for g in glyphs)
+            tx = canv.beginText((width - w) / 2, y)
+            tx.setFillColor(st.color)
+            cur = None
+            for g in glyphs:
+                if g.font != cur:
+                    tx.setFont(g.font, g.size)
+                    cur = g.font
+                tx.textOut(g.ch)
+            canv.drawText(tx)
+        canv.setStrokeColor(r.colors["rule"])
+        canv.setLineWidth(0.4)
+        canv.line(pg["margin_left"], height - pg["header_offset"] - 5, width - pg["margin_right"],
+                  height - pg["header_offset"] - 5)
+        canv.addLiteral("EMC")
+        canv.restoreState()
+
+    def build_once(self, pages: dict) -> tuple[bytes, dict, int]:
+        """One reportlab pass; returns (PDF bytes, {dest: page}, outline entry count)."""
+        pg = self.style["page"]
+        self.pagesize = getattr(pagesizes, pg.get("size", "A4"))
+        r = _Renderer(self.root, self.style, self.fonts, self.opts)
+        r.pages = pages
+        self.renderer = r
+        story = r.render()
+        buf = io.BytesIO()
+        doc = BaseDocTemplate(
+            buf,
+            pagesize=self.pagesize,
+            leftMargin=pg["margin_left"], rightMargin=pg["margin_right"],
+            topMargin=pg["margin_top"], bottomMargin=pg["margin_bottom"],
+            invariant=1,
+            initialFontName=self.fonts.name("body"),
+            lang=self.meta.lang,
+            title=self.meta.title, author=self.meta.author, subject=self.meta.subject,
+            keywords=self.meta.keywords, creator=f"convert {convert.__version__}",
+        )
+        fw = self.pagesize[0] - pg["margin_left"] - pg["margin_right"]
+        fh = self.pagesize[1] - pg["margin_top"] - pg["margin_bottom"]
+        frame = Frame(pg["margin_left"], pg["margin_bottom"], fw, fh, id="body",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._decorate)])
+        doc.build(story)
+        return buf.getvalue(), dict(r.record), len(r.anchored)
+
+    def build(self) -> bytes:
+        """Build until the contents list's PDF page numbers agree with where the articles fell;
+        ``self.destinations`` is then ``{xml:id: (page, x, y)}``."""
+        pages: dict = {}
+        for _ in range(MAX_PASSES):
+            data, record, _n = self.build_once(pages)
+            if {k: v[0] for k, v in record.items()} == {k: v[0] for k, v in pages.items()}:
+                self.destinations = record
+                return data
+            pages = record
+        raise WriterError("pdf: the contents list's page numbers did not settle")
+
+
+def _finish(data: bytes, meta: Metadata, opts: WriterOptions, root, flavour: str, path: Path,
+            destinations: dict) -> None:
+    """Record metadata, embed the TEI (3b), make and validate PDF/A, write *path*."""
+    import pikepdf
+    import pikepdf.pdfa as pdfa
+
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        info = pdf.docinfo
+        for key in list(info.keys()):
+            del info[key]
+        fields = {
+            "/Title": meta.title, "/Author": meta.author, "/Subject": meta.subject,
+            "/Keywords": meta.keywords, "/Creator": f"convert {convert.__version__}",
+        }
+        for key, value in fields.items():
+            if value:
+                info[key] = pikepdf.String(value)
+        if meta.pdf_date():
+            info["/CreationDate"] = pikepdf.String(meta.pdf_date())
+            info["/ModDate"] = pikepdf.String(meta.pdf_date())
+        if "/Metadata" in pdf.Root:
+            del pdf.Root["/Metadata"]
+        pdf.Root.Lang = pikepdf.String(meta.lang)
+        for page in pdf.pages:
+            # reportlab writes an empty page transition (/Trans <<>>): presentation-only, which
+            # the validator does not accept unchecked; dropping it changes nothing on paper.
+            if "/Trans" in page.obj:
+                del page.obj["/Trans"]
+        pdf.Root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
+        pdf.Root.PageMode = pikepdf.Name.UseOutlines
+        _fix_tounicode(pdf)
+        _fix_widths(pdf)
+        _named_destinations(pdf, destinations)
+        if flavour == "3b":
+            _attach_tei(pdf, opts, root, meta)
+        pdfa.prepare(pdf, flavour)
+        _fix_metadata_date(pdf, meta)
+        report = pdfa.check(pdf, flavour, deterministic_id=True)
+        if report.findings:
+            raise WriterError("pdf: PDF/A-%s check failed: %s" % (flavour, "; ".join(map(str, report.findings[:5]))))
+        try:
+            pdfa.save(pdf, path, flavour, repair=False, deterministic_id=True)
+        except pdfa.PdfaError as err:
+            raise WriterError(f"pdf: the written file is not PDF/A-{flavour}: {err}") from err
+
+
+_BFCHAR_WIDE = re.compile(rb"<([0-9A-Fa-f]{2,4})> <([0-9A-Fa-f]{5,6})>")
+
+
+def _fix_tounicode(pdf) -> int:
+    """Write supplementary-plane characters of reportlab's ToUnicode CMaps as UTF-16BE surrogate
+    pairs (ISO 32000-1 9.10.3: the destination of a ``bfchar`` is UTF-16BE); reportlab writes the
+    bare code point (``<05> <20021>``), which text extraction cannot read. Returns the number of
+    entries rewritten."""
+    import pikepdf
+
+    def pair(m: re.Match) -> bytes:
+        cp = int(m.group(2), 16)
+        hi = 0xD800 + ((cp - 0x10000) >> 10)
+        lo = 0xDC00 + ((cp - 0x10000) & 0x3FF)
+        return b"<%s> <%04X%04X>" % (m.group(1), hi, lo)
+
+    done = 0
+    seen = set()
+    for obj in pdf.objects:
+        if not isinstance(obj, pikepdf.Dictionary) or obj.get("/Type") != pikepdf.Name.Font:
+            continue
+        cmap = obj.get("/ToUnicode")
+        if cmap is None or cmap.objgen in seen:
+            continue
+        seen.add(cmap.objgen)
+        data = cmap.read_bytes()
+        new, n = _BFCHAR_WIDE.subn(pair, data)
+        if n:
+            cmap.write(new)
+            done += n
+    return done
+
+
+def _fix_widths(pdf) -> int:
+    """Make each simple TrueType font's ``/Widths`` agree with its embedded program (ISO 19005-1
+    6.3.6, 19005-2 6.2.11.5). reportlab's subsetter writes a wrong advance for glyphs past a
+    font's ``numberOfHMetrics`` (seen with HanaMinA/B: 1000 units instead of 1024); the width the
+    program gives is taken. Returns the number of widths changed."""
+    import pikepdf
+    from fontTools.ttLib import TTFont as FTFont
+
+    changed = 0
+    for obj in pdf.objects:
+        if (not isinstance(obj, pikepdf.Dictionary) or obj.get("/Type") != pikepdf.Name.Font
+                or obj.get("/Subtype") != pikepdf.Name.TrueType or "/Widths" not in obj):
+            continue
+        fd = obj.get("/FontDescriptor")
+        if fd is None or "/FontFile2" not in fd:
+            continue
+        font = FTFont(io.BytesIO(fd.FontFile2.read_bytes()), lazy=True)
+        upem = font["head"].unitsPerEm
+        tables = font["cmap"].tables
+        if not tables:
+            continue
+        cmap = tables[0].cmap
+        hmtx = font["hmtx"]
+        first = int(obj.FirstChar)
+        widths = [float(w) for w in obj.Widths]
+        new = list(widths)
+        for i, w in enumerate(widths):
+            code = first + i
+            glyph = cmap.get(code) or cmap.get(0xF000 + code)
+            if glyph is None:
+                continue
+            program = hmtx[glyph][0] * 1000.0 / upem
+            if abs(program - w) > 0.5:
+                new[i] = round(program, 3)
+        if new != widths:
+            changed += sum(1 for a, b in zip(new, widths) if a != b)
+            obj.Widths = pikepdf.Array(new)
+    return changed
+
+
+def _named_destinations(pdf, destinations: dict) -> None:
+    """A ``/Dests`` name tree (ISO 32000-1 12.3.2.3) naming every division by its ``xml:id``, so
+    ``file.pdf#a3`` opens at the article."""
+    import pikepdf
+
+    if not destinations:
+        return
+    names = pikepdf.Array()
+    for key in sorted(destinations):
+        page, x, y = destinations[key]
+        names.append(pikepdf.String(key))
+        names.append(pikepdf.Array([pdf.pages[page - 1].obj, pikepdf.Name.XYZ, 0, y, 0]))
+    pdf.Root.Names = pdf.Root.get("/Names", pikepdf.Dictionary())
+    pdf.Root.Names.Dests = pdf.make_indirect(pikepdf.Dictionary(Names=names))
+
+
+def _attach_tei(pdf, opts: WriterOptions, root, meta: Metadata) -> None:
+    """Embed the TEI source as the document's associated file (ISO 19005-3 6.8: ``/AF`` on the
+    catalog, ``/AFRelationship /Source``, ``/Subtype /application#2Ftei+xml``)."""
+    import pikepdf
+
+    data = opts.tei_bytes or to_bytes(root)
+    stem = Path(opts.source_name).stem if opts.source_name else "bulletin"
+    name = f"{stem}.tei.xml"
+    stream = pikepdf.Stream(pdf, data)
+    stream.Type = pikepdf.Name.EmbeddedFile
+    stream.Subtype = pikepdf.Name("/" + TEI_MIME)
+    params = pikepdf.Dictionary(Size=len(data))
+    if meta.pdf_date():
+        params.ModDate = pikepdf.String(meta.pdf_date())
+        params.CreationDate = pikepdf.String(meta.pdf_date())
+    stream.Params = params
+    spec = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Filespec,
+        F=pikepdf.String(name),
+        UF=pikepdf.String(name),
+        Desc=pikepdf.String("TEI P5 source of this document"),
+        AFRelationship=pikepdf.Name.Source,
+        EF=pikepdf.Dictionary(F=stream, UF=stream),
+    ))
+    pdf.Root.Names = pdf.Root.get("/Names", pikepdf.Dictionary())
+    pdf.Root.Names.EmbeddedFiles = pikepdf.Dictionary(Names=pikepdf.Array([pikepdf.String(name), spec]))
+    pdf.Root.AF = pikepdf.Array([spec])
+
+
+def _fix_metadata_date(pdf, meta: Metadata) -> None:
+    """``pikepdf.pdfa.prepare`` stamps xmp:MetadataDate with the clock; use the issue date so the
+    output is reproducible."""
+    import pikepdf
+
+    if not meta.date or "/Metadata" not in pdf.Root:
+        return
+    packet = pdf.Root.Metadata.read_bytes()
+    new, n = re.subn(rb"(<xmp:MetadataDate>)[^<]*(</xmp:MetadataDate>)",
+                     rb"\g<1>" + meta.date.encode() + rb"\g<2>", packet)
+    if n == 0:
+        new, n = re.subn(rb'(xmp:MetadataDate=")[^"]*(")', rb"\g<1>" + meta.date.encode() + rb"\g<2>", packet)
+    if n:
+        pdf.Root.Metadata = pdf.make_stream(new, Type=pikepdf.Name.Metadata, Subtype=pikepdf.Name.XML)
+
+
+def write(root: etree._Element, opts: WriterOptions, path: Path) -> None:
+    """Render the TEI document *root* to a PDF/A file at *path*.
+
+    ``opts.pdfa`` is the flavour (``"1b"``, ``"2b"`` default, ``"3b"``; ISO 19005-1/-2/-3 level B);
+    ``opts.styles_dir`` holds ``pdf.json``; for 3b ``opts.tei_bytes`` is embedded (the TEI is
+    serialised from *root* when empty). The same *root* and options give a byte-identical file.
+
+    Raises :class:`WriterError` for an unknown flavour, a TEI element without handler, a
+    character no font has (naming it as ``U+XXXX`` and where it is), a missing font file, or
+    output that fails PDF/A validation.
+    """
+    flavour = (opts.pdfa or "2b").lower()
+    if flavour not in FLAVOURS:
+        raise WriterError(f"pdf: unknown PDF/A flavour {opts.pdfa!r} (use 1b, 2b or 3b)")
+    style = load_style(opts.styles_dir)
+    try:
+        fonts = FontSet(style["fonts"])
+    except (OSError, KeyError) as err:
+        raise WriterError(f"pdf: cannot load the fonts of styles/pdf.json: {err}") from err
+    meta = Metadata(root)
+    document = _Document(root, style, fonts, opts, meta)
+    data = document.build()
+    _finish(data, meta, opts, root, flavour, Path(path), document.destinations)

@@ -1,0 +1,454 @@
+"""The PDF/A writer (convert/writers/pdf.py), held to its promises on the three samples.
+
+- PDF/A-1b, -2b, -3b: ``pikepdf.pdfa`` finds nothing (ISO 19005), Apache PDFBox Preflight
+  approves the 1b file;
+- every font is an embedded TrueType program (``FontFile2``), no standard-14 font anywhere;
+- pdftotext gives back every content character of ``<text>`` (sic/orig chosen) in order; the
+  only other characters in the body area are the PDF page numbers of the contents list, which
+  the test reads from the PDF's named destinations; running head and folio lie outside the
+  body area (cropped away);
+- outlines: one per section, article and brief, nested section → article;
+- PDF/A-3b: the embedded file is ``opts.tei_bytes`` (``/AFRelationship /Source``);
+- no line starts with closing or ends with opening punctuation (W3C clreq 3.1.7);
+- the same TEI gives byte-identical files; metadata comes from the header, never the clock.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pikepdf
+import pikepdf.pdfa
+import pytest
+from lxml import etree
+
+from convert.errors import WriterError
+from convert.options import STYLES_DIR, WriterOptions
+from convert.tei import E, XML_ID, XML_LANG, local, to_bytes, xpath
+from convert.writers import pdf as pdf_writer
+from convert.writers._pdf_text import (
+    BREAK,
+    Glyph,
+    Kinsoku,
+    Span,
+    break_lines,
+    normalise_space,
+)
+from sampledata import SAMPLE_IDS, SAMPLES, first_difference
+
+STYLE = json.loads((STYLES_DIR / "pdf.json").read_text(encoding="utf-8"))
+RULES = Kinsoku.from_config(STYLE["kinsoku"])
+FLAVOURS = ("1b", "2b", "3b")
+STANDARD_14 = {
+    "Courier", "Courier-Bold", "Courier-Oblique", "Courier-BoldOblique", "Helvetica", "Helvetica-Bold",
+    "Helvetica-Oblique", "Helvetica-BoldOblique", "Times-Roman", "Times-Bold", "Times-Italic",
+    "Times-BoldItalic", "Symbol", "ZapfDingbats",
+}
+PDFBOX_JARS = [Path("/usr/share/java") / f"{n}.jar" for n in
+               ("preflight", "pdfbox2", "fontbox2", "xmpbox", "commons-logging", "javax.activation", "jaxb-api")]
+
+needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+
+
+# -- fixtures -------------------------------------------------------------------------------------
+def _read(sample: Path):
+    from convert.reader import read_bulletin
+
+    return read_bulletin(sample.read_text(encoding="utf-8"), sample.name)
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory):
+    """``{(sample id, flavour): (root, tei bytes, pdf path)}``, each written once."""
+    out = {}
+    base = tmp_path_factory.mktemp("pdf")
+    for sample, sid in zip(SAMPLES, SAMPLE_IDS):
+        root = _read(sample)
+        tei = to_bytes(root)
+        for fl in FLAVOURS:
+            path = base / f"{sid}-{fl}.pdf"
+            pdf_writer.write(root, WriterOptions(pdfa=fl, source_name=sample.name, tei_bytes=tei), path)
+            out[(sid, fl)] = (root, tei, path)
+    return out
+
+
+CASES = [(sid, fl) for sid in SAMPLE_IDS for fl in FLAVOURS]
+
+
+# -- helpers --------------------------------------------------------------------------------------
+def expected_text(root, pages: dict[str, int]) -> str:
+    """Characters the body area must give back: the content of ``<text>`` (no whitespace, choice →
+    sic/orig) and, after each contents-list item (before its nested list), the PDF page of the
+    item's ``ref/@target`` when the PDF names that destination."""
+    out: list[str] = []
+
+    def walk(el, in_contents=False):
+        name = local(el)
+        if not name:
+            return
+        if name == "choice":
+            chosen = xpath(el, "tei:sic") or xpath(el, "tei:orig")
+            walk(chosen[0], in_contents)
+            return
+        if name == "teiHeader":
+            return
+        if el.text:
+            out.append(el.text)
+        contents = in_contents or (name == "div" and el.get("type") == "contents")
+        page_done = False
+        for child in el:
+            if name == "item" and contents and local(child) == "list" and not page_done:
+                out.append(_page_of(el, pages))
+                page_done = True
+            walk(child, contents)
+            if child.tail:
+                out.append(child.tail)
+        if name == "item" and contents and not page_done:
+            out.append(_page_of(el, pages))
+
+    walk(xpath(root, "tei:text")[0])
+    return re.sub(r"\s+", "", "".join(out))
+
+
+def _page_of(item, pages) -> str:
+    refs = xpath(item, "tei:ref[@target]")
+    if refs and refs[0].get("target", "").startswith("#"):
+        page = pages.get(refs[0].get("target")[1:])
+        if page is not None:
+            return str(page)
+    return ""
+
+
+def named_destination_pages(path: Path) -> dict[str, int]:
+    """``{name: 1-based page}`` of the PDF's ``/Dests`` name tree."""
+    with pikepdf.open(path) as pdf:
+        index = {p.obj.objgen: i + 1 for i, p in enumerate(pdf.pages)}
+        tree = pikepdf.NameTree(pdf.Root.Names.Dests)
+        return {k: index[v[0].objgen] for k, v in tree.items()}
+
+
+def body_text(path: Path) -> str:
+    """pdftotext of the body area only (the page minus the running head and folio bands), in
+    content-stream order (``-raw``): poppler's physical-layout mode takes a contents row whose
+    title has a source line break (``…推进<lb/>会 …… 8``) for two columns and reads the page
+    numbers first."""
+    page = STYLE["page"]
+    w, h = 595, 842
+    top = page["header_offset"] + 8
+    bottom = page["footer_offset"] + 14
+    res = subprocess.run(
+        ["pdftotext", "-raw", "-r", "72", "-x", "0", "-y", str(top), "-W", str(w), "-H", str(h - top - bottom),
+         "-enc", "UTF-8", str(path), "-"],
+        check=True, capture_output=True)
+    return res.stdout.decode("utf-8")
+
+
+def text_lines(path: Path) -> list[str]:
+    """Every visual line of the body area, from ``pdftotext -bbox-layout`` (words joined)."""
+    res = subprocess.run(["pdftotext", "-bbox-layout", "-enc", "UTF-8", str(path), "-"], check=True,
+                         capture_output=True)
+    doc = etree.fromstring(res.stdout, etree.XMLParser(recover=True, resolve_entities=False, no_network=True))
+    page = STYLE["page"]
+    lines = []
+    for line in doc.iter("{*}line"):
+        y = float(line.get("yMin"))
+        if y < page["header_offset"] + 8 or y > 842 - page["footer_offset"] - 14:
+            continue
+        lines.append("".join(w.text or "" for w in line.iter("{*}word")))
+    return lines
+
+
+def kinsoku_violations(lines: list[str]) -> list[str]:
+    """Lines that start with a character clreq forbids at line start or end with one forbidden at
+    line end (the rules of styles/pdf.json, W3C clreq 3.1.7)."""
+    return [ln for ln in lines if ln and (ln[0] in RULES.not_start or ln[-1] in RULES.not_end)]
+
+
+def write_tei(root, tmp_path: Path, flavour="2b", name="t.pdf") -> Path:
+    path = tmp_path / name
+    pdf_writer.write(root, WriterOptions(pdfa=flavour, source_name="t.txt", tei_bytes=to_bytes(root)), path)
+    return path
+
+
+def small_tei(*paras, lang="zh-Hans"):
+    """A minimal bulletin following docs/tei-model.md: one section, one article, *paras*."""
+    header = E.teiHeader(E.fileDesc(
+        E.titleStmt(E.title("测试简报 第1期")),
+        E.publicationStmt(E.p("test")),
+        E.sourceDesc(E.bibl(E.title("测试简报", level="j"), E.publisher("测试出版社"),
+                            E.date("2020年3月1日", when="2020-03-01"), type="newsletter")),
+    ))
+    article = E.div(E.head("测试文章"), *paras, type="article")
+    article.set(XML_ID, "a1")
+    section = E.div(E.head("本月关注"), article, type="section")
+    section.set(XML_ID, "s1")
+    root = E.TEI(header, E.text(E.body(section)))
+    root.set(XML_LANG, lang)
+    return root
+
+
+# -- PDF/A ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize("sid,flavour", CASES)
+def test_pdfa_validator_finds_nothing(rendered, sid, flavour):
+    _root, _tei, path = rendered[(sid, flavour)]
+    report = pikepdf.pdfa.validate_written(path, flavour)
+    assert report.findings == [], "\n".join(map(str, report.findings))
+    with pikepdf.open(path) as pdf:
+        again = pikepdf.pdfa.check(pdf, flavour)
+    assert again.findings == [], "\n".join(map(str, again.findings))
+
+
+@pytest.mark.parametrize("sid", SAMPLE_IDS)
+@pytest.mark.skipif(not all(p.exists() for p in PDFBOX_JARS) or shutil.which("java") is None,
+                    reason="Apache PDFBox Preflight (libpdfbox2-java) or java not installed")
+def test_pdfbox_preflight_approves_1b(rendered, sid):
+    _root, _tei, path = rendered[(sid, "1b")]
+    cp = ":".join(str(p) for p in PDFBOX_JARS)
+    res = subprocess.run(["java", "-cp", cp, "org.apache.pdfbox.preflight.Validator_A1b", str(path)],
+                         capture_output=True, text=True, timeout=300)
+    assert f"is a valid PDF/A-1b file" in res.stdout, res.stdout + res.stderr
+
+
+# -- fonts ---------------------------------------------------------------------------------------
+def _fonts_of(resources, seen):
+    fonts = resources.get("/Font", {}) if resources is not None else {}
+    for _key, font in fonts.items():
+        if font.objgen in seen:
+            continue
+        seen.add(font.objgen)
+        yield font
+    for _key, xobj in (resources.get("/XObject", {}) if resources is not None else {}).items():
+        if xobj.get("/Resources") is not None:
+            yield from _fonts_of(xobj.Resources, seen)
+
+
+@pytest.mark.parametrize("sid,flavour", CASES)
+def test_every_font_embedded_no_standard_14(rendered, sid, flavour):
+    _root, _tei, path = rendered[(sid, flavour)]
+    problems = []
+    count = 0
+    with pikepdf.open(path) as pdf:
+        seen: set = set()
+        for n, page in enumerate(pdf.pages, 1):
+            for font in _fonts_of(page.obj.get("/Resources"), seen):
+                count += 1
+                descendants = list(font.get("/DescendantFonts", [])) or [font]
+                for f in descendants:
+                    base = str(f.get("/BaseFont", ""))[1:]
+                    if base.split("+")[-1] in STANDARD_14:
+                        problems.append(f"page {n}: standard-14 font {base}")
+                    fd = f.get("/FontDescriptor")
+                    if fd is None or "/FontFile2" not in fd:
+                        problems.append(f"page {n}: {base} has no embedded TrueType program (FontFile2)")
+        # and no font object anywhere in the file names a standard-14 font
+        for obj in pdf.objects:
+            if isinstance(obj, pikepdf.Dictionary) and obj.get("/Type") == pikepdf.Name.Font:
+                base = str(obj.get("/BaseFont", ""))[1:]
+                if base.split("+")[-1] in STANDARD_14:
+                    problems.append(f"object {obj.objgen}: standard-14 font {base}")
+    assert count > 0
+    assert problems == []
+
+
+# -- text ----------------------------------------------------------------------------------------
+@needs_pdftotext
+@pytest.mark.parametrize("sid", SAMPLE_IDS)
+def test_pdftotext_gives_back_every_content_character_in_order(rendered, sid):
+    root, _tei, path = rendered[(sid, "2b")]
+    pages = named_destination_pages(path)
+    expected = expected_text(root, pages)
+    got = re.sub(r"\s+", "", body_text(path))
+    assert got == expected, first_difference(got, expected)
+
+
+@needs_pdftotext
+@pytest.mark.parametrize("sid", SAMPLE_IDS)
+def test_no_kinsoku_violation(rendered, sid):
+    _root, _tei, path = rendered[(sid, "2b")]
+    lines = text_lines(path)
+    assert len(lines) > 100
+    assert kinsoku_violations(lines) == []
+
+
+# -- navigation ----------------------------------------------------------------------------------
+@pytest.mark.parametrize("sid", SAMPLE_IDS)
+def test_outlines_are_sections_then_articles(rendered, sid):
+    root, _tei, path = rendered[(sid, "2b")]
+
+    def tree(parent):
+        out = []
+        for div in xpath(parent, "tei:div"):
+            kind = div.get("type")
+            if kind == "section":
+                out.append(("section", tree(div)))
+            elif kind in ("article", "brief"):
+                out.append((kind, []))
+        return out
+
+    expected = tree(xpath(root, "tei:text/tei:body")[0])
+    with pikepdf.open(path) as pdf, pdf.open_outline() as outline:
+        got = [[len(item.children)] for item in outline.root]
+    assert got == [[len(children)] for _kind, children in expected]
+    n_divs = len(xpath(root, "tei:text/tei:body//tei:div[@type='section' or @type='article' or @type='brief']"))
+    with pikepdf.open(path) as pdf, pdf.open_outline() as outline:
+        total = sum(1 + len(item.children) for item in outline.root)
+    assert total == n_divs
+
+
+@pytest.mark.parametrize("sid", SAMPLE_IDS)
+def test_contents_entries_link_to_their_articles(rendered, sid):
+    root, _tei, path = rendered[(sid, "2b")]
+    targets = {r.get("target")[1:] for r in xpath(root, "tei:text/tei:front/tei:div[@type='contents']//tei:ref")
+               if r.get("target", "").startswith("#")}
+    pages = named_destination_pages(path)
+    assert targets <= set(pages)
+    with pikepdf.open(path) as pdf:
+        links = [a for p in pdf.pages for a in p.obj.get("/Annots", []) if a.get("/Subtype") == "/Link"]
+    assert len(links) >= len(targets)
+
+
+# -- PDF/A-3 attachment, metadata, reproducibility ---------------------------------------------------
+@pytest.mark.parametrize("sid", SAMPLE_IDS)
+def test_3b_embeds_the_tei_source(rendered, sid):
+    _root, tei, path = rendered[(sid, "3b")]
+    with pikepdf.open(path) as pdf:
+        af = pdf.Root.AF
+        assert len(af) == 1
+        spec = af[0]
+        assert spec.AFRelationship == pikepdf.Name.Source
+        assert str(spec.UF).endswith(".xml")
+        stream = spec.EF.F
+        assert stream.Subtype == pikepdf.Name("/application/tei+xml")
+        assert stream.read_bytes() == tei
+    for fl in ("1b", "2b"):
+        with pikepdf.open(rendered[(sid, fl)][2]) as pdf:
+            assert "/AF" not in pdf.Root
+
+
+@pytest.mark.parametrize("sid", SAMPLE_IDS)
+def test_metadata_from_the_header(rendered, sid):
+    root, _tei, path = rendered[(sid, "2b")]
+    title = " ".join(xpath(root, "string(tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title)").split())
+    publisher = xpath(root, "string(tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:bibl/tei:publisher)").strip()
+    when = xpath(root, "string(tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:bibl/tei:date[not(@type)]/@when)")
+    with pikepdf.open(path) as pdf:
+        assert str(pdf.docinfo.Title) == title
+        assert str(pdf.docinfo.Author) == publisher
+        assert str(pdf.Root.Lang) == root.get(XML_LANG)
+        meta = pdf.open_metadata()
+        assert meta["xmp:CreatorTool"].startswith("convert ")
+        y, m = when[:4], when[5:7]
+        assert str(pdf.docinfo.CreationDate).startswith(f"D:{y}{m}")
+        for key in ("xmp:CreateDate", "xmp:ModifyDate", "xmp:MetadataDate"):
+            assert meta[key].startswith(f"{y}-{m}"), (key, meta[key])
+
+
+def test_same_input_gives_identical_bytes(tmp_path):
+    root = _read(SAMPLES[0])
+    for fl in FLAVOURS:
+        a = write_tei(root, tmp_path, fl, f"a-{fl}.pdf").read_bytes()
+        b = write_tei(root, tmp_path, fl, f"b-{fl}.pdf").read_bytes()
+        assert a == b, fl
+
+
+# -- hand-built TEI: errors, fallback fonts, supplementary plane, inline elements -----------------------
+def test_unknown_element_is_an_error_naming_it(tmp_path):
+    root = small_tei(E.p("正文", E.mystery("怪")))
+    with pytest.raises(WriterError, match=r"<mystery>"):
+        write_tei(root, tmp_path)
+
+
+def test_character_no_font_has_is_an_error_naming_it(tmp_path):
+    root = small_tei(E.p("正文\u0378字"))
+    with pytest.raises(WriterError, match=r"U\+0378.*p"):
+        write_tei(root, tmp_path)
+
+
+def test_unknown_flavour_is_an_error(tmp_path):
+    with pytest.raises(WriterError, match="flavour"):
+        write_tei(small_tei(E.p("正文")), tmp_path, "4u")
+
+
+@needs_pdftotext
+@pytest.mark.parametrize("char", ["\U00020021", "\U00020BB7"])
+def test_supplementary_plane_character_survives(tmp_path, char):
+    """U+20021 is in AR PL UMing; U+20BB7 (𠮷) is in no body/heading font: it comes from the
+    fallback HanaMinB (Debian fonts-hanazono) — the test needs that font."""
+    if char == "\U00020BB7" and not Path("/usr/share/fonts/truetype/hanazono/HanaMinB.ttf").exists():
+        pytest.skip("fonts-hanazono not installed")
+    root = small_tei(E.p(f"吉野家的{char}字。"))
+    for fl in FLAVOURS:
+        path = write_tei(root, tmp_path, fl, f"smp-{fl}.pdf")
+        assert char in re.sub(r"\s+", "", body_text(path))
+        assert pikepdf.pdfa.validate_written(path, fl).findings == []
+
+
+@needs_pdftotext
+def test_inline_elements(tmp_path):
+    choice = E.choice(E.sic("抓抓"), E.corr("抓"))
+    para = E.p("1 月 30 日，", E.hi("粗体", rend="bold"), "与", choice, E.pb(), "续", E.lb(), "SHANGJIE NEWS letter")
+    path = write_tei(small_tei(para), tmp_path)
+    text = body_text(path)
+    assert "1月30日，粗体与抓抓续" in text.replace("\n", "")
+    assert "SHANGJIE NEWS letter" in text
+    with pikepdf.open(path) as pdf:
+        fonts = {str(f.BaseFont).split("+")[-1] for p in pdf.pages for f in p.Resources.Font.values()}
+    assert any("ZenHei" in f for f in fonts) and any("UMing" in f for f in fonts)
+
+
+# -- the line breaker, in isolation ---------------------------------------------------------------------
+def _glyphs(text):
+    return [Glyph(c, "x", 10, 10.0 if c != " " else 3.0) for c in text]
+
+
+def _lines(text, width):
+    return ["".join(g.ch for g in ln.glyphs) for ln in break_lines(_glyphs(text), width, 0, RULES)]
+
+
+def test_break_lines_pushes_out_before_closing_punctuation():
+    # 10 ideographs fit; the 11th character is "，" which may not start a line.
+    lines = _lines("一二三四五六七八九十，甲乙丙", 100)
+    assert lines == ["一二三四五六七八九", "十，甲乙丙"]
+
+
+def test_break_lines_keeps_opening_punctuation_off_the_line_end():
+    lines = _lines("一二三四五六七八九“甲乙”丙", 100)
+    assert lines[0] == "一二三四五六七八九" and lines[1].startswith("“")
+
+
+def test_break_lines_keeps_numbers_ellipsis_and_latin_words_whole():
+    assert _lines("一二三四五六七2019年", 100) == ["一二三四五六七", "2019年"]
+    assert _lines("一二三四五六七八九……", 100) == ["一二三四五六七八九", "……"]
+    assert _lines("ab cdefgh ij", 60) == ["ab", "cdefgh", "ij"]
+
+
+def test_reportlab_cjk_wrap_breaks_the_rules_we_fix():
+    """Why the writer sets lines itself: reportlab's own CJK splitter puts "，" at a line start."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.platypus import Paragraph
+
+    from convert.writers._pdf_fonts import FontSet
+
+    fonts = FontSet(STYLE["fonts"])
+    name = fonts.name("body")
+    size = 10
+    w = pdfmetrics.stringWidth("一", name, size)
+    para = Paragraph("一二三四五六七八九十，甲乙丙丁戊己庚辛壬癸“子丑”寅卯",
+                     ParagraphStyle("t", fontName=name, fontSize=size, wordWrap="CJK"))
+    para.wrap(w * 10 + 0.5, 1000)
+    blpara = para.blPara  # kind 0 (one style run): lines are (space, [words]) tuples
+    theirs = ["".join(line[1]) if isinstance(line, tuple) else "".join(f.text for f in line.words)
+              for line in blpara.lines]
+    assert kinsoku_violations(theirs) != [], theirs
+    ours = _lines("一二三四五六七八九十，甲乙丙丁戊己庚辛壬癸“子丑”寅卯", 100)
+    assert kinsoku_violations(ours) == []
+
+
+def test_normalise_space():
+    spans = normalise_space([Span(" 1 月 30 日 ，"), Span("SHANGJIE  NEWSLETTER "), BREAK, Span(" 记者 雷霄")])
+    assert [s.text for s in spans] == ["1月30日，", "SHANGJIE NEWSLETTER", "\n", "记者 雷霄"]
