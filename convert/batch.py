@@ -100,7 +100,7 @@ def convert_one(src: Path, settings: Settings, outdir: Path) -> Result:
     Each output is rendered to a temporary file in *outdir*, checked, then renamed into place;
     a failure leaves no file behind and does not stop the other outputs.
     """
-    from convert.reader import load
+    from convert.reader import load, tei_bytes_of
     from convert.tei import to_bytes
 
     started = time.perf_counter()
@@ -115,13 +115,16 @@ def convert_one(src: Path, settings: Settings, outdir: Path) -> Result:
     except OSError as err:
         result.errors.append(f"{src}: cannot read: {err.strerror or err}")
         return result
+    # a TEI input (or the TEI a PDF/A-3b copy carries) is written back byte for byte
+    original = tei_bytes_of(src)
     for tag in settings.variants:
         try:
             doc = make_variant(root, tag)
         except ConvertError as err:
             result.errors.append(f"{src}: {tag}: {err}")
             continue
-        opts = WriterOptions(pdfa=settings.pdfa, source_name=str(src), tei_bytes=to_bytes(doc))
+        tei_bytes = original if (tag == SOURCE and original is not None) else to_bytes(doc)
+        opts = WriterOptions(pdfa=settings.pdfa, source_name=str(src), tei_bytes=tei_bytes)
         stem = src.stem if tag == SOURCE else f"{src.stem}.{tag}"
         for fmt in settings.formats:
             _write_one(doc, opts, src, tag, fmt, outdir / f"{stem}{extension(fmt)}", settings, result)

@@ -71,3 +71,20 @@ def test_malformed_xml_names_line(tmp_path, capsys):
     assert main([str(src), "--to", "txt", "-o", str(tmp_path / "out")]) == 1
     err = capsys.readouterr().err
     assert "not well-formed" in err and "line 4" in err
+
+
+def test_tei_comes_back_byte_identical_from_a_pdfa_3b_copy(tmp_path):
+    path = SAMPLES[-1]
+    made, back = tmp_path / "made", tmp_path / "back"
+    assert main([str(path), "--to", "tei,pdf", "--pdfa", "3b", "-o", str(made), "-q"]) == 0
+    assert main([str(made / f"{path.stem}.pdf"), "--to", "tei", "-o", str(back), "-q"]) == 0
+    assert (back / f"{path.stem}.xml").read_bytes() == (made / f"{path.stem}.xml").read_bytes()
+
+
+def test_pdf_without_tei_is_a_clear_error(tmp_path, capsys):
+    path = SAMPLES[-1]
+    assert main([str(path), "--to", "pdf", "--pdfa", "2b", "-o", str(tmp_path), "-q"]) == 0
+    out = tmp_path / "out"
+    assert main([str(tmp_path / f"{path.stem}.pdf"), "--to", "tei", "-o", str(out)]) == 1
+    assert "carries no TEI source" in capsys.readouterr().err
+    assert not list(out.iterdir())

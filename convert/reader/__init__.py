@@ -374,15 +374,31 @@ def load(path: Path, *, encoding: str | None = None, max_size: int = MAX_SIZE,
         data = path.read_bytes()
     except OSError as err:
         raise InputError(f"{path}: cannot read: {err.strerror or err}") from None
-    if path.suffix.lower() == ".xml" or data.lstrip()[:5] in (b"<?xml", b"<TEI ", b"<TEI>"):
+    tei = tei_bytes_of(path, data)
+    if tei is not None:
         from convert.reader.tei_input import read_tei
 
-        return read_tei(data, str(path))
+        return read_tei(tei, str(path))
     source = remove_non_xml(decode(data, str(path), encoding), str(path))
     warnings = warnings if warnings is not None else []
     warnings.extend(source.warnings)
     return read_bulletin(source.text, path.name, encoding=source.encoding,
                          detected=source.detected, warnings=warnings)
+
+
+def tei_bytes_of(path: Path, data: bytes | None = None) -> bytes | None:
+    """The TEI document an input file holds, as bytes: the file itself for a TEI file (``.xml``),
+    the embedded source for a PDF/A-3b copy made by this tool; ``None`` for bulletin text."""
+    if data is None:
+        with open(path, "rb") as f:
+            data = f.read(8)
+    if path.suffix.lower() == ".xml" or data.lstrip()[:5] in (b"<?xml", b"<TEI ", b"<TEI>"):
+        return path.read_bytes() if len(data) <= 8 else data
+    if data.startswith(b"%PDF-"):
+        from convert.reader.pdf_input import embedded_tei
+
+        return embedded_tei(path)
+    return None
 
 
 def read_file(path: Path) -> etree._Element:
