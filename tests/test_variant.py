@@ -89,3 +89,38 @@ def test_phrase_across_inline_element_is_converted_as_a_phrase():
     variant = make_variant(root, "zh-Hant")
     vp = xpath(variant, "//tei:body//tei:p")[0]
     assert (vp.text, vp[0].text, vp[0].tail) == ("對", "表現", "突出")
+
+
+# -- every writer renders the variant --------------------------------------------------------
+
+REGIONAL_FACE = {"zh-Hant": "UMingTW", "zh-Hant-TW": "UMingTW", "zh-Hant-HK": "UMingHK"}
+
+
+@pytest.fixture(scope="module")
+def variant_pdfs(tmp_path_factory):
+    """``{(sample stem, tag): (variant root, pdf path)}`` written through the CLI."""
+    from convert.cli import main
+
+    out = tmp_path_factory.mktemp("variant-pdf")
+    assert main([*map(str, SAMPLES), "--to", "pdf", "--variant", ",".join(TAGS), "-o", str(out), "-q"]) == 0
+    return {(p.stem, tag): (make_variant(read_file(p), tag), out / f"{p.stem}.{tag}.pdf")
+            for p in SAMPLES for tag in TAGS}
+
+
+@pytest.mark.parametrize("tag", TAGS)
+@pytest.mark.parametrize("stem", SAMPLE_IDS)
+def test_variant_pdf_is_valid_regional_and_gives_back_the_variant_text(variant_pdfs, stem, tag):
+    import pikepdf
+    import pikepdf.pdfa
+    from test_pdf import body_text, expected_text, named_destination_pages
+
+    root, path = variant_pdfs[(stem, tag)]
+    with pikepdf.open(path) as pdf:
+        assert str(pdf.Root.Lang) == tag
+        assert not pikepdf.pdfa.check(pdf, "2b").findings
+        faces = {str(f.BaseFont).split("+")[-1].rsplit("-", 1)[0]
+                 for page in pdf.pages for f in page.Resources.Font.values()}
+    assert REGIONAL_FACE[tag] in faces and "UMingCN" not in faces
+    got = nows(body_text(path))
+    want = expected_text(root, named_destination_pages(path))
+    assert got == want, first_difference(got, want)

@@ -775,8 +775,10 @@ def write(root: etree._Element, opts: WriterOptions, path: Path) -> None:
     if flavour not in FLAVOURS:
         raise WriterError(f"pdf: unknown PDF/A flavour {opts.pdfa!r} (use 1b, 2b or 3b)")
     style = load_style(opts.styles_dir)
+    lang = root.get(XML_LANG) or "zh-Hans"
+    font_config = {**style["fonts"], **style.get("regional_fonts", {}).get(lang, {})}
     try:
-        fonts = FontSet(style["fonts"])
+        fonts = FontSet(font_config)
     except (OSError, KeyError) as err:
         raise WriterError(f"pdf: cannot load the fonts of styles/pdf.json: {err}") from err
     meta = Metadata(root)
