@@ -1,0 +1,459 @@
+"""TEI ``<text>`` → XHTML content documents for the EPUB writer (docutils style).
+
+One ``visit_<element>`` method per TEI element the model allows (``docs/tei-model.md``); an element
+with no method is a :class:`convert.errors.WriterError` naming it. Every content character of the
+TEI ``<text>`` is written, in document order, into the ``<body>`` of the content documents; the
+writer adds no text node of its own there (labels it needs live in attributes or in the
+navigation document, which is not in the spine), so the spine's text is exactly the TEI text
+(``sic``/``orig`` chosen, whitespace aside).
+
+XHTML content documents follow EPUB 3.3 §6.1 (XHTML content documents) and use the
+``epub:type`` structural semantics vocabulary (EPUB 3 Structural Semantics Vocabulary 1.1).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from convert.errors import WriterError
+from convert.tei import XML_ID, XML_LANG, local
+
+XHTML_NS = "http://www.w3.org/1999/xhtml"
+EPUB_NS = "http://www.idpf.org/2007/ops"
+XHTML_NSMAP = {None: XHTML_NS, "epub": EPUB_NS}
+EPUB_TYPE = f"{{{EPUB_NS}}}type"
+
+#: Valid HTML ``<time datetime>`` values we pass on: a month string or a date string
+#: (HTML Living Standard §2.3.5.1, §2.3.5.2).
+_TIME_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$")
+_WS_RE = re.compile(r"\s+")
+_ID_SAFE_RE = re.compile(r"[^A-Za-z0-9_-]")
+
+
+def h(tag: str) -> str:
+    """Clark name of XHTML element *tag*."""
+    return f"{{{XHTML_NS}}}{tag}"
+
+
+def text_of(el: etree._Element) -> str:
+    """The source characters of TEI *el* as a reader sees them: ``sic``/``orig`` chosen,
+    ``corr``/``reg`` dropped, whitespace runs collapsed to one space, ends stripped."""
+    parts: list[str] = []
+
+    def walk(node: etree._Element) -> None:
+        name = local(node)
+        if name in ("corr", "reg", "expan"):
+            return
+        if name and node.text:
+            parts.append(node.text)
+        for child in node:
+            walk(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(el)
+    return _WS_RE.sub(" ", "".join(parts)).strip()
+
+
+def content_chars(el: etree._Element) -> str:
+    """The content characters of TEI *el* in document order, whitespace removed (the promise the
+    spine keeps: see the module docstring)."""
+    return _WS_RE.sub("", text_of(el))
+
+
+def element_id(el: etree._Element) -> str:
+    """The XHTML ``id`` for a TEI element: its ``xml:id`` or, when it has none, a stable id made
+    from its position in the tree (``x-1-2-4``: child indexes from ``<TEI>``)."""
+    xml_id = el.get(XML_ID)
+    if xml_id:
+        return xml_id
+    idx: list[str] = []
+    node = el
+    while node.getparent() is not None:
+        parent = node.getparent()
+        idx.append(str(list(parent).index(node) + 1))
+        node = parent
+    return "x-" + "-".join(reversed(idx))
+
+
+@dataclass
+class Doc:
+    """One XHTML content document: a file name (relative to the package document), the TEI
+    elements it renders, a ``<title>``, a role and the ``epub:type`` of its ``<body>``."""
+
+    name: str
+    elements: list[etree._Element]
+    title: str
+    kind: str  # "titlepage", "contents", "body", "back", "front"
+    ids: set[str] = field(default_factory=set)
+
+
+class XhtmlTranslator:
+    """Render TEI elements into XHTML. ``targets`` maps TEI ids to ``file.xhtml#id`` hrefs.
+
+    ``visit_<name>(el, out, inline)`` appends the rendering of TEI element *el* to the XHTML
+    element *out*; *inline* says whether *out* holds phrasing content (HTML "phrasing content")
+    or flow content. Text of a block container that is only whitespace is indentation and is
+    dropped; any other loose text in a block container is kept, wrapped in a ``<p>``.
+    """
+
+    def __init__(self, targets: dict[str, str], lang: str) -> None:
+        self.targets = targets
+        self.lang = lang
+
+    # ------------------------------------------------------------------ dispatch helpers
+    def dispatch(self, el: etree._Element, out: etree._Element, inline: bool) -> None:
+        """Render *el* (element, comment or PI) into *out*; its tail is the caller's business."""
+        name = local(el)
+        if not name:  # comment or processing instruction: no content of its own
+            return
+        method = getattr(self, f"visit_{name}", None)
+        if method is None:
+            raise WriterError(f"epub: no handler for TEI element <{name}>")
+        method(el, out, inline)
+
+    def inline_content(self, el: etree._Element, out: etree._Element) -> None:
+        """Render the mixed content of *el* (text, children, tails) into phrasing element *out*."""
+        if el.text:
+            add_text(out, el.text)
+        for child in el:
+            self.dispatch(child, out, True)
+            if child.tail:
+                add_text(out, child.tail)
+
+    def block_content(self, el: etree._Element, out: etree._Element) -> None:
+        """Render the element-only content of *el* into flow element *out*."""
+        if el.text and el.text.strip():
+            add_text(self.sub(out, "p", "loose"), el.text)
+        for child in el:
+            self.dispatch(child, out, False)
+            if child.tail and child.tail.strip():
+                add_text(self.sub(out, "p", "loose"), child.tail)
+
+    def sub(self, out: etree._Element, tag: str, cls: str | None = None, src: etree._Element | None = None
+            ) -> etree._Element:
+        """Append XHTML ``<tag class=cls>`` to *out*, copying ``xml:id``/``xml:lang`` of TEI *src*."""
+        node = etree.SubElement(out, h(tag))
+        if cls:
+            node.set("class", cls)
+        if src is not None:
+            if src.get(XML_ID):
+                node.set("id", src.get(XML_ID))
+            lang = src.get(XML_LANG)
+            if lang:
+                node.set("lang", lang)
+                node.set(XML_LANG, lang)
+        return node
+
+    def block_or_inline(self, el: etree._Element, out: etree._Element, inline: bool, cls: str
+                        ) -> None:
+        """A one-block element (``<p class=cls>``), or a ``<span class=cls>`` inside phrasing."""
+        node = self.sub(out, "span" if inline else "p", cls, el)
+        self.inline_content(el, node)
+
+    def href(self, target: str) -> str | None:
+        """Resolve a TEI ``@target``: ``#id`` → ``file.xhtml#id``; absolute http(s) URLs as they are."""
+        target = target.strip()
+        if target.startswith("#"):
+            return self.targets.get(target[1:])
+        if re.match(r"^https?://", target):
+            return target
+        return None
+
+    # ------------------------------------------------------------------ structure
+    def visit_titlePage(self, el, out, inline):
+        """Masthead → ``<section epub:type="titlepage">`` (TEI P5 §4.6)."""
+        self._need_block(el, inline)
+        sec = self.sub(out, "section", "titlePage " + (el.get("type") or ""), el)
+        sec.set(EPUB_TYPE, "titlepage")
+        self.block_content(el, sec)
+
+    def visit_docTitle(self, el, out, inline):
+        """``<docTitle>`` → ``<h1>``, one ``<span>`` per ``<titlePart>``."""
+        self._need_block(el, inline)
+        h1 = self.sub(out, "h1", "docTitle", el)
+        for child in el:
+            self.dispatch(child, h1, True)
+            if child.tail and child.tail.strip():
+                add_text(h1, child.tail)
+
+    def visit_titlePart(self, el, out, inline):
+        node = self.sub(out, "span", "titlePart " + (el.get("type") or "main"), el)
+        self.inline_content(el, node)
+
+    def visit_docImprint(self, el, out, inline):
+        self.block_or_inline(el, out, inline, "docImprint")
+
+    def visit_docDate(self, el, out, inline):
+        self.block_or_inline(el, out, inline, "docDate")
+
+    def visit_docEdition(self, el, out, inline):
+        self.block_or_inline(el, out, inline, "docEdition")
+
+    def visit_imprimatur(self, el, out, inline):
+        self.block_or_inline(el, out, inline, "imprimatur")
+
+    def visit_div(self, el, out, inline):
+        """``<div>`` by ``@type``: ``contents`` → ``<nav epub:type="toc">``; ``article``/``brief``
+        → ``<article>``; ``colophon`` → ``<section epub:type="colophon">``; others → ``<section>``."""
+        self._need_block(el, inline)
+        kind = el.get("type") or "div"
+        if kind == "contents":
+            node = self.sub(out, "nav", "contents", el)
+            node.set(EPUB_TYPE, "toc")
+            node.set("aria-label", "目錄" if self.lang.startswith("zh-Hant") else "目录")
+        elif kind in ("article", "brief"):
+            node = self.sub(out, "article", kind, el)
+        else:
+            node = self.sub(out, "section", kind, el)
+            if kind == "colophon":
+                node.set(EPUB_TYPE, "colophon")
+        node.set("id", element_id(el))
+        self.block_content(el, node)
+
+    def visit_head(self, el, out, inline):
+        """``<head>`` → ``<hN>``, N = 1 + number of enclosing ``<div>``s (at most 6)."""
+        if inline:
+            raise WriterError("epub: <head> inside running text is not supported")
+        depth = sum(1 for a in el.iterancestors() if local(a) == "div")
+        node = self.sub(out, f"h{min(6, 1 + max(1, depth))}", "head", el)
+        self.inline_content(el, node)
+
+    def visit_p(self, el, out, inline):
+        if inline:
+            raise WriterError("epub: <p> inside running text is not supported")
+        node = self.sub(out, "p", None, el)
+        self.inline_content(el, node)
+
+    def visit_ab(self, el, out, inline):
+        self.block_or_inline(el, out, inline, "ab " + (el.get("type") or ""))
+
+    def visit_byline(self, el, out, inline):
+        """A reporter's credit ``(记者 …)``: set right-aligned, as printed."""
+        self.block_or_inline(el, out, inline, "byline")
+
+    def visit_note(self, el, out, inline):
+        """``note type="continuation"`` (jump line) and ``type="source"`` (reprint credit)."""
+        self.block_or_inline(el, out, inline, "note " + (el.get("type") or ""))
+
+    def visit_bibl(self, el, out, inline):
+        """A reprint credit encoded as ``<bibl>``."""
+        self.block_or_inline(el, out, inline, "note source bibl")
+
+    def visit_list(self, el, out, inline):
+        """``list[@type='gloss']`` → ``<dl>`` (label/item pairs); in the contents → ``<ol>``;
+        any other list → ``<ul>``."""
+        if inline:
+            raise WriterError("epub: <list> inside running text is not supported")
+        if el.get("type") == "gloss":
+            node = self.sub(out, "dl", "gloss", el)
+            for child in el:
+                name = local(child)
+                if name == "label":
+                    self.inline_content(child, self.sub(node, "dt", None, child))
+                elif name == "item":
+                    self.inline_content(child, self.sub(node, "dd", None, child))
+                elif name:
+                    raise WriterError(f"epub: <{name}> inside <list type='gloss'> is not supported")
+            return
+        in_contents = any(a.get("type") == "contents" for a in el.iterancestors())
+        node = self.sub(out, "ol" if in_contents else "ul", "toc" if in_contents else "list", el)
+        for child in el:
+            name = local(child)
+            if name == "item":
+                self.visit_item(child, node, False)
+            elif name == "head":
+                raise WriterError("epub: <head> inside <list> is not supported")
+            elif name:
+                raise WriterError(f"epub: <{name}> inside <list> is not supported")
+
+    def visit_item(self, el, out, inline):
+        """``<item>`` → ``<li>``: inline content, nested lists as nested lists."""
+        li = self.sub(out, "li", None, el)
+        if el.text:
+            add_text(li, el.text)
+        for child in el:
+            self.dispatch(child, li, local(child) != "list")
+            if child.tail:
+                add_text(li, child.tail)
+
+    def visit_label(self, el, out, inline):
+        node = self.sub(out, "span" if inline else "p", "label", el)
+        self.inline_content(el, node)
+
+    # ------------------------------------------------------------------ inline
+    def visit_hi(self, el, out, inline):
+        """``hi rend="bold"`` → ``<b>``; ``italic`` → ``<i>``; other renditions → ``<span>``."""
+        rend = (el.get("rend") or "").strip()
+        tag = {"bold": "b", "italic": "i"}.get(rend, "span")
+        node = self.sub(out, tag, None if tag != "span" else f"hi {rend}".strip(), el)
+        self.inline_content(el, node)
+
+    def visit_emph(self, el, out, inline):
+        self.inline_content(el, self.sub(out, "em", None, el))
+
+    def visit_lb(self, el, out, inline):
+        """``<lb/>`` → ``<br/>``."""
+        self.sub(out, "br")
+
+    def visit_pb(self, el, out, inline):
+        """``<pb/>`` marks where an old page break cut a paragraph: it is not a printed page
+        number nor a line break, so it renders nothing."""
+
+    def visit_choice(self, el, out, inline):
+        """Render the source's form: ``sic``, ``orig`` or ``abbr`` (never ``corr``/``reg``)."""
+        for wanted in ("sic", "orig", "abbr"):
+            for child in el:
+                if local(child) == wanted:
+                    self.inline_content(child, out)
+                    return
+        raise WriterError("epub: <choice> without <sic>, <orig> or <abbr>")
+
+    def visit_num(self, el, out, inline):
+        cls = "num " + (el.get("type") or "")
+        self.inline_content(el, self.sub(out, "span", cls.strip(), el))
+
+    def visit_date(self, el, out, inline):
+        """``<date when>`` → ``<time datetime>`` when the value is a valid HTML date/month string."""
+        when = el.get("when") or ""
+        if _TIME_RE.match(when):
+            node = self.sub(out, "time", "date", el)
+            node.set("datetime", when)
+        else:
+            node = self.sub(out, "span", "date", el)
+        self.inline_content(el, node)
+
+    def visit_ref(self, el, out, inline):
+        """``<ref target>`` → ``<a href>`` (cross-document links resolved); unresolved → ``<span>``."""
+        href = self.href(el.get("target") or "")
+        if href is None:
+            node = self.sub(out, "span", "ref", el)
+        else:
+            node = self.sub(out, "a", None, el)
+            node.set("href", href)
+        self.inline_content(el, node)
+
+    def visit_title(self, el, out, inline):
+        self.inline_content(el, self.sub(out, "cite", None, el))
+
+    def visit_seg(self, el, out, inline):
+        self.inline_content(el, self.sub(out, "span", "seg", el))
+
+    def visit_foreign(self, el, out, inline):
+        self.inline_content(el, self.sub(out, "span", "foreign", el))
+
+    def _need_block(self, el, inline):
+        if inline:
+            raise WriterError(f"epub: <{local(el)}> inside running text is not supported")
+
+
+def add_text(out: etree._Element, text: str) -> None:
+    """Append *text* to XHTML element *out* after its last child (lxml text/tail model)."""
+    if len(out):
+        last = out[-1]
+        last.tail = (last.tail or "") + text
+    else:
+        out.text = (out.text or "") + text
+
+
+def safe_name(value: str) -> str:
+    """A file-name-safe token (ASCII letters, digits, ``_``, ``-``) from an ``xml:id``."""
+    return _ID_SAFE_RE.sub("_", value)[:40]
+
+
+def split_documents(text_el: etree._Element, book_title: str) -> list[Doc]:
+    """Split TEI ``<text>`` into content documents, in source order.
+
+    - each child of ``<front>``: the masthead → ``titlepage.xhtml``, the contents list →
+      ``contents.xhtml``, anything else → ``front-N.xhtml``;
+    - each child of ``<body>`` (a monthly's section, a newspaper's article or brief column) →
+      ``cNN-<id>.xhtml``; consecutive non-``div`` children of ``<body>`` share one document;
+    - ``<back>`` → ``back.xhtml``.
+
+    Raises :class:`WriterError` for a ``<text>`` child other than front/body/back.
+    """
+    docs: list[Doc] = []
+    for part in text_el:
+        name = local(part)
+        if not name:
+            continue
+        if name == "front":
+            n = 0
+            for child in part:
+                cname = local(child)
+                if not cname:
+                    continue
+                if cname == "titlePage" and not any(d.kind == "titlepage" for d in docs):
+                    docs.append(Doc("titlepage.xhtml", [child], book_title, "titlepage"))
+                elif cname == "div" and child.get("type") == "contents" and not any(
+                        d.kind == "contents" for d in docs):
+                    docs.append(Doc("contents.xhtml", [child], book_title, "contents"))
+                else:
+                    n += 1
+                    docs.append(Doc(f"front-{n}.xhtml", [child], book_title, "front"))
+        elif name == "body":
+            n = 0
+            loose: Doc | None = None
+            for child in part:
+                cname = local(child)
+                if not cname:
+                    continue
+                if cname == "div":
+                    n += 1
+                    label = text_of(child.find("{*}head")) if child.find("{*}head") is not None else ""
+                    docs.append(Doc(f"c{n:02d}-{safe_name(element_id(child))}.xhtml", [child],
+                                    label or book_title, "body"))
+                    loose = None
+                else:
+                    if loose is None:
+                        n += 1
+                        loose = Doc(f"c{n:02d}-text.xhtml", [], book_title, "body")
+                        docs.append(loose)
+                    loose.elements.append(child)
+        elif name == "back":
+            docs.append(Doc("back.xhtml", list(c for c in part if local(c)), book_title, "back"))
+        else:
+            raise WriterError(f"epub: no handler for TEI element <{name}> in <text>")
+    for doc in docs:
+        for el in doc.elements:
+            for node in el.iter():
+                if not isinstance(node.tag, str):
+                    continue
+                if node.get(XML_ID):
+                    doc.ids.add(node.get(XML_ID))
+                if local(node) == "div":
+                    doc.ids.add(element_id(node))
+    return docs
+
+
+def render_document(doc: Doc, translator: XhtmlTranslator, lang: str, css_href: str) -> bytes:
+    """Serialise *doc* as an XHTML5 content document (UTF-8, ``<!DOCTYPE html>``), with
+    ``lang`` and ``xml:lang`` set to the BCP 47 tag *lang* (EPUB 3.3 §6.1.4)."""
+    html = etree.Element(h("html"), nsmap=XHTML_NSMAP)
+    html.set("lang", lang)
+    html.set(XML_LANG, lang)
+    head = etree.SubElement(html, h("head"))
+    etree.SubElement(head, h("title")).text = doc.title
+    link = etree.SubElement(head, h("link"))
+    link.set("rel", "stylesheet")
+    link.set("type", "text/css")
+    link.set("href", css_href)
+    body = etree.SubElement(html, h("body"))
+    body.set(EPUB_TYPE, {"titlepage": "frontmatter", "contents": "frontmatter", "front": "frontmatter",
+                         "body": "bodymatter", "back": "backmatter"}[doc.kind])
+    for el in doc.elements:
+        translator.dispatch(el, body, False)
+    return serialize(html)
+
+
+def serialize(html: etree._Element) -> bytes:
+    """XHTML bytes: XML declaration, HTML5 doctype, indentation only in element-only content."""
+    return etree.tostring(html, xml_declaration=True, encoding="UTF-8", doctype="<!DOCTYPE html>",
+                          pretty_print=True)
+
+
+__all__ = ["Doc", "XhtmlTranslator", "split_documents", "render_document", "text_of", "content_chars",
+           "element_id"]

