@@ -35,6 +35,7 @@ class Settings:
     check: bool = False
     encoding: str | None = None
     max_size: int = 20 * 2**20
+    embed_fonts: bool = False
 
     def options(self) -> dict:
         """The settings that change outputs (for ``--skip-existing`` and the manifest)."""
@@ -124,7 +125,8 @@ def convert_one(src: Path, settings: Settings, outdir: Path) -> Result:
             result.errors.append(f"{src}: {tag}: {err}")
             continue
         tei_bytes = original if (tag == SOURCE and original is not None) else to_bytes(doc)
-        opts = WriterOptions(pdfa=settings.pdfa, source_name=str(src), tei_bytes=tei_bytes)
+        opts = WriterOptions(pdfa=settings.pdfa, source_name=str(src), tei_bytes=tei_bytes,
+                             embed_fonts=settings.embed_fonts)
         stem = src.stem if tag == SOURCE else f"{src.stem}.{tag}"
         for fmt in settings.formats:
             _write_one(doc, opts, src, tag, fmt, outdir / f"{stem}{extension(fmt)}", settings, result)

@@ -86,6 +86,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="script variants (BCP 47), comma-separated: zh-Hans (the source, default), "
                    "zh-Hant, zh-Hant-TW, zh-Hant-HK, or all; a variant's outputs are named "
                    "DIR/<stem>.<tag>.<ext> (e.g. --variant zh-Hant-TW gives issue.zh-Hant-TW.pdf)")
+    p.add_argument("--embed-fonts", action="store_true",
+                   help="EPUB: embed a subset of the body font (AR PL UMing, the variant's regional "
+                   "face) so that a reader without Chinese fonts renders the book; adds about 230 KB")
     p.add_argument("--check", action="store_true",
                    help="also run the external validators (jing with tei_all.rng, EPUBCheck, PDFBox "
                    "Preflight for PDF/A-1b, pikepdf.pdfa.check) on each output and print their verdicts")
@@ -206,7 +209,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     signal.signal(signal.SIGTERM, _terminate)
     settings = Settings(tuple(formats), tuple(variants), args.pdfa, args.check, args.encoding,
-                        args.max_size)
+                        args.max_size, args.embed_fonts)
     inputs = expand_inputs(args.inputs)
     if not inputs:
         _err("no input files (a folder holds no .txt or .xml files)")

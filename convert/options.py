@@ -18,9 +18,11 @@ class WriterOptions:
     - ``pdfa``: PDF/A flavour per ISO 19005: ``"1b"``, ``"2b"`` or ``"3b"``.
     - ``source_name``: the input file's name, for messages.
     - ``tei_bytes``: the serialised TEI document (the PDF/A-3b writer embeds it).
+    - ``embed_fonts``: the EPUB carries a subset of its body font (``--embed-fonts``).
     """
 
     styles_dir: Path = STYLES_DIR
     pdfa: str = "2b"
     source_name: str = ""
     tei_bytes: bytes = field(default=b"", repr=False)
+    embed_fonts: bool = False

@@ -124,3 +124,53 @@ def test_variant_pdf_is_valid_regional_and_gives_back_the_variant_text(variant_p
     got = nows(body_text(path))
     want = expected_text(root, named_destination_pages(path))
     assert got == want, first_difference(got, want)
+
+
+@pytest.mark.parametrize("tag", TAGS)
+@pytest.mark.parametrize("stem", SAMPLE_IDS)
+def test_variant_epub_declares_the_tag_and_gives_back_the_variant_text(stem, tag):
+    from test_epub import Package, body_text, tei_content
+
+    from convert.options import WriterOptions
+    from convert.writers import epub as epub_writer
+
+    variant = make_variant(read_file(next(p for p in SAMPLES if p.stem == stem)), tag)
+    pkg = Package(epub_writer.build(variant, WriterOptions()))
+    assert pkg.dc("language") == [tag]
+    for href in pkg.spine():
+        doc = pkg.doc(href)
+        assert doc.get("{http://www.w3.org/XML/1998/namespace}lang") == tag
+    got = "".join(body_text(pkg.doc(href)) for href in pkg.spine())
+    want = tei_content(variant)
+    assert got == want, first_difference(got, want)
+
+
+@pytest.mark.parametrize("tag", TAGS)
+def test_variant_epub_passes_epubcheck_with_regional_embedded_font(tag, tmp_path):
+    import io
+    import json
+    import shutil
+    import subprocess
+
+    from fontTools.ttLib import TTFont
+    from test_epub import EPUBCHECK_JAR, Package
+
+    from convert.options import WriterOptions
+    from convert.writers import epub as epub_writer
+
+    if EPUBCHECK_JAR is None or shutil.which("java") is None:
+        pytest.skip("EPUBCheck needs Java")
+    variant = make_variant(read_file(SAMPLES[-1]), tag)
+    data = epub_writer.build(variant, WriterOptions(embed_fonts=True))
+    pkg = Package(data)
+    font = next(i for i in pkg.items.values() if i.get("media-type") == "font/ttf")
+    family = TTFont(io.BytesIO(pkg.zf.read(pkg.path(font.get("href")))))["name"].getDebugName(4)
+    assert family == {"zh-Hant": "AR PL UMing TW", "zh-Hant-TW": "AR PL UMing TW",
+                      "zh-Hant-HK": "AR PL UMing HK"}[tag]
+    path = tmp_path / "v.epub"
+    path.write_bytes(data)
+    report = tmp_path / "report.json"
+    subprocess.run(["java", "-jar", str(EPUBCHECK_JAR), str(path), "--json", str(report)],
+                   capture_output=True, text=True, timeout=300)
+    messages = json.loads(report.read_text(encoding="utf-8"))["messages"]
+    assert [m["ID"] + m["message"] for m in messages if m["severity"] in ("FATAL", "ERROR", "WARNING")] == []

@@ -112,8 +112,8 @@ def cover_png(text: CoverText) -> bytes:
     return out.getvalue()
 
 
-def subset_font(chars: str, font_path: Path = BODY_FONT) -> bytes:
-    """Subset the body font (AR PL UMing CN, face 0 of ``uming.ttc``) to *chars*, as TrueType
+def subset_font(chars: str, font_path: Path = BODY_FONT, face: int = 0) -> bytes:
+    """Subset the body font (AR PL UMing, face *face* of ``uming.ttc``: 0 CN, 1 HK, 2 TW) to *chars*, as TrueType
     bytes for an ``@font-face`` rule. Deterministic: no timestamps are changed by the subsetter
     beyond the font's own ``head.modified``, which is kept as in the source font.
 
@@ -126,7 +126,7 @@ def subset_font(chars: str, font_path: Path = BODY_FONT) -> bytes:
     if not font_path.exists():
         raise WriterError(f"epub: body font {font_path} is missing (Debian package fonts-arphic-uming)")
     # recalcTimestamp=False keeps head.modified as in the source font: same input, same bytes.
-    font = TTCollection(str(font_path), recalcTimestamp=False).fonts[0]
+    font = TTCollection(str(font_path), recalcTimestamp=False).fonts[face]
     options = subset.Options()
     # Embedded bitmaps and FontForge/BDF tables are of no use to an e-book reader.
     options.drop_tables += ["BDF ", "FFTM", "EBDT", "EBLC", "EBSC"]

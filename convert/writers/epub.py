@@ -175,17 +175,30 @@ def _cover_document(meta: BookMeta, alt: str) -> bytes:
     return serialize(html)
 
 
-def _css(opts, embed: bool) -> bytes:
+#: The AR PL UMing face (``uming.ttc`` subfont) for the glyphs of each region, by BCP 47 tag.
+REGIONAL_FACE = {"zh-Hans": (0, "AR PL UMing CN"), "zh-Hant": (2, "AR PL UMing TW"),
+                 "zh-Hant-TW": (2, "AR PL UMing TW"), "zh-Hant-HK": (1, "AR PL UMing HK")}
+
+
+def regional_face(lang: str) -> tuple[int, str]:
+    """``(uming.ttc subfont index, family name)`` for *lang* (CN for Simplified)."""
+    return REGIONAL_FACE.get(lang, REGIONAL_FACE["zh-Hant"] if lang.startswith("zh-Hant") else REGIONAL_FACE["zh-Hans"])
+
+
+def _css(opts, embed: bool, lang: str = "zh-Hans") -> bytes:
+    """``epub.css`` from ``opts.styles_dir``; with *embed*, an ``@font-face`` for the embedded
+    regional body face is appended, and named first, after the style sheet's own rules."""
     path = Path(getattr(opts, "styles_dir", "")) / "epub.css"
     try:
         css = path.read_bytes()
     except OSError as err:
         raise WriterError(f"epub: cannot read the e-book style sheet {path}: {err}") from None
     if embed:
-        css = (b'@font-face {\n  font-family: "AR PL UMing CN embedded";\n'
-               b'  src: url("../' + FONT_HREF.encode() + b'") format("truetype");\n}\n'
-               b'body { font-family: "AR PL UMing CN embedded", "Songti SC", "STSong", "SimSun", '
-               b'"Noto Serif CJK SC", "Source Han Serif SC", serif; }\n\n') + css
+        family = regional_face(lang)[1] + " embedded"
+        css += ('\n/* The embedded subset of the body face, first for body text. */\n'
+                f'@font-face {{\n  font-family: "{family}";\n'
+                f'  src: url("../{FONT_HREF}") format("truetype");\n}}\n'
+                f'body, body:lang({lang}) {{ font-family: "{family}", serif; }}\n').encode()
     return css
 
 
@@ -249,7 +262,7 @@ def build(root: etree._Element, opts) -> bytes:
     for prop, value in a11y:
         book.add_metadata(None, "meta", value, {"property": prop})
 
-    book.add_item(eb.EpubItem(uid="css", file_name=CSS_HREF, media_type="text/css", content=_css(opts, embed)))
+    book.add_item(eb.EpubItem(uid="css", file_name=CSS_HREF, media_type="text/css", content=_css(opts, embed, meta.lang)))
     cover_text = _cover_text(root, meta)
     book.set_cover(COVER_HREF, cover_mod.cover_png(cover_text), create_page=False)
     spine = []
@@ -267,7 +280,7 @@ def build(root: etree._Element, opts) -> bytes:
     if embed:
         chars = "".join(sorted(set(text_of(text_el)) | set("".join(labels(meta.lang).values()))))
         book.add_item(eb.EpubItem(uid="font-body", file_name=FONT_HREF, media_type="font/ttf",
-                                  content=cover_mod.subset_font(chars)))
+                                  content=cover_mod.subset_font(chars, face=regional_face(meta.lang)[0])))
 
     contents = next((d for d in docs if d.kind == "contents"), None)
     first_body = next((d for d in docs if d.kind == "body"), None)
