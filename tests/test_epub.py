@@ -34,7 +34,7 @@ from convert.options import WriterOptions
 from convert.tei import XML_ID, XML_LANG, E, local, parse_bytes, xpath
 from convert.writers import epub as epub_writer
 from convert.writers._epub_package import check
-from sampledata import SAMPLES, first_difference
+from sampledata import SAMPLE_IDS, SAMPLES, first_difference
 
 ROOT = Path(__file__).resolve().parent.parent
 OPF = "http://www.idpf.org/2007/opf"
@@ -416,3 +416,18 @@ def test_embedded_font_subset(tmp_path):
                    capture_output=True, text=True, timeout=300)
     messages = json.loads(report.read_text(encoding="utf-8"))["messages"]
     assert [m for m in messages if m["severity"] in ("FATAL", "ERROR", "WARNING")] == []
+
+
+@pytest.mark.skipif(EPUBCHECK_JAR is None or shutil.which("java") is None, reason="EPUBCheck needs Java")
+@pytest.mark.parametrize("sample", SAMPLES, ids=SAMPLE_IDS)
+def test_epubcheck_with_embedded_fonts_on_every_sample(sample, tmp_path):
+    """``--embed-fonts`` on the real samples: EPUBCheck still reports nothing."""
+    path = tmp_path / f"{sample.stem}.epub"
+    epub_writer.write(_read_sample(sample), WriterOptions(embed_fonts=True), path)
+    report = tmp_path / "report.json"
+    subprocess.run(["java", "-jar", str(EPUBCHECK_JAR), str(path), "--json", str(report)],
+                   capture_output=True, text=True, timeout=300)
+    messages = json.loads(report.read_text(encoding="utf-8"))["messages"]
+    bad = [f"{m['severity']} {m['ID']}: {m['message']}" for m in messages
+           if m["severity"] in ("FATAL", "ERROR", "WARNING")]
+    assert bad == [], "\n".join(bad)
