@@ -4,6 +4,7 @@
 #
 #  1. Debian packages (apt-get, as root; skipped when all are already installed):
 #     fonts-arphic-uming fonts-wqy-zenhei  CJK fonts the PDF and EPUB writers embed
+#     fonts-hanazono                       HanaMin A/B: the PDF's fallback for rare ideographs (𠮷)
 #     jing                                 RELAX NG validator (TEI against tei_all.rng)
 #     poppler-utils                        pdftotext / pdftoppm, used by tests to read PDFs back
 #     libpdfbox2-java                      Apache PDFBox 2, whose preflight.jar holds the PDF/A-1b
@@ -21,7 +22,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
 APT_PACKAGES=(
-    fonts-arphic-uming fonts-wqy-zenhei
+    fonts-arphic-uming fonts-wqy-zenhei fonts-hanazono
     jing poppler-utils
     libpdfbox2-java libactivation-java libjaxb-api-java
     default-jre-headless

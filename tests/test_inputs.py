@@ -104,7 +104,7 @@ def test_control_characters_are_left_out_with_a_warning(tmp_path, capsys):
         (b"", "no text"),
         (b" \n\t\r\n  \n", "no text"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG image"),
-        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF document"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "cannot read as PDF"),
         (b"PK\x03\x04\x14\x00\x00\x00", "ZIP archive"),
         (b"\x00\x01\x02\x03binary\x00\xff\xfe", "not text"),
     ],

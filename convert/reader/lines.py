@@ -125,10 +125,20 @@ def parse_line(no: int, raw: str, blank_before: bool) -> Line | None:
         bullet = True
         body = body[m.end() :]
     page = None
-    m = LEADER_RE.search(body)
+    # dot leaders are found in the text without bold tokens (``**title.....3**`` is a leader line)
+    plain, where = [], []
+    pos = 0
+    for tok in BOLD_TOKEN_RE.finditer(body):
+        plain.append(body[pos : tok.start()])
+        where.extend(range(pos, tok.start()))
+        pos = tok.end()
+    plain.append(body[pos:])
+    where.extend(range(pos, len(body)))
+    plain_text = "".join(plain)
+    m = LEADER_RE.search(plain_text)
     if m:
-        page = body[m.end() :].strip()
-        body = body[: m.start()]
+        page = plain_text[m.end() :].strip()
+        body = body[: where[m.start()]]
     segments, all_bold = _segments(body)
     if not segments and page is None:
         return None
