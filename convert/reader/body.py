@@ -17,6 +17,7 @@ import difflib
 import re
 from contextvars import ContextVar
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lxml import etree
 
@@ -142,9 +143,14 @@ REGULARISE: ContextVar[bool] = ContextVar("REGULARISE", default=True)
 def stray_traditional(c: str) -> str | None:
     """The Simplified form of *c* when *c* is a Traditional-only CJK ideograph in Simplified text
     (OpenCC's character-level ``t2s``), else ``None``."""
-    global _t2s
     if not ("\u4e00" <= c <= "\u9fff") or c in _VALID_SIMPLIFIED or not REGULARISE.get():
         return None
+    return _t2s_char(c)
+
+
+@lru_cache(maxsize=65536)
+def _t2s_char(c: str) -> str | None:
+    global _t2s
     if _t2s is None:
         import opencc
 
