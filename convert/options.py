@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as _dt
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +21,9 @@ class WriterOptions:
     - ``source_name``: the input file's name, for messages.
     - ``tei_bytes``: the serialised TEI document (the PDF/A-3b writer embeds it).
     - ``embed_fonts``: the EPUB carries a subset of its body font (``--embed-fonts``).
+    - ``timestamp``: the time writers record as the file's modification time (UTC); ``None``
+      means the issue date (never the clock). Set from ``SOURCE_DATE_EPOCH`` when the
+      environment has it (reproducible-builds.org specification).
     """
 
     styles_dir: Path = STYLES_DIR
@@ -26,3 +31,13 @@ class WriterOptions:
     source_name: str = ""
     tei_bytes: bytes = field(default=b"", repr=False)
     embed_fonts: bool = False
+    timestamp: _dt.datetime | None = field(default_factory=lambda: source_date_epoch())
+
+
+def source_date_epoch() -> _dt.datetime | None:
+    """``SOURCE_DATE_EPOCH`` (seconds since 1970-01-01 UTC) as an aware UTC datetime, or ``None``
+    when unset or not an integer."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not value.isdigit():
+        return None
+    return _dt.datetime.fromtimestamp(int(value), tz=_dt.timezone.utc)

@@ -210,6 +210,9 @@ def build(root: etree._Element, opts) -> bytes:
     from ebooklib import epub as eb
 
     meta = read_meta(root)
+    stamp = getattr(opts, "timestamp", None)
+    if stamp is not None:  # SOURCE_DATE_EPOCH: the modification time instead of the issue date
+        meta.modified = stamp.astimezone(_dt.timezone.utc).replace(tzinfo=None)
     text_el = _first(root, "tei:text")
     docs = split_documents(text_el, meta.title)
     if not docs:
@@ -312,7 +315,7 @@ def build(root: etree._Element, opts) -> bytes:
     except Exception as err:  # ebooklib raises plain exceptions
         raise WriterError(f"epub: ebooklib could not write the package: {err}") from err
     m = meta.modified
-    data = repack(buf.getvalue(), (max(1980, m.year), m.month, m.day, 0, 0, 0))
+    data = repack(buf.getvalue(), (max(1980, m.year), m.month, m.day, m.hour, m.minute, m.second - m.second % 2))
     check(data)
     return data
 
