@@ -186,11 +186,16 @@ def write_manifest(outdir: Path, settings: Settings, results: Iterable[Result]) 
     for r in results:
         if r.skipped:
             continue
+        # outputs of an earlier run that this run did not replace (it failed, or made other
+        # formats) are still in the folder: their records stay
+        outputs = {o["path"]: o for o in entries.get(r.input, {}).get("outputs", [])
+                   if Path(o["path"]).exists()}
+        outputs.update({o.path: asdict(o) for o in r.outputs})
         entries[r.input] = {
             "input": r.input,
             "sha256": r.sha256,
             "options": settings.options(),
-            "outputs": [asdict(o) for o in r.outputs],
+            "outputs": [outputs[k] for k in sorted(outputs)],
             "errors": r.errors,
             "warnings": r.warnings,
         }
