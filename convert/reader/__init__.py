@@ -234,23 +234,27 @@ def _header(mh: Masthead, genre: str, print_run: str | None, print_run_text: str
 
 
 def read_bulletin(text: str, source_name: str = "<text>", *, encoding: str = "utf-8",
-                  detected: bool = False, warnings: list[str] | None = None) -> etree._Element:
+                  detected: bool = False, warnings: list[str] | None = None,
+                  display_name: str | None = None) -> etree._Element:
     """Build the TEI model of one bulletin.
 
     *text* is the whole bulletin (str, any line ends); *source_name* names it in the header and
     in errors; *encoding* (and whether it was *detected*) is recorded in the header; messages
     about what could not be kept as it was are appended to *warnings* and recorded in the
-    header. Returns the ``<TEI>`` root element (xml:lang ``zh-Hans``).
+    header; *display_name* (default *source_name*) names the input in errors and warnings (the
+    header keeps *source_name*, a bare file name, so that the model does not depend on the
+    folder). Returns the ``<TEI>`` root element (xml:lang ``zh-Hans``).
 
     Raises :class:`InputError` when the text has no content, or (a defect of this reader, never
     expected) when the model does not give back exactly the source's content characters
     (TEI-CONVENTIONS.md point 7).
     """
     warnings = warnings if warnings is not None else []
+    display_name = display_name or source_name
     lang = script_of(text)
     token = REGULARISE.set(lang == LANG)
     try:
-        root = _read(text, source_name, encoding, detected, warnings)
+        root = _read(text, source_name, encoding, detected, warnings, display_name)
     finally:
         REGULARISE.reset(token)
     root.set(XML_LANG, lang)
@@ -271,10 +275,11 @@ def script_of(text: str, sample: int = 20000) -> str:
     return "zh-Hant" if traditional > 0.05 * len(set(cjk)) else LANG
 
 
-def _read(text: str, source_name: str, encoding: str, detected: bool, warnings: list[str]):
+def _read(text: str, source_name: str, encoding: str, detected: bool, warnings: list[str],
+          display_name: str):
     lines = split_lines(text)
     if not lines:
-        raise InputError(f"{source_name}: no text to convert (the file is empty or only whitespace)")
+        raise InputError(f"{display_name}: no text to convert (the file is empty or only whitespace)")
     contents = find_contents(lines)
     if contents is not None:
         mast_end, body_start = contents.start, contents.end
@@ -293,7 +298,7 @@ def _read(text: str, source_name: str, encoding: str, detected: bool, warnings: 
         builder = BodyBuilder(lines[body_start:colophon_start], None, structureless=True)
         body = builder.build()
         warnings.append(
-            f"{source_name}: no structure found (no contents list, no headings): converted as "
+            f"{display_name}: no structure found (no contents list, no headings): converted as "
             f"{len(body)} untitled article(s), every character kept"
         )
     back = _back(lines[colophon_start:])
@@ -330,7 +335,7 @@ def _read(text: str, source_name: str, encoding: str, detected: bool, warnings: 
     if got != want:
         i = next((k for k, (a, b) in enumerate(zip(got, want)) if a != b), min(len(got), len(want)))
         raise InputError(
-            f"{source_name}: internal error: the model does not keep the source's characters "
+            f"{display_name}: internal error: the model does not keep the source's characters "
             f"(first difference at content character {i}: model {got[i:i+20]!r}, source {want[i:i+20]!r})"
         )
     return root
@@ -383,7 +388,7 @@ def load(path: Path, *, encoding: str | None = None, max_size: int = MAX_SIZE,
     warnings = warnings if warnings is not None else []
     warnings.extend(source.warnings)
     return read_bulletin(source.text, path.name, encoding=source.encoding,
-                         detected=source.detected, warnings=warnings)
+                         detected=source.detected, warnings=warnings, display_name=str(path))
 
 
 def tei_bytes_of(path: Path, data: bytes | None = None) -> bytes | None:
