@@ -155,3 +155,19 @@ def test_decode_reports_utf16_without_bom_as_text_or_error():
         assert decode(data, "x").text == TEXT
     except Exception as err:  # refused clearly, never mojibake
         assert "x:" in str(err)
+
+
+def test_a_year_of_issues_concatenated_is_converted_whole(tmp_path):
+    """About 10 MB (140 × the samples): converted (TEI valid, every character kept); time and
+    peak memory are measured in bench/, not here."""
+    big = tmp_path / "year.txt"
+    with open(big, "w", encoding="utf-8") as f:
+        for _ in range(140):
+            for p in SAMPLES:
+                f.write(p.read_text(encoding="utf-8") + "\n")
+    out = tmp_path / "out"
+    assert main([str(big), "--to", "tei,txt", "-o", str(out), "-q"]) == 0
+    got = nows((out / "year.txt").read_text(encoding="utf-8"))
+    assert got == source_content(big.read_text(encoding="utf-8"))
+    tei = (out / "year.xml").read_text(encoding="utf-8")
+    assert tei.count('<div type="article"') > 140 * 30  # the articles of every issue, not one blob

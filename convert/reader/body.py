@@ -177,11 +177,16 @@ class Heading:
 
 
 def _similar(a: str, b: str) -> float:
+    """Similarity of two headings (0…1): 1 for a title printed truncated (one a prefix of the
+    other, six characters at least), else difflib's ratio; cheap upper bounds first."""
     if not a or not b:
         return 0.0
     if min(len(a), len(b)) >= 6 and (a.startswith(b) or b.startswith(a)):
         return 1.0
-    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+    sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    if sm.real_quick_ratio() < MATCH_RATIO or sm.quick_ratio() < MATCH_RATIO:
+        return 0.0
+    return sm.ratio()
 
 
 class BodyBuilder:

@@ -121,7 +121,15 @@ def find_contents(lines: list[Line]) -> Contents | None:
     leaders = [i for i, line in enumerate(lines) if line.page is not None]
     if len(leaders) < 2:
         return None
-    first, last = leaders[0], leaders[-1]
+    first = leaders[0]
+    # the list is one block: it ends at the last leader line before the first line of running
+    # text (a file of several issues has several lists; the first one is this issue's)
+    stop = next((i for i in range(first, len(lines)) if lines[i].page is None and paragraph_shape(lines[i])),
+                len(lines))
+    leaders = [i for i in leaders if i < stop]
+    if len(leaders) < 2:
+        return None
+    last = leaders[-1]
     body_keys = {line.key for line in lines[last + 1 :]}
 
     def is_section(line: Line) -> bool:
