@@ -3,13 +3,20 @@
 - PDF/A-1b, -2b, -3b: ``pikepdf.pdfa`` finds nothing (ISO 19005), Apache PDFBox Preflight
   approves the 1b file;
 - every font is an embedded TrueType program (``FontFile2``), no standard-14 font anywhere;
-- pdftotext gives back every content character of ``<text>`` (sic/orig chosen) in order; the
-  only other characters in the body area are the PDF page numbers of the contents list, which
-  the test reads from the PDF's named destinations; running head and folio lie outside the
-  body area (cropped away);
+- pdftotext and pdfminer.six give back every content character of ``<text>`` (sic/orig chosen)
+  in order; the only other characters in the body area are the PDF page labels of the contents
+  list, which the test reads from the PDF's named destinations and ``/PageLabels``; running head
+  and folio lie outside the body area (cropped away);
+- the masthead alone on the cover page, the contents list from page 2, the body from a new
+  page; ``/PageLabels`` (roman before the body, arabic from 1) agree with the folio printed on
+  every page and with the contents list's PDF-page column, which names the page the article's
+  heading is really on;
+- no heading is the last line of a page, no page starts or ends with a single line of a
+  paragraph (read back with pdfminer.six, and from the writer's own layout log);
 - outlines: one per section, article and brief, nested section → article;
 - PDF/A-3b: the embedded file is ``opts.tei_bytes`` (``/AFRelationship /Source``);
-- no line starts with closing or ends with opening punctuation (W3C clreq 3.1.7);
+- no line starts with closing or ends with opening punctuation (W3C clreq 3.1.7), by pdftotext's
+  lines and by pdfminer.six's ``LTTextLine`` boxes;
 - the same TEI gives byte-identical files; metadata comes from the header, never the clock.
 """
 
@@ -80,7 +87,7 @@ CASES = [(sid, fl) for sid in SAMPLE_IDS for fl in FLAVOURS]
 
 
 # -- helpers --------------------------------------------------------------------------------------
-def expected_text(root, pages: dict[str, int]) -> str:
+def expected_text(root, pages: dict[str, str], start=None) -> str:
     """Characters the body area must give back: the content of ``<text>`` (no whitespace, choice →
     sic/orig) and, after each contents-list item (before its nested list), the PDF page of the
     item's ``ref/@target`` when the PDF names that destination."""
@@ -110,11 +117,13 @@ def expected_text(root, pages: dict[str, int]) -> str:
         if name == "item" and contents and not page_done:
             out.append(_page_of(el, pages))
 
-    walk(xpath(root, "tei:text")[0])
+    for el in ([start] if start is not None else xpath(root, "tei:text")):
+        walk(el, local(el) == "div" and el.get("type") == "contents")
     return re.sub(r"\s+", "", "".join(out))
 
 
 def _page_of(item, pages) -> str:
+    """*pages* maps a destination to its page label."""
     refs = xpath(item, "tei:ref[@target]")
     if refs and refs[0].get("target", "").startswith("#"):
         page = pages.get(refs[0].get("target")[1:])
@@ -123,8 +132,50 @@ def _page_of(item, pages) -> str:
     return ""
 
 
-def named_destination_pages(path: Path) -> dict[str, int]:
-    """``{name: 1-based page}`` of the PDF's ``/Dests`` name tree."""
+def _roman(n: int) -> str:
+    out = ""
+    for value, letters in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+                           (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while n >= value:
+            out += letters
+            n -= value
+    return out
+
+
+def page_labels(path: Path) -> list[str]:
+    """The label of every page from the catalog's ``/PageLabels`` (ISO 32000-1 12.4.2; styles
+    D, r, R, a, A; ``/St`` start, ``/P`` prefix); ``[]`` when the file has none."""
+    with pikepdf.open(path) as pdf:
+        n = len(pdf.pages)
+        if "/PageLabels" not in pdf.Root:
+            return []
+        nums = list(pdf.Root.PageLabels.Nums)
+    ranges = [(int(nums[i]), nums[i + 1]) for i in range(0, len(nums), 2)]
+    labels = []
+    for index in range(n):
+        start, d = [r for r in ranges if r[0] <= index][-1]
+        k = index - start + int(d.get("/St", 1))
+        style = str(d.get("/S", ""))
+        num = {"/D": str(k), "/r": _roman(k), "/R": _roman(k).upper(),
+               "/a": chr(96 + (k - 1) % 26 + 1) * ((k - 1) // 26 + 1)}.get(style, "")
+        if style == "/A":
+            num = num.upper()
+        labels.append(str(d.get("/P", "")) + num)
+    return labels
+
+
+def destination_labels(path: Path) -> dict[str, str]:
+    """``{destination name: label of its page}`` (``/PageLabels``: the folio printed on it)."""
+    labels = page_labels(path)
+    return {k: labels[v - 1] for k, v in named_destination_indexes(path).items()}
+
+
+#: The page a reader names is its label (tests/test_variant.py reads destinations through this).
+named_destination_pages = destination_labels
+
+
+def named_destination_indexes(path: Path) -> dict[str, int]:
+    """``{name: 1-based physical page}`` of the PDF's ``/Dests`` name tree."""
     with pikepdf.open(path) as pdf:
         index = {p.obj.objgen: i + 1 for i, p in enumerate(pdf.pages)}
         tree = pikepdf.NameTree(pdf.Root.Names.Dests)
@@ -166,6 +217,146 @@ def kinsoku_violations(lines: list[str]) -> list[str]:
     """Lines that start with a character clreq forbids at line start or end with one forbidden at
     line end (the rules of styles/pdf.json, W3C clreq 3.1.7)."""
     return [ln for ln in lines if ln and (ln[0] in RULES.not_start or ln[-1] in RULES.not_end)]
+
+
+# -- reading the PDF back with pdfminer.six ---------------------------------------------------------
+PAGE_W, PAGE_H = 595.2756, 841.8898
+#: Baselines inside this band are the body area; above it the running head, below it the folio.
+BAND = (STYLE["page"]["footer_offset"] + 14, PAGE_H - STYLE["page"]["header_offset"] - 8)
+LEFT = STYLE["page"]["margin_left"]
+RIGHT = PAGE_W - STYLE["page"]["margin_right"]
+HEADING_SIZES = {b["size"] for k, b in STYLE["blocks"].items()
+                 if (k.endswith("_head") or k == "contents_section") and b.get("face") == "heading"}
+HEADING_FONT = STYLE["fonts"]["heading"]["name"]
+#: Baseline-to-baseline distances inside one block, by font size (the styles' leadings).
+LEADINGS: dict[float, set[float]] = {}
+for _b in STYLE["blocks"].values():
+    if isinstance(_b, dict) and "size" in _b:
+        LEADINGS.setdefault(float(_b["size"]), set()).add(float(_b["leading"]))
+
+
+def miner_pages(path: Path, laparams=None):
+    """pdfminer.six's layout of every page; with ``laparams=None`` the page holds the ``LTChar``
+    objects in content-stream order (no layout analysis)."""
+    from pdfminer.converter import PDFPageAggregator
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfpage import PDFPage
+
+    manager = PDFResourceManager()
+    device = PDFPageAggregator(manager, laparams=laparams)
+    interpreter = PDFPageInterpreter(manager, device)
+    with open(path, "rb") as fh:
+        for page in PDFPage.get_pages(fh):
+            interpreter.process_page(page)
+            yield device.get_result()
+
+
+def _chars(page):
+    from pdfminer.layout import LTChar
+
+    for obj in page:
+        if isinstance(obj, LTChar):
+            yield obj
+        elif hasattr(obj, "__iter__"):
+            yield from _chars(obj)
+
+
+def page_chars(page, band=BAND) -> str:
+    """The text of the characters whose baseline lies in *band*, in content-stream order."""
+    return "".join(c.get_text() for c in _chars(page) if band[0] < c.matrix[5] < band[1])
+
+
+def folio(page) -> str:
+    """The characters below the body area (the folio), whitespace removed."""
+    return re.sub(r"\s+", "", page_chars(page, (0, BAND[0])))
+
+
+def miner_text_lines(path: Path) -> list[str]:
+    """The text of every ``LTTextLine`` pdfminer.six's layout analysis finds in the body area."""
+    from pdfminer.layout import LAParams, LTTextLine
+
+    out = []
+
+    def walk(obj):
+        if isinstance(obj, LTTextLine):
+            if BAND[0] < obj.y0 and obj.y1 < BAND[1] + 12:
+                out.append(re.sub(r"\s+", "", obj.get_text()))
+        elif hasattr(obj, "__iter__"):
+            for o in obj:
+                walk(o)
+
+    for page in miner_pages(path, LAParams()):
+        walk(page)
+    return [ln for ln in out if ln]
+
+
+def visual_lines(page) -> list[dict]:
+    """The lines of the body area, top to bottom: characters grouped by baseline. Each line:
+    ``y`` (baseline, pt from the page foot), ``x0``, ``x1``, ``size`` (largest font size),
+    ``heading`` (every character in the heading face at a heading size), ``text``."""
+    rows: dict[float, list] = {}
+    for c in _chars(page):
+        y = round(c.matrix[5], 1)
+        if BAND[0] < y < BAND[1]:
+            rows.setdefault(y, []).append(c)
+    out = []
+    for y in sorted(rows, reverse=True):
+        cs = [c for c in rows[y] if c.get_text().strip()]
+        if not cs:
+            continue
+        size = max(round(c.size, 2) for c in cs)
+        out.append({
+            "y": y, "x0": min(c.x0 for c in cs), "x1": max(c.x1 for c in cs), "size": size,
+            "heading": size in HEADING_SIZES and all(HEADING_FONT in c.fontname for c in cs),
+            "text": "".join(c.get_text() for c in cs),
+        })
+    return out
+
+
+def blocks_of(lines: list[dict]) -> list[list[dict]]:
+    """*lines* grouped into blocks: a line belongs to the block above it when it has the same
+    size and lies exactly one leading of that size below (paragraphs are set apart by their
+    space before/after, so a wider distance starts a new block)."""
+    out: list[list[dict]] = []
+    for ln in lines:
+        if out:
+            prev = out[-1][-1]
+            pitch = prev["y"] - ln["y"]
+            if ln["size"] == prev["size"] and any(abs(pitch - lead) < 0.3 for lead in LEADINGS.get(ln["size"], ())):
+                out[-1].append(ln)
+                continue
+        out.append([ln])
+    return out
+
+
+def page_breaks(path: Path) -> dict:
+    """What every page break does to the text, read back with pdfminer.six: ``pages`` (count),
+    ``heading_at_foot`` (pages whose last body line is a heading), ``orphans`` (a paragraph's
+    single first line at a page foot), ``widows`` (its single last line at the next page top),
+    ``split`` (paragraphs split across a page break). A paragraph continues on the next page when
+    the first line at the top has the size of the last line at the foot and starts at the left
+    margin (no first-line indent: body paragraphs begin indented 2 em), and the foot line nearly
+    reaches the right margin (within 2 em: pdfminer.six drops the character spacing ``Tc`` at
+    the end of every ``Tj`` string, so justified lines read back a few points short)."""
+    pages = [blocks_of(visual_lines(p)) for p in miner_pages(path)]
+    found = {"pages": len(pages), "heading_at_foot": [], "orphans": [], "widows": [], "split": 0}
+    for n, blocks in enumerate(pages, 1):
+        if not blocks:
+            continue
+        if blocks[-1][-1]["heading"]:
+            found["heading_at_foot"].append((n, blocks[-1][-1]["text"]))
+        if n == len(pages) or not pages[n]:
+            continue
+        foot, top = blocks[-1], pages[n][0]
+        continues = (foot[-1]["size"] == top[0]["size"] and not foot[-1]["heading"]
+                     and foot[-1]["x1"] >= RIGHT - 2 * foot[-1]["size"] and abs(top[0]["x0"] - LEFT) < 0.5)
+        if continues:
+            found["split"] += 1
+            if len(foot) == 1:
+                found["orphans"].append((n, foot[0]["text"]))
+            if len(top) == 1:
+                found["widows"].append((n + 1, top[0]["text"]))
+    return found
 
 
 def write_tei(root, tmp_path: Path, flavour="2b", name="t.pdf") -> Path:
@@ -259,10 +450,25 @@ def test_every_font_embedded_no_standard_14(rendered, sid, flavour):
 @pytest.mark.parametrize("sid", SAMPLE_IDS)
 def test_pdftotext_gives_back_every_content_character_in_order(rendered, sid):
     root, _tei, path = rendered[(sid, "2b")]
-    pages = named_destination_pages(path)
-    expected = expected_text(root, pages)
+    expected = expected_text(root, destination_labels(path))
     got = re.sub(r"\s+", "", body_text(path))
     assert got == expected, first_difference(got, expected)
+
+
+@pytest.mark.parametrize("sid", SAMPLE_IDS)
+def test_pdfminer_gives_back_every_content_character_in_order(rendered, sid):
+    root, _tei, path = rendered[(sid, "2b")]
+    expected = expected_text(root, destination_labels(path))
+    got = re.sub(r"\s+", "", "".join(page_chars(p) for p in miner_pages(path)))
+    assert got == expected, first_difference(got, expected)
+
+
+@pytest.mark.parametrize("sid", SAMPLE_IDS)
+def test_no_kinsoku_violation_in_pdfminer_text_lines(rendered, sid):
+    _root, _tei, path = rendered[(sid, "2b")]
+    lines = miner_text_lines(path)
+    assert len(lines) > 100
+    assert kinsoku_violations(lines) == []
 
 
 @needs_pdftotext
@@ -384,6 +590,7 @@ def test_supplementary_plane_character_survives(tmp_path, char):
     for fl in FLAVOURS:
         path = write_tei(root, tmp_path, fl, f"smp-{fl}.pdf")
         assert char in re.sub(r"\s+", "", body_text(path))
+        assert char in "".join(page_chars(p) for p in miner_pages(path))
         assert pikepdf.pdfa.validate_written(path, fl).findings == []
 
 
@@ -452,3 +659,154 @@ def test_reportlab_cjk_wrap_breaks_the_rules_we_fix():
 def test_normalise_space():
     spans = normalise_space([Span(" 1 月 30 日 ，"), Span("SHANGJIE  NEWSLETTER "), BREAK, Span(" 记者 雷霄")])
     assert [s.text for s in spans] == ["1月30日，", "SHANGJIE NEWSLETTER", "\n", "记者 雷霄"]
+
+
+# -- cover, contents, page labels ---------------------------------------------------------------------
+def _page_texts(path: Path) -> list[str]:
+    return [re.sub(r"\s+", "", page_chars(p)) for p in miner_pages(path)]
+
+
+@pytest.mark.parametrize("sid", SAMPLE_IDS)
+def test_cover_then_contents_then_body_each_from_a_new_page(rendered, sid):
+    root, _tei, path = rendered[(sid, "2b")]
+    texts = _page_texts(path)
+    labels = page_labels(path)
+    body = labels.index("1")
+    masthead = xpath(root, "tei:text/tei:front/tei:titlePage")[0]
+    assert texts[0] == expected_text(root, {}, masthead)  # the masthead alone, nothing added
+    contents = xpath(root, "tei:text/tei:front/tei:div[@type='contents']")
+    pages = destination_labels(path)
+    if contents:
+        assert body >= 2
+        assert "".join(texts[1:body]) == expected_text(root, pages, contents[0])
+    else:
+        assert body == 1
+    rest = "".join(expected_text(root, pages, el) for el in xpath(root, "tei:text/tei:body | tei:text/tei:back"))
+    assert "".join(texts[body:]) == rest
+
+
+@pytest.mark.parametrize("sid", SAMPLE_IDS)
+def test_page_labels_agree_with_folios(rendered, sid):
+    _root, _tei, path = rendered[(sid, "2b")]
+    labels = page_labels(path)
+    folios = [folio(p) for p in miner_pages(path)]
+    assert len(labels) == len(folios)
+    body = labels.index("1")
+    assert labels[:body] == [_roman(n) for n in range(1, body + 1)]
+    assert labels[body:] == [str(n) for n in range(1, len(labels) - body + 1)]
+    assert folios[0] == ""  # the cover has no folio
+    assert folios[1:] == labels[1:]
+
+
+def _contents_column(path: Path, body: int) -> list[str]:
+    """The PDF-page column of the contents pages (the text in the ``contents_pdfpage`` size), one
+    entry per row, top to bottom."""
+    size = STYLE["blocks"]["contents_pdfpage"]["size"]
+    out = []
+    for n, page in enumerate(miner_pages(path)):
+        if 1 <= n < body:
+            for ln in visual_lines(page):
+                cells = "".join(c.get_text() for c in _chars(page)
+                                if round(c.matrix[5], 1) == ln["y"] and round(c.size, 2) == size)
+                if cells.strip():
+                    out.append(cells.strip())
+    return out
+
+
+@pytest.mark.parametrize("sid", [s for s in SAMPLE_IDS if not s.startswith("newsletter")])
+def test_contents_column_names_the_page_the_heading_is_printed_on(rendered, sid):
+    root, _tei, path = rendered[(sid, "2b")]
+    labels = page_labels(path)
+    body = labels.index("1")
+    texts = _page_texts(path)
+    ids = {d.get(XML_ID): d for d in xpath(root, "tei:text/tei:body//tei:div[@xml:id]")}
+    want = []
+    at = body
+    for ref in xpath(root, "tei:text/tei:front/tei:div[@type='contents']//tei:item/tei:ref[@target]"):
+        div = ids[ref.get("target")[1:]]
+        heads = xpath(div, "tei:head")
+        probe = re.sub(r"\s+", "", "".join((heads or xpath(div, ".//tei:p"))[0].itertext()))[:40]
+        while probe not in texts[at]:  # a heading is never split across pages
+            at += 1
+        want.append(labels[at])
+    assert _contents_column(path, body) == want
+
+
+# -- page breaks: headings kept with their text, widow/orphan control ------------------------------------
+@pytest.mark.parametrize("sid,flavour", [(s, "2b") for s in SAMPLE_IDS])
+def test_no_heading_at_a_page_foot_no_widow_no_orphan(rendered, sid, flavour):
+    _root, _tei, path = rendered[(sid, flavour)]
+    found = page_breaks(path)
+    assert found["split"] >= 1  # the check sees paragraphs that go on over a page break
+    assert (found["heading_at_foot"], found["orphans"], found["widows"]) == ([], [], [])
+
+
+HEADS = {"section_head", "article_head", "brief_head", "subsection_head", "contents_section"}
+
+
+def _log_problems(log: list[dict]) -> list:
+    """Problems in the writer's layout log: a split part under two lines, a heading last on a page."""
+    problems = [e for e in log if e["count"] < e["total"] and e["count"] < 2]
+    last: dict[int, dict] = {}
+    for e in log:
+        last[e["page"]] = e
+    problems += [e for e in last.values() if e["kind"] in HEADS]
+    return problems
+
+
+@pytest.mark.parametrize("sid", SAMPLE_IDS)
+def test_layout_log_agrees_no_short_split_no_heading_last(rendered, sid):
+    root, _tei, path = rendered[(sid, "2b")]
+    lay = pdf_writer.layout(root, WriterOptions(pdfa="2b"))
+    assert _log_problems(lay["log"]) == []
+    splits = {e["block"] for e in lay["log"] if e["count"] < e["total"]}
+    assert len(splits) == page_breaks(path)["split"]  # the read-back sees every split the writer made
+    assert lay["labels"] == page_labels(path)[:len(lay["labels"])]
+
+
+def _stress_tei():
+    """Articles of many paragraph lengths and subsection heads: headings fall at every height."""
+    lengths = [1, 2, 3, 4, 5, 7, 2, 1, 3, 6, 2, 4, 1, 3, 5, 2, 8, 1]
+    divs = []
+    for k in range(14):
+        paras = [E.p("测试" * (30 * lengths[(k + j) % len(lengths)]) + "。") for j in range(3 + k % 3)]
+        sub = E.div(E.head(f"小标题{k}"), *paras[:2], type="subsection")
+        art = E.div(E.head(f"第{k}篇文章"), *paras[2:], sub, type="article")
+        art.set(XML_ID, f"a{k}")
+        divs.append(art)
+    root = small_tei(E.p("导语。"))
+    xpath(root, "tei:text/tei:body/tei:div")[0].extend(divs)
+    return root
+
+
+def test_page_breaks_in_a_stress_document(tmp_path):
+    path = write_tei(_stress_tei(), tmp_path)
+    found = page_breaks(path)
+    assert found["pages"] > 8 and found["split"] >= 3
+    assert (found["heading_at_foot"], found["orphans"], found["widows"]) == ([], [], [])
+    assert kinsoku_violations(miner_text_lines(path)) == []
+
+
+def test_page_break_check_finds_what_the_writer_prevents(tmp_path, monkeypatch):
+    """Without keep-with-next and with single lines allowed at page foot and top, the same
+    document has headings at page feet and widows or orphans: the check above can fail."""
+    from convert.writers import _pdf_text
+
+    monkeypatch.setattr(pdf_writer, "keep_with_next", lambda story: story)
+    monkeypatch.setattr(_pdf_text.TextBlock, "MIN_LINES", 1)
+    path = write_tei(_stress_tei(), tmp_path)
+    found = page_breaks(path)
+    assert found["heading_at_foot"] or found["orphans"] or found["widows"]
+
+
+@pytest.mark.parametrize("tag", ["zh-Hant-TW", "zh-Hant-HK"])
+def test_variant_page_breaks_and_kinsoku(tmp_path, tag):
+    from convert.variant import make_variant
+
+    root = make_variant(_read(SAMPLES[1]), tag)
+    path = write_tei(root, tmp_path, "2b", f"{tag}.pdf")
+    found = page_breaks(path)
+    assert (found["heading_at_foot"], found["orphans"], found["widows"]) == ([], [], [])
+    assert kinsoku_violations(miner_text_lines(path)) == []
+    labels = page_labels(path)
+    assert [folio(p) for p in miner_pages(path)][1:] == labels[1:]

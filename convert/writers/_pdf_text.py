@@ -298,6 +298,9 @@ class Tail:
     printed_width: float = 24.0
     pdf_width: float = 22.0
     leader: bool = True
+    #: ``{dest: page label}`` of the previous pass: the label (``/PageLabels``, the folio) of the
+    #: page the destination fell on; the PDF-page column shows it.
+    labels: dict = field(default_factory=dict)
 
 
 class TextBlock(Flowable):
@@ -306,13 +309,26 @@ class TextBlock(Flowable):
     ``spans``: the normalised inline content; ``style``: a :class:`BlockStyle`; ``fonts``: the
     document's :class:`FontSet`; ``anchor``: destination/outline written where the block starts;
     ``tail``: contents-entry page columns; ``record``: a ``{dest: (page, x, y)}`` dict the block
-    writes its destination into when drawn. Splits between lines across frames (no single line
-    left at a page foot or head when the block has four lines or more).
+    writes its destination into when drawn; ``kind``: the style name (``"body"``,
+    ``"section_head"`` …); ``keep_next``: the block is kept with the first lines of the next one
+    (headings; see :class:`KeepWithNext`); ``log``: a list the block appends one entry per drawn
+    part to: ``{"page", "block", "kind", "first", "count", "total"}`` (physical page, block
+    serial, style name, index of its first line, lines drawn here, lines of the block).
+
+    Widow/orphan control (clreq 3.4 is silent on it; the common book rule): a block is split
+    between pages only when it has four lines or more, and then at least two lines stay at the
+    page foot and at least two go to the next page top. A shorter block moves whole.
     """
+
+    #: Fewest lines of a split block on either page.
+    MIN_LINES = 2
+    _serial = 0
 
     def __init__(self, spans, style: BlockStyle, fonts: FontSet, rules: Kinsoku, *, anchor: Anchor | None = None,
                  tail: Tail | None = None, record: dict | None = None, keep_with_next: bool = False,
-                 _lines: list[Line] | None = None, _first: bool = True, _last: bool = True):
+                 kind: str = "body", log: list | None = None, _lines: list[Line] | None = None,
+                 _first: bool = True, _last: bool = True, _offset: int = 0, _total: int | None = None,
+                 _block: int | None = None):
         super().__init__()
         self.spans = spans
         self.style = style
@@ -321,10 +337,19 @@ class TextBlock(Flowable):
         self.anchor = anchor
         self.tail = tail
         self.record = record
-        self.keepWithNext = keep_with_next
+        self.keep_next = keep_with_next
+        self.keepWithNext = False  # reportlab's own keep-with-next is replaced by KeepWithNext
+        self.kind = kind
+        self.log = log
         self._lines = _lines
         self._first = _first
         self._last = _last
+        self._offset = _offset
+        self._total = _total
+        if _block is None:
+            TextBlock._serial += 1
+            _block = TextBlock._serial
+        self._block = _block
         self._glyphs = None
         self._wrapped_width = None
         self.spaceBefore = style.space_before if _first else 0
@@ -365,25 +390,39 @@ class TextBlock(Flowable):
         self.height += extra
         return availWidth, self.height
 
+    def line_count(self, availWidth: float) -> int:
+        """Number of lines of this block (part) at *availWidth* pt."""
+        return len(self._layout(availWidth))
+
+    def min_head_height(self, availWidth: float) -> float:
+        """Height (pt) the block needs at a page foot: all of it when it cannot be split (fewer
+        than four lines), else its first two lines."""
+        lines = self._layout(availWidth)
+        n = len(lines) if len(lines) < 2 * self.MIN_LINES else self.MIN_LINES
+        extra = 6.0 if self.style.rule_above and self._first else 0.0
+        if n == len(lines) and self.style.rule_below and self._last:
+            extra += 4.0
+        return n * self.style.leading + extra
+
     def split(self, availWidth, availHeight):
         lines = self._layout(availWidth)
         lead = self.style.leading
-        fit = int((availHeight + 1e-6) // lead)
+        room = availHeight - (6.0 if self.style.rule_above and self._first else 0.0)
+        fit = int((room + 1e-6) // lead)
         total = len(lines)
-        if fit >= total or total < 2:
+        if fit >= total or total < 2 * self.MIN_LINES:
             return []
-        if total >= 4:
-            if fit < 2:
-                return []
-            if total - fit < 2:
-                fit = total - 2
-        if fit < 1:
+        fit = min(fit, total - self.MIN_LINES)
+        if fit < self.MIN_LINES:
             return []
-        common = dict(anchor=None, tail=None, record=self.record, keep_with_next=False)
+        common = dict(record=self.record, kind=self.kind, log=self.log, _block=self._block,
+                      _total=self._total or total)
         first = TextBlock(self.spans, self.style, self.fonts, self.rules, _lines=lines[:fit], _first=self._first,
-                          _last=False, **{**common, "anchor": self.anchor})
+                          _last=False, anchor=self.anchor, tail=None, keep_with_next=False,
+                          _offset=self._offset, **common)
         rest = TextBlock(self.spans, self.style, self.fonts, self.rules, _lines=lines[fit:], _first=False,
-                         _last=self._last, **{**common, "tail": self.tail, "keep_with_next": self.keepWithNext})
+                         _last=self._last, anchor=None, tail=self.tail, keep_with_next=self.keep_next,
+                         _offset=self._offset + fit, **common)
         return [first, rest]
 
     # -- drawing --------------------------------------------------------------------------------
@@ -408,6 +447,9 @@ class TextBlock(Flowable):
             if self.anchor.outline_title:
                 canv.addOutlineEntry(self.anchor.outline_title, self.anchor.dest, level=self.anchor.outline_level,
                                      closed=False)
+        if self.log is not None and (lines and lines[0].glyphs or len(lines) > 1):
+            self.log.append({"page": canv.getPageNumber(), "block": self._block, "kind": self.kind,
+                             "first": self._offset, "count": len(lines), "total": self._total or len(lines)})
         text_w = self._text_width(self.width)
         for k, line in enumerate(lines):
             base_y = top - k * st.leading - (st.leading - st.size) / 2 - st.size * 0.86
@@ -494,26 +536,25 @@ class TextBlock(Flowable):
             canv.restoreState()
         self._draw_glyphs(glyphs, start, y, 0.0, ps.color, ps.size)
         if tail.target:
-            page = tail.pages.get(tail.target)
-            if page is not None:
-                page = page[0]
+            label = tail.labels.get(tail.target)
+            if label is not None:
                 qs = tail.pdf_style
-                pg = to_glyphs([Span(str(page), "body", tail.target)], self.fonts, qs.size)
+                pg = to_glyphs([Span(label, "body", tail.target)], self.fonts, qs.size)
                 w2 = sum(g.width for g in pg)
                 self._draw_glyphs(pg, pdf_x1 - w2, y, 0.0, qs.color, qs.size)
 
 
-@dataclass
 class RuleBlock(Flowable):
-    """A thin horizontal rule (no text), e.g. between the masthead and the contents."""
+    """A thin horizontal rule (no text), centred, *width_fraction* of the frame wide, with
+    *space* pt above and below, *weight* pt thick."""
 
-    color: object = None
-    space: float = 6.0
-    width_fraction: float = 1.0
-    _w: float = field(default=0.0, init=False)
-
-    def __post_init__(self):
-        Flowable.__init__(self)
+    def __init__(self, color=None, space: float = 6.0, width_fraction: float = 1.0, weight: float = 0.8):
+        super().__init__()
+        self.color = color
+        self.space = space
+        self.width_fraction = width_fraction
+        self.weight = weight
+        self._w = 0.0
 
     def wrap(self, availWidth, availHeight):
         self._w = availWidth
@@ -522,7 +563,74 @@ class RuleBlock(Flowable):
     def draw(self):
         self.canv.saveState()
         self.canv.setStrokeColor(self.color)
-        self.canv.setLineWidth(0.8)
+        self.canv.setLineWidth(self.weight)
         inset = self._w * (1 - self.width_fraction) / 2
         self.canv.line(inset, self.space, self._w - inset, self.space)
         self.canv.restoreState()
+
+
+class CoverSpace(Flowable):
+    """Blank space at the top of the cover page that puts the masthead *blocks* (the flowables
+    after it) at *position* of the free height: 0 = top of the frame, 0.5 = centred."""
+
+    def __init__(self, blocks: list, position: float = 0.38):
+        super().__init__()
+        self.blocks = blocks
+        self.position = position
+
+    def wrap(self, availWidth, availHeight):
+        used = 0.0
+        for k, f in enumerate(self.blocks):
+            _w, h = f.wrap(availWidth, availHeight)
+            used += h + f.getSpaceAfter() + (f.getSpaceBefore() if k else 0.0)
+        self.height = max(0.0, (availHeight - used) * self.position)
+        return availWidth, self.height
+
+    def draw(self):
+        pass
+
+
+class KeepWithNext(Flowable):
+    """A zero-size conditional page break placed before a run of headings (``keep_next``
+    blocks): when the rest of the frame cannot hold the headings and the first lines of the
+    block after them (:meth:`TextBlock.min_head_height`), the frame is ended here, so that no
+    heading stands alone at a page foot.
+
+    ``blocks``: the headings in order, then the block they belong to (the last entry).
+    """
+
+    def __init__(self, blocks: list):
+        super().__init__()
+        self.blocks = blocks
+        self.width = self.height = 0
+
+    _ZEROSIZE = True  # the frame asks it to wrap even when no room is left
+    _SPACETRANSFER = True  # it passes the space after the previous block on unchanged
+
+    def needed(self, availWidth: float, prev_after: float = 0.0) -> float:
+        """Height (pt) the headings and the next block's first lines take, spacing included;
+        *prev_after* is the space after the block before (merged with the first space before,
+        as reportlab's frame does)."""
+        total = 0.0
+        for k, f in enumerate(self.blocks):
+            _w, h = f.wrap(availWidth, 1e6)
+            if k == len(self.blocks) - 1 and isinstance(f, TextBlock):
+                h = f.min_head_height(availWidth)
+            total += max(f.getSpaceBefore() - prev_after, 0) + h
+            prev_after = f.getSpaceAfter()
+            total += prev_after if k < len(self.blocks) - 1 else 0.0
+        return total
+
+    def wrap(self, availWidth, availHeight):
+        frame = getattr(self, "_frame", None)
+        if frame is None or getattr(frame, "_atTop", False):
+            return 0, 0
+        prev = frame._prevASpace if getattr(frame, "_oASpace", False) else 0.0
+        if availHeight + 1e-6 < self.needed(availWidth, prev):
+            from reportlab.platypus.doctemplate import FrameBreak
+
+            frame.add_generated_content(FrameBreak)
+        return 0, 0
+
+    def draw(self):
+        pass

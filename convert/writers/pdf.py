@@ -16,9 +16,17 @@ then records the metadata, makes the file PDF/A (ISO 19005) and validates the by
   gives a byte-identical PDF — ``/Lang`` from ``/TEI/@xml:lang``, creator tool ``convert <version>``.
 - PDF/A-3b (ISO 19005-3 6.8): the TEI document (``opts.tei_bytes``) is embedded as an associated
   file of the document (``/AF``, ``/AFRelationship /Source``, MIME ``application/tei+xml``).
+- Pages: the masthead (``titlePage``, source order, nothing added) alone on a cover page; the
+  contents list from a new page; the body from a new page. ``/PageLabels`` (ISO 32000-1 12.4.2):
+  lowercase roman for the cover and contents pages, arabic from 1 for the body; the folio and the
+  contents list's PDF-page column print the same labels (:func:`page_label`).
+- Page breaks: headings (and a contents section row, and the colophon as a whole) are kept with
+  the first lines of what follows (:func:`keep_with_next`); a paragraph is split only with at
+  least two lines at the page foot and two at the next page top (:class:`TextBlock`).
 - Navigation: outlines (section → article/brief), named destinations, links from the contents
-  list (which also shows the PDF page each entry begins on), running head (title) and folio
-  (page number) on every page but the first, drawn as ``/Artifact`` marked content.
+  list (which also shows the page label each entry begins on beside the printed page number),
+  running head (title) and folio on every page but the cover, drawn as ``/Artifact`` marked
+  content.
 
 One handler per TEI element (``_block_<name>`` for block context, ``_inline_<name>`` for inline
 context); an element without a handler is a :class:`convert.errors.WriterError` naming it.
@@ -33,7 +41,7 @@ from pathlib import Path
 
 from lxml import etree
 from reportlab.lib import colors, pagesizes
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageBreak, PageTemplate
 from reportlab.platypus.flowables import Flowable
 
 import convert
@@ -45,6 +53,8 @@ from convert.writers._pdf_text import (
     BREAK,
     Anchor,
     BlockStyle,
+    CoverSpace,
+    KeepWithNext,
     Kinsoku,
     RuleBlock,
     Span,
@@ -162,8 +172,11 @@ class _Renderer:
         #: ids that get a named destination: every ``div`` with ``xml:id`` (links go only there).
         self.ids = {el.get(XML_ID) for el in xpath(root, "tei:text//tei:div[@xml:id]")}
         self.anchored: set[str] = set()
-        self.pages: dict = {}
+        #: ``{dest: page label}`` of the previous pass (the contents list's PDF-page column).
+        self.labels: dict = {}
         self.record: dict = {}
+        #: Layout log of the drawn text blocks (:class:`TextBlock` ``log``).
+        self.log: list = []
 
     # -- styles ---------------------------------------------------------------------------------
     def bstyle(self, name: str) -> BlockStyle:
@@ -230,20 +243,48 @@ class _Renderer:
         except MissingGlyph as err:
             raise WriterError(
                 f"pdf: no font has a glyph for {err} at {getattr(err, 'where', '') or where(el)}") from None
-        return TextBlock(spans, style, self.fonts, self.rules, record=self.record, **kw)
+        return TextBlock(spans, style, self.fonts, self.rules, record=self.record, kind=style_name, log=self.log,
+                         **kw)
 
     # -- structure ------------------------------------------------------------------------------
-    def render(self) -> list[Flowable]:
+    def render(self) -> tuple[str, list[Flowable]]:
+        """``(first page template, flowables)`` of ``<text>``: the masthead (``titlePage``) alone
+        on the cover page (template ``"cover"``), the rest of ``<front>`` (the contents list) from
+        a new page (``"front"``), then ``<body>`` and ``<back>`` from a new page (``"body"``)."""
         texts = xpath(self.root, "tei:text")
         if len(texts) != 1:
             raise WriterError("pdf: the TEI document has no <text> (or more than one)")
-        return self.block(texts[0])
+        self.template = None
+        self.story: list[Flowable] = []
+        self.block(texts[0])
+        first = self.first_template or "body"
+        return first, keep_with_next(self.story)
+
+    first_template: str | None = None
+
+    def _enter(self, template: str) -> None:
+        """Continue the story on a new page of *template* (nothing to do at the very start)."""
+        if self.template == template and template != "cover":
+            return
+        if self.template is None:
+            self.first_template = template
+        else:
+            self.story += [NextPageTemplate(template), PageBreak()]
+        self.template = template
 
     def _block_text(self, el, ctx):
-        return self.children(el)
+        for child in el:
+            if isinstance(child.tag, str) and local(child) != "front":
+                self._enter("body")
+            self.story.extend(self.block(child))
+        return []
 
     def _block_front(self, el, ctx):
-        return self.children(el, "front")
+        for child in el:
+            if isinstance(child.tag, str):
+                self._enter("cover" if local(child) == "titlePage" else "front")
+            self.story.extend(self.block(child, "front"))
+        return []
 
     def _block_body(self, el, ctx):
         return self.children(el, "body")
@@ -253,9 +294,14 @@ class _Renderer:
 
     # masthead --------------------------------------------------------------------------------
     def _block_titlePage(self, el, ctx):
-        out = self.children(el, "titlePage")
-        out.append(RuleBlock(self.colors["rule"], 10, 0.6))
-        return out
+        """The masthead on the cover page: its lines in source order between two rules, a
+        little above the middle of the page (nothing added: a monthly prints no title)."""
+        lines = self.children(el, "titlePage")
+        cover = self.style.get("cover", {})
+        rule = (self.colors["rule"], float(cover.get("rule_space", 14)), float(cover.get("rule_fraction", 0.6)))
+        inner = [RuleBlock(*rule, weight=float(cover.get("rule_weight", 1.2)))] + lines + [
+            RuleBlock(*rule, weight=float(cover.get("rule_weight", 1.2)))]
+        return [CoverSpace(inner, float(cover.get("position", 0.38)))] + inner
 
     def _block_docTitle(self, el, ctx):
         return self.children(el, "titlePage")
@@ -267,7 +313,14 @@ class _Renderer:
         return [self.text_block(self.inline(el, face), name, el)]
 
     def _masthead_line(self, el, ctx):
-        return [self.text_block(self.inline(el), "masthead_line", el)]
+        """One masthead line. When the masthead prints no title (a monthly bulletin), its first
+        line leads in the larger ``masthead_lead`` style; no title is made up."""
+        page = el.getparent()
+        first = next((c for c in page if isinstance(c.tag, str)), None) if page is not None else None
+        no_title = page is not None and not xpath(page, "tei:docTitle")
+        name = "masthead_lead" if no_title and first is el else "masthead_line"
+        face = "heading" if name == "masthead_lead" else "body"
+        return [self.text_block(self.inline(el, face), name, el)]
 
     _block_docImprint = _masthead_line
     _block_docDate = _masthead_line
@@ -287,6 +340,10 @@ class _Renderer:
                     f.style = self.bstyle("colophon_first")
                     f.spaceBefore = f.style.space_before
                     break
+            # The colophon is a short box of one-line entries: kept on one page as a whole.
+            blocks = [f for f in out if isinstance(f, TextBlock)]
+            for f in blocks[:-1]:
+                f.keep_next = True
         xml_id = el.get(XML_ID)
         if kind in ("contents", "colophon"):
             if xml_id:
@@ -332,7 +389,7 @@ class _Renderer:
                     return
                 break
         marker = TextBlock([], self.bstyle("body"), self.fonts, self.rules, anchor=anchor, record=self.record,
-                           keep_with_next=True)
+                           keep_with_next=True, kind="anchor", log=self.log)
         marker.spaceAfter = 0
         marker.wrap = lambda w, h, m=marker: (w, 0)  # zero-height anchor
         out.insert(0, marker)
@@ -440,8 +497,8 @@ class _Renderer:
             style = "contents_section" if nested else "contents_entry"
             if nested:
                 spans = [Span(s.text, "heading", s.link, s.where) if s is not BREAK else s for s in spans]
-            tail = Tail(normalise_space(printed), target, self.pages, self.bstyle("contents_page"),
-                        self.bstyle("contents_pdfpage"), leader=not nested and bool(printed))
+            tail = Tail(normalise_space(printed), target, {}, self.bstyle("contents_page"),
+                        self.bstyle("contents_pdfpage"), leader=not nested and bool(printed), labels=self.labels)
             if spans and any(s.text.strip() for s in spans if s is not BREAK):
                 out.append(self.text_block(spans, style, item, tail=tail, keep_with_next=bool(nested)))
             elif printed:
@@ -495,8 +552,54 @@ class _Renderer:
     _inline_placeName = _plain_inline
 
 
+def keep_with_next(story: list[Flowable]) -> list[Flowable]:
+    """*story* with a :class:`KeepWithNext` before every run of ``keep_next`` blocks (section,
+    article, brief and subsection heads, a contents section row, zero-height anchors): the run
+    and the first lines of the block after it go to the next page together when they do not fit
+    (no heading alone at a page foot)."""
+    out: list[Flowable] = []
+    i = 0
+    n = len(story)
+    while i < n:
+        f = story[i]
+        if getattr(f, "keep_next", False):
+            j = i
+            while j < n and getattr(story[j], "keep_next", False):
+                j += 1
+            group = story[i:j + 1] if j < n and isinstance(story[j], TextBlock) else story[i:j]
+            out.append(KeepWithNext(group))
+            out.extend(story[i:j])
+            i = j
+            continue
+        out.append(f)
+        i += 1
+    return out
+
+
+def roman(n: int) -> str:
+    """*n* (≥ 1) in lowercase roman numerals (``/PageLabels`` style ``/r``, ISO 32000-1 12.4.2)."""
+    out = []
+    for value, letters in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+                           (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while n >= value:
+            out.append(letters)
+            n -= value
+    return "".join(out)
+
+
+def page_label(page: int, body_start: int | None) -> str:
+    """The label of 1-based physical *page*: lowercase roman before the body (cover, contents),
+    arabic from 1 on the body's first page *body_start* (the ``/PageLabels`` the file carries,
+    the folio printed on the page and the contents list's PDF-page column all use it)."""
+    if body_start is None or page < body_start:
+        return roman(page)
+    return str(page - body_start + 1)
+
+
 class _Document:
-    """reportlab document: A4 page template with running head and folio; several passes."""
+    """reportlab document: A4 pages of three templates — ``cover`` (masthead, undecorated),
+    ``front`` (contents; running head, roman folio) and ``body`` (running head, arabic folio
+    from 1) — built in passes until the contents list's page labels settle."""
 
     def __init__(self, root, style: dict, fonts: FontSet, opts: WriterOptions, meta: Metadata):
         self.root = root
@@ -504,13 +607,17 @@ class _Document:
         self.fonts = fonts
         self.opts = opts
         self.meta = meta
+        self.body_start: int | None = None
+
+    def _on_body(self, canv, doc) -> None:
+        if self.body_start is None:
+            self.body_start = canv.getPageNumber()
+        self._decorate(canv, doc)
 
     def _decorate(self, canv, doc) -> None:
-        """Running head and folio on every page but the first, as ``/Artifact`` marked content
-        (ISO 32000-1 14.8.2.2: pagination artifacts are not part of the content)."""
+        """Running head and folio (the page label) as ``/Artifact`` marked content (ISO 32000-1
+        14.8.2.2: pagination artifacts are not part of the content)."""
         page = canv.getPageNumber()
-        if page == 1:
-            return
         pg = self.style["page"]
         width, height = self.pagesize
         r = self.renderer
@@ -518,7 +625,7 @@ class _Document:
         canv.addLiteral("/Artifact BMC")
         for text, name, y in (
             (self.meta.running_head, "running_head", height - pg["header_offset"]),
-            (str(page), "folio", pg["footer_offset"]),
+            (page_label(page, self.body_start), "folio", pg["footer_offset"]),
         ):
             st = r.bstyle(name)
             glyphs = to_glyphs(normalise_space([Span(text, st.face)]), self.fonts, st.size)
@@ -539,14 +646,16 @@ class _Document:
         canv.addLiteral("EMC")
         canv.restoreState()
 
-    def build_once(self, pages: dict) -> tuple[bytes, dict, int]:
-        """One reportlab pass; returns (PDF bytes, {dest: page}, outline entry count)."""
+    def build_once(self, labels: dict) -> tuple[bytes, dict, int]:
+        """One reportlab pass with the contents' page labels *labels* of the previous pass;
+        returns (PDF bytes, {dest: (page, x, y)}, outline entry count)."""
         pg = self.style["page"]
         self.pagesize = getattr(pagesizes, pg.get("size", "A4"))
+        self.body_start = None
         r = _Renderer(self.root, self.style, self.fonts, self.opts)
-        r.pages = pages
+        r.labels.update(labels)
         self.renderer = r
-        story = r.render()
+        first, story = r.render()
         buf = io.BytesIO()
         doc = BaseDocTemplate(
             buf,
@@ -561,27 +670,47 @@ class _Document:
         )
         fw = self.pagesize[0] - pg["margin_left"] - pg["margin_right"]
         fh = self.pagesize[1] - pg["margin_top"] - pg["margin_bottom"]
-        frame = Frame(pg["margin_left"], pg["margin_bottom"], fw, fh, id="body",
-                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._decorate)])
+
+        def frame():
+            return Frame(pg["margin_left"], pg["margin_bottom"], fw, fh, id="body",
+                         leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+
+        templates = {
+            "cover": PageTemplate(id="cover", frames=[frame()]),
+            "front": PageTemplate(id="front", frames=[frame()], onPage=self._decorate),
+            "body": PageTemplate(id="body", frames=[frame()], onPage=self._on_body),
+        }
+        doc.addPageTemplates([templates[first]] + [t for k, t in templates.items() if k != first])
         doc.build(story)
+        self.log = r.log
         return buf.getvalue(), dict(r.record), len(r.anchored)
 
     def build(self) -> bytes:
-        """Build until the contents list's PDF page numbers agree with where the articles fell;
-        ``self.destinations`` is then ``{xml:id: (page, x, y)}``."""
-        pages: dict = {}
+        """Build until the contents list's page labels agree with where the articles fell;
+        ``self.destinations`` is then ``{xml:id: (page, x, y)}``, ``self.body_start`` the
+        physical page the body begins on, ``self.log`` the layout log."""
+        labels: dict = {}
         for _ in range(MAX_PASSES):
-            data, record, _n = self.build_once(pages)
-            if {k: v[0] for k, v in record.items()} == {k: v[0] for k, v in pages.items()}:
+            data, record, _n = self.build_once(labels)
+            got = {k: page_label(v[0], self.body_start) for k, v in record.items()}
+            if got == labels:
                 self.destinations = record
                 return data
-            pages = record
+            labels = got
         raise WriterError("pdf: the contents list's page numbers did not settle")
+
+    def page_labels(self) -> list[tuple[int, str]]:
+        """``/PageLabels`` ranges: ``[(first page index (0-based), style)]`` with style ``"r"``
+        (lowercase roman) or ``"D"`` (arabic, from 1)."""
+        if self.body_start is None:
+            return [(0, "r")]
+        if self.body_start == 1:
+            return [(0, "D")]
+        return [(0, "r"), (self.body_start - 1, "D")]
 
 
 def _finish(data: bytes, meta: Metadata, opts: WriterOptions, root, flavour: str, path: Path,
-            destinations: dict) -> None:
+            destinations: dict, labels: list[tuple[int, str]] | None = None) -> None:
     """Record metadata, embed the TEI (3b), make and validate PDF/A, write *path*."""
     import pikepdf
     import pikepdf.pdfa as pdfa
@@ -613,6 +742,7 @@ def _finish(data: bytes, meta: Metadata, opts: WriterOptions, root, flavour: str
         _fix_tounicode(pdf)
         _fix_widths(pdf)
         _named_destinations(pdf, destinations)
+        _page_labels(pdf, labels or [(0, "D")])
         if flavour == "3b":
             _attach_tei(pdf, opts, root, meta)
         pdfa.prepare(pdf, flavour)
@@ -715,6 +845,18 @@ def _named_destinations(pdf, destinations: dict) -> None:
     pdf.Root.Names.Dests = pdf.make_indirect(pikepdf.Dictionary(Names=names))
 
 
+def _page_labels(pdf, ranges: list[tuple[int, str]]) -> None:
+    """The catalog's ``/PageLabels`` number tree (ISO 32000-1 12.4.2): for each range its first
+    page index and numbering style (``/S /r`` lowercase roman, ``/S /D`` arabic, both from 1)."""
+    import pikepdf
+
+    nums = pikepdf.Array()
+    for index, style in ranges:
+        nums.append(index)
+        nums.append(pikepdf.Dictionary(S=pikepdf.Name("/" + style)))
+    pdf.Root.PageLabels = pdf.make_indirect(pikepdf.Dictionary(Nums=nums))
+
+
 def _attach_tei(pdf, opts: WriterOptions, root, meta: Metadata) -> None:
     """Embed the TEI source as the document's associated file (ISO 19005-3 6.8: ``/AF`` on the
     catalog, ``/AFRelationship /Source``, ``/Subtype /application#2Ftei+xml``)."""
@@ -784,4 +926,26 @@ def write(root: etree._Element, opts: WriterOptions, path: Path) -> None:
     meta = Metadata(root)
     document = _Document(root, style, fonts, opts, meta)
     data = document.build()
-    _finish(data, meta, opts, root, flavour, Path(path), document.destinations)
+    _finish(data, meta, opts, root, flavour, Path(path), document.destinations, document.page_labels())
+
+
+def layout(root: etree._Element, opts: WriterOptions) -> dict:
+    """Lay *root* out as :func:`write` does, without writing a file; for tests and measurements.
+
+    Returns ``{"destinations": {xml:id: (page, x, y)}, "body_start": physical page (1-based) of
+    the body's first page, "labels": [page label of each page], "log": [per drawn text-block part:
+    {"page", "block", "kind", "first", "count", "total"}] in drawing order}``. Raises
+    :class:`WriterError` as :func:`write` does.
+    """
+    style = load_style(opts.styles_dir)
+    lang = root.get(XML_LANG) or "zh-Hans"
+    font_config = {**style["fonts"], **style.get("regional_fonts", {}).get(lang, {})}
+    try:
+        fonts = FontSet(font_config)
+    except (OSError, KeyError) as err:
+        raise WriterError(f"pdf: cannot load the fonts of styles/pdf.json: {err}") from err
+    document = _Document(root, style, fonts, opts, Metadata(root))
+    document.build()
+    pages = max([e["page"] for e in document.log] + [1])
+    return {"destinations": document.destinations, "body_start": document.body_start,
+            "labels": [page_label(n, document.body_start) for n in range(1, pages + 1)], "log": document.log}
