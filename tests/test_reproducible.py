@@ -50,5 +50,10 @@ def test_source_date_epoch_is_honoured(tmp_path, monkeypatch, epoch, iso):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
     first, second = convert_twice(tmp_path)
     assert opf_modified(first / f"{SAMPLE.stem}.epub") == iso
+    import pikepdf
+
+    with pikepdf.open(first / f"{SAMPLE.stem}.pdf") as pdf:
+        xmp = pdf.Root.Metadata.read_bytes().decode()
+    assert f"<xmp:ModifyDate>{iso[:-1]}+00:00</xmp:ModifyDate>" in xmp
     for ext in (".pdf", ".epub"):
         assert (first / (SAMPLE.stem + ext)).read_bytes() == (second / (SAMPLE.stem + ext)).read_bytes()
