@@ -118,12 +118,12 @@ def html_for_weasyprint(src: Path, dst: Path) -> None:
 PHASES = [
     ("reading the text (reader)", "convert/reader/__init__.py", "read_bulletin"),
     ("TEI validation (own schema)", "convert/validate.py", "check_tei"),
-    ("PDF layout (reportlab)", "convert/writers/pdf.py", "build"),
-    ("PDF/A preparation, save and validation (pikepdf.pdfa)", "pikepdf/pdfa/_api.py", "save"),
-    ("PDF/A advisory check (pikepdf.pdfa.check)", "pikepdf/pdfa/_api.py", "check"),
-    ("font subsetting (reportlab)", "reportlab/pdfbase/ttfonts.py", "makeSubset"),
-    ("EPUB build and packing", "convert/writers/epub.py", "build"),
-    ("variant (OpenCC)", "convert/variant.py", "make_variant"),
+    ("PDF writer, all of it", "convert/writers/pdf.py", "write"),
+    ("  layout, two passes for the contents' page numbers (reportlab)", "convert/writers/pdf.py", "build"),
+    ("    of which font subsetting (reportlab)", "reportlab/pdfbase/ttfonts.py", "makeSubset"),
+    ("  PDF/A: metadata, prepare, save (pikepdf)", "convert/writers/pdf.py", "_finish"),
+    ("    of which validating the written file (pikepdf.pdfa)", "pikepdf/pdfa/_api.py", "validate_written"),
+    ("EPUB writer (build, pack, self-check)", "convert/writers/epub.py", "write"),
 ]
 
 
@@ -142,8 +142,8 @@ def profile_one(sample: Path, outdir: Path) -> list[tuple[str, float]]:
     stats = pstats.Stats(prof).stats
     rows = [("total, --to all", total)]
     for label, file_part, func in PHASES:
-        cum = max((v[3] for (f, _, name), v in stats.items() if f.endswith(file_part) and name == func),
-                  default=0.0)
+        cum = max((v[3] for (f, _, name), v in stats.items()
+                   if f.replace("\\", "/").endswith(file_part) and name == func), default=0.0)
         rows.append((label, cum))
     return rows
 
@@ -158,9 +158,15 @@ def main() -> int:
     ap.add_argument("--skip-anchors", action="store_true", help="do not run pandoc and WeasyPrint")
     ap.add_argument("--skip-doubling", action="store_true", help="do not run the 2x corpus for memory")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results.md")
+    ap.add_argument("--profile-only", action="store_true", help="only the profile of one bulletin")
     args = ap.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="convert-bench-"))
+    if args.profile_only:
+        for label, secs in profile_one(ROOT / "samples" / "monthly-2020-01-no90.txt", work):
+            print(f"| {label} | {secs:.2f} |")
+        shutil.rmtree(work, ignore_errors=True)
+        return 0
     lines = [f"# Benchmark ({time.strftime('%Y-%m-%d')}, {CORES} cores, Python {sys.version.split()[0]})", ""]
     try:
         corpus = build(work / "corpus", args.corpus)

@@ -694,10 +694,13 @@ class _Document:
         """Build until the contents list's page labels agree with where the articles fell;
         ``self.destinations`` is then ``{xml:id: (page, x, y)}``, ``self.body_start`` the
         physical page the body begins on, ``self.log`` the layout log."""
+        # only the pages the contents list prints matter: without a contents list, one pass
+        wanted = {t[1:] for t in xpath(self.root, "tei:text/tei:front/tei:div[@type='contents']//tei:ref/@target")
+                  if t.startswith("#")}
         labels: dict = {}
         for _ in range(MAX_PASSES):
             data, record, _n = self.build_once(labels)
-            got = {k: page_label(v[0], self.body_start) for k, v in record.items()}
+            got = {k: page_label(v[0], self.body_start) for k, v in record.items() if k in wanted}
             if got == labels:
                 self.destinations = record
                 return data
