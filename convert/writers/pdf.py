@@ -909,6 +909,19 @@ def _fix_metadata_date(pdf, meta: Metadata) -> None:
         pdf.Root.Metadata = pdf.make_stream(new, Type=pikepdf.Name.Metadata, Subtype=pikepdf.Name.XML)
 
 
+def _document(root: etree._Element, opts: WriterOptions) -> "_Document":
+    """The reportlab document for *root*: the style of ``opts.styles_dir``, its fonts with the
+    body face of the document's region (``regional_fonts`` by ``xml:lang``), the metadata."""
+    style = load_style(opts.styles_dir)
+    lang = root.get(XML_LANG) or "zh-Hans"
+    font_config = {**style["fonts"], **style.get("regional_fonts", {}).get(lang, {})}
+    try:
+        fonts = FontSet(font_config)
+    except (OSError, KeyError) as err:
+        raise WriterError(f"pdf: cannot load the fonts of styles/pdf.json: {err}") from err
+    return _Document(root, style, fonts, opts, Metadata(root))
+
+
 def write(root: etree._Element, opts: WriterOptions, path: Path) -> None:
     """Render the TEI document *root* to a PDF/A file at *path*.
 
@@ -923,17 +936,10 @@ def write(root: etree._Element, opts: WriterOptions, path: Path) -> None:
     flavour = (opts.pdfa or "2b").lower()
     if flavour not in FLAVOURS:
         raise WriterError(f"pdf: unknown PDF/A flavour {opts.pdfa!r} (use 1b, 2b or 3b)")
-    style = load_style(opts.styles_dir)
-    lang = root.get(XML_LANG) or "zh-Hans"
-    font_config = {**style["fonts"], **style.get("regional_fonts", {}).get(lang, {})}
-    try:
-        fonts = FontSet(font_config)
-    except (OSError, KeyError) as err:
-        raise WriterError(f"pdf: cannot load the fonts of styles/pdf.json: {err}") from err
-    meta = Metadata(root)
+    document = _document(root, opts)
+    meta = document.meta
     if getattr(opts, "timestamp", None) is not None:
         meta.use_timestamp(opts.timestamp)
-    document = _Document(root, style, fonts, opts, meta)
     data = document.build()
     _finish(data, meta, opts, root, flavour, Path(path), document.destinations, document.page_labels())
 
@@ -946,14 +952,7 @@ def layout(root: etree._Element, opts: WriterOptions) -> dict:
     {"page", "block", "kind", "first", "count", "total"}] in drawing order}``. Raises
     :class:`WriterError` as :func:`write` does.
     """
-    style = load_style(opts.styles_dir)
-    lang = root.get(XML_LANG) or "zh-Hans"
-    font_config = {**style["fonts"], **style.get("regional_fonts", {}).get(lang, {})}
-    try:
-        fonts = FontSet(font_config)
-    except (OSError, KeyError) as err:
-        raise WriterError(f"pdf: cannot load the fonts of styles/pdf.json: {err}") from err
-    document = _Document(root, style, fonts, opts, Metadata(root))
+    document = _document(root, opts)
     document.build()
     pages = max([e["page"] for e in document.log] + [1])
     return {"destinations": document.destinations, "body_start": document.body_start,
