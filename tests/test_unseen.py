@@ -53,3 +53,19 @@ def test_monthly_with_sub_headings():
     assert targets == ["#s1", "#a1", "#s2", "#a2"]
     got, want = nows(render(root)), source_content(path.read_text(encoding="utf-8"))
     assert got == want, first_difference(got, want)
+
+
+def test_monthly_with_contents_heading_and_wrong_markdown_levels():
+    """「目录」 heads the contents list; sections are ###, articles ## (levels the wrong way round);
+    …… leaders; a printed title that differs from the body heading (督导 vs 督导工作)."""
+    path = FIXTURES / "monthly-wrong-levels.txt"
+    root = read_file(path)
+    assert texts(root, "//tei:div[@type='contents']/tei:head") == ["目录"]
+    assert not xpath(root, "//tei:titlePage/tei:docTitle")  # 目录 is no title
+    assert texts(root, "//tei:body/tei:div[@type='section']/tei:head") == ["本月关注", "工作动态"]
+    assert texts(root, "//tei:div[@type='article']/tei:head") == [
+        "全区防汛救灾工作会议召开", "我区开展灾后重建督导工作", "区史志办开展年鉴资料征集工作"]
+    assert xpath(root, "//tei:div[@type='contents']//tei:item/tei:ref/@target") == ["#s1", "#a1", "#a2", "#s2", "#a3"]
+    assert any("当前最重要的工作来抓" in p for p in texts(root, "//tei:p"))
+    got, want = nows(render(root)), source_content(path.read_text(encoding="utf-8"))
+    assert got == want, first_difference(got, want)

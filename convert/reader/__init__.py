@@ -81,8 +81,9 @@ def _front(mh: Masthead, mast_lines: list[Line], contents, section_ids) -> etree
         front.append(page)
     if contents is not None:
         outer = E.list()
-        div = E.div(E.list(), type="contents")
-        div[0] = outer
+        div = E.div(outer, type="contents")
+        if contents.head is not None:
+            div.insert(0, inline(E.head(), heading_segments(contents.head)))
 
         def item(entry):
             it = E.item()

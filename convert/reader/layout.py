@@ -26,6 +26,8 @@ COLOPHON_FIELD_RE = re.compile(
 COLOPHON_NOTICE_RE = re.compile(r"^[（(]?\s*(内部资料|注意保存|内部刊物|免费交流)[^()（）]*[）)]?$")
 PRINT_RUN_RE = re.compile(r"^[（(]?\s*共印\s*(\d+)\s*份\s*[）)]?$")
 SECTION_MAX = 12
+#: The printed heading of a contents list: 目录, 目 录, 本期目录, Contents.
+CONTENTS_HEAD_RE = re.compile(r"^(本期)?目录$|^contents$", re.IGNORECASE)
 
 
 def unfinished(text: str) -> bool:
@@ -99,6 +101,7 @@ class Contents:
     start: int
     end: int
     sections: list[tuple[Line, list[Entry]]] = field(default_factory=list)
+    head: Line | None = None
     loose: list[Entry] = field(default_factory=list)
 
     @property
@@ -143,10 +146,14 @@ def find_contents(lines: list[Line]) -> Contents | None:
     start = first
     while start > 0 and is_section(lines[start - 1]):
         start -= 1
-    toc = Contents(start, last + 1)
+    head = None
+    if start > 0 and CONTENTS_HEAD_RE.match(lines[start - 1].key):
+        start -= 1
+        head = lines[start]
+    toc = Contents(start, last + 1, head=head)
     pending: list[Line] = []
     current: list[Entry] | None = None
-    for line in lines[start : last + 1]:
+    for line in lines[start + (head is not None) : last + 1]:
         if line.page is None and not pending and is_section(line):
             current = []
             toc.sections.append((line, current))
