@@ -69,3 +69,18 @@ def test_monthly_with_contents_heading_and_wrong_markdown_levels():
     assert any("当前最重要的工作来抓" in p for p in texts(root, "//tei:p"))
     got, want = nows(render(root)), source_content(path.read_text(encoding="utf-8"))
     assert got == want, first_difference(got, want)
+
+
+def test_newsletter_title_with_subtitle():
+    """A title with a ——subtitle is one heading of two lines, not a masthead line plus an article."""
+    path = FIXTURES / "newsletter-subtitle.txt"
+    root = read_file(path)
+    assert texts(root, "//tei:titlePage/*") == ["上街时报", "2021年6月8星期二", "第11期(总第702期)"]
+    first = xpath(root, "//tei:div[@type='article']")[0]
+    head = xpath(first, "tei:head")[0]
+    assert len(xpath(head, "tei:lb")) == 1
+    assert texts(first, "tei:head") == ["凝心聚力谋发展砥砺奋进新征程——我区召开2021年重点工作推进会"]
+    assert texts(root, "//tei:div[@type='article']/tei:head")[1] == "区领导调研企业复工复产"
+    assert len(xpath(root, "//tei:div[@type='brief']")) == 2
+    got, want = nows(render(root)), source_content(path.read_text(encoding="utf-8"))
+    assert got == want, first_difference(got, want)

@@ -25,8 +25,10 @@ LUNAR_CALENDAR_ID = "chinese-lunar"
 
 
 def _masthead_end(lines: list[Line]) -> int:
-    """Without a contents list, the masthead ends at the first heading-like line that is followed
-    by running text (the first article's title), or at the first line of running text."""
+    """Without a contents list, the masthead ends at the first line of running text, or before
+    the first article's title: a line the masthead patterns do not know (after the periodical's
+    own title) with running text within the next two lines (a title with a kicker or subtitle
+    takes two)."""
     for i, line in enumerate(lines):
         if paragraph_shape(line):
             return i
@@ -34,7 +36,7 @@ def _masthead_end(lines: list[Line]) -> int:
             continue  # a date, an issue number, an imprint …: still the masthead
         if NOTICE_RE.search(line.key):
             continue
-        if i + 1 < len(lines) and heading_shape(line) and paragraph_shape(lines[i + 1]):
+        if heading_shape(line) and any(paragraph_shape(n) for n in lines[i + 1 : i + 3]):
             return i
     return 0
 

@@ -259,7 +259,8 @@ class BodyBuilder:
             return Heading("subsection")
         if BRIEF_RE.search(line.key) and len(line.key) <= SECTION_NAME_MAX:
             return Heading("section")
-        if not self.contents and len(line.key) <= SECTION_NAME_MAX and self._next_is_heading(i):
+        if (not self.contents and len(line.key) <= SECTION_NAME_MAX and self._next_is_heading(i)
+                and not self.lines[i + 1].key.startswith("—")):  # a title's ——subtitle is no article
             return Heading("section")
         return Heading("article")
 
@@ -343,6 +344,11 @@ class BodyBuilder:
         self.doubled += 1
         return [(first[1:], segs[0][1])] + segs[1:]
 
+    def _title_only(self) -> bool:
+        """The current article has a heading and nothing else yet."""
+        return (self.article is not None and len(self.article) == 1 and self.sub is None
+                and self.article[0].tag.endswith("}head") and not self.article_closed)
+
     def build(self) -> etree._Element:
         """Build and return ``<body>`` (it holds at least one ``<div>``)."""
         for i, line in enumerate(self.lines):
@@ -358,6 +364,11 @@ class BodyBuilder:
                 self.sub = E.div(type="subsection")
                 self.sub.append(inline(E.head(), heading_segments(line)))
                 self.article.append(self.sub)
+            elif h.entry is None and self._title_only():
+                # a kicker above or a subtitle (——…) below the title: one heading, two lines
+                head = self.article[0]
+                head.append(E.lb())
+                inline(head, heading_segments(line))
             else:
                 self._new_article(line, h.entry)
         if not len(self.body):
