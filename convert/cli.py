@@ -79,7 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
                    "(e.g. --to tei,txt --to pdf)")
     p.add_argument("-o", "--output", type=Path, default=Path("output"), metavar="DIR",
                    help="output folder, created if missing (default: output/); outputs are named "
-                   "DIR/<input stem>.xml, .pdf, .epub, .txt")
+                   "DIR/<input stem>.xml, .pdf, .epub, .txt; e.g. -o archive/2020/")
     p.add_argument("--pdfa", choices=("1b", "2b", "3b"), default="2b",
                    help="PDF/A flavour (ISO 19005) of the PDF (default: 2b; e.g. --pdfa 1b)")
     p.add_argument("--variant", default="zh-Hans", metavar="TAGS",
@@ -88,10 +88,12 @@ def build_parser() -> argparse.ArgumentParser:
                    "DIR/<stem>.<tag>.<ext> (e.g. --variant zh-Hant-TW gives issue.zh-Hant-TW.pdf)")
     p.add_argument("--embed-fonts", action="store_true",
                    help="EPUB: embed a subset of the body font (AR PL UMing, the variant's regional "
-                   "face) so that a reader without Chinese fonts renders the book; adds about 230 KB")
+                   "face) so that a reader without Chinese fonts renders the book; adds about 230 KB; "
+                   "e.g. --to epub --embed-fonts")
     p.add_argument("--check", action="store_true",
                    help="also run the external validators (jing with tei_all.rng, EPUBCheck, PDFBox "
-                   "Preflight for PDF/A-1b, pikepdf.pdfa.check) on each output and print their verdicts")
+                   "Preflight for PDF/A-1b, pikepdf.pdfa.check) on each output and print their verdicts; "
+                   "an output that fails one is not written (e.g. --to all --check)")
     p.add_argument("--encoding", metavar="NAME",
                    help="character encoding of the input text (default: detected: a BOM, UTF-8, "
                    "else GB18030, Big5 or UTF-16; e.g. --encoding gb18030)")
@@ -102,10 +104,11 @@ def build_parser() -> argparse.ArgumentParser:
                    "cores; e.g. -j 1 for one at a time)")
     p.add_argument("--skip-existing", action="store_true",
                    help="skip inputs whose outputs are newer than the input and were made with the "
-                   "same options (as recorded in DIR/manifest.json)")
-    p.add_argument("-q", "--quiet", action="store_true", help="print only errors and warnings")
+                   "same options (as recorded in DIR/manifest.json); e.g. convert back-issues/ --to all "
+                   "--skip-existing")
+    p.add_argument("-q", "--quiet", action="store_true", help="print only errors and warnings (e.g. in a cron job)")
     p.add_argument("-v", "--verbose", action="store_true",
-                   help="print every output with its size, time and validator verdicts")
+                   help="print every output with its size, time and validator verdicts (e.g. -v --check)")
     p.add_argument("--version", action="version", version=f"convert {__version__}")
     return p
 
