@@ -810,3 +810,29 @@ def test_variant_page_breaks_and_kinsoku(tmp_path, tag):
     assert kinsoku_violations(miner_text_lines(path)) == []
     labels = page_labels(path)
     assert [folio(p) for p in miner_pages(path)][1:] == labels[1:]
+
+
+@needs_pdftotext
+@pytest.mark.parametrize("sid", SAMPLE_IDS)
+def test_no_byline_alone_at_a_page_top(rendered, sid):
+    """A reporter's credit never starts a page: it goes over with the last lines of its article
+    (read back page by page with pdftotext, and in the writer's own record)."""
+    root, _tei, path = rendered[(sid, "2b")]
+    with pikepdf.open(path) as pdf:
+        pages = len(pdf.pages)
+    page = STYLE["page"]
+    top = page["header_offset"] + 8
+    bottom = page["footer_offset"] + 14
+    starts = []
+    for n in range(1, pages + 1):
+        out = subprocess.run(["pdftotext", "-raw", "-f", str(n), "-l", str(n), "-r", "72", "-x", "0", "-y", str(top),
+                              "-W", "595", "-H", str(842 - top - bottom), "-enc", "UTF-8", str(path), "-"],
+                             check=True, capture_output=True).stdout.decode("utf-8")
+        first = next((ln.strip() for ln in out.splitlines() if ln.strip()), "")
+        starts.append(first)
+    assert [s for s in starts if re.match(r"^[（(]\s*(记者|通讯员)", s)] == []
+    log = pdf_writer.layout(root, WriterOptions())["log"]
+    first_kind = {}
+    for entry in log:
+        first_kind.setdefault(entry["page"], entry["kind"])
+    assert "byline" not in first_kind.values()

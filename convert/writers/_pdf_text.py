@@ -339,6 +339,9 @@ class TextBlock(Flowable):
         self.record = record
         self.keep_next = keep_with_next
         self.keepWithNext = False  # reportlab's own keep-with-next is replaced by KeepWithNext
+        #: a short block (a byline) that must not start a page alone: it goes with this block's
+        #: last lines (see :func:`keep_with_previous`)
+        self.reserve_next: Flowable | None = None
         self.kind = kind
         self.log = log
         self._lines = _lines
@@ -388,7 +391,19 @@ class TextBlock(Flowable):
         if self.style.rule_above and self._first:
             extra += 6
         self.height += extra
+        if self.height <= availHeight + 1e-6 < self.height + self._reserve(availWidth):
+            # the block fits but the byline after it would start the next page alone: ask the
+            # frame to split this block (split() sends its last lines over with the byline)
+            return availWidth, self.height + self._reserve(availWidth)
         return availWidth, self.height
+
+    def _reserve(self, availWidth: float) -> float:
+        """Height (pt) the block after it needs on the same page (0 when none is reserved)."""
+        nxt = self.reserve_next
+        if nxt is None:
+            return 0.0
+        _w, h = nxt.wrap(availWidth, 1e6)
+        return h + max(nxt.getSpaceBefore(), self.getSpaceAfter())
 
     def line_count(self, availWidth: float) -> int:
         """Number of lines of this block (part) at *availWidth* pt."""
@@ -410,6 +425,8 @@ class TextBlock(Flowable):
         room = availHeight - (6.0 if self.style.rule_above and self._first else 0.0)
         fit = int((room + 1e-6) // lead)
         total = len(lines)
+        if fit >= total and self._reserve(availWidth) and total >= 2 * self.MIN_LINES:
+            fit = total - self.MIN_LINES  # the last lines go over with the byline
         if fit >= total or total < 2 * self.MIN_LINES:
             return []
         fit = min(fit, total - self.MIN_LINES)
@@ -423,6 +440,7 @@ class TextBlock(Flowable):
         rest = TextBlock(self.spans, self.style, self.fonts, self.rules, _lines=lines[fit:], _first=False,
                          _last=self._last, anchor=None, tail=self.tail, keep_with_next=self.keep_next,
                          _offset=self._offset + fit, **common)
+        rest.reserve_next = self.reserve_next
         return [first, rest]
 
     # -- drawing --------------------------------------------------------------------------------
@@ -634,3 +652,14 @@ class KeepWithNext(Flowable):
 
     def draw(self):
         pass
+
+
+def keep_with_previous(story: list[Flowable], kinds: tuple[str, ...] = ("byline",)) -> list[Flowable]:
+    """Mark every text block followed by a block of *kinds* (a byline) so that the two are not
+    parted by a page break with the byline alone at the top: the block reserves the byline's
+    height, and when that is not left it is split so that its last two lines go over with the
+    byline (or, shorter than four lines, goes over whole). Returns *story*."""
+    for prev, nxt in zip(story, story[1:]):
+        if isinstance(prev, TextBlock) and isinstance(nxt, TextBlock) and nxt.kind in kinds:
+            prev.reserve_next = nxt
+    return story

@@ -56,6 +56,7 @@ from convert.writers._pdf_text import (
     BlockStyle,
     CoverSpace,
     KeepWithNext,
+    keep_with_previous,
     Kinsoku,
     RuleBlock,
     Span,
@@ -263,7 +264,7 @@ class _Renderer:
         self.story: list[Flowable] = []
         self.block(texts[0])
         first = self.first_template or "body"
-        return first, keep_with_next(self.story)
+        return first, keep_with_next(keep_with_previous(self.story))
 
     first_template: str | None = None
 
