@@ -48,7 +48,8 @@ class Settings:
 @dataclass
 class Output:
     """One written file: ``path``, ``format``, ``variant``, ``sha256`` (hex), ``size`` (bytes),
-    ``seconds`` (wall time of the writer), ``verdicts`` (external validators' one-line verdicts)."""
+    ``seconds`` (wall time of the writer), ``verdicts`` (external validators' one-line verdicts),
+    ``notes`` (what else a reader of the log should know, e.g. the size an embedded font adds)."""
 
     path: str
     format: str
@@ -57,6 +58,7 @@ class Output:
     size: int
     seconds: float
     verdicts: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -150,9 +152,12 @@ def _write_one(doc, opts, src: Path, tag: str, fmt: str, dest: Path, settings: S
             bad = [v.validator for v in checks if not v.ok]
             if bad:
                 raise ConvertError("failed " + ", ".join(bad) + ": " + " | ".join(verdicts))
+        notes = []
+        if fmt == "epub" and settings.embed_fonts:
+            notes.append(f"embedded font subset: {embedded_font_bytes(tmp):,} bytes")
         os.replace(tmp, dest)
         result.outputs.append(Output(str(dest), fmt, tag, sha256_file(dest), dest.stat().st_size,
-                                     round(time.perf_counter() - started, 3), verdicts))
+                                     round(time.perf_counter() - started, 3), verdicts, notes))
     except ConvertError as err:
         result.errors.append(f"{src}: {label}: {err}")
     except Exception as err:  # a defect: still one line, never a half-written file
@@ -161,6 +166,14 @@ def _write_one(doc, opts, src: Path, tag: str, fmt: str, dest: Path, settings: S
         result.errors.append(f"{src}: {label}: internal error: {type(err).__name__}: {err}")
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def embedded_font_bytes(epub: Path) -> int:
+    """Bytes the font files of an EPUB take (uncompressed): the size ``--embed-fonts`` adds."""
+    import zipfile
+
+    with zipfile.ZipFile(epub) as z:
+        return sum(i.file_size for i in z.infolist() if i.filename.lower().endswith((".ttf", ".otf", ".woff", ".woff2")))
 
 
 # ---------------------------------------------------------------------------------- manifest

@@ -175,7 +175,8 @@ class Reporter:
             self._out(f"skipped {result.input} (outputs up to date)")
         elif self.verbose or self.bar is None:
             for o in result.outputs:
-                self._out(f"wrote {o.path} ({o.size:,} bytes, {o.seconds:.2f} s)")
+                notes = "".join(f"; {n}" for n in o.notes)
+                self._out(f"wrote {o.path} ({o.size:,} bytes, {o.seconds:.2f} s{notes})")
                 for verdict in o.verdicts if self.verbose or o.verdicts else []:
                     self._out(f"  {verdict}")
 

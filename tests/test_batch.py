@@ -60,3 +60,13 @@ def test_skip_existing(tmp_path, capsys):
     assert printed.count("skipped ") == len(SAMPLES) - 1 and f"{SAMPLES[0].stem}.txt" in printed
     assert main(args + ["--skip-existing", "--variant", "zh-Hans,zh-Hant"]) == 0  # other options
     assert capsys.readouterr().out.count("skipped ") == 0
+
+
+def test_embed_fonts_reports_the_size_added(tmp_path, capsys):
+    sample = SAMPLES[0]
+    assert main([str(sample), "--to", "epub", "--embed-fonts", "-o", str(tmp_path), "-j", "1"]) == 0
+    line = capsys.readouterr().out.strip().splitlines()[0]
+    added = int(line.split("embedded font subset: ")[1].split(" bytes")[0].replace(",", ""))
+    assert 50_000 < added < 1_000_000
+    manifest = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["inputs"][0]["outputs"][0]["notes"] == [f"embedded font subset: {added:,} bytes"]
