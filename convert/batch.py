@@ -169,11 +169,13 @@ def _write_one(doc, opts, src: Path, tag: str, fmt: str, dest: Path, settings: S
 
 
 def embedded_font_bytes(epub: Path) -> int:
-    """Bytes the font files of an EPUB take (uncompressed): the size ``--embed-fonts`` adds."""
+    """Bytes the font files of an EPUB take in the file (compressed): the size ``--embed-fonts``
+    adds."""
     import zipfile
 
     with zipfile.ZipFile(epub) as z:
-        return sum(i.file_size for i in z.infolist() if i.filename.lower().endswith((".ttf", ".otf", ".woff", ".woff2")))
+        return sum(i.compress_size for i in z.infolist()
+                   if i.filename.lower().endswith((".ttf", ".otf", ".woff", ".woff2")))
 
 
 # ---------------------------------------------------------------------------------- manifest
