@@ -103,23 +103,21 @@ def convert_one(src: Path, settings: Settings, outdir: Path) -> Result:
     Each output is rendered to a temporary file in *outdir*, checked, then renamed into place;
     a failure leaves no file behind and does not stop the other outputs.
     """
-    from convert.reader import load, tei_bytes_of
+    from convert.reader import load_input
     from convert.tei import to_bytes
 
     started = time.perf_counter()
     result = Result(str(src))
     try:
-        result.sha256 = sha256_file(src)
-        root = load(src, encoding=settings.encoding, max_size=settings.max_size,
-                    warnings=result.warnings)
+        loaded = load_input(src, encoding=settings.encoding, max_size=settings.max_size,
+                            warnings=result.warnings)
     except ConvertError as err:
         result.errors.append(str(err))
         return result
-    except OSError as err:
-        result.errors.append(f"{src}: cannot read: {err.strerror or err}")
-        return result
+    result.sha256 = loaded.sha256
+    root = loaded.root
     # a TEI input (or the TEI a PDF/A-3b copy carries) is written back byte for byte
-    original = tei_bytes_of(src)
+    original = loaded.tei_bytes
     for tag in settings.variants:
         try:
             doc = make_variant(root, tag)

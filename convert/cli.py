@@ -177,7 +177,7 @@ class Reporter:
             for o in result.outputs:
                 notes = "".join(f"; {n}" for n in o.notes)
                 self._out(f"wrote {o.path} ({o.size:,} bytes, {o.seconds:.2f} s{notes})")
-                for verdict in o.verdicts if self.verbose or o.verdicts else []:
+                for verdict in o.verdicts:
                     self._out(f"  {verdict}")
 
     def close(self) -> None:

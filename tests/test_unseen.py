@@ -14,6 +14,12 @@ from convert.writers.txt import render
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
+def assert_round_trip(root, path):
+    """The plain text of *root* gives back exactly the content characters of *path*."""
+    got, want = nows(render(root)), source_content(path.read_text(encoding="utf-8"))
+    assert got == want, first_difference(got, want)
+
+
 def texts(root, path):
     return [nows("".join(el.itertext())) for el in xpath(root, path)]
 
@@ -35,8 +41,7 @@ def test_newsletter_page_two():
     assert texts(briefs[2], "tei:note[@type='source']") == ["摘自《郑州日报》"]
     assert texts(briefs[3], "tei:byline") == ["（通讯员赵亮）"]
     assert any("绿化面积三百亩" in p for p in texts(root, "//tei:p"))
-    got, want = nows(render(root)), source_content(path.read_text(encoding="utf-8"))
-    assert got == want, first_difference(got, want)
+    assert_round_trip(root, path)
 
 
 def test_monthly_with_sub_headings():
@@ -51,8 +56,7 @@ def test_monthly_with_sub_headings():
     assert xpath(root, "string(//tei:back//tei:ab[@type='printRun']/tei:num/@value)") == "120"
     targets = xpath(root, "//tei:div[@type='contents']//tei:ref/@target")
     assert targets == ["#s1", "#a1", "#s2", "#a2"]
-    got, want = nows(render(root)), source_content(path.read_text(encoding="utf-8"))
-    assert got == want, first_difference(got, want)
+    assert_round_trip(root, path)
 
 
 def test_monthly_with_contents_heading_and_wrong_markdown_levels():
@@ -67,8 +71,7 @@ def test_monthly_with_contents_heading_and_wrong_markdown_levels():
         "全区防汛救灾工作会议召开", "我区开展灾后重建督导工作", "区史志办开展年鉴资料征集工作"]
     assert xpath(root, "//tei:div[@type='contents']//tei:item/tei:ref/@target") == ["#s1", "#a1", "#a2", "#s2", "#a3"]
     assert any("当前最重要的工作来抓" in p for p in texts(root, "//tei:p"))
-    got, want = nows(render(root)), source_content(path.read_text(encoding="utf-8"))
-    assert got == want, first_difference(got, want)
+    assert_round_trip(root, path)
 
 
 def test_newsletter_title_with_subtitle():
@@ -82,5 +85,4 @@ def test_newsletter_title_with_subtitle():
     assert texts(first, "tei:head") == ["凝心聚力谋发展砥砺奋进新征程——我区召开2021年重点工作推进会"]
     assert texts(root, "//tei:div[@type='article']/tei:head")[1] == "区领导调研企业复工复产"
     assert len(xpath(root, "//tei:div[@type='brief']")) == 2
-    got, want = nows(render(root)), source_content(path.read_text(encoding="utf-8"))
-    assert got == want, first_difference(got, want)
+    assert_round_trip(root, path)

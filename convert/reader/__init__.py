@@ -6,14 +6,17 @@ Public entry points: :func:`read_bulletin` (text → ``<TEI>`` root) and :func:`
 
 from __future__ import annotations
 
+import hashlib
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
 
 from convert import __version__
 from convert.errors import InputError
-from convert.reader.body import REGULARISE, BodyBuilder, heading_segments, inline, stray_traditional
+from convert.reader.body import (REGULARISE, BodyBuilder, _split_segments, _strip, heading_segments, inline,
+                                 stray_traditional)
 from convert.reader.layout import PRINT_RUN_RE, colophon_kind, find_colophon, find_contents, heading_shape, paragraph_shape
 from convert.reader.lines import Line, content_key, split_lines
 from convert.reader.source import MAX_SIZE, decode, remove_non_xml
@@ -32,7 +35,8 @@ def _masthead_end(lines: list[Line]) -> int:
     for i, line in enumerate(lines):
         if paragraph_shape(line):
             return i
-        if classify(line.text) not in ("title", "notice") or (i == 0 and classify(line.text) == "title"):
+        kind = classify(line.text)
+        if kind not in ("title", "notice") or (i == 0 and kind == "title"):
             continue  # a date, an issue number, an imprint …: still the masthead
         if NOTICE_RE.search(line.key):
             continue
@@ -131,8 +135,6 @@ def _back(lines: list[Line]) -> etree._Element | None:
             m = re.match(r"^\s*[^：:]{1,12}[：:]", text)
             cut = m.end() if m else 0
             # split the segments at the label's end
-            from convert.reader.body import _split_segments, _strip
-
             label, value = _split_segments(line.segments, cut)
             gloss.append(E.label("".join(s for s, _ in label).strip()))
             gloss.append(inline(E.item(), _strip(value)))
@@ -313,9 +315,13 @@ def _read(text: str, source_name: str, encoding: str, detected: bool, warnings: 
             print_run = xpath(ab, "string(tei:num/@value)") or None
             print_run_text = re.sub(r"^[（(]\s*|\s*[）)]$", "", "".join(ab.itertext()))
     joins = len(list(body.iter(t("pb"))))
-    regularised = sum(len(xpath(part, ".//tei:orig")) for part in (front, body) if part is not None)
+    text_el = E.text()
+    if len(front):
+        text_el.append(front)
+    text_el.append(body)
     if back is not None:
-        regularised += len(xpath(back, ".//tei:orig"))
+        text_el.append(back)
+    regularised = len(xpath(text_el, ".//tei:orig"))
     header = _header(mh, genre, print_run, print_run_text, source_name, joins,
                      builder.headings_found, builder.doubled, regularised)
     decl = xpath(header, "tei:encodingDesc/tei:editorialDecl")[0]
@@ -323,13 +329,6 @@ def _read(text: str, source_name: str, encoding: str, detected: bool, warnings: 
     decl.append(E.p(f"The source file's character encoding: {encoding} ({how})."))
     for message in warnings:
         decl.append(E.p(f"Warning: {message}"))
-
-    text_el = E.text()
-    if len(front):
-        text_el.append(front)
-    text_el.append(body)
-    if back is not None:
-        text_el.append(back)
     root = E.TEI(header, text_el)
     root.set(XML_LANG, LANG)
 
@@ -365,10 +364,22 @@ def content_of(root: etree._Element) -> str:
     return re.sub(r"\s+", "", "".join(out))
 
 
-def load(path: Path, *, encoding: str | None = None, max_size: int = MAX_SIZE,
-         warnings: list[str] | None = None) -> etree._Element:
+@dataclass
+class Loaded:
+    """An input file read once: ``root`` (the ``<TEI>`` element), ``tei_bytes`` (the TEI
+    document the file holds as it holds it, for a TEI file or a PDF/A-3b copy; ``None`` for
+    bulletin text) and ``sha256`` (hex digest of the file's bytes)."""
+
+    root: etree._Element
+    tei_bytes: bytes | None
+    sha256: str
+
+
+def load_input(path: Path, *, encoding: str | None = None, max_size: int = MAX_SIZE,
+               warnings: list[str] | None = None) -> Loaded:
     """Read an input file into the TEI model: bulletin text (any encoding :func:`decode` knows),
-    or a TEI document (``.xml``; see :func:`convert.reader.tei_input.read_tei`).
+    a TEI document (``.xml``; see :func:`convert.reader.tei_input.read_tei`), or the TEI a
+    PDF/A-3b copy made by this tool carries.
 
     *max_size* is the largest file accepted, in bytes. Every problem is an :class:`InputError`
     naming *path*; messages about characters left out are appended to *warnings*.
@@ -382,30 +393,36 @@ def load(path: Path, *, encoding: str | None = None, max_size: int = MAX_SIZE,
         data = path.read_bytes()
     except OSError as err:
         raise InputError(f"{path}: cannot read: {err.strerror or err}") from None
+    digest = hashlib.sha256(data).hexdigest()
     tei = tei_bytes_of(path, data)
     if tei is not None:
         from convert.reader.tei_input import read_tei
 
-        return read_tei(tei, str(path))
+        return Loaded(read_tei(tei, str(path)), tei, digest)
     source = remove_non_xml(decode(data, str(path), encoding), str(path))
     warnings = warnings if warnings is not None else []
     warnings.extend(source.warnings)
-    return read_bulletin(source.text, path.name, encoding=source.encoding,
+    root = read_bulletin(source.text, path.name, encoding=source.encoding,
                          detected=source.detected, warnings=warnings, display_name=str(path))
+    return Loaded(root, None, digest)
 
 
-def tei_bytes_of(path: Path, data: bytes | None = None) -> bytes | None:
-    """The TEI document an input file holds, as bytes: the file itself for a TEI file (``.xml``),
-    the embedded source for a PDF/A-3b copy made by this tool; ``None`` for bulletin text."""
-    if data is None:
-        with open(path, "rb") as f:
-            data = f.read(8)
+def load(path: Path, *, encoding: str | None = None, max_size: int = MAX_SIZE,
+         warnings: list[str] | None = None) -> etree._Element:
+    """The TEI root of an input file (:func:`load_input`)."""
+    return load_input(path, encoding=encoding, max_size=max_size, warnings=warnings).root
+
+
+def tei_bytes_of(path: Path, data: bytes) -> bytes | None:
+    """The TEI document the input file *path* with bytes *data* holds: *data* itself for a TEI
+    file (``.xml``), the embedded source for a PDF/A-3b copy made by this tool; ``None`` for
+    bulletin text."""
     if path.suffix.lower() == ".xml" or data.lstrip()[:5] in (b"<?xml", b"<TEI ", b"<TEI>"):
-        return path.read_bytes() if len(data) <= 8 else data
+        return data
     if data.startswith(b"%PDF-"):
         from convert.reader.pdf_input import embedded_tei
 
-        return embedded_tei(path)
+        return embedded_tei(path, data)
     return None
 
 

@@ -73,8 +73,8 @@ def find_colophon(lines: list[Line], start: int) -> int:
     """
     i = len(lines)
     found = False
-    while i > start and colophon_kind(lines[i - 1]):
-        found = found or colophon_kind(lines[i - 1]) != "notice"
+    while i > start and (kind := colophon_kind(lines[i - 1])):
+        found = found or kind != "notice"
         i -= 1
     return i if found else len(lines)
 

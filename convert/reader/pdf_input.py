@@ -10,16 +10,18 @@ from convert.errors import InputError
 TEI_MIME = "application/tei+xml"
 
 
-def embedded_tei(path: Path) -> bytes:
-    """The bytes of the TEI file embedded in the PDF at *path*.
+def embedded_tei(path: Path, data: bytes) -> bytes:
+    """The bytes of the TEI file embedded in the PDF *data* read from *path* (named in errors).
 
     Raises :class:`InputError` when the file cannot be opened as a PDF or carries no TEI (only
     copies made with ``--pdfa 3b`` do).
     """
+    import io
+
     import pikepdf
 
     try:
-        with pikepdf.open(path) as pdf:
+        with pikepdf.open(io.BytesIO(data)) as pdf:
             for spec in pdf.Root.get("/AF", []):
                 stream = spec.get("/EF", {}).get("/F")
                 subtype = str(stream.get("/Subtype", "")) if stream is not None else ""
