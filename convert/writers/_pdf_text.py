@@ -285,22 +285,23 @@ class Tail:
     """Right-hand columns of a contents entry, set on the block's last line.
 
     ``printed``: the printed page number (source content, ``"12"``); ``target``: destination
-    name whose PDF page is shown in small type after it (navigation added by the writer).
-    ``pages``: the ``{dest: (page, x, y)}`` map of the previous pass (1-based page, point in
-    default user space where the destination's block starts).
+    name whose PDF page label is shown in small type after it (navigation added by the writer).
+
+    The label is not known while the contents list is set (the article comes later), so it is
+    drawn as a forward-referenced form XObject (ISO 32000-1 8.10): ``forms`` is the document's
+    ``{target: form name}`` registry, filled here and defined once the layout is done
+    (:func:`define_label_forms`). The column has a fixed width, so the layout never depends on
+    the label and one pass suffices.
     """
 
     printed: list[Span]
     target: str | None
-    pages: dict
     printed_style: BlockStyle
     pdf_style: BlockStyle
     printed_width: float = 24.0
     pdf_width: float = 22.0
     leader: bool = True
-    #: ``{dest: page label}`` of the previous pass: the label (``/PageLabels``, the folio) of the
-    #: page the destination fell on; the PDF-page column shows it.
-    labels: dict = field(default_factory=dict)
+    forms: dict = field(default_factory=dict)
 
 
 class TextBlock(Flowable):
@@ -500,39 +501,10 @@ class TextBlock(Flowable):
         canv = self.canv
         if not glyphs:
             return x0
-        tx = canv.beginText(x0, y)
-        tx.setCharSpace(cs)
-        tx.setFillColor(color)
-        cur_font = None
-        buf: list[str] = []
-        x = x0
-        link_start = None
-        link_name = None
-        links = []
-
-        def flush():
-            if buf:
-                tx.textOut("".join(buf))
-                buf.clear()
-
-        for idx, g in enumerate(glyphs):
-            if (g.font, g.size) != cur_font:
-                flush()
-                tx.setFont(g.font, g.size, self.style.leading)
-                cur_font = (g.font, g.size)
-            if g.link != link_name:
-                if link_name is not None:
-                    links.append((link_name, link_start, x - cs))
-                link_name, link_start = g.link, x
-            buf.append(g.ch)
-            x += g.width + cs
-        flush()
-        if link_name is not None:
-            links.append((link_name, link_start, x - cs))
-        canv.drawText(tx)
+        x, links = text_out(canv, glyphs, x0, y, cs, color, self.style.leading)
         for name, a, b in links:
             canv.linkRect("", name, (a, y - size * 0.25, b, y + size * 0.9), relative=1, thickness=0)
-        return x - cs
+        return x
 
     def _draw_tail(self, end_x: float, y: float) -> None:
         tail = self.tail
@@ -554,12 +526,69 @@ class TextBlock(Flowable):
             canv.restoreState()
         self._draw_glyphs(glyphs, start, y, 0.0, ps.color, ps.size)
         if tail.target:
-            label = tail.labels.get(tail.target)
-            if label is not None:
-                qs = tail.pdf_style
-                pg = to_glyphs([Span(label, "body", tail.target)], self.fonts, qs.size)
-                w2 = sum(g.width for g in pg)
-                self._draw_glyphs(pg, pdf_x1 - w2, y, 0.0, qs.color, qs.size)
+            name = tail.forms.setdefault(tail.target, f"PageLabel{len(tail.forms) + 1}")
+            qs = tail.pdf_style
+            canv.saveState()
+            canv.translate(pdf_x1, y)
+            canv.doForm(name)
+            canv.restoreState()
+            canv.linkRect("", tail.target, (pdf_x1 - tail.pdf_width, y - qs.size * 0.25, pdf_x1, y + qs.size * 0.9),
+                          relative=1, thickness=0)
+
+
+def text_out(canv, glyphs: list[Glyph], x0: float, y: float, cs: float, color, leading: float
+             ) -> tuple[float, list[tuple[str, float, float]]]:
+    """Draw *glyphs* as one text object from (x0, y) (points, current user space) with char
+    spacing *cs*; a new ``Tf`` wherever the font or size changes.
+
+    Returns (x where the last glyph ends, [(link destination, x start, x end)] of the runs that
+    carry a link)."""
+    tx = canv.beginText(x0, y)
+    tx.setCharSpace(cs)
+    tx.setFillColor(color)
+    cur_font = None
+    buf: list[str] = []
+    x = x0
+    link_start = None
+    link_name = None
+    links = []
+
+    def flush():
+        if buf:
+            tx.textOut("".join(buf))
+            buf.clear()
+
+    for g in glyphs:
+        if (g.font, g.size) != cur_font:
+            flush()
+            tx.setFont(g.font, g.size, leading)
+            cur_font = (g.font, g.size)
+        if g.link != link_name:
+            if link_name is not None:
+                links.append((link_name, link_start, x - cs))
+            link_name, link_start = g.link, x
+        buf.append(g.ch)
+        x += g.width + cs
+    flush()
+    if link_name is not None:
+        links.append((link_name, link_start, x - cs))
+    canv.drawText(tx)
+    return x - cs, links
+
+
+def define_label_forms(canv, forms: dict, labels: dict, fonts: FontSet, style: BlockStyle, width: float) -> None:
+    """Define the form XObjects :class:`Tail` referenced: for each ``{target: form name}`` of
+    *forms*, the page label ``labels[target]`` (nothing when the target was never drawn) set
+    right-aligned to the form's origin in *style*. Call after the last page, before
+    ``canv.save()``; *width* (pt) is the column width, the form's BBox."""
+    for target, name in forms.items():
+        canv.beginForm(name, lowerx=-width - style.size, lowery=-style.size, upperx=style.size,
+                       uppery=style.size * 1.5)
+        label = labels.get(target)
+        if label:
+            glyphs = to_glyphs([Span(label, "body")], fonts, style.size)
+            text_out(canv, glyphs, -sum(g.width for g in glyphs), 0.0, 0.0, style.color, style.leading)
+        canv.endForm()
 
 
 class RuleBlock(Flowable):

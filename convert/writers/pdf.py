@@ -19,7 +19,8 @@ then records the metadata, makes the file PDF/A (ISO 19005) and validates the by
 - Pages: the masthead (``titlePage``, source order, nothing added) alone on a cover page; the
   contents list from a new page; the body from a new page. ``/PageLabels`` (ISO 32000-1 12.4.2):
   lowercase roman for the cover and contents pages, arabic from 1 for the body; the folio and the
-  contents list's PDF-page column print the same labels (:func:`page_label`).
+  contents list's PDF-page column print the same labels (:func:`page_label`); that column is a
+  form XObject per entry, defined after the layout, so one reportlab pass lays the document out.
 - Page breaks: headings (and a contents section row, and the colophon as a whole) are kept with
   the first lines of what follows (:func:`keep_with_next`); a paragraph is split only with at
   least two lines at the page foot and two at the next page top (:class:`TextBlock`).
@@ -62,6 +63,7 @@ from convert.writers._pdf_text import (
     Span,
     Tail,
     TextBlock,
+    define_label_forms,
     normalise_space,
     to_glyphs,
 )
@@ -70,8 +72,6 @@ FLAVOURS = ("1b", "2b", "3b")
 #: Time zone of the issue dates (the bulletins are printed in Henan, China Standard Time).
 ISSUE_TZ = "+08:00"
 TEI_MIME = "application/tei+xml"
-#: Bound on reportlab passes for the contents list's PDF page numbers to settle.
-MAX_PASSES = 4
 
 
 def load_style(styles_dir: Path) -> dict:
@@ -178,8 +178,8 @@ class _Renderer:
         #: ids that get a named destination: every ``div`` with ``xml:id`` (links go only there).
         self.ids = {el.get(XML_ID) for el in xpath(root, "tei:text//tei:div[@xml:id]")}
         self.anchored: set[str] = set()
-        #: ``{dest: page label}`` of the previous pass (the contents list's PDF-page column).
-        self.labels: dict = {}
+        #: ``{dest: form name}`` of the contents list's PDF-page column (:class:`Tail`).
+        self.forms: dict = {}
         self.record: dict = {}
         #: Layout log of the drawn text blocks (:class:`TextBlock` ``log``).
         self.log: list = []
@@ -503,8 +503,8 @@ class _Renderer:
             style = "contents_section" if nested else "contents_entry"
             if nested:
                 spans = [Span(s.text, "heading", s.link, s.where) if s is not BREAK else s for s in spans]
-            tail = Tail(normalise_space(printed), target, {}, self.bstyle("contents_page"),
-                        self.bstyle("contents_pdfpage"), leader=not nested and bool(printed), labels=self.labels)
+            tail = Tail(normalise_space(printed), target, self.bstyle("contents_page"),
+                        self.bstyle("contents_pdfpage"), leader=not nested and bool(printed), forms=self.forms)
             if spans and any(s.text.strip() for s in spans if s is not BREAK):
                 out.append(self.text_block(spans, style, item, tail=tail, keep_with_next=bool(nested)))
             elif printed:
@@ -652,14 +652,18 @@ class _Document:
         canv.addLiteral("EMC")
         canv.restoreState()
 
-    def build_once(self, labels: dict) -> tuple[bytes, dict, int]:
-        """One reportlab pass with the contents' page labels *labels* of the previous pass;
-        returns (PDF bytes, {dest: (page, x, y)}, outline entry count)."""
+    def build(self) -> bytes:
+        """Lay the document out in one reportlab pass and return the PDF bytes. The contents
+        list's PDF-page column is drawn as forward-referenced form XObjects, defined here once
+        every article has fallen on its page (:func:`define_label_forms`).
+
+        Afterwards ``self.destinations`` is ``{xml:id: (page, x, y)}`` (1-based physical page,
+        point in default user space), ``self.body_start`` the physical page the body begins on
+        (``None`` without a body page), ``self.log`` the layout log."""
         pg = self.style["page"]
         self.pagesize = getattr(pagesizes, pg.get("size", "A4"))
         self.body_start = None
         r = _Renderer(self.root, self.style, self.fonts, self.opts)
-        r.labels.update(labels)
         self.renderer = r
         first, story = r.render()
         buf = io.BytesIO()
@@ -687,26 +691,15 @@ class _Document:
             "body": PageTemplate(id="body", frames=[frame()], onPage=self._on_body),
         }
         doc.addPageTemplates([templates[first]] + [t for k, t in templates.items() if k != first])
+        doc._doSave = 0  # reportlab saves at the end of build(); the label forms come first
         doc.build(story)
+        labels = {t: page_label(r.record[t][0], self.body_start) for t in r.forms if t in r.record}
+        pdf_style = r.bstyle("contents_pdfpage")
+        define_label_forms(doc.canv, r.forms, labels, self.fonts, pdf_style, Tail.pdf_width)
+        doc.canv.save()
         self.log = r.log
-        return buf.getvalue(), dict(r.record), len(r.anchored)
-
-    def build(self) -> bytes:
-        """Build until the contents list's page labels agree with where the articles fell;
-        ``self.destinations`` is then ``{xml:id: (page, x, y)}``, ``self.body_start`` the
-        physical page the body begins on, ``self.log`` the layout log."""
-        # only the pages the contents list prints matter: without a contents list, one pass
-        wanted = {t[1:] for t in xpath(self.root, "tei:text/tei:front/tei:div[@type='contents']//tei:ref/@target")
-                  if t.startswith("#")}
-        labels: dict = {}
-        for _ in range(MAX_PASSES):
-            data, record, _n = self.build_once(labels)
-            got = {k: page_label(v[0], self.body_start) for k, v in record.items() if k in wanted}
-            if got == labels:
-                self.destinations = record
-                return data
-            labels = got
-        raise WriterError("pdf: the contents list's page numbers did not settle")
+        self.destinations = dict(r.record)
+        return buf.getvalue()
 
     def page_labels(self) -> list[tuple[int, str]]:
         """``/PageLabels`` ranges: ``[(first page index (0-based), style)]`` with style ``"r"``
