@@ -79,6 +79,7 @@ class FontSet:
         self._fonts = {face: _load(spec) for face, spec in self.primary.items()}
         self._fallback_loaded: list[tuple[str, TTFont]] | None = None
         self._cache: dict[tuple[str, str], str] = {}
+        self._advances: dict[tuple[str, str], int] = {}
 
     def name(self, face: str) -> str:
         """reportlab font name of *face* (``"body"`` or ``"heading"``)."""
@@ -112,6 +113,17 @@ class FontSet:
             raise MissingGlyph(char)
         self._cache[key] = chosen
         return chosen
+
+    def advance(self, char: str, font: str, size: float) -> float:
+        """Advance width (pt) of *char* in the registered font *font* at *size* pt: the hmtx
+        width in 1/1000 em, as reportlab's ``stringWidth`` computes it (same arithmetic, so the
+        same line breaks), looked up once per character and font."""
+        key = (char, font)
+        units = self._advances.get(key)
+        if units is None:
+            face = pdfmetrics.getFont(font).face
+            units = self._advances[key] = face.charWidths.get(ord(char), face.defaultWidth)
+        return 0.001 * size * units
 
     def runs(self, text: str, face: str) -> list[tuple[str, str]]:
         """Split *text* into ``[(substring, font name), …]`` of maximal runs drawn in one font.

@@ -21,7 +21,6 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field, replace
 
-from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable
 
 from convert.writers._pdf_fonts import FontSet
@@ -249,7 +248,7 @@ def to_glyphs(spans: list[Span], fonts: FontSet, size: float, face_override: str
             raise
         for text, fname in runs:
             for ch in text:
-                out.append(Glyph(ch, fname, size, pdfmetrics.stringWidth(ch, fname, size), sp.link))
+                out.append(Glyph(ch, fname, size, fonts.advance(ch, fname, size), sp.link))
     return out
 
 

@@ -717,6 +717,9 @@ def _finish(data: bytes, meta: Metadata, opts: WriterOptions, root, flavour: str
     import pikepdf
     import pikepdf.pdfa as pdfa
 
+    from convert.writers import _pdfa_memo
+
+    _pdfa_memo.install()  # glyph verdicts shared by the documents of a batch (same checks)
     with pikepdf.open(io.BytesIO(data)) as pdf:
         info = pdf.docinfo
         for key in list(info.keys()):
