@@ -605,7 +605,8 @@ def page_label(page: int, body_start: int | None) -> str:
 class _Document:
     """reportlab document: A4 pages of three templates — ``cover`` (masthead, undecorated),
     ``front`` (contents; running head, roman folio) and ``body`` (running head, arabic folio
-    from 1) — built in passes until the contents list's page labels settle."""
+    from 1) — laid out in one pass (the contents list's page labels are form XObjects filled in
+    afterwards)."""
 
     def __init__(self, root, style: dict, fonts: FontSet, opts: WriterOptions, meta: Metadata):
         self.root = root
