@@ -107,3 +107,21 @@ def test_a_pdf_with_a_damaged_glyph_fails_validation_after_the_intact_one_passed
     assert not report.passed
     # ISO 19005-2 6.2.11.4.1: the glyphs a string selects must be in the embedded font program
     assert [str(f) for f in report.findings if "6.2.11.4.1" in str(f)], [str(f) for f in report.findings]
+
+
+def test_the_check_option_bypasses_the_memo(written):
+    """``--check``'s pikepdf.pdfa verdict does not lean on the writer's memo: with the memo
+    emptied, the check passes and leaves it empty (it was neither read nor filled)."""
+    from convert.validate import run_pdfa_check
+
+    saved = dict(_pdfa_memo._VERDICTS)
+    _pdfa_memo._VERDICTS.clear()
+    try:
+        verdict = run_pdfa_check(written, "2b")
+        assert verdict.ok, verdict
+        assert _pdfa_memo.stats() == 0
+        assert pdfa.validate_written(written, "2b").passed
+        assert _pdfa_memo.stats() > 100  # outside --check the memo is used
+    finally:
+        _pdfa_memo._VERDICTS.clear()
+        _pdfa_memo._VERDICTS.update(saved)
