@@ -12,7 +12,7 @@ import json
 import os
 import time
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -257,19 +257,68 @@ def _job(args: tuple[Path, Settings, Path]) -> Result:
     return convert_one(*args)
 
 
+def work_units(inputs: list[Path], settings: Settings, jobs: int) -> list[tuple[int, Settings]]:
+    """How :func:`run_batch` divides the work: ``[(index into inputs, settings of the unit)]``.
+
+    One unit per input when there are at least as many inputs as *jobs*. With fewer, the cores
+    would idle, so each input is divided further: one unit per variant, and within a variant
+    the PDF (the slowest output by far) apart from the other formats. Units of one input are
+    consecutive.
+    """
+    if len(inputs) >= jobs:
+        return [(i, settings) for i in range(len(inputs))]
+    units = []
+    for i in range(len(inputs)):
+        for tag in settings.variants:
+            groups = [settings.formats]
+            if "pdf" in settings.formats and len(settings.formats) > 1:
+                groups = [("pdf",), tuple(f for f in settings.formats if f != "pdf")]
+            units += [(i, replace(settings, variants=(tag,), formats=formats)) for formats in groups]
+    return units
+
+
+def merge_results(src: Path, parts: list[Result], settings: Settings) -> Result:
+    """One :class:`Result` for *src* from the results of its work units: outputs in the order a
+    single process writes them (variant, then format, as in *settings*), each error and warning
+    once, ``seconds`` the longest unit's."""
+    merged = Result(str(src))
+    order = {(tag, fmt): n for n, (tag, fmt) in
+             enumerate((t, f) for t in settings.variants for f in settings.formats)}
+    for part in parts:
+        merged.sha256 = merged.sha256 or part.sha256
+        merged.outputs += part.outputs
+        merged.errors += [e for e in part.errors if e not in merged.errors]
+        merged.warnings += [w for w in part.warnings if w not in merged.warnings]
+        merged.seconds = max(merged.seconds, part.seconds)
+    merged.outputs.sort(key=lambda o: order.get((o.variant, o.format), len(order)))
+    return merged
+
+
 def run_batch(inputs: list[Path], settings: Settings, outdir: Path, jobs: int,
               on_result: Callable[[Result], None]) -> list[Result]:
     """Convert *inputs* with *jobs* worker processes (1: in this process), calling *on_result*
-    for each result as it completes; returns the results in input order."""
-    if jobs <= 1 or len(inputs) <= 1:
+    for each input's result as it completes, in input order; returns the results in input order.
+    The work is divided as :func:`work_units` says."""
+    units = work_units(inputs, settings, max(jobs, 1))
+    if jobs <= 1 or len(units) <= 1:
         results = []
         for src in inputs:
             results.append(convert_one(src, settings, outdir))
             on_result(results[-1])
         return results
+    results: list[Result] = []
+    parts: list[Result] = []
+    current = 0
     with ProcessPoolExecutor(max_workers=jobs, initializer=_warm_up, initargs=(settings,)) as pool:
-        results = []
-        for result in pool.map(_job, [(src, settings, outdir) for src in inputs], chunksize=1):
-            on_result(result)
-            results.append(result)
+        done = pool.map(_job, [(inputs[i], unit, outdir) for i, unit in units], chunksize=1)
+        for (i, _unit), part in zip(units, done):
+            if i != current and parts:
+                results.append(merge_results(inputs[current], parts, settings))
+                on_result(results[-1])
+                parts = []
+            current = i
+            parts.append(part)
+        if parts:
+            results.append(merge_results(inputs[current], parts, settings))
+            on_result(results[-1])
     return results

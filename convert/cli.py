@@ -100,8 +100,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--max-size", type=_size, default=MAX_SIZE, metavar="BYTES",
                    help=f"refuse inputs larger than this (default {MAX_SIZE // 2**20}M; e.g. --max-size 50M)")
     p.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
-                   help="convert N inputs at once in worker processes (default: the number of "
-                   "cores; e.g. -j 1 for one at a time)")
+                   help="convert in N worker processes (default: the number of cores): N inputs at "
+                   "once, or, with fewer inputs than N, an input's variants and its PDF side by "
+                   "side; e.g. -j 1 for everything in this process, one at a time")
     p.add_argument("--skip-existing", action="store_true",
                    help="skip inputs whose outputs are newer than the input and were made with the "
                    "same options (as recorded in DIR/manifest.json); e.g. convert back-issues/ --to all "

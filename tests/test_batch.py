@@ -70,3 +70,32 @@ def test_embed_fonts_reports_the_size_added(tmp_path, capsys):
     assert 50_000 < added < 1_000_000
     manifest = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["inputs"][0]["outputs"][0]["notes"] == [f"embedded font subset: {added:,} bytes"]
+
+
+def test_one_input_is_divided_among_the_workers(tmp_path, capsys):
+    """Fewer inputs than workers: the variants, and the PDF apart from the other formats, run in
+    separate workers; the outputs, the manifest entry and the log are those of one process."""
+    from convert.batch import Settings, work_units
+
+    settings = Settings(("tei", "txt", "pdf", "epub"), ("zh-Hans", "zh-Hant-TW"))
+    units = work_units([SAMPLES[0]], settings, 2)
+    assert [u.variants for _, u in units] == [("zh-Hans",), ("zh-Hans",), ("zh-Hant-TW",), ("zh-Hant-TW",)]
+    assert [u.formats for _, u in units] == [("pdf",), ("tei", "txt", "epub")] * 2
+    assert work_units(list(SAMPLES), Settings(("tei", "pdf")), 2) == [(i, Settings(("tei", "pdf")))
+                                                                     for i in range(len(SAMPLES))]
+
+    src = SAMPLES[0]
+    args = [str(src), "--to", "all", "--variant", "zh-Hans,zh-Hant-TW"]
+    assert main(args + ["-o", str(tmp_path / "a"), "-j", "2"]) == 0
+    log = capsys.readouterr().out
+    wrote = [line.split()[1] for line in log.splitlines() if line.startswith("wrote ")]
+    stem = str(tmp_path / "a" / src.stem)
+    assert wrote == [f"{stem}{tag}{ext}" for tag in ("", ".zh-Hant-TW") for ext in (".xml", ".txt", ".pdf", ".epub")]
+    assert main(args + ["-o", str(tmp_path / "b"), "-j", "1", "-q"]) == 0
+    entries = [json.loads((tmp_path / d / "manifest.json").read_text(encoding="utf-8"))["inputs"] for d in "ab"]
+    assert len(entries[0]) == len(entries[1]) == 1
+    a, b = entries[0][0], entries[1][0]
+    assert (a["errors"], a["warnings"], a["sha256"]) == (b["errors"], b["warnings"], b["sha256"])
+    assert [(o["variant"], o["format"], o["sha256"]) for o in a["outputs"]] == \
+           [(o["variant"], o["format"], o["sha256"]) for o in b["outputs"]]
+    assert len(a["outputs"]) == 8
