@@ -353,7 +353,10 @@ def main() -> int:
             per[fmt] = statistics.mean(times)
             fresh[fmt] = dict(zip(single, times))
             lines.append(f"| `--to {fmt}` | {per[fmt]:.2f} | {min(times):.2f} | {max(times):.2f} |")
-        lines.append("")
+        times = [run(CONVERT + [str(src), "--to", "all", "-o", str(work / "single-all-j"), "-q"])[0] for src in single]
+        lines.append(f"| `--to all`, default `-j` ({CORES}: the PDF in one worker, the rest in another) | "
+                     f"{statistics.mean(times):.2f} | {min(times):.2f} | {max(times):.2f} |")
+        lines += ["", "`-j 1` above: everything in the one process, as WeasyPrint and pandoc run.", ""]
 
         # anchors
         if not args.skip_anchors:
