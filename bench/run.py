@@ -152,10 +152,6 @@ def warm_times(script: str, out: Path, files: list[Path]) -> list[float]:
     return [float(line.split()[0]) for line in proc.stdout.splitlines() if line.strip()]
 
 
-def genre(src: Path) -> str:
-    return "newspaper" if "newsletter" in src.name else "monthly"
-
-
 def anchors(single: list[Path], per: dict, fresh: dict, work: Path) -> list[str]:
     """pandoc and WeasyPrint on the *single* bulletins, one process each, then warm in-process;
     the report's lines."""

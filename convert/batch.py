@@ -267,14 +267,11 @@ def work_units(inputs: list[Path], settings: Settings, jobs: int) -> list[tuple[
     """
     if len(inputs) >= jobs:
         return [(i, settings) for i in range(len(inputs))]
-    units = []
-    for i in range(len(inputs)):
-        for tag in settings.variants:
-            groups = [settings.formats]
-            if "pdf" in settings.formats and len(settings.formats) > 1:
-                groups = [("pdf",), tuple(f for f in settings.formats if f != "pdf")]
-            units += [(i, replace(settings, variants=(tag,), formats=formats)) for formats in groups]
-    return units
+    groups = [settings.formats]
+    if "pdf" in settings.formats and len(settings.formats) > 1:
+        groups = [("pdf",), tuple(f for f in settings.formats if f != "pdf")]
+    return [(i, replace(settings, variants=(tag,), formats=formats))
+            for i in range(len(inputs)) for tag in settings.variants for formats in groups]
 
 
 def merge_results(src: Path, parts: list[Result], settings: Settings) -> Result:

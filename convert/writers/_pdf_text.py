@@ -313,7 +313,8 @@ class TextBlock(Flowable):
     ``"section_head"`` …); ``keep_next``: the block is kept with the first lines of the next one
     (headings; see :class:`KeepWithNext`); ``log``: a list the block appends one entry per drawn
     part to: ``{"page", "block", "kind", "first", "count", "total"}`` (physical page, block
-    serial, style name, index of its first line, lines drawn here, lines of the block).
+    serial, style name, index of its first line, lines drawn here, lines of the block);
+    ``glyphs``: :func:`to_glyphs` of *spans* at the style's size when the caller already has them.
 
     Widow/orphan control (clreq 3.4 is silent on it; the common book rule): a block is split
     between pages only when it has four lines or more, and then at least two lines stay at the
@@ -328,7 +329,7 @@ class TextBlock(Flowable):
                  tail: Tail | None = None, record: dict | None = None, keep_with_next: bool = False,
                  kind: str = "body", log: list | None = None, _lines: list[Line] | None = None,
                  _first: bool = True, _last: bool = True, _offset: int = 0, _total: int | None = None,
-                 _block: int | None = None):
+                 _block: int | None = None, glyphs: list[Glyph] | None = None):
         super().__init__()
         self.spans = spans
         self.style = style
@@ -353,7 +354,7 @@ class TextBlock(Flowable):
             TextBlock._serial += 1
             _block = TextBlock._serial
         self._block = _block
-        self._glyphs = None
+        self._glyphs = glyphs
         self._wrapped_width = None
         self.spaceBefore = style.space_before if _first else 0
         self.spaceAfter = style.space_after if _last else 0

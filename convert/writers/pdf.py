@@ -245,12 +245,12 @@ class _Renderer:
         style = self.bstyle(style_name)
         spans = normalise_space(spans)
         try:
-            to_glyphs(spans, self.fonts, style.size)
+            glyphs = to_glyphs(spans, self.fonts, style.size)
         except MissingGlyph as err:
             raise WriterError(
                 f"pdf: no font has a glyph for {err} at {getattr(err, 'where', '') or where(el)}") from None
         return TextBlock(spans, style, self.fonts, self.rules, record=self.record, kind=style_name, log=self.log,
-                         **kw)
+                         glyphs=glyphs, **kw)
 
     # -- structure ------------------------------------------------------------------------------
     def render(self) -> tuple[str, list[Flowable]]:
