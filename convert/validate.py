@@ -472,7 +472,7 @@ def run_preflight(path: str | os.PathLike) -> Verdict:
 
 def run_pdfa_check(path: str | os.PathLike, flavour: str = "2b") -> Verdict:
     """Check a written PDF with pikepdf's PDF/A validator (``pikepdf.pdfa.validate_written``),
-    as it ships: the PDF writer's glyph memo (``convert/writers/_pdfa_memo.py``) is bypassed.
+    as it ships: the PDF writer's glyph memo (``convert/writers/pdf/pdfa_memo.py``) is bypassed.
 
     *flavour* is ``"1b"``, ``"2b"`` or ``"3b"`` (ISO 19005-1, -2, -3, conformance level B).
     ``counts`` has ``violation`` (breaks PDF/A) and ``unsupported`` (a construct pikepdf does not
@@ -489,7 +489,7 @@ def run_pdfa_check(path: str | os.PathLike, flavour: str = "2b") -> Verdict:
         return Verdict(name, False, [
             f"pikepdf's PDF/A validator is unavailable ({err}): run scripts/install.sh, "
             "or pip install 'pikepdf[pdfa]'"])
-    from convert.writers._pdfa_memo import bypassed
+    from convert.writers.pdf.pdfa_memo import bypassed
 
     try:
         with bypassed():  # independent of the writer's glyph memo: pikepdf checks every glyph

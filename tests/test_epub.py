@@ -31,7 +31,7 @@ from convert.errors import WriterError
 from convert.options import WriterOptions
 from convert.tei import XML_ID, XML_LANG, E, local, parse_bytes, xpath
 from convert.writers import epub as epub_writer
-from convert.writers._epub_package import check
+from convert.writers.epub.package import check
 from sampledata import SAMPLE_IDS, SAMPLES, first_difference
 
 ROOT = Path(__file__).resolve().parent.parent

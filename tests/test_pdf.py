@@ -37,7 +37,7 @@ from convert.errors import WriterError
 from convert.options import STYLES_DIR, WriterOptions
 from convert.tei import E, XML_ID, XML_LANG, local, to_bytes, xpath
 from convert.writers import pdf as pdf_writer
-from convert.writers._pdf_text import (
+from convert.writers.pdf.text import (
     BREAK,
     Glyph,
     Kinsoku,
@@ -639,7 +639,7 @@ def test_reportlab_cjk_wrap_breaks_the_rules_we_fix():
     from reportlab.pdfbase import pdfmetrics
     from reportlab.platypus import Paragraph
 
-    from convert.writers._pdf_fonts import FontSet
+    from convert.writers.pdf.fonts import FontSet
 
     fonts = FontSet(STYLE["fonts"])
     name = fonts.name("body")
@@ -790,7 +790,7 @@ def test_page_breaks_in_a_stress_document(tmp_path):
 def test_page_break_check_finds_what_the_writer_prevents(tmp_path, monkeypatch):
     """Without keep-with-next and with single lines allowed at page foot and top, the same
     document has headings at page feet and widows or orphans: the check above can fail."""
-    from convert.writers import _pdf_text
+    from convert.writers.pdf import text as _pdf_text
 
     monkeypatch.setattr(pdf_writer, "keep_with_next", lambda story: story)
     monkeypatch.setattr(_pdf_text.TextBlock, "MIN_LINES", 1)

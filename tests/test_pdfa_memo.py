@@ -1,4 +1,4 @@
-"""The per-process memo of pikepdf.pdfa's glyph check (convert/writers/_pdfa_memo.py) gives the
+"""The per-process memo of pikepdf.pdfa's glyph check (convert/writers/pdf/pdfa_memo.py) gives the
 verdicts pikepdf gives, and never lets a damaged glyph through because an intact copy of it was
 checked before."""
 
@@ -16,7 +16,7 @@ from pikepdf.pdfa._fontprogram import TrueTypeProgram
 
 from convert.options import WriterOptions
 from convert.reader import read_file
-from convert.writers import _pdfa_memo
+from convert.writers.pdf import pdfa_memo as _pdfa_memo
 from convert.writers import pdf as pdf_writer
 
 from sampledata import SAMPLES

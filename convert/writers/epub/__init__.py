@@ -8,7 +8,7 @@ Package layout (all under ``EPUB/``)::
 
 - Reading order (spine): cover, masthead, printed contents list, ``<body>`` parts, ``<back>``.
   The spine's text is exactly the TEI ``<text>``'s (``sic``/``orig`` chosen, whitespace aside):
-  the writer adds no text node to a spine document (see :mod:`._epub_xhtml`).
+  the writer adds no text node to a spine document (see :mod:`.xhtml`).
 - Metadata (EPUB 3.3 §5.5): ``dc:identifier`` ``urn:uuid:`` UUIDv5 of the SHA-256 of the
   canonical (C14N) TEI ``<text>`` — same content, same identifier; ``dc:title``,
   ``dc:language`` (``/TEI/@xml:lang``), ``dc:publisher``, ``dc:date`` (``sourceDesc/bibl/date/@when``);
@@ -16,8 +16,8 @@ Package layout (all under ``EPUB/``)::
   ``belongs-to-collection`` (``collection-type`` ``series``, ``group-position``) when the periodical
   title is printed; EPUB Accessibility 1.1 §2 discovery metadata (schema.org ``accessMode`` …).
 - Output is byte-identical for identical input: the zip is rewritten with fixed timestamps (the
-  issue date), sorted entries and ``mimetype`` first and stored (:mod:`._epub_package`).
-- Before returning, the bytes pass :func:`._epub_package.check` (structure, links, well-formedness).
+  issue date), sorted entries and ``mimetype`` first and stored (:mod:`.package`).
+- Before returning, the bytes pass :func:`.package.check` (structure, links, well-formedness).
 
 Options read: ``opts.styles_dir`` (``epub.css``) and, when present, ``opts.embed_fonts`` (subset
 and embed AR PL UMing CN, referenced by ``@font-face``).
@@ -37,10 +37,10 @@ from lxml import etree
 
 from convert.errors import WriterError
 from convert.tei import XML_LANG, local, xpath
-from convert.writers import _epub_cover as cover_mod
-from convert.writers._epub_nav import labels, nav_document, ncx_document, page_list, toc_entries
-from convert.writers._epub_package import check, repack
-from convert.writers._epub_xhtml import (
+from convert.writers.epub import cover as cover_mod
+from convert.writers.epub.nav import labels, nav_document, ncx_document, page_list, toc_entries
+from convert.writers.epub.package import check, repack
+from convert.writers.epub.xhtml import (
     EPUB_TYPE,
     XHTML_NSMAP,
     XhtmlTranslator,

@@ -7,9 +7,9 @@ then records the metadata, makes the file PDF/A (ISO 19005) and validates the by
 
 - Fonts (ISO 19005-1 6.3.4, 19005-2 6.2.11.4.1): every glyph is drawn in an embedded TrueType
   subset: AR PL UMing CN (body), WenQuanYi Zen Hei (headings, bold); characters neither has come
-  from the fallback fonts (:mod:`convert.writers._pdf_fonts`). No standard-14 font is referenced:
+  from the fallback fonts (:mod:`convert.writers.pdf.fonts`). No standard-14 font is referenced:
   the canvas' initial font is the body face.
-- Line breaking follows W3C clreq 3.1.7 (:mod:`convert.writers._pdf_text`).
+- Line breaking follows W3C clreq 3.1.7 (:mod:`convert.writers.pdf.text`).
 - Metadata (ISO 19005-1 6.7, 19005-2 6.6): title (``titleStmt/title``), author (``publisher``),
   subject (periodical, issue, date), keywords (section heads), creation date = the issue date
   (``sourceDesc/bibl/date/@when``, 00:00 China Standard Time) — never the clock, so the same TEI
@@ -50,8 +50,8 @@ import convert
 from convert.errors import WriterError
 from convert.options import WriterOptions
 from convert.tei import TEI_NS, XML_ID, XML_LANG, local, to_bytes, xpath
-from convert.writers._pdf_fonts import FontSet, MissingGlyph
-from convert.writers._pdf_text import (
+from convert.writers.pdf.fonts import FontSet, MissingGlyph
+from convert.writers.pdf.text import (
     BREAK,
     Anchor,
     BlockStyle,
@@ -718,7 +718,7 @@ def _finish(data: bytes, meta: Metadata, opts: WriterOptions, root, flavour: str
     import pikepdf
     import pikepdf.pdfa as pdfa
 
-    from convert.writers import _pdfa_memo
+    from convert.writers.pdf import pdfa_memo as _pdfa_memo
 
     _pdfa_memo.install()  # glyph verdicts shared by the documents of a batch (same checks)
     with pikepdf.open(io.BytesIO(data)) as pdf:

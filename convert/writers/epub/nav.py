@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from convert.tei import local, xpath
-from convert.writers._epub_xhtml import (
+from convert.writers.epub.xhtml import (
     EPUB_TYPE,
     XHTML_NSMAP,
     element_id,

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 
 from reportlab.platypus import Flowable
 
-from convert.writers._pdf_fonts import FontSet
+from convert.writers.pdf.fonts import FontSet
 
 
 @dataclass(frozen=True)
@@ -232,7 +232,7 @@ def break_lines(glyphs: list[Glyph], width: float, first_indent: float, rules: K
 def to_glyphs(spans: list[Span], fonts: FontSet, size: float, face_override: str | None = None) -> list[Glyph]:
     """Glyphs of *spans* at *size* pt, each in the font :meth:`FontSet.runs` chooses.
 
-    Raises :class:`convert.writers._pdf_fonts.MissingGlyph` (with ``.where`` set to the span's
+    Raises :class:`convert.writers.pdf.fonts.MissingGlyph` (with ``.where`` set to the span's
     ``where``) for a character no font has.
     """
     out: list[Glyph] = []
