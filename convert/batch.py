@@ -3,6 +3,14 @@
 
 A conversion never prints: it returns a :class:`Result` with its messages, so that results from
 worker processes are reported by the parent in input order.
+
+What it may touch (issue #12): it reads its inputs and writes only into the output folder: a
+temporary file per output, named ``.convert-<pid>-<name>.partial<ext>`` (:func:`temp_path`), renamed
+over the final name only when whole and checked, never after a stop signal, and never over an
+input (:func:`refusals`); ``manifest.json``, merged under an ``fcntl`` lock on the folder. Workers
+die with the parent (a parent-death signal) and on a stop signal remove their temporary files
+before they exit; a run removes the temporary files earlier runs left when they were killed
+(:func:`remove_stale_temporaries`).
 """
 
 from __future__ import annotations
@@ -10,19 +18,28 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
+import signal
 import time
+from collections import Counter, defaultdict
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from convert import __version__
-from convert.errors import ConvertError
+from convert.errors import ConvertError, Interrupted
 from convert.options import WriterOptions
 from convert.variant import SOURCE, make_variant
 from convert.writers import extension, get_writer
 
 MANIFEST = "manifest.json"
+#: Signals that stop a run: Ctrl-C and a service manager's stop.
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+#: Temporary files of this tool (``.convert-<pid>-…``, and the names of versions before 0.1.1,
+#: ``.<name>.<pid>.partial…``), as pikepdf's atomic writer wraps them too (``.pikepdf.<name>.<hex>``).
+TEMP_RE = re.compile(r"^(?:\.pikepdf\.)?(?:\.convert-(\d+)-|\..+?\.(\d+)\.partial)")
 
 
 @dataclass(frozen=True)
@@ -88,31 +105,115 @@ def sha256_file(path: Path) -> str:
     return h.hexdigest()
 
 
-def output_names(src: Path, settings: Settings) -> list[tuple[str, str, str]]:
-    """``[(variant, format, file name)]`` of every output *src* gives under *settings*."""
+def output_names(src: Path, settings: Settings, name: str | None = None) -> list[tuple[str, str, str]]:
+    """``[(variant, format, file name)]`` of every output *src* gives under *settings*; *name*
+    (from :func:`plan_names`, default the input's stem) may hold folders (``a/issue``)."""
+    base = name or src.stem
     out = []
     for tag in settings.variants:
-        stem = src.stem if tag == SOURCE else f"{src.stem}.{tag}"
+        stem = base if tag == SOURCE else f"{base}.{tag}"
         out.extend((tag, fmt, f"{stem}{extension(fmt)}") for fmt in settings.formats)
     return out
 
 
-def convert_one(src: Path, settings: Settings, outdir: Path) -> Result:
-    """Convert *src* into every format and variant of *settings*, writing into *outdir*.
+def plan_names(inputs: list[Path]) -> dict[Path, str]:
+    """The output name of each input (a ``/``-separated relative path without extension):
+    its stem, unless another input has the same stem (compared case-insensitively). Inputs that
+    share a stem keep their folders relative to the folder they have in common (``a/issue``,
+    ``b/issue``), and, when that does not tell them apart (``issue.txt`` and ``issue.xml`` in
+    one folder), their extension too (``issue.txt``, ``issue.xml``). Two inputs never get one
+    name silently: :func:`refusals` reports what is still alike."""
+    groups: dict[str, list[Path]] = defaultdict(list)
+    for p in inputs:
+        groups[p.stem.casefold()].append(p)
+    names: dict[Path, str] = {}
+    for members in groups.values():
+        if len(members) == 1:
+            names[members[0]] = members[0].stem
+            continue
+        absolute = [Path(os.path.abspath(p)) for p in members]
+        common = os.path.commonpath([str(a.parent) for a in absolute])
+        for p, a in zip(members, absolute):
+            names[p] = (a.parent.relative_to(common) / a.stem).as_posix()
+        alike = Counter(names[p].casefold() for p in members)
+        for p in members:
+            if alike[names[p].casefold()] > 1:
+                names[p] += p.suffix
+    return names
+
+
+def _identity(path: Path) -> tuple:
+    """What makes two paths one file: the real path, and device and inode where it exists."""
+    real = os.path.realpath(path)
+    try:
+        st = os.stat(path)
+        return (real, (st.st_dev, st.st_ino))
+    except OSError:
+        return (real, None)
+
+
+def refusals(inputs: list[Path], settings: Settings, outdir: Path,
+             names: dict[Path, str] | None = None) -> dict[Path, str]:
+    """``{input: one-line error}`` for the inputs that must not be converted because an output
+    would replace an input of this run (``convert m.txt --to txt -o .``) or take the output name
+    of an earlier input. Checked before anything is written."""
+    names = names or {}
+    taken_paths, taken_inodes = {}, {}
+    for p in inputs:
+        real, inode = _identity(p)
+        taken_paths.setdefault(real, p)
+        if inode:
+            taken_inodes.setdefault(inode, p)
+    refused: dict[Path, str] = {}
+    claimed: dict[str, Path] = {}
+    for src in inputs:
+        for _tag, fmt, fname in output_names(src, settings, names.get(src)):
+            dest = outdir / fname
+            real, inode = _identity(dest)
+            victim = taken_paths.get(real) or (taken_inodes.get(inode) if inode else None)
+            if victim is not None:
+                what = "this input" if victim == src else f"the input {victim}"
+                refused[src] = (f"{src}: its {fmt} output {dest} would replace {what}; "
+                                "choose another output folder (-o)")
+                break
+            owner = claimed.get(real.casefold())
+            if owner is not None and owner != src:
+                refused[src] = f"{src}: its {fmt} output {dest} would replace the output of {owner}"
+                break
+        else:
+            for _tag, _fmt, fname in output_names(src, settings, names.get(src)):
+                claimed[os.path.realpath(outdir / fname).casefold()] = src
+    return refused
+
+
+def convert_one(src: Path, settings: Settings, outdir: Path, name: str | None = None) -> Result:
+    """Convert *src* into every format and variant of *settings*, writing into *outdir* under
+    *name* (from :func:`plan_names`; default the input's stem).
 
     Each output is rendered to a temporary file in *outdir*, checked, then renamed into place;
-    a failure leaves no file behind and does not stop the other outputs.
+    a failure leaves no file behind and does not stop the other outputs. An output that would
+    replace *src* itself is refused before anything is read. Raises only
+    :class:`convert.errors.Interrupted` (a stop signal); every other failure is in the result.
     """
     from convert.reader import load_input
     from convert.tei import to_bytes
 
     started = time.perf_counter()
     result = Result(str(src))
+    refused = refusals([src], settings, outdir, {src: name} if name else None)
+    if refused:
+        result.errors.append(refused[src])
+        return result
     try:
         loaded = load_input(src, encoding=settings.encoding, max_size=settings.max_size,
                             warnings=result.warnings)
     except ConvertError as err:
         result.errors.append(str(err))
+        return result
+    except Exception as err:  # a defect: one line, and the batch goes on
+        if os.environ.get("CONVERT_DEBUG"):
+            raise
+        result.errors.append(f"{src}: internal error: {type(err).__name__}: {err}")
         return result
     result.sha256 = loaded.sha256
     root = loaded.root
@@ -127,7 +228,8 @@ def convert_one(src: Path, settings: Settings, outdir: Path) -> Result:
         tei_bytes = original if (tag == SOURCE and original is not None) else to_bytes(doc)
         opts = WriterOptions(pdfa=settings.pdfa, source_name=str(src), tei_bytes=tei_bytes,
                              embed_fonts=settings.embed_fonts)
-        stem = src.stem if tag == SOURCE else f"{src.stem}.{tag}"
+        base = name or src.stem
+        stem = base if tag == SOURCE else f"{base}.{tag}"
         for fmt in settings.formats:
             _write_one(doc, opts, src, tag, fmt, outdir / f"{stem}{extension(fmt)}", settings, result)
     result.seconds = time.perf_counter() - started
@@ -136,9 +238,10 @@ def convert_one(src: Path, settings: Settings, outdir: Path) -> Result:
 
 def _write_one(doc, opts, src: Path, tag: str, fmt: str, dest: Path, settings: Settings,
                result: Result) -> None:
-    tmp = dest.with_name(f".{dest.stem}.{os.getpid()}.partial{dest.suffix}")
+    tmp = temp_path(dest)
     label = fmt if tag == SOURCE else f"{tag} {fmt}"
     try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
         started = time.perf_counter()
         get_writer(fmt)(doc, opts, tmp)
         verdicts = []
@@ -153,7 +256,7 @@ def _write_one(doc, opts, src: Path, tag: str, fmt: str, dest: Path, settings: S
         notes = []
         if fmt == "epub" and settings.embed_fonts:
             notes.append(f"embedded font subset: {embedded_font_bytes(tmp):,} bytes")
-        os.replace(tmp, dest)
+        install(tmp, dest)
         result.outputs.append(Output(str(dest), fmt, tag, sha256_file(dest), dest.stat().st_size,
                                      round(time.perf_counter() - started, 3), verdicts, notes))
     except ConvertError as err:
@@ -164,6 +267,60 @@ def _write_one(doc, opts, src: Path, tag: str, fmt: str, dest: Path, settings: S
         result.errors.append(f"{src}: {label}: internal error: {type(err).__name__}: {err}")
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def temp_path(dest: Path) -> Path:
+    """The temporary file *dest* is written to before it is checked and renamed into place:
+    ``.convert-<pid>-<stem>.partial<ext>`` beside it (hidden, recognisable by :data:`TEMP_RE`)."""
+    return dest.with_name(f".convert-{os.getpid()}-{dest.stem}.partial{dest.suffix}")
+
+
+def install(tmp: Path, dest: Path) -> None:
+    """Rename *tmp* over *dest* (atomic, ``os.replace``) unless a stop signal has arrived.
+
+    The stop signals are blocked from the check to the rename, so a signal either comes first
+    (nothing is renamed: :class:`Interrupted` is raised, or the signal's handler raises once
+    unblocked) or after the rename is complete."""
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+    try:
+        pending = signal.sigpending() & set(STOP_SIGNALS)
+        if not pending:
+            os.replace(tmp, dest)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+    if pending:
+        raise Interrupted(min(pending))
+
+
+def _alive(pid: int) -> bool:
+    """Whether process *pid* exists (on this machine)."""
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def remove_stale_temporaries(outdir: Path) -> list[Path]:
+    """Remove from *outdir* (and the folders below it) the temporary files of runs that are no
+    longer running (:data:`TEMP_RE`; the process id in the name is not a live process): what a
+    run killed with SIGKILL, or a power cut, left. Returns the files removed."""
+    removed = []
+    for folder, _dirs, files in os.walk(outdir):
+        for fname in files:
+            m = TEMP_RE.match(fname)
+            if m and not _alive(int(m.group(1) or m.group(2))):
+                path = Path(folder) / fname
+                try:
+                    path.unlink()
+                    removed.append(path)
+                except OSError:
+                    pass
+    return removed
 
 
 def embedded_font_bytes(epub: Path) -> int:
@@ -179,6 +336,34 @@ def embedded_font_bytes(epub: Path) -> int:
 # ---------------------------------------------------------------------------------- manifest
 
 
+@contextmanager
+def manifest_lock(outdir: Path) -> Iterator[None]:
+    """Hold an exclusive ``fcntl.flock`` lock on the folder *outdir* itself (no lock file is
+    left behind): runs writing into one folder merge their manifest entries one at a time."""
+    import fcntl
+
+    fd = os.open(outdir, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def manifest_outputs(outdir: Path) -> set[str]:
+    """Real paths of every output the manifest in *outdir* lists (a folder scan skips them)."""
+    return {os.path.realpath(o["path"]) for entry in read_manifest(outdir).values()
+            for o in entry.get("outputs", []) if isinstance(o, dict) and "path" in o}
+
+
+def _record(output: Output | dict) -> dict:
+    """An output's manifest record: everything but the wall time, which goes to the log only, so
+    that the manifest is the same bytes for the same inputs and options."""
+    d = asdict(output) if isinstance(output, Output) else dict(output)
+    d.pop("seconds", None)
+    return d
+
+
 def read_manifest(outdir: Path) -> dict:
     """The manifest in *outdir* as ``{input path: entry}`` (empty when there is none or it is
     unreadable)."""
@@ -190,20 +375,29 @@ def read_manifest(outdir: Path) -> dict:
 
 
 def write_manifest(outdir: Path, settings: Settings, results: Iterable[Result]) -> Path:
-    """Merge *results* into ``outdir/manifest.json`` (atomically) and return its path.
+    """Merge *results* into ``outdir/manifest.json`` (atomically, under :func:`manifest_lock`)
+    and return its path.
 
     Shape: ``{"convert": version, "inputs": [{"input", "sha256", "options", "outputs": [{"path",
-    "format", "variant", "sha256", "size", "seconds", "verdicts"}], "errors", "warnings"}]}``.
+    "format", "variant", "sha256", "size", "verdicts", "notes"}], "errors", "warnings"}]}``, entries
+    sorted by input and outputs by path: the same inputs and options give the same bytes (wall
+    times go to the log, not here).
     """
+    outdir.mkdir(parents=True, exist_ok=True)
+    with manifest_lock(outdir):
+        return _merge_manifest(outdir, settings, results)
+
+
+def _merge_manifest(outdir: Path, settings: Settings, results: Iterable[Result]) -> Path:
     entries = read_manifest(outdir)
     for r in results:
         if r.skipped:
             continue
         # outputs of an earlier run that this run did not replace (it failed, or made other
         # formats) are still in the folder: their records stay
-        outputs = {o["path"]: o for o in entries.get(r.input, {}).get("outputs", [])
+        outputs = {o["path"]: _record(o) for o in entries.get(r.input, {}).get("outputs", [])
                    if Path(o["path"]).exists()}
-        outputs.update({o.path: asdict(o) for o in r.outputs})
+        outputs.update({o.path: _record(o) for o in r.outputs})
         entries[r.input] = {
             "input": r.input,
             "sha256": r.sha256,
@@ -213,14 +407,17 @@ def write_manifest(outdir: Path, settings: Settings, results: Iterable[Result]) 
             "warnings": r.warnings,
         }
     path = outdir / MANIFEST
-    tmp = outdir / f".{MANIFEST}.{os.getpid()}.partial"
+    tmp = temp_path(outdir / MANIFEST)
     data = {"convert": __version__, "inputs": [entries[k] for k in sorted(entries)]}
-    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    os.replace(tmp, path)
+    try:
+        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
     return path
 
 
-def up_to_date(src: Path, settings: Settings, outdir: Path, manifest: dict) -> bool:
+def up_to_date(src: Path, settings: Settings, outdir: Path, manifest: dict, name: str | None = None) -> bool:
     """True when every output of *src* exists, is newer than *src*, and the manifest records
     the same input bytes, the same options and no error (``--skip-existing``)."""
     entry = manifest.get(str(src))
@@ -228,8 +425,8 @@ def up_to_date(src: Path, settings: Settings, outdir: Path, manifest: dict) -> b
         return False
     try:
         mtime = src.stat().st_mtime
-        for _, _, name in output_names(src, settings):
-            if (outdir / name).stat().st_mtime < mtime:
+        for _, _, fname in output_names(src, settings, name):
+            if (outdir / fname).stat().st_mtime < mtime:
                 return False
         return entry.get("sha256") == sha256_file(src)
     except OSError:
@@ -253,8 +450,58 @@ def _warm_up(settings: Settings) -> None:
             converter(CONFIGS[tag])
 
 
-def _job(args: tuple[Path, Settings, Path]) -> Result:
-    return convert_one(*args)
+_IN_JOB = False
+
+
+def _worker_signal(signum, frame) -> None:
+    """A worker's stop signal: inside a conversion, unwind it (``finally`` clauses remove the
+    temporary files, :func:`install` renames nothing), then :func:`_job` exits; idle, exit now."""
+    if _IN_JOB:
+        raise Interrupted(signum)
+    os._exit(128 + signum)
+
+
+def _init_worker(settings: Settings, parent: int) -> None:
+    """A worker's start: die with the parent (Linux ``PR_SET_PDEATHSIG``: SIGTERM when the
+    parent ends, even by SIGKILL), stop on SIGINT/SIGTERM (:func:`_worker_signal`), warm up."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, int(signal.SIGTERM), 0, 0, 0)  # PR_SET_PDEATHSIG = 1
+    except (OSError, AttributeError):
+        pass
+    for signum in STOP_SIGNALS:
+        signal.signal(signum, _worker_signal)
+    if os.getppid() != parent:  # the parent died before the signal was armed
+        os._exit(128 + signal.SIGTERM)
+    _warm_up(settings)
+
+
+def _job(args: tuple) -> Result:
+    global _IN_JOB
+    _IN_JOB = True
+    try:
+        return convert_one(*args)
+    except Interrupted as stop:
+        os._exit(128 + stop.signum)  # temporary files are gone; never report or rename
+    finally:
+        _IN_JOB = False
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """Stop *pool* now: SIGTERM to every worker (each removes its temporary files and exits),
+    queued work cancelled, workers reaped (SIGKILL after 10 s)."""
+    procs = list((getattr(pool, "_processes", None) or {}).values())
+    for proc in procs:
+        if proc.is_alive():
+            proc.terminate()
+    pool.shutdown(wait=False, cancel_futures=True)
+    for proc in procs:
+        proc.join(10)
+        if proc.is_alive():
+            proc.kill()
+            proc.join(5)
 
 
 def work_units(inputs: list[Path], settings: Settings, jobs: int) -> list[tuple[int, Settings]]:
@@ -292,22 +539,27 @@ def merge_results(src: Path, parts: list[Result], settings: Settings) -> Result:
 
 
 def run_batch(inputs: list[Path], settings: Settings, outdir: Path, jobs: int,
-              on_result: Callable[[Result], None]) -> list[Result]:
+              on_result: Callable[[Result], None], names: dict[Path, str] | None = None) -> list[Result]:
     """Convert *inputs* with *jobs* worker processes (1: in this process), calling *on_result*
     for each input's result as it completes, in input order; returns the results in input order.
-    The work is divided as :func:`work_units` says."""
+    *names* are the output names (:func:`plan_names`). The work is divided as :func:`work_units`
+    says. On a stop signal (:class:`Interrupted`, ``KeyboardInterrupt``) the workers are stopped
+    at once (:func:`_stop_workers`) and the exception goes on up."""
+    names = names or {}
     units = work_units(inputs, settings, max(jobs, 1))
     if jobs <= 1 or len(units) <= 1:
         results = []
         for src in inputs:
-            results.append(convert_one(src, settings, outdir))
+            results.append(convert_one(src, settings, outdir, names.get(src)))
             on_result(results[-1])
         return results
     results: list[Result] = []
     parts: list[Result] = []
     current = 0
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_warm_up, initargs=(settings,)) as pool:
-        done = pool.map(_job, [(inputs[i], unit, outdir) for i, unit in units], chunksize=1)
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(settings, os.getpid()))
+    try:
+        done = pool.map(_job, [(inputs[i], unit, outdir, names.get(inputs[i])) for i, unit in units],
+                        chunksize=1)
         for (i, _unit), part in zip(units, done):
             if i != current and parts:
                 results.append(merge_results(inputs[current], parts, settings))
@@ -318,4 +570,8 @@ def run_batch(inputs: list[Path], settings: Settings, outdir: Path, jobs: int,
         if parts:
             results.append(merge_results(inputs[current], parts, settings))
             on_result(results[-1])
+    except BaseException:
+        _stop_workers(pool)
+        raise
+    pool.shutdown(wait=True)
     return results

@@ -3,19 +3,27 @@
 Each input is read once into the TEI model; each requested writer renders that model into a
 temporary file in the output folder, the file is checked, and only then renamed into place, so no
 partial or unchecked output is ever left under the final name.
+
+Safety (issue #12): no output replaces an input; a folder scan reads only regular files and
+skips the output folder and the outputs the manifest lists; every printed line is one line with
+control characters escaped; SIGINT and SIGTERM end the run with one line and status 130 or 143.
 """
 
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import signal
+import stat
 import sys
+import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 from convert import __version__
-from convert.errors import ConvertError
+from convert.errors import ConvertError, Interrupted, one_line, printable
 from convert.reader.source import MAX_SIZE
 from convert.variant import parse_variants
 from convert.writers import FORMATS
@@ -37,7 +45,8 @@ examples:
       Traditional-Chinese variants: output/issue.zh-Hant-TW.txt, output/issue.zh-Hant-HK.pdf …
 
 formats: tei (.xml), txt (.txt), pdf (.pdf), epub (.epub), all
-exit status: 0 when every requested output was written and passed its checks, 1 otherwise
+exit status: 0 when every requested output was written and passed its checks, 1 otherwise,
+2 for a usage error, 130 when stopped by Ctrl-C (SIGINT), 143 by SIGTERM
 """
 
 
@@ -127,18 +136,90 @@ def _size(value: str) -> int:
 
 
 def _err(msg: str) -> None:
-    print(f"convert: {msg}", file=sys.stderr)
+    print(f"convert: {printable(msg)}", file=sys.stderr, flush=True)
 
 
-def expand_inputs(paths: list[Path]) -> list[Path]:
-    """Files as given; a folder stands for the ``*.txt`` and ``*.xml`` files below it, sorted."""
+#: What a folder scan reads.
+SCANNED_SUFFIXES = (".txt", ".xml")
+
+
+def scan_folder(folder: Path, outdir: Path | None = None, skipped: list[tuple[Path, str]] | None = None
+                ) -> list[Path]:
+    """The ``*.txt`` and ``*.xml`` regular files below *folder*, sorted, following symbolic
+    links. Left out, with ``(path, reason)`` appended to *skipped*: the output folder *outdir*
+    and the outputs its manifest lists (a rerun never reads its own outputs), files that are not
+    regular files (FIFOs, sockets, devices), dangling symbolic links, symbolic link loops and
+    links to a folder already scanned. Hidden files and folders (``.name``) are left out silently."""
+    from convert.batch import manifest_outputs
+    from convert.reader.source import file_kind
+
+    skipped = skipped if skipped is not None else []
+    out_real = os.path.realpath(outdir) if outdir is not None else None
+    produced = manifest_outputs(outdir) if outdir is not None and outdir.is_dir() else set()
+    found: list[Path] = []
+    seen: set[tuple[int, int]] = set()
+
+    def walk(d: Path) -> None:
+        try:
+            st = os.stat(d)
+            entries = sorted(os.scandir(d), key=lambda e: e.name)
+        except OSError as err:
+            skipped.append((d, f"cannot read the folder: {err.strerror or err}"))
+            return
+        seen.add((st.st_dev, st.st_ino))
+        for entry in entries:
+            path = d / entry.name
+            if entry.name.startswith("."):
+                continue
+            try:
+                target = os.stat(path)  # follows links
+            except OSError as err:
+                if Path(entry.name).suffix.lower() not in SCANNED_SUFFIXES and not entry.is_symlink():
+                    continue
+                if err.errno == errno.ELOOP:
+                    skipped.append((path, "a symbolic link loop"))
+                elif entry.is_symlink():
+                    skipped.append((path, "a dangling symbolic link"))
+                else:
+                    skipped.append((path, f"cannot read: {err.strerror or err}"))
+                continue
+            if stat.S_ISDIR(target.st_mode):
+                real = os.path.realpath(path)
+                if out_real is not None and real == out_real:
+                    skipped.append((path, "the output folder"))
+                elif (target.st_dev, target.st_ino) in seen:
+                    here = os.path.realpath(d)
+                    loop = here == real or here.startswith(real.rstrip("/") + "/")
+                    skipped.append((path, "a symbolic link loop" if loop else "a folder already scanned"))
+                else:
+                    walk(path)
+                continue
+            if Path(entry.name).suffix.lower() not in SCANNED_SUFFIXES:
+                continue
+            if not stat.S_ISREG(target.st_mode):
+                skipped.append((path, f"not a regular file ({file_kind(target.st_mode)})"))
+            elif os.path.realpath(path) in produced:
+                skipped.append((path, "an output of an earlier run (manifest.json)"))
+            else:
+                found.append(path)
+
+    walk(folder)
+    return found
+
+
+def expand_inputs(paths: list[Path], outdir: Path | None = None,
+                  skipped: list[tuple[Path, str]] | None = None) -> list[Path]:
+    """Files as given; a folder stands for the files :func:`scan_folder` finds below it. The same
+    file named twice is converted once. What a scan left out is appended to *skipped*."""
     out: list[Path] = []
+    seen: set[str] = set()
     for path in paths:
-        if path.is_dir():
-            out.extend(sorted(p for p in path.rglob("*") if p.suffix.lower() in (".txt", ".xml")
-                              and p.is_file() and not p.name.startswith(".")))
-        else:
-            out.append(path)
+        found = scan_folder(path, outdir, skipped) if path.is_dir() else [path]
+        for p in found:
+            key = os.path.abspath(p)
+            if key not in seen:
+                seen.add(key)
+                out.append(p)
     return out
 
 
@@ -158,6 +239,7 @@ class Reporter:
                 pass
 
     def _out(self, line: str) -> None:
+        line = printable(line)
         if self.bar is not None:
             self.bar.write(line)
         else:
@@ -179,7 +261,8 @@ class Reporter:
                 notes = "".join(f"; {n}" for n in o.notes)
                 self._out(f"wrote {o.path} ({o.size:,} bytes, {o.seconds:.2f} s{notes})")
                 for verdict in o.verdicts:
-                    self._out(f"  {verdict}")
+                    for line in str(verdict).splitlines():
+                        self._out(f"  {line}")
 
     def close(self) -> None:
         if self.bar is not None:
@@ -187,8 +270,52 @@ class Reporter:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the command line; returns the exit status (0: every output written and checked)."""
-    from convert.batch import Settings, read_manifest, run_batch, up_to_date, write_manifest
+    """Run the command line; returns the exit status: 0 every output written and checked, 1 a
+    failure (one line each on stderr), 2 a usage error, 130 stopped by SIGINT (Ctrl-C), 143 by
+    SIGTERM (128 + the signal number, as a shell reports it), with one line saying so."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    with _stop_signals():
+        try:
+            return run(argv)
+        except (Interrupted, KeyboardInterrupt) as stop:
+            signum = getattr(stop, "signum", signal.SIGINT)
+            _err(f"interrupted ({signal.Signals(signum).name}): stopped; outputs already in place are "
+                 "whole, nothing half-written is left")
+            return 128 + signum
+        except BrokenProcessPool as err:
+            _err(f"a worker process ended unexpectedly ({err}); outputs already in place are whole")
+            return 1
+
+
+@contextmanager
+def _stop_signals():
+    """While running: SIGINT and SIGTERM raise :class:`Interrupted` (so ``finally`` clauses
+    remove temporary files); the previous handlers come back after. Only the main thread can
+    set handlers; elsewhere nothing changes."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    from convert.batch import STOP_SIGNALS
+
+    previous = {signum: signal.getsignal(signum) for signum in STOP_SIGNALS}
+    for signum in STOP_SIGNALS:
+        signal.signal(signum, _interrupt)
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def _interrupt(signum, frame):
+    raise Interrupted(signum)
+
+
+def run(argv: list[str] | None = None) -> int:
+    """The command line's work (:func:`main` adds the handling of stop signals)."""
+    from convert.batch import (Result, Settings, plan_names, read_manifest, refusals,
+                               remove_stale_temporaries, run_batch, up_to_date, write_manifest)
 
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -212,26 +339,45 @@ def main(argv: list[str] | None = None) -> int:
     if not os.access(args.output, os.W_OK):
         _err(f"{args.output}: the output folder is not writable")
         return 1
-    signal.signal(signal.SIGTERM, _terminate)
     settings = Settings(tuple(formats), tuple(variants), args.pdfa, args.check, args.encoding,
                         args.max_size, args.embed_fonts)
-    inputs = expand_inputs(args.inputs)
+    for stale in remove_stale_temporaries(args.output):  # left by a run that was killed
+        if args.verbose:
+            print(printable(f"removed {stale} (a temporary file of a run that was killed)"))
+    scan_skipped: list[tuple[Path, str]] = []
+    inputs = expand_inputs(args.inputs, args.output, scan_skipped)
+    if args.verbose:
+        for path, reason in scan_skipped:
+            print(printable(f"skipped {path}: {reason}"))
     if not inputs:
         _err("no input files (a folder holds no .txt or .xml files)")
         return 1
     started = time.perf_counter()
-    todo, skipped = inputs, []
+    names = plan_names(inputs)
+    refused = refusals(inputs, settings, args.output, names)
+    todo, skipped = [p for p in inputs if p not in refused], []
     if args.skip_existing:
         manifest = read_manifest(args.output)
-        skipped = [p for p in inputs if up_to_date(p, settings, args.output, manifest)]
-        todo = [p for p in inputs if p not in skipped]
+        skipped = [p for p in todo if up_to_date(p, settings, args.output, manifest, names.get(p))]
+        todo = [p for p in todo if p not in skipped]
     report = Reporter(len(todo), args.quiet, args.verbose)
     for p in skipped:
-        from convert.batch import Result
-
         report(Result(str(p), skipped=True))
+    results = [Result(str(p), errors=[message]) for p, message in refused.items()]
+    for r in results:
+        report(r)
+    done: list[Result] = []
+
+    def on_result(result: Result) -> None:
+        done.append(result)
+        report(result)
+
     try:
-        results = run_batch(todo, settings, args.output, args.jobs, report)
+        results += run_batch(todo, settings, args.output, args.jobs, on_result, names)
+    except (Interrupted, KeyboardInterrupt):
+        if any(r.outputs for r in done):  # the outputs already in place are recorded
+            write_manifest(args.output, settings, done)
+        raise
     finally:
         report.close()
     if any(r.outputs for r in results):
@@ -239,15 +385,10 @@ def main(argv: list[str] | None = None) -> int:
     failed = [r for r in results if not r.ok]
     if len(inputs) > 1 or args.verbose:
         outputs = sum(len(r.outputs) for r in results)
-        print(f"{len(inputs)} inputs: {len(results) - len(failed)} converted, {len(skipped)} "
+        print(printable(f"{len(inputs)} inputs: {len(results) - len(failed)} converted, {len(skipped)} "
               f"skipped, {len(failed)} failed; {outputs} outputs in {time.perf_counter() - started:.1f} s"
-              + (" (failed: " + ", ".join(r.input for r in failed) + ")" if failed else ""))
+              + (" (failed: " + ", ".join(r.input for r in failed) + ")" if failed else "")))
     return 1 if failed else 0
-
-
-def _terminate(signum, frame):
-    """SIGTERM ends the run like Ctrl-C: the ``finally`` clauses remove temporary files."""
-    raise SystemExit(128 + signum)
 
 
 if __name__ == "__main__":

@@ -39,21 +39,49 @@ def xpath(node: etree._Element, path: str) -> list:
 def safe_parser() -> etree.XMLParser:
     """An XML parser for untrusted input: no entity resolution, no DTD, no network, bounded trees.
 
-    ``huge_tree`` stays off, so libxml2's limits on depth and entity expansion apply.
+    ``huge_tree`` stays off, so libxml2's limits on depth and entity expansion apply. Parsing
+    with it is safe; *accepting* what it parsed is decided by :func:`parse_untrusted`.
     """
     return etree.XMLParser(
         resolve_entities=False,
         load_dtd=False,
         no_network=True,
         dtd_validation=False,
+        attribute_defaults=False,
         huge_tree=False,
         remove_blank_text=False,
     )
 
 
+class DoctypeError(ValueError):
+    """An untrusted document carries a document type declaration or an entity reference."""
+
+
+def parse_untrusted(data: bytes) -> etree._Element:
+    """Parse untrusted XML *data* (bytes in any encoding libxml2 detects: a BOM, UTF-16, an
+    encoding declaration such as GB18030) with :func:`safe_parser`, and return its root element.
+
+    The decision is made on the parsed document, not on the bytes, so it holds in every encoding
+    and at every offset: a document whose ``docinfo`` records a DOCTYPE (a name, a public or system
+    identifier, an internal subset), or that holds an entity reference left unresolved, raises
+    :class:`DoctypeError`. Such documents are the only way to external entities (XXE) and entity
+    expansion ("billion laughs"; XML 1.0 §2.8, §4.2). Malformed XML raises
+    ``lxml.etree.XMLSyntaxError``.
+    """
+    root = etree.fromstring(data, safe_parser())
+    info = root.getroottree().docinfo
+    if info.doctype or info.internalDTD is not None or info.externalDTD is not None \
+            or info.system_url or info.public_id:
+        raise DoctypeError(f"a DOCTYPE ({' '.join(info.doctype.split())[:80] or 'an internal subset'})")
+    for node in root.iter(etree.Entity):
+        raise DoctypeError(f"an entity reference ({node.text}) on line {node.sourceline}")
+    return root
+
+
 def parse_bytes(data: bytes) -> etree._ElementTree:
-    """Parse TEI bytes with :func:`safe_parser`; raises ``lxml.etree.XMLSyntaxError``."""
-    return etree.ElementTree(etree.fromstring(data, safe_parser()))
+    """Parse TEI bytes with :func:`parse_untrusted`; raises ``lxml.etree.XMLSyntaxError`` or
+    :class:`DoctypeError`."""
+    return etree.ElementTree(parse_untrusted(data))
 
 
 def to_bytes(root: etree._Element) -> bytes:

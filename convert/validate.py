@@ -17,6 +17,14 @@
 
 Every external check returns a :class:`Verdict` and never raises: a missing tool gives a verdict
 with ``ok=False`` whose message says what is missing and how to install it.
+
+Hostile input (issue #12): an external validator never reads a document as the user gave it. A
+TEI file is parsed here first (:func:`convert.tei.parse_untrusted`: no DTD, no entities, refused
+with a DOCTYPE) and jing is given the tool's own re-serialisation of that tree, in a temporary
+folder. Every external validator runs without network access (:func:`sandboxed`: a new network
+namespace, or a Java security policy that grants no socket permission), and jing runs without
+the XInclude parser configuration Debian's ``jing`` script turns on. This module writes only
+temporary files, under the system's temporary folder.
 """
 
 from __future__ import annotations
@@ -32,7 +40,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from convert.tei import TEI_NS, XML_ID, local, safe_parser, to_bytes
+from convert.errors import one_line
+from convert.tei import TEI_NS, XML_ID, DoctypeError, local, parse_untrusted, safe_parser, to_bytes
 
 SCHEMA_PATH = Path(__file__).resolve().parent / "schema" / "bulletin.rng"
 
@@ -56,6 +65,19 @@ PREFLIGHT_JARS = tuple(
     )
 )
 PREFLIGHT_CLASS = "org.apache.pdfbox.preflight.Validator_A1b"
+
+#: Debian's jars for jing (package jing and what its ``/usr/bin/jing`` script puts on the class
+#: path), run here with ``java`` directly so that this module chooses the JVM options.
+JING_JARS = tuple(Path("/usr/share/java") / name for name in
+                  ("jing.jar", "xercesImpl.jar", "xml-apis.jar", "xml-resolver.jar", "Saxon-HE.jar"))
+JING_CLASS = "com.thaiopensource.relaxng.util.Driver"
+#: A Java security policy that grants what the validators need except any network permission
+#: (``java.net.SocketPermission``): the fallback of :func:`sandboxed` where no network namespace
+#: can be made.
+NO_NETWORK_POLICY = Path(__file__).resolve().parent / "data" / "no-network.policy"
+#: What the JVM prints on stderr when the policy is on: not a finding.
+_JVM_NOTICES = ("WARNING: A command line option has enabled the Security Manager",
+                "WARNING: The Security Manager is deprecated")
 
 #: Attributes whose ``#id`` pointers :func:`check_tei` requires to resolve within the document
 #: (``ref/@target``: contents entries link their articles). ``@calendar`` could join once every
@@ -289,10 +311,10 @@ def _check_ids(doc: etree._Element) -> list[str]:
 def check_tei_file(path: str | os.PathLike) -> Verdict:
     """:func:`check_tei` on a TEI file, as a :class:`Verdict` (a parse error is a failure)."""
     try:
-        tree = etree.parse(str(path), safe_parser())
-    except (OSError, etree.XMLSyntaxError) as err:
-        return Verdict("bulletin.rng", False, [f"cannot parse {path}: {err}"])
-    errors = check_tei(tree.getroot())
+        root = parse_untrusted(Path(path).read_bytes())
+    except (OSError, ValueError, etree.XMLSyntaxError) as err:
+        return Verdict("bulletin.rng", False, [f"cannot parse {path}: {one_line(str(err))}"])
+    errors = check_tei(root)
     return Verdict("bulletin.rng", not errors, errors, {"error": len(errors)})
 
 
@@ -312,8 +334,41 @@ def _missing(name: str, path: str | os.PathLike) -> Verdict | None:
     return None
 
 
+@functools.cache
+def _unshare() -> tuple[str, ...]:
+    """``("unshare", "-rn")`` when util-linux's unshare can make a user and network namespace
+    here (a process in it sees only a loopback device that is down), else ``()``."""
+    exe = shutil.which("unshare")
+    if exe is None:
+        return ()
+    try:
+        ok = subprocess.run([exe, "-rn", "true"], stdin=subprocess.DEVNULL, capture_output=True,
+                            timeout=30, check=False).returncode == 0
+    except (OSError, subprocess.SubprocessError):
+        ok = False
+    return (exe, "-rn") if ok else ()
+
+
+def sandboxed(cmd: list[str]) -> list[str]:
+    """*cmd* (a list of arguments) rewritten to run without network access.
+
+    In a new network namespace (``unshare -rn``, Linux user and network namespaces) where the
+    system allows one; otherwise, for a ``java`` command, with the security manager and
+    :data:`NO_NETWORK_POLICY`, which grants no socket permission (Java 17's
+    ``-Djava.security.manager``). Any other command is returned unchanged in that case.
+    """
+    prefix = _unshare()
+    if prefix:
+        return [*prefix, *cmd]
+    if Path(cmd[0]).name == "java":
+        return [cmd[0], "-Djava.security.manager", f"-Djava.security.policy=={NO_NETWORK_POLICY}", *cmd[1:]]
+    return list(cmd)
+
+
 def _run(cmd: list[str]) -> subprocess.CompletedProcess[str] | str:
-    """Run *cmd* without stdin; the finished process, or a message if it could not run."""
+    """Run *cmd* without stdin and without network (:func:`sandboxed`); the finished process, or
+    a message if it could not run."""
+    cmd = sandboxed(cmd)
     try:
         return subprocess.run(cmd, stdin=subprocess.DEVNULL, capture_output=True, text=True,
                               errors="replace", timeout=TIMEOUT, check=False)
@@ -326,7 +381,7 @@ def _run(cmd: list[str]) -> subprocess.CompletedProcess[str] | str:
 def _stderr_lines(proc: subprocess.CompletedProcess[str]) -> list[str]:
     # Debian's java-wrappers script warns about optional jars it does not find: not findings.
     return [ln for ln in proc.stderr.splitlines()
-            if ln.strip() and not ln.startswith("[warning] /usr/bin/")]
+            if ln.strip() and not ln.startswith("[warning] /usr/bin/") and not ln.startswith(_JVM_NOTICES)]
 
 
 def run_jing(path: str | os.PathLike, *more: str | os.PathLike) -> Verdict:
@@ -340,18 +395,34 @@ def run_jing(path: str | os.PathLike, *more: str | os.PathLike) -> Verdict:
     for p in (path, *more):
         if (bad := _missing(name, p)) is not None:
             return bad
-    jing = shutil.which("jing")
-    if jing is None:
+    java = shutil.which("java")
+    if java is None or not all(j.is_file() for j in JING_JARS[:1]):
         return Verdict(name, False, ["jing not found: " + _INSTALL_HINT.format(pkgs="jing")])
     schema = tei_all_path()
     if not schema.is_file():
         return Verdict(name, False, [
             f"TEI schema not found at {schema}: put shared/ beside the repository, "
             "or set CONVERT_TEI_ALL to the path of tei_all.rng"])
-    proc = _run([jing, str(schema), str(path), *map(str, more)])
+    with tempfile.TemporaryDirectory(prefix="convert-jing-") as tmp:
+        # jing reads only this tool's re-serialisation: no DOCTYPE can reach it
+        copies = {}
+        for n, p in enumerate((path, *more)):
+            try:
+                root = parse_untrusted(Path(p).read_bytes())
+            except (OSError, ValueError, etree.XMLSyntaxError) as err:
+                reason = f"{err} is not accepted" if isinstance(err, DoctypeError) else one_line(str(err))
+                return Verdict(name, False, [f"{p}: not given to jing: {reason}"])
+            copy = Path(tmp) / str(n) / Path(p).name
+            copy.parent.mkdir()
+            copy.write_bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8"))
+            copies[str(copy)] = str(p)
+        cp = ":".join(str(j) for j in JING_JARS if j.is_file())
+        proc = _run([java, *_JVM_FAST, "-cp", cp, JING_CLASS, str(schema), *copies])
     if isinstance(proc, str):
         return Verdict(name, False, [proc])
     errors = [ln for ln in proc.stdout.splitlines() if ln.strip()]
+    for copy, original in copies.items():  # messages name the user's file, not the copy
+        errors = [ln.replace(copy, original) for ln in errors]
     messages = errors + _stderr_lines(proc)
     ok = proc.returncode == 0 and not messages
     if not ok and not messages:

@@ -60,3 +60,111 @@ def test_failed_run_keeps_the_earlier_good_output(tmp_path, monkeypatch):
     entry = manifest["inputs"][0]
     assert "disk on fire" in entry["errors"][0]
     assert sorted(o["format"] for o in entry["outputs"]) == ["epub", "txt"]  # the good epub is still listed
+
+
+# ----------------------------------------------------------------------------- issue #12, case 3
+
+
+def _children(pid):
+    """Process ids whose parent is *pid* (from /proc)."""
+    kids = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = open(f"/proc/{entry}/stat").read()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                kids.append(int(entry))
+    return kids
+
+
+def _alive(pid):
+    try:
+        stat = open(f"/proc/{pid}/stat").read()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+def _snapshot(folder):
+    return {p.name: (p.stat().st_ino, p.stat().st_mtime_ns) for p in folder.iterdir()}
+
+
+def _start(tmp_path, jobs, *extra):
+    folder = tmp_path / "in"
+    folder.mkdir(exist_ok=True)
+    for n in range(3):
+        for p in SAMPLES:
+            shutil.copy(p, folder / f"{n}-{p.name}")
+    out = tmp_path / "out"
+    proc = subprocess.Popen([sys.executable, "-m", "convert", str(folder), "--to", "pdf,txt", "-o", str(out),
+                             "-j", str(jobs), "-q", *extra],
+                            cwd=ROOT, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.time() + 60
+    while time.time() < deadline and not (out.exists() and any(out.glob("*.pdf"))):
+        time.sleep(0.05)
+    return proc, out
+
+
+@pytest.mark.parametrize("sig,status", [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_interrupt_prints_one_line_and_the_signal_status(tmp_path, sig, status):
+    proc, out = _start(tmp_path, 1)
+    os.kill(proc.pid, sig)  # the parent alone, as `kill PID` does
+    _, err = proc.communicate(timeout=60)
+    lines = err.decode().strip().splitlines()
+    assert proc.returncode == status
+    assert len(lines) == 1 and "Traceback" not in lines[0] and "interrupted" in lines[0], lines
+    assert strays(out) == []
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+def test_workers_stop_with_the_parent_and_rename_nothing_after(tmp_path, sig):
+    proc, out = _start(tmp_path, 2)
+    workers = _children(proc.pid)
+    assert workers
+    os.kill(proc.pid, sig)  # only the parent: the workers must not go on
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 128 + sig
+    after = _snapshot(out)
+    time.sleep(2.5)
+    assert _snapshot(out) == after  # nothing renamed into place after the parent ended
+    assert not [w for w in workers if _alive(w)]
+    assert strays(out) == []
+    assert len(err.decode().strip().splitlines()) == 1
+
+
+def test_workers_die_when_the_parent_is_killed(tmp_path):
+    proc, out = _start(tmp_path, 2)
+    workers = _children(proc.pid)
+    assert workers
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=30)
+    deadline = time.time() + 10
+    while time.time() < deadline and any(_alive(w) for w in workers):
+        time.sleep(0.1)
+    assert not [w for w in workers if _alive(w)]
+    assert [p for p in strays(out) if not p.startswith(".convert-") and not p.startswith(".pikepdf.")] == []
+
+
+def test_stale_temporary_files_are_removed_by_the_next_run(tmp_path):
+    from hostile import tiny_bulletin
+
+    out = tmp_path / "out"
+    # a run killed while pikepdf was writing leaves its temporary file
+    proc = subprocess.Popen([sys.executable, "-m", "convert", *map(str, SAMPLES), "--to", "pdf", "-o", str(out),
+                             "-j", "1", "-q"], cwd=ROOT, start_new_session=True, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        if out.exists() and any("pikepdf" in p for p in strays(out)):
+            break
+        time.sleep(0.005)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=30)
+    left = strays(out)
+    assert any("pikepdf" in p for p in left), left
+    # a temporary file of a run still going (this process) is left alone
+    live = out / f".convert-{os.getpid()}-other.pdf.partial"
+    live.write_bytes(b"%PDF-")
+    assert main([str(tiny_bulletin(tmp_path)), "--to", "txt", "-o", str(out), "-q", "-j", "1"]) == 0
+    assert strays(out) == [live.name]

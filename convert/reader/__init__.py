@@ -14,12 +14,12 @@ from pathlib import Path
 from lxml import etree
 
 from convert import __version__
-from convert.errors import InputError
+from convert.errors import InputError, printable
 from convert.reader.body import (REGULARISE, BodyBuilder, _split_segments, _strip, heading_segments, inline,
                                  stray_traditional)
 from convert.reader.layout import PRINT_RUN_RE, colophon_kind, find_colophon, find_contents, heading_shape, paragraph_shape
 from convert.reader.lines import Line, content_key, split_lines
-from convert.reader.source import MAX_SIZE, decode, remove_non_xml
+from convert.reader.source import MAX_SIZE, decode, read_input, remove_non_xml
 from convert.reader.masthead import NOTICE_RE, Masthead, classify, read_masthead
 from convert.tei import E, XML_ID, XML_LANG, t, xpath
 
@@ -384,17 +384,9 @@ def load_input(path: Path, *, encoding: str | None = None, max_size: int = MAX_S
     *max_size* is the largest file accepted, in bytes. Every problem is an :class:`InputError`
     naming *path*; messages about characters left out are appended to *warnings*.
     """
-    try:
-        size = path.stat().st_size
-        if size > max_size:
-            raise InputError(
-                f"{path}: {size:,} bytes is more than the limit of {max_size:,} (--max-size)"
-            )
-        data = path.read_bytes()
-    except OSError as err:
-        raise InputError(f"{path}: cannot read: {err.strerror or err}") from None
+    data = read_input(path, max_size)  # a regular file only, within the limit (issue #12)
     digest = hashlib.sha256(data).hexdigest()
-    tei = tei_bytes_of(path, data)
+    tei = tei_bytes_of(path, data, max_size)
     if tei is not None:
         from convert.reader.tei_input import read_tei
 
@@ -402,8 +394,8 @@ def load_input(path: Path, *, encoding: str | None = None, max_size: int = MAX_S
     source = remove_non_xml(decode(data, str(path), encoding), str(path))
     warnings = warnings if warnings is not None else []
     warnings.extend(source.warnings)
-    root = read_bulletin(source.text, path.name, encoding=source.encoding,
-                         detected=source.detected, warnings=warnings, display_name=str(path))
+    root = read_bulletin(source.text, printable(path.name), encoding=source.encoding,
+                         detected=source.detected, warnings=warnings, display_name=printable(path))
     return Loaded(root, None, digest)
 
 
@@ -413,16 +405,16 @@ def load(path: Path, *, encoding: str | None = None, max_size: int = MAX_SIZE,
     return load_input(path, encoding=encoding, max_size=max_size, warnings=warnings).root
 
 
-def tei_bytes_of(path: Path, data: bytes) -> bytes | None:
+def tei_bytes_of(path: Path, data: bytes, max_size: int = MAX_SIZE) -> bytes | None:
     """The TEI document the input file *path* with bytes *data* holds: *data* itself for a TEI
-    file (``.xml``), the embedded source for a PDF/A-3b copy made by this tool; ``None`` for
-    bulletin text."""
+    file (``.xml``), the embedded source for a PDF/A-3b copy made by this tool (at most
+    *max_size* bytes inflated); ``None`` for bulletin text."""
     if path.suffix.lower() == ".xml" or data.lstrip()[:5] in (b"<?xml", b"<TEI ", b"<TEI>"):
         return data
     if data.startswith(b"%PDF-"):
         from convert.reader.pdf_input import embedded_tei
 
-        return embedded_tei(path, data)
+        return embedded_tei(path, data, max_size)
     return None
 
 

@@ -1,6 +1,8 @@
-"""Bytes → text: encoding detection, refusing files that are not text, cleaning what XML cannot carry.
+"""File → bytes → text: reading only regular files within a size limit, encoding detection, refusing
+files that are not text, cleaning what XML cannot carry.
 
-Nothing is silently replaced: an undecodable byte is an error naming its offset; a character XML
+:func:`read_input` is the only function here that touches the file system (it opens the one file
+it is given, read-only). Nothing is silently replaced: an undecodable byte is an error naming its offset; a character XML
 1.0 cannot carry (C0 controls other than tab and line ends, U+FFFE, U+FFFF) is kept out of the
 model with a warning that names it and its line (W3C XML 1.0 §2.2 "Characters").
 """
@@ -8,7 +10,10 @@ model with a warning that names it and its line (W3C XML 1.0 §2.2 "Characters")
 from __future__ import annotations
 
 import codecs
+import errno
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 
 from convert.errors import InputError
@@ -37,6 +42,53 @@ CANDIDATES = ["utf_8", "gb18030", "big5", "utf_16_le", "utf_16_be"]
 NOT_XML_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 #: Default largest input, bytes (``--max-size``).
 MAX_SIZE = 20 * 1024 * 1024
+
+
+def file_kind(mode: int) -> str:
+    """What a file of ``st_mode`` *mode* is, for messages: ``"a FIFO"``, ``"a folder"`` …"""
+    for test, what in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISDIR, "a folder")):
+        if test(mode):
+            return what
+    return "not a plain file"
+
+
+def read_input(path: os.PathLike | str, max_size: int = MAX_SIZE) -> bytes:
+    """The bytes of the regular file at *path*, at most *max_size* bytes.
+
+    The file is opened without blocking (``O_NONBLOCK``, so a FIFO with no writer cannot hang
+    the run) and without becoming a controlling terminal, then checked with ``fstat`` on the open
+    descriptor (no race between check and read). Raises :class:`InputError` naming *path* for a
+    file that is not a regular file (a FIFO, socket, device or folder: ``"not a regular file (a
+    FIFO)"``), a symbolic link loop, a file larger than *max_size*, or any error reading it.
+    """
+    name = os.fspath(path)
+    try:
+        fd = os.open(name, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | getattr(os, "O_CLOEXEC", 0))
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            raise InputError(f"{name}: cannot read: a symbolic link loop") from None
+        raise InputError(f"{name}: cannot read: {err.strerror or err}") from None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise InputError(f"{name}: not a regular file ({file_kind(st.st_mode)})")
+        if st.st_size > max_size:
+            raise InputError(f"{name}: {st.st_size:,} bytes is more than the limit of {max_size:,} (--max-size)")
+        parts, total = [], 0
+        while True:  # read to the end, but never past the limit (the file may grow meanwhile)
+            block = os.read(fd, min(2**20, max_size + 1 - total))
+            if not block:
+                break
+            parts.append(block)
+            total += len(block)
+            if total > max_size:
+                raise InputError(f"{name}: more than the limit of {max_size:,} bytes (--max-size)")
+        return b"".join(parts)
+    except OSError as err:
+        raise InputError(f"{name}: cannot read: {err.strerror or err}") from None
+    finally:
+        os.close(fd)
 
 
 @dataclass

@@ -753,6 +753,8 @@ def _finish(data: bytes, meta: Metadata, opts: WriterOptions, root, flavour: str
             _attach_tei(pdf, opts, root, meta)
         pdfa.prepare(pdf, flavour)
         _fix_metadata_date(pdf, meta)
+        if "/ID" in pdf.trailer:  # reportlab's /ID is the same for every document: qpdf derives
+            del pdf.trailer["/ID"]  # both halves from the content instead (deterministic_id)
         # save validates the bytes it writes (the only check that promises anything); a
         # separate pdfa.check first would walk the document a second time for nothing
         try:
@@ -891,18 +893,26 @@ def _attach_tei(pdf, opts: WriterOptions, root, meta: Metadata) -> None:
     pdf.Root.AF = pikepdf.Array([spec])
 
 
+#: The XMP ``xmp:MetadataDate`` of a document whose header gives no issue date, when
+#: ``SOURCE_DATE_EPOCH`` is not set: a fixed date, never the clock (1980-01-01, the zip epoch the
+#: EPUB writer uses for the same case), so that the same input gives the same bytes.
+NO_DATE = "1980-01-01T00:00:00+00:00"
+
+
 def _fix_metadata_date(pdf, meta: Metadata) -> None:
-    """``pikepdf.pdfa.prepare`` stamps xmp:MetadataDate with the clock; use the issue date so the
-    output is reproducible."""
+    """``pikepdf.pdfa.prepare`` stamps xmp:MetadataDate with the clock; use the issue date
+    (``SOURCE_DATE_EPOCH`` when set, :data:`NO_DATE` when the header gives none) so the output is
+    reproducible; the trailer ``/ID`` is then derived from the content (``deterministic_id``)."""
     import pikepdf
 
-    if not meta.date or "/Metadata" not in pdf.Root:
+    if "/Metadata" not in pdf.Root:
         return
+    date = (meta.date or NO_DATE).encode()
     packet = pdf.Root.Metadata.read_bytes()
     new, n = re.subn(rb"(<xmp:MetadataDate>)[^<]*(</xmp:MetadataDate>)",
-                     rb"\g<1>" + meta.date.encode() + rb"\g<2>", packet)
+                     rb"\g<1>" + date + rb"\g<2>", packet)
     if n == 0:
-        new, n = re.subn(rb'(xmp:MetadataDate=")[^"]*(")', rb"\g<1>" + meta.date.encode() + rb"\g<2>", packet)
+        new, n = re.subn(rb'(xmp:MetadataDate=")[^"]*(")', rb"\g<1>" + date + rb"\g<2>", packet)
     if n:
         pdf.Root.Metadata = pdf.make_stream(new, Type=pikepdf.Name.Metadata, Subtype=pikepdf.Name.XML)
 
