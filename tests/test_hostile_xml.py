@@ -91,19 +91,28 @@ def test_jing_sees_only_a_reserialisation_and_has_no_network(tmp_path, tei):
     assert all("DOCTYPE" in " ".join(v.messages) for v in verdicts)
 
 
-def test_validators_have_no_network(tmp_path):
-    """The Java validators run without network access: a jing run on a schema that includes a
-    grammar from the server cannot fetch it."""
-    from convert.validate import sandboxed
+@pytest.mark.parametrize("mode", ["namespace", "policy"])
+def test_java_validators_have_no_network(tmp_path, tei, monkeypatch, mode):
+    """jing run as the validators run it, but on the hostile file itself (no re-serialisation):
+    with no network it cannot fetch the DTD, in a network namespace or under the Java policy."""
+    import subprocess
 
+    from convert import validate
+
+    if mode == "policy":
+        monkeypatch.setattr(validate, "_unshare", lambda: ())
+    elif not validate._unshare():
+        pytest.skip("this system makes no user and network namespaces (unshare -rn)")
     with recording_server() as (url, requests):
-        import subprocess
-
-        cmd = sandboxed(["java", "-version"])
-        assert subprocess.run(cmd, capture_output=True).returncode == 0
-        probe = sandboxed(["python3", "-c", f"import urllib.request as u; u.urlopen('{url}/probe', timeout=3)"])
-        assert subprocess.run(probe, capture_output=True).returncode != 0
+        path = tmp_path / "evil.xml"
+        path.write_bytes(encode(tei, "UTF-8", f'<!DOCTYPE TEI SYSTEM "{url}/leak.dtd">\n'))
+        cp = ":".join(str(j) for j in validate.JING_JARS if j.is_file())
+        cmd = validate.sandboxed(["java", "-cp", cp, validate.JING_CLASS, str(validate.tei_all_path()), str(path)])
+        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
     assert requests == []
+    out = proc.stdout + proc.stderr
+    assert proc.returncode != 0  # it tried, and could not:
+    assert ("Network is unreachable" if mode == "namespace" else "SocketPermission") in out, out
 
 
 # ----------------------------------------------------------------------------- property tests
