@@ -198,7 +198,7 @@ def scan_folder(folder: Path, outdir: Path | None = None, skipped: list[tuple[Pa
                 continue
             if not stat.S_ISREG(target.st_mode):
                 skipped.append((path, f"not a regular file ({file_kind(target.st_mode)})"))
-            elif os.path.realpath(path) in produced:
+            elif produced and os.path.realpath(path) in produced:
                 skipped.append((path, "an output of an earlier run (manifest.json)"))
             else:
                 found.append(path)

@@ -405,22 +405,27 @@ def run_jing(path: str | os.PathLike, *more: str | os.PathLike) -> Verdict:
             "or set CONVERT_TEI_ALL to the path of tei_all.rng"])
     with tempfile.TemporaryDirectory(prefix="convert-jing-") as tmp:
         # jing reads only this tool's re-serialisation: no DOCTYPE can reach it
-        copies = {}
+        copies, refused = {}, []
         for n, p in enumerate((path, *more)):
             try:
                 root = parse_untrusted(Path(p).read_bytes())
             except (OSError, ValueError, etree.XMLSyntaxError) as err:
+                # in jing's own form (file:line:column: fatal: message), and not given to jing
+                line, column = getattr(err, "position", None) or (getattr(err, "lineno", 1) or 1, 1)
                 reason = f"{err} is not accepted" if isinstance(err, DoctypeError) else one_line(str(err))
-                return Verdict(name, False, [f"{p}: not given to jing: {reason}"])
+                refused.append(f"{p}:{line}:{column}: fatal: {reason} (not given to jing)")
+                continue
             copy = Path(tmp) / str(n) / Path(p).name
             copy.parent.mkdir()
             copy.write_bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8"))
             copies[str(copy)] = str(p)
         cp = ":".join(str(j) for j in JING_JARS if j.is_file())
-        proc = _run([java, *_JVM_FAST, "-cp", cp, JING_CLASS, str(schema), *copies])
+        proc = _run([java, *_JVM_FAST, "-cp", cp, JING_CLASS, str(schema), *copies]) if copies else None
     if isinstance(proc, str):
-        return Verdict(name, False, [proc])
-    errors = [ln for ln in proc.stdout.splitlines() if ln.strip()]
+        return Verdict(name, False, [proc, *refused])
+    if proc is None:
+        return Verdict(name, False, refused, {"error": len(refused)})
+    errors = refused + [ln for ln in proc.stdout.splitlines() if ln.strip()]
     for copy, original in copies.items():  # messages name the user's file, not the copy
         errors = [ln.replace(copy, original) for ln in errors]
     messages = errors + _stderr_lines(proc)
