@@ -37,9 +37,11 @@ from convert.writers import extension, get_writer
 MANIFEST = "manifest.json"
 #: Signals that stop a run: Ctrl-C and a service manager's stop.
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
-#: Temporary files of this tool (``.convert-<pid>-…``, and the names of versions before 0.1.1,
-#: ``.<name>.<pid>.partial…``), as pikepdf's atomic writer wraps them too (``.pikepdf.<name>.<hex>``).
-TEMP_RE = re.compile(r"^(?:\.pikepdf\.)?(?:\.convert-(\d+)-|\..+?\.(\d+)\.partial)")
+#: Temporary files of this tool: ``.convert-<pid>-<stem>.partial<ext>`` (:func:`temp_path`) and the
+#: ``.<stem>.<pid>.partial<ext>`` of earlier versions, bare or as pikepdf's atomic writer wraps
+#: them (``.pikepdf.<name>.<12 hex digits>``); ``<ext>`` one this tool writes.
+TEMP_RE = re.compile(r"^(?:\.pikepdf\.)?(?:\.convert-(\d+)-.+|\..+\.(\d+))\.partial"
+                     r"(?:\.(?:xml|txt|pdf|epub|json))?(?:\.[0-9a-f]{12})?$")
 
 
 @dataclass(frozen=True)

@@ -309,6 +309,12 @@ def _stop_signals():
 
 
 def _interrupt(signum, frame):
+    """The first stop signal unwinds the run; further ones are ignored while it stops (workers
+    stopped, the manifest of what is in place written), so a second Ctrl-C prints no traceback."""
+    from convert.batch import STOP_SIGNALS
+
+    for other in STOP_SIGNALS:
+        signal.signal(other, signal.SIG_IGN)
     raise Interrupted(signum)
 
 
