@@ -32,10 +32,24 @@ def copy_3b(tmp_path_factory):
     return folder / "tiny.pdf"
 
 
+def zlib_of_zeros(chunk: int, count: int) -> bytes:
+    """A zlib stream (RFC 1950) of *chunk* × *count* zero bytes, made without compressing them
+    all: once the window is full of zeros, every further chunk compresses to the same bytes."""
+    z = zlib.compressobj(9, zlib.DEFLATED, -15)
+    zeros = b"\0" * chunk
+    first = z.compress(zeros) + z.flush(zlib.Z_SYNC_FLUSH)
+    middle = z.compress(zeros) + z.flush(zlib.Z_SYNC_FLUSH)
+    last = z.compress(zeros) + z.flush(zlib.Z_FINISH)
+    adler = 1
+    for _ in range(count):
+        adler = zlib.adler32(zeros, adler)
+    data = b"\x78\xda" + first + middle * (count - 2) + last + adler.to_bytes(4, "big")
+    assert zlib.decompressobj().decompress(data, 3 * chunk)[: 3 * chunk] == b"\0" * (3 * chunk)
+    return data
+
+
 def test_decompression_bomb_is_refused_in_bounded_memory(tmp_path, copy_3b):
-    z = zlib.compressobj(9)
-    chunk = b"\0" * 2**24
-    bomb = b"".join(z.compress(chunk) for _ in range(64)) + z.flush()  # 1 GiB inflated
+    bomb = zlib_of_zeros(2**24, 64)  # 1 GiB inflated
     with pikepdf.open(copy_3b) as pdf:
         pdf.Root.AF[0].EF.F.write(bomb, filter=pikepdf.Name.FlateDecode)
         pdf.save(tmp_path / "bomb.pdf")

@@ -14,7 +14,7 @@ from hostile import recording_server, tiny_tei
 from convert.cli import main
 from convert.errors import InputError
 
-FUZZ = settings(max_examples=60, deadline=None,
+FUZZ = settings(max_examples=150, deadline=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 
 
@@ -23,6 +23,13 @@ def tei(tmp_path_factory) -> str:
     """A TEI document this tool made (text, without its XML declaration)."""
     data = tiny_tei(tmp_path_factory.mktemp("tei")).decode("utf-8")
     return data.split("\n", 1)[1]
+
+
+@pytest.fixture(scope="module")
+def server():
+    """One recording server for the property test's examples: ``(base_url, requests)``."""
+    with recording_server() as (url, requests):
+        yield url, requests
 
 
 def encode(body: str, encoding: str, prolog: str = "") -> bytes:
@@ -137,32 +144,32 @@ PROLOG_ITEM = st.one_of(
        ])),
        where=st.integers(min_value=0, max_value=5),
        damage=st.one_of(st.none(), st.tuples(st.floats(0, 1), st.text(max_size=3))))
-def test_tei_input_with_random_prologs_doctypes_and_damage(tmp_path, tei, encoding, prolog, doctype,
+def test_tei_input_with_random_prologs_doctypes_and_damage(tmp_path, tei, server, encoding, prolog, doctype,
                                                             where, damage):
     from convert.reader.tei_input import read_tei
 
-    with recording_server() as (url, requests):
-        items = list(prolog)
-        if doctype:
-            items.insert(min(where, len(items)), doctype.format(url=url) + "\n")
-        body = tei
-        if damage:
-            at = int(damage[0] * len(body))
-            body = body[:at] + damage[1] + body[at + len(damage[1]):]
-        try:
-            data = encode(body, encoding, "".join(items))
-        except UnicodeEncodeError:
-            assume(False)
-        try:
-            root = read_tei(data, "fuzz.xml")
-        except InputError as err:
-            message = str(err)
-            assert message.startswith("fuzz.xml: ") and "\n" not in message
-            if doctype and not damage:
-                assert "DOCTYPE" in message
-        else:
-            assert not doctype  # a DOCTYPE is never accepted
-            assert root.getroottree().docinfo.doctype == ""
-            if not damage:
-                assert root.xpath("string(//*[local-name()='title'])") == "上街区召开安全生产工作会议"
+    url, requests = server
+    items = list(prolog)
+    if doctype:
+        items.insert(min(where, len(items)), doctype.format(url=url) + "\n")
+    body = tei
+    if damage:
+        at = int(damage[0] * len(body))
+        body = body[:at] + damage[1] + body[at + len(damage[1]):]
+    try:
+        data = encode(body, encoding, "".join(items))
+    except UnicodeEncodeError:
+        assume(False)
+    try:
+        root = read_tei(data, "fuzz.xml")
+    except InputError as err:
+        message = str(err)
+        assert message.startswith("fuzz.xml: ") and "\n" not in message
+        if doctype and not damage:
+            assert "DOCTYPE" in message
+    else:
+        assert not doctype  # a DOCTYPE is never accepted
+        assert root.getroottree().docinfo.doctype == ""
+        if not damage:
+            assert root.xpath("string(//*[local-name()='title'])") == "上街区召开安全生产工作会议"
     assert requests == []
