@@ -294,6 +294,18 @@ def install(tmp: Path, dest: Path) -> None:
         raise Interrupted(min(pending))
 
 
+@contextmanager
+def signals_deferred() -> Iterator[None]:
+    """Block the stop signals within (a signal that comes meanwhile is delivered at the end):
+    for steps that must not be cut in two, such as writing the manifest or starting workers
+    (which inherit the mask, and unblock once their own handlers are set)."""
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+
 def _alive(pid: int) -> bool:
     """Whether process *pid* exists (on this machine)."""
     if pid == os.getpid():
@@ -386,7 +398,7 @@ def write_manifest(outdir: Path, settings: Settings, results: Iterable[Result]) 
     times go to the log, not here).
     """
     outdir.mkdir(parents=True, exist_ok=True)
-    with manifest_lock(outdir):
+    with signals_deferred(), manifest_lock(outdir):
         return _merge_manifest(outdir, settings, results)
 
 
@@ -475,6 +487,7 @@ def _init_worker(settings: Settings, parent: int) -> None:
         pass
     for signum in STOP_SIGNALS:
         signal.signal(signum, _worker_signal)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)  # blocked by the parent across the fork
     if os.getppid() != parent:  # the parent died before the signal was armed
         os._exit(128 + signal.SIGTERM)
     _warm_up(settings)
@@ -560,8 +573,9 @@ def run_batch(inputs: list[Path], settings: Settings, outdir: Path, jobs: int,
     current = 0
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(settings, os.getpid()))
     try:
-        done = pool.map(_job, [(inputs[i], unit, outdir, names.get(inputs[i])) for i, unit in units],
-                        chunksize=1)
+        with signals_deferred():  # the workers start with the parent's handlers until _init_worker
+            done = pool.map(_job, [(inputs[i], unit, outdir, names.get(inputs[i])) for i, unit in units],
+                            chunksize=1)
         for (i, _unit), part in zip(units, done):
             if i != current and parts:
                 results.append(merge_results(inputs[current], parts, settings))
