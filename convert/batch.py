@@ -12,6 +12,7 @@ import json
 import os
 import time
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import ExitStack
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable
@@ -291,13 +292,21 @@ def merge_results(src: Path, parts: list[Result], settings: Settings) -> Result:
     return merged
 
 
+#: An executor runs the per-input task elsewhere: ``executor(task, items)`` calls
+#: ``task(item)`` for each ``(input, Settings, output folder)`` of *items* and returns an iterator
+#: of the :class:`Result` s in the order of *items*. The local one is a process pool's ``map``;
+#: :class:`convert.executors.DaskExecutor` sends the tasks to a Dask cluster.
+Executor = Callable[[Callable[[tuple], Result], list[tuple]], Iterable[Result]]
+
+
 def run_batch(inputs: list[Path], settings: Settings, outdir: Path, jobs: int,
-              on_result: Callable[[Result], None]) -> list[Result]:
+              on_result: Callable[[Result], None], executor: Executor | None = None) -> list[Result]:
     """Convert *inputs* with *jobs* worker processes (1: in this process), calling *on_result*
     for each input's result as it completes, in input order; returns the results in input order.
-    The work is divided as :func:`work_units` says."""
+    The work is divided as :func:`work_units` says. *executor* (default: a local process pool of
+    *jobs* workers) runs the work units; *jobs* is then the number of workers it has."""
     units = work_units(inputs, settings, max(jobs, 1))
-    if jobs <= 1 or len(units) <= 1:
+    if executor is None and (jobs <= 1 or len(units) <= 1):
         results = []
         for src in inputs:
             results.append(convert_one(src, settings, outdir))
@@ -306,8 +315,12 @@ def run_batch(inputs: list[Path], settings: Settings, outdir: Path, jobs: int,
     results: list[Result] = []
     parts: list[Result] = []
     current = 0
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_warm_up, initargs=(settings,)) as pool:
-        done = pool.map(_job, [(inputs[i], unit, outdir) for i, unit in units], chunksize=1)
+    with ExitStack() as stack:
+        if executor is None:
+            pool = stack.enter_context(ProcessPoolExecutor(max_workers=jobs, initializer=_warm_up,
+                                                           initargs=(settings,)))
+            executor = lambda task, items: pool.map(task, items, chunksize=1)  # noqa: E731
+        done = executor(_job, [(inputs[i], unit, outdir) for i, unit in units])
         for (i, _unit), part in zip(units, done):
             if i != current and parts:
                 results.append(merge_results(inputs[current], parts, settings))

@@ -103,6 +103,14 @@ def build_parser() -> argparse.ArgumentParser:
                    help="convert in N worker processes (default: the number of cores): N inputs at "
                    "once, or, with fewer inputs than N, an input's variants and its PDF side by "
                    "side; e.g. -j 1 for everything in this process, one at a time")
+    p.add_argument("--executor", choices=("local", "dask"), default="local",
+                   help="where the work runs: local (default: -j N worker processes on this "
+                   "machine) or dask (a Dask distributed cluster: the one --scheduler names, else "
+                   "a LocalCluster of -j N workers); e.g. --executor dask --scheduler tcp://head:8786")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="address of a running Dask scheduler, with --executor dask; inputs and "
+                   "the output folder must be on a filesystem every worker mounts at the same "
+                   "path (e.g. --scheduler tcp://10.0.0.5:8786)")
     p.add_argument("--skip-existing", action="store_true",
                    help="skip inputs whose outputs are newer than the input and were made with the "
                    "same options (as recorded in DIR/manifest.json); e.g. convert back-issues/ --to all "
@@ -204,6 +212,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(str(err))
     if not variants:
         parser.error("--variant names no variant")
+    if args.scheduler and args.executor != "dask":
+        parser.error("--scheduler needs --executor dask")
     try:
         args.output.mkdir(parents=True, exist_ok=True)
     except OSError as err:
@@ -231,7 +241,16 @@ def main(argv: list[str] | None = None) -> int:
 
         report(Result(str(p), skipped=True))
     try:
-        results = run_batch(todo, settings, args.output, args.jobs, report)
+        if args.executor == "dask" and todo:
+            from convert.executors import DaskExecutor
+
+            with DaskExecutor(args.scheduler, args.jobs) as dask:
+                results = run_batch(todo, settings, args.output, dask.slots, report, executor=dask)
+        else:
+            results = run_batch(todo, settings, args.output, args.jobs, report)
+    except ConvertError as err:  # the Dask cluster cannot be used
+        _err(str(err))
+        return 1
     finally:
         report.close()
     if any(r.outputs for r in results):
