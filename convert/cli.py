@@ -111,6 +111,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="address of a running Dask scheduler, with --executor dask; inputs and "
                    "the output folder must be on a filesystem every worker mounts at the same "
                    "path (e.g. --scheduler tcp://10.0.0.5:8786)")
+    p.add_argument("--bag", action="store_true",
+                   help="also make a BagIt bag (RFC 8493) of each issue, DIR/<stem>.bag/, holding "
+                   "the source file and every output, with SHA-256 and SHA-512 manifests, validated "
+                   "before it is put in place; e.g. --to all --bag")
     p.add_argument("--skip-existing", action="store_true",
                    help="skip inputs whose outputs are newer than the input and were made with the "
                    "same options (as recorded in DIR/manifest.json); e.g. convert back-issues/ --to all "
@@ -233,9 +237,15 @@ def main(argv: list[str] | None = None) -> int:
     todo, skipped = inputs, []
     if args.skip_existing:
         manifest = read_manifest(args.output)
-        skipped = [p for p in inputs if up_to_date(p, settings, args.output, manifest)]
+        skipped = [p for p in inputs if up_to_date(p, settings, args.output, manifest)
+                   and (not args.bag or (args.output / f"{p.stem}.bag").is_dir())]
         todo = [p for p in inputs if p not in skipped]
     report = Reporter(len(todo), args.quiet, args.verbose)
+    on_result = report
+    if args.bag:
+        from convert.bag import Bagger
+
+        on_result = Bagger(settings, args.output, report)
     for p in skipped:
         from convert.batch import Result
 
@@ -245,9 +255,10 @@ def main(argv: list[str] | None = None) -> int:
             from convert.executors import DaskExecutor
 
             with DaskExecutor(args.scheduler, args.jobs) as dask:
-                results = run_batch(todo, settings, args.output, dask.slots, report, executor=dask)
+                results = run_batch(todo, settings, args.output, dask.slots, on_result,
+                                    executor=dask)
         else:
-            results = run_batch(todo, settings, args.output, args.jobs, report)
+            results = run_batch(todo, settings, args.output, args.jobs, on_result)
     except ConvertError as err:  # the Dask cluster cannot be used
         _err(str(err))
         return 1
