@@ -14,9 +14,9 @@ May touch: the network (the scheduler given with ``--scheduler``, or a LocalClus
 
 from __future__ import annotations
 
-import glob
 import logging
 import os
+import re
 import socket
 import threading
 from pathlib import Path
@@ -199,20 +199,29 @@ class DaskExecutor:
 
 
 def remove_stale_partials(items: list[tuple]) -> list[Path]:
-    """Remove the temporary files (``.<stem>.<pid>.partial<ext>``) that a worker killed while
-    writing left beside the outputs of *items*; returns the paths removed. Called when every task
-    of the batch has ended, so none of them is still being written by this run."""
+    """Remove the temporary files that a worker killed while writing left beside the outputs of
+    *items* (``.<stem>.<pid>.partial<ext>``, and the one pikepdf writes beside it,
+    ``.pikepdf..<stem>.<pid>.partial<ext>.<random>``); returns the paths removed. Called when
+    every task of the batch has ended, so none of them is still being written by this run."""
     from convert.batch import output_names
 
-    removed = []
+    wanted: dict[Path, list[re.Pattern]] = {}
     for src, settings, outdir in items:
         for _tag, _fmt, name in output_names(Path(src), settings):
             stem, ext = os.path.splitext(name)
-            for stale in glob.glob(os.path.join(glob.escape(str(outdir)),
-                                                f".{glob.escape(stem)}.*.partial{glob.escape(ext)}")):
+            wanted.setdefault(Path(outdir), []).append(re.compile(
+                rf"^\.(?:.*\.)?{re.escape(stem)}\.\d+\.partial{re.escape(ext)}(?:\..*)?$"))
+    removed = []
+    for outdir, patterns in wanted.items():
+        try:
+            names = os.listdir(outdir)
+        except OSError:
+            continue
+        for name in names:
+            if name.startswith(".") and any(p.match(name) for p in patterns):
                 try:
-                    os.unlink(stale)
-                    removed.append(Path(stale))
+                    os.unlink(outdir / name)
+                    removed.append(outdir / name)
                 except FileNotFoundError:
                     pass
     return removed
