@@ -248,7 +248,8 @@ def make_issue_bag(result, settings, outdir: Path, root) -> "Output":  # noqa: F
                            f"written ({', '.join(wrong)})")
         oxum = bag.info.get("Payload-Oxum", "")
         size = int(oxum.split(".")[0]) if oxum else 0
-        verdict = (f"bagit.py {bagit.VERSION}: valid (BagIt {bag.version}, Payload-Oxum {oxum}, "
+        version = ".".join(map(str, bag.version_info))
+        verdict = (f"bagit.py {bagit.VERSION}: valid (BagIt {version}, Payload-Oxum {oxum}, "
                    f"{' and '.join(ALGORITHMS)} fixities of every file recomputed)")
         tag_sha = _sha256(tmp / "tagmanifest-sha256.txt")
         _put_in_place(tmp, dest)
