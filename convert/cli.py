@@ -33,6 +33,10 @@ examples:
   convert back-issues/ --to all -j 2 --skip-existing
       a whole folder in two worker processes, skipping what is already up to date;
       DIR/manifest.json lists every input and output with SHA-256, size and verdicts
+  convert /archive/in/ --to all -o /archive/out/ --executor dask --scheduler tcp://head:8786
+      on a Dask cluster (inputs and outputs on a filesystem every worker mounts at the same path)
+  convert back-issues/ --to all --bag
+      also one BagIt bag (RFC 8493) per issue: DIR/<stem>.bag/ with the source and every output
   convert issue.txt --to txt,pdf --variant zh-Hant-TW,zh-Hant-HK
       Traditional-Chinese variants: output/issue.zh-Hant-TW.txt, output/issue.zh-Hant-HK.pdf …
 
