@@ -180,22 +180,29 @@ class DaskExecutor:
                                       retries=RETRIES) for n, item in enumerate(items)]
         self._futures = futures
         try:
-            for item, future in zip(items, futures):
-                src = item[0]
-                try:
-                    yield future.result()
-                except KilledWorker as err:
-                    last = getattr(getattr(err, "last_worker", None), "address", "?")
-                    yield Result(str(src), errors=[
-                        f"{src}: the Dask workers converting it died each time (the last: {last}): "
-                        "a crash or a memory limit; try it alone with -j 1"])
-                except Exception as err:  # the task raised on every try: one line, as locally
-                    yield Result(str(src), errors=[
-                        f"{src}: internal error on a Dask worker: {type(err).__name__}: {err}"])
+            for n, (item, future) in enumerate(zip(items, futures)):
+                result = self._gather(item, future, Result, KilledWorker)
                 future.release()
+                if n == len(items) - 1:  # every task has ended: what dead workers left can go
+                    remove_stale_partials(items)
+                yield result
         finally:
             self._futures = []
-            remove_stale_partials(items)
+
+    @staticmethod
+    def _gather(item: tuple, future, Result, KilledWorker):
+        """The task's result, or a failed :class:`~convert.batch.Result` naming the input."""
+        src = item[0]
+        try:
+            return future.result()
+        except KilledWorker as err:
+            last = getattr(getattr(err, "last_worker", None), "address", "?")
+            return Result(str(src), errors=[
+                f"{src}: the Dask workers converting it died each time (the last: {last}): "
+                "a crash or a memory limit; try it alone with -j 1"])
+        except Exception as err:  # the task raised on every try: one line, as locally
+            return Result(str(src), errors=[
+                f"{src}: internal error on a Dask worker: {type(err).__name__}: {err}"])
 
 
 def remove_stale_partials(items: list[tuple]) -> list[Path]:

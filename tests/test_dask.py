@@ -207,3 +207,36 @@ def test_scheduler_needs_the_dask_executor(tmp_path, capsys):
         main([str(SAMPLES[0]), "--to", "txt", "-o", str(tmp_path), "--scheduler", "tcp://x:8786"])
     assert exit_.value.code == 2
     assert "--scheduler needs --executor dask" in capsys.readouterr().err
+
+
+def test_a_task_that_fails_on_every_try_is_one_line_naming_the_input():
+    """What the client makes of a future that raised (after Dask's retries) or whose workers all
+    died: a failed Result naming the input, as a local failure is."""
+    from distributed import KilledWorker
+
+    from convert.batch import Result, Settings
+    from convert.executors import DaskExecutor
+
+    class Failed:
+        def __init__(self, err):
+            self.err = err
+
+        def result(self):
+            raise self.err
+
+    item = (Path("in/issue.txt"), Settings(("txt",)), Path("out"))
+    r = DaskExecutor._gather(item, Failed(MemoryError("no room")), Result, KilledWorker)
+    assert (r.input, r.ok, r.errors) == (
+        "in/issue.txt", False, ["in/issue.txt: internal error on a Dask worker: MemoryError: no room"])
+    r = DaskExecutor._gather(item, Failed(KilledWorker("convert-0", None, 3)), Result, KilledWorker)
+    assert r.errors[0].startswith("in/issue.txt: the Dask workers converting it died each time")
+
+
+def test_a_worker_that_does_not_see_the_output_folder_says_so(tmp_path):
+    from convert.batch import Settings
+    from convert.executors import run_task
+
+    r = run_task((Path("in/issue.txt"), Settings(("txt",)), Path("out")), str(tmp_path))
+    assert not r.ok and r.input == "in/issue.txt"
+    assert r.errors[0].startswith("out: the output folder is not there on Dask worker ")
+    assert "mounts at the same path" in r.errors[0]
