@@ -553,16 +553,26 @@ def merge_results(src: Path, parts: list[Result], settings: Settings) -> Result:
     return merged
 
 
+#: An executor runs the per-input task elsewhere: ``executor(task, items)`` calls
+#: ``task(item)`` for each ``(input, Settings, output folder)`` of *items* and returns an iterator
+#: of the :class:`Result` s in the order of *items*. The local one is a process pool's ``map``;
+#: :class:`convert.executors.DaskExecutor` sends the tasks to a Dask cluster.
+Executor = Callable[[Callable[[tuple], Result], list[tuple]], Iterable[Result]]
+
+
 def run_batch(inputs: list[Path], settings: Settings, outdir: Path, jobs: int,
-              on_result: Callable[[Result], None], names: dict[Path, str] | None = None) -> list[Result]:
+              on_result: Callable[[Result], None], names: dict[Path, str] | None = None,
+              executor: Executor | None = None) -> list[Result]:
     """Convert *inputs* with *jobs* worker processes (1: in this process), calling *on_result*
     for each input's result as it completes, in input order; returns the results in input order.
     *names* are the output names (:func:`plan_names`). The work is divided as :func:`work_units`
-    says. On a stop signal (:class:`Interrupted`, ``KeyboardInterrupt``) the workers are stopped
-    at once (:func:`_stop_workers`) and the exception goes on up."""
+    says. *executor* (default: a local process pool of *jobs* workers) runs the work units; *jobs*
+    is then the number of workers it has. On a stop signal (:class:`Interrupted`,
+    ``KeyboardInterrupt``) the local workers are stopped at once (:func:`_stop_workers`) and the
+    exception goes on up."""
     names = names or {}
     units = work_units(inputs, settings, max(jobs, 1))
-    if jobs <= 1 or len(units) <= 1:
+    if executor is None and (jobs <= 1 or len(units) <= 1):
         results = []
         for src in inputs:
             results.append(convert_one(src, settings, outdir, names.get(src)))
@@ -571,11 +581,16 @@ def run_batch(inputs: list[Path], settings: Settings, outdir: Path, jobs: int,
     results: list[Result] = []
     parts: list[Result] = []
     current = 0
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(settings, os.getpid()))
+    pool = None
+    items = [(inputs[i], unit, outdir, names.get(inputs[i])) for i, unit in units]
     try:
-        with signals_deferred():  # the workers start with the parent's handlers until _init_worker
-            done = pool.map(_job, [(inputs[i], unit, outdir, names.get(inputs[i])) for i, unit in units],
-                            chunksize=1)
+        if executor is None:
+            pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
+                                       initargs=(settings, os.getpid()))
+            with signals_deferred():  # the workers start with the parent's handlers until _init_worker
+                done = pool.map(_job, items, chunksize=1)
+        else:
+            done = executor(_job, items)
         for (i, _unit), part in zip(units, done):
             if i != current and parts:
                 results.append(merge_results(inputs[current], parts, settings))
@@ -587,7 +602,9 @@ def run_batch(inputs: list[Path], settings: Settings, outdir: Path, jobs: int,
             results.append(merge_results(inputs[current], parts, settings))
             on_result(results[-1])
     except BaseException:
-        _stop_workers(pool)
+        if pool is not None:
+            _stop_workers(pool)
         raise
-    pool.shutdown(wait=True)
+    if pool is not None:
+        pool.shutdown(wait=True)
     return results

@@ -41,6 +41,10 @@ examples:
   convert back-issues/ --to all -j 2 --skip-existing
       a whole folder in two worker processes, skipping what is already up to date;
       DIR/manifest.json lists every input and output with SHA-256, size and verdicts
+  convert /archive/in/ --to all -o /archive/out/ --executor dask --scheduler tcp://head:8786
+      on a Dask cluster (inputs and outputs on a filesystem every worker mounts at the same path)
+  convert back-issues/ --to all --bag
+      also one BagIt bag (RFC 8493) per issue: DIR/<stem>.bag/ with the source and every output
   convert issue.txt --to txt,pdf --variant zh-Hant-TW,zh-Hant-HK
       Traditional-Chinese variants: output/issue.zh-Hant-TW.txt, output/issue.zh-Hant-HK.pdf …
 
@@ -112,6 +116,18 @@ def build_parser() -> argparse.ArgumentParser:
                    help="convert in N worker processes (default: the number of cores): N inputs at "
                    "once, or, with fewer inputs than N, an input's variants and its PDF side by "
                    "side; e.g. -j 1 for everything in this process, one at a time")
+    p.add_argument("--executor", choices=("local", "dask"), default="local",
+                   help="where the work runs: local (default: -j N worker processes on this "
+                   "machine) or dask (a Dask distributed cluster: the one --scheduler names, else "
+                   "a LocalCluster of -j N workers); e.g. --executor dask --scheduler tcp://head:8786")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="address of a running Dask scheduler, with --executor dask; inputs and "
+                   "the output folder must be on a filesystem every worker mounts at the same "
+                   "path (e.g. --scheduler tcp://10.0.0.5:8786)")
+    p.add_argument("--bag", action="store_true",
+                   help="also make a BagIt bag (RFC 8493) of each issue, DIR/<stem>.bag/, holding "
+                   "the source file and every output, with SHA-256 and SHA-512 manifests, validated "
+                   "before it is put in place; e.g. --to all --bag")
     p.add_argument("--skip-existing", action="store_true",
                    help="skip inputs whose outputs are newer than the input and were made with the "
                    "same options (as recorded in DIR/manifest.json); e.g. convert back-issues/ --to all "
@@ -337,6 +353,8 @@ def run(argv: list[str] | None = None) -> int:
         parser.error(str(err))
     if not variants:
         parser.error("--variant names no variant")
+    if args.scheduler and args.executor != "dask":
+        parser.error("--scheduler needs --executor dask")
     try:
         args.output.mkdir(parents=True, exist_ok=True)
     except OSError as err:
@@ -364,9 +382,15 @@ def run(argv: list[str] | None = None) -> int:
     todo, skipped = [p for p in inputs if p not in refused], []
     if args.skip_existing:
         manifest = read_manifest(args.output)
-        skipped = [p for p in todo if up_to_date(p, settings, args.output, manifest, names.get(p))]
+        skipped = [p for p in todo if up_to_date(p, settings, args.output, manifest, names.get(p))
+                   and (not args.bag or (args.output / f"{names.get(p, p.stem)}.bag").is_dir())]
         todo = [p for p in todo if p not in skipped]
     report = Reporter(len(todo), args.quiet, args.verbose)
+    deliver = report
+    if args.bag:
+        from convert.bag import Bagger
+
+        deliver = Bagger(settings, args.output, report)
     for p in skipped:
         report(Result(str(p), skipped=True))
     results = [Result(str(p), errors=[message]) for p, message in refused.items()]
@@ -376,14 +400,24 @@ def run(argv: list[str] | None = None) -> int:
 
     def on_result(result: Result) -> None:
         done.append(result)
-        report(result)
+        deliver(result)
 
     try:
-        results += run_batch(todo, settings, args.output, args.jobs, on_result, names)
+        if args.executor == "dask" and todo:
+            from convert.executors import DaskExecutor
+
+            with DaskExecutor(args.scheduler, args.jobs) as dask:
+                results += run_batch(todo, settings, args.output, dask.slots, on_result, names,
+                                     executor=dask)
+        else:
+            results += run_batch(todo, settings, args.output, args.jobs, on_result, names)
     except (Interrupted, KeyboardInterrupt):
         if any(r.outputs for r in done):  # the outputs already in place are recorded
             write_manifest(args.output, settings, done)
         raise
+    except ConvertError as err:  # the Dask cluster cannot be used
+        _err(str(err))
+        return 1
     finally:
         report.close()
     if any(r.outputs for r in results):

@@ -1,0 +1,240 @@
+"""Executors other than the local process pool: :class:`DaskExecutor` runs the per-input task
+(:func:`convert.batch.convert_one`, the same task as ``-j N``) on a Dask distributed cluster.
+
+It fits :data:`convert.batch.Executor`: ``executor(task, items)`` yields the results in the order
+of *items*, so :func:`convert.batch.run_batch` merges, reports and writes the manifest exactly as
+it does for the local pool. Inputs and outputs are paths on a filesystem every worker mounts at
+the same path; only paths, options and :class:`~convert.batch.Result` records travel over the
+network.
+
+May touch: the network (the scheduler given with ``--scheduler``, or a LocalCluster it starts on
+127.0.0.1), the output folder (stale temporary files left by a worker that died, see
+:meth:`DaskExecutor.__call__`). ``distributed`` is imported only when an executor is opened.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import socket
+import threading
+from pathlib import Path
+from typing import Callable, Iterator
+
+from convert import __version__
+from convert.errors import ConvertError
+
+#: Seconds to wait for the scheduler to answer, and for it to have at least one worker.
+CONNECT_TIMEOUT = 30
+#: Times Dask runs a task again after it raised an exception (a worker that dies is handled by
+#: the scheduler: its tasks go to other workers, up to ``distributed.scheduler.allowed-failures``
+#: deaths, default 3, before the task fails with ``KilledWorker``).
+RETRIES = 2
+
+#: One conversion at a time in a worker process: the writers (ReportLab, pikepdf) are not made
+#: for threads, so a worker started with several threads still converts one input at a time.
+_ONE_AT_A_TIME = threading.Lock()
+
+
+class DaskError(ConvertError):
+    """The Dask cluster cannot be used: no scheduler at the address, no worker, another version
+    of convert on a worker."""
+
+
+def _worker_version() -> str:
+    return __version__
+
+
+def run_task(item: tuple, cwd: str) -> "Result":  # noqa: F821 (Result: convert.batch)
+    """Run the batch task for *item* ``(input, Settings, output folder, output name)`` on a Dask
+    worker (the tuple :func:`convert.batch.run_batch` gives the local pool).
+
+    Relative paths are taken relative to *cwd*, the client's working folder (the worker's own may
+    be anywhere); the :class:`~convert.batch.Result` names the input and outputs as the client
+    gave them, so that the manifest and the messages are those of a local run.
+    """
+    from convert.batch import Result, _warm_up, convert_one
+
+    src, settings, outdir, name = item
+    here = Path(cwd)
+    abs_src, abs_out = here / src, here / outdir  # an absolute path stays as it is
+    if not abs_out.is_dir():
+        return Result(str(src), errors=[
+            f"{outdir}: the output folder is not there on Dask worker {socket.gethostname()} "
+            f"(as {abs_out}): inputs and outputs must be on a filesystem every worker mounts "
+            "at the same path"])
+    with _ONE_AT_A_TIME:
+        _warm_up(settings)
+        result = convert_one(abs_src, settings, abs_out, name)
+    return _as_given(result, str(abs_src), str(src), str(abs_out), str(outdir))
+
+
+def _as_given(result, abs_src: str, src: str, abs_out: str, outdir: str):
+    """*result* with the absolute paths the worker used replaced by the paths as given."""
+    if abs_src == src and abs_out == outdir:
+        return result
+
+    def fix(text: str) -> str:
+        return text.replace(abs_src, src)
+
+    result.input = fix(result.input)
+    result.errors = [fix(e) for e in result.errors]
+    result.warnings = [fix(w) for w in result.warnings]
+    for o in result.outputs:
+        if o.path.startswith(abs_out + os.sep):
+            o.path = str(Path(outdir) / o.path[len(abs_out) + 1:])
+        o.verdicts = [v.replace(abs_out + os.sep, str(Path(outdir)) + os.sep) for v in o.verdicts]
+    return result
+
+
+def _task_key(n: int, item: tuple) -> str:
+    """A readable, unique key for the dashboard and the scheduler's log: ``convert-3-issue``."""
+    import uuid
+
+    return f"convert-{n}-{Path(item[0]).name}-{uuid.uuid4().hex[:8]}"
+
+
+class DaskExecutor:
+    """Runs work units on a Dask distributed cluster (``--executor dask``).
+
+    *scheduler*: the address of a running scheduler (``tcp://HOST:8786``), or ``None`` to start a
+    ``LocalCluster`` of *workers* single-threaded worker processes on this machine. Use as a
+    context manager; :attr:`slots` is then the number of workers (for
+    :func:`convert.batch.work_units`). Raises :class:`DaskError` when the scheduler does not
+    answer within :data:`CONNECT_TIMEOUT` seconds, has no worker, or a worker runs another
+    version of convert.
+
+    Failures are those of a local run: a task that raised is retried :data:`RETRIES` times, then
+    reported as a failure of its input; the task of a worker that died goes to another worker
+    (every output is written to a temporary file and renamed into place, so a dead worker leaves
+    no partial output under a final name, and the stale temporary files it leaves are removed
+    when the batch ends).
+    """
+
+    def __init__(self, scheduler: str | None = None, workers: int = 1):
+        self.scheduler = scheduler
+        self.workers = max(workers, 1)
+        self.client = None
+        self.cluster = None
+        self.slots = 0
+        self._futures: list = []
+
+    def __enter__(self) -> "DaskExecutor":
+        from distributed import Client, LocalCluster
+
+        _quiet_logs()
+        try:
+            if self.scheduler:
+                self.client = Client(self.scheduler, timeout=CONNECT_TIMEOUT, set_as_default=False)
+            else:
+                self.cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1,
+                                            processes=True, host="127.0.0.1",
+                                            dashboard_address=None, silence_logs=logging.ERROR)
+                self.client = Client(self.cluster, set_as_default=False)
+        except (OSError, TimeoutError, ValueError) as err:
+            self.__exit__(None, None, None)
+            where = self.scheduler or "a LocalCluster"
+            raise DaskError(f"cannot reach the Dask scheduler at {where}: {err}") from None
+        try:
+            self.client.wait_for_workers(1, timeout=CONNECT_TIMEOUT)
+            versions = self.client.run(_worker_version)
+        except (OSError, TimeoutError) as err:
+            self.__exit__(None, None, None)
+            raise DaskError(f"the Dask scheduler at {self.scheduler} has no worker "
+                            f"after {CONNECT_TIMEOUT} s ({err})") from None
+        other = {w: v for w, v in versions.items() if v != __version__}
+        if other:
+            self.__exit__(None, None, None)
+            w, v = next(iter(other.items()))
+            raise DaskError(f"Dask worker {w} runs convert {v}, this client {__version__}: "
+                            "install the same version on every worker")
+        self.slots = len(versions)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.client is not None and self._futures:
+            try:
+                self.client.cancel(self._futures, force=True)
+            except Exception:  # the cluster may be gone already: nothing left to cancel
+                pass
+        self._futures = []
+        for closing in (self.client, self.cluster):
+            if closing is not None:
+                try:
+                    closing.close()
+                except Exception:
+                    pass
+        self.client = self.cluster = None
+
+    def __call__(self, task: Callable, items: list[tuple]) -> Iterator:
+        """Submit one Dask task per item and yield their :class:`~convert.batch.Result` s in the
+        order of *items*, each as soon as it and those before it are done (the progress bar
+        follows the futures). *task* is the local pool's task; on Dask :func:`run_task` runs the
+        same :func:`~convert.batch.convert_one` with the client's working folder."""
+        from distributed import KilledWorker
+
+        from convert.batch import Result
+
+        cwd = os.getcwd()
+        futures = [self.client.submit(run_task, item, cwd, key=_task_key(n, item), pure=False,
+                                      retries=RETRIES) for n, item in enumerate(items)]
+        self._futures = futures
+        try:
+            for n, (item, future) in enumerate(zip(items, futures)):
+                result = self._gather(item, future, Result, KilledWorker)
+                future.release()
+                if n == len(items) - 1:  # every task has ended: what dead workers left can go
+                    remove_stale_partials(items)
+                yield result
+        finally:
+            self._futures = []
+
+    @staticmethod
+    def _gather(item: tuple, future, Result, KilledWorker):
+        """The task's result, or a failed :class:`~convert.batch.Result` naming the input."""
+        src = item[0]
+        try:
+            return future.result()
+        except KilledWorker as err:
+            last = getattr(getattr(err, "last_worker", None), "address", "?")
+            return Result(str(src), errors=[
+                f"{src}: the Dask workers converting it died each time (the last: {last}): "
+                "a crash or a memory limit; try it alone with -j 1"])
+        except Exception as err:  # the task raised on every try: one line, as locally
+            return Result(str(src), errors=[
+                f"{src}: internal error on a Dask worker: {type(err).__name__}: {err}"])
+
+
+def remove_stale_partials(items: list[tuple]) -> list[Path]:
+    """Remove the temporary files that a worker killed while writing left in the output folders
+    of *items* (:data:`convert.batch.TEMP_RE`: ``.convert-<pid>-<name>.partial<ext>`` and the one
+    pikepdf writes beside it); returns the paths removed. Called when every task of the batch has
+    ended, so none of them is still being written by this run; the process ids in the names are
+    those of other machines, so, unlike :func:`convert.batch.remove_stale_temporaries`, they are
+    not looked up here, and only temporaries of this batch's own outputs are removed."""
+    from convert.batch import TEMP_RE, output_names
+
+    wanted: dict[Path, set[str]] = {}
+    for src, settings, outdir, name in items:
+        for _tag, _fmt, out in output_names(Path(src), settings, name):
+            wanted.setdefault(Path(outdir), set()).add(Path(out).stem)
+    removed = []
+    for outdir, stems in wanted.items():
+        for folder, _dirs, files in os.walk(outdir):
+            for fname in files:
+                m = TEMP_RE.match(fname)
+                if m and any(f"-{stem}.partial" in fname or f".{stem}." in fname for stem in stems):
+                    try:
+                        os.unlink(Path(folder) / fname)
+                        removed.append(Path(folder) / fname)
+                    except FileNotFoundError:
+                        pass
+    return removed
+
+
+def _quiet_logs() -> None:
+    """Dask's client logs reconnections and lost workers at INFO/WARNING on stderr; the command
+    reports failures itself, one line each, so only Dask's errors are shown."""
+    for name in ("distributed", "distributed.client", "distributed.worker", "distributed.scheduler"):
+        logging.getLogger(name).setLevel(logging.ERROR)
