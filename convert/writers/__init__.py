@@ -21,6 +21,7 @@ FORMATS: dict[str, tuple[str, str]] = {
     "txt": ("convert.writers.txt", ".txt"),
     "pdf": ("convert.writers.pdf", ".pdf"),
     "epub": ("convert.writers.epub", ".epub"),
+    "ofd": ("convert.writers.ofd", ".ofd"),
 }
 
 
