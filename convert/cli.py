@@ -36,7 +36,7 @@ examples:
   convert issue.txt --to txt,pdf --variant zh-Hant-TW,zh-Hant-HK
       Traditional-Chinese variants: output/issue.zh-Hant-TW.txt, output/issue.zh-Hant-HK.pdf …
 
-formats: tei (.xml), txt (.txt), pdf (.pdf), epub (.epub), all
+formats: tei (.xml), txt (.txt), pdf (.pdf), epub (.epub), ofd (.ofd, GB/T 33190), all
 exit status: 0 when every requested output was written and passed its checks, 1 otherwise
 """
 
@@ -75,7 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
                    "below), e.g. samples/monthly-2020-01-no90.txt or samples/ "
                    "(a name beginning with a dash: put -- before it, or write ./-name.txt)")
     p.add_argument("--to", action="append", required=True, metavar="FORMATS",
-                   help="comma-separated formats: tei, pdf, epub, txt, or all; may be repeated "
+                   help="comma-separated formats: tei, pdf, epub, txt, ofd, or all; may be repeated "
                    "(e.g. --to tei,txt --to pdf)")
     p.add_argument("-o", "--output", type=Path, default=Path("output"), metavar="DIR",
                    help="output folder, created if missing (default: output/); outputs are named "

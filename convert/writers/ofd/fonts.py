@@ -18,8 +18,9 @@ from convert.errors import WriterError
 def subset_font(path: str, subfont: int, chars: set[str]) -> tuple[bytes, str, str, bool]:
     """Subset face *subfont* of the TrueType file (or collection) *path* to *chars*.
 
-    Returns ``(TrueType bytes, full name, family name, serif)``: names from the ``name`` table
-    (IDs 4 and 1), *serif* from the OS/2 panose family (Latin text, serif styles 2–10).
+    Returns ``(TrueType bytes, font name, family name, serif)``: the PostScript name and the
+    family name from the ``name`` table (IDs 6 and 1; ID 4, the full name, when a font has no
+    PostScript name), *serif* from the OS/2 panose family (Latin text, serif styles 2–10).
     Deterministic: ``head.modified`` is kept as in the source font. Raises
     :class:`WriterError` when the file is missing or is not a TrueType (``glyf``) font, or when a
     character is not in the subset's ``cmap``.
@@ -34,7 +35,7 @@ def subset_font(path: str, subfont: int, chars: set[str]) -> tuple[bytes, str, s
     if "glyf" not in font:
         raise WriterError(f"ofd: font {path} (face {subfont}) has no TrueType outlines (glyf)")
     name = font["name"]
-    full = str(name.getDebugName(4) or "")
+    full = str(name.getDebugName(6) or name.getDebugName(4) or "")
     family = str(name.getDebugName(1) or "")
     serif = False
     if "OS/2" in font:
