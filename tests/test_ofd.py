@@ -32,11 +32,12 @@ from convert.tei import XML_LANG, to_bytes, xpath
 from convert.writers import ofd as ofd_writer
 from convert.writers import pdf as pdf_writer
 from convert.writers.ofd.package import OFD_NS, validate_parts
+from convert.errors import WriterError
+from convert.tei import E
 from sampledata import SAMPLE_IDS, SAMPLES, first_difference
-from test_pdf import expected_text
+from test_pdf import expected_text, small_tei
 
 NS = {"ofd": OFD_NS}
-PAGE_COUNT_TOLERANCE = 0
 
 
 def _read(sample: Path):
@@ -348,3 +349,34 @@ def test_bad_input_is_a_clear_error_and_no_file(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "bad.xml" in err and "Traceback" not in err
     assert not list((tmp_path / "o").glob("*.ofd")) if (tmp_path / "o").exists() else True
+
+
+def test_unknown_element_and_missing_glyph_are_errors_naming_them(tmp_path):
+    with pytest.raises(WriterError, match=r"^ofd: .*<mystery>"):
+        ofd_writer.write(small_tei(E.p("正文", E.mystery("怪"))), WriterOptions(timestamp=None), tmp_path / "a.ofd")
+    with pytest.raises(WriterError, match=r"^ofd: .*U\+0378"):
+        ofd_writer.write(small_tei(E.p("正文\u0378字")), WriterOptions(timestamp=None), tmp_path / "b.ofd")
+    assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("char", ["\U00020021", "\U00020BB7"])
+def test_supplementary_plane_character_is_set_in_an_embedded_font(tmp_path, char, monkeypatch):
+    """U+20021 is in AR PL UMing; U+20BB7 (𠮷) only in the fallback HanaMinB (fonts-hanazono):
+    the OFD embeds the font the layout chose, and easyofd reads the character back."""
+    if char == "\U00020BB7" and not Path("/usr/share/fonts/truetype/hanazono/HanaMinB.ttf").exists():
+        pytest.skip("fonts-hanazono not installed")
+    path = tmp_path / "smp.ofd"
+    ofd_writer.write(small_tei(E.p(f"吉野家的{char}字。")), WriterOptions(timestamp=None), path)
+    parts = parts_of(path)
+    assert {v for v in validate_parts(parts).values() if v} == set()
+    fonts = {f.get("ID"): f for f in xml(parts, "Doc_0/PublicRes.xml").iterfind("ofd:Fonts/ofd:Font", NS)}
+    hits = [o for name in page_names(parts) for o in xml(parts, name).iterfind(".//ofd:TextObject", NS)
+            if char in o.findtext("ofd:TextCode", namespaces=NS)]
+    assert len(hits) == 1
+    font = fonts[hits[0].get("Font")]
+    cmap, _ = _cmap_and_ink(parts["Doc_0/Res/" + font.findtext("ofd:FontFile", namespaces=NS)])
+    assert ord(char) in cmap
+    if char == "\U00020BB7":
+        assert font.get("FontName") == "HanaMinB"
+    data = easyofd_read(path, monkeypatch, tmp_path)
+    assert char in "".join(c["text"] for p in data["page_info"].values() for c in p["text_list"])

@@ -60,7 +60,11 @@ def build(root: etree._Element, opts: WriterOptions) -> tuple[bytes, dict[str, l
     missing font file) and when the layout draws something the recorder cannot carry over."""
     from convert.writers import pdf
 
-    document = pdf.draw(root, opts, RecordingCanvas)
+    try:
+        document = pdf.draw(root, opts, RecordingCanvas)
+    except WriterError as err:  # the layout's messages name the format: this is the OFD
+        message = str(err)
+        raise WriterError("ofd: " + message[5:] if message.startswith("pdf: ") else message) from None
     canvas = document.canvas
     pages = canvas.pages()
     fonts = {}
