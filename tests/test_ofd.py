@@ -196,6 +196,43 @@ def test_pages_render_with_no_missing_glyph(written, sid, monkeypatch, tmp_path)
 
 
 @pytest.mark.parametrize("sid", SAMPLE_IDS)
+def test_easyofd_renders_every_text_object_where_the_ofd_places_it(written, sid, monkeypatch, tmp_path):
+    """easyofd's own renderer (``OFD.to_jpg``: OFD → PDF with reportlab → images with PyMuPDF)
+    draws every text object inside its ``Boundary``. That renderer ignores embedded fonts and
+    sets all text in a font it calls 宋体 (SimSun), which it only finds on Windows; here 宋体 is
+    AR PL UMing, the Song face Debian's fontconfig substitutes for SimSun."""
+    pytest.importorskip("easyofd")
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    from easyofd.ofd import OFD
+
+    song = "/usr/share/fonts/truetype/arphic/uming.ttc"
+    if "宋体" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("宋体", song, subfontIndex=0))
+    monkeypatch.chdir(tmp_path)
+    reader = OFD()
+    reader.read(written[sid][2].read_bytes(), fmt="binary")
+    images = reader.to_jpg()
+    pages = reader.data[0]["page_info"]
+    assert len(images) == len(pages) == len(page_names(parts_of(written[sid][2])))
+    empty = []
+    for k, image in zip(sorted(pages), images):
+        gray = image.convert("L")
+        scale = gray.width / 210.0  # px per mm (A4)
+        for cell in pages[k]["text_list"]:
+            if not cell["text"].strip():
+                continue
+            x, y, w, h = cell["pos"]
+            box = tuple(round(v * scale) for v in (x, y, x + w, y + h))
+            if gray.crop(box).getextrema()[0] > 128:  # nothing darker than mid-grey in the box
+                empty.append((k, cell["text"]))
+        if k == 3:
+            image.save(tmp_path / f"{sid}-easyofd-page{k}.png")
+    assert empty == []
+
+
+@pytest.mark.parametrize("sid", SAMPLE_IDS)
 def test_pages_are_the_pdf_pages(written, sid):
     """Same layout as the PDF: as many pages, each with the same lines (text per baseline)."""
     root, _tei, path = written[sid]
