@@ -4,6 +4,8 @@ GB/T 33190-2016 §11.1 (``CT_Font``/``FontFile``) lets a document carry its font
 archive file must not depend on the fonts of the machine that opens it, so every font is
 embedded, reduced with the fontTools subsetter to the glyphs of the characters drawn in it (plus
 ``.notdef``), keeping its ``cmap`` so that a reader maps each ``TextCode`` character to its glyph.
+Outline bounding boxes are not recomputed (the kept glyphs' boxes do not change), which keeps
+the glyph programs as they are in the source font.
 Reads the font files named in ``styles/pdf.json``; writes nothing.
 """
 
@@ -29,7 +31,7 @@ def subset_font(path: str, subfont: int, chars: set[str]) -> tuple[bytes, str, s
     from fontTools.ttLib import TTFont
 
     try:
-        font = TTFont(path, fontNumber=subfont, recalcTimestamp=False)
+        font = TTFont(path, fontNumber=subfont, recalcTimestamp=False, recalcBBoxes=False)
     except Exception as err:  # noqa: BLE001 — fontTools raises many kinds
         raise WriterError(f"ofd: cannot read font {path} (face {subfont}): {err}") from None
     if "glyf" not in font:
@@ -42,8 +44,10 @@ def subset_font(path: str, subfont: int, chars: set[str]) -> tuple[bytes, str, s
         panose = font["OS/2"].panose
         serif = panose.bFamilyType == 2 and 2 <= panose.bSerifStyle <= 10
     options = subset.Options()
-    options.drop_tables += ["BDF ", "FFTM", "EBDT", "EBLC", "EBSC"]
-    options.layout_features = ["*"]
+    # Bitmaps are of no use to a renderer of outlines; OpenType layout (GSUB/GPOS) neither: an
+    # OFD text object places every glyph itself (TextCode, DeltaX), no shaping happens.
+    options.drop_tables += ["BDF ", "FFTM", "EBDT", "EBLC", "EBSC", "GSUB", "GPOS", "GDEF", "BASE", "JSTF"]
+    options.layout_features = []
     options.name_IDs = ["*"]
     options.name_languages = ["*"]
     options.notdef_outline = True
