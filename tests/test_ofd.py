@@ -120,12 +120,23 @@ def test_every_xml_part_is_valid_against_the_gbt_33190_schemas(written, sid):
     assert {k: v for k, v in verdicts.items() if v} == {}
 
 
-def test_schema_check_finds_a_broken_part(written):
+def test_schema_check_finds_a_broken_part(written, tmp_path):
+    from convert.validate import external_checks
+
     parts = parts_of(written[SAMPLE_IDS[0]][2])
     name = page_names(parts)[1]
     parts[name] = parts[name].replace(b' Font="', b' Fnt="', 1)
     bad = validate_parts(parts)[name]
     assert bad and "Font" in " ".join(bad)
+    # the --check verdict: ok for the written file, not for the broken one
+    [good] = external_checks("ofd", written[SAMPLE_IDS[0]][2])
+    assert good.ok and good.messages == []
+    broken = tmp_path / "broken.ofd"
+    with zipfile.ZipFile(broken, "w") as z:
+        for n, data in parts.items():
+            z.writestr(n, data)
+    [verdict] = external_checks("ofd", broken)
+    assert not verdict.ok and verdict.messages[0].startswith(name)
 
 
 # -- reading back ---------------------------------------------------------------------------------

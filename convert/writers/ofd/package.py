@@ -443,3 +443,26 @@ def zip_package(parts: dict[str, bytes], date_time: tuple[int, int, int, int, in
             info.compress_type = zipfile.ZIP_DEFLATED
             z.writestr(info, parts[name], compresslevel=9)
     return out.getvalue()
+
+
+#: Name of the schema check in ``--check`` verdicts and the manifest.
+VALIDATOR = "ofd.xsd (GB/T 33190-2016)"
+
+
+def check_file(path) -> "Verdict":
+    """Validate every XML part of the OFD file at *path* against the GB/T 33190-2016 XSDs
+    (:func:`validate_parts`) and return a :class:`convert.validate.Verdict` (never raises): not
+    ok when the file is not a zip, has no ``OFD.xml``, or a part has findings (one message per
+    finding, ``part: line N: message``)."""
+    from convert.validate import Verdict
+
+    try:
+        with zipfile.ZipFile(path) as z:
+            parts = {i.filename: z.read(i) for i in z.infolist()
+                     if i.filename.endswith(".xml") and i.file_size < 64 * 2**20}
+    except (OSError, zipfile.BadZipFile) as err:
+        return Verdict(VALIDATOR, False, [f"{path}: not an OFD (zip) file: {err}"], {"error": 1})
+    if "OFD.xml" not in parts:
+        return Verdict(VALIDATOR, False, [f"{path}: no OFD.xml entry"], {"error": 1})
+    messages = [f"{name}: {m}" for name, found in validate_parts(parts).items() for m in found]
+    return Verdict(VALIDATOR, not messages, messages, {"error": len(messages)})
