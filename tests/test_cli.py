@@ -15,7 +15,7 @@ SAMPLE = SAMPLES[0]
 
 
 def test_formats_expand_all_lists_and_repeats():
-    assert parse_formats(["all"]) == ["tei", "txt", "pdf", "epub", "ofd"]
+    assert parse_formats(["all"]) == ["tei", "txt", "pdf", "epub"]
     assert parse_formats(["txt,tei", "tei"]) == ["tei", "txt"]
 
 

@@ -388,6 +388,14 @@ def test_command_line_writes_ofd_and_a_traditional_variant_with_manifest(tmp_pat
     assert "UMingTW" in names
 
 
+def test_ofd_is_asked_for_by_name_not_by_all():
+    from convert.cli import parse_formats
+
+    assert "ofd" not in parse_formats(["all"])
+    assert parse_formats(["all,ofd"]) == ["tei", "txt", "pdf", "epub", "ofd"]
+    assert parse_formats(["ofd"]) == ["ofd"]
+
+
 def test_bad_input_is_a_clear_error_and_no_file(tmp_path, capsys):
     from convert.cli import main
 
