@@ -369,6 +369,24 @@ def test_same_input_gives_identical_bytes(tmp_path, monkeypatch):
         assert z.namelist()[0] == "OFD.xml" and z.namelist()[1:] == sorted(z.namelist()[1:])
 
 
+def test_separate_processes_give_identical_bytes(tmp_path):
+    """No set or dict order leaks into the file: two processes with different hash seeds."""
+    import os
+    import subprocess
+    import sys
+
+    sample = SAMPLES[-1]
+    outs = []
+    for seed in ("1", "2"):
+        out = tmp_path / seed
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        env.pop("SOURCE_DATE_EPOCH", None)
+        subprocess.run([sys.executable, "-m", "convert", str(sample), "--to", "ofd", "-o", str(out), "-q", "-j", "1"],
+                       check=True, env=env)
+        outs.append((out / f"{sample.stem}.ofd").read_bytes())
+    assert outs[0] == outs[1]
+
+
 def test_command_line_writes_ofd_and_a_traditional_variant_with_manifest(tmp_path):
     from convert.cli import main
 
