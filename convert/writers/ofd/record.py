@@ -129,6 +129,9 @@ class _RecordingText(PDFTextObject):
         face = getattr(font, "face", None)
         if face is None or not hasattr(face, "charWidths"):
             raise WriterError(f"ofd: the layout set text in {self._fontname}, which is not an embedded TrueType font")
+        if (getattr(self, "_horizScale", 100) or 100) != 100 or getattr(self, "_wordSpace", 0) or self._rise:
+            raise WriterError("ofd: the layout set text with horizontal scaling, word spacing or rise, "
+                              "which the OFD recorder does not follow")
         color = _rgb(getattr(self, "_fillColorObj", None))
         cs = getattr(self, "_charSpace", 0.0) or 0.0
         for ch in text:
