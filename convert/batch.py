@@ -41,7 +41,7 @@ STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 #: ``.<stem>.<pid>.partial<ext>`` of earlier versions, bare or as pikepdf's atomic writer wraps
 #: them (``.pikepdf.<name>.<12 hex digits>``); ``<ext>`` one this tool writes.
 TEMP_RE = re.compile(r"^(?:\.pikepdf\.)?(?:\.convert-(\d+)-.+|\..+\.(\d+))\.partial"
-                     r"(?:\.(?:xml|txt|pdf|epub|json))?(?:\.[0-9a-f]{12})?$")
+                     r"(?:\.(?:xml|txt|pdf|epub|ofd|json))?(?:\.[0-9a-f]{12})?$")
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from convert import __version__
 from convert.errors import ConvertError, Interrupted, one_line, printable
 from convert.reader.source import MAX_SIZE
 from convert.variant import parse_variants
-from convert.writers import FORMATS
+from convert.writers import FORMATS, OPT_IN
 
 EPILOG = """\
 examples:
@@ -36,6 +36,8 @@ examples:
       TEI, PDF, EPUB and plain text for every sample
   convert issue.txt --to tei,txt --to epub --check
       also runs jing (tei_all.rng), EPUBCheck and PDF/A validators and prints their verdicts
+  convert issue.txt --to all,ofd
+      also OFD (GB/T 33190), the fixed-layout format of Chinese archives, with the PDF's pages
   convert issue.txt --to pdf --pdfa 3b
       PDF/A-3b with the TEI document embedded as its source
   convert back-issues/ --to all -j 2 --skip-existing
@@ -48,7 +50,7 @@ examples:
   convert issue.txt --to txt,pdf --variant zh-Hant-TW,zh-Hant-HK
       Traditional-Chinese variants: output/issue.zh-Hant-TW.txt, output/issue.zh-Hant-HK.pdf …
 
-formats: tei (.xml), txt (.txt), pdf (.pdf), epub (.epub), all
+formats: tei (.xml), txt (.txt), pdf (.pdf), epub (.epub), ofd (.ofd, GB/T 33190), all (all but ofd)
 exit status: 0 when every requested output was written and passed its checks, 1 otherwise,
 2 for a usage error, 130 when stopped by Ctrl-C (SIGINT), 143 by SIGTERM
 """
@@ -63,7 +65,7 @@ def parse_formats(values: list[str]) -> list[str]:
     for value in values:
         for name in filter(None, (v.strip().lower() for v in value.split(","))):
             if name == "all":
-                wanted.update(FORMATS)
+                wanted.update(f for f in FORMATS if f not in OPT_IN)
             elif name in FORMATS:
                 wanted.add(name)
             else:
@@ -88,7 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
                    "below), e.g. samples/monthly-2020-01-no90.txt or samples/ "
                    "(a name beginning with a dash: put -- before it, or write ./-name.txt)")
     p.add_argument("--to", action="append", required=True, metavar="FORMATS",
-                   help="comma-separated formats: tei, pdf, epub, txt, or all; may be repeated "
+                   help="comma-separated formats: tei, pdf, epub, txt, ofd, or all (all but ofd); may be repeated "
                    "(e.g. --to tei,txt --to pdf)")
     p.add_argument("-o", "--output", type=Path, default=Path("output"), metavar="DIR",
                    help="output folder, created if missing (default: output/); outputs are named "

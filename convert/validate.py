@@ -587,6 +587,7 @@ def external_checks(fmt: str, path: str | os.PathLike, pdfa_flavour: str = "2b")
     - ``epub``: EPUBCheck;
     - ``pdf``: pikepdf's PDF/A check for *pdfa_flavour*, plus PDFBox Preflight when the flavour is
       ``1b`` (the only part Preflight validates);
+    - ``ofd``: every XML part against the GB/T 33190-2016 XSDs (in-process, lxml);
     - ``txt`` and any other format: nothing to check (``[]``).
     """
     if fmt == "tei":
@@ -598,4 +599,8 @@ def external_checks(fmt: str, path: str | os.PathLike, pdfa_flavour: str = "2b")
         if pdfa_flavour == "1b":
             verdicts.append(run_preflight(path))
         return verdicts
+    if fmt == "ofd":
+        from convert.writers.ofd.package import check_file
+
+        return [check_file(path)]
     return []

@@ -197,7 +197,7 @@ def test_schema_compiles_well_under_a_second():
 def test_schema_file_is_package_data():
     assert validate.SCHEMA_PATH == ROOT / "convert" / "schema" / "bulletin.rng"
     text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
-    assert 'convert = ["schema/*.rng"]' in text
+    assert 'convert = ["schema/*.rng"' in text
 
 
 # ----------------------------------------------------------------------------- accepted documents

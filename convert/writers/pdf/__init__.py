@@ -653,14 +653,15 @@ class _Document:
         canv.addLiteral("EMC")
         canv.restoreState()
 
-    def build(self) -> bytes:
+    def build(self, canvasmaker=None) -> bytes:
         """Lay the document out in one reportlab pass and return the PDF bytes. The contents
         list's PDF-page column is drawn as forward-referenced form XObjects, defined here once
         every article has fallen on its page (:func:`define_label_forms`).
 
         Afterwards ``self.destinations`` is ``{xml:id: (page, x, y)}`` (1-based physical page,
         point in default user space), ``self.body_start`` the physical page the body begins on
-        (``None`` without a body page), ``self.log`` the layout log."""
+        (``None`` without a body page), ``self.log`` the layout log, ``self.canvas`` the canvas
+        drawn on (made by *canvasmaker*, a reportlab ``Canvas`` subclass; default ``Canvas``)."""
         pg = self.style["page"]
         self.pagesize = getattr(pagesizes, pg.get("size", "A4"))
         self.body_start = None
@@ -693,7 +694,11 @@ class _Document:
         }
         doc.addPageTemplates([templates[first]] + [t for k, t in templates.items() if k != first])
         doc._doSave = 0  # reportlab saves at the end of build(); the label forms come first
-        doc.build(story)
+        if canvasmaker is not None:
+            doc.build(story, canvasmaker=canvasmaker)
+        else:
+            doc.build(story)
+        self.canvas = doc.canv
         labels = {t: page_label(r.record[t][0], self.body_start) for t in r.forms if t in r.record}
         pdf_style = r.bstyle("contents_pdfpage")
         define_label_forms(doc.canv, r.forms, labels, self.fonts, pdf_style, Tail.pdf_width)
@@ -965,3 +970,16 @@ def layout(root: etree._Element, opts: WriterOptions) -> dict:
     pages = max([e["page"] for e in document.log] + [1])
     return {"destinations": document.destinations, "body_start": document.body_start,
             "labels": [page_label(n, document.body_start) for n in range(1, pages + 1)], "log": document.log}
+
+
+def draw(root: etree._Element, opts: WriterOptions, canvasmaker) -> "_Document":
+    """Lay *root* out exactly as :func:`write` does, drawing on a canvas of class *canvasmaker*
+    (a ``reportlab.pdfgen.canvas.Canvas`` subclass that may record what is drawn: the OFD writer
+    sets its pages from it). Returns the built document: ``.canvas`` the canvas, ``.meta`` the
+    :class:`Metadata`, ``.fonts`` the :class:`FontSet`, ``.body_start``, ``.destinations``.
+    Raises :class:`WriterError` as :func:`write` does."""
+    document = _document(root, opts)
+    if getattr(opts, "timestamp", None) is not None:
+        document.meta.use_timestamp(opts.timestamp)
+    document.build(canvasmaker)
+    return document
