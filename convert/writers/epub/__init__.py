@@ -10,11 +10,14 @@ Package layout (all under ``EPUB/``)::
   The spine's text is exactly the TEI ``<text>``'s (``sic``/``orig`` chosen, whitespace aside):
   the writer adds no text node to a spine document (see :mod:`.xhtml`).
 - Metadata (EPUB 3.3 §5.5): ``dc:identifier`` ``urn:uuid:`` UUIDv5 of the SHA-256 of the
-  canonical (C14N) TEI ``<text>`` — same content, same identifier; ``dc:title``,
-  ``dc:language`` (``/TEI/@xml:lang``), ``dc:publisher``, ``dc:date`` (``sourceDesc/bibl/date/@when``);
-  ``dcterms:modified`` = the issue date at 00:00:00Z (never the clock);
-  ``belongs-to-collection`` (``collection-type`` ``series``, ``group-position``) when the periodical
-  title is printed; EPUB Accessibility 1.1 §2 discovery metadata (schema.org ``accessMode`` …).
+  canonical (C14N) TEI ``<text>`` — same content, same identifier — and the printed registration
+  number as a second identifier; ``dc:title``, ``dc:language`` (``/TEI/@xml:lang``),
+  ``dc:creator`` (the compiling body, MARC relator ``role``s), ``dc:publisher``, ``dc:subject``
+  (section names), ``dc:description`` (the contents), ``dc:date``; ``dcterms:modified``
+  (deterministic, never the clock); ``belongs-to-collection`` (``collection-type`` ``series``,
+  ``group-position`` = the cumulative issue number) for a numbered issue; EPUB Accessibility 1.1
+  §2 discovery metadata (schema.org ``accessMode`` …). Each value comes from one function of
+  :mod:`.catalogue`.
 - Output is byte-identical for identical input: the zip is rewritten with fixed timestamps (the
   issue date), sorted entries and ``mimetype`` first and stored (:mod:`.package`).
 - Before returning, the bytes pass :func:`.package.check` (structure, links, well-formedness).
@@ -37,6 +40,7 @@ from lxml import etree
 
 from convert.errors import WriterError
 from convert.tei import XML_LANG, local, xpath
+from convert.writers.epub import catalogue
 from convert.writers.epub import cover as cover_mod
 from convert.writers.epub.nav import labels, nav_document, ncx_document, page_list, toc_entries
 from convert.writers.epub.package import check, repack
@@ -55,6 +59,8 @@ from convert.writers.epub.xhtml import (
 CSS_HREF = "css/epub.css"
 COVER_HREF = "images/cover.png"
 FONT_HREF = "fonts/body.ttf"
+#: Identifier scheme of the printed registration number (calibre shows identifiers as scheme:value).
+REGISTRATION_SCHEME = "cn-neibu-permit"
 #: BCP 47 language tag, the shape RFC 5646 §2.1 allows (language, script, region, variants).
 _BCP47_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|\d{3}))?(-[A-Za-z0-9]{5,8}|-\d[A-Za-z0-9]{3})*$")
 _WHEN_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -72,8 +78,10 @@ A11Y_SUMMARY = (
 class BookMeta:
     """The package metadata, all taken from the TEI header (nothing invented).
 
-    ``when``: ISO 8601 issue date (``2020-02-29`` or ``2020-01``) or ``None``; ``modified``: that
-    date at midnight UTC (1980-01-01 when the header gives no date: the zip epoch)."""
+    ``when``: ISO 8601 issue date (``2020-02-29`` or ``2020-01``) or ``None``; ``modified``:
+    :func:`.catalogue.modified`; ``creators``, ``subjects``, ``description``, ``registration``:
+    :mod:`.catalogue`; ``series``/``position``: :func:`.catalogue.collection` (both ``None`` for an
+    unnumbered issue)."""
 
     title: str
     lang: str
@@ -86,6 +94,10 @@ class BookMeta:
     title_alt: str | None
     edition: str | None
     date_text: str | None
+    creators: list = None  # type: ignore[assignment]
+    subjects: list = None  # type: ignore[assignment]
+    description: str | None = None
+    registration: str | None = None
 
 
 def _first(node: etree._Element, path: str) -> etree._Element | None:
@@ -121,13 +133,8 @@ def read_meta(root: etree._Element) -> BookMeta:
     m = _WHEN_RE.match(when or "")
     if when and not m:
         raise WriterError(f"epub: sourceDesc/bibl/date/@when {when!r} is not an ISO 8601 date")
-    modified = (_dt.datetime(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
-                if m else _dt.datetime(1980, 1, 1))
-    series = get("tei:title[@level='j'][not(@type)]")
-    cumulative = get("tei:idno[@type='cumulative']")
+    collection = catalogue.collection(root)
     issue = get("tei:biblScope[@unit='issue'][@n]")
-    position = (text_of(cumulative) if cumulative is not None and text_of(cumulative).isdigit()
-                else issue.get("n") if issue is not None else None)
     c14n = etree.tostring(text_el, method="c14n")
     identifier = "urn:uuid:" + str(uuid.uuid5(_UUID_NS, "sha256:" + hashlib.sha256(c14n).hexdigest()))
     masthead = _first(text_el, "tei:front/tei:titlePage")
@@ -136,12 +143,14 @@ def read_meta(root: etree._Element) -> BookMeta:
     return BookMeta(
         title=text_of(title_el), lang=lang, identifier=identifier,
         publisher=text_of(publisher) if publisher is not None else None,
-        when=when, modified=modified,
-        series=text_of(series) if series is not None else None, position=position,
+        when=when, modified=catalogue.modified(root),
+        series=collection[0] if collection else None, position=collection[1] if collection else None,
         title_alt=text_of(alt) if alt is not None else None,
         edition=(text_of(edition) if edition is not None
                  else text_of(issue) if issue is not None else None),
         date_text=text_of(date) if date is not None else None,
+        creators=catalogue.creators(root), subjects=catalogue.subjects(root),
+        description=catalogue.description(root), registration=catalogue.registration(root),
     )
 
 
@@ -149,8 +158,9 @@ def _cover_text(root: etree._Element, meta: BookMeta) -> cover_mod.CoverText:
     """What the cover shows: the printed title (masthead ``titlePart``, else the periodical title),
     the English title, the issue, the date and the publisher; all from the TEI."""
     main = _first(root, "tei:text/tei:front/tei:titlePage/tei:docTitle/tei:titlePart[not(@type) or @type='main']")
-    if main is not None or meta.series:
-        title = text_of(main) if main is not None else meta.series
+    journal = catalogue.journal_title(root)
+    if main is not None or journal:
+        title = text_of(main) if main is not None else journal
         return cover_mod.CoverText(title=title, title_alt=meta.title_alt, edition=meta.edition,
                                    date=meta.date_text, publisher=meta.publisher)
     # No printed periodical title (a monthly bulletin): the publisher heads the cover, as its
@@ -235,10 +245,23 @@ def build(root: etree._Element, opts) -> bytes:
     book.set_identifier(meta.identifier)
     book.set_title(meta.title)
     book.set_language(meta.lang)
+    if meta.registration:
+        # calibre reads identifiers as "scheme:value"; the scheme names the Chinese permit for
+        # internal continuous publications (连续性内部资料准印证) the number is printed as.
+        book.add_metadata("DC", "identifier", f"{REGISTRATION_SCHEME}:{meta.registration}", {"id": "registration"})
+    for n, agent in enumerate(meta.creators, 1):
+        book.add_metadata("DC", "creator", agent.name, {"id": f"creator{n}"})
+        for role in agent.roles:  # EPUB 3.3 §D.3.15: one role refinement per MARC relator code
+            book.add_metadata(None, "meta", role, {"refines": f"#creator{n}", "property": "role",
+                                                   "scheme": "marc:relators"})
     if meta.publisher:
         book.add_metadata("DC", "publisher", meta.publisher)
-    if meta.when:
-        book.add_metadata("DC", "date", meta.when)
+    for subject in meta.subjects:
+        book.add_metadata("DC", "subject", subject)
+    if meta.description:
+        book.add_metadata("DC", "description", meta.description)
+    if catalogue.publication_date(meta.when):
+        book.add_metadata("DC", "date", catalogue.publication_date(meta.when))
     if meta.series:
         book.add_metadata(None, "meta", meta.series, {"property": "belongs-to-collection", "id": "series"})
         book.add_metadata(None, "meta", "series", {"refines": "#series", "property": "collection-type"})
