@@ -406,9 +406,10 @@ def test_embedded_font_subset(tmp_path):
     assert epub_writer.build(root, opts) == data
     pkg = Package(data)
     fonts = [i for i in pkg.items.values() if i.get("media-type") == "font/ttf"]
-    assert len(fonts) == 1
+    assert sorted(f.get("href") for f in fonts) == ["fonts/body.ttf", "fonts/heading.ttf"]
+    fonts.sort(key=lambda f: f.get("href"))
     css = pkg.zf.read(pkg.path("css/epub.css")).decode()
-    assert "@font-face" in css and fonts[0].get("href") in css
+    assert "@font-face" in css and all(f.get("href") in css for f in fonts)
     cmap = TTFont(io.BytesIO(pkg.zf.read(pkg.path(fonts[0].get("href"))))).getBestCmap()
     used = set(tei_content(root))
     assert {c for c in used if ord(c) not in cmap} == set()

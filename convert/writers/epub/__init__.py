@@ -4,7 +4,7 @@ Package layout (all under ``EPUB/``)::
 
     content.opf  nav.xhtml  toc.ncx  cover.xhtml  titlepage.xhtml  contents.xhtml
     cNN-<id>.xhtml (one per section of a monthly, one per article or column of a newspaper)
-    back.xhtml  css/epub.css  images/cover.png  [fonts/body.ttf]
+    back.xhtml  css/epub.css  images/cover.png  [fonts/body.ttf fonts/heading.ttf …]
 
 - Reading order (spine): cover, masthead, printed contents list, ``<body>`` parts, ``<back>``.
   The spine's text is exactly the TEI ``<text>``'s (``sic``/``orig`` chosen, whitespace aside):
@@ -23,7 +23,9 @@ Package layout (all under ``EPUB/``)::
 - Before returning, the bytes pass :func:`.package.check` (structure, links, well-formedness).
 
 Options read: ``opts.styles_dir`` (``epub.css``) and, when present, ``opts.embed_fonts`` (subset
-and embed AR PL UMing CN, referenced by ``@font-face``).
+and embed the body face AR PL UMing, the heading face WenQuanYi Zen Hei and, for characters
+UMing lacks, HanaMin; each referenced by ``@font-face`` and put first in every font stack:
+:func:`embedded_fonts`).
 """
 
 from __future__ import annotations
@@ -59,6 +61,7 @@ from convert.writers.epub.xhtml import (
 CSS_HREF = "css/epub.css"
 COVER_HREF = "images/cover.png"
 FONT_HREF = "fonts/body.ttf"
+HEADING_FONT_HREF = "fonts/heading.ttf"
 #: Identifier scheme of the printed registration number (calibre shows identifiers as scheme:value).
 REGISTRATION_SCHEME = "cn-neibu-permit"
 #: BCP 47 language tag, the shape RFC 5646 §2.1 allows (language, script, region, variants).
@@ -195,21 +198,108 @@ def regional_face(lang: str) -> tuple[int, str]:
     return REGIONAL_FACE.get(lang, REGIONAL_FACE["zh-Hant"] if lang.startswith("zh-Hant") else REGIONAL_FACE["zh-Hans"])
 
 
-def _css(opts, embed: bool, lang: str = "zh-Hans") -> bytes:
-    """``epub.css`` from ``opts.styles_dir``; with *embed*, an ``@font-face`` for the embedded
-    regional body face is appended, and named first, after the style sheet's own rules."""
+@dataclass
+class EmbeddedFace:
+    """One embedded font subset: ``family`` (the ``@font-face`` name), ``href`` (package path
+    under ``EPUB/``), ``data`` (TrueType bytes), ``role`` (``"body"``, ``"heading"`` or
+    ``"fallback"``)."""
+
+    family: str
+    href: str
+    data: bytes
+    role: str
+
+
+#: Faces for characters neither AR PL UMing nor WenQuanYi Zen Hei has (Debian fonts-hanazono).
+FALLBACK_FACES = (
+    (Path("/usr/share/fonts/truetype/hanazono/HanaMinA.ttf"), 0, "HanaMinA"),
+    (Path("/usr/share/fonts/truetype/hanazono/HanaMinB.ttf"), 0, "HanaMinB"),
+)
+HEADING_FACE = (cover_mod.COVER_FONT, 0, "WenQuanYi Zen Hei")
+#: Elements whose style sheet rule names the Hei (heading) stack.
+HEADING_ELEMENTS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def _cmap(path: Path, face: int) -> set[int]:
+    from fontTools.ttLib import TTCollection, TTFont
+
+    if str(path).endswith(".ttc"):
+        return set(TTCollection(str(path), lazy=True).fonts[face].getBestCmap())
+    return set(TTFont(str(path), lazy=True).getBestCmap())
+
+
+def embedded_fonts(xhtml: list[bytes], lang: str) -> list[EmbeddedFace]:
+    """The font subsets ``--embed-fonts`` adds, so that every character of every element has an
+    embedded face its ``font-family`` stack reaches, on a reader with no Chinese font at all:
+
+    - ``body``: the regional AR PL UMing face (:func:`regional_face`) subset to every character
+      the documents *xhtml* show (text of each ``<body>``);
+    - ``heading``: WenQuanYi Zen Hei subset to the characters of the headings (``h1``–``h6``), the
+      Hei face the style sheet gives them;
+    - ``fallback``: HanaMin A/B subset to the characters the body face lacks (``[]`` share none).
+
+    Raises :class:`WriterError` when a font is missing or a character is in none of them."""
+    chars: set[str] = set()
+    heading: set[str] = set()
+    for data in xhtml:
+        doc = etree.fromstring(data)
+        body = doc.find(h("body"))
+        if body is None:
+            continue
+        chars.update(c for c in "".join(body.itertext()) if not c.isspace())
+        for name in HEADING_ELEMENTS:
+            for el in body.iter(h(name)):
+                heading.update(c for c in "".join(el.itertext()) if not c.isspace())
+    face, family = regional_face(lang)
+    out = [EmbeddedFace(f"{family} embedded", FONT_HREF,
+                        cover_mod.subset_font("".join(sorted(chars)), face=face), "body")]
+    hpath, hface, hfamily = HEADING_FACE
+    if heading:
+        out.append(EmbeddedFace(f"{hfamily} embedded", HEADING_FONT_HREF,
+                                cover_mod.subset_font("".join(sorted(heading)), hpath, hface), "heading"))
+    body_cmap = _cmap(cover_mod.BODY_FONT, face)
+    missing = {c for c in chars if ord(c) not in body_cmap}
+    for path, fface, ffamily in FALLBACK_FACES:
+        if not missing:
+            break
+        if not path.exists():
+            raise WriterError(f"epub: fallback font {path} is missing (Debian package fonts-hanazono)")
+        fallback_cmap = _cmap(path, fface)
+        have = {c for c in missing if ord(c) in fallback_cmap}
+        if have:
+            out.append(EmbeddedFace(f"{ffamily} embedded", f"fonts/{ffamily.lower()}.ttf",
+                                    cover_mod.subset_font("".join(sorted(have)), path, fface), "fallback"))
+            missing -= have
+    if missing:
+        raise WriterError("epub: no font to embed has " + ", ".join(f"U+{ord(c):04X}" for c in sorted(missing)))
+    return out
+
+
+def _css(opts, faces: list[EmbeddedFace] | bool, lang: str = "zh-Hans") -> bytes:
+    """``epub.css`` from ``opts.styles_dir``; with embedded *faces* (:func:`embedded_fonts`), an
+    ``@font-face`` rule for each and rules, after the style sheet's own, that put them first in
+    every ``font-family`` stack the sheet declares: body text (the body face, then the fallbacks),
+    headings and the masthead's Latin title (the Hei face, then the body face and fallbacks), so
+    that no text depends on a font the reader may lack."""
     path = Path(getattr(opts, "styles_dir", "")) / "epub.css"
     try:
         css = path.read_bytes()
     except OSError as err:
         raise WriterError(f"epub: cannot read the e-book style sheet {path}: {err}") from None
-    if embed:
-        family = regional_face(lang)[1] + " embedded"
-        css += ('\n/* The embedded subset of the body face, first for body text. */\n'
-                f'@font-face {{\n  font-family: "{family}";\n'
-                f'  src: url("../{FONT_HREF}") format("truetype");\n}}\n'
-                f'body, body:lang({lang}) {{ font-family: "{family}", serif; }}\n').encode()
-    return css
+    if not faces:
+        return css
+    rules = ["\n/* Embedded font subsets (--embed-fonts): first in every font stack. */"]
+    for face in faces:
+        rules.append(f'@font-face {{\n  font-family: "{face.family}";\n'
+                     f'  src: url("../{face.href}") format("truetype");\n}}')
+    body = [f'"{f.family}"' for f in faces if f.role == "body"]
+    fallback = [f'"{f.family}"' for f in faces if f.role == "fallback"]
+    hei = [f'"{f.family}"' for f in faces if f.role == "heading"]
+    rules.append(f"body, body:lang({lang}), :lang(zh-Hant) body, body:lang(zh-Hant) "
+                 f"{{ font-family: {', '.join(body + fallback)}, serif; }}")
+    rules.append(f"{', '.join(HEADING_ELEMENTS)}, h1.docTitle span.titlePart.alt "
+                 f"{{ font-family: {', '.join(hei + body + fallback)}, sans-serif; }}")
+    return css + ("\n".join(rules) + "\n").encode()
 
 
 def build(root: etree._Element, opts) -> bytes:
@@ -288,7 +378,8 @@ def build(root: etree._Element, opts) -> bytes:
     for prop, value in a11y:
         book.add_metadata(None, "meta", value, {"property": prop})
 
-    book.add_item(eb.EpubItem(uid="css", file_name=CSS_HREF, media_type="text/css", content=_css(opts, embed, meta.lang)))
+    css_item = eb.EpubItem(uid="css", file_name=CSS_HREF, media_type="text/css", content=_css(opts, False, meta.lang))
+    book.add_item(css_item)
     cover_text = _cover_text(root, meta)
     book.set_cover(COVER_HREF, cover_mod.cover_png(cover_text), create_page=False)
     spine = []
@@ -296,6 +387,11 @@ def build(root: etree._Element, opts) -> bytes:
                             content=_cover_document(meta, cover_text.alt_text()))
     book.add_item(cover_doc)
     spine.append(cover_doc)
+    # OPF 2 <guide> (kept by EPUB 3.3 §5.8 for older reading systems): names cover.xhtml as the
+    # cover page. calibre treats the first spine item as the HTML cover only when the guide says
+    # so; without it, its conversions print its own cover page from the cover image *and* this
+    # page (the cover twice).
+    book.guide.append({"type": "cover", "href": "cover.xhtml", "title": labels(meta.lang).get("cover", "Cover")})
     # documents linked from the documents' own directory: everything sits in EPUB/
     for doc in docs:
         item = eb.EpubItem(uid="d-" + doc.name.rsplit(".", 1)[0], file_name=doc.name,
@@ -303,10 +399,6 @@ def build(root: etree._Element, opts) -> bytes:
                            content=render_document(doc, translator, meta.lang, CSS_HREF))
         book.add_item(item)
         spine.append(item)
-    if embed:
-        chars = "".join(sorted(set(text_of(text_el)) | set("".join(labels(meta.lang).values()))))
-        book.add_item(eb.EpubItem(uid="font-body", file_name=FONT_HREF, media_type="font/ttf",
-                                  content=cover_mod.subset_font(chars, face=regional_face(meta.lang)[0])))
 
     contents = next((d for d in docs if d.kind == "contents"), None)
     first_body = next((d for d in docs if d.kind == "body"), None)
@@ -321,6 +413,15 @@ def build(root: etree._Element, opts) -> bytes:
                       content=nav_document(meta.title, meta.lang, CSS_HREF, toc, landmarks, pages))
     nav.properties = ["nav"]
     book.add_item(nav)
+    if embed:
+        # Every character any XHTML document shows, and those of its headings, from the bytes
+        # the reader will get (nav and contents labels included).
+        xhtml = [i.content for i in spine[1:]] + [nav.content]
+        faces = embedded_fonts(xhtml, meta.lang)
+        for face in faces:
+            book.add_item(eb.EpubItem(uid="font-" + Path(face.href).stem, file_name=face.href,
+                                      media_type="font/ttf", content=face.data))
+        css_item.content = _css(opts, faces, meta.lang)
     book.add_item(eb.EpubItem(uid="ncx", file_name="toc.ncx", media_type="application/x-dtbncx+xml",
                               content=ncx_document(meta.identifier, meta.title, meta.lang, toc, pages)))
     if contents is None:
@@ -331,7 +432,7 @@ def build(root: etree._Element, opts) -> bytes:
         book.spine = spine
 
     buf = io.BytesIO()
-    options = {"mtime": meta.modified, "epub2_guide": False, "epub3_landmark": False, "epub3_pages": False,
+    options = {"mtime": meta.modified, "epub2_guide": True, "epub3_landmark": False, "epub3_pages": False,
                "raise_exceptions": True}
     try:
         eb.write_epub(buf, book, options)
