@@ -50,6 +50,7 @@ import convert
 from convert.errors import WriterError
 from convert.options import WriterOptions
 from convert.tei import TEI_NS, XML_ID, XML_LANG, local, to_bytes, xpath
+from convert.variant import convert_string
 from convert.writers.pdf.fonts import FontSet, MissingGlyph
 from convert.writers.pdf.text import (
     BREAK,
@@ -134,8 +135,8 @@ class Metadata:
         when = _first_text(root, f"{bibl}/tei:date[not(@type)]/@when") or _first_text(root, f"{bibl}/tei:date/@when")
         date_text = _first_text(root, f"{bibl}/tei:date[not(@type)]")
         subject = [journal or self.author, issue]
-        if cumulative:
-            subject.append(f"总第{cumulative}期")
+        if cumulative:  # a string the writer makes: in the document's variant, as its text is
+            subject.append(convert_string(f"总第{cumulative}期", root.get(XML_LANG) or "zh-Hans"))
         subject.append(date_text or when)
         self.subject = " ".join(s for s in subject if s)
         heads = [re.sub(r"\s+", "", "".join(h.itertext()))
