@@ -4,7 +4,11 @@ It runs between the reader and the writers, once per variant; every writer rende
 Script, not vocabulary: only OpenCC's character-level configurations with regional forms are used
 (``s2t``, ``s2tw``, ``s2hk``), never the phrase-localising ``s2twp``/``s2hkp``; a small project
 dictionary (``convert/data/opencc-corrections.txt``) corrects OpenCC's slips on government prose
-and is layered on OpenCC's own dictionaries. Text is converted, markup never: element names,
+and is layered on OpenCC's own dictionaries; its class rules (``#particle``) then fix a whole class
+of slips with a word segmenter (jieba), and its ``#keep`` lines record the disagreements with an
+independent converter (zhconv, MediaWiki tables; scripts/opencc-crosscheck.py) that were reviewed
+and keep OpenCC's choice. Writers pass the strings they derive themselves (labels, metadata
+assembled from header parts) through :func:`convert_string`. Text is converted, markup never: element names,
 attributes and identifiers stay; a phrase that runs across an inline element (``<hi>``) is
 converted as one phrase.
 """
@@ -39,6 +43,35 @@ DESCRIPTIONS = {
 DICTIONARY = Path(__file__).resolve().parent / "data" / "opencc-corrections.txt"
 #: Elements whose text is the editor's, not the source's: converted on their own.
 EDITORIAL = {"corr", "reg"}
+
+
+#: The one-to-many characters (one Simplified form, several Traditional ones) whose conversion is
+#: cross-checked against an independent converter (scripts/opencc-crosscheck.py): each entry is
+#: the Simplified character followed by its Traditional candidates.
+CLASSES = ("了瞭", "干幹乾", "后後", "系係繫", "只隻", "云雲", "于於", "发髮發", "面麵", "台臺颱檯",
+           "制製", "复復複覆", "余餘", "松鬆", "准準", "钟鐘鍾", "里裡裏", "范範", "几幾", "着著",
+           "征徵", "冲衝沖")
+
+
+def reviewed() -> dict[str, tuple[str, str]]:
+    """Disagreements with the independent converter that were reviewed and keep OpenCC's choice:
+    ``{simplified word: (OpenCC's form, reason)}`` from the ``#keep`` lines of the project
+    dictionary (``#keep<TAB>了解<TAB>瞭解<TAB>reason``)."""
+    out = {}
+    for line in DICTIONARY.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#keep\t"):
+            _, word, form, reason = line.split("\t", 3)
+            out[word] = (form, reason)
+    return out
+
+
+def convert_string(text: str, tag: str) -> str:
+    """A string a writer derives (a label, a metadata value assembled from header parts such as
+    ``总第90期``) in variant *tag*, converted as the text is (OpenCC + project dictionary); the
+    text itself for ``zh-Hans`` or a tag that is not a Traditional variant."""
+    if tag == SOURCE or not tag.startswith("zh-Hant") or not text:
+        return text
+    return converter(CONFIGS.get(tag, CONFIGS["zh-Hant"])).convert(text)
 
 
 def parse_variants(value: str) -> list[str]:
@@ -79,10 +112,66 @@ def _config_dir() -> Path:
     return _workdir
 
 
+def particles() -> dict[str, tuple[str, str]]:
+    """Class rules of the project dictionary (``#particle`` lines): ``{simplified character:
+    (form, reason)}`` — the character, when a word segmenter (jieba) finds it standing alone as a
+    one-character word right after a word of two or more characters (a grammatical particle
+    after its verb), is written in *form* whatever OpenCC chose from a phrase it matched across
+    that word boundary. ``#particle<TAB>了<TAB>了<TAB>reason``: the aspect
+    particle 了 in 指明了方向 (segmented 指明/了/方向) is never 瞭, which only the words 了解, 明了,
+    一目了然 … take."""
+    out = {}
+    for line in DICTIONARY.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#particle\t"):
+            _, char, form, reason = line.split("\t", 3)
+            out[char] = (form, reason)
+    return out
+
+
+def _segment(text: str) -> list[tuple[str, int, int]]:
+    """jieba's segmentation of *text*: ``[(word, start, end)]`` (character offsets)."""
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    return list(jieba.tokenize(text, HMM=False))
+
+
+class Converter:
+    """OpenCC with the project dictionary, then the dictionary's class rules (:func:`particles`).
+
+    ``convert(text) -> str``: the same length as OpenCC's result; the class rules change only
+    characters OpenCC changed, and only when OpenCC kept the length (character-aligned)."""
+
+    def __init__(self, opencc_converter, rules: dict[str, tuple[str, str]]):
+        self.opencc = opencc_converter
+        self.rules = rules
+
+    def convert(self, text: str) -> str:
+        out = self.opencc.convert(text)
+        if not self.rules or len(out) != len(text):
+            return out
+        spots = [i for i, ch in enumerate(text) if ch in self.rules and out[i] != self.rules[ch][0]]
+        if not spots:
+            return out
+        chars = list(out)
+        tokens = _segment(text)
+        # a particle: a one-character word right after a word of two or more characters
+        alone = {tokens[k][1] for k in range(1, len(tokens))
+                 if tokens[k][2] - tokens[k][1] == 1 and tokens[k - 1][2] - tokens[k - 1][1] >= 2}
+        for i in spots:
+            if i in alone:
+                chars[i] = self.rules[text[i]][0]
+        return "".join(chars)
+
+
 @lru_cache(maxsize=None)
 def converter(config: str, with_dictionary: bool = True):
-    """An ``opencc.OpenCC`` for *config* (``"s2tw"`` …), with the project dictionary layered
-    first in its segmentation and in its first conversion step when *with_dictionary*."""
+    """A converter for *config* (``"s2tw"`` …) with ``convert(text) -> str``: OpenCC with the
+    project dictionary layered first in its segmentation and in its first conversion step, and
+    the dictionary's class rules after it (:class:`Converter`), when *with_dictionary*; plain
+    ``opencc.OpenCC`` otherwise."""
     import opencc
 
     if not with_dictionary:
@@ -115,7 +204,7 @@ def converter(config: str, with_dictionary: bool = True):
     first["dicts"] = [ours] + first["dicts"]
     path = _config_dir() / f"{config}.json"
     path.write_text(json.dumps(spec, ensure_ascii=False), encoding="utf-8")
-    return opencc.OpenCC(str(path))
+    return Converter(opencc.OpenCC(str(path)), particles())
 
 
 def opencc_version() -> str:

@@ -36,6 +36,7 @@ from lxml import etree
 from convert.errors import WriterError
 from convert.options import STYLES_DIR, WriterOptions
 from convert.tei import E, XML_ID, XML_LANG, local, to_bytes, xpath
+from convert.variant import convert_string
 from convert.writers import pdf as pdf_writer
 from convert.writers.pdf.text import (
     BREAK,
@@ -89,8 +90,9 @@ CASES = [(sid, fl) for sid in SAMPLE_IDS for fl in FLAVOURS]
 # -- helpers --------------------------------------------------------------------------------------
 def expected_text(root, pages: dict[str, str], start=None) -> str:
     """Characters the body area must give back: the content of ``<text>`` (no whitespace, choice →
-    sic/orig) and, after each contents-list item (before its nested list), the PDF page of the
-    item's ``ref/@target`` when the PDF names that destination."""
+    sic/orig), the heads of the contents list's two page columns (原刊页, PDF页) before its first
+    row and, after each contents-list item (before its nested list), the PDF page of the item's
+    ``ref/@target`` when the PDF names that destination."""
     out: list[str] = []
 
     def walk(el, in_contents=False):
@@ -106,6 +108,10 @@ def expected_text(root, pages: dict[str, str], start=None) -> str:
         if el.text:
             out.append(el.text)
         contents = in_contents or (name == "div" and el.get("type") == "contents")
+        if name == "div" and el.get("type") == "contents" and xpath(el, ".//tei:num[@type='page']"):
+            # the writer's heads of the two page columns (#13), before the first row
+            lang = el.getroottree().getroot().get(XML_LANG) or "zh-Hans"
+            out.append(convert_string("原刊页", lang) + convert_string("PDF页", lang))
         page_done = False
         for child in el:
             if name == "item" and contents and local(child) == "list" and not page_done:

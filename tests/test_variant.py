@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
+from lxml import etree
 from sampledata import SAMPLE_IDS, SAMPLES, first_difference, nows
 
 from convert.reader import read_file
@@ -11,6 +15,7 @@ from convert.variant import BACK, CONFIGS, converter, dictionary_entries, make_v
 from convert.writers.txt import render
 
 TAGS = list(CONFIGS)
+ROOT = Path(__file__).resolve().parent.parent
 #: Every place on the samples where converting a variant back to Simplified does not give the
 #: source, and why: the source prints a stray Traditional character (強 for 强), which is
 #: converted back to its Simplified form.
@@ -168,3 +173,90 @@ def test_variant_epub_passes_epubcheck_with_regional_embedded_font(tag, tmp_path
     path = tmp_path / "v.epub"
     path.write_bytes(data)
     assert_epubcheck_clean(path)
+
+
+# -- issue #13: class rules, reviewed disagreements, writer-derived strings ----------------------
+from convert.variant import CLASSES, convert_string, particles, reviewed  # noqa: E402
+
+#: The verb + 明 + aspect-particle class the issue reports (指明了方向 → 指明瞭方向), and members it
+#: does not name: the rule is the class, not these phrases.
+PARTICLE_CASES = ["指明了方向", "查明了原因", "阐明了立场", "标明了位置", "写明了要求", "讲明了道理",
+                  "申明了纪律", "载明了条款", "探明了储量", "点明了主题", "声明了立场", "表明了态度"]
+
+
+@pytest.mark.parametrize("tag", TAGS)
+@pytest.mark.parametrize("source", PARTICLE_CASES)
+def test_aspect_particle_le_is_never_liao(tag, source):
+    got = converter(CONFIGS[tag]).convert(source)
+    assert "瞭" not in got and got[source.index("了")] == "了", got
+    assert len(got) == len(source)
+
+
+@pytest.mark.parametrize("tag", TAGS)
+@pytest.mark.parametrize("source,word", [("简单明了", "明瞭"), ("一目了然", "一目瞭然"), ("了解情况", "瞭解"),
+                                         ("明了情况", "明瞭"), ("登高瞭望", "瞭望")])
+def test_liao_stays_in_its_own_words(tag, source, word):
+    """The rule reaches the particle only: 瞭 (understand, clear, look afar) is kept as OpenCC writes it."""
+    assert word in converter(CONFIGS[tag]).convert(source)
+
+
+def test_particle_rule_is_in_the_project_dictionary():
+    assert particles()["了"][0] == "了"
+
+
+@pytest.mark.parametrize("word,form", sorted((w, f) for w, (f, _r) in reviewed().items()))
+def test_reviewed_disagreement_keeps_opencc_and_really_disagrees(word, form):
+    """Each #keep decision: our zh-Hant conversion gives OpenCC's form, and the independent
+    converter (zhconv, MediaWiki tables) gives another (else there was nothing to decide)."""
+    zhconv = pytest.importorskip("zhconv")
+    assert converter("s2t").convert(word) == form
+    assert zhconv.convert(word, "zh-hant") != form
+    assert any(ch in word for cls in CLASSES for ch in cls[:1])
+
+
+def test_crosscheck_over_the_samples_leaves_no_disagreement_undecided(capsys):
+    pytest.importorskip("zhconv")
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("crosscheck", ROOT / "scripts" / "opencc-crosscheck.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    assert mod.main([str(ROOT / "samples")]) == 0
+    out = capsys.readouterr().out
+    assert "without a decision: 0" in out
+    assert int(re.search(r"total disagreements on watched characters: (\d+)", out).group(1)) > 0
+
+
+@pytest.mark.parametrize("tag,expected", [("zh-Hans", "总第92期"), ("zh-Hant", "總第92期"),
+                                          ("zh-Hant-TW", "總第92期"), ("zh-Hant-HK", "總第92期")])
+def test_writer_derived_strings_follow_the_variant(tag, expected):
+    assert convert_string("总第92期", tag) == expected
+
+
+@pytest.mark.parametrize("tag", ["zh-Hant-HK", "zh-Hant-TW"])
+def test_every_writer_string_of_a_variant_is_in_its_script(tag):
+    """PDF Info (title, author, subject, keywords), EPUB OPF metadata and navigation labels of
+    a Traditional variant hold no character OpenCC would still convert."""
+    from convert.options import WriterOptions
+    from convert.reader import read_bulletin
+    from convert.writers import epub as epub_writer
+    from convert.writers.epub.nav import labels
+    from convert.writers.pdf import Metadata
+
+    path = ROOT / "samples" / "monthly-2020-01-no90.txt"
+    root = make_variant(read_bulletin(path.read_text(encoding="utf-8"), path.name), tag)
+    meta = Metadata(root)
+    strings = [meta.title, meta.author, meta.subject, meta.keywords, meta.running_head, *labels(tag).values()]
+    data = epub_writer.build(root, WriterOptions())
+    import io
+    import zipfile
+
+    zf = zipfile.ZipFile(io.BytesIO(data))
+    opf = etree.fromstring(zf.read("EPUB/content.opf"))
+    strings += [e.text for e in opf.iter() if isinstance(e.tag, str) and e.text and e.text.strip()]
+    nav = etree.fromstring(zf.read("EPUB/nav.xhtml"))
+    strings += [t for t in nav.itertext() if t.strip()]
+    conv = converter(CONFIGS[tag])
+    unconverted = [s for s in strings if conv.convert(s) != s]
+    assert unconverted == []
+    assert "總第90期" in meta.subject

@@ -4,23 +4,28 @@ Package layout (all under ``EPUB/``)::
 
     content.opf  nav.xhtml  toc.ncx  cover.xhtml  titlepage.xhtml  contents.xhtml
     cNN-<id>.xhtml (one per section of a monthly, one per article or column of a newspaper)
-    back.xhtml  css/epub.css  images/cover.png  [fonts/body.ttf]
+    back.xhtml  css/epub.css  images/cover.png  [fonts/body.ttf fonts/heading.ttf …]
 
 - Reading order (spine): cover, masthead, printed contents list, ``<body>`` parts, ``<back>``.
   The spine's text is exactly the TEI ``<text>``'s (``sic``/``orig`` chosen, whitespace aside):
   the writer adds no text node to a spine document (see :mod:`.xhtml`).
 - Metadata (EPUB 3.3 §5.5): ``dc:identifier`` ``urn:uuid:`` UUIDv5 of the SHA-256 of the
-  canonical (C14N) TEI ``<text>`` — same content, same identifier; ``dc:title``,
-  ``dc:language`` (``/TEI/@xml:lang``), ``dc:publisher``, ``dc:date`` (``sourceDesc/bibl/date/@when``);
-  ``dcterms:modified`` = the issue date at 00:00:00Z (never the clock);
-  ``belongs-to-collection`` (``collection-type`` ``series``, ``group-position``) when the periodical
-  title is printed; EPUB Accessibility 1.1 §2 discovery metadata (schema.org ``accessMode`` …).
+  canonical (C14N) TEI ``<text>`` — same content, same identifier — and the printed registration
+  number as a second identifier; ``dc:title``, ``dc:language`` (``/TEI/@xml:lang``),
+  ``dc:creator`` (the compiling body, MARC relator ``role``s), ``dc:publisher``, ``dc:subject``
+  (section names), ``dc:description`` (the contents), ``dc:date``; ``dcterms:modified``
+  (deterministic, never the clock); ``belongs-to-collection`` (``collection-type`` ``series``,
+  ``group-position`` = the cumulative issue number) for a numbered issue; EPUB Accessibility 1.1
+  §2 discovery metadata (schema.org ``accessMode`` …). Each value comes from one function of
+  :mod:`.catalogue`.
 - Output is byte-identical for identical input: the zip is rewritten with fixed timestamps (the
   issue date), sorted entries and ``mimetype`` first and stored (:mod:`.package`).
 - Before returning, the bytes pass :func:`.package.check` (structure, links, well-formedness).
 
 Options read: ``opts.styles_dir`` (``epub.css``) and, when present, ``opts.embed_fonts`` (subset
-and embed AR PL UMing CN, referenced by ``@font-face``).
+and embed the body face AR PL UMing, the heading face WenQuanYi Zen Hei and, for characters
+UMing lacks, HanaMin; each referenced by ``@font-face`` and put first in every font stack:
+:func:`embedded_fonts`).
 """
 
 from __future__ import annotations
@@ -37,6 +42,7 @@ from lxml import etree
 
 from convert.errors import WriterError
 from convert.tei import XML_LANG, local, xpath
+from convert.writers.epub import catalogue
 from convert.writers.epub import cover as cover_mod
 from convert.writers.epub.nav import labels, nav_document, ncx_document, page_list, toc_entries
 from convert.writers.epub.package import check, repack
@@ -55,6 +61,9 @@ from convert.writers.epub.xhtml import (
 CSS_HREF = "css/epub.css"
 COVER_HREF = "images/cover.png"
 FONT_HREF = "fonts/body.ttf"
+HEADING_FONT_HREF = "fonts/heading.ttf"
+#: Identifier scheme of the printed registration number (calibre shows identifiers as scheme:value).
+REGISTRATION_SCHEME = "cn-neibu-permit"
 #: BCP 47 language tag, the shape RFC 5646 §2.1 allows (language, script, region, variants).
 _BCP47_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|\d{3}))?(-[A-Za-z0-9]{5,8}|-\d[A-Za-z0-9]{3})*$")
 _WHEN_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -72,8 +81,10 @@ A11Y_SUMMARY = (
 class BookMeta:
     """The package metadata, all taken from the TEI header (nothing invented).
 
-    ``when``: ISO 8601 issue date (``2020-02-29`` or ``2020-01``) or ``None``; ``modified``: that
-    date at midnight UTC (1980-01-01 when the header gives no date: the zip epoch)."""
+    ``when``: ISO 8601 issue date (``2020-02-29`` or ``2020-01``) or ``None``; ``modified``:
+    :func:`.catalogue.modified`; ``creators``, ``subjects``, ``description``, ``registration``:
+    :mod:`.catalogue`; ``series``/``position``: :func:`.catalogue.collection` (both ``None`` for an
+    unnumbered issue)."""
 
     title: str
     lang: str
@@ -86,6 +97,10 @@ class BookMeta:
     title_alt: str | None
     edition: str | None
     date_text: str | None
+    creators: list = None  # type: ignore[assignment]
+    subjects: list = None  # type: ignore[assignment]
+    description: str | None = None
+    registration: str | None = None
 
 
 def _first(node: etree._Element, path: str) -> etree._Element | None:
@@ -121,13 +136,8 @@ def read_meta(root: etree._Element) -> BookMeta:
     m = _WHEN_RE.match(when or "")
     if when and not m:
         raise WriterError(f"epub: sourceDesc/bibl/date/@when {when!r} is not an ISO 8601 date")
-    modified = (_dt.datetime(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
-                if m else _dt.datetime(1980, 1, 1))
-    series = get("tei:title[@level='j'][not(@type)]")
-    cumulative = get("tei:idno[@type='cumulative']")
+    collection = catalogue.collection(root)
     issue = get("tei:biblScope[@unit='issue'][@n]")
-    position = (text_of(cumulative) if cumulative is not None and text_of(cumulative).isdigit()
-                else issue.get("n") if issue is not None else None)
     c14n = etree.tostring(text_el, method="c14n")
     identifier = "urn:uuid:" + str(uuid.uuid5(_UUID_NS, "sha256:" + hashlib.sha256(c14n).hexdigest()))
     masthead = _first(text_el, "tei:front/tei:titlePage")
@@ -136,12 +146,14 @@ def read_meta(root: etree._Element) -> BookMeta:
     return BookMeta(
         title=text_of(title_el), lang=lang, identifier=identifier,
         publisher=text_of(publisher) if publisher is not None else None,
-        when=when, modified=modified,
-        series=text_of(series) if series is not None else None, position=position,
+        when=when, modified=catalogue.modified(root),
+        series=collection[0] if collection else None, position=collection[1] if collection else None,
         title_alt=text_of(alt) if alt is not None else None,
         edition=(text_of(edition) if edition is not None
                  else text_of(issue) if issue is not None else None),
         date_text=text_of(date) if date is not None else None,
+        creators=catalogue.creators(root), subjects=catalogue.subjects(root),
+        description=catalogue.description(root), registration=catalogue.registration(root),
     )
 
 
@@ -149,8 +161,9 @@ def _cover_text(root: etree._Element, meta: BookMeta) -> cover_mod.CoverText:
     """What the cover shows: the printed title (masthead ``titlePart``, else the periodical title),
     the English title, the issue, the date and the publisher; all from the TEI."""
     main = _first(root, "tei:text/tei:front/tei:titlePage/tei:docTitle/tei:titlePart[not(@type) or @type='main']")
-    if main is not None or meta.series:
-        title = text_of(main) if main is not None else meta.series
+    journal = catalogue.journal_title(root)
+    if main is not None or journal:
+        title = text_of(main) if main is not None else journal
         return cover_mod.CoverText(title=title, title_alt=meta.title_alt, edition=meta.edition,
                                    date=meta.date_text, publisher=meta.publisher)
     # No printed periodical title (a monthly bulletin): the publisher heads the cover, as its
@@ -185,21 +198,108 @@ def regional_face(lang: str) -> tuple[int, str]:
     return REGIONAL_FACE.get(lang, REGIONAL_FACE["zh-Hant"] if lang.startswith("zh-Hant") else REGIONAL_FACE["zh-Hans"])
 
 
-def _css(opts, embed: bool, lang: str = "zh-Hans") -> bytes:
-    """``epub.css`` from ``opts.styles_dir``; with *embed*, an ``@font-face`` for the embedded
-    regional body face is appended, and named first, after the style sheet's own rules."""
+@dataclass
+class EmbeddedFace:
+    """One embedded font subset: ``family`` (the ``@font-face`` name), ``href`` (package path
+    under ``EPUB/``), ``data`` (TrueType bytes), ``role`` (``"body"``, ``"heading"`` or
+    ``"fallback"``)."""
+
+    family: str
+    href: str
+    data: bytes
+    role: str
+
+
+#: Faces for characters neither AR PL UMing nor WenQuanYi Zen Hei has (Debian fonts-hanazono).
+FALLBACK_FACES = (
+    (Path("/usr/share/fonts/truetype/hanazono/HanaMinA.ttf"), 0, "HanaMinA"),
+    (Path("/usr/share/fonts/truetype/hanazono/HanaMinB.ttf"), 0, "HanaMinB"),
+)
+HEADING_FACE = (cover_mod.COVER_FONT, 0, "WenQuanYi Zen Hei")
+#: Elements whose style sheet rule names the Hei (heading) stack.
+HEADING_ELEMENTS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def _cmap(path: Path, face: int) -> set[int]:
+    from fontTools.ttLib import TTCollection, TTFont
+
+    if str(path).endswith(".ttc"):
+        return set(TTCollection(str(path), lazy=True).fonts[face].getBestCmap())
+    return set(TTFont(str(path), lazy=True).getBestCmap())
+
+
+def embedded_fonts(xhtml: list[bytes], lang: str) -> list[EmbeddedFace]:
+    """The font subsets ``--embed-fonts`` adds, so that every character of every element has an
+    embedded face its ``font-family`` stack reaches, on a reader with no Chinese font at all:
+
+    - ``body``: the regional AR PL UMing face (:func:`regional_face`) subset to every character
+      the documents *xhtml* show (text of each ``<body>``);
+    - ``heading``: WenQuanYi Zen Hei subset to the characters of the headings (``h1``–``h6``), the
+      Hei face the style sheet gives them;
+    - ``fallback``: HanaMin A/B subset to the characters the body face lacks (``[]`` share none).
+
+    Raises :class:`WriterError` when a font is missing or a character is in none of them."""
+    chars: set[str] = set()
+    heading: set[str] = set()
+    for data in xhtml:
+        doc = etree.fromstring(data)
+        body = doc.find(h("body"))
+        if body is None:
+            continue
+        chars.update(c for c in "".join(body.itertext()) if not c.isspace())
+        for name in HEADING_ELEMENTS:
+            for el in body.iter(h(name)):
+                heading.update(c for c in "".join(el.itertext()) if not c.isspace())
+    face, family = regional_face(lang)
+    out = [EmbeddedFace(f"{family} embedded", FONT_HREF,
+                        cover_mod.subset_font("".join(sorted(chars)), face=face), "body")]
+    hpath, hface, hfamily = HEADING_FACE
+    if heading:
+        out.append(EmbeddedFace(f"{hfamily} embedded", HEADING_FONT_HREF,
+                                cover_mod.subset_font("".join(sorted(heading)), hpath, hface), "heading"))
+    body_cmap = _cmap(cover_mod.BODY_FONT, face)
+    missing = {c for c in chars if ord(c) not in body_cmap}
+    for path, fface, ffamily in FALLBACK_FACES:
+        if not missing:
+            break
+        if not path.exists():
+            raise WriterError(f"epub: fallback font {path} is missing (Debian package fonts-hanazono)")
+        fallback_cmap = _cmap(path, fface)
+        have = {c for c in missing if ord(c) in fallback_cmap}
+        if have:
+            out.append(EmbeddedFace(f"{ffamily} embedded", f"fonts/{ffamily.lower()}.ttf",
+                                    cover_mod.subset_font("".join(sorted(have)), path, fface), "fallback"))
+            missing -= have
+    if missing:
+        raise WriterError("epub: no font to embed has " + ", ".join(f"U+{ord(c):04X}" for c in sorted(missing)))
+    return out
+
+
+def _css(opts, faces: list[EmbeddedFace] | bool, lang: str = "zh-Hans") -> bytes:
+    """``epub.css`` from ``opts.styles_dir``; with embedded *faces* (:func:`embedded_fonts`), an
+    ``@font-face`` rule for each and rules, after the style sheet's own, that put them first in
+    every ``font-family`` stack the sheet declares: body text (the body face, then the fallbacks),
+    headings and the masthead's Latin title (the Hei face, then the body face and fallbacks), so
+    that no text depends on a font the reader may lack."""
     path = Path(getattr(opts, "styles_dir", "")) / "epub.css"
     try:
         css = path.read_bytes()
     except OSError as err:
         raise WriterError(f"epub: cannot read the e-book style sheet {path}: {err}") from None
-    if embed:
-        family = regional_face(lang)[1] + " embedded"
-        css += ('\n/* The embedded subset of the body face, first for body text. */\n'
-                f'@font-face {{\n  font-family: "{family}";\n'
-                f'  src: url("../{FONT_HREF}") format("truetype");\n}}\n'
-                f'body, body:lang({lang}) {{ font-family: "{family}", serif; }}\n').encode()
-    return css
+    if not faces:
+        return css
+    rules = ["\n/* Embedded font subsets (--embed-fonts): first in every font stack. */"]
+    for face in faces:
+        rules.append(f'@font-face {{\n  font-family: "{face.family}";\n'
+                     f'  src: url("../{face.href}") format("truetype");\n}}')
+    body = [f'"{f.family}"' for f in faces if f.role == "body"]
+    fallback = [f'"{f.family}"' for f in faces if f.role == "fallback"]
+    hei = [f'"{f.family}"' for f in faces if f.role == "heading"]
+    rules.append(f"body, body:lang({lang}), :lang(zh-Hant) body, body:lang(zh-Hant) "
+                 f"{{ font-family: {', '.join(body + fallback)}, serif; }}")
+    rules.append(f"{', '.join(HEADING_ELEMENTS)}, h1.docTitle span.titlePart.alt "
+                 f"{{ font-family: {', '.join(hei + body + fallback)}, sans-serif; }}")
+    return css + ("\n".join(rules) + "\n").encode()
 
 
 def build(root: etree._Element, opts) -> bytes:
@@ -235,10 +335,23 @@ def build(root: etree._Element, opts) -> bytes:
     book.set_identifier(meta.identifier)
     book.set_title(meta.title)
     book.set_language(meta.lang)
+    if meta.registration:
+        # calibre reads identifiers as "scheme:value"; the scheme names the Chinese permit for
+        # internal continuous publications (连续性内部资料准印证) the number is printed as.
+        book.add_metadata("DC", "identifier", f"{REGISTRATION_SCHEME}:{meta.registration}", {"id": "registration"})
+    for n, agent in enumerate(meta.creators, 1):
+        book.add_metadata("DC", "creator", agent.name, {"id": f"creator{n}"})
+        for role in agent.roles:  # EPUB 3.3 §D.3.15: one role refinement per MARC relator code
+            book.add_metadata(None, "meta", role, {"refines": f"#creator{n}", "property": "role",
+                                                   "scheme": "marc:relators"})
     if meta.publisher:
         book.add_metadata("DC", "publisher", meta.publisher)
-    if meta.when:
-        book.add_metadata("DC", "date", meta.when)
+    for subject in meta.subjects:
+        book.add_metadata("DC", "subject", subject)
+    if meta.description:
+        book.add_metadata("DC", "description", meta.description)
+    if catalogue.publication_date(meta.when):
+        book.add_metadata("DC", "date", catalogue.publication_date(meta.when))
     if meta.series:
         book.add_metadata(None, "meta", meta.series, {"property": "belongs-to-collection", "id": "series"})
         book.add_metadata(None, "meta", "series", {"refines": "#series", "property": "collection-type"})
@@ -265,7 +378,8 @@ def build(root: etree._Element, opts) -> bytes:
     for prop, value in a11y:
         book.add_metadata(None, "meta", value, {"property": prop})
 
-    book.add_item(eb.EpubItem(uid="css", file_name=CSS_HREF, media_type="text/css", content=_css(opts, embed, meta.lang)))
+    css_item = eb.EpubItem(uid="css", file_name=CSS_HREF, media_type="text/css", content=_css(opts, False, meta.lang))
+    book.add_item(css_item)
     cover_text = _cover_text(root, meta)
     book.set_cover(COVER_HREF, cover_mod.cover_png(cover_text), create_page=False)
     spine = []
@@ -273,6 +387,11 @@ def build(root: etree._Element, opts) -> bytes:
                             content=_cover_document(meta, cover_text.alt_text()))
     book.add_item(cover_doc)
     spine.append(cover_doc)
+    # OPF 2 <guide> (kept by EPUB 3.3 §5.8 for older reading systems): names cover.xhtml as the
+    # cover page. calibre treats the first spine item as the HTML cover only when the guide says
+    # so; without it, its conversions print its own cover page from the cover image *and* this
+    # page (the cover twice).
+    book.guide.append({"type": "cover", "href": "cover.xhtml", "title": labels(meta.lang).get("cover", "Cover")})
     # documents linked from the documents' own directory: everything sits in EPUB/
     for doc in docs:
         item = eb.EpubItem(uid="d-" + doc.name.rsplit(".", 1)[0], file_name=doc.name,
@@ -280,10 +399,6 @@ def build(root: etree._Element, opts) -> bytes:
                            content=render_document(doc, translator, meta.lang, CSS_HREF))
         book.add_item(item)
         spine.append(item)
-    if embed:
-        chars = "".join(sorted(set(text_of(text_el)) | set("".join(labels(meta.lang).values()))))
-        book.add_item(eb.EpubItem(uid="font-body", file_name=FONT_HREF, media_type="font/ttf",
-                                  content=cover_mod.subset_font(chars, face=regional_face(meta.lang)[0])))
 
     contents = next((d for d in docs if d.kind == "contents"), None)
     first_body = next((d for d in docs if d.kind == "body"), None)
@@ -298,6 +413,15 @@ def build(root: etree._Element, opts) -> bytes:
                       content=nav_document(meta.title, meta.lang, CSS_HREF, toc, landmarks, pages))
     nav.properties = ["nav"]
     book.add_item(nav)
+    if embed:
+        # Every character any XHTML document shows, and those of its headings, from the bytes
+        # the reader will get (nav and contents labels included).
+        xhtml = [i.content for i in spine[1:]] + [nav.content]
+        faces = embedded_fonts(xhtml, meta.lang)
+        for face in faces:
+            book.add_item(eb.EpubItem(uid="font-" + Path(face.href).stem, file_name=face.href,
+                                      media_type="font/ttf", content=face.data))
+        css_item.content = _css(opts, faces, meta.lang)
     book.add_item(eb.EpubItem(uid="ncx", file_name="toc.ncx", media_type="application/x-dtbncx+xml",
                               content=ncx_document(meta.identifier, meta.title, meta.lang, toc, pages)))
     if contents is None:
@@ -308,7 +432,7 @@ def build(root: etree._Element, opts) -> bytes:
         book.spine = spine
 
     buf = io.BytesIO()
-    options = {"mtime": meta.modified, "epub2_guide": False, "epub3_landmark": False, "epub3_pages": False,
+    options = {"mtime": meta.modified, "epub2_guide": True, "epub3_landmark": False, "epub3_pages": False,
                "raise_exceptions": True}
     try:
         eb.write_epub(buf, book, options)

@@ -113,20 +113,24 @@ def cover_png(text: CoverText) -> bytes:
 
 
 def subset_font(chars: str, font_path: Path = BODY_FONT, face: int = 0) -> bytes:
-    """Subset the body font (AR PL UMing, face *face* of ``uming.ttc``: 0 CN, 1 HK, 2 TW) to *chars*, as TrueType
+    """Subset a font (default the body font AR PL UMing, face *face* of ``uming.ttc``: 0 CN, 1 HK,
+    2 TW; or a ``.ttf`` file, *face* ignored) to *chars*, as TrueType
     bytes for an ``@font-face`` rule. Deterministic: no timestamps are changed by the subsetter
     beyond the font's own ``head.modified``, which is kept as in the source font.
 
     Raises :class:`WriterError` when fontTools or the font is missing."""
     try:
         from fontTools import subset
-        from fontTools.ttLib import TTCollection
+        from fontTools.ttLib import TTCollection, TTFont
     except ImportError as err:  # pragma: no cover
         raise WriterError(f"epub: fontTools is needed to embed fonts ({err})") from err
     if not font_path.exists():
         raise WriterError(f"epub: body font {font_path} is missing (Debian package fonts-arphic-uming)")
     # recalcTimestamp=False keeps head.modified as in the source font: same input, same bytes.
-    font = TTCollection(str(font_path), recalcTimestamp=False).fonts[face]
+    if str(font_path).endswith(".ttc"):
+        font = TTCollection(str(font_path), recalcTimestamp=False).fonts[face]
+    else:  # a single-face TrueType file (HanaMin)
+        font = TTFont(str(font_path), recalcTimestamp=False)
     options = subset.Options()
     # Embedded bitmaps and FontForge/BDF tables are of no use to an e-book reader.
     options.drop_tables += ["BDF ", "FFTM", "EBDT", "EBLC", "EBSC"]

@@ -28,17 +28,16 @@ from convert.tei import XML_LANG
 
 NCX_NS = "http://www.daisy.org/z3986/2005/ncx/"
 
-_LABELS = {
-    "zh-Hans": {"toc": "目录", "landmarks": "导航", "page-list": "页码", "cover": "封面",
-                "bodymatter": "正文", "contents": "目录"},
-    "zh-Hant": {"toc": "目錄", "landmarks": "導覽", "page-list": "頁碼", "cover": "封面",
-                "bodymatter": "正文", "contents": "目錄"},
-}
+_LABELS = {"toc": "目录", "landmarks": "导航", "page-list": "页码", "cover": "封面",
+           "bodymatter": "正文", "contents": "目录"}
 
 
 def labels(lang: str) -> dict[str, str]:
-    """Navigation labels in the book's script (``zh-Hant*`` → Traditional, else Simplified)."""
-    return _LABELS["zh-Hant" if lang.startswith("zh-Hant") else "zh-Hans"]
+    """Navigation labels in the book's variant: the Simplified labels converted as the text is
+    (:func:`convert.variant.convert_string`; ``zh-Hant-HK`` → 目錄, 導航 …)."""
+    from convert.variant import convert_string
+
+    return {key: convert_string(value, lang) for key, value in _LABELS.items()}
 
 
 @dataclass

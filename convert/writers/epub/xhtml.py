@@ -21,6 +21,14 @@ from lxml import etree
 from convert.errors import WriterError
 from convert.tei import XML_ID, XML_LANG, local
 
+
+def _contents_label(lang: str) -> str:
+    """The contents list's accessible name (目录) in the book's variant."""
+    from convert.writers.epub.nav import labels
+
+    return labels(lang)["contents"]
+
+
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 EPUB_NS = "http://www.idpf.org/2007/ops"
 XHTML_NSMAP = {None: XHTML_NS, "epub": EPUB_NS}
@@ -204,7 +212,7 @@ class XhtmlTranslator:
         if kind == "contents":
             node = self.sub(out, "nav", "contents", el)
             node.set(EPUB_TYPE, "toc")
-            node.set("aria-label", "目錄" if self.lang.startswith("zh-Hant") else "目录")
+            node.set("aria-label", _contents_label(self.lang))
         elif kind in ("article", "brief"):
             node = self.sub(out, "article", kind, el)
         else:

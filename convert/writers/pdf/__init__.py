@@ -50,8 +50,10 @@ import convert
 from convert.errors import WriterError
 from convert.options import WriterOptions
 from convert.tei import TEI_NS, XML_ID, XML_LANG, local, to_bytes, xpath
+from convert.variant import convert_string
 from convert.writers.pdf.fonts import FontSet, MissingGlyph
 from convert.writers.pdf.text import (
+    ColumnHeads,
     BREAK,
     Anchor,
     BlockStyle,
@@ -134,8 +136,8 @@ class Metadata:
         when = _first_text(root, f"{bibl}/tei:date[not(@type)]/@when") or _first_text(root, f"{bibl}/tei:date/@when")
         date_text = _first_text(root, f"{bibl}/tei:date[not(@type)]")
         subject = [journal or self.author, issue]
-        if cumulative:
-            subject.append(f"总第{cumulative}期")
+        if cumulative:  # a string the writer makes: in the document's variant, as its text is
+            subject.append(convert_string(f"总第{cumulative}期", root.get(XML_LANG) or "zh-Hans"))
         subject.append(date_text or when)
         self.subject = " ".join(s for s in subject if s)
         heads = [re.sub(r"\s+", "", "".join(h.itertext()))
@@ -177,6 +179,7 @@ class _Renderer:
         self.colors = {k: colors.HexColor(v) for k, v in style["colors"].items() if not k.startswith("_")}
         #: ids that get a named destination: every ``div`` with ``xml:id`` (links go only there).
         self.ids = {el.get(XML_ID) for el in xpath(root, "tei:text//tei:div[@xml:id]")}
+        self._lang = root.get(XML_LANG) or "zh-Hans"
         self.anchored: set[str] = set()
         #: ``{dest: form name}`` of the contents list's PDF-page column (:class:`Tail`).
         self.forms: dict = {}
@@ -339,6 +342,12 @@ class _Renderer:
         kind = el.get("type")
         if kind == "contents":
             out = self.children(el, "contents")
+            if xpath(el, ".//tei:num[@type='page']"):
+                # label both page columns (#13): printed page vs this file's page label
+                heads = sum((self.block(h, "contents") for h in xpath(el, "tei:head")), [])
+                out[len(heads):len(heads)] = [ColumnHeads(
+                    convert_string("原刊页", self._lang), convert_string("PDF页", self._lang),
+                    self.bstyle("contents_column_head"), self.fonts, Tail.pdf_width)]
         elif kind == "colophon":
             out = self.children(el, "colophon")
             for f in out:

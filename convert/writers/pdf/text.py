@@ -12,6 +12,9 @@ justifies by word space). So this module sets text itself:
   W3C clreq 3.1.7 "Prohibition rules for line start and line end") so that no line starts with
   closing punctuation, no line ends with opening punctuation, ``……``/``——`` and Latin words or
   numbers are not split;
+- :func:`break_heading` breaks headings only between words (jieba) and balances their lines;
+- :func:`compress_punctuation` takes the blank half out of adjacent full-width punctuation
+  (clreq §3.1.6);
 - :class:`TextBlock` draws the lines, justified by inter-character spacing (PDF ``Tc``), with
   named destinations, outline entries and link annotations.
 """
@@ -59,13 +62,30 @@ def is_han(ch: str) -> bool:
     return is_cjk(ch) and unicodedata.category(ch) == "Lo"
 
 
+def _trailing_word(chars: list, k: int) -> bool:
+    """True when a number or Latin word starts at *chars[k]* and nothing but whitespace follows
+    it up to the block's end or a hard break: a value set apart from its Chinese label
+    (``监督电话 67183172``, ``总第90期 2020-01``), not a number inside a sentence (``我区 2019 年``)."""
+    n = len(chars)
+    j = k
+    if j >= n or chars[j][0] is None or is_cjk(chars[j][0]):
+        return False
+    while j < n and chars[j][0] is not None and not chars[j][0].isspace() and not is_cjk(chars[j][0]):
+        j += 1
+    while j < n and chars[j][0] is not None and chars[j][0].isspace():
+        j += 1
+    return j >= n or chars[j][0] is None
+
+
 def normalise_space(spans: list[Span]) -> list[Span]:
     """Return *spans* with whitespace decided by its neighbours (docs/tei-model.md: whitespace in
     text nodes is not content).
 
     A run of whitespace is dropped at the start and end of the block and next to a line break;
     between two non-CJK characters (Latin words, numbers) or two Han ideographs it becomes one
-    U+0020; anywhere else (CJK next to Latin/digits, next to CJK punctuation) it is dropped.
+    U+0020, and so between a Han ideograph and a number or Latin word that ends the block or
+    line (:func:`_trailing_word`: ``监督电话 67183172``); anywhere else (CJK next to Latin/digits
+    inside a sentence, next to CJK punctuation) it is dropped.
     Empty spans are removed. ``BREAK`` entries are kept.
     """
     # Flatten to (char, span index) to see neighbours across span boundaries; None = hard break.
@@ -89,7 +109,7 @@ def normalise_space(spans: list[Span]) -> list[Span]:
             if prev is not None and nxt is not None:
                 both_latin = not is_cjk(prev) and not is_cjk(nxt)
                 both_han = is_han(prev) and is_han(nxt)
-                if both_latin or both_han:
+                if both_latin or both_han or (is_han(prev) and _trailing_word(chars, k)):
                     keep.append((" ", i))
             j = k
             continue
@@ -123,6 +143,9 @@ class Glyph:
     size: float
     width: float
     link: str | None = None
+    #: pt taken off the glyph's own advance (adjacent punctuation, :func:`compress_punctuation`);
+    #: ``width`` is already reduced by it.
+    squeeze: float = 0.0
 
 
 @dataclass
@@ -229,6 +252,129 @@ def break_lines(glyphs: list[Glyph], width: float, first_indent: float, rules: K
     return lines
 
 
+#: Full-width punctuation whose ink sits in the left half of its em box (pause and stop marks as
+#: set in Simplified Chinese, closing brackets and quotes) and in the right half (opening ones).
+#: ？！：； are left out: many Simplified faces centre them.
+PUNCT_CLOSING = "，。、”’）》」』】〕〉"
+PUNCT_OPENING = "“‘（《「『【〔〈"
+
+
+def compress_punctuation(glyphs: list[Glyph]) -> list[Glyph]:
+    """Adjust the width of adjacent full-width punctuation (W3C clreq §3.1.6 "Punctuation
+    adjustment", consecutive marks; as JLREQ 3.1.4): when a closing or pause/stop mark is
+    followed by another closing mark or by an opening mark (``，“`` ``”（`` ``。”``), or an
+    opening mark by an opening mark (``（“``), the blank half of the first mark is taken away,
+    so the pair takes 1.5 em instead of 2 em. Only marks set full width (advance = the size, as
+    in AR PL UMing; WenQuanYi Zen Hei's proportional quotes are left alone) and of one size are
+    paired. Returns *glyphs* with ``width`` reduced and ``squeeze`` set on the first of each pair."""
+    for a, b in zip(glyphs, glyphs[1:]):
+        if a.size != b.size or abs(a.width - a.size) > 0.01 or abs(b.width - b.size) > 0.01:
+            continue
+        if (a.ch in PUNCT_CLOSING and (b.ch in PUNCT_CLOSING or b.ch in PUNCT_OPENING)) or (
+                a.ch in PUNCT_OPENING and b.ch in PUNCT_OPENING):
+            a.squeeze = a.size / 2
+            a.width -= a.squeeze
+    return glyphs
+
+
+#: Block kinds (style names) set as headings: broken at word boundaries and balanced
+#: (:func:`break_heading`).
+HEADING_KINDS = frozenset({"section_head", "article_head", "brief_head", "subsection_head",
+                           "masthead_title", "masthead_lead"})
+
+
+def word_starts(text: str) -> set[int]:
+    """Offsets in *text* where a word begins, by the jieba segmenter (its dictionary, no HMM, so
+    the same text always gives the same words); every offset when jieba is not installed."""
+    try:
+        import logging
+
+        import jieba
+    except ImportError:  # pragma: no cover - jieba is a dependency
+        return set(range(len(text) + 1))
+    jieba.setLogLevel(logging.WARNING)
+    return {start for _w, start, _e in jieba.tokenize(text, HMM=False)} | {len(text)}
+
+
+def break_heading(glyphs: list[Glyph], width: float, rules: Kinsoku) -> list[Line]:
+    """Lines of a heading: as few as :func:`break_lines` needs, but broken only between words
+    (:func:`word_starts`, and the prohibition rules of :func:`can_break_before`) and balanced,
+    so a headline never breaks inside a word ("…项目建 / 设情况") and its lines are of like
+    length. Among the breaks that give that number of lines, the one with the least squared
+    difference from the mean line width wins, a break at a space or after punctuation (a phrase
+    boundary) counting as a gain of two characters' width. Hard breaks (``"\n"``) are kept;
+    when no word-boundary breaking fits, the greedy lines are returned. No line is justified."""
+    out: list[Line] = []
+    seg: list[Glyph] = []
+    for g in glyphs + [Glyph("\n", "", 0.0, 0.0)]:
+        if g.ch != "\n":
+            seg.append(g)
+            continue
+        out.extend(_balance(seg, width, rules))
+        seg = []
+    for ln in out:
+        ln.justify = False
+    return out
+
+
+def _balance(glyphs: list[Glyph], width: float, rules: Kinsoku) -> list[Line]:
+    greedy = break_lines(glyphs, width, 0.0, rules)
+    if len(greedy) <= 1:
+        return greedy
+    text = "".join(g.ch for g in glyphs)
+    starts = word_starts(text)
+    n = len(glyphs)
+    cands = [i for i in range(1, n) if i in starts and can_break_before(glyphs[i - 1].ch, glyphs[i].ch, rules)
+             or glyphs[i - 1].ch == " "]
+    size = max(g.size for g in glyphs)
+
+    def span(a: int, b: int) -> tuple[int, int, float]:
+        while a < b and glyphs[a].ch == " ":
+            a += 1
+        e = b
+        while e > a and glyphs[e - 1].ch == " ":
+            e -= 1
+        return a, e, sum(g.width for g in glyphs[a:e])
+
+    total = span(0, n)[2]
+    for lines in range(len(greedy), len(greedy) + 2):
+        mean = total / lines
+        points = [0] + cands + [n]
+        # best[k][j]: least cost of setting glyphs[:points[j]] in k lines ending at points[j]
+        best = [{0: (0.0, None)}] + [{} for _ in range(lines)]
+        for k in range(1, lines + 1):
+            for j in range(1, len(points)):
+                for i, (cost, _prev) in best[k - 1].items():
+                    if i >= j:
+                        continue
+                    a, e, w = span(points[i], points[j])
+                    if w > width + 0.01 or a == e:
+                        continue
+                    c = cost + (w - mean) ** 2
+                    if j < len(points) - 1:
+                        before = glyphs[points[j] - 1].ch
+                        if not (before == " " or before in rules.not_start or before in "，、。；：！？"):
+                            c += (2 * size) ** 2
+                    if j not in best[k] or c < best[k][j][0]:
+                        best[k][j] = (c, i)
+        end = len(points) - 1
+        if end in best[lines]:
+            cuts = []
+            j, k = end, lines
+            while j:
+                cuts.append(points[j])
+                j = best[k][j][1]
+                k -= 1
+            cuts = sorted(cuts)
+            out, a = [], 0
+            for b in cuts:
+                s0, e0, w = span(a, b)
+                out.append(Line(glyphs[s0:e0], w, False, 0.0))
+                a = b
+            return out
+    return greedy
+
+
 def to_glyphs(spans: list[Span], fonts: FontSet, size: float, face_override: str | None = None) -> list[Glyph]:
     """Glyphs of *spans* at *size* pt, each in the font :meth:`FontSet.runs` chooses.
 
@@ -249,7 +395,7 @@ def to_glyphs(spans: list[Span], fonts: FontSet, size: float, face_override: str
         for text, fname in runs:
             for ch in text:
                 out.append(Glyph(ch, fname, size, fonts.advance(ch, fname, size), sp.link))
-    return out
+    return compress_punctuation(out)
 
 
 @dataclass
@@ -373,7 +519,10 @@ class TextBlock(Flowable):
             return self._cached
         if self._glyphs is None:
             self._glyphs = to_glyphs(self.spans, self.fonts, self.style.size)
-        lines = break_lines(self._glyphs, self._text_width(avail), self.style.first_indent, self.rules)
+        if self.kind in HEADING_KINDS and not self.style.first_indent:
+            lines = break_heading(self._glyphs, self._text_width(avail), self.rules)
+        else:
+            lines = break_lines(self._glyphs, self._text_width(avail), self.style.first_indent, self.rules)
         if not lines:
             lines = [Line([], 0.0, False, 0.0)]
         self._wrapped_width = avail
@@ -569,6 +718,9 @@ def text_out(canv, glyphs: list[Glyph], x0: float, y: float, cs: float, color, l
             link_name, link_start = g.link, x
         buf.append(g.ch)
         x += g.width + cs
+        if g.squeeze:  # the next glyph starts where the compressed advance ends
+            flush()
+            tx.setTextOrigin(x, y)
     flush()
     if link_name is not None:
         links.append((link_name, link_start, x - cs))
@@ -589,6 +741,37 @@ def define_label_forms(canv, forms: dict, labels: dict, fonts: FontSet, style: B
             glyphs = to_glyphs([Span(label, "body")], fonts, style.size)
             text_out(canv, glyphs, -sum(g.width for g in glyphs), 0.0, 0.0, style.color, style.leading)
         canv.endForm()
+
+
+class ColumnHeads(Flowable):
+    """The heads of a contents list's two page columns, drawn once above its first row, so a
+    reader never takes one number for the other: *printed_label* (``原刊页``, the page of the
+    printed issue) right-aligned over the printed page numbers and *pdf_label* (``PDF页``, the
+    page label of this file, as its folios print it) over the PDF-page column (:class:`Tail`
+    geometry: *printed_width*/*pdf_width* pt from the right edge). *style*: size and colour;
+    ``keep_next``: kept with the first row. Height: one line of *style*'s leading."""
+
+    keep_next = True
+
+    def __init__(self, printed_label: str, pdf_label: str, style: BlockStyle, fonts: FontSet,
+                 pdf_width: float = 22.0):
+        super().__init__()
+        self.labels = (printed_label, pdf_label)
+        self.style = style
+        self.fonts = fonts
+        self.pdf_width = pdf_width
+
+    def wrap(self, availWidth, availHeight):
+        self.width = availWidth
+        self.height = self.style.leading
+        return self.width, self.height
+
+    def draw(self):
+        st = self.style
+        y = self.height - st.size
+        for label, right in ((self.labels[0], self.width - self.pdf_width - 2), (self.labels[1], self.width)):
+            glyphs = to_glyphs(normalise_space([Span(label, st.face)]), self.fonts, st.size)
+            text_out(self.canv, glyphs, right - sum(g.width for g in glyphs), y, 0.0, st.color, st.leading)
 
 
 class RuleBlock(Flowable):

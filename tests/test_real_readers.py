@@ -1,0 +1,163 @@
+"""The EPUB as software nobody here wrote shows it (issue #13): headless Chromium with and without
+Chinese fonts, calibre's ``ebook-meta`` and ``ebook-convert``. Each test is skipped when that
+program is not installed (Debian ``chromium``, ``calibre``); scripts/real-readers.sh prints the
+same views for a person to read.
+
+- With ``--embed-fonts``, on a reader whose fontconfig holds no CJK font, every character of
+  every element with text (headings, the contents page, the title page, the navigation document)
+  is in a face that element's computed ``font-family`` stack reaches, and Chromium draws Chinese
+  text with the embedded faces only.
+- The printed contents page keeps each page number on its entry's (last) line at 320, 480 and
+  768 CSS px.
+- calibre's metadata view shows the compiling office, the series with the issue number, the
+  issue date, tags, a description and the registration number.
+- calibre's EPUB → PDF conversion shows the cover once and no blank page.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from fontTools.ttLib import TTFont
+
+from convert.options import WriterOptions
+from convert.variant import make_variant
+from convert.writers import epub as epub_writer
+from realreaders import (CHROMIUM, LATIN_FONT_DIRS, Chromium, contents_rows, ebook_meta, font_coverage,
+                         no_cjk_fontconfig, unpack)
+from sampledata import SAMPLES
+from test_epub import _read_sample
+
+BY_NAME = {p.stem: p for p in SAMPLES}
+needs_chromium = pytest.mark.skipif(CHROMIUM is None, reason="needs Chromium (Debian chromium)")
+needs_calibre = pytest.mark.skipif(shutil.which("ebook-meta") is None or shutil.which("ebook-convert") is None,
+                                   reason="needs calibre (Debian calibre)")
+GENERIC = {"serif", "sans-serif", "monospace", "cursive", "fantasy", "system-ui"}
+
+
+def _epub(tmp_path: Path, stem: str, variant: str = "zh-Hans", embed: bool = False) -> Path:
+    root = make_variant(_read_sample(BY_NAME[stem]), variant)
+    path = tmp_path / f"{stem}.{variant}.epub"
+    epub_writer.write(root, WriterOptions(embed_fonts=embed), path)
+    return path
+
+
+def _latin_cmap() -> set[int]:
+    out: set[int] = set()
+    for d in LATIN_FONT_DIRS:
+        for f in Path(d).glob("*.ttf"):
+            out |= set(TTFont(str(f), lazy=True).getBestCmap())
+    return out
+
+
+@needs_chromium
+@pytest.mark.parametrize("stem,variant", [("monthly-2020-01-no90", "zh-Hans"),
+                                          ("newsletter-2020-02-29-no634", "zh-Hant-HK")])
+def test_embedded_faces_reach_every_character_on_a_reader_without_chinese_fonts(tmp_path, stem, variant):
+    epub = _epub(tmp_path, stem, variant, embed=True)
+    opf, hrefs = unpack(epub, tmp_path / "unpacked")
+    css = (opf.parent / "css" / "epub.css").read_text(encoding="utf-8")
+    faces = dict(re.findall(r'font-family: "([^"]+)";\s*src: url\("\.\./([^"]+)"\)', css))
+    assert {"fonts/body.ttf", "fonts/heading.ttf"} <= set(faces.values())
+    cmaps = {fam: set(TTFont(str(opf.parent / href)).getBestCmap()) for fam, href in faces.items()}
+    internal = {rec.toUnicode() for href in faces.values()  # every family name, any language
+                for rec in TTFont(str(opf.parent / href))["name"].names if rec.nameID in (1, 16)}
+    latin = _latin_cmap()
+    checked: dict[str, int] = {}
+    with Chromium(no_cjk_fontconfig(tmp_path / "fc")) as browser:
+        for href in hrefs:
+            for el in font_coverage(browser, (opf.parent / href).as_uri()):
+                reach = [cmaps[f] for f in el["stack"] if f in cmaps]
+                system = latin if any(f in GENERIC or f.startswith("DejaVu") for f in el["stack"]) else set()
+                lost = {c for c in el["text"] if not c.isspace()
+                        and not any(ord(c) in m for m in reach) and ord(c) not in system}
+                assert not lost, f"{href} <{el['tag']}> {el['text'][:30]!r}: no face of {el['stack']} has {sorted(lost)}"
+                strangers = set(el["used"]) - internal - {f for f in el["used"] if f.startswith("DejaVu")}
+                assert not strangers, f"{href} <{el['tag']}> drawn with {strangers}"
+                if el["used"] and any("\u4e00" <= c <= "\u9fff" for c in el["text"]):  # {}: not displayed
+                    assert set(el["used"]) & internal, f"{href} <{el['tag']}> Chinese text drawn with {el['used']}"
+                checked[el["tag"]] = checked.get(el["tag"], 0) + 1
+    # headings, title page lines, contents entries and nav links were all looked at
+    assert {"h1", "h2", "p", "a"} <= set(checked) or {"h2", "p", "a"} <= set(checked), checked
+
+
+@needs_chromium
+def test_without_embedding_the_reader_lacks_faces(tmp_path):
+    """The check above can fail: the same EPUB without embedded fonts leaves Chinese text with no
+    face on a reader that has no Chinese font."""
+    epub = _epub(tmp_path, "monthly-2020-01-no90")
+    opf, hrefs = unpack(epub, tmp_path / "unpacked")
+    with Chromium(no_cjk_fontconfig(tmp_path / "fc")) as browser:
+        used = [el["used"] for el in font_coverage(browser, (opf.parent / "titlepage.xhtml").as_uri())]
+    assert used and all(set(u) <= {f for f in u if f.startswith("DejaVu")} for u in used)
+
+
+@needs_chromium
+@pytest.mark.parametrize("width", [320, 480, 768])
+@pytest.mark.parametrize("stem", ["monthly-2020-01-no90", "monthly-2020-02-no91"])
+def test_contents_page_numbers_stay_on_their_entrys_line(tmp_path, stem, width):
+    epub = _epub(tmp_path, stem)
+    opf, hrefs = unpack(epub, tmp_path / "unpacked")
+    with Chromium() as browser:
+        rows = contents_rows(browser, (opf.parent / "contents.xhtml").as_uri(), width)
+    assert rows
+    for r in rows:
+        where = f"{r['title']!r} {r['num']} at {width}px"
+        assert r["num_top"] < r["title_bottom"] and r["num_bottom"] > r["title_top"], f"number off the title's last line: {where}"
+        assert r["num_left"] >= r["title_right"] - 0.5 and r["num_right"] <= width, f"number not at the right: {where}"
+        if r["next_top"] is not None:
+            assert r["num_bottom"] <= r["next_top"] + 0.5, f"number runs into the next entry: {where}"
+
+
+@needs_calibre
+@pytest.mark.parametrize("stem,author,series,published", [
+    ("monthly-2020-01-no90", "上街区地方史志办公室", "上街区地方史志办公室 #90", "2020-01-15"),
+    ("newsletter-2020-02-29-no634", None, "上街时讯 #634", "2020-02-29"),
+])
+def test_calibre_catalogue_view(tmp_path, stem, author, series, published):
+    meta = ebook_meta(_epub(tmp_path, stem))
+    if author:
+        assert meta["Author(s)"] == author
+    assert meta["Series"] == series
+    assert meta["Published"].startswith(published)
+    assert meta.get("Comments")
+    if stem.startswith("monthly"):
+        assert meta["Tags"] == "本月关注, 重要会议, 工作动态, 基层实录"
+    else:
+        assert meta["Identifiers"].endswith("【审郑州连】00015号")
+
+
+@needs_calibre
+def test_calibre_pdf_shows_the_cover_once_and_no_blank_page(tmp_path):
+    epub = _epub(tmp_path, "newsletter-2020-02-29-no634")
+    pdf = tmp_path / "out.pdf"
+    env = {"QTWEBENGINE_CHROMIUM_FLAGS": "--no-sandbox", "PATH": "/usr/bin:/bin"}
+    subprocess.run(["ebook-convert", str(epub), str(pdf)], check=True, capture_output=True, timeout=300,
+                   env={**__import__("os").environ, **env})
+    listing = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True).stdout
+    cover_pages = [int(line.split()[0]) for line in listing.splitlines()[2:] if line.split()[3:5] == ["1200", "1800"]]
+    assert cover_pages == [1], listing
+    pages = int(re.search(r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout).group(1))
+    image_pages = {int(line.split()[0]) for line in listing.splitlines()[2:]}
+    for n in range(2, pages + 1):
+        text = subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), str(pdf), "-"], capture_output=True, text=True).stdout
+        assert text.strip() or n in image_pages, f"page {n} is blank"
+    # the page after the cover is the masthead as text
+    second = subprocess.run(["pdftotext", "-f", "2", "-l", "2", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert "上街时讯" in second
+
+
+def test_opf_guide_names_the_first_spine_item_as_the_cover(tmp_path):
+    """What calibre keys on (no calibre needed): the OPF 2 guide's cover reference is the first
+    spine item, the HTML cover page."""
+    from test_epub import NS, Package
+
+    pkg = Package(_epub(tmp_path, "monthly-2020-01-no90").read_bytes())
+    refs = pkg.opf.xpath("//opf:guide/opf:reference[@type='cover']/@href", namespaces=NS)
+    assert refs == [pkg.spine()[0]] == ["cover.xhtml"]
