@@ -194,10 +194,22 @@ def test_schema_compiles_well_under_a_second():
     assert own_schema() is own_schema(), "own_schema() compiles once per process"
 
 
-def test_schema_file_is_package_data():
+def test_every_data_file_of_the_package_is_package_data():
+    """Every non-Python file under convert/ (schemas, XSDs, the OpenCC corrections, the Java
+    policy) is matched by a package-data pattern, so a non-editable install carries it too."""
+    import fnmatch
+    import tomllib
+
     assert validate.SCHEMA_PATH == ROOT / "convert" / "schema" / "bulletin.rng"
-    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
-    assert 'convert = ["schema/*.rng"' in text
+    patterns = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))[
+        "tool"]["setuptools"]["package-data"]["convert"]
+    pkg = ROOT / "convert"
+    data = [p.relative_to(pkg).as_posix() for p in pkg.rglob("*")
+            if p.is_file() and p.suffix not in (".py", ".pyc") and "__pycache__" not in p.parts]
+    assert "schema/bulletin.rng" in data
+    missing = [f for f in data if not any(fnmatch.fnmatch(f, pat) and f.count("/") == pat.count("/")
+                                          for pat in patterns)]
+    assert not missing, f"not package data: {missing}"
 
 
 # ----------------------------------------------------------------------------- accepted documents
