@@ -80,7 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, default=Path("output"), metavar="DIR",
                    help="output folder, created if missing (default: output/); outputs are named "
                    "DIR/<input stem>.xml, .pdf, .epub, .txt; e.g. -o archive/2020/")
-    p.add_argument("--pdfa", choices=("1b", "2b", "3b"), default="2b",
+    p.add_argument("--pdfa", choices=("1b", "2b", "3b", "2a", "3a", "2u"), default="2b",
                    help="PDF/A flavour (ISO 19005) of the PDF (default: 2b; e.g. --pdfa 1b)")
     p.add_argument("--variant", default="zh-Hans", metavar="TAGS",
                    help="script variants (BCP 47), comma-separated: zh-Hans (the source, default), "

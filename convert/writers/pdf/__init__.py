@@ -30,7 +30,9 @@ from convert.writers.pdf.fonts import FontSet
 from convert.writers.pdf.pages import _Document, load_style, page_label  # noqa: F401
 from convert.writers.pdf.pdfa import Metadata, _finish
 
-FLAVOURS = ("1b", "2b", "3b")
+#: PDF/A flavours (ISO 19005-1/-2/-3, conformance levels A, B, U); the level A ones are tagged
+#: and identified as PDF/UA-1 (:data:`convert.writers.pdf.tagging.TAGGED_FLAVOURS`).
+FLAVOURS = ("1b", "2b", "3b", "2a", "3a", "2u")
 
 
 def _document(root: etree._Element, opts: WriterOptions) -> "_Document":
@@ -49,9 +51,11 @@ def _document(root: etree._Element, opts: WriterOptions) -> "_Document":
 def write(root: etree._Element, opts: WriterOptions, path: Path) -> None:
     """Render the TEI document *root* to a PDF/A file at *path*.
 
-    ``opts.pdfa`` is the flavour (``"1b"``, ``"2b"`` default, ``"3b"``; ISO 19005-1/-2/-3 level B);
-    ``opts.styles_dir`` holds ``pdf.json``; for 3b ``opts.tei_bytes`` is embedded (the TEI is
-    serialised from *root* when empty). The same *root* and options give a byte-identical file.
+    ``opts.pdfa`` is the flavour: ``"1b"``, ``"2b"``, ``"3b"`` (ISO 19005-1/-2/-3 level B,
+    untagged), ``"2u"`` (19005-2 level U, untagged), ``"2a"``, ``"3a"`` (level A: tagged, the
+    structure tree made from the TEI, also PDF/UA-1, ISO 14289-1; see :mod:`.tagging`);
+    ``opts.styles_dir`` holds ``pdf.json``; for 3b and 3a ``opts.tei_bytes`` is embedded (the TEI
+    is serialised from *root* when empty). The same *root* and options give a byte-identical file.
 
     Raises :class:`WriterError` for an unknown flavour, a TEI element without handler, a
     character no font has (naming it as ``U+XXXX`` and where it is), a missing font file, or
@@ -59,13 +63,14 @@ def write(root: etree._Element, opts: WriterOptions, path: Path) -> None:
     """
     flavour = (opts.pdfa or "2b").lower()
     if flavour not in FLAVOURS:
-        raise WriterError(f"pdf: unknown PDF/A flavour {opts.pdfa!r} (use 1b, 2b or 3b)")
+        raise WriterError(f"pdf: unknown PDF/A flavour {opts.pdfa!r} (use {', '.join(FLAVOURS)})")
     document = _document(root, opts)
     meta = document.meta
     if getattr(opts, "timestamp", None) is not None:
         meta.use_timestamp(opts.timestamp)
     data = document.build()
-    _finish(data, meta, opts, root, flavour, Path(path), document.destinations, document.page_labels())
+    _finish(data, meta, opts, root, flavour, Path(path), document.destinations, document.page_labels(),
+            tree=document.tree)
 
 
 def layout(root: etree._Element, opts: WriterOptions) -> dict:

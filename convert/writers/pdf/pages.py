@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import io
 import json
+from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 from lxml import etree
@@ -33,9 +35,10 @@ from reportlab.platypus.flowables import Flowable
 import convert
 from convert.errors import WriterError
 from convert.options import WriterOptions
-from convert.tei import TEI_NS, XML_ID, local, xpath
+from convert.tei import TEI_NS, XML_ID, XML_LANG, local, xpath
 from convert.writers.pdf.fonts import FontSet, MissingGlyph
 from convert.writers.pdf.pdfa import Metadata
+from convert.writers.pdf.tagging import TAGGED_FLAVOURS, StructTree
 from convert.writers.pdf.text import (
     BREAK,
     Anchor,
@@ -106,6 +109,14 @@ class _Renderer:
         self.record: dict = {}
         #: Layout log of the drawn text blocks (:class:`TextBlock` ``log``).
         self.log: list = []
+        #: Tagged PDF (level A flavours): the structure tree made while walking, else ``None``;
+        #: ``node`` the element new ones go into, ``lang`` the language there (BCP 47).
+        self.lang = root.get(XML_LANG) or "zh-Hans"
+        tagged = (opts.pdfa or "2b").lower() in TAGGED_FLAVOURS
+        self.tree = StructTree(self.lang) if tagged else None
+        self.node = self.tree.root if tagged else None
+        #: ``[(target, Link element)]`` of the contents list's PDF-page column (text set after layout)
+        self.label_links: list = []
 
     # -- styles ---------------------------------------------------------------------------------
     def bstyle(self, name: str) -> BlockStyle:
@@ -136,7 +147,74 @@ class _Renderer:
         handler = getattr(self, f"_block_{local(el)}", None)
         if handler is None:
             raise WriterError(f"pdf: no handler for TEI element <{local(el)}> in block context at {where(el)}")
-        return handler(el, ctx)
+        with self.within(self._container_role(el, ctx), el):
+            return handler(el, ctx)
+
+    # -- tagging (convert.writers.pdf.tagging) ---------------------------------------------------
+    @staticmethod
+    def _container_role(el, ctx: str) -> str | None:
+        """The grouping structure type of a TEI block element (ISO 32000-1 14.8.4.2), or ``None``
+        when its children go straight into the enclosing element: ``titlePage`` (the cover) →
+        ``Sect``; ``div`` → ``Art`` for an article or brief, ``Sect`` otherwise (section, contents,
+        colophon, subsection); ``list`` → ``TOC`` in the contents, ``L`` elsewhere."""
+        name = local(el)
+        if name == "titlePage":
+            return "Sect"
+        if name == "div":
+            return "Art" if el.get("type") in ("article", "brief") else "Sect"
+        if name == "list":
+            return "TOC" if ctx == "contents" else "L"
+        return None
+
+    def _lang_of(self, el) -> str | None:
+        """*el*'s ``xml:lang`` when it differs from the language around it, else ``None``."""
+        lang = el.get(XML_LANG) if el is not None else None
+        return lang if lang and lang != self.lang else None
+
+    @contextmanager
+    def within(self, role: str | None, el=None):
+        """Make the structure element *role* for *el* (placed now, in reading order) the one new
+        elements go into while the block runs; nothing when untagged or *role* is ``None``."""
+        if self.tree is None or role is None:
+            yield None
+            return
+        lang = self._lang_of(el)
+        node = self.tree.element(role, self.node, lang)
+        saved = (self.node, self.lang)
+        self.node, self.lang = node, lang or self.lang
+        try:
+            yield node
+        finally:
+            self.node, self.lang = saved
+
+    def _slots(self, spans: list[Span]) -> list[Span]:
+        """*spans* each with a content slot (tagged PDF); unchanged when untagged."""
+        if self.tree is None:
+            return spans
+        return [s if s is BREAK or s.tag is not None else replace(s, tag=self.tree.inline(None)) for s in spans]
+
+    def wrap(self, role: str, spans: list[Span], lang: str | None = None) -> list[Span]:
+        """*spans* put inside a new inline structure element *role* (``Link``, ``Reference``,
+        ``Lbl``, ``LBody``, ``Span``); unchanged when untagged."""
+        if self.tree is None:
+            return spans
+        spans = self._slots(spans)
+        node = self.tree.inline(role, lang)
+        for s in spans:
+            if s is not BREAK:
+                top = s.tag.chain()[-1]
+                if top.parent is None and top is not node:
+                    top.parent = node
+        return spans
+
+    def _heading_role(self) -> str:
+        """``H1``…``H6`` by the number of ``Sect``/``Art`` elements around the heading."""
+        depth = 0
+        node = self.node
+        while node is not None:
+            depth += node.role in ("Sect", "Art")
+            node = node.parent
+        return f"H{min(max(depth, 1), 6)}"
 
     def children(self, el, ctx: str = "") -> list[Flowable]:
         out: list[Flowable] = []
@@ -149,7 +227,7 @@ class _Renderer:
         out: list[Span] = []
         loc = where(el)
         if el.text:
-            out.append(Span(el.text, face, link, loc))
+            out.extend(self._slots([Span(el.text, face, link, loc)]))
         for child in el:
             if isinstance(child.tag, str):
                 if child.tag.split("}")[0][1:] != TEI_NS:
@@ -158,14 +236,28 @@ class _Renderer:
                 if handler is None:
                     raise WriterError(
                         f"pdf: no handler for TEI element <{local(child)}> in inline context at {where(child)}")
-                out.extend(handler(child, face, link))
+                lang = self._lang_of(child)
+                spans = handler(child, face, link)
+                out.extend(self.wrap("Span", spans, lang) if lang else spans)
             if child.tail:
-                out.append(Span(child.tail, face, link, loc))
+                out.extend(self._slots([Span(child.tail, face, link, loc)]))
         return out
 
-    def text_block(self, spans: list[Span], style_name: str, el, **kw) -> TextBlock:
-        """A :class:`TextBlock` of *spans*; checks every character has a glyph (else WriterError)."""
+    def text_block(self, spans: list[Span], style_name: str, el, role: str = "P", node=None, extra=(),
+                   **kw) -> TextBlock:
+        """A :class:`TextBlock` of *spans*; checks every character has a glyph (else WriterError).
+
+        Tagged PDF: the block is the structure element *role* (``"H"``: the heading level by
+        depth) made now in the current element, or the given *node*; its spans' content slots,
+        then the slots of *extra* (a contents entry's page columns), are placed in it."""
         style = self.bstyle(style_name)
+        if self.tree is not None:
+            spans = self._slots(spans)
+            if node is None:
+                node = self.tree.element(self._heading_role() if role == "H" else role, self.node,
+                                         self._lang_of(el))
+            self.tree.place(node, [s.tag for s in spans if s is not BREAK] + list(extra))
+            kw["tag"] = node
         spans = normalise_space(spans)
         try:
             glyphs = to_glyphs(spans, self.fonts, style.size)
@@ -230,6 +322,8 @@ class _Renderer:
         rule = (self.colors["rule"], float(cover.get("rule_space", 14)), float(cover.get("rule_fraction", 0.6)))
         inner = [RuleBlock(*rule, weight=float(cover.get("rule_weight", 1.2)))] + lines + [
             RuleBlock(*rule, weight=float(cover.get("rule_weight", 1.2)))]
+        for f in (inner[0], inner[-1]):
+            f.artifact = self.tree is not None
         return [CoverSpace(inner, float(cover.get("position", 0.38)))] + inner
 
     def _block_docTitle(self, el, ctx):
@@ -239,7 +333,7 @@ class _Renderer:
         kind = el.get("type", "main")
         name = {"main": "masthead_title", "alt": "masthead_alt"}.get(kind, "masthead_line")
         face = "heading" if kind == "main" else "body"
-        return [self.text_block(self.inline(el, face), name, el)]
+        return [self.text_block(self.inline(el, face), name, el, role="Title" if kind == "main" else "P")]
 
     def _masthead_line(self, el, ctx):
         """One masthead line. When the masthead prints no title (a monthly bulletin), its first
@@ -331,19 +425,19 @@ class _Renderer:
             "contents": "contents_section",
             "colophon": "colophon",
         }.get(ctx, "subsection_head")
-        return [self.text_block(self.inline(el, "heading"), name, el, keep_with_next=True)]
+        return [self.text_block(self.inline(el, "heading"), name, el, role="H", keep_with_next=True)]
 
     def _block_p(self, el, ctx):
         name = "colophon" if ctx == "colophon" else "body"
         return [self.text_block(self.inline(el), name, el)]
 
     def _block_byline(self, el, ctx):
-        return [self.text_block(self.inline(el), "byline", el)]
+        return [self.text_block(self.inline(el), "byline", el, role="Byline")]
 
     def _block_note(self, el, ctx):
         """``note[@type='continuation']`` (jump line) and ``note[@type='source']`` (reprint credit)
         are set apart: smaller, grey, right-aligned."""
-        return [self.text_block(self.inline(el), "note", el)]
+        return [self.text_block(self.inline(el), "note", el, role="Note")]
 
     _block_bibl = _block_note
 
@@ -368,22 +462,24 @@ class _Renderer:
                 if name == "label":
                     label = child
                 elif name == "item":
-                    spans = (self.inline(label) if label is not None else []) + self.inline(child)
-                    out.append(self.text_block(spans, "colophon" if ctx == "colophon" else "body", child))
+                    spans = (self.wrap("Lbl", self.inline(label)) if label is not None else []) + self.wrap(
+                        "LBody", self.inline(child))
+                    out.append(self.text_block(spans, "colophon" if ctx == "colophon" else "body", child, role="LI"))
                     label = None
                 elif name == "head":
                     out.extend(self.block(child, ctx))
                 else:
                     raise WriterError(f"pdf: no handler for TEI element <{name}> in a gloss list at {where(child)}")
             if label is not None:
-                out.append(self.text_block(self.inline(label), "colophon", label))
+                out.append(self.text_block(self.wrap("Lbl", self.inline(label)), "colophon", label, role="LI"))
             return out
         out = []
         for child in el:
             if not isinstance(child.tag, str):
                 continue
             if local(child) == "item":
-                out.append(self.text_block(self.inline(child), "colophon" if ctx == "colophon" else "body", child))
+                out.append(self.text_block(self.wrap("LBody", self.inline(child)),
+                                           "colophon" if ctx == "colophon" else "body", child, role="LI"))
             else:
                 out.extend(self.block(child, ctx))
         return out
@@ -401,38 +497,61 @@ class _Renderer:
                 continue
             if name != "item":
                 raise WriterError(f"pdf: no handler for TEI element <{name}> in the contents list at {where(item)}")
-            nested = [c for c in item if isinstance(c.tag, str) and local(c) == "list"]
-            spans: list[Span] = []
-            printed: list[Span] = []
-            loc = where(item)
-            if item.text:
-                spans.append(Span(item.text, "body", None, loc))
-            for child in item:
-                if isinstance(child.tag, str) and local(child) == "list":
-                    pass
-                elif isinstance(child.tag, str) and local(child) == "num" and child.get("type") == "page":
-                    printed.extend(self._inline_num(child, "body", None))
-                elif isinstance(child.tag, str):
-                    handler = getattr(self, f"_inline_{local(child)}", None)
-                    if handler is None:
-                        raise WriterError(f"pdf: no handler for TEI element <{local(child)}> at {where(child)}")
-                    spans.extend(handler(child, "body", None))
-                if child.tail and not (isinstance(child.tag, str) and local(child) == "list"):
-                    (printed if printed else spans).append(Span(child.tail, "body", None, loc))
-                elif child.tail:
-                    spans.append(Span(child.tail, "body", None, loc))
-            targets = [r.get("target", "") for r in xpath(item, "tei:ref[@target]")]
-            target = targets[0][1:] if targets and targets[0].startswith("#") and targets[0][1:] in self.ids else None
-            style = "contents_section" if nested else "contents_entry"
-            if nested:
-                spans = [Span(s.text, "heading", s.link, s.where) if s is not BREAK else s for s in spans]
-            tail = Tail(normalise_space(printed), target, self.bstyle("contents_page"),
-                        self.bstyle("contents_pdfpage"), leader=not nested and bool(printed), forms=self.forms)
-            if spans and any(s.text.strip() for s in spans if s is not BREAK):
-                out.append(self.text_block(spans, style, item, tail=tail, keep_with_next=bool(nested)))
-            elif printed:
-                out.append(self.text_block(printed, style, item))
-            for lst in nested:
+            with self.within("TOCI", item) as toci:
+                out.extend(self._contents_item(item, toci, depth))
+        return out
+
+    def _contents_item(self, item, toci, depth: int) -> list[Flowable]:
+        """One contents row (``TOCI`` *toci* when tagged: ``Reference`` → ``Link`` for the title,
+        ``Lbl`` for the printed page number and the PDF page label, itself a ``Link``), then its
+        nested list (a ``TOC`` inside the ``TOCI``)."""
+        out: list[Flowable] = []
+        nested = [c for c in item if isinstance(c.tag, str) and local(c) == "list"]
+        spans: list[Span] = []
+        printed: list[Span] = []
+        loc = where(item)
+        if item.text:
+            spans.append(Span(item.text, "body", None, loc))
+        for child in item:
+            if isinstance(child.tag, str) and local(child) == "list":
+                pass
+            elif isinstance(child.tag, str) and local(child) == "num" and child.get("type") == "page":
+                printed.extend(self._inline_num(child, "body", None))
+            elif isinstance(child.tag, str):
+                handler = getattr(self, f"_inline_{local(child)}", None)
+                if handler is None:
+                    raise WriterError(f"pdf: no handler for TEI element <{local(child)}> at {where(child)}")
+                spans.extend(handler(child, "body", None))
+            if child.tail and not (isinstance(child.tag, str) and local(child) == "list"):
+                (printed if printed else spans).append(Span(child.tail, "body", None, loc))
+            elif child.tail:
+                spans.append(Span(child.tail, "body", None, loc))
+        targets = [r.get("target", "") for r in xpath(item, "tei:ref[@target]")]
+        target = targets[0][1:] if targets and targets[0].startswith("#") and targets[0][1:] in self.ids else None
+        style = "contents_section" if nested else "contents_entry"
+        if nested:
+            spans = [replace(s, face="heading") if s is not BREAK else s for s in spans]
+        spans = self.wrap("Reference", spans)
+        printed = self.wrap("Lbl", printed)
+        label_tag = None
+        if self.tree is not None and target:
+            lbl = printed[0].tag.chain()[-1] if printed else self.tree.inline("Lbl")
+            link = self.tree.inline("Link")
+            link.parent = lbl
+            label_tag = self.tree.inline(None)
+            label_tag.parent = link
+            self.label_links.append((target, link))
+        tail = Tail(normalise_space(printed), target, self.bstyle("contents_page"),
+                    self.bstyle("contents_pdfpage"), leader=not nested and bool(printed), forms=self.forms,
+                    label_tag=label_tag)
+        extra = [s.tag for s in printed if s is not BREAK] + [label_tag]
+        if spans and any(s.text.strip() for s in spans if s is not BREAK):
+            out.append(self.text_block(spans, style, item, tail=tail, keep_with_next=bool(nested), node=toci,
+                                       extra=extra))
+        elif printed:
+            out.append(self.text_block(printed, style, item, node=toci))
+        for lst in nested:
+            with self.within("TOC", lst):
                 out.extend(self._contents_list(lst, depth + 1))
         return out
 
@@ -454,9 +573,11 @@ class _Renderer:
         return []
 
     def _inline_ref(self, el, face, link):
+        """A reference; one that leads to a division of this document is a link (tagged: a
+        ``Link`` element holding its text and, once drawn, its link annotation)."""
         target = el.get("target", "")
         if target.startswith("#") and target[1:] in self.ids:
-            link = target[1:]
+            return self.wrap("Link", self.inline(el, face, target[1:]))
         return self.inline(el, face, link)
 
     def _inline_choice(self, el, face, link):
@@ -538,6 +659,8 @@ class _Document:
         self.opts = opts
         self.meta = meta
         self.body_start: int | None = None
+        #: the structure tree made while laying out (tagged flavours), else ``None``
+        self.tree = None
 
     def _on_body(self, canv, doc) -> None:
         if self.body_start is None:
@@ -621,6 +744,9 @@ class _Document:
         pdf_style = r.bstyle("contents_pdfpage")
         define_label_forms(doc.canv, r.forms, labels, self.fonts, pdf_style, Tail.pdf_width)
         doc.canv.save()
+        for target, link in r.label_links:  # the label a form shows is the Link's description
+            link.text = labels.get(target, "")
+        self.tree = r.tree
         self.log = r.log
         self.destinations = dict(r.record)
         return buf.getvalue()

@@ -93,8 +93,10 @@ class Metadata:
 
 
 def _finish(data: bytes, meta: Metadata, opts: WriterOptions, root, flavour: str, path: Path,
-            destinations: dict, labels: list[tuple[int, str]] | None = None) -> None:
-    """Record metadata, embed the TEI (3b), make and validate PDF/A, write *path*."""
+            destinations: dict, labels: list[tuple[int, str]] | None = None, tree=None) -> None:
+    """Record metadata, embed the TEI (3b, 3a), write the structure *tree* (a
+    :class:`convert.writers.pdf.tagging.StructTree`, level A), make and validate PDF/A, write
+    *path*."""
     import pikepdf
     import pikepdf.pdfa as pdfa
 
@@ -129,16 +131,122 @@ def _finish(data: bytes, meta: Metadata, opts: WriterOptions, root, flavour: str
         _fix_widths(pdf)
         _named_destinations(pdf, destinations)
         _page_labels(pdf, labels or [(0, "D")])
-        if flavour == "3b":
+        if flavour[0] == "3":
             _attach_tei(pdf, opts, root, meta)
-        pdfa.prepare(pdf, flavour)
+        if tree is not None:
+            from convert.writers.pdf.tagging import write_structure
+
+            write_structure(pdf, tree)
+        base = level_b(flavour)
+        pdfa.prepare(pdf, base)
         _fix_metadata_date(pdf, meta)
+        if flavour != base:
+            _declare_level(pdf, flavour, tagged=tree is not None)
+            _save_checked(pdf, path, flavour)
+            return
         # save validates the bytes it writes (the only check that promises anything); a
         # separate pdfa.check first would walk the document a second time for nothing
         try:
             pdfa.save(pdf, path, flavour, repair=False, deterministic_id=True)
         except pdfa.PdfaError as err:
             raise WriterError(f"pdf: the written file is not PDF/A-{flavour}: {err}") from err
+
+
+def level_b(flavour: str) -> str:
+    """The level B flavour of the same ISO 19005 part (``"2a"`` → ``"2b"``): level A and U add
+    requirements to level B (ISO 19005-2 6.8, 6.2.11.7.2) and relax none."""
+    return flavour[0] + "b"
+
+
+#: XMP extension schema (ISO 19005-2 6.6.2.3.2) describing ``pdfuaid:part`` (ISO 14289-1 5),
+#: which is not among the schemas PDF/A predefines; then the PDF/UA-1 identification itself.
+PDFUA_XMP = b"""    <rdf:Description rdf:about="" xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/" \
+xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#" xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
+      <pdfaExtension:schemas>
+        <rdf:Bag>
+          <rdf:li rdf:parseType="Resource">
+            <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>
+            <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>
+            <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>
+            <pdfaSchema:property>
+              <rdf:Seq>
+                <rdf:li rdf:parseType="Resource">
+                  <pdfaProperty:name>part</pdfaProperty:name>
+                  <pdfaProperty:valueType>Integer</pdfaProperty:valueType>
+                  <pdfaProperty:category>internal</pdfaProperty:category>
+                  <pdfaProperty:description>Part of ISO 14289 the document conforms to</pdfaProperty:description>
+                </rdf:li>
+              </rdf:Seq>
+            </pdfaSchema:property>
+          </rdf:li>
+        </rdf:Bag>
+      </pdfaExtension:schemas>
+    </rdf:Description>
+    <rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
+      <pdfuaid:part>1</pdfuaid:part>
+    </rdf:Description>
+"""
+
+
+def _declare_level(pdf, flavour: str, tagged: bool) -> None:
+    """Declare conformance level A or U (``pdfaid:conformance``, ISO 19005-2 6.6.4) in the XMP
+    packet ``pikepdf.pdfa.prepare`` wrote for level B, and for a tagged file PDF/UA-1
+    (``pdfuaid:part`` 1 with its extension schema, ISO 14289-1 5)."""
+    import pikepdf
+
+    packet = pdf.Root.Metadata.read_bytes()
+    level = flavour[1].upper().encode()
+    new, n = re.subn(rb"<pdfaid:conformance>B</pdfaid:conformance>",
+                     b"<pdfaid:conformance>" + level + b"</pdfaid:conformance>", packet)
+    if n != 1:
+        raise WriterError("pdf: cannot declare the PDF/A conformance level in the XMP metadata")
+    if tagged:
+        new, n = re.subn(rb"(\s*</rdf:RDF>)", lambda m: b"\n" + PDFUA_XMP.rstrip(b"\n") + m.group(1), new, count=1)
+        if n != 1:
+            raise WriterError("pdf: cannot declare PDF/UA-1 in the XMP metadata")
+    pdf.Root.Metadata = pdf.make_stream(new, Type=pikepdf.Name.Metadata, Subtype=pikepdf.Name.XML)
+
+
+def _identification_only(finding, flavour: str) -> bool:
+    """True for a pikepdf.pdfa finding that only reports what level A/U and PDF/UA declare and
+    its level B checker does not know: ``pdfaid:conformance`` not ``B`` (6.6.4-3), and the
+    PDF/UA identification with its extension schema (6.6.2.3.1-1; pikepdf reads no extension
+    schema)."""
+    rule = finding.rule
+    message = finding.message
+    if rule.endswith(":6.6.4-3"):
+        return f"pdfaid:conformance is '{flavour[1].upper()}'" in message
+    if rule.endswith(":6.6.2.3.1-1"):
+        return any(f"{p}" in message for p in ("pdfuaid", "pdfaExtension", "pdfaSchema", "pdfaProperty"))
+    return False
+
+
+def _save_checked(pdf, path: Path, flavour: str) -> None:
+    """Write a level A or U file (2a, 3a, 2u) to *path*, validated as :func:`pikepdf.pdfa.save`
+    validates level B: the same save settings, written to a temporary file beside *path*,
+    checked with :func:`pikepdf.pdfa.validate_written` for the level B flavour of its part, and
+    moved into place only when the only findings are the identification of the level
+    (:func:`_identification_only`). pikepdf checks no level A or U requirement (the structure
+    tree, Unicode mapping): the writer makes them by construction, and the tests read them back
+    with poppler. Raises :class:`WriterError`; nothing is left at *path* on failure."""
+    import os
+
+    import pikepdf.pdfa as pdfa
+
+    base = level_b(flavour)
+    kw = pdfa.resolve_save_kwargs(base, deterministic_id=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        pdf.save(tmp, **kw)
+        report = pdfa.validate_written(str(tmp), base)
+        rest = [f for f in report.findings if not _identification_only(f, flavour)]
+        if rest:
+            shown = "; ".join(f"{f.rule} {f.where}: {f.message}" for f in rest[:3])
+            raise WriterError(f"pdf: the written file is not PDF/A-{flavour}: {shown}")
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
 
 
 _BFCHAR_WIDE = re.compile(rb"<([0-9A-Fa-f]{2,4})> <([0-9A-Fa-f]{5,6})>")
