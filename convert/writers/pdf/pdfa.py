@@ -207,7 +207,7 @@ def _declare_level(pdf, flavour: str, tagged: bool) -> None:
     pdf.Root.Metadata = pdf.make_stream(new, Type=pikepdf.Name.Metadata, Subtype=pikepdf.Name.XML)
 
 
-def _identification_only(finding, flavour: str) -> bool:
+def identification_only(finding, flavour: str) -> bool:
     """True for a pikepdf.pdfa finding that only reports what level A/U and PDF/UA declare and
     its level B checker does not know: ``pdfaid:conformance`` not ``B`` (6.6.4-3), and the
     PDF/UA identification with its extension schema (6.6.2.3.1-1; pikepdf reads no extension
@@ -226,7 +226,7 @@ def _save_checked(pdf, path: Path, flavour: str) -> None:
     validates level B: the same save settings, written to a temporary file beside *path*,
     checked with :func:`pikepdf.pdfa.validate_written` for the level B flavour of its part, and
     moved into place only when the only findings are the identification of the level
-    (:func:`_identification_only`). pikepdf checks no level A or U requirement (the structure
+    (:func:`identification_only`). pikepdf checks no level A or U requirement (the structure
     tree, Unicode mapping): the writer makes them by construction, and the tests read them back
     with poppler. Raises :class:`WriterError`; nothing is left at *path* on failure."""
     import os
@@ -239,7 +239,7 @@ def _save_checked(pdf, path: Path, flavour: str) -> None:
     try:
         pdf.save(tmp, **kw)
         report = pdfa.validate_written(str(tmp), base)
-        rest = [f for f in report.findings if not _identification_only(f, flavour)]
+        rest = [f for f in report.findings if not identification_only(f, flavour)]
         if rest:
             shown = "; ".join(f"{f.rule} {f.where}: {f.message}" for f in rest[:3])
             raise WriterError(f"pdf: the written file is not PDF/A-{flavour}: {shown}")
