@@ -232,18 +232,17 @@ def _elem_text(pdf, elem) -> str:
     return _POPPLER[path][elem.objgen]
 
 
-@pytest.mark.parametrize("sid", SAMPLE_IDS)
-def test_every_painting_operator_in_exactly_one_marked_content_sequence(tagged, sid):
+def marked_content_problems(path: Path) -> list[str]:
     """ISO 14289-1 7.1: content is either real content in the structure tree (an MCID of the
-    page's ``/ParentTree`` entry) or an artifact; never both, never neither, never nested."""
-    _root, path = tagged[(sid, "2a")]
+    page's ``/ParentTree`` entry, held by that element) or an artifact; never both, never
+    neither, never nested. Returns what breaks it, page by page (``[]``: nothing)."""
+    problems = []
     with pikepdf.open(path) as pdf:
         nums = list(pdf.Root.StructTreeRoot.ParentTree.Nums)
         parent_tree = {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
         for n, page in enumerate(pdf.pages, 1):
             stack: list[str] = []
             mcids = []
-            loose = []
             for operands, op in pikepdf.parse_content_stream(page):
                 op = str(op)
                 if op in ("BDC", "BMC"):
@@ -254,23 +253,62 @@ def test_every_painting_operator_in_exactly_one_marked_content_sequence(tagged, 
                         stack.append(str(operands[0]))
                 elif op == "EMC":
                     stack.pop()
-                elif op in PAINTING:
-                    marks = [m for m in stack if m in ("mcid", "/Artifact")]
-                    if len(marks) != 1:
-                        loose.append((op, list(stack)))
-            assert not loose, f"page {n}: painting outside (or in nested) marked content: {loose[:3]}"
-            assert sorted(mcids) == list(range(len(mcids))), f"page {n}: MCIDs not 0..n-1 once each"
-            assert "/StructParents" in page.obj
+                elif op in PAINTING and len([m for m in stack if m in ("mcid", "/Artifact")]) != 1:
+                    problems.append(f"page {n}: {op} inside {stack}")
+            if sorted(mcids) != list(range(len(mcids))):
+                problems.append(f"page {n}: MCIDs are not 0..n-1, once each")
+            if "/StructParents" not in page.obj:
+                problems.append(f"page {n}: no /StructParents")
+                continue
             entry = parent_tree[int(page.obj.StructParents)]
-            assert len(entry) == len(mcids)
+            if len(entry) != len(mcids):
+                problems.append(f"page {n}: {len(mcids)} MCIDs, {len(entry)} parent tree entries")
             for mcid, elem in enumerate(entry):
                 kids = elem.K if isinstance(elem.K, pikepdf.Array) else [elem.K]
-                hit = [k for k in kids if (isinstance(k, int) or (not isinstance(k, pikepdf.Dictionary) and
-                                                                  int(k) == k)) and int(k) == mcid
-                       and elem.Pg.objgen == page.obj.objgen]
-                hit += [k for k in kids if isinstance(k, pikepdf.Dictionary) and k.get("/Type") == pikepdf.Name.MCR
-                        and int(k.MCID) == mcid and k.Pg.objgen == page.obj.objgen]
-                assert len(hit) == 1, f"page {n} MCID {mcid}: its element does not hold it"
+                direct = [k for k in kids if not isinstance(k, pikepdf.Dictionary) and int(k) == mcid
+                          and elem.Pg.objgen == page.obj.objgen]
+                mcr = [k for k in kids if isinstance(k, pikepdf.Dictionary) and k.get("/Type") == pikepdf.Name.MCR
+                       and int(k.MCID) == mcid and k.Pg.objgen == page.obj.objgen]
+                if len(direct) + len(mcr) != 1:
+                    problems.append(f"page {n} MCID {mcid}: its parent tree element does not hold it once")
+    return problems
+
+
+@pytest.mark.parametrize("sid", SAMPLE_IDS)
+def test_every_painting_operator_in_exactly_one_marked_content_sequence(tagged, sid):
+    assert marked_content_problems(tagged[(sid, "2a")][1]) == []
+
+
+def test_marked_content_check_finds_untagged_content(tagged, sid="newsletter-2020-02-29-no634"):
+    """The check above can fail: a line drawn outside any marked content, or text marked twice."""
+    path = tagged[(sid, "2a")][1]
+    with pikepdf.open(path) as pdf:
+        page = pdf.pages[1]
+        page.contents_add(pdf.make_stream(b"0 0 m 10 10 l S"), prepend=False)
+        page.contents_add(pdf.make_stream(b"/Artifact BMC /P <</MCID 0>> BDC BT ET 0 0 m 5 5 l S EMC EMC"),
+                          prepend=False)
+        bad = path.with_name("bad.pdf")
+        pdf.save(bad)
+    problems = marked_content_problems(bad)
+    assert any("page 2: S inside []" in p for p in problems), problems
+    assert any("page 2: S inside ['/Artifact', 'mcid']" in p for p in problems), problems
+
+
+def test_paragraphs_split_across_pages_stay_one_element(tmp_path):
+    """Paragraphs and articles broken over pages (the stress document of test_pdf.py): one ``P``
+    each, its lines on two pages (marked-content references to the second page), in order."""
+    from test_pdf import _stress_tei
+
+    root = _stress_tei()
+    path = write_tei(root, tmp_path, flavour="2a")
+    assert marked_content_problems(path) == []
+    tree = struct_tree(path)
+    assert nows(tree.all_text()) == expected_text(root, destination_labels(path))
+    assert [nows(n.all_text()) for n in tree.find("P")] == [nows(_tei_text(p)) for p in xpath(root, "tei:text//tei:p")]
+    with pikepdf.open(path) as pdf:
+        split = [e for e in _struct_elems(pdf) if isinstance(e.get("/K"), pikepdf.Array)
+                 and any(isinstance(k, pikepdf.Dictionary) and k.get("/Type") == pikepdf.Name.MCR for k in e.K)]
+    assert len(split) >= 3
 
 
 @pytest.mark.parametrize("sid", SAMPLE_IDS)

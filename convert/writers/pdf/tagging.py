@@ -94,12 +94,6 @@ class StructElement:
             out.append(node)
         return out
 
-    def all_text(self) -> str:
-        """The characters drawn under this element, in placement order."""
-        kids = sorted((e for e in self.tree.elements if e.parent is self and e.key is not None),
-                      key=lambda e: e.key)
-        return self.text + "".join(k.all_text() for k in kids)
-
 
 class StructTree:
     """The structure tree of one document, filled while laying out.
@@ -209,6 +203,10 @@ def write_structure(pdf, tree: StructTree) -> dict:
                 content(k) for k in kids.get(id(el), []))
         return has_content[id(el)]
 
+    def text_of(el) -> str:
+        """The characters drawn under *el* (a form's label: its ``text``), in placement order."""
+        return el.text + "".join(text_of(k) for k in kids.get(id(el), []))
+
     made: dict[int, pikepdf.Dictionary] = {}
     counts = {"elements": 0, "mcids": 0, "links": 0}
     next_key = len(pages)
@@ -251,7 +249,7 @@ def write_structure(pdf, tree: StructTree) -> dict:
             annot.StructParent = next_key
             parent_tree[next_key] = d
             next_key += 1
-            annot.Contents = pikepdf.String(el.all_text() or el.text or "link")
+            annot.Contents = pikepdf.String(text_of(el) or "link")
             k.append(pikepdf.Dictionary(Type=pikepdf.Name.OBJR, Obj=annot, Pg=page_obj[page]))
             counts["links"] += 1
         d.K = k
@@ -262,7 +260,10 @@ def write_structure(pdf, tree: StructTree) -> dict:
     # the parent tree: one array per page, indexed by MCID
     for n in range(1, len(pages) + 1):
         slots = tree.pages.get(n, [])
-        arr = pikepdf.Array([made[id(s.owner())] for s in slots])
+        owners = [made.get(id(s.owner())) for s in slots]
+        if any(o is None for o in owners):
+            raise WriterError(f"pdf: page {n} has marked content outside the structure tree")
+        arr = pikepdf.Array(owners)
         parent_tree[n - 1] = pdf.make_indirect(arr)
         pages[n - 1].obj.StructParents = n - 1
         pages[n - 1].obj.Tabs = pikepdf.Name.S  # ISO 14289-1 7.18.3
