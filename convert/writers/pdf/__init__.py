@@ -1,4 +1,4 @@
-"""The PDF/A writer: renders a TEI bulletin to an A4 PDF/A-1b, -2b or -3b file.
+"""The PDF/A writer: renders a TEI bulletin to an A4 PDF/A file (1b, 2b, 3b, 2u; tagged 2a, 3a).
 
 ``write(root, opts, path)``: reportlab (platypus) sets the whole ``<text>`` in source order; pikepdf
 then records the metadata, makes the file PDF/A (ISO 19005) and validates the bytes it writes
@@ -11,7 +11,9 @@ writer in its own package the same way):
 - :mod:`~convert.writers.pdf.text`: Chinese text setting, line breaking by W3C clreq 3.1.7;
 - :mod:`~convert.writers.pdf.fonts`: every glyph in an embedded TrueType subset (ISO 19005-1
   6.3.4, 19005-2 6.2.11.4.1): AR PL UMing CN (body), WenQuanYi Zen Hei (headings, bold), fallbacks;
-- :mod:`~convert.writers.pdf.pdfa`: metadata, the TEI embedded in PDF/A-3b, PDF/A made and
+- :mod:`~convert.writers.pdf.tagging`: the structure tree of a tagged PDF (2a, 3a; PDF/UA-1),
+  marked content emitted while drawing, the tree written with pikepdf after layout;
+- :mod:`~convert.writers.pdf.pdfa`: metadata, the TEI embedded in PDF/A-3b/-3a, PDF/A made and
   validated with pikepdf; :mod:`~convert.writers.pdf.pdfa_memo`: glyph verdicts shared in a batch.
 
 This module may touch only the output path given to :func:`write` (through the finishing step).

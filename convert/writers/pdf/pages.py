@@ -15,6 +15,11 @@ It writes no file; :mod:`convert.writers.pdf.pdfa` finishes the bytes it returns
   list, running head (title) and folio on every page but the cover, drawn as ``/Artifact``
   marked content.
 
+- Tagged PDF (level A flavours): each handler also makes its structure element in the
+  :class:`convert.writers.pdf.tagging.StructTree` (``Sect``/``Art`` by :meth:`_Renderer.within`,
+  ``P``, ``H1``…, ``Note``, ``TOCI`` … by :meth:`_Renderer.text_block`, ``Link``, ``Lbl``,
+  ``Span`` by :meth:`_Renderer.wrap`), in reading order.
+
 One handler per TEI element (``_block_<name>`` for block context, ``_inline_<name>`` for inline
 context); an element without a handler is a :class:`convert.errors.WriterError` naming it.
 """

@@ -13,7 +13,9 @@ justifies by word space). So this module sets text itself:
   closing punctuation, no line ends with opening punctuation, ``……``/``——`` and Latin words or
   numbers are not split;
 - :class:`TextBlock` draws the lines, justified by inter-character spacing (PDF ``Tc``), with
-  named destinations, outline entries and link annotations.
+  named destinations, outline entries and link annotations; in a tagged PDF every run of glyphs
+  of one content slot is a marked-content sequence with an MCID, and rules and leaders are
+  artifacts (:mod:`convert.writers.pdf.tagging`).
 """
 
 from __future__ import annotations
