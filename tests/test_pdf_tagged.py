@@ -434,3 +434,10 @@ def test_link_in_a_paragraph_is_a_link_element(tmp_path):
     with pikepdf.open(path) as pdf:
         annots = [a for pg in pdf.pages for a in pg.obj.get("/Annots", [])]
         assert [str(a.Contents) for a in annots] == ["本文"]
+
+
+def test_same_input_gives_identical_tagged_bytes(tmp_path):
+    root = small_tei(E.p("见", E.ref("本文", target="#a1"), "。"), E.note("(下转二版)", type="continuation"))
+    a = write_tei(root, tmp_path, flavour="2a", name="a.pdf")
+    b = write_tei(root, tmp_path, flavour="2a", name="b.pdf")
+    assert a.read_bytes() == b.read_bytes()
