@@ -95,8 +95,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, default=Path("output"), metavar="DIR",
                    help="output folder, created if missing (default: output/); outputs are named "
                    "DIR/<input stem>.xml, .pdf, .epub, .txt; e.g. -o archive/2020/")
-    p.add_argument("--pdfa", choices=("1b", "2b", "3b"), default="2b",
-                   help="PDF/A flavour (ISO 19005) of the PDF (default: 2b; e.g. --pdfa 1b)")
+    p.add_argument("--pdfa", choices=("1b", "2b", "3b", "2a", "3a", "2u"), default="2b",
+                   help="PDF/A flavour (ISO 19005) of the PDF (default: 2b; e.g. --pdfa 1b); 2a and 3a "
+                   "(level A) are tagged PDFs, their structure made from the TEI, and PDF/UA-1 "
+                   "(ISO 14289-1) for screen readers and reflow; 2u is level U (Unicode only)")
     p.add_argument("--variant", default="zh-Hans", metavar="TAGS",
                    help="script variants (BCP 47), comma-separated: zh-Hans (the source, default), "
                    "zh-Hant, zh-Hant-TW, zh-Hant-HK, or all; a variant's outputs are named "

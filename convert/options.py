@@ -17,7 +17,8 @@ class WriterOptions:
 
     - ``styles_dir``: folder holding ``pdf.json`` (page size, margins, fonts, sizes, leading) and
       ``epub.css``.
-    - ``pdfa``: PDF/A flavour per ISO 19005: ``"1b"``, ``"2b"`` or ``"3b"``.
+    - ``pdfa``: PDF/A flavour per ISO 19005: ``"1b"``, ``"2b"``, ``"3b"`` (level B), ``"2u"``
+      (level U), ``"2a"`` or ``"3a"`` (level A: tagged from the TEI structure, also PDF/UA-1).
     - ``source_name``: the input file's name, for messages.
     - ``tei_bytes``: the serialised TEI document (the PDF/A-3b writer embeds it).
     - ``embed_fonts``: the EPUB carries a subset of its body font (``--embed-fonts``).

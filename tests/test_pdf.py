@@ -796,9 +796,10 @@ def test_page_breaks_in_a_stress_document(tmp_path):
 def test_page_break_check_finds_what_the_writer_prevents(tmp_path, monkeypatch):
     """Without keep-with-next and with single lines allowed at page foot and top, the same
     document has headings at page feet and widows or orphans: the check above can fail."""
+    from convert.writers.pdf import pages as _pdf_layout
     from convert.writers.pdf import text as _pdf_text
 
-    monkeypatch.setattr(pdf_writer, "keep_with_next", lambda story: story)
+    monkeypatch.setattr(_pdf_layout, "keep_with_next", lambda story: story)
     monkeypatch.setattr(_pdf_text.TextBlock, "MIN_LINES", 1)
     path = write_tei(_stress_tei(), tmp_path)
     found = page_breaks(path)

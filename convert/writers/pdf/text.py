@@ -16,27 +16,34 @@ justifies by word space). So this module sets text itself:
 - :func:`compress_punctuation` takes the blank half out of adjacent full-width punctuation
   (clreq §3.1.6);
 - :class:`TextBlock` draws the lines, justified by inter-character spacing (PDF ``Tc``), with
-  named destinations, outline entries and link annotations.
+  named destinations, outline entries and link annotations; in a tagged PDF every run of glyphs
+  of one content slot is a marked-content sequence with an MCID, and rules and leaders are
+  artifacts (:mod:`convert.writers.pdf.tagging`).
 """
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 from dataclasses import dataclass, field, replace
 
 from reportlab.platypus import Flowable
 
 from convert.writers.pdf.fonts import FontSet
+from convert.writers.pdf.tagging import ARTIFACT, END
 
 
 @dataclass(frozen=True)
 class Span:
-    """A run of inline text: ``face`` is ``"body"`` or ``"heading"``; ``link`` a destination name."""
+    """A run of inline text: ``face`` is ``"body"`` or ``"heading"``; ``link`` a destination name;
+    ``tag``: the content slot (:class:`convert.writers.pdf.tagging.StructElement`) its marked
+    content belongs to in a tagged PDF (``None`` when untagged)."""
 
     text: str
     face: str = "body"
     link: str | None = None
     where: str = ""
+    tag: object = None
 
 
 #: A hard line break (TEI ``<lb/>``) inside a block's span list.
@@ -136,13 +143,15 @@ def normalise_space(spans: list[Span]) -> list[Span]:
 
 @dataclass
 class Glyph:
-    """One character to set: its font (reportlab name), size (pt), advance width (pt), link."""
+    """One character to set: its font (reportlab name), size (pt), advance width (pt), link,
+    content slot of a tagged PDF (``tag``, from its :class:`Span`)."""
 
     ch: str
     font: str
     size: float
     width: float
     link: str | None = None
+    tag: object = None
     #: pt taken off the glyph's own advance (adjacent punctuation, :func:`compress_punctuation`);
     #: ``width`` is already reduced by it.
     squeeze: float = 0.0
@@ -394,7 +403,7 @@ def to_glyphs(spans: list[Span], fonts: FontSet, size: float, face_override: str
             raise
         for text, fname in runs:
             for ch in text:
-                out.append(Glyph(ch, fname, size, fonts.advance(ch, fname, size), sp.link))
+                out.append(Glyph(ch, fname, size, fonts.advance(ch, fname, size), sp.link, sp.tag))
     return compress_punctuation(out)
 
 
@@ -447,6 +456,8 @@ class Tail:
     pdf_width: float = 22.0
     leader: bool = True
     forms: dict = field(default_factory=dict)
+    #: tagged PDF: the content slot of the PDF page label (in a ``Link``), else ``None``
+    label_tag: object = None
 
 
 class TextBlock(Flowable):
@@ -475,7 +486,7 @@ class TextBlock(Flowable):
                  tail: Tail | None = None, record: dict | None = None, keep_with_next: bool = False,
                  kind: str = "body", log: list | None = None, _lines: list[Line] | None = None,
                  _first: bool = True, _last: bool = True, _offset: int = 0, _total: int | None = None,
-                 _block: int | None = None, glyphs: list[Glyph] | None = None):
+                 _block: int | None = None, glyphs: list[Glyph] | None = None, tag=None):
         super().__init__()
         self.spans = spans
         self.style = style
@@ -501,6 +512,9 @@ class TextBlock(Flowable):
             _block = TextBlock._serial
         self._block = _block
         self._glyphs = glyphs
+        #: tagged PDF: the block's structure element (its glyphs carry their content slots);
+        #: when set, rules are drawn as artifacts
+        self.tag = tag
         self._wrapped_width = None
         self.spaceBefore = style.space_before if _first else 0
         self.spaceAfter = style.space_after if _last else 0
@@ -583,7 +597,7 @@ class TextBlock(Flowable):
         if fit < self.MIN_LINES:
             return []
         common = dict(record=self.record, kind=self.kind, log=self.log, _block=self._block,
-                      _total=self._total or total)
+                      _total=self._total or total, tag=self.tag)
         first = TextBlock(self.spans, self.style, self.fonts, self.rules, _lines=lines[:fit], _first=self._first,
                           _last=False, anchor=self.anchor, tail=None, keep_with_next=False,
                           _offset=self._offset, **common)
@@ -601,9 +615,11 @@ class TextBlock(Flowable):
         top = self.height
         if st.rule_above and self._first:
             canv.saveState()
+            self._artifact(True)
             canv.setStrokeColor(st.rule_color)
             canv.setLineWidth(0.5)
             canv.line(0, top - 1, self.width, top - 1)
+            self._artifact(False)
             canv.restoreState()
             top -= 6
         if self.anchor is not None and self._first:
@@ -638,10 +654,17 @@ class TextBlock(Flowable):
         if st.rule_below and self._last:
             y = top - len(lines) * st.leading - 2
             canv.saveState()
+            self._artifact(True)
             canv.setStrokeColor(st.rule_color)
             canv.setLineWidth(0.6)
             canv.line(0, y, self.width, y)
+            self._artifact(False)
             canv.restoreState()
+
+    def _artifact(self, begin: bool) -> None:
+        """Open (*begin*) or close an ``/Artifact`` marked-content sequence in a tagged PDF."""
+        if self.tag is not None:
+            self.canv.addLiteral(ARTIFACT if begin else END)
 
     def _draw_glyphs(self, glyphs: list[Glyph], x0: float, y: float, cs: float, color, size: float) -> float:
         """Draw *glyphs* from (x0, y) with char spacing *cs*; link runs get link annotations.
@@ -650,8 +673,10 @@ class TextBlock(Flowable):
         canv = self.canv
         if not glyphs:
             return x0
-        x, links = text_out(canv, glyphs, x0, y, cs, color, self.style.leading)
-        for name, a, b in links:
+        x, links = text_out(canv, glyphs, x0, y, cs, color, self.style.leading, tagged=self.tag is not None)
+        for name, a, b, tag in links:
+            if tag is not None:
+                tag.tree.link(canv.getPageNumber(), tag)
             canv.linkRect("", name, (a, y - size * 0.25, b, y + size * 0.9), relative=1, thickness=0)
         return x
 
@@ -667,11 +692,13 @@ class TextBlock(Flowable):
         start = pr_x1 - w
         if tail.leader and start - end_x > 12:
             canv.saveState()
+            self._artifact(True)
             canv.setStrokeColor(self.style.rule_color)
             canv.setLineWidth(0.8)
             canv.setDash(0.8, 3)
             canv.setLineCap(1)
             canv.line(end_x + 6, y + 1.5, start - 4, y + 1.5)
+            self._artifact(False)
             canv.restoreState()
         self._draw_glyphs(glyphs, start, y, 0.0, ps.color, ps.size)
         if tail.target:
@@ -679,19 +706,27 @@ class TextBlock(Flowable):
             qs = tail.pdf_style
             canv.saveState()
             canv.translate(pdf_x1, y)
+            label = tail.label_tag
+            if label is not None:  # the form's content is the marked content around its Do
+                canv.addLiteral(label.tree.begin(canv.getPageNumber(), label))
             canv.doForm(name)
+            if label is not None:
+                canv.addLiteral(END)
+                label.tree.link(canv.getPageNumber(), label)
             canv.restoreState()
             canv.linkRect("", tail.target, (pdf_x1 - tail.pdf_width, y - qs.size * 0.25, pdf_x1, y + qs.size * 0.9),
                           relative=1, thickness=0)
 
 
-def text_out(canv, glyphs: list[Glyph], x0: float, y: float, cs: float, color, leading: float
-             ) -> tuple[float, list[tuple[str, float, float]]]:
+def text_out(canv, glyphs: list[Glyph], x0: float, y: float, cs: float, color, leading: float,
+             tagged: bool = False) -> tuple[float, list[tuple[str, float, float, object]]]:
     """Draw *glyphs* as one text object from (x0, y) (points, current user space) with char
-    spacing *cs*; a new ``Tf`` wherever the font or size changes.
+    spacing *cs*; a new ``Tf`` wherever the font or size changes. When *tagged*, every run of
+    glyphs of one content slot (``Glyph.tag``) is a marked-content sequence with its own MCID
+    (ISO 32000-1 14.7.4; ``BDC``/``EMC`` inside the text object).
 
-    Returns (x where the last glyph ends, [(link destination, x start, x end)] of the runs that
-    carry a link)."""
+    Returns (x where the last glyph ends, [(link destination, x start, x end, content slot of
+    its first glyph)] of the runs that carry a link)."""
     tx = canv.beginText(x0, y)
     tx.setCharSpace(cs)
     tx.setFillColor(color)
@@ -700,30 +735,44 @@ def text_out(canv, glyphs: list[Glyph], x0: float, y: float, cs: float, color, l
     x = x0
     link_start = None
     link_name = None
+    link_tag = None
     links = []
+    mark = None  # the content slot whose marked content is open
+    page = canv.getPageNumber()
 
     def flush():
         if buf:
             tx.textOut("".join(buf))
             buf.clear()
 
-    for g in glyphs:
+    for k, g in enumerate(glyphs):
+        if tagged and g.tag is not mark:
+            flush()
+            if mark is not None:
+                tx._code.append(END)
+            mark = g.tag
+            if mark is None:
+                raise ValueError("text_out: a glyph without a content slot in a tagged PDF")
+            run = "".join(h.ch for h in itertools.takewhile(lambda h: h.tag is mark, glyphs[k:]))
+            tx._code.append(mark.tree.begin(page, mark, run))
         if (g.font, g.size) != cur_font:
             flush()
             tx.setFont(g.font, g.size, leading)
             cur_font = (g.font, g.size)
         if g.link != link_name:
             if link_name is not None:
-                links.append((link_name, link_start, x - cs))
-            link_name, link_start = g.link, x
+                links.append((link_name, link_start, x - cs, link_tag))
+            link_name, link_start, link_tag = g.link, x, g.tag
         buf.append(g.ch)
         x += g.width + cs
         if g.squeeze:  # the next glyph starts where the compressed advance ends
             flush()
             tx.setTextOrigin(x, y)
     flush()
+    if mark is not None:
+        tx._code.append(END)
     if link_name is not None:
-        links.append((link_name, link_start, x - cs))
+        links.append((link_name, link_start, x - cs, link_tag))
     canv.drawText(tx)
     return x - cs, links
 
@@ -749,9 +798,13 @@ class ColumnHeads(Flowable):
     printed issue) right-aligned over the printed page numbers and *pdf_label* (``PDF页``, the
     page label of this file, as its folios print it) over the PDF-page column (:class:`Tail`
     geometry: *printed_width*/*pdf_width* pt from the right edge). *style*: size and colour;
-    ``keep_next``: kept with the first row. Height: one line of *style*'s leading."""
+    ``keep_next``: kept with the first row. Height: one line of *style*'s leading. In a tagged
+    PDF (``artifact``) the heads are an ``/Artifact``: labels the writer adds for the eye, not
+    text of the issue; each contents entry's page numbers are its ``Lbl`` and ``Link``."""
 
     keep_next = True
+    #: tagged PDF: drawn as an ``/Artifact`` marked-content sequence
+    artifact = False
 
     def __init__(self, printed_label: str, pdf_label: str, style: BlockStyle, fonts: FontSet,
                  pdf_width: float = 22.0):
@@ -769,9 +822,13 @@ class ColumnHeads(Flowable):
     def draw(self):
         st = self.style
         y = self.height - st.size
+        if self.artifact:
+            self.canv.addLiteral(ARTIFACT)
         for label, right in ((self.labels[0], self.width - self.pdf_width - 2), (self.labels[1], self.width)):
             glyphs = to_glyphs(normalise_space([Span(label, st.face)]), self.fonts, st.size)
             text_out(self.canv, glyphs, right - sum(g.width for g in glyphs), y, 0.0, st.color, st.leading)
+        if self.artifact:
+            self.canv.addLiteral(END)
 
 
 class RuleBlock(Flowable):
@@ -785,6 +842,8 @@ class RuleBlock(Flowable):
         self.width_fraction = width_fraction
         self.weight = weight
         self._w = 0.0
+        #: tagged PDF: drawn as an ``/Artifact`` marked-content sequence
+        self.artifact = False
 
     def wrap(self, availWidth, availHeight):
         self._w = availWidth
@@ -792,10 +851,14 @@ class RuleBlock(Flowable):
 
     def draw(self):
         self.canv.saveState()
+        if self.artifact:
+            self.canv.addLiteral(ARTIFACT)
         self.canv.setStrokeColor(self.color)
         self.canv.setLineWidth(self.weight)
         inset = self._w * (1 - self.width_fraction) / 2
         self.canv.line(inset, self.space, self._w - inset, self.space)
+        if self.artifact:
+            self.canv.addLiteral(END)
         self.canv.restoreState()
 
 
