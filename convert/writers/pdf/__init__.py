@@ -12,7 +12,7 @@ then records the metadata, makes the file PDF/A (ISO 19005) and validates the by
 - Line breaking follows W3C clreq 3.1.7 (:mod:`convert.writers.pdf.text`).
 - Metadata (ISO 19005-1 6.7, 19005-2 6.6): title (``titleStmt/title``), author (``publisher``),
   subject (periodical, issue, date), keywords (section heads), creation date = the issue date
-  (``sourceDesc/bibl/date/@when``, 00:00 China Standard Time) — never the clock, so the same TEI
+  (``sourceDesc/biblStruct/monogr/imprint/date/@when``, 00:00 China Standard Time) — never the clock, so the same TEI
   gives a byte-identical PDF — ``/Lang`` from ``/TEI/@xml:lang``, creator tool ``convert <version>``.
 - PDF/A-3b (ISO 19005-3 6.8): the TEI document (``opts.tei_bytes``) is embedded as an associated
   file of the document (``/AF``, ``/AFRelationship /Source``, MIME ``application/tei+xml``).
@@ -126,13 +126,15 @@ class Metadata:
 
     def __init__(self, root: etree._Element):
         self.title = _first_text(root, "tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title")
-        bibl = "tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:bibl"
-        self.author = _first_text(root, f"{bibl}/tei:publisher")
+        bibl = "tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:biblStruct/tei:monogr"
+        imprint = f"{bibl}/tei:imprint"
+        self.author = _first_text(root, f"{imprint}/tei:publisher")
         journal = _first_text(root, f"{bibl}/tei:title[@level='j'][not(@type)]")
         issue = _first_text(root, f"{bibl}/tei:biblScope[@unit='issue']")
         cumulative = _first_text(root, f"{bibl}/tei:idno[@type='cumulative']")
-        when = _first_text(root, f"{bibl}/tei:date[not(@type)]/@when") or _first_text(root, f"{bibl}/tei:date/@when")
-        date_text = _first_text(root, f"{bibl}/tei:date[not(@type)]")
+        when = (_first_text(root, f"{imprint}/tei:date[not(@type)]/@when")
+                or _first_text(root, f"{imprint}/tei:date/@when"))
+        date_text = _first_text(root, f"{imprint}/tei:date[not(@type)]")
         subject = [journal or self.author, issue]
         if cumulative:
             subject.append(f"总第{cumulative}期")
@@ -415,11 +417,16 @@ class _Renderer:
         return [self.text_block(self.inline(el), name, el)]
 
     def _block_byline(self, el, ctx):
+        if ctx == "titlePage":  # a statement of responsibility in the masthead (…编)
+            return self._masthead_line(el, ctx)
         return [self.text_block(self.inline(el), "byline", el)]
 
     def _block_note(self, el, ctx):
         """``note[@type='continuation']`` (jump line) and ``note[@type='source']`` (reprint credit)
-        are set apart: smaller, grey, right-aligned."""
+        are set apart: smaller, grey, right-aligned; a masthead note (registration number,
+        notice, contact line) is a masthead line."""
+        if ctx == "titlePage":
+            return self._masthead_line(el, ctx)
         return [self.text_block(self.inline(el), "note", el)]
 
     _block_bibl = _block_note
@@ -556,6 +563,10 @@ class _Renderer:
     _inline_persName = _plain_inline
     _inline_orgName = _plain_inline
     _inline_placeName = _plain_inline
+    _inline_publisher = _plain_inline
+    #: ``<surplus>`` (TEI P5 §12.3.3.1, a character printed twice across a page break): shown
+    #: as the source shows it.
+    _inline_surplus = _plain_inline
 
 
 def keep_with_next(story: list[Flowable]) -> list[Flowable]:
