@@ -552,7 +552,11 @@ def load_input(path: Path, *, encoding: str | None = None, max_size: int = MAX_S
     if tei is not None:
         from convert.reader.tei_input import read_tei
 
-        return Loaded(read_tei(tei, str(path)), tei, digest)
+        warnings = warnings if warnings is not None else []
+        before = len(warnings)
+        root = read_tei(tei, str(path), warnings)
+        # a migrated document is written (--to tei, PDF/A-3b) as migrated, not as it was read
+        return Loaded(root, tei if len(warnings) == before else None, digest)
     source = remove_non_xml(decode(data, str(path), encoding), str(path))
     warnings = warnings if warnings is not None else []
     warnings.extend(source.warnings)
