@@ -6,6 +6,8 @@ scripts/ceteicean.sh (CETEIcean in headless Chromium). This script only reads fi
 
     tei_html_check.py [--json] [--scope body|tei-text] SOURCE.txt RENDERED.html [SOURCE.txt RENDERED.html …]
 
+RENDERED.html is read as UTF-8 (both renderers write UTF-8).
+
 For each pair it reports:
 
 - ``share``: the fraction of the source's content characters (whitespace and the extraction's
@@ -52,7 +54,7 @@ def rendered_text(doc, scope: str) -> str:
 def check(source: Path, rendered: Path, scope: str) -> dict:
     """Compare one rendered HTML file with its source text; returns the report as a dict."""
     src = content_key(decode(source.read_bytes(), str(source), None).text)
-    doc = lxml_html.fromstring(rendered.read_bytes())
+    doc = lxml_html.fromstring(rendered.read_bytes(), parser=lxml_html.HTMLParser(encoding="utf-8"))
     text = rendered_text(doc, scope)
     got = WS_RE.sub("", text)
     matcher = difflib.SequenceMatcher(None, src, got, autojunk=False)
