@@ -27,6 +27,8 @@ CREDIT_RE = re.compile(
 )
 #: One name of two or three Han characters (a Chinese personal name, TEI P5 §13.2.1).
 PERSON_RE = re.compile(r"[\u4e00-\u9fff]{2,3}")
+#: A credit word standing between names (``记者 张三 通讯员 李四``): not a name.
+CREDIT_WORD_RE = re.compile(r"^(?:本报)?(?:特约)?(?:记者|通讯员|实习生|摄影|撰稿|供稿|编辑|校对|文图|文|图|摄)$")
 #: Separators between names in a byline.
 NAME_SEP_RE = re.compile(r"[\s、，,/／]+")
 #: The end of a body's name (TEI P5 §13.2.2 ``orgName``): an office, department, bureau, centre …
@@ -79,7 +81,7 @@ def tag_byline(byline: etree._Element) -> int:
             continue
         a = text.index(token, pos)
         pos = a + len(token)
-        if PERSON_RE.fullmatch(token):
+        if PERSON_RE.fullmatch(token) and not CREDIT_WORD_RE.match(token):
             spans.append((a, pos))
     if spans:
         _wrap_text_spans(byline, spans, "persName")
