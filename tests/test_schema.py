@@ -38,7 +38,6 @@ KITCHEN_SINK = """<?xml version="1.0" encoding="UTF-8"?>
         <authority><orgName>上街区人民政府办公室</orgName></authority>
         <date when="2020-02-29" type="supplied"/>
         <availability status="restricted"><p>内部资料 免费交流</p><p>Second.</p></availability>
-        <idno type="sourceFile">newsletter.txt</idno>
       </publicationStmt>
       <sourceDesc>
         <biblStruct type="newsletter">

@@ -343,7 +343,6 @@ def _header(mh: Masthead, genre: str, back: etree._Element | None, source_name: 
         pub.append(E.availability(*[E.p(n) for n in restricted], status="restricted"))
     else:
         pub.append(E.availability(E.p("The source prints no statement of availability."), status="unknown"))
-    pub.append(E.idno(source_name, type="sourceFile"))
 
     profile = E.profileDesc(E.langUsage(E.language("Chinese, Simplified script", ident=LANG)))
     if mh.lunar:
@@ -480,7 +479,8 @@ def _read(text: str, source_name: str, encoding: str, detected: bool, warnings: 
     header = _header(mh, genre, back, source_name, counts)
     decl = xpath(header, "tei:encodingDesc/tei:editorialDecl")[0]
     how = "detected with charset-normalizer" if detected else "as given or marked"
-    decl.append(E.p(f"The source file's character encoding: {encoding} ({how})."))
+    decl.append(E.p(f"Converted from the text file {source_name}; its character encoding: "
+                    f"{encoding} ({how})."))
     for message in warnings:
         decl.append(E.p(f"Warning: {message}"))
     root = E.TEI(header, text_el)
