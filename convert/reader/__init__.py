@@ -20,8 +20,8 @@ from convert.reader.body import (REGULARISE, BodyBuilder, _split_segments, _stri
 from convert.reader.layout import PRINT_RUN_RE, colophon_kind, find_colophon, find_contents, heading_shape, paragraph_shape
 from convert.reader.lines import Line, content_key, split_lines
 from convert.reader.source import MAX_SIZE, decode, remove_non_xml
-from convert.reader.masthead import (CONTACT_RE, DATE_RE, IMPRINT_RE, NOTICE_RE, PUBLISHING_VERBS, Masthead,
-                                     classify, read_masthead)
+from convert.reader.masthead import (CONTACT_RE, DATE_RE, IMPRINT_RE, NOTICE_RE, PUBLISHING_VERBS, RESTRICTED_RE,
+                                     Masthead, classify, read_masthead)
 from convert.reader.names import is_org_name, tag_colophon_orgs
 from convert.reader.pages import locate_pages
 from convert.tei import E, XML_ID, XML_LANG, local, t, xpath
@@ -218,8 +218,6 @@ def _back(lines: list[Line]) -> etree._Element | None:
     return E.back(div)
 
 
-#: Notices that restrict a printed issue's distribution (内部资料: internal material).
-RESTRICTED_RE = re.compile(r"内部资料|内部刊物|内部发行|注意保存")
 #: Colophon labels that give the place of publication (an address).
 PLACE_FIELD_RE = re.compile(r"^(?:地址|社址|通讯地址|编辑部地址)[：:]?$")
 

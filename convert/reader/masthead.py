@@ -24,6 +24,9 @@ VOLUME_RE = re.compile(r"第\s*(\d+)\s*卷")
 #: Imprint verbs that state publication (an imprint, ``docImprint``); the others (编, 编辑, 主办)
 #: state responsibility for the content (a ``byline``).
 PUBLISHING_VERBS = ("出版", "编印")
+#: Notices that restrict a printed issue's distribution (内部资料: internal material); they make
+#: the header's ``availability`` ``restricted``.
+RESTRICTED_RE = re.compile(r"内部资料|内部刊物|内部发行|注意保存")
 #: A masthead notice that gives a telephone number or address (``监督电话 67183172``).
 CONTACT_RE = re.compile(r"电话|热线|邮箱|地址|传真")
 TOTAL_RE = re.compile(r"总\s*第\s*(\d+)\s*期")

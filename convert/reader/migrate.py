@@ -23,10 +23,8 @@ import re
 from lxml import etree
 
 from convert import __version__
-from convert.reader.masthead import CONTACT_RE, IMPRINT_RE, ISSUE_RE, NOTICE_RE, VOLUME_RE
+from convert.reader.masthead import CONTACT_RE, IMPRINT_RE, ISSUE_RE, NOTICE_RE, RESTRICTED_RE, VOLUME_RE
 from convert.tei import E, local, t, xpath
-
-RESTRICTED_RE = re.compile(r"内部资料|内部刊物|内部发行|注意保存")
 
 
 def _text(el: etree._Element) -> str:
