@@ -36,7 +36,8 @@ cd "$ROOT"
 if (( $# )); then samples=("$@"); else samples=(samples/*.txt); fi
 mkdir -p "$OUT"
 pairs=()
-echo "TEI Stylesheets $(cat "$STYLESHEETS/VERSION" 2>/dev/null || echo '(version unknown)'), Saxon HE $(basename "$(readlink -f "$SAXON_JAR")")" >&2
+saxon_version="$(dpkg-query -W -f='${Version}' libsaxonhe-java 2>/dev/null || basename "$(readlink -f "$SAXON_JAR")")"
+echo "TEI Stylesheets $(cat "$STYLESHEETS/VERSION" 2>/dev/null || echo '(version unknown)'), Saxon HE $saxon_version" >&2
 for src in "${samples[@]}"; do
     stem="$(basename "$src" .txt)"
     .venv/bin/convert "$src" --to tei -o "$OUT" -q
