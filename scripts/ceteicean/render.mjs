@@ -32,6 +32,7 @@ const css = `
   tei-head, tei-doctitle { font-weight: bold; margin-top: .6em }
   tei-titlepage { text-align: center; border-bottom: 1px solid #999; padding-bottom: .5em }
   tei-byline, tei-note[type=continuation], tei-note[type=source] { text-align: right; color: #555 }
+  tei-titlepage tei-byline { text-align: center; color: inherit }
   tei-item { margin-left: 1em }
   tei-div[type=colophon] { border-top: 1px solid #999; font-size: .9em; margin-top: 1em }
   tei-hi[rend=bold] { font-weight: bold }
