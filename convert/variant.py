@@ -290,7 +290,9 @@ def make_variant(root: etree._Element, tag: str) -> etree._Element:
     changed = 0
     for text in xpath(doc, "tei:text"):
         changed += _convert_tree(text, conv)
-    for part in xpath(header, "tei:fileDesc/tei:titleStmt | tei:fileDesc/tei:sourceDesc"):
+    for part in xpath(header, "tei:fileDesc/tei:titleStmt | tei:fileDesc/tei:sourceDesc"
+                              " | tei:fileDesc/tei:publicationStmt/tei:authority"
+                              " | tei:fileDesc/tei:publicationStmt/tei:availability"):
         _convert_tree(part, conv)
     doc.set(XML_LANG, tag)
     for language in xpath(header, "tei:profileDesc/tei:langUsage/tei:language"):

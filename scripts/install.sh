@@ -26,6 +26,7 @@ APT_PACKAGES=(
     jing poppler-utils
     libpdfbox2-java libactivation-java libjaxb-api-java
     default-jre-headless
+    chromium nodejs
 )
 
 log() { printf '[install] %s\n' "$*" >&2; }
@@ -93,7 +94,30 @@ install_venv() {
     stamp >.venv/.convert-installed
 }
 
+# CETEIcean and playwright-core (scripts/ceteicean/package-lock.json) for the CETEIcean check
+# (scripts/ceteicean.sh, tests/test_tei_renderers.py). Not needed to convert: a failure is a
+# warning, and that test then says it was skipped and why.
+install_npm() {
+    local dir=scripts/ceteicean
+    if ! command -v npm >/dev/null; then
+        log "npm not found: the CETEIcean check will be skipped"
+        return
+    fi
+    if [[ -f $dir/node_modules/.package-lock.json ]] \
+        && cmp -s <(sha256sum <"$dir/package-lock.json") "$dir/node_modules/.convert-installed"; then
+        log "npm packages: up to date with $dir/package-lock.json"
+        return
+    fi
+    log "installing $dir/package-lock.json (npm ci)"
+    if (cd "$dir" && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error >/dev/null 2>&1); then
+        sha256sum <"$dir/package-lock.json" >"$dir/node_modules/.convert-installed"
+    else
+        log "warning: npm ci failed in $dir: the CETEIcean check will be skipped"
+    fi
+}
+
 if [[ "${CONVERT_SKIP_APT:-}" != 1 ]]; then
     install_apt
 fi
 install_venv
+install_npm

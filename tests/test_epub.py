@@ -69,13 +69,13 @@ def _handmade() -> etree._Element:
     header = E.teiHeader(
         E.fileDesc(
             E.titleStmt(E.title("测试时讯 第1期(总第2期) 2021-03-05")),
-            E.publicationStmt(E.p("Test.")),
-            E.sourceDesc(E.bibl(
+            E.publicationStmt(E.authority(E.orgName("测试出版社")),
+                              E.availability(E.p("内部资料"), status="restricted")),
+            E.sourceDesc(E.biblStruct(E.monogr(
                 E.title("测试时讯", level="j"),
-                E.publisher("测试出版社"),
-                E.date("2021年3月5日", when="2021-03-05"),
-                E.biblScope("第1期", unit="issue", n="1"),
                 E.idno("2", type="cumulative"),
+                E.imprint(E.publisher("测试出版社"), E.date("2021年3月5日", when="2021-03-05")),
+                E.biblScope("第1期", unit="issue", n="1")),
                 type="newsletter")),
         ),
         E.profileDesc(E.langUsage(E.language("Chinese", ident="zh-Hans"))),
@@ -84,16 +84,20 @@ def _handmade() -> etree._Element:
         E.front(E.titlePage(
             E.docTitle(E.titlePart("测试时讯", type="main")),
             E.docDate("2021年3月", E.lb(), "5", E.lb(), "星期五", when="2021-03-05"),
-            E.docEdition("第1期(总第2期)"),
+            E.docImprint(E.publisher(E.orgName("测试出版社")), "出版"),
+            E.titlePart("第1期(总第2期)", type="issue"),
+            E.note("内部资料 免费交流", type="notice"),
             type="masthead")),
         E.body(
             E.div(
                 E.head("第一篇", E.hi("要闻", rend="bold")),
-                E.p("甲乙", E.choice(E.sic("丙丙"), E.corr("丙")), "丁", E.pb(), "戊。"),
+                E.pb(n="1"),
+                E.p("甲乙", E.choice(E.sic("丙丙"), E.corr("丙")), "丁", E.pb(n="2"),
+                    E.surplus("丁", reason="repeated"), "戊", E.orgName("区委"), "。"),
                 E.p("繁体", E.choice(E.orig("這"), E.reg("这")), "个", E.lb(), "换行",
                     etree.Comment("a comment"), "尾巴。"),
                 E.note("(下转二版)", type="continuation"),
-                E.byline("(记者 张三)"),
+                E.byline("(记者 ", E.persName("张三"), ")"),
                 {XML_ID: "a1"}, type="article"),
             E.div(E.p("没有标题的文章。"), E.note("摘自《郑州日报》", type="source"),
                   {XML_ID: "a2"}, type="article"),
@@ -214,12 +218,14 @@ def test_spine_text_is_the_tei_text(built, case):
 
 
 def test_choice_pb_lb_render_as_the_source(built):
-    """sic/orig are shown, corr/reg are not; <pb/> renders nothing; <lb/> is <br/>; bold is <b>."""
+    """sic/orig/surplus are shown, corr/reg are not; <pb/> renders nothing; <lb/> is <br/>; bold
+    is <b>; persName/orgName are plain text."""
     _root, data, _ = built("handmade")
     pkg = Package(data)
     article = pkg.doc("c01-a1.xhtml")
     paras = article.xpath("//x:article[@id='a1']/x:p", namespaces=NS)
-    assert "".join(paras[0].itertext()) == "甲乙丙丙丁戊。"
+    assert "".join(paras[0].itertext()) == "甲乙丙丙丁丁戊区委。"  # surplus shown as printed
+    assert article.xpath("string(//x:span[@class='surplus'])", namespaces=NS) == "丁"
     assert "".join(paras[1].itertext()) == "繁体這个换行尾巴。"
     assert len(paras[1].findall(f"{{{XHTML}}}br")) == 1
     assert article.xpath("string(//x:h2/x:b)", namespaces=NS) == "要闻"
@@ -278,14 +284,14 @@ def test_metadata(built, case):
     root, data, _ = built(case)
     pkg = Package(data)
     lang = root.get(XML_LANG)
-    bibl = xpath(root, "tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:bibl")
+    bibl = xpath(root, "tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:biblStruct/tei:monogr")
     title = xpath(root, "string(tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title)")
     assert pkg.dc("title") == [re.sub(r"\s+", " ", title).strip()]
     assert pkg.dc("language") == [lang]
-    when = xpath(bibl[0], "string(tei:date[not(@type)]/@when)") if bibl else ""
+    when = xpath(bibl[0], "string(tei:imprint/tei:date[not(@type)]/@when)") if bibl else ""
     # a full day at midday UTC (calibre moves a bare month-end date a day back); a month as is
     assert pkg.dc("date") == ([when + "T12:00:00Z" if len(when) == 10 else when] if when else [])
-    publisher = xpath(bibl[0], "string(tei:publisher)") if bibl else ""
+    publisher = xpath(bibl[0], "string(tei:imprint/tei:publisher)") if bibl else ""
     assert pkg.dc("publisher") == ([publisher] if publisher else [])
     # modified: the latest date the source prints (issue date, printing date), at 00:00Z
     printed = sorted((w.split("-") + ["01", "01"])[:3] for w in xpath(root, "tei:teiHeader//tei:sourceDesc//tei:date/@when"))
@@ -356,8 +362,8 @@ def test_ocf_container(built, case):
 def test_unknown_element_is_an_error_naming_it(tmp_path):
     root = _handmade()
     p = xpath(root, "//tei:text//tei:p")[0]
-    p.append(E.persName("张三"))
-    with pytest.raises(WriterError, match="persName"):
+    p.append(E.placeName("上街"))
+    with pytest.raises(WriterError, match="placeName"):
         epub_writer.write(root, WriterOptions(), tmp_path / "x.epub")
 
 

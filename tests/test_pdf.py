@@ -375,9 +375,11 @@ def small_tei(*paras, lang="zh-Hans"):
     """A minimal bulletin following docs/tei-model.md: one section, one article, *paras*."""
     header = E.teiHeader(E.fileDesc(
         E.titleStmt(E.title("测试简报 第1期")),
-        E.publicationStmt(E.p("test")),
-        E.sourceDesc(E.bibl(E.title("测试简报", level="j"), E.publisher("测试出版社"),
-                            E.date("2020年3月1日", when="2020-03-01"), type="newsletter")),
+        E.publicationStmt(E.authority("测试出版社"), E.availability(E.p("test"), status="unknown")),
+        E.sourceDesc(E.biblStruct(E.monogr(
+            E.title("测试简报", level="j"),
+            E.imprint(E.publisher("测试出版社"), E.date("2020年3月1日", when="2020-03-01"))),
+            type="newsletter")),
     ))
     article = E.div(E.head("测试文章"), *paras, type="article")
     article.set(XML_ID, "a1")
@@ -545,8 +547,9 @@ def test_3b_embeds_the_tei_source(rendered, sid):
 def test_metadata_from_the_header(rendered, sid):
     root, _tei, path = rendered[(sid, "2b")]
     title = " ".join(xpath(root, "string(tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title)").split())
-    publisher = xpath(root, "string(tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:bibl/tei:publisher)").strip()
-    when = xpath(root, "string(tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:bibl/tei:date[not(@type)]/@when)")
+    imprint = "tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:biblStruct/tei:monogr/tei:imprint"
+    publisher = xpath(root, f"string({imprint}/tei:publisher)").strip()
+    when = xpath(root, f"string({imprint}/tei:date[not(@type)]/@when)")
     with pikepdf.open(path) as pdf:
         assert str(pdf.docinfo.Title) == title
         assert str(pdf.docinfo.Author) == publisher
@@ -603,10 +606,12 @@ def test_supplementary_plane_character_survives(tmp_path, char):
 @needs_pdftotext
 def test_inline_elements(tmp_path):
     choice = E.choice(E.sic("抓抓"), E.corr("抓"))
-    para = E.p("1 月 30 日，", E.hi("粗体", rend="bold"), "与", choice, E.pb(), "续", E.lb(), "SHANGJIE NEWS letter")
-    path = write_tei(small_tei(para), tmp_path)
+    para = E.p("1 月 30 日，", E.hi("粗体", rend="bold"), "与", choice, E.pb(n="2"),
+               E.surplus("与", reason="repeated"), "续", E.orgName("区委"), E.persName("张三"), E.lb(),
+               "SHANGJIE NEWS letter")
+    path = write_tei(small_tei(E.pb(n="1"), para), tmp_path)
     text = body_text(path)
-    assert "1月30日，粗体与抓抓续" in text.replace("\n", "")
+    assert "1月30日，粗体与抓抓与续区委张三" in text.replace("\n", "")  # surplus shown as printed
     assert "SHANGJIE NEWS letter" in text
     with pikepdf.open(path) as pdf:
         fonts = {str(f.BaseFont).split("+")[-1] for p in pdf.pages for f in p.Resources.Font.values()}

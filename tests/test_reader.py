@@ -28,18 +28,20 @@ def head_of(div) -> str:
 
 
 def test_issue_data_in_header(path):
+    """The printed issue as a serial: sourceDesc/biblStruct/monogr (TEI P5 3.12.2)."""
     exp = expected(path)
-    bibl = xpath(read_file(path), "/tei:TEI/tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:bibl")[0]
-    assert bibl.get("type") == exp["genre"]
-    assert xpath(bibl, "string(tei:date[not(@type)]/@when)") == exp["date"]
-    assert xpath(bibl, "string(tei:idno[@type='cumulative'])") == str(exp["issue_total"])
-    assert xpath(bibl, "string(tei:publisher)") == exp["publisher"]
+    struct = xpath(read_file(path), "/tei:TEI/tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:biblStruct")[0]
+    assert struct.get("type") == exp["genre"]
+    monogr = xpath(struct, "tei:monogr")[0]
+    assert xpath(monogr, "string(tei:imprint/tei:date[not(@type)]/@when)") == exp["date"]
+    assert xpath(monogr, "string(tei:idno[@type='cumulative'])") == str(exp["issue_total"])
+    assert xpath(monogr, "string(tei:imprint/tei:publisher)") == exp["publisher"]
     if "printed" in exp:
-        assert xpath(bibl, "string(tei:date[@type='printed']/@when)") == exp["printed"]
+        assert xpath(monogr, "string(tei:imprint/tei:date[@type='printed']/@when)") == exp["printed"]
     if "issue" in exp:
-        assert xpath(bibl, "string(tei:biblScope[@unit='issue']/@n)") == str(exp["issue"])
+        assert xpath(monogr, "string(tei:biblScope[@unit='issue']/@n)") == str(exp["issue"])
     if "title" in exp:
-        assert xpath(bibl, "string(tei:title[@level='j'][not(@type)])") == exp["title"]
+        assert xpath(monogr, "string(tei:title[@level='j'][not(@type)])") == exp["title"]
 
 
 def test_sections(path):

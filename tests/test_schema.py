@@ -35,25 +35,34 @@ KITCHEN_SINK = """<?xml version="1.0" encoding="UTF-8"?>
         <title type="sub" xml:lang="en">Shangjie Newsletter, no. 7</title>
       </titleStmt>
       <publicationStmt>
-        <p>Made by <hi rend="bold">convert</hi> 0.1.0<lb/>from text.</p>
+        <authority><orgName>上街区人民政府办公室</orgName></authority>
+        <date when="2020-02-29" type="supplied"/>
+        <availability status="restricted"><p>内部资料 免费交流</p><p>Second.</p></availability>
       </publicationStmt>
       <sourceDesc>
-        <bibl type="newsletter">
-          <title level="j">上街时讯</title>
-          <title level="j" type="alt" xml:lang="en">SHANGJIE NEWSLETTER</title>
-          <title level="m" type="supplied">合订本</title>
-          <publisher>中共上街区委宣传部传媒中心</publisher>
-          <date when="2020">2020年</date>
-          <date when="2020-02-29T08:00:00" type="printed">2020年2月29日</date>
-          <biblScope unit="issue" n="7">第7期</biblScope>
-          <biblScope unit="volume" n="3">第3卷</biblScope>
-          <biblScope unit="page">4版</biblScope>
-          <idno type="cumulative">634</idno>
-          <idno type="registration">河南省连续性内资【审郑州连】00015号</idno>
-          <extent><measure unit="copies" quantity="130">共印 130 份</measure>, <measure unit="pages" quantity="4">4版</measure></extent>
-          <note>内部资料</note>
-          <note type="source">摘自《郑州日报》</note>
-        </bibl>
+        <biblStruct type="newsletter">
+          <monogr>
+            <title level="j">上街时讯</title>
+            <title level="j" type="alt" xml:lang="en">SHANGJIE NEWSLETTER</title>
+            <idno type="cumulative">634</idno>
+            <title level="j" type="supplied">合订本</title>
+            <idno type="registration">河南省连续性内资【审郑州连】00015号</idno>
+            <respStmt><resp>主管</resp><orgName>上街区人民政府办公室</orgName></respStmt>
+            <respStmt><resp>主编</resp><persName>某某</persName><orgName>编辑部</orgName></respStmt>
+            <note>内部资料</note>
+            <note type="source">摘自《郑州日报》</note>
+            <imprint>
+              <pubPlace>郑州市上街区</pubPlace>
+              <publisher>中共上街区委宣传部传媒中心</publisher>
+              <date when="2020">2020年</date>
+              <date when="2020-02-29T08:00:00" type="printed">2020年2月29日</date>
+            </imprint>
+            <biblScope unit="issue" n="7">第7期</biblScope>
+            <biblScope unit="volume" n="3">第3卷</biblScope>
+            <extent><measure unit="copies" quantity="130">共印 130 份</measure>, <measure unit="pages" quantity="4">4版</measure></extent>
+            <biblScope unit="page">4版</biblScope>
+          </monogr>
+        </biblStruct>
       </sourceDesc>
     </fileDesc>
     <encodingDesc>
@@ -61,7 +70,16 @@ KITCHEN_SINK = """<?xml version="1.0" encoding="UTF-8"?>
         <application ident="convert" version="0.1.0"><label>convert</label></application>
         <application ident="OpenCC" version="1.4.2"><label>OpenCC</label><label>s2twp</label><p>Converted with s2twp.json.</p></application>
       </appInfo>
-      <editorialDecl><p>Markup removed.</p><p>Second.</p></editorialDecl>
+      <editorialDecl>
+        <p>Markup removed.</p>
+        <correction method="markup"><p>surplus.</p></correction>
+        <normalization method="markup"><p>orig/reg.</p><p>Second.</p></normalization>
+        <segmentation><p>Paragraphs.</p></segmentation>
+        <hyphenation eol="none"><p>None.</p></hyphenation>
+        <interpretation><p>Names.</p></interpretation>
+        <correction><p>Again.</p></correction>
+        <p>Second.</p>
+      </editorialDecl>
       <projectDesc><p>Electronic editions of local bulletins.</p></projectDesc>
     </encodingDesc>
     <profileDesc>
@@ -87,13 +105,18 @@ KITCHEN_SINK = """<?xml version="1.0" encoding="UTF-8"?>
           <titlePart type="alt" xml:lang="en">SHANGJIE NEWSLETTER</titlePart>
           <titlePart>无类型</titlePart>
         </docTitle>
-        <docImprint>中共上街区委宣传部传媒中心出版</docImprint>
+        <docImprint><publisher><orgName>中共上街区委宣传部传媒中心</orgName></publisher>出版</docImprint>
         <docDate when="2020-02-29">2020年2月<lb/>29<lb/>星期六</docDate>
         <docDate><date calendar="#chinese-lunar">庚子年二月初七</date></docDate>
-        <imprimatur>河南省连续性内资<lb/>【审郑州连】00015号</imprimatur>
-        <docEdition>第7期(总第<num type="issue" value="634">634</num>期)</docEdition>
-        <byline>主编 某某</byline>
-        <docImprint>内部资料 免费交流</docImprint>
+        <note type="registration">河南省连续性内资<lb/>【审郑州连】00015号</note>
+        <titlePart type="issue">第7期(总第<num type="issue" value="634">634</num>期)</titlePart>
+        <imprimatur>准印</imprimatur>
+        <docEdition>第二版</docEdition>
+        <byline>主编 <persName>某某</persName></byline>
+        <byline><orgName>上街区地方史志办公室</orgName>编</byline>
+        <docImprint><date when="2020-02-14" type="printed">2020年02月14日</date>印</docImprint>
+        <note type="notice">内部资料 免费交流</note>
+        <note type="contact">监督电话 67183172</note>
       </titlePage>
       <div type="contents">
         <head>目录</head>
@@ -109,17 +132,19 @@ KITCHEN_SINK = """<?xml version="1.0" encoding="UTF-8"?>
       </div>
     </front>
     <body>
+      <pb n="1"/>
       <div type="section" xml:id="s1">
         <head>本月<hi rend="bold">关注</hi></head>
         <div type="article" xml:id="a1">
+          <pb n="1" cert="low"/>
           <head>督导组<lb/>督查我区工作</head>
-          <byline>(记者 雷霄)</byline>
+          <byline>(记者 <persName>雷霄</persName>)</byline>
           <note type="source">摘自《郑州日报》</note>
           <p>1月6日，<date when="2020-01-06">1 月 6 日</date>督导<pb/>检查<choice><sic>工工</sic><corr>工</corr></choice>作，<choice><orig>這</orig><reg>这</reg></choice>共<num type="cardinal" value="3.5">3.5</num>天，<measure unit="copies" quantity="130">130份</measure>，见<ref target="https://example.org/x">网站</ref>。</p>
           <note type="continuation">(下转二版)</note>
           <ab type="notice">(注意保存)</ab>
           <ab>一行</ab>
-          <p>第二段<choice><sic>的</sic><corr/></choice>。</p>
+          <p>第二段<choice><sic>的</sic><corr/></choice>。<orgName>区委</orgName>的<pb n="2"/><surplus reason="repeated">的</surplus>工作<surplus>又</surplus>。</p>
           <div type="subsection" xml:id="a1-1">
             <head>一、总体情况</head>
             <p>……</p>
@@ -139,20 +164,22 @@ KITCHEN_SINK = """<?xml version="1.0" encoding="UTF-8"?>
           <byline>(通讯员 乙)</byline>
         </div>
         <div type="brief" xml:id="b1"><p>简讯一。</p><byline>(丙)</byline></div>
-        <div type="brief" xml:id="b2"><head>简讯二</head><p>……</p></div>
+        <div type="brief" xml:id="b2"><pb n="iii"/><head>简讯二</head><p>……</p></div>
         <div type="article" xml:id="a2"><head>只有标题</head></div>
       </div>
       <div type="article" xml:id="a4">
         <div type="subsection"><head>只有小节</head><p>……</p></div>
       </div>
+      <pb n="9" cert="medium"/>
       <div type="article" xml:id="a5"/>
+      <pb/>
     </body>
     <back>
       <div type="colophon">
         <ab type="notice">(内部资料 注意保存)</ab>
         <list type="gloss">
           <label>主管：</label>
-          <item>上街区人民政府办公室</item>
+          <item><orgName>上街区人民政府办公室</orgName></item>
           <label>电话：</label>
           <item><num value="68921234">68921234</num></item>
         </list>
@@ -276,7 +303,11 @@ MUTATIONS = [
     ("choice with one child", [("<pb/>", "<choice><sic>工工</sic></choice>")], True),
     ("sic with reg", [("<pb/>", "<choice><sic>工工</sic><reg>工</reg></choice>")], False),
     ("unknown note type", [('note type="source"', 'note type="remark"')], False),
-    ("gloss label without item", [("<item>上街区人民政府办公室</item>", "")], True),
+    ("gloss label without item", [("<item><orgName>上街区人民政府办公室</orgName></item>", "")], True),
+    ("pb cert not a certainty", [('cert="low"', 'cert="maybe"')], True),
+    ("availability without status", [('<availability status="restricted">', "<availability>")], False),
+    ("publicationStmt as prose", [("<authority><orgName>上街区人民政府办公室</orgName></authority>", "<p>Made by convert.</p>")], True),
+    ("sourceDesc as a flat bibl", [("<biblStruct type=\"newsletter\">", "<bibl type=\"newsletter\">"), ("</biblStruct>", "</bibl>")], False),
     ("duplicate xml:id", [('xml:id="a2"', 'xml:id="a1"')], True),
     ("contents link to no article", [('ref target="#a1"', 'ref target="#a9"')], False),
     ("two fronts", [("<body>", "<front><div type=\"contents\"><list><item/></list></div></front><body>")], True),
@@ -316,7 +347,7 @@ def test_own_schema_rejects(changes):
     ([("<body>", "<body><p>正文</p>")], "/TEI/text/body/p: element 'p' is not allowed in 'body'"),
     ([('<div type="brief" xml:id="a3"><p>', '<div type="brief" xml:id="a3">正文<p>')],
      "div[@xml:id='a3']: text is not allowed directly in 'div'"),
-    ([('note type="source"', 'note type="remark"')], "type='remark' is not one of continuation, source"),
+    ([('note type="source"', 'note type="remark"')], "type='remark' is not one of contact, continuation, notice, registration, source"),
     ([('ref target="#a1"', 'ref target="#a9"')], "ref: @target '#a9' names no xml:id in this document"),
     ([('<TEI xmlns="http://www.tei-c.org/ns/1.0"', "<TEI")], "the root element is not in the TEI namespace http://www.tei-c.org/ns/1.0"),
 ], ids=["unknown element", "unknown attribute", "misplaced element", "loose text", "closed value list",

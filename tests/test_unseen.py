@@ -27,9 +27,11 @@ def texts(root, path):
 def test_newsletter_page_two():
     path = FIXTURES / "newsletter-page2.txt"
     root = read_file(path)
-    assert xpath(root, "string(//tei:sourceDesc/tei:bibl/@type)") == "newsletter"
-    assert xpath(root, "string(//tei:sourceDesc/tei:bibl/tei:date/@when)") == "2021-03-15"
-    assert texts(root, "//tei:titlePage/tei:docImprint")[-1] == "内部资料免费交流"
+    assert xpath(root, "string(//tei:sourceDesc/tei:biblStruct/@type)") == "newsletter"
+    assert xpath(root, "string(//tei:sourceDesc/tei:biblStruct/tei:monogr/tei:imprint/tei:date/@when)") == "2021-03-15"
+    # a distribution notice is no imprint statement (TEI P5 4.6): a typed note on the title page
+    assert texts(root, "//tei:titlePage/tei:note[@type='notice']")[-1] == "内部资料免费交流"
+    assert xpath(root, "string(//tei:publicationStmt/tei:availability/@status)") == "restricted"
     first = xpath(root, "//tei:body/tei:div[1]")[0]
     assert first.get("type") == "article" and not xpath(first, "tei:head")  # printed with no title
     assert texts(first, "tei:note[@type='continuation']") == ["（上接一版）"]
@@ -47,7 +49,7 @@ def test_newsletter_page_two():
 def test_monthly_with_sub_headings():
     path = FIXTURES / "monthly-subheads.txt"
     root = read_file(path)
-    assert xpath(root, "string(//tei:sourceDesc/tei:bibl/@type)") == "monthly"
+    assert xpath(root, "string(//tei:sourceDesc/tei:biblStruct/@type)") == "monthly"
     assert texts(root, "//tei:body/tei:div[@type='section']/tei:head") == ["本月关注", "工作动态"]
     art = xpath(root, "//tei:div[@type='article']")[0]
     assert texts(art, "tei:div[@type='subsection']/tei:head") == ["一、项目建设成效明显", "二、下一步工作安排"]

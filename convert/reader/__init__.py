@@ -20,8 +20,11 @@ from convert.reader.body import (REGULARISE, BodyBuilder, _split_segments, _stri
 from convert.reader.layout import PRINT_RUN_RE, colophon_kind, find_colophon, find_contents, heading_shape, paragraph_shape
 from convert.reader.lines import Line, content_key, split_lines
 from convert.reader.source import MAX_SIZE, decode, read_input, remove_non_xml
-from convert.reader.masthead import NOTICE_RE, Masthead, classify, read_masthead
-from convert.tei import E, XML_ID, XML_LANG, t, xpath
+from convert.reader.masthead import (CONTACT_RE, DATE_RE, IMPRINT_RE, NOTICE_RE, PUBLISHING_VERBS, RESTRICTED_RE,
+                                     Masthead, classify, read_masthead)
+from convert.reader.names import is_org_name, tag_colophon_orgs
+from convert.reader.pages import locate_pages
+from convert.tei import E, XML_ID, XML_LANG, local, t, xpath
 
 LANG = "zh-Hans"
 LUNAR_CALENDAR_ID = "chinese-lunar"
@@ -43,6 +46,63 @@ def _masthead_end(lines: list[Line]) -> int:
         if heading_shape(line) and any(paragraph_shape(n) for n in lines[i + 1 : i + 3]):
             return i
     return 0
+
+
+def _wrapped(el: etree._Element, segs, span: tuple[int, int], wrapper: etree._Element) -> None:
+    """Append *segs* to *el*, the characters ``span`` (offsets into their joined text) inside
+    *wrapper*; no character is added or dropped."""
+    left, rest = _split_segments(segs, span[0])
+    mid, right = _split_segments(rest, span[1] - span[0])
+    inline(el, left)
+    el.append(inline(wrapper, mid))
+    inline(el, right)
+
+
+def _masthead_line(kind: str, lines: list[Line], mh: Masthead) -> etree._Element:
+    """The title-page element for one masthead block of *kind* other than a title or a date
+    (TEI P5 §4.6): an imprint statement (出版, 编印; a printing date 印) is ``docImprint`` with its
+    ``publisher``/``date``; a statement of responsibility (编, 编辑, 主办) a ``byline``; an issue
+    or volume number ``titlePart type="issue"``; a registration number and a notice (内部资料 …,
+    监督电话 …) ``note`` with ``@type`` ``registration``, ``notice`` or ``contact``. A block of
+    several lines keeps them apart with ``<lb/>``."""
+    line = lines[0]
+    text = line.text
+    m = IMPRINT_RE.match(text) if kind == "imprint" else None
+    if kind == "printed":
+        el = E.docImprint()
+    elif kind == "imprint":
+        el = E.docImprint() if m and m.group(2) in PUBLISHING_VERBS else E.byline()
+    elif kind == "edition":
+        el = E.titlePart(type="issue")
+    else:
+        el = E.note(type="registration" if kind == "registration" else
+                    "contact" if CONTACT_RE.search("".join(ln.key for ln in lines)) else "notice")
+    if len(lines) > 1:
+        for j, ln in enumerate(lines):
+            if j:
+                el.append(E.lb())
+            inline(el, ln.segments)
+        return el
+    d = DATE_RE.match(text) if kind == "printed" else None
+    if d and mh.printed:
+        _wrapped(el, line.segments, d.span(), E.date(when=mh.printed, type="printed"))
+    elif m:
+        wrapper = E.orgName() if is_org_name(m.group(1)) else None
+        if local(el) == "docImprint":  # <publisher><orgName>…</orgName></publisher>
+            outer = E.publisher()
+            _wrapped(el, line.segments, m.span(1), wrapper if wrapper is not None else outer)
+            if wrapper is not None:
+                tail, wrapper.tail = wrapper.tail, None
+                wrapper.addprevious(outer)
+                outer.append(wrapper)
+                outer.tail = tail
+        elif wrapper is not None:
+            _wrapped(el, line.segments, m.span(1), wrapper)
+        else:
+            inline(el, line.segments)
+    else:
+        inline(el, line.segments)
+    return el
 
 
 def _front(mh: Masthead, mast_lines: list[Line], contents, section_ids) -> etree._Element:
@@ -73,12 +133,9 @@ def _front(mh: Masthead, mast_lines: list[Line], contents, section_ids) -> etree
                 el.append(inner)
                 page.append(el)
                 continue
-            elif kind == "edition":
-                el = E.docEdition()
-            elif kind == "registration":
-                el = E.imprimatur()
-            else:  # imprint, printed, notice
-                el = E.docImprint()
+            else:
+                page.append(_masthead_line(kind, block, mh))
+                continue
             for j, line in enumerate(block):
                 if j:
                     el.append(E.lb())
@@ -156,35 +213,104 @@ def _back(lines: list[Line]) -> etree._Element | None:
             div.append(ab)
         else:
             div.append(inline(E.ab(type="notice"), line.segments))
+    for gloss in xpath(div, "tei:list[@type='gloss']"):
+        tag_colophon_orgs(gloss)
     return E.back(div)
 
 
-def _header(mh: Masthead, genre: str, print_run: str | None, print_run_text: str | None,
-            source_name: str, joins: int, headings: int, doubled: int = 0,
-            regularised: int = 0) -> etree._Element:
-    bibl = E.bibl(type=genre)
+#: Colophon labels that give the place of publication (an address).
+PLACE_FIELD_RE = re.compile(r"^(?:地址|社址|通讯地址|编辑部地址)[：:]?$")
+
+
+def _edition_date() -> tuple[str | None, bool]:
+    """The date of this electronic edition: ``SOURCE_DATE_EPOCH``'s day (UTC) when it is set (the
+    reproducible-builds convention), else ``None`` (the caller then uses the issue's date,
+    marked as supplied). Returns ``(ISO 8601 date or None, taken from SOURCE_DATE_EPOCH)``."""
+    import datetime as _dt
+    import os
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        day = _dt.datetime.fromtimestamp(int(epoch), _dt.timezone.utc).date().isoformat()
+        return day, True
+    return None, False
+
+
+def _colophon_fields(back: etree._Element | None) -> list[tuple[str, etree._Element]]:
+    """``[(label without its colon, item element), …]`` of the colophon's gloss lists."""
+    fields = []
+    if back is None:
+        return fields
+    for label in xpath(back, ".//tei:list[@type='gloss']/tei:label"):
+        item = label.getnext()
+        if item is not None and local(item) == "item":
+            fields.append((re.sub(r"[：:\s]+$", "", "".join(label.itertext()).strip()), item))
+    return fields
+
+
+def _header(mh: Masthead, genre: str, back: etree._Element | None, source_name: str,
+            counts: dict[str, int]) -> etree._Element:
+    """The ``<teiHeader>``: what the printed issue was (``sourceDesc/biblStruct/monogr``, TEI P5
+    §3.12.2, §2.2.7), what this electronic edition is (``publicationStmt``, §2.2.4) and how it was
+    made (``encodingDesc``: the application and ``editorialDecl``, §2.3.3). Every value comes from
+    the masthead or the colophon; nothing is invented (TEI-CONVENTIONS.md point 3). *counts*
+    holds ``joins``, ``headings``, ``doubled``, ``regularised``, ``persons``, ``orgs`` and the
+    page counts of :func:`convert.reader.pages.locate_pages`."""
+    fields = _colophon_fields(back)
+    print_run = print_run_text = None
+    notices: list[str] = list(mh.notices)
+    if back is not None:
+        for ab in xpath(back, ".//tei:ab[@type='printRun']"):
+            print_run = xpath(ab, "string(tei:num/@value)") or None
+            print_run_text = re.sub(r"^[（(]\s*|\s*[）)]$", "", "".join(ab.itertext()))
+        notices += ["".join(ab.itertext()).strip() for ab in xpath(back, ".//tei:ab[@type='notice']")]
+
+    monogr = E.monogr()
     if mh.title:
-        bibl.append(E.title(mh.title, level="j"))
+        monogr.append(E.title(mh.title, level="j"))
     if mh.title_en:
         alt = E.title(mh.title_en, level="j", type="alt")
         alt.set(XML_LANG, "en")
-        bibl.append(alt)
-    if mh.publisher:
-        bibl.append(E.publisher(mh.publisher))
-    if mh.when:
-        bibl.append(E.date(mh.date_text or mh.when, when=mh.when))
-    if mh.printed:
-        bibl.append(E.date(mh.printed_text or mh.printed, when=mh.printed, type="printed"))
-    if mh.issue is not None:
-        bibl.append(E.biblScope(mh.issue_text or str(mh.issue), unit="issue", n=str(mh.issue)))
+        monogr.append(alt)
     if mh.issue_total is not None:
-        bibl.append(E.idno(str(mh.issue_total), type="cumulative"))
+        monogr.append(E.idno(str(mh.issue_total), type="cumulative"))
     if mh.registration:
-        bibl.append(E.idno(mh.registration, type="registration"))
+        monogr.append(E.idno(mh.registration, type="registration"))
+    if len(monogr):  # respStmt may only follow a title or idno (TEI P5 monogr)
+        if mh.publisher and mh.publisher_verb and mh.publisher_verb not in PUBLISHING_VERBS:
+            monogr.append(E.respStmt(E.resp(mh.publisher_verb), E.orgName(mh.publisher)))
+        for label, item in fields:
+            value = "".join(item.itertext()).strip()
+            if xpath(item, "tei:orgName"):
+                monogr.append(E.respStmt(E.resp(label), E.orgName(value)))
+    publisher = mh.publisher
+    if not (mh.publisher_verb in PUBLISHING_VERBS):
+        for label, item in fields:
+            if label in ("编辑出版", "出版", "出版单位", "编印") and xpath(item, "tei:orgName"):
+                publisher = "".join(item.itertext()).strip()
+                break
+    imprint = E.imprint()
+    for label, item in fields:
+        if PLACE_FIELD_RE.match(label):
+            imprint.append(E.pubPlace("".join(item.itertext()).strip()))
+            break
+    if publisher:
+        imprint.append(E.publisher(publisher))
+    if mh.when:
+        imprint.append(E.date(mh.date_text or mh.when, when=mh.when))
+    if mh.printed:
+        imprint.append(E.date(mh.printed_text or mh.printed, when=mh.printed, type="printed"))
+    if not len(imprint):
+        imprint.append(E.publisher())  # imprint is required; an empty publisher: not known
+        monogr.append(E.note(f"The source prints no masthead; file {source_name}."))
+    monogr.append(imprint)
+    if mh.volume is not None:
+        monogr.append(E.biblScope(mh.volume_text or str(mh.volume), unit="volume", n=str(mh.volume)))
+    if mh.issue is not None:
+        monogr.append(E.biblScope(mh.issue_text or str(mh.issue), unit="issue", n=str(mh.issue)))
     if print_run:
-        bibl.append(E.extent(E.measure(print_run_text or print_run, unit="copies", quantity=print_run)))
-    if not len(bibl):
-        bibl.append(E.note(f"The source prints no masthead; file {source_name}."))
+        monogr.append(E.extent(E.measure(print_run_text or print_run, unit="copies", quantity=print_run)))
+    bibl = E.biblStruct(monogr, type=genre)
 
     parts = [mh.title or mh.publisher or source_name]
     if mh.issue_text:
@@ -197,42 +323,70 @@ def _header(mh: Masthead, genre: str, print_run: str | None, print_run_text: str
     if not mh.title:
         title.set("type", "supplied")
 
+    # publicationStmt: the body under whose authority the printed issue is distributed (主管,
+    # else its publisher), the edition's date, and the availability the source states
+    authority = next(("".join(i.itertext()).strip() for label, i in fields
+                      if label in ("主管", "主管单位") and xpath(i, "tei:orgName")), None) or publisher
+    pub = E.publicationStmt(
+        E.authority(E.orgName(authority)) if authority
+        else E.authority("Not known: the source names no responsible body")
+    )
+    day, _ = _edition_date()
+    if day:
+        pub.append(E.date(day, when=day))
+    elif mh.when:
+        pub.append(E.date(when=mh.when, type="supplied"))
+    restricted = [n for n in notices if RESTRICTED_RE.search(n)]
+    if restricted:
+        pub.append(E.availability(*[E.p(n) for n in restricted], status="restricted"))
+    else:
+        pub.append(E.availability(E.p("The source prints no statement of availability."), status="unknown"))
+
     profile = E.profileDesc(E.langUsage(E.language("Chinese, Simplified script", ident=LANG)))
     if mh.lunar:
         cal = E.calendar(E.p("Chinese lunisolar calendar (农历)"))
         cal.set(XML_ID, LUNAR_CALENDAR_ID)
         profile.append(E.calendarDesc(cal))
 
+    c = counts
+    pages_p = (
+        "Pages (TEI P5 3.11.3): the start page each entry of the printed contents list gives, and "
+        "the places where an old page break cut a paragraph (the text stops mid-sentence, a blank "
+        "line, and it goes on), locate page starts. Where the number of such breaks between two "
+        "articles equals the pages between their start pages, the breaks get those numbers "
+        f"({c.get('numbered', 0)}); where there is none, a pb with cert=\"low\" opens the later "
+        f"article ({c.get('uncertain', 0)}); the body's first page opens the body. pb added: "
+        f"{c.get('added', 0)}; pb whose page number is not known (no n): {c.get('unnumbered', 0)}."
+    )
+    decl = E.editorialDecl(
+        E.correction(E.p(
+            "Corrections are annotations; the source's characters stay. A character printed twice "
+            f"across a page break is surplus with reason=\"repeated\" ({c.get('doubled', 0)}). No "
+            "other correction is made."), method="markup"),
+        E.normalization(E.p(
+            "The markup the text extraction left behind (# heading marks, **, <b>, list bullets, "
+            "rules, dot leaders) is removed; every other character of the source is kept in its "
+            "order. A stray Traditional character is orig with its Simplified form as reg "
+            f"({c.get('regularised', 0)}, found with OpenCC t2s)."), method="markup"),
+        E.segmentation(
+            E.p("Line breaks and spaces of the source are not content. Paragraphs cut in two by an "
+                f"old page break are joined into one p, the break marked with pb ({c.get('joins', 0)} "
+                f"joined). Headings found: {c.get('headings', 0)}."),
+            E.p(pages_p)),
+        E.hyphenation(E.p("Chinese text is not hyphenated; no line-end hyphen is kept or removed."),
+                      eol="none"),
+        E.interpretation(E.p(
+            "Names (TEI P5 13.2) are tagged only where the evidence is unambiguous: reporters of "
+            "two or three characters named in a byline after a credit word (记者, 通讯员 …) as "
+            f"persName ({c.get('persons', 0)}); the bodies named in the masthead's imprint and the "
+            f"colophon's 主管/主办/编辑出版 fields as orgName ({c.get('orgs', 0)}). No character is "
+            "changed.")),
+    )
     return E.teiHeader(
-        E.fileDesc(
-            E.titleStmt(title),
-            E.publicationStmt(
-                E.p(
-                    f"Electronic edition made by convert {__version__} from the text extracted "
-                    f"from the printed issue ({source_name})."
-                )
-            ),
-            E.sourceDesc(bibl),
-        ),
+        E.fileDesc(E.titleStmt(title), pub, E.sourceDesc(bibl)),
         E.encodingDesc(
             E.appInfo(E.application(E.label("convert"), ident="convert", version=__version__)),
-            E.editorialDecl(
-                E.p(
-                    "The markup the text extraction left behind (# heading marks, **, <b>, list "
-                    "bullets, rules, dot leaders) is removed; every other character of the source "
-                    "is kept in its order. Line breaks and spaces are not content."
-                ),
-                E.p(
-                    f"Paragraphs cut in two by an old page break are joined into one p, the break "
-                    f"marked with pb ({joins} joined). Headings found: {headings}."
-                ),
-                E.p(
-                    f"Corrections are annotations; the source form is kept: a character printed "
-                    f"twice across a page break is sic with an empty corr ({doubled}); a stray "
-                    f"Traditional character is orig with its Simplified form as reg ({regularised}, "
-                    f"found with OpenCC t2s)."
-                ),
-            ),
+            decl,
         ),
         profile,
     )
@@ -309,11 +463,6 @@ def _read(text: str, source_name: str, encoding: str, detected: bool, warnings: 
     back = _back(lines[colophon_start:])
     front = _front(mh, lines[:mast_end], contents, builder.section_ids)
 
-    print_run = print_run_text = None
-    if back is not None:
-        for ab in xpath(back, ".//tei:ab[@type='printRun']"):
-            print_run = xpath(ab, "string(tei:num/@value)") or None
-            print_run_text = re.sub(r"^[（(]\s*|\s*[）)]$", "", "".join(ab.itertext()))
     joins = len(list(body.iter(t("pb"))))
     text_el = E.text()
     if len(front):
@@ -321,12 +470,15 @@ def _read(text: str, source_name: str, encoding: str, detected: bool, warnings: 
     text_el.append(body)
     if back is not None:
         text_el.append(back)
-    regularised = len(xpath(text_el, ".//tei:orig"))
-    header = _header(mh, genre, print_run, print_run_text, source_name, joins,
-                     builder.headings_found, builder.doubled, regularised)
+    counts = locate_pages(text_el)
+    counts.update(joins=joins, headings=builder.headings_found, doubled=builder.doubled,
+                  regularised=len(xpath(text_el, ".//tei:orig")), persons=builder.names,
+                  orgs=len(xpath(text_el, ".//tei:orgName")))
+    header = _header(mh, genre, back, source_name, counts)
     decl = xpath(header, "tei:encodingDesc/tei:editorialDecl")[0]
     how = "detected with charset-normalizer" if detected else "as given or marked"
-    decl.append(E.p(f"The source file's character encoding: {encoding} ({how})."))
+    decl.append(E.p(f"Converted from the text file {source_name}; its character encoding: "
+                    f"{encoding} ({how})."))
     for message in warnings:
         decl.append(E.p(f"Warning: {message}"))
     root = E.TEI(header, text_el)
@@ -390,7 +542,11 @@ def load_input(path: Path, *, encoding: str | None = None, max_size: int = MAX_S
     if tei is not None:
         from convert.reader.tei_input import read_tei
 
-        return Loaded(read_tei(tei, str(path)), tei, digest)
+        warnings = warnings if warnings is not None else []
+        before = len(warnings)
+        root = read_tei(tei, str(path), warnings)
+        # a migrated document is written (--to tei, PDF/A-3b) as migrated, not as it was read
+        return Loaded(root, tei if len(warnings) == before else None, digest)
     source = remove_non_xml(decode(data, str(path), encoding), str(path))
     warnings = warnings if warnings is not None else []
     warnings.extend(source.warnings)

@@ -23,6 +23,7 @@ from lxml import etree
 
 from convert.reader.layout import Contents, heading_shape, paragraph_shape, unfinished
 from convert.reader.lines import Line
+from convert.reader.names import tag_byline
 from convert.tei import E, XML_ID
 
 BYLINE_RE = re.compile(
@@ -214,6 +215,7 @@ class BodyBuilder:
         self.n_article = 0
         self.headings_found = 0
         self.doubled = 0
+        self.names = 0
         #: no heading anywhere: two or more blank lines start a new untitled article
         self.structureless = structureless
 
@@ -305,6 +307,8 @@ class BodyBuilder:
         parent = self._block_parent(paragraph=False)
         el = E.byline() if kind == "byline" else E.note(type=kind)
         parent.append(inline(el, segs))
+        if kind == "byline":
+            self.names += tag_byline(el)
         self.para, self.para_open = None, False
         # a credit or jump line after text ends the article; one right under the heading does not
         self.article_closed = any(c.tag.endswith(("}p", "}div")) for c in self.article)
@@ -334,13 +338,14 @@ class BodyBuilder:
 
     def _doubled_at_break(self, segs):
         """Mark a character printed twice across a page break (防控 | 控工作) as
-        ``<choice><sic>控</sic><corr/></choice>``; returns the segments still to append."""
+        ``<surplus reason="repeated">控</surplus>`` (TEI P5 §12.3.3.1: source text the editor
+        believes superfluous; the character stays); returns the segments still to append."""
         before = "".join(self.para.itertext()).rstrip()
         first = segs[0][0]
         c = first[0]
         if not before or before[-1] != c or not ("\u4e00" <= c <= "\u9fff") or c in REDUPLICATED:
             return segs
-        self.para.append(E.choice(E.sic(c), E.corr()))
+        self.para.append(E.surplus(c, reason="repeated"))
         self.doubled += 1
         return [(first[1:], segs[0][1])] + segs[1:]
 

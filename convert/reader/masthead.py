@@ -2,7 +2,8 @@
 
 Each masthead line is classified by its own shape (a date, an issue number, an imprint …) and
 becomes one child of ``<titlePage type="masthead">`` (TEI P5 §4.6 "Title Pages"); the values
-that describe the printed issue also go to ``sourceDesc/bibl`` (TEI P5 §2.2.7).
+that describe the printed issue also go to ``sourceDesc/biblStruct/monogr`` (TEI P5 §2.2.7,
+§3.12.2). This module only reads lines; the elements are built in :mod:`convert.reader`.
 """
 
 from __future__ import annotations
@@ -19,6 +20,15 @@ DAY_RE = re.compile(r"^(\d{1,2})$")
 WEEKDAY_RE = re.compile(r"^(星期|礼拜|周)[一二三四五六日天]$")
 LUNAR_RE = re.compile(r"^(农历)?[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年\S*$")
 ISSUE_RE = re.compile(r"第\s*(\d+)\s*期")
+VOLUME_RE = re.compile(r"第\s*(\d+)\s*卷")
+#: Imprint verbs that state publication (an imprint, ``docImprint``); the others (编, 编辑, 主办)
+#: state responsibility for the content (a ``byline``).
+PUBLISHING_VERBS = ("出版", "编印")
+#: Notices that restrict a printed issue's distribution (内部资料: internal material); they make
+#: the header's ``availability`` ``restricted``.
+RESTRICTED_RE = re.compile(r"内部资料|内部刊物|内部发行|注意保存")
+#: A masthead notice that gives a telephone number or address (``监督电话 67183172``).
+CONTACT_RE = re.compile(r"电话|热线|邮箱|地址|传真")
 TOTAL_RE = re.compile(r"总\s*第\s*(\d+)\s*期")
 IMPRINT_RE = re.compile(r"^(.{2,40}?)\s*(出版|编印|编辑|主办|编)$")
 REGISTRATION_RE = re.compile(r"内资|准印|刊号|【[^】]+】\s*\d+\s*号|^[（(]?[^()（）]{1,12}[）)]?\d{3,}号$")
@@ -47,6 +57,10 @@ class Masthead:
     issue: int | None = None
     issue_text: str | None = None
     issue_total: int | None = None
+    volume: int | None = None
+    volume_text: str | None = None
+    publisher_verb: str | None = None
+    notices: list[str] = field(default_factory=list)
     registration: str | None = None
     weekday: str | None = None
     lunar: str | None = None
@@ -74,7 +88,7 @@ def classify(text: str) -> str:
         return "date-part"
     if LUNAR_RE.match(t):
         return "lunar"
-    if ISSUE_RE.search(t) and len(t) <= 20:
+    if (ISSUE_RE.search(t) or VOLUME_RE.search(t)) and len(t) <= 20:
         return "edition"
     if REGISTRATION_RE.search(t):
         return "registration"
@@ -139,10 +153,17 @@ def read_masthead(lines: list[Line]) -> Masthead:
             m = TOTAL_RE.search(key)
             if m:
                 mh.issue_total = int(m.group(1))
+            m = VOLUME_RE.search(key)
+            if m:
+                mh.volume = int(m.group(1))
+                mh.volume_text = m.group(0)
+        elif kind == "notice":
+            mh.notices.append(line.text.strip())
         elif kind == "registration":
             mh.registration = key
         elif kind == "imprint" and mh.publisher is None:
             m = IMPRINT_RE.match(key)
             assert m is not None
             mh.publisher = m.group(1)
+            mh.publisher_verb = m.group(2)
     return mh

@@ -12,15 +12,18 @@ from __future__ import annotations
 from lxml import etree
 
 from convert.errors import InputError, one_line
+from convert.reader.migrate import migrate
 from convert.tei import DoctypeError, parse_untrusted
 
 
-def read_tei(data: bytes, name: str) -> etree._Element:
+def read_tei(data: bytes, name: str, warnings: list[str] | None = None) -> etree._Element:
     """Parse TEI *data* from file *name* and validate it against the project's schema.
 
-    Returns the ``<TEI>`` root. Raises :class:`InputError` (one line) for a DOCTYPE or entity
-    reference, malformed XML (with the parser's line and column; libxml2's multi-line messages
-    folded) or a schema violation (with the validator's messages and line numbers).
+    A document of the previous model is migrated first (:func:`convert.reader.migrate.migrate`;
+    its message is appended to *warnings*). Returns the ``<TEI>`` root. Raises
+    :class:`InputError` (one line) for a DOCTYPE or entity reference, malformed XML (with the
+    parser's line and column; libxml2's multi-line messages folded) or a schema violation (with
+    the validator's messages and line numbers).
     """
     try:
         root = parse_untrusted(data)
@@ -31,6 +34,8 @@ def read_tei(data: bytes, name: str) -> etree._Element:
     except (ValueError, TypeError) as err:  # lxml's refusal of what it cannot even start on
         raise InputError(f"{name}: not well-formed XML: {one_line(str(err))}") from None
     from convert.validate import check_tei
+
+    (warnings if warnings is not None else []).extend(filter(None, [migrate(root, name)]))  # old model
 
     errors = check_tei(root)
     if errors:

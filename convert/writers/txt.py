@@ -2,7 +2,7 @@
 
 One block (a masthead line, a contents entry, a heading, a paragraph, a byline, a colophon line)
 per line, a blank line between blocks; ``<lb/>`` is a line break, ``<pb/>`` nothing, and a
-``<choice>`` gives its source form (``sic``/``orig``). No markup is added, so, whitespace aside,
+``<choice>`` gives its source form (``sic``/``orig``), ``<surplus>`` its characters as printed. No markup is added, so, whitespace aside,
 the output is exactly the content of the source (TEI-CONVENTIONS.md point 7).
 """
 
@@ -25,7 +25,8 @@ BLOCKS = {"head", "p", "ab", "byline", "note", "docImprint", "docDate", "docEdit
 #: Inline elements whose text is content.
 INLINE = {"hi", "num", "ref", "date", "publisher", "title", "measure", "name", "persName",
           "orgName", "placeName", "sic", "orig", "seg", "foreign", "emph", "q", "quote", "label",
-          "idno", "time", "rs", "term", "mentioned", "soCalled", "abbr", "expan", "unclear", "add"}
+          "idno", "time", "rs", "term", "mentioned", "soCalled", "abbr", "expan", "unclear", "add",
+          "surplus"}
 #: Elements that hold no source characters (the editor's side of a choice).
 SKIP = {"corr", "reg"}
 _BREAK = "\u2028"  # stands for <lb/> while whitespace is folded

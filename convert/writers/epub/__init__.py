@@ -123,10 +123,14 @@ def read_meta(root: etree._Element) -> BookMeta:
     title_el = _first(root, "tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title")
     if title_el is None or not text_of(title_el):
         raise WriterError("epub: teiHeader/fileDesc/titleStmt/title is missing")
-    bibl = _first(root, "tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:bibl")
+    bibl = _first(root, "tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:biblStruct/tei:monogr")
 
     def get(path: str) -> etree._Element | None:
-        return _first(bibl, path) if bibl is not None else None
+        """*path* in ``sourceDesc/biblStruct/monogr``, else in its ``imprint``."""
+        if bibl is None:
+            return None
+        found = _first(bibl, path)
+        return found if found is not None else _first(bibl, "tei:imprint/" + path)
 
     publisher = get("tei:publisher")
     date = get("tei:date[not(@type)][@when]")
@@ -135,14 +139,16 @@ def read_meta(root: etree._Element) -> BookMeta:
     when = date.get("when").strip() if date is not None else None
     m = _WHEN_RE.match(when or "")
     if when and not m:
-        raise WriterError(f"epub: sourceDesc/bibl/date/@when {when!r} is not an ISO 8601 date")
+        raise WriterError(f"epub: sourceDesc/biblStruct/monogr/imprint/date/@when {when!r} is not "
+                          "an ISO 8601 date")
     collection = catalogue.collection(root)
     issue = get("tei:biblScope[@unit='issue'][@n]")
     c14n = etree.tostring(text_el, method="c14n")
     identifier = "urn:uuid:" + str(uuid.uuid5(_UUID_NS, "sha256:" + hashlib.sha256(c14n).hexdigest()))
     masthead = _first(text_el, "tei:front/tei:titlePage")
     alt = _first(masthead, "tei:docTitle/tei:titlePart[@type='alt']") if masthead is not None else None
-    edition = _first(masthead, "tei:docEdition") if masthead is not None else None
+    edition = (_first(masthead, "(tei:titlePart[@type='issue'] | tei:docEdition)[1]")
+               if masthead is not None else None)
     return BookMeta(
         title=text_of(title_el), lang=lang, identifier=identifier,
         publisher=text_of(publisher) if publisher is not None else None,

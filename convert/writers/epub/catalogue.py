@@ -25,7 +25,9 @@ from lxml import etree
 
 from convert.tei import xpath
 
-BIBL = "tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:bibl"
+#: The printed issue in the header (TEI-CONVENTIONS 3: ``sourceDesc/biblStruct/monogr``; files of
+#: the earlier ``bibl`` model are migrated on input, :mod:`convert.reader.migrate`).
+BIBL = "tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:biblStruct/tei:monogr"
 #: The date this writer's output format was last changed: the ``dcterms:modified`` of an e-book
 #: made from a TEI that records no date at all (no issue date, no printed date, no edition date)
 #: and without ``SOURCE_DATE_EPOCH``. An e-book is never older than the writer that made it.
@@ -92,11 +94,11 @@ def responsibility(root: etree._Element) -> list[Agent]:
             have = found.setdefault(name, [])
             have.extend(r for r in roles if r not in have)
 
-    for resp in xpath(root, f"{BIBL}//tei:respStmt | tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:biblStruct//tei:respStmt"):
+    for resp in xpath(root, f"{BIBL}//tei:respStmt"):
         verb = _statement(_text(_first(resp, "tei:resp")), True)
         for name in xpath(resp, "tei:name | tei:orgName | tei:persName"):
             add(_text(name), verb[1] if verb else ())
-    for ed in xpath(root, f"{BIBL}/tei:editor | tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:biblStruct//tei:editor"):
+    for ed in xpath(root, f"{BIBL}//tei:editor"):
         add(_text(ed), ("edt",))
     for line in xpath(root, "tei:text/tei:front/tei:titlePage/tei:docImprint | tei:text/tei:front/tei:titlePage/tei:docAuthor"):
         hit = _statement(_text(line), False)
@@ -160,7 +162,7 @@ def description(root: etree._Element) -> str | None:
 def registration(root: etree._Element) -> str | None:
     """The printed registration (permit) number of an internal publication
     (``idno[@type='registration']``: ``河南省连续性内资【审郑州连】00015号``), else ``None``."""
-    el = _first(root, f"{BIBL}/tei:idno[@type='registration'] | tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:biblStruct//tei:idno[@type='registration']")
+    el = _first(root, f"{BIBL}//tei:idno[@type='registration']")
     return _text(el) or None
 
 
@@ -168,17 +170,17 @@ def series_position(root: etree._Element) -> str | None:
     """The issue's place in its series: the cumulative number (``idno[@type='cumulative']``,
     总第90期 → ``"90"``), else the issue number (``biblScope[@unit='issue']/@n``); ``None`` for an
     unnumbered issue (no series position is invented)."""
-    cumulative = _first(root, f"{BIBL}/tei:idno[@type='cumulative'] | tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:biblStruct//tei:idno[@type='cumulative']")
+    cumulative = _first(root, f"{BIBL}//tei:idno[@type='cumulative']")
     if cumulative is not None and _text(cumulative).isdigit():
         return str(int(_text(cumulative)))
-    issue = _first(root, f"{BIBL}/tei:biblScope[@unit='issue'][@n] | tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:biblStruct//tei:biblScope[@unit='issue'][@n]")
+    issue = _first(root, f"{BIBL}//tei:biblScope[@unit='issue'][@n]")
     n = issue.get("n", "").strip() if issue is not None else ""
     return n if n.isdigit() else None
 
 
 def journal_title(root: etree._Element) -> str | None:
     """The periodical title the issue prints (``title[@level='j']`` without ``@type``), else ``None``."""
-    j = _first(root, f"{BIBL}/tei:title[@level='j'][not(@type)] | tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:biblStruct//tei:title[@level='j'][not(@type)]")
+    j = _first(root, f"{BIBL}//tei:title[@level='j'][not(@type)]")
     return _text(j) or None
 
 
@@ -192,7 +194,7 @@ def series_name(root: etree._Element) -> str | None:
     agents = creators(root)
     if agents:
         return agents[0].name
-    pub = _first(root, f"{BIBL}/tei:publisher")
+    pub = _first(root, f"{BIBL}/tei:imprint/tei:publisher")
     return _text(pub) or None
 
 

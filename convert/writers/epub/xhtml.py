@@ -189,7 +189,9 @@ class XhtmlTranslator:
                 add_text(h1, child.tail)
 
     def visit_titlePart(self, el, out, inline):
-        node = self.sub(out, "span", "titlePart " + (el.get("type") or "main"), el)
+        """A part of the title (a ``<span>`` inside ``<docTitle>``'s ``<h1>``), or a title-page
+        line of its own such as the issue number (``titlePart type="issue"`` → ``<p>``)."""
+        node = self.sub(out, "span" if inline else "p", "titlePart " + (el.get("type") or "main"), el)
         self.inline_content(el, node)
 
     def visit_docImprint(self, el, out, inline):
@@ -244,7 +246,8 @@ class XhtmlTranslator:
         self.block_or_inline(el, out, inline, "byline")
 
     def visit_note(self, el, out, inline):
-        """``note type="continuation"`` (jump line) and ``type="source"`` (reprint credit)."""
+        """``note type="continuation"`` (jump line) and ``type="source"`` (reprint credit); in the
+        masthead, ``registration``, ``notice`` and ``contact`` lines."""
         self.block_or_inline(el, out, inline, "note " + (el.get("type") or ""))
 
     def visit_bibl(self, el, out, inline):
@@ -306,6 +309,23 @@ class XhtmlTranslator:
     def visit_lb(self, el, out, inline):
         """``<lb/>`` → ``<br/>``."""
         self.sub(out, "br")
+
+    def visit_surplus(self, el, out, inline):
+        """``<surplus>`` (TEI P5 §12.3.3.1): source text the editor thinks superfluous, such as a
+        character printed twice across a page break; shown as the source shows it."""
+        self.inline_content(el, self.sub(out, "span", "surplus", el))
+
+    def visit_persName(self, el, out, inline):
+        """A person's name (TEI P5 §13.2.1): plain text."""
+        self.inline_content(el, out)
+
+    def visit_orgName(self, el, out, inline):
+        """An office's or body's name (TEI P5 §13.2.2): plain text."""
+        self.inline_content(el, out)
+
+    def visit_publisher(self, el, out, inline):
+        """The publisher named in a masthead's imprint: plain text."""
+        self.inline_content(el, out)
 
     def visit_pb(self, el, out, inline):
         """``<pb/>`` marks where an old page break cut a paragraph: it is not a printed page

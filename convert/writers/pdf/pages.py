@@ -448,11 +448,16 @@ class _Renderer:
         return [self.text_block(self.inline(el), name, el)]
 
     def _block_byline(self, el, ctx):
+        if ctx == "titlePage":  # a statement of responsibility in the masthead (…编)
+            return self._masthead_line(el, ctx)
         return [self.text_block(self.inline(el), "byline", el, role="Byline")]
 
     def _block_note(self, el, ctx):
         """``note[@type='continuation']`` (jump line) and ``note[@type='source']`` (reprint credit)
-        are set apart: smaller, grey, right-aligned."""
+        are set apart: smaller, grey, right-aligned; a masthead note (registration number,
+        notice, contact line) is a masthead line."""
+        if ctx == "titlePage":
+            return self._masthead_line(el, ctx)
         return [self.text_block(self.inline(el), "note", el, role="Note")]
 
     _block_bibl = _block_note
@@ -616,6 +621,10 @@ class _Renderer:
     _inline_persName = _plain_inline
     _inline_orgName = _plain_inline
     _inline_placeName = _plain_inline
+    _inline_publisher = _plain_inline
+    #: ``<surplus>`` (TEI P5 §12.3.3.1, a character printed twice across a page break): shown
+    #: as the source shows it.
+    _inline_surplus = _plain_inline
 
 
 def keep_with_next(story: list[Flowable]) -> list[Flowable]:

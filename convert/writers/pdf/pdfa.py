@@ -53,13 +53,15 @@ class Metadata:
 
     def __init__(self, root: etree._Element):
         self.title = _first_text(root, "tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title")
-        bibl = "tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:bibl"
-        self.author = _first_text(root, f"{bibl}/tei:publisher")
+        bibl = "tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:biblStruct/tei:monogr"
+        imprint = f"{bibl}/tei:imprint"
+        self.author = _first_text(root, f"{imprint}/tei:publisher")
         journal = _first_text(root, f"{bibl}/tei:title[@level='j'][not(@type)]")
         issue = _first_text(root, f"{bibl}/tei:biblScope[@unit='issue']")
         cumulative = _first_text(root, f"{bibl}/tei:idno[@type='cumulative']")
-        when = _first_text(root, f"{bibl}/tei:date[not(@type)]/@when") or _first_text(root, f"{bibl}/tei:date/@when")
-        date_text = _first_text(root, f"{bibl}/tei:date[not(@type)]")
+        when = (_first_text(root, f"{imprint}/tei:date[not(@type)]/@when")
+                or _first_text(root, f"{imprint}/tei:date/@when"))
+        date_text = _first_text(root, f"{imprint}/tei:date[not(@type)]")
         subject = [journal or self.author, issue]
         if cumulative:  # a string the writer makes: in the document's variant, as its text is
             subject.append(convert_string(f"总第{cumulative}期", root.get(XML_LANG) or "zh-Hans"))

@@ -1,0 +1,116 @@
+"""Names: reporters in bylines as ``<persName>``, offices and bodies as ``<orgName>`` (TEI P5 §13.2).
+
+A reader pass over elements already built; it may only wrap runs of an element's own text in a
+``persName``/``orgName`` child and never adds, removes or changes a character
+(TEI-CONVENTIONS.md points 7 and 8). A name is tagged only where the evidence is unambiguous:
+
+- a byline whose text is a credit word (``记者``, ``通讯员``, ``文/`` …) followed by names
+  separated by spaces or 、，: each name of two or three Han characters is a ``persName``. A run
+  of four or more characters (``雷霄许峰``: two names printed without a space, or one name with a
+  two-character surname) is left untagged, as is a byline holding markup (bold, a correction);
+- the name of a publishing or supervising body in the masthead's imprint and the colophon's
+  主管/主办/编辑/出版 fields: the whole value is an ``orgName`` when it ends in a word that names
+  an office or body (办公室, 部, 局, 中心, 委员会 …) and holds no punctuation.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from convert.tei import E, t
+
+#: A credit word at the start of a byline, after an optional opening bracket.
+CREDIT_RE = re.compile(
+    r"^(\s*[（(]?\s*(?:本报)?(?:特约)?(?:记者|通讯员|实习生|摄影|撰稿|供稿|文\s*[/／]|图\s*[/／]|文图)\s*[:：]?\s*)"
+)
+#: One name of two or three Han characters (a Chinese personal name, TEI P5 §13.2.1).
+PERSON_RE = re.compile(r"[\u4e00-\u9fff]{2,3}")
+#: A credit word standing between names (``记者 张三 通讯员 李四``): not a name.
+CREDIT_WORD_RE = re.compile(r"^(?:本报)?(?:特约)?(?:记者|通讯员|实习生|摄影|撰稿|供稿|编辑|校对|文图|文|图|摄)$")
+#: Separators between names in a byline.
+NAME_SEP_RE = re.compile(r"[\s、，,/／]+")
+#: The end of a body's name (TEI P5 §13.2.2 ``orgName``): an office, department, bureau, centre …
+ORG_END_RE = re.compile(
+    r"(?:办公室|办事处|委员会|管委会|人民政府|政府|宣传部|传媒中心|中心|部|局|处|室|厅|委|办|社|院|所|站|队|会|公司|集团)$"
+)
+#: Labels of colophon fields whose value is a responsible body.
+ORG_FIELD_RE = re.compile(r"^(?:主管|主办|承办|协办|编辑出版|编辑|出版|编印|印刷|出版单位|编辑单位)(?:单位)?[：:]?$")
+
+
+def is_org_name(text: str) -> bool:
+    """True when *text* (whitespace aside) reads as one office's or body's name: 4–40 characters,
+    no punctuation or digits, ending in a word for an office or body (:data:`ORG_END_RE`)."""
+    key = re.sub(r"\s+", "", text)
+    return (4 <= len(key) <= 40 and ORG_END_RE.search(key) is not None
+            and re.search(r"[\d，,。；;、：:（）()《》“”\"'!！?？/／@.]", key) is None)
+
+
+def _wrap_text_spans(el: etree._Element, spans: list[tuple[int, int]], name: str) -> None:
+    """Wrap ``el.text[a:b]`` for each ``(a, b)`` in *spans* (ascending, not overlapping) in a new
+    child *name*; *el* must have no children. Characters are moved, never changed."""
+    text = el.text or ""
+    el.text = text[: spans[0][0]]
+    for k, (a, b) in enumerate(spans):
+        child = etree.SubElement(el, t(name))
+        child.text = text[a:b]
+        end = spans[k + 1][0] if k + 1 < len(spans) else len(text)
+        child.tail = text[b:end]
+
+
+def tag_byline(byline: etree._Element) -> int:
+    """Tag the reporters named in *byline* (a ``<byline>`` holding text only) as ``persName``.
+
+    ``(记者 刘丽军 李立营)`` → ``(记者 <persName>刘丽军</persName> <persName>李立营</persName>)``.
+    Returns how many names were tagged (0 when the byline is not of that shape).
+    """
+    if len(byline) or not byline.text:
+        return 0
+    text = byline.text
+    m = CREDIT_RE.match(text)
+    if not m:
+        return 0
+    rest_start = m.end()
+    close = re.search(r"\s*[）)]?\s*$", text[rest_start:])
+    rest_end = rest_start + (close.start() if close else len(text) - rest_start)
+    spans = []
+    pos = rest_start
+    for token in NAME_SEP_RE.split(text[rest_start:rest_end]):
+        if not token:
+            continue
+        a = text.index(token, pos)
+        pos = a + len(token)
+        if PERSON_RE.fullmatch(token) and not CREDIT_WORD_RE.match(token):
+            spans.append((a, pos))
+    if spans:
+        _wrap_text_spans(byline, spans, "persName")
+    return len(spans)
+
+
+def org_name(text: str) -> etree._Element | str:
+    """An ``<orgName>`` holding *text* when :func:`is_org_name`, else *text* itself."""
+    return E.orgName(text) if is_org_name(text) else text
+
+
+def tag_colophon_orgs(gloss: etree._Element) -> int:
+    """In a colophon's ``<list type="gloss">``, wrap the whole text of each ``<item>`` whose
+    ``<label>`` names a responsibility (主管, 主办, 编辑出版 …) in ``<orgName>`` when it reads as
+    one body's name. Returns how many were tagged."""
+    n = 0
+    label = None
+    for child in gloss:
+        if not isinstance(child.tag, str):
+            continue
+        local = child.tag.rsplit("}", 1)[-1]
+        if local == "label":
+            label = "".join(child.itertext()).strip()
+            continue
+        if (local == "item" and label and ORG_FIELD_RE.match(label) and not len(child)
+                and child.text and is_org_name(child.text)):
+            lead = len(child.text) - len(child.text.lstrip())
+            trail = len(child.text.rstrip())
+            _wrap_text_spans(child, [(lead, trail)], "orgName")
+            n += 1
+        label = None
+    return n
