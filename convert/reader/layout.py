@@ -31,9 +31,15 @@ CONTENTS_HEAD_RE = re.compile(r"^(本期)?目录$|^contents$", re.IGNORECASE)
 
 
 def unfinished(text: str) -> bool:
-    """True when *text* stops mid-sentence: its last character is not closing punctuation."""
+    """True when *text* stops mid-sentence: its last character is not closing punctuation, or it
+    is a closing quote or bracket that follows neither closing punctuation nor another closing
+    mark (``…全面落实“六保”`` goes on; ``…工作。”`` and ``…（记者 雷霄）`` end)."""
     t = text.rstrip()
-    return bool(t) and t[-1] not in TERMINAL
+    if not t:
+        return False
+    if t[-1] in "”’」』":
+        return len(t) > 1 and t[-2] not in TERMINAL
+    return t[-1] not in TERMINAL
 
 
 def heading_shape(line: Line) -> bool:
