@@ -434,11 +434,17 @@ class BodyBuilder:
                           + (" across an old page break" if line.blank_before or has_pb else ""))
             else:
                 parent = self._block_parent()
-                self.para = inline(E.p(), segs)
-                parent.append(self.para)
+                # a page that broke between paragraphs: the furniture stands between them
+                marks, segs = lead_marks(segs)
+                emit_marks(parent, marks)
+                if segs:
+                    self.para = inline(E.p(), segs)
+                    parent.append(self.para)
+                else:  # the line was only a note after the page break
+                    self.para = None
                 if not line.role or line.role.startswith("furniture"):
                     line.note("paragraph", "running text")
-            self.para_open = unfinished("".join(s for s, _ in segs)) and not trail
+            self.para_open = self.para is not None and unfinished("".join(s for s, _ in segs)) and not trail
         for kind, note in trail:
             self._note(kind, note)
 
@@ -491,7 +497,7 @@ class BodyBuilder:
             self._new_article(None, None)
             self.article.append(E.p())
         for div in self.body.iter("{*}div"):
-            if div.get("type") != "section" and all(c.tag.endswith("}head") for c in div):
+            if div.get("type") != "section" and all(c.tag.endswith(("}head", "}fw", "}pb")) for c in div):
                 # an article printed as a heading with nothing under it: an empty <p/> (no
                 # character added) says so; a section may hold only its heading (TEI P5 §4.1)
                 div.append(E.p())

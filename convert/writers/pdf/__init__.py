@@ -431,6 +431,10 @@ class _Renderer:
     def _block_pb(self, el, ctx):
         return []
 
+    def _block_fw(self, el, ctx):
+        """The old print layout's running head or folio (TEI P5 §11.6): this PDF has its own."""
+        return []
+
     # lists ------------------------------------------------------------------------------------
     def _block_list(self, el, ctx):
         if ctx == "contents":
@@ -528,6 +532,10 @@ class _Renderer:
         return [BREAK]
 
     def _inline_pb(self, el, face, link):
+        return []
+
+    def _inline_fw(self, el, face, link):
+        """Old page furniture inside a paragraph: left out (its tail, the text after it, stays)."""
         return []
 
     def _inline_ref(self, el, face, link):
