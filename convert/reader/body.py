@@ -286,6 +286,9 @@ class BodyBuilder:
         best, best_i = 0.0, None
         for i, e in enumerate(self.entries):
             r = _similar(line.key, e.key)
+            # an entry an earlier heading already took is matched again only exactly
+            if e.target is not None and r < 1.0:
+                continue
             if r > best:
                 best, best_i = r, i
         return best_i if best >= MATCH_RATIO else None
@@ -344,7 +347,9 @@ class BodyBuilder:
         if BYLINE_LINE_RE.match(line.key) or split_specials(line.segments)[2]:
             return None
         why = "markup (# or bold)" if marked else "short, no sentence punctuation, running text follows"
-        cert = None if marked else line.cert
+        cert = None if marked else (line.cert or ("medium" if any(c in "！？!?" for c in line.text) else None))
+        if cert and not line.cert:
+            why += "; an exclamation or question mark inside"
         if SUBHEAD_RE.match(line.key) and self.article is not None and len(self.article) > 1:
             return Heading("subsection", why=why + "; numbered like a sub-heading", cert=cert)
         if BRIEF_RE.search(line.key) and len(line.key) <= SECTION_NAME_MAX:

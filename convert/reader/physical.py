@@ -162,6 +162,13 @@ def find_page_furniture(doc: PhysicalText) -> None:
         groups.setdefault(_shape_key(line), []).append(i)
     for members in groups.values():
         if len(members) < 2:
+            # printed once (a short text, one page break): a head right after a folio, shaped
+            # like one (a wide gap or a middle dot between its parts: ``title   date``)
+            i = members[0]
+            raw = lines[i].raw.strip()
+            if i > 0 and folio[i - 1] and re.search(r"\S(\s{2,}|\s*·\s*)\S", raw):
+                lines[i].furniture = "header"
+                lines[i].note("furniture: running head", "beside a folio, shaped like a running head")
             continue
         for i in members:
             lines[i].furniture = "header"
@@ -308,13 +315,32 @@ def _own_line(line: Line) -> str | None:
     return None
 
 
+def clause_free(text: str) -> bool:
+    """No clause or sentence punctuation (，。；：), no sentence end; an exclamation or question
+    mark inside is allowed (``榜单揭晓！郑州获评…``)."""
+    return not any(c in PROSE_PUNCT and c not in "！？!?" for c in text) and not sentence_final(text)
+
+
+def _names_entry(line: Line, entries: list[str]) -> bool:
+    """*line* is (the start of) a title the contents list prints."""
+    from convert.reader.body import MATCH_RATIO, _similar
+
+    k = line.key
+    if len(k) > 60 or not k or any(c in "。；，," for c in line.text):
+        return False
+    return any(k == e or (len(k) >= 6 and e.startswith(k)) or _similar(k, e) >= MATCH_RATIO
+               for e in entries)
+
+
 def decide_break(a: Line, parts: int, b: Line, width: float | None,
-                 last_width: float | None = None) -> tuple[bool, str, str | None]:
+                 last_width: float | None = None,
+                 entries: list[str] | None = None) -> tuple[bool, str, str | None]:
     """Whether logical line *a* (made of *parts* physical lines so far) ends before the next
     physical line *b*: ``(ends, evidence, cert)``.
 
     Evidence, strongest first: a blank line; a contents entry's page number; sentence-final
-    punctuation (。！？, or a closing mark after one); a credit or jump line; the source's markup
+    punctuation (。！？, or a closing mark after one); a credit or jump line; a title that
+    *entries* (the contents list's titles) name; the source's markup
     (``#``, a wholly bold line) on either line; a line that is a colophon, reporter or masthead
     line by its shape; *b* starting with a mark no line may start with (kinsoku: *a* was cut);
     *a* a single line without clause punctuation (a heading, a masthead line, a section name):
@@ -344,7 +370,11 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
         return True, "two balanced clauses X，Y without a sentence end (a sub-heading's shape)", None
     if width is not None and last_width is not None and last_width < width - 1.5:
         return True, f"narrower than a wrapped line ({last_width:g} < {width:g}): the line ended", None
-    if parts == 1 and a.text and not any(c in PROSE_PUNCT for c in a.text) and len(a.key) <= 60 \
+    if entries is not None:
+        for line, where in ((a, "this line"), (b, "the next line")):
+            if (line is b or parts == 1) and _names_entry(line, entries):
+                return True, f"{where} names a contents entry", None
+    if parts == 1 and a.text and clause_free(a.text) and len(a.key) <= 60 \
             and a.text.rstrip()[-1:] not in "、“《（(":
         w = display_width(a.text.strip())
         if width is not None and w >= width - 1:
@@ -368,6 +398,14 @@ def unwrap(doc: PhysicalText) -> None:
     """
     lines = doc.lines
     doc.wrap_width = _wrap_width(lines)
+    # the printed contents list's titles (lines with a dot leader and a page number; an entry
+    # wrapped before its leader is the leader line with the line above it)
+    entries = []
+    for k, line in enumerate(lines):
+        if line.page is not None:
+            entries.append(line.key)
+            if k and lines[k - 1].page is None and len(line.key) < 8:
+                entries.append(lines[k - 1].key + line.key)
     out: list[Line] = []
     i = 0
     while i < len(lines):
@@ -376,7 +414,7 @@ def unwrap(doc: PhysicalText) -> None:
         last_width = display_width(cur.text.strip())
         while i + 1 < len(lines):
             nxt = lines[i + 1]
-            ends, why, cert = decide_break(cur, parts, nxt, doc.wrap_width, last_width)
+            ends, why, cert = decide_break(cur, parts, nxt, doc.wrap_width, last_width, entries or None)
             if ends:
                 cur.evidence.append(f"line ends: {why}")
                 if cert:
