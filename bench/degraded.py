@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from degrade import CORPUS, DEGRADATIONS, concatenate, gold, measure, nows  # noqa: E402
+from degrade import CORPUS, DEGRADATIONS, concatenate, furniture_text, gold, measure, nows  # noqa: E402
 from sampledata import source_content  # noqa: E402
 
 from convert.reader import read_issues  # noqa: E402
@@ -39,7 +39,7 @@ def run(text: str, golds: list[dict], furniture: list[str]) -> dict:
     cells = [measure(d.root, g, [], xpath) for d, g in zip(docs, golds)]
     fws = sum(len(xpath(d.root, "//tei:text//tei:fw")) for d in docs)
     found_fw = sum(1 for f in furniture if any(
-        nows(f) in [nows("".join(x.itertext())) for x in xpath(d.root, "//tei:text//tei:fw")] for d in docs))
+        furniture_text(f) in [nows("".join(x.itertext())) for x in xpath(d.root, "//tei:text//tei:fw")] for d in docs))
     got = "".join(nows(render(d.root)) for d in docs)
     return {
         "precision": min(c["precision"] for c in cells) if cells else 0.0,

@@ -173,6 +173,12 @@ def concatenate(a: str, b: str) -> str:
 # ------------------------------------------------------------------------------ measuring
 
 
+def furniture_text(line: str) -> str:
+    """The content of an inserted furniture line: whitespace and a leading ``- `` (a list
+    bullet's markup by TEI-CONVENTIONS.md point 7, even before a folio ``- 3 -``) removed."""
+    return nows(re.sub(r"^\s*-\s+", "", line.replace("\f", "")))
+
+
 def _text(el) -> str:
     """The text of *el* without the old page furniture (``<fw>``) inside it."""
     out = [el.text or ""]
@@ -201,7 +207,7 @@ def measure(root, want: dict, furniture: list[str], xpath) -> dict:
         "recall": found / len(gold_heads) if gold_heads else 1.0,
         "subheadings": (sum(1 for s in gold_subs if s in subs), len(gold_subs)),
         "joins": (len(joins), len(want.get("joins", []))),
-        "fw": (sum(1 for f in furniture if nows(f) in fws), len(furniture)),
+        "fw": (sum(1 for f in furniture if furniture_text(f) in fws), len(furniture)),
         "extra_fw": max(0, len(fws) - len(furniture)),
         "glued": glued,
         "missing": [h for h in gold_heads if h not in heads],

@@ -438,8 +438,10 @@ def _read(lines: list[Line], text: str, source_name: str, encoding: str, detecte
     weak = builder.weak
     for line in weak:
         span = f"line {line.no}" if line.end_no <= line.no else f"lines {line.no}–{line.end_no}"
-        warnings.append(f"{display_name}: {span}: weak evidence for a heading "
-                        f"({'; '.join(line.evidence)}): {line.text[:30]!r} (marked @cert=\"{line.cert}\")")
+        what = "paragraph" if line.role.startswith("paragraph") else "heading"
+        warnings.append(f"{display_name}: {span}: weak evidence for a {what} "
+                        f"({'; '.join(e for e in line.evidence if 'weak' in e or 'wrapped line' in e or 'inside' in e) or line.evidence[-1]}): "
+                        f"{line.text[:30]!r} (marked @cert=\"{line.cert}\")")
     genre = "newsletter" if mh.is_newsletter else "monthly"
 
     print_run = print_run_text = None

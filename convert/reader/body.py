@@ -347,8 +347,8 @@ class BodyBuilder:
         if BYLINE_LINE_RE.match(line.key) or split_specials(line.segments)[2]:
             return None
         why = "markup (# or bold)" if marked else "short, no sentence punctuation, running text follows"
-        cert = None if marked else (line.cert or ("medium" if any(c in "！？!?" for c in line.text) else None))
-        if cert and not line.cert:
+        cert = None if marked else ((None if line.weak_join else line.cert) or ("medium" if any(c in "！？!?" for c in line.text) else None))
+        if cert and cert != line.cert:
             why += "; an exclamation or question mark inside"
         if SUBHEAD_RE.match(line.key) and self.article is not None and len(self.article) > 1:
             return Heading("subsection", why=why + "; numbered like a sub-heading", cert=cert)
@@ -435,6 +435,7 @@ class BodyBuilder:
                     self.para.append(E.pb())
                     segs = self._doubled_at_break(segs)
                 inline(self.para, segs)
+                self._weak_paragraph(line)
                 line.note("paragraph (continued)", "the paragraph above stopped mid-sentence: joined"
                           + (" across an old page break" if line.blank_before or has_pb else ""))
             else:
@@ -445,6 +446,7 @@ class BodyBuilder:
                 if segs:
                     self.para = inline(E.p(), segs)
                     parent.append(self.para)
+                    self._weak_paragraph(line)
                 else:  # the line was only a note after the page break
                     self.para = None
                 if not line.role or line.role.startswith("furniture"):
@@ -452,6 +454,13 @@ class BodyBuilder:
             self.para_open = self.para is not None and unfinished("".join(s for s, _ in segs)) and not trail
         for kind, note in trail:
             self._note(kind, note)
+
+    def _weak_paragraph(self, line: Line) -> None:
+        """A paragraph holding a line whose hard-wrapped parts were joined on weak evidence gets
+        ``@cert`` (and the line goes to the warnings)."""
+        if line.weak_join and line.cert and self.para is not None and not self.para.get("cert"):
+            self.para.set("cert", line.cert)
+            self.weak.append(line)
 
     def _doubled_at_break(self, segs):
         """Mark a character printed twice across a page break (防控 | 控工作) as

@@ -79,7 +79,8 @@ class Line:
     - ``furniture``: ``"header"`` or ``"pageNum"`` when the page-furniture pass found this line
       to be a running head or folio, else ``None``.
     - ``role``/``evidence``: what the passes decided the line is and why (``--explain``);
-      ``cert``: ``"medium"``/``"low"`` when that decision is weakly supported (TEI ``@cert``).
+      ``cert``: ``"medium"``/``"low"`` when that decision is weakly supported (TEI ``@cert``);
+      ``weak_join``: the weak decision was to join a line into this one.
     """
 
     no: int
@@ -97,6 +98,7 @@ class Line:
     role: str = ""
     evidence: list[str] = field(default_factory=list)
     cert: str | None = None
+    weak_join: bool = False
 
     def note(self, role: str, why: str, cert: str | None = None) -> None:
         """Record a decision about this line: its *role*, the evidence *why*, and ``@cert``

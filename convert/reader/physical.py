@@ -267,29 +267,64 @@ def _number(mark: Milestone) -> str | None:
     return None
 
 
-def _wrap_width(lines: list[Line]) -> float | None:
-    """The narrowest width of a hard-wrapped line: the 10th percentile of the widths of lines
-    that run on into the next line (prose punctuation inside, no sentence end, no blank line
-    after); ``None`` when fewer than eight lines look so (the text is not hard-wrapped)."""
-    widths = []
-    for a, b in zip(lines, lines[1:]):
+def _run_on_widths(lines: list[Line]) -> list[tuple[int, float]]:
+    """``[(index, width)]`` of the lines that run on into the next line: a comma, enumeration
+    comma, semicolon, colon or full stop inside (prose, not a heading with quotes), no sentence
+    end, no blank line after, at least 12 ideographs wide."""
+    out = []
+    for k, (a, b) in enumerate(zip(lines, lines[1:])):
         text = a.text
         if b.blank_before or sentence_final(text) or a.page is not None:
             continue
-        if not any(c in PROSE_PUNCT or c in PROSE_HINTS for c in text):
+        if not any(c in "，,、；;：:。" for c in text):  # clause marks: prose, not a heading
             continue
         w = display_width(text.strip())
         if w >= 12:
-            widths.append(w)
+            out.append((k, w))
+    return out
+
+
+def _band(widths: list[float]) -> float | None:
+    """The narrowest width of a hard-wrapped line among *widths* (run-on lines): the 10th
+    percentile of the band near the widest ones; ``None`` when fewer than eight, or when they
+    vary too widely or are too long for a wrap (one paragraph per line)."""
     if len(widths) < 8:
         return None
-    widths.sort()
+    widths = sorted(widths)
+    # short lines that run on (a bare sub-heading, a colophon field) are no wrapped lines
+    top = widths[len(widths) * 9 // 10]
+    widths = [w for w in widths if w >= 0.7 * top]
     spread = statistics.pstdev(widths)
     p10 = widths[len(widths) // 10]
-    # one paragraph per line gives widths that vary widely and are long; a wrap gives a band
     if spread > 0.35 * statistics.mean(widths) or p10 > 90:
         return None
     return p10
+
+
+def _wrap_width(lines: list[Line]) -> float | None:
+    """The narrowest width of a hard-wrapped line in the whole text (:func:`_band`)."""
+    return _band([w for _, w in _run_on_widths(lines)])
+
+
+def _local_widths(lines: list[Line], window: int = 40) -> list[float | None]:
+    """The wrap width around each line: :func:`_band` of the run-on lines within *window* lines
+    (a file of several issues may be wrapped at several widths), the whole text's when too few
+    lines near it run on."""
+    runs = _run_on_widths(lines)
+    whole = _band([w for _, w in runs])
+    out: list[float | None] = []
+    lo = 0
+    for i in range(len(lines)):
+        while lo < len(runs) and runs[lo][0] < i - window:
+            lo += 1
+        near = []
+        k = lo
+        while k < len(runs) and runs[k][0] <= i + window:
+            near.append(runs[k][1])
+            k += 1
+        local = _band(near)
+        out.append(local if local is not None else whole)
+    return out
 
 
 def _note_line(line: Line) -> bool:
@@ -313,6 +348,12 @@ def _own_line(line: Line) -> str | None:
     if len(k) <= 20 and classify(line.text) in ("edition", "date", "printed", "registration", "lunar"):
         return "a masthead line (" + classify(line.text) + ")"
     return None
+
+
+def _tolerance(width: float) -> float:
+    """How much narrower than the estimated wrap width a wrapped line may be (digits and Latin
+    letters are narrower than ideographs; lines end before a character that may not start one)."""
+    return max(2.0, 0.1 * width)
 
 
 def clause_free(text: str) -> bool:
@@ -368,7 +409,7 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
 
     if parts == 1 and balanced_subheading(a.key):
         return True, "two balanced clauses X，Y without a sentence end (a sub-heading's shape)", None
-    if width is not None and last_width is not None and last_width < width - 1.5:
+    if width is not None and last_width is not None and last_width < width - _tolerance(width):
         return True, f"narrower than a wrapped line ({last_width:g} < {width:g}): the line ended", None
     if entries is not None:
         for line, where in ((a, "this line"), (b, "the next line")):
@@ -377,7 +418,7 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
     if parts == 1 and a.text and clause_free(a.text) and len(a.key) <= 60 \
             and a.text.rstrip()[-1:] not in "、“《（(":
         w = display_width(a.text.strip())
-        if width is not None and w >= width - 1:
+        if width is not None and w >= width - _tolerance(width):
             if any(c in PROSE_HINTS for c in a.text):
                 return False, (f"no clause punctuation, but as wide as a wrapped line ({w:g} ≥ "
                                f"{width:g}) and prose marks (、“”《》)"), "medium"
@@ -391,13 +432,14 @@ def unwrap(doc: PhysicalText) -> None:
     """Unwrapping: join hard-wrapped lines into logical lines (see :func:`decide_break`).
 
     Uses the text's own evidence only — punctuation, the line's markup and shape, and the spread
-    of line widths (:func:`_wrap_width`), never a fixed width. Joined lines keep every segment
+    of line widths near each line (:func:`_local_widths`), never a fixed width. Joined lines keep every segment
     (milestones included) in order; ``end_no`` is the last physical line. Lines separated by a
     blank line are not joined here: a paragraph that an old page break cut in two is joined by
     the logical stage (``<pb/>`` between the parts).
     """
     lines = doc.lines
     doc.wrap_width = _wrap_width(lines)
+    widths = _local_widths(lines)
     # the printed contents list's titles (lines with a dot leader and a page number; an entry
     # wrapped before its leader is the leader line with the line above it)
     entries = []
@@ -414,7 +456,7 @@ def unwrap(doc: PhysicalText) -> None:
         last_width = display_width(cur.text.strip())
         while i + 1 < len(lines):
             nxt = lines[i + 1]
-            ends, why, cert = decide_break(cur, parts, nxt, doc.wrap_width, last_width, entries or None)
+            ends, why, cert = decide_break(cur, parts, nxt, widths[i], last_width, entries or None)
             if ends:
                 cur.evidence.append(f"line ends: {why}")
                 if cert:
@@ -423,6 +465,7 @@ def unwrap(doc: PhysicalText) -> None:
             cur.evidence.append(f"joined with line {nxt.no}: {why}")
             if cert:
                 cur.cert = cert
+                cur.weak_join = True
             sep = " " if (cur.text[-1:].isascii() and nxt.text[:1].isascii()
                           and cur.text[-1:].isalnum() and nxt.text[:1].isalnum()) else ""
             cur.segments = cur.segments + ([(sep, False)] if sep else []) + nxt.segments
