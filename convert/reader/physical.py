@@ -51,6 +51,8 @@ FOLIO_RES = (
     re.compile(r"^(?:page|p\.)\s*(\d{1,4})$", re.IGNORECASE),
 )
 BARE_NUMBER_RE = re.compile(r"^(\d{1,4})$")
+#: A news lead's opening date: ``11月18日，``, ``1 月 7 日下午``.
+DATE_LEAD_RE = re.compile(r"^\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 #: Masthead kinds (see :func:`convert.reader.masthead.classify`) that start a new issue.
 ISSUE_ANCHOR_KINDS = {"edition"}
 MASTHEAD_KINDS = {"date", "date-part", "printed", "lunar", "edition", "registration", "imprint",
@@ -128,8 +130,8 @@ def find_page_furniture(doc: PhysicalText) -> None:
 
     - A folio is a line shaped like one (``— 3 —``, ``- 3 -``, ``第 3 页``, ``3/8``), or a bare
       number right before or after a form feed or a running head.
-    - A running head is a short line without sentence punctuation that stands right after a
-      form feed or right next to a folio, at two places at least with the same text (numbers
+    - A running head is a short line without sentence punctuation that opens a page (it stands
+      right after a form feed or a folio), at two places at least with the same text (numbers
       aside: ``2020年第1期`` and ``2020年第2期`` are one head). A heading printed once at the
       top of a page is not repeated, so it is not taken.
 
@@ -142,10 +144,9 @@ def find_page_furniture(doc: PhysicalText) -> None:
     folio = [_folio(line) is not None for line in lines]
 
     def near_break(i: int) -> bool:
-        line = lines[i]
-        nxt = lines[i + 1] if i + 1 < n else None
-        return (line.form_feed or (nxt is not None and nxt.form_feed)
-                or (i > 0 and folio[i - 1]) or (nxt is not None and folio[i + 1]))
+        """The line opens a page: it follows a form feed or a folio (a running head stands at
+        the top of the page)."""
+        return lines[i].form_feed or (i > 0 and folio[i - 1])
 
     for i, line in enumerate(lines):
         if folio[i]:
@@ -306,22 +307,27 @@ def _wrap_width(lines: list[Line]) -> float | None:
     return _band([w for _, w in _run_on_widths(lines)])
 
 
-def _local_widths(lines: list[Line], window: int = 40) -> list[float | None]:
-    """The wrap width around each line: :func:`_band` of the run-on lines within *window* lines
-    (a file of several issues may be wrapped at several widths), the whole text's when too few
-    lines near it run on."""
+def _local_widths(lines: list[Line], nearest: int = 12) -> list[float | None]:
+    """The wrap width around each line: :func:`_band` of the *nearest* run-on lines (a file of
+    several issues may be wrapped at several widths; the closest lines are the line's own
+    article), the whole text's when fewer lines run on."""
+    import bisect
+
     runs = _run_on_widths(lines)
     whole = _band([w for _, w in runs])
+    at = [k for k, _ in runs]
     out: list[float | None] = []
-    lo = 0
     for i in range(len(lines)):
-        while lo < len(runs) and runs[lo][0] < i - window:
-            lo += 1
+        right = bisect.bisect_left(at, i)
+        left = right - 1
         near = []
-        k = lo
-        while k < len(runs) and runs[k][0] <= i + window:
-            near.append(runs[k][1])
-            k += 1
+        while len(near) < nearest and (left >= 0 or right < len(runs)):
+            if right < len(runs) and (left < 0 or at[right] - i <= i - at[left]):
+                near.append(runs[right][1])
+                right += 1
+            else:
+                near.append(runs[left][1])
+                left -= 1
         local = _band(near)
         out.append(local if local is not None else whole)
     return out
@@ -385,8 +391,8 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
     (``#``, a wholly bold line) on either line; a line that is a colophon, reporter or masthead
     line by its shape; *b* starting with a mark no line may start with (kinsoku: *a* was cut);
     *a* a single line without clause punctuation (a heading, a masthead line, a section name):
-    it ends, unless it is as wide as a wrapped line and shows marks of prose (、“”《》) — then it
-    was wrapped. Otherwise the line stops mid-sentence and goes on in *b*. ``cert`` is
+    it ends, unless it is as wide as a wrapped line and shows marks of prose (、“”《》) while
+    the next line does not open like a news lead (``11月18日``) — then it was wrapped. Otherwise the line stops mid-sentence and goes on in *b*. ``cert`` is
     ``"medium"`` where the evidence is weak: a line without clause punctuation as wide as a
     wrapped line.
     """
@@ -419,6 +425,9 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
             and a.text.rstrip()[-1:] not in "、“《（(":
         w = display_width(a.text.strip())
         if width is not None and w >= width - _tolerance(width):
+            if DATE_LEAD_RE.match(b.text):
+                return True, (f"no clause punctuation, as wide as a wrapped line ({w:g} ≥ {width:g}), "
+                              "and the next line opens like a news lead (a date)"), "medium"
             if any(c in PROSE_HINTS for c in a.text):
                 return False, (f"no clause punctuation, but as wide as a wrapped line ({w:g} ≥ "
                                f"{width:g}) and prose marks (、“”《》)"), "medium"
