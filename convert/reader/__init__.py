@@ -485,6 +485,36 @@ def _read(lines: list[Line], text: str, source_name: str, encoding: str, detecte
     return root
 
 
+def _compact(evidence: list[str]) -> list[str]:
+    """*evidence* for reading: runs of joins for the same reason as one item, the obvious (a
+    blank line ends the line) and the page-break notes (shown as furniture) left out."""
+    out: list[str] = []
+    run: list[str] = []
+    reason = ""
+
+    def flush():
+        if run:
+            lines = run[0] if len(run) == 1 else f"{run[0]}–{run[-1]}"
+            out.append(f"joined with line{'s' if len(run) > 1 else ''} {lines}: {reason}")
+
+    for why in evidence:
+        m = re.match(r"joined with line (\d+): (.*)", why)
+        if m and (not run or m.group(2) == reason):
+            run.append(m.group(1))
+            reason = m.group(2)
+            continue
+        flush()
+        run = []
+        if m:
+            run, reason = [m.group(1)], m.group(2)
+            continue
+        if why.startswith("holds an old page break") or why == "line ends: a blank line follows":
+            continue
+        out.append(why)
+    flush()
+    return out
+
+
 def explain(text: str, split: bool = True) -> str:
     """Why each line became what it became: one line per logical line of *text* (its source
     lines, its role, the evidence, ``@cert`` when weak), furniture included, in source order,
@@ -504,9 +534,8 @@ def explain(text: str, split: bool = True) -> str:
             span = f"{line.no}" if line.end_no <= line.no else f"{line.no}-{line.end_no}"
             cert = f" [@cert={line.cert}]" if line.cert else ""
             out.append(f"{span:>11}  {line.role or 'text'}{cert}: {line.text[:24]!r}")
-            for why in line.evidence:
-                if not why.startswith("holds an old page break"):
-                    out.append(f"{'':>13}- {why}")
+            for why in _compact(line.evidence):
+                out.append(f"{'':>13}- {why}")
     return "\n".join(out) + "\n"
 
 

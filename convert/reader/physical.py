@@ -416,7 +416,7 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
     if parts == 1 and balanced_subheading(a.key):
         return True, "two balanced clauses X，Y without a sentence end (a sub-heading's shape)", None
     if width is not None and last_width is not None and last_width < width - _tolerance(width):
-        return True, f"narrower than a wrapped line ({last_width:g} < {width:g}): the line ended", None
+        return True, f"narrower than a wrapped line ({last_width:g} < {width - _tolerance(width):g}): the line ended", None
     if entries is not None:
         for line, where in ((a, "this line"), (b, "the next line")):
             if (line is b or parts == 1) and _names_entry(line, entries):
@@ -425,14 +425,13 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
             and a.text.rstrip()[-1:] not in "、“《（(":
         w = display_width(a.text.strip())
         if width is not None and w >= width - _tolerance(width):
+            wide = f"as wide as a wrapped line ({w:g} ≥ {width - _tolerance(width):g})"
             if DATE_LEAD_RE.match(b.text):
-                return True, (f"no clause punctuation, as wide as a wrapped line ({w:g} ≥ {width:g}), "
-                              "and the next line opens like a news lead (a date)"), "medium"
+                return True, (f"no clause punctuation, {wide}, and the next line opens like a news "
+                              "lead (a date)"), "medium"
             if any(c in PROSE_HINTS for c in a.text):
-                return False, (f"no clause punctuation, but as wide as a wrapped line ({w:g} ≥ "
-                               f"{width:g}) and prose marks (、“”《》)"), "medium"
-            return True, (f"no clause punctuation, as wide as a wrapped line ({w:g} ≥ {width:g}): "
-                          "taken as a line of its own"), "medium"
+                return False, f"no clause punctuation, but {wide} and prose marks (、“”《》)", "medium"
+            return True, f"no clause punctuation, {wide}: taken as a line of its own", "medium"
         return True, "no clause punctuation, narrower than a wrapped line: a line of its own", None
     return False, "stops mid-sentence", None
 
