@@ -449,7 +449,7 @@ def _read(lines: list[Line], text: str, source_name: str, encoding: str, detecte
         for ab in xpath(back, ".//tei:ab[@type='printRun']"):
             print_run = xpath(ab, "string(tei:num/@value)") or None
             print_run_text = re.sub(r"^[（(]\s*|\s*[）)]$", "", "".join(ab.itertext()))
-    joins = len(list(body.iter(t("pb"))))
+    joins = len(xpath(body, ".//tei:p/tei:pb"))  # a pb between divisions joins nothing
     text_el = E.text()
     if len(front):
         text_el.append(front)

@@ -504,7 +504,7 @@ def find_issue_boundaries(doc: PhysicalText) -> None:
         if not running:
             running = any(c in PROSE_PUNCT for c in line.text) and len(line.key) > 30
             continue
-        if len(line.key) > 24 or classify(line.text) not in ISSUE_ANCHOR_KINDS or i <= starts[-1] + 8:
+        if len(line.key) > 24 or classify(line.text) not in ISSUE_ANCHOR_KINDS:
             continue
         start = i
         while start > starts[-1] + 1 and len(lines[start - 1].key) <= 24 \
