@@ -412,6 +412,9 @@ class BodyBuilder:
 
     def _note(self, kind: str, segs) -> None:
         parent = self._block_parent(paragraph=False)
+        if kind == "byline" and self.sub is not None and self.para is not None:
+            # a credit after the last sub-heading's text is the whole article's (TEI divBottom)
+            parent, self.sub = self.article, None
         el = E.byline() if kind == "byline" else E.note(type=kind)
         parent.append(inline(el, segs))
         self.para, self.para_open = None, False
