@@ -255,8 +255,7 @@ def main(argv: list[str] | None = None) -> int:
 def _explain(inputs: list[Path], encoding: str | None, max_size: int) -> int:
     """``--explain``: print the reader's decisions for each text input (see
     :func:`convert.reader.explain`); 1 when an input cannot be read (one line naming it)."""
-    from convert.reader import explain, tei_bytes_of
-    from convert.reader.source import decode, remove_non_xml
+    from convert.reader import explain, prepare, tei_bytes_of
 
     status = 0
     for path in inputs:
@@ -267,9 +266,9 @@ def _explain(inputs: list[Path], encoding: str | None, max_size: int) -> int:
             data = path.read_bytes()
             if tei_bytes_of(path, data) is not None:
                 raise ConvertError(f"{path}: --explain reads bulletin text; this is a TEI document")
-            source = remove_non_xml(decode(data, str(path), encoding), str(path))
+            source, feeds = prepare(data, str(path), encoding)
             print(f"# {path}")
-            print(explain(source.text), end="")
+            print(explain(source.text, feeds=feeds), end="")
         except OSError as err:
             _err(f"{path}: cannot read: {err.strerror or err}")
             status = 1

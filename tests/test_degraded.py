@@ -123,3 +123,17 @@ def test_clean_samples_give_no_warning_and_no_cert(path):
     docs, warnings = read(path.read_text(encoding="utf-8"))
     assert warnings == []
     assert xpath(docs[0].root, "//tei:text//@cert") == []
+
+
+def test_form_feeds_of_a_file_are_evidence_not_a_warning():
+    """Read from a file, the form feeds (page ends) are taken out before the XML clean-up and
+    given to the reader: no warning about U+000C, and each page break gets its pb."""
+    from convert.reader import load_input
+
+    path = ROOT / "samples" / "degraded" / "monthly-2020-01-no90.pdftotext.txt"
+    warnings: list[str] = []
+    root = load_input(path, warnings=warnings).root
+    assert not any("U+000C" in w for w in warnings), warnings
+    n_feeds = path.read_text(encoding="utf-8").count("\f")
+    pbs = xpath(root, "//tei:text//tei:pb[@n]")
+    assert len(pbs) == n_feeds and all(pb.getnext() is not None and pb.getnext().get("type") == "header" for pb in pbs)

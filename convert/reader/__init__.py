@@ -27,7 +27,7 @@ from convert.errors import InputError
 from convert.reader.body import (REGULARISE, BodyBuilder, _split_segments, _strip, emit_marks, heading_segments,
                                  inline, lead_marks, stray_traditional, trail_marks)
 from convert.reader.layout import PRINT_RUN_RE, colophon_kind, find_colophon, find_contents, heading_shape, paragraph_shape
-from convert.reader.lines import LINE_END_RE, Line, content_key, split_lines
+from convert.reader.lines import LINE_END_RE, Line, content_key, form_feeds, split_lines
 from convert.reader.physical import PhysicalText, run_physical
 from convert.reader.source import MAX_SIZE, decode, remove_non_xml
 from convert.reader.masthead import NOTICE_RE, Masthead, classify, read_masthead
@@ -291,12 +291,13 @@ def read_bulletin(text: str, source_name: str = "<text>", *, encoding: str = "ut
 
 def read_issues(text: str, source_name: str = "<text>", *, encoding: str = "utf-8",
                 detected: bool = False, warnings: list[str] | None = None,
-                display_name: str | None = None, split: bool = True) -> list[Document]:
+                display_name: str | None = None, split: bool = True,
+                feeds: dict[int, str] | None = None) -> list[Document]:
     """Build one TEI document per issue the text holds (:class:`Document` list, in issue order).
 
     An issue boundary is a second masthead (:func:`convert.reader.physical.find_issue_boundaries`);
     each document has its own header and masthead. With *split* false the whole text is one
-    document. Other arguments and errors as :func:`read_bulletin`; warnings name the issue
+    document. *feeds* gives the form feeds when they were taken out of *text* (:func:`prepare`). Other arguments and errors as :func:`read_bulletin`; warnings name the issue
     (``issue 2``) when there are several.
     """
     warnings = warnings if warnings is not None else []
@@ -304,7 +305,7 @@ def read_issues(text: str, source_name: str = "<text>", *, encoding: str = "utf-
     lang = script_of(text)
     token = REGULARISE.set(lang == LANG)
     try:
-        phys = run_physical(text)
+        phys = run_physical(text, feeds)
         if not phys.lines:
             raise InputError(f"{display_name}: no text to convert (the file is empty or only whitespace)")
         ranges = phys.issues if split and phys.issues else [(0, len(phys.lines))]
@@ -515,11 +516,22 @@ def _compact(evidence: list[str]) -> list[str]:
     return out
 
 
-def explain(text: str, split: bool = True) -> str:
+def prepare(data: bytes, name: str, encoding: str | None = None):
+    """Decode *data* (:func:`convert.reader.source.decode`) and take out what XML cannot carry;
+    form feeds (page ends, not content) are taken out first and returned apart, so that they
+    are evidence for the reader and no warning: ``(SourceText, feeds)``."""
+    source = decode(data, name, encoding)
+    feeds = form_feeds(source.text)
+    if feeds:
+        source.text = source.text.replace("\f", "")
+    return remove_non_xml(source, name), feeds
+
+
+def explain(text: str, split: bool = True, feeds: dict[int, str] | None = None) -> str:
     """Why each line became what it became: one line per logical line of *text* (its source
     lines, its role, the evidence, ``@cert`` when weak), furniture included, in source order,
     issue by issue. Read-only: builds the model and reports what the passes recorded."""
-    docs = read_issues(text, "<explain>", split=split)
+    docs = read_issues(text, "<explain>", split=split, feeds=feeds)
     out = []
     for k, doc in enumerate(docs, start=1):
         if len(docs) > 1:
@@ -598,11 +610,11 @@ def load_input(path: Path, *, encoding: str | None = None, max_size: int = MAX_S
         from convert.reader.tei_input import read_tei
 
         return Loaded(read_tei(tei, str(path)), tei, digest)
-    source = remove_non_xml(decode(data, str(path), encoding), str(path))
+    source, feeds = prepare(data, str(path), encoding)
     warnings = warnings if warnings is not None else []
     warnings.extend(source.warnings)
     docs = read_issues(source.text, path.name, encoding=source.encoding,
-                       detected=source.detected, warnings=warnings, display_name=str(path))
+                       detected=source.detected, warnings=warnings, display_name=str(path), feeds=feeds)
     return Loaded(docs[0].root, None, digest, docs if len(docs) > 1 else [])
 
 

@@ -207,22 +207,35 @@ def parse_line(no: int, raw: str, blank_before: bool) -> Line | None:
     return Line(no, raw, level, bullet, all_bold, segments, page, blank_before, end_no=no)
 
 
-def split_lines(text: str) -> list[Line]:
+def form_feeds(text: str) -> dict[int, str]:
+    """Where *text* holds form feeds (U+000C, a page end in pdftotext output): ``{line number:
+    "before" | "after"}`` — before the line's content (or on a blank line), or after it."""
+    out = {}
+    for no, raw in enumerate(LINE_END_RE.split(text), start=1):
+        if "\f" in raw:
+            after = bool(raw.strip()) and "\f" in raw[len(raw.rstrip()) :] and "\f" not in raw[: len(raw) - len(raw.lstrip())]
+            out[no] = "after" if after else "before"
+    return out
+
+
+def split_lines(text: str, feeds: dict[int, str] | None = None) -> list[Line]:
     """All content lines of *text* in order (blank lines and rules dropped, ``blank_before`` kept).
 
-    Line ends may be LF, CRLF or CR.
+    Line ends may be LF, CRLF or CR. Form feeds are read from *text*, or from *feeds* (see
+    :func:`form_feeds`) when the caller took them out of the text.
     """
+    feeds = feeds if feeds is not None else form_feeds(text)
     out: list[Line] = []
     blanks = 1
     feed = False
     for no, raw in enumerate(LINE_END_RE.split(text), start=1):
         # a form feed before the line's content starts its page; one after it ends the page
-        before = "\f" in raw[: len(raw) - len(raw.lstrip())]
-        after = "\f" in raw[len(raw.rstrip()) :] and bool(raw.strip())
+        before = feeds.get(no) == "before"
+        after = feeds.get(no) == "after"
         line = parse_line(no, raw, blanks > 0)
         if line is None:
             blanks += 1
-            feed = feed or "\f" in raw
+            feed = feed or no in feeds
             continue
         line.blanks_before = blanks
         line.form_feed = feed or before

@@ -98,6 +98,7 @@ class PhysicalText:
     wrap_width: float | None = None
     furniture: list[Line] = field(default_factory=list)
     physical: list[Line] = field(default_factory=list)
+    feeds: dict[int, str] | None = None
 
 
 # --------------------------------------------------------------------------------- passes
@@ -105,8 +106,9 @@ class PhysicalText:
 
 def split_into_lines(doc: PhysicalText) -> None:
     """Lines: split the text at LF, CRLF or CR, take off the markup the extraction left (see
-    :mod:`convert.reader.lines`), record blank lines and form feeds."""
-    doc.lines = split_lines(doc.text)
+    :mod:`convert.reader.lines`), record blank lines and form feeds (from the text, or from
+    ``feeds`` when the decode step took them out)."""
+    doc.lines = split_lines(doc.text, doc.feeds)
     doc.physical = list(doc.lines)
 
 
@@ -533,9 +535,10 @@ PHYSICAL_PASSES: list[Callable[[PhysicalText], None]] = [
 ]
 
 
-def run_physical(text: str) -> PhysicalText:
-    """Run :data:`PHYSICAL_PASSES` over decoded *text* and return the result."""
-    doc = PhysicalText(text)
+def run_physical(text: str, feeds: dict[int, str] | None = None) -> PhysicalText:
+    """Run :data:`PHYSICAL_PASSES` over decoded *text* (its form feeds in *feeds* when they were
+    taken out of it, see :func:`convert.reader.lines.form_feeds`) and return the result."""
+    doc = PhysicalText(text, feeds=feeds)
     for step in PHYSICAL_PASSES:
         step(doc)
     return doc
