@@ -65,8 +65,10 @@ def merge(rows: list[dict]) -> dict:
     out = dict(rows[0])
     out["precision"] = min(r["precision"] for r in rows)
     out["recall"] = min(r["recall"] for r in rows)
-    for key in ("subheadings", "joins", "fw", "docs"):
+    for key in ("subheadings", "joins", "fw"):
         out[key] = tuple(map(sum, zip(*(r[key] for r in rows))))
+    # documents: the worst run's (made / issues in the file)
+    out["docs"] = next((r["docs"] for r in rows if r["docs"][0] != r["docs"][1]), rows[0]["docs"])
     out["roundtrip"] = all(r["roundtrip"] for r in rows)
     out["warnings"] = sum(r["warnings"] for r in rows)
     out["extra_fw"] = sum(r["extra_fw"] for r in rows)
@@ -84,7 +86,7 @@ def frac(pair) -> str:
 def row(name: str, sample: str, c: dict) -> str:
     if "error" in c:
         return f"| {name} | {sample} | ERROR: {c['error']} |||||||"
-    docs = frac(c["docs"]) if c["docs"][1] > c["docs"][1] // max(1, c["docs"][1]) or "+" in sample else "–"
+    docs = frac(c["docs"])
     return (f"| {name} | {sample} | {c['precision']:.2f} | {c['recall']:.2f} | {frac(c['subheadings'])} | "
             f"{frac(c['joins'])} | {frac(c['fw'])}{' (+' + str(c['extra_fw']) + ')' if c['extra_fw'] else ''} | "
             f"{'yes' if c['roundtrip'] else 'NO'} | {docs} | {c['warnings']} | {c['glued']} |")
@@ -101,7 +103,7 @@ def main() -> None:
         "# The reader on degraded text (issue #11)",
         "",
         f"`bench/degraded.py --seeds {args.seeds} --first-seed {args.first_seed}`: each cell is the worst "
-        "(precision, recall) or the sum (counts) over the seeds. P/R: article heading precision/recall; "
+        "(precision, recall; documents) or the sum (counts) over the seeds. P/R: article heading precision/recall; "
         "sub: gold sub-headings found; joins: gold page-break joins inside one `<p>`; fw: inserted "
         "furniture lines encoded as `<fw>` (+ lines wrongly taken for furniture); txt: plain-text round "
         "trip exact; docs: documents made / issues in the file; warn: warnings; glued: paragraphs that "
