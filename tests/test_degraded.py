@@ -137,3 +137,23 @@ def test_form_feeds_of_a_file_are_evidence_not_a_warning():
     n_feeds = path.read_text(encoding="utf-8").count("\f")
     pbs = xpath(root, "//tei:text//tei:pb[@n]")
     assert len(pbs) == n_feeds and all(pb.getnext() is not None and pb.getnext().get("type") == "header" for pb in pbs)
+
+
+def test_what_the_reader_makes_of_degraded_text_is_valid_tei_all(tmp_path):
+    """fw, pb/@n and @cert where the degraded text gives them: valid against TEI P5 tei_all.rng
+    too (one jing run over every shared degraded sample and a pdftotext-like degradation)."""
+    from convert.tei import to_bytes
+    from convert.validate import run_jing
+
+    files = []
+    texts = [p.read_text(encoding="utf-8") for p in DEGRADED]
+    texts.append(DEGRADATIONS["scan"](SAMPLES[-1].read_text(encoding="utf-8"), random.Random(BASE_SEED))[0])
+    for k, text in enumerate(texts):
+        for j, doc in enumerate(read(text)[0]):
+            path = tmp_path / f"d{k}-{j}.xml"
+            path.write_bytes(to_bytes(doc.root))
+            files.append(path)
+    roots = "".join(f.read_text(encoding="utf-8") for f in files)
+    assert "<fw " in roots and "<pb n=" in roots and 'cert="medium"' in roots
+    verdict = run_jing(*files)
+    assert verdict.ok, str(verdict)
