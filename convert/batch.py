@@ -239,9 +239,12 @@ def up_to_date(src: Path, settings: Settings, outdir: Path, manifest: dict) -> b
     entry = manifest.get(str(src))
     if not entry or entry.get("errors") or entry.get("options") != settings.options():
         return False
+    names = [name for _, _, name in output_names(src, settings)]
+    # a file of several issues: its outputs are the ones the manifest records per issue
+    per_issue = [Path(o["path"]).name for o in entry.get("outputs", []) if o.get("source_lines")]
     try:
         mtime = src.stat().st_mtime
-        for _, _, name in output_names(src, settings):
+        for name in per_issue or names:
             if (outdir / name).stat().st_mtime < mtime:
                 return False
         return entry.get("sha256") == sha256_file(src)

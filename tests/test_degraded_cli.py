@@ -73,3 +73,12 @@ def test_pdf_and_epub_leave_the_old_furniture_out_and_txt_gives_it_back(tmp_path
     text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(tmp_path / f"{stem}.pdf"), "-"],
                           capture_output=True, text=True, check=True).stdout
     assert "— 3 —" not in text and "宿舍安全管理等各项措施" in nows(text)
+
+
+def test_skip_existing_knows_the_outputs_of_each_issue(tmp_path, capsys):
+    src = DEGRADED / "monthly-2020-01-02.two-issues.txt"
+    args = [str(src), "--to", "txt", "-o", str(tmp_path), "-j", "1", "-v"]
+    assert main(args) == 0
+    capsys.readouterr()
+    assert main(args + ["--skip-existing"]) == 0
+    assert "1 skipped" in capsys.readouterr().out
