@@ -28,7 +28,7 @@ from convert.reader.body import (REGULARISE, BodyBuilder, _split_segments, _stri
                                  inline, lead_marks, stray_traditional, trail_marks)
 from convert.reader.layout import PRINT_RUN_RE, colophon_kind, find_colophon, find_contents, heading_shape, paragraph_shape
 from convert.reader.lines import LINE_END_RE, Line, content_key, form_feeds, split_lines
-from convert.reader.physical import PhysicalText, run_physical
+from convert.reader.physical import run_physical
 from convert.reader.source import MAX_SIZE, decode, remove_non_xml
 from convert.reader.masthead import NOTICE_RE, Masthead, classify, read_masthead
 from convert.tei import E, XML_ID, XML_LANG, t, xpath
@@ -317,7 +317,7 @@ def read_issues(text: str, source_name: str = "<text>", *, encoding: str = "utf-
             name = display_name if len(ranges) == 1 else f"{display_name}: issue {k + 1} (lines {first}–{last})"
             own_text = "\n".join(source_lines[first - 1 : last])
             lines = phys.lines[start:end]
-            root = _read(lines, own_text, source_name, encoding, detected, warnings, name, phys)
+            root = _read(lines, own_text, source_name, encoding, detected, warnings, name)
             root.set(XML_LANG, lang)
             for language in xpath(root, "tei:teiHeader/tei:profileDesc/tei:langUsage/tei:language"):
                 language.set("ident", lang)
@@ -425,7 +425,7 @@ LOGICAL_PASSES = [find_contents_list, find_masthead, find_colophon_lines, build_
 
 
 def _read(lines: list[Line], text: str, source_name: str, encoding: str, detected: bool,
-          warnings: list[str], display_name: str, phys: PhysicalText | None = None):
+          warnings: list[str], display_name: str):
     """One issue's logical *lines* (whose source is *text*) → ``<TEI>``."""
     doc = LogicalText(lines)
     for step in LOGICAL_PASSES:

@@ -21,14 +21,15 @@ are joined, never edited, and furniture is kept (as milestones).
 
 from __future__ import annotations
 
+import bisect
 import re
-import statistics
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
 
-from convert.reader.layout import COLOPHON_FIELD_RE, PRINT_RUN_RE, colophon_kind
-from convert.reader.lines import Line, Milestone, is_mark, split_lines
+from convert.reader.layout import colophon_kind
+from convert.reader.lines import Line, Milestone, split_lines
 from convert.reader.masthead import classify
 
 #: Sentence-final punctuation (clreq §3.1.7): a line ending in one of these ends a paragraph.
@@ -297,9 +298,10 @@ def _band(widths: list[float]) -> float | None:
     # short lines that run on (a bare sub-heading, a colophon field) are no wrapped lines
     top = widths[len(widths) * 9 // 10]
     widths = [w for w in widths if w >= 0.7 * top]
-    spread = statistics.pstdev(widths)
+    mean = sum(widths) / len(widths)
+    spread = (sum((w - mean) ** 2 for w in widths) / len(widths)) ** 0.5
     p10 = widths[len(widths) // 10]
-    if spread > 0.35 * statistics.mean(widths) or p10 > 90:
+    if spread > 0.35 * mean or p10 > 90:
         return None
     return p10
 
@@ -309,17 +311,19 @@ def _wrap_width(lines: list[Line]) -> float | None:
     return _band([w for _, w in _run_on_widths(lines)])
 
 
-def _local_widths(lines: list[Line], nearest: int = 12) -> list[float | None]:
-    """The wrap width around each line: :func:`_band` of the *nearest* run-on lines (a file of
-    several issues may be wrapped at several widths; the closest lines are the line's own
-    article), the whole text's when fewer lines run on."""
-    import bisect
-
+def _local_widths(lines: list[Line], nearest: int = 12):
+    """The wrap width around each line, as a function of the line's index: :func:`_band` of the
+    *nearest* run-on lines (a file of several issues may be wrapped at several widths; the
+    closest lines are the line's own article), the whole text's when fewer lines run on.
+    Computed only for the lines asked about, once each."""
     runs = _run_on_widths(lines)
     whole = _band([w for _, w in runs])
     at = [k for k, _ in runs]
-    out: list[float | None] = []
-    for i in range(len(lines)):
+    cache: dict[int, float | None] = {}
+
+    def width(i: int) -> float | None:
+        if i in cache:
+            return cache[i]
         right = bisect.bisect_left(at, i)
         left = right - 1
         near = []
@@ -331,8 +335,10 @@ def _local_widths(lines: list[Line], nearest: int = 12) -> list[float | None]:
                 near.append(runs[left][1])
                 left -= 1
         local = _band(near)
-        out.append(local if local is not None else whole)
-    return out
+        cache[i] = local if local is not None else whole
+        return cache[i]
+
+    return width
 
 
 def _note_line(line: Line) -> bool:
@@ -370,20 +376,29 @@ def clause_free(text: str) -> bool:
     return not any(c in PROSE_PUNCT and c not in "！？!?" for c in text) and not sentence_final(text)
 
 
-def _names_entry(line: Line, entries: list[str]) -> bool:
-    """*line* is (the start of) a title the contents list prints."""
+def _names_entry(line: Line, entries: list[tuple[str, Counter]]) -> bool:
+    """*line* is (the start of) a title the contents list prints (*entries*: each title with
+    the multiset of its characters, for a cheap upper bound before the similarity)."""
     from convert.reader.body import MATCH_RATIO, _similar
 
     k = line.key
     if len(k) > 60 or not k or any(c in "。；，," for c in line.text):
         return False
-    return any(k == e or (len(k) >= 6 and e.startswith(k)) or _similar(k, e) >= MATCH_RATIO
-               for e in entries)
+    chars = Counter(k)
+    for e, e_chars in entries:
+        if k == e or (len(k) >= 6 and e.startswith(k)):
+            return True
+        # difflib's quick_ratio bound: shared characters, counted with repeats
+        if 2 * sum((chars & e_chars).values()) < MATCH_RATIO * (len(k) + len(e)):
+            continue
+        if _similar(k, e) >= MATCH_RATIO:
+            return True
+    return False
 
 
 def decide_break(a: Line, parts: int, b: Line, width: float | None,
                  last_width: float | None = None,
-                 entries: list[str] | None = None) -> tuple[bool, str, str | None]:
+                 entries: list[tuple[str, Counter]] | None = None) -> tuple[bool, str, str | None]:
     """Whether logical line *a* (made of *parts* physical lines so far) ends before the next
     physical line *b*: ``(ends, evidence, cert)``.
 
@@ -449,15 +464,26 @@ def unwrap(doc: PhysicalText) -> None:
     """
     lines = doc.lines
     doc.wrap_width = _wrap_width(lines)
-    widths = _local_widths(lines)
+    widths = _local_widths(lines)  # a function: computed for the lines that need it
     # the printed contents list's titles (lines with a dot leader and a page number; an entry
     # wrapped before its leader is the leader line with the line above it)
-    entries = []
+    listed: list[tuple[int, str, Counter]] = []
     for k, line in enumerate(lines):
         if line.page is not None:
-            entries.append(line.key)
+            listed.append((k, line.key, Counter(line.key)))
             if k and lines[k - 1].page is None and len(line.key) < 8:
-                entries.append(lines[k - 1].key + line.key)
+                key = lines[k - 1].key + line.key
+                listed.append((k, key, Counter(key)))
+
+    listed_at = [k for k, _, _ in listed]
+
+    def entries_near(i: int) -> list[tuple[str, Counter]] | None:
+        """The titles of the contents lists printed before line *i* in its issue's reach (the
+        last 1,000 lines: a file of a year's issues has a list per issue)."""
+        lo = bisect.bisect_left(listed_at, i - 1000)
+        hi = bisect.bisect_right(listed_at, i + 1)
+        return [(key, chars) for _, key, chars in listed[lo:hi]] or None
+
     out: list[Line] = []
     i = 0
     while i < len(lines):
@@ -466,7 +492,7 @@ def unwrap(doc: PhysicalText) -> None:
         last_width = display_width(cur.text.strip())
         while i + 1 < len(lines):
             nxt = lines[i + 1]
-            ends, why, cert = decide_break(cur, parts, nxt, widths[i], last_width, entries or None)
+            ends, why, cert = decide_break(cur, parts, nxt, widths(i), last_width, entries_near(i) if listed else None)
             if ends:
                 cur.evidence.append(f"line ends: {why}")
                 if cert:
@@ -545,4 +571,4 @@ def run_physical(text: str, feeds: dict[int, str] | None = None) -> PhysicalText
 
 
 __all__ = ["PHYSICAL_PASSES", "PhysicalText", "run_physical", "sentence_final", "decide_break",
-           "display_width", "is_mark", "COLOPHON_FIELD_RE", "PRINT_RUN_RE"]
+           "display_width", "clause_free"]
