@@ -157,3 +157,37 @@ def test_what_the_reader_makes_of_degraded_text_is_valid_tei_all(tmp_path):
     assert "<fw " in roots and "<pb n=" in roots and 'cert="medium"' in roots
     verdict = run_jing(*files)
     assert verdict.ok, str(verdict)
+
+
+# any bulletin-like text with the layout extraction leaves (folios, running heads, form feeds,
+# hard wraps, CRLF, issue-number lines) is read without error and round-trips exactly
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_CJK = "的区委员会召开工作会议疫情防控我上街镇办社区要求强调指出年月日书记长领导督导检查"
+_piece = st.text(alphabet=_CJK + "，。、；：？！“”（）《》,.;:()—…·" + "0123456789 　", min_size=1, max_size=45)
+_layout = st.sampled_from(["— {n} —", "- {n} -", "第 {n} 页", "{n}", "\f上街时讯   2020年第{n}期",
+                           "\f", "", "第{n}期(总第{n}期)", "(共印 {n} 份)", "## {p}", "**{p}**", "{p}"])
+
+
+@st.composite
+def _extracted(draw):
+    lines = []
+    for _ in range(draw(st.integers(1, 40))):
+        form = draw(st.one_of(_layout, _layout.map(lambda _: "{p}")))
+        lines.append(form.format(n=draw(st.integers(1, 99)), p=draw(_piece)))
+    return draw(st.sampled_from(["\n", "\r\n"])).join(lines)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_extracted())
+def test_any_extracted_looking_text_round_trips(text):
+    if not source_content(text):
+        return
+    docs, _ = read(text)
+    got = "".join(nows(render(d.root)) for d in docs)
+    want = source_content(text)
+    assert got == want, first_difference(got, want)
+    schema = own_schema()
+    for d in docs:
+        assert schema.validate(d.root), str(schema.error_log)

@@ -126,7 +126,11 @@ class Line:
     def unlead(self) -> None:
         """Fold the page number back into the text: a leader line outside a contents list."""
         if self.page is not None:
-            self.segments = self.segments + [((" " if self.segments else "") + self.page, False)]
+            # the number stood at the end of the line's text, before any milestone that follows it
+            texts = [j for j, (s, _) in enumerate(self.segments) if not is_mark(s)]
+            k = texts[-1] + 1 if texts else len(self.segments)
+            page = [((" " if texts else "") + self.page, False)]
+            self.segments = self.segments[:k] + page + self.segments[k:]
             self.page = None
 
     @property

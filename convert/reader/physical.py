@@ -213,6 +213,7 @@ def mark_page_breaks(doc: PhysicalText) -> None:
         for line in run:
             if line.form_feed and pb_at is None:
                 pb_at = len(marks)
+            line.unlead()  # a number after a dot leader is the furniture's too
             marks.append(Milestone("fw", line.furniture, line.segments, None, line.no))
         if next_line is not None and next_line.form_feed and pb_at is None:
             pb_at = len(marks)
@@ -254,6 +255,9 @@ def mark_page_breaks(doc: PhysicalText) -> None:
     if run:
         marks = flush(None)
         if out:
+            # the text ends with furniture: it goes after the last line (whose page number, if it
+            # had a dot leader, comes back into its text first, so that the order holds)
+            out[-1].unlead()
             out[-1].segments = out[-1].segments + [(m, False) for m in marks]
         else:  # nothing but furniture: keep it as text
             for line in run:
