@@ -12,11 +12,13 @@ Degradations (each ``(text, rng) -> (text, furniture lines)``):
 - ``markup-stripped``: ``#`` marks, ``**``, ``<b>``, ``- `` bullets and ``---`` rules removed;
 - ``wrap`` / ``wrap-no-blank``: paragraphs hard-wrapped at one width of 25–45 characters per
   file (each line up to three characters narrower, as proportional digits and Latin letters
-  make real lines), with or without the blank lines;
+  make real lines), with or without the blank lines; ``wrap-headings``: titles longer than the
+  column wrapped too;
 - ``furniture-ff`` / ``furniture-no-ff``: a folio and a running head every 20–50 lines, with a
   form feed before the running head or without;
 - ``pdftotext``: markup stripped, wrapped, furniture with form feeds;
-- ``scan``: markup stripped, wrapped without blank lines, furniture without form feeds, CRLF.
+- ``scan``: markup stripped, every line wrapped (titles too) without blank lines, furniture
+  without form feeds, CRLF.
 
 Concatenation of two samples is :func:`concatenate`.
 """
@@ -84,7 +86,7 @@ def _is_paragraph(line: str) -> bool:
     return any(c in PROSE for c in line) and not re.search(r"(\.{2,}|…{2,})\s*\d{1,3}\s*$", line)
 
 
-def _wrap(text: str, rng: random.Random, blanks: bool) -> tuple[str, list[str]]:
+def _wrap(text: str, rng: random.Random, blanks: bool, headings: bool = False) -> tuple[str, list[str]]:
     width = rng.randint(25, 45)
     out = []
     for line in lines_of(text):
@@ -92,7 +94,8 @@ def _wrap(text: str, rng: random.Random, blanks: bool) -> tuple[str, list[str]]:
             if blanks:
                 out.append(line)
             continue
-        if not _is_paragraph(line) or len(line) <= width:
+        leader = re.search(r"(\.{2,}|…{2,})\s*\d{1,3}\s*$", line)
+        if not (_is_paragraph(line) or (headings and not leader)) or len(line) <= width:
             out.append(line)
             continue
         pos = 0
@@ -109,6 +112,15 @@ def wrap(text: str, rng: random.Random) -> tuple[str, list[str]]:
 
 def wrap_no_blank(text: str, rng: random.Random) -> tuple[str, list[str]]:
     return _wrap(text, rng, False)
+
+
+def wrap_headings(text: str, rng: random.Random) -> tuple[str, list[str]]:
+    """Every line wrapped, a title longer than the column too (contents entries aside)."""
+    return _wrap(text, rng, True, headings=True)
+
+
+def wrap_headings_no_blank(text: str, rng: random.Random) -> tuple[str, list[str]]:
+    return _wrap(text, rng, False, headings=True)
 
 
 def _furniture(text: str, rng: random.Random, form_feed: bool) -> tuple[str, list[str]]:
@@ -158,10 +170,11 @@ DEGRADATIONS = {
     "markup-stripped": markup_stripped,
     "wrap": wrap,
     "wrap-no-blank": wrap_no_blank,
+    "wrap-headings": wrap_headings,
     "furniture-ff": furniture_ff,
     "furniture-no-ff": furniture_no_ff,
     "pdftotext": chain(markup_stripped, wrap, furniture_ff),
-    "scan": chain(markup_stripped, wrap_no_blank, furniture_no_ff, crlf),
+    "scan": chain(markup_stripped, wrap_headings_no_blank, furniture_no_ff, crlf),
 }
 
 

@@ -400,6 +400,26 @@ def _names_entry(line: Line, entries: list[tuple[str, Counter]]) -> bool:
     return False
 
 
+def _completes_entry(a: Line, b: Line, entries: list[tuple[str, Counter]]) -> bool:
+    """*a* and *b* together are a title the contents list prints, *a* alone only its start: a
+    title longer than the column, wrapped (neither line may hold a comma or full stop)."""
+    from convert.reader.body import MATCH_RATIO, _similar
+
+    if any(c in "。；，," for c in a.text + b.text) or b.page is not None:
+        return False
+    ka, kab = a.key, a.key + b.key
+    if not ka or len(kab) > 60:
+        return False
+    for e, _ in entries:
+        if len(e) > len(ka) and (e.startswith(kab) or kab == e):
+            return True
+        # printed a little differently: the line still begins the title, the two lines match it
+        if (len(e) > len(ka) and len(kab) <= len(e) + 4 and _similar(ka, e[: len(ka)]) >= MATCH_RATIO
+                and _similar(kab, e) >= MATCH_RATIO and _similar(kab, e) > _similar(ka, e)):
+            return True
+    return False
+
+
 def decide_break(a: Line, parts: int, b: Line, width: float | None,
                  last_width: float | None = None,
                  entries: list[tuple[str, Counter]] | None = None) -> tuple[bool, str, str | None]:
@@ -425,6 +445,8 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
         return True, "ends with sentence-final punctuation", None
     if _note_line(a):
         return True, "ends with a credit or jump line", None
+    if entries is not None and _completes_entry(a, b, entries):
+        return False, "the contents list prints the title this line begins and the next one ends", None
     if a.marked or b.marked:
         return True, "markup (# or bold) on " + ("this line" if a.marked else "the next line"), None
     why = _own_line(a) or _own_line(b)
