@@ -68,7 +68,9 @@ class Settings:
 class Output:
     """One written file: ``path``, ``format``, ``variant``, ``sha256`` (hex), ``size`` (bytes),
     ``seconds`` (wall time of the writer), ``verdicts`` (external validators' one-line verdicts),
-    ``notes`` (what else a reader of the log should know, e.g. the size an embedded font adds)."""
+    ``notes`` (what else a reader of the log should know, e.g. the size an embedded font adds),
+    ``source_lines`` (``[first, last]``, 1-based, inclusive: the input lines an issue's document
+    was read from, when the input holds several issues; else ``None``)."""
 
     path: str
     format: str
@@ -78,6 +80,7 @@ class Output:
     seconds: float
     verdicts: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    source_lines: list[int] | None = None
 
 
 @dataclass
@@ -218,22 +221,32 @@ def convert_one(src: Path, settings: Settings, outdir: Path, name: str | None = 
         result.errors.append(f"{src}: internal error: {type(err).__name__}: {err}")
         return result
     result.sha256 = loaded.sha256
-    root = loaded.root
     # a TEI input (or the TEI a PDF/A-3b copy carries) is written back byte for byte
     original = loaded.tei_bytes
-    for tag in settings.variants:
-        try:
-            doc = make_variant(root, tag)
-        except ConvertError as err:
-            result.errors.append(f"{src}: {tag}: {err}")
-            continue
-        tei_bytes = original if (tag == SOURCE and original is not None) else to_bytes(doc)
-        opts = WriterOptions(pdfa=settings.pdfa, source_name=str(src), tei_bytes=tei_bytes,
-                             embed_fonts=settings.embed_fonts)
-        base = name or src.stem
-        stem = base if tag == SOURCE else f"{base}.{tag}"
-        for fmt in settings.formats:
-            _write_one(doc, opts, src, tag, fmt, outdir / f"{stem}{extension(fmt)}", settings, result)
+    # a text of several issues gives one document per issue, named so that name order is issue
+    # order (X.issue01, X.issue02, …) and recorded with the input lines it came from
+    base_name = name or src.stem
+    documents = [(base_name, loaded.root, None)]
+    if loaded.documents:
+        width = max(2, len(str(len(loaded.documents))))
+        documents = [(f"{base_name}.issue{k:0{width}d}", d.root, [d.first_line, d.last_line])
+                     for k, d in enumerate(loaded.documents, start=1)]
+    for base, root, lines in documents:
+        for tag in settings.variants:
+            try:
+                doc = make_variant(root, tag)
+            except ConvertError as err:
+                result.errors.append(f"{src}: {tag}: {err}")
+                continue
+            tei_bytes = original if (tag == SOURCE and original is not None) else to_bytes(doc)
+            opts = WriterOptions(pdfa=settings.pdfa, source_name=str(src), tei_bytes=tei_bytes,
+                                 embed_fonts=settings.embed_fonts)
+            stem = base if tag == SOURCE else f"{base}.{tag}"
+            for fmt in settings.formats:
+                written = len(result.outputs)
+                _write_one(doc, opts, src, tag, fmt, outdir / f"{stem}{extension(fmt)}", settings, result)
+                if lines and len(result.outputs) > written:
+                    result.outputs[-1].source_lines = lines
     result.seconds = time.perf_counter() - started
     return result
 
@@ -437,10 +450,13 @@ def up_to_date(src: Path, settings: Settings, outdir: Path, manifest: dict, name
     entry = manifest.get(str(src))
     if not entry or entry.get("errors") or entry.get("options") != settings.options():
         return False
+    # a file of several issues: its outputs are the ones the manifest records per issue
+    files = ([Path(o["path"]) for o in entry.get("outputs", []) if o.get("source_lines")]
+             or [outdir / fname for _, _, fname in output_names(src, settings, name)])
     try:
         mtime = src.stat().st_mtime
-        for _, _, fname in output_names(src, settings, name):
-            if (outdir / fname).stat().st_mtime < mtime:
+        for path in files:
+            if path.stat().st_mtime < mtime:
                 return False
         return entry.get("sha256") == sha256_file(src)
     except OSError:

@@ -89,7 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="bulletin text files, TEI files, or folders of them (every .txt and .xml "
                    "below), e.g. samples/monthly-2020-01-no90.txt or samples/ "
                    "(a name beginning with a dash: put -- before it, or write ./-name.txt)")
-    p.add_argument("--to", action="append", required=True, metavar="FORMATS",
+    p.add_argument("--to", action="append", metavar="FORMATS",
                    help="comma-separated formats: tei, pdf, epub, txt, ofd, or all (all but ofd); may be repeated "
                    "(e.g. --to tei,txt --to pdf)")
     p.add_argument("-o", "--output", type=Path, default=Path("output"), metavar="DIR",
@@ -139,6 +139,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-q", "--quiet", action="store_true", help="print only errors and warnings (e.g. in a cron job)")
     p.add_argument("-v", "--verbose", action="store_true",
                    help="print every output with its size, time and validator verdicts (e.g. -v --check)")
+    p.add_argument("--explain", action="store_true",
+                   help="print, for each line of each text input, what the reader made of it "
+                   "(heading, paragraph, furniture, …) and the evidence, then stop (no --to needed)")
     p.add_argument("--version", action="version", version=f"convert {__version__}")
     return p
 
@@ -345,6 +348,10 @@ def run(argv: list[str] | None = None) -> int:
 
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.explain:
+        return _explain(expand_inputs(args.inputs), args.encoding, args.max_size)
+    if not args.to:
+        parser.error("the following arguments are required: --to")
     try:
         formats = parse_formats(args.to)
     except argparse.ArgumentTypeError as err:
@@ -433,6 +440,30 @@ def run(argv: list[str] | None = None) -> int:
               f"skipped, {len(failed)} failed; {outputs} outputs in {time.perf_counter() - started:.1f} s"
               + (" (failed: " + ", ".join(r.input for r in failed) + ")" if failed else "")))
     return 1 if failed else 0
+
+
+def _explain(inputs: list[Path], encoding: str | None, max_size: int) -> int:
+    """``--explain``: print the reader's decisions for each text input (see
+    :func:`convert.reader.explain`); 1 when an input cannot be read (one line naming it)."""
+    from convert.reader import explain, prepare, tei_bytes_of
+    from convert.reader.source import read_input
+
+    status = 0
+    for path in inputs:
+        try:
+            data = read_input(path, max_size)  # a regular file only, within the limit
+            if tei_bytes_of(path, data) is not None:
+                raise ConvertError(f"{path}: --explain reads bulletin text; this is a TEI document")
+            source, feeds = prepare(data, str(path), encoding)
+            print(f"# {printable(path)}")
+            print(explain(source.text, feeds=feeds), end="")
+        except OSError as err:
+            _err(f"{path}: cannot read: {err.strerror or err}")
+            status = 1
+        except ConvertError as err:
+            _err(str(err))
+            status = 1
+    return status
 
 
 if __name__ == "__main__":

@@ -167,7 +167,10 @@ def test_a_year_of_issues_concatenated_is_converted_whole(tmp_path):
                 f.write(p.read_text(encoding="utf-8") + "\n")
     out = tmp_path / "out"
     assert main([str(big), "--to", "tei,txt", "-o", str(out), "-q"]) == 0
-    got = nows((out / "year.txt").read_text(encoding="utf-8"))
+    # one document per issue (#11), names in issue order: year.issue001 … year.issue420
+    txts = sorted(out.glob("year.issue*.txt"))
+    assert len(txts) == 140 * len(SAMPLES)
+    got = "".join(nows(p.read_text(encoding="utf-8")) for p in txts)
     assert got == source_content(big.read_text(encoding="utf-8"))
-    tei = (out / "year.xml").read_text(encoding="utf-8")
-    assert tei.count('<div type="article"') > 140 * 30  # the articles of every issue, not one blob
+    articles = sum(p.read_text(encoding="utf-8").count('<div type="article"') for p in out.glob("year.issue*.xml"))
+    assert articles > 140 * 30  # the articles of every issue, not one blob

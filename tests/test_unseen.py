@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sampledata import first_difference, nows, source_content
 
-from convert.reader import read_file
+from convert.reader import load, read_file
 from convert.tei import xpath
 from convert.writers.txt import render
 
@@ -87,4 +87,25 @@ def test_newsletter_title_with_subtitle():
     assert texts(first, "tei:head") == ["凝心聚力谋发展砥砺奋进新征程——我区召开2021年重点工作推进会"]
     assert texts(root, "//tei:div[@type='article']/tei:head")[1] == "区领导调研企业复工复产"
     assert len(xpath(root, "//tei:div[@type='brief']")) == 2
+    assert_round_trip(root, path)
+
+
+def test_clean_text_defects_of_issue_11():
+    """A ``##`` heading holding ！ is a heading; a paragraph cut after a closing quote
+    (…全面落实“六保” / 任务，…) is one <p>; bare sub-headings ``X，Y`` with siblings are
+    sub-headings, not the first half of a cut paragraph; no warning."""
+    path = FIXTURES / "newsletter-subheads.txt"
+    warnings: list[str] = []
+    root = load(path, warnings=warnings)
+    assert texts(root, "//tei:div[@type='article']/tei:head") == [
+        "榜单揭晓！郑州获评“2020中国最具幸福感城市”", "我区召开“六稳”“六保”工作推进会",
+        "区税务局多措并举优化营商环境", "我区开展冬季安全生产大检查"]
+    art = xpath(root, "//tei:div[@type='article']")[2]
+    assert texts(art, "tei:div[@type='subsection']/tei:head") == [
+        "惠企政策精准送，咨询诉求及时答", "办税流程再简化，服务效率再提升", "线上线下齐发力，纳税服务更暖心"]
+    assert all(len(xpath(sub, "tei:p")) == 1 for sub in xpath(art, "tei:div[@type='subsection']"))
+    assert any("全面落实“六保”任务，扎实做好" in p for p in texts(root, "//tei:p"))
+    assert [t for d in xpath(root, "//tei:div[@type='article']") for t in texts(d, "tei:byline")] == [
+        "(记者王敏)", "(记者李华张伟)", "(通讯员赵亮)", "(记者孙丽)"]
+    assert warnings == [] and xpath(root, "//tei:text//@cert") == []
     assert_round_trip(root, path)

@@ -1,24 +1,34 @@
 """The reader: bulletin text → TEI P5 model (TEI-CONVENTIONS.md, docs/tei-model.md).
 
-Public entry points: :func:`read_bulletin` (text → ``<TEI>`` root) and :func:`read_file`
-(a path → root, with the file's problems reported as :class:`convert.errors.InputError`).
+Two stages, each an ordered list of small passes (docutils transforms, ``../shared/STYLE.md``):
+the physical stage (:mod:`convert.reader.physical`: lines, page furniture, page breaks,
+unwrapping, issue boundaries) and the logical stage (:data:`LOGICAL_PASSES`: masthead, contents
+list, colophon, body — headings and sub-headings, paragraphs and page-break joins, bylines,
+notes and briefs —, then the header). Every decision is recorded on its line with its evidence
+(:func:`explain`); weakly supported ones get ``@cert`` and a warning naming the line.
+
+Public entry points: :func:`read_issues` (text → one document per issue), :func:`read_bulletin`
+(text → one ``<TEI>`` root), :func:`explain`, :func:`load_input` and :func:`read_file` (a path →
+root(s), with the file's problems reported as :class:`convert.errors.InputError`). This package
+may touch only the model it builds; it writes no file.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
 
 from convert import __version__
 from convert.errors import InputError, printable
-from convert.reader.body import (REGULARISE, BodyBuilder, _split_segments, _strip, heading_segments, inline,
-                                 stray_traditional)
+from convert.reader.body import (REGULARISE, BodyBuilder, _split_segments, _strip, emit_marks, heading_segments,
+                                 inline, lead_marks, stray_traditional, trail_marks)
 from convert.reader.layout import PRINT_RUN_RE, colophon_kind, find_colophon, find_contents, heading_shape, paragraph_shape
-from convert.reader.lines import Line, content_key, split_lines
+from convert.reader.lines import LINE_END_RE, Line, content_key, form_feeds, split_lines
+from convert.reader.physical import run_physical
 from convert.reader.source import MAX_SIZE, decode, read_input, remove_non_xml
 from convert.reader.masthead import (CONTACT_RE, DATE_RE, IMPRINT_RE, NOTICE_RE, PUBLISHING_VERBS, RESTRICTED_RE,
                                      Masthead, classify, read_masthead)
@@ -182,7 +192,13 @@ def _back(lines: list[Line]) -> etree._Element | None:
         return None
     div = E.div(type="colophon")
     gloss = None
+    # an old page break that ends the text stands after the colophon's last line
+    lines[-1].segments, after = trail_marks(lines[-1].segments)
     for line in lines:
+        marks, line.segments = lead_marks(line.segments)
+        if marks:  # an old page break between colophon lines stands between them
+            emit_marks(div, marks)
+            gloss = None
         kind = colophon_kind(line)
         if kind == "field":
             if gloss is None:
@@ -215,6 +231,7 @@ def _back(lines: list[Line]) -> etree._Element | None:
             div.append(inline(E.ab(type="notice"), line.segments))
     for gloss in xpath(div, "tei:list[@type='gloss']"):
         tag_colophon_orgs(gloss)
+    emit_marks(div, after)
     return E.back(div)
 
 
@@ -392,36 +409,83 @@ def _header(mh: Masthead, genre: str, back: etree._Element | None, source_name: 
     )
 
 
+@dataclass
+class Document:
+    """One issue read from a text: ``root`` (the ``<TEI>`` element), ``first_line`` and
+    ``last_line`` (1-based source line numbers, inclusive, of the text it was read from), and
+    ``lines`` (its logical lines, with each one's role and evidence, for :func:`explain`)."""
+
+    root: etree._Element
+    first_line: int
+    last_line: int
+    lines: list[Line] = field(default_factory=list)
+
+
 def read_bulletin(text: str, source_name: str = "<text>", *, encoding: str = "utf-8",
                   detected: bool = False, warnings: list[str] | None = None,
                   display_name: str | None = None) -> etree._Element:
-    """Build the TEI model of one bulletin.
+    """Build the TEI model of one bulletin, the whole *text* as one document (a file of several
+    issues: see :func:`read_issues`).
 
     *text* is the whole bulletin (str, any line ends); *source_name* names it in the header and
     in errors; *encoding* (and whether it was *detected*) is recorded in the header; messages
-    about what could not be kept as it was are appended to *warnings* and recorded in the
-    header; *display_name* (default *source_name*) names the input in errors and warnings (the
-    header keeps *source_name*, a bare file name, so that the model does not depend on the
-    folder). Returns the ``<TEI>`` root element (xml:lang ``zh-Hans``).
+    about what could not be kept as it was, and about weakly supported decisions, are appended
+    to *warnings* and recorded in the header; *display_name* (default *source_name*) names the
+    input in errors and warnings (the header keeps *source_name*, a bare file name, so that the
+    model does not depend on the folder). Returns the ``<TEI>`` root element (xml:lang
+    ``zh-Hans``).
 
     Raises :class:`InputError` when the text has no content, or (a defect of this reader, never
     expected) when the model does not give back exactly the source's content characters
     (TEI-CONVENTIONS.md point 7).
+    """
+    return read_issues(text, source_name, encoding=encoding, detected=detected, warnings=warnings,
+                       display_name=display_name, split=False)[0].root
+
+
+def read_issues(text: str, source_name: str = "<text>", *, encoding: str = "utf-8",
+                detected: bool = False, warnings: list[str] | None = None,
+                display_name: str | None = None, split: bool = True,
+                feeds: dict[int, str] | None = None) -> list[Document]:
+    """Build one TEI document per issue the text holds (:class:`Document` list, in issue order).
+
+    An issue boundary is a second masthead (:func:`convert.reader.physical.find_issue_boundaries`);
+    each document has its own header and masthead. With *split* false the whole text is one
+    document. *feeds* gives the form feeds when they were taken out of *text* (:func:`prepare`). Other arguments and errors as :func:`read_bulletin`; warnings name the issue
+    (``issue 2``) when there are several.
     """
     warnings = warnings if warnings is not None else []
     display_name = display_name or source_name
     lang = script_of(text)
     token = REGULARISE.set(lang == LANG)
     try:
-        root = _read(text, source_name, encoding, detected, warnings, display_name)
+        phys = run_physical(text, feeds)
+        if not phys.lines:
+            raise InputError(f"{display_name}: no text to convert (the file is empty or only whitespace)")
+        ranges = phys.issues if split and phys.issues else [(0, len(phys.lines))]
+        source_lines = LINE_END_RE.split(text)
+        docs = []
+        for k, (start, end) in enumerate(ranges):
+            first = 1 if k == 0 else _first_no(phys.lines[start])
+            last = len(source_lines) if k == len(ranges) - 1 else _first_no(phys.lines[ranges[k + 1][0]]) - 1
+            name = display_name if len(ranges) == 1 else f"{display_name}: issue {k + 1} (lines {first}–{last})"
+            own_text = "\n".join(source_lines[first - 1 : last])
+            lines = phys.lines[start:end]
+            root = _read(lines, own_text, source_name, encoding, detected, warnings, name)
+            root.set(XML_LANG, lang)
+            for language in xpath(root, "tei:teiHeader/tei:profileDesc/tei:langUsage/tei:language"):
+                language.set("ident", lang)
+                if lang != LANG:
+                    language.text = "Chinese, Traditional script"
+            docs.append(Document(root, first, last, lines))
     finally:
         REGULARISE.reset(token)
-    root.set(XML_LANG, lang)
-    for language in xpath(root, "tei:teiHeader/tei:profileDesc/tei:langUsage/tei:language"):
-        language.set("ident", lang)
-        if lang != LANG:
-            language.text = "Chinese, Traditional script"
-    return root
+    return docs
+
+
+def _first_no(line: Line) -> int:
+    """The first source line a logical line holds, its leading furniture included."""
+    return min([line.no] + [m.no for m in line.marks if m.no])
 
 
 def script_of(text: str, sample: int = 20000) -> str:
@@ -434,36 +498,108 @@ def script_of(text: str, sample: int = 20000) -> str:
     return "zh-Hant" if traditional > 0.05 * len(set(cjk)) else LANG
 
 
-def _read(text: str, source_name: str, encoding: str, detected: bool, warnings: list[str],
-          display_name: str):
-    lines = split_lines(text)
-    if not lines:
-        raise InputError(f"{display_name}: no text to convert (the file is empty or only whitespace)")
-    contents = find_contents(lines)
-    if contents is not None:
-        mast_end, body_start = contents.start, contents.end
-    else:
-        mast_end = body_start = _masthead_end(lines)
-    for k, line in enumerate(lines):
-        if contents is None or not contents.start <= k < contents.end:
-            line.unlead()
-    colophon_start = find_colophon(lines, body_start)
-    mh = read_masthead(lines[:mast_end])
-    genre = "newsletter" if mh.is_newsletter else "monthly"
+@dataclass
+class LogicalText:
+    """The shared state of the logical passes over one issue's logical lines: the parts found
+    (``contents``, ``mast_end``, ``body_start``, ``colophon_start``, ``masthead``), the built
+    ``front``/``body``/``back`` elements and the ``builder`` that made the body."""
 
-    builder = BodyBuilder(lines[body_start:colophon_start], contents)
-    body = builder.build()
-    if not builder.headings_found and contents is None:
-        builder = BodyBuilder(lines[body_start:colophon_start], None, structureless=True)
-        body = builder.build()
+    lines: list[Line]
+    contents: object = None
+    mast_end: int = 0
+    body_start: int = 0
+    colophon_start: int = 0
+    masthead: Masthead | None = None
+    builder: BodyBuilder | None = None
+    body: etree._Element | None = None
+    back: etree._Element | None = None
+    front: etree._Element | None = None
+    structureless: bool = False
+
+
+def find_contents_list(doc: LogicalText) -> None:
+    """Contents list: the printed table of contents (dot leaders and page numbers, section
+    names), see :func:`convert.reader.layout.find_contents`."""
+    doc.contents = find_contents(doc.lines)
+    for line in doc.lines[doc.contents.start : doc.contents.end] if doc.contents else []:
+        line.note("contents list", "between the first and last line with a dot leader and page number")
+
+
+def find_masthead(doc: LogicalText) -> None:
+    """Masthead: the lines above the contents list, or above the first article (see
+    :func:`_masthead_end`); a leader line outside the contents list gets its page number back
+    as text."""
+    if doc.contents is not None:
+        doc.mast_end, doc.body_start = doc.contents.start, doc.contents.end
+    else:
+        doc.mast_end = doc.body_start = _masthead_end(doc.lines)
+    for k, line in enumerate(doc.lines):
+        if doc.contents is None or not doc.contents.start <= k < doc.contents.end:
+            line.unlead()
+    for line in doc.lines[: doc.mast_end]:
+        line.note("masthead", "above the contents list or the first article: " + classify(line.text))
+    doc.masthead = read_masthead(doc.lines[: doc.mast_end])
+
+
+def find_colophon_lines(doc: LogicalText) -> None:
+    """Colophon: the run of field lines (主管：, 电话：, 共印 N 份 …) that ends the issue."""
+    doc.colophon_start = find_colophon(doc.lines, doc.body_start)
+    for line in doc.lines[doc.colophon_start :]:
+        line.note("colophon", f"a colophon line ({colophon_kind(line)}) in the run that ends the issue")
+
+
+def build_body(doc: LogicalText) -> None:
+    """Body: headings and sub-headings, paragraphs and page-break joins, bylines, notes and
+    briefs, in one sweep of :class:`convert.reader.body.BodyBuilder` (each decision depends on
+    the one before: a paragraph that stopped mid-sentence goes on in the next line). Without a
+    contents list or any heading, the text is read again as untitled articles."""
+    body_lines = doc.lines[doc.body_start : doc.colophon_start]
+    doc.builder = BodyBuilder(body_lines, doc.contents)
+    doc.body = doc.builder.build()
+    if not doc.builder.headings_found and doc.contents is None:
+        doc.builder = BodyBuilder(body_lines, None, structureless=True)
+        doc.body = doc.builder.build()
+        doc.structureless = True
+
+
+def build_back(doc: LogicalText) -> None:
+    """Colophon into ``<back>`` (:func:`_back`)."""
+    doc.back = _back(doc.lines[doc.colophon_start :])
+
+
+def build_front(doc: LogicalText) -> None:
+    """Masthead and contents list into ``<front>`` (:func:`_front`)."""
+    assert doc.masthead is not None and doc.builder is not None
+    doc.front = _front(doc.masthead, doc.lines[: doc.mast_end], doc.contents, doc.builder.section_ids)
+
+
+#: The logical passes, in the order they run (each reads what the ones before found).
+LOGICAL_PASSES = [find_contents_list, find_masthead, find_colophon_lines, build_body, build_back,
+                  build_front]
+
+
+def _read(lines: list[Line], text: str, source_name: str, encoding: str, detected: bool,
+          warnings: list[str], display_name: str):
+    """One issue's logical *lines* (whose source is *text*) → ``<TEI>``."""
+    doc = LogicalText(lines)
+    for step in LOGICAL_PASSES:
+        step(doc)
+    mh, builder, body, back, front = doc.masthead, doc.builder, doc.body, doc.back, doc.front
+    if doc.structureless:
         warnings.append(
             f"{display_name}: no structure found (no contents list, no headings): converted as "
             f"{len(body)} untitled article(s), every character kept"
         )
-    back = _back(lines[colophon_start:])
-    front = _front(mh, lines[:mast_end], contents, builder.section_ids)
+    weak = builder.weak
+    for line in weak:
+        span = f"line {line.no}" if line.end_no <= line.no else f"lines {line.no}–{line.end_no}"
+        what = "paragraph" if line.role.startswith("paragraph") else "heading"
+        warnings.append(f"{display_name}: {span}: weak evidence for a {what} "
+                        f"({'; '.join(e for e in line.evidence if 'weak' in e or 'wrapped line' in e or 'inside' in e) or line.evidence[-1]}): "
+                        f"{line.text[:30]!r} (marked @cert=\"{line.cert}\")")
+    genre = "newsletter" if mh.is_newsletter else "monthly"
 
-    joins = len(list(body.iter(t("pb"))))
+    joins = len(xpath(body, ".//tei:p/tei:pb"))  # a pb between divisions joins nothing
     text_el = E.text()
     if len(front):
         text_el.append(front)
@@ -479,8 +615,15 @@ def _read(text: str, source_name: str, encoding: str, detected: bool, warnings: 
     how = "detected with charset-normalizer" if detected else "as given or marked"
     decl.append(E.p(f"Converted from the text file {source_name}; its character encoding: "
                     f"{encoding} ({how})."))
+    fws = len(list(text_el.iter(t("fw"))))
+    decl.append(E.p(
+        f"Layout of the extracted text undone by the reader: hard-wrapped lines joined "
+        f"({sum(1 for line in lines if line.end_no > line.no)} logical lines from several), old "
+        f"running heads and folios kept as fw ({fws}), weakly supported decisions marked with "
+        f"@cert ({len(weak)})."))
     for message in warnings:
-        decl.append(E.p(f"Warning: {message}"))
+        if message.startswith(display_name):
+            decl.append(E.p(f"Warning: {message}"))
     root = E.TEI(header, text_el)
     root.set(XML_LANG, LANG)
 
@@ -493,6 +636,71 @@ def _read(text: str, source_name: str, encoding: str, detected: bool, warnings: 
             f"(first difference at content character {i}: model {got[i:i+20]!r}, source {want[i:i+20]!r})"
         )
     return root
+
+
+def _compact(evidence: list[str]) -> list[str]:
+    """*evidence* for reading: runs of joins for the same reason as one item, the obvious (a
+    blank line ends the line) and the page-break notes (shown as furniture) left out."""
+    out: list[str] = []
+    run: list[str] = []
+    reason = ""
+
+    def flush():
+        if run:
+            lines = run[0] if len(run) == 1 else f"{run[0]}–{run[-1]}"
+            out.append(f"joined with line{'s' if len(run) > 1 else ''} {lines}: {reason}")
+
+    for why in evidence:
+        m = re.match(r"joined with line (\d+): (.*)", why)
+        if m and (not run or m.group(2) == reason):
+            run.append(m.group(1))
+            reason = m.group(2)
+            continue
+        flush()
+        run = []
+        if m:
+            run, reason = [m.group(1)], m.group(2)
+            continue
+        if why.startswith("holds an old page break") or why == "line ends: a blank line follows":
+            continue
+        out.append(why)
+    flush()
+    return out
+
+
+def prepare(data: bytes, name: str, encoding: str | None = None):
+    """Decode *data* (:func:`convert.reader.source.decode`) and take out what XML cannot carry;
+    form feeds (page ends, not content) are taken out first and returned apart, so that they
+    are evidence for the reader and no warning: ``(SourceText, feeds)``."""
+    source = decode(data, name, encoding)
+    feeds = form_feeds(source.text)
+    if feeds:
+        source.text = source.text.replace("\f", "")
+    return remove_non_xml(source, name), feeds
+
+
+def explain(text: str, split: bool = True, feeds: dict[int, str] | None = None) -> str:
+    """Why each line became what it became: one line per logical line of *text* (its source
+    lines, its role, the evidence, ``@cert`` when weak), furniture included, in source order,
+    issue by issue. Read-only: builds the model and reports what the passes recorded."""
+    docs = read_issues(text, "<explain>", split=split, feeds=feeds)
+    out = []
+    for k, doc in enumerate(docs, start=1):
+        if len(docs) > 1:
+            out.append(f"== issue {k}: lines {doc.first_line}–{doc.last_line}")
+        for line in doc.lines:
+            for mark in line.marks:
+                if mark.kind == "fw":
+                    fw_text = "".join(s for s, _ in mark.segments).strip()
+                    out.append(f"{mark.no:>5}        furniture ({mark.fw_type}): {fw_text!r}")
+                else:
+                    out.append(f"{'':>5}        page break (pb{' n=' + mark.n if mark.n else ''})")
+            span = f"{line.no}" if line.end_no <= line.no else f"{line.no}-{line.end_no}"
+            cert = f" [@cert={line.cert}]" if line.cert else ""
+            out.append(f"{span:>11}  {line.role or 'text'}{cert}: {line.text[:24]!r}")
+            for why in _compact(line.evidence):
+                out.append(f"{'':>13}- {why}")
+    return "\n".join(out) + "\n"
 
 
 def content_of(root: etree._Element) -> str:
@@ -520,11 +728,14 @@ def content_of(root: etree._Element) -> str:
 class Loaded:
     """An input file read once: ``root`` (the ``<TEI>`` element), ``tei_bytes`` (the TEI
     document the file holds as it holds it, for a TEI file or a PDF/A-3b copy; ``None`` for
-    bulletin text) and ``sha256`` (hex digest of the file's bytes)."""
+    bulletin text) and ``sha256`` (hex digest of the file's bytes); ``documents`` holds one
+    :class:`Document` per issue when bulletin text holds several (``root`` is the first), else
+    is empty."""
 
     root: etree._Element
     tei_bytes: bytes | None
     sha256: str
+    documents: list[Document] = field(default_factory=list)
 
 
 def load_input(path: Path, *, encoding: str | None = None, max_size: int = MAX_SIZE,
@@ -547,12 +758,12 @@ def load_input(path: Path, *, encoding: str | None = None, max_size: int = MAX_S
         root = read_tei(tei, str(path), warnings)
         # a migrated document is written (--to tei, PDF/A-3b) as migrated, not as it was read
         return Loaded(root, tei if len(warnings) == before else None, digest)
-    source = remove_non_xml(decode(data, str(path), encoding), str(path))
+    source, feeds = prepare(data, str(path), encoding)
     warnings = warnings if warnings is not None else []
     warnings.extend(source.warnings)
-    root = read_bulletin(source.text, printable(path.name), encoding=source.encoding,
-                         detected=source.detected, warnings=warnings, display_name=printable(path))
-    return Loaded(root, None, digest)
+    docs = read_issues(source.text, printable(path.name), encoding=source.encoding,
+                       detected=source.detected, warnings=warnings, display_name=printable(path), feeds=feeds)
+    return Loaded(docs[0].root, None, digest, docs if len(docs) > 1 else [])
 
 
 def load(path: Path, *, encoding: str | None = None, max_size: int = MAX_SIZE,

@@ -22,7 +22,7 @@ from functools import lru_cache
 from lxml import etree
 
 from convert.reader.layout import Contents, heading_shape, paragraph_shape, unfinished
-from convert.reader.lines import Line
+from convert.reader.lines import Line, is_mark
 from convert.reader.names import tag_byline
 from convert.tei import E, XML_ID
 
@@ -58,11 +58,48 @@ def _split_segments(segs: list[tuple[str, bool]], offset: int):
 
 
 def _strip(segs: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
-    segs = [(s, b) for s, b in segs if s]
-    if segs:
-        segs[0] = (segs[0][0].lstrip(), segs[0][1])
-        segs[-1] = (segs[-1][0].rstrip(), segs[-1][1])
-    return [(s, b) for s, b in segs if s]
+    """Drop empty segments and the outer whitespace of the text (milestones are kept)."""
+    segs = [(s, b) for s, b in segs if s or is_mark(s)]
+    texts = [k for k, (s, _) in enumerate(segs) if not is_mark(s)]
+    if texts:
+        first, last = texts[0], texts[-1]
+        segs[first] = (segs[first][0].lstrip(), segs[first][1])
+        segs[last] = (segs[last][0].rstrip(), segs[last][1])
+    return [(s, b) for s, b in segs if s or is_mark(s)]
+
+
+def lead_marks(segs: list[tuple[str, bool]]) -> tuple[list, list[tuple[str, bool]]]:
+    """Split the milestones that open *segs* off: ``(milestones, rest)``."""
+    k = 0
+    while k < len(segs) and (is_mark(segs[k][0]) or not segs[k][0].strip()):
+        k += 1
+    marks = [s for s, _ in segs[:k] if is_mark(s)]
+    return marks, segs[k:]
+
+
+def milestone_elements(mark) -> etree._Element:
+    """The TEI element of one milestone: ``<fw type="header|pageNum">`` holding the furniture
+    line's characters, or ``<pb/>`` (``@n`` when a folio gives the page number). TEI P5 §11.6."""
+    if mark.kind == "pb":
+        el = E.pb()
+        if mark.n is not None:
+            el.set("n", mark.n)
+        return el
+    return inline(E.fw(type=mark.fw_type), _strip(list(mark.segments)))
+
+
+def trail_marks(segs: list[tuple[str, bool]]) -> tuple[list[tuple[str, bool]], list]:
+    """Split the milestones that close *segs* off: ``(rest, milestones)``."""
+    k = len(segs)
+    while k > 0 and (is_mark(segs[k - 1][0]) or not segs[k - 1][0].strip()):
+        k -= 1
+    return segs[:k], [s for s, _ in segs[k:] if is_mark(s)]
+
+
+def emit_marks(parent: etree._Element, marks) -> None:
+    """Append the elements of *marks* to *parent* (block level: between divisions)."""
+    for mark in marks:
+        parent.append(milestone_elements(mark))
 
 
 def split_specials(segs: list[tuple[str, bool]]) -> tuple[list, list, list]:
@@ -120,8 +157,12 @@ def _append_regularised(el: etree._Element, s: str) -> None:
 
 
 def inline(el: etree._Element, segs: list[tuple[str, bool]]) -> etree._Element:
-    """Append text segments to *el*, bold ones as ``<hi rend="bold">``; returns *el*."""
+    """Append text segments to *el*, bold ones as ``<hi rend="bold">``, milestones (old page
+    breaks, see :class:`convert.reader.lines.Milestone`) as ``<fw>``/``<pb/>``; returns *el*."""
     for s, bold in segs:
+        if is_mark(s):
+            el.append(milestone_elements(s))
+            continue
         if not s:
             continue
         if bold:
@@ -173,8 +214,25 @@ def heading_segments(line: Line) -> list[tuple[str, bool]]:
 
 @dataclass
 class Heading:
-    kind: str  # "section", "article", "subsection"
-    entry: int | None = None  # index into Contents.entries
+    """A heading decision: ``kind`` (``section``, ``article``, ``subsection``), the contents
+    entry it matches (index into ``Contents.entries``), the evidence ``why`` and ``cert``
+    (``"medium"`` when the evidence is weak, else ``None``)."""
+
+    kind: str
+    entry: int | None = None
+    why: str = ""
+    cert: str | None = None
+
+
+#: A bare sub-heading of two balanced clauses: ``惠企政策精准送，咨询诉求及时答``.
+BALANCED_RE = re.compile(r"^([^，,。；;！？!?：:、]{3,14})[，,]([^，,。；;！？!?：:、]{3,14})$")
+
+
+def balanced_subheading(key: str) -> bool:
+    """True when *key* is two clauses ``X，Y`` of about the same length (±2 characters), with no
+    other punctuation and no sentence end: the shape of a bare sub-heading."""
+    m = BALANCED_RE.match(key)
+    return bool(m) and abs(len(m.group(1)) - len(m.group(2))) <= 2
 
 
 def _similar(a: str, b: str) -> float:
@@ -216,16 +274,23 @@ class BodyBuilder:
         self.headings_found = 0
         self.doubled = 0
         self.names = 0
+        #: lines whose heading decision is weakly supported (``@cert`` set)
+        self.weak: list[Line] = []
         #: no heading anywhere: two or more blank lines start a new untitled article
         self.structureless = structureless
 
     # -- classification -------------------------------------------------------------------
     def _entry_match(self, line: Line) -> int | None:
-        if not (line.marked or heading_shape(line)) or any(c in "。；！？" for c in line.text):
+        if len(line.key) > 60 or any(c in "。；，," for c in line.text):
+            return None
+        if not (line.marked or heading_shape(line) or len(line.key) <= 50):
             return None
         best, best_i = 0.0, None
         for i, e in enumerate(self.entries):
             r = _similar(line.key, e.key)
+            # an entry an earlier heading already took is matched again only exactly
+            if e.target is not None and r < 1.0:
+                continue
             if r > best:
                 best, best_i = r, i
         return best_i if best >= MATCH_RATIO else None
@@ -236,17 +301,43 @@ class BodyBuilder:
         nxt = self.lines[i + 1]
         return (nxt.marked or heading_shape(nxt)) and not paragraph_shape(nxt)
 
+    def _balanced_siblings(self, i: int) -> bool:
+        """Line *i* has the ``X，Y`` sub-heading shape and another line of that shape stands in
+        the same article (between the nearest headings of the contents list or markup)."""
+        if not balanced_subheading(self.lines[i].key):
+            return False
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(self.lines) and abs(j - i) <= 60:
+                other = self.lines[j]
+                if other.marked or other.key in self.section_keys or (
+                        self.entries and self._entry_match(other) is not None):
+                    break
+                if balanced_subheading(other.key):
+                    return True
+                j += step
+        return False
+
     def classify(self, i: int) -> Heading | None:
-        """Decide whether line *i* is a heading and of what kind (``None``: running text)."""
+        """Decide whether line *i* is a heading and of what kind (``None``: running text).
+
+        Evidence, strongest first: a section name or an entry of the printed contents list; the
+        source's markup (``#`` whatever punctuation the line holds; a wholly bold line unless it
+        is a finished sentence); a bare ``X，Y`` sub-heading with a sibling of the same shape;
+        the line's shape (short, no sentence punctuation) with running text after it.
+        """
         line = self.lines[i]
         if line.key in self.section_keys:
-            return Heading("section")
+            return Heading("section", why="a section name of the contents list")
         entry = self._entry_match(line)
         if entry is not None:
-            return Heading("article", entry)
+            return Heading("article", entry, why=f"matches contents entry {entry + 1}")
         if self.para_open:
             return None  # the previous paragraph goes on here
-        marked = line.marked and not any(c in "。；！？" for c in line.text) and len(line.key) <= 60
+        if self.article is not None and self._balanced_siblings(i):
+            return Heading("subsection", why="two balanced clauses X，Y, with a sibling of that shape")
+        marked = len(line.key) <= 60 and (line.level > 0 or (
+            line.all_bold and not line.text.rstrip()[-1:] in "。；;"))
         shaped = heading_shape(line) and i + 1 < len(self.lines) and (
             paragraph_shape(self.lines[i + 1]) or self._next_is_heading(i)
         )
@@ -257,37 +348,55 @@ class BodyBuilder:
             return None
         if BYLINE_LINE_RE.match(line.key) or split_specials(line.segments)[2]:
             return None
+        why = "markup (# or bold)" if marked else "short, no sentence punctuation, running text follows"
+        cert = None if marked else ((None if line.weak_join else line.cert) or ("medium" if any(c in "！？!?" for c in line.text) else None))
+        if cert and cert != line.cert:
+            why += "; an exclamation or question mark inside"
         if SUBHEAD_RE.match(line.key) and self.article is not None and len(self.article) > 1:
-            return Heading("subsection")
+            return Heading("subsection", why=why + "; numbered like a sub-heading", cert=cert)
         if BRIEF_RE.search(line.key) and len(line.key) <= SECTION_NAME_MAX:
-            return Heading("section")
+            return Heading("section", why=why + "; names a brief-news column", cert=cert)
         if (not self.contents and len(line.key) <= SECTION_NAME_MAX and self._next_is_heading(i)
                 and not self.lines[i + 1].key.startswith("—")):  # a title's ——subtitle is no article
-            return Heading("section")
-        return Heading("article")
+            return Heading("section", why=why + "; short and followed by a heading", cert=cert)
+        return Heading("article", why=why, cert=cert)
 
     # -- building ---------------------------------------------------------------------------
     def _container(self) -> etree._Element:
         return self.section if self.section is not None else self.body
 
-    def _new_article(self, head: Line | None, entry: int | None) -> None:
+    def _head(self, line: Line, cert: str | None = None) -> etree._Element:
+        head = inline(E.head(), heading_segments(line))
+        if cert:
+            head.set("cert", cert)
+            self.weak.append(line)
+        return head
+
+    def _new_article(self, head: Line | None, entry: int | None, cert: str | None = None) -> None:
         self.n_article += 1
         kind = "brief" if self.section_is_brief else "article"
         div = E.div(type=kind)
         div.set(XML_ID, f"a{self.n_article}")
         if head is not None:
-            div.append(inline(E.head(), heading_segments(head)))
+            # an old page break right before the heading stands between the divisions
+            marks, rest = lead_marks(head.segments)
+            emit_marks(self._container(), marks)
+            head.segments = rest
+            div.append(self._head(head, cert))
         self._container().append(div)
         self.article, self.sub, self.para, self.para_open = div, None, None, False
         self.article_closed = False
         if entry is not None and self.entries[entry].target is None:
             self.entries[entry].target = div.get(XML_ID)
 
-    def _new_section(self, head: Line) -> None:
+    def _new_section(self, head: Line, cert: str | None = None) -> None:
         self.n_section += 1
         div = E.div(type="section")
         div.set(XML_ID, f"s{self.n_section}")
-        div.append(inline(E.head(), heading_segments(head)))
+        marks, rest = lead_marks(head.segments)
+        emit_marks(self.section if self.section is not None else self.body, marks)
+        head.segments = rest
+        div.append(self._head(head, cert))
         self.body.append(div)
         self.section, self.article, self.sub, self.para, self.para_open = div, None, None, None, False
         self.section_is_brief = bool(BRIEF_RE.search(head.key))
@@ -305,6 +414,9 @@ class BodyBuilder:
 
     def _note(self, kind: str, segs) -> None:
         parent = self._block_parent(paragraph=False)
+        if kind == "byline" and self.sub is not None and self.para is not None:
+            # a credit after the last sub-heading's text is the whole article's (TEI divBottom)
+            parent, self.sub = self.article, None
         el = E.byline() if kind == "byline" else E.note(type=kind)
         parent.append(inline(el, segs))
         if kind == "byline":
@@ -315,6 +427,7 @@ class BodyBuilder:
 
     def _text_line(self, line: Line) -> None:
         if not self.para_open and BYLINE_LINE_RE.match(line.key) and len(line.key) <= 20 and not paragraph_shape(line):
+            line.note("byline", "a reporter line (记者 …)")
             self._note("byline", line.segments)
             return
         if self.structureless and line.blanks_before >= 2 and not self.para_open and self.article is not None:
@@ -324,17 +437,37 @@ class BodyBuilder:
             self._note(kind, note)
         if segs:
             if self.para_open and self.para is not None:
-                if line.blank_before:
+                has_pb = any(is_mark(s) and s.kind == "pb" for s, _ in segs)
+                if line.blank_before and not has_pb:
                     self.para.append(E.pb())
                     segs = self._doubled_at_break(segs)
                 inline(self.para, segs)
+                self._weak_paragraph(line)
+                line.note("paragraph (continued)", "the paragraph above stopped mid-sentence: joined"
+                          + (" across an old page break" if line.blank_before or has_pb else ""))
             else:
                 parent = self._block_parent()
-                self.para = inline(E.p(), segs)
-                parent.append(self.para)
-            self.para_open = unfinished("".join(s for s, _ in segs)) and not trail
+                # a page that broke between paragraphs: the furniture stands between them
+                marks, segs = lead_marks(segs)
+                emit_marks(parent, marks)
+                if segs:
+                    self.para = inline(E.p(), segs)
+                    parent.append(self.para)
+                    self._weak_paragraph(line)
+                else:  # the line was only a note after the page break
+                    self.para = None
+                if not line.role or line.role.startswith("furniture"):
+                    line.note("paragraph", "running text")
+            self.para_open = self.para is not None and unfinished("".join(s for s, _ in segs)) and not trail
         for kind, note in trail:
             self._note(kind, note)
+
+    def _weak_paragraph(self, line: Line) -> None:
+        """A paragraph holding a line whose hard-wrapped parts were joined on weak evidence gets
+        ``@cert`` (and the line goes to the warnings)."""
+        if line.weak_join and line.cert and self.para is not None and not self.para.get("cert"):
+            self.para.set("cert", line.cert)
+            self.weak.append(line)
 
     def _doubled_at_break(self, segs):
         """Mark a character printed twice across a page break (防控 | 控工作) as
@@ -342,6 +475,8 @@ class BodyBuilder:
         believes superfluous; the character stays); returns the segments still to append."""
         before = "".join(self.para.itertext()).rstrip()
         first = segs[0][0]
+        if is_mark(first) or not first:
+            return segs
         c = first[0]
         if not before or before[-1] != c or not ("\u4e00" <= c <= "\u9fff") or c in REDUPLICATED:
             return segs
@@ -363,24 +498,28 @@ class BodyBuilder:
                 continue
             self.headings_found += 1
             self.para, self.para_open = None, False
+            line.note(f"heading ({h.kind})", h.why, h.cert)
             if h.kind == "section":
-                self._new_section(line)
+                self._new_section(line, h.cert)
             elif h.kind == "subsection":
                 self.sub = E.div(type="subsection")
-                self.sub.append(inline(E.head(), heading_segments(line)))
+                self.sub.append(self._head(line, h.cert))
                 self.article.append(self.sub)
             elif h.entry is None and self._title_only():
                 # a kicker above or a subtitle (——…) below the title: one heading, two lines
                 head = self.article[0]
                 head.append(E.lb())
                 inline(head, heading_segments(line))
+                if h.cert and not head.get("cert"):
+                    head.set("cert", h.cert)
+                    self.weak.append(line)
             else:
-                self._new_article(line, h.entry)
+                self._new_article(line, h.entry, h.cert)
         if not len(self.body):
             self._new_article(None, None)
             self.article.append(E.p())
         for div in self.body.iter("{*}div"):
-            if div.get("type") != "section" and all(c.tag.endswith("}head") for c in div):
+            if div.get("type") != "section" and all(c.tag.endswith(("}head", "}fw", "}pb")) for c in div):
                 # an article printed as a heading with nothing under it: an empty <p/> (no
                 # character added) says so; a section may hold only its heading (TEI P5 §4.1)
                 div.append(E.p())

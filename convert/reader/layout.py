@@ -31,26 +31,45 @@ CONTENTS_HEAD_RE = re.compile(r"^(本期)?目录$|^contents$", re.IGNORECASE)
 
 
 def unfinished(text: str) -> bool:
-    """True when *text* stops mid-sentence: its last character is not closing punctuation."""
+    """True when *text* stops mid-sentence: its last character is not closing punctuation, or it
+    is a closing quote or bracket that follows neither closing punctuation nor another closing
+    mark (``…全面落实“六保”`` goes on; ``…工作。”`` and ``…（记者 雷霄）`` end)."""
     t = text.rstrip()
-    return bool(t) and t[-1] not in TERMINAL
+    if not t:
+        return False
+    if t[-1] in "”’」』":
+        return len(t) > 1 and t[-2] not in TERMINAL
+    return t[-1] not in TERMINAL
+
+
+#: Exclamation and question marks: inside a heading they may stand (``榜单揭晓！郑州获评…``).
+INNER_OK = set("！？!?")
+
+
+def _ends_sentence(t: str) -> bool:
+    t = t.rstrip("”’」』）)】》 ")
+    return bool(t) and t[-1] in SENTENCE_PUNCT
 
 
 def heading_shape(line: Line) -> bool:
-    """A line that could be a heading by its shape: short, no sentence punctuation, no comma,
-    not ending in a comma or colon (a lead-in), not just a number."""
+    """A line that could be a heading by its shape: short, no comma, no full stop or semicolon,
+    an exclamation or question mark only inside (``榜单揭晓！郑州获评“…”``), not ending in a
+    comma or colon (a lead-in), not just a number."""
     t = line.text.strip()
     k = line.key
     if not k or len(k) > 50 or k.isdigit():
         return False
-    if any(c in SENTENCE_PUNCT or c in CLAUSE_PUNCT for c in t):
+    if any((c in SENTENCE_PUNCT and c not in INNER_OK) or c in CLAUSE_PUNCT for c in t) or _ends_sentence(t):
         return False
     return t[-1] not in "、：:—-"
 
 
 def paragraph_shape(line: Line) -> bool:
-    """A line that reads as running text: it has sentence or clause punctuation, or is long."""
-    return any(c in SENTENCE_PUNCT or c in CLAUSE_PUNCT for c in line.text) or len(line.key) > 50
+    """A line that reads as running text: it has a comma, full stop or semicolon, ends a
+    sentence, or is long (an exclamation mark inside a short line is not enough)."""
+    t = line.text.strip()
+    return (any((c in SENTENCE_PUNCT and c not in INNER_OK) or c in CLAUSE_PUNCT for c in t)
+            or _ends_sentence(t) or len(line.key) > 50)
 
 
 def colophon_kind(line: Line) -> str | None:

@@ -25,6 +25,39 @@ WS_RE = re.compile(r"\s+")
 LINE_END_RE = re.compile(r"\r\n|\r|\n")
 
 
+class Milestone(str):
+    """A place in a line's segments where the old print layout broke the page: an empty string
+    (so it adds nothing to :attr:`Line.text`) carrying what stood there in the source.
+
+    ``kind`` is ``"fw"`` (a running head or folio, TEI P5 §11.6 "forme work") or ``"pb"`` (the
+    page break itself); ``fw_type`` is ``"header"`` or ``"pageNum"``; ``segments`` the fw line's
+    content (source characters, kept); ``n`` the page number a folio gives (``pb/@n``) or
+    ``None``; ``no`` the source line number. :func:`convert.reader.body.inline` turns it into
+    ``<fw>`` / ``<pb/>``.
+    """
+
+    kind: str
+    fw_type: str | None
+    segments: list
+    n: str | None
+    no: int
+
+    def __new__(cls, kind: str, fw_type: str | None = None, segments=None, n: str | None = None,
+                no: int = 0):
+        obj = super().__new__(cls, "")
+        obj.kind, obj.fw_type, obj.segments, obj.n, obj.no = kind, fw_type, segments or [], n, no
+        return obj
+
+    def __repr__(self) -> str:
+        text = "".join(s for s, _ in self.segments)
+        return f"Milestone({self.kind}, {self.fw_type or ''}, {text!r}, n={self.n})"
+
+
+def is_mark(s) -> bool:
+    """True for a :class:`Milestone` segment text."""
+    return isinstance(s, Milestone)
+
+
 @dataclass
 class Line:
     """One non-blank source line with its markup taken off.
@@ -39,6 +72,15 @@ class Line:
       when the line has no leader; it is content but kept out of ``segments``.
     - ``blank_before``: a blank line (or the start of the file) precedes this line.
     - ``blanks_before``: how many blank lines precede it.
+    - ``form_feed``: a form feed (U+000C, a page end in pdftotext output) stands in this line or
+      in a blank line right before it.
+    - ``end_no``: the source line number of the last physical line this logical line holds
+      (the unwrapping pass joins hard-wrapped lines; ``no`` is the first).
+    - ``furniture``: ``"header"`` or ``"pageNum"`` when the page-furniture pass found this line
+      to be a running head or folio, else ``None``.
+    - ``role``/``evidence``: what the passes decided the line is and why (``--explain``);
+      ``cert``: ``"medium"``/``"low"`` when that decision is weakly supported (TEI ``@cert``);
+      ``weak_join``: the weak decision was to join a line into this one.
     """
 
     no: int
@@ -50,6 +92,26 @@ class Line:
     page: str | None = None
     blank_before: bool = False
     blanks_before: int = 0
+    form_feed: bool = False
+    end_no: int = 0
+    furniture: str | None = None
+    role: str = ""
+    evidence: list[str] = field(default_factory=list)
+    cert: str | None = None
+    weak_join: bool = False
+
+    def note(self, role: str, why: str, cert: str | None = None) -> None:
+        """Record a decision about this line: its *role*, the evidence *why*, and ``@cert``
+        (``"medium"``/``"low"``) when the evidence is weak."""
+        self.role = role
+        self.evidence.append(why)
+        if cert is not None:
+            self.cert = cert
+
+    @property
+    def marks(self) -> list:
+        """The milestones (old page breaks and furniture) this line holds, in order."""
+        return [s for s, _ in self.segments if is_mark(s)]
 
     @property
     def text(self) -> str:
@@ -64,7 +126,11 @@ class Line:
     def unlead(self) -> None:
         """Fold the page number back into the text: a leader line outside a contents list."""
         if self.page is not None:
-            self.segments = self.segments + [((" " if self.segments else "") + self.page, False)]
+            # the number stood at the end of the line's text, before any milestone that follows it
+            texts = [j for j, (s, _) in enumerate(self.segments) if not is_mark(s)]
+            k = texts[-1] + 1 if texts else len(self.segments)
+            page = [((" " if texts else "") + self.page, False)]
+            self.segments = self.segments[:k] + page + self.segments[k:]
             self.page = None
 
     @property
@@ -142,24 +208,44 @@ def parse_line(no: int, raw: str, blank_before: bool) -> Line | None:
     segments, all_bold = _segments(body)
     if not segments and page is None:
         return None
-    return Line(no, raw, level, bullet, all_bold, segments, page, blank_before)
+    return Line(no, raw, level, bullet, all_bold, segments, page, blank_before, end_no=no)
 
 
-def split_lines(text: str) -> list[Line]:
+def form_feeds(text: str) -> dict[int, str]:
+    """Where *text* holds form feeds (U+000C, a page end in pdftotext output): ``{line number:
+    "before" | "after"}`` — before the line's content (or on a blank line), or after it."""
+    out = {}
+    for no, raw in enumerate(LINE_END_RE.split(text), start=1):
+        if "\f" in raw:
+            after = bool(raw.strip()) and "\f" in raw[len(raw.rstrip()) :] and "\f" not in raw[: len(raw) - len(raw.lstrip())]
+            out[no] = "after" if after else "before"
+    return out
+
+
+def split_lines(text: str, feeds: dict[int, str] | None = None) -> list[Line]:
     """All content lines of *text* in order (blank lines and rules dropped, ``blank_before`` kept).
 
-    Line ends may be LF, CRLF or CR.
+    Line ends may be LF, CRLF or CR. Form feeds are read from *text*, or from *feeds* (see
+    :func:`form_feeds`) when the caller took them out of the text.
     """
+    feeds = feeds if feeds is not None else form_feeds(text)
     out: list[Line] = []
     blanks = 1
+    feed = False
     for no, raw in enumerate(LINE_END_RE.split(text), start=1):
+        # a form feed before the line's content starts its page; one after it ends the page
+        before = feeds.get(no) == "before"
+        after = feeds.get(no) == "after"
         line = parse_line(no, raw, blanks > 0)
         if line is None:
             blanks += 1
+            feed = feed or no in feeds
             continue
         line.blanks_before = blanks
+        line.form_feed = feed or before
         out.append(line)
         blanks = 0
+        feed = after
     return out
 
 

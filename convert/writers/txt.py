@@ -2,8 +2,10 @@
 
 One block (a masthead line, a contents entry, a heading, a paragraph, a byline, a colophon line)
 per line, a blank line between blocks; ``<lb/>`` is a line break, ``<pb/>`` nothing, and a
-``<choice>`` gives its source form (``sic``/``orig``), ``<surplus>`` its characters as printed. No markup is added, so, whitespace aside,
-the output is exactly the content of the source (TEI-CONVENTIONS.md point 7).
+``<choice>`` gives its source form (``sic``/``orig``), ``<surplus>`` its characters as printed.
+An old running head or folio (``<fw>``, TEI P5 §11.6) is given back at its place, in source
+order, on a line of its own (inside a paragraph the page broke in, too). No markup is added, so,
+whitespace aside, the output is exactly the content of the source (TEI-CONVENTIONS.md point 7).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ INLINE = {"hi", "num", "ref", "date", "publisher", "title", "measure", "name", "
 #: Elements that hold no source characters (the editor's side of a choice).
 SKIP = {"corr", "reg"}
 _BREAK = "\u2028"  # stands for <lb/> while whitespace is folded
+_FW = "\u2029"  # stands for the line ends around an <fw> inside a block
 
 
 def _inline(el: etree._Element, out: list[str]) -> None:
@@ -41,6 +44,10 @@ def _inline(el: etree._Element, out: list[str]) -> None:
             out.append(_BREAK)
         elif name == "pb":
             pass
+        elif name == "fw":  # old page furniture: its own line, where it stood
+            fw = [child.text or ""]
+            _inline(child, fw)
+            out.append(_FW + re.sub(r"[ \t]*[\r\n][\s]*", "", "".join(fw)).strip() + _FW)
         elif name == "choice":
             for alt in child:
                 if local(alt) in ("sic", "orig"):
@@ -65,7 +72,9 @@ def inline_text(el: etree._Element) -> str:
     out = [el.text or ""]
     _inline(el, out)
     text = re.sub(r"[ \t]*[\r\n][\s]*", "", "".join(out))
-    return text.replace(_BREAK, "\n").strip()
+    # around old furniture: one line end, none at the block's ends
+    text = re.sub(f"[ \t{_BREAK}]*{_FW}[ \t{_BREAK}{_FW}]*", _FW, text).strip(_FW)
+    return text.replace(_BREAK, "\n").replace(_FW, "\n").strip()
 
 
 def blocks(el: etree._Element) -> list[str]:
@@ -94,6 +103,9 @@ def blocks(el: etree._Element) -> list[str]:
         return out
     if name in CONTAINERS:
         return [b for child in el for b in blocks(child)]
+    if name == "fw":
+        text = inline_text(el)
+        return [text] if text else []
     if name in BLOCKS:
         text = inline_text(el)
         return [text] if text else []

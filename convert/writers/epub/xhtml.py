@@ -331,6 +331,10 @@ class XhtmlTranslator:
         """``<pb/>`` marks where an old page break cut a paragraph: it is not a printed page
         number nor a line break, so it renders nothing."""
 
+    def visit_fw(self, el, out, inline):
+        """``<fw>``: the old print layout's running head or folio (TEI P5 §11.6). An e-book has
+        no pages of its own to carry it, so it renders nothing."""
+
     def visit_choice(self, el, out, inline):
         """Render the source's form: ``sic``, ``orig`` or ``abbr`` (never ``corr``/``reg``)."""
         for wanted in ("sic", "orig", "abbr"):

@@ -447,6 +447,10 @@ class _Renderer:
         name = "colophon" if ctx == "colophon" else "body"
         return [self.text_block(self.inline(el), name, el)]
 
+    def _block_fw(self, el, ctx):
+        """The old print layout's running head or folio (TEI P5 §11.6): this PDF has its own."""
+        return []
+
     def _block_byline(self, el, ctx):
         if ctx == "titlePage":  # a statement of responsibility in the masthead (…编)
             return self._masthead_line(el, ctx)
@@ -608,6 +612,10 @@ class _Renderer:
             if hits:
                 return self.inline(hits[0], face, link)
         raise WriterError(f"pdf: <choice> without <sic> or <orig> at {where(el)}")
+
+    def _inline_fw(self, el, face, link):
+        """Old page furniture inside a paragraph: left out (its tail, the text after it, stays)."""
+        return []
 
     def _plain_inline(self, el, face, link):
         return self.inline(el, face, link)

@@ -1,0 +1,600 @@
+"""The physical stage of the reader: from the decoded text to logical lines, one list per issue.
+
+Text as extraction leaves it (pdftotext, OCR) is hard-wrapped at the column width, carries the
+old print layout's running heads and folios, marks page ends with form feeds and may hold a year
+of issues in one file. This stage undoes the layout, in ordered passes that each do one job
+(modelled on docutils' transforms, see ``../shared/STYLE.md``):
+
+1. *decode* is done before, by :func:`convert.reader.source.decode` (bytes → ``str``);
+2. :func:`split_into_lines` — lines, with blank lines and form feeds recorded;
+3. :func:`find_page_furniture` — running heads and folios;
+4. :func:`mark_page_breaks` — furniture and form feeds become milestones (``<fw>``/``<pb/>``)
+   inside the line that follows them;
+5. :func:`unwrap` — hard-wrapped lines joined into logical lines;
+6. :func:`find_issue_boundaries` — a second masthead starts a second issue.
+
+Every pass reads and changes only the :class:`PhysicalText` it is given; each decision is
+recorded on the lines it concerns (``Line.note``: a role and its evidence, ``@cert`` when weak),
+so that ``--explain`` can show it. No pass adds, drops or changes a content character: lines
+are joined, never edited, and furniture is kept (as milestones).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Callable
+
+from convert.reader.layout import colophon_kind
+from convert.reader.lines import Line, Milestone, split_lines
+from convert.reader.masthead import classify
+
+#: Sentence-final punctuation (clreq §3.1.7): a line ending in one of these ends a paragraph.
+SENTENCE_FINAL = set("。！？!?…")
+#: Closing quotes and brackets: they end a paragraph only after a sentence-final mark.
+CLOSING = set("”’」』）)】〕]》〉")
+#: Punctuation that shows a line is running text (a clause or sentence mark).
+PROSE_PUNCT = set("，,。；;！？!?：:")
+#: Further marks of prose in a line without clause punctuation: enumeration comma, quotes,
+#: book-title marks, brackets.
+PROSE_HINTS = set("、“”《》（）()")
+#: Characters that cannot start a line (clreq §3.1.7, kinsoku): a line starting with one was cut.
+NO_LINE_START = set("，,。．.、；;：:！!？?”’」』）)】〕》〉…")
+
+#: Folio shapes: ``— 3 —``, ``- 3 -``, ``第 3 页``, ``第3页 共8页``, ``3/8``, ``Page 3``.
+FOLIO_RES = (
+    re.compile(r"^[—–\-－~～·•]+\s*(\d{1,4})\s*[—–\-－~～·•]+$"),
+    re.compile(r"^第\s*(\d{1,4})\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?$"),
+    re.compile(r"^(\d{1,4})\s*/\s*\d{1,4}$"),
+    re.compile(r"^(?:page|p\.)\s*(\d{1,4})$", re.IGNORECASE),
+)
+BARE_NUMBER_RE = re.compile(r"^(\d{1,4})$")
+#: A news lead's opening date: ``11月18日，``, ``1 月 7 日下午``.
+DATE_LEAD_RE = re.compile(r"^\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+#: Masthead kinds (see :func:`convert.reader.masthead.classify`) that start a new issue.
+ISSUE_ANCHOR_KINDS = {"edition"}
+MASTHEAD_KINDS = {"date", "date-part", "printed", "lunar", "edition", "registration", "imprint",
+                  "title-en", "notice"}
+
+
+def display_width(text: str) -> float:
+    """The width of *text* in ideograph widths: wide and fullwidth characters (UAX #11) count 1,
+    others (digits, Latin letters, spaces) ½."""
+    return sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in text)
+
+
+def sentence_final(text: str) -> bool:
+    """True when *text* ends a sentence: its last character is 。！？!?…, or a closing quote or
+    bracket that follows one of them (``…工作。”``). ``，、；：`` or a closing mark after any other
+    character (``…落实“六保”``) do not end it."""
+    t = text.rstrip()
+    while t and t[-1] in CLOSING:
+        t = t[:-1].rstrip()
+        if t and t[-1] in SENTENCE_FINAL:
+            return True
+        if t and t[-1] not in CLOSING:
+            return False
+    return bool(t) and t[-1] in SENTENCE_FINAL
+
+
+@dataclass
+class PhysicalText:
+    """The shared state of the physical passes.
+
+    - ``text``: the decoded source text;
+    - ``lines``: the content lines (after :func:`unwrap`, logical lines);
+    - ``issues``: ``[(start, end)]`` index ranges into ``lines``, one per issue (end exclusive);
+    - ``wrap_width``: the narrowest width (in ideograph widths) of a hard-wrapped line, when the
+      text is hard-wrapped, else ``None``;
+    - ``furniture``: every furniture line, in order (they are out of ``lines``);
+    - ``physical``: every content line as split, before unwrapping (for ``--explain``).
+    """
+
+    text: str
+    lines: list[Line] = field(default_factory=list)
+    issues: list[tuple[int, int]] = field(default_factory=list)
+    wrap_width: float | None = None
+    furniture: list[Line] = field(default_factory=list)
+    physical: list[Line] = field(default_factory=list)
+    feeds: dict[int, str] | None = None
+
+
+# --------------------------------------------------------------------------------- passes
+
+
+def split_into_lines(doc: PhysicalText) -> None:
+    """Lines: split the text at LF, CRLF or CR, take off the markup the extraction left (see
+    :mod:`convert.reader.lines`), record blank lines and form feeds (from the text, or from
+    ``feeds`` when the decode step took them out)."""
+    doc.lines = split_lines(doc.text, doc.feeds)
+    doc.physical = list(doc.lines)
+
+
+def _folio(line: Line) -> str | None:
+    """The page number a folio-shaped line gives, else ``None``."""
+    raw = line.raw.strip().replace("\f", "")
+    for rx in FOLIO_RES:
+        m = rx.match(raw) or rx.match(line.text.strip())
+        if m:
+            return m.group(1)
+    return None
+
+
+def _shape_key(line: Line) -> str:
+    """A running head's identity: its content with every number replaced (``第3版`` = ``第4版``)."""
+    return re.sub(r"\d+", "#", line.key)
+
+
+def find_page_furniture(doc: PhysicalText) -> None:
+    """Page furniture: running heads and folios (TEI P5 §11.6 "forme work").
+
+    - A folio is a line shaped like one (``— 3 —``, ``- 3 -``, ``第 3 页``, ``3/8``), or a bare
+      number right before or after a form feed or a running head.
+    - A running head is a short line without sentence punctuation that opens a page (it stands
+      right after a form feed or a folio), at two places at least with the same text (numbers
+      aside: ``2020年第1期`` and ``2020年第2期`` are one head). A heading printed once at the
+      top of a page is not repeated, so it is not taken.
+
+    Found lines get ``furniture`` = ``"pageNum"`` or ``"header"``. A running head recurring
+    without folios or form feeds is not found (the evidence would be repetition alone, which
+    section names also show).
+    """
+    lines = doc.lines
+    n = len(lines)
+    folio = [_folio(line) is not None for line in lines]
+
+    def near_break(i: int) -> bool:
+        """The line opens a page: it follows a form feed or a folio (a running head stands at
+        the top of the page)."""
+        return lines[i].form_feed or (i > 0 and folio[i - 1])
+
+    for i, line in enumerate(lines):
+        if folio[i]:
+            line.furniture = "pageNum"
+            line.note("furniture: folio", f"folio shape {line.text.strip()!r}")
+    # running heads: short, no sentence punctuation, beside a page break, repeated there
+    groups: dict[str, list[int]] = {}
+    for i, line in enumerate(lines):
+        if folio[i] or not near_break(i):
+            continue
+        k = line.key
+        if not k or len(k) > 40 or any(c in "。！？，；" for c in line.text) or BARE_NUMBER_RE.match(k):
+            continue
+        groups.setdefault(_shape_key(line), []).append(i)
+    for members in groups.values():
+        if len(members) < 2:
+            # printed once (a short text, one page break): a head right after a folio, shaped
+            # like one (a wide gap or a middle dot between its parts: ``title   date``)
+            i = members[0]
+            raw = lines[i].raw.strip()
+            if i > 0 and folio[i - 1] and re.search(r"\S(\s{2,}|\s*·\s*)\S", raw):
+                lines[i].furniture = "header"
+                lines[i].note("furniture: running head", "beside a folio, shaped like a running head")
+            continue
+        for i in members:
+            lines[i].furniture = "header"
+            lines[i].note("furniture: running head",
+                          f"beside a page break at {len(members)} places with the same text")
+    # bare numbers beside a form feed or a running head are folios
+    for i, line in enumerate(lines):
+        if line.furniture or not BARE_NUMBER_RE.match(line.key):
+            continue
+        prev = lines[i - 1] if i else None
+        nxt = lines[i + 1] if i + 1 < n else None
+        if ((nxt is not None and (nxt.form_feed or nxt.furniture == "header"))
+                or (line.form_feed and i > 0)
+                or (prev is not None and prev.furniture == "header")):
+            line.furniture = "pageNum"
+            line.note("furniture: folio", "a bare number beside a page break")
+    doc.furniture = [line for line in lines if line.furniture]
+
+
+def mark_page_breaks(doc: PhysicalText) -> None:
+    """Page breaks: each run of furniture lines, and each form feed, is one old page break.
+
+    The run becomes milestones — ``fw`` for each furniture line, in source order, and one ``pb``
+    at the form feed (without one: after the folios that end the old page and before the running
+    heads that start the next) — put at the start of the next content line (at the end of the
+    last line when the text ends with furniture). ``pb/@n`` is the number of the page that
+    follows: the folio after the break, or the folio before it plus one. The furniture lines
+    leave ``lines``.
+    """
+    out: list[Line] = []
+    run: list[Line] = []
+    pending: list[Milestone] = []
+    blank = False
+
+    def flush(next_line: Line | None) -> list[Milestone]:
+        marks: list[Milestone] = []
+        pb_at = None
+        for line in run:
+            if line.form_feed and pb_at is None:
+                pb_at = len(marks)
+            line.unlead()  # a number after a dot leader is the furniture's too
+            marks.append(Milestone("fw", line.furniture, line.segments, None, line.no))
+        if next_line is not None and next_line.form_feed and pb_at is None:
+            pb_at = len(marks)
+        if pb_at is None and run:
+            heads = [k for k, m in enumerate(marks) if m.fw_type == "header"]
+            pb_at = heads[0] if heads else len(marks)
+        if pb_at is None:
+            return marks
+        before = [m for m in marks[:pb_at] if m.fw_type == "pageNum"]
+        after = [m for m in marks[pb_at:] if m.fw_type == "pageNum"]
+        n = None
+        if after:
+            n = _number(after[0])
+        elif before and _number(before[-1]) is not None:
+            n = str(int(_number(before[-1])) + 1)
+        marks.insert(pb_at, Milestone("pb", None, [], n, (run[pb_at].no if pb_at < len(run) else
+                                                           (next_line.no if next_line else 0))))
+        return marks
+
+    for line in doc.lines:
+        if line.furniture:
+            if not run:
+                blank = line.blank_before
+            run.append(line)
+            continue
+        if run or line.form_feed:
+            marks = pending + flush(line)
+            pending = []
+            if run:
+                line.blank_before = line.blank_before or blank
+                line.blanks_before = max(line.blanks_before, 1 if blank else 0)
+            run = []
+            if marks:
+                line.segments = [(m, False) for m in marks] + line.segments
+                line.evidence.append(
+                    "holds an old page break: " + ", ".join(
+                        f"pb n={m.n}" if m.kind == "pb" else f"fw {m.fw_type} (line {m.no})" for m in marks))
+        out.append(line)
+    if run:
+        marks = flush(None)
+        if out:
+            # the text ends with furniture: it goes after the last line (whose page number, if it
+            # had a dot leader, comes back into its text first, so that the order holds)
+            out[-1].unlead()
+            out[-1].segments = out[-1].segments + [(m, False) for m in marks]
+        else:  # nothing but furniture: keep it as text
+            for line in run:
+                line.furniture = None
+                out.append(line)
+    doc.lines = out
+
+
+def _number(mark: Milestone) -> str | None:
+    line_text = "".join(s for s, _ in mark.segments)
+    for rx in FOLIO_RES + (BARE_NUMBER_RE,):
+        m = rx.match(line_text.strip())
+        if m:
+            return str(int(m.group(1)))
+    return None
+
+
+def _run_on_widths(lines: list[Line]) -> list[tuple[int, float]]:
+    """``[(index, width)]`` of the lines that run on into the next line: a comma, enumeration
+    comma, semicolon, colon or full stop inside (prose, not a heading with quotes), no sentence
+    end, no blank line after, at least 12 ideographs wide."""
+    out = []
+    for k, (a, b) in enumerate(zip(lines, lines[1:])):
+        text = a.text
+        if b.blank_before or sentence_final(text) or a.page is not None:
+            continue
+        if not any(c in "，,、；;：:。" for c in text):  # clause marks: prose, not a heading
+            continue
+        w = display_width(text.strip())
+        if w >= 12:
+            out.append((k, w))
+    return out
+
+
+def _band(widths: list[float]) -> float | None:
+    """The narrowest width of a hard-wrapped line among *widths* (run-on lines): the 10th
+    percentile of the band near the widest ones; ``None`` when fewer than eight, or when they
+    vary too widely or are too long for a wrap (one paragraph per line)."""
+    if len(widths) < 8:
+        return None
+    widths = sorted(widths)
+    # short lines that run on (a bare sub-heading, a colophon field) are no wrapped lines
+    top = widths[len(widths) * 9 // 10]
+    widths = [w for w in widths if w >= 0.7 * top]
+    mean = sum(widths) / len(widths)
+    spread = (sum((w - mean) ** 2 for w in widths) / len(widths)) ** 0.5
+    p10 = widths[len(widths) // 10]
+    if spread > 0.35 * mean or p10 > 90:
+        return None
+    return p10
+
+
+def _wrap_width(lines: list[Line]) -> float | None:
+    """The narrowest width of a hard-wrapped line in the whole text (:func:`_band`)."""
+    return _band([w for _, w in _run_on_widths(lines)])
+
+
+def _local_widths(lines: list[Line], nearest: int = 12):
+    """The wrap width around each line, as a function of the line's index: :func:`_band` of the
+    *nearest* run-on lines (a file of several issues may be wrapped at several widths; the
+    closest lines are the line's own article), the whole text's when fewer lines run on.
+    Computed only for the lines asked about, once each."""
+    runs = _run_on_widths(lines)
+    whole = _band([w for _, w in runs])
+    at = [k for k, _ in runs]
+    cache: dict[int, float | None] = {}
+
+    def width(i: int) -> float | None:
+        if i in cache:
+            return cache[i]
+        right = bisect.bisect_left(at, i)
+        left = right - 1
+        near = []
+        while len(near) < nearest and (left >= 0 or right < len(runs)):
+            if right < len(runs) and (left < 0 or at[right] - i <= i - at[left]):
+                near.append(runs[right][1])
+                right += 1
+            else:
+                near.append(runs[left][1])
+                left -= 1
+        local = _band(near)
+        cache[i] = local if local is not None else whole
+        return cache[i]
+
+    return width
+
+
+def _note_line(line: Line) -> bool:
+    """The line ends with a credit or jump line: ``（记者 …）``, ``（下转二版）``, ``（摘自…）``."""
+    from convert.reader.body import BYLINE_RE, CONTINUATION_RE, SOURCE_RE
+
+    t = line.text.strip()
+    return any(rx.search(t) for rx in (BYLINE_RE, CONTINUATION_RE, SOURCE_RE))
+
+
+def _own_line(line: Line) -> str | None:
+    """Why *line* stands on its own whatever surrounds it (a colophon field, a print run, a
+    reporter line, a masthead line), else ``None``."""
+    from convert.reader.body import BYLINE_LINE_RE
+
+    k = line.key
+    if colophon_kind(line):
+        return "a colophon line"
+    if BYLINE_LINE_RE.match(k) and len(k) <= 20 and not any(c in PROSE_PUNCT for c in line.text):
+        return "a reporter line"
+    if len(k) <= 20 and classify(line.text) in ("edition", "date", "printed", "registration", "lunar"):
+        return "a masthead line (" + classify(line.text) + ")"
+    return None
+
+
+def _tolerance(width: float) -> float:
+    """How much narrower than the estimated wrap width a wrapped line may be (digits and Latin
+    letters are narrower than ideographs; lines end before a character that may not start one)."""
+    return max(2.0, 0.1 * width)
+
+
+def clause_free(text: str) -> bool:
+    """No clause or sentence punctuation (，。；：), no sentence end; an exclamation or question
+    mark inside is allowed (``榜单揭晓！郑州获评…``)."""
+    return not any(c in PROSE_PUNCT and c not in "！？!?" for c in text) and not sentence_final(text)
+
+
+def _names_entry(line: Line, entries: list[tuple[str, Counter]]) -> bool:
+    """*line* is (the start of) a title the contents list prints (*entries*: each title with
+    the multiset of its characters, for a cheap upper bound before the similarity)."""
+    from convert.reader.body import MATCH_RATIO, _similar
+
+    k = line.key
+    if len(k) > 60 or not k or any(c in "。；，," for c in line.text):
+        return False
+    chars = Counter(k)
+    for e, e_chars in entries:
+        if k == e or (len(k) >= 6 and e.startswith(k)):
+            return True
+        # difflib's quick_ratio bound: shared characters, counted with repeats
+        if 2 * sum((chars & e_chars).values()) < MATCH_RATIO * (len(k) + len(e)):
+            continue
+        if _similar(k, e) >= MATCH_RATIO:
+            return True
+    return False
+
+
+def _completes_entry(a: Line, b: Line, entries: list[tuple[str, Counter]]) -> bool:
+    """*a* and *b* together are a title the contents list prints, *a* alone only its start: a
+    title longer than the column, wrapped (neither line may hold a comma or full stop)."""
+    from convert.reader.body import MATCH_RATIO, _similar
+
+    if any(c in "。；，," for c in a.text + b.text) or b.page is not None:
+        return False
+    ka, kab = a.key, a.key + b.key
+    if not ka or len(kab) > 60:
+        return False
+    for e, _ in entries:
+        if len(e) > len(ka) and (e.startswith(kab) or kab == e):
+            return True
+        # printed a little differently: the line still begins the title, the two lines match it
+        if (len(e) > len(ka) and len(kab) <= len(e) + 4 and _similar(ka, e[: len(ka)]) >= MATCH_RATIO
+                and _similar(kab, e) >= MATCH_RATIO and _similar(kab, e) > _similar(ka, e)):
+            return True
+    return False
+
+
+def decide_break(a: Line, parts: int, b: Line, width: float | None,
+                 last_width: float | None = None,
+                 entries: list[tuple[str, Counter]] | None = None) -> tuple[bool, str, str | None]:
+    """Whether logical line *a* (made of *parts* physical lines so far) ends before the next
+    physical line *b*: ``(ends, evidence, cert)``.
+
+    Evidence, strongest first: a blank line; a contents entry's page number; sentence-final
+    punctuation (。！？, or a closing mark after one); a credit or jump line; a title that
+    *entries* (the contents list's titles) name; the source's markup
+    (``#``, a wholly bold line) on either line; a line that is a colophon, reporter or masthead
+    line by its shape; *b* starting with a mark no line may start with (kinsoku: *a* was cut);
+    *a* a single line without clause punctuation (a heading, a masthead line, a section name):
+    it ends, unless it is as wide as a wrapped line and shows marks of prose (、“”《》) while
+    the next line does not open like a news lead (``11月18日``) — then it was wrapped. Otherwise the line stops mid-sentence and goes on in *b*. ``cert`` is
+    ``"medium"`` where the evidence is weak: a line without clause punctuation as wide as a
+    wrapped line.
+    """
+    if b.blank_before:
+        return True, "a blank line follows", None
+    if a.page is not None:
+        return True, "ends with a contents entry's page number", None
+    if sentence_final(a.text):
+        return True, "ends with sentence-final punctuation", None
+    if _note_line(a):
+        return True, "ends with a credit or jump line", None
+    if entries is not None and _completes_entry(a, b, entries):
+        return False, "the contents list prints the title this line begins and the next one ends", None
+    if a.marked or b.marked:
+        return True, "markup (# or bold) on " + ("this line" if a.marked else "the next line"), None
+    why = _own_line(a) or _own_line(b)
+    if why:
+        return True, why, None
+    if b.text[:1] in NO_LINE_START:
+        return False, f"the next line starts with {b.text[:1]!r}, which cannot start a line", None
+    from convert.reader.body import balanced_subheading
+
+    if parts == 1 and balanced_subheading(a.key):
+        return True, "two balanced clauses X，Y without a sentence end (a sub-heading's shape)", None
+    if width is not None and last_width is not None and last_width < width - _tolerance(width):
+        return True, f"narrower than a wrapped line ({last_width:g} < {width - _tolerance(width):g}): the line ended", None
+    if entries is not None:
+        for line, where in ((a, "this line"), (b, "the next line")):
+            if (line is b or parts == 1) and _names_entry(line, entries):
+                return True, f"{where} names a contents entry", None
+    if parts == 1 and a.text and clause_free(a.text) and len(a.key) <= 60 \
+            and a.text.rstrip()[-1:] not in "、“《（(":
+        w = display_width(a.text.strip())
+        if width is not None and w >= width - _tolerance(width):
+            wide = f"as wide as a wrapped line ({w:g} ≥ {width - _tolerance(width):g})"
+            if DATE_LEAD_RE.match(b.text):
+                return True, (f"no clause punctuation, {wide}, and the next line opens like a news "
+                              "lead (a date)"), "medium"
+            if any(c in PROSE_HINTS for c in a.text):
+                return False, f"no clause punctuation, but {wide} and prose marks (、“”《》)", "medium"
+            return True, f"no clause punctuation, {wide}: taken as a line of its own", "medium"
+        return True, "no clause punctuation, narrower than a wrapped line: a line of its own", None
+    return False, "stops mid-sentence", None
+
+
+def unwrap(doc: PhysicalText) -> None:
+    """Unwrapping: join hard-wrapped lines into logical lines (see :func:`decide_break`).
+
+    Uses the text's own evidence only — punctuation, the line's markup and shape, and the spread
+    of line widths near each line (:func:`_local_widths`), never a fixed width. Joined lines keep every segment
+    (milestones included) in order; ``end_no`` is the last physical line. Lines separated by a
+    blank line are not joined here: a paragraph that an old page break cut in two is joined by
+    the logical stage (``<pb/>`` between the parts).
+    """
+    lines = doc.lines
+    doc.wrap_width = _wrap_width(lines)
+    widths = _local_widths(lines)  # a function: computed for the lines that need it
+    # the printed contents list's titles (lines with a dot leader and a page number; an entry
+    # wrapped before its leader is the leader line with the line above it)
+    listed: list[tuple[int, str, Counter]] = []
+    for k, line in enumerate(lines):
+        if line.page is not None:
+            listed.append((k, line.key, Counter(line.key)))
+            if k and lines[k - 1].page is None and len(line.key) < 8:
+                key = lines[k - 1].key + line.key
+                listed.append((k, key, Counter(key)))
+
+    listed_at = [k for k, _, _ in listed]
+
+    def entries_near(i: int) -> list[tuple[str, Counter]] | None:
+        """The titles of the contents lists printed before line *i* in its issue's reach (the
+        last 1,000 lines: a file of a year's issues has a list per issue)."""
+        lo = bisect.bisect_left(listed_at, i - 1000)
+        hi = bisect.bisect_right(listed_at, i + 1)
+        return [(key, chars) for _, key, chars in listed[lo:hi]] or None
+
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        cur = lines[i]
+        parts = 1
+        last_width = display_width(cur.text.strip())
+        while i + 1 < len(lines):
+            nxt = lines[i + 1]
+            ends, why, cert = decide_break(cur, parts, nxt, widths(i), last_width, entries_near(i) if listed else None)
+            if ends:
+                cur.evidence.append(f"line ends: {why}")
+                if cert:
+                    cur.cert = cert
+                break
+            cur.evidence.append(f"joined with line {nxt.no}: {why}")
+            if cert:
+                cur.cert = cert
+                cur.weak_join = True
+            sep = " " if (cur.text[-1:].isascii() and nxt.text[:1].isascii()
+                          and cur.text[-1:].isalnum() and nxt.text[:1].isalnum()) else ""
+            cur.segments = cur.segments + ([(sep, False)] if sep else []) + nxt.segments
+            cur.page = nxt.page
+            cur.end_no = nxt.end_no
+            cur.all_bold = cur.all_bold and nxt.all_bold
+            last_width = display_width(nxt.text.strip())
+            parts += 1
+            i += 1
+        out.append(cur)
+        i += 1
+    doc.lines = out
+
+
+def find_issue_boundaries(doc: PhysicalText) -> None:
+    """Issue boundaries: a second masthead starts a second issue.
+
+    An anchor is an issue-number line (``第7期(总第634期)``, ``(总第91期)``) after the first
+    line of running text; the issue starts at the first line of the masthead block around it:
+    the masthead lines right above it (dates, imprints, registration notices, an English title),
+    and the line above those when it is a short title and what stands before it ends the
+    previous issue (a colophon line, a finished sentence, a credit). ``issues`` is filled.
+    """
+    lines = doc.lines
+    starts = [0]
+    running = False
+    for i, line in enumerate(lines):
+        if not running:
+            running = any(c in PROSE_PUNCT for c in line.text) and len(line.key) > 30
+            continue
+        if len(line.key) > 24 or classify(line.text) not in ISSUE_ANCHOR_KINDS:
+            continue
+        start = i
+        while start > starts[-1] + 1 and len(lines[start - 1].key) <= 24 \
+                and classify(lines[start - 1].text) in MASTHEAD_KINDS \
+                and not colophon_kind(lines[start - 1]):
+            start -= 1
+        prev = lines[start - 1] if start > 0 else None
+        if prev is not None and classify(prev.text) == "title" and len(prev.key) <= 16 \
+                and not any(c in PROSE_PUNCT for c in prev.text) and start - 2 >= 0:
+            before = lines[start - 2]
+            if colophon_kind(before) or sentence_final(before.text) or _note_line(before):
+                start -= 1
+        lines[start].note("masthead of a new issue", f"an issue number at line {line.no} after running text")
+        starts.append(start)
+        running = False
+    doc.issues = [(s, e) for s, e in zip(starts, starts[1:] + [len(lines)]) if e > s]
+
+
+#: The physical passes, in the order they run.
+PHYSICAL_PASSES: list[Callable[[PhysicalText], None]] = [
+    split_into_lines,
+    find_page_furniture,
+    mark_page_breaks,
+    unwrap,
+    find_issue_boundaries,
+]
+
+
+def run_physical(text: str, feeds: dict[int, str] | None = None) -> PhysicalText:
+    """Run :data:`PHYSICAL_PASSES` over decoded *text* (its form feeds in *feeds* when they were
+    taken out of it, see :func:`convert.reader.lines.form_feeds`) and return the result."""
+    doc = PhysicalText(text, feeds=feeds)
+    for step in PHYSICAL_PASSES:
+        step(doc)
+    return doc
+
+
+__all__ = ["PHYSICAL_PASSES", "PhysicalText", "run_physical", "sentence_final", "decide_break",
+           "display_width", "clause_free"]

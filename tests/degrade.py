@@ -1,0 +1,228 @@
+"""Degrade clean bulletin text the ways text extraction does, and measure how the reader copes.
+
+Written independently of the reader (it does not import it): the degradations work on the
+sample text and its gold (``expected.json``), and :func:`measure` compares a reading with the
+gold. Used by ``tests/test_degraded.py`` (assertions) and ``bench/degraded.py`` (the table of
+issue #11: degradation × sample).
+
+Degradations (each ``(text, rng) -> (text, furniture lines)``):
+
+- ``crlf``: CRLF line ends;
+- ``blank-removed`` / ``blank-doubled``: no blank lines, or every blank line twice;
+- ``markup-stripped``: ``#`` marks, ``**``, ``<b>``, ``- `` bullets and ``---`` rules removed;
+- ``wrap`` / ``wrap-no-blank``: paragraphs hard-wrapped at one width of 25–45 characters per
+  file (each line up to three characters narrower, as proportional digits and Latin letters
+  make real lines), with or without the blank lines; ``wrap-headings``: titles longer than the
+  column wrapped too;
+- ``furniture-ff`` / ``furniture-no-ff``: a folio and a running head every 20–50 lines, with a
+  form feed before the running head or without;
+- ``pdftotext``: markup stripped, wrapped, furniture with form feeds;
+- ``scan``: markup stripped, every line wrapped (titles too) without blank lines, furniture
+  without form feeds, CRLF.
+
+Concatenation of two samples is :func:`concatenate`.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+#: The bulletins every degradation is run on: the samples and the hand-made unseen bulletins
+#: that have a gold file.
+CORPUS = sorted((ROOT / "samples").glob("*.txt")) + sorted((ROOT / "tests" / "fixtures").glob("*.txt"))
+CORPUS = [p for p in CORPUS if p.with_suffix(".expected.json").exists()]
+
+PROSE = set("，,。；;！？!?")
+FOLIO_FORMS = ["— {n} —", "第 {n} 页", "- {n} -", "· {n} ·"]
+RUNNING_HEADS = ["政务信息   2021年第3期", "工作通讯 · 第{n}期", "地方志通讯   内部资料", "县区动态  2019年12月"]
+
+
+def nows(s: str) -> str:
+    return re.sub(r"\s+", "", s)
+
+
+def gold(path: Path) -> dict:
+    return json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))
+
+
+def lines_of(text: str) -> list[str]:
+    return re.split(r"\r\n|\r|\n", text)
+
+
+def crlf(text: str, rng: random.Random) -> tuple[str, list[str]]:
+    return "\r\n".join(lines_of(text)), []
+
+
+def blank_removed(text: str, rng: random.Random) -> tuple[str, list[str]]:
+    return "\n".join(line for line in lines_of(text) if line.strip()), []
+
+
+def blank_doubled(text: str, rng: random.Random) -> tuple[str, list[str]]:
+    out = []
+    for line in lines_of(text):
+        out.append(line)
+        if not line.strip():
+            out.append("")
+    return "\n".join(out), []
+
+
+def markup_stripped(text: str, rng: random.Random) -> tuple[str, list[str]]:
+    out = []
+    for line in lines_of(text):
+        if re.fullmatch(r"\s*([-*_])(\s*\1){2,}\s*", line):
+            out.append("")
+            continue
+        line = re.sub(r"^\s*#{1,6}\s+", "", line)
+        line = re.sub(r"^\s*-\s+", "", line)
+        out.append(re.sub(r"\*\*|</?b>|</?strong>", "", line, flags=re.IGNORECASE))
+    return "\n".join(out), []
+
+
+def _is_paragraph(line: str) -> bool:
+    return any(c in PROSE for c in line) and not re.search(r"(\.{2,}|…{2,})\s*\d{1,3}\s*$", line)
+
+
+def _wrap(text: str, rng: random.Random, blanks: bool, headings: bool = False) -> tuple[str, list[str]]:
+    width = rng.randint(25, 45)
+    out = []
+    for line in lines_of(text):
+        if not line.strip():
+            if blanks:
+                out.append(line)
+            continue
+        leader = re.search(r"(\.{2,}|…{2,})\s*\d{1,3}\s*$", line)
+        if not (_is_paragraph(line) or (headings and not leader)) or len(line) <= width:
+            out.append(line)
+            continue
+        pos = 0
+        while pos < len(line):
+            w = width - rng.randint(0, 3)
+            out.append(line[pos : pos + w])
+            pos += w
+    return "\n".join(out), []
+
+
+def wrap(text: str, rng: random.Random) -> tuple[str, list[str]]:
+    return _wrap(text, rng, True)
+
+
+def wrap_no_blank(text: str, rng: random.Random) -> tuple[str, list[str]]:
+    return _wrap(text, rng, False)
+
+
+def wrap_headings(text: str, rng: random.Random) -> tuple[str, list[str]]:
+    """Every line wrapped, a title longer than the column too (contents entries aside)."""
+    return _wrap(text, rng, True, headings=True)
+
+
+def wrap_headings_no_blank(text: str, rng: random.Random) -> tuple[str, list[str]]:
+    return _wrap(text, rng, False, headings=True)
+
+
+def _furniture(text: str, rng: random.Random, form_feed: bool) -> tuple[str, list[str]]:
+    folio = rng.choice(FOLIO_FORMS)
+    head = rng.choice(RUNNING_HEADS).replace("{n}", str(rng.randint(2, 60)))
+    src = lines_of(text)
+    out: list[str] = []
+    furniture: list[str] = []
+    page = 1
+    nxt = rng.randint(20, 50)
+    for k, line in enumerate(src):
+        out.append(line)
+        if k + 1 >= nxt and k + 1 < len(src) - 2:
+            page += 1
+            f = folio.format(n=page - 1)
+            out.append(f)
+            out.append(("\f" if form_feed else "") + head)
+            furniture += [f, head]
+            nxt = k + 1 + rng.randint(20, 50)
+    return "\n".join(out), furniture
+
+
+def furniture_ff(text: str, rng: random.Random) -> tuple[str, list[str]]:
+    return _furniture(text, rng, True)
+
+
+def furniture_no_ff(text: str, rng: random.Random) -> tuple[str, list[str]]:
+    return _furniture(text, rng, False)
+
+
+def chain(*steps):
+    def run(text: str, rng: random.Random) -> tuple[str, list[str]]:
+        furniture: list[str] = []
+        for step in steps:
+            text, f = step(text, rng)
+            furniture += f
+        return text, furniture
+    run.__name__ = "+".join(s.__name__ for s in steps)
+    return run
+
+
+DEGRADATIONS = {
+    "clean": lambda text, rng: (text, []),
+    "crlf": crlf,
+    "blank-removed": blank_removed,
+    "blank-doubled": blank_doubled,
+    "markup-stripped": markup_stripped,
+    "wrap": wrap,
+    "wrap-no-blank": wrap_no_blank,
+    "wrap-headings": wrap_headings,
+    "furniture-ff": furniture_ff,
+    "furniture-no-ff": furniture_no_ff,
+    "pdftotext": chain(markup_stripped, wrap, furniture_ff),
+    "scan": chain(markup_stripped, wrap_headings_no_blank, furniture_no_ff, crlf),
+}
+
+
+def concatenate(a: str, b: str) -> str:
+    """Two issues in one file, as a year's extraction gives them."""
+    return a.rstrip("\n") + "\n\n\n" + b
+
+
+# ------------------------------------------------------------------------------ measuring
+
+
+def furniture_text(line: str) -> str:
+    """The content of an inserted furniture line: whitespace and a leading ``- `` (a list
+    bullet's markup by TEI-CONVENTIONS.md point 7, even before a folio ``- 3 -``) removed."""
+    return nows(re.sub(r"^\s*-\s+", "", line.replace("\f", "")))
+
+
+def _text(el) -> str:
+    """The text of *el* without the old page furniture (``<fw>``) inside it."""
+    out = [el.text or ""]
+    for child in el:
+        if not (isinstance(child.tag, str) and child.tag.endswith("}fw")):
+            out.append(_text(child))
+        out.append(child.tail or "")
+    return nows("".join(out))
+
+
+def measure(root, want: dict, furniture: list[str], xpath) -> dict:
+    """Compare one TEI document *root* with the gold *want* (an ``expected.json`` dict) and the
+    inserted *furniture* lines; *xpath* is ``convert.tei.xpath``. Returns the table's cells."""
+    heads = [_text(h) for h in xpath(root, "//tei:body//tei:div[@type='article' or @type='brief']/tei:head")]
+    gold_heads = [nows(a["head"]) for a in want["articles"]]
+    hit = sum(1 for h in heads if h in gold_heads)
+    found = sum(1 for h in gold_heads if h in heads)
+    subs = [_text(h) for h in xpath(root, "//tei:div[@type='subsection']/tei:head")]
+    gold_subs = [nows(s) for s in want.get("subheadings", [])]
+    paragraphs = [_text(p) for p in xpath(root, "//tei:p")]
+    joins = [j for j in want.get("joins", []) if any(nows(j) in p for p in paragraphs)]
+    fws = [_text(f) for f in xpath(root, "//tei:text//tei:fw")]
+    glued = [p[:20] for p in paragraphs for h in gold_heads if h and p.startswith(h)]
+    return {
+        "precision": hit / len(heads) if heads else (1.0 if not gold_heads else 0.0),
+        "recall": found / len(gold_heads) if gold_heads else 1.0,
+        "subheadings": (sum(1 for s in gold_subs if s in subs), len(gold_subs)),
+        "joins": (len(joins), len(want.get("joins", []))),
+        "fw": (sum(1 for f in furniture if furniture_text(f) in fws), len(furniture)),
+        "extra_fw": max(0, len(fws) - len(furniture)),
+        "glued": glued,
+        "missing": [h for h in gold_heads if h not in heads],
+        "extra": [h for h in heads if h not in gold_heads],
+    }
