@@ -122,7 +122,9 @@ def test_two_samples_concatenated_give_two_documents(name, a, b):
 def test_clean_samples_give_no_warning_and_no_cert(path):
     docs, warnings = read(path.read_text(encoding="utf-8"))
     assert warnings == []
-    assert xpath(docs[0].root, "//tei:text//@cert") == []
+    # no heading or paragraph rests on weak evidence; a <pb cert="low"/> is a page start placed
+    # from the contents list (the page may begin earlier), not a reading of a line (docs/tei-model.md)
+    assert xpath(docs[0].root, "//tei:text//*[not(self::tei:pb)]/@cert") == []
 
 
 def test_form_feeds_of_a_file_are_evidence_not_a_warning():

@@ -367,7 +367,9 @@ def _header(mh: Masthead, genre: str, back: etree._Element | None, source_name: 
 
     c = counts
     pages_p = (
-        "Pages (TEI P5 3.11.3): the start page each entry of the printed contents list gives, and "
+        "Pages (TEI P5 3.11.3): where the text still holds the old pages' folios, they locate and "
+        "number the page starts (pb n from the folio, fw beside it), and nothing else does. "
+        "Otherwise the start page each entry of the printed contents list gives, and "
         "the places where an old page break cut a paragraph (the text stops mid-sentence, a blank "
         "line, and it goes on), locate page starts. Where the number of such breaks between two "
         "articles equals the pages between their start pages, the breaks get those numbers "

@@ -16,8 +16,12 @@ number is not printed. Between two articles of the contents list that start on p
 - any other count (or a contents list whose pages go down) is no evidence: nothing is numbered.
 
 The body's first page is the page of the first article when no article precedes it: a
-``<pb n="…"/>`` opens ``<body>``. A ``<pb/>`` already numbered (for instance from a folio the
-text still holds) is left as it is, and its page is not added again.
+``<pb n="…"/>`` opens ``<body>``.
+
+Folios are stronger evidence than the contents list: where the text still holds its page
+furniture (``<pb n="…"/>`` numbered from a folio by the physical passes), the pages are located
+by it alone and this pass adds and numbers nothing (the two would disagree where the extracted
+text was paginated anew, and a page is never located twice).
 """
 
 from __future__ import annotations
@@ -53,6 +57,9 @@ def locate_pages(text_el: etree._Element) -> dict[str, int]:
         return counts
     body = body[0]
     known = {pb.get("n") for pb in xpath(body, ".//tei:pb[@n]")}
+    if known:  # located by folios already
+        counts["unnumbered"] = len(xpath(body, ".//tei:pb[not(@n)]"))
+        return counts
     # document order: located article starts and unnumbered page breaks
     events: list[tuple[str, etree._Element, int]] = []
     first_article = True
