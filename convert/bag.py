@@ -54,9 +54,11 @@ class BagError(ConvertError):
     bagged, or the bag does not pass bagit's validator."""
 
 
-def bag_path(src: Path, outdir: Path) -> Path:
-    """``outdir/<src stem>.bag``: where the bag of input *src* goes."""
-    return outdir / f"{src.stem}{SUFFIX}"
+def bag_path(src: Path, outdir: Path, name: str | None = None) -> Path:
+    """``outdir/<name>.bag``: where the bag of a document goes; *name* is its output name
+    (:func:`convert.batch.documents_of`: ``issue``, ``a/issue``, ``year.issue02``), by default
+    the stem of input *src*."""
+    return outdir / f"{name or src.stem}{SUFFIX}"
 
 
 # ---------------------------------------------------------------------------------- metadata
@@ -75,7 +77,8 @@ def _iso_day(when: str) -> str | None:
 def bag_info(root, source: Path, formats: list[str]) -> dict[str, str]:
     """The bag-info.txt fields (RFC 8493 §2.2.2) of the issue whose TEI model is *root*.
 
-    - ``Source-Organization``: the publisher the masthead names (``sourceDesc/bibl/publisher``);
+    - ``Source-Organization``: the publisher the masthead names
+      (``sourceDesc/biblStruct/monogr/imprint/publisher``);
       left out when it names none.
     - ``External-Identifier``: the serial's title (or publisher), cumulative issue number and
       issue date, as the masthead prints them: ``上街时讯 总第634期 2020-02-29``; the file name
@@ -94,17 +97,17 @@ def bag_info(root, source: Path, formats: list[str]) -> dict[str, str]:
     from convert.options import source_date_epoch
 
     ns = {"tei": "http://www.tei-c.org/ns/1.0"}
-    bibl = root.find("tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:bibl", ns)
+    bibl = root.find("tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:biblStruct/tei:monogr", ns)
 
     def first(path: str) -> str:
         return _text(bibl.find(path, ns)) if bibl is not None else ""
 
-    publisher = first("tei:publisher")
+    publisher = first("tei:imprint/tei:publisher")
     serial = first("tei:title[@level='j']") or publisher
     cumulative = first("tei:idno[@type='cumulative']")
     when = ""
     if bibl is not None:
-        dates = [d for d in bibl.findall("tei:date", ns) if d.get("when")]
+        dates = [d for d in bibl.findall("tei:imprint/tei:date", ns) if d.get("when")]
         plain = [d for d in dates if not d.get("type")]
         when = (plain or dates or [None])[0].get("when") if dates else ""
     title = _text(root.find("tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title", ns)) or source.name
@@ -195,12 +198,16 @@ def _put_in_place(tmp: Path, dest: Path) -> None:
     shutil.rmtree(tmp)
 
 
-def make_issue_bag(result, settings, outdir: Path, root) -> "Output":  # noqa: F821
+def make_issue_bag(result, settings, outdir: Path, root, name: str | None = None,
+                   lines: list[int] | None = None) -> "Output":  # noqa: F821
     """Make the bag of one converted input and return its :class:`convert.batch.Output` record
     (``format`` ``"bag"``, ``sha256`` of its ``tagmanifest-sha256.txt``, ``size`` the payload's
     bytes, ``verdicts`` bagit's validation verdict).
 
-    *result* is the input's :class:`convert.batch.Result`; *root* its TEI model (for bag-info).
+    *result* is the input's :class:`convert.batch.Result`; *root* the TEI model of the document
+    bagged (for bag-info); *name* its output name and *lines* its source lines when the input
+    holds several issues (:func:`convert.batch.documents_of`): the bag then holds that issue's
+    outputs only, beside the whole source file.
     Raises :class:`BagError` naming the reason when the bag would be incomplete (an output failed
     or is missing), a file changed, or bagit's validator rejects the bag; nothing is left behind
     then and an earlier bag stays as it was.
@@ -211,14 +218,17 @@ def make_issue_bag(result, settings, outdir: Path, root) -> "Output":  # noqa: F
 
     started = time.perf_counter()
     src = Path(result.input)
-    made = {Path(o.path).name: o for o in result.outputs if o.format != "bag"}
-    missing = [name for _tag, _fmt, name in output_names(src, settings) if name not in made]
+    made = {Path(o.path).name: o for o in result.outputs
+            if o.format != "bag" and (lines is None or o.source_lines == lines)}
+    missing = [Path(f).name for _tag, _fmt, f in output_names(src, settings, name)
+               if Path(f).name not in made]
     if result.errors or missing:
         why = f"{len(missing)} of its outputs failed ({', '.join(missing)})" if missing else \
             "its conversion reported an error"
         raise BagError(f"{src}: bag not written: {why}; a bag holds every requested output")
-    dest = bag_path(src, outdir)
-    tmp = outdir / f".{dest.name}.{os.getpid()}.partial"
+    dest = bag_path(src, outdir, name)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dest.parent / f".convert-{os.getpid()}-{dest.name}.partial"  # convert.batch.TEMP_RE
     _quiet_bagit()
     try:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -276,19 +286,28 @@ class Bagger:
     """Wraps the command's per-result callback: bags each converted input (:func:`make_issue_bag`)
     before reporting it, adding the bag to the result's outputs or its failure to its errors."""
 
-    def __init__(self, settings, outdir: Path, report: Callable):
-        self.settings, self.outdir, self.report = settings, outdir, report
+    def __init__(self, settings, outdir: Path, report: Callable, names: dict[Path, str] | None = None):
+        #: output names of the inputs (:func:`convert.batch.plan_names`)
+        self.settings, self.outdir, self.report, self.names = settings, outdir, report, names or {}
 
     def __call__(self, result) -> None:
         if not result.skipped:
+            src = Path(result.input)
+            documents = [(self.names.get(src), None, None)]
             try:
-                root = None
                 if not result.errors:
+                    from convert.batch import documents_of
                     from convert.reader import load_input
 
-                    root = load_input(Path(result.input), encoding=self.settings.encoding,
-                                      max_size=self.settings.max_size).root
-                result.outputs.append(make_issue_bag(result, self.settings, self.outdir, root))
+                    loaded = load_input(src, encoding=self.settings.encoding,
+                                        max_size=self.settings.max_size)
+                    documents = documents_of(loaded, self.names.get(src) or src.stem)
             except ConvertError as err:
                 result.errors.append(str(err))
+            for name, root, lines in documents:  # one bag per issue
+                try:
+                    result.outputs.append(make_issue_bag(result, self.settings, self.outdir, root,
+                                                         name, lines))
+                except ConvertError as err:
+                    result.errors.append(str(err))
         self.report(result)

@@ -19,6 +19,7 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import signal
 import time
 from collections import Counter, defaultdict
@@ -223,15 +224,7 @@ def convert_one(src: Path, settings: Settings, outdir: Path, name: str | None = 
     result.sha256 = loaded.sha256
     # a TEI input (or the TEI a PDF/A-3b copy carries) is written back byte for byte
     original = loaded.tei_bytes
-    # a text of several issues gives one document per issue, named so that name order is issue
-    # order (X.issue01, X.issue02, …) and recorded with the input lines it came from
-    base_name = name or src.stem
-    documents = [(base_name, loaded.root, None)]
-    if loaded.documents:
-        width = max(2, len(str(len(loaded.documents))))
-        documents = [(f"{base_name}.issue{k:0{width}d}", d.root, [d.first_line, d.last_line])
-                     for k, d in enumerate(loaded.documents, start=1)]
-    for base, root, lines in documents:
+    for base, root, lines in documents_of(loaded, name or src.stem):
         for tag in settings.variants:
             try:
                 doc = make_variant(root, tag)
@@ -335,15 +328,18 @@ def _alive(pid: int) -> bool:
 def remove_stale_temporaries(outdir: Path) -> list[Path]:
     """Remove from *outdir* (and the folders below it) the temporary files of runs that are no
     longer running (:data:`TEMP_RE`; the process id in the name is not a live process): what a
-    run killed with SIGKILL, or a power cut, left. Returns the files removed."""
+    run killed with SIGKILL, or a power cut, left; a bag's temporary folder too. Returns the paths removed."""
     removed = []
-    for folder, _dirs, files in os.walk(outdir):
-        for fname in files:
+    for folder, dirs, files in os.walk(outdir):
+        for fname in files + dirs:  # a bag is built in a temporary folder (convert.bag)
             m = TEMP_RE.match(fname)
             if m and not _alive(int(m.group(1) or m.group(2))):
                 path = Path(folder) / fname
                 try:
-                    path.unlink()
+                    if path.is_dir() and not path.is_symlink():
+                        shutil.rmtree(path)
+                    else:
+                        path.unlink()
                     removed.append(path)
                 except OSError:
                     pass
@@ -442,6 +438,18 @@ def _merge_manifest(outdir: Path, settings: Settings, results: Iterable[Result])
     finally:
         tmp.unlink(missing_ok=True)
     return path
+
+
+def documents_of(loaded, base: str) -> list[tuple[str, "etree._Element", list[int] | None]]:
+    """The documents an input gives, ``[(output name, <TEI> root, source lines or None)]``: the
+    input's own name and model, or, for a text of several issues, one per issue, named so that
+    name order is issue order (``X.issue01``, ``X.issue02``, …; two digits at least) with
+    ``[first, last]``, the input lines (1-based, inclusive) it was read from."""
+    if not loaded.documents:
+        return [(base, loaded.root, None)]
+    width = max(2, len(str(len(loaded.documents))))
+    return [(f"{base}.issue{k:0{width}d}", d.root, [d.first_line, d.last_line])
+            for k, d in enumerate(loaded.documents, start=1)]
 
 
 def up_to_date(src: Path, settings: Settings, outdir: Path, manifest: dict, name: str | None = None) -> bool:

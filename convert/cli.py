@@ -394,14 +394,14 @@ def run(argv: list[str] | None = None) -> int:
     if args.skip_existing:
         manifest = read_manifest(args.output)
         skipped = [p for p in todo if up_to_date(p, settings, args.output, manifest, names.get(p))
-                   and (not args.bag or (args.output / f"{names.get(p, p.stem)}.bag").is_dir())]
+                   and (not args.bag or _bagged(manifest.get(str(p), {})))]
         todo = [p for p in todo if p not in skipped]
     report = Reporter(len(todo), args.quiet, args.verbose)
     deliver = report
     if args.bag:
         from convert.bag import Bagger
 
-        deliver = Bagger(settings, args.output, report)
+        deliver = Bagger(settings, args.output, report, names)
     for p in skipped:
         report(Result(str(p), skipped=True))
     results = [Result(str(p), errors=[message]) for p, message in refused.items()]
@@ -440,6 +440,13 @@ def run(argv: list[str] | None = None) -> int:
               f"skipped, {len(failed)} failed; {outputs} outputs in {time.perf_counter() - started:.1f} s"
               + (" (failed: " + ", ".join(r.input for r in failed) + ")" if failed else "")))
     return 1 if failed else 0
+
+
+def _bagged(entry: dict) -> bool:
+    """True when the manifest *entry* of an input records its bags (one per issue) and every one
+    is still in place (``--skip-existing --bag``)."""
+    bags = [o.get("path") for o in entry.get("outputs", []) if o.get("format") == "bag"]
+    return bool(bags) and all(Path(b).is_dir() for b in bags)
 
 
 def _explain(inputs: list[Path], encoding: str | None, max_size: int) -> int:

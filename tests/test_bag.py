@@ -63,11 +63,11 @@ def test_a_valid_complete_bag_per_issue(tmp_path, monkeypatch, capsys):
             "bag-info.txt", "bagit.txt", "manifest-sha256.txt", "manifest-sha512.txt"]
     # bag-info.txt: from the TEI header
     header = etree.parse(str(out / f"{NEWSLETTER.stem}.xml"))
-    bibl = header.find("tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:bibl", TEI)
-    publisher = bibl.findtext("tei:publisher", namespaces=TEI)
+    bibl = header.find("tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:biblStruct/tei:monogr", TEI)
+    publisher = bibl.findtext("tei:imprint/tei:publisher", namespaces=TEI)
     serial = bibl.findtext("tei:title[@level='j']", namespaces=TEI)
     cumulative = bibl.findtext("tei:idno[@type='cumulative']", namespaces=TEI)
-    when = bibl.find("tei:date", TEI).get("when")
+    when = bibl.find("tei:imprint/tei:date", TEI).get("when")
     info = bag_info(bag_dir)
     assert info["Source-Organization"] == publisher == "中共上街区委宣传部传媒中心"
     assert info["External-Identifier"] == f"{serial} 总第{cumulative}期 {when}" == "上街时讯 总第634期 2020-02-29"
@@ -203,3 +203,24 @@ def test_skip_existing_remakes_a_missing_bag(tmp_path, capsys):
     assert (out / f"{NEWSLETTER.stem}.bag" / "bagit.txt").is_file()
     assert main(args + ["--bag"]) == 0
     assert "skipped" in capsys.readouterr().out
+
+
+def test_a_file_of_two_issues_gives_one_bag_per_issue(tmp_path, monkeypatch):
+    """A text holding two issues gives two documents (X.issue01, X.issue02), so two bags, each
+    with its own issue's outputs and bag-info, both holding the whole source file."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    two = Path(__file__).resolve().parents[1] / "samples" / "degraded" / "monthly-2020-01-02.two-issues.txt"
+    out = tmp_path / "out"
+    assert main([str(two), "--to", "tei,txt", "--bag", "-o", str(out), "-j", "1", "-q"]) == 0
+    bags = sorted(p.name for p in out.glob("*.bag"))
+    assert bags == [f"{two.stem}.issue01.bag", f"{two.stem}.issue02.bag"]
+    seen = set()
+    for k, name in enumerate(bags, start=1):
+        bag = bagit.Bag(str(out / name))
+        assert bag.validate(processes=1, fast=False) is True
+        payload = tree(out / name / "data")
+        stem = f"{two.stem}.issue{k:02d}"
+        assert sorted(payload) == sorted([f"{stem}.xml", f"{stem}.txt", f"source/{two.name}"])
+        assert payload[f"{stem}.xml"] == (out / f"{stem}.xml").read_bytes()
+        seen.add(bag_info(out / name)["External-Identifier"])
+    assert len(seen) == 2, seen  # each bag describes its own issue
