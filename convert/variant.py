@@ -129,13 +129,11 @@ def particles() -> dict[str, tuple[str, str]]:
 
 
 def _segment(text: str) -> list[tuple[str, int, int]]:
-    """jieba's segmentation of *text*: ``[(word, start, end)]`` (character offsets)."""
-    import logging
+    """jieba's segmentation of *text*: ``[(word, start, end)]`` (character offsets;
+    :func:`convert.segment.tokenize`)."""
+    from convert.segment import tokenize
 
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    return list(jieba.tokenize(text, HMM=False))
+    return tokenize(text)
 
 
 class Converter:

@@ -261,7 +261,7 @@ def test_docinfo_from_the_header(written, sid):
     meta = pdf_writer.Metadata(root)
     assert info.findtext("ofd:Title", namespaces=NS) == meta.title
     assert info.findtext("ofd:Author", namespaces=NS) == meta.author
-    when = xpath(root, "tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:bibl/tei:date/@when")[0]
+    when = xpath(root, "tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:biblStruct/tei:monogr/tei:imprint/tei:date/@when")[0]
     assert info.findtext("ofd:CreationDate", namespaces=NS) == meta.date[:10]
     assert meta.date[:len(when)] == when
     heads = [re.sub(r"\s+", "", "".join(h.itertext()))

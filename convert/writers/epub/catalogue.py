@@ -235,10 +235,11 @@ def _dates(root: etree._Element, paths: str) -> list[_dt.datetime]:
 
 def modified(root: etree._Element) -> _dt.datetime:
     """``dcterms:modified`` (naive UTC): deterministic, never the clock. The latest of the dates the
-    header gives the electronic edition (``publicationStmt/date/@when``, ``revisionDesc/change/@when``);
-    else the latest date the issue prints (issue date, printing date: ``sourceDesc//date/@when``),
+    header gives the electronic edition (``publicationStmt/date/@when``, ``revisionDesc/change/@when``;
+    not a date ``@type="supplied"``, the issue date standing in for an edition date the converter
+    does not know); else the latest date the issue prints (issue date, printing date: ``sourceDesc//date/@when``),
     at 00:00 UTC; else :data:`WRITER_DATE`. ``SOURCE_DATE_EPOCH`` overrides it in the writer."""
-    edition = _dates(root, "tei:teiHeader/tei:fileDesc/tei:publicationStmt//tei:date/@when"
+    edition = _dates(root, "tei:teiHeader/tei:fileDesc/tei:publicationStmt//tei:date[not(@type='supplied')]/@when"
                            " | tei:teiHeader/tei:revisionDesc//tei:change/@when")
     if edition:
         return max(edition)

@@ -343,14 +343,17 @@ class _Renderer:
         face = "heading" if kind == "main" else "body"
         return [self.text_block(self.inline(el, face), name, el, role="Title" if kind == "main" else "P")]
 
-    def _masthead_line(self, el, ctx):
+    def _masthead_line(self, el, ctx, role: str | None = None):
         """One masthead line. When the masthead prints no title (a monthly bulletin), its first
-        line leads in the larger ``masthead_lead`` style; no title is made up."""
+        line leads in the larger ``masthead_lead`` style; no title is made up. *role*: its
+        structure type in a tagged PDF when not ``P`` (a ``byline`` or ``note`` of the masthead)."""
         page = el.getparent()
         first = next((c for c in page if isinstance(c.tag, str)), None) if page is not None else None
         no_title = page is not None and not xpath(page, "tei:docTitle")
         name = "masthead_lead" if no_title and first is el else "masthead_line"
         face = "heading" if name == "masthead_lead" else "body"
+        if role:
+            return [self.text_block(self.inline(el, face), name, el, role=role)]
         return [self.text_block(self.inline(el, face), name, el)]
 
     _block_docImprint = _masthead_line
@@ -453,7 +456,7 @@ class _Renderer:
 
     def _block_byline(self, el, ctx):
         if ctx == "titlePage":  # a statement of responsibility in the masthead (…编)
-            return self._masthead_line(el, ctx)
+            return self._masthead_line(el, ctx, role="Byline")
         return [self.text_block(self.inline(el), "byline", el, role="Byline")]
 
     def _block_note(self, el, ctx):
@@ -461,7 +464,7 @@ class _Renderer:
         are set apart: smaller, grey, right-aligned; a masthead note (registration number,
         notice, contact line) is a masthead line."""
         if ctx == "titlePage":
-            return self._masthead_line(el, ctx)
+            return self._masthead_line(el, ctx, role="Note")
         return [self.text_block(self.inline(el), "note", el, role="Note")]
 
     _block_bibl = _block_note

@@ -294,15 +294,10 @@ HEADING_KINDS = frozenset({"section_head", "article_head", "brief_head", "subsec
 
 def word_starts(text: str) -> set[int]:
     """Offsets in *text* where a word begins, by the jieba segmenter (its dictionary, no HMM, so
-    the same text always gives the same words); every offset when jieba is not installed."""
-    try:
-        import logging
+    the same text always gives the same words; :func:`convert.segment.tokenize`)."""
+    from convert.segment import tokenize
 
-        import jieba
-    except ImportError:  # pragma: no cover - jieba is a dependency
-        return set(range(len(text) + 1))
-    jieba.setLogLevel(logging.WARNING)
-    return {start for _w, start, _e in jieba.tokenize(text, HMM=False)} | {len(text)}
+    return {start for _w, start, _e in tokenize(text)} | {len(text)}
 
 
 def break_heading(glyphs: list[Glyph], width: float, rules: Kinsoku) -> list[Line]:
