@@ -11,7 +11,6 @@ import hashlib
 import json
 import os
 import time
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable
@@ -303,6 +302,8 @@ def run_batch(inputs: list[Path], settings: Settings, outdir: Path, jobs: int,
             results.append(convert_one(src, settings, outdir))
             on_result(results[-1])
         return results
+    from concurrent.futures import ProcessPoolExecutor  # only with workers: 15–25 ms to import
+
     results: list[Result] = []
     parts: list[Result] = []
     current = 0
