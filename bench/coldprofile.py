@@ -157,7 +157,10 @@ def cprofile_top(tree: Path, sample: Path, n: int = 10, env: dict | None = None)
 
     with tempfile.TemporaryDirectory(prefix="convert-cprofile-") as tmp:
         prof = Path(tmp) / "run.prof"
-        subprocess.run([sys.executable, "-m", "cProfile", "-o", str(prof), "-m", "convert", str(sample), "--to",
+        script = Path(tmp) / "run_convert.py"  # main(), not the command's entry: that leaves by os._exit
+        script.write_text(f"import sys\nsys.path.insert(0, {str(tree)!r})\nfrom convert.cli import main\n"
+                          "sys.exit(main())\n")
+        subprocess.run([sys.executable, "-m", "cProfile", "-o", str(prof), str(script), str(sample), "--to",
                         "pdf", "-j", "1", "-q", "-o", str(Path(tmp) / "out")], cwd=tree, env=dict(env or os.environ),
                        check=True, capture_output=True)
         stats = pstats.Stats(str(prof))

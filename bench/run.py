@@ -210,7 +210,9 @@ def cold(single: list[Path], work: Path, rounds: int, anchors: bool) -> dict:
 
 
 def _med(times: dict, name: str, files: list[Path]) -> float:
-    """Mean over *files* of each file's median time for command *name*."""
+    """Mean over *files* of each file's median time for command *name* (NaN for no files)."""
+    if not files:
+        return float("nan")
     return statistics.mean(statistics.median(times[name][f]) for f in files)
 
 

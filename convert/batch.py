@@ -307,7 +307,10 @@ def run_batch(inputs: list[Path], settings: Settings, outdir: Path, jobs: int,
     results: list[Result] = []
     parts: list[Result] = []
     current = 0
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_warm_up, initargs=(settings,)) as pool:
+    # warming up pays when each worker converts many inputs; when one input's work is divided,
+    # each worker would import and load every format's libraries for the one part it runs
+    warm = {"initializer": _warm_up, "initargs": (settings,)} if len(inputs) >= jobs else {}
+    with ProcessPoolExecutor(max_workers=jobs, **warm) as pool:
         done = pool.map(_job, [(inputs[i], unit, outdir) for i, unit in units], chunksize=1)
         for (i, _unit), part in zip(units, done):
             if i != current and parts:
