@@ -242,7 +242,8 @@ def test_concurrent_cold_conversions_share_an_empty_cache(xdg, tmp_path):
                                str(tmp_path / f"run{i}"), "-q", "-j", "1"], cwd=ROOT, env=env,
                               stderr=subprocess.PIPE, text=True) for i in range(3)]
     for p in procs:
-        assert p.wait(timeout=600) == 0, p.stderr.read()
+        _out, err = p.communicate(timeout=600)  # reads and closes the pipe
+        assert p.returncode == 0, err
     pdf = NEWSLETTER.with_suffix(".pdf").name
     data = {(tmp_path / f"run{i}" / pdf).read_bytes() for i in range(3)}
     assert len(data) == 1
