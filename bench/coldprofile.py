@@ -12,7 +12,8 @@ before and after. How the parts are measured, each in a fresh interpreter:
 3. A second process imports exactly those modules (*imports*), then runs ``convert.cli.main``
    with timers wrapped around the phases (*reading*, *fonts*, *layout*, *PDF/A preparation and
    save*, *validation of the written file*; *the rest* is the command's own work: options,
-   TEI serialisation, manifest) and a ``gc.callbacks`` timer (cyclic garbage collection, which
+   TEI serialisation, manifest, leaving the process as that checkout's command leaves) and a
+   ``gc.callbacks`` timer (cyclic garbage collection, which
    happens inside the other parts and is shown as "of which").
 4. Optionally (``--cprofile N``) the N functions with the most own time under cProfile.
 
@@ -94,8 +95,15 @@ from convert.cli import main
 t_run = time.perf_counter()
 status = main(argv)
 t_end = time.perf_counter()
-json.dump({"status": status, "imports": t_imports - t_start, "run": t_end - t_run, "phases": spent,
-           "gc": gc_spent[0] - gc_before_run, "gc_imports": gc_before_run}, open(out_json, "w"))
+with open(out_json, "w") as f:
+    json.dump({"status": status, "imports": t_imports - t_start, "run": t_end - t_run, "phases": spent,
+               "gc": gc_spent[0] - gc_before_run, "gc_imports": gc_before_run}, f)
+import convert.cli
+if hasattr(convert.cli, "entry"):  # leave as the command of that checkout leaves
+    import atexit, os
+    atexit._run_exitfuncs()
+    sys.stdout.flush()
+    os._exit(status)
 """
 
 

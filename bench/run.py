@@ -355,6 +355,10 @@ def profile_rows(before: Path | None, sample: Path, runs: int = 3) -> list[str]:
 # ---------------------------------------------------------------------------------- main
 
 
+class _Done(Exception):
+    """The requested part of the report is complete (``--cold-only``)."""
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", type=int, default=200, help="bulletins in the batch corpus (default 200)")
@@ -366,6 +370,7 @@ def main() -> int:
                     help="another checkout (e.g. `git archive` of an older commit) profiled beside this one")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results.md")
     ap.add_argument("--profile-only", action="store_true", help="only the profile of one cold conversion")
+    ap.add_argument("--cold-only", action="store_true", help="only the alternating cold runs (no batch, no profile)")
     args = ap.parse_args()
     sample = ROOT / "samples" / "newsletter-2020-02-29-no634.txt"
 
@@ -384,6 +389,10 @@ def main() -> int:
         c = cold(single, work, args.rounds, not args.skip_anchors)
         cold_lines, ratios = cold_rows(c, single, args.rounds)
         lines += cold_lines
+        if args.cold_only:
+            end = os.getloadavg()
+            lines.append(f"Load average when the run ended: {end[0]:.1f} (1 min), {end[1]:.1f} (5 min).")
+            raise _Done
         subset_failed = {s: not c["subset"].get(s, True) for s in single}
         lines += warm_rows(single, work, weasyprint=not args.skip_anchors,
                            htmls=[work / f"{s.stem}.html" for s in single], subset_failed=subset_failed)
@@ -428,6 +437,8 @@ def main() -> int:
         lines.append(f"Load average when the run ended: {end[0]:.1f} (1 min), {end[1]:.1f} (5 min).")
         if ratios:
             lines += ["", "RATIOS " + json.dumps({k: round(v, 3) for k, v in ratios.items()})]
+    except _Done:
+        pass
     finally:
         shutil.rmtree(work, ignore_errors=True)
     report = "\n".join(lines) + "\n"
