@@ -1,12 +1,18 @@
 """Benchmark: per-bulletin and batch wall times, the anchors a user would pick instead (pandoc
-Markdown → EPUB 3, WeasyPrint HTML → PDF/A-2b), peak memory as the corpus doubles, and a profile
-of one bulletin. A script with figures, not a timed test.
+Markdown → EPUB 3, WeasyPrint HTML → PDF/A-2b, typst → tagged PDF/A-2b), peak memory as the
+corpus doubles, and a profile of one cold conversion. A script with figures, not a timed test.
 
-    .venv/bin/python bench/run.py [--corpus 200] [--single 6] [--skip-anchors] [--out bench/results.md]
+    .venv/bin/python bench/run.py [--corpus 200] [--single 6] [--rounds 3] [--skip-anchors]
+                                  [--before DIR] [--out bench/results.md]
 
-Needs the project's .venv (scripts/install.sh), Debian's pandoc (2.17) and WeasyPrint from PyPI for
-the anchors (``bench/setup.sh`` installs both). Writes a Markdown report (default
+Needs the project's .venv (scripts/install.sh), Debian's pandoc (2.17), WeasyPrint and typst from
+PyPI for the anchors (``bench/setup.sh`` installs them). Writes a Markdown report (default
 ``bench/results.md``) and prints it.
+
+The machine may be shared: cold runs of the commands compared are alternated (one of each, per
+bulletin, per round), so that load changes hit them alike, and the report gives ratios of
+medians as well as seconds, with CPU time (user + system of the process tree) beside wall time,
+and the load average before and after.
 """
 
 from __future__ import annotations
@@ -58,6 +64,16 @@ def tree_rss(pid: int) -> int:
 def run(cmd: list[str], measure_memory: bool = False) -> tuple[float, int, str]:
     """Run *cmd*; returns (wall seconds, peak RSS of its process tree in bytes, sampled every
     50 ms when *measure_memory*, its standard error). Raises on a non-zero exit."""
+    wall, _cpu, peak, err = run_cpu(cmd, measure_memory)
+    return wall, peak, err
+
+
+def run_cpu(cmd: list[str], measure_memory: bool = False) -> tuple[float, float, int, str]:
+    """As :func:`run`, plus the CPU seconds (user + system) of *cmd* and its waited-for children:
+    (wall, cpu, peak RSS, stderr)."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
     peak = 0
@@ -67,9 +83,11 @@ def run(cmd: list[str], measure_memory: bool = False) -> tuple[float, int, str]:
             time.sleep(0.05)
     _, err = proc.communicate()
     wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if proc.returncode:
         raise RuntimeError(f"{' '.join(cmd)} failed: {err.decode(errors='replace')[-2000:]}")
-    return wall, peak, err.decode(errors="replace")
+    return wall, cpu, peak, err.decode(errors="replace")
 
 
 # ---------------------------------------------------------------------------------- anchors
@@ -110,7 +128,146 @@ def html_for_weasyprint(src: Path, dst: Path) -> None:
                    f"<style>{HTML_STYLE}</style></head><body>{''.join(parts)}</body></html>", encoding="utf-8")
 
 
-# ---------------------------------------------------------------------------------- anchor runs
+TYPST_HEAD = """#set document(title: {title})
+#set page(paper: "a4", margin: 25mm, footer: context align(center, counter(page).display()))
+#set text(font: ("AR PL UMing", "WenQuanYi Zen Hei", "HanaMinA", "HanaMinB"), size: 10.5pt, lang: "zh", region: "cn")
+#set par(first-line-indent: 2em, justify: true)
+#show heading: set text(font: "WenQuanYi Zen Hei")
+#show heading: set align(center)
+"""
+
+
+def typst_for(src: Path, dst: Path) -> None:
+    """The bulletin as Typst markup, as a user would write it: ``#`` lines as headings, every
+    other line a paragraph; each text a string literal (no markup in it is interpreted)."""
+    import re
+
+    def lit(text: str) -> str:
+        return json.dumps(re.sub(r"[\x00-\x1f]", " ", text.replace("**", "")), ensure_ascii=False)
+
+    parts = [TYPST_HEAD.format(title=lit(src.stem))]
+    for line in src.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        m = re.match(r"^(#{1,3})\s+(.*)", line)
+        parts.append(f"#heading(level: {len(m.group(1))}, {lit(m.group(2))})\n" if m else f"#{lit(line)}\n")
+    dst.write_text("\n".join(parts), encoding="utf-8")
+
+
+#: typst compiles a .typ file to a tagged PDF/A-2b (its Python package, one process per file).
+TYPST = "import sys, typst; typst.compile(sys.argv[1], output=sys.argv[2], pdf_standards=['a-2b'])"
+
+
+# ---------------------------------------------------------------------------------- cold runs
+
+#: name → (label, argv builder). Ours run with the on-disk cache as a user's second run has it
+#: (warmed once before timing), except "pdf --no-cache" (what a first run, or --no-cache, costs).
+def cold_commands(src: Path, work: Path) -> dict[str, tuple[str, list[str]]]:
+    ours = lambda fmt, *extra: CONVERT + [str(src), "--to", fmt, "-o", str(work / f"cold-{fmt}"), "-q", *extra]
+    html, md, typ = work / f"{src.stem}.html", work / f"{src.stem}.md", work / f"{src.stem}.typ"
+    return {
+        "weasyprint": ("WeasyPrint HTML → PDF/A-2b", [sys.executable, "-m", "weasyprint", "--pdf-variant", "pdf/a-2b",
+                                                      str(html), str(work / f"{src.stem}.weasy.pdf")]),
+        "typst": ("typst → tagged PDF/A-2b", [sys.executable, "-c", TYPST, str(typ), str(work / f"{src.stem}.typst.pdf")]),
+        "pandoc": ("pandoc 2.17 Markdown → EPUB 3", ["pandoc", str(md), "-f", "markdown", "-t", "epub3", "-o",
+                                                    str(work / f"{src.stem}.pandoc.epub")]),
+        "tei": ("ours `--to tei`", ours("tei")),
+        "txt": ("ours `--to txt`", ours("txt")),
+        "epub": ("ours `--to epub`", ours("epub")),
+        "pdf": ("ours `--to pdf`", ours("pdf")),
+        "pdf-nocache": ("ours `--to pdf --no-cache` (a first run)", ours("pdf", "--no-cache")),
+        "all": ("ours `--to all` (default `-j`: the PDF in one worker, the rest in another)", ours("all")),
+        "all-j1": ("ours `--to all -j 1` (everything in one process)", ours("all", "-j", "1")),
+    }
+
+
+def cold(single: list[Path], work: Path, rounds: int, anchors: bool) -> dict:
+    """Every command of :func:`cold_commands` on every bulletin of *single*, one fresh process
+    each, alternating (round → bulletin → command). Returns ``{"wall": {name: {src: [s]}}, "cpu":
+    …, "subset": {src: bool}, "labels": {name: label}}``; ``subset`` is False where WeasyPrint
+    printed "Unable to subset" (it then embeds the whole 10 MB face)."""
+    wall: dict = {}
+    cpu: dict = {}
+    subset: dict = {}
+    labels: dict = {}
+    for src in single:
+        markdown_for_pandoc(src, work / f"{src.stem}.md")
+        html_for_weasyprint(src, work / f"{src.stem}.html")
+        typst_for(src, work / f"{src.stem}.typ")
+        run(cold_commands(src, work)["all-j1"][1])  # fills the on-disk cache (a user's first run)
+    for _ in range(rounds):
+        for src in single:
+            for name, (label, cmd) in cold_commands(src, work).items():
+                if not anchors and name in ("weasyprint", "typst", "pandoc"):
+                    continue
+                labels[name] = label
+                w, c, _peak, err = run_cpu(cmd)
+                wall.setdefault(name, {}).setdefault(src, []).append(w)
+                cpu.setdefault(name, {}).setdefault(src, []).append(c)
+                if name == "weasyprint":
+                    subset[src] = subset.get(src, True) and "Unable to subset" not in err
+    return {"wall": wall, "cpu": cpu, "subset": subset, "labels": labels}
+
+
+def _med(times: dict, name: str, files: list[Path]) -> float:
+    """Mean over *files* of each file's median time for command *name* (NaN for no files)."""
+    if not files:
+        return float("nan")
+    return statistics.mean(statistics.median(times[name][f]) for f in files)
+
+
+def cold_rows(c: dict, single: list[Path], rounds: int) -> tuple[list[str], dict]:
+    """The report's cold section and the ratios ``{"pdf": r, "all": r, "typst_pdf": r, …}``
+    (means of per-bulletin medians, over the bulletins WeasyPrint subsets)."""
+    wall, cpu = c["wall"], c["cpu"]
+    ok = [s for s in single if c["subset"].get(s, True)]
+    lines = ["## Cold: one bulletin, one fresh process per command (alternating)", "",
+             f"Each command ran {rounds} times on each of {len(single)} bulletins, alternating (round → bulletin → "
+             "command), so that the load of the shared machine falls on all alike. Figures: mean over the bulletins "
+             "of each one's median, in seconds; CPU = user + system of the process tree. Ours use the on-disk cache "
+             "as a second run finds it (`--no-cache`: as a first run).", "",
+             "| command | wall, all bulletins | wall, bulletins WeasyPrint subsets | CPU, those bulletins |",
+             "| --- | --- | --- | --- |"]
+    for name in wall:
+        lines.append(f"| {c['labels'][name]} | {_med(wall, name, single):.3f} | {_med(wall, name, ok):.3f} | "
+                     f"{_med(cpu, name, ok):.3f} |")
+    ratios = {}
+    if "weasyprint" in wall:
+        lines += ["", "Per bulletin (median wall, s). WeasyPrint prints \"Unable to subset AR PL UMing CN with HarfBuzz\" "
+                  "on some bulletins and then embeds the whole 10 MB face; those are marked and left out of the ratios.", "",
+                  "| bulletin | WeasyPrint | subsets | typst | ours `--to pdf` | ours `--to all` | pdf/WeasyPrint | all/WeasyPrint |",
+                  "| --- | --- | --- | --- | --- | --- | --- | --- |"]
+        for src in single:
+            w = statistics.median(wall["weasyprint"][src])
+            t = statistics.median(wall["typst"][src])
+            p = statistics.median(wall["pdf"][src])
+            a = statistics.median(wall["all"][src])
+            lines.append(f"| {src.name} | {w:.2f} | {'yes' if c['subset'].get(src, True) else 'no'} | {t:.2f} | "
+                         f"{p:.2f} | {a:.2f} | {p / w:.2f} | {a / w:.2f} |")
+        if ok:
+            w, t = _med(wall, "weasyprint", ok), _med(wall, "typst", ok)
+            wc, tc = _med(cpu, "weasyprint", ok), _med(cpu, "typst", ok)
+            ratios = {"weasy": w, "weasy_cpu": wc, "typst": t}
+            for key in ("pdf", "pdf-nocache", "all", "all-j1", "tei", "txt", "epub"):
+                ratios[key] = _med(wall, key, ok) / w
+                ratios[key + "_cpu"] = _med(cpu, key, ok) / wc
+                ratios[key + "_typst"] = _med(wall, key, ok) / t
+            ratios["epub_pandoc"] = _med(wall, "epub", ok) / _med(wall, "pandoc", ok)
+            verdict = lambda r, target: f"{r:.2f} ({'met' if r <= target else 'NOT met'}, target ≤ {target})"
+            lines += ["", f"Ratios on the {len(ok)} bulletins WeasyPrint subsets (wall; CPU in brackets):", "",
+                      "| ours / anchor | ratio | target |", "| --- | --- | --- |",
+                      f"| `--to pdf` / WeasyPrint PDF/A-2b | {ratios['pdf']:.2f} ({ratios['pdf_cpu']:.2f}) | "
+                      f"{verdict(ratios['pdf'], 0.5)} |",
+                      f"| `--to all` / WeasyPrint PDF/A-2b | {ratios['all']:.2f} ({ratios['all_cpu']:.2f}) | "
+                      f"{verdict(ratios['all'], 0.7)} |",
+                      f"| `--to all -j 1` / WeasyPrint | {ratios['all-j1']:.2f} ({ratios['all-j1_cpu']:.2f}) | |",
+                      f"| `--to pdf --no-cache` / WeasyPrint | {ratios['pdf-nocache']:.2f} ({ratios['pdf-nocache_cpu']:.2f}) | |",
+                      f"| `--to pdf` / typst (far anchor) | {ratios['pdf_typst']:.2f} | |",
+                      f"| `--to all` / typst | {ratios['all_typst']:.2f} | |",
+                      f"| `--to epub` / pandoc EPUB 3 | {ratios['epub_pandoc']:.2f} | |"]
+    lines.append("")
+    return lines, ratios
+
 
 #: Runs in a fresh interpreter: warms up on the first file, then prints one line per file,
 #: "<seconds> <name>", for our four outputs in-process (convert.batch.convert_one).
@@ -152,50 +309,6 @@ def warm_times(script: str, out: Path, files: list[Path]) -> list[float]:
     return [float(line.split()[0]) for line in proc.stdout.splitlines() if line.strip()]
 
 
-def anchors(single: list[Path], per: dict, fresh: dict, work: Path) -> list[str]:
-    """pandoc and WeasyPrint on the *single* bulletins, one process each, then warm in-process;
-    the report's lines."""
-    pandoc, weasy, subset_failed = [], [], {}
-    htmls = []
-    for src in single:
-        md, epub = work / f"{src.stem}.md", work / f"{src.stem}.pandoc.epub"
-        markdown_for_pandoc(src, md)
-        pandoc.append(run(["pandoc", str(md), "-f", "markdown", "-t", "epub3", "-o", str(epub)])[0])
-        html, pdf = work / f"{src.stem}.html", work / f"{src.stem}.weasy.pdf"
-        html_for_weasyprint(src, html)
-        htmls.append(html)
-        wall, _peak, err = run([sys.executable, "-m", "weasyprint", "--pdf-variant", "pdf/a-2b", str(html), str(pdf)])
-        weasy.append(wall)
-        subset_failed[src] = "Unable to subset" in err
-    p, w = statistics.mean(pandoc), statistics.mean(weasy)
-    lines = ["## Anchors (same bulletins, one process each, mean wall time, s)", "",
-             "| tool | mean | ours | ours/theirs |", "| --- | --- | --- | --- |",
-             f"| pandoc 2.17 Markdown → EPUB 3 | {p:.2f} | {per['epub']:.2f} (`--to epub`) | {per['epub'] / p:.2f} |",
-             f"| WeasyPrint HTML → PDF/A-2b | {w:.2f} | {per['pdf']:.2f} (`--to pdf`) | {per['pdf'] / w:.2f} |",
-             f"| WeasyPrint PDF alone vs our four outputs | {w:.2f} | {per['all']:.2f} (`--to all`) | {per['all'] / w:.2f} |",
-             "", "Per bulletin (one process each, s): WeasyPrint's PDF, our `--to pdf` and our four outputs (`--to all`).",
-             "WeasyPrint prints \"Unable to subset AR PL UMing CN with HarfBuzz\" on some bulletins and then",
-             "embeds the whole 10 MB face; those runs are marked.", "",
-             "| bulletin | WeasyPrint PDF | could subset | ours `--to pdf` | ours `--to all` | all/WeasyPrint |",
-             "| --- | --- | --- | --- | --- | --- |"]
-    for src, wt in zip(single, weasy):
-        ours = fresh["all"][src]
-        lines.append(f"| {src.name} | {wt:.2f} | {'no' if subset_failed[src] else 'yes'} | "
-                     f"{fresh['pdf'][src]:.2f} | {ours:.2f} | {ours / wt:.2f} |")
-    ok = [s for s in single if not subset_failed[s]]
-    lines.append("")
-    verdict = "met" if per["all"] < w / 2 else "NOT met"
-    lines.append(f"Target (all four outputs in less than half WeasyPrint's PDF time), mean over the bulletins: "
-                 f"{verdict} ({per['all']:.2f} s vs {w / 2:.2f} s).")
-    if ok:
-        wo = statistics.mean(weasy[single.index(s)] for s in ok)
-        oo = statistics.mean(fresh["all"][s] for s in ok)
-        lines.append(f"On the {len(ok)} bulletins WeasyPrint subsets normally: ours {oo:.2f} s vs WeasyPrint "
-                     f"{wo:.2f} s, ratio {oo / wo:.2f} ({'met' if oo < wo / 2 else 'NOT met'}).")
-    lines.append("")
-    lines += warm_rows(single, work, weasyprint=True, htmls=htmls, subset_failed=subset_failed)
-    return lines
-
 
 def warm_rows(single: list[Path], work: Path, weasyprint: bool, htmls: list[Path] | None = None,
               subset_failed: dict | None = None) -> list[str]:
@@ -223,169 +336,112 @@ def warm_rows(single: list[Path], work: Path, weasyprint: bool, htmls: list[Path
 # ---------------------------------------------------------------------------------- profile
 
 
-#: (label, module, attribute path): functions timed by wrapping them (wall time, inclusive).
-PHASES = [
-    ("reading the text (reader)", "convert.reader", "read_bulletin"),
-    ("TEI validation (own schema)", "convert.validate", "check_tei"),
-    ("PDF writer, all of it", "convert.writers.pdf", "write"),
-    ("  fonts (parsing the TrueType faces; once per process)", "convert.writers.pdf", "_document"),
-    ("  layout (reportlab, one pass)", "convert.writers.pdf", "_Document.build"),
-    ("  PDF/A: metadata, prepare, save and validate (pikepdf)", "convert.writers.pdf", "_finish"),
-    ("    of which validating the written file (pikepdf.pdfa)", "pikepdf.pdfa._api", "validate_written"),
-    ("EPUB writer (build, pack, self-check)", "convert.writers.epub", "write"),
-]
+def profile_rows(before: Path | None, sample: Path, runs: int = 3) -> list[str]:
+    """The profile of one cold ``--to pdf`` (bench/coldprofile.py), largest part first, with the
+    checkout *before* beside it when given, and each side's top functions under cProfile."""
+    from coldprofile import cprofile_top, profile, table  # bench/coldprofile.py
 
-
-def profile_one(sample: Path, outdir: Path, warm: bool = True) -> list[tuple[str, float]]:
-    """Wall seconds per phase for one bulletin, ``--to all``, in-process: after a warm-up run
-    (fonts parsed, schema compiled) when *warm*, else the first conversion of this process
-    (call it in a fresh interpreter: ``--profile-cold``; imports are then a phase of their own).
-    Each phase's function is wrapped with a timer."""
-    import importlib
-
-    started = time.perf_counter()
-    from convert.batch import Settings, convert_one
-
-    imports = 0.0
-    if not warm:
-        import convert.writers.epub  # noqa: F401  (what convert_one would import on its way)
-        import convert.writers.pdf  # noqa: F401
-        import pikepdf.pdfa  # noqa: F401
-        imports = time.perf_counter() - started
-    settings = Settings(("tei", "txt", "pdf", "epub"))
-    outdir.mkdir(parents=True, exist_ok=True)
-    if warm:
-        first = convert_one(sample, settings, outdir)
-        if first.errors:
-            raise RuntimeError(f"profile: {first.errors}")
-    spent = {label: 0.0 for label, _, _ in PHASES}
-    undo = []
-    for label, module, attr in PHASES:
-        owner = importlib.import_module(module)
-        *path, name = attr.split(".")
-        for part in path:
-            owner = getattr(owner, part)
-        original = getattr(owner, name)
-
-        def timed(*a, __f=original, __label=label, **k):
-            t0 = time.perf_counter()
-            try:
-                return __f(*a, **k)
-            finally:
-                spent[__label] += time.perf_counter() - t0
-
-        setattr(owner, name, timed)
-        undo.append((owner, name, original))
-    try:
-        start = time.perf_counter()
-        result = convert_one(sample, settings, outdir)
-        total = time.perf_counter() - start
-        if result.errors:
-            raise RuntimeError(f"profile: {result.errors}")
-    finally:
-        for owner, name, original in reversed(undo):
-            setattr(owner, name, original)
-    rows = [("total, --to all", total)]
-    if not warm:
-        rows = [("imports (convert, reportlab, pikepdf.pdfa, ebooklib …)", imports)] + rows
-    return rows + [(label, spent[label]) for label, _, _ in PHASES]
-
-
-def profile_rows(sample: Path, work: Path) -> list[str]:
-    """The profile table: the first bulletin of a fresh process, and a bulletin in a warm one."""
-    proc = subprocess.run([sys.executable, str(Path(__file__)), "--profile-cold", str(sample)],
-                          capture_output=True, text=True, cwd=ROOT)
-    if proc.returncode:
-        raise RuntimeError(f"cold profile failed: {proc.stderr[-2000:]}")
-    cold = dict(json.loads(proc.stdout))
-    warm = dict(profile_one(sample, work / "profile"))
-    lines = ["| phase | first bulletin of a process | warm process |", "| --- | --- | --- |"]
-    for label in list(cold):
-        w = f"{warm[label]:.3f}" if label in warm else ""
-        lines.append(f"| {label} | {cold[label]:.3f} | {w} |")
+    after = profile(ROOT, sample, runs)
+    prior = profile(before.resolve(), sample, runs) if before else None
+    lines = table(prior, after)
+    for label, tree in (("before", before), ("after", ROOT)):
+        if tree is None:
+            continue
+        lines += ["", f"Most own time under cProfile, {label} (s; cProfile about doubles Python-level time):", ""]
+        lines += [f"- {tt:.3f} `{name}`" for name, tt in cprofile_top(Path(tree).resolve(), sample, 8)]
     return lines
 
 
 # ---------------------------------------------------------------------------------- main
 
 
+class _Done(Exception):
+    """The requested part of the report is complete (``--cold-only``)."""
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", type=int, default=200, help="bulletins in the batch corpus (default 200)")
     ap.add_argument("--single", type=int, default=6, help="bulletins timed one process each (default 6)")
-    ap.add_argument("--skip-anchors", action="store_true", help="do not run pandoc and WeasyPrint")
+    ap.add_argument("--rounds", type=int, default=3, help="alternating rounds of the cold runs (default 3)")
+    ap.add_argument("--skip-anchors", action="store_true", help="do not run pandoc, WeasyPrint and typst")
     ap.add_argument("--skip-doubling", action="store_true", help="do not run the 2x corpus for memory")
+    ap.add_argument("--before", type=Path, metavar="DIR",
+                    help="another checkout (e.g. `git archive` of an older commit) profiled beside this one")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results.md")
-    ap.add_argument("--profile-only", action="store_true", help="only the profile of one bulletin")
-    ap.add_argument("--profile-cold", type=Path, help=argparse.SUPPRESS)  # internal: JSON of a fresh process
+    ap.add_argument("--profile-only", action="store_true", help="only the profile of one cold conversion")
+    ap.add_argument("--cold-only", action="store_true", help="only the alternating cold runs (no batch, no profile)")
     args = ap.parse_args()
+    sample = ROOT / "samples" / "newsletter-2020-02-29-no634.txt"
 
-    if args.profile_cold:
-        with tempfile.TemporaryDirectory(prefix="convert-profile-") as tmp:
-            print(json.dumps(profile_one(args.profile_cold, Path(tmp), warm=False)))
-        return 0
-
-    work = Path(tempfile.mkdtemp(prefix="convert-bench-"))
     if args.profile_only:
-        print("\n".join(profile_rows(ROOT / "samples" / "monthly-2020-01-no90.txt", work)))
-        shutil.rmtree(work, ignore_errors=True)
+        print("\n".join(profile_rows(args.before, sample)))
         return 0
-    lines = [f"# Benchmark ({time.strftime('%Y-%m-%d')}, {CORES} cores, Python {sys.version.split()[0]})", ""]
+    work = Path(tempfile.mkdtemp(prefix="convert-bench-"))
+    load = os.getloadavg()
+    lines = [f"# Benchmark ({time.strftime('%Y-%m-%d %H:%M')}, {CORES} cores, Python {sys.version.split()[0]})", ""]
     try:
         corpus = build(work / "corpus", args.corpus)
         single = corpus[: args.single]
         lines += [f"Corpus: {len(corpus)} bulletins built from the samples (bench/corpus.py); "
-                  f"{len(single)} of them timed one process per bulletin.", ""]
-
-        # one process per bulletin, each format
-        lines += ["## One process per bulletin (mean wall time, s)", "",
-                  "| output | mean | min | max |", "| --- | --- | --- | --- |"]
-        per, fresh = {}, {}
-        for fmt in ["tei", "txt", "epub", "pdf", "all"]:
-            times = []
-            for src in single:
-                out = work / f"single-{fmt}"
-                times.append(run(CONVERT + [str(src), "--to", fmt, "-o", str(out), "-j", "1", "-q"])[0])
-            per[fmt] = statistics.mean(times)
-            fresh[fmt] = dict(zip(single, times))
-            lines.append(f"| `--to {fmt}` | {per[fmt]:.2f} | {min(times):.2f} | {max(times):.2f} |")
-        times = [run(CONVERT + [str(src), "--to", "all", "-o", str(work / "single-all-j"), "-q"])[0] for src in single]
-        lines.append(f"| `--to all`, default `-j` ({CORES}: the PDF in one worker, the rest in another) | "
-                     f"{statistics.mean(times):.2f} | {min(times):.2f} | {max(times):.2f} |")
-        lines += ["", "`-j 1` above: everything in the one process, as WeasyPrint and pandoc run.", ""]
-
-        # anchors
-        if not args.skip_anchors:
-            lines += anchors(single, per, fresh, work)
-        else:
-            lines += warm_rows(single, work, weasyprint=False)
+                  f"{len(single)} of them timed one process per bulletin. Load average when the run began: "
+                  f"{load[0]:.1f} (1 min), {load[1]:.1f} (5 min) on {CORES} cores.", ""]
+        c = cold(single, work, args.rounds, not args.skip_anchors)
+        cold_lines, ratios = cold_rows(c, single, args.rounds)
+        lines += cold_lines
+        if args.cold_only:
+            end = os.getloadavg()
+            lines.append(f"Load average when the run ended: {end[0]:.1f} (1 min), {end[1]:.1f} (5 min).")
+            raise _Done
+        subset_failed = {s: not c["subset"].get(s, True) for s in single}
+        lines += warm_rows(single, work, weasyprint=not args.skip_anchors,
+                           htmls=[work / f"{s.stem}.html" for s in single], subset_failed=subset_failed)
 
         # batch mode
         lines += ["## Batch mode (one `convert` over the corpus folder, `-j` = cores)", "",
-                  "| outputs | bulletins | wall s | s per bulletin per core | bulletins/s | per core | target/core | peak RSS of the process tree |",
+                  "| outputs | bulletins | wall s | s per bulletin per core | bulletins/s | per core | target | peak RSS of the process tree |",
                   "| --- | --- | --- | --- | --- | --- | --- | --- |"]
-        batch_rows = [(fmt, corpus, None) for fmt in ("tei", "txt", "epub", "pdf")]
-        batch_rows += [("tei,txt,epub", corpus, 5.0), ("all", corpus, 2.0)]
+        batch_rows = [(fmt, corpus) for fmt in ("tei", "txt", "epub", "pdf", "tei,txt,epub", "all")]
         if not args.skip_doubling:
             double = build(work / "corpus2", 2 * len(corpus))
-            batch_rows += [("tei,txt,epub", double, None), ("all", double, None)]
-        for fmt, files, target in batch_rows:
+            batch_rows += [("tei,txt,epub", double), ("all", double)]
+        peaks, per_core = {}, {}
+        for fmt, files in batch_rows:
             folder = files[0].parent
             wall, peak, _err = run(CONVERT + [str(folder), "--to", fmt, "-o", str(work / f"batch-{fmt}-{len(files)}"),
-                                        "-j", str(CORES), "-q"], measure_memory=True)
+                                              "-j", str(CORES), "-q"], measure_memory=True)
             rate = len(files) / wall
-            verdict = "" if target is None else f"{target:g} ({'met' if rate / CORES >= target else 'NOT met'})"
+            peaks[(fmt, len(files))] = peak
+            per_core[(fmt, len(files))] = CORES / rate
+            target = ""
+            if fmt == "all" and len(files) == len(corpus) and ratios.get("weasy"):
+                limit = 0.2 * ratios["weasy"]
+                target = (f"≤ 0.2 × WeasyPrint's cold PDF = {limit:.3f} s: {CORES / rate / ratios['weasy']:.2f}× "
+                          f"({'met' if CORES / rate <= limit else 'NOT met'})")
             lines.append(f"| `--to {fmt}` | {len(files)} | {wall:.1f} | {CORES / rate:.3f} | {rate:.2f} | {rate / CORES:.2f} | "
-                         f"{verdict} | {peak / 2**20:.0f} MiB |")
+                         f"{target} | {peak / 2**20:.0f} MiB |")
         lines.append("")
+        if not args.skip_doubling:
+            for fmt in ("tei,txt,epub", "all"):
+                a, b = peaks[(fmt, len(corpus))], peaks[(fmt, 2 * len(corpus))]
+                lines.append(f"Memory as the corpus doubles, `--to {fmt}`: {a / 2**20:.0f} → {b / 2**20:.0f} MiB "
+                             f"(×{b / a:.2f}; {'flat' if b / a <= 1.1 else 'NOT flat'}).")
+            lines.append("")
 
         # profile
-        lines += ["## Where the time goes (one monthly bulletin, `--to all`, in-process, wall s)", ""]
-        lines += profile_rows(ROOT / "samples" / "monthly-2020-01-no90.txt", work)
+        lines += [f"## Where the time goes: one cold `convert {sample.name} --to pdf -j 1` (bench/coldprofile.py; wall s, median of 3)",
+                  ""]
+        lines += profile_rows(args.before, sample)
         lines.append("")
+        end = os.getloadavg()
+        lines.append(f"Load average when the run ended: {end[0]:.1f} (1 min), {end[1]:.1f} (5 min).")
+        if ratios:
+            lines += ["", "RATIOS " + json.dumps({k: round(v, 3) for k, v in ratios.items()})]
+    except _Done:
+        pass
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    report = "\n".join(lines)
+    report = "\n".join(lines) + "\n"
     args.out.write_text(report, encoding="utf-8")
     print(report)
     return 0

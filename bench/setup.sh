@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install the project (scripts/install.sh) and the benchmark's anchors: Debian's pandoc (2.17)
-# and WeasyPrint (PyPI, pinned in bench/requirements.txt), then run the benchmark:
+# WeasyPrint and typst (PyPI, pinned in bench/requirements.txt), then run the benchmark:
 #   bash bench/setup.sh            # figures into bench/results.md
 #   bash bench/setup.sh --corpus 50 --single 3   # a quicker run
 set -euo pipefail

@@ -10,15 +10,25 @@ AR PL UMing CN, ``heading`` = WenQuanYi Zen Hei), then the other of the two, the
 ``fallback`` font in turn (HanaMinA/B for rare and supplementary-plane ideographs, DejaVu Sans
 for symbols). A fallback font is parsed only when a character needs it; one that is not installed
 is skipped. A character no font has raises :class:`MissingGlyph`.
+
+Parsing a CJK face (reportlab's ``TTFontFile.extractInfo``: names, metrics, the whole cmap,
+hmtx and loca) takes 0.1 s per face; a cold process would pay it for every face it uses. The
+parsed data is kept in the on-disk cache (:mod:`convert.cache`), keyed by the font file's SHA-256,
+the subfont index and the versions of reportlab and Python; a cached face is the same object
+state as a parsed one (tested), so the PDF is byte-identical. This module reads the font files
+and, through :mod:`convert.cache`, the cache folder; it writes nothing else.
 """
 
 from __future__ import annotations
 
+import mmap
 import os
 from dataclasses import dataclass
 
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFace
+
+from convert import cache
 
 #: Parsed fonts, shared by all documents of the process: ``(file, subfont) -> TTFont``.
 _LOADED: dict[tuple[str, int], TTFont] = {}
@@ -43,14 +53,183 @@ class FontSpec:
 
 
 def _load(spec: FontSpec) -> TTFont:
-    """Parse and register *spec* with reportlab (once per process); raises ``OSError``/``TTFError``."""
+    """Parse and register *spec* with reportlab (once per process; from the on-disk cache when
+    it holds the face); raises ``OSError``/``TTFError``."""
     key = (spec.file, spec.subfont)
     font = _LOADED.get(key)
     if font is None:
-        font = TTFont(spec.name, spec.file, subfontIndex=spec.subfont)
+        font = _cached(spec)
         _LOADED[key] = font
     if spec.name not in pdfmetrics.getRegisteredFontNames() or pdfmetrics.getFont(spec.name) is not font:
         pdfmetrics.registerFont(font)
+    return font
+
+
+#: State of a parsed face that is not data: the font program's bytes (mapped from the file
+#: again), a function, the per-document subsetting state.
+_FACE_SKIP = frozenset({"_ttf_data", "_pdfScale"})
+_FONT_SKIP = frozenset({"face", "encoding", "state"})
+#: Entries of :mod:`convert.cache` holding parsed faces.
+CACHE_NAMESPACE = "reportlab-ttf"
+
+
+def _cache_key(spec: FontSpec) -> str | None:
+    import reportlab
+
+    try:
+        digest = cache.file_digest(spec.file)
+    except OSError:
+        return None  # the parser reports the missing file
+    return f"{digest}:{spec.subfont}:{cache.library_versions(reportlab)}"
+
+
+class _Window:
+    """Read-only slices of ``data[start:start + length]`` as bytes, without copying the rest:
+    what :class:`_MappedFace` gives for the ``glyf`` table, of which subsetting reads only the
+    used glyphs (reportlab copies the whole table, 10–20 MB for a CJK face, for every subset)."""
+
+    def __init__(self, data, start: int, length: int):
+        self.data, self.start, self.length = data, start, length
+
+    def __len__(self) -> int:
+        return self.length
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            lo, hi, step = index.indices(self.length)
+            if step != 1:
+                raise ValueError("only contiguous slices")
+            return bytes(self.data[self.start + lo:self.start + max(lo, hi)])
+        lo, _hi, _ = slice(index, index + 1).indices(self.length)
+        if not 0 <= index < self.length and not -self.length <= index < 0:
+            raise IndexError(index)
+        return self.data[self.start + lo]
+
+
+class _MappedFace(TTFontFace):
+    """A ``TTFontFace`` restored from the cache: the same attributes as a parsed face (its
+    ``glyphToChar``, used only by reportlab's HarfBuzz shaping, rebuilt when first read), the
+    font program mapped read-only from the file."""
+
+    @property
+    def glyphToChar(self) -> dict[int, list[int]]:  # noqa: N802  (reportlab's name)
+        table = self.__dict__.get("_glyph_to_char")
+        if table is None:
+            keys, counts, chars = self.__dict__.pop("_glyph_to_char_packed")
+            it = iter(chars)
+            table = {}
+            for key, n in zip(keys, counts):
+                table[key] = [next(it)] if n == 1 else [next(it) for _ in range(n)]
+            self.__dict__["_glyph_to_char"] = table
+        return table
+
+    @glyphToChar.setter
+    def glyphToChar(self, value) -> None:  # noqa: N802
+        self.__dict__.pop("_glyph_to_char_packed", None)
+        self.__dict__["_glyph_to_char"] = value
+
+    def get_table(self, tag):
+        if tag == "glyf":
+            return _Window(self._ttf_data, *self.get_table_pos(tag))
+        return TTFontFace.get_table(self, tag)
+
+
+def _int_array(values) -> bytes:
+    from array import array
+
+    return array("L", values).tobytes()
+
+
+def _ints(data: bytes):
+    from array import array
+
+    out = array("L")
+    out.frombytes(data)
+    return out
+
+
+def snapshot(font: TTFont) -> dict | None:
+    """The parsed data of *font* as plain types: ``{"face": {attr: value}, "names": {attr:
+    (bytes, str)}, "font": {attr: value}, "cmap": (chars, glyphs), "g2c": (glyphs, counts,
+    chars)}`` (the last two as arrays of unsigned 32-bit integers, machine byte order), or
+    ``None`` when an attribute has a type the cache cannot hold (the face is then parsed each
+    time)."""
+    import marshal
+
+    face, names = {}, {}
+    for attr, value in font.face.__dict__.items():
+        if attr in _FACE_SKIP or attr in ("charToGlyph", "glyphToChar"):
+            continue
+        if isinstance(value, TTFNameBytes):
+            names[attr] = (bytes(value), value.ustr)
+        else:
+            face[attr] = value
+    cmap = font.face.charToGlyph
+    g2c = font.face.glyphToChar
+    try:
+        value = {"face": face, "names": names,
+                 "font": {k: v for k, v in font.__dict__.items() if k not in _FONT_SKIP},
+                 "cmap": (_int_array(cmap.keys()), _int_array(cmap.values())),
+                 "g2c": (_int_array(g2c.keys()), _int_array(len(v) for v in g2c.values()),
+                         _int_array(c for v in g2c.values() for c in v))}
+        marshal.dumps(value, 4)
+    except (ValueError, OverflowError, TypeError, AttributeError):
+        return None
+    return value
+
+
+def restore(spec: FontSpec, value: dict) -> TTFont:
+    """A ``TTFont`` named ``spec.name`` with the state :func:`snapshot` took, its font program
+    mapped from ``spec.file`` (read-only; only the pages subsetting touches are read). Raises
+    ``OSError`` when the file cannot be opened, ``KeyError``/``TypeError``/``ValueError`` when
+    *value* does not have the snapshot's shape."""
+    from weakref import WeakKeyDictionary
+
+    face = _MappedFace.__new__(_MappedFace)
+    face.__dict__.update(value["face"])
+    for attr, (raw, text) in value["names"].items():
+        name = TTFNameBytes(text.encode("utf-8"), "utf-8")
+        if bytes(name) != raw:
+            raise ValueError(f"name {attr} does not round-trip")
+        setattr(face, attr, name)
+    chars, glyphs = value["cmap"]
+    face.charToGlyph = dict(zip(_ints(chars), _ints(glyphs)))
+    keys, counts, flat = value["g2c"]
+    face.__dict__["_glyph_to_char_packed"] = (_ints(keys), _ints(counts), _ints(flat))
+    per_em = face.unitsPerEm
+    if per_em == 1000:
+        face._pdfScale = lambda x: x
+    else:
+        factor = 1000 / per_em
+        face._pdfScale = lambda x: x * factor
+    with open(spec.file, "rb") as f:
+        face._ttf_data = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+    face.filename = spec.file
+    font = TTFont.__new__(TTFont)
+    font.__dict__.update(value["font"])
+    font.fontName = spec.name
+    font.face = face
+    font.encoding = TTEncoding()
+    font.state = WeakKeyDictionary()
+    return font
+
+
+def _cached(spec: FontSpec) -> TTFont:
+    """*spec* from the on-disk cache, else parsed (and stored). An entry that is damaged or of
+    another shape is ignored and replaced."""
+    key = _cache_key(spec) if cache.enabled() else None
+    if key is not None:
+        value = cache.load(CACHE_NAMESPACE, key)
+        if isinstance(value, dict):
+            try:
+                return restore(spec, value)
+            except (KeyError, TypeError, ValueError, AttributeError, UnicodeError):
+                pass
+    font = TTFont(spec.name, spec.file, subfontIndex=spec.subfont)
+    if key is not None:
+        value = snapshot(font)
+        if value is not None:
+            cache.store(CACHE_NAMESPACE, key, value)
     return font
 
 

@@ -1,5 +1,5 @@
-"""A per-process memo of pikepdf.pdfa's glyph check, so that a batch does not re-check the same
-glyph outlines in every bulletin.
+"""A memo of pikepdf.pdfa's glyph check, kept per process and on disk, so that neither a batch
+nor a cold start re-checks glyph outlines that were checked before.
 
 :func:`pikepdf.pdfa.save` validates the file it writes. Part of that is ISO 19005-2/-3 6.2.11.4.1
 (ISO 19005-1 6.3.5): every glyph a text string uses must be present in the embedded font
@@ -19,6 +19,13 @@ range always go to pikepdf's own check. veraPDF caches glyphs for the same reaso
 The memo wraps a private method of the pinned pikepdf (``requirements.lock``); when that method
 is not there (another pikepdf), :func:`install` leaves pikepdf alone and validation is only
 slower.
+
+The verdicts also persist in the on-disk cache (:mod:`convert.cache`, namespace
+:data:`CACHE_NAMESPACE`), keyed by the versions of pikepdf, fontTools and Python (the check's
+code): a cold process loads them when the memo is installed, and after each validation that
+added verdicts merges its new ones into the stored set (read, union, atomic replace; a damaged
+entry is ignored and rewritten). Trust: the verdicts are as trustworthy as the user's own cache
+folder; ``--check`` (:func:`bypassed`) and ``--no-cache`` never read them.
 """
 
 from __future__ import annotations
@@ -33,6 +40,78 @@ _VERDICTS: dict[bytes, bool] = {}
 MAX_ENTRIES = 200_000
 #: False inside :func:`bypassed`: every glyph goes to pikepdf's own check.
 _ENABLED = True
+#: Entries of :mod:`convert.cache` holding verdicts: ``{"digests": 16·n bytes, "verdicts": n
+#: bytes (0 or 1)}``.
+CACHE_NAMESPACE = "pikepdf-glyph-verdicts"
+#: Verdicts computed by this process and not yet stored on disk.
+_NEW: dict[bytes, bool] = {}
+#: The cache key once the on-disk verdicts were loaded (``None``: not yet, or the cache is off).
+_LOADED_KEY: str | None = None
+_DIGEST = 16
+
+
+def _cache_key() -> str:
+    import fontTools
+    import pikepdf
+
+    from convert import cache
+
+    return "TrueTypeProgram.has_gid;blake2b-128;" + cache.library_versions(pikepdf, fontTools)
+
+
+def _decode(value) -> dict[bytes, bool]:
+    """``{digest: verdict}`` from a stored entry; empty when the entry has another shape."""
+    if not isinstance(value, dict):
+        return {}
+    digests, verdicts = value.get("digests"), value.get("verdicts")
+    if (not isinstance(digests, bytes) or not isinstance(verdicts, bytes)
+            or len(digests) != _DIGEST * len(verdicts) or set(verdicts) - {0, 1}):
+        return {}
+    return {digests[i * _DIGEST:(i + 1) * _DIGEST]: bool(v) for i, v in enumerate(verdicts)}
+
+
+def _encode(verdicts: dict[bytes, bool]) -> dict:
+    return {"digests": b"".join(verdicts), "verdicts": bytes(int(v) for v in verdicts.values())}
+
+
+def load_persistent() -> int:
+    """Add the verdicts stored on disk to the memo (once per process, unless the cache is
+    disabled). Returns how many were added."""
+    global _LOADED_KEY
+    from convert import cache
+
+    if not cache.enabled():
+        return 0
+    key = _cache_key()
+    if _LOADED_KEY == key:
+        return 0
+    _LOADED_KEY = key
+    stored = _decode(cache.load(CACHE_NAMESPACE, key))
+    added = 0
+    for digest, verdict in stored.items():
+        if len(_VERDICTS) >= MAX_ENTRIES:
+            break
+        if digest not in _VERDICTS:
+            _VERDICTS[digest] = verdict
+            added += 1
+    return added
+
+
+def flush() -> bool:
+    """Merge the verdicts this process computed since the last flush into the on-disk set
+    (read it again, add, replace atomically). Returns True when something was written."""
+    from convert import cache
+
+    if not _NEW or not cache.enabled():
+        return False
+    key = _cache_key()
+    merged = _decode(cache.load(CACHE_NAMESPACE, key))
+    for digest, verdict in _NEW.items():
+        if len(merged) >= MAX_ENTRIES:
+            break
+        merged[digest] = verdict
+    _NEW.clear()
+    return cache.store(CACHE_NAMESPACE, key, _encode(merged))
 
 
 def _glyph_record(program, gid: int) -> bytes | None:
@@ -59,6 +138,7 @@ def install() -> bool:
     original = getattr(cls, "has_gid", None)
     if original is None:
         return False
+    load_persistent()
     if getattr(original, "_memo", False):
         return True
 
@@ -77,13 +157,48 @@ def install() -> bool:
             verdict = original(self, gid)
             if len(_VERDICTS) < MAX_ENTRIES:
                 _VERDICTS[key] = verdict
+                _NEW[key] = verdict
         return verdict
 
     has_gid._memo = True  # type: ignore[attr-defined]
     has_gid.__doc__ = original.__doc__
     has_gid.__wrapped__ = original  # type: ignore[attr-defined]
     cls.has_gid = has_gid
+    _flush_after_runs()
     return True
+
+
+def _flush_after_runs() -> None:
+    """Wrap pikepdf.pdfa's validation engine (``_engine.run``, which both ``validate`` and the
+    check of ``save`` call) so that the verdicts a validation added are stored when it ends: a
+    batch worker never runs ``atexit`` handlers, so the end of a validation is the hook. Without
+    that function (another pikepdf) the verdicts are stored at exit."""
+    try:
+        from pikepdf.pdfa import _engine
+    except ImportError:
+        _engine = None
+    run = getattr(_engine, "run", None)
+    if run is None:
+        import atexit
+
+        atexit.register(flush)
+        return
+    if getattr(run, "_memo", False):
+        return
+
+    def run_and_flush(*args, **kwargs):
+        try:
+            return run(*args, **kwargs)
+        finally:
+            try:
+                flush()
+            except Exception:  # pylint: disable=broad-except  (a cache never fails a conversion)
+                pass
+
+    run_and_flush._memo = True  # type: ignore[attr-defined]
+    run_and_flush.__wrapped__ = run  # type: ignore[attr-defined]
+    run_and_flush.__doc__ = run.__doc__
+    _engine.run = run_and_flush
 
 
 @contextmanager
