@@ -31,10 +31,12 @@ WATCHED = {ch for cls in CLASSES for ch in cls[:1]}
 
 
 def corpus(paths: list[Path]) -> list[tuple[str, str]]:
-    """``[(name, text)]`` of the text files under *paths*, each paragraph kept on its own line."""
+    """``[(name, text)]`` of the text files in *paths* (a folder: its own ``*.txt``, not its
+    subfolders: ``samples/degraded/`` holds the same texts hard-wrapped, whose line ends the reader
+    joins before any conversion), each paragraph kept on its own line."""
     out = []
     for p in paths:
-        files = sorted(p.rglob("*.txt")) if p.is_dir() else [p]
+        files = sorted(p.glob("*.txt")) if p.is_dir() else [p]
         for f in files:
             out.append((str(f), unicodedata.normalize("NFC", f.read_text(encoding="utf-8"))))
     return out
