@@ -300,8 +300,6 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status: 0 every output written and checked, 1 a
     failure (one line each on stderr), 2 a usage error, 130 stopped by SIGINT (Ctrl-C), 143 by
     SIGTERM (128 + the signal number, as a shell reports it), with one line saying so."""
-    from concurrent.futures.process import BrokenProcessPool
-
     with _stop_signals():
         try:
             return run(argv)
@@ -310,7 +308,12 @@ def main(argv: list[str] | None = None) -> int:
             _err(f"interrupted ({signal.Signals(signum).name}): stopped; outputs already in place are "
                  "whole, nothing half-written is left")
             return 128 + signum
-        except BrokenProcessPool as err:
+        except Exception as err:
+            # imported only here: a run without worker processes never loads the module
+            from concurrent.futures.process import BrokenProcessPool
+
+            if not isinstance(err, BrokenProcessPool):
+                raise
             _err(f"a worker process ended unexpectedly ({err}); outputs already in place are whole")
             return 1
 

@@ -127,22 +127,24 @@ def subset_font(chars: str, font_path: Path = BODY_FONT, face: int = 0) -> bytes
     if not font_path.exists():
         raise WriterError(f"epub: body font {font_path} is missing (Debian package fonts-arphic-uming)")
     # recalcTimestamp=False keeps head.modified as in the source font: same input, same bytes.
-    if str(font_path).endswith(".ttc"):
-        font = TTCollection(str(font_path), recalcTimestamp=False).fonts[face]
-    else:  # a single-face TrueType file (HanaMin)
-        font = TTFont(str(font_path), recalcTimestamp=False)
-    options = subset.Options()
-    # Embedded bitmaps and FontForge/BDF tables are of no use to an e-book reader.
-    options.drop_tables += ["BDF ", "FFTM", "EBDT", "EBLC", "EBSC"]
-    options.layout_features = ["*"]
-    options.name_IDs = ["*"]
-    options.name_languages = ["*"]
-    options.notdef_outline = True
-    options.recalc_timestamp = False
-    logging.getLogger("fontTools.subset").setLevel(logging.ERROR)
-    subsetter = subset.Subsetter(options=options)
-    subsetter.populate(text=chars)
-    subsetter.subset(font)
-    out = io.BytesIO()
-    font.save(out, reorderTables=True)
-    return out.getvalue()
+    # the file is closed when the subset is made (fontTools reads tables lazily from it)
+    with open(font_path, "rb") as handle:
+        if str(font_path).endswith(".ttc"):
+            font = TTCollection(handle, recalcTimestamp=False).fonts[face]
+        else:  # a single-face TrueType file (HanaMin)
+            font = TTFont(handle, recalcTimestamp=False)
+        options = subset.Options()
+        # Embedded bitmaps and FontForge/BDF tables are of no use to an e-book reader.
+        options.drop_tables += ["BDF ", "FFTM", "EBDT", "EBLC", "EBSC"]
+        options.layout_features = ["*"]
+        options.name_IDs = ["*"]
+        options.name_languages = ["*"]
+        options.notdef_outline = True
+        options.recalc_timestamp = False
+        logging.getLogger("fontTools.subset").setLevel(logging.ERROR)
+        subsetter = subset.Subsetter(options=options)
+        subsetter.populate(text=chars)
+        subsetter.subset(font)
+        out = io.BytesIO()
+        font.save(out, reorderTables=True)
+        return out.getvalue()

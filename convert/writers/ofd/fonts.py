@@ -18,6 +18,13 @@ from convert.errors import WriterError
 
 
 def subset_font(path: str, subfont: int, chars: set[str]) -> tuple[bytes, str, str, bool]:
+    """:func:`_subset` with the font file closed afterwards, whatever happens (fontTools reads
+    its tables lazily from the open file)."""
+    with open(path, "rb") as handle:
+        return _subset(handle, path, subfont, chars)
+
+
+def _subset(handle, path: str, subfont: int, chars: set[str]) -> tuple[bytes, str, str, bool]:
     """Subset face *subfont* of the TrueType file (or collection) *path* to *chars*.
 
     Returns ``(TrueType bytes, font name, family name, serif)``: the PostScript name and the
@@ -31,7 +38,7 @@ def subset_font(path: str, subfont: int, chars: set[str]) -> tuple[bytes, str, s
     from fontTools.ttLib import TTFont
 
     try:
-        font = TTFont(path, fontNumber=subfont, recalcTimestamp=False, recalcBBoxes=False)
+        font = TTFont(handle, fontNumber=subfont, recalcTimestamp=False, recalcBBoxes=False)
     except Exception as err:  # noqa: BLE001 — fontTools raises many kinds
         raise WriterError(f"ofd: cannot read font {path} (face {subfont}): {err}") from None
     if "glyf" not in font:
