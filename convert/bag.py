@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
-import hashlib
 import logging
 import os
 import re
@@ -36,6 +35,7 @@ from pathlib import Path
 from typing import Callable
 
 from convert import __version__
+from convert.batch import sha256_file
 from convert.errors import ConvertError
 
 #: Fixity algorithms, each with a payload manifest and a tag manifest (RFC 8493 §2.4: SHA-512
@@ -141,14 +141,6 @@ def _describe(outputs, pdfa: str) -> list[str]:
 # ---------------------------------------------------------------------------------- building
 
 
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(2**20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
 def _copy_checked(src: Path, dest: Path, sha256: str, what: str) -> None:
     """Copy *src* to *dest* and check the copy's SHA-256 is *sha256* (the file has not changed
     since it was written or read). Raises :class:`BagError`."""
@@ -156,7 +148,7 @@ def _copy_checked(src: Path, dest: Path, sha256: str, what: str) -> None:
         shutil.copyfile(src, dest)
     except OSError as err:
         raise BagError(f"cannot copy {what} {src} into the bag: {err.strerror or err}") from None
-    if _sha256(dest) != sha256:
+    if sha256_file(dest) != sha256:
         raise BagError(f"{what} {src} changed after it was converted (its SHA-256 differs "
                        "from the one recorded): convert it again")
 
@@ -261,7 +253,7 @@ def make_issue_bag(result, settings, outdir: Path, root, name: str | None = None
         version = ".".join(map(str, bag.version_info))
         verdict = (f"bagit.py {bagit.VERSION}: valid (BagIt {version}, Payload-Oxum {oxum}, "
                    f"{' and '.join(ALGORITHMS)} fixities of every file recomputed)")
-        tag_sha = _sha256(tmp / "tagmanifest-sha256.txt")
+        tag_sha = sha256_file(tmp / "tagmanifest-sha256.txt")
         _put_in_place(tmp, dest)
     except BagError:
         raise
