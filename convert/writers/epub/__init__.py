@@ -227,11 +227,14 @@ HEADING_ELEMENTS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
 def _cmap(path: Path, face: int) -> set[int]:
+    """The code points face *face* of the font file *path* maps (its best ``cmap``); the file
+    is closed before returning (fontTools reads tables lazily from it)."""
     from fontTools.ttLib import TTCollection, TTFont
 
-    if str(path).endswith(".ttc"):
-        return set(TTCollection(str(path), lazy=True).fonts[face].getBestCmap())
-    return set(TTFont(str(path), lazy=True).getBestCmap())
+    with open(path, "rb") as handle:
+        if str(path).endswith(".ttc"):
+            return set(TTCollection(handle, lazy=True).fonts[face].getBestCmap())
+        return set(TTFont(handle, lazy=True).getBestCmap())
 
 
 def embedded_fonts(xhtml: list[bytes], lang: str) -> list[EmbeddedFace]:
