@@ -53,16 +53,22 @@ CLASSES = ("了瞭", "干幹乾", "后後", "系係繫", "只隻", "云雲", "�
            "征徵", "冲衝沖")
 
 
+def _directives(tag: str) -> dict[str, tuple[str, str]]:
+    """``{key: (form, reason)}`` from the project dictionary's ``tag<TAB>key<TAB>form<TAB>reason``
+    lines (``#keep``, ``#particle``)."""
+    out = {}
+    for line in DICTIONARY.read_text(encoding="utf-8").splitlines():
+        if line.startswith(tag + "\t"):
+            _, key, form, reason = line.split("\t", 3)
+            out[key] = (form, reason)
+    return out
+
+
 def reviewed() -> dict[str, tuple[str, str]]:
     """Disagreements with the independent converter that were reviewed and keep OpenCC's choice:
     ``{simplified word: (OpenCC's form, reason)}`` from the ``#keep`` lines of the project
     dictionary (``#keep<TAB>了解<TAB>瞭解<TAB>reason``)."""
-    out = {}
-    for line in DICTIONARY.read_text(encoding="utf-8").splitlines():
-        if line.startswith("#keep\t"):
-            _, word, form, reason = line.split("\t", 3)
-            out[word] = (form, reason)
-    return out
+    return _directives("#keep")
 
 
 def convert_string(text: str, tag: str) -> str:
@@ -120,12 +126,7 @@ def particles() -> dict[str, tuple[str, str]]:
     that word boundary. ``#particle<TAB>了<TAB>了<TAB>reason``: the aspect
     particle 了 in 指明了方向 (segmented 指明/了/方向) is never 瞭, which only the words 了解, 明了,
     一目了然 … take."""
-    out = {}
-    for line in DICTIONARY.read_text(encoding="utf-8").splitlines():
-        if line.startswith("#particle\t"):
-            _, char, form, reason = line.split("\t", 3)
-            out[char] = (form, reason)
-    return out
+    return _directives("#particle")
 
 
 def _segment(text: str) -> list[tuple[str, int, int]]:
