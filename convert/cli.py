@@ -104,12 +104,13 @@ def build_parser() -> argparse.ArgumentParser:
                    "zh-Hant, zh-Hant-TW, zh-Hant-HK, or all; a variant's outputs are named "
                    "DIR/<stem>.<tag>.<ext> (e.g. --variant zh-Hant-TW gives issue.zh-Hant-TW.pdf)")
     p.add_argument("--embed-fonts", action="store_true",
-                   help="EPUB: embed a subset of the body font (AR PL UMing, the variant's regional "
-                   "face) so that a reader without Chinese fonts renders the book; adds about 230 KB; "
+                   help="EPUB: embed subsets of the body face (AR PL UMing, the variant's regional "
+                   "face), the heading face (WenQuanYi Zen Hei) and, for characters UMing lacks, "
+                   "HanaMin, so that a reader without Chinese fonts renders every text of the book; "
                    "e.g. --to epub --embed-fonts")
     p.add_argument("--check", action="store_true",
                    help="also run the external validators (jing with tei_all.rng, EPUBCheck, PDFBox "
-                   "Preflight for PDF/A-1b, pikepdf.pdfa.check) on each output and print their verdicts; "
+                   "Preflight for PDF/A-1b, pikepdf.pdfa.check, the OFD XSDs) on each output and print their verdicts; "
                    "an output that fails one is not written (e.g. --to all --check)")
     p.add_argument("--encoding", metavar="NAME",
                    help="character encoding of the input text (default: detected: a BOM, UTF-8, "

@@ -56,14 +56,16 @@ class _LazyFreq:
 
 
 def _dictionary() -> tuple[Path, str]:
-    """jieba's default dictionary file and the digest naming its table (file bytes + jieba
+    """jieba's default dictionary file and the digest naming its table (the file's SHA-256, from
+    :func:`convert.cache.file_digest`, which hashes it once per change of the file, + jieba's
     version + :data:`LAYOUT`)."""
     import jieba
 
+    from convert import cache
+
     path = Path(jieba.__file__).with_name("dict.txt")
-    digest = hashlib.blake2b(path.read_bytes(), digest_size=16)
-    digest.update(f"{jieba.__version__}/{LAYOUT}".encode())
-    return path, digest.hexdigest()
+    key = f"{cache.file_digest(path)}/{jieba.__version__}/{LAYOUT}"
+    return path, hashlib.blake2b(key.encode(), digest_size=16).hexdigest()
 
 
 def _build(target: Path) -> None:
