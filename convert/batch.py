@@ -236,6 +236,7 @@ def convert_one(src: Path, settings: Settings, outdir: Path, name: str | None = 
             stem = base if tag == SOURCE else f"{base}.{tag}"
             for fmt in settings.formats:
                 written = len(result.outputs)
+                check_stop()
                 _write_one(doc, opts, src, tag, fmt, outdir / f"{stem}{extension(fmt)}", settings, result)
                 if lines and len(result.outputs) > written:
                     result.outputs[-1].source_lines = lines
@@ -282,6 +283,26 @@ def temp_path(dest: Path) -> Path:
     return dest.with_name(f".convert-{os.getpid()}-{dest.stem}.partial{dest.suffix}")
 
 
+#: The stop signal this process received (0: none), set by the stop handlers before they raise
+#: :class:`Interrupted`: a library that catches every exception (a bare ``except:``) may swallow
+#: the exception, but not this record, which :func:`check_stop` and :func:`install` read.
+_STOP = 0
+
+
+def request_stop(signum: int) -> None:
+    """Record that stop signal *signum* arrived (the first one counts); 0 clears the record
+    (a new run in the same process, :func:`convert.cli.main`)."""
+    global _STOP
+    _STOP = (_STOP or int(signum)) if signum else 0
+
+
+def check_stop() -> None:
+    """Raise :class:`Interrupted` if a stop signal arrived in this process: called between
+    outputs and between inputs, so a run stops even if the handler's exception was swallowed."""
+    if _STOP:
+        raise Interrupted(_STOP)
+
+
 def install(tmp: Path, dest: Path) -> None:
     """Rename *tmp* over *dest* (atomic, ``os.replace``) unless a stop signal has arrived.
 
@@ -291,12 +312,12 @@ def install(tmp: Path, dest: Path) -> None:
     old = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
     try:
         pending = signal.sigpending() & set(STOP_SIGNALS)
-        if not pending:
+        if not pending and not _STOP:
             os.replace(tmp, dest)
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, old)
-    if pending:
-        raise Interrupted(min(pending))
+    if pending or _STOP:
+        raise Interrupted(_STOP or min(pending))
 
 
 @contextmanager
@@ -494,6 +515,7 @@ def _worker_signal(signum, frame) -> None:
     """A worker's stop signal: inside a conversion, unwind it (``finally`` clauses remove the
     temporary files, :func:`install` renames nothing), then :func:`_job` exits; idle, exit now."""
     if _IN_JOB:
+        request_stop(signum)
         raise Interrupted(signum)
     os._exit(128 + signum)
 
@@ -600,6 +622,7 @@ def run_batch(inputs: list[Path], settings: Settings, outdir: Path, jobs: int,
     if executor is None and (jobs <= 1 or len(units) <= 1):
         results = []
         for src in inputs:
+            check_stop()
             results.append(convert_one(src, settings, outdir, names.get(src)))
             on_result(results[-1])
         return results
@@ -628,6 +651,7 @@ def run_batch(inputs: list[Path], settings: Settings, outdir: Path, jobs: int,
                 parts = []
             current = i
             parts.append(part)
+            check_stop()
         if parts:
             results.append(merge_results(inputs[current], parts, settings))
             on_result(results[-1])

@@ -301,6 +301,9 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status: 0 every output written and checked, 1 a
     failure (one line each on stderr), 2 a usage error, 130 stopped by SIGINT (Ctrl-C), 143 by
     SIGTERM (128 + the signal number, as a shell reports it), with one line saying so."""
+    from convert.batch import request_stop
+
+    request_stop(0)  # a new run: no stop signal yet
     with _stop_signals():
         try:
             return run(argv)
@@ -342,16 +345,17 @@ def _stop_signals():
 def _interrupt(signum, frame):
     """The first stop signal unwinds the run; further ones are ignored while it stops (workers
     stopped, the manifest of what is in place written), so a second Ctrl-C prints no traceback."""
-    from convert.batch import STOP_SIGNALS
+    from convert.batch import STOP_SIGNALS, request_stop
 
     for other in STOP_SIGNALS:
         signal.signal(other, signal.SIG_IGN)
+    request_stop(signum)  # recorded too, in case a library swallows the exception
     raise Interrupted(signum)
 
 
 def run(argv: list[str] | None = None) -> int:
     """The command line's work (:func:`main` adds the handling of stop signals)."""
-    from convert.batch import (Result, Settings, plan_names, read_manifest, refusals,
+    from convert.batch import (Result, Settings, check_stop, plan_names, read_manifest, refusals,
                                remove_stale_temporaries, run_batch, up_to_date, write_manifest)
 
     parser = build_parser()
@@ -436,6 +440,7 @@ def run(argv: list[str] | None = None) -> int:
                                      executor=dask)
         else:
             results += run_batch(todo, settings, args.output, args.jobs, on_result, names)
+        check_stop()  # a stop signal whose exception a library swallowed still stops the run
     except (Interrupted, KeyboardInterrupt):
         if any(r.outputs for r in done):  # the outputs already in place are recorded
             write_manifest(args.output, settings, done)

@@ -113,7 +113,7 @@ def test_interrupt_prints_one_line_and_the_signal_status(tmp_path, sig, status):
     os.kill(proc.pid, sig)  # the parent alone, as `kill PID` does
     _, err = proc.communicate(timeout=60)
     lines = err.decode().strip().splitlines()
-    assert proc.returncode == status
+    assert proc.returncode == status, err.decode()
     assert len(lines) == 1 and "Traceback" not in lines[0] and "interrupted" in lines[0], lines
     assert strays(out) == []
 
@@ -168,3 +168,31 @@ def test_stale_temporary_files_are_removed_by_the_next_run(tmp_path):
     live.write_bytes(b"%PDF-")
     assert main([str(tiny_bulletin(tmp_path)), "--to", "txt", "-o", str(out), "-q", "-j", "1"]) == 0
     assert strays(out) == [live.name]
+
+
+def test_a_stop_whose_exception_a_library_swallowed_still_stops_the_run(tmp_path, monkeypatch):
+    """The stop handler records the signal before raising: where a library catches every
+    exception (a bare ``except:``) and the conversion goes on, the output is not renamed into
+    place, no later input is converted, and the run ends with the signal's status."""
+    import convert.batch as batch
+    import convert.writers.txt as txt
+
+    real = txt.write
+
+    def swallowed(root, opts, path):
+        real(root, opts, path)
+        try:  # what the handler does, as a library with a bare except would see it
+            batch.request_stop(signal.SIGTERM)
+            raise batch.Interrupted(signal.SIGTERM)
+        except BaseException:  # noqa: BLE001 - the library's swallowing
+            pass
+
+    monkeypatch.setattr(txt, "write", swallowed)
+    out = tmp_path / "out"
+    try:
+        status = main([str(SAMPLES[0]), str(SAMPLES[1]), "--to", "txt", "-o", str(out), "-j", "1", "-q"])
+    finally:
+        batch.request_stop(0)
+    assert status == 128 + signal.SIGTERM
+    assert list(out.glob("*.txt")) == []
+    assert strays(out) == []
