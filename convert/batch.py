@@ -296,6 +296,11 @@ def request_stop(signum: int) -> None:
     _STOP = (_STOP or int(signum)) if signum else 0
 
 
+def stopped_by() -> int:
+    """The stop signal recorded in this process (:func:`request_stop`), or 0 if none arrived."""
+    return _STOP
+
+
 def check_stop() -> None:
     """Raise :class:`Interrupted` if a stop signal arrived in this process: called between
     outputs and between inputs, so a run stops even if the handler's exception was swallowed."""
@@ -546,7 +551,9 @@ def _job(args: tuple) -> Result:
     try:
         return convert_one(*args)
     except Interrupted as stop:
-        os._exit(128 + stop.signum)  # temporary files are gone; never report or rename
+        # temporary files are gone; never report or rename. The recorded signal first: the
+        # exception may have been rebuilt by a library without its number (errors.Interrupted).
+        os._exit(128 + (_STOP or stop.signum or signal.SIGTERM))
     finally:
         _IN_JOB = False
 

@@ -301,14 +301,18 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status: 0 every output written and checked, 1 a
     failure (one line each on stderr), 2 a usage error, 130 stopped by SIGINT (Ctrl-C), 143 by
     SIGTERM (128 + the signal number, as a shell reports it), with one line saying so."""
-    from convert.batch import request_stop
+    from convert.batch import request_stop, stopped_by
 
     request_stop(0)  # a new run: no stop signal yet
     with _stop_signals():
         try:
             return run(argv)
         except (Interrupted, KeyboardInterrupt) as stop:
-            signum = getattr(stop, "signum", signal.SIGINT)
+            # The recorded signal first: a library may re-raise the exception rebuilt from a
+            # message (reportlab's annotateException does), which loses its signal number.
+            signum = stopped_by() or getattr(stop, "signum", None)
+            if not isinstance(signum, int) or signum not in set(signal.Signals):
+                signum = signal.SIGINT
             _err(f"interrupted ({signal.Signals(signum).name}): stopped; outputs already in place are "
                  "whole, nothing half-written is left")
             return 128 + signum

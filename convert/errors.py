@@ -29,7 +29,9 @@ class Interrupted(BaseException):
 
     def __init__(self, signum: int):
         super().__init__(signum)
-        self.signum = signum
+        # A library that re-raises an exception rebuilt from its message (reportlab's
+        # ``annotateException``) passes a string here: no signal number then.
+        self.signum = signum if isinstance(signum, int) else None
 
 
 #: Characters never printed raw: C0 controls, DEL, C1 controls (which include CSI, the start of

@@ -196,3 +196,31 @@ def test_a_stop_whose_exception_a_library_swallowed_still_stops_the_run(tmp_path
     assert status == 128 + signal.SIGTERM
     assert list(out.glob("*.txt")) == []
     assert strays(out) == []
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+def test_a_stop_rebuilt_by_reportlab_keeps_its_signal_status(tmp_path, monkeypatch, sig):
+    """A stop signal that arrives while reportlab draws a page: reportlab's ``annotateException``
+    re-raises the exception rebuilt from a message (``Interrupted('\\nhandle_pageBegin args=() 15')``),
+    without its signal number. The run still ends with one line naming the signal and 128 + its
+    number, no traceback (CI once got exit 1 and a ``ValueError`` from ``signal.Signals``)."""
+    from reportlab.lib.utils import annotateException
+
+    import convert.batch as batch
+    import convert.writers.pdf as pdfwriter
+
+    def interrupted_during_layout(*args, **kwargs):
+        try:
+            batch.request_stop(sig)
+            raise batch.Interrupted(sig)
+        except BaseException:
+            annotateException("\nhandle_pageBegin args=()")
+
+    monkeypatch.setattr(pdfwriter, "_document", interrupted_during_layout)
+    out = tmp_path / "out"
+    try:
+        status = main([str(SAMPLES[0]), "--to", "pdf", "-o", str(out), "-j", "1", "-q"])
+    finally:
+        batch.request_stop(0)
+    assert status == 128 + sig
+    assert not out.exists() or (list(out.glob("*.pdf")) == [] and strays(out) == [])
