@@ -114,6 +114,7 @@ def test_not_a_bulletin_is_a_clear_error_and_writes_nothing(tmp_path, capsys, da
     code, out, src = run(tmp_path, data, to="all")
     err = capsys.readouterr().err
     assert code == 1 and what in err and str(src) in err
+    assert " at 0x" not in err and err.count("\n") == 1  # one line, no memory address
     assert not list(out.iterdir())
 
 

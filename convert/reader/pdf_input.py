@@ -8,6 +8,8 @@ a small PDF cannot inflate into gigabytes (a decompression bomb). Touches only t
 
 from __future__ import annotations
 
+import re
+
 import zlib
 from pathlib import Path
 
@@ -142,7 +144,10 @@ def embedded_tei(path: Path, data: bytes, max_size: int = MAX_SIZE) -> bytes:
     except InputError:
         raise
     except pikepdf.PdfError as err:
-        raise InputError(f"{where}: cannot read as PDF: {' '.join(str(err).split())}") from None
+        # qpdf names the buffer it read by its repr ("stream <_io.BytesIO object at 0x…>: …"):
+        # the file is already named, and a memory address tells the user nothing
+        reason = re.sub(r"^(stream )?<[^<>]* at 0x[0-9a-fA-F]+>:\s*", "", " ".join(str(err).split()))
+        raise InputError(f"{where}: cannot read as PDF: {reason}") from None
     except (TypeError, ValueError, KeyError, AttributeError, IndexError, RuntimeError) as err:
         raise InputError(f"{where}: malformed PDF structure ({type(err).__name__}: "
                          f"{' '.join(str(err).split())})") from None
