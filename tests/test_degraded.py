@@ -193,3 +193,13 @@ def test_any_extracted_looking_text_round_trips(text):
     schema = own_schema()
     for d in docs:
         assert schema.validate(d.root), str(schema.error_log)
+
+
+def test_a_folio_shaped_like_a_list_bullet_keeps_its_dashes():
+    """``- 3 -`` is a folio, not a ``- `` bulleted line: kept whole as ``<fw type="pageNum">``
+    and given back by the plain text (TEI-CONVENTIONS.md point 7)."""
+    text = ("上街时讯\n\n## 标题一\n\n第一段文字，这是很长的一段话，说的是防控\n\n- 3 -\n\n"
+            "工作的安排。\n\n- 市领导督导检查\n")
+    root = read(text)[0][0].root
+    assert ["".join(f.itertext()) for f in xpath(root, "//tei:fw")] == ["- 3 -"]
+    assert "- 3 -" in render(root) and "- 市领导" not in render(root)  # the real bullet's markup goes

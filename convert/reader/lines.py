@@ -14,6 +14,15 @@ from dataclasses import dataclass, field
 RULE_RE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")
 #: ATX heading marks: ``## 本月关注``.
 HASH_RE = re.compile(r"^\s*(#{1,6})\s+")
+#: Folio (page number) shapes: ``— 3 —``, ``- 3 -``, ``第 3 页``, ``第3页 共8页``, ``3/8``,
+#: ``Page 3`` (used by :mod:`convert.reader.physical`). A line of one of these shapes is never a
+#: bulleted line, though ``- 3 -`` starts like one.
+FOLIO_RES = (
+    re.compile(r"^[—–\-－~～·•]+\s*(\d{1,4})\s*[—–\-－~～·•]+$"),
+    re.compile(r"^第\s*(\d{1,4})\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?$"),
+    re.compile(r"^(\d{1,4})\s*/\s*\d{1,4}$"),
+    re.compile(r"^(?:page|p\.)\s*(\d{1,4})$", re.IGNORECASE),
+)
 #: A list bullet at the start of a line: ``- 市领导督导…``.
 BULLET_RE = re.compile(r"^\s*-\s+")
 #: Dot leaders before a printed page number at the end of a contents line: ``…工作..... 1``.
@@ -187,7 +196,7 @@ def parse_line(no: int, raw: str, blank_before: bool) -> Line | None:
         body = body[m.end() :]
     bullet = False
     m = BULLET_RE.match(body)
-    if m:
+    if m and not any(rx.match(body.strip()) for rx in FOLIO_RES):
         bullet = True
         body = body[m.end() :]
     page = None

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from convert.reader.layout import colophon_kind
-from convert.reader.lines import Line, Milestone, split_lines
+from convert.reader.lines import FOLIO_RES, Line, Milestone, split_lines
 from convert.reader.masthead import classify
 
 #: Sentence-final punctuation (clreq §3.1.7): a line ending in one of these ends a paragraph.
@@ -44,13 +44,6 @@ PROSE_HINTS = set("、“”《》（）()")
 #: Characters that cannot start a line (clreq §3.1.7, kinsoku): a line starting with one was cut.
 NO_LINE_START = set("，,。．.、；;：:！!？?”’」』）)】〕》〉…")
 
-#: Folio shapes: ``— 3 —``, ``- 3 -``, ``第 3 页``, ``第3页 共8页``, ``3/8``, ``Page 3``.
-FOLIO_RES = (
-    re.compile(r"^[—–\-－~～·•]+\s*(\d{1,4})\s*[—–\-－~～·•]+$"),
-    re.compile(r"^第\s*(\d{1,4})\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?$"),
-    re.compile(r"^(\d{1,4})\s*/\s*\d{1,4}$"),
-    re.compile(r"^(?:page|p\.)\s*(\d{1,4})$", re.IGNORECASE),
-)
 BARE_NUMBER_RE = re.compile(r"^(\d{1,4})$")
 #: A news lead's opening date: ``11月18日，``, ``1 月 7 日下午``.
 DATE_LEAD_RE = re.compile(r"^\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
