@@ -2,7 +2,8 @@
 catalogue (calibre, a library system) reads it from the OPF:
 
 - ``dc:creator`` is the compiling body, with MARC relator ``role`` refinements (scheme
-  ``marc:relators``): 编 → ``com``, 编辑出版 → ``edt``; a body printed only as 出版 → ``isb``;
+  ``marc:relators``): 编 → ``com``, 编辑出版 → ``edt``; a body printed only as 出版 is the creator with no role
+  (shown as author by catalogues);
 - ``dc:subject`` = the section names; ``dc:description`` names every title of the contents list;
 - ``belongs-to-collection`` with ``group-position`` = the cumulative number for every numbered
   issue, none for an unnumbered one;
@@ -57,11 +58,12 @@ def test_monthly_creator_is_the_compiling_office_as_compiler_and_editor(sample):
     assert roles(pkg, creators[0]) == [("marc:relators", "com"), ("marc:relators", "edt")]
 
 
-def test_newsletter_creator_is_the_issuing_body(sample):
+def test_newsletter_creator_is_the_publishing_body_with_no_role(sample):
     _root, pkg = sample("newsletter-2020-02-29-no634")
     creators = pkg.opf.xpath("//dc:creator", namespaces=NS)
     assert [c.text for c in creators] == ["中共上街区委宣传部传媒中心"]
-    assert roles(pkg, creators[0]) == [("marc:relators", "isb")]
+    assert roles(pkg, creators[0]) == []
+    assert pkg.opf.xpath("string(//dc:publisher)", namespaces=NS) == "中共上街区委宣传部传媒中心"
 
 
 @pytest.mark.parametrize("stem", ["monthly-2020-01-no90", "monthly-2020-02-no91"])

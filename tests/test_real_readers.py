@@ -122,12 +122,11 @@ def test_contents_page_numbers_stay_on_their_entrys_line(tmp_path, stem, width):
 @needs_calibre
 @pytest.mark.parametrize("stem,author,series,published", [
     ("monthly-2020-01-no90", "上街区地方史志办公室", "上街区地方史志办公室 #90", "2020-01-15"),
-    ("newsletter-2020-02-29-no634", None, "上街时讯 #634", "2020-02-29"),
+    ("newsletter-2020-02-29-no634", "中共上街区委宣传部传媒中心", "上街时讯 #634", "2020-02-29"),
 ])
 def test_calibre_catalogue_view(tmp_path, stem, author, series, published):
     meta = ebook_meta(_epub(tmp_path, stem))
-    if author:
-        assert meta["Author(s)"] == author
+    assert meta["Author(s)"] == author
     assert meta["Series"] == series
     assert meta["Published"].startswith(published)
     assert meta.get("Comments")

@@ -114,13 +114,17 @@ def responsibility(root: etree._Element) -> list[Agent]:
 
 def creators(root: etree._Element) -> list[Agent]:
     """The agents of :func:`responsibility` that are creators (a role in :data:`CREATOR_ROLES`),
-    with only those roles. A body printed only as publisher (出版) of a periodical issues it:
-    it becomes a creator with role ``isb`` when no other body is responsible."""
+    with only those roles. When the issue prints no responsible body but a publisher (出版, as a
+    newspaper's masthead does), that body is the creator with no role: a ``dc:creator`` without
+    a role refinement is the entity "primarily responsible for making the resource" (DCMI
+    Metadata Terms), which reading systems and catalogues show as the author (calibre reads only
+    ``aut`` and, failing that, ``edt`` among refined roles: an ``isb`` refinement showed
+    "Unknown"); its part as publisher stays in ``dc:publisher``."""
     agents = responsibility(root)
     out = [Agent(a.name, tuple(r for r in a.roles if r in CREATOR_ROLES)) for a in agents]
     out = [a for a in out if a.roles]
     if not out:
-        out = [Agent(a.name, ("isb",)) for a in agents if "pbl" in a.roles][:1]
+        out = [Agent(a.name, ()) for a in agents if "pbl" in a.roles][:1]
     return out
 
 
