@@ -267,8 +267,8 @@ def _write_one(doc, opts, src: Path, tag: str, fmt: str, dest: Path, settings: S
         install(tmp, dest)
         result.outputs.append(Output(str(dest), fmt, tag, sha256_file(dest), dest.stat().st_size,
                                      round(time.perf_counter() - started, 3), verdicts, notes))
-    except ConvertError as err:
-        result.errors.append(f"{src}: {label}: {err}")
+    except ConvertError as err:  # the writers' messages may name their format already
+        result.errors.append(f"{src}: {label}: {str(err).removeprefix(f'{fmt}: ')}")
     except Exception as err:  # a defect: still one line, never a half-written file
         if os.environ.get("CONVERT_DEBUG"):
             raise

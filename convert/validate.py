@@ -572,11 +572,11 @@ def run_pdfa_check(path: str | os.PathLike, flavour: str = "2b") -> Verdict:
             "or pip install 'pikepdf[pdfa]'"])
     from convert.writers.pdf.pdfa_memo import bypassed
 
-    from convert.writers.pdf.pdfa import identification_only, level_b
+    from convert.writers.pdf.pdfa import collector_paused, identification_only, level_b
 
     base = level_b(flavour) if flavour in ("2a", "3a", "2u") else flavour
     try:
-        with bypassed():  # independent of the writer's glyph memo: pikepdf checks every glyph
+        with bypassed(), collector_paused():  # independent of the writer's glyph memo: pikepdf checks every glyph
             report = pdfa.validate_written(str(path), base)
     except ValueError as err:
         return Verdict(name, False, [str(err)])

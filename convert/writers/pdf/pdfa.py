@@ -17,8 +17,10 @@ output path (written only by :func:`pikepdf.pdfa.save`, which validates what it 
 from __future__ import annotations
 
 import datetime as _dt
+import gc
 import io
 import re
+from contextlib import contextmanager
 from pathlib import Path
 
 from lxml import etree
@@ -152,9 +154,27 @@ def _finish(data: bytes, meta: Metadata, opts: WriterOptions, root, flavour: str
         # save validates the bytes it writes (the only check that promises anything); a
         # separate pdfa.check first would walk the document a second time for nothing
         try:
-            pdfa.save(pdf, path, flavour, repair=False, deterministic_id=True)
+            with collector_paused():
+                pdfa.save(pdf, path, flavour, repair=False, deterministic_id=True)
         except pdfa.PdfaError as err:
             raise WriterError(f"pdf: the written file is not PDF/A-{flavour}: {err}") from err
+
+
+@contextmanager
+def collector_paused():
+    """Pause Python's cyclic garbage collector within (restored after, if it was on) around
+    pikepdf's PDF/A validation. pikepdf records every warning raised while it parses a content
+    stream or a CMap (``warnings.catch_warnings(record=True)``) and counts it against the file
+    (``pikepdf:content-parse``); a collection that happened to run there would finalise garbage
+    of the whole process, and an unclosed file's ResourceWarning from code unrelated to the PDF
+    would fail a valid PDF. Paused, nothing but pikepdf's own code runs in those blocks."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def level_b(flavour: str) -> str:
@@ -243,7 +263,8 @@ def _save_checked(pdf, path: Path, flavour: str) -> None:
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         pdf.save(tmp, **kw)
-        report = pdfa.validate_written(str(tmp), base)
+        with collector_paused():
+            report = pdfa.validate_written(str(tmp), base)
         rest = [f for f in report.findings if not identification_only(f, flavour)]
         if rest:
             shown = "; ".join(f"{f.rule} {f.where}: {f.message}" for f in rest[:3])
