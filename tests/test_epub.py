@@ -233,6 +233,21 @@ def test_choice_pb_lb_render_as_the_source(built):
     assert article.xpath("string(//x:p[@class='note continuation'])", namespaces=NS) == "(下转二版)"
 
 
+@pytest.mark.parametrize("case", [p.stem for p in SAMPLES if p.name.startswith("monthly")])
+def test_printed_contents_entries_are_one_title_each(built, case):
+    """The printed contents page links every entry with its whole title and no forced break: a
+    title the print's column broke in two (``<lb/>`` in the TEI ``ref``, no. 90's 推进/会) is one
+    title on a reflowable page (at 320 px the forced break left 会 alone on a line)."""
+    root, data, _ = built(case)
+    page = Package(data).doc("contents.xhtml")
+    links = page.xpath("//x:nav[contains(@class,'contents')]//x:a", namespaces=NS)
+    refs = xpath(root, "//tei:div[@type='contents']//tei:ref")
+    assert [re.sub(r"\s+", "", "".join(a.itertext())) for a in links] == \
+        [re.sub(r"\s+", "", "".join(r.itertext())) for r in refs]
+    assert page.xpath("//x:nav//x:a//x:br", namespaces=NS) == []
+    assert case != "monthly-2020-01-no90" or xpath(root, "//tei:div[@type='contents']//tei:ref/tei:lb")
+
+
 @pytest.mark.parametrize("case", CASE_IDS)
 def test_toc_matches_the_tei_articles(built, case):
     """The toc nav lists every section, article and brief, in document order, each once, each

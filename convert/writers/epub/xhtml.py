@@ -307,7 +307,11 @@ class XhtmlTranslator:
         self.inline_content(el, self.sub(out, "em", None, el))
 
     def visit_lb(self, el, out, inline):
-        """``<lb/>`` → ``<br/>``."""
+        """``<lb/>`` → ``<br/>``, except inside a ``<ref>``: a contents entry's title that the
+        print's narrow column broke in two is one title on a reflowable page, which breaks it
+        where its own width needs (a forced break there left a lone character on a phone)."""
+        if any(etree.QName(a).localname == "ref" for a in el.iterancestors()):
+            return
         self.sub(out, "br")
 
     def visit_surplus(self, el, out, inline):
