@@ -518,7 +518,12 @@ _IN_JOB = False
 
 def _worker_signal(signum, frame) -> None:
     """A worker's stop signal: inside a conversion, unwind it (``finally`` clauses remove the
-    temporary files, :func:`install` renames nothing), then :func:`_job` exits; idle, exit now."""
+    temporary files, :func:`install` renames nothing), then :func:`_job` exits; idle, exit now.
+    Further stop signals are ignored from here on: Ctrl-C reaches the whole process group and
+    the parent then sends SIGTERM to every worker (:func:`_stop_workers`), which must not cut
+    the unwinding short inside a ``finally`` clause."""
+    for other in STOP_SIGNALS:
+        signal.signal(other, signal.SIG_IGN)
     if _IN_JOB:
         request_stop(signum)
         raise Interrupted(signum)

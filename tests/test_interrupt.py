@@ -224,3 +224,28 @@ def test_a_stop_rebuilt_by_reportlab_keeps_its_signal_status(tmp_path, monkeypat
         batch.request_stop(0)
     assert status == 128 + sig
     assert not out.exists() or (list(out.glob("*.pdf")) == [] and strays(out) == [])
+
+
+def test_a_worker_finishes_its_cleanup_when_a_second_stop_signal_comes():
+    """Ctrl-C reaches the whole process group, and the parent then sends SIGTERM to every worker
+    (``_stop_workers``): a worker already unwinding from the first signal must not be cut off
+    inside its ``finally`` clauses (a ``.convert-…partial.pdf`` was left behind now and then).
+    The first stop signal is taken; later ones are ignored while the worker stops."""
+    code = (
+        "import os, signal\n"
+        "from convert import batch\n"
+        "from convert.errors import Interrupted\n"
+        "for s in batch.STOP_SIGNALS:\n"
+        "    signal.signal(s, batch._worker_signal)\n"
+        "batch._IN_JOB = True\n"
+        "cleaned = False\n"
+        "try:\n"
+        "    try:\n"
+        "        os.kill(os.getpid(), signal.SIGINT)\n"
+        "    finally:\n"
+        "        os.kill(os.getpid(), signal.SIGTERM)  # the parent's stop, while unwinding\n"
+        "        cleaned = True  # where the temporary file is removed\n"
+        "except Interrupted:\n"
+        "    print('cleaned' if cleaned else 'cut off', batch.stopped_by())\n")
+    run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert run.stdout.split() == ["cleaned", str(int(signal.SIGINT))], run.stdout + run.stderr
