@@ -576,7 +576,8 @@ def run_pdfa_check(path: str | os.PathLike, flavour: str = "2b") -> Verdict:
 
     base = level_b(flavour) if flavour in ("2a", "3a", "2u") else flavour
     try:
-        with bypassed(), collector_paused():  # independent of the writer's glyph memo: pikepdf checks every glyph
+        # independent of the writer's glyph memo: pikepdf checks every glyph
+        with bypassed(), collector_paused():
             report = pdfa.validate_written(str(path), base)
     except ValueError as err:
         return Verdict(name, False, [str(err)])

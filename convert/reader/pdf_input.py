@@ -9,7 +9,6 @@ a small PDF cannot inflate into gigabytes (a decompression bomb). Touches only t
 from __future__ import annotations
 
 import re
-
 import zlib
 from pathlib import Path
 
