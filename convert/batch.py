@@ -39,9 +39,10 @@ MANIFEST = "manifest.json"
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 #: Temporary files of this tool: ``.convert-<pid>-<stem>.partial<ext>`` (:func:`temp_path`) and the
 #: ``.<stem>.<pid>.partial<ext>`` of earlier versions, bare or as pikepdf's atomic writer wraps
-#: them (``.pikepdf.<name>.<12 hex digits>``); ``<ext>`` one this tool writes.
+#: them (``.pikepdf.<name>.<12 hex digits>``, or ``tempfile``'s random letters and digits);
+#: ``<ext>`` one this tool writes.
 TEMP_RE = re.compile(r"^(?:\.pikepdf\.)?(?:\.convert-(\d+)-.+|\..+\.(\d+))\.partial"
-                     r"(?:\.(?:xml|txt|pdf|epub|ofd|json))?(?:\.[0-9a-f]{12})?$")
+                     r"(?:\.(?:xml|txt|pdf|epub|ofd|json))?(?:\.?[0-9a-z_]{8,12})?$")
 
 
 @dataclass(frozen=True)
@@ -627,8 +628,9 @@ def run_batch(inputs: list[Path], settings: Settings, outdir: Path, jobs: int,
     *names* are the output names (:func:`plan_names`). The work is divided as :func:`work_units`
     says. *executor* (default: a local process pool of *jobs* workers) runs the work units; *jobs*
     is then the number of workers it has. On a stop signal (:class:`Interrupted`,
-    ``KeyboardInterrupt``) the local workers are stopped at once (:func:`_stop_workers`) and the
-    exception goes on up."""
+    ``KeyboardInterrupt``) or a worker's death the local workers are stopped at once
+    (:func:`_stop_workers`), the temporary files of stopped workers removed
+    (:func:`remove_stale_temporaries`), and the exception goes on up."""
     names = names or {}
     units = work_units(inputs, settings, max(jobs, 1))
     if executor is None and (jobs <= 1 or len(units) <= 1):
@@ -670,6 +672,9 @@ def run_batch(inputs: list[Path], settings: Settings, outdir: Path, jobs: int,
     except BaseException:
         if pool is not None:
             _stop_workers(pool)
+            # A worker that could not unwind (killed after the grace period, or ended inside a
+            # library's C++ code) leaves its temporary files; its process is gone now.
+            remove_stale_temporaries(outdir)
         raise
     if pool is not None:
         pool.shutdown(wait=True)

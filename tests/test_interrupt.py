@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 from sampledata import ROOT, SAMPLES
@@ -249,3 +250,24 @@ def test_a_worker_finishes_its_cleanup_when_a_second_stop_signal_comes():
         "    print('cleaned' if cleaned else 'cut off', batch.stopped_by())\n")
     run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert run.stdout.split() == ["cleaned", str(int(signal.SIGINT))], run.stdout + run.stderr
+
+
+def test_the_temporaries_of_a_worker_that_died_are_removed_by_its_run(tmp_path, monkeypatch):
+    """A worker that cannot unwind (killed after the grace period, or ended inside a library's
+    C++ code while pikepdf wrote its ``.pikepdf.…`` temporary) leaves its temporary files: the
+    parent removes them once its workers are stopped, and the failure goes on up as before."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    import convert.batch as batch
+
+    out = tmp_path / "out"
+    out.mkdir()
+
+    def dies_mid_write(src, settings, outdir, *rest):
+        (Path(outdir) / f".pikepdf..convert-{os.getpid()}-{Path(src).stem}.partial.pdf.0123abcd_xyz").write_bytes(b"%PDF-")
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    monkeypatch.setattr(batch, "convert_one", dies_mid_write)
+    with pytest.raises(BrokenProcessPool):
+        batch.run_batch(list(SAMPLES), batch.Settings(("pdf",)), out, 2, lambda r: None)
+    assert strays(out) == []
