@@ -8,11 +8,11 @@ with the manifest property ``cover-image`` (EPUB 3.3 §5.6.4 "Manifest propertie
 from __future__ import annotations
 
 import io
-import logging
 from dataclasses import dataclass
 from pathlib import Path
 
 from convert.errors import WriterError
+from convert.writers.containers import subset_in_place
 
 COVER_FONT = Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")
 BODY_FONT = Path("/usr/share/fonts/truetype/arphic/uming.ttc")
@@ -120,7 +120,6 @@ def subset_font(chars: str, font_path: Path = BODY_FONT, face: int = 0) -> bytes
 
     Raises :class:`WriterError` when fontTools or the font is missing."""
     try:
-        from fontTools import subset
         from fontTools.ttLib import TTCollection, TTFont
     except ImportError as err:  # pragma: no cover
         raise WriterError(f"epub: fontTools is needed to embed fonts ({err})") from err
@@ -133,18 +132,8 @@ def subset_font(chars: str, font_path: Path = BODY_FONT, face: int = 0) -> bytes
             font = TTCollection(handle, recalcTimestamp=False).fonts[face]
         else:  # a single-face TrueType file (HanaMin)
             font = TTFont(handle, recalcTimestamp=False)
-        options = subset.Options()
-        # Embedded bitmaps and FontForge/BDF tables are of no use to an e-book reader.
-        options.drop_tables += ["BDF ", "FFTM", "EBDT", "EBLC", "EBSC"]
-        options.layout_features = ["*"]
-        options.name_IDs = ["*"]
-        options.name_languages = ["*"]
-        options.notdef_outline = True
-        options.recalc_timestamp = False
-        logging.getLogger("fontTools.subset").setLevel(logging.ERROR)
-        subsetter = subset.Subsetter(options=options)
-        subsetter.populate(text=chars)
-        subsetter.subset(font)
+        # embedded bitmaps and FontForge/BDF tables are of no use to an e-book reader
+        subset_in_place(font, chars)
         out = io.BytesIO()
         font.save(out, reorderTables=True)
         return out.getvalue()

@@ -16,6 +16,7 @@ from lxml import etree
 
 from convert.errors import WriterError
 from convert.tei import safe_parser
+from convert.writers.containers import deterministic_zip
 
 MIMETYPE = b"application/epub+zip"
 OPF_NS = "http://www.idpf.org/2007/opf"
@@ -32,19 +33,7 @@ def repack(data: bytes, date_time: tuple[int, int, int, int, int, int]) -> bytes
         entries = {info.filename: src.read(info) for info in src.infolist()}
     if entries.get("mimetype") != MIMETYPE:
         raise WriterError("epub: the package has no valid mimetype entry")
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as dst:
-        for name in ["mimetype"] + sorted(n for n in entries if n != "mimetype"):
-            info = zipfile.ZipInfo(name, date_time=date_time)
-            info.create_system = 3
-            info.external_attr = 0o100644 << 16
-            if name == "mimetype":
-                info.compress_type = zipfile.ZIP_STORED
-                dst.writestr(info, entries[name])
-            else:
-                info.compress_type = zipfile.ZIP_DEFLATED
-                dst.writestr(info, entries[name], compresslevel=9)
-    return out.getvalue()
+    return deterministic_zip(entries, "mimetype", date_time, stored=frozenset({"mimetype"}))
 
 
 def _parse(zf: zipfile.ZipFile, name: str) -> etree._Element:

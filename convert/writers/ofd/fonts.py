@@ -12,9 +12,9 @@ Reads the font files named in ``styles/pdf.json``; writes nothing.
 from __future__ import annotations
 
 import io
-import logging
 
 from convert.errors import WriterError
+from convert.writers.containers import subset_in_place
 
 
 def subset_font(path: str, subfont: int, chars: set[str]) -> tuple[bytes, str, str, bool]:
@@ -34,7 +34,6 @@ def _subset(handle, path: str, subfont: int, chars: set[str]) -> tuple[bytes, st
     :class:`WriterError` when the file is missing or is not a TrueType (``glyf``) font, or when a
     character is not in the subset's ``cmap``.
     """
-    from fontTools import subset
     from fontTools.ttLib import TTFont
 
     try:
@@ -50,19 +49,9 @@ def _subset(handle, path: str, subfont: int, chars: set[str]) -> tuple[bytes, st
     if "OS/2" in font:
         panose = font["OS/2"].panose
         serif = panose.bFamilyType == 2 and 2 <= panose.bSerifStyle <= 10
-    options = subset.Options()
     # Bitmaps are of no use to a renderer of outlines; OpenType layout (GSUB/GPOS) neither: an
     # OFD text object places every glyph itself (TextCode, DeltaX), no shaping happens.
-    options.drop_tables += ["BDF ", "FFTM", "EBDT", "EBLC", "EBSC", "GSUB", "GPOS", "GDEF", "BASE", "JSTF"]
-    options.layout_features = []
-    options.name_IDs = ["*"]
-    options.name_languages = ["*"]
-    options.notdef_outline = True
-    options.recalc_timestamp = False
-    logging.getLogger("fontTools.subset").setLevel(logging.ERROR)
-    subsetter = subset.Subsetter(options=options)
-    subsetter.populate(unicodes=sorted(ord(c) for c in chars))
-    subsetter.subset(font)
+    subset_in_place(font, chars, drop=("GSUB", "GPOS", "GDEF", "BASE", "JSTF"), layout=False)
     cmap = font.getBestCmap() or {}
     missing = sorted(c for c in chars if ord(c) not in cmap)
     if missing:

@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import io
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,6 +44,7 @@ from pathlib import Path
 from lxml import etree
 
 from convert.errors import WriterError
+from convert.writers.containers import deterministic_zip
 from convert.writers.ofd.record import Glyph, Link, Page, Rule
 
 OFD_NS = "http://www.ofdspec.org/2016"
@@ -434,15 +434,7 @@ def zip_package(parts: dict[str, bytes], date_time: tuple[int, int, int, int, in
     """The OFD container (GB/T 33190-2016 §7.1: a ZIP file): ``OFD.xml`` first, the other
     entries sorted by name, every timestamp *date_time*, permissions 0644, XML deflated, fonts
     deflated. Same parts in → same bytes out."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as z:
-        for name in ["OFD.xml"] + sorted(n for n in parts if n != "OFD.xml"):
-            info = zipfile.ZipInfo(name, date_time=date_time)
-            info.create_system = 3
-            info.external_attr = 0o100644 << 16
-            info.compress_type = zipfile.ZIP_DEFLATED
-            z.writestr(info, parts[name], compresslevel=9)
-    return out.getvalue()
+    return deterministic_zip(parts, "OFD.xml", date_time)
 
 
 #: Name of the schema check in ``--check`` verdicts and the manifest.

@@ -469,9 +469,7 @@ class _Renderer:
 
     _block_bibl = _block_note
 
-    def _block_ab(self, el, ctx):
-        name = "colophon" if ctx == "colophon" else "body"
-        return [self.text_block(self.inline(el), name, el)]
+    _block_ab = _block_p  # an anonymous block (the colophon's notice, print run) sets as a paragraph
 
     def _block_pb(self, el, ctx):
         return []
