@@ -132,10 +132,13 @@ def load(folder: OutputFolder) -> Manifest:
     try:
         data = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as err:
-        return Manifest(damage=f"not UTF-8 (byte {err.start})", found=True)
+        return Manifest(damage=f"not UTF-8: byte {err.start}", found=True)
     except ValueError as err:
-        short = "truncated" if raw and getattr(err, "pos", 0) >= len(raw.rstrip()) else "not JSON"
-        return Manifest(damage=f"{short} ({err})", found=True)
+        where = getattr(err, "pos", None)
+        if where is not None and where >= len(raw.rstrip()) - 1 or "Unterminated" in str(err):
+            return Manifest(damage=f"truncated: it ends after {len(raw):,} bytes", found=True)
+        return Manifest(damage=f"not JSON: {getattr(err, 'msg', err)}, line {getattr(err, 'lineno', '?')}",
+                        found=True)
     why = _shape_error(data)
     if why:
         return Manifest(damage=why, found=True)
