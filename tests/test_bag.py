@@ -11,7 +11,7 @@ from pathlib import Path
 import bagit
 import pytest
 from lxml import etree
-from sampledata import SAMPLES
+from sampledata import SAMPLES, concatenated
 
 from convert.cli import main
 
@@ -244,11 +244,7 @@ def test_n_issues_make_bags_the_size_of_the_file_not_n_times_it(tmp_path, monkey
     """Issue #26, case 9: 12 issues of one file: the sources in the 12 bags add up to the file's
     size once (they were 12 whole copies)."""
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    year = tmp_path / "year.txt"
-    with open(year, "w", encoding="utf-8") as f:
-        for _ in range(4):
-            for p in SAMPLES:
-                f.write(p.read_text(encoding="utf-8") + "\n")
+    year = concatenated(tmp_path / "year.txt", 4)
     out = tmp_path / "out"
     assert main([str(year), "--to", "txt", "--bag", "-o", str(out), "-j", "1", "-q"]) == 0
     bags = sorted(out.glob("*.bag"))

@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 import pytest
-from sampledata import ROOT, SAMPLES
+from sampledata import ROOT, SAMPLES, concatenated
 
 from convert import __version__
 from convert.cli import main, parse_formats
@@ -196,11 +196,7 @@ def test_a_terminal_that_cannot_show_chinese(tmp_path, env):
 def test_timeout_gives_up_one_input_and_the_batch_goes_on(tmp_path, capsys):
     """``--timeout SECONDS``: an input that takes longer is reported failed in one line (issue
     #24, case 8), nothing of it is half-written, and the other inputs are converted."""
-    big = tmp_path / "big.txt"
-    with open(big, "w", encoding="utf-8") as f:
-        for _ in range(40):
-            for p in SAMPLES:
-                f.write(p.read_text(encoding="utf-8") + "\n")
+    big = concatenated(tmp_path / "big.txt", 40)
     out = tmp_path / "out"
     for jobs in ("1", "2"):
         status = main([str(big), str(SAMPLE), "--to", "txt", "-o", str(out / jobs), "-q", "-j", jobs, "--timeout", "0.3"])

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 from hostile import TEXT
-from sampledata import ROOT, SAMPLES
+from sampledata import ROOT, SAMPLES, sample_copies
 
 import accounts
 from convert.cli import main
@@ -320,11 +320,7 @@ def test_a_run_in_another_pid_namespace_keeps_its_temporaries(tmp_path):
     (what every run does at its start). A's temporaries stay, and A succeeds."""
     if os.geteuid() != 0 or shutil.which("unshare") is None:
         pytest.skip("not root, or no unshare: cannot start a run in another PID namespace")
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for n in range(3):
-        for p in SAMPLES:
-            shutil.copy(p, folder / f"{n}-{p.name}")
+    folder = sample_copies(tmp_path / "in", 3)
     out = tmp_path / "out"
     out.mkdir()
     pid = _free_pid()

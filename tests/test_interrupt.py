@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -12,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from sampledata import ROOT, SAMPLES
+from sampledata import ROOT, SAMPLES, sample_copies
 
 from convert.cli import main
 
@@ -23,11 +22,7 @@ def strays(folder):
 
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
 def test_interrupted_batch_leaves_no_partial_files(tmp_path, sig):
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for n in range(4):
-        for p in SAMPLES:
-            shutil.copy(p, folder / f"{n}-{p.name}")
+    folder = sample_copies(tmp_path / "in", 4)
     out = tmp_path / "out"
     proc = subprocess.Popen([sys.executable, "-m", "convert", str(folder), "--to", "all", "-o", str(out), "-j", "2", "-q"],
                             cwd=ROOT, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -93,11 +88,7 @@ def _snapshot(folder):
 
 
 def _start(tmp_path, jobs, *extra):
-    folder = tmp_path / "in"
-    folder.mkdir(exist_ok=True)
-    for n in range(3):
-        for p in SAMPLES:
-            shutil.copy(p, folder / f"{n}-{p.name}")
+    folder = sample_copies(tmp_path / "in", 3)
     out = tmp_path / "out"
     proc = subprocess.Popen([sys.executable, "-m", "convert", str(folder), "--to", "pdf,txt", "-o", str(out),
                              "-j", str(jobs), "-q", *extra],
