@@ -35,7 +35,7 @@ from convert.manifest import (MANIFEST, manifest_outputs, output_path, read_mani
 from convert.options import WriterOptions
 from convert.outdir import FolderError, OutputFolder, mode_cap, remove_stale_workspaces
 from convert.stopping import (STOP_SIGNALS, InputTimeout, check_stop, deadline,  # noqa: F401
-                              hard_exit, latching_handler, request_stop, reset_latch,
+                              guard_unraisable, hard_exit, latching_handler, request_stop, reset_latch,
                               signals_deferred, stopped_by)
 from convert.variant import SOURCE, make_variant
 from convert.writers import extension, get_writer
@@ -450,6 +450,7 @@ def _init_worker(settings: Settings, parent: int, warm: bool = True) -> None:
     except (OSError, AttributeError):
         pass
     reset_latch()  # a fresh process: the parent's record (if any) is not this worker's
+    guard_unraisable()
     for signum in STOP_SIGNALS:
         signal.signal(signum, _worker_signal)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)  # blocked by the parent across the fork
@@ -474,13 +475,14 @@ def _job(args: tuple) -> Result:
 
 def _stop_workers(pool) -> None:
     """Stop the ``ProcessPoolExecutor`` *pool* now: SIGTERM to every worker (each removes its
-    workspace and exits),
-    queued work cancelled, workers reaped (SIGKILL after 10 s)."""
+    workspace and exits), queued work failed by the pool, workers reaped (SIGKILL after 10 s)."""
     procs = list((getattr(pool, "_processes", None) or {}).values())
     for proc in procs:
         if proc.is_alive():
             proc.terminate()
-    pool.shutdown(wait=False, cancel_futures=True)
+    # queued work is failed by the pool's own thread once its workers are gone; cancelling it
+    # here as well would race with that thread (see run_batch)
+    pool.shutdown(wait=False, cancel_futures=False)
     for proc in procs:
         proc.join(10)
         if proc.is_alive():
@@ -565,7 +567,11 @@ def run_batch(inputs: list[Path], settings: Settings, outdir: Path, jobs: int,
             pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
                                        initargs=(settings, os.getpid(), len(inputs) >= jobs))
             with signals_deferred():  # the workers start with the parent's handlers until _init_worker
-                done = pool.map(_job, items, chunksize=1)
+                futures = [pool.submit(_job, item) for item in items]
+            # not pool.map: its iterator cancels the pending futures when it is closed, which
+            # races with the pool's own thread failing them once the workers are stopped
+            # (CPython 3.11 then prints an InvalidStateError traceback from that thread)
+            done = (future.result() for future in futures)
         else:
             done = executor(_job, items)
         for (i, _unit), part in zip(units, done):

@@ -368,9 +368,10 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status: 0 every output written and checked, 1 a
     failure (one line each on stderr), 2 a usage error, 130 stopped by SIGINT (Ctrl-C), 143 by
     SIGTERM (128 + the signal number, as a shell reports it), with one line saying so."""
-    from convert.stopping import reset_latch, stopped_by
+    from convert.stopping import guard_unraisable, reset_latch, stopped_by
 
     reset_latch()  # a new run: no stop signal yet
+    guard_unraisable()
     _tolerant_streams()
     with _stop_signals():
         try:

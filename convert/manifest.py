@@ -45,7 +45,7 @@ from pathlib import Path
 from typing import Iterable
 
 from convert import __version__
-from convert.outdir import FolderError, OutputFolder, Workspace, open_folder_at, rename_noreplace, sha256_fd
+from convert.outdir import FolderError, OutputFolder, open_folder_at, rename_noreplace, sha256_fd
 from convert.stopping import signals_deferred
 
 MANIFEST = "manifest.json"
@@ -295,7 +295,7 @@ def write_manifest(outdir: Path, settings, results: Iterable) -> Written:
             mode = stat.S_IMODE(os.stat(MANIFEST, dir_fd=folder.fd, follow_symlinks=False).st_mode)
         entries = _merge(folder, current.entries, settings, results)
         data = {"convert": __version__, "manifest": VERSION, "inputs": [entries[k] for k in sorted(entries)]}
-        with Workspace(folder, "manifest") as ws:
+        with folder.workspace("manifest") as ws:
             fd = os.open(MANIFEST, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC,
                          0o666, dir_fd=ws.fd)
             with os.fdopen(fd, "w", encoding="utf-8") as f:

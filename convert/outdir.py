@@ -247,9 +247,17 @@ class OutputFolder:
         finally:
             os.close(fd)  # closing releases the lock
 
-    def workspace(self, purpose: str = "outputs") -> "Workspace":
-        """A new private workspace in this folder (:class:`Workspace`)."""
-        return Workspace(self, purpose)
+    @contextmanager
+    def workspace(self, purpose: str = "outputs") -> Iterator["Workspace"]:
+        """A new private workspace in this folder (:class:`Workspace`), removed when the block
+        ends, however it ends (a stop signal that comes while it is made is delivered once it
+        exists, inside the block's protection)."""
+        ws = Workspace(self, purpose, create=False)
+        try:
+            ws.create()
+            yield ws
+        finally:
+            ws.remove()
 
 
 @dataclass
@@ -263,12 +271,29 @@ class Installed:
 
 class Workspace:
     """A private folder for one conversion's (or one bag's) temporaries, in the output folder
-    *folder* (see the module docstring). Use as a context manager: it is removed at the end,
-    with what is left in it."""
+    *folder* (see the module docstring), created at once unless *create* is false (then
+    :meth:`create`). Use :meth:`OutputFolder.workspace`, or this object as a context manager:
+    it is removed at the end, with what is left in it."""
 
-    def __init__(self, folder: OutputFolder, purpose: str = "outputs"):
-        self.folder = folder
+    def __init__(self, folder: OutputFolder, purpose: str = "outputs", create: bool = True):
+        self.folder, self.purpose = folder, purpose
         self.fd = self.owner_fd = -1
+        self.name = ""
+        if create:
+            self.create()
+
+    def create(self) -> None:
+        """Make the folder and its owner record, with the stop signals and the timeout's alarm
+        blocked, so that a workspace is never left half made (without a record, which would make
+        it impossible to prove it stale later). Raises :class:`FolderError`; nothing is left then."""
+        old = signal.pthread_sigmask(signal.SIG_BLOCK, _RENAME_BLOCKED)
+        try:
+            self._make()
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+    def _make(self) -> None:
+        folder = self.folder
         for _ in range(64):
             name = f".convert-{secrets.token_hex(8)}.partial"
             try:
@@ -281,7 +306,6 @@ class Workspace:
                                   f"{err.strerror or err}") from None
         else:
             raise FolderError(f"{folder.path}: no free temporary name after 64 tries")
-        self.name = name
         try:
             self.fd = open_folder_at(folder.fd, name)
             st = os.fstat(self.fd)
@@ -294,11 +318,21 @@ class Workspace:
             fcntl.flock(self.owner_fd, fcntl.LOCK_EX)
             host, boot = machine()
             record = (f"{OWNER_MAGIC}\nhost={host}\nboot={boot}\npid={os.getpid()}\n"
-                      f"uid={os.geteuid()}\nstarted={time.time():.3f}\npurpose={purpose}\n")
+                      f"uid={os.geteuid()}\nstarted={time.time():.3f}\npurpose={self.purpose}\n")
             os.write(self.owner_fd, record.encode("utf-8", "backslashreplace"))
-        except BaseException:
+        except BaseException as err:
+            try:  # what was made here, and nothing else, goes again
+                if self.fd >= 0:
+                    _empty(self.fd)
+                os.rmdir(name, dir_fd=folder.fd)  # an empty folder only
+            except OSError:
+                pass
             self._discard()
+            if isinstance(err, OSError):
+                raise FolderError(f"{folder.path}: cannot create a temporary folder there: "
+                                  f"{err.strerror or err}") from None
             raise
+        self.name = name
         self.path = folder.path / name
         proc = _fd_path(self.fd, os.getpid())
         #: the folder writers are given: the workspace through this process's descriptor where
@@ -364,6 +398,13 @@ class Workspace:
         its lock. Returns what had to be left (empty normally); the workspace stays then."""
         if self.fd < 0:
             return []
+        old = signal.pthread_sigmask(signal.SIG_BLOCK, _RENAME_BLOCKED)
+        try:
+            return self._remove()
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+    def _remove(self) -> list[str]:
         left = _empty(self.fd, keep=OWNER)
         if not left:
             try:

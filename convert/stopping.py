@@ -20,6 +20,7 @@ from __future__ import annotations
 import ctypes
 import os
 import signal
+import sys
 import threading
 from contextlib import contextmanager
 from typing import Callable, Iterator
@@ -98,6 +99,40 @@ def reset_latch() -> None:
     """Forget that a stop signal was taken (a new run in the same process, and a fresh worker)."""
     _TAKEN.clear()
     request_stop(0)
+
+
+def _unraisable(hook_args) -> None:
+    """``sys.unraisablehook`` while a run takes stop signals: CPython runs a signal handler at
+    whatever Python code comes next, which may be a weakref callback or a ``__del__`` (one of
+    importlib's module locks was seen), where an exception cannot propagate: CPython would
+    print it as "Exception ignored" with a traceback and drop it. The stop is recorded already;
+    the latch is opened again and the signal delivered anew a moment later
+    (``_thread.interrupt_main`` from a timer thread), so the handler raises once more at an
+    ordinary step. Any other unraisable exception goes to
+    the hook that was there before."""
+    if isinstance(hook_args.exc_value, Interrupted) and _STOP:
+        import _thread
+
+        _TAKEN.clear()
+        # from another thread, a moment later: delivered here and now, the handler would run
+        # again at once, inside this hook (unraisable again)
+        again = threading.Timer(0.005, _thread.interrupt_main, (_STOP,))
+        again.daemon = True
+        again.start()
+        return
+    _PREVIOUS_HOOK(hook_args)
+
+
+_PREVIOUS_HOOK = sys.unraisablehook
+
+
+def guard_unraisable() -> None:
+    """Install :func:`_unraisable` as ``sys.unraisablehook`` (once; by the command and by each
+    worker process when they set their stop handlers)."""
+    global _PREVIOUS_HOOK
+    if sys.unraisablehook is not _unraisable:
+        _PREVIOUS_HOOK = sys.unraisablehook
+        sys.unraisablehook = _unraisable
 
 
 # ---------------------------------------------------------------------------------- --timeout
