@@ -256,3 +256,32 @@ def test_an_unreadable_subfolder_in_a_scan_fails_the_run(tmp_path):
     finally:
         locked.chmod(0o755)
         shutil.rmtree(base)
+
+
+def test_timeout_in_a_thread_that_is_not_the_main_one():
+    """A Dask worker converts in a thread of its own, where no signal can be set: the deadline
+    raises there too (asynchronously), and not after the block ends."""
+    import threading
+    import time
+
+    from convert.stopping import InputTimeout, deadline
+
+    seen = []
+
+    def work(seconds, spin):
+        try:
+            with deadline(seconds):
+                end = time.monotonic() + spin
+                while time.monotonic() < end:
+                    sum(range(100))
+            seen.append("finished")
+            time.sleep(0.3)
+            seen.append("after")
+        except InputTimeout:
+            seen.append("timed out")
+
+    for seconds, spin in ((0.1, 5), (1.0, 0.05)):
+        thread = threading.Thread(target=work, args=(seconds, spin))
+        thread.start()
+        thread.join(10)
+    assert seen == ["timed out", "finished", "after"]
