@@ -54,7 +54,6 @@ from pathlib import Path, PurePosixPath
 from typing import Callable
 
 from convert import __version__
-from convert.batch import sha256_file
 from convert.errors import ConvertError
 from convert.outdir import (FolderError, OutputFolder, exchange, folder_mode, mode_cap, open_folder_at,
                             rename_noreplace, sha256_fd)

@@ -18,7 +18,6 @@ the workspaces of workers that could not (:func:`convert.outdir.remove_stale_wor
 from __future__ import annotations
 
 import errno
-import hashlib
 import json
 import os
 import signal
@@ -33,12 +32,22 @@ from convert.errors import ConvertError, Interrupted
 from convert.manifest import (MANIFEST, manifest_outputs, output_path, read_manifest,  # noqa: F401
                               write_manifest)
 from convert.options import WriterOptions
-from convert.outdir import FolderError, OutputFolder, mode_cap, remove_stale_workspaces
+from convert.outdir import FolderError, OutputFolder, mode_cap, remove_stale_workspaces, sha256_fd
 from convert.stopping import (STOP_SIGNALS, InputTimeout, check_stop, deadline,  # noqa: F401
                               guard_unraisable, hard_exit, latching_handler, request_stop, reset_latch,
                               signals_deferred, stopped_by)
 from convert.variant import SOURCE, make_variant
 from convert.writers import extension, get_writer
+
+#: Public names, including those that moved to :mod:`convert.manifest` and
+#: :mod:`convert.stopping` and are imported here for the callers that found them here.
+__all__ = [
+    "Settings", "Output", "Result", "Executor", "sha256_file", "output_names", "plan_names", "refusals",
+    "convert_one", "documents_of", "up_to_date", "worker_count", "work_units", "merge_results", "run_batch",
+    "remove_stale_temporaries", "embedded_font_bytes",
+    "MANIFEST", "manifest_outputs", "output_path", "read_manifest", "write_manifest",
+    "STOP_SIGNALS", "check_stop", "request_stop", "signals_deferred", "stopped_by",
+]
 
 
 @dataclass(frozen=True)
@@ -103,11 +112,11 @@ class Result:
 
 def sha256_file(path: Path) -> str:
     """Hex SHA-256 of the file at *path*, read in 1 MiB blocks."""
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(2**20), b""):
-            h.update(block)
-    return h.hexdigest()
+    fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+    try:
+        return sha256_fd(fd)
+    finally:
+        os.close(fd)
 
 
 def output_names(src: Path, settings: Settings, name: str | None = None) -> list[tuple[str, str, str]]:
