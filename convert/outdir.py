@@ -40,16 +40,12 @@ May touch: the output folder's entries named above (workspaces, outputs, their s
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import errno
 import fcntl
 import hashlib
 import os
 import re
-import secrets
 import signal
-import socket
 import stat
 import time
 from contextlib import contextmanager
@@ -83,7 +79,12 @@ def machine() -> tuple[str, str]:
             boot = f.read().strip()
     except OSError:
         boot = ""
-    return socket.gethostname(), boot
+    return os.uname().nodename, boot
+
+
+def _random_hex() -> str:
+    """16 hex digits from the system's random source (64 bits: a name nobody can predict)."""
+    return os.urandom(8).hex()
 
 
 def sha256_fd(fd: int) -> str:
@@ -115,7 +116,9 @@ def folder_mode(cap: int) -> int:
 def _renameat2(src_fd: int, src: str, dst_fd: int, dst: str, flags: int) -> None:
     """Linux ``renameat2`` (``RENAME_NOREPLACE`` 1, ``RENAME_EXCHANGE`` 2); raises ``OSError``
     (``ENOSYS``/``EINVAL`` where the system or the file system has none)."""
-    libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
+    import ctypes  # only here: most runs never replace a bag or a manifest
+
+    libc = ctypes.CDLL(None, use_errno=True)  # the process's own symbols, libc's among them
     fn = getattr(libc, "renameat2", None)
     if fn is None:
         raise OSError(errno.ENOSYS, "renameat2 is not available")
@@ -295,7 +298,7 @@ class Workspace:
     def _make(self) -> None:
         folder = self.folder
         for _ in range(64):
-            name = f".convert-{secrets.token_hex(8)}.partial"
+            name = f".convert-{_random_hex()}.partial"
             try:
                 os.mkdir(name, 0o700, dir_fd=folder.fd)
                 break

@@ -17,7 +17,6 @@ May touch: this process's signal dispositions, signal mask and interval timer; n
 
 from __future__ import annotations
 
-import ctypes
 import os
 import signal
 import sys
@@ -170,6 +169,8 @@ def deadline(seconds: float | None) -> Iterator[None]:
         return
     target = threading.get_ident()
     done = threading.Event()
+
+    import ctypes
 
     def watchdog():
         if not done.wait(seconds):

@@ -139,8 +139,6 @@ def test_predictable_temporary_names_do_not_write_through_planted_links(scene):
 def test_a_temporary_name_taken_is_never_written_through(tmp_path, monkeypatch):
     """The workspace's random name, if already taken (here: a link planted at exactly the name
     the generator will give), is skipped for another one: mkdir never follows a link."""
-    import secrets
-
     import convert.outdir as outdir
 
     out = tmp_path / "out"
@@ -148,7 +146,7 @@ def test_a_temporary_name_taken_is_never_written_through(tmp_path, monkeypatch):
     victim = tmp_path / "victim"
     victim.mkdir()
     names = iter(["00000000deadbeef", "00000000deadbeef", "0123456789abcdef"])
-    monkeypatch.setattr(secrets, "token_hex", lambda n: next(names))
+    monkeypatch.setattr(outdir, "_random_hex", lambda: next(names))
     (out / ".convert-00000000deadbeef.partial").symlink_to(victim)
     with outdir.OutputFolder(out) as folder, folder.workspace() as ws:
         assert ws.name == ".convert-0123456789abcdef.partial"
