@@ -258,7 +258,9 @@ def _sort_tag_manifests(folder: Path) -> None:
 
 
 def _cap_modes(dir_fd: int, cap: int) -> None:
-    """No file of the bag below folder *dir_fd* more readable or writable than *cap*."""
+    """No file of the bag below folder *dir_fd* more readable or writable than *cap*; its folders
+    the same, with search where read is allowed, and always writable by their owner (so that a
+    later run can replace the bag)."""
     os.fchmod(dir_fd, folder_mode(cap) | 0o700)  # writable by its owner while it is built
     for name in os.listdir(dir_fd):
         st = os.stat(name, dir_fd=dir_fd, follow_symlinks=False)
@@ -266,7 +268,7 @@ def _cap_modes(dir_fd: int, cap: int) -> None:
             sub = open_folder_at(dir_fd, name)
             try:
                 _cap_modes(sub, cap)
-                os.fchmod(sub, folder_mode(cap))
+                os.fchmod(sub, folder_mode(cap) | 0o700)
             finally:
                 os.close(sub)
         elif stat.S_ISREG(st.st_mode):
@@ -521,8 +523,13 @@ def make_issue_bag(result, settings, outdir: Path, root, name: str | None = None
             finally:
                 os.close(bag_fd)
             with folder.subfolder(str(where.parent)) as dest_fd:
+                # the bag's mode last (its owner may always write it, so a later run can replace it)
+                bag_fd = open_folder_at(ws.fd, where.name)
+                try:
+                    os.fchmod(bag_fd, folder_mode(cap) | 0o700)
+                finally:
+                    os.close(bag_fd)
                 _put_in_place(ws, where.name, dest_fd, dest, result.sha256, src, result.warnings)
-                os.chmod(where.name, folder_mode(cap), dir_fd=dest_fd, follow_symlinks=False)
     except BagError as err:
         message = str(err)
         raise BagError(message if message.startswith(f"{src}: ") else f"{src}: bag not written: {message}") from None
