@@ -1,6 +1,6 @@
 """Preservation packages (``--bag``): one BagIt bag (RFC 8493, BagIt 1.0) per issue, made with
-the Library of Congress's ``bagit`` library, holding the issue's source file and every output the
-run made of it.
+the Library of Congress's ``bagit`` library, holding the issue's source and every output the run
+made of it.
 
 Layout of ``DIR/<input stem>.bag/``::
 
@@ -11,32 +11,53 @@ Layout of ``DIR/<input stem>.bag/``::
     data/source/<input file name>   the input, byte for byte
     data/<stem>.xml .pdf .epub .txt the outputs, variants as <stem>.<tag>.<ext>
 
-A bag is built in a temporary folder in the output folder, validated with ``bagit``'s own
-validator (structure, completeness, every fixity recomputed), and only then renamed into place,
-replacing an earlier bag of the same issue in one step. Two runs give byte-identical bags: the
-payload files are the (reproducible) outputs, bag-info.txt has no clock time (Bagging-Date is
-``SOURCE_DATE_EPOCH``'s date, else the issue date) and every tag file lists its entries sorted.
+A file holding several issues gives one bag per issue, and each bag holds only the source
+lines of its own issue (``data/source/<stem>.lines-<first>-<last><ext>``, the bytes of those
+lines exactly as in the file; ``Source-Lines`` and ``Source-Byte-Range`` in bag-info.txt say
+where they were, ``Source-SHA256`` names the whole file), so N issues do not make N copies of
+the file (issue #26, case 9). Where the lines cannot be cut out byte for byte, the whole file
+is bagged, as for a single issue.
 
-May touch: the output folder (the bag, its temporary folder). ``bagit`` is imported only when a
-bag is made. ``bagit.make_bag`` changes the process's working folder while it runs (and restores
-it): bags are made one at a time, in the process that writes the manifest.
+Payload names are UTF-8 (RFC 8493 §7.2.1): a file name that is not (bytes of a GBK system,
+read as PEP 383 surrogates) is written with each undecodable byte as ``%XX`` and ``%`` as
+``%25`` (issue #24, case 4).
+
+A bag is built in a private workspace of the output folder (:mod:`convert.outdir`), each file
+copied and checked against the SHA-256 recorded when it was written, validated with ``bagit``'s
+own validator (structure, completeness, every fixity recomputed), and only then renamed into
+place. A folder already at the bag's name is replaced only if it is a bag this tool wrote of
+the same source (its ``Bag-Software-Agent`` names convert and its source digest is the
+input's; issue #26, case 4); anything else is refused in one line and left as it is. The old
+bag is swapped out in one step (``renameat2(RENAME_EXCHANGE)``) and then only the files its own
+manifests list are removed; anything else found in it is kept, the folder renamed
+``<name>.bag.replaced-<n>``, with a warning. Two runs give byte-identical bags: the payload
+files are the (reproducible) outputs, bag-info.txt has no clock time (Bagging-Date is
+``SOURCE_DATE_EPOCH``'s date, else the issue date) and every tag file lists its entries sorted.
+No file of a bag is more readable than the source (issue #26, case 11).
+
+May touch: the output folder (the bag, its workspace, an old bag of this tool of the same
+source). ``bagit`` is imported only when a bag is made. ``bagit.make_bag`` changes the process's
+working folder while it runs (and restores it): bags are made one at a time, in the process that
+writes the manifest.
 """
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
+import codecs
+import hashlib
 import logging
 import os
 import re
-import shutil
+import stat
 import time
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Callable
 
 from convert import __version__
-from convert.batch import sha256_file
 from convert.errors import ConvertError
+from convert.outdir import (FolderError, OutputFolder, exchange, folder_mode, mode_cap, open_folder_at,
+                            rename_noreplace, sha256_fd)
+from convert.stopping import signals_deferred
 
 #: Fixity algorithms, each with a payload manifest and a tag manifest (RFC 8493 §2.4: SHA-512
 #: and SHA-256 are the ones every implementation must support).
@@ -110,17 +131,18 @@ def bag_info(root, source: Path, formats: list[str]) -> dict[str, str]:
         dates = [d for d in bibl.findall("tei:imprint/tei:date", ns) if d.get("when")]
         plain = [d for d in dates if not d.get("type")]
         when = (plain or dates or [None])[0].get("when") if dates else ""
-    title = _text(root.find("tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title", ns)) or source.name
+    file_name = payload_name(source.name)
+    title = _text(root.find("tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title", ns)) or file_name
     info: dict[str, str] = {}
     if publisher:
         info["Source-Organization"] = publisher
     ident = [p for p in (serial, f"总第{cumulative}期" if cumulative else "", when) if p]
-    info["External-Identifier"] = " ".join(ident) if (cumulative or when) else source.name
+    info["External-Identifier"] = " ".join(ident) if (cumulative or when) else file_name
     if serial:
         info["Bag-Group-Identifier"] = serial
     info["External-Description"] = (f"{title}: the source text of the printed issue and its "
                                     f"conversions ({', '.join(formats)}) made by convert")
-    info["Internal-Sender-Identifier"] = source.name
+    info["Internal-Sender-Identifier"] = file_name
     stamp = source_date_epoch()
     day = stamp.date().isoformat() if stamp is not None else _iso_day(when)
     if day:
@@ -141,16 +163,90 @@ def _describe(outputs, pdfa: str) -> list[str]:
 # ---------------------------------------------------------------------------------- building
 
 
-def _copy_checked(src: Path, dest: Path, sha256: str, what: str) -> None:
-    """Copy *src* to *dest* and check the copy's SHA-256 is *sha256* (the file has not changed
-    since it was written or read). Raises :class:`BagError`."""
+def payload_name(name: str) -> str:
+    """*name* as a payload file name, which RFC 8493 §7.2.1 wants in UTF-8: unchanged when it
+    is valid Unicode; else (the undecodable bytes of a file name, PEP 383 surrogates) each such
+    byte as ``%XX`` and ``%`` as ``%25``, so that the original bytes can be read back."""
+    if not re.search("[\udc80-\udcff]", name):
+        return name
+    return re.sub("[\udc80-\udcff]", lambda m: f"%{ord(m.group()) - 0xDC00:02X}", name.replace("%", "%25"))
+
+
+def issue_byte_ranges(data: bytes, codec: str) -> list[int] | None:
+    """Where each line of the text *data* (decoded with *codec*, as the reader decoded it)
+    starts, in bytes: ``starts[k]`` is the offset of line *k + 1*, and ``starts[-1] ==
+    len(data)``; lines end at CR LF, CR or LF as the reader counts them
+    (:data:`convert.reader.lines.LINE_END_RE`), a byte-order mark belongs to line 1. ``None``
+    when the bytes cannot be cut so (the lines re-encoded do not give *data* back)."""
+    from convert.reader.source import BOMS
+
+    name = codecs.lookup(codec).name
+    bom = 0
+    for mark, bom_codec in BOMS:
+        if data.startswith(mark) and (name == bom_codec or name in ("utf-8-sig", "utf-16", "utf-32")
+                                      and bom_codec.startswith(name.removesuffix("-sig"))):
+            bom, name = len(mark), bom_codec
+            break
     try:
-        shutil.copyfile(src, dest)
-    except OSError as err:
-        raise BagError(f"cannot copy {what} {src} into the bag: {err.strerror or err}") from None
-    if sha256_file(dest) != sha256:
-        raise BagError(f"{what} {src} changed after it was converted (its SHA-256 differs "
-                       "from the one recorded): convert it again")
+        text = data[bom:].decode(name)
+        encoder = codecs.getincrementalencoder(name)()
+    except (UnicodeDecodeError, LookupError):
+        return None
+    starts, pos = [0], bom
+    pieces = re.split(r"(\r\n|\r|\n)", text)
+    for k in range(0, len(pieces), 2):
+        pos += len(encoder.encode(pieces[k]))
+        if k + 1 < len(pieces):
+            pos += len(encoder.encode(pieces[k + 1]))
+            starts.append(pos)
+    pos += len(encoder.encode("", final=True))
+    if pos != len(data):
+        return None
+    return starts + [len(data)]
+
+
+def source_payload(src: Path, data: bytes, codec: str | None, lines: list[int] | None
+                   ) -> tuple[str, bytes, dict[str, str]]:
+    """What a bag holds of its source: ``(payload name, bytes, bag-info fields)``. The whole
+    file for a single issue; for one issue of several (*lines* ``[first, last]``), the bytes of
+    those lines only, when they can be cut out exactly (:func:`issue_byte_ranges`)."""
+    whole = hashlib.sha256(data).hexdigest()
+    info = {"Source-SHA256": whole}
+    name = payload_name(src.name)
+    if lines and codec:
+        starts = issue_byte_ranges(data, codec)
+        first, last = lines
+        if starts is not None and 1 <= first <= last < len(starts):
+            begin, end = starts[first - 1], starts[last]
+            stem, suffix = os.path.splitext(name)
+            info["Source-Lines"] = f"{first}-{last}"
+            info["Source-Byte-Range"] = f"{begin}-{end}"
+            return f"{stem}.lines-{first}-{last}{suffix}", data[begin:end], info
+    return name, data, info
+
+
+def _write_new(dir_fd: int, name: str, data: bytes, cap: int) -> None:
+    fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, cap & 0o666,
+                 dir_fd=dir_fd)
+    with os.fdopen(fd, "wb") as f:
+        f.write(data)
+
+
+def _read_output(folder: OutputFolder, rel: str) -> bytes:
+    """The bytes of the output *rel* (relative to *folder*), never through a link."""
+    parts = PurePosixPath(rel).parts
+    fds = [os.dup(folder.fd)]
+    try:
+        for part in parts[:-1]:
+            fds.append(open_folder_at(fds[-1], part))
+        fd = os.open(parts[-1], os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC, dir_fd=fds[-1])
+        with os.fdopen(fd, "rb") as f:
+            if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+                raise OSError(f"{rel} is not a regular file")
+            return f.read()
+    finally:
+        for fd in fds:
+            os.close(fd)
 
 
 def _sort_tag_manifests(folder: Path) -> None:
@@ -161,37 +257,172 @@ def _sort_tag_manifests(folder: Path) -> None:
         path.write_text("".join(sorted(lines, key=lambda l: l.split(None, 1)[1])), encoding="utf-8")
 
 
-def _exchange(a: Path, b: Path) -> bool:
-    """Swap the folders *a* and *b* in one step (Linux ``renameat2(RENAME_EXCHANGE)``); False
-    where the system cannot."""
+def _cap_modes(dir_fd: int, cap: int) -> None:
+    """No file of the bag below folder *dir_fd* more readable or writable than *cap*; its folders
+    the same, with search where read is allowed, and always writable by their owner (so that a
+    later run can replace the bag)."""
+    os.fchmod(dir_fd, folder_mode(cap) | 0o700)  # writable by its owner while it is built
+    for name in os.listdir(dir_fd):
+        st = os.stat(name, dir_fd=dir_fd, follow_symlinks=False)
+        if stat.S_ISDIR(st.st_mode):
+            sub = open_folder_at(dir_fd, name)
+            try:
+                _cap_modes(sub, cap)
+                os.fchmod(sub, folder_mode(cap) | 0o700)
+            finally:
+                os.close(sub)
+        elif stat.S_ISREG(st.st_mode):
+            os.chmod(name, stat.S_IMODE(st.st_mode) & cap, dir_fd=dir_fd)
+
+
+def _read_small(dir_fd: int, name: str, limit: int = 2**20) -> str | None:
+    """The text of the regular file *name* in *dir_fd* (at most *limit* bytes), never through a
+    link; ``None`` when it is missing, not a regular file or too large."""
     try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
-        renameat2 = libc.renameat2
-    except (OSError, AttributeError):
-        return False
-    AT_FDCWD, RENAME_EXCHANGE = -100, 2
-    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
-    return renameat2(AT_FDCWD, os.fsencode(a), AT_FDCWD, os.fsencode(b), RENAME_EXCHANGE) == 0
+        fd = os.open(name, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC, dir_fd=dir_fd)
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as f:
+        st = os.fstat(f.fileno())
+        if not stat.S_ISREG(st.st_mode) or st.st_size > limit:
+            return None
+        return f.read().decode("utf-8", "replace")
 
 
-def _put_in_place(tmp: Path, dest: Path) -> None:
-    """Rename the finished bag *tmp* to *dest*, replacing an earlier bag there in one step.
-    Refuses to replace anything at *dest* that is not a bag."""
-    if dest.is_symlink() or (dest.exists() and not (dest.is_dir() and (dest / "bagit.txt").is_file())):
-        raise BagError(f"{dest} exists and is not a bag: not replaced (move it away)")
-    if not dest.exists():
-        os.rename(tmp, dest)
-        return
-    if not _exchange(tmp, dest):  # no atomic swap: the old bag steps aside for a moment
-        old = tmp.with_name(tmp.name + ".old")
-        os.rename(dest, old)
-        os.rename(tmp, dest)
-        tmp = old
-    shutil.rmtree(tmp)
+def _tags(text: str) -> dict[str, str]:
+    """bag-info.txt's ``Label: value`` lines (continuation lines start with white space)."""
+    tags: dict[str, str] = {}
+    last = None
+    for line in text.splitlines():
+        if line[:1] in (" ", "\t") and last:
+            tags[last] += " " + line.strip()
+        elif ":" in line:
+            last, value = line.split(":", 1)
+            last = last.strip()
+            tags.setdefault(last, value.strip())
+    return tags
+
+
+def not_ours(parent_fd: int, name: str, source_sha256: str) -> str | None:
+    """Why the entry *name* in folder *parent_fd* is not a bag this tool may replace with a new
+    bag of the source whose SHA-256 is *source_sha256* (a phrase), or ``None`` when it is one:
+    a folder (not a link) whose bag-info.txt has a ``Bag-Software-Agent`` naming convert and
+    whose source digest (``Source-SHA256``, or, in bags of earlier versions, the digest its
+    manifest-sha256.txt lists for its one ``data/source/`` file) is *source_sha256*."""
+    st = os.stat(name, dir_fd=parent_fd, follow_symlinks=False)
+    if stat.S_ISLNK(st.st_mode):
+        return "is a symbolic link"
+    if not stat.S_ISDIR(st.st_mode):
+        return "is not a folder"
+    fd = open_folder_at(parent_fd, name)
+    try:
+        info = _read_small(fd, "bag-info.txt")
+        if info is None:
+            return "is not a bag this tool wrote (no bag-info.txt)"
+        agent = _tags(info).get("Bag-Software-Agent", "")
+        if not agent.startswith("convert "):
+            return (f"is a bag another tool wrote (Bag-Software-Agent: {agent})" if agent
+                    else "is not a bag this tool wrote (no Bag-Software-Agent)")
+        digest = _tags(info).get("Source-SHA256")
+        if digest is None:
+            listed = [line.split(None, 1) for line in (_read_small(fd, "manifest-sha256.txt") or "").splitlines()]
+            sources = [h for h, p in (x for x in listed if len(x) == 2) if p.startswith("data/source/")]
+            digest = sources[0] if len(sources) == 1 else None
+        if digest != source_sha256:
+            return "is a bag of another source (its source SHA-256 differs)"
+        return None
+    finally:
+        os.close(fd)
+
+
+def _unquote(path: str) -> str:
+    """A manifest's file path decoded (RFC 8493 §2.1.3: ``%0A``, ``%0D``, ``%25``)."""
+    return re.sub(r"%(0[AaDd]|25)", lambda m: chr(int(m.group(1), 16)), path)
+
+
+def remove_bag(parent_fd: int, name: str) -> list[str]:
+    """Remove the bag *name* in folder *parent_fd* file by file: its tag files and the payload
+    files its manifests list (regular files only, never through a link), then its folders that
+    are left empty. Returns what is left in it (then the bag folder stays)."""
+    fd = open_folder_at(parent_fd, name)
+    try:
+        tops = [n for n in os.listdir(fd) if n in ("bagit.txt", "bag-info.txt", "fetch.txt")
+                or re.fullmatch(r"(tag)?manifest-[a-z0-9]+\.txt", n)]
+        listed: set[str] = set()
+        for n in tops:
+            if re.fullmatch(r"(tag)?manifest-[a-z0-9]+\.txt", n):
+                for line in (_read_small(fd, n, 2**26) or "").splitlines():
+                    parts = line.split(None, 1)
+                    if len(parts) == 2:
+                        listed.add(_unquote(parts[1].strip()))
+        folders: set[tuple[str, ...]] = set()
+        for rel in sorted(listed | set(tops)):
+            parts = PurePosixPath(rel).parts
+            if not parts or ".." in parts or PurePosixPath(rel).is_absolute():
+                continue
+            fds = [os.dup(fd)]
+            try:
+                for k, part in enumerate(parts[:-1]):
+                    fds.append(open_folder_at(fds[-1], part))
+                    folders.add(parts[: k + 1])
+                st = os.stat(parts[-1], dir_fd=fds[-1], follow_symlinks=False)
+                if stat.S_ISREG(st.st_mode):
+                    os.unlink(parts[-1], dir_fd=fds[-1])
+            except OSError:
+                pass
+            finally:
+                for f in fds:
+                    os.close(f)
+        for parts in sorted(folders, key=len, reverse=True):
+            try:
+                os.rmdir(str(PurePosixPath(*parts)), dir_fd=fd)
+            except OSError:
+                pass
+        left = sorted(os.listdir(fd))
+    finally:
+        os.close(fd)
+    if not left:
+        os.rmdir(name, dir_fd=parent_fd)
+    return left
+
+
+def _put_in_place(ws, name: str, dest_fd: int, dest: Path, source_sha256: str, src: Path,
+                  warnings: list[str]) -> None:
+    """Rename the finished bag *name* from the workspace *ws* to the same name in folder
+    *dest_fd* (*dest* for messages). An existing entry there is replaced only when it is a bag
+    of this tool of the same source (:func:`not_ours`); else :class:`BagError`."""
+    with signals_deferred():  # a stop signal waits until the old bag is dealt with
+        try:
+            rename_noreplace(ws.fd, name, dest_fd, name)
+            return
+        except FileExistsError:
+            pass
+        why = not_ours(dest_fd, name, source_sha256)
+        if why:
+            raise BagError(f"{src}: bag not written: {dest} {why}; not replaced (move it away)")
+        ws.mark(f"replacing {name}")  # a stale-workspace cleaner leaves this workspace alone
+        old = f"old-{name}"
+        if exchange(ws.fd, name, dest_fd, name):
+            os.rename(name, old, src_dir_fd=ws.fd, dst_dir_fd=ws.fd)
+        else:  # no atomic swap: the old bag steps aside for a moment
+            os.rename(name, old, src_dir_fd=dest_fd, dst_dir_fd=ws.fd)
+            rename_noreplace(ws.fd, name, dest_fd, name)
+        left = remove_bag(ws.fd, old)
+        if left:
+            for n in range(1, 10_000):
+                kept = f"{name}.replaced-{n}"
+                try:
+                    rename_noreplace(ws.fd, old, dest_fd, kept)
+                    break
+                except FileExistsError:
+                    continue
+            warnings.append(f"{src}: the replaced bag held files its manifests do not list "
+                            f"({', '.join(left[:3])}): kept as {dest.parent / kept}")
 
 
 def make_issue_bag(result, settings, outdir: Path, root, name: str | None = None,
-                   lines: list[int] | None = None) -> "Output":  # noqa: F821
+                   lines: list[int] | None = None, data: bytes | None = None,
+                   codec: str | None = None) -> "Output":  # noqa: F821
     """Make the bag of one converted input and return its :class:`convert.batch.Output` record
     (``format`` ``"bag"``, ``sha256`` of its ``tagmanifest-sha256.txt``, ``size`` the payload's
     bytes, ``verdicts`` bagit's validation verdict).
@@ -199,18 +430,21 @@ def make_issue_bag(result, settings, outdir: Path, root, name: str | None = None
     *result* is the input's :class:`convert.batch.Result`; *root* the TEI model of the document
     bagged (for bag-info); *name* its output name and *lines* its source lines when the input
     holds several issues (:func:`convert.batch.documents_of`): the bag then holds that issue's
-    outputs only, beside the whole source file.
+    outputs and source lines only (:func:`source_payload`; *codec* is the encoding the reader
+    decoded the input with). *data* is the input's bytes (read again when ``None``).
     Raises :class:`BagError` naming the reason when the bag would be incomplete (an output failed
-    or is missing), a file changed, or bagit's validator rejects the bag; nothing is left behind
-    then and an earlier bag stays as it was.
+    or is missing), a file changed, bagit's validator rejects the bag, or something that is not
+    a bag of this tool of the same source is at the bag's name; nothing is left behind then and
+    what was there stays as it was.
     """
     import bagit
 
     from convert.batch import Output, output_names
+    from convert.reader.source import read_input
 
     started = time.perf_counter()
     src = Path(result.input)
-    made = {Path(o.path).name: o for o in result.outputs
+    made = {PurePosixPath(Path(o.path).name).name: o for o in result.outputs
             if o.format != "bag" and (lines is None or o.source_lines == lines)}
     missing = [Path(f).name for _tag, _fmt, f in output_names(src, settings, name)
                if Path(f).name not in made]
@@ -219,48 +453,88 @@ def make_issue_bag(result, settings, outdir: Path, root, name: str | None = None
             "its conversion reported an error"
         raise BagError(f"{src}: bag not written: {why}; a bag holds every requested output")
     dest = bag_path(src, outdir, name)
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.parent / f".convert-{os.getpid()}-{dest.name}.partial"  # convert.batch.TEMP_RE
+    where = PurePosixPath(dest.relative_to(outdir).as_posix())
     _quiet_bagit()
     try:
-        shutil.rmtree(tmp, ignore_errors=True)
-        (tmp / SOURCE_DIR).mkdir(parents=True)
-        _copy_checked(src, tmp / SOURCE_DIR / src.name, result.sha256, "the input")
-        for name, o in made.items():
-            _copy_checked(Path(o.path), tmp / name, o.sha256, "the output")
-        info = bag_info(root, src, _describe(made.values(), settings.pdfa))
-        dated = "Bagging-Date" in info
-        bagit.make_bag(str(tmp), dict(info), processes=1, checksums=list(ALGORITHMS))
-        (tmp / "bagit.txt").write_text(BAGIT_TXT, encoding="utf-8")
-        bag = bagit.Bag(str(tmp))
-        if not dated:  # bagit.py puts today's date: no clock time in a reproducible bag
-            bag.info.pop("Bagging-Date", None)
-        bag.save()  # rewrites bag-info.txt and the tag manifests (bagit.txt changed)
-        _sort_tag_manifests(tmp)
-        bag = bagit.Bag(str(tmp))
-        try:
-            bag.validate(processes=1, fast=False)
-        except bagit.BagError as err:
-            raise BagError(f"{src}: bag not written: bagit's validator: {err}") from None
-        recorded = {f"data/{n}": o.sha256 for n, o in made.items()}
-        listed = {p: h["sha256"] for p, h in bag.entries.items() if p.startswith("data/")}
-        wrong = [p for p, h in recorded.items() if listed.get(p) != h]
-        if wrong:
-            raise BagError(f"{src}: bag not written: its manifest disagrees with the outputs "
-                           f"written ({', '.join(wrong)})")
-        oxum = bag.info.get("Payload-Oxum", "")
-        size = int(oxum.split(".")[0]) if oxum else 0
-        version = ".".join(map(str, bag.version_info))
-        verdict = (f"bagit.py {bagit.VERSION}: valid (BagIt {version}, Payload-Oxum {oxum}, "
-                   f"{' and '.join(ALGORITHMS)} fixities of every file recomputed)")
-        tag_sha = sha256_file(tmp / "tagmanifest-sha256.txt")
-        _put_in_place(tmp, dest)
-    except BagError:
-        raise
-    except (OSError, bagit.BagError, RuntimeError) as err:
-        raise BagError(f"{src}: bag not written: {err}") from None
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+        if data is None:
+            data = read_input(src, settings.max_size)
+        if hashlib.sha256(data).hexdigest() != result.sha256:
+            raise BagError(f"the input {src} changed after it was converted (its SHA-256 differs "
+                           "from the one recorded): convert it again")
+        cap = mode_cap(os.stat(src).st_mode)
+        with OutputFolder(outdir) as folder, folder.workspace("bag") as ws:
+            os.mkdir(where.name, 0o700, dir_fd=ws.fd)
+            bag_fd = open_folder_at(ws.fd, where.name)
+            try:
+                os.mkdir(SOURCE_DIR, 0o700, dir_fd=bag_fd)
+                source_fd = open_folder_at(bag_fd, SOURCE_DIR)
+                try:
+                    source_name, source_bytes, source_info = source_payload(src, data, codec, lines)
+                    _write_new(source_fd, source_name, source_bytes, cap)
+                finally:
+                    os.close(source_fd)
+                for fname, o in made.items():
+                    rel = Path(o.path).relative_to(outdir).as_posix()
+                    try:
+                        content = _read_output(folder, rel)
+                    except OSError as err:
+                        raise BagError(f"cannot copy the output {o.path} into the bag: "
+                                       f"{getattr(err, 'strerror', None) or err}") from None
+                    if hashlib.sha256(content).hexdigest() != o.sha256:
+                        raise BagError(f"the output {o.path} changed after it was converted (its "
+                                       "SHA-256 differs from the one recorded): convert it again")
+                    _write_new(bag_fd, payload_name(fname), content, cap)
+            finally:
+                os.close(bag_fd)
+            tmp = ws.file(where.name)
+            info = bag_info(root, src, _describe(made.values(), settings.pdfa)) | source_info
+            dated = "Bagging-Date" in info
+            bagit.make_bag(str(tmp), dict(info), processes=1, checksums=list(ALGORITHMS))
+            (tmp / "bagit.txt").write_text(BAGIT_TXT, encoding="utf-8")
+            bag = bagit.Bag(str(tmp))
+            if not dated:  # bagit.py puts today's date: no clock time in a reproducible bag
+                bag.info.pop("Bagging-Date", None)
+            bag.save()  # rewrites bag-info.txt and the tag manifests (bagit.txt changed)
+            _sort_tag_manifests(tmp)
+            bag = bagit.Bag(str(tmp))
+            try:
+                bag.validate(processes=1, fast=False)
+            except bagit.BagError as err:
+                raise BagError(f"{src}: bag not written: bagit's validator: {ws.tidy(str(err))}") from None
+            recorded = {f"data/{payload_name(n)}": o.sha256 for n, o in made.items()}
+            listed = {p: h["sha256"] for p, h in bag.entries.items() if p.startswith("data/")}
+            wrong = [p for p, h in recorded.items() if listed.get(p) != h]
+            if wrong:
+                raise BagError(f"{src}: bag not written: its manifest disagrees with the outputs "
+                               f"written ({', '.join(wrong)})")
+            oxum = bag.info.get("Payload-Oxum", "")
+            size = int(oxum.split(".")[0]) if oxum else 0
+            version = ".".join(map(str, bag.version_info))
+            verdict = (f"bagit.py {bagit.VERSION}: valid (BagIt {version}, Payload-Oxum {oxum}, "
+                       f"{' and '.join(ALGORITHMS)} fixities of every file recomputed)")
+            bag_fd = open_folder_at(ws.fd, where.name)
+            try:
+                fd = os.open("tagmanifest-sha256.txt", os.O_RDONLY | os.O_NOFOLLOW, dir_fd=bag_fd)
+                try:
+                    tag_sha = sha256_fd(fd)
+                finally:
+                    os.close(fd)
+                _cap_modes(bag_fd, cap)
+            finally:
+                os.close(bag_fd)
+            with folder.subfolder(str(where.parent)) as dest_fd:
+                # the bag's mode last (its owner may always write it, so a later run can replace it)
+                bag_fd = open_folder_at(ws.fd, where.name)
+                try:
+                    os.fchmod(bag_fd, folder_mode(cap) | 0o700)
+                finally:
+                    os.close(bag_fd)
+                _put_in_place(ws, where.name, dest_fd, dest, result.sha256, src, result.warnings)
+    except BagError as err:
+        message = str(err)
+        raise BagError(message if message.startswith(f"{src}: ") else f"{src}: bag not written: {message}") from None
+    except (OSError, FolderError, bagit.BagError, RuntimeError, ValueError) as err:
+        raise BagError(f"{src}: bag not written: {getattr(err, 'strerror', None) or err}") from None
     return Output(str(dest), "bag", "zh-Hans", tag_sha, size, round(time.perf_counter() - started, 3),
                   [verdict], [f"{len(made) + 1} payload files"])
 
@@ -286,20 +560,25 @@ class Bagger:
         if not result.skipped:
             src = Path(result.input)
             documents = [(self.names.get(src), None, None)]
+            data = codec = None
             try:
                 if not result.errors:
                     from convert.batch import documents_of
                     from convert.reader import load_input
+                    from convert.reader.source import decode, read_input
 
                     loaded = load_input(src, encoding=self.settings.encoding,
                                         max_size=self.settings.max_size)
                     documents = documents_of(loaded, self.names.get(src) or src.stem)
+                    data = read_input(src, self.settings.max_size)
+                    if len(documents) > 1:  # one bag per issue, each with its own lines
+                        codec = decode(data, str(src), self.settings.encoding).encoding
             except ConvertError as err:
                 result.errors.append(str(err))
             for name, root, lines in documents:  # one bag per issue
                 try:
                     result.outputs.append(make_issue_bag(result, self.settings, self.outdir, root,
-                                                         name, lines))
+                                                         name, lines, data, codec))
                 except ConvertError as err:
                     result.errors.append(str(err))
         self.report(result)

@@ -4,45 +4,50 @@
 A conversion never prints: it returns a :class:`Result` with its messages, so that results from
 worker processes are reported by the parent in input order.
 
-What it may touch (issue #12): it reads its inputs and writes only into the output folder: a
-temporary file per output, named ``.convert-<pid>-<name>.partial<ext>`` (:func:`temp_path`), renamed
-over the final name only when whole and checked, never after a stop signal, and never over an
-input (:func:`refusals`); ``manifest.json``, merged under an ``fcntl`` lock on the folder. Workers
-die with the parent (a parent-death signal) and on a stop signal remove their temporary files
-before they exit; a run removes the temporary files earlier runs left when they were killed
-(:func:`remove_stale_temporaries`).
+This module holds the naming of outputs (:func:`output_names`, :func:`plan_names`,
+:func:`refusals`), the conversion of one input, and the pool. What it may touch is what
+:mod:`convert.outdir` may touch: it reads its inputs, writes each output into a private
+workspace in the output folder and renames it into place from there, never over an input
+(:func:`refusals`), never after a stop signal; the manifest is :mod:`convert.manifest`'s, the
+stop signals and ``--timeout`` are :mod:`convert.stopping`'s (their public names are imported
+here too, where callers found them before). Workers die with the parent (a parent-death
+signal); on a stop signal they remove their workspaces before they exit; the parent removes
+the workspaces of workers that could not (:func:`convert.outdir.remove_stale_workspaces`).
 """
 
 from __future__ import annotations
 
-import hashlib
+import errno
 import json
 import os
-import re
-import shutil
 import signal
 import time
 from collections import Counter, defaultdict
-from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
-from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from pathlib import Path, PurePosixPath
+from typing import Callable, Iterable
 
 from convert import __version__
 from convert.errors import ConvertError, Interrupted
+from convert.manifest import (MANIFEST, manifest_outputs, output_path, read_manifest,  # noqa: F401
+                              write_manifest)
 from convert.options import WriterOptions
+from convert.outdir import FolderError, OutputFolder, mode_cap, remove_stale_workspaces, sha256_fd
+from convert.stopping import (STOP_SIGNALS, InputTimeout, check_stop, deadline,  # noqa: F401
+                              guard_unraisable, hard_exit, latching_handler, request_stop, reset_latch,
+                              signals_deferred, stopped_by)
 from convert.variant import SOURCE, make_variant
 from convert.writers import extension, get_writer
 
-MANIFEST = "manifest.json"
-#: Signals that stop a run: Ctrl-C and a service manager's stop.
-STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
-#: Temporary files of this tool: ``.convert-<pid>-<stem>.partial<ext>`` (:func:`temp_path`) and the
-#: ``.<stem>.<pid>.partial<ext>`` of earlier versions, bare or as pikepdf's atomic writer wraps
-#: them (``.pikepdf.<name>.<12 hex digits>``, or ``tempfile``'s random letters and digits);
-#: ``<ext>`` one this tool writes.
-TEMP_RE = re.compile(r"^(?:\.pikepdf\.)?(?:\.convert-(\d+)-.+|\..+\.(\d+))\.partial"
-                     r"(?:\.(?:xml|txt|pdf|epub|ofd|json))?(?:\.?[0-9a-z_]{8,12})?$")
+#: Public names, including those that moved to :mod:`convert.manifest` and
+#: :mod:`convert.stopping` and are imported here for the callers that found them here.
+__all__ = [
+    "Settings", "Output", "Result", "Executor", "sha256_file", "output_names", "plan_names", "refusals",
+    "convert_one", "documents_of", "up_to_date", "worker_count", "work_units", "merge_results", "run_batch",
+    "remove_stale_temporaries", "embedded_font_bytes",
+    "MANIFEST", "manifest_outputs", "output_path", "read_manifest", "write_manifest",
+    "STOP_SIGNALS", "check_stop", "request_stop", "signals_deferred", "stopped_by",
+]
 
 
 @dataclass(frozen=True)
@@ -56,11 +61,14 @@ class Settings:
     encoding: str | None = None
     max_size: int = 20 * 2**20
     embed_fonts: bool = False
+    #: seconds one input may take (``--timeout``), or None
+    timeout: float | None = None
 
     def options(self) -> dict:
         """The settings that change outputs (for ``--skip-existing`` and the manifest)."""
         d = asdict(self)
         d.pop("max_size")
+        d.pop("timeout")
         d["version"] = __version__
         return json.loads(json.dumps(d))  # the form it has in the manifest (lists, not tuples)
 
@@ -104,11 +112,11 @@ class Result:
 
 def sha256_file(path: Path) -> str:
     """Hex SHA-256 of the file at *path*, read in 1 MiB blocks."""
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(2**20), b""):
-            h.update(block)
-    return h.hexdigest()
+    fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+    try:
+        return sha256_fd(fd)
+    finally:
+        os.close(fd)
 
 
 def output_names(src: Path, settings: Settings, name: str | None = None) -> list[tuple[str, str, str]]:
@@ -196,14 +204,13 @@ def convert_one(src: Path, settings: Settings, outdir: Path, name: str | None = 
     """Convert *src* into every format and variant of *settings*, writing into *outdir* under
     *name* (from :func:`plan_names`; default the input's stem).
 
-    Each output is rendered to a temporary file in *outdir*, checked, then renamed into place;
-    a failure leaves no file behind and does not stop the other outputs. An output that would
-    replace *src* itself is refused before anything is read. Raises only
+    Each output is rendered into a private workspace in *outdir* (:mod:`convert.outdir`),
+    checked, then renamed into place, its mode never wider than the source's; a failure leaves
+    no file behind and does not stop the other outputs. An output that would replace *src*
+    itself is refused before anything is read. With ``settings.timeout`` the conversion stops
+    after that many seconds (the outputs already in place stay; an error says so). Raises only
     :class:`convert.errors.Interrupted` (a stop signal); every other failure is in the result.
     """
-    from convert.reader import load_input
-    from convert.tei import to_bytes
-
     started = time.perf_counter()
     result = Result(str(src))
     refused = refusals([src], settings, outdir, {src: name} if name else None)
@@ -211,16 +218,38 @@ def convert_one(src: Path, settings: Settings, outdir: Path, name: str | None = 
         result.errors.append(refused[src])
         return result
     try:
+        with OutputFolder(outdir) as folder, folder.workspace() as ws:
+            try:
+                with deadline(settings.timeout):
+                    _convert(src, settings, folder, ws, name, result)
+            except InputTimeout:
+                result.errors.append(
+                    f"{src}: stopped after {settings.timeout:g} s (--timeout); "
+                    + (f"only {len(result.outputs)} of its outputs were written" if result.outputs
+                       else "no output was written"))
+    except FolderError as err:
+        result.errors.append(f"{src}: {err}")
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _convert(src: Path, settings: Settings, folder: OutputFolder, ws, name: str | None,
+             result: Result) -> None:
+    from convert.reader import load_input
+    from convert.tei import to_bytes
+
+    try:
         loaded = load_input(src, encoding=settings.encoding, max_size=settings.max_size,
                             warnings=result.warnings)
+        cap = mode_cap(os.stat(src).st_mode)
     except ConvertError as err:
         result.errors.append(str(err))
-        return result
+        return
     except Exception as err:  # a defect: one line, and the batch goes on
         if os.environ.get("CONVERT_DEBUG"):
             raise
         result.errors.append(f"{src}: internal error: {type(err).__name__}: {err}")
-        return result
+        return
     result.sha256 = loaded.sha256
     # a TEI input (or the TEI a PDF/A-3b copy carries) is written back byte for byte
     original = loaded.tei_bytes
@@ -238,19 +267,25 @@ def convert_one(src: Path, settings: Settings, outdir: Path, name: str | None = 
             for fmt in settings.formats:
                 written = len(result.outputs)
                 check_stop()
-                _write_one(doc, opts, src, tag, fmt, outdir / f"{stem}{extension(fmt)}", settings, result)
+                _write_one(doc, opts, src, tag, fmt, folder, ws, f"{stem}{extension(fmt)}", settings,
+                           result, cap)
                 if lines and len(result.outputs) > written:
                     result.outputs[-1].source_lines = lines
-    result.seconds = time.perf_counter() - started
-    return result
 
 
-def _write_one(doc, opts, src: Path, tag: str, fmt: str, dest: Path, settings: Settings,
-               result: Result) -> None:
-    tmp = temp_path(dest)
+def _write_one(doc, opts, src: Path, tag: str, fmt: str, folder: OutputFolder, ws, fname: str,
+               settings: Settings, result: Result, cap: int) -> None:
+    """Write one output: *fname* (``/``-separated, relative to the output folder) rendered into
+    the workspace *ws* under its own base name, checked, renamed into place."""
+    dest = folder.path / fname
+    where = PurePosixPath(fname)
+    tmp = ws.file(where.name)
     label = fmt if tag == SOURCE else f"{tag} {fmt}"
+
+    def tidy(text: str) -> str:
+        return ws.tidy(str(text).replace(str(tmp), str(dest)))
+
     try:
-        dest.parent.mkdir(parents=True, exist_ok=True)
         started = time.perf_counter()
         get_writer(fmt)(doc, opts, tmp)
         verdicts = []
@@ -258,118 +293,49 @@ def _write_one(doc, opts, src: Path, tag: str, fmt: str, dest: Path, settings: S
             from convert.validate import external_checks
 
             checks = external_checks(fmt, tmp, settings.pdfa)
-            verdicts = [str(v).replace(str(tmp), str(dest)) for v in checks]
+            verdicts = [tidy(v) for v in checks]
             bad = [v.validator for v in checks if not v.ok]
             if bad:
                 raise ConvertError("failed " + ", ".join(bad) + ": " + " | ".join(verdicts))
         notes = []
         if fmt == "epub" and settings.embed_fonts:
             notes.append(f"embedded font subset: {embedded_font_bytes(tmp):,} bytes")
-        install(tmp, dest)
-        result.outputs.append(Output(str(dest), fmt, tag, sha256_file(dest), dest.stat().st_size,
+        with folder.subfolder(str(where.parent)) as dest_fd:
+            done = ws.install(where.name, dest_fd, where.name, str(dest), cap)
+        result.outputs.append(Output(str(dest), fmt, tag, done.sha256, done.size,
                                      round(time.perf_counter() - started, 3), verdicts, notes))
     except ConvertError as err:  # the writers' messages may name their format already
-        result.errors.append(f"{src}: {label}: {str(err).removeprefix(f'{fmt}: ')}")
+        result.errors.append(f"{src}: {label}: {tidy(err).removeprefix(f'{fmt}: ')}")
+    except OSError as err:
+        if err.errno in _WRITE_ERRORS or str(err.filename or "").startswith(str(ws.base)):
+            # a full disk, a quota, a read-only folder: one line naming the output
+            result.errors.append(f"{src}: {label}: cannot write {dest}: {err.strerror or tidy(err)}")
+        else:
+            result.errors.append(f"{src}: {label}: internal error: {type(err).__name__}: {tidy(err)}")
     except Exception as err:  # a defect: still one line, never a half-written file
         if os.environ.get("CONVERT_DEBUG"):
             raise
-        result.errors.append(f"{src}: {label}: internal error: {type(err).__name__}: {err}")
+        result.errors.append(f"{src}: {label}: internal error: {type(err).__name__}: {tidy(err)}")
     finally:
-        tmp.unlink(missing_ok=True)
+        try:
+            os.unlink(where.name, dir_fd=ws.fd)
+        except FileNotFoundError:
+            pass
 
 
-def temp_path(dest: Path) -> Path:
-    """The temporary file *dest* is written to before it is checked and renamed into place:
-    ``.convert-<pid>-<stem>.partial<ext>`` beside it (hidden, recognisable by :data:`TEMP_RE`)."""
-    return dest.with_name(f".convert-{os.getpid()}-{dest.stem}.partial{dest.suffix}")
-
-
-#: The stop signal this process received (0: none), set by the stop handlers before they raise
-#: :class:`Interrupted`: a library that catches every exception (a bare ``except:``) may swallow
-#: the exception, but not this record, which :func:`check_stop` and :func:`install` read.
-_STOP = 0
-
-
-def request_stop(signum: int) -> None:
-    """Record that stop signal *signum* arrived (the first one counts); 0 clears the record
-    (a new run in the same process, :func:`convert.cli.main`)."""
-    global _STOP
-    _STOP = (_STOP or int(signum)) if signum else 0
-
-
-def stopped_by() -> int:
-    """The stop signal recorded in this process (:func:`request_stop`), or 0 if none arrived."""
-    return _STOP
-
-
-def check_stop() -> None:
-    """Raise :class:`Interrupted` if a stop signal arrived in this process: called between
-    outputs and between inputs, so a run stops even if the handler's exception was swallowed."""
-    if _STOP:
-        raise Interrupted(_STOP)
-
-
-def install(tmp: Path, dest: Path) -> None:
-    """Rename *tmp* over *dest* (atomic, ``os.replace``) unless a stop signal has arrived.
-
-    The stop signals are blocked from the check to the rename, so a signal either comes first
-    (nothing is renamed: :class:`Interrupted` is raised, or the signal's handler raises once
-    unblocked) or after the rename is complete."""
-    old = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
-    try:
-        pending = signal.sigpending() & set(STOP_SIGNALS)
-        if not pending and not _STOP:
-            os.replace(tmp, dest)
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, old)
-    if pending or _STOP:
-        raise Interrupted(_STOP or min(pending))
-
-
-@contextmanager
-def signals_deferred() -> Iterator[None]:
-    """Block the stop signals within (a signal that comes meanwhile is delivered at the end):
-    for steps that must not be cut in two, such as writing the manifest or starting workers
-    (which inherit the mask, and unblock once their own handlers are set)."""
-    old = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, old)
-
-
-def _alive(pid: int) -> bool:
-    """Whether process *pid* exists (on this machine)."""
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+#: Errors of writing a file (whatever file a writer was writing when they came).
+_WRITE_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS, errno.EIO}
 
 
 def remove_stale_temporaries(outdir: Path) -> list[Path]:
-    """Remove from *outdir* (and the folders below it) the temporary files of runs that are no
-    longer running (:data:`TEMP_RE`; the process id in the name is not a live process): what a
-    run killed with SIGKILL, or a power cut, left; a bag's temporary folder too. Returns the paths removed."""
-    removed = []
-    for folder, dirs, files in os.walk(outdir):
-        for fname in files + dirs:  # a bag is built in a temporary folder (convert.bag)
-            m = TEMP_RE.match(fname)
-            if m and not _alive(int(m.group(1) or m.group(2))):
-                path = Path(folder) / fname
-                try:
-                    if path.is_dir() and not path.is_symlink():
-                        shutil.rmtree(path)
-                    else:
-                        path.unlink()
-                    removed.append(path)
-                except OSError:
-                    pass
-    return removed
+    """Remove from *outdir* the workspaces of runs proven dead on this machine
+    (:func:`convert.outdir.remove_stale_workspaces`: the folder itself, never below it); returns
+    the paths removed."""
+    try:
+        with OutputFolder(outdir) as folder:
+            return [Path(outdir) / n for n in remove_stale_workspaces(folder).removed]
+    except (FolderError, OSError):
+        return []
 
 
 def embedded_font_bytes(epub: Path) -> int:
@@ -380,90 +346,6 @@ def embedded_font_bytes(epub: Path) -> int:
     with zipfile.ZipFile(epub) as z:
         return sum(i.compress_size for i in z.infolist()
                    if i.filename.lower().endswith((".ttf", ".otf", ".woff", ".woff2")))
-
-
-# ---------------------------------------------------------------------------------- manifest
-
-
-@contextmanager
-def manifest_lock(outdir: Path) -> Iterator[None]:
-    """Hold an exclusive ``fcntl.flock`` lock on the folder *outdir* itself (no lock file is
-    left behind): runs writing into one folder merge their manifest entries one at a time."""
-    import fcntl
-
-    fd = os.open(outdir, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
-    finally:
-        os.close(fd)  # closing releases the lock
-
-
-def manifest_outputs(outdir: Path) -> set[str]:
-    """Real paths of every output the manifest in *outdir* lists (a folder scan skips them)."""
-    return {os.path.realpath(o["path"]) for entry in read_manifest(outdir).values()
-            for o in entry.get("outputs", []) if isinstance(o, dict) and "path" in o}
-
-
-def _record(output: Output | dict) -> dict:
-    """An output's manifest record: everything but the wall time, which goes to the log only, so
-    that the manifest is the same bytes for the same inputs and options."""
-    d = asdict(output) if isinstance(output, Output) else dict(output)
-    d.pop("seconds", None)
-    return d
-
-
-def read_manifest(outdir: Path) -> dict:
-    """The manifest in *outdir* as ``{input path: entry}`` (empty when there is none or it is
-    unreadable)."""
-    try:
-        data = json.loads((outdir / MANIFEST).read_text(encoding="utf-8"))
-        return {entry["input"]: entry for entry in data.get("inputs", [])}
-    except (OSError, ValueError, KeyError, TypeError):
-        return {}
-
-
-def write_manifest(outdir: Path, settings: Settings, results: Iterable[Result]) -> Path:
-    """Merge *results* into ``outdir/manifest.json`` (atomically, under :func:`manifest_lock`)
-    and return its path.
-
-    Shape: ``{"convert": version, "inputs": [{"input", "sha256", "options", "outputs": [{"path",
-    "format", "variant", "sha256", "size", "verdicts", "notes"}], "errors", "warnings"}]}``, entries
-    sorted by input and outputs by path: the same inputs and options give the same bytes (wall
-    times go to the log, not here).
-    """
-    outdir.mkdir(parents=True, exist_ok=True)
-    with signals_deferred(), manifest_lock(outdir):
-        return _merge_manifest(outdir, settings, results)
-
-
-def _merge_manifest(outdir: Path, settings: Settings, results: Iterable[Result]) -> Path:
-    entries = read_manifest(outdir)
-    for r in results:
-        if r.skipped:
-            continue
-        # outputs of an earlier run that this run did not replace (it failed, or made other
-        # formats) are still in the folder: their records stay
-        outputs = {o["path"]: _record(o) for o in entries.get(r.input, {}).get("outputs", [])
-                   if Path(o["path"]).exists()}
-        outputs.update({o.path: _record(o) for o in r.outputs})
-        entries[r.input] = {
-            "input": r.input,
-            "sha256": r.sha256,
-            "options": settings.options(),
-            "outputs": [outputs[k] for k in sorted(outputs)],
-            "errors": r.errors,
-            "warnings": r.warnings,
-        }
-    path = outdir / MANIFEST
-    tmp = temp_path(outdir / MANIFEST)
-    data = {"convert": __version__, "inputs": [entries[k] for k in sorted(entries)]}
-    try:
-        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
-    return path
 
 
 def documents_of(loaded, base: str) -> list[tuple[str, "etree._Element", list[int] | None]]:
@@ -479,22 +361,54 @@ def documents_of(loaded, base: str) -> list[tuple[str, "etree._Element", list[in
 
 
 def up_to_date(src: Path, settings: Settings, outdir: Path, manifest: dict, name: str | None = None) -> bool:
-    """True when every output of *src* exists, is newer than *src*, and the manifest records
-    the same input bytes, the same options and no error (``--skip-existing``)."""
+    """True when the manifest records the same input bytes, no error, and every output of *src*
+    made with the same options, in place with its recorded SHA-256 and newer than *src*
+    (``--skip-existing``): a damaged or replaced output is made again (issue #26, case 13).
+    *manifest* is :func:`read_manifest`'s (paths relative to *outdir*)."""
+    from convert.manifest import in_place
+
     entry = manifest.get(str(src))
     if not entry or entry.get("errors") or entry.get("options") != settings.options():
         return False
+    records = {o["path"]: o for o in entry.get("outputs", []) if o.get("format") != "bag"}
     # a file of several issues: its outputs are the ones the manifest records per issue
-    files = ([Path(o["path"]) for o in entry.get("outputs", []) if o.get("source_lines")]
-             or [outdir / fname for _, _, fname in output_names(src, settings, name)])
+    wanted = ([p for p, o in records.items() if o.get("source_lines")]
+              or [PurePosixPath(fname).as_posix() for _, _, fname in output_names(src, settings, name)])
     try:
         mtime = src.stat().st_mtime
-        for path in files:
-            if path.stat().st_mtime < mtime:
-                return False
+        with OutputFolder(outdir) as folder:
+            for path in wanted:
+                record = records.get(path)
+                if (record is None or record.get("options", entry["options"]) != entry["options"]
+                        or output_path(outdir, record).stat().st_mtime < mtime
+                        or not in_place(folder, record)):
+                    return False
         return entry.get("sha256") == sha256_file(src)
-    except OSError:
+    except (OSError, FolderError):
         return False
+
+
+def worker_count(requested: int, units: int) -> tuple[int, str | None]:
+    """How many worker processes to start for *units* work units when ``-j`` asked for
+    *requested*: at most one per unit and one per CPU this process may run on
+    (``os.process_cpu_count`` where Python has it, else the scheduler affinity, else
+    ``os.cpu_count``). Returns ``(count, note)``, *note* a line saying why *requested* was
+    lowered, or ``None``."""
+    cpus = getattr(os, "process_cpu_count", None)
+    if cpus is not None:
+        available = cpus() or 1
+    else:
+        try:
+            available = len(os.sched_getaffinity(0)) or 1
+        except (AttributeError, OSError):
+            available = os.cpu_count() or 1
+    count = max(1, min(requested, units, available))
+    if count >= requested:
+        return count, None
+    why = [f"{units} work unit{'s' if units != 1 else ''}"] if units < requested else []
+    if available < requested:
+        why.append(f"{available} CPU{'s' if available != 1 else ''} available")
+    return count, f"-j {requested}: {count} worker process{'es' if count != 1 else ''} ({', '.join(why)})"
 
 
 # ---------------------------------------------------------------------------------- batch
@@ -517,23 +431,25 @@ def _warm_up(settings: Settings) -> None:
 _IN_JOB = False
 
 
-def _worker_signal(signum, frame) -> None:
-    """A worker's stop signal: inside a conversion, unwind it (``finally`` clauses remove the
-    temporary files, :func:`install` renames nothing), then :func:`_job` exits; idle, exit now.
-    Further stop signals are ignored from here on: Ctrl-C reaches the whole process group and
-    the parent then sends SIGTERM to every worker (:func:`_stop_workers`), which must not cut
-    the unwinding short inside a ``finally`` clause."""
-    for other in STOP_SIGNALS:
-        signal.signal(other, signal.SIG_IGN)
+def _worker_stop(signum: int) -> None:
+    """What a worker does with its first stop signal: inside a conversion, unwind it
+    (``finally`` clauses remove the workspace, nothing is renamed), then :func:`_job` exits;
+    idle, exit now."""
     if _IN_JOB:
-        request_stop(signum)
         raise Interrupted(signum)
-    os._exit(128 + signum)
+    hard_exit(signum)
+
+
+#: A worker's stop handler (:func:`convert.stopping.latching_handler`): the first stop signal
+#: stops it; later ones (Ctrl-C reaches the whole process group, then the parent sends SIGTERM
+#: to every worker, :func:`_stop_workers`) are ignored, so they neither cut the unwinding short
+#: inside a ``finally`` clause nor make CPython report a signal "ignored due to race condition".
+_worker_signal = latching_handler(_worker_stop)
 
 
 def _init_worker(settings: Settings, parent: int, warm: bool = True) -> None:
     """A worker's start: die with the parent (Linux ``PR_SET_PDEATHSIG``: SIGTERM when the
-    parent ends, even by SIGKILL), stop on SIGINT/SIGTERM (:func:`_worker_signal`), and, when
+    parent ends, even by SIGKILL), stop on SIGINT/SIGTERM (:data:`_worker_signal`), and, when
     *warm*, load what every conversion needs (:func:`_warm_up`)."""
     try:
         import ctypes
@@ -542,11 +458,13 @@ def _init_worker(settings: Settings, parent: int, warm: bool = True) -> None:
         libc.prctl(1, int(signal.SIGTERM), 0, 0, 0)  # PR_SET_PDEATHSIG = 1
     except (OSError, AttributeError):
         pass
+    reset_latch()  # a fresh process: the parent's record (if any) is not this worker's
+    guard_unraisable()
     for signum in STOP_SIGNALS:
         signal.signal(signum, _worker_signal)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)  # blocked by the parent across the fork
     if os.getppid() != parent:  # the parent died before the signal was armed
-        os._exit(128 + signal.SIGTERM)
+        hard_exit(signal.SIGTERM)
     if warm:
         _warm_up(settings)
 
@@ -557,21 +475,23 @@ def _job(args: tuple) -> Result:
     try:
         return convert_one(*args)
     except Interrupted as stop:
-        # temporary files are gone; never report or rename. The recorded signal first: the
+        # the workspace is gone; never report or rename. The recorded signal first: the
         # exception may have been rebuilt by a library without its number (errors.Interrupted).
-        os._exit(128 + (_STOP or stop.signum or signal.SIGTERM))
+        hard_exit(stopped_by() or stop.signum or signal.SIGTERM)
     finally:
         _IN_JOB = False
 
 
-def _stop_workers(pool: ProcessPoolExecutor) -> None:
-    """Stop *pool* now: SIGTERM to every worker (each removes its temporary files and exits),
-    queued work cancelled, workers reaped (SIGKILL after 10 s)."""
+def _stop_workers(pool) -> None:
+    """Stop the ``ProcessPoolExecutor`` *pool* now: SIGTERM to every worker (each removes its
+    workspace and exits), queued work failed by the pool, workers reaped (SIGKILL after 10 s)."""
     procs = list((getattr(pool, "_processes", None) or {}).values())
     for proc in procs:
         if proc.is_alive():
             proc.terminate()
-    pool.shutdown(wait=False, cancel_futures=True)
+    # queued work is failed by the pool's own thread once its workers are gone; cancelling it
+    # here as well would race with that thread (see run_batch)
+    pool.shutdown(wait=False, cancel_futures=False)
     for proc in procs:
         proc.join(10)
         if proc.is_alive():
@@ -629,8 +549,9 @@ def run_batch(inputs: list[Path], settings: Settings, outdir: Path, jobs: int,
     says. *executor* (default: a local process pool of *jobs* workers) runs the work units; *jobs*
     is then the number of workers it has. On a stop signal (:class:`Interrupted`,
     ``KeyboardInterrupt``) or a worker's death the local workers are stopped at once
-    (:func:`_stop_workers`), the temporary files of stopped workers removed
-    (:func:`remove_stale_temporaries`), and the exception goes on up."""
+    (:func:`_stop_workers`), the workspaces of stopped workers removed
+    (:func:`remove_stale_temporaries`), and the exception goes on up. *jobs* is used as given:
+    :func:`worker_count` is the caller's to apply."""
     names = names or {}
     units = work_units(inputs, settings, max(jobs, 1))
     if executor is None and (jobs <= 1 or len(units) <= 1):
@@ -655,7 +576,11 @@ def run_batch(inputs: list[Path], settings: Settings, outdir: Path, jobs: int,
             pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
                                        initargs=(settings, os.getpid(), len(inputs) >= jobs))
             with signals_deferred():  # the workers start with the parent's handlers until _init_worker
-                done = pool.map(_job, items, chunksize=1)
+                futures = [pool.submit(_job, item) for item in items]
+            # not pool.map: its iterator cancels the pending futures when it is closed, which
+            # races with the pool's own thread failing them once the workers are stopped
+            # (CPython 3.11 then prints an InvalidStateError traceback from that thread)
+            done = (future.result() for future in futures)
         else:
             done = executor(_job, items)
         for (i, _unit), part in zip(units, done):
@@ -671,10 +596,13 @@ def run_batch(inputs: list[Path], settings: Settings, outdir: Path, jobs: int,
             on_result(results[-1])
     except BaseException:
         if pool is not None:
-            _stop_workers(pool)
-            # A worker that could not unwind (killed after the grace period, or ended inside a
-            # library's C++ code) leaves its temporary files; its process is gone now.
-            remove_stale_temporaries(outdir)
+            # not cut short by a stop signal (it comes after, as Interrupted)
+            with signals_deferred():
+                _stop_workers(pool)
+                # A worker that could not unwind (killed after the grace period, or ended inside
+                # a library's C++ code) leaves its workspace; its process is gone now, and so is
+                # its lock: the workspace is proven dead and removed.
+                remove_stale_temporaries(outdir)
         raise
     if pool is not None:
         pool.shutdown(wait=True)

@@ -4,9 +4,16 @@ Each input is read once into the TEI model; each requested writer renders that m
 temporary file in the output folder, the file is checked, and only then renamed into place, so no
 partial or unchecked output is ever left under the final name.
 
-Safety (issue #12): no output replaces an input; a folder scan reads only regular files and
-skips the output folder and the outputs the manifest lists; every printed line is one line with
-control characters escaped; SIGINT and SIGTERM end the run with one line and status 130 or 143.
+Safety (issues #12, #24, #26): no output replaces an input; a folder scan reads only regular
+files and skips the output folder and the outputs the manifest lists; every printed line is one
+line with control characters escaped, on any terminal (characters it cannot show are written
+as ``\\uXXXX``); every option value that cannot be used is a usage error of one line; SIGINT
+and SIGTERM end the run with one line and status 130 or 143, whenever they come, and the
+worker processes with it. What the run may touch in the output folder is
+:mod:`convert.outdir`'s to say.
+
+The module imports little at the top, so that :func:`entry` sets the stop handlers before the
+reader and the writers are imported.
 """
 
 from __future__ import annotations
@@ -24,9 +31,11 @@ from pathlib import Path
 
 from convert import __version__
 from convert.errors import ConvertError, Interrupted, one_line, printable
-from convert.reader.source import MAX_SIZE
-from convert.variant import parse_variants
 from convert.writers import FORMATS, OPT_IN
+
+#: Default largest input, bytes (``--max-size``; :data:`convert.reader.source.MAX_SIZE`, which
+#: is not imported here: that would import the whole reader before the stop handlers are set).
+MAX_SIZE = 20 * 1024 * 1024
 
 EPILOG = """\
 examples:
@@ -95,7 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, default=Path("output"), metavar="DIR",
                    help="output folder, created if missing (default: output/); outputs are named "
                    "DIR/<input stem>.xml, .pdf, .epub, .txt; e.g. -o archive/2020/")
-    p.add_argument("--pdfa", choices=("1b", "2b", "3b", "2a", "3a", "2u"), default="2b",
+    p.add_argument("--pdfa", choices=("1b", "2b", "3b", "2a", "3a", "2u"), default="2b", type=str.lower,
                    help="PDF/A flavour (ISO 19005) of the PDF (default: 2b; e.g. --pdfa 1b); 2a and 3a "
                    "(level A) are tagged PDFs, their structure made from the TEI, and PDF/UA-1 "
                    "(ISO 14289-1) for screen readers and reflow; 2u is level U (Unicode only)")
@@ -112,15 +121,20 @@ def build_parser() -> argparse.ArgumentParser:
                    help="also run the external validators (jing with tei_all.rng, EPUBCheck, PDFBox "
                    "Preflight for PDF/A-1b, pikepdf.pdfa.check, the OFD XSDs) on each output and print their verdicts; "
                    "an output that fails one is not written (e.g. --to all --check)")
-    p.add_argument("--encoding", metavar="NAME",
+    p.add_argument("--encoding", metavar="NAME", type=_encoding,
                    help="character encoding of the input text (default: detected: a BOM, UTF-8, "
                    "else GB18030, Big5 or UTF-16; e.g. --encoding gb18030)")
     p.add_argument("--max-size", type=_size, default=MAX_SIZE, metavar="BYTES",
                    help=f"refuse inputs larger than this (default {MAX_SIZE // 2**20}M; e.g. --max-size 50M)")
-    p.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
-                   help="convert in N worker processes (default: the number of cores): N inputs at "
+    p.add_argument("-j", "--jobs", type=_positive_int, default=None, metavar="N",
+                   help="convert in N worker processes (default: the number of CPUs): N inputs at "
                    "once, or, with fewer inputs than N, an input's variants and its PDF side by "
-                   "side; e.g. -j 1 for everything in this process, one at a time")
+                   "side; never more than the work units and the CPUs this process may use (a note "
+                   "says so); e.g. -j 1 for everything in this process, one at a time")
+    p.add_argument("--timeout", type=_seconds, default=None, metavar="SECONDS",
+                   help="give up an input that takes longer than this (wall time): it is reported as "
+                   "failed in one line and the batch goes on; its outputs already written stay; "
+                   "e.g. --timeout 300")
     p.add_argument("--executor", choices=("local", "dask"), default="local",
                    help="where the work runs: local (default: -j N worker processes on this "
                    "machine) or dask (a Dask distributed cluster: the one --scheduler names, else "
@@ -152,15 +166,68 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _size(value: str) -> int:
-    """``"20M"``, ``"512k"``, ``"1000"`` → bytes."""
+    """``"20M"``, ``"512k"``, ``"1000"`` → bytes; a size that is not a positive, finite number
+    of bytes is an ``argparse.ArgumentTypeError`` (one usage line, never a traceback)."""
+    import math
+
     units = {"k": 2**10, "m": 2**20, "g": 2**30}
-    v = value.strip().lower().rstrip("b")
+    v = value.strip().lower().removesuffix("b")
     try:
-        if v and v[-1] in units:
-            return int(float(v[:-1]) * units[v[-1]])
-        return int(v)
+        number = float(v[:-1]) * units[v[-1]] if v and v[-1] in units else float(v)
+    except (ValueError, OverflowError):
+        number = math.nan
+    if not math.isfinite(number) or number < 1 or number > 2**62:
+        raise argparse.ArgumentTypeError(f"not a size: {value!r} (a positive number of bytes, "
+                                         "e.g. 20M, 512k or 1000)")
+    return int(number)
+
+
+def _positive_int(value: str) -> int:
+    """``-j``: a whole number of at least 1; else an ``argparse.ArgumentTypeError``."""
+    try:
+        number = int(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a size: {value!r} (e.g. 20M)") from None
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"not a number of worker processes: {value!r} (1 or more)")
+    return number
+
+
+def _seconds(value: str) -> float:
+    """``--timeout``: a positive, finite number of seconds; else an ``argparse.ArgumentTypeError``."""
+    import math
+
+    try:
+        number = float(value)
+    except ValueError:
+        number = math.nan
+    if not math.isfinite(number) or number <= 0 or number > 10**9:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r} (e.g. 300)")
+    return number
+
+
+def _encoding(value: str) -> str:
+    """``--encoding``: the name of a text encoding Python knows (``gb18030``, ``big5``, ``utf-8``);
+    a codec that is not a text encoding (``rot13``, ``base64``) or an unknown name is an
+    ``argparse.ArgumentTypeError``."""
+    import codecs
+
+    try:
+        info = codecs.lookup(value)
+    except LookupError:
+        raise argparse.ArgumentTypeError(f"unknown encoding {value!r} (e.g. gb18030, big5, utf-8)") from None
+    if not getattr(info, "_is_text_encoding", True):
+        raise argparse.ArgumentTypeError(f"{value!r} is not a text encoding (e.g. gb18030, big5, utf-8)")
+    return value
+
+
+def canonical_variants(value: str) -> str:
+    """``--variant`` with each tag in its registered case (``zh-hant-tw`` → ``zh-Hant-TW``): BCP 47
+    tags are case-insensitive (RFC 5646 §2.1.1). Tags it does not know are left as given."""
+    from convert.variant import VARIANTS
+
+    known = {tag.casefold(): tag for tag in (*VARIANTS, "all")}
+    return ",".join(known.get(t.strip().casefold(), t.strip()) for t in value.split(","))
 
 
 def _err(msg: str) -> None:
@@ -301,40 +368,65 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status: 0 every output written and checked, 1 a
     failure (one line each on stderr), 2 a usage error, 130 stopped by SIGINT (Ctrl-C), 143 by
     SIGTERM (128 + the signal number, as a shell reports it), with one line saying so."""
-    from convert.batch import request_stop, stopped_by
+    from convert.stopping import guard_unraisable, reset_latch, stopped_by
 
-    request_stop(0)  # a new run: no stop signal yet
+    reset_latch()  # a new run: no stop signal yet
+    guard_unraisable()
+    _tolerant_streams()
     with _stop_signals():
         try:
             return run(argv)
         except (Interrupted, KeyboardInterrupt) as stop:
-            # The recorded signal first: a library may re-raise the exception rebuilt from a
-            # message (reportlab's annotateException does), which loses its signal number.
-            signum = stopped_by() or getattr(stop, "signum", None)
-            if not isinstance(signum, int) or signum not in set(signal.Signals):
-                signum = signal.SIGINT
-            _err(f"interrupted ({signal.Signals(signum).name}): stopped; outputs already in place are "
-                 "whole, nothing half-written is left")
-            return 128 + signum
+            return _stopped(stop)
         except Exception as err:
             # imported only here: a run without worker processes never loads the module
             from concurrent.futures.process import BrokenProcessPool
 
             if not isinstance(err, BrokenProcessPool):
                 raise
+            if stopped_by():  # the workers ended because of the stop signal
+                return _stopped(Interrupted(stopped_by()))
             _err(f"a worker process ended unexpectedly ({err}); outputs already in place are whole")
             return 1
+
+
+def _stopped(stop: BaseException) -> int:
+    """One line for a run that a stop signal ended; returns 128 + the signal's number."""
+    from convert.stopping import stopped_by
+
+    # The recorded signal first: a library may re-raise the exception rebuilt from a message
+    # (reportlab's annotateException does), which loses its signal number.
+    signum = stopped_by() or getattr(stop, "signum", None)
+    if not isinstance(signum, int) or signum not in set(signal.Signals):
+        signum = signal.SIGINT
+    _err(f"interrupted ({signal.Signals(signum).name}): stopped; outputs already in place are "
+         "whole, nothing half-written is left")
+    return 128 + signum
+
+
+def _tolerant_streams() -> None:
+    """Messages are diagnostics: on a terminal or pipe whose encoding cannot show a character
+    (``PYTHONIOENCODING=ascii``, ``LANG=C`` without UTF-8 mode), write it as a ``\\uXXXX``
+    escape instead of failing (issue #24, case 5)."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):  # a closed or detached stream
+                pass
 
 
 @contextmanager
 def _stop_signals():
     """While running: SIGINT and SIGTERM raise :class:`Interrupted` (so ``finally`` clauses
-    remove temporary files); the previous handlers come back after. Only the main thread can
-    set handlers; elsewhere nothing changes."""
+    remove temporaries), once; later ones are ignored while the run stops
+    (:func:`convert.stopping.latching_handler`). The previous handlers come back after. Only
+    the main thread can set handlers; elsewhere nothing changes."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    from convert.batch import STOP_SIGNALS
+    from convert.stopping import STOP_SIGNALS
 
     previous = {signum: signal.getsignal(signum) for signum in STOP_SIGNALS}
     for signum in STOP_SIGNALS:
@@ -346,24 +438,51 @@ def _stop_signals():
             signal.signal(signum, handler)
 
 
-def _interrupt(signum, frame):
-    """The first stop signal unwinds the run; further ones are ignored while it stops (workers
-    stopped, the manifest of what is in place written), so a second Ctrl-C prints no traceback."""
-    from convert.batch import STOP_SIGNALS, request_stop
-
-    for other in STOP_SIGNALS:
-        signal.signal(other, signal.SIG_IGN)
-    request_stop(signum)  # recorded too, in case a library swallows the exception
+def _raise_interrupted(signum: int) -> None:
     raise Interrupted(signum)
+
+
+def _interrupt(signum, frame):
+    """The stop handler of the command: the first stop signal unwinds the run (workers stopped,
+    the manifest of what is in place written); later ones are ignored, so a second Ctrl-C, or
+    Ctrl-C and SIGTERM together, print no traceback. Its latch is
+    :func:`convert.stopping.latching_handler`'s."""
+    from convert.stopping import latching_handler
+
+    global _INTERRUPT
+    if _LEAVING:  # the run is over (entry): nothing to stop
+        return
+    if _INTERRUPT is None:
+        _INTERRUPT = latching_handler(_raise_interrupted)
+    _INTERRUPT(signum, frame)
+
+
+_INTERRUPT = None
+#: Set by :func:`entry` once :func:`main` has returned.
+_LEAVING = False
+
+
+def _neutral_reportlab() -> None:
+    """reportlab runs ``~/.reportlab_mods`` (Python code) and ``~/.reportlab_settings`` from the
+    user's home when it is imported: outputs would depend on them, and a ``HOME`` that is not a
+    folder made every PDF fail (``NotADirectoryError``, issue #26, case 13). Empty modules of
+    those names are registered first, so reportlab finds them and looks no further."""
+    import types
+
+    for name in ("reportlab_mods", "reportlab_settings"):
+        sys.modules.setdefault(name, types.ModuleType(name))
 
 
 def run(argv: list[str] | None = None) -> int:
     """The command line's work (:func:`main` adds the handling of stop signals)."""
-    from convert.batch import (Result, Settings, check_stop, plan_names, read_manifest, refusals,
-                               remove_stale_temporaries, run_batch, up_to_date, write_manifest)
+    from convert.batch import (Result, Settings, plan_names, read_manifest, refusals, run_batch,
+                               up_to_date, work_units, worker_count, write_manifest)
+    from convert.stopping import check_stop
+    from convert.variant import parse_variants
 
     parser = build_parser()
     args = parser.parse_args(argv)
+    _neutral_reportlab()
     if args.no_cache:
         from convert import cache
 
@@ -379,7 +498,7 @@ def run(argv: list[str] | None = None) -> int:
     if not formats:
         parser.error("--to names no format")
     try:
-        variants = parse_variants(args.variant)
+        variants = parse_variants(canonical_variants(args.variant))
     except ConvertError as err:
         parser.error(str(err))
     if not variants:
@@ -395,14 +514,15 @@ def run(argv: list[str] | None = None) -> int:
         _err(f"{args.output}: the output folder is not writable")
         return 1
     settings = Settings(tuple(formats), tuple(variants), args.pdfa, args.check, args.encoding,
-                        args.max_size, args.embed_fonts)
-    for stale in remove_stale_temporaries(args.output):  # left by a run that was killed
-        if args.verbose:
-            print(printable(f"removed {stale} (a temporary file of a run that was killed)"))
+                        args.max_size, args.embed_fonts, args.timeout)
+    _remove_stale(args.output, args.verbose)
     scan_skipped: list[tuple[Path, str]] = []
     inputs = expand_inputs(args.inputs, args.output, scan_skipped)
-    if args.verbose:
-        for path, reason in scan_skipped:
+    unreadable = [(p, why) for p, why in scan_skipped if why.startswith("cannot read")]
+    for path, reason in scan_skipped:
+        if (path, reason) in unreadable:
+            _err(f"{path}: {reason}; what it holds is not converted")
+        elif args.verbose:
             print(printable(f"skipped {path}: {reason}"))
     if len(inputs) == 1:
         _tune_gc()
@@ -416,7 +536,7 @@ def run(argv: list[str] | None = None) -> int:
     if args.skip_existing:
         manifest = read_manifest(args.output)
         skipped = [p for p in todo if up_to_date(p, settings, args.output, manifest, names.get(p))
-                   and (not args.bag or _bagged(manifest.get(str(p), {})))]
+                   and (not args.bag or _bagged(manifest.get(str(p), {}), args.output))]
         todo = [p for p in todo if p not in skipped]
     report = Reporter(len(todo), args.quiet, args.verbose)
     deliver = report
@@ -435,19 +555,29 @@ def run(argv: list[str] | None = None) -> int:
         done.append(result)
         deliver(result)
 
+    def record(results: list[Result]) -> None:
+        warning = write_manifest(args.output, settings, results).warning()
+        if warning:
+            _err(f"warning: {warning}")
+
     try:
         if args.executor == "dask" and todo:
             from convert.executors import DaskExecutor
 
-            with DaskExecutor(args.scheduler, args.jobs) as dask:
+            workers = args.jobs or _cpus()
+            with DaskExecutor(args.scheduler, workers) as dask:
                 results += run_batch(todo, settings, args.output, dask.slots, on_result, names,
                                      executor=dask)
         else:
-            results += run_batch(todo, settings, args.output, args.jobs, on_result, names)
+            requested = args.jobs or _cpus()
+            jobs, note = worker_count(requested, len(work_units(todo, settings, requested)))
+            if note and args.jobs and not args.quiet:
+                print(printable(f"note: {note}"))
+            results += run_batch(todo, settings, args.output, jobs, on_result, names)
         check_stop()  # a stop signal whose exception a library swallowed still stops the run
     except (Interrupted, KeyboardInterrupt):
         if any(r.outputs for r in done):  # the outputs already in place are recorded
-            write_manifest(args.output, settings, done)
+            record(done)
         raise
     except ConvertError as err:  # the Dask cluster cannot be used
         _err(str(err))
@@ -455,21 +585,54 @@ def run(argv: list[str] | None = None) -> int:
     finally:
         report.close()
     if any(r.outputs for r in results):
-        write_manifest(args.output, settings, results)
+        record(results)
     failed = [r for r in results if not r.ok]
     if len(inputs) > 1 or args.verbose:
         outputs = sum(len(r.outputs) for r in results)
         print(printable(f"{len(inputs)} inputs: {len(results) - len(failed)} converted, {len(skipped)} "
               f"skipped, {len(failed)} failed; {outputs} outputs in {time.perf_counter() - started:.1f} s"
               + (" (failed: " + ", ".join(r.input for r in failed) + ")" if failed else "")))
-    return 1 if failed else 0
+    return 1 if failed or unreadable else 0
 
 
-def _bagged(entry: dict) -> bool:
+def _cpus() -> int:
+    """The default ``-j``: the CPUs this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def _remove_stale(outdir: Path, verbose: bool) -> None:
+    """Remove the workspaces runs that were killed left in *outdir* (proven dead on this
+    machine, :func:`convert.outdir.remove_stale_workspaces`); with *verbose*, say what was
+    removed and what was left and why."""
+    from convert.outdir import FolderError, OutputFolder, remove_stale_workspaces
+
+    try:
+        with OutputFolder(outdir) as folder:
+            stale = remove_stale_workspaces(folder)
+    except (FolderError, OSError):
+        return
+    if verbose:
+        for name in stale.removed:
+            print(printable(f"removed {outdir / name} (the temporary folder of a run that was killed)"))
+        for name, why in stale.left:
+            print(printable(f"left {outdir / name}: {why}"))
+
+
+def _bagged(entry: dict, outdir: Path) -> bool:
     """True when the manifest *entry* of an input records its bags (one per issue) and every one
-    is still in place (``--skip-existing --bag``)."""
-    bags = [o.get("path") for o in entry.get("outputs", []) if o.get("format") == "bag"]
-    return bool(bags) and all(Path(b).is_dir() for b in bags)
+    is still in place (``--skip-existing --bag``); paths are relative to *outdir*."""
+    from convert.manifest import in_place
+
+    from convert.outdir import OutputFolder
+
+    bags = [o for o in entry.get("outputs", []) if o.get("format") == "bag"]
+    if not bags:
+        return False
+    with OutputFolder(outdir) as folder:
+        return all(in_place(folder, o) for o in bags)
 
 
 def _explain(inputs: list[Path], encoding: str | None, max_size: int) -> int:
@@ -503,8 +666,21 @@ def entry() -> None:
     layout (0.1–0.4 s); the outputs are already written, closed and renamed into place by then.
     Standard output and error are flushed and the ``atexit`` handlers run (temporary folders
     are removed) before ``os._exit`` with :func:`main`'s status."""
+    from convert.stopping import STOP_SIGNALS
+
+    global _LEAVING
+    # the stop handlers before anything heavy is imported (main imports the reader and the
+    # writers), so that a Ctrl-C at any moment is one line; they stay set while the process
+    # leaves, and then ignore a late signal rather than show it as a traceback
+    for signum in STOP_SIGNALS:
+        signal.signal(signum, _interrupt)
     try:
-        status = main()
+        try:
+            status = main()
+        finally:
+            _LEAVING = True
+    except (Interrupted, KeyboardInterrupt) as stop:  # outside main's own handling
+        status = _stopped(stop)
     except SystemExit as exc:  # argparse's usage errors, --help, --version, SIGTERM
         status = exc.code
     if status is None:

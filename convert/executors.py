@@ -8,15 +8,14 @@ the same path; only paths, options and :class:`~convert.batch.Result` records tr
 network.
 
 May touch: the network (the scheduler given with ``--scheduler``, or a LocalCluster it starts on
-127.0.0.1), the output folder (stale temporary files left by a worker that died, see
-:meth:`DaskExecutor.__call__`). ``distributed`` is imported only when an executor is opened.
+127.0.0.1), the output folder (the workspaces a worker that died left, as
+:mod:`convert.outdir` allows, see :meth:`DaskExecutor.__call__`). ``distributed`` is imported only when an executor is opened.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-import re
 import socket
 import threading
 from pathlib import Path
@@ -107,9 +106,9 @@ class DaskExecutor:
 
     Failures are those of a local run: a task that raised is retried :data:`RETRIES` times, then
     reported as a failure of its input; the task of a worker that died goes to another worker
-    (every output is written to a temporary file and renamed into place, so a dead worker leaves
-    no partial output under a final name, and the stale temporary files it leaves are removed
-    when the batch ends).
+    (every output is written in a workspace and renamed into place, so a dead worker leaves
+    no partial output under a final name, and the workspace it leaves is removed when the batch
+    ends, if it died on this machine).
     """
 
     def __init__(self, scheduler: str | None = None, workers: int = 1):
@@ -207,29 +206,16 @@ class DaskExecutor:
 
 
 def remove_stale_partials(items: list[tuple]) -> list[Path]:
-    """Remove the temporary files that a worker killed while writing left in the output folders
-    of *items* (:data:`convert.batch.TEMP_RE`: ``.convert-<pid>-<name>.partial<ext>`` and the one
-    pikepdf writes beside it); returns the paths removed. Called when every task of the batch has
-    ended, so none of them is still being written by this run; the process ids in the names are
-    those of other machines, so, unlike :func:`convert.batch.remove_stale_temporaries`, they are
-    not looked up here, and only temporaries of this batch's own outputs are removed."""
-    from convert.batch import TEMP_RE, output_names
+    """Remove the workspaces that workers killed while writing left in the output folders of
+    *items*, when their death is proven on this machine
+    (:func:`convert.outdir.remove_stale_workspaces`: the owner's lock is free and its record
+    names this host and boot; a worker on another machine leaves its workspace to a later run
+    there). Called when every task of the batch has ended; returns the paths removed."""
+    from convert.batch import remove_stale_temporaries
 
-    wanted: dict[Path, set[str]] = {}
-    for src, settings, outdir, name in items:
-        for _tag, _fmt, out in output_names(Path(src), settings, name):
-            wanted.setdefault(Path(outdir), set()).add(Path(out).stem)
     removed = []
-    for outdir, stems in wanted.items():
-        for folder, _dirs, files in os.walk(outdir):
-            for fname in files:
-                m = TEMP_RE.match(fname)
-                if m and any(f"-{stem}.partial" in fname or f".{stem}." in fname for stem in stems):
-                    try:
-                        os.unlink(Path(folder) / fname)
-                        removed.append(Path(folder) / fname)
-                    except FileNotFoundError:
-                        pass
+    for outdir in dict.fromkeys(Path(item[2]) for item in items):
+        removed += remove_stale_temporaries(outdir)
     return removed
 
 

@@ -45,3 +45,24 @@ def first_difference(a: str, b: str) -> str:
     """A short message showing where *a* and *b* first differ (for assertion messages)."""
     i = next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
     return f"first difference at character {i}: {a[max(0, i-10):i+20]!r} vs {b[max(0, i-10):i+20]!r} (lengths {len(a)}, {len(b)})"
+
+
+def sample_copies(folder: Path, copies: int) -> Path:
+    """*folder* (created) holding *copies* copies of every sample, named ``<n>-<name>``."""
+    import shutil
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in range(copies):
+        for p in SAMPLES:
+            shutil.copy(p, folder / f"{n}-{p.name}")
+    return folder
+
+
+def concatenated(path: Path, copies: int) -> Path:
+    """Write into *path* the samples one after another, *copies* times over (a text of
+    ``copies × len(SAMPLES)`` issues, as a year extracted into one file); returns *path*."""
+    with open(path, "w", encoding="utf-8") as f:
+        for _ in range(copies):
+            for p in SAMPLES:
+                f.write(p.read_text(encoding="utf-8") + "\n")
+    return path

@@ -11,7 +11,7 @@ from pathlib import Path
 import bagit
 import pytest
 from lxml import etree
-from sampledata import SAMPLES
+from sampledata import SAMPLES, concatenated
 
 from convert.cli import main
 
@@ -78,7 +78,7 @@ def test_a_valid_complete_bag_per_issue(tmp_path, monkeypatch, capsys):
     # the manifest records the bag with bagit's verdict; the log shows it
     entry = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["inputs"][0]
     record = next(o for o in entry["outputs"] if o["format"] == "bag")
-    assert record["path"] == str(bag_dir)
+    assert record["path"] == bag_dir.name  # relative to the manifest's folder
     assert record["sha256"] == hashlib.sha256((bag_dir / "tagmanifest-sha256.txt").read_bytes()).hexdigest()
     assert record["verdicts"][0].startswith(f"bagit.py {bagit.VERSION}: valid (BagIt 1.0, Payload-Oxum {info['Payload-Oxum']}")
     assert f"wrote {bag_dir} (" in printed
@@ -189,7 +189,8 @@ def test_a_folder_that_is_not_a_bag_is_not_replaced(tmp_path, capsys):
     (out / f"{NEWSLETTER.stem}.bag").mkdir(parents=True)
     (out / f"{NEWSLETTER.stem}.bag" / "mine.txt").write_text("keep", encoding="utf-8")
     assert main([str(NEWSLETTER), "--to", "txt", "--bag", "-o", str(out), "-q"]) == 1
-    assert "exists and is not a bag: not replaced" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert f"{out / NEWSLETTER.stem}.bag is not a bag this tool wrote (no bag-info.txt); not replaced" in err
     assert tree(out / f"{NEWSLETTER.stem}.bag") == {"mine.txt": b"keep"}
 
 
@@ -207,20 +208,47 @@ def test_skip_existing_remakes_a_missing_bag(tmp_path, capsys):
 
 def test_a_file_of_two_issues_gives_one_bag_per_issue(tmp_path, monkeypatch):
     """A text holding two issues gives two documents (X.issue01, X.issue02), so two bags, each
-    with its own issue's outputs and bag-info, both holding the whole source file."""
+    with its own issue's outputs and bag-info, each holding only its own issue's source lines
+    (issue #26, case 9: not N copies of the whole file): the two slices, byte for byte, are the
+    file, and bag-info says which lines and bytes of which file (by its SHA-256) they are."""
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     two = Path(__file__).resolve().parents[1] / "samples" / "degraded" / "monthly-2020-01-02.two-issues.txt"
     out = tmp_path / "out"
     assert main([str(two), "--to", "tei,txt", "--bag", "-o", str(out), "-j", "1", "-q"]) == 0
     bags = sorted(p.name for p in out.glob("*.bag"))
     assert bags == [f"{two.stem}.issue01.bag", f"{two.stem}.issue02.bag"]
-    seen = set()
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["inputs"][0]
+    seen, slices = set(), []
+    whole = two.read_bytes()
     for k, name in enumerate(bags, start=1):
         bag = bagit.Bag(str(out / name))
         assert bag.validate(processes=1, fast=False) is True
         payload = tree(out / name / "data")
         stem = f"{two.stem}.issue{k:02d}"
-        assert sorted(payload) == sorted([f"{stem}.xml", f"{stem}.txt", f"source/{two.name}"])
+        first, last = next(o["source_lines"] for o in manifest["outputs"] if o["path"] == f"{stem}.xml")
+        source = f"source/{two.stem}.lines-{first}-{last}.txt"
+        assert sorted(payload) == sorted([f"{stem}.xml", f"{stem}.txt", source])
         assert payload[f"{stem}.xml"] == (out / f"{stem}.xml").read_bytes()
-        seen.add(bag_info(out / name)["External-Identifier"])
+        info = bag_info(out / name)
+        begin, end = map(int, info["Source-Byte-Range"].split("-"))
+        assert (info["Source-Lines"], info["Source-SHA256"]) == (f"{first}-{last}", hashlib.sha256(whole).hexdigest())
+        assert payload[source] == whole[begin:end]
+        assert payload[source].decode("utf-8").count("\n") == last - first + 1 - (k == len(bags))
+        slices.append(payload[source])
+        seen.add(info["External-Identifier"])
     assert len(seen) == 2, seen  # each bag describes its own issue
+    assert b"".join(slices) == whole  # together, the file; no line twice
+
+
+def test_n_issues_make_bags_the_size_of_the_file_not_n_times_it(tmp_path, monkeypatch):
+    """Issue #26, case 9: 12 issues of one file: the sources in the 12 bags add up to the file's
+    size once (they were 12 whole copies)."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    year = concatenated(tmp_path / "year.txt", 4)
+    out = tmp_path / "out"
+    assert main([str(year), "--to", "txt", "--bag", "-o", str(out), "-j", "1", "-q"]) == 0
+    bags = sorted(out.glob("*.bag"))
+    assert len(bags) == 4 * len(SAMPLES)
+    sources = [f for bag in bags for f in (bag / "data" / "source").iterdir()]
+    assert len(sources) == len(bags)
+    assert sum(f.stat().st_size for f in sources) == year.stat().st_size

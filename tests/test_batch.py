@@ -32,7 +32,7 @@ def test_folder_in_worker_processes_with_manifest(tmp_path, capsys):
         assert entry["options"]["formats"] == ["tei", "txt"]
         assert len(entry["outputs"]) == 2
         for o in entry["outputs"]:
-            data = open(o["path"], "rb").read()
+            data = (out / o["path"]).read_bytes()  # relative to the manifest's folder
             assert (o["sha256"], o["size"]) == (hashlib.sha256(data).hexdigest(), len(data))
 
 

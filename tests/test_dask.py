@@ -134,6 +134,19 @@ def test_dask_cluster_gives_the_bytes_manifest_and_failures_of_one_process(
     assert manifest(tmp_path / "local" / "out") == manifest(tmp_path / "dask" / "out")
 
 
+def writing(out: Path, pid: int) -> list[str]:
+    """The files process *pid* is writing in its workspaces in *out* (convert.outdir: a
+    ``.convert-<hex>.partial`` folder whose owner record names the process)."""
+    found = []
+    for ws in out.glob(".convert-*.partial"):
+        try:
+            if f"\npid={pid}\n" in (ws / "owner").read_text(encoding="utf-8"):
+                found += [p.name for p in ws.iterdir() if p.name != "owner"]
+        except OSError:  # the workspace went away meanwhile
+            pass
+    return found
+
+
 def test_a_worker_killed_while_writing_costs_nothing(tmp_path, cluster):
     """SIGKILL one of the two workers while it writes an output (its temporary file is there):
     its tasks go to the other worker; every output is present and byte-identical to -j 1, no
@@ -152,7 +165,7 @@ def test_a_worker_killed_while_writing_costs_nothing(tmp_path, cluster):
     try:
         deadline = time.monotonic() + LIMIT
         while proc.poll() is None and time.monotonic() < deadline:
-            partial = [p.name for p in out.iterdir() if f".convert-{victim.pid}-" in p.name and ".partial" in p.name]
+            partial = writing(out, victim.pid)
             if partial:
                 victim.send_signal(signal.SIGKILL)
                 victim.wait(timeout=30)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 from hostile import TEXT, tiny_bulletin
 from sampledata import ROOT
@@ -83,3 +84,35 @@ def test_folder_scan_reports_what_it_skipped_in_verbose_mode(tmp_path, capsys):
     assert main([str(folder), "--to", "txt", "-o", str(out), "-j", "1"]) == 0
     assert "skipped" not in capsys.readouterr().out
     assert (out / "issue.txt").read_text(encoding="utf-8").replace("\n", "") == TEXT.replace("\n", "")
+
+
+def test_names_that_are_not_utf8_in_a_scan_with_verbose_and_bags(tmp_path):
+    """Issue #24, case 4: a file name in GBK bytes (an old archive disk), in a folder scan, with
+    -v and --bag: no traceback; names printed escaped; the bag is valid, its payload names UTF-8
+    (RFC 8493 §7.2.1) with each undecodable byte as %XX (and % as %25)."""
+    import bagit
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    raw = "中文".encode("gbk")  # b"\xd6\xd0\xce\xc4": not UTF-8
+    src = Path(os.fsdecode(os.fsencode(folder) + b"/" + raw + b"%.txt"))
+    src.write_text(TEXT, encoding="utf-8")
+    out = tmp_path / "out"
+    run = subprocess.run([sys.executable, "-m", "convert", str(folder), "--to", "txt,tei", "--bag", "-o", str(out),
+                          "-v", "-j", "1"], cwd=ROOT, capture_output=True, timeout=300,
+                         env={**os.environ, "LANG": "C.UTF-8", "PYTHONIOENCODING": "utf-8"})
+    stdout, stderr = run.stdout.decode("utf-8"), run.stderr.decode("utf-8")
+    assert run.returncode == 0, stderr
+    assert "Traceback" not in stderr
+    assert "wrote " + str(out) + "/\\xd6\\xd0\\xce\\xc4%.txt (" in stdout
+    stem = os.fsdecode(raw + b"%")
+    bag = out / f"{stem}.bag"
+    assert bagit.Bag(str(bag)).validate(processes=1, fast=False) is True
+    escaped = "%D6%D0%CE%C4%25"
+    names = sorted(str(p.relative_to(bag / "data")) for p in (bag / "data").rglob("*") if p.is_file())
+    assert names == [f"{escaped}.txt", f"{escaped}.xml", f"source/{escaped}.txt"]
+    assert (bag / "data" / "source" / f"{escaped}.txt").read_bytes() == src.read_bytes()
+    info = (bag / "bag-info.txt").read_text(encoding="utf-8")
+    assert f"Internal-Sender-Identifier: {escaped}.txt" in info
+    for tag in bag.glob("*.txt"):
+        tag.read_bytes().decode("utf-8")  # every tag file is UTF-8

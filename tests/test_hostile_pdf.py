@@ -117,6 +117,17 @@ def test_malformed_af_is_a_one_line_error_and_the_batch_goes_on(tmp_path, capsys
     assert (out / "good.txt").exists() and not (out / "bad.txt").exists()
 
 
+def test_an_encrypted_pdf_is_one_line(tmp_path, capsys, copy_3b):
+    """Issue #26, case 13: a password-protected PDF is refused in one line naming it, never an
+    internal error with a memory address."""
+    with pikepdf.open(copy_3b) as pdf:
+        pdf.save(tmp_path / "locked.pdf", encryption=pikepdf.Encryption(owner="owner", user="secret"))
+    assert main([str(tmp_path / "locked.pdf"), "--to", "txt", "-o", str(tmp_path / "out"), "-j", "1", "-q"]) == 1
+    err = [ln for ln in capsys.readouterr().err.splitlines() if "warning:" not in ln]
+    assert len(err) == 1 and err[0].startswith(f"convert: {tmp_path / 'locked.pdf'}: "), err
+    assert "internal error" not in err[0] and "BytesIO" not in err[0] and "encrypted" in err[0]
+
+
 @FUZZ
 @given(damage=st.lists(st.tuples(st.floats(0, 1), st.binary(min_size=1, max_size=8)), min_size=1, max_size=6),
        truncate=st.one_of(st.none(), st.floats(0.05, 1)))

@@ -7,7 +7,7 @@ import codecs
 import unicodedata
 
 import pytest
-from sampledata import SAMPLES, first_difference, nows, source_content
+from sampledata import SAMPLES, concatenated, first_difference, nows, source_content
 
 from convert.cli import main
 from convert.reader.source import decode
@@ -161,11 +161,7 @@ def test_decode_reports_utf16_without_bom_as_text_or_error():
 def test_a_year_of_issues_concatenated_is_converted_whole(tmp_path):
     """About 10 MB (140 × the samples): converted (TEI valid, every character kept); time and
     peak memory are measured in bench/, not here."""
-    big = tmp_path / "year.txt"
-    with open(big, "w", encoding="utf-8") as f:
-        for _ in range(140):
-            for p in SAMPLES:
-                f.write(p.read_text(encoding="utf-8") + "\n")
+    big = concatenated(tmp_path / "year.txt", 140)
     out = tmp_path / "out"
     assert main([str(big), "--to", "tei,txt", "-o", str(out), "-q"]) == 0
     # one document per issue (#11), names in issue order: year.issue001 … year.issue420

@@ -126,8 +126,8 @@ def embedded_tei(path: Path, data: bytes, max_size: int = MAX_SIZE) -> bytes:
     """The bytes of the TEI file embedded in the PDF *data* read from *path* (named in errors),
     at most *max_size* bytes once inflated.
 
-    Raises :class:`InputError` (one line) when the file cannot be opened as a PDF, its ``/AF`` is
-    malformed, the TEI is larger than *max_size* inflated, or it carries no TEI (only copies made
+    Raises :class:`InputError` (one line) when the file cannot be opened as a PDF, is encrypted,
+    its ``/AF`` is malformed, the TEI is larger than *max_size* inflated, or it carries no TEI (only copies made
     with ``--pdfa 3b`` do).
     """
     import io
@@ -142,6 +142,9 @@ def embedded_tei(path: Path, data: bytes, max_size: int = MAX_SIZE) -> bytes:
                 return bounded_stream_bytes(stream, max_size, where)
     except InputError:
         raise
+    except pikepdf.PasswordError:
+        raise InputError(f"{where}: the PDF is encrypted (it needs a password): not a PDF/A-3b copy "
+                         "this tool made (PDF/A forbids encryption, ISO 19005-3 §6.1.3)") from None
     except pikepdf.PdfError as err:
         # qpdf names the buffer it read by its repr ("stream <_io.BytesIO object at 0x…>: …"):
         # the file is already named, and a memory address tells the user nothing
