@@ -9,7 +9,11 @@ Both formats draw the same pages (the OFD writer records what the PDF layout dra
 - no page without body text (a page holding only the running head and folio reads as a page
   lost in printing);
 - no heading is the last thing on a page, and a heading keeps at least two lines of what follows
-  (or all of it, when shorter) on its page.
+  (or all of it, when shorter) on its page;
+- no line of the contents list holds a lone character of an entry's title: an entry is set to
+  the page's own measure, not broken where the print's narrow column broke it;
+- each masthead line of the cover (the date ``2020年2月 / 29 / 星期六``, the registration number
+  ``河南省连续性内资 / 【审郑州连】00015号``) is one phrase, set on one line.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from sampledata import ROOT
 
 from convert.options import WriterOptions
 from convert.reader import read_issues
-from convert.tei import E, XML_ID, xpath
+from convert.tei import E, XML_ID, local, xpath
 from convert.variant import VARIANTS, make_variant
 from convert.writers import pdf as pdf_writer
 from convert.writers.ofd.record import Glyph, RecordingCanvas
@@ -36,8 +40,54 @@ HEADS = {"section_head", "article_head", "brief_head", "subsection_head", "conte
 def drawn(root) -> tuple[list, list[dict]]:
     """``(pages, log)``: the pages the PDF layout draws (:class:`RecordingCanvas` pages) and its
     layout log (one entry per drawn part of a text block, in drawing order)."""
+    pages, log, _start = drawn_with_start(root)
+    return pages, log
+
+
+def drawn_with_start(root) -> tuple[list, list[dict], int | None]:
+    """:func:`drawn` and the physical page the body begins on."""
     document = pdf_writer.draw(root, WriterOptions(), RecordingCanvas)
-    return document.canvas.pages(), document.renderer.log
+    return document.canvas.pages(), document.renderer.log, document.body_start
+
+
+def text_lines(page) -> list[tuple[float, str]]:
+    """``[(x of the first glyph, text)]`` of each line of body text on *page* (glyphs outside
+    the pagination artifacts, grouped by baseline, left to right), top to bottom."""
+    rows: dict[float, list] = {}
+    for g in page.items:
+        if isinstance(g, Glyph) and not g.artifact:
+            rows.setdefault(round(g.y, 1), []).append(g)
+    return [(min(g.x for g in row), "".join(g.ch for g in sorted(row, key=lambda g: g.x)))
+            for _y, row in sorted(rows.items(), reverse=True)]
+
+
+def lone_contents_characters(pages, body_start) -> list[str]:
+    """Lines of the contents pages (between the cover and the body) whose text, the page columns
+    (digits at the line end) and spaces taken off, is a single character."""
+    bad = []
+    for page in pages[1:(body_start or 1) - 1]:
+        for _x, line in text_lines(page):
+            title = line.rstrip("0123456789ivxlc ").replace(" ", "")
+            if len(title) == 1:
+                bad.append(line)
+    return bad
+
+
+def masthead_lines_broken(root, cover) -> list[str]:
+    """The masthead lines (``titlePage`` children but ``docTitle``, and each ``titlePart``) whose
+    text, spaces aside, is not the text of one line of the *cover* page."""
+    from convert.writers.epub.xhtml import content_chars
+
+    drawn_lines = {line.replace(" ", "") for _x, line in text_lines(cover)}
+    bad = []
+    for page in xpath(root, "tei:text/tei:front/tei:titlePage"):
+        for el in page.iter():
+            if not isinstance(el.tag, str) or el.getparent() is None or local(el) == "docTitle":
+                continue
+            if el.getparent() is page or local(el) == "titlePart":
+                if content_chars(el) and content_chars(el) not in drawn_lines:
+                    bad.append(content_chars(el))
+    return bad
 
 
 def blank_pages(pages) -> list[int]:
@@ -73,9 +123,13 @@ CASES = [(p, tag) for p in FILES for tag in VARIANTS]
 @pytest.mark.parametrize("path,tag", CASES, ids=[f"{p.stem}-{t}" for p, t in CASES])
 def test_every_page_has_body_text_and_no_heading_is_stranded(path, tag):
     for k, root in enumerate(_issues(path), 1):
-        pages, log = drawn(make_variant(root, tag))
+        variant = make_variant(root, tag)
+        pages, log, body_start = drawn_with_start(variant)
         assert blank_pages(pages) == [], f"{path.name} issue {k} ({tag}): pages without body text"
         assert stranded_headings(log) == [], f"{path.name} issue {k} ({tag})"
+        assert lone_contents_characters(pages, body_start) == []
+        if xpath(variant, "tei:text/tei:front/tei:titlePage"):
+            assert masthead_lines_broken(variant, pages[0]) == []
 
 
 DEGRADED = [(p, name) for p in CORPUS for name in DEGRADATIONS]
@@ -136,3 +190,21 @@ def test_a_column_heading_keeps_its_first_item_and_byline():
         _pages, log = drawn(root)
         stranded += stranded_headings(log)
     assert stranded == []
+
+
+def test_a_contents_entry_the_print_broke_is_one_line():
+    """no. 90's entry 我区召开新型冠状病毒感染的肺炎疫情防控工作推进 / 会 (``<lb/>`` where the
+    print's column ended) fits the PDF's measure: one line, 会 not alone."""
+    root = _issues(ROOT / "samples" / "monthly-2020-01-no90.txt")[0]
+    pages, _log, body_start = drawn_with_start(root)
+    lines = [line for page in pages[1:body_start - 1] for _x, line in text_lines(page)]
+    assert any(line.startswith("我区召开新型冠状病毒感染的肺炎疫情防控工作推进会") for line in lines)
+    assert lone_contents_characters(pages, body_start) == []
+
+
+def test_masthead_date_and_registration_number_are_each_one_line():
+    root = _issues(ROOT / "samples" / "newsletter-2020-02-29-no634.txt")[0]
+    pages, _log = drawn(root)
+    lines = [line for _x, line in text_lines(pages[0])]
+    assert "2020年2月 29 星期六" in lines
+    assert "河南省连续性内资【审郑州连】00015号" in lines

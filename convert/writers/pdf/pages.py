@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import io
 import json
+import unicodedata
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
@@ -47,6 +48,8 @@ from convert.writers.pdf.pdfa import Metadata
 from convert.writers.pdf.tagging import TAGGED_FLAVOURS, StructTree
 from convert.writers.pdf.text import (
     BREAK,
+    Glyph,
+    is_cjk,
     ColumnHeads,
     Anchor,
     BlockStyle,
@@ -252,8 +255,14 @@ class _Renderer:
         return out
 
     def text_block(self, spans: list[Span], style_name: str, el, role: str = "P", node=None, extra=(),
-                   **kw) -> TextBlock:
+                   breaks: str = "keep", **kw) -> TextBlock:
         """A :class:`TextBlock` of *spans*; checks every character has a glyph (else WriterError).
+
+        *breaks*: what a line break of the source (``<lb/>``, :data:`BREAK`) becomes: ``"keep"``
+        a line break; ``"reflow"`` nothing (a space between two Latin words or numbers): the
+        text is set to this page's measure (a contents entry whose title the print's narrow
+        column broke); ``"phrase"`` a word space (a masthead line the print broke, such as
+        ``2020年2月 / 29 / 星期六``, set on one line; see :func:`join_breaks`).
 
         Tagged PDF: the block is the structure element *role* (``"H"``: the heading level by
         depth) made now in the current element, or the given *node*; its spans' content slots,
@@ -269,6 +278,8 @@ class _Renderer:
         spans = normalise_space(spans)
         try:
             glyphs = to_glyphs(spans, self.fonts, style.size)
+            if breaks != "keep":
+                glyphs = join_breaks(glyphs, self.fonts, gap=breaks == "phrase")
         except MissingGlyph as err:
             raise WriterError(
                 f"pdf: no font has a glyph for {err} at {getattr(err, 'where', '') or where(el)}") from None
@@ -341,7 +352,8 @@ class _Renderer:
         kind = el.get("type", "main")
         name = {"main": "masthead_title", "alt": "masthead_alt"}.get(kind, "masthead_line")
         face = "heading" if kind == "main" else "body"
-        return [self.text_block(self.inline(el, face), name, el, role="Title" if kind == "main" else "P")]
+        return [self.text_block(self.inline(el, face), name, el, role="Title" if kind == "main" else "P",
+                                breaks="phrase")]
 
     def _masthead_line(self, el, ctx, role: str | None = None):
         """One masthead line. When the masthead prints no title (a monthly bulletin), its first
@@ -352,9 +364,7 @@ class _Renderer:
         no_title = page is not None and not xpath(page, "tei:docTitle")
         name = "masthead_lead" if no_title and first is el else "masthead_line"
         face = "heading" if name == "masthead_lead" else "body"
-        if role:
-            return [self.text_block(self.inline(el, face), name, el, role=role)]
-        return [self.text_block(self.inline(el, face), name, el)]
+        return [self.text_block(self.inline(el, face), name, el, role=role or "P", breaks="phrase")]
 
     _block_docImprint = _masthead_line
     _block_docDate = _masthead_line
@@ -573,7 +583,7 @@ class _Renderer:
         extra = [s.tag for s in printed if s is not BREAK] + [label_tag]
         if spans and any(s.text.strip() for s in spans if s is not BREAK):
             out.append(self.text_block(spans, style, item, tail=tail, keep_with_next=bool(nested), node=toci,
-                                       extra=extra))
+                                       extra=extra, breaks="reflow"))
         elif printed:
             out.append(self.text_block(printed, style, item, node=toci))
         for lst in nested:
@@ -634,6 +644,27 @@ class _Renderer:
     #: ``<surplus>`` (TEI P5 §12.3.3.1, a character printed twice across a page break): shown
     #: as the source shows it.
     _inline_surplus = _plain_inline
+
+
+def join_breaks(glyphs: list[Glyph], fonts: FontSet, gap: bool) -> list[Glyph]:
+    """*glyphs* with every hard break (``"\n"``) taken out. It becomes a space (U+0020 of the
+    body face, in the size, link and content slot of the glyph before it) between two Latin
+    letters or digits, and, when *gap* is set, wherever no punctuation mark stands on either side
+    (``2020年2月 29 星期六``, but ``河南省连续性内资【审郑州连】00015号``); else nothing (between
+    Chinese characters a line break of the source is not a word space)."""
+    out: list[Glyph] = []
+    for k, g in enumerate(glyphs):
+        if g.ch != "\n":
+            out.append(g)
+            continue
+        prev = out[-1] if out else None
+        nxt = next((h for h in glyphs[k + 1:] if h.ch != "\n"), None)
+        if prev is None or nxt is None or prev.ch == " ":
+            continue
+        punct = unicodedata.category(prev.ch)[0] == "P" or unicodedata.category(nxt.ch)[0] == "P"
+        if (gap and not punct) or (not is_cjk(prev.ch) and not is_cjk(nxt.ch)):
+            out.extend(to_glyphs([Span(" ", "body", prev.link, tag=prev.tag)], fonts, prev.size))
+    return out
 
 
 def keep_with_next(story: list[Flowable]) -> list[Flowable]:
