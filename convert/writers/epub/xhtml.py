@@ -3,9 +3,19 @@
 One ``visit_<element>`` method per TEI element the model allows (``docs/tei-model.md``); an element
 with no method is a :class:`convert.errors.WriterError` naming it. Every content character of the
 TEI ``<text>`` is written, in document order, into the ``<body>`` of the content documents; the
-writer adds no text node of its own there (labels it needs live in attributes or in the
-navigation document, which is not in the spine), so the spine's text is exactly the TEI text
+writer adds no text node of its own there but one: the visible heading (``目录``) of a printed
+contents list that prints none, an ``<h1 class="supplied">`` (TEI's ``<supplied>``: text the
+editor adds) that gives the page the heading a reader and an accessibility checker expect. Other
+labels live in attributes (``aria-label`` of a page-break marker) or in the navigation document,
+which is not in the spine. So the spine's text, supplied headings aside, is exactly the TEI text
 (``sic``/``orig`` chosen, whitespace aside).
+
+Accessibility (EPUB Accessibility 1.1, WCAG 2.1 AA, as Ace by DAISY checks it): headings ``h1``…
+``h6`` by the number of ``<div>``s around them (a monthly's section and a newspaper's article are
+``h1``), every ``epub:type`` that has a DPUB-ARIA role carries it (``toc`` → ``doc-toc``,
+``colophon`` → ``doc-colophon``, ``pagebreak`` → ``doc-pagebreak``), and each numbered ``<pb/>``
+is a labelled page-break marker the page list points at. Headings may break only between words
+(``<wbr>`` at jieba word boundaries, ``word-break: keep-all`` in the style sheet).
 
 XHTML content documents follow EPUB 3.3 §6.1 (XHTML content documents) and use the
 ``epub:type`` structural semantics vocabulary (EPUB 3 Structural Semantics Vocabulary 1.1).
@@ -14,6 +24,7 @@ XHTML content documents follow EPUB 3.3 §6.1 (XHTML content documents) and use 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -39,6 +50,8 @@ EPUB_TYPE = f"{{{EPUB_NS}}}type"
 _TIME_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$")
 _WS_RE = re.compile(r"\s+")
 _ID_SAFE_RE = re.compile(r"[^A-Za-z0-9_-]")
+#: Body-level TEI elements that show no text of their own (page breaks, page furniture).
+MILESTONES = ("pb", "fw", "milestone", "cb", "lb")
 
 
 def h(tag: str) -> str:
@@ -111,6 +124,11 @@ class XhtmlTranslator:
     def __init__(self, targets: dict[str, str], lang: str) -> None:
         self.targets = targets
         self.lang = lang
+        #: the document being rendered (its file name), for the page list
+        self.doc_name = ""
+        #: ``[(printed page number, "file.xhtml#id")]`` of the page-break markers, in reading order
+        self.page_breaks: list[tuple[str, str]] = []
+        self._ids: set[str] = set()
 
     # ------------------------------------------------------------------ dispatch helpers
     def dispatch(self, el: etree._Element, out: etree._Element, inline: bool) -> None:
@@ -207,30 +225,42 @@ class XhtmlTranslator:
         self.block_or_inline(el, out, inline, "imprimatur")
 
     def visit_div(self, el, out, inline):
-        """``<div>`` by ``@type``: ``contents`` → ``<nav epub:type="toc">``; ``article``/``brief``
-        → ``<article>``; ``colophon`` → ``<section epub:type="colophon">``; others → ``<section>``."""
+        """``<div>`` by ``@type``: ``contents`` → ``<nav epub:type="toc" role="doc-toc">`` (with a
+        supplied ``<h1>`` when it prints no heading); ``article``/``brief`` → ``<article>`` (class
+        ``untitled`` for an article printed without a title: the style sheet sets it apart);
+        ``colophon`` → ``<section epub:type="colophon" role="doc-colophon">``; others →
+        ``<section>``."""
         self._need_block(el, inline)
         kind = el.get("type") or "div"
         if kind == "contents":
             node = self.sub(out, "nav", "contents", el)
             node.set(EPUB_TYPE, "toc")
+            node.set("role", "doc-toc")
             node.set("aria-label", _contents_label(self.lang))
+            if el.find("{*}head") is None:
+                # the contents page's visible heading (a supplied one: the print has none)
+                self.sub(node, "h1", "supplied").text = _contents_label(self.lang)
         elif kind in ("article", "brief"):
-            node = self.sub(out, "article", kind, el)
+            untitled = el.find("{*}head") is None and kind == "article"
+            node = self.sub(out, "article", kind + (" untitled" if untitled else ""), el)
         else:
             node = self.sub(out, "section", kind, el)
             if kind == "colophon":
                 node.set(EPUB_TYPE, "colophon")
+                node.set("role", "doc-colophon")
         node.set("id", element_id(el))
         self.block_content(el, node)
 
     def visit_head(self, el, out, inline):
-        """``<head>`` → ``<hN>``, N = 1 + number of enclosing ``<div>``s (at most 6)."""
+        """``<head>`` → ``<hN>``, N = number of enclosing ``<div>``s (1 to 6): a monthly's section
+        and a newspaper's article are ``h1``. A ``<wbr>`` marks every boundary between two words
+        (:func:`word_breaks`), where alone the heading may break (``word-break: keep-all``)."""
         if inline:
             raise WriterError("epub: <head> inside running text is not supported")
         depth = sum(1 for a in el.iterancestors() if local(a) == "div")
-        node = self.sub(out, f"h{min(6, 1 + max(1, depth))}", "head", el)
+        node = self.sub(out, f"h{min(6, max(1, depth))}", "head", el)
         self.inline_content(el, node)
+        word_breaks(node)
 
     def visit_p(self, el, out, inline):
         if inline:
@@ -309,8 +339,12 @@ class XhtmlTranslator:
     def visit_lb(self, el, out, inline):
         """``<lb/>`` → ``<br/>``, except inside a ``<ref>``: a contents entry's title that the
         print's narrow column broke in two is one title on a reflowable page, which breaks it
-        where its own width needs (a forced break there left a lone character on a phone)."""
+        where its own width needs (a forced break there left a lone character on a phone); and
+        in the masthead, whose lines are each one phrase (``2020年2月 29 星期六``): a space."""
         if any(etree.QName(a).localname == "ref" for a in el.iterancestors()):
+            return
+        if any(etree.QName(a).localname == "titlePage" for a in el.iterancestors()):
+            add_text(out, " ")  # a masthead line the print broke is one phrase: a word space
             return
         self.sub(out, "br")
 
@@ -332,8 +366,24 @@ class XhtmlTranslator:
         self.inline_content(el, out)
 
     def visit_pb(self, el, out, inline):
-        """``<pb/>`` marks where an old page break cut a paragraph: it is not a printed page
-        number nor a line break, so it renders nothing."""
+        """``<pb n="7"/>``, where printed page 7 began → an empty page-break marker, ``<span
+        epub:type="pagebreak" role="doc-pagebreak" id="page-7" aria-label="7"/>`` (EPUB 3
+        Structural Semantics, DPUB-ARIA 1.1): the page list links to it, and its label is an
+        attribute, not text. A ``<pb/>`` without a number renders nothing."""
+        n = (el.get("n") or "").strip()
+        if not n:
+            return
+        base = "page-" + safe_name(n)
+        ident, k = base, 1
+        while ident in self._ids:
+            k += 1
+            ident = f"{base}-{k}"
+        self._ids.add(ident)
+        node = etree.SubElement(out, h("span"), id=ident)
+        node.set(EPUB_TYPE, "pagebreak")
+        node.set("role", "doc-pagebreak")
+        node.set("aria-label", n)
+        self.page_breaks.append((n, f"{self.doc_name}#{ident}"))
 
     def visit_fw(self, el, out, inline):
         """``<fw>``: the old print layout's running head or folio (TEI P5 §11.6). An e-book has
@@ -395,6 +445,54 @@ def add_text(out: etree._Element, text: str) -> None:
         out.text = (out.text or "") + text
 
 
+def _wordish(ch: str) -> bool:
+    """A letter or digit (a Han ideograph among them): a break between two is inside a line."""
+    return unicodedata.category(ch)[0] in "LN"
+
+
+def word_breaks(node: etree._Element) -> None:
+    """Put a ``<wbr/>`` at every word boundary (jieba: :func:`convert.segment.tokenize`) of the
+    text directly in XHTML element *node* (its text and its children's tails), where a letter or
+    digit meets a letter or digit: the places a heading may break when the style sheet keeps
+    words whole (``word-break: keep-all``); next to punctuation the line-breaking rules decide.
+    Adds no character."""
+    from convert.segment import tokenize
+
+    def split(text: str) -> list[str]:
+        pieces, last = [], 0
+        for _w, start, _end in tokenize(text):
+            if start and _wordish(text[start - 1]) and _wordish(text[start]):
+                pieces.append(text[last:start])
+                last = start
+        pieces.append(text[last:])
+        return pieces
+
+    def wbrs(pieces: list[str]) -> list[etree._Element]:
+        out = []
+        for piece in pieces[1:]:
+            wbr = etree.Element(h("wbr"))
+            wbr.tail = piece
+            out.append(wbr)
+        return out
+
+    if node.text:
+        pieces = split(node.text)
+        node.text = pieces[0]
+        for k, wbr in enumerate(wbrs(pieces)):
+            node.insert(k, wbr)
+    for child in list(node):
+        if child.tag == h("wbr"):
+            continue
+        if child.tail:
+            pieces = split(child.tail)
+            child.tail = pieces[0]
+            at = node.index(child) + 1
+            for k, wbr in enumerate(wbrs(pieces)):
+                node.insert(at + k, wbr)
+        if len(child) or child.text:
+            word_breaks(child)
+
+
 def safe_name(value: str) -> str:
     """A file-name-safe token (ASCII letters, digits, ``_``, ``-``) from an ``xml:id``."""
     return _ID_SAFE_RE.sub("_", value)[:40]
@@ -407,6 +505,9 @@ def split_documents(text_el: etree._Element, book_title: str) -> list[Doc]:
       ``contents.xhtml``, anything else → ``front-N.xhtml``;
     - each child of ``<body>`` (a monthly's section, a newspaper's article or brief column) →
       ``cNN-<id>.xhtml``; consecutive non-``div`` children of ``<body>`` share one document;
+      a milestone (:data:`MILESTONES`: ``<pb/>``, ``<fw>``), which shows no text, is never a
+      document of its own: it opens the next document (or closes the last), so that no spine
+      document is empty;
     - ``<back>`` → ``back.xhtml``.
 
     Raises :class:`WriterError` for a ``<text>`` child other than front/body/back.
@@ -433,22 +534,35 @@ def split_documents(text_el: etree._Element, book_title: str) -> list[Doc]:
         elif name == "body":
             n = 0
             loose: Doc | None = None
+            pending: list[etree._Element] = []  # milestones waiting for the next document
             for child in part:
                 cname = local(child)
                 if not cname:
                     continue
-                if cname == "div":
+                if cname in MILESTONES:
+                    # a page break or page furniture shows no text: never a document of its own
+                    pending.append(child)
+                elif cname == "div":
                     n += 1
                     label = text_of(child.find("{*}head")) if child.find("{*}head") is not None else ""
-                    docs.append(Doc(f"c{n:02d}-{safe_name(element_id(child))}.xhtml", [child],
+                    docs.append(Doc(f"c{n:02d}-{safe_name(element_id(child))}.xhtml", pending + [child],
                                     label or book_title, "body"))
+                    pending = []
                     loose = None
                 else:
                     if loose is None:
                         n += 1
                         loose = Doc(f"c{n:02d}-text.xhtml", [], book_title, "body")
                         docs.append(loose)
-                    loose.elements.append(child)
+                    loose.elements.extend(pending + [child])
+                    pending = []
+            if pending:  # milestones at the end of the body go with the last body document
+                last = next((d for d in reversed(docs) if d.kind == "body"), None)
+                if last is None:
+                    n += 1
+                    last = Doc(f"c{n:02d}-text.xhtml", [], book_title, "body")
+                    docs.append(last)
+                last.elements.extend(pending)
         elif name == "back":
             docs.append(Doc("back.xhtml", list(c for c in part if local(c)), book_title, "back"))
         else:
@@ -480,6 +594,7 @@ def render_document(doc: Doc, translator: XhtmlTranslator, lang: str, css_href: 
     body = etree.SubElement(html, h("body"))
     body.set(EPUB_TYPE, {"titlepage": "frontmatter", "contents": "frontmatter", "front": "frontmatter",
                          "body": "bodymatter", "back": "backmatter"}[doc.kind])
+    translator.doc_name = doc.name
     for el in doc.elements:
         translator.dispatch(el, body, False)
     return serialize(html)

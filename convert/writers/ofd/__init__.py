@@ -76,7 +76,7 @@ def build(root: etree._Element, opts: WriterOptions) -> tuple[bytes, dict[str, l
                       (f"{stem}.tei.xml", tei), convert.__version__, doc_id(tei))
     parts = builder.parts()
     verdicts = validate_parts(parts)
-    return zip_package(parts, _zip_time(document.meta.date)), verdicts
+    return zip_package(parts, _zip_time(document.meta.modified)), verdicts
 
 
 def write(root: etree._Element, opts: WriterOptions, path: Path) -> None:

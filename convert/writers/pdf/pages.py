@@ -43,6 +43,7 @@ from convert.errors import WriterError
 from convert.options import WriterOptions
 from convert.tei import TEI_NS, XML_ID, XML_LANG, local, xpath
 from convert.variant import convert_string
+from convert.writers import issue
 from convert.writers.pdf.fonts import FontSet, MissingGlyph
 from convert.writers.pdf.pdfa import Metadata
 from convert.writers.pdf.tagging import TAGGED_FLAVOURS, StructTree
@@ -128,6 +129,11 @@ class _Renderer:
         self.node = self.tree.root if tagged else None
         #: ``[(target, Link element)]`` of the contents list's PDF-page column (text set after layout)
         self.label_links: list = []
+        #: ``[(Lbl element, printed page, target)]`` of the contents entries: each Lbl's /Alt
+        #: names the two columns (:attr:`column_heads`), set once the PDF page labels are known
+        self.label_alts: list = []
+        #: the heads of the contents list's two page columns, in the document's variant
+        self.column_heads = (convert_string("原刊页", self._lang), convert_string("PDF页", self._lang))
 
     # -- styles ---------------------------------------------------------------------------------
     def bstyle(self, name: str) -> BlockStyle:
@@ -356,13 +362,17 @@ class _Renderer:
                                 breaks="phrase")]
 
     def _masthead_line(self, el, ctx, role: str | None = None):
-        """One masthead line. When the masthead prints no title (a monthly bulletin), its first
-        line leads in the larger ``masthead_lead`` style; no title is made up. *role*: its
-        structure type in a tagged PDF when not ``P`` (a ``byline`` or ``note`` of the masthead)."""
+        """One masthead line. When the masthead prints no title (a monthly bulletin), the line
+        naming the series (the compiling body, ``上街区地方史志办公室编``:
+        :func:`convert.writers.issue.series_line`), else its first line, leads in the larger
+        ``masthead_lead`` style, as the series name leads every cover; no title is made up.
+        *role*: its structure type in a tagged PDF when not ``P`` (a ``byline`` or ``note``)."""
         page = el.getparent()
         first = next((c for c in page if isinstance(c.tag, str)), None) if page is not None else None
         no_title = page is not None and not xpath(page, "tei:docTitle")
-        name = "masthead_lead" if no_title and first is el else "masthead_line"
+        named = issue.series_line(self.root) if no_title else None
+        lead = named[0] if named else first
+        name = "masthead_lead" if no_title and lead is el else "masthead_line"
         face = "heading" if name == "masthead_lead" else "body"
         return [self.text_block(self.inline(el, face), name, el, role=role or "P", breaks="phrase")]
 
@@ -380,9 +390,8 @@ class _Renderer:
             if xpath(el, ".//tei:num[@type='page']"):
                 # label both page columns (#13): printed page vs this file's page label
                 heads = sum((self.block(h, "contents") for h in xpath(el, "tei:head")), [])
-                column_heads = ColumnHeads(
-                    convert_string("原刊页", self._lang), convert_string("PDF页", self._lang),
-                    self.bstyle("contents_column_head"), self.fonts, Tail.pdf_width)
+                column_heads = ColumnHeads(*self.column_heads, self.bstyle("contents_column_head"), self.fonts,
+                                           Tail.pdf_width)
                 column_heads.artifact = self.tree is not None
                 out[len(heads):len(heads)] = [column_heads]
         elif kind == "colophon":
@@ -403,6 +412,8 @@ class _Renderer:
             return out
         inner = {"section": "section", "article": "article", "brief": "brief"}.get(kind, "subsection")
         out = self.children(el, inner)
+        if kind == "article" and not xpath(el, "tei:head") and self._follows_text(el):
+            out.insert(0, self._untitled_rule())
         if inner in ("section", "article", "brief"):
             level = 0
             if inner != "section" and ctx == "section":
@@ -412,15 +423,35 @@ class _Renderer:
             self._anchor(el, out, xml_id, None, 0)
         return out
 
+    @staticmethod
+    def _follows_text(el) -> bool:
+        """Whether body or back text comes before division *el* (an untitled article that opens
+        the body needs no separation)."""
+        return any(local(p) in ("div", "p", "ab", "note", "byline") for p in el.itersiblings(preceding=True)
+                   if isinstance(p.tag, str)) or any(
+            isinstance(a.tag, str) and local(a) == "div" and any(
+                isinstance(p.tag, str) and local(p) != "head" for p in a.itersiblings(preceding=True))
+            for a in el.iterancestors())
+
+    def _untitled_rule(self) -> RuleBlock:
+        """The short centred rule that sets an article printed without a title apart from the one
+        before (``styles/pdf.json`` ``untitled``), kept with the article's first lines; an
+        artifact in a tagged PDF."""
+        cfg = self.style.get("untitled", {})
+        rule = RuleBlock(self.colors["rule"], float(cfg.get("rule_space", 8)), float(cfg.get("rule_fraction", 0.25)),
+                         weight=float(cfg.get("rule_weight", 0.6)))
+        rule.artifact = self.tree is not None
+        rule.keep_next = True
+        return rule
+
     def _outline_title(self, el) -> str:
+        """The bookmark of a division: its heading, else the label of an untitled division
+        (:func:`convert.writers.issue.untitled_label`: ``（无题）`` and its first phrases)."""
         heads = xpath(el, "tei:head")
         if heads:
             text = "".join(self._plain(heads[0]))
         else:
-            ps = xpath(el, ".//tei:p")
-            text = "".join(self._plain(ps[0])) if ps else (el.get(XML_ID) or local(el))
-            if len(text) > 24:
-                text = text[:24] + "…"
+            text = issue.untitled_label(el, self.root)
         return text or (el.get(XML_ID) or "")
 
     def _plain(self, el) -> list[str]:
@@ -570,8 +601,13 @@ class _Renderer:
         spans = self.wrap("Reference", spans)
         printed = self.wrap("Lbl", printed)
         label_tag = None
-        if self.tree is not None and target:
+        lbl = None
+        if self.tree is not None and (printed or target):
             lbl = printed[0].tag.chain()[-1] if printed else self.tree.inline("Lbl")
+            # the column heads are drawn once, as an artifact: each entry's Lbl says them (/Alt)
+            self.label_alts.append((lbl, "".join(s.text for s in normalise_space(printed) if s is not BREAK),
+                                    target))
+        if self.tree is not None and target:
             link = self.tree.inline("Link")
             link.parent = lbl
             label_tag = self.tree.inline(None)
@@ -746,7 +782,8 @@ class _Document:
             (page_label(page, self.body_start), "folio", pg["footer_offset"]),
         ):
             st = r.bstyle(name)
-            glyphs = to_glyphs(normalise_space([Span(text, st.face)]), self.fonts, st.size)
+            # the running head's spaces are the writer's (between the parts of the title): kept
+            glyphs = to_glyphs([Span(text, st.face)], self.fonts, st.size)
             w = sum(g.width for g in glyphs)
             tx = canv.beginText((width - w) / 2, y)
             tx.setFillColor(st.color)
@@ -816,6 +853,10 @@ class _Document:
         doc.canv.save()
         for target, link in r.label_links:  # the label a form shows is the Link's description
             link.text = labels.get(target, "")
+        for lbl, printed, target in r.label_alts:  # "原刊页 8，PDF页 4" (ISO 32000-1 14.9.3)
+            said = [f"{r.column_heads[0]} {printed}" if printed else "",
+                    f"{r.column_heads[1]} {labels[target]}" if labels.get(target) else ""]
+            lbl.alt = "，".join(p for p in said if p)
         self.tree = r.tree
         self.log = r.log
         self.destinations = dict(r.record)
