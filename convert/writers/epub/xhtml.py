@@ -250,6 +250,8 @@ class XhtmlTranslator:
                 node.set("role", "doc-colophon")
         node.set("id", element_id(el))
         self.block_content(el, node)
+        if kind not in ("contents", "colophon"):
+            keep_together(node)
 
     def visit_head(self, el, out, inline):
         """``<head>`` → ``<hN>``, N = number of enclosing ``<div>``s (1 to 6): a monthly's section
@@ -344,7 +346,12 @@ class XhtmlTranslator:
         if any(etree.QName(a).localname == "ref" for a in el.iterancestors()):
             return
         if any(etree.QName(a).localname == "titlePage" for a in el.iterancestors()):
-            add_text(out, " ")  # a masthead line the print broke is one phrase: a word space
+            # a masthead line the print broke is one phrase: a word space, none next to punctuation
+            prev = el.getprevious()
+            before = ((prev.tail if prev is not None else el.getparent().text) or "").rstrip()[-1:]
+            after = (el.tail or "").lstrip()[:1]
+            if before and after and not any(unicodedata.category(c)[0] == "P" for c in before + after):
+                add_text(out, " ")
             return
         self.sub(out, "br")
 
@@ -491,6 +498,59 @@ def word_breaks(node: etree._Element) -> None:
                 node.insert(at + k, wbr)
         if len(child) or child.text:
             word_breaks(child)
+
+
+_HEADINGS = {h(f"h{n}") for n in range(1, 7)}
+#: Classes of a block that closes what comes before it (a byline, a jump line, a reprint credit).
+_CLOSING = {"byline", "note", "bibl"}
+
+
+def keep_together(node: etree._Element) -> None:
+    """Wrap, among the children of XHTML container *node*, each heading with the first block
+    after it, and each closing block (byline, jump line, reprint credit) with the block before it,
+    in a ``<div class="keep">`` the style sheet keeps on one page (``break-inside: avoid``): no
+    heading at a page foot, no byline alone at a page top. ``break-after: avoid`` and
+    ``break-before: avoid`` say the same, but the Chromium of calibre 6 (Qt WebEngine 6.4) does
+    not honour them between blocks; it does honour ``break-inside: avoid``. A page-break marker
+    between them goes into the group. Adds no text."""
+    groups: list[list[etree._Element]] = []
+    current: list[etree._Element] | None = None
+    open_heading = False
+    for child in list(node):
+        if not isinstance(child.tag, str):
+            continue
+        classes = set((child.get("class") or "").split())
+        marker = child.tag == h("span") and child.get("role") == "doc-pagebreak"
+        heading = child.tag in _HEADINGS
+        closing = child.tag == h("p") and bool(classes & _CLOSING)
+        if marker and current is not None:
+            current.append(child)
+        elif heading:
+            if not open_heading:
+                current = [child]
+                groups.append(current)
+            else:
+                current.append(child)
+            open_heading = True
+        elif closing and current is not None:
+            current.append(child)
+        elif open_heading and child.tag in (h("p"), h("ul"), h("ol"), h("dl")):
+            current.append(child)
+            open_heading = False
+        else:
+            current = [child] if child.tag in (h("p"), h("ul"), h("ol"), h("dl")) and not marker else None
+            if current is not None:
+                groups.append(current)
+            open_heading = False
+    for group in groups:
+        while group and group[-1].tag == h("span"):  # a trailing marker opens what follows
+            group.pop()
+        if len(group) < 2:
+            continue
+        wrapper = etree.Element(h("div"), {"class": "keep"})
+        group[0].addprevious(wrapper)
+        for child in group:
+            wrapper.append(child)  # moves it, with its tail
 
 
 def safe_name(value: str) -> str:
