@@ -312,6 +312,9 @@ class XhtmlTranslator:
                 raise WriterError("epub: <head> inside <list> is not supported")
             elif name:
                 raise WriterError(f"epub: <{name}> inside <list> is not supported")
+        if in_contents:  # a contents entry is a title: it breaks between words, as headings do
+            for title in node.xpath("x:li/x:a | x:li/x:span[@class='ref']", namespaces={"x": XHTML_NS}):
+                word_breaks(title)
 
     def visit_item(self, el, out, inline):
         """``<item>`` → ``<li>``: inline content, nested lists as nested lists."""
