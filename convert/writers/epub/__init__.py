@@ -15,9 +15,13 @@ Package layout (all under ``EPUB/``)::
   ``dc:creator`` (the compiling body, MARC relator ``role``s), ``dc:publisher``, ``dc:subject``
   (section names), ``dc:description`` (the contents), ``dc:date``; ``dcterms:modified``
   (deterministic, never the clock); ``belongs-to-collection`` (``collection-type`` ``series``,
-  ``group-position`` = the cumulative issue number) for a numbered issue; EPUB Accessibility 1.1
-  §2 discovery metadata (schema.org ``accessMode`` …). Each value comes from one function of
-  :mod:`.catalogue`.
+  ``group-position`` = the cumulative issue number) for a numbered issue, as printed in every
+  variant (with an ``alternate-script`` refinement in the variant's script); EPUB Accessibility
+  1.1 §2 discovery metadata (schema.org ``accessMode`` …) and §3 conformance (``dcterms:
+  conformsTo``, ``a11y:certifiedBy``: :func:`.package.check_accessibility`), ``pageBreakSource``.
+  The title and the dates follow the rule every format shares (:mod:`convert.writers.issue`);
+  each other value comes from one function of :mod:`.catalogue`. The package element carries
+  ``xml:lang``.
 - Output is byte-identical for identical input: the zip is rewritten with fixed timestamps (the
   issue date), sorted entries and ``mimetype`` first and stored (:mod:`.package`).
 - Before returning, the bytes pass :func:`.package.check` (structure, links, well-formedness).

@@ -7,9 +7,10 @@ fonts from ``styles/pdf.json``) draws on a :class:`~convert.writers.ofd.record.R
 and the OFD is set from what was drawn (:mod:`convert.writers.ofd.package`), so both formats show
 the same lines on the same pages. No second typesetter.
 
-- ``OFD.xml``: ``DocInfo`` with the title (``titleStmt/title``), author (``publisher``), subject,
-  creation and modification date = the issue date (``sourceDesc/bibl/date/@when``; the
-  ``SOURCE_DATE_EPOCH`` time when set; never the clock), keywords (section heads), creator
+- ``OFD.xml``: ``DocInfo`` with the title (:func:`convert.writers.issue.title`, as every format),
+  author (``publisher``), subject, creation date = the issue date, modification date by the rule
+  every format shares (:func:`convert.writers.issue.modified`; both the ``SOURCE_DATE_EPOCH``
+  time when set; never the clock; the zip entries carry the modification time), keywords (section heads), creator
   ``convert`` and its version, the language as ``CustomData``; ``DocID`` is derived from the TEI.
 - ``Document.xml``: ``CommonData`` (A4 page area, ``PublicRes``, ``DocumentRes``), the pages,
   ``Outlines`` (section → article/brief, as the PDF's bookmarks) with ``Goto`` actions, the
