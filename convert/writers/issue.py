@@ -50,9 +50,10 @@ _UNTITLED = "（无题）"
 LABEL_LENGTH = 24
 
 
-def _text(el) -> str:
-    """*el*'s characters as a reader sees them: ``sic``/``orig`` chosen, a source line break
-    (``<lb/>``) and whitespace runs one space, ends stripped."""
+def reading_text(el, lb: str = "") -> str:
+    """The characters of TEI *el* as a reader sees them: ``sic``/``orig`` chosen (``corr``,
+    ``reg``, ``expan`` left out), each source line break (``<lb/>``) replaced by *lb*, whitespace
+    runs one space, ends stripped. ``""`` for ``None``."""
     if el is None:
         return ""
     parts: list[str] = []
@@ -62,7 +63,7 @@ def _text(el) -> str:
         if name in ("corr", "reg", "expan"):
             return
         if name == "lb":
-            parts.append(" ")
+            parts.append(lb)
         elif name and node.text:
             parts.append(node.text)
         for child in node:
@@ -72,6 +73,11 @@ def _text(el) -> str:
 
     walk(el)
     return re.sub(r"\s+", " ", "".join(parts)).strip()
+
+
+def _text(el) -> str:
+    """:func:`reading_text` with a source line break read as a space (a masthead line's phrases)."""
+    return re.sub(r"\s+", " ", reading_text(el, " ")).strip()
 
 
 def _first(root, path: str):

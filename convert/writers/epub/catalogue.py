@@ -173,23 +173,7 @@ def title_text(el, column: bool = False) -> str:
     Chinese characters, or two Latin letters or digits, is one space (the spaces a title prints
     between its phrases); between Chinese and Latin or digits, and next to punctuation, it is
     left out (``我区 2019 年`` → ``我区2019年``), as the PDF sets it."""
-    parts: list[str] = []
-
-    def walk(node) -> None:
-        name = etree.QName(node).localname if isinstance(node.tag, str) else ""
-        if name in ("corr", "reg", "expan"):
-            return
-        if name == "lb":
-            parts.append("\x00")
-        elif name and node.text:
-            parts.append(node.text)
-        for child in node:
-            walk(child)
-            if child.tail:
-                parts.append(child.tail)
-
-    walk(el)
-    text = re.sub(r"\s+", " ", "".join(parts)).strip()
+    text = issue.reading_text(el, "\x00")
     if column:
         text = re.sub(rf"(?<={_HAN})\s*\x00\s*(?={_HAN})", "", text)
     text = text.replace("\x00", " ")

@@ -31,6 +31,7 @@ from lxml import etree
 
 from convert.errors import WriterError
 from convert.tei import XML_ID, XML_LANG, local
+from convert.writers.issue import reading_text
 
 
 def _contents_label(lang: str) -> str:
@@ -61,22 +62,9 @@ def h(tag: str) -> str:
 
 def text_of(el: etree._Element) -> str:
     """The source characters of TEI *el* as a reader sees them: ``sic``/``orig`` chosen,
-    ``corr``/``reg`` dropped, whitespace runs collapsed to one space, ends stripped."""
-    parts: list[str] = []
-
-    def walk(node: etree._Element) -> None:
-        name = local(node)
-        if name in ("corr", "reg", "expan"):
-            return
-        if name and node.text:
-            parts.append(node.text)
-        for child in node:
-            walk(child)
-            if child.tail:
-                parts.append(child.tail)
-
-    walk(el)
-    return _WS_RE.sub(" ", "".join(parts)).strip()
+    ``corr``/``reg`` dropped, whitespace runs collapsed to one space, ends stripped
+    (:func:`convert.writers.issue.reading_text`)."""
+    return reading_text(el)
 
 
 def content_chars(el: etree._Element) -> str:
