@@ -272,7 +272,8 @@ def make_variant(root: etree._Element, tag: str) -> etree._Element:
     """A copy of the TEI document *root* (``zh-Hans``) in variant *tag* (``zh-Hant``,
     ``zh-Hant-TW``, ``zh-Hant-HK``); *root* is not modified.
 
-    ``xml:lang`` on ``<TEI>`` and ``langUsage`` take the tag; ``encodingDesc`` records OpenCC's
+    ``xml:lang`` on ``<TEI>`` and ``langUsage`` take the tag; the header's ``sourceDesc``, which
+    describes the issue as printed, is not converted; ``encodingDesc`` records OpenCC's
     configuration and version, the project dictionary and the count of characters changed.
     Returns *root* itself for ``zh-Hans``. Raises :class:`ConvertError` for an unknown tag.
     """
@@ -289,7 +290,10 @@ def make_variant(root: etree._Element, tag: str) -> etree._Element:
     changed = 0
     for text in xpath(doc, "tei:text"):
         changed += _convert_tree(text, conv)
-    for part in xpath(header, "tei:fileDesc/tei:titleStmt | tei:fileDesc/tei:sourceDesc"
+    # the source description stays as printed (identifiers, the series title, the bodies the
+    # issue names: catalogues match the editions of one issue on them); writers show its values
+    # in the variant's script (convert.writers.issue.shown)
+    for part in xpath(header, "tei:fileDesc/tei:titleStmt"
                               " | tei:fileDesc/tei:publicationStmt/tei:authority"
                               " | tei:fileDesc/tei:publicationStmt/tei:availability"):
         _convert_tree(part, conv)

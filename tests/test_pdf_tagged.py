@@ -143,8 +143,10 @@ def _first_difference(a: str, b: str) -> str:
 def test_headings_are_h_by_depth_paragraphs_p_notes_and_bylines(tagged, sid):
     root, path = tagged[(sid, "2a")]
     tree = struct_tree(path)
-    heads = [(f"H{len(xpath(h, 'ancestor::tei:div'))}", nows(_tei_text(h)))
-             for h in xpath(root, "tei:text//tei:div/tei:head")]
+    # the masthead's title (Title, role-mapped to H1) comes first, then the heads by depth
+    heads = [("H1", nows(_tei_text(t))) for t in xpath(root, "tei:text/tei:front/tei:titlePage//tei:titlePart[@type='main']")]
+    heads += [(f"H{len(xpath(h, 'ancestor::tei:div'))}", nows(_tei_text(h)))
+              for h in xpath(root, "tei:text//tei:div/tei:head")]
     got = [(n.role, nows(n.all_text())) for n in tree.walk() if re.fullmatch(r"H[1-6]", n.role)]
     assert got == heads
     assert heads, "the sample has headings"
@@ -186,6 +188,41 @@ def test_contents_is_toc_of_toci_with_reference_link_and_lbl(tagged, sid):
         target = xpath(item, "tei:ref/@target")[0][1:]
         assert len(lbl) == 1 and nows(lbl[0].all_text()) == nows(printed) + labels[target]
     assert tree.find("TOC")
+
+
+@pytest.mark.parametrize("sid", [s for s in SAMPLE_IDS if s.startswith("monthly")])
+def test_contents_page_numbers_are_said_with_their_column_heads(tagged, sid):
+    """The column heads 原刊页 / PDF页 are drawn once, as an artifact; a screen reader reading an
+    entry hears its numbers with them: each entry's ``Lbl`` has the ``/Alt`` "原刊页 N，PDF页 M"
+    (ISO 32000-1 14.9.3), N the printed page, M the label of the page the PDF link goes to."""
+    root, path = tagged[(sid, "2a")]
+    labels = destination_labels(path)
+    want = []
+    for item in xpath(root, "tei:text/tei:front/tei:div[@type='contents']//tei:item"):
+        printed = nows("".join(_tei_text(n) for n in xpath(item, "tei:num[@type='page']")))
+        target = xpath(item, "tei:ref/@target")[0][1:]
+        want.append("，".join(p for p in (f"原刊页 {printed}" if printed else "", f"PDF页 {labels[target]}") if p))
+    with pikepdf.open(path) as pdf:
+        got = [str(e.Alt) for e in _struct_elems(pdf) if e.S == pikepdf.Name("/Lbl")
+               and _parent_role(e) == "/TOCI"]
+    assert got == want
+
+
+def _parent_role(elem) -> str:
+    return str(elem.P.S)
+
+
+@pytest.mark.parametrize("sid", SAMPLE_IDS)
+def test_cover_title_is_a_title_mapped_to_h1(tagged, sid):
+    """The masthead's title is ``Title``, role-mapped to ``H1`` (PDF/UA-1 rests on ISO 32000-1,
+    which has no ``Title``; a screen reader lists it among the headings), never ``P``."""
+    _root, path = tagged[(sid, "2a")]
+    with pikepdf.open(path) as pdf:
+        assert str(pdf.Root.StructTreeRoot.RoleMap.Title) == "/H1"
+    tree = struct_tree(path)
+    titles = xpath(_root, "tei:text/tei:front/tei:titlePage//tei:titlePart[@type='main']")
+    assert [nows(n.all_text()) for n in tree.kids[0].kids[0].kids if n.role == "H1"] == [
+        nows(_tei_text(t)) for t in titles]
 
 
 @pytest.mark.parametrize("sid", SAMPLE_IDS)

@@ -10,8 +10,11 @@ same views for a person to read.
 - The printed contents page keeps each page number on its entry's (last) line at 320, 480 and
   768 CSS px.
 - calibre's metadata view shows the compiling office, the series with the issue number, the
-  issue date, tags, a description and the registration number.
-- calibre's EPUB → PDF conversion shows the cover once and no blank page.
+  issue date, tags, a description and the registration number; the zh-Hans and zh-Hant-TW
+  editions of one issue show one series and one identifier.
+- calibre's EPUB → PDF conversion shows the cover once and no blank page, no byline alone at a
+  page top and no heading at a page foot.
+- At 320, 360 and 480 CSS px Chromium breaks headings only between words.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from convert.options import WriterOptions
 from convert.variant import make_variant
 from convert.writers import epub as epub_writer
 from realreaders import (CHROMIUM, LATIN_FONT_DIRS, Chromium, contents_rows, ebook_meta, font_coverage,
-                         no_cjk_fontconfig, unpack)
+                         heading_lines, no_cjk_fontconfig, unpack)
 from sampledata import SAMPLES
 from test_epub import _read_sample
 
@@ -119,8 +122,65 @@ def test_contents_page_numbers_stay_on_their_entrys_line(tmp_path, stem, width):
             assert r["num_bottom"] <= r["next_top"] + 0.5, f"number runs into the next entry: {where}"
 
 
+def _inside_word(text: str, lines: list[str]) -> list[str]:
+    """The line breaks of heading *text* (set on *lines*, whitespace left out) that fall inside a
+    jieba word between two letters or digits, as ``"前|后"`` strings."""
+    from convert.segment import tokenize
+
+    flat = re.sub(r"\s+", "", text)
+    starts = set()
+    for node in text.split():
+        base = flat.index(node, sum(len(x) for x in text.split()[: text.split().index(node)]))
+        starts |= {base + s for _w, s, _e in tokenize(node)}
+    bad, pos = [], 0
+    for line in lines[:-1]:
+        pos += len(line)
+        a, b = flat[pos - 1], flat[pos]
+        if a.isalnum() and b.isalnum() and pos not in starts:
+            bad.append(f"{flat[max(0, pos - 3):pos]}|{flat[pos:pos + 3]}")
+    return bad
+
+
+@needs_chromium
+@pytest.mark.parametrize("variant", ["zh-Hans", "zh-Hant-TW"])
+@pytest.mark.parametrize("stem", ["monthly-2020-01-no90", "monthly-2020-02-no91", "newsletter-2020-02-29-no634"])
+def test_headings_break_only_between_words_at_phone_widths(tmp_path, stem, variant):
+    """At 320, 360 and 480 CSS px Chromium (the engine of calibre's viewer) breaks a heading only
+    at a word boundary (no 三送/一强, 常委/会, 生/產), and every heading fits the width."""
+    epub = _epub(tmp_path, stem, variant)
+    opf, hrefs = unpack(epub, tmp_path / "unpacked")
+    broken, wrapped = [], 0
+    with Chromium() as browser:
+        for width in (320, 360, 480):
+            for href in hrefs:
+                if href in ("cover.xhtml", "nav.xhtml"):
+                    continue
+                for h in heading_lines(browser, (opf.parent / href).as_uri(), width):
+                    wrapped += len(h["lines"]) > 1
+                    broken += [f"{width}px {href} {b}" for b in _inside_word(h["text"], h["lines"])]
+    assert wrapped, "no heading wraps at these widths: the check saw nothing"
+    assert broken == []
+
+
+@needs_calibre
+@pytest.mark.parametrize("stem", ["newsletter-2020-02-29-no634", "monthly-2020-01-no90"])
+def test_calibre_sees_one_series_and_one_identifier_for_both_editions(tmp_path, stem):
+    """calibre's metadata view of the zh-Hans and the zh-Hant-TW edition of one issue: the same
+    series (as printed) and the same identifiers (the registration number as printed), so a
+    library matches the editions; title, author, tags and comments in each edition's script."""
+    simplified = ebook_meta(_epub(tmp_path, stem, "zh-Hans"))
+    traditional = ebook_meta(_epub(tmp_path, stem, "zh-Hant-TW"))
+    assert simplified["Series"] == traditional["Series"]
+    assert simplified.get("Identifiers") == traditional.get("Identifiers")
+    assert simplified["Published"] == traditional["Published"]
+    assert simplified["Title"] != traditional["Title"] and simplified["Author(s)"] != traditional["Author(s)"]
+
+
 @needs_calibre
 @pytest.mark.parametrize("stem,author,series,published", [
+    # dc:date is the month the issue prints (2020-01); calibre fills the missing day with the 15th
+    # (calibre.utils.date.parse_only_date) in ebook-meta, while its library view shows "Jan 2020"
+    # (default tweak gui_pubdate_display_format = "MMM yyyy")
     ("monthly-2020-01-no90", "上街区地方史志办公室", "上街区地方史志办公室 #90", "2020-01-15"),
     ("newsletter-2020-02-29-no634", "中共上街区委宣传部传媒中心", "上街时讯 #634", "2020-02-29"),
 ])
@@ -154,6 +214,42 @@ def test_calibre_pdf_shows_the_cover_once_and_no_blank_page(tmp_path):
     # the page after the cover is the masthead as text
     second = subprocess.run(["pdftotext", "-f", "2", "-l", "2", str(pdf), "-"], capture_output=True, text=True).stdout
     assert "上街时讯" in second
+
+
+def _calibre_pdf(epub: Path, pdf: Path) -> list[str]:
+    """calibre's EPUB → PDF conversion of *epub*: the text of each page."""
+    env = {**__import__("os").environ, "QTWEBENGINE_CHROMIUM_FLAGS": "--no-sandbox"}
+    subprocess.run(["ebook-convert", str(epub), str(pdf)], check=True, capture_output=True, timeout=300, env=env)
+    pages = int(re.search(r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", str(pdf)], capture_output=True,
+                                                            text=True).stdout).group(1))
+    return [subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), str(pdf), "-"], capture_output=True,
+                           text=True).stdout for n in range(1, pages + 1)]
+
+
+@needs_calibre
+@pytest.mark.parametrize("stem", ["newsletter-2020-02-29-no634", "monthly-2020-01-no90"])
+def test_calibre_pages_keep_bylines_and_headings_with_their_text(tmp_path, stem):
+    """In calibre's paginated conversion no page begins with a byline, a jump line or a reprint
+    credit, and no page ends with an article's heading (calibre 6.13 ignored break-before/
+    break-after: avoid and left (记者 雷霄许峰) alone at a page top; the writer's div.keep groups
+    are kept)."""
+    from convert.tei import xpath
+
+    root = _read_sample(BY_NAME[stem])
+    heads = {re.sub(r"\s+", "", "".join(h.itertext())) for h in xpath(root, "tei:text/tei:body//tei:div/tei:head")}
+    closing = {re.sub(r"\s+", "", "".join(e.itertext())) for e in xpath(root, "tei:text/tei:body//tei:byline | "
+                                                                           "tei:text/tei:body//tei:note")}
+    pages = _calibre_pdf(_epub(tmp_path, stem), tmp_path / "out.pdf")
+    starts, feet = [], []
+    for n, text in enumerate(pages[1:], 2):
+        lines = [re.sub(r"\s+", "", ln) for ln in text.splitlines() if ln.strip()]
+        if not lines or lines[0] == "目录":  # the contents and navigation pages: lists of titles
+            continue
+        if lines[0] in closing:
+            starts.append((n, lines[0]))
+        if lines[-1] in heads:
+            feet.append((n, lines[-1]))
+    assert starts == [] and feet == []
 
 
 def test_opf_guide_names_the_first_spine_item_as_the_cover(tmp_path):

@@ -40,7 +40,7 @@ def opf_modified(path):
 def test_times_come_from_the_issue_date(tmp_path, monkeypatch):
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     out, _ = convert_twice(tmp_path)
-    assert opf_modified(out / f"{SAMPLE.stem}.epub") == "2020-02-29T00:00:00Z"
+    assert opf_modified(out / f"{SAMPLE.stem}.epub") == "2020-02-29T04:00:00Z"
     with zipfile.ZipFile(out / f"{SAMPLE.stem}.epub") as z:
         assert {i.date_time[:3] for i in z.infolist()} == {(2020, 2, 29)}
 

@@ -15,9 +15,13 @@ Package layout (all under ``EPUB/``)::
   ``dc:creator`` (the compiling body, MARC relator ``role``s), ``dc:publisher``, ``dc:subject``
   (section names), ``dc:description`` (the contents), ``dc:date``; ``dcterms:modified``
   (deterministic, never the clock); ``belongs-to-collection`` (``collection-type`` ``series``,
-  ``group-position`` = the cumulative issue number) for a numbered issue; EPUB Accessibility 1.1
-  §2 discovery metadata (schema.org ``accessMode`` …). Each value comes from one function of
-  :mod:`.catalogue`.
+  ``group-position`` = the cumulative issue number) for a numbered issue, as printed in every
+  variant (with an ``alternate-script`` refinement in the variant's script); EPUB Accessibility
+  1.1 §2 discovery metadata (schema.org ``accessMode`` …) and §3 conformance (``dcterms:
+  conformsTo``, ``a11y:certifiedBy``: :func:`.package.check_accessibility`), ``pageBreakSource``.
+  The title and the dates follow the rule every format shares (:mod:`convert.writers.issue`);
+  each other value comes from one function of :mod:`.catalogue`. The package element carries
+  ``xml:lang``.
 - Output is byte-identical for identical input: the zip is rewritten with fixed timestamps (the
   issue date), sorted entries and ``mimetype`` first and stored (:mod:`.package`).
 - Before returning, the bytes pass :func:`.package.check` (structure, links, well-formedness).
@@ -40,12 +44,14 @@ from pathlib import Path
 
 from lxml import etree
 
+import convert
 from convert.errors import WriterError
 from convert.tei import XML_LANG, local, xpath
+from convert.writers import issue
 from convert.writers.epub import catalogue
 from convert.writers.epub import cover as cover_mod
-from convert.writers.epub.nav import labels, nav_document, ncx_document, page_list, toc_entries
-from convert.writers.epub.package import check, repack
+from convert.writers.epub.nav import labels, nav_document, ncx_document, toc_entries
+from convert.writers.epub.package import check, check_accessibility, package_language, repack
 from convert.writers.epub.xhtml import (
     EPUB_TYPE,
     XHTML_NSMAP,
@@ -70,6 +76,11 @@ _WHEN_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 #: UUIDv5 namespace for identifiers made from TEI content (uuid5(NAMESPACE_URL, this module)).
 _UUID_NS = uuid.uuid5(uuid.NAMESPACE_URL, "https://convert.invalid/writers/epub")
 
+#: EPUB Accessibility 1.1 §3.1 conformance statement (``dcterms:conformsTo``).
+CONFORMS_TO = "EPUB Accessibility 1.1 - WCAG 2.1 Level AA"
+#: Who evaluated it (``a11y:certifiedBy``): the writer's own check, run on every book it writes
+#: (:func:`.package.check_accessibility`); Ace by DAISY confirms it in the tests.
+CERTIFIED_BY = "convert {version} accessibility self-check"
 A11Y_SUMMARY = (
     "Text of a printed bulletin issue, reflowable, with headings for every section and article, "
     "a table of contents, and the printed contents list linked to the articles. The only image "
@@ -81,10 +92,13 @@ A11Y_SUMMARY = (
 class BookMeta:
     """The package metadata, all taken from the TEI header (nothing invented).
 
-    ``when``: ISO 8601 issue date (``2020-02-29`` or ``2020-01``) or ``None``; ``modified``:
-    :func:`.catalogue.modified`; ``creators``, ``subjects``, ``description``, ``registration``:
-    :mod:`.catalogue`; ``series``/``position``: :func:`.catalogue.collection` (both ``None`` for an
-    unnumbered issue)."""
+    ``title``: :func:`convert.writers.issue.title` (the rule every format shares); ``when``: ISO
+    8601 issue date (``2020-02-29`` or ``2020-01``) or ``None``; ``date_text``: the date as printed;
+    ``modified``: :func:`.catalogue.modified`; ``creators``, ``subjects``, ``description``,
+    ``registration``: :mod:`.catalogue`; ``series``/``position``: :func:`.catalogue.collection`
+    (both ``None`` for an unnumbered issue), the series as printed, ``series_alternate`` its form
+    in the edition's script when that differs. Values from the header are shown in the edition's
+    script, but for identifiers and the series, kept as printed."""
 
     title: str
     lang: str
@@ -101,6 +115,7 @@ class BookMeta:
     subjects: list = None  # type: ignore[assignment]
     description: str | None = None
     registration: str | None = None
+    series_alternate: str | None = None
 
 
 def _first(node: etree._Element, path: str) -> etree._Element | None:
@@ -142,7 +157,7 @@ def read_meta(root: etree._Element) -> BookMeta:
         raise WriterError(f"epub: sourceDesc/biblStruct/monogr/imprint/date/@when {when!r} is not "
                           "an ISO 8601 date")
     collection = catalogue.collection(root)
-    issue = get("tei:biblScope[@unit='issue'][@n]")
+    number = get("tei:biblScope[@unit='issue'][@n]")
     c14n = etree.tostring(text_el, method="c14n")
     identifier = "urn:uuid:" + str(uuid.uuid5(_UUID_NS, "sha256:" + hashlib.sha256(c14n).hexdigest()))
     masthead = _first(text_el, "tei:front/tei:titlePage")
@@ -150,32 +165,29 @@ def read_meta(root: etree._Element) -> BookMeta:
     edition = (_first(masthead, "(tei:titlePart[@type='issue'] | tei:docEdition)[1]")
                if masthead is not None else None)
     return BookMeta(
-        title=text_of(title_el), lang=lang, identifier=identifier,
-        publisher=text_of(publisher) if publisher is not None else None,
+        title=issue.title(root) or text_of(title_el), lang=lang, identifier=identifier,
+        publisher=issue.shown(text_of(publisher), root) if publisher is not None else None,
         when=when, modified=catalogue.modified(root),
         series=collection[0] if collection else None, position=collection[1] if collection else None,
         title_alt=text_of(alt) if alt is not None else None,
         edition=(text_of(edition) if edition is not None
-                 else text_of(issue) if issue is not None else None),
-        date_text=text_of(date) if date is not None else None,
+                 else issue.shown(text_of(number), root) if number is not None else None),
+        date_text=issue.printed_date(root),
         creators=catalogue.creators(root), subjects=catalogue.subjects(root),
         description=catalogue.description(root), registration=catalogue.registration(root),
+        series_alternate=catalogue.series_alternate(root) if collection else None,
     )
 
 
 def _cover_text(root: etree._Element, meta: BookMeta) -> cover_mod.CoverText:
-    """What the cover shows: the printed title (masthead ``titlePart``, else the periodical title),
-    the English title, the issue, the date and the publisher; all from the TEI."""
-    main = _first(root, "tei:text/tei:front/tei:titlePage/tei:docTitle/tei:titlePart[not(@type) or @type='main']")
-    journal = catalogue.journal_title(root)
-    if main is not None or journal:
-        title = text_of(main) if main is not None else journal
-        return cover_mod.CoverText(title=title, title_alt=meta.title_alt, edition=meta.edition,
-                                   date=meta.date_text, publisher=meta.publisher)
-    # No printed periodical title (a monthly bulletin): the publisher heads the cover, as its
-    # masthead line "… 编" does in print; the supplied catalogue title is not drawn.
-    return cover_mod.CoverText(title=meta.publisher or meta.title, title_alt=meta.title_alt,
-                               edition=meta.edition, date=meta.date_text)
+    """What the cover shows, by the rule every format shares (:mod:`convert.writers.issue`): the
+    series name leads (the masthead's title, else the body that compiles a monthly), then the
+    English title, the issue designation and the date as printed, and the publisher when it is not
+    the series name; all from the TEI."""
+    series = issue.series(root) or meta.title
+    return cover_mod.CoverText(title=series, title_alt=meta.title_alt, edition=issue.designation(root),
+                               date=meta.date_text,
+                               publisher=meta.publisher if meta.publisher != series else None)
 
 
 def _cover_document(meta: BookMeta, alt: str) -> bytes:
@@ -327,16 +339,9 @@ def build(root: etree._Element, opts) -> bytes:
     if not docs:
         raise WriterError("epub: <text> has nothing to render")
     targets: dict[str, str] = {}
-    order: dict[str, int] = {}
     for doc in docs:
         for key in sorted(doc.ids):
             targets[key] = f"{doc.name}#{key}"
-    # reading-order position of every target, for the page list
-    for doc in docs:
-        for el in doc.elements:
-            for node in el.iter():
-                if isinstance(node.tag, str) and element_id(node) in doc.ids:
-                    order.setdefault(targets[element_id(node)], len(order))
     translator = XhtmlTranslator(targets, meta.lang)
     embed = bool(getattr(opts, "embed_fonts", False))
 
@@ -362,28 +367,45 @@ def build(root: etree._Element, opts) -> bytes:
     if catalogue.publication_date(meta.when):
         book.add_metadata("DC", "date", catalogue.publication_date(meta.when))
     if meta.series:
-        book.add_metadata(None, "meta", meta.series, {"property": "belongs-to-collection", "id": "series"})
+        # the series as printed in every edition (catalogues match the editions of one issue on
+        # it), its form in this edition's script as an alternate-script refinement (EPUB 3.3 §D.3.1)
+        attrs = {"property": "belongs-to-collection", "id": "series"}
+        if meta.series_alternate:
+            attrs[XML_LANG] = issue.SOURCE_LANG
+        book.add_metadata(None, "meta", meta.series, attrs)
         book.add_metadata(None, "meta", "series", {"refines": "#series", "property": "collection-type"})
         if meta.position:
             book.add_metadata(None, "meta", meta.position, {"refines": "#series", "property": "group-position"})
+        if meta.series_alternate:
+            book.add_metadata(None, "meta", meta.series_alternate,
+                              {"refines": "#series", "property": "alternate-script", XML_LANG: meta.lang})
 
     toc = toc_entries(text_el, targets)
-    pages = page_list(text_el, targets, order)
+    # documents linked from the documents' own directory: everything sits in EPUB/; rendered
+    # before the navigation, whose page list links to the page-break markers they hold
+    rendered = [render_document(doc, translator, meta.lang, CSS_HREF) for doc in docs]
+    pages = translator.page_breaks
     if pages:
-        # EPUB 3.3 §D.3.13 "source-of": the page list comes from the printed issue.
-        book.add_metadata("DC", "source", f"{meta.title} (print)", {"id": "print-source"})
+        # the page list comes from the printed issue: EPUB 3.3 §D.3.13 "source-of", and the
+        # "pageBreakSource" property of W3C "EPUB Accessibility: page source identification"
+        source = f"{meta.title} (print)"
+        book.add_metadata("DC", "source", source, {"id": "print-source"})
         book.add_metadata(None, "meta", "pagination", {"refines": "#print-source", "property": "source-of"})
+        book.add_metadata(None, "meta", source, {"property": "pageBreakSource"})
 
-    # EPUB Accessibility 1.1 §2 "Discovery metadata" (schema.org properties, reserved prefix).
+    # EPUB Accessibility 1.1 §2 "Discovery metadata" (schema.org properties, reserved prefix) and
+    # §3 "Conformance reporting" (dcterms:conformsTo, a11y:certifiedBy: the writer's own check,
+    # package.check_accessibility, which every book passes before it is written).
     features = ["structuralNavigation", "tableOfContents", "readingOrder", "alternativeText",
-                "displayTransformability"] + (["pageNavigation"] if pages else [])
+                "displayTransformability"] + (["pageNavigation", "pageBreakMarkers"] if pages else [])
     a11y = [("schema:accessMode", "textual"), ("schema:accessMode", "visual"),
             ("schema:accessModeSufficient", "textual")]
     a11y += [("schema:accessibilityFeature", f) for f in features]
     a11y += [("schema:accessibilityHazard", "none"),
              ("schema:accessibilitySummary", A11Y_SUMMARY.format(
-                 pages=" A page list gives the printed page numbers of the contents list, each at the "
-                       "start of the first article on that page." if pages else ""))]
+                 pages=" Page-break markers and a page list give the pages of the printed issue." if pages else "")),
+             ("dcterms:conformsTo", CONFORMS_TO),
+             ("a11y:certifiedBy", CERTIFIED_BY.format(version=convert.__version__))]
     for prop, value in a11y:
         book.add_metadata(None, "meta", value, {"property": prop})
 
@@ -401,11 +423,9 @@ def build(root: etree._Element, opts) -> bytes:
     # so; without it, its conversions print its own cover page from the cover image *and* this
     # page (the cover twice).
     book.guide.append({"type": "cover", "href": "cover.xhtml", "title": labels(meta.lang).get("cover", "Cover")})
-    # documents linked from the documents' own directory: everything sits in EPUB/
-    for doc in docs:
+    for doc, content in zip(docs, rendered):
         item = eb.EpubItem(uid="d-" + doc.name.rsplit(".", 1)[0], file_name=doc.name,
-                           media_type="application/xhtml+xml",
-                           content=render_document(doc, translator, meta.lang, CSS_HREF))
+                           media_type="application/xhtml+xml", content=content)
         book.add_item(item)
         spine.append(item)
 
@@ -448,8 +468,10 @@ def build(root: etree._Element, opts) -> bytes:
     except Exception as err:  # ebooklib raises plain exceptions
         raise WriterError(f"epub: ebooklib could not write the package: {err}") from err
     m = meta.modified
-    data = repack(buf.getvalue(), (max(1980, m.year), m.month, m.day, m.hour, m.minute, m.second - m.second % 2))
+    data = repack(buf.getvalue(), (max(1980, m.year), m.month, m.day, m.hour, m.minute, m.second - m.second % 2),
+                  edit={"EPUB/content.opf": lambda opf: package_language(opf, meta.lang)})
     check(data)
+    check_accessibility(data)
     return data
 
 

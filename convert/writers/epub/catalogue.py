@@ -24,15 +24,12 @@ from dataclasses import dataclass
 from lxml import etree
 
 from convert.tei import xpath
+from convert.writers import issue
+from convert.writers.issue import WRITER_DATE  # noqa: F401  (the date of a file that records none)
 
 #: The printed issue in the header (TEI-CONVENTIONS 3: ``sourceDesc/biblStruct/monogr``; files of
 #: the earlier ``bibl`` model are migrated on input, :mod:`convert.reader.migrate`).
 BIBL = "tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:biblStruct/tei:monogr"
-#: The date this writer's output format was last changed: the ``dcterms:modified`` of an e-book
-#: made from a TEI that records no date at all (no issue date, no printed date, no edition date)
-#: and without ``SOURCE_DATE_EPOCH``. An e-book is never older than the writer that made it.
-WRITER_DATE = _dt.datetime(2026, 11, 22)
-
 #: A printed statement of responsibility, "<body><verb>" (masthead ``docImprint``: ``上街区地方史志办公室编``)
 #: or "<verb>：<body>" (colophon ``label``/``item``: ``编辑出版：`` ``上街区地方史志办公室``), verb → MARC
 #: relator codes. Longest verbs first. 编 (compiled by) is ``com``; 编辑 (edited by) ``edt``; 出版
@@ -80,7 +77,8 @@ def _statement(text: str, prefix: bool) -> tuple[str, tuple[str, ...]] | None:
 
 
 def responsibility(root: etree._Element) -> list[Agent]:
-    """The bodies the issue prints as responsible for it, with MARC relator codes, merged by name.
+    """The bodies the issue prints as responsible for it, with MARC relator codes, merged by name,
+    in the edition's script (header values shown converted: :func:`convert.writers.issue.shown`).
 
     Read from, in order: header ``respStmt`` (``resp`` + ``name``/``orgName``) and ``editor``
     under the source description; the masthead's ``docImprint``/``docAuthor`` lines of the form
@@ -97,9 +95,9 @@ def responsibility(root: etree._Element) -> list[Agent]:
     for resp in xpath(root, f"{BIBL}//tei:respStmt"):
         verb = _statement(_text(_first(resp, "tei:resp")), True)
         for name in xpath(resp, "tei:name | tei:orgName | tei:persName"):
-            add(_text(name), verb[1] if verb else ())
+            add(issue.shown(_text(name), root), verb[1] if verb else ())
     for ed in xpath(root, f"{BIBL}//tei:editor"):
-        add(_text(ed), ("edt",))
+        add(issue.shown(_text(ed), root), ("edt",))
     for line in xpath(root, "tei:text/tei:front/tei:titlePage/tei:docImprint | tei:text/tei:front/tei:titlePage/tei:docAuthor"):
         hit = _statement(_text(line), False)
         if hit:
@@ -141,9 +139,11 @@ def subjects(root: etree._Element) -> list[str]:
 def description(root: etree._Element) -> str | None:
     """The issue's contents in one paragraph: from the printed contents list, each section name
     followed by its titles (``本月关注：甲；乙。重要会议：丙。``); without a contents list, the
-    article headings in order (``甲；乙。``). ``None`` when the issue has neither."""
+    article headings in order (``甲；乙。``). Titles are kept apart by ``；`` and keep the spaces
+    printed inside them (``高标准严要求 筑牢安全防线 中心路街道…``, a two-line headline's lines):
+    :func:`title_text`. ``None`` when the issue has neither."""
     def clean(el) -> str:
-        return re.sub(r"\s+(?=[\u3000-\u9fff\uff00-\uffef])|(?<=[\u3000-\u9fff\uff00-\uffef])\s+", "", _text(el))
+        return title_text(el, column=True)
 
     parts: list[str] = []
     top = _first(root, "tei:text/tei:front/tei:div[@type='contents']/tei:list")
@@ -156,11 +156,39 @@ def description(root: etree._Element) -> str | None:
             elif head is not None:
                 parts.append(clean(head) + "。")
     else:
-        heads = [clean(h) for h in xpath(root, "tei:text/tei:body//tei:div[@type='article' or @type='brief']/tei:head")]
+        heads = [title_text(h) for h in xpath(root, "tei:text/tei:body//tei:div[@type='article' or @type='brief']/tei:head")]
         heads = [h for h in heads if h]
         if heads:
             parts.append("；".join(heads) + "。")
     return "".join(parts) or None
+
+
+_HAN = r"[\u3400-\u9fff\U00020000-\U0003ffff]"
+
+
+def title_text(el, column: bool = False) -> str:
+    """A title's text for a catalogue. A source line break (``<lb/>``) is a space (a headline
+    printed on two lines), but with *column* (a contents entry, whose line the print's narrow
+    column cut, often inside a word) nothing between two Chinese characters; whitespace between two
+    Chinese characters, or two Latin letters or digits, is one space (the spaces a title prints
+    between its phrases); between Chinese and Latin or digits, and next to punctuation, it is
+    left out (``我区 2019 年`` → ``我区2019年``), as the PDF sets it."""
+    text = issue.reading_text(el, "\x00")
+    if column:
+        text = re.sub(rf"(?<={_HAN})\s*\x00\s*(?={_HAN})", "", text)
+    text = text.replace("\x00", " ")
+    text = re.sub(r"\s+", " ", text).strip()
+
+    out = []
+    for k, ch in enumerate(text):
+        if ch == " ":
+            a, b = text[k - 1], text[k + 1]
+            han = re.match(_HAN, a) and re.match(_HAN, b)
+            latin = a.isascii() and a.isalnum() and b.isascii() and b.isalnum()
+            if not (han or latin):
+                continue
+        out.append(ch)
+    return "".join(out)
 
 
 def registration(root: etree._Element) -> str | None:
@@ -189,17 +217,35 @@ def journal_title(root: etree._Element) -> str | None:
 
 
 def series_name(root: etree._Element) -> str | None:
-    """The series an issue belongs to: the periodical title printed (``title[@level='j']``), else,
-    for a bulletin that prints no title (a monthly), the name of the body that compiles it (the
-    name its masthead and cover lead with). ``None`` when neither is printed."""
+    """The series an issue belongs to, as printed (a Traditional variant's header keeps the
+    printed forms, so every edition of an issue names one series): the periodical title printed
+    (``title[@level='j']``, letter-spacing taken off), else, for a bulletin that prints no title (a
+    monthly), the body the header records as compiling it (``respStmt`` with a creator's role:
+    the name its masthead and cover lead with), else the first creator, else the publisher.
+    ``None`` when none is printed."""
     j = journal_title(root)
     if j:
-        return j
+        return issue.unspaced(j)
+    for resp in xpath(root, f"{BIBL}//tei:respStmt"):
+        verb = _statement(_text(_first(resp, "tei:resp")), True)
+        if verb and any(r in CREATOR_ROLES for r in verb[1]):
+            names = [_text(n) for n in xpath(resp, "tei:name | tei:orgName") if _text(n)]
+            if names:
+                return names[0]
     agents = creators(root)
     if agents:
         return agents[0].name
     pub = _first(root, f"{BIBL}/tei:imprint/tei:publisher")
     return _text(pub) or None
+
+
+def series_alternate(root: etree._Element) -> str | None:
+    """The series name in the script of the edition when it differs from the printed one (a
+    Traditional variant: ``上街時訊`` for ``上街时讯``), for the ``alternate-script`` refinement of
+    ``belongs-to-collection`` (EPUB 3.3 §D.3.1); else ``None``."""
+    name = series_name(root)
+    shown = issue.shown(name, root)
+    return shown if name and shown != name else None
 
 
 def collection(root: etree._Element) -> tuple[str, str] | None:
@@ -228,24 +274,7 @@ def publication_date(when: str | None) -> str | None:
     return when
 
 
-def _dates(root: etree._Element, paths: str) -> list[_dt.datetime]:
-    out = []
-    for value in xpath(root, paths):
-        m = _WHEN.match(str(value).strip()[:10])
-        if m:
-            out.append(_dt.datetime(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1)))
-    return out
-
-
 def modified(root: etree._Element) -> _dt.datetime:
-    """``dcterms:modified`` (naive UTC): deterministic, never the clock. The latest of the dates the
-    header gives the electronic edition (``publicationStmt/date/@when``, ``revisionDesc/change/@when``;
-    not a date ``@type="supplied"``, the issue date standing in for an edition date the converter
-    does not know); else the latest date the issue prints (issue date, printing date: ``sourceDesc//date/@when``),
-    at 00:00 UTC; else :data:`WRITER_DATE`. ``SOURCE_DATE_EPOCH`` overrides it in the writer."""
-    edition = _dates(root, "tei:teiHeader/tei:fileDesc/tei:publicationStmt//tei:date[not(@type='supplied')]/@when"
-                           " | tei:teiHeader/tei:revisionDesc//tei:change/@when")
-    if edition:
-        return max(edition)
-    printed = _dates(root, "tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:date/@when")
-    return max(printed) if printed else WRITER_DATE
+    """``dcterms:modified`` (naive UTC): :func:`convert.writers.issue.modified`, the rule every
+    format shares. ``SOURCE_DATE_EPOCH`` overrides it in the writer."""
+    return issue.modified(root)

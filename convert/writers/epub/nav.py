@@ -3,9 +3,9 @@
 - ``toc`` nav: the TEI structure, sections → articles/briefs (EPUB 3.3 §7.4 "EPUB navigation
   document", the ``toc`` nav);
 - ``landmarks`` nav: cover, toc, bodymatter (EPUB 3.3 §7.4.2.3);
-- ``page-list`` nav: the printed page numbers that the printed contents list gives, each linked
-  to the first article it names (EPUB 3.3 §7.4.2.2). Only pages whose targets come in reading
-  order are listed, because a page list is in reading order.
+- ``page-list`` nav (``role="doc-pagelist"``): every printed page the TEI numbers
+  (``<pb n="…"/>``), in reading order, each linked to its page-break marker
+  (``epub:type="pagebreak"``, :meth:`.xhtml.XhtmlTranslator.visit_pb`; EPUB 3.3 §7.4.2.2).
 - ``toc.ncx``: the same tree as an NCX ``navMap`` (OPF 2.0.1 §2.4.1, ANSI/NISO Z39.86-2005 §8).
 """
 
@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from convert.tei import local, xpath
+from convert.writers import issue
 from convert.writers.epub.xhtml import (
     EPUB_TYPE,
     XHTML_NSMAP,
@@ -59,23 +60,25 @@ def _contents_titles(text_el: etree._Element) -> dict[str, str]:
     return out
 
 
-def _label(div: etree._Element, printed: dict[str, str]) -> str:
+def _label(div: etree._Element, printed: dict[str, str], root: etree._Element) -> str:
+    """A toc label: the ``<head>``, else the title the printed contents list gives the division,
+    else the label of an untitled division (:func:`convert.writers.issue.untitled_label`:
+    ``（无题）`` and its first whole phrases)."""
     head = div.find("{*}head")
     if head is not None and text_of(head):
         return text_of(head)
     if printed.get(element_id(div)):
         return printed[element_id(div)]
-    body = text_of(div)
-    return (body[:24] + "…") if len(body) > 24 else (body or element_id(div))
+    return issue.untitled_label(div, root) or element_id(div)
 
 
 def toc_entries(text_el: etree._Element, targets: dict[str, str]) -> list[Entry]:
     """The toc tree: every ``div[@type='section']`` of ``<body>`` with the articles and briefs it
     holds, and every article or brief standing directly in ``<body>``, in document order.
 
-    Labels: the ``<head>``; for a div printed without one, the title the contents list gives it,
-    else its first 24 characters."""
+    Labels: :func:`_label`."""
     printed = _contents_titles(text_el)
+    root = text_el.getroottree().getroot()
     entries: list[Entry] = []
     leaf_types = ("article", "brief")
 
@@ -85,9 +88,9 @@ def toc_entries(text_el: etree._Element, targets: dict[str, str]) -> list[Entry]
                 continue
             kind = div.get("type")
             if kind in leaf_types:
-                into.append(Entry(_label(div, printed), targets[element_id(div)]))
+                into.append(Entry(_label(div, printed, root), targets[element_id(div)]))
             elif kind == "section":
-                entry = Entry(_label(div, printed), targets[element_id(div)])
+                entry = Entry(_label(div, printed, root), targets[element_id(div)])
                 collect(div, entry.children)
                 into.append(entry)
             else:
@@ -96,32 +99,6 @@ def toc_entries(text_el: etree._Element, targets: dict[str, str]) -> list[Entry]
     for body in xpath(text_el, "tei:body"):
         collect(body, entries)
     return entries
-
-
-def page_list(text_el: etree._Element, targets: dict[str, str], order: dict[str, int]
-              ) -> list[tuple[str, str]]:
-    """``[(printed page number, href)]`` from the contents list's ``num[@type='page']``: each page
-    once, linked to the first article the contents list places on it, kept only while the targets
-    go forward in reading order (*order*: href → position)."""
-    out: list[tuple[str, str]] = []
-    seen: set[str] = set()
-    last = -1
-    for item in xpath(text_el, "tei:front/tei:div[@type='contents']//tei:item"):
-        ref = item.find("{*}ref")
-        num = item.find("{*}num[@type='page']")
-        if ref is None or num is None or not (ref.get("target") or "").startswith("#"):
-            continue
-        page = (num.get("value") or text_of(num)).strip()
-        href = targets.get(ref.get("target")[1:])
-        if not page or href is None or page in seen:
-            continue
-        pos = order.get(href, -1)
-        if pos <= last:
-            continue
-        seen.add(page)
-        last = pos
-        out.append((page, href))
-    return out
 
 
 def nav_document(title: str, lang: str, css_href: str, toc: list[Entry], landmarks: list[tuple[str, str]],
@@ -165,6 +142,7 @@ def nav_document(title: str, lang: str, css_href: str, toc: list[Entry], landmar
     if pages:
         nav = etree.SubElement(body, h("nav"), id="page-list", hidden="hidden")
         nav.set(EPUB_TYPE, "page-list")
+        nav.set("role", "doc-pagelist")
         etree.SubElement(nav, h("h2")).text = lab["page-list"]
         ol = etree.SubElement(nav, h("ol"))
         for page, href in pages:

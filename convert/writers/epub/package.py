@@ -25,12 +25,17 @@ XHTML_NS = "http://www.w3.org/1999/xhtml"
 EPUB_NS = "http://www.idpf.org/2007/ops"
 
 
-def repack(data: bytes, date_time: tuple[int, int, int, int, int, int]) -> bytes:
+def repack(data: bytes, date_time: tuple[int, int, int, int, int, int], edit: dict | None = None) -> bytes:
     """Rewrite the zip *data* deterministically: ``mimetype`` first and stored, the other
     entries sorted by name, deflated at level 9, every timestamp *date_time* (a zip DOS time,
-    year ≥ 1980), Unix permissions 0644, no extra fields. Same entries in → same bytes out."""
+    year ≥ 1980), Unix permissions 0644, no extra fields. Same entries in → same bytes out.
+    *edit*: ``{entry name: function(bytes) -> bytes}`` applied to those entries on the way."""
     with zipfile.ZipFile(io.BytesIO(data)) as src:
         entries = {info.filename: src.read(info) for info in src.infolist()}
+    for name, change in (edit or {}).items():
+        if name not in entries:
+            raise WriterError(f"epub: the package has no {name} to edit")
+        entries[name] = change(entries[name])
     if entries.get("mimetype") != MIMETYPE:
         raise WriterError("epub: the package has no valid mimetype entry")
     return deterministic_zip(entries, "mimetype", date_time, stored=frozenset({"mimetype"}))
@@ -113,3 +118,89 @@ def check(data: bytes) -> None:
                 raise WriterError(f"epub check: nav link {a.get('href')} points to no content document")
             if frag and not docs[target].xpath("//*[@id=$f]", f=frag):
                 raise WriterError(f"epub check: nav link {a.get('href')} points to no element")
+
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+DC_NS = "http://purl.org/dc/elements/1.1/"
+#: ``epub:type`` values that have a DPUB-ARIA 1.1 role, and the role an element carrying one must
+#: also have (Ace by DAISY's ``epub-type-has-matching-role``, from the EPUB Type to ARIA Role
+#: Authoring Guide).
+MATCHING_ROLES = {"toc": "doc-toc", "colophon": "doc-colophon", "pagebreak": "doc-pagebreak",
+                  "page-list": "doc-pagelist", "endnotes": "doc-endnotes", "footnote": "doc-footnote",
+                  "abstract": "doc-abstract", "preface": "doc-preface", "chapter": "doc-chapter"}
+
+
+def package_language(opf: bytes, lang: str) -> bytes:
+    """The package document *opf* with ``xml:lang`` (and ``dir="ltr"``) on its ``package``
+    element: the language of its metadata (EPUB 3.3 §5.4.1.1; Ace by DAISY's ``epub-lang``)."""
+    root = etree.fromstring(opf, safe_parser())
+    root.set(XML_LANG, lang)
+    root.set("dir", "ltr")
+    return etree.tostring(root, xml_declaration=True, encoding="utf-8")
+
+
+def check_accessibility(data: bytes) -> None:
+    """The accessibility rules this writer keeps, checked on EPUB *data* (the check the package
+    names in ``a11y:certifiedBy``; Ace by DAISY checks the same and more in the tests). Raises
+    :class:`WriterError` naming the first fault:
+
+    - the ``package`` element has ``xml:lang``, the ``dc:language``; ``dcterms:conformsTo`` and
+      ``a11y:certifiedBy`` are declared (EPUB Accessibility 1.1 §3);
+    - no linear spine document is empty: each shows text or an image;
+    - the publication has an ``h1``; every element whose ``epub:type`` has a DPUB-ARIA role
+      carries that role (:data:`MATCHING_ROLES`);
+    - every page-break marker has a label (``aria-label`` or ``title``); every link of the page
+      list lands on a page-break marker (``epub:type="pagebreak"``).
+    """
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        container = _parse(zf, "META-INF/container.xml")
+        opf_path = container.find(f".//{{{CONTAINER_NS}}}rootfile").get("full-path")
+        opf = _parse(zf, opf_path)
+        base = posixpath.dirname(opf_path)
+        languages = [e.text for e in opf.iter(f"{{{DC_NS}}}language")]
+        if not opf.get(XML_LANG) or opf.get(XML_LANG) not in languages:
+            raise WriterError("epub accessibility: the package element has no xml:lang naming its dc:language")
+        props = {m.get("property") for m in opf.iter(f"{{{OPF_NS}}}meta")}
+        for prop in ("dcterms:conformsTo", "a11y:certifiedBy"):
+            if prop not in props:
+                raise WriterError(f"epub accessibility: the package declares no {prop}")
+        items = {i.get("id"): i for i in opf.iter(f"{{{OPF_NS}}}item")}
+        docs: dict[str, etree._Element] = {}
+        for item in items.values():
+            if item.get("media-type") == "application/xhtml+xml":
+                path = posixpath.normpath(posixpath.join(base, unquote(item.get("href"))))
+                docs[path] = _parse(zf, path)
+    spine = [posixpath.normpath(posixpath.join(base, unquote(items[r.get("idref")].get("href"))))
+             for r in opf.iter(f"{{{OPF_NS}}}itemref") if r.get("linear", "yes") != "no"]
+    x = f"{{{XHTML_NS}}}"
+    for path in spine:
+        body = docs[path].find(f"{x}body")
+        if body is None or not ("".join(body.itertext()).strip() or any(True for _ in body.iter(f"{x}img"))):
+            raise WriterError(f"epub accessibility: spine document {path} is empty")
+    if not any(True for d in docs.values() for _ in d.iter(f"{x}h1")):
+        raise WriterError("epub accessibility: no document has an h1")
+    markers: set[tuple[str, str]] = set()
+    for path, doc in docs.items():
+        for el in doc.iter():
+            if not isinstance(el.tag, str) or any(  # a landmark link names a type, is none
+                    a.get(f"{{{EPUB_NS}}}type") == "landmarks" for a in el.iterancestors(f"{x}nav")):
+                continue
+            types = (el.get(f"{{{EPUB_NS}}}type") or "").split()
+            roles = (el.get("role") or "").split()
+            for t in types:
+                if t in MATCHING_ROLES and MATCHING_ROLES[t] not in roles:
+                    raise WriterError(f"epub accessibility: <{etree.QName(el).localname} epub:type=\"{t}\"> in "
+                                      f"{path} has no role {MATCHING_ROLES[t]}")
+            if "pagebreak" in types:
+                if not (el.get("aria-label") or el.get("title") or "").strip():
+                    raise WriterError(f"epub accessibility: a page-break marker in {path} has no label")
+                markers.add((path, el.get("id", "")))
+    for path, doc in docs.items():
+        for nav in doc.iter(f"{x}nav"):
+            if nav.get(f"{{{EPUB_NS}}}type") != "page-list":
+                continue
+            for a in nav.iter(f"{x}a"):
+                href, frag = urldefrag(a.get("href", ""))
+                target = posixpath.normpath(posixpath.join(posixpath.dirname(path), unquote(href)))
+                if (target, frag) not in markers:
+                    raise WriterError(f"epub accessibility: page list entry {a.get('href')} is no page-break marker")

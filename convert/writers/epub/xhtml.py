@@ -3,9 +3,19 @@
 One ``visit_<element>`` method per TEI element the model allows (``docs/tei-model.md``); an element
 with no method is a :class:`convert.errors.WriterError` naming it. Every content character of the
 TEI ``<text>`` is written, in document order, into the ``<body>`` of the content documents; the
-writer adds no text node of its own there (labels it needs live in attributes or in the
-navigation document, which is not in the spine), so the spine's text is exactly the TEI text
+writer adds no text node of its own there but one: the visible heading (``目录``) of a printed
+contents list that prints none, an ``<h1 class="supplied">`` (TEI's ``<supplied>``: text the
+editor adds) that gives the page the heading a reader and an accessibility checker expect. Other
+labels live in attributes (``aria-label`` of a page-break marker) or in the navigation document,
+which is not in the spine. So the spine's text, supplied headings aside, is exactly the TEI text
 (``sic``/``orig`` chosen, whitespace aside).
+
+Accessibility (EPUB Accessibility 1.1, WCAG 2.1 AA, as Ace by DAISY checks it): headings ``h1``…
+``h6`` by the number of ``<div>``s around them (a monthly's section and a newspaper's article are
+``h1``), every ``epub:type`` that has a DPUB-ARIA role carries it (``toc`` → ``doc-toc``,
+``colophon`` → ``doc-colophon``, ``pagebreak`` → ``doc-pagebreak``), and each numbered ``<pb/>``
+is a labelled page-break marker the page list points at. Headings may break only between words
+(``<wbr>`` at jieba word boundaries, ``word-break: keep-all`` in the style sheet).
 
 XHTML content documents follow EPUB 3.3 §6.1 (XHTML content documents) and use the
 ``epub:type`` structural semantics vocabulary (EPUB 3 Structural Semantics Vocabulary 1.1).
@@ -14,12 +24,14 @@ XHTML content documents follow EPUB 3.3 §6.1 (XHTML content documents) and use 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from lxml import etree
 
 from convert.errors import WriterError
 from convert.tei import XML_ID, XML_LANG, local
+from convert.writers.issue import reading_text
 
 
 def _contents_label(lang: str) -> str:
@@ -39,6 +51,8 @@ EPUB_TYPE = f"{{{EPUB_NS}}}type"
 _TIME_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$")
 _WS_RE = re.compile(r"\s+")
 _ID_SAFE_RE = re.compile(r"[^A-Za-z0-9_-]")
+#: Body-level TEI elements that show no text of their own (page breaks, page furniture).
+MILESTONES = ("pb", "fw", "milestone", "cb", "lb")
 
 
 def h(tag: str) -> str:
@@ -48,22 +62,9 @@ def h(tag: str) -> str:
 
 def text_of(el: etree._Element) -> str:
     """The source characters of TEI *el* as a reader sees them: ``sic``/``orig`` chosen,
-    ``corr``/``reg`` dropped, whitespace runs collapsed to one space, ends stripped."""
-    parts: list[str] = []
-
-    def walk(node: etree._Element) -> None:
-        name = local(node)
-        if name in ("corr", "reg", "expan"):
-            return
-        if name and node.text:
-            parts.append(node.text)
-        for child in node:
-            walk(child)
-            if child.tail:
-                parts.append(child.tail)
-
-    walk(el)
-    return _WS_RE.sub(" ", "".join(parts)).strip()
+    ``corr``/``reg`` dropped, whitespace runs collapsed to one space, ends stripped
+    (:func:`convert.writers.issue.reading_text`)."""
+    return reading_text(el)
 
 
 def content_chars(el: etree._Element) -> str:
@@ -111,6 +112,11 @@ class XhtmlTranslator:
     def __init__(self, targets: dict[str, str], lang: str) -> None:
         self.targets = targets
         self.lang = lang
+        #: the document being rendered (its file name), for the page list
+        self.doc_name = ""
+        #: ``[(printed page number, "file.xhtml#id")]`` of the page-break markers, in reading order
+        self.page_breaks: list[tuple[str, str]] = []
+        self._ids: set[str] = set()
 
     # ------------------------------------------------------------------ dispatch helpers
     def dispatch(self, el: etree._Element, out: etree._Element, inline: bool) -> None:
@@ -207,30 +213,44 @@ class XhtmlTranslator:
         self.block_or_inline(el, out, inline, "imprimatur")
 
     def visit_div(self, el, out, inline):
-        """``<div>`` by ``@type``: ``contents`` → ``<nav epub:type="toc">``; ``article``/``brief``
-        → ``<article>``; ``colophon`` → ``<section epub:type="colophon">``; others → ``<section>``."""
+        """``<div>`` by ``@type``: ``contents`` → ``<nav epub:type="toc" role="doc-toc">`` (with a
+        supplied ``<h1>`` when it prints no heading); ``article``/``brief`` → ``<article>`` (class
+        ``untitled`` for an article printed without a title: the style sheet sets it apart);
+        ``colophon`` → ``<section epub:type="colophon" role="doc-colophon">``; others →
+        ``<section>``."""
         self._need_block(el, inline)
         kind = el.get("type") or "div"
         if kind == "contents":
             node = self.sub(out, "nav", "contents", el)
             node.set(EPUB_TYPE, "toc")
+            node.set("role", "doc-toc")
             node.set("aria-label", _contents_label(self.lang))
+            if el.find("{*}head") is None:
+                # the contents page's visible heading (a supplied one: the print has none)
+                self.sub(node, "h1", "supplied").text = _contents_label(self.lang)
         elif kind in ("article", "brief"):
-            node = self.sub(out, "article", kind, el)
+            untitled = el.find("{*}head") is None and kind == "article"
+            node = self.sub(out, "article", kind + (" untitled" if untitled else ""), el)
         else:
             node = self.sub(out, "section", kind, el)
             if kind == "colophon":
                 node.set(EPUB_TYPE, "colophon")
+                node.set("role", "doc-colophon")
         node.set("id", element_id(el))
         self.block_content(el, node)
+        if kind not in ("contents", "colophon"):
+            keep_together(node)
 
     def visit_head(self, el, out, inline):
-        """``<head>`` → ``<hN>``, N = 1 + number of enclosing ``<div>``s (at most 6)."""
+        """``<head>`` → ``<hN>``, N = number of enclosing ``<div>``s (1 to 6): a monthly's section
+        and a newspaper's article are ``h1``. A ``<wbr>`` marks every boundary between two words
+        (:func:`word_breaks`), where alone the heading may break (``word-break: keep-all``)."""
         if inline:
             raise WriterError("epub: <head> inside running text is not supported")
         depth = sum(1 for a in el.iterancestors() if local(a) == "div")
-        node = self.sub(out, f"h{min(6, 1 + max(1, depth))}", "head", el)
+        node = self.sub(out, f"h{min(6, max(1, depth))}", "head", el)
         self.inline_content(el, node)
+        word_breaks(node)
 
     def visit_p(self, el, out, inline):
         if inline:
@@ -280,6 +300,9 @@ class XhtmlTranslator:
                 raise WriterError("epub: <head> inside <list> is not supported")
             elif name:
                 raise WriterError(f"epub: <{name}> inside <list> is not supported")
+        if in_contents:  # a contents entry is a title: it breaks between words, as headings do
+            for title in node.xpath("x:li/x:a | x:li/x:span[@class='ref']", namespaces={"x": XHTML_NS}):
+                word_breaks(title)
 
     def visit_item(self, el, out, inline):
         """``<item>`` → ``<li>``: inline content, nested lists as nested lists."""
@@ -309,8 +332,17 @@ class XhtmlTranslator:
     def visit_lb(self, el, out, inline):
         """``<lb/>`` → ``<br/>``, except inside a ``<ref>``: a contents entry's title that the
         print's narrow column broke in two is one title on a reflowable page, which breaks it
-        where its own width needs (a forced break there left a lone character on a phone)."""
+        where its own width needs (a forced break there left a lone character on a phone); and
+        in the masthead, whose lines are each one phrase (``2020年2月 29 星期六``): a space."""
         if any(etree.QName(a).localname == "ref" for a in el.iterancestors()):
+            return
+        if any(etree.QName(a).localname == "titlePage" for a in el.iterancestors()):
+            # a masthead line the print broke is one phrase: a word space, none next to punctuation
+            prev = el.getprevious()
+            before = ((prev.tail if prev is not None else el.getparent().text) or "").rstrip()[-1:]
+            after = (el.tail or "").lstrip()[:1]
+            if before and after and not any(unicodedata.category(c)[0] == "P" for c in before + after):
+                add_text(out, " ")
             return
         self.sub(out, "br")
 
@@ -332,8 +364,24 @@ class XhtmlTranslator:
         self.inline_content(el, out)
 
     def visit_pb(self, el, out, inline):
-        """``<pb/>`` marks where an old page break cut a paragraph: it is not a printed page
-        number nor a line break, so it renders nothing."""
+        """``<pb n="7"/>``, where printed page 7 began → an empty page-break marker, ``<span
+        epub:type="pagebreak" role="doc-pagebreak" id="page-7" aria-label="7"/>`` (EPUB 3
+        Structural Semantics, DPUB-ARIA 1.1): the page list links to it, and its label is an
+        attribute, not text. A ``<pb/>`` without a number renders nothing."""
+        n = (el.get("n") or "").strip()
+        if not n:
+            return
+        base = "page-" + safe_name(n)
+        ident, k = base, 1
+        while ident in self._ids:
+            k += 1
+            ident = f"{base}-{k}"
+        self._ids.add(ident)
+        node = etree.SubElement(out, h("span"), id=ident)
+        node.set(EPUB_TYPE, "pagebreak")
+        node.set("role", "doc-pagebreak")
+        node.set("aria-label", n)
+        self.page_breaks.append((n, f"{self.doc_name}#{ident}"))
 
     def visit_fw(self, el, out, inline):
         """``<fw>``: the old print layout's running head or folio (TEI P5 §11.6). An e-book has
@@ -395,6 +443,107 @@ def add_text(out: etree._Element, text: str) -> None:
         out.text = (out.text or "") + text
 
 
+def _wordish(ch: str) -> bool:
+    """A letter or digit (a Han ideograph among them): a break between two is inside a line."""
+    return unicodedata.category(ch)[0] in "LN"
+
+
+def word_breaks(node: etree._Element) -> None:
+    """Put a ``<wbr/>`` at every word boundary (jieba: :func:`convert.segment.tokenize`) of the
+    text directly in XHTML element *node* (its text and its children's tails), where a letter or
+    digit meets a letter or digit: the places a heading may break when the style sheet keeps
+    words whole (``word-break: keep-all``); next to punctuation the line-breaking rules decide.
+    Adds no character."""
+    from convert.segment import tokenize
+
+    def split(text: str) -> list[str]:
+        pieces, last = [], 0
+        for _w, start, _end in tokenize(text):
+            if start and _wordish(text[start - 1]) and _wordish(text[start]):
+                pieces.append(text[last:start])
+                last = start
+        pieces.append(text[last:])
+        return pieces
+
+    def wbrs(pieces: list[str]) -> list[etree._Element]:
+        out = []
+        for piece in pieces[1:]:
+            wbr = etree.Element(h("wbr"))
+            wbr.tail = piece
+            out.append(wbr)
+        return out
+
+    if node.text:
+        pieces = split(node.text)
+        node.text = pieces[0]
+        for k, wbr in enumerate(wbrs(pieces)):
+            node.insert(k, wbr)
+    for child in list(node):
+        if child.tag == h("wbr"):
+            continue
+        if child.tail:
+            pieces = split(child.tail)
+            child.tail = pieces[0]
+            at = node.index(child) + 1
+            for k, wbr in enumerate(wbrs(pieces)):
+                node.insert(at + k, wbr)
+        if len(child) or child.text:
+            word_breaks(child)
+
+
+_HEADINGS = {h(f"h{n}") for n in range(1, 7)}
+#: Classes of a block that closes what comes before it (a byline, a jump line, a reprint credit).
+_CLOSING = {"byline", "note", "bibl"}
+
+
+def keep_together(node: etree._Element) -> None:
+    """Wrap, among the children of XHTML container *node*, each heading with the first block
+    after it, and each closing block (byline, jump line, reprint credit) with the block before it,
+    in a ``<div class="keep">`` the style sheet keeps on one page (``break-inside: avoid``): no
+    heading at a page foot, no byline alone at a page top. ``break-after: avoid`` and
+    ``break-before: avoid`` say the same, but the Chromium of calibre 6 (Qt WebEngine 6.4) does
+    not honour them between blocks; it does honour ``break-inside: avoid``. A page-break marker
+    between them goes into the group. Adds no text."""
+    groups: list[list[etree._Element]] = []
+    current: list[etree._Element] | None = None
+    open_heading = False
+    for child in list(node):
+        if not isinstance(child.tag, str):
+            continue
+        classes = set((child.get("class") or "").split())
+        marker = child.tag == h("span") and child.get("role") == "doc-pagebreak"
+        heading = child.tag in _HEADINGS
+        closing = child.tag == h("p") and bool(classes & _CLOSING)
+        if marker and current is not None:
+            current.append(child)
+        elif heading:
+            if not open_heading:
+                current = [child]
+                groups.append(current)
+            else:
+                current.append(child)
+            open_heading = True
+        elif closing and current is not None:
+            current.append(child)
+        elif open_heading and child.tag in (h("p"), h("ul"), h("ol"), h("dl")):
+            current.append(child)
+            open_heading = False
+        else:
+            current = [child] if child.tag in (h("p"), h("ul"), h("ol"), h("dl")) and not marker else None
+            if current is not None:
+                groups.append(current)
+            open_heading = False
+    for group in groups:
+        while group and group[-1].tag == h("span"):  # a trailing marker opens what follows
+            group.pop()
+        if len(group) < 2:
+            continue
+        wrapper = etree.Element(h("div"), {"class": "keep"})
+        group[0].addprevious(wrapper)
+        for child in group:
+            wrapper.append(child)  # moves it, with its tail
+
+
 def safe_name(value: str) -> str:
     """A file-name-safe token (ASCII letters, digits, ``_``, ``-``) from an ``xml:id``."""
     return _ID_SAFE_RE.sub("_", value)[:40]
@@ -407,6 +556,9 @@ def split_documents(text_el: etree._Element, book_title: str) -> list[Doc]:
       ``contents.xhtml``, anything else → ``front-N.xhtml``;
     - each child of ``<body>`` (a monthly's section, a newspaper's article or brief column) →
       ``cNN-<id>.xhtml``; consecutive non-``div`` children of ``<body>`` share one document;
+      a milestone (:data:`MILESTONES`: ``<pb/>``, ``<fw>``), which shows no text, is never a
+      document of its own: it opens the next document (or closes the last), so that no spine
+      document is empty;
     - ``<back>`` → ``back.xhtml``.
 
     Raises :class:`WriterError` for a ``<text>`` child other than front/body/back.
@@ -433,22 +585,35 @@ def split_documents(text_el: etree._Element, book_title: str) -> list[Doc]:
         elif name == "body":
             n = 0
             loose: Doc | None = None
+            pending: list[etree._Element] = []  # milestones waiting for the next document
             for child in part:
                 cname = local(child)
                 if not cname:
                     continue
-                if cname == "div":
+                if cname in MILESTONES:
+                    # a page break or page furniture shows no text: never a document of its own
+                    pending.append(child)
+                elif cname == "div":
                     n += 1
                     label = text_of(child.find("{*}head")) if child.find("{*}head") is not None else ""
-                    docs.append(Doc(f"c{n:02d}-{safe_name(element_id(child))}.xhtml", [child],
+                    docs.append(Doc(f"c{n:02d}-{safe_name(element_id(child))}.xhtml", pending + [child],
                                     label or book_title, "body"))
+                    pending = []
                     loose = None
                 else:
                     if loose is None:
                         n += 1
                         loose = Doc(f"c{n:02d}-text.xhtml", [], book_title, "body")
                         docs.append(loose)
-                    loose.elements.append(child)
+                    loose.elements.extend(pending + [child])
+                    pending = []
+            if pending:  # milestones at the end of the body go with the last body document
+                last = next((d for d in reversed(docs) if d.kind == "body"), None)
+                if last is None:
+                    n += 1
+                    last = Doc(f"c{n:02d}-text.xhtml", [], book_title, "body")
+                    docs.append(last)
+                last.elements.extend(pending)
         elif name == "back":
             docs.append(Doc("back.xhtml", list(c for c in part if local(c)), book_title, "back"))
         else:
@@ -480,6 +645,7 @@ def render_document(doc: Doc, translator: XhtmlTranslator, lang: str, css_href: 
     body = etree.SubElement(html, h("body"))
     body.set(EPUB_TYPE, {"titlepage": "frontmatter", "contents": "frontmatter", "front": "frontmatter",
                          "body": "bodymatter", "back": "backmatter"}[doc.kind])
+    translator.doc_name = doc.name
     for el in doc.elements:
         translator.dispatch(el, body, False)
     return serialize(html)

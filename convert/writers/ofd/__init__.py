@@ -7,9 +7,10 @@ fonts from ``styles/pdf.json``) draws on a :class:`~convert.writers.ofd.record.R
 and the OFD is set from what was drawn (:mod:`convert.writers.ofd.package`), so both formats show
 the same lines on the same pages. No second typesetter.
 
-- ``OFD.xml``: ``DocInfo`` with the title (``titleStmt/title``), author (``publisher``), subject,
-  creation and modification date = the issue date (``sourceDesc/bibl/date/@when``; the
-  ``SOURCE_DATE_EPOCH`` time when set; never the clock), keywords (section heads), creator
+- ``OFD.xml``: ``DocInfo`` with the title (:func:`convert.writers.issue.title`, as every format),
+  author (``publisher``), subject, creation date = the issue date, modification date by the rule
+  every format shares (:func:`convert.writers.issue.modified`; both the ``SOURCE_DATE_EPOCH``
+  time when set; never the clock; the zip entries carry the modification time), keywords (section heads), creator
   ``convert`` and its version, the language as ``CustomData``; ``DocID`` is derived from the TEI.
 - ``Document.xml``: ``CommonData`` (A4 page area, ``PublicRes``, ``DocumentRes``), the pages,
   ``Outlines`` (section → article/brief, as the PDF's bookmarks) with ``Goto`` actions, the
@@ -76,7 +77,7 @@ def build(root: etree._Element, opts: WriterOptions) -> tuple[bytes, dict[str, l
                       (f"{stem}.tei.xml", tei), convert.__version__, doc_id(tei))
     parts = builder.parts()
     verdicts = validate_parts(parts)
-    return zip_package(parts, _zip_time(document.meta.date)), verdicts
+    return zip_package(parts, _zip_time(document.meta.modified)), verdicts
 
 
 def write(root: etree._Element, opts: WriterOptions, path: Path) -> None:

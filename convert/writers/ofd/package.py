@@ -323,7 +323,8 @@ class Builder:
         name, data = self.attachment
         atts = _root("Attachments")
         date = self._date_time()
-        att = _el(atts, "Attachment", ID="tei", Name=name, Format="xml", CreationDate=date, ModDate=date,
+        att = _el(atts, "Attachment", ID="tei", Name=name, Format="xml", CreationDate=date,
+                  ModDate=self._date_time("modified"),
                   Size=num(len(data) / 1024), Usage="source")
         _el(att, "FileLoc", name)
         out[f"{DOC}/Attachs/Attachments.xml"] = to_xml(atts)
@@ -352,12 +353,13 @@ class Builder:
         out["OFD.xml"] = to_xml(self._ofd())
         return out
 
-    def _date(self) -> str | None:
-        d = getattr(self.meta, "date", None)
+    def _date(self, which: str = "date") -> str | None:
+        """The metadata's creation (``date``) or modification (``modified``) date as ``xs:date``."""
+        d = getattr(self.meta, which, None)
         return d[:10] if d else None
 
-    def _date_time(self) -> str | None:
-        d = getattr(self.meta, "date", None)
+    def _date_time(self, which: str = "date") -> str | None:
+        d = getattr(self.meta, which, None)
         return d or None
 
     def _ofd(self) -> etree._Element:
@@ -374,7 +376,8 @@ class Builder:
             _el(info, "Subject", m.subject)
         if self._date():
             _el(info, "CreationDate", self._date())
-            _el(info, "ModDate", self._date())
+        if self._date("modified"):
+            _el(info, "ModDate", self._date("modified"))
         _el(info, "DocUsage", "Normal")
         keywords = [k for k in (m.keywords or "").split("; ") if k]
         if keywords:

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import io
 import json
+import unicodedata
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
@@ -42,11 +43,14 @@ from convert.errors import WriterError
 from convert.options import WriterOptions
 from convert.tei import TEI_NS, XML_ID, XML_LANG, local, xpath
 from convert.variant import convert_string
+from convert.writers import issue
 from convert.writers.pdf.fonts import FontSet, MissingGlyph
 from convert.writers.pdf.pdfa import Metadata
 from convert.writers.pdf.tagging import TAGGED_FLAVOURS, StructTree
 from convert.writers.pdf.text import (
     BREAK,
+    Glyph,
+    is_cjk,
     ColumnHeads,
     Anchor,
     BlockStyle,
@@ -125,6 +129,11 @@ class _Renderer:
         self.node = self.tree.root if tagged else None
         #: ``[(target, Link element)]`` of the contents list's PDF-page column (text set after layout)
         self.label_links: list = []
+        #: ``[(Lbl element, printed page, target)]`` of the contents entries: each Lbl's /Alt
+        #: names the two columns (:attr:`column_heads`), set once the PDF page labels are known
+        self.label_alts: list = []
+        #: the heads of the contents list's two page columns, in the document's variant
+        self.column_heads = (convert_string("原刊页", self._lang), convert_string("PDF页", self._lang))
 
     # -- styles ---------------------------------------------------------------------------------
     def bstyle(self, name: str) -> BlockStyle:
@@ -252,8 +261,14 @@ class _Renderer:
         return out
 
     def text_block(self, spans: list[Span], style_name: str, el, role: str = "P", node=None, extra=(),
-                   **kw) -> TextBlock:
+                   breaks: str = "keep", **kw) -> TextBlock:
         """A :class:`TextBlock` of *spans*; checks every character has a glyph (else WriterError).
+
+        *breaks*: what a line break of the source (``<lb/>``, :data:`BREAK`) becomes: ``"keep"``
+        a line break; ``"reflow"`` nothing (a space between two Latin words or numbers): the
+        text is set to this page's measure (a contents entry whose title the print's narrow
+        column broke); ``"phrase"`` a word space (a masthead line the print broke, such as
+        ``2020年2月 / 29 / 星期六``, set on one line; see :func:`join_breaks`).
 
         Tagged PDF: the block is the structure element *role* (``"H"``: the heading level by
         depth) made now in the current element, or the given *node*; its spans' content slots,
@@ -269,6 +284,8 @@ class _Renderer:
         spans = normalise_space(spans)
         try:
             glyphs = to_glyphs(spans, self.fonts, style.size)
+            if breaks != "keep":
+                glyphs = join_breaks(glyphs, self.fonts, gap=breaks == "phrase")
         except MissingGlyph as err:
             raise WriterError(
                 f"pdf: no font has a glyph for {err} at {getattr(err, 'where', '') or where(el)}") from None
@@ -341,20 +358,23 @@ class _Renderer:
         kind = el.get("type", "main")
         name = {"main": "masthead_title", "alt": "masthead_alt"}.get(kind, "masthead_line")
         face = "heading" if kind == "main" else "body"
-        return [self.text_block(self.inline(el, face), name, el, role="Title" if kind == "main" else "P")]
+        return [self.text_block(self.inline(el, face), name, el, role="Title" if kind == "main" else "P",
+                                breaks="phrase")]
 
     def _masthead_line(self, el, ctx, role: str | None = None):
-        """One masthead line. When the masthead prints no title (a monthly bulletin), its first
-        line leads in the larger ``masthead_lead`` style; no title is made up. *role*: its
-        structure type in a tagged PDF when not ``P`` (a ``byline`` or ``note`` of the masthead)."""
+        """One masthead line. When the masthead prints no title (a monthly bulletin), the line
+        naming the series (the compiling body, ``上街区地方史志办公室编``:
+        :func:`convert.writers.issue.series_line`), else its first line, leads in the larger
+        ``masthead_lead`` style, as the series name leads every cover; no title is made up.
+        *role*: its structure type in a tagged PDF when not ``P`` (a ``byline`` or ``note``)."""
         page = el.getparent()
         first = next((c for c in page if isinstance(c.tag, str)), None) if page is not None else None
         no_title = page is not None and not xpath(page, "tei:docTitle")
-        name = "masthead_lead" if no_title and first is el else "masthead_line"
+        named = issue.series_line(self.root) if no_title else None
+        lead = named[0] if named else first
+        name = "masthead_lead" if no_title and lead is el else "masthead_line"
         face = "heading" if name == "masthead_lead" else "body"
-        if role:
-            return [self.text_block(self.inline(el, face), name, el, role=role)]
-        return [self.text_block(self.inline(el, face), name, el)]
+        return [self.text_block(self.inline(el, face), name, el, role=role or "P", breaks="phrase")]
 
     _block_docImprint = _masthead_line
     _block_docDate = _masthead_line
@@ -370,9 +390,8 @@ class _Renderer:
             if xpath(el, ".//tei:num[@type='page']"):
                 # label both page columns (#13): printed page vs this file's page label
                 heads = sum((self.block(h, "contents") for h in xpath(el, "tei:head")), [])
-                column_heads = ColumnHeads(
-                    convert_string("原刊页", self._lang), convert_string("PDF页", self._lang),
-                    self.bstyle("contents_column_head"), self.fonts, Tail.pdf_width)
+                column_heads = ColumnHeads(*self.column_heads, self.bstyle("contents_column_head"), self.fonts,
+                                           Tail.pdf_width)
                 column_heads.artifact = self.tree is not None
                 out[len(heads):len(heads)] = [column_heads]
         elif kind == "colophon":
@@ -393,6 +412,8 @@ class _Renderer:
             return out
         inner = {"section": "section", "article": "article", "brief": "brief"}.get(kind, "subsection")
         out = self.children(el, inner)
+        if kind == "article" and not xpath(el, "tei:head") and self._follows_text(el):
+            out.insert(0, self._untitled_rule())
         if inner in ("section", "article", "brief"):
             level = 0
             if inner != "section" and ctx == "section":
@@ -402,15 +423,35 @@ class _Renderer:
             self._anchor(el, out, xml_id, None, 0)
         return out
 
+    @staticmethod
+    def _follows_text(el) -> bool:
+        """Whether body or back text comes before division *el* (an untitled article that opens
+        the body needs no separation)."""
+        return any(local(p) in ("div", "p", "ab", "note", "byline") for p in el.itersiblings(preceding=True)
+                   if isinstance(p.tag, str)) or any(
+            isinstance(a.tag, str) and local(a) == "div" and any(
+                isinstance(p.tag, str) and local(p) != "head" for p in a.itersiblings(preceding=True))
+            for a in el.iterancestors())
+
+    def _untitled_rule(self) -> RuleBlock:
+        """The short centred rule that sets an article printed without a title apart from the one
+        before (``styles/pdf.json`` ``untitled``), kept with the article's first lines; an
+        artifact in a tagged PDF."""
+        cfg = self.style.get("untitled", {})
+        rule = RuleBlock(self.colors["rule"], float(cfg.get("rule_space", 8)), float(cfg.get("rule_fraction", 0.25)),
+                         weight=float(cfg.get("rule_weight", 0.6)))
+        rule.artifact = self.tree is not None
+        rule.keep_next = True
+        return rule
+
     def _outline_title(self, el) -> str:
+        """The bookmark of a division: its heading, else the label of an untitled division
+        (:func:`convert.writers.issue.untitled_label`: ``（无题）`` and its first phrases)."""
         heads = xpath(el, "tei:head")
         if heads:
             text = "".join(self._plain(heads[0]))
         else:
-            ps = xpath(el, ".//tei:p")
-            text = "".join(self._plain(ps[0])) if ps else (el.get(XML_ID) or local(el))
-            if len(text) > 24:
-                text = text[:24] + "…"
+            text = issue.untitled_label(el, self.root)
         return text or (el.get(XML_ID) or "")
 
     def _plain(self, el) -> list[str]:
@@ -560,8 +601,13 @@ class _Renderer:
         spans = self.wrap("Reference", spans)
         printed = self.wrap("Lbl", printed)
         label_tag = None
-        if self.tree is not None and target:
+        lbl = None
+        if self.tree is not None and (printed or target):
             lbl = printed[0].tag.chain()[-1] if printed else self.tree.inline("Lbl")
+            # the column heads are drawn once, as an artifact: each entry's Lbl says them (/Alt)
+            self.label_alts.append((lbl, "".join(s.text for s in normalise_space(printed) if s is not BREAK),
+                                    target))
+        if self.tree is not None and target:
             link = self.tree.inline("Link")
             link.parent = lbl
             label_tag = self.tree.inline(None)
@@ -573,7 +619,7 @@ class _Renderer:
         extra = [s.tag for s in printed if s is not BREAK] + [label_tag]
         if spans and any(s.text.strip() for s in spans if s is not BREAK):
             out.append(self.text_block(spans, style, item, tail=tail, keep_with_next=bool(nested), node=toci,
-                                       extra=extra))
+                                       extra=extra, breaks="reflow"))
         elif printed:
             out.append(self.text_block(printed, style, item, node=toci))
         for lst in nested:
@@ -634,6 +680,27 @@ class _Renderer:
     #: ``<surplus>`` (TEI P5 §12.3.3.1, a character printed twice across a page break): shown
     #: as the source shows it.
     _inline_surplus = _plain_inline
+
+
+def join_breaks(glyphs: list[Glyph], fonts: FontSet, gap: bool) -> list[Glyph]:
+    """*glyphs* with every hard break (``"\n"``) taken out. It becomes a space (U+0020 of the
+    body face, in the size, link and content slot of the glyph before it) between two Latin
+    letters or digits, and, when *gap* is set, wherever no punctuation mark stands on either side
+    (``2020年2月 29 星期六``, but ``河南省连续性内资【审郑州连】00015号``); else nothing (between
+    Chinese characters a line break of the source is not a word space)."""
+    out: list[Glyph] = []
+    for k, g in enumerate(glyphs):
+        if g.ch != "\n":
+            out.append(g)
+            continue
+        prev = out[-1] if out else None
+        nxt = next((h for h in glyphs[k + 1:] if h.ch != "\n"), None)
+        if prev is None or nxt is None or prev.ch == " ":
+            continue
+        punct = unicodedata.category(prev.ch)[0] == "P" or unicodedata.category(nxt.ch)[0] == "P"
+        if (gap and not punct) or (not is_cjk(prev.ch) and not is_cjk(nxt.ch)):
+            out.extend(to_glyphs([Span(" ", "body", prev.link, tag=prev.tag)], fonts, prev.size))
+    return out
 
 
 def keep_with_next(story: list[Flowable]) -> list[Flowable]:
@@ -715,7 +782,8 @@ class _Document:
             (page_label(page, self.body_start), "folio", pg["footer_offset"]),
         ):
             st = r.bstyle(name)
-            glyphs = to_glyphs(normalise_space([Span(text, st.face)]), self.fonts, st.size)
+            # the running head's spaces are the writer's (between the parts of the title): kept
+            glyphs = to_glyphs([Span(text, st.face)], self.fonts, st.size)
             w = sum(g.width for g in glyphs)
             tx = canv.beginText((width - w) / 2, y)
             tx.setFillColor(st.color)
@@ -785,6 +853,10 @@ class _Document:
         doc.canv.save()
         for target, link in r.label_links:  # the label a form shows is the Link's description
             link.text = labels.get(target, "")
+        for lbl, printed, target in r.label_alts:  # "原刊页 8，PDF页 4" (ISO 32000-1 14.9.3)
+            said = [f"{r.column_heads[0]} {printed}" if printed else "",
+                    f"{r.column_heads[1]} {labels[target]}" if labels.get(target) else ""]
+            lbl.alt = "，".join(p for p in said if p)
         self.tree = r.tree
         self.log = r.log
         self.destinations = dict(r.record)

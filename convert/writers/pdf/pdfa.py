@@ -6,8 +6,10 @@ output path (written only by :func:`pikepdf.pdfa.save`, which validates what it 
 
 - Metadata (ISO 19005-1 6.7, 19005-2 6.6): title (``titleStmt/title``), author (``publisher``),
   subject (periodical, issue, date), keywords (section heads), creation date = the issue date
-  (``sourceDesc/bibl/date/@when``, 00:00 China Standard Time) — never the clock, so the same TEI
-  gives a byte-identical PDF — ``/Lang`` from ``/TEI/@xml:lang``, creator tool ``convert <version>``.
+  (``sourceDesc//imprint/date/@when``, 12:00 China Standard Time, the same day in UTC),
+  modification and metadata date by the rule every format shares
+  (:func:`convert.writers.issue.modified`) — never the clock, so the same TEI gives a
+  byte-identical PDF — ``/Lang`` from ``/TEI/@xml:lang``, creator tool ``convert <version>``.
 - PDF/A-3b (ISO 19005-3 6.8): the TEI document (``opts.tei_bytes``) is embedded as an associated
   file of the document (``/AF``, ``/AFRelationship /Source``, MIME ``application/tei+xml``).
 - ``/PageLabels`` (ISO 32000-1 12.4.2), named destinations (``/Dests``), ToUnicode and
@@ -31,8 +33,6 @@ from convert.options import WriterOptions
 from convert.tei import XML_LANG, to_bytes, xpath
 from convert.variant import convert_string
 
-#: Time zone of the issue dates (the bulletins are printed in Henan, China Standard Time).
-ISSUE_TZ = "+08:00"
 TEI_MIME = "application/tei+xml"
 
 
@@ -46,55 +46,56 @@ def _first_text(root, path: str) -> str:
 
 
 class Metadata:
-    """Document information from the TEI header (docs/tei-model.md, "Header").
+    """Document information from the TEI (docs/tei-model.md, "Header"), by the rules every
+    format shares (:mod:`convert.writers.issue`).
 
-    ``title``, ``author`` (publisher), ``subject``, ``keywords`` (section heads joined by ``; ``),
-    ``lang`` (BCP 47), ``date`` (ISO 8601 date-time with the China time zone, from the issue date;
-    ``None`` when the header has none), ``running_head``.
+    ``title`` (:func:`convert.writers.issue.title`, also the ``running_head``), ``author``
+    (publisher), ``subject``, ``keywords`` (section heads joined by ``; ``), ``lang`` (BCP 47),
+    ``date`` (creation: the issue date at noon China Standard Time, ISO 8601 with offset; ``None``
+    for an undated issue), ``modified`` (ISO 8601, UTC: :func:`convert.writers.issue.modified`).
+    Values read from the header are shown in the edition's script.
     """
 
     def __init__(self, root: etree._Element):
-        self.title = _first_text(root, "tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title")
+        from convert.writers import issue
+
         bibl = "tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:biblStruct/tei:monogr"
         imprint = f"{bibl}/tei:imprint"
-        self.author = _first_text(root, f"{imprint}/tei:publisher")
+        self.title = issue.title(root)
+        self.author = issue.shown(_first_text(root, f"{imprint}/tei:publisher"), root)
         journal = _first_text(root, f"{bibl}/tei:title[@level='j'][not(@type)]")
-        issue = _first_text(root, f"{bibl}/tei:biblScope[@unit='issue']")
+        number = _first_text(root, f"{bibl}/tei:biblScope[@unit='issue']")
         cumulative = _first_text(root, f"{bibl}/tei:idno[@type='cumulative']")
-        when = (_first_text(root, f"{imprint}/tei:date[not(@type)]/@when")
-                or _first_text(root, f"{imprint}/tei:date/@when"))
-        date_text = _first_text(root, f"{imprint}/tei:date[not(@type)]")
-        subject = [journal or self.author, issue]
+        subject = [issue.shown(journal, root) or self.author, issue.shown(number, root)]
         if cumulative:  # a string the writer makes: in the document's variant, as its text is
             subject.append(convert_string(f"总第{cumulative}期", root.get(XML_LANG) or "zh-Hans"))
-        subject.append(date_text or when)
+        subject.append(issue.printed_date(root))
         self.subject = " ".join(s for s in subject if s)
         heads = [re.sub(r"\s+", "", "".join(h.itertext()))
                  for h in xpath(root, "tei:text/tei:body//tei:div[@type='section']/tei:head")]
         self.keywords = "; ".join(h for h in heads if h)
         self.lang = root.get(XML_LANG) or "zh-Hans"
-        self.date = self._iso(when)
+        created = issue.issue_date(root)
+        self.date = created.isoformat() if created else None
+        self.modified = issue.modified(root).strftime("%Y-%m-%dT%H:%M:%S+00:00")
         self.running_head = self.title
 
     @staticmethod
-    def _iso(when: str) -> str | None:
-        m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", when or "")
-        if not m:
-            return None
-        y, mo, d = m.group(1), m.group(2) or "01", m.group(3) or "01"
-        return f"{y}-{mo}-{d}T00:00:00{ISSUE_TZ}"
-
-    def pdf_date(self) -> str | None:
-        """:attr:`date` as a PDF date string (ISO 32000-1 §7.9.4): ``D:20200229000000+08'00'``."""
-        if not self.date:
-            return None
-        d = self.date
+    def _pdf_date(d: str) -> str:
         return f"D:{d[0:4]}{d[5:7]}{d[8:10]}{d[11:13]}{d[14:16]}{d[17:19]}{d[19:22]}'{d[23:25]}'"
 
-    def use_timestamp(self, stamp) -> None:
-        """Record *stamp* (an aware datetime: ``SOURCE_DATE_EPOCH``) instead of the issue date."""
-        self.date = stamp.astimezone(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S+00:00")
+    def pdf_date(self) -> str | None:
+        """:attr:`date` as a PDF date string (ISO 32000-1 §7.9.4): ``D:20200229120000+08'00'``."""
+        return self._pdf_date(self.date) if self.date else None
 
+    def pdf_modified(self) -> str:
+        """:attr:`modified` as a PDF date string: ``D:20200314000000+00'00'``."""
+        return self._pdf_date(self.modified)
+
+    def use_timestamp(self, stamp) -> None:
+        """Record *stamp* (an aware datetime: ``SOURCE_DATE_EPOCH``) as the creation and the
+        modification date."""
+        self.date = self.modified = stamp.astimezone(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S+00:00")
 
 
 def _finish(data: bytes, meta: Metadata, opts: WriterOptions, root, flavour: str, path: Path,
@@ -121,7 +122,7 @@ def _finish(data: bytes, meta: Metadata, opts: WriterOptions, root, flavour: str
                 info[key] = pikepdf.String(value)
         if meta.pdf_date():
             info["/CreationDate"] = pikepdf.String(meta.pdf_date())
-            info["/ModDate"] = pikepdf.String(meta.pdf_date())
+        info["/ModDate"] = pikepdf.String(meta.pdf_modified())
         if "/Metadata" in pdf.Root:
             del pdf.Root["/Metadata"]
         pdf.Root.Lang = pikepdf.String(meta.lang)
@@ -389,8 +390,8 @@ def _attach_tei(pdf, opts: WriterOptions, root, meta: Metadata) -> None:
     stream.Subtype = pikepdf.Name("/" + TEI_MIME)
     params = pikepdf.Dictionary(Size=len(data))
     if meta.pdf_date():
-        params.ModDate = pikepdf.String(meta.pdf_date())
         params.CreationDate = pikepdf.String(meta.pdf_date())
+    params.ModDate = pikepdf.String(meta.pdf_modified())
     stream.Params = params
     spec = pdf.make_indirect(pikepdf.Dictionary(
         Type=pikepdf.Name.Filespec,
@@ -405,21 +406,16 @@ def _attach_tei(pdf, opts: WriterOptions, root, meta: Metadata) -> None:
     pdf.Root.AF = pikepdf.Array([spec])
 
 
-#: The XMP ``xmp:MetadataDate`` of a document whose header gives no issue date, when
-#: ``SOURCE_DATE_EPOCH`` is not set: a fixed date, never the clock (1980-01-01, the zip epoch the
-#: EPUB writer uses for the same case), so that the same input gives the same bytes.
-NO_DATE = "1980-01-01T00:00:00+00:00"
-
-
 def _fix_metadata_date(pdf, meta: Metadata) -> None:
-    """``pikepdf.pdfa.prepare`` stamps xmp:MetadataDate with the clock; use the issue date
-    (``SOURCE_DATE_EPOCH`` when set, :data:`NO_DATE` when the header gives none) so the output is
-    reproducible; the trailer ``/ID`` is then derived from the content (``deterministic_id``)."""
+    """``pikepdf.pdfa.prepare`` stamps xmp:MetadataDate with the clock; use the modification date
+    (:attr:`Metadata.modified`: ``SOURCE_DATE_EPOCH`` when set, else the rule all formats share)
+    so the output is reproducible; the trailer ``/ID`` is then derived from the content
+    (``deterministic_id``)."""
     import pikepdf
 
     if "/Metadata" not in pdf.Root:
         return
-    date = (meta.date or NO_DATE).encode()
+    date = meta.modified.encode()
     packet = pdf.Root.Metadata.read_bytes()
     new, n = re.subn(rb"(<xmp:MetadataDate>)[^<]*(</xmp:MetadataDate>)",
                      rb"\g<1>" + date + rb"\g<2>", packet)

@@ -42,7 +42,10 @@ END = "EMC"
 #: Structure types used here that ISO 32000-1 does not define, mapped to standard ones in the
 #: ``/RoleMap`` (ISO 32000-1 14.7.3, ISO 14289-1 7.1: every type must map to a standard one).
 ROLE_MAP = {
-    "Title": "P",   # the masthead title (ISO 32000-2 has Title; PDF/UA-1 is based on 32000-1)
+    # the masthead title: ISO 32000-2 has Title, but PDF/UA-1 rests on ISO 32000-1, which does
+    # not; mapped to the first-level heading, the document's title for a screen reader's
+    # heading navigation
+    "Title": "H1",
     "Byline": "P",  # TEI <byline>
 }
 
@@ -59,10 +62,11 @@ class StructElement:
     ``/Lang`` (only where it differs from the surrounding language); ``key``: placement order
     among siblings; ``mcids``: ``[(page, mcid)]`` drawn for a slot; ``annots``: link annotations
     (page, index in drawing order) of a ``Link``; ``text``: characters drawn in a slot, and for a
-    ``Link`` whose text is drawn in a form XObject, its description (``/Contents``).
+    ``Link`` whose text is drawn in a form XObject, its description (``/Contents``); ``alt``: an
+    alternate description (``/Alt``), e.g. a contents entry's page numbers with their column heads.
     """
 
-    __slots__ = ("role", "parent", "lang", "key", "tree", "mcids", "annots", "text", "note_id")
+    __slots__ = ("role", "parent", "lang", "key", "tree", "mcids", "annots", "text", "note_id", "alt")
 
     def __init__(self, tree: "StructTree", role: str | None, parent=None, lang: str | None = None):
         self.tree = tree
@@ -74,6 +78,8 @@ class StructElement:
         self.annots: list[tuple[int, int]] = []
         self.text = ""
         self.note_id: str | None = None
+        #: alternate description (``/Alt``, ISO 32000-1 14.9.3) read instead of the content
+        self.alt: str | None = None
         tree.elements.append(self)
         if parent is not None:
             self.key = next(tree.counter)
@@ -222,6 +228,8 @@ def write_structure(pdf, tree: StructTree) -> dict:
             d.Lang = pikepdf.String(el.lang)
         if el.note_id:
             d.ID = pikepdf.String(el.note_id)
+        if el.alt:
+            d.Alt = pikepdf.String(el.alt)
         k = pikepdf.Array()
         first_page = None
 

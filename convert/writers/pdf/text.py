@@ -569,13 +569,16 @@ class TextBlock(Flowable):
         return len(self._layout(availWidth))
 
     def min_head_height(self, availWidth: float) -> float:
-        """Height (pt) the block needs at a page foot: all of it when it cannot be split (fewer
-        than four lines), else its first two lines."""
+        """Height (pt) the block needs at a page foot: all of it, with the byline it keeps
+        (:func:`keep_with_previous`), when it cannot be split (fewer than four lines), else its
+        first two lines."""
         lines = self._layout(availWidth)
         n = len(lines) if len(lines) < 2 * self.MIN_LINES else self.MIN_LINES
         extra = 6.0 if self.style.rule_above and self._first else 0.0
         if n == len(lines) and self.style.rule_below and self._last:
             extra += 4.0
+        if n == len(lines):  # moved whole: the byline it keeps (reserve_next) goes with it
+            extra += self._reserve(availWidth)
         return n * self.style.leading + extra
 
     def split(self, availWidth, availHeight):
@@ -912,6 +915,13 @@ class KeepWithNext(Flowable):
     def wrap(self, availWidth, availHeight):
         frame = getattr(self, "_frame", None)
         if frame is None or getattr(frame, "_atTop", False):
+            return 0, 0
+        from reportlab import rl_config
+
+        if availHeight < -rl_config._FUZZ:
+            # the block before ran, with its space after, past the frame foot: the frame turns
+            # this flowable away and the page ends anyway. A break asked for now would stay with
+            # the frame and be taken on the next page, leaving that page blank.
             return 0, 0
         prev = frame._prevASpace if getattr(frame, "_oASpace", False) else 0.0
         if availHeight + 1e-6 < self.needed(availWidth, prev):
