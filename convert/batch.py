@@ -55,7 +55,7 @@ class Settings:
     check: bool = False
     encoding: str | None = None
     max_size: int = 20 * 2**20
-    embed_fonts: bool = False
+    embed_fonts: bool = True
 
     def options(self) -> dict:
         """The settings that change outputs (for ``--skip-existing`` and the manifest)."""

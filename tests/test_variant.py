@@ -166,7 +166,7 @@ def test_variant_epub_passes_epubcheck_with_regional_embedded_font(tag, tmp_path
     variant = make_variant(read_file(SAMPLES[-1]), tag)
     data = epub_writer.build(variant, WriterOptions(embed_fonts=True))
     pkg = Package(data)
-    font = next(i for i in pkg.items.values() if i.get("media-type") == "font/ttf")
+    font = next(i for i in pkg.items.values() if i.get("href") == "fonts/body.ttf")
     family = TTFont(io.BytesIO(pkg.zf.read(pkg.path(font.get("href")))))["name"].getDebugName(4)
     assert family == {"zh-Hant": "AR PL UMing TW", "zh-Hant-TW": "AR PL UMing TW",
                       "zh-Hant-HK": "AR PL UMing HK"}[tag]

@@ -12,7 +12,6 @@ embedded font subsets. Touches no TEI and writes no file: bytes in, bytes out (f
 from __future__ import annotations
 
 import io
-import logging
 import os
 import zipfile
 from typing import Iterable
@@ -141,23 +140,3 @@ def remap_cmap(data: bytes, remap: dict[str, int]) -> bytes:
     out = io.BytesIO()
     font.save(out, reorderTables=True)
     return out.getvalue()
-
-
-def subset_in_place(font, chars: Iterable[str], *, drop: tuple[str, ...] = (), layout: bool = True) -> None:
-    """Subset the fontTools ``TTFont`` *font* in place to the characters of *chars*: embedded
-    bitmaps and FontForge/BDF tables dropped (and the tables in *drop*), every name record kept,
-    a ``.notdef`` outline, the source font's timestamps kept (same input, same bytes); OpenType
-    layout features all kept when *layout*, none otherwise."""
-    from fontTools import subset
-
-    options = subset.Options()
-    options.drop_tables += ["BDF ", "FFTM", "EBDT", "EBLC", "EBSC", *drop]
-    options.layout_features = ["*"] if layout else []
-    options.name_IDs = ["*"]
-    options.name_languages = ["*"]
-    options.notdef_outline = True
-    options.recalc_timestamp = False
-    logging.getLogger("fontTools.subset").setLevel(logging.ERROR)
-    subsetter = subset.Subsetter(options=options)
-    subsetter.populate(unicodes=sorted({ord(c) for c in chars}))
-    subsetter.subset(font)
