@@ -56,6 +56,7 @@ class Settings:
     encoding: str | None = None
     max_size: int = 20 * 2**20
     embed_fonts: bool = True
+    keep_quotes: bool = False
 
     def options(self) -> dict:
         """The settings that change outputs (for ``--skip-existing`` and the manifest)."""
@@ -227,7 +228,7 @@ def convert_one(src: Path, settings: Settings, outdir: Path, name: str | None = 
     for base, root, lines in documents_of(loaded, name or src.stem):
         for tag in settings.variants:
             try:
-                doc = make_variant(root, tag)
+                doc = make_variant(root, tag, quotes=not settings.keep_quotes)
             except ConvertError as err:
                 result.errors.append(f"{src}: {tag}: {err}")
                 continue

@@ -109,6 +109,9 @@ def build_parser() -> argparse.ArgumentParser:
                    "Serif, Sans) and, for characters UMing lacks, HanaMin, so that a reader without "
                    "Chinese fonts renders every text of the book (default); --no-embed-fonts leaves "
                    "them out (a smaller book that relies on the reader's fonts)")
+    p.add_argument("--keep-quotes", action="store_true",
+                   help="zh-Hant-TW and zh-Hant-HK variants: keep the source's quotation marks “ ” ‘ ’ "
+                   "instead of setting them as 「 」 『 』 (e.g. --variant zh-Hant-TW --keep-quotes)")
     p.add_argument("--check", action="store_true",
                    help="also run the external validators (jing with tei_all.rng, EPUBCheck, PDFBox "
                    "Preflight for PDF/A-1b, pikepdf.pdfa.check, the OFD XSDs) on each output and print their verdicts; "
@@ -396,7 +399,7 @@ def run(argv: list[str] | None = None) -> int:
         _err(f"{args.output}: the output folder is not writable")
         return 1
     settings = Settings(tuple(formats), tuple(variants), args.pdfa, args.check, args.encoding,
-                        args.max_size, args.embed_fonts)
+                        args.max_size, args.embed_fonts, args.keep_quotes)
     for stale in remove_stale_temporaries(args.output):  # left by a run that was killed
         if args.verbose:
             print(printable(f"removed {stale} (a temporary file of a run that was killed)"))
