@@ -344,9 +344,6 @@ def compress_punctuation(glyphs: list[Glyph], centred: str = "") -> list[Glyph]:
 #: right of their cell, the closing ones at the left.
 NARROW_QUOTES_OPENING = "“‘"
 NARROW_QUOTES_CLOSING = "”’"
-#: Of the centred marks, those also raised to the middle of the cell's height (clreq §3.1.3:
-#: Taiwan sets ，。、 in the centre; ；：！？ stand on the baseline, centred across).
-CENTRED_VERTICALLY = "，。、"
 
 
 def _full_width_cells(glyphs: list[Glyph], fonts: FontSet) -> None:
@@ -367,8 +364,9 @@ def _full_width_cells(glyphs: list[Glyph], fonts: FontSet) -> None:
 
 def _centre_punctuation(glyphs: list[Glyph], fonts: FontSet) -> None:
     """Place the marks of ``fonts.centred`` (，。、；：！？ in the Taiwan and Hong Kong editions) in
-    the middle of their full-width cell (clreq §3.1.3): their ink centred across the cell, and
-    ，。、 also up to the middle of the ideographic em box (:meth:`FontSet.em_centre`)."""
+    the middle of their full-width cell (clreq §3.1.3): their ink centred across the cell and in
+    the height of the ideographic em box (:meth:`FontSet.em_centre`; ！？ barely move, ，。、；：
+    rise from the baseline corner)."""
     for g in glyphs:
         if g.hidden or g.ch not in fonts.centred or abs(g.own_advance() - g.size) > 0.01:
             continue
@@ -377,8 +375,7 @@ def _centre_punctuation(glyphs: list[Glyph], fonts: FontSet) -> None:
             continue
         x0, y0, x1, y1 = box
         g.dx = (500.0 - (x0 + x1) / 2) * g.size / 1000.0
-        if g.ch in CENTRED_VERTICALLY:
-            g.dy = (fonts.em_centre(g.font) - (y0 + y1) / 2) * g.size / 1000.0
+        g.dy = (fonts.em_centre(g.font) - (y0 + y1) / 2) * g.size / 1000.0
 
 
 def _latin_spacing(glyphs: list[Glyph]) -> None:
