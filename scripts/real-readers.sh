@@ -2,7 +2,8 @@
 # Show the e-books as software nobody here wrote shows them (issue #13), for a person to read:
 # calibre's ebook-meta for every sample EPUB (and its zh-Hant-HK variant), calibre's EPUB → PDF
 # page count and where the cover image falls, and Chromium screenshots of the printed contents
-# page at 320, 480 and 768 CSS px plus the font check on a reader without Chinese fonts.
+# page at 320, 480 and 768 CSS px plus the font check on a reader without Chinese fonts (and a
+# 360 px screenshot of every document of the books with their embedded fonts, every variant).
 # Needs the Debian packages calibre, chromium, poppler-utils (not installed by scripts/install.sh:
 # calibre is large; tests/test_real_readers.py skips without them).
 #
@@ -15,8 +16,8 @@ export QTWEBENGINE_CHROMIUM_FLAGS="--no-sandbox"
 for tool in ebook-meta ebook-convert chromium pdfimages; do
     command -v "$tool" >/dev/null || { echo "real-readers: $tool is not installed" >&2; exit 1; }
 done
-.venv/bin/convert samples/*.txt --to epub --variant zh-Hans,zh-Hant-HK -o "$out" >/dev/null
-.venv/bin/convert samples/*.txt --to epub --embed-fonts -o "$out/embedded" >/dev/null
+.venv/bin/convert samples/*.txt --to epub --no-embed-fonts --variant zh-Hans,zh-Hant-HK -o "$out" >/dev/null
+.venv/bin/convert samples/*.txt --to epub --variant zh-Hans,zh-Hant-TW,zh-Hant-HK -o "$out/embedded" >/dev/null
 for f in "$out"/*.epub; do
     echo "== ebook-meta $(basename "$f")"
     ebook-meta "$f" | grep -v '^$'
@@ -54,5 +55,11 @@ for epub in sorted((out / "embedded").glob("*.epub")):
             for el in font_coverage(b, (opf.parent / href).as_uri()):
                 for fam, n in el["used"].items():
                     used[fam] = used.get(fam, 0) + n
-    print(f"== {epub.name} --embed-fonts, no CJK font installed: glyphs drawn per face {used}")
+        # a phone-sized view (360 CSS px) of every spine document, as a reader without Chinese fonts sees it
+        for href in hrefs:
+            png = out / "phone" / f"{epub.stem}.{Path(href).stem}-360.png"
+            png.parent.mkdir(exist_ok=True)
+            png.write_bytes(screenshot(b, (opf.parent / href).as_uri(), 360, 640))
+    print(f"== {epub.name} (fonts embedded), no CJK font installed: glyphs drawn per face {used}; "
+          f"360 px screenshots in {out / 'phone'}")
 PY

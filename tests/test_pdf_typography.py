@@ -48,7 +48,8 @@ def _pages(path: Path) -> list[str]:
 
 
 def _chars(path: Path):
-    """``[(page index, char, x0, x1, size, baseline y)]`` from pdfminer, content-stream order."""
+    """``[(page index, char, x0, x1, size, baseline y, font name)]`` from pdfminer, content-stream
+    order."""
     from pdfminer.high_level import extract_pages
     from pdfminer.layout import LTChar
 
@@ -59,7 +60,7 @@ def _chars(path: Path):
             for o in obj:
                 yield from walk(o)
 
-    return [(n, c.get_text(), c.x0, c.x1, round(c.size, 2), round(c.matrix[5], 1))
+    return [(n, c.get_text(), c.x0, c.x1, round(c.size, 2), round(c.matrix[5], 1), c.fontname)
             for n, page in enumerate(extract_pages(str(path))) for c in walk(page)]
 
 
