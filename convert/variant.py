@@ -247,8 +247,15 @@ class Converter:
             if report is not None and we - ws > 1:
                 report.words.add(word)
 
+            # the probes convert a window around the character (a fixed length, so the rule stays
+            # linear in the text), or the whole text where the window alone converts it otherwise
+            lo, hi = max(0, i - 3 * _REACH), min(len(text), i + 1 + 3 * _REACH)
+            if self.opencc.convert(text[lo:hi])[i - lo:i - lo + 1] != out[i]:
+                lo, hi = 0, len(text)
+
             def kept(j: int) -> bool:  # a split at j leaves the character as OpenCC wrote it
-                return self.opencc.convert(text[:j] + _SEP + text[j:])[i + (j <= i)] == out[i]
+                split = self.opencc.convert(text[lo:j] + _SEP + text[j:hi])
+                return split[i - lo + (j <= i)] == out[i]
 
             start = i
             while start > max(0, i - _REACH) and not kept(start):
@@ -403,25 +410,22 @@ def _consistent(pairs: list[list[str]], conv, report: Report) -> None:
     several forms takes the form it has converted alone (when that is one of them, else its most
     frequent form), recorded in ``report.terms``. *pairs*: ``[source text, converted text]`` of
     every run, the second changed in place."""
-    cache: dict[str, set[int]] = {}
-
-    def word_starts(text: str, a: int, b: int) -> set[int]:
-        key = text[a:b]
-        if key not in cache:
-            cache[key] = {start for _w, start, _e in _segment(key)}
-        return {a + x for x in cache[key]}
-
-    for word in sorted(report.words):
-        places = []  # (run index, offset)
-        for r, (src, _dst) in enumerate(pairs):
-            pos = src.find(word)
-            while pos >= 0:
-                m = next((m for m in _CLAUSE_RE.finditer(src) if m.start() <= pos < m.end()), None)
-                if m is not None and pos + len(word) <= m.end():
-                    starts = word_starts(src, m.start(), m.end()) | {m.end()}
-                    if pos in starts and pos + len(word) in starts:
-                        places.append((r, pos))
-                pos = src.find(word, pos + 1)
+    if not report.words:
+        return
+    lengths = sorted({len(w) for w in report.words})
+    found: dict[str, list[tuple[int, int]]] = {}  # word → [(run index, offset)]
+    for r, (src, _dst) in enumerate(pairs):  # one pass over the text, each clause once
+        for m in _CLAUSE_RE.finditer(src):
+            a, b = m.span()
+            hits = [(p, n) for p in range(a, b) for n in lengths if p + n <= b and src[p:p + n] in report.words]
+            if not hits:
+                continue
+            starts = {a + x for _w, x, _e in _segment(src[a:b])} | {b}
+            for p, n in hits:
+                if p in starts and p + n in starts:
+                    found.setdefault(src[p:p + n], []).append((r, p))
+    edited: dict[int, list[str]] = {}  # run index → its converted text as a list, once changed
+    for word, places in sorted(found.items()):
         forms = Counter(pairs[r][1][p:p + len(word)] for r, p in places)
         if len(forms) < 2:
             continue
@@ -429,11 +433,12 @@ def _consistent(pairs: list[list[str]], conv, report: Report) -> None:
         chosen = alone if alone in forms else forms.most_common(1)[0][0]
         changed = 0
         for r, p in places:
-            dst = pairs[r][1]
-            if dst[p:p + len(word)] != chosen:
-                pairs[r][1] = dst[:p] + chosen + dst[p + len(word):]
+            if pairs[r][1][p:p + len(word)] != chosen:
+                edited.setdefault(r, list(pairs[r][1]))[p:p + len(word)] = chosen
                 changed += 1
         report.terms[word] = (sorted(forms), chosen, changed)
+    for r, chars in edited.items():
+        pairs[r][1] = "".join(chars)
 
 
 def _convert_document(doc: etree._Element, header: etree._Element, conv, quotes: bool) -> tuple[int, Report]:
