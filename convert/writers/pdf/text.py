@@ -855,10 +855,30 @@ class TextBlock(Flowable):
                           relative=1, thickness=0)
 
 
-def actual_text(text: str) -> str:
-    """A marked-content ``/Span`` whose ``/ActualText`` (ISO 32000-1 14.9.4) is *text*, as a
-    UTF-16BE text string with its byte order mark; close it with ``EMC``."""
-    return f"/Span <</ActualText <FEFF{text.encode('utf-16-be').hex().upper()}>>> BDC"
+def actual_text(text: str, opening: str = "/Span <<>> BDC") -> str:
+    """*opening* (a ``BDC`` operator with a property list) with ``/ActualText`` (ISO 32000-1
+    14.9.4) *text* added to its properties, as a UTF-16BE text string with its byte order mark;
+    close it with ``EMC``. By default a ``/Span`` of its own."""
+    value = f"/ActualText <FEFF{text.encode('utf-16-be').hex().upper()}>"
+    head, sep, tail = opening.rpartition(">>")
+    if not sep:
+        raise ValueError(f"actual_text: {opening!r} has no property list")
+    return f"{head.rstrip()} {value}>>{tail}".replace("<< /", "<</")
+
+
+def _actual_texts(glyphs: list[Glyph]) -> dict[int, str]:
+    """``{index of a shown glyph: its /ActualText}`` for the glyphs hidden ones attach to: each
+    hidden glyph to the shown glyph before it, those at the start of the line to the first one."""
+    out: dict[int, str] = {}
+    shown = [k for k, g in enumerate(glyphs) if not g.hidden]
+    if not shown:
+        return out
+    for n, k in enumerate(shown):
+        end = shown[n + 1] if n + 1 < len(shown) else len(glyphs)
+        text = "".join(g.ch for g in glyphs[(0 if n == 0 else k):end])
+        if text != glyphs[k].ch:
+            out[k] = text
+    return out
 
 
 def text_out(canv, glyphs: list[Glyph], x0: float, y: float, cs: float, color, leading: float,
@@ -871,9 +891,13 @@ def text_out(canv, glyphs: list[Glyph], x0: float, y: float, cs: float, color, l
     14.7.4; ``BDC``/``EMC`` inside the text object).
 
     Hidden glyphs (default-ignorable characters) are not shown: each goes into the
-    ``/ActualText`` of a ``/Span`` around the glyph before it (the one after it at the start of
-    the line), so text extraction and a tagged PDF's reader give the source's characters back;
-    nothing is drawn for them. A line of hidden glyphs only draws nothing.
+    ``/ActualText`` of the glyph before it (the one after it at the start of the line), so text
+    extraction and a tagged PDF's reader give the source's characters back; nothing is drawn for
+    them. That glyph is a ``/Span`` marked-content sequence of its own; tagged, an MCID sequence
+    of its slot that carries the ``/ActualText`` (not a sequence nested in the slot's: poppler's
+    structure reader stops at the inner ``EMC``; and ``/Span``, the tag poppler's text layer takes
+    an ActualText from; ISO 32000-1 14.7.4.2 does not tie the tag to the structure type). A line
+    of hidden glyphs only draws nothing.
 
     Returns (x where the last glyph ends, [(link destination, x start, x end, content slot of
     its first glyph)] of the runs that carry a link)."""
@@ -890,28 +914,34 @@ def text_out(canv, glyphs: list[Glyph], x0: float, y: float, cs: float, color, l
     links = []
     mark = None  # the content slot whose marked content is open
     page = canv.getPageNumber()
-    lead: list[str] = []  # hidden characters before the first shown glyph
+    actuals = _actual_texts(glyphs)
 
     def flush():
         if buf:
             tx.textOut("".join(buf))
             buf.clear()
 
-    n = len(glyphs)
     for k, g in enumerate(glyphs):
         if g.hidden:
-            if not any(not h.hidden for h in glyphs[:k]):
-                lead.append(g.ch)
             continue
-        if tagged and g.tag is not mark:
+        actual = actuals.get(k)
+        if tagged and (g.tag is not mark or actual is not None):
             flush()
             if mark is not None:
                 tx._code.append(END)
             mark = g.tag
             if mark is None:
                 raise ValueError("text_out: a glyph without a content slot in a tagged PDF")
-            run = "".join(h.ch for h in itertools.takewhile(lambda h: h.tag is mark, glyphs[k:]))
-            tx._code.append(mark.tree.begin(page, mark, run))
+            if actual is not None:  # tagged /Span: poppler's text layer takes ActualText from a Span only
+                opening = mark.tree.begin(page, mark, actual)
+                tx._code.append(actual_text(actual, "/Span " + opening.split(" ", 1)[1]))
+            else:
+                run = "".join(h.ch for j, h in itertools.takewhile(lambda jh: jh[1].tag is mark and jh[0] not in actuals,
+                                                                   enumerate(glyphs[k:], start=k)) if not h.hidden)
+                tx._code.append(mark.tree.begin(page, mark, run))
+        elif actual is not None:
+            flush()
+            tx._code.append(actual_text(actual))
         if (g.font, g.size) != cur_font:
             flush()
             tx.setFont(g.font, g.size, leading)
@@ -920,25 +950,16 @@ def text_out(canv, glyphs: list[Glyph], x0: float, y: float, cs: float, color, l
             if link_name is not None:
                 links.append((link_name, link_start, x - cs, link_tag))
             link_name, link_start, link_tag = g.link, x, g.tag
-        trail = []
-        j = k + 1
-        while j < n and glyphs[j].hidden:
-            trail.append(glyphs[j].ch)
-            j += 1
-        actual = "".join(lead) + g.ch + "".join(trail)
-        lead = []
         where = (x + g.dx, y + g.dy)
         if abs(where[0] - pen[0]) > 1e-6 or abs(where[1] - pen[1]) > 1e-6:
             flush()
             tx.setTextOrigin(*where)
-        if actual != g.ch:
-            flush()
-            tx._code.append(actual_text(actual))
         buf.append(g.ch)
         pen = (where[0] + g.own_advance() + cs, where[1])
-        if actual != g.ch:
+        if actual is not None:
             flush()
             tx._code.append(END)
+            mark = None  # the slot's next glyphs open a sequence of their own
         x += g.width + cs
     flush()
     if mark is not None:
