@@ -191,3 +191,23 @@ def test_a_quarter_em_between_han_and_digits_in_the_reader(tmp_path):
         got = browser.evaluate(session, js)
     gap = got["spaced"] - got["solid"]
     assert 0.1 * got["size"] <= gap <= 0.3 * got["size"], got
+
+
+@needs_chromium
+def test_heading_quotation_marks_are_full_width_in_the_reader(tmp_path):
+    """The Hei face draws “ ” 0.33 em wide; the e-book leaves them to the Ming face (its
+    unicode-range), so in no. 91's 峡窝镇“硬核”防控出新招 they take a full em as the Han characters
+    do, on a reader without Chinese fonts."""
+    epub = _epub(tmp_path, "monthly-2020-02-no91", embed=True)
+    opf, hrefs = unpack(epub, tmp_path / "unpacked")
+    doc = next(h for h in hrefs if re.search(r"<h[1-6][^>]*>[^<]*“硬核”", (opf.parent / h).read_text(encoding="utf-8")))
+    js = """(() => { const h = Array.from(document.querySelectorAll('h1,h2,h3,h4')).find(e => e.textContent.includes('硬核'));
+      const walker = document.createTreeWalker(h, NodeFilter.SHOW_TEXT);
+      let node; while ((node = walker.nextNode()) && !node.data.includes('“')) {}
+      const w = ch => { const i = node.data.indexOf(ch); const r = document.createRange();
+                        r.setStart(node, i); r.setEnd(node, i + 1); return r.getBoundingClientRect().width; };
+      return {open: w('“'), close: w('”'), han: w('硬')}; })()"""
+    with Chromium(no_cjk_fontconfig(tmp_path / "fc")) as browser:
+        session = browser.open((opf.parent / doc).as_uri(), 360, 640)
+        got = browser.evaluate(session, js)
+    assert abs(got["open"] - got["han"]) < 0.05 * got["han"] and abs(got["close"] - got["han"]) < 0.05 * got["han"], got
