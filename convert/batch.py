@@ -60,9 +60,10 @@ class Settings:
     check: bool = False
     encoding: str | None = None
     max_size: int = 20 * 2**20
-    embed_fonts: bool = False
+    embed_fonts: bool = True
     #: seconds one input may take (``--timeout``), or None
     timeout: float | None = None
+    keep_quotes: bool = False
 
     def options(self) -> dict:
         """The settings that change outputs (for ``--skip-existing`` and the manifest)."""
@@ -256,7 +257,7 @@ def _convert(src: Path, settings: Settings, folder: OutputFolder, ws, name: str 
     for base, root, lines in documents_of(loaded, name or src.stem):
         for tag in settings.variants:
             try:
-                doc = make_variant(root, tag)
+                doc = make_variant(root, tag, quotes=not settings.keep_quotes)
             except ConvertError as err:
                 result.errors.append(f"{src}: {tag}: {err}")
                 continue

@@ -112,11 +112,15 @@ def build_parser() -> argparse.ArgumentParser:
                    help="script variants (BCP 47), comma-separated: zh-Hans (the source, default), "
                    "zh-Hant, zh-Hant-TW, zh-Hant-HK, or all; a variant's outputs are named "
                    "DIR/<stem>.<tag>.<ext> (e.g. --variant zh-Hant-TW gives issue.zh-Hant-TW.pdf)")
-    p.add_argument("--embed-fonts", action="store_true",
+    p.add_argument("--embed-fonts", action=argparse.BooleanOptionalAction, default=True,
                    help="EPUB: embed subsets of the body face (AR PL UMing, the variant's regional "
-                   "face), the heading face (WenQuanYi Zen Hei) and, for characters UMing lacks, "
-                   "HanaMin, so that a reader without Chinese fonts renders every text of the book; "
-                   "e.g. --to epub --embed-fonts")
+                   "face), the heading face (WenQuanYi Zen Hei), their Latin companions (Liberation "
+                   "Serif, Sans) and, for characters UMing lacks, HanaMin, so that a reader without "
+                   "Chinese fonts renders every text of the book (default); --no-embed-fonts leaves "
+                   "them out (a smaller book that relies on the reader's fonts)")
+    p.add_argument("--keep-quotes", action="store_true",
+                   help="zh-Hant-TW and zh-Hant-HK variants: keep the source's quotation marks “ ” ‘ ’ "
+                   "instead of setting them as 「 」 『 』 (e.g. --variant zh-Hant-TW --keep-quotes)")
     p.add_argument("--check", action="store_true",
                    help="also run the external validators (jing with tei_all.rng, EPUBCheck, PDFBox "
                    "Preflight for PDF/A-1b, pikepdf.pdfa.check, the OFD XSDs) on each output and print their verdicts; "
@@ -514,7 +518,8 @@ def run(argv: list[str] | None = None) -> int:
         _err(f"{args.output}: the output folder is not writable")
         return 1
     settings = Settings(tuple(formats), tuple(variants), args.pdfa, args.check, args.encoding,
-                        args.max_size, args.embed_fonts, args.timeout)
+                        args.max_size, embed_fonts=args.embed_fonts, timeout=args.timeout,
+                        keep_quotes=args.keep_quotes)
     _remove_stale(args.output, args.verbose)
     scan_skipped: list[tuple[Path, str]] = []
     inputs = expand_inputs(args.inputs, args.output, scan_skipped)

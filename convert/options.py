@@ -21,7 +21,7 @@ class WriterOptions:
       (level U), ``"2a"`` or ``"3a"`` (level A: tagged from the TEI structure, also PDF/UA-1).
     - ``source_name``: the input file's name, for messages.
     - ``tei_bytes``: the serialised TEI document (the PDF/A-3b writer embeds it).
-    - ``embed_fonts``: the EPUB carries a subset of its body font (``--embed-fonts``).
+    - ``embed_fonts``: the EPUB carries subsets of its fonts (default; ``--no-embed-fonts``).
     - ``timestamp``: the time writers record as the file's modification time (UTC); ``None``
       means the issue date (never the clock). Set from ``SOURCE_DATE_EPOCH`` when the
       environment has it (reproducible-builds.org specification).
@@ -31,7 +31,7 @@ class WriterOptions:
     pdfa: str = "2b"
     source_name: str = ""
     tei_bytes: bytes = field(default=b"", repr=False)
-    embed_fonts: bool = False
+    embed_fonts: bool = True
     timestamp: _dt.datetime | None = field(default_factory=lambda: source_date_epoch())
 
 

@@ -4,7 +4,11 @@
 #
 #  1. Debian packages (apt-get, as root; skipped when all are already installed):
 #     fonts-arphic-uming fonts-wqy-zenhei  CJK fonts the PDF and EPUB writers embed
-#     fonts-hanazono                       HanaMin A/B: the PDF's fallback for rare ideographs (𠮷)
+#     fonts-hanazono                       HanaMin A/B: the body text's fallback (Ming) for characters
+#                                          AR PL UMing lacks (閲 説 in the HK face, 𠮷), IVS glyphs
+#     fonts-liberation2                    Liberation Serif/Sans: Latin letters and digits beside the
+#                                          Ming and Hei faces (PDF, OFD, EPUB)
+#     fonts-dejavu-core                    DejaVu Serif/Sans: symbols no CJK face has
 #     jing                                 RELAX NG validator (TEI against tei_all.rng)
 #     poppler-utils                        pdftotext / pdftoppm, used by tests to read PDFs back
 #     libpdfbox2-java                      Apache PDFBox 2, whose preflight.jar holds the PDF/A-1b
@@ -22,7 +26,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
 APT_PACKAGES=(
-    fonts-arphic-uming fonts-wqy-zenhei fonts-hanazono
+    fonts-arphic-uming fonts-wqy-zenhei fonts-hanazono fonts-liberation2 fonts-dejavu-core
     jing poppler-utils
     libpdfbox2-java libactivation-java libjaxb-api-java
     default-jre-headless

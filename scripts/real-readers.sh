@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Show the e-books as software nobody here wrote shows them (issues #13, #22), for a person to read:
+# Show the e-books as software nobody here wrote shows them (issues #13, #22, #23), for a person to read:
 # calibre's ebook-meta for every sample EPUB (and its zh-Hant-HK variant), side by side for the
 # zh-Hans and zh-Hant-TW editions of each issue; calibre's EPUB → PDF page count, where the cover
 # image falls, and any page that begins with a byline; Ace by DAISY's summary for every sample EPUB
 # in every variant; Chromium screenshots of the printed contents page at 320, 360, 480 and 768 CSS
 # px, of every body document at 320, 360 and 480 px (headings break only between words: the count
-# of breaks inside a word is printed), plus the font check on a reader without Chinese fonts; and
+# of breaks inside a word is printed), plus the font check on a reader without Chinese fonts (and a
+# 360 px screenshot of every document of the books with their embedded fonts, every variant); and
 # the PDF pages of the undated newsletter fixture as PNGs (pdftoppm), where a blank page once was.
 # Needs the Debian packages calibre, chromium, poppler-utils (not installed by scripts/install.sh:
 # calibre is large; tests/test_real_readers.py skips without them) and Ace (scripts/ace, npm ci).
@@ -19,8 +20,8 @@ export QTWEBENGINE_CHROMIUM_FLAGS="--no-sandbox"
 for tool in ebook-meta ebook-convert chromium pdfimages; do
     command -v "$tool" >/dev/null || { echo "real-readers: $tool is not installed" >&2; exit 1; }
 done
-.venv/bin/convert samples/*.txt --to epub --variant zh-Hans,zh-Hant-HK -o "$out" >/dev/null
-.venv/bin/convert samples/*.txt --to epub --embed-fonts -o "$out/embedded" >/dev/null
+.venv/bin/convert samples/*.txt --to epub --no-embed-fonts --variant zh-Hans,zh-Hant-HK -o "$out" >/dev/null
+.venv/bin/convert samples/*.txt --to epub --variant zh-Hans,zh-Hant-TW,zh-Hant-HK -o "$out/embedded" >/dev/null
 .venv/bin/convert samples/*.txt --to epub --variant all -o "$out/variants" >/dev/null
 for f in "$out"/*.epub; do
     echo "== ebook-meta $(basename "$f")"
@@ -107,5 +108,11 @@ for epub in sorted((out / "embedded").glob("*.epub")):
             for el in font_coverage(b, (opf.parent / href).as_uri()):
                 for fam, n in el["used"].items():
                     used[fam] = used.get(fam, 0) + n
-    print(f"== {epub.name} --embed-fonts, no CJK font installed: glyphs drawn per face {used}")
+        # a phone-sized view (360 CSS px) of every spine document, as a reader without Chinese fonts sees it
+        for href in hrefs:
+            png = out / "phone" / f"{epub.stem}.{Path(href).stem}-360.png"
+            png.parent.mkdir(exist_ok=True)
+            png.write_bytes(screenshot(b, (opf.parent / href).as_uri(), 360, 640))
+    print(f"== {epub.name} (fonts embedded), no CJK font installed: glyphs drawn per face {used}; "
+          f"360 px screenshots in {out / 'phone'}")
 PY

@@ -35,6 +35,7 @@ from convert.tei import XML_ID, XML_LANG, E, local, parse_bytes, xpath
 from convert.writers import epub as epub_writer
 from convert.writers import issue
 from convert.writers.epub.package import check
+from fontTools.ttLib import TTFont
 from sampledata import SAMPLE_IDS, SAMPLES, first_difference
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -430,9 +431,9 @@ def test_self_check_rejects_a_broken_nav_link(built):
 
 @pytest.mark.skipif(EPUBCHECK_JAR is None or shutil.which("java") is None, reason="EPUBCheck needs Java")
 def test_embedded_font_subset(tmp_path):
-    """With ``embed_fonts`` (not yet a WriterOptions field: read with getattr), the body font is
-    subset to the characters used, declared in the manifest, referenced by @font-face, covers
-    every character of the text, and the EPUB still passes EPUBCheck and is reproducible."""
+    """With ``embed_fonts`` (read with getattr), the faces are subset to the characters used,
+    declared in the manifest, referenced by @font-face, cover every character of the text
+    together, and the EPUB still passes EPUBCheck and is reproducible."""
     from fontTools.ttLib import TTFont
 
     opts = SimpleNamespace(**{**WriterOptions().__dict__, "embed_fonts": True})
@@ -441,14 +442,16 @@ def test_embedded_font_subset(tmp_path):
     assert epub_writer.build(root, opts) == data
     pkg = Package(data)
     fonts = [i for i in pkg.items.values() if i.get("media-type") == "font/ttf"]
-    assert sorted(f.get("href") for f in fonts) == ["fonts/body.ttf", "fonts/heading.ttf"]
+    # the body and heading faces, and the Latin companions of the Latin letters and digits
+    assert sorted(f.get("href") for f in fonts) == ["fonts/body.ttf", "fonts/heading.ttf",
+                                                    "fonts/latin-sans.ttf", "fonts/latin-serif.ttf"]
     fonts.sort(key=lambda f: f.get("href"))
     css = pkg.zf.read(pkg.path("css/epub.css")).decode()
     assert "@font-face" in css and all(f.get("href") in css for f in fonts)
-    cmap = TTFont(io.BytesIO(pkg.zf.read(pkg.path(fonts[0].get("href"))))).getBestCmap()
+    cmaps = {f.get("href"): TTFont(io.BytesIO(pkg.zf.read(pkg.path(f.get("href"))))).getBestCmap() for f in fonts}
     used = set(tei_content(root))
-    assert {c for c in used if ord(c) not in cmap} == set()
-    assert len(cmap) < 400  # a subset, not the whole font (≈ 30 000 characters)
+    assert {c for c in used if not any(ord(c) in cmap for cmap in cmaps.values())} == set()
+    assert len(cmaps["fonts/body.ttf"]) < 400  # a subset, not the whole font (≈ 30 000 characters)
     path = tmp_path / "font.epub"
     path.write_bytes(data)
     assert_epubcheck_clean(path)
@@ -461,3 +464,66 @@ def test_epubcheck_with_embedded_fonts_on_every_sample(sample, tmp_path):
     path = tmp_path / f"{sample.stem}.epub"
     epub_writer.write(_read_sample(sample), WriterOptions(embed_fonts=True), path)
     assert_epubcheck_clean(path)
+
+
+# -- issue #23: fonts embedded by default, subset with HarfBuzz, as Apple Books and Readium ask ------
+def test_fonts_are_embedded_by_default_and_left_out_on_request(tmp_path, capsys):
+    from convert.cli import main
+
+    sample = SAMPLES[0]
+    assert main([str(sample), "--to", "epub", "-o", str(tmp_path / "a"), "-j", "1", "-q"]) == 0
+    assert main([str(sample), "--to", "epub", "--no-embed-fonts", "-o", str(tmp_path / "b"), "-j", "1", "-q"]) == 0
+    with zipfile.ZipFile(tmp_path / "a" / f"{sample.stem}.epub") as z:
+        fonts = [n for n in z.namelist() if n.startswith("EPUB/fonts/")]
+        opf = z.read("EPUB/content.opf").decode()
+    assert {"EPUB/fonts/body.ttf", "EPUB/fonts/heading.ttf", "EPUB/fonts/latin-serif.ttf"} <= set(fonts)
+    with zipfile.ZipFile(tmp_path / "b" / f"{sample.stem}.epub") as z:
+        assert not [n for n in z.namelist() if n.startswith("EPUB/fonts/")]
+        assert "ibooks:specified-fonts" not in z.read("EPUB/content.opf").decode()
+    # Apple Books sets a book in its own fonts only when the package says so
+    assert "ibooks: http://vocabulary.itunes.apple.com/rdf/ibooks/vocabulary-extensions-1.0/" in opf
+    assert re.search(r'<meta property="ibooks:specified-fonts">true</meta>', opf)
+
+
+def test_font_face_rules_as_apple_books_and_readium_ask():
+    """Each embedded family first in the stacks of the elements it sets (``body``, the headings;
+    never ``html``/``:root``, which Readium CSS's user settings own); the Latin companions limited
+    to Latin characters by ``unicode-range``; the Hei face leaves the quotation marks it draws
+    narrow to the Ming face (full width); every @font-face file in the manifest."""
+    root = _read_sample(SAMPLES[0])
+    head = xpath(root, "//tei:body//tei:div[@type='article']/tei:head")[0]
+    head.text = "搭建“绿色通道”" + (head.text or "")  # a heading with quotation marks
+    pkg = Package(epub_writer.build(root, WriterOptions()))
+    css = pkg.zf.read(pkg.path("css/epub.css")).decode()
+    tail = css[css.index("/* Embedded font subsets"):]
+    faces = dict(re.findall(r'font-family: "([^"]+)";\s*src: url\("\.\./([^"]+)"\)', tail))
+    ranges = dict(re.findall(r'font-family: "([^"]+)";\s*src: [^;]+;\s*unicode-range: ([^;]+);', tail))
+    manifest = {i.get("href") for i in pkg.items.values() if i.get("media-type") == "font/ttf"}
+    assert set(faces.values()) == manifest
+    body = re.search(r"\nbody[^{]*\{ font-family: ([^;]+); \}", tail).group(1)
+    heading = re.search(r"\nh1, h2[^{]*\{ font-family: ([^;]+); \}", tail).group(1)
+    assert body.split(", ")[:2] == ['"Liberation Serif embedded"', '"AR PL UMing CN embedded"']
+    assert heading.split(", ")[:3] == ['"Liberation Sans embedded"', '"WenQuanYi Zen Hei embedded"',
+                                       '"AR PL UMing CN embedded"']
+    assert not re.search(r"(^|\n)\s*(html|:root)[^{]*\{[^}]*font-family", tail)
+    assert ranges["Liberation Serif embedded"].startswith("U+20-7E")
+    # “ ” are not in the Hei face's range, so the Ming face sets them
+    assert "U+2018-2019" not in ranges["WenQuanYi Zen Hei embedded"].replace("U+201A", "")
+    hei = TTFont(io.BytesIO(pkg.zf.read(pkg.path(faces["WenQuanYi Zen Hei embedded"])))).getBestCmap()
+    ming = TTFont(io.BytesIO(pkg.zf.read(pkg.path(faces["AR PL UMing CN embedded"])))).getBestCmap()
+    assert 0x201C not in hei and 0x201C in ming
+
+
+def test_embedded_subsets_are_made_by_harfbuzz_and_reproducible():
+    """hb-subset's output: no bitmap or FontForge tables, every name record (the licence), the
+    source's head.modified; the same book twice gives the same bytes."""
+    root = _read_sample(SAMPLES[0])
+    data = epub_writer.build(root, WriterOptions())
+    assert epub_writer.build(root, WriterOptions()) == data
+    pkg = Package(data)
+    body = TTFont(io.BytesIO(pkg.zf.read(pkg.path("fonts/body.ttf"))))
+    source = TTFont("/usr/share/fonts/truetype/arphic/uming.ttc", fontNumber=0, lazy=True)
+    assert not {"EBDT", "EBLC", "BDF ", "FFTM"} & set(body.keys())
+    assert body["head"].modified == source["head"].modified
+    assert {(n.nameID, n.platformID) for n in body["name"].names} == {(n.nameID, n.platformID)
+                                                                       for n in source["name"].names}

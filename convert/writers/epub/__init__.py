@@ -26,10 +26,10 @@ Package layout (all under ``EPUB/``)::
   issue date), sorted entries and ``mimetype`` first and stored (:mod:`.package`).
 - Before returning, the bytes pass :func:`.package.check` (structure, links, well-formedness).
 
-Options read: ``opts.styles_dir`` (``epub.css``) and, when present, ``opts.embed_fonts`` (subset
-and embed the body face AR PL UMing, the heading face WenQuanYi Zen Hei and, for characters
-UMing lacks, HanaMin; each referenced by ``@font-face`` and put first in every font stack:
-:func:`embedded_fonts`).
+Options read: ``opts.styles_dir`` (``epub.css``; ``pdf.json`` for the faces) and
+``opts.embed_fonts`` (default true: subsets of the faces the PDF is set in, the regional AR PL
+UMing, WenQuanYi Zen Hei, their Latin companions and HanaMin, each referenced by ``@font-face``
+and put first in every font stack; :mod:`.fonts`).
 """
 
 from __future__ import annotations
@@ -50,6 +50,7 @@ from convert.tei import XML_LANG, local, xpath
 from convert.writers import issue
 from convert.writers.epub import catalogue
 from convert.writers.epub import cover as cover_mod
+from convert.writers.epub.fonts import IBOOKS_PREFIX, EmbeddedFace, embedded_fonts, font_face_css
 from convert.writers.epub.nav import labels, nav_document, ncx_document, toc_entries
 from convert.writers.epub.package import check, check_accessibility, package_language, repack
 from convert.writers.epub.xhtml import (
@@ -66,8 +67,6 @@ from convert.writers.epub.xhtml import (
 
 CSS_HREF = "css/epub.css"
 COVER_HREF = "images/cover.png"
-FONT_HREF = "fonts/body.ttf"
-HEADING_FONT_HREF = "fonts/heading.ttf"
 #: Identifier scheme of the printed registration number (calibre shows identifiers as scheme:value).
 REGISTRATION_SCHEME = "cn-neibu-permit"
 #: BCP 47 language tag, the shape RFC 5646 §2.1 allows (language, script, region, variants).
@@ -206,102 +205,10 @@ def _cover_document(meta: BookMeta, alt: str) -> bytes:
     return serialize(html)
 
 
-#: The AR PL UMing face (``uming.ttc`` subfont) for the glyphs of each region, by BCP 47 tag.
-REGIONAL_FACE = {"zh-Hans": (0, "AR PL UMing CN"), "zh-Hant": (2, "AR PL UMing TW"),
-                 "zh-Hant-TW": (2, "AR PL UMing TW"), "zh-Hant-HK": (1, "AR PL UMing HK")}
-
-
-def regional_face(lang: str) -> tuple[int, str]:
-    """``(uming.ttc subfont index, family name)`` for *lang* (CN for Simplified)."""
-    return REGIONAL_FACE.get(lang, REGIONAL_FACE["zh-Hant"] if lang.startswith("zh-Hant") else REGIONAL_FACE["zh-Hans"])
-
-
-@dataclass
-class EmbeddedFace:
-    """One embedded font subset: ``family`` (the ``@font-face`` name), ``href`` (package path
-    under ``EPUB/``), ``data`` (TrueType bytes), ``role`` (``"body"``, ``"heading"`` or
-    ``"fallback"``)."""
-
-    family: str
-    href: str
-    data: bytes
-    role: str
-
-
-#: Faces for characters neither AR PL UMing nor WenQuanYi Zen Hei has (Debian fonts-hanazono).
-FALLBACK_FACES = (
-    (Path("/usr/share/fonts/truetype/hanazono/HanaMinA.ttf"), 0, "HanaMinA"),
-    (Path("/usr/share/fonts/truetype/hanazono/HanaMinB.ttf"), 0, "HanaMinB"),
-)
-HEADING_FACE = (cover_mod.COVER_FONT, 0, "WenQuanYi Zen Hei")
-#: Elements whose style sheet rule names the Hei (heading) stack.
-HEADING_ELEMENTS = ("h1", "h2", "h3", "h4", "h5", "h6")
-
-
-def _cmap(path: Path, face: int) -> set[int]:
-    """The code points face *face* of the font file *path* maps (its best ``cmap``); the file
-    is closed before returning (fontTools reads tables lazily from it)."""
-    from fontTools.ttLib import TTCollection, TTFont
-
-    with open(path, "rb") as handle:
-        if str(path).endswith(".ttc"):
-            return set(TTCollection(handle, lazy=True).fonts[face].getBestCmap())
-        return set(TTFont(handle, lazy=True).getBestCmap())
-
-
-def embedded_fonts(xhtml: list[bytes], lang: str) -> list[EmbeddedFace]:
-    """The font subsets ``--embed-fonts`` adds, so that every character of every element has an
-    embedded face its ``font-family`` stack reaches, on a reader with no Chinese font at all:
-
-    - ``body``: the regional AR PL UMing face (:func:`regional_face`) subset to every character
-      the documents *xhtml* show (text of each ``<body>``);
-    - ``heading``: WenQuanYi Zen Hei subset to the characters of the headings (``h1``–``h6``), the
-      Hei face the style sheet gives them;
-    - ``fallback``: HanaMin A/B subset to the characters the body face lacks (``[]`` share none).
-
-    Raises :class:`WriterError` when a font is missing or a character is in none of them."""
-    chars: set[str] = set()
-    heading: set[str] = set()
-    for data in xhtml:
-        doc = etree.fromstring(data)
-        body = doc.find(h("body"))
-        if body is None:
-            continue
-        chars.update(c for c in "".join(body.itertext()) if not c.isspace())
-        for name in HEADING_ELEMENTS:
-            for el in body.iter(h(name)):
-                heading.update(c for c in "".join(el.itertext()) if not c.isspace())
-    face, family = regional_face(lang)
-    out = [EmbeddedFace(f"{family} embedded", FONT_HREF,
-                        cover_mod.subset_font("".join(sorted(chars)), face=face), "body")]
-    hpath, hface, hfamily = HEADING_FACE
-    if heading:
-        out.append(EmbeddedFace(f"{hfamily} embedded", HEADING_FONT_HREF,
-                                cover_mod.subset_font("".join(sorted(heading)), hpath, hface), "heading"))
-    body_cmap = _cmap(cover_mod.BODY_FONT, face)
-    missing = {c for c in chars if ord(c) not in body_cmap}
-    for path, fface, ffamily in FALLBACK_FACES:
-        if not missing:
-            break
-        if not path.exists():
-            raise WriterError(f"epub: fallback font {path} is missing (Debian package fonts-hanazono)")
-        fallback_cmap = _cmap(path, fface)
-        have = {c for c in missing if ord(c) in fallback_cmap}
-        if have:
-            out.append(EmbeddedFace(f"{ffamily} embedded", f"fonts/{ffamily.lower()}.ttf",
-                                    cover_mod.subset_font("".join(sorted(have)), path, fface), "fallback"))
-            missing -= have
-    if missing:
-        raise WriterError("epub: no font to embed has " + ", ".join(f"U+{ord(c):04X}" for c in sorted(missing)))
-    return out
-
-
 def _css(opts, faces: list[EmbeddedFace] | bool, lang: str = "zh-Hans") -> bytes:
-    """``epub.css`` from ``opts.styles_dir``; with embedded *faces* (:func:`embedded_fonts`), an
-    ``@font-face`` rule for each and rules, after the style sheet's own, that put them first in
-    every ``font-family`` stack the sheet declares: body text (the body face, then the fallbacks),
-    headings and the masthead's Latin title (the Hei face, then the body face and fallbacks), so
-    that no text depends on a font the reader may lack."""
+    """``epub.css`` from ``opts.styles_dir``; with embedded *faces* (:func:`.fonts.embedded_fonts`),
+    their ``@font-face`` rules and the stacks that name them first, after the style sheet's own
+    rules (:func:`.fonts.font_face_css`), so that no text depends on a font the reader may lack."""
     path = Path(getattr(opts, "styles_dir", "")) / "epub.css"
     try:
         css = path.read_bytes()
@@ -309,18 +216,7 @@ def _css(opts, faces: list[EmbeddedFace] | bool, lang: str = "zh-Hans") -> bytes
         raise WriterError(f"epub: cannot read the e-book style sheet {path}: {err}") from None
     if not faces:
         return css
-    rules = ["\n/* Embedded font subsets (--embed-fonts): first in every font stack. */"]
-    for face in faces:
-        rules.append(f'@font-face {{\n  font-family: "{face.family}";\n'
-                     f'  src: url("../{face.href}") format("truetype");\n}}')
-    body = [f'"{f.family}"' for f in faces if f.role == "body"]
-    fallback = [f'"{f.family}"' for f in faces if f.role == "fallback"]
-    hei = [f'"{f.family}"' for f in faces if f.role == "heading"]
-    rules.append(f"body, body:lang({lang}), :lang(zh-Hant) body, body:lang(zh-Hant) "
-                 f"{{ font-family: {', '.join(body + fallback)}, serif; }}")
-    rules.append(f"{', '.join(HEADING_ELEMENTS)}, h1.docTitle span.titlePart.alt "
-                 f"{{ font-family: {', '.join(hei + body + fallback)}, sans-serif; }}")
-    return css + ("\n".join(rules) + "\n").encode()
+    return css + font_face_css(faces, lang).encode()
 
 
 def build(root: etree._Element, opts) -> bytes:
@@ -343,7 +239,7 @@ def build(root: etree._Element, opts) -> bytes:
         for key in sorted(doc.ids):
             targets[key] = f"{doc.name}#{key}"
     translator = XhtmlTranslator(targets, meta.lang)
-    embed = bool(getattr(opts, "embed_fonts", False))
+    embed = bool(getattr(opts, "embed_fonts", True))
 
     book = eb.EpubBook()
     book.set_identifier(meta.identifier)
@@ -446,7 +342,9 @@ def build(root: etree._Element, opts) -> bytes:
         # Every character any XHTML document shows, and those of its headings, from the bytes
         # the reader will get (nav and contents labels included).
         xhtml = [i.content for i in spine[1:]] + [nav.content]
-        faces = embedded_fonts(xhtml, meta.lang)
+        faces = embedded_fonts(xhtml, meta.lang, getattr(opts, "styles_dir", ""))
+        book.add_prefix(*IBOOKS_PREFIX)  # Apple Books sets the book in its own fonts
+        book.add_metadata(None, "meta", "true", {"property": "ibooks:specified-fonts"})
         for face in faces:
             book.add_item(eb.EpubItem(uid="font-" + Path(face.href).stem, file_name=face.href,
                                       media_type="font/ttf", content=face.data))

@@ -1,4 +1,4 @@
-"""Cover image drawn from the masthead, and an optional subset of the body font.
+"""Cover image drawn from the masthead.
 
 The cover is a PNG drawn with Pillow in WenQuanYi Zen Hei (Debian ``fonts-wqy-zenhei``); PNG as
 Pillow writes it carries no timestamp, so the same masthead gives the same bytes. It is declared
@@ -12,10 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from convert.errors import WriterError
-from convert.writers.containers import subset_in_place
 
 COVER_FONT = Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")
-BODY_FONT = Path("/usr/share/fonts/truetype/arphic/uming.ttc")
 #: Cover size in pixels (2:3, the proportion most e-book stores ask for).
 COVER_SIZE = (1200, 1800)
 RED = (190, 20, 30)
@@ -110,30 +108,3 @@ def cover_png(text: CoverText) -> bytes:
     out = io.BytesIO()
     img.save(out, format="PNG", compress_level=6)  # optimize=True costs 0.1 s a book
     return out.getvalue()
-
-
-def subset_font(chars: str, font_path: Path = BODY_FONT, face: int = 0) -> bytes:
-    """Subset a font (default the body font AR PL UMing, face *face* of ``uming.ttc``: 0 CN, 1 HK,
-    2 TW; or a ``.ttf`` file, *face* ignored) to *chars*, as TrueType
-    bytes for an ``@font-face`` rule. Deterministic: no timestamps are changed by the subsetter
-    beyond the font's own ``head.modified``, which is kept as in the source font.
-
-    Raises :class:`WriterError` when fontTools or the font is missing."""
-    try:
-        from fontTools.ttLib import TTCollection, TTFont
-    except ImportError as err:  # pragma: no cover
-        raise WriterError(f"epub: fontTools is needed to embed fonts ({err})") from err
-    if not font_path.exists():
-        raise WriterError(f"epub: body font {font_path} is missing (Debian package fonts-arphic-uming)")
-    # recalcTimestamp=False keeps head.modified as in the source font: same input, same bytes.
-    # the file is closed when the subset is made (fontTools reads tables lazily from it)
-    with open(font_path, "rb") as handle:
-        if str(font_path).endswith(".ttc"):
-            font = TTCollection(handle, recalcTimestamp=False).fonts[face]
-        else:  # a single-face TrueType file (HanaMin)
-            font = TTFont(handle, recalcTimestamp=False)
-        # embedded bitmaps and FontForge/BDF tables are of no use to an e-book reader
-        subset_in_place(font, chars)
-        out = io.BytesIO()
-        font.save(out, reorderTables=True)
-        return out.getvalue()

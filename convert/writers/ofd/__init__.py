@@ -69,8 +69,11 @@ def build(root: etree._Element, opts: WriterOptions) -> tuple[bytes, dict[str, l
     canvas = document.canvas
     pages = canvas.pages()
     fonts = {}
-    for spec in list(document.fonts.primary.values()) + list(document.fonts.fallback):
+    for spec in document.fonts.specs():
         fonts.setdefault(spec.name, (spec.file, spec.subfont, spec.family))
+    for name in {g.font for page in pages for g in page.items if "~" in getattr(g, "font", "")}:
+        spec = document.fonts.spec(name)  # a font drawing variation sequences (FontSet.variant)
+        fonts[name] = (spec.file, spec.subfont, spec.family, document.fonts.variant_glyphs(name))
     tei = opts.tei_bytes or to_bytes(root)
     stem = Path(opts.source_name).stem if opts.source_name else "bulletin"
     builder = Builder(pages, fonts, canvas.destinations, canvas.outline, document.meta,

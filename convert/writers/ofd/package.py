@@ -96,6 +96,8 @@ class FontRes:
     family: str
     chars: set
     serif: bool = False
+    #: ``{character: glyph id}`` drawn with another glyph than the ``cmap``'s (a variation sequence)
+    remap: dict = None  # type: ignore[assignment]
 
 
 class _Ids:
@@ -155,7 +157,7 @@ class Builder:
     """Builds the XML parts of one OFD document from recorded pages (see the module docstring).
 
     ``pages``: recorded :class:`Page` list; ``fonts``: ``{reportlab name: (file, subfont,
-    family)}``; ``destinations``: ``{name: (page index, left pt, top pt)}``; ``outline``:
+    family[, {character: glyph id}])}`` (the last for a font drawing variation sequences); ``destinations``: ``{name: (page index, left pt, top pt)}``; ``outline``:
     ``[(title, destination, level)]``; ``meta``: :class:`convert.writers.pdf.Metadata`;
     ``attachment``: ``(file name, bytes)`` of the TEI source; ``creator``: ``"convert X.Y"``.
     """
@@ -179,10 +181,10 @@ class Builder:
         res = self.fonts.get(name)
         if res is None:
             try:
-                file, subfont, family = self.font_files[name]
+                file, subfont, family, *remap = self.font_files[name]
             except KeyError:
                 raise WriterError(f"ofd: the layout used font {name}, which styles/pdf.json does not name") from None
-            res = self.fonts[name] = FontRes(0, name, file, subfont, family, set())
+            res = self.fonts[name] = FontRes(0, name, file, subfont, family, set(), remap=remap[0] if remap else {})
         return res
 
     def _collect_fonts(self) -> None:
@@ -310,7 +312,7 @@ class Builder:
         if self.fonts:
             fonts_el = _el(public, "Fonts")
             for res in sorted(self.fonts.values(), key=lambda r: r.id):
-                data, full, family, serif = subset_font(res.file, res.subfont, res.chars)
+                data, full, family, serif = subset_font(res.file, res.subfont, res.chars, res.remap)
                 fname = f"font_{res.id}.ttf"
                 out[f"{DOC}/Res/{fname}"] = data
                 el = _el(fonts_el, "Font", ID=str(res.id), FontName=full or res.name,

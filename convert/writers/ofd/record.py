@@ -141,6 +141,11 @@ class _RecordingText(PDFTextObject):
             self._pen[0] += advance + cs
         return super().textOut(text)
 
+    def setTextOrigin(self, x, y):
+        """Start the next glyph at (x, y): compressed punctuation, a mark placed in its cell."""
+        self._pen = [x, y]
+        return super().setTextOrigin(x, y)
+
     def textLine(self, text=""):
         raise WriterError("ofd: the layout used textLine, which the OFD recorder does not follow")
 

@@ -31,6 +31,7 @@ from convert.tei import XML_LANG
 from convert.writers.pdf.fonts import FontSet
 from convert.writers.pdf.pages import _Document, load_style, page_label  # noqa: F401
 from convert.writers.pdf.pdfa import Metadata, _finish
+from convert.writers.typography import font_config
 
 #: PDF/A flavours (ISO 19005-1/-2/-3, conformance levels A, B, U); the level A ones are tagged
 #: and identified as PDF/UA-1 (:data:`convert.writers.pdf.tagging.TAGGED_FLAVOURS`).
@@ -42,9 +43,8 @@ def _document(root: etree._Element, opts: WriterOptions) -> "_Document":
     body face of the document's region (``regional_fonts`` by ``xml:lang``), the metadata."""
     style = load_style(opts.styles_dir)
     lang = root.get(XML_LANG) or "zh-Hans"
-    font_config = {**style["fonts"], **style.get("regional_fonts", {}).get(lang, {})}
     try:
-        fonts = FontSet(font_config)
+        fonts = FontSet(font_config(style, lang))
     except (OSError, KeyError) as err:
         raise WriterError(f"pdf: cannot load the fonts of styles/pdf.json: {err}") from err
     return _Document(root, style, fonts, opts, Metadata(root))

@@ -5,11 +5,17 @@ ISO 19005-2/-3 6.2.11.4: every font used for rendering is embedded). No standard
 set: the canvas' initial font is the body face, and every string drawn goes through
 :meth:`FontSet.runs`, which names a face for every character.
 
-Face order for a character (``styles/pdf.json`` ``fonts``): the block's own face (``body`` =
-AR PL UMing CN, ``heading`` = WenQuanYi Zen Hei), then the other of the two, then each
-``fallback`` font in turn (HanaMinA/B for rare and supplementary-plane ideographs, DejaVu Sans
-for symbols). A fallback font is parsed only when a character needs it; one that is not installed
-is skipped. A character no font has raises :class:`MissingGlyph`.
+Face order for a character (``styles/pdf.json`` ``fonts``, :class:`FontSet`) follows the style
+class of its block: body text (Ming/Song: AR PL UMing, the regional face for a variant) falls
+back to the Ming faces HanaMin A/B before any Hei face; a heading (WenQuanYi Zen Hei) to a Hei
+or sans face first. Latin letters and digits are set in a proportional companion face
+(Liberation Serif beside the Ming face, Liberation Sans beside the Hei face; W3C clreq §3.2). A
+fallback font is parsed only when a character needs it; one that is not installed is skipped.
+A character no font has raises :class:`MissingGlyph`. Characters that draw nothing (Unicode's
+default ignorables: format controls, variation selectors, tag characters) never come here
+(:mod:`convert.writers.pdf.text` keeps them in the text layer only); a variation sequence a face
+of the block's style class lists (``cmap`` format 14) is drawn with its glyph
+(:meth:`FontSet.variant`).
 
 Parsing a CJK face (reportlab's ``TTFontFile.extractInfo``: names, metrics, the whole cmap,
 hmtx and loca) takes 0.1 s per face; a cold process would pay it for every face it uses. The
@@ -29,6 +35,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFace
 
 from convert import cache
+from convert.writers.typography import face_order, is_latin
 
 #: Parsed fonts, shared by all documents of the process: ``(file, subfont) -> TTFont``.
 _LOADED: dict[tuple[str, int], TTFont] = {}
@@ -44,12 +51,15 @@ class MissingGlyph(Exception):
 
 @dataclass(frozen=True)
 class FontSpec:
-    """One font of ``styles/pdf.json``: reportlab name, file, TTC subfont index, family name."""
+    """One font of ``styles/pdf.json``: reportlab name, file, TTC subfont index, family name,
+    style class (``"ming"`` Ming/Song, ``"hei"`` Hei, ``"serif"``, ``"sans"``; the fallback
+    order and the choice of a variation sequence's glyph go by it)."""
 
     name: str
     file: str
     subfont: int = 0
     family: str = ""
+    style: str = ""
 
 
 def _load(spec: FontSpec) -> TTFont:
@@ -238,56 +248,89 @@ def _covers(font: TTFont, char: str) -> bool:
     return font.face.charToGlyph.get(ord(char), 0) != 0
 
 
-class FontSet:
-    """The faces of one document.
+def _spec(entry: dict) -> FontSpec:
+    return FontSpec(**{k: v for k, v in entry.items() if k in FontSpec.__dataclass_fields__})
 
-    ``config`` is the ``fonts`` object of ``styles/pdf.json``: ``{"body": spec, "heading": spec,
-    "fallback": [spec, …]}`` with spec ``{"name", "file", "subfont", "family"}``.
-    Raises ``OSError`` when the body or heading font file is missing.
+
+class FontSet:
+    """The faces of one document, and the face of every character.
+
+    ``config`` is the ``fonts`` object of ``styles/pdf.json`` (with the regional entries of
+    ``regional_fonts`` merged in): ``{"body": spec, "heading": spec, "latin": {"body": spec,
+    "heading": spec}, "fallback": [spec, …], "order": {"body": [...], "heading": [...]},
+    "punctuation": "centred"}``, spec ``{"name", "file", "subfont", "family", "style"}``.
+
+    - **Fallback by style class.** A character of a ``body`` (Ming/Song) block falls back to
+      the Ming faces (HanaMin A/B) before any Hei face; a ``heading`` character to a Hei (or
+      sans) face first. ``order`` lists, per block face, the faces tried in turn: ``"body"``,
+      ``"heading"``, ``"latin"`` (the block's Latin companion), a fallback's ``name``, or a
+      style class (``"ming"``, ``"hei"``, ``"serif"``, ``"sans"``: every fallback of that class
+      not yet listed); :data:`DEFAULT_ORDER` when absent.
+    - **Latin companion** (W3C clreq §3.2): Latin letters, digits and ASCII signs
+      (:func:`convert.writers.typography.is_latin`) are set in a proportional TrueType face beside
+      the CJK one: a serif (Liberation Serif) in body text, a sans (Liberation Sans) in headings.
+    - ``punctuation``: ``"centred"`` for the Taiwan and Hong Kong editions, whose ，。、；：！？
+      stand in the middle of the character cell (clreq §3.1.3, 教育部《重訂標點符號手冊》);
+      :attr:`centred` then holds those marks.
+
+    Raises ``OSError`` when the body or heading font file is missing; a fallback or companion
+    that is not installed is skipped.
     """
 
+    #: Punctuation set in the middle of its cell in the ``"centred"`` style (clreq §3.1.3).
+    CENTRED = "，。、；：！？"
+
     def __init__(self, config: dict):
-        self.primary = {
-            face: FontSpec(**{k: v for k, v in config[face].items() if k in FontSpec.__dataclass_fields__})
-            for face in ("body", "heading")
-        }
-        self.fallback = [
-            FontSpec(**{k: v for k, v in spec.items() if k in FontSpec.__dataclass_fields__})
-            for spec in config.get("fallback", [])
-        ]
-        self._fonts = {face: _load(spec) for face, spec in self.primary.items()}
-        self._fallback_loaded: list[tuple[str, TTFont]] | None = None
+        self.primary = {face: _spec(config[face]) for face in ("body", "heading")}
+        latin = config.get("latin", {})
+        self.latin = {face: _spec(latin[face]) for face in ("body", "heading") if face in latin}
+        self.fallback = [_spec(entry) for entry in config.get("fallback", [])]
+        self.centred = self.CENTRED if config.get("punctuation") == "centred" else ""
+        self._fonts = {spec.name: _load(spec) for spec in self.primary.values()}
+        self._specs = {spec.name: spec for spec in [*self.primary.values(), *self.latin.values(), *self.fallback]}
+        self._order = {face: [(entry["name"], latin_only) for entry, latin_only in face_order(config, face)]
+                       for face in ("body", "heading")}
         self._cache: dict[tuple[str, str], str] = {}
         self._advances: dict[tuple[str, str], int] = {}
+        self._hb: dict[str, object] = {}
+        self._variants: dict[tuple[str, str], str] = {}
 
     def name(self, face: str) -> str:
         """reportlab font name of *face* (``"body"`` or ``"heading"``)."""
         return self.primary[face].name
 
-    def _fallbacks(self) -> list[tuple[str, TTFont]]:
-        if self._fallback_loaded is None:
-            self._fallback_loaded = [
-                (spec.name, _load(spec)) for spec in self.fallback if os.path.exists(spec.file)
-            ]
-        return self._fallback_loaded
+    def specs(self) -> list[FontSpec]:
+        """Every font this set may draw with (primary faces, companions, fallbacks)."""
+        return list(self._specs.values())
+
+    def spec(self, font: str) -> FontSpec:
+        """The :class:`FontSpec` of the registered font *font* (a font made for a variation
+        sequence, :meth:`variant`, gives the spec of the font it was made from)."""
+        return self._specs[font.split("~", 1)[0]]
+
+    def _font(self, name: str) -> TTFont | None:
+        """The parsed font *name*, loaded when first needed; ``None`` when its file is missing."""
+        if name not in self._fonts:
+            spec = self._specs[name]
+            self._fonts[name] = _load(spec) if os.path.exists(spec.file) else None
+        return self._fonts[name]
 
     def font_for(self, char: str, face: str) -> str:
-        """reportlab font name to draw *char* in *face*; raises :class:`MissingGlyph`."""
+        """reportlab font name to draw *char* in *face* (``"body"``/``"heading"``), the first of
+        the face's order that has it (:class:`FontSet`); raises :class:`MissingGlyph`."""
         key = (char, face)
         hit = self._cache.get(key)
         if hit is not None:
             return hit
-        other = "heading" if face == "body" else "body"
         chosen = None
-        for f in (face, other):
-            if _covers(self._fonts[f], char):
-                chosen = self.primary[f].name
+        latin = is_latin(char)
+        for name, latin_only in self._order[face]:
+            if latin_only and not latin:
+                continue
+            font = self._font(name)
+            if font is not None and _covers(font, char):
+                chosen = name
                 break
-        else:
-            for name, font in self._fallbacks():
-                if _covers(font, char):
-                    chosen = name
-                    break
         if chosen is None:
             raise MissingGlyph(char)
         self._cache[key] = chosen
@@ -307,17 +350,116 @@ class FontSet:
     def runs(self, text: str, face: str) -> list[tuple[str, str]]:
         """Split *text* into ``[(substring, font name), …]`` of maximal runs drawn in one font.
 
-        Spaces take the font of the run they are in (every face has U+0020).
-        Raises :class:`MissingGlyph` for the first character no font has.
-        """
+        A space next to a Latin character takes the Latin companion's font (its space is the
+        quarter em clreq §3.2 puts between Han and Latin); any other space takes the font of the
+        run it is in (every face has U+0020). Raises :class:`MissingGlyph` for the first
+        character no font has."""
         out: list[tuple[str, str]] = []
-        for ch in text:
-            if ch == " " and out and _covers(pdfmetrics.getFont(out[-1][1]), " "):
-                fname = out[-1][1]
-            else:
+        for k, ch in enumerate(text):
+            fname = None
+            if ch == " ":
+                nxt = next((c for c in text[k + 1:] if c != " "), "")
+                if out and is_latin(out[-1][0][-1]):
+                    fname = out[-1][1]
+                elif nxt and is_latin(nxt):
+                    fname = self.font_for(nxt, face)
+                elif out and _covers(pdfmetrics.getFont(out[-1][1]), " "):
+                    fname = out[-1][1]
+            if fname is None:
                 fname = self.font_for(ch, face)
             if out and out[-1][1] == fname:
                 out[-1] = (out[-1][0] + ch, fname)
             else:
                 out.append((ch, fname))
         return out
+
+    # -- glyph geometry and variation sequences (uharfbuzz, loaded when first needed) ----------
+    def _hb_font(self, font: str):
+        hb_font = self._hb.get(font)
+        if hb_font is None:
+            import uharfbuzz as hb
+
+            spec = self.spec(font)
+            hb_font = self._hb[font] = hb.Font(hb.Face(hb.Blob.from_file_path(spec.file), spec.subfont))
+        return hb_font
+
+    def ink_box(self, char: str, font: str) -> tuple[float, float, float, float] | None:
+        """The ink box of *char*'s glyph in *font*: ``(x0, y0, x1, y1)`` in 1/1000 em from the
+        glyph origin (y up), or ``None`` for a glyph without ink."""
+        hb_font = self._hb_font(font)
+        gid = hb_font.get_nominal_glyph(ord(char))
+        extents = hb_font.get_glyph_extents(gid) if gid else None
+        if not extents or not extents.width:
+            return None
+        scale = 1000.0 / hb_font.face.upem
+        x0, y1 = extents.x_bearing, extents.y_bearing
+        return (x0 * scale, (y1 + extents.height) * scale, (x0 + extents.width) * scale, y1 * scale)
+
+    def em_centre(self, font: str) -> float:
+        """Height (1/1000 em above the baseline) of the centre of *font*'s ideographic em box:
+        the middle of ``OS/2`` sTypoAscender/sTypoDescender (they span one em in CJK faces:
+        UMing 900/−124, WenQuanYi Zen Hei 819/−205), else 0.38 em, the usual CJK box."""
+        face = pdfmetrics.getFont(font).face
+        try:
+            import struct
+
+            ascender, descender = struct.unpack(">hh", face.get_table("OS/2")[68:72])
+        except (KeyError, struct.error):
+            return 380.0
+        scale = 1000.0 / face.unitsPerEm
+        if ascender - descender != face.unitsPerEm:
+            return 380.0
+        return (ascender + descender) / 2 * scale
+
+    def variant(self, base: str, selector: str, font: str, face: str) -> str | None:
+        """The font to draw the variation sequence *base* + *selector* (an IVS or a standardized
+        variation sequence) in, or ``None`` when no face of the block's own style class has the
+        sequence (the selector is then ignored visually; the text layer keeps it).
+
+        The faces of *face*'s order that share the style class of *font* (the base character's
+        font) are asked in turn (``cmap`` format 14, through HarfBuzz); the first that lists the
+        sequence gives its glyph. reportlab reaches glyphs only through a ``cmap``, so the glyph
+        is drawn with a font registered for it, ``"<font>~<selector>"``: the same face with
+        *base* mapped to the variant glyph (its ``ToUnicode`` still gives *base*)."""
+        style = self.spec(font).style
+        for name, latin_only in self._order[face]:
+            spec = self._specs[name]
+            if latin_only or spec.style != style or self._font(name) is None:
+                continue
+            gid = self._hb_font(name).get_variation_glyph(ord(base), ord(selector))
+            if gid:
+                return self._register_variant(name, base, selector, gid)
+        return None
+
+    def _register_variant(self, name: str, base: str, selector: str, gid: int) -> str:
+        """The font ``name~XXXX`` (XXXX the selector's code point) drawing *base* with glyph
+        *gid*; registered with reportlab once per document."""
+        import copy
+        from weakref import WeakKeyDictionary
+
+        derived = f"{name}~{ord(selector):04X}"
+        font = self._fonts.get(derived)
+        if font is None:
+            source = self._font(name)
+            face = copy.copy(source.face)
+            face.charToGlyph = dict(source.face.charToGlyph)
+            face.charWidths = dict(source.face.charWidths)
+            face.name = TTFNameBytes(bytes(source.face.name) + f"-VS{ord(selector):X}".encode("ascii"))
+            font = copy.copy(source)
+            font.fontName = derived
+            font.face = face
+            font.state = WeakKeyDictionary()
+            self._fonts[derived] = font
+            self._specs[derived] = self._specs[name]
+            pdfmetrics.registerFont(font)
+        hb_font = self._hb_font(name)
+        font.face.charToGlyph[ord(base)] = gid
+        font.face.charWidths[ord(base)] = round(hb_font.get_glyph_h_advance(gid) * 1000.0 / hb_font.face.upem)
+        self._variants[(derived, base)] = gid
+        self._advances.pop((base, derived), None)
+        return derived
+
+    def variant_glyphs(self, font: str) -> dict[str, int]:
+        """``{base character: glyph id}`` of the variation sequences drawn with the derived font
+        *font* (:meth:`variant`); ``{}`` for any other font."""
+        return {base: gid for (name, base), gid in self._variants.items() if name == font}

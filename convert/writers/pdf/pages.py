@@ -64,6 +64,7 @@ from convert.writers.pdf.text import (
     TextBlock,
     define_label_forms,
     normalise_space,
+    text_out,
     to_glyphs,
 )
 
@@ -281,7 +282,7 @@ class _Renderer:
                                          self._lang_of(el))
             self.tree.place(node, [s.tag for s in spans if s is not BREAK] + list(extra))
             kw["tag"] = node
-        spans = normalise_space(spans)
+        spans = normalise_space(spans, style_name)
         try:
             glyphs = to_glyphs(spans, self.fonts, style.size)
             if breaks != "keep":
@@ -783,17 +784,8 @@ class _Document:
         ):
             st = r.bstyle(name)
             # the running head's spaces are the writer's (between the parts of the title): kept
-            glyphs = to_glyphs([Span(text, st.face)], self.fonts, st.size)
-            w = sum(g.width for g in glyphs)
-            tx = canv.beginText((width - w) / 2, y)
-            tx.setFillColor(st.color)
-            cur = None
-            for g in glyphs:
-                if g.font != cur:
-                    tx.setFont(g.font, g.size)
-                    cur = g.font
-                tx.textOut(g.ch)
-            canv.drawText(tx)
+            glyphs = to_glyphs(normalise_space([Span(text, st.face)]), self.fonts, st.size)
+            text_out(canv, glyphs, (width - sum(g.width for g in glyphs)) / 2, y, 0.0, st.color, st.leading)
         canv.setStrokeColor(r.colors["rule"])
         canv.setLineWidth(0.4)
         canv.line(pg["margin_left"], height - pg["header_offset"] - 5, width - pg["margin_right"],

@@ -31,6 +31,7 @@ from reportlab.platypus import Flowable
 
 from convert.writers.pdf.fonts import FontSet
 from convert.writers.pdf.tagging import ARTIFACT, END
+from convert.writers.typography import is_ideograph, is_ignorable, is_latin_word, is_variation_selector
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ def _trailing_word(chars: list, k: int) -> bool:
     return j >= n or chars[j][0] is None
 
 
-def normalise_space(spans: list[Span]) -> list[Span]:
+def normalise_space(spans: list[Span], kind: str = "") -> list[Span]:
     """Return *spans* with whitespace decided by its neighbours (docs/tei-model.md: whitespace in
     text nodes is not content).
 
@@ -92,9 +93,16 @@ def normalise_space(spans: list[Span]) -> list[Span]:
     between two non-CJK characters (Latin words, numbers) or two Han ideographs it becomes one
     U+0020, and so between a Han ideograph and a number or Latin word that ends the block or
     line (:func:`_trailing_word`: ``监督电话 67183172``); anywhere else (CJK next to Latin/digits
-    inside a sentence, next to CJK punctuation) it is dropped.
+    inside a sentence, next to CJK punctuation) it is dropped: the layout puts clreq §3.2's
+    quarter em between Han and Latin itself (:func:`to_glyphs`).
+
+    In a heading (*kind*, the block's style name, in :data:`HEADING_KINDS`) every run inside
+    the text is kept, as one U+3000 when it holds one (an
+    ideographic space), else one U+0020: a space the source sets in a title separates its
+    phrases (``搭建“绿色通道” 打好“组合拳”``, ``高标准严要求 筑牢安全防线``).
     Empty spans are removed. ``BREAK`` entries are kept.
     """
+    heading = kind in HEADING_KINDS
     # Flatten to (char, span index) to see neighbours across span boundaries; None = hard break.
     chars: list[tuple[str | None, int]] = []
     for i, sp in enumerate(spans):
@@ -113,7 +121,10 @@ def normalise_space(spans: list[Span]) -> list[Span]:
                 k += 1
             prev = keep[-1][0] if keep else None
             nxt = chars[k][0] if k < n else None
-            if prev is not None and nxt is not None:
+            if prev is not None and nxt is not None and heading:
+                run = [chars[m][0] for m in range(j, k)]
+                keep.append(("\u3000" if "\u3000" in run else " ", i))
+            elif prev is not None and nxt is not None:
                 both_latin = not is_cjk(prev) and not is_cjk(nxt)
                 both_han = is_han(prev) and is_han(nxt)
                 if both_latin or both_han or (is_han(prev) and _trailing_word(chars, k)):
@@ -143,8 +154,15 @@ def normalise_space(spans: list[Span]) -> list[Span]:
 
 @dataclass
 class Glyph:
-    """One character to set: its font (reportlab name), size (pt), advance width (pt), link,
-    content slot of a tagged PDF (``tag``, from its :class:`Span`)."""
+    """One character to set: its font (reportlab name), size (pt), the advance it takes on the
+    line (``width``, pt), link, content slot of a tagged PDF (``tag``, from its :class:`Span`).
+
+    ``width`` is the glyph's own advance (``natural``) adjusted by the layout: less ``squeeze``
+    (adjacent punctuation), more ``gap`` (clreq §3.2's quarter em before Latin), or a full em
+    cell for a narrow CJK mark (a Hei face's quotes); ``dx``/``dy`` place the glyph in that
+    cell (pt right/up of the pen). A ``hidden`` glyph (a default-ignorable character: a format
+    control, a variation selector) takes no room and is not drawn: the text layer keeps it
+    (ActualText, :func:`text_out`)."""
 
     ch: str
     font: str
@@ -155,6 +173,18 @@ class Glyph:
     #: pt taken off the glyph's own advance (adjacent punctuation, :func:`compress_punctuation`);
     #: ``width`` is already reduced by it.
     squeeze: float = 0.0
+    #: the font's own advance (pt); ``None``: ``width + squeeze`` (no other adjustment)
+    natural: float | None = None
+    dx: float = 0.0
+    dy: float = 0.0
+    #: pt after the glyph (clreq §3.2: a quarter em between Han and Latin), included in ``width``;
+    #: dropped at a line end
+    gap: float = 0.0
+    hidden: bool = False
+
+    def own_advance(self) -> float:
+        """The advance the PDF text pen moves by when the glyph is shown (pt, before ``Tc``)."""
+        return self.natural if self.natural is not None else self.width + self.squeeze
 
 
 @dataclass
@@ -187,7 +217,11 @@ def _wordish(ch: str) -> bool:
 
 
 def can_break_before(prev: str, cur: str, rules: Kinsoku) -> bool:
-    """True if a line may end after *prev* and the next start with *cur* (clreq 3.1.7)."""
+    """True if a line may end after *prev* and the next start with *cur* (clreq 3.1.7). Never
+    before a default-ignorable character (a variation selector stays with its base character,
+    a format control with what it precedes)."""
+    if is_ignorable(cur):
+        return False
     if cur.isspace():
         return False  # break after the space instead; it is dropped at the line end
     if prev.isspace():
@@ -223,8 +257,19 @@ def break_lines(glyphs: list[Glyph], width: float, first_indent: float, rules: K
         e = b
         while e > a and glyphs[e - 1].ch == " ":
             e -= 1
-        lines.append(Line(glyphs[a:e], natural(a, e), justify, indent))
+        width = natural(a, e)
+        last = next((g for g in reversed(glyphs[a:e]) if not g.hidden), None)
+        if last is not None and last.gap:  # clreq §3.2: no Han–Latin space at a line end
+            width -= last.gap
+        lines.append(Line(glyphs[a:e], width, justify, indent))
         indent = 0.0
+
+    def before(b: int) -> str:
+        """The last drawn character before *glyphs[b]* (hidden ones skipped)."""
+        k = b - 1
+        while k > start and glyphs[k].hidden:
+            k -= 1
+        return glyphs[k].ch
 
     while start < n:
         while start < n and glyphs[start].ch == " ":
@@ -242,10 +287,10 @@ def break_lines(glyphs: list[Glyph], width: float, first_indent: float, rules: K
                 start = i + 1
                 brk = "hard"
                 break
-            if g.ch != " " and used + g.width > avail + 0.01 and i > start:
+            if g.ch != " " and used + g.width - g.gap > avail + 0.01 and i > start:
                 # Find the break point: the last opportunity at or before i.
                 b = i
-                while b > start and not can_break_before(glyphs[b - 1].ch, glyphs[b].ch, rules):
+                while b > start and not can_break_before(before(b), glyphs[b].ch, rules):
                     b -= 1
                 if b == start:
                     b = i  # no opportunity on the whole line: emergency break
@@ -268,22 +313,84 @@ PUNCT_CLOSING = "，。、”’）》」』】〕〉"
 PUNCT_OPENING = "“‘（《「『【〔〈"
 
 
-def compress_punctuation(glyphs: list[Glyph]) -> list[Glyph]:
+def compress_punctuation(glyphs: list[Glyph], centred: str = "") -> list[Glyph]:
     """Adjust the width of adjacent full-width punctuation (W3C clreq §3.1.6 "Punctuation
     adjustment", consecutive marks; as JLREQ 3.1.4): when a closing or pause/stop mark is
     followed by another closing mark or by an opening mark (``，“`` ``”（`` ``。”``), or an
     opening mark by an opening mark (``（“``), the blank half of the first mark is taken away,
-    so the pair takes 1.5 em instead of 2 em. Only marks set full width (advance = the size, as
-    in AR PL UMing; WenQuanYi Zen Hei's proportional quotes are left alone) and of one size are
-    paired. Returns *glyphs* with ``width`` reduced and ``squeeze`` set on the first of each pair."""
-    for a, b in zip(glyphs, glyphs[1:]):
+    so the pair takes 1.5 em instead of 2 em: a closing mark loses its right half, an opening
+    mark its left half (its ink moves left with it, ``dx``). Only marks set full width (advance
+    = the size, as in AR PL UMing, or a Hei face's narrow quotes in their full-width cell) and of
+    one size are paired; the marks in *centred* (the Taiwan and Hong Kong style, ink in the
+    middle of the cell with blank on both sides) are left whole. Returns *glyphs* with ``width``
+    reduced and ``squeeze`` set on the first of each pair."""
+    shown = [g for g in glyphs if not g.hidden]
+    for a, b in zip(shown, shown[1:]):
         if a.size != b.size or abs(a.width - a.size) > 0.01 or abs(b.width - b.size) > 0.01:
+            continue
+        if a.ch in centred:
             continue
         if (a.ch in PUNCT_CLOSING and (b.ch in PUNCT_CLOSING or b.ch in PUNCT_OPENING)) or (
                 a.ch in PUNCT_OPENING and b.ch in PUNCT_OPENING):
             a.squeeze = a.size / 2
             a.width -= a.squeeze
+            if a.ch in PUNCT_OPENING:
+                a.dx -= a.squeeze
     return glyphs
+
+
+#: Quotation marks a CJK face may set proportional (WenQuanYi Zen Hei: “ ” 0.33 em, ‘ ’ 0.22 em,
+#: as in Latin text) where Chinese text sets them full width; the opening ones stand at the
+#: right of their cell, the closing ones at the left.
+NARROW_QUOTES_OPENING = "“‘"
+NARROW_QUOTES_CLOSING = "”’"
+
+
+def _full_width_cells(glyphs: list[Glyph], fonts: FontSet) -> None:
+    """Set every CJK quotation mark that its font draws narrower than the em in a full-width
+    cell (clreq §3.1: Chinese punctuation takes a full cell), except ’ between two Latin letters
+    (an apostrophe). Opening marks are placed at the right of the cell, closing marks at the
+    left, as a full-width face draws them."""
+    for k, g in enumerate(glyphs):
+        if g.hidden or g.ch not in NARROW_QUOTES_OPENING + NARROW_QUOTES_CLOSING or g.width > 0.9 * g.size:
+            continue
+        if g.ch == "’" and 0 < k < len(glyphs) - 1 and is_latin_word(glyphs[k - 1].ch) and is_latin_word(glyphs[k + 1].ch):
+            continue
+        own = g.width
+        g.width = g.size
+        if g.ch in NARROW_QUOTES_OPENING:
+            g.dx = g.size - own
+
+
+def _centre_punctuation(glyphs: list[Glyph], fonts: FontSet) -> None:
+    """Place the marks of ``fonts.centred`` (，。、；：！？ in the Taiwan and Hong Kong editions) in
+    the middle of their full-width cell (clreq §3.1.3): their ink centred across the cell and in
+    the height of the ideographic em box (:meth:`FontSet.em_centre`; ！？ barely move, ，。、；：
+    rise from the baseline corner)."""
+    for g in glyphs:
+        if g.hidden or g.ch not in fonts.centred or abs(g.own_advance() - g.size) > 0.01:
+            continue
+        box = fonts.ink_box(g.ch, g.font)
+        if box is None:
+            continue
+        x0, y0, x1, y1 = box
+        g.dx = (500.0 - (x0 + x1) / 2) * g.size / 1000.0
+        g.dy = (fonts.em_centre(g.font) - (y0 + y1) / 2) * g.size / 1000.0
+
+
+def _latin_spacing(glyphs: list[Glyph]) -> None:
+    """A quarter em between a Han character and an adjacent Latin letter or digit (W3C clreq
+    §3.2 "Mixed text composition in horizontal writing mode": "…up to one quarter of a Han
+    character width"), as ``gap`` on the first of the two. Where the source put a space there
+    (kept in a heading), the space is the gap and none is added; none at a line end
+    (:func:`break_lines`)."""
+    shown = [g for g in glyphs if not g.hidden]
+    for a, b in zip(shown, shown[1:]):
+        if a.ch == "\n" or b.ch == "\n":
+            continue
+        if (is_ideograph(a.ch) and is_latin_word(b.ch)) or (is_latin_word(a.ch) and is_ideograph(b.ch)):
+            a.gap = max(a.size, b.size) / 4
+            a.width += a.gap
 
 
 #: Block kinds (style names) set as headings: broken at word boundaries and balanced
@@ -380,7 +487,19 @@ def _balance(glyphs: list[Glyph], width: float, rules: Kinsoku) -> list[Line]:
 
 
 def to_glyphs(spans: list[Span], fonts: FontSet, size: float, face_override: str | None = None) -> list[Glyph]:
-    """Glyphs of *spans* at *size* pt, each in the font :meth:`FontSet.runs` chooses.
+    """Glyphs of *spans* at *size* pt, each in the font :meth:`FontSet.runs` chooses, set as
+    Chinese text is (W3C clreq):
+
+    - default-ignorable characters (:func:`convert.writers.typography.is_ignorable`: format
+      controls such as U+200B, U+2066, U+061C, variation selectors, tag characters) are
+      ``hidden`` glyphs: no room, nothing drawn, kept in the text layer; a variation selector
+      after a character selects its glyph where a face of the block's style class has the
+      sequence (:meth:`FontSet.variant`), and is otherwise ignored visually;
+    - a narrow CJK quotation mark takes a full-width cell (:func:`_full_width_cells`);
+    - in the Taiwan and Hong Kong editions ，。、；：！？ stand in the middle of the cell
+      (:func:`_centre_punctuation`, clreq §3.1.3);
+    - a quarter em between Han and Latin (:func:`_latin_spacing`, clreq §3.2);
+    - adjacent punctuation compressed (:func:`compress_punctuation`, clreq §3.1.6).
 
     Raises :class:`convert.writers.pdf.fonts.MissingGlyph` (with ``.where`` set to the span's
     ``where``) for a character no font has.
@@ -391,15 +510,37 @@ def to_glyphs(spans: list[Span], fonts: FontSet, size: float, face_override: str
             out.append(Glyph("\n", fonts.name("body"), size, 0.0))
             continue
         face = face_override or sp.face
-        try:
-            runs = fonts.runs(sp.text, face)
-        except Exception as err:  # MissingGlyph: add the place
-            err.where = sp.where  # type: ignore[attr-defined]
-            raise
-        for text, fname in runs:
-            for ch in text:
-                out.append(Glyph(ch, fname, size, fonts.advance(ch, fname, size), sp.link, sp.tag))
-    return compress_punctuation(out)
+        text = sp.text
+        start = 0
+        for k in range(len(text) + 1):
+            if k < len(text) and not is_ignorable(text[k]):
+                continue
+            if k > start:
+                try:
+                    runs = fonts.runs(text[start:k], face)
+                except Exception as err:  # MissingGlyph: add the place
+                    err.where = sp.where  # type: ignore[attr-defined]
+                    raise
+                for run, fname in runs:
+                    for ch in run:
+                        width = fonts.advance(ch, fname, size)
+                        out.append(Glyph(ch, fname, size, width, sp.link, sp.tag, natural=width))
+            if k < len(text):
+                ch = text[k]
+                prev = out[-1] if out and not out[-1].hidden and out[-1].ch != "\n" else None
+                if prev is not None and is_variation_selector(ch) and k > 0 and not is_ignorable(text[k - 1]):
+                    font = fonts.variant(prev.ch, ch, prev.font, face)
+                    if font is not None:
+                        prev.font = font
+                        prev.width = prev.natural = fonts.advance(prev.ch, font, size)
+                out.append(Glyph(ch, prev.font if prev is not None else fonts.name(face), size, 0.0, sp.link,
+                                 sp.tag, natural=0.0, hidden=True))
+            start = k + 1
+    _full_width_cells(out, fonts)
+    if fonts.centred:
+        _centre_punctuation(out, fonts)
+    _latin_spacing(out)
+    return compress_punctuation(out, fonts.centred)
 
 
 @dataclass
@@ -638,8 +779,9 @@ class TextBlock(Flowable):
             x0 = st.left_indent + line.indent
             room = text_w - line.indent
             cs = 0.0
-            if st.align == "justify" and line.justify and len(line.glyphs) > 1:
-                cs = (room - line.width) / (len(line.glyphs) - 1)
+            shown = sum(1 for g in line.glyphs if not g.hidden)
+            if st.align == "justify" and line.justify and shown > 1:
+                cs = (room - line.width) / (shown - 1)
                 if cs > st.size * 0.5 or cs < -st.size * 0.2:
                     cs = 0.0
             elif st.align == "center":
@@ -716,12 +858,49 @@ class TextBlock(Flowable):
                           relative=1, thickness=0)
 
 
+def actual_text(text: str, opening: str = "/Span <<>> BDC") -> str:
+    """*opening* (a ``BDC`` operator with a property list) with ``/ActualText`` (ISO 32000-1
+    14.9.4) *text* added to its properties, as a UTF-16BE text string with its byte order mark;
+    close it with ``EMC``. By default a ``/Span`` of its own."""
+    value = f"/ActualText <FEFF{text.encode('utf-16-be').hex().upper()}>"
+    head, sep, tail = opening.rpartition(">>")
+    if not sep:
+        raise ValueError(f"actual_text: {opening!r} has no property list")
+    return f"{head.rstrip()} {value}>>{tail}".replace("<< /", "<</")
+
+
+def _actual_texts(glyphs: list[Glyph]) -> dict[int, str]:
+    """``{index of a shown glyph: its /ActualText}`` for the glyphs hidden ones attach to: each
+    hidden glyph to the shown glyph before it, those at the start of the line to the first one."""
+    out: dict[int, str] = {}
+    shown = [k for k, g in enumerate(glyphs) if not g.hidden]
+    if not shown:
+        return out
+    for n, k in enumerate(shown):
+        end = shown[n + 1] if n + 1 < len(shown) else len(glyphs)
+        text = "".join(g.ch for g in glyphs[(0 if n == 0 else k):end])
+        if text != glyphs[k].ch:
+            out[k] = text
+    return out
+
+
 def text_out(canv, glyphs: list[Glyph], x0: float, y: float, cs: float, color, leading: float,
              tagged: bool = False) -> tuple[float, list[tuple[str, float, float, object]]]:
     """Draw *glyphs* as one text object from (x0, y) (points, current user space) with char
-    spacing *cs*; a new ``Tf`` wherever the font or size changes. When *tagged*, every run of
-    glyphs of one content slot (``Glyph.tag``) is a marked-content sequence with its own MCID
-    (ISO 32000-1 14.7.4; ``BDC``/``EMC`` inside the text object).
+    spacing *cs*; a new ``Tf`` wherever the font or size changes, a new text origin (``Tm``)
+    wherever a glyph does not start where the one before ended (compressed punctuation, a mark
+    placed in its cell, the Han–Latin quarter em). When *tagged*, every run of glyphs of one
+    content slot (``Glyph.tag``) is a marked-content sequence with its own MCID (ISO 32000-1
+    14.7.4; ``BDC``/``EMC`` inside the text object).
+
+    Hidden glyphs (default-ignorable characters) are not shown: each goes into the
+    ``/ActualText`` of the glyph before it (the one after it at the start of the line), so text
+    extraction and a tagged PDF's reader give the source's characters back; nothing is drawn for
+    them. That glyph is a ``/Span`` marked-content sequence of its own; tagged, an MCID sequence
+    of its slot that carries the ``/ActualText`` (not a sequence nested in the slot's: poppler's
+    structure reader stops at the inner ``EMC``; and ``/Span``, the tag poppler's text layer takes
+    an ActualText from; ISO 32000-1 14.7.4.2 does not tie the tag to the structure type). A line
+    of hidden glyphs only draws nothing.
 
     Returns (x where the last glyph ends, [(link destination, x start, x end, content slot of
     its first glyph)] of the runs that carry a link)."""
@@ -731,12 +910,14 @@ def text_out(canv, glyphs: list[Glyph], x0: float, y: float, cs: float, color, l
     cur_font = None
     buf: list[str] = []
     x = x0
+    pen = (x0, y)  # where the PDF text pen stands (after the last shown glyph)
     link_start = None
     link_name = None
     link_tag = None
     links = []
     mark = None  # the content slot whose marked content is open
     page = canv.getPageNumber()
+    actuals = _actual_texts(glyphs)
 
     def flush():
         if buf:
@@ -744,15 +925,26 @@ def text_out(canv, glyphs: list[Glyph], x0: float, y: float, cs: float, color, l
             buf.clear()
 
     for k, g in enumerate(glyphs):
-        if tagged and g.tag is not mark:
+        if g.hidden:
+            continue
+        actual = actuals.get(k)
+        if tagged and (g.tag is not mark or actual is not None):
             flush()
             if mark is not None:
                 tx._code.append(END)
             mark = g.tag
             if mark is None:
                 raise ValueError("text_out: a glyph without a content slot in a tagged PDF")
-            run = "".join(h.ch for h in itertools.takewhile(lambda h: h.tag is mark, glyphs[k:]))
-            tx._code.append(mark.tree.begin(page, mark, run))
+            if actual is not None:  # tagged /Span: poppler's text layer takes ActualText from a Span only
+                opening = mark.tree.begin(page, mark, actual)
+                tx._code.append(actual_text(actual, "/Span " + opening.split(" ", 1)[1]))
+            else:
+                run = "".join(h.ch for j, h in itertools.takewhile(lambda jh: jh[1].tag is mark and jh[0] not in actuals,
+                                                                   enumerate(glyphs[k:], start=k)) if not h.hidden)
+                tx._code.append(mark.tree.begin(page, mark, run))
+        elif actual is not None:
+            flush()
+            tx._code.append(actual_text(actual))
         if (g.font, g.size) != cur_font:
             flush()
             tx.setFont(g.font, g.size, leading)
@@ -761,11 +953,17 @@ def text_out(canv, glyphs: list[Glyph], x0: float, y: float, cs: float, color, l
             if link_name is not None:
                 links.append((link_name, link_start, x - cs, link_tag))
             link_name, link_start, link_tag = g.link, x, g.tag
-        buf.append(g.ch)
-        x += g.width + cs
-        if g.squeeze:  # the next glyph starts where the compressed advance ends
+        where = (x + g.dx, y + g.dy)
+        if abs(where[0] - pen[0]) > 1e-6 or abs(where[1] - pen[1]) > 1e-6:
             flush()
-            tx.setTextOrigin(x, y)
+            tx.setTextOrigin(*where)
+        buf.append(g.ch)
+        pen = (where[0] + g.own_advance() + cs, where[1])
+        if actual is not None:
+            flush()
+            tx._code.append(END)
+            mark = None  # the slot's next glyphs open a sequence of their own
+        x += g.width + cs
     flush()
     if mark is not None:
         tx._code.append(END)
