@@ -52,13 +52,17 @@ def drawn_with_start(root) -> tuple[list, list[dict], int | None]:
 
 def text_lines(page) -> list[tuple[float, str]]:
     """``[(x of the first glyph, text)]`` of each line of body text on *page* (glyphs outside
-    the pagination artifacts, grouped by baseline, left to right), top to bottom."""
-    rows: dict[float, list] = {}
-    for g in page.items:
-        if isinstance(g, Glyph) and not g.artifact:
-            rows.setdefault(round(g.y, 1), []).append(g)
-    return [(min(g.x for g in row), "".join(g.ch for g in sorted(row, key=lambda g: g.x)))
-            for _y, row in sorted(rows.items(), reverse=True)]
+    the pagination artifacts, grouped by line, left to right), top to bottom. A glyph within
+    0.4 of its size of a line's first baseline is on that line: the Taiwan and Hong Kong
+    editions set ，。：； centred in the cell (clreq §3.1.3), off the baseline."""
+    glyphs = sorted((g for g in page.items if isinstance(g, Glyph) and not g.artifact), key=lambda g: -g.y)
+    rows: list[list] = []
+    for g in glyphs:
+        if rows and rows[-1][0].y - g.y <= 0.4 * max(g.size, rows[-1][0].size):
+            rows[-1].append(g)
+        else:
+            rows.append([g])
+    return [(min(g.x for g in row), "".join(g.ch for g in sorted(row, key=lambda g: g.x))) for row in rows]
 
 
 def lone_contents_characters(pages, body_start) -> list[str]:

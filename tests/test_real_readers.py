@@ -296,11 +296,12 @@ def test_heading_quotation_marks_are_full_width_in_the_reader(tmp_path):
     do, on a reader without Chinese fonts."""
     epub = _epub(tmp_path, "monthly-2020-02-no91", embed=True)
     opf, hrefs = unpack(epub, tmp_path / "unpacked")
-    doc = next(h for h in hrefs if re.search(r"<h[1-6][^>]*>[^<]*“硬核”", (opf.parent / h).read_text(encoding="utf-8")))
+    doc = next(h for h in hrefs if re.search(r"<h[1-6][^>]*>(?:[^<]|<wbr/>)*“(?:<wbr/>)?硬核", (opf.parent / h).read_text(encoding="utf-8")))
     js = """(() => { const h = Array.from(document.querySelectorAll('h1,h2,h3,h4')).find(e => e.textContent.includes('硬核'));
-      const walker = document.createTreeWalker(h, NodeFilter.SHOW_TEXT);
-      let node; while ((node = walker.nextNode()) && !node.data.includes('“')) {}
-      const w = ch => { const i = node.data.indexOf(ch); const r = document.createRange();
+      const nodes = []; const walker = document.createTreeWalker(h, NodeFilter.SHOW_TEXT);
+      for (let n; (n = walker.nextNode());) nodes.push(n);  // <wbr> splits the heading into words
+      const w = ch => { const node = nodes.find(n => n.data.includes(ch)); const i = node.data.indexOf(ch);
+                        const r = document.createRange();
                         r.setStart(node, i); r.setEnd(node, i + 1); return r.getBoundingClientRect().width; };
       return {open: w('“'), close: w('”'), han: w('硬')}; })()"""
     with Chromium(no_cjk_fontconfig(tmp_path / "fc")) as browser:

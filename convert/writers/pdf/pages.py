@@ -784,7 +784,7 @@ class _Document:
         ):
             st = r.bstyle(name)
             # the running head's spaces are the writer's (between the parts of the title): kept
-            glyphs = to_glyphs(normalise_space([Span(text, st.face)]), self.fonts, st.size)
+            glyphs = to_glyphs([Span(text, st.face)], self.fonts, st.size)
             text_out(canv, glyphs, (width - sum(g.width for g in glyphs)) / 2, y, 0.0, st.color, st.leading)
         canv.setStrokeColor(r.colors["rule"])
         canv.setLineWidth(0.4)
