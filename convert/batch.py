@@ -255,7 +255,7 @@ def _write_one(doc, opts, src: Path, tag: str, fmt: str, dest: Path, settings: S
         get_writer(fmt)(doc, opts, tmp)
         verdicts = []
         if settings.check:
-            from convert.validate import external_checks
+            from convert.validators import external_checks
 
             checks = external_checks(fmt, tmp, settings.pdfa)
             verdicts = [str(v).replace(str(tmp), str(dest)) for v in checks]
@@ -502,7 +502,7 @@ def up_to_date(src: Path, settings: Settings, outdir: Path, manifest: dict, name
 
 def _warm_up(settings: Settings) -> None:
     """Load once per worker what every conversion needs: the schema, OpenCC, the writers."""
-    from convert.validate import own_schema
+    from convert.validators.tei import own_schema
 
     own_schema()
     for fmt in settings.formats:
