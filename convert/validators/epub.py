@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import tempfile
 from pathlib import Path
 
-from convert.validators.sandbox import JVM_FAST, missing, no_java, run
+from convert.validators.sandbox import JVM_FAST, java_for, run
 from convert.validators.verdict import Verdict
 
 
@@ -32,11 +31,9 @@ def run_epubcheck(path: str | os.PathLike) -> Verdict:
     Messages read ``SEVERITY ID path:line:column: message``. Takes about 8 s (JVM start).
     """
     name = "epubcheck"
-    if (bad := missing(name, path)) is not None:
-        return bad
-    java = shutil.which("java")
-    if java is None:
-        return no_java(name)
+    java = java_for(name, path)
+    if isinstance(java, Verdict):
+        return java
     jar = epubcheck_jar()
     if jar is None:
         return Verdict(name, False, [

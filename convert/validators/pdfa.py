@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import gc
 import os
-import shutil
 from contextlib import contextmanager
 from pathlib import Path
 
 from lxml import etree
 
 from convert.tei import safe_parser
-from convert.validators.sandbox import INSTALL_HINT, JVM_FAST, missing, no_java, run
+from convert.validators.sandbox import INSTALL_HINT, JVM_FAST, java_for, missing, run
 from convert.validators.verdict import Verdict
 
 #: Debian's jars for PDFBox Preflight (package libpdfbox2-java and its dependencies
@@ -84,11 +83,9 @@ def run_preflight(path: str | os.PathLike) -> Verdict:
     ``counts["error"]`` is their number. Only PDF/A-1b: PDFBox 2 has no validator for parts 2/3.
     """
     name = "preflight"
-    if (bad := missing(name, path)) is not None:
-        return bad
-    java = shutil.which("java")
-    if java is None:
-        return no_java(name)
+    java = java_for(name, path)
+    if isinstance(java, Verdict):
+        return java
     absent = [str(j) for j in PREFLIGHT_JARS if not j.is_file()]
     if absent:
         return Verdict(name, False, [

@@ -96,3 +96,10 @@ def no_java(name: str) -> Verdict:
     return Verdict(name, False, ["java not found: " + INSTALL_HINT.format(pkgs="default-jre-headless")])
 
 
+def java_for(name: str, path: str | os.PathLike) -> str | Verdict:
+    """The ``java`` command that validator *name* runs with on *path*, or its failed verdict when
+    *path* is not a file or Java is not installed."""
+    if (bad := missing(name, path)) is not None:
+        return bad
+    java = shutil.which("java")
+    return java if java is not None else no_java(name)
