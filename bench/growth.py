@@ -5,9 +5,10 @@ case 12). A script with figures, not a test.
     .venv/bin/python bench/growth.py --before DIR --out bench/growth.md   # side by side
 
 Each shape is made at three sizes, ×4 apart, and timed in a fresh process of its own, after a
-small warm-up run of the same stage (median of ``--runs``); a size that runs past ``--timeout``
-seconds is stopped and shown as ``> T s`` (larger sizes of that shape are then not tried). The table gives the seconds and the ratio
-between one size and the one before it: linear growth is ×4, the target is ×4.5 at most.
+small warm-up run of the same stage (median of ``--runs``; ``--before-runs`` for the
+``--before`` checkout); a size that runs past ``--timeout`` seconds is stopped and shown as
+``> T s`` (larger sizes of that shape are then not tried). The table gives the seconds and the
+ratio between one size and the one before it: linear growth is ×4, the target is ×4.5 at most.
 ``--tree`` measures another checkout of the project with this interpreter (the commit before a
 change, unpacked with ``git archive``); ``--before`` measures it and this checkout, one size of
 one shape at a time, alternately, so that load on a shared machine hits both alike.
@@ -21,9 +22,8 @@ Shapes (n = 1,250 / 5,000 / 20,000 unless said):
   them into one paragraph); the reader;
 - ``leader``: one line of 3.2 n dots (64,000 at n = 20,000) after a title, no page number; the
   reader;
-- ``rng-p``: an article of n ``<p>`` (12,500 / 50,000 / 200,000); the TEI check against
-  bulletin.rng (:func:`convert.validators.tei.check_tei`, or ``convert.validate`` in an older
-  checkout);
+- ``rng-p``: an article of n ``<p>`` followed by a subsection, a note and a byline (12,500 /
+  50,000 / 200,000); the TEI check against bulletin.rng (``convert.validate.check_tei``);
 - ``rng-div``: a section of n articles (3,125 / 12,500 / 50,000); the same check;
 - ``rng-body``: n articles directly in the body (3,125 / 12,500 / 50,000); the same check;
 - ``pdf-contents``: a contents list of n entries (800 / 3,200 / 12,800) before 8 articles; the
@@ -96,11 +96,8 @@ sys.path.insert(0, bench)
 from lxml import etree
 from growth import SHAPES
 def check():
-    try:
-        from convert.validators.tei import check_tei
-    except ImportError:
-        from convert.validate import check_tei
-    return check_tei
+    from convert.validate import check_tei  # in every checkout (a module of it left out of an older
+    return check_tei                        # one would be found in the installed one)
 def model():
     from convert.tei import safe_parser
     return etree.parse(tree + "/docs/model-example.xml", safe_parser()).getroot()
@@ -116,8 +113,8 @@ elif shape in ("rng-p", "rng-div", "rng-body"):
     root, check_tei = model(), check()
     check_tei(model())  # the schema compiled first
     article = xpath(root, "//tei:div[@xml:id='a2']")[0]
-    if shape == "rng-p":
-        last = xpath(article, "tei:p")[-1]
+    if shape == "rng-p":  # in a1, whose paragraphs a subsection, a note and a byline follow
+        last = xpath(root, "//tei:div[@xml:id='a1']/tei:p")[-1]
         for k in range(n - 1):
             p = copy.deepcopy(last); p.text = f"第{k}段正文。"; last.addnext(p); last = p
     else:
@@ -160,15 +157,16 @@ def measure(tree: Path, shape: str, n: int, timeout: float) -> float | None:
     return json.loads(proc.stdout.strip().splitlines()[-1])["seconds"]
 
 
-def series(trees: list[Path], shape: str, runs: int, timeout: float) -> list[list[float | None]]:
-    """``[[seconds per size] per tree]``, the trees measured alternately size by size."""
+def series(trees: list[Path], shape: str, runs: list[int], timeout: float) -> list[list[float | None]]:
+    """``[[seconds per size] per tree]``, the trees measured alternately size by size, *runs*
+    times each (one count per tree)."""
     out: list[list[float | None]] = [[] for _ in trees]
     stopped = [False] * len(trees)
     for n in PLAN[shape][0]:
         samples: list[list[float]] = [[] for _ in trees]
-        for _ in range(runs):
+        for r in range(max(runs)):
             for k, tree in enumerate(trees):
-                if stopped[k]:
+                if stopped[k] or r >= runs[k]:
                     continue
                 seconds = measure(tree, shape, n, timeout)
                 if seconds is None:
@@ -209,6 +207,7 @@ def main() -> int:
     ap.add_argument("--before", type=Path, help="also measure this checkout, side by side")
     ap.add_argument("--shapes", default=",".join(PLAN), help="comma-separated, of: " + ", ".join(PLAN))
     ap.add_argument("--runs", type=int, default=1)
+    ap.add_argument("--before-runs", type=int, default=1, help="runs of the --before checkout (its sizes are slow)")
     ap.add_argument("--timeout", type=float, default=600.0)
     ap.add_argument("--out", type=Path, help="also write the table (Markdown) here")
     args = ap.parse_args()
@@ -216,11 +215,13 @@ def main() -> int:
     names = (["before", "after"] if args.before else [str(args.tree)])
     results = {}
     for shape in args.shapes.split(","):
-        results[shape] = series(trees, shape, args.runs, args.timeout)
+        runs = ([args.before_runs] if args.before else []) + [args.runs]
+        results[shape] = series(trees, shape, runs, args.timeout)
         print(f"{shape}: done", file=sys.stderr, flush=True)
     rows = table(names, results, args.timeout)
     load = os.getloadavg()
-    text = "\n".join(rows) + f"\n\nLoad average at the end: {load[0]:.1f} (2 cores, shared). {time.strftime('%Y-%m-%d')}\n"
+    text = ("\n".join(rows) + f"\n\n`bench/growth.py {' '.join(sys.argv[1:])}`; load average at the end: "
+            f"{load[0]:.1f} ({os.cpu_count()} cores, shared); {time.strftime('%Y-%m-%d')}.\n")
     print(text)
     if args.out:
         args.out.write_text(text, encoding="utf-8")
