@@ -291,7 +291,7 @@ def _write_one(doc, opts, src: Path, tag: str, fmt: str, folder: OutputFolder, w
         get_writer(fmt)(doc, opts, tmp)
         verdicts = []
         if settings.check:
-            from convert.validate import external_checks
+            from convert.validators import external_checks
 
             checks = external_checks(fmt, tmp, settings.pdfa)
             verdicts = [tidy(v) for v in checks]
@@ -417,7 +417,7 @@ def worker_count(requested: int, units: int) -> tuple[int, str | None]:
 
 def _warm_up(settings: Settings) -> None:
     """Load once per worker what every conversion needs: the schema, OpenCC, the writers."""
-    from convert.validate import own_schema
+    from convert.validators.tei import own_schema
 
     own_schema()
     for fmt in settings.formats:

@@ -1,6 +1,6 @@
 """A persistent, versioned on-disk cache for what a cold start would otherwise compute again:
 the parsed data of the PDF writer's TrueType faces (:mod:`convert.writers.pdf.fonts`) and
-pikepdf's glyph verdicts (:mod:`convert.writers.pdf.pdfa_memo`).
+pikepdf's glyph verdicts (:mod:`convert.validators.pdfa_memo`).
 
 Where: ``$XDG_CACHE_HOME/bulletin-convert`` (``~/.cache/bulletin-convert`` when the variable is
 unset or not absolute; XDG Base Directory Specification 0.8), in a folder named by

@@ -24,8 +24,11 @@ from typing import Callable, Iterator
 from convert import __version__
 from convert.errors import ConvertError
 
-#: Seconds to wait for the scheduler to answer, and for it to have at least one worker.
-CONNECT_TIMEOUT = 30
+#: Seconds the handshake with a scheduler may take as a whole (TCP connection, Dask's handshake,
+#: a first request), and the wait for it to have a worker; ``None``: Dask's setting
+#: ``distributed.comm.timeouts.connect`` (30 s unless configured, e.g. with
+#: ``DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT=10s``).
+CONNECT_TIMEOUT: float | None = None
 #: Times Dask runs a task again after it raised an exception (a worker that dies is handled by
 #: the scheduler: its tasks go to other workers, up to ``distributed.scheduler.allowed-failures``
 #: deaths, default 3, before the task fails with ``KilledWorker``).
@@ -94,6 +97,52 @@ def _task_key(n: int, item: tuple) -> str:
     return f"convert-{n}-{Path(item[0]).name}-{uuid.uuid4().hex[:8]}"
 
 
+def connect_timeout() -> float:
+    """Seconds a scheduler has to answer: :data:`CONNECT_TIMEOUT` when set, else Dask's
+    ``distributed.comm.timeouts.connect``."""
+    if CONNECT_TIMEOUT is not None:
+        return float(CONNECT_TIMEOUT)
+    import dask
+    import distributed  # noqa: F401 (registers its configuration's defaults)
+    from dask.utils import parse_timedelta
+
+    return float(parse_timedelta(dask.config.get("distributed.comm.timeouts.connect"), default="seconds"))
+
+
+def probe_scheduler(address: str, timeout: float) -> None:
+    """Check that a Dask scheduler answers at *address*: the TCP connection, Dask's handshake and
+    one request (``identity``), all within *timeout* seconds together. Raises :class:`DaskError`,
+    one line, when nothing listens there, when what listens stays silent (a wrong port on a busy
+    host, a firewall that holds connections: Dask's own client then waits for ever) or answers
+    something other than a Dask scheduler (Dask's client then fails on the bytes it reads, or
+    allocates what they announce). Sends nothing but Dask's handshake and the request."""
+    import asyncio
+
+    from distributed.comm import connect
+
+    async def ask():
+        comm = await connect(address, timeout=timeout)
+        try:
+            await comm.write({"op": "identity", "reply": True})
+            return await comm.read()
+        finally:
+            comm.abort()
+
+    where = f"cannot reach the Dask scheduler at {address}"
+    try:
+        reply = asyncio.run(asyncio.wait_for(ask(), timeout))
+    except (asyncio.TimeoutError, TimeoutError):
+        raise DaskError(f"{where}: no answer within {timeout:g} s (distributed.comm.timeouts.connect)") from None
+    except OSError as err:
+        raise DaskError(f"{where}: {err}") from None
+    except (ValueError, TypeError) as err:  # an address Dask cannot parse
+        raise DaskError(f"{where}: {err}") from None
+    except Exception:  # noqa: BLE001 (whatever the bytes made Dask's reader raise: MemoryError, …)
+        raise DaskError(f"{where}: what answers there does not speak Dask's protocol") from None
+    if not isinstance(reply, dict) or reply.get("type") != "Scheduler":
+        raise DaskError(f"{where}: what answers there is not a Dask scheduler")
+
+
 class DaskExecutor:
     """Runs work units on a Dask distributed cluster (``--executor dask``).
 
@@ -101,8 +150,8 @@ class DaskExecutor:
     ``LocalCluster`` of *workers* single-threaded worker processes on this machine. Use as a
     context manager; :attr:`slots` is then the number of workers (for
     :func:`convert.batch.work_units`). Raises :class:`DaskError` when the scheduler does not
-    answer within :data:`CONNECT_TIMEOUT` seconds, has no worker, or a worker runs another
-    version of convert.
+    answer within :func:`connect_timeout` seconds (:func:`probe_scheduler`), has no worker, or a
+    worker runs another version of convert.
 
     Failures are those of a local run: a task that raised is retried :data:`RETRIES` times, then
     reported as a failure of its input; the task of a worker that died goes to another worker
@@ -123,9 +172,12 @@ class DaskExecutor:
         from distributed import Client, LocalCluster
 
         _quiet_logs()
+        timeout = connect_timeout()
+        if self.scheduler:
+            probe_scheduler(self.scheduler, timeout)
         try:
             if self.scheduler:
-                self.client = Client(self.scheduler, timeout=CONNECT_TIMEOUT, set_as_default=False)
+                self.client = Client(self.scheduler, timeout=timeout, set_as_default=False)
             else:
                 self.cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1,
                                             processes=True, host="127.0.0.1",
@@ -136,12 +188,12 @@ class DaskExecutor:
             where = self.scheduler or "a LocalCluster"
             raise DaskError(f"cannot reach the Dask scheduler at {where}: {err}") from None
         try:
-            self.client.wait_for_workers(1, timeout=CONNECT_TIMEOUT)
+            self.client.wait_for_workers(1, timeout=timeout)
             versions = self.client.run(_worker_version)
         except (OSError, TimeoutError) as err:
             self.__exit__(None, None, None)
             raise DaskError(f"the Dask scheduler at {self.scheduler} has no worker "
-                            f"after {CONNECT_TIMEOUT} s ({err})") from None
+                            f"after {timeout:g} s ({err})") from None
         other = {w: v for w, v in versions.items() if v != __version__}
         if other:
             self.__exit__(None, None, None)

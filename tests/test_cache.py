@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from convert import cache
-from convert.writers.pdf import fonts, pdfa_memo
+from convert.validators import pdfa_memo
+from convert.writers.pdf import fonts
 
 from sampledata import ROOT, SAMPLES
 

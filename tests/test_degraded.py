@@ -23,7 +23,7 @@ from sampledata import first_difference, nows, source_content
 
 from convert.reader import read_issues
 from convert.tei import xpath
-from convert.validate import own_schema
+from convert.validators.tei import own_schema
 from convert.writers.txt import render
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -145,7 +145,7 @@ def test_what_the_reader_makes_of_degraded_text_is_valid_tei_all(tmp_path):
     """fw, pb/@n and @cert where the degraded text gives them: valid against TEI P5 tei_all.rng
     too (one jing run over every shared degraded sample and a pdftotext-like degradation)."""
     from convert.tei import to_bytes
-    from convert.validate import run_jing
+    from convert.validators.tei import run_jing
 
     files = []
     texts = [p.read_text(encoding="utf-8") for p in DEGRADED]

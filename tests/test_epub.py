@@ -54,8 +54,8 @@ except ImportError:  # pragma: no cover
 
 
 def assert_epubcheck_clean(path: Path) -> None:
-    """EPUBCheck 5 (``convert.validate.run_epubcheck``): 0 fatals, 0 errors, 0 warnings."""
-    from convert.validate import run_epubcheck
+    """EPUBCheck 5 (``convert.validators.epub.run_epubcheck``): 0 fatals, 0 errors, 0 warnings."""
+    from convert.validators.epub import run_epubcheck
 
     verdict = run_epubcheck(path)
     assert verdict.ok and verdict.counts["fatal"] == verdict.counts["error"] == verdict.counts["warning"] == 0, str(verdict)

@@ -83,7 +83,7 @@ def test_doctype_in_the_tei_a_pdfa_3b_copy_carries_is_refused(tmp_path, capsys, 
 
 def test_jing_sees_only_a_reserialisation_and_has_no_network(tmp_path, tei):
     """Called directly on a hostile file, the TEI validators neither fetch its DTD nor pass it."""
-    from convert.validate import external_checks
+    from convert.validators import external_checks
 
     with recording_server() as (url, requests):
         path = tmp_path / "evil.xml"
@@ -104,17 +104,17 @@ def test_java_validators_have_no_network(tmp_path, tei, monkeypatch, mode):
     with no network it cannot fetch the DTD, in a network namespace or under the Java policy."""
     import subprocess
 
-    from convert import validate
+    from convert.validators import sandbox, tei as validate
 
     if mode == "policy":
-        monkeypatch.setattr(validate, "_unshare", lambda: ())
-    elif not validate._unshare():
+        monkeypatch.setattr(sandbox, "_unshare", lambda: ())
+    elif not sandbox._unshare():
         pytest.skip("this system makes no user and network namespaces (unshare -rn)")
     with recording_server() as (url, requests):
         path = tmp_path / "evil.xml"
         path.write_bytes(encode(tei, "UTF-8", f'<!DOCTYPE TEI SYSTEM "{url}/leak.dtd">\n'))
         cp = ":".join(str(j) for j in validate.JING_JARS if j.is_file())
-        cmd = validate.sandboxed(["java", "-cp", cp, validate.JING_CLASS, str(validate.tei_all_path()), str(path)])
+        cmd = sandbox.sandboxed(["java", "-cp", cp, validate.JING_CLASS, str(validate.tei_all_path()), str(path)])
         proc = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
     assert requests == []
     out = proc.stdout + proc.stderr

@@ -31,7 +31,7 @@ from convert.options import WriterOptions
 from convert.tei import XML_LANG, to_bytes, xpath
 from convert.writers import ofd as ofd_writer
 from convert.writers import pdf as pdf_writer
-from convert.writers.ofd.package import OFD_NS, validate_parts
+from convert.validators.ofd import OFD_NS, validate_parts
 from convert.errors import WriterError
 from convert.tei import E
 from sampledata import SAMPLE_IDS, SAMPLES, first_difference
@@ -121,7 +121,7 @@ def test_every_xml_part_is_valid_against_the_gbt_33190_schemas(written, sid):
 
 
 def test_schema_check_finds_a_broken_part(written, tmp_path):
-    from convert.validate import external_checks
+    from convert.validators import external_checks
 
     parts = parts_of(written[SAMPLE_IDS[0]][2])
     name = page_names(parts)[1]

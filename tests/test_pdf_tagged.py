@@ -391,8 +391,8 @@ def test_pdftotext_and_rendered_pages_unchanged_by_tagging(tagged, sid, tmp_path
 @pytest.mark.parametrize("sid", SAMPLE_IDS)
 def test_validators_on_2a(tagged, sid):
     """pikepdf.pdfa (level B checks) finds only the level A and PDF/UA identification it cannot
-    read; the project's check (convert.validate) passes; ``pdfua`` finds nothing."""
-    from convert import validate
+    read; the project's check (convert.validators) passes; ``pdfua`` finds nothing."""
+    from convert.validators import pdfa as validate
 
     _root, path = tagged[(sid, "2a")]
     report = pikepdf.pdfa.validate_written(str(path), "2b")
@@ -407,7 +407,7 @@ def test_validators_on_2a(tagged, sid):
 
 def test_3a_and_2u(tmp_path):
     """3a: tagged, the TEI embedded, level B checks of part 3 clean; 2u: untagged, level U."""
-    from convert import validate
+    from convert.validators import pdfa as validate
 
     for flavour, tagged_file in (("3a", True), ("2u", False)):
         out = tmp_path / flavour

@@ -1,4 +1,4 @@
-"""The per-process memo of pikepdf.pdfa's glyph check (convert/writers/pdf/pdfa_memo.py) gives the
+"""The per-process memo of pikepdf.pdfa's glyph check (convert/validators/pdfa_memo.py) gives the
 verdicts pikepdf gives, and never lets a damaged glyph through because an intact copy of it was
 checked before."""
 
@@ -16,7 +16,7 @@ from pikepdf.pdfa._fontprogram import TrueTypeProgram
 
 from convert.options import WriterOptions
 from convert.reader import read_file
-from convert.writers.pdf import pdfa_memo as _pdfa_memo
+from convert.validators import pdfa_memo as _pdfa_memo
 from convert.writers import pdf as pdf_writer
 
 from sampledata import SAMPLES
@@ -112,7 +112,7 @@ def test_a_pdf_with_a_damaged_glyph_fails_validation_after_the_intact_one_passed
 def test_the_check_option_bypasses_the_memo(written):
     """``--check``'s pikepdf.pdfa verdict does not lean on the writer's memo: with the memo
     emptied, the check passes and leaves it empty (it was neither read nor filled)."""
-    from convert.validate import run_pdfa_check
+    from convert.validators.pdfa import run_pdfa_check
 
     saved = dict(_pdfa_memo._VERDICTS)
     _pdfa_memo._VERDICTS.clear()

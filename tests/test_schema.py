@@ -1,4 +1,4 @@
-"""The project's own TEI schema (convert/schema/bulletin.rng) and the validators of convert.validate.
+"""The project's own TEI schema (convert/schema/bulletin.rng) and the validators of convert.validators.
 
 Promises: the schema compiles fast; it accepts docs/model-example.xml, a document using every
 construct it allows, and the model of every sample (and its Traditional-Chinese variants); every
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+import shutil
 import time
 from pathlib import Path
 
@@ -17,9 +18,11 @@ import pytest
 from lxml import etree
 from sampledata import SAMPLE_IDS, SAMPLES
 
-from convert import validate
+from convert import validators as validate
 from convert.tei import XML_ID, E, safe_parser, to_bytes
-from convert.validate import Verdict, check_tei, own_schema, run_jing
+from convert.validators import Verdict, check_tei, own_schema, run_jing
+from convert.validators import pdfa as pdfa_validators
+from convert.validators import tei as tei_validators
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "docs" / "model-example.xml"
@@ -214,7 +217,7 @@ def variant_models() -> list[tuple[str, etree._Element]]:
 
 def test_schema_compiles_well_under_a_second():
     started = time.perf_counter()
-    schema = etree.RelaxNG(etree.parse(str(validate.SCHEMA_PATH), safe_parser()))
+    schema = etree.RelaxNG(etree.parse(str(tei_validators.SCHEMA_PATH), safe_parser()))
     seconds = time.perf_counter() - started
     assert isinstance(schema, etree.RelaxNG)
     assert seconds < 0.25, f"bulletin.rng took {seconds:.3f} s to compile"
@@ -227,7 +230,7 @@ def test_every_data_file_of_the_package_is_package_data():
     import fnmatch
     import tomllib
 
-    assert validate.SCHEMA_PATH == ROOT / "convert" / "schema" / "bulletin.rng"
+    assert tei_validators.SCHEMA_PATH == ROOT / "convert" / "schema" / "bulletin.rng"
     patterns = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))[
         "tool"]["setuptools"]["package-data"]["convert"]
     pkg = ROOT / "convert"
@@ -413,7 +416,7 @@ def test_jing_reports_errors_with_lines(tmp_path):
 def test_missing_tools_give_verdicts_not_exceptions(monkeypatch, tmp_path):
     for name in ("x.xml", "x.epub", "x.pdf"):
         (tmp_path / name).write_bytes(b"x")
-    monkeypatch.setattr(validate.shutil, "which", lambda _name: None)
+    monkeypatch.setattr(shutil, "which", lambda _name: None)
     for verdict in (run_jing(tmp_path / "x.xml"), validate.run_epubcheck(tmp_path / "x.epub"),
                     validate.run_preflight(tmp_path / "x.pdf")):
         assert isinstance(verdict, Verdict)
@@ -431,7 +434,7 @@ def test_missing_tei_schema_is_explained(monkeypatch, tmp_path):
 
 def test_missing_preflight_jars_are_explained(monkeypatch, tmp_path):
     (tmp_path / "x.pdf").write_bytes(b"%PDF-1.4\n")
-    monkeypatch.setattr(validate, "PREFLIGHT_JARS", (tmp_path / "preflight.jar",))
+    monkeypatch.setattr(pdfa_validators, "PREFLIGHT_JARS", (tmp_path / "preflight.jar",))
     verdict = validate.run_preflight(tmp_path / "x.pdf")
     assert not verdict.ok
     assert "libpdfbox2-java" in verdict.messages[0]

@@ -26,7 +26,7 @@ from convert.reader import content_of, load_input, read_bulletin
 from convert.reader.names import tag_byline
 from convert.reader.pages import locate_pages
 from convert.tei import E, XML_ID, local, parse_bytes, xpath
-from convert.validate import check_tei
+from convert.validators.tei import check_tei
 from convert.writers.txt import render
 
 FIXTURES = Path(__file__).parent / "fixtures"

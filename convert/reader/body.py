@@ -135,10 +135,28 @@ def split_specials(segs: list[tuple[str, bool]]) -> tuple[list, list, list]:
 
 
 def _append_text(el: etree._Element, s: str) -> None:
-    if len(el):
-        el[-1].tail = (el[-1].tail or "") + s
-    else:
+    try:
+        last = el[-1]  # not len(el), which counts every child (a paragraph of many milestones)
+    except IndexError:
         el.text = (el.text or "") + s
+    else:
+        last.tail = (last.tail or "") + s
+
+
+def _last_char(el: etree._Element) -> str:
+    """The last character of *el*'s text (``"".join(el.itertext())``) that is not whitespace,
+    ``""`` when none; read from the end (joining a long paragraph's text for every line appended
+    to it took time quadratic in its lines)."""
+    for child in reversed(el):
+        tail = (child.tail or "").rstrip()
+        if tail:
+            return tail[-1]
+        if child.tag is not etree.Comment and child.tag is not etree.ProcessingInstruction:
+            inner = _last_char(child)
+            if inner:
+                return inner
+    text = (el.text or "").rstrip()
+    return text[-1] if text else ""
 
 
 def _append_regularised(el: etree._Element, s: str) -> None:
@@ -473,12 +491,11 @@ class BodyBuilder:
         """Mark a character printed twice across a page break (防控 | 控工作) as
         ``<surplus reason="repeated">控</surplus>`` (TEI P5 §12.3.3.1: source text the editor
         believes superfluous; the character stays); returns the segments still to append."""
-        before = "".join(self.para.itertext()).rstrip()
         first = segs[0][0]
         if is_mark(first) or not first:
             return segs
         c = first[0]
-        if not before or before[-1] != c or not ("\u4e00" <= c <= "\u9fff") or c in REDUPLICATED:
+        if _last_char(self.para) != c or not ("\u4e00" <= c <= "\u9fff") or c in REDUPLICATED:
             return segs
         self.para.append(E.surplus(c, reason="repeated"))
         self.doubled += 1

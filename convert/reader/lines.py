@@ -25,8 +25,11 @@ FOLIO_RES = (
 )
 #: A list bullet at the start of a line: ``- 市领导督导…``.
 BULLET_RE = re.compile(r"^\s*-\s+")
-#: Dot leaders before a printed page number at the end of a contents line: ``…工作..... 1``.
+#: Dot leaders before a printed page number at the end of a contents line: ``…工作..... 1``
+#: (the pattern :func:`find_leader` finds, in time linear in the line's length).
 LEADER_RE = re.compile(r"(?:\.{2,}|…{2,}|·{3,}|．{2,}|。{3,})\s*(?=\d{1,3}\s*$)")
+#: Leader characters and how many of one make a leader.
+LEADER_MIN = {".": 2, "…": 2, "·": 3, "．": 2, "。": 3}
 #: Inline bold markup: ``**``, ``<b>``, ``</b>`` (also ``<strong>``).
 BOLD_TOKEN_RE = re.compile(r"\*\*|</?b>|</?strong>", re.IGNORECASE)
 WS_RE = re.compile(r"\s+")
@@ -184,6 +187,32 @@ def _segments(body: str) -> tuple[list[tuple[str, bool]], bool]:
     return merged, all_bold
 
 
+def find_leader(text: str) -> tuple[int, int] | None:
+    """Where *text* ends with a dot leader and a printed page number: ``(start, end)`` of the
+    leader (its run of dots and the spaces after it; the number follows *end*), else ``None``.
+
+    The same span as ``LEADER_RE.search(text)``, found from the end of the line in one pass: a
+    number of one to three digits (Unicode ``Nd``), spaces, then a run of one leader character
+    (:data:`LEADER_MIN` of them at least). The regular expression, searched from every start,
+    backtracks over a long run of dots that no number follows (64,000 dots took 145 s)."""
+    end = len(text.rstrip())
+    digits = end
+    while digits > 0 and text[digits - 1].isdecimal():
+        digits -= 1
+    if not 1 <= end - digits <= 3:
+        return None
+    run_end = digits
+    while run_end > 0 and text[run_end - 1].isspace():
+        run_end -= 1
+    mark = text[run_end - 1] if run_end else ""
+    if mark not in LEADER_MIN:
+        return None
+    start = run_end
+    while start > 0 and text[start - 1] == mark:
+        start -= 1
+    return (start, digits) if run_end - start >= LEADER_MIN[mark] else None
+
+
 def parse_line(no: int, raw: str, blank_before: bool) -> Line | None:
     """Parse one source line; ``None`` for a blank line or a rule (markup only)."""
     if not raw.strip() or RULE_RE.match(raw):
@@ -210,10 +239,10 @@ def parse_line(no: int, raw: str, blank_before: bool) -> Line | None:
     plain.append(body[pos:])
     where.extend(range(pos, len(body)))
     plain_text = "".join(plain)
-    m = LEADER_RE.search(plain_text)
-    if m:
-        page = plain_text[m.end() :].strip()
-        body = body[: where[m.start()]]
+    leader = find_leader(plain_text)
+    if leader:
+        page = plain_text[leader[1] :].strip()
+        body = body[: where[leader[0]]]
     segments, all_bold = _segments(body)
     if not segments and page is None:
         return None

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from convert.reader.layout import colophon_kind
-from convert.reader.lines import FOLIO_RES, Line, Milestone, split_lines
+from convert.reader.lines import FOLIO_RES, Line, Milestone, is_mark, split_lines
 from convert.reader.masthead import classify
 
 #: Sentence-final punctuation (clreq §3.1.7): a line ending in one of these ends a paragraph.
@@ -43,6 +43,12 @@ PROSE_PUNCT = set("，,。；;！？!?：:")
 PROSE_HINTS = set("、“”《》（）()")
 #: Characters that cannot start a line (clreq §3.1.7, kinsoku): a line starting with one was cut.
 NO_LINE_START = set("，,。．.、；;：:！!？?”’」』）)】〕》〉…")
+
+#: Content characters (whitespace aside) that a logical line's end is judged on: a joined line
+#: longer than this is running text, not a line of its own by its shape (a colophon, reporter or
+#: masthead line), and the evidence that it ends (a sentence end, a credit or jump line, at most
+#: about 50 characters) lies in its last TAIL characters (see :class:`_Joining`).
+TAIL = 200
 
 BARE_NUMBER_RE = re.compile(r"^(\d{1,4})$")
 #: A news lead's opening date: ``11月18日，``, ``1 月 7 日下午``.
@@ -442,7 +448,7 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
         return False, "the contents list prints the title this line begins and the next one ends", None
     if a.marked or b.marked:
         return True, "markup (# or bold) on " + ("this line" if a.marked else "the next line"), None
-    why = _own_line(a) or _own_line(b)
+    why = (_own_line(a) if parts == 1 or len(a.key) <= TAIL else None) or _own_line(b)
     if why:
         return True, why, None
     if b.text[:1] in NO_LINE_START:
@@ -509,9 +515,11 @@ def unwrap(doc: PhysicalText) -> None:
         cur = lines[i]
         parts = 1
         last_width = display_width(cur.text.strip())
+        joining = _Joining(cur)
         while i + 1 < len(lines):
             nxt = lines[i + 1]
-            ends, why, cert = decide_break(cur, parts, nxt, widths(i), last_width, entries_near(i) if listed else None)
+            ends, why, cert = decide_break(joining.view(), parts, nxt, widths(i), last_width,
+                                           entries_near(i) if listed else None)
             if ends:
                 cur.evidence.append(f"line ends: {why}")
                 if cert:
@@ -521,18 +529,88 @@ def unwrap(doc: PhysicalText) -> None:
             if cert:
                 cur.cert = cert
                 cur.weak_join = True
-            sep = " " if (cur.text[-1:].isascii() and nxt.text[:1].isascii()
-                          and cur.text[-1:].isalnum() and nxt.text[:1].isalnum()) else ""
-            cur.segments = cur.segments + ([(sep, False)] if sep else []) + nxt.segments
-            cur.page = nxt.page
-            cur.end_no = nxt.end_no
-            cur.all_bold = cur.all_bold and nxt.all_bold
+            joining.add(nxt)
             last_width = display_width(nxt.text.strip())
             parts += 1
             i += 1
+        joining.finish()
         out.append(cur)
         i += 1
     doc.lines = out
+
+
+class _Joining:
+    """A logical line being joined from physical lines, in time linear in their length.
+
+    The joined line's segments are collected and put together once (:meth:`finish`); what
+    :func:`decide_break` asks of the line so far is given by :meth:`view`, a line holding its
+    text — all of it while the line holds at most :data:`TAIL` content characters, else only
+    its end (the shortest end holding more than :data:`TAIL` of them): the evidence that a
+    logical line ends (a sentence end, a credit or jump line) lies in its last characters, and a
+    line that long is running text, not a line of its own by its shape. Rebuilding the whole
+    text for every line joined took time quadratic in a paragraph's lines (issue 24, case 8)."""
+
+    def __init__(self, first: Line):
+        self.line = first
+        self.segments: list[tuple[str, bool]] | None = None
+        self.text = first.text
+
+    def add(self, nxt: Line) -> None:
+        """Join physical line *nxt* to the end of the line (a space between two letters or
+        digits of Latin script, nothing between ideographs)."""
+        cur = self.line
+        if self.segments is None:
+            self.segments = list(cur.segments)
+        end, start = self.text[-1:], nxt.text[:1]
+        sep = " " if (end.isascii() and start.isascii() and end.isalnum() and start.isalnum()) else ""
+        if sep:
+            self.segments.append((sep, False))
+        self.segments.extend(nxt.segments)
+        cur.page = nxt.page
+        cur.end_no = nxt.end_no
+        cur.all_bold = cur.all_bold and nxt.all_bold
+        self.text = _last_content(self.text + sep + nxt.text, TAIL + 1)
+
+    def view(self) -> Line:
+        """The line so far as :func:`decide_break` reads it: its text (or its end, see the class
+        docstring), page number, heading level and weight."""
+        if self.segments is None:
+            return self.line
+        cur = self.line
+        return Line(cur.no, cur.raw, cur.level, cur.bullet, cur.all_bold, [(self.text, False)], cur.page,
+                    cur.blank_before, cur.blanks_before, cur.form_feed, cur.end_no)
+
+    def finish(self) -> None:
+        """Put the joined segments on the line: runs of plain (not bold) text between
+        milestones become one segment each, so that the paragraph's text is built in one step
+        (the text is the same)."""
+        if self.segments is None:
+            return
+        merged: list[tuple[str, bool]] = []
+        run: list[str] = []
+        for s, bold in self.segments:
+            if not bold and not is_mark(s):
+                run.append(s)
+                continue
+            if run:
+                merged.append(("".join(run), False))
+                run = []
+            merged.append((s, bold))
+        if run:
+            merged.append(("".join(run), False))
+        self.line.segments = merged
+
+
+def _last_content(text: str, n: int) -> str:
+    """The shortest end of *text* that holds *n* content characters (all of *text* when it holds
+    fewer); time linear in the part dropped and the part kept."""
+    count = 0
+    for k in range(len(text) - 1, -1, -1):
+        if not text[k].isspace():
+            count += 1
+            if count == n:
+                return text[k:]
+    return text
 
 
 def find_issue_boundaries(doc: PhysicalText) -> None:

@@ -33,7 +33,7 @@ def read_tei(data: bytes, name: str, warnings: list[str] | None = None) -> etree
         raise InputError(f"{name}: not well-formed XML: {one_line(str(err))}") from None
     except (ValueError, TypeError) as err:  # lxml's refusal of what it cannot even start on
         raise InputError(f"{name}: not well-formed XML: {one_line(str(err))}") from None
-    from convert.validate import check_tei
+    from convert.validators.tei import check_tei
 
     (warnings if warnings is not None else []).extend(filter(None, [migrate(root, name)]))  # old model
 

@@ -14,7 +14,7 @@ from convert.tei import to_bytes
 
 def write(root: etree._Element, opts: WriterOptions, path: Path) -> None:
     """Write *root* to *path*; raises :class:`WriterError` listing the schema errors if invalid."""
-    from convert.validate import check_tei
+    from convert.validators.tei import check_tei
 
     errors = check_tei(root)
     if errors:

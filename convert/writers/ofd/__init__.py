@@ -37,7 +37,8 @@ import convert
 from convert.errors import WriterError
 from convert.options import WriterOptions
 from convert.tei import to_bytes
-from convert.writers.ofd.package import Builder, doc_id, validate_parts, zip_package
+from convert.validators.ofd import validate_parts
+from convert.writers.ofd.package import Builder, doc_id, zip_package
 from convert.writers.ofd.record import RecordingCanvas
 
 

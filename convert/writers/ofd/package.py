@@ -2,8 +2,8 @@
 
 Touches nothing outside the bytes it returns: :func:`build_package` turns the pages a
 :class:`convert.writers.ofd.record.RecordingCanvas` recorded into the parts of one OFD document,
-:func:`validate_parts` checks every XML part against the standard's XSDs (``convert/schema/ofd/``,
-GB/T 33190-2016 Annex A) and :func:`zip_package` writes the container.
+:func:`convert.validators.ofd.validate_parts` checks every XML part against the standard's XSDs
+(``convert/schema/ofd/``, GB/T 33190-2016 Annex A) and :func:`zip_package` writes the container.
 
 Package layout (GB/T 33190-2016 §7.2 file structure)::
 
@@ -35,24 +35,17 @@ fixed time (:func:`zip_package`).
 
 from __future__ import annotations
 
-import functools
 import hashlib
-import zipfile
 from dataclasses import dataclass
-from pathlib import Path
 
 from lxml import etree
 
 from convert.errors import WriterError
+from convert.validators.ofd import OFD_NS
 from convert.writers.containers import deterministic_zip
 from convert.writers.ofd.record import Glyph, Link, Page, Rule
 
-OFD_NS = "http://www.ofdspec.org/2016"
 NSMAP = {"ofd": OFD_NS}
-SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schema" / "ofd"
-#: Root element → XSD of GB/T 33190-2016 Annex A that validates it.
-SCHEMAS = {"OFD": "OFD.xsd", "Document": "Document.xsd", "Res": "Res.xsd", "Page": "Page.xsd",
-           "Attachments": "Attachments.xsd"}
 MM = 25.4 / 72.0
 #: Part of the em above the baseline a text object's Boundary reaches, and its full height.
 ASCENT, HEIGHT = 1.0, 1.3
@@ -401,65 +394,8 @@ def doc_id(data: bytes) -> str:
     return hashlib.md5(data).hexdigest()
 
 
-@functools.lru_cache(maxsize=None)
-def _schema(name: str) -> etree.XMLSchema:
-    try:
-        return etree.XMLSchema(etree.parse(str(SCHEMA_DIR / name)))
-    except (OSError, etree.XMLSchemaParseError) as err:
-        raise WriterError(f"ofd: cannot load the OFD schema {SCHEMA_DIR / name}: {err}") from None
-
-
-def validate_parts(parts: dict[str, bytes]) -> dict[str, list[str]]:
-    """Validate every XML part of *parts* against its GB/T 33190-2016 XSD (by root element).
-
-    Returns ``{part name: [error messages]}`` (an empty list for a valid part); a part whose root
-    element has no schema, or that is not in the OFD namespace, gets an error."""
-    from convert.tei import safe_parser
-
-    out: dict[str, list[str]] = {}
-    for name in sorted(parts):
-        if not name.endswith(".xml") or name.startswith(f"{DOC}/Attachs/") and name != f"{DOC}/Attachs/Attachments.xml":
-            continue
-        try:
-            root = etree.fromstring(parts[name], safe_parser())
-        except etree.XMLSyntaxError as err:
-            out[name] = [f"not well-formed: {err}"]
-            continue
-        ns, _, local = root.tag[1:].partition("}")
-        if ns != OFD_NS or local not in SCHEMAS:
-            out[name] = [f"root element {root.tag} has no OFD schema"]
-            continue
-        schema = _schema(SCHEMAS[local])
-        ok = schema.validate(root)
-        out[name] = [] if ok else [f"line {e.line}: {e.message}" for e in schema.error_log]
-    return out
-
-
 def zip_package(parts: dict[str, bytes], date_time: tuple[int, int, int, int, int, int]) -> bytes:
     """The OFD container (GB/T 33190-2016 §7.1: a ZIP file): ``OFD.xml`` first, the other
     entries sorted by name, every timestamp *date_time*, permissions 0644, XML deflated, fonts
     deflated. Same parts in → same bytes out."""
     return deterministic_zip(parts, "OFD.xml", date_time)
-
-
-#: Name of the schema check in ``--check`` verdicts and the manifest.
-VALIDATOR = "ofd.xsd (GB/T 33190-2016)"
-
-
-def check_file(path) -> "Verdict":
-    """Validate every XML part of the OFD file at *path* against the GB/T 33190-2016 XSDs
-    (:func:`validate_parts`) and return a :class:`convert.validate.Verdict` (never raises): not
-    ok when the file is not a zip, has no ``OFD.xml``, or a part has findings (one message per
-    finding, ``part: line N: message``)."""
-    from convert.validate import Verdict
-
-    try:
-        with zipfile.ZipFile(path) as z:
-            parts = {i.filename: z.read(i) for i in z.infolist()
-                     if i.filename.endswith(".xml") and i.file_size < 64 * 2**20}
-    except (OSError, zipfile.BadZipFile) as err:
-        return Verdict(VALIDATOR, False, [f"{path}: not an OFD (zip) file: {err}"], {"error": 1})
-    if "OFD.xml" not in parts:
-        return Verdict(VALIDATOR, False, [f"{path}: no OFD.xml entry"], {"error": 1})
-    messages = [f"{name}: {m}" for name, found in validate_parts(parts).items() for m in found]
-    return Verdict(VALIDATOR, not messages, messages, {"error": len(messages)})

@@ -14,7 +14,7 @@ writer in its own package the same way):
 - :mod:`~convert.writers.pdf.tagging`: the structure tree of a tagged PDF (2a, 3a; PDF/UA-1),
   marked content emitted while drawing, the tree written with pikepdf after layout;
 - :mod:`~convert.writers.pdf.pdfa`: metadata, the TEI embedded in PDF/A-3b/-3a, PDF/A made and
-  validated with pikepdf; :mod:`~convert.writers.pdf.pdfa_memo`: glyph verdicts shared in a batch.
+  validated with pikepdf; :mod:`convert.validators.pdfa_memo`: glyph verdicts shared in a batch.
 
 This module may touch only the output path given to :func:`write` (through the finishing step).
 """

@@ -19,10 +19,8 @@ output path (written only by :func:`pikepdf.pdfa.save`, which validates what it 
 from __future__ import annotations
 
 import datetime as _dt
-import gc
 import io
 import re
-from contextlib import contextmanager
 from pathlib import Path
 
 from lxml import etree
@@ -31,6 +29,7 @@ import convert
 from convert.errors import WriterError
 from convert.options import WriterOptions
 from convert.tei import XML_LANG, to_bytes, xpath
+from convert.validators.pdfa import collector_paused, identification_only, level_b
 from convert.variant import convert_string
 
 TEI_MIME = "application/tei+xml"
@@ -106,7 +105,7 @@ def _finish(data: bytes, meta: Metadata, opts: WriterOptions, root, flavour: str
     import pikepdf
     import pikepdf.pdfa as pdfa
 
-    from convert.writers.pdf import pdfa_memo as _pdfa_memo
+    from convert.validators import pdfa_memo as _pdfa_memo
 
     _pdfa_memo.install()  # glyph verdicts shared by the documents of a batch (same checks)
     with pikepdf.open(io.BytesIO(data)) as pdf:
@@ -161,29 +160,6 @@ def _finish(data: bytes, meta: Metadata, opts: WriterOptions, root, flavour: str
             raise WriterError(f"pdf: the written file is not PDF/A-{flavour}: {err}") from err
 
 
-@contextmanager
-def collector_paused():
-    """Pause Python's cyclic garbage collector within (restored after, if it was on) around
-    pikepdf's PDF/A validation. pikepdf records every warning raised while it parses a content
-    stream or a CMap (``warnings.catch_warnings(record=True)``) and counts it against the file
-    (``pikepdf:content-parse``); a collection that happened to run there would finalise garbage
-    of the whole process, and an unclosed file's ResourceWarning from code unrelated to the PDF
-    would fail a valid PDF. Paused, nothing but pikepdf's own code runs in those blocks."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def level_b(flavour: str) -> str:
-    """The level B flavour of the same ISO 19005 part (``"2a"`` → ``"2b"``): level A and U add
-    requirements to level B (ISO 19005-2 6.8, 6.2.11.7.2) and relax none."""
-    return flavour[0] + "b"
-
-
 #: XMP extension schema (ISO 19005-2 6.6.2.3.2) describing ``pdfuaid:part`` (ISO 14289-1 5),
 #: which is not among the schemas PDF/A predefines; then the PDF/UA-1 identification itself.
 PDFUA_XMP = b"""    <rdf:Description rdf:about="" xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/" \
@@ -231,20 +207,6 @@ def _declare_level(pdf, flavour: str, tagged: bool) -> None:
         if n != 1:
             raise WriterError("pdf: cannot declare PDF/UA-1 in the XMP metadata")
     pdf.Root.Metadata = pdf.make_stream(new, Type=pikepdf.Name.Metadata, Subtype=pikepdf.Name.XML)
-
-
-def identification_only(finding, flavour: str) -> bool:
-    """True for a pikepdf.pdfa finding that only reports what level A/U and PDF/UA declare and
-    its level B checker does not know: ``pdfaid:conformance`` not ``B`` (6.6.4-3), and the
-    PDF/UA identification with its extension schema (6.6.2.3.1-1; pikepdf reads no extension
-    schema)."""
-    rule = finding.rule
-    message = finding.message
-    if rule.endswith(":6.6.4-3"):
-        return f"pdfaid:conformance is '{flavour[1].upper()}'" in message
-    if rule.endswith(":6.6.2.3.1-1"):
-        return any(f"{p}" in message for p in ("pdfuaid", "pdfaExtension", "pdfaSchema", "pdfaProperty"))
-    return False
 
 
 def _save_checked(pdf, path: Path, flavour: str) -> None:

@@ -1,0 +1,81 @@
+"""The reader's cost grows linearly with its input in the shapes that made it quadratic (issue 24,
+case 8): a paragraph cut by a folio on every other line, hard-wrapped lines without a sentence end,
+one dot-leader line of 64,000 characters. Times are in the benchmark (bench/growth.py,
+bench/growth.md); these tests count the work instead, and check the outcome."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from convert.reader import physical, read_issues
+from convert.reader.lines import LEADER_RE, find_leader, split_lines
+from convert.tei import xpath
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+from growth import SHAPES  # noqa: E402  (the benchmark's own generators)
+
+
+def characters_judged(text: str, monkeypatch) -> int:
+    """How many characters of the line so far :func:`physical.decide_break` is given, in all."""
+    seen = [0]
+    original = physical.decide_break
+
+    def counting(a, *args, **kw):
+        seen[0] += len(a.text)
+        return original(a, *args, **kw)
+
+    monkeypatch.setattr(physical, "decide_break", counting)
+    physical.run_physical(text)
+    return seen[0]
+
+
+def test_unwrapping_looks_at_each_character_a_bounded_number_of_times(monkeypatch):
+    """Before, every line joined to a paragraph made the next decision read the whole paragraph so
+    far (×16 work for ×4 lines); now it reads the paragraph's end."""
+    for shape in ("folio", "wrapped"):
+        small = characters_judged(SHAPES[shape](400), monkeypatch)
+        large = characters_judged(SHAPES[shape](1600), monkeypatch)
+        assert large <= 4.5 * small, (shape, small, large)
+
+
+def test_a_paragraph_cut_by_folios_is_one_paragraph_with_its_page_breaks():
+    n = 600
+    docs = read_issues(SHAPES["folio"](n), "folio.txt")
+    paras = xpath(docs[0].root, "//tei:body//tei:p")
+    assert len(paras) == 1
+    assert len(xpath(paras[0], "tei:fw[@type='pageNum']")) == n and len(xpath(paras[0], "tei:pb")) == n
+
+
+def test_hard_wrapped_lines_without_a_sentence_end_are_one_paragraph():
+    n = 600
+    text = SHAPES["wrapped"](n)
+    docs = read_issues(text, "wrapped.txt")
+    paras = xpath(docs[0].root, "//tei:body//tei:p")
+    assert len(paras) == 1
+    assert "".join(paras[0].itertext()) == "".join(line.strip() for line in text.splitlines())
+
+
+def test_a_dot_leader_line_without_a_page_number_keeps_its_dots():
+    text = SHAPES["leader"](64000)
+    line = split_lines(text)[0]
+    assert line.page is None and line.text == text.strip()
+    docs = read_issues(text, "leader.txt")
+    assert "".join(xpath(docs[0].root, "//tei:body")[0].itertext()).count(".") == text.count(".")
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=list(".…·．。 \t１234567890a\u3000"), max_size=24))
+def test_find_leader_finds_what_the_regular_expression_found(text):
+    m = LEADER_RE.search(text)
+    assert find_leader(text) == ((m.start(), m.end()) if m else None)
+
+
+def test_a_contents_line_still_gives_its_page_number():
+    line = split_lines("我区召开全区安全稳定工作会议..... 12\n")[0]
+    assert (line.text, line.page) == ("我区召开全区安全稳定工作会议", "12")
+    assert re.fullmatch(r"\d+", split_lines("标题。。。 ３\n")[0].page)
