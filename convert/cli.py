@@ -47,6 +47,9 @@ examples:
       on a Dask cluster (inputs and outputs on a filesystem every worker mounts at the same path)
   convert back-issues/ --to all --bag
       also one BagIt bag (RFC 8493) per issue: DIR/<stem>.bag/ with the source and every output
+  convert back-issues/ --to all -o library/ --catalogue
+      also the catalogue of library/: catalog.xml (OPDS 1.2), catalog.json (OPDS 2.0), index.html;
+      convert --catalogue -o library/ rebuilds it alone
   convert issue.txt --to txt,pdf --variant zh-Hant-TW,zh-Hant-HK
       Traditional-Chinese variants: output/issue.zh-Hant-TW.txt, output/issue.zh-Hant-HK.pdf …
 
@@ -85,7 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("inputs", nargs="+", metavar="INPUT", type=Path,
+    p.add_argument("inputs", nargs="*", metavar="INPUT", type=Path,
                    help="bulletin text files, TEI files, or folders of them (every .txt and .xml "
                    "below), e.g. samples/monthly-2020-01-no90.txt or samples/ "
                    "(a name beginning with a dash: put -- before it, or write ./-name.txt)")
@@ -133,6 +136,11 @@ def build_parser() -> argparse.ArgumentParser:
                    help="also make a BagIt bag (RFC 8493) of each issue, DIR/<stem>.bag/, holding "
                    "the source file and every output, with SHA-256 and SHA-512 manifests, validated "
                    "before it is put in place; e.g. --to all --bag")
+    p.add_argument("--catalogue", action="store_true",
+                   help="also (re)build the catalogue of everything in the output folder: "
+                   "DIR/catalog.xml (OPDS 1.2), DIR/catalog.json (OPDS 2.0) and DIR/index.html, for "
+                   "reading apps and browsers; without inputs it only rebuilds the catalogue "
+                   "(e.g. convert --catalogue -o output/)")
     p.add_argument("--skip-existing", action="store_true",
                    help="skip inputs whose outputs are newer than the input and were made with the "
                    "same options (as recorded in DIR/manifest.json); e.g. convert back-issues/ --to all "
@@ -368,8 +376,12 @@ def run(argv: list[str] | None = None) -> int:
         from convert import cache
 
         cache.disable()  # this process and its workers (CONVERT_NO_CACHE)
+    if not args.inputs and not args.catalogue:
+        parser.error("the following arguments are required: INPUT")
     if args.explain:
         return _explain(expand_inputs(args.inputs), args.encoding, args.max_size)
+    if not args.inputs:  # --catalogue alone: rebuild the catalogue of the output folder
+        return _catalogue(args.output, args.quiet, args.verbose, args.check)
     if not args.to:
         parser.error("the following arguments are required: --to")
     try:
@@ -457,12 +469,36 @@ def run(argv: list[str] | None = None) -> int:
     if any(r.outputs for r in results):
         write_manifest(args.output, settings, results)
     failed = [r for r in results if not r.ok]
+    if args.catalogue and _catalogue(args.output, args.quiet, args.verbose, args.check):
+        failed.append(Result(str(args.output)))
     if len(inputs) > 1 or args.verbose:
         outputs = sum(len(r.outputs) for r in results)
         print(printable(f"{len(inputs)} inputs: {len(results) - len(failed)} converted, {len(skipped)} "
               f"skipped, {len(failed)} failed; {outputs} outputs in {time.perf_counter() - started:.1f} s"
               + (" (failed: " + ", ".join(r.input for r in failed) + ")" if failed else "")))
     return 1 if failed else 0
+
+
+def _catalogue(outdir: Path, quiet: bool, verbose: bool, check: bool) -> int:
+    """``--catalogue``: (re)build the catalogue of *outdir* (:func:`convert.opds.build`); one line
+    per file left out, one line saying what was made; returns the exit status (1: not written or,
+    with ``--check``, not valid)."""
+    from convert.opds import CatalogueError, build
+
+    try:
+        built = build(outdir, lambda msg: _err(f"warning: catalogue: {msg}"), check)
+    except CatalogueError as err:
+        _err(f"catalogue: {err}")
+        return 1
+    if not quiet:
+        print(printable(f"catalogue: {built.issues} issues, {built.editions} editions in "
+                        f"{outdir / 'catalog.xml'}, catalog.json, index.html ({len(built.written)} files "
+                        f"written, {len(built.removed)} removed)"))
+    for verdict in built.verdicts:
+        if verbose or not verdict.ok:
+            for line in str(verdict).splitlines():
+                print(printable(f"  {line}"))
+    return 0 if all(v.ok for v in built.verdicts) else 1
 
 
 def _bagged(entry: dict) -> bool:
