@@ -271,6 +271,12 @@ def test_reproducible(library, tmp_path):
     proc = run("--catalogue", "-o", str(library))
     assert proc.returncode == 0 and "(0 files written, 0 removed)" in proc.stdout
     assert catalogue_files(library) == before
+    # a thumbnail and a cover deleted: made again, the same bytes
+    for p in sorted((library / "catalog" / "covers").iterdir())[:2]:
+        p.unlink()
+    proc = run("--catalogue", "-o", str(library))
+    assert proc.returncode == 0 and "(2 files written, 0 removed)" in proc.stdout
+    assert catalogue_files(library) == before
     # the folder moved elsewhere (manifest paths then name the old place) and rebuilt from
     # scratch, from another working folder: the same bytes
     copy = tmp_path / "moved"
@@ -454,6 +460,9 @@ def test_index_is_self_contained(library):
     assert '<html lang="zh-Hans">' in page and 'name="viewport"' in page
     for url in re.findall(r'(?:href|src)="([^"]+)"', page):
         assert not urlsplit(url).scheme and not url.startswith("//"), url
+    # styles and script are in the page: nothing else is loaded but the covers beside it
+    assert "<script src" not in page and 'rel="stylesheet"' not in page
+    assert "@import" not in page and "url(" not in page
     assert "筛选" in page and "简体中文" in page and "繁体中文（台湾）" in page
     assert page.count('<article class="issue"') == 3
     assert page.count('class="edition"') == 6

@@ -48,29 +48,35 @@ class Built:
     verdicts: list = field(default_factory=list)
 
 
-def render(outdir: Path, warn: Callable[[str], None]) -> tuple[dict[str, bytes], int, int]:
-    """Every catalogue file of *outdir* as ``{path relative to outdir: bytes}``, validated, with
-    the numbers of issues and editions; writes nothing. Raises :class:`CatalogueError` when a
+def render(outdir: Path, warn: Callable[[str], None]) -> tuple[dict[str, bytes | None], int, int]:
+    """Every catalogue file of *outdir* as ``{path relative to outdir: bytes}`` (``None``: a cover
+    or thumbnail already in place, kept as it is), validated, with the numbers of issues and
+    editions; writes nothing. Raises :class:`CatalogueError` when a
     document fails its schema (a defect of this tool)."""
     from convert.opds import atom, html, opds2
     from convert.opds.collect import collect
     from convert.opds.feeds import TITLE, plan
-    from convert.opds.images import cover_files
+    from convert.opds.files import in_place, read_record
+    from convert.opds.images import cover_names, thumbnail
     from convert.opds.links import OPENSEARCH, feed_path
     from convert.opds.schema import check_atom, check_json
 
     issues = collect(outdir, warn)
-    files: dict[str, bytes] = {}
+    record = read_record(outdir)
+    files: dict[str, bytes | None] = {}
     for issue in issues:
         for ed in issue.editions:
-            if ed.cover:
-                try:
-                    made = cover_files(ed.cover)
-                except (OSError, ValueError) as err:
-                    warn(f"{ed.files['epub'].path}: its cover image is not readable ({err}); shown without one")
-                    continue
-                ed.images = [(rel, w, h) for rel, _data, w, h in made]
-                files.update((rel, data) for rel, data, _w, _h in made)
+            cover, ed.cover = ed.cover, None  # one cover in memory at a time
+            if not cover:
+                continue
+            try:
+                big, small, size, thumb_size = cover_names(cover)
+                files[big] = None if in_place(outdir, big, record, cover) else cover
+                files[small] = None if in_place(outdir, small, record) else thumbnail(cover)
+            except (OSError, ValueError) as err:
+                warn(f"{ed.files['epub'].path}: its cover image is not readable ({err}); shown without one")
+                continue
+            ed.images = [(big, *size), (small, *thumb_size)]
     feeds = plan(issues)
     by_name = {f.name: f for f in feeds}
     for f in feeds:
@@ -79,6 +85,8 @@ def render(outdir: Path, warn: Callable[[str], None]) -> tuple[dict[str, bytes],
     files[OPENSEARCH] = atom.opensearch(TITLE, "new" if issues else "")
     files["index.html"] = html.page(issues)
     for rel, data in sorted(files.items()):
+        if data is None:
+            continue
         check = check_json if rel.endswith(".json") else check_atom if rel.endswith(".xml") and rel != OPENSEARCH else None
         problems = check(data) if check else []
         if problems:

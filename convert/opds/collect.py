@@ -23,7 +23,6 @@ information and XMP, the OFD's ``DocInfo``. Only reads.
 from __future__ import annotations
 
 import datetime as _dt
-import hashlib
 import os
 import re
 import stat
@@ -34,6 +33,7 @@ from typing import Callable
 
 from lxml import etree
 
+from convert.batch import sha256_file
 from convert.opds.manifest import Record, recorded_outputs
 from convert.variant import SOURCE, VARIANTS
 
@@ -181,15 +181,6 @@ def _name_and_variant(rel: str, rec: Record | None) -> tuple[str, str]:
     return stem, (rec.variant if rec is not None else SOURCE)
 
 
-def sha256_of(path: Path) -> str:
-    """Hex SHA-256 of *path*, read in 1 MiB blocks."""
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(2**20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
 # ------------------------------------------------------------------------- one edition
 
 def _edition(tag: str, files: dict[str, tuple[FileRef, Record | None]],
@@ -202,7 +193,7 @@ def _edition(tag: str, files: dict[str, tuple[FileRef, Record | None]],
         if fmt not in files:
             continue
         ref, rec = files[fmt]
-        listed = bool(rec is not None and rec.sha256 and sha256_of(ref.path) == rec.sha256)
+        listed = bool(rec is not None and rec.sha256 and sha256_file(ref.path) == rec.sha256)
         # a listed file is whole (its digest is the one written): it is read for its facts only
         # where no better source (TEI, EPUB) is there
         needed = not listed or fmt in ("tei", "epub") or not {"tei", "epub"} & files.keys()
@@ -283,17 +274,30 @@ def _read_tei(path: Path, listed: bool = False) -> dict:
             "position": meta.position, "summary": meta.description, "sections": list(meta.subjects)}
 
 
-def _read_epub(path: Path, listed: bool = False) -> dict:
+def _whole_zip(path: Path) -> zipfile.ZipFile:
+    """*path* opened as a ZIP whose every entry passes its CRC check (raises :class:`Unreadable`,
+    ``zipfile.BadZipFile`` or ``OSError``)."""
+    z = zipfile.ZipFile(path)
+    bad = z.testzip()
+    if bad is not None:
+        z.close()
+        raise Unreadable(f"ZIP entry {bad} fails its CRC check")
+    return z
+
+
+def _zip_xml(z: zipfile.ZipFile, name: str) -> etree._Element:
+    """Entry *name* of *z* parsed as untrusted XML (no DTD, no entities, no network)."""
     from convert.tei import safe_parser
 
+    return etree.fromstring(z.read(name), safe_parser())
+
+
+def _read_epub(path: Path, listed: bool = False) -> dict:
     try:
-        with zipfile.ZipFile(path) as z:
-            bad = z.testzip()
-            if bad is not None:
-                raise Unreadable(f"ZIP entry {bad} fails its CRC check")
-            container = etree.fromstring(z.read("META-INF/container.xml"), safe_parser())
+        with _whole_zip(path) as z:
+            container = _zip_xml(z, "META-INF/container.xml")
             opf_name = container.xpath("string(//*[local-name()='rootfile']/@full-path)")
-            opf = etree.fromstring(z.read(opf_name), safe_parser())
+            opf = _zip_xml(z, opf_name)
             ns = {"opf": _OPF, "dc": _DC}
             meta = opf.find(f"{{{_OPF}}}metadata")
             if meta is None:
@@ -343,14 +347,9 @@ def _read_pdf(path: Path, listed: bool = False) -> dict:
 
 
 def _read_ofd(path: Path, listed: bool = False) -> dict:
-    from convert.tei import safe_parser
-
     try:
-        with zipfile.ZipFile(path) as z:
-            bad = z.testzip()
-            if bad is not None:
-                raise Unreadable(f"ZIP entry {bad} fails its CRC check")
-            root = etree.fromstring(z.read("OFD.xml"), safe_parser())
+        with _whole_zip(path) as z:
+            root = _zip_xml(z, "OFD.xml")
     except (OSError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as err:
         raise Unreadable(f"not a readable OFD: {str(err)[:100]}") from None
     ns = {"ofd": _OFD}

@@ -95,6 +95,19 @@ def _marked(rel: str, data: bytes) -> bool:
     return False
 
 
+def in_place(outdir: Path, rel: str, record: dict[str, set[str]], expected: bytes | None = None) -> bool:
+    """Whether the file at *rel* is already what the catalogue wants there: a regular file whose
+    bytes are *expected*, or, without *expected*, whose digest the record holds (a thumbnail,
+    made from its cover, whose name says which)."""
+    try:
+        have = _current(outdir / rel)
+    except CatalogueError:
+        return False
+    if have is None:
+        return False
+    return have == expected if expected is not None else _digest(have) in record.get(rel, ())
+
+
 def _current(path: Path) -> bytes | None:
     """The bytes at *path*: ``None`` if nothing is there; raises :class:`CatalogueError` for a
     symbolic link or anything but a regular file (never followed, never replaced)."""
@@ -135,8 +148,9 @@ def _write(dest: Path, data: bytes) -> None:
         Path(tmp).unlink(missing_ok=True)
 
 
-def put(outdir: Path, files: dict[str, bytes]) -> tuple[list[str], list[str]]:
-    """Put *files* (``{path relative to outdir: bytes}``) in place and remove the files of the
+def put(outdir: Path, files: dict[str, bytes | None]) -> tuple[list[str], list[str]]:
+    """Put *files* (``{path relative to outdir: bytes}``; ``None``: the file in place is kept, see
+    :func:`in_place`) in place and remove the files of the
     previous build that are no longer part of the catalogue (rules in the module docstring).
     Returns ``(written, removed)``: the paths whose bytes changed, the paths removed. Raises
     :class:`CatalogueError` before writing anything when a file or folder in the way is not
@@ -147,6 +161,8 @@ def put(outdir: Path, files: dict[str, bytes]) -> tuple[list[str], list[str]]:
         raise CatalogueError(f"{outdir / RECORD}: not replaced: not a record of this tool "
                              "(lines of another shape); move it away")
     _folder(outdir / COVERS)
+    kept = {rel: _digest(_current(outdir / rel) or b"") for rel, data in files.items() if data is None}
+    files = {rel: data for rel, data in files.items() if data is not None}
     for rel, data in sorted(files.items()):
         have = _current(outdir / rel)
         if have is None or have == data:
@@ -157,7 +173,7 @@ def put(outdir: Path, files: dict[str, bytes]) -> tuple[list[str], list[str]]:
                                  "move it away, or choose another output folder")
     stale = {}
     for rel, shas in record.items():
-        if rel in files or rel == RECORD:
+        if rel in files or rel in kept or rel == RECORD:
             continue
         try:
             have = _current(outdir / rel)
@@ -165,7 +181,7 @@ def put(outdir: Path, files: dict[str, bytes]) -> tuple[list[str], list[str]]:
             continue
         if have is not None and _digest(have) in shas:
             stale[rel] = shas
-    new = {rel: {_digest(data)} for rel, data in files.items()}
+    new = {rel: {_digest(data)} for rel, data in files.items()} | {rel: {sha} for rel, sha in kept.items()}
     both = {rel: new.get(rel, set()) | record.get(rel, set()) for rel in {*new, *record} if rel != RECORD}
     _write(outdir / RECORD, _record_bytes(both))
     written = []

@@ -17,7 +17,7 @@ import re
 
 from convert.opds.atom import ACQUISITION as ATOM_ACQUISITION, NAVIGATION as ATOM_NAVIGATION, OPEN_ACCESS, stamp
 from convert.opds.collect import ACQUIRED, MEDIA_TYPE, Issue
-from convert.opds.feeds import (FORMAT_LABEL, VARIANT_LABEL, Feed, NavItem, issue_id, series_of,
+from convert.opds.feeds import (FORMAT_LABEL, PAGE, VARIANT_LABEL, Feed, NavItem, issue_id, series_of,
                                 short_id, updated)
 from convert.opds.links import feed_path, href
 
@@ -30,7 +30,7 @@ def feed(f: Feed, all_feeds: dict[str, Feed]) -> bytes:
     here = feed_path(f.name, "json")
     meta: dict = {"title": f.title, "modified": stamp(f.updated)}
     if f.kind == "acquisition":
-        meta.update(numberOfItems=f.total, itemsPerPage=max(len(f.issues), 1), currentPage=f.page)
+        meta.update(numberOfItems=f.total, itemsPerPage=PAGE, currentPage=f.page)
     links = [{"rel": "self", "href": href(here, here), "type": TYPE},
              {"rel": "start", "href": href(here, feed_path("", "json")), "type": TYPE,
               "title": all_feeds[""].title}]
