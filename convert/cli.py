@@ -183,15 +183,18 @@ def scan_folder(folder: Path, outdir: Path | None = None, skipped: list[tuple[Pa
                 ) -> list[Path]:
     """The ``*.txt`` and ``*.xml`` regular files below *folder*, sorted, following symbolic
     links. Left out, with ``(path, reason)`` appended to *skipped*: the output folder *outdir*
-    and the outputs its manifest lists (a rerun never reads its own outputs), files that are not
+    and the outputs its manifest lists and the catalogue's files (a rerun never reads its own
+    outputs), files that are not
     regular files (FIFOs, sockets, devices), dangling symbolic links, symbolic link loops and
     links to a folder already scanned. Hidden files and folders (``.name``) are left out silently."""
     from convert.batch import manifest_outputs
+    from convert.opds.files import catalogue_files
     from convert.reader.source import file_kind
 
     skipped = skipped if skipped is not None else []
     out_real = os.path.realpath(outdir) if outdir is not None else None
-    produced = manifest_outputs(outdir) if outdir is not None and outdir.is_dir() else set()
+    produced = (manifest_outputs(outdir) | catalogue_files(outdir)
+                if outdir is not None and outdir.is_dir() else set())
     found: list[Path] = []
     seen: set[tuple[int, int]] = set()
 
@@ -235,7 +238,7 @@ def scan_folder(folder: Path, outdir: Path | None = None, skipped: list[tuple[Pa
             if not stat.S_ISREG(target.st_mode):
                 skipped.append((path, f"not a regular file ({file_kind(target.st_mode)})"))
             elif produced and os.path.realpath(path) in produced:
-                skipped.append((path, "an output of an earlier run (manifest.json)"))
+                skipped.append((path, "an output of an earlier run (manifest.json, catalog/files.sha256)"))
             else:
                 found.append(path)
 

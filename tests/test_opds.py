@@ -268,8 +268,9 @@ def test_feedparser_reads_the_entries(served):
 
 def test_reproducible(library, tmp_path):
     before = catalogue_files(library)
-    proc = run("--catalogue", "-o", str(library))
+    proc = run("--catalogue", "-o", str(library), "--check", "-v")
     assert proc.returncode == 0 and "(0 files written, 0 removed)" in proc.stdout
+    assert "jing (opds.rnc): ok (0 error)" in proc.stdout
     assert catalogue_files(library) == before
     # a thumbnail and a cover deleted: made again, the same bytes
     for p in sorted((library / "catalog" / "covers").iterdir())[:2]:
@@ -416,6 +417,20 @@ def test_files_in_the_way_are_never_replaced(library, tmp_path):
     proc = run("--catalogue", "-o", str(out))
     assert proc.returncode == 1 and "catalog: not used" in proc.stderr
     assert list((tmp_path / "elsewhere").iterdir()) == []
+
+
+def test_a_folder_scan_never_reads_the_catalogue(tmp_path):
+    """Converting a folder into itself: the catalogue's feeds (XML files) are not taken as inputs."""
+    lib = tmp_path / "lib"
+    lib.mkdir()
+    sample = sorted(SAMPLES)[0]
+    shutil.copy(sample, lib / sample.name)
+    for _ in range(2):
+        proc = run(str(lib), "--to", "epub,tei", "-o", str(lib), "--catalogue", "-v")
+        assert proc.returncode == 0, proc.stderr
+        assert "1 inputs: 1 converted" in proc.stdout
+    assert f"skipped {lib / 'catalog.xml'}: an output of an earlier run" in proc.stdout
+    assert f"skipped {lib / 'catalog' / 'new.xml'}: an output of an earlier run" in proc.stdout
 
 
 def test_catalogue_needs_an_existing_folder_and_inputs_or_the_option(tmp_path):

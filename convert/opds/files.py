@@ -71,6 +71,13 @@ def read_record(outdir: Path) -> dict[str, set[str]]:
     return out
 
 
+def catalogue_files(outdir: Path) -> set[str]:
+    """Real paths of the files the catalogue of *outdir* consists of (its record, and the record
+    itself): a folder scan for inputs leaves them out."""
+    record = read_record(outdir)
+    return {os.path.realpath(outdir / rel) for rel in (*record, RECORD)} if record else set()
+
+
 def _record_bytes(entries: dict[str, set[str]]) -> bytes:
     return "".join(f"{sha}  {rel}\n" for rel in sorted(entries) for sha in sorted(entries[rel])).encode()
 
