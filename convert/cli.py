@@ -56,6 +56,9 @@ examples:
       on a Dask cluster (inputs and outputs on a filesystem every worker mounts at the same path)
   convert back-issues/ --to all --bag
       also one BagIt bag (RFC 8493) per issue: DIR/<stem>.bag/ with the source and every output
+  convert back-issues/ --to all -o library/ --catalogue
+      also the catalogue of library/: catalog.xml (OPDS 1.2), catalog.json (OPDS 2.0), index.html;
+      convert --catalogue -o library/ rebuilds it alone
   convert issue.txt --to txt,pdf --variant zh-Hant-TW,zh-Hant-HK
       Traditional-Chinese variants: output/issue.zh-Hant-TW.txt, output/issue.zh-Hant-HK.pdf …
 
@@ -94,7 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("inputs", nargs="+", metavar="INPUT", type=Path,
+    p.add_argument("inputs", nargs="*", metavar="INPUT", type=Path,
                    help="bulletin text files, TEI files, or folders of them (every .txt and .xml "
                    "below), e.g. samples/monthly-2020-01-no90.txt or samples/ "
                    "(a name beginning with a dash: put -- before it, or write ./-name.txt)")
@@ -151,6 +154,11 @@ def build_parser() -> argparse.ArgumentParser:
                    help="also make a BagIt bag (RFC 8493) of each issue, DIR/<stem>.bag/, holding "
                    "the source file and every output, with SHA-256 and SHA-512 manifests, validated "
                    "before it is put in place; e.g. --to all --bag")
+    p.add_argument("--catalogue", action="store_true",
+                   help="also (re)build the catalogue of everything in the output folder: "
+                   "DIR/catalog.xml (OPDS 1.2), DIR/catalog.json (OPDS 2.0) and DIR/index.html, for "
+                   "reading apps and browsers; without inputs it only rebuilds the catalogue "
+                   "(e.g. convert --catalogue -o output/)")
     p.add_argument("--skip-existing", action="store_true",
                    help="skip inputs whose outputs are newer than the input and were made with the "
                    "same options (as recorded in DIR/manifest.json); e.g. convert back-issues/ --to all "
@@ -246,15 +254,18 @@ def scan_folder(folder: Path, outdir: Path | None = None, skipped: list[tuple[Pa
                 ) -> list[Path]:
     """The ``*.txt`` and ``*.xml`` regular files below *folder*, sorted, following symbolic
     links. Left out, with ``(path, reason)`` appended to *skipped*: the output folder *outdir*
-    and the outputs its manifest lists (a rerun never reads its own outputs), files that are not
+    and the outputs its manifest lists and the catalogue's files (a rerun never reads its own
+    outputs), files that are not
     regular files (FIFOs, sockets, devices), dangling symbolic links, symbolic link loops and
     links to a folder already scanned. Hidden files and folders (``.name``) are left out silently."""
     from convert.batch import manifest_outputs
+    from convert.opds.files import catalogue_files
     from convert.reader.source import file_kind
 
     skipped = skipped if skipped is not None else []
     out_real = os.path.realpath(outdir) if outdir is not None else None
-    produced = manifest_outputs(outdir) if outdir is not None and outdir.is_dir() else set()
+    produced = (manifest_outputs(outdir) | catalogue_files(outdir)
+                if outdir is not None and outdir.is_dir() else set())
     found: list[Path] = []
     seen: set[tuple[int, int]] = set()
 
@@ -298,7 +309,7 @@ def scan_folder(folder: Path, outdir: Path | None = None, skipped: list[tuple[Pa
             if not stat.S_ISREG(target.st_mode):
                 skipped.append((path, f"not a regular file ({file_kind(target.st_mode)})"))
             elif produced and os.path.realpath(path) in produced:
-                skipped.append((path, "an output of an earlier run (manifest.json)"))
+                skipped.append((path, "an output of an earlier run (manifest.json, catalog/files.sha256)"))
             else:
                 found.append(path)
 
@@ -491,8 +502,12 @@ def run(argv: list[str] | None = None) -> int:
         from convert import cache
 
         cache.disable()  # this process and its workers (CONVERT_NO_CACHE)
+    if not args.inputs and not args.catalogue:
+        parser.error("the following arguments are required: INPUT")
     if args.explain:
         return _explain(expand_inputs(args.inputs), args.encoding, args.max_size)
+    if not args.inputs:  # --catalogue alone: rebuild the catalogue of the output folder
+        return _catalogue(args.output, args.quiet, args.verbose, args.check)
     if not args.to:
         parser.error("the following arguments are required: --to")
     try:
@@ -592,6 +607,8 @@ def run(argv: list[str] | None = None) -> int:
     if any(r.outputs for r in results):
         record(results)
     failed = [r for r in results if not r.ok]
+    if args.catalogue and _catalogue(args.output, args.quiet, args.verbose, args.check):
+        failed.append(Result(str(args.output)))
     if len(inputs) > 1 or args.verbose:
         outputs = sum(len(r.outputs) for r in results)
         print(printable(f"{len(inputs)} inputs: {len(results) - len(failed)} converted, {len(skipped)} "
@@ -624,6 +641,28 @@ def _remove_stale(outdir: Path, verbose: bool) -> None:
             print(printable(f"removed {outdir / name} (the temporary folder of a run that was killed)"))
         for name, why in stale.left:
             print(printable(f"left {outdir / name}: {why}"))
+
+
+def _catalogue(outdir: Path, quiet: bool, verbose: bool, check: bool) -> int:
+    """``--catalogue``: (re)build the catalogue of *outdir* (:func:`convert.opds.build`); one line
+    per file left out, one line saying what was made; returns the exit status (1: not written or,
+    with ``--check``, not valid)."""
+    from convert.opds import CatalogueError, build
+
+    try:
+        built = build(outdir, lambda msg: _err(f"warning: catalogue: {msg}"), check)
+    except CatalogueError as err:
+        _err(f"catalogue: {err}")
+        return 1
+    if not quiet:
+        print(printable(f"catalogue: {built.issues} issues, {built.editions} editions in "
+                        f"{outdir / 'catalog.xml'}, catalog.json, index.html ({len(built.written)} files "
+                        f"written, {len(built.removed)} removed)"))
+    for verdict in built.verdicts:
+        if verbose or not verdict.ok:
+            for line in str(verdict).splitlines():
+                print(printable(f"  {line}"))
+    return 0 if all(v.ok for v in built.verdicts) else 1
 
 
 def _bagged(entry: dict, outdir: Path) -> bool:

@@ -2,7 +2,8 @@
 
 An output folder may be shared with other users, other runs, and runs on other machines or in
 other containers. This module is the only one that changes entries of it (the manifest module
-writes ``manifest.json`` through it), under these rules, after ``rsync`` and ``ocrmypdf``:
+writes ``manifest.json`` and the catalogue, :mod:`convert.opds.files`, its files through it),
+under these rules, after ``rsync`` and ``ocrmypdf``:
 
 - **Opened once.** :class:`OutputFolder` opens the folder named with ``-o`` once (a link the user
   named there is followed, as any program follows the paths it is given) and works relative to
@@ -35,7 +36,8 @@ writes ``manifest.json`` through it), under these rules, after ``rsync`` and ``o
   (:mod:`convert.bag`), which its own manifests list.
 
 May touch: the output folder's entries named above (workspaces, outputs, their sub-folders,
-``manifest.json`` and ``manifest.json.damaged-<n>``); nothing else on disk.
+``manifest.json`` and ``manifest.json.damaged-<n>``, the catalogue's ``catalog.xml``,
+``catalog.json``, ``index.html`` and ``catalog/``); nothing else on disk.
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Show the e-books as software nobody here wrote shows them (issues #13, #22, #23), for a person to read:
+# Show the e-books as software nobody here wrote shows them (issues #13, #22, #23, #25), for a person to read:
 # calibre's ebook-meta for every sample EPUB (and its zh-Hant-HK variant), side by side for the
 # zh-Hans and zh-Hant-TW editions of each issue; calibre's EPUB → PDF page count, where the cover
 # image falls, and any page that begins with a byline; Ace by DAISY's summary for every sample EPUB
@@ -8,6 +8,7 @@
 # of breaks inside a word is printed), plus the font check on a reader without Chinese fonts (and a
 # 360 px screenshot of every document of the books with their embedded fonts, every variant); and
 # the PDF pages of the undated newsletter fixture as PNGs (pdftoppm), where a blank page once was.
+# And the catalogue (--catalogue) in Chromium at 360 px and in Foliate (see the end).
 # Needs the Debian packages calibre, chromium, poppler-utils (not installed by scripts/install.sh:
 # calibre is large; tests/test_real_readers.py skips without them) and Ace (scripts/ace, npm ci).
 #
@@ -116,3 +117,57 @@ for epub in sorted((out / "embedded").glob("*.epub")):
     print(f"== {epub.name} (fonts embedded), no CJK font installed: glyphs drawn per face {used}; "
           f"360 px screenshots in {out / 'phone'}")
 PY
+
+# The catalogue (--catalogue, issue 25): the samples and their zh-Hant-TW editions; index.html in
+# headless Chromium at 360 px (a phone), and, where Debian's foliate (an OPDS 1.x reader) and
+# xvfb-run, xdotool, imagemagick are installed, Foliate browsing the catalogue served on 127.0.0.1:
+# the root navigation feed, "最新各期" with the covers, and one entry opened (title, author, cover,
+# its acquisition button, contents, sections, publisher, date).
+#   apt-get install foliate xvfb xdotool imagemagick     (not installed by scripts/install.sh)
+lib="$out/library"
+.venv/bin/convert samples/*.txt --to epub,pdf,ofd,tei,txt --variant zh-Hans,zh-Hant-TW -o "$lib" \
+    --catalogue --check -v | grep -E '^catalogue|opds.rnc'
+PYTHONPATH=tests .venv/bin/python - "$lib" "$out" <<'PY'
+import sys
+from pathlib import Path
+from realreaders import Chromium, screenshot
+
+lib, out = Path(sys.argv[1]), Path(sys.argv[2])
+with Chromium() as b:
+    png = out / "catalogue-index-360.png"
+    png.write_bytes(screenshot(b, (lib / "index.html").as_uri(), 360))
+    s = b.open((lib / "index.html").as_uri(), 360, 740)
+    wide = b.evaluate(s, "document.documentElement.scrollWidth")
+    issues = b.evaluate(s, "document.querySelectorAll('article.issue').length")
+    print(f"== index.html at 360 px: page {wide} px wide, {issues} issues; {png}")
+PY
+if command -v foliate >/dev/null && command -v xvfb-run >/dev/null && command -v xdotool >/dev/null \
+        && command -v import >/dev/null; then
+    port=$(.venv/bin/python -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    .venv/bin/python -m http.server "$port" --bind 127.0.0.1 --directory "$lib" >"$out/http.log" 2>&1 &
+    httpd=$!
+    shot="$out/foliate-shot.sh"
+    cat >"$shot" <<'SH'
+#!/bin/bash
+# $1 opds:// URL, $2 PNG, $3 click (x,y) or empty
+export NO_AT_BRIDGE=1 GDK_BACKEND=x11 WEBKIT_DISABLE_COMPOSITING_MODE=1 LANG=C.UTF-8
+foliate "$1" >/dev/null 2>&1 &
+pid=$!
+sleep 20
+if [[ -n ${3:-} ]]; then xdotool mousemove ${3%,*} ${3#*,} click 1; sleep 8; fi
+import -window root "$2"
+kill $pid 2>/dev/null; wait $pid 2>/dev/null || true
+SH
+    chmod +x "$shot"
+    for view in "catalog.xml root" "catalog/new.xml new" "catalog/new.xml entry 250,160"; do
+        set -- $view
+        timeout 120 xvfb-run -a -s "-screen 0 1280x900x24" "$shot" "opds://127.0.0.1:$port/$1" \
+            "$out/foliate-$2.png" "${3:-}" || true
+        echo "== Foliate $(dpkg-query -W -f '${Version}' foliate) on $1: $out/foliate-$2.png"
+    done
+    kill "$httpd"
+    echo "== requests Foliate made: $(grep -c '" \(200\|304\) ' "$out/http.log") answered 200 or 304," \
+         "$(grep -c '" [45][0-9][0-9] ' "$out/http.log" || true) failed"
+else
+    echo "== Foliate not run: apt-get install foliate xvfb xdotool imagemagick"
+fi
