@@ -47,14 +47,14 @@ def test_index_at_phone_width(page, tmp_path):
         assert len(browser.evaluate(session, VISIBLE)) == 3
         browser.evaluate(session, "(() => { const q = document.getElementById('q'); q.value = '總第634期';"
                                   " q.dispatchEvent(new Event('input')); })()")
-        assert browser.evaluate(session, VISIBLE) == ["上街时讯 第7期 总第634期 2020-02-29"]
+        assert browser.evaluate(session, VISIBLE) == ["上街时讯 第7期(总第634期) 2020年2月29日"]
         assert browser.evaluate(session, "document.getElementById('count').textContent") == "找到 1 期"
         # the series without a match is hidden as a whole
         hidden = browser.evaluate(session, "Array.from(document.querySelectorAll('section.series')).map(s => s.hidden)")
         assert sorted(hidden) == [False, True]
         # from a file:// URL with the OpenSearch template's parameter
         session = browser.open(page.as_uri() + "?q=%E9%87%8D%E8%A6%81%E4%BC%9A%E8%AE%AE%202020-01", 360, 740)
-        assert browser.evaluate(session, VISIBLE) == ["上街区地方史志办公室 总第90期 2020-01"]
+        assert browser.evaluate(session, VISIBLE) == ["上街区地方史志办公室 总第90期 2020年1月"]
         png = screenshot(browser, page.as_uri(), 360)
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     (tmp_path / "index-360.png").write_bytes(png)
