@@ -270,11 +270,21 @@ def false_joins(blocks: list[str], clean: str, joins: list[str], heads: set[str]
 
 
 def _subheads(want: dict) -> list[tuple[str, int | None]]:
-    """Gold sub-headings as ``(text, level or None)``: ``subheads`` ({head, level}) or the older
-    ``subheadings`` (strings)."""
-    if "subheads" in want:
-        return [(nows(s["head"]), s.get("level")) for s in want["subheads"]]
-    return [(nows(s), None) for s in want.get("subheadings", [])]
+    """Gold sub-headings as ``(text, depth or None)``: from ``subheads`` ({article, head, level}:
+    the level of its numbering, 一、 1, （一） 2, 1. 3, （1） 4), the depth its division is
+    nested at (a level may be skipped: ``1.`` right under ``三、`` is one deep), or from the older
+    ``subheadings`` (strings, depth not checked)."""
+    if "subheads" not in want:
+        return [(nows(s), None) for s in want.get("subheadings", [])]
+    out, stack, article = [], [], None
+    for s in want["subheads"]:
+        if s.get("article") != article:
+            stack, article = [], s.get("article")
+        while stack and stack[-1] >= s["level"]:
+            stack.pop()
+        stack.append(s["level"])
+        out.append((nows(s["head"]), len(stack)))
+    return out
 
 
 def _never_heads(want: dict) -> list[str]:
