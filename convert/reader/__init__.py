@@ -39,17 +39,19 @@ __all__ = ["LOGICAL_PASSES", "Document", "Loaded", "content_of", "explain", "loa
 class Document:
     """One issue read from a text: ``root`` (the ``<TEI>`` element), ``first_line`` and
     ``last_line`` (1-based source line numbers, inclusive, of the text it was read from), and
-    ``lines`` (its logical lines, with each one's role and evidence, for :func:`explain`)."""
+    ``lines`` (its logical lines, with each one's role and evidence, for :func:`explain`), and
+    ``genre`` (the :class:`convert.reader.logical.genre.GenreDecision` with its evidence)."""
 
     root: etree._Element
     first_line: int
     last_line: int
     lines: list[Line] = field(default_factory=list)
+    genre: object = None
 
 
 def read_bulletin(text: str, source_name: str = "<text>", *, encoding: str = "utf-8",
                   detected: bool = False, warnings: list[str] | None = None,
-                  display_name: str | None = None) -> etree._Element:
+                  display_name: str | None = None, genre: str | None = None) -> etree._Element:
     """Build the TEI model of one bulletin, the whole *text* as one document (a file of several
     issues: see :func:`read_issues`).
 
@@ -58,26 +60,28 @@ def read_bulletin(text: str, source_name: str = "<text>", *, encoding: str = "ut
     about what could not be kept as it was, and about weakly supported decisions, are appended
     to *warnings* and recorded in the header; *display_name* (default *source_name*) names the
     input in errors and warnings (the header keeps *source_name*, a bare file name, so that the
-    model does not depend on the folder). Returns the ``<TEI>`` root element (xml:lang
-    ``zh-Hans``).
+    model does not depend on the folder); *genre* overrides the genre decision (``--genre``).
+    Returns the ``<TEI>`` root element (xml:lang ``zh-Hans``).
 
     Raises :class:`InputError` when the text has no content, or (a defect of this reader, never
     expected) when the model does not give back exactly the source's content characters
     (TEI-CONVENTIONS.md point 7).
     """
     return read_issues(text, source_name, encoding=encoding, detected=detected, warnings=warnings,
-                       display_name=display_name, split=False)[0].root
+                       display_name=display_name, split=False, genre=genre)[0].root
 
 
 def read_issues(text: str, source_name: str = "<text>", *, encoding: str = "utf-8",
                 detected: bool = False, warnings: list[str] | None = None,
                 display_name: str | None = None, split: bool = True,
-                feeds: dict[int, str] | None = None) -> list[Document]:
+                feeds: dict[int, str] | None = None, genre: str | None = None) -> list[Document]:
     """Build one TEI document per issue the text holds (:class:`Document` list, in issue order).
 
     An issue boundary is a second masthead (:func:`convert.reader.physical.find_issue_boundaries`);
     each document has its own header and masthead. With *split* false the whole text is one
-    document. *feeds* gives the form feeds when they were taken out of *text* (:func:`prepare`). Other arguments and errors as :func:`read_bulletin`; warnings name the issue
+    document. *feeds* gives the form feeds when they were taken out of *text* (:func:`prepare`);
+    *genre* (``briefing``, ``journal``, ``monthly``, ``newsletter``) overrides the genre decision
+    of every issue. Other arguments and errors as :func:`read_bulletin`; warnings name the issue
     (``issue 2``) when there are several.
     """
     warnings = warnings if warnings is not None else []
@@ -89,6 +93,7 @@ def read_issues(text: str, source_name: str = "<text>", *, encoding: str = "utf-
         if not phys.lines:
             raise InputError(f"{display_name}: no text to convert (the file is empty or only whitespace)")
         ranges = phys.issues if split and phys.issues else [(0, len(phys.lines))]
+        physical = {line.no: line for line in phys.physical}
         source_lines = LINE_END_RE.split(text)
         docs = []
         for k, (start, end) in enumerate(ranges):
@@ -97,13 +102,14 @@ def read_issues(text: str, source_name: str = "<text>", *, encoding: str = "utf-
             name = display_name if len(ranges) == 1 else f"{display_name}: issue {k + 1} (lines {first}–{last})"
             own_text = "\n".join(source_lines[first - 1 : last])
             lines = phys.lines[start:end]
-            root = read_logical(lines, own_text, source_name, encoding, detected, warnings, name)
+            root, decision = read_logical(lines, own_text, source_name, encoding, detected, warnings, name,
+                                          physical=physical, wrap_width=phys.wrap_width, genre=genre)
             root.set(XML_LANG, lang)
             for language in xpath(root, "tei:teiHeader/tei:profileDesc/tei:langUsage/tei:language"):
                 language.set("ident", lang)
                 if lang != LANG:
                     language.text = "Chinese, Traditional script"
-            docs.append(Document(root, first, last, lines))
+            docs.append(Document(root, first, last, lines, decision))
     finally:
         REGULARISE.reset(token)
     return docs
@@ -165,15 +171,21 @@ def prepare(data: bytes, name: str, encoding: str | None = None):
     return remove_non_xml(source, name), feeds
 
 
-def explain(text: str, split: bool = True, feeds: dict[int, str] | None = None) -> str:
-    """Why each line became what it became: one line per logical line of *text* (its source
-    lines, its role, the evidence, ``@cert`` when weak), furniture included, in source order,
-    issue by issue. Read-only: builds the model and reports what the passes recorded."""
-    docs = read_issues(text, "<explain>", split=split, feeds=feeds)
+def explain(text: str, split: bool = True, feeds: dict[int, str] | None = None,
+            genre: str | None = None) -> str:
+    """Why each line became what it became: for each issue the genre decision and its evidence
+    first (or that ``--genre`` gave it), then one line per logical line of *text* (its source
+    lines, its role, the evidence, ``@cert`` when weak), furniture included, in source order.
+    Read-only: builds the model and reports what the passes recorded."""
+    docs = read_issues(text, "<explain>", split=split, feeds=feeds, genre=genre)
     out = []
     for k, doc in enumerate(docs, start=1):
         if len(docs) > 1:
             out.append(f"== issue {k}: lines {doc.first_line}–{doc.last_line}")
+        if doc.genre is not None:
+            first, *rest = doc.genre.describe()
+            out.append(first)
+            out += [f"{'':>13}{why}" for why in rest]
         for line in doc.lines:
             for mark in line.marks:
                 if mark.kind == "fw":
@@ -204,13 +216,14 @@ class Loaded:
 
 
 def load_input(path: Path, *, encoding: str | None = None, max_size: int = MAX_SIZE,
-               warnings: list[str] | None = None) -> Loaded:
+               warnings: list[str] | None = None, genre: str | None = None) -> Loaded:
     """Read an input file into the TEI model: bulletin text (any encoding :func:`decode` knows),
     a TEI document (``.xml``; see :func:`convert.reader.tei_input.read_tei`), or the TEI a
     PDF/A-3b copy made by this tool carries.
 
-    *max_size* is the largest file accepted, in bytes. Every problem is an :class:`InputError`
-    naming *path*; messages about characters left out are appended to *warnings*.
+    *max_size* is the largest file accepted, in bytes; *genre* overrides the reader's genre
+    decision for bulletin text (``--genre``). Every problem is an :class:`InputError` naming
+    *path*; messages about characters left out are appended to *warnings*.
     """
     data = read_input(path, max_size)  # a regular file only, within the limit (issue #12)
     digest = hashlib.sha256(data).hexdigest()
@@ -227,14 +240,15 @@ def load_input(path: Path, *, encoding: str | None = None, max_size: int = MAX_S
     warnings = warnings if warnings is not None else []
     warnings.extend(source.warnings)
     docs = read_issues(source.text, printable(path.name), encoding=source.encoding,
-                       detected=source.detected, warnings=warnings, display_name=printable(path), feeds=feeds)
+                       detected=source.detected, warnings=warnings, display_name=printable(path), feeds=feeds,
+                       genre=genre)
     return Loaded(docs[0].root, None, digest, docs if len(docs) > 1 else [])
 
 
 def load(path: Path, *, encoding: str | None = None, max_size: int = MAX_SIZE,
-         warnings: list[str] | None = None) -> etree._Element:
+         warnings: list[str] | None = None, genre: str | None = None) -> etree._Element:
     """The TEI root of an input file (:func:`load_input`)."""
-    return load_input(path, encoding=encoding, max_size=max_size, warnings=warnings).root
+    return load_input(path, encoding=encoding, max_size=max_size, warnings=warnings, genre=genre).root
 
 
 def tei_bytes_of(path: Path, data: bytes, max_size: int = MAX_SIZE) -> bytes | None:

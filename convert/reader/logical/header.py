@@ -1,7 +1,9 @@
 """The ``<teiHeader>``: what the printed issue was, what this edition is, how it was made.
 
-Pass :func:`build_header` (the last): it may read everything the passes before found and set
-the :class:`LogicalText`'s ``header``; it changes no line and no part of ``<text>``.
+Pass :func:`build_header` (the last): it puts ``<front>``, ``<body>`` and ``<back>`` into
+``<text>``, lets :func:`convert.reader.pages.locate_pages` number the pages, and builds the
+header from what the passes before found (masthead, colophon, genre decision). It may set the
+:class:`LogicalText`'s ``text`` and ``header`` and add ``<pb/>``s; it changes no line.
 """
 
 from __future__ import annotations
@@ -11,7 +13,9 @@ import re
 from lxml import etree
 
 from convert import __version__
-from convert.reader.masthead import PUBLISHING_VERBS, RESTRICTED_RE, Masthead
+from convert.reader.logical.state import LogicalText
+from convert.reader.masthead import PUBLISHING_VERBS, RESTRICTED_RE, SPONSOR_VERBS, Masthead
+from convert.reader.pages import locate_pages
 from convert.tei import E, XML_ID, XML_LANG, local, xpath
 
 LANG = "zh-Hans"
@@ -44,26 +48,40 @@ def _colophon_fields(back: etree._Element | None) -> list[tuple[str, etree._Elem
     for label in xpath(back, ".//tei:list[@type='gloss']/tei:label"):
         item = label.getnext()
         if item is not None and local(item) == "item":
-            fields.append((re.sub(r"[：:\s]+$", "", "".join(label.itertext()).strip()), item))
+            fields.append((re.sub(r"[：:\s]+", "", "".join(label.itertext())), item))
     return fields
 
 
-def _header(mh: Masthead, genre: str, back: etree._Element | None, source_name: str,
+#: Colophon labels that name an editor (a person) of the issue.
+EDITOR_FIELD_RE = re.compile(r"^(?:主编|副主编|执行主编|总编|总编辑|责任编辑|编辑|签发|审核)$")
+
+
+def _header(mh: Masthead, genre, back: etree._Element | None, source_name: str,
             counts: dict[str, int]) -> etree._Element:
     """The ``<teiHeader>``: what the printed issue was (``sourceDesc/biblStruct/monogr``, TEI P5
     §3.12.2, §2.2.7), what this electronic edition is (``publicationStmt``, §2.2.4) and how it was
     made (``encodingDesc``: the application and ``editorialDecl``, §2.3.3). Every value comes from
     the masthead or the colophon; nothing is invented (TEI-CONVENTIONS.md point 3). *counts*
     holds ``joins``, ``headings``, ``doubled``, ``regularised``, ``persons``, ``orgs`` and the
-    page counts of :func:`convert.reader.pages.locate_pages`."""
+    page counts of :func:`convert.reader.pages.locate_pages`; *genre* is the
+    :class:`convert.reader.logical.genre.GenreDecision` (``biblStruct/@type``, and ``@cert``
+    when weakly supported)."""
     fields = _colophon_fields(back)
     print_run = print_run_text = None
     notices: list[str] = list(mh.notices)
+    issued = issued_text = None
     if back is not None:
         for ab in xpath(back, ".//tei:ab[@type='printRun']"):
             print_run = xpath(ab, "string(tei:num/@value)") or None
             print_run_text = re.sub(r"^[（(]\s*|\s*[）)]$", "", "".join(ab.itertext()))
         notices += ["".join(ab.itertext()).strip() for ab in xpath(back, ".//tei:ab[@type='notice']")]
+        for date in xpath(back, ".//tei:ab[@type='imprint']/tei:date[@when]"):
+            issued, issued_text = date.get("when"), "".join(date.itertext())
+    if print_run is None:
+        for label, item in fields:
+            m = re.match(r"^\s*(\d+)\s*(?:份|册|本)\s*$", "".join(item.itertext()))
+            if label == "印数" and m:
+                print_run, print_run_text = m.group(1), "".join(item.itertext()).strip()
 
     monogr = E.monogr()
     if mh.title:
@@ -76,30 +94,44 @@ def _header(mh: Masthead, genre: str, back: etree._Element | None, source_name: 
         monogr.append(E.idno(str(mh.issue_total), type="cumulative"))
     if mh.registration:
         monogr.append(E.idno(mh.registration, type="registration"))
+    if mh.cn:
+        monogr.append(E.idno(mh.cn, type="CN"))
+    if mh.postal:
+        monogr.append(E.idno(mh.postal, type="postal"))
     if len(monogr):  # respStmt may only follow a title or idno (TEI P5 monogr)
-        if mh.publisher and mh.publisher_verb and mh.publisher_verb not in PUBLISHING_VERBS:
+        if mh.sponsor:
+            monogr.append(E.respStmt(E.resp("主办"), E.orgName(mh.sponsor)))
+        if mh.publisher and mh.publisher_verb and mh.publisher_verb not in PUBLISHING_VERBS + SPONSOR_VERBS:
             monogr.append(E.respStmt(E.resp(mh.publisher_verb), E.orgName(mh.publisher)))
         for label, item in fields:
             value = "".join(item.itertext()).strip()
             if xpath(item, "tei:orgName"):
                 monogr.append(E.respStmt(E.resp(label), E.orgName(value)))
-    publisher = mh.publisher
-    if not (mh.publisher_verb in PUBLISHING_VERBS):
+            elif EDITOR_FIELD_RE.match(label) and re.fullmatch(r"[\u4e00-\u9fff](?:\s*[\u4e00-\u9fff]){1,3}", value):
+                monogr.append(E.respStmt(E.resp(label), E.persName(value)))
+    publishers = list(mh.publishers)
+    if not (mh.publisher_verb in PUBLISHING_VERBS) or not publishers:
         for label, item in fields:
             if label in ("编辑出版", "出版", "出版单位", "编印") and xpath(item, "tei:orgName"):
-                publisher = "".join(item.itertext()).strip()
+                value = "".join(item.itertext()).strip()
+                publishers = [value] + [p for p in publishers if p != value]
                 break
     imprint = E.imprint()
     for label, item in fields:
         if PLACE_FIELD_RE.match(label):
             imprint.append(E.pubPlace("".join(item.itertext()).strip()))
             break
-    if publisher:
+    for publisher in publishers:
         imprint.append(E.publisher(publisher))
-    if mh.when:
-        imprint.append(E.date(mh.date_text or mh.when, when=mh.when))
+    when, when_text = mh.when, mh.date_text
+    if when is None and issued:  # a briefing dated only by its 印发 line
+        when, when_text = issued, issued_text
+    if when:
+        imprint.append(E.date(when_text or when, when=when))
     if mh.printed:
         imprint.append(E.date(mh.printed_text or mh.printed, when=mh.printed, type="printed"))
+    elif issued:
+        imprint.append(E.date(issued_text, when=issued, type="printed"))
     if not len(imprint):
         imprint.append(E.publisher())  # imprint is required; an empty publisher: not known
         monogr.append(E.note(f"The source prints no masthead; file {source_name}."))
@@ -108,17 +140,25 @@ def _header(mh: Masthead, genre: str, back: etree._Element | None, source_name: 
         monogr.append(E.biblScope(mh.volume_text or str(mh.volume), unit="volume", n=str(mh.volume)))
     if mh.issue is not None:
         monogr.append(E.biblScope(mh.issue_text or str(mh.issue), unit="issue", n=str(mh.issue)))
-    if print_run:
-        monogr.append(E.extent(E.measure(print_run_text or print_run, unit="copies", quantity=print_run)))
-    bibl = E.biblStruct(monogr, type=genre)
+    if print_run or mh.pages is not None:
+        extent = E.extent()
+        if print_run:
+            extent.append(E.measure(print_run_text or print_run, unit="copies", quantity=print_run))
+        if mh.pages is not None:
+            extent.append(E.measure(mh.pages_text or str(mh.pages), unit="pages", quantity=str(mh.pages)))
+        monogr.append(extent)
+    bibl = E.biblStruct(monogr, type=genre.genre)
+    if genre.cert:
+        bibl.set("cert", genre.cert)
+    publisher = publishers[0] if publishers else None
 
-    parts = [mh.title or mh.publisher or source_name]
+    parts = [mh.title or publisher or source_name]
     if mh.issue_text:
         parts.append(mh.issue_text)
     if mh.issue_total is not None:
         parts.append(f"总第{mh.issue_total}期")
-    if mh.when:
-        parts.append(mh.when)
+    if when:
+        parts.append(when)
     title = E.title(" ".join(parts))
     if not mh.title:
         title.set("type", "supplied")
@@ -134,8 +174,8 @@ def _header(mh: Masthead, genre: str, back: etree._Element | None, source_name: 
     day, _ = _edition_date()
     if day:
         pub.append(E.date(day, when=day))
-    elif mh.when:
-        pub.append(E.date(when=mh.when, type="supplied"))
+    elif when:
+        pub.append(E.date(when=when, type="supplied"))
     restricted = [n for n in notices if RESTRICTED_RE.search(n)]
     if restricted:
         pub.append(E.availability(*[E.p(n) for n in restricted], status="restricted"))
@@ -182,7 +222,12 @@ def _header(mh: Masthead, genre: str, back: etree._Element | None, source_name: 
             "two or three characters named in a byline after a credit word (记者, 通讯员 …) as "
             f"persName ({c.get('persons', 0)}); the bodies named in the masthead's imprint and the "
             f"colophon's 主管/主办/编辑出版 fields as orgName ({c.get('orgs', 0)}). No character is "
-            "changed.")),
+            "changed."),
+            E.p("Genre (biblStruct/@type): " + "; ".join(genre.describe()) + "."),
+            E.p(f"Headings (TEI P5 4.1): {c.get('confirmed', 0)} confirmed by the printed contents list or "
+                f"the source's markup; {c.get('inferred', 0)} inferred from the line's shape and its "
+                "neighbours, each with @cert (high: a boundary before it and running text, a lead-in "
+                "or a byline after it; medium: running text after it; low: weaker).")),
     )
     return E.teiHeader(
         E.fileDesc(E.titleStmt(title), pub, E.sourceDesc(bibl)),
@@ -194,3 +239,25 @@ def _header(mh: Masthead, genre: str, back: etree._Element | None, source_name: 
     )
 
 
+
+
+def build_header(doc: LogicalText) -> None:
+    """Header: ``<text>`` assembled (front, body, back), its pages located
+    (:func:`convert.reader.pages.locate_pages`), then the ``<teiHeader>`` (:func:`_header`)."""
+    assert doc.masthead is not None and doc.builder is not None and doc.body is not None
+    text_el = E.text()
+    if doc.front is not None and len(doc.front):
+        text_el.append(doc.front)
+    text_el.append(doc.body)
+    if doc.back is not None:
+        text_el.append(doc.back)
+    counts = locate_pages(text_el)
+    builder = doc.builder
+    counts.update(joins=len(xpath(doc.body, ".//tei:p/tei:pb")),  # a pb between divisions joins nothing
+                  headings=builder.headings_found, doubled=builder.doubled,
+                  regularised=len(xpath(text_el, ".//tei:orig")), persons=builder.names,
+                  orgs=len(xpath(text_el, ".//tei:orgName")),
+                  inferred=len(xpath(doc.body, ".//tei:head[@cert]")),
+                  confirmed=len(xpath(doc.body, ".//tei:head[not(@cert)]")))
+    doc.text = text_el
+    doc.header = _header(doc.masthead, doc.genre, doc.back, doc.source_name, counts)

@@ -1,0 +1,410 @@
+"""What each body line is, before the body is built: the parts every official periodical shares.
+
+One pass per family of parts; each gives a body line a :class:`Role` (kind, data, evidence)
+that the body builder (:mod:`convert.reader.logical.body`) turns into TEI, and never re-reads a
+line another pass took. The rules are the conventions', not any sample's:
+
+- page labels (newspaper practice: ``第01版：要闻``, ``第一版　要闻``, the 报眉 line ``漳阳报　2022年
+  3月11日　星期五　第二版　综合``) → ``page-label`` (``pb/@n`` + ``fw type="header"``);
+- the credit line that closes a newspaper page (本版责编 … 校对 …) → ``page-credit``
+  (``fw type="footer"``);
+- photo captions, which must name the photographer (``…。　记者 XX 摄``) → ``caption``;
+- editor's notes (编者按：, 按：, 编后：) → ``editorial``;
+- news lead-ins (消息头: ``本报讯（记者 …）``, ``新华社…电``) → ``lead-in``;
+- author lines under a title (``文／X``, ``□ X``, ``本报记者 X``, a unit and a name, a bare name)
+  → ``byline``; credits after the text on a line of their own (``（…供稿）``, ``（单位　姓名）``)
+  → ``credit``;
+- column names (【工作动态】; a 副刊's own name after its page label) → ``section``;
+- numbered sub-headings of GB/T 15834-2011 B.3.8 (一、 （一） 1. （1）) on a line of their own →
+  ``subhead`` with the level (a run-in one, ending in 。, is no heading);
+- verse (short lines without closing punctuation, under a title and an author line) →
+  ``verse``;
+- run-in heads of brief items (bold, or after a bullet up to a wide gap) → ``brief``;
+- 附件： lines (GB/T 9704-2012 7.3.6) → ``attachment``.
+
+The passes may touch the :class:`LogicalText`'s ``roles`` and the evidence of its lines, nothing
+else.
+"""
+
+from __future__ import annotations
+
+import re
+
+from convert.reader.body import BYLINE_LINE_RE, BRIEF_RE, CONTINUATION_LEAD_RE, CONTINUATION_RE
+from convert.reader.layout import BULLET_CHARS, colophon_fields, heading_shape, page_credit, paragraph_shape
+from convert.reader.lines import Line
+from convert.reader.logical.back import is_page_credit
+from convert.reader.logical.state import LogicalText, Role
+from convert.reader.masthead import fields_of, numeral
+from convert.reader.names import ORG_END_RE, is_org_name
+
+#: A page label: ``第01版：要闻``, ``第一版要闻`` (whitespace removed), ``第二版``.
+PAGE_LABEL_RE = re.compile(r"^第(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})版(?:[：:·\-—]?(?P<name>[\u4e00-\u9fff]{1,6}))?$")
+#: The page-number field of a 报眉 line: ``第二版``, ``第2版``.
+PAGE_FIELD_RE = re.compile(r"^第\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})\s*版$")
+#: A photo credit ending a caption: ``记者 庞景然 摄``, ``（通讯员 方圆 摄）``.
+CAPTION_CREDIT_RE = re.compile(
+    r"(?:^|(?<=[\s。！？!?]))(?P<credit>[（(]?\s*(?:(?:本报|特约)?(?:记者|通讯员|摄影记者|摄影|实习生)\s*)?"
+    r"[\u4e00-\u9fff]{2,3}(?:\s+(?:(?:记者|通讯员)\s*)?[\u4e00-\u9fff]{2,3})*\s*摄\s*[）)]?)\s*$")
+#: An editor's note: 编者按：, 按：, 编后：, 编后语：, 编者的话：.
+EDITORIAL_RE = re.compile(r"^\s*(?P<label>(?:编者按|编后语|编后记|编后|编者的话|按)\s*[：:])")
+#: A news lead-in (消息头): ``本报讯（记者 … 通讯员 …）``, ``新华社郑州3月8日电（记者 …）``.
+LEAD_IN_RE = re.compile(
+    r"^\s*(?P<dateline>本报讯|本刊讯|(?:本报|新华社|中新社)\S{0,10}?\d{1,2}\s*月\s*\d{1,2}\s*日\s*电)"
+    r"\s*(?P<byline>[（(][^（）()]{1,40}[）)])?")
+#: Author lines under a title.
+AUTHOR_LINE_RES = (
+    re.compile(r"^(?:文|图|文图|图文|作者|撰稿|撰文|整理)\s*[／/:：]\s*\S.{0,20}$"),
+    re.compile(rf"^[{BULLET_CHARS}]\s*[\u4e00-\u9fff·](?:\s?[\u4e00-\u9fff·]){{1,5}}$"),
+)
+#: A person's name of two to four Han characters, maybe letter-spaced (``柳　芸``).
+NAME_RE = re.compile(r"^[\u4e00-\u9fff](?:[ \u3000]{0,2}[\u4e00-\u9fff]){1,3}$")
+#: A unit and a name on one line: ``区委党史研究室　董立言``.
+UNIT_NAME_RE = re.compile(r"^(?P<unit>\S.{1,24}?\S)[ \u3000]+(?P<name>[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,2})$")
+#: A credit after the text, on a line of its own, in brackets.
+CREDIT_LINE_RE = re.compile(r"^[（(]\s*(?P<inner>[^（）()]{2,30}?)\s*[）)]$")
+CREDIT_WORD_RE = re.compile(r"供稿|记者|通讯员|撰稿|整理|摄影|作者|文[／/]")
+NOT_CREDIT_RE = re.compile(r"^(?:\d|[一二三四五六七八九十]+[、）)]|上接|下转|转|接|共印|略|注|附|见|详见|摘自|来源|据)")
+#: GB/T 15834-2011 B.3.8 heading numbers, by level (``1、`` is practice for ``1.``).
+SUBHEAD_LEVELS = (
+    (1, re.compile(r"^(?P<n>[一二三四五六七八九十]{1,3})\s*、")),
+    (2, re.compile(r"^[（(]\s*(?P<n>[一二三四五六七八九十]{1,3})\s*[）)]")),
+    (3, re.compile(r"^(?P<n>\d{1,2})\s*(?:[.．](?!\d)|、)")),
+    (4, re.compile(r"^[（(]\s*(?P<n>\d{1,2})\s*[）)]")),
+)
+COLUMN_RE = re.compile(r"^【[^】]{1,12}】$")
+ATTACHMENT_RE = re.compile(r"^\s*附\s*件\s*\d*\s*[：:]")
+#: The gap that ends a brief item's run-in head: an ideographic space, or two spaces.
+RUN_IN_GAP_RE = re.compile(r"\u3000+|[ \t]{2,}")
+
+
+def _body(doc: LogicalText):
+    """``(index, line)`` of the body lines not yet given a role."""
+    for i in range(doc.body_start, doc.colophon_start):
+        if i not in doc.roles:
+            yield i, doc.lines[i]
+
+
+def _give(doc: LogicalText, i: int, kind: str, why: str, cert: str | None = None, **data) -> None:
+    doc.roles[i] = Role(kind, data, why, cert)
+
+
+def _prev(doc: LogicalText, i: int) -> Line | None:
+    return doc.lines[i - 1] if i - 1 >= doc.body_start else None
+
+
+def _next(doc: LogicalText, i: int) -> Line | None:
+    return doc.lines[i + 1] if i + 1 < doc.colophon_start else None
+
+
+# ----------------------------------------------------------------------------- page furniture
+
+
+def page_label(line: Line, title: str | None) -> tuple[int, str | None] | None:
+    """``(page number, page name)`` when *line* is a printed page label (``第01版：要闻``) or a 报眉
+    line (the paper's *title* or a date beside ``第二版`` and the page's name), else ``None``."""
+    key = line.key
+    m = PAGE_LABEL_RE.match(key)
+    if m:
+        n = numeral(m.group("n"))
+        return (n, m.group("name")) if n else None
+    fields = fields_of(line.text)
+    for k, (kind, a, b) in enumerate(fields):
+        m = PAGE_FIELD_RE.match(line.text[a:b].strip())
+        if not m:
+            continue
+        others = [(kd, line.text[x:y].strip()) for j, (kd, x, y) in enumerate(fields) if j != k]
+        dated = any(kd in ("date", "date-part", "lunar") for kd, _ in others)
+        titled = title is not None and any(re.sub(r"\s+", "", t) == re.sub(r"\s+", "", title) for _, t in others)
+        if not (dated or titled):
+            return None
+        name = line.text[fields[k + 1][1]:fields[k + 1][2]].strip() if k + 1 < len(fields) else None
+        n = numeral(m.group("n"))
+        return (n, name if name and len(name) <= 6 else None) if n else None
+    return None
+
+
+def find_page_labels(doc: LogicalText) -> None:
+    """Page labels and 报眉 lines (see :func:`page_label`): the start of a newspaper page."""
+    title = doc.masthead.title if doc.masthead else None
+    for i, line in list(_body(doc)):
+        found = page_label(line, title)
+        if found and len(line.key) <= 40:
+            n, name = found
+            _give(doc, i, "page-label", f"a printed page label (page {n}{', ' + name if name else ''})", n=n, name=name)
+
+
+def find_page_credits(doc: LogicalText) -> None:
+    """Page credits: the line of 本版责编/责任编辑/美术编辑/校对 fields that closes a newspaper page
+    (in other genres only a line of two such roles or more)."""
+    for i, line in list(_body(doc)):
+        if is_page_credit(line, doc.family):
+            _give(doc, i, "page-credit", f"a page credit ({page_credit(line)} roles: 本版责编, 校对 …)")
+
+
+# ----------------------------------------------------------------------------- notes and credits
+
+
+def find_captions(doc: LogicalText) -> None:
+    """Photo captions: a line that ends with a photo credit (``记者 XX 摄``), its text a sentence
+    or two (a caption names the photographer: news-writing practice)."""
+    for i, line in list(_body(doc)):
+        text = line.text.rstrip()
+        m = CAPTION_CREDIT_RE.search(text)
+        if not m or len(line.key) > 150:
+            continue
+        before = text[: m.start("credit")].rstrip()
+        if before and before[-1] not in "。！？!?" and not before.startswith("图为"):
+            continue
+        _give(doc, i, "caption", "a photo caption (ends with a photo credit … 摄)", credit=m.span("credit"))
+
+
+def find_editorial_notes(doc: LogicalText) -> None:
+    """Editor's notes (按语): a paragraph that opens with 编者按：, 按：, 编后：."""
+    for i, line in list(_body(doc)):
+        m = EDITORIAL_RE.match(line.text)
+        if m and len(line.key) > len(re.sub(r"\s+", "", m.group("label"))) + 4:
+            _give(doc, i, "editorial", f"an editor's note ({m.group('label').strip()})", label=m.span("label"))
+
+
+def find_lead_ins(doc: LogicalText) -> None:
+    """News lead-ins (消息头): a paragraph that opens with 本报讯 (and the reporters in brackets)
+    or a news agency's dateline (…电)."""
+    for i, line in list(_body(doc)):
+        m = LEAD_IN_RE.match(line.text)
+        if m and len(line.text) > m.end() + 2:
+            spans = {"dateline": m.span("dateline")}
+            if m.group("byline"):
+                spans["byline"] = m.span("byline")
+            _give(doc, i, "lead-in", f"a news lead-in ({m.group('dateline')})", **spans)
+
+
+def title_like(line: Line) -> bool:
+    """A line that may be a title when an author line stands under it: of heading shape, or
+    short (16 characters at most) with one comma at most and no sentence punctuation
+    (``秋分，在苇川``: a poem's title)."""
+    t = line.text.strip()
+    return heading_shape(line) or (0 < len(line.key) <= 16 and not any(c in "。；;！？!?：:" for c in t)
+                                   and t.count("，") + t.count(",") <= 1 and t[-1:] not in "，,、")
+
+
+def author_line(line: Line) -> str | None:
+    """Why *line* reads as an author line under a title (``文／X``, ``□ X``, ``本报记者 X``, a
+    unit and a name, a bare name), else ``None``. The caller checks the place."""
+    text, key = line.text.strip(), line.key
+    if len(key) > 24 or any(c in "，,。；;！？!?" for c in text):
+        return None
+    for rx in AUTHOR_LINE_RES:
+        if rx.match(text):
+            return "an author line (文／, □ …)"
+    if BYLINE_LINE_RE.match(key) and len(key) <= 20:
+        return "a reporter line (记者 …)"
+    m = UNIT_NAME_RE.match(text)
+    if m and (is_org_name(m.group("unit")) or ORG_END_RE.search(re.sub(r"\s+", "", m.group("unit")))):
+        return "a unit and a name"
+    if NAME_RE.match(text):
+        return "a bare name"
+    return None
+
+
+def find_bylines(doc: LogicalText) -> None:
+    """Author lines right under a title (the title a line of heading shape, running text or
+    verse after the author line), and credits in brackets on a line of their own after running
+    text (``（…供稿）``, ``（记者 …）``, ``（单位　姓名）``)."""
+    for i, line in list(_body(doc)):
+        prev, nxt = _prev(doc, i), _next(doc, i)
+        why = author_line(line)
+        if why and prev is not None and title_like(prev) and (i - 1) not in doc.roles \
+                and not author_line(prev) and nxt is not None and (
+                    paragraph_shape(nxt) or (i + 1) in doc.roles or _short(nxt)):
+            _give(doc, i, "byline", why + " under a title")
+            continue
+        m = CREDIT_LINE_RE.match(line.text.strip())
+        if m and prev is not None and (paragraph_shape(prev) or (i - 1) in doc.roles) \
+                and not NOT_CREDIT_RE.match(m.group("inner").strip()) and not CONTINUATION_RE.search(line.text) \
+                and not CONTINUATION_LEAD_RE.match(line.text):
+            inner = re.sub(r"\s+", "", m.group("inner"))
+            if CREDIT_WORD_RE.search(inner) or is_org_name(inner) or NAME_RE.match(m.group("inner").strip()) \
+                    or UNIT_NAME_RE.match(m.group("inner").strip()) or ORG_END_RE.search(inner):
+                _give(doc, i, "credit", "a credit in brackets on a line of its own, after the text")
+
+
+def _short(line: Line) -> bool:
+    """A short line without closing punctuation (a verse line)."""
+    t = line.text.strip()
+    return 0 < len(line.key) <= 20 and t[-1:] not in "。！？!?"
+
+
+# ----------------------------------------------------------------------------- divisions
+
+
+def find_columns(doc: LogicalText) -> None:
+    """Column names: 【工作动态】 (journal practice), and a newspaper 副刊's own name, a short line
+    right after a page label with a title under it."""
+    for i, line in list(_body(doc)):
+        if COLUMN_RE.match(line.key):
+            _give(doc, i, "section", "a column name in 【】", cert="high")
+            continue
+        prev_role = doc.roles.get(i - 1)
+        nxt = _next(doc, i)
+        if (doc.family == "newspaper" and prev_role is not None and prev_role.kind == "page-label"
+                and 2 <= len(line.key) <= 6 and heading_shape(line) and nxt is not None and heading_shape(nxt)
+                and not BRIEF_RE.search(line.key)):
+            _give(doc, i, "section", "a short name right after a page label, a title under it (a 副刊's name)",
+                  cert="medium")
+
+
+def subhead_level(line: Line) -> tuple[int, int] | None:
+    """``(level, number)`` when *line* is a numbered sub-heading on a line of its own (GB/T
+    15834-2011 B.3.8: 一、 1, （一） 2, 1. 3, （1） 4): short, no sentence punctuation (a comma may
+    stand), not a run-in item (``一是…``, ``（一）…。正文``)."""
+    text = line.text.strip()
+    for level, rx in SUBHEAD_LEVELS:
+        m = rx.match(text)
+        if not m:
+            continue
+        rest = text[m.end():].strip()
+        n = numeral(m.group("n"))
+        if not rest or n is None or len(re.sub(r"\s+", "", rest)) > 30:
+            return None
+        if any(c in "。；;！？!?：:" for c in rest) or rest.count("，") + rest.count(",") > 2:
+            return None
+        return level, n
+    return None
+
+
+def find_subheads(doc: LogicalText) -> None:
+    """Numbered sub-headings (:func:`subhead_level`). ``cert`` is ``high`` where the number
+    follows the one before it at its level (or starts at 1), ``medium`` otherwise."""
+    last: dict[int, int] = {}
+    for i, line in list(_body(doc)):
+        found = subhead_level(line)
+        if found is None:
+            continue
+        nxt = _next(doc, i)
+        if nxt is not None and not (paragraph_shape(nxt) or (i + 1) in doc.roles or subhead_level(nxt)):
+            continue
+        level, n = found
+        in_order = n == 1 or last.get(level) == n - 1
+        for deeper in [k for k in last if k > level]:
+            del last[deeper]
+        last[level] = n
+        _give(doc, i, "subhead", f"numbered like a level-{level} heading (GB/T 15834 B.3.8), on a line of its own",
+              cert="high" if in_order else "medium", level=level, n=n)
+
+
+def physical_parts(line: Line, physical: dict[int, Line]) -> list[Line]:
+    """The physical lines a logical *line* was joined from (the unwrapping pass joined them; a
+    part's segments as split), or ``[line]``. The first part is a new :class:`Line` holding what
+    the others do not."""
+    if line.end_no <= line.no or not physical:
+        return [line]
+    rest = [physical[no] for no in range(line.no + 1, line.end_no + 1) if no in physical and not physical[no].furniture]
+    if not rest:
+        return [line]
+    first_of_rest = rest[0].segments[0] if rest[0].segments else None
+    cut = next((k for k, seg in enumerate(line.segments) if seg is first_of_rest), None)
+    if cut is None:
+        return [line]
+    head = Line(line.no, line.raw, line.level, line.bullet, line.all_bold,
+                [s for s in line.segments[:cut] if s[0].strip() or not s[0] == " "], None, line.blank_before,
+                line.blanks_before, line.form_feed, line.no)
+    return [head] + rest
+
+
+def _verse_like(parts: list[Line]) -> bool:
+    """Every part short (≤ 16 characters), none but the last ending a sentence."""
+    return all(0 < len(p.key) <= 16 for p in parts) and not any(
+        p.text.rstrip()[-1:] in "。！？!?；;" for p in parts[:-1])
+
+
+def find_verse(doc: LogicalText) -> None:
+    """Verse (a 副刊's poem): under a title and an author line, the lines that follow while each
+    is short and ends no sentence (checked on the physical lines: the unwrapping joined a
+    stanza's lines where nothing showed their width), three verse lines at least."""
+    for i in range(doc.body_start, doc.colophon_start):
+        role = doc.roles.get(i)
+        if role is None or role.kind != "byline":
+            continue
+        run: list[tuple[int, list[Line]]] = []
+        j = i + 1
+        while j < doc.colophon_start and j not in doc.roles:
+            parts = physical_parts(doc.lines[j], doc.physical)
+            if not _verse_like(parts) or (len(parts) == 1 and paragraph_shape(doc.lines[j]) and len(doc.lines[j].key) > 16):
+                break
+            run.append((j, parts))
+            j += 1
+        if sum(len(p) for _, p in run) < 3 or all(len(p) == 1 for _, p in run) and len(run) < 3:
+            continue
+        for k, (j, parts) in enumerate(run):
+            _give(doc, j, "verse", "a short line without closing punctuation under a title and an author line",
+                  parts=parts, first=(k == 0))
+
+
+def run_in_head(line: Line, gap_ok: bool = False) -> tuple[int, int, int] | None:
+    """``(bullet end, head start, head end)`` of a brief item's run-in head: the bold run that
+    opens the line (its markup), or after a bullet (or anywhere in a brief column: *gap_ok*) the
+    words up to a wide gap; running text after it. ``None`` when the line has none."""
+    text = line.text
+    segs = [(s, b) for s, b in line.segments if s]
+    lead = len(text) - len(text.lstrip())
+    bullet = lead + 1 if text[lead : lead + 1] and text[lead] in BULLET_CHARS else lead
+    if segs and segs[0][1] and not line.all_bold and not segs[0][0].startswith(tuple(BULLET_CHARS)):
+        start, end = lead, len(segs[0][0].rstrip())
+        bullet = lead
+    else:
+        gap = RUN_IN_GAP_RE.search(text, bullet)
+        if not gap or (bullet == lead and not gap_ok):
+            return None
+        start, end = bullet, gap.start()
+    head = text[start:end].strip()
+    rest = text[end:].strip()
+    if not head or len(head) > 30 or any(c in "，,。；;" for c in head) or len(rest) < 8:
+        return None
+    return bullet, start, end
+
+
+def find_briefs(doc: LogicalText) -> None:
+    """Brief items with a run-in head (:func:`run_in_head`); inside a brief column (after a line
+    naming one: 简讯, 快讯 …, until a page ends) a wide gap alone ends the head."""
+    column = False
+    for i in range(doc.body_start, doc.colophon_start):
+        line, role = doc.lines[i], doc.roles.get(i)
+        if role is not None:
+            if role.kind in ("page-label", "page-credit", "section"):
+                column = False
+            continue
+        if BRIEF_RE.search(line.key) and len(line.key) <= 8 and heading_shape(line):
+            column = True
+            continue
+        found = run_in_head(line, gap_ok=column)
+        if found:
+            _give(doc, i, "brief", "a brief item: a run-in head (bold, or after a bullet or in a brief column "
+                                   "up to a wide gap)", span=found)
+        elif heading_shape(line):
+            column = False
+
+
+def find_attachments(doc: LogicalText) -> None:
+    """Attachment notes (附件：…, GB/T 9704-2012 7.3.6): they end an article's text."""
+    for i, line in list(_body(doc)):
+        if ATTACHMENT_RE.match(line.text) and len(line.key) <= 60:
+            _give(doc, i, "attachment", "an attachment note (附件：)")
+
+
+#: The role passes, in the order they run: the most specific shapes first.
+ROLE_PASSES = [find_page_labels, find_page_credits, find_captions, find_editorial_notes, find_lead_ins,
+               find_attachments, find_columns, find_bylines, find_subheads, find_verse, find_briefs]
+
+
+def find_roles(doc: LogicalText) -> None:
+    """Body lines: page labels, page credits, captions, editor's notes, lead-ins, attachment notes,
+    column names, author lines and credits, numbered sub-headings, verse, brief items (the
+    passes of :data:`ROLE_PASSES`, each a function of this module)."""
+    for step in ROLE_PASSES:
+        step(doc)
+    for i, role in doc.roles.items():
+        doc.lines[i].note(role.kind, role.why, role.cert)
+
+
+__all__ = ["ROLE_PASSES", "colophon_fields", "find_roles", "page_label", "physical_parts", "subhead_level"]
