@@ -54,6 +54,27 @@ def _split_segments(segs: list[tuple[str, bool]], offset: int):
     return left, right
 
 
+def cut_segments(segs: list[tuple[str, bool]], a: int, b: int) -> list[tuple[str, bool]]:
+    """The segments of characters *a* to *b* of *segs*' joined text, split where needed. A
+    milestone (zero characters) at offset *p* goes with the cut that starts there (``a <= p <
+    b``), or with the last cut when it stands at the very end; so cutting a line at consecutive
+    offsets keeps every milestone once, in order."""
+    total = sum(len(s) for s, _ in segs)
+    out: list[tuple[str, bool]] = []
+    pos = 0
+    for s, bold in segs:
+        n = len(s)
+        if n == 0:
+            if a <= pos < b or (pos == b == total and a < b) or (pos == a == b == total):
+                out.append((s, bold))
+            continue
+        lo, hi = max(pos, a), min(pos + n, b)
+        if lo < hi:
+            out.append((s[lo - pos : hi - pos], bold))
+        pos += n
+    return out
+
+
 def _strip(segs: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
     """Drop empty segments and the outer whitespace of the text (milestones are kept)."""
     segs = [(s, b) for s, b in segs if s or is_mark(s)]

@@ -49,8 +49,11 @@ PARTIAL_CONTENTS_RE = re.compile(r"导读|看点|提要")
 #: A contents line whose leader is followed by the author before the page number:
 #: ``续志编纂中大事记条目的取舍与表述………苏明哲　5`` (the leader is then printed text).
 AUTHOR_LEADER_RE = re.compile(
-    r"^(?P<title>.+?)(?P<lead>(?:…{2,}|\.{3,}|·{3,}|．{3,})+)\s*(?P<author>[^\d…\.·．\s](?:[^\d…\.·．]{0,10}[^\d…\.·．\s])?)"
+    r"^(?P<title>.+?)(?P<lead>(?:…{2,}|\.{3,}|·{3,}|．{3,})+)\s*(?P<author>[^\d…\.·．\s](?:[^\d…\.·．]{0,10}[^\d…\.·．\s])?)?"
     r"\s*(?P<page>\d{1,3})\s*$")
+#: A dot leader in a line's text (one the line's end did not take off: the page stood on the
+#: next line, or an author between them).
+TEXT_LEADER_RE = re.compile(r"…{2,}|\.{3,}|·{3,}|．{3,}")
 #: The printed page of a newspaper's contents entry: ``县城第二水厂扩建工程通水试运行　　2版``.
 PAGE_SUFFIX_RE = re.compile(r"(?:\s{2,}|\u3000+|\s*)(?P<page>(?:第\s*)?(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})\s*版)\s*$")
 #: A printed bullet before an entry or a brief's run-in head (kept: it is content).
@@ -264,7 +267,9 @@ def find_contents(lines: list[Line]) -> Contents | None:
             entry = Entry(pending, line.page if m is None else m.group("page"),
                           len(toc.sections) - 1 if current is not None else None)
             if m:
-                entry.spans = {"title": m.end("title"), "author": m.span("author"), "page": m.span("page")}
+                entry.spans = {"title": m.end("title"), "page": m.span("page")}
+                if m.group("author"):
+                    entry.spans["author"] = m.span("author")
             (current if current is not None else toc.loose).append(entry)
             pending = []
     return toc

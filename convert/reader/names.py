@@ -27,13 +27,37 @@ CREDIT_RE = re.compile(
 )
 #: One name of two or three Han characters (a Chinese personal name, TEI P5 §13.2.1).
 PERSON_RE = re.compile(r"[\u4e00-\u9fff]{2,3}")
+#: The common Chinese surnames (the most frequent 200 or so of the 百家姓 in today's use, and the
+#: common double ones): a bare name standing alone under a title must begin with one.
+SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟"
+    "谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐"
+    "易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管"
+    "柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟"
+    "邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟"
+    "冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏"
+    "鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝"
+    "智幸奉植衡富尧闭由")
+DOUBLE_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "长孙", "宇文",
+                   "司徒", "夏侯", "轩辕", "端木", "西门", "南宫")
+
+
+def looks_like_person(name: str) -> bool:
+    """*name* (whitespace aside) reads as a Chinese personal name: two to four Han characters
+    beginning with a common surname (:data:`SURNAMES`, :data:`DOUBLE_SURNAMES`)."""
+    key = re.sub(r"\s+", "", name)
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", key):
+        return False
+    return key[:2] in DOUBLE_SURNAMES or (key[0] in SURNAMES and len(key) <= 3)
 #: A credit word standing between names (``记者 张三 通讯员 李四``): not a name.
 CREDIT_WORD_RE = re.compile(r"^(?:本报)?(?:特约)?(?:记者|通讯员|实习生|摄影|撰稿|供稿|编辑|校对|文图|文|图|摄)$")
 #: Separators between names in a byline.
 NAME_SEP_RE = re.compile(r"[\s、，,/／]+")
 #: The end of a body's name (TEI P5 §13.2.2 ``orgName``): an office, department, bureau, centre …
+#: (a 会 only as an association's name: 推进会, 座谈会 are meetings)
 ORG_END_RE = re.compile(
-    r"(?:办公室|办事处|委员会|管委会|人民政府|政府|宣传部|传媒中心|中心|部|局|处|室|厅|委|办|社|院|所|站|队|会|公司|集团)$"
+    r"(?:办公室|办事处|委员会|管委会|人民政府|政府|宣传部|传媒中心|中心|部|局|处|室|厅|委|办|社|院|所|站|队|公司|集团"
+    r"|协会|学会|商会|工会|联合会|总会|理事会|研究会|促进会|联谊会)$"
 )
 #: Labels of colophon fields whose value is a responsible body.
 ORG_FIELD_RE = re.compile(r"^(?:主管|主办|承办|协办|编辑出版|编辑|出版|编印|印刷|出版单位|编辑单位)(?:单位)?[：:]?$")

@@ -27,15 +27,16 @@ from convert.errors import InputError
 from convert.reader.lines import Line, content_key
 from convert.reader.logical.back import build_back, find_colophon_lines
 from convert.reader.logical.body import build_body
-from convert.reader.logical.front import build_front, find_contents_list, find_masthead
+from convert.reader.logical.front import build_front, find_contents_list, find_masthead, rejoin_masthead_lines
 from convert.reader.logical.genre import decide_genre
 from convert.reader.logical.header import LANG, build_header
-from convert.reader.logical.roles import find_roles
+from convert.reader.logical.roles import find_roles, split_named_titles, split_run_together
 from convert.reader.logical.state import LogicalText
 from convert.tei import E, XML_LANG, t, xpath
 
 #: The logical passes, in the order they run (each reads what the ones before found).
-LOGICAL_PASSES = [find_contents_list, find_masthead, decide_genre, find_colophon_lines, find_roles, build_body,
+LOGICAL_PASSES = [split_run_together, rejoin_masthead_lines, find_contents_list, find_masthead, split_named_titles,
+                  decide_genre, find_colophon_lines, find_roles, build_body,
                   build_back, build_front, build_header]
 
 

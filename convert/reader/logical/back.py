@@ -27,7 +27,7 @@ import re
 
 from lxml import etree
 
-from convert.reader.body import _split_segments, _strip, emit_marks, inline, lead_marks, trail_marks
+from convert.reader.body import cut_segments, _strip, emit_marks, inline, lead_marks, trail_marks
 from convert.reader.layout import (ISSUED_RE, PRINT_RUN_RE, PRINT_RUN_TAIL_RE, TERMINAL, colophon_fields, colophon_kind,
                                    page_credit)
 from convert.reader.lines import Line
@@ -36,11 +36,6 @@ from convert.reader.masthead import DATE_RE, _iso
 from convert.reader.names import is_org_name, tag_colophon_orgs
 from convert.tei import E, xpath
 
-
-def _cut(segs, a: int, b: int):
-    _, rest = _split_segments(segs, a)
-    mid, _ = _split_segments(rest, b - a)
-    return mid
 
 
 def _print_run(segs) -> etree._Element:
@@ -56,9 +51,9 @@ def _print_run(segs) -> etree._Element:
 
 
 def _wrapped_num(el, segs, span, digits: str) -> None:
-    inline(el, _cut(segs, 0, span[0]))
-    el.append(inline(E.num(type="copies", value=str(int(digits))), _cut(segs, span[0], span[1])))
-    inline(el, _cut(segs, span[1], len("".join(s for s, _ in segs))))
+    inline(el, cut_segments(segs, 0, span[0]))
+    el.append(inline(E.num(type="copies", value=str(int(digits))), cut_segments(segs, span[0], span[1])))
+    inline(el, cut_segments(segs, span[1], len("".join(s for s, _ in segs))))
 
 
 def is_page_credit(line: Line, family: str) -> bool:
@@ -83,13 +78,15 @@ def _fields(div: etree._Element, segs, kind: str) -> None:
     else:
         lst = E.list(type=list_type)
         div.append(lst)
-    for a, v, e in fields:
-        label = "".join(s for s, _ in _cut(segs, a, v)).strip()
-        lst.append(E.label(label))
-        lst.append(inline(E.item(), _strip(_cut(segs, v, e))))
     tail = PRINT_RUN_TAIL_RE.search(text)
+    end = tail.start() if tail else len(text)
+    for k, (a, v, e) in enumerate(fields):
+        stop = fields[k + 1][0] if k + 1 < len(fields) else end
+        # the label's bold is its markup; every character (and milestone) of the line goes somewhere
+        lst.append(inline(E.label(), [(t, False) for t, _ in _strip(cut_segments(segs, 0 if k == 0 else a, v))]))
+        lst.append(inline(E.item(), _strip(cut_segments(segs, v, stop))))
     if tail:
-        div.append(_print_run(_cut(segs, tail.start(), len(text.rstrip()))))
+        div.append(_print_run(_strip(cut_segments(segs, end, len(text)))))
 
 
 def _issued(segs) -> etree._Element:
@@ -106,17 +103,17 @@ def _issued(segs) -> etree._Element:
         org_text = m.group("org")
         lead = len(org_text) - len(org_text.lstrip())
         name_a, name_b = org_a + lead, org_a + len(org_text.rstrip())
-        inline(ab, _cut(segs, 0, name_a))
+        inline(ab, cut_segments(segs, 0, name_a))
         wrapper = E.orgName() if is_org_name(text[name_a:name_b]) else None
         if wrapper is not None:
-            ab.append(inline(wrapper, _cut(segs, name_a, name_b)))
+            ab.append(inline(wrapper, cut_segments(segs, name_a, name_b)))
         else:
-            inline(ab, _cut(segs, name_a, name_b))
+            inline(ab, cut_segments(segs, name_a, name_b))
         pos = name_b
     da, db = m.span("date")
-    inline(ab, _cut(segs, pos, da))
-    ab.append(inline(E.date(when=_iso(*d.group(1, 2, 3))), _cut(segs, da, db)))
-    inline(ab, _cut(segs, db, len(text)))
+    inline(ab, cut_segments(segs, pos, da))
+    ab.append(inline(E.date(when=_iso(*d.group(1, 2, 3))), cut_segments(segs, da, db)))
+    inline(ab, cut_segments(segs, db, len(text)))
     return ab
 
 
@@ -153,9 +150,19 @@ def _continues(field: Line, nxt: Line) -> bool:
     with no label, holds no sentence end but at its end, and is no longer than the field."""
     t = field.text.rstrip()
     body = nxt.text.strip()
-    return (bool(t) and t[-1] not in TERMINAL and colophon_kind(nxt) is None
-            and not any(c in "。！？" for c in body[:-1]) and len(nxt.key) <= max(len(field.key), 12)
+    return (bool(t) and (t[-1] not in TERMINAL or t[-1] in "：:") and colophon_kind(nxt) is None
+            and not any(c in "。！？" for c in body[:-1]) and len(nxt.key) <= 80
             and not re.match(r"^[\u4e00-\u9fff]{1,6}[：:]", nxt.key))
+
+
+def _wrapped_colophon_line(a: Line, b: Line) -> bool:
+    """*a* and *b*, neither a colophon line, together are one (an 印发 line the extraction
+    wrapped: ``中共岚河县委督查室　　2022年5`` / ``月20日印发``), *a* ending no sentence."""
+    if colophon_kind(a) is not None or len(a.key) + len(b.key) > 60 or not a.text.strip() \
+            or a.text.rstrip()[-1] in TERMINAL:
+        return False
+    joined = Line(a.no, a.raw, segments=a.segments + b.segments)
+    return colophon_kind(joined) in ("issued", "print-run", "notice")
 
 
 def _join(a: Line, b: Line) -> None:
@@ -175,12 +182,22 @@ def find_colophon_lines(doc: LogicalText) -> None:
     while i > doc.body_start:
         line = lines[i - 1]
         kind = colophon_kind(line)
-        if kind is None and i - 2 >= doc.body_start and colophon_kind(lines[i - 2]) in ("field", "distribution") \
-                and _continues(lines[i - 2], line):
-            _join(lines[i - 2], line)
-            del lines[i - 1]
-            i -= 1
-            continue
+        if kind is None and not line.blank_before and i - 2 >= doc.body_start:
+            # an 印发 line, or a field whose value, the extraction wrapped (over up to four lines)
+            j = i - 2
+            if not _wrapped_colophon_line(lines[j], line):
+                while j >= doc.body_start and j >= i - 4 and colophon_kind(lines[j]) is None \
+                        and not lines[j].blank_before and _continues(lines[j], lines[j + 1]):
+                    j -= 1
+            if j >= doc.body_start and (
+                    (j == i - 2 and _wrapped_colophon_line(lines[j], line))
+                    or (colophon_kind(lines[j]) in ("field", "distribution")
+                        and all(_continues(lines[k], lines[k + 1]) for k in range(j, i - 1)))):
+                for k in range(i - 1, j, -1):
+                    _join(lines[j], lines[j + 1])
+                    del lines[j + 1]
+                i = j + 1
+                continue
         if kind is None:
             break
         found = found or kind != "notice"

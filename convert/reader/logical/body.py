@@ -45,14 +45,15 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from convert.reader.body import (BRIEF_RE, BYLINE_LINE_RE, MATCH_RATIO, REDUPLICATED, SUBHEAD_RE, _similar,
-                                 _split_segments, _strip, balanced_subheading, emit_marks, heading_segments, inline,
+from convert.reader.body import (cut_segments, BRIEF_RE, BYLINE_LINE_RE, BYLINE_RE, MATCH_RATIO, REDUPLICATED, SUBHEAD_RE, _similar,
+                                 _strip, balanced_subheading, emit_marks, heading_segments, inline,
                                  lead_marks, split_specials)
-from convert.reader.layout import Contents, heading_shape, paragraph_shape, unfinished
+from convert.reader.layout import COLOPHON_FIELD_RE, Contents, heading_shape, paragraph_shape, unfinished
 from convert.reader.lines import Line, is_mark
 from convert.reader.logical.state import LogicalText, Role
-from convert.reader.logical.roles import title_like
+from convert.reader.logical.roles import DOCUMENT_TITLE_RE, title_like
 from convert.reader.names import tag_byline
+from convert.reader.physical import NO_LINE_START
 from convert.tei import E, XML_ID, xpath
 
 SECTION_NAME_MAX = 8
@@ -61,6 +62,8 @@ BOUNDARY_ROLES = ("page-label", "page-credit", "credit", "caption", "section", "
 #: Roles that open an article right under its title.
 OPENING_ROLES = ("lead-in", "byline", "verse", "editorial")
 CERT_ORDER = {"low": 0, "medium": 1, "high": 2}
+#: The level of a sub-heading without a number (below the four numbered ones).
+UNNUMBERED = 9
 
 
 @dataclass
@@ -75,12 +78,6 @@ class Heading:
     why: str = ""
     cert: str | None = None
 
-
-def _cut(segs, a: int, b: int):
-    """The segments of characters ``a`` to ``b`` of *segs*' joined text."""
-    _, rest = _split_segments(segs, a)
-    mid, _ = _split_segments(rest, b - a)
-    return mid
 
 
 def _plain(segs):
@@ -108,6 +105,8 @@ class BodyBuilder:
         self.exhaustive = bool(contents) and getattr(contents, "exhaustive", True)
         self.roles = roles or {}
         self.family = family
+        #: the text sets its blocks apart with blank lines (a line without one goes on a block)
+        self.blank_separated = bool(lines) and sum(1 for line in lines if line.blank_before) >= 0.8 * len(lines)
         self.wrap_width = wrap_width
         self.section_ids: dict[int, str] = {}
         self.body = E.body()
@@ -208,6 +207,19 @@ class BodyBuilder:
 
         return display_width(line.text.strip()) >= self.wrap_width - max(2.0, 0.1 * self.wrap_width)
 
+    def _continued_title(self, first: Line | None, second: Line) -> bool:
+        """*second* goes on with the title *first* began (the extraction wrapped it), rather
+        than being the title under a kicker: *first* leaves a quote or bracket open, is marked
+        as a heading while *second* is not, or is as wide as a hard-wrapped line."""
+        if first is None:
+            return False
+        t = first.text
+        if any(t.count(a) > t.count(b) for a, b in ("“”", "‘’", "（）", "()", "《》", "【】", "「」")):
+            return True
+        if first.marked and not second.marked:
+            return True
+        return self._wrapped_fragment(first)
+
     def _feature_subhead(self, i: int) -> bool:
         """In a newspaper, a short heading inside an article (after its running text, no boundary
         before it, plain running text after it) with a sibling of that shape further on before
@@ -216,6 +228,8 @@ class BodyBuilder:
             return False
         if not xpath(self.article, "tei:p") or self._opens(i) or len(self.lines[i].key) > 14:
             return False
+        if not xpath(self.article, "tei:opener|tei:byline[not(preceding-sibling::tei:p)]"):
+            return False  # a signed story (a lead-in, an author line under its title) has sub-heads
         for j in range(i + 2, min(len(self.lines), i + 40)):
             role = self._role(j)
             if role is not None and role.kind in BOUNDARY_ROLES + ("lead-in", "byline", "brief"):
@@ -236,6 +250,9 @@ class BodyBuilder:
         if opens:
             score += 1
             why.append(opens + " after it")
+        elif DOCUMENT_TITLE_RE.match(line.key):
+            score += 1
+            why.append("shaped like a document's title (关于…的通报: GB/T 9704-2012 7.3.1)")
         if (line.cert and not line.weak_join) or any(c in "！？!?" for c in line.text):
             score -= 1
             why.append("an exclamation or question mark inside, or as wide as a wrapped line")
@@ -286,12 +303,30 @@ class BodyBuilder:
             # heading, unless it stands where the next entry not yet found would (printed a
             # little differently in the list)
             entry = self._next_unmatched(line) if shaped else None
+            if entry is None and nxt_role is not None and nxt_role.kind in ("byline", "lead-in"):
+                return Heading("article", why="a title with an author line or lead-in under it, which the contents "
+                                              "list does not name", cert="medium")
             if entry is None:
                 return None
             return Heading("article", entry, why=f"where contents entry {entry + 1} would stand, printed a little "
                                                  "differently there", cert="medium")
-        if BYLINE_LINE_RE.match(line.key) or split_specials(line.segments)[2]:
+        if line.text.lstrip()[:1] in NO_LINE_START:
+            return None  # no heading starts with a closing mark (clreq 3.1.7)
+        if (not marked and self.blank_separated and not line.blank_before and i > 0 and self._role(i - 1) is None
+                and paragraph_shape(self.lines[i - 1]) and not self.boundary):
+            line.note("paragraph", "no blank line before it where the text sets its blocks apart with blank lines: "
+                                   "the block above goes on (a wrapped line), not a title")
             return None
+        if (not marked and not self.boundary and "、" in line.text and unfinished(line.text)
+                and not line.key.startswith("—") and not self._title_only() and self._wrapped_fragment(line)):
+            # as wide as a wrapped line, an enumeration comma inside, no boundary before it: the
+            # first line of a paragraph an old page break cut, not a title (weak: marked @cert)
+            line.cert, line.weak_join = "medium", True
+            line.note("paragraph", "as wide as a wrapped line, with an enumeration comma (、), no boundary before it: "
+                                   "the first line of a paragraph, not a title", "medium")
+            return None
+        if BYLINE_LINE_RE.match(line.key) or split_specials(line.segments)[2] or COLOPHON_FIELD_RE.match(line.key):
+            return None  # a reporter line, a line ending in a credit, a colophon field: no heading
         if marked:
             why, cert = "markup (# or bold)", None
         else:
@@ -395,6 +430,9 @@ class BodyBuilder:
             return
         if self.structureless and line.blanks_before >= 2 and not self.para_open and self.article is not None:
             self.article_closed = True
+        if (not self.para_open and self.para is not None and not line.blank_before
+                and line.text.lstrip()[:1] in NO_LINE_START and self.para.getparent() is not None):
+            self.para_open = True  # a closing mark no line may start with: the paragraph's last line
         lead, segs, trail = split_specials(line.segments)
         for kind, note in lead:
             self._note(kind, note)
@@ -408,6 +446,9 @@ class BodyBuilder:
                 self._weak_paragraph(line)
                 line.note("paragraph (continued)", "the paragraph above stopped mid-sentence: joined"
                           + (" across an old page break" if line.blank_before or has_pb else ""))
+                if BYLINE_RE.search("".join(self.para.itertext()).rstrip()[-45:]):
+                    # a credit the extraction wrapped over two lines ends the paragraph: the story ends
+                    self.article_closed = self.boundary = True
             else:
                 self._paragraph(line, segs)
             self.para_open = self.para is not None and unfinished("".join(s for s, _ in segs)) and not trail
@@ -471,7 +512,7 @@ class BodyBuilder:
             return
         kicked = any(h_.get("type") == "kicker" for h_ in heads)
         if (self.family == "newspaper" and len(heads) == 1 and not kicked
-                and not self._wrapped_fragment(self._last_head_line)):
+                and not self._continued_title(self._last_head_line, line)):
             main.set("type", "kicker")
             self.article.append(self._head(line, cert))
             return
@@ -525,11 +566,14 @@ class BodyBuilder:
         parent = self.article if self.article is not None else self._container()
         emit_marks(parent, marks)
         figure = E.figure()
-        caption = _strip(_cut(segs, 0, a))
+        caption = _strip(cut_segments(segs, 0, a))
+        start = a
         if "".join(s for s, _ in caption).strip():
             figure.append(inline(E.head(), caption))
+        else:  # a credit alone: what stands before it (milestones) goes with it
+            start = 0
         credit = E.byline()
-        inline(credit, _strip(_cut(segs, a, b)))
+        inline(credit, _strip(cut_segments(segs, start, len(line.text))))
         self.names += tag_byline(credit)
         figure.append(credit)
         parent.append(figure)
@@ -544,8 +588,8 @@ class BodyBuilder:
         text = "".join(s for s, _ in segs)
         shift = len(line.text) - len(text)
         label = E.label()
-        inline(label, _strip(_cut(segs, a - shift, b - shift)))
-        rest = _strip(_cut(segs, b - shift, len(text)))
+        inline(label, _strip(cut_segments(segs, 0, b - shift)))
+        rest = _strip(cut_segments(segs, b - shift, len(text)))
         if self.article is None or self.article_closed and not self._title_only():
             container = self._container()
             emit_marks(container, marks)
@@ -574,19 +618,19 @@ class BodyBuilder:
         marks, segs = lead_marks(line.segments)
         emit_marks(parent, marks)
         shift = len(line.text) - len("".join(s for s, _ in segs))
-        da, db = (x - shift for x in role.data["dateline"])
+        db = role.data["dateline"][1] - shift
         end = db
         opener = E.opener()
-        opener.append(inline(E.dateline(), _cut(segs, da, db)))
+        opener.append(inline(E.dateline(), cut_segments(segs, 0, db)))
         if "byline" in role.data:
             ba, bb = (x - shift for x in role.data["byline"])
-            by = inline(E.byline(), _cut(segs, ba, bb))
+            by = inline(E.byline(), cut_segments(segs, ba, bb))
             self.names += tag_byline(by)
-            opener[-1].tail = "".join(s for s, _ in _cut(segs, db, ba)) or None
+            inline(opener, cut_segments(segs, db, ba))
             opener.append(by)
             end = bb
         parent.append(opener)
-        rest = _strip(_cut(segs, end, len("".join(s for s, _ in segs))))
+        rest = _strip(cut_segments(segs, end, len("".join(s for s, _ in segs))))
         lead, rest, trail = split_specials(rest)
         for kind, note in lead:
             self._note(kind, note)
@@ -628,8 +672,8 @@ class BodyBuilder:
         head = E.head()
         lead = len("".join(s for s, _ in segs)) - len("".join(s for s, _ in segs).lstrip())
         if bullet > lead:
-            head.append(inline(E.label(), _plain(_cut(segs, lead, bullet))))
-        inline(head, _plain(_strip(_cut(segs, a, b))))
+            head.append(inline(E.label(), _plain(cut_segments(segs, 0, bullet))))
+        inline(head, _plain(_strip(cut_segments(segs, 0 if bullet <= lead else a, b))))
         if not self.section_is_brief and self.section is not None:
             self.section = None
         emit_marks(self._container(), marks)
@@ -640,7 +684,7 @@ class BodyBuilder:
         self.article, self.sub, self.subs = div, None, []
         self.article_closed = False
         self._close()
-        rest = _strip(_cut(segs, b, len("".join(s for s, _ in segs))))
+        rest = _strip(cut_segments(segs, b, len("".join(s for s, _ in segs))))
         lead_notes, rest, trail = split_specials(rest)
         for kind, note in lead_notes:
             self._note(kind, note)
@@ -709,11 +753,13 @@ class BodyBuilder:
             line.note(f"heading ({h.kind})", h.why, h.cert)
             if h.kind == "section":
                 self._new_section(line, h.cert)
-            elif h.kind == "subsection":
+            elif h.kind == "subsection":  # unnumbered: under the open numbered one, if any
+                while self.subs and self.subs[-1][0] >= UNNUMBERED:
+                    self.subs.pop()
                 self.sub = E.div(type="subsection")
                 self.sub.append(self._head(line, h.cert))
                 (self.subs[-1][1] if self.subs else self.article).append(self.sub)
-                self.subs.append((99, self.sub))
+                self.subs.append((UNNUMBERED, self.sub))
             elif h.entry is None and self._title_only():
                 self._second_title_line(line, h)
             else:

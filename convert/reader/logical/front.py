@@ -24,12 +24,13 @@ from __future__ import annotations
 
 from lxml import etree
 
-from convert.reader.body import _split_segments, _strip, heading_segments, inline
-from convert.reader.layout import find_contents, find_headed_contents, paragraph_shape
+from convert.reader.body import cut_segments, _split_segments, _strip, heading_segments, inline
+from convert.reader.layout import (AUTHOR_LEADER_RE, TEXT_LEADER_RE, find_contents, find_headed_contents,
+                                   paragraph_shape)
 from convert.reader.lines import Line
 from convert.reader.logical.state import LogicalText
 from convert.reader.masthead import (CONTACT_RE, DATE_RE, IMPRINT_RE, LUNAR_RE, MASTHEAD_KINDS, PAGES_RE,
-                                     PUBLISHING_VERBS, Masthead, fields_of, numeral, read_masthead)
+                                     PUBLISHING_VERBS, Masthead, fields_of, masthead_line, numeral, read_masthead)
 from convert.reader.names import is_org_name
 from convert.tei import E, XML_LANG
 
@@ -68,12 +69,6 @@ def _wrapped(el: etree._Element, segs, span: tuple[int, int], wrapper: etree._El
     el.append(inline(wrapper, mid))
     inline(el, right)
 
-
-def _cut(segs, a: int, b: int):
-    """The segments of characters ``a`` to ``b`` of *segs*' joined text."""
-    _, rest = _split_segments(segs, a)
-    mid, _ = _split_segments(rest, b - a)
-    return mid
 
 
 def _groups(line: Line) -> list[tuple[str, int, int]]:
@@ -146,7 +141,7 @@ class _Page:
         fields = fields_of(text)
         date = next(((a, b) for k, a, b in fields if k == "date"), None)
         body_end = date[0] if date else len(text)
-        head, tail = _strip(_cut(segs, 0, body_end)), _cut(segs, body_end, len(text))
+        head, tail = _strip(cut_segments(segs, 0, body_end)), cut_segments(segs, body_end, len(text))
         head_text = "".join(s for s, _ in head)
         m = IMPRINT_RE.match("".join(head_text.split()))
         name_end = len(head_text.rstrip()) - (len(m.group(2)) if m else 0)
@@ -216,8 +211,11 @@ class _Page:
         """Append the element(s) of one masthead block (see :class:`Masthead`)."""
         if kind == "fields":
             line = lines[0]
-            for gkind, a, b in _groups(line):
-                self.group(gkind, _strip(_cut(line.segments, a, b)))
+            groups = _groups(line)
+            for k, (gkind, a, b) in enumerate(groups):
+                # a group runs to the next one (the gap is whitespace, and any milestone in it)
+                stop = groups[k + 1][1] if k + 1 < len(groups) else len(line.text)
+                self.group(gkind, _strip(cut_segments(line.segments, 0 if k == 0 else a, stop)))
             return
         if len(lines) == 1 or kind in ("title", "subtitle", "title-en"):
             self.group(kind, lines[0].segments)
@@ -260,23 +258,21 @@ def _contents_item(entry) -> etree._Element:
         text = line.text
         title_end = spans.get("title", len(text))
         if "bullet" in spans:
-            it.append(inline(E.label(), _cut(segs, 0, spans["bullet"])))
-        inline(ref, _strip(_cut(segs, spans.get("bullet", 0), title_end)))
+            it.append(inline(E.label(), cut_segments(segs, 0, spans["bullet"])))
+        inline(ref, _strip(cut_segments(segs, spans.get("bullet", 0), title_end)))
         it.append(ref)
         pos = title_end
-        if "author" in spans:
+        if "author" in spans:  # the leader printed before an author is text between them
             a, b = spans["author"]
-            between = _cut(segs, pos, a)
-            ref.tail = "".join(s for s, _ in between) or None
-            name = inline(E.name(type="author"), _cut(segs, a, b))
-            it.append(name)
+            inline(it, cut_segments(segs, pos, a))
+            it.append(inline(E.name(type="author"), cut_segments(segs, a, b)))
             pos = b
         if "page" in spans:
             a, b = spans["page"]
-            gap = "".join(s for s, _ in _cut(segs, pos, a))
-            tail_of = it[-1]
-            tail_of.tail = (tail_of.tail or "") + gap
-            it.append(inline(E.num(type="page", value=str(int(entry.page))), _cut(segs, a, b)))
+            inline(it, cut_segments(segs, pos, a))
+            it.append(inline(E.num(type="page", value=str(int(entry.page))), cut_segments(segs, a, len(text))))
+        else:
+            inline(it, cut_segments(segs, pos, len(text)))
         return it
     it.append(ref)
     if entry.page is not None:
@@ -309,6 +305,32 @@ def _front(mh: Masthead, mast_lines: list[Line], contents, section_ids) -> etree
             outer.append(it)
         front.append(div)
     return front
+
+
+def rejoin_masthead_lines(doc: LogicalText) -> None:
+    """A masthead line or a contents line the extraction hard-wrapped (``国内统一连续出版物号 CN
+    41-0628/(F)　　邮发`` / ``代号 35-62``; ``续志编纂中…表述………苏明`` / ``哲　5``): above the first line
+    of running text, a line that is no masthead line but is one with the next (no blank line
+    between), or a line with a dot leader and no page that with the next one ends in its page,
+    is joined with it."""
+    lines = doc.lines
+    i = 0
+    while i + 1 < len(lines) and (not paragraph_shape(lines[i]) or TEXT_LEADER_RE.search(lines[i].text)):
+        line, nxt = lines[i], lines[i + 1]
+        partial = any(k in MASTHEAD_KINDS for k, _, _ in fields_of(line.text))  # a masthead field begins it
+        leader = (TEXT_LEADER_RE.search(line.text) is not None and line.page is None and len(nxt.key) <= 12
+                  and not AUTHOR_LEADER_RE.match(line.text))
+        if ((partial or leader) and not masthead_line(line) and not nxt.blank_before and line.page is None
+                and len(line.key) + len(nxt.key) <= 60):
+            joined = Line(line.no, line.raw, segments=line.segments + nxt.segments, page=nxt.page)
+            if (masthead_line(joined) and not masthead_line(nxt)) or (
+                    leader and (nxt.page is not None or AUTHOR_LEADER_RE.match(joined.text))):
+                line.page = nxt.page
+                line.segments, line.end_no = joined.segments, nxt.end_no
+                line.evidence.append(f"joined with line {nxt.no}: together one masthead or contents line (hard-wrapped)")
+                del lines[i + 1]
+                continue
+        i += 1
 
 
 def find_contents_list(doc: LogicalText) -> None:
@@ -349,4 +371,5 @@ def build_front(doc: LogicalText) -> None:
     doc.front = _front(doc.masthead, doc.lines[: doc.mast_end], doc.contents, doc.builder.section_ids)
 
 
-__all__ = ["LUNAR_CALENDAR_ID", "LUNAR_RE", "build_front", "find_contents_list", "find_masthead"]
+__all__ = ["LUNAR_CALENDAR_ID", "LUNAR_RE", "build_front", "find_contents_list", "find_masthead",
+           "rejoin_masthead_lines"]

@@ -31,12 +31,12 @@ from __future__ import annotations
 import re
 
 from convert.reader.body import BYLINE_LINE_RE, BRIEF_RE, CONTINUATION_LEAD_RE, CONTINUATION_RE
-from convert.reader.layout import BULLET_CHARS, colophon_fields, heading_shape, page_credit, paragraph_shape
+from convert.reader.layout import BULLET_CHARS, colophon_fields, heading_shape, page_credit, paragraph_shape, unfinished
 from convert.reader.lines import Line
 from convert.reader.logical.back import is_page_credit
 from convert.reader.logical.state import LogicalText, Role
 from convert.reader.masthead import fields_of, numeral
-from convert.reader.names import ORG_END_RE, is_org_name
+from convert.reader.names import ORG_END_RE, is_org_name, looks_like_person
 
 #: A page label: ``第01版：要闻``, ``第一版要闻`` (whitespace removed), ``第二版``.
 PAGE_LABEL_RE = re.compile(r"^第(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})版(?:[：:·\-—]?(?P<name>[\u4e00-\u9fff]{1,6}))?$")
@@ -74,6 +74,10 @@ SUBHEAD_LEVELS = (
 )
 COLUMN_RE = re.compile(r"^【[^】]{1,12}】$")
 ATTACHMENT_RE = re.compile(r"^\s*附\s*件\s*\d*\s*[：:]")
+#: The title of an official document (GB/T 9704-2012 7.3.1: 事由 + 文种; the 文种 of the 党政机关公文处理
+#: 工作条例 art. 8): ``关于…的通报``.
+DOCUMENT_TITLE_RE = re.compile(r"^关于.{2,60}(?:的)?(?:通报|报告|通知|意见|决定|请示|批复|函|纪要|公告|通告|议案|决议|公报"
+                               r"|情况|方案|办法|规定)$")
 #: The gap that ends a brief item's run-in head: an ideographic space, or two spaces.
 RUN_IN_GAP_RE = re.compile(r"\u3000+|[ \t]{2,}")
 
@@ -200,10 +204,11 @@ def author_line(line: Line) -> str | None:
     if BYLINE_LINE_RE.match(key) and len(key) <= 20:
         return "a reporter line (记者 …)"
     m = UNIT_NAME_RE.match(text)
-    if m and (is_org_name(m.group("unit")) or ORG_END_RE.search(re.sub(r"\s+", "", m.group("unit")))):
+    if m and (is_org_name(m.group("unit")) or ORG_END_RE.search(re.sub(r"\s+", "", m.group("unit")))) \
+            and looks_like_person(m.group("name")):
         return "a unit and a name"
-    if NAME_RE.match(text):
-        return "a bare name"
+    if NAME_RE.match(text) and looks_like_person(text):
+        return "a bare name (a common surname first)"
     return None
 
 
@@ -214,6 +219,9 @@ def find_bylines(doc: LogicalText) -> None:
     for i, line in list(_body(doc)):
         prev, nxt = _prev(doc, i), _next(doc, i)
         why = author_line(line)
+        if why and why.startswith("a bare name") and prev is not None and (
+                doc.family == "briefing" or _as_wide_as_wrapped(prev, doc.wrap_width)):
+            why = None  # a briefing prints no author under a title; a wrapped title's tail is no name
         if why and prev is not None and title_like(prev) and (i - 1) not in doc.roles \
                 and not author_line(prev) and nxt is not None and (
                     paragraph_shape(nxt) or (i + 1) in doc.roles or _short(nxt)):
@@ -227,6 +235,15 @@ def find_bylines(doc: LogicalText) -> None:
             if CREDIT_WORD_RE.search(inner) or is_org_name(inner) or NAME_RE.match(m.group("inner").strip()) \
                     or UNIT_NAME_RE.match(m.group("inner").strip()) or ORG_END_RE.search(inner):
                 _give(doc, i, "credit", "a credit in brackets on a line of its own, after the text")
+
+
+def _as_wide_as_wrapped(line: Line, width: float | None) -> bool:
+    """*line* is as wide as a hard-wrapped line of the text (the line after it may go on with it)."""
+    if width is None:
+        return False
+    from convert.reader.physical import display_width
+
+    return display_width(line.text.strip()) >= width - max(2.0, 0.1 * width)
 
 
 def _short(line: Line) -> bool:
@@ -282,7 +299,8 @@ def find_subheads(doc: LogicalText) -> None:
         if found is None:
             continue
         nxt = _next(doc, i)
-        if nxt is not None and not (paragraph_shape(nxt) or (i + 1) in doc.roles or subhead_level(nxt)):
+        if nxt is not None and not (paragraph_shape(nxt) or (i + 1) in doc.roles or subhead_level(nxt)
+                                    or _as_wide_as_wrapped(nxt, doc.wrap_width)):
             continue
         level, n = found
         in_order = n == 1 or last.get(level) == n - 1
@@ -378,11 +396,98 @@ def find_briefs(doc: LogicalText) -> None:
             column = True
             continue
         found = run_in_head(line, gap_ok=column)
+        nxt = _next(doc, i)
         if found:
             _give(doc, i, "brief", "a brief item: a run-in head (bold, or after a bullet or in a brief column "
                                    "up to a wide gap)", span=found)
-        elif heading_shape(line):
+        elif (heading_shape(line) and len(line.key) >= 6 and line.text.rstrip()[-1:] not in "）)"
+              and nxt is not None and (paragraph_shape(nxt) or nxt.key.startswith("—"))):
+            column = False  # a title of its own: the column has ended
+
+
+def rejoin_run_ins(doc: LogicalText) -> None:
+    """A brief item whose line the extraction wrapped right after its run-in head (bold, or after
+    a bullet: ``**县图书馆新添…借阅点**　9月1`` / ``0日，县图书馆…``; ``▲县人社局…2600个`` /
+    ``3月5日，…``) was left apart by the unwrapping on weak evidence (a line without clause
+    punctuation as wide as a wrapped one): its run-in head opens a paragraph, so the next line
+    (no blank line between, no bullet of its own) goes on with it. Joins them (the unwrapping's
+    way: segments kept, evidence noted); where no gap after a bullet shows the head's end, the
+    line's end did: the brief's head ends there."""
+    i = doc.body_start
+    column = False
+    while i + 1 < doc.colophon_start:
+        line, nxt = doc.lines[i], doc.lines[i + 1]
+        segs = [(s, b) for s, b in line.segments if s]
+        text = line.text.strip()
+        if BRIEF_RE.search(line.key) and len(line.key) <= 8 and heading_shape(line):
+            column = True  # a brief column's name: in it, a wide gap ends an item's run-in head
+            i += 1
+            continue
+        if PAGE_LABEL_RE.match(line.key) or page_credit(line):
             column = False
+        bold = bool(segs) and segs[0][1] and not line.all_bold and len(segs) > 1
+        gap = RUN_IN_GAP_RE.search(text)
+        tail = text[gap.end():].strip() if gap else ""
+        bullet = (text[:1] in BULLET_CHARS and len(line.key) <= 40 and (gap is None or len(tail) < 8)
+                  and not author_line(line))
+        in_column = column and gap is not None and 0 < len(tail) < 8 and len(line.key) <= 40
+        # a bullet or a bold head (or, in a brief column, any head), a gap and the first words of
+        # the text: the item goes on for sure
+        started = (bullet or bold or in_column) and gap is not None and tail != "" and unfinished(text)
+        # a bulleted item's head alone on its line, its text on the next: the item goes on too
+        if ((bold and unfinished(line.text)) or bullet or in_column) and (line.cert or started or (bullet and gap is None)) \
+                and not line.weak_join and not nxt.blank_before and not nxt.marked \
+                and nxt.text.strip()[:1] not in BULLET_CHARS and paragraph_shape(nxt):
+            end = len(line.text)
+            line.segments = line.segments + nxt.segments
+            line.end_no = nxt.end_no
+            line.cert = None
+            line.evidence.append(f"joined with line {nxt.no}: a run-in head opens a paragraph that goes on")
+            del doc.lines[i + 1]
+            doc.colophon_start -= 1
+            if bullet and not bold and gap is None:
+                lead = len(line.text) - len(line.text.lstrip())
+                _give(doc, i, "brief", "a brief item: a bullet, its run-in head up to where the printed line ended",
+                      span=(lead + 1, lead + 1, end))
+            continue
+        i += 1
+
+
+def _ends_story(line: Line) -> bool:
+    """*line* ends a story or a page (a credit, a jump line, an attachment note, a caption, a page
+    label or credit, a column name): what follows may be a title."""
+    from convert.reader.body import BYLINE_RE, SOURCE_RE
+
+    text = line.text.strip()
+    return bool(CREDIT_LINE_RE.match(text) or BYLINE_RE.search(text) or CONTINUATION_RE.search(text)
+                or SOURCE_RE.search(text) or ATTACHMENT_RE.match(text) or PAGE_LABEL_RE.match(line.key)
+                or page_credit(line) or CAPTION_CREDIT_RE.search(text) or COLUMN_RE.match(line.key))
+
+
+def rejoin_wide_lines(doc: LogicalText) -> None:
+    """A line the unwrapping left on its own on weak evidence (no clause punctuation, but as wide
+    as a wrapped line), with running text right after it (no blank line between), under a
+    numbered sub-heading or a marked heading, or after running text that ended no story: a
+    column-wide stretch without a comma is a line of prose far more often than a title exactly as
+    wide as the column (titles are set shorter), so it is the first line of that text. Joins
+    them; the paragraph keeps ``@cert="medium"`` (the join is weak) and the warning names it."""
+    i = doc.body_start + 1
+    while i + 1 < doc.colophon_start:
+        prev, line, nxt = doc.lines[i - 1], doc.lines[i], doc.lines[i + 1]
+        after = subhead_level(prev) or prev.marked or (paragraph_shape(prev) and not _ends_story(prev))
+        if (line.cert and not line.weak_join and any("as wide as a wrapped line" in e for e in line.evidence)
+                and after and not line.marked and not DOCUMENT_TITLE_RE.match(line.key) and not nxt.blank_before
+                and not nxt.marked
+                and paragraph_shape(nxt) and not _starts_line(nxt) and not _starts_line(line)):
+            line.segments = line.segments + nxt.segments
+            line.end_no = nxt.end_no
+            line.weak_join = True
+            line.evidence.append(f"joined with line {nxt.no}: as wide as a wrapped line, running text after it and "
+                                 "no story ended before it: the text's first line (weak: it could be a title)")
+            del doc.lines[i + 1]
+            doc.colophon_start -= 1
+            continue
+        i += 1
 
 
 def find_attachments(doc: LogicalText) -> None:
@@ -392,13 +497,160 @@ def find_attachments(doc: LogicalText) -> None:
             _give(doc, i, "attachment", "an attachment note (附件：)")
 
 
+def _starts_line(part: Line) -> str | None:
+    """Why a physical line can only start a line of its own (a page label, a lead-in, an
+    editor's note, a bulleted item, a page credit, a column name, a contents heading)."""
+    from convert.reader.layout import CONTENTS_HEAD_RE
+
+    text, key = part.text.strip(), part.key
+    if PAGE_LABEL_RE.match(key):
+        return "a page label"
+    if LEAD_IN_RE.match(text):
+        return "a news lead-in (本报讯)"
+    if EDITORIAL_RE.match(text):
+        return "an editor's note"
+    if CONTINUATION_LEAD_RE.match(text):
+        return "a jump line (上接…) opening a continued story"
+    if ATTACHMENT_RE.match(text):
+        return "an attachment note (附件：)"
+    if subhead_level(part):
+        return "a numbered sub-heading (GB/T 15834 B.3.8)"
+    if text[:1] in BULLET_CHARS:
+        return "a bulleted item"
+    if page_credit(part):
+        return "a page credit"
+    if COLUMN_RE.match(key) or CONTENTS_HEAD_RE.match(key):
+        return "a column name or contents heading"
+    if _masthead_field_line(part):
+        return "a masthead line (a date, an issue number, a registration number …)"
+    return None
+
+
+def _masthead_field_line(part: Line) -> bool:
+    """*part* is a masthead line with a date, issue number or registration number in it."""
+    from convert.reader.masthead import masthead_line
+
+    kinds = {k for k, _, _ in fields_of(part.text)}
+    return len(part.key) <= 40 and masthead_line(part) and bool(
+        kinds & {"date", "edition", "printed", "registration", "cn", "postal", "lunar"})
+
+
+def _ends_line(part: Line) -> str | None:
+    """Why a physical line can only end a line (a contents entry's page ``2版``, a photo
+    credit ``… 摄``, a page label)."""
+    from convert.reader.layout import PAGE_SUFFIX_RE
+
+    text = part.text.strip()
+    if PAGE_LABEL_RE.match(part.key):
+        return "a page label"
+    if len(part.key) <= 40 and PAGE_SUFFIX_RE.search(text) and re.search(r"[\s\u3000]\S*版$", text):
+        return "a contents entry's page (N版)"
+    if CAPTION_CREDIT_RE.search(text):
+        return "a photo credit (… 摄)"
+    if ATTACHMENT_RE.match(text) and text[-1:] in "）)":
+        return "an attachment note (附件：…（略）)"
+    if subhead_level(part):
+        return "a numbered sub-heading (GB/T 15834 B.3.8)"
+    if _masthead_field_line(part):
+        return "a masthead line (a date, an issue number, a registration number …)"
+    return None
+
+
+def _group(parts: list[Line], first: Line) -> Line:
+    """One logical line of the consecutive physical *parts* (the first keeps *first*'s
+    evidence)."""
+    segs = []
+    for k, part in enumerate(parts):
+        if k and segs and part.segments:
+            a, b = "".join(s for s, _ in segs)[-1:], part.text[:1]
+            if a.isascii() and b.isascii() and a.isalnum() and b.isalnum():
+                segs.append((" ", False))
+        segs += part.segments
+    head = parts[0]
+    line = Line(head.no, head.raw, head.level, head.bullet, head.all_bold and all(p.all_bold for p in parts), segs,
+                parts[-1].page, head.blank_before, head.blanks_before, head.form_feed, parts[-1].no)
+    if head is first or head.no == first.no:
+        line.evidence, line.cert, line.weak_join = list(first.evidence), first.cert, first.weak_join
+    return line
+
+
+def split_run_together(doc: LogicalText) -> None:
+    """Lines the unwrapping ran together (no blank line between, no sentence end) where one of
+    them can only stand on a line of its own (:func:`_starts_line`, :func:`_ends_line`: a page
+    label, a lead-in, a bulleted item, a contents entry's page, a photo credit …) are split
+    again at the physical lines (never before a character no line may start with). Runs first:
+    every other pass sees the lines as printed."""
+    from convert.reader.physical import NO_LINE_START, decide_break, display_width
+
+    out: list[Line] = []
+    for line in doc.lines:
+        parts = physical_parts(line, doc.physical)
+        if len(parts) < 2:
+            out.append(line)
+            continue
+        groups: list[list[Line]] = [[parts[0]]]
+        split = False
+        for prev, part in zip(parts, parts[1:]):
+            why = None if part.text[:1] in NO_LINE_START else (_ends_line(prev) or _starts_line(part))
+            if why is None and split and len(groups[-1]) == 1:
+                # a line split off again: the next one is weighed anew, as the unwrapping would
+                ends, reason, _ = decide_break(prev, 1, part, doc.wrap_width, display_width(prev.text.strip()))
+                why = reason if ends else None
+            if why:
+                groups.append([part])
+                part.evidence.append(f"a line of its own again: {why}")
+                split = True
+            else:
+                groups[-1].append(part)
+        if len(groups) == 1:
+            out.append(line)
+            continue
+        out += [_group(g, line) for g in groups]
+    doc.lines[:] = out
+
+
+def split_named_titles(doc: LogicalText) -> None:
+    """A title the printed contents list names, run together with the text under it by the
+    unwrapping (a title as wide as a wrapped line, with quotes in it): split again after the
+    physical line(s) that make the title (one or two: a long title may be wrapped)."""
+    import difflib
+
+    from convert.reader.body import MATCH_RATIO
+
+    if doc.contents is None:
+        return
+    keys = [e.key for e in doc.contents.entries]
+
+    def names(title: str) -> bool:  # the whole title, not only its start (a wrapped title's first line)
+        return any(difflib.SequenceMatcher(None, title, e, autojunk=False).ratio() >= MATCH_RATIO for e in keys)
+
+    out: list[Line] = []
+    for k, line in enumerate(doc.lines):
+        parts = physical_parts(line, doc.physical) if k >= doc.body_start and line.end_no > line.no else [line]
+        cut = None
+        for n in (1, 2):
+            if len(parts) > n and not any("the contents list prints the title" in e for e in line.evidence):
+                title = "".join(p.key for p in parts[:n])
+                rest = _group(parts[n:], parts[n])
+                if names(title) and paragraph_shape(rest) and not any(
+                        c in "。；" for p in parts[:n] for c in p.text):
+                    cut = n
+                    break
+        if cut is None:
+            out.append(line)
+            continue
+        parts[cut].evidence.append("a line of its own again: the title above it is named by the contents list")
+        out += [_group(parts[:cut], line), _group(parts[cut:], line)]
+    doc.lines[:] = out
+
+
 #: The role passes, in the order they run: the most specific shapes first.
-ROLE_PASSES = [find_page_labels, find_page_credits, find_captions, find_editorial_notes, find_lead_ins,
+ROLE_PASSES = [rejoin_run_ins, rejoin_wide_lines, find_page_labels, find_page_credits, find_captions, find_editorial_notes, find_lead_ins,
                find_attachments, find_columns, find_bylines, find_subheads, find_verse, find_briefs]
 
 
 def find_roles(doc: LogicalText) -> None:
-    """Body lines: page labels, page credits, captions, editor's notes, lead-ins, attachment notes,
+    """Body lines: run-in heads the extraction wrapped joined again, then page labels, page credits, captions, editor's notes, lead-ins, attachment notes,
     column names, author lines and credits, numbered sub-headings, verse, brief items (the
     passes of :data:`ROLE_PASSES`, each a function of this module)."""
     for step in ROLE_PASSES:
