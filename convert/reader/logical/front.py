@@ -320,10 +320,12 @@ def rejoin_masthead_lines(doc: LogicalText) -> None:
         partial = any(k in MASTHEAD_KINDS for k, _, _ in fields_of(line.text))  # a masthead field begins it
         leader = (TEXT_LEADER_RE.search(line.text) is not None and line.page is None and len(nxt.key) <= 12
                   and not AUTHOR_LEADER_RE.match(line.text))
-        if ((partial or leader) and not masthead_line(line) and not nxt.blank_before and line.page is None
+        # a masthead line itself only when it stops inside a number (``CN 41-0628/``)
+        cut_short = not masthead_line(line) or line.text.rstrip()[-1:] in "/-－(（"
+        if ((partial and cut_short or leader) and not nxt.blank_before and line.page is None
                 and len(line.key) + len(nxt.key) <= 60):
             joined = Line(line.no, line.raw, segments=line.segments + nxt.segments, page=nxt.page)
-            if (masthead_line(joined) and not masthead_line(nxt)) or (
+            if (masthead_line(joined) and not (masthead_line(nxt) and masthead_line(line))) or (
                     leader and (nxt.page is not None or AUTHOR_LEADER_RE.match(joined.text))):
                 line.page = nxt.page
                 line.segments, line.end_no = joined.segments, nxt.end_no

@@ -128,6 +128,29 @@ def page_label(line: Line, title: str | None) -> tuple[int, str | None] | None:
     return None
 
 
+def rejoin_page_labels(doc: LogicalText) -> None:
+    """A page label or 报眉 line the extraction hard-wrapped (``漳阳报　2022年3月11日　星期五　第`` /
+    ``二版　综合``): a line that is no page label but is one with the next (no blank line between)
+    is joined with it."""
+    title = doc.masthead.title if doc.masthead else None
+    i = doc.body_start
+    while i + 1 < doc.colophon_start:
+        line, nxt = doc.lines[i], doc.lines[i + 1]
+        # a label, or a label whose page name goes on in a short next line (``第二版　综`` / ``合``)
+        short_tail = page_label(line, title) is not None and len(nxt.key) <= 3 and not line.text.rstrip().endswith(
+            ("\u3000", " ")) and heading_shape(nxt)
+        if (not nxt.blank_before and len(line.key) + len(nxt.key) <= 40 and page_label(nxt, title) is None
+                and (page_label(line, title) is None or short_tail)):
+            joined = Line(line.no, line.raw, segments=line.segments + nxt.segments)
+            if page_label(joined, title) is not None and (short_tail or page_label(line, title) is None):
+                line.segments, line.end_no = joined.segments, nxt.end_no
+                line.evidence.append(f"joined with line {nxt.no}: together a page label (hard-wrapped)")
+                del doc.lines[i + 1]
+                doc.colophon_start -= 1
+                continue
+        i += 1
+
+
 def find_page_labels(doc: LogicalText) -> None:
     """Page labels and 报眉 lines (see :func:`page_label`): the start of a newspaper page."""
     title = doc.masthead.title if doc.masthead else None
@@ -437,7 +460,8 @@ def rejoin_run_ins(doc: LogicalText) -> None:
         # a bulleted item's head alone on its line, its text on the next: the item goes on too
         if ((bold and unfinished(line.text)) or bullet or in_column) and (line.cert or started or (bullet and gap is None)) \
                 and not line.weak_join and not nxt.blank_before and not nxt.marked \
-                and nxt.text.strip()[:1] not in BULLET_CHARS and paragraph_shape(nxt):
+                and nxt.text.strip()[:1] not in BULLET_CHARS and (paragraph_shape(nxt) or started) \
+                and not _starts_line(nxt):
             end = len(line.text)
             line.segments = line.segments + nxt.segments
             line.end_no = nxt.end_no
@@ -445,7 +469,9 @@ def rejoin_run_ins(doc: LogicalText) -> None:
             line.evidence.append(f"joined with line {nxt.no}: a run-in head opens a paragraph that goes on")
             del doc.lines[i + 1]
             doc.colophon_start -= 1
-            if bullet and not bold and gap is None:
+            joined_gap = RUN_IN_GAP_RE.search(line.text.strip())
+            if bullet and not bold and gap is None and not (joined_gap and not any(
+                    c in "，,。；" for c in line.text.strip()[: joined_gap.start()])):
                 lead = len(line.text) - len(line.text.lstrip())
                 _give(doc, i, "brief", "a brief item: a bullet, its run-in head up to where the printed line ended",
                       span=(lead + 1, lead + 1, end))
@@ -645,7 +671,7 @@ def split_named_titles(doc: LogicalText) -> None:
 
 
 #: The role passes, in the order they run: the most specific shapes first.
-ROLE_PASSES = [rejoin_run_ins, rejoin_wide_lines, find_page_labels, find_page_credits, find_captions, find_editorial_notes, find_lead_ins,
+ROLE_PASSES = [rejoin_run_ins, rejoin_wide_lines, rejoin_page_labels, find_page_labels, find_page_credits, find_captions, find_editorial_notes, find_lead_ins,
                find_attachments, find_columns, find_bylines, find_subheads, find_verse, find_briefs]
 
 
