@@ -137,8 +137,8 @@ def rejoin_page_labels(doc: LogicalText) -> None:
     while i + 1 < doc.colophon_start:
         line, nxt = doc.lines[i], doc.lines[i + 1]
         # a label, or a label whose page name goes on in a short next line (``第二版　综`` / ``合``)
-        short_tail = page_label(line, title) is not None and len(nxt.key) <= 3 and not line.text.rstrip().endswith(
-            ("\u3000", " ")) and heading_shape(nxt)
+        found = page_label(line, title)
+        short_tail = found is not None and len(found[1] or "") == 1 and len(nxt.key) <= 3 and heading_shape(nxt)
         if (not nxt.blank_before and len(line.key) + len(nxt.key) <= 40 and page_label(nxt, title) is None
                 and (page_label(line, title) is None or short_tail)):
             joined = Line(line.no, line.raw, segments=line.segments + nxt.segments)
