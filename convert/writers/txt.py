@@ -91,10 +91,22 @@ def blocks(el: etree._Element) -> list[str]:
         own = inline_text(el)
         nested = [b for child in el if local(child) == "list" for b in blocks(child)]
         return ([own] if own else []) + nested
-    if name == "lg":  # a stanza's lines one under the other; stanzas (nested lg) apart
-        lines = [inline_text(child) for child in el if local(child) == "l"]
-        nested = [b for child in el if local(child) != "l" for b in blocks(child)]
-        return (["\n".join(t for t in lines if t)] if any(lines) else []) + nested
+    if name == "lg":  # a stanza's lines one under the other; stanzas (nested lg) and furniture apart
+        out: list[str] = []
+        run: list[str] = []
+        for child in el:
+            if local(child) == "l":
+                text = inline_text(child)
+                if text:
+                    run.append(text)
+                continue
+            if run:
+                out.append("\n".join(run))
+                run = []
+            out += blocks(child)
+        if run:
+            out.append("\n".join(run))
+        return out
     if name == "list" and el.get("type") in ("gloss", "distribution"):
         out, label = [], ""
         for child in el:

@@ -218,7 +218,8 @@ class BodyBuilder:
             return True
         if first.marked and not second.marked:
             return True
-        return self._wrapped_fragment(first)
+        # as wide as the wrapped lines around it (the unwrapping's local measure) or as the text's
+        return self._wrapped_fragment(first) or any("as wide as a wrapped line" in e for e in first.evidence)
 
     def _feature_subhead(self, i: int) -> bool:
         """In a newspaper, a short heading inside an article (after its running text, no boundary
@@ -516,10 +517,11 @@ class BodyBuilder:
             main.set("type", "kicker")
             self.article.append(self._head(line, cert))
             return
-        main.append(E.lb())
-        inline(main, heading_segments(line))
-        if cert and not main.get("cert"):
-            main.set("cert", cert)
+        last = heads[-1]  # the line goes on with the head right above it (source order)
+        last.append(E.lb())
+        inline(last, heading_segments(line))
+        if cert and not last.get("cert"):
+            last.set("cert", cert)
             self.weak.append((line, "heading", cert))
 
     # -- roles -----------------------------------------------------------------------------------
@@ -670,6 +672,9 @@ class BodyBuilder:
         shift = len(line.text) - len("".join(s for s, _ in segs))
         bullet, a, b = bullet - shift, a - shift, b - shift
         head = E.head()
+        if not any(b for s, b in segs if s.strip()):  # a bold run-in head is the source's markup
+            head.set("cert", "high" if bullet > 0 else "medium")
+            self.weak.append((line, "heading", head.get("cert")))
         lead = len("".join(s for s, _ in segs)) - len("".join(s for s, _ in segs).lstrip())
         if bullet > lead:
             head.append(inline(E.label(), _plain(cut_segments(segs, 0, bullet))))

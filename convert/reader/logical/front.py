@@ -320,8 +320,10 @@ def rejoin_masthead_lines(doc: LogicalText) -> None:
         partial = any(k in MASTHEAD_KINDS for k, _, _ in fields_of(line.text))  # a masthead field begins it
         leader = (TEXT_LEADER_RE.search(line.text) is not None and line.page is None and len(nxt.key) <= 12
                   and not AUTHOR_LEADER_RE.match(line.text))
-        # a masthead line itself only when it stops inside a number (``CN 41-0628/``)
-        cut_short = not masthead_line(line) or line.text.rstrip()[-1:] in "/-－(（"
+        # a masthead line itself only when it stops inside a number (``CN 41-0628/``) or the next
+        # line is a short piece of it (``2021年6月`` / ``25日``)
+        cut_short = (not masthead_line(line) or line.text.rstrip()[-1:] in "/-－(（"
+                     or (len(nxt.key) <= 4 and nxt.key[:1] in "0123456789）)-－/"))
         if ((partial and cut_short or leader) and not nxt.blank_before and line.page is None
                 and len(line.key) + len(nxt.key) <= 60):
             joined = Line(line.no, line.raw, segments=line.segments + nxt.segments, page=nxt.page)
@@ -335,16 +337,51 @@ def rejoin_masthead_lines(doc: LogicalText) -> None:
         i += 1
 
 
+def _split_entries(doc: LogicalText) -> bool:
+    """Entries of a headed contents list the unwrapping ran together (titles as wide as a wrapped
+    line, with quotes in them): a list line whose physical lines each name a later line of the
+    text is split into them. Returns whether any was."""
+    import difflib
+
+    from convert.reader.body import MATCH_RATIO
+    from convert.reader.logical.roles import _group, physical_parts
+
+    contents = doc.contents
+    later = [line.key for line in doc.lines[contents.end :]]
+
+    def named(key: str) -> bool:
+        return any(difflib.SequenceMatcher(None, key, other, autojunk=False).ratio() >= MATCH_RATIO for other in later
+                   if abs(len(other) - len(key)) <= 10)
+
+    changed = False
+    out: list[Line] = []
+    for k, line in enumerate(doc.lines):
+        parts = physical_parts(line, doc.physical) if contents.start < k < contents.end else [line]
+        if len(parts) > 1 and all(named(p.key) for p in parts):
+            for part in parts[1:]:
+                part.evidence.append("a contents entry of its own again: each names a later title")
+            out += [_group([p], line) for p in parts]
+            changed = True
+        else:
+            out.append(line)
+    doc.lines[:] = out
+    return changed
+
+
 def find_contents_list(doc: LogicalText) -> None:
     """Contents list: the printed table of contents (dot leaders and page numbers, section
     names: :func:`convert.reader.layout.find_contents`), else a list under a heading (本期要目,
     目录, 本期导读) before the first line of running text
-    (:func:`convert.reader.layout.find_headed_contents`)."""
+    (:func:`convert.reader.layout.find_headed_contents`; entries the unwrapping ran together
+    split again first)."""
     doc.contents = find_contents(doc.lines)
     why = "between the first and last line with a dot leader and page number"
     if doc.contents is None:
         first_prose = next((i for i, line in enumerate(doc.lines) if paragraph_shape(line)), len(doc.lines))
         doc.contents = find_headed_contents(doc.lines, stop=first_prose)
+        if doc.contents is not None and _split_entries(doc):
+            first_prose = next((i for i, line in enumerate(doc.lines) if paragraph_shape(line)), len(doc.lines))
+            doc.contents = find_headed_contents(doc.lines, stop=first_prose)
         why = "under a contents heading, each entry naming a later title, or with a bullet or page (N版)"
     for line in doc.lines[doc.contents.start : doc.contents.end] if doc.contents else []:
         line.note("contents list", why)

@@ -138,7 +138,10 @@ def rejoin_page_labels(doc: LogicalText) -> None:
         line, nxt = doc.lines[i], doc.lines[i + 1]
         # a label, or a label whose page name goes on in a short next line (``第二版　综`` / ``合``)
         found = page_label(line, title)
-        short_tail = found is not None and len(found[1] or "") == 1 and len(nxt.key) <= 3 and heading_shape(nxt)
+        # a label cut inside its page's name (``第二版　综`` / ``合``), or a 报眉 line cut before it
+        short_tail = found is not None and heading_shape(nxt) and (
+            (len(found[1] or "") == 1 and len(nxt.key) <= 3)
+            or (found[1] is None and len(fields_of(line.text)) >= 3 and len(nxt.key) <= 4))
         if (not nxt.blank_before and len(line.key) + len(nxt.key) <= 40 and page_label(nxt, title) is None
                 and (page_label(line, title) is None or short_tail)):
             joined = Line(line.no, line.raw, segments=line.segments + nxt.segments)
@@ -148,6 +151,27 @@ def rejoin_page_labels(doc: LogicalText) -> None:
                 del doc.lines[i + 1]
                 doc.colophon_start -= 1
                 continue
+        i += 1
+
+
+def rejoin_page_credits(doc: LogicalText) -> None:
+    """A page credit the extraction hard-wrapped (``本版责编：韩雪　　校对：吕`` / ``青``; an e-mail
+    address cut at its dot): the short piece after it (no blank line between, no sentence, no
+    label of its own, twelve characters at most) is joined with it."""
+    i = doc.body_start
+    while i + 1 < len(doc.lines):
+        line, nxt = doc.lines[i], doc.lines[i + 1]
+        credit = is_page_credit(line, doc.family) and not nxt.blank_before
+        fields = colophon_fields(line.text) if credit else []
+        last_value = re.sub(r"\s+", "", line.text[fields[-1][1]:fields[-1][2]]) if fields else ""
+        if credit and (re.fullmatch(r"[\x21-\x7e]{1,12}", nxt.key)  # an e-mail address or URL cut
+                       or (len(last_value) < 2 and len(nxt.key) <= 3 and re.fullmatch(r"[\u4e00-\u9fff]+", nxt.key))):
+            line.segments, line.end_no = line.segments + nxt.segments, nxt.end_no
+            line.evidence.append(f"joined with line {nxt.no}: a page credit goes on (hard-wrapped)")
+            del doc.lines[i + 1]
+            if i + 1 < doc.colophon_start:
+                doc.colophon_start -= 1
+            continue
         i += 1
 
 
@@ -420,7 +444,10 @@ def find_briefs(doc: LogicalText) -> None:
             continue
         found = run_in_head(line, gap_ok=column)
         nxt = _next(doc, i)
-        if found:
+        if id(line) in doc.run_in_ends:
+            _give(doc, i, "brief", "a brief item: a bullet, its run-in head up to where the printed line ended",
+                  span=doc.run_in_ends[id(line)])
+        elif found:
             _give(doc, i, "brief", "a brief item: a run-in head (bold, or after a bullet or in a brief column "
                                    "up to a wide gap)", span=found)
         elif (heading_shape(line) and len(line.key) >= 6 and line.text.rstrip()[-1:] not in "）)"
@@ -473,8 +500,7 @@ def rejoin_run_ins(doc: LogicalText) -> None:
             if bullet and not bold and gap is None and not (joined_gap and not any(
                     c in "，,。；" for c in line.text.strip()[: joined_gap.start()])):
                 lead = len(line.text) - len(line.text.lstrip())
-                _give(doc, i, "brief", "a brief item: a bullet, its run-in head up to where the printed line ended",
-                      span=(lead + 1, lead + 1, end))
+                doc.run_in_ends[id(line)] = (lead + 1, lead + 1, end)  # find_briefs gives the role
             continue
         i += 1
 
@@ -671,7 +697,7 @@ def split_named_titles(doc: LogicalText) -> None:
 
 
 #: The role passes, in the order they run: the most specific shapes first.
-ROLE_PASSES = [rejoin_run_ins, rejoin_wide_lines, rejoin_page_labels, find_page_labels, find_page_credits, find_captions, find_editorial_notes, find_lead_ins,
+ROLE_PASSES = [rejoin_run_ins, rejoin_wide_lines, rejoin_page_labels, rejoin_page_credits, find_page_labels, find_page_credits, find_captions, find_editorial_notes, find_lead_ins,
                find_attachments, find_columns, find_bylines, find_subheads, find_verse, find_briefs]
 
 

@@ -43,6 +43,8 @@ class LogicalText:
     genre_override: str | None = None
     physical: dict[int, Line] = field(default_factory=dict)
     roles: dict[int, Role] = field(default_factory=dict)
+    #: where a brief item's run-in head ended, for lines the rejoining made (keyed by ``id``)
+    run_in_ends: dict[int, tuple[int, int, int]] = field(default_factory=dict)
     builder: object = None
     body: etree._Element | None = None
     back: etree._Element | None = None
