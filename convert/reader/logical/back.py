@@ -129,7 +129,7 @@ def _back(lines: list[Line], family: str) -> etree._Element | None:
             emit_marks(div, marks)
         kind = colophon_kind(line)
         if is_page_credit(line, family):
-            div.append(inline(E.fw(type="footer"), _strip(segs)))
+            div.append(inline(E.fw(type="footer", subtype="pageCredit"), _strip(segs)))
         elif kind in ("field", "distribution"):
             _fields(div, _strip(segs), kind)
         elif kind == "print-run":

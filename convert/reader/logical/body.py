@@ -546,7 +546,7 @@ class BodyBuilder:
         marks, segs = lead_marks(line.segments)
         emit_marks(self.body, marks)
         self.body.append(E.pb(n=str(role.data["n"])))
-        self.body.append(inline(E.fw(type="header"), _strip(segs)))
+        self.body.append(inline(E.fw(type="header", subtype="pageLabel"), _strip(segs)))
         self.boundary = True
 
     def _page_credit(self, line: Line) -> None:
@@ -555,7 +555,7 @@ class BodyBuilder:
         marks, segs = lead_marks(line.segments)
         container = self._container()
         emit_marks(container, marks)
-        container.append(inline(E.fw(type="footer"), _strip(segs)))
+        container.append(inline(E.fw(type="footer", subtype="pageCredit"), _strip(segs)))
         self.article, self.sub, self.subs = None, None, []
         self.boundary = True
 

@@ -60,7 +60,8 @@ def _contents_titles(text_el: etree._Element) -> dict[str, str]:
 
 
 def _label(div: etree._Element, printed: dict[str, str]) -> str:
-    head = div.find("{*}head")
+    heads = div.findall("{*}head")  # the title itself, not its kicker (引题) or subtitle
+    head = next((h for h in heads if h.get("type") is None), heads[0] if heads else None)
     if head is not None and text_of(head):
         return text_of(head)
     if printed.get(element_id(div)):
