@@ -291,7 +291,7 @@ class Bagger:
                     from convert.batch import documents_of
                     from convert.reader import load_input
 
-                    loaded = load_input(src, encoding=self.settings.encoding,
+                    loaded = load_input(src, encoding=self.settings.encoding, genre=self.settings.genre,
                                         max_size=self.settings.max_size)
                     documents = documents_of(loaded, self.names.get(src) or src.stem)
             except ConvertError as err:

@@ -56,11 +56,14 @@ class Settings:
     encoding: str | None = None
     max_size: int = 20 * 2**20
     embed_fonts: bool = False
+    genre: str | None = None
 
     def options(self) -> dict:
         """The settings that change outputs (for ``--skip-existing`` and the manifest)."""
         d = asdict(self)
         d.pop("max_size")
+        if d["genre"] is None:  # the reader's own decision: as before --genre existed
+            d.pop("genre")
         d["version"] = __version__
         return json.loads(json.dumps(d))  # the form it has in the manifest (lists, not tuples)
 
@@ -211,7 +214,7 @@ def convert_one(src: Path, settings: Settings, outdir: Path, name: str | None = 
         result.errors.append(refused[src])
         return result
     try:
-        loaded = load_input(src, encoding=settings.encoding, max_size=settings.max_size,
+        loaded = load_input(src, encoding=settings.encoding, max_size=settings.max_size, genre=settings.genre,
                             warnings=result.warnings)
     except ConvertError as err:
         result.errors.append(str(err))

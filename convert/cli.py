@@ -146,7 +146,12 @@ def build_parser() -> argparse.ArgumentParser:
                    help="print every output with its size, time and validator verdicts (e.g. -v --check)")
     p.add_argument("--explain", action="store_true",
                    help="print, for each line of each text input, what the reader made of it "
-                   "(heading, paragraph, furniture, …) and the evidence, then stop (no --to needed)")
+                   "(heading, paragraph, furniture, …) and the evidence, the genre decision first, "
+                   "then stop (no --to needed)")
+    p.add_argument("--genre", choices=("briefing", "journal", "monthly", "newsletter"),
+                   help="the kind of bulletin, instead of the reader's decision from the evidence: "
+                   "briefing (简报, 通报), journal (史志工作通讯), monthly, newsletter (a newspaper); "
+                   "recorded as biblStruct/@type, e.g. --genre briefing")
     p.add_argument("--version", action="version", version=f"convert {__version__}")
     return p
 
@@ -369,7 +374,7 @@ def run(argv: list[str] | None = None) -> int:
 
         cache.disable()  # this process and its workers (CONVERT_NO_CACHE)
     if args.explain:
-        return _explain(expand_inputs(args.inputs), args.encoding, args.max_size)
+        return _explain(expand_inputs(args.inputs), args.encoding, args.max_size, args.genre)
     if not args.to:
         parser.error("the following arguments are required: --to")
     try:
@@ -395,7 +400,7 @@ def run(argv: list[str] | None = None) -> int:
         _err(f"{args.output}: the output folder is not writable")
         return 1
     settings = Settings(tuple(formats), tuple(variants), args.pdfa, args.check, args.encoding,
-                        args.max_size, args.embed_fonts)
+                        args.max_size, args.embed_fonts, args.genre)
     for stale in remove_stale_temporaries(args.output):  # left by a run that was killed
         if args.verbose:
             print(printable(f"removed {stale} (a temporary file of a run that was killed)"))
@@ -472,7 +477,7 @@ def _bagged(entry: dict) -> bool:
     return bool(bags) and all(Path(b).is_dir() for b in bags)
 
 
-def _explain(inputs: list[Path], encoding: str | None, max_size: int) -> int:
+def _explain(inputs: list[Path], encoding: str | None, max_size: int, genre: str | None = None) -> int:
     """``--explain``: print the reader's decisions for each text input (see
     :func:`convert.reader.explain`); 1 when an input cannot be read (one line naming it)."""
     from convert.reader import explain, prepare, tei_bytes_of
@@ -486,7 +491,7 @@ def _explain(inputs: list[Path], encoding: str | None, max_size: int) -> int:
                 raise ConvertError(f"{path}: --explain reads bulletin text; this is a TEI document")
             source, feeds = prepare(data, str(path), encoding)
             print(f"# {printable(path)}")
-            print(explain(source.text, feeds=feeds), end="")
+            print(explain(source.text, feeds=feeds, genre=genre), end="")
         except OSError as err:
             _err(f"{path}: cannot read: {err.strerror or err}")
             status = 1

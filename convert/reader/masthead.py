@@ -232,7 +232,9 @@ def _take(mh: Masthead, kind: str, text: str) -> None:
     """Record the value of one field of *kind* (its *text*, whitespace as printed)."""
     key = re.sub(r"\s+", "", text)
     if kind == "title" and mh.title is None:
-        mh.title = text.strip()
+        # a letter-spaced title (工 作 简 报: the spacing is the print's, not the name's)
+        mh.title = key if re.fullmatch(r"\S(?:[ \t\u3000]+\S){1,}", text.strip()) and all(
+            len(w) == 1 for w in text.split()) else text.strip()
     elif kind == "subtitle" and mh.title_sub is None:
         mh.title_sub = key
     elif kind == "title-en" and mh.title_en is None:

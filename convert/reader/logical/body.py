@@ -112,6 +112,8 @@ class BodyBuilder:
         self.body = E.body()
         self.section: etree._Element | None = None
         self.section_is_brief = False
+        #: the open brief column's items have run-in heads (a title of its own ends it)
+        self.run_in_column = False
         self.article: etree._Element | None = None
         self.sub: etree._Element | None = None
         #: numbered sub-headings open in the article: ``[(level, div)]``, outermost first
@@ -365,9 +367,10 @@ class BodyBuilder:
     def _new_article(self, head: Line | None, entry: int | None, cert: str | None = None, kind: str | None = None,
                      head_el: etree._Element | None = None) -> None:
         self.n_article += 1
+        if self.section_is_brief and head is not None and kind is None and self.run_in_column:
+            # a title of its own after a column of run-in items: the column has ended
+            self.section, self.section_is_brief = None, False
         kind = kind or ("brief" if self.section_is_brief else "article")
-        if kind == "article" and self.section_is_brief and head is not None:
-            self.section, self.section_is_brief = None, False  # a titled article ends a brief column
         div = E.div(type=kind)
         div.set(XML_ID, f"a{self.n_article}")
         if head is not None:
@@ -396,6 +399,7 @@ class BodyBuilder:
         self.section, self.article, self.sub, self.subs = div, None, None, []
         self._close()
         self.section_is_brief = bool(BRIEF_RE.search(head.key))
+        self.run_in_column = False
         self.boundary = True
         if head.key in self.section_keys:
             self.section_ids[self.section_keys.index(head.key)] = div.get(XML_ID)
@@ -683,6 +687,7 @@ class BodyBuilder:
             self.section = None
         emit_marks(self._container(), marks)
         self.n_article += 1
+        self.run_in_column = self.section_is_brief
         div = E.div(head, type="brief")
         div.set(XML_ID, f"a{self.n_article}")
         self._container().append(div)

@@ -79,11 +79,13 @@ class GenreDecision:
     scores: dict[str, float] = field(default_factory=dict)
     evidence: list[Evidence] = field(default_factory=list)
     forced: bool = False
+    decided: str = ""
 
     def describe(self) -> list[str]:
         """The decision and its evidence in words, one line each (``--explain``, the header)."""
         if self.forced:
-            head = f"genre {self.genre} ({self.family}): given with --genre"
+            head = (f"genre {self.genre} ({self.family}): given with --genre (the evidence below would have "
+                    f"decided {self.decided})")
         else:
             score = ", ".join(f"{f} {self.scores.get(f, 0):g}" for f in FAMILIES)
             head = (f"genre {self.genre} ({self.family}), from weighed evidence: {score}"
@@ -227,6 +229,7 @@ def decide_genre(doc: LogicalText) -> None:
     assert doc.masthead is not None
     decision = weigh(doc.lines, doc.masthead, doc.lines[: doc.mast_end], doc.contents)
     if doc.genre_override:
+        decision.decided = decision.genre
         decision.genre, decision.family = doc.genre_override, FAMILY_OF[doc.genre_override]
         decision.forced, decision.cert = True, None
     doc.genre = decision

@@ -177,8 +177,9 @@ def _header(mh: Masthead, genre, back: etree._Element | None, source_name: str,
     elif when:
         pub.append(E.date(when=when, type="supplied"))
     restricted = [n for n in notices if RESTRICTED_RE.search(n)]
-    if restricted:
-        pub.append(E.availability(*[E.p(n) for n in restricted], status="restricted"))
+    if restricted:  # the notices as printed (内部资料 with 免费交流 or 注意保存 beside it)
+        shown = [n for n in notices if RESTRICTED_RE.search(n) or "交流" in n]
+        pub.append(E.availability(*[E.p(n) for n in shown], status="restricted"))
     else:
         pub.append(E.availability(E.p("The source prints no statement of availability."), status="unknown"))
 
