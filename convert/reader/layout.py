@@ -327,6 +327,6 @@ def find_headed_contents(lines: list[Line], start: int = 0, reach: int = 60, sto
             break
         entries.append(Entry([line], page, spans=spans))
         k += 1
-    if len(entries) < 2:
-        return None
+    if not entries or (len(entries) < 2 and not (entries[0].page or "bullet" in entries[0].spans)):
+        return None  # one entry only with its bullet or printed page
     return Contents(h, k, head=head, loose=entries, exhaustive=not PARTIAL_CONTENTS_RE.search(head.key))

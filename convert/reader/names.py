@@ -94,8 +94,13 @@ def tag_byline(byline: etree._Element) -> int:
     text = byline.text
     m = CREDIT_RE.match(text)
     if not m:
-        return 0
+        return _tag_other_credit(byline)
     rest_start = m.end()
+    rest = text[rest_start:].strip().rstrip("）)").strip()
+    if re.fullmatch(r"[\u4e00-\u9fff][ \u3000]{1,2}[\u4e00-\u9fff]", rest) and looks_like_person(rest):
+        a = text.index(rest, rest_start)  # a two-character name set apart: 柳　芸
+        _wrap_text_spans(byline, [(a, a + len(rest))], "persName")
+        return 1
     close = re.search(r"\s*[）)]?\s*$", text[rest_start:])
     rest_end = rest_start + (close.start() if close else len(text) - rest_start)
     spans = []
@@ -110,6 +115,42 @@ def tag_byline(byline: etree._Element) -> int:
     if spans:
         _wrap_text_spans(byline, spans, "persName")
     return len(spans)
+
+
+#: A credit that names a body, or a body and a person: ``（县林业局供稿）``, ``（县林业局　邓志远）``,
+#: ``区委党史研究室　董立言``, ``□ 吴静秋``, ``◎ 邢晓川``, a bare name.
+OTHER_CREDIT_RE = re.compile(
+    r"^(?P<open>\s*[（(]?\s*|\s*[□◎○◇●■▲☆★◆]\s*)(?:(?P<org>[^\s（）()]{2,30}?)(?P<verb>供稿|提供)"
+    r"|(?P<unit>[^\s（）()]{2,30}?)[ \u3000]+(?P<name>[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,2})"
+    r"|(?P<alone>[\u4e00-\u9fff](?:[ \u3000]{0,2}[\u4e00-\u9fff]){1,3}))\s*[）)]?\s*$")
+
+
+def _tag_other_credit(byline: etree._Element) -> int:
+    """Tag the body (``orgName``, :func:`is_org_name`) and the person (``persName``, a common
+    surname first: :func:`looks_like_person`) of a credit of the forms of :data:`OTHER_CREDIT_RE`.
+    Returns how many were tagged (0 when the evidence is not clear)."""
+    text = byline.text or ""
+    m = OTHER_CREDIT_RE.match(text)
+    if not m:
+        return 0
+    spans: list[tuple[int, int, str]] = []
+    if m.group("org") and is_org_name(m.group("org")):
+        spans.append((m.start("org"), m.end("org"), "orgName"))
+    elif m.group("unit") and looks_like_person(m.group("name")):
+        if is_org_name(m.group("unit")):
+            spans.append((m.start("unit"), m.end("unit"), "orgName"))
+        spans.append((m.start("name"), m.end("name"), "persName"))
+    elif m.group("alone") and looks_like_person(m.group("alone")):
+        spans.append((m.start("alone"), m.end("alone"), "persName"))
+    if not spans:
+        return 0
+    el = byline
+    el.text = text[: spans[0][0]]
+    for k, (a, b, name) in enumerate(spans):
+        child = etree.SubElement(el, t(name))
+        child.text = text[a:b]
+        child.tail = text[b : spans[k + 1][0] if k + 1 < len(spans) else len(text)]
+    return sum(1 for *_, name in spans if name == "persName")
 
 
 def org_name(text: str) -> etree._Element | str:

@@ -233,6 +233,8 @@ class BodyBuilder:
             return False
         if not xpath(self.article, "tei:opener|tei:byline[not(preceding-sibling::tei:p)]"):
             return False  # a signed story (a lead-in, an author line under its title) has sub-heads
+        if xpath(self.article, "tei:div[@type='subsection']"):
+            return True  # a sibling before it
         for j in range(i + 2, min(len(self.lines), i + 40)):
             role = self._role(j)
             if role is not None and role.kind in BOUNDARY_ROLES + ("lead-in", "byline", "brief"):

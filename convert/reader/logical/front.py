@@ -43,12 +43,16 @@ def _masthead_end(lines: list[Line]) -> int:
     of other kinds (a page label, a column name …). A title followed by running text is the
     first article's title, not the periodical's; so is a body's name (``…推进会``) followed by
     running text. Returns the index of the first line after the masthead (0: none)."""
+    from convert.reader.logical.roles import author_line
+
     title_seen = False
     for i, line in enumerate(lines):
         if paragraph_shape(line):
             return i
         kinds = [k for k, _, _ in fields_of(line.text)] or ["title"]
-        prose_next = i + 1 < len(lines) and paragraph_shape(lines[i + 1])
+        # running text, or an author line (文／…) and then running text: an article's title
+        prose_next = i + 1 < len(lines) and (paragraph_shape(lines[i + 1]) or (
+            author_line(lines[i + 1]) is not None and i + 2 < len(lines) and paragraph_shape(lines[i + 2])))
         if all(k in MASTHEAD_KINDS for k in kinds):
             if set(kinds) <= {"org", "title-en"} and prose_next:
                 return i
