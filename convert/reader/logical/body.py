@@ -598,6 +598,8 @@ class BodyBuilder:
         label = E.label()
         inline(label, _strip(cut_segments(segs, 0, b - shift)))
         rest = _strip(cut_segments(segs, b - shift, len(text)))
+        if self.section is not None and (self.article is None or self.article_closed and not self._title_only()):
+            self._new_article(None, None)  # in a column: the note opens an untitled division of it
         if self.article is None or self.article_closed and not self._title_only():
             container = self._container()
             emit_marks(container, marks)
