@@ -389,9 +389,12 @@ class XhtmlTranslator:
         """``<fw>``: the old print layout's running head or folio (TEI P5 §11.6). An e-book has
         no pages of its own to carry it, so it renders nothing; a newspaper's page label and page
         credit (``@subtype`` pageLabel, pageCredit) are the paper's own words about its pages and
-        are shown, small (``<p class="fw pageLabel|pageCredit">``)."""
+        are shown, small (``<p class="fw pageLabel|pageCredit">``), and so is the star a red rule
+        left in a masthead (``type="rule"``)."""
         if el.get("subtype") in ("pageLabel", "pageCredit") and not inline:
             self.inline_content(el, self.sub(out, "p", "fw " + el.get("subtype"), el))
+        elif el.get("type") == "rule" and not inline:  # the star a masthead's red rule carries
+            self.inline_content(el, self.sub(out, "p", "fw rule", el))
 
     def visit_choice(self, el, out, inline):
         """Render the source's form: ``sic``, ``orig`` or ``abbr`` (never ``corr``/``reg``)."""

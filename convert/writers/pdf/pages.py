@@ -505,6 +505,8 @@ class _Renderer:
         words about its pages: shown small, set apart."""
         if el.get("subtype") in ("pageLabel", "pageCredit"):
             return [self.text_block(self.inline(el), "note", el, role="P")]
+        if el.get("type") == "rule" and ctx == "titlePage":  # the star a masthead's red rule carries
+            return self._masthead_line(el, ctx)
         return []
 
     def _block_byline(self, el, ctx):
