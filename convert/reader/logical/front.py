@@ -327,7 +327,8 @@ def rejoin_masthead_lines(doc: LogicalText) -> None:
         # a masthead line itself only when it stops inside a number (``CN 41-0628/``) or the next
         # line is a short piece of it (``2021年6月`` / ``25日``)
         cut_short = (not masthead_line(line) or line.text.rstrip()[-1:] in "/-－(（"
-                     or (len(nxt.key) <= 4 and nxt.key[:1] in "0123456789）)-－/"))
+                     or (len(nxt.key) <= 4 and nxt.key[:1] in "0123456789）)-－/")
+                     or (line.text.rstrip()[-1:].isdigit() and nxt.key[:1].isdigit()))  # a number cut
         if ((partial and cut_short or leader) and not nxt.blank_before and line.page is None
                 and len(line.key) + len(nxt.key) <= 60):
             joined = Line(line.no, line.raw, segments=line.segments + nxt.segments, page=nxt.page)

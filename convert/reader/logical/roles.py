@@ -142,10 +142,15 @@ def rejoin_page_labels(doc: LogicalText) -> None:
         short_tail = found is not None and heading_shape(nxt) and (
             (len(found[1] or "") == 1 and len(nxt.key) <= 3)
             or (found[1] is None and len(fields_of(line.text)) >= 3 and len(nxt.key) <= 4))
-        if (not nxt.blank_before and len(line.key) + len(nxt.key) <= 40 and page_label(nxt, title) is None
-                and (page_label(line, title) is None or short_tail)):
-            joined = Line(line.no, line.raw, segments=line.segments + nxt.segments)
-            if page_label(joined, title) is not None and (short_tail or page_label(line, title) is None):
+        # a 报眉 line cut before its page label: the paper's title and date, the label on the next line
+        head_only = found is None and {kind for kind, _, _ in fields_of(line.text)} >= {"title", "date"} and all(
+            kind in ("title", "date", "date-part", "lunar") for kind, _, _ in fields_of(line.text))
+        if (not nxt.blank_before and len(line.key) + len(nxt.key) <= 40
+                and (page_label(nxt, title) is None or head_only)
+                and (found is None or short_tail)):
+            gap = [("\u3000", False)] if head_only else []  # the label stays a field of its own
+            joined = Line(line.no, line.raw, segments=line.segments + gap + nxt.segments)
+            if page_label(joined, title) is not None and (short_tail or found is None):
                 line.segments, line.end_no = joined.segments, nxt.end_no
                 line.evidence.append(f"joined with line {nxt.no}: together a page label (hard-wrapped)")
                 del doc.lines[i + 1]
@@ -340,15 +345,22 @@ def subhead_level(line: Line) -> tuple[int, int] | None:
 def find_subheads(doc: LogicalText) -> None:
     """Numbered sub-headings (:func:`subhead_level`). ``cert`` is ``high`` where the number
     follows the one before it at its level (or starts at 1), ``medium`` otherwise."""
+    body = doc.lines[doc.body_start : doc.colophon_start]
+    blank_separated = bool(body) and sum(1 for line in body if line.blank_before) >= 0.8 * len(body)
     last: dict[int, int] = {}
     for i, line in list(_body(doc)):
         found = subhead_level(line)
         if found is None:
             continue
-        nxt = _next(doc, i)
+        nxt, prev = _next(doc, i), _prev(doc, i)
         if nxt is not None and not (paragraph_shape(nxt) or (i + 1) in doc.roles or subhead_level(nxt)
                                     or _as_wide_as_wrapped(nxt, doc.wrap_width)):
             continue
+        if prev is not None and prev.text.rstrip()[-1:] in "：:；;，,、":
+            continue  # an item of an enumeration the sentence above opens: run in, no heading
+        if nxt is not None and not nxt.blank_before and (
+                blank_separated or (_as_wide_as_wrapped(line, doc.wrap_width) and unfinished(line.text))):
+            continue  # a wrapped line that happens to begin with a number: the text goes on
         level, n = found
         in_order = n == 1 or last.get(level) == n - 1
         for deeper in [k for k in last if k > level]:
@@ -523,10 +535,44 @@ def rejoin_wide_lines(doc: LogicalText) -> None:
     column-wide stretch without a comma is a line of prose far more often than a title exactly as
     wide as the column (titles are set shorter), so it is the first line of that text. Joins
     them; the paragraph keeps ``@cert="medium"`` (the join is weak) and the warning names it."""
+    body = doc.lines[doc.body_start : doc.colophon_start]
+    # the text sets its blocks apart with blank lines: a line with none after it goes on
+    blank_separated = bool(body) and sum(1 for line in body if line.blank_before) >= 0.8 * len(body)
+    text = "".join(line.key for line in doc.lines)
     i = doc.body_start + 1
     while i + 1 < doc.colophon_start:
         prev, line, nxt = doc.lines[i - 1], doc.lines[i], doc.lines[i + 1]
+        across = line.key[-3:] + nxt.key[:3]
+        if (len(across) == 6 and all("\u4e00" <= c <= "\u9fff" for c in across) and unfinished(line.text)
+                and not any("names a contents entry" in e for e in line.evidence) and not line.marked and not nxt.marked
+                and not nxt.blank_before and paragraph_shape(prev) and not _ends_story(prev)
+                and paragraph_shape(nxt) and not subhead_level(line) and not DOCUMENT_TITLE_RE.match(line.key)
+                and not _starts_line(nxt) and not _starts_line(line) and text.count(across) >= 2):
+            # the words across the line end stand elsewhere in the text (``大排查大`` / ``整治工作``):
+            # a word cut by the line end (a page break the extraction kept), not a title ending there
+            line.segments = line.segments + nxt.segments
+            line.end_no = nxt.end_no
+            line.weak_join, line.cert = True, "medium"
+            line.evidence.append(f"joined with line {nxt.no}: the words across the line end ({across!r}) stand "
+                                 "elsewhere in the text: a word cut at the line end (weak: it could be a title)")
+            del doc.lines[i + 1]
+            doc.colophon_start -= 1
+            continue
         after = subhead_level(prev) or prev.marked or (paragraph_shape(prev) and not _ends_story(prev))
+        balanced = any("two balanced clauses" in e for e in line.evidence) and not line.weak_join and (
+            blank_separated or _as_wide_as_wrapped(line, doc.wrap_width))
+        if balanced and not _ends_story(prev) and not nxt.blank_before and not nxt.marked and paragraph_shape(nxt) \
+                and not _starts_line(nxt) and not _starts_line(line):
+            # two clauses X，Y ended the line only by their shape: with no blank line after it (where
+            # the text sets blocks apart with them) or as wide as a wrapped line, it goes on
+            line.segments = line.segments + nxt.segments
+            line.end_no = nxt.end_no
+            line.weak_join, line.cert = True, "medium"
+            line.evidence.append(f"joined with line {nxt.no}: two clauses X，Y, but the text goes on without a "
+                                 "blank line (weak: it could be a sub-heading)")
+            del doc.lines[i + 1]
+            doc.colophon_start -= 1
+            continue
         if (line.cert and not line.weak_join and any("as wide as a wrapped line" in e for e in line.evidence)
                 and after and not line.marked and not DOCUMENT_TITLE_RE.match(line.key) and not nxt.blank_before
                 and not nxt.marked
