@@ -109,9 +109,12 @@ def _wrap(text: str, rng: random.Random, blanks: bool, headings: bool = False) -
         if not (_is_paragraph(line) or (headings and not leader)) or len(line) <= width:
             out.append(line)
             continue
+        marks = [(m.start(), m.end()) for m in re.finditer(r"\*\*|</?b>", line)]
         pos = 0
         while pos < len(line):
             w = width - rng.randint(0, 3)
+            # the extraction's markup is whole on a line (a cut never falls inside ``**`` or ``<b>``)
+            w = next((b - pos for a, b in marks if a < pos + w < b), w)
             out.append(line[pos : pos + w])
             pos += w
     return "\n".join(out), []

@@ -150,9 +150,10 @@ def _continues(field: Line, nxt: Line) -> bool:
     with no label, holds no sentence end but at its end, and is no longer than the field."""
     t = field.text.rstrip()
     body = nxt.text.strip()
-    return (bool(t) and (t[-1] not in TERMINAL or t[-1] in "：:") and colophon_kind(nxt) is None
-            and not any(c in "。！？" for c in body[:-1]) and len(nxt.key) <= 80
-            and not re.match(r"^[\u4e00-\u9fff]{1,6}[：:]", nxt.key))
+    # a value cut after an area code (``（0377）`` / ``6215301``) goes on too
+    return (bool(t) and (t[-1] not in TERMINAL or t[-1] in "：:" or (t[-1] in "）)" and body[:1].isdigit()))
+            and colophon_kind(nxt) is None and not any(c in "。！？" for c in body[:-1]) and len(nxt.key) <= 80
+            and not re.match(r"^[\u4e00-\u9fff]{1,6}[：:]", body))
 
 
 def _wrapped_colophon_line(a: Line, b: Line) -> bool:

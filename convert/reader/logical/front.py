@@ -25,7 +25,7 @@ from __future__ import annotations
 from lxml import etree
 
 from convert.reader.body import cut_segments, _split_segments, _strip, heading_segments, inline
-from convert.reader.layout import (AUTHOR_LEADER_RE, TEXT_LEADER_RE, find_contents, find_headed_contents,
+from convert.reader.layout import (AUTHOR_LEADER_RE, CONTENTS_HEAD_RE, TEXT_LEADER_RE, find_contents, find_headed_contents,
                                    paragraph_shape)
 from convert.reader.lines import Line
 from convert.reader.logical.state import LogicalText
@@ -342,35 +342,33 @@ def rejoin_masthead_lines(doc: LogicalText) -> None:
         i += 1
 
 
-def _split_entries(doc: LogicalText) -> bool:
-    """Entries of a headed contents list the unwrapping ran together (titles as wide as a wrapped
-    line, with quotes in them): a list line whose physical lines each name a later line of the
-    text is split into them. Returns whether any was."""
+def _split_entries(doc: LogicalText, head: int) -> None:
+    """Entries of a headed contents list (its heading at line *head*) the unwrapping ran together
+    (titles as wide as a wrapped line, with quotes in them, or stopping with no punctuation): a
+    line under the heading whose physical lines each name a later line of the text (or the start
+    of one: a title run together with its text) is split into them; the first line that does
+    not name one ends the list."""
     import difflib
 
     from convert.reader.body import MATCH_RATIO
     from convert.reader.logical.roles import _group, physical_parts
 
-    contents = doc.contents
-    later = [line.key for line in doc.lines[contents.end :]]
+    def named(key: str, k: int) -> bool:
+        return any((abs(len(other.key) - len(key)) <= 10
+                    and difflib.SequenceMatcher(None, key, other.key, autojunk=False).ratio() >= MATCH_RATIO)
+                   or (len(key) >= 8 and other.key.startswith(key)) for other in doc.lines[k + 1 :])
 
-    def named(key: str) -> bool:
-        return any(difflib.SequenceMatcher(None, key, other, autojunk=False).ratio() >= MATCH_RATIO for other in later
-                   if abs(len(other) - len(key)) <= 10)
-
-    changed = False
-    out: list[Line] = []
-    for k, line in enumerate(doc.lines):
-        parts = physical_parts(line, doc.physical) if contents.start < k < contents.end else [line]
-        if len(parts) > 1 and all(named(p.key) for p in parts):
+    k = head + 1
+    while k < len(doc.lines):
+        line = doc.lines[k]
+        parts = physical_parts(line, doc.physical)
+        if not all(named(p.key, k) for p in parts):
+            break
+        if len(parts) > 1:
             for part in parts[1:]:
-                part.evidence.append("a contents entry of its own again: each names a later title")
-            out += [_group([p], line) for p in parts]
-            changed = True
-        else:
-            out.append(line)
-    doc.lines[:] = out
-    return changed
+                part.evidence.append("a contents entry of its own again: each line names a later title")
+            doc.lines[k : k + 1] = [_group([p], line) for p in parts]
+        k += len(parts)
 
 
 def find_contents_list(doc: LogicalText) -> None:
@@ -382,11 +380,11 @@ def find_contents_list(doc: LogicalText) -> None:
     doc.contents = find_contents(doc.lines)
     why = "between the first and last line with a dot leader and page number"
     if doc.contents is None:
+        head = next((i for i, line in enumerate(doc.lines[:60]) if CONTENTS_HEAD_RE.match(line.key)), None)
+        if head is not None:
+            _split_entries(doc, head)
         first_prose = next((i for i, line in enumerate(doc.lines) if paragraph_shape(line)), len(doc.lines))
         doc.contents = find_headed_contents(doc.lines, stop=first_prose)
-        if doc.contents is not None and _split_entries(doc):
-            first_prose = next((i for i, line in enumerate(doc.lines) if paragraph_shape(line)), len(doc.lines))
-            doc.contents = find_headed_contents(doc.lines, stop=first_prose)
         why = "under a contents heading, each entry naming a later title, or with a bullet or page (N版)"
     for line in doc.lines[doc.contents.start : doc.contents.end] if doc.contents else []:
         line.note("contents list", why)

@@ -145,12 +145,14 @@ def rejoin_page_labels(doc: LogicalText) -> None:
         # a 报眉 line cut before its page label: the paper's title and date, the label on the next line
         head_only = found is None and {kind for kind, _, _ in fields_of(line.text)} >= {"title", "date"} and all(
             kind in ("title", "date", "date-part", "lunar") for kind, _, _ in fields_of(line.text))
-        if (not nxt.blank_before and len(line.key) + len(nxt.key) <= 40
-                and (page_label(nxt, title) is None or head_only)
+        labelled = page_label(nxt, title) is not None
+        if (not nxt.blank_before and len(line.key) + len(nxt.key) <= 40 and (not labelled or head_only)
                 and (found is None or short_tail)):
-            gap = [("\u3000", False)] if head_only else []  # the label stays a field of its own
-            joined = Line(line.no, line.raw, segments=line.segments + gap + nxt.segments)
-            if page_label(joined, title) is not None and (short_tail or found is None):
+            # cut inside a field (``第`` / ``二版``), or between two (``第二版`` / ``综合``): the
+            # fields stay apart (the space is no source character: the round trip ignores it)
+            joined = next((j for j in (Line(line.no, line.raw, segments=line.segments + gap + nxt.segments)
+                                       for gap in ([], [("\u3000", False)])) if page_label(j, title) is not None), None)
+            if joined is not None:
                 line.segments, line.end_no = joined.segments, nxt.end_no
                 line.evidence.append(f"joined with line {nxt.no}: together a page label (hard-wrapped)")
                 del doc.lines[i + 1]
@@ -669,6 +671,15 @@ def _group(parts: list[Line], first: Line) -> Line:
                 parts[-1].page, head.blank_before, head.blanks_before, head.form_feed, parts[-1].no)
     if head is first or head.no == first.no:
         line.evidence, line.cert, line.weak_join = list(first.evidence), first.cert, first.weak_join
+        # the joins past its last line are undone: their evidence goes, and a weak join's doubt with it
+        undone = [e for e in first.evidence
+                  if (m := re.match(r"joined with lines? (\d+)", e)) and int(m.group(1)) > parts[-1].no]
+        if undone:
+            line.evidence = [e for e in first.evidence if e not in undone and not e.startswith("line ends:")]
+            line.evidence.append(f"split again after line {parts[-1].no}: the next line stands on its own")
+            weak = [e for e in line.evidence if e.startswith("joined with") and ("weak" in e or "as wide as" in e)]
+            if first.weak_join and not weak:
+                line.cert, line.weak_join = None, False
     return line
 
 
@@ -690,6 +701,9 @@ def split_run_together(doc: LogicalText) -> None:
         split = False
         for prev, part in zip(parts, parts[1:]):
             why = None if part.text[:1] in NO_LINE_START else (_ends_line(prev) or _starts_line(part))
+            if why is None and prev is parts[0] and DOCUMENT_TITLE_RE.match(prev.key) and heading_shape(prev) \
+                    and part.text[:1] not in NO_LINE_START:
+                why = "the line above is a document's title (关于…的通报: GB/T 9704-2012 7.3.1)"
             if why is None and split and len(groups[-1]) == 1:
                 # a line split off again: the next one is weighed anew, as the unwrapping would
                 ends, reason, _ = decide_break(prev, 1, part, doc.wrap_width, display_width(prev.text.strip()))
@@ -704,6 +718,15 @@ def split_run_together(doc: LogicalText) -> None:
             out.append(line)
             continue
         out += [_group(g, line) for g in groups]
+    # a line of closing marks only (``”`` the extraction wrapped off a marked title) ends the line above
+    for k in range(len(out) - 1, 0, -1):
+        line = out[k]
+        if line.key and all(c in NO_LINE_START for c in line.key) and not line.blank_before \
+                and out[k - 1].page is None:
+            out[k - 1].segments = out[k - 1].segments + line.segments
+            out[k - 1].end_no = line.end_no
+            out[k - 1].evidence.append(f"joined with line {line.no}: it holds only marks no line may start with")
+            del out[k]
     doc.lines[:] = out
 
 
