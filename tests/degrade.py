@@ -362,3 +362,19 @@ def measure(root, want: dict, furniture: list[str], xpath, clean: str | None = N
         "missing": [h for h in gold_heads if h not in heads],
         "extra": [h for h in heads if h not in gold_heads],
     }
+
+
+def assert_round_trips(docs, text: str) -> None:
+    """The documents read from *text* give its content characters back in order (plain text)
+    and are valid against the project's schema."""
+    from sampledata import first_difference, nows, source_content
+
+    from convert.validate import own_schema
+    from convert.writers.txt import render
+
+    got = "".join(nows(render(d.root)) for d in docs)
+    want = source_content(text)
+    assert got == want, first_difference(got, want)
+    schema = own_schema()
+    for d in docs:
+        assert schema.validate(d.root), str(schema.error_log)

@@ -23,7 +23,7 @@ import re
 from pathlib import Path
 
 import pytest
-from degrade import CORPUS, DEGRADATIONS, concatenate, furniture_text, gold, golds, measure
+from degrade import CORPUS, DEGRADATIONS, assert_round_trips, concatenate, furniture_text, gold, golds, measure
 from sampledata import first_difference, nows, source_content
 
 from convert.reader import read_issues
@@ -241,13 +241,7 @@ def _extracted(draw):
 def test_any_extracted_looking_text_round_trips(text):
     if not source_content(text):
         return
-    docs, _ = read(text)
-    got = "".join(nows(render(d.root)) for d in docs)
-    want = source_content(text)
-    assert got == want, first_difference(got, want)
-    schema = own_schema()
-    for d in docs:
-        assert schema.validate(d.root), str(schema.error_log)
+    assert_round_trips(read(text)[0], text)
 
 
 def test_a_folio_shaped_like_a_list_bullet_keeps_its_dashes():

@@ -14,8 +14,8 @@ import subprocess
 import zipfile
 from pathlib import Path
 
-import pytest
-from sampledata import first_difference, nows, source_content
+from degrade import assert_round_trips
+from sampledata import nows, source_content
 
 from convert.cli import main
 from convert.reader import explain, read_bulletin, read_issues
@@ -24,7 +24,6 @@ from convert.reader.logical.genre import weigh
 from convert.reader.masthead import classify, fields_of, read_masthead
 from convert.reader.lines import split_lines
 from convert.tei import xpath
-from convert.validate import own_schema
 from convert.writers.txt import render
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -85,13 +84,7 @@ def texts(root, path: str) -> list[str]:
     return [nows("".join(el.itertext())) for el in xpath(root, path)]
 
 
-def round_trips(docs, text: str) -> None:
-    got = "".join(nows(render(d.root)) for d in docs)
-    want = source_content(text)
-    assert got == want, first_difference(got, want)
-    schema = own_schema()
-    for d in docs:
-        assert schema.validate(d.root), str(schema.error_log)
+round_trips = assert_round_trips
 
 
 # ----------------------------------------------------------------------------- 1 报头, 8 header

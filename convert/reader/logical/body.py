@@ -640,7 +640,12 @@ class BodyBuilder:
             opener.append(by)
             end = bb
         parent.append(opener)
-        rest = _strip(cut_segments(segs, end, len("".join(s for s, _ in segs))))
+        self._text_after(line, _strip(cut_segments(segs, end, len("".join(s for s, _ in segs)))), parent)
+        self.boundary = False
+
+    def _text_after(self, line: Line, rest: list, parent) -> None:
+        """The text of *line* after an opener or a run-in head: its leading and trailing notes
+        (jump lines, sources) and the paragraph between, left open when it stops mid-sentence."""
         lead, rest, trail = split_specials(rest)
         for kind, note in lead:
             self._note(kind, note)
@@ -649,7 +654,6 @@ class BodyBuilder:
             self.para_open = self.para is not None and unfinished("".join(s for s, _ in rest)) and not trail
         for kind, note in trail:
             self._note(kind, note)
-        self.boundary = False
 
     def _verse(self, line: Line, role: Role) -> None:
         """Verse lines: a stanza (``lg type="stanza"``) per logical line that joined several
@@ -698,15 +702,7 @@ class BodyBuilder:
         self.article, self.sub, self.subs = div, None, []
         self.article_closed = False
         self._close()
-        rest = _strip(cut_segments(segs, b, len("".join(s for s, _ in segs))))
-        lead_notes, rest, trail = split_specials(rest)
-        for kind, note in lead_notes:
-            self._note(kind, note)
-        if rest:
-            self._paragraph(line, rest, div)
-            self.para_open = self.para is not None and unfinished("".join(s for s, _ in rest)) and not trail
-        for kind, note in trail:
-            self._note(kind, note)
+        self._text_after(line, _strip(cut_segments(segs, b, len("".join(s for s, _ in segs)))), div)
         self.headings_found += 1
         self.boundary = False
         return True

@@ -347,8 +347,7 @@ def subhead_level(line: Line) -> tuple[int, int] | None:
 def find_subheads(doc: LogicalText) -> None:
     """Numbered sub-headings (:func:`subhead_level`). ``cert`` is ``high`` where the number
     follows the one before it at its level (or starts at 1), ``medium`` otherwise."""
-    body = doc.lines[doc.body_start : doc.colophon_start]
-    blank_separated = bool(body) and sum(1 for line in body if line.blank_before) >= 0.8 * len(body)
+    blank_separated = _blank_separated(doc)
     last: dict[int, int] = {}
     for i, line in list(_body(doc)):
         found = subhead_level(line)
@@ -537,57 +536,51 @@ def rejoin_wide_lines(doc: LogicalText) -> None:
     column-wide stretch without a comma is a line of prose far more often than a title exactly as
     wide as the column (titles are set shorter), so it is the first line of that text. Joins
     them; the paragraph keeps ``@cert="medium"`` (the join is weak) and the warning names it."""
-    body = doc.lines[doc.body_start : doc.colophon_start]
-    # the text sets its blocks apart with blank lines: a line with none after it goes on
-    blank_separated = bool(body) and sum(1 for line in body if line.blank_before) >= 0.8 * len(body)
+    blank_separated = _blank_separated(doc)
     text = "".join(line.key for line in doc.lines)
     i = doc.body_start + 1
     while i + 1 < doc.colophon_start:
         prev, line, nxt = doc.lines[i - 1], doc.lines[i], doc.lines[i + 1]
+        why, cert = None, "medium"
+        joinable = (not nxt.blank_before and not nxt.marked and not line.marked and paragraph_shape(nxt)
+                    and not _starts_line(nxt) and not _starts_line(line))
         across = line.key[-3:] + nxt.key[:3]
-        if (len(across) == 6 and all("\u4e00" <= c <= "\u9fff" for c in across) and unfinished(line.text)
-                and not any("names a contents entry" in e for e in line.evidence) and not line.marked and not nxt.marked
-                and not nxt.blank_before and paragraph_shape(prev) and not _ends_story(prev)
-                and paragraph_shape(nxt) and not subhead_level(line) and not DOCUMENT_TITLE_RE.match(line.key)
-                and not _starts_line(nxt) and not _starts_line(line) and text.count(across) >= 2):
+        if (joinable and len(across) == 6 and all("\u4e00" <= c <= "\u9fff" for c in across)
+                and unfinished(line.text) and not any("names a contents entry" in e for e in line.evidence)
+                and paragraph_shape(prev) and not _ends_story(prev) and not subhead_level(line)
+                and not DOCUMENT_TITLE_RE.match(line.key) and text.count(across) >= 2):
             # the words across the line end stand elsewhere in the text (``大排查大`` / ``整治工作``):
             # a word cut by the line end (a page break the extraction kept), not a title ending there
-            line.segments = line.segments + nxt.segments
-            line.end_no = nxt.end_no
-            line.weak_join, line.cert = True, "medium"
-            line.evidence.append(f"joined with line {nxt.no}: the words across the line end ({across!r}) stand "
-                                 "elsewhere in the text: a word cut at the line end (weak: it could be a title)")
-            del doc.lines[i + 1]
-            doc.colophon_start -= 1
-            continue
-        after = subhead_level(prev) or prev.marked or (paragraph_shape(prev) and not _ends_story(prev))
-        balanced = any("two balanced clauses" in e for e in line.evidence) and not line.weak_join and (
-            blank_separated or _as_wide_as_wrapped(line, doc.wrap_width))
-        if balanced and not _ends_story(prev) and not nxt.blank_before and not nxt.marked and paragraph_shape(nxt) \
-                and not _starts_line(nxt) and not _starts_line(line):
+            why = (f"the words across the line end ({across!r}) stand elsewhere in the text: a word cut at the "
+                   "line end (weak: it could be a title)")
+        elif (joinable and any("two balanced clauses" in e for e in line.evidence) and not line.weak_join
+              and (blank_separated or _as_wide_as_wrapped(line, doc.wrap_width)) and not _ends_story(prev)):
             # two clauses X，Y ended the line only by their shape: with no blank line after it (where
             # the text sets blocks apart with them) or as wide as a wrapped line, it goes on
-            line.segments = line.segments + nxt.segments
-            line.end_no = nxt.end_no
-            line.weak_join, line.cert = True, "medium"
-            line.evidence.append(f"joined with line {nxt.no}: two clauses X，Y, but the text goes on without a "
-                                 "blank line (weak: it could be a sub-heading)")
-            del doc.lines[i + 1]
-            doc.colophon_start -= 1
+            why = "two clauses X，Y, but the text goes on without a blank line (weak: it could be a sub-heading)"
+        elif (joinable and line.cert and not line.weak_join
+              and any("as wide as a wrapped line" in e for e in line.evidence)
+              and (subhead_level(prev) or prev.marked or (paragraph_shape(prev) and not _ends_story(prev)))
+              and not DOCUMENT_TITLE_RE.match(line.key)):
+            why = ("as wide as a wrapped line, running text after it and no story ended before it: the text's "
+                   "first line (weak: it could be a title)")
+            cert = line.cert
+        if why is None:
+            i += 1
             continue
-        if (line.cert and not line.weak_join and any("as wide as a wrapped line" in e for e in line.evidence)
-                and after and not line.marked and not DOCUMENT_TITLE_RE.match(line.key) and not nxt.blank_before
-                and not nxt.marked
-                and paragraph_shape(nxt) and not _starts_line(nxt) and not _starts_line(line)):
-            line.segments = line.segments + nxt.segments
-            line.end_no = nxt.end_no
-            line.weak_join = True
-            line.evidence.append(f"joined with line {nxt.no}: as wide as a wrapped line, running text after it and "
-                                 "no story ended before it: the text's first line (weak: it could be a title)")
-            del doc.lines[i + 1]
-            doc.colophon_start -= 1
-            continue
-        i += 1
+        line.segments = line.segments + nxt.segments
+        line.end_no = nxt.end_no
+        line.weak_join, line.cert = True, cert
+        line.evidence.append(f"joined with line {nxt.no}: {why}")
+        del doc.lines[i + 1]
+        doc.colophon_start -= 1
+
+
+def _blank_separated(doc: LogicalText) -> bool:
+    """The text sets its blocks apart with blank lines (four in five body lines have one before
+    them): a line with none after it goes on."""
+    body = doc.lines[doc.body_start : doc.colophon_start]
+    return bool(body) and sum(1 for line in body if line.blank_before) >= 0.8 * len(body)
 
 
 def find_attachments(doc: LogicalText) -> None:
@@ -704,6 +697,9 @@ def split_run_together(doc: LogicalText) -> None:
             if why is None and prev is parts[0] and DOCUMENT_TITLE_RE.match(prev.key) and heading_shape(prev) \
                     and part.text[:1] not in NO_LINE_START:
                 why = "the line above is a document's title (关于…的通报: GB/T 9704-2012 7.3.1)"
+            if why is None and prev is parts[0] and out and _ends_story(out[-1]) and heading_shape(prev) \
+                    and any(e.startswith(f"joined with line {part.no}: no clause punctuation") for e in line.evidence):
+                why = "the line above, after a story's end, has a title's shape and was joined on weak evidence"
             if why is None and split and len(groups[-1]) == 1:
                 # a line split off again: the next one is weighed anew, as the unwrapping would
                 ends, reason, _ = decide_break(prev, 1, part, doc.wrap_width, display_width(prev.text.strip()))
