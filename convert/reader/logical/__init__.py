@@ -77,8 +77,8 @@ def read_logical(lines: list[Line], text: str, source_name: str, encoding: str, 
         f"running heads, folios, page labels and page credits kept as fw ({fws}), decisions "
         f"resting on the line's shape or on weak evidence marked with @cert ({len(doc.builder.weak)})."))
     for message in warnings:
-        if message.startswith(display_name):
-            decl.append(E.p(f"Warning: {message}"))
+        if message.startswith(display_name):  # the file's name, not the path it was given by
+            decl.append(E.p(f"Warning: {source_name}{message[len(display_name):]}"))
     root = E.TEI(header, text_el)
     root.set(XML_LANG, LANG)
 

@@ -718,7 +718,7 @@ def split_run_together(doc: LogicalText) -> None:
     for k in range(len(out) - 1, 0, -1):
         line = out[k]
         if line.key and all(c in NO_LINE_START for c in line.key) and not line.blank_before \
-                and out[k - 1].page is None:
+                and out[k - 1].page is None and line.page is None:
             out[k - 1].segments = out[k - 1].segments + line.segments
             out[k - 1].end_no = line.end_no
             out[k - 1].evidence.append(f"joined with line {line.no}: it holds only marks no line may start with")
