@@ -135,6 +135,27 @@ def test_two_issues_have_their_own_header_and_masthead():
 
 CASES = [(name, path) for name in DEGRADATIONS for path in CORPUS]
 
+#: Seeds the wider sweeps found failing (each failed before the change that made it pass):
+#: ``(seed, degradation, file)``, replayed on every run.
+REPLAYS = [
+    (35739, "wrap-no-blank", "samples/genres/supervision-lanhe-2022-no05-06.two-issues.txt"),  # a word cut by a page break
+    (327, "scan", "samples/genres/briefing-qinyuan-2021-no12.txt"),  # 要目 entries run together
+    (306, "scan", "samples/genres/newspaper-zhangyang-2022-03-11.txt"),  # 报眉 cut inside 第二版
+    (308, "wrap-headings", "samples/genres/newspaper-zhangyang-2022-03-11.txt"),  # 报眉 cut before the page's name
+    (360, "scan", "samples/genres/newspaper-zhangyang-2022-03-11.txt"),  # 报尾 value cut after （0377）
+    (321, "wrap-no-blank", "samples/genres/supervision-lanhe-2022-no05-06.two-issues.txt"),  # 关于…通报 run into its text
+    (325, "wrap-no-blank", "tests/fixtures/newsletter-subheads.txt"),  # a title's closing quote wrapped off
+    (5011, "scan", "tests/fixtures/genres/briefing-baichuan-2023-no9.txt"),  # a title after a credit run into its text
+]
+
+
+@pytest.mark.parametrize("seed,name,rel", REPLAYS, ids=[f"{s}-{n}-{Path(r).stem}" for s, n, r in REPLAYS])
+def test_seeds_the_sweeps_found(seed, name, rel):
+    path = Path(__file__).resolve().parent.parent / rel
+    clean = path.read_text(encoding="utf-8")
+    text, furniture = DEGRADATIONS[name](clean, random.Random(f"{seed}:{name}:{path.name}"))
+    check(read(text)[0], golds(path), furniture, text, f"{name} × {path.stem} (DEGRADE_SEED={seed})", clean)
+
 
 @pytest.mark.parametrize("name,path", CASES, ids=[f"{n}-{p.stem}" for n, p in CASES])
 def test_every_degradation_of_every_sample(name, path):
