@@ -567,7 +567,7 @@ class Bagger:
                     from convert.reader import load_input
                     from convert.reader.source import decode, read_input
 
-                    loaded = load_input(src, encoding=self.settings.encoding,
+                    loaded = load_input(src, encoding=self.settings.encoding, genre=self.settings.genre,
                                         max_size=self.settings.max_size)
                     documents = documents_of(loaded, self.names.get(src) or src.stem)
                     data = read_input(src, self.settings.max_size)

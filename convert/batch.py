@@ -64,12 +64,15 @@ class Settings:
     #: seconds one input may take (``--timeout``), or None
     timeout: float | None = None
     keep_quotes: bool = False
+    genre: str | None = None
 
     def options(self) -> dict:
         """The settings that change outputs (for ``--skip-existing`` and the manifest)."""
         d = asdict(self)
         d.pop("max_size")
         d.pop("timeout")
+        if d["genre"] is None:  # the reader's own decision: as before --genre existed
+            d.pop("genre")
         d["version"] = __version__
         return json.loads(json.dumps(d))  # the form it has in the manifest (lists, not tuples)
 
@@ -240,7 +243,7 @@ def _convert(src: Path, settings: Settings, folder: OutputFolder, ws, name: str 
     from convert.tei import to_bytes
 
     try:
-        loaded = load_input(src, encoding=settings.encoding, max_size=settings.max_size,
+        loaded = load_input(src, encoding=settings.encoding, max_size=settings.max_size, genre=settings.genre,
                             warnings=result.warnings)
         cap = mode_cap(os.stat(src).st_mode)
     except ConvertError as err:

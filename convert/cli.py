@@ -172,7 +172,12 @@ def build_parser() -> argparse.ArgumentParser:
                    help="print every output with its size, time and validator verdicts (e.g. -v --check)")
     p.add_argument("--explain", action="store_true",
                    help="print, for each line of each text input, what the reader made of it "
-                   "(heading, paragraph, furniture, …) and the evidence, then stop (no --to needed)")
+                   "(heading, paragraph, furniture, …) and the evidence, the genre decision first, "
+                   "then stop (no --to needed)")
+    p.add_argument("--genre", choices=("briefing", "journal", "monthly", "newsletter"),
+                   help="the kind of bulletin, instead of the reader's decision from the evidence: "
+                   "briefing (简报, 通报), journal (史志工作通讯), monthly, newsletter (a newspaper); "
+                   "recorded as biblStruct/@type, e.g. --genre briefing")
     p.add_argument("--version", action="version", version=f"convert {__version__}")
     return p
 
@@ -505,7 +510,7 @@ def run(argv: list[str] | None = None) -> int:
     if not args.inputs and not args.catalogue:
         parser.error("the following arguments are required: INPUT")
     if args.explain:
-        return _explain(expand_inputs(args.inputs), args.encoding, args.max_size)
+        return _explain(expand_inputs(args.inputs), args.encoding, args.max_size, args.genre)
     if not args.inputs:  # --catalogue alone: rebuild the catalogue of the output folder
         return _catalogue(args.output, args.quiet, args.verbose, args.check)
     if not args.to:
@@ -534,7 +539,7 @@ def run(argv: list[str] | None = None) -> int:
         return 1
     settings = Settings(tuple(formats), tuple(variants), args.pdfa, args.check, args.encoding,
                         args.max_size, embed_fonts=args.embed_fonts, timeout=args.timeout,
-                        keep_quotes=args.keep_quotes)
+                        keep_quotes=args.keep_quotes, genre=args.genre)
     _remove_stale(args.output, args.verbose)
     scan_skipped: list[tuple[Path, str]] = []
     inputs = expand_inputs(args.inputs, args.output, scan_skipped)
@@ -679,7 +684,7 @@ def _bagged(entry: dict, outdir: Path) -> bool:
         return all(in_place(folder, o) for o in bags)
 
 
-def _explain(inputs: list[Path], encoding: str | None, max_size: int) -> int:
+def _explain(inputs: list[Path], encoding: str | None, max_size: int, genre: str | None = None) -> int:
     """``--explain``: print the reader's decisions for each text input (see
     :func:`convert.reader.explain`); 1 when an input cannot be read (one line naming it)."""
     from convert.reader import explain, prepare, tei_bytes_of
@@ -693,7 +698,7 @@ def _explain(inputs: list[Path], encoding: str | None, max_size: int) -> int:
                 raise ConvertError(f"{path}: --explain reads bulletin text; this is a TEI document")
             source, feeds = prepare(data, str(path), encoding)
             print(f"# {printable(path)}")
-            print(explain(source.text, feeds=feeds), end="")
+            print(explain(source.text, feeds=feeds, genre=genre), end="")
         except OSError as err:
             _err(f"{path}: cannot read: {err.strerror or err}")
             status = 1

@@ -167,7 +167,7 @@ def test_bagits_verdict_decides(tmp_path, monkeypatch, capsys):
     assert main([str(NEWSLETTER), "--to", "txt", "--bag", "-o", str(out), "-q"]) == 1
     err = capsys.readouterr().err
     assert f"{NEWSLETTER}: bag not written: bagit's validator: " in err
-    assert len(err.strip().splitlines()) == 1
+    assert len([line for line in err.strip().splitlines() if "warning: " not in line]) == 1
     assert sorted(p.name for p in out.iterdir()) == ["manifest.json", f"{NEWSLETTER.stem}.txt"]
 
 

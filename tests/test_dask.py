@@ -179,7 +179,8 @@ def test_a_worker_killed_while_writing_costs_nothing(tmp_path, cluster):
             proc.wait()
     assert killed_at, "the worker was never caught writing; the batch ended first"
     assert proc.returncode == 0, stderr.decode()
-    assert stderr.decode() == ""
+    # nothing but the reader's warnings (a sample whose headings rest on their shape: issue 21)
+    assert all(line.startswith("convert: warning: ") for line in stderr.decode().splitlines())
     left = sorted(p.name for p in out.iterdir() if ".partial" in p.name or p.name.startswith("."))
     assert left == []
     assert files(out) == files(ref)

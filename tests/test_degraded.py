@@ -1,13 +1,18 @@
-"""The reader on text as extraction leaves it (issue #11).
+"""The reader on text as extraction leaves it (issues #11, #21).
 
 - the shared degraded samples (``samples/degraded/``) against their gold: article headings,
   page-break joins inside one ``<p>``, furniture as ``<fw>``, one document per issue;
-- every bulletin with a gold file through every degradation of ``tests/degrade.py`` (random
-  seeds on a developer's machine, fixed ones on CI — ``CI`` set — as the hypothesis tests are
-  derandomized there), and every ordered pair of samples concatenated;
-- in every case: heading precision and recall 1.0, every gold sub-heading, every gold join, every
-  inserted furniture line as ``<fw>``, no heading glued into a paragraph, the plain-text round
-  trip exact, valid against bulletin.rng; no warning on clean text.
+- every bulletin with a gold file (the samples, the genre samples of ``samples/genres/``, the
+  fixtures) through every degradation of ``tests/degrade.py`` (random seeds on a developer's
+  machine, fixed ones on CI — ``CI`` set — as the hypothesis tests are derandomized there), and
+  every ordered pair of samples concatenated;
+- in every case: heading precision and recall 1.0, every gold sub-heading at its level, every
+  gold join, no false join (of clean text), no heading glued into a paragraph, no page label,
+  credit, caption or colophon line as a heading, every inserted furniture line as ``<fw>``, the
+  issue's date and numbers in the header, every heading either confirmed (the contents list
+  names it, the source marks it) or carrying ``@cert``, the plain-text round trip exact, valid
+  against bulletin.rng; on clean text at most one warning per document, the one that says its
+  structure rests on the line's shape.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ import re
 from pathlib import Path
 
 import pytest
-from degrade import CORPUS, DEGRADATIONS, concatenate, furniture_text, gold, measure
+from degrade import CORPUS, DEGRADATIONS, assert_round_trips, concatenate, furniture_text, gold, golds, measure
 from sampledata import first_difference, nows, source_content
 
 from convert.reader import read_issues
@@ -39,22 +44,57 @@ def read(text: str) -> tuple[list, list[str]]:
     return read_issues(text, "degraded.txt", warnings=warnings), warnings
 
 
-def check(docs, golds: list[dict], furniture: list[str], text: str, where: str) -> None:
-    """Every promise of the issue, one assertion each, for one read file."""
+MARKED_RE = re.compile(r"^\s*#{1,6}\s+(.*)$|^\s*(?:\*\*|<b>)(.*?)(?:\*\*|</b>)", re.IGNORECASE)
+
+
+def marked_lines(text: str) -> set[str]:
+    """What the source marks as headings (a ``#`` line, a bold line or the bold run that opens
+    one: a brief's run-in head), whitespace removed."""
+    out = set()
+    for line in re.split(r"\r\n|\r|\n", text):
+        m = MARKED_RE.match(line)
+        if m:
+            out.add(nows(re.sub(r"\*\*|</?b>", "", m.group(1) or m.group(2) or "")))
+    return out
+
+
+def unconfirmed(root, text: str) -> list[str]:
+    """Headings of the body that carry no ``@cert`` though neither the contents list names them
+    (a ``ref`` to their division) nor the source marks them: every inferred heading must say so."""
+    targets = {t[1:] for t in xpath(root, "//tei:div[@type='contents']//tei:ref/@target")}
+    marked = marked_lines(text)
+    out = []
+    for head in xpath(root, "//tei:body//tei:head[not(@cert)][not(parent::tei:figure)]"):
+        div = head.getparent()
+        key = nows("".join(head.itertext()))
+        if div.get("{http://www.w3.org/XML/1998/namespace}id") not in targets and not any(
+                key in m or m in key for m in marked if m):
+            out.append(key)
+    return out
+
+
+def check(docs, golds: list[dict], furniture: list[str], text: str, where: str, clean: str | None = None) -> None:
+    """Every promise of the issues, one assertion each, for one read file (*clean*: the clean
+    text it was made from, for false joins)."""
     assert len(docs) == len(golds), f"{where}: {len(docs)} documents for {len(golds)} issues"
     schema = own_schema()
     fws = []
     for doc, want in zip(docs, golds):
-        m = measure(doc.root, want, [], xpath)
+        m = measure(doc.root, want, [], xpath, clean)
         assert m["precision"] == 1.0 and m["recall"] == 1.0, \
             f"{where}: headings missing {m['missing']}, wrongly found {m['extra']}"
         assert m["glued"] == [], f"{where}: a heading glued into a paragraph: {m['glued']}"
+        assert m["false_joins"] == [], f"{where}: lines run together: {m['false_joins']}"
+        assert m["wrong_heads"] == [], f"{where}: not headings, taken for ones: {m['wrong_heads']}"
         found, total = m["subheadings"]
         assert found == total, f"{where}: sub-headings found {found}/{total}"
         joined, total = m["joins"]
         assert joined == total, f"{where}: joins in one <p> {joined}/{total}"
+        found, total = m["header"]
+        assert found == total, f"{where}: issue date and numbers in the header {found}/{total}"
+        assert unconfirmed(doc.root, text) == [], f"{where}: inferred headings without @cert"
         assert schema.validate(doc.root), f"{where}: bulletin.rng: {schema.error_log}"
-        fws += [nows("".join(f.itertext())) for f in xpath(doc.root, "//tei:text//tei:fw")]
+        fws += m["fw_list"]  # the source's own page labels and credits aside
     assert sorted(fws) == sorted(furniture_text(f) for f in furniture), f"{where}: fw {fws} vs {furniture}"
     got = "".join(nows(render(d.root)) for d in docs)
     want_text = source_content(text)
@@ -66,7 +106,9 @@ def test_shared_degraded_sample_matches_its_gold(path):
     want = gold(path)
     text = path.read_text(encoding="utf-8")
     docs, _ = read(text)
-    check(docs, want.get("issues", [want]), want.get("furniture", []), text, path.name)
+    clean = ROOT / "samples" / (path.name.split(".")[0] + ".txt")
+    check(docs, want.get("issues", [want]), want.get("furniture", []), text, path.name,
+          clean.read_text(encoding="utf-8") if clean.exists() else None)
 
 
 def test_furniture_stands_where_the_page_broke():
@@ -93,15 +135,38 @@ def test_two_issues_have_their_own_header_and_masthead():
 
 CASES = [(name, path) for name in DEGRADATIONS for path in CORPUS]
 
+#: Seeds the wider sweeps found failing (each failed before the change that made it pass):
+#: ``(seed, degradation, file)``, replayed on every run.
+REPLAYS = [
+    (35739, "wrap-no-blank", "samples/genres/supervision-lanhe-2022-no05-06.two-issues.txt"),  # a word cut by a page break
+    (327, "scan", "samples/genres/briefing-qinyuan-2021-no12.txt"),  # 要目 entries run together
+    (306, "scan", "samples/genres/newspaper-zhangyang-2022-03-11.txt"),  # 报眉 cut inside 第二版
+    (308, "wrap-headings", "samples/genres/newspaper-zhangyang-2022-03-11.txt"),  # 报眉 cut before the page's name
+    (360, "scan", "samples/genres/newspaper-zhangyang-2022-03-11.txt"),  # 报尾 value cut after （0377）
+    (321, "wrap-no-blank", "samples/genres/supervision-lanhe-2022-no05-06.two-issues.txt"),  # 关于…通报 run into its text
+    (325, "wrap-no-blank", "tests/fixtures/newsletter-subheads.txt"),  # a title's closing quote wrapped off
+    (5011, "scan", "tests/fixtures/genres/briefing-baichuan-2023-no9.txt"),  # a title after a credit run into its text
+]
+
+
+@pytest.mark.parametrize("seed,name,rel", REPLAYS, ids=[f"{s}-{n}-{Path(r).stem}" for s, n, r in REPLAYS])
+def test_seeds_the_sweeps_found(seed, name, rel):
+    path = Path(__file__).resolve().parent.parent / rel
+    clean = path.read_text(encoding="utf-8")
+    text, furniture = DEGRADATIONS[name](clean, random.Random(f"{seed}:{name}:{path.name}"))
+    check(read(text)[0], golds(path), furniture, text, f"{name} × {path.stem} (DEGRADE_SEED={seed})", clean)
+
 
 @pytest.mark.parametrize("name,path", CASES, ids=[f"{n}-{p.stem}" for n, p in CASES])
 def test_every_degradation_of_every_sample(name, path):
     seed = f"{BASE_SEED}:{name}:{path.name}"
-    text, furniture = DEGRADATIONS[name](path.read_text(encoding="utf-8"), random.Random(seed))
+    clean = path.read_text(encoding="utf-8")
+    text, furniture = DEGRADATIONS[name](clean, random.Random(seed))
     docs, warnings = read(text)
-    check(docs, [gold(path)], furniture, text, f"{name} × {path.stem} (DEGRADE_SEED={BASE_SEED})")
+    check(docs, golds(path), furniture, text, f"{name} × {path.stem} (DEGRADE_SEED={BASE_SEED})", clean)
     if name in ("clean", "crlf", "blank-doubled"):
-        assert warnings == [], f"warnings on clean text: {warnings}"
+        assert len(warnings) <= len(docs) and all("structure rests on weak evidence" in w for w in warnings), \
+            f"warnings on clean text: {warnings}"
 
 
 PAIRS = [(a, b) for a in SAMPLES for b in SAMPLES if a != b]
@@ -115,16 +180,27 @@ def test_two_samples_concatenated_give_two_documents(name, a, b):
     tb, fb = DEGRADATIONS[name](b.read_text(encoding="utf-8"), rng)
     text = concatenate(ta, tb)
     docs, _ = read(text)
-    check(docs, [gold(a), gold(b)], fa + fb, text, f"{name}: {a.stem} + {b.stem} (DEGRADE_SEED={BASE_SEED})")
+    clean = concatenate(a.read_text(encoding="utf-8"), b.read_text(encoding="utf-8"))
+    check(docs, golds(a) + golds(b), fa + fb, text, f"{name}: {a.stem} + {b.stem} (DEGRADE_SEED={BASE_SEED})", clean)
 
 
 @pytest.mark.parametrize("path", SAMPLES, ids=[p.stem for p in SAMPLES])
-def test_clean_samples_give_no_warning_and_no_cert(path):
-    docs, warnings = read(path.read_text(encoding="utf-8"))
-    assert warnings == []
-    # no heading or paragraph rests on weak evidence; a <pb cert="low"/> is a page start placed
-    # from the contents list (the page may begin earlier), not a reading of a line (docs/tei-model.md)
-    assert xpath(docs[0].root, "//tei:text//*[not(self::tei:pb)]/@cert") == []
+def test_clean_samples_say_which_headings_rest_on_line_shape(path):
+    """A monthly's headings are all confirmed (its contents list, its markup): no @cert, no
+    warning. The newspaper prints its titles without markup: each carries @cert and the document
+    gets one warning saying its structure rests on the line's shape (issue #21)."""
+    text = path.read_text(encoding="utf-8")
+    docs, warnings = read(text)
+    root = docs[0].root
+    # a <pb cert="low"/> is a page start placed from the contents list (the page may begin
+    # earlier), not a reading of a line (docs/tei-model.md)
+    certs = xpath(root, "//tei:text//*[not(self::tei:pb)][@cert]")
+    if path.name.startswith("monthly"):
+        assert warnings == [] and certs == []
+    else:
+        assert len(warnings) == 1 and "structure rests on weak evidence" in warnings[0]
+        assert certs and all(el.tag.endswith("}head") for el in certs)
+    assert unconfirmed(root, text) == []
 
 
 def test_form_feeds_of_a_file_are_evidence_not_a_warning():
@@ -186,13 +262,7 @@ def _extracted(draw):
 def test_any_extracted_looking_text_round_trips(text):
     if not source_content(text):
         return
-    docs, _ = read(text)
-    got = "".join(nows(render(d.root)) for d in docs)
-    want = source_content(text)
-    assert got == want, first_difference(got, want)
-    schema = own_schema()
-    for d in docs:
-        assert schema.validate(d.root), str(schema.error_log)
+    assert_round_trips(read(text)[0], text)
 
 
 def test_a_folio_shaped_like_a_list_bullet_keeps_its_dashes():

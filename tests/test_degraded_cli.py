@@ -22,7 +22,8 @@ def test_explain_needs_no_format_and_names_each_line(capsys):
     assert main(["--explain", str(DEGRADED / "newsletter-2020-02-29-no634.pdftotext.txt")]) == 0
     out = capsys.readouterr().out
     assert out.startswith("# ") and "furniture (pageNum): '— 3 —'" in out
-    assert re.search(r"^ +\d+ +heading \(article\): '区委常委会召开会议'$", out, re.M)
+    assert re.search(r"^ +\d+ +heading \(article\)( \[@cert=\w+\])?: '区委常委会召开会议'$", out, re.M)
+    assert out.splitlines()[1].startswith("genre newsletter (newspaper), from weighed evidence:")
     assert re.search(r"^ +\d+-\d+ +paragraph: ", out, re.M)
 
 

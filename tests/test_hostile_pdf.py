@@ -148,4 +148,4 @@ def test_random_damage_to_a_3b_copy_is_read_or_refused_cleanly(tmp_path, copy_3b
     else:
         if not bytes(data).startswith(b"%PDF-"):
             return  # damaged past recognition: read as text, cleanly
-        assert loaded.root.xpath("string(//*[local-name()='title'])") == "上街区召开安全生产工作会议"
+        assert "上街区召开安全生产工作会议" in loaded.root.xpath("string(//*[local-name()='text'])")  # read whole

@@ -171,5 +171,5 @@ def test_tei_input_with_random_prologs_doctypes_and_damage(tmp_path, tei, server
         assert not doctype  # a DOCTYPE is never accepted
         assert root.getroottree().docinfo.doctype == ""
         if not damage:
-            assert root.xpath("string(//*[local-name()='title'])") == "上街区召开安全生产工作会议"
+            assert "上街区召开安全生产工作会议" in root.xpath("string(//*[local-name()='text'])")  # read whole
     assert requests == []

@@ -19,15 +19,45 @@ CLAUSE_PUNCT = set("，,")
 #: the closing punctuation; a cut paragraph ends in an ideograph, a comma or an opening mark).
 TERMINAL = set("。！？!?；;：:…”’」』）)】〕]》.")
 
-COLOPHON_FIELD_RE = re.compile(
-    r"^(发放范围|发送范围|发送|报送|抄送|分送|主管|主办|承办|协办|编辑出版|编辑|出版|编印|印刷|承印"
-    r"|地址|电话|传真|邮箱|电子邮箱|邮编|网址|总编|主编|副主编|责任编辑|编委|签发|审核|校对)\s*[：:]"
-)
-COLOPHON_NOTICE_RE = re.compile(r"^[（(]?\s*(内部资料|注意保存|内部刊物|免费交流)[^()（）]*[）)]?$")
+#: Labels of colophon fields (版记, 报尾, a journal's 版权标识): who issues, edits, prints it,
+#: where, how many; the label is followed by a colon (whitespace removed: ``主　　办：``).
+COLOPHON_LABELS = (
+    "发放范围|发送范围|发送|报送|抄送|抄报|主送|分送|报|送|发|主管|主管单位|主办|主办单位|承办|协办|编辑出版|出版单位|编辑|出版"
+    "|编印|印刷|承印|地址|社址|通讯地址|编辑部地址|电话|传真|邮箱|电子邮箱|投稿邮箱|邮编|网址|总编|总编辑|主编|副主编"
+    "|执行主编|责任编辑|本版责编|责编|美术编辑|美编|编委|签发|审核|审签|校对|印数|准印证号|准印证|总编室|广告部|发行部"
+    "|新闻热线|定价|刊号|邮发代号|排版|设计")
+COLOPHON_FIELD_RE = re.compile(rf"^({COLOPHON_LABELS})\s*[：:]")
+#: Distribution lines of a 版记 (GB/T 9704-2012 7.4.2 抄送; briefing practice 报/送/发): the
+#: label and its recipients.
+DISTRIBUTION_RE = re.compile(r"^(报|送|发|抄送|抄报|主送|分送|报送|发送)\s*[：:]")
+#: The 印发 line (GB/T 9704-2012 7.4.3): the issuing body and the date, ``…印发``.
+ISSUED_RE = re.compile(r"^(?P<org>.*?)\s*(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*(?P<verb>印发)\s*$")
+COLOPHON_NOTICE_RE = re.compile(r"^[（(]?\s*(内部资料|注意保存|内部刊物|免费交流|内部参阅)[^()（）]*[）)]?$")
 PRINT_RUN_RE = re.compile(r"^[（(]?\s*共印\s*(\d+)\s*份\s*[）)]?$")
+#: A print run at the end of a line of fields: ``编辑：冯晓棠　　（共印90份）``.
+PRINT_RUN_TAIL_RE = re.compile(r"[（(]\s*共印\s*(\d+)\s*份\s*[）)]\s*$")
+#: A label inside a line of fields: a few characters (maybe letter-spaced) and a colon, at the
+#: line's start or after a gap.
+FIELD_LABEL_RE = re.compile(r"(?:^|(?<=\s))((?:[\u4e00-\u9fff][ \t\u3000]*){1,8}?)[：:]")
+#: Labels of the credits that close a newspaper page (本版责编 … 校对 …).
+PAGE_ROLE_RE = re.compile(r"^(?:本版责编|本版编辑|责编|责任编辑|美术编辑|美编|版式|校对|审校|组版|图片编辑)$")
 SECTION_MAX = 12
-#: The printed heading of a contents list: 目录, 目 录, 本期目录, Contents.
-CONTENTS_HEAD_RE = re.compile(r"^(本期)?目录$|^contents$", re.IGNORECASE)
+#: The printed heading of a contents list: 目录, 目 录, 本期目录, 本期要目, 本期导读, Contents.
+CONTENTS_HEAD_RE = re.compile(r"^(本期)?(目录|要目|导读|提要|看点)$|^contents$", re.IGNORECASE)
+#: A heading that announces a selection, not every article (本期导读, 看点).
+PARTIAL_CONTENTS_RE = re.compile(r"导读|看点|提要")
+#: A contents line whose leader is followed by the author before the page number:
+#: ``续志编纂中大事记条目的取舍与表述………苏明哲　5`` (the leader is then printed text).
+AUTHOR_LEADER_RE = re.compile(
+    r"^(?P<title>.+?)(?P<lead>(?:…{2,}|\.{3,}|·{3,}|．{3,})+)\s*(?P<author>[^\d…\.·．\s](?:[^\d…\.·．]{0,10}[^\d…\.·．\s])?)?"
+    r"\s*(?P<page>\d{1,3})\s*$")
+#: A dot leader in a line's text (one the line's end did not take off: the page stood on the
+#: next line, or an author between them).
+TEXT_LEADER_RE = re.compile(r"…{2,}|\.{3,}|·{3,}|．{3,}")
+#: The printed page of a newspaper's contents entry: ``县城第二水厂扩建工程通水试运行　　2版``.
+PAGE_SUFFIX_RE = re.compile(r"(?:\s{2,}|\u3000+|\s*)(?P<page>(?:第\s*)?(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})\s*版)\s*$")
+#: A printed bullet before an entry or a brief's run-in head (kept: it is content).
+BULLET_CHARS = "●○◎◆◇■□▲△▼▽★☆•·▶►◉"
 
 
 def unfinished(text: str) -> bool:
@@ -73,15 +103,56 @@ def paragraph_shape(line: Line) -> bool:
 
 
 def colophon_kind(line: Line) -> str | None:
-    """``field``, ``notice``, ``print-run`` for a colophon line, else ``None``."""
+    """``field``, ``distribution`` (报/送/发, 抄送), ``issued`` (the 印发 line), ``notice``,
+    ``print-run`` for a colophon line, else ``None``."""
     k = line.key
     if PRINT_RUN_RE.match(k):
         return "print-run"
     if COLOPHON_NOTICE_RE.match(k):
         return "notice"
+    if DISTRIBUTION_RE.match(k):
+        return "distribution"
     if COLOPHON_FIELD_RE.match(k):
         return "field"
+    if ISSUED_RE.match(k) and len(k) <= 50:
+        return "issued"
     return None
+
+
+def colophon_fields(text: str) -> list[tuple[int, int, int]]:
+    """The labelled fields of a colophon line's *text*: ``[(label start, value start, value
+    end)]`` (the value starts after the colon). A label is a known one (:data:`COLOPHON_LABELS`),
+    or any short one after a gap in a line that begins with a known one
+    (``副刊投稿邮箱：…``); a print run that ends the line (``（共印90份）``) is left out of the
+    last value (see :data:`PRINT_RUN_TAIL_RE`)."""
+    end = len(text.rstrip())
+    tail = PRINT_RUN_TAIL_RE.search(text)
+    if tail:
+        end = len(text[: tail.start()].rstrip())
+    starts = []
+    for m in FIELD_LABEL_RE.finditer(text, 0, end):
+        label = re.sub(r"\s+", "", m.group(1))
+        known = re.fullmatch(COLOPHON_LABELS, label) is not None
+        if known or (starts and len(label) <= 8):
+            starts.append((m.start(1), m.end()))
+    if not starts or starts[0][0] != len(text) - len(text.lstrip()):
+        return []
+    out = []
+    for k, (a, v) in enumerate(starts):
+        stop = starts[k + 1][0] if k + 1 < len(starts) else end
+        value_end = len(text[:stop].rstrip())
+        out.append((a, v, max(v, value_end)))
+    return out
+
+
+def page_credit(line: Line) -> int:
+    """How many page-credit roles (本版责编, 责任编辑, 美术编辑, 校对 …) label the fields of *line*
+    when its first field is one (0 otherwise): the line that closes a newspaper page."""
+    fields = colophon_fields(line.text)
+    roles = [re.sub(r"[\s：:]+", "", line.text[a:v]) for a, v, _ in fields]
+    if not roles or not PAGE_ROLE_RE.match(roles[0]):
+        return 0
+    return sum(1 for r in roles if PAGE_ROLE_RE.match(r))
 
 
 def find_colophon(lines: list[Line], start: int) -> int:
@@ -100,16 +171,26 @@ def find_colophon(lines: list[Line], start: int) -> int:
 
 @dataclass
 class Entry:
-    """One printed contents entry: its lines (a wrapped entry has several), its printed page."""
+    """One printed contents entry: its lines (a wrapped entry has several), its printed page.
+
+    For an entry whose page (``2版``), author (``………苏明哲　5``) or bullet (``●``) is printed
+    in the line's text, ``spans`` gives where (offsets into the last line's text): ``title``
+    (the title's end), ``author`` (start, end) and ``page`` (start, end), ``bullet`` (its end)."""
 
     lines: list[Line]
     page: str | None
     section: int | None = None
     target: str | None = None
+    spans: dict = field(default_factory=dict)
 
     @property
     def key(self) -> str:
-        return "".join(line.key for line in self.lines)
+        """The title as printed, whitespace removed (without bullet, leader, author and page)."""
+        if not self.spans:
+            return "".join(line.key for line in self.lines)
+        last = self.lines[-1].text
+        title = last[self.spans.get("bullet", 0) : self.spans.get("title", len(last))]
+        return "".join(line.key for line in self.lines[:-1]) + re.sub(r"\s+", "", title)
 
 
 @dataclass
@@ -122,6 +203,8 @@ class Contents:
     sections: list[tuple[Line, list[Entry]]] = field(default_factory=list)
     head: Line | None = None
     loose: list[Entry] = field(default_factory=list)
+    #: the list names every article (a contents list, 要目); a newspaper's 本期导读 names some
+    exhaustive: bool = True
 
     @property
     def entries(self) -> list[Entry]:
@@ -140,14 +223,14 @@ def find_contents(lines: list[Line]) -> Contents | None:
     the source marks them (bold, ``#``) or prints them again as a line of the body; otherwise they
     are the first part of an entry that wrapped onto the next line.
     """
-    leaders = [i for i, line in enumerate(lines) if line.page is not None]
+    leaders = [i for i, line in enumerate(lines) if line.page is not None or AUTHOR_LEADER_RE.match(line.text)]
     if len(leaders) < 2:
         return None
     first = leaders[0]
     # the list is one block: it ends at the last leader line before the first line of running
     # text (a file of several issues has several lists; the first one is this issue's)
-    stop = next((i for i in range(first, len(lines)) if lines[i].page is None and paragraph_shape(lines[i])),
-                len(lines))
+    stop = next((i for i in range(first, len(lines)) if lines[i].page is None and paragraph_shape(lines[i])
+                 and not AUTHOR_LEADER_RE.match(lines[i].text)), len(lines))
     leaders = [i for i in leaders if i < stop]
     if len(leaders) < 2:
         return None
@@ -158,6 +241,7 @@ def find_contents(lines: list[Line]) -> Contents | None:
         return (
             not line.bullet
             and line.page is None
+            and not AUTHOR_LEADER_RE.match(line.text)
             and len(line.key) <= SECTION_MAX
             and (line.marked or line.key in body_keys)
         )
@@ -178,8 +262,71 @@ def find_contents(lines: list[Line]) -> Contents | None:
             toc.sections.append((line, current))
             continue
         pending.append(line)
-        if line.page is not None:
-            entry = Entry(pending, line.page, len(toc.sections) - 1 if current is not None else None)
+        m = AUTHOR_LEADER_RE.match(line.text) if line.page is None else None
+        if line.page is not None or m:
+            entry = Entry(pending, line.page if m is None else m.group("page"),
+                          len(toc.sections) - 1 if current is not None else None)
+            if m:
+                entry.spans = {"title": m.end("title"), "page": m.span("page")}
+                if m.group("author"):
+                    entry.spans["author"] = m.span("author")
             (current if current is not None else toc.loose).append(entry)
             pending = []
     return toc
+
+
+def _entry_spans(line: Line) -> tuple[str | None, dict]:
+    """The printed page (``"2"``) and :attr:`Entry.spans` of a line of a headed list."""
+    text = line.text.rstrip()
+    spans: dict = {}
+    k = len(text) - len(text.lstrip())
+    if text[k : k + 1] and text[k] in BULLET_CHARS:
+        spans["bullet"] = k + 1
+    m = PAGE_SUFFIX_RE.search(text)
+    page = None
+    if m and m.start("page") > spans.get("bullet", 0) + 2:
+        from convert.reader.masthead import numeral
+
+        n = numeral(m.group("n"))
+        if n is not None:
+            page = str(n)
+            spans["page"] = m.span("page")
+            spans["title"] = m.start()
+    return page, spans
+
+
+def find_headed_contents(lines: list[Line], start: int = 0, reach: int = 60, stop: int | None = None) -> Contents | None:
+    """A contents list printed under a heading (本期要目, 目录, 本期导读) without dot leaders:
+    the heading within *reach* lines of *start*, then the entries, each a line without sentence
+    punctuation that carries a bullet or a printed page (``2版``) or names a later line of the
+    text (a title it matches, :func:`convert.reader.body._similar`); at least two. The heading
+    is looked for before line *stop* (the first line of running text). ``None`` when there is no
+    such list. A 导读 (a selection) is not :attr:`Contents.exhaustive`."""
+    from convert.reader.body import MATCH_RATIO, _similar
+
+    for h in range(start, min(len(lines) if stop is None else stop, start + reach)):
+        if CONTENTS_HEAD_RE.match(lines[h].key):
+            break
+    else:
+        return None
+    head = lines[h]
+    entries: list[Entry] = []
+    k = h + 1
+    while k < len(lines):
+        line = lines[k]
+        if paragraph_shape(line) or line.page is not None or len(line.key) > 50:
+            break
+        page, spans = _entry_spans(line)
+        title = line.key
+        if "title" in spans or "bullet" in spans:
+            title = re.sub(r"\s+", "", line.text[spans.get("bullet", 0) : spans.get("title", len(line.text))])
+        later = [other.key for other in lines[k + 1 :] if not CONTENTS_HEAD_RE.match(other.key)]
+        named = any(_similar(title, other) >= MATCH_RATIO or (len(title) >= 4 and title in other and len(other) <= len(title) + 8)
+                    for other in later)
+        if not (page or "bullet" in spans or named):
+            break
+        entries.append(Entry([line], page, spans=spans))
+        k += 1
+    if not entries or (len(entries) < 2 and not (entries[0].page or "bullet" in entries[0].spans)):
+        return None  # one entry only with its bullet or printed page
+    return Contents(h, k, head=head, loose=entries, exhaustive=not PARTIAL_CONTENTS_RE.search(head.key))

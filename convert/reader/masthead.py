@@ -1,9 +1,14 @@
-"""The masthead: the lines above the contents list or the first article.
+"""The masthead (版头): the lines above the contents list or the first article.
 
-Each masthead line is classified by its own shape (a date, an issue number, an imprint …) and
-becomes one child of ``<titlePage type="masthead">`` (TEI P5 §4.6 "Title Pages"); the values
-that describe the printed issue also go to ``sourceDesc/biblStruct/monogr`` (TEI P5 §2.2.7,
-§3.12.2). This module only reads lines; the elements are built in :mod:`convert.reader`.
+A masthead line may hold several fields, set apart by a wide gap (two spaces or more, or an
+ideographic space): ``溱源县人民政府办公室　　　2021年6月25日`` (the 编印 unit left, the date right,
+GB/T 9704-2012 7.2 and briefing practice), ``2021年9月17日　星期五　农历辛丑年八月十一``,
+``第37期（总第1186期）　　今日4版``. Each field is classified by its own shape (:func:`classify_field`:
+a date, an issue number, an imprint, a body's name, a registration number, a notice …), and a
+line by its fields (:func:`classify`). Each field group becomes one child of
+``<titlePage type="masthead">`` (TEI P5 §4.6 "Title Pages", built in
+:mod:`convert.reader.logical.front`); the values that describe the printed issue also go to
+``sourceDesc/biblStruct/monogr`` (TEI P5 §2.2.7, §3.12.2). This module only reads lines.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from convert.reader.lines import Line
+from convert.reader.names import is_org_name
 
 DATE_RE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
 PRINTED_RE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(印|印刷|印发)$")
@@ -24,32 +30,155 @@ VOLUME_RE = re.compile(r"第\s*(\d+)\s*卷")
 #: Imprint verbs that state publication (an imprint, ``docImprint``); the others (编, 编辑, 主办)
 #: state responsibility for the content (a ``byline``).
 PUBLISHING_VERBS = ("出版", "编印")
+#: Verbs (and the word 机关报) that name the sponsoring body (主办单位) of a paper or bulletin.
+SPONSOR_VERBS = ("主办", "机关报")
 #: Notices that restrict a printed issue's distribution (内部资料: internal material); they make
 #: the header's ``availability`` ``restricted``.
-RESTRICTED_RE = re.compile(r"内部资料|内部刊物|内部发行|注意保存")
+RESTRICTED_RE = re.compile(r"内部资料|内部刊物|内部发行|注意保存|内部参阅|秘密|机密|绝密")
 #: A masthead notice that gives a telephone number or address (``监督电话 67183172``).
 CONTACT_RE = re.compile(r"电话|热线|邮箱|地址|传真")
 TOTAL_RE = re.compile(r"总\s*第\s*(\d+)\s*期")
-IMPRINT_RE = re.compile(r"^(.{2,40}?)\s*(出版|编印|编辑|主办|编)$")
+IMPRINT_RE = re.compile(r"^(.{2,40}?)\s*(出版|编印|编辑|主办|机关报|编)$")
 REGISTRATION_RE = re.compile(r"内资|准印|刊号|【[^】]+】\s*\d+\s*号|^[（(]?[^()（）]{1,12}[）)]?\d{3,}号$")
+#: 国内统一连续出版物号 (GB/T 9999-2001): ``CN 41-0628/(F)``.
+CN_RE = re.compile(r"(?:国内统一连续出版物号\s*)?CN\s*\d{2}\s*-\s*\d{4}\S*")
+#: 邮发代号 (the postal distribution code): ``邮发代号 35-62``.
+POSTAL_RE = re.compile(r"邮发代号\s*[:：]?\s*(\d{1,2}\s*-\s*\d{1,4})")
+#: The page count a paper prints beside its number: ``今日4版``, ``本期8版``, ``共4版``.
+PAGES_RE = re.compile(r"^(?:今日|本期|共|今天)\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*版$")
 ENGLISH_RE = re.compile(r"^[A-Za-z][A-Za-z0-9 .,&'’-]*$")
-NOTICE_RE = re.compile(r"内部资料|免费交流|注意保存|内部刊物|监督电话|电话|热线")
+NOTICE_RE = re.compile(r"内部资料|免费交流|注意保存|内部刊物|内部参阅|监督电话|电话|热线|^(?:秘密|机密|绝密)\b")
+#: A subtitle in brackets under the title: ``（史志工作通讯）``.
+SUBTITLE_RE = re.compile(r"^[（(][^（）()]{2,20}[）)]$")
+#: What a printed rule leaves in extracted text (the star in a party body's red rule).
+RULE_MARK_RE = re.compile(r"^[★☆✩✪]+$")
+#: A wide gap between the fields of one masthead line: two spaces or more, or ideographic spaces.
+FIELD_GAP_RE = re.compile(r"[ \t]{2,}|[ \t]*\u3000[\u3000 \t]*")
+
+#: Field kinds (see :func:`classify_field`) that may stand in a masthead; ``title`` too, once.
+MASTHEAD_KINDS = {"date", "date-part", "printed", "lunar", "edition", "pages", "registration", "cn",
+                  "postal", "imprint", "org", "title-en", "notice", "subtitle", "rule"}
+#: The kind a line is known by (:func:`classify`) when its fields are of several kinds: the
+#: first of these that occurs.
+LINE_KIND_ORDER = ("edition", "printed", "date", "imprint", "registration", "notice", "lunar",
+                   "date-part", "title-en", "subtitle", "rule")
+#: Fine field kinds reported under a coarser one by :func:`classify` (the physical stage and
+#: the issue boundaries know the coarse ones).
+COARSE = {"cn": "registration", "postal": "registration", "org": "imprint", "pages": "notice"}
+
+
+def _iso(y: str, m: str, d: str | None) -> str:
+    return f"{int(y):04d}-{int(m):02d}" + (f"-{int(d):02d}" if d else "")
+
+
+def split_fields(text: str) -> list[tuple[int, int]]:
+    """``[(start, end)]`` of the fields of a line's *text*: runs between wide gaps
+    (:data:`FIELD_GAP_RE`). A letter-spaced word (``目　　录``, ``主　　办``: every run one
+    character) is one field."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for m in FIELD_GAP_RE.finditer(text):
+        if m.start() > pos:
+            spans.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text.rstrip()):
+        spans.append((pos, len(text.rstrip())))
+    spans = [(a, b) for a, b in spans if text[a:b].strip()]
+    if len(spans) > 1 and all(len(text[a:b].strip()) == 1 for a, b in spans):
+        return [(spans[0][0], spans[-1][1])]
+    return spans
+
+
+def classify_field(text: str) -> str:
+    """The kind of one masthead field, from its shape alone: ``printed`` (a printing date, 印),
+    ``date``, ``date-part`` (a day, a weekday), ``lunar``, ``edition`` (issue or volume number),
+    ``pages`` (今日4版), ``cn``, ``postal``, ``registration``, ``imprint`` (a body and a verb: 编,
+    编印, 出版, 主办, 机关报), ``org`` (a body's name alone: the 编印 unit of a briefing), ``title-en``,
+    ``notice``, ``subtitle`` (（史志工作通讯）), ``rule`` (★), else ``title``."""
+    t = re.sub(r"\s+", "", text)
+    if not t:
+        return "title"
+    if PRINTED_RE.match(t):
+        return "printed"
+    if ISSUE_DATE_RE.match(t):
+        return "date"
+    if DAY_RE.match(t) or WEEKDAY_RE.match(t):
+        return "date-part"
+    if LUNAR_RE.match(t):
+        return "lunar"
+    if (ISSUE_RE.search(t) or VOLUME_RE.search(t) or TOTAL_RE.search(t)) and len(t) <= 20:
+        return "edition"
+    if PAGES_RE.match(t):
+        return "pages"
+    if CN_RE.search(text):
+        return "cn"
+    if POSTAL_RE.search(t):
+        return "postal"
+    if REGISTRATION_RE.search(t):
+        return "registration"
+    if IMPRINT_RE.match(t) and not NOTICE_RE.search(t):
+        return "imprint"
+    if ENGLISH_RE.match(text.strip()):
+        return "title-en"
+    if NOTICE_RE.search(t):
+        return "notice"
+    if RULE_MARK_RE.match(t):
+        return "rule"
+    if SUBTITLE_RE.match(t):
+        return "subtitle"
+    if is_org_name(t):
+        return "org"
+    return "title"
+
+
+def fields_of(text: str) -> list[tuple[str, int, int]]:
+    """``[(kind, start, end)]`` of the fields of a line's *text* (:func:`split_fields`,
+    :func:`classify_field`)."""
+    return [(classify_field(text[a:b]), a, b) for a, b in split_fields(text)]
+
+
+def classify(text: str) -> str:
+    """The kind of one line, from its fields: the field's kind for a line of one field; for a
+    line of several, ``title`` when all are titles, ``mixed`` when titles stand among other
+    fields (no masthead line), else the first kind of :data:`LINE_KIND_ORDER` among them. Fine
+    kinds are reported as the coarse ones the physical stage knows (:data:`COARSE`)."""
+    kinds = [COARSE.get(k, k) for k, _, _ in fields_of(text)] or ["title"]
+    if len(kinds) == 1:
+        return kinds[0]
+    if all(k == "title" for k in kinds):
+        return "title"
+    if "title" in kinds:
+        return "mixed"
+    return next(k for k in LINE_KIND_ORDER if k in kinds)
+
+
+def masthead_line(line: Line) -> bool:
+    """True when every field of *line* is of a masthead kind (a title excepted)."""
+    kinds = [k for k, _, _ in fields_of(line.text)]
+    return bool(kinds) and all(k in MASTHEAD_KINDS for k in kinds)
 
 
 @dataclass
 class Masthead:
     """What the masthead says; every value comes from the source (nothing invented).
 
-    ``blocks`` is the ordered list of ``(kind, [Line, …])`` for ``<front>``; kinds are
-    ``title``, ``title-en``, ``date``, ``lunar``, ``printed``, ``imprint``, ``edition``,
-    ``registration``, ``notice``. ``when`` is the issue date (ISO 8601: ``2020-02-29`` or
-    ``2020-01``); ``printed`` the printing date; numbers are ``int`` or ``None``.
+    ``blocks`` is the ordered list of ``(kind, [Line, …])`` for ``<front>``: a line of several
+    fields is its own block of kind ``fields`` (its fields from :func:`fields_of`); consecutive
+    lines of one kind (a two-line registration number, a date printed over three lines) form one
+    block. Kinds are those of :func:`classify_field`. ``when`` is the issue date (ISO 8601:
+    ``2020-02-29`` or ``2020-01``); ``printed`` the printing date; numbers are ``int`` or
+    ``None``; ``publishers`` the bodies that issue it (编印, 出版; a joint briefing has two),
+    ``sponsor`` the body a paper is the organ of (主办, 机关报).
     """
 
     blocks: list[tuple[str, list[Line]]] = field(default_factory=list)
     title: str | None = None
+    title_sub: str | None = None
     title_en: str | None = None
     publisher: str | None = None
+    publisher_verb: str | None = None
+    publishers: list[str] = field(default_factory=list)
+    sponsor: str | None = None
     when: str | None = None
     date_text: str | None = None
     printed: str | None = None
@@ -59,11 +188,15 @@ class Masthead:
     issue_total: int | None = None
     volume: int | None = None
     volume_text: str | None = None
-    publisher_verb: str | None = None
+    pages: int | None = None
+    pages_text: str | None = None
     notices: list[str] = field(default_factory=list)
     registration: str | None = None
+    cn: str | None = None
+    postal: str | None = None
     weekday: str | None = None
     lunar: str | None = None
+    rule_marks: list[str] = field(default_factory=list)
 
     @property
     def is_newsletter(self) -> bool:
@@ -73,97 +206,127 @@ class Masthead:
         )
 
 
-def _iso(y: str, m: str, d: str | None) -> str:
-    return f"{int(y):04d}-{int(m):02d}" + (f"-{int(d):02d}" if d else "")
+#: A periodical has at most this many issues a year (a daily); a lone ``第N期`` above it is the
+#: running (cumulative) number a paper prints alone.
+MAX_ISSUES_A_YEAR = 366
+
+CN_NUMERALS = {c: k for k, c in enumerate("一二三四五六七八九十", start=1)}
 
 
-def classify(text: str) -> str:
-    """The kind of one masthead line (see :class:`Masthead`), from its shape alone."""
-    t = re.sub(r"\s+", "", text)
-    if PRINTED_RE.match(t):
-        return "printed"
-    if ISSUE_DATE_RE.match(t):
-        return "date"
-    if DAY_RE.match(t) or WEEKDAY_RE.match(t):
-        return "date-part"
-    if LUNAR_RE.match(t):
-        return "lunar"
-    if (ISSUE_RE.search(t) or VOLUME_RE.search(t)) and len(t) <= 20:
-        return "edition"
-    if REGISTRATION_RE.search(t):
-        return "registration"
-    if IMPRINT_RE.match(t) and not NOTICE_RE.search(t):
-        return "imprint"
-    if ENGLISH_RE.match(text.strip()):
-        return "title-en"
-    if NOTICE_RE.search(t):
-        return "notice"
-    return "title"
+def numeral(text: str) -> int | None:
+    """An arabic (``12``) or Chinese (``十二``, ``二十``) number up to 99, else ``None``."""
+    t = text.strip()
+    if t.isdigit():
+        return int(t)
+    if not t or any(c not in CN_NUMERALS for c in t) or len(t) > 3:
+        return None
+    if t == "十":
+        return 10
+    if "十" in t:
+        tens, _, ones = t.partition("十")
+        return (CN_NUMERALS[tens] if tens else 1) * 10 + (CN_NUMERALS[ones] if ones else 0)
+    return CN_NUMERALS[t] if len(t) == 1 else None
+
+
+def _take(mh: Masthead, kind: str, text: str) -> None:
+    """Record the value of one field of *kind* (its *text*, whitespace as printed)."""
+    key = re.sub(r"\s+", "", text)
+    if kind == "title" and mh.title is None:
+        # a letter-spaced title (工 作 简 报: the spacing is the print's, not the name's)
+        mh.title = key if re.fullmatch(r"\S(?:[ \t\u3000]+\S){1,}", text.strip()) and all(
+            len(w) == 1 for w in text.split()) else text.strip()
+    elif kind == "subtitle" and mh.title_sub is None:
+        mh.title_sub = key
+    elif kind == "title-en" and mh.title_en is None:
+        mh.title_en = text.strip()
+    elif kind == "date" and mh.when is None:
+        m = DATE_RE.match(key)
+        assert m is not None
+        mh.when = _iso(*m.group(1, 2, 3))
+        mh.date_text = m.group(0)
+    elif kind == "date-part":
+        if DAY_RE.match(key) and mh.when and len(mh.when) == 7:
+            mh.when = f"{mh.when}-{int(key):02d}"
+            mh.date_text = (mh.date_text or "") + f"{int(key)}日"
+        elif WEEKDAY_RE.match(key):
+            mh.weekday = key
+    elif kind == "printed":
+        m = PRINTED_RE.match(key)
+        assert m is not None
+        mh.printed = _iso(*m.group(1, 2, 3))
+        mh.printed_text = key[: -len(m.group(4))]
+    elif kind == "lunar":
+        mh.lunar = key
+    elif kind == "edition":
+        m = ISSUE_RE.search(re.sub(TOTAL_RE, "", key))
+        if m and int(m.group(1)) > MAX_ISSUES_A_YEAR and not TOTAL_RE.search(key) and mh.issue_total is None:
+            mh.issue_total = int(m.group(1))  # no year has so many issues: a running number
+        elif m and mh.issue is None:
+            mh.issue = int(m.group(1))
+            mh.issue_text = m.group(0)
+        m = TOTAL_RE.search(key)
+        if m and mh.issue_total is None:
+            mh.issue_total = int(m.group(1))
+        m = VOLUME_RE.search(key)
+        if m and mh.volume is None:
+            mh.volume = int(m.group(1))
+            mh.volume_text = m.group(0)
+    elif kind == "pages":
+        m = PAGES_RE.match(key)
+        assert m is not None
+        mh.pages, mh.pages_text = numeral(m.group(1)), key
+    elif kind == "notice":
+        mh.notices.append(text.strip())
+    elif kind == "registration":
+        mh.registration = (mh.registration or "") + key
+    elif kind == "cn":
+        mh.cn = CN_RE.search(text).group(0).replace("国内统一连续出版物号", "").strip()
+    elif kind == "postal":
+        mh.postal = re.sub(r"\s+", "", POSTAL_RE.search(key).group(1))
+    elif kind == "rule":
+        mh.rule_marks.append(key)
+    elif kind in ("imprint", "org"):
+        m = IMPRINT_RE.match(key) if kind == "imprint" else None
+        body, verb = (m.group(1), m.group(2)) if m else (key, None)
+        if verb in SPONSOR_VERBS:
+            mh.sponsor = mh.sponsor or body
+            return
+        mh.publishers.append(body)
+        if mh.publisher is None:
+            mh.publisher, mh.publisher_verb = body, verb
 
 
 def read_masthead(lines: list[Line]) -> Masthead:
-    """Classify masthead *lines* and collect the issue's data.
+    """Classify masthead *lines* and collect the issue's data (see :class:`Masthead`).
 
     Consecutive lines of one kind (a two-line registration notice; a date, its day and weekday
-    printed on separate lines) form one block.
+    printed on separate lines) form one block; a line of several fields is a block of its own.
     """
     mh = Masthead()
     for line in lines:
-        kind = classify(line.text)
-        key = line.key
+        fields = fields_of(line.text)
         prev = mh.blocks[-1] if mh.blocks else None
+        if len(fields) > 1:
+            mh.blocks.append(("fields", [line]))
+            for kind, a, b in fields:
+                if kind == "title" and mh.title is not None:
+                    kind = "notice"
+                _take(mh, kind, line.text[a:b])
+            continue
+        kind = fields[0][0] if fields else "title"
+        key = line.key
         if kind == "date-part" and prev and prev[0] == "date":
             prev[1].append(line)
-            if DAY_RE.match(key) and mh.when and len(mh.when) == 7:
-                mh.when = f"{mh.when}-{int(key):02d}"
-                mh.date_text = (mh.date_text or "") + f"{int(key)}日"
-            elif WEEKDAY_RE.match(key):
-                mh.weekday = key
+            _take(mh, kind, key)
             continue
         if kind == "date-part":
             kind = "notice"
         if kind == "registration" and prev and prev[0] == "registration":
             prev[1].append(line)
-            mh.registration = (mh.registration or "") + key
+            _take(mh, kind, key)
             continue
         if kind == "title" and mh.title is not None:
             kind = "notice"
         mh.blocks.append((kind, [line]))
-        if kind == "title":
-            mh.title = line.text.strip()
-        elif kind == "title-en" and mh.title_en is None:
-            mh.title_en = line.text.strip()
-        elif kind == "date" and mh.when is None:
-            m = DATE_RE.match(key)
-            assert m is not None
-            mh.when = _iso(*m.group(1, 2, 3))
-            mh.date_text = m.group(0)
-        elif kind == "printed":
-            m = PRINTED_RE.match(key)
-            assert m is not None
-            mh.printed = _iso(*m.group(1, 2, 3))
-            mh.printed_text = key[: -len(m.group(4))]
-        elif kind == "lunar":
-            mh.lunar = key
-        elif kind == "edition":
-            m = ISSUE_RE.search(re.sub(TOTAL_RE, "", key))
-            if m:
-                mh.issue = int(m.group(1))
-                mh.issue_text = m.group(0)
-            m = TOTAL_RE.search(key)
-            if m:
-                mh.issue_total = int(m.group(1))
-            m = VOLUME_RE.search(key)
-            if m:
-                mh.volume = int(m.group(1))
-                mh.volume_text = m.group(0)
-        elif kind == "notice":
-            mh.notices.append(line.text.strip())
-        elif kind == "registration":
-            mh.registration = key
-        elif kind == "imprint" and mh.publisher is None:
-            m = IMPRINT_RE.match(key)
-            assert m is not None
-            mh.publisher = m.group(1)
-            mh.publisher_verb = m.group(2)
+        _take(mh, kind, line.text)
     return mh

@@ -27,13 +27,37 @@ CREDIT_RE = re.compile(
 )
 #: One name of two or three Han characters (a Chinese personal name, TEI P5 §13.2.1).
 PERSON_RE = re.compile(r"[\u4e00-\u9fff]{2,3}")
+#: The common Chinese surnames (the most frequent 200 or so of the 百家姓 in today's use, and the
+#: common double ones): a bare name standing alone under a title must begin with one.
+SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟"
+    "谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐"
+    "易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管"
+    "柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟"
+    "邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟"
+    "冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏"
+    "鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝"
+    "智幸奉植衡富尧闭由")
+DOUBLE_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "长孙", "宇文",
+                   "司徒", "夏侯", "轩辕", "端木", "西门", "南宫")
+
+
+def looks_like_person(name: str) -> bool:
+    """*name* (whitespace aside) reads as a Chinese personal name: two to four Han characters
+    beginning with a common surname (:data:`SURNAMES`, :data:`DOUBLE_SURNAMES`)."""
+    key = re.sub(r"\s+", "", name)
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", key):
+        return False
+    return key[:2] in DOUBLE_SURNAMES or (key[0] in SURNAMES and len(key) <= 3)
 #: A credit word standing between names (``记者 张三 通讯员 李四``): not a name.
 CREDIT_WORD_RE = re.compile(r"^(?:本报)?(?:特约)?(?:记者|通讯员|实习生|摄影|撰稿|供稿|编辑|校对|文图|文|图|摄)$")
 #: Separators between names in a byline.
 NAME_SEP_RE = re.compile(r"[\s、，,/／]+")
 #: The end of a body's name (TEI P5 §13.2.2 ``orgName``): an office, department, bureau, centre …
+#: (a 会 only as an association's name: 推进会, 座谈会 are meetings)
 ORG_END_RE = re.compile(
-    r"(?:办公室|办事处|委员会|管委会|人民政府|政府|宣传部|传媒中心|中心|部|局|处|室|厅|委|办|社|院|所|站|队|会|公司|集团)$"
+    r"(?:办公室|办事处|委员会|管委会|人民政府|政府|宣传部|传媒中心|中心|部|局|处|室|厅|委|办|社|院|所|站|队|公司|集团"
+    r"|协会|学会|商会|工会|联合会|总会|理事会|研究会|促进会|联谊会)$"
 )
 #: Labels of colophon fields whose value is a responsible body.
 ORG_FIELD_RE = re.compile(r"^(?:主管|主办|承办|协办|编辑出版|编辑|出版|编印|印刷|出版单位|编辑单位)(?:单位)?[：:]?$")
@@ -70,8 +94,13 @@ def tag_byline(byline: etree._Element) -> int:
     text = byline.text
     m = CREDIT_RE.match(text)
     if not m:
-        return 0
+        return _tag_other_credit(byline)
     rest_start = m.end()
+    rest = text[rest_start:].strip().rstrip("）)").strip()
+    if re.fullmatch(r"[\u4e00-\u9fff][ \u3000]{1,2}[\u4e00-\u9fff]", rest) and looks_like_person(rest):
+        a = text.index(rest, rest_start)  # a two-character name set apart: 柳　芸
+        _wrap_text_spans(byline, [(a, a + len(rest))], "persName")
+        return 1
     close = re.search(r"\s*[）)]?\s*$", text[rest_start:])
     rest_end = rest_start + (close.start() if close else len(text) - rest_start)
     spans = []
@@ -86,6 +115,42 @@ def tag_byline(byline: etree._Element) -> int:
     if spans:
         _wrap_text_spans(byline, spans, "persName")
     return len(spans)
+
+
+#: A credit that names a body, or a body and a person: ``（县林业局供稿）``, ``（县林业局　邓志远）``,
+#: ``区委党史研究室　董立言``, ``□ 吴静秋``, ``◎ 邢晓川``, a bare name.
+OTHER_CREDIT_RE = re.compile(
+    r"^(?P<open>\s*[（(]?\s*|\s*[□◎○◇●■▲☆★◆]\s*)(?:(?P<org>[^\s（）()]{2,30}?)(?P<verb>供稿|提供)"
+    r"|(?P<unit>[^\s（）()]{2,30}?)[ \u3000]+(?P<name>[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,2})"
+    r"|(?P<alone>[\u4e00-\u9fff](?:[ \u3000]{0,2}[\u4e00-\u9fff]){1,3}))\s*[）)]?\s*$")
+
+
+def _tag_other_credit(byline: etree._Element) -> int:
+    """Tag the body (``orgName``, :func:`is_org_name`) and the person (``persName``, a common
+    surname first: :func:`looks_like_person`) of a credit of the forms of :data:`OTHER_CREDIT_RE`.
+    Returns how many were tagged (0 when the evidence is not clear)."""
+    text = byline.text or ""
+    m = OTHER_CREDIT_RE.match(text)
+    if not m:
+        return 0
+    spans: list[tuple[int, int, str]] = []
+    if m.group("org") and is_org_name(m.group("org")):
+        spans.append((m.start("org"), m.end("org"), "orgName"))
+    elif m.group("unit") and looks_like_person(m.group("name")):
+        if is_org_name(m.group("unit")):
+            spans.append((m.start("unit"), m.end("unit"), "orgName"))
+        spans.append((m.start("name"), m.end("name"), "persName"))
+    elif m.group("alone") and looks_like_person(m.group("alone")):
+        spans.append((m.start("alone"), m.end("alone"), "persName"))
+    if not spans:
+        return 0
+    el = byline
+    el.text = text[: spans[0][0]]
+    for k, (a, b, name) in enumerate(spans):
+        child = etree.SubElement(el, t(name))
+        child.text = text[a:b]
+        child.tail = text[b : spans[k + 1][0] if k + 1 < len(spans) else len(text)]
+    return sum(1 for *_, name in spans if name == "persName")
 
 
 def org_name(text: str) -> etree._Element | str:

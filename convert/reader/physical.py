@@ -56,7 +56,9 @@ DATE_LEAD_RE = re.compile(r"^\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 #: Masthead kinds (see :func:`convert.reader.masthead.classify`) that start a new issue.
 ISSUE_ANCHOR_KINDS = {"edition"}
 MASTHEAD_KINDS = {"date", "date-part", "printed", "lunar", "edition", "registration", "imprint",
-                  "title-en", "notice"}
+                  "title-en", "notice", "subtitle", "rule"}
+#: A handling notice at the top of a briefing's 版头 (GB/T 9704-2012 7.2.1: 密级, 注意保存).
+HANDLING_NOTICE_RE = re.compile(r"注意保存|内部参阅|秘密|机密|绝密|内部资料")
 
 
 def display_width(text: str) -> float:
@@ -618,9 +620,13 @@ def find_issue_boundaries(doc: PhysicalText) -> None:
 
     An anchor is an issue-number line (``第7期(总第634期)``, ``(总第91期)``) after the first
     line of running text; the issue starts at the first line of the masthead block around it:
-    the masthead lines right above it (dates, imprints, registration notices, an English title),
-    and the line above those when it is a short title and what stands before it ends the
-    previous issue (a colophon line, a finished sentence, a credit). ``issues`` is filled.
+    the masthead lines right above it (dates, imprints, registration notices, an English title,
+    a bracketed subtitle, a page count), and the line above those when it is a short title and
+    what stands before it ends the previous issue (a colophon line, a finished sentence, a
+    credit, the end of an 印发 line) or the title is letter-spaced (``督 查 通 报``: a masthead's
+    own). A handling notice right above that title (注意保存, 内部参阅, a 密级: the top line of a
+    briefing's 版头, GB/T 9704-2012 7.2.1) starts the issue too; 内部资料，免费交流 stays with the
+    colophon before it. ``issues`` is filled.
     """
     lines = doc.lines
     starts = [0]
@@ -632,7 +638,7 @@ def find_issue_boundaries(doc: PhysicalText) -> None:
         if len(line.key) > 24 or classify(line.text) not in ISSUE_ANCHOR_KINDS:
             continue
         start = i
-        while start > starts[-1] + 1 and len(lines[start - 1].key) <= 24 \
+        while start > starts[-1] + 1 and len(lines[start - 1].key) <= 40 \
                 and classify(lines[start - 1].text) in MASTHEAD_KINDS \
                 and not colophon_kind(lines[start - 1]):
             start -= 1
@@ -640,8 +646,13 @@ def find_issue_boundaries(doc: PhysicalText) -> None:
         if prev is not None and classify(prev.text) == "title" and len(prev.key) <= 16 \
                 and not any(c in PROSE_PUNCT for c in prev.text) and start - 2 >= 0:
             before = lines[start - 2]
-            if colophon_kind(before) or sentence_final(before.text) or _note_line(before):
+            spaced = re.fullmatch(r"\S(?:[ \t\u3000]+\S){2,}", prev.text.strip()) is not None
+            if (colophon_kind(before) or sentence_final(before.text) or _note_line(before) or spaced
+                    or before.text.rstrip().endswith("印发")):
                 start -= 1
+                if start - 1 > starts[-1] and HANDLING_NOTICE_RE.search(lines[start - 1].key) \
+                        and "免费交流" not in lines[start - 1].key:
+                    start -= 1
         lines[start].note("masthead of a new issue", f"an issue number at line {line.no} after running text")
         starts.append(start)
         running = False

@@ -46,7 +46,7 @@ JING_CLASS = "com.thaiopensource.relaxng.util.Driver"
 #: Attributes whose ``#id`` pointers :func:`check_tei` requires to resolve within the document
 #: (``ref/@target``: contents entries link their articles). ``@calendar`` could join once every
 #: model that uses it declares ``calendarDesc/calendar/@xml:id`` (docs/model-example.xml does not).
-POINTER_ATTRIBUTES = ("target",)
+POINTER_ATTRIBUTES = ("target", "next", "prev")
 
 
 @functools.cache
@@ -93,7 +93,30 @@ def check_tei(root: etree._Element) -> list[str]:
             msg = f"line {entry.line}: {_readable_path(doc, entry.path)}: {entry.message}"
             if msg not in errors:
                 errors.append(msg)
+    errors.extend(check_heads(doc))
     errors.extend(_check_ids(doc))
+    return errors
+
+
+#: The heads a story (article or brief) may hold, in this order, each at most once: 引题, the
+#: title, 副题 (docs/tei-model.md). bulletin.rng allows up to three ``<head>`` of any of these
+#: types (one element pattern, so that its content model stays deterministic); this is the order.
+HEAD_ORDER = ("kicker", None, "sub")
+
+
+def check_heads(doc: etree._Element) -> list[str]:
+    """The stories (``div`` of type article or brief) whose ``<head>`` children are not in the
+    order of :data:`HEAD_ORDER` (each type at most once); one message each."""
+    errors = []
+    for div in doc.iter(f"{{{TEI_NS}}}div"):
+        if div.get("type") not in ("article", "brief"):
+            continue
+        types = [h.get("type") for h in div.iterchildren(f"{{{TEI_NS}}}head")]
+        rank = [HEAD_ORDER.index(t) if t in HEAD_ORDER else -1 for t in types]
+        if -1 in rank or rank != sorted(set(rank)):
+            where = _readable_path(doc, doc.getroottree().getpath(div))
+            errors.append(f"line {div.sourceline}: {where}: heads {types!r} are not in the order kicker, "
+                          "title, sub (each at most once)")
     return errors
 
 

@@ -19,16 +19,17 @@ from convert.errors import WriterError
 from convert.options import WriterOptions
 from convert.tei import local, xpath
 
-#: Elements whose children are blocks.
-CONTAINERS = {"text", "front", "body", "back", "div", "titlePage", "list", "group"}
-#: Elements rendered as one block of inline content.
+#: Elements whose children are blocks (a photo's caption and credit: ``figure``).
+CONTAINERS = {"text", "front", "body", "back", "div", "titlePage", "list", "group", "figure"}
+#: Elements rendered as one block of inline content (a lead-in: ``opener``; a verse line ``l``).
 BLOCKS = {"head", "p", "ab", "byline", "note", "docImprint", "docDate", "docEdition", "imprimatur",
-          "titlePart", "docAuthor", "argument", "epigraph", "trailer", "label"}
-#: Inline elements whose text is content.
+          "titlePart", "docAuthor", "argument", "epigraph", "trailer", "label", "opener", "l"}
+#: Inline elements whose text is content (``byline`` and ``dateline`` inside an ``opener``,
+#: ``docDate`` inside a ``docImprint``).
 INLINE = {"hi", "num", "ref", "date", "publisher", "title", "measure", "name", "persName",
           "orgName", "placeName", "sic", "orig", "seg", "foreign", "emph", "q", "quote", "label",
           "idno", "time", "rs", "term", "mentioned", "soCalled", "abbr", "expan", "unclear", "add",
-          "surplus"}
+          "surplus", "byline", "dateline", "docDate"}
 #: Elements that hold no source characters (the editor's side of a choice).
 SKIP = {"corr", "reg"}
 _BREAK = "\u2028"  # stands for <lb/> while whitespace is folded
@@ -90,7 +91,23 @@ def blocks(el: etree._Element) -> list[str]:
         own = inline_text(el)
         nested = [b for child in el if local(child) == "list" for b in blocks(child)]
         return ([own] if own else []) + nested
-    if name == "list" and el.get("type") == "gloss":
+    if name == "lg":  # a stanza's lines one under the other; stanzas (nested lg) and furniture apart
+        out: list[str] = []
+        run: list[str] = []
+        for child in el:
+            if local(child) == "l":
+                text = inline_text(child)
+                if text:
+                    run.append(text)
+                continue
+            if run:
+                out.append("\n".join(run))
+                run = []
+            out += blocks(child)
+        if run:
+            out.append("\n".join(run))
+        return out
+    if name == "list" and el.get("type") in ("gloss", "distribution"):
         out, label = [], ""
         for child in el:
             if local(child) == "label":

@@ -61,10 +61,12 @@ def _contents_titles(text_el: etree._Element) -> dict[str, str]:
 
 
 def _label(div: etree._Element, printed: dict[str, str], root: etree._Element) -> str:
-    """A toc label: the ``<head>``, else the title the printed contents list gives the division,
-    else the label of an untitled division (:func:`convert.writers.issue.untitled_label`:
-    ``（无题）`` and its first whole phrases)."""
-    head = div.find("{*}head")
+    """A toc label: the ``<head>`` (the title itself, not its kicker, 引题, or subtitle, 副题),
+    else the title the printed contents list gives the division, else the label of an untitled
+    division (:func:`convert.writers.issue.untitled_label`: ``（无题）`` and its first whole
+    phrases)."""
+    heads = div.findall("{*}head")
+    head = next((h for h in heads if h.get("type") is None), heads[0] if heads else None)
     if head is not None and text_of(head):
         return text_of(head)
     if printed.get(element_id(div)):

@@ -244,9 +244,14 @@ class XhtmlTranslator:
     def visit_head(self, el, out, inline):
         """``<head>`` → ``<hN>``, N = number of enclosing ``<div>``s (1 to 6): a monthly's section
         and a newspaper's article are ``h1``. A ``<wbr>`` marks every boundary between two words
-        (:func:`word_breaks`), where alone the heading may break (``word-break: keep-all``)."""
+        (:func:`word_breaks`), where alone the heading may break (``word-break: keep-all``). A
+        kicker (引题) or subtitle (副题) → ``<p class="kicker|subtitle">`` beside it (one heading
+        per division); a figure's caption is rendered by :meth:`visit_figure`."""
         if inline:
             raise WriterError("epub: <head> inside running text is not supported")
+        if el.get("type") in ("kicker", "sub"):
+            self.inline_content(el, self.sub(out, "p", "kicker" if el.get("type") == "kicker" else "subtitle", el))
+            return
         depth = sum(1 for a in el.iterancestors() if local(a) == "div")
         node = self.sub(out, f"h{min(6, max(1, depth))}", "head", el)
         self.inline_content(el, node)
@@ -270,6 +275,51 @@ class XhtmlTranslator:
         masthead, ``registration``, ``notice`` and ``contact`` lines."""
         self.block_or_inline(el, out, inline, "note " + (el.get("type") or ""))
 
+    def visit_opener(self, el, out, inline):
+        """A news lead-in (``opener``: dateline 本报讯 and the reporters' byline) → ``<p class="opener">``."""
+        self.block_or_inline(el, out, inline, "opener")
+
+    def visit_dateline(self, el, out, inline):
+        self.block_or_inline(el, out, inline, "dateline")
+
+    def visit_figure(self, el, out, inline):
+        """A photo's caption and credit (``figure``: ``head``, ``byline``) → ``<figure>`` with a
+        ``<figcaption>`` (the e-book has the caption, not the photo)."""
+        self._need_block(el, inline)
+        cap = self.sub(self.sub(out, "figure", "figure", el), "figcaption")
+        for child in el:
+            if local(child) in ("head", "byline"):
+                self.inline_content(child, self.sub(cap, "span", local(child), child))
+            else:
+                self.dispatch(child, cap, True)
+            if child.tail and child.tail.strip():
+                add_text(cap, child.tail)
+
+    def visit_lg(self, el, out, inline):
+        """Verse: ``lg type="poem"`` → ``<div class="poem">``; a stanza → ``<p class="stanza">``
+        with its lines (``l``) one under another."""
+        self._need_block(el, inline)
+        if any(local(c) == "lg" for c in el):
+            self.block_content(el, self.sub(out, "div", "poem", el))
+            return
+        node = self.sub(out, "p", "stanza", el)
+        first = True
+        for child in el:
+            if local(child) == "l":
+                if not first:
+                    self.sub(node, "br")
+                self.inline_content(child, self.sub(node, "span", "l", child))
+                first = False
+            else:
+                self.dispatch(child, node, True)
+
+    def visit_name(self, el, out, inline):
+        """A name (a contents entry's author): ``<span class="name">``."""
+        self.inline_content(el, self.sub(out, "span", "name " + (el.get("type") or ""), el))
+
+    def visit_measure(self, el, out, inline):
+        self.inline_content(el, self.sub(out, "span", "measure", el))
+
     def visit_bibl(self, el, out, inline):
         """A reprint credit encoded as ``<bibl>``."""
         self.block_or_inline(el, out, inline, "note source bibl")
@@ -279,8 +329,8 @@ class XhtmlTranslator:
         any other list → ``<ul>``."""
         if inline:
             raise WriterError("epub: <list> inside running text is not supported")
-        if el.get("type") == "gloss":
-            node = self.sub(out, "dl", "gloss", el)
+        if el.get("type") in ("gloss", "distribution"):  # label/item pairs (报：/送：/发：, 主办：)
+            node = self.sub(out, "dl", el.get("type"), el)
             for child in el:
                 name = local(child)
                 if name == "label":
@@ -288,7 +338,7 @@ class XhtmlTranslator:
                 elif name == "item":
                     self.inline_content(child, self.sub(node, "dd", None, child))
                 elif name:
-                    raise WriterError(f"epub: <{name}> inside <list type='gloss'> is not supported")
+                    raise WriterError(f"epub: <{name}> inside <list type='{el.get('type')}'> is not supported")
             return
         in_contents = any(a.get("type") == "contents" for a in el.iterancestors())
         node = self.sub(out, "ol" if in_contents else "ul", "toc" if in_contents else "list", el)
@@ -385,7 +435,14 @@ class XhtmlTranslator:
 
     def visit_fw(self, el, out, inline):
         """``<fw>``: the old print layout's running head or folio (TEI P5 §11.6). An e-book has
-        no pages of its own to carry it, so it renders nothing."""
+        no pages of its own to carry it, so it renders nothing; a newspaper's page label and page
+        credit (``@subtype`` pageLabel, pageCredit) are the paper's own words about its pages and
+        are shown, small (``<p class="fw pageLabel|pageCredit">``), and so is the star a red rule
+        left in a masthead (``type="rule"``)."""
+        if el.get("subtype") in ("pageLabel", "pageCredit") and not inline:
+            self.inline_content(el, self.sub(out, "p", "fw " + el.get("subtype"), el))
+        elif el.get("type") == "rule" and not inline:  # the star a masthead's red rule carries
+            self.inline_content(el, self.sub(out, "p", "fw rule", el))
 
     def visit_choice(self, el, out, inline):
         """Render the source's form: ``sic``, ``orig`` or ``abbr`` (never ``corr``/``reg``)."""
@@ -595,7 +652,8 @@ def split_documents(text_el: etree._Element, book_title: str) -> list[Doc]:
                     pending.append(child)
                 elif cname == "div":
                     n += 1
-                    label = text_of(child.find("{*}head")) if child.find("{*}head") is not None else ""
+                    heads = [h for h in child.findall("{*}head") if h.get("type") is None] or child.findall("{*}head")
+                    label = text_of(heads[0]) if heads else ""
                     docs.append(Doc(f"c{n:02d}-{safe_name(element_id(child))}.xhtml", pending + [child],
                                     label or book_title, "body"))
                     pending = []

@@ -292,7 +292,7 @@ class _Renderer:
         return out
 
     def text_block(self, spans: list[Span], style_name: str, el, role: str = "P", node=None, extra=(),
-                   breaks: str = "keep", **kw) -> TextBlock:
+                   breaks: str = "keep", style: BlockStyle | None = None, **kw) -> TextBlock:
         """A :class:`TextBlock` of *spans*; checks every character has a glyph (else WriterError).
 
         *breaks*: what a line break of the source (``<lb/>``, :data:`BREAK`) becomes: ``"keep"``
@@ -304,7 +304,7 @@ class _Renderer:
         Tagged PDF: the block is the structure element *role* (``"H"``: the heading level by
         depth) made now in the current element, or the given *node*; its spans' content slots,
         then the slots of *extra* (a contents entry's page columns), are placed in it."""
-        style = self.bstyle(style_name)
+        style = style or self.bstyle(style_name)
         if self.tree is not None:
             spans = self._slots(spans)
             if node is None:
@@ -476,9 +476,10 @@ class _Renderer:
         return rule
 
     def _outline_title(self, el) -> str:
-        """The bookmark of a division: its heading, else the label of an untitled division
-        (:func:`convert.writers.issue.untitled_label`: ``（无题）`` and its first phrases)."""
-        heads = xpath(el, "tei:head")
+        """The bookmark of a division: its heading (the title itself, not its kicker, 引题), else
+        the label of an untitled division (:func:`convert.writers.issue.untitled_label`:
+        ``（无题）`` and its first phrases)."""
+        heads = xpath(el, "tei:head[not(@type)]") or xpath(el, "tei:head")
         if heads:
             text = "".join(self._plain(heads[0]))
         else:
@@ -509,6 +510,11 @@ class _Renderer:
         out.insert(0, marker)
 
     def _block_head(self, el, ctx):
+        if el.get("type") in ("kicker", "sub"):  # 引题 above, 副题 below the title: no heading of their own
+            title, small = self.bstyle("article_head"), self.bstyle("subsection_head")
+            style = replace(title, size=small.size, leading=small.leading, space_before=2.0, space_after=2.0)
+            return [self.text_block(self.inline(el, "heading"), "subsection_head", el, role="P", keep_with_next=True,
+                                    style=style)]
         name = {
             "section": "section_head",
             "article": "article_head",
@@ -520,10 +526,60 @@ class _Renderer:
 
     def _block_p(self, el, ctx):
         name = "colophon" if ctx == "colophon" else "body"
-        return [self.text_block(self.inline(el), name, el)]
+        spans = self.inline(el)
+        prev = el.getprevious()
+        while prev is not None and not isinstance(prev.tag, str):
+            prev = prev.getprevious()
+        if prev is not None and local(prev) == "opener":  # 本报讯（记者 …） runs into its paragraph
+            spans = self.inline(prev, "heading") + [Span("\u3000", "body", None, where(el))] + spans
+        return [self.text_block(spans, name, el)]
+
+    def _block_opener(self, el, ctx):
+        """A news lead-in (``opener``: 本报讯 and the reporters): set in bold at the start of the
+        paragraph it opens (:meth:`_block_p`), as printed; alone when no paragraph follows."""
+        nxt = el.getnext()
+        while nxt is not None and not isinstance(nxt.tag, str):
+            nxt = nxt.getnext()
+        if nxt is not None and local(nxt) == "p":
+            return []
+        return [self.text_block(self.inline(el, "heading"), "body", el)]
+
+    def _block_figure(self, el, ctx):
+        """A photo's caption (``head``) and credit (``byline``): one small line, as a caption
+        under the photo the text no longer has."""
+        spans: list[Span] = []
+        for child in el:
+            if not isinstance(child.tag, str):
+                continue
+            if spans and local(child) == "byline":
+                spans.append(Span("\u3000", "body", None, where(child)))
+            spans += self.inline(child)
+        return [self.text_block(spans, "note", el, role="Caption")] if spans else []
+
+    def _block_lg(self, el, ctx):
+        """Verse (``lg``): a stanza is one block, its lines (``l``) one under another, not
+        justified and not indented; a poem is its stanzas."""
+        if any(isinstance(c.tag, str) and local(c) == "lg" for c in el):
+            return self.children(el, ctx)
+        spans: list[Span] = []
+        for child in el:
+            if isinstance(child.tag, str) and local(child) == "l":
+                if spans:
+                    spans.append(BREAK)
+                spans += self.inline(child)
+            elif isinstance(child.tag, str):
+                spans += self._inline_fw(child, "body", None) if local(child) == "fw" else []
+        return [self.text_block(spans, "byline", el, style=replace(self.bstyle("body"), first_indent=0.0,
+                                                                   align="left"))] if spans else []
 
     def _block_fw(self, el, ctx):
-        """The old print layout's running head or folio (TEI P5 §11.6): this PDF has its own."""
+        """The old print layout's running head or folio (TEI P5 §11.6): this PDF has its own. A
+        newspaper's page label and page credit (``@subtype`` pageLabel, pageCredit) are its own
+        words about its pages: shown small, set apart."""
+        if el.get("subtype") in ("pageLabel", "pageCredit"):
+            return [self.text_block(self.inline(el), "note", el, role="P")]
+        if el.get("type") == "rule" and ctx == "titlePage":  # the star a masthead's red rule carries
+            return self._masthead_line(el, ctx)
         return []
 
     def _block_byline(self, el, ctx):
@@ -550,7 +606,7 @@ class _Renderer:
     def _block_list(self, el, ctx):
         if ctx == "contents":
             return self._contents_list(el, 0)
-        if el.get("type") == "gloss":
+        if el.get("type") in ("gloss", "distribution"):  # label/item pairs (主办：, 报：/送：/发：)
             out = []
             label = None
             for child in el:
@@ -699,6 +755,10 @@ class _Renderer:
         return self.inline(el, face, link)
 
     _inline_num = _plain_inline
+    _inline_label = _plain_inline  # 编者按：, a brief's bullet, a contents entry's bullet
+    _inline_dateline = _plain_inline  # 本报讯 (in an opener)
+    _inline_byline = _plain_inline  # the reporters (in an opener)
+    _inline_docDate = _plain_inline  # the date of a 编印 unit (in a docImprint)
     _inline_date = _plain_inline
     _inline_title = _plain_inline
     _inline_measure = _plain_inline

@@ -1,0 +1,221 @@
+"""Back matter: the colophon (版记, 报尾) that ends an issue, into ``<back>``.
+
+The colophon is the run of colophon lines that ends the issue (TEI P5 §4.7 "Back Matter"):
+
+- distribution lines of a 版记 (报：, 送：, 发：, 抄送：, 主送：; GB/T 9704-2012 7.4.2) →
+  ``<list type="distribution">`` of ``label`` + ``item`` pairs, the label as printed;
+- the 印发 line (GB/T 9704-2012 7.4.3: 印发机关 and 印发日期) → ``<ab type="imprint">`` with the
+  body as ``orgName`` and the date as ``date/@when``;
+- label：value fields (主办, 主编, 电话, 社址 …; several on one line, letter-spaced labels) →
+  ``<list type="gloss">`` of ``label`` + ``item`` pairs (a body's name as ``orgName``);
+- a print run (（共印90份）, also at the end of a line of fields) → ``<ab type="printRun">`` with
+  ``num type="copies"``; a notice (内部资料 …) → ``<ab type="notice">``;
+- a newspaper's page credit after its 报尾 line (责任编辑 … 校对 …) → ``<fw type="footer">``.
+
+A field whose value the extraction hard-wrapped (the next line goes on with it, and is no
+colophon line of its own) is joined with it first. A run of nothing but page credits is no
+colophon: it closes the paper's last page, in the body.
+
+Passes: :func:`find_colophon_lines` and :func:`build_back`. They may touch the
+:class:`LogicalText` they are given (``lines`` where a wrapped field is joined,
+``colophon_start``, ``back``) and the roles and evidence of its lines; nothing else.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from convert.reader.body import cut_segments, _strip, emit_marks, inline, lead_marks, trail_marks
+from convert.reader.layout import (ISSUED_RE, PRINT_RUN_RE, PRINT_RUN_TAIL_RE, TERMINAL, colophon_fields, colophon_kind,
+                                   page_credit)
+from convert.reader.lines import Line
+from convert.reader.logical.state import LogicalText
+from convert.reader.masthead import DATE_RE, _iso
+from convert.reader.names import is_org_name, tag_colophon_orgs
+from convert.tei import E, xpath
+
+
+
+def _print_run(segs) -> etree._Element:
+    """``<ab type="printRun">`` of a print run (共印 N 份), the number as ``num type="copies"``."""
+    text = "".join(s for s, _ in segs)
+    m = re.search(r"共印\s*(\d+)\s*份", text)
+    ab = E.ab(type="printRun")
+    if m:
+        _wrapped_num(ab, segs, m.span(1), m.group(1))
+    else:
+        inline(ab, segs)
+    return ab
+
+
+def _wrapped_num(el, segs, span, digits: str) -> None:
+    inline(el, cut_segments(segs, 0, span[0]))
+    el.append(inline(E.num(type="copies", value=str(int(digits))), cut_segments(segs, span[0], span[1])))
+    inline(el, cut_segments(segs, span[1], len("".join(s for s, _ in segs))))
+
+
+def is_page_credit(line: Line, family: str) -> bool:
+    """The credit line that closes a newspaper page (本版责编 …, 责任编辑 … 美术编辑 … 校对 …): in a
+    newspaper any line whose first field is such a role, elsewhere one with two roles or more."""
+    roles = page_credit(line)
+    return roles >= (1 if family == "newspaper" else 2)
+
+
+def _fields(div: etree._Element, segs, kind: str) -> None:
+    """Append a line of labelled fields to *div*: into the ``list`` (gloss or distribution) that
+    ends it, or a new one; a print run at the line's end as ``ab type="printRun"`` after it."""
+    text = "".join(s for s, _ in segs)
+    fields = colophon_fields(text)
+    if not fields:
+        div.append(inline(E.ab(), segs))
+        return
+    list_type = "distribution" if kind == "distribution" else "gloss"
+    last = div[-1] if len(div) else None
+    if last is not None and last.tag.endswith("}list") and last.get("type") == list_type:
+        lst = last
+    else:
+        lst = E.list(type=list_type)
+        div.append(lst)
+    tail = PRINT_RUN_TAIL_RE.search(text)
+    end = tail.start() if tail else len(text)
+    for k, (a, v, e) in enumerate(fields):
+        stop = fields[k + 1][0] if k + 1 < len(fields) else end
+        # the label's bold is its markup; every character (and milestone) of the line goes somewhere
+        lst.append(inline(E.label(), [(t, False) for t, _ in _strip(cut_segments(segs, 0 if k == 0 else a, v))]))
+        lst.append(inline(E.item(), _strip(cut_segments(segs, v, stop))))
+    if tail:
+        div.append(_print_run(_strip(cut_segments(segs, end, len(text)))))
+
+
+def _issued(segs) -> etree._Element:
+    """``<ab type="imprint">`` of an 印发 line: the body as ``orgName``, the date ``@when``."""
+    text = "".join(s for s, _ in segs)
+    m = ISSUED_RE.match(text)
+    ab = E.ab(type="imprint")
+    if not m:
+        return inline(ab, segs)
+    org_a, org_b = m.span("org")
+    d = DATE_RE.match(re.sub(r"\s+", "", m.group("date")))
+    pos = 0
+    if m.group("org").strip():
+        org_text = m.group("org")
+        lead = len(org_text) - len(org_text.lstrip())
+        name_a, name_b = org_a + lead, org_a + len(org_text.rstrip())
+        inline(ab, cut_segments(segs, 0, name_a))
+        wrapper = E.orgName() if is_org_name(text[name_a:name_b]) else None
+        if wrapper is not None:
+            ab.append(inline(wrapper, cut_segments(segs, name_a, name_b)))
+        else:
+            inline(ab, cut_segments(segs, name_a, name_b))
+        pos = name_b
+    da, db = m.span("date")
+    inline(ab, cut_segments(segs, pos, da))
+    ab.append(inline(E.date(when=_iso(*d.group(1, 2, 3))), cut_segments(segs, da, db)))
+    inline(ab, cut_segments(segs, db, len(text)))
+    return ab
+
+
+def _back(lines: list[Line], family: str) -> etree._Element | None:
+    if not lines:
+        return None
+    div = E.div(type="colophon")
+    # an old page break that ends the text stands after the colophon's last line
+    lines[-1].segments, after = trail_marks(lines[-1].segments)
+    for line in lines:
+        marks, segs = lead_marks(line.segments)
+        if marks:  # an old page break between colophon lines stands between them
+            emit_marks(div, marks)
+        kind = colophon_kind(line)
+        if is_page_credit(line, family):
+            div.append(inline(E.fw(type="footer", subtype="pageCredit"), _strip(segs)))
+        elif kind in ("field", "distribution"):
+            _fields(div, _strip(segs), kind)
+        elif kind == "print-run":
+            div.append(_print_run(_strip(segs)))
+        elif kind == "issued":
+            div.append(_issued(_strip(segs)))
+        else:
+            div.append(inline(E.ab(type="notice"), _strip(segs)))
+    for gloss in xpath(div, "tei:list[@type='gloss']"):
+        tag_colophon_orgs(gloss)
+    emit_marks(div, after)
+    return E.back(div)
+
+
+def _continues(field: Line, nxt: Line) -> bool:
+    """*nxt* goes on with the value of the colophon *field* line (the extraction hard-wrapped
+    it): the field stops mid-value (no closing punctuation), *nxt* is no colophon line, opens
+    with no label, holds no sentence end but at its end, and is no longer than the field."""
+    t = field.text.rstrip()
+    body = nxt.text.strip()
+    # a value cut after an area code (``（0377）`` / ``6215301``) goes on too
+    return (bool(t) and (t[-1] not in TERMINAL or t[-1] in "：:" or (t[-1] in "）)" and body[:1].isdigit()))
+            and colophon_kind(nxt) is None and not any(c in "。！？" for c in body[:-1]) and len(nxt.key) <= 80
+            and not re.match(r"^[\u4e00-\u9fff]{1,6}[：:]", body))
+
+
+def _wrapped_colophon_line(a: Line, b: Line) -> bool:
+    """*a* and *b*, neither a colophon line, together are one (an 印发 line the extraction
+    wrapped: ``中共岚河县委督查室　　2022年5`` / ``月20日印发``), *a* ending no sentence."""
+    if colophon_kind(a) is not None or len(a.key) + len(b.key) > 60 or not a.text.strip() \
+            or a.text.rstrip()[-1] in TERMINAL:
+        return False
+    joined = Line(a.no, a.raw, segments=a.segments + b.segments)
+    return colophon_kind(joined) in ("issued", "print-run", "notice")
+
+
+def _join(a: Line, b: Line) -> None:
+    a.segments = a.segments + b.segments
+    a.end_no = b.end_no
+    a.evidence.append(f"joined with line {b.no}: a colophon field's value goes on (hard-wrapped)")
+
+
+def find_colophon_lines(doc: LogicalText) -> None:
+    """Colophon: the run of colophon lines that ends the issue (distribution lines, the 印发
+    line, label：value fields, a print run, notices, a page credit after a newspaper's 报尾
+    line), at least one of them not a notice; a field's hard-wrapped value joined first (see
+    :func:`_continues`). A run of page credits alone closes the last page: no colophon."""
+    lines = doc.lines
+    i = len(lines)
+    found = False
+    while i > doc.body_start:
+        line = lines[i - 1]
+        kind = colophon_kind(line)
+        if kind is None and not line.blank_before and i - 2 >= doc.body_start:
+            # an 印发 line, or a field whose value, the extraction wrapped (over up to four lines)
+            j = i - 2
+            if not _wrapped_colophon_line(lines[j], line):
+                while j >= doc.body_start and j >= i - 4 and colophon_kind(lines[j]) is None \
+                        and not lines[j].blank_before and _continues(lines[j], lines[j + 1]):
+                    j -= 1
+            if j >= doc.body_start and (
+                    (j == i - 2 and _wrapped_colophon_line(lines[j], line))
+                    or (colophon_kind(lines[j]) in ("field", "distribution")
+                        and all(_continues(lines[k], lines[k + 1]) for k in range(j, i - 1)))):
+                for k in range(i - 1, j, -1):
+                    _join(lines[j], lines[j + 1])
+                    del lines[j + 1]
+                i = j + 1
+                continue
+        if kind is None:
+            break
+        found = found or kind != "notice"
+        i -= 1
+    run = lines[i:]
+    if not found or all(is_page_credit(line, doc.family) for line in run):
+        doc.colophon_start = len(lines)
+        return
+    doc.colophon_start = i
+    for line in run:
+        what = "a page credit after the 报尾 line" if is_page_credit(line, doc.family) else f"a colophon line ({colophon_kind(line)})"
+        line.note("colophon", f"{what} in the run that ends the issue")
+
+
+def build_back(doc: LogicalText) -> None:
+    """Colophon into ``<back>`` (:func:`_back`)."""
+    doc.back = _back(doc.lines[doc.colophon_start :], doc.family)
+
+
+__all__ = ["PRINT_RUN_RE", "build_back", "find_colophon_lines", "is_page_credit"]

@@ -1,0 +1,844 @@
+"""The body: sections, articles, sub-headings, paragraphs, bylines, notes, verse, briefs.
+
+The role passes (:mod:`convert.reader.logical.roles`) have said which lines are page labels,
+page credits, captions, editor's notes, lead-ins, author lines and credits, column names,
+numbered sub-headings, verse and brief items; this builder turns each into TEI, in one sweep
+(each decision depends on the one before):
+
+- page label → ``<pb n="…"/><fw type="header">…</fw>`` between divisions (it ends the page's
+  last article and section); page credit → ``<fw type="footer">``;
+- caption → ``<figure><head>…</head><byline>…摄</byline></figure>`` in the article (TEI P5
+  §14.4);
+- editor's note → ``<note type="editorial">`` in its article (before or after the text), or
+  ``<div type="editorial">`` first in the body when no article is open (an issue's 编者按); the
+  label (编者按：) a ``<label>``;
+- lead-in → ``<opener><dateline>本报讯</dateline><byline>（记者 …）</byline></opener>`` before the
+  first ``<p>`` (TEI P5 §4.2.1 ``opener``);
+- author line → ``<byline>`` after the head; a credit after the text → ``<byline>`` ending the
+  article (TEI divBottom); names inside as ``persName``/``orgName``;
+- column name → ``<div type="section">``; numbered sub-heading → nested
+  ``<div type="subsection">`` by level (GB/T 15834-2011 B.3.8);
+- verse → ``<lg type="poem">`` of ``<lg type="stanza">`` of ``<l>`` (TEI P5 §3.13.1);
+- brief item → ``<div type="brief">`` with the run-in head (the bullet as ``<label>`` in it);
+- a title with a 引题 above or a 副题 (——…) below → ``<head type="kicker">``, ``<head>``,
+  ``<head type="sub">``;
+- a jump (下转第N版 … 上接第N版) → the two parts ``@part`` I and F, linked by ``@next``/``@prev``.
+
+Other lines are headings when the printed contents list names them or the source marks them
+(``#``, a wholly bold line), and else by their shape (short, no sentence punctuation) and their
+neighbours, scored: a heading so inferred carries ``@cert`` (``high``: a boundary before it — the
+body's start, a page label, a credit or jump line, a column name, an attachment note — and
+running text with a lead-in, an author line or a subtitle after it; ``medium``: running text
+after it; ``low``: less). A paragraph that stops mid-sentence (see
+:func:`convert.reader.layout.unfinished`) goes on in the next line: an old page break cut it, and
+the two parts become one ``<p>`` with a ``<pb/>`` where the break was (TEI-CONVENTIONS.md point 5).
+A heading is never joined to anything.
+
+Pass :func:`build_body`: it may touch the :class:`LogicalText`'s ``builder`` and ``body``, the
+contents entries' targets and the roles and evidence of the body's lines.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lxml import etree
+
+from convert.reader.body import (cut_segments, BRIEF_RE, BYLINE_LINE_RE, BYLINE_RE, MATCH_RATIO, REDUPLICATED, SUBHEAD_RE, _last_char,
+                                 _similar,
+                                 _strip, balanced_subheading, emit_marks, heading_segments, inline,
+                                 lead_marks, split_specials)
+from convert.reader.layout import COLOPHON_FIELD_RE, Contents, heading_shape, paragraph_shape, unfinished
+from convert.reader.lines import Line, is_mark
+from convert.reader.logical.state import LogicalText, Role
+from convert.reader.logical.roles import DOCUMENT_TITLE_RE, title_like
+from convert.reader.names import tag_byline
+from convert.reader.physical import NO_LINE_START
+from convert.tei import E, XML_ID, xpath
+
+SECTION_NAME_MAX = 8
+#: Roles after which a heading follows a boundary (the previous article, page or column ended).
+BOUNDARY_ROLES = ("page-label", "page-credit", "credit", "caption", "section", "attachment")
+#: Roles that open an article right under its title.
+OPENING_ROLES = ("lead-in", "byline", "verse", "editorial")
+CERT_ORDER = {"low": 0, "medium": 1, "high": 2}
+#: The level of a sub-heading without a number (below the four numbered ones).
+UNNUMBERED = 9
+
+
+@dataclass
+class Heading:
+    """A heading decision: ``kind`` (``section``, ``article``, ``subsection``), the contents
+    entry it matches (index into ``Contents.entries``), the evidence ``why`` and ``cert``
+    (``None`` when the contents list or the source's markup confirms it, else ``high``,
+    ``medium`` or ``low``)."""
+
+    kind: str
+    entry: int | None = None
+    why: str = ""
+    cert: str | None = None
+
+
+
+def _plain(segs):
+    """*segs* without their bold (the markup of a run-in head)."""
+    return [(s, False) for s, _ in segs]
+
+
+class BodyBuilder:
+    """Turns the body lines into ``<body>``; one instance per document.
+
+    ``contents`` is the printed contents list or ``None``; ``roles`` maps a line's index to its
+    :class:`Role`; ``family`` is the genre's family (``briefing``, ``journal``,
+    ``newspaper``); ``wrap_width`` the width of a hard-wrapped line when the text is wrapped.
+    After :meth:`build`, each contents entry's ``target`` holds the ``xml:id`` of the article it
+    names (or ``None``), and ``weak`` lists ``(line, what, cert)`` for the decisions that carry
+    ``@cert``.
+    """
+
+    def __init__(self, lines: list[Line], contents: Contents | None, structureless: bool = False,
+                 roles: dict[int, Role] | None = None, family: str = "journal", wrap_width: float | None = None):
+        self.lines = lines
+        self.contents = contents
+        self.entries = contents.entries if contents else []
+        self.section_keys = contents.section_keys if contents else []
+        self.exhaustive = bool(contents) and getattr(contents, "exhaustive", True)
+        self.roles = roles or {}
+        self.family = family
+        #: the text sets its blocks apart with blank lines (a line without one goes on a block)
+        self.blank_separated = bool(lines) and sum(1 for line in lines if line.blank_before) >= 0.8 * len(lines)
+        self.wrap_width = wrap_width
+        self.section_ids: dict[int, str] = {}
+        self.body = E.body()
+        self.section: etree._Element | None = None
+        self.section_is_brief = False
+        #: the open brief column's items have run-in heads (a title of its own ends it)
+        self.run_in_column = False
+        self.article: etree._Element | None = None
+        self.sub: etree._Element | None = None
+        #: numbered sub-headings open in the article: ``[(level, div)]``, outermost first
+        self.subs: list[tuple[int, etree._Element]] = []
+        self.para: etree._Element | None = None
+        self.para_open = False
+        self.article_closed = False
+        self.poem: etree._Element | None = None
+        self.stanza: etree._Element | None = None
+        #: the next heading follows a boundary: the body's start, a page, a credit, a column …
+        self.boundary = True
+        self.n_section = 0
+        self.n_article = 0
+        self.n_other = 0
+        self.headings_found = 0
+        self.doubled = 0
+        self.names = 0
+        #: decisions that carry ``@cert``: ``(line, what, cert)``
+        self.weak: list[tuple[Line, str, str]] = []
+        #: no heading anywhere: two or more blank lines start a new untitled article
+        self.structureless = structureless
+
+    # -- classification -------------------------------------------------------------------
+    def _entry_match(self, line: Line) -> int | None:
+        if len(line.key) > 60 or any(c in "。；，," for c in line.text):
+            return None
+        if not (line.marked or heading_shape(line) or len(line.key) <= 50):
+            return None
+        best, best_i = 0.0, None
+        for i, e in enumerate(self.entries):
+            r = _similar(line.key, e.key)
+            # an entry an earlier heading already took is matched again only exactly
+            if e.target is not None and r < 1.0:
+                continue
+            if r > best:
+                best, best_i = r, i
+        return best_i if best >= MATCH_RATIO else None
+
+    def _next_unmatched(self, line: Line) -> int | None:
+        """The first contents entry after the last one matched, when no article took it yet and
+        it is like *line* (half its characters at least, in order: difflib's ratio ≥ 0.5)."""
+        import difflib
+
+        taken = [k for k, e in enumerate(self.entries) if e.target is not None]
+        k = taken[-1] + 1 if taken else 0
+        if k < len(self.entries) and self.entries[k].target is None and difflib.SequenceMatcher(
+                None, line.key, self.entries[k].key, autojunk=False).ratio() >= 0.5:
+            return k
+        return None
+
+    def _role(self, i: int) -> Role | None:
+        return self.roles.get(i)
+
+    def _next_is_heading(self, i: int) -> bool:
+        if i + 1 >= len(self.lines) or self._role(i + 1) is not None:
+            return False
+        nxt = self.lines[i + 1]
+        return (nxt.marked or heading_shape(nxt)) and not paragraph_shape(nxt)
+
+    def _opens(self, i: int) -> str | None:
+        """What after line *i* opens an article under it (a lead-in, an author line, verse, a
+        subtitle ——…), else ``None``."""
+        role = self._role(i + 1)
+        if role is not None and role.kind in OPENING_ROLES:
+            return {"lead-in": "a lead-in (本报讯)", "byline": "an author line", "verse": "verse",
+                    "editorial": "an editor's note"}[role.kind]
+        if i + 1 < len(self.lines) and self.lines[i + 1].key.startswith("—") and role is None:
+            return "a subtitle (——…)"
+        return None
+
+    def _balanced_siblings(self, i: int) -> bool:
+        """Line *i* has the ``X，Y`` sub-heading shape and another line of that shape stands in
+        the same article (between the nearest headings of the contents list or markup)."""
+        if not balanced_subheading(self.lines[i].key):
+            return False
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(self.lines) and abs(j - i) <= 60:
+                other = self.lines[j]
+                if other.marked or other.key in self.section_keys or (
+                        self.entries and self._entry_match(other) is not None):
+                    break
+                if balanced_subheading(other.key):
+                    return True
+                j += step
+        return False
+
+    def _wrapped_fragment(self, line: Line) -> bool:
+        """*line* is as wide as a hard-wrapped line: a title the extraction wrapped, not a kicker."""
+        if self.wrap_width is None:
+            return False
+        from convert.reader.physical import display_width
+
+        return display_width(line.text.strip()) >= self.wrap_width - max(2.0, 0.1 * self.wrap_width)
+
+    def _continued_title(self, first: Line | None, second: Line) -> bool:
+        """*second* goes on with the title *first* began (the extraction wrapped it), rather
+        than being the title under a kicker: *first* leaves a quote or bracket open, is marked
+        as a heading while *second* is not, or is as wide as a hard-wrapped line."""
+        if first is None:
+            return False
+        t = first.text
+        if any(t.count(a) > t.count(b) for a, b in ("“”", "‘’", "（）", "()", "《》", "【】", "「」")):
+            return True
+        if first.marked and not second.marked:
+            return True
+        # as wide as the wrapped lines around it (the unwrapping's local measure) or as the text's
+        return self._wrapped_fragment(first) or any("as wide as a wrapped line" in e for e in first.evidence)
+
+    def _feature_subhead(self, i: int) -> bool:
+        """In a newspaper, a short heading inside an article (after its running text, no boundary
+        before it, plain running text after it) with a sibling of that shape further on before
+        the article ends: a feature's sub-heading, not a new article."""
+        if self.family != "newspaper" or self.boundary or self.article is None or self.article_closed:
+            return False
+        if not xpath(self.article, "tei:p") or self._opens(i) or len(self.lines[i].key) > 14:
+            return False
+        if not xpath(self.article, "tei:opener|tei:byline[not(preceding-sibling::tei:p)]"):
+            return False  # a signed story (a lead-in, an author line under its title) has sub-heads
+        if xpath(self.article, "tei:div[@type='subsection']"):
+            return True  # a sibling before it
+        for j in range(i + 2, min(len(self.lines), i + 40)):
+            role = self._role(j)
+            if role is not None and role.kind in BOUNDARY_ROLES + ("lead-in", "byline", "brief"):
+                return False
+            other = self.lines[j]
+            if (heading_shape(other) and len(other.key) <= 14 and role is None and j + 1 < len(self.lines)
+                    and paragraph_shape(self.lines[j + 1]) and self._role(j + 1) is None):
+                return True
+        return False
+
+    def _shape_cert(self, i: int, line: Line) -> tuple[str, str]:
+        """``(cert, evidence)`` of a heading inferred from line *i*'s shape (module docstring)."""
+        score, why = 1, []
+        if self.boundary:
+            score += 1
+            why.append("a boundary before it")
+        opens = self._opens(i)
+        if opens:
+            score += 1
+            why.append(opens + " after it")
+        elif DOCUMENT_TITLE_RE.match(line.key):
+            score += 1
+            why.append("shaped like a document's title (关于…的通报: GB/T 9704-2012 7.3.1)")
+        if (line.cert and not line.weak_join) or any(c in "！？!?" for c in line.text):
+            score -= 1
+            why.append("an exclamation or question mark inside, or as wide as a wrapped line")
+        if len(line.key) < 4:
+            score -= 1
+            why.append("very short")
+        cert = "high" if score >= 3 else "medium" if score == 2 else "low"
+        return cert, "; ".join(why)
+
+    def classify(self, i: int) -> Heading | None:
+        """Decide whether line *i* (with no role) is a heading and of what kind (``None``: running
+        text).
+
+        Evidence, strongest first: a section name or an entry of the printed contents list; the
+        source's markup (``#`` whatever punctuation the line holds; a wholly bold line unless it
+        is a finished sentence); a bare ``X，Y`` sub-heading with a sibling of the same shape;
+        the line's shape (short, no sentence punctuation) with running text (or a lead-in, an
+        author line …) after it, scored by :meth:`_shape_cert`.
+        """
+        line = self.lines[i]
+        if line.key in self.section_keys:
+            return Heading("section", why="a section name of the contents list")
+        entry = self._entry_match(line)
+        if entry is not None:
+            return Heading("article", entry, why=f"matches contents entry {entry + 1}")
+        if self.para_open:
+            return None  # the previous paragraph goes on here
+        if self.article is not None and self._balanced_siblings(i):
+            return Heading("subsection", why="two balanced clauses X，Y, with a sibling of that shape",
+                           cert="medium")
+        marked = len(line.key) <= 60 and (line.level > 0 or (
+            line.all_bold and not line.text.rstrip()[-1:] in "。；;"))
+        nxt_role = self._role(i + 1)
+        if split_specials(line.segments)[0]:
+            return None  # a line that opens with a jump line (上接第一版) goes on with a story
+        if not heading_shape(line) and nxt_role is not None and nxt_role.kind == "byline" and title_like(line):
+            marked = marked or False
+            cert, context = self._shape_cert(i, line)
+            return Heading("article", why=f"a short title with an author line under it; {context}", cert=cert)
+        shaped = heading_shape(line) and i + 1 < len(self.lines) and (
+            (paragraph_shape(self.lines[i + 1]) and (nxt_role is None or nxt_role.kind in OPENING_ROLES + ("brief",)))
+            or self._next_is_heading(i) or (nxt_role is not None and nxt_role.kind in OPENING_ROLES + ("subhead",))
+        )
+        if not (marked or shaped):
+            return None
+        if self.exhaustive and not marked and not SUBHEAD_RE.match(line.key):
+            # with a printed contents list, an unmarked line it does not name is no article
+            # heading, unless it stands where the next entry not yet found would (printed a
+            # little differently in the list)
+            entry = self._next_unmatched(line) if shaped else None
+            if entry is None and nxt_role is not None and nxt_role.kind in ("byline", "lead-in"):
+                return Heading("article", why="a title with an author line or lead-in under it, which the contents "
+                                              "list does not name", cert="medium")
+            if entry is None:
+                return None
+            return Heading("article", entry, why=f"where contents entry {entry + 1} would stand, printed a little "
+                                                 "differently there", cert="medium")
+        if line.text.lstrip()[:1] in NO_LINE_START:
+            return None  # no heading starts with a closing mark (clreq 3.1.7)
+        if (not marked and self.blank_separated and not line.blank_before and i > 0 and self._role(i - 1) is None
+                and paragraph_shape(self.lines[i - 1]) and not self.boundary):
+            line.note("paragraph", "no blank line before it where the text sets its blocks apart with blank lines: "
+                                   "the block above goes on (a wrapped line), not a title")
+            return None
+        if (not marked and not self.boundary and "、" in line.text and unfinished(line.text)
+                and not line.key.startswith("—") and not self._title_only() and self._wrapped_fragment(line)):
+            # as wide as a wrapped line, an enumeration comma inside, no boundary before it: the
+            # first line of a paragraph an old page break cut, not a title (weak: marked @cert)
+            line.cert, line.weak_join = "medium", True
+            line.note("paragraph", "as wide as a wrapped line, with an enumeration comma (、), no boundary before it: "
+                                   "the first line of a paragraph, not a title", "medium")
+            return None
+        if BYLINE_LINE_RE.match(line.key) or split_specials(line.segments)[2] or COLOPHON_FIELD_RE.match(line.key):
+            return None  # a reporter line, a line ending in a credit, a colophon field: no heading
+        if marked:
+            why, cert = "markup (# or bold)", None
+        else:
+            cert, context = self._shape_cert(i, line)
+            why = "short, no sentence punctuation, running text follows" + (f"; {context}" if context else "")
+        if SUBHEAD_RE.match(line.key) and self.article is not None and len(self.article) > 1:
+            return Heading("subsection", why=why + "; numbered like a sub-heading", cert=cert)
+        if BRIEF_RE.search(line.key) and len(line.key) <= SECTION_NAME_MAX:
+            return Heading("section", why=why + "; names a brief-news column", cert=cert)
+        if self._feature_subhead(i):
+            return Heading("subsection", why=why + "; inside a newspaper article, with a sibling of that shape",
+                           cert="medium")
+        if (not self.contents and len(line.key) <= SECTION_NAME_MAX and self._next_is_heading(i)
+                and not self.lines[i + 1].key.startswith("—")  # a title's ——subtitle is no article
+                and not (self.family == "newspaper" and len(line.key) > 6)):
+            return Heading("section", why=why + "; short and followed by a heading", cert=cert)
+        return Heading("article", why=why, cert=cert)
+
+    # -- building ---------------------------------------------------------------------------
+    def _container(self) -> etree._Element:
+        return self.section if self.section is not None else self.body
+
+    def _head(self, line: Line, cert: str | None = None, segs=None) -> etree._Element:
+        head = inline(E.head(), heading_segments(line) if segs is None else segs)
+        if cert:
+            head.set("cert", cert)
+            self.weak.append((line, "heading", cert))
+        return head
+
+    def _close(self) -> None:
+        """End the open paragraph, sub-headings and poem."""
+        self.para, self.para_open = None, False
+        self.poem = self.stanza = None
+
+    def _new_article(self, head: Line | None, entry: int | None, cert: str | None = None, kind: str | None = None,
+                     head_el: etree._Element | None = None) -> None:
+        self.n_article += 1
+        if self.section_is_brief and head is not None and kind is None and self.run_in_column:
+            # a title of its own after a column of run-in items: the column has ended
+            self.section, self.section_is_brief = None, False
+        kind = kind or ("brief" if self.section_is_brief else "article")
+        div = E.div(type=kind)
+        div.set(XML_ID, f"a{self.n_article}")
+        if head is not None:
+            # an old page break right before the heading stands between the divisions
+            marks, rest = lead_marks(head.segments)
+            emit_marks(self._container(), marks)
+            head.segments = rest
+            div.append(self._head(head, cert) if head_el is None else head_el)
+        self._container().append(div)
+        self.article, self.sub, self.subs = div, None, []
+        self._close()
+        self.article_closed = False
+        self.boundary = False
+        if entry is not None and self.entries[entry].target is None:
+            self.entries[entry].target = div.get(XML_ID)
+
+    def _new_section(self, head: Line, cert: str | None = None) -> None:
+        self.n_section += 1
+        div = E.div(type="section")
+        div.set(XML_ID, f"s{self.n_section}")
+        marks, rest = lead_marks(head.segments)
+        emit_marks(self.section if self.section is not None else self.body, marks)
+        head.segments = rest
+        div.append(self._head(head, cert))
+        self.body.append(div)
+        self.section, self.article, self.sub, self.subs = div, None, None, []
+        self._close()
+        self.section_is_brief = bool(BRIEF_RE.search(head.key))
+        self.run_in_column = False
+        self.boundary = True
+        if head.key in self.section_keys:
+            self.section_ids[self.section_keys.index(head.key)] = div.get(XML_ID)
+
+    def _block_parent(self, paragraph: bool = True) -> etree._Element:
+        """The div a new block goes into; a new untitled article (or brief) when the current one
+        is closed (by a byline or jump line) or, in a brief-news column, for each new paragraph."""
+        if self.article is None or (paragraph and self.article_closed):
+            self._new_article(None, None)
+        elif paragraph and self.section_is_brief and any(c.tag.endswith("}p") for c in self.article):
+            self._new_article(None, None)
+        return self.sub if self.sub is not None else self.article
+
+    def _note(self, kind: str, segs) -> None:
+        parent = self._block_parent(paragraph=False)
+        if kind == "byline" and self.sub is not None and self.para is not None:
+            # a credit after the last sub-heading's text is the whole article's (TEI divBottom)
+            parent, self.sub, self.subs = self.article, None, []
+        el = E.byline() if kind == "byline" else E.note(type=kind)
+        parent.append(inline(el, segs))
+        if kind == "byline":
+            self.names += tag_byline(el)
+        self._close()
+        # a credit or jump line after text ends the article; one right under the heading does not
+        self.article_closed = any(c.tag.endswith(("}p", "}div", "}lg")) for c in self.article)
+        if self.article_closed:
+            self.boundary = True
+
+    def _text_line(self, line: Line) -> None:
+        if not self.para_open and BYLINE_LINE_RE.match(line.key) and len(line.key) <= 20 and not paragraph_shape(line):
+            line.note("byline", "a reporter line (记者 …)")
+            self._note("byline", line.segments)
+            return
+        if self.structureless and line.blanks_before >= 2 and not self.para_open and self.article is not None:
+            self.article_closed = True
+        if (not self.para_open and self.para is not None and not line.blank_before
+                and line.text.lstrip()[:1] in NO_LINE_START and self.para.getparent() is not None):
+            self.para_open = True  # a closing mark no line may start with: the paragraph's last line
+        lead, segs, trail = split_specials(line.segments)
+        for kind, note in lead:
+            self._note(kind, note)
+        if segs:
+            if self.para_open and self.para is not None:
+                has_pb = any(is_mark(s) and s.kind == "pb" for s, _ in segs)
+                if line.blank_before and not has_pb:
+                    self.para.append(E.pb())
+                    segs = self._doubled_at_break(segs)
+                inline(self.para, segs)
+                self._weak_paragraph(line)
+                line.note("paragraph (continued)", "the paragraph above stopped mid-sentence: joined"
+                          + (" across an old page break" if line.blank_before or has_pb else ""))
+                if BYLINE_RE.search("".join(self.para.itertext()).rstrip()[-45:]):
+                    # a credit the extraction wrapped over two lines ends the paragraph: the story ends
+                    self.article_closed = self.boundary = True
+            else:
+                self._paragraph(line, segs)
+            self.para_open = self.para is not None and unfinished("".join(s for s, _ in segs)) and not trail
+        for kind, note in trail:
+            self._note(kind, note)
+
+    def _paragraph(self, line: Line, segs, parent: etree._Element | None = None) -> None:
+        """A new ``<p>`` of *segs* (page furniture that opens it stands before it)."""
+        parent = self._block_parent() if parent is None else parent
+        self.poem = self.stanza = None
+        # a page that broke between paragraphs: the furniture stands between them
+        marks, segs = lead_marks(segs)
+        emit_marks(parent, marks)
+        if segs:
+            self.para = inline(E.p(), segs)
+            parent.append(self.para)
+            self._weak_paragraph(line)
+        else:  # the line was only a note after the page break
+            self.para = None
+        if not line.role or line.role.startswith("furniture"):
+            line.note("paragraph", "running text")
+        self.boundary = False
+
+    def _weak_paragraph(self, line: Line) -> None:
+        """A paragraph holding a line whose hard-wrapped parts were joined on weak evidence gets
+        ``@cert`` (and the line goes to the warnings)."""
+        if line.weak_join and line.cert and self.para is not None and not self.para.get("cert"):
+            self.para.set("cert", line.cert)
+            self.weak.append((line, "paragraph join", line.cert))
+
+    def _doubled_at_break(self, segs):
+        """Mark a character printed twice across a page break (防控 | 控工作) as
+        ``<surplus reason="repeated">控</surplus>`` (TEI P5 §12.3.3.1: source text the editor
+        believes superfluous; the character stays); returns the segments still to append."""
+        first = segs[0][0]
+        if is_mark(first) or not first:
+            return segs
+        c = first[0]
+        if _last_char(self.para) != c or not ("\u4e00" <= c <= "\u9fff") or c in REDUPLICATED:
+            return segs
+        self.para.append(E.surplus(c, reason="repeated"))
+        self.doubled += 1
+        return [(first[1:], segs[0][1])] + segs[1:]
+
+    def _title_only(self) -> bool:
+        """The current article has its heading(s) and nothing else yet."""
+        return (self.article is not None and len(self.article) >= 1 and self.sub is None
+                and all(c.tag.endswith("}head") for c in self.article) and not self.article_closed)
+
+    def _second_title_line(self, line: Line, h: Heading) -> None:
+        """A title line right under the article's heading: a subtitle (——…, ``head type="sub"``);
+        in a newspaper, the title under its 引题 (the first becomes ``head type="kicker"``); else
+        (a title the extraction wrapped, a title printed on two lines) the same heading."""
+        heads = list(self.article)
+        main = next((h_ for h_ in heads if h_.get("type") is None), heads[-1])
+        cert = h.cert if h.cert else None
+        if line.key.startswith("—"):
+            self.article.append(self._head(line, cert))
+            self.article[-1].set("type", "sub")
+            return
+        kicked = any(h_.get("type") == "kicker" for h_ in heads)
+        if (self.family == "newspaper" and len(heads) == 1 and not kicked
+                and not self._continued_title(self._last_head_line, line)):
+            main.set("type", "kicker")
+            self.article.append(self._head(line, cert))
+            return
+        last = heads[-1]  # the line goes on with the head right above it (source order)
+        last.append(E.lb())
+        inline(last, heading_segments(line))
+        if cert and not last.get("cert"):
+            last.set("cert", cert)
+            self.weak.append((line, "heading", cert))
+
+    # -- roles -----------------------------------------------------------------------------------
+    def _subhead(self, line: Line, level: int, cert: str | None) -> None:
+        """A numbered sub-heading: a ``div type="subsection"`` nested by *level* (GB/T 15834
+        B.3.8: a level may be skipped; a lower number closes the deeper ones)."""
+        while self.subs and self.subs[-1][0] >= level:
+            self.subs.pop()
+        parent = self.subs[-1][1] if self.subs else self.article
+        div = E.div(type="subsection")
+        div.append(self._head(line, cert))
+        parent.append(div)
+        self.subs.append((level, div))
+        self.sub = div
+        self._close()
+
+    def _page_label(self, line: Line, role: Role) -> None:
+        """``<pb n="…"/><fw type="header">…</fw>``: a new page; its article and column end."""
+        self._close()
+        self.article, self.sub, self.subs = None, None, []
+        self.section, self.section_is_brief = None, False
+        marks, segs = lead_marks(line.segments)
+        emit_marks(self.body, marks)
+        self.body.append(E.pb(n=str(role.data["n"])))
+        self.body.append(inline(E.fw(type="header", subtype="pageLabel"), _strip(segs)))
+        self.boundary = True
+
+    def _page_credit(self, line: Line) -> None:
+        """``<fw type="footer">``: the page ends (its article with it)."""
+        self._close()
+        marks, segs = lead_marks(line.segments)
+        container = self._container()
+        emit_marks(container, marks)
+        container.append(inline(E.fw(type="footer", subtype="pageCredit"), _strip(segs)))
+        self.article, self.sub, self.subs = None, None, []
+        self.boundary = True
+
+    def _caption(self, line: Line, role: Role) -> None:
+        """``<figure>``: the caption as its ``head``, the photo credit as its ``byline``."""
+        self._close()
+        marks, segs = lead_marks(line.segments)
+        shift = len(line.text) - len("".join(s for s, _ in segs))
+        a, b = (x - shift for x in role.data["credit"])
+        parent = self.article if self.article is not None else self._container()
+        emit_marks(parent, marks)
+        figure = E.figure()
+        caption = _strip(cut_segments(segs, 0, a))
+        start = a
+        if "".join(s for s, _ in caption).strip():
+            figure.append(inline(E.head(), caption))
+        else:  # a credit alone: what stands before it (milestones) goes with it
+            start = 0
+        credit = E.byline()
+        inline(credit, _strip(cut_segments(segs, start, len(line.text))))
+        self.names += tag_byline(credit)
+        figure.append(credit)
+        parent.append(figure)
+        self.boundary = True
+
+    def _editorial(self, line: Line, role: Role) -> None:
+        """An editor's note: ``note type="editorial"`` in the open article (after its head, or
+        after its text: 编后), else ``div type="editorial"`` at the level of the articles."""
+        self._close()
+        a, b = role.data["label"]
+        marks, segs = lead_marks(line.segments)
+        text = "".join(s for s, _ in segs)
+        shift = len(line.text) - len(text)
+        label = E.label()
+        inline(label, _strip(cut_segments(segs, 0, b - shift)))
+        rest = _strip(cut_segments(segs, b - shift, len(text)))
+        if self.section is not None and (self.article is None or self.article_closed and not self._title_only()):
+            self._new_article(None, None)  # in a column: the note opens an untitled division of it
+        if self.article is None or self.article_closed and not self._title_only():
+            container = self._container()
+            emit_marks(container, marks)
+            self.n_other += 1
+            div = E.div(type="editorial")
+            div.set(XML_ID, f"e{self.n_other}")
+            p = E.p(label)
+            inline(p, rest)
+            div.append(p)
+            container.append(div)
+            self.article, self.sub, self.subs = None, None, []
+            self.boundary = True
+            return
+        parent = self.article
+        emit_marks(parent, marks)
+        note = E.note(label, type="editorial")
+        inline(note, rest)
+        parent.append(note)
+
+    def _lead_in(self, line: Line, role: Role) -> None:
+        """``<opener>`` (dateline, byline) and the ``<p>`` it opens."""
+        if self.article is not None and (self.article_closed or xpath(self.article, "tei:p|tei:div|tei:lg")):
+            self._new_article(None, None)  # a lead-in opens a news item: the one before has ended
+        parent = self._block_parent(paragraph=False)
+        self._close()
+        marks, segs = lead_marks(line.segments)
+        emit_marks(parent, marks)
+        shift = len(line.text) - len("".join(s for s, _ in segs))
+        db = role.data["dateline"][1] - shift
+        end = db
+        opener = E.opener()
+        opener.append(inline(E.dateline(), cut_segments(segs, 0, db)))
+        if "byline" in role.data:
+            ba, bb = (x - shift for x in role.data["byline"])
+            by = inline(E.byline(), cut_segments(segs, ba, bb))
+            self.names += tag_byline(by)
+            inline(opener, cut_segments(segs, db, ba))
+            opener.append(by)
+            end = bb
+        parent.append(opener)
+        self._text_after(line, _strip(cut_segments(segs, end, len("".join(s for s, _ in segs)))), parent)
+        self.boundary = False
+
+    def _text_after(self, line: Line, rest: list, parent) -> None:
+        """The text of *line* after an opener or a run-in head: its leading and trailing notes
+        (jump lines, sources) and the paragraph between, left open when it stops mid-sentence."""
+        lead, rest, trail = split_specials(rest)
+        for kind, note in lead:
+            self._note(kind, note)
+        if rest:
+            self._paragraph(line, rest, parent)
+            self.para_open = self.para is not None and unfinished("".join(s for s, _ in rest)) and not trail
+        for kind, note in trail:
+            self._note(kind, note)
+
+    def _verse(self, line: Line, role: Role) -> None:
+        """Verse lines: a stanza (``lg type="stanza"``) per logical line that joined several
+        physical ones, or per run of lines after a blank line; the poem one ``lg type="poem"``."""
+        parent = self._block_parent(paragraph=False)
+        self.para, self.para_open = None, False
+        parts = role.data["parts"]
+        if self.poem is None or role.data.get("first"):
+            self.poem = E.lg(type="poem")
+            parent.append(self.poem)
+            self.stanza = None
+        if self.stanza is None or len(parts) > 1 or line.blank_before:
+            self.stanza = E.lg(type="stanza")
+            self.poem.append(self.stanza)
+        for part in parts:
+            marks, segs = lead_marks(part.segments)
+            emit_marks(self.stanza, marks)
+            self.stanza.append(inline(E.l(), _strip(segs)))
+        self.boundary = False
+
+    def _brief(self, line: Line, role: Role) -> bool:
+        """A brief item with a run-in head: ``div type="brief"`` (its bullet a ``label`` in the
+        head), the rest a paragraph. Only in a brief column or a newspaper."""
+        if not (self.section_is_brief or self.family == "newspaper"):
+            return False
+        bullet, a, b = role.data["span"]
+        marks, segs = lead_marks(line.segments)
+        shift = len(line.text) - len("".join(s for s, _ in segs))
+        bullet, a, b = bullet - shift, a - shift, b - shift
+        head = E.head()
+        if not any(b for s, b in segs if s.strip()):  # a bold run-in head is the source's markup
+            head.set("cert", "high" if bullet > 0 else "medium")
+            self.weak.append((line, "heading", head.get("cert")))
+        lead = len("".join(s for s, _ in segs)) - len("".join(s for s, _ in segs).lstrip())
+        if bullet > lead:
+            head.append(inline(E.label(), _plain(cut_segments(segs, 0, bullet))))
+        inline(head, _plain(_strip(cut_segments(segs, 0 if bullet <= lead else a, b))))
+        if not self.section_is_brief and self.section is not None:
+            self.section = None
+        emit_marks(self._container(), marks)
+        self.n_article += 1
+        self.run_in_column = self.section_is_brief
+        div = E.div(head, type="brief")
+        div.set(XML_ID, f"a{self.n_article}")
+        self._container().append(div)
+        self.article, self.sub, self.subs = div, None, []
+        self.article_closed = False
+        self._close()
+        self._text_after(line, _strip(cut_segments(segs, b, len("".join(s for s, _ in segs)))), div)
+        self.headings_found += 1
+        self.boundary = False
+        return True
+
+    def _apply_role(self, i: int, line: Line, role: Role) -> bool:
+        """Build the TEI of a line with a role; ``False`` when the role does not apply here (the
+        line is then read as any other)."""
+        kind = role.kind
+        if kind == "page-label":
+            self._page_label(line, role)
+        elif kind == "page-credit":
+            self._page_credit(line)
+        elif kind == "caption":
+            self._caption(line, role)
+        elif kind == "editorial":
+            self._editorial(line, role)
+        elif kind == "lead-in":
+            self._lead_in(line, role)
+        elif kind in ("byline", "credit"):
+            if kind == "byline" and not self._title_only():
+                return False
+            self._note("byline", _strip(line.segments))
+            if kind == "credit":
+                self.boundary = True
+        elif kind == "section":
+            self.headings_found += 1
+            self._new_section(line, role.cert)
+        elif kind == "subhead":
+            if self.article is None or self._title_only() and not self.subs:
+                return False
+            self.headings_found += 1
+            self._subhead(line, role.data["level"], role.cert)
+        elif kind == "verse":
+            self._verse(line, role)
+        elif kind == "brief":
+            return self._brief(line, role)
+        elif kind == "attachment":
+            self._text_line(line)
+            self.para_open = False
+            self.boundary = True
+        else:
+            return False
+        return True
+
+    def build(self) -> etree._Element:
+        """Build and return ``<body>`` (it holds at least one ``<div>``)."""
+        self._last_head_line: Line | None = None
+        for i, line in enumerate(self.lines):
+            role = self._role(i)
+            if role is not None and not (self.para_open and role.kind in ("verse",)) and self._apply_role(i, line, role):
+                continue
+            h = self.classify(i)
+            if h is None:
+                self._text_line(line)
+                continue
+            self.headings_found += 1
+            self._close()
+            line.note(f"heading ({h.kind})", h.why, h.cert)
+            if h.kind == "section":
+                self._new_section(line, h.cert)
+            elif h.kind == "subsection":  # unnumbered: under the open numbered one, if any
+                while self.subs and self.subs[-1][0] >= UNNUMBERED:
+                    self.subs.pop()
+                self.sub = E.div(type="subsection")
+                self.sub.append(self._head(line, h.cert))
+                (self.subs[-1][1] if self.subs else self.article).append(self.sub)
+                self.subs.append((UNNUMBERED, self.sub))
+            elif h.entry is None and self._title_only():
+                self._second_title_line(line, h)
+            else:
+                self._new_article(line, h.entry, h.cert)
+            self._last_head_line = line
+        if not len(self.body) or not xpath(self.body, ".//tei:div"):
+            self._new_article(None, None)
+            self.article.append(E.p())
+        for div in self.body.iter("{*}div"):
+            if div.get("type") not in ("section", "editorial") and all(
+                    c.tag.endswith(("}head", "}fw", "}pb", "}byline", "}note", "}figure", "}opener")) for c in div) \
+                    and not any(c.tag.endswith(("}p", "}lg", "}div", "}ab")) for c in div):
+                # an article printed as a heading with nothing under it: an empty <p/> (no
+                # character added) says so; a section may hold only its heading (TEI P5 §4.1)
+                _insert_empty_p(div)
+        link_jumps(self.body)
+        return self.body
+
+
+def _insert_empty_p(div: etree._Element) -> None:
+    """Put an empty ``<p/>`` where TEI's div allows it: after the heads, openers and author
+    lines (divTop) and before what ends the division."""
+    k = 0
+    while k < len(div) and div[k].tag.endswith(("}head", "}opener", "}fw", "}pb")) or (
+            k < len(div) and div[k].tag.endswith("}byline") and k + 1 < len(div)):
+        k += 1
+    div.insert(k, E.p())
+
+
+#: A jump line that sends the reader on (下转第二版) or back (上接第一版).
+JUMP_ON_RE = re.compile(r"下转|转第|转\s*[\d一二三四五六七八九十]+\s*版")
+JUMP_BACK_RE = re.compile(r"上接|接第|接\s*[\d一二三四五六七八九十]+\s*版")
+
+
+def link_jumps(body: etree._Element) -> None:
+    """A story continued on another page (TEI P5 §16.7 "Aggregation", ``att.fragmentable``): the
+    article ending with a jump line ``下转…`` is ``@part="I"``, the one opening with ``上接…`` is
+    ``@part="F"``; each F is linked (``@prev``/``@next``) to the nearest I before it with the
+    same head (or with any head, when the continued part prints none)."""
+    initial: list[etree._Element] = []
+    for div in xpath(body, ".//tei:div[@type='article' or @type='brief']"):
+        notes = xpath(div, "tei:note[@type='continuation']")
+        texts = ["".join(n.itertext()) for n in notes]
+        head = re.sub(r"\s+", "", "".join(xpath(div, "string(tei:head[not(@type)])")))
+        if texts and JUMP_BACK_RE.search(texts[0]):
+            first_block = next((c for c in div if not c.tag.endswith(("}head", "}fw", "}pb"))), None)
+            if first_block is notes[0]:
+                div.set("part", "F")
+                for cand in reversed(initial):
+                    cand_head = re.sub(r"\s+", "", "".join(xpath(cand, "string(tei:head[not(@type)])")))
+                    if cand.get("next") is None and (not head or head == cand_head):
+                        cand.set("next", "#" + div.get(XML_ID))
+                        div.set("prev", "#" + cand.get(XML_ID))
+                        break
+        if texts and JUMP_ON_RE.search(texts[-1]):
+            div.set("part", "I") if div.get("part") is None else div.set("part", "M")
+            initial.append(div)
+
+
+def build_body(doc: LogicalText) -> None:
+    """Body: headings and sub-headings, paragraphs and page-break joins, bylines, notes, verse and
+    briefs, in one sweep of :class:`BodyBuilder` over the body's lines and their roles. Without a
+    contents list or any heading, the text is read again as untitled articles."""
+    body_lines = doc.lines[doc.body_start : doc.colophon_start]
+    roles = {i - doc.body_start: r for i, r in doc.roles.items() if doc.body_start <= i < doc.colophon_start}
+    doc.builder = BodyBuilder(body_lines, doc.contents, roles=roles, family=doc.family,
+                              wrap_width=getattr(doc, "wrap_width", None))
+    doc.body = doc.builder.build()
+    if not doc.builder.headings_found and doc.contents is None and not roles:
+        doc.builder = BodyBuilder(body_lines, None, structureless=True, family=doc.family)
+        doc.body = doc.builder.build()
+        doc.structureless = True

@@ -1,0 +1,417 @@
+"""Front matter: the masthead (版头) and the printed contents list, into ``<front>``.
+
+- The masthead (TEI P5 §4.6 "Title Pages"): every line above the contents list or the first
+  article whose fields are all of masthead kinds (:mod:`convert.reader.masthead`: dates, issue
+  numbers, imprints, registration numbers, notices, a bracketed subtitle, the star a red rule
+  leaves), with one title. Each field group is one ``titlePage`` child: ``docTitle/titlePart``
+  (``main``, ``sub``, ``alt``), ``docDate`` (``@when``; a weekday and a lunar date in it),
+  ``docImprint`` (``publisher``/``orgName``, the 编印 unit's date as its ``docDate``), ``byline``
+  (编, 主办: responsibility), ``titlePart type="issue"`` (with the page count as ``measure``),
+  ``note`` (registration, CN, 邮发代号, notices), ``fw type="rule"`` (★).
+- The contents list (``div type="contents"``): a list with dot leaders and page numbers
+  (:func:`convert.reader.layout.find_contents`), or a list under a heading (本期要目, 本期导读:
+  :func:`convert.reader.layout.find_headed_contents`); each entry an ``item`` with the printed
+  title in ``ref target="#…"``, a bullet in ``label``, an author in ``name type="author"``, the
+  printed page in ``num type="page"``.
+
+Passes (see :data:`convert.reader.logical.LOGICAL_PASSES`): :func:`find_contents_list`,
+:func:`find_masthead` and :func:`build_front`. They may touch the :class:`LogicalText` they are
+given (its ``contents``, ``mast_end``, ``body_start``, ``masthead`` and ``front``) and the
+roles and evidence of its lines; nothing else.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from convert.reader.body import cut_segments, _split_segments, _strip, heading_segments, inline
+from convert.reader.layout import (AUTHOR_LEADER_RE, CONTENTS_HEAD_RE, TEXT_LEADER_RE, find_contents, find_headed_contents,
+                                   paragraph_shape)
+from convert.reader.lines import Line
+from convert.reader.logical.state import LogicalText
+from convert.reader.masthead import (CONTACT_RE, DATE_RE, IMPRINT_RE, LUNAR_RE, MASTHEAD_KINDS, PAGES_RE,
+                                     PUBLISHING_VERBS, Masthead, fields_of, masthead_line, numeral, read_masthead)
+from convert.reader.names import is_org_name
+from convert.tei import E, XML_LANG
+
+LUNAR_CALENDAR_ID = "chinese-lunar"
+
+
+def _masthead_end(lines: list[Line]) -> int:
+    """Without a contents list, the masthead ends at the first line that is not a masthead line:
+    a line of running text, a second title (the first article's title, or its kicker), a line
+    of other kinds (a page label, a column name …). A title followed by running text is the
+    first article's title, not the periodical's; so is a body's name (``…推进会``) followed by
+    running text. Returns the index of the first line after the masthead (0: none)."""
+    from convert.reader.logical.roles import author_line
+
+    title_seen = False
+    for i, line in enumerate(lines):
+        if paragraph_shape(line):
+            return i
+        kinds = [k for k, _, _ in fields_of(line.text)] or ["title"]
+        # running text, or an author line (文／…) and then running text: an article's title
+        prose_next = i + 1 < len(lines) and (paragraph_shape(lines[i + 1]) or (
+            author_line(lines[i + 1]) is not None and i + 2 < len(lines) and paragraph_shape(lines[i + 2])))
+        if all(k in MASTHEAD_KINDS for k in kinds):
+            if set(kinds) <= {"org", "title-en"} and prose_next:
+                return i
+            continue
+        if all(k == "title" for k in kinds) and not title_seen and i <= 4 and not prose_next:
+            title_seen = True
+            continue
+        return i
+    return 0
+
+
+def _wrapped(el: etree._Element, segs, span: tuple[int, int], wrapper: etree._Element) -> None:
+    """Append *segs* to *el*, the characters ``span`` (offsets into their joined text) inside
+    *wrapper*; no character is added or dropped."""
+    left, rest = _split_segments(segs, span[0])
+    mid, right = _split_segments(rest, span[1] - span[0])
+    inline(el, left)
+    el.append(inline(wrapper, mid))
+    inline(el, right)
+
+
+
+def _groups(line: Line) -> list[tuple[str, int, int]]:
+    """The field groups of a masthead line, ``[(kind, start, end)]``: a date with its weekday and
+    lunar date is one (``date``), an issue number with the page count one (``edition``), two
+    notices one, a publishing body with its date one (``imprint`` holding the date)."""
+    groups: list[list] = []
+    for kind, a, b in fields_of(line.text):
+        g = groups[-1] if groups else None
+        joins = g is not None and (
+            (g[0] == "date" and kind in ("date-part", "lunar"))
+            or (g[0] == "edition" and kind in ("edition", "pages"))
+            or (g[0] == "notice" and kind == "notice")
+            or (g[0] in ("org", "imprint") and kind == "date" and _publishing(line.text[g[1]:g[2]], g[0])))
+        if joins:
+            g[2] = b
+            g.append(kind)
+        else:
+            groups.append([kind, a, b])
+    return [(g[0], g[1], g[2]) for g in groups]
+
+
+def _publishing(text: str, kind: str) -> bool:
+    """An org field, or an imprint whose verb states publication (出版, 编印): a ``docImprint``."""
+    if kind == "org":
+        return True
+    m = IMPRINT_RE.match("".join(text.split()))
+    return bool(m) and m.group(2) in PUBLISHING_VERBS
+
+
+class _Page:
+    """Builds ``<titlePage>`` one block at a time (keeps the open ``docTitle`` and whether the
+    issue date has been given its ``@when``)."""
+
+    def __init__(self, mh: Masthead):
+        self.mh = mh
+        self.page = E.titlePage(type="masthead")
+        self.title_el: etree._Element | None = None
+        self.dated = False
+        self.printed = False
+
+    def _title_part(self, kind: str, segs) -> None:
+        if self.title_el is None:
+            self.title_el = E.docTitle()
+            self.page.append(self.title_el)
+        part = inline(E.titlePart(type={"title": "main", "subtitle": "sub"}.get(kind, "alt")), segs)
+        if kind == "title-en":
+            part.set(XML_LANG, "en")
+        self.title_el.append(part)
+
+    def _date(self, segs, el: etree._Element | None = None) -> etree._Element:
+        """A ``docDate`` of *segs* (date, weekday, lunar date), ``@when`` on the first one."""
+        el = E.docDate() if el is None else el
+        if self.mh.when and not self.dated:
+            el.set("when", self.mh.when)
+            self.dated = True
+        text = "".join(s for s, _ in segs)
+        lunar = [(a, b) for k, a, b in fields_of(text) if k == "lunar"]
+        if lunar:
+            _wrapped(el, segs, lunar[0], E.date(calendar=f"#{LUNAR_CALENDAR_ID}"))
+        else:
+            inline(el, segs)
+        return el
+
+    def _imprint(self, kind: str, segs) -> list[etree._Element]:
+        """An imprint group (a body, its verb, maybe its date): ``docImprint`` for a publishing
+        body (出版, 编印, or a name alone: the 编印 unit of a briefing) with the date as its
+        ``docDate``; ``byline`` for responsibility (编, 编辑, 主办, 机关报), the date apart."""
+        text = "".join(s for s, _ in segs)
+        fields = fields_of(text)
+        date = next(((a, b) for k, a, b in fields if k == "date"), None)
+        body_end = date[0] if date else len(text)
+        head, tail = _strip(cut_segments(segs, 0, body_end)), cut_segments(segs, body_end, len(text))
+        head_text = "".join(s for s, _ in head)
+        m = IMPRINT_RE.match("".join(head_text.split()))
+        name_end = len(head_text.rstrip()) - (len(m.group(2)) if m else 0)
+        while name_end > 0 and head_text[name_end - 1].isspace():
+            name_end -= 1
+        publishing = kind == "org" or (m and m.group(2) in PUBLISHING_VERBS)
+        el = E.docImprint() if publishing else E.byline()
+        name = head_text[:name_end]
+        wrapper = E.orgName() if is_org_name(name) else (E.publisher() if publishing else None)
+        if wrapper is not None:
+            _wrapped(el, head, (len(name) - len(name.lstrip()), name_end), wrapper)
+            if publishing and wrapper.tag.endswith("orgName"):  # <publisher><orgName>…</orgName></publisher>
+                outer = E.publisher()
+                tail_text, wrapper.tail = wrapper.tail, None
+                wrapper.addprevious(outer)
+                outer.append(wrapper)
+                outer.tail = tail_text
+        else:
+            inline(el, head)
+        out = [el]
+        if date:
+            if publishing:
+                el.append(self._date(_strip(tail)))
+            else:
+                out.append(self._date(_strip(tail)))
+        return out
+
+    def group(self, kind: str, segs) -> None:
+        """Append the element(s) of one field group of *kind* and segments *segs*."""
+        if kind in ("title", "subtitle", "title-en"):
+            self._title_part(kind, segs)
+            return
+        self.title_el = None
+        text = "".join(s for s, _ in segs)
+        if kind in ("date", "lunar"):
+            self.page.append(self._date(segs))
+        elif kind == "printed":
+            el = E.docImprint()
+            d = DATE_RE.match(text.strip())
+            if d and self.mh.printed and not self.printed:
+                lead = len(text) - len(text.lstrip())
+                _wrapped(el, segs, (lead + d.start(), lead + d.end()), E.date(when=self.mh.printed, type="printed"))
+                self.printed = True
+            else:
+                inline(el, segs)
+            self.page.append(el)
+        elif kind in ("imprint", "org"):
+            for el in self._imprint(kind, segs):
+                self.page.append(el)
+        elif kind in ("edition", "pages"):
+            el = E.titlePart(type="issue")
+            pages = [(a, b) for k, a, b in fields_of(text) if k == "pages"]
+            n = numeral(PAGES_RE.match("".join(text[pages[0][0]:pages[0][1]].split())).group(1)) if pages else None
+            if pages and n is not None:
+                _wrapped(el, segs, pages[0], E.measure(unit="pages", quantity=str(n)))
+            else:
+                inline(el, segs)
+            self.page.append(el)
+        elif kind == "rule":
+            self.page.append(inline(E.fw(type="rule"), segs))
+        else:
+            note_type = ("registration" if kind in ("registration", "cn", "postal") else
+                         "contact" if CONTACT_RE.search("".join(text.split())) else "notice")
+            self.page.append(inline(E.note(type=note_type), segs))
+
+    def block(self, kind: str, lines: list[Line]) -> None:
+        """Append the element(s) of one masthead block (see :class:`Masthead`)."""
+        if kind == "fields":
+            line = lines[0]
+            groups = _groups(line)
+            for k, (gkind, a, b) in enumerate(groups):
+                # a group runs to the next one (the gap is whitespace, and any milestone in it)
+                stop = groups[k + 1][1] if k + 1 < len(groups) else len(line.text)
+                self.group(gkind, _strip(cut_segments(line.segments, 0 if k == 0 else a, stop)))
+            return
+        if len(lines) == 1 or kind in ("title", "subtitle", "title-en"):
+            self.group(kind, lines[0].segments)
+            for line in lines[1:]:
+                self.group(kind, line.segments)
+            return
+        # a block of several lines of one kind (a date over three lines, a two-line registration
+        # number): one element, its lines apart with <lb/>
+        self.title_el = None
+        if kind == "date":
+            el = E.docDate()
+            if self.mh.when and not self.dated:
+                el.set("when", self.mh.when)
+                self.dated = True
+        else:
+            el = E.note(type="registration" if kind == "registration" else "notice")
+        for j, line in enumerate(lines):
+            if j:
+                el.append(E.lb())
+            inline(el, line.segments)
+        self.page.append(el)
+
+
+def _contents_item(entry) -> etree._Element:
+    """One contents entry: ``<item>`` holding the bullet (``label``), the printed title in
+    ``<ref target="#…">``, what stands between (a leader printed before an author), the author
+    (``name type="author"``) and the printed page (``num type="page"``), in print order."""
+    it = E.item()
+    ref = E.ref()
+    if entry.target:
+        ref.set("target", f"#{entry.target}")
+    spans = entry.spans
+    for j, line in enumerate(entry.lines):
+        if j:
+            ref.append(E.lb())
+        segs = line.segments
+        if j < len(entry.lines) - 1 or not spans:
+            inline(ref, segs)
+            continue
+        text = line.text
+        title_end = spans.get("title", len(text))
+        if "bullet" in spans:
+            it.append(inline(E.label(), cut_segments(segs, 0, spans["bullet"])))
+        inline(ref, _strip(cut_segments(segs, spans.get("bullet", 0), title_end)))
+        it.append(ref)
+        pos = title_end
+        if "author" in spans:  # the leader printed before an author is text between them
+            a, b = spans["author"]
+            inline(it, cut_segments(segs, pos, a))
+            it.append(inline(E.name(type="author"), cut_segments(segs, a, b)))
+            pos = b
+        if "page" in spans:
+            a, b = spans["page"]
+            inline(it, cut_segments(segs, pos, a))
+            it.append(inline(E.num(type="page", value=str(int(entry.page))), cut_segments(segs, a, len(text))))
+        else:
+            inline(it, cut_segments(segs, pos, len(text)))
+        return it
+    it.append(ref)
+    if entry.page is not None:
+        ref.tail = " "
+        it.append(E.num(entry.page, type="page", value=str(int(entry.page))))
+    return it
+
+
+def _front(mh: Masthead, mast_lines: list[Line], contents, section_ids) -> etree._Element:
+    front = E.front()
+    if mast_lines:
+        page = _Page(mh)
+        for kind, block in mh.blocks:
+            page.block(kind, block)
+        front.append(page.page)
+    if contents is not None:
+        outer = E.list()
+        div = E.div(outer, type="contents")
+        if contents.head is not None:
+            div.insert(0, inline(E.head(), heading_segments(contents.head)))
+        for entry in contents.loose:
+            outer.append(_contents_item(entry))
+        for n, (line, entries) in enumerate(contents.sections):
+            ref = inline(E.ref(), heading_segments(line))
+            if n in section_ids:
+                ref.set("target", f"#{section_ids[n]}")
+            it = E.item(ref)
+            if entries:
+                it.append(E.list(*[_contents_item(e) for e in entries]))
+            outer.append(it)
+        front.append(div)
+    return front
+
+
+def rejoin_masthead_lines(doc: LogicalText) -> None:
+    """A masthead line or a contents line the extraction hard-wrapped (``国内统一连续出版物号 CN
+    41-0628/(F)　　邮发`` / ``代号 35-62``; ``续志编纂中…表述………苏明`` / ``哲　5``): above the first line
+    of running text, a line that is no masthead line but is one with the next (no blank line
+    between), or a line with a dot leader and no page that with the next one ends in its page,
+    is joined with it."""
+    lines = doc.lines
+    i = 0
+    while i + 1 < len(lines) and (not paragraph_shape(lines[i]) or TEXT_LEADER_RE.search(lines[i].text)):
+        line, nxt = lines[i], lines[i + 1]
+        partial = any(k in MASTHEAD_KINDS for k, _, _ in fields_of(line.text))  # a masthead field begins it
+        leader = (TEXT_LEADER_RE.search(line.text) is not None and line.page is None and len(nxt.key) <= 12
+                  and not AUTHOR_LEADER_RE.match(line.text))
+        # a masthead line itself only when it stops inside a number (``CN 41-0628/``) or the next
+        # line is a short piece of it (``2021年6月`` / ``25日``)
+        cut_short = (not masthead_line(line) or line.text.rstrip()[-1:] in "/-－(（"
+                     or (len(nxt.key) <= 4 and nxt.key[:1] in "0123456789）)-－/")
+                     or (line.text.rstrip()[-1:].isdigit() and nxt.key[:1].isdigit()))  # a number cut
+        if ((partial and cut_short or leader) and not nxt.blank_before and line.page is None
+                and len(line.key) + len(nxt.key) <= 60):
+            joined = Line(line.no, line.raw, segments=line.segments + nxt.segments, page=nxt.page)
+            if (masthead_line(joined) and not (masthead_line(nxt) and masthead_line(line))) or (
+                    leader and (nxt.page is not None or AUTHOR_LEADER_RE.match(joined.text))):
+                line.page = nxt.page
+                line.segments, line.end_no = joined.segments, nxt.end_no
+                line.evidence.append(f"joined with line {nxt.no}: together one masthead or contents line (hard-wrapped)")
+                del lines[i + 1]
+                continue
+        i += 1
+
+
+def _split_entries(doc: LogicalText, head: int) -> None:
+    """Entries of a headed contents list (its heading at line *head*) the unwrapping ran together
+    (titles as wide as a wrapped line, with quotes in them, or stopping with no punctuation): a
+    line under the heading whose physical lines each name a later line of the text (or the start
+    of one: a title run together with its text) is split into them; the first line that does
+    not name one ends the list."""
+    import difflib
+
+    from convert.reader.body import MATCH_RATIO
+    from convert.reader.logical.roles import _group, physical_parts
+
+    def named(key: str, k: int) -> bool:
+        return any((abs(len(other.key) - len(key)) <= 10
+                    and difflib.SequenceMatcher(None, key, other.key, autojunk=False).ratio() >= MATCH_RATIO)
+                   or (len(key) >= 8 and other.key.startswith(key)) for other in doc.lines[k + 1 :])
+
+    k = head + 1
+    while k < len(doc.lines):
+        line = doc.lines[k]
+        parts = physical_parts(line, doc.physical)
+        if not all(named(p.key, k) for p in parts):
+            break
+        if len(parts) > 1:
+            for part in parts[1:]:
+                part.evidence.append("a contents entry of its own again: each line names a later title")
+            doc.lines[k : k + 1] = [_group([p], line) for p in parts]
+        k += len(parts)
+
+
+def find_contents_list(doc: LogicalText) -> None:
+    """Contents list: the printed table of contents (dot leaders and page numbers, section
+    names: :func:`convert.reader.layout.find_contents`), else a list under a heading (本期要目,
+    目录, 本期导读) before the first line of running text
+    (:func:`convert.reader.layout.find_headed_contents`; entries the unwrapping ran together
+    split again first)."""
+    doc.contents = find_contents(doc.lines)
+    why = "between the first and last line with a dot leader and page number"
+    if doc.contents is None:
+        head = next((i for i, line in enumerate(doc.lines[:60]) if CONTENTS_HEAD_RE.match(line.key)), None)
+        if head is not None:
+            _split_entries(doc, head)
+        first_prose = next((i for i, line in enumerate(doc.lines) if paragraph_shape(line)), len(doc.lines))
+        doc.contents = find_headed_contents(doc.lines, stop=first_prose)
+        why = "under a contents heading, each entry naming a later title, or with a bullet or page (N版)"
+    for line in doc.lines[doc.contents.start : doc.contents.end] if doc.contents else []:
+        line.note("contents list", why)
+
+
+def find_masthead(doc: LogicalText) -> None:
+    """Masthead: the lines above the contents list, or above the first article (see
+    :func:`_masthead_end`); a leader line outside the contents list gets its page number back
+    as text."""
+    if doc.contents is not None:
+        doc.mast_end, doc.body_start = doc.contents.start, doc.contents.end
+    else:
+        doc.mast_end = doc.body_start = _masthead_end(doc.lines)
+    for k, line in enumerate(doc.lines):
+        if doc.contents is None or not doc.contents.start <= k < doc.contents.end:
+            line.unlead()
+    for line in doc.lines[: doc.mast_end]:
+        kinds = ", ".join(k for k, _, _ in fields_of(line.text))
+        line.note("masthead", "above the contents list or the first article: " + kinds)
+    doc.masthead = read_masthead(doc.lines[: doc.mast_end])
+
+
+def build_front(doc: LogicalText) -> None:
+    """Masthead and contents list into ``<front>`` (:func:`_front`)."""
+    assert doc.masthead is not None and doc.builder is not None
+    doc.front = _front(doc.masthead, doc.lines[: doc.mast_end], doc.contents, doc.builder.section_ids)
+
+
+__all__ = ["LUNAR_CALENDAR_ID", "LUNAR_RE", "build_front", "find_contents_list", "find_masthead",
+           "rejoin_masthead_lines"]

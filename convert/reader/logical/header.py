@@ -1,0 +1,264 @@
+"""The ``<teiHeader>``: what the printed issue was, what this edition is, how it was made.
+
+Pass :func:`build_header` (the last): it puts ``<front>``, ``<body>`` and ``<back>`` into
+``<text>``, lets :func:`convert.reader.pages.locate_pages` number the pages, and builds the
+header from what the passes before found (masthead, colophon, genre decision). It may set the
+:class:`LogicalText`'s ``text`` and ``header`` and add ``<pb/>``s; it changes no line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from convert import __version__
+from convert.reader.logical.state import LogicalText
+from convert.reader.masthead import PUBLISHING_VERBS, RESTRICTED_RE, SPONSOR_VERBS, Masthead
+from convert.reader.pages import locate_pages
+from convert.tei import E, XML_ID, XML_LANG, local, xpath
+
+LANG = "zh-Hans"
+LUNAR_CALENDAR_ID = "chinese-lunar"
+
+
+#: Colophon labels that give the place of publication (an address).
+PLACE_FIELD_RE = re.compile(r"^(?:地址|社址|通讯地址|编辑部地址)[：:]?$")
+
+
+def _edition_date() -> tuple[str | None, bool]:
+    """The date of this electronic edition: ``SOURCE_DATE_EPOCH``'s day (UTC) when it is set (the
+    reproducible-builds convention), else ``None`` (the caller then uses the issue's date,
+    marked as supplied). Returns ``(ISO 8601 date or None, taken from SOURCE_DATE_EPOCH)``."""
+    import datetime as _dt
+    import os
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        day = _dt.datetime.fromtimestamp(int(epoch), _dt.timezone.utc).date().isoformat()
+        return day, True
+    return None, False
+
+
+def _colophon_fields(back: etree._Element | None) -> list[tuple[str, etree._Element]]:
+    """``[(label without its colon, item element), …]`` of the colophon's gloss lists."""
+    fields = []
+    if back is None:
+        return fields
+    for label in xpath(back, ".//tei:list[@type='gloss']/tei:label"):
+        item = label.getnext()
+        if item is not None and local(item) == "item":
+            fields.append((re.sub(r"[：:\s]+", "", "".join(label.itertext())), item))
+    return fields
+
+
+#: Colophon labels that name an editor (a person) of the issue.
+EDITOR_FIELD_RE = re.compile(r"^(?:主编|副主编|执行主编|总编|总编辑|责任编辑|编辑|签发|审核)$")
+
+
+def _header(mh: Masthead, genre, back: etree._Element | None, source_name: str,
+            counts: dict[str, int]) -> etree._Element:
+    """The ``<teiHeader>``: what the printed issue was (``sourceDesc/biblStruct/monogr``, TEI P5
+    §3.12.2, §2.2.7), what this electronic edition is (``publicationStmt``, §2.2.4) and how it was
+    made (``encodingDesc``: the application and ``editorialDecl``, §2.3.3). Every value comes from
+    the masthead or the colophon; nothing is invented (TEI-CONVENTIONS.md point 3). *counts*
+    holds ``joins``, ``headings``, ``doubled``, ``regularised``, ``persons``, ``orgs`` and the
+    page counts of :func:`convert.reader.pages.locate_pages`; *genre* is the
+    :class:`convert.reader.logical.genre.GenreDecision` (``biblStruct/@type``, and ``@cert``
+    when weakly supported)."""
+    fields = _colophon_fields(back)
+    print_run = print_run_text = None
+    notices: list[str] = list(mh.notices)
+    issued = issued_text = None
+    if back is not None:
+        for ab in xpath(back, ".//tei:ab[@type='printRun']"):
+            print_run = xpath(ab, "string(tei:num/@value)") or None
+            print_run_text = re.sub(r"^[（(]\s*|\s*[）)]$", "", "".join(ab.itertext()))
+        notices += ["".join(ab.itertext()).strip() for ab in xpath(back, ".//tei:ab[@type='notice']")]
+        for date in xpath(back, ".//tei:ab[@type='imprint']/tei:date[@when]"):
+            issued, issued_text = date.get("when"), "".join(date.itertext())
+    if print_run is None:
+        for label, item in fields:
+            m = re.match(r"^\s*(\d+)\s*(?:份|册|本)\s*$", "".join(item.itertext()))
+            if label == "印数" and m:
+                print_run, print_run_text = m.group(1), "".join(item.itertext()).strip()
+
+    monogr = E.monogr()
+    if mh.title:
+        monogr.append(E.title(mh.title, level="j"))
+    if mh.title_en:
+        alt = E.title(mh.title_en, level="j", type="alt")
+        alt.set(XML_LANG, "en")
+        monogr.append(alt)
+    if mh.issue_total is not None:
+        monogr.append(E.idno(str(mh.issue_total), type="cumulative"))
+    if mh.registration:
+        monogr.append(E.idno(mh.registration, type="registration"))
+    if mh.cn:
+        monogr.append(E.idno(mh.cn, type="CN"))
+    if mh.postal:
+        monogr.append(E.idno(mh.postal, type="postal"))
+    if len(monogr):  # respStmt may only follow a title or idno (TEI P5 monogr)
+        if mh.sponsor:
+            monogr.append(E.respStmt(E.resp("主办"), E.orgName(mh.sponsor)))
+        if mh.publisher and mh.publisher_verb and mh.publisher_verb not in PUBLISHING_VERBS + SPONSOR_VERBS:
+            monogr.append(E.respStmt(E.resp(mh.publisher_verb), E.orgName(mh.publisher)))
+        for label, item in fields:
+            value = "".join(item.itertext()).strip()
+            if xpath(item, "tei:orgName"):
+                monogr.append(E.respStmt(E.resp(label), E.orgName(value)))
+            elif EDITOR_FIELD_RE.match(label) and re.fullmatch(r"[\u4e00-\u9fff](?:\s*[\u4e00-\u9fff]){1,3}", value):
+                monogr.append(E.respStmt(E.resp(label), E.persName(value)))
+    publishers = list(mh.publishers)
+    if not (mh.publisher_verb in PUBLISHING_VERBS) or not publishers:
+        for label, item in fields:
+            if label in ("编辑出版", "出版", "出版单位", "编印") and xpath(item, "tei:orgName"):
+                value = "".join(item.itertext()).strip()
+                publishers = [value] + [p for p in publishers if p != value]
+                break
+    imprint = E.imprint()
+    for label, item in fields:
+        if PLACE_FIELD_RE.match(label):
+            imprint.append(E.pubPlace("".join(item.itertext()).strip()))
+            break
+    for publisher in publishers:
+        imprint.append(E.publisher(publisher))
+    when, when_text = mh.when, mh.date_text
+    if when is None and issued:  # a briefing dated only by its 印发 line
+        when, when_text = issued, issued_text
+    if when:
+        imprint.append(E.date(when_text or when, when=when))
+    if mh.printed:
+        imprint.append(E.date(mh.printed_text or mh.printed, when=mh.printed, type="printed"))
+    elif issued:
+        imprint.append(E.date(issued_text, when=issued, type="printed"))
+    if not len(imprint):
+        imprint.append(E.publisher())  # imprint is required; an empty publisher: not known
+        monogr.append(E.note(f"The source prints no masthead; file {source_name}."))
+    monogr.append(imprint)
+    if mh.volume is not None:
+        monogr.append(E.biblScope(mh.volume_text or str(mh.volume), unit="volume", n=str(mh.volume)))
+    if mh.issue is not None:
+        monogr.append(E.biblScope(mh.issue_text or str(mh.issue), unit="issue", n=str(mh.issue)))
+    if print_run or mh.pages is not None:
+        extent = E.extent()
+        if print_run:
+            extent.append(E.measure(print_run_text or print_run, unit="copies", quantity=print_run))
+        if mh.pages is not None:
+            extent.append(E.measure(mh.pages_text or str(mh.pages), unit="pages", quantity=str(mh.pages)))
+        monogr.append(extent)
+    bibl = E.biblStruct(monogr, type=genre.genre)
+    if genre.cert:
+        bibl.set("cert", genre.cert)
+    publisher = publishers[0] if publishers else None
+
+    parts = [mh.title or publisher or source_name]
+    if mh.issue_text:
+        parts.append(mh.issue_text)
+    if mh.issue_total is not None:
+        parts.append(f"总第{mh.issue_total}期")
+    if when:
+        parts.append(when)
+    title = E.title(" ".join(parts))
+    if not mh.title:
+        title.set("type", "supplied")
+
+    # publicationStmt: the body under whose authority the printed issue is distributed (主管,
+    # else its publisher), the edition's date, and the availability the source states
+    authority = next(("".join(i.itertext()).strip() for label, i in fields
+                      if label in ("主管", "主管单位") and xpath(i, "tei:orgName")), None) or publisher
+    pub = E.publicationStmt(
+        E.authority(E.orgName(authority)) if authority
+        else E.authority("Not known: the source names no responsible body")
+    )
+    day, _ = _edition_date()
+    if day:
+        pub.append(E.date(day, when=day))
+    elif when:
+        pub.append(E.date(when=when, type="supplied"))
+    restricted = [n for n in notices if RESTRICTED_RE.search(n)]
+    if restricted:  # the notices as printed (内部资料 with 免费交流 or 注意保存 beside it)
+        shown = [n for n in notices if RESTRICTED_RE.search(n) or "交流" in n]
+        pub.append(E.availability(*[E.p(n) for n in shown], status="restricted"))
+    else:
+        pub.append(E.availability(E.p("The source prints no statement of availability."), status="unknown"))
+
+    profile = E.profileDesc(E.langUsage(E.language("Chinese, Simplified script", ident=LANG)))
+    if mh.lunar:
+        cal = E.calendar(E.p("Chinese lunisolar calendar (农历)"))
+        cal.set(XML_ID, LUNAR_CALENDAR_ID)
+        profile.append(E.calendarDesc(cal))
+
+    c = counts
+    pages_p = (
+        "Pages (TEI P5 3.11.3): where the text still holds the old pages' folios, they locate and "
+        "number the page starts (pb n from the folio, fw beside it), and nothing else does. "
+        "Otherwise the start page each entry of the printed contents list gives, and "
+        "the places where an old page break cut a paragraph (the text stops mid-sentence, a blank "
+        "line, and it goes on), locate page starts. Where the number of such breaks between two "
+        "articles equals the pages between their start pages, the breaks get those numbers "
+        f"({c.get('numbered', 0)}); where there is none, a pb with cert=\"low\" opens the later "
+        f"article ({c.get('uncertain', 0)}); the body's first page opens the body. pb added: "
+        f"{c.get('added', 0)}; pb whose page number is not known (no n): {c.get('unnumbered', 0)}."
+    )
+    decl = E.editorialDecl(
+        E.correction(E.p(
+            "Corrections are annotations; the source's characters stay. A character printed twice "
+            f"across a page break is surplus with reason=\"repeated\" ({c.get('doubled', 0)}). No "
+            "other correction is made."), method="markup"),
+        E.normalization(E.p(
+            "The markup the text extraction left behind (# heading marks, **, <b>, list bullets, "
+            "rules, dot leaders) is removed; every other character of the source is kept in its "
+            "order. A stray Traditional character is orig with its Simplified form as reg "
+            f"({c.get('regularised', 0)}, found with OpenCC t2s)."), method="markup"),
+        E.segmentation(
+            E.p("Line breaks and spaces of the source are not content. Paragraphs cut in two by an "
+                f"old page break are joined into one p, the break marked with pb ({c.get('joins', 0)} "
+                f"joined). Headings found: {c.get('headings', 0)}."),
+            E.p(pages_p)),
+        E.hyphenation(E.p("Chinese text is not hyphenated; no line-end hyphen is kept or removed."),
+                      eol="none"),
+        E.interpretation(E.p(
+            "Names (TEI P5 13.2) are tagged only where the evidence is unambiguous: reporters of "
+            "two or three characters named in a byline after a credit word (记者, 通讯员 …) as "
+            f"persName ({c.get('persons', 0)}); the bodies named in the masthead's imprint and the "
+            f"colophon's 主管/主办/编辑出版 fields as orgName ({c.get('orgs', 0)}). No character is "
+            "changed."),
+            E.p("Genre (biblStruct/@type): " + "; ".join(genre.describe()) + "."),
+            E.p(f"Headings (TEI P5 4.1): {c.get('confirmed', 0)} confirmed by the printed contents list or "
+                f"the source's markup; {c.get('inferred', 0)} inferred from the line's shape and its "
+                "neighbours, each with @cert (high: a boundary before it and running text, a lead-in "
+                "or a byline after it; medium: running text after it; low: weaker).")),
+    )
+    return E.teiHeader(
+        E.fileDesc(E.titleStmt(title), pub, E.sourceDesc(bibl)),
+        E.encodingDesc(
+            E.appInfo(E.application(E.label("convert"), ident="convert", version=__version__)),
+            decl,
+        ),
+        profile,
+    )
+
+
+
+
+def build_header(doc: LogicalText) -> None:
+    """Header: ``<text>`` assembled (front, body, back), its pages located
+    (:func:`convert.reader.pages.locate_pages`), then the ``<teiHeader>`` (:func:`_header`)."""
+    assert doc.masthead is not None and doc.builder is not None and doc.body is not None
+    text_el = E.text()
+    if doc.front is not None and len(doc.front):
+        text_el.append(doc.front)
+    text_el.append(doc.body)
+    if doc.back is not None:
+        text_el.append(doc.back)
+    counts = locate_pages(text_el)
+    builder = doc.builder
+    counts.update(joins=len(xpath(doc.body, ".//tei:p/tei:pb")),  # a pb between divisions joins nothing
+                  headings=builder.headings_found, doubled=builder.doubled,
+                  regularised=len(xpath(text_el, ".//tei:orig")), persons=builder.names,
+                  orgs=len(xpath(text_el, ".//tei:orgName")),
+                  inferred=len(xpath(doc.body, ".//tei:head[@cert]")),
+                  confirmed=len(xpath(doc.body, ".//tei:head[not(@cert)]")))
+    doc.text = text_el
+    doc.header = _header(doc.masthead, doc.genre, doc.back, doc.source_name, counts)

@@ -1,0 +1,779 @@
+"""What each body line is, before the body is built: the parts every official periodical shares.
+
+One pass per family of parts; each gives a body line a :class:`Role` (kind, data, evidence)
+that the body builder (:mod:`convert.reader.logical.body`) turns into TEI, and never re-reads a
+line another pass took. The rules are the conventions', not any sample's:
+
+- page labels (newspaper practice: ``第01版：要闻``, ``第一版　要闻``, the 报眉 line ``漳阳报　2022年
+  3月11日　星期五　第二版　综合``) → ``page-label`` (``pb/@n`` + ``fw type="header"``);
+- the credit line that closes a newspaper page (本版责编 … 校对 …) → ``page-credit``
+  (``fw type="footer"``);
+- photo captions, which must name the photographer (``…。　记者 XX 摄``) → ``caption``;
+- editor's notes (编者按：, 按：, 编后：) → ``editorial``;
+- news lead-ins (消息头: ``本报讯（记者 …）``, ``新华社…电``) → ``lead-in``;
+- author lines under a title (``文／X``, ``□ X``, ``本报记者 X``, a unit and a name, a bare name)
+  → ``byline``; credits after the text on a line of their own (``（…供稿）``, ``（单位　姓名）``)
+  → ``credit``;
+- column names (【工作动态】; a 副刊's own name after its page label) → ``section``;
+- numbered sub-headings of GB/T 15834-2011 B.3.8 (一、 （一） 1. （1）) on a line of their own →
+  ``subhead`` with the level (a run-in one, ending in 。, is no heading);
+- verse (short lines without closing punctuation, under a title and an author line) →
+  ``verse``;
+- run-in heads of brief items (bold, or after a bullet up to a wide gap) → ``brief``;
+- 附件： lines (GB/T 9704-2012 7.3.6) → ``attachment``.
+
+The passes may touch the :class:`LogicalText`'s ``roles`` and the evidence of its lines, nothing
+else.
+"""
+
+from __future__ import annotations
+
+import re
+
+from convert.reader.body import BYLINE_LINE_RE, BRIEF_RE, CONTINUATION_LEAD_RE, CONTINUATION_RE
+from convert.reader.layout import BULLET_CHARS, colophon_fields, heading_shape, page_credit, paragraph_shape, unfinished
+from convert.reader.lines import Line
+from convert.reader.logical.back import is_page_credit
+from convert.reader.logical.state import LogicalText, Role
+from convert.reader.masthead import fields_of, numeral
+from convert.reader.names import ORG_END_RE, is_org_name, looks_like_person
+
+#: A page label: ``第01版：要闻``, ``第一版要闻`` (whitespace removed), ``第二版``.
+PAGE_LABEL_RE = re.compile(r"^第(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})版(?:[：:·\-—]?(?P<name>[\u4e00-\u9fff]{1,6}))?$")
+#: The page-number field of a 报眉 line: ``第二版``, ``第2版``.
+PAGE_FIELD_RE = re.compile(r"^第\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})\s*版$")
+#: A photo credit ending a caption: ``记者 庞景然 摄``, ``（通讯员 方圆 摄）``.
+CAPTION_CREDIT_RE = re.compile(
+    r"(?:^|(?<=[\s。！？!?]))(?P<credit>[（(]?\s*(?:(?:本报|特约)?(?:记者|通讯员|摄影记者|摄影|实习生)\s*)?"
+    r"[\u4e00-\u9fff]{2,3}(?:\s+(?:(?:记者|通讯员)\s*)?[\u4e00-\u9fff]{2,3})*\s*摄\s*[）)]?)\s*$")
+#: An editor's note: 编者按：, 按：, 编后：, 编后语：, 编者的话：.
+EDITORIAL_RE = re.compile(r"^\s*(?P<label>(?:编者按|编后语|编后记|编后|编者的话|按)\s*[：:])")
+#: A news lead-in (消息头): ``本报讯（记者 … 通讯员 …）``, ``新华社郑州3月8日电（记者 …）``.
+LEAD_IN_RE = re.compile(
+    r"^\s*(?P<dateline>本报讯|本刊讯|(?:本报|新华社|中新社)\S{0,10}?\d{1,2}\s*月\s*\d{1,2}\s*日\s*电)"
+    r"\s*(?P<byline>[（(][^（）()]{1,40}[）)])?")
+#: Author lines under a title.
+AUTHOR_LINE_RES = (
+    re.compile(r"^(?:文|图|文图|图文|作者|撰稿|撰文|整理)\s*[／/:：]\s*\S.{0,20}$"),
+    re.compile(rf"^[{BULLET_CHARS}]\s*[\u4e00-\u9fff·](?:\s?[\u4e00-\u9fff·]){{1,5}}$"),
+)
+#: A person's name of two to four Han characters, maybe letter-spaced (``柳　芸``).
+NAME_RE = re.compile(r"^[\u4e00-\u9fff](?:[ \u3000]{0,2}[\u4e00-\u9fff]){1,3}$")
+#: A unit and a name on one line: ``区委党史研究室　董立言``.
+UNIT_NAME_RE = re.compile(r"^(?P<unit>\S.{1,24}?\S)[ \u3000]+(?P<name>[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,2})$")
+#: A credit after the text, on a line of its own, in brackets.
+CREDIT_LINE_RE = re.compile(r"^[（(]\s*(?P<inner>[^（）()]{2,30}?)\s*[）)]$")
+CREDIT_WORD_RE = re.compile(r"供稿|记者|通讯员|撰稿|整理|摄影|作者|文[／/]")
+NOT_CREDIT_RE = re.compile(r"^(?:\d|[一二三四五六七八九十]+[、）)]|上接|下转|转|接|共印|略|注|附|见|详见|摘自|来源|据)")
+#: GB/T 15834-2011 B.3.8 heading numbers, by level (``1、`` is practice for ``1.``).
+SUBHEAD_LEVELS = (
+    (1, re.compile(r"^(?P<n>[一二三四五六七八九十]{1,3})\s*、")),
+    (2, re.compile(r"^[（(]\s*(?P<n>[一二三四五六七八九十]{1,3})\s*[）)]")),
+    (3, re.compile(r"^(?P<n>\d{1,2})\s*(?:[.．](?!\d)|、)")),
+    (4, re.compile(r"^[（(]\s*(?P<n>\d{1,2})\s*[）)]")),
+)
+COLUMN_RE = re.compile(r"^【[^】]{1,12}】$")
+ATTACHMENT_RE = re.compile(r"^\s*附\s*件\s*\d*\s*[：:]")
+#: The title of an official document (GB/T 9704-2012 7.3.1: 事由 + 文种; the 文种 of the 党政机关公文处理
+#: 工作条例 art. 8): ``关于…的通报``.
+DOCUMENT_TITLE_RE = re.compile(r"^关于.{2,60}(?:的)?(?:通报|报告|通知|意见|决定|请示|批复|函|纪要|公告|通告|议案|决议|公报"
+                               r"|情况|方案|办法|规定)$")
+#: The gap that ends a brief item's run-in head: an ideographic space, or two spaces.
+RUN_IN_GAP_RE = re.compile(r"\u3000+|[ \t]{2,}")
+
+
+def _body(doc: LogicalText):
+    """``(index, line)`` of the body lines not yet given a role."""
+    for i in range(doc.body_start, doc.colophon_start):
+        if i not in doc.roles:
+            yield i, doc.lines[i]
+
+
+def _give(doc: LogicalText, i: int, kind: str, why: str, cert: str | None = None, **data) -> None:
+    doc.roles[i] = Role(kind, data, why, cert)
+
+
+def _prev(doc: LogicalText, i: int) -> Line | None:
+    return doc.lines[i - 1] if i - 1 >= doc.body_start else None
+
+
+def _next(doc: LogicalText, i: int) -> Line | None:
+    return doc.lines[i + 1] if i + 1 < doc.colophon_start else None
+
+
+# ----------------------------------------------------------------------------- page furniture
+
+
+def page_label(line: Line, title: str | None) -> tuple[int, str | None] | None:
+    """``(page number, page name)`` when *line* is a printed page label (``第01版：要闻``) or a 报眉
+    line (the paper's *title* or a date beside ``第二版`` and the page's name), else ``None``."""
+    key = line.key
+    m = PAGE_LABEL_RE.match(key)
+    if m:
+        n = numeral(m.group("n"))
+        return (n, m.group("name")) if n else None
+    fields = fields_of(line.text)
+    for k, (kind, a, b) in enumerate(fields):
+        m = PAGE_FIELD_RE.match(line.text[a:b].strip())
+        if not m:
+            continue
+        others = [(kd, line.text[x:y].strip()) for j, (kd, x, y) in enumerate(fields) if j != k]
+        dated = any(kd in ("date", "date-part", "lunar") for kd, _ in others)
+        titled = title is not None and any(re.sub(r"\s+", "", t) == re.sub(r"\s+", "", title) for _, t in others)
+        if not (dated or titled):
+            return None
+        name = line.text[fields[k + 1][1]:fields[k + 1][2]].strip() if k + 1 < len(fields) else None
+        n = numeral(m.group("n"))
+        return (n, name if name and len(name) <= 6 else None) if n else None
+    return None
+
+
+def rejoin_page_labels(doc: LogicalText) -> None:
+    """A page label or 报眉 line the extraction hard-wrapped (``漳阳报　2022年3月11日　星期五　第`` /
+    ``二版　综合``): a line that is no page label but is one with the next (no blank line between)
+    is joined with it."""
+    title = doc.masthead.title if doc.masthead else None
+    i = doc.body_start
+    while i + 1 < doc.colophon_start:
+        line, nxt = doc.lines[i], doc.lines[i + 1]
+        # a label, or a label whose page name goes on in a short next line (``第二版　综`` / ``合``)
+        found = page_label(line, title)
+        # a label cut inside its page's name (``第二版　综`` / ``合``), or a 报眉 line cut before it
+        short_tail = found is not None and heading_shape(nxt) and (
+            (len(found[1] or "") == 1 and len(nxt.key) <= 3)
+            or (found[1] is None and len(fields_of(line.text)) >= 3 and len(nxt.key) <= 4))
+        # a 报眉 line cut before its page label: the paper's title and date, the label on the next line
+        head_only = found is None and {kind for kind, _, _ in fields_of(line.text)} >= {"title", "date"} and all(
+            kind in ("title", "date", "date-part", "lunar") for kind, _, _ in fields_of(line.text))
+        labelled = page_label(nxt, title) is not None
+        if (not nxt.blank_before and len(line.key) + len(nxt.key) <= 40 and (not labelled or head_only)
+                and (found is None or short_tail)):
+            # cut inside a field (``第`` / ``二版``), or between two (``第二版`` / ``综合``): the
+            # fields stay apart (the space is no source character: the round trip ignores it)
+            joined = next((j for j in (Line(line.no, line.raw, segments=line.segments + gap + nxt.segments)
+                                       for gap in ([], [("\u3000", False)])) if page_label(j, title) is not None), None)
+            if joined is not None:
+                line.segments, line.end_no = joined.segments, nxt.end_no
+                line.evidence.append(f"joined with line {nxt.no}: together a page label (hard-wrapped)")
+                del doc.lines[i + 1]
+                doc.colophon_start -= 1
+                continue
+        i += 1
+
+
+def rejoin_page_credits(doc: LogicalText) -> None:
+    """A page credit the extraction hard-wrapped (``本版责编：韩雪　　校对：吕`` / ``青``; an e-mail
+    address cut at its dot): the short piece after it (no blank line between, no sentence, no
+    label of its own, twelve characters at most) is joined with it."""
+    i = doc.body_start
+    while i + 1 < len(doc.lines):
+        line, nxt = doc.lines[i], doc.lines[i + 1]
+        credit = is_page_credit(line, doc.family) and not nxt.blank_before
+        fields = colophon_fields(line.text) if credit else []
+        last_value = re.sub(r"\s+", "", line.text[fields[-1][1]:fields[-1][2]]) if fields else ""
+        if credit and (re.fullmatch(r"[\x21-\x7e]{1,12}", nxt.key)  # an e-mail address or URL cut
+                       or (len(last_value) < 2 and len(nxt.key) <= 3 and re.fullmatch(r"[\u4e00-\u9fff]+", nxt.key))):
+            line.segments, line.end_no = line.segments + nxt.segments, nxt.end_no
+            line.evidence.append(f"joined with line {nxt.no}: a page credit goes on (hard-wrapped)")
+            del doc.lines[i + 1]
+            if i + 1 < doc.colophon_start:
+                doc.colophon_start -= 1
+            continue
+        i += 1
+
+
+def find_page_labels(doc: LogicalText) -> None:
+    """Page labels and 报眉 lines (see :func:`page_label`): the start of a newspaper page."""
+    title = doc.masthead.title if doc.masthead else None
+    for i, line in list(_body(doc)):
+        found = page_label(line, title)
+        if found and len(line.key) <= 40:
+            n, name = found
+            _give(doc, i, "page-label", f"a printed page label (page {n}{', ' + name if name else ''})", n=n, name=name)
+
+
+def find_page_credits(doc: LogicalText) -> None:
+    """Page credits: the line of 本版责编/责任编辑/美术编辑/校对 fields that closes a newspaper page
+    (in other genres only a line of two such roles or more)."""
+    for i, line in list(_body(doc)):
+        if is_page_credit(line, doc.family):
+            _give(doc, i, "page-credit", f"a page credit ({page_credit(line)} roles: 本版责编, 校对 …)")
+
+
+# ----------------------------------------------------------------------------- notes and credits
+
+
+def find_captions(doc: LogicalText) -> None:
+    """Photo captions: a line that ends with a photo credit (``记者 XX 摄``), its text a sentence
+    or two (a caption names the photographer: news-writing practice)."""
+    for i, line in list(_body(doc)):
+        text = line.text.rstrip()
+        m = CAPTION_CREDIT_RE.search(text)
+        if not m or len(line.key) > 150:
+            continue
+        before = text[: m.start("credit")].rstrip()
+        if before and before[-1] not in "。！？!?" and not before.startswith("图为"):
+            continue
+        _give(doc, i, "caption", "a photo caption (ends with a photo credit … 摄)", credit=m.span("credit"))
+
+
+def find_editorial_notes(doc: LogicalText) -> None:
+    """Editor's notes (按语): a paragraph that opens with 编者按：, 按：, 编后：."""
+    for i, line in list(_body(doc)):
+        m = EDITORIAL_RE.match(line.text)
+        if m and len(line.key) > len(re.sub(r"\s+", "", m.group("label"))) + 4:
+            _give(doc, i, "editorial", f"an editor's note ({m.group('label').strip()})", label=m.span("label"))
+
+
+def find_lead_ins(doc: LogicalText) -> None:
+    """News lead-ins (消息头): a paragraph that opens with 本报讯 (and the reporters in brackets)
+    or a news agency's dateline (…电)."""
+    for i, line in list(_body(doc)):
+        m = LEAD_IN_RE.match(line.text)
+        if m and len(line.text) > m.end() + 2:
+            spans = {"dateline": m.span("dateline")}
+            if m.group("byline"):
+                spans["byline"] = m.span("byline")
+            _give(doc, i, "lead-in", f"a news lead-in ({m.group('dateline')})", **spans)
+
+
+def title_like(line: Line) -> bool:
+    """A line that may be a title when an author line stands under it: of heading shape, or
+    short (16 characters at most) with one comma at most and no sentence punctuation
+    (``秋分，在苇川``: a poem's title)."""
+    t = line.text.strip()
+    return heading_shape(line) or (0 < len(line.key) <= 16 and not any(c in "。；;！？!?：:" for c in t)
+                                   and t.count("，") + t.count(",") <= 1 and t[-1:] not in "，,、")
+
+
+def author_line(line: Line) -> str | None:
+    """Why *line* reads as an author line under a title (``文／X``, ``□ X``, ``本报记者 X``, a
+    unit and a name, a bare name), else ``None``. The caller checks the place."""
+    text, key = line.text.strip(), line.key
+    if len(key) > 24 or any(c in "，,。；;！？!?" for c in text):
+        return None
+    for rx in AUTHOR_LINE_RES:
+        if rx.match(text):
+            return "an author line (文／, □ …)"
+    if BYLINE_LINE_RE.match(key) and len(key) <= 20:
+        return "a reporter line (记者 …)"
+    m = UNIT_NAME_RE.match(text)
+    if m and (is_org_name(m.group("unit")) or ORG_END_RE.search(re.sub(r"\s+", "", m.group("unit")))) \
+            and looks_like_person(m.group("name")):
+        return "a unit and a name"
+    if NAME_RE.match(text) and looks_like_person(text):
+        return "a bare name (a common surname first)"
+    return None
+
+
+def find_bylines(doc: LogicalText) -> None:
+    """Author lines right under a title (the title a line of heading shape, running text or
+    verse after the author line), and credits in brackets on a line of their own after running
+    text (``（…供稿）``, ``（记者 …）``, ``（单位　姓名）``)."""
+    for i, line in list(_body(doc)):
+        prev, nxt = _prev(doc, i), _next(doc, i)
+        why = author_line(line)
+        if why and why.startswith("a bare name") and prev is not None and (
+                doc.family == "briefing" or _as_wide_as_wrapped(prev, doc.wrap_width)):
+            why = None  # a briefing prints no author under a title; a wrapped title's tail is no name
+        if why and prev is not None and title_like(prev) and (i - 1) not in doc.roles \
+                and not author_line(prev) and nxt is not None and (
+                    paragraph_shape(nxt) or (i + 1) in doc.roles or _short(nxt)):
+            _give(doc, i, "byline", why + " under a title")
+            continue
+        m = CREDIT_LINE_RE.match(line.text.strip())
+        if m and prev is not None and (paragraph_shape(prev) or (i - 1) in doc.roles) \
+                and not NOT_CREDIT_RE.match(m.group("inner").strip()) and not CONTINUATION_RE.search(line.text) \
+                and not CONTINUATION_LEAD_RE.match(line.text):
+            inner = re.sub(r"\s+", "", m.group("inner"))
+            if CREDIT_WORD_RE.search(inner) or is_org_name(inner) or NAME_RE.match(m.group("inner").strip()) \
+                    or UNIT_NAME_RE.match(m.group("inner").strip()) or ORG_END_RE.search(inner):
+                _give(doc, i, "credit", "a credit in brackets on a line of its own, after the text")
+
+
+def _as_wide_as_wrapped(line: Line, width: float | None) -> bool:
+    """*line* is as wide as a hard-wrapped line of the text (the line after it may go on with it)."""
+    if width is None:
+        return False
+    from convert.reader.physical import display_width
+
+    return display_width(line.text.strip()) >= width - max(2.0, 0.1 * width)
+
+
+def _short(line: Line) -> bool:
+    """A short line without closing punctuation (a verse line)."""
+    t = line.text.strip()
+    return 0 < len(line.key) <= 20 and t[-1:] not in "。！？!?"
+
+
+# ----------------------------------------------------------------------------- divisions
+
+
+def find_columns(doc: LogicalText) -> None:
+    """Column names: 【工作动态】 (journal practice), and a newspaper 副刊's own name, a short line
+    right after a page label with a title under it."""
+    for i, line in list(_body(doc)):
+        if COLUMN_RE.match(line.key):
+            _give(doc, i, "section", "a column name in 【】", cert="high")
+            continue
+        prev_role = doc.roles.get(i - 1)
+        nxt = _next(doc, i)
+        if (doc.family == "newspaper" and prev_role is not None and prev_role.kind == "page-label"
+                and 2 <= len(line.key) <= 6 and heading_shape(line) and nxt is not None and heading_shape(nxt)
+                and not BRIEF_RE.search(line.key)):
+            _give(doc, i, "section", "a short name right after a page label, a title under it (a 副刊's name)",
+                  cert="medium")
+
+
+def subhead_level(line: Line) -> tuple[int, int] | None:
+    """``(level, number)`` when *line* is a numbered sub-heading on a line of its own (GB/T
+    15834-2011 B.3.8: 一、 1, （一） 2, 1. 3, （1） 4): short, no sentence punctuation (a comma may
+    stand), not a run-in item (``一是…``, ``（一）…。正文``)."""
+    text = line.text.strip()
+    for level, rx in SUBHEAD_LEVELS:
+        m = rx.match(text)
+        if not m:
+            continue
+        rest = text[m.end():].strip()
+        n = numeral(m.group("n"))
+        if not rest or n is None or len(re.sub(r"\s+", "", rest)) > 30:
+            return None
+        if any(c in "。；;！？!?：:" for c in rest) or rest.count("，") + rest.count(",") > 2:
+            return None
+        return level, n
+    return None
+
+
+def find_subheads(doc: LogicalText) -> None:
+    """Numbered sub-headings (:func:`subhead_level`). ``cert`` is ``high`` where the number
+    follows the one before it at its level (or starts at 1), ``medium`` otherwise."""
+    blank_separated = _blank_separated(doc)
+    last: dict[int, int] = {}
+    for i, line in list(_body(doc)):
+        found = subhead_level(line)
+        if found is None:
+            continue
+        nxt, prev = _next(doc, i), _prev(doc, i)
+        if nxt is not None and not (paragraph_shape(nxt) or (i + 1) in doc.roles or subhead_level(nxt)
+                                    or _as_wide_as_wrapped(nxt, doc.wrap_width)):
+            continue
+        if prev is not None and prev.text.rstrip()[-1:] in "：:；;，,、":
+            continue  # an item of an enumeration the sentence above opens: run in, no heading
+        if nxt is not None and not nxt.blank_before and (
+                blank_separated or (_as_wide_as_wrapped(line, doc.wrap_width) and unfinished(line.text))):
+            continue  # a wrapped line that happens to begin with a number: the text goes on
+        level, n = found
+        in_order = n == 1 or last.get(level) == n - 1
+        for deeper in [k for k in last if k > level]:
+            del last[deeper]
+        last[level] = n
+        _give(doc, i, "subhead", f"numbered like a level-{level} heading (GB/T 15834 B.3.8), on a line of its own",
+              cert="high" if in_order else "medium", level=level, n=n)
+
+
+def physical_parts(line: Line, physical: dict[int, Line]) -> list[Line]:
+    """The physical lines a logical *line* was joined from (the unwrapping pass joined them; a
+    part's segments as split), or ``[line]``. The first part is a new :class:`Line` holding what
+    the others do not."""
+    if line.end_no <= line.no or not physical:
+        return [line]
+    rest = [physical[no] for no in range(line.no + 1, line.end_no + 1) if no in physical and not physical[no].furniture]
+    if not rest:
+        return [line]
+    first_of_rest = rest[0].segments[0] if rest[0].segments else None
+    cut = next((k for k, seg in enumerate(line.segments) if seg is first_of_rest), None)
+    if cut is None:
+        return [line]
+    head = Line(line.no, line.raw, line.level, line.bullet, line.all_bold,
+                [s for s in line.segments[:cut] if s[0].strip() or not s[0] == " "], None, line.blank_before,
+                line.blanks_before, line.form_feed, line.no)
+    return [head] + rest
+
+
+def _verse_like(parts: list[Line]) -> bool:
+    """Every part short (≤ 16 characters), none but the last ending a sentence."""
+    return all(0 < len(p.key) <= 16 for p in parts) and not any(
+        p.text.rstrip()[-1:] in "。！？!?；;" for p in parts[:-1])
+
+
+def find_verse(doc: LogicalText) -> None:
+    """Verse (a 副刊's poem): under a title and an author line, the lines that follow while each
+    is short and ends no sentence (checked on the physical lines: the unwrapping joined a
+    stanza's lines where nothing showed their width), three verse lines at least."""
+    for i in range(doc.body_start, doc.colophon_start):
+        role = doc.roles.get(i)
+        if role is None or role.kind != "byline":
+            continue
+        run: list[tuple[int, list[Line]]] = []
+        j = i + 1
+        while j < doc.colophon_start and j not in doc.roles:
+            parts = physical_parts(doc.lines[j], doc.physical)
+            if not _verse_like(parts) or (len(parts) == 1 and paragraph_shape(doc.lines[j]) and len(doc.lines[j].key) > 16):
+                break
+            run.append((j, parts))
+            j += 1
+        if sum(len(p) for _, p in run) < 3 or all(len(p) == 1 for _, p in run) and len(run) < 3:
+            continue
+        for k, (j, parts) in enumerate(run):
+            _give(doc, j, "verse", "a short line without closing punctuation under a title and an author line",
+                  parts=parts, first=(k == 0))
+
+
+def run_in_head(line: Line, gap_ok: bool = False) -> tuple[int, int, int] | None:
+    """``(bullet end, head start, head end)`` of a brief item's run-in head: the bold run that
+    opens the line (its markup), or after a bullet (or anywhere in a brief column: *gap_ok*) the
+    words up to a wide gap; running text after it. ``None`` when the line has none."""
+    text = line.text
+    segs = [(s, b) for s, b in line.segments if s]
+    lead = len(text) - len(text.lstrip())
+    bullet = lead + 1 if text[lead : lead + 1] and text[lead] in BULLET_CHARS else lead
+    if segs and segs[0][1] and not line.all_bold and not segs[0][0].startswith(tuple(BULLET_CHARS)):
+        start, end = lead, len(segs[0][0].rstrip())
+        bullet = lead
+    else:
+        gap = RUN_IN_GAP_RE.search(text, bullet)
+        if not gap or (bullet == lead and not gap_ok):
+            return None
+        start, end = bullet, gap.start()
+    head = text[start:end].strip()
+    rest = text[end:].strip()
+    if not head or len(head) > 30 or any(c in "，,。；;" for c in head) or len(rest) < 8:
+        return None
+    return bullet, start, end
+
+
+def find_briefs(doc: LogicalText) -> None:
+    """Brief items with a run-in head (:func:`run_in_head`); inside a brief column (after a line
+    naming one: 简讯, 快讯 …, until a page ends) a wide gap alone ends the head."""
+    column = False
+    for i in range(doc.body_start, doc.colophon_start):
+        line, role = doc.lines[i], doc.roles.get(i)
+        if role is not None:
+            if role.kind in ("page-label", "page-credit", "section"):
+                column = False
+            continue
+        if BRIEF_RE.search(line.key) and len(line.key) <= 8 and heading_shape(line):
+            column = True
+            continue
+        found = run_in_head(line, gap_ok=column)
+        nxt = _next(doc, i)
+        if id(line) in doc.run_in_ends:
+            _give(doc, i, "brief", "a brief item: a bullet, its run-in head up to where the printed line ended",
+                  span=doc.run_in_ends[id(line)])
+        elif found:
+            _give(doc, i, "brief", "a brief item: a run-in head (bold, or after a bullet or in a brief column "
+                                   "up to a wide gap)", span=found)
+        elif (heading_shape(line) and len(line.key) >= 6 and line.text.rstrip()[-1:] not in "）)"
+              and nxt is not None and (paragraph_shape(nxt) or nxt.key.startswith("—"))):
+            column = False  # a title of its own: the column has ended
+
+
+def rejoin_run_ins(doc: LogicalText) -> None:
+    """A brief item whose line the extraction wrapped right after its run-in head (bold, or after
+    a bullet: ``**县图书馆新添…借阅点**　9月1`` / ``0日，县图书馆…``; ``▲县人社局…2600个`` /
+    ``3月5日，…``) was left apart by the unwrapping on weak evidence (a line without clause
+    punctuation as wide as a wrapped one): its run-in head opens a paragraph, so the next line
+    (no blank line between, no bullet of its own) goes on with it. Joins them (the unwrapping's
+    way: segments kept, evidence noted); where no gap after a bullet shows the head's end, the
+    line's end did: the brief's head ends there."""
+    i = doc.body_start
+    column = False
+    while i + 1 < doc.colophon_start:
+        line, nxt = doc.lines[i], doc.lines[i + 1]
+        segs = [(s, b) for s, b in line.segments if s]
+        text = line.text.strip()
+        if BRIEF_RE.search(line.key) and len(line.key) <= 8 and heading_shape(line):
+            column = True  # a brief column's name: in it, a wide gap ends an item's run-in head
+            i += 1
+            continue
+        if PAGE_LABEL_RE.match(line.key) or page_credit(line):
+            column = False
+        bold = bool(segs) and segs[0][1] and not line.all_bold and len(segs) > 1
+        gap = RUN_IN_GAP_RE.search(text)
+        tail = text[gap.end():].strip() if gap else ""
+        bullet = (text[:1] in BULLET_CHARS and len(line.key) <= 40 and (gap is None or len(tail) < 8)
+                  and not author_line(line))
+        in_column = column and gap is not None and 0 < len(tail) < 8 and len(line.key) <= 40
+        # a bullet or a bold head (or, in a brief column, any head), a gap and the first words of
+        # the text: the item goes on for sure
+        started = (bullet or bold or in_column) and gap is not None and tail != "" and unfinished(text)
+        # a bulleted item's head alone on its line, its text on the next: the item goes on too
+        if ((bold and unfinished(line.text)) or bullet or in_column) and (line.cert or started or (bullet and gap is None)) \
+                and not line.weak_join and not nxt.blank_before and not nxt.marked \
+                and nxt.text.strip()[:1] not in BULLET_CHARS and (paragraph_shape(nxt) or started) \
+                and not _starts_line(nxt):
+            end = len(line.text)
+            line.segments = line.segments + nxt.segments
+            line.end_no = nxt.end_no
+            line.cert = None
+            line.evidence.append(f"joined with line {nxt.no}: a run-in head opens a paragraph that goes on")
+            del doc.lines[i + 1]
+            doc.colophon_start -= 1
+            joined_gap = RUN_IN_GAP_RE.search(line.text.strip())
+            if bullet and not bold and gap is None and not (joined_gap and not any(
+                    c in "，,。；" for c in line.text.strip()[: joined_gap.start()])):
+                lead = len(line.text) - len(line.text.lstrip())
+                doc.run_in_ends[id(line)] = (lead + 1, lead + 1, end)  # find_briefs gives the role
+            continue
+        i += 1
+
+
+def _ends_story(line: Line) -> bool:
+    """*line* ends a story or a page (a credit, a jump line, an attachment note, a caption, a page
+    label or credit, a column name): what follows may be a title."""
+    from convert.reader.body import BYLINE_RE, SOURCE_RE
+
+    text = line.text.strip()
+    return bool(CREDIT_LINE_RE.match(text) or BYLINE_RE.search(text) or CONTINUATION_RE.search(text)
+                or SOURCE_RE.search(text) or ATTACHMENT_RE.match(text) or PAGE_LABEL_RE.match(line.key)
+                or page_credit(line) or CAPTION_CREDIT_RE.search(text) or COLUMN_RE.match(line.key))
+
+
+def rejoin_wide_lines(doc: LogicalText) -> None:
+    """A line the unwrapping left on its own on weak evidence (no clause punctuation, but as wide
+    as a wrapped line), with running text right after it (no blank line between), under a
+    numbered sub-heading or a marked heading, or after running text that ended no story: a
+    column-wide stretch without a comma is a line of prose far more often than a title exactly as
+    wide as the column (titles are set shorter), so it is the first line of that text. Joins
+    them; the paragraph keeps ``@cert="medium"`` (the join is weak) and the warning names it."""
+    blank_separated = _blank_separated(doc)
+    text = "".join(line.key for line in doc.lines)
+    i = doc.body_start + 1
+    while i + 1 < doc.colophon_start:
+        prev, line, nxt = doc.lines[i - 1], doc.lines[i], doc.lines[i + 1]
+        why, cert = None, "medium"
+        joinable = (not nxt.blank_before and not nxt.marked and not line.marked and paragraph_shape(nxt)
+                    and not _starts_line(nxt) and not _starts_line(line))
+        across = line.key[-3:] + nxt.key[:3]
+        if (joinable and len(across) == 6 and all("\u4e00" <= c <= "\u9fff" for c in across)
+                and unfinished(line.text) and not any("names a contents entry" in e for e in line.evidence)
+                and paragraph_shape(prev) and not _ends_story(prev) and not subhead_level(line)
+                and not DOCUMENT_TITLE_RE.match(line.key) and text.count(across) >= 2):
+            # the words across the line end stand elsewhere in the text (``大排查大`` / ``整治工作``):
+            # a word cut by the line end (a page break the extraction kept), not a title ending there
+            why = (f"the words across the line end ({across!r}) stand elsewhere in the text: a word cut at the "
+                   "line end (weak: it could be a title)")
+        elif (joinable and any("two balanced clauses" in e for e in line.evidence) and not line.weak_join
+              and (blank_separated or _as_wide_as_wrapped(line, doc.wrap_width)) and not _ends_story(prev)):
+            # two clauses X，Y ended the line only by their shape: with no blank line after it (where
+            # the text sets blocks apart with them) or as wide as a wrapped line, it goes on
+            why = "two clauses X，Y, but the text goes on without a blank line (weak: it could be a sub-heading)"
+        elif (joinable and line.cert and not line.weak_join
+              and any("as wide as a wrapped line" in e for e in line.evidence)
+              and (subhead_level(prev) or prev.marked or (paragraph_shape(prev) and not _ends_story(prev)))
+              and not DOCUMENT_TITLE_RE.match(line.key)):
+            why = ("as wide as a wrapped line, running text after it and no story ended before it: the text's "
+                   "first line (weak: it could be a title)")
+            cert = line.cert
+        if why is None:
+            i += 1
+            continue
+        line.segments = line.segments + nxt.segments
+        line.end_no = nxt.end_no
+        line.weak_join, line.cert = True, cert
+        line.evidence.append(f"joined with line {nxt.no}: {why}")
+        del doc.lines[i + 1]
+        doc.colophon_start -= 1
+
+
+def _blank_separated(doc: LogicalText) -> bool:
+    """The text sets its blocks apart with blank lines (four in five body lines have one before
+    them): a line with none after it goes on."""
+    body = doc.lines[doc.body_start : doc.colophon_start]
+    return bool(body) and sum(1 for line in body if line.blank_before) >= 0.8 * len(body)
+
+
+def find_attachments(doc: LogicalText) -> None:
+    """Attachment notes (附件：…, GB/T 9704-2012 7.3.6): they end an article's text."""
+    for i, line in list(_body(doc)):
+        if ATTACHMENT_RE.match(line.text) and len(line.key) <= 60:
+            _give(doc, i, "attachment", "an attachment note (附件：)")
+
+
+def _starts_line(part: Line) -> str | None:
+    """Why a physical line can only start a line of its own (a page label, a lead-in, an
+    editor's note, a bulleted item, a page credit, a column name, a contents heading)."""
+    from convert.reader.layout import CONTENTS_HEAD_RE
+
+    text, key = part.text.strip(), part.key
+    if PAGE_LABEL_RE.match(key):
+        return "a page label"
+    if LEAD_IN_RE.match(text):
+        return "a news lead-in (本报讯)"
+    if EDITORIAL_RE.match(text):
+        return "an editor's note"
+    if CONTINUATION_LEAD_RE.match(text):
+        return "a jump line (上接…) opening a continued story"
+    if ATTACHMENT_RE.match(text):
+        return "an attachment note (附件：)"
+    if subhead_level(part):
+        return "a numbered sub-heading (GB/T 15834 B.3.8)"
+    if text[:1] in BULLET_CHARS:
+        return "a bulleted item"
+    if page_credit(part):
+        return "a page credit"
+    if COLUMN_RE.match(key) or CONTENTS_HEAD_RE.match(key):
+        return "a column name or contents heading"
+    if _masthead_field_line(part):
+        return "a masthead line (a date, an issue number, a registration number …)"
+    return None
+
+
+def _masthead_field_line(part: Line) -> bool:
+    """*part* is a masthead line with a date, issue number or registration number in it."""
+    from convert.reader.masthead import masthead_line
+
+    kinds = {k for k, _, _ in fields_of(part.text)}
+    return len(part.key) <= 40 and masthead_line(part) and bool(
+        kinds & {"date", "edition", "printed", "registration", "cn", "postal", "lunar"})
+
+
+def _ends_line(part: Line) -> str | None:
+    """Why a physical line can only end a line (a contents entry's page ``2版``, a photo
+    credit ``… 摄``, a page label)."""
+    from convert.reader.layout import PAGE_SUFFIX_RE
+
+    text = part.text.strip()
+    if PAGE_LABEL_RE.match(part.key):
+        return "a page label"
+    if len(part.key) <= 40 and PAGE_SUFFIX_RE.search(text) and re.search(r"[\s\u3000]\S*版$", text):
+        return "a contents entry's page (N版)"
+    if CAPTION_CREDIT_RE.search(text):
+        return "a photo credit (… 摄)"
+    if ATTACHMENT_RE.match(text) and text[-1:] in "）)":
+        return "an attachment note (附件：…（略）)"
+    if subhead_level(part):
+        return "a numbered sub-heading (GB/T 15834 B.3.8)"
+    if _masthead_field_line(part):
+        return "a masthead line (a date, an issue number, a registration number …)"
+    return None
+
+
+def _group(parts: list[Line], first: Line) -> Line:
+    """One logical line of the consecutive physical *parts* (the first keeps *first*'s
+    evidence)."""
+    segs = []
+    for k, part in enumerate(parts):
+        if k and segs and part.segments:
+            a, b = "".join(s for s, _ in segs)[-1:], part.text[:1]
+            if a.isascii() and b.isascii() and a.isalnum() and b.isalnum():
+                segs.append((" ", False))
+        segs += part.segments
+    head = parts[0]
+    line = Line(head.no, head.raw, head.level, head.bullet, head.all_bold and all(p.all_bold for p in parts), segs,
+                parts[-1].page, head.blank_before, head.blanks_before, head.form_feed, parts[-1].no)
+    if head is first or head.no == first.no:
+        line.evidence, line.cert, line.weak_join = list(first.evidence), first.cert, first.weak_join
+        # the joins past its last line are undone: their evidence goes, and a weak join's doubt with it
+        undone = [e for e in first.evidence
+                  if (m := re.match(r"joined with lines? (\d+)", e)) and int(m.group(1)) > parts[-1].no]
+        if undone:
+            line.evidence = [e for e in first.evidence if e not in undone and not e.startswith("line ends:")]
+            line.evidence.append(f"split again after line {parts[-1].no}: the next line stands on its own")
+            weak = [e for e in line.evidence if e.startswith("joined with") and ("weak" in e or "as wide as" in e)]
+            if first.weak_join and not weak:
+                line.cert, line.weak_join = None, False
+    return line
+
+
+def split_run_together(doc: LogicalText) -> None:
+    """Lines the unwrapping ran together (no blank line between, no sentence end) where one of
+    them can only stand on a line of its own (:func:`_starts_line`, :func:`_ends_line`: a page
+    label, a lead-in, a bulleted item, a contents entry's page, a photo credit …) are split
+    again at the physical lines (never before a character no line may start with). Runs first:
+    every other pass sees the lines as printed."""
+    from convert.reader.physical import NO_LINE_START, decide_break, display_width
+
+    out: list[Line] = []
+    for line in doc.lines:
+        parts = physical_parts(line, doc.physical)
+        if len(parts) < 2:
+            out.append(line)
+            continue
+        groups: list[list[Line]] = [[parts[0]]]
+        split = False
+        for prev, part in zip(parts, parts[1:]):
+            why = None if part.text[:1] in NO_LINE_START else (_ends_line(prev) or _starts_line(part))
+            if why is None and prev is parts[0] and DOCUMENT_TITLE_RE.match(prev.key) and heading_shape(prev) \
+                    and part.text[:1] not in NO_LINE_START:
+                why = "the line above is a document's title (关于…的通报: GB/T 9704-2012 7.3.1)"
+            if why is None and prev is parts[0] and out and _ends_story(out[-1]) and heading_shape(prev) \
+                    and any(e.startswith(f"joined with line {part.no}: no clause punctuation") for e in line.evidence):
+                why = "the line above, after a story's end, has a title's shape and was joined on weak evidence"
+            if why is None and split and len(groups[-1]) == 1:
+                # a line split off again: the next one is weighed anew, as the unwrapping would
+                ends, reason, _ = decide_break(prev, 1, part, doc.wrap_width, display_width(prev.text.strip()))
+                why = reason if ends else None
+            if why:
+                groups.append([part])
+                part.evidence.append(f"a line of its own again: {why}")
+                split = True
+            else:
+                groups[-1].append(part)
+        if len(groups) == 1:
+            out.append(line)
+            continue
+        out += [_group(g, line) for g in groups]
+    # a line of closing marks only (``”`` the extraction wrapped off a marked title) ends the line above
+    for k in range(len(out) - 1, 0, -1):
+        line = out[k]
+        if line.key and all(c in NO_LINE_START for c in line.key) and not line.blank_before \
+                and out[k - 1].page is None and line.page is None:
+            out[k - 1].segments = out[k - 1].segments + line.segments
+            out[k - 1].end_no = line.end_no
+            out[k - 1].evidence.append(f"joined with line {line.no}: it holds only marks no line may start with")
+            del out[k]
+    doc.lines[:] = out
+
+
+def split_named_titles(doc: LogicalText) -> None:
+    """A title the printed contents list names, run together with the text under it by the
+    unwrapping (a title as wide as a wrapped line, with quotes in it): split again after the
+    physical line(s) that make the title (one or two: a long title may be wrapped)."""
+    import difflib
+
+    from convert.reader.body import MATCH_RATIO
+
+    if doc.contents is None:
+        return
+    keys = [e.key for e in doc.contents.entries]
+
+    def names(title: str) -> bool:  # the whole title, not only its start (a wrapped title's first line)
+        return any(difflib.SequenceMatcher(None, title, e, autojunk=False).ratio() >= MATCH_RATIO for e in keys)
+
+    out: list[Line] = []
+    for k, line in enumerate(doc.lines):
+        parts = physical_parts(line, doc.physical) if k >= doc.body_start and line.end_no > line.no else [line]
+        cut = None
+        for n in (1, 2):
+            if len(parts) > n and not any("the contents list prints the title" in e for e in line.evidence):
+                title = "".join(p.key for p in parts[:n])
+                rest = _group(parts[n:], parts[n])
+                if names(title) and paragraph_shape(rest) and not any(
+                        c in "。；" for p in parts[:n] for c in p.text):
+                    cut = n
+                    break
+        if cut is None:
+            out.append(line)
+            continue
+        parts[cut].evidence.append("a line of its own again: the title above it is named by the contents list")
+        out += [_group(parts[:cut], line), _group(parts[cut:], line)]
+    doc.lines[:] = out
+
+
+#: The role passes, in the order they run: the most specific shapes first.
+ROLE_PASSES = [rejoin_run_ins, rejoin_wide_lines, rejoin_page_labels, rejoin_page_credits, find_page_labels, find_page_credits, find_captions, find_editorial_notes, find_lead_ins,
+               find_attachments, find_columns, find_bylines, find_subheads, find_verse, find_briefs]
+
+
+def find_roles(doc: LogicalText) -> None:
+    """Body lines: run-in heads the extraction wrapped joined again, then page labels, page credits, captions, editor's notes, lead-ins, attachment notes,
+    column names, author lines and credits, numbered sub-headings, verse, brief items (the
+    passes of :data:`ROLE_PASSES`, each a function of this module)."""
+    for step in ROLE_PASSES:
+        step(doc)
+    for i, role in doc.roles.items():
+        doc.lines[i].note(role.kind, role.why, role.cert)
+
+
+__all__ = ["ROLE_PASSES", "colophon_fields", "find_roles", "page_label", "physical_parts", "subhead_level"]
