@@ -79,3 +79,18 @@ def test_a_contents_line_still_gives_its_page_number():
     line = split_lines("我区召开全区安全稳定工作会议..... 12\n")[0]
     assert (line.text, line.page) == ("我区召开全区安全稳定工作会议", "12")
     assert re.fullmatch(r"\d+", split_lines("标题。。。 ３\n")[0].page)
+
+
+@settings(max_examples=4000, deadline=None)
+@given(st.text(alphabet=list("标题甲乙 \u3000.…·．１2345670") , max_size=22))
+def test_match_author_leader_finds_what_the_regular_expression_found(text):
+    """The contents line with a leader and an author (``续志编纂……苏明哲　5``) is found in one pass
+    from the end: the same spans as the regular expression, whose nested repetition backtracks
+    for a time that grows with the square of a long leader or worse."""
+    from convert.reader.layout import AUTHOR_LEADER_RE, match_author_leader
+
+    m, got = AUTHOR_LEADER_RE.match(text), match_author_leader(text)
+    assert (m is None) == (got is None), (text, m, got)
+    if m:
+        for name in ("title", "lead", "author", "page"):
+            assert m.span(name) == got.span(name), (text, name)

@@ -48,9 +48,88 @@ CONTENTS_HEAD_RE = re.compile(r"^(本期)?(目录|要目|导读|提要|看点)$|
 PARTIAL_CONTENTS_RE = re.compile(r"导读|看点|提要")
 #: A contents line whose leader is followed by the author before the page number:
 #: ``续志编纂中大事记条目的取舍与表述………苏明哲　5`` (the leader is then printed text).
+#: The shape, as a regular expression (the definition :func:`match_author_leader` follows; on a long
+#: leader its nested repetition backtracks for a time that grows with the square of the line's
+#: length or worse, so the reader never runs it on its input).
 AUTHOR_LEADER_RE = re.compile(
     r"^(?P<title>.+?)(?P<lead>(?:…{2,}|\.{3,}|·{3,}|．{3,})+)\s*(?P<author>[^\d…\.·．\s](?:[^\d…\.·．]{0,10}[^\d…\.·．\s])?)?"
     r"\s*(?P<page>\d{1,3})\s*$")
+#: The characters of a dot leader and the shortest run of each that is one.
+LEADER_RUN_MIN = {"…": 2, ".": 3, "·": 3, "．": 3}
+
+
+@dataclass(frozen=True)
+class LeaderMatch:
+    """What :func:`match_author_leader` found: ``spans[name] = (start, end)`` of ``title``,
+    ``lead``, ``author`` (absent when none) and ``page`` in the line; a part of the interface of
+    :class:`re.Match` (``group``, ``span``, ``end``)."""
+
+    text: str
+    spans: dict
+
+    def span(self, name: str) -> tuple[int, int]:
+        return self.spans.get(name, (-1, -1))
+
+    def end(self, name: str) -> int:
+        return self.span(name)[1]
+
+    def group(self, name: str) -> str | None:
+        return self.text[slice(*self.spans[name])] if name in self.spans else None
+
+
+def match_author_leader(text: str) -> LeaderMatch | None:
+    """:data:`AUTHOR_LEADER_RE` ``.match(text)``, found in one pass from the line's end (time
+    linear in its length; tests/test_reader_growth.py checks both find the same spans): a page
+    number of one to three digits ends the line; before it, after optional whitespace, an author
+    of at most 12 characters (no digit, no leader character, no space at either end); before that,
+    after optional whitespace, the leader: runs of ``…`` (two or more) or ``.``, ``·``, ``．`` (three
+    or more), as short as the title before it (one character at least) allows."""
+    end = len(text.rstrip())
+    p = end
+    while p > 0 and text[p - 1].isdecimal() and end - p < 4:
+        p -= 1
+    if p == end or end - p > 3 or (p > 0 and text[p - 1].isdecimal()):
+        return None
+    before_end = len(text[:p].rstrip())
+    k = before_end - 1  # the last leader character
+    while k >= 0 and text[k] not in LEADER_RUN_MIN:
+        k -= 1
+    if k < 0:
+        return None
+    author_start = k + 1 + (len(text[k + 1:before_end]) - len(text[k + 1:before_end].lstrip()))
+    author = text[author_start:before_end]
+    if author and (len(author) > 12 or any(c.isdecimal() for c in author)):
+        return None
+    r = k  # the leader run: text[r:k + 1]
+    while r > 0 and text[r - 1] in LEADER_RUN_MIN:
+        r -= 1
+    runs = []  # maximal runs of one character: [start, end)
+    i = r
+    while i <= k:
+        j = i
+        while j <= k and text[j] == text[i]:
+            j += 1
+        runs.append((i, j))
+        i = j
+    bad = [n for n, (a, b) in enumerate(runs) if b - a < LEADER_RUN_MIN[text[a]]]
+    first = bad[-1] + 1 if bad else 0
+    if first >= len(runs):
+        return None
+    start = runs[first][0]
+    if start == 0:  # the title takes one character at least
+        start = 1
+        if runs[0][1] - 1 < LEADER_RUN_MIN[text[0]]:
+            if len(runs) < 2:
+                return None
+            start = runs[1][0]
+        if start > k:
+            return None
+    if "\n" in text[:start]:
+        return None
+    spans = {"title": (0, start), "lead": (start, k + 1), "page": (p, end)}
+    if author:
+        spans["author"] = (author_start, before_end)
+    return LeaderMatch(text, spans)
 #: A dot leader in a line's text (one the line's end did not take off: the page stood on the
 #: next line, or an author between them).
 TEXT_LEADER_RE = re.compile(r"…{2,}|\.{3,}|·{3,}|．{3,}")
@@ -223,14 +302,14 @@ def find_contents(lines: list[Line]) -> Contents | None:
     the source marks them (bold, ``#``) or prints them again as a line of the body; otherwise they
     are the first part of an entry that wrapped onto the next line.
     """
-    leaders = [i for i, line in enumerate(lines) if line.page is not None or AUTHOR_LEADER_RE.match(line.text)]
+    leaders = [i for i, line in enumerate(lines) if line.page is not None or match_author_leader(line.text)]
     if len(leaders) < 2:
         return None
     first = leaders[0]
     # the list is one block: it ends at the last leader line before the first line of running
     # text (a file of several issues has several lists; the first one is this issue's)
     stop = next((i for i in range(first, len(lines)) if lines[i].page is None and paragraph_shape(lines[i])
-                 and not AUTHOR_LEADER_RE.match(lines[i].text)), len(lines))
+                 and not match_author_leader(lines[i].text)), len(lines))
     leaders = [i for i in leaders if i < stop]
     if len(leaders) < 2:
         return None
@@ -241,7 +320,7 @@ def find_contents(lines: list[Line]) -> Contents | None:
         return (
             not line.bullet
             and line.page is None
-            and not AUTHOR_LEADER_RE.match(line.text)
+            and not match_author_leader(line.text)
             and len(line.key) <= SECTION_MAX
             and (line.marked or line.key in body_keys)
         )
@@ -262,7 +341,7 @@ def find_contents(lines: list[Line]) -> Contents | None:
             toc.sections.append((line, current))
             continue
         pending.append(line)
-        m = AUTHOR_LEADER_RE.match(line.text) if line.page is None else None
+        m = match_author_leader(line.text) if line.page is None else None
         if line.page is not None or m:
             entry = Entry(pending, line.page if m is None else m.group("page"),
                           len(toc.sections) - 1 if current is not None else None)

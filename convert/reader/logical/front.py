@@ -25,7 +25,7 @@ from __future__ import annotations
 from lxml import etree
 
 from convert.reader.body import cut_segments, _split_segments, _strip, heading_segments, inline
-from convert.reader.layout import (AUTHOR_LEADER_RE, CONTENTS_HEAD_RE, TEXT_LEADER_RE, find_contents, find_headed_contents,
+from convert.reader.layout import (CONTENTS_HEAD_RE, match_author_leader, TEXT_LEADER_RE, find_contents, find_headed_contents,
                                    paragraph_shape)
 from convert.reader.lines import Line
 from convert.reader.logical.state import LogicalText
@@ -323,7 +323,7 @@ def rejoin_masthead_lines(doc: LogicalText) -> None:
         line, nxt = lines[i], lines[i + 1]
         partial = any(k in MASTHEAD_KINDS for k, _, _ in fields_of(line.text))  # a masthead field begins it
         leader = (TEXT_LEADER_RE.search(line.text) is not None and line.page is None and len(nxt.key) <= 12
-                  and not AUTHOR_LEADER_RE.match(line.text))
+                  and not match_author_leader(line.text))
         # a masthead line itself only when it stops inside a number (``CN 41-0628/``) or the next
         # line is a short piece of it (``2021年6月`` / ``25日``)
         cut_short = (not masthead_line(line) or line.text.rstrip()[-1:] in "/-－(（"
@@ -333,7 +333,7 @@ def rejoin_masthead_lines(doc: LogicalText) -> None:
                 and len(line.key) + len(nxt.key) <= 60):
             joined = Line(line.no, line.raw, segments=line.segments + nxt.segments, page=nxt.page)
             if (masthead_line(joined) and not (masthead_line(nxt) and masthead_line(line))) or (
-                    leader and (nxt.page is not None or AUTHOR_LEADER_RE.match(joined.text))):
+                    leader and (nxt.page is not None or match_author_leader(joined.text))):
                 line.page = nxt.page
                 line.segments, line.end_no = joined.segments, nxt.end_no
                 line.evidence.append(f"joined with line {nxt.no}: together one masthead or contents line (hard-wrapped)")
