@@ -66,3 +66,15 @@ def concatenated(path: Path, copies: int) -> Path:
             for p in SAMPLES:
                 f.write(p.read_text(encoding="utf-8") + "\n")
     return path
+
+
+#: The reader's one warning about a document whose headings rest on their line's shape alone (no
+#: contents list, no markup confirms them; issue #21): the newsletter sample gets it, rightly.
+WEAK_STRUCTURE = "structure rests on weak evidence"
+
+
+def without_reader_warnings(stderr: str) -> list[str]:
+    """The lines of *stderr* but the reader's warnings about its input's structure
+    (:data:`WEAK_STRUCTURE`, and the "no structure found" of a tiny made-up input)."""
+    return [line for line in stderr.splitlines() if WEAK_STRUCTURE not in line and "no structure found" not in line]
+

@@ -34,7 +34,7 @@ from lxml import etree
 
 from convert.opds.manifest import recorded_outputs
 from convert.opds.schema import RNC_FIX, SCHEMA_DIR, check_json, run_jing
-from sampledata import SAMPLES
+from sampledata import SAMPLES, without_reader_warnings
 
 CONVERT = [sys.executable, "-m", "convert"]
 ATOM = {"a": "http://www.w3.org/2005/Atom", "dc": "http://purl.org/dc/terms/",
@@ -65,7 +65,7 @@ def library(tmp_path_factory) -> Path:
                "-o", str(out), "--catalogue", "-j", "2")
     assert proc.returncode == 0, proc.stderr
     assert "catalogue: 3 issues, 6 editions" in proc.stdout
-    assert proc.stderr == ""
+    assert without_reader_warnings(proc.stderr) == []
     return out
 
 
@@ -316,7 +316,7 @@ def test_incremental(tmp_path):
     for p in out.glob(f"{three.stem}.*"):  # its files removed: it drops out
         p.unlink()
     proc = run("--catalogue", "-o", str(out))
-    assert proc.returncode == 0 and proc.stderr == "", proc.stderr
+    assert proc.returncode == 0 and without_reader_warnings(proc.stderr) == [], proc.stderr
     assert "catalogue: 2 issues, 2 editions" in proc.stdout
     assert _entries_by_id(out) == first
     assert len({p.name for p in (out / "catalog" / "covers").iterdir()}) == len(covers) - 2
@@ -452,7 +452,7 @@ def test_paging_beyond_fifty(library, tmp_path):
         for ext in ("epub", "xml"):
             shutil.copy(library / f"monthly-2020-01-no90.{ext}", out / f"copy{n:02d}.{ext}")
     proc = run("--catalogue", "-o", str(out))
-    assert proc.returncode == 0 and proc.stderr == "", proc.stderr
+    assert proc.returncode == 0 and without_reader_warnings(proc.stderr) == [], proc.stderr
     first, second = out / "catalog" / "new.xml", out / "catalog" / "new-2.xml"
     assert len(entries(first)) == 50 and len(entries(second)) == 1
 
