@@ -254,6 +254,18 @@ def test_newspaper_pages_labels_credits_captions_verse():
     round_trips(docs, PAPER)
 
 
+def test_a_verse_line_with_a_comma_stays_a_line():
+    """A stanza whose first line holds a comma: the unwrapping joins it with the lines under it
+    (it stops mid-sentence); the verse pass finds the physical lines again (the merge of the
+    linear unwrapping had lost them: the stanza was one line)."""
+    text = PAPER.replace("山路弯弯\n绕过村口的老槐", "山路弯弯\n绕过村口的老槐\n\n黄昏，炊烟起了\n飘过屋后的竹林")
+    docs, _ = read(text)
+    stanzas = xpath(docs[0].root, "//tei:lg[@type='stanza']")
+    assert [texts(lg, "tei:l") for lg in stanzas] == [["山路弯弯", "绕过村口的老槐"],
+                                                       ["黄昏，炊烟起了", "飘过屋后的竹林", "母亲站在门前", "等我回家"]]
+    round_trips(docs, text)
+
+
 def test_a_features_sub_heads_are_sub_divisions():
     text = ("某某报\n\n2023年6月2日　星期五\n\n第22期\n\n一位老党员的三十年\n\n——记某某村党支部书记张青\n\n本报记者 林风\n\n"
             "张青今年六十岁，在村里当了三十年支部书记，村里的大事小事他都放在心上。\n\n修路\n\n"

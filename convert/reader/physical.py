@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from convert.reader.layout import colophon_kind
-from convert.reader.lines import FOLIO_RES, Line, Milestone, is_mark, split_lines
+from convert.reader.lines import FOLIO_RES, Line, Milestone, split_lines
 from convert.reader.masthead import classify
 
 #: Sentence-final punctuation (clreq §3.1.7): a line ending in one of these ends a paragraph.
@@ -583,24 +583,12 @@ class _Joining:
                     cur.blank_before, cur.blanks_before, cur.form_feed, cur.end_no)
 
     def finish(self) -> None:
-        """Put the joined segments on the line: runs of plain (not bold) text between
-        milestones become one segment each, so that the paragraph's text is built in one step
-        (the text is the same)."""
-        if self.segments is None:
-            return
-        merged: list[tuple[str, bool]] = []
-        run: list[str] = []
-        for s, bold in self.segments:
-            if not bold and not is_mark(s):
-                run.append(s)
-                continue
-            if run:
-                merged.append(("".join(run), False))
-                run = []
-            merged.append((s, bold))
-        if run:
-            merged.append(("".join(run), False))
-        self.line.segments = merged
+        """Put the joined segments on the line: every physical line's segments, the very tuples
+        as split, in order (the logical stage finds the physical lines a logical line holds by
+        them: :func:`convert.reader.logical.roles.physical_parts`; :func:`convert.reader.body.inline`
+        builds a run of plain segments in one step)."""
+        if self.segments is not None:
+            self.line.segments = self.segments
 
 
 def _last_content(text: str, n: int) -> str:

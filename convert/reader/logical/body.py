@@ -45,7 +45,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from convert.reader.body import (cut_segments, BRIEF_RE, BYLINE_LINE_RE, BYLINE_RE, MATCH_RATIO, REDUPLICATED, SUBHEAD_RE, _last_char,
+from convert.reader.body import (cut_segments, BRIEF_RE, BYLINE_LINE_RE, BYLINE_RE, MATCH_RATIO, REDUPLICATED, SUBHEAD_RE, _last_char, text_end,
                                  _similar,
                                  _strip, balanced_subheading, emit_marks, heading_segments, inline,
                                  lead_marks, split_specials)
@@ -454,7 +454,7 @@ class BodyBuilder:
                 self._weak_paragraph(line)
                 line.note("paragraph (continued)", "the paragraph above stopped mid-sentence: joined"
                           + (" across an old page break" if line.blank_before or has_pb else ""))
-                if BYLINE_RE.search("".join(self.para.itertext()).rstrip()[-45:]):
+                if BYLINE_RE.search(text_end(self.para, 45)):
                     # a credit the extraction wrapped over two lines ends the paragraph: the story ends
                     self.article_closed = self.boundary = True
             else:
