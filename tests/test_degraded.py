@@ -1,13 +1,15 @@
 """The reader on text as extraction leaves it (issues #11, #21).
 
-- the shared degraded samples (``samples/degraded/``) against their gold: article headings,
+- the degraded copies made outside the project (``samples/degraded/``, the independent writer's
+  ``tests/fixtures/series/degraded/``) against their gold: article headings,
   page-break joins inside one ``<p>``, furniture as ``<fw>``, one document per issue;
-- every bulletin with a gold file (the samples, the genre samples of ``samples/genres/``, the
-  fixtures) through every degradation of ``tests/degrade.py`` (random seeds on a developer's
+- every bulletin with a gold file (``tests/degrade.py`` ``CORPUS``: the samples, the genre samples
+  of ``samples/genres/``, the fixtures, the series bulletins of ``tests/fixtures/genres/`` and
+  ``tests/fixtures/series/``) through every degradation of ``tests/degrade.py`` (random seeds on a developer's
   machine, fixed ones on CI — ``CI`` set — as the hypothesis tests are derandomized there), and
   every ordered pair of samples concatenated;
 - in every case: heading precision and recall 1.0, every gold sub-heading at its level, every
-  gold join, no false join (of clean text), no heading glued into a paragraph, no page label,
+  gold join, no line taken for a sub-heading the gold does not give, no false join (of clean text), no heading glued into a paragraph, no page label,
   credit, caption or colophon line as a heading, every inserted furniture line as ``<fw>``, the
   issue's date and numbers in the header, every heading either confirmed (the contents list
   names it, the source marks it) or carrying ``@cert``, the plain-text round trip exact, valid
@@ -23,7 +25,8 @@ import re
 from pathlib import Path
 
 import pytest
-from degrade import CORPUS, DEGRADATIONS, assert_round_trips, concatenate, furniture_text, gold, golds, measure
+from degrade import (CORPUS, DEGRADATIONS, SHARED, assert_round_trips, concatenate, furniture_text, gold, golds, measure,
+                     shared_furniture, shared_source)
 from sampledata import first_difference, nows, source_content
 
 from convert.reader import read_issues
@@ -32,7 +35,6 @@ from convert.validators.tei import own_schema
 from convert.writers.txt import render
 
 ROOT = Path(__file__).resolve().parent.parent
-DEGRADED = sorted((ROOT / "samples" / "degraded").glob("*.txt"))
 SAMPLES = [p for p in CORPUS if p.parent.name == "samples"]
 #: fixed on CI, new each run elsewhere (a failure message names the seed to replay it with
 #: ``DEGRADE_SEED``)
@@ -88,6 +90,7 @@ def check(docs, golds: list[dict], furniture: list[str], text: str, where: str, 
         assert m["wrong_heads"] == [], f"{where}: not headings, taken for ones: {m['wrong_heads']}"
         found, total = m["subheadings"]
         assert found == total, f"{where}: sub-headings found {found}/{total}"
+        assert m["extra_subheadings"] == 0, f"{where}: {m['extra_subheadings']} line(s) wrongly taken for a sub-heading"
         joined, total = m["joins"]
         assert joined == total, f"{where}: joins in one <p> {joined}/{total}"
         found, total = m["header"]
@@ -101,14 +104,14 @@ def check(docs, golds: list[dict], furniture: list[str], text: str, where: str, 
     assert got == want_text, f"{where}: txt round trip: {first_difference(got, want_text)}"
 
 
-@pytest.mark.parametrize("path", DEGRADED, ids=[p.stem for p in DEGRADED])
+@pytest.mark.parametrize("path", SHARED, ids=[p.stem for p in SHARED])
 def test_shared_degraded_sample_matches_its_gold(path):
     want = gold(path)
     text = path.read_text(encoding="utf-8")
     docs, _ = read(text)
-    clean = ROOT / "samples" / (path.name.split(".")[0] + ".txt")
-    check(docs, want.get("issues", [want]), want.get("furniture", []), text, path.name,
-          clean.read_text(encoding="utf-8") if clean.exists() else None)
+    clean = shared_source(path)
+    check(docs, want.get("issues", [want]), shared_furniture(want), text, path.name,
+          clean.read_text(encoding="utf-8") if clean else None)
 
 
 def test_furniture_stands_where_the_page_broke():
@@ -224,7 +227,7 @@ def test_what_the_reader_makes_of_degraded_text_is_valid_tei_all(tmp_path):
     from convert.validators.tei import run_jing
 
     files = []
-    texts = [p.read_text(encoding="utf-8") for p in DEGRADED]
+    texts = [p.read_text(encoding="utf-8") for p in SHARED]
     texts.append(DEGRADATIONS["scan"](SAMPLES[-1].read_text(encoding="utf-8"), random.Random(BASE_SEED))[0])
     for k, text in enumerate(texts):
         for j, doc in enumerate(read(text)[0]):
