@@ -23,7 +23,7 @@ from convert.reader.layout import colophon_fields
 from convert.reader.logical.genre import weigh
 from convert.reader.masthead import classify, fields_of, read_masthead
 from convert.reader.lines import split_lines
-from convert.tei import xpath
+from convert.tei import XML_ID, xpath
 from convert.writers.txt import render
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -118,6 +118,43 @@ def test_briefing_masthead_imprint_line_is_no_heading_and_its_date_is_the_issue_
     round_trips(docs, BRIEFING)
 
 
+def test_masthead_lines_of_numbered_fields_stand_on_their_own():
+    """A paper's masthead printed line under line without blank lines: a line of registration
+    numbers (CN, 邮发代号) or of the date, lunar date and weekday never runs on into the next one
+    (it ended no sentence, but every field is a masthead's); before, the unwrapping ran them
+    together, the run read as running text and the issue number under it started a second issue."""
+    text = ("某溪报\nMOUXI WEEKLY\n中共某溪县委主办　　某溪县融媒体中心出版\n国内统一刊号：CN37-0836　　邮发代号：23-117\n"
+            "2023年11月3日　农历癸卯年九月二十　星期五\n第44期　总第2218期　　今日2版\n\n第1版　要闻\n\n"
+            "县城新建公园开放\n\n本报讯（记者 林风）11月1日，县城滨河公园正式开放，市民可沿河步道散步健身。\n")
+    docs, _ = read(text)
+    assert len(docs) == 1
+    monogr = xpath(docs[0].root, "//tei:biblStruct/tei:monogr")[0]
+    assert xpath(monogr, "string(tei:imprint/tei:date/@when)") == "2023-11-03"
+    assert (xpath(monogr, "string(tei:biblScope/@n)"), xpath(monogr, "string(tei:idno[@type='cumulative'])")) \
+        == ("44", "2218")
+    assert xpath(monogr, "string(tei:idno[@type='CN'])") == "CN37-0836"
+    assert texts(docs[0].root, "//tei:body//tei:head") == ["县城新建公园开放"]
+    round_trips(docs, text)
+
+
+def test_the_second_issues_imprint_unit_above_its_title_starts_it():
+    """A briefing that prints its 编印 unit above the title (some 版头 do): in a file of two
+    issues the unit and the title open the second one; before, they ended the first issue's
+    back and the second had no title."""
+    issue = ("桐溪县森林防灭火指挥部办公室\n\n# 森林防火工作简报\n\n第{n}期\n\n2024年3月{d}日\n\n---\n\n"
+             "## 全县开展野外火源专项治理\n\n各乡镇组织林区农户签订防火责任书，相互监督野外用火，发现火情苗头及时报告和处置。\n\n---\n\n"
+             "报：市森林防灭火指挥部办公室。\n\n发：各乡镇人民政府。\n\n（共印50份）\n")
+    text = issue.format(n=2, d=8) + "\n\n\n" + issue.format(n=3, d=22)
+    docs, _ = read(text)
+    assert len(docs) == 2
+    for doc, n in zip(docs, ("2", "3")):
+        assert texts(doc.root, "//tei:titlePage/tei:docTitle/tei:titlePart") == ["森林防火工作简报"]
+        assert xpath(doc.root, "string(//tei:biblScope[@unit='issue']/@n)") == n
+        assert xpath(doc.root, "string(//tei:monogr/tei:imprint/tei:publisher)") == "桐溪县森林防灭火指挥部办公室"
+    assert "桐溪县" not in nows("".join(xpath(docs[0].root, "//tei:back//text()")))
+    round_trips(docs, text)
+
+
 def test_genre_is_weighed_from_the_evidence():
     lines = split_lines(BRIEFING)
     decision = weigh(lines, read_masthead(lines[:4]), lines[:4], None)
@@ -134,6 +171,16 @@ def test_editors_notes_are_notes_not_articles():
     second = xpath(root, "//tei:div[@type='article']")[1]
     assert texts(second, "tei:note[@type='editorial']/tei:label") == ["按："]
     assert len(xpath(root, "//tei:div[@type='article']")) == 2
+
+
+def test_a_note_after_an_articles_credit_is_that_articles():
+    """按： after an article's credit (an 按语 stands before, inside or after its article): a note
+    of that article, not an editorial division of the issue."""
+    text = BRIEFING.replace("（白杨镇人民政府供稿）\n", "（白杨镇人民政府供稿）\n\n按：这种做法让群众少跑腿，各乡镇可结合实际推广。\n")
+    root = read(text)[0][0].root
+    first = xpath(root, "//tei:div[@type='article']")[0]
+    assert texts(first, "tei:note[@type='editorial']") == ["按：这种做法让群众少跑腿，各乡镇可结合实际推广。"]
+    assert texts(root, "//tei:body/tei:div[@type='editorial']/tei:p/tei:label") == ["编者按："]
 
 
 def test_credits_in_brackets_end_their_article():
@@ -164,6 +211,18 @@ def test_numbered_sub_heads_with_a_comma_are_not_glued_to_their_text():
     assert [nows("".join(xpath(s, "string(tei:head)"))) for s in subs] == ["一、建强队伍，定岗定责", "二、规范流程，限时办结"]
     assert all(len(xpath(s, "tei:p")) == 1 for s in subs)
     assert all(h.get("cert") == "high" for s in subs for h in xpath(s, "tei:head"))
+
+
+def test_a_numbered_sub_head_right_under_the_title_is_one():
+    """一、 right under a document's title (关于…的通报, GB/T 9704-2012 7.3: the text's first
+    heading may follow the title): a sub-heading, not a second line of the title."""
+    text = BRIEFING.replace("## 县林业局开展春季森林防火督查\n\n",
+                            "**关于县林业局春季森林防火督查情况的通报**\n\n一、督查情况\n\n")
+    root = read(text)[0][0].root
+    assert texts(root, "//tei:div[@type='article']/tei:head") == ["白杨镇推行“一村一员”代办服务",
+                                                                 "关于县林业局春季森林防火督查情况的通报"]
+    assert texts(root, "//tei:div[@type='article'][2]/tei:div[@type='subsection']/tei:head") == ["一、督查情况"]
+    round_trips(read(text)[0], text)
 
 
 # ----------------------------------------------------------------------------- 5 报尾, 6 colophon
@@ -251,6 +310,8 @@ def test_newspaper_pages_labels_credits_captions_verse():
     assert [len(xpath(lg, "tei:l")) for lg in xpath(root, "//tei:lg[@type='stanza']")] == [4]
     heads = texts(root, "//tei:body//tei:head[not(parent::tei:figure)]")
     assert "责任编辑：周敏校对：白冰" not in heads and "第1版要闻" not in heads
+    # a short title right after the page label with an author line under it is a title, no 副刊 name
+    assert texts(root, "//tei:div[@type='article']/tei:head") == ["县城新建公园开放", "故乡的河", "回乡路上"]
     round_trips(docs, PAPER)
 
 
@@ -263,6 +324,27 @@ def test_a_verse_line_with_a_comma_stays_a_line():
     stanzas = xpath(docs[0].root, "//tei:lg[@type='stanza']")
     assert [texts(lg, "tei:l") for lg in stanzas] == [["山路弯弯", "绕过村口的老槐"],
                                                        ["黄昏，炊烟起了", "飘过屋后的竹林", "母亲站在门前", "等我回家"]]
+    round_trips(docs, text)
+
+
+def test_kicker_title_and_subtitle_with_or_without_its_dash():
+    """A newspaper's head of three lines is 引题, 正题, 副题 (the last with or without its dash,
+    clauses and all); a credit alone under a caption makes it one; a continued part whose head is
+    shortened is linked to the first part."""
+    text = PAPER.replace("县城新建公园开放\n\n本报讯", "聚力城市更新　提升人居环境\n县城新建公园开放\n总投资3亿元　面积120公顷\n\n本报讯") \
+        .replace("市民在滨河公园散步。　　记者 林风 摄", "市民在滨河公园散步。\n记者 林风 摄") \
+        .replace("故乡的河\n\n文／田禾", "城区治理见实效\n——划分网格60个，配备网格员300名\n\n本报讯（记者 林风）网格员每天走街入户。"
+                 "（下转第2版）\n\n第2版　综合\n\n治理见实效\n\n（上接第1版）群众的大事小情在家门口就能办好。\n\n故乡的河\n\n文／田禾")
+    docs, _ = read(text)
+    root = docs[0].root
+    first = xpath(root, "//tei:div[@type='article']")[0]
+    assert [(h.get("type"), nows(h.text)) for h in xpath(first, "tei:head")] == [
+        ("kicker", "聚力城市更新提升人居环境"), (None, "县城新建公园开放"), ("sub", "总投资3亿元面积120公顷")]
+    assert texts(root, "//tei:head[@type='sub']") == ["总投资3亿元面积120公顷", "——划分网格60个，配备网格员300名"]
+    assert [texts(f, "tei:head") + texts(f, "tei:byline") for f in xpath(root, "//tei:figure")] == [
+        ["市民在滨河公园散步。", "记者林风摄"]]
+    part_i, part_f = xpath(root, "//tei:div[@part='I']")[0], xpath(root, "//tei:div[@part='F']")[0]
+    assert (part_i.get("next"), part_f.get("prev")) == ("#" + part_f.get(XML_ID), "#" + part_i.get(XML_ID))
     round_trips(docs, text)
 
 

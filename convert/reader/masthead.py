@@ -158,6 +158,18 @@ def masthead_line(line: Line) -> bool:
     return bool(kinds) and all(k in MASTHEAD_KINDS for k in kinds)
 
 
+#: Field kinds that only a masthead prints (a date, an issue number, a registration number …).
+NUMBERED_KINDS = {"date", "edition", "printed", "registration", "cn", "postal", "lunar"}
+
+
+def masthead_field_line(line: Line) -> bool:
+    """*line* is a masthead line (40 characters at most, every field of a masthead kind) with a
+    date, an issue number or a registration number in it: a line of its own wherever it stands
+    (``国内统一刊号：CN37-0836　　邮发代号：23-117``, ``2023年11月3日　农历癸卯年九月二十　星期五``)."""
+    kinds = {k for k, _, _ in fields_of(line.text)}
+    return len(line.key) <= 40 and masthead_line(line) and bool(kinds & NUMBERED_KINDS)
+
+
 @dataclass
 class Masthead:
     """What the masthead says; every value comes from the source (nothing invented).

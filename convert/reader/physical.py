@@ -30,7 +30,7 @@ from typing import Callable
 
 from convert.reader.layout import colophon_kind
 from convert.reader.lines import FOLIO_RES, Line, Milestone, split_lines
-from convert.reader.masthead import classify
+from convert.reader.masthead import classify, masthead_field_line
 
 #: Sentence-final punctuation (clreq §3.1.7): a line ending in one of these ends a paragraph.
 SENTENCE_FINAL = set("。！？!?…")
@@ -364,7 +364,8 @@ def _own_line(line: Line) -> str | None:
         return "a colophon line"
     if BYLINE_LINE_RE.match(k) and len(k) <= 20 and not any(c in PROSE_PUNCT for c in line.text):
         return "a reporter line"
-    if len(k) <= 20 and classify(line.text) in ("edition", "date", "printed", "registration", "lunar"):
+    if (len(k) <= 20 and classify(line.text) in ("edition", "date", "printed", "registration", "lunar")) \
+            or masthead_field_line(line):
         return "a masthead line (" + classify(line.text) + ")"
     return None
 
@@ -612,7 +613,8 @@ def find_issue_boundaries(doc: PhysicalText) -> None:
     a bracketed subtitle, a page count), and the line above those when it is a short title and
     what stands before it ends the previous issue (a colophon line, a finished sentence, a
     credit, the end of an 印发 line) or the title is letter-spaced (``督 查 通 报``: a masthead's
-    own). A handling notice right above that title (注意保存, 内部参阅, a 密级: the top line of a
+    own); with the title, the 编印 unit printed above it (one or two lines of a body's name)
+    when what stands before that ends the previous issue. A handling notice right above that title (注意保存, 内部参阅, a 密级: the top line of a
     briefing's 版头, GB/T 9704-2012 7.2.1) starts the issue too; 内部资料，免费交流 stays with the
     colophon before it. ``issues`` is filled.
     """
@@ -633,14 +635,23 @@ def find_issue_boundaries(doc: PhysicalText) -> None:
         prev = lines[start - 1] if start > 0 else None
         if prev is not None and classify(prev.text) == "title" and len(prev.key) <= 16 \
                 and not any(c in PROSE_PUNCT for c in prev.text) and start - 2 >= 0:
-            before = lines[start - 2]
             spaced = re.fullmatch(r"\S(?:[ \t\u3000]+\S){2,}", prev.text.strip()) is not None
-            if (colophon_kind(before) or sentence_final(before.text) or _note_line(before) or spaced
-                    or before.text.rstrip().endswith("印发")):
-                start -= 1
-                if start - 1 > starts[-1] and HANDLING_NOTICE_RE.search(lines[start - 1].key) \
-                        and "免费交流" not in lines[start - 1].key:
-                    start -= 1
+            # the 编印 unit may stand above the title (桐岗县森林防灭火指挥部办公室 / 森林防火工作简报):
+            # up to two lines of a body's name, no credit
+            top = start - 1
+            while top - 1 > starts[-1] + 1 and top > start - 3 and len(lines[top - 1].key) <= 40 \
+                    and classify(lines[top - 1].text) == "imprint" and not colophon_kind(lines[top - 1]) \
+                    and not _note_line(lines[top - 1]):
+                top -= 1
+            for cand in range(top, start):
+                before = lines[cand - 1]
+                if (colophon_kind(before) or sentence_final(before.text) or _note_line(before)
+                        or before.text.rstrip().endswith("印发") or (spaced and cand == start - 1)):
+                    start = cand
+                    if start - 1 > starts[-1] and HANDLING_NOTICE_RE.search(lines[start - 1].key) \
+                            and "免费交流" not in lines[start - 1].key:
+                        start -= 1
+                    break
         lines[start].note("masthead of a new issue", f"an issue number at line {line.no} after running text")
         starts.append(start)
         running = False

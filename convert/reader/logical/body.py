@@ -286,6 +286,11 @@ class BodyBuilder:
             return Heading("article", entry, why=f"matches contents entry {entry + 1}")
         if self.para_open:
             return None  # the previous paragraph goes on here
+        if (self._title_only() and line.key.startswith("——") and len(line.key) <= 50
+                and not line.text.rstrip()[-1:] in "。；;"):
+            # a 副题 under its title, led by a dash (GB/T 15834-2011 4.11, 破折号: it stands before a
+            # subtitle), clauses and all: ``——全县划分网格1860个，配备专兼职网格员4200余名``
+            return Heading("article", why="a subtitle (——…) right under the title", cert="high")
         if self.article is not None and self._balanced_siblings(i):
             return Heading("subsection", why="two balanced clauses X，Y, with a sibling of that shape",
                            cert="medium")
@@ -506,6 +511,14 @@ class BodyBuilder:
         return (self.article is not None and len(self.article) >= 1 and self.sub is None
                 and all(c.tag.endswith("}head") for c in self.article) and not self.article_closed)
 
+    def _kicker_above(self, line: Line) -> bool:
+        """In a newspaper, the open article holds one inferred heading and nothing else, and
+        *line* (a title the contents list names) is no wrapped piece of it: that heading is
+        *line*'s 引题."""
+        return (self.family == "newspaper" and self._title_only() and len(self.article) == 1
+                and self.article[0].get("cert") is not None and self.article[0].get("type") is None
+                and not self._continued_title(self._last_head_line, line))
+
     def _second_title_line(self, line: Line, h: Heading) -> None:
         """A title line right under the article's heading: a subtitle (——…, ``head type="sub"``);
         in a newspaper, the title under its 引题 (the first becomes ``head type="kicker"``); else
@@ -522,6 +535,13 @@ class BodyBuilder:
                 and not self._continued_title(self._last_head_line, line)):
             main.set("type", "kicker")
             self.article.append(self._head(line, cert))
+            return
+        if (self.family == "newspaper" and kicked and len(heads) == 2 and heads[-1] is main
+                and not self._continued_title(self._last_head_line, line)):
+            # 引题, 正题, then a third title line: the 副题 (newspaper practice: a head of three
+            # lines is kicker, main title and subtitle), with or without its dash
+            self.article.append(self._head(line, cert))
+            self.article[-1].set("type", "sub")
             return
         last = heads[-1]  # the line goes on with the head right above it (source order)
         last.append(E.lb())
@@ -598,6 +618,16 @@ class BodyBuilder:
         label = E.label()
         inline(label, _strip(cut_segments(segs, 0, b - shift)))
         rest = _strip(cut_segments(segs, b - shift, len(text)))
+        after = re.sub(r"[\s：:]", "", text[: b - shift]) in ("按", "编后", "编后语", "编后记")
+        if after and self.article is not None and self.article_closed and self.article.get("type") == "article":
+            # 按 or 编后 right after an article's credit: the editor's word on that article (an
+            # 按语 stands before, inside or after its article; 编后 after it)
+            emit_marks(self.article, marks)
+            note = E.note(label, type="editorial")
+            inline(note, rest)
+            self.article.append(note)
+            self.boundary = True
+            return
         if self.section is not None and (self.article is None or self.article_closed and not self._title_only()):
             self._new_article(None, None)  # in a column: the note opens an untitled division of it
         if self.article is None or self.article_closed and not self._title_only():
@@ -613,7 +643,7 @@ class BodyBuilder:
             self.article, self.sub, self.subs = None, None, []
             self.boundary = True
             return
-        parent = self.article
+        parent = self.sub if self.sub is not None else self.article  # in source order
         emit_marks(parent, marks)
         note = E.note(label, type="editorial")
         inline(note, rest)
@@ -731,7 +761,7 @@ class BodyBuilder:
             self.headings_found += 1
             self._new_section(line, role.cert)
         elif kind == "subhead":
-            if self.article is None or self._title_only() and not self.subs:
+            if self.article is None:
                 return False
             self.headings_found += 1
             self._subhead(line, role.data["level"], role.cert)
@@ -772,6 +802,13 @@ class BodyBuilder:
                 self.subs.append((UNNUMBERED, self.sub))
             elif h.entry is None and self._title_only():
                 self._second_title_line(line, h)
+            elif self._kicker_above(line):
+                # the contents list names this line; the inferred line above it is its 引题
+                heads = list(self.article)
+                heads[0].set("type", "kicker")
+                self.article.append(self._head(line, h.cert))
+                if self.entries[h.entry].target is None:
+                    self.entries[h.entry].target = self.article.get(XML_ID)
             else:
                 self._new_article(line, h.entry, h.cert)
             self._last_head_line = line
@@ -808,7 +845,8 @@ def link_jumps(body: etree._Element) -> None:
     """A story continued on another page (TEI P5 §16.7 "Aggregation", ``att.fragmentable``): the
     article ending with a jump line ``下转…`` is ``@part="I"``, the one opening with ``上接…`` is
     ``@part="F"``; each F is linked (``@prev``/``@next``) to the nearest I before it with the
-    same head (or with any head, when the continued part prints none)."""
+    same head (or a shortened one, or a similar one; or with any head, when the continued part
+    prints none)."""
     initial: list[etree._Element] = []
     for div in xpath(body, ".//tei:div[@type='article' or @type='brief']"):
         notes = xpath(div, "tei:note[@type='continuation']")
@@ -818,12 +856,17 @@ def link_jumps(body: etree._Element) -> None:
             first_block = next((c for c in div if not c.tag.endswith(("}head", "}fw", "}pb"))), None)
             if first_block is notes[0]:
                 div.set("part", "F")
-                for cand in reversed(initial):
-                    cand_head = re.sub(r"\s+", "", "".join(xpath(cand, "string(tei:head[not(@type)])")))
-                    if cand.get("next") is None and (not head or head == cand_head):
-                        cand.set("next", "#" + div.get(XML_ID))
-                        div.set("prev", "#" + cand.get(XML_ID))
-                        break
+                open_parts = [c for c in reversed(initial) if c.get("next") is None]
+                heads = [re.sub(r"\s+", "", "".join(xpath(c, "string(tei:head[not(@type)])"))) for c in open_parts]
+                # the same head, else one the continued part shortened (秋收秋种有序推进 of
+                # 全县秋收秋种有序推进) or printed a little differently, else none printed
+                cand = next((c for c, h in zip(open_parts, heads) if not head or head == h), None)
+                if cand is None:
+                    cand = next((c for c, h in zip(open_parts, heads)
+                                 if h and (head in h or h in head or _similar(head, h) >= MATCH_RATIO)), None)
+                if cand is not None:
+                    cand.set("next", "#" + div.get(XML_ID))
+                    div.set("prev", "#" + cand.get(XML_ID))
         if texts and JUMP_ON_RE.search(texts[-1]):
             div.set("part", "I") if div.get("part") is None else div.set("part", "M")
             initial.append(div)

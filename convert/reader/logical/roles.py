@@ -35,7 +35,7 @@ from convert.reader.layout import BULLET_CHARS, colophon_fields, heading_shape, 
 from convert.reader.lines import Line
 from convert.reader.logical.back import is_page_credit
 from convert.reader.logical.state import LogicalText, Role
-from convert.reader.masthead import fields_of, numeral
+from convert.reader.masthead import fields_of, masthead_field_line, numeral
 from convert.reader.names import ORG_END_RE, is_org_name, looks_like_person
 
 #: A page label: ``第01版：要闻``, ``第一版要闻`` (whitespace removed), ``第二版``.
@@ -203,6 +203,34 @@ def find_page_credits(doc: LogicalText) -> None:
 # ----------------------------------------------------------------------------- notes and credits
 
 
+def _credit_alone(line: Line) -> bool:
+    """*line* is a photo credit and nothing else (``本报记者　韦思成　摄``)."""
+    text = line.text.strip()
+    m = CAPTION_CREDIT_RE.search(text)
+    return m is not None and not text[: m.start("credit")].strip()
+
+
+def rejoin_captions(doc: LogicalText) -> None:
+    """A photo credit printed on a line of its own right under its caption (no blank line
+    between): ``10月18日，…在田间接续作业。`` / ``本报记者　韦思成　摄``. A caption names the
+    photographer (news-writing practice), so the sentence or two above the credit is the
+    caption: the two lines are one (joined, the unwrapping's way), read by
+    :func:`find_captions`. The line above must end a sentence, be short (100 characters at most)
+    and not open a story (本报讯)."""
+    i = doc.body_start + 1
+    while i < doc.colophon_start:
+        line, prev = doc.lines[i], doc.lines[i - 1]
+        if (_credit_alone(line) and not line.blank_before and prev.text.rstrip()[-1:] in "。！？!?"
+                and len(prev.key) <= 100 and not LEAD_IN_RE.match(prev.text) and not CAPTION_CREDIT_RE.search(prev.text)):
+            prev.segments = prev.segments + [("\u3000", False)] + line.segments
+            prev.end_no = line.end_no
+            prev.evidence.append(f"joined with line {line.no}: a photo credit alone under it, so it is the caption")
+            del doc.lines[i]
+            doc.colophon_start -= 1
+            continue
+        i += 1
+
+
 def find_captions(doc: LogicalText) -> None:
     """Photo captions: a line that ends with a photo credit (``记者 XX 摄``), its text a sentence
     or two (a caption names the photographer: news-writing practice)."""
@@ -311,7 +339,7 @@ def _short(line: Line) -> bool:
 
 def find_columns(doc: LogicalText) -> None:
     """Column names: 【工作动态】 (journal practice), and a newspaper 副刊's own name, a short line
-    right after a page label with a title under it."""
+    right after a page label with a title under it (an author line under it makes it the title)."""
     for i, line in list(_body(doc)):
         if COLUMN_RE.match(line.key):
             _give(doc, i, "section", "a column name in 【】", cert="high")
@@ -320,6 +348,7 @@ def find_columns(doc: LogicalText) -> None:
         nxt = _next(doc, i)
         if (doc.family == "newspaper" and prev_role is not None and prev_role.kind == "page-label"
                 and 2 <= len(line.key) <= 6 and heading_shape(line) and nxt is not None and heading_shape(nxt)
+                and not author_line(nxt)
                 and not BRIEF_RE.search(line.key)):
             _give(doc, i, "section", "a short name right after a page label, a title under it (a 副刊's name)",
                   cert="medium")
@@ -614,18 +643,9 @@ def _starts_line(part: Line) -> str | None:
         return "a page credit"
     if COLUMN_RE.match(key) or CONTENTS_HEAD_RE.match(key):
         return "a column name or contents heading"
-    if _masthead_field_line(part):
+    if masthead_field_line(part):
         return "a masthead line (a date, an issue number, a registration number …)"
     return None
-
-
-def _masthead_field_line(part: Line) -> bool:
-    """*part* is a masthead line with a date, issue number or registration number in it."""
-    from convert.reader.masthead import masthead_line
-
-    kinds = {k for k, _, _ in fields_of(part.text)}
-    return len(part.key) <= 40 and masthead_line(part) and bool(
-        kinds & {"date", "edition", "printed", "registration", "cn", "postal", "lunar"})
 
 
 def _ends_line(part: Line) -> str | None:
@@ -644,7 +664,7 @@ def _ends_line(part: Line) -> str | None:
         return "an attachment note (附件：…（略）)"
     if subhead_level(part):
         return "a numbered sub-heading (GB/T 15834 B.3.8)"
-    if _masthead_field_line(part):
+    if masthead_field_line(part):
         return "a masthead line (a date, an issue number, a registration number …)"
     return None
 
@@ -762,7 +782,7 @@ def split_named_titles(doc: LogicalText) -> None:
 
 
 #: The role passes, in the order they run: the most specific shapes first.
-ROLE_PASSES = [rejoin_run_ins, rejoin_wide_lines, rejoin_page_labels, rejoin_page_credits, find_page_labels, find_page_credits, find_captions, find_editorial_notes, find_lead_ins,
+ROLE_PASSES = [rejoin_run_ins, rejoin_wide_lines, rejoin_page_labels, rejoin_page_credits, rejoin_captions, find_page_labels, find_page_credits, find_captions, find_editorial_notes, find_lead_ins,
                find_attachments, find_columns, find_bylines, find_subheads, find_verse, find_briefs]
 
 
