@@ -282,11 +282,12 @@ def test_kicker_subtitle_lead_in_and_jumps(name, k, gold):
 def test_colophon(name, k, gold):
     """报/送/发 and 抄送 a list type="distribution", the 印发 line an ab type="imprint" (orgName,
     date/@when), label：value fields a gloss list, the print run in ab type="printRun" and in
-    the header's extent."""
+    the header's extent; a colophon printed under the masthead is a division of the front."""
     root = doc(name, k)
-    back = xpath(root, "//tei:back/tei:div[@type='colophon']")[0]
+    backs = xpath(root, "//tei:div[@type='colophon']")  # in back, or in front when printed under the masthead
+    back = backs[-1]
     pairs = {}
-    for lst in xpath(back, "tei:list"):
+    for lst in xpath(root, "//tei:div[@type='colophon']/tei:list"):
         for label in xpath(lst, "tei:label"):
             pairs[re.sub(r"[：:\s]", "", text(label))] = (lst.get("type"), text(label.getnext()))
     for key, value in gold["colophon"].items():

@@ -252,6 +252,29 @@ def test_a_journals_colophon_with_letter_spaced_labels():
     round_trips(docs, text)
 
 
+def test_a_journals_colophon_under_its_masthead_is_front_matter():
+    """A 文史通讯 without contents: a subtitle between dashes, the 编 unit and the month on one
+    line, then its colophon right under the masthead (the cover's 版权标识): the masthead is the
+    title page, the colophon a division of the front, not the first article's heading and
+    paragraph; 口述／ and 整理／ under a title are its byline."""
+    text = ("内部资料　免费交流\n\n某　安　文　史\n\n——文史资料工作通讯——\n\n2022年第3期（总第27期）\n\n"
+            "政协某安区委员会文史和学习委员会编　　　　　　　2022年9月\n\n\n"
+            "主　　　　办：政协某安区委员会\n主　　　　编：邵　岚\n印　　　　数：500册\n"
+            "准 印 证 号：（豫）内资准字（2022）第0418号\n\n\n【口述历史】\n\n我在纱厂的三十年\n\n"
+            "口述／周桂英　　整理／林向东\n\n我是1958年秋天进的纱厂，那年我刚满十七岁，厂子是前一年才建起来的。\n")
+    docs, _ = read(text)
+    root = docs[0].root
+    monogr = xpath(root, "//tei:biblStruct/tei:monogr")[0]
+    assert (xpath(monogr, "string(tei:imprint/tei:date/@when)"), xpath(monogr, "string(tei:biblScope/@n)"),
+            xpath(monogr, "string(tei:idno[@type='cumulative'])")) == ("2022-09", "3", "27")
+    assert texts(root, "//tei:titlePage/tei:docTitle/tei:titlePart") == ["某安文史", "——文史资料工作通讯——"]
+    assert texts(root, "//tei:front/tei:div[@type='colophon']/tei:list/tei:label") == ["主办：", "主编：", "印数：", "准印证号："]
+    assert xpath(monogr, "string(tei:extent/tei:measure[@unit='copies']/@quantity)") == "500"
+    assert texts(root, "//tei:body//tei:head") == ["【口述历史】", "我在纱厂的三十年"]
+    assert texts(root, "//tei:div[@type='article']/tei:byline") == ["口述／周桂英整理／林向东"]
+    round_trips(docs, text)
+
+
 # ----------------------------------------------------------------------------- 7 newspaper pages
 
 PAPER = """某某报

@@ -48,8 +48,8 @@ POSTAL_RE = re.compile(r"邮发代号\s*[:：]?\s*(\d{1,2}\s*-\s*\d{1,4})")
 PAGES_RE = re.compile(r"^(?:今日|本期|共|今天)\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*版$")
 ENGLISH_RE = re.compile(r"^[A-Za-z][A-Za-z0-9 .,&'’-]*$")
 NOTICE_RE = re.compile(r"内部资料|免费交流|注意保存|内部刊物|内部参阅|监督电话|电话|热线|^(?:秘密|机密|绝密)\b")
-#: A subtitle in brackets under the title: ``（史志工作通讯）``.
-SUBTITLE_RE = re.compile(r"^[（(][^（）()]{2,20}[）)]$")
+#: A subtitle under the title, in brackets or between dashes: ``（史志工作通讯）``, ``——文史资料工作通讯——``.
+SUBTITLE_RE = re.compile(r"^(?:[（(][^（）()]{2,20}[）)]|[—－]{1,2}[^—－\-]{2,20}[—－]{1,2})$")
 #: What a printed rule leaves in extracted text (the star in a party body's red rule).
 RULE_MARK_RE = re.compile(r"^[★☆✩✪]+$")
 #: A wide gap between the fields of one masthead line: two spaces or more, or ideographic spaces.
@@ -94,7 +94,7 @@ def classify_field(text: str) -> str:
     ``date``, ``date-part`` (a day, a weekday), ``lunar``, ``edition`` (issue or volume number),
     ``pages`` (今日4版), ``cn``, ``postal``, ``registration``, ``imprint`` (a body and a verb: 编,
     编印, 出版, 主办, 机关报), ``org`` (a body's name alone: the 编印 unit of a briefing), ``title-en``,
-    ``notice``, ``subtitle`` (（史志工作通讯）), ``rule`` (★), else ``title``."""
+    ``notice``, ``subtitle`` (（史志工作通讯）, ——文史资料工作通讯——), ``rule`` (★), else ``title``."""
     t = re.sub(r"\s+", "", text)
     if not t:
         return "title"

@@ -370,6 +370,13 @@ def _own_line(line: Line) -> str | None:
     return None
 
 
+def as_wide_as_wrapped(line: Line, width: float | None) -> bool:
+    """*line* is as wide as a hard-wrapped line of a text wrapped at *width* (ideograph widths,
+    ``None``: the text is not hard-wrapped), within the tolerance of :func:`_tolerance`: the line
+    after it may go on with it."""
+    return width is not None and display_width(line.text.strip()) >= width - _tolerance(width)
+
+
 def _tolerance(width: float) -> float:
     """How much narrower than the estimated wrap width a wrapped line may be (digits and Latin
     letters are narrower than ideographs; lines end before a character that may not start one)."""
@@ -677,5 +684,5 @@ def run_physical(text: str, feeds: dict[int, str] | None = None) -> PhysicalText
     return doc
 
 
-__all__ = ["PHYSICAL_PASSES", "PhysicalText", "run_physical", "sentence_final", "decide_break",
+__all__ = ["PHYSICAL_PASSES", "PhysicalText", "as_wide_as_wrapped", "run_physical", "sentence_final", "decide_break",
            "display_width", "clause_free"]

@@ -54,7 +54,7 @@ from convert.reader.lines import Line, is_mark
 from convert.reader.logical.state import LogicalText, Role
 from convert.reader.logical.roles import DOCUMENT_TITLE_RE, title_like
 from convert.reader.names import tag_byline
-from convert.reader.physical import NO_LINE_START
+from convert.reader.physical import NO_LINE_START, as_wide_as_wrapped
 from convert.tei import E, XML_ID, xpath
 
 SECTION_NAME_MAX = 8
@@ -202,14 +202,6 @@ class BodyBuilder:
                 j += step
         return False
 
-    def _wrapped_fragment(self, line: Line) -> bool:
-        """*line* is as wide as a hard-wrapped line: a title the extraction wrapped, not a kicker."""
-        if self.wrap_width is None:
-            return False
-        from convert.reader.physical import display_width
-
-        return display_width(line.text.strip()) >= self.wrap_width - max(2.0, 0.1 * self.wrap_width)
-
     def _continued_title(self, first: Line | None, second: Line) -> bool:
         """*second* goes on with the title *first* began (the extraction wrapped it), rather
         than being the title under a kicker: *first* leaves a quote or bracket open, is marked
@@ -222,7 +214,7 @@ class BodyBuilder:
         if first.marked and not second.marked:
             return True
         # as wide as the wrapped lines around it (the unwrapping's local measure) or as the text's
-        return self._wrapped_fragment(first) or any("as wide as a wrapped line" in e for e in first.evidence)
+        return as_wide_as_wrapped(first, self.wrap_width) or any("as wide as a wrapped line" in e for e in first.evidence)
 
     def _feature_subhead(self, i: int) -> bool:
         """In a newspaper, a short heading inside an article (after its running text, no boundary
@@ -329,7 +321,7 @@ class BodyBuilder:
                                    "the block above goes on (a wrapped line), not a title")
             return None
         if (not marked and not self.boundary and "、" in line.text and unfinished(line.text)
-                and not line.key.startswith("—") and not self._title_only() and self._wrapped_fragment(line)):
+                and not line.key.startswith("—") and not self._title_only() and as_wide_as_wrapped(line, self.wrap_width)):
             # as wide as a wrapped line, an enumeration comma inside, no boundary before it: the
             # first line of a paragraph an old page break cut, not a title (weak: marked @cert)
             line.cert, line.weak_join = "medium", True

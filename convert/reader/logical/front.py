@@ -285,13 +285,16 @@ def _contents_item(entry) -> etree._Element:
     return it
 
 
-def _front(mh: Masthead, mast_lines: list[Line], contents, section_ids) -> etree._Element:
+def _front(mh: Masthead, mast_lines: list[Line], contents, section_ids,
+           colophon: etree._Element | None = None) -> etree._Element:
     front = E.front()
     if mast_lines:
         page = _Page(mh)
         for kind, block in mh.blocks:
             page.block(kind, block)
         front.append(page.page)
+    if colophon is not None:  # printed under the masthead (TEI P5 §4.6: a front division)
+        front.append(colophon)
     if contents is not None:
         outer = E.list()
         div = E.div(outer, type="contents")
@@ -408,9 +411,11 @@ def find_masthead(doc: LogicalText) -> None:
 
 
 def build_front(doc: LogicalText) -> None:
-    """Masthead and contents list into ``<front>`` (:func:`_front`)."""
+    """Masthead, a colophon printed under it (built by :func:`convert.reader.logical.back.build_back`)
+    and contents list into ``<front>`` (:func:`_front`)."""
     assert doc.masthead is not None and doc.builder is not None
-    doc.front = _front(doc.masthead, doc.lines[: doc.mast_end], doc.contents, doc.builder.section_ids)
+    doc.front = _front(doc.masthead, doc.lines[: doc.mast_end], doc.contents, doc.builder.section_ids,
+                       doc.front_colophon_div)
 
 
 __all__ = ["LUNAR_CALENDAR_ID", "LUNAR_RE", "build_front", "find_contents_list", "find_masthead",

@@ -37,6 +37,7 @@ from convert.reader.logical.back import is_page_credit
 from convert.reader.logical.state import LogicalText, Role
 from convert.reader.masthead import fields_of, masthead_field_line, numeral
 from convert.reader.names import ORG_END_RE, is_org_name, looks_like_person
+from convert.reader.physical import as_wide_as_wrapped
 
 #: A page label: ``第01版：要闻``, ``第一版要闻`` (whitespace removed), ``第二版``.
 PAGE_LABEL_RE = re.compile(r"^第(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})版(?:[：:·\-—]?(?P<name>[\u4e00-\u9fff]{1,6}))?$")
@@ -54,7 +55,7 @@ LEAD_IN_RE = re.compile(
     r"\s*(?P<byline>[（(][^（）()]{1,40}[）)])?")
 #: Author lines under a title.
 AUTHOR_LINE_RES = (
-    re.compile(r"^(?:文|图|文图|图文|作者|撰稿|撰文|整理)\s*[／/:：]\s*\S.{0,20}$"),
+    re.compile(r"^(?:文|图|文图|图文|作者|撰稿|撰文|整理|口述|采写|执笔|编译|翻译|译)\s*[／/:：]\s*\S.{0,20}$"),
     re.compile(rf"^[{BULLET_CHARS}]\s*[\u4e00-\u9fff·](?:\s?[\u4e00-\u9fff·]){{1,5}}$"),
 )
 #: A person's name of two to four Han characters, maybe letter-spaced (``柳　芸``).
@@ -302,7 +303,7 @@ def find_bylines(doc: LogicalText) -> None:
         prev, nxt = _prev(doc, i), _next(doc, i)
         why = author_line(line)
         if why and why.startswith("a bare name") and prev is not None and (
-                doc.family == "briefing" or _as_wide_as_wrapped(prev, doc.wrap_width)):
+                doc.family == "briefing" or as_wide_as_wrapped(prev, doc.wrap_width)):
             why = None  # a briefing prints no author under a title; a wrapped title's tail is no name
         if why and prev is not None and title_like(prev) and (i - 1) not in doc.roles \
                 and not author_line(prev) and nxt is not None and (
@@ -317,15 +318,6 @@ def find_bylines(doc: LogicalText) -> None:
             if CREDIT_WORD_RE.search(inner) or is_org_name(inner) or NAME_RE.match(m.group("inner").strip()) \
                     or UNIT_NAME_RE.match(m.group("inner").strip()) or ORG_END_RE.search(inner):
                 _give(doc, i, "credit", "a credit in brackets on a line of its own, after the text")
-
-
-def _as_wide_as_wrapped(line: Line, width: float | None) -> bool:
-    """*line* is as wide as a hard-wrapped line of the text (the line after it may go on with it)."""
-    if width is None:
-        return False
-    from convert.reader.physical import display_width
-
-    return display_width(line.text.strip()) >= width - max(2.0, 0.1 * width)
 
 
 def _short(line: Line) -> bool:
@@ -384,12 +376,12 @@ def find_subheads(doc: LogicalText) -> None:
             continue
         nxt, prev = _next(doc, i), _prev(doc, i)
         if nxt is not None and not (paragraph_shape(nxt) or (i + 1) in doc.roles or subhead_level(nxt)
-                                    or _as_wide_as_wrapped(nxt, doc.wrap_width)):
+                                    or as_wide_as_wrapped(nxt, doc.wrap_width)):
             continue
         if prev is not None and prev.text.rstrip()[-1:] in "：:；;，,、":
             continue  # an item of an enumeration the sentence above opens: run in, no heading
         if nxt is not None and not nxt.blank_before and (
-                blank_separated or (_as_wide_as_wrapped(line, doc.wrap_width) and unfinished(line.text))):
+                blank_separated or (as_wide_as_wrapped(line, doc.wrap_width) and unfinished(line.text))):
             continue  # a wrapped line that happens to begin with a number: the text goes on
         level, n = found
         in_order = n == 1 or last.get(level) == n - 1
@@ -530,7 +522,7 @@ def rejoin_run_ins(doc: LogicalText) -> None:
         if ((bold and unfinished(line.text)) or bullet or in_column) and (line.cert or started or (bullet and gap is None)) \
                 and not line.weak_join and not nxt.blank_before and not nxt.marked \
                 and nxt.text.strip()[:1] not in BULLET_CHARS and (paragraph_shape(nxt) or started) \
-                and not _starts_line(nxt):
+                and not starts_line(nxt):
             end = len(line.text)
             line.segments = line.segments + nxt.segments
             line.end_no = nxt.end_no
@@ -572,7 +564,7 @@ def rejoin_wide_lines(doc: LogicalText) -> None:
         prev, line, nxt = doc.lines[i - 1], doc.lines[i], doc.lines[i + 1]
         why, cert = None, "medium"
         joinable = (not nxt.blank_before and not nxt.marked and not line.marked and paragraph_shape(nxt)
-                    and not _starts_line(nxt) and not _starts_line(line))
+                    and not starts_line(nxt) and not starts_line(line))
         across = line.key[-3:] + nxt.key[:3]
         if (joinable and len(across) == 6 and all("\u4e00" <= c <= "\u9fff" for c in across)
                 and unfinished(line.text) and not any("names a contents entry" in e for e in line.evidence)
@@ -583,7 +575,7 @@ def rejoin_wide_lines(doc: LogicalText) -> None:
             why = (f"the words across the line end ({across!r}) stand elsewhere in the text: a word cut at the "
                    "line end (weak: it could be a title)")
         elif (joinable and any("two balanced clauses" in e for e in line.evidence) and not line.weak_join
-              and (blank_separated or _as_wide_as_wrapped(line, doc.wrap_width)) and not _ends_story(prev)):
+              and (blank_separated or as_wide_as_wrapped(line, doc.wrap_width)) and not _ends_story(prev)):
             # two clauses X，Y ended the line only by their shape: with no blank line after it (where
             # the text sets blocks apart with them) or as wide as a wrapped line, it goes on
             why = "two clauses X，Y, but the text goes on without a blank line (weak: it could be a sub-heading)"
@@ -619,7 +611,7 @@ def find_attachments(doc: LogicalText) -> None:
             _give(doc, i, "attachment", "an attachment note (附件：)")
 
 
-def _starts_line(part: Line) -> str | None:
+def starts_line(part: Line) -> str | None:
     """Why a physical line can only start a line of its own (a page label, a lead-in, an
     editor's note, a bulleted item, a page credit, a column name, a contents heading)."""
     from convert.reader.layout import CONTENTS_HEAD_RE
@@ -698,7 +690,7 @@ def _group(parts: list[Line], first: Line) -> Line:
 
 def split_run_together(doc: LogicalText) -> None:
     """Lines the unwrapping ran together (no blank line between, no sentence end) where one of
-    them can only stand on a line of its own (:func:`_starts_line`, :func:`_ends_line`: a page
+    them can only stand on a line of its own (:func:`starts_line`, :func:`_ends_line`: a page
     label, a lead-in, a bulleted item, a contents entry's page, a photo credit …) are split
     again at the physical lines (never before a character no line may start with). Runs first:
     every other pass sees the lines as printed."""
@@ -713,7 +705,7 @@ def split_run_together(doc: LogicalText) -> None:
         groups: list[list[Line]] = [[parts[0]]]
         split = False
         for prev, part in zip(parts, parts[1:]):
-            why = None if part.text[:1] in NO_LINE_START else (_ends_line(prev) or _starts_line(part))
+            why = None if part.text[:1] in NO_LINE_START else (_ends_line(prev) or starts_line(part))
             if why is None and prev is parts[0] and DOCUMENT_TITLE_RE.match(prev.key) and heading_shape(prev) \
                     and part.text[:1] not in NO_LINE_START:
                 why = "the line above is a document's title (关于…的通报: GB/T 9704-2012 7.3.1)"
@@ -796,4 +788,4 @@ def find_roles(doc: LogicalText) -> None:
         doc.lines[i].note(role.kind, role.why, role.cert)
 
 
-__all__ = ["ROLE_PASSES", "colophon_fields", "find_roles", "page_label", "physical_parts", "subhead_level"]
+__all__ = ["ROLE_PASSES", "colophon_fields", "find_roles", "page_label", "physical_parts", "starts_line", "subhead_level"]
