@@ -225,6 +225,17 @@ def test_a_numbered_sub_head_right_under_the_title_is_one():
     round_trips(read(text)[0], text)
 
 
+def test_an_attachment_note_of_several_attachments_is_one_note():
+    """附件：1.… with 2.… aligned under it (GB/T 9704-2012 7.3.6): one attachment note that ends
+    the article, not a level-3 sub-heading 2."""
+    text = BRIEFING.replace("（县林业局　邓志远）\n", "附件：1.督查发现问题清单（略）\n　　　2.整改责任分工表（略）\n\n（县林业局　邓志远）\n")
+    root = read(text)[0][0].root
+    second = xpath(root, "//tei:div[@type='article']")[1]
+    assert texts(second, "tei:p")[-1] == "附件：1.督查发现问题清单（略）2.整改责任分工表（略）"
+    assert not xpath(second, "tei:div[@type='subsection']")
+    round_trips(read(text)[0], text)
+
+
 # ----------------------------------------------------------------------------- 5 报尾, 6 colophon
 
 

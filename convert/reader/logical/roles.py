@@ -604,6 +604,34 @@ def _blank_separated(doc: LogicalText) -> bool:
     return bool(body) and sum(1 for line in body if line.blank_before) >= 0.8 * len(body)
 
 
+#: The number of an attachment in an 附件 note: ``1.``, ``2、`` (GB/T 9704-2012 7.3.6).
+ATTACHMENT_ITEM_RE = re.compile(r"^\d{1,2}\s*[.．、]")
+
+
+def rejoin_attachments(doc: LogicalText) -> None:
+    """An attachment note of several attachments (GB/T 9704-2012 7.3.6: ``附件：1.…`` and, aligned
+    under it, ``2.…``): the numbered lines under the note (no blank line between, the numbers in
+    order) are its own, not sub-headings; joined with it (the unwrapping's way)."""
+    i = doc.body_start
+    while i < doc.colophon_start:
+        line = doc.lines[i]
+        m = ATTACHMENT_RE.match(line.text)
+        first = ATTACHMENT_ITEM_RE.match(line.text[m.end():].strip()) if m else None
+        n = 1
+        while first and i + 1 < doc.colophon_start and len(line.key) <= 120:
+            nxt = doc.lines[i + 1]
+            item = ATTACHMENT_ITEM_RE.match(nxt.text.strip())
+            if nxt.blank_before or not item or re.sub(r"\D", "", item.group(0)) != str(n + 1) or len(nxt.key) > 60:
+                break
+            line.segments = line.segments + [("\u3000", False)] + nxt.segments
+            line.end_no = nxt.end_no
+            line.evidence.append(f"joined with line {nxt.no}: attachment {n + 1} of the 附件 note above (GB/T 9704-2012 7.3.6)")
+            del doc.lines[i + 1]
+            doc.colophon_start -= 1
+            n += 1
+        i += 1
+
+
 def find_attachments(doc: LogicalText) -> None:
     """Attachment notes (附件：…, GB/T 9704-2012 7.3.6): they end an article's text."""
     for i, line in list(_body(doc)):
@@ -774,7 +802,7 @@ def split_named_titles(doc: LogicalText) -> None:
 
 
 #: The role passes, in the order they run: the most specific shapes first.
-ROLE_PASSES = [rejoin_run_ins, rejoin_wide_lines, rejoin_page_labels, rejoin_page_credits, rejoin_captions, find_page_labels, find_page_credits, find_captions, find_editorial_notes, find_lead_ins,
+ROLE_PASSES = [rejoin_run_ins, rejoin_wide_lines, rejoin_page_labels, rejoin_page_credits, rejoin_captions, rejoin_attachments, find_page_labels, find_page_credits, find_captions, find_editorial_notes, find_lead_ins,
                find_attachments, find_columns, find_bylines, find_subheads, find_verse, find_briefs]
 
 
