@@ -149,6 +149,9 @@ REPLAYS = [
     (321, "wrap-no-blank", "samples/genres/supervision-lanhe-2022-no05-06.two-issues.txt"),  # 关于…通报 run into its text
     (325, "wrap-no-blank", "tests/fixtures/newsletter-subheads.txt"),  # a title's closing quote wrapped off
     (5011, "scan", "tests/fixtures/genres/briefing-baichuan-2023-no9.txt"),  # a title after a credit run into its text
+    (0, "wrap-no-blank", "tests/fixtures/series/briefing-yuling-2023-no09.txt"),  # a title after 按 run into its text
+    (0, "wrap-headings", "tests/fixtures/series/briefing-yuling-2023-no09.txt"),  # a right-aligned credit cut in two
+    (0, "wrap-headings", "tests/fixtures/series/newspaper-xiuxi-2023-11-03.txt"),  # kicker, wide title, subtitle
 ]
 
 

@@ -382,6 +382,29 @@ def test_kicker_title_and_subtitle_with_or_without_its_dash():
     round_trips(docs, text)
 
 
+def test_hard_wrapped_credits_subtitles_and_wide_titles():
+    """Hard-wrapped without blank lines: a right-aligned credit cut inside its brackets is one
+    credit again (the bracket it opens closes on the next line), not two headings; a title as
+    wide as a wrapped line is no paragraph's first line when its ——subtitle follows; a full
+    third title line under kicker and title is the 副题, not the title's tail (a title after an
+    article's 按 read as running text: the replayed seeds of tests/test_degraded.py)."""
+    text = ("某某报\n2023年6月2日　星期五\n第22期（总第980期）\n\n第1版　要闻\n\n"
+            "聚力城市更新　提升人居环境\n我县城乡社区“网格+”服务模式全面推开\n总投资3亿元　新增公园面积120公顷\n"
+            "本报讯（记者 林风）今年以来，我县把城市更新作为惠民\n工程，新建改建公园12个，新增绿地面积120公顷，\n"
+            "市民出门就能走进公园。\n　　　　　　　　　　　　　　　（县住房和城乡\n建设局供稿）\n"
+            "按：城市更新要把群众的期盼放在前头，这些做法值得推广。\n"
+            "小网格撬动大治理\n全县城乡社区网格服务模式全面推开并实现全覆盖\n——全县划分网格1860个，配备专兼职网格员\n"
+            "4200余名\n本报讯（记者 龚雪）近日，随着最后一批农村社区完成网格划分，我县城乡社区网格服务\n"
+            "模式实现全覆盖，共划分城乡网格1860个。\n")
+    docs, _ = read(text)
+    root = docs[0].root
+    assert texts(root, "//tei:div[@type='article']/tei:head[not(@type)]") == [
+        "我县城乡社区“网格+”服务模式全面推开", "全县城乡社区网格服务模式全面推开并实现全覆盖"]
+    assert texts(root, "//tei:head[@type='sub']") == ["总投资3亿元新增公园面积120公顷", "——全县划分网格1860个，配备专兼职网格员4200余名"]
+    assert texts(root, "//tei:div[@type='article'][1]/tei:byline") == ["（县住房和城乡建设局供稿）"]
+    round_trips(docs, text)
+
+
 def test_a_features_sub_heads_are_sub_divisions():
     text = ("某某报\n\n2023年6月2日　星期五\n\n第22期\n\n一位老党员的三十年\n\n——记某某村党支部书记张青\n\n本报记者 林风\n\n"
             "张青今年六十岁，在村里当了三十年支部书记，村里的大事小事他都放在心上。\n\n修路\n\n"

@@ -377,6 +377,21 @@ def as_wide_as_wrapped(line: Line, width: float | None) -> bool:
     return width is not None and display_width(line.text.strip()) >= width - _tolerance(width)
 
 
+def _bracket_open(text: str) -> bool:
+    """*text* ends inside a bracket it opened: its last （ or ( has no ） or ) after it."""
+    k = max(text.rfind("（"), text.rfind("("))
+    return k >= 0 and "）" not in text[k:] and ")" not in text[k:]
+
+
+def _closes_bracket(text: str) -> bool:
+    """*text* closes a bracket opened before it: a ） or ) stands before any （ or (, within its
+    first 30 characters (a wrapped credit or aside, not a paragraph of its own)."""
+    head = text[:30]
+    close = min((k for k in (head.find("）"), head.find(")")) if k >= 0), default=-1)
+    opens = [k for k in (head.find("（"), head.find("(")) if k >= 0]
+    return close >= 0 and not any(k < close for k in opens)
+
+
 def _tolerance(width: float) -> float:
     """How much narrower than the estimated wrap width a wrapped line may be (digits and Latin
     letters are narrower than ideographs; lines end before a character that may not start one)."""
@@ -439,10 +454,12 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
     punctuation (。！？, or a closing mark after one); a credit or jump line; a title that
     *entries* (the contents list's titles) name; the source's markup
     (``#``, a wholly bold line) on either line; a line that is a colophon, reporter or masthead
-    line by its shape; *b* starting with a mark no line may start with (kinsoku: *a* was cut);
+    line by its shape; *b* starting with a mark no line may start with (kinsoku: *a* was cut),
+    or closing a bracket *a* left open (a wrapped credit ``（县农业农村局种植`` / ``业股供稿）``);
     *a* a single line without clause punctuation (a heading, a masthead line, a section name):
     it ends, unless it is as wide as a wrapped line and shows marks of prose (、“”《》) while
-    the next line does not open like a news lead (``11月18日``) — then it was wrapped. Otherwise the line stops mid-sentence and goes on in *b*. ``cert`` is
+    the next line does not open like a news lead (``11月18日``) or with a subtitle's dash (——)
+    — then it was wrapped. Otherwise the line stops mid-sentence and goes on in *b*. ``cert`` is
     ``"medium"`` where the evidence is weak: a line without clause punctuation as wide as a
     wrapped line.
     """
@@ -463,6 +480,8 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
         return True, why, None
     if b.text[:1] in NO_LINE_START:
         return False, f"the next line starts with {b.text[:1]!r}, which cannot start a line", None
+    if _bracket_open(a.text) and _closes_bracket(b.text):
+        return False, "a bracket this line opens closes on the next line (（…供稿） wrapped)", None
     from convert.reader.body import balanced_subheading
 
     if parts == 1 and balanced_subheading(a.key):
@@ -481,6 +500,8 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
             if DATE_LEAD_RE.match(b.text):
                 return True, (f"no clause punctuation, {wide}, and the next line opens like a news "
                               "lead (a date)"), "medium"
+            if b.text.lstrip().startswith("——"):
+                return True, f"no clause punctuation, {wide}, and the next line opens with a dash (a ——subtitle)", None
             if any(c in PROSE_HINTS for c in a.text):
                 return False, f"no clause punctuation, but {wide} and prose marks (、“”《》)", "medium"
             return True, f"no clause punctuation, {wide}: taken as a line of its own", "medium"

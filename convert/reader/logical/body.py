@@ -208,13 +208,18 @@ class BodyBuilder:
         as a heading while *second* is not, or is as wide as a hard-wrapped line."""
         if first is None:
             return False
-        t = first.text
-        if any(t.count(a) > t.count(b) for a, b in ("“”", "‘’", "（）", "()", "《》", "【】", "「」")):
+        if self._open_mark(first):
             return True
         if first.marked and not second.marked:
             return True
         # as wide as the wrapped lines around it (the unwrapping's local measure) or as the text's
         return as_wide_as_wrapped(first, self.wrap_width) or any("as wide as a wrapped line" in e for e in first.evidence)
+
+    @staticmethod
+    def _open_mark(line: Line) -> bool:
+        """*line* leaves a quote or bracket open (a title wrapped inside it)."""
+        t = line.text
+        return any(t.count(a) > t.count(b) for a, b in ("“”", "‘’", "（）", "()", "《》", "【】", "「」"))
 
     def _feature_subhead(self, i: int) -> bool:
         """In a newspaper, a short heading inside an article (after its running text, no boundary
@@ -528,10 +533,13 @@ class BodyBuilder:
             main.set("type", "kicker")
             self.article.append(self._head(line, cert))
             return
+        first = self._last_head_line
+        tail = first is not None and len(line.key) <= 0.6 * len(first.key)  # what a wrapped title leaves
         if (self.family == "newspaper" and kicked and len(heads) == 2 and heads[-1] is main
-                and not self._continued_title(self._last_head_line, line)):
+                and not (self._continued_title(first, line) and (tail or self._open_mark(first)))):
             # 引题, 正题, then a third title line: the 副题 (newspaper practice: a head of three
-            # lines is kicker, main title and subtitle), with or without its dash
+            # lines is kicker, main title and subtitle), with or without its dash; a title the
+            # extraction wrapped leaves a short tail or an open quote or bracket instead
             self.article.append(self._head(line, cert))
             self.article[-1].set("type", "sub")
             return

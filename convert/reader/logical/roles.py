@@ -565,23 +565,26 @@ def rejoin_wide_lines(doc: LogicalText) -> None:
         why, cert = None, "medium"
         joinable = (not nxt.blank_before and not nxt.marked and not line.marked and paragraph_shape(nxt)
                     and not starts_line(nxt) and not starts_line(line))
+        # a story ended right before (a credit …), or before an editor's note that follows it (编后, 按)
+        ended = _ends_story(prev) or (EDITORIAL_RE.match(prev.text) is not None and i - 2 >= doc.body_start
+                                      and _ends_story(doc.lines[i - 2]))
         across = line.key[-3:] + nxt.key[:3]
         if (joinable and len(across) == 6 and all("\u4e00" <= c <= "\u9fff" for c in across)
                 and unfinished(line.text) and not any("names a contents entry" in e for e in line.evidence)
-                and paragraph_shape(prev) and not _ends_story(prev) and not subhead_level(line)
+                and paragraph_shape(prev) and not ended and not subhead_level(line)
                 and not DOCUMENT_TITLE_RE.match(line.key) and text.count(across) >= 2):
             # the words across the line end stand elsewhere in the text (``大排查大`` / ``整治工作``):
             # a word cut by the line end (a page break the extraction kept), not a title ending there
             why = (f"the words across the line end ({across!r}) stand elsewhere in the text: a word cut at the "
                    "line end (weak: it could be a title)")
         elif (joinable and any("two balanced clauses" in e for e in line.evidence) and not line.weak_join
-              and (blank_separated or as_wide_as_wrapped(line, doc.wrap_width)) and not _ends_story(prev)):
+              and (blank_separated or as_wide_as_wrapped(line, doc.wrap_width)) and not ended):
             # two clauses X，Y ended the line only by their shape: with no blank line after it (where
             # the text sets blocks apart with them) or as wide as a wrapped line, it goes on
             why = "two clauses X，Y, but the text goes on without a blank line (weak: it could be a sub-heading)"
         elif (joinable and line.cert and not line.weak_join
               and any("as wide as a wrapped line" in e for e in line.evidence)
-              and (subhead_level(prev) or prev.marked or (paragraph_shape(prev) and not _ends_story(prev)))
+              and (subhead_level(prev) or prev.marked or (paragraph_shape(prev) and not ended))
               and not DOCUMENT_TITLE_RE.match(line.key)):
             why = ("as wide as a wrapped line, running text after it and no story ended before it: the text's "
                    "first line (weak: it could be a title)")
