@@ -152,6 +152,9 @@ REPLAYS = [
     (0, "wrap-no-blank", "tests/fixtures/series/briefing-yuling-2023-no09.txt"),  # a title after 按 run into its text
     (0, "wrap-headings", "tests/fixtures/series/briefing-yuling-2023-no09.txt"),  # a right-aligned credit cut in two
     (0, "wrap-headings", "tests/fixtures/series/newspaper-xiuxi-2023-11-03.txt"),  # kicker, wide title, subtitle
+    (2, "wrap-headings", "tests/fixtures/series/newspaper-zhiyang-2023-10-20.txt"),  # 准印证 cut before its 号
+    (3, "scan", "tests/fixtures/series/newspaper-zhiyang-2023-10-20.txt"),  # lunar date cut in its month
+    (9, "wrap-no-blank", "tests/fixtures/series/wenshi-hongan-2022-no3.txt"),  # 哺 | 哺 across a page break
 ]
 
 

@@ -137,6 +137,21 @@ def test_masthead_lines_of_numbered_fields_stand_on_their_own():
     round_trips(docs, text)
 
 
+def test_masthead_fields_cut_by_a_hard_wrap_are_joined():
+    """A lunar date cut inside its month (``农历癸卯年九`` / ``月初六``) and a 准印证 number cut
+    before its 号 (``…内资连`` / ``字第0519号``) are one masthead line each again, not headings; a
+    registration notice whose second line opens a bracket of its own stays two lines."""
+    text = ("芷阳新闻\n2023年10月20日　星期五　　农历癸卯年九\n月初六\n中共芷阳县委宣传部主办　　芷阳县融媒体中心编印\n"
+            "第40期（总第1032期）　　本期四版\n河南省连续性内部资料出版物准印证（豫）内资连\n字第0519号　　内部资料　免费交流\n"
+            "第一版　要闻\n全县秋收秋种有序推进\n本报讯（记者 韦思成）寒露过后，我县广大农民抢抓晴好天气，一边收获玉米，一边整地播种小麦。\n")
+    docs, _ = read(text)
+    root = docs[0].root
+    assert texts(root, "//tei:body//tei:head") == ["全县秋收秋种有序推进"]
+    assert texts(root, "//tei:titlePage/tei:docDate/tei:date[@calendar]") == ["农历癸卯年九月初六"]
+    assert xpath(root, "string(//tei:idno[@type='registration'])") == "河南省连续性内部资料出版物准印证（豫）内资连字第0519号"
+    round_trips(docs, text)
+
+
 def test_the_second_issues_imprint_unit_above_its_title_starts_it():
     """A briefing that prints its 编印 unit above the title (some 版头 do): in a file of two
     issues the unit and the title open the second one; before, they ended the first issue's
@@ -402,6 +417,22 @@ def test_hard_wrapped_credits_subtitles_and_wide_titles():
         "我县城乡社区“网格+”服务模式全面推开", "全县城乡社区网格服务模式全面推开并实现全覆盖"]
     assert texts(root, "//tei:head[@type='sub']") == ["总投资3亿元新增公园面积120公顷", "——全县划分网格1860个，配备专兼职网格员4200余名"]
     assert texts(root, "//tei:div[@type='article'][1]/tei:byline") == ["（县住房和城乡建设局供稿）"]
+    round_trips(docs, text)
+
+
+def test_a_paragraph_cut_at_a_page_break_with_its_character_printed_twice():
+    """Without blank lines, a paragraph's last piece before an old page break, short and with no
+    punctuation (``厂里后来办起了托儿所和哺``), then ``哺乳室，…``: the character printed twice joins
+    them (weakly: @cert on the paragraph); a poem's line that starts with the word the one above
+    ends with (顶真) stays a line."""
+    text = PAPER.replace("故乡有一条小河，夏天我们在河边捉鱼，一直玩到天黑才回家。",
+                         "故乡有一条小河，夏天我们在河边捉鱼，一直玩到天黑才回家。\n村里后来办起了托儿所和哺\n哺乳室，上早班的把孩子往托儿所一送就去上工。") \
+        .replace("山路弯弯\n绕过村口的老槐", "山路弯弯\n弯过村口的老槐")
+    docs, _ = read(text)
+    root = docs[0].root
+    assert "村里后来办起了托儿所和哺" not in texts(root, "//tei:head")
+    assert any(p.startswith("村里后来办起了托儿所和哺哺乳室") for p in texts(root, "//tei:p[@cert]"))
+    assert [len(xpath(lg, "tei:l")) for lg in xpath(root, "//tei:lg[@type='stanza']")] == [4]
     round_trips(docs, text)
 
 

@@ -24,7 +24,9 @@ PRINTED_RE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(
 ISSUE_DATE_RE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?\s*(出版)?$")
 DAY_RE = re.compile(r"^(\d{1,2})$")
 WEEKDAY_RE = re.compile(r"^(星期|礼拜|周)[一二三四五六日天]$")
-LUNAR_RE = re.compile(r"^(农历)?[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年\S*$")
+#: A lunar date: the sexagenary year and maybe the month and day, in their own numerals
+#: (``农历辛丑年八月十一``, ``癸卯年九月初六``; cut anywhere after the year by a hard wrap).
+LUNAR_RE = re.compile(r"^(农历)?[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年[闰正一二三四五六七八九十冬腊初廿卅月日]*$")
 ISSUE_RE = re.compile(r"第\s*(\d+)\s*期")
 VOLUME_RE = re.compile(r"第\s*(\d+)\s*卷")
 #: Imprint verbs that state publication (an imprint, ``docImprint``); the others (编, 编辑, 主办)

@@ -377,6 +377,15 @@ def as_wide_as_wrapped(line: Line, width: float | None) -> bool:
     return width is not None and display_width(line.text.strip()) >= width - _tolerance(width)
 
 
+def _doubled(a: str, b: str) -> bool:
+    """*a* ends with the ideograph *b* starts with, one not often doubled on purpose (人人, 天天):
+    a character printed twice across an old page break (防控 | 控工作)."""
+    from convert.reader.body import REDUPLICATED
+
+    end, start = a.rstrip()[-1:], b.lstrip()[:1]
+    return bool(end) and end == start and "\u4e00" <= end <= "\u9fff" and end not in REDUPLICATED
+
+
 def _bracket_open(text: str) -> bool:
     """*text* ends inside a bracket it opened: its last （ or ( has no ） or ) after it."""
     k = max(text.rfind("（"), text.rfind("("))
@@ -455,7 +464,9 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
     *entries* (the contents list's titles) name; the source's markup
     (``#``, a wholly bold line) on either line; a line that is a colophon, reporter or masthead
     line by its shape; *b* starting with a mark no line may start with (kinsoku: *a* was cut),
-    or closing a bracket *a* left open (a wrapped credit ``（县农业农村局种植`` / ``业股供稿）``);
+    or closing a bracket *a* left open (a wrapped credit ``（县农业农村局种植`` / ``业股供稿）``), or
+    starting with the ideograph *a* ends with and going on as prose (printed twice across an old
+    page break, weak; a verse line may start with the word the one above ends with: 顶真);
     *a* a single line without clause punctuation (a heading, a masthead line, a section name):
     it ends, unless it is as wide as a wrapped line and shows marks of prose (、“”《》) while
     the next line does not open like a news lead (``11月18日``) or with a subtitle's dash (——)
@@ -482,6 +493,9 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
         return False, f"the next line starts with {b.text[:1]!r}, which cannot start a line", None
     if _bracket_open(a.text) and _closes_bracket(b.text):
         return False, "a bracket this line opens closes on the next line (（…供稿） wrapped)", None
+    if _doubled(a.text, b.text) and any(c in PROSE_PUNCT for c in b.text):  # 顶真 in verse aside
+        return False, (f"the next line starts with the character this one ends with ({b.text.lstrip()[0]}): "
+                       "printed twice across an old page break"), "medium"
     from convert.reader.body import balanced_subheading
 
     if parts == 1 and balanced_subheading(a.key):

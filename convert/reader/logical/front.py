@@ -22,6 +22,8 @@ roles and evidence of its lines; nothing else.
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from convert.reader.body import cut_segments, _split_segments, _strip, heading_segments, inline
@@ -35,6 +37,8 @@ from convert.reader.names import is_org_name
 from convert.tei import E, XML_LANG
 
 LUNAR_CALENDAR_ID = "chinese-lunar"
+#: The rest of a lunar date cut inside its month or day (``九月初六``, ``月初六``, ``六``).
+LUNAR_DAY_RE = re.compile(r"^[闰正一二三四五六七八九十冬腊初廿卅月日]{1,6}$")
 
 
 def _masthead_end(lines: list[Line]) -> int:
@@ -329,13 +333,22 @@ def rejoin_masthead_lines(doc: LogicalText) -> None:
                   and not match_author_leader(line.text))
         # a masthead line itself only when it stops inside a number (``CN 41-0628/``) or the next
         # line is a short piece of it (``2021年6月`` / ``25日``)
+        fields = fields_of(line.text)
+        last = line.text[fields[-1][1]:fields[-1][2]] if fields else ""
+        # a field cut inside: a lunar date in its month or day (``农历癸卯年九`` / ``月初六``), a
+        # registration number before its 号 (``…内资连`` / ``字第0519号``)
+        cut_inside = bool(fields) and (
+            (fields[-1][0] == "lunar" and LUNAR_DAY_RE.match(nxt.key) is not None)
+            or (fields[-1][0] == "registration" and not last.rstrip().endswith("号") and "号" in nxt.key[:12]
+                and nxt.key[:1] not in "【〔[（("))  # a bracket opens a part of its own (``【审郑州连】00015号``)
         cut_short = (not masthead_line(line) or line.text.rstrip()[-1:] in "/-－(（"
                      or (len(nxt.key) <= 4 and nxt.key[:1] in "0123456789）)-－/")
-                     or (line.text.rstrip()[-1:].isdigit() and nxt.key[:1].isdigit()))  # a number cut
+                     or (line.text.rstrip()[-1:].isdigit() and nxt.key[:1].isdigit())  # a number cut
+                     or cut_inside)
         if ((partial and cut_short or leader) and not nxt.blank_before and line.page is None
                 and len(line.key) + len(nxt.key) <= 60):
             joined = Line(line.no, line.raw, segments=line.segments + nxt.segments, page=nxt.page)
-            if (masthead_line(joined) and not (masthead_line(nxt) and masthead_line(line))) or (
+            if (masthead_line(joined) and (cut_inside or not (masthead_line(nxt) and masthead_line(line)))) or (
                     leader and (nxt.page is not None or match_author_leader(joined.text))):
                 line.page = nxt.page
                 line.segments, line.end_no = joined.segments, nxt.end_no
