@@ -155,6 +155,9 @@ REPLAYS = [
     (2, "wrap-headings", "tests/fixtures/series/newspaper-zhiyang-2023-10-20.txt"),  # 准印证 cut before its 号
     (3, "scan", "tests/fixtures/series/newspaper-zhiyang-2023-10-20.txt"),  # lunar date cut in its month
     (9, "wrap-no-blank", "tests/fixtures/series/wenshi-hongan-2022-no3.txt"),  # 哺 | 哺 across a page break
+    (14, "wrap-headings", "samples/genres/newspaper-zhangyang-2022-03-11.txt"),  # CN number cut inside (F)
+    (33, "wrap-no-blank", "tests/fixtures/series/briefing-yuling-2023-no09.txt"),  # a news lead's X，Y first line
+    (44, "scan", "tests/fixtures/series/briefing-tonggang-2024-no02-03.two-issues.txt"),  # a line of digits cut at the column
 ]
 
 

@@ -19,7 +19,9 @@ from sampledata import nows, source_content
 
 from convert.cli import main
 from convert.reader import explain, read_bulletin, read_issues
+from convert.reader.body import balanced_subheading
 from convert.reader.layout import colophon_fields
+from convert.reader.physical import run_physical
 from convert.reader.logical.genre import weigh
 from convert.reader.masthead import classify, fields_of, read_masthead
 from convert.reader.lines import split_lines
@@ -138,10 +140,12 @@ def test_masthead_lines_of_numbered_fields_stand_on_their_own():
 
 
 def test_masthead_fields_cut_by_a_hard_wrap_are_joined():
-    """A lunar date cut inside its month (``农历癸卯年九`` / ``月初六``) and a 准印证 number cut
-    before its 号 (``…内资连`` / ``字第0519号``) are one masthead line each again, not headings; a
+    """A lunar date cut inside its month (``农历癸卯年九`` / ``月初六``), a CN number cut inside its
+    brackets and a 准印证 number cut before its 号 (``…内资连`` / ``字第0519号``) are one masthead
+    line each again, not headings; a
     registration notice whose second line opens a bracket of its own stays two lines."""
     text = ("芷阳新闻\n2023年10月20日　星期五　　农历癸卯年九\n月初六\n中共芷阳县委宣传部主办　　芷阳县融媒体中心编印\n"
+            "国内统一连续出版物号 CN 41-0628/(F\n)　　邮发代号 35-62\n"
             "第40期（总第1032期）　　本期四版\n河南省连续性内部资料出版物准印证（豫）内资连\n字第0519号　　内部资料　免费交流\n"
             "第一版　要闻\n全县秋收秋种有序推进\n本报讯（记者 韦思成）寒露过后，我县广大农民抢抓晴好天气，一边收获玉米，一边整地播种小麦。\n")
     docs, _ = read(text)
@@ -149,6 +153,8 @@ def test_masthead_fields_cut_by_a_hard_wrap_are_joined():
     assert texts(root, "//tei:body//tei:head") == ["全县秋收秋种有序推进"]
     assert texts(root, "//tei:titlePage/tei:docDate/tei:date[@calendar]") == ["农历癸卯年九月初六"]
     assert xpath(root, "string(//tei:idno[@type='registration'])") == "河南省连续性内部资料出版物准印证（豫）内资连字第0519号"
+    assert (xpath(root, "string(//tei:idno[@type='CN'])"), xpath(root, "string(//tei:idno[@type='postal'])")) \
+        == ("CN 41-0628/(F)", "35-62")
     round_trips(docs, text)
 
 
@@ -249,6 +255,28 @@ def test_an_attachment_note_of_several_attachments_is_one_note():
     assert texts(second, "tei:p")[-1] == "附件：1.督查发现问题清单（略）2.整改责任分工表（略）"
     assert not xpath(second, "tei:div[@type='subsection']")
     round_trips(read(text)[0], text)
+
+
+def test_a_news_leads_first_line_is_no_balanced_sub_head():
+    """``7月10日至12日，县农机推广站在县职业``: two clauses of one length, but a news lead's date
+    opens it: the first line of running text, hard-wrapped, no sub-heading."""
+    assert balanced_subheading("惠企政策精准送，咨询诉求及时答")
+    assert not balanced_subheading("7月10日至12日，县农机推广站在县职业")
+
+
+def test_each_issue_of_a_file_has_its_own_wrap_width():
+    """Two issues wrapped at different widths (a year's extraction from several sources): each
+    issue's lines are measured against its own column."""
+    prose = "区委常委会召开会议，传达学习中央政治局常委会会议精神以及工作领导小组会议上的讲话要点，研究部署下一步工作。" * 12
+
+    def issue(n, width):
+        lines = [prose[k:k + width] for k in range(0, len(prose), width)]
+        return f"工作简报\n\n第{n}期（总第{n + 40}期）\n\n某某县人民政府办公室　　2022年3月{n}日\n\n## 标题\n\n" + "\n".join(lines) + "\n"
+
+    phys = run_physical(issue(3, 20) + "\n\n\n" + issue(4, 34))
+    assert len(phys.issues) == 2
+    narrow, wide = phys.issue_widths
+    assert narrow is not None and wide is not None and narrow < 22 <= 30 < wide
 
 
 # ----------------------------------------------------------------------------- 5 报尾, 6 colophon

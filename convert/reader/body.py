@@ -274,11 +274,16 @@ def heading_segments(line: Line) -> list[tuple[str, bool]]:
 BALANCED_RE = re.compile(r"^([^，,。；;！？!?：:、]{3,14})[，,]([^，,。；;！？!?：:、]{3,14})$")
 
 
+#: A news lead's opening date (``7月10日至12日，…``): running text, no sub-heading.
+DATE_OPENING_RE = re.compile(r"^\d{1,2}月\d{1,2}日")
+
+
 def balanced_subheading(key: str) -> bool:
     """True when *key* is two clauses ``X，Y`` of about the same length (±2 characters), with no
-    other punctuation and no sentence end: the shape of a bare sub-heading."""
+    other punctuation and no sentence end: the shape of a bare sub-heading; not when it opens
+    with a date (a news lead's first line, hard-wrapped)."""
     m = BALANCED_RE.match(key)
-    return bool(m) and abs(len(m.group(1)) - len(m.group(2))) <= 2
+    return bool(m) and abs(len(m.group(1)) - len(m.group(2))) <= 2 and not DATE_OPENING_RE.match(key)
 
 
 def _similar(a: str, b: str) -> float:

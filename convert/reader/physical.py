@@ -91,7 +91,10 @@ class PhysicalText:
     - ``wrap_width``: the narrowest width (in ideograph widths) of a hard-wrapped line, when the
       text is hard-wrapped, else ``None``;
     - ``furniture``: every furniture line, in order (they are out of ``lines``);
-    - ``physical``: every content line as split, before unwrapping (for ``--explain``).
+    - ``physical``: every content line as split, before unwrapping (for ``--explain``);
+    - ``run_on``: ``(source line number, width)`` of the lines that run on into the next one,
+      before unwrapping (they give ``wrap_width``);
+    - ``issue_widths``: the wrap width of each issue's lines (as ``wrap_width``), one per issue.
     """
 
     text: str
@@ -101,6 +104,8 @@ class PhysicalText:
     furniture: list[Line] = field(default_factory=list)
     physical: list[Line] = field(default_factory=list)
     feeds: dict[int, str] | None = None
+    issue_widths: list[float | None] = field(default_factory=list)
+    run_on: list[tuple[int, float]] = field(default_factory=list)
 
 
 # --------------------------------------------------------------------------------- passes
@@ -311,11 +316,6 @@ def _band(widths: list[float]) -> float | None:
     return p10
 
 
-def _wrap_width(lines: list[Line]) -> float | None:
-    """The narrowest width of a hard-wrapped line in the whole text (:func:`_band`)."""
-    return _band([w for _, w in _run_on_widths(lines)])
-
-
 def _local_widths(lines: list[Line], nearest: int = 12):
     """The wrap width around each line, as a function of the line's index: :func:`_band` of the
     *nearest* run-on lines (a file of several issues may be wrapped at several widths; the
@@ -370,6 +370,14 @@ def _own_line(line: Line) -> str | None:
     return None
 
 
+def extent(text: str) -> float:
+    """The most room a printed line of *text* may have taken, in ideograph widths: every
+    character one (digits and Latin letters take half in a proportional face, a whole one in a
+    monospaced extraction). What a line must fall short of to have ended before the column's end
+    (:func:`decide_break`: a line of digits cut at the column is no short line)."""
+    return float(len(text.strip()))
+
+
 def as_wide_as_wrapped(line: Line, width: float | None) -> bool:
     """*line* is as wide as a hard-wrapped line of a text wrapped at *width* (ideograph widths,
     ``None``: the text is not hard-wrapped), within the tolerance of :func:`_tolerance`: the line
@@ -386,13 +394,13 @@ def _doubled(a: str, b: str) -> bool:
     return bool(end) and end == start and "\u4e00" <= end <= "\u9fff" and end not in REDUPLICATED
 
 
-def _bracket_open(text: str) -> bool:
+def bracket_open(text: str) -> bool:
     """*text* ends inside a bracket it opened: its last （ or ( has no ） or ) after it."""
     k = max(text.rfind("（"), text.rfind("("))
     return k >= 0 and "）" not in text[k:] and ")" not in text[k:]
 
 
-def _closes_bracket(text: str) -> bool:
+def closes_bracket(text: str) -> bool:
     """*text* closes a bracket opened before it: a ） or ) stands before any （ or (, within its
     first 30 characters (a wrapped credit or aside, not a paragraph of its own)."""
     head = text[:30]
@@ -457,7 +465,8 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
                  last_width: float | None = None,
                  entries: list[tuple[str, Counter]] | None = None) -> tuple[bool, str, str | None]:
     """Whether logical line *a* (made of *parts* physical lines so far) ends before the next
-    physical line *b*: ``(ends, evidence, cert)``.
+    physical line *b*: ``(ends, evidence, cert)``; *width* is the wrap width near the line,
+    *last_width* the :func:`extent` of *a*'s last physical line.
 
     Evidence, strongest first: a blank line; a contents entry's page number; sentence-final
     punctuation (。！？, or a closing mark after one); a credit or jump line; a title that
@@ -491,7 +500,7 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
         return True, why, None
     if b.text[:1] in NO_LINE_START:
         return False, f"the next line starts with {b.text[:1]!r}, which cannot start a line", None
-    if _bracket_open(a.text) and _closes_bracket(b.text):
+    if bracket_open(a.text) and closes_bracket(b.text):
         return False, "a bracket this line opens closes on the next line (（…供稿） wrapped)", None
     if _doubled(a.text, b.text) and any(c in PROSE_PUNCT for c in b.text):  # 顶真 in verse aside
         return False, (f"the next line starts with the character this one ends with ({b.text.lstrip()[0]}): "
@@ -508,7 +517,7 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
                 return True, f"{where} names a contents entry", None
     if parts == 1 and a.text and clause_free(a.text) and len(a.key) <= 60 \
             and a.text.rstrip()[-1:] not in "、“《（(":
-        w = display_width(a.text.strip())
+        w = extent(a.text)
         if width is not None and w >= width - _tolerance(width):
             wide = f"as wide as a wrapped line ({w:g} ≥ {width - _tolerance(width):g})"
             if DATE_LEAD_RE.match(b.text):
@@ -533,7 +542,8 @@ def unwrap(doc: PhysicalText) -> None:
     the logical stage (``<pb/>`` between the parts).
     """
     lines = doc.lines
-    doc.wrap_width = _wrap_width(lines)
+    doc.run_on = [(lines[k].no, w) for k, w in _run_on_widths(lines)]  # before any line is joined
+    doc.wrap_width = _band([w for _, w in doc.run_on])
     widths = _local_widths(lines)  # a function: computed for the lines that need it
     # the printed contents list's titles (lines with a dot leader and a page number; an entry
     # wrapped before its leader is the leader line with the line above it)
@@ -559,7 +569,7 @@ def unwrap(doc: PhysicalText) -> None:
     while i < len(lines):
         cur = lines[i]
         parts = 1
-        last_width = display_width(cur.text.strip())
+        last_width = extent(cur.text)
         joining = _Joining(cur)
         while i + 1 < len(lines):
             nxt = lines[i + 1]
@@ -575,7 +585,7 @@ def unwrap(doc: PhysicalText) -> None:
                 cur.cert = cert
                 cur.weak_join = True
             joining.add(nxt)
-            last_width = display_width(nxt.text.strip())
+            last_width = extent(nxt.text)
             parts += 1
             i += 1
         joining.finish()
@@ -658,7 +668,7 @@ def find_issue_boundaries(doc: PhysicalText) -> None:
     own); with the title, the 编印 unit printed above it (one or two lines of a body's name)
     when what stands before that ends the previous issue. A handling notice right above that title (注意保存, 内部参阅, a 密级: the top line of a
     briefing's 版头, GB/T 9704-2012 7.2.1) starts the issue too; 内部资料，免费交流 stays with the
-    colophon before it. ``issues`` is filled.
+    colophon before it. ``issues`` is filled, and ``issue_widths``: each issue's own wrap width.
     """
     lines = doc.lines
     starts = [0]
@@ -698,6 +708,13 @@ def find_issue_boundaries(doc: PhysicalText) -> None:
         starts.append(start)
         running = False
     doc.issues = [(s, e) for s, e in zip(starts, starts[1:] + [len(lines)]) if e > s]
+    # each issue's own wrap width (a file of several issues may be wrapped at several widths)
+    nos = [no for no, _ in doc.run_on]
+    doc.issue_widths = []
+    for s_, e in doc.issues:
+        lo = bisect.bisect_left(nos, lines[s_].no)
+        hi = bisect.bisect_right(nos, max(lines[e - 1].end_no, lines[e - 1].no))
+        doc.issue_widths.append(_band([w for _, w in doc.run_on[lo:hi]]) if len(doc.issues) > 1 else doc.wrap_width)
 
 
 #: The physical passes, in the order they run.
@@ -719,5 +736,5 @@ def run_physical(text: str, feeds: dict[int, str] | None = None) -> PhysicalText
     return doc
 
 
-__all__ = ["PHYSICAL_PASSES", "PhysicalText", "as_wide_as_wrapped", "run_physical", "sentence_final", "decide_break",
+__all__ = ["PHYSICAL_PASSES", "PhysicalText", "as_wide_as_wrapped", "extent", "bracket_open", "closes_bracket", "run_physical", "sentence_final", "decide_break",
            "display_width", "clause_free"]

@@ -34,6 +34,7 @@ from convert.reader.logical.state import LogicalText
 from convert.reader.masthead import (CONTACT_RE, DATE_RE, IMPRINT_RE, LUNAR_RE, MASTHEAD_KINDS, PAGES_RE,
                                      PUBLISHING_VERBS, Masthead, fields_of, masthead_line, numeral, read_masthead)
 from convert.reader.names import is_org_name
+from convert.reader.physical import bracket_open, closes_bracket
 from convert.tei import E, XML_LANG
 
 LUNAR_CALENDAR_ID = "chinese-lunar"
@@ -344,6 +345,7 @@ def rejoin_masthead_lines(doc: LogicalText) -> None:
         cut_short = (not masthead_line(line) or line.text.rstrip()[-1:] in "/-－(（"
                      or (len(nxt.key) <= 4 and nxt.key[:1] in "0123456789）)-－/")
                      or (line.text.rstrip()[-1:].isdigit() and nxt.key[:1].isdigit())  # a number cut
+                     or (bracket_open(line.text) and closes_bracket(nxt.text))  # ``CN 41-0628/(F`` / ``)…``
                      or cut_inside)
         if ((partial and cut_short or leader) and not nxt.blank_before and line.page is None
                 and len(line.key) + len(nxt.key) <= 60):

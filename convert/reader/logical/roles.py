@@ -725,7 +725,7 @@ def split_run_together(doc: LogicalText) -> None:
     label, a lead-in, a bulleted item, a contents entry's page, a photo credit …) are split
     again at the physical lines (never before a character no line may start with). Runs first:
     every other pass sees the lines as printed."""
-    from convert.reader.physical import NO_LINE_START, decide_break, display_width
+    from convert.reader.physical import NO_LINE_START, decide_break, extent
 
     out: list[Line] = []
     for line in doc.lines:
@@ -745,7 +745,7 @@ def split_run_together(doc: LogicalText) -> None:
                 why = "the line above, after a story's end, has a title's shape and was joined on weak evidence"
             if why is None and split and len(groups[-1]) == 1:
                 # a line split off again: the next one is weighed anew, as the unwrapping would
-                ends, reason, _ = decide_break(prev, 1, part, doc.wrap_width, display_width(prev.text.strip()))
+                ends, reason, _ = decide_break(prev, 1, part, doc.wrap_width, extent(prev.text))
                 why = reason if ends else None
             if why:
                 groups.append([part])
