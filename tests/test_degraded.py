@@ -51,12 +51,22 @@ MARKED_RE = re.compile(r"^\s*#{1,6}\s+(.*)$|^\s*(?:\*\*|<b>)(.*?)(?:\*\*|</b>)",
 
 def marked_lines(text: str) -> set[str]:
     """What the source marks as headings (a ``#`` line, a bold line or the bold run that opens
-    one: a brief's run-in head), whitespace removed."""
+    one: a brief's run-in head; a bold run a hard wrap carried over several lines), whitespace
+    removed."""
     out = set()
+    pending = None  # a bold run a hard wrap carried over to the next line(s)
     for line in re.split(r"\r\n|\r|\n", text):
+        if pending is not None:
+            pending += line
+            if len(re.findall(r"\*\*|</?b>", line)) % 2:
+                out.add(nows(re.sub(r"\*\*|</?b>", "", pending)))
+                pending = None
+            continue
         m = MARKED_RE.match(line)
         if m:
             out.add(nows(re.sub(r"\*\*|</?b>", "", m.group(1) or m.group(2) or "")))
+        elif re.match(r"^\s*(?:\*\*|<b>)", line) and len(re.findall(r"\*\*|</?b>", line)) % 2:
+            pending = line
     return out
 
 
@@ -158,6 +168,9 @@ REPLAYS = [
     (14, "wrap-headings", "samples/genres/newspaper-zhangyang-2022-03-11.txt"),  # CN number cut inside (F)
     (33, "wrap-no-blank", "tests/fixtures/series/briefing-yuling-2023-no09.txt"),  # a news lead's X，Y first line
     (44, "scan", "tests/fixtures/series/briefing-tonggang-2024-no02-03.two-issues.txt"),  # a line of digits cut at the column
+    (52, "wrap-headings", "tests/fixtures/series/briefing-tonggang-2024-no02-03.two-issues.txt"),  # a bold title wrapped
+    (72, "scan", "tests/fixtures/series/briefing-yuling-2023-no09.txt"),  # a title before an indented paragraph
+    (76, "scan", "tests/fixtures/series/newspaper-xiuxi-2023-11-03.txt"),  # a 报眉 line cut after its date
 ]
 
 

@@ -464,6 +464,26 @@ def test_a_paragraph_cut_at_a_page_break_with_its_character_printed_twice():
     round_trips(docs, text)
 
 
+def test_a_running_head_cut_after_its_date_and_an_indented_paragraph():
+    """Without blank lines: a page's 报眉 line cut after its date (``2023年11月3日　星期五`` /
+    ``某某报　　第2版　综合``) is one page label; a paragraph that opens with its indent (段首缩进)
+    has no line above it run into it (a title as wide as the column: the replayed seed 72 of
+    tests/test_degraded.py)."""
+    from convert.reader.logical.roles import indented
+
+    assert indented(split_lines("　　6月中旬至7月上旬，…")[0]) and not indented(split_lines("县农产品质量安全")[0])
+    prose = "　　6月中旬至7月上旬，县农产品质量安全检测中心对全县蔬菜\n生产基地和城区农贸市场的夏季上市蔬菜开展专项抽检。\n"
+    text = PAPER.replace("责任编辑：周敏　　校对：白冰\n\n第2版　副刊\n",
+                         "公园建有儿童游乐区和健身广场，每天早晚都有不少市民前来锻炼，周末\n还有文艺团体在广场演出。\n"
+                         "县农产品质量安全检测中心开展夏季蔬菜抽\n" + prose +
+                         "责任编辑：周敏　　校对：白冰\n2023年6月2日　星期五\n某某报　　　　第2版　副刊\n")
+    docs, _ = read(text, genre="newsletter")
+    root = docs[0].root
+    assert "县农产品质量安全检测中心开展夏季蔬菜抽" in texts(root, "//tei:div[@type='article']/tei:head")
+    assert texts(root, "//tei:fw[@subtype='pageLabel']") == ["第1版要闻", "2023年6月2日星期五某某报第2版副刊"]
+    round_trips(docs, text)
+
+
 def test_a_features_sub_heads_are_sub_divisions():
     text = ("某某报\n\n2023年6月2日　星期五\n\n第22期\n\n一位老党员的三十年\n\n——记某某村党支部书记张青\n\n本报记者 林风\n\n"
             "张青今年六十岁，在村里当了三十年支部书记，村里的大事小事他都放在心上。\n\n修路\n\n"

@@ -143,8 +143,9 @@ def rejoin_page_labels(doc: LogicalText) -> None:
         short_tail = found is not None and heading_shape(nxt) and (
             (len(found[1] or "") == 1 and len(nxt.key) <= 3)
             or (found[1] is None and len(fields_of(line.text)) >= 3 and len(nxt.key) <= 4))
-        # a 报眉 line cut before its page label: the paper's title and date, the label on the next line
-        head_only = found is None and {kind for kind, _, _ in fields_of(line.text)} >= {"title", "date"} and all(
+        # a 报眉 line cut before its page label (the paper's title and date, the label on the next
+        # line) or before the title (the date, then title and label)
+        head_only = found is None and "date" in {kind for kind, _, _ in fields_of(line.text)} and all(
             kind in ("title", "date", "date-part", "lunar") for kind, _, _ in fields_of(line.text))
         labelled = page_label(nxt, title) is not None
         if (not nxt.blank_before and len(line.key) + len(nxt.key) <= 40 and (not labelled or head_only)
@@ -564,7 +565,8 @@ def rejoin_wide_lines(doc: LogicalText) -> None:
         prev, line, nxt = doc.lines[i - 1], doc.lines[i], doc.lines[i + 1]
         why, cert = None, "medium"
         joinable = (not nxt.blank_before and not nxt.marked and not line.marked and paragraph_shape(nxt)
-                    and not starts_line(nxt) and not starts_line(line))
+                    and not starts_line(nxt) and not starts_line(line)
+                    and not (indented(nxt) and not indented(line)))  # 段首缩进: the next line opens a paragraph
         # a story ended right before (a credit …), or before an editor's note that follows it (编后, 按)
         ended = _ends_story(prev) or (EDITORIAL_RE.match(prev.text) is not None and i - 2 >= doc.body_start
                                       and _ends_story(doc.lines[i - 2]))
@@ -598,6 +600,16 @@ def rejoin_wide_lines(doc: LogicalText) -> None:
         line.evidence.append(f"joined with line {nxt.no}: {why}")
         del doc.lines[i + 1]
         doc.colophon_start -= 1
+
+
+#: A paragraph's first-line indent (段首缩进: two ideographic spaces, or four spaces and more).
+INDENT_RE = re.compile(r"^(?:\u3000{2}|[ \t]{4,})\S")
+
+
+def indented(line: Line) -> bool:
+    """*line* opens with a paragraph's first-line indent (two ideographic spaces): in a text
+    that indents its paragraphs, it starts one, and no line above goes on into it."""
+    return INDENT_RE.match(line.raw.lstrip("\f")) is not None
 
 
 def _blank_separated(doc: LogicalText) -> bool:
