@@ -567,9 +567,14 @@ def rejoin_wide_lines(doc: LogicalText) -> None:
         joinable = (not nxt.blank_before and not nxt.marked and not line.marked and paragraph_shape(nxt)
                     and not starts_line(nxt) and not starts_line(line)
                     and not (indented(nxt) and not indented(line)))  # 段首缩进: the next line opens a paragraph
-        # a story ended right before (a credit …), or before an editor's note that follows it (编后, 按)
-        ended = _ends_story(prev) or (EDITORIAL_RE.match(prev.text) is not None and i - 2 >= doc.body_start
-                                      and _ends_story(doc.lines[i - 2]))
+        # a story ended right before (a credit …), or before an editor's note that follows it (编后,
+        # 按; its paragraph may be cut in several lines: a few lines back at most)
+        j = i - 1
+        while j > doc.body_start and j > i - 8 and paragraph_shape(doc.lines[j]) \
+                and not EDITORIAL_RE.match(doc.lines[j].text) and not _ends_story(doc.lines[j]):
+            j -= 1
+        ended = _ends_story(prev) or (EDITORIAL_RE.match(doc.lines[j].text) is not None and j - 1 >= doc.body_start
+                                      and _ends_story(doc.lines[j - 1]))
         across = line.key[-3:] + nxt.key[:3]
         if (joinable and len(across) == 6 and all("\u4e00" <= c <= "\u9fff" for c in across)
                 and unfinished(line.text) and not any("names a contents entry" in e for e in line.evidence)
@@ -625,8 +630,9 @@ ATTACHMENT_ITEM_RE = re.compile(r"^\d{1,2}\s*[.．、]")
 
 def rejoin_attachments(doc: LogicalText) -> None:
     """An attachment note of several attachments (GB/T 9704-2012 7.3.6: ``附件：1.…`` and, aligned
-    under it, ``2.…``): the numbered lines under the note (no blank line between, the numbers in
-    order) are its own, not sub-headings; joined with it (the unwrapping's way)."""
+    under it, ``2.…``): the numbered lines under the note (the numbers in order) are its own, not
+    sub-headings (the 附件说明 ends the text: no heading follows it); joined with it (the
+    unwrapping's way)."""
     i = doc.body_start
     while i < doc.colophon_start:
         line = doc.lines[i]
@@ -636,7 +642,7 @@ def rejoin_attachments(doc: LogicalText) -> None:
         while first and i + 1 < doc.colophon_start and len(line.key) <= 120:
             nxt = doc.lines[i + 1]
             item = ATTACHMENT_ITEM_RE.match(nxt.text.strip())
-            if nxt.blank_before or not item or re.sub(r"\D", "", item.group(0)) != str(n + 1) or len(nxt.key) > 60:
+            if not item or re.sub(r"\D", "", item.group(0)) != str(n + 1) or len(nxt.key) > 60:
                 break
             line.segments = line.segments + [("\u3000", False)] + nxt.segments
             line.end_no = nxt.end_no
