@@ -168,8 +168,10 @@ def masthead_field_line(line: Line) -> bool:
     """*line* is a masthead line (40 characters at most, every field of a masthead kind) with a
     date, an issue number or a registration number in it: a line of its own wherever it stands
     (``国内统一刊号：CN37-0836　　邮发代号：23-117``, ``2023年11月3日　农历癸卯年九月二十　星期五``)."""
+    if len(line.key) > 40:
+        return False
     kinds = {k for k, _, _ in fields_of(line.text)}
-    return len(line.key) <= 40 and masthead_line(line) and bool(kinds & NUMBERED_KINDS)
+    return bool(kinds) and kinds <= MASTHEAD_KINDS and bool(kinds & NUMBERED_KINDS)
 
 
 @dataclass

@@ -364,8 +364,8 @@ def _own_line(line: Line) -> str | None:
         return "a colophon line"
     if BYLINE_LINE_RE.match(k) and len(k) <= 20 and not any(c in PROSE_PUNCT for c in line.text):
         return "a reporter line"
-    if (len(k) <= 20 and classify(line.text) in ("edition", "date", "printed", "registration", "lunar")) \
-            or masthead_field_line(line):
+    if len(k) <= 40 and ((len(k) <= 20 and classify(line.text) in ("edition", "date", "printed", "registration", "lunar"))
+                         or masthead_field_line(line)):
         return "a masthead line (" + classify(line.text) + ")"
     return None
 
