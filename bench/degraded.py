@@ -2,10 +2,12 @@
 
     .venv/bin/python bench/degraded.py [--seeds 5] [--first-seed 0] [--out bench/degraded.md]
 
-Every bulletin with a gold file (``samples/*.txt``, ``tests/fixtures/*.txt``) goes through every
-degradation of ``tests/degrade.py`` with each seed, every ordered pair of samples is concatenated
-(clean, and degraded like pdftotext), and the shared degraded samples (``samples/degraded/``) are
-read as they are. Columns: article heading precision and recall (worst over the seeds),
+Every bulletin of the corpus (``tests/degrade.py`` ``CORPUS``: the samples, the genre samples, the
+fixtures, the series bulletins of ``tests/fixtures/series/``) goes through every degradation of
+``tests/degrade.py`` with each seed, every ordered pair of samples is concatenated (clean, and
+degraded like pdftotext), and the degraded copies made outside the project (``samples/degraded/``,
+``tests/fixtures/series/degraded/``) are read as they are. ``--held-out DIR`` measures instead the
+bulletins of another folder (``DIR/*.txt`` with gold, and ``DIR/degraded/``: a held-out set). Columns: article heading precision and recall (worst over the seeds),
 sub-headings found, gold joins inside one ``<p>``, furniture encoded as ``<fw>``, txt round trip
 exact, documents (for a file of several issues), warnings. Prints a Markdown report and writes
 it to ``--out``.
@@ -21,7 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from degrade import CORPUS, DEGRADATIONS, HELD_OUT, concatenate, furniture_text, gold, golds, measure, nows  # noqa: E402
+from degrade import (CORPUS, DEGRADATIONS, SHARED, concatenate, furniture_text, gold, golds, measure, nows,  # noqa: E402
+                     shared_furniture, shared_source)
 from sampledata import source_content  # noqa: E402
 
 from convert.reader import read_issues  # noqa: E402
@@ -101,9 +104,9 @@ def row(name: str, sample: str, c: dict) -> str:
 
 
 def table(corpus: list[Path], seeds: range, names: list[str], pairs: list[tuple[Path, Path]],
-          shared: bool) -> tuple[list[str], list[str]]:
+          shared: list[Path]) -> tuple[list[str], list[str]]:
     """The table's rows and the notes (headings missed or wrongly found) for *corpus* under the
-    degradations *names*, the concatenated *pairs*, and (*shared*) the shared degraded samples."""
+    degradations *names*, the concatenated *pairs*, and the *shared* degraded copies as they are."""
     lines, notes = [], []
 
     def note(where: str, c: dict) -> None:
@@ -138,14 +141,13 @@ def table(corpus: list[Path], seeds: range, names: list[str], pairs: list[tuple[
             c = merge(rows)
             lines.append(row(name, f"{a.stem} + {b.stem}", c))
             note(f"{name} × {a.stem}+{b.stem}", c)
-    if shared:
-        for path in sorted((ROOT / "samples" / "degraded").glob("*.txt")):
-            g = gold(path)
-            clean_path = ROOT / "samples" / (path.name.split(".")[0] + ".txt")
-            clean = clean_path.read_text(encoding="utf-8") if clean_path.exists() else None
-            c = run(path.read_text(encoding="utf-8"), g.get("issues", [g]), g.get("furniture", []), clean)
-            lines.append(row("shared", path.stem, c))
-            note(f"shared × {path.stem}", c)
+    for path in shared:
+        g = gold(path)
+        clean_path = shared_source(path)
+        clean = clean_path.read_text(encoding="utf-8") if clean_path else None
+        c = run(path.read_text(encoding="utf-8"), g.get("issues", [g]), shared_furniture(g), clean)
+        lines.append(row("shared", path.stem, c))
+        note(f"shared × {path.stem}", c)
     return lines, notes
 
 
@@ -180,28 +182,33 @@ def main() -> None:
     ap.add_argument("--seeds", type=int, default=5)
     ap.add_argument("--first-seed", type=int, default=0)
     ap.add_argument("--out", type=Path, default=None,
-                    help="report file (default bench/degraded.md, with --held-out bench/degraded-held-out.md)")
-    ap.add_argument("--held-out", action="store_true",
-                    help="measure the held-out bulletins of tests/fixtures/genres/ instead of the corpus")
+                    help="report file (default bench/degraded.md for the whole corpus; none otherwise)")
+    ap.add_argument("--held-out", type=Path, default=None, metavar="DIR",
+                    help="measure the bulletins of DIR (*.txt with *.expected.json; DIR/degraded/ read as they "
+                         "are) instead of the corpus")
     ap.add_argument("--only", default="", help="only samples whose name holds this text (a quick look; no --out)")
     ap.add_argument("--degradations", default="", help="comma list of degradations (default all)")
     args = ap.parse_args()
     seeds = range(args.first_seed, args.first_seed + args.seeds)
-    corpus = HELD_OUT if args.held_out else CORPUS
+    if args.held_out:
+        corpus = sorted(p for p in args.held_out.glob("*.txt") if p.with_suffix(".expected.json").exists())
+        shared = sorted(p for p in (args.held_out / "degraded").glob("*.txt") if p.with_suffix(".expected.json").exists())
+    else:
+        corpus, shared = CORPUS, SHARED
     if args.only:
         corpus = [p for p in corpus if args.only in p.name]
+        shared = [p for p in shared if args.only in p.name]
     names = [n for n in args.degradations.split(",") if n] or list(DEGRADATIONS)
-    pairs = [] if args.only or args.degradations else concatenation_pairs(corpus)
-    rows, notes = table(corpus, seeds, names, pairs, shared=not (args.held_out or args.only or args.degradations))
-    what = "held-out bulletins (tests/fixtures/genres/)" if args.held_out else "corpus"
+    pairs = [] if args.only or args.degradations or args.held_out else concatenation_pairs(corpus)
+    rows, notes = table(corpus, seeds, names, pairs, shared=[] if args.degradations else shared)
+    what = f"held-out bulletins ({args.held_out})" if args.held_out else "corpus"
     lines = ["# The reader on degraded text (issues #11, #21)" + (": held-out bulletins" if args.held_out else ""), "",
              f"`bench/degraded.py --seeds {args.seeds} --first-seed {args.first_seed}"
-             f"{' --held-out' if args.held_out else ''}` ({what}): {LEGEND}", ""] + HEADER + rows
+             f"{' --held-out ' + str(args.held_out) if args.held_out else ''}` ({what}): {LEGEND}", ""] + HEADER + rows
     if notes:
         lines += ["", "Headings missed or wrongly found:", ""] + notes
     report = "\n".join(lines) + "\n"
-    out = args.out or (None if (args.only or args.degradations) else
-                       ROOT / "bench" / ("degraded-held-out.md" if args.held_out else "degraded.md"))
+    out = args.out or (None if (args.only or args.degradations or args.held_out) else ROOT / "bench" / "degraded.md")
     if out is not None:
         out.write_text(report, encoding="utf-8")
     print(report)

@@ -31,15 +31,38 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-#: The bulletins every degradation is run on: the samples and the hand-made unseen bulletins
-#: that have a gold file.
-CORPUS = (sorted((ROOT / "samples").glob("*.txt")) + sorted((ROOT / "samples" / "genres").glob("*.txt"))
-          + sorted((ROOT / "tests" / "fixtures").glob("*.txt")))
-CORPUS = [p for p in CORPUS if p.with_suffix(".expected.json").exists()]
-#: Bulletins of the neighbouring series written for a held-out check (tests/fixtures/genres/): kept
-#: out of the corpus above, measured apart (``bench/degraded.py --held-out``).
-HELD_OUT = sorted(p for p in (ROOT / "tests" / "fixtures" / "genres").glob("*.txt")
-                  if p.with_suffix(".expected.json").exists())
+FIXTURES = ROOT / "tests" / "fixtures"
+#: The bulletins every degradation is run on, each with a gold file: the samples, the genre
+#: samples (samples/genres/), the hand-made fixtures, the bulletins of neighbouring series written
+#: for a held-out check (tests/fixtures/genres/) and those an independent writer made of the same
+#: series without seeing the reader (tests/fixtures/series/).
+CORPUS = [p for folder in (ROOT / "samples", ROOT / "samples" / "genres", FIXTURES, FIXTURES / "genres",
+                           FIXTURES / "series")
+          for p in sorted(folder.glob("*.txt")) if p.with_suffix(".expected.json").exists()]
+#: Degraded copies made outside this project, each with its gold (``furniture``: the lines it
+#: inserted): the shared ones (samples/degraded/) and the independent writer's
+#: (tests/fixtures/series/degraded/: pdftotext-like and hard-wrapped).
+SHARED = [p for folder in (ROOT / "samples" / "degraded", FIXTURES / "series" / "degraded")
+          for p in sorted(folder.glob("*.txt")) if p.with_suffix(".expected.json").exists()]
+#: The ways a shared degraded copy is named after its clean source (``X.pdftotext.txt`` of ``X.txt``).
+SHARED_SUFFIXES = (".pdftotext", ".wrapped")
+
+
+def shared_source(path: Path) -> Path | None:
+    """The clean bulletin a shared degraded copy was made from (``../X.txt``), ``None`` when it
+    has none (a file of two issues made apart)."""
+    stem = path.name[: -len(".txt")]
+    for suffix in SHARED_SUFFIXES:
+        if stem.endswith(suffix):
+            clean = path.parent.parent / (stem[: -len(suffix)] + ".txt")
+            return clean if clean.exists() else None
+    return None
+
+
+def shared_furniture(want: dict) -> list[str]:
+    """The furniture lines a shared degraded copy's gold lists (per issue in a file of several)."""
+    return want.get("furniture", []) or [f for issue in want.get("issues", []) for f in issue.get("furniture", [])]
+
 
 PROSE = set("，,。；;！？!?")
 FOLIO_FORMS = ["— {n} —", "第 {n} 页", "- {n} -", "· {n} ·"]
@@ -352,7 +375,9 @@ def measure(root, want: dict, furniture: list[str], xpath, clean: str | None = N
         "subheadings": (sub_found, len(gold_subs)),
         "extra_subheadings": sub_extra,
         "joins": (len(joins), len(want.get("joins", []))),
-        "false_joins": false_joins(blocks, clean, want.get("joins", []), known) if clean is not None else [],
+        # a gold value printed over several lines (an 附件 note of several attachments) is one block
+        "false_joins": false_joins(blocks, clean, want.get("joins", []) + [
+            a["text"] for a in want.get("attachment_notes", [])], known) if clean is not None else [],
         "fw": (sum(1 for f in furniture if furniture_text(f) in fws), len(furniture)),
         "extra_fw": max(0, len(fws) - len(furniture)),
         "fw_list": fws,

@@ -1,13 +1,15 @@
 """The reader on text as extraction leaves it (issues #11, #21).
 
-- the shared degraded samples (``samples/degraded/``) against their gold: article headings,
+- the degraded copies made outside the project (``samples/degraded/``, the independent writer's
+  ``tests/fixtures/series/degraded/``) against their gold: article headings,
   page-break joins inside one ``<p>``, furniture as ``<fw>``, one document per issue;
-- every bulletin with a gold file (the samples, the genre samples of ``samples/genres/``, the
-  fixtures) through every degradation of ``tests/degrade.py`` (random seeds on a developer's
+- every bulletin with a gold file (``tests/degrade.py`` ``CORPUS``: the samples, the genre samples
+  of ``samples/genres/``, the fixtures, the series bulletins of ``tests/fixtures/genres/`` and
+  ``tests/fixtures/series/``) through every degradation of ``tests/degrade.py`` (random seeds on a developer's
   machine, fixed ones on CI — ``CI`` set — as the hypothesis tests are derandomized there), and
   every ordered pair of samples concatenated;
 - in every case: heading precision and recall 1.0, every gold sub-heading at its level, every
-  gold join, no false join (of clean text), no heading glued into a paragraph, no page label,
+  gold join, no line taken for a sub-heading the gold does not give, no false join (of clean text), no heading glued into a paragraph, no page label,
   credit, caption or colophon line as a heading, every inserted furniture line as ``<fw>``, the
   issue's date and numbers in the header, every heading either confirmed (the contents list
   names it, the source marks it) or carrying ``@cert``, the plain-text round trip exact, valid
@@ -23,7 +25,8 @@ import re
 from pathlib import Path
 
 import pytest
-from degrade import CORPUS, DEGRADATIONS, assert_round_trips, concatenate, furniture_text, gold, golds, measure
+from degrade import (CORPUS, DEGRADATIONS, SHARED, assert_round_trips, concatenate, furniture_text, gold, golds, measure,
+                     shared_furniture, shared_source)
 from sampledata import first_difference, nows, source_content
 
 from convert.reader import read_issues
@@ -32,7 +35,6 @@ from convert.validators.tei import own_schema
 from convert.writers.txt import render
 
 ROOT = Path(__file__).resolve().parent.parent
-DEGRADED = sorted((ROOT / "samples" / "degraded").glob("*.txt"))
 SAMPLES = [p for p in CORPUS if p.parent.name == "samples"]
 #: fixed on CI, new each run elsewhere (a failure message names the seed to replay it with
 #: ``DEGRADE_SEED``)
@@ -49,12 +51,22 @@ MARKED_RE = re.compile(r"^\s*#{1,6}\s+(.*)$|^\s*(?:\*\*|<b>)(.*?)(?:\*\*|</b>)",
 
 def marked_lines(text: str) -> set[str]:
     """What the source marks as headings (a ``#`` line, a bold line or the bold run that opens
-    one: a brief's run-in head), whitespace removed."""
+    one: a brief's run-in head; a bold run a hard wrap carried over several lines), whitespace
+    removed."""
     out = set()
+    pending = None  # a bold run a hard wrap carried over to the next line(s)
     for line in re.split(r"\r\n|\r|\n", text):
+        if pending is not None:
+            pending += line
+            if len(re.findall(r"\*\*|</?b>", line)) % 2:
+                out.add(nows(re.sub(r"\*\*|</?b>", "", pending)))
+                pending = None
+            continue
         m = MARKED_RE.match(line)
         if m:
             out.add(nows(re.sub(r"\*\*|</?b>", "", m.group(1) or m.group(2) or "")))
+        elif re.match(r"^\s*(?:\*\*|<b>)", line) and len(re.findall(r"\*\*|</?b>", line)) % 2:
+            pending = line
     return out
 
 
@@ -88,6 +100,7 @@ def check(docs, golds: list[dict], furniture: list[str], text: str, where: str, 
         assert m["wrong_heads"] == [], f"{where}: not headings, taken for ones: {m['wrong_heads']}"
         found, total = m["subheadings"]
         assert found == total, f"{where}: sub-headings found {found}/{total}"
+        assert m["extra_subheadings"] == 0, f"{where}: {m['extra_subheadings']} line(s) wrongly taken for a sub-heading"
         joined, total = m["joins"]
         assert joined == total, f"{where}: joins in one <p> {joined}/{total}"
         found, total = m["header"]
@@ -101,14 +114,14 @@ def check(docs, golds: list[dict], furniture: list[str], text: str, where: str, 
     assert got == want_text, f"{where}: txt round trip: {first_difference(got, want_text)}"
 
 
-@pytest.mark.parametrize("path", DEGRADED, ids=[p.stem for p in DEGRADED])
+@pytest.mark.parametrize("path", SHARED, ids=[p.stem for p in SHARED])
 def test_shared_degraded_sample_matches_its_gold(path):
     want = gold(path)
     text = path.read_text(encoding="utf-8")
     docs, _ = read(text)
-    clean = ROOT / "samples" / (path.name.split(".")[0] + ".txt")
-    check(docs, want.get("issues", [want]), want.get("furniture", []), text, path.name,
-          clean.read_text(encoding="utf-8") if clean.exists() else None)
+    clean = shared_source(path)
+    check(docs, want.get("issues", [want]), shared_furniture(want), text, path.name,
+          clean.read_text(encoding="utf-8") if clean else None)
 
 
 def test_furniture_stands_where_the_page_broke():
@@ -146,6 +159,18 @@ REPLAYS = [
     (321, "wrap-no-blank", "samples/genres/supervision-lanhe-2022-no05-06.two-issues.txt"),  # 关于…通报 run into its text
     (325, "wrap-no-blank", "tests/fixtures/newsletter-subheads.txt"),  # a title's closing quote wrapped off
     (5011, "scan", "tests/fixtures/genres/briefing-baichuan-2023-no9.txt"),  # a title after a credit run into its text
+    (0, "wrap-no-blank", "tests/fixtures/series/briefing-yuling-2023-no09.txt"),  # a title after 按 run into its text
+    (0, "wrap-headings", "tests/fixtures/series/briefing-yuling-2023-no09.txt"),  # a right-aligned credit cut in two
+    (0, "wrap-headings", "tests/fixtures/series/newspaper-xiuxi-2023-11-03.txt"),  # kicker, wide title, subtitle
+    (2, "wrap-headings", "tests/fixtures/series/newspaper-zhiyang-2023-10-20.txt"),  # 准印证 cut before its 号
+    (3, "scan", "tests/fixtures/series/newspaper-zhiyang-2023-10-20.txt"),  # lunar date cut in its month
+    (9, "wrap-no-blank", "tests/fixtures/series/wenshi-hongan-2022-no3.txt"),  # 哺 | 哺 across a page break
+    (14, "wrap-headings", "samples/genres/newspaper-zhangyang-2022-03-11.txt"),  # CN number cut inside (F)
+    (33, "wrap-no-blank", "tests/fixtures/series/briefing-yuling-2023-no09.txt"),  # a news lead's X，Y first line
+    (44, "scan", "tests/fixtures/series/briefing-tonggang-2024-no02-03.two-issues.txt"),  # a line of digits cut at the column
+    (52, "wrap-headings", "tests/fixtures/series/briefing-tonggang-2024-no02-03.two-issues.txt"),  # a bold title wrapped
+    (72, "scan", "tests/fixtures/series/briefing-yuling-2023-no09.txt"),  # a title before an indented paragraph
+    (76, "scan", "tests/fixtures/series/newspaper-xiuxi-2023-11-03.txt"),  # a 报眉 line cut after its date
 ]
 
 
@@ -224,7 +249,7 @@ def test_what_the_reader_makes_of_degraded_text_is_valid_tei_all(tmp_path):
     from convert.validators.tei import run_jing
 
     files = []
-    texts = [p.read_text(encoding="utf-8") for p in DEGRADED]
+    texts = [p.read_text(encoding="utf-8") for p in SHARED]
     texts.append(DEGRADATIONS["scan"](SAMPLES[-1].read_text(encoding="utf-8"), random.Random(BASE_SEED))[0])
     for k, text in enumerate(texts):
         for j, doc in enumerate(read(text)[0]):

@@ -94,3 +94,33 @@ def test_match_author_leader_finds_what_the_regular_expression_found(text):
     if m:
         for name in ("title", "lead", "author", "page"):
             assert m.span(name) == got.span(name), (text, name)
+
+
+def test_lines_after_blank_lines_that_go_on_one_sentence_are_one_paragraph():
+    """The logical stage joins a paragraph's lines across blank lines (old page breaks); for each
+    line it reads the paragraph's end (a credit wrapped over two lines ends it), no longer its
+    whole text (time quadratic in its lines: 20,000 lines took 171 s, bench/growth.md)."""
+    n = 600
+    text = SHAPES["wrapped-blank"](n)
+    paras = xpath(read_issues(text, "wrapped-blank.txt")[0].root, "//tei:body//tei:p")
+    assert len(paras) == 1 and len(xpath(paras[0], "tei:pb")) == n - 1
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["text", "fw", "pb", "hi"]), st.text(alphabet="甲乙 \n。）", max_size=5)),
+                max_size=8), st.text(alphabet="甲 ", max_size=3), st.integers(0, 12))
+def test_text_end_reads_what_the_whole_text_ends_with(parts, first, n):
+    from convert.reader.body import text_end
+    from convert.tei import E
+
+    p = E.p(first)
+    for kind, s in parts:
+        if kind == "text":
+            if len(p):
+                p[-1].tail = (p[-1].tail or "") + s
+            else:
+                p.text = (p.text or "") + s
+        else:
+            p.append(E.pb() if kind == "pb" else E.fw(s) if kind == "fw" else E.hi(s, rend="bold"))
+    whole = "".join(p.itertext()).rstrip()
+    assert text_end(p, n) == (whole[-n:] if n else "")

@@ -19,11 +19,13 @@ from sampledata import nows, source_content
 
 from convert.cli import main
 from convert.reader import explain, read_bulletin, read_issues
+from convert.reader.body import balanced_subheading
 from convert.reader.layout import colophon_fields
+from convert.reader.physical import run_physical
 from convert.reader.logical.genre import weigh
 from convert.reader.masthead import classify, fields_of, read_masthead
 from convert.reader.lines import split_lines
-from convert.tei import xpath
+from convert.tei import XML_ID, xpath
 from convert.writers.txt import render
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -118,6 +120,62 @@ def test_briefing_masthead_imprint_line_is_no_heading_and_its_date_is_the_issue_
     round_trips(docs, BRIEFING)
 
 
+def test_masthead_lines_of_numbered_fields_stand_on_their_own():
+    """A paper's masthead printed line under line without blank lines: a line of registration
+    numbers (CN, 邮发代号) or of the date, lunar date and weekday never runs on into the next one
+    (it ended no sentence, but every field is a masthead's); before, the unwrapping ran them
+    together, the run read as running text and the issue number under it started a second issue."""
+    text = ("某溪报\nMOUXI WEEKLY\n中共某溪县委主办　　某溪县融媒体中心出版\n国内统一刊号：CN37-0836　　邮发代号：23-117\n"
+            "2023年11月3日　农历癸卯年九月二十　星期五\n第44期　总第2218期　　今日2版\n\n第1版　要闻\n\n"
+            "县城新建公园开放\n\n本报讯（记者 林风）11月1日，县城滨河公园正式开放，市民可沿河步道散步健身。\n")
+    docs, _ = read(text)
+    assert len(docs) == 1
+    monogr = xpath(docs[0].root, "//tei:biblStruct/tei:monogr")[0]
+    assert xpath(monogr, "string(tei:imprint/tei:date/@when)") == "2023-11-03"
+    assert (xpath(monogr, "string(tei:biblScope/@n)"), xpath(monogr, "string(tei:idno[@type='cumulative'])")) \
+        == ("44", "2218")
+    assert xpath(monogr, "string(tei:idno[@type='CN'])") == "CN37-0836"
+    assert texts(docs[0].root, "//tei:body//tei:head") == ["县城新建公园开放"]
+    round_trips(docs, text)
+
+
+def test_masthead_fields_cut_by_a_hard_wrap_are_joined():
+    """A lunar date cut inside its month (``农历癸卯年九`` / ``月初六``), a CN number cut inside its
+    brackets and a 准印证 number cut before its 号 (``…内资连`` / ``字第0519号``) are one masthead
+    line each again, not headings; a
+    registration notice whose second line opens a bracket of its own stays two lines."""
+    text = ("芷阳新闻\n2023年10月20日　星期五　　农历癸卯年九\n月初六\n中共芷阳县委宣传部主办　　芷阳县融媒体中心编印\n"
+            "国内统一连续出版物号 CN 41-0628/(F\n)　　邮发代号 35-62\n"
+            "第40期（总第1032期）　　本期四版\n河南省连续性内部资料出版物准印证（豫）内资连\n字第0519号　　内部资料　免费交流\n"
+            "第一版　要闻\n全县秋收秋种有序推进\n本报讯（记者 韦思成）寒露过后，我县广大农民抢抓晴好天气，一边收获玉米，一边整地播种小麦。\n")
+    docs, _ = read(text)
+    root = docs[0].root
+    assert texts(root, "//tei:body//tei:head") == ["全县秋收秋种有序推进"]
+    assert texts(root, "//tei:titlePage/tei:docDate/tei:date[@calendar]") == ["农历癸卯年九月初六"]
+    assert xpath(root, "string(//tei:idno[@type='registration'])") == "河南省连续性内部资料出版物准印证（豫）内资连字第0519号"
+    assert (xpath(root, "string(//tei:idno[@type='CN'])"), xpath(root, "string(//tei:idno[@type='postal'])")) \
+        == ("CN 41-0628/(F)", "35-62")
+    round_trips(docs, text)
+
+
+def test_the_second_issues_imprint_unit_above_its_title_starts_it():
+    """A briefing that prints its 编印 unit above the title (some 版头 do): in a file of two
+    issues the unit and the title open the second one; before, they ended the first issue's
+    back and the second had no title."""
+    issue = ("桐溪县森林防灭火指挥部办公室\n\n# 森林防火工作简报\n\n第{n}期\n\n2024年3月{d}日\n\n---\n\n"
+             "## 全县开展野外火源专项治理\n\n各乡镇组织林区农户签订防火责任书，相互监督野外用火，发现火情苗头及时报告和处置。\n\n---\n\n"
+             "报：市森林防灭火指挥部办公室。\n\n发：各乡镇人民政府。\n\n（共印50份）\n")
+    text = issue.format(n=2, d=8) + "\n\n\n" + issue.format(n=3, d=22)
+    docs, _ = read(text)
+    assert len(docs) == 2
+    for doc, n in zip(docs, ("2", "3")):
+        assert texts(doc.root, "//tei:titlePage/tei:docTitle/tei:titlePart") == ["森林防火工作简报"]
+        assert xpath(doc.root, "string(//tei:biblScope[@unit='issue']/@n)") == n
+        assert xpath(doc.root, "string(//tei:monogr/tei:imprint/tei:publisher)") == "桐溪县森林防灭火指挥部办公室"
+    assert "桐溪县" not in nows("".join(xpath(docs[0].root, "//tei:back//text()")))
+    round_trips(docs, text)
+
+
 def test_genre_is_weighed_from_the_evidence():
     lines = split_lines(BRIEFING)
     decision = weigh(lines, read_masthead(lines[:4]), lines[:4], None)
@@ -134,6 +192,16 @@ def test_editors_notes_are_notes_not_articles():
     second = xpath(root, "//tei:div[@type='article']")[1]
     assert texts(second, "tei:note[@type='editorial']/tei:label") == ["按："]
     assert len(xpath(root, "//tei:div[@type='article']")) == 2
+
+
+def test_a_note_after_an_articles_credit_is_that_articles():
+    """按： after an article's credit (an 按语 stands before, inside or after its article): a note
+    of that article, not an editorial division of the issue."""
+    text = BRIEFING.replace("（白杨镇人民政府供稿）\n", "（白杨镇人民政府供稿）\n\n按：这种做法让群众少跑腿，各乡镇可结合实际推广。\n")
+    root = read(text)[0][0].root
+    first = xpath(root, "//tei:div[@type='article']")[0]
+    assert texts(first, "tei:note[@type='editorial']") == ["按：这种做法让群众少跑腿，各乡镇可结合实际推广。"]
+    assert texts(root, "//tei:body/tei:div[@type='editorial']/tei:p/tei:label") == ["编者按："]
 
 
 def test_credits_in_brackets_end_their_article():
@@ -166,6 +234,51 @@ def test_numbered_sub_heads_with_a_comma_are_not_glued_to_their_text():
     assert all(h.get("cert") == "high" for s in subs for h in xpath(s, "tei:head"))
 
 
+def test_a_numbered_sub_head_right_under_the_title_is_one():
+    """一、 right under a document's title (关于…的通报, GB/T 9704-2012 7.3: the text's first
+    heading may follow the title): a sub-heading, not a second line of the title."""
+    text = BRIEFING.replace("## 县林业局开展春季森林防火督查\n\n",
+                            "**关于县林业局春季森林防火督查情况的通报**\n\n一、督查情况\n\n")
+    root = read(text)[0][0].root
+    assert texts(root, "//tei:div[@type='article']/tei:head") == ["白杨镇推行“一村一员”代办服务",
+                                                                 "关于县林业局春季森林防火督查情况的通报"]
+    assert texts(root, "//tei:div[@type='article'][2]/tei:div[@type='subsection']/tei:head") == ["一、督查情况"]
+    round_trips(read(text)[0], text)
+
+
+def test_an_attachment_note_of_several_attachments_is_one_note():
+    """附件：1.… with 2.… aligned under it (GB/T 9704-2012 7.3.6): one attachment note that ends
+    the article, not a level-3 sub-heading 2."""
+    text = BRIEFING.replace("（县林业局　邓志远）\n", "附件：1.督查发现问题清单（略）\n　　　2.整改责任分工表（略）\n\n（县林业局　邓志远）\n")
+    root = read(text)[0][0].root
+    second = xpath(root, "//tei:div[@type='article']")[1]
+    assert texts(second, "tei:p")[-1] == "附件：1.督查发现问题清单（略）2.整改责任分工表（略）"
+    assert not xpath(second, "tei:div[@type='subsection']")
+    round_trips(read(text)[0], text)
+
+
+def test_a_news_leads_first_line_is_no_balanced_sub_head():
+    """``7月10日至12日，县农机推广站在县职业``: two clauses of one length, but a news lead's date
+    opens it: the first line of running text, hard-wrapped, no sub-heading."""
+    assert balanced_subheading("惠企政策精准送，咨询诉求及时答")
+    assert not balanced_subheading("7月10日至12日，县农机推广站在县职业")
+
+
+def test_each_issue_of_a_file_has_its_own_wrap_width():
+    """Two issues wrapped at different widths (a year's extraction from several sources): each
+    issue's lines are measured against its own column."""
+    prose = "区委常委会召开会议，传达学习中央政治局常委会会议精神以及工作领导小组会议上的讲话要点，研究部署下一步工作。" * 12
+
+    def issue(n, width):
+        lines = [prose[k:k + width] for k in range(0, len(prose), width)]
+        return f"工作简报\n\n第{n}期（总第{n + 40}期）\n\n某某县人民政府办公室　　2022年3月{n}日\n\n## 标题\n\n" + "\n".join(lines) + "\n"
+
+    phys = run_physical(issue(3, 20) + "\n\n\n" + issue(4, 34))
+    assert len(phys.issues) == 2
+    narrow, wide = phys.issue_widths
+    assert narrow is not None and wide is not None and narrow < 22 <= 30 < wide
+
+
 # ----------------------------------------------------------------------------- 5 报尾, 6 colophon
 
 
@@ -190,6 +303,29 @@ def test_a_journals_colophon_with_letter_spaced_labels():
     assert texts(root, "//tei:back//tei:list[@type='gloss']/tei:label") == ["主办：", "主编：", "印数："]
     assert xpath(root, "string(//tei:extent/tei:measure[@unit='copies']/@quantity)") == "200"
     assert texts(root, "//tei:respStmt[tei:resp='主编']/tei:persName") == ["陶然"]
+    round_trips(docs, text)
+
+
+def test_a_journals_colophon_under_its_masthead_is_front_matter():
+    """A 文史通讯 without contents: a subtitle between dashes, the 编 unit and the month on one
+    line, then its colophon right under the masthead (the cover's 版权标识): the masthead is the
+    title page, the colophon a division of the front, not the first article's heading and
+    paragraph; 口述／ and 整理／ under a title are its byline."""
+    text = ("内部资料　免费交流\n\n某　安　文　史\n\n——文史资料工作通讯——\n\n2022年第3期（总第27期）\n\n"
+            "政协某安区委员会文史和学习委员会编　　　　　　　2022年9月\n\n\n"
+            "主　　　　办：政协某安区委员会\n主　　　　编：邵　岚\n印　　　　数：500册\n"
+            "准 印 证 号：（豫）内资准字（2022）第0418号\n\n\n【口述历史】\n\n我在纱厂的三十年\n\n"
+            "口述／周桂英　　整理／林向东\n\n我是1958年秋天进的纱厂，那年我刚满十七岁，厂子是前一年才建起来的。\n")
+    docs, _ = read(text)
+    root = docs[0].root
+    monogr = xpath(root, "//tei:biblStruct/tei:monogr")[0]
+    assert (xpath(monogr, "string(tei:imprint/tei:date/@when)"), xpath(monogr, "string(tei:biblScope/@n)"),
+            xpath(monogr, "string(tei:idno[@type='cumulative'])")) == ("2022-09", "3", "27")
+    assert texts(root, "//tei:titlePage/tei:docTitle/tei:titlePart") == ["某安文史", "——文史资料工作通讯——"]
+    assert texts(root, "//tei:front/tei:div[@type='colophon']/tei:list/tei:label") == ["主办：", "主编：", "印数：", "准印证号："]
+    assert xpath(monogr, "string(tei:extent/tei:measure[@unit='copies']/@quantity)") == "500"
+    assert texts(root, "//tei:body//tei:head") == ["【口述历史】", "我在纱厂的三十年"]
+    assert texts(root, "//tei:div[@type='article']/tei:byline") == ["口述／周桂英整理／林向东"]
     round_trips(docs, text)
 
 
@@ -251,7 +387,101 @@ def test_newspaper_pages_labels_credits_captions_verse():
     assert [len(xpath(lg, "tei:l")) for lg in xpath(root, "//tei:lg[@type='stanza']")] == [4]
     heads = texts(root, "//tei:body//tei:head[not(parent::tei:figure)]")
     assert "责任编辑：周敏校对：白冰" not in heads and "第1版要闻" not in heads
+    # a short title right after the page label with an author line under it is a title, no 副刊 name
+    assert texts(root, "//tei:div[@type='article']/tei:head") == ["县城新建公园开放", "故乡的河", "回乡路上"]
     round_trips(docs, PAPER)
+
+
+def test_a_verse_line_with_a_comma_stays_a_line():
+    """A stanza whose first line holds a comma: the unwrapping joins it with the lines under it
+    (it stops mid-sentence); the verse pass finds the physical lines again (the merge of the
+    linear unwrapping had lost them: the stanza was one line)."""
+    text = PAPER.replace("山路弯弯\n绕过村口的老槐", "山路弯弯\n绕过村口的老槐\n\n黄昏，炊烟起了\n飘过屋后的竹林")
+    docs, _ = read(text)
+    stanzas = xpath(docs[0].root, "//tei:lg[@type='stanza']")
+    assert [texts(lg, "tei:l") for lg in stanzas] == [["山路弯弯", "绕过村口的老槐"],
+                                                       ["黄昏，炊烟起了", "飘过屋后的竹林", "母亲站在门前", "等我回家"]]
+    round_trips(docs, text)
+
+
+def test_kicker_title_and_subtitle_with_or_without_its_dash():
+    """A newspaper's head of three lines is 引题, 正题, 副题 (the last with or without its dash,
+    clauses and all); a credit alone under a caption makes it one; a continued part whose head is
+    shortened is linked to the first part."""
+    text = PAPER.replace("县城新建公园开放\n\n本报讯", "聚力城市更新　提升人居环境\n县城新建公园开放\n总投资3亿元　面积120公顷\n\n本报讯") \
+        .replace("市民在滨河公园散步。　　记者 林风 摄", "市民在滨河公园散步。\n记者 林风 摄") \
+        .replace("故乡的河\n\n文／田禾", "城区治理见实效\n——划分网格60个，配备网格员300名\n\n本报讯（记者 林风）网格员每天走街入户。"
+                 "（下转第2版）\n\n第2版　综合\n\n治理见实效\n\n（上接第1版）群众的大事小情在家门口就能办好。\n\n故乡的河\n\n文／田禾")
+    docs, _ = read(text)
+    root = docs[0].root
+    first = xpath(root, "//tei:div[@type='article']")[0]
+    assert [(h.get("type"), nows(h.text)) for h in xpath(first, "tei:head")] == [
+        ("kicker", "聚力城市更新提升人居环境"), (None, "县城新建公园开放"), ("sub", "总投资3亿元面积120公顷")]
+    assert texts(root, "//tei:head[@type='sub']") == ["总投资3亿元面积120公顷", "——划分网格60个，配备网格员300名"]
+    assert [texts(f, "tei:head") + texts(f, "tei:byline") for f in xpath(root, "//tei:figure")] == [
+        ["市民在滨河公园散步。", "记者林风摄"]]
+    part_i, part_f = xpath(root, "//tei:div[@part='I']")[0], xpath(root, "//tei:div[@part='F']")[0]
+    assert (part_i.get("next"), part_f.get("prev")) == ("#" + part_f.get(XML_ID), "#" + part_i.get(XML_ID))
+    round_trips(docs, text)
+
+
+def test_hard_wrapped_credits_subtitles_and_wide_titles():
+    """Hard-wrapped without blank lines: a right-aligned credit cut inside its brackets is one
+    credit again (the bracket it opens closes on the next line), not two headings; a title as
+    wide as a wrapped line is no paragraph's first line when its ——subtitle follows; a full
+    third title line under kicker and title is the 副题, not the title's tail (a title after an
+    article's 按 read as running text: the replayed seeds of tests/test_degraded.py)."""
+    text = ("某某报\n2023年6月2日　星期五\n第22期（总第980期）\n\n第1版　要闻\n\n"
+            "聚力城市更新　提升人居环境\n我县城乡社区“网格+”服务模式全面推开\n总投资3亿元　新增公园面积120公顷\n"
+            "本报讯（记者 林风）今年以来，我县把城市更新作为惠民\n工程，新建改建公园12个，新增绿地面积120公顷，\n"
+            "市民出门就能走进公园。\n　　　　　　　　　　　　　　　（县住房和城乡\n建设局供稿）\n"
+            "按：城市更新要把群众的期盼放在前头，这些做法值得推广。\n"
+            "小网格撬动大治理\n全县城乡社区网格服务模式全面推开并实现全覆盖\n——全县划分网格1860个，配备专兼职网格员\n"
+            "4200余名\n本报讯（记者 龚雪）近日，随着最后一批农村社区完成网格划分，我县城乡社区网格服务\n"
+            "模式实现全覆盖，共划分城乡网格1860个。\n")
+    docs, _ = read(text)
+    root = docs[0].root
+    assert texts(root, "//tei:div[@type='article']/tei:head[not(@type)]") == [
+        "我县城乡社区“网格+”服务模式全面推开", "全县城乡社区网格服务模式全面推开并实现全覆盖"]
+    assert texts(root, "//tei:head[@type='sub']") == ["总投资3亿元新增公园面积120公顷", "——全县划分网格1860个，配备专兼职网格员4200余名"]
+    assert texts(root, "//tei:div[@type='article'][1]/tei:byline") == ["（县住房和城乡建设局供稿）"]
+    round_trips(docs, text)
+
+
+def test_a_paragraph_cut_at_a_page_break_with_its_character_printed_twice():
+    """Without blank lines, a paragraph's last piece before an old page break, short and with no
+    punctuation (``厂里后来办起了托儿所和哺``), then ``哺乳室，…``: the character printed twice joins
+    them (weakly: @cert on the paragraph); a poem's line that starts with the word the one above
+    ends with (顶真) stays a line."""
+    text = PAPER.replace("故乡有一条小河，夏天我们在河边捉鱼，一直玩到天黑才回家。",
+                         "故乡有一条小河，夏天我们在河边捉鱼，一直玩到天黑才回家。\n村里后来办起了托儿所和哺\n哺乳室，上早班的把孩子往托儿所一送就去上工。") \
+        .replace("山路弯弯\n绕过村口的老槐", "山路弯弯\n弯过村口的老槐")
+    docs, _ = read(text)
+    root = docs[0].root
+    assert "村里后来办起了托儿所和哺" not in texts(root, "//tei:head")
+    assert any(p.startswith("村里后来办起了托儿所和哺哺乳室") for p in texts(root, "//tei:p[@cert]"))
+    assert [len(xpath(lg, "tei:l")) for lg in xpath(root, "//tei:lg[@type='stanza']")] == [4]
+    round_trips(docs, text)
+
+
+def test_a_running_head_cut_after_its_date_and_an_indented_paragraph():
+    """Without blank lines: a page's 报眉 line cut after its date (``2023年11月3日　星期五`` /
+    ``某某报　　第2版　综合``) is one page label; a paragraph that opens with its indent (段首缩进)
+    has no line above it run into it (a title as wide as the column: the replayed seed 72 of
+    tests/test_degraded.py)."""
+    from convert.reader.logical.roles import indented
+
+    assert indented(split_lines("　　6月中旬至7月上旬，…")[0]) and not indented(split_lines("县农产品质量安全")[0])
+    prose = "　　6月中旬至7月上旬，县农产品质量安全检测中心对全县蔬菜\n生产基地和城区农贸市场的夏季上市蔬菜开展专项抽检。\n"
+    text = PAPER.replace("责任编辑：周敏　　校对：白冰\n\n第2版　副刊\n",
+                         "公园建有儿童游乐区和健身广场，每天早晚都有不少市民前来锻炼，周末\n还有文艺团体在广场演出。\n"
+                         "县农产品质量安全检测中心开展夏季蔬菜抽\n" + prose +
+                         "责任编辑：周敏　　校对：白冰\n2023年6月2日　星期五\n某某报　　　　第2版　副刊\n")
+    docs, _ = read(text, genre="newsletter")
+    root = docs[0].root
+    assert "县农产品质量安全检测中心开展夏季蔬菜抽" in texts(root, "//tei:div[@type='article']/tei:head")
+    assert texts(root, "//tei:fw[@subtype='pageLabel']") == ["第1版要闻", "2023年6月2日星期五某某报第2版副刊"]
+    round_trips(docs, text)
 
 
 def test_a_features_sub_heads_are_sub_divisions():

@@ -21,7 +21,7 @@ def test_passes_are_listed_in_the_order_of_the_issue():
         "split_into_lines", "find_page_furniture", "mark_page_breaks", "unwrap", "find_issue_boundaries"]
     assert [p.__name__ for p in LOGICAL_PASSES] == [
         "split_run_together", "rejoin_masthead_lines", "find_contents_list", "find_masthead", "split_named_titles",
-        "decide_genre", "find_colophon_lines", "find_roles", "build_body", "build_back", "build_front", "build_header"]
+        "decide_genre", "find_colophon_lines", "find_front_colophon", "find_roles", "build_body", "build_back", "build_front", "build_header"]
     assert all(p.__doc__ for p in PHYSICAL_PASSES + LOGICAL_PASSES)
 
 

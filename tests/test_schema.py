@@ -121,6 +121,7 @@ KITCHEN_SINK = """<?xml version="1.0" encoding="UTF-8"?>
         <note type="notice">内部资料 免费交流</note>
         <note type="contact">监督电话 67183172</note>
       </titlePage>
+      <div type="colophon"><list type="gloss"><label>主　　编：</label><item>邵　岚</item></list><ab type="printRun">印数：500册</ab></div>
       <div type="contents">
         <head>目录</head>
         <list>

@@ -102,8 +102,9 @@ def read_issues(text: str, source_name: str = "<text>", *, encoding: str = "utf-
             name = display_name if len(ranges) == 1 else f"{display_name}: issue {k + 1} (lines {first}–{last})"
             own_text = "\n".join(source_lines[first - 1 : last])
             lines = phys.lines[start:end]
+            width = phys.issue_widths[k] if split and phys.issues else phys.wrap_width
             root, decision = read_logical(lines, own_text, source_name, encoding, detected, warnings, name,
-                                          physical=physical, wrap_width=phys.wrap_width, genre=genre)
+                                          physical=physical, wrap_width=width, genre=genre)
             root.set(XML_LANG, lang)
             for language in xpath(root, "tei:teiHeader/tei:profileDesc/tei:langUsage/tei:language"):
                 language.set("ident", lang)

@@ -161,20 +161,36 @@ def _append_text(el: etree._Element, s: str) -> None:
         last.tail = (last.tail or "") + s
 
 
+def _pieces_from_end(el: etree._Element):
+    """The pieces of *el*'s text (``el.itertext()``) in reverse order: its last child's tail
+    first, its own text last (comments and processing instructions give none)."""
+    for child in reversed(el):
+        if child.tail:
+            yield child.tail
+        if child.tag is not etree.Comment and child.tag is not etree.ProcessingInstruction:
+            yield from _pieces_from_end(child)
+    if el.text:
+        yield el.text
+
+
+def text_end(el: etree._Element, n: int) -> str:
+    """``"".join(el.itertext()).rstrip()[-n:]``, read from the end: time bounded by the pieces
+    that hold those characters, not by the length of *el*'s text (a paragraph a line is added to
+    read this way for every line would take time quadratic in its lines)."""
+    got: list[str] = []
+    kept = 0  # characters gathered, the trailing whitespace aside
+    for piece in _pieces_from_end(el):
+        got.append(piece)
+        kept += len(piece.rstrip()) if not kept else len(piece)
+        if kept >= n:
+            break
+    return "".join(reversed(got)).rstrip()[-n:] if n > 0 else ""
+
+
 def _last_char(el: etree._Element) -> str:
     """The last character of *el*'s text (``"".join(el.itertext())``) that is not whitespace,
-    ``""`` when none; read from the end (joining a long paragraph's text for every line appended
-    to it took time quadratic in its lines)."""
-    for child in reversed(el):
-        tail = (child.tail or "").rstrip()
-        if tail:
-            return tail[-1]
-        if child.tag is not etree.Comment and child.tag is not etree.ProcessingInstruction:
-            inner = _last_char(child)
-            if inner:
-                return inner
-    text = (el.text or "").rstrip()
-    return text[-1] if text else ""
+    ``""`` when none; read from the end (:func:`text_end`)."""
+    return text_end(el, 1)
 
 
 def _append_regularised(el: etree._Element, s: str) -> None:
@@ -194,19 +210,25 @@ def _append_regularised(el: etree._Element, s: str) -> None:
 
 def inline(el: etree._Element, segs: list[tuple[str, bool]]) -> etree._Element:
     """Append text segments to *el*, bold ones as ``<hi rend="bold">``, milestones (old page
-    breaks, see :class:`convert.reader.lines.Milestone`) as ``<fw>``/``<pb/>``; returns *el*."""
+    breaks, see :class:`convert.reader.lines.Milestone`) as ``<fw>``/``<pb/>``; returns *el*.
+    A run of plain segments (a line joined from many physical lines) is appended as one string:
+    appending them one by one copies the growing text each time (time quadratic in the run)."""
+    run: list[str] = []
     for s, bold in segs:
+        if not bold and not is_mark(s):
+            run.append(s)
+            continue
+        if run:
+            _append_regularised(el, "".join(run))
+            run = []
         if is_mark(s):
             el.append(milestone_elements(s))
-            continue
-        if not s:
-            continue
-        if bold:
+        elif s:
             hi = E.hi(rend="bold")
             _append_regularised(hi, s)
             el.append(hi)
-        else:
-            _append_regularised(el, s)
+    if run:
+        _append_regularised(el, "".join(run))
     return el
 
 
@@ -252,11 +274,16 @@ def heading_segments(line: Line) -> list[tuple[str, bool]]:
 BALANCED_RE = re.compile(r"^([^，,。；;！？!?：:、]{3,14})[，,]([^，,。；;！？!?：:、]{3,14})$")
 
 
+#: A news lead's opening date (``7月10日至12日，…``): running text, no sub-heading.
+DATE_OPENING_RE = re.compile(r"^\d{1,2}月\d{1,2}日")
+
+
 def balanced_subheading(key: str) -> bool:
     """True when *key* is two clauses ``X，Y`` of about the same length (±2 characters), with no
-    other punctuation and no sentence end: the shape of a bare sub-heading."""
+    other punctuation and no sentence end: the shape of a bare sub-heading; not when it opens
+    with a date (a news lead's first line, hard-wrapped)."""
     m = BALANCED_RE.match(key)
-    return bool(m) and abs(len(m.group(1)) - len(m.group(2))) <= 2
+    return bool(m) and abs(len(m.group(1)) - len(m.group(2))) <= 2 and not DATE_OPENING_RE.match(key)
 
 
 def _similar(a: str, b: str) -> float:

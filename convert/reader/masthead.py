@@ -24,7 +24,9 @@ PRINTED_RE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(
 ISSUE_DATE_RE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?\s*(出版)?$")
 DAY_RE = re.compile(r"^(\d{1,2})$")
 WEEKDAY_RE = re.compile(r"^(星期|礼拜|周)[一二三四五六日天]$")
-LUNAR_RE = re.compile(r"^(农历)?[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年\S*$")
+#: A lunar date: the sexagenary year and maybe the month and day, in their own numerals
+#: (``农历辛丑年八月十一``, ``癸卯年九月初六``; cut anywhere after the year by a hard wrap).
+LUNAR_RE = re.compile(r"^(农历)?[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年[闰正一二三四五六七八九十冬腊初廿卅月日]*$")
 ISSUE_RE = re.compile(r"第\s*(\d+)\s*期")
 VOLUME_RE = re.compile(r"第\s*(\d+)\s*卷")
 #: Imprint verbs that state publication (an imprint, ``docImprint``); the others (编, 编辑, 主办)
@@ -48,8 +50,8 @@ POSTAL_RE = re.compile(r"邮发代号\s*[:：]?\s*(\d{1,2}\s*-\s*\d{1,4})")
 PAGES_RE = re.compile(r"^(?:今日|本期|共|今天)\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*版$")
 ENGLISH_RE = re.compile(r"^[A-Za-z][A-Za-z0-9 .,&'’-]*$")
 NOTICE_RE = re.compile(r"内部资料|免费交流|注意保存|内部刊物|内部参阅|监督电话|电话|热线|^(?:秘密|机密|绝密)\b")
-#: A subtitle in brackets under the title: ``（史志工作通讯）``.
-SUBTITLE_RE = re.compile(r"^[（(][^（）()]{2,20}[）)]$")
+#: A subtitle under the title, in brackets or between dashes: ``（史志工作通讯）``, ``——文史资料工作通讯——``.
+SUBTITLE_RE = re.compile(r"^(?:[（(][^（）()]{2,20}[）)]|[—－]{1,2}[^—－\-]{2,20}[—－]{1,2})$")
 #: What a printed rule leaves in extracted text (the star in a party body's red rule).
 RULE_MARK_RE = re.compile(r"^[★☆✩✪]+$")
 #: A wide gap between the fields of one masthead line: two spaces or more, or ideographic spaces.
@@ -94,7 +96,7 @@ def classify_field(text: str) -> str:
     ``date``, ``date-part`` (a day, a weekday), ``lunar``, ``edition`` (issue or volume number),
     ``pages`` (今日4版), ``cn``, ``postal``, ``registration``, ``imprint`` (a body and a verb: 编,
     编印, 出版, 主办, 机关报), ``org`` (a body's name alone: the 编印 unit of a briefing), ``title-en``,
-    ``notice``, ``subtitle`` (（史志工作通讯）), ``rule`` (★), else ``title``."""
+    ``notice``, ``subtitle`` (（史志工作通讯）, ——文史资料工作通讯——), ``rule`` (★), else ``title``."""
     t = re.sub(r"\s+", "", text)
     if not t:
         return "title"
@@ -156,6 +158,20 @@ def masthead_line(line: Line) -> bool:
     """True when every field of *line* is of a masthead kind (a title excepted)."""
     kinds = [k for k, _, _ in fields_of(line.text)]
     return bool(kinds) and all(k in MASTHEAD_KINDS for k in kinds)
+
+
+#: Field kinds that only a masthead prints (a date, an issue number, a registration number …).
+NUMBERED_KINDS = {"date", "edition", "printed", "registration", "cn", "postal", "lunar"}
+
+
+def masthead_field_line(line: Line) -> bool:
+    """*line* is a masthead line (40 characters at most, every field of a masthead kind) with a
+    date, an issue number or a registration number in it: a line of its own wherever it stands
+    (``国内统一刊号：CN37-0836　　邮发代号：23-117``, ``2023年11月3日　农历癸卯年九月二十　星期五``)."""
+    if len(line.key) > 40:
+        return False
+    kinds = {k for k, _, _ in fields_of(line.text)}
+    return bool(kinds) and kinds <= MASTHEAD_KINDS and bool(kinds & NUMBERED_KINDS)
 
 
 @dataclass

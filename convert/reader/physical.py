@@ -29,8 +29,8 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from convert.reader.layout import colophon_kind
-from convert.reader.lines import FOLIO_RES, Line, Milestone, is_mark, split_lines
-from convert.reader.masthead import classify
+from convert.reader.lines import FOLIO_RES, Line, Milestone, split_lines
+from convert.reader.masthead import classify, masthead_field_line
 
 #: Sentence-final punctuation (clreq §3.1.7): a line ending in one of these ends a paragraph.
 SENTENCE_FINAL = set("。！？!?…")
@@ -91,7 +91,10 @@ class PhysicalText:
     - ``wrap_width``: the narrowest width (in ideograph widths) of a hard-wrapped line, when the
       text is hard-wrapped, else ``None``;
     - ``furniture``: every furniture line, in order (they are out of ``lines``);
-    - ``physical``: every content line as split, before unwrapping (for ``--explain``).
+    - ``physical``: every content line as split, before unwrapping (for ``--explain``);
+    - ``run_on``: ``(source line number, width)`` of the lines that run on into the next one,
+      before unwrapping (they give ``wrap_width``);
+    - ``issue_widths``: the wrap width of each issue's lines (as ``wrap_width``), one per issue.
     """
 
     text: str
@@ -101,6 +104,8 @@ class PhysicalText:
     furniture: list[Line] = field(default_factory=list)
     physical: list[Line] = field(default_factory=list)
     feeds: dict[int, str] | None = None
+    issue_widths: list[float | None] = field(default_factory=list)
+    run_on: list[tuple[int, float]] = field(default_factory=list)
 
 
 # --------------------------------------------------------------------------------- passes
@@ -311,11 +316,6 @@ def _band(widths: list[float]) -> float | None:
     return p10
 
 
-def _wrap_width(lines: list[Line]) -> float | None:
-    """The narrowest width of a hard-wrapped line in the whole text (:func:`_band`)."""
-    return _band([w for _, w in _run_on_widths(lines)])
-
-
 def _local_widths(lines: list[Line], nearest: int = 12):
     """The wrap width around each line, as a function of the line's index: :func:`_band` of the
     *nearest* run-on lines (a file of several issues may be wrapped at several widths; the
@@ -364,9 +364,49 @@ def _own_line(line: Line) -> str | None:
         return "a colophon line"
     if BYLINE_LINE_RE.match(k) and len(k) <= 20 and not any(c in PROSE_PUNCT for c in line.text):
         return "a reporter line"
-    if len(k) <= 20 and classify(line.text) in ("edition", "date", "printed", "registration", "lunar"):
+    if len(k) <= 40 and ((len(k) <= 20 and classify(line.text) in ("edition", "date", "printed", "registration", "lunar"))
+                         or masthead_field_line(line)):
         return "a masthead line (" + classify(line.text) + ")"
     return None
+
+
+def extent(text: str) -> float:
+    """The most room a printed line of *text* may have taken, in ideograph widths: every
+    character one (digits and Latin letters take half in a proportional face, a whole one in a
+    monospaced extraction). What a line must fall short of to have ended before the column's end
+    (:func:`decide_break`: a line of digits cut at the column is no short line)."""
+    return float(len(text.strip()))
+
+
+def as_wide_as_wrapped(line: Line, width: float | None) -> bool:
+    """*line* is as wide as a hard-wrapped line of a text wrapped at *width* (ideograph widths,
+    ``None``: the text is not hard-wrapped), within the tolerance of :func:`_tolerance`: the line
+    after it may go on with it."""
+    return width is not None and display_width(line.text.strip()) >= width - _tolerance(width)
+
+
+def _doubled(a: str, b: str) -> bool:
+    """*a* ends with the ideograph *b* starts with, one not often doubled on purpose (人人, 天天):
+    a character printed twice across an old page break (防控 | 控工作)."""
+    from convert.reader.body import REDUPLICATED
+
+    end, start = a.rstrip()[-1:], b.lstrip()[:1]
+    return bool(end) and end == start and "\u4e00" <= end <= "\u9fff" and end not in REDUPLICATED
+
+
+def bracket_open(text: str) -> bool:
+    """*text* ends inside a bracket it opened: its last （ or ( has no ） or ) after it."""
+    k = max(text.rfind("（"), text.rfind("("))
+    return k >= 0 and "）" not in text[k:] and ")" not in text[k:]
+
+
+def closes_bracket(text: str) -> bool:
+    """*text* closes a bracket opened before it: a ） or ) stands before any （ or (, within its
+    first 30 characters (a wrapped credit or aside, not a paragraph of its own)."""
+    head = text[:30]
+    close = min((k for k in (head.find("）"), head.find(")")) if k >= 0), default=-1)
+    opens = [k for k in (head.find("（"), head.find("(")) if k >= 0]
+    return close >= 0 and not any(k < close for k in opens)
 
 
 def _tolerance(width: float) -> float:
@@ -425,16 +465,21 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
                  last_width: float | None = None,
                  entries: list[tuple[str, Counter]] | None = None) -> tuple[bool, str, str | None]:
     """Whether logical line *a* (made of *parts* physical lines so far) ends before the next
-    physical line *b*: ``(ends, evidence, cert)``.
+    physical line *b*: ``(ends, evidence, cert)``; *width* is the wrap width near the line,
+    *last_width* the :func:`extent` of *a*'s last physical line.
 
     Evidence, strongest first: a blank line; a contents entry's page number; sentence-final
     punctuation (。！？, or a closing mark after one); a credit or jump line; a title that
     *entries* (the contents list's titles) name; the source's markup
     (``#``, a wholly bold line) on either line; a line that is a colophon, reporter or masthead
-    line by its shape; *b* starting with a mark no line may start with (kinsoku: *a* was cut);
+    line by its shape; *b* starting with a mark no line may start with (kinsoku: *a* was cut),
+    or closing a bracket *a* left open (a wrapped credit ``（县农业农村局种植`` / ``业股供稿）``), or
+    starting with the ideograph *a* ends with and going on as prose (printed twice across an old
+    page break, weak; a verse line may start with the word the one above ends with: 顶真);
     *a* a single line without clause punctuation (a heading, a masthead line, a section name):
     it ends, unless it is as wide as a wrapped line and shows marks of prose (、“”《》) while
-    the next line does not open like a news lead (``11月18日``) — then it was wrapped. Otherwise the line stops mid-sentence and goes on in *b*. ``cert`` is
+    the next line does not open like a news lead (``11月18日``) or with a subtitle's dash (——)
+    — then it was wrapped. Otherwise the line stops mid-sentence and goes on in *b*. ``cert`` is
     ``"medium"`` where the evidence is weak: a line without clause punctuation as wide as a
     wrapped line.
     """
@@ -455,6 +500,11 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
         return True, why, None
     if b.text[:1] in NO_LINE_START:
         return False, f"the next line starts with {b.text[:1]!r}, which cannot start a line", None
+    if bracket_open(a.text) and closes_bracket(b.text):
+        return False, "a bracket this line opens closes on the next line (（…供稿） wrapped)", None
+    if _doubled(a.text, b.text) and any(c in PROSE_PUNCT for c in b.text):  # 顶真 in verse aside
+        return False, (f"the next line starts with the character this one ends with ({b.text.lstrip()[0]}): "
+                       "printed twice across an old page break"), "medium"
     from convert.reader.body import balanced_subheading
 
     if parts == 1 and balanced_subheading(a.key):
@@ -467,12 +517,14 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
                 return True, f"{where} names a contents entry", None
     if parts == 1 and a.text and clause_free(a.text) and len(a.key) <= 60 \
             and a.text.rstrip()[-1:] not in "、“《（(":
-        w = display_width(a.text.strip())
+        w = extent(a.text)
         if width is not None and w >= width - _tolerance(width):
             wide = f"as wide as a wrapped line ({w:g} ≥ {width - _tolerance(width):g})"
             if DATE_LEAD_RE.match(b.text):
                 return True, (f"no clause punctuation, {wide}, and the next line opens like a news "
                               "lead (a date)"), "medium"
+            if b.text.lstrip().startswith("——"):
+                return True, f"no clause punctuation, {wide}, and the next line opens with a dash (a ——subtitle)", None
             if any(c in PROSE_HINTS for c in a.text):
                 return False, f"no clause punctuation, but {wide} and prose marks (、“”《》)", "medium"
             return True, f"no clause punctuation, {wide}: taken as a line of its own", "medium"
@@ -490,7 +542,8 @@ def unwrap(doc: PhysicalText) -> None:
     the logical stage (``<pb/>`` between the parts).
     """
     lines = doc.lines
-    doc.wrap_width = _wrap_width(lines)
+    doc.run_on = [(lines[k].no, w) for k, w in _run_on_widths(lines)]  # before any line is joined
+    doc.wrap_width = _band([w for _, w in doc.run_on])
     widths = _local_widths(lines)  # a function: computed for the lines that need it
     # the printed contents list's titles (lines with a dot leader and a page number; an entry
     # wrapped before its leader is the leader line with the line above it)
@@ -516,7 +569,7 @@ def unwrap(doc: PhysicalText) -> None:
     while i < len(lines):
         cur = lines[i]
         parts = 1
-        last_width = display_width(cur.text.strip())
+        last_width = extent(cur.text)
         joining = _Joining(cur)
         while i + 1 < len(lines):
             nxt = lines[i + 1]
@@ -532,7 +585,7 @@ def unwrap(doc: PhysicalText) -> None:
                 cur.cert = cert
                 cur.weak_join = True
             joining.add(nxt)
-            last_width = display_width(nxt.text.strip())
+            last_width = extent(nxt.text)
             parts += 1
             i += 1
         joining.finish()
@@ -583,24 +636,12 @@ class _Joining:
                     cur.blank_before, cur.blanks_before, cur.form_feed, cur.end_no)
 
     def finish(self) -> None:
-        """Put the joined segments on the line: runs of plain (not bold) text between
-        milestones become one segment each, so that the paragraph's text is built in one step
-        (the text is the same)."""
-        if self.segments is None:
-            return
-        merged: list[tuple[str, bool]] = []
-        run: list[str] = []
-        for s, bold in self.segments:
-            if not bold and not is_mark(s):
-                run.append(s)
-                continue
-            if run:
-                merged.append(("".join(run), False))
-                run = []
-            merged.append((s, bold))
-        if run:
-            merged.append(("".join(run), False))
-        self.line.segments = merged
+        """Put the joined segments on the line: every physical line's segments, the very tuples
+        as split, in order (the logical stage finds the physical lines a logical line holds by
+        them: :func:`convert.reader.logical.roles.physical_parts`; :func:`convert.reader.body.inline`
+        builds a run of plain segments in one step)."""
+        if self.segments is not None:
+            self.line.segments = self.segments
 
 
 def _last_content(text: str, n: int) -> str:
@@ -624,9 +665,10 @@ def find_issue_boundaries(doc: PhysicalText) -> None:
     a bracketed subtitle, a page count), and the line above those when it is a short title and
     what stands before it ends the previous issue (a colophon line, a finished sentence, a
     credit, the end of an 印发 line) or the title is letter-spaced (``督 查 通 报``: a masthead's
-    own). A handling notice right above that title (注意保存, 内部参阅, a 密级: the top line of a
+    own); with the title, the 编印 unit printed above it (one or two lines of a body's name)
+    when what stands before that ends the previous issue. A handling notice right above that title (注意保存, 内部参阅, a 密级: the top line of a
     briefing's 版头, GB/T 9704-2012 7.2.1) starts the issue too; 内部资料，免费交流 stays with the
-    colophon before it. ``issues`` is filled.
+    colophon before it. ``issues`` is filled, and ``issue_widths``: each issue's own wrap width.
     """
     lines = doc.lines
     starts = [0]
@@ -645,18 +687,34 @@ def find_issue_boundaries(doc: PhysicalText) -> None:
         prev = lines[start - 1] if start > 0 else None
         if prev is not None and classify(prev.text) == "title" and len(prev.key) <= 16 \
                 and not any(c in PROSE_PUNCT for c in prev.text) and start - 2 >= 0:
-            before = lines[start - 2]
             spaced = re.fullmatch(r"\S(?:[ \t\u3000]+\S){2,}", prev.text.strip()) is not None
-            if (colophon_kind(before) or sentence_final(before.text) or _note_line(before) or spaced
-                    or before.text.rstrip().endswith("印发")):
-                start -= 1
-                if start - 1 > starts[-1] and HANDLING_NOTICE_RE.search(lines[start - 1].key) \
-                        and "免费交流" not in lines[start - 1].key:
-                    start -= 1
+            # the 编印 unit may stand above the title (桐岗县森林防灭火指挥部办公室 / 森林防火工作简报):
+            # up to two lines of a body's name, no credit
+            top = start - 1
+            while top - 1 > starts[-1] + 1 and top > start - 3 and len(lines[top - 1].key) <= 40 \
+                    and classify(lines[top - 1].text) == "imprint" and not colophon_kind(lines[top - 1]) \
+                    and not _note_line(lines[top - 1]):
+                top -= 1
+            for cand in range(top, start):
+                before = lines[cand - 1]
+                if (colophon_kind(before) or sentence_final(before.text) or _note_line(before)
+                        or before.text.rstrip().endswith("印发") or (spaced and cand == start - 1)):
+                    start = cand
+                    if start - 1 > starts[-1] and HANDLING_NOTICE_RE.search(lines[start - 1].key) \
+                            and "免费交流" not in lines[start - 1].key:
+                        start -= 1
+                    break
         lines[start].note("masthead of a new issue", f"an issue number at line {line.no} after running text")
         starts.append(start)
         running = False
     doc.issues = [(s, e) for s, e in zip(starts, starts[1:] + [len(lines)]) if e > s]
+    # each issue's own wrap width (a file of several issues may be wrapped at several widths)
+    nos = [no for no, _ in doc.run_on]
+    doc.issue_widths = []
+    for s_, e in doc.issues:
+        lo = bisect.bisect_left(nos, lines[s_].no)
+        hi = bisect.bisect_right(nos, max(lines[e - 1].end_no, lines[e - 1].no))
+        doc.issue_widths.append(_band([w for _, w in doc.run_on[lo:hi]]) if len(doc.issues) > 1 else doc.wrap_width)
 
 
 #: The physical passes, in the order they run.
@@ -678,5 +736,5 @@ def run_physical(text: str, feeds: dict[int, str] | None = None) -> PhysicalText
     return doc
 
 
-__all__ = ["PHYSICAL_PASSES", "PhysicalText", "run_physical", "sentence_final", "decide_break",
+__all__ = ["PHYSICAL_PASSES", "PhysicalText", "as_wide_as_wrapped", "extent", "bracket_open", "closes_bracket", "run_physical", "sentence_final", "decide_break",
            "display_width", "clause_free"]

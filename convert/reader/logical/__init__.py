@@ -6,7 +6,8 @@ what each line is, in ordered passes that each do one job (docutils' transforms,
 
 - :mod:`.front`: the contents list and the masthead (版头), then ``<front>``;
 - :mod:`.genre`: the genre (briefing, journal, newspaper), decided first from weighed evidence;
-- :mod:`.back`: the colophon (版记, 报尾) that ends the issue, then ``<back>``;
+- :mod:`.back`: the colophon (版记, 报尾) that ends the issue, then ``<back>`` (and one printed
+  under the masthead, for ``<front>``);
 - :mod:`.roles` and :mod:`.body`: what each body line is (page labels, captions, editor's notes,
   lead-ins, author lines, numbered sub-headings, verse …), then headings, paragraphs and joins:
   ``<body>``;
@@ -25,7 +26,7 @@ from lxml import etree
 
 from convert.errors import InputError
 from convert.reader.lines import Line, content_key
-from convert.reader.logical.back import build_back, find_colophon_lines
+from convert.reader.logical.back import build_back, find_colophon_lines, find_front_colophon
 from convert.reader.logical.body import build_body
 from convert.reader.logical.front import build_front, find_contents_list, find_masthead, rejoin_masthead_lines
 from convert.reader.logical.genre import decide_genre
@@ -36,7 +37,7 @@ from convert.tei import E, XML_LANG, t, xpath
 
 #: The logical passes, in the order they run (each reads what the ones before found).
 LOGICAL_PASSES = [split_run_together, rejoin_masthead_lines, find_contents_list, find_masthead, split_named_titles,
-                  decide_genre, find_colophon_lines, find_roles, build_body,
+                  decide_genre, find_colophon_lines, find_front_colophon, find_roles, build_body,
                   build_back, build_front, build_header]
 
 

@@ -16,9 +16,13 @@ A field whose value the extraction hard-wrapped (the next line goes on with it, 
 colophon line of its own) is joined with it first. A run of nothing but page credits is no
 colophon: it closes the paper's last page, in the body.
 
-Passes: :func:`find_colophon_lines` and :func:`build_back`. They may touch the
-:class:`LogicalText` they are given (``lines`` where a wrapped field is joined,
-``colophon_start``, ``back``) and the roles and evidence of its lines; nothing else.
+A journal may print its colophon under the masthead, before the first article
+(:func:`find_front_colophon`): the same fields, in a ``<div type="colophon">`` of ``<front>``.
+
+Passes: :func:`find_colophon_lines`, :func:`find_front_colophon` and :func:`build_back`. They may
+touch the :class:`LogicalText` they are given (``lines`` where a wrapped field is joined,
+``colophon_start``, ``front_colophon``, ``body_start`` after a colophon under the masthead,
+``back``, ``front_colophon_div``) and the roles and evidence of its lines; nothing else.
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ from convert.reader.lines import Line
 from convert.reader.logical.state import LogicalText
 from convert.reader.masthead import DATE_RE, _iso
 from convert.reader.names import is_org_name, tag_colophon_orgs
+from convert.reader.physical import as_wide_as_wrapped
 from convert.tei import E, xpath
 
 
@@ -118,6 +123,12 @@ def _issued(segs) -> etree._Element:
 
 
 def _back(lines: list[Line], family: str) -> etree._Element | None:
+    div = _colophon(lines, family)
+    return None if div is None else E.back(div)
+
+
+def _colophon(lines: list[Line], family: str) -> etree._Element | None:
+    """``<div type="colophon">`` of the colophon *lines* (module docstring), ``None`` for none."""
     if not lines:
         return None
     div = E.div(type="colophon")
@@ -141,15 +152,19 @@ def _back(lines: list[Line], family: str) -> etree._Element | None:
     for gloss in xpath(div, "tei:list[@type='gloss']"):
         tag_colophon_orgs(gloss)
     emit_marks(div, after)
-    return E.back(div)
+    return div
 
 
 def _continues(field: Line, nxt: Line) -> bool:
     """*nxt* goes on with the value of the colophon *field* line (the extraction hard-wrapped
     it): the field stops mid-value (no closing punctuation), *nxt* is no colophon line, opens
     with no label, holds no sentence end but at its end, and is no longer than the field."""
+    from convert.reader.logical.roles import starts_line
+
     t = field.text.rstrip()
     body = nxt.text.strip()
+    if starts_line(nxt):  # a column name, a page label, a numbered sub-head … never goes on with a value
+        return False
     # a value cut after an area code (``（0377）`` / ``6215301``) goes on too
     return (bool(t) and (t[-1] not in TERMINAL or t[-1] in "：:" or (t[-1] in "）)" and body[:1].isdigit()))
             and colophon_kind(nxt) is None and not any(c in "。！？" for c in body[:-1]) and len(nxt.key) <= 80
@@ -213,9 +228,44 @@ def find_colophon_lines(doc: LogicalText) -> None:
         line.note("colophon", f"{what} in the run that ends the issue")
 
 
+def find_front_colophon(doc: LogicalText) -> None:
+    """A colophon printed under the masthead, before the first article (a journal's 版权标识 on
+    its cover: 主办, 主编, 地址, 印数, 准印证号 …, which the rules for 内部资料性出版物 want on the
+    cover, the back cover or a 版权页): the run of colophon lines right after the masthead,
+    two label：value fields at least, a field's value joined first where the extraction wrapped it
+    (the field as wide as a hard-wrapped line, see :func:`_continues`: before the body, a short
+    line after a complete value is the first heading). The body then starts after it."""
+    lines, i = doc.lines, doc.body_start
+    if doc.contents is not None:
+        return
+    j, fields = i, 0
+    while j < doc.colophon_start:
+        kind = colophon_kind(lines[j])
+        if kind not in ("field", "print-run", "notice") or is_page_credit(lines[j], doc.family):
+            break
+        fields += kind == "field"
+        # a value the extraction wrapped: the next line goes on with it
+        while (kind == "field" and j + 1 < doc.colophon_start and not lines[j + 1].blank_before
+               and as_wide_as_wrapped(lines[j], doc.wrap_width) and _continues(lines[j], lines[j + 1])):
+            _join(lines[j], lines[j + 1])
+            del lines[j + 1]
+            doc.colophon_start -= 1
+        j += 1
+    if fields < 2:
+        return
+    doc.front_colophon = (i, j)
+    doc.body_start = j
+    for line in lines[i:j]:
+        line.note("colophon", f"a colophon line ({colophon_kind(line)}) under the masthead, before the first article")
+
+
 def build_back(doc: LogicalText) -> None:
-    """Colophon into ``<back>`` (:func:`_back`)."""
+    """Colophon into ``<back>`` (:func:`_back`); a colophon printed under the masthead into its
+    own ``<div type="colophon">`` for ``<front>`` (``front_colophon_div``)."""
     doc.back = _back(doc.lines[doc.colophon_start :], doc.family)
+    if doc.front_colophon is not None:
+        a, b = doc.front_colophon
+        doc.front_colophon_div = _colophon(doc.lines[a:b], doc.family)
 
 
-__all__ = ["PRINT_RUN_RE", "build_back", "find_colophon_lines", "is_page_credit"]
+__all__ = ["PRINT_RUN_RE", "build_back", "find_colophon_lines", "find_front_colophon", "is_page_credit"]

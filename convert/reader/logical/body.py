@@ -45,7 +45,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from convert.reader.body import (cut_segments, BRIEF_RE, BYLINE_LINE_RE, BYLINE_RE, MATCH_RATIO, REDUPLICATED, SUBHEAD_RE, _last_char,
+from convert.reader.body import (cut_segments, BRIEF_RE, BYLINE_LINE_RE, BYLINE_RE, MATCH_RATIO, REDUPLICATED, SUBHEAD_RE, _last_char, text_end,
                                  _similar,
                                  _strip, balanced_subheading, emit_marks, heading_segments, inline,
                                  lead_marks, split_specials)
@@ -54,7 +54,7 @@ from convert.reader.lines import Line, is_mark
 from convert.reader.logical.state import LogicalText, Role
 from convert.reader.logical.roles import DOCUMENT_TITLE_RE, title_like
 from convert.reader.names import tag_byline
-from convert.reader.physical import NO_LINE_START
+from convert.reader.physical import NO_LINE_START, as_wide_as_wrapped
 from convert.tei import E, XML_ID, xpath
 
 SECTION_NAME_MAX = 8
@@ -202,27 +202,24 @@ class BodyBuilder:
                 j += step
         return False
 
-    def _wrapped_fragment(self, line: Line) -> bool:
-        """*line* is as wide as a hard-wrapped line: a title the extraction wrapped, not a kicker."""
-        if self.wrap_width is None:
-            return False
-        from convert.reader.physical import display_width
-
-        return display_width(line.text.strip()) >= self.wrap_width - max(2.0, 0.1 * self.wrap_width)
-
     def _continued_title(self, first: Line | None, second: Line) -> bool:
         """*second* goes on with the title *first* began (the extraction wrapped it), rather
         than being the title under a kicker: *first* leaves a quote or bracket open, is marked
         as a heading while *second* is not, or is as wide as a hard-wrapped line."""
         if first is None:
             return False
-        t = first.text
-        if any(t.count(a) > t.count(b) for a, b in ("“”", "‘’", "（）", "()", "《》", "【】", "「」")):
+        if self._open_mark(first):
             return True
         if first.marked and not second.marked:
             return True
         # as wide as the wrapped lines around it (the unwrapping's local measure) or as the text's
-        return self._wrapped_fragment(first) or any("as wide as a wrapped line" in e for e in first.evidence)
+        return as_wide_as_wrapped(first, self.wrap_width) or any("as wide as a wrapped line" in e for e in first.evidence)
+
+    @staticmethod
+    def _open_mark(line: Line) -> bool:
+        """*line* leaves a quote or bracket open (a title wrapped inside it)."""
+        t = line.text
+        return any(t.count(a) > t.count(b) for a, b in ("“”", "‘’", "（）", "()", "《》", "【】", "「」"))
 
     def _feature_subhead(self, i: int) -> bool:
         """In a newspaper, a short heading inside an article (after its running text, no boundary
@@ -286,6 +283,11 @@ class BodyBuilder:
             return Heading("article", entry, why=f"matches contents entry {entry + 1}")
         if self.para_open:
             return None  # the previous paragraph goes on here
+        if (self._title_only() and line.key.startswith("——") and len(line.key) <= 50
+                and not line.text.rstrip()[-1:] in "。；;"):
+            # a 副题 under its title, led by a dash (GB/T 15834-2011 4.11, 破折号: it stands before a
+            # subtitle), clauses and all: ``——全县划分网格1860个，配备专兼职网格员4200余名``
+            return Heading("article", why="a subtitle (——…) right under the title", cert="high")
         if self.article is not None and self._balanced_siblings(i):
             return Heading("subsection", why="two balanced clauses X，Y, with a sibling of that shape",
                            cert="medium")
@@ -324,7 +326,7 @@ class BodyBuilder:
                                    "the block above goes on (a wrapped line), not a title")
             return None
         if (not marked and not self.boundary and "、" in line.text and unfinished(line.text)
-                and not line.key.startswith("—") and not self._title_only() and self._wrapped_fragment(line)):
+                and not line.key.startswith("—") and not self._title_only() and as_wide_as_wrapped(line, self.wrap_width)):
             # as wide as a wrapped line, an enumeration comma inside, no boundary before it: the
             # first line of a paragraph an old page break cut, not a title (weak: marked @cert)
             line.cert, line.weak_join = "medium", True
@@ -454,7 +456,7 @@ class BodyBuilder:
                 self._weak_paragraph(line)
                 line.note("paragraph (continued)", "the paragraph above stopped mid-sentence: joined"
                           + (" across an old page break" if line.blank_before or has_pb else ""))
-                if BYLINE_RE.search("".join(self.para.itertext()).rstrip()[-45:]):
+                if BYLINE_RE.search(text_end(self.para, 45)):
                     # a credit the extraction wrapped over two lines ends the paragraph: the story ends
                     self.article_closed = self.boundary = True
             else:
@@ -506,6 +508,14 @@ class BodyBuilder:
         return (self.article is not None and len(self.article) >= 1 and self.sub is None
                 and all(c.tag.endswith("}head") for c in self.article) and not self.article_closed)
 
+    def _kicker_above(self, line: Line) -> bool:
+        """In a newspaper, the open article holds one inferred heading and nothing else, and
+        *line* (a title the contents list names) is no wrapped piece of it: that heading is
+        *line*'s 引题."""
+        return (self.family == "newspaper" and self._title_only() and len(self.article) == 1
+                and self.article[0].get("cert") is not None and self.article[0].get("type") is None
+                and not self._continued_title(self._last_head_line, line))
+
     def _second_title_line(self, line: Line, h: Heading) -> None:
         """A title line right under the article's heading: a subtitle (——…, ``head type="sub"``);
         in a newspaper, the title under its 引题 (the first becomes ``head type="kicker"``); else
@@ -522,6 +532,16 @@ class BodyBuilder:
                 and not self._continued_title(self._last_head_line, line)):
             main.set("type", "kicker")
             self.article.append(self._head(line, cert))
+            return
+        first = self._last_head_line
+        tail = first is not None and len(line.key) <= 0.6 * len(first.key)  # what a wrapped title leaves
+        if (self.family == "newspaper" and kicked and len(heads) == 2 and heads[-1] is main
+                and not (self._continued_title(first, line) and (tail or self._open_mark(first)))):
+            # 引题, 正题, then a third title line: the 副题 (newspaper practice: a head of three
+            # lines is kicker, main title and subtitle), with or without its dash; a title the
+            # extraction wrapped leaves a short tail or an open quote or bracket instead
+            self.article.append(self._head(line, cert))
+            self.article[-1].set("type", "sub")
             return
         last = heads[-1]  # the line goes on with the head right above it (source order)
         last.append(E.lb())
@@ -598,6 +618,16 @@ class BodyBuilder:
         label = E.label()
         inline(label, _strip(cut_segments(segs, 0, b - shift)))
         rest = _strip(cut_segments(segs, b - shift, len(text)))
+        after = re.sub(r"[\s：:]", "", text[: b - shift]) in ("按", "编后", "编后语", "编后记")
+        if after and self.article is not None and self.article_closed and self.article.get("type") == "article":
+            # 按 or 编后 right after an article's credit: the editor's word on that article (an
+            # 按语 stands before, inside or after its article; 编后 after it)
+            emit_marks(self.article, marks)
+            note = E.note(label, type="editorial")
+            inline(note, rest)
+            self.article.append(note)
+            self.boundary = True
+            return
         if self.section is not None and (self.article is None or self.article_closed and not self._title_only()):
             self._new_article(None, None)  # in a column: the note opens an untitled division of it
         if self.article is None or self.article_closed and not self._title_only():
@@ -613,7 +643,7 @@ class BodyBuilder:
             self.article, self.sub, self.subs = None, None, []
             self.boundary = True
             return
-        parent = self.article
+        parent = self.sub if self.sub is not None else self.article  # in source order
         emit_marks(parent, marks)
         note = E.note(label, type="editorial")
         inline(note, rest)
@@ -731,7 +761,7 @@ class BodyBuilder:
             self.headings_found += 1
             self._new_section(line, role.cert)
         elif kind == "subhead":
-            if self.article is None or self._title_only() and not self.subs:
+            if self.article is None:
                 return False
             self.headings_found += 1
             self._subhead(line, role.data["level"], role.cert)
@@ -772,6 +802,13 @@ class BodyBuilder:
                 self.subs.append((UNNUMBERED, self.sub))
             elif h.entry is None and self._title_only():
                 self._second_title_line(line, h)
+            elif self._kicker_above(line):
+                # the contents list names this line; the inferred line above it is its 引题
+                heads = list(self.article)
+                heads[0].set("type", "kicker")
+                self.article.append(self._head(line, h.cert))
+                if self.entries[h.entry].target is None:
+                    self.entries[h.entry].target = self.article.get(XML_ID)
             else:
                 self._new_article(line, h.entry, h.cert)
             self._last_head_line = line
@@ -808,7 +845,8 @@ def link_jumps(body: etree._Element) -> None:
     """A story continued on another page (TEI P5 §16.7 "Aggregation", ``att.fragmentable``): the
     article ending with a jump line ``下转…`` is ``@part="I"``, the one opening with ``上接…`` is
     ``@part="F"``; each F is linked (``@prev``/``@next``) to the nearest I before it with the
-    same head (or with any head, when the continued part prints none)."""
+    same head (or a shortened one, or a similar one; or with any head, when the continued part
+    prints none)."""
     initial: list[etree._Element] = []
     for div in xpath(body, ".//tei:div[@type='article' or @type='brief']"):
         notes = xpath(div, "tei:note[@type='continuation']")
@@ -818,12 +856,17 @@ def link_jumps(body: etree._Element) -> None:
             first_block = next((c for c in div if not c.tag.endswith(("}head", "}fw", "}pb"))), None)
             if first_block is notes[0]:
                 div.set("part", "F")
-                for cand in reversed(initial):
-                    cand_head = re.sub(r"\s+", "", "".join(xpath(cand, "string(tei:head[not(@type)])")))
-                    if cand.get("next") is None and (not head or head == cand_head):
-                        cand.set("next", "#" + div.get(XML_ID))
-                        div.set("prev", "#" + cand.get(XML_ID))
-                        break
+                open_parts = [c for c in reversed(initial) if c.get("next") is None]
+                heads = [re.sub(r"\s+", "", "".join(xpath(c, "string(tei:head[not(@type)])"))) for c in open_parts]
+                # the same head, else one the continued part shortened (秋收秋种有序推进 of
+                # 全县秋收秋种有序推进) or printed a little differently, else none printed
+                cand = next((c for c, h in zip(open_parts, heads) if not head or head == h), None)
+                if cand is None:
+                    cand = next((c for c, h in zip(open_parts, heads)
+                                 if h and (head in h or h in head or _similar(head, h) >= MATCH_RATIO)), None)
+                if cand is not None:
+                    cand.set("next", "#" + div.get(XML_ID))
+                    div.set("prev", "#" + cand.get(XML_ID))
         if texts and JUMP_ON_RE.search(texts[-1]):
             div.set("part", "I") if div.get("part") is None else div.set("part", "M")
             initial.append(div)

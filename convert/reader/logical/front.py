@@ -22,6 +22,8 @@ roles and evidence of its lines; nothing else.
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from convert.reader.body import cut_segments, _split_segments, _strip, heading_segments, inline
@@ -32,9 +34,12 @@ from convert.reader.logical.state import LogicalText
 from convert.reader.masthead import (CONTACT_RE, DATE_RE, IMPRINT_RE, LUNAR_RE, MASTHEAD_KINDS, PAGES_RE,
                                      PUBLISHING_VERBS, Masthead, fields_of, masthead_line, numeral, read_masthead)
 from convert.reader.names import is_org_name
+from convert.reader.physical import bracket_open, closes_bracket
 from convert.tei import E, XML_LANG
 
 LUNAR_CALENDAR_ID = "chinese-lunar"
+#: The rest of a lunar date cut inside its month or day (``九月初六``, ``月初六``, ``六``).
+LUNAR_DAY_RE = re.compile(r"^[闰正一二三四五六七八九十冬腊初廿卅月日]{1,6}$")
 
 
 def _masthead_end(lines: list[Line]) -> int:
@@ -285,13 +290,16 @@ def _contents_item(entry) -> etree._Element:
     return it
 
 
-def _front(mh: Masthead, mast_lines: list[Line], contents, section_ids) -> etree._Element:
+def _front(mh: Masthead, mast_lines: list[Line], contents, section_ids,
+           colophon: etree._Element | None = None) -> etree._Element:
     front = E.front()
     if mast_lines:
         page = _Page(mh)
         for kind, block in mh.blocks:
             page.block(kind, block)
         front.append(page.page)
+    if colophon is not None:  # printed under the masthead (TEI P5 §4.6: a front division)
+        front.append(colophon)
     if contents is not None:
         outer = E.list()
         div = E.div(outer, type="contents")
@@ -326,13 +334,23 @@ def rejoin_masthead_lines(doc: LogicalText) -> None:
                   and not match_author_leader(line.text))
         # a masthead line itself only when it stops inside a number (``CN 41-0628/``) or the next
         # line is a short piece of it (``2021年6月`` / ``25日``)
+        fields = fields_of(line.text)
+        last = line.text[fields[-1][1]:fields[-1][2]] if fields else ""
+        # a field cut inside: a lunar date in its month or day (``农历癸卯年九`` / ``月初六``), a
+        # registration number before its 号 (``…内资连`` / ``字第0519号``)
+        cut_inside = bool(fields) and (
+            (fields[-1][0] == "lunar" and LUNAR_DAY_RE.match(nxt.key) is not None)
+            or (fields[-1][0] == "registration" and not last.rstrip().endswith("号") and "号" in nxt.key[:12]
+                and nxt.key[:1] not in "【〔[（("))  # a bracket opens a part of its own (``【审郑州连】00015号``)
         cut_short = (not masthead_line(line) or line.text.rstrip()[-1:] in "/-－(（"
                      or (len(nxt.key) <= 4 and nxt.key[:1] in "0123456789）)-－/")
-                     or (line.text.rstrip()[-1:].isdigit() and nxt.key[:1].isdigit()))  # a number cut
+                     or (line.text.rstrip()[-1:].isdigit() and nxt.key[:1].isdigit())  # a number cut
+                     or (bracket_open(line.text) and closes_bracket(nxt.text))  # ``CN 41-0628/(F`` / ``)…``
+                     or cut_inside)
         if ((partial and cut_short or leader) and not nxt.blank_before and line.page is None
                 and len(line.key) + len(nxt.key) <= 60):
             joined = Line(line.no, line.raw, segments=line.segments + nxt.segments, page=nxt.page)
-            if (masthead_line(joined) and not (masthead_line(nxt) and masthead_line(line))) or (
+            if (masthead_line(joined) and (cut_inside or not (masthead_line(nxt) and masthead_line(line)))) or (
                     leader and (nxt.page is not None or match_author_leader(joined.text))):
                 line.page = nxt.page
                 line.segments, line.end_no = joined.segments, nxt.end_no
@@ -408,9 +426,11 @@ def find_masthead(doc: LogicalText) -> None:
 
 
 def build_front(doc: LogicalText) -> None:
-    """Masthead and contents list into ``<front>`` (:func:`_front`)."""
+    """Masthead, a colophon printed under it (built by :func:`convert.reader.logical.back.build_back`)
+    and contents list into ``<front>`` (:func:`_front`)."""
     assert doc.masthead is not None and doc.builder is not None
-    doc.front = _front(doc.masthead, doc.lines[: doc.mast_end], doc.contents, doc.builder.section_ids)
+    doc.front = _front(doc.masthead, doc.lines[: doc.mast_end], doc.contents, doc.builder.section_ids,
+                       doc.front_colophon_div)
 
 
 __all__ = ["LUNAR_CALENDAR_ID", "LUNAR_RE", "build_front", "find_contents_list", "find_masthead",

@@ -40,12 +40,10 @@ def _edition_date() -> tuple[str | None, bool]:
     return None, False
 
 
-def _colophon_fields(back: etree._Element | None) -> list[tuple[str, etree._Element]]:
-    """``[(label without its colon, item element), …]`` of the colophon's gloss lists."""
+def _colophon_fields(colophons: list[etree._Element]) -> list[tuple[str, etree._Element]]:
+    """``[(label without its colon, item element), …]`` of the colophons' gloss lists."""
     fields = []
-    if back is None:
-        return fields
-    for label in xpath(back, ".//tei:list[@type='gloss']/tei:label"):
+    for label in (lab for back in colophons for lab in xpath(back, ".//tei:list[@type='gloss']/tei:label")):
         item = label.getnext()
         if item is not None and local(item) == "item":
             fields.append((re.sub(r"[：:\s]+", "", "".join(label.itertext())), item))
@@ -56,21 +54,22 @@ def _colophon_fields(back: etree._Element | None) -> list[tuple[str, etree._Elem
 EDITOR_FIELD_RE = re.compile(r"^(?:主编|副主编|执行主编|总编|总编辑|责任编辑|编辑|签发|审核)$")
 
 
-def _header(mh: Masthead, genre, back: etree._Element | None, source_name: str,
+def _header(mh: Masthead, genre, colophons: list[etree._Element], source_name: str,
             counts: dict[str, int]) -> etree._Element:
     """The ``<teiHeader>``: what the printed issue was (``sourceDesc/biblStruct/monogr``, TEI P5
     §3.12.2, §2.2.7), what this electronic edition is (``publicationStmt``, §2.2.4) and how it was
     made (``encodingDesc``: the application and ``editorialDecl``, §2.3.3). Every value comes from
-    the masthead or the colophon; nothing is invented (TEI-CONVENTIONS.md point 3). *counts*
+    the masthead or the *colophons* (the one under the masthead, the one in ``<back>``); nothing
+    is invented (TEI-CONVENTIONS.md point 3). *counts*
     holds ``joins``, ``headings``, ``doubled``, ``regularised``, ``persons``, ``orgs`` and the
     page counts of :func:`convert.reader.pages.locate_pages`; *genre* is the
     :class:`convert.reader.logical.genre.GenreDecision` (``biblStruct/@type``, and ``@cert``
     when weakly supported)."""
-    fields = _colophon_fields(back)
+    fields = _colophon_fields(colophons)
     print_run = print_run_text = None
     notices: list[str] = list(mh.notices)
     issued = issued_text = None
-    if back is not None:
+    for back in colophons:
         for ab in xpath(back, ".//tei:ab[@type='printRun']"):
             print_run = xpath(ab, "string(tei:num/@value)") or None
             print_run_text = re.sub(r"^[（(]\s*|\s*[）)]$", "", "".join(ab.itertext()))
@@ -261,4 +260,5 @@ def build_header(doc: LogicalText) -> None:
                   inferred=len(xpath(doc.body, ".//tei:head[@cert]")),
                   confirmed=len(xpath(doc.body, ".//tei:head[not(@cert)]")))
     doc.text = text_el
-    doc.header = _header(doc.masthead, doc.genre, doc.back, doc.source_name, counts)
+    colophons = [c for c in (doc.front_colophon_div, doc.back) if c is not None]
+    doc.header = _header(doc.masthead, doc.genre, colophons, doc.source_name, counts)

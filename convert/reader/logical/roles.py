@@ -35,8 +35,9 @@ from convert.reader.layout import BULLET_CHARS, colophon_fields, heading_shape, 
 from convert.reader.lines import Line
 from convert.reader.logical.back import is_page_credit
 from convert.reader.logical.state import LogicalText, Role
-from convert.reader.masthead import fields_of, numeral
+from convert.reader.masthead import fields_of, masthead_field_line, numeral
 from convert.reader.names import ORG_END_RE, is_org_name, looks_like_person
+from convert.reader.physical import as_wide_as_wrapped
 
 #: A page label: ``第01版：要闻``, ``第一版要闻`` (whitespace removed), ``第二版``.
 PAGE_LABEL_RE = re.compile(r"^第(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})版(?:[：:·\-—]?(?P<name>[\u4e00-\u9fff]{1,6}))?$")
@@ -54,7 +55,7 @@ LEAD_IN_RE = re.compile(
     r"\s*(?P<byline>[（(][^（）()]{1,40}[）)])?")
 #: Author lines under a title.
 AUTHOR_LINE_RES = (
-    re.compile(r"^(?:文|图|文图|图文|作者|撰稿|撰文|整理)\s*[／/:：]\s*\S.{0,20}$"),
+    re.compile(r"^(?:文|图|文图|图文|作者|撰稿|撰文|整理|口述|采写|执笔|编译|翻译|译)\s*[／/:：]\s*\S.{0,20}$"),
     re.compile(rf"^[{BULLET_CHARS}]\s*[\u4e00-\u9fff·](?:\s?[\u4e00-\u9fff·]){{1,5}}$"),
 )
 #: A person's name of two to four Han characters, maybe letter-spaced (``柳　芸``).
@@ -142,8 +143,9 @@ def rejoin_page_labels(doc: LogicalText) -> None:
         short_tail = found is not None and heading_shape(nxt) and (
             (len(found[1] or "") == 1 and len(nxt.key) <= 3)
             or (found[1] is None and len(fields_of(line.text)) >= 3 and len(nxt.key) <= 4))
-        # a 报眉 line cut before its page label: the paper's title and date, the label on the next line
-        head_only = found is None and {kind for kind, _, _ in fields_of(line.text)} >= {"title", "date"} and all(
+        # a 报眉 line cut before its page label (the paper's title and date, the label on the next
+        # line) or before the title (the date, then title and label)
+        head_only = found is None and "date" in {kind for kind, _, _ in fields_of(line.text)} and all(
             kind in ("title", "date", "date-part", "lunar") for kind, _, _ in fields_of(line.text))
         labelled = page_label(nxt, title) is not None
         if (not nxt.blank_before and len(line.key) + len(nxt.key) <= 40 and (not labelled or head_only)
@@ -201,6 +203,34 @@ def find_page_credits(doc: LogicalText) -> None:
 
 
 # ----------------------------------------------------------------------------- notes and credits
+
+
+def _credit_alone(line: Line) -> bool:
+    """*line* is a photo credit and nothing else (``本报记者　韦思成　摄``)."""
+    text = line.text.strip()
+    m = CAPTION_CREDIT_RE.search(text)
+    return m is not None and not text[: m.start("credit")].strip()
+
+
+def rejoin_captions(doc: LogicalText) -> None:
+    """A photo credit printed on a line of its own right under its caption (no blank line
+    between): ``10月18日，…在田间接续作业。`` / ``本报记者　韦思成　摄``. A caption names the
+    photographer (news-writing practice), so the sentence or two above the credit is the
+    caption: the two lines are one (joined, the unwrapping's way), read by
+    :func:`find_captions`. The line above must end a sentence, be short (100 characters at most)
+    and not open a story (本报讯)."""
+    i = doc.body_start + 1
+    while i < doc.colophon_start:
+        line, prev = doc.lines[i], doc.lines[i - 1]
+        if (_credit_alone(line) and not line.blank_before and prev.text.rstrip()[-1:] in "。！？!?"
+                and len(prev.key) <= 100 and not LEAD_IN_RE.match(prev.text) and not CAPTION_CREDIT_RE.search(prev.text)):
+            prev.segments = prev.segments + [("\u3000", False)] + line.segments
+            prev.end_no = line.end_no
+            prev.evidence.append(f"joined with line {line.no}: a photo credit alone under it, so it is the caption")
+            del doc.lines[i]
+            doc.colophon_start -= 1
+            continue
+        i += 1
 
 
 def find_captions(doc: LogicalText) -> None:
@@ -274,7 +304,7 @@ def find_bylines(doc: LogicalText) -> None:
         prev, nxt = _prev(doc, i), _next(doc, i)
         why = author_line(line)
         if why and why.startswith("a bare name") and prev is not None and (
-                doc.family == "briefing" or _as_wide_as_wrapped(prev, doc.wrap_width)):
+                doc.family == "briefing" or as_wide_as_wrapped(prev, doc.wrap_width)):
             why = None  # a briefing prints no author under a title; a wrapped title's tail is no name
         if why and prev is not None and title_like(prev) and (i - 1) not in doc.roles \
                 and not author_line(prev) and nxt is not None and (
@@ -291,15 +321,6 @@ def find_bylines(doc: LogicalText) -> None:
                 _give(doc, i, "credit", "a credit in brackets on a line of its own, after the text")
 
 
-def _as_wide_as_wrapped(line: Line, width: float | None) -> bool:
-    """*line* is as wide as a hard-wrapped line of the text (the line after it may go on with it)."""
-    if width is None:
-        return False
-    from convert.reader.physical import display_width
-
-    return display_width(line.text.strip()) >= width - max(2.0, 0.1 * width)
-
-
 def _short(line: Line) -> bool:
     """A short line without closing punctuation (a verse line)."""
     t = line.text.strip()
@@ -311,7 +332,7 @@ def _short(line: Line) -> bool:
 
 def find_columns(doc: LogicalText) -> None:
     """Column names: 【工作动态】 (journal practice), and a newspaper 副刊's own name, a short line
-    right after a page label with a title under it."""
+    right after a page label with a title under it (an author line under it makes it the title)."""
     for i, line in list(_body(doc)):
         if COLUMN_RE.match(line.key):
             _give(doc, i, "section", "a column name in 【】", cert="high")
@@ -320,6 +341,7 @@ def find_columns(doc: LogicalText) -> None:
         nxt = _next(doc, i)
         if (doc.family == "newspaper" and prev_role is not None and prev_role.kind == "page-label"
                 and 2 <= len(line.key) <= 6 and heading_shape(line) and nxt is not None and heading_shape(nxt)
+                and not author_line(nxt)
                 and not BRIEF_RE.search(line.key)):
             _give(doc, i, "section", "a short name right after a page label, a title under it (a 副刊's name)",
                   cert="medium")
@@ -355,12 +377,12 @@ def find_subheads(doc: LogicalText) -> None:
             continue
         nxt, prev = _next(doc, i), _prev(doc, i)
         if nxt is not None and not (paragraph_shape(nxt) or (i + 1) in doc.roles or subhead_level(nxt)
-                                    or _as_wide_as_wrapped(nxt, doc.wrap_width)):
+                                    or as_wide_as_wrapped(nxt, doc.wrap_width)):
             continue
         if prev is not None and prev.text.rstrip()[-1:] in "：:；;，,、":
             continue  # an item of an enumeration the sentence above opens: run in, no heading
         if nxt is not None and not nxt.blank_before and (
-                blank_separated or (_as_wide_as_wrapped(line, doc.wrap_width) and unfinished(line.text))):
+                blank_separated or (as_wide_as_wrapped(line, doc.wrap_width) and unfinished(line.text))):
             continue  # a wrapped line that happens to begin with a number: the text goes on
         level, n = found
         in_order = n == 1 or last.get(level) == n - 1
@@ -501,7 +523,7 @@ def rejoin_run_ins(doc: LogicalText) -> None:
         if ((bold and unfinished(line.text)) or bullet or in_column) and (line.cert or started or (bullet and gap is None)) \
                 and not line.weak_join and not nxt.blank_before and not nxt.marked \
                 and nxt.text.strip()[:1] not in BULLET_CHARS and (paragraph_shape(nxt) or started) \
-                and not _starts_line(nxt):
+                and not starts_line(nxt):
             end = len(line.text)
             line.segments = line.segments + nxt.segments
             line.end_no = nxt.end_no
@@ -543,24 +565,33 @@ def rejoin_wide_lines(doc: LogicalText) -> None:
         prev, line, nxt = doc.lines[i - 1], doc.lines[i], doc.lines[i + 1]
         why, cert = None, "medium"
         joinable = (not nxt.blank_before and not nxt.marked and not line.marked and paragraph_shape(nxt)
-                    and not _starts_line(nxt) and not _starts_line(line))
+                    and not starts_line(nxt) and not starts_line(line)
+                    and not (indented(nxt) and not indented(line)))  # 段首缩进: the next line opens a paragraph
+        # a story ended right before (a credit …), or before an editor's note that follows it (编后,
+        # 按; its paragraph may be cut in several lines: a few lines back at most)
+        j = i - 1
+        while j > doc.body_start and j > i - 8 and paragraph_shape(doc.lines[j]) \
+                and not EDITORIAL_RE.match(doc.lines[j].text) and not _ends_story(doc.lines[j]):
+            j -= 1
+        ended = _ends_story(prev) or (EDITORIAL_RE.match(doc.lines[j].text) is not None and j - 1 >= doc.body_start
+                                      and _ends_story(doc.lines[j - 1]))
         across = line.key[-3:] + nxt.key[:3]
         if (joinable and len(across) == 6 and all("\u4e00" <= c <= "\u9fff" for c in across)
                 and unfinished(line.text) and not any("names a contents entry" in e for e in line.evidence)
-                and paragraph_shape(prev) and not _ends_story(prev) and not subhead_level(line)
+                and paragraph_shape(prev) and not ended and not subhead_level(line)
                 and not DOCUMENT_TITLE_RE.match(line.key) and text.count(across) >= 2):
             # the words across the line end stand elsewhere in the text (``大排查大`` / ``整治工作``):
             # a word cut by the line end (a page break the extraction kept), not a title ending there
             why = (f"the words across the line end ({across!r}) stand elsewhere in the text: a word cut at the "
                    "line end (weak: it could be a title)")
         elif (joinable and any("two balanced clauses" in e for e in line.evidence) and not line.weak_join
-              and (blank_separated or _as_wide_as_wrapped(line, doc.wrap_width)) and not _ends_story(prev)):
+              and (blank_separated or as_wide_as_wrapped(line, doc.wrap_width)) and not ended):
             # two clauses X，Y ended the line only by their shape: with no blank line after it (where
             # the text sets blocks apart with them) or as wide as a wrapped line, it goes on
             why = "two clauses X，Y, but the text goes on without a blank line (weak: it could be a sub-heading)"
         elif (joinable and line.cert and not line.weak_join
               and any("as wide as a wrapped line" in e for e in line.evidence)
-              and (subhead_level(prev) or prev.marked or (paragraph_shape(prev) and not _ends_story(prev)))
+              and (subhead_level(prev) or prev.marked or (paragraph_shape(prev) and not ended))
               and not DOCUMENT_TITLE_RE.match(line.key)):
             why = ("as wide as a wrapped line, running text after it and no story ended before it: the text's "
                    "first line (weak: it could be a title)")
@@ -576,11 +607,50 @@ def rejoin_wide_lines(doc: LogicalText) -> None:
         doc.colophon_start -= 1
 
 
+#: A paragraph's first-line indent (段首缩进: two ideographic spaces, or four spaces and more).
+INDENT_RE = re.compile(r"^(?:\u3000{2}|[ \t]{4,})\S")
+
+
+def indented(line: Line) -> bool:
+    """*line* opens with a paragraph's first-line indent (two ideographic spaces): in a text
+    that indents its paragraphs, it starts one, and no line above goes on into it."""
+    return INDENT_RE.match(line.raw.lstrip("\f")) is not None
+
+
 def _blank_separated(doc: LogicalText) -> bool:
     """The text sets its blocks apart with blank lines (four in five body lines have one before
     them): a line with none after it goes on."""
     body = doc.lines[doc.body_start : doc.colophon_start]
     return bool(body) and sum(1 for line in body if line.blank_before) >= 0.8 * len(body)
+
+
+#: The number of an attachment in an 附件 note: ``1.``, ``2、`` (GB/T 9704-2012 7.3.6).
+ATTACHMENT_ITEM_RE = re.compile(r"^\d{1,2}\s*[.．、]")
+
+
+def rejoin_attachments(doc: LogicalText) -> None:
+    """An attachment note of several attachments (GB/T 9704-2012 7.3.6: ``附件：1.…`` and, aligned
+    under it, ``2.…``): the numbered lines under the note (the numbers in order) are its own, not
+    sub-headings (the 附件说明 ends the text: no heading follows it); joined with it (the
+    unwrapping's way)."""
+    i = doc.body_start
+    while i < doc.colophon_start:
+        line = doc.lines[i]
+        m = ATTACHMENT_RE.match(line.text)
+        first = ATTACHMENT_ITEM_RE.match(line.text[m.end():].strip()) if m else None
+        n = 1
+        while first and i + 1 < doc.colophon_start and len(line.key) <= 120:
+            nxt = doc.lines[i + 1]
+            item = ATTACHMENT_ITEM_RE.match(nxt.text.strip())
+            if not item or re.sub(r"\D", "", item.group(0)) != str(n + 1) or len(nxt.key) > 60:
+                break
+            line.segments = line.segments + [("\u3000", False)] + nxt.segments
+            line.end_no = nxt.end_no
+            line.evidence.append(f"joined with line {nxt.no}: attachment {n + 1} of the 附件 note above (GB/T 9704-2012 7.3.6)")
+            del doc.lines[i + 1]
+            doc.colophon_start -= 1
+            n += 1
+        i += 1
 
 
 def find_attachments(doc: LogicalText) -> None:
@@ -590,7 +660,7 @@ def find_attachments(doc: LogicalText) -> None:
             _give(doc, i, "attachment", "an attachment note (附件：)")
 
 
-def _starts_line(part: Line) -> str | None:
+def starts_line(part: Line) -> str | None:
     """Why a physical line can only start a line of its own (a page label, a lead-in, an
     editor's note, a bulleted item, a page credit, a column name, a contents heading)."""
     from convert.reader.layout import CONTENTS_HEAD_RE
@@ -614,18 +684,9 @@ def _starts_line(part: Line) -> str | None:
         return "a page credit"
     if COLUMN_RE.match(key) or CONTENTS_HEAD_RE.match(key):
         return "a column name or contents heading"
-    if _masthead_field_line(part):
+    if masthead_field_line(part):
         return "a masthead line (a date, an issue number, a registration number …)"
     return None
-
-
-def _masthead_field_line(part: Line) -> bool:
-    """*part* is a masthead line with a date, issue number or registration number in it."""
-    from convert.reader.masthead import masthead_line
-
-    kinds = {k for k, _, _ in fields_of(part.text)}
-    return len(part.key) <= 40 and masthead_line(part) and bool(
-        kinds & {"date", "edition", "printed", "registration", "cn", "postal", "lunar"})
 
 
 def _ends_line(part: Line) -> str | None:
@@ -644,7 +705,7 @@ def _ends_line(part: Line) -> str | None:
         return "an attachment note (附件：…（略）)"
     if subhead_level(part):
         return "a numbered sub-heading (GB/T 15834 B.3.8)"
-    if _masthead_field_line(part):
+    if masthead_field_line(part):
         return "a masthead line (a date, an issue number, a registration number …)"
     return None
 
@@ -678,11 +739,11 @@ def _group(parts: list[Line], first: Line) -> Line:
 
 def split_run_together(doc: LogicalText) -> None:
     """Lines the unwrapping ran together (no blank line between, no sentence end) where one of
-    them can only stand on a line of its own (:func:`_starts_line`, :func:`_ends_line`: a page
+    them can only stand on a line of its own (:func:`starts_line`, :func:`_ends_line`: a page
     label, a lead-in, a bulleted item, a contents entry's page, a photo credit …) are split
     again at the physical lines (never before a character no line may start with). Runs first:
     every other pass sees the lines as printed."""
-    from convert.reader.physical import NO_LINE_START, decide_break, display_width
+    from convert.reader.physical import NO_LINE_START, decide_break, extent
 
     out: list[Line] = []
     for line in doc.lines:
@@ -693,7 +754,7 @@ def split_run_together(doc: LogicalText) -> None:
         groups: list[list[Line]] = [[parts[0]]]
         split = False
         for prev, part in zip(parts, parts[1:]):
-            why = None if part.text[:1] in NO_LINE_START else (_ends_line(prev) or _starts_line(part))
+            why = None if part.text[:1] in NO_LINE_START else (_ends_line(prev) or starts_line(part))
             if why is None and prev is parts[0] and DOCUMENT_TITLE_RE.match(prev.key) and heading_shape(prev) \
                     and part.text[:1] not in NO_LINE_START:
                 why = "the line above is a document's title (关于…的通报: GB/T 9704-2012 7.3.1)"
@@ -702,7 +763,7 @@ def split_run_together(doc: LogicalText) -> None:
                 why = "the line above, after a story's end, has a title's shape and was joined on weak evidence"
             if why is None and split and len(groups[-1]) == 1:
                 # a line split off again: the next one is weighed anew, as the unwrapping would
-                ends, reason, _ = decide_break(prev, 1, part, doc.wrap_width, display_width(prev.text.strip()))
+                ends, reason, _ = decide_break(prev, 1, part, doc.wrap_width, extent(prev.text))
                 why = reason if ends else None
             if why:
                 groups.append([part])
@@ -762,7 +823,7 @@ def split_named_titles(doc: LogicalText) -> None:
 
 
 #: The role passes, in the order they run: the most specific shapes first.
-ROLE_PASSES = [rejoin_run_ins, rejoin_wide_lines, rejoin_page_labels, rejoin_page_credits, find_page_labels, find_page_credits, find_captions, find_editorial_notes, find_lead_ins,
+ROLE_PASSES = [rejoin_run_ins, rejoin_wide_lines, rejoin_page_labels, rejoin_page_credits, rejoin_captions, rejoin_attachments, find_page_labels, find_page_credits, find_captions, find_editorial_notes, find_lead_ins,
                find_attachments, find_columns, find_bylines, find_subheads, find_verse, find_briefs]
 
 
@@ -776,4 +837,4 @@ def find_roles(doc: LogicalText) -> None:
         doc.lines[i].note(role.kind, role.why, role.cert)
 
 
-__all__ = ["ROLE_PASSES", "colophon_fields", "find_roles", "page_label", "physical_parts", "subhead_level"]
+__all__ = ["ROLE_PASSES", "colophon_fields", "find_roles", "page_label", "physical_parts", "starts_line", "subhead_level"]

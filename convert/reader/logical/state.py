@@ -27,7 +27,7 @@ class Role:
 @dataclass
 class LogicalText:
     """The shared state of the logical passes over one issue's logical lines: the parts found
-    (``contents``, ``mast_end``, ``body_start``, ``colophon_start``, ``masthead``, ``genre``,
+    (``contents``, ``mast_end``, ``body_start``, ``colophon_start``, ``front_colophon``, ``masthead``, ``genre``,
     ``roles`` of body lines by index), the built ``front``/``body``/``back``/``header``
     elements and the ``builder`` that made the body. ``physical`` maps a source line number to
     its physical line as split, before unwrapping (a verse line joined to the next is found
@@ -38,6 +38,8 @@ class LogicalText:
     mast_end: int = 0
     body_start: int = 0
     colophon_start: int = 0
+    #: ``(start, end)`` of a colophon printed under the masthead, before the first article
+    front_colophon: tuple[int, int] | None = None
     masthead: Masthead | None = None
     genre: object = None
     genre_override: str | None = None
@@ -48,6 +50,7 @@ class LogicalText:
     builder: object = None
     body: etree._Element | None = None
     back: etree._Element | None = None
+    front_colophon_div: etree._Element | None = None
     front: etree._Element | None = None
     header: etree._Element | None = None
     text: etree._Element | None = None
