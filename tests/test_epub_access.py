@@ -31,7 +31,7 @@ from test_epub import EPUB, NS, XHTML, Package
 from convert.errors import WriterError
 from convert.options import WriterOptions
 from convert.reader import read_issues
-from convert.segment import tokenize
+from convert.segment import break_starts
 from convert.variant import VARIANTS, make_variant
 from convert.writers import epub as epub_writer
 from convert.writers.epub.package import check_accessibility
@@ -133,7 +133,7 @@ def _pieces(h: etree._Element) -> list[str]:
 @pytest.mark.parametrize("stem", ["monthly-2020-01-no90", "monthly-2020-02-no91", "newsletter-2020-02-29-no634"])
 def test_heading_wbr_marks_exactly_the_word_boundaries(stem):
     """Between two letters or digits, a heading, and a title in the printed contents, has a
-    <wbr/> at every jieba word boundary and nowhere else (三送|一强, 常委会 kept whole); none next
+    <wbr/> at every jieba word boundary (one-ideograph words kept with their neighbours) and nowhere else (三送|一强, 常委会 kept whole); none next
     to punctuation."""
     _root, pkg = next(_books(ROOT / "samples" / f"{stem}.txt", "zh-Hans"))
     seen = 0
@@ -143,8 +143,8 @@ def test_heading_wbr_marks_exactly_the_word_boundaries(stem):
             if h.get("class") in ("docTitle", "supplied"):
                 continue
             text = "".join(_pieces(h))
-            want = [start for _w, start, _e in tokenize(text)
-                    if start and text[start - 1].isalnum() and text[start].isalnum()]
+            want = [start for start in break_starts(text)
+                    if text[start - 1].isalnum() and text[start].isalnum()]
             got, pos = [], 0
             for piece in _pieces(h)[:-1]:
                 pos += len(piece)
@@ -171,3 +171,30 @@ def test_masthead_phrases_are_one_line_in_the_epub():
     assert page.xpath("//x:br", namespaces=NS) == []
     lines = [re.sub(r"\s+", " ", "".join(p.itertext())).strip() for p in page.xpath("//x:p", namespaces=NS)]
     assert "2020年2月 29 星期六" in lines and "河南省连续性内资【审郑州连】00015号" in lines
+
+
+@pytest.mark.parametrize("text, whole", [
+    ("中心路街道开展春节前安全大检查", ["中心路"]),
+    ("市考核组考核我区2019年消防工作", ["我区", "2019年"]),
+    ("区卫健委召开疫情防控工作会议", ["卫健委"]),
+])
+def test_heading_keeps_one_ideograph_words_with_their_neighbours(text, whole):
+    """jieba splits 中心/路/街道, 我/区, 卫健/委: a heading at 320 px broke there (中心 / 路街道,
+    考核我 / 区2019年). Neither the EPUB's <wbr/> nor the PDF's heading breaks fall inside these
+    words."""
+    from convert.writers.epub.xhtml import word_breaks
+    from convert.writers.pdf.text import word_starts
+
+    node = etree.Element(f"{{{XHTML}}}h2")
+    node.text = text
+    word_breaks(node)
+    pieces = _pieces(node)
+    assert "".join(pieces) == text and len(pieces) > 2
+    cuts, pos = set(), 0
+    for piece in pieces[:-1]:
+        pos += len(piece)
+        cuts.add(pos)
+    for word in whole:
+        at = text.index(word)
+        assert not any(at < c < at + len(word) for c in cuts), (word, pieces)
+        assert not any(at < c < at + len(word) for c in word_starts(text)), (word, sorted(word_starts(text)))

@@ -506,16 +506,16 @@ def _wordish(ch: str) -> bool:
 
 
 def word_breaks(node: etree._Element) -> None:
-    """Put a ``<wbr/>`` at every word boundary (jieba: :func:`convert.segment.tokenize`) of the
-    text directly in XHTML element *node* (its text and its children's tails), where a letter or
-    digit meets a letter or digit: the places a heading may break when the style sheet keeps
-    words whole (``word-break: keep-all``); next to punctuation the line-breaking rules decide.
-    Adds no character."""
-    from convert.segment import tokenize
+    """Put a ``<wbr/>`` at every word boundary (jieba, one-ideograph words kept with their
+    neighbours: :func:`convert.segment.break_starts`) of the text directly in XHTML element
+    *node* (its text and its children's tails), where a letter or digit meets a letter or digit:
+    the places a heading may break when the style sheet keeps words whole (``word-break:
+    keep-all``); next to punctuation the line-breaking rules decide. Adds no character."""
+    from convert.segment import break_starts
 
     def split(text: str) -> list[str]:
         pieces, last = [], 0
-        for _w, start, _end in tokenize(text):
+        for start in break_starts(text):
             if start and _wordish(text[start - 1]) and _wordish(text[start]):
                 pieces.append(text[last:start])
                 last = start

@@ -400,11 +400,12 @@ HEADING_KINDS = frozenset({"section_head", "article_head", "brief_head", "subsec
 
 
 def word_starts(text: str) -> set[int]:
-    """Offsets in *text* where a word begins, by the jieba segmenter (its dictionary, no HMM, so
-    the same text always gives the same words; :func:`convert.segment.tokenize`)."""
-    from convert.segment import tokenize
+    """Offsets in *text* where a heading may break: where a word begins, by the jieba segmenter
+    (its dictionary, no HMM, so the same text always gives the same words), one-ideograph words
+    kept with their neighbours (:func:`convert.segment.break_starts`), plus 0 and ``len(text)``."""
+    from convert.segment import break_starts
 
-    return {start for _w, start, _e in tokenize(text)} | {len(text)}
+    return {0, len(text), *break_starts(text)}
 
 
 def break_heading(glyphs: list[Glyph], width: float, rules: Kinsoku) -> list[Line]:
