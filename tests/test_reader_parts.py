@@ -561,3 +561,68 @@ def test_pdf_and_epub_show_the_new_elements(tmp_path):
         xhtml = "".join(z.read(n).decode("utf-8") for n in z.namelist() if n.endswith(".xhtml"))
     assert '<p class="stanza">' in xhtml and '<p class="opener">' in xhtml and "<figcaption>" in xhtml
     assert '<p class="fw pageLabel">' in xhtml
+
+
+# ----------------------------------------------------------------------------- issue 21, heldout-f
+
+JOURNAL_BRACKETED = """内部资料，免费交流
+
+柳 溪 方 志
+
+（地方志工作通讯）
+
+2021年第2期（总第18期）
+
+柳溪县地方志办公室编印　　　　　　2021年6月
+
+本期目录
+
+【工作动态】
+
+县志办召开年度工作会议…………………………（1）
+
+【学术园地】
+
+明清柳溪县城的街巷格局………………………周明远（2）
+
+【工作动态】
+
+县志办召开年度工作会议
+
+3月2日，县志办召开年度工作会议，总结去年工作，部署今年任务。
+
+（综合科）
+
+【学术园地】
+
+明清柳溪县城的街巷格局
+
+周明远
+
+柳溪县档案馆
+
+柳溪县城始建于明代，城内街巷格局至今大体可辨。本文据旧志与舆图略作考察。
+
+城内以十字大街为骨架，东西南北各有小巷相连。
+"""
+
+
+def test_contents_page_numbers_in_brackets_make_a_contents_list_and_a_masthead():
+    # a journal's contents list prints its page numbers in round brackets (……（2）): the
+    # leader and the page are the entry's, the lines above it the masthead (title, issue, date)
+    docs, _ = read(JOURNAL_BRACKETED)
+    root = docs[0].root
+    assert texts(root, "//tei:div[@type='article']/tei:head") == [
+        "县志办召开年度工作会议", "明清柳溪县城的街巷格局"]
+    assert xpath(root, "//tei:div[@type='contents']//tei:num[@type='page']/@value") == ["1", "2"]
+    assert texts(root, "//tei:div[@type='contents']//tei:name[@type='author']") == ["周明远"]
+    assert texts(root, "//tei:titlePage//tei:titlePart[@type='main']") == ["柳溪方志"]
+    assert xpath(root, "//tei:titlePage//tei:docDate/@when") == ["2021-06"]
+    round_trips(docs, JOURNAL_BRACKETED)
+
+
+def test_the_authors_unit_under_the_name_is_a_byline_not_the_first_paragraph():
+    docs, _ = read(JOURNAL_BRACKETED)
+    second = xpath(docs[0].root, "//tei:div[@type='article']")[-1]
+    assert texts(second, "tei:byline") == ["周明远", "柳溪县档案馆"]
+    assert texts(second, "tei:p")[0].startswith("柳溪县城始建于明代")

@@ -503,10 +503,13 @@ class BodyBuilder:
         self.doubled += 1
         return [(first[1:], segs[0][1])] + segs[1:]
 
-    def _title_only(self) -> bool:
-        """The current article has its heading(s) and nothing else yet."""
+    def _title_only(self, bylines: bool = False) -> bool:
+        """The current article has its heading(s) and nothing else yet (with *bylines*: maybe
+        the author lines under them too: a name, then the author's unit)."""
+        tags = ("}head", "}byline") if bylines else ("}head",)
         return (self.article is not None and len(self.article) >= 1 and self.sub is None
-                and all(c.tag.endswith("}head") for c in self.article) and not self.article_closed)
+                and self.article[0].tag.endswith("}head")
+                and all(c.tag.endswith(tags) for c in self.article) and not self.article_closed)
 
     def _kicker_above(self, line: Line) -> bool:
         """In a newspaper, the open article holds one inferred heading and nothing else, and
@@ -752,7 +755,7 @@ class BodyBuilder:
         elif kind == "lead-in":
             self._lead_in(line, role)
         elif kind in ("byline", "credit"):
-            if kind == "byline" and not self._title_only():
+            if kind == "byline" and not self._title_only(bylines=True):
                 return False
             self._note("byline", _strip(line.segments))
             if kind == "credit":

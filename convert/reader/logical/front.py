@@ -29,7 +29,7 @@ from lxml import etree
 from convert.reader.body import cut_segments, _split_segments, _strip, heading_segments, inline
 from convert.reader.layout import (CONTENTS_HEAD_RE, match_author_leader, TEXT_LEADER_RE, find_contents, find_headed_contents,
                                    paragraph_shape)
-from convert.reader.lines import Line
+from convert.reader.lines import Line, page_value
 from convert.reader.logical.state import LogicalText
 from convert.reader.masthead import (CONTACT_RE, DATE_RE, IMPRINT_RE, LUNAR_RE, MASTHEAD_KINDS, PAGES_RE,
                                      PUBLISHING_VERBS, Masthead, fields_of, masthead_line, numeral, read_masthead)
@@ -279,14 +279,14 @@ def _contents_item(entry) -> etree._Element:
         if "page" in spans:
             a, b = spans["page"]
             inline(it, cut_segments(segs, pos, a))
-            it.append(inline(E.num(type="page", value=str(int(entry.page))), cut_segments(segs, a, len(text))))
+            it.append(inline(E.num(type="page", value=str(page_value(entry.page))), cut_segments(segs, a, len(text))))
         else:
             inline(it, cut_segments(segs, pos, len(text)))
         return it
     it.append(ref)
     if entry.page is not None:
         ref.tail = " "
-        it.append(E.num(entry.page, type="page", value=str(int(entry.page))))
+        it.append(E.num(entry.page, type="page", value=str(page_value(entry.page))))
     return it
 
 

@@ -296,6 +296,17 @@ def author_line(line: Line) -> str | None:
     return None
 
 
+#: The end of an author's unit that is no office (an archive, a library, a museum, a school).
+AFFILIATION_END_RE = re.compile(r"(?:馆|大学|学校|中学|小学|党校)$")
+
+
+def affiliation(key: str) -> bool:
+    """*key* reads as the name of an author's unit (作者单位): a body's name, or an archive's,
+    library's, museum's or school's (24 characters at most, no punctuation or digits)."""
+    return len(key) <= 24 and (is_org_name(key) or (
+        AFFILIATION_END_RE.search(key) is not None and is_org_name(key[:-1] + "室")))
+
+
 def find_bylines(doc: LogicalText) -> None:
     """Author lines right under a title (the title a line of heading shape, running text or
     verse after the author line), and credits in brackets on a line of their own after running
@@ -310,6 +321,11 @@ def find_bylines(doc: LogicalText) -> None:
                 and not author_line(prev) and nxt is not None and (
                     paragraph_shape(nxt) or (i + 1) in doc.roles or _short(nxt)):
             _give(doc, i, "byline", why + " under a title")
+            unit, after = nxt, _next(doc, i + 1)
+            # the author's unit (作者单位) on a line of its own under the name, running text after it
+            if unit is not None and after is not None and (i + 1) not in doc.roles and affiliation(unit.key) \
+                    and paragraph_shape(after):
+                _give(doc, i + 1, "byline", "a body's name alone under the author line: the author's unit (作者单位)")
             continue
         m = CREDIT_LINE_RE.match(line.text.strip())
         if m and prev is not None and (paragraph_shape(prev) or (i - 1) in doc.roles) \
