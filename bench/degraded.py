@@ -121,7 +121,8 @@ def table(corpus: list[Path], seeds: range, names: list[str], pairs: list[tuple[
             for seed in seeds:
                 rng = random.Random(f"{seed}:{name}:{path.name}")
                 degraded, furniture = step(text, rng)
-                rows.append(run(degraded, golds(path), furniture, text))
+                # the source's own furniture lines (a gold's ``furniture``) are fw too
+                rows.append(run(degraded, golds(path), shared_furniture(gold(path)) + furniture, text))
                 if name == "clean":
                     break
             c = merge(rows)
