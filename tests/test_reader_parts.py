@@ -626,3 +626,43 @@ def test_the_authors_unit_under_the_name_is_a_byline_not_the_first_paragraph():
     second = xpath(docs[0].root, "//tei:div[@type='article']")[-1]
     assert texts(second, "tei:byline") == ["周明远", "柳溪县档案馆"]
     assert texts(second, "tei:p")[0].startswith("柳溪县城始建于明代")
+
+
+PAPER_BARE_LABELS = """沙 洲 报
+
+中共沙洲县委机关报
+
+国内统一连续出版物号　CN 43-0911/(G)　　邮发代号：41-22
+
+2022年5月6日　星期五　农历壬寅年四月初六
+
+第18期（总第1990期）　　今日2版　　沙洲县融媒体中心出版
+
+沙洲港二期码头开工建设
+
+本报讯（记者 韦明）5月5日，沙洲港二期码头开工建设，计划明年底建成投用。
+
+本版责编：江河　　校对：田禾
+
+二版　综合新闻　　　　　　　　　　　　　　2022年5月6日　星
+期五
+
+县城新增三处口袋公园
+
+本报讯（记者 韦明）近日，县城新增三处口袋公园，方便市民就近休闲。
+
+本版责编：江河　　校对：田禾
+"""
+
+
+def test_a_number_label_printed_apart_from_its_number_and_a_bare_page_number_in_the_baomei():
+    # 国内统一连续出版物号　CN …: the label and its number are one masthead field, so the masthead
+    # goes on to the date and issue lines; 二版 (without 第) beside the date is a 报眉 line, and its
+    # weekday the extraction wrapped is joined back to it
+    docs, _ = read(PAPER_BARE_LABELS)
+    root = docs[0].root
+    assert texts(root, "//tei:div[@type='article']/tei:head") == ["沙洲港二期码头开工建设", "县城新增三处口袋公园"]
+    assert xpath(root, "//tei:titlePage//tei:docDate/@when") == ["2022-05-06"]
+    assert xpath(root, "string(//tei:sourceDesc//tei:idno[@type='cumulative'])") == "1990"
+    assert "二版综合新闻2022年5月6日星期五" in texts(root, "//tei:body//tei:fw")
+    round_trips(docs, PAPER_BARE_LABELS)

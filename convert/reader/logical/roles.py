@@ -35,14 +35,15 @@ from convert.reader.layout import BULLET_CHARS, colophon_fields, heading_shape, 
 from convert.reader.lines import Line
 from convert.reader.logical.back import is_page_credit
 from convert.reader.logical.state import LogicalText, Role
-from convert.reader.masthead import fields_of, masthead_field_line, numeral
+from convert.reader.masthead import classify_field, fields_of, masthead_field_line, numeral
 from convert.reader.names import ORG_END_RE, is_org_name, looks_like_person
 from convert.reader.physical import as_wide_as_wrapped
 
 #: A page label: ``第01版：要闻``, ``第一版要闻`` (whitespace removed), ``第二版``.
 PAGE_LABEL_RE = re.compile(r"^第(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})版(?:[：:·\-—]?(?P<name>[\u4e00-\u9fff]{1,6}))?$")
-#: The page-number field of a 报眉 line: ``第二版``, ``第2版``.
-PAGE_FIELD_RE = re.compile(r"^第\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})\s*版$")
+#: The page-number field of a 报眉 line: ``第二版``, ``第2版``, ``二版`` (with a date or the paper's
+#: title beside it).
+PAGE_FIELD_RE = re.compile(r"^第?\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})\s*版$")
 #: A photo credit ending a caption: ``记者 庞景然 摄``, ``（通讯员 方圆 摄）``.
 CAPTION_CREDIT_RE = re.compile(
     r"(?:^|(?<=[\s。！？!?]))(?P<credit>[（(]?\s*(?:(?:本报|特约)?(?:记者|通讯员|摄影记者|摄影|实习生)\s*)?"
@@ -129,6 +130,17 @@ def page_label(line: Line, title: str | None) -> tuple[int, str | None] | None:
     return None
 
 
+def _date_tail(line: Line, nxt: Line) -> bool:
+    """*nxt* is the end of *line*'s date the extraction wrapped: a weekday or lunar date on its
+    own (``星期五``), or the rest of one cut inside (``…2023年4月14日　星`` / ``期五``)."""
+    fields = fields_of(line.text)
+    if not fields or len(nxt.key) > 4 or fields[-1][0] not in ("date", "date-part", "lunar", "title"):
+        return False
+    last = re.sub(r"\s+", "", line.text[fields[-1][1]:fields[-1][2]])
+    return (classify_field(nxt.key) in ("date-part", "lunar") and fields[-1][0] != "title") or (
+        fields[-1][0] == "title" and classify_field(last + nxt.key) in ("date-part", "lunar"))
+
+
 def rejoin_page_labels(doc: LogicalText) -> None:
     """A page label or 报眉 line the extraction hard-wrapped (``漳阳报　2022年3月11日　星期五　第`` /
     ``二版　综合``): a line that is no page label but is one with the next (no blank line between)
@@ -142,7 +154,8 @@ def rejoin_page_labels(doc: LogicalText) -> None:
         # a label cut inside its page's name (``第二版　综`` / ``合``), or a 报眉 line cut before it
         short_tail = found is not None and heading_shape(nxt) and (
             (len(found[1] or "") == 1 and len(nxt.key) <= 3)
-            or (found[1] is None and len(fields_of(line.text)) >= 3 and len(nxt.key) <= 4))
+            or (found[1] is None and len(fields_of(line.text)) >= 3 and len(nxt.key) <= 4)
+            or _date_tail(line, nxt))
         # a 报眉 line cut before its page label (the paper's title and date, the label on the next
         # line) or before the title (the date, then title and label)
         head_only = found is None and "date" in {kind for kind, _, _ in fields_of(line.text)} and all(
