@@ -666,3 +666,39 @@ def test_a_number_label_printed_apart_from_its_number_and_a_bare_page_number_in_
     assert xpath(root, "string(//tei:sourceDesc//tei:idno[@type='cumulative'])") == "1990"
     assert "二版综合新闻2022年5月6日星期五" in texts(root, "//tei:body//tei:fw")
     round_trips(docs, PAPER_BARE_LABELS)
+
+
+HARD_WRAPPED_PAPER = """青 岗 报
+
+2023年8月4日　星期五
+
+第31期（总第700期）
+
+县委常委会会议研究部署
+秋粮生产工作
+
+本报讯（记者 方舟）8月2日，县委书记主持召开县委
+常委会会议，传达学习全市农业工作会议精神，研究
+部署我县秋粮生产工作。会议要求各地抓好田间管理。
+
+全县中小学暑期安全检查结束
+
+本报讯（记者 方舟）近日，县教育局完成全县中小学
+暑期安全检查，共排查隐患十二处，已全部整改到位，
+确保开学前校园安全。检查组逐校查看了消防设施、
+食堂后厨、校舍围墙和周边道路，对发现的问题当场
+交办，要求各校建立台账、限期整改，并在开学前完
+成复查。县教育局还将联合公安、市场监管等部门，
+对校园周边的小卖部、网吧开展专项整治，为学生营
+造安全有序的学习环境。会议还通报了检查中的问题。
+"""
+
+
+def test_a_headline_wrapped_narrower_than_the_body_is_one_title_not_kicker_and_title():
+    # hard-wrapped text: a short tail right under a title line (no blank between) goes on with it
+    docs, _ = read(HARD_WRAPPED_PAPER)
+    root = docs[0].root
+    assert texts(root, "//tei:div[@type='article']/tei:head[not(@type)]") == [
+        "县委常委会会议研究部署秋粮生产工作", "全县中小学暑期安全检查结束"]
+    assert not xpath(root, "//tei:head[@type='kicker']")
+    round_trips(docs, HARD_WRAPPED_PAPER)

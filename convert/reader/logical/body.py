@@ -205,12 +205,18 @@ class BodyBuilder:
     def _continued_title(self, first: Line | None, second: Line) -> bool:
         """*second* goes on with the title *first* began (the extraction wrapped it), rather
         than being the title under a kicker: *first* leaves a quote or bracket open, is marked
-        as a heading while *second* is not, or is as wide as a hard-wrapped line."""
+        as a heading while *second* is not, is as wide as a hard-wrapped line, or (in hard-wrapped
+        text) *second* is a short tail right under it."""
         if first is None:
             return False
         if self._open_mark(first):
             return True
         if first.marked and not second.marked:
+            return True
+        # in hard-wrapped text, a short tail on the very next line (a headline wraps narrower than
+        # the body text, at its larger type: ``…研究部署`` / ``防汛工作``); a 引题 is shorter than its title
+        if (self.wrap_width is not None and not second.blank_before and not second.key.startswith("—")
+                and len(second.key) <= 0.6 * len(first.key)):
             return True
         # as wide as the wrapped lines around it (the unwrapping's local measure) or as the text's
         return as_wide_as_wrapped(first, self.wrap_width) or any("as wide as a wrapped line" in e for e in first.evidence)
