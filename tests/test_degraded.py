@@ -171,6 +171,9 @@ REPLAYS = [
     (52, "wrap-headings", "tests/fixtures/series/briefing-tonggang-2024-no02-03.two-issues.txt"),  # a bold title wrapped
     (72, "scan", "tests/fixtures/series/briefing-yuling-2023-no09.txt"),  # a title before an indented paragraph
     (76, "scan", "tests/fixtures/series/newspaper-xiuxi-2023-11-03.txt"),  # a 报眉 line cut after its date
+    (2, "wrap-no-blank", "tests/fixtures/series/journal-qingya-dangshi-2022-no3.txt"),  # text opens with its title's words
+    (1, "pdftotext", "tests/fixtures/series/journal-qingya-dangshi-2022-no3.txt"),  # the same, a blank line between
+    (2, "wrap-headings", "tests/fixtures/series/newspaper-sangchuan-2023-04-14.txt"),  # 报眉 weekday wrapped off
 ]
 
 

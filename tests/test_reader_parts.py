@@ -702,3 +702,4 @@ def test_a_headline_wrapped_narrower_than_the_body_is_one_title_not_kicker_and_t
         "县委常委会会议研究部署秋粮生产工作", "全县中小学暑期安全检查结束"]
     assert not xpath(root, "//tei:head[@type='kicker']")
     round_trips(docs, HARD_WRAPPED_PAPER)
+

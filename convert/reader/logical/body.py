@@ -146,8 +146,10 @@ class BodyBuilder:
         best, best_i = 0.0, None
         for i, e in enumerate(self.entries):
             r = _similar(line.key, e.key)
-            # an entry an earlier heading already took is matched again only exactly
-            if e.target is not None and r < 1.0:
+            # an entry an earlier heading already took is matched again only exactly, and not by a
+            # longer line that opens with it (the title's words opening the text under it; a jump
+            # head is the title again or shortened)
+            if e.target is not None and (r < 1.0 or (len(line.key) > len(e.key) and line.key.startswith(e.key))):
                 continue
             if r > best:
                 best, best_i = r, i
