@@ -174,6 +174,8 @@ REPLAYS = [
     (2, "wrap-no-blank", "tests/fixtures/series/journal-qingya-dangshi-2022-no3.txt"),  # text opens with its title's words
     (1, "pdftotext", "tests/fixtures/series/journal-qingya-dangshi-2022-no3.txt"),  # the same, a blank line between
     (2, "wrap-headings", "tests/fixtures/series/newspaper-sangchuan-2023-04-14.txt"),  # 报眉 weekday wrapped off
+    (0, "wrap-headings", "tests/fixtures/series/journal-qingya-dangshi-2022-no3.txt"),  # 内部资料，免费交流 over wrapped entries
+    (1, "scan", "tests/fixtures/series/journal-qingya-dangshi-2022-no3.txt"),  # the same, entries cut before their page
 ]
 
 

@@ -319,6 +319,13 @@ def _front(mh: Masthead, mast_lines: list[Line], contents, section_ids,
     return front
 
 
+def _notice_line(line: Line) -> bool:
+    """A short masthead line of notices only (``内部资料，免费交流``: GB/T 15834 allows the comma
+    between them), which running text is not."""
+    kinds = [k for k, _, _ in fields_of(line.text)]
+    return len(line.key) <= 16 and bool(kinds) and all(k == "notice" for k in kinds)
+
+
 def rejoin_masthead_lines(doc: LogicalText) -> None:
     """A masthead line or a contents line the extraction hard-wrapped (``国内统一连续出版物号 CN
     41-0628/(F)　　邮发`` / ``代号 35-62``; ``续志编纂中…表述………苏明`` / ``哲　5``): above the first line
@@ -327,7 +334,9 @@ def rejoin_masthead_lines(doc: LogicalText) -> None:
     is joined with it."""
     lines = doc.lines
     i = 0
-    while i + 1 < len(lines) and (not paragraph_shape(lines[i]) or TEXT_LEADER_RE.search(lines[i].text)):
+    # a short notice with a comma (``内部资料，免费交流``) is a masthead line, not running text
+    while i + 1 < len(lines) and (not paragraph_shape(lines[i]) or TEXT_LEADER_RE.search(lines[i].text)
+                                  or _notice_line(lines[i])):
         line, nxt = lines[i], lines[i + 1]
         partial = any(k in MASTHEAD_KINDS for k, _, _ in fields_of(line.text))  # a masthead field begins it
         leader = (TEXT_LEADER_RE.search(line.text) is not None and line.page is None and len(nxt.key) <= 12
