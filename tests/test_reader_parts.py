@@ -624,7 +624,8 @@ def test_contents_page_numbers_in_brackets_make_a_contents_list_and_a_masthead()
 def test_the_authors_unit_under_the_name_is_a_byline_not_the_first_paragraph():
     docs, _ = read(JOURNAL_BRACKETED)
     second = xpath(docs[0].root, "//tei:div[@type='article']")[-1]
-    assert texts(second, "tei:byline") == ["周明远", "柳溪县档案馆"]
+    assert texts(second, "tei:byline") == ["周明远柳溪县档案馆"]
+    assert texts(second, "tei:byline/tei:orgName") == ["柳溪县档案馆"]
     assert texts(second, "tei:p")[0].startswith("柳溪县城始建于明代")
 
 
@@ -703,3 +704,12 @@ def test_a_headline_wrapped_narrower_than_the_body_is_one_title_not_kicker_and_t
     assert not xpath(root, "//tei:head[@type='kicker']")
     round_trips(docs, HARD_WRAPPED_PAPER)
 
+
+
+def test_a_second_issue_whose_issue_line_holds_several_fields_starts_a_document():
+    # 第18期（总第1990期）　　今日2版　　…出版: wider than an issue number alone, still its anchor
+    text = BRIEFING.rstrip("\n") + "\n\n\n" + PAPER_BARE_LABELS
+    docs, _ = read(text)
+    assert len(docs) == 2
+    assert xpath(docs[1].root, "string(//tei:sourceDesc//tei:idno[@type='cumulative'])") == "1990"
+    round_trips(docs, text)
