@@ -568,6 +568,11 @@ class BodyBuilder:
         while self.subs and self.subs[-1][0] >= level:
             self.subs.pop()
         parent = self.subs[-1][1] if self.subs else self.article
+        # an old page break right before the sub-heading stands between the divisions
+        marks, rest = lead_marks(line.segments)
+        if marks:
+            emit_marks(parent, marks)
+            line.segments = rest
         div = E.div(type="subsection")
         div.append(self._head(line, cert))
         parent.append(div)
@@ -765,6 +770,12 @@ class BodyBuilder:
         elif kind in ("byline", "credit"):
             if kind == "byline" and not self._title_only(bylines=True):
                 return False
+            if kind == "byline" and role.data.get("unit") and self.article[-1].tag.endswith("}byline"):
+                # the author's unit under the name: the same byline, on a line of its own
+                last = self.article[-1]
+                last.append(E.lb())
+                last.append(inline(E.orgName(), _strip(line.segments)))
+                return True
             self._note("byline", _strip(line.segments))
             if kind == "credit":
                 self.boundary = True

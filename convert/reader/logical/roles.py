@@ -35,7 +35,7 @@ from convert.reader.layout import BULLET_CHARS, colophon_fields, heading_shape, 
 from convert.reader.lines import Line
 from convert.reader.logical.back import is_page_credit
 from convert.reader.logical.state import LogicalText, Role
-from convert.reader.masthead import classify_field, fields_of, masthead_field_line, numeral
+from convert.reader.masthead import fields_of, masthead_field_line, numeral
 from convert.reader.names import ORG_END_RE, is_org_name, looks_like_person
 from convert.reader.physical import as_wide_as_wrapped
 
@@ -131,14 +131,17 @@ def page_label(line: Line, title: str | None) -> tuple[int, str | None] | None:
 
 
 def _date_tail(line: Line, nxt: Line) -> bool:
-    """*nxt* is the end of *line*'s date the extraction wrapped: a weekday or lunar date on its
-    own (``星期五``), or the rest of one cut inside (``…2023年4月14日　星`` / ``期五``)."""
-    fields = fields_of(line.text)
-    if not fields or len(nxt.key) > 4 or fields[-1][0] not in ("date", "date-part", "lunar", "title"):
+    """*nxt* is the end of *line*'s date the extraction wrapped: with *line* it makes date fields
+    only where *nxt* stands (``…2023年4月14日　星`` / ``期五``, ``…2023年4月`` / ``14日　星期五``,
+    ``…2023年4月14日`` / ``　星期五``)."""
+    if len(nxt.key) > 16:
         return False
-    last = re.sub(r"\s+", "", line.text[fields[-1][1]:fields[-1][2]])
-    return (classify_field(nxt.key) in ("date-part", "lunar") and fields[-1][0] != "title") or (
-        fields[-1][0] == "title" and classify_field(last + nxt.key) in ("date-part", "lunar"))
+    for gap in ("", "\u3000"):  # cut inside a field, or between two
+        cut = len(line.text) + len(gap)
+        tail = [k for k, a, b in fields_of(line.text + gap + nxt.text) if b > cut - len(gap)]
+        if tail and all(k in ("date", "date-part", "lunar") for k in tail):
+            return True
+    return False
 
 
 def rejoin_page_labels(doc: LogicalText) -> None:
@@ -338,7 +341,8 @@ def find_bylines(doc: LogicalText) -> None:
             # the author's unit (作者单位) on a line of its own under the name, running text after it
             if unit is not None and after is not None and (i + 1) not in doc.roles and affiliation(unit.key) \
                     and paragraph_shape(after):
-                _give(doc, i + 1, "byline", "a body's name alone under the author line: the author's unit (作者单位)")
+                _give(doc, i + 1, "byline", "a body's name alone under the author line: the author's unit (作者单位)",
+                      unit=True)
             continue
         m = CREDIT_LINE_RE.match(line.text.strip())
         if m and prev is not None and (paragraph_shape(prev) or (i - 1) in doc.roles) \
