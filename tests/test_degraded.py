@@ -176,6 +176,11 @@ REPLAYS = [
     (2, "wrap-headings", "tests/fixtures/series/newspaper-sangchuan-2023-04-14.txt"),  # 报眉 weekday wrapped off
     (0, "wrap-headings", "tests/fixtures/series/journal-qingya-dangshi-2022-no3.txt"),  # 内部资料，免费交流 over wrapped entries
     (1, "scan", "tests/fixtures/series/journal-qingya-dangshi-2022-no3.txt"),  # the same, entries cut before their page
+    (5, "wrap-headings", "tests/fixtures/series/newspaper-sangchuan-2023-04-14.txt"),  # 报眉 date cut after its month
+    (19, "wrap-headings", "tests/fixtures/series/newspaper-sangchuan-2023-04-14.txt"),  # 报眉 date cut inside its year
+    (12, "scan", "tests/fixtures/series/newspaper-sangchuan-2023-04-14.txt"),  # the same in a scan
+    (3, "furniture-no-ff", "tests/fixtures/series/journal-qingya-dangshi-2022-no3.txt"),  # two running heads at one break
+    (11, "scan", "tests/fixtures/series/briefing-heshan-jiaoyu-2023-no07.txt"),  # （单位　单位供稿） run into the next title
 ]
 
 

@@ -34,8 +34,9 @@ DISTRIBUTION_RE = re.compile(r"^(报|送|发|抄送|抄报|主送|分送|报送|
 ISSUED_RE = re.compile(r"^(?P<org>.*?)\s*(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*(?P<verb>印发)\s*$")
 COLOPHON_NOTICE_RE = re.compile(r"^[（(]?\s*(内部资料|注意保存|内部刊物|免费交流|内部参阅)[^()（）]*[）)]?$")
 PRINT_RUN_RE = re.compile(r"^[（(]?\s*共印\s*(\d+)\s*份\s*[）)]?$")
-#: A print run at the end of a line of fields: ``编辑：冯晓棠　　（共印90份）``.
-PRINT_RUN_TAIL_RE = re.compile(r"[（(]\s*共印\s*(\d+)\s*份\s*[）)]\s*$")
+#: A print run at the end of a line of fields: ``编辑：冯晓棠　　（共印90份）``, or after a wide gap
+#: without brackets (``编辑：韩素云　　　　共印120份``).
+PRINT_RUN_TAIL_RE = re.compile(r"(?:[（(]\s*共印\s*(\d+)\s*份\s*[）)]|(?:(?<=[ \t]{2})|(?<=\u3000))共印\s*\d+\s*份)\s*$")
 #: A label inside a line of fields: a few characters (maybe letter-spaced) and a colon, at the
 #: line's start or after a gap.
 FIELD_LABEL_RE = re.compile(r"(?:^|(?<=\s))((?:[\u4e00-\u9fff][ \t\u3000]*){1,8}?)[：:]")
