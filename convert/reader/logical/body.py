@@ -555,6 +555,8 @@ class BodyBuilder:
             self.article[-1].set("type", "sub")
             return
         last = heads[-1]  # the line goes on with the head right above it (source order)
+        line.note("heading (continued)", "goes on with the title right above it (a title the extraction wrapped, "
+                  "or printed on two lines)", cert)
         last.append(E.lb())
         inline(last, heading_segments(line))
         if cert and not last.get("cert"):
