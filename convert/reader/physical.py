@@ -163,9 +163,9 @@ def find_page_furniture(doc: PhysicalText) -> None:
     for i in range(n):
         first = lines[i].form_feed or (i > 0 and folio[i - 1])
         # the second head is shaped like one: parts set apart by a wide gap or a middle dot
-        # (``青崖党史　2022年第3期``), not a column name that a page happens to open twice
+        # (``青崖党史　2022年第3期``), not a column name or a 版记 line (…印发) that a page happens to open twice
         top[i] = first or (i > 1 and not folio[i - 1] and (lines[i - 1].form_feed or folio[i - 2])
-                           and head_shaped(i - 1) and not lines[i].form_feed
+                           and head_shaped(i - 1) and not lines[i].form_feed and not colophon_kind(lines[i])
                            and re.search(r"\S(?:\s{2,}|\u3000|\s*·\s*)\S", lines[i].raw.strip()) is not None)
 
     def near_break(i: int) -> bool:
