@@ -121,7 +121,8 @@ def table(corpus: list[Path], seeds: range, names: list[str], pairs: list[tuple[
             for seed in seeds:
                 rng = random.Random(f"{seed}:{name}:{path.name}")
                 degraded, furniture = step(text, rng)
-                rows.append(run(degraded, golds(path), furniture, text))
+                # the source's own furniture lines (a gold's ``furniture``) are fw too
+                rows.append(run(degraded, golds(path), shared_furniture(gold(path)) + furniture, text))
                 if name == "clean":
                     break
             c = merge(rows)
@@ -135,7 +136,8 @@ def table(corpus: list[Path], seeds: range, names: list[str], pairs: list[tuple[
                 ta, fa = step(a.read_text(encoding="utf-8"), rng)
                 tb, fb = step(b.read_text(encoding="utf-8"), rng)
                 clean = concatenate(a.read_text(encoding="utf-8"), b.read_text(encoding="utf-8"))
-                rows.append(run(concatenate(ta, tb), golds(a) + golds(b), fa + fb, clean))
+                own = shared_furniture(gold(a)) + shared_furniture(gold(b))  # printed in the clean text
+                rows.append(run(concatenate(ta, tb), golds(a) + golds(b), own + fa + fb, clean))
                 if name == "concatenated":
                     break
             c = merge(rows)

@@ -261,7 +261,7 @@ def content_lines(text: str) -> list[str]:
             continue
         line = re.sub(r"^\s*#{1,6}\s+", "", line)
         line = re.sub(r"\*\*|</?b>|</?strong>", "", line, flags=re.IGNORECASE)
-        line = re.sub(r"(?:\.{2,}|…{2,}|·{3,}|．{2,}|。{3,})(?=\s*\d{1,3}\s*$)", "", line)
+        line = re.sub(r"(?:\.{2,}|…{2,}|·{3,}|．{2,}|。{3,})(?=\s*(?:\d{1,3}|（\d{1,3}）|\(\d{1,3}\))\s*$)", "", line)
         if nows(line):
             out.append(nows(line))
     return out
@@ -361,7 +361,14 @@ def measure(root, want: dict, furniture: list[str], xpath, clean: str | None = N
     # page labels and page credits the source prints are fw too (not furniture a degradation inserted)
     fws = [t for t in (_text(f) for f in xpath(root, "//tei:text//tei:fw")) if t not in printed]
     all_heads = gold_heads + [s for s, _ in gold_subs]
-    glued = [p[:20] for p in paragraphs for h in all_heads if h and p.startswith(h) and len(p) > len(h)]
+    # a paragraph the source itself opens with the heading's words (``石窑沟…旧址`` / ``石窑沟…旧址位于…``)
+    # is not glued: only one whose next characters no source line has after the heading
+    starts = set()
+    if clean is not None:
+        longest = max((len(h) for h in all_heads), default=0) + 4
+        starts = {c[:k] for c in content_lines(clean) for k in range(1, min(len(c), longest) + 1)}
+    glued = [p[:20] for p in paragraphs for h in all_heads if h and p.startswith(h) and len(p) > len(h)
+             and p[: len(h) + 4] not in starts]
     known = set(all_heads) | {nows(s) for s in want.get("sections", [])} | {
         nows(a.get(k) or "") for a in want["articles"] for k in ("kicker", "subtitle")}
     never = _never_heads(want)

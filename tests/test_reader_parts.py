@@ -561,3 +561,155 @@ def test_pdf_and_epub_show_the_new_elements(tmp_path):
         xhtml = "".join(z.read(n).decode("utf-8") for n in z.namelist() if n.endswith(".xhtml"))
     assert '<p class="stanza">' in xhtml and '<p class="opener">' in xhtml and "<figcaption>" in xhtml
     assert '<p class="fw pageLabel">' in xhtml
+
+
+# ----------------------------------------------------------------------------- issue 21, heldout-f
+
+JOURNAL_BRACKETED = """内部资料，免费交流
+
+柳 溪 方 志
+
+（地方志工作通讯）
+
+2021年第2期（总第18期）
+
+柳溪县地方志办公室编印　　　　　　2021年6月
+
+本期目录
+
+【工作动态】
+
+县志办召开年度工作会议…………………………（1）
+
+【学术园地】
+
+明清柳溪县城的街巷格局………………………周明远（2）
+
+【工作动态】
+
+县志办召开年度工作会议
+
+3月2日，县志办召开年度工作会议，总结去年工作，部署今年任务。
+
+（综合科）
+
+【学术园地】
+
+明清柳溪县城的街巷格局
+
+周明远
+
+柳溪县档案馆
+
+柳溪县城始建于明代，城内街巷格局至今大体可辨。本文据旧志与舆图略作考察。
+
+城内以十字大街为骨架，东西南北各有小巷相连。
+"""
+
+
+def test_contents_page_numbers_in_brackets_make_a_contents_list_and_a_masthead():
+    # a journal's contents list prints its page numbers in round brackets (……（2）): the
+    # leader and the page are the entry's, the lines above it the masthead (title, issue, date)
+    docs, _ = read(JOURNAL_BRACKETED)
+    root = docs[0].root
+    assert texts(root, "//tei:div[@type='article']/tei:head") == [
+        "县志办召开年度工作会议", "明清柳溪县城的街巷格局"]
+    assert xpath(root, "//tei:div[@type='contents']//tei:num[@type='page']/@value") == ["1", "2"]
+    assert texts(root, "//tei:div[@type='contents']//tei:name[@type='author']") == ["周明远"]
+    assert texts(root, "//tei:titlePage//tei:titlePart[@type='main']") == ["柳溪方志"]
+    assert xpath(root, "//tei:titlePage//tei:docDate/@when") == ["2021-06"]
+    round_trips(docs, JOURNAL_BRACKETED)
+
+
+def test_the_authors_unit_under_the_name_is_a_byline_not_the_first_paragraph():
+    docs, _ = read(JOURNAL_BRACKETED)
+    second = xpath(docs[0].root, "//tei:div[@type='article']")[-1]
+    assert texts(second, "tei:byline") == ["周明远柳溪县档案馆"]
+    assert texts(second, "tei:byline/tei:orgName") == ["柳溪县档案馆"]
+    assert texts(second, "tei:p")[0].startswith("柳溪县城始建于明代")
+
+
+PAPER_BARE_LABELS = """沙 洲 报
+
+中共沙洲县委机关报
+
+国内统一连续出版物号　CN 43-0911/(G)　　邮发代号：41-22
+
+2022年5月6日　星期五　农历壬寅年四月初六
+
+第18期（总第1990期）　　今日2版　　沙洲县融媒体中心出版
+
+沙洲港二期码头开工建设
+
+本报讯（记者 韦明）5月5日，沙洲港二期码头开工建设，计划明年底建成投用。
+
+本版责编：江河　　校对：田禾
+
+二版　综合新闻　　　　　　　　　　　　　　2022年5月6日　星
+期五
+
+县城新增三处口袋公园
+
+本报讯（记者 韦明）近日，县城新增三处口袋公园，方便市民就近休闲。
+
+本版责编：江河　　校对：田禾
+"""
+
+
+def test_a_number_label_printed_apart_from_its_number_and_a_bare_page_number_in_the_baomei():
+    # 国内统一连续出版物号　CN …: the label and its number are one masthead field, so the masthead
+    # goes on to the date and issue lines; 二版 (without 第) beside the date is a 报眉 line, and its
+    # weekday the extraction wrapped is joined back to it
+    docs, _ = read(PAPER_BARE_LABELS)
+    root = docs[0].root
+    assert texts(root, "//tei:div[@type='article']/tei:head") == ["沙洲港二期码头开工建设", "县城新增三处口袋公园"]
+    assert xpath(root, "//tei:titlePage//tei:docDate/@when") == ["2022-05-06"]
+    assert xpath(root, "string(//tei:sourceDesc//tei:idno[@type='cumulative'])") == "1990"
+    assert "二版综合新闻2022年5月6日星期五" in texts(root, "//tei:body//tei:fw")
+    round_trips(docs, PAPER_BARE_LABELS)
+
+
+HARD_WRAPPED_PAPER = """青 岗 报
+
+2023年8月4日　星期五
+
+第31期（总第700期）
+
+县委常委会会议研究部署
+秋粮生产工作
+
+本报讯（记者 方舟）8月2日，县委书记主持召开县委
+常委会会议，传达学习全市农业工作会议精神，研究
+部署我县秋粮生产工作。会议要求各地抓好田间管理。
+
+全县中小学暑期安全检查结束
+
+本报讯（记者 方舟）近日，县教育局完成全县中小学
+暑期安全检查，共排查隐患十二处，已全部整改到位，
+确保开学前校园安全。检查组逐校查看了消防设施、
+食堂后厨、校舍围墙和周边道路，对发现的问题当场
+交办，要求各校建立台账、限期整改，并在开学前完
+成复查。县教育局还将联合公安、市场监管等部门，
+对校园周边的小卖部、网吧开展专项整治，为学生营
+造安全有序的学习环境。会议还通报了检查中的问题。
+"""
+
+
+def test_a_headline_wrapped_narrower_than_the_body_is_one_title_not_kicker_and_title():
+    # hard-wrapped text: a short tail right under a title line (no blank between) goes on with it
+    docs, _ = read(HARD_WRAPPED_PAPER)
+    root = docs[0].root
+    assert texts(root, "//tei:div[@type='article']/tei:head[not(@type)]") == [
+        "县委常委会会议研究部署秋粮生产工作", "全县中小学暑期安全检查结束"]
+    assert not xpath(root, "//tei:head[@type='kicker']")
+    round_trips(docs, HARD_WRAPPED_PAPER)
+
+
+
+def test_a_second_issue_whose_issue_line_holds_several_fields_starts_a_document():
+    # 第18期（总第1990期）　　今日2版　　…出版: wider than an issue number alone, still its anchor
+    text = BRIEFING.rstrip("\n") + "\n\n\n" + PAPER_BARE_LABELS
+    docs, _ = read(text)
+    assert len(docs) == 2
+    assert xpath(docs[1].root, "string(//tei:sourceDesc//tei:idno[@type='cumulative'])") == "1990"
+    round_trips(docs, text)

@@ -25,6 +25,7 @@ from convert.tei import E
 
 BYLINE_RE = re.compile(
     r"[（(]\s*(?:记者|通讯员|特约记者|本报记者|文\s*[/／]|图\s*[/／]|文图|摄影|撰稿|供稿)[^()（）]{0,40}[）)]\s*$"
+    r"|[（(][^()（）]{2,40}?(?:供稿|供图)\s*[）)]\s*$"  # a unit's credit: （县疾控中心　县教育局体卫艺股供稿）
 )
 BYLINE_LINE_RE = re.compile(r"^(?:本报)?(?:记者|通讯员|特约记者)\s*\S.{0,30}$")
 CONTINUATION_RE = re.compile(r"[（(]\s*(?:下转|上接|转|接)\s*(?:第\s*)?[\d一二三四五六七八九十]+\s*版\s*[）)]\s*$")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from convert.reader.lines import Line
+from convert.reader.lines import Line, page_number_span
 
 #: Sentence punctuation (full- and half-width) that a heading does not contain.
 SENTENCE_PUNCT = set("。；！？;!?")
@@ -34,8 +34,9 @@ DISTRIBUTION_RE = re.compile(r"^(报|送|发|抄送|抄报|主送|分送|报送|
 ISSUED_RE = re.compile(r"^(?P<org>.*?)\s*(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*(?P<verb>印发)\s*$")
 COLOPHON_NOTICE_RE = re.compile(r"^[（(]?\s*(内部资料|注意保存|内部刊物|免费交流|内部参阅)[^()（）]*[）)]?$")
 PRINT_RUN_RE = re.compile(r"^[（(]?\s*共印\s*(\d+)\s*份\s*[）)]?$")
-#: A print run at the end of a line of fields: ``编辑：冯晓棠　　（共印90份）``.
-PRINT_RUN_TAIL_RE = re.compile(r"[（(]\s*共印\s*(\d+)\s*份\s*[）)]\s*$")
+#: A print run at the end of a line of fields: ``编辑：冯晓棠　　（共印90份）``, or after a wide gap
+#: without brackets (``编辑：韩素云　　　　共印120份``).
+PRINT_RUN_TAIL_RE = re.compile(r"(?:[（(]\s*共印\s*(\d+)\s*份\s*[）)]|(?:(?<=[ \t]{2})|(?<=\u3000))共印\s*\d+\s*份)\s*$")
 #: A label inside a line of fields: a few characters (maybe letter-spaced) and a colon, at the
 #: line's start or after a gap.
 FIELD_LABEL_RE = re.compile(r"(?:^|(?<=\s))((?:[\u4e00-\u9fff][ \t\u3000]*){1,8}?)[：:]")
@@ -53,7 +54,7 @@ PARTIAL_CONTENTS_RE = re.compile(r"导读|看点|提要")
 #: length or worse, so the reader never runs it on its input).
 AUTHOR_LEADER_RE = re.compile(
     r"^(?P<title>.+?)(?P<lead>(?:…{2,}|\.{3,}|·{3,}|．{3,})+)\s*(?P<author>[^\d…\.·．\s](?:[^\d…\.·．]{0,10}[^\d…\.·．\s])?)?"
-    r"\s*(?P<page>\d{1,3})\s*$")
+    r"\s*(?P<page>\d{1,3}|（\d{1,3}）|\(\d{1,3}\))\s*$")
 #: The characters of a dot leader and the shortest run of each that is one.
 LEADER_RUN_MIN = {"…": 2, ".": 3, "·": 3, "．": 3}
 
@@ -80,15 +81,12 @@ class LeaderMatch:
 def match_author_leader(text: str) -> LeaderMatch | None:
     """:data:`AUTHOR_LEADER_RE` ``.match(text)``, found in one pass from the line's end (time
     linear in its length; tests/test_reader_growth.py checks both find the same spans): a page
-    number of one to three digits ends the line; before it, after optional whitespace, an author
+    number of one to three digits, maybe in round brackets (``（2）``), ends the line; before it, after optional whitespace, an author
     of at most 12 characters (no digit, no leader character, no space at either end); before that,
     after optional whitespace, the leader: runs of ``…`` (two or more) or ``.``, ``·``, ``．`` (three
     or more), as short as the title before it (one character at least) allows."""
-    end = len(text.rstrip())
-    p = end
-    while p > 0 and text[p - 1].isdecimal() and end - p < 4:
-        p -= 1
-    if p == end or end - p > 3 or (p > 0 and text[p - 1].isdecimal()):
+    end, p, _ = page_number_span(text)
+    if p is None:
         return None
     before_end = len(text[:p].rstrip())
     k = before_end - 1  # the last leader character

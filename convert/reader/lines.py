@@ -27,7 +27,7 @@ FOLIO_RES = (
 BULLET_RE = re.compile(r"^\s*-\s+")
 #: Dot leaders before a printed page number at the end of a contents line: ``…工作..... 1``
 #: (the pattern :func:`find_leader` finds, in time linear in the line's length).
-LEADER_RE = re.compile(r"(?:\.{2,}|…{2,}|·{3,}|．{2,}|。{3,})\s*(?=\d{1,3}\s*$)")
+LEADER_RE = re.compile(r"(?:\.{2,}|…{2,}|·{3,}|．{2,}|。{3,})\s*(?=(?:\d{1,3}|（\d{1,3}）|\(\d{1,3}\))\s*$)")
 #: Leader characters and how many of one make a leader.
 LEADER_MIN = {".": 2, "…": 2, "·": 3, "．": 2, "。": 3}
 #: Inline bold markup: ``**``, ``<b>``, ``</b>`` (also ``<strong>``).
@@ -187,6 +187,36 @@ def _segments(body: str) -> tuple[list[tuple[str, bool]], bool]:
     return merged, all_bold
 
 
+#: Brackets a contents list may print its page numbers in (``……（12）``, ``……(3)``).
+PAGE_BRACKETS = {"）": "（", ")": "("}
+
+
+def page_number_span(text: str) -> tuple[int, int | None, bool]:
+    """``(end, start, bracketed)`` of the printed page number that ends *text*: one to three
+    digits, or one to three digits in round brackets (``（12）``: the page number of many a
+    journal's contents list, GB/T 15834-2011 4.5 brackets as printed); ``start`` is ``None``
+    when the line does not end in one."""
+    end = len(text.rstrip())
+    close = end
+    if end and text[end - 1] in PAGE_BRACKETS:
+        close = end - 1
+    digits = close
+    while digits > 0 and text[digits - 1].isdecimal():
+        digits -= 1
+    if not 1 <= close - digits <= 3:
+        return end, None, False
+    if close < end:
+        if digits == 0 or text[digits - 1] != PAGE_BRACKETS[text[end - 1]]:
+            return end, None, False
+        return end, digits - 1, True
+    return end, digits, False
+
+
+def page_value(page: str) -> int:
+    """The number of a printed page (``"12"``, ``"（12）"``)."""
+    return int("".join(c for c in page if c.isdecimal()))
+
+
 def find_leader(text: str) -> tuple[int, int] | None:
     """Where *text* ends with a dot leader and a printed page number: ``(start, end)`` of the
     leader (its run of dots and the spaces after it; the number follows *end*), else ``None``.
@@ -194,12 +224,10 @@ def find_leader(text: str) -> tuple[int, int] | None:
     The same span as ``LEADER_RE.search(text)``, found from the end of the line in one pass: a
     number of one to three digits (Unicode ``Nd``), spaces, then a run of one leader character
     (:data:`LEADER_MIN` of them at least). The regular expression, searched from every start,
-    backtracks over a long run of dots that no number follows (64,000 dots took 145 s)."""
-    end = len(text.rstrip())
-    digits = end
-    while digits > 0 and text[digits - 1].isdecimal():
-        digits -= 1
-    if not 1 <= end - digits <= 3:
+    backtracks over a long run of dots that no number follows (64,000 dots took 145 s). The number
+    may stand in round brackets (:func:`page_number_span`)."""
+    end, digits, opened = page_number_span(text)
+    if digits is None:
         return None
     run_end = digits
     while run_end > 0 and text[run_end - 1].isspace():

@@ -44,6 +44,9 @@ IMPRINT_RE = re.compile(r"^(.{2,40}?)\s*(出版|编印|编辑|主办|机关报|�
 REGISTRATION_RE = re.compile(r"内资|准印|刊号|【[^】]+】\s*\d+\s*号|^[（(]?[^()（）]{1,12}[）)]?\d{3,}号$")
 #: 国内统一连续出版物号 (GB/T 9999-2001): ``CN 41-0628/(F)``.
 CN_RE = re.compile(r"(?:国内统一连续出版物号\s*)?CN\s*\d{2}\s*-\s*\d{4}\S*")
+#: The label of a masthead number alone (its number in the next field): 国内统一连续出版物号, 国内统一刊号,
+#: 邮发代号, 准印证号.
+NUMBER_LABEL_RE = re.compile(r"^(?:国内)?(?:统一)?(?:连续出版物号|刊号)[:：]?$|^邮发代号[:：]?$|^准印证号?[:：]?$")
 #: 邮发代号 (the postal distribution code): ``邮发代号 35-62``.
 POSTAL_RE = re.compile(r"邮发代号\s*[:：]?\s*(\d{1,2}\s*-\s*\d{1,4})")
 #: The page count a paper prints beside its number: ``今日4版``, ``本期8版``, ``共4版``.
@@ -88,7 +91,15 @@ def split_fields(text: str) -> list[tuple[int, int]]:
     spans = [(a, b) for a, b in spans if text[a:b].strip()]
     if len(spans) > 1 and all(len(text[a:b].strip()) == 1 for a, b in spans):
         return [(spans[0][0], spans[-1][1])]
-    return spans
+    # a number's label printed apart from its number (``国内统一连续出版物号　CN 41-0752/(G)``) is one
+    # field with it
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out and NUMBER_LABEL_RE.match(re.sub(r"\s+", "", text[out[-1][0]:out[-1][1]])):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
 
 
 def classify_field(text: str) -> str:

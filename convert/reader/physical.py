@@ -30,7 +30,7 @@ from typing import Callable
 
 from convert.reader.layout import colophon_kind
 from convert.reader.lines import FOLIO_RES, Line, Milestone, split_lines
-from convert.reader.masthead import classify, masthead_field_line
+from convert.reader.masthead import classify, fields_of, masthead_field_line
 
 #: Sentence-final punctuation (clreq §3.1.7): a line ending in one of these ends a paragraph.
 SENTENCE_FINAL = set("。！？!?…")
@@ -152,10 +152,26 @@ def find_page_furniture(doc: PhysicalText) -> None:
     n = len(lines)
     folio = [_folio(line) is not None for line in lines]
 
+    def head_shaped(i: int) -> bool:
+        k = lines[i].key
+        return bool(k) and len(k) <= 40 and not any(c in "。！？，；" for c in lines[i].text) \
+            and not BARE_NUMBER_RE.match(k)
+
+    # a page's top: after a form feed or a folio, and the line after a head-shaped line there
+    # (two running heads at one break: the paper's and a section's, or a head over a head)
+    top = [False] * n
+    for i in range(n):
+        first = lines[i].form_feed or (i > 0 and folio[i - 1])
+        # the second head is shaped like one: parts set apart by a wide gap or a middle dot
+        # (``青崖党史　2022年第3期``), not a column name or a 版记 line (…印发) that a page happens to open twice
+        top[i] = first or (i > 1 and not folio[i - 1] and (lines[i - 1].form_feed or folio[i - 2])
+                           and head_shaped(i - 1) and not lines[i].form_feed and not colophon_kind(lines[i])
+                           and re.search(r"\S(?:\s{2,}|\u3000|\s*·\s*)\S", lines[i].raw.strip()) is not None)
+
     def near_break(i: int) -> bool:
         """The line opens a page: it follows a form feed or a folio (a running head stands at
-        the top of the page)."""
-        return lines[i].form_feed or (i > 0 and folio[i - 1])
+        the top of the page), or a head-shaped line that does."""
+        return top[i]
 
     for i, line in enumerate(lines):
         if folio[i]:
@@ -675,9 +691,12 @@ def find_issue_boundaries(doc: PhysicalText) -> None:
     running = False
     for i, line in enumerate(lines):
         if not running:
-            running = any(c in PROSE_PUNCT for c in line.text) and len(line.key) > 30
+            # running text; a masthead line of numbered fields is none (``…CN 41-0752/(G)　　邮发代号：35-71``)
+            running = any(c in PROSE_PUNCT for c in line.text) and len(line.key) > 30 and not masthead_field_line(line)
             continue
-        if len(line.key) > 24 or classify(line.text) not in ISSUE_ANCHOR_KINDS:
+        # a line of several masthead fields may be wider (``第16期（总第2208期）　　今日4版　　…出版``)
+        if len(line.key) > 40 or (len(line.key) > 24 and len(fields_of(line.text)) < 2) \
+                or classify(line.text) not in ISSUE_ANCHOR_KINDS:
             continue
         start = i
         while start > starts[-1] + 1 and len(lines[start - 1].key) <= 40 \

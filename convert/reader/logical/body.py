@@ -146,8 +146,10 @@ class BodyBuilder:
         best, best_i = 0.0, None
         for i, e in enumerate(self.entries):
             r = _similar(line.key, e.key)
-            # an entry an earlier heading already took is matched again only exactly
-            if e.target is not None and r < 1.0:
+            # an entry an earlier heading already took is matched again only exactly, and not by a
+            # longer line that opens with it (the title's words opening the text under it; a jump
+            # head is the title again or shortened)
+            if e.target is not None and (r < 1.0 or (len(line.key) > len(e.key) and line.key.startswith(e.key))):
                 continue
             if r > best:
                 best, best_i = r, i
@@ -205,12 +207,18 @@ class BodyBuilder:
     def _continued_title(self, first: Line | None, second: Line) -> bool:
         """*second* goes on with the title *first* began (the extraction wrapped it), rather
         than being the title under a kicker: *first* leaves a quote or bracket open, is marked
-        as a heading while *second* is not, or is as wide as a hard-wrapped line."""
+        as a heading while *second* is not, is as wide as a hard-wrapped line, or (in hard-wrapped
+        text) *second* is a short tail right under it."""
         if first is None:
             return False
         if self._open_mark(first):
             return True
         if first.marked and not second.marked:
+            return True
+        # in hard-wrapped text, a short tail on the very next line (a headline wraps narrower than
+        # the body text, at its larger type: ``…研究部署`` / ``防汛工作``); a 引题 is shorter than its title
+        if (self.wrap_width is not None and not second.blank_before and not second.key.startswith("—")
+                and len(second.key) <= 0.6 * len(first.key)):
             return True
         # as wide as the wrapped lines around it (the unwrapping's local measure) or as the text's
         return as_wide_as_wrapped(first, self.wrap_width) or any("as wide as a wrapped line" in e for e in first.evidence)
@@ -503,10 +511,13 @@ class BodyBuilder:
         self.doubled += 1
         return [(first[1:], segs[0][1])] + segs[1:]
 
-    def _title_only(self) -> bool:
-        """The current article has its heading(s) and nothing else yet."""
+    def _title_only(self, bylines: bool = False) -> bool:
+        """The current article has its heading(s) and nothing else yet (with *bylines*: maybe
+        the author lines under them too: a name, then the author's unit)."""
+        tags = ("}head", "}byline") if bylines else ("}head",)
         return (self.article is not None and len(self.article) >= 1 and self.sub is None
-                and all(c.tag.endswith("}head") for c in self.article) and not self.article_closed)
+                and self.article[0].tag.endswith("}head")
+                and all(c.tag.endswith(tags) for c in self.article) and not self.article_closed)
 
     def _kicker_above(self, line: Line) -> bool:
         """In a newspaper, the open article holds one inferred heading and nothing else, and
@@ -544,6 +555,8 @@ class BodyBuilder:
             self.article[-1].set("type", "sub")
             return
         last = heads[-1]  # the line goes on with the head right above it (source order)
+        line.note("heading (continued)", "goes on with the title right above it (a title the extraction wrapped, "
+                  "or printed on two lines)", cert)
         last.append(E.lb())
         inline(last, heading_segments(line))
         if cert and not last.get("cert"):
@@ -557,6 +570,11 @@ class BodyBuilder:
         while self.subs and self.subs[-1][0] >= level:
             self.subs.pop()
         parent = self.subs[-1][1] if self.subs else self.article
+        # an old page break right before the sub-heading stands between the divisions
+        marks, rest = lead_marks(line.segments)
+        if marks:
+            emit_marks(parent, marks)
+            line.segments = rest
         div = E.div(type="subsection")
         div.append(self._head(line, cert))
         parent.append(div)
@@ -752,8 +770,14 @@ class BodyBuilder:
         elif kind == "lead-in":
             self._lead_in(line, role)
         elif kind in ("byline", "credit"):
-            if kind == "byline" and not self._title_only():
+            if kind == "byline" and not self._title_only(bylines=True):
                 return False
+            if kind == "byline" and role.data.get("unit") and self.article[-1].tag.endswith("}byline"):
+                # the author's unit under the name: the same byline, on a line of its own
+                last = self.article[-1]
+                last.append(E.lb())
+                last.append(inline(E.orgName(), _strip(line.segments)))
+                return True
             self._note("byline", _strip(line.segments))
             if kind == "credit":
                 self.boundary = True

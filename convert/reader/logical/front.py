@@ -29,7 +29,7 @@ from lxml import etree
 from convert.reader.body import cut_segments, _split_segments, _strip, heading_segments, inline
 from convert.reader.layout import (CONTENTS_HEAD_RE, match_author_leader, TEXT_LEADER_RE, find_contents, find_headed_contents,
                                    paragraph_shape)
-from convert.reader.lines import Line
+from convert.reader.lines import Line, page_value
 from convert.reader.logical.state import LogicalText
 from convert.reader.masthead import (CONTACT_RE, DATE_RE, IMPRINT_RE, LUNAR_RE, MASTHEAD_KINDS, PAGES_RE,
                                      PUBLISHING_VERBS, Masthead, fields_of, masthead_line, numeral, read_masthead)
@@ -279,14 +279,14 @@ def _contents_item(entry) -> etree._Element:
         if "page" in spans:
             a, b = spans["page"]
             inline(it, cut_segments(segs, pos, a))
-            it.append(inline(E.num(type="page", value=str(int(entry.page))), cut_segments(segs, a, len(text))))
+            it.append(inline(E.num(type="page", value=str(page_value(entry.page))), cut_segments(segs, a, len(text))))
         else:
             inline(it, cut_segments(segs, pos, len(text)))
         return it
     it.append(ref)
     if entry.page is not None:
         ref.tail = " "
-        it.append(E.num(entry.page, type="page", value=str(int(entry.page))))
+        it.append(E.num(entry.page, type="page", value=str(page_value(entry.page))))
     return it
 
 
@@ -319,6 +319,13 @@ def _front(mh: Masthead, mast_lines: list[Line], contents, section_ids,
     return front
 
 
+def _notice_line(line: Line) -> bool:
+    """A short masthead line of notices only (``内部资料，免费交流``: GB/T 15834 allows the comma
+    between them), which running text is not."""
+    kinds = [k for k, _, _ in fields_of(line.text)]
+    return len(line.key) <= 16 and bool(kinds) and all(k == "notice" for k in kinds)
+
+
 def rejoin_masthead_lines(doc: LogicalText) -> None:
     """A masthead line or a contents line the extraction hard-wrapped (``国内统一连续出版物号 CN
     41-0628/(F)　　邮发`` / ``代号 35-62``; ``续志编纂中…表述………苏明`` / ``哲　5``): above the first line
@@ -327,7 +334,9 @@ def rejoin_masthead_lines(doc: LogicalText) -> None:
     is joined with it."""
     lines = doc.lines
     i = 0
-    while i + 1 < len(lines) and (not paragraph_shape(lines[i]) or TEXT_LEADER_RE.search(lines[i].text)):
+    # a short notice with a comma (``内部资料，免费交流``) is a masthead line, not running text
+    while i + 1 < len(lines) and (not paragraph_shape(lines[i]) or TEXT_LEADER_RE.search(lines[i].text)
+                                  or _notice_line(lines[i])):
         line, nxt = lines[i], lines[i + 1]
         partial = any(k in MASTHEAD_KINDS for k, _, _ in fields_of(line.text))  # a masthead field begins it
         leader = (TEXT_LEADER_RE.search(line.text) is not None and line.page is None and len(nxt.key) <= 12

@@ -41,8 +41,9 @@ from convert.reader.physical import as_wide_as_wrapped
 
 #: A page label: ``第01版：要闻``, ``第一版要闻`` (whitespace removed), ``第二版``.
 PAGE_LABEL_RE = re.compile(r"^第(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})版(?:[：:·\-—]?(?P<name>[\u4e00-\u9fff]{1,6}))?$")
-#: The page-number field of a 报眉 line: ``第二版``, ``第2版``.
-PAGE_FIELD_RE = re.compile(r"^第\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})\s*版$")
+#: The page-number field of a 报眉 line: ``第二版``, ``第2版``, ``二版`` (with a date or the paper's
+#: title beside it).
+PAGE_FIELD_RE = re.compile(r"^第?\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})\s*版$")
 #: A photo credit ending a caption: ``记者 庞景然 摄``, ``（通讯员 方圆 摄）``.
 CAPTION_CREDIT_RE = re.compile(
     r"(?:^|(?<=[\s。！？!?]))(?P<credit>[（(]?\s*(?:(?:本报|特约)?(?:记者|通讯员|摄影记者|摄影|实习生)\s*)?"
@@ -129,6 +130,20 @@ def page_label(line: Line, title: str | None) -> tuple[int, str | None] | None:
     return None
 
 
+def _date_tail(line: Line, nxt: Line) -> bool:
+    """*nxt* is the end of *line*'s date the extraction wrapped: with *line* it makes date fields
+    only where *nxt* stands (``…2023年4月14日　星`` / ``期五``, ``…2023年4月`` / ``14日　星期五``,
+    ``…2023年4月14日`` / ``　星期五``)."""
+    if len(nxt.key) > 16:
+        return False
+    for gap in ("", "\u3000"):  # cut inside a field, or between two
+        cut = len(line.text) + len(gap)
+        tail = [k for k, a, b in fields_of(line.text + gap + nxt.text) if b > cut - len(gap)]
+        if tail and all(k in ("date", "date-part", "lunar") for k in tail):
+            return True
+    return False
+
+
 def rejoin_page_labels(doc: LogicalText) -> None:
     """A page label or 报眉 line the extraction hard-wrapped (``漳阳报　2022年3月11日　星期五　第`` /
     ``二版　综合``): a line that is no page label but is one with the next (no blank line between)
@@ -142,7 +157,8 @@ def rejoin_page_labels(doc: LogicalText) -> None:
         # a label cut inside its page's name (``第二版　综`` / ``合``), or a 报眉 line cut before it
         short_tail = found is not None and heading_shape(nxt) and (
             (len(found[1] or "") == 1 and len(nxt.key) <= 3)
-            or (found[1] is None and len(fields_of(line.text)) >= 3 and len(nxt.key) <= 4))
+            or (found[1] is None and len(fields_of(line.text)) >= 3 and len(nxt.key) <= 4)
+            or _date_tail(line, nxt))
         # a 报眉 line cut before its page label (the paper's title and date, the label on the next
         # line) or before the title (the date, then title and label)
         head_only = found is None and "date" in {kind for kind, _, _ in fields_of(line.text)} and all(
@@ -296,6 +312,17 @@ def author_line(line: Line) -> str | None:
     return None
 
 
+#: The end of an author's unit that is no office (an archive, a library, a museum, a school).
+AFFILIATION_END_RE = re.compile(r"(?:馆|大学|学校|中学|小学|党校)$")
+
+
+def affiliation(key: str) -> bool:
+    """*key* reads as the name of an author's unit (作者单位): a body's name, or an archive's,
+    library's, museum's or school's (24 characters at most, no punctuation or digits)."""
+    return len(key) <= 24 and (is_org_name(key) or (
+        AFFILIATION_END_RE.search(key) is not None and is_org_name(key[:-1] + "室")))
+
+
 def find_bylines(doc: LogicalText) -> None:
     """Author lines right under a title (the title a line of heading shape, running text or
     verse after the author line), and credits in brackets on a line of their own after running
@@ -310,6 +337,12 @@ def find_bylines(doc: LogicalText) -> None:
                 and not author_line(prev) and nxt is not None and (
                     paragraph_shape(nxt) or (i + 1) in doc.roles or _short(nxt)):
             _give(doc, i, "byline", why + " under a title")
+            unit, after = nxt, _next(doc, i + 1)
+            # the author's unit (作者单位) on a line of its own under the name, running text after it
+            if unit is not None and after is not None and (i + 1) not in doc.roles and affiliation(unit.key) \
+                    and paragraph_shape(after):
+                _give(doc, i + 1, "byline", "a body's name alone under the author line: the author's unit (作者单位)",
+                      unit=True)
             continue
         m = CREDIT_LINE_RE.match(line.text.strip())
         if m and prev is not None and (paragraph_shape(prev) or (i - 1) in doc.roles) \
