@@ -64,6 +64,13 @@ def shared_furniture(want: dict) -> list[str]:
     return want.get("furniture", []) or [f for issue in want.get("issues", []) for f in issue.get("furniture", [])]
 
 
+def source_furniture(path: Path) -> list[str]:
+    """The furniture lines the clean source itself prints (its gold's ``furniture``, per issue):
+    expected as ``<fw>`` beside those a degradation inserts, never counted as lines wrongly taken
+    for furniture."""
+    return [f for want in golds(path) for f in want.get("furniture", [])]
+
+
 PROSE = set("，,。；;！？!?")
 FOLIO_FORMS = ["— {n} —", "第 {n} 页", "- {n} -", "· {n} ·"]
 RUNNING_HEADS = ["政务信息   2021年第3期", "工作通讯 · 第{n}期", "地方志通讯   内部资料", "县区动态  2019年12月"]

@@ -25,7 +25,7 @@ import re
 from pathlib import Path
 
 import pytest
-from degrade import (CORPUS, DEGRADATIONS, SHARED, assert_round_trips, concatenate, furniture_text, gold, golds, measure,
+from degrade import (CORPUS, DEGRADATIONS, SHARED, assert_round_trips, concatenate, furniture_text, gold, golds, measure, source_furniture,
                      shared_furniture, shared_source)
 from sampledata import first_difference, nows, source_content
 
@@ -179,7 +179,7 @@ def test_seeds_the_sweeps_found(seed, name, rel):
     path = Path(__file__).resolve().parent.parent / rel
     clean = path.read_text(encoding="utf-8")
     text, furniture = DEGRADATIONS[name](clean, random.Random(f"{seed}:{name}:{path.name}"))
-    check(read(text)[0], golds(path), furniture, text, f"{name} × {path.stem} (DEGRADE_SEED={seed})", clean)
+    check(read(text)[0], golds(path), furniture + source_furniture(path), text, f"{name} × {path.stem} (DEGRADE_SEED={seed})", clean)
 
 
 @pytest.mark.parametrize("name,path", CASES, ids=[f"{n}-{p.stem}" for n, p in CASES])
@@ -188,7 +188,7 @@ def test_every_degradation_of_every_sample(name, path):
     clean = path.read_text(encoding="utf-8")
     text, furniture = DEGRADATIONS[name](clean, random.Random(seed))
     docs, warnings = read(text)
-    check(docs, golds(path), furniture, text, f"{name} × {path.stem} (DEGRADE_SEED={BASE_SEED})", clean)
+    check(docs, golds(path), furniture + source_furniture(path), text, f"{name} × {path.stem} (DEGRADE_SEED={BASE_SEED})", clean)
     if name in ("clean", "crlf", "blank-doubled"):
         assert len(warnings) <= len(docs) and all("structure rests on weak evidence" in w for w in warnings), \
             f"warnings on clean text: {warnings}"
@@ -206,7 +206,7 @@ def test_two_samples_concatenated_give_two_documents(name, a, b):
     text = concatenate(ta, tb)
     docs, _ = read(text)
     clean = concatenate(a.read_text(encoding="utf-8"), b.read_text(encoding="utf-8"))
-    check(docs, golds(a) + golds(b), fa + fb, text, f"{name}: {a.stem} + {b.stem} (DEGRADE_SEED={BASE_SEED})", clean)
+    check(docs, golds(a) + golds(b), fa + source_furniture(a) + fb + source_furniture(b), text, f"{name}: {a.stem} + {b.stem} (DEGRADE_SEED={BASE_SEED})", clean)
 
 
 @pytest.mark.parametrize("path", SAMPLES, ids=[p.stem for p in SAMPLES])
