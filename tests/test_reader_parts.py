@@ -374,6 +374,56 @@ PAPER = """某某报
 """
 
 
+BAOYAN = """内部资料
+
+# 某川周报
+
+中共某川县委主办　　某川县融媒体中心编印
+
+2023年4月14日　星期五　总第862期　本期2版
+
+今日天气：多云转晴　12℃～24℃　东南风3级
+
+一版　要闻
+
+县城新建公园开放
+
+本报讯（记者 林风）4月11日，县城滨河公园正式开放，市民可沿河步道散步健身。（下转第2版）
+
+本版责编：苗青　版式：蒋帆
+
+二版　经济·三农
+
+县城新建公园开放
+
+（上接第1版）公园共建设步道6公里，
+配套建设停车场和公共卫生间，节假日延长开放时间。
+
+本版责编：邬家宁　版式：蒋帆
+"""
+
+
+def test_baoyan_weather_bare_page_labels_and_a_continued_storys_first_line():
+    """The 报眼's weather line is a masthead note, no article heading; page labels printed
+    without 第 (``一版　要闻``, ``二版　经济·三农``) are page labels; a continued story's first line
+    (``（上接第1版）X，Y``) is running text, never a sub-heading of two balanced clauses."""
+    docs, _ = read(BAOYAN)
+    root = docs[0].root
+    assert texts(root, "//tei:titlePage/tei:note[@type='weather']") == ["今日天气：多云转晴12℃～24℃东南风3级"]
+    assert texts(root, "//tei:fw[@subtype='pageLabel']") == ["一版要闻", "二版经济·三农"]
+    assert [pb.get("n") for pb in xpath(root, "//tei:fw[@subtype='pageLabel']/preceding-sibling::tei:pb[1]")] \
+        == ["1", "2"]
+    heads = texts(root, "//tei:body//tei:head")
+    assert not [h for h in heads if "天气" in h or "版" in h]
+    assert not xpath(root, "//tei:div[@type='subsection']")
+    assert [k for k, _, _ in fields_of("今日天气：多云转晴　12℃～24℃　东南风3级")] == ["weather"] * 3
+    # hard-wrapped without blank lines: the weather line still stands on its own
+    docs, _ = read(re.sub(r"\n\n+", "\n", BAOYAN))
+    heads = texts(docs[0].root, "//tei:body//tei:head")
+    assert not [h for h in heads if "天气" in h or "版" in h]
+    round_trips(docs, re.sub(r"\n\n+", "\n", BAOYAN))
+
+
 def test_newspaper_pages_labels_credits_captions_verse():
     docs, _ = read(PAPER)
     root = docs[0].root

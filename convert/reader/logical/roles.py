@@ -40,7 +40,11 @@ from convert.reader.names import ORG_END_RE, is_org_name, looks_like_person
 from convert.reader.physical import as_wide_as_wrapped
 
 #: A page label: ``第01版：要闻``, ``第一版要闻`` (whitespace removed), ``第二版``.
-PAGE_LABEL_RE = re.compile(r"^第(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})版(?:[：:·\-—]?(?P<name>[\u4e00-\u9fff]{1,6}))?$")
+PAGE_LABEL_RE = re.compile(r"^第(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})版(?:[：:·\-—]?(?P<name>[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,6})?))?$")
+#: A page label printed without 第 (``一版　要闻``, ``二版　经济·三农``): the page's name is set apart
+#: from ``N版`` by a space or a separator (read on the line's text, not its key).
+BARE_PAGE_LABEL_RE = re.compile(r"^\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})版[\s\u3000：:·\-—]+"
+                                r"(?P<name>[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,6})?)\s*$")
 #: The page-number field of a 报眉 line: ``第二版``, ``第2版``.
 PAGE_FIELD_RE = re.compile(r"^第\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})\s*版$")
 #: A photo credit ending a caption: ``记者 庞景然 摄``, ``（通讯员 方圆 摄）``.
@@ -109,7 +113,7 @@ def page_label(line: Line, title: str | None) -> tuple[int, str | None] | None:
     """``(page number, page name)`` when *line* is a printed page label (``第01版：要闻``) or a 报眉
     line (the paper's *title* or a date beside ``第二版`` and the page's name), else ``None``."""
     key = line.key
-    m = PAGE_LABEL_RE.match(key)
+    m = PAGE_LABEL_RE.match(key) or BARE_PAGE_LABEL_RE.match(line.text)
     if m:
         n = numeral(m.group("n"))
         return (n, m.group("name")) if n else None
