@@ -304,7 +304,9 @@ def _take(mh: Masthead, kind: str, text: str) -> None:
     elif kind == "notice":
         mh.notices.append(text.strip())
     elif kind == "registration":
-        mh.registration = (mh.registration or "") + key
+        # a labelled number (准印证号：（冀）内资准字…): the identifier is the value, not its label
+        label = re.match(r"^[^\d：:（）()]{2,10}[：:]", key) if mh.registration is None else None
+        mh.registration = (mh.registration or "") + (key[label.end():] if label and len(key) > label.end() else key)
     elif kind == "cn":
         mh.cn = CN_RE.search(text).group(0).replace("国内统一连续出版物号", "").strip()
     elif kind == "postal":

@@ -708,6 +708,17 @@ def find_issue_boundaries(doc: PhysicalText) -> None:
         starts.append(start)
         running = False
     doc.issues = [(s, e) for s, e in zip(starts, starts[1:] + [len(lines)]) if e > s]
+    # the furniture of the page break before a new masthead (the previous issue's last folio)
+    # ends the previous issue: it is no part of the new issue's title
+    for s_ in starts[1:]:
+        segs = lines[s_].segments
+        k = 0
+        while k < len(segs) and isinstance(segs[k][0], Milestone):
+            k += 1
+        if k and s_ > 0:
+            lines[s_ - 1].unlead()
+            lines[s_ - 1].segments = lines[s_ - 1].segments + segs[:k]
+            lines[s_].segments = segs[k:]
     # each issue's own wrap width (a file of several issues may be wrapped at several widths)
     nos = [no for no, _ in doc.run_on]
     doc.issue_widths = []
