@@ -243,6 +243,14 @@ class BodyBuilder:
                 return True
         return False
 
+    def _page_breaks_after(self, i: int) -> bool:
+        """An old page break (furniture, a form feed) stands right after line *i*: the next line
+        opens with its milestones."""
+        if i + 1 >= len(self.lines):
+            return False
+        segs = self.lines[i + 1].segments
+        return bool(segs) and is_mark(segs[0][0])
+
     def _shape_cert(self, i: int, line: Line) -> tuple[str, str]:
         """``(cert, evidence)`` of a heading inferred from line *i*'s shape (module docstring)."""
         score, why = 1, []
@@ -324,6 +332,13 @@ class BodyBuilder:
                 and paragraph_shape(self.lines[i - 1]) and not self.boundary):
             line.note("paragraph", "no blank line before it where the text sets its blocks apart with blank lines: "
                                    "the block above goes on (a wrapped line), not a title")
+            return None
+        if not marked and "、" in line.text and unfinished(line.text) and not line.key.startswith("—") \
+                and len(line.key) >= 15 and self._page_breaks_after(i):
+            # stops mid-sentence right before an old page break, an enumeration comma inside: the
+            # first part of a paragraph the break cut (no heading is set as a page's last line)
+            line.note("paragraph", "stops mid-sentence right before an old page break, with an enumeration comma (、): "
+                                   "a paragraph the break cut, not a title")
             return None
         if (not marked and not self.boundary and "、" in line.text and unfinished(line.text)
                 and not line.key.startswith("—") and not self._title_only() and as_wide_as_wrapped(line, self.wrap_width)):
@@ -551,14 +566,19 @@ class BodyBuilder:
             self.weak.append((line, "heading", cert))
 
     # -- roles -----------------------------------------------------------------------------------
-    def _subhead(self, line: Line, level: int, cert: str | None) -> None:
+    def _subhead(self, line: Line, level: int, cert: str | None, sequence: str | None = None) -> None:
         """A numbered sub-heading: a ``div type="subsection"`` nested by *level* (GB/T 15834
-        B.3.8: a level may be skipped; a lower number closes the deeper ones)."""
+        B.3.8: a level may be skipped; a lower number closes the deeper ones). *sequence* names a
+        broken numbering (``out of sequence: 2 after 3``) for the warning."""
         while self.subs and self.subs[-1][0] >= level:
             self.subs.pop()
         parent = self.subs[-1][1] if self.subs else self.article
         div = E.div(type="subsection")
-        div.append(self._head(line, cert))
+        head = inline(E.head(), heading_segments(line))
+        if cert:
+            head.set("cert", cert)
+            self.weak.append((line, f"sub-heading, {sequence}" if sequence else "sub-heading", cert))
+        div.append(head)
         parent.append(div)
         self.subs.append((level, div))
         self.sub = div
@@ -764,7 +784,7 @@ class BodyBuilder:
             if self.article is None:
                 return False
             self.headings_found += 1
-            self._subhead(line, role.data["level"], role.cert)
+            self._subhead(line, role.data["level"], role.cert, role.data.get("sequence"))
         elif kind == "verse":
             self._verse(line, role)
         elif kind == "brief":

@@ -370,6 +370,13 @@ def subhead_level(line: Line) -> tuple[int, int] | None:
     return None
 
 
+def _prose_cut(line: Line) -> bool:
+    """*line* stops mid-sentence, holds an enumeration comma or quotes (、“”) and is not short
+    (15 characters or more): running text cut by a hard wrap or an old page break, however much
+    narrower than the wrapped lines it is."""
+    return unfinished(line.text) and len(line.key) >= 15 and any(c in "、“”" for c in line.text)
+
+
 def find_subheads(doc: LogicalText) -> None:
     """Numbered sub-headings (:func:`subhead_level`). ``cert`` is ``high`` where the number
     follows the one before it at its level (or starts at 1), ``medium`` otherwise."""
@@ -381,7 +388,7 @@ def find_subheads(doc: LogicalText) -> None:
             continue
         nxt, prev = _next(doc, i), _prev(doc, i)
         if nxt is not None and not (paragraph_shape(nxt) or (i + 1) in doc.roles or subhead_level(nxt)
-                                    or as_wide_as_wrapped(nxt, doc.wrap_width)):
+                                    or as_wide_as_wrapped(nxt, doc.wrap_width) or _prose_cut(nxt)):
             continue
         if prev is not None and prev.text.rstrip()[-1:] in "：:；;，,、":
             continue  # an item of an enumeration the sentence above opens: run in, no heading
@@ -389,12 +396,21 @@ def find_subheads(doc: LogicalText) -> None:
                 blank_separated or (as_wide_as_wrapped(line, doc.wrap_width) and unfinished(line.text))):
             continue  # a wrapped line that happens to begin with a number: the text goes on
         level, n = found
-        in_order = n == 1 or last.get(level) == n - 1
+        before = last.get(level)
+        # a number out of sequence is still a sub-heading of its level (the number says so): the
+        # broken sequence lowers @cert (a number skipped: medium; one going back, 2 printed after
+        # 3: low) and is named in the evidence and the document's warning
+        if n == 1 or before == n - 1:
+            cert, out_of = "high", None
+        elif before is not None and n <= before:
+            cert, out_of = "low", f"out of sequence: {n} after {before}"
+        else:
+            cert, out_of = "medium", f"out of sequence: {n} after {before}" if before else f"out of sequence: {n} first"
         for deeper in [k for k in last if k > level]:
             del last[deeper]
         last[level] = n
-        _give(doc, i, "subhead", f"numbered like a level-{level} heading (GB/T 15834 B.3.8), on a line of its own",
-              cert="high" if in_order else "medium", level=level, n=n)
+        _give(doc, i, "subhead", f"numbered like a level-{level} heading (GB/T 15834 B.3.8), on a line of its own"
+              + (f"; {out_of}" if out_of else ""), cert=cert, level=level, n=n, sequence=out_of)
 
 
 def physical_parts(line: Line, physical: dict[int, Line]) -> list[Line]:
