@@ -574,6 +574,9 @@ class BodyBuilder:
             self.subs.pop()
         parent = self.subs[-1][1] if self.subs else self.article
         div = E.div(type="subsection")
+        # an old page break right before the sub-heading stands before its division
+        marks, line.segments = lead_marks(line.segments)
+        emit_marks(parent, marks)
         head = inline(E.head(), heading_segments(line))
         if cert:
             head.set("cert", cert)
