@@ -328,6 +328,13 @@ class BodyBuilder:
                                                  "differently there", cert="medium")
         if line.text.lstrip()[:1] in NO_LINE_START:
             return None  # no heading starts with a closing mark (clreq 3.1.7)
+        if (not marked and self.sub is not None and len(self.sub) == 1 and i > 0
+                and self._role(i - 1) is not None and self._role(i - 1).kind == "subhead"
+                and not SUBHEAD_RE.match(line.key)):
+            # right under a numbered sub-heading, before any text of it: the sub-heading's text
+            # (a division is not left empty for a title inferred from the line's shape alone)
+            line.note("paragraph", "right under a numbered sub-heading: its text, not a title")
+            return None
         if (not marked and self.blank_separated and not line.blank_before and i > 0 and self._role(i - 1) is None
                 and paragraph_shape(self.lines[i - 1]) and not self.boundary):
             line.note("paragraph", "no blank line before it where the text sets its blocks apart with blank lines: "
