@@ -177,7 +177,7 @@ def find_page_furniture(doc: PhysicalText) -> None:
             # ``title   date``, ``岫山党史　2022年第3期``)
             i = members[0]
             raw = lines[i].raw.strip()
-            if i > 0 and folio[i - 1] and re.search(r"\S(\s{2,}|\u3000|\s*·\s*)\S", raw):
+            if i > 0 and folio[i - 1] and re.search(r"\S(\s{2,}|\s*·\s*)\S|\S{2}\u3000\S{2}", raw):
                 lines[i].furniture = "header"
                 lines[i].note("furniture: running head", "beside a folio, shaped like a running head")
             continue
@@ -713,6 +713,12 @@ def find_issue_boundaries(doc: PhysicalText) -> None:
                 top -= 1
             for cand in range(top, start):
                 before = lines[cand - 1]
+                if (classify(before.text) == "registration" and len(before.key) <= 40 and not colophon_kind(before)
+                        and cand - 2 > starts[-1] and (colophon_kind(lines[cand - 2]) or sentence_final(lines[cand - 2].text))):
+                    # a paper's top line above its title (the 准印证 number, 内部资料) opens the
+                    # masthead when what stands before it ends the previous issue
+                    start = cand - 1
+                    break
                 if (colophon_kind(before) or sentence_final(before.text) or _note_line(before)
                         or before.text.rstrip().endswith("印发") or (spaced and cand == start - 1)):
                     start = cand
