@@ -171,6 +171,10 @@ REPLAYS = [
     (52, "wrap-headings", "tests/fixtures/series/briefing-tonggang-2024-no02-03.two-issues.txt"),  # a bold title wrapped
     (72, "scan", "tests/fixtures/series/briefing-yuling-2023-no09.txt"),  # a title before an indented paragraph
     (76, "scan", "tests/fixtures/series/newspaper-xiuxi-2023-11-03.txt"),  # a 报眉 line cut after its date
+    (0, "wrap-headings", "tests/fixtures/series/briefing-fengling-2023-no4.txt"),  # a title-wide line under a sub-head
+    (0, "blank-removed", "tests/fixtures/series/journal-xiushan-2022-no3.txt"),  # X：Y title over a unit and a name
+    (0, "furniture-no-ff", "tests/fixtures/series/journal-xiushan-2022-no3.txt"),  # a running head under another
+    (0, "wrap-no-blank", "tests/fixtures/series/newspaper-lichuan-2023-04-14.txt"),  # 报眼 weather, （上接）X，Y
 ]
 
 
