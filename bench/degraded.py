@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from degrade import (CORPUS, DEGRADATIONS, SHARED, concatenate, furniture_text, gold, golds, measure, nows,  # noqa: E402
+from degrade import (CORPUS, DEGRADATIONS, SHARED, concatenate, furniture_text, gold, golds, measure, nows, source_furniture,  # noqa: E402
                      shared_furniture, shared_source)
 from sampledata import source_content  # noqa: E402
 
@@ -121,8 +121,7 @@ def table(corpus: list[Path], seeds: range, names: list[str], pairs: list[tuple[
             for seed in seeds:
                 rng = random.Random(f"{seed}:{name}:{path.name}")
                 degraded, furniture = step(text, rng)
-                # the source's own furniture lines (a gold's ``furniture``) are fw too
-                rows.append(run(degraded, golds(path), shared_furniture(gold(path)) + furniture, text))
+                rows.append(run(degraded, golds(path), furniture + source_furniture(path), text))
                 if name == "clean":
                     break
             c = merge(rows)
@@ -136,8 +135,7 @@ def table(corpus: list[Path], seeds: range, names: list[str], pairs: list[tuple[
                 ta, fa = step(a.read_text(encoding="utf-8"), rng)
                 tb, fb = step(b.read_text(encoding="utf-8"), rng)
                 clean = concatenate(a.read_text(encoding="utf-8"), b.read_text(encoding="utf-8"))
-                own = shared_furniture(gold(a)) + shared_furniture(gold(b))  # printed in the clean text
-                rows.append(run(concatenate(ta, tb), golds(a) + golds(b), own + fa + fb, clean))
+                rows.append(run(concatenate(ta, tb), golds(a) + golds(b), fa + source_furniture(a) + fb + source_furniture(b), clean))
                 if name == "concatenated":
                     break
             c = merge(rows)

@@ -64,6 +64,13 @@ def shared_furniture(want: dict) -> list[str]:
     return want.get("furniture", []) or [f for issue in want.get("issues", []) for f in issue.get("furniture", [])]
 
 
+def source_furniture(path: Path) -> list[str]:
+    """The furniture lines the clean source itself prints (its gold's ``furniture``, per issue):
+    expected as ``<fw>`` beside those a degradation inserts, never counted as lines wrongly taken
+    for furniture."""
+    return [f for want in golds(path) for f in want.get("furniture", [])]
+
+
 PROSE = set("，,。；;！？!?")
 FOLIO_FORMS = ["— {n} —", "第 {n} 页", "- {n} -", "· {n} ·"]
 RUNNING_HEADS = ["政务信息   2021年第3期", "工作通讯 · 第{n}期", "地方志通讯   内部资料", "县区动态  2019年12月"]
@@ -281,15 +288,31 @@ def false_joins(blocks: list[str], clean: str, joins: list[str], heads: set[str]
     break cut (TEI-CONVENTIONS.md point 5): joining it is right even where an older gold does not
     list the join. Returns those places."""
     lines = content_lines(clean)
+    # which content lines follow the one before with no blank line between (a clean text that
+    # sets its paragraphs apart with blank lines and hard-wraps them: the lines of one paragraph)
+    raw = [line for line in lines_of(clean) if not re.fullmatch(r"\s*([-*_])(\s*\1){2,}\s*", line)]
+    adjacent, prev_blank = [], True
+    for line in raw:
+        if nows(re.sub(r"^\s*#{1,6}\s+|\*\*|</?b>", "", line)):
+            adjacent.append(not prev_blank)
+            prev_blank = False
+        else:
+            prev_blank = True
+    wrapped_text = sum(1 for x in adjacent if not x) * 3 >= len(adjacent) and len(adjacent) == len(lines)
     gold = [nows(j) for j in joins]
     text = "\n".join(blocks)
     out = []
-    for a, b in zip(lines, lines[1:]):
+    for n, (a, b) in enumerate(zip(lines, lines[1:])):
         pair = a + b
         cut = len(a)
         if any(j in pair and pair.index(j) < cut < pair.index(j) + len(j) for j in gold):
             continue
         if len(a) > 20 and a[-1] not in TERMINAL and a not in heads and b not in heads:
+            continue
+        # a paragraph hard-wrapped in the clean text: a line that stops mid-sentence or at a clause
+        # mark (，、；：) goes on in the prose line under it (no blank line between)
+        if (wrapped_text and adjacent[n + 1] and (a[-1] not in TERMINAL or a[-1] in "；;：:") and a not in heads
+                and b not in heads and any(c in "，,。；;" for c in b)):
             continue
         probe = a[-k:] + b[:k]
         if probe in text:

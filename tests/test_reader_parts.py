@@ -374,6 +374,135 @@ PAPER = """某某报
 """
 
 
+BAOYAN = """内部资料
+
+# 某川周报
+
+中共某川县委主办　　某川县融媒体中心编印
+
+2023年4月14日　星期五　总第862期　本期2版
+
+今日天气：多云转晴　12℃～24℃　东南风3级
+
+一版　要闻
+
+县城新建公园开放
+
+本报讯（记者 林风）4月11日，县城滨河公园正式开放，市民可沿河步道散步健身。（下转第2版）
+
+本版责编：苗青　版式：蒋帆
+
+二版　经济·三农
+
+县城新建公园开放
+
+（上接第1版）公园共建设步道6公里，
+配套建设停车场和公共卫生间，节假日延长开放时间。
+
+本版责编：邬家宁　版式：蒋帆
+"""
+
+
+def test_baoyan_weather_bare_page_labels_and_a_continued_storys_first_line():
+    """The 报眼's weather line is a masthead note, no article heading; page labels printed
+    without 第 (``一版　要闻``, ``二版　经济·三农``) are page labels; a continued story's first line
+    (``（上接第1版）X，Y``) is running text, never a sub-heading of two balanced clauses."""
+    docs, _ = read(BAOYAN)
+    root = docs[0].root
+    assert texts(root, "//tei:titlePage/tei:note[@type='weather']") == ["今日天气：多云转晴12℃～24℃东南风3级"]
+    assert texts(root, "//tei:fw[@subtype='pageLabel']") == ["一版要闻", "二版经济·三农"]
+    assert [pb.get("n") for pb in xpath(root, "//tei:fw[@subtype='pageLabel']/preceding-sibling::tei:pb[1]")] \
+        == ["1", "2"]
+    heads = texts(root, "//tei:body//tei:head")
+    assert not [h for h in heads if "天气" in h or "版" in h]
+    assert not xpath(root, "//tei:div[@type='subsection']")
+    assert [k for k, _, _ in fields_of("今日天气：多云转晴　12℃～24℃　东南风3级")] == ["weather"] * 3
+    # hard-wrapped without blank lines: the weather line still stands on its own
+    docs, _ = read(re.sub(r"\n\n+", "\n", BAOYAN))
+    heads = texts(docs[0].root, "//tei:body//tei:head")
+    assert not [h for h in heads if "天气" in h or "版" in h]
+    round_trips(docs, re.sub(r"\n\n+", "\n", BAOYAN))
+
+
+TONGBAO = """督 查 通 报
+
+第4期（总第31期）
+
+某县人民政府督查室　　　　　　　　　　2023年5月8日
+
+关于全县农村供水保障工程推进情况的督查通报
+
+4月17日至21日，县政府督查室组成2个督查组，对全县13个乡镇农村供水保障工程推进情况进
+行了专项督查。现将督查情况通报如下。
+
+一、总体情况
+
+1.项目开工率较高
+
+今年全县计划实施农村供水保障工程项目27个，总投资2.36亿元，其中新建规模化水厂3座。截
+至4月20日，已开工项目24个，开工率88.9%。
+
+3.工程质量总体可控
+
+各项目均落实了项目法人责任制、招标投标制、建设监理制和合同管理制，合格率98.4%，不合格
+的1批次管材已全部退场。
+
+2.资金保障基本到位
+
+县财政统筹中央和省级补助资金、地方政府专项债券和县级配
+
+— 1 —
+
+套资金1.71亿
+元，已拨付到项目单位1.02亿元。县水利局对项目资金实行专账管理、按进度拨付，督查中未发现
+挤占挪用问题。
+
+— 2 —
+
+二、存在的主要问题
+
+部分乡镇对项目资金的申请和报账不够重视，资料报送迟缓，导致资金拨付周期偏长，施工单位出
+现垫资施工的苗头。
+"""
+
+
+def test_a_sub_head_out_of_sequence_and_a_paragraph_cut_before_a_folio():
+    """``2.`` printed after ``3.`` is still a level-3 sub-heading (GB/T 15834 B.3.8): @cert low,
+    the broken sequence named in the warning; the line that stops mid-sentence with 、 before the
+    folio goes on after it, however short the next line; the folio before ``二、`` stands before
+    that division, not in its head."""
+    docs, warnings = read(TONGBAO)
+    root = docs[0].root
+    assert texts(root, "//tei:div[@type='article']/tei:head") == ["关于全县农村供水保障工程推进情况的督查通报"]
+    subs = {nows("".join(h.itertext())): h for h in xpath(root, "//tei:div[@type='subsection']/tei:head")}
+    assert set(subs) == {"一、总体情况", "1.项目开工率较高", "3.工程质量总体可控", "2.资金保障基本到位", "二、存在的主要问题"}
+    assert subs["2.资金保障基本到位"].get("cert") == "low"
+    assert len(xpath(subs["2.资金保障基本到位"], "ancestor::tei:div[@type='subsection']")) == 2
+    assert any("out of sequence: 2 after 3" in w for w in warnings)
+    paras = texts(root, "//tei:p")
+    assert any("县级配—1—套资金1.71亿元，已拨付" in p for p in paras)
+    assert not xpath(root, "//tei:head//tei:fw")
+    round_trips(docs, TONGBAO)
+
+
+def test_an_author_line_under_a_title_and_a_running_head_under_another():
+    """Without blank lines, a title ``X：Y`` is not run into the unit and name under it
+    (``县委党史研究室　柴文博``: a line of its own); a running head printed under another running
+    head, with the text of a head found at another page break, is furniture."""
+    text = ("岫山党史\n\n2022年第3期（总第47期）\n\n【党史人物】\n\n赵嵩年：把病床搬到工地上的水利专家\n\n"
+            "县委党史研究室　柴文博\n\n赵嵩年，1926年生，岫山县柏台镇人。1951年毕业于省立农学院，先后参与了县内多座水库的勘测设计。\n\n"
+            "· 12 ·\n\n岫山党史　2022年第3期\n\n他一生修水利，工地就是他的家，群众都叫他“水利老赵”。\n\n"
+            "· 13 ·\n工作通讯 · 第13期\n岫山党史　2022年第3期\n\n卧龙水库建成后，灌溉农田八万余亩，至今仍在发挥效益。\n")
+    flat = re.sub(r"\n\n+", "\n", text)
+    docs, _ = read(flat)
+    root = docs[0].root
+    assert "赵嵩年：把病床搬到工地上的水利专家" in texts(root, "//tei:div[@type='article']/tei:head")
+    assert texts(root, "//tei:byline") == ["县委党史研究室柴文博"]
+    docs, _ = read(text)
+    assert texts(docs[0].root, "//tei:fw[@type='header']").count("岫山党史2022年第3期") == 2
+    round_trips(docs, text)
+
+
 def test_newspaper_pages_labels_credits_captions_verse():
     docs, _ = read(PAPER)
     root = docs[0].root

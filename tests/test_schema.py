@@ -351,7 +351,7 @@ def test_own_schema_rejects(changes):
     ([("<body>", "<body><p>正文</p>")], "/TEI/text/body/p: element 'p' is not allowed in 'body'"),
     ([('<div type="brief" xml:id="a3"><p>', '<div type="brief" xml:id="a3">正文<p>')],
      "div[@xml:id='a3']: text is not allowed directly in 'div'"),
-    ([('note type="source"', 'note type="remark"')], "type='remark' is not one of contact, continuation, editorial, notice, registration, source"),
+    ([('note type="source"', 'note type="remark"')], "type='remark' is not one of contact, continuation, editorial, notice, registration, source, weather"),
     ([('ref target="#a1"', 'ref target="#a9"')], "ref: @target '#a9' names no xml:id in this document"),
     ([('<TEI xmlns="http://www.tei-c.org/ns/1.0"', "<TEI")], "the root element is not in the TEI namespace http://www.tei-c.org/ns/1.0"),
 ], ids=["unknown element", "unknown attribute", "misplaced element", "loose text", "closed value list",

@@ -282,9 +282,11 @@ DATE_OPENING_RE = re.compile(r"^\d{1,2}月\d{1,2}日")
 def balanced_subheading(key: str) -> bool:
     """True when *key* is two clauses ``X，Y`` of about the same length (±2 characters), with no
     other punctuation and no sentence end: the shape of a bare sub-heading; not when it opens
-    with a date (a news lead's first line, hard-wrapped)."""
+    with a date (a news lead's first line, hard-wrapped) or with a jump line (``（上接第1版）``: a
+    continued story's running text)."""
     m = BALANCED_RE.match(key)
-    return bool(m) and abs(len(m.group(1)) - len(m.group(2))) <= 2 and not DATE_OPENING_RE.match(key)
+    return (bool(m) and abs(len(m.group(1)) - len(m.group(2))) <= 2 and not DATE_OPENING_RE.match(key)
+            and not CONTINUATION_LEAD_RE.match(key))
 
 
 def _similar(a: str, b: str) -> float:

@@ -51,6 +51,11 @@ NUMBER_LABEL_RE = re.compile(r"^(?:国内)?(?:统一)?(?:连续出版物号|刊�
 POSTAL_RE = re.compile(r"邮发代号\s*[:：]?\s*(\d{1,2}\s*-\s*\d{1,4})")
 #: The page count a paper prints beside its number: ``今日4版``, ``本期8版``, ``共4版``.
 PAGES_RE = re.compile(r"^(?:今日|本期|共|今天)\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*版$")
+#: The weather a paper prints in its 报眼 beside the masthead (the 报眼 holds contents, calendar,
+#: weather): ``今日天气：多云转晴``, a temperature ``12℃～24℃``, a wind ``东南风3级``.
+WEATHER_RE = re.compile(r"^(?:今日|今天|明日|明天|本地|当地)?天气(?:预报)?[：:]"
+                        r"|^-?\d{1,2}\s*(?:℃|°C?)(?:\s*[～~\-—－至]\s*-?\d{1,2}\s*(?:℃|°C?))?$"
+                        r"|^[东南西北]{0,2}风\s*\d{1,2}(?:\s*[～~\-—－至]\s*\d{1,2})?\s*级$")
 ENGLISH_RE = re.compile(r"^[A-Za-z][A-Za-z0-9 .,&'’-]*$")
 NOTICE_RE = re.compile(r"内部资料|免费交流|注意保存|内部刊物|内部参阅|监督电话|电话|热线|^(?:秘密|机密|绝密)\b")
 #: A subtitle under the title, in brackets or between dashes: ``（史志工作通讯）``, ``——文史资料工作通讯——``.
@@ -62,14 +67,14 @@ FIELD_GAP_RE = re.compile(r"[ \t]{2,}|[ \t]*\u3000[\u3000 \t]*")
 
 #: Field kinds (see :func:`classify_field`) that may stand in a masthead; ``title`` too, once.
 MASTHEAD_KINDS = {"date", "date-part", "printed", "lunar", "edition", "pages", "registration", "cn",
-                  "postal", "imprint", "org", "title-en", "notice", "subtitle", "rule"}
+                  "postal", "imprint", "org", "title-en", "notice", "subtitle", "rule", "weather"}
 #: The kind a line is known by (:func:`classify`) when its fields are of several kinds: the
 #: first of these that occurs.
 LINE_KIND_ORDER = ("edition", "printed", "date", "imprint", "registration", "notice", "lunar",
-                   "date-part", "title-en", "subtitle", "rule")
+                   "date-part", "title-en", "subtitle", "rule", "weather")
 #: Fine field kinds reported under a coarser one by :func:`classify` (the physical stage and
 #: the issue boundaries know the coarse ones).
-COARSE = {"cn": "registration", "postal": "registration", "org": "imprint", "pages": "notice"}
+COARSE = {"cn": "registration", "postal": "registration", "org": "imprint", "pages": "notice", "weather": "notice"}
 
 
 def _iso(y: str, m: str, d: str | None) -> str:
@@ -105,7 +110,7 @@ def split_fields(text: str) -> list[tuple[int, int]]:
 def classify_field(text: str) -> str:
     """The kind of one masthead field, from its shape alone: ``printed`` (a printing date, 印),
     ``date``, ``date-part`` (a day, a weekday), ``lunar``, ``edition`` (issue or volume number),
-    ``pages`` (今日4版), ``cn``, ``postal``, ``registration``, ``imprint`` (a body and a verb: 编,
+    ``pages`` (今日4版), ``weather`` (the 报眼's 今日天气, a temperature, a wind), ``cn``, ``postal``, ``registration``, ``imprint`` (a body and a verb: 编,
     编印, 出版, 主办, 机关报), ``org`` (a body's name alone: the 编印 unit of a briefing), ``title-en``,
     ``notice``, ``subtitle`` (（史志工作通讯）, ——文史资料工作通讯——), ``rule`` (★), else ``title``."""
     t = re.sub(r"\s+", "", text)
@@ -123,6 +128,8 @@ def classify_field(text: str) -> str:
         return "edition"
     if PAGES_RE.match(t):
         return "pages"
+    if WEATHER_RE.match(t):
+        return "weather"
     if CN_RE.search(text):
         return "cn"
     if POSTAL_RE.search(t):
@@ -182,7 +189,10 @@ def masthead_field_line(line: Line) -> bool:
     if len(line.key) > 40:
         return False
     kinds = {k for k, _, _ in fields_of(line.text)}
-    return bool(kinds) and kinds <= MASTHEAD_KINDS and bool(kinds & NUMBERED_KINDS)
+    # the 报眼's weather with its temperature (今日天气：晴　12℃～24℃) is numbered too
+    weather = "weather" in kinds and any(WEATHER_RE.match(re.sub(r"\s+", "", line.text[a:b])) and re.search(r"\d", line.text[a:b])
+                                         for _, a, b in fields_of(line.text))
+    return bool(kinds) and kinds <= MASTHEAD_KINDS and (bool(kinds & NUMBERED_KINDS) or weather)
 
 
 @dataclass
@@ -305,7 +315,9 @@ def _take(mh: Masthead, kind: str, text: str) -> None:
     elif kind == "notice":
         mh.notices.append(text.strip())
     elif kind == "registration":
-        mh.registration = (mh.registration or "") + key
+        # a labelled number (准印证号：（冀）内资准字…): the identifier is the value, not its label
+        label = re.match(r"^[^\d：:（）()]{2,10}[：:]", key) if mh.registration is None else None
+        mh.registration = (mh.registration or "") + (key[label.end():] if label and len(key) > label.end() else key)
     elif kind == "cn":
         mh.cn = CN_RE.search(text).group(0).replace("国内统一连续出版物号", "").strip()
     elif kind == "postal":

@@ -189,10 +189,11 @@ def find_page_furniture(doc: PhysicalText) -> None:
     for members in groups.values():
         if len(members) < 2:
             # printed once (a short text, one page break): a head right after a folio, shaped
-            # like one (a wide gap or a middle dot between its parts: ``title   date``)
+            # like one (a wide gap, an ideographic space or a middle dot between its parts:
+            # ``title   date``, ``岫山党史　2022年第3期``)
             i = members[0]
             raw = lines[i].raw.strip()
-            if i > 0 and folio[i - 1] and re.search(r"\S(\s{2,}|\s*·\s*)\S", raw):
+            if i > 0 and folio[i - 1] and re.search(r"\S(\s{2,}|\s*·\s*)\S|\S{2}\u3000\S{2}", raw):
                 lines[i].furniture = "header"
                 lines[i].note("furniture: running head", "beside a folio, shaped like a running head")
             continue
@@ -200,6 +201,16 @@ def find_page_furniture(doc: PhysicalText) -> None:
             lines[i].furniture = "header"
             lines[i].note("furniture: running head",
                           f"beside a page break at {len(members)} places with the same text")
+    # a running head under another one (the page's furniture a run of lines: folio, head, head)
+    # with the text of a head found at another page break is one too
+    heads = {_shape_key(line) for line in lines if line.furniture == "header"}
+    for i, line in enumerate(lines):
+        if (not line.furniture and i > 0 and lines[i - 1].furniture == "header" and not line.blank_before
+                and line.key and len(line.key) <= 40 and not any(c in "。！？，；" for c in line.text)
+                and _shape_key(line) in heads):
+            line.furniture = "header"
+            line.note("furniture: running head", "under a running head, the text of a running head found at "
+                                                 "another page break")
     # bare numbers beside a form feed or a running head are folios
     for i, line in enumerate(lines):
         if line.furniture or not BARE_NUMBER_RE.match(line.key):
@@ -380,6 +391,11 @@ def _own_line(line: Line) -> str | None:
         return "a colophon line"
     if BYLINE_LINE_RE.match(k) and len(k) <= 20 and not any(c in PROSE_PUNCT for c in line.text):
         return "a reporter line"
+    from convert.reader.logical.roles import author_line
+
+    author = author_line(line) if len(k) <= 24 else None
+    if author is not None and not author.startswith("a bare name"):
+        return author  # a unit and a name under a title (县委党史研究室　柴文博), 文／X
     if len(k) <= 40 and ((len(k) <= 20 and classify(line.text) in ("edition", "date", "printed", "registration", "lunar"))
                          or masthead_field_line(line)):
         return "a masthead line (" + classify(line.text) + ")"
@@ -716,6 +732,12 @@ def find_issue_boundaries(doc: PhysicalText) -> None:
                 top -= 1
             for cand in range(top, start):
                 before = lines[cand - 1]
+                if (classify(before.text) == "registration" and len(before.key) <= 40 and not colophon_kind(before)
+                        and cand - 2 > starts[-1] and (colophon_kind(lines[cand - 2]) or sentence_final(lines[cand - 2].text))):
+                    # a paper's top line above its title (the 准印证 number, 内部资料) opens the
+                    # masthead when what stands before it ends the previous issue
+                    start = cand - 1
+                    break
                 if (colophon_kind(before) or sentence_final(before.text) or _note_line(before)
                         or before.text.rstrip().endswith("印发") or (spaced and cand == start - 1)):
                     start = cand
@@ -727,6 +749,17 @@ def find_issue_boundaries(doc: PhysicalText) -> None:
         starts.append(start)
         running = False
     doc.issues = [(s, e) for s, e in zip(starts, starts[1:] + [len(lines)]) if e > s]
+    # the furniture of the page break before a new masthead (the previous issue's last folio)
+    # ends the previous issue: it is no part of the new issue's title
+    for s_ in starts[1:]:
+        segs = lines[s_].segments
+        k = 0
+        while k < len(segs) and isinstance(segs[k][0], Milestone):
+            k += 1
+        if k and s_ > 0:
+            lines[s_ - 1].unlead()
+            lines[s_ - 1].segments = lines[s_ - 1].segments + segs[:k]
+            lines[s_].segments = segs[k:]
     # each issue's own wrap width (a file of several issues may be wrapped at several widths)
     nos = [no for no, _ in doc.run_on]
     doc.issue_widths = []

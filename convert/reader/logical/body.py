@@ -251,6 +251,14 @@ class BodyBuilder:
                 return True
         return False
 
+    def _page_breaks_after(self, i: int) -> bool:
+        """An old page break (furniture, a form feed) stands right after line *i*: the next line
+        opens with its milestones."""
+        if i + 1 >= len(self.lines):
+            return False
+        segs = self.lines[i + 1].segments
+        return bool(segs) and is_mark(segs[0][0])
+
     def _shape_cert(self, i: int, line: Line) -> tuple[str, str]:
         """``(cert, evidence)`` of a heading inferred from line *i*'s shape (module docstring)."""
         score, why = 1, []
@@ -328,10 +336,24 @@ class BodyBuilder:
                                                  "differently there", cert="medium")
         if line.text.lstrip()[:1] in NO_LINE_START:
             return None  # no heading starts with a closing mark (clreq 3.1.7)
+        if (not marked and self.sub is not None and len(self.sub) == 1 and i > 0
+                and self._role(i - 1) is not None and self._role(i - 1).kind == "subhead"
+                and not SUBHEAD_RE.match(line.key)):
+            # right under a numbered sub-heading, before any text of it: the sub-heading's text
+            # (a division is not left empty for a title inferred from the line's shape alone)
+            line.note("paragraph", "right under a numbered sub-heading: its text, not a title")
+            return None
         if (not marked and self.blank_separated and not line.blank_before and i > 0 and self._role(i - 1) is None
                 and paragraph_shape(self.lines[i - 1]) and not self.boundary):
             line.note("paragraph", "no blank line before it where the text sets its blocks apart with blank lines: "
                                    "the block above goes on (a wrapped line), not a title")
+            return None
+        if not marked and "、" in line.text and unfinished(line.text) and not line.key.startswith("—") \
+                and len(line.key) >= 15 and self._page_breaks_after(i):
+            # stops mid-sentence right before an old page break, an enumeration comma inside: the
+            # first part of a paragraph the break cut (no heading is set as a page's last line)
+            line.note("paragraph", "stops mid-sentence right before an old page break, with an enumeration comma (、): "
+                                   "a paragraph the break cut, not a title")
             return None
         if (not marked and not self.boundary and "、" in line.text and unfinished(line.text)
                 and not line.key.startswith("—") and not self._title_only() and as_wide_as_wrapped(line, self.wrap_width)):
@@ -564,9 +586,10 @@ class BodyBuilder:
             self.weak.append((line, "heading", cert))
 
     # -- roles -----------------------------------------------------------------------------------
-    def _subhead(self, line: Line, level: int, cert: str | None) -> None:
+    def _subhead(self, line: Line, level: int, cert: str | None, sequence: str | None = None) -> None:
         """A numbered sub-heading: a ``div type="subsection"`` nested by *level* (GB/T 15834
-        B.3.8: a level may be skipped; a lower number closes the deeper ones)."""
+        B.3.8: a level may be skipped; a lower number closes the deeper ones). *sequence* names a
+        broken numbering (``out of sequence: 2 after 3``) for the warning."""
         while self.subs and self.subs[-1][0] >= level:
             self.subs.pop()
         parent = self.subs[-1][1] if self.subs else self.article
@@ -576,7 +599,14 @@ class BodyBuilder:
             emit_marks(parent, marks)
             line.segments = rest
         div = E.div(type="subsection")
-        div.append(self._head(line, cert))
+        # an old page break right before the sub-heading stands before its division
+        marks, line.segments = lead_marks(line.segments)
+        emit_marks(parent, marks)
+        head = inline(E.head(), heading_segments(line))
+        if cert:
+            head.set("cert", cert)
+            self.weak.append((line, f"sub-heading, {sequence}" if sequence else "sub-heading", cert))
+        div.append(head)
         parent.append(div)
         self.subs.append((level, div))
         self.sub = div
@@ -788,7 +818,7 @@ class BodyBuilder:
             if self.article is None:
                 return False
             self.headings_found += 1
-            self._subhead(line, role.data["level"], role.cert)
+            self._subhead(line, role.data["level"], role.cert, role.data.get("sequence"))
         elif kind == "verse":
             self._verse(line, role)
         elif kind == "brief":

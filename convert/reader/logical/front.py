@@ -91,6 +91,7 @@ def _groups(line: Line) -> list[tuple[str, int, int]]:
             (g[0] == "date" and kind in ("date-part", "lunar"))
             or (g[0] == "edition" and kind in ("edition", "pages"))
             or (g[0] == "notice" and kind == "notice")
+            or (g[0] == "weather" and kind == "weather")
             or (g[0] in ("org", "imprint") and kind == "date" and _publishing(line.text[g[1]:g[2]], g[0])))
         if joins:
             g[2] = b
@@ -212,7 +213,7 @@ class _Page:
         elif kind == "rule":
             self.page.append(inline(E.fw(type="rule"), segs))
         else:
-            note_type = ("registration" if kind in ("registration", "cn", "postal") else
+            note_type = ("registration" if kind in ("registration", "cn", "postal") else "weather" if kind == "weather" else
                          "contact" if CONTACT_RE.search("".join(text.split())) else "notice")
             self.page.append(inline(E.note(type=note_type), segs))
 

@@ -40,7 +40,11 @@ from convert.reader.names import ORG_END_RE, is_org_name, looks_like_person
 from convert.reader.physical import as_wide_as_wrapped
 
 #: A page label: ``第01版：要闻``, ``第一版要闻`` (whitespace removed), ``第二版``.
-PAGE_LABEL_RE = re.compile(r"^第(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})版(?:[：:·\-—]?(?P<name>[\u4e00-\u9fff]{1,6}))?$")
+PAGE_LABEL_RE = re.compile(r"^第(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})版(?:[：:·\-—]?(?P<name>[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,6})?))?$")
+#: A page label printed without 第 (``一版　要闻``, ``二版　经济·三农``): the page's name is set apart
+#: from ``N版`` by a space or a separator (read on the line's text, not its key).
+BARE_PAGE_LABEL_RE = re.compile(r"^\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})版[\s\u3000：:·\-—]+"
+                                r"(?P<name>[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,6})?)\s*$")
 #: The page-number field of a 报眉 line: ``第二版``, ``第2版``, ``二版`` (with a date or the paper's
 #: title beside it).
 PAGE_FIELD_RE = re.compile(r"^第?\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})\s*版$")
@@ -110,7 +114,7 @@ def page_label(line: Line, title: str | None) -> tuple[int, str | None] | None:
     """``(page number, page name)`` when *line* is a printed page label (``第01版：要闻``) or a 报眉
     line (the paper's *title* or a date beside ``第二版`` and the page's name), else ``None``."""
     key = line.key
-    m = PAGE_LABEL_RE.match(key)
+    m = PAGE_LABEL_RE.match(key) or BARE_PAGE_LABEL_RE.match(line.text)
     if m:
         n = numeral(m.group("n"))
         return (n, m.group("name")) if n else None
@@ -399,6 +403,13 @@ def subhead_level(line: Line) -> tuple[int, int] | None:
     return None
 
 
+def _prose_cut(line: Line) -> bool:
+    """*line* stops mid-sentence, holds an enumeration comma or quotes (、“”) and is not short
+    (15 characters or more): running text cut by a hard wrap or an old page break, however much
+    narrower than the wrapped lines it is."""
+    return unfinished(line.text) and len(line.key) >= 15 and any(c in "、“”" for c in line.text)
+
+
 def find_subheads(doc: LogicalText) -> None:
     """Numbered sub-headings (:func:`subhead_level`). ``cert`` is ``high`` where the number
     follows the one before it at its level (or starts at 1), ``medium`` otherwise."""
@@ -410,7 +421,7 @@ def find_subheads(doc: LogicalText) -> None:
             continue
         nxt, prev = _next(doc, i), _prev(doc, i)
         if nxt is not None and not (paragraph_shape(nxt) or (i + 1) in doc.roles or subhead_level(nxt)
-                                    or as_wide_as_wrapped(nxt, doc.wrap_width)):
+                                    or as_wide_as_wrapped(nxt, doc.wrap_width) or _prose_cut(nxt)):
             continue
         if prev is not None and prev.text.rstrip()[-1:] in "：:；;，,、":
             continue  # an item of an enumeration the sentence above opens: run in, no heading
@@ -418,12 +429,21 @@ def find_subheads(doc: LogicalText) -> None:
                 blank_separated or (as_wide_as_wrapped(line, doc.wrap_width) and unfinished(line.text))):
             continue  # a wrapped line that happens to begin with a number: the text goes on
         level, n = found
-        in_order = n == 1 or last.get(level) == n - 1
+        before = last.get(level)
+        # a number out of sequence is still a sub-heading of its level (the number says so): the
+        # broken sequence lowers @cert (a number skipped: medium; one going back, 2 printed after
+        # 3: low) and is named in the evidence and the document's warning
+        if n == 1 or before == n - 1:
+            cert, out_of = "high", None
+        elif before is not None and n <= before:
+            cert, out_of = "low", f"out of sequence: {n} after {before}"
+        else:
+            cert, out_of = "medium", f"out of sequence: {n} after {before}" if before else f"out of sequence: {n} first"
         for deeper in [k for k in last if k > level]:
             del last[deeper]
         last[level] = n
-        _give(doc, i, "subhead", f"numbered like a level-{level} heading (GB/T 15834 B.3.8), on a line of its own",
-              cert="high" if in_order else "medium", level=level, n=n)
+        _give(doc, i, "subhead", f"numbered like a level-{level} heading (GB/T 15834 B.3.8), on a line of its own"
+              + (f"; {out_of}" if out_of else ""), cert=cert, level=level, n=n, sequence=out_of)
 
 
 def physical_parts(line: Line, physical: dict[int, Line]) -> list[Line]:
