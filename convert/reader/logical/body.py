@@ -106,8 +106,13 @@ class BodyBuilder:
         self.exhaustive = bool(contents) and getattr(contents, "exhaustive", True)
         self.roles = roles or {}
         self.family = family
-        #: the text sets its blocks apart with blank lines (a line without one goes on a block)
-        self.blank_separated = bool(lines) and sum(1 for line in lines if line.blank_before) >= 0.8 * len(lines)
+        #: the text sets its blocks apart with blank lines (a line without one goes on a block):
+        #: most lines have one, or most lines after a finished one do (a hard wrap the unwrapping
+        #: left in pieces puts many lines after one that stops mid-sentence: they say nothing)
+        after_finished = [b for a, b in zip(lines, lines[1:]) if not unfinished(a.text)]
+        self.blank_separated = bool(lines) and (
+            sum(1 for line in lines if line.blank_before) >= 0.8 * len(lines)
+            or (len(after_finished) >= 10 and sum(1 for b in after_finished if b.blank_before) >= 0.8 * len(after_finished)))
         self.wrap_width = wrap_width
         self.section_ids: dict[int, str] = {}
         self.body = E.body()
