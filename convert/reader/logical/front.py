@@ -283,6 +283,10 @@ def _contents_item(entry) -> etree._Element:
             it.append(inline(E.num(type="page", value=str(page_value(entry.page))), cut_segments(segs, a, len(text))))
         else:
             inline(it, cut_segments(segs, pos, len(text)))
+        if "page" not in spans and line.page is not None:  # the page after a leader the line parsing took off
+            last = it[-1]
+            last.tail = (last.tail or "") + " "
+            it.append(E.num(entry.page, type="page", value=str(page_value(entry.page))))
         return it
     it.append(ref)
     if entry.page is not None:
