@@ -306,6 +306,8 @@ def author_before_leader(text: str) -> tuple[int, tuple[int, int]] | None:
     ``(title end, (author start, author end))``, else ``None``."""
     from convert.reader.names import NAME_SEP_RE, looks_like_person
 
+    # the part of a leader a hard wrap left on this line (``刘振宇·········`` / ``····4``)
+    text = re.sub(r"(?:…|·|．|\.|。)+\s*$", "", text)
     m = AUTHOR_GAP_RE.search(text)
     if m is None or not text[: m.start()].strip():
         return None

@@ -28,7 +28,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
 
-from convert.reader.layout import colophon_kind
+from convert.reader.layout import author_before_leader, colophon_kind
 from convert.reader.lines import FOLIO_RES, Line, Milestone, split_lines
 from convert.reader.masthead import classify, fields_of, masthead_field_line
 
@@ -582,9 +582,14 @@ def unwrap(doc: PhysicalText) -> None:
     listed: list[tuple[int, str, Counter]] = []
     for k, line in enumerate(lines):
         if line.page is not None:
-            listed.append((k, line.key, Counter(line.key)))
+            # an author set off by a wide gap before the leader is no part of the title
+            gap = author_before_leader(line.text)
+            title = line.key if gap is None else "".join(line.text[: gap[0]].split())
+            listed.append((k, title, Counter(title)))
             if k and lines[k - 1].page is None and len(line.key) < 8:
-                key = lines[k - 1].key + line.key
+                text = lines[k - 1].text + line.text
+                gap = author_before_leader(text)
+                key = "".join((text if gap is None else text[: gap[0]]).split())
                 listed.append((k, key, Counter(key)))
 
     listed_at = [k for k, _, _ in listed]
