@@ -191,9 +191,12 @@ def find_page_furniture(doc: PhysicalText) -> None:
             # printed once (a short text, one page break): a head right after a folio, shaped
             # like one (a wide gap, an ideographic space or a middle dot between its parts:
             # ``title   date``, ``岫山党史　2022年第3期``)
+            # or under another head there (folio, head, head: two running heads at one break)
             i = members[0]
             raw = lines[i].raw.strip()
-            if i > 0 and folio[i - 1] and re.search(r"\S(\s{2,}|\s*·\s*)\S|\S{2}\u3000\S{2}", raw):
+            under_head = (i > 1 and folio[i - 2] and head_shaped(i - 1) and not lines[i].blank_before
+                          and lines[i].page is None)  # a contents entry's leader is no middle dot
+            if i > 0 and (folio[i - 1] or under_head) and re.search(r"\S(\s{2,}|\s*·\s*)\S|\S{2}\u3000\S{2}", raw):
                 lines[i].furniture = "header"
                 lines[i].note("furniture: running head", "beside a folio, shaped like a running head")
             continue
