@@ -190,6 +190,7 @@ REPLAYS = [
     (0, "blank-removed", "tests/fixtures/series/journal-zheyuan-2022-no4.txt"),  # a title over its author, no blank
     (0, "scan", "tests/fixtures/series/journal-zheyuan-2022-no4.txt"),  # the same, a leader cut by the wrap
     (0, "furniture-no-ff", "tests/fixtures/series/journal-zheyuan-2022-no4.txt"),  # a running head under another
+    (1, "pdftotext", "tests/fixtures/series/nongqing-yutang-2022-no09-10.two-issues.txt"),  # 编印 line under a break
 ]
 
 

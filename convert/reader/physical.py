@@ -197,7 +197,8 @@ def find_page_furniture(doc: PhysicalText) -> None:
             under_head = (i > 1 and folio[i - 2] and head_shaped(i - 1) and not lines[i].blank_before
                           and lines[i].page is None  # a contents entry's leader is no middle dot
                           and not any(c in "：:" for c in lines[i].text)  # nor is a label：value line
-                          and any(k in ("edition", "date") for k, _, _ in fields_of(lines[i].text)))  # 期 or date
+                          and "edition" in (kinds := {k for k, _, _ in fields_of(lines[i].text)})  # title and 期
+                          and not kinds & {"imprint", "org"})  # not the 编印 line of a masthead under a break
             if i > 0 and (folio[i - 1] or under_head) and re.search(r"\S(\s{2,}|\s*·\s*)\S|\S{2}\u3000\S{2}", raw):
                 lines[i].furniture = "header"
                 lines[i].note("furniture: running head", "beside a folio, shaped like a running head")
