@@ -301,6 +301,9 @@ def false_joins(blocks: list[str], clean: str, joins: list[str], heads: set[str]
     wrapped_text = sum(1 for x in adjacent if not x) * 3 >= len(adjacent) and len(adjacent) == len(lines)
     gold = [nows(j) for j in joins]
     text = "\n".join(blocks)
+    # characters one source line prints together (a contents entry's title and its author) are
+    # no two lines run together
+    one_line = "\n".join(lines)
     out = []
     for n, (a, b) in enumerate(zip(lines, lines[1:])):
         pair = a + b
@@ -315,7 +318,7 @@ def false_joins(blocks: list[str], clean: str, joins: list[str], heads: set[str]
                 and b not in heads and any(c in "，,。；;" for c in b)):
             continue
         probe = a[-k:] + b[:k]
-        if probe in text:
+        if probe in text and probe not in one_line:
             out.append(probe)
     return out
 

@@ -185,6 +185,12 @@ REPLAYS = [
     (0, "blank-removed", "tests/fixtures/series/journal-xiushan-2022-no3.txt"),  # X：Y title over a unit and a name
     (0, "furniture-no-ff", "tests/fixtures/series/journal-xiushan-2022-no3.txt"),  # a running head under another
     (0, "wrap-no-blank", "tests/fixtures/series/newspaper-lichuan-2023-04-14.txt"),  # 报眼 weather, （上接）X，Y
+    (2, "wrap", "tests/fixtures/series/journal-changxi-2023-no2.txt"),  # a re-wrapped fragment after a full stop
+    (2, "pdftotext", "tests/fixtures/series/journal-changxi-2023-no2.txt"),  # the same (据现存)
+    (0, "blank-removed", "tests/fixtures/series/journal-zheyuan-2022-no4.txt"),  # a title over its author, no blank
+    (0, "scan", "tests/fixtures/series/journal-zheyuan-2022-no4.txt"),  # the same, a leader cut by the wrap
+    (0, "furniture-no-ff", "tests/fixtures/series/journal-zheyuan-2022-no4.txt"),  # a running head under another
+    (1, "pdftotext", "tests/fixtures/series/nongqing-yutang-2022-no09-10.two-issues.txt"),  # 编印 line under a break
 ]
 
 

@@ -842,3 +842,120 @@ def test_a_second_issue_whose_issue_line_holds_several_fields_starts_a_document(
     assert len(docs) == 2
     assert xpath(docs[1].root, "string(//tei:sourceDesc//tei:idno[@type='cumulative'])") == "1990"
     round_trips(docs, text)
+
+
+# ------------------------------------------------------------- heldout-g journals (issue 21)
+
+JOURNAL_CN_DATE = """桐川文史
+
+（文史资料工作通讯）
+
+2024年第3期（总第51期）　　　　二〇二四年九月
+
+主　办：桐川县政协文史委
+主　编：宋青禾
+地　址：桐川县河滨路3号
+准印证号：（皖）内资准字（2024）第0127号
+
+【史海钩沉】
+
+桐川古渡口的变迁
+
+文／宋青禾
+
+桐川古渡口位于县城西门外，明清两代是往来客商的必经之地。民国年间，渡口设有渡船三只，昼夜摆渡。
+
+二十世纪七十年代，县里在渡口上游修建了公路桥，渡船随之停航，渡口只留下一段石阶。
+"""
+
+
+def test_a_masthead_date_in_chinese_numerals_is_the_issue_date():
+    # 二〇二四年九月 (〇 for zero): the ordinary form of a date in official documents before GB/T
+    # 9704-2012 7.3.5, still a masthead's; the line of issue numbers and date is a masthead line
+    assert classify("二〇二四年九月") == "date"
+    assert classify("二〇二四年九月二十日") == "date"
+    assert classify("二〇二四年十三月") == "title"  # no month 13: no date
+    docs, _ = read(JOURNAL_CN_DATE)
+    root = docs[0].root
+    assert texts(root, "//tei:div[@type='article']/tei:head") == ["桐川古渡口的变迁"]
+    assert xpath(root, "//tei:titlePage//tei:docDate/@when") == ["2024-09"]
+    assert xpath(root, "string(//tei:sourceDesc//tei:idno[@type='cumulative'])") == "51"
+    # the colophon printed under the masthead is no paragraph of an article
+    assert not any("主编" in p for p in texts(root, "//tei:body//tei:p"))
+    round_trips(docs, JOURNAL_CN_DATE)
+
+
+JOURNAL_DOT_LEADERS = """史志简讯
+
+2023年第2期
+
+沙溪县地方志办公室编印　　　　　　　　2023年6月
+
+本期目录
+
+【工作动态】
+
+县地方志办公室召开年度编纂工作会议························1
+
+12个乡镇签订志书编修责任书························2
+
+【方志论坛】
+
+地名志编写中的资料考证　　　　　　　　　孟绍华···············3
+
+【工作动态】
+
+县地方志办公室召开年度编纂工作会议
+
+6月2日，县地方志办公室召开年度编纂工作会议，部署全年任务。各乡镇联络员30余人参加会议。
+
+（综合科）
+
+全县乡镇志编修工作动员会召开
+
+6月9日，全县乡镇志编修工作动员会召开，12个乡镇签订了编修责任书。会议要求年底前完成资料长编。
+
+（编研科）
+
+【方志论坛】
+
+地名志编写中的资料考证
+
+孟绍华
+
+地名的由来往往众说纷纭，编写地名志时应当以档案、碑刻和旧志为据，相互参证，不宜轻信传说。
+
+印　　数：300册
+发送对象：县直各单位，各乡镇
+印刷日期：2023年6月20日
+"""
+
+
+def test_middle_dot_leaders_an_author_after_a_wide_gap_and_a_reworded_entry():
+    # ····· leaders (U+00B7); 地名志编写中的资料考证　　　孟绍华···3: the author set off by a wide
+    # gap before the leader is the entry's author, not part of its title; the second entry is
+    # worded differently from its article's title: a heading still, from its shape (@cert)
+    docs, warnings = read(JOURNAL_DOT_LEADERS)
+    root = docs[0].root
+    assert texts(root, "//tei:div[@type='article']/tei:head") == [
+        "县地方志办公室召开年度编纂工作会议", "全县乡镇志编修工作动员会召开", "地名志编写中的资料考证"]
+    assert xpath(root, "//tei:div[@type='article']/tei:head[.='全县乡镇志编修工作动员会召开']/@cert") == ["medium"]
+    assert xpath(root, "//tei:div[@type='contents']//tei:ref/@target")[2] == "#" + xpath(
+        root, "//tei:div[@type='article'][tei:head='全县乡镇志编修工作动员会召开']/@xml:id")[0]
+    assert texts(root, "//tei:div[@type='contents']//tei:name[@type='author']") == ["孟绍华"]
+    assert xpath(root, "//tei:div[@type='contents']//tei:num[@type='page']/@value") == ["1", "2", "3"]
+    # the colophon labels 内部资料性出版物 print (印数, 发送对象, 印刷日期) end the issue in <back>
+    assert texts(root, "//tei:back//tei:label") == ["印数：", "发送对象：", "印刷日期："]
+    assert not any("发送对象" in p for p in texts(root, "//tei:body//tei:p"))
+    round_trips(docs, JOURNAL_DOT_LEADERS)
+
+
+def test_a_title_over_its_author_line_without_blank_lines_is_not_run_together():
+    # the same journal as extraction leaves it without blank lines: the title the contents list
+    # prints (its author set apart) and the name under it stay apart
+    text = "\n".join(line for line in JOURNAL_DOT_LEADERS.splitlines() if line.strip()) + "\n"
+    docs, _ = read(text)
+    root = docs[0].root
+    assert "地名志编写中的资料考证" in texts(root, "//tei:div[@type='article']/tei:head")
+    assert texts(root, "//tei:div[@type='article'][tei:head='地名志编写中的资料考证']/tei:byline") == ["孟绍华"]
+    round_trips(docs, text)

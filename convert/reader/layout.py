@@ -25,7 +25,10 @@ COLOPHON_LABELS = (
     "发放范围|发送范围|发送|报送|抄送|抄报|主送|分送|报|送|发|主管|主管单位|主办|主办单位|承办|协办|编辑出版|出版单位|编辑|出版"
     "|编印|印刷|承印|地址|社址|通讯地址|编辑部地址|电话|传真|邮箱|电子邮箱|投稿邮箱|邮编|网址|总编|总编辑|主编|副主编"
     "|执行主编|责任编辑|本版责编|责编|美术编辑|美编|编委|签发|审核|审签|校对|印数|准印证号|准印证|总编室|广告部|发行部"
-    "|新闻热线|定价|刊号|邮发代号|排版|设计")
+    "|新闻热线|定价|刊号|邮发代号|排版|设计"
+    # what the rules for 内部资料性出版物 want printed on the back cover or 版权页: 编印单位, 发送对象,
+    # 印刷单位, 印刷日期, 印数, 准印证编号
+    "|编印单位|发送对象|印刷单位|印刷日期|准印证编号")
 COLOPHON_FIELD_RE = re.compile(rf"^({COLOPHON_LABELS})\s*[：:]")
 #: Distribution lines of a 版记 (GB/T 9704-2012 7.4.2 抄送; briefing practice 报/送/发): the
 #: label and its recipients.
@@ -292,6 +295,28 @@ class Contents:
         return [line.key for line, _ in self.sections]
 
 
+#: The wide gap that sets an author apart from the title in a contents entry (two spaces or more,
+#: or ideographic spaces): ``县级年鉴条目编写中的几个常见问题　　　刘振宇··········4``.
+AUTHOR_GAP_RE = re.compile(r"(?:[ \t]{2,}|[ \t]*\u3000[\u3000 \t]*)(?P<author>[^\s]{2,}(?:[ \t\u3000、，,][^\s]{2,}){0,2})[ \t\u3000]*$")
+
+
+def author_before_leader(text: str) -> tuple[int, tuple[int, int]] | None:
+    """In the text of a contents entry before its leader, an author set off from the title by a
+    wide gap (one to three personal names, :func:`convert.reader.names.looks_like_person`):
+    ``(title end, (author start, author end))``, else ``None``."""
+    from convert.reader.names import NAME_SEP_RE, looks_like_person
+
+    # the part of a leader a hard wrap left on this line (``刘振宇·········`` / ``····4``)
+    text = re.sub(r"(?:…|·|．|\.|。)+\s*$", "", text)
+    m = AUTHOR_GAP_RE.search(text)
+    if m is None or not text[: m.start()].strip():
+        return None
+    names = [n for n in NAME_SEP_RE.split(m.group("author")) if n]
+    if not names or len(m.group("author")) > 12 or not all(looks_like_person(n) for n in names):
+        return None
+    return m.start(), m.span("author")
+
+
 def find_contents(lines: list[Line]) -> Contents | None:
     """Find and read the printed contents list, or ``None`` when there are fewer than two lines
     with a dot leader and a page number.
@@ -347,6 +372,8 @@ def find_contents(lines: list[Line]) -> Contents | None:
                 entry.spans = {"title": m.end("title"), "page": m.span("page")}
                 if m.group("author"):
                     entry.spans["author"] = m.span("author")
+            elif (gap := author_before_leader(line.text)) is not None:
+                entry.spans = {"title": gap[0], "author": gap[1]}
             (current if current is not None else toc.loose).append(entry)
             pending = []
     return toc

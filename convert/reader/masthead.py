@@ -77,6 +77,29 @@ LINE_KIND_ORDER = ("edition", "printed", "date", "imprint", "registration", "not
 COARSE = {"cn": "registration", "postal": "registration", "org": "imprint", "pages": "notice", "weather": "notice"}
 
 
+#: A date in Chinese numerals, the year digit by digit with 〇 for zero (``二〇二三年六月``,
+#: ``二〇二二年十二月二十日``): the ordinary form of a date in official documents before GB/T
+#: 9704-2012 7.3.5 asked for arabic numerals, and still a masthead's practice.
+CN_DATE_RE = re.compile(r"^([〇○Ｏ零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月"
+                        r"(?:\s*([一二三四五六七八九十]{1,3})\s*日)?")
+_CN_DIGIT = {c: str(k) for k, cs in enumerate(("〇○Ｏ零", "一", "二", "三", "四", "五", "六", "七", "八", "九"))
+             for c in cs}
+
+
+def arabic_date(text: str) -> str:
+    """*text* with a leading date in Chinese numerals (:data:`CN_DATE_RE`) written in arabic ones
+    (``二〇二三年六月`` → ``2023年6月``), so that the date patterns read it; any other text as it is.
+    Only the shape is read: a month over 12 or a day over 31 is no date."""
+    m = CN_DATE_RE.match(text)
+    if not m:
+        return text
+    month, day = numeral(m.group(2)), numeral(m.group(3)) if m.group(3) else None
+    if month is None or not 1 <= month <= 12 or (m.group(3) and (day is None or not 1 <= day <= 31)):
+        return text
+    year = "".join(_CN_DIGIT[c] for c in m.group(1))
+    return f"{year}年{month}月" + (f"{day}日" if day else "") + text[m.end():]
+
+
 def _iso(y: str, m: str, d: str | None) -> str:
     return f"{int(y):04d}-{int(m):02d}" + (f"-{int(d):02d}" if d else "")
 
@@ -113,7 +136,7 @@ def classify_field(text: str) -> str:
     ``pages`` (今日4版), ``weather`` (the 报眼's 今日天气, a temperature, a wind), ``cn``, ``postal``, ``registration``, ``imprint`` (a body and a verb: 编,
     编印, 出版, 主办, 机关报), ``org`` (a body's name alone: the 编印 unit of a briefing), ``title-en``,
     ``notice``, ``subtitle`` (（史志工作通讯）, ——文史资料工作通讯——), ``rule`` (★), else ``title``."""
-    t = re.sub(r"\s+", "", text)
+    t = arabic_date(re.sub(r"\s+", "", text))
     if not t:
         return "title"
     if PRINTED_RE.match(t):
@@ -277,10 +300,10 @@ def _take(mh: Masthead, kind: str, text: str) -> None:
     elif kind == "title-en" and mh.title_en is None:
         mh.title_en = text.strip()
     elif kind == "date" and mh.when is None:
-        m = DATE_RE.match(key)
+        m = DATE_RE.match(arabic_date(key))
         assert m is not None
         mh.when = _iso(*m.group(1, 2, 3))
-        mh.date_text = m.group(0)
+        mh.date_text = m.group(0) if DATE_RE.match(key) else CN_DATE_RE.match(key).group(0)
     elif kind == "date-part":
         if DAY_RE.match(key) and mh.when and len(mh.when) == 7:
             mh.when = f"{mh.when}-{int(key):02d}"
@@ -288,7 +311,7 @@ def _take(mh: Masthead, kind: str, text: str) -> None:
         elif WEEKDAY_RE.match(key):
             mh.weekday = key
     elif kind == "printed":
-        m = PRINTED_RE.match(key)
+        m = PRINTED_RE.match(arabic_date(key))
         assert m is not None
         mh.printed = _iso(*m.group(1, 2, 3))
         mh.printed_text = key[: -len(m.group(4))]

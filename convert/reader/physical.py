@@ -28,7 +28,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
 
-from convert.reader.layout import colophon_kind
+from convert.reader.layout import author_before_leader, colophon_kind
 from convert.reader.lines import FOLIO_RES, Line, Milestone, split_lines
 from convert.reader.masthead import classify, fields_of, masthead_field_line
 
@@ -191,9 +191,15 @@ def find_page_furniture(doc: PhysicalText) -> None:
             # printed once (a short text, one page break): a head right after a folio, shaped
             # like one (a wide gap, an ideographic space or a middle dot between its parts:
             # ``title   date``, ``岫山党史　2022年第3期``)
+            # or under another head there (folio, head, head: two running heads at one break)
             i = members[0]
             raw = lines[i].raw.strip()
-            if i > 0 and folio[i - 1] and re.search(r"\S(\s{2,}|\s*·\s*)\S|\S{2}\u3000\S{2}", raw):
+            under_head = (i > 1 and folio[i - 2] and head_shaped(i - 1) and not lines[i].blank_before
+                          and lines[i].page is None  # a contents entry's leader is no middle dot
+                          and not any(c in "：:" for c in lines[i].text)  # nor is a label：value line
+                          and "edition" in (kinds := {k for k, _, _ in fields_of(lines[i].text)})  # title and 期
+                          and not kinds & {"imprint", "org"})  # not the 编印 line of a masthead under a break
+            if i > 0 and (folio[i - 1] or under_head) and re.search(r"\S(\s{2,}|\s*·\s*)\S|\S{2}\u3000\S{2}", raw):
                 lines[i].furniture = "header"
                 lines[i].note("furniture: running head", "beside a folio, shaped like a running head")
             continue
@@ -582,9 +588,14 @@ def unwrap(doc: PhysicalText) -> None:
     listed: list[tuple[int, str, Counter]] = []
     for k, line in enumerate(lines):
         if line.page is not None:
-            listed.append((k, line.key, Counter(line.key)))
+            # an author set off by a wide gap before the leader is no part of the title
+            gap = author_before_leader(line.text)
+            title = line.key if gap is None else "".join(line.text[: gap[0]].split())
+            listed.append((k, title, Counter(title)))
             if k and lines[k - 1].page is None and len(line.key) < 8:
-                key = lines[k - 1].key + line.key
+                text = lines[k - 1].text + line.text
+                gap = author_before_leader(text)
+                key = "".join((text if gap is None else text[: gap[0]]).split())
                 listed.append((k, key, Counter(key)))
 
     listed_at = [k for k, _, _ in listed]

@@ -106,9 +106,16 @@ class BodyBuilder:
         self.exhaustive = bool(contents) and getattr(contents, "exhaustive", True)
         self.roles = roles or {}
         self.family = family
-        #: the text sets its blocks apart with blank lines (a line without one goes on a block)
-        self.blank_separated = bool(lines) and sum(1 for line in lines if line.blank_before) >= 0.8 * len(lines)
+        #: the text sets its blocks apart with blank lines (a line without one goes on a block):
+        #: most lines have one, or most lines after a finished one do (a hard wrap the unwrapping
+        #: left in pieces puts many lines after one that stops mid-sentence: they say nothing)
+        after_finished = [b for a, b in zip(lines, lines[1:]) if not unfinished(a.text)]
+        self.blank_separated = bool(lines) and (
+            sum(1 for line in lines if line.blank_before) >= 0.8 * len(lines)
+            or (len(after_finished) >= 10 and sum(1 for b in after_finished if b.blank_before) >= 0.8 * len(after_finished)))
         self.wrap_width = wrap_width
+        #: the contents entries some line of the text is like (see :meth:`_unprinted_next_entry`)
+        self._printed: set[int] | None = None
         self.section_ids: dict[int, str] = {}
         self.body = E.body()
         self.section: etree._Element | None = None
@@ -166,6 +173,28 @@ class BodyBuilder:
                 None, line.key, self.entries[k].key, autojunk=False).ratio() >= 0.5:
             return k
         return None
+
+    def _unprinted_next_entry(self, i: int) -> int | None:
+        """The next contents entry no article took yet, when line *i* stands where its article
+        would begin though worded differently (a contents list may shorten or reword a title):
+        the article above ended with its credit, running text follows the line, the entry belongs
+        to the column of the entry before it, and no line of the text is like the entry's title
+        (:data:`MATCH_RATIO`; computed once for all entries)."""
+        if not (self.boundary and self.article_closed) or i + 1 >= len(self.lines):
+            return None
+        if not paragraph_shape(self.lines[i + 1]) or self._role(i + 1) is not None:
+            return None
+        taken = [k for k, e in enumerate(self.entries) if e.target is not None]
+        if not taken or taken[-1] + 1 >= len(self.entries):
+            return None
+        k = taken[-1] + 1
+        if self.entries[k].section != self.entries[k - 1].section:
+            return None
+        if self._printed is None:
+            shorts = [line.key for line in self.lines if len(line.key) <= 60 and not any(c in "。；，," for c in line.text)]
+            self._printed = {n for n, e in enumerate(self.entries)
+                             if any(_similar(key, e.key) >= MATCH_RATIO for key in shorts)}
+        return None if k in self._printed else k
 
     def _role(self, i: int) -> Role | None:
         return self.roles.get(i)
@@ -327,6 +356,10 @@ class BodyBuilder:
             # heading, unless it stands where the next entry not yet found would (printed a
             # little differently in the list)
             entry = self._next_unmatched(line) if shaped else None
+            if entry is None and shaped and (k := self._unprinted_next_entry(i)) is not None:
+                return Heading("article", k, why=f"where contents entry {k + 1} would stand, worded differently there: "
+                                                 "the article above ended with its credit, running text follows, and the "
+                                                 "entry's title is printed nowhere in the text", cert="medium")
             if entry is None and nxt_role is not None and nxt_role.kind in ("byline", "lead-in"):
                 return Heading("article", why="a title with an author line or lead-in under it, which the contents "
                                               "list does not name", cert="medium")

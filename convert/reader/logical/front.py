@@ -31,7 +31,7 @@ from convert.reader.layout import (CONTENTS_HEAD_RE, match_author_leader, TEXT_L
                                    paragraph_shape)
 from convert.reader.lines import Line, page_value
 from convert.reader.logical.state import LogicalText
-from convert.reader.masthead import (CONTACT_RE, DATE_RE, IMPRINT_RE, LUNAR_RE, MASTHEAD_KINDS, PAGES_RE,
+from convert.reader.masthead import (CN_DATE_RE, CONTACT_RE, DATE_RE, IMPRINT_RE, LUNAR_RE, MASTHEAD_KINDS, PAGES_RE,
                                      PUBLISHING_VERBS, Masthead, fields_of, masthead_line, numeral, read_masthead)
 from convert.reader.names import is_org_name
 from convert.reader.physical import bracket_open, closes_bracket
@@ -190,7 +190,7 @@ class _Page:
             self.page.append(self._date(segs))
         elif kind == "printed":
             el = E.docImprint()
-            d = DATE_RE.match(text.strip())
+            d = DATE_RE.match(text.strip()) or CN_DATE_RE.match(text.strip())
             if d and self.mh.printed and not self.printed:
                 lead = len(text) - len(text.lstrip())
                 _wrapped(el, segs, (lead + d.start(), lead + d.end()), E.date(when=self.mh.printed, type="printed"))
@@ -283,6 +283,10 @@ def _contents_item(entry) -> etree._Element:
             it.append(inline(E.num(type="page", value=str(page_value(entry.page))), cut_segments(segs, a, len(text))))
         else:
             inline(it, cut_segments(segs, pos, len(text)))
+        if "page" not in spans and line.page is not None:  # the page after a leader the line parsing took off
+            last = it[-1]
+            last.tail = (last.tail or "") + " "
+            it.append(E.num(entry.page, type="page", value=str(page_value(entry.page))))
         return it
     it.append(ref)
     if entry.page is not None:

@@ -115,6 +115,12 @@ def _header(mh: Masthead, genre, colophons: list[etree._Element], source_name: s
                 value = "".join(item.itertext()).strip()
                 publishers = [value] + [p for p in publishers if p != value]
                 break
+    if not publishers:
+        # no body states that it publishes: the 主办 body of a 内部资料 (its 编印单位 in practice)
+        for label, item in fields:
+            if label in ("主办", "主办单位") and "".join(item.itertext()).strip():
+                publishers = ["".join(item.itertext()).strip()]
+                break
     imprint = E.imprint()
     for label, item in fields:
         if PLACE_FIELD_RE.match(label):

@@ -322,7 +322,10 @@ AFFILIATION_END_RE = re.compile(r"(?:馆|大学|学校|中学|小学|党校)$")
 
 def affiliation(key: str) -> bool:
     """*key* reads as the name of an author's unit (作者单位): a body's name, or an archive's,
-    library's, museum's or school's (24 characters at most, no punctuation or digits)."""
+    library's, museum's or school's (24 characters at most, no punctuation or digits), maybe in
+    round brackets (``（柘原县档案馆）``)."""
+    if len(key) > 2 and key[0] in "（(" and key[-1] in "）)":
+        key = key[1:-1]
     return len(key) <= 24 and (is_org_name(key) or (
         AFFILIATION_END_RE.search(key) is not None and is_org_name(key[:-1] + "室")))
 
@@ -348,7 +351,7 @@ def find_bylines(doc: LogicalText) -> None:
                 _give(doc, i + 1, "byline", "a body's name alone under the author line: the author's unit (作者单位)",
                       unit=True)
             continue
-        m = CREDIT_LINE_RE.match(line.text.strip())
+        m = CREDIT_LINE_RE.match(line.text.strip()) if i not in doc.roles else None  # an author's unit already
         if m and prev is not None and (paragraph_shape(prev) or (i - 1) in doc.roles) \
                 and not NOT_CREDIT_RE.match(m.group("inner").strip()) and not CONTINUATION_RE.search(line.text) \
                 and not CONTINUATION_LEAD_RE.match(line.text):
