@@ -842,3 +842,50 @@ def test_a_second_issue_whose_issue_line_holds_several_fields_starts_a_document(
     assert len(docs) == 2
     assert xpath(docs[1].root, "string(//tei:sourceDesc//tei:idno[@type='cumulative'])") == "1990"
     round_trips(docs, text)
+
+
+PAPER_GUIDE_PAGE_FIRST = """松 原 报
+
+2023年10月13日　星期五　　总第1342期　　今日四版
+
+本期导读
+
+2版　小杂粮“走出去”记
+4版　松风亭：父亲的菜园
+
+第一版　要闻
+
+县委常委会研究部署冬春水利建设
+
+本报讯（记者 邢雨桐）10月10日，县委常委会召开会议，研究部署今冬明春农田水利基本建设工作。
+
+第二版　经济
+
+小杂粮“走出去”记
+
+本报讯（记者 柴文静）这几年，随着一批合作社的兴起，小杂粮走向了全国。
+
+第四版　副刊
+
+松风亭
+
+父亲的菜园
+
+□ 谷雨青
+
+父亲退休以后，在老屋后面开了一块菜园。
+"""
+
+
+def test_a_guide_entry_with_its_page_printed_first_stays_in_the_guide():
+    # 本期导读 entries printed 'N版　title' (the page first): an entry whose title is a 副刊
+    # column's name and the title (松风亭：父亲的菜园) names no later line exactly, but its printed
+    # page makes it an entry all the same, not an article heading
+    docs, _ = read(PAPER_GUIDE_PAGE_FIRST)
+    root = docs[0].root
+    assert xpath(root, "//tei:div[@type='contents']//tei:num[@type='page']/@value") == ["2", "4"]
+    assert texts(root, "//tei:div[@type='contents']//tei:ref") == ["小杂粮“走出去”记", "松风亭：父亲的菜园"]
+    heads = texts(root, "//tei:div[@type='article']/tei:head")
+    assert not any("版" in h for h in heads)
+    assert "父亲的菜园" in heads
+    round_trips(docs, PAPER_GUIDE_PAGE_FIRST)

@@ -269,7 +269,14 @@ def _contents_item(entry) -> etree._Element:
         title_end = spans.get("title", len(text))
         if "bullet" in spans:
             it.append(inline(E.label(), cut_segments(segs, 0, spans["bullet"])))
-        inline(ref, _strip(cut_segments(segs, spans.get("bullet", 0), title_end)))
+        start = spans.get("bullet", 0)
+        if "start" in spans:  # the page printed before the title (``2版　title``)
+            a, b = spans["page"]
+            inline(it, cut_segments(segs, 0, a))
+            it.append(inline(E.num(type="page", value=str(page_value(entry.page))), cut_segments(segs, a, b)))
+            inline(it, cut_segments(segs, b, spans["start"]))
+            start = spans["start"]
+        inline(ref, _strip(cut_segments(segs, start, title_end)))
         it.append(ref)
         pos = title_end
         if "author" in spans:  # the leader printed before an author is text between them
@@ -277,7 +284,7 @@ def _contents_item(entry) -> etree._Element:
             inline(it, cut_segments(segs, pos, a))
             it.append(inline(E.name(type="author"), cut_segments(segs, a, b)))
             pos = b
-        if "page" in spans:
+        if "page" in spans and "start" not in spans:
             a, b = spans["page"]
             inline(it, cut_segments(segs, pos, a))
             it.append(inline(E.num(type="page", value=str(page_value(entry.page))), cut_segments(segs, a, len(text))))
