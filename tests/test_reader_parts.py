@@ -889,3 +889,20 @@ def test_a_guide_entry_with_its_page_printed_first_stays_in_the_guide():
     assert not any("版" in h for h in heads)
     assert "父亲的菜园" in heads
     round_trips(docs, PAPER_GUIDE_PAGE_FIRST)
+
+
+
+def test_a_paragraphs_first_line_as_wide_as_the_wrap_under_a_title_is_not_the_titles_tail():
+    # a 政务信息 hard-wrapped at 23 characters: under a title and a blank line, a first line exactly
+    # as wide as the wrap with no comma (…能力提升 / 行动，重点…), running text right under it,
+    # opens the paragraph; it is not the title's wrapped tail
+    path = Path(__file__).parent / "fixtures/series/degraded/briefing-puyuan-2024-no6.pdftotext.txt"
+    text = path.read_text(encoding="utf-8")
+    docs, warnings = read(text)
+    root = docs[0].root
+    heads = texts(root, "//tei:div[@type='article']/tei:head")
+    assert "县卫健委启动基层医疗服务能力提升行动" in heads
+    assert not any(h.startswith("县卫健委启动") and h != "县卫健委启动基层医疗服务能力提升行动" for h in heads)
+    assert any(p.startswith("县卫健委近日启动为期两年的基层医疗服务能力提升行动，")
+               for p in texts(root, "//tei:div[@type='article']/tei:p"))
+    round_trips(docs, text)
