@@ -906,3 +906,52 @@ def test_a_paragraphs_first_line_as_wide_as_the_wrap_under_a_title_is_not_the_ti
     assert any(p.startswith("县卫健委近日启动为期两年的基层医疗服务能力提升行动，")
                for p in texts(root, "//tei:div[@type='article']/tei:p"))
     round_trips(docs, text)
+
+
+PAPER_THREE_LINE_HEAD = """松 原 报
+
+2023年10月13日　星期五　　总第1342期　　今日四版
+
+本期导读
+
+3版　县城新增三处口袋公园
+
+今日天气　多云转晴　14℃～24℃　东北风3级
+
+第一版　要闻
+
+金秋时节收获忙
+全县秋粮丰收在望
+秋粮收购点达到76个，新粮收购价格稳中有升
+
+本报讯（记者 卫晨阳）国庆节后，我县秋收进入高峰期。为确保颗粒归仓，县里组织联合收获机投入秋收，各乡镇协调利用村（下转第三版）
+
+本版责编：董小曼　　校对：樊露
+
+第三版　社会
+
+金秋时节收获忙
+
+（上接第一版）委会广场作为临时晒场。目前新玉米收购价格每斤1.28元左右。
+
+县城新增三处口袋公园
+
+本报讯（记者 柴文静）这几天，县城建设路口的一块空地变成了一座小游园。
+"""
+
+
+def test_a_three_line_head_a_jump_under_the_kicker_and_the_weather_under_the_guide():
+    # newspaper practice: 引题, 正题, then a 副题 without a dash right above the lead-in (clauses
+    # and all); the continued part prints the 引题 over the jump; the 报眼's weather under the 导读
+    docs, _ = read(PAPER_THREE_LINE_HEAD)
+    root = docs[0].root
+    first = xpath(root, "//tei:body//tei:div[@type='article']")[0]
+    assert texts(first, "tei:head[@type='kicker']") == ["金秋时节收获忙"]
+    assert texts(first, "tei:head[not(@type)]") == ["全县秋粮丰收在望"]
+    assert texts(first, "tei:head[@type='sub']") == ["秋粮收购点达到76个，新粮收购价格稳中有升"]
+    assert texts(first, "tei:opener/tei:dateline") == ["本报讯"]
+    cont = xpath(root, "//tei:body//tei:div[@part='F']")[0]
+    assert first.get("part") == "I" and first.get("next") == "#" + cont.get(XML_ID)
+    assert texts(root, "//tei:front/tei:note[@type='weather']") == ["今日天气多云转晴14℃～24℃东北风3级"]
+    assert len(xpath(root, "//tei:body//tei:div[@type='article']")) == 3
+    round_trips(docs, PAPER_THREE_LINE_HEAD)

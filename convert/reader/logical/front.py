@@ -425,12 +425,28 @@ def find_contents_list(doc: LogicalText) -> None:
         line.note("contents list", why)
 
 
+#: The 报眼's weather printed as a line: its label (今日天气) set apart by a space or a colon, then
+#: the sky, a temperature (14℃～24℃) or a wind (东北风3级).
+WEATHER_LINE_RE = re.compile(r"^\s*(?:今日|今天|明日|明天|本地|当地)?天气(?:预报)?[：:\s\u3000]\S.*(?:℃|°|风\s*\d{1,2}\s*级)")
+
+
+def weather_line(line: Line) -> bool:
+    """*line* is the 报眼's weather (``今日天气　多云转晴　14℃～24℃　东北风3级``), no sentence in it."""
+    return len(line.key) <= 40 and WEATHER_LINE_RE.match(line.text) is not None and not re.search(r"[。；！？]", line.text)
+
+
 def find_masthead(doc: LogicalText) -> None:
     """Masthead: the lines above the contents list, or above the first article (see
     :func:`_masthead_end`); a leader line outside the contents list gets its page number back
     as text."""
     if doc.contents is not None:
         doc.mast_end, doc.body_start = doc.contents.start, doc.contents.end
+        # the 报眼 holds contents, calendar and weather: a weather line right under the list is its
+        while doc.body_start < len(doc.lines) and weather_line(doc.lines[doc.body_start]):
+            doc.lines[doc.body_start].note("masthead", "the 报眼's weather (a label 天气 and a temperature or "
+                                           "wind), under the contents list: weather")
+            doc.front_after.append(doc.lines[doc.body_start])
+            doc.body_start += 1
     else:
         doc.mast_end = doc.body_start = _masthead_end(doc.lines)
     for k, line in enumerate(doc.lines):
@@ -448,6 +464,8 @@ def build_front(doc: LogicalText) -> None:
     assert doc.masthead is not None and doc.builder is not None
     doc.front = _front(doc.masthead, doc.lines[: doc.mast_end], doc.contents, doc.builder.section_ids,
                        doc.front_colophon_div)
+    for line in doc.front_after:  # the 报眼's weather under the contents list (TEI P5 §3.9.1: note)
+        doc.front.append(inline(E.note(type="weather"), _strip(line.segments)))
 
 
 __all__ = ["LUNAR_CALENDAR_ID", "LUNAR_RE", "build_front", "find_contents_list", "find_masthead",
