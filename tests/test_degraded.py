@@ -185,6 +185,9 @@ REPLAYS = [
     (0, "blank-removed", "tests/fixtures/series/journal-xiushan-2022-no3.txt"),  # X：Y title over a unit and a name
     (0, "furniture-no-ff", "tests/fixtures/series/journal-xiushan-2022-no3.txt"),  # a running head under another
     (0, "wrap-no-blank", "tests/fixtures/series/newspaper-lichuan-2023-04-14.txt"),  # 报眼 weather, （上接）X，Y
+    (0, "blank-removed", "tests/fixtures/series/newspaper-songpi-2023-10-13.txt"),  # 导读 entry over the weather
+    (0, "blank-removed", "tests/fixtures/series/briefing-sangting-2023-no5.txt"),  # 主送 line over the text
+    (105, "wrap-no-blank", "tests/fixtures/series/newspaper-songpi-2023-10-13.txt"),  # a quotation's speaker cut off
 ]
 
 

@@ -349,6 +349,12 @@ class BodyBuilder:
                                                  "differently there", cert="medium")
         if line.text.lstrip()[:1] in NO_LINE_START:
             return None  # no heading starts with a closing mark (clreq 3.1.7)
+        if (not marked and i > 0 and i + 1 < len(self.lines) and self.lines[i - 1].text.rstrip()[-1:] in "”」"
+                and SPEAKER_RE.match(self.lines[i + 1].key)):
+            # between a quotation and ``…说。``: the speaker of the quotation (…。”正在公园里散步的居民 /
+            # 黄秀英说。), the words a page break or a wrap cut off, not a title
+            line.note("paragraph", "between a closing quote and the verb of saying (…说。): the quotation's speaker")
+            return None
         if (not marked and self.sub is not None and len(self.sub) == 1 and i > 0
                 and self._role(i - 1) is not None and self._role(i - 1).kind == "subhead"
                 and not SUBHEAD_RE.match(line.key)):
@@ -906,6 +912,10 @@ def _insert_empty_p(div: etree._Element) -> None:
             k < len(div) and div[k].tag.endswith("}byline") and k + 1 < len(div)):
         k += 1
     div.insert(k, E.p())
+
+
+#: A line that opens with the speaker's verb of a quotation right above (``黄秀英说。``, ``他表示，``).
+SPEAKER_RE = re.compile(r"^[\u4e00-\u9fff]{0,6}(?:说|表示|介绍|告诉记者|感慨|笑着说)[。，：:]")
 
 
 #: A jump line that sends the reader on (下转第二版) or back (上接第一版).
