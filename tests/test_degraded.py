@@ -191,6 +191,9 @@ REPLAYS = [
     (0, "scan", "tests/fixtures/series/journal-zheyuan-2022-no4.txt"),  # the same, a leader cut by the wrap
     (0, "furniture-no-ff", "tests/fixtures/series/journal-zheyuan-2022-no4.txt"),  # a running head under another
     (1, "pdftotext", "tests/fixtures/series/nongqing-yutang-2022-no09-10.two-issues.txt"),  # 编印 line under a break
+    (0, "blank-removed", "tests/fixtures/series/newspaper-songpi-2023-10-13.txt"),  # 导读 entry over the weather
+    (0, "blank-removed", "tests/fixtures/series/briefing-sangting-2023-no5.txt"),  # 主送 line over the text
+    (105, "wrap-no-blank", "tests/fixtures/series/newspaper-songpi-2023-10-13.txt"),  # a quotation's speaker cut off
 ]
 
 

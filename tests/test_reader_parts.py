@@ -959,3 +959,116 @@ def test_a_title_over_its_author_line_without_blank_lines_is_not_run_together():
     assert "地名志编写中的资料考证" in texts(root, "//tei:div[@type='article']/tei:head")
     assert texts(root, "//tei:div[@type='article'][tei:head='地名志编写中的资料考证']/tei:byline") == ["孟绍华"]
     round_trips(docs, text)
+
+
+PAPER_GUIDE_PAGE_FIRST = """松 原 报
+
+2023年10月13日　星期五　　总第1342期　　今日四版
+
+本期导读
+
+2版　小杂粮“走出去”记
+4版　松风亭：父亲的菜园
+
+第一版　要闻
+
+县委常委会研究部署冬春水利建设
+
+本报讯（记者 邢雨桐）10月10日，县委常委会召开会议，研究部署今冬明春农田水利基本建设工作。
+
+第二版　经济
+
+小杂粮“走出去”记
+
+本报讯（记者 柴文静）这几年，随着一批合作社的兴起，小杂粮走向了全国。
+
+第四版　副刊
+
+松风亭
+
+父亲的菜园
+
+□ 谷雨青
+
+父亲退休以后，在老屋后面开了一块菜园。
+"""
+
+
+def test_a_guide_entry_with_its_page_printed_first_stays_in_the_guide():
+    # 本期导读 entries printed 'N版　title' (the page first): an entry whose title is a 副刊
+    # column's name and the title (松风亭：父亲的菜园) names no later line exactly, but its printed
+    # page makes it an entry all the same, not an article heading
+    docs, _ = read(PAPER_GUIDE_PAGE_FIRST)
+    root = docs[0].root
+    assert xpath(root, "//tei:div[@type='contents']//tei:num[@type='page']/@value") == ["2", "4"]
+    assert texts(root, "//tei:div[@type='contents']//tei:ref") == ["小杂粮“走出去”记", "松风亭：父亲的菜园"]
+    heads = texts(root, "//tei:div[@type='article']/tei:head")
+    assert not any("版" in h for h in heads)
+    assert "父亲的菜园" in heads
+    round_trips(docs, PAPER_GUIDE_PAGE_FIRST)
+
+
+
+def test_a_paragraphs_first_line_as_wide_as_the_wrap_under_a_title_is_not_the_titles_tail():
+    # a 政务信息 hard-wrapped at 23 characters: under a title and a blank line, a first line exactly
+    # as wide as the wrap with no comma (…能力提升 / 行动，重点…), running text right under it,
+    # opens the paragraph; it is not the title's wrapped tail
+    path = Path(__file__).parent / "fixtures/series/degraded/briefing-puyuan-2024-no6.pdftotext.txt"
+    text = path.read_text(encoding="utf-8")
+    docs, warnings = read(text)
+    root = docs[0].root
+    heads = texts(root, "//tei:div[@type='article']/tei:head")
+    assert "县卫健委启动基层医疗服务能力提升行动" in heads
+    assert not any(h.startswith("县卫健委启动") and h != "县卫健委启动基层医疗服务能力提升行动" for h in heads)
+    assert any(p.startswith("县卫健委近日启动为期两年的基层医疗服务能力提升行动，")
+               for p in texts(root, "//tei:div[@type='article']/tei:p"))
+    round_trips(docs, text)
+
+
+PAPER_THREE_LINE_HEAD = """松 原 报
+
+2023年10月13日　星期五　　总第1342期　　今日四版
+
+本期导读
+
+3版　县城新增三处口袋公园
+
+今日天气　多云转晴　14℃～24℃　东北风3级
+
+第一版　要闻
+
+金秋时节收获忙
+全县秋粮丰收在望
+秋粮收购点达到76个，新粮收购价格稳中有升
+
+本报讯（记者 卫晨阳）国庆节后，我县秋收进入高峰期。为确保颗粒归仓，县里组织联合收获机投入秋收，各乡镇协调利用村（下转第三版）
+
+本版责编：董小曼　　校对：樊露
+
+第三版　社会
+
+金秋时节收获忙
+
+（上接第一版）委会广场作为临时晒场。目前新玉米收购价格每斤1.28元左右。
+
+县城新增三处口袋公园
+
+本报讯（记者 柴文静）这几天，县城建设路口的一块空地变成了一座小游园。
+"""
+
+
+def test_a_three_line_head_a_jump_under_the_kicker_and_the_weather_under_the_guide():
+    # newspaper practice: 引题, 正题, then a 副题 without a dash right above the lead-in (clauses
+    # and all); the continued part prints the 引题 over the jump; the 报眼's weather under the 导读
+    docs, _ = read(PAPER_THREE_LINE_HEAD)
+    root = docs[0].root
+    first = xpath(root, "//tei:body//tei:div[@type='article']")[0]
+    assert texts(first, "tei:head[@type='kicker']") == ["金秋时节收获忙"]
+    assert texts(first, "tei:head[not(@type)]") == ["全县秋粮丰收在望"]
+    assert texts(first, "tei:head[@type='sub']") == ["秋粮收购点达到76个，新粮收购价格稳中有升"]
+    assert texts(first, "tei:opener/tei:dateline") == ["本报讯"]
+    cont = xpath(root, "//tei:body//tei:div[@part='F']")[0]
+    assert first.get("part") == "I" and first.get("next") == "#" + cont.get(XML_ID)
+    assert texts(root, "//tei:front/tei:note[@type='weather']") == ["今日天气多云转晴14℃～24℃东北风3级"]
+    assert len(xpath(root, "//tei:body//tei:div[@type='article']")) == 3
+    round_trips(docs, PAPER_THREE_LINE_HEAD)

@@ -138,6 +138,8 @@ TEXT_LEADER_RE = re.compile(r"…{2,}|\.{3,}|·{3,}|．{3,}")
 PAGE_SUFFIX_RE = re.compile(r"(?:\s{2,}|\u3000+|\s*)(?P<page>(?:第\s*)?(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})\s*版)\s*$")
 #: A printed bullet before an entry or a brief's run-in head (kept: it is content).
 BULLET_CHARS = "●○◎◆◇■□▲△▼▽★☆•·▶►◉"
+#: A 导读 entry's printed page before its title (``2版　title``, ``第4版 title``): the page, then space.
+PAGE_PREFIX_RE = re.compile(r"^\s*(?P<page>(?:第\s*)?(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})\s*版)(?:\s+|\u3000+)(?=\S)")
 
 
 def unfinished(text: str) -> bool:
@@ -269,7 +271,7 @@ class Entry:
         if not self.spans:
             return "".join(line.key for line in self.lines)
         last = self.lines[-1].text
-        title = last[self.spans.get("bullet", 0) : self.spans.get("title", len(last))]
+        title = last[self.spans.get("start", self.spans.get("bullet", 0)) : self.spans.get("title", len(last))]
         return "".join(line.key for line in self.lines[:-1]) + re.sub(r"\s+", "", title)
 
 
@@ -379,6 +381,13 @@ def find_contents(lines: list[Line]) -> Contents | None:
     return toc
 
 
+def _page_label(line: Line) -> bool:
+    """*line* is a printed page label (``第一版　要闻``, ``二版　经济·三农``)."""
+    from convert.reader.logical.roles import BARE_PAGE_LABEL_RE, PAGE_LABEL_RE
+
+    return bool(PAGE_LABEL_RE.match(line.key) or BARE_PAGE_LABEL_RE.match(line.text))
+
+
 def _entry_spans(line: Line) -> tuple[str | None, dict]:
     """The printed page (``"2"``) and :attr:`Entry.spans` of a line of a headed list."""
     text = line.text.rstrip()
@@ -388,14 +397,22 @@ def _entry_spans(line: Line) -> tuple[str | None, dict]:
         spans["bullet"] = k + 1
     m = PAGE_SUFFIX_RE.search(text)
     page = None
-    if m and m.start("page") > spans.get("bullet", 0) + 2:
-        from convert.reader.masthead import numeral
+    from convert.reader.masthead import numeral
 
+    if m and m.start("page") > spans.get("bullet", 0) + 2:
         n = numeral(m.group("n"))
         if n is not None:
             page = str(n)
             spans["page"] = m.span("page")
             spans["title"] = m.start()
+    elif not spans and (m := PAGE_PREFIX_RE.match(text)) and len(text) - m.end() >= 2 and not _page_label(line):
+        # the page printed first (``4版　松风亭：父亲的菜园``): the title starts after the space;
+        # a page label (``第一版　要闻``, ``二版　经济``: the page's short name) is none
+        n = numeral(m.group("n"))
+        if n is not None:
+            page = str(n)
+            spans["page"] = m.span("page")
+            spans["start"] = m.end()
     return page, spans
 
 
@@ -422,8 +439,8 @@ def find_headed_contents(lines: list[Line], start: int = 0, reach: int = 60, sto
             break
         page, spans = _entry_spans(line)
         title = line.key
-        if "title" in spans or "bullet" in spans:
-            title = re.sub(r"\s+", "", line.text[spans.get("bullet", 0) : spans.get("title", len(line.text))])
+        if "title" in spans or "bullet" in spans or "start" in spans:
+            title = re.sub(r"\s+", "", line.text[spans.get("start", spans.get("bullet", 0)) : spans.get("title", len(line.text))])
         later = [other.key for other in lines[k + 1 :] if not CONTENTS_HEAD_RE.match(other.key)]
         named = any(_similar(title, other) >= MATCH_RATIO or (len(title) >= 4 and title in other and len(other) <= len(title) + 8)
                     for other in later)

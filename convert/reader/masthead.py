@@ -52,8 +52,10 @@ POSTAL_RE = re.compile(r"邮发代号\s*[:：]?\s*(\d{1,2}\s*-\s*\d{1,4})")
 #: The page count a paper prints beside its number: ``今日4版``, ``本期8版``, ``共4版``.
 PAGES_RE = re.compile(r"^(?:今日|本期|共|今天)\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*版$")
 #: The weather a paper prints in its 报眼 beside the masthead (the 报眼 holds contents, calendar,
-#: weather): ``今日天气：多云转晴``, a temperature ``12℃～24℃``, a wind ``东南风3级``.
-WEATHER_RE = re.compile(r"^(?:今日|今天|明日|明天|本地|当地)?天气(?:预报)?[：:]"
+#: weather): ``今日天气：多云转晴`` (or the label 今日天气 and the sky apart: ``多云转晴``, ``小雨``), a
+#: temperature ``12℃～24℃``, a wind ``东南风3级``.
+WEATHER_RE = re.compile(r"^(?:今日|今天|明日|明天|本地|当地)?天气(?:预报)?(?:[：:]|$)"
+                        r"|^[晴阴多云转间有小中大到暴阵雷雨雪雾霾]{1,8}$(?<=[晴阴云雨雪雾霾])"
                         r"|^-?\d{1,2}\s*(?:℃|°C?)(?:\s*[～~\-—－至]\s*-?\d{1,2}\s*(?:℃|°C?))?$"
                         r"|^[东南西北]{0,2}风\s*\d{1,2}(?:\s*[～~\-—－至]\s*\d{1,2})?\s*级$")
 ENGLISH_RE = re.compile(r"^[A-Za-z][A-Za-z0-9 .,&'’-]*$")

@@ -387,6 +387,23 @@ def _note_line(line: Line) -> bool:
     return any(rx.search(t) for rx in (BYLINE_RE, CONTINUATION_RE, SOURCE_RE))
 
 
+#: One addressee of a 主送 line: a body's name, or 各… (县政府各有关部门, 县直各单位, 各乡镇).
+_ADDRESSEE_RE = re.compile(r"^(?:[\u4e00-\u9fff]{0,5}(?:政府|县委|市委|区委|县直|市直|区直))?各[\u4e00-\u9fff]{0,8}?"
+                           r"(?:部门|单位|机关|乡镇|街道|镇|乡|村|学校|企业|团体|委|局|办)$")
+
+
+def addressee_line(line: Line) -> bool:
+    """*line* is a 主送 line (GB/T 9704-2012 7.3.3: the bodies addressed, under the title, the last
+    one followed by a full-width colon): bodies apart with ，、 and nothing else."""
+    text = line.text.strip()
+    if not text.endswith(("：", ":")) or len(line.key) > 60 or re.search(r"[。；;！？]", text):
+        return False
+    from convert.reader.names import is_org_name
+
+    parts = [p for p in re.split(r"[，、,]", "".join(text[:-1].split()))]
+    return all(p and (is_org_name(p) or _ADDRESSEE_RE.match(p)) for p in parts)
+
+
 def _own_line(line: Line) -> str | None:
     """Why *line* stands on its own whatever surrounds it (a colophon field, a print run, a
     reporter line, a masthead line), else ``None``."""
@@ -395,6 +412,8 @@ def _own_line(line: Line) -> str | None:
     k = line.key
     if colophon_kind(line):
         return "a colophon line"
+    if addressee_line(line):
+        return "a 主送 line (the bodies addressed, a colon after the last: GB/T 9704-2012 7.3.3)"
     if BYLINE_LINE_RE.match(k) and len(k) <= 20 and not any(c in PROSE_PUNCT for c in line.text):
         return "a reporter line"
     from convert.reader.logical.roles import author_line

@@ -153,6 +153,10 @@ class BodyBuilder:
         best, best_i = 0.0, None
         for i, e in enumerate(self.entries):
             r = _similar(line.key, e.key)
+            # a 导读 entry naming the 副刊 column before the title (``松风亭：父亲的菜园``)
+            column = re.match(r"^[\u4e00-\u9fff]{2,6}[：:](?=.{2})", e.key)
+            if column:
+                r = max(r, _similar(line.key, e.key[column.end():]))
             # an entry an earlier heading already took is matched again only exactly, and not by a
             # longer line that opens with it (the title's words opening the text under it; a jump
             # head is the title again or shortened)
@@ -333,6 +337,15 @@ class BodyBuilder:
             # a 副题 under its title, led by a dash (GB/T 15834-2011 4.11, 破折号: it stands before a
             # subtitle), clauses and all: ``——全县划分网格1860个，配备专兼职网格员4200余名``
             return Heading("article", why="a subtitle (——…) right under the title", cert="high")
+        nxt_role = self._role(i + 1)
+        if (self.family == "newspaper" and self._title_only() and len(self.article) == 2
+                and self.article[0].get("type") == "kicker" and len(line.key) <= 40
+                and not line.text.rstrip()[-1:] in "。！？；;!?" and not line.key.startswith("—")
+                and nxt_role is not None and nxt_role.kind in ("lead-in", "byline")):
+            # 引题, 正题, then a third line right above the lead-in (本报讯) or the reporter line: the
+            # 副题 (newspaper practice: a head of three lines), clauses and all, printed without a dash
+            return Heading("article", why="a third title line under 引题 and 正题, the lead-in or byline under it: "
+                                          "the 副题", cert="medium")
         if self.article is not None and self._balanced_siblings(i):
             return Heading("subsection", why="two balanced clauses X，Y, with a sibling of that shape",
                            cert="medium")
@@ -369,6 +382,12 @@ class BodyBuilder:
                                                  "differently there", cert="medium")
         if line.text.lstrip()[:1] in NO_LINE_START:
             return None  # no heading starts with a closing mark (clreq 3.1.7)
+        if (not marked and i > 0 and i + 1 < len(self.lines) and self.lines[i - 1].text.rstrip()[-1:] in "”」"
+                and SPEAKER_RE.match(self.lines[i + 1].key)):
+            # between a quotation and ``…说。``: the speaker of the quotation (…。”正在公园里散步的居民 /
+            # 黄秀英说。), the words a page break or a wrap cut off, not a title
+            line.note("paragraph", "between a closing quote and the verb of saying (…说。): the quotation's speaker")
+            return None
         if (not marked and self.sub is not None and len(self.sub) == 1 and i > 0
                 and self._role(i - 1) is not None and self._role(i - 1).kind == "subhead"
                 and not SUBHEAD_RE.match(line.key)):
@@ -688,9 +707,10 @@ class BodyBuilder:
         parent.append(figure)
         self.boundary = True
 
-    def _editorial(self, line: Line, role: Role) -> None:
+    def _editorial(self, line: Line, role: Role, last: bool = False) -> None:
         """An editor's note: ``note type="editorial"`` in the open article (after its head, or
-        after its text: 编后), else ``div type="editorial"`` at the level of the articles."""
+        after its text: 编后; after the text of its last numbered part and ending the body
+        (*last*): on the whole article), else ``div type="editorial"`` at the level of the articles."""
         self._close()
         a, b = role.data["label"]
         marks, segs = lead_marks(line.segments)
@@ -725,6 +745,10 @@ class BodyBuilder:
             self.boundary = True
             return
         parent = self.sub if self.sub is not None else self.article  # in source order
+        if after and last and self.sub is not None and self.article is not None:
+            # 按 or 编后 after the last part's text, nothing after it but the 版记: the editor's word
+            # on the whole report, not on its last numbered part
+            self.sub, self.subs, parent = None, [], self.article
         emit_marks(parent, marks)
         note = E.note(label, type="editorial")
         inline(note, rest)
@@ -829,7 +853,7 @@ class BodyBuilder:
         elif kind == "caption":
             self._caption(line, role)
         elif kind == "editorial":
-            self._editorial(line, role)
+            self._editorial(line, role, last=i + 1 >= len(self.lines))
         elif kind == "lead-in":
             self._lead_in(line, role)
         elif kind in ("byline", "credit"):
@@ -923,6 +947,10 @@ def _insert_empty_p(div: etree._Element) -> None:
     div.insert(k, E.p())
 
 
+#: A line that opens with the speaker's verb of a quotation right above (``黄秀英说。``, ``他表示，``).
+SPEAKER_RE = re.compile(r"^[\u4e00-\u9fff]{0,6}(?:说|表示|介绍|告诉记者|感慨|笑着说)[。，：:]")
+
+
 #: A jump line that sends the reader on (下转第二版) or back (上接第一版).
 JUMP_ON_RE = re.compile(r"下转|转第|转\s*[\d一二三四五六七八九十]+\s*版")
 JUMP_BACK_RE = re.compile(r"上接|接第|接\s*[\d一二三四五六七八九十]+\s*版")
@@ -951,6 +979,11 @@ def link_jumps(body: etree._Element) -> None:
                 if cand is None:
                     cand = next((c for c, h in zip(open_parts, heads)
                                  if h and (head in h or h in head or _similar(head, h) >= MATCH_RATIO)), None)
+                if cand is None and head:
+                    # the continued part carries the story's 引题 as its head (newspaper practice
+                    # prints the shorter line over the jump)
+                    cand = next((c for c in open_parts if head == re.sub(
+                        r"\s+", "", xpath(c, "string(tei:head[@type='kicker'])"))), None)
                 if cand is not None:
                     cand.set("next", "#" + div.get(XML_ID))
                     div.set("prev", "#" + cand.get(XML_ID))

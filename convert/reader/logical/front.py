@@ -269,7 +269,14 @@ def _contents_item(entry) -> etree._Element:
         title_end = spans.get("title", len(text))
         if "bullet" in spans:
             it.append(inline(E.label(), cut_segments(segs, 0, spans["bullet"])))
-        inline(ref, _strip(cut_segments(segs, spans.get("bullet", 0), title_end)))
+        start = spans.get("bullet", 0)
+        if "start" in spans:  # the page printed before the title (``2版　title``)
+            a, b = spans["page"]
+            inline(it, cut_segments(segs, 0, a))
+            it.append(inline(E.num(type="page", value=str(page_value(entry.page))), cut_segments(segs, a, b)))
+            inline(it, cut_segments(segs, b, spans["start"]))
+            start = spans["start"]
+        inline(ref, _strip(cut_segments(segs, start, title_end)))
         it.append(ref)
         pos = title_end
         if "author" in spans:  # the leader printed before an author is text between them
@@ -277,7 +284,7 @@ def _contents_item(entry) -> etree._Element:
             inline(it, cut_segments(segs, pos, a))
             it.append(inline(E.name(type="author"), cut_segments(segs, a, b)))
             pos = b
-        if "page" in spans:
+        if "page" in spans and "start" not in spans:
             a, b = spans["page"]
             inline(it, cut_segments(segs, pos, a))
             it.append(inline(E.num(type="page", value=str(page_value(entry.page))), cut_segments(segs, a, len(text))))
@@ -422,12 +429,28 @@ def find_contents_list(doc: LogicalText) -> None:
         line.note("contents list", why)
 
 
+#: The 报眼's weather printed as a line: its label (今日天气) set apart by a space or a colon, then
+#: the sky, a temperature (14℃～24℃) or a wind (东北风3级).
+WEATHER_LINE_RE = re.compile(r"^\s*(?:今日|今天|明日|明天|本地|当地)?天气(?:预报)?[：:\s\u3000]\S.*(?:℃|°|风\s*\d{1,2}\s*级)")
+
+
+def weather_line(line: Line) -> bool:
+    """*line* is the 报眼's weather (``今日天气　多云转晴　14℃～24℃　东北风3级``), no sentence in it."""
+    return len(line.key) <= 40 and WEATHER_LINE_RE.match(line.text) is not None and not re.search(r"[。；！？]", line.text)
+
+
 def find_masthead(doc: LogicalText) -> None:
     """Masthead: the lines above the contents list, or above the first article (see
     :func:`_masthead_end`); a leader line outside the contents list gets its page number back
     as text."""
     if doc.contents is not None:
         doc.mast_end, doc.body_start = doc.contents.start, doc.contents.end
+        # the 报眼 holds contents, calendar and weather: a weather line right under the list is its
+        while doc.body_start < len(doc.lines) and weather_line(doc.lines[doc.body_start]):
+            doc.lines[doc.body_start].note("masthead", "the 报眼's weather (a label 天气 and a temperature or "
+                                           "wind), under the contents list: weather")
+            doc.front_after.append(doc.lines[doc.body_start])
+            doc.body_start += 1
     else:
         doc.mast_end = doc.body_start = _masthead_end(doc.lines)
     for k, line in enumerate(doc.lines):
@@ -445,6 +468,8 @@ def build_front(doc: LogicalText) -> None:
     assert doc.masthead is not None and doc.builder is not None
     doc.front = _front(doc.masthead, doc.lines[: doc.mast_end], doc.contents, doc.builder.section_ids,
                        doc.front_colophon_div)
+    for line in doc.front_after:  # the 报眼's weather under the contents list (TEI P5 §3.9.1: note)
+        doc.front.append(inline(E.note(type="weather"), _strip(line.segments)))
 
 
 __all__ = ["LUNAR_CALENDAR_ID", "LUNAR_RE", "build_front", "find_contents_list", "find_masthead",

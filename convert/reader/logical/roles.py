@@ -37,7 +37,7 @@ from convert.reader.logical.back import is_page_credit
 from convert.reader.logical.state import LogicalText, Role
 from convert.reader.masthead import fields_of, masthead_field_line, numeral
 from convert.reader.names import ORG_END_RE, is_org_name, looks_like_person
-from convert.reader.physical import as_wide_as_wrapped
+from convert.reader.physical import DATE_LEAD_RE, as_wide_as_wrapped
 
 #: A page label: ``第01版：要闻``, ``第一版要闻`` (whitespace removed), ``第二版``.
 PAGE_LABEL_RE = re.compile(r"^第(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})版(?:[：:·\-—]?(?P<name>[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,6})?))?$")
@@ -651,6 +651,16 @@ def rejoin_wide_lines(doc: LogicalText) -> None:
               and not DOCUMENT_TITLE_RE.match(line.key)):
             why = ("as wide as a wrapped line, running text after it and no story ended before it: the text's "
                    "first line (weak: it could be a title)")
+            cert = line.cert
+        elif (joinable and line.cert and not line.weak_join and line.blank_before
+              and any("taken as a line of its own" in e for e in line.evidence)
+              and heading_shape(prev) and not paragraph_shape(prev)
+              and not DOCUMENT_TITLE_RE.match(line.key) and not DATE_LEAD_RE.match(nxt.text)):
+            # under a title line set apart by a blank line (a title's wrapped tail follows it with
+            # none, and is narrower than the wrap): a block whose first line is as wide as the wrap,
+            # with no clause punctuation, and running text under it is a paragraph (its first line)
+            why = ("as wide as a wrapped line under a title and a blank line, running text after it: the "
+                   "paragraph's first line, not the title's tail (weak: it could be a second title line)")
             cert = line.cert
         if why is None:
             i += 1

@@ -40,6 +40,8 @@ class LogicalText:
     colophon_start: int = 0
     #: ``(start, end)`` of a colophon printed under the masthead, before the first article
     front_colophon: tuple[int, int] | None = None
+    #: 报眼 lines printed right under the contents list (the weather): notes of ``<front>``
+    front_after: list = field(default_factory=list)
     masthead: Masthead | None = None
     genre: object = None
     genre_override: str | None = None
