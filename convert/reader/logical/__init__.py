@@ -98,7 +98,9 @@ def confidence_warning(doc: LogicalText, display_name: str, show: int = 3) -> st
     """One warning for a weakly structured document, or ``None``: when most of its headings rest
     on the line's shape (they carry ``@cert``), or some decision rests on weak evidence
     (``@cert`` medium or low: a heading, a paragraph joined from hard-wrapped lines). It says so
-    and names the *show* weakest lines (lowest ``@cert`` first, then source order)."""
+    and names the *show* weakest lines (lowest ``@cert`` first, then source order); where the
+    masthead gave the header no issue date or no issue number (``biblStruct/monogr``), it says that
+    too, since a masthead line then was likely read as something else."""
     weak = doc.builder.weak
     heads = xpath(doc.body, ".//tei:head")
     inferred = [h for h in heads if h.get("cert")]
@@ -115,8 +117,12 @@ def confidence_warning(doc: LogicalText, display_name: str, show: int = 3) -> st
     joins = sum(1 for w in weak if w[1] == "paragraph join")
     if joins:
         parts.append(f"{joins} paragraph(s) joined from hard-wrapped lines on weak evidence")
+    missing = [what for what, path in (("issue date", "tei:imprint/tei:date"), ("issue number", "tei:biblScope"))
+               if not xpath(doc.header, f".//tei:sourceDesc/tei:biblStruct/tei:monogr/{path}")]
+    header = (f"; the masthead gave the header no {' and no '.join(missing)}: check the masthead lines"
+              if missing and len(heads) else "")
     return (f"{display_name}: structure rests on weak evidence ({'; '.join(parts)}; all marked @cert): "
-            f"check the weakest: {named}")
+            f"check the weakest: {named}{header}")
 
 
 def content_of(root: etree._Element) -> str:
