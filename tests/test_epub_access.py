@@ -31,7 +31,7 @@ from test_epub import EPUB, NS, XHTML, Package
 from convert.errors import WriterError
 from convert.options import WriterOptions
 from convert.reader import read_issues
-from convert.segment import break_starts
+from convert.writers.typography import break_starts
 from convert.variant import VARIANTS, make_variant
 from convert.writers import epub as epub_writer
 from convert.writers.epub.package import check_accessibility

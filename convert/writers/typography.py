@@ -136,3 +136,39 @@ def face_order(config: dict, face: str) -> list[tuple[dict, bool]]:
                 if item in ("*", entry["name"], entry.get("style")):
                     add(entry)
     return out
+
+
+#: A run of one-ideograph words put together stops at this many characters, so that a heading
+#: of such words still has places to break.
+MAX_RUN = 4
+
+
+def break_starts(text: str) -> list[int]:
+    """Offsets in *text* (ascending, 0 excluded) where a heading may begin a new line: jieba's
+    word boundaries (:func:`convert.segment.tokenize`), less those that would leave a one-ideograph word alone
+    at a line's end or start. The segmenter's dictionary splits place and body names into a word
+    and a one-character suffix (中心/路/街道, 卫健/委) and cuts pronoun and noun pairs apart
+    (我/区), and a break there splits what a reader takes as one word (clreq §3.1.7 keeps such
+    units together in headings). So consecutive one-ideograph words stand together (up to
+    :data:`MAX_RUN` characters: 我区), and a lone one joins the word before it (中心路, 卫健委,
+    2019年) or, at the start, the word after it. Adds or removes no character; linear in
+    *text*."""
+    from convert.segment import tokenize
+
+    units: list[list[int]] = []  # [start, end, single?]
+    for _w, start, end in tokenize(text):
+        single = end - start == 1 and (is_ideograph(text[start]) or text[start] == "\u3007")  # 〇 (Nl)
+        if single and units and units[-1][2] and units[-1][1] - units[-1][0] < MAX_RUN:
+            units[-1][1] = end
+            continue
+        units.append([start, end, single])
+    merged: list[list[int]] = []
+    for unit in units:
+        lone = unit[2] and unit[1] - unit[0] == 1
+        if lone and merged and text[merged[-1][1] - 1].isalnum():  # an ideograph, a letter or a digit
+            merged[-1][1] = unit[1]
+        elif merged and merged[-1][2] and merged[-1][1] - merged[-1][0] == 1 and len(merged) == 1:
+            merged[-1][1], merged[-1][2] = unit[1], unit[2]  # a lone first word joins the next
+        else:
+            merged.append(list(unit))
+    return [u[0] for u in merged[1:]]

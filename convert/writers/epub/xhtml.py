@@ -32,6 +32,7 @@ from lxml import etree
 from convert.errors import WriterError
 from convert.tei import XML_ID, XML_LANG, local
 from convert.writers.issue import reading_text
+from convert.writers.typography import break_starts
 
 
 def _contents_label(lang: str) -> str:
@@ -507,16 +508,14 @@ def _wordish(ch: str) -> bool:
 
 def word_breaks(node: etree._Element) -> None:
     """Put a ``<wbr/>`` at every word boundary (jieba, one-ideograph words kept with their
-    neighbours: :func:`convert.segment.break_starts`) of the text directly in XHTML element
+    neighbours: :func:`convert.writers.typography.break_starts`) of the text directly in XHTML element
     *node* (its text and its children's tails), where a letter or digit meets a letter or digit:
     the places a heading may break when the style sheet keeps words whole (``word-break:
     keep-all``); next to punctuation the line-breaking rules decide. Adds no character."""
-    from convert.segment import break_starts
-
     def split(text: str) -> list[str]:
         pieces, last = [], 0
-        for start in break_starts(text):
-            if start and _wordish(text[start - 1]) and _wordish(text[start]):
+        for start in break_starts(text):  # never 0
+            if _wordish(text[start - 1]) and _wordish(text[start]):
                 pieces.append(text[last:start])
                 last = start
         pieces.append(text[last:])

@@ -31,7 +31,7 @@ from reportlab.platypus import Flowable
 
 from convert.writers.pdf.fonts import FontSet
 from convert.writers.pdf.tagging import ARTIFACT, END
-from convert.writers.typography import is_ideograph, is_ignorable, is_latin_word, is_variation_selector
+from convert.writers.typography import break_starts, is_ideograph, is_ignorable, is_latin_word, is_variation_selector
 
 
 @dataclass(frozen=True)
@@ -402,9 +402,7 @@ HEADING_KINDS = frozenset({"section_head", "article_head", "brief_head", "subsec
 def word_starts(text: str) -> set[int]:
     """Offsets in *text* where a heading may break: where a word begins, by the jieba segmenter
     (its dictionary, no HMM, so the same text always gives the same words), one-ideograph words
-    kept with their neighbours (:func:`convert.segment.break_starts`), plus 0 and ``len(text)``."""
-    from convert.segment import break_starts
-
+    kept with their neighbours (:func:`convert.writers.typography.break_starts`), plus 0 and ``len(text)``."""
     return {0, len(text), *break_starts(text)}
 
 
