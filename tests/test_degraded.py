@@ -212,7 +212,7 @@ def test_seeds_the_sweeps_found(seed, name, rel):
     check(read(text)[0], golds(path), furniture + source_furniture(path), text, f"{name} × {path.stem} (DEGRADE_SEED={seed})", clean)
 
 
-@pytest.mark.parametrize("name,path", CASES, ids=[f"{n}-{p.stem}" for n, p in ((c.values if hasattr(c, "values") else c) for c in CASES)])
+@pytest.mark.parametrize("name,path", CASES, ids=[f"{n}-{p.stem}" for n in DEGRADATIONS for p in CORPUS])
 def test_every_degradation_of_every_sample(name, path):
     seed = f"{BASE_SEED}:{name}:{path.name}"
     clean = path.read_text(encoding="utf-8")
