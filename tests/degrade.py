@@ -68,7 +68,7 @@ def source_furniture(path: Path) -> list[str]:
     """The furniture lines the clean source itself prints (its gold's ``furniture``, per issue):
     expected as ``<fw>`` beside those a degradation inserts, never counted as lines wrongly taken
     for furniture."""
-    return [f for want in golds(path) for f in want.get("furniture", [])]
+    return shared_furniture(gold(path))
 
 
 PROSE = set("，,。；;！？!?")
