@@ -533,6 +533,28 @@ def test_a_verse_line_with_a_comma_stays_a_line():
     round_trips(docs, text)
 
 
+def test_a_short_poem_title_that_reads_as_a_name_keeps_its_author_line():
+    """A poem's two-character title whose first character is a common surname (``杨花``, ``白露``)
+    reads as a bare name too: a marked author line under it (``◇ X``) says which is the author,
+    and a bare name under a name-like line that opens a new article (running text closed above
+    it) is the author under its title; the short free-verse lines after it are verse, not titles."""
+    text = PAPER.replace("回乡路上\n\n□ 秦川\n\n山路弯弯\n绕过村口的老槐\n母亲站在门前\n等我回家",
+                         "杨花\n\n◇ 岳川\n\n风从河湾上来\n一阵一阵地\n把杨花吹过堤岸\n\n"
+                         "祖母坐在门口\n不说话\n她看杨花的样子\n像看一场旧雪")
+    docs, _ = read(text)
+    root = docs[0].root
+    assert texts(root, "//tei:div[@type='article']/tei:head") == ["县城新建公园开放", "故乡的河", "杨花"]
+    assert texts(root, "//tei:div[@type='article'][tei:lg]/tei:byline") == ["◇岳川"]
+    assert [len(xpath(lg, "tei:l")) for lg in xpath(root, "//tei:lg[@type='stanza']")] == [3, 4]
+    round_trips(docs, text)
+    bare = text.replace("◇ 岳川", "尚　禾")
+    docs, _ = read(bare)
+    root = docs[0].root
+    assert texts(root, "//tei:div[@type='article']/tei:head") == ["县城新建公园开放", "故乡的河", "杨花"]
+    assert [len(xpath(lg, "tei:l")) for lg in xpath(root, "//tei:lg[@type='stanza']")] == [3, 4]
+    round_trips(docs, bare)
+
+
 def test_kicker_title_and_subtitle_with_or_without_its_dash():
     """A newspaper's head of three lines is 引题, 正题, 副题 (the last with or without its dash,
     clauses and all); a credit alone under a caption makes it one; a continued part whose head is

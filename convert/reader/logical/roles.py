@@ -341,7 +341,7 @@ def find_bylines(doc: LogicalText) -> None:
                 doc.family == "briefing" or as_wide_as_wrapped(prev, doc.wrap_width)):
             why = None  # a briefing prints no author under a title; a wrapped title's tail is no name
         if why and prev is not None and title_like(prev) and (i - 1) not in doc.roles \
-                and not author_line(prev) and nxt is not None and (
+                and not _author_above(doc, i, why) and nxt is not None and (
                     paragraph_shape(nxt) or (i + 1) in doc.roles or _short(nxt)):
             _give(doc, i, "byline", why + " under a title")
             unit, after = nxt, _next(doc, i + 1)
@@ -359,6 +359,29 @@ def find_bylines(doc: LogicalText) -> None:
             if CREDIT_WORD_RE.search(inner) or is_org_name(inner) or NAME_RE.match(m.group("inner").strip()) \
                     or UNIT_NAME_RE.match(m.group("inner").strip()) or ORG_END_RE.search(inner):
                 _give(doc, i, "credit", "a credit in brackets on a line of its own, after the text")
+
+
+def _author_above(doc: LogicalText, i: int, why: str) -> bool:
+    """The line above line *i* (whose author-line reading is *why*) is itself an author line, so
+    line *i* is no author line under a title. A bare name is only a guess (a short title may
+    start with a common surname: ``麦浪``, ``石榴``); it yields to a marked author line under it
+    (``◇ X``, ``文／X``, ``记者 X``: the mark says which is the author), and where the line above
+    it closes running text or is page furniture, a new article opens there: the name-like line
+    opens it, a title (newspaper practice: the title first, the author line under it)."""
+    above = author_line(doc.lines[i - 1])
+    if above is None:
+        return False
+    if not above.startswith("a bare name"):
+        return True
+    if not why.startswith("a bare name"):
+        return False
+    if i - 2 < doc.body_start:
+        return True
+    role = doc.roles.get(i - 2)
+    if role is not None and role.kind in ("page-label", "page-credit", "caption"):
+        return False
+    closed = doc.lines[i - 2]
+    return not (paragraph_shape(closed) and not unfinished(closed.text))
 
 
 def _short(line: Line) -> bool:
