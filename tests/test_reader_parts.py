@@ -105,6 +105,13 @@ def test_masthead_fields_are_classified_one_by_one():
     assert (mh.issue, mh.issue_total, mh.pages) == (None, 1523, 2)  # no year has 1523 issues
 
 
+def test_an_imprint_of_the_compound_verb_bianji_chuban_names_the_body_alone():
+    """``…中心编辑出版`` (edits and publishes) is one publishing verb: the publisher is the body
+    without 编辑, and the imprint is a ``docImprint``."""
+    mh = read_masthead(split_lines("某某报\n中共某某县委主办　　某某县新闻中心编辑出版\n第1523期　今日2版"))
+    assert (mh.sponsor, mh.publisher, mh.publisher_verb) == ("中共某某县委", "某某县新闻中心", "编辑出版")
+
+
 def test_briefing_masthead_imprint_line_is_no_heading_and_its_date_is_the_issue_date():
     docs, _ = read(BRIEFING)
     root = docs[0].root
