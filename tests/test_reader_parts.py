@@ -492,6 +492,25 @@ def test_a_sub_head_out_of_sequence_and_a_paragraph_cut_before_a_folio():
     round_trips(docs, TONGBAO)
 
 
+def test_a_contents_entry_under_a_running_head_is_no_running_head():
+    """A page break (folio, form feed, running head) falls inside the contents list: the entry
+    under the running head, its leader a run of middle dots, is a contents entry, not a second
+    running head; and its title, opening a later page after a folio, is that article's heading,
+    not a running head found at two page breaks."""
+    filler = "".join(f"第{k}项工作按计划推进，群众反映良好。\n\n" for k in range(1, 4))
+    text = ("某某工作简报\n\n第4期\n\n某某县人民政府办公室　　2023年5月6日\n\n本期目录\n\n"
+            "东关镇推行“院坝议事”··········1\n\n— 1 —\n\f工作简报　2023年第4期\n"
+            "西岭乡“菜园管家”帮农户··········2\n\n"
+            "## 东关镇推行“院坝议事”\n\n" + filler + "— 2 —\n\n"
+            "## 西岭乡“菜园管家”帮农户\n\n" + filler + "（西岭乡人民政府供稿）\n")
+    docs, _ = read(text)
+    root = docs[0].root
+    assert texts(root, "//tei:div[@type='article']/tei:head") == ["东关镇推行“院坝议事”", "西岭乡“菜园管家”帮农户"]
+    assert texts(root, "//tei:fw[@type='header']") == ["工作简报2023年第4期"]
+    assert len(xpath(root, "//tei:div[@type='contents']//tei:item")) == 2
+    round_trips(docs, text)
+
+
 def test_an_author_line_under_a_title_and_a_running_head_under_another():
     """Without blank lines, a title ``X：Y`` is not run into the unit and name under it
     (``县委党史研究室　柴文博``: a line of its own); a running head printed under another running
