@@ -581,6 +581,30 @@ def test_a_short_poem_title_that_reads_as_a_name_keeps_its_author_line():
     round_trips(docs, bare)
 
 
+def test_a_poem_without_its_author_line_is_verse_by_its_stanzas():
+    """A 副刊 poem printed without an author line (or with one the reader does not know): a title
+    standing apart, then two stanzas of short lines without closing punctuation, is verse, its
+    ``lg`` with ``@cert="medium"`` (the shape alone) and named in the warning; short prose lines
+    (each ending a sentence) and short lines holding digits or colons stay paragraphs."""
+    poem = ("风从河湾上来\n一阵一阵地\n把杨花吹过堤岸\n\n"
+            "祖母坐在门口\n不说话\n她看杨花的样子\n像看一场旧雪")
+    text = PAPER.replace("回乡路上\n\n□ 秦川\n\n山路弯弯\n绕过村口的老槐\n母亲站在门前\n等我回家",
+                         "杨花\n\n" + poem)
+    docs, warnings = read(text)
+    root = docs[0].root
+    assert texts(root, "//tei:div[@type='article']/tei:head") == ["县城新建公园开放", "故乡的河", "杨花"]
+    assert [len(xpath(lg, "tei:l")) for lg in xpath(root, "//tei:lg[@type='stanza']")] == [3, 4]
+    assert xpath(root, "string(//tei:lg[@type='poem']/@cert)") == "medium"
+    assert any("(verse, medium)" in w for w in warnings)
+    round_trips(docs, text)
+    for prose in ("雨停了。\n天晴了。\n路干了。\n\n鸟回来了。\n人出门了。\n花也开了。",
+                  "时间：上午九点\n地点：文化广场\n\n主办：县文化馆\n承办：城关镇"):
+        other = text.replace(poem, prose)
+        docs, _ = read(other)
+        assert not xpath(docs[0].root, "//tei:lg"), prose
+        round_trips(docs, other)
+
+
 def test_kicker_title_and_subtitle_with_or_without_its_dash():
     """A newspaper's head of three lines is 引题, 正题, 副题 (the last with or without its dash,
     clauses and all); a credit alone under a caption makes it one; a continued part whose head is
