@@ -105,6 +105,13 @@ def test_masthead_fields_are_classified_one_by_one():
     assert (mh.issue, mh.issue_total, mh.pages) == (None, 1523, 2)  # no year has 1523 issues
 
 
+def test_an_imprint_of_the_compound_verb_bianji_chuban_names_the_body_alone():
+    """``…中心编辑出版`` (edits and publishes) is one publishing verb: the publisher is the body
+    without 编辑, and the imprint is a ``docImprint``."""
+    mh = read_masthead(split_lines("某某报\n中共某某县委主办　　某某县新闻中心编辑出版\n第1523期　今日2版"))
+    assert (mh.sponsor, mh.publisher, mh.publisher_verb) == ("中共某某县委", "某某县新闻中心", "编辑出版")
+
+
 def test_briefing_masthead_imprint_line_is_no_heading_and_its_date_is_the_issue_date():
     docs, _ = read(BRIEFING)
     root = docs[0].root
@@ -485,6 +492,25 @@ def test_a_sub_head_out_of_sequence_and_a_paragraph_cut_before_a_folio():
     round_trips(docs, TONGBAO)
 
 
+def test_a_contents_entry_under_a_running_head_is_no_running_head():
+    """A page break (folio, form feed, running head) falls inside the contents list: the entry
+    under the running head, its leader a run of middle dots, is a contents entry, not a second
+    running head; and its title, opening a later page after a folio, is that article's heading,
+    not a running head found at two page breaks."""
+    filler = "".join(f"第{k}项工作按计划推进，群众反映良好。\n\n" for k in range(1, 4))
+    text = ("某某工作简报\n\n第4期\n\n某某县人民政府办公室　　2023年5月6日\n\n本期目录\n\n"
+            "东关镇推行“院坝议事”··········1\n\n— 1 —\n\f工作简报　2023年第4期\n"
+            "西岭乡“菜园管家”帮农户··········2\n\n"
+            "## 东关镇推行“院坝议事”\n\n" + filler + "— 2 —\n\n"
+            "## 西岭乡“菜园管家”帮农户\n\n" + filler + "（西岭乡人民政府供稿）\n")
+    docs, _ = read(text)
+    root = docs[0].root
+    assert texts(root, "//tei:div[@type='article']/tei:head") == ["东关镇推行“院坝议事”", "西岭乡“菜园管家”帮农户"]
+    assert texts(root, "//tei:fw[@type='header']") == ["工作简报2023年第4期"]
+    assert len(xpath(root, "//tei:div[@type='contents']//tei:item")) == 2
+    round_trips(docs, text)
+
+
 def test_an_author_line_under_a_title_and_a_running_head_under_another():
     """Without blank lines, a title ``X：Y`` is not run into the unit and name under it
     (``县委党史研究室　柴文博``: a line of its own); a running head printed under another running
@@ -531,6 +557,52 @@ def test_a_verse_line_with_a_comma_stays_a_line():
     assert [texts(lg, "tei:l") for lg in stanzas] == [["山路弯弯", "绕过村口的老槐"],
                                                        ["黄昏，炊烟起了", "飘过屋后的竹林", "母亲站在门前", "等我回家"]]
     round_trips(docs, text)
+
+
+def test_a_short_poem_title_that_reads_as_a_name_keeps_its_author_line():
+    """A poem's two-character title whose first character is a common surname (``杨花``, ``白露``)
+    reads as a bare name too: a marked author line under it (``◇ X``) says which is the author,
+    and a bare name under a name-like line that opens a new article (running text closed above
+    it) is the author under its title; the short free-verse lines after it are verse, not titles."""
+    text = PAPER.replace("回乡路上\n\n□ 秦川\n\n山路弯弯\n绕过村口的老槐\n母亲站在门前\n等我回家",
+                         "杨花\n\n◇ 岳川\n\n风从河湾上来\n一阵一阵地\n把杨花吹过堤岸\n\n"
+                         "祖母坐在门口\n不说话\n她看杨花的样子\n像看一场旧雪")
+    docs, _ = read(text)
+    root = docs[0].root
+    assert texts(root, "//tei:div[@type='article']/tei:head") == ["县城新建公园开放", "故乡的河", "杨花"]
+    assert texts(root, "//tei:div[@type='article'][tei:lg]/tei:byline") == ["◇岳川"]
+    assert [len(xpath(lg, "tei:l")) for lg in xpath(root, "//tei:lg[@type='stanza']")] == [3, 4]
+    round_trips(docs, text)
+    bare = text.replace("◇ 岳川", "尚　禾")
+    docs, _ = read(bare)
+    root = docs[0].root
+    assert texts(root, "//tei:div[@type='article']/tei:head") == ["县城新建公园开放", "故乡的河", "杨花"]
+    assert [len(xpath(lg, "tei:l")) for lg in xpath(root, "//tei:lg[@type='stanza']")] == [3, 4]
+    round_trips(docs, bare)
+
+
+def test_a_poem_without_its_author_line_is_verse_by_its_stanzas():
+    """A 副刊 poem printed without an author line (or with one the reader does not know): a title
+    standing apart, then two stanzas of short lines without closing punctuation, is verse, its
+    ``lg`` with ``@cert="medium"`` (the shape alone) and named in the warning; short prose lines
+    (each ending a sentence) and short lines holding digits or colons stay paragraphs."""
+    poem = ("风从河湾上来\n一阵一阵地\n把杨花吹过堤岸\n\n"
+            "祖母坐在门口\n不说话\n她看杨花的样子\n像看一场旧雪")
+    text = PAPER.replace("回乡路上\n\n□ 秦川\n\n山路弯弯\n绕过村口的老槐\n母亲站在门前\n等我回家",
+                         "杨花\n\n" + poem)
+    docs, warnings = read(text)
+    root = docs[0].root
+    assert texts(root, "//tei:div[@type='article']/tei:head") == ["县城新建公园开放", "故乡的河", "杨花"]
+    assert [len(xpath(lg, "tei:l")) for lg in xpath(root, "//tei:lg[@type='stanza']")] == [3, 4]
+    assert xpath(root, "string(//tei:lg[@type='poem']/@cert)") == "medium"
+    assert any("(verse, medium)" in w for w in warnings)
+    round_trips(docs, text)
+    for prose in ("雨停了。\n天晴了。\n路干了。\n\n鸟回来了。\n人出门了。\n花也开了。",
+                  "时间：上午九点\n地点：文化广场\n\n主办：县文化馆\n承办：城关镇"):
+        other = text.replace(poem, prose)
+        docs, _ = read(other)
+        assert not xpath(docs[0].root, "//tei:lg"), prose
+        round_trips(docs, other)
 
 
 def test_kicker_title_and_subtitle_with_or_without_its_dash():

@@ -31,7 +31,7 @@ ISSUE_RE = re.compile(r"第\s*(\d+)\s*期")
 VOLUME_RE = re.compile(r"第\s*(\d+)\s*卷")
 #: Imprint verbs that state publication (an imprint, ``docImprint``); the others (编, 编辑, 主办)
 #: state responsibility for the content (a ``byline``).
-PUBLISHING_VERBS = ("出版", "编印")
+PUBLISHING_VERBS = ("编辑出版", "出版", "编印")
 #: Verbs (and the word 机关报) that name the sponsoring body (主办单位) of a paper or bulletin.
 SPONSOR_VERBS = ("主办", "机关报")
 #: Notices that restrict a printed issue's distribution (内部资料: internal material); they make
@@ -40,7 +40,9 @@ RESTRICTED_RE = re.compile(r"内部资料|内部刊物|内部发行|注意保存
 #: A masthead notice that gives a telephone number or address (``监督电话 67183172``).
 CONTACT_RE = re.compile(r"电话|热线|邮箱|地址|传真")
 TOTAL_RE = re.compile(r"总\s*第\s*(\d+)\s*期")
-IMPRINT_RE = re.compile(r"^(.{2,40}?)\s*(出版|编印|编辑|主办|机关报|编)$")
+#: An imprint: a body's name, then its verb (the compound 编辑出版, ``…融媒体中心编辑出版``, is one verb:
+#: the body edits and publishes; read first, so that 编辑 does not stay in the body's name).
+IMPRINT_RE = re.compile(r"^(.{2,40}?)\s*(编辑出版|出版|编印|编辑|主办|机关报|编)$")
 REGISTRATION_RE = re.compile(r"内资|准印|刊号|【[^】]+】\s*\d+\s*号|^[（(]?[^()（）]{1,12}[）)]?\d{3,}号$")
 #: 国内统一连续出版物号 (GB/T 9999-2001): ``CN 41-0628/(F)``.
 CN_RE = re.compile(r"(?:国内统一连续出版物号\s*)?CN\s*\d{2}\s*-\s*\d{4}\S*")

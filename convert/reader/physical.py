@@ -180,7 +180,10 @@ def find_page_furniture(doc: PhysicalText) -> None:
     # running heads: short, no sentence punctuation, beside a page break, repeated there
     groups: dict[str, list[int]] = {}
     for i, line in enumerate(lines):
-        if folio[i] or not near_break(i):
+        # a line with a dot leader and a printed page number is a contents entry (目录, 导读),
+        # whatever page top it stands at: no running head prints a leader (its title may open a
+        # page again, after a folio: one more place with the same text, no furniture)
+        if folio[i] or not near_break(i) or line.page is not None:
             continue
         k = line.key
         if not k or len(k) > 40 or any(c in "。！？，；" for c in line.text) or BARE_NUMBER_RE.match(k):
@@ -212,7 +215,7 @@ def find_page_furniture(doc: PhysicalText) -> None:
     heads = {_shape_key(line) for line in lines if line.furniture == "header"}
     for i, line in enumerate(lines):
         if (not line.furniture and i > 0 and lines[i - 1].furniture == "header" and not line.blank_before
-                and line.key and len(line.key) <= 40 and not any(c in "。！？，；" for c in line.text)
+                and line.page is None and line.key and len(line.key) <= 40 and not any(c in "。！？，；" for c in line.text)
                 and _shape_key(line) in heads):
             line.furniture = "header"
             line.note("furniture: running head", "under a running head, the text of a running head found at "

@@ -798,6 +798,9 @@ class BodyBuilder:
         parts = role.data["parts"]
         if self.poem is None or role.data.get("first"):
             self.poem = E.lg(type="poem")
+            if role.cert:  # found by its shape alone (no author line under its title)
+                self.poem.set("cert", role.cert)
+                self.weak.append((line, "verse", role.cert))
             parent.append(self.poem)
             self.stanza = None
         if self.stanza is None or len(parts) > 1 or line.blank_before:

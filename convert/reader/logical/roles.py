@@ -341,7 +341,7 @@ def find_bylines(doc: LogicalText) -> None:
                 doc.family == "briefing" or as_wide_as_wrapped(prev, doc.wrap_width)):
             why = None  # a briefing prints no author under a title; a wrapped title's tail is no name
         if why and prev is not None and title_like(prev) and (i - 1) not in doc.roles \
-                and not author_line(prev) and nxt is not None and (
+                and not _author_above(doc, i, why) and nxt is not None and (
                     paragraph_shape(nxt) or (i + 1) in doc.roles or _short(nxt)):
             _give(doc, i, "byline", why + " under a title")
             unit, after = nxt, _next(doc, i + 1)
@@ -359,6 +359,29 @@ def find_bylines(doc: LogicalText) -> None:
             if CREDIT_WORD_RE.search(inner) or is_org_name(inner) or NAME_RE.match(m.group("inner").strip()) \
                     or UNIT_NAME_RE.match(m.group("inner").strip()) or ORG_END_RE.search(inner):
                 _give(doc, i, "credit", "a credit in brackets on a line of its own, after the text")
+
+
+def _author_above(doc: LogicalText, i: int, why: str) -> bool:
+    """The line above line *i* (whose author-line reading is *why*) is itself an author line, so
+    line *i* is no author line under a title. A bare name is only a guess (a short title may
+    start with a common surname: ``麦浪``, ``石榴``); it yields to a marked author line under it
+    (``◇ X``, ``文／X``, ``记者 X``: the mark says which is the author), and where the line above
+    it closes running text or is page furniture, a new article opens there: the name-like line
+    opens it, a title (newspaper practice: the title first, the author line under it)."""
+    above = author_line(doc.lines[i - 1])
+    if above is None:
+        return False
+    if not above.startswith("a bare name"):
+        return True
+    if not why.startswith("a bare name"):
+        return False
+    if i - 2 < doc.body_start:
+        return True
+    role = doc.roles.get(i - 2)
+    if role is not None and role.kind in ("page-label", "page-credit", "caption"):
+        return False
+    closed = doc.lines[i - 2]
+    return not (paragraph_shape(closed) and not unfinished(closed.text))
 
 
 def _short(line: Line) -> bool:
@@ -495,6 +518,59 @@ def find_verse(doc: LogicalText) -> None:
         for k, (j, parts) in enumerate(run):
             _give(doc, j, "verse", "a short line without closing punctuation under a title and an author line",
                   parts=parts, first=(k == 0))
+    if doc.family == "newspaper":
+        find_unsigned_verse(doc)
+
+
+#: What no verse line of a poem found without its author line holds: a digit (tables, data,
+#: dates), a colon (a ``label：value`` line of a notice), a dot leader (``·····``, ``......``).
+NOT_VERSE_RE = re.compile(r"[0-9０-９：:]|·{2,}|\.{3,}")
+
+
+def _stanza_line(part: Line) -> bool:
+    """A physical line that may be a line of free verse: short (16 characters at most), no
+    digit, colon or leader (:data:`NOT_VERSE_RE`), no bullet or heading number before it."""
+    t = part.text.strip()
+    return (0 < len(part.key) <= 16 and not NOT_VERSE_RE.search(t) and t[:1] not in BULLET_CHARS
+            and not part.bullet and subhead_level(part) is None)
+
+
+def find_unsigned_verse(doc: LogicalText) -> None:
+    """A newspaper's poem whose author line is missing or not recognised (a 副刊 prints free
+    verse in stanzas: short lines, no closing punctuation but at the poem's end, a blank line
+    between stanzas): under a title standing apart, two stanzas at least, each of two lines
+    at least and six lines in all, every line short (:func:`_stanza_line`), none but the last
+    ending a sentence, and the run set apart from what follows. Short prose lines end a
+    sentence, brief items and a head's 引题/正题/副题 stand one line to a block, tables and
+    notices hold digits or colons: none is taken. The evidence is the shape alone:
+    ``@cert="medium"`` on the poem. Linear: a run is scanned once."""
+    i = doc.body_start
+    while i < doc.colophon_start - 1:
+        title, j = doc.lines[i], i + 1
+        if i in doc.roles or j in doc.roles or not title_like(title) or not doc.lines[j].blank_before:
+            i += 1
+            continue
+        run: list[tuple[int, list[Line]]] = []
+        stanzas: list[int] = []
+        while j < doc.colophon_start and j not in doc.roles:
+            line = doc.lines[j]
+            parts = physical_parts(line, doc.physical)
+            if not all(_stanza_line(p) for p in parts):
+                break
+            if not stanzas or line.blank_before or len(parts) > 1:
+                stanzas.append(0)
+            stanzas[-1] += len(parts)
+            run.append((j, parts))
+            j += 1
+        lines = [p for _, parts in run for p in parts]
+        apart = j >= doc.colophon_start or j in doc.roles or doc.lines[j].blank_before
+        if (len(stanzas) >= 2 and min(stanzas) >= 2 and len(lines) >= 6 and apart
+                and not any(p.text.rstrip()[-1:] in "。！？!?；;" for p in lines[:-1])):
+            for k, (v, parts) in enumerate(run):
+                _give(doc, v, "verse", "a short line of a poem without its author line: a title standing apart, "
+                      f"then stanzas of short lines without closing punctuation ({'+'.join(map(str, stanzas))} lines)",
+                      cert="medium", parts=parts, first=(k == 0))
+        i = max(i + 1, j)
 
 
 def run_in_head(line: Line, gap_ok: bool = False) -> tuple[int, int, int] | None:
