@@ -1085,3 +1085,43 @@ def test_the_warning_says_when_the_masthead_gave_no_issue_date():
     assert len(warnings) == 1 and "no issue date and no issue number" in warnings[0], warnings
     _docs, warnings = read("鹿溪方志\n\n2023年第4期（总第57期）　　　　2023年12月\n\n" + body)
     assert len(warnings) <= 1 and not any("no issue date" in w or "no issue number" in w for w in warnings), warnings
+
+
+# a 督查通报 hard-wrapped at 22 characters, no blank lines (a scan): a level-2 head X，Y as wide as
+# the wrap, then the level-3 head 1. under it
+WRAPPED_TONGBAO = """督 查 通 报
+第2期（总第18期）
+某县人民政府督查室　　　　　　　　2023年6月2日
+关于全县农田水利设施管护情况的督查通报
+5月中旬，县政府督查室会同县水利局、县农业农
+村局组成联合督查组，对全县9个乡镇的农田水利
+设施管护情况进行了督查，共抽查灌渠、塘坝、泵
+站等设施41处。现将督查情况通报如下。
+一、存在的主要问题
+（一）管护责任落实不到位，日常巡查普遍缺位
+1.塘坝巡查记录缺失
+抽查的12座小型塘坝中，有5座没有巡查记录，
+有的管护员由村干部兼任，汛期也很少到坝上查看
+，坝体渗水、溢洪道堵塞等问题没有及时发现。
+2.泵站设备带病运行
+部分泵站的电机、水泵多年没有检修，有2座泵站
+的配电柜锈蚀严重，存在安全隐患，乡镇和村组对
+此都不掌握。
+二、整改要求
+各乡镇要在6月底前完成自查整改，建立设施管护
+台账，明确每处设施的管护责任人，整改情况报县
+政府督查室。
+"""
+
+
+def test_a_wrap_wide_numbered_head_over_the_first_head_of_the_level_below_is_a_sub_head():
+    """（一）X，Y as wide as the wrap and stopping mid-sentence might be a wrapped line that begins
+    with a number, but the next line is ``1.…``, the first number of the level below (GB/T 15834
+    B.3.8), which can only start a line: the line above ended, a level-2 sub-heading."""
+    docs, _ = read(WRAPPED_TONGBAO)
+    root = docs[0].root
+    heads = [(nows("".join(h.itertext())), len(xpath(h, "ancestor::tei:div[@type='subsection']")))
+             for h in xpath(root, "//tei:div[@type='subsection']/tei:head")]
+    assert heads == [("一、存在的主要问题", 1), ("（一）管护责任落实不到位，日常巡查普遍缺位", 2), ("1.塘坝巡查记录缺失", 3),
+                     ("2.泵站设备带病运行", 3), ("二、整改要求", 1)]
+    round_trips(docs, WRAPPED_TONGBAO)

@@ -413,6 +413,18 @@ def _prose_cut(line: Line) -> bool:
     return unfinished(line.text) and len(line.key) >= 15 and any(c in "、“”" for c in line.text)
 
 
+def _heads_next(found: tuple[int, int], nxt: Line) -> bool:
+    """The numbered line *found* (``(level, number)``) is a heading whose text does not go on in
+    *nxt*: the next line is a numbered sub-heading that follows it in the GB/T 15834-2011 B.3.8
+    sequence — the first of the level below (``（一）…`` then ``1.…``) or the next at its own level
+    (``（一）…`` then ``（二）…``). Such a number can only start a line, so the line above ended
+    however wide it is."""
+    below = subhead_level(nxt)
+    if below is None:
+        return False
+    return (below[0] > found[0] and below[1] == 1) or (below[0] == found[0] and below[1] == found[1] + 1)
+
+
 def find_subheads(doc: LogicalText) -> None:
     """Numbered sub-headings (:func:`subhead_level`). ``cert`` is ``high`` where the number
     follows the one before it at its level (or starts at 1), ``medium`` otherwise."""
@@ -428,10 +440,10 @@ def find_subheads(doc: LogicalText) -> None:
             continue
         if prev is not None and prev.text.rstrip()[-1:] in "：:；;，,、":
             continue  # an item of an enumeration the sentence above opens: run in, no heading
-        if nxt is not None and not nxt.blank_before and (
+        level, n = found
+        if nxt is not None and not nxt.blank_before and not _heads_next(found, nxt) and (
                 blank_separated or (as_wide_as_wrapped(line, doc.wrap_width) and unfinished(line.text))):
             continue  # a wrapped line that happens to begin with a number: the text goes on
-        level, n = found
         before = last.get(level)
         # a number out of sequence is still a sub-heading of its level (the number says so): the
         # broken sequence lowers @cert (a number skipped: medium; one going back, 2 printed after
