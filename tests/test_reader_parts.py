@@ -1125,3 +1125,39 @@ def test_a_wrap_wide_numbered_head_over_the_first_head_of_the_level_below_is_a_s
     assert heads == [("一、存在的主要问题", 1), ("（一）管护责任落实不到位，日常巡查普遍缺位", 2), ("1.塘坝巡查记录缺失", 3),
                      ("2.泵站设备带病运行", 3), ("二、整改要求", 1)]
     round_trips(docs, WRAPPED_TONGBAO)
+
+
+def test_a_wrap_wide_numbered_head_whose_sibling_stands_alone_is_a_sub_head():
+    """（一）X，Y as wide as the wrap, stopping mid-sentence, running text under it without a
+    blank line: a wrapped line beginning with a number, or a heading exactly as wide as the
+    column? Its sibling （二） stands on a line of its own, and the items of one numbering series
+    share their form (GB/T 15834 B.3.8): a sub-heading, @cert medium."""
+    text = """督 查 通 报
+第3期（总第19期）
+某县人民政府督查室　　　　　　　　2023年6月9日
+关于全县农田水利设施管护情况的督查通报
+5月中旬，县政府督查室会同县水利局、县农业农
+村局组成联合督查组，对全县9个乡镇的农田水利
+设施管护情况进行了督查，共抽查灌渠、塘坝、泵
+站等设施41处。现将督查情况通报如下。
+一、存在的主要问题
+抽查的12座小型塘坝中，有5座没有巡查记录，
+有的管护员由村干部兼任，汛期也很少到坝上查看
+，坝体渗水、溢洪道堵塞等问题没有及时发现。
+二、整改要求
+（一）立即组织自查自纠，逐项建立整改台账
+各乡镇要在6月底前完成自查整改，建立设施管护
+台账，明确每处设施的管护责任人，整改情况报县
+政府督查室。
+（二）落实管护经费
+县财政局要把小型水利设施管护经费列入年度预算
+，按设施数量和类别核定标准，按季度拨付到乡镇
+。
+"""
+    docs, _ = read(text)
+    root = docs[0].root
+    heads = {nows("".join(h.itertext())): h for h in xpath(root, "//tei:div[@type='subsection']/tei:head")}
+    assert set(heads) == {"一、存在的主要问题", "二、整改要求", "（一）立即组织自查自纠，逐项建立整改台账", "（二）落实管护经费"}
+    assert heads["（一）立即组织自查自纠，逐项建立整改台账"].get("cert") == "medium"
+    assert not any(p.startswith("（一）") for p in texts(root, "//tei:p"))
+    round_trips(docs, text)
