@@ -1161,3 +1161,81 @@ def test_a_wrap_wide_numbered_head_whose_sibling_stands_alone_is_a_sub_head():
     assert heads["（一）立即组织自查自纠，逐项建立整改台账"].get("cert") == "medium"
     assert not any(p.startswith("（一）") for p in texts(root, "//tei:p"))
     round_trips(docs, text)
+
+
+# a briefing hard-wrapped at 24 characters a line and set again at 17 (a scan, a PDF of text typed
+# with hard line ends): each line of 24 gives a line of 17 and a rest of 7; one cut falls right
+# after 。 (…阅读桌椅。 / 专区每周六上午 / 安排志愿者…)
+RESET_BRIEFING = """县 区 动 态
+第9期（总第120期）
+某县人民政府办公室　　　　　　　2023年9月20日
+县城新建三处便民菜市场投入使用
+为解决城区居民买菜难问题，县商务局
+今年在城东、城
+西和城南新建了三处便民菜市场，总面
+积4200平方
+米，设摊位260个。菜市场于9月1
+日起陆续投入使
+用。市场实行统一管理、明码标价，每
+天早晚各开展一
+次卫生保洁，周边居民步行十分钟就能
+买到新鲜蔬菜。
+开业以来，三处菜市场日均客流量超过
+五千人次。县商
+务局还组织本地种植合作社进场直销，
+蔬菜价格比超市
+低一成左右，很受附近居民和上班族的
+欢迎。
+县图书馆开设少儿阅读专区
+县图书馆利用一楼闲置库房，改建少儿
+阅读专区，新购
+少儿图书八千册和低矮书架阅读桌椅。
+专区每周六上午
+安排志愿者为低龄儿童讲读绘本，暑假
+期间共举办亲子
+阅读活动二十场。
+"""
+# the same items wrapped once at 17: the last line of a paragraph fills the measure (…的欢迎。)
+# and the next item's title follows it
+DIRECT_BRIEFING = """县 区 动 态
+第9期（总第120期）
+某县人民政府办公室　　　　　　　2023年9月20日
+县城新建三处便民菜市场投入使用
+为解决城区居民买菜难问题，县商务局
+今年在城东、城西和城南新建了三处便
+民菜市场，总面积4200平方米，设
+摊位260个。菜市场于9月1日起陆
+续投入使用。市场实行统一管理、明码
+标价，每天早晚各开展一次卫生保洁，
+周边居民步行十分钟就能买到新鲜蔬菜
+。
+开业以来，三处菜市场日均客流量超过
+五千人次。县商务局还组织本地种植合
+作社进场直销，蔬菜价格比超市低一成
+左右，很受附近居民和上班族的欢迎。
+县图书馆开设少儿阅读专区
+县图书馆利用一楼闲置库房，改建少儿
+阅读专区，新购少儿图书八千册和低矮
+书架阅读桌椅。专区每周六上午安排志
+愿者为低龄儿童讲读绘本，暑假期间共
+举办亲子阅读活动二十场。
+"""
+
+
+def test_the_rest_of_a_line_set_again_narrower_is_no_title():
+    """A text hard-wrapped at one measure and set again narrower breaks each printed line into a
+    full line and a short rest, the two as long as the old line (a grid of so many characters a
+    line, GB/T 9704-2012 5.2.2). A rest after a full line that ends a sentence is short and
+    unpunctuated like a title: it goes on with the paragraph above (@cert medium, named in the
+    warning). Where the text shows no such pairs, a title after a full last line stays a title."""
+    docs, warnings = read(RESET_BRIEFING)
+    root = docs[0].root
+    assert texts(root, "//tei:div[@type='article']/tei:head") == ["县城新建三处便民菜市场投入使用", "县图书馆开设少儿阅读专区"]
+    para = [p for p in xpath(root, "//tei:body//tei:p") if "专区每周六上午" in nows("".join(p.itertext()))]
+    assert len(para) == 1 and para[0].get("cert") == "medium"
+    assert "桌椅。专区每周六上午安排志愿者" in nows("".join(para[0].itertext()))
+    assert any("专区每周六上午" in w for w in warnings)
+    round_trips(docs, RESET_BRIEFING)
+    docs, _ = read(DIRECT_BRIEFING)
+    assert texts(docs[0].root, "//tei:div[@type='article']/tei:head") == ["县城新建三处便民菜市场投入使用", "县图书馆开设少儿阅读专区"]
+    round_trips(docs, DIRECT_BRIEFING)
