@@ -1239,3 +1239,74 @@ def test_the_rest_of_a_line_set_again_narrower_is_no_title():
     docs, _ = read(DIRECT_BRIEFING)
     assert texts(docs[0].root, "//tei:div[@type='article']/tei:head") == ["县城新建三处便民菜市场投入使用", "县图书馆开设少儿阅读专区"]
     round_trips(docs, DIRECT_BRIEFING)
+
+
+# a journal's contents list whose entries a narrow wrap cut inside the wide gap between title and
+# author (the author alone on the leader line; once the page too wrapped off the leader)
+AUTHOR_WRAPPED_CONTENTS = """史志通讯
+
+2023年第2期
+
+某县史志办公室编印　　　　　　2023年6月
+
+本期目录
+【工作动态】
+县志办召开年度工作会议··················1
+【史志论坛】
+谈谈乡镇志编纂中的资料收集　　　　　　　
+　　王建华··················3
+【地情资料】
+老城的古桥　　　　　　　　　　　　　　　　
+李秀英··················5
+【读志札记】
+读旧志艺文志札记　　　　　　　　　　
+　　赵明远··················
+7
+
+【工作动态】
+
+县志办召开年度工作会议
+
+3月8日，县志办召开年度工作会议，总结去年工作，部署今年任务。会议要求，全年完成两部乡镇志的评审。
+
+（县志办）
+
+【史志论坛】
+
+谈谈乡镇志编纂中的资料收集
+
+王建华
+
+乡镇志的资料，一靠档案，二靠口述，三靠实物。编纂人员要沉下去，到村组、到农户家中走访，才能把资料收全。
+
+【地情资料】
+
+老城的古桥
+
+李秀英
+
+老城原有石桥七座，现存三座，其中通济桥建于清代乾隆年间，桥面石板上的车辙至今清晰可见。
+
+【读志札记】
+
+读旧志艺文志札记
+
+赵明远
+
+旧志中的艺文志，多收诗文而少录书目，使用时要与其他文献相互参证。
+"""
+
+
+def test_a_contents_entry_wrapped_before_its_author_keeps_title_and_author_apart():
+    """The wide gap that sets an author apart from the title ends the title's line (or opens the
+    author's): the leader line's text is the author (a personal name), not the title's end, and a
+    short title above it is the entry's, no section name. The body's titles match the entries;
+    the author names are name type="author" in the contents list."""
+    docs, _ = read(AUTHOR_WRAPPED_CONTENTS)
+    root = docs[0].root
+    assert texts(root, "//tei:body//tei:div[@type='article']/tei:head") == [
+        "县志办召开年度工作会议", "谈谈乡镇志编纂中的资料收集", "老城的古桥", "读旧志艺文志札记"]
+    assert [t for t in texts(root, "//tei:front//tei:item/tei:ref") if not t.startswith("【")] == [
+        "县志办召开年度工作会议", "谈谈乡镇志编纂中的资料收集", "老城的古桥", "读旧志艺文志札记"]
+    assert texts(root, "//tei:front//tei:name[@type='author']") == ["王建华", "李秀英", "赵明远"]
+    round_trips(docs, AUTHOR_WRAPPED_CONTENTS)
