@@ -1310,3 +1310,36 @@ def test_a_contents_entry_wrapped_before_its_author_keeps_title_and_author_apart
         "县志办召开年度工作会议", "谈谈乡镇志编纂中的资料收集", "老城的古桥", "读旧志艺文志札记"]
     assert texts(root, "//tei:front//tei:name[@type='author']") == ["王建华", "李秀英", "赵明远"]
     round_trips(docs, AUTHOR_WRAPPED_CONTENTS)
+
+
+# a run-in enumeration （1）…；（2）…；（3）… hard-wrapped without blank lines, （3） on a short line
+ENUMERATION_TONGBAO = """督 查 通 报
+第5期（总第21期）
+某县人民政府督查室　　　　　　　　2023年7月3日
+关于全县农村饮水安全工程建设情况的督查通报
+6月下旬，县政府督查室会同县水利局组成督查组
+，对全县8个乡镇的农村饮水安全工程建设情况进
+行了督查，共抽查在建工地12处。现将督查情况通
+报如下。
+一、存在的问题
+督查组在抽查中发现：（1）个别工地管沟开挖深
+度不足；
+（2）部分管材进场检验记录不全；
+（3）有的工地监理
+人员长期不在岗，旁站记录由施工单位代填。上述
+问题已现场交办，但反映出部分乡镇监管不到位。
+二、整改要求
+各乡镇要在7月底前完成整改，整改情况报县政府
+督查室，县水利局要加强日常巡查和质量抽检。
+"""
+
+
+def test_a_numbered_item_after_a_clause_mark_is_run_in_not_a_sub_head():
+    """（3） after a line ending in ； is an item of the enumeration the sentence above opens
+    (…发现：（1）…；（2）…；), run in, however short its line: no sub-heading from its shape
+    either (the role pass says so, and the body builder agrees)."""
+    docs, _ = read(ENUMERATION_TONGBAO)
+    root = docs[0].root
+    assert texts(root, "//tei:div[@type='subsection']/tei:head") == ["一、存在的问题", "二、整改要求"]
+    assert any(p.startswith("（3）有的工地监理人员长期不在岗") for p in texts(root, "//tei:body//tei:p"))
+    round_trips(docs, ENUMERATION_TONGBAO)

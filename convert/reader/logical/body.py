@@ -468,6 +468,12 @@ class BodyBuilder:
             # (a division is not left empty for a title inferred from the line's shape alone)
             line.note("paragraph", "right under a numbered sub-heading: its text, not a title")
             return None
+        if (not marked and SUBHEAD_RE.match(line.key) and i > 0 and self._role(i - 1) is None
+                and self.lines[i - 1].text.rstrip()[-1:] in "：:；;，,、"):
+            # a number after a clause mark: an item of the enumeration the sentence above opens
+            # (…：（1）…；（2）…；（3）…), run in, no sub-heading (as :func:`roles.find_subheads` says)
+            line.note("paragraph", "numbered, after a line ending in a clause mark: an enumeration's item, run in")
+            return None
         if (not marked and self.blank_separated and not line.blank_before and i > 0 and self._role(i - 1) is None
                 and paragraph_shape(self.lines[i - 1]) and not self.boundary):
             line.note("paragraph", "no blank line before it where the text sets its blocks apart with blank lines: "
