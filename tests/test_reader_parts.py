@@ -1343,3 +1343,35 @@ def test_a_numbered_item_after_a_clause_mark_is_run_in_not_a_sub_head():
     assert texts(root, "//tei:div[@type='subsection']/tei:head") == ["一、存在的问题", "二、整改要求"]
     assert any(p.startswith("（3）有的工地监理人员长期不在岗") for p in texts(root, "//tei:body//tei:p"))
     round_trips(docs, ENUMERATION_TONGBAO)
+
+
+# a briefing's right-aligned date line wrapped inside its year (the indent filled the column)
+CUT_DATE_TONGBAO = """某县人民政府督查室
+
+督 查 通 报
+
+2023年第6期（总第22期）
+
+　　　　　　　　　　　　　　　　　　　　202
+3年7月10日
+
+关于全县汛前准备工作落实情况的督查通报
+
+各乡镇人民政府，县直有关单位：
+7月上旬，县政府督查室对全县9个乡镇的汛前准备工作进行了督查。现将督查情况通报如下。
+
+一、基本情况
+
+各乡镇均已修订防汛预案，储备了编织袋、救生衣等防汛物资，落实了山洪灾害危险区的转移责任人。
+"""
+
+
+def test_a_right_aligned_masthead_date_cut_inside_its_year_is_one_line():
+    """　…　202 / 3年7月10日: a number alone whose digits the next line goes on with is
+    one masthead line with it (the issue date); the document's title under it stays a title,
+    not running text after a paragraph ``202``."""
+    docs, _ = read(CUT_DATE_TONGBAO)
+    root = docs[0].root
+    assert texts(root, "//tei:body//tei:div[@type='article']/tei:head") == ["关于全县汛前准备工作落实情况的督查通报"]
+    assert xpath(root, "string(//tei:sourceDesc//tei:imprint/tei:date/@when)") == "2023-07-10"
+    round_trips(docs, CUT_DATE_TONGBAO)
