@@ -276,6 +276,22 @@ def content_lines(text: str) -> list[str]:
 
 #: Closing punctuation: a line ending in none of these stopped mid-sentence.
 TERMINAL = set("。！？!?；;：:…”’」』）)】〕]》.")
+#: Closing quotes: they end a sentence only after a sentence mark (``…工作。”``); a closing
+#: bracket may end a line of its own (a credit ``（记者 …）``, ``（略）``) and is left to TERMINAL.
+CLOSERS = set("”’」』")
+
+
+def mid_sentence(a: str, b: str) -> bool:
+    """Line *a* stops mid-sentence before line *b*: its last character is no closing punctuation
+    (:data:`TERMINAL`), or it is a closing quote after anything but a sentence mark
+    (``…存在“两不管”`` / ``的空档。``), or a full stop between two digits (``3.`` / ``2万份``: a
+    decimal number the wrap cut)."""
+    if a[-1] not in TERMINAL:
+        return True
+    if a[-1] in CLOSERS:
+        t = a.rstrip("".join(CLOSERS))
+        return bool(t) and t[-1] not in TERMINAL
+    return a[-1] in ".．" and len(a) > 1 and a[-2].isdigit() and b[:1].isdigit()
 
 
 def false_joins(blocks: list[str], clean: str, joins: list[str], heads: set[str] = frozenset(),
@@ -310,11 +326,11 @@ def false_joins(blocks: list[str], clean: str, joins: list[str], heads: set[str]
         cut = len(a)
         if any(j in pair and pair.index(j) < cut < pair.index(j) + len(j) for j in gold):
             continue
-        if len(a) > 20 and a[-1] not in TERMINAL and a not in heads and b not in heads:
+        if len(a) > 20 and mid_sentence(a, b) and a not in heads and b not in heads:
             continue
         # a paragraph hard-wrapped in the clean text: a line that stops mid-sentence or at a clause
         # mark (，、；：) goes on in the prose line under it (no blank line between)
-        if (wrapped_text and adjacent[n + 1] and (a[-1] not in TERMINAL or a[-1] in "；;：:") and a not in heads
+        if (wrapped_text and adjacent[n + 1] and (mid_sentence(a, b) or a[-1] in "；;：:") and a not in heads
                 and b not in heads and any(c in "，,。；;" for c in b)):
             continue
         probe = a[-k:] + b[:k]

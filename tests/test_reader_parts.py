@@ -1157,3 +1157,293 @@ def test_the_warning_says_when_the_masthead_gave_no_issue_date():
     assert len(warnings) == 1 and "no issue date and no issue number" in warnings[0], warnings
     _docs, warnings = read("鹿溪方志\n\n2023年第4期（总第57期）　　　　2023年12月\n\n" + body)
     assert len(warnings) <= 1 and not any("no issue date" in w or "no issue number" in w for w in warnings), warnings
+
+
+# a 督查通报 hard-wrapped at 22 characters, no blank lines (a scan): a level-2 head X，Y as wide as
+# the wrap, then the level-3 head 1. under it
+WRAPPED_TONGBAO = """督 查 通 报
+第2期（总第18期）
+某县人民政府督查室　　　　　　　　2023年6月2日
+关于全县农田水利设施管护情况的督查通报
+5月中旬，县政府督查室会同县水利局、县农业农
+村局组成联合督查组，对全县9个乡镇的农田水利
+设施管护情况进行了督查，共抽查灌渠、塘坝、泵
+站等设施41处。现将督查情况通报如下。
+一、存在的主要问题
+（一）管护责任落实不到位，日常巡查普遍缺位
+1.塘坝巡查记录缺失
+抽查的12座小型塘坝中，有5座没有巡查记录，
+有的管护员由村干部兼任，汛期也很少到坝上查看
+，坝体渗水、溢洪道堵塞等问题没有及时发现。
+2.泵站设备带病运行
+部分泵站的电机、水泵多年没有检修，有2座泵站
+的配电柜锈蚀严重，存在安全隐患，乡镇和村组对
+此都不掌握。
+二、整改要求
+各乡镇要在6月底前完成自查整改，建立设施管护
+台账，明确每处设施的管护责任人，整改情况报县
+政府督查室。
+"""
+
+
+def test_a_wrap_wide_numbered_head_over_the_first_head_of_the_level_below_is_a_sub_head():
+    """（一）X，Y as wide as the wrap and stopping mid-sentence might be a wrapped line that begins
+    with a number, but the next line is ``1.…``, the first number of the level below (GB/T 15834
+    B.3.8), which can only start a line: the line above ended, a level-2 sub-heading."""
+    docs, _ = read(WRAPPED_TONGBAO)
+    root = docs[0].root
+    heads = [(nows("".join(h.itertext())), len(xpath(h, "ancestor::tei:div[@type='subsection']")))
+             for h in xpath(root, "//tei:div[@type='subsection']/tei:head")]
+    assert heads == [("一、存在的主要问题", 1), ("（一）管护责任落实不到位，日常巡查普遍缺位", 2), ("1.塘坝巡查记录缺失", 3),
+                     ("2.泵站设备带病运行", 3), ("二、整改要求", 1)]
+    round_trips(docs, WRAPPED_TONGBAO)
+
+
+def test_a_wrap_wide_numbered_head_whose_sibling_stands_alone_is_a_sub_head():
+    """（一）X，Y as wide as the wrap, stopping mid-sentence, running text under it without a
+    blank line: a wrapped line beginning with a number, or a heading exactly as wide as the
+    column? Its sibling （二） stands on a line of its own, and the items of one numbering series
+    share their form (GB/T 15834 B.3.8): a sub-heading, @cert medium."""
+    text = """督 查 通 报
+第3期（总第19期）
+某县人民政府督查室　　　　　　　　2023年6月9日
+关于全县农田水利设施管护情况的督查通报
+5月中旬，县政府督查室会同县水利局、县农业农
+村局组成联合督查组，对全县9个乡镇的农田水利
+设施管护情况进行了督查，共抽查灌渠、塘坝、泵
+站等设施41处。现将督查情况通报如下。
+一、存在的主要问题
+抽查的12座小型塘坝中，有5座没有巡查记录，
+有的管护员由村干部兼任，汛期也很少到坝上查看
+，坝体渗水、溢洪道堵塞等问题没有及时发现。
+二、整改要求
+（一）立即组织自查自纠，逐项建立整改台账
+各乡镇要在6月底前完成自查整改，建立设施管护
+台账，明确每处设施的管护责任人，整改情况报县
+政府督查室。
+（二）落实管护经费
+县财政局要把小型水利设施管护经费列入年度预算
+，按设施数量和类别核定标准，按季度拨付到乡镇
+。
+"""
+    docs, _ = read(text)
+    root = docs[0].root
+    heads = {nows("".join(h.itertext())): h for h in xpath(root, "//tei:div[@type='subsection']/tei:head")}
+    assert set(heads) == {"一、存在的主要问题", "二、整改要求", "（一）立即组织自查自纠，逐项建立整改台账", "（二）落实管护经费"}
+    assert heads["（一）立即组织自查自纠，逐项建立整改台账"].get("cert") == "medium"
+    assert not any(p.startswith("（一）") for p in texts(root, "//tei:p"))
+    round_trips(docs, text)
+
+
+# a briefing hard-wrapped at 24 characters a line and set again at 17 (a scan, a PDF of text typed
+# with hard line ends): each line of 24 gives a line of 17 and a rest of 7; one cut falls right
+# after 。 (…阅读桌椅。 / 专区每周六上午 / 安排志愿者…)
+RESET_BRIEFING = """县 区 动 态
+第9期（总第120期）
+某县人民政府办公室　　　　　　　2023年9月20日
+县城新建三处便民菜市场投入使用
+为解决城区居民买菜难问题，县商务局
+今年在城东、城
+西和城南新建了三处便民菜市场，总面
+积4200平方
+米，设摊位260个。菜市场于9月1
+日起陆续投入使
+用。市场实行统一管理、明码标价，每
+天早晚各开展一
+次卫生保洁，周边居民步行十分钟就能
+买到新鲜蔬菜。
+开业以来，三处菜市场日均客流量超过
+五千人次。县商
+务局还组织本地种植合作社进场直销，
+蔬菜价格比超市
+低一成左右，很受附近居民和上班族的
+欢迎。
+县图书馆开设少儿阅读专区
+县图书馆利用一楼闲置库房，改建少儿
+阅读专区，新购
+少儿图书八千册和低矮书架阅读桌椅。
+专区每周六上午
+安排志愿者为低龄儿童讲读绘本，暑假
+期间共举办亲子
+阅读活动二十场。
+"""
+# the same items wrapped once at 17: the last line of a paragraph fills the measure (…的欢迎。)
+# and the next item's title follows it
+DIRECT_BRIEFING = """县 区 动 态
+第9期（总第120期）
+某县人民政府办公室　　　　　　　2023年9月20日
+县城新建三处便民菜市场投入使用
+为解决城区居民买菜难问题，县商务局
+今年在城东、城西和城南新建了三处便
+民菜市场，总面积4200平方米，设
+摊位260个。菜市场于9月1日起陆
+续投入使用。市场实行统一管理、明码
+标价，每天早晚各开展一次卫生保洁，
+周边居民步行十分钟就能买到新鲜蔬菜
+。
+开业以来，三处菜市场日均客流量超过
+五千人次。县商务局还组织本地种植合
+作社进场直销，蔬菜价格比超市低一成
+左右，很受附近居民和上班族的欢迎。
+县图书馆开设少儿阅读专区
+县图书馆利用一楼闲置库房，改建少儿
+阅读专区，新购少儿图书八千册和低矮
+书架阅读桌椅。专区每周六上午安排志
+愿者为低龄儿童讲读绘本，暑假期间共
+举办亲子阅读活动二十场。
+"""
+
+
+def test_the_rest_of_a_line_set_again_narrower_is_no_title():
+    """A text hard-wrapped at one measure and set again narrower breaks each printed line into a
+    full line and a short rest, the two as long as the old line (a grid of so many characters a
+    line, GB/T 9704-2012 5.2.2). A rest after a full line that ends a sentence is short and
+    unpunctuated like a title: it goes on with the paragraph above (@cert medium, named in the
+    warning). Where the text shows no such pairs, a title after a full last line stays a title."""
+    docs, warnings = read(RESET_BRIEFING)
+    root = docs[0].root
+    assert texts(root, "//tei:div[@type='article']/tei:head") == ["县城新建三处便民菜市场投入使用", "县图书馆开设少儿阅读专区"]
+    para = [p for p in xpath(root, "//tei:body//tei:p") if "专区每周六上午" in nows("".join(p.itertext()))]
+    assert len(para) == 1 and para[0].get("cert") == "medium"
+    assert "桌椅。专区每周六上午安排志愿者" in nows("".join(para[0].itertext()))
+    assert any("专区每周六上午" in w for w in warnings)
+    round_trips(docs, RESET_BRIEFING)
+    docs, _ = read(DIRECT_BRIEFING)
+    assert texts(docs[0].root, "//tei:div[@type='article']/tei:head") == ["县城新建三处便民菜市场投入使用", "县图书馆开设少儿阅读专区"]
+    round_trips(docs, DIRECT_BRIEFING)
+
+
+# a journal's contents list whose entries a narrow wrap cut inside the wide gap between title and
+# author (the author alone on the leader line; once the page too wrapped off the leader)
+AUTHOR_WRAPPED_CONTENTS = """史志通讯
+
+2023年第2期
+
+某县史志办公室编印　　　　　　2023年6月
+
+本期目录
+【工作动态】
+县志办召开年度工作会议··················1
+【史志论坛】
+谈谈乡镇志编纂中的资料收集　　　　　　　
+　　王建华··················3
+【地情资料】
+老城的古桥　　　　　　　　　　　　　　　　
+李秀英··················5
+【读志札记】
+读旧志艺文志札记　　　　　　　　　　
+　　赵明远··················
+7
+
+【工作动态】
+
+县志办召开年度工作会议
+
+3月8日，县志办召开年度工作会议，总结去年工作，部署今年任务。会议要求，全年完成两部乡镇志的评审。
+
+（县志办）
+
+【史志论坛】
+
+谈谈乡镇志编纂中的资料收集
+
+王建华
+
+乡镇志的资料，一靠档案，二靠口述，三靠实物。编纂人员要沉下去，到村组、到农户家中走访，才能把资料收全。
+
+【地情资料】
+
+老城的古桥
+
+李秀英
+
+老城原有石桥七座，现存三座，其中通济桥建于清代乾隆年间，桥面石板上的车辙至今清晰可见。
+
+【读志札记】
+
+读旧志艺文志札记
+
+赵明远
+
+旧志中的艺文志，多收诗文而少录书目，使用时要与其他文献相互参证。
+"""
+
+
+def test_a_contents_entry_wrapped_before_its_author_keeps_title_and_author_apart():
+    """The wide gap that sets an author apart from the title ends the title's line (or opens the
+    author's): the leader line's text is the author (a personal name), not the title's end, and a
+    short title above it is the entry's, no section name. The body's titles match the entries;
+    the author names are name type="author" in the contents list."""
+    docs, _ = read(AUTHOR_WRAPPED_CONTENTS)
+    root = docs[0].root
+    assert texts(root, "//tei:body//tei:div[@type='article']/tei:head") == [
+        "县志办召开年度工作会议", "谈谈乡镇志编纂中的资料收集", "老城的古桥", "读旧志艺文志札记"]
+    assert [t for t in texts(root, "//tei:front//tei:item/tei:ref") if not t.startswith("【")] == [
+        "县志办召开年度工作会议", "谈谈乡镇志编纂中的资料收集", "老城的古桥", "读旧志艺文志札记"]
+    assert texts(root, "//tei:front//tei:name[@type='author']") == ["王建华", "李秀英", "赵明远"]
+    round_trips(docs, AUTHOR_WRAPPED_CONTENTS)
+
+
+# a run-in enumeration （1）…；（2）…；（3）… hard-wrapped without blank lines, （3） on a short line
+ENUMERATION_TONGBAO = """督 查 通 报
+第5期（总第21期）
+某县人民政府督查室　　　　　　　　2023年7月3日
+关于全县农村饮水安全工程建设情况的督查通报
+6月下旬，县政府督查室会同县水利局组成督查组
+，对全县8个乡镇的农村饮水安全工程建设情况进
+行了督查，共抽查在建工地12处。现将督查情况通
+报如下。
+一、存在的问题
+督查组在抽查中发现：（1）个别工地管沟开挖深
+度不足；
+（2）部分管材进场检验记录不全；
+（3）有的工地监理
+人员长期不在岗，旁站记录由施工单位代填。上述
+问题已现场交办，但反映出部分乡镇监管不到位。
+二、整改要求
+各乡镇要在7月底前完成整改，整改情况报县政府
+督查室，县水利局要加强日常巡查和质量抽检。
+"""
+
+
+def test_a_numbered_item_after_a_clause_mark_is_run_in_not_a_sub_head():
+    """（3） after a line ending in ； is an item of the enumeration the sentence above opens
+    (…发现：（1）…；（2）…；), run in, however short its line: no sub-heading from its shape
+    either (the role pass says so, and the body builder agrees)."""
+    docs, _ = read(ENUMERATION_TONGBAO)
+    root = docs[0].root
+    assert texts(root, "//tei:div[@type='subsection']/tei:head") == ["一、存在的问题", "二、整改要求"]
+    assert any(p.startswith("（3）有的工地监理人员长期不在岗") for p in texts(root, "//tei:body//tei:p"))
+    round_trips(docs, ENUMERATION_TONGBAO)
+
+
+# a briefing's right-aligned date line wrapped inside its year (the indent filled the column)
+CUT_DATE_TONGBAO = """某县人民政府督查室
+
+督 查 通 报
+
+2023年第6期（总第22期）
+
+　　　　　　　　　　　　　　　　　　　　202
+3年7月10日
+
+关于全县汛前准备工作落实情况的督查通报
+
+各乡镇人民政府，县直有关单位：
+7月上旬，县政府督查室对全县9个乡镇的汛前准备工作进行了督查。现将督查情况通报如下。
+
+一、基本情况
+
+各乡镇均已修订防汛预案，储备了编织袋、救生衣等防汛物资，落实了山洪灾害危险区的转移责任人。
+"""
+
+
+def test_a_right_aligned_masthead_date_cut_inside_its_year_is_one_line():
+    """　…　202 / 3年7月10日: a number alone whose digits the next line goes on with is
+    one masthead line with it (the issue date); the document's title under it stays a title,
+    not running text after a paragraph ``202``."""
+    docs, _ = read(CUT_DATE_TONGBAO)
+    root = docs[0].root
+    assert texts(root, "//tei:body//tei:div[@type='article']/tei:head") == ["关于全县汛前准备工作落实情况的督查通报"]
+    assert xpath(root, "string(//tei:sourceDesc//tei:imprint/tei:date/@when)") == "2023-07-10"
+    round_trips(docs, CUT_DATE_TONGBAO)

@@ -319,6 +319,44 @@ def author_before_leader(text: str) -> tuple[int, tuple[int, int]] | None:
     return m.start(), m.span("author")
 
 
+#: A wide gap at a raw line's end or start (two spaces or more, or an ideographic space).
+_GAP_END_RE = re.compile(r"(?:[ \t]{2,}|\u3000)[ \t\u3000]*$")
+_GAP_START_RE = re.compile(r"^\f?(?:[ \t]{2,}|\u3000)")
+
+
+def author_wrapped_off(prev: Line, line: Line, end: int | None = None) -> tuple[int, int] | None:
+    """A contents entry wrapped between its title and its author: *line* (the line with the
+    leader) holds before its leader (at *end* in its text when the leader is in it) only an
+    author, one to three personal names (:func:`convert.reader.names.looks_like_person`), and the
+    wide gap that sets an author apart from the title (as in :data:`AUTHOR_GAP_RE`) ends the line
+    above, *prev*, or opens *line* (the wrap fell inside it). Returns ``(start, end)`` of the
+    author in *line*'s text, else ``None``."""
+    from convert.reader.names import NAME_SEP_RE, looks_like_person
+
+    text = line.text if end is None else line.text[:end]
+    author = text.strip()
+    if not author or len(author) > 12 or prev.page is not None or not prev.key:
+        return None
+    # (the raw text is a joined line's first physical line's: its end is the line's only when single)
+    gap_end = prev.end_no <= prev.no and _GAP_END_RE.search(prev.raw.rstrip("\r\n\f"))
+    if not (gap_end or _GAP_START_RE.match(line.raw)):
+        return None
+    names = [n for n in NAME_SEP_RE.split(author) if n]
+    if not names or not all(looks_like_person(n) for n in names):
+        return None
+    start = len(text) - len(text.lstrip())
+    return start, start + len(author)
+
+
+def _wrapped_author_below(line: Line, nxt: Line) -> bool:
+    """*nxt* is a contents line with its leader whose text before the leader is the author of the
+    title on *line* (:func:`author_wrapped_off`)."""
+    if nxt.page is not None:
+        return author_wrapped_off(line, nxt) is not None
+    m = match_author_leader(nxt.text)
+    return m is not None and not m.group("author") and author_wrapped_off(line, nxt, m.end("title")) is not None
+
+
 def find_contents(lines: list[Line]) -> Contents | None:
     """Find and read the printed contents list, or ``None`` when there are fewer than two lines
     with a dot leader and a page number.
@@ -360,8 +398,11 @@ def find_contents(lines: list[Line]) -> Contents | None:
     toc = Contents(start, last + 1, head=head)
     pending: list[Line] = []
     current: list[Entry] | None = None
-    for line in lines[start + (head is not None) : last + 1]:
-        if line.page is None and not pending and is_section(line):
+    for k in range(start + (head is not None), last + 1):
+        line = lines[k]
+        # a title whose author the wrap put on the leader line below is an entry's, no section name
+        if line.page is None and not pending and is_section(line) and not (
+                k + 1 <= last and _wrapped_author_below(line, lines[k + 1])):
             current = []
             toc.sections.append((line, current))
             continue
@@ -374,8 +415,13 @@ def find_contents(lines: list[Line]) -> Contents | None:
                 entry.spans = {"title": m.end("title"), "page": m.span("page")}
                 if m.group("author"):
                     entry.spans["author"] = m.span("author")
+                elif len(pending) > 1 and (name := author_wrapped_off(pending[-2], line, m.end("title"))) is not None:
+                    entry.spans.update(title=name[0], author=name)
             elif (gap := author_before_leader(line.text)) is not None:
                 entry.spans = {"title": gap[0], "author": gap[1]}
+            elif len(pending) > 1 and (name := author_wrapped_off(pending[-2], line)) is not None:
+                # the title on the line above, the author alone before the leader
+                entry.spans = {"title": name[0], "author": name}
             (current if current is not None else toc.loose).append(entry)
             pending = []
     return toc

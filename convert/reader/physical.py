@@ -28,7 +28,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
 
-from convert.reader.layout import author_before_leader, colophon_kind
+from convert.reader.layout import author_before_leader, author_wrapped_off, colophon_kind
 from convert.reader.lines import FOLIO_RES, Line, Milestone, split_lines
 from convert.reader.masthead import classify, fields_of, masthead_field_line
 
@@ -618,6 +618,8 @@ def unwrap(doc: PhysicalText) -> None:
                 text = lines[k - 1].text + line.text
                 gap = author_before_leader(text)
                 key = "".join((text if gap is None else text[: gap[0]]).split())
+                if gap is None and author_wrapped_off(lines[k - 1], line):
+                    key = lines[k - 1].key  # the author alone on the leader line, the gap at the wrap
                 listed.append((k, key, Counter(key)))
 
     listed_at = [k for k, _, _ in listed]

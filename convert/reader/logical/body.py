@@ -32,6 +32,9 @@ running text with a lead-in, an author line or a subtitle after it; ``medium``: 
 after it; ``low``: less). A paragraph that stops mid-sentence (see
 :func:`convert.reader.layout.unfinished`) goes on in the next line: an old page break cut it, and
 the two parts become one ``<p>`` with a ``<pb/>`` where the break was (TEI-CONVENTIONS.md point 5).
+In a text hard-wrapped at one measure and set again at a narrower one, the short rest of a line
+cut right after a sentence end goes on with its paragraph, not as a title (``@cert``, see
+:meth:`BodyBuilder._line_tail`).
 A heading is never joined to anything.
 
 Pass :func:`build_body`: it may touch the :class:`LogicalText`'s ``builder`` and ``body``, the
@@ -52,9 +55,9 @@ from convert.reader.body import (cut_segments, BRIEF_RE, BYLINE_LINE_RE, BYLINE_
 from convert.reader.layout import COLOPHON_FIELD_RE, Contents, heading_shape, paragraph_shape, unfinished
 from convert.reader.lines import Line, is_mark
 from convert.reader.logical.state import LogicalText, Role
-from convert.reader.logical.roles import DOCUMENT_TITLE_RE, title_like
+from convert.reader.logical.roles import DOCUMENT_TITLE_RE, indented, physical_parts, title_like
 from convert.reader.names import tag_byline
-from convert.reader.physical import NO_LINE_START, as_wide_as_wrapped
+from convert.reader.physical import NO_LINE_START, as_wide_as_wrapped, sentence_final
 from convert.tei import E, XML_ID, xpath
 
 SECTION_NAME_MAX = 8
@@ -91,15 +94,21 @@ class BodyBuilder:
 
     ``contents`` is the printed contents list or ``None``; ``roles`` maps a line's index to its
     :class:`Role`; ``family`` is the genre's family (``briefing``, ``journal``,
-    ``newspaper``); ``wrap_width`` the width of a hard-wrapped line when the text is wrapped.
+    ``newspaper``); ``wrap_width`` the width of a hard-wrapped line when the text is wrapped;
+    ``physical`` the physical lines as split, by source line number.
     After :meth:`build`, each contents entry's ``target`` holds the ``xml:id`` of the article it
     names (or ``None``), and ``weak`` lists ``(line, what, cert)`` for the decisions that carry
     ``@cert``.
     """
 
     def __init__(self, lines: list[Line], contents: Contents | None, structureless: bool = False,
-                 roles: dict[int, Role] | None = None, family: str = "journal", wrap_width: float | None = None):
+                 roles: dict[int, Role] | None = None, family: str = "journal", wrap_width: float | None = None,
+                 physical: dict[int, Line] | None = None):
         self.lines = lines
+        #: the physical lines as split, by source line number (a joined line's last one: its width)
+        self.physical = physical or {}
+        #: the line lengths of a text set again narrower (``()``: none; see :meth:`_old_measure`)
+        self._measure: tuple[int, int] | tuple[()] | None = None
         self.contents = contents
         self.entries = contents.entries if contents else []
         self.section_keys = contents.section_keys if contents else []
@@ -262,6 +271,70 @@ class BodyBuilder:
         t = line.text
         return any(t.count(a) > t.count(b) for a, b in ("“”", "‘’", "（）", "()", "《》", "【】", "「」"))
 
+    def _line_tail(self, i: int) -> str | None:
+        """Why line *i* is the rest of the printed line above it rather than a title, else
+        ``None``: a text hard-wrapped at one measure and set again at a narrower one (a scan, a
+        PDF of text typed with hard line ends) breaks each printed line in two, a line as wide as
+        the new measure and a short rest. When the cut falls right after a sentence end, the rest
+        stands alone, short and unpunctuated, like a title. It is that rest when the line above is
+        running text that ends a sentence and fills the measure (a paragraph's last line seldom
+        does: a paragraph ends where its words end), no blank line stands before or after it, and
+        running text follows with nothing that opens an article (an author line, a lead-in, a
+        subtitle, a first-line indent: 段首缩进) and no boundary before it (a credit, a page)."""
+        if self.wrap_width is None or self.boundary or self.para is None or i == 0 or i + 1 >= len(self.lines):
+            return None
+        prev, line, nxt = self.lines[i - 1], self.lines[i], self.lines[i + 1]
+        if (line.blank_before or nxt.blank_before or self._role(i - 1) is not None or self._role(i + 1) is not None
+                or self._opens(i) or not paragraph_shape(nxt) or indented(nxt) or line.key.startswith("—")
+                or SUBHEAD_RE.match(line.key) or DOCUMENT_TITLE_RE.match(line.key)
+                or as_wide_as_wrapped(line, self.wrap_width)):
+            return None
+        last = self.physical.get(prev.end_no, prev) if prev.end_no > prev.no else prev
+        if not (sentence_final(prev.text) and paragraph_shape(prev) and as_wide_as_wrapped(last, self.wrap_width)):
+            return None
+        found = self._old_measure()
+        if found is None:
+            return None
+        measure, full = found
+        if len(last.key) < full or abs(len(last.key) + len(line.key) - measure) > 1:
+            return None
+        return (f"short, after a sentence end that fills the measure, the two as long as a line of the text set before "
+                f"({measure} characters), running text after it and no blank line: the rest of the printed line above, "
+                "set again narrower (weak: it could be a title)")
+
+    def _old_measure(self) -> tuple[int, int] | None:
+        """``(old, full)`` when the text was hard-wrapped and set again at a narrower measure:
+        *old* the number of characters of a line as it was first set, *full* the fewest a line
+        of the new measure holds (the median of the wide lines of the pairs below, less three:
+        digits and a line end before a mark no line may start with make a line a little
+        shorter); else ``None``. CJK text is set on a grid, every full line the same number of
+        characters (GB/T 9704-2012 5.2.2: 28 to a line); set again narrower, each such line gives
+        a line as wide as the new measure and a short rest, the two together as long as the old
+        line, pair after pair. Found when the most common length of such pairs (a line as wide as
+        the wrap, a narrower one right under it) holds five of them at least and half of them
+        (±1 character); computed once, in one pass over the body's physical lines."""
+        if self._measure is not None:
+            return self._measure or None
+        self._measure = ()
+        if self.wrap_width is None or not self.lines or not self.physical:
+            return None
+        parts = [part for line in self.lines for part in physical_parts(line, self.physical)]
+        pairs: list[tuple[int, int]] = []
+        sums: dict[int, int] = {}
+        for a, b in zip(parts, parts[1:]):
+            if b.blank_before or not a.key or not b.key:
+                continue
+            if as_wide_as_wrapped(a, self.wrap_width) and not as_wide_as_wrapped(b, self.wrap_width):
+                n = len(a.key) + len(b.key)
+                pairs.append((n, len(a.key)))
+                sums[n] = sums.get(n, 0) + 1
+        if sums:
+            best = max(sums, key=lambda n: (sums.get(n - 1, 0) + sums[n] + sums.get(n + 1, 0), sums[n]))
+            wide = sorted(w for n, w in pairs if abs(n - best) <= 1)
+            if len(wide) >= 5 and 2 * len(wide) >= len(pairs):
+                self._measure = (best, wide[len(wide) // 2] - 3)
+        return self._measure or None
+
     def _feature_subhead(self, i: int) -> bool:
         """In a newspaper, a short heading inside an article (after its running text, no boundary
         before it, plain running text after it) with a sibling of that shape further on before
@@ -395,6 +468,12 @@ class BodyBuilder:
             # (a division is not left empty for a title inferred from the line's shape alone)
             line.note("paragraph", "right under a numbered sub-heading: its text, not a title")
             return None
+        if (not marked and SUBHEAD_RE.match(line.key) and i > 0 and self._role(i - 1) is None
+                and self.lines[i - 1].text.rstrip()[-1:] in "：:；;，,、"):
+            # a number after a clause mark: an item of the enumeration the sentence above opens
+            # (…：（1）…；（2）…；（3）…), run in, no sub-heading (as :func:`roles.find_subheads` says)
+            line.note("paragraph", "numbered, after a line ending in a clause mark: an enumeration's item, run in")
+            return None
         if (not marked and self.blank_separated and not line.blank_before and i > 0 and self._role(i - 1) is None
                 and paragraph_shape(self.lines[i - 1]) and not self.boundary):
             line.note("paragraph", "no blank line before it where the text sets its blocks apart with blank lines: "
@@ -414,6 +493,13 @@ class BodyBuilder:
             line.cert, line.weak_join = "medium", True
             line.note("paragraph", "as wide as a wrapped line, with an enumeration comma (、), no boundary before it: "
                                    "the first line of a paragraph, not a title", "medium")
+            return None
+        if not marked and (why_tail := self._line_tail(i)):
+            # the rest of the printed line above, set again at a narrower measure: the paragraph
+            # above goes on in it (weak: it could be a title; marked @cert, named in the warning)
+            line.cert, line.weak_join = "medium", True
+            line.note("paragraph", why_tail, "medium")
+            self.para_open = self.para is not None
             return None
         if BYLINE_LINE_RE.match(line.key) or split_specials(line.segments)[2] or COLOPHON_FIELD_RE.match(line.key):
             return None  # a reporter line, a line ending in a credit, a colophon field: no heading
@@ -1002,7 +1088,7 @@ def build_body(doc: LogicalText) -> None:
     body_lines = doc.lines[doc.body_start : doc.colophon_start]
     roles = {i - doc.body_start: r for i, r in doc.roles.items() if doc.body_start <= i < doc.colophon_start}
     doc.builder = BodyBuilder(body_lines, doc.contents, roles=roles, family=doc.family,
-                              wrap_width=getattr(doc, "wrap_width", None))
+                              wrap_width=getattr(doc, "wrap_width", None), physical=doc.physical)
     doc.body = doc.builder.build()
     if not doc.builder.headings_found and doc.contents is None and not roles:
         doc.builder = BodyBuilder(body_lines, None, structureless=True, family=doc.family)

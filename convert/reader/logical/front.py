@@ -351,6 +351,9 @@ def rejoin_masthead_lines(doc: LogicalText) -> None:
                                   or _notice_line(lines[i])):
         line, nxt = lines[i], lines[i + 1]
         partial = any(k in MASTHEAD_KINDS for k, _, _ in fields_of(line.text))  # a masthead field begins it
+        # or a number alone that the next line's digits go on (a right-aligned date cut inside its
+        # year: ``　　…　202`` / ``4年4月12日``)
+        partial = partial or (line.key.isdigit() and len(line.key) <= 4 and nxt.key[:1].isdigit())
         leader = (TEXT_LEADER_RE.search(line.text) is not None and line.page is None and len(nxt.key) <= 12
                   and not match_author_leader(line.text))
         # a masthead line itself only when it stops inside a number (``CN 41-0628/``) or the next

@@ -436,11 +436,31 @@ def _prose_cut(line: Line) -> bool:
     return unfinished(line.text) and len(line.key) >= 15 and any(c in "、“”" for c in line.text)
 
 
+def _heads_next(found: tuple[int, int], nxt: Line) -> bool:
+    """The numbered line *found* (``(level, number)``) is a heading whose text does not go on in
+    *nxt*: the next line is a numbered sub-heading that follows it in the GB/T 15834-2011 B.3.8
+    sequence — the first of the level below (``（一）…`` then ``1.…``) or the next at its own level
+    (``（一）…`` then ``（二）…``). Such a number can only start a line, so the line above ended
+    however wide it is."""
+    below = subhead_level(nxt)
+    if below is None:
+        return False
+    return (below[0] > found[0] and below[1] == 1) or (below[0] == found[0] and below[1] == found[1] + 1)
+
+
 def find_subheads(doc: LogicalText) -> None:
     """Numbered sub-headings (:func:`subhead_level`). ``cert`` is ``high`` where the number
-    follows the one before it at its level (or starts at 1), ``medium`` otherwise."""
+    follows the one before it at its level (or starts at 1), ``medium`` otherwise.
+
+    A numbered line as wide as a wrapped line that stops mid-sentence, with no blank line after
+    it, may be a wrapped line that begins with a number; it is a sub-heading all the same (at
+    most ``medium``) when a sibling — the number before or after it at its level, with no heading
+    of a higher level between — stands on a line of its own: the items of one numbering series
+    share their form (GB/T 15834-2011 B.3.8), a heading exactly as wide as the column is no run-in
+    paragraph among headings."""
     blank_separated = _blank_separated(doc)
-    last: dict[int, int] = {}
+    # (index, (level, number), whether the line may be a wrapped one that goes on)
+    cands: list[tuple[int, tuple[int, int], bool]] = []
     for i, line in list(_body(doc)):
         found = subhead_level(line)
         if found is None:
@@ -451,10 +471,33 @@ def find_subheads(doc: LogicalText) -> None:
             continue
         if prev is not None and prev.text.rstrip()[-1:] in "：:；;，,、":
             continue  # an item of an enumeration the sentence above opens: run in, no heading
-        if nxt is not None and not nxt.blank_before and (
-                blank_separated or (as_wide_as_wrapped(line, doc.wrap_width) and unfinished(line.text))):
+        if nxt is not None and not nxt.blank_before and not _heads_next(found, nxt) and blank_separated:
             continue  # a wrapped line that happens to begin with a number: the text goes on
-        level, n = found
+        wrapped = (nxt is not None and not nxt.blank_before and not _heads_next(found, nxt)
+                   and as_wide_as_wrapped(line, doc.wrap_width) and unfinished(line.text))
+        cands.append((i, found, wrapped))
+    alone = {k for k, (_, _, wrapped) in enumerate(cands) if not wrapped}
+
+    def sibling(k: int) -> int | None:
+        """The number of a sibling of candidate *k* on a line of its own (a few candidates away
+        at most, none of a higher level between), else ``None``."""
+        level, n = cands[k][1]
+        for step in (-1, 1):
+            j = k + step
+            while 0 <= j < len(cands) and abs(j - k) <= 12:
+                other_level, m = cands[j][1]
+                if j in alone and other_level < level:
+                    break
+                if j in alone and other_level == level and m == n + step:
+                    return m
+                j += step
+        return None
+
+    last: dict[int, int] = {}
+    for k, (i, (level, n), wrapped) in enumerate(cands):
+        by_sibling = sibling(k) if wrapped else None
+        if wrapped and by_sibling is None:
+            continue  # a wrapped line that happens to begin with a number: the text goes on
         before = last.get(level)
         # a number out of sequence is still a sub-heading of its level (the number says so): the
         # broken sequence lowers @cert (a number skipped: medium; one going back, 2 printed after
@@ -465,11 +508,15 @@ def find_subheads(doc: LogicalText) -> None:
             cert, out_of = "low", f"out of sequence: {n} after {before}"
         else:
             cert, out_of = "medium", f"out of sequence: {n} after {before}" if before else f"out of sequence: {n} first"
-        for deeper in [k for k in last if k > level]:
+        why = f"numbered like a level-{level} heading (GB/T 15834 B.3.8), on a line of its own"
+        if by_sibling is not None:
+            why += (f"; as wide as a wrapped line and stopping mid-sentence, but its sibling {by_sibling} stands on "
+                    "a line of its own (one numbering series, one form)")
+            cert = "low" if cert == "low" else "medium"
+        for deeper in [d for d in last if d > level]:
             del last[deeper]
         last[level] = n
-        _give(doc, i, "subhead", f"numbered like a level-{level} heading (GB/T 15834 B.3.8), on a line of its own"
-              + (f"; {out_of}" if out_of else ""), cert=cert, level=level, n=n, sequence=out_of)
+        _give(doc, i, "subhead", why + (f"; {out_of}" if out_of else ""), cert=cert, level=level, n=n, sequence=out_of)
 
 
 def physical_parts(line: Line, physical: dict[int, Line]) -> list[Line]:
