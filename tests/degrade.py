@@ -326,10 +326,12 @@ def false_joins(blocks: list[str], clean: str, joins: list[str], heads: set[str]
         cut = len(a)
         if any(j in pair and pair.index(j) < cut < pair.index(j) + len(j) for j in gold):
             continue
-        if len(a) > 20 and mid_sentence(a, b) and a not in heads and b not in heads:
+        # (the line's last character only: a closing quote there may end a title, ``…“口袋公园”``)
+        if len(a) > 20 and a[-1] not in TERMINAL and a not in heads and b not in heads:
             continue
-        # a paragraph hard-wrapped in the clean text: a line that stops mid-sentence or at a clause
-        # mark (，、；：) goes on in the prose line under it (no blank line between)
+        # a paragraph hard-wrapped in the clean text: a line that stops mid-sentence (a closing
+        # quote after no sentence mark too, :func:`mid_sentence`) or at a clause mark (，、；：) goes
+        # on in the prose line under it (no blank line between)
         if (wrapped_text and adjacent[n + 1] and (mid_sentence(a, b) or a[-1] in "；;：:") and a not in heads
                 and b not in heads and any(c in "，,。；;" for c in b)):
             continue

@@ -319,9 +319,16 @@ def author_before_leader(text: str) -> tuple[int, tuple[int, int]] | None:
     return m.start(), m.span("author")
 
 
-#: A wide gap at a raw line's end or start (two spaces or more, or an ideographic space).
-_GAP_END_RE = re.compile(r"(?:[ \t]{2,}|\u3000)[ \t\u3000]*$")
+#: A wide gap at a raw line's start (two spaces or more, or an ideographic space); at its end see
+#: :func:`_gap_at_end` (a regex anchored at ``$`` after a quantified run backtracks at every start).
 _GAP_START_RE = re.compile(r"^\f?(?:[ \t]{2,}|\u3000)")
+
+
+def _gap_at_end(raw: str) -> bool:
+    """*raw* ends in a wide gap (two spaces or more, or an ideographic space, among the trailing
+    blanks). Linear: one ``rstrip``."""
+    tail = raw[len(raw.rstrip(" \t\u3000")):]
+    return "\u3000" in tail or len(tail) >= 2
 
 
 def author_wrapped_off(prev: Line, line: Line, end: int | None = None) -> tuple[int, int] | None:
@@ -338,7 +345,7 @@ def author_wrapped_off(prev: Line, line: Line, end: int | None = None) -> tuple[
     if not author or len(author) > 12 or prev.page is not None or not prev.key:
         return None
     # (the raw text is a joined line's first physical line's: its end is the line's only when single)
-    gap_end = prev.end_no <= prev.no and _GAP_END_RE.search(prev.raw.rstrip("\r\n\f"))
+    gap_end = prev.end_no <= prev.no and _gap_at_end(prev.raw.rstrip("\r\n\f"))
     if not (gap_end or _GAP_START_RE.match(line.raw)):
         return None
     names = [n for n in NAME_SEP_RE.split(author) if n]

@@ -308,7 +308,7 @@ class BodyBuilder:
         of the new measure holds (the median of the wide lines of the pairs below, less three:
         digits and a line end before a mark no line may start with make a line a little
         shorter); else ``None``. CJK text is set on a grid, every full line the same number of
-        characters (GB/T 9704-2012 5.2.2: 28 to a line); set again narrower, each such line gives
+        characters (GB/T 9704-2012 5.2.3: 28 to a line); set again narrower, each such line gives
         a line as wide as the new measure and a short rest, the two together as long as the old
         line, pair after pair. Found when the most common length of such pairs (a line as wide as
         the wrap, a narrower one right under it) holds five of them at least and half of them

@@ -257,9 +257,11 @@ def find_captions(doc: LogicalText) -> None:
     """Photo captions: a line that ends with a photo credit (``记者 XX 摄``), its text a sentence
     or two (a caption names the photographer: news-writing practice)."""
     for i, line in list(_body(doc)):
+        if len(line.key) > 150:
+            continue
         text = line.text.rstrip()
         m = CAPTION_CREDIT_RE.search(text)
-        if not m or len(line.key) > 150:
+        if not m:
             continue
         before = text[: m.start("credit")].rstrip()
         if before and before[-1] not in "。！？!?" and not before.startswith("图为"):
@@ -457,10 +459,12 @@ def find_subheads(doc: LogicalText) -> None:
     most ``medium``) when a sibling — the number before or after it at its level, with no heading
     of a higher level between — stands on a line of its own: the items of one numbering series
     share their form (GB/T 15834-2011 B.3.8), a heading exactly as wide as the column is no run-in
-    paragraph among headings."""
+    paragraph among headings; or when the next line opens with the number that follows it
+    (:func:`_heads_next`), also at most ``medium``."""
     blank_separated = _blank_separated(doc)
-    # (index, (level, number), whether the line may be a wrapped one that goes on)
-    cands: list[tuple[int, tuple[int, int], bool]] = []
+    # (index, (level, number), whether the line may be a wrapped one that goes on, whether only
+    # the number opening the next line says it ended)
+    cands: list[tuple[int, tuple[int, int], bool, bool]] = []
     for i, line in list(_body(doc)):
         found = subhead_level(line)
         if found is None:
@@ -473,10 +477,11 @@ def find_subheads(doc: LogicalText) -> None:
             continue  # an item of an enumeration the sentence above opens: run in, no heading
         if nxt is not None and not nxt.blank_before and not _heads_next(found, nxt) and blank_separated:
             continue  # a wrapped line that happens to begin with a number: the text goes on
-        wrapped = (nxt is not None and not nxt.blank_before and not _heads_next(found, nxt)
-                   and as_wide_as_wrapped(line, doc.wrap_width) and unfinished(line.text))
-        cands.append((i, found, wrapped))
-    alone = {k for k, (_, _, wrapped) in enumerate(cands) if not wrapped}
+        full = (nxt is not None and not nxt.blank_before and as_wide_as_wrapped(line, doc.wrap_width)
+                and unfinished(line.text))
+        wrapped = full and not _heads_next(found, nxt)
+        cands.append((i, found, wrapped, full and not wrapped))
+    alone = {k for k, (_, _, wrapped, _) in enumerate(cands) if not wrapped}
 
     def sibling(k: int) -> int | None:
         """The number of a sibling of candidate *k* on a line of its own (a few candidates away
@@ -494,7 +499,7 @@ def find_subheads(doc: LogicalText) -> None:
         return None
 
     last: dict[int, int] = {}
-    for k, (i, (level, n), wrapped) in enumerate(cands):
+    for k, (i, (level, n), wrapped, by_next) in enumerate(cands):
         by_sibling = sibling(k) if wrapped else None
         if wrapped and by_sibling is None:
             continue  # a wrapped line that happens to begin with a number: the text goes on
@@ -512,6 +517,10 @@ def find_subheads(doc: LogicalText) -> None:
         if by_sibling is not None:
             why += (f"; as wide as a wrapped line and stopping mid-sentence, but its sibling {by_sibling} stands on "
                     "a line of its own (one numbering series, one form)")
+            cert = "low" if cert == "low" else "medium"
+        elif by_next:
+            why += ("; as wide as a wrapped line and stopping mid-sentence, but the next line opens with the "
+                    "number that follows it (such a number only starts a line)")
             cert = "low" if cert == "low" else "medium"
         for deeper in [d for d in last if d > level]:
             del last[deeper]
@@ -613,10 +622,10 @@ def find_unsigned_verse(doc: LogicalText) -> None:
         apart = j >= doc.colophon_start or j in doc.roles or doc.lines[j].blank_before
         if (len(stanzas) >= 2 and min(stanzas) >= 2 and len(lines) >= 6 and apart
                 and not any(p.text.rstrip()[-1:] in "。！？!?；;" for p in lines[:-1])):
+            why = ("a short line of a poem without its author line: a title standing apart, then "
+                   f"{len(stanzas)} stanzas of short lines without closing punctuation ({len(lines)} lines)")
             for k, (v, parts) in enumerate(run):
-                _give(doc, v, "verse", "a short line of a poem without its author line: a title standing apart, "
-                      f"then stanzas of short lines without closing punctuation ({'+'.join(map(str, stanzas))} lines)",
-                      cert="medium", parts=parts, first=(k == 0))
+                _give(doc, v, "verse", why, cert="medium", parts=parts, first=(k == 0))
         i = max(i + 1, j)
 
 
