@@ -71,9 +71,21 @@ def leader_shape(n: int) -> str:
     return "标题" + "." * (n * 16 // 5) + "\n"
 
 
+def gap_shape(n: int) -> str:
+    """A contents list whose one title line holds a gap of n spaces before its last character,
+    an author's leader line under it (the shape of a contents entry wrapped in its author gap)."""
+    return "目　录\n\n县志编纂工作" + " " * n + "甲\n　　王建华······3\n\n正文第一段。\n"
+
+
+def poem_shape(n: int) -> str:
+    """A newspaper's 副刊 poem without an author line: a title, then n stanzas of two short lines."""
+    stanzas = "\n\n".join("风从南坡上下来\n把麦子推向天边" for _ in range(n))
+    return "青山日报\n2023年10月20日\n\n第四版　副刊\n\n麦浪\n\n" + stanzas + "\n\n本版责编：李明\n"
+
+
 #: Text shapes the reader reads: ``{name: n → text}``.
 SHAPES = {"folio": folio_shape, "wrapped": wrapped_shape, "wrapped-blank": wrapped_blank_shape,
-          "leader": leader_shape}
+          "leader": leader_shape, "gap": gap_shape, "poem": poem_shape}
 
 #: ``{shape: (sizes, what is timed)}``.
 PLAN = {
@@ -81,6 +93,8 @@ PLAN = {
     "wrapped": ((1250, 5000, 20000), "reader"),
     "wrapped-blank": ((1250, 5000, 20000), "reader"),
     "leader": ((1250, 5000, 20000), "reader"),
+    "gap": ((1250, 5000, 20000), "reader"),
+    "poem": ((1250, 5000, 20000), "reader"),
     "rng-p": ((12500, 50000, 200000), "TEI check"),
     "rng-div": ((3125, 12500, 50000), "TEI check"),
     "rng-body": ((3125, 12500, 50000), "TEI check"),

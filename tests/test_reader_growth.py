@@ -124,3 +124,22 @@ def test_text_end_reads_what_the_whole_text_ends_with(parts, first, n):
             p.append(E.pb() if kind == "pb" else E.fw(s) if kind == "fw" else E.hi(s, rend="bold"))
     whole = "".join(p.itertext()).rstrip()
     assert text_end(p, n) == (whole[-n:] if n else "")
+
+
+def test_a_gap_of_64000_blanks_is_read_as_a_gap_and_named():
+    """A run of blanks inside a line is cut to 64 (:data:`convert.reader.source.MAX_BLANK_RUN`)
+    before any pass reads it: the patterns that read a gap before a line end (``\\s*…$``) tried
+    every start in the run, time growing with its square (the ``gap`` shape of bench/growth.py:
+    20,000 blanks took minutes). Whitespace only: every character is kept, and a warning names
+    the line."""
+    from convert.reader.source import MAX_BLANK_RUN
+    from convert.writers.txt import render
+    from sampledata import nows, source_content
+
+    text = SHAPES["gap"](64000)
+    warnings: list[str] = []
+    docs = read_issues(text, "gap.txt", warnings=warnings)
+    assert any("from line 3" in w and "shortened" in w for w in warnings), warnings
+    assert nows(render(docs[0].root)) == source_content(text)
+    body = "".join(xpath(docs[0].root, "//tei:text")[0].itertext())
+    assert " " * MAX_BLANK_RUN in body and " " * (MAX_BLANK_RUN + 1) not in body

@@ -28,7 +28,7 @@ from convert.reader.body import REGULARISE, stray_traditional
 from convert.reader.lines import LINE_END_RE, Line, form_feeds
 from convert.reader.logical import LANG, LOGICAL_PASSES, content_of, read_logical
 from convert.reader.physical import run_physical
-from convert.reader.source import MAX_SIZE, decode, read_input, remove_non_xml
+from convert.reader.source import MAX_SIZE, decode, read_input, remove_non_xml, shorten_blank_runs
 from convert.tei import XML_LANG, xpath
 
 __all__ = ["LOGICAL_PASSES", "Document", "Loaded", "content_of", "explain", "load", "load_input", "prepare",
@@ -86,6 +86,7 @@ def read_issues(text: str, source_name: str = "<text>", *, encoding: str = "utf-
     """
     warnings = warnings if warnings is not None else []
     display_name = display_name or source_name
+    text = shorten_blank_runs(text, display_name, warnings)
     lang = script_of(text)
     token = REGULARISE.set(lang == LANG)
     try:

@@ -175,6 +175,37 @@ def _strict(data: bytes, codec: str, name: str, offset: int = 0) -> str:
         ) from None
 
 
+#: The longest run of blanks inside a line the reader reads as printed (spaces, tabs, U+3000): far
+#: more than any gap print sets (a wide gap is two spaces or one ideographic space; the corpus's
+#: widest is 27); longer runs are shortened so that no pass spends more than this at any place.
+MAX_BLANK_RUN = 64
+LONG_BLANK_RUN_RE = re.compile("[ \t\u3000]{%d,}" % (MAX_BLANK_RUN + 1))
+
+
+def shorten_blank_runs(text: str, name: str, warnings: list[str]) -> str:
+    """*text* with every run of blanks inside a line (spaces, tabs, U+3000) longer than
+    :data:`MAX_BLANK_RUN` cut to its first :data:`MAX_BLANK_RUN` characters, with one warning
+    naming the first line and the count. Only whitespace goes (the content characters, and so
+    the plain-text round trip, are unchanged); a gap stays a gap. This bounds the work of every
+    pattern that reads a gap (``\\s*`` before a line end), which grows with the square of a gap's
+    length: a line of 64,000 spaces took minutes. Linear in *text*."""
+    first = None
+    count = 0
+
+    def cut(m: re.Match) -> str:
+        nonlocal first, count
+        if first is None:
+            first = text.count("\n", 0, m.start()) + 1
+        count += 1
+        return m.group(0)[:MAX_BLANK_RUN]
+
+    out = LONG_BLANK_RUN_RE.sub(cut, text)
+    if count:
+        warnings.append(f"{name}: {count} run(s) of more than {MAX_BLANK_RUN} blanks inside a line shortened "
+                        f"to {MAX_BLANK_RUN}, from line {first} (whitespace only; every character kept)")
+    return out
+
+
 def remove_non_xml(source: SourceText, name: str) -> SourceText:
     """Take out the characters XML 1.0 cannot carry, with one warning per kind naming the first
     line it is on; returns *source* (changed in place)."""
