@@ -142,6 +142,13 @@ BULLET_CHARS = "●○◎◆◇■□▲△▼▽★☆•·▶►◉"
 PAGE_PREFIX_RE = re.compile(r"^\s*(?P<page>(?:第\s*)?(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})\s*版)(?:\s+|\u3000+)(?=\S)")
 
 
+def after_clause_mark(text: str) -> bool:
+    """*text* (a line) ends in a clause mark (：；，、 and their ASCII forms): the sentence goes on,
+    and a numbered line under it is an item of the enumeration it opens (``…：（1）…；（2）…``, run
+    in; GB/T 15834-2011 B.3.8 numbers headings that stand on lines of their own)."""
+    return text.rstrip()[-1:] in "：:；;，,、"
+
+
 def unfinished(text: str) -> bool:
     """True when *text* stops mid-sentence: its last character is not closing punctuation, or it
     is a closing quote or bracket that follows neither closing punctuation nor another closing

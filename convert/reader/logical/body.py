@@ -52,7 +52,7 @@ from convert.reader.body import (cut_segments, BRIEF_RE, BYLINE_LINE_RE, BYLINE_
                                  _similar,
                                  _strip, balanced_subheading, emit_marks, heading_segments, inline,
                                  lead_marks, split_specials)
-from convert.reader.layout import COLOPHON_FIELD_RE, Contents, heading_shape, paragraph_shape, unfinished
+from convert.reader.layout import COLOPHON_FIELD_RE, Contents, after_clause_mark, heading_shape, paragraph_shape, unfinished
 from convert.reader.lines import Line, is_mark
 from convert.reader.logical.state import LogicalText, Role
 from convert.reader.logical.roles import DOCUMENT_TITLE_RE, indented, physical_parts, title_like
@@ -469,7 +469,7 @@ class BodyBuilder:
             line.note("paragraph", "right under a numbered sub-heading: its text, not a title")
             return None
         if (not marked and SUBHEAD_RE.match(line.key) and i > 0 and self._role(i - 1) is None
-                and self.lines[i - 1].text.rstrip()[-1:] in "：:；;，,、"):
+                and after_clause_mark(self.lines[i - 1].text)):
             # a number after a clause mark: an item of the enumeration the sentence above opens
             # (…：（1）…；（2）…；（3）…), run in, no sub-heading (as :func:`roles.find_subheads` says)
             line.note("paragraph", "numbered, after a line ending in a clause mark: an enumeration's item, run in")

@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 
 from convert.reader.body import BYLINE_LINE_RE, BRIEF_RE, CONTINUATION_LEAD_RE, CONTINUATION_RE
-from convert.reader.layout import BULLET_CHARS, colophon_fields, heading_shape, page_credit, paragraph_shape, unfinished
+from convert.reader.layout import BULLET_CHARS, after_clause_mark, colophon_fields, heading_shape, page_credit, paragraph_shape, unfinished
 from convert.reader.lines import Line
 from convert.reader.logical.back import is_page_credit
 from convert.reader.logical.state import LogicalText, Role
@@ -473,7 +473,7 @@ def find_subheads(doc: LogicalText) -> None:
         if nxt is not None and not (paragraph_shape(nxt) or (i + 1) in doc.roles or subhead_level(nxt)
                                     or as_wide_as_wrapped(nxt, doc.wrap_width) or _prose_cut(nxt)):
             continue
-        if prev is not None and prev.text.rstrip()[-1:] in "：:；;，,、":
+        if prev is not None and after_clause_mark(prev.text):
             continue  # an item of an enumeration the sentence above opens: run in, no heading
         if nxt is not None and not nxt.blank_before and not _heads_next(found, nxt) and blank_separated:
             continue  # a wrapped line that happens to begin with a number: the text goes on
