@@ -212,6 +212,20 @@ def test_credits_in_brackets_end_their_article():
     assert texts(second, "tei:byline/tei:orgName") == ["县林业局"]
 
 
+def test_a_credit_naming_a_section_of_an_office_ends_its_article():
+    """（县档案局业务股）, （研究一科）: the 股 and 科 inside a county office are bodies as much as the
+    office is; the credit in brackets after running text ends its article, no heading of it."""
+    text = ("县里召开档案工作会议\n\n3月以来，村里组织人员上门征集老照片，共收集两百余张。\n\n（县档案局业务股）\n\n"
+            "县里举办档案开放日\n\n6月9日，县档案馆举办开放日活动，接待群众三百余人次。\n\n（研究一科）\n")
+    docs, _ = read(text)
+    root = docs[0].root
+    first, second = xpath(root, "//tei:div[@type='article']")
+    assert texts(first, "tei:byline") == ["（县档案局业务股）"]
+    assert texts(second, "tei:byline") == ["（研究一科）"]
+    assert texts(root, "//tei:body//tei:head") == ["县里召开档案工作会议", "县里举办档案开放日"]
+    round_trips(docs, text)
+
+
 def test_author_lines_under_a_title_and_lead_ins():
     text = ("## 梨花又开\n\n文／韩　晴\n\n春风一到，村口的梨树就开了花，远看像一片云。\n\n"
             "## 县里举办农民丰收节\n\n本报讯（记者 田野 通讯员 方圆）9月22日，县里举办农民丰收节，展销农产品两百余种。\n")
@@ -326,6 +340,25 @@ def test_a_journals_colophon_under_its_masthead_is_front_matter():
     assert xpath(monogr, "string(tei:extent/tei:measure[@unit='copies']/@quantity)") == "500"
     assert texts(root, "//tei:body//tei:head") == ["【口述历史】", "我在纱厂的三十年"]
     assert texts(root, "//tei:div[@type='article']/tei:byline") == ["口述／周桂英整理／林向东"]
+    round_trips(docs, text)
+
+
+def test_a_masthead_subtitle_led_by_a_dash_alone_is_the_masthead_s():
+    """——X under a journal's title (the 破折号 before a subtitle, GB/T 15834-2011 4.11, without a
+    closing dash): the masthead's subtitle, so the issue and date line under it is the masthead's
+    too and the header has the date, issue and cumulative numbers; neither line is a heading
+    (issue 21: such a line ended the masthead and both were read as one two-line heading)."""
+    assert classify("——史志工作通讯") == "subtitle"
+    assert classify("——摘自《某某日报》，2023年") == "title"  # a dash before a clause: no subtitle
+    text = ("内部资料\n\n某　川　史　志\n\n——史志工作通讯\n\n2022年第2期（总第30期）　　　　二〇二二年六月\n\n"
+            "【工作动态】\n\n县里召开修志工作会议\n\n5月9日，县里召开修志工作会议，部署年度编纂任务。\n")
+    docs, _ = read(text)
+    root = docs[0].root
+    monogr = xpath(root, "//tei:biblStruct/tei:monogr")[0]
+    assert (xpath(monogr, "string(tei:imprint/tei:date/@when)"), xpath(monogr, "string(tei:biblScope/@n)"),
+            xpath(monogr, "string(tei:idno[@type='cumulative'])")) == ("2022-06", "2", "30")
+    assert texts(root, "//tei:titlePage/tei:docTitle/tei:titlePart[@type='sub']") == ["——史志工作通讯"]
+    assert texts(root, "//tei:body//tei:head") == ["【工作动态】", "县里召开修志工作会议"]
     round_trips(docs, text)
 
 
