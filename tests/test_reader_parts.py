@@ -877,6 +877,35 @@ def test_a_second_issue_whose_issue_line_holds_several_fields_starts_a_document(
     round_trips(docs, text)
 
 
+def test_the_issues_own_number_again_starts_no_issue():
+    """An issue-number line after running text whose numbers are those of the issue it stands in
+    (a running head ``2023年第4期`` the furniture pass left): a second issue prints another
+    number, so no second document; another issue's number still starts one."""
+    def issue(n: int, repeat: str) -> str:
+        return (f"某川史志\n\n2023年第{n}期（总第{50 + n}期）\n\n县里召开修志工作会议\n\n"
+                "5月9日，县里召开修志工作会议，部署年度编纂任务，会议要求各单位按时报送资料长编。\n\n"
+                f"{repeat}\n\n6月3日，县志办组织业务人员到各乡镇开展资料征集，共收集老照片两百余张。\n")
+    assert len(run_physical(issue(4, "2023年第4期")).issues) == 1
+    assert len(run_physical(issue(4, "（总第54期）")).issues) == 1
+    assert len(run_physical(issue(4, "2023年第4期") + "\n\n\n" + issue(5, "2023年第5期")).issues) == 2
+
+
+def test_the_second_line_of_a_pages_top_with_a_running_heads_text_is_one():
+    """Folio, the extraction's own running head after the form feed, then the print's running
+    head (``2023年第4期``) without a wide gap in it: furniture when the same text opens a page
+    elsewhere (after a folio), so the paragraph cut by the break is joined and no issue starts."""
+    para = "县志办组织业务人员深入各乡镇开展资料征集工作，重点征集反映本地发展变化的老照片和"
+    text = ("某川史志\n\n2023年第4期（总第54期）\n\n县里开展资料征集\n\n" + para + "\n\n- 1 -\n\f史志通讯   内部资料\n"
+            "2023年第4期\n\n老物件，共收集两百余件，并为捐赠人颁发了收藏证书。\n\n县里召开修志工作会议\n\n" + para +
+            "\n\n·2·\n\n2023年第4期\n\n老物件，会议要求各单位按时报送资料长编。\n")
+    docs, _ = read(text)
+    assert len(docs) == 1
+    root = docs[0].root
+    assert texts(root, "//tei:fw[@type='header']").count("2023年第4期") == 2
+    assert len([p for p in texts(root, "//tei:p") if p.startswith("县志办组织") and "老物件" in p]) == 2
+    round_trips(docs, text)
+
+
 # ------------------------------------------------------------- heldout-g journals (issue 21)
 
 JOURNAL_CN_DATE = """桐川文史

@@ -30,7 +30,7 @@ from typing import Callable
 
 from convert.reader.layout import author_before_leader, colophon_kind
 from convert.reader.lines import FOLIO_RES, Line, Milestone, split_lines
-from convert.reader.masthead import classify, fields_of, masthead_field_line
+from convert.reader.masthead import ISSUE_RE, TOTAL_RE, classify, fields_of, masthead_field_line
 
 #: Sentence-final punctuation (clreq §3.1.7): a line ending in one of these ends a paragraph.
 SENTENCE_FINAL = set("。！？!?…")
@@ -142,7 +142,9 @@ def find_page_furniture(doc: PhysicalText) -> None:
     - A running head is a short line without sentence punctuation that opens a page (it stands
       right after a form feed or a folio), at two places at least with the same text (numbers
       aside: ``2020年第1期`` and ``2020年第2期`` are one head). A heading printed once at the
-      top of a page is not repeated, so it is not taken.
+      top of a page is not repeated, so it is not taken. The line under a head-shaped line that
+      opens a page (an extraction's running head over the print's own) counts as a place when
+      the same text stands at a page's opening elsewhere.
 
     Found lines get ``furniture`` = ``"pageNum"`` or ``"header"``. A running head recurring
     without folios or form feeds is not found (the evidence would be repetition alone, which
@@ -179,14 +181,23 @@ def find_page_furniture(doc: PhysicalText) -> None:
             line.note("furniture: folio", f"folio shape {line.text.strip()!r}")
     # running heads: short, no sentence punctuation, beside a page break, repeated there
     groups: dict[str, list[int]] = {}
+    # the second line of a page's top (under a head-shaped line that opens the page: the
+    # extraction's running head over the print's own, ``党史通讯`` / ``2023年第4期``): a running head
+    # when the same text opens a page elsewhere
+    second: dict[str, list[int]] = {}
     for i, line in enumerate(lines):
-        if folio[i] or not near_break(i):
+        if folio[i]:
             continue
         k = line.key
         if not k or len(k) > 40 or any(c in "。！？，；" for c in line.text) or BARE_NUMBER_RE.match(k):
             continue
-        groups.setdefault(_shape_key(line), []).append(i)
-    for members in groups.values():
+        if near_break(i):
+            groups.setdefault(_shape_key(line), []).append(i)
+        elif (i > 0 and top[i - 1] and not folio[i - 1] and head_shaped(i - 1) and not line.form_feed
+              and not colophon_kind(line)):
+            second.setdefault(_shape_key(line), []).append(i)
+    for key, members in groups.items():
+        members = sorted(members + second.get(key, []))
         if len(members) < 2:
             # printed once (a short text, one page break): a head right after a folio, shaped
             # like one (a wide gap, an ideographic space or a middle dot between its parts:
@@ -718,6 +729,27 @@ def _last_content(text: str, n: int) -> str:
     return text
 
 
+_YEAR_RE = re.compile(r"(\d{4})\s*年")
+
+
+def issue_numbers(text: str) -> tuple[int | None, int | None, int | None]:
+    """``(year, issue, cumulative)`` an issue-number line prints (``2023年第4期（总第57期）`` → ``(2023, 4,
+    57)``), ``None`` for each it leaves out."""
+    key = re.sub(r"\s+", "", text)
+    total = TOTAL_RE.search(key)
+    issue = ISSUE_RE.search(TOTAL_RE.sub("", key))
+    year = _YEAR_RE.search(key)
+    return (int(year.group(1)) if year else None, int(issue.group(1)) if issue else None,
+            int(total.group(1)) if total else None)
+
+
+def same_issue(a: tuple[int | None, ...], b: tuple[int | None, ...]) -> bool:
+    """Two issue-number lines (:func:`issue_numbers`) name one issue: every number both print is
+    the same, and they share one at least (the year alone names no issue)."""
+    shared = [(x, y) for x, y in zip(a[1:], b[1:]) if x is not None and y is not None]
+    return bool(shared) and all(x == y for x, y in shared) and (a[0] is None or b[0] is None or a[0] == b[0])
+
+
 def find_issue_boundaries(doc: PhysicalText) -> None:
     """Issue boundaries: a second masthead starts a second issue.
 
@@ -730,19 +762,29 @@ def find_issue_boundaries(doc: PhysicalText) -> None:
     own); with the title, the 编印 unit printed above it (one or two lines of a body's name)
     when what stands before that ends the previous issue. A handling notice right above that title (注意保存, 内部参阅, a 密级: the top line of a
     briefing's 版头, GB/T 9704-2012 7.2.1) starts the issue too; 内部资料，免费交流 stays with the
-    colophon before it. ``issues`` is filled, and ``issue_widths``: each issue's own wrap width.
+    colophon before it. An issue-number line that repeats the open issue's own numbers
+    (:func:`same_issue`: a running head left in the text) is no anchor: a second issue prints
+    another number. ``issues`` is filled, and ``issue_widths``: each issue's own wrap width.
     """
     lines = doc.lines
     starts = [0]
     running = False
+    numbers: tuple[int | None, ...] | None = None  # the open issue's own number, from its masthead
     for i, line in enumerate(lines):
         if not running:
+            if numbers is None and len(line.key) <= 40 and classify(line.text) in ISSUE_ANCHOR_KINDS:
+                numbers = issue_numbers(line.text)
             # running text; a masthead line of numbered fields is none (``…CN 41-0752/(G)　　邮发代号：35-71``)
             running = any(c in PROSE_PUNCT for c in line.text) and len(line.key) > 30 and not masthead_field_line(line)
             continue
         # a line of several masthead fields may be wider (``第16期（总第2208期）　　今日4版　　…出版``)
         if len(line.key) > 40 or (len(line.key) > 24 and len(fields_of(line.text)) < 2) \
                 or classify(line.text) not in ISSUE_ANCHOR_KINDS:
+            continue
+        if numbers is not None and same_issue(numbers, issue_numbers(line.text)):
+            # the open issue's own number again (a running head the furniture pass left, a page's
+            # top line): a second issue prints another number
+            line.note("no new issue", "the issue number of the issue it stands in")
             continue
         start = i
         while start > starts[-1] + 1 and len(lines[start - 1].key) <= 40 \
@@ -778,6 +820,7 @@ def find_issue_boundaries(doc: PhysicalText) -> None:
         lines[start].note("masthead of a new issue", f"an issue number at line {line.no} after running text")
         starts.append(start)
         running = False
+        numbers = issue_numbers(line.text)
     doc.issues = [(s, e) for s, e in zip(starts, starts[1:] + [len(lines)]) if e > s]
     # the furniture of the page break before a new masthead (the previous issue's last folio)
     # ends the previous issue: it is no part of the new issue's title
