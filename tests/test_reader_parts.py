@@ -878,9 +878,10 @@ def test_a_second_issue_whose_issue_line_holds_several_fields_starts_a_document(
 
 
 def test_the_issues_own_number_again_starts_no_issue():
-    """An issue-number line after running text whose numbers are those of the issue it stands in
-    (a running head ``2023年第4期`` the furniture pass left): a second issue prints another
-    number, so no second document; another issue's number still starts one."""
+    """An issue-number line alone after running text whose numbers are those of the issue it
+    stands in (a running head ``2023年第4期`` the furniture pass left): a second issue prints
+    another number, so no second document; another issue's number still starts one, and so does
+    another series' issue of the same number under its own title."""
     def issue(n: int, repeat: str) -> str:
         return (f"某川史志\n\n2023年第{n}期（总第{50 + n}期）\n\n县里召开修志工作会议\n\n"
                 "5月9日，县里召开修志工作会议，部署年度编纂任务，会议要求各单位按时报送资料长编。\n\n"
@@ -888,6 +889,9 @@ def test_the_issues_own_number_again_starts_no_issue():
     assert len(run_physical(issue(4, "2023年第4期")).issues) == 1
     assert len(run_physical(issue(4, "（总第54期）")).issues) == 1
     assert len(run_physical(issue(4, "2023年第4期") + "\n\n\n" + issue(5, "2023年第5期")).issues) == 2
+    # another series' issue of the same number, under its own title: a second issue still
+    other = issue(4, "2023年第4期").replace("某川史志", "某山党史")
+    assert len(run_physical(issue(4, "2023年第4期") + "\n\n\n" + other).issues) == 2
 
 
 def test_the_second_line_of_a_pages_top_with_a_running_heads_text_is_one():

@@ -762,9 +762,10 @@ def find_issue_boundaries(doc: PhysicalText) -> None:
     own); with the title, the 编印 unit printed above it (one or two lines of a body's name)
     when what stands before that ends the previous issue. A handling notice right above that title (注意保存, 内部参阅, a 密级: the top line of a
     briefing's 版头, GB/T 9704-2012 7.2.1) starts the issue too; 内部资料，免费交流 stays with the
-    colophon before it. An issue-number line that repeats the open issue's own numbers
-    (:func:`same_issue`: a running head left in the text) is no anchor: a second issue prints
-    another number. ``issues`` is filled, and ``issue_widths``: each issue's own wrap width.
+    colophon before it. An issue-number line alone (no masthead line or title taken with it)
+    that repeats the open issue's own numbers (:func:`same_issue`: a running head left in the
+    text) is no anchor: a second issue of the series prints another number, another series its
+    own masthead. ``issues`` is filled, and ``issue_widths``: each issue's own wrap width.
     """
     lines = doc.lines
     starts = [0]
@@ -780,11 +781,6 @@ def find_issue_boundaries(doc: PhysicalText) -> None:
         # a line of several masthead fields may be wider (``第16期（总第2208期）　　今日4版　　…出版``)
         if len(line.key) > 40 or (len(line.key) > 24 and len(fields_of(line.text)) < 2) \
                 or classify(line.text) not in ISSUE_ANCHOR_KINDS:
-            continue
-        if numbers is not None and same_issue(numbers, issue_numbers(line.text)):
-            # the open issue's own number again (a running head the furniture pass left, a page's
-            # top line): a second issue prints another number
-            line.note("no new issue", "the issue number of the issue it stands in")
             continue
         start = i
         while start > starts[-1] + 1 and len(lines[start - 1].key) <= 40 \
@@ -817,6 +813,12 @@ def find_issue_boundaries(doc: PhysicalText) -> None:
                             and "免费交流" not in lines[start - 1].key:
                         start -= 1
                     break
+        if start == i and numbers is not None and same_issue(numbers, issue_numbers(line.text)):
+            # the open issue's own number again, alone (no masthead line or title around it: a
+            # running head the furniture pass left): a second issue of the series prints another
+            # number, and another series its own masthead (two series' 第7期 follow each other)
+            line.note("no new issue", "the issue number of the issue it stands in, with no masthead around it")
+            continue
         lines[start].note("masthead of a new issue", f"an issue number at line {line.no} after running text")
         starts.append(start)
         running = False
