@@ -783,6 +783,26 @@ def test_contents_page_numbers_in_brackets_make_a_contents_list_and_a_masthead()
     round_trips(docs, JOURNAL_BRACKETED)
 
 
+def test_a_journals_contents_entries_with_a_bare_page_after_a_gap_are_one_list():
+    """本期要目 without leaders, each entry's page a bare number after an ideographic space, one
+    entry worded unlike its article's head: the whole list is the contents (the page is the
+    entry's printed page), so the title standing where that entry would (after the credit that
+    ends the article above) is a heading, not glued to its text."""
+    text = ("某川党史\n\n2024年第2期　　总第33期\n\n本期要目\n\n县里召开党史工作会议　1\n\n县宣讲团走进社区　2\n\n"
+            "老交通站旧址　3\n\n【工作动态】\n\n县里召开党史工作会议\n\n"
+            "4月8日，县委党史研究室召开党史工作会议，总结去年工作，安排今年任务。\n\n（办公室　陶然）\n\n"
+            "县委党史研究室开展“红色故事进社区”活动\n\n"
+            "5月以来，县委党史研究室组织宣讲团走进社区，为居民讲述本地的革命故事。\n\n（宣教科　柴文）\n\n"
+            "【红色足迹】\n\n老交通站旧址\n\n老交通站旧址位于县城西街，是一座两进小院，曾是地下组织的秘密联络点。\n")
+    docs, _ = read(text)
+    root = docs[0].root
+    assert xpath(root, "//tei:div[@type='contents']//tei:num[@type='page']/@value") == ["1", "2", "3"]
+    assert texts(root, "//tei:div[@type='article']/tei:head") == [
+        "县里召开党史工作会议", "县委党史研究室开展“红色故事进社区”活动", "老交通站旧址"]
+    assert not any(p.startswith("县委党史研究室开展") for p in texts(root, "//tei:body//tei:p"))
+    round_trips(docs, text)
+
+
 def test_the_authors_unit_under_the_name_is_a_byline_not_the_first_paragraph():
     docs, _ = read(JOURNAL_BRACKETED)
     second = xpath(docs[0].root, "//tei:div[@type='article']")[-1]
