@@ -362,6 +362,23 @@ def test_a_masthead_subtitle_led_by_a_dash_alone_is_the_masthead_s():
     round_trips(docs, text)
 
 
+def test_a_short_line_above_the_issue_number_is_the_mastheads_whatever_its_shape():
+    """A line under the title that no masthead kind describes (``·史志工作通讯·``) but stands above
+    the issue-number line: the issue number is printed in the 版头 (GB/T 9704-2012 7.2) and no
+    article starts above it, so the line and the issue line are the masthead's (the header has
+    the date and numbers), neither a heading nor running text."""
+    text = ("内部资料\n\n某 川 史 志\n\n·史志工作通讯·\n\n2022年第2期（总第30期）　　　　二〇二二年六月\n\n"
+            "【工作动态】\n\n县里召开修志工作会议\n\n5月9日，县里召开修志工作会议，部署年度编纂任务。\n")
+    docs, _ = read(text)
+    root = docs[0].root
+    monogr = xpath(root, "//tei:biblStruct/tei:monogr")[0]
+    assert (xpath(monogr, "string(tei:imprint/tei:date/@when)"), xpath(monogr, "string(tei:biblScope/@n)"),
+            xpath(monogr, "string(tei:idno[@type='cumulative'])")) == ("2022-06", "2", "30")
+    assert texts(root, "//tei:body//tei:head") == ["【工作动态】", "县里召开修志工作会议"]
+    assert "·史志工作通讯·" in "".join(texts(root, "//tei:titlePage"))
+    round_trips(docs, text)
+
+
 # ----------------------------------------------------------------------------- 7 newspaper pages
 
 PAPER = """某某报
