@@ -914,6 +914,20 @@ def test_a_second_issue_whose_issue_line_holds_several_fields_starts_a_document(
     round_trips(docs, text)
 
 
+def test_a_number_of_chinese_text_cut_by_a_hard_wrap_is_joined_without_a_space():
+    """A hard wrap inside a number of Chinese running text (受众24 / 00余人) is the column's end,
+    not a word space: the number is one again; between Latin words and numbers the break is a
+    space."""
+    para = ("截至目前，宣讲团已开展宣讲16场，直接受众24\n00余人，宣讲视频的播放量超过5万次，反响很好，\n"
+            "下一步还将走进中小学。The team met 2023\n45 people in all.\n")
+    text = "某川党史\n\n2024年第2期\n\n宣讲活动走进社区\n\n" + para
+    docs, _ = read(text)
+    raw = ["".join(p.itertext()) for p in xpath(docs[0].root, "//tei:body//tei:p")]
+    assert any("直接受众2400余人" in r for r in raw), raw
+    assert any("2023 45 people" in r for r in raw), raw
+    round_trips(docs, text)
+
+
 def test_the_issues_own_number_again_starts_no_issue():
     """An issue-number line alone after running text whose numbers are those of the issue it
     stands in (a running head ``2023年第4期`` the furniture pass left): a second issue prints

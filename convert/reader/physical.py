@@ -667,6 +667,27 @@ def unwrap(doc: PhysicalText) -> None:
     doc.lines = out
 
 
+def _wide(ch: str) -> bool:
+    return bool(ch) and unicodedata.east_asian_width(ch) in "WF"
+
+
+def number_cut(before: str, after: str) -> bool:
+    """A hard wrap cut one number of Chinese running text: *before* ends and *after* starts with
+    ASCII digits, and the digits stand between wide characters (an ideograph, fullwidth
+    punctuation) on one side at least (``直接受众24`` / ``00余人``): the column's end, no word space
+    (clreq: no space inside a number; between Latin words, ``in 2023`` / ``45 people``, the break is
+    one). Reads only the digit runs at the two ends."""
+    if not (before[-1:].isdigit() and before[-1:].isascii() and after[:1].isdigit() and after[:1].isascii()):
+        return False
+    i = len(before)
+    while i > 0 and before[i - 1].isascii() and before[i - 1].isdigit():
+        i -= 1
+    j = 0
+    while j < len(after) and after[j].isascii() and after[j].isdigit():
+        j += 1
+    return _wide(before[i - 1 : i]) or _wide(after[j : j + 1])
+
+
 class _Joining:
     """A logical line being joined from physical lines, in time linear in their length.
 
@@ -685,12 +706,14 @@ class _Joining:
 
     def add(self, nxt: Line) -> None:
         """Join physical line *nxt* to the end of the line (a space between two letters or
-        digits of Latin script, nothing between ideographs)."""
+        digits of Latin script, nothing between ideographs, nor inside a number of Chinese
+        running text: :func:`number_cut`)."""
         cur = self.line
         if self.segments is None:
             self.segments = list(cur.segments)
         end, start = self.text[-1:], nxt.text[:1]
-        sep = " " if (end.isascii() and start.isascii() and end.isalnum() and start.isalnum()) else ""
+        sep = " " if (end.isascii() and start.isascii() and end.isalnum() and start.isalnum()
+                      and not number_cut(self.text, nxt.text)) else ""
         if sep:
             self.segments.append((sep, False))
         self.segments.extend(nxt.segments)
