@@ -928,6 +928,20 @@ def test_a_number_of_chinese_text_cut_by_a_hard_wrap_is_joined_without_a_space()
     round_trips(docs, text)
 
 
+def test_the_page_break_that_ends_an_issue_stays_when_its_last_line_is_split_again():
+    """The old page break before a second masthead ends the first issue (on its last line); when
+    that line, joined from two physical lines, is split again (a bulleted item: a line of its
+    own), the break stays with the last part: no character is lost (before, the model dropped
+    the folio and the conversion failed)."""
+    one = ("某川简报\n\n第3期\n\n县里召开防汛工作会议\n\n县里召开防汛工作会议，部署今年的防汛工作任务，要求各乡镇，\n"
+           "● 落实防汛责任。\n— 2 —\n")
+    two = "某川简报\n\n第4期\n\n县里召开春耕工作会议\n\n县里召开春耕工作会议，部署今年的春耕生产工作任务。\n"
+    docs, _ = read(one + two)
+    assert len(docs) == 2
+    assert texts(docs[0].root, "//tei:fw[@type='pageNum']") == ["—2—"]
+    round_trips(docs, one + two)
+
+
 def test_the_issues_own_number_again_starts_no_issue():
     """An issue-number line alone after running text whose numbers are those of the issue it
     stands in (a running head ``2023年第4期`` the furniture pass left): a second issue prints
