@@ -942,6 +942,35 @@ def test_the_page_break_that_ends_an_issue_stays_when_its_last_line_is_split_aga
     round_trips(docs, one + two)
 
 
+def test_the_prints_running_head_under_the_extractions_at_page_breaks():
+    """Under the extraction's own running head at a page break: the print's running head printed
+    once, a blank line above it (``某川史志　2022年第4期``: a wide gap, an issue number), and an issue
+    number alone (``2023年第4期``) at two breaks and nowhere at a page's first line are furniture too,
+    so the paragraphs the breaks cut are joined; a credit in brackets there is none."""
+    para = "县志办组织业务人员深入各乡镇开展资料征集工作，重点征集反映本地发展变化的老照片和"
+    once = ("某川史志\n\n2022年第4期（总第54期）\n\n县里开展资料征集\n\n" + para + "\n\n· 5 ·\n— 3 —\n\f政务信息   2021年第3期\n\n"
+            "某川史志　2022年第4期\n\n老物件，共收集两百余件，并为捐赠人颁发了收藏证书。\n")
+    docs, _ = read(once)
+    assert texts(docs[0].root, "//tei:fw[@type='header']") == ["政务信息2021年第3期", "某川史志2022年第4期"]
+    assert any(p.startswith("县志办") and "老物件" in p for p in texts(docs[0].root, "//tei:p"))
+    round_trips(docs, once)
+    twice = ("某川史志\n\n2023年第4期（总第55期）\n\n县里开展资料征集\n\n" + para + "\n\n·2·\n- 3 -\n县区动态  2019年12月\n\n"
+             "2023年第4期\n\n老物件，共收集两百余件。\n\n县里召开修志工作会议\n\n" + para + "\n\n·4·\n\n- 4 -\n县区动态  2019年12月\n"
+             "2023年第4期\n\n老物件，会议要求各单位按时报送资料长编。\n")
+    docs, _ = read(twice)
+    assert len(docs) == 1
+    assert texts(docs[0].root, "//tei:fw[@type='header']").count("2023年第4期") == 2
+    assert len([p for p in texts(docs[0].root, "//tei:p") if p.startswith("县志办") and "老物件" in p]) == 2
+    round_trips(docs, twice)
+    # a credit in brackets that a page happened to open under the running head, twice: no furniture
+    story = "县里召开修志工作会议\n\n" + para + "老物件，共收集两百余件。\n\n- {n} -\n县区动态  2019年12月\n（县志办　宋苇）\n\n"
+    credits = "某川史志\n\n2023年第4期（总第55期）\n\n" + story.format(n=1) + story.format(n=2)
+    docs, _ = read(credits)
+    assert [b[-7:] for b in texts(docs[0].root, "//tei:byline")] == ["（县志办宋苇）", "（县志办宋苇）"]
+    assert texts(docs[0].root, "//tei:fw[@type='header']") == ["县区动态2019年12月", "县区动态2019年12月"]
+    round_trips(docs, credits)
+
+
 def test_the_issues_own_number_again_starts_no_issue():
     """An issue-number line alone after running text whose numbers are those of the issue it
     stands in (a running head ``2023年第4期`` the furniture pass left): a second issue prints

@@ -144,7 +144,7 @@ def find_page_furniture(doc: PhysicalText) -> None:
       aside: ``2020年第1期`` and ``2020年第2期`` are one head). A heading printed once at the
       top of a page is not repeated, so it is not taken. The line under a head-shaped line that
       opens a page (an extraction's running head over the print's own) counts as a place when
-      the same text stands at a page's opening elsewhere.
+      the same text stands at a page's opening elsewhere (a column name in 【】 excepted).
 
     Found lines get ``furniture`` = ``"pageNum"`` or ``"header"``. A running head recurring
     without folios or form feeds is not found (the evidence would be repetition alone, which
@@ -159,6 +159,12 @@ def find_page_furniture(doc: PhysicalText) -> None:
         return bool(k) and len(k) <= 40 and not any(c in "。！？，；" for c in lines[i].text) \
             and not BARE_NUMBER_RE.match(k)
 
+    def bracketed(i: int) -> bool:
+        """A line wholly in round brackets: a credit (（县志办　宋苇）) that a page happened to open
+        under a running head, no running head."""
+        k = lines[i].key
+        return len(k) > 2 and k[0] in "（(" and k[-1] in "）)"
+
     # a page's top: after a form feed or a folio, and the line after a head-shaped line there
     # (two running heads at one break: the paper's and a section's, or a head over a head)
     top = [False] * n
@@ -168,6 +174,7 @@ def find_page_furniture(doc: PhysicalText) -> None:
         # (``青崖党史　2022年第3期``), not a column name or a 版记 line (…印发) that a page happens to open twice
         top[i] = first or (i > 1 and not folio[i - 1] and (lines[i - 1].form_feed or folio[i - 2])
                            and head_shaped(i - 1) and not lines[i].form_feed and not colophon_kind(lines[i])
+                           and not bracketed(i)
                            and re.search(r"\S(?:\s{2,}|\u3000|\s*·\s*)\S", lines[i].raw.strip()) is not None)
 
     def near_break(i: int) -> bool:
@@ -194,8 +201,12 @@ def find_page_furniture(doc: PhysicalText) -> None:
         if near_break(i):
             groups.setdefault(_shape_key(line), []).append(i)
         elif (i > 0 and top[i - 1] and not folio[i - 1] and head_shaped(i - 1) and not line.form_feed
-              and not colophon_kind(line)):
+              and not colophon_kind(line) and not k.startswith("【") and not bracketed(i)):  # a column name, a credit
             second.setdefault(_shape_key(line), []).append(i)
+    # an issue number or date (a journal's running head: ``2023年第4期``) that stands there at two
+    # page breaks at least, and nowhere at a page's first line
+    groups.update({key: [] for key, members in second.items()
+                   if key not in groups and len(members) >= 2 and all(masthead_field_line(lines[i]) for i in members)})
     for key, members in groups.items():
         members = sorted(members + second.get(key, []))
         if len(members) < 2:
@@ -205,7 +216,7 @@ def find_page_furniture(doc: PhysicalText) -> None:
             # or under another head there (folio, head, head: two running heads at one break)
             i = members[0]
             raw = lines[i].raw.strip()
-            under_head = (i > 1 and folio[i - 2] and head_shaped(i - 1) and not lines[i].blank_before
+            under_head = (i > 1 and folio[i - 2] and head_shaped(i - 1)
                           and lines[i].page is None  # a contents entry's leader is no middle dot
                           and not any(c in "：:" for c in lines[i].text)  # nor is a label：value line
                           and "edition" in (kinds := {k for k, _, _ in fields_of(lines[i].text)})  # title and 期
