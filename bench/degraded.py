@@ -40,7 +40,7 @@ def run(text: str, golds: list[dict], furniture: list[str], clean: str | None = 
         docs = read_issues(text, "degraded.txt", warnings=warnings)
     except Exception as err:  # a failure is a cell, not a crash of the report
         return {"error": f"{type(err).__name__}: {err}"[:120]}
-    cells = [measure(d.root, g, [], xpath, clean) for d, g in zip(docs, golds)]
+    cells = [measure(d.root, g, [], xpath, clean, text) for d, g in zip(docs, golds)]
     fws = sum(len(c["fw_list"]) for c in cells)  # the source's own page labels and credits left out
     found_fw = sum(1 for f in furniture if any(furniture_text(f) in c["fw_list"] for c in cells))
     got = "".join(nows(render(d.root)) for d in docs)

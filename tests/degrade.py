@@ -384,10 +384,12 @@ def header_fields(root, want: dict, xpath) -> tuple[int, int]:
     return sum(1 for k in keys if got[k] == str(want[k])), len(keys)
 
 
-def measure(root, want: dict, furniture: list[str], xpath, clean: str | None = None) -> dict:
+def measure(root, want: dict, furniture: list[str], xpath, clean: str | None = None, source: str | None = None) -> dict:
     """Compare one TEI document *root* with the gold *want* (an ``expected.json`` dict) and the
     inserted *furniture* lines; *xpath* is ``convert.tei.xpath``; *clean* the clean text of the
-    issue, for false joins. Returns the table's cells."""
+    issue, for false joins; *source* the text read, whose lines say which paragraphs the source
+    itself opens with a heading's words when there is no clean text (a degraded copy made
+    outside the project). Returns the table's cells."""
     heads = [_text(h, skip=("label",)) for h in xpath(
         root, "//tei:body//tei:div[@type='article' or @type='brief']/tei:head[not(@type)]")]
     gold_heads = [nows(a["head"]) for a in want["articles"] if a.get("head")]
@@ -408,9 +410,10 @@ def measure(root, want: dict, furniture: list[str], xpath, clean: str | None = N
     # a paragraph the source itself opens with the heading's words (``石窑沟…旧址`` / ``石窑沟…旧址位于…``)
     # is not glued: only one whose next characters no source line has after the heading
     starts = set()
-    if clean is not None:
+    if clean is not None or source is not None:
         longest = max((len(h) for h in all_heads), default=0) + 4
-        starts = {c[:k] for c in content_lines(clean) for k in range(1, min(len(c), longest) + 1)}
+        starts = {c[:k] for c in content_lines(clean if clean is not None else source)
+                  for k in range(1, min(len(c), longest) + 1)}
     glued = [p[:20] for p in paragraphs for h in all_heads if h and p.startswith(h) and len(p) > len(h)
              and p[: len(h) + 4] not in starts]
     known = set(all_heads) | {nows(s) for s in want.get("sections", [])} | {

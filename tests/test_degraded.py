@@ -92,7 +92,7 @@ def check(docs, golds: list[dict], furniture: list[str], text: str, where: str, 
     schema = own_schema()
     fws = []
     for doc, want in zip(docs, golds):
-        m = measure(doc.root, want, [], xpath, clean)
+        m = measure(doc.root, want, [], xpath, clean, text)
         assert m["precision"] == 1.0 and m["recall"] == 1.0, \
             f"{where}: headings missing {m['missing']}, wrongly found {m['extra']}"
         assert m["glued"] == [], f"{where}: a heading glued into a paragraph: {m['glued']}"

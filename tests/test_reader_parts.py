@@ -219,6 +219,20 @@ def test_credits_in_brackets_end_their_article():
     assert texts(second, "tei:byline/tei:orgName") == ["县林业局"]
 
 
+def test_a_credit_naming_a_section_of_an_office_ends_its_article():
+    """（县档案局业务股）, （研究一科）: the 股 and 科 inside a county office are bodies as much as the
+    office is; the credit in brackets after running text ends its article, no heading of it."""
+    text = ("县里召开档案工作会议\n\n3月以来，村里组织人员上门征集老照片，共收集两百余张。\n\n（县档案局业务股）\n\n"
+            "县里举办档案开放日\n\n6月9日，县档案馆举办开放日活动，接待群众三百余人次。\n\n（研究一科）\n")
+    docs, _ = read(text)
+    root = docs[0].root
+    first, second = xpath(root, "//tei:div[@type='article']")
+    assert texts(first, "tei:byline") == ["（县档案局业务股）"]
+    assert texts(second, "tei:byline") == ["（研究一科）"]
+    assert texts(root, "//tei:body//tei:head") == ["县里召开档案工作会议", "县里举办档案开放日"]
+    round_trips(docs, text)
+
+
 def test_author_lines_under_a_title_and_lead_ins():
     text = ("## 梨花又开\n\n文／韩　晴\n\n春风一到，村口的梨树就开了花，远看像一片云。\n\n"
             "## 县里举办农民丰收节\n\n本报讯（记者 田野 通讯员 方圆）9月22日，县里举办农民丰收节，展销农产品两百余种。\n")
@@ -333,6 +347,42 @@ def test_a_journals_colophon_under_its_masthead_is_front_matter():
     assert xpath(monogr, "string(tei:extent/tei:measure[@unit='copies']/@quantity)") == "500"
     assert texts(root, "//tei:body//tei:head") == ["【口述历史】", "我在纱厂的三十年"]
     assert texts(root, "//tei:div[@type='article']/tei:byline") == ["口述／周桂英整理／林向东"]
+    round_trips(docs, text)
+
+
+def test_a_masthead_subtitle_led_by_a_dash_alone_is_the_masthead_s():
+    """——X under a journal's title (the 破折号 before a subtitle, GB/T 15834-2011 4.11, without a
+    closing dash): the masthead's subtitle, so the issue and date line under it is the masthead's
+    too and the header has the date, issue and cumulative numbers; neither line is a heading
+    (issue 21: such a line ended the masthead and both were read as one two-line heading)."""
+    assert classify("——史志工作通讯") == "subtitle"
+    assert classify("——摘自《某某日报》，2023年") == "title"  # a dash before a clause: no subtitle
+    text = ("内部资料\n\n某　川　史　志\n\n——史志工作通讯\n\n2022年第2期（总第30期）　　　　二〇二二年六月\n\n"
+            "【工作动态】\n\n县里召开修志工作会议\n\n5月9日，县里召开修志工作会议，部署年度编纂任务。\n")
+    docs, _ = read(text)
+    root = docs[0].root
+    monogr = xpath(root, "//tei:biblStruct/tei:monogr")[0]
+    assert (xpath(monogr, "string(tei:imprint/tei:date/@when)"), xpath(monogr, "string(tei:biblScope/@n)"),
+            xpath(monogr, "string(tei:idno[@type='cumulative'])")) == ("2022-06", "2", "30")
+    assert texts(root, "//tei:titlePage/tei:docTitle/tei:titlePart[@type='sub']") == ["——史志工作通讯"]
+    assert texts(root, "//tei:body//tei:head") == ["【工作动态】", "县里召开修志工作会议"]
+    round_trips(docs, text)
+
+
+def test_a_short_line_above_the_issue_number_is_the_mastheads_whatever_its_shape():
+    """A line under the title that no masthead kind describes (``·史志工作通讯·``) but stands above
+    the issue-number line: the issue number is printed in the 版头 (GB/T 9704-2012 7.2) and no
+    article starts above it, so the line and the issue line are the masthead's (the header has
+    the date and numbers), neither a heading nor running text."""
+    text = ("内部资料\n\n某 川 史 志\n\n·史志工作通讯·\n\n2022年第2期（总第30期）　　　　二〇二二年六月\n\n"
+            "【工作动态】\n\n县里召开修志工作会议\n\n5月9日，县里召开修志工作会议，部署年度编纂任务。\n")
+    docs, _ = read(text)
+    root = docs[0].root
+    monogr = xpath(root, "//tei:biblStruct/tei:monogr")[0]
+    assert (xpath(monogr, "string(tei:imprint/tei:date/@when)"), xpath(monogr, "string(tei:biblScope/@n)"),
+            xpath(monogr, "string(tei:idno[@type='cumulative'])")) == ("2022-06", "2", "30")
+    assert texts(root, "//tei:body//tei:head") == ["【工作动态】", "县里召开修志工作会议"]
+    assert "·史志工作通讯·" in "".join(texts(root, "//tei:titlePage"))
     round_trips(docs, text)
 
 
@@ -822,6 +872,26 @@ def test_contents_page_numbers_in_brackets_make_a_contents_list_and_a_masthead()
     round_trips(docs, JOURNAL_BRACKETED)
 
 
+def test_a_journals_contents_entries_with_a_bare_page_after_a_gap_are_one_list():
+    """本期要目 without leaders, each entry's page a bare number after an ideographic space, one
+    entry worded unlike its article's head: the whole list is the contents (the page is the
+    entry's printed page), so the title standing where that entry would (after the credit that
+    ends the article above) is a heading, not glued to its text."""
+    text = ("某川党史\n\n2024年第2期　　总第33期\n\n本期要目\n\n县里召开党史工作会议　1\n\n县宣讲团走进社区　2\n\n"
+            "老交通站旧址　3\n\n【工作动态】\n\n县里召开党史工作会议\n\n"
+            "4月8日，县委党史研究室召开党史工作会议，总结去年工作，安排今年任务。\n\n（办公室　陶然）\n\n"
+            "县委党史研究室开展“红色故事进社区”活动\n\n"
+            "5月以来，县委党史研究室组织宣讲团走进社区，为居民讲述本地的革命故事。\n\n（宣教科　柴文）\n\n"
+            "【红色足迹】\n\n老交通站旧址\n\n老交通站旧址位于县城西街，是一座两进小院，曾是地下组织的秘密联络点。\n")
+    docs, _ = read(text)
+    root = docs[0].root
+    assert xpath(root, "//tei:div[@type='contents']//tei:num[@type='page']/@value") == ["1", "2", "3"]
+    assert texts(root, "//tei:div[@type='article']/tei:head") == [
+        "县里召开党史工作会议", "县委党史研究室开展“红色故事进社区”活动", "老交通站旧址"]
+    assert not any(p.startswith("县委党史研究室开展") for p in texts(root, "//tei:body//tei:p"))
+    round_trips(docs, text)
+
+
 def test_the_authors_unit_under_the_name_is_a_byline_not_the_first_paragraph():
     docs, _ = read(JOURNAL_BRACKETED)
     second = xpath(docs[0].root, "//tei:div[@type='article']")[-1]
@@ -913,6 +983,96 @@ def test_a_second_issue_whose_issue_line_holds_several_fields_starts_a_document(
     docs, _ = read(text)
     assert len(docs) == 2
     assert xpath(docs[1].root, "string(//tei:sourceDesc//tei:idno[@type='cumulative'])") == "1990"
+    round_trips(docs, text)
+
+
+def test_a_number_of_chinese_text_cut_by_a_hard_wrap_is_joined_without_a_space():
+    """A hard wrap inside a number of Chinese running text (受众24 / 00余人) is the column's end,
+    not a word space: the number is one again; between Latin words and numbers the break is a
+    space."""
+    para = ("截至目前，宣讲团已开展宣讲16场，直接受众24\n00余人，宣讲视频的播放量超过5万次，反响很好，\n"
+            "下一步还将走进中小学。The team met 2023\n45 people in all.\n")
+    text = "某川党史\n\n2024年第2期\n\n宣讲活动走进社区\n\n" + para
+    docs, _ = read(text)
+    raw = ["".join(p.itertext()) for p in xpath(docs[0].root, "//tei:body//tei:p")]
+    assert any("直接受众2400余人" in r for r in raw), raw
+    assert any("2023 45 people" in r for r in raw), raw
+    round_trips(docs, text)
+
+
+def test_the_page_break_that_ends_an_issue_stays_when_its_last_line_is_split_again():
+    """The old page break before a second masthead ends the first issue (on its last line); when
+    that line, joined from two physical lines, is split again (a bulleted item: a line of its
+    own), the break stays with the last part: no character is lost (before, the model dropped
+    the folio and the conversion failed)."""
+    one = ("某川简报\n\n第3期\n\n县里召开防汛工作会议\n\n县里召开防汛工作会议，部署今年的防汛工作任务，要求各乡镇，\n"
+           "● 落实防汛责任。\n— 2 —\n")
+    two = "某川简报\n\n第4期\n\n县里召开春耕工作会议\n\n县里召开春耕工作会议，部署今年的春耕生产工作任务。\n"
+    docs, _ = read(one + two)
+    assert len(docs) == 2
+    assert texts(docs[0].root, "//tei:fw[@type='pageNum']") == ["—2—"]
+    round_trips(docs, one + two)
+
+
+def test_the_prints_running_head_under_the_extractions_at_page_breaks():
+    """Under the extraction's own running head at a page break: the print's running head printed
+    once, a blank line above it (``某川史志　2022年第4期``: a wide gap, an issue number), and an issue
+    number alone (``2023年第4期``) at two breaks and nowhere at a page's first line are furniture too,
+    so the paragraphs the breaks cut are joined; a credit in brackets there is none."""
+    para = "县志办组织业务人员深入各乡镇开展资料征集工作，重点征集反映本地发展变化的老照片和"
+    once = ("某川史志\n\n2022年第4期（总第54期）\n\n县里开展资料征集\n\n" + para + "\n\n· 5 ·\n— 3 —\n\f政务信息   2021年第3期\n\n"
+            "某川史志　2022年第4期\n\n老物件，共收集两百余件，并为捐赠人颁发了收藏证书。\n")
+    docs, _ = read(once)
+    assert texts(docs[0].root, "//tei:fw[@type='header']") == ["政务信息2021年第3期", "某川史志2022年第4期"]
+    assert any(p.startswith("县志办") and "老物件" in p for p in texts(docs[0].root, "//tei:p"))
+    round_trips(docs, once)
+    twice = ("某川史志\n\n2023年第4期（总第55期）\n\n县里开展资料征集\n\n" + para + "\n\n·2·\n- 3 -\n县区动态  2019年12月\n\n"
+             "2023年第4期\n\n老物件，共收集两百余件。\n\n县里召开修志工作会议\n\n" + para + "\n\n·4·\n\n- 4 -\n县区动态  2019年12月\n"
+             "2023年第4期\n\n老物件，会议要求各单位按时报送资料长编。\n")
+    docs, _ = read(twice)
+    assert len(docs) == 1
+    assert texts(docs[0].root, "//tei:fw[@type='header']").count("2023年第4期") == 2
+    assert len([p for p in texts(docs[0].root, "//tei:p") if p.startswith("县志办") and "老物件" in p]) == 2
+    round_trips(docs, twice)
+    # a credit in brackets that a page happened to open under the running head, twice: no furniture
+    story = "县里召开修志工作会议\n\n" + para + "老物件，共收集两百余件。\n\n- {n} -\n县区动态  2019年12月\n（县志办　宋苇）\n\n"
+    credits = "某川史志\n\n2023年第4期（总第55期）\n\n" + story.format(n=1) + story.format(n=2)
+    docs, _ = read(credits)
+    assert [b[-7:] for b in texts(docs[0].root, "//tei:byline")] == ["（县志办宋苇）", "（县志办宋苇）"]
+    assert texts(docs[0].root, "//tei:fw[@type='header']") == ["县区动态2019年12月", "县区动态2019年12月"]
+    round_trips(docs, credits)
+
+
+def test_the_issues_own_number_again_starts_no_issue():
+    """An issue-number line alone after running text whose numbers are those of the issue it
+    stands in (a running head ``2023年第4期`` the furniture pass left): a second issue prints
+    another number, so no second document; another issue's number still starts one, and so does
+    another series' issue of the same number under its own title."""
+    def issue(n: int, repeat: str) -> str:
+        return (f"某川史志\n\n2023年第{n}期（总第{50 + n}期）\n\n县里召开修志工作会议\n\n"
+                "5月9日，县里召开修志工作会议，部署年度编纂任务，会议要求各单位按时报送资料长编。\n\n"
+                f"{repeat}\n\n6月3日，县志办组织业务人员到各乡镇开展资料征集，共收集老照片两百余张。\n")
+    assert len(run_physical(issue(4, "2023年第4期")).issues) == 1
+    assert len(run_physical(issue(4, "（总第54期）")).issues) == 1
+    assert len(run_physical(issue(4, "2023年第4期") + "\n\n\n" + issue(5, "2023年第5期")).issues) == 2
+    # another series' issue of the same number, under its own title: a second issue still
+    other = issue(4, "2023年第4期").replace("某川史志", "某山党史")
+    assert len(run_physical(issue(4, "2023年第4期") + "\n\n\n" + other).issues) == 2
+
+
+def test_the_second_line_of_a_pages_top_with_a_running_heads_text_is_one():
+    """Folio, the extraction's own running head after the form feed, then the print's running
+    head (``2023年第4期``) without a wide gap in it: furniture when the same text opens a page
+    elsewhere (after a folio), so the paragraph cut by the break is joined and no issue starts."""
+    para = "县志办组织业务人员深入各乡镇开展资料征集工作，重点征集反映本地发展变化的老照片和"
+    text = ("某川史志\n\n2023年第4期（总第54期）\n\n县里开展资料征集\n\n" + para + "\n\n- 1 -\n\f史志通讯   内部资料\n"
+            "2023年第4期\n\n老物件，共收集两百余件，并为捐赠人颁发了收藏证书。\n\n县里召开修志工作会议\n\n" + para +
+            "\n\n·2·\n\n2023年第4期\n\n老物件，会议要求各单位按时报送资料长编。\n")
+    docs, _ = read(text)
+    assert len(docs) == 1
+    root = docs[0].root
+    assert texts(root, "//tei:fw[@type='header']").count("2023年第4期") == 2
+    assert len([p for p in texts(root, "//tei:p") if p.startswith("县志办组织") and "老物件" in p]) == 2
     round_trips(docs, text)
 
 

@@ -448,6 +448,27 @@ def _page_label(line: Line) -> bool:
     return bool(PAGE_LABEL_RE.match(line.key) or BARE_PAGE_LABEL_RE.match(line.text))
 
 
+_TAIL_NUMBER_RE = re.compile(r"\d{1,3}$")
+
+
+def _gap_page(text: str, start: int) -> tuple[int, int, int] | None:
+    """``(page start, page end, title end)`` when *text* (right-stripped) ends in a bare page
+    number (1–3 digits) set apart from a title of two characters at least (from *start*) by a
+    wide gap (two spaces or more, or an ideographic space): a journal's contents entry without
+    leaders. ``None`` otherwise. Linear: the gap is read backwards from the number."""
+    m = _TAIL_NUMBER_RE.search(text)
+    if not m:
+        return None
+    a = m.start()
+    g = a
+    while g > start and text[g - 1] in " \t\u3000":
+        g -= 1
+    gap = text[g:a]
+    if not ("\u3000" in gap or len(gap) >= 2) or len(text[start:g].strip()) < 2:
+        return None
+    return a, m.end(), g
+
+
 def _entry_spans(line: Line) -> tuple[str | None, dict]:
     """The printed page (``"2"``) and :attr:`Entry.spans` of a line of a headed list."""
     text = line.text.rstrip()
@@ -465,6 +486,12 @@ def _entry_spans(line: Line) -> tuple[str | None, dict]:
             page = str(n)
             spans["page"] = m.span("page")
             spans["title"] = m.start()
+    elif (gap := _gap_page(text, spans.get("bullet", 0))) is not None:
+        # a journal's 要目: the bare page after a wide gap (``我在槐塬修水库　4``)
+        a, b, title_end = gap
+        page = str(int(text[a:b]))
+        spans["page"] = (a, b)
+        spans["title"] = title_end
     elif not spans and (m := PAGE_PREFIX_RE.match(text)) and len(text) - m.end() >= 2 and not _page_label(line):
         # the page printed first (``4版　松风亭：父亲的菜园``): the title starts after the space;
         # a page label (``第一版　要闻``, ``二版　经济``: the page's short name) is none
@@ -480,7 +507,8 @@ def find_headed_contents(lines: list[Line], start: int = 0, reach: int = 60, sto
     """A contents list printed under a heading (本期要目, 目录, 本期导读) without dot leaders:
     the heading within *reach* lines of *start*, then the entries, each a line without sentence
     punctuation that carries a bullet or a printed page (``2版``) or names a later line of the
-    text (a title it matches, :func:`convert.reader.body._similar`); at least two. The heading
+    text (a title it matches, :func:`convert.reader.body._similar`), or ends in a bare page set
+    apart by a wide gap (a journal's 要目 without leaders); at least two. The heading
     is looked for before line *stop* (the first line of running text). ``None`` when there is no
     such list. A 导读 (a selection) is not :attr:`Contents.exhaustive`."""
     from convert.reader.body import MATCH_RATIO, _similar

@@ -62,8 +62,11 @@ WEATHER_RE = re.compile(r"^(?:今日|今天|明日|明天|本地|当地)?天气(
                         r"|^[东南西北]{0,2}风\s*\d{1,2}(?:\s*[～~\-—－至]\s*\d{1,2})?\s*级$")
 ENGLISH_RE = re.compile(r"^[A-Za-z][A-Za-z0-9 .,&'’-]*$")
 NOTICE_RE = re.compile(r"内部资料|免费交流|注意保存|内部刊物|内部参阅|监督电话|电话|热线|^(?:秘密|机密|绝密)\b")
-#: A subtitle under the title, in brackets or between dashes: ``（史志工作通讯）``, ``——文史资料工作通讯——``.
-SUBTITLE_RE = re.compile(r"^(?:[（(][^（）()]{2,20}[）)]|[—－]{1,2}[^—－\-]{2,20}[—－]{1,2})$")
+#: A subtitle under the title, in brackets, between dashes or led by a dash alone: ``（史志工作通讯）``,
+#: ``——文史资料工作通讯——``, ``——地方志工作通讯`` (GB/T 15834-2011 4.11: the 破折号 stands before a
+#: subtitle). No clause punctuation in it: a dash before a clause is an attribution or a note.
+SUBTITLE_RE = re.compile(r"^(?:[（(][^（）()]{2,20}[）)]|[—－]{1,2}[^—－\-]{2,20}[—－]{1,2}"
+                         r"|[—－]{2}[^—－\-，,。；;：:！!？?]{2,20})$")
 #: What a printed rule leaves in extracted text (the star in a party body's red rule).
 RULE_MARK_RE = re.compile(r"^[★☆✩✪]+$")
 #: A wide gap between the fields of one masthead line: two spaces or more, or ideographic spaces.

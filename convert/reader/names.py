@@ -54,9 +54,10 @@ CREDIT_WORD_RE = re.compile(r"^(?:本报)?(?:特约)?(?:记者|通讯员|实习�
 #: Separators between names in a byline.
 NAME_SEP_RE = re.compile(r"[\s、，,/／]+")
 #: The end of a body's name (TEI P5 §13.2.2 ``orgName``): an office, department, bureau, centre …
-#: (a 会 only as an association's name: 推进会, 座谈会 are meetings)
+#: (a 会 only as an association's name: 推进会, 座谈会 are meetings); the 科 and 股 inside a county
+#: office (业务股, 研究一科: the units below a 局 or 办 in a county's establishment)
 ORG_END_RE = re.compile(
-    r"(?:办公室|办事处|委员会|管委会|人民政府|政府|宣传部|传媒中心|中心|部|局|处|室|厅|委|办|社|院|所|站|队|公司|集团"
+    r"(?:办公室|办事处|委员会|管委会|人民政府|政府|宣传部|传媒中心|中心|部|局|处|室|厅|委|办|社|院|所|站|队|科|股|公司|集团"
     r"|协会|学会|商会|工会|联合会|总会|理事会|研究会|促进会|联谊会)$"
 )
 #: Labels of colophon fields whose value is a responsible body.

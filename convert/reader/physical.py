@@ -30,7 +30,7 @@ from typing import Callable
 
 from convert.reader.layout import author_before_leader, author_wrapped_off, colophon_kind
 from convert.reader.lines import FOLIO_RES, Line, Milestone, split_lines
-from convert.reader.masthead import classify, fields_of, masthead_field_line
+from convert.reader.masthead import ISSUE_RE, TOTAL_RE, classify, fields_of, masthead_field_line
 
 #: Sentence-final punctuation (clreq §3.1.7): a line ending in one of these ends a paragraph.
 SENTENCE_FINAL = set("。！？!?…")
@@ -142,7 +142,9 @@ def find_page_furniture(doc: PhysicalText) -> None:
     - A running head is a short line without sentence punctuation that opens a page (it stands
       right after a form feed or a folio), at two places at least with the same text (numbers
       aside: ``2020年第1期`` and ``2020年第2期`` are one head). A heading printed once at the
-      top of a page is not repeated, so it is not taken.
+      top of a page is not repeated, so it is not taken. The line under a head-shaped line that
+      opens a page (an extraction's running head over the print's own) counts as a place when
+      the same text stands at a page's opening elsewhere (a column name in 【】 excepted).
 
     Found lines get ``furniture`` = ``"pageNum"`` or ``"header"``. A running head recurring
     without folios or form feeds is not found (the evidence would be repetition alone, which
@@ -157,6 +159,12 @@ def find_page_furniture(doc: PhysicalText) -> None:
         return bool(k) and len(k) <= 40 and not any(c in "。！？，；" for c in lines[i].text) \
             and not BARE_NUMBER_RE.match(k)
 
+    def bracketed(i: int) -> bool:
+        """A line wholly in round brackets: a credit (（县志办　宋苇）) that a page happened to open
+        under a running head, no running head."""
+        k = lines[i].key
+        return len(k) > 2 and k[0] in "（(" and k[-1] in "）)"
+
     # a page's top: after a form feed or a folio, and the line after a head-shaped line there
     # (two running heads at one break: the paper's and a section's, or a head over a head)
     top = [False] * n
@@ -166,6 +174,7 @@ def find_page_furniture(doc: PhysicalText) -> None:
         # (``青崖党史　2022年第3期``), not a column name or a 版记 line (…印发) that a page happens to open twice
         top[i] = first or (i > 1 and not folio[i - 1] and (lines[i - 1].form_feed or folio[i - 2])
                            and head_shaped(i - 1) and not lines[i].form_feed and not colophon_kind(lines[i])
+                           and not bracketed(i)
                            and re.search(r"\S(?:\s{2,}|\u3000|\s*·\s*)\S", lines[i].raw.strip()) is not None)
 
     def near_break(i: int) -> bool:
@@ -179,17 +188,30 @@ def find_page_furniture(doc: PhysicalText) -> None:
             line.note("furniture: folio", f"folio shape {line.text.strip()!r}")
     # running heads: short, no sentence punctuation, beside a page break, repeated there
     groups: dict[str, list[int]] = {}
+    # the second line of a page's top (under a head-shaped line that opens the page: the
+    # extraction's running head over the print's own, ``党史通讯`` / ``2023年第4期``): a running head
+    # when the same text opens a page elsewhere
+    second: dict[str, list[int]] = {}
     for i, line in enumerate(lines):
         # a line with a dot leader and a printed page number is a contents entry (目录, 导读),
         # whatever page top it stands at: no running head prints a leader (its title may open a
         # page again, after a folio: one more place with the same text, no furniture)
-        if folio[i] or not near_break(i) or line.page is not None:
+        if folio[i] or line.page is not None:
             continue
         k = line.key
         if not k or len(k) > 40 or any(c in "。！？，；" for c in line.text) or BARE_NUMBER_RE.match(k):
             continue
-        groups.setdefault(_shape_key(line), []).append(i)
-    for members in groups.values():
+        if near_break(i):
+            groups.setdefault(_shape_key(line), []).append(i)
+        elif (i > 0 and top[i - 1] and not folio[i - 1] and head_shaped(i - 1) and not line.form_feed
+              and not colophon_kind(line) and not k.startswith("【") and not bracketed(i)):  # a column name, a credit
+            second.setdefault(_shape_key(line), []).append(i)
+    # an issue number or date (a journal's running head: ``2023年第4期``) that stands there at two
+    # page breaks at least, and nowhere at a page's first line
+    groups.update({key: [] for key, members in second.items()
+                   if key not in groups and len(members) >= 2 and all(masthead_field_line(lines[i]) for i in members)})
+    for key, members in groups.items():
+        members = sorted(members + second.get(key, []))
         if len(members) < 2:
             # printed once (a short text, one page break): a head right after a folio, shaped
             # like one (a wide gap, an ideographic space or a middle dot between its parts:
@@ -197,7 +219,7 @@ def find_page_furniture(doc: PhysicalText) -> None:
             # or under another head there (folio, head, head: two running heads at one break)
             i = members[0]
             raw = lines[i].raw.strip()
-            under_head = (i > 1 and folio[i - 2] and head_shaped(i - 1) and not lines[i].blank_before
+            under_head = (i > 1 and folio[i - 2] and head_shaped(i - 1)
                           and lines[i].page is None  # a contents entry's leader is no middle dot
                           and not any(c in "：:" for c in lines[i].text)  # nor is a label：value line
                           and "edition" in (kinds := {k for k, _, _ in fields_of(lines[i].text)})  # title and 期
@@ -661,6 +683,27 @@ def unwrap(doc: PhysicalText) -> None:
     doc.lines = out
 
 
+def _wide(ch: str) -> bool:
+    return bool(ch) and unicodedata.east_asian_width(ch) in "WF"
+
+
+def number_cut(before: str, after: str) -> bool:
+    """A hard wrap cut one number of Chinese running text: *before* ends and *after* starts with
+    ASCII digits, and the digits stand between wide characters (an ideograph, fullwidth
+    punctuation) on one side at least (``直接受众24`` / ``00余人``): the column's end, no word space
+    (clreq: no space inside a number; between Latin words, ``in 2023`` / ``45 people``, the break is
+    one). Reads only the digit runs at the two ends."""
+    if not (before[-1:].isdigit() and before[-1:].isascii() and after[:1].isdigit() and after[:1].isascii()):
+        return False
+    i = len(before)
+    while i > 0 and before[i - 1].isascii() and before[i - 1].isdigit():
+        i -= 1
+    j = 0
+    while j < len(after) and after[j].isascii() and after[j].isdigit():
+        j += 1
+    return _wide(before[i - 1 : i]) or _wide(after[j : j + 1])
+
+
 class _Joining:
     """A logical line being joined from physical lines, in time linear in their length.
 
@@ -679,12 +722,14 @@ class _Joining:
 
     def add(self, nxt: Line) -> None:
         """Join physical line *nxt* to the end of the line (a space between two letters or
-        digits of Latin script, nothing between ideographs)."""
+        digits of Latin script, nothing between ideographs, nor inside a number of Chinese
+        running text: :func:`number_cut`)."""
         cur = self.line
         if self.segments is None:
             self.segments = list(cur.segments)
         end, start = self.text[-1:], nxt.text[:1]
-        sep = " " if (end.isascii() and start.isascii() and end.isalnum() and start.isalnum()) else ""
+        sep = " " if (end.isascii() and start.isascii() and end.isalnum() and start.isalnum()
+                      and not number_cut(self.text, nxt.text)) else ""
         if sep:
             self.segments.append((sep, False))
         self.segments.extend(nxt.segments)
@@ -723,6 +768,27 @@ def _last_content(text: str, n: int) -> str:
     return text
 
 
+_YEAR_RE = re.compile(r"(\d{4})\s*年")
+
+
+def issue_numbers(text: str) -> tuple[int | None, int | None, int | None]:
+    """``(year, issue, cumulative)`` an issue-number line prints (``2023年第4期（总第57期）`` → ``(2023, 4,
+    57)``), ``None`` for each it leaves out."""
+    key = re.sub(r"\s+", "", text)
+    total = TOTAL_RE.search(key)
+    issue = ISSUE_RE.search(TOTAL_RE.sub("", key))
+    year = _YEAR_RE.search(key)
+    return (int(year.group(1)) if year else None, int(issue.group(1)) if issue else None,
+            int(total.group(1)) if total else None)
+
+
+def same_issue(a: tuple[int | None, ...], b: tuple[int | None, ...]) -> bool:
+    """Two issue-number lines (:func:`issue_numbers`) name one issue: every number both print is
+    the same, and they share one at least (the year alone names no issue)."""
+    shared = [(x, y) for x, y in zip(a[1:], b[1:]) if x is not None and y is not None]
+    return bool(shared) and all(x == y for x, y in shared) and (a[0] is None or b[0] is None or a[0] == b[0])
+
+
 def find_issue_boundaries(doc: PhysicalText) -> None:
     """Issue boundaries: a second masthead starts a second issue.
 
@@ -735,13 +801,19 @@ def find_issue_boundaries(doc: PhysicalText) -> None:
     own); with the title, the 编印 unit printed above it (one or two lines of a body's name)
     when what stands before that ends the previous issue. A handling notice right above that title (注意保存, 内部参阅, a 密级: the top line of a
     briefing's 版头, GB/T 9704-2012 7.2.1) starts the issue too; 内部资料，免费交流 stays with the
-    colophon before it. ``issues`` is filled, and ``issue_widths``: each issue's own wrap width.
+    colophon before it. An issue-number line alone (no masthead line or title taken with it)
+    that repeats the open issue's own numbers (:func:`same_issue`: a running head left in the
+    text) is no anchor: a second issue of the series prints another number, another series its
+    own masthead. ``issues`` is filled, and ``issue_widths``: each issue's own wrap width.
     """
     lines = doc.lines
     starts = [0]
     running = False
+    numbers: tuple[int | None, ...] | None = None  # the open issue's own number, from its masthead
     for i, line in enumerate(lines):
         if not running:
+            if numbers is None and len(line.key) <= 40 and classify(line.text) in ISSUE_ANCHOR_KINDS:
+                numbers = issue_numbers(line.text)
             # running text; a masthead line of numbered fields is none (``…CN 41-0752/(G)　　邮发代号：35-71``)
             running = any(c in PROSE_PUNCT for c in line.text) and len(line.key) > 30 and not masthead_field_line(line)
             continue
@@ -780,9 +852,16 @@ def find_issue_boundaries(doc: PhysicalText) -> None:
                             and "免费交流" not in lines[start - 1].key:
                         start -= 1
                     break
+        if start == i and numbers is not None and same_issue(numbers, issue_numbers(line.text)):
+            # the open issue's own number again, alone (no masthead line or title around it: a
+            # running head the furniture pass left): a second issue of the series prints another
+            # number, and another series its own masthead (two series' 第7期 follow each other)
+            line.note("no new issue", "the issue number of the issue it stands in, with no masthead around it")
+            continue
         lines[start].note("masthead of a new issue", f"an issue number at line {line.no} after running text")
         starts.append(start)
         running = False
+        numbers = issue_numbers(line.text)
     doc.issues = [(s, e) for s, e in zip(starts, starts[1:] + [len(lines)]) if e > s]
     # the furniture of the page break before a new masthead (the previous issue's last folio)
     # ends the previous issue: it is no part of the new issue's title

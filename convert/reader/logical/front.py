@@ -47,8 +47,20 @@ def _masthead_end(lines: list[Line]) -> int:
     a line of running text, a second title (the first article's title, or its kicker), a line
     of other kinds (a page label, a column name …). A title followed by running text is the
     first article's title, not the periodical's; so is a body's name (``…推进会``) followed by
-    running text. Returns the index of the first line after the masthead (0: none)."""
+    running text. A short line that stands above the issue-number line (``第4期``, within two
+    lines, before any running text) is the masthead's all the same, whatever its shape: the issue
+    number is printed in the 版头 (GB/T 9704-2012 7.2), and no article starts above it. Returns
+    the index of the first line after the masthead (0: none)."""
     from convert.reader.logical.roles import author_line
+
+    def issue_line_below(i: int) -> bool:
+        for j in range(i + 1, min(len(lines), i + 3)):
+            if paragraph_shape(lines[j]) or len(lines[j].key) > 40:
+                return False
+            kinds = {k for k, _, _ in fields_of(lines[j].text)}
+            if "edition" in kinds and kinds <= MASTHEAD_KINDS:
+                return True
+        return False
 
     title_seen = False
     for i, line in enumerate(lines):
@@ -64,6 +76,9 @@ def _masthead_end(lines: list[Line]) -> int:
             continue
         if all(k == "title" for k in kinds) and not title_seen and i <= 4 and not prose_next:
             title_seen = True
+            continue
+        if title_seen and i <= 6 and len(line.key) <= 20 and not prose_next and issue_line_below(i):
+            line.note("masthead", "above the issue-number line: the 版头's")
             continue
         return i
     return 0

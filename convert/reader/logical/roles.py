@@ -544,6 +544,14 @@ def physical_parts(line: Line, physical: dict[int, Line]) -> list[Line]:
     head = Line(line.no, line.raw, line.level, line.bullet, line.all_bold,
                 [s for s in line.segments[:cut] if s[0].strip() or not s[0] == " "], None, line.blank_before,
                 line.blanks_before, line.form_feed, line.no)
+    # what the logical line gained after its last physical line (the old page break that ends an
+    # issue, moved there from the next issue's first line) stays with that line
+    last = rest[-1].segments[-1] if rest[-1].segments else None
+    end = next((k for k in range(len(line.segments) - 1, cut - 1, -1) if line.segments[k] is last), None)
+    if end is not None and end + 1 < len(line.segments):
+        tail = rest[-1]
+        rest[-1] = Line(tail.no, tail.raw, tail.level, tail.bullet, tail.all_bold, tail.segments + line.segments[end + 1:],
+                        tail.page, tail.blank_before, tail.blanks_before, tail.form_feed, tail.end_no)
     return [head] + rest
 
 
