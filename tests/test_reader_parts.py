@@ -1612,3 +1612,69 @@ def test_a_right_aligned_masthead_date_cut_inside_its_year_is_one_line():
     assert texts(root, "//tei:body//tei:div[@type='article']/tei:head") == ["关于全县汛前准备工作落实情况的督查通报"]
     assert xpath(root, "string(//tei:sourceDesc//tei:imprint/tei:date/@when)") == "2023-07-10"
     round_trips(docs, CUT_DATE_TONGBAO)
+
+
+PAPER_ISSUE = """{date}
+
+{title}
+
+中共{county}县委主办　　{county}县融媒体中心编辑出版
+
+总第{total}期　　本期4版
+
+{county}县召开春季农业生产推进会
+
+本报讯（记者 钟立群）4月12日，{county}县召开春季农业生产推进会，部署全县春耕备播、农资供应和
+农技服务等工作。会议要求各乡镇抓住有利天气，确保粮食播种面积稳中有增。
+
+本版责编：沈若溪　版式：梁一舟
+"""
+
+
+def test_a_papers_date_line_over_the_next_issues_title_opens_that_issue():
+    """Two papers in one file: the date line with its weekday and lunar date printed over the
+    second title (a paper's 报头) belongs to the second issue, not to the first issue's last page
+    (a dated signature, 落款, prints neither): its header gets the date."""
+    first = PAPER_ISSUE.format(date="2023年4月14日　星期五　　农历癸卯年闰二月廿四", title="石 泉 报", county="石泉",
+                               total=861)
+    second = PAPER_ISSUE.format(date="2024年5月17日　星期五　　农历甲辰年四月初十", title="柳 塘 报", county="柳塘",
+                                total=2206)
+    docs, _ = read(first + "\n\n" + second)
+    assert len(docs) == 2
+    dates = [xpath(d.root, "string(//tei:sourceDesc//tei:imprint/tei:date/@when)") for d in docs]
+    assert dates == ["2023-04-14", "2024-05-17"]
+    assert docs[1].first_line == first.count("\n") + 3
+    round_trips(docs, first + "\n\n" + second)
+
+
+def test_a_handling_notice_after_the_last_folio_opens_the_next_issue():
+    """A handling notice printed once after a folio (内部资料　注意保存) is the top line of the next
+    issue's 版头 (GB/T 9704-2012 7.2.1), not a running head of the page the folio ends."""
+    issue = """内部资料　注意保存
+
+{title}
+
+第{n}期
+
+{org}　　　　　　　2023年{m}月5日
+
+{org}开展安全生产专项检查
+
+近日，{org}组织专项检查组，对辖区内的加油站、液化气站和危险化学品仓库开展安全生产检查，
+共排查隐患十二处，已全部交由有关单位限期整改。
+
+报：县委办公室，县政府办公室。
+发：各乡镇人民政府，县直各单位。
+（共印80份）
+
+— 2 —
+"""
+    a = issue.format(title="安 全 简 报", n=3, org="县应急管理局", m=3)
+    b = issue.format(title="政 务 信 息", n=9, org="县政务服务中心", m=4)
+    text = a + "\n" + b
+    docs, _ = read(text)
+    assert len(docs) == 2
+    assert texts(docs[0].root, "//tei:fw") == ["—2—"]
+    notice = texts(docs[1].root, "//tei:front//tei:note[@type='notice']")
+    assert notice == ["内部资料注意保存"], notice
+    round_trips(docs, text)

@@ -224,7 +224,11 @@ def find_page_furniture(doc: PhysicalText) -> None:
                           and not any(c in "：:" for c in lines[i].text)  # nor is a label：value line
                           and "edition" in (kinds := {k for k, _, _ in fields_of(lines[i].text)})  # title and 期
                           and not kinds & {"imprint", "org"})  # not the 编印 line of a masthead under a break
-            if i > 0 and (folio[i - 1] or under_head) and re.search(r"\S(\s{2,}|\s*·\s*)\S|\S{2}\u3000\S{2}", raw):
+            # a line of handling notices alone (内部资料　注意保存) printed once after a folio is the
+            # top line of the next issue's 版头 (GB/T 9704-2012 7.2.1), no running head (a head that
+            # names its title too, 地方志通讯　内部资料, still is one)
+            if i > 0 and (folio[i - 1] or under_head) and re.search(r"\S(\s{2,}|\s*·\s*)\S|\S{2}\u3000\S{2}", raw) \
+                    and HANDLING_NOTICE_RE.sub("", lines[i].key).strip("★·，,") != "":
                 lines[i].furniture = "header"
                 lines[i].note("furniture: running head", "beside a folio, shaped like a running head")
             continue
@@ -789,6 +793,16 @@ def same_issue(a: tuple[int | None, ...], b: tuple[int | None, ...]) -> bool:
     return bool(shared) and all(x == y for x, y in shared) and (a[0] is None or b[0] is None or a[0] == b[0])
 
 
+def _paper_date_line(line: Line) -> bool:
+    """*line* is a newspaper's date line (报眼 or the line over the title): a date with its
+    weekday or its lunar date beside it and nothing else (``2024年5月17日　星期五　农历甲辰年四月初十``),
+    which a paper prints in its 报头 and a letter's or notice's dated signature (落款) never does."""
+    if len(line.key) > 40:
+        return False
+    kinds = {k for k, _, _ in fields_of(line.text)}
+    return "date" in kinds and bool(kinds & {"date-part", "lunar"}) and kinds <= {"date", "date-part", "lunar"}
+
+
 def find_issue_boundaries(doc: PhysicalText) -> None:
     """Issue boundaries: a second masthead starts a second issue.
 
@@ -800,8 +814,8 @@ def find_issue_boundaries(doc: PhysicalText) -> None:
     credit, the end of an 印发 line) or the title is letter-spaced (``督 查 通 报``: a masthead's
     own); with the title, the 编印 unit printed above it (one or two lines of a body's name)
     when what stands before that ends the previous issue. A handling notice right above that title (注意保存, 内部参阅, a 密级: the top line of a
-    briefing's 版头, GB/T 9704-2012 7.2.1) starts the issue too; 内部资料，免费交流 stays with the
-    colophon before it. An issue-number line alone (no masthead line or title taken with it)
+    briefing's 版头, GB/T 9704-2012 7.2.1) starts the issue too, and so does a paper's date line
+    right above it (:func:`_paper_date_line`); 内部资料，免费交流 stays with the colophon before it. An issue-number line alone (no masthead line or title taken with it)
     that repeats the open issue's own numbers (:func:`same_issue`: a running head left in the
     text) is no anchor: a second issue of the series prints another number, another series its
     own masthead. ``issues`` is filled, and ``issue_widths``: each issue's own wrap width.
@@ -850,6 +864,8 @@ def find_issue_boundaries(doc: PhysicalText) -> None:
                     start = cand
                     if start - 1 > starts[-1] and HANDLING_NOTICE_RE.search(lines[start - 1].key) \
                             and "免费交流" not in lines[start - 1].key:
+                        start -= 1
+                    elif start - 1 > starts[-1] and _paper_date_line(lines[start - 1]):
                         start -= 1
                     break
         if start == i and numbers is not None and same_issue(numbers, issue_numbers(line.text)):
