@@ -1678,3 +1678,43 @@ def test_a_handling_notice_after_the_last_folio_opens_the_next_issue():
     notice = texts(docs[1].root, "//tei:front//tei:note[@type='notice']")
     assert notice == ["内部资料注意保存"], notice
     round_trips(docs, text)
+
+
+PROPOSAL = """工 作 简 报
+
+第4期
+
+沙河县人民代表大会常务委员会办公室　　　　2023年5月6日
+
+关于改善城区学校周边交通秩序的建议
+
+市人大代表　韩立新
+
+城区几所中小学上下学时段车辆拥堵，学生过街存在安全隐患。为此建议：
+
+一、增设临时停车泊位
+
+在学校周边开辟临时停车区域，引导接送车辆即停即走。
+
+二、加强护学岗力量
+
+由交警、学校和家长志愿者共同值守，维护上下学秩序。
+
+---
+
+报：市人大常委会办公室。
+
+（共印60份）
+"""
+
+
+def test_a_persons_office_and_name_under_a_proposals_title_is_its_byline():
+    """An author line naming the author's office (县政协委员, 市人大代表, 常委 …) and a name under
+    a proposal's title is its byline, never the title's second line (with blank lines or without)."""
+    for text in (PROPOSAL, re.sub(r"\n\n+", "\n", PROPOSAL)):
+        docs, _ = read(text)
+        root = docs[0].root
+        assert texts(root, "//tei:div[@type='article']/tei:head") == ["关于改善城区学校周边交通秩序的建议"]
+        assert texts(root, "//tei:div[@type='article']/tei:byline") == ["市人大代表韩立新"]
+        assert texts(root, "//tei:div[@type='article']/tei:byline/tei:persName") == ["韩立新"]
+        round_trips(docs, text)

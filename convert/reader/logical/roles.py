@@ -11,7 +11,8 @@ line another pass took. The rules are the conventions', not any sample's:
 - photo captions, which must name the photographer (``…。　记者 XX 摄``) → ``caption``;
 - editor's notes (编者按：, 按：, 编后：) → ``editorial``;
 - news lead-ins (消息头: ``本报讯（记者 …）``, ``新华社…电``) → ``lead-in``;
-- author lines under a title (``文／X``, ``□ X``, ``本报记者 X``, a unit and a name, a bare name)
+- author lines under a title (``文／X``, ``□ X``, ``本报记者 X``, a unit and a name, an office and a
+  name ``县政协委员　X``, a bare name)
   → ``byline``; credits after the text on a line of their own (``（…供稿）``, ``（单位　姓名）``)
   → ``credit``;
 - column names (【工作动态】; a 副刊's own name after its page label) → ``section``;
@@ -67,6 +68,10 @@ AUTHOR_LINE_RES = (
 NAME_RE = re.compile(r"^[\u4e00-\u9fff](?:[ \u3000]{0,2}[\u4e00-\u9fff]){1,3}$")
 #: A unit and a name on one line: ``区委党史研究室　董立言``.
 UNIT_NAME_RE = re.compile(r"^(?P<unit>\S.{1,24}?\S)[ \u3000]+(?P<name>[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,2})$")
+#: The end of a person's office or standing printed before the name on an author line
+#: (``县政协委员　X``, ``市人大代表　X``, ``县政协副主席　X``, ``X大学教授　X``): who signs a proposal,
+#: a 提案 or a speech in a 人大/政协 bulletin, or an article in a journal.
+PERSON_TITLE_END_RE = re.compile(r"(?:委员|代表|常委|主席|主任|书记|[省市州县区镇乡]长|局长|部长|院长|所长|校长|教授|研究员)$")
 #: A credit after the text, on a line of its own, in brackets.
 CREDIT_LINE_RE = re.compile(r"^[（(]\s*(?P<inner>[^（）()]{2,30}?)\s*[）)]$")
 CREDIT_WORD_RE = re.compile(r"供稿|记者|通讯员|撰稿|整理|摄影|作者|文[／/]")
@@ -300,7 +305,8 @@ def title_like(line: Line) -> bool:
 
 def author_line(line: Line) -> str | None:
     """Why *line* reads as an author line under a title (``文／X``, ``□ X``, ``本报记者 X``, a
-    unit and a name, a bare name), else ``None``. The caller checks the place."""
+    unit and a name, a person's office and a name ``县政协委员　X``, a bare name), else ``None``.
+    The caller checks the place."""
     text, key = line.text.strip(), line.key
     if len(key) > 24 or any(c in "，,。；;！？!?" for c in text):
         return None
@@ -313,6 +319,9 @@ def author_line(line: Line) -> str | None:
     if m and (is_org_name(m.group("unit")) or ORG_END_RE.search(re.sub(r"\s+", "", m.group("unit")))) \
             and looks_like_person(m.group("name")):
         return "a unit and a name"
+    if m and looks_like_person(m.group("name")) and re.fullmatch(r"[\u4e00-\u9fff]{2,16}", m.group("unit")) \
+            and PERSON_TITLE_END_RE.search(m.group("unit")):
+        return "a person's office and a name (县政协委员　X)"
     if NAME_RE.match(text) and looks_like_person(text):
         return "a bare name (a common surname first)"
     return None
