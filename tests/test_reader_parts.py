@@ -1718,3 +1718,21 @@ def test_a_persons_office_and_name_under_a_proposals_title_is_its_byline():
         assert texts(root, "//tei:div[@type='article']/tei:byline") == ["市人大代表韩立新"]
         assert texts(root, "//tei:div[@type='article']/tei:byline/tei:persName") == ["韩立新"]
         round_trips(docs, text)
+
+
+def test_numbered_heads_after_a_sentence_ending_in_a_colon_are_sub_heads_when_text_follows_each():
+    """``为此建议：`` and then ``一、…`` on a line of its own with running text under it, its sibling
+    ``二、…`` likewise: sub-headings (GB/T 15834-2011 B.3.8, the form 现将有关事项通知如下： then
+    一、… takes in GB/T 9704 documents), not an enumeration run in; items that follow each other
+    with no text between stay the enumeration's (run in)."""
+    for text in (PROPOSAL, re.sub(r"\n\n+", "\n", PROPOSAL)):
+        docs, _ = read(text)
+        root = docs[0].root
+        assert texts(root, "//tei:div[@type='subsection']/tei:head") == ["一、增设临时停车泊位", "二、加强护学岗力量"]
+        assert not [p for p in texts(root, "//tei:p") if p.startswith("一、")]
+        round_trips(docs, text)
+    listed = PROPOSAL.replace("一、增设临时停车泊位\n\n在学校周边开辟临时停车区域，引导接送车辆即停即走。\n\n二、加强护学岗力量\n\n",
+                              "一、增设临时停车泊位\n\n二、加强护学岗力量\n\n三、完善交通标志\n\n")
+    docs, _ = read(listed)
+    assert texts(docs[0].root, "//tei:div[@type='subsection']/tei:head") == []
+    round_trips(docs, listed)

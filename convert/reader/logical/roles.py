@@ -474,23 +474,38 @@ def find_subheads(doc: LogicalText) -> None:
     # (index, (level, number), whether the line may be a wrapped one that goes on, whether only
     # the number opening the next line says it ended)
     cands: list[tuple[int, tuple[int, int], bool, bool]] = []
+    # candidates right after a line ending in a clause mark (``为此建议：``): headings only if a
+    # sibling stands on a line of its own
+    after_clause: set[int] = set()
+    items: dict[int, tuple[int, int]] = {}  # line index → (level, number) of an enumeration's items, run in
     for i, line in list(_body(doc)):
         found = subhead_level(line)
         if found is None:
             continue
         nxt, prev = _next(doc, i), _prev(doc, i)
+        if items.get(i - 1) == (found[0], found[1] - 1):
+            items[i] = found  # the next item of the enumeration right above: run in like it
+            continue
         if nxt is not None and not (paragraph_shape(nxt) or (i + 1) in doc.roles or subhead_level(nxt)
                                     or as_wide_as_wrapped(nxt, doc.wrap_width) or _prose_cut(nxt)):
             continue
         if prev is not None and after_clause_mark(prev.text):
-            continue  # an item of an enumeration the sentence above opens: run in, no heading
+            # an item of an enumeration the sentence above opens (…：（1）…；（2）…): run in, no
+            # heading; unless the line ends bare and running text, not the next item, follows it
+            # (现将有关事项通知如下： then 一、… over its text: GB/T 9704 practice), which a
+            # sibling on a line of its own confirms below
+            if nxt is None or after_clause_mark(line.text) or subhead_level(nxt) or (i + 1) in doc.roles \
+                    or not paragraph_shape(nxt):
+                items[i] = found
+                continue
+            after_clause.add(len(cands))
         if nxt is not None and not nxt.blank_before and not _heads_next(found, nxt) and blank_separated:
             continue  # a wrapped line that happens to begin with a number: the text goes on
         full = (nxt is not None and not nxt.blank_before and as_wide_as_wrapped(line, doc.wrap_width)
                 and unfinished(line.text))
         wrapped = full and not _heads_next(found, nxt)
         cands.append((i, found, wrapped, full and not wrapped))
-    alone = {k for k, (_, _, wrapped, _) in enumerate(cands) if not wrapped}
+    alone = {k for k, (_, _, wrapped, _) in enumerate(cands) if not wrapped and k not in after_clause}
 
     def sibling(k: int) -> int | None:
         """The number of a sibling of candidate *k* on a line of its own (a few candidates away
@@ -509,9 +524,9 @@ def find_subheads(doc: LogicalText) -> None:
 
     last: dict[int, int] = {}
     for k, (i, (level, n), wrapped, by_next) in enumerate(cands):
-        by_sibling = sibling(k) if wrapped else None
-        if wrapped and by_sibling is None:
-            continue  # a wrapped line that happens to begin with a number: the text goes on
+        by_sibling = sibling(k) if wrapped or k in after_clause else None
+        if (wrapped or k in after_clause) and by_sibling is None:
+            continue  # a wrapped line that happens to begin with a number, an enumeration's item
         before = last.get(level)
         # a number out of sequence is still a sub-heading of its level (the number says so): the
         # broken sequence lowers @cert (a number skipped: medium; one going back, 2 printed after
@@ -523,7 +538,11 @@ def find_subheads(doc: LogicalText) -> None:
         else:
             cert, out_of = "medium", f"out of sequence: {n} after {before}" if before else f"out of sequence: {n} first"
         why = f"numbered like a level-{level} heading (GB/T 15834 B.3.8), on a line of its own"
-        if by_sibling is not None:
+        if k in after_clause:
+            why += (f"; after a line ending in a clause mark, but running text follows it and its sibling "
+                    f"{by_sibling} stands on a line of its own (one numbering series, one form)")
+            cert = "low" if cert == "low" else "medium"
+        elif by_sibling is not None:
             why += (f"; as wide as a wrapped line and stopping mid-sentence, but its sibling {by_sibling} stands on "
                     "a line of its own (one numbering series, one form)")
             cert = "low" if cert == "low" else "medium"
