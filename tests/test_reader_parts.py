@@ -1736,3 +1736,23 @@ def test_numbered_heads_after_a_sentence_ending_in_a_colon_are_sub_heads_when_te
     docs, _ = read(listed)
     assert texts(docs[0].root, "//tei:div[@type='subsection']/tei:head") == []
     round_trips(docs, listed)
+
+
+def test_a_column_wide_title_over_a_dated_news_lead_after_a_finished_sentence_stays_a_title():
+    """Hard-wrapped without blank lines: a line without clause punctuation, as wide as the wrapped
+    lines, after a paragraph that ended its sentence (。) and over a line that opens like a news
+    lead (``9月12日至14日，…``: the 导语 of a briefing's or paper's item begins with its date) is the
+    next item's title, not the first line of that text."""
+    body1 = ("8月下旬，县教育局召开全县秋季学期开学工作部署会议，要求各学校做好校舍安全排查、教材发放和食堂卫生等准备"
+             "工作，对校园周边交通、消防设施和学生饮用水逐项检查，发现问题立即整改，确保秋季学期平稳开学。")
+    body2 = ("9月12日至14日，县农业农村局组织农技人员分赴全县8个乡镇，指导农户抢抓晴好天气收获晾晒秋粮，并现场讲解"
+             "粮食烘干和安全储存知识，发放技术资料两千余份，帮助种粮大户解决机械调度难题。")
+    lines = ["工 作 简 报", "第7期", "县人民政府办公室　　　　2023年9月20日", "县教育局部署秋季开学工作"]
+    lines += [body1[k:k + 20] for k in range(0, len(body1), 20)] + ["县农业农村局组织农技人员指导秋收秋种"]
+    lines += [body2[k:k + 20] for k in range(0, len(body2), 20)] + ["报：市政府办公室。"]
+    text = "\n".join(lines) + "\n"
+    docs, _ = read(text)
+    root = docs[0].root
+    assert texts(root, "//tei:div[@type='article']/tei:head") == ["县教育局部署秋季开学工作", "县农业农村局组织农技人员指导秋收秋种"]
+    assert [p[:7] for p in texts(root, "//tei:body//tei:p")] == ["8月下旬，县教", "9月12日至1"]
+    round_trips(docs, text)

@@ -780,7 +780,9 @@ def rejoin_wide_lines(doc: LogicalText) -> None:
     as a wrapped line), with running text right after it (no blank line between), under a
     numbered sub-heading or a marked heading, or after running text that ended no story: a
     column-wide stretch without a comma is a line of prose far more often than a title exactly as
-    wide as the column (titles are set shorter), so it is the first line of that text. Joins
+    wide as the column (titles are set shorter), so it is the first line of that text (not where
+    the text above ended its sentence and the next line opens like a news lead, with a date: an
+    item's title over its 导语). Joins
     them; the paragraph keeps ``@cert="medium"`` (the join is weak) and the warning names it."""
     blank_separated = _blank_separated(doc)
     text = "".join(line.key for line in doc.lines)
@@ -816,7 +818,10 @@ def rejoin_wide_lines(doc: LogicalText) -> None:
         elif (joinable and line.cert and not line.weak_join
               and any("as wide as a wrapped line" in e for e in line.evidence)
               and (subhead_level(prev) or prev.marked or (paragraph_shape(prev) and not ended))
-              and not DOCUMENT_TITLE_RE.match(line.key)):
+              and not DOCUMENT_TITLE_RE.match(line.key)
+              # after a finished sentence, over a line that opens like a news lead (a date): the
+              # next item's title (its 导语 begins with the date), no prose line cut by the wrap
+              and not (DATE_LEAD_RE.match(nxt.text) and not unfinished(prev.text))):
             why = ("as wide as a wrapped line, running text after it and no story ended before it: the text's "
                    "first line (weak: it could be a title)")
             cert = line.cert
