@@ -9,7 +9,8 @@ Degradations (each ``(text, rng) -> (text, furniture lines)``):
 
 - ``crlf``: CRLF line ends;
 - ``blank-removed`` / ``blank-doubled``: no blank lines, or every blank line twice;
-- ``markup-stripped``: ``#`` marks, ``**``, ``<b>``, ``- `` bullets and ``---`` rules removed;
+- ``markup-stripped``: ``#`` marks, ``**``, ``<b>``, ``- `` bullets (not the dashes of a folio
+  ``- 3 -``) and ``---`` rules removed;
 - ``wrap`` / ``wrap-no-blank``: paragraphs hard-wrapped at one width of 25–45 characters per
   file (each line up to three characters narrower, as proportional digits and Latin letters
   make real lines), with or without the blank lines; ``wrap-headings``: titles longer than the
@@ -118,7 +119,9 @@ def markup_stripped(text: str, rng: random.Random) -> tuple[str, list[str]]:
             out.append("")
             continue
         line = re.sub(r"^\s*#{1,6}\s+", "", line)
-        line = re.sub(r"^\s*-\s+", "", line)
+        # a folio ``- 3 -`` keeps its dashes: no list bullet (TEI-CONVENTIONS.md point 7, as
+        # sampledata.source_content and furniture_text read it)
+        line = re.sub(r"^\s*-\s+(?!\d{1,4}\s*-\s*$)", "", line)
         out.append(re.sub(r"\*\*|</?b>|</?strong>", "", line, flags=re.IGNORECASE))
     return "\n".join(out), []
 

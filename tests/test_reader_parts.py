@@ -1678,3 +1678,81 @@ def test_a_handling_notice_after_the_last_folio_opens_the_next_issue():
     notice = texts(docs[1].root, "//tei:front//tei:note[@type='notice']")
     assert notice == ["内部资料注意保存"], notice
     round_trips(docs, text)
+
+
+PROPOSAL = """工 作 简 报
+
+第4期
+
+沙河县人民代表大会常务委员会办公室　　　　2023年5月6日
+
+关于改善城区学校周边交通秩序的建议
+
+市人大代表　韩立新
+
+城区几所中小学上下学时段车辆拥堵，学生过街存在安全隐患。为此建议：
+
+一、增设临时停车泊位
+
+在学校周边开辟临时停车区域，引导接送车辆即停即走。
+
+二、加强护学岗力量
+
+由交警、学校和家长志愿者共同值守，维护上下学秩序。
+
+---
+
+报：市人大常委会办公室。
+
+（共印60份）
+"""
+
+
+def test_a_persons_office_and_name_under_a_proposals_title_is_its_byline():
+    """An author line naming the author's office (县政协委员, 市人大代表, 常委 …) and a name under
+    a proposal's title is its byline, never the title's second line (with blank lines or without)."""
+    for text in (PROPOSAL, re.sub(r"\n\n+", "\n", PROPOSAL)):
+        docs, _ = read(text)
+        root = docs[0].root
+        assert texts(root, "//tei:div[@type='article']/tei:head") == ["关于改善城区学校周边交通秩序的建议"]
+        assert texts(root, "//tei:div[@type='article']/tei:byline") == ["市人大代表韩立新"]
+        assert texts(root, "//tei:div[@type='article']/tei:byline/tei:persName") == ["韩立新"]
+        round_trips(docs, text)
+
+
+def test_numbered_heads_after_a_sentence_ending_in_a_colon_are_sub_heads_when_text_follows_each():
+    """``为此建议：`` and then ``一、…`` on a line of its own with running text under it, its sibling
+    ``二、…`` likewise: sub-headings (GB/T 15834-2011 B.3.8, the form 现将有关事项通知如下： then
+    一、… takes in GB/T 9704 documents), not an enumeration run in; items that follow each other
+    with no text between stay the enumeration's (run in)."""
+    for text in (PROPOSAL, re.sub(r"\n\n+", "\n", PROPOSAL)):
+        docs, _ = read(text)
+        root = docs[0].root
+        assert texts(root, "//tei:div[@type='subsection']/tei:head") == ["一、增设临时停车泊位", "二、加强护学岗力量"]
+        assert not [p for p in texts(root, "//tei:p") if p.startswith("一、")]
+        round_trips(docs, text)
+    listed = PROPOSAL.replace("一、增设临时停车泊位\n\n在学校周边开辟临时停车区域，引导接送车辆即停即走。\n\n二、加强护学岗力量\n\n",
+                              "一、增设临时停车泊位\n\n二、加强护学岗力量\n\n三、完善交通标志\n\n")
+    docs, _ = read(listed)
+    assert texts(docs[0].root, "//tei:div[@type='subsection']/tei:head") == []
+    round_trips(docs, listed)
+
+
+def test_a_column_wide_title_over_a_dated_news_lead_after_a_finished_sentence_stays_a_title():
+    """Hard-wrapped without blank lines: a line without clause punctuation, as wide as the wrapped
+    lines, after a paragraph that ended its sentence (。) and over a line that opens like a news
+    lead (``9月12日至14日，…``: the 导语 of a briefing's or paper's item begins with its date) is the
+    next item's title, not the first line of that text."""
+    body1 = ("8月下旬，县教育局召开全县秋季学期开学工作部署会议，要求各学校做好校舍安全排查、教材发放和食堂卫生等准备"
+             "工作，对校园周边交通、消防设施和学生饮用水逐项检查，发现问题立即整改，确保秋季学期平稳开学。")
+    body2 = ("9月12日至14日，县农业农村局组织农技人员分赴全县8个乡镇，指导农户抢抓晴好天气收获晾晒秋粮，并现场讲解"
+             "粮食烘干和安全储存知识，发放技术资料两千余份，帮助种粮大户解决机械调度难题。")
+    lines = ["工 作 简 报", "第7期", "县人民政府办公室　　　　2023年9月20日", "县教育局部署秋季开学工作"]
+    lines += [body1[k:k + 20] for k in range(0, len(body1), 20)] + ["县农业农村局组织农技人员指导秋收秋种"]
+    lines += [body2[k:k + 20] for k in range(0, len(body2), 20)] + ["报：市政府办公室。"]
+    text = "\n".join(lines) + "\n"
+    docs, _ = read(text)
+    root = docs[0].root
+    assert texts(root, "//tei:div[@type='article']/tei:head") == ["县教育局部署秋季开学工作", "县农业农村局组织农技人员指导秋收秋种"]
+    assert [p[:7] for p in texts(root, "//tei:body//tei:p")] == ["8月下旬，县教", "9月12日至1"]
+    round_trips(docs, text)

@@ -11,7 +11,8 @@ line another pass took. The rules are the conventions', not any sample's:
 - photo captions, which must name the photographer (``…。　记者 XX 摄``) → ``caption``;
 - editor's notes (编者按：, 按：, 编后：) → ``editorial``;
 - news lead-ins (消息头: ``本报讯（记者 …）``, ``新华社…电``) → ``lead-in``;
-- author lines under a title (``文／X``, ``□ X``, ``本报记者 X``, a unit and a name, a bare name)
+- author lines under a title (``文／X``, ``□ X``, ``本报记者 X``, a unit and a name, an office and a
+  name ``县政协委员　X``, a bare name)
   → ``byline``; credits after the text on a line of their own (``（…供稿）``, ``（单位　姓名）``)
   → ``credit``;
 - column names (【工作动态】; a 副刊's own name after its page label) → ``section``;
@@ -67,6 +68,10 @@ AUTHOR_LINE_RES = (
 NAME_RE = re.compile(r"^[\u4e00-\u9fff](?:[ \u3000]{0,2}[\u4e00-\u9fff]){1,3}$")
 #: A unit and a name on one line: ``区委党史研究室　董立言``.
 UNIT_NAME_RE = re.compile(r"^(?P<unit>\S.{1,24}?\S)[ \u3000]+(?P<name>[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,2})$")
+#: The end of a person's office or standing printed before the name on an author line
+#: (``县政协委员　X``, ``市人大代表　X``, ``县政协副主席　X``, ``X大学教授　X``): who signs a proposal,
+#: a 提案 or a speech in a 人大/政协 bulletin, or an article in a journal.
+PERSON_TITLE_END_RE = re.compile(r"(?:委员|代表|常委|主席|主任|书记|[省市州县区镇乡]长|局长|部长|院长|所长|校长|教授|研究员)$")
 #: A credit after the text, on a line of its own, in brackets.
 CREDIT_LINE_RE = re.compile(r"^[（(]\s*(?P<inner>[^（）()]{2,30}?)\s*[）)]$")
 CREDIT_WORD_RE = re.compile(r"供稿|记者|通讯员|撰稿|整理|摄影|作者|文[／/]")
@@ -300,7 +305,8 @@ def title_like(line: Line) -> bool:
 
 def author_line(line: Line) -> str | None:
     """Why *line* reads as an author line under a title (``文／X``, ``□ X``, ``本报记者 X``, a
-    unit and a name, a bare name), else ``None``. The caller checks the place."""
+    unit and a name, a person's office and a name ``县政协委员　X``, a bare name), else ``None``.
+    The caller checks the place."""
     text, key = line.text.strip(), line.key
     if len(key) > 24 or any(c in "，,。；;！？!?" for c in text):
         return None
@@ -313,6 +319,9 @@ def author_line(line: Line) -> str | None:
     if m and (is_org_name(m.group("unit")) or ORG_END_RE.search(re.sub(r"\s+", "", m.group("unit")))) \
             and looks_like_person(m.group("name")):
         return "a unit and a name"
+    if m and looks_like_person(m.group("name")) and re.fullmatch(r"[\u4e00-\u9fff]{2,16}", m.group("unit")) \
+            and PERSON_TITLE_END_RE.search(m.group("unit")):
+        return "a person's office and a name (县政协委员　X)"
     if NAME_RE.match(text) and looks_like_person(text):
         return "a bare name (a common surname first)"
     return None
@@ -465,23 +474,38 @@ def find_subheads(doc: LogicalText) -> None:
     # (index, (level, number), whether the line may be a wrapped one that goes on, whether only
     # the number opening the next line says it ended)
     cands: list[tuple[int, tuple[int, int], bool, bool]] = []
+    # candidates right after a line ending in a clause mark (``为此建议：``): headings only if a
+    # sibling stands on a line of its own
+    after_clause: set[int] = set()
+    items: dict[int, tuple[int, int]] = {}  # line index → (level, number) of an enumeration's items, run in
     for i, line in list(_body(doc)):
         found = subhead_level(line)
         if found is None:
             continue
         nxt, prev = _next(doc, i), _prev(doc, i)
+        if items.get(i - 1) == (found[0], found[1] - 1):
+            items[i] = found  # the next item of the enumeration right above: run in like it
+            continue
         if nxt is not None and not (paragraph_shape(nxt) or (i + 1) in doc.roles or subhead_level(nxt)
                                     or as_wide_as_wrapped(nxt, doc.wrap_width) or _prose_cut(nxt)):
             continue
         if prev is not None and after_clause_mark(prev.text):
-            continue  # an item of an enumeration the sentence above opens: run in, no heading
+            # an item of an enumeration the sentence above opens (…：（1）…；（2）…): run in, no
+            # heading; unless the line ends bare and running text, not the next item, follows it
+            # (现将有关事项通知如下： then 一、… over its text: GB/T 9704 practice), which a
+            # sibling on a line of its own confirms below
+            if nxt is None or after_clause_mark(line.text) or subhead_level(nxt) or (i + 1) in doc.roles \
+                    or not paragraph_shape(nxt):
+                items[i] = found
+                continue
+            after_clause.add(len(cands))
         if nxt is not None and not nxt.blank_before and not _heads_next(found, nxt) and blank_separated:
             continue  # a wrapped line that happens to begin with a number: the text goes on
         full = (nxt is not None and not nxt.blank_before and as_wide_as_wrapped(line, doc.wrap_width)
                 and unfinished(line.text))
         wrapped = full and not _heads_next(found, nxt)
         cands.append((i, found, wrapped, full and not wrapped))
-    alone = {k for k, (_, _, wrapped, _) in enumerate(cands) if not wrapped}
+    alone = {k for k, (_, _, wrapped, _) in enumerate(cands) if not wrapped and k not in after_clause}
 
     def sibling(k: int) -> int | None:
         """The number of a sibling of candidate *k* on a line of its own (a few candidates away
@@ -500,9 +524,9 @@ def find_subheads(doc: LogicalText) -> None:
 
     last: dict[int, int] = {}
     for k, (i, (level, n), wrapped, by_next) in enumerate(cands):
-        by_sibling = sibling(k) if wrapped else None
-        if wrapped and by_sibling is None:
-            continue  # a wrapped line that happens to begin with a number: the text goes on
+        by_sibling = sibling(k) if wrapped or k in after_clause else None
+        if (wrapped or k in after_clause) and by_sibling is None:
+            continue  # a wrapped line that happens to begin with a number, an enumeration's item
         before = last.get(level)
         # a number out of sequence is still a sub-heading of its level (the number says so): the
         # broken sequence lowers @cert (a number skipped: medium; one going back, 2 printed after
@@ -514,7 +538,11 @@ def find_subheads(doc: LogicalText) -> None:
         else:
             cert, out_of = "medium", f"out of sequence: {n} after {before}" if before else f"out of sequence: {n} first"
         why = f"numbered like a level-{level} heading (GB/T 15834 B.3.8), on a line of its own"
-        if by_sibling is not None:
+        if k in after_clause:
+            why += (f"; after a line ending in a clause mark, but running text follows it and its sibling "
+                    f"{by_sibling} stands on a line of its own (one numbering series, one form)")
+            cert = "low" if cert == "low" else "medium"
+        elif by_sibling is not None:
             why += (f"; as wide as a wrapped line and stopping mid-sentence, but its sibling {by_sibling} stands on "
                     "a line of its own (one numbering series, one form)")
             cert = "low" if cert == "low" else "medium"
@@ -752,7 +780,9 @@ def rejoin_wide_lines(doc: LogicalText) -> None:
     as a wrapped line), with running text right after it (no blank line between), under a
     numbered sub-heading or a marked heading, or after running text that ended no story: a
     column-wide stretch without a comma is a line of prose far more often than a title exactly as
-    wide as the column (titles are set shorter), so it is the first line of that text. Joins
+    wide as the column (titles are set shorter), so it is the first line of that text (not where
+    the text above ended its sentence and the next line opens like a news lead, with a date: an
+    item's title over its 导语). Joins
     them; the paragraph keeps ``@cert="medium"`` (the join is weak) and the warning names it."""
     blank_separated = _blank_separated(doc)
     text = "".join(line.key for line in doc.lines)
@@ -788,7 +818,10 @@ def rejoin_wide_lines(doc: LogicalText) -> None:
         elif (joinable and line.cert and not line.weak_join
               and any("as wide as a wrapped line" in e for e in line.evidence)
               and (subhead_level(prev) or prev.marked or (paragraph_shape(prev) and not ended))
-              and not DOCUMENT_TITLE_RE.match(line.key)):
+              and not DOCUMENT_TITLE_RE.match(line.key)
+              # after a finished sentence, over a line that opens like a news lead (a date): the
+              # next item's title (its 导语 begins with the date), no prose line cut by the wrap
+              and not (DATE_LEAD_RE.match(nxt.text) and not unfinished(prev.text))):
             why = ("as wide as a wrapped line, running text after it and no story ended before it: the text's "
                    "first line (weak: it could be a title)")
             cert = line.cert
