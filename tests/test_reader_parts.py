@@ -1678,3 +1678,63 @@ def test_a_handling_notice_after_the_last_folio_opens_the_next_issue():
     notice = texts(docs[1].root, "//tei:front//tei:note[@type='notice']")
     assert notice == ["内部资料注意保存"], notice
     round_trips(docs, text)
+
+
+JOURNAL_BYLINES = """柳 溪 史 志
+
+2024年第2期　总第30期
+
+目　　次
+
+·史事钩沉·
+
+柳溪县城老街的变迁……………………县图书馆　孔令文　3
+
+·亲历记·
+
+我当赤脚医生的日子………………………口述　曹秀英　整理　韦　岚　6
+
+县志办完成乡镇志稿评审………………………………………9
+
+·史事钩沉·
+
+柳溪县城老街的变迁
+
+县图书馆　孔令文
+
+老街始建于明代中叶，旧称十字街，东西长约八百米，街面铺着青石板，两侧多为前店后宅的木构房屋
+
+·亲历记·
+
+我当赤脚医生的日子
+
+口述　曹秀英　　整理　韦　岚
+
+我是一九七〇年到大队卫生室当赤脚医生的，那时候药箱里只有几样常用药
+
+县志办完成乡镇志稿评审
+
+五月中旬，县志办组织专家对六部乡镇志稿进行评审，提出修改意见四十余条。
+"""
+
+
+def test_a_contents_author_counts_no_spaces_and_a_role_word_byline_is_no_paragraph():
+    """A contents entry's author after the leader is at most 12 characters, spaces not counted: a
+    letter-spaced name (``韦　岚``) and role words (``口述　X　整理　Y``, an oral history's teller and
+    recorder) take more room, and the entry still gets its page (the section name and the next
+    entry are not glued to it). In the body, an author line under a title that names a unit ending
+    in 馆 (作者单位: an archive, a library) or pairs of role word and name is a byline, and the
+    running text under it, cut mid-sentence at the end of its line, is not joined into it."""
+    docs, _ = read(JOURNAL_BYLINES)
+    root = docs[0].root
+    items = texts(root, "//tei:front//tei:div[@type='contents']//tei:item[tei:num]")
+    assert len(items) == 3, items
+    assert texts(root, "//tei:front//tei:div[@type='contents']//tei:item/tei:num[@type='page']") == ["3", "6", "9"]
+    assert texts(root, "//tei:front//tei:item/tei:name[@type='author']") == ["县图书馆孔令文", "口述曹秀英整理韦岚"]
+    heads = texts(root, "//tei:body//tei:div[@type='article']/tei:head")
+    assert heads == ["柳溪县城老街的变迁", "我当赤脚医生的日子", "县志办完成乡镇志稿评审"], heads
+    bylines = texts(root, "//tei:body//tei:byline")
+    assert bylines == ["县图书馆孔令文", "口述曹秀英整理韦岚"], bylines
+    paras = texts(root, "//tei:body//tei:p")
+    assert paras[0].startswith("老街始建于明代中叶") and paras[1].startswith("我是一九七〇年"), paras
+    round_trips(docs, JOURNAL_BYLINES)

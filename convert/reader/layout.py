@@ -56,7 +56,7 @@ PARTIAL_CONTENTS_RE = re.compile(r"导读|看点|提要")
 #: leader its nested repetition backtracks for a time that grows with the square of the line's
 #: length or worse, so the reader never runs it on its input).
 AUTHOR_LEADER_RE = re.compile(
-    r"^(?P<title>.+?)(?P<lead>(?:…{2,}|\.{3,}|·{3,}|．{3,})+)\s*(?P<author>[^\d…\.·．\s](?:[^\d…\.·．]{0,10}[^\d…\.·．\s])?)?"
+    r"^(?P<title>.+?)(?P<lead>(?:…{2,}|\.{3,}|·{3,}|．{3,})+)\s*(?P<author>[^\d…\.·．\s](?:\s*[^\d…\.·．\s]){0,11})?"
     r"\s*(?P<page>\d{1,3}|（\d{1,3}）|\(\d{1,3}\))\s*$")
 #: The characters of a dot leader and the shortest run of each that is one.
 LEADER_RUN_MIN = {"…": 2, ".": 3, "·": 3, "．": 3}
@@ -85,7 +85,8 @@ def match_author_leader(text: str) -> LeaderMatch | None:
     """:data:`AUTHOR_LEADER_RE` ``.match(text)``, found in one pass from the line's end (time
     linear in its length; tests/test_reader_growth.py checks both find the same spans): a page
     number of one to three digits, maybe in round brackets (``（2）``), ends the line; before it, after optional whitespace, an author
-    of at most 12 characters (no digit, no leader character, no space at either end); before that,
+    of at most 12 characters, spaces not counted (no digit, no leader character, no space at either end: a letter-spaced
+    name ``苗　青`` and a role word, ``口述　蒋德昌　整理　苗　青``, as an oral history's contents entry prints it); before that,
     after optional whitespace, the leader: runs of ``…`` (two or more) or ``.``, ``·``, ``．`` (three
     or more), as short as the title before it (one character at least) allows."""
     end, p, _ = page_number_span(text)
@@ -99,7 +100,7 @@ def match_author_leader(text: str) -> LeaderMatch | None:
         return None
     author_start = k + 1 + (len(text[k + 1:before_end]) - len(text[k + 1:before_end].lstrip()))
     author = text[author_start:before_end]
-    if author and (len(author) > 12 or any(c.isdecimal() for c in author)):
+    if author and (sum(not c.isspace() for c in author) > 12 or any(c.isdecimal() for c in author)):
         return None
     r = k  # the leader run: text[r:k + 1]
     while r > 0 and text[r - 1] in LEADER_RUN_MIN:

@@ -63,6 +63,10 @@ AUTHOR_LINE_RES = (
     re.compile(r"^(?:文|图|文图|图文|作者|撰稿|撰文|整理|口述|采写|执笔|编译|翻译|译)\s*[／/:：]\s*\S.{0,20}$"),
     re.compile(rf"^[{BULLET_CHARS}]\s*[\u4e00-\u9fff·](?:\s?[\u4e00-\u9fff·]){{1,5}}$"),
 )
+#: The words for what a person did to a text that a byline prints before the name, set off by a
+#: space and no separator (``口述　蒋德昌　　整理　苗　青``: an oral history's teller and recorder).
+ROLE_WORDS = frozenset(("文", "图", "文图", "图文", "作者", "撰稿", "撰文", "整理", "口述", "采写", "执笔", "编译",
+                        "翻译", "译", "记录", "讲述", "摄影"))
 #: A person's name of two to four Han characters, maybe letter-spaced (``柳　芸``).
 NAME_RE = re.compile(r"^[\u4e00-\u9fff](?:[ \u3000]{0,2}[\u4e00-\u9fff]){1,3}$")
 #: A unit and a name on one line: ``区委党史研究室　董立言``.
@@ -310,12 +314,34 @@ def author_line(line: Line) -> str | None:
     if BYLINE_LINE_RE.match(key) and len(key) <= 20:
         return "a reporter line (记者 …)"
     m = UNIT_NAME_RE.match(text)
-    if m and (is_org_name(m.group("unit")) or ORG_END_RE.search(re.sub(r"\s+", "", m.group("unit")))) \
-            and looks_like_person(m.group("name")):
+    if m and (is_org_name(m.group("unit")) or ORG_END_RE.search(re.sub(r"\s+", "", m.group("unit")))
+              or affiliation(re.sub(r"\s+", "", m.group("unit")))) and looks_like_person(m.group("name")):
         return "a unit and a name"
+    if role_names(text):
+        return "role words and names (口述　X　整理　Y)"
     if NAME_RE.match(text) and looks_like_person(text):
         return "a bare name (a common surname first)"
     return None
+
+
+def role_names(text: str) -> bool:
+    """*text* is one or more pairs of a role word (:data:`ROLE_WORDS`: 口述, 整理, 文 …) and a
+    personal name (:func:`convert.reader.names.looks_like_person`, maybe letter-spaced), set off by
+    spaces: ``口述　蒋德昌　　整理　苗　青``, ``整理　苗青``. The byline of an oral history or a
+    translation names each contributor with what they did; the role word comes first. Linear:
+    one split into space-separated tokens."""
+    tokens = text.split()
+    if len(tokens) < 2 or tokens[0] not in ROLE_WORDS:
+        return False
+    name: list[str] = []
+    for token in tokens[1:] + [None]:
+        if token is None or token in ROLE_WORDS:
+            if not looks_like_person("".join(name)):
+                return False
+            name = []
+        else:
+            name.append(token)
+    return True
 
 
 #: The end of an author's unit that is no office (an archive, a library, a museum, a school).
