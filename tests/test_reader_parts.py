@@ -1738,3 +1738,19 @@ def test_a_contents_author_counts_no_spaces_and_a_role_word_byline_is_no_paragra
     paras = texts(root, "//tei:body//tei:p")
     assert paras[0].startswith("老街始建于明代中叶") and paras[1].startswith("我是一九七〇年"), paras
     round_trips(docs, JOURNAL_BYLINES)
+
+
+def test_a_journal_dated_only_by_its_colophons_printing_date_gets_it_in_the_header_with_cert():
+    """A journal whose masthead prints only 年第N期 is dated by the colophon's 印刷日期 (the date the
+    rules for 内部资料性出版物 want printed): the header's issue date, ``@cert="medium"`` and a note
+    saying where it comes from; a masthead date still wins over it."""
+    colophon = "\n主办：柳溪县地方志办公室　　　主编：孔令文\n\n印数：300册　　　　　　　　印刷日期：二〇二四年六月\n"
+    docs, _ = read(JOURNAL_BYLINES + colophon)
+    monogr = xpath(docs[0].root, "//tei:sourceDesc//tei:monogr")[0]
+    dates = [(d.get("when"), d.get("type"), d.get("cert")) for d in xpath(monogr, "tei:imprint/tei:date")]
+    assert dates == [("2024-06", None, "medium"), ("2024-06", "printed", None)], dates
+    assert "印刷日期" in "".join(xpath(monogr, "tei:note/text()"))
+    round_trips(docs, JOURNAL_BYLINES + colophon)
+    dated = JOURNAL_BYLINES.replace("2024年第2期　总第30期", "2024年5月　第2期　总第30期") + colophon
+    docs, _ = read(dated)
+    assert xpath(docs[0].root, "string(//tei:sourceDesc//tei:imprint/tei:date[not(@type)]/@when)") == "2024-05"
