@@ -1754,3 +1754,50 @@ def test_a_journal_dated_only_by_its_colophons_printing_date_gets_it_in_the_head
     dated = JOURNAL_BYLINES.replace("2024年第2期　总第30期", "2024年5月　第2期　总第30期") + colophon
     docs, _ = read(dated)
     assert xpath(docs[0].root, "string(//tei:sourceDesc//tei:imprint/tei:date[not(@type)]/@when)") == "2024-05"
+
+
+PAPER_GUIDE = """# 石 渠 报
+
+2024年3月8日　星期五
+
+第9期（总第702期）　　今日四版
+
+**今日导读**
+
+▲ 石渠至西坪公路改造完工（2版）
+
+▲ 全县春耕备耕有序推进（3版）
+
+第一版　要闻
+
+## 县政府召开常务会议
+
+本报讯（记者 白云起）3月6日，县政府召开常务会议，研究部署春季森林防火和春耕生产等工作。
+
+本版责编：杜　衡
+
+第二版　综合
+
+## 石渠至西坪公路改造完工
+
+本报讯（记者 白云起）日前，石渠至西坪公路改造工程完工，全线路面拓宽至八米。
+
+第三版　经济
+
+## 全县春耕备耕有序推进
+
+本报讯（通讯员 郑秋禾）连日来，全县各乡镇组织农户整地育秧，农资供应充足。
+"""
+
+
+def test_a_papers_guide_with_bracketed_pages_is_a_contents_list_not_headings():
+    """A paper's 导读 under its heading (今日导读, 要闻导读 as well as 本期导读) whose entries print
+    their page in round brackets after the title (``▲ …（2版）``) is a contents list in
+    ``<front>``, each entry linked to its article and with its page; no entry is a heading."""
+    docs, _ = read(PAPER_GUIDE)
+    root = docs[0].root
+    items = xpath(root, "//tei:front//tei:div[@type='contents']//tei:item")
+    assert [xpath(i, "string(tei:num[@type='page']/@value)") for i in items] == ["2", "3"]
+    heads = texts(root, "//tei:body//tei:div[@type='article']/tei:head")
+    assert heads == ["县政府召开常务会议", "石渠至西坪公路改造完工", "全县春耕备耕有序推进"], heads
+    round_trips(docs, PAPER_GUIDE)

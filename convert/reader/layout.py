@@ -46,8 +46,9 @@ FIELD_LABEL_RE = re.compile(r"(?:^|(?<=\s))((?:[\u4e00-\u9fff][ \t\u3000]*){1,8}
 #: Labels of the credits that close a newspaper page (本版责编 … 校对 …).
 PAGE_ROLE_RE = re.compile(r"^(?:本版责编|本版编辑|责编|责任编辑|美术编辑|美编|版式|校对|审校|组版|图片编辑)$")
 SECTION_MAX = 12
-#: The printed heading of a contents list: 目录, 目 录, 本期目录, 本期要目, 本期导读, Contents.
-CONTENTS_HEAD_RE = re.compile(r"^(本期)?(目录|要目|导读|提要|看点)$|^contents$", re.IGNORECASE)
+#: The printed heading of a contents list: 目录, 目 录, 目次 (GB/T 3179's word for a journal's),
+#: 本期目录, 本期要目, 本期导读, and a paper's 今日导读, 要闻导读, 本版导读, Contents.
+CONTENTS_HEAD_RE = re.compile(r"^(本期|今日|要闻|本版|新闻)?(目录|目次|要目|导读|提要|看点)$|^contents$", re.IGNORECASE)
 #: A heading that announces a selection, not every article (本期导读, 看点).
 PARTIAL_CONTENTS_RE = re.compile(r"导读|看点|提要")
 #: A contents line whose leader is followed by the author before the page number:
@@ -135,8 +136,10 @@ def match_author_leader(text: str) -> LeaderMatch | None:
 #: A dot leader in a line's text (one the line's end did not take off: the page stood on the
 #: next line, or an author between them).
 TEXT_LEADER_RE = re.compile(r"…{2,}|\.{3,}|·{3,}|．{3,}")
-#: The printed page of a newspaper's contents entry: ``县城第二水厂扩建工程通水试运行　　2版``.
-PAGE_SUFFIX_RE = re.compile(r"(?:\s{2,}|\u3000+|\s*)(?P<page>(?:第\s*)?(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})\s*版)\s*$")
+#: The printed page of a newspaper's contents entry: ``县城第二水厂扩建工程通水试运行　　2版``, or in
+#: round brackets after the title (``全县秋粮收购进度过半（3版）``).
+PAGE_SUFFIX_RE = re.compile(r"(?:\s{2,}|\u3000+|\s*)(?P<page>(?P<open>[（(]\s*)?(?:第\s*)?(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})"
+                            r"\s*版(?(open)\s*[）)]))\s*$")
 #: A printed bullet before an entry or a brief's run-in head (kept: it is content).
 BULLET_CHARS = "●○◎◆◇■□▲△▼▽★☆•·▶►◉"
 #: A 导读 entry's printed page before its title (``2版　title``, ``第4版 title``): the page, then space.

@@ -929,7 +929,7 @@ def _ends_line(part: Line) -> str | None:
     text = part.text.strip()
     if PAGE_LABEL_RE.match(part.key):
         return "a page label"
-    if len(part.key) <= 40 and PAGE_SUFFIX_RE.search(text) and re.search(r"[\s\u3000]\S*版$", text):
+    if len(part.key) <= 40 and PAGE_SUFFIX_RE.search(text) and re.search(r"(?:[\s\u3000]\S*版|[（(]\s*\S*版\s*[）)])$", text):
         return "a contents entry's page (N版)"
     if CAPTION_CREDIT_RE.search(text):
         return "a photo credit (… 摄)"
