@@ -1801,3 +1801,47 @@ def test_a_papers_guide_with_bracketed_pages_is_a_contents_list_not_headings():
     heads = texts(root, "//tei:body//tei:div[@type='article']/tei:head")
     assert heads == ["县政府召开常务会议", "石渠至西坪公路改造完工", "全县春耕备耕有序推进"], heads
     round_trips(docs, PAPER_GUIDE)
+
+
+PAPER_POEMS = """第四版　副刊
+
+晒秋
+
+◇ 韩　笛
+
+竹匾里摊开的
+是一整个秋天
+辣椒红了
+玉米黄了
+
+屋顶上的日头
+慢慢地走
+
+河湾
+
+◇ 郑远帆
+
+芦苇把影子
+放进水里
+水把影子
+带到下游
+
+晚风吹过来
+一只白鹭飞走了
+
+本版责编：宋　禾
+"""
+
+
+def test_a_second_poems_title_over_its_author_line_ends_the_first_poem():
+    """A 副刊 prints each poem's title with its author line (◇ X) under it: the line right above
+    another author line is the next poem's title and its author line a byline, not a verse line
+    of the poem before and a heading (with the source's ``#`` marks or without)."""
+    for text in (PAPER_POEMS, PAPER_POEMS.replace("晒秋\n", "## 晒秋\n").replace("河湾\n", "## 河湾\n")):
+        docs, _ = read(text)
+        root = docs[0].root
+        heads = texts(root, "//tei:body//tei:div[@type='article']/tei:head")
+        assert heads == ["晒秋", "河湾"], heads
+        assert texts(root, "//tei:body//tei:div[@type='article']/tei:byline") == ["◇韩笛", "◇郑远帆"]
+        assert [len(xpath(lg, "tei:l")) for lg in xpath(root, "//tei:body//tei:lg[@type='stanza']")] == [4, 2, 4, 2]
+        round_trips(docs, text)

@@ -590,7 +590,9 @@ def _verse_like(parts: list[Line]) -> bool:
 def find_verse(doc: LogicalText) -> None:
     """Verse (a 副刊's poem): under a title and an author line, the lines that follow while each
     is short and ends no sentence (checked on the physical lines: the unwrapping joined a
-    stanza's lines where nothing showed their width), three verse lines at least."""
+    stanza's lines where nothing showed their width), three verse lines at least. The run ends
+    before the next poem's title: a line the source marks as a heading (``#``), or the line right
+    above another author line (a 副刊 prints each poem's title with its author line under it)."""
     for i in range(doc.body_start, doc.colophon_start):
         role = doc.roles.get(i)
         if role is None or role.kind != "byline":
@@ -598,6 +600,9 @@ def find_verse(doc: LogicalText) -> None:
         run: list[tuple[int, list[Line]]] = []
         j = i + 1
         while j < doc.colophon_start and j not in doc.roles:
+            nxt = doc.roles.get(j + 1)
+            if doc.lines[j].level or (nxt is not None and nxt.kind == "byline" and not nxt.data.get("unit")):
+                break  # the next poem's title
             parts = physical_parts(doc.lines[j], doc.physical)
             if not _verse_like(parts) or (len(parts) == 1 and paragraph_shape(doc.lines[j]) and len(doc.lines[j].key) > 16):
                 break
