@@ -1768,6 +1768,8 @@ PAPER_GUIDE = """# 石 渠 报
 
 ▲ 全县春耕备耕有序推进（3版）
 
+▲ 【望川】晒秋（4版）
+
 第一版　要闻
 
 ## 县政府召开常务会议
@@ -1787,19 +1789,33 @@ PAPER_GUIDE = """# 石 渠 报
 ## 全县春耕备耕有序推进
 
 本报讯（通讯员 郑秋禾）连日来，全县各乡镇组织农户整地育秧，农资供应充足。
+
+第四版　副刊
+
+**望　川**
+
+## 晒秋
+
+文／韩　笛
+
+竹匾里摊开的是一整个秋天，辣椒红了，玉米黄了，屋顶上的日头慢慢地走。
 """
 
 
 def test_a_papers_guide_with_bracketed_pages_is_a_contents_list_not_headings():
     """A paper's 导读 under its heading (今日导读, 要闻导读 as well as 本期导读) whose entries print
     their page in round brackets after the title (``▲ …（2版）``) is a contents list in
-    ``<front>``, each entry linked to its article and with its page; no entry is a heading."""
+    ``<front>``, each entry linked to its article and with its page; no entry is a heading. An
+    entry that names its column in 【】 before the title (``【望川】晒秋``) links to that title."""
     docs, _ = read(PAPER_GUIDE)
     root = docs[0].root
     items = xpath(root, "//tei:front//tei:div[@type='contents']//tei:item")
-    assert [xpath(i, "string(tei:num[@type='page']/@value)") for i in items] == ["2", "3"]
+    assert [xpath(i, "string(tei:num[@type='page']/@value)") for i in items] == ["2", "3", "4"]
     heads = texts(root, "//tei:body//tei:div[@type='article']/tei:head")
-    assert heads == ["县政府召开常务会议", "石渠至西坪公路改造完工", "全县春耕备耕有序推进"], heads
+    assert heads == ["县政府召开常务会议", "石渠至西坪公路改造完工", "全县春耕备耕有序推进", "晒秋"], heads
+    # an entry naming its column in 【】 before the title links to the article under that title
+    target = xpath(items[2], "string(tei:ref/@target)")[1:]
+    assert texts(root, f"//tei:div[@xml:id='{target}']/tei:head") == ["晒秋"]
     round_trips(docs, PAPER_GUIDE)
 
 
