@@ -1861,3 +1861,48 @@ def test_a_second_poems_title_over_its_author_line_ends_the_first_poem():
         assert texts(root, "//tei:body//tei:div[@type='article']/tei:byline") == ["◇韩笛", "◇郑远帆"]
         assert [len(xpath(lg, "tei:l")) for lg in xpath(root, "//tei:body//tei:lg[@type='stanza']")] == [4, 2, 4, 2]
         round_trips(docs, text)
+
+
+WRAPPED_JOURNAL = """柳 溪 史 志
+
+2024年第3期　总第31期
+
+目　　次
+
+抓好地方志工作　推动修志编鉴用志协调发展……………………孔令文　1
+
+县志办完成乡镇志稿评审………………………………………………3
+
+抓好地方志工作　推动修志编鉴用志协调发展
+
+孔令文
+
+今年全县地方志工作的重点是三件事。第一件
+是续修县志，总纂稿年内要完成，明年送市里
+评审。第二件是年鉴编纂，要压缩出版周期，
+做到当年编纂次年出版。第三件是用志，要把
+志书里的材料用到县情教育和招商宣传上去。
+
+各乡镇要明确一名分管领导和一名专职人员，
+保证修志工作有人管、有人干，材料按时报送
+，质量逐级把关，不能把担子全压在县志办身
+上，也不能等到验收时才临时抱佛脚，那样编
+出来的东西经不起推敲，也对不起后人。
+
+县志办完成乡镇志稿评审
+
+五月中旬，县志办组织专家对六部乡镇志稿进行评审，提
+出修改意见四十余条，要求各乡镇在九月底前修改完毕。
+"""
+
+
+def test_a_name_under_a_title_the_contents_list_names_whole_is_its_byline_in_wrapped_text():
+    """In a hard-wrapped text a short line under a title as wide as a wrapped line may be the
+    title's tail; where the printed contents list names that title whole (and not with the line
+    under it), the title ends there: a bare name under it is its author line, and the running
+    text below is not joined into it."""
+    docs, _ = read(WRAPPED_JOURNAL)
+    root = docs[0].root
+    assert texts(root, "//tei:body//tei:div[@type='article']/tei:byline") == ["孔令文"]
+    assert texts(root, "//tei:body//tei:p")[0].startswith("今年全县地方志工作")
+    round_trips(docs, WRAPPED_JOURNAL)

@@ -366,7 +366,7 @@ def find_bylines(doc: LogicalText) -> None:
         prev, nxt = _prev(doc, i), _next(doc, i)
         why = author_line(line)
         if why and why.startswith("a bare name") and prev is not None and (
-                doc.family == "briefing" or as_wide_as_wrapped(prev, doc.wrap_width)):
+                doc.family == "briefing" or (as_wide_as_wrapped(prev, doc.wrap_width) and not _whole_title(doc, prev, line))):
             why = None  # a briefing prints no author under a title; a wrapped title's tail is no name
         if why and prev is not None and title_like(prev) and (i - 1) not in doc.roles \
                 and not _author_above(doc, i, why) and nxt is not None and (
@@ -387,6 +387,14 @@ def find_bylines(doc: LogicalText) -> None:
             if CREDIT_WORD_RE.search(inner) or is_org_name(inner) or NAME_RE.match(m.group("inner").strip()) \
                     or UNIT_NAME_RE.match(m.group("inner").strip()) or ORG_END_RE.search(inner):
                 _give(doc, i, "credit", "a credit in brackets on a line of its own, after the text")
+
+
+def _whole_title(doc: LogicalText, title: Line, below: Line) -> bool:
+    """*title* is a whole title the printed contents list names (an entry's title, whitespace
+    aside), and *title* with the line *below* is none: the contents list says where the title
+    ends, so the line below is no tail a hard wrap cut from it."""
+    keys = {e.key for e in doc.contents.entries} if doc.contents else set()
+    return title.key in keys and title.key + below.key not in keys
 
 
 def _author_above(doc: LogicalText, i: int, why: str) -> bool:
