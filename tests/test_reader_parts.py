@@ -1756,3 +1756,231 @@ def test_a_column_wide_title_over_a_dated_news_lead_after_a_finished_sentence_st
     assert texts(root, "//tei:div[@type='article']/tei:head") == ["县教育局部署秋季开学工作", "县农业农村局组织农技人员指导秋收秋种"]
     assert [p[:7] for p in texts(root, "//tei:body//tei:p")] == ["8月下旬，县教", "9月12日至1"]
     round_trips(docs, text)
+
+
+JOURNAL_BYLINES = """柳 溪 史 志
+
+2024年第2期　总第30期
+
+目　　次
+
+·史事钩沉·
+
+柳溪县城老街的变迁……………………县图书馆　孔令文　3
+
+·亲历记·
+
+我当赤脚医生的日子………………………口述　曹秀英　整理　韦　岚　6
+
+县志办完成乡镇志稿评审………………………………………9
+
+·史事钩沉·
+
+柳溪县城老街的变迁
+
+县图书馆　孔令文
+
+老街始建于明代中叶，旧称十字街，东西长约八百米，街面铺着青石板，两侧多为前店后宅的木构房屋
+
+·亲历记·
+
+我当赤脚医生的日子
+
+口述　曹秀英　　整理　韦　岚
+
+我是一九七〇年到大队卫生室当赤脚医生的，那时候药箱里只有几样常用药
+
+县志办完成乡镇志稿评审
+
+五月中旬，县志办组织专家对六部乡镇志稿进行评审，提出修改意见四十余条。
+"""
+
+
+def test_a_contents_author_counts_no_spaces_and_a_role_word_byline_is_no_paragraph():
+    """A contents entry's author after the leader is at most 12 characters, spaces not counted: a
+    letter-spaced name (``韦　岚``) and role words (``口述　X　整理　Y``, an oral history's teller and
+    recorder) take more room, and the entry still gets its page (the section name and the next
+    entry are not glued to it). In the body, an author line under a title that names a unit ending
+    in 馆 (作者单位: an archive, a library) or pairs of role word and name is a byline, and the
+    running text under it, cut mid-sentence at the end of its line, is not joined into it."""
+    docs, _ = read(JOURNAL_BYLINES)
+    root = docs[0].root
+    items = texts(root, "//tei:front//tei:div[@type='contents']//tei:item[tei:num]")
+    assert len(items) == 3, items
+    assert texts(root, "//tei:front//tei:div[@type='contents']//tei:item/tei:num[@type='page']") == ["3", "6", "9"]
+    assert texts(root, "//tei:front//tei:item/tei:name[@type='author']") == ["县图书馆孔令文", "口述曹秀英整理韦岚"]
+    heads = texts(root, "//tei:body//tei:div[@type='article']/tei:head")
+    assert heads == ["柳溪县城老街的变迁", "我当赤脚医生的日子", "县志办完成乡镇志稿评审"], heads
+    bylines = texts(root, "//tei:body//tei:byline")
+    assert bylines == ["县图书馆孔令文", "口述曹秀英整理韦岚"], bylines
+    paras = texts(root, "//tei:body//tei:p")
+    assert paras[0].startswith("老街始建于明代中叶") and paras[1].startswith("我是一九七〇年"), paras
+    round_trips(docs, JOURNAL_BYLINES)
+
+
+def test_a_journal_dated_only_by_its_colophons_printing_date_gets_it_in_the_header_with_cert():
+    """A journal whose masthead prints only 年第N期 is dated by the colophon's 印刷日期 (the date the
+    rules for 内部资料性出版物 want printed): the header's issue date, ``@cert="medium"`` and a note
+    saying where it comes from; a masthead date still wins over it."""
+    colophon = "\n主办：柳溪县地方志办公室　　　主编：孔令文\n\n印数：300册　　　　　　　　印刷日期：二〇二四年六月\n"
+    docs, _ = read(JOURNAL_BYLINES + colophon)
+    monogr = xpath(docs[0].root, "//tei:sourceDesc//tei:monogr")[0]
+    dates = [(d.get("when"), d.get("type"), d.get("cert")) for d in xpath(monogr, "tei:imprint/tei:date")]
+    assert dates == [("2024-06", None, "medium"), ("2024-06", "printed", None)], dates
+    assert "印刷日期" in "".join(xpath(monogr, "tei:note/text()"))
+    round_trips(docs, JOURNAL_BYLINES + colophon)
+    dated = JOURNAL_BYLINES.replace("2024年第2期　总第30期", "2024年5月　第2期　总第30期") + colophon
+    docs, _ = read(dated)
+    assert xpath(docs[0].root, "string(//tei:sourceDesc//tei:imprint/tei:date[not(@type)]/@when)") == "2024-05"
+
+
+PAPER_GUIDE = """# 石 渠 报
+
+2024年3月8日　星期五
+
+第9期（总第702期）　　今日四版
+
+**今日导读**
+
+▲ 石渠至西坪公路改造完工（2版）
+
+▲ 全县春耕备耕有序推进（3版）
+
+▲ 【望川】晒秋（4版）
+
+第一版　要闻
+
+## 县政府召开常务会议
+
+本报讯（记者 白云起）3月6日，县政府召开常务会议，研究部署春季森林防火和春耕生产等工作。
+
+本版责编：杜　衡
+
+第二版　综合
+
+## 石渠至西坪公路改造完工
+
+本报讯（记者 白云起）日前，石渠至西坪公路改造工程完工，全线路面拓宽至八米。
+
+第三版　经济
+
+## 全县春耕备耕有序推进
+
+本报讯（通讯员 郑秋禾）连日来，全县各乡镇组织农户整地育秧，农资供应充足。
+
+第四版　副刊
+
+**望　川**
+
+## 晒秋
+
+文／韩　笛
+
+竹匾里摊开的是一整个秋天，辣椒红了，玉米黄了，屋顶上的日头慢慢地走。
+"""
+
+
+def test_a_papers_guide_with_bracketed_pages_is_a_contents_list_not_headings():
+    """A paper's 导读 under its heading (今日导读, 要闻导读 as well as 本期导读) whose entries print
+    their page in round brackets after the title (``▲ …（2版）``) is a contents list in
+    ``<front>``, each entry linked to its article and with its page; no entry is a heading. An
+    entry that names its column in 【】 before the title (``【望川】晒秋``) links to that title."""
+    docs, _ = read(PAPER_GUIDE)
+    root = docs[0].root
+    items = xpath(root, "//tei:front//tei:div[@type='contents']//tei:item")
+    assert [xpath(i, "string(tei:num[@type='page']/@value)") for i in items] == ["2", "3", "4"]
+    heads = texts(root, "//tei:body//tei:div[@type='article']/tei:head")
+    assert heads == ["县政府召开常务会议", "石渠至西坪公路改造完工", "全县春耕备耕有序推进", "晒秋"], heads
+    # an entry naming its column in 【】 before the title links to the article under that title
+    target = xpath(items[2], "string(tei:ref/@target)")[1:]
+    assert texts(root, f"//tei:div[@xml:id='{target}']/tei:head") == ["晒秋"]
+    round_trips(docs, PAPER_GUIDE)
+
+
+PAPER_POEMS = """第四版　副刊
+
+晒秋
+
+◇ 韩　笛
+
+竹匾里摊开的
+是一整个秋天
+辣椒红了
+玉米黄了
+
+屋顶上的日头
+慢慢地走
+
+河湾
+
+◇ 郑远帆
+
+芦苇把影子
+放进水里
+水把影子
+带到下游
+
+晚风吹过来
+一只白鹭飞走了
+
+本版责编：宋　禾
+"""
+
+
+def test_a_second_poems_title_over_its_author_line_ends_the_first_poem():
+    """A 副刊 prints each poem's title with its author line (◇ X) under it: the line right above
+    another author line is the next poem's title and its author line a byline, not a verse line
+    of the poem before and a heading (with the source's ``#`` marks or without)."""
+    for text in (PAPER_POEMS, PAPER_POEMS.replace("晒秋\n", "## 晒秋\n").replace("河湾\n", "## 河湾\n")):
+        docs, _ = read(text)
+        root = docs[0].root
+        heads = texts(root, "//tei:body//tei:div[@type='article']/tei:head")
+        assert heads == ["晒秋", "河湾"], heads
+        assert texts(root, "//tei:body//tei:div[@type='article']/tei:byline") == ["◇韩笛", "◇郑远帆"]
+        assert [len(xpath(lg, "tei:l")) for lg in xpath(root, "//tei:body//tei:lg[@type='stanza']")] == [4, 2, 4, 2]
+        round_trips(docs, text)
+
+
+WRAPPED_JOURNAL = """柳 溪 史 志
+
+2024年第3期　总第31期
+
+目　　次
+
+抓好地方志工作　推动修志编鉴用志协调发展……………………孔令文　1
+
+县志办完成乡镇志稿评审………………………………………………3
+
+抓好地方志工作　推动修志编鉴用志协调发展
+
+孔令文
+
+今年全县地方志工作的重点是三件事。第一件
+是续修县志，总纂稿年内要完成，明年送市里
+评审。第二件是年鉴编纂，要压缩出版周期，
+做到当年编纂次年出版。第三件是用志，要把
+志书里的材料用到县情教育和招商宣传上去。
+
+各乡镇要明确一名分管领导和一名专职人员，
+保证修志工作有人管、有人干，材料按时报送
+，质量逐级把关，不能把担子全压在县志办身
+上，也不能等到验收时才临时抱佛脚，那样编
+出来的东西经不起推敲，也对不起后人。
+
+县志办完成乡镇志稿评审
+
+五月中旬，县志办组织专家对六部乡镇志稿进行评审，提
+出修改意见四十余条，要求各乡镇在九月底前修改完毕。
+"""
+
+
+def test_a_name_under_a_title_the_contents_list_names_whole_is_its_byline_in_wrapped_text():
+    """In a hard-wrapped text a short line under a title as wide as a wrapped line may be the
+    title's tail; where the printed contents list names that title whole (and not with the line
+    under it), the title ends there: a bare name under it is its author line, and the running
+    text below is not joined into it."""
+    docs, _ = read(WRAPPED_JOURNAL)
+    root = docs[0].root
+    assert texts(root, "//tei:body//tei:div[@type='article']/tei:byline") == ["孔令文"]
+    assert texts(root, "//tei:body//tei:p")[0].startswith("今年全县地方志工作")
+    round_trips(docs, WRAPPED_JOURNAL)

@@ -57,7 +57,7 @@ KITCHEN_SINK = """<?xml version="1.0" encoding="UTF-8"?>
             <imprint>
               <pubPlace>郑州市上街区</pubPlace>
               <publisher>中共上街区委宣传部传媒中心</publisher>
-              <date when="2020">2020年</date>
+              <date when="2020" cert="medium">2020年</date>
               <date when="2020-02-29T08:00:00" type="printed">2020年2月29日</date>
             </imprint>
             <biblScope unit="issue" n="7">第7期</biblScope>

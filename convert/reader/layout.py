@@ -46,8 +46,9 @@ FIELD_LABEL_RE = re.compile(r"(?:^|(?<=\s))((?:[\u4e00-\u9fff][ \t\u3000]*){1,8}
 #: Labels of the credits that close a newspaper page (本版责编 … 校对 …).
 PAGE_ROLE_RE = re.compile(r"^(?:本版责编|本版编辑|责编|责任编辑|美术编辑|美编|版式|校对|审校|组版|图片编辑)$")
 SECTION_MAX = 12
-#: The printed heading of a contents list: 目录, 目 录, 本期目录, 本期要目, 本期导读, Contents.
-CONTENTS_HEAD_RE = re.compile(r"^(本期)?(目录|要目|导读|提要|看点)$|^contents$", re.IGNORECASE)
+#: The printed heading of a contents list: 目录, 目 录, 目次 (GB/T 3179's word for a journal's),
+#: 本期目录, 本期要目, 本期导读, and a paper's 今日导读, 要闻导读, 本版导读, Contents.
+CONTENTS_HEAD_RE = re.compile(r"^(本期|今日|要闻|本版|新闻)?(目录|目次|要目|导读|提要|看点)$|^contents$", re.IGNORECASE)
 #: A heading that announces a selection, not every article (本期导读, 看点).
 PARTIAL_CONTENTS_RE = re.compile(r"导读|看点|提要")
 #: A contents line whose leader is followed by the author before the page number:
@@ -56,7 +57,7 @@ PARTIAL_CONTENTS_RE = re.compile(r"导读|看点|提要")
 #: leader its nested repetition backtracks for a time that grows with the square of the line's
 #: length or worse, so the reader never runs it on its input).
 AUTHOR_LEADER_RE = re.compile(
-    r"^(?P<title>.+?)(?P<lead>(?:…{2,}|\.{3,}|·{3,}|．{3,})+)\s*(?P<author>[^\d…\.·．\s](?:[^\d…\.·．]{0,10}[^\d…\.·．\s])?)?"
+    r"^(?P<title>.+?)(?P<lead>(?:…{2,}|\.{3,}|·{3,}|．{3,})+)\s*(?P<author>[^\d…\.·．\s](?:\s*[^\d…\.·．\s]){0,11})?"
     r"\s*(?P<page>\d{1,3}|（\d{1,3}）|\(\d{1,3}\))\s*$")
 #: The characters of a dot leader and the shortest run of each that is one.
 LEADER_RUN_MIN = {"…": 2, ".": 3, "·": 3, "．": 3}
@@ -85,7 +86,8 @@ def match_author_leader(text: str) -> LeaderMatch | None:
     """:data:`AUTHOR_LEADER_RE` ``.match(text)``, found in one pass from the line's end (time
     linear in its length; tests/test_reader_growth.py checks both find the same spans): a page
     number of one to three digits, maybe in round brackets (``（2）``), ends the line; before it, after optional whitespace, an author
-    of at most 12 characters (no digit, no leader character, no space at either end); before that,
+    of at most 12 characters, spaces not counted (no digit, no leader character, no space at either end: a letter-spaced
+    name ``苗　青`` and a role word, ``口述　蒋德昌　整理　苗　青``, as an oral history's contents entry prints it); before that,
     after optional whitespace, the leader: runs of ``…`` (two or more) or ``.``, ``·``, ``．`` (three
     or more), as short as the title before it (one character at least) allows."""
     end, p, _ = page_number_span(text)
@@ -99,7 +101,7 @@ def match_author_leader(text: str) -> LeaderMatch | None:
         return None
     author_start = k + 1 + (len(text[k + 1:before_end]) - len(text[k + 1:before_end].lstrip()))
     author = text[author_start:before_end]
-    if author and (len(author) > 12 or any(c.isdecimal() for c in author)):
+    if author and (sum(not c.isspace() for c in author) > 12 or any(c.isdecimal() for c in author)):
         return None
     r = k  # the leader run: text[r:k + 1]
     while r > 0 and text[r - 1] in LEADER_RUN_MIN:
@@ -134,8 +136,10 @@ def match_author_leader(text: str) -> LeaderMatch | None:
 #: A dot leader in a line's text (one the line's end did not take off: the page stood on the
 #: next line, or an author between them).
 TEXT_LEADER_RE = re.compile(r"…{2,}|\.{3,}|·{3,}|．{3,}")
-#: The printed page of a newspaper's contents entry: ``县城第二水厂扩建工程通水试运行　　2版``.
-PAGE_SUFFIX_RE = re.compile(r"(?:\s{2,}|\u3000+|\s*)(?P<page>(?:第\s*)?(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})\s*版)\s*$")
+#: The printed page of a newspaper's contents entry: ``县城第二水厂扩建工程通水试运行　　2版``, or in
+#: round brackets after the title (``全县秋粮收购进度过半（3版）``).
+PAGE_SUFFIX_RE = re.compile(r"(?:\s{2,}|\u3000+|\s*)(?P<page>(?P<open>[（(]\s*)?(?:第\s*)?(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})"
+                            r"\s*版(?(open)\s*[）)]))\s*$")
 #: A printed bullet before an entry or a brief's run-in head (kept: it is content).
 BULLET_CHARS = "●○◎◆◇■□▲△▼▽★☆•·▶►◉"
 #: A 导读 entry's printed page before its title (``2版　title``, ``第4版 title``): the page, then space.

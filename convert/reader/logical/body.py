@@ -162,8 +162,8 @@ class BodyBuilder:
         best, best_i = 0.0, None
         for i, e in enumerate(self.entries):
             r = _similar(line.key, e.key)
-            # a 导读 entry naming the 副刊 column before the title (``松风亭：父亲的菜园``)
-            column = re.match(r"^[\u4e00-\u9fff]{2,6}[：:](?=.{2})", e.key)
+            # a 导读 entry naming the 副刊 column before the title (``松风亭：父亲的菜园``, ``【青梓】秋夜听雨``)
+            column = re.match(r"^(?:[\u4e00-\u9fff]{2,6}[：:]|【[^】]{1,12}】)(?=.{2})", e.key)
             if column:
                 r = max(r, _similar(line.key, e.key[column.end():]))
             # an entry an earlier heading already took is matched again only exactly, and not by a

@@ -14,7 +14,8 @@ from lxml import etree
 
 from convert import __version__
 from convert.reader.logical.state import LogicalText
-from convert.reader.masthead import PUBLISHING_VERBS, RESTRICTED_RE, SPONSOR_VERBS, Masthead
+from convert.reader.masthead import (DATE_RE, PUBLISHING_VERBS, RESTRICTED_RE, SPONSOR_VERBS, Masthead, _iso,
+                                     arabic_date)
 from convert.reader.pages import locate_pages
 from convert.tei import E, XML_ID, XML_LANG, local, xpath
 
@@ -48,6 +49,25 @@ def _colophon_fields(colophons: list[etree._Element]) -> list[tuple[str, etree._
         if item is not None and local(item) == "item":
             fields.append((re.sub(r"[：:\s]+", "", "".join(label.itertext())), item))
     return fields
+
+
+#: Colophon labels that give the issue's printing date (the 印刷日期 the rules for 内部资料性出版物
+#: want printed on the back cover or the 版权页).
+PRINTING_DATE_FIELD_RE = re.compile(r"^(?:印刷日期|印制日期|印刷时间)$")
+
+
+def colophon_printing_date(fields: list[tuple[str, etree._Element]]) -> tuple[str, str] | None:
+    """``(ISO date, text as printed)`` of the colophon's printing-date field (:data:`PRINTING_DATE_FIELD_RE`)
+    whose value is a date and nothing else (``2023年9月``, ``2023年9月15日``, ``二〇二三年九月``), else
+    ``None``."""
+    for label, item in fields:
+        if not PRINTING_DATE_FIELD_RE.match(label):
+            continue
+        value = "".join(item.itertext()).strip()
+        m = DATE_RE.match(arabic_date(re.sub(r"\s+", "", value)))
+        if m and m.end() == len(arabic_date(re.sub(r"\s+", "", value))) and 1 <= int(m.group(2)) <= 12:
+            return _iso(*m.group(1, 2, 3)), value
+    return None
 
 
 #: Colophon labels that name an editor (a person) of the issue.
@@ -131,8 +151,17 @@ def _header(mh: Masthead, genre, colophons: list[etree._Element], source_name: s
     when, when_text = mh.when, mh.date_text
     if when is None and issued:  # a briefing dated only by its 印发 line
         when, when_text = issued, issued_text
+    colophon_printed = colophon_printing_date(fields) if when is None and not mh.printed else None
     if when:
         imprint.append(E.date(when_text or when, when=when))
+    elif colophon_printed:
+        # a journal whose masthead prints only 年第N期: the issue is dated by the colophon's 印刷日期,
+        # the nearest date the issue gives (printed for it); a reading, so @cert and a note say so
+        when, when_text = colophon_printed
+        imprint.append(E.date(when_text, when=when, cert="medium"))
+        imprint.append(E.date(when_text, when=when, type="printed"))
+        monogr.append(E.note("The issue date is the colophon's printing date (印刷日期): the masthead "
+                             "prints none."))
     if mh.printed:
         imprint.append(E.date(mh.printed_text or mh.printed, when=mh.printed, type="printed"))
     elif issued:

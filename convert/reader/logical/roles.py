@@ -64,6 +64,10 @@ AUTHOR_LINE_RES = (
     re.compile(r"^(?:文|图|文图|图文|作者|撰稿|撰文|整理|口述|采写|执笔|编译|翻译|译)\s*[／/:：]\s*\S.{0,20}$"),
     re.compile(rf"^[{BULLET_CHARS}]\s*[\u4e00-\u9fff·](?:\s?[\u4e00-\u9fff·]){{1,5}}$"),
 )
+#: The words for what a person did to a text that a byline prints before the name, set off by a
+#: space and no separator (``口述　蒋德昌　　整理　苗　青``: an oral history's teller and recorder).
+ROLE_WORDS = frozenset(("文", "图", "文图", "图文", "作者", "撰稿", "撰文", "整理", "口述", "采写", "执笔", "编译",
+                        "翻译", "译", "记录", "讲述", "摄影"))
 #: A person's name of two to four Han characters, maybe letter-spaced (``柳　芸``).
 NAME_RE = re.compile(r"^[\u4e00-\u9fff](?:[ \u3000]{0,2}[\u4e00-\u9fff]){1,3}$")
 #: A unit and a name on one line: ``区委党史研究室　董立言``.
@@ -316,15 +320,37 @@ def author_line(line: Line) -> str | None:
     if BYLINE_LINE_RE.match(key) and len(key) <= 20:
         return "a reporter line (记者 …)"
     m = UNIT_NAME_RE.match(text)
-    if m and (is_org_name(m.group("unit")) or ORG_END_RE.search(re.sub(r"\s+", "", m.group("unit")))) \
-            and looks_like_person(m.group("name")):
+    if m and (is_org_name(m.group("unit")) or ORG_END_RE.search(re.sub(r"\s+", "", m.group("unit")))
+              or affiliation(re.sub(r"\s+", "", m.group("unit")))) and looks_like_person(m.group("name")):
         return "a unit and a name"
     if m and looks_like_person(m.group("name")) and re.fullmatch(r"[\u4e00-\u9fff]{2,16}", m.group("unit")) \
             and PERSON_TITLE_END_RE.search(m.group("unit")):
         return "a person's office and a name (县政协委员　X)"
+    if role_names(text):
+        return "role words and names (口述　X　整理　Y)"
     if NAME_RE.match(text) and looks_like_person(text):
         return "a bare name (a common surname first)"
     return None
+
+
+def role_names(text: str) -> bool:
+    """*text* is one or more pairs of a role word (:data:`ROLE_WORDS`: 口述, 整理, 文 …) and a
+    personal name (:func:`convert.reader.names.looks_like_person`, maybe letter-spaced), set off by
+    spaces: ``口述　蒋德昌　　整理　苗　青``, ``整理　苗青``. The byline of an oral history or a
+    translation names each contributor with what they did; the role word comes first. Linear:
+    one split into space-separated tokens."""
+    tokens = text.split()
+    if len(tokens) < 2 or tokens[0] not in ROLE_WORDS:
+        return False
+    name: list[str] = []
+    for token in tokens[1:] + [None]:
+        if token is None or token in ROLE_WORDS:
+            if not looks_like_person("".join(name)):
+                return False
+            name = []
+        else:
+            name.append(token)
+    return True
 
 
 #: The end of an author's unit that is no office (an archive, a library, a museum, a school).
@@ -349,7 +375,7 @@ def find_bylines(doc: LogicalText) -> None:
         prev, nxt = _prev(doc, i), _next(doc, i)
         why = author_line(line)
         if why and why.startswith("a bare name") and prev is not None and (
-                doc.family == "briefing" or as_wide_as_wrapped(prev, doc.wrap_width)):
+                doc.family == "briefing" or (as_wide_as_wrapped(prev, doc.wrap_width) and not _whole_title(doc, prev, line))):
             why = None  # a briefing prints no author under a title; a wrapped title's tail is no name
         if why and prev is not None and title_like(prev) and (i - 1) not in doc.roles \
                 and not _author_above(doc, i, why) and nxt is not None and (
@@ -370,6 +396,14 @@ def find_bylines(doc: LogicalText) -> None:
             if CREDIT_WORD_RE.search(inner) or is_org_name(inner) or NAME_RE.match(m.group("inner").strip()) \
                     or UNIT_NAME_RE.match(m.group("inner").strip()) or ORG_END_RE.search(inner):
                 _give(doc, i, "credit", "a credit in brackets on a line of its own, after the text")
+
+
+def _whole_title(doc: LogicalText, title: Line, below: Line) -> bool:
+    """*title* is a whole title the printed contents list names (an entry's title, whitespace
+    aside), and *title* with the line *below* is none: the contents list says where the title
+    ends, so the line below is no tail a hard wrap cut from it."""
+    keys = {e.key for e in doc.contents.entries} if doc.contents else set()
+    return title.key in keys and title.key + below.key not in keys
 
 
 def _author_above(doc: LogicalText, i: int, why: str) -> bool:
@@ -592,7 +626,9 @@ def _verse_like(parts: list[Line]) -> bool:
 def find_verse(doc: LogicalText) -> None:
     """Verse (a 副刊's poem): under a title and an author line, the lines that follow while each
     is short and ends no sentence (checked on the physical lines: the unwrapping joined a
-    stanza's lines where nothing showed their width), three verse lines at least."""
+    stanza's lines where nothing showed their width), three verse lines at least. The run ends
+    before the next poem's title: a line the source marks as a heading (``#``), or the line right
+    above another author line (a 副刊 prints each poem's title with its author line under it)."""
     for i in range(doc.body_start, doc.colophon_start):
         role = doc.roles.get(i)
         if role is None or role.kind != "byline":
@@ -600,6 +636,9 @@ def find_verse(doc: LogicalText) -> None:
         run: list[tuple[int, list[Line]]] = []
         j = i + 1
         while j < doc.colophon_start and j not in doc.roles:
+            nxt = doc.roles.get(j + 1)
+            if doc.lines[j].level or (nxt is not None and nxt.kind == "byline" and not nxt.data.get("unit")):
+                break  # the next poem's title
             parts = physical_parts(doc.lines[j], doc.physical)
             if not _verse_like(parts) or (len(parts) == 1 and paragraph_shape(doc.lines[j]) and len(doc.lines[j].key) > 16):
                 break
@@ -936,7 +975,7 @@ def _ends_line(part: Line) -> str | None:
     text = part.text.strip()
     if PAGE_LABEL_RE.match(part.key):
         return "a page label"
-    if len(part.key) <= 40 and PAGE_SUFFIX_RE.search(text) and re.search(r"[\s\u3000]\S*版$", text):
+    if len(part.key) <= 40 and PAGE_SUFFIX_RE.search(text) and re.search(r"(?:[\s\u3000]\S*版|[（(]\s*\S*版\s*[）)])$", text):
         return "a contents entry's page (N版)"
     if CAPTION_CREDIT_RE.search(text):
         return "a photo credit (… 摄)"
