@@ -1678,3 +1678,64 @@ def test_a_handling_notice_after_the_last_folio_opens_the_next_issue():
     notice = texts(docs[1].root, "//tei:front//tei:note[@type='notice']")
     assert notice == ["内部资料注意保存"], notice
     round_trips(docs, text)
+
+
+# ----------------------------------------------------------------------------- brief items: bullet, bold, closing 。
+
+BRIEF_COLUMN = BRIEFING.split("---")[0] + """【工作简讯】
+
+■ **县农技站举办小麦病虫害防治培训班。** 4月2日，县农技站在北关村举办培训班，讲解条锈病和蚜虫的识别与防治方法。
+
+■ **县水利局检查汛前水库安全。** 4月6日，县水利局组成检查组，对全县5座小型水库的坝体和溢洪道进行了检查。
+
+---
+
+""" + BRIEFING.split("---", 1)[1]
+
+
+def _brief_heads(root):
+    """The brief heads' text without their labels (the bullet, a closing stop)."""
+    out = []
+    for h in xpath(root, "//tei:div[@type='brief']/tei:head"):
+        out.append(nows((h.text or "") + "".join(
+            ("" if c.tag.endswith("}label") else "".join(c.itertext())) + (c.tail or "") for c in h)))
+    return out
+
+
+def test_a_bulleted_bold_run_in_head_closed_by_a_full_stop_is_a_brief_head():
+    """``■ **head。** text`` in a 【…简讯】 column: the bullet, then the bold run-in head (its
+    markup); the head's closing 。 is printed after the title, not part of it (a ``label`` like
+    the bullet), and the text goes on in the brief's paragraph."""
+    docs, _ = read(BRIEF_COLUMN)
+    root = docs[0].root
+    heads = _brief_heads(root)
+    assert heads == ["县农技站举办小麦病虫害防治培训班", "县水利局检查汛前水库安全"], heads
+    labels = [[nows("".join(l.itertext())) for l in xpath(h, "tei:label")]
+              for h in xpath(root, "//tei:div[@type='brief']/tei:head")]
+    assert labels == [["■", "。"], ["■", "。"]]
+    assert texts(root, "//tei:div[@type='brief']/tei:p")[0].startswith("4月2日，县农技站")
+    round_trips(docs, BRIEF_COLUMN)
+
+
+def test_without_its_bold_a_bulleted_first_sentence_closed_by_a_stop_and_a_space_is_the_head():
+    """The markup gone (``■ head。 text``): in a column named by 【…简讯】, after a bullet, a first
+    sentence of a few words with no comma, closed by 。 and a space, is the run-in head."""
+    text = BRIEF_COLUMN.replace("**", "")
+    docs, _ = read(text)
+    assert _brief_heads(docs[0].root) == ["县农技站举办小麦病虫害防治培训班", "县水利局检查汛前水库安全"]
+    round_trips(docs, text)
+
+
+def test_a_bold_run_left_open_at_a_line_end_and_closed_on_the_next_line_is_one_run():
+    """CommonMark §6.2: emphasis is matched across a soft line break; ``■ **head。`` / ``** 4月2日…``
+    (a wrap cut before the closing mark) does not make the next line bold; a ``**`` that nothing
+    closes stays bold to its line end."""
+    lines = split_lines("■ **县农技站举办培训班。\n** 4月2日，县农技站在北关村举办培训班。\n")
+    assert [b for s, b in lines[1].segments if s.strip()] == [False] and not lines[1].all_bold
+    lines = split_lines("**县农技站举办培训班\n4月2日，县农技站在北关村举办培训班。\n")
+    assert lines[0].all_bold and not lines[1].all_bold
+    for text in (BRIEF_COLUMN.replace("培训班。** 4月2日", "培训班。\n** 4月2日"),
+                 BRIEF_COLUMN.replace("防治培训班。**", "防治培\n训班。**")):
+        docs, _ = read(text)
+        assert _brief_heads(docs[0].root)[0] == "县农技站举办小麦病虫害防治培训班", text
+        round_trips(docs, text)
