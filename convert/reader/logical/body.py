@@ -505,7 +505,9 @@ class BodyBuilder:
         if BYLINE_LINE_RE.match(line.key) or split_specials(line.segments)[2] or COLOPHON_FIELD_RE.match(line.key):
             return None  # a reporter line, a line ending in a credit, a colophon field: no heading
         if marked:
-            why, cert = "markup (# or bold)", None
+            # a marked line the unwrapping joined on weak evidence (a heading's wrapped tail) keeps
+            # that join's @cert
+            why, cert = "markup (# or bold)", (line.cert if line.weak_join else None)
         else:
             cert, context = self._shape_cert(i, line)
             why = "short, no sentence punctuation, running text follows" + (f"; {context}" if context else "")
