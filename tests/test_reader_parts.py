@@ -1757,3 +1757,12 @@ def test_a_hash_heading_cut_by_a_hard_wrap_keeps_its_tail():
     assert heads[1].get("cert") in ("low", "medium")  # inferred on weak evidence: flagged
     round_trips(docs, text)
 
+
+def test_a_masthead_date_in_chinese_numerals_cut_before_its_day_is_one_line():
+    """``沙河县人民政府办公室　　二〇二二年三月`` / ``十八日``: a right-aligned date in Chinese
+    numerals that the extraction cut before its day is one masthead line: the header has the
+    full date."""
+    text = BRIEFING.replace("沙河县人民政府办公室　　　　　　　2022年3月8日", "沙河县人民政府办公室　　　　　　　二〇二二年三月\n十八日")
+    docs, _ = read(text)
+    assert xpath(docs[0].root, "//tei:sourceDesc//tei:imprint/tei:date/@when") == ["2022-03-18"]
+    round_trips(docs, text)
