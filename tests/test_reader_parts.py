@@ -1766,3 +1766,13 @@ def test_a_masthead_date_in_chinese_numerals_cut_before_its_day_is_one_line():
     docs, _ = read(text)
     assert xpath(docs[0].root, "//tei:sourceDesc//tei:imprint/tei:date/@when") == ["2022-03-18"]
     round_trips(docs, text)
+
+
+def test_a_letter_spaced_name_before_the_next_colophon_label_stays_in_its_value():
+    """``编辑：滕　雪　　审核：韦守成``: a two-character name letter-spaced to three, then a wider gap
+    and the next label. A letter-spaced label has a gap between every character (``编　　辑：``);
+    words either side of a gap are a value's end and the next label."""
+    t = "编辑：柯　岚　　审核：庞向东　　　　（共印60份）"
+    assert [(t[a:v], t[v:e]) for a, v, e in colophon_fields(t)] == [("编辑：", "柯　岚"), ("审核：", "庞向东")]
+    t = "编　　辑：柯岚　　审　核：庞向东"
+    assert [(t[a:v], t[v:e]) for a, v, e in colophon_fields(t)] == [("编　　辑：", "柯岚"), ("审　核：", "庞向东")]
