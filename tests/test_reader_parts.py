@@ -1776,3 +1776,15 @@ def test_a_letter_spaced_name_before_the_next_colophon_label_stays_in_its_value(
     assert [(t[a:v], t[v:e]) for a, v, e in colophon_fields(t)] == [("编辑：", "柯　岚"), ("审核：", "庞向东")]
     t = "编　　辑：柯岚　　审　核：庞向东"
     assert [(t[a:v], t[v:e]) for a, v, e in colophon_fields(t)] == [("编　　辑：", "柯岚"), ("审　核：", "庞向东")]
+
+
+def test_a_masthead_name_over_two_lines_is_one_title():
+    """``沙　河　人　大`` / ``工　作　简　报``: the 报头 name set over two lines, the second naming
+    the kind of bulletin only: one title (header and one ``titlePart`` with ``<lb/>``)."""
+    text = BRIEFING.replace("# 信 息 专 报", "沙　河　人　大\n\n工　作　简　报")
+    docs, _ = read(text)
+    root = docs[0].root
+    assert xpath(root, "string(//tei:monogr/tei:title[@level='j'][not(@type)])") == "沙河人大工作简报"
+    parts = xpath(root, "//tei:titlePage/tei:docTitle/tei:titlePart[@type='main']")
+    assert len(parts) == 1 and nows("".join(parts[0].itertext())) == "沙河人大工作简报"
+    round_trips(docs, text)

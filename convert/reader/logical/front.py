@@ -242,6 +242,18 @@ class _Page:
                 stop = groups[k + 1][1] if k + 1 < len(groups) else len(line.text)
                 self.group(gkind, _strip(cut_segments(line.segments, 0 if k == 0 else a, stop)))
             return
+        if kind == "title" and len(lines) > 1:
+            # one title printed over two lines (see read_masthead): one titlePart, <lb/> between
+            self.group(kind, lines[0].segments)
+            part = self.title_el[-1]
+            for line in lines[1:]:
+                lb = E.lb()
+                part.append(lb)
+                holder = inline(E.titlePart(), line.segments)
+                lb.tail = holder.text
+                for child in list(holder):
+                    part.append(child)
+            return
         if len(lines) == 1 or kind in ("title", "subtitle", "title-en"):
             self.group(kind, lines[0].segments)
             for line in lines[1:]:
