@@ -1788,3 +1788,18 @@ def test_a_masthead_name_over_two_lines_is_one_title():
     parts = xpath(root, "//tei:titlePage/tei:docTitle/tei:titlePart[@type='main']")
     assert len(parts) == 1 and nows("".join(parts[0].itertext())) == "沙河人大工作简报"
     round_trips(docs, text)
+
+
+def test_a_marked_title_the_contents_list_shortened_is_linked_from_its_entry():
+    """A contents list may shorten a title (``县林业局开展防火督查`` for ``县林业局对全县重点林区开展
+    春季森林防火专项督查``): a ``##`` title where the next entry not yet found would stand, like it
+    by half its characters in order, is that entry's target."""
+    text = BRIEFING.replace("编者按：", "本期要目\n\n◆ 白杨镇推行“一村一员”代办服务\n\n◆ 县林业局开展防火督查\n\n编者按：").replace(
+        "## 县林业局开展春季森林防火督查", "## 县林业局对全县重点林区开展春季森林防火专项督查")
+    docs, _ = read(text)
+    root = docs[0].root
+    targets = xpath(root, "//tei:div[@type='contents']//tei:ref/@target")
+    heads = {d.get(XML_ID): nows("".join(d.find("{http://www.tei-c.org/ns/1.0}head").itertext()))
+             for d in xpath(root, "//tei:div[@type='article']")}
+    assert [heads.get(t[1:]) for t in targets] == ["白杨镇推行“一村一员”代办服务", "县林业局对全县重点林区开展春季森林防火专项督查"]
+    round_trips(docs, text)

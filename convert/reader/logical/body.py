@@ -522,6 +522,12 @@ class BodyBuilder:
                 and not self.lines[i + 1].key.startswith("—")  # a title's ——subtitle is no article
                 and not (self.family == "newspaper" and len(line.key) > 6)):
             return Heading("section", why=why + "; short and followed by a heading", cert=cert)
+        if marked and self.exhaustive and (entry := self._next_unmatched(line)) is not None:
+            # a title the source marks, where the next contents entry not yet found would stand: the
+            # list printed it shortened or reworded (开展河道管理执法检查 for 对《…条例》贯彻实施情况
+            # 开展执法检查); the entry links to it
+            return Heading("article", entry, why=why + f"; where contents entry {entry + 1} would stand, "
+                                                       "worded differently there", cert=cert)
         return Heading("article", why=why, cert=cert)
 
     # -- building ---------------------------------------------------------------------------
