@@ -1803,3 +1803,16 @@ def test_a_marked_title_the_contents_list_shortened_is_linked_from_its_entry():
              for d in xpath(root, "//tei:div[@type='article']")}
     assert [heads.get(t[1:]) for t in targets] == ["白杨镇推行“一村一员”代办服务", "县林业局对全县重点林区开展春季森林防火专项督查"]
     round_trips(docs, text)
+
+
+def test_a_next_issue_whose_name_is_over_two_lines_starts_at_its_notice_line():
+    """Two issues in one file, the second's 版头 name over two lines (沙 河 人 大 / 工 作 简 报)
+    under its handling notice: the issue starts at the notice, the name whole in its header."""
+    second = BRIEFING.replace("# 信 息 专 报", "沙　河　人　大\n\n工　作　简　报").replace("第3期（总第41期）", "第4期（总第42期）")
+    text = BRIEFING.rstrip("\n") + "\n\n\n" + second
+    docs, _ = read(text)
+    assert len(docs) == 2
+    assert xpath(docs[1].root, "string(//tei:monogr/tei:title[@level='j'][not(@type)])") == "沙河人大工作简报"
+    assert not any("注意保存" in t or "沙河人大" in t for t in texts(docs[0].root, "//tei:body//tei:head"))
+    assert "内部资料" in nows("".join(xpath(docs[1].root, "//tei:titlePage")[0].itertext()))
+    round_trips(docs, text)

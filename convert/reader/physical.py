@@ -30,7 +30,7 @@ from typing import Callable
 
 from convert.reader.layout import BULLET_CHARS, author_before_leader, author_wrapped_off, colophon_kind
 from convert.reader.lines import FOLIO_RES, Line, Milestone, split_lines
-from convert.reader.masthead import ISSUE_RE, TOTAL_RE, classify, fields_of, masthead_field_line
+from convert.reader.masthead import ISSUE_RE, TITLE_GENRE_RE, TOTAL_RE, classify, fields_of, masthead_field_line
 
 #: Sentence-final punctuation (clreq §3.1.7): a line ending in one of these ends a paragraph.
 SENTENCE_FINAL = set("。！？!?…")
@@ -881,6 +881,13 @@ def find_issue_boundaries(doc: PhysicalText) -> None:
                 if (colophon_kind(before) or sentence_final(before.text) or _note_line(before)
                         or before.text.rstrip().endswith("印发") or (spaced and cand == start - 1)):
                     start = cand
+                    above = lines[start - 1] if start - 1 > starts[-1] else None
+                    if (above is not None and TITLE_GENRE_RE.fullmatch(lines[start].key)
+                            and classify(above.text) == "title" and len(above.key) <= 16
+                            and not TITLE_GENRE_RE.search(above.key) and not any(c in PROSE_PUNCT for c in above.text)
+                            and not colophon_kind(above) and not above.furniture):
+                        # the name over two lines (桐 泽 人 大 / 工 作 简 报: read_masthead's one title)
+                        start -= 1
                     if start - 1 > starts[-1] and HANDLING_NOTICE_RE.search(lines[start - 1].key) \
                             and "免费交流" not in lines[start - 1].key:
                         start -= 1
