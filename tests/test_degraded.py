@@ -29,6 +29,7 @@ from degrade import (CORPUS, DEGRADATIONS, SHARED, assert_round_trips, concatena
                      shared_furniture, shared_source)
 from sampledata import first_difference, nows, source_content
 
+from convert.reader.layout import BULLET_CHARS
 from convert.reader import read_issues
 from convert.tei import xpath
 from convert.validators.tei import own_schema
@@ -46,7 +47,9 @@ def read(text: str) -> tuple[list, list[str]]:
     return read_issues(text, "degraded.txt", warnings=warnings), warnings
 
 
-MARKED_RE = re.compile(r"^\s*#{1,6}\s+(.*)$|^\s*(?:\*\*|<b>)(.*?)(?:\*\*|</b>)", re.IGNORECASE)
+#: a printed bullet before a brief's bold run-in head (``■ **head。** text``): the bold still opens the item
+_BULLET = "(?:[" + re.escape(BULLET_CHARS) + "]\\s*)?"
+MARKED_RE = re.compile(r"^\s*#{1,6}\s+(.*)$|^\s*" + _BULLET + r"(?:\*\*|<b>)(.*?)(?:\*\*|</b>)", re.IGNORECASE)
 
 
 def marked_lines(text: str) -> set[str]:
@@ -65,7 +68,7 @@ def marked_lines(text: str) -> set[str]:
         m = MARKED_RE.match(line)
         if m:
             out.add(nows(re.sub(r"\*\*|</?b>", "", m.group(1) or m.group(2) or "")))
-        elif re.match(r"^\s*(?:\*\*|<b>)", line) and len(re.findall(r"\*\*|</?b>", line)) % 2:
+        elif re.match(r"^\s*" + _BULLET + r"(?:\*\*|<b>)", line) and len(re.findall(r"\*\*|</?b>", line)) % 2:
             pending = line
     return out
 

@@ -1984,3 +1984,141 @@ def test_a_name_under_a_title_the_contents_list_names_whole_is_its_byline_in_wra
     assert texts(root, "//tei:body//tei:div[@type='article']/tei:byline") == ["孔令文"]
     assert texts(root, "//tei:body//tei:p")[0].startswith("今年全县地方志工作")
     round_trips(docs, WRAPPED_JOURNAL)
+
+
+# ----------------------------------------------------------------------------- brief items: bullet, bold, closing 。
+
+BRIEF_COLUMN = BRIEFING.split("---")[0] + """【工作简讯】
+
+■ **县农技站举办小麦病虫害防治培训班。** 4月2日，县农技站在北关村举办培训班，讲解条锈病和蚜虫的识别与防治方法。
+
+■ **县水利局检查汛前水库安全。** 4月6日，县水利局组成检查组，对全县5座小型水库的坝体和溢洪道进行了检查。
+
+---
+
+""" + BRIEFING.split("---", 1)[1]
+
+
+def _brief_heads(root):
+    """The brief heads' text without their labels (the bullet, a closing stop)."""
+    out = []
+    for h in xpath(root, "//tei:div[@type='brief']/tei:head"):
+        out.append(nows((h.text or "") + "".join(
+            ("" if c.tag.endswith("}label") else "".join(c.itertext())) + (c.tail or "") for c in h)))
+    return out
+
+
+def test_a_bulleted_bold_run_in_head_closed_by_a_full_stop_is_a_brief_head():
+    """``■ **head。** text`` in a 【…简讯】 column: the bullet, then the bold run-in head (its
+    markup); the head's closing 。 is printed after the title, not part of it (a ``label`` like
+    the bullet), and the text goes on in the brief's paragraph."""
+    docs, _ = read(BRIEF_COLUMN)
+    root = docs[0].root
+    heads = _brief_heads(root)
+    assert heads == ["县农技站举办小麦病虫害防治培训班", "县水利局检查汛前水库安全"], heads
+    labels = [[nows("".join(l.itertext())) for l in xpath(h, "tei:label")]
+              for h in xpath(root, "//tei:div[@type='brief']/tei:head")]
+    assert labels == [["■", "。"], ["■", "。"]]
+    assert texts(root, "//tei:div[@type='brief']/tei:p")[0].startswith("4月2日，县农技站")
+    round_trips(docs, BRIEF_COLUMN)
+
+
+def test_without_its_bold_a_bulleted_first_sentence_closed_by_a_stop_and_a_space_is_the_head():
+    """The markup gone (``■ head。 text``): in a column named by 【…简讯】, after a bullet, a first
+    sentence of a few words with no comma, closed by 。 and a space, is the run-in head."""
+    text = BRIEF_COLUMN.replace("**", "")
+    docs, _ = read(text)
+    assert _brief_heads(docs[0].root) == ["县农技站举办小麦病虫害防治培训班", "县水利局检查汛前水库安全"]
+    round_trips(docs, text)
+
+
+def test_a_bold_run_left_open_at_a_line_end_and_closed_on_the_next_line_is_one_run():
+    """CommonMark §6.2: emphasis is matched across a soft line break; ``■ **head。`` / ``** 4月2日…``
+    (a wrap cut before the closing mark) does not make the next line bold; a ``**`` that nothing
+    closes stays bold to its line end."""
+    lines = split_lines("■ **县农技站举办培训班。\n** 4月2日，县农技站在北关村举办培训班。\n")
+    assert [b for s, b in lines[1].segments if s.strip()] == [False] and not lines[1].all_bold
+    lines = split_lines("**县农技站举办培训班\n4月2日，县农技站在北关村举办培训班。\n")
+    assert lines[0].all_bold and not lines[1].all_bold
+    for text in (BRIEF_COLUMN.replace("培训班。** 4月2日", "培训班。\n** 4月2日"),
+                 BRIEF_COLUMN.replace("防治培训班。**", "防治培\n训班。**")):
+        docs, _ = read(text)
+        assert _brief_heads(docs[0].root)[0] == "县农技站举办小麦病虫害防治培训班", text
+        round_trips(docs, text)
+
+
+def test_a_hash_heading_cut_by_a_hard_wrap_keeps_its_tail():
+    """An ATX heading is one source line (CommonMark §4.2): in a hard-wrapped text, a ``##`` line
+    as wide as the wrap with a few words without clause punctuation right under it is the
+    heading cut by the wrap (``## 县…森林防`` / ``火督查``), with @cert, even where a contents list
+    (whose entry prints the title shorter) leaves unlisted short lines to the text."""
+    prose = "3月以来，县林业局组织三个督查组，对全县重点林区开展防火督查，发现并整改隐患17处，督促责任单位限期整改到位。"
+    wrapped = "\n\n".join(["\n".join(prose[k : k + 24] for k in range(0, len(prose), 24))] * 4)
+    text = (BRIEFING.split("编者按")[0] + "本期要目\n\n◆ 县林业局开展春季防火督查\n\n◆ 县林业局开展森林防火督查\n\n"
+            "## 县林业局开展春季防火督查\n\n" + wrapped + "\n\n（县林业局　邓志远）\n\n"
+            "## 县林业局对全县十二个重点林区开展春季森林防\n火督查\n\n" + wrapped + "\n\n（县林业局　邓志远）\n")
+    docs, _ = read(text)
+    heads = xpath(docs[0].root, "//tei:div[@type='article']/tei:head")
+    assert [nows("".join(h.itertext())) for h in heads] == ["县林业局开展春季防火督查", "县林业局对全县十二个重点林区开展春季森林防火督查"]
+    assert heads[1].get("cert") in ("low", "medium")  # inferred on weak evidence: flagged
+    round_trips(docs, text)
+
+
+def test_a_masthead_date_in_chinese_numerals_cut_before_its_day_is_one_line():
+    """``沙河县人民政府办公室　　二〇二二年三月`` / ``十八日``: a right-aligned date in Chinese
+    numerals that the extraction cut before its day is one masthead line: the header has the
+    full date."""
+    text = BRIEFING.replace("沙河县人民政府办公室　　　　　　　2022年3月8日", "沙河县人民政府办公室　　　　　　　二〇二二年三月\n十八日")
+    docs, _ = read(text)
+    assert xpath(docs[0].root, "//tei:sourceDesc//tei:imprint/tei:date/@when") == ["2022-03-18"]
+    round_trips(docs, text)
+
+
+def test_a_letter_spaced_name_before_the_next_colophon_label_stays_in_its_value():
+    """``编辑：滕　雪　　审核：韦守成``: a two-character name letter-spaced to three, then a wider gap
+    and the next label. A letter-spaced label has a gap between every character (``编　　辑：``);
+    words either side of a gap are a value's end and the next label."""
+    t = "编辑：柯　岚　　审核：庞向东　　　　（共印60份）"
+    assert [(t[a:v], t[v:e]) for a, v, e in colophon_fields(t)] == [("编辑：", "柯　岚"), ("审核：", "庞向东")]
+    t = "编　　辑：柯岚　　审　核：庞向东"
+    assert [(t[a:v], t[v:e]) for a, v, e in colophon_fields(t)] == [("编　　辑：", "柯岚"), ("审　核：", "庞向东")]
+
+
+def test_a_masthead_name_over_two_lines_is_one_title():
+    """``沙　河　人　大`` / ``工　作　简　报``: the 报头 name set over two lines, the second naming
+    the kind of bulletin only: one title (header and one ``titlePart`` with ``<lb/>``)."""
+    text = BRIEFING.replace("# 信 息 专 报", "沙　河　人　大\n\n工　作　简　报")
+    docs, _ = read(text)
+    root = docs[0].root
+    assert xpath(root, "string(//tei:monogr/tei:title[@level='j'][not(@type)])") == "沙河人大工作简报"
+    parts = xpath(root, "//tei:titlePage/tei:docTitle/tei:titlePart[@type='main']")
+    assert len(parts) == 1 and nows("".join(parts[0].itertext())) == "沙河人大工作简报"
+    round_trips(docs, text)
+
+
+def test_a_marked_title_the_contents_list_shortened_is_linked_from_its_entry():
+    """A contents list may shorten a title (``县林业局开展防火督查`` for ``县林业局对全县重点林区开展
+    春季森林防火专项督查``): a ``##`` title where the next entry not yet found would stand, like it
+    by half its characters in order, is that entry's target."""
+    text = BRIEFING.replace("编者按：", "本期要目\n\n◆ 白杨镇推行“一村一员”代办服务\n\n◆ 县林业局开展防火督查\n\n编者按：").replace(
+        "## 县林业局开展春季森林防火督查", "## 县林业局对全县重点林区开展春季森林防火专项督查")
+    docs, _ = read(text)
+    root = docs[0].root
+    targets = xpath(root, "//tei:div[@type='contents']//tei:ref/@target")
+    heads = {d.get(XML_ID): nows("".join(d.find("{http://www.tei-c.org/ns/1.0}head").itertext()))
+             for d in xpath(root, "//tei:div[@type='article']")}
+    assert [heads.get(t[1:]) for t in targets] == ["白杨镇推行“一村一员”代办服务", "县林业局对全县重点林区开展春季森林防火专项督查"]
+    round_trips(docs, text)
+
+
+def test_a_next_issue_whose_name_is_over_two_lines_starts_at_its_notice_line():
+    """Two issues in one file, the second's 版头 name over two lines (沙 河 人 大 / 工 作 简 报)
+    under its handling notice: the issue starts at the notice, the name whole in its header."""
+    second = BRIEFING.replace("# 信 息 专 报", "沙　河　人　大\n\n工　作　简　报").replace("第3期（总第41期）", "第4期（总第42期）")
+    text = BRIEFING.rstrip("\n") + "\n\n\n" + second
+    docs, _ = read(text)
+    assert len(docs) == 2
+    assert xpath(docs[1].root, "string(//tei:monogr/tei:title[@level='j'][not(@type)])") == "沙河人大工作简报"
+    assert not any("注意保存" in t or "沙河人大" in t for t in texts(docs[0].root, "//tei:body//tei:head"))
+    assert "内部资料" in nows("".join(xpath(docs[1].root, "//tei:titlePage")[0].itertext()))
+    round_trips(docs, text)

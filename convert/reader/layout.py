@@ -224,10 +224,17 @@ def colophon_fields(text: str) -> list[tuple[int, int, int]]:
         end = len(text[: tail.start()].rstrip())
     starts = []
     for m in FIELD_LABEL_RE.finditer(text, 0, end):
-        label = re.sub(r"\s+", "", m.group(1))
+        a = m.start(1)
+        pieces = list(re.finditer(r"\S+", m.group(1)))
+        if len(pieces) > 1 and any(len(p.group()) > 1 for p in pieces):
+            # not letter-spaced throughout (``编　　辑``): a gap inside, words either side of it; the
+            # label is the words after the last gap, before it the end of the value before
+            # (``编辑：滕　雪　　审核：``: a letter-spaced name, then 审核)
+            a += pieces[-1].start()
+        label = re.sub(r"\s+", "", text[a : m.end(1)])
         known = re.fullmatch(COLOPHON_LABELS, label) is not None
         if known or (starts and len(label) <= 8):
-            starts.append((m.start(1), m.end()))
+            starts.append((a, m.end()))
     if not starts or starts[0][0] != len(text) - len(text.lstrip()):
         return []
     out = []

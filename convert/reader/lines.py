@@ -151,10 +151,10 @@ class Line:
         return self.level > 0 or self.all_bold
 
 
-def _segments(body: str) -> tuple[list[tuple[str, bool]], bool]:
-    """Split *body* at bold tokens into ``[(text, bold)]`` and say whether all content is bold."""
+def _segments(body: str, bold: bool = False) -> tuple[list[tuple[str, bool]], bool]:
+    """Split *body* at bold tokens into ``[(text, bold)]`` and say whether all content is bold;
+    *bold*: the line starts inside a bold run the line above opened."""
     segs: list[tuple[str, bool]] = []
-    bold = False
     pos = 0
     for m in BOLD_TOKEN_RE.finditer(body):
         if m.start() > pos:
@@ -241,8 +241,9 @@ def find_leader(text: str) -> tuple[int, int] | None:
     return (start, digits) if run_end - start >= LEADER_MIN[mark] else None
 
 
-def parse_line(no: int, raw: str, blank_before: bool) -> Line | None:
-    """Parse one source line; ``None`` for a blank line or a rule (markup only)."""
+def parse_line(no: int, raw: str, blank_before: bool, bold: bool = False) -> Line | None:
+    """Parse one source line; ``None`` for a blank line or a rule (markup only). *bold*: the
+    line starts inside a ``**`` run the line above left open (see :func:`split_lines`)."""
     if not raw.strip() or RULE_RE.match(raw):
         return None
     body = raw
@@ -271,7 +272,7 @@ def parse_line(no: int, raw: str, blank_before: bool) -> Line | None:
     if leader:
         page = plain_text[leader[1] :].strip()
         body = body[: where[leader[0]]]
-    segments, all_bold = _segments(body)
+    segments, all_bold = _segments(body, bold)
     if not segments and page is None:
         return None
     return Line(no, raw, level, bullet, all_bold, segments, page, blank_before, end_no=no)
@@ -298,11 +299,20 @@ def split_lines(text: str, feeds: dict[int, str] | None = None) -> list[Line]:
     out: list[Line] = []
     blanks = 1
     feed = False
+    left_open = False  # the line above left a ``**`` run open
     for no, raw in enumerate(LINE_END_RE.split(text), start=1):
         # a form feed before the line's content starts its page; one after it ends the page
         before = feeds.get(no) == "before"
         after = feeds.get(no) == "after"
-        line = parse_line(no, raw, blanks > 0)
+        # a ``**`` left open at a line end and closed on the next line (no blank line between) is
+        # one bold run across the soft line break (CommonMark 0.31 §6.2: emphasis is matched in
+        # the inline content of one paragraph, its line breaks included): ``■ **head。`` /
+        # ``** 8月3日…`` (a wrap cut before the closing mark); a ``**`` that nothing closes
+        # stays as before (bold to the line end)
+        odd = raw.count("**") % 2 == 1
+        carried = left_open and blanks == 0 and odd
+        line = parse_line(no, raw, blanks > 0, bold=carried)
+        left_open = odd and not carried and line is not None
         if line is None:
             blanks += 1
             feed = feed or no in feeds

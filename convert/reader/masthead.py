@@ -365,6 +365,11 @@ def _take(mh: Masthead, kind: str, text: str) -> None:
             mh.publisher, mh.publisher_verb = body, verb
 
 
+#: a masthead line that names the kind of bulletin alone (工作简报, 信息专报, 督查通报 …): printed
+#: under the body's or place's name, it is the second line of one title
+TITLE_GENRE_RE = re.compile(r"[\u4e00-\u9fff]{0,4}(?:简报|通报|专报|快报|信息|通讯|动态|要情)")
+
+
 def read_masthead(lines: list[Line]) -> Masthead:
     """Classify masthead *lines* and collect the issue's data (see :class:`Masthead`).
 
@@ -393,6 +398,14 @@ def read_masthead(lines: list[Line]) -> Masthead:
         if kind == "registration" and prev and prev[0] == "registration":
             prev[1].append(line)
             _take(mh, kind, key)
+            continue
+        if (kind == "title" and mh.title is not None and prev is not None and prev[0] == "title"
+                and len(prev[1]) == 1 and prev is mh.blocks[-1] and not TITLE_GENRE_RE.search(prev[1][0].key)
+                and TITLE_GENRE_RE.fullmatch(key)):
+            # the name over two lines (桐 泽 人 大 / 工 作 简 报): the second line names the kind
+            # of bulletin only, the first the body or place: one title
+            prev[1].append(line)
+            mh.title += key
             continue
         if kind == "title" and mh.title is not None:
             kind = "notice"

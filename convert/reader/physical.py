@@ -28,9 +28,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
 
-from convert.reader.layout import author_before_leader, author_wrapped_off, colophon_kind
+from convert.reader.layout import BULLET_CHARS, author_before_leader, author_wrapped_off, colophon_kind
 from convert.reader.lines import FOLIO_RES, Line, Milestone, split_lines
-from convert.reader.masthead import ISSUE_RE, TOTAL_RE, classify, fields_of, masthead_field_line
+from convert.reader.masthead import ISSUE_RE, TITLE_GENRE_RE, TOTAL_RE, classify, fields_of, masthead_field_line
 
 #: Sentence-final punctuation (clreq §3.1.7): a line ending in one of these ends a paragraph.
 SENTENCE_FINAL = set("。！？!?…")
@@ -547,6 +547,22 @@ def _completes_entry(a: Line, b: Line, entries: list[tuple[str, Counter]]) -> bo
     return False
 
 
+def _heading_tail(a: Line, parts: int, b: Line, width: float | None) -> bool:
+    """*b* is the rest of the ``#`` heading *a* that a hard wrap cut (``## 县…情况开`` / ``展执法检查``):
+    an ATX heading is one source line (CommonMark 0.31 §4.2), so a line under it with no blank
+    line between is either the next block or the heading's own words the wrap carried over. The
+    latter when the text is hard-wrapped, *a* (markup included: the wrap counted it) is as wide
+    as a wrapped line, and *b* is a few words (at most half the width) without markup, clause
+    punctuation, digits, an inner gap or a subtitle's dash, and no line of its own by its shape
+    (a reporter, author or masthead line)."""
+    if parts != 1 or a.level == 0 or b.marked or width is None or b.page is not None:
+        return False
+    tail = b.text.strip()
+    return (extent(a.raw) >= width - _tolerance(width) and clause_free(a.text) and clause_free(tail)
+            and 0 < len(b.key) <= width / 2 and len(b.key) == len(tail) and not tail.startswith("—")
+            and not any(ch.isdigit() for ch in tail) and tail[:1] not in BULLET_CHARS and _own_line(b) is None)
+
+
 def decide_break(a: Line, parts: int, b: Line, width: float | None,
                  last_width: float | None = None,
                  entries: list[tuple[str, Counter]] | None = None) -> tuple[bool, str, str | None]:
@@ -579,6 +595,9 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
         return True, "ends with a credit or jump line", None
     if entries is not None and _completes_entry(a, b, entries):
         return False, "the contents list prints the title this line begins and the next one ends", None
+    if _heading_tail(a, parts, b, width):
+        return False, ("a # heading as wide as a wrapped line, a few words without clause punctuation under it: "
+                       "the heading's wrapped tail (weak: it could be a line of its own)"), "medium"
     if a.marked or b.marked:
         return True, "markup (# or bold) on " + ("this line" if a.marked else "the next line"), None
     why = (_own_line(a) if parts == 1 or len(a.key) <= TAIL else None) or _own_line(b)
@@ -862,6 +881,13 @@ def find_issue_boundaries(doc: PhysicalText) -> None:
                 if (colophon_kind(before) or sentence_final(before.text) or _note_line(before)
                         or before.text.rstrip().endswith("印发") or (spaced and cand == start - 1)):
                     start = cand
+                    above = lines[start - 1] if start - 1 > starts[-1] else None
+                    if (above is not None and TITLE_GENRE_RE.fullmatch(lines[start].key)
+                            and classify(above.text) == "title" and len(above.key) <= 16
+                            and not TITLE_GENRE_RE.search(above.key) and not any(c in PROSE_PUNCT for c in above.text)
+                            and not colophon_kind(above) and not above.furniture):
+                        # the name over two lines (桐 泽 人 大 / 工 作 简 报: read_masthead's one title)
+                        start -= 1
                     if start - 1 > starts[-1] and HANDLING_NOTICE_RE.search(lines[start - 1].key) \
                             and "免费交流" not in lines[start - 1].key:
                         start -= 1

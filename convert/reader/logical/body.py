@@ -19,7 +19,8 @@ numbered sub-headings, verse and brief items; this builder turns each into TEI, 
 - column name → ``<div type="section">``; numbered sub-heading → nested
   ``<div type="subsection">`` by level (GB/T 15834-2011 B.3.8);
 - verse → ``<lg type="poem">`` of ``<lg type="stanza">`` of ``<l>`` (TEI P5 §3.13.1);
-- brief item → ``<div type="brief">`` with the run-in head (the bullet as ``<label>`` in it);
+- brief item → ``<div type="brief">`` with the run-in head (the bullet, and a closing 。 printed
+  after the head, as ``<label>`` in it);
 - a title with a 引题 above or a 副题 (——…) below → ``<head type="kicker">``, ``<head>``,
   ``<head type="sub">``;
 - a jump (下转第N版 … 上接第N版) → the two parts ``@part`` I and F, linked by ``@next``/``@prev``.
@@ -504,7 +505,9 @@ class BodyBuilder:
         if BYLINE_LINE_RE.match(line.key) or split_specials(line.segments)[2] or COLOPHON_FIELD_RE.match(line.key):
             return None  # a reporter line, a line ending in a credit, a colophon field: no heading
         if marked:
-            why, cert = "markup (# or bold)", None
+            # a marked line the unwrapping joined on weak evidence (a heading's wrapped tail) keeps
+            # that join's @cert
+            why, cert = "markup (# or bold)", (line.cert if line.weak_join else None)
         else:
             cert, context = self._shape_cert(i, line)
             why = "short, no sentence punctuation, running text follows" + (f"; {context}" if context else "")
@@ -519,6 +522,12 @@ class BodyBuilder:
                 and not self.lines[i + 1].key.startswith("—")  # a title's ——subtitle is no article
                 and not (self.family == "newspaper" and len(line.key) > 6)):
             return Heading("section", why=why + "; short and followed by a heading", cert=cert)
+        if marked and self.exhaustive and (entry := self._next_unmatched(line)) is not None:
+            # a title the source marks, where the next contents entry not yet found would stand: the
+            # list printed it shortened or reworded (开展河道管理执法检查 for 对《…条例》贯彻实施情况
+            # 开展执法检查); the entry links to it
+            return Heading("article", entry, why=why + f"; where contents entry {entry + 1} would stand, "
+                                                       "worded differently there", cert=cert)
         return Heading("article", why=why, cert=cert)
 
     # -- building ---------------------------------------------------------------------------
@@ -915,6 +924,11 @@ class BodyBuilder:
         if bullet > lead:
             head.append(inline(E.label(), _plain(cut_segments(segs, 0, bullet))))
         inline(head, _plain(_strip(cut_segments(segs, 0 if bullet <= lead else a, b))))
+        whole = "".join(s for s, _ in segs)
+        if whole[b : b + 1] == "。":
+            # the head's closing stop (``**县…学习会。** 8月3日…``): printed, not part of the title
+            head.append(inline(E.label(), _plain(cut_segments(segs, b, b + 1))))
+            b += 1
         if not self.section_is_brief and self.section is not None:
             self.section = None
         emit_marks(self._container(), marks)

@@ -242,6 +242,18 @@ class _Page:
                 stop = groups[k + 1][1] if k + 1 < len(groups) else len(line.text)
                 self.group(gkind, _strip(cut_segments(line.segments, 0 if k == 0 else a, stop)))
             return
+        if kind == "title" and len(lines) > 1:
+            # one title printed over two lines (see read_masthead): one titlePart, <lb/> between
+            self.group(kind, lines[0].segments)
+            part = self.title_el[-1]
+            for line in lines[1:]:
+                lb = E.lb()
+                part.append(lb)
+                holder = inline(E.titlePart(), line.segments)
+                lb.tail = holder.text
+                for child in list(holder):
+                    part.append(child)
+            return
         if len(lines) == 1 or kind in ("title", "subtitle", "title-en"):
             self.group(kind, lines[0].segments)
             for line in lines[1:]:
@@ -353,6 +365,11 @@ def _notice_line(line: Line) -> bool:
     return len(line.key) <= 16 and bool(kinds) and all(k == "notice" for k in kinds)
 
 
+#: a day of the month alone in Chinese numerals (十五日: the 成文日期 as GB/T 9704-1999 wrote it, and many a
+#: masthead still prints it)
+CN_DAY_RE = re.compile(r"[〇一二三]?十?[〇一二三四五六七八九十]日")
+
+
 def rejoin_masthead_lines(doc: LogicalText) -> None:
     """A masthead line or a contents line the extraction hard-wrapped (``国内统一连续出版物号 CN
     41-0628/(F)　　邮发`` / ``代号 35-62``; ``续志编纂中…表述………苏明`` / ``哲　5``): above the first line
@@ -383,6 +400,8 @@ def rejoin_masthead_lines(doc: LogicalText) -> None:
                 and nxt.key[:1] not in "【〔[（("))  # a bracket opens a part of its own (``【审郑州连】00015号``)
         cut_short = (not masthead_line(line) or line.text.rstrip()[-1:] in "/-－(（"
                      or (len(nxt.key) <= 4 and nxt.key[:1] in "0123456789）)-－/")
+                     # a date in Chinese numerals cut before its day (``二〇二三年八月`` / ``十五日``)
+                     or (line.text.rstrip()[-1:] == "月" and CN_DAY_RE.fullmatch(nxt.key) is not None)
                      or (line.text.rstrip()[-1:].isdigit() and nxt.key[:1].isdigit())  # a number cut
                      or (bracket_open(line.text) and closes_bracket(nxt.text))  # ``CN 41-0628/(F`` / ``)…``
                      or cut_inside)

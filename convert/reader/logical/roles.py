@@ -95,6 +95,9 @@ DOCUMENT_TITLE_RE = re.compile(r"^关于.{2,60}(?:的)?(?:通报|报告|通知|�
                                r"|情况|方案|办法|规定)$")
 #: The gap that ends a brief item's run-in head: an ideographic space, or two spaces.
 RUN_IN_GAP_RE = re.compile(r"\u3000+|[ \t]{2,}")
+#: after a brief's bullet, a first sentence closed by 。 and a space (``■ 县…学习会。 8月3日，…``):
+#: the run-in head with its closing stop, its markup gone (no comma, a few words at most)
+RUN_IN_STOP_RE = re.compile(r"\s*[^，,。；;：:\s]{4,30}。(?=[ \t\u3000])")
 
 
 def _body(doc: LogicalText):
@@ -712,14 +715,31 @@ def run_in_head(line: Line, gap_ok: bool = False) -> tuple[int, int, int] | None
     segs = [(s, b) for s, b in line.segments if s]
     lead = len(text) - len(text.lstrip())
     bullet = lead + 1 if text[lead : lead + 1] and text[lead] in BULLET_CHARS else lead
-    if segs and segs[0][1] and not line.all_bold and not segs[0][0].startswith(tuple(BULLET_CHARS)):
-        start, end = lead, len(segs[0][0].rstrip())
+    first = 1 if (bullet > lead and segs and not segs[0][1] and not segs[0][0][bullet:].strip()) else 0
+    k = first
+    while k < len(segs) and segs[k][1]:  # the bold run (two segments where two lines were joined)
+        k += 1
+    bold = "".join(s for s, _ in segs[first:k])
+    if first == 0 and segs and segs[0][1] and not line.all_bold and not segs[0][0].startswith(tuple(BULLET_CHARS)):
+        start, end = lead, len(bold.rstrip())
         bullet = lead
+    elif first == 1 and bold.strip() and k < len(segs):
+        # the bullet, then the bold run-in head (``■ **head。** text``): the bold is its markup
+        start = len(segs[0][0]) + len(bold) - len(bold.lstrip())
+        end = len(segs[0][0]) + len(bold.rstrip())
     else:
         gap = RUN_IN_GAP_RE.search(text, bullet)
-        if not gap or (bullet == lead and not gap_ok):
+        stop = RUN_IN_STOP_RE.match(text, bullet) if bullet > lead and gap_ok else None
+        if stop and (not gap or stop.end() <= gap.start()):
+            # after a bullet in a brief column, a first sentence closed by 。 and a space: the head
+            start, end = bullet, stop.end()
+        elif not gap or (bullet == lead and not gap_ok):
             return None
-        start, end = bullet, gap.start()
+        else:
+            start, end = bullet, gap.start()
+    if text[start:end].rstrip()[-1:] == "。":
+        # the head's own closing stop (``县…学习会。``): printed after it, not part of the title
+        end = start + len(text[start:end].rstrip()) - 1
     head = text[start:end].strip()
     rest = text[end:].strip()
     if not head or len(head) > 30 or any(c in "，,。；;" for c in head) or len(rest) < 8:
@@ -735,7 +755,8 @@ def find_briefs(doc: LogicalText) -> None:
         line, role = doc.lines[i], doc.roles.get(i)
         if role is not None:
             if role.kind in ("page-label", "page-credit", "section"):
-                column = False
+                # a column name (【工作简讯】) opens a brief column; any other ends it
+                column = role.kind == "section" and bool(BRIEF_RE.search(line.key)) and len(line.key) <= 12
             continue
         if BRIEF_RE.search(line.key) and len(line.key) <= 8 and heading_shape(line):
             column = True
@@ -798,7 +819,11 @@ def rejoin_run_ins(doc: LogicalText) -> None:
             if bullet and not bold and gap is None and not (joined_gap and not any(
                     c in "，,。；" for c in line.text.strip()[: joined_gap.start()])):
                 lead = len(line.text) - len(line.text.lstrip())
-                doc.run_in_ends[id(line)] = (lead + 1, lead + 1, end)  # find_briefs gives the role
+                if line.text[:end].rstrip()[-1:] == "。":  # the head's closing stop, not part of it
+                    end = len(line.text[:end].rstrip()) - 1
+                # the joined line's own head (``■ **…学习`` / ``会。** 8月3日…``: the bold) wins
+                # over the printed line's end; find_briefs gives the role
+                doc.run_in_ends[id(line)] = run_in_head(line, gap_ok=column) or (lead + 1, lead + 1, end)
             continue
         i += 1
 
