@@ -14,6 +14,8 @@ import subprocess
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from degrade import assert_round_trips
 from sampledata import nows, source_content
 
@@ -1647,10 +1649,11 @@ def test_a_papers_date_line_over_the_next_issues_title_opens_that_issue():
     round_trips(docs, first + "\n\n" + second)
 
 
-def test_a_handling_notice_after_the_last_folio_opens_the_next_issue():
+@pytest.mark.parametrize("notice", ["内部资料　注意保存", "内部资料　免费交流"])
+def test_a_handling_notice_after_the_last_folio_opens_the_next_issue(notice):
     """A handling notice printed once after a folio (内部资料　注意保存) is the top line of the next
     issue's 版头 (GB/T 9704-2012 7.2.1), not a running head of the page the folio ends."""
-    issue = """内部资料　注意保存
+    issue = notice + """
 
 {title}
 
@@ -1675,8 +1678,8 @@ def test_a_handling_notice_after_the_last_folio_opens_the_next_issue():
     docs, _ = read(text)
     assert len(docs) == 2
     assert texts(docs[0].root, "//tei:fw") == ["—2—"]
-    notice = texts(docs[1].root, "//tei:front//tei:note[@type='notice']")
-    assert notice == ["内部资料注意保存"], notice
+    found = texts(docs[1].root, "//tei:front//tei:note[@type='notice']")
+    assert found == [nows(notice)], found
     round_trips(docs, text)
 
 

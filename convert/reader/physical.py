@@ -228,7 +228,7 @@ def find_page_furniture(doc: PhysicalText) -> None:
             # top line of the next issue's 版头 (GB/T 9704-2012 7.2.1), no running head (a head that
             # names its title too, 地方志通讯　内部资料, still is one)
             if i > 0 and (folio[i - 1] or under_head) and re.search(r"\S(\s{2,}|\s*·\s*)\S|\S{2}\u3000\S{2}", raw) \
-                    and HANDLING_NOTICE_RE.sub("", lines[i].key).strip("★·，,") != "":
+                    and not notices_only(lines[i].key):
                 lines[i].furniture = "header"
                 lines[i].note("furniture: running head", "beside a folio, shaped like a running head")
             continue
@@ -812,6 +812,12 @@ def same_issue(a: tuple[int | None, ...], b: tuple[int | None, ...]) -> bool:
     return bool(shared) and all(x == y for x, y in shared) and (a[0] is None or b[0] is None or a[0] == b[0])
 
 
+def notices_only(key: str) -> bool:
+    """*key* (a line's content, whitespace removed) holds handling notices alone (内部资料, 注意保存,
+    免费交流, a 密级; GB/T 9704-2012 7.2.1 and the 内部资料 rules), no title or number beside them."""
+    return bool(key) and re.sub(r"注意保存|内部参阅|秘密|机密|绝密|内部资料|免费交流", "", key).strip("★·，,、") == ""
+
+
 def _paper_date_line(line: Line) -> bool:
     """*line* is a newspaper's date line (报眼 or the line over the title): a date with its
     weekday or its lunar date beside it and nothing else (``2024年5月17日　星期五　农历甲辰年四月初十``),
@@ -834,7 +840,8 @@ def find_issue_boundaries(doc: PhysicalText) -> None:
     own); with the title, the 编印 unit printed above it (one or two lines of a body's name)
     when what stands before that ends the previous issue. A handling notice right above that title (注意保存, 内部参阅, a 密级: the top line of a
     briefing's 版头, GB/T 9704-2012 7.2.1) starts the issue too, and so does a paper's date line
-    right above it (:func:`_paper_date_line`); 内部资料，免费交流 stays with the colophon before it. An issue-number line alone (no masthead line or title taken with it)
+    right above it (:func:`_paper_date_line`); 内部资料，免费交流 stays with the colophon before it
+    unless a page break stands between them (the notice then opens the next issue's first page). An issue-number line alone (no masthead line or title taken with it)
     that repeats the open issue's own numbers (:func:`same_issue`: a running head left in the
     text) is no anchor: a second issue of the series prints another number, another series its
     own masthead. ``issues`` is filled, and ``issue_widths``: each issue's own wrap width.
@@ -888,8 +895,9 @@ def find_issue_boundaries(doc: PhysicalText) -> None:
                             and not colophon_kind(above) and not above.furniture):
                         # the name over two lines (桐 泽 人 大 / 工 作 简 报: read_masthead's one title)
                         start -= 1
-                    if start - 1 > starts[-1] and HANDLING_NOTICE_RE.search(lines[start - 1].key) \
-                            and "免费交流" not in lines[start - 1].key:
+                    notice = lines[start - 1] if start - 1 > starts[-1] else None
+                    if notice is not None and HANDLING_NOTICE_RE.search(notice.key) \
+                            and ("免费交流" not in notice.key or notice.form_feed or notice.marks):
                         start -= 1
                     elif start - 1 > starts[-1] and _paper_date_line(lines[start - 1]):
                         start -= 1
