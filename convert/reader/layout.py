@@ -354,8 +354,10 @@ def author_wrapped_off(prev: Line, line: Line, end: int | None = None) -> tuple[
     leader) holds before its leader (at *end* in its text when the leader is in it) only an
     author, one to three personal names (:func:`convert.reader.names.looks_like_person`), and the
     wide gap that sets an author apart from the title (as in :data:`AUTHOR_GAP_RE`) ends the line
-    above, *prev*, or opens *line* (the wrap fell inside it). Returns ``(start, end)`` of the
-    author in *line*'s text, else ``None``."""
+    above, *prev*, or opens *line* (the wrap fell inside it). A 目次 entry prints title, author
+    and page in that order on one line (GB/T 3179-2009, 期刊编排格式: 目次表), so a narrower wrap
+    can only cut it in the gap or the leader. Returns ``(start, end)`` of the author in *line*'s
+    text, else ``None``."""
     from convert.reader.names import NAME_SEP_RE, looks_like_person
 
     text = line.text if end is None else line.text[:end]

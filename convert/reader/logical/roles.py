@@ -677,7 +677,8 @@ def find_unsigned_verse(doc: LogicalText) -> None:
     ending a sentence, and the run set apart from what follows. Short prose lines end a
     sentence, brief items and a head's 引题/正题/副题 stand one line to a block, tables and
     notices hold digits or colons: none is taken. The evidence is the shape alone:
-    ``@cert="medium"`` on the poem. Linear: a run is scanned once."""
+    ``@cert="medium"`` on the poem, encoded as ``lg[@type='poem']`` of ``lg[@type='stanza']`` of
+    ``l`` (TEI P5 3.13.1, Core Tags for Verse). Linear: a run is scanned once."""
     i = doc.body_start
     while i < doc.colophon_start - 1:
         title, j = doc.lines[i], i + 1
