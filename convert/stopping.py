@@ -74,6 +74,18 @@ def signals_deferred() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
 
+def import_deferred(name: str):
+    """Import module *name* with the stop signals deferred (:func:`signals_deferred`) and return
+    it. For extension modules that build their types in native code on first import (pikepdf's
+    nanobind enums): a stop signal whose handler raises in there makes the binding print a
+    "Critical nanobind error" traceback; deferred, it comes after the import and stops the run
+    as anywhere else. Later imports are cached and cost nothing."""
+    import importlib
+
+    with signals_deferred():
+        return importlib.import_module(name)
+
+
 def latching_handler(first: Callable[[int], None]) -> Callable:
     """A signal handler for :data:`STOP_SIGNALS` that calls ``first(signum)`` for the first
     stop signal this process takes (which records it and normally raises) and ignores every later

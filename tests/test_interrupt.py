@@ -327,8 +327,10 @@ def test_ctrl_c_to_the_process_group_at_random_moments_prints_no_traceback(tmp_p
         _, err = proc.communicate(timeout=120)
         text = err.decode(errors="replace")
         stopped += proc.returncode == 130
-        lines = text.strip().splitlines()
-        if ("Traceback" in text or "Exception ignored" in text or len(lines) > 1
+        # (a warning about the document, printed when its conversion ended before the signal,
+        # is the run's output, not a report of the stop)
+        lines = [line for line in text.strip().splitlines() if not line.startswith("convert: warning: ")]
+        if ("Traceback" in text or "Exception ignored" in text or "Critical" in text or len(lines) > 1
                 or proc.returncode not in (0, 130) or (out.exists() and strays(out))):
             bad.append(f"at {moment:.2f} s: status {proc.returncode}, "
                        f"strays {strays(out) if out.exists() else []}: {text.strip()[-1500:]}")

@@ -132,8 +132,9 @@ def embedded_tei(path: Path, data: bytes, max_size: int = MAX_SIZE) -> bytes:
     """
     import io
 
-    import pikepdf
+    from convert.stopping import import_deferred
 
+    pikepdf = import_deferred("pikepdf")  # first import with stop signals deferred (stopping.py)
     where = str(path)
     try:
         with pikepdf.open(io.BytesIO(data)) as pdf:

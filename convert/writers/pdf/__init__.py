@@ -28,6 +28,7 @@ from lxml import etree
 from convert.errors import WriterError
 from convert.options import WriterOptions
 from convert.tei import XML_LANG
+from convert.stopping import import_deferred
 from convert.writers.pdf.fonts import FontSet
 from convert.writers.pdf.pages import _Document, load_style, page_label  # noqa: F401
 from convert.writers.pdf.pdfa import Metadata, _finish
@@ -66,6 +67,8 @@ def write(root: etree._Element, opts: WriterOptions, path: Path) -> None:
     flavour = (opts.pdfa or "2b").lower()
     if flavour not in FLAVOURS:
         raise WriterError(f"pdf: unknown PDF/A flavour {opts.pdfa!r} (use {', '.join(FLAVOURS)})")
+    for module in ("pikepdf", "pikepdf.pdfa"):  # first imported with stop signals deferred (stopping.py)
+        import_deferred(module)
     document = _document(root, opts)
     meta = document.meta
     if getattr(opts, "timestamp", None) is not None:
