@@ -1323,31 +1323,35 @@ def test_the_warning_says_when_the_masthead_gave_no_issue_date():
     assert len(warnings) <= 1 and not any("no issue date" in w or "no issue number" in w for w in warnings), warnings
 
 
-# a 督查通报 hard-wrapped at 22 characters, no blank lines (a scan): a level-2 head X，Y as wide as
-# the wrap, then the level-3 head 1. under it
-WRAPPED_TONGBAO = """督 查 通 报
-第2期（总第18期）
-某县人民政府督查室　　　　　　　　2023年6月2日
+# a 督查通报 hard-wrapped at 22 characters, no blank lines (a scan): its 版头 and opening (issue
+# number, cumulative number and day of June to fill in), a paragraph of its first part and one
+# of its second, shared by the tests of wrap-wide numbered heads below
+TONGBAO_OPENING = """督 查 通 报
+第{n}期（总第{total}期）
+某县人民政府督查室　　　　　　　　2023年6月{day}日
 关于全县农田水利设施管护情况的督查通报
 5月中旬，县政府督查室会同县水利局、县农业农
 村局组成联合督查组，对全县9个乡镇的农田水利
 设施管护情况进行了督查，共抽查灌渠、塘坝、泵
 站等设施41处。现将督查情况通报如下。
 一、存在的主要问题
-（一）管护责任落实不到位，日常巡查普遍缺位
-1.塘坝巡查记录缺失
-抽查的12座小型塘坝中，有5座没有巡查记录，
+"""
+TONGBAO_PROBLEM = """抽查的12座小型塘坝中，有5座没有巡查记录，
 有的管护员由村干部兼任，汛期也很少到坝上查看
 ，坝体渗水、溢洪道堵塞等问题没有及时发现。
-2.泵站设备带病运行
+"""
+TONGBAO_REMEDY = """各乡镇要在6月底前完成自查整改，建立设施管护
+台账，明确每处设施的管护责任人，整改情况报县
+政府督查室。
+"""
+# the level-2 head X，Y as wide as the wrap, then the level-3 head 1. under it
+WRAPPED_TONGBAO = (TONGBAO_OPENING.format(n=2, total=18, day=2) + "（一）管护责任落实不到位，日常巡查普遍缺位\n"
+                   "1.塘坝巡查记录缺失\n" + TONGBAO_PROBLEM + """2.泵站设备带病运行
 部分泵站的电机、水泵多年没有检修，有2座泵站
 的配电柜锈蚀严重，存在安全隐患，乡镇和村组对
 此都不掌握。
 二、整改要求
-各乡镇要在6月底前完成自查整改，建立设施管护
-台账，明确每处设施的管护责任人，整改情况报县
-政府督查室。
-"""
+""" + TONGBAO_REMEDY)
 
 
 def test_a_wrap_wide_numbered_head_over_the_first_head_of_the_level_below_is_a_sub_head():
@@ -1373,28 +1377,12 @@ def test_a_wrap_wide_numbered_head_whose_sibling_stands_alone_is_a_sub_head():
     blank line: a wrapped line beginning with a number, or a heading exactly as wide as the
     column? Its sibling （二） stands on a line of its own, and the items of one numbering series
     share their form (GB/T 15834 B.3.8): a sub-heading, @cert medium."""
-    text = """督 查 通 报
-第3期（总第19期）
-某县人民政府督查室　　　　　　　　2023年6月9日
-关于全县农田水利设施管护情况的督查通报
-5月中旬，县政府督查室会同县水利局、县农业农
-村局组成联合督查组，对全县9个乡镇的农田水利
-设施管护情况进行了督查，共抽查灌渠、塘坝、泵
-站等设施41处。现将督查情况通报如下。
-一、存在的主要问题
-抽查的12座小型塘坝中，有5座没有巡查记录，
-有的管护员由村干部兼任，汛期也很少到坝上查看
-，坝体渗水、溢洪道堵塞等问题没有及时发现。
-二、整改要求
-（一）立即组织自查自纠，逐项建立整改台账
-各乡镇要在6月底前完成自查整改，建立设施管护
-台账，明确每处设施的管护责任人，整改情况报县
-政府督查室。
-（二）落实管护经费
+    text = (TONGBAO_OPENING.format(n=3, total=19, day=9) + TONGBAO_PROBLEM + "二、整改要求\n"
+            "（一）立即组织自查自纠，逐项建立整改台账\n" + TONGBAO_REMEDY + """（二）落实管护经费
 县财政局要把小型水利设施管护经费列入年度预算
 ，按设施数量和类别核定标准，按季度拨付到乡镇
 。
-"""
+""")
     docs, _ = read(text)
     root = docs[0].root
     heads = {nows("".join(h.itertext())): h for h in xpath(root, "//tei:div[@type='subsection']/tei:head")}
