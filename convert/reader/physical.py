@@ -812,10 +812,14 @@ def same_issue(a: tuple[int | None, ...], b: tuple[int | None, ...]) -> bool:
     return bool(shared) and all(x == y for x, y in shared) and (a[0] is None or b[0] is None or a[0] == b[0])
 
 
+#: The words of a handling notice line: :data:`HANDLING_NOTICE_RE`'s and 免费交流 (the 内部资料 rules).
+NOTICE_WORDS_RE = re.compile(HANDLING_NOTICE_RE.pattern + "|免费交流")
+
+
 def notices_only(key: str) -> bool:
     """*key* (a line's content, whitespace removed) holds handling notices alone (内部资料, 注意保存,
     免费交流, a 密级; GB/T 9704-2012 7.2.1 and the 内部资料 rules), no title or number beside them."""
-    return bool(key) and re.sub(r"注意保存|内部参阅|秘密|机密|绝密|内部资料|免费交流", "", key).strip("★·，,、") == ""
+    return bool(key) and NOTICE_WORDS_RE.sub("", key).strip("★·，,、") == ""
 
 
 def _paper_date_line(line: Line) -> bool:
