@@ -699,8 +699,7 @@ def find_unsigned_verse(doc: LogicalText) -> None:
             j += 1
         lines = [p for _, parts in run for p in parts]
         apart = j >= doc.colophon_start or j in doc.roles or doc.lines[j].blank_before
-        if (len(stanzas) >= 2 and min(stanzas) >= 2 and len(lines) >= 6 and apart
-                and not any(p.text.rstrip()[-1:] in "。！？!?；;" for p in lines[:-1])):
+        if len(stanzas) >= 2 and min(stanzas) >= 2 and len(lines) >= 6 and apart and _verse_like(lines):
             why = ("a short line of a poem without its author line: a title standing apart, then "
                    f"{len(stanzas)} stanzas of short lines without closing punctuation ({len(lines)} lines)")
             for k, (v, parts) in enumerate(run):
