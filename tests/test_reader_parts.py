@@ -2018,6 +2018,21 @@ def test_a_bulleted_bold_run_in_head_closed_by_a_full_stop_is_a_brief_head():
     round_trips(docs, BRIEF_COLUMN)
 
 
+def test_a_page_break_before_a_run_in_heads_closing_stop_stands_before_its_pc():
+    """``■ **head`` / a page break and its folio / ``。** text``: the ``pb`` and ``fw`` are kept in
+    the head before the ``pc``, which holds the 。 alone (TEI's pc takes no pb), and the document
+    is valid."""
+    from convert.validators.tei import check_tei
+
+    text = BRIEF_COLUMN.replace("防治培训班。** 4月2日", "防治培训班\n\f- 2 -\n。** 4月2日")
+    docs, _ = read(text)
+    head = xpath(docs[0].root, "//tei:div[@type='brief']/tei:head")[0]
+    assert [local(c) for c in head] == ["label", "pb", "fw", "pc"]
+    assert head[-1].text == "。" and len(head[-1]) == 0
+    assert check_tei(docs[0].root) == []
+    round_trips(docs, text)
+
+
 def test_without_its_bold_a_bulleted_first_sentence_closed_by_a_stop_and_a_space_is_the_head():
     """The markup gone (``■ head。 text``): in a column named by 【…简讯】, after a bullet, a first
     sentence of a few words with no comma, closed by 。 and a space, is the run-in head."""
