@@ -243,7 +243,7 @@ def furniture_text(line: str) -> str:
 def _text(el, lb: str = "", skip: tuple[str, ...] = ()) -> str:
     """The text of *el* without the old page furniture (``<fw>``) inside it, whitespace removed;
     a ``<lb/>`` gives *lb*; children named in *skip* (``"label"``: a printed bullet before a
-    brief's head, not part of it in the gold) left out."""
+    brief's head, ``"pc"``: the full stop after it, not part of it in the gold) left out."""
     out = [el.text or ""]
     for child in el:
         if isinstance(child.tag, str) and child.tag.endswith("}lb"):
@@ -393,7 +393,7 @@ def measure(root, want: dict, furniture: list[str], xpath, clean: str | None = N
     issue, for false joins; *source* the text read, whose lines say which paragraphs the source
     itself opens with a heading's words when there is no clean text (a degraded copy made
     outside the project). Returns the table's cells."""
-    heads = [_text(h, skip=("label",)) for h in xpath(
+    heads = [_text(h, skip=("label", "pc")) for h in xpath(
         root, "//tei:body//tei:div[@type='article' or @type='brief']/tei:head[not(@type)]")]
     gold_heads = [nows(a["head"]) for a in want["articles"] if a.get("head")]
     hit = sum(1 for h in heads if h in gold_heads)

@@ -107,7 +107,7 @@ def _handmade() -> etree._Element:
                   {XML_ID: "a2"}, type="article"),
             E.div(E.head("要闻简报"),
                   E.div(E.p("简讯一。", E.date("3月4日", when="2021-03-04")), {XML_ID: "a3"}, type="brief"),
-                  E.div(E.head("简讯二"), E.p("内容二。"), {XML_ID: "a4"}, type="brief"),
+                  E.div(E.head(E.label("■"), "简讯二", E.pc("。")), E.p("内容二。"), {XML_ID: "a4"}, type="brief"),
                   {XML_ID: "s1"}, type="section"),
         ),
         E.back(E.div(
@@ -242,6 +242,18 @@ def test_choice_pb_lb_render_as_the_source(built):
         ("1", "doc-pagebreak", None), ("2", "doc-pagebreak", None)]
     assert article.xpath("string(//x:p[@class='byline'])", namespaces=NS) == "(记者 张三)"
     assert article.xpath("string(//x:p[@class='note continuation'])", namespaces=NS) == "(下转二版)"
+
+
+def test_a_brief_heads_closing_stop_is_plain_text_in_its_heading(built):
+    """``<head><label>■</label>简讯二<pc>。</pc></head>``: the heading reads as printed, the
+    bullet a label span, the closing 。 (``pc``) plain text of the heading, in no span."""
+    _root, data, _ = built("handmade")
+    pkg = Package(data)
+    doc = next(pkg.doc(h) for h in pkg.spine() if pkg.doc(h).xpath("//x:*[@id='a4']", namespaces=NS))
+    heading = doc.xpath("//x:*[@id='a4']//x:*[self::x:h1 or self::x:h2 or self::x:h3]", namespaces=NS)[0]
+    assert re.sub(r"\s+", "", "".join(heading.itertext())) == "■简讯二。"
+    assert [s.text for s in heading.iter(f"{{{XHTML}}}span")] == ["■"]
+    assert "".join(heading.itertext()).endswith("简讯二。")
 
 
 @pytest.mark.parametrize("case", [p.stem for p in SAMPLES if p.name.startswith("monthly")])

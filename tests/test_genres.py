@@ -32,10 +32,11 @@ def nows(s: str) -> str:
 
 
 def text(el) -> str:
-    """The text of *el*, whitespace removed, without a bullet label (not part of a head)."""
+    """The text of *el*, whitespace removed, without a bullet label or a closing stop (``pc``):
+    not part of a head."""
     out = [el.text or ""]
     for child in el:
-        if not child.tag.endswith("}label") or not el.tag.endswith("}head"):
+        if not child.tag.endswith(("}label", "}pc")) or not el.tag.endswith("}head"):
             out.append(text(child))
         out.append(child.tail or "")
     return nows("".join(out))

@@ -35,7 +35,7 @@ from convert.validators.ofd import OFD_NS, validate_parts
 from convert.errors import WriterError
 from convert.tei import E
 from sampledata import SAMPLE_IDS, SAMPLES, first_difference
-from test_pdf import expected_text, small_tei
+from test_pdf import brief_with_closing_stop, expected_text, small_tei
 
 NS = {"ofd": OFD_NS}
 
@@ -423,6 +423,18 @@ def test_bad_input_is_a_clear_error_and_no_file(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "bad.xml" in err and "Traceback" not in err
     assert not list((tmp_path / "o").glob("*.ofd")) if (tmp_path / "o").exists() else True
+
+
+def test_a_brief_heads_closing_stop_is_drawn_after_its_title(tmp_path):
+    """``<head><label>■</label>…学习会<pc>。</pc></head>``: the OFD page shows the heading as
+    printed, the closing 。 right after the title (the PDF writer's layout, drawn on the OFD)."""
+    path = tmp_path / "brief.ofd"
+    ofd_writer.write(brief_with_closing_stop(), WriterOptions(timestamp=None), path)
+    parts = parts_of(path)
+    assert {k: v for k, v in validate_parts(parts).items() if v} == {}
+    codes = "".join(o.findtext("ofd:TextCode", namespaces=NS) for name in page_names(parts)
+                    for o in xml(parts, name).iterfind(".//ofd:TextObject", NS))
+    assert "■县人大常委会党组召开理论学习中心组学习会。8月3日" in re.sub(r"\s+", "", codes)
 
 
 def test_unknown_element_and_missing_glyph_are_errors_naming_them(tmp_path):

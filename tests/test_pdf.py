@@ -392,6 +392,16 @@ def small_tei(*paras, lang="zh-Hans"):
     return root
 
 
+def brief_with_closing_stop():
+    """:func:`small_tei` with a brief after its article: ``<head><label>■</label>…学习会<pc>。</pc></head>``."""
+    root = small_tei(E.p("正文。"))
+    brief = E.div(E.head(E.label("■"), "县人大常委会党组召开理论学习中心组学习会", E.pc("。")),
+                  E.p("8月3日，县人大常委会党组召开学习会。"), type="brief")
+    brief.set(XML_ID, "a2")
+    xpath(root, "//tei:div[@type='section']")[0].append(brief)
+    return root
+
+
 # -- PDF/A ---------------------------------------------------------------------------------------
 @pytest.mark.parametrize("sid,flavour", CASES)
 def test_pdfa_validator_finds_nothing(rendered, sid, flavour):

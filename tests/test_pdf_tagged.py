@@ -31,7 +31,7 @@ from convert.options import WriterOptions
 from convert.tei import E, XML_LANG, to_bytes, xpath
 from convert.writers import pdf as pdf_writer
 from sampledata import SAMPLE_IDS, SAMPLES, nows
-from test_pdf import destination_labels, expected_text, small_tei, write_tei
+from test_pdf import brief_with_closing_stop, destination_labels, expected_text, small_tei, write_tei
 
 pytestmark = pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="poppler-utils not installed")
 
@@ -460,6 +460,19 @@ def test_inline_element_in_another_language_is_a_span_with_lang(tmp_path):
         parent = spans[0].P
         assert parent.S == pikepdf.Name.P and "/Lang" not in parent
     assert nows(struct_tree(path).all_text()).endswith(nows("前文Shangjie District后文。"))
+
+
+def test_a_brief_heads_closing_stop_is_in_the_heading_not_a_lbl(tmp_path):
+    """The 。 closing a brief's run-in head (``pc``) is shown as printed, inside the heading's
+    ``H`` element, with the bullet and the title; nothing in the heading is an ``Lbl``."""
+    path = write_tei(brief_with_closing_stop(), tmp_path, flavour="2a")
+    tree = struct_tree(path)
+    heading = [h for h in tree.walk() if re.fullmatch(r"H[1-6]", h.role) and "学习会" in h.all_text()]
+    assert [nows(h.all_text()) for h in heading] == ["■县人大常委会党组召开理论学习中心组学习会。"]
+    assert [n.role for n in heading[0].walk() if n.role != "#text"] == [heading[0].role]
+    assert tree.find("Lbl") == []
+    assert "■县人大常委会党组召开理论学习中心组学习会。" in nows(subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True).stdout)
 
 
 def test_link_in_a_paragraph_is_a_link_element(tmp_path):

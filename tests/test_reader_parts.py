@@ -27,7 +27,7 @@ from convert.reader.physical import run_physical
 from convert.reader.logical.genre import weigh
 from convert.reader.masthead import classify, fields_of, read_masthead
 from convert.reader.lines import split_lines
-from convert.tei import XML_ID, xpath
+from convert.tei import XML_ID, local, xpath
 from convert.writers.txt import render
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -1993,27 +1993,44 @@ BRIEF_COLUMN = BRIEFING.split("---")[0] + """【工作简讯】
 
 
 def _brief_heads(root):
-    """The brief heads' text without their labels (the bullet, a closing stop)."""
+    """The brief heads' text without the bullet (``label``) and the closing stop (``pc``)."""
     out = []
     for h in xpath(root, "//tei:div[@type='brief']/tei:head"):
         out.append(nows((h.text or "") + "".join(
-            ("" if c.tag.endswith("}label") else "".join(c.itertext())) + (c.tail or "") for c in h)))
+            ("" if c.tag.endswith(("}label", "}pc")) else "".join(c.itertext())) + (c.tail or "") for c in h)))
     return out
 
 
 def test_a_bulleted_bold_run_in_head_closed_by_a_full_stop_is_a_brief_head():
     """``■ **head。** text`` in a 【…简讯】 column: the bullet, then the bold run-in head (its
-    markup); the head's closing 。 is printed after the title, not part of it (a ``label`` like
-    the bullet), and the text goes on in the brief's paragraph."""
+    markup); the head's closing 。 is printed after the title, not part of it: a punctuation
+    character ``pc`` (TEI P5 §18.1.2), not a second ``label`` (a label is the bullet's), last
+    in the head; the text goes on in the brief's paragraph."""
     docs, _ = read(BRIEF_COLUMN)
     root = docs[0].root
     heads = _brief_heads(root)
     assert heads == ["县农技站举办小麦病虫害防治培训班", "县水利局检查汛前水库安全"], heads
-    labels = [[nows("".join(l.itertext())) for l in xpath(h, "tei:label")]
-              for h in xpath(root, "//tei:div[@type='brief']/tei:head")]
-    assert labels == [["■", "。"], ["■", "。"]]
+    brief_heads = xpath(root, "//tei:div[@type='brief']/tei:head")
+    assert [[nows("".join(l.itertext())) for l in xpath(h, "tei:label")] for h in brief_heads] == [["■"], ["■"]]
+    assert [[(p.text, p.tail) for p in xpath(h, "tei:pc")] for h in brief_heads] == [[("。", None)], [("。", None)]]
+    assert all(local(h[-1]) == "pc" for h in brief_heads)
     assert texts(root, "//tei:div[@type='brief']/tei:p")[0].startswith("4月2日，县农技站")
     round_trips(docs, BRIEF_COLUMN)
+
+
+def test_a_page_break_before_a_run_in_heads_closing_stop_stands_before_its_pc():
+    """``■ **head`` / a page break and its folio / ``。** text``: the ``pb`` and ``fw`` are kept in
+    the head before the ``pc``, which holds the 。 alone (TEI's pc takes no pb), and the document
+    is valid."""
+    from convert.validators.tei import check_tei
+
+    text = BRIEF_COLUMN.replace("防治培训班。** 4月2日", "防治培训班\n\f- 2 -\n。** 4月2日")
+    docs, _ = read(text)
+    head = xpath(docs[0].root, "//tei:div[@type='brief']/tei:head")[0]
+    assert [local(c) for c in head] == ["label", "pb", "fw", "pc"]
+    assert head[-1].text == "。" and len(head[-1]) == 0
+    assert check_tei(docs[0].root) == []
+    round_trips(docs, text)
 
 
 def test_without_its_bold_a_bulleted_first_sentence_closed_by_a_stop_and_a_space_is_the_head():

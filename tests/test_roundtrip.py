@@ -4,6 +4,7 @@ gives exactly the characters of ``X.txt`` (TEI-CONVENTIONS.md point 7)."""
 from __future__ import annotations
 
 import string
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -18,6 +19,21 @@ from convert.writers.txt import render
 @pytest.mark.parametrize("path", SAMPLES, ids=SAMPLE_IDS)
 def test_txt_round_trip_is_exact(path, tmp_path):
     assert main([str(path), "--to", "txt", "-o", str(tmp_path)]) == 0
+    got = nows((tmp_path / f"{path.stem}.txt").read_text(encoding="utf-8"))
+    want = source_content(path.read_text(encoding="utf-8"))
+    assert got == want, first_difference(got, want)
+
+
+def test_a_brief_heads_closing_stop_comes_back_where_it_was_printed(tmp_path):
+    """``<pc>`` is content: the heading line reads ``■title。`` as printed, and a brief column of
+    ``■ **head。** text`` items (renda-tongze no. 7) round trips with each closing 。 a ``pc``."""
+    from test_pdf import brief_with_closing_stop
+
+    assert "■县人大常委会党组召开理论学习中心组学习会。" in render(brief_with_closing_stop()).splitlines()
+    path = Path(__file__).parent / "fixtures" / "series" / "renda-tongze-2023-no07.txt"
+    assert main([str(path), "--to", "tei,txt", "-o", str(tmp_path)]) == 0
+    tei = (tmp_path / f"{path.stem}.xml").read_text(encoding="utf-8")
+    assert tei.count("学习会<pc>。</pc></head>") == 1 and tei.count("<pc>。</pc></head>") == 3
     got = nows((tmp_path / f"{path.stem}.txt").read_text(encoding="utf-8"))
     want = source_content(path.read_text(encoding="utf-8"))
     assert got == want, first_difference(got, want)

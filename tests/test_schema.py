@@ -168,7 +168,7 @@ KITCHEN_SINK = """<?xml version="1.0" encoding="UTF-8"?>
           <byline>(通讯员 乙)</byline>
         </div>
         <div type="brief" xml:id="b1"><p>简讯一。</p><byline>(丙)</byline></div>
-        <div type="brief" xml:id="b2"><pb n="iii"/><head>简讯二</head><p>……</p></div>
+        <div type="brief" xml:id="b2"><pb n="iii"/><head><label>■</label>简讯二<pc>。</pc></head><p>……</p></div>
         <div type="article" xml:id="a2"><head>只有标题</head></div>
       </div>
       <div type="article" xml:id="a4">
@@ -314,6 +314,7 @@ MUTATIONS = [
     ("sourceDesc as a flat bibl", [("<biblStruct type=\"newsletter\">", "<bibl type=\"newsletter\">"), ("</biblStruct>", "</bibl>")], False),
     ("duplicate xml:id", [('xml:id="a2"', 'xml:id="a1"')], True),
     ("contents link to no article", [('ref target="#a1"', 'ref target="#a9"')], False),
+    ("markup in a pc", [("<pc>。</pc>", '<pc><hi rend="bold">。</hi></pc>')], True),
     ("two fronts", [("<body>", "<front><div type=\"contents\"><list><item/></list></div></front><body>")], True),
 ]
 

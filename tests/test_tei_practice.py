@@ -240,6 +240,26 @@ def test_old_model_tei_is_migrated_with_a_message(tmp_path):
     assert got == content_of(old_root), first_difference(got, content_of(old_root))
 
 
+def test_a_brief_heads_closing_stop_label_is_migrated_to_pc(tmp_path):
+    """TEI written while a brief head's closing 。 was a second ``<label>`` (``<head><label>■</label>
+    …学习会<label>。</label></head>``) reads as the current model, ``<pc>。</pc>``, with a message;
+    the bullet stays a label and not a character changes."""
+    src = FIXTURES / "series" / "renda-tongze-2023-no07.txt"
+    assert main([str(src), "--to", "tei", "-o", str(tmp_path), "-q"]) == 0
+    current = (tmp_path / f"{src.stem}.xml").read_text(encoding="utf-8")
+    assert current.count("<pc>。</pc></head>") == 3
+    old = tmp_path / "old-stop.xml"
+    old.write_text(current.replace("<pc>。</pc></head>", "<label>。</label></head>"), encoding="utf-8")
+    warnings: list[str] = []
+    loaded = load_input(old, warnings=warnings)
+    assert len(warnings) == 1 and "3 brief head's closing 。 label → pc" in warnings[0], warnings
+    heads = xpath(loaded.root, "//tei:div[@type='brief']/tei:head")
+    assert [([l.text for l in xpath(h, "tei:label")], [p.text for p in xpath(h, "tei:pc")]) for h in heads] == \
+        [(["■"], ["。"])] * 3
+    assert check_tei(loaded.root) == []
+    assert content_of(loaded.root) == content_of(parse_bytes(old.read_bytes()).getroot())
+
+
 @pytest.mark.parametrize("path", SAMPLES, ids=[p.stem for p in SAMPLES])
 def test_current_model_is_not_migrated(path, tmp_path):
     out = tmp_path / "o"

@@ -13,7 +13,9 @@ This module may only rewrite the parsed tree it is given, before validation; eve
   ``editorialDecl``;
 - masthead lines (§4.6): ``docEdition`` holding an issue number → ``titlePart type="issue"``,
   ``imprimatur`` → ``note type="registration"``, a ``docImprint`` that is a notice (内部资料 免费交流,
-  监督电话 …) → ``note type="notice"``/``"contact"``.
+  监督电话 …) → ``note type="notice"``/``"contact"``;
+- the full stop closing a brief's run-in head, once a second ``<label>`` (``<head><label>■</label>
+  …学习会<label>。</label></head>``) → ``<pc>。</pc>`` (§18.1.2, a punctuation character).
 """
 
 from __future__ import annotations
@@ -41,6 +43,17 @@ def _surplus(root: etree._Element) -> int:
             surplus.append(child)
         surplus.tail = choice.tail
         choice.getparent().replace(choice, surplus)
+        n += 1
+    return n
+
+
+def _closing_stop(root: etree._Element) -> int:
+    """A brief head's last child a ``label`` holding 。 alone, after the head's own text: a ``pc``."""
+    n = 0
+    for label in xpath(root, "tei:text//tei:div[@type='brief']/tei:head/tei:label[. = '。'][not(*)]"
+                             "[not(following-sibling::node()[self::* or normalize-space()])]"
+                             "[preceding-sibling::node()[normalize-space()]]"):
+        label.tag = t("pc")
         n += 1
     return n
 
@@ -139,6 +152,9 @@ def migrate(root: etree._Element, name: str) -> str | None:
         changes.append("publicationStmt/p → authority, availability")
     if masthead:
         changes.append(f"{masthead} masthead line(s) → titlePart/note with @type")
+    stops = _closing_stop(root)
+    if stops:
+        changes.append(f"{stops} brief head's closing 。 label → pc")
     if not changes:
         return None
     decl = xpath(root, "tei:teiHeader/tei:encodingDesc/tei:editorialDecl")

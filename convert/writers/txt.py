@@ -2,7 +2,8 @@
 
 One block (a masthead line, a contents entry, a heading, a paragraph, a byline, a colophon line)
 per line, a blank line between blocks; ``<lb/>`` is a line break, ``<pb/>`` nothing, and a
-``<choice>`` gives its source form (``sic``/``orig``), ``<surplus>`` its characters as printed.
+``<choice>`` gives its source form (``sic``/``orig``), ``<surplus>`` its characters as printed,
+``<pc>`` (a brief's head's closing 。) its character where it stands.
 An old running head or folio (``<fw>``, TEI P5 §11.6) is given back at its place, in source
 order, on a line of its own (inside a paragraph the page broke in, too). No markup is added, so,
 whitespace aside, the output is exactly the content of the source (TEI-CONVENTIONS.md point 7).
@@ -29,7 +30,7 @@ BLOCKS = {"head", "p", "ab", "byline", "note", "docImprint", "docDate", "docEdit
 INLINE = {"hi", "num", "ref", "date", "publisher", "title", "measure", "name", "persName",
           "orgName", "placeName", "sic", "orig", "seg", "foreign", "emph", "q", "quote", "label",
           "idno", "time", "rs", "term", "mentioned", "soCalled", "abbr", "expan", "unclear", "add",
-          "surplus", "byline", "dateline", "docDate"}
+          "surplus", "byline", "dateline", "docDate", "pc"}
 #: Elements that hold no source characters (the editor's side of a choice).
 SKIP = {"corr", "reg"}
 _BREAK = "\u2028"  # stands for <lb/> while whitespace is folded

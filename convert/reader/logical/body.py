@@ -19,8 +19,8 @@ numbered sub-headings, verse and brief items; this builder turns each into TEI, 
 - column name → ``<div type="section">``; numbered sub-heading → nested
   ``<div type="subsection">`` by level (GB/T 15834-2011 B.3.8);
 - verse → ``<lg type="poem">`` of ``<lg type="stanza">`` of ``<l>`` (TEI P5 §3.13.1);
-- brief item → ``<div type="brief">`` with the run-in head (the bullet, and a closing 。 printed
-  after the head, as ``<label>`` in it);
+- brief item → ``<div type="brief">`` with the run-in head (the bullet as ``<label>`` in it, a
+  closing 。 printed after the head as ``<pc>``);
 - a title with a 引题 above or a 副题 (——…) below → ``<head type="kicker">``, ``<head>``,
   ``<head type="sub">``;
 - a jump (下转第N版 … 上接第N版) → the two parts ``@part`` I and F, linked by ``@next``/``@prev``.
@@ -909,7 +909,8 @@ class BodyBuilder:
 
     def _brief(self, line: Line, role: Role) -> bool:
         """A brief item with a run-in head: ``div type="brief"`` (its bullet a ``label`` in the
-        head), the rest a paragraph. Only in a brief column or a newspaper."""
+        head, the full stop closing the head a ``pc``), the rest a paragraph. Only in a brief
+        column or a newspaper."""
         if not (self.section_is_brief or self.family == "newspaper"):
             return False
         bullet, a, b = role.data["span"]
@@ -926,8 +927,12 @@ class BodyBuilder:
         inline(head, _plain(_strip(cut_segments(segs, 0 if bullet <= lead else a, b))))
         whole = "".join(s for s, _ in segs)
         if whole[b : b + 1] == "。":
-            # the head's closing stop (``**县…学习会。** 8月3日…``): printed, not part of the title
-            head.append(inline(E.label(), _plain(cut_segments(segs, b, b + 1))))
+            # the head's closing stop (``**县…学习会。** 8月3日…``): printed, not part of the title;
+            # a punctuation character (``pc``, TEI P5 §18.1.2), not a label as the bullet is;
+            # pc holds the character alone (no page break in it), so a milestone there goes first
+            stop = cut_segments(segs, b, b + 1)
+            inline(head, [(s, False) for s, _ in stop if is_mark(s)])
+            head.append(E.pc("".join(s for s, _ in stop if not is_mark(s))))
             b += 1
         if not self.section_is_brief and self.section is not None:
             self.section = None

@@ -402,6 +402,11 @@ class XhtmlTranslator:
         character printed twice across a page break; shown as the source shows it."""
         self.inline_content(el, self.sub(out, "span", "surplus", el))
 
+    def visit_pc(self, el, out, inline):
+        """``<pc>`` (TEI P5 §18.1.2): a punctuation character, the full stop printed after a
+        brief's run-in head; plain text inside the heading (no span, no label class)."""
+        self.inline_content(el, out)
+
     def visit_persName(self, el, out, inline):
         """A person's name (TEI P5 §13.2.1): plain text."""
         self.inline_content(el, out)

@@ -771,6 +771,10 @@ class _Renderer:
     #: ``<surplus>`` (TEI P5 §12.3.3.1, a character printed twice across a page break): shown
     #: as the source shows it.
     _inline_surplus = _plain_inline
+    #: ``<pc>`` (TEI P5 §18.1.2, the full stop printed after a brief's run-in head): shown as
+    #: printed, in the face and structure element of what holds it (the heading's ``H``), not
+    #: an ``Lbl``: it is punctuation, not a label.
+    _inline_pc = _plain_inline
 
 
 def join_breaks(glyphs: list[Glyph], fonts: FontSet, gap: bool) -> list[Glyph]:
