@@ -2115,3 +2115,72 @@ def test_a_next_issue_whose_name_is_over_two_lines_starts_at_its_notice_line():
     assert not any("注意保存" in t or "沙河人大" in t for t in texts(docs[0].root, "//tei:body//tei:head"))
     assert "内部资料" in nows("".join(xpath(docs[1].root, "//tei:titlePage")[0].itertext()))
     round_trips(docs, text)
+
+
+# ------------------------------------------------------- heldout-j county paper (issue 21, round 8)
+
+#: A county paper: the e-paper's page tag ``01　要闻`` under the masthead, 报眉 lines
+#: ``日期　星期　第N版　名`` after form feeds, 本版编辑/责任校对 credit lines, a brief column, a 副刊
+#: with its letter-spaced name, a prose piece and a 七言绝句.
+CREEK = """某　溪　报
+
+中共某溪县委主办　　某溪县融媒体中心编印
+
+2024年3月8日　星期五
+
+第10期（总第520期）　　今日3版
+
+01　要闻
+
+县城新建三座停车场
+
+本报讯（记者 方圆）3月6日，县城新建的三座公共停车场投入使用，新增停车位860个，市民停车难问题有所缓解。
+
+停车场实行智能收费，前半小时免费，夜间实行优惠价格，方便周边居民停放车辆。
+
+本版编辑：柯一　　责任校对：麦禾
+
+\f2024年3月8日　星期五　第2版　综合
+
+**简　讯**
+
+**县文化馆开设公益课堂**　3月4日，县文化馆公益课堂开课，设书法、舞蹈、声乐等课程12门。（通讯员 于帆）
+
+**东岭乡修缮村级道路**　连日来，东岭乡组织施工队对三个村的村级道路进行修缮，方便群众出行。（通讯员 莫青）
+
+本版编辑：柯二　　责任校对：麦禾
+
+\f2024年3月8日　星期五　第3版　副刊
+
+**溪　风**
+
+春到河湾
+
+□ 顾小川
+
+河湾的柳树又绿了，燕子在水面上飞来飞去。
+
+清晨的河边，有人钓鱼，有人散步，还有孩子追着风筝跑过草地。
+
+早春即景
+
+◎ 林一舟
+
+东风拂岸柳丝新，
+细雨初晴燕语频。
+最是一年春好处，
+田间处处种花人。
+
+责任编辑：柯三　　美术编辑：麦穗
+"""
+
+
+def test_a_page_credit_of_beban_bianji_and_zeren_jiaodui_is_page_furniture():
+    """本版编辑 and 责任校对 label a newspaper page's credit line as 本版责编 and 校对 do (the line of
+    editors that closes the page): ``fw type="footer"``, no paragraph of the article above."""
+    docs, _ = read(CREEK)
+    root = docs[0].root
+    credits = texts(root, "//tei:fw[@subtype='pageCredit']")
+    assert "本版编辑：柯一责任校对：麦禾" in credits and "本版编辑：柯二责任校对：麦禾" in credits
+    assert not [p for p in texts(root, "//tei:p") if "本版编辑" in p]
+    round_trips(docs, CREEK)
