@@ -2184,3 +2184,15 @@ def test_a_page_credit_of_beban_bianji_and_zeren_jiaodui_is_page_furniture():
     assert "本版编辑：柯一责任校对：麦禾" in credits and "本版编辑：柯二责任校对：麦禾" in credits
     assert not [p for p in texts(root, "//tei:p") if "本版编辑" in p]
     round_trips(docs, CREEK)
+
+
+def test_a_brief_column_ends_at_the_next_pages_label():
+    """A brief column (简讯) stays on its page: after the next page's 报眉 line (date, 第N版, name) a
+    letter-spaced 副刊 name is no run-in head whose text goes on in the title under it, even with
+    no blank lines and no page credit between."""
+    text = re.sub(r"\n\n+", "\n", CREEK.replace("本版编辑：柯二　　责任校对：麦禾\n\n", ""))
+    docs, _ = read(text)
+    root = docs[0].root
+    assert "春到河湾" in texts(root, "//tei:div[@type='article']/tei:head")
+    assert not [h for h in texts(root, "//tei:head") if "溪风春" in h]
+    round_trips(docs, text)

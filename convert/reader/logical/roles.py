@@ -782,6 +782,7 @@ def rejoin_run_ins(doc: LogicalText) -> None:
     (no blank line between, no bullet of its own) goes on with it. Joins them (the unwrapping's
     way: segments kept, evidence noted); where no gap after a bullet shows the head's end, the
     line's end did: the brief's head ends there."""
+    title = doc.masthead.title if doc.masthead else None
     i = doc.body_start
     column = False
     while i + 1 < doc.colophon_start:
@@ -792,8 +793,8 @@ def rejoin_run_ins(doc: LogicalText) -> None:
             column = True  # a brief column's name: in it, a wide gap ends an item's run-in head
             i += 1
             continue
-        if PAGE_LABEL_RE.match(line.key) or page_credit(line):
-            column = False
+        if page_credit(line) or page_label(line, title) is not None:
+            column = False  # a page credit or the next page's label (a 报眉 line too): the column's page ended
         bold = bool(segs) and segs[0][1] and not line.all_bold and len(segs) > 1
         gap = RUN_IN_GAP_RE.search(text)
         tail = text[gap.end():].strip() if gap else ""
