@@ -2196,3 +2196,27 @@ def test_a_brief_column_ends_at_the_next_pages_label():
     assert "春到河湾" in texts(root, "//tei:div[@type='article']/tei:head")
     assert not [h for h in texts(root, "//tei:head") if "溪风春" in h]
     round_trips(docs, text)
+
+
+def test_a_newspapers_page_tag_at_a_page_top_is_a_page_label():
+    """The e-paper's page tag, a two-digit page number and the page's name (``01　要闻``), printed
+    where a page begins (under the masthead, after a form feed, after the page credit that closed
+    the page before) and numbering the next page, is that page's label (``pb/@n`` + ``fw``), not a
+    column heading; the same shape elsewhere, or out of sequence, stays text."""
+    docs, _ = read(CREEK)
+    root = docs[0].root
+    assert texts(root, "//tei:fw[@subtype='pageLabel']")[0] == "01要闻"
+    assert [pb.get("n") for pb in xpath(root, "//tei:fw[@subtype='pageLabel']/preceding-sibling::tei:pb[1]")] \
+        == ["1", "2", "3"]
+    assert not [h for h in texts(root, "//tei:body//tei:head") if "要闻" in h]
+    round_trips(docs, CREEK)
+    # the short tag on the later pages too (``02　综合``), blank lines gone
+    tagged = re.sub(r"\n\n+", "\n", CREEK.replace("2024年3月8日　星期五　第2版　综合", "02　综合")
+                    .replace("2024年3月8日　星期五　第3版　副刊", "03　副刊"))
+    docs, _ = read(tagged)
+    root = docs[0].root
+    assert texts(root, "//tei:fw[@subtype='pageLabel']") == ["01要闻", "02综合", "03副刊"]
+    round_trips(docs, tagged)
+    # out of sequence (page 5 on page 1): no page label
+    docs, _ = read(CREEK.replace("01　要闻", "05　要闻"))
+    assert "05要闻" not in texts(docs[0].root, "//tei:fw")

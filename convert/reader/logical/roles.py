@@ -46,6 +46,9 @@ PAGE_LABEL_RE = re.compile(r"^第(?P<n>\d{1,2}|[一二三四五六七八九十]{
 #: from ``N版`` by a space or a separator (read on the line's text, not its key).
 BARE_PAGE_LABEL_RE = re.compile(r"^\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})版[\s\u3000：:·\-—]+"
                                 r"(?P<name>[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,6})?)\s*$")
+#: A newspaper's page tag (the e-paper's corner of a page: ``01　要闻``, ``02　综合``): the page
+#: number in two digits, a gap, the page's name (see :func:`page_tag` for where it may stand).
+PAGE_TAG_RE = re.compile(r"^\s*(?P<n>0[1-9]|[1-9]\d)[ \t\u3000]+(?P<name>[\u4e00-\u9fff]{2,6}(?:·[\u4e00-\u9fff]{1,6})?)\s*$")
 #: The page-number field of a 报眉 line: ``第二版``, ``第2版``, ``二版`` (with a date or the paper's
 #: title beside it).
 PAGE_FIELD_RE = re.compile(r"^第?\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})\s*版$")
@@ -216,14 +219,37 @@ def rejoin_page_credits(doc: LogicalText) -> None:
         i += 1
 
 
+def page_tag(doc: LogicalText, i: int, expected: int) -> tuple[int, str] | None:
+    """``(page number, page name)`` when body line *i* of a newspaper is the e-paper's page tag
+    (:data:`PAGE_TAG_RE`: ``01　要闻``, ``02　综合``) where a page begins (the body's first line, a
+    line after a form feed, or after the credit line that closed the page before) and its number
+    is the page *expected* next; else ``None``. Only the place and the sequence tell such a tag
+    from a numbered line of text, so both are asked."""
+    line = doc.lines[i]
+    m = PAGE_TAG_RE.match(line.text)
+    if doc.family != "newspaper" or not m or int(m.group("n")) != expected:
+        return None
+    prev = _prev(doc, i)
+    if not (i == doc.body_start or line.form_feed or (prev is not None and is_page_credit(prev, doc.family))):
+        return None
+    return expected, m.group("name")
+
+
 def find_page_labels(doc: LogicalText) -> None:
-    """Page labels and 报眉 lines (see :func:`page_label`): the start of a newspaper page."""
+    """Page labels and 报眉 lines (see :func:`page_label`), and a newspaper's page tags at a page's
+    top (see :func:`page_tag`): the start of a newspaper page."""
     title = doc.masthead.title if doc.masthead else None
+    expected = 1
     for i, line in list(_body(doc)):
         found = page_label(line, title)
+        why = "a printed page label"
+        if not found:
+            found = page_tag(doc, i, expected)
+            why = "a page tag (NN　name) where a page begins, numbering the next page"
         if found and len(line.key) <= 40:
             n, name = found
-            _give(doc, i, "page-label", f"a printed page label (page {n}{', ' + name if name else ''})", n=n, name=name)
+            expected = n + 1
+            _give(doc, i, "page-label", f"{why} (page {n}{', ' + name if name else ''})", n=n, name=name)
 
 
 def find_page_credits(doc: LogicalText) -> None:
