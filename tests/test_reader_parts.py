@@ -2220,3 +2220,19 @@ def test_a_newspapers_page_tag_at_a_page_top_is_a_page_label():
     # out of sequence (page 5 on page 1): no page label
     docs, _ = read(CREEK.replace("01　要闻", "05　要闻"))
     assert "05要闻" not in texts(docs[0].root, "//tei:fw")
+
+
+def test_a_quatrain_printed_without_blank_lines_is_one_stanza():
+    """A 七言绝句 (four lines of seven characters, a comma after the first and third, a full stop
+    after the second and fourth) printed as one block is one stanza of four lines: the unwrapping
+    joined its couplets (each ends a sentence), but a stanza is the run of verse lines between
+    blank lines, not a logical line."""
+    docs, _ = read(CREEK)
+    root = docs[0].root
+    assert [len(xpath(lg, "tei:l")) for lg in xpath(root, "//tei:lg[@type='stanza']")] == [4]
+    assert texts(root, "//tei:l") == ["东风拂岸柳丝新，", "细雨初晴燕语频。", "最是一年春好处，", "田间处处种花人。"]
+    round_trips(docs, CREEK)
+    # two stanzas of free verse set apart by a blank line stay two
+    two = CREEK.replace("最是一年春好处，", "\n最是一年春好处，")
+    docs, _ = read(two)
+    assert [len(xpath(lg, "tei:l")) for lg in xpath(docs[0].root, "//tei:lg[@type='stanza']")] == [2, 2]

@@ -886,8 +886,9 @@ class BodyBuilder:
             self._note(kind, note)
 
     def _verse(self, line: Line, role: Role) -> None:
-        """Verse lines: a stanza (``lg type="stanza"``) per logical line that joined several
-        physical ones, or per run of lines after a blank line; the poem one ``lg type="poem"``."""
+        """Verse lines: a stanza (``lg type="stanza"``) per run of physical lines between blank
+        lines (the unwrapping may have joined a stanza's lines into several logical ones: a
+        quatrain's couplets, each ending a sentence); the poem one ``lg type="poem"``."""
         parent = self._block_parent(paragraph=False)
         self.para, self.para_open = None, False
         parts = role.data["parts"]
@@ -898,10 +899,10 @@ class BodyBuilder:
                 self.weak.append((line, "verse", role.cert))
             parent.append(self.poem)
             self.stanza = None
-        if self.stanza is None or len(parts) > 1 or line.blank_before:
-            self.stanza = E.lg(type="stanza")
-            self.poem.append(self.stanza)
         for part in parts:
+            if self.stanza is None or part.blank_before:
+                self.stanza = E.lg(type="stanza")
+                self.poem.append(self.stanza)
             marks, segs = lead_marks(part.segments)
             emit_marks(self.stanza, marks)
             self.stanza.append(inline(E.l(), _strip(segs)))
