@@ -2236,3 +2236,17 @@ def test_a_quatrain_printed_without_blank_lines_is_one_stanza():
     two = CREEK.replace("最是一年春好处，", "\n最是一年春好处，")
     docs, _ = read(two)
     assert [len(xpath(lg, "tei:l")) for lg in xpath(docs[0].root, "//tei:lg[@type='stanza']")] == [2, 2]
+
+
+def test_a_registration_labelled_by_its_certificates_name_keeps_the_name():
+    """``内部资料准印证：（豫）…``: the label names the certificate, as the unlabelled
+    ``河南省连续性内部资料准印证（豫）…`` does, and stays in the header's registration; a label that
+    only says "number" (``准印证号：``) is left out, the identifier being its value."""
+    text = CREEK.replace("第10期（总第520期）　　今日3版\n",
+                         "第10期（总第520期）　　今日3版\n\n内部资料准印证：（豫）内资连字第0123号\n")
+    docs, _ = read(text)
+    monogr = xpath(docs[0].root, "//tei:sourceDesc/tei:biblStruct/tei:monogr")[0]
+    assert nows(xpath(monogr, "string(tei:idno[@type='registration'])")) == "内部资料准印证：（豫）内资连字第0123号"
+    docs, _ = read(text.replace("内部资料准印证：", "准印证号："))
+    monogr = xpath(docs[0].root, "//tei:sourceDesc/tei:biblStruct/tei:monogr")[0]
+    assert nows(xpath(monogr, "string(tei:idno[@type='registration'])")) == "（豫）内资连字第0123号"
