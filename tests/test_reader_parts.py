@@ -2250,3 +2250,12 @@ def test_a_registration_labelled_by_its_certificates_name_keeps_the_name():
     docs, _ = read(text.replace("内部资料准印证：", "准印证号："))
     monogr = xpath(docs[0].root, "//tei:sourceDesc/tei:biblStruct/tei:monogr")[0]
     assert nows(xpath(monogr, "string(tei:idno[@type='registration'])")) == "（豫）内资连字第0123号"
+
+
+def test_a_page_label_after_a_form_feed_numbers_that_page_break():
+    """A form feed, then the next page's label: one page break (``<pb n="2"/>``), the label's
+    number on the break the form feed made, not a second, empty page before it."""
+    docs, _ = read(CREEK)
+    root = docs[0].root
+    assert [pb.get("n") for pb in xpath(root, "//tei:body//tei:pb")] == ["1", "2", "3"]
+    round_trips(docs, CREEK)

@@ -59,7 +59,7 @@ from convert.reader.logical.state import LogicalText, Role
 from convert.reader.logical.roles import DOCUMENT_TITLE_RE, indented, physical_parts, title_like
 from convert.reader.names import tag_byline
 from convert.reader.physical import NO_LINE_START, as_wide_as_wrapped, sentence_final
-from convert.tei import E, XML_ID, xpath
+from convert.tei import TEI_NS, E, XML_ID, xpath
 
 SECTION_NAME_MAX = 8
 #: Roles after which a heading follows a boundary (the previous article, page or column ended).
@@ -766,7 +766,17 @@ class BodyBuilder:
         self.section, self.section_is_brief = None, False
         marks, segs = lead_marks(line.segments)
         emit_marks(self.body, marks)
-        self.body.append(E.pb(n=str(role.data["n"])))
+        # the page break the source printed right before the label (a form feed, a folio; only
+        # furniture between): the label numbers it, no second break
+        n = str(role.data["n"])
+        k = len(self.body)
+        while k > 0 and self.body[k - 1].tag == f"{{{TEI_NS}}}fw":
+            k -= 1
+        before = self.body[k - 1] if k > 0 and self.body[k - 1].tag == f"{{{TEI_NS}}}pb" else None
+        if before is not None and before.get("n") in (None, n):
+            before.set("n", n)
+        else:
+            self.body.append(E.pb(n=n))
         self.body.append(inline(E.fw(type="header", subtype="pageLabel"), _strip(segs)))
         self.boundary = True
 
