@@ -5,8 +5,9 @@ that the body builder (:mod:`convert.reader.logical.body`) turns into TEI, and n
 line another pass took. The rules are the conventions', not any sample's:
 
 - page labels (newspaper practice: ``第01版：要闻``, ``第一版　要闻``, the 报眉 line ``漳阳报　2022年
-  3月11日　星期五　第二版　综合``) → ``page-label`` (``pb/@n`` + ``fw type="header"``);
-- the credit line that closes a newspaper page (本版责编 … 校对 …) → ``page-credit``
+  3月11日　星期五　第二版　综合``, the e-paper's page tag ``01　要闻`` where a page begins) →
+  ``page-label`` (``pb/@n`` + ``fw type="header"``);
+- the credit line that closes a newspaper page (本版责编/本版编辑 … 校对/责任校对 …) → ``page-credit``
   (``fw type="footer"``);
 - photo captions, which must name the photographer (``…。　记者 XX 摄``) → ``caption``;
 - editor's notes (编者按：, 按：, 编后：) → ``editorial``;
