@@ -2132,3 +2132,147 @@ def test_a_next_issue_whose_name_is_over_two_lines_starts_at_its_notice_line():
     assert not any("注意保存" in t or "沙河人大" in t for t in texts(docs[0].root, "//tei:body//tei:head"))
     assert "内部资料" in nows("".join(xpath(docs[1].root, "//tei:titlePage")[0].itertext()))
     round_trips(docs, text)
+
+
+# ------------------------------------------------------- heldout-j county paper (issue 21, round 8)
+
+#: A county paper: the e-paper's page tag ``01　要闻`` under the masthead, 报眉 lines
+#: ``日期　星期　第N版　名`` after form feeds, 本版编辑/责任校对 credit lines, a brief column, a 副刊
+#: with its letter-spaced name, a prose piece and a 七言绝句.
+CREEK = """某　溪　报
+
+中共某溪县委主办　　某溪县融媒体中心编印
+
+2024年3月8日　星期五
+
+第10期（总第520期）　　今日3版
+
+01　要闻
+
+县城新建三座停车场
+
+本报讯（记者 方圆）3月6日，县城新建的三座公共停车场投入使用，新增停车位860个，市民停车难问题有所缓解。
+
+停车场实行智能收费，前半小时免费，夜间实行优惠价格，方便周边居民停放车辆。
+
+本版编辑：柯一　　责任校对：麦禾
+
+\f2024年3月8日　星期五　第2版　综合
+
+**简　讯**
+
+**县文化馆开设公益课堂**　3月4日，县文化馆公益课堂开课，设书法、舞蹈、声乐等课程12门。（通讯员 于帆）
+
+**东岭乡修缮村级道路**　连日来，东岭乡组织施工队对三个村的村级道路进行修缮，方便群众出行。（通讯员 莫青）
+
+本版编辑：柯二　　责任校对：麦禾
+
+\f2024年3月8日　星期五　第3版　副刊
+
+**溪　风**
+
+春到河湾
+
+□ 顾小川
+
+河湾的柳树又绿了，燕子在水面上飞来飞去。
+
+清晨的河边，有人钓鱼，有人散步，还有孩子追着风筝跑过草地。
+
+早春即景
+
+◎ 林一舟
+
+东风拂岸柳丝新，
+细雨初晴燕语频。
+最是一年春好处，
+田间处处种花人。
+
+责任编辑：柯三　　美术编辑：麦穗
+"""
+
+
+def test_a_page_credit_of_beban_bianji_and_zeren_jiaodui_is_page_furniture():
+    """本版编辑 and 责任校对 label a newspaper page's credit line as 本版责编 and 校对 do (the line of
+    editors that closes the page): ``fw type="footer"``, no paragraph of the article above."""
+    docs, _ = read(CREEK)
+    root = docs[0].root
+    credits = texts(root, "//tei:fw[@subtype='pageCredit']")
+    assert "本版编辑：柯一责任校对：麦禾" in credits and "本版编辑：柯二责任校对：麦禾" in credits
+    assert not [p for p in texts(root, "//tei:p") if "本版编辑" in p]
+    round_trips(docs, CREEK)
+
+
+def test_a_brief_column_ends_at_the_next_pages_label():
+    """A brief column (简讯) stays on its page: after the next page's 报眉 line (date, 第N版, name) a
+    letter-spaced 副刊 name is no run-in head whose text goes on in the title under it, even with
+    no blank lines and no page credit between."""
+    text = re.sub(r"\n\n+", "\n", CREEK.replace("本版编辑：柯二　　责任校对：麦禾\n\n", ""))
+    docs, _ = read(text)
+    root = docs[0].root
+    assert "春到河湾" in texts(root, "//tei:div[@type='article']/tei:head")
+    assert not [h for h in texts(root, "//tei:head") if "溪风春" in h]
+    round_trips(docs, text)
+
+
+def test_a_newspapers_page_tag_at_a_page_top_is_a_page_label():
+    """The e-paper's page tag, a two-digit page number and the page's name (``01　要闻``), printed
+    where a page begins (under the masthead, after a form feed, after the page credit that closed
+    the page before) and numbering the next page, is that page's label (``pb/@n`` + ``fw``), not a
+    column heading; the same shape elsewhere, or out of sequence, stays text."""
+    docs, _ = read(CREEK)
+    root = docs[0].root
+    assert texts(root, "//tei:fw[@subtype='pageLabel']")[0] == "01要闻"
+    assert [pb.get("n") for pb in xpath(root, "//tei:fw[@subtype='pageLabel']/preceding-sibling::tei:pb[1]")] \
+        == ["1", "2", "3"]
+    assert not [h for h in texts(root, "//tei:body//tei:head") if "要闻" in h]
+    round_trips(docs, CREEK)
+    # the short tag on the later pages too (``02　综合``), blank lines gone
+    tagged = re.sub(r"\n\n+", "\n", CREEK.replace("2024年3月8日　星期五　第2版　综合", "02　综合")
+                    .replace("2024年3月8日　星期五　第3版　副刊", "03　副刊"))
+    docs, _ = read(tagged)
+    root = docs[0].root
+    assert texts(root, "//tei:fw[@subtype='pageLabel']") == ["01要闻", "02综合", "03副刊"]
+    round_trips(docs, tagged)
+    # out of sequence (page 5 on page 1): no page label
+    docs, _ = read(CREEK.replace("01　要闻", "05　要闻"))
+    assert "05要闻" not in texts(docs[0].root, "//tei:fw")
+
+
+def test_a_quatrain_printed_without_blank_lines_is_one_stanza():
+    """A 七言绝句 (four lines of seven characters, a comma after the first and third, a full stop
+    after the second and fourth) printed as one block is one stanza of four lines: the unwrapping
+    joined its couplets (each ends a sentence), but a stanza is the run of verse lines between
+    blank lines, not a logical line."""
+    docs, _ = read(CREEK)
+    root = docs[0].root
+    assert [len(xpath(lg, "tei:l")) for lg in xpath(root, "//tei:lg[@type='stanza']")] == [4]
+    assert texts(root, "//tei:l") == ["东风拂岸柳丝新，", "细雨初晴燕语频。", "最是一年春好处，", "田间处处种花人。"]
+    round_trips(docs, CREEK)
+    # two stanzas of free verse set apart by a blank line stay two
+    two = CREEK.replace("最是一年春好处，", "\n最是一年春好处，")
+    docs, _ = read(two)
+    assert [len(xpath(lg, "tei:l")) for lg in xpath(docs[0].root, "//tei:lg[@type='stanza']")] == [2, 2]
+
+
+def test_a_registration_labelled_by_its_certificates_name_keeps_the_name():
+    """``内部资料准印证：（豫）…``: the label names the certificate, as the unlabelled
+    ``河南省连续性内部资料准印证（豫）…`` does, and stays in the header's registration; a label that
+    only says "number" (``准印证号：``) is left out, the identifier being its value."""
+    text = CREEK.replace("第10期（总第520期）　　今日3版\n",
+                         "第10期（总第520期）　　今日3版\n\n内部资料准印证：（豫）内资连字第0123号\n")
+    docs, _ = read(text)
+    monogr = xpath(docs[0].root, "//tei:sourceDesc/tei:biblStruct/tei:monogr")[0]
+    assert nows(xpath(monogr, "string(tei:idno[@type='registration'])")) == "内部资料准印证：（豫）内资连字第0123号"
+    docs, _ = read(text.replace("内部资料准印证：", "准印证号："))
+    monogr = xpath(docs[0].root, "//tei:sourceDesc/tei:biblStruct/tei:monogr")[0]
+    assert nows(xpath(monogr, "string(tei:idno[@type='registration'])")) == "（豫）内资连字第0123号"
+
+
+def test_a_page_label_after_a_form_feed_numbers_that_page_break():
+    """A form feed, then the next page's label: one page break (``<pb n="2"/>``), the label's
+    number on the break the form feed made, not a second, empty page before it."""
+    docs, _ = read(CREEK)
+    root = docs[0].root
+    assert [pb.get("n") for pb in xpath(root, "//tei:body//tei:pb")] == ["1", "2", "3"]
+    round_trips(docs, CREEK)

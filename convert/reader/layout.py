@@ -24,7 +24,7 @@ TERMINAL = set("。！？!?；;：:…”’」』）)】〕]》.")
 COLOPHON_LABELS = (
     "发放范围|发送范围|发送|报送|抄送|抄报|主送|分送|报|送|发|主管|主管单位|主办|主办单位|承办|协办|编辑出版|出版单位|编辑|出版"
     "|编印|印刷|承印|地址|社址|通讯地址|编辑部地址|电话|传真|邮箱|电子邮箱|投稿邮箱|邮编|网址|总编|总编辑|主编|副主编"
-    "|执行主编|责任编辑|本版责编|责编|美术编辑|美编|编委|签发|审核|审签|校对|印数|准印证号|准印证|总编室|广告部|发行部"
+    "|执行主编|责任编辑|本版责编|本版编辑|责编|美术编辑|美编|编委|签发|审核|审签|校对|责任校对|印数|准印证号|准印证|总编室|广告部|发行部"
     "|新闻热线|定价|刊号|邮发代号|排版|设计"
     # what the rules for 内部资料性出版物 want printed on the back cover or 版权页: 编印单位, 发送对象,
     # 印刷单位, 印刷日期, 印数, 准印证编号
@@ -44,7 +44,7 @@ PRINT_RUN_TAIL_RE = re.compile(r"(?:[（(]\s*共印\s*(\d+)\s*份\s*[）)]|(?:(?
 #: line's start or after a gap.
 FIELD_LABEL_RE = re.compile(r"(?:^|(?<=\s))((?:[\u4e00-\u9fff][ \t\u3000]*){1,8}?)[：:]")
 #: Labels of the credits that close a newspaper page (本版责编 … 校对 …).
-PAGE_ROLE_RE = re.compile(r"^(?:本版责编|本版编辑|责编|责任编辑|美术编辑|美编|版式|校对|审校|组版|图片编辑)$")
+PAGE_ROLE_RE = re.compile(r"^(?:本版责编|本版编辑|责编|责任编辑|美术编辑|美编|版式|校对|责任校对|审校|组版|图片编辑)$")
 SECTION_MAX = 12
 #: The printed heading of a contents list: 目录, 目 录, 目次 (GB/T 3179's word for a journal's),
 #: 本期目录, 本期要目, 本期导读, and a paper's 今日导读, 要闻导读, 本版导读, Contents.

@@ -345,8 +345,10 @@ def _take(mh: Masthead, kind: str, text: str) -> None:
     elif kind == "notice":
         mh.notices.append(text.strip())
     elif kind == "registration":
-        # a labelled number (准印证号：（冀）内资准字…): the identifier is the value, not its label
-        label = re.match(r"^[^\d：:（）()]{2,10}[：:]", key) if mh.registration is None else None
+        # a labelled number (准印证号：（冀）内资准字…): the identifier is the value, not its label; a
+        # label naming the certificate itself (内部资料准印证：（豫）…, no 号) stays, as the unlabelled
+        # 河南省连续性内部资料准印证（豫）… keeps its name
+        label = re.match(r"^[^\d：:（）()]{1,9}号[：:]", key) if mh.registration is None else None
         mh.registration = (mh.registration or "") + (key[label.end():] if label and len(key) > label.end() else key)
     elif kind == "cn":
         mh.cn = CN_RE.search(text).group(0).replace("国内统一连续出版物号", "").strip()

@@ -59,7 +59,7 @@ from convert.reader.logical.state import LogicalText, Role
 from convert.reader.logical.roles import DOCUMENT_TITLE_RE, indented, physical_parts, title_like
 from convert.reader.names import tag_byline
 from convert.reader.physical import NO_LINE_START, as_wide_as_wrapped, sentence_final
-from convert.tei import E, XML_ID, xpath
+from convert.tei import TEI_NS, E, XML_ID, xpath
 
 SECTION_NAME_MAX = 8
 #: Roles after which a heading follows a boundary (the previous article, page or column ended).
@@ -766,7 +766,17 @@ class BodyBuilder:
         self.section, self.section_is_brief = None, False
         marks, segs = lead_marks(line.segments)
         emit_marks(self.body, marks)
-        self.body.append(E.pb(n=str(role.data["n"])))
+        # the page break the source printed right before the label (a form feed, a folio; only
+        # furniture between): the label numbers it, no second break
+        n = str(role.data["n"])
+        k = len(self.body)
+        while k > 0 and self.body[k - 1].tag == f"{{{TEI_NS}}}fw":
+            k -= 1
+        before = self.body[k - 1] if k > 0 and self.body[k - 1].tag == f"{{{TEI_NS}}}pb" else None
+        if before is not None and before.get("n") in (None, n):
+            before.set("n", n)
+        else:
+            self.body.append(E.pb(n=n))
         self.body.append(inline(E.fw(type="header", subtype="pageLabel"), _strip(segs)))
         self.boundary = True
 
@@ -886,8 +896,9 @@ class BodyBuilder:
             self._note(kind, note)
 
     def _verse(self, line: Line, role: Role) -> None:
-        """Verse lines: a stanza (``lg type="stanza"``) per logical line that joined several
-        physical ones, or per run of lines after a blank line; the poem one ``lg type="poem"``."""
+        """Verse lines: a stanza (``lg type="stanza"``) per run of physical lines between blank
+        lines (the unwrapping may have joined a stanza's lines into several logical ones: a
+        quatrain's couplets, each ending a sentence); the poem one ``lg type="poem"``."""
         parent = self._block_parent(paragraph=False)
         self.para, self.para_open = None, False
         parts = role.data["parts"]
@@ -898,10 +909,10 @@ class BodyBuilder:
                 self.weak.append((line, "verse", role.cert))
             parent.append(self.poem)
             self.stanza = None
-        if self.stanza is None or len(parts) > 1 or line.blank_before:
-            self.stanza = E.lg(type="stanza")
-            self.poem.append(self.stanza)
         for part in parts:
+            if self.stanza is None or part.blank_before:
+                self.stanza = E.lg(type="stanza")
+                self.poem.append(self.stanza)
             marks, segs = lead_marks(part.segments)
             emit_marks(self.stanza, marks)
             self.stanza.append(inline(E.l(), _strip(segs)))

@@ -5,8 +5,9 @@ that the body builder (:mod:`convert.reader.logical.body`) turns into TEI, and n
 line another pass took. The rules are the conventions', not any sample's:
 
 - page labels (newspaper practice: ``第01版：要闻``, ``第一版　要闻``, the 报眉 line ``漳阳报　2022年
-  3月11日　星期五　第二版　综合``) → ``page-label`` (``pb/@n`` + ``fw type="header"``);
-- the credit line that closes a newspaper page (本版责编 … 校对 …) → ``page-credit``
+  3月11日　星期五　第二版　综合``, the e-paper's page tag ``01　要闻`` where a page begins) →
+  ``page-label`` (``pb/@n`` + ``fw type="header"``);
+- the credit line that closes a newspaper page (本版责编/本版编辑 … 校对/责任校对 …) → ``page-credit``
   (``fw type="footer"``);
 - photo captions, which must name the photographer (``…。　记者 XX 摄``) → ``caption``;
 - editor's notes (编者按：, 按：, 编后：) → ``editorial``;
@@ -46,6 +47,9 @@ PAGE_LABEL_RE = re.compile(r"^第(?P<n>\d{1,2}|[一二三四五六七八九十]{
 #: from ``N版`` by a space or a separator (read on the line's text, not its key).
 BARE_PAGE_LABEL_RE = re.compile(r"^\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})版[\s\u3000：:·\-—]+"
                                 r"(?P<name>[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,6})?)\s*$")
+#: A newspaper's page tag (the e-paper's corner of a page: ``01　要闻``, ``02　综合``): the page
+#: number in two digits, a gap, the page's name (see :func:`page_tag` for where it may stand).
+PAGE_TAG_RE = re.compile(r"^\s*(?P<n>0[1-9]|[1-9]\d)[ \t\u3000]+(?P<name>[\u4e00-\u9fff]{2,6}(?:·[\u4e00-\u9fff]{1,6})?)\s*$")
 #: The page-number field of a 报眉 line: ``第二版``, ``第2版``, ``二版`` (with a date or the paper's
 #: title beside it).
 PAGE_FIELD_RE = re.compile(r"^第?\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})\s*版$")
@@ -216,14 +220,37 @@ def rejoin_page_credits(doc: LogicalText) -> None:
         i += 1
 
 
+def page_tag(doc: LogicalText, i: int, expected: int) -> tuple[int, str] | None:
+    """``(page number, page name)`` when body line *i* of a newspaper is the e-paper's page tag
+    (:data:`PAGE_TAG_RE`: ``01　要闻``, ``02　综合``) where a page begins (the body's first line, a
+    line after a form feed, or after the credit line that closed the page before) and its number
+    is the page *expected* next; else ``None``. Only the place and the sequence tell such a tag
+    from a numbered line of text, so both are asked."""
+    line = doc.lines[i]
+    m = PAGE_TAG_RE.match(line.text)
+    if doc.family != "newspaper" or not m or int(m.group("n")) != expected:
+        return None
+    prev = _prev(doc, i)
+    if not (i == doc.body_start or line.form_feed or (prev is not None and is_page_credit(prev, doc.family))):
+        return None
+    return expected, m.group("name")
+
+
 def find_page_labels(doc: LogicalText) -> None:
-    """Page labels and 报眉 lines (see :func:`page_label`): the start of a newspaper page."""
+    """Page labels and 报眉 lines (see :func:`page_label`), and a newspaper's page tags at a page's
+    top (see :func:`page_tag`): the start of a newspaper page."""
     title = doc.masthead.title if doc.masthead else None
+    expected = 1
     for i, line in list(_body(doc)):
         found = page_label(line, title)
+        why = "a printed page label"
+        if not found:
+            found = page_tag(doc, i, expected)
+            why = "a page tag (NN　name) where a page begins, numbering the next page"
         if found and len(line.key) <= 40:
             n, name = found
-            _give(doc, i, "page-label", f"a printed page label (page {n}{', ' + name if name else ''})", n=n, name=name)
+            expected = n + 1
+            _give(doc, i, "page-label", f"{why} (page {n}{', ' + name if name else ''})", n=n, name=name)
 
 
 def find_page_credits(doc: LogicalText) -> None:
@@ -782,6 +809,7 @@ def rejoin_run_ins(doc: LogicalText) -> None:
     (no blank line between, no bullet of its own) goes on with it. Joins them (the unwrapping's
     way: segments kept, evidence noted); where no gap after a bullet shows the head's end, the
     line's end did: the brief's head ends there."""
+    title = doc.masthead.title if doc.masthead else None
     i = doc.body_start
     column = False
     while i + 1 < doc.colophon_start:
@@ -792,8 +820,8 @@ def rejoin_run_ins(doc: LogicalText) -> None:
             column = True  # a brief column's name: in it, a wide gap ends an item's run-in head
             i += 1
             continue
-        if PAGE_LABEL_RE.match(line.key) or page_credit(line):
-            column = False
+        if page_credit(line) or page_label(line, title) is not None:
+            column = False  # a page credit or the next page's label (a 报眉 line too): the column's page ended
         bold = bool(segs) and segs[0][1] and not line.all_bold and len(segs) > 1
         gap = RUN_IN_GAP_RE.search(text)
         tail = text[gap.end():].strip() if gap else ""
