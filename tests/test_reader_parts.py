@@ -2115,3 +2115,56 @@ def test_a_next_issue_whose_name_is_over_two_lines_starts_at_its_notice_line():
     assert not any("注意保存" in t or "沙河人大" in t for t in texts(docs[0].root, "//tei:body//tei:head"))
     assert "内部资料" in nows("".join(xpath(docs[1].root, "//tei:titlePage")[0].itertext()))
     round_trips(docs, text)
+
+
+# ------------------------------------------- a hard-wrapped journal with columns (heldout-j, round 8)
+
+#: A monthly set like a printed page: hard-wrapped, no blank lines inside the pages, a paragraph
+#: opened by two ideographic spaces; contents page of column names and entries (title, gap,
+#: author, page; no leaders); each article under its column name; colophon on the last page.
+INDENTED_JOURNAL = (
+    "\n桐 溪 教 研\n\n2025年第3期（总第27期）\n\n桐溪县教研室主办\n\n"
+    "\f目　　录\n\n"
+    "刊首寄语\n"
+    "春天的课堂　　　　　　　　　　　　　　　　　　柏　舟　1\n"
+    "教学探索\n"
+    "作业设计的三个误区　　　　　　　　　　　　　　江一苇　1\n"
+    "杏坛漫笔\n"
+    "我的第一块黑板　　　　　　　　　　　　　　　　沈知秋　2\n\n"
+    "\f刊首寄语\n"
+    "春天的课堂\n"
+    "◎柏　舟\n"
+    "　　三月里，操场边的柳树发了新芽，孩子们的脸上也多了笑容。老\n"
+    "师们把课堂搬到了校园里，让学生看一看、摸一摸、说一说。\n"
+    "教学探索\n"
+    "作业设计的三个误区\n"
+    "□ 江一苇\n"
+    "　　作业是课堂的延伸。不少教师布置作业时只看数量，不看质量，结\n"
+    "果学生做得辛苦，效果却不理想。本文结合几所学校的调查谈三点看法\n"
+    "。\n"
+    "\n　　　　　　　　　　　　　　·1·\n"
+    "\f杏坛漫笔\n"
+    "我的第一块黑板\n"
+    "□ 沈知秋\n"
+    "　　那是一块刷了墨汁的木板，挂在土墙上，一擦就掉渣。我在上面写\n"
+    "下的第一个字是“人”，孩子们跟着我一遍遍地念。\n"
+    "编　者\n"
+    "二〇二五年三月\n"
+    "\n　　　　　　　　　　　　　　·2·\n"
+    "\f主　　办：桐溪县教研室\n"
+    "主　　编：柏　舟\n"
+    "印　　数：800册\n"
+)
+
+
+def test_a_contents_pages_column_name_and_a_colophon_label_at_a_page_top_are_no_running_heads():
+    """A column name under the contents heading (目　　录) that opens a page again over its first
+    article is printed twice near page breaks, yet it is no running head: the line under a
+    contents heading is the list's first line. A colophon line (``主　　办：…``: a label spaced out
+    to the width of the others) after the last folio is the 版记, no running head either."""
+    docs, _ = read(INDENTED_JOURNAL)
+    root = docs[0].root
+    fws = texts(root, "//tei:fw")
+    assert "刊首寄语" not in fws and not any(f.startswith("主办") for f in fws), fws
+    assert fws.count("·1·") == 1 and fws.count("·2·") == 1
+    round_trips(docs, INDENTED_JOURNAL)
