@@ -2126,14 +2126,14 @@ INDENTED_JOURNAL = (
     "\n桐 溪 教 研\n\n2025年第3期（总第27期）\n\n桐溪县教研室主办\n\n"
     "\f目　　录\n\n"
     "刊首寄语\n"
-    "春天的课堂　　　　　　　　　　　　　　　　　　柏　舟　1\n"
+    "春天的课堂　　　　　　　　　　　　　　　　　　柏青舟　1\n"
     "教学探索\n"
     "作业设计的三个误区　　　　　　　　　　　　　　江一苇　1\n"
     "杏坛漫笔\n"
     "我的第一块黑板　　　　　　　　　　　　　　　　沈知秋　2\n\n"
     "\f刊首寄语\n"
     "春天的课堂\n"
-    "◎柏　舟\n"
+    "◎柏青舟\n"
     "　　三月里，操场边的柳树发了新芽，孩子们的脸上也多了笑容。老\n"
     "师们把课堂搬到了校园里，让学生看一看、摸一摸、说一说。\n"
     "教学探索\n"
@@ -2152,7 +2152,7 @@ INDENTED_JOURNAL = (
     "二〇二五年三月\n"
     "\n　　　　　　　　　　　　　　·2·\n"
     "\f主　　办：桐溪县教研室\n"
-    "主　　编：柏　舟\n"
+    "主　　编：柏青舟\n"
     "印　　数：800册\n"
 )
 
@@ -2167,4 +2167,18 @@ def test_a_contents_pages_column_name_and_a_colophon_label_at_a_page_top_are_no_
     fws = texts(root, "//tei:fw")
     assert "刊首寄语" not in fws and not any(f.startswith("主办") for f in fws), fws
     assert fws.count("·1·") == 1 and fws.count("·2·") == 1
+    round_trips(docs, INDENTED_JOURNAL)
+
+
+def test_column_names_of_a_contents_list_without_leaders_are_sections_and_entries_keep_their_authors():
+    """A 目录 without leaders: a short line with no page above an entry with one, printed again
+    alone over its first article, is a column name (栏目) — a section of the list and a
+    ``div type="section"`` of the body, no article heading; an entry's author, set apart by a
+    gap before the page, is its author, not part of its title."""
+    docs, _ = read(INDENTED_JOURNAL)
+    root = docs[0].root
+    assert texts(root, "//tei:div[@type='section']/tei:head") == ["刊首寄语", "教学探索", "杏坛漫笔"]
+    assert texts(root, "//tei:div[@type='article']/tei:head[not(@type)]") == ["春天的课堂", "作业设计的三个误区", "我的第一块黑板"]
+    assert texts(root, "//tei:div[@type='contents']//tei:name[@type='author']") == ["柏青舟", "江一苇", "沈知秋"]
+    assert texts(root, "//tei:div[@type='contents']/tei:list/tei:item/tei:ref") == ["刊首寄语", "教学探索", "杏坛漫笔"]
     round_trips(docs, INDENTED_JOURNAL)
