@@ -2182,3 +2182,17 @@ def test_column_names_of_a_contents_list_without_leaders_are_sections_and_entrie
     assert texts(root, "//tei:div[@type='contents']//tei:name[@type='author']") == ["柏青舟", "江一苇", "沈知秋"]
     assert texts(root, "//tei:div[@type='contents']/tei:list/tei:item/tei:ref") == ["刊首寄语", "教学探索", "杏坛漫笔"]
     round_trips(docs, INDENTED_JOURNAL)
+
+
+def test_a_signature_over_a_date_line_that_ends_a_piece_is_its_byline_with_the_date():
+    """编　者 on a line of its own after the last paragraph, the date under it (落款: who signs and
+    when, GB/T 9704-2012 7.3.5 in a journal's 编后记): the piece's byline at its foot, the date a
+    ``<date>`` on the byline's second line; neither is run into a paragraph, nor opens an article,
+    though the name ends in no punctuation."""
+    docs, _ = read(INDENTED_JOURNAL)
+    root = docs[0].root
+    last = xpath(root, "//tei:div[@type='article']")[-1]
+    assert texts(last, "tei:byline") == ["□沈知秋", "编者二〇二五年三月"]
+    assert not any("编者" in p for p in texts(root, "//tei:body//tei:p"))
+    assert texts(last, "tei:byline/tei:date") == ["二〇二五年三月"]
+    round_trips(docs, INDENTED_JOURNAL)

@@ -15,7 +15,8 @@ numbered sub-headings, verse and brief items; this builder turns each into TEI, 
 - lead-in → ``<opener><dateline>本报讯</dateline><byline>（记者 …）</byline></opener>`` before the
   first ``<p>`` (TEI P5 §4.2.1 ``opener``);
 - author line → ``<byline>`` after the head; a credit after the text → ``<byline>`` ending the
-  article (TEI divBottom); names inside as ``persName``/``orgName``;
+  article (TEI divBottom); names inside as ``persName``/``orgName``; a signature and the date
+  under it (落款) → one ``<byline>``, the date a ``<date>`` after ``<lb/>``;
 - column name → ``<div type="section">``; numbered sub-heading → nested
   ``<div type="subsection">`` by level (GB/T 15834-2011 B.3.8);
 - verse → ``<lg type="poem">`` of ``<lg type="stanza">`` of ``<l>`` (TEI P5 §3.13.1);
@@ -962,11 +963,13 @@ class BodyBuilder:
         elif kind in ("byline", "credit"):
             if kind == "byline" and not self._title_only(bylines=True):
                 return False
-            if kind == "byline" and role.data.get("unit") and self.article[-1].tag.endswith("}byline"):
-                # the author's unit under the name: the same byline, on a line of its own
+            if (role.data.get("unit") or role.data.get("date")) and self.article is not None and len(self.article) \
+                    and self.article[-1].tag.endswith("}byline"):
+                # the author's unit under the name, the date under a signature (落款): the same
+                # byline, on a line of its own
                 last = self.article[-1]
                 last.append(E.lb())
-                last.append(inline(E.orgName(), _strip(line.segments)))
+                last.append(inline(E.orgName() if role.data.get("unit") else E.date(), _strip(line.segments)))
                 return True
             self._note("byline", _strip(line.segments))
             if kind == "credit":

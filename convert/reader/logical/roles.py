@@ -391,6 +391,11 @@ def find_bylines(doc: LogicalText) -> None:
                 _give(doc, i + 1, "byline", "a body's name alone under the author line: the author's unit (作者单位)",
                       unit=True)
             continue
+        if i not in doc.roles and signature(doc, i):
+            _give(doc, i, "credit", "a signature (编者, 编辑部, a name) over a date line that ends the piece "
+                                    "(落款: GB/T 9704-2012 7.3.5)")
+            _give(doc, i + 1, "credit", "the date under a signature (成文日期)", date=True)
+            continue
         m = CREDIT_LINE_RE.match(line.text.strip()) if i not in doc.roles else None  # an author's unit already
         if m and prev is not None and (paragraph_shape(prev) or (i - 1) in doc.roles) \
                 and not NOT_CREDIT_RE.match(m.group("inner").strip()) and not CONTINUATION_RE.search(line.text) \
@@ -399,6 +404,28 @@ def find_bylines(doc: LogicalText) -> None:
             if CREDIT_WORD_RE.search(inner) or is_org_name(inner) or NAME_RE.match(m.group("inner").strip()) \
                     or UNIT_NAME_RE.match(m.group("inner").strip()) or ORG_END_RE.search(inner):
                 _give(doc, i, "credit", "a credit in brackets on a line of its own, after the text")
+
+
+#: Who signs a piece for the editors (编后记, 编者的话): 编者, 本刊编辑部, 编委会 (letter-spaced or not).
+EDITORS_SIGNATURE_RE = re.compile(r"^(?:本刊|本报)?(?:编者|编辑部|编委会)$")
+#: A date line under a signature (成文日期), Arabic or Chinese numerals, the year's 〇 as a digit
+#: 0 too (an OCR slip kept as printed): ``二〇二四年五月``, ``2024年5月20日``.
+SIGNATURE_DATE_RE = re.compile(r"^[〇○Ｏ零0-9一二三四五六七八九]{4}年[0-9一二三四五六七八九十]{1,3}月"
+                               r"(?:[0-9一二三四五六七八九十]{1,3}日)?$")
+
+
+def signature(doc: LogicalText, i: int) -> bool:
+    """Body line *i* signs the piece above it (落款, GB/T 9704-2012 7.3.5; a journal's 编后记 signed
+    编　者): the editors (:data:`EDITORS_SIGNATURE_RE`) or a bare name, on a line of its own after
+    running text that ends a sentence, a date line alone under it (:data:`SIGNATURE_DATE_RE`)
+    and no running text after the date."""
+    line, prev, nxt = doc.lines[i], _prev(doc, i), _next(doc, i)
+    if prev is None or nxt is None or not paragraph_shape(prev) or prev.text.rstrip()[-1:] not in "。！？!?”":
+        return False
+    if not (EDITORS_SIGNATURE_RE.match(line.key) or (NAME_RE.match(line.text.strip()) and looks_like_person(line.key))):
+        return False
+    after = _next(doc, i + 1)
+    return SIGNATURE_DATE_RE.match(nxt.key) is not None and (after is None or not paragraph_shape(after))
 
 
 def _whole_title(doc: LogicalText, title: Line, below: Line) -> bool:
