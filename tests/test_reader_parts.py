@@ -2196,3 +2196,22 @@ def test_a_signature_over_a_date_line_that_ends_a_piece_is_its_byline_with_the_d
     assert not any("编者" in p for p in texts(root, "//tei:body//tei:p"))
     assert texts(last, "tei:byline/tei:date") == ["二〇二五年三月"]
     round_trips(docs, INDENTED_JOURNAL)
+
+
+def test_a_journal_dated_by_nothing_but_its_editors_signed_date_gets_it_with_cert():
+    """The masthead prints only 2025年第3期 and the colophon no 印刷日期: the date the editors sign
+    at the issue's end (编　者 / 二〇二五年三月), in the masthead's year, dates the issue in the
+    header, ``@cert="low"``, a note saying where it comes from and the warning naming it; a year printed with the digit 0
+    for 〇 (an OCR slip, kept as printed) is read as 〇; a signed date of another year is none."""
+    def header_date(text):
+        docs, _ = read(text)
+        monogr = xpath(docs[0].root, "//tei:sourceDesc//tei:monogr")[0]
+        round_trips(docs, text)
+        return ([(d.get("when"), d.get("cert")) for d in xpath(monogr, "tei:imprint/tei:date")],
+                "".join(xpath(monogr, "tei:note/text()")))
+    dates, note = header_date(INDENTED_JOURNAL)
+    assert dates == [("2025-03", "low")] and "signed" in note, (dates, note)
+    assert header_date(INDENTED_JOURNAL.replace("二〇二五年三月", "二0二五年三月"))[0] == [("2025-03", "low")]
+    assert header_date(INDENTED_JOURNAL.replace("二〇二五年三月", "二〇二四年十二月"))[0] == []
+    docs, warnings = read(INDENTED_JOURNAL)
+    assert any("issue date 2025-03" in w and "二〇二五年三月" in w for w in warnings), warnings
