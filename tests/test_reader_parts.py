@@ -2215,3 +2215,11 @@ def test_a_journal_dated_by_nothing_but_its_editors_signed_date_gets_it_with_cer
     assert header_date(INDENTED_JOURNAL.replace("二〇二五年三月", "二〇二四年十二月"))[0] == []
     docs, warnings = read(INDENTED_JOURNAL)
     assert any("issue date 2025-03" in w and "二〇二五年三月" in w for w in warnings), warnings
+
+
+def test_a_contents_list_of_titles_authors_and_pages_without_leaders_speaks_for_a_journal():
+    """A 目次 that prints each title's author and page (GB/T 3179-2009), leaders or not, is a
+    journal's: with it the hard-wrapped monthly is a journal though its masthead has an English
+    title line and a 主办 body (evidence a newspaper's masthead gives too)."""
+    docs, _ = read(INDENTED_JOURNAL.replace("桐溪县教研室主办\n", "TONGXI JIAOYAN\n\n桐溪县教研室主办\n"))
+    assert xpath(docs[0].root, "string(//tei:sourceDesc/tei:biblStruct/@type)") == "journal"
