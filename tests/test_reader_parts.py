@@ -2223,3 +2223,16 @@ def test_a_contents_list_of_titles_authors_and_pages_without_leaders_speaks_for_
     title line and a 主办 body (evidence a newspaper's masthead gives too)."""
     docs, _ = read(INDENTED_JOURNAL.replace("桐溪县教研室主办\n", "TONGXI JIAOYAN\n\n桐溪县教研室主办\n"))
     assert xpath(docs[0].root, "string(//tei:sourceDesc/tei:biblStruct/@type)") == "journal"
+
+
+def test_a_body_that_runs_a_journal_for_its_sponsor_is_a_responsibility_not_the_publisher():
+    """``X承办`` under ``Y主办`` in the masthead: X runs the journal for its sponsor Y (承办单位), a
+    ``respStmt`` with 承办 — neither the publisher nor a name with its verb glued on; the publisher
+    is the 主办 body."""
+    text = INDENTED_JOURNAL.replace("桐溪县教研室主办\n", "桐溪县教研室主办\n桐溪县教师发展中心承办\n")
+    docs, _ = read(text)
+    monogr = xpath(docs[0].root, "//tei:sourceDesc//tei:monogr")[0]
+    assert xpath(monogr, "tei:imprint/tei:publisher/text()") == ["桐溪县教研室"]
+    assert [(xpath(r, "string(tei:resp)"), xpath(r, "string(tei:orgName)")) for r in xpath(monogr, "tei:respStmt")][:2] == [
+        ("主办", "桐溪县教研室"), ("承办", "桐溪县教师发展中心")]
+    round_trips(docs, text)

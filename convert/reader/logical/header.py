@@ -149,6 +149,8 @@ def _header(mh: Masthead, genre, colophons: list[etree._Element], source_name: s
             monogr.append(E.respStmt(E.resp("主办"), E.orgName(mh.sponsor)))
         if mh.publisher and mh.publisher_verb and mh.publisher_verb not in PUBLISHING_VERBS + SPONSOR_VERBS:
             monogr.append(E.respStmt(E.resp(mh.publisher_verb), E.orgName(mh.publisher)))
+        for verb, body in mh.supporters:  # 承办, 协办: who runs it for the sponsor
+            monogr.append(E.respStmt(E.resp(verb), E.orgName(body)))
         for label, item in fields:
             value = "".join(item.itertext()).strip()
             if xpath(item, "tei:orgName"):
