@@ -2236,3 +2236,21 @@ def test_a_body_that_runs_a_journal_for_its_sponsor_is_a_responsibility_not_the_
     assert [(xpath(r, "string(tei:resp)"), xpath(r, "string(tei:orgName)")) for r in xpath(monogr, "tei:respStmt")][:2] == [
         ("主办", "桐溪县教研室"), ("承办", "桐溪县教师发展中心")]
     round_trips(docs, text)
+
+
+def test_the_editors_afterword_listed_last_in_the_contents_belongs_to_no_column():
+    """编后记 listed after the last column's entries, with a page but no column line of its own:
+    the editors' afterword is the issue's, not the column's (its entry closes the column), so
+    the contents list keeps it after the columns and the body's last section ends before it."""
+    text = INDENTED_JOURNAL.replace(
+        "沈知秋　2\n\n", "沈知秋　2\n编后记　　　　　　　　　　　　　　　　　　　　　　　2\n\n").replace(
+        "编　者\n", "编后记\n　　本期稿件多来自一线教师，在此一并致谢。\n编　者\n")
+    docs, _ = read(text)
+    root = docs[0].root
+    assert texts(root, "//tei:body/tei:div[@type='article']/tei:head") == ["编后记"]
+    assert texts(root, "//tei:div[@type='section']/tei:head") == ["刊首寄语", "教学探索", "杏坛漫笔"]
+    items = [nows("".join(i.itertext())) for i in xpath(root, "//tei:div[@type='contents']/tei:list/tei:item")]
+    assert items[-1] == "编后记2" and len(items) == 4
+    assert xpath(root, "string(//tei:div[@type='contents']/tei:list/tei:item[last()]/tei:ref/@target)") == \
+        "#" + xpath(root, "string(//tei:body/tei:div[@type='article']/@xml:id)")
+    round_trips(docs, text)

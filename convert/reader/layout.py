@@ -305,10 +305,12 @@ class Contents:
     loose: list[Entry] = field(default_factory=list)
     #: the list names every article (a contents list, 要目); a newspaper's 本期导读 names some
     exhaustive: bool = True
+    #: entries after the last column that belong to none (the editors' afterword, 编后记)
+    after: list[Entry] = field(default_factory=list)
 
     @property
     def entries(self) -> list[Entry]:
-        return self.loose + [e for _, es in self.sections for e in es]
+        return self.loose + [e for _, es in self.sections for e in es] + self.after
 
     @property
     def section_keys(self) -> list[str]:
@@ -560,6 +562,11 @@ def find_headed_contents(lines: list[Line], start: int = 0, reach: int = 60, sto
     return toc
 
 
+#: The editors' own piece of an issue (编后记, 编后语, 编者的话, 编辑手记, 致读者): printed last, in no
+#: column.
+EDITORS_PIECE_RE = re.compile(r"^(?:编后记|编后语|编后|编者的话|编辑手记|致读者)$")
+
+
 def _headed_sections(toc: Contents, entries: list[Entry], lines: list[Line]) -> None:
     """Sort the *entries* of a headed list into *toc*: column names, and the entries under each.
 
@@ -567,8 +574,9 @@ def _headed_sections(toc: Contents, entries: list[Entry], lines: list[Line]) -> 
     author, short (:data:`SECTION_MAX`), right above an entry with a page and printed again, the
     same words alone, as a later line of the text (the column's name over its first article), is a
     column name (栏目: a journal's 目次 groups its entries under them, GB/T 3179-2009), as
-    :func:`find_contents` reads one between leader lines; the entries below it are its own. One
-    pass over the lines for where each text last stands."""
+    :func:`find_contents` reads one between leader lines; the entries below it are its own, up to
+    the editors' afterword (:data:`EDITORS_PIECE_RE`, 编后记), which is in no column
+    (:attr:`Contents.after`). One pass over the lines for where each text last stands."""
     if sum(1 for e in entries if e.page) < 2:
         toc.loose = entries
         return
@@ -580,6 +588,11 @@ def _headed_sections(toc: Contents, entries: list[Entry], lines: list[Line]) -> 
                 and entries[n + 1].page and last_at.get(line.key, -1) >= toc.end):
             current = []
             toc.sections.append((line, current))
+            continue
+        if toc.after or (toc.sections and e.page and EDITORS_PIECE_RE.match(e.key)):
+            # the editors' afterword (编后记) after the columns: the issue's, no column's; the
+            # entries after it (none, as a rule) with it
+            toc.after.append(e)
             continue
         if current is not None:
             e.section = len(toc.sections) - 1

@@ -113,6 +113,8 @@ class BodyBuilder:
         self._measure: tuple[int, int] | tuple[()] | None = None
         self.contents = contents
         self.entries = contents.entries if contents else []
+        #: the entries after the contents list's columns, in none (编后记)
+        self.after = getattr(contents, "after", []) if contents else []
         self.section_keys = contents.section_keys if contents else []
         self.exhaustive = bool(contents) and getattr(contents, "exhaustive", True)
         self.roles = roles or {}
@@ -552,6 +554,9 @@ class BodyBuilder:
         self.n_article += 1
         if self.section_is_brief and head is not None and kind is None and self.run_in_column:
             # a title of its own after a column of run-in items: the column has ended
+            self.section, self.section_is_brief = None, False
+        if entry is not None and self.section is not None and any(e is self.entries[entry] for e in self.after):
+            # an entry the contents list puts after its columns (编后记): the column has ended
             self.section, self.section_is_brief = None, False
         kind = kind or ("brief" if self.section_is_brief else "article")
         div = E.div(type=kind)
