@@ -2254,3 +2254,34 @@ def test_the_editors_afterword_listed_last_in_the_contents_belongs_to_no_column(
     assert xpath(root, "string(//tei:div[@type='contents']/tei:list/tei:item[last()]/tei:ref/@target)") == \
         "#" + xpath(root, "string(//tei:body/tei:div[@type='article']/@xml:id)")
     round_trips(docs, text)
+
+
+def _wrap30(paragraph: str) -> str:
+    """*paragraph* set as a page sets it: two ideographic spaces first, then hard-wrapped at 30."""
+    text = "\u3000\u3000" + paragraph
+    return "".join(text[k : k + 30] + "\n" for k in range(0, len(text), 30))
+
+
+def test_in_a_text_that_indents_its_paragraphs_a_wrap_right_after_a_full_stop_does_not_end_one():
+    """Paragraphs marked only by their first-line indent (段首空两字), no blank lines: a line as wide
+    as the wrap that happens to end with 。 goes on in the next line when that line is not
+    indented and is itself a wrapped line of prose; an indented line still opens a paragraph, and a
+    short line under a finished one (a head) is not joined."""
+    text = INDENTED_JOURNAL.replace(
+        "　　作业是课堂的延伸。不少教师布置作业时只看数量，不看质量，结\n果学生做得辛苦，效果却不理想。本文结合几所学校的调查谈三点看法\n。\n",
+        "　　作业是课堂的延伸。不少教师布置作业时只看数量，不看质量。结果\n"
+        "学生做得辛苦，效果却不理想，家长也常常为此发愁，教师也很无奈。\n"
+        "本文结合几所学校的调查，谈一谈作业设计中常见的三个误区和改进的\n办法。\n"
+        "一、只看数量\n"
+        "　　有的教师认为作业越多越好。\n").replace(
+        "　　那是一块刷了墨汁的木板，挂在土墙上，一擦就掉渣。我在上面写\n下的第一个字是“人”，孩子们跟着我一遍遍地念。\n",
+        _wrap30("那是一块刷了墨汁的木板，挂在土墙上，一擦就掉渣，写字的时候要轻轻地落笔，慢慢地写，我在上面写下"
+                "的第一个字是“人”，孩子们跟着我一遍遍地念，声音从教室里传出去，一直传到村口那棵老槐树下面，后来村里"
+                "通了电，学校换了新的黑板，又换成了电子白板，可我总记得那块木板上歪歪扭扭的粉笔字，记得孩子们仰着脸"
+                "念书的样子，也记得冬天里那一双双冻得通红的小手和明亮的眼睛。"))
+    docs, _ = read(text)
+    root = docs[0].root
+    paras = texts(root, "(//tei:div[@type='article'])[2]/tei:p")
+    assert paras[0].startswith("作业是课堂的延伸") and paras[0].endswith("改进的办法。"), paras
+    assert texts(root, "//tei:div[@type='subsection']/tei:head") == ["一、只看数量"]
+    round_trips(docs, text)

@@ -38,7 +38,7 @@ from convert.reader.logical.back import is_page_credit
 from convert.reader.logical.state import LogicalText, Role
 from convert.reader.masthead import fields_of, masthead_field_line, numeral
 from convert.reader.names import ORG_END_RE, is_org_name, looks_like_person
-from convert.reader.physical import DATE_LEAD_RE, as_wide_as_wrapped
+from convert.reader.physical import DATE_LEAD_RE, as_wide_as_wrapped, sentence_final
 
 #: A page label: ``第01版：要闻``, ``第一版要闻`` (whitespace removed), ``第二版``.
 PAGE_LABEL_RE = re.compile(r"^第(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})版(?:[：:·\-—]?(?P<name>[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,6})?))?$")
@@ -941,6 +941,47 @@ def rejoin_wide_lines(doc: LogicalText) -> None:
 INDENT_RE = re.compile(r"^(?:\u3000{2}|[ \t]{4,})\S")
 
 
+def indent_marked(doc: LogicalText) -> bool:
+    """The text marks its paragraphs only by their first-line indent (段首空两字, ordinary
+    typesetting; clreq: indentation): no blank lines set its blocks apart, and of the body's lines
+    of running text that follow no blank line, three at least and four in five open indented."""
+    if _blank_separated(doc):
+        return False
+    prose = [line for line in doc.lines[doc.body_start : doc.colophon_start]
+             if paragraph_shape(line) and not line.blank_before]
+    starts = sum(1 for line in prose if indented(line))
+    return starts >= 3 and starts >= 0.8 * len(prose)
+
+
+def rejoin_indented_paragraphs(doc: LogicalText) -> None:
+    """In a text that marks its paragraphs by their first-line indent (:func:`indent_marked`), a
+    line of running text whose last physical line is as wide as a wrapped line and ends a sentence
+    (。！？) goes on in the next line when that one follows with no blank line, is not indented,
+    is running text and no line of its own by its shape (:func:`starts_line`), and is itself
+    wrapped (several physical lines, or one as wide as the wrap): the wrap fell right after the
+    sentence end, and the next paragraph would open indented. A head (never indented, set
+    shorter than the measure and not wrapped) is not joined."""
+    if doc.wrap_width is None or not indent_marked(doc):
+        return
+    i = doc.body_start
+    while i + 1 < doc.colophon_start:
+        line, nxt = doc.lines[i], doc.lines[i + 1]
+        parts = physical_parts(line, doc.physical)
+        nparts = physical_parts(nxt, doc.physical)
+        if (paragraph_shape(line) and sentence_final(line.text) and as_wide_as_wrapped(parts[-1], doc.wrap_width)
+                and not nxt.blank_before and not nxt.marked and not indented(nxt) and paragraph_shape(nxt)
+                and not starts_line(nxt) and not subhead_level(nxt)
+                and (len(nparts) > 1 or as_wide_as_wrapped(nparts[0], doc.wrap_width))):
+            line.segments = line.segments + nxt.segments
+            line.end_no = nxt.end_no
+            line.evidence.append(f"joined with line {nxt.no}: the text marks its paragraphs by their indent, and "
+                                 "this wrapped line of prose is not indented: the wrap fell after a sentence end")
+            del doc.lines[i + 1]
+            doc.colophon_start -= 1
+            continue
+        i += 1
+
+
 def indented(line: Line) -> bool:
     """*line* opens with a paragraph's first-line indent (two ideographic spaces): in a text
     that indents its paragraphs, it starts one, and no line above goes on into it."""
@@ -1153,7 +1194,7 @@ def split_named_titles(doc: LogicalText) -> None:
 
 
 #: The role passes, in the order they run: the most specific shapes first.
-ROLE_PASSES = [rejoin_run_ins, rejoin_wide_lines, rejoin_page_labels, rejoin_page_credits, rejoin_captions, rejoin_attachments, find_page_labels, find_page_credits, find_captions, find_editorial_notes, find_lead_ins,
+ROLE_PASSES = [rejoin_run_ins, rejoin_indented_paragraphs, rejoin_wide_lines, rejoin_page_labels, rejoin_page_credits, rejoin_captions, rejoin_attachments, find_page_labels, find_page_credits, find_captions, find_editorial_notes, find_lead_ins,
                find_attachments, find_columns, find_bylines, find_subheads, find_verse, find_briefs]
 
 
