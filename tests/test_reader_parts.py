@@ -2285,3 +2285,14 @@ def test_in_a_text_that_indents_its_paragraphs_a_wrap_right_after_a_full_stop_do
     assert paras[0].startswith("作业是课堂的延伸") and paras[0].endswith("改进的办法。"), paras
     assert texts(root, "//tei:div[@type='subsection']/tei:head") == ["一、只看数量"]
     round_trips(docs, text)
+
+
+def test_a_running_head_a_hard_wrap_cut_inside_its_number_is_one_fw():
+    """The running head ``桐溪教研　　…　2025年第3期`` wider than the wrap, cut inside its year
+    (``…202`` / ``5年第3期``) at every page top: one ``<fw type="header">`` each time (no break
+    inside a number), not two."""
+    head = "桐溪教研" + "\u3000" * 24 + "202\n5年第3期\n"
+    text = INDENTED_JOURNAL.replace("\f杏坛漫笔\n", "\f" + head + "杏坛漫笔\n").replace("\f主　　办", "\f" + head + "主　　办")
+    docs, _ = read(text)
+    assert texts(docs[0].root, "//tei:fw[@type='header']") == ["桐溪教研2025年第3期"] * 2
+    round_trips(docs, text)

@@ -288,10 +288,21 @@ def mark_page_breaks(doc: PhysicalText) -> None:
     def flush(next_line: Line | None) -> list[Milestone]:
         marks: list[Milestone] = []
         pb_at = None
-        for line in run:
+        for k, line in enumerate(run):
             if line.form_feed and pb_at is None:
                 pb_at = len(marks)
             line.unlead()  # a number after a dot leader is the furniture's too
+            prev = run[k - 1] if k else None
+            if (prev is not None and marks and marks[-1].kind == "fw" and prev.furniture == line.furniture == "header"
+                    and not line.blank_before and not line.form_feed
+                    and number_cut(prev.text.rstrip(), line.text.lstrip())):
+                # a running head a hard wrap cut inside its number (``荇城教育　　202`` / ``4年第5期``:
+                # no break inside a number, clreq): one head, one fw
+                last = marks[-1]
+                marks[-1] = Milestone("fw", last.fw_type, last.segments + line.segments, None, last.no)
+                line.note("furniture: running head", f"the rest of the running head on line {prev.no}, cut "
+                                                     "inside its number by a hard wrap")
+                continue
             marks.append(Milestone("fw", line.furniture, line.segments, None, line.no))
         if next_line is not None and next_line.form_feed and pb_at is None:
             pb_at = len(marks)
