@@ -963,23 +963,24 @@ def rejoin_indented_paragraphs(doc: LogicalText) -> None:
     shorter than the measure and not wrapped) is not joined."""
     if doc.wrap_width is None or not indent_marked(doc):
         return
-    i = doc.body_start
-    while i + 1 < doc.colophon_start:
-        line, nxt = doc.lines[i], doc.lines[i + 1]
-        parts = physical_parts(line, doc.physical)
-        nparts = physical_parts(nxt, doc.physical)
-        if (paragraph_shape(line) and sentence_final(line.text) and as_wide_as_wrapped(parts[-1], doc.wrap_width)
+    body: list[Line] = []  # the body's lines rebuilt in one pass (no deletion inside the list)
+    for nxt in doc.lines[doc.body_start : doc.colophon_start]:
+        line = body[-1] if body else None
+        if line is not None and (
+                paragraph_shape(line) and sentence_final(line.text)
+                and as_wide_as_wrapped(physical_parts(line, doc.physical)[-1], doc.wrap_width)
                 and not nxt.blank_before and not nxt.marked and not indented(nxt) and paragraph_shape(nxt)
                 and not starts_line(nxt) and not subhead_level(nxt)
-                and (len(nparts) > 1 or as_wide_as_wrapped(nparts[0], doc.wrap_width))):
+                and (nxt.end_no > nxt.no or as_wide_as_wrapped(physical_parts(nxt, doc.physical)[0], doc.wrap_width))):
             line.segments = line.segments + nxt.segments
             line.end_no = nxt.end_no
             line.evidence.append(f"joined with line {nxt.no}: the text marks its paragraphs by their indent, and "
                                  "this wrapped line of prose is not indented: the wrap fell after a sentence end")
-            del doc.lines[i + 1]
-            doc.colophon_start -= 1
             continue
-        i += 1
+        body.append(nxt)
+    removed = doc.colophon_start - doc.body_start - len(body)
+    doc.lines[doc.body_start : doc.colophon_start] = body
+    doc.colophon_start -= removed
 
 
 def indented(line: Line) -> bool:
