@@ -2296,3 +2296,12 @@ def test_a_running_head_a_hard_wrap_cut_inside_its_number_is_one_fw():
     docs, _ = read(text)
     assert texts(docs[0].root, "//tei:fw[@type='header']") == ["桐溪教研2025年第3期"] * 2
     round_trips(docs, text)
+
+
+def test_a_column_name_after_the_editors_afterword_in_the_contents_keeps_the_printed_order():
+    """A column line listed after the 编后记 entry (unusual, but printed): the list keeps the
+    printed order (every character in its place), the line after the afterword in no column."""
+    text = INDENTED_JOURNAL.replace("沈知秋　2\n\n", "沈知秋　2\n编后记　　　　　　　　　　　　　　　　　　　　　　　2\n"
+                                    "教学探索\n再谈作业设计　　　　　　　　　　　　　　　江一苇　2\n\n")
+    docs, _ = read(text)
+    round_trips(docs, text)

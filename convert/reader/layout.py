@@ -584,15 +584,15 @@ def _headed_sections(toc: Contents, entries: list[Entry], lines: list[Line]) -> 
     current: list[Entry] | None = None
     for n, e in enumerate(entries):
         line = e.lines[-1]
+        if toc.after or (toc.sections and e.page and EDITORS_PIECE_RE.match(e.key)):
+            # the editors' afterword (编后记) after the columns: the issue's, no column's; any line
+            # after it (none, as a rule) with it, so that the list keeps its printed order
+            toc.after.append(e)
+            continue
         if (not e.page and not e.spans and len(line.key) <= SECTION_MAX and n + 1 < len(entries)
                 and entries[n + 1].page and last_at.get(line.key, -1) >= toc.end):
             current = []
             toc.sections.append((line, current))
-            continue
-        if toc.after or (toc.sections and e.page and EDITORS_PIECE_RE.match(e.key)):
-            # the editors' afterword (编后记) after the columns: the issue's, no column's; the
-            # entries after it (none, as a rule) with it
-            toc.after.append(e)
             continue
         if current is not None:
             e.section = len(toc.sections) - 1
