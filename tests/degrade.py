@@ -310,14 +310,20 @@ def false_joins(blocks: list[str], clean: str, joins: list[str], heads: set[str]
     # which content lines follow the one before with no blank line between (a clean text that
     # sets its paragraphs apart with blank lines and hard-wraps them: the lines of one paragraph)
     raw = [line for line in lines_of(clean) if not re.fullmatch(r"\s*([-*_])(\s*\1){2,}\s*", line)]
-    adjacent, prev_blank = [], True
+    adjacent, opens, prev_blank = [], [], True
     for line in raw:
         if nows(re.sub(r"^\s*#{1,6}\s+|\*\*|</?b>", "", line)):
             adjacent.append(not prev_blank)
+            opens.append(re.match(r"^\f?(?:\u3000{2}|[ \t]{4,})\S", line) is not None)
             prev_blank = False
         else:
             prev_blank = True
     wrapped_text = sum(1 for x in adjacent if not x) * 3 >= len(adjacent) and len(adjacent) == len(lines)
+    # a clean text hard-wrapped with no blank lines, each paragraph opened by its first-line indent
+    # (段首空两字): a line break is content-free unless the next line is indented or a line of its own
+    # (the heldout-j README, 'Hard-wrapped journal')
+    indent_text = (not wrapped_text and len(adjacent) == len(lines) and sum(opens) >= 3
+                   and sum(1 for x in adjacent if not x) * 5 < len(adjacent))
     gold = [nows(j) for j in joins]
     text = "\n".join(blocks)
     # characters one source line prints together (a contents entry's title and its author) are
@@ -336,6 +342,10 @@ def false_joins(blocks: list[str], clean: str, joins: list[str], heads: set[str]
         # quote after no sentence mark too, :func:`mid_sentence`) or at a clause mark (，、；：) goes
         # on in the prose line under it (no blank line between)
         if (wrapped_text and adjacent[n + 1] and (mid_sentence(a, b) or a[-1] in "；;：:") and a not in heads
+                and b not in heads and any(c in "，,。；;" for c in b)):
+            continue
+        # in an indent-marked text, a wrapped line of prose not indented goes on with the line above
+        if (indent_text and adjacent[n + 1] and not opens[n + 1] and len(b) > 20 and a not in heads
                 and b not in heads and any(c in "，,。；;" for c in b)):
             continue
         probe = a[-k:] + b[:k]

@@ -2276,3 +2276,193 @@ def test_a_page_label_after_a_form_feed_numbers_that_page_break():
     root = docs[0].root
     assert [pb.get("n") for pb in xpath(root, "//tei:body//tei:pb")] == ["1", "2", "3"]
     round_trips(docs, CREEK)
+
+
+# ------------------------------------------- a hard-wrapped journal with columns (heldout-j, round 8)
+
+#: A monthly set like a printed page: hard-wrapped, no blank lines inside the pages, a paragraph
+#: opened by two ideographic spaces; contents page of column names and entries (title, gap,
+#: author, page; no leaders); each article under its column name; colophon on the last page.
+INDENTED_JOURNAL = (
+    "\n桐 溪 教 研\n\n2025年第3期（总第27期）\n\n桐溪县教研室主办\n\n"
+    "\f目　　录\n\n"
+    "刊首寄语\n"
+    "春天的课堂　　　　　　　　　　　　　　　　　　柏青舟　1\n"
+    "教学探索\n"
+    "作业设计的三个误区　　　　　　　　　　　　　　江一苇　1\n"
+    "杏坛漫笔\n"
+    "我的第一块黑板　　　　　　　　　　　　　　　　沈知秋　2\n\n"
+    "\f刊首寄语\n"
+    "春天的课堂\n"
+    "◎柏青舟\n"
+    "　　三月里，操场边的柳树发了新芽，孩子们的脸上也多了笑容。老\n"
+    "师们把课堂搬到了校园里，让学生看一看、摸一摸、说一说。\n"
+    "教学探索\n"
+    "作业设计的三个误区\n"
+    "□ 江一苇\n"
+    "　　作业是课堂的延伸。不少教师布置作业时只看数量，不看质量，结\n"
+    "果学生做得辛苦，效果却不理想。本文结合几所学校的调查谈三点看法\n"
+    "。\n"
+    "\n　　　　　　　　　　　　　　·1·\n"
+    "\f杏坛漫笔\n"
+    "我的第一块黑板\n"
+    "□ 沈知秋\n"
+    "　　那是一块刷了墨汁的木板，挂在土墙上，一擦就掉渣。我在上面写\n"
+    "下的第一个字是“人”，孩子们跟着我一遍遍地念。\n"
+    "编　者\n"
+    "二〇二五年三月\n"
+    "\n　　　　　　　　　　　　　　·2·\n"
+    "\f主　　办：桐溪县教研室\n"
+    "主　　编：柏青舟\n"
+    "印　　数：800册\n"
+)
+
+
+def test_a_contents_pages_column_name_and_a_colophon_label_at_a_page_top_are_no_running_heads():
+    """A column name under the contents heading (目　　录) that opens a page again over its first
+    article is printed twice near page breaks, yet it is no running head: the line under a
+    contents heading is the list's first line. A colophon line (``主　　办：…``: a label spaced out
+    to the width of the others) after the last folio is the 版记, no running head either."""
+    docs, _ = read(INDENTED_JOURNAL)
+    root = docs[0].root
+    fws = texts(root, "//tei:fw")
+    assert "刊首寄语" not in fws and not any(f.startswith("主办") for f in fws), fws
+    assert fws.count("·1·") == 1 and fws.count("·2·") == 1
+    round_trips(docs, INDENTED_JOURNAL)
+
+
+def test_column_names_of_a_contents_list_without_leaders_are_sections_and_entries_keep_their_authors():
+    """A 目录 without leaders: a short line with no page above an entry with one, printed again
+    alone over its first article, is a column name (栏目) — a section of the list and a
+    ``div type="section"`` of the body, no article heading; an entry's author, set apart by a
+    gap before the page, is its author, not part of its title."""
+    docs, _ = read(INDENTED_JOURNAL)
+    root = docs[0].root
+    assert texts(root, "//tei:div[@type='section']/tei:head") == ["刊首寄语", "教学探索", "杏坛漫笔"]
+    assert texts(root, "//tei:div[@type='article']/tei:head[not(@type)]") == ["春天的课堂", "作业设计的三个误区", "我的第一块黑板"]
+    assert texts(root, "//tei:div[@type='contents']//tei:name[@type='author']") == ["柏青舟", "江一苇", "沈知秋"]
+    assert texts(root, "//tei:div[@type='contents']/tei:list/tei:item/tei:ref") == ["刊首寄语", "教学探索", "杏坛漫笔"]
+    round_trips(docs, INDENTED_JOURNAL)
+
+
+def test_a_signature_over_a_date_line_that_ends_a_piece_is_its_byline_with_the_date():
+    """编　者 on a line of its own after the last paragraph, the date under it (落款: who signs and
+    when, GB/T 9704-2012 7.3.5 in a journal's 编后记): the piece's byline at its foot, the date a
+    ``<date>`` on the byline's second line; neither is run into a paragraph, nor opens an article,
+    though the name ends in no punctuation."""
+    docs, _ = read(INDENTED_JOURNAL)
+    root = docs[0].root
+    last = xpath(root, "//tei:div[@type='article']")[-1]
+    assert texts(last, "tei:byline") == ["□沈知秋", "编者二〇二五年三月"]
+    assert not any("编者" in p for p in texts(root, "//tei:body//tei:p"))
+    assert texts(last, "tei:byline/tei:date") == ["二〇二五年三月"]
+    round_trips(docs, INDENTED_JOURNAL)
+
+
+def test_a_journal_dated_by_nothing_but_its_editors_signed_date_gets_it_with_cert():
+    """The masthead prints only 2025年第3期 and the colophon no 印刷日期: the date the editors sign
+    at the issue's end (编　者 / 二〇二五年三月), in the masthead's year, dates the issue in the
+    header, ``@cert="low"``, a note saying where it comes from and the warning naming it; a year printed with the digit 0
+    for 〇 (an OCR slip, kept as printed) is read as 〇; a signed date of another year is none."""
+    def header_date(text):
+        docs, _ = read(text)
+        monogr = xpath(docs[0].root, "//tei:sourceDesc//tei:monogr")[0]
+        round_trips(docs, text)
+        return ([(d.get("when"), d.get("cert")) for d in xpath(monogr, "tei:imprint/tei:date")],
+                "".join(xpath(monogr, "tei:note/text()")))
+    dates, note = header_date(INDENTED_JOURNAL)
+    assert dates == [("2025-03", "low")] and "signed" in note, (dates, note)
+    assert header_date(INDENTED_JOURNAL.replace("二〇二五年三月", "二0二五年三月"))[0] == [("2025-03", "low")]
+    assert header_date(INDENTED_JOURNAL.replace("二〇二五年三月", "二〇二四年十二月"))[0] == []
+    docs, warnings = read(INDENTED_JOURNAL)
+    assert any("issue date 2025-03" in w and "二〇二五年三月" in w for w in warnings), warnings
+
+
+def test_a_contents_list_of_titles_authors_and_pages_without_leaders_speaks_for_a_journal():
+    """A 目次 that prints each title's author and page (GB/T 3179-2009), leaders or not, is a
+    journal's: with it the hard-wrapped monthly is a journal though its masthead has an English
+    title line and a 主办 body (evidence a newspaper's masthead gives too)."""
+    docs, _ = read(INDENTED_JOURNAL.replace("桐溪县教研室主办\n", "TONGXI JIAOYAN\n\n桐溪县教研室主办\n"))
+    assert xpath(docs[0].root, "string(//tei:sourceDesc/tei:biblStruct/@type)") == "journal"
+
+
+def test_a_body_that_runs_a_journal_for_its_sponsor_is_a_responsibility_not_the_publisher():
+    """``X承办`` under ``Y主办`` in the masthead: X runs the journal for its sponsor Y (承办单位), a
+    ``respStmt`` with 承办 — neither the publisher nor a name with its verb glued on; the publisher
+    is the 主办 body."""
+    text = INDENTED_JOURNAL.replace("桐溪县教研室主办\n", "桐溪县教研室主办\n桐溪县教师发展中心承办\n")
+    docs, _ = read(text)
+    monogr = xpath(docs[0].root, "//tei:sourceDesc//tei:monogr")[0]
+    assert xpath(monogr, "tei:imprint/tei:publisher/text()") == ["桐溪县教研室"]
+    assert [(xpath(r, "string(tei:resp)"), xpath(r, "string(tei:orgName)")) for r in xpath(monogr, "tei:respStmt")][:2] == [
+        ("主办", "桐溪县教研室"), ("承办", "桐溪县教师发展中心")]
+    round_trips(docs, text)
+
+
+def test_the_editors_afterword_listed_last_in_the_contents_belongs_to_no_column():
+    """编后记 listed after the last column's entries, with a page but no column line of its own:
+    the editors' afterword is the issue's, not the column's (its entry closes the column), so
+    the contents list keeps it after the columns and the body's last section ends before it."""
+    text = INDENTED_JOURNAL.replace(
+        "沈知秋　2\n\n", "沈知秋　2\n编后记　　　　　　　　　　　　　　　　　　　　　　　2\n\n").replace(
+        "编　者\n", "编后记\n　　本期稿件多来自一线教师，在此一并致谢。\n编　者\n")
+    docs, _ = read(text)
+    root = docs[0].root
+    assert texts(root, "//tei:body/tei:div[@type='article']/tei:head") == ["编后记"]
+    assert texts(root, "//tei:div[@type='section']/tei:head") == ["刊首寄语", "教学探索", "杏坛漫笔"]
+    items = [nows("".join(i.itertext())) for i in xpath(root, "//tei:div[@type='contents']/tei:list/tei:item")]
+    assert items[-1] == "编后记2" and len(items) == 4
+    assert xpath(root, "string(//tei:div[@type='contents']/tei:list/tei:item[last()]/tei:ref/@target)") == \
+        "#" + xpath(root, "string(//tei:body/tei:div[@type='article']/@xml:id)")
+    round_trips(docs, text)
+
+
+def _wrap30(paragraph: str) -> str:
+    """*paragraph* set as a page sets it: two ideographic spaces first, then hard-wrapped at 30."""
+    text = "\u3000\u3000" + paragraph
+    return "".join(text[k : k + 30] + "\n" for k in range(0, len(text), 30))
+
+
+def test_in_a_text_that_indents_its_paragraphs_a_wrap_right_after_a_full_stop_does_not_end_one():
+    """Paragraphs marked only by their first-line indent (段首空两字), no blank lines: a line as wide
+    as the wrap that happens to end with 。 goes on in the next line when that line is not
+    indented and is itself a wrapped line of prose; an indented line still opens a paragraph, and a
+    short line under a finished one (a head) is not joined."""
+    text = INDENTED_JOURNAL.replace(
+        "　　作业是课堂的延伸。不少教师布置作业时只看数量，不看质量，结\n果学生做得辛苦，效果却不理想。本文结合几所学校的调查谈三点看法\n。\n",
+        "　　作业是课堂的延伸。不少教师布置作业时只看数量，不看质量。结果\n"
+        "学生做得辛苦，效果却不理想，家长也常常为此发愁，教师也很无奈。\n"
+        "本文结合几所学校的调查，谈一谈作业设计中常见的三个误区和改进的\n办法。\n"
+        "一、只看数量\n"
+        "　　有的教师认为作业越多越好。\n").replace(
+        "　　那是一块刷了墨汁的木板，挂在土墙上，一擦就掉渣。我在上面写\n下的第一个字是“人”，孩子们跟着我一遍遍地念。\n",
+        _wrap30("那是一块刷了墨汁的木板，挂在土墙上，一擦就掉渣，写字的时候要轻轻地落笔，慢慢地写，我在上面写下"
+                "的第一个字是“人”，孩子们跟着我一遍遍地念，声音从教室里传出去，一直传到村口那棵老槐树下面，后来村里"
+                "通了电，学校换了新的黑板，又换成了电子白板，可我总记得那块木板上歪歪扭扭的粉笔字，记得孩子们仰着脸"
+                "念书的样子，也记得冬天里那一双双冻得通红的小手和明亮的眼睛。"))
+    docs, _ = read(text)
+    root = docs[0].root
+    paras = texts(root, "(//tei:div[@type='article'])[2]/tei:p")
+    assert paras[0].startswith("作业是课堂的延伸") and paras[0].endswith("改进的办法。"), paras
+    assert texts(root, "//tei:div[@type='subsection']/tei:head") == ["一、只看数量"]
+    round_trips(docs, text)
+
+
+def test_a_running_head_a_hard_wrap_cut_inside_its_number_is_one_fw():
+    """The running head ``桐溪教研　　…　2025年第3期`` wider than the wrap, cut inside its year
+    (``…202`` / ``5年第3期``) at every page top: one ``<fw type="header">`` each time (no break
+    inside a number), not two."""
+    head = "桐溪教研" + "\u3000" * 24 + "202\n5年第3期\n"
+    text = INDENTED_JOURNAL.replace("\f杏坛漫笔\n", "\f" + head + "杏坛漫笔\n").replace("\f主　　办", "\f" + head + "主　　办")
+    docs, _ = read(text)
+    assert texts(docs[0].root, "//tei:fw[@type='header']") == ["桐溪教研2025年第3期"] * 2
+    round_trips(docs, text)
+
+
+def test_a_column_name_after_the_editors_afterword_in_the_contents_keeps_the_printed_order():
+    """A column line listed after the 编后记 entry (unusual, but printed): the list keeps the
+    printed order (every character in its place), the line after the afterword in no column."""
+    text = INDENTED_JOURNAL.replace("沈知秋　2\n\n", "沈知秋　2\n编后记　　　　　　　　　　　　　　　　　　　　　　　2\n"
+                                    "教学探索\n再谈作业设计　　　　　　　　　　　　　　　江一苇　2\n\n")
+    docs, _ = read(text)
+    round_trips(docs, text)

@@ -305,10 +305,12 @@ class Contents:
     loose: list[Entry] = field(default_factory=list)
     #: the list names every article (a contents list, 要目); a newspaper's 本期导读 names some
     exhaustive: bool = True
+    #: entries after the last column that belong to none (the editors' afterword, 编后记)
+    after: list[Entry] = field(default_factory=list)
 
     @property
     def entries(self) -> list[Entry]:
-        return self.loose + [e for _, es in self.sections for e in es]
+        return self.loose + [e for _, es in self.sections for e in es] + self.after
 
     @property
     def section_keys(self) -> list[str]:
@@ -505,6 +507,10 @@ def _entry_spans(line: Line) -> tuple[str | None, dict]:
         page = str(int(text[a:b]))
         spans["page"] = (a, b)
         spans["title"] = title_end
+        # the author before the page, set apart from the title by a gap too (``春天的课堂　　柏舟　1``:
+        # a 目次 prints title, author, page in that order, GB/T 3179-2009)
+        if (named := author_before_leader(text[:title_end])) is not None and named[0] > spans.get("bullet", 0):
+            spans["title"], spans["author"] = named
     elif not spans and (m := PAGE_PREFIX_RE.match(text)) and len(text) - m.end() >= 2 and not _page_label(line):
         # the page printed first (``4版　松风亭：父亲的菜园``): the title starts after the space;
         # a page label (``第一版　要闻``, ``二版　经济``: the page's short name) is none
@@ -551,4 +557,43 @@ def find_headed_contents(lines: list[Line], start: int = 0, reach: int = 60, sto
         k += 1
     if not entries or (len(entries) < 2 and not (entries[0].page or "bullet" in entries[0].spans)):
         return None  # one entry only with its bullet or printed page
-    return Contents(h, k, head=head, loose=entries, exhaustive=not PARTIAL_CONTENTS_RE.search(head.key))
+    toc = Contents(h, k, head=head, exhaustive=not PARTIAL_CONTENTS_RE.search(head.key))
+    _headed_sections(toc, entries, lines)
+    return toc
+
+
+#: The editors' own piece of an issue (编后记, 编后语, 编者的话, 编辑手记, 致读者): printed last, in no
+#: column.
+EDITORS_PIECE_RE = re.compile(r"^(?:编后记|编后语|编后|编者的话|编辑手记|致读者)$")
+
+
+def _headed_sections(toc: Contents, entries: list[Entry], lines: list[Line]) -> None:
+    """Sort the *entries* of a headed list into *toc*: column names, and the entries under each.
+
+    In a list whose entries print their pages, an entry line with no page, no bullet and no
+    author, short (:data:`SECTION_MAX`), right above an entry with a page and printed again, the
+    same words alone, as a later line of the text (the column's name over its first article), is a
+    column name (栏目: a journal's 目次 groups its entries under them, GB/T 3179-2009), as
+    :func:`find_contents` reads one between leader lines; the entries below it are its own, up to
+    the editors' afterword (:data:`EDITORS_PIECE_RE`, 编后记), which is in no column
+    (:attr:`Contents.after`). One pass over the lines for where each text last stands."""
+    if sum(1 for e in entries if e.page) < 2:
+        toc.loose = entries
+        return
+    last_at = {line.key: n for n, line in enumerate(lines)}
+    current: list[Entry] | None = None
+    for n, e in enumerate(entries):
+        line = e.lines[-1]
+        if toc.after or (toc.sections and e.page and EDITORS_PIECE_RE.match(e.key)):
+            # the editors' afterword (编后记) after the columns: the issue's, no column's; any line
+            # after it (none, as a rule) with it, so that the list keeps its printed order
+            toc.after.append(e)
+            continue
+        if (not e.page and not e.spans and len(line.key) <= SECTION_MAX and n + 1 < len(entries)
+                and entries[n + 1].page and last_at.get(line.key, -1) >= toc.end):
+            current = []
+            toc.sections.append((line, current))
+            continue
+        if current is not None:
+            e.section = len(toc.sections) - 1
+        (current if current is not None else toc.loose).append(e)

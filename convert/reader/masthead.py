@@ -34,6 +34,9 @@ VOLUME_RE = re.compile(r"第\s*(\d+)\s*卷")
 PUBLISHING_VERBS = ("编辑出版", "出版", "编印")
 #: Verbs (and the word 机关报) that name the sponsoring body (主办单位) of a paper or bulletin.
 SPONSOR_VERBS = ("主办", "机关报")
+#: Verbs that name a body running the periodical for its sponsor (承办单位) or helping (协办): a
+#: responsibility (``respStmt``), neither sponsor nor publisher.
+SUPPORT_VERBS = ("承办", "协办")
 #: Notices that restrict a printed issue's distribution (内部资料: internal material); they make
 #: the header's ``availability`` ``restricted``.
 RESTRICTED_RE = re.compile(r"内部资料|内部刊物|内部发行|注意保存|内部参阅|秘密|机密|绝密")
@@ -42,7 +45,7 @@ CONTACT_RE = re.compile(r"电话|热线|邮箱|地址|传真")
 TOTAL_RE = re.compile(r"总\s*第\s*(\d+)\s*期")
 #: An imprint: a body's name, then its verb (the compound 编辑出版, ``…融媒体中心编辑出版``, is one verb:
 #: the body edits and publishes; read first, so that 编辑 does not stay in the body's name).
-IMPRINT_RE = re.compile(r"^(.{2,40}?)\s*(编辑出版|出版|编印|编辑|主办|机关报|编)$")
+IMPRINT_RE = re.compile(r"^(.{2,40}?)\s*(编辑出版|出版|编印|编辑|主办|承办|协办|机关报|编)$")
 REGISTRATION_RE = re.compile(r"内资|准印|刊号|【[^】]+】\s*\d+\s*号|^[（(]?[^()（）]{1,12}[）)]?\d{3,}号$")
 #: 国内统一连续出版物号 (GB/T 9999-2001): ``CN 41-0628/(F)``.
 CN_RE = re.compile(r"(?:国内统一连续出版物号\s*)?CN\s*\d{2}\s*-\s*\d{4}\S*")
@@ -235,7 +238,8 @@ class Masthead:
     block. Kinds are those of :func:`classify_field`. ``when`` is the issue date (ISO 8601:
     ``2020-02-29`` or ``2020-01``); ``printed`` the printing date; numbers are ``int`` or
     ``None``; ``publishers`` the bodies that issue it (编印, 出版; a joint briefing has two),
-    ``sponsor`` the body a paper is the organ of (主办, 机关报).
+    ``sponsor`` the body a paper is the organ of (主办, 机关报), ``supporters`` the bodies that run
+    it for the sponsor (承办, 协办).
     """
 
     blocks: list[tuple[str, list[Line]]] = field(default_factory=list)
@@ -246,6 +250,8 @@ class Masthead:
     publisher_verb: str | None = None
     publishers: list[str] = field(default_factory=list)
     sponsor: str | None = None
+    #: ``(verb, body)`` of the bodies that run or help run it (承办, 协办: :data:`SUPPORT_VERBS`)
+    supporters: list[tuple[str, str]] = field(default_factory=list)
     when: str | None = None
     date_text: str | None = None
     printed: str | None = None
@@ -361,6 +367,9 @@ def _take(mh: Masthead, kind: str, text: str) -> None:
         body, verb = (m.group(1), m.group(2)) if m else (key, None)
         if verb in SPONSOR_VERBS:
             mh.sponsor = mh.sponsor or body
+            return
+        if verb in SUPPORT_VERBS:
+            mh.supporters.append((verb, body))
             return
         mh.publishers.append(body)
         if mh.publisher is None:

@@ -28,7 +28,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
 
-from convert.reader.layout import BULLET_CHARS, author_before_leader, author_wrapped_off, colophon_kind
+from convert.reader.layout import BULLET_CHARS, CONTENTS_HEAD_RE, author_before_leader, author_wrapped_off, colophon_kind
 from convert.reader.lines import FOLIO_RES, Line, Milestone, split_lines
 from convert.reader.masthead import ISSUE_RE, TITLE_GENRE_RE, TOTAL_RE, classify, fields_of, masthead_field_line
 
@@ -144,7 +144,9 @@ def find_page_furniture(doc: PhysicalText) -> None:
       aside: ``2020年第1期`` and ``2020年第2期`` are one head). A heading printed once at the
       top of a page is not repeated, so it is not taken. The line under a head-shaped line that
       opens a page (an extraction's running head over the print's own) counts as a place when
-      the same text stands at a page's opening elsewhere (a column name in 【】 excepted).
+      the same text stands at a page's opening elsewhere (a column name in 【】 excepted; and not
+      under a contents heading, 目录: the list's first line). A colophon line (label：value) is
+      no running head.
 
     Found lines get ``furniture`` = ``"pageNum"`` or ``"header"``. A running head recurring
     without folios or form feeds is not found (the evidence would be repetition alone, which
@@ -158,6 +160,11 @@ def find_page_furniture(doc: PhysicalText) -> None:
         k = lines[i].key
         return bool(k) and len(k) <= 40 and not any(c in "。！？，；" for c in lines[i].text) \
             and not BARE_NUMBER_RE.match(k)
+
+    def contents_head(i: int) -> bool:
+        """A contents heading (目录, 本期要目) that opens a page: the line under it is the list's
+        first line (a column name, an entry), no second running head."""
+        return CONTENTS_HEAD_RE.match(lines[i].key) is not None
 
     def bracketed(i: int) -> bool:
         """A line wholly in round brackets: a credit (（县志办　宋苇）) that a page happened to open
@@ -173,7 +180,8 @@ def find_page_furniture(doc: PhysicalText) -> None:
         # the second head is shaped like one: parts set apart by a wide gap or a middle dot
         # (``青崖党史　2022年第3期``), not a column name or a 版记 line (…印发) that a page happens to open twice
         top[i] = first or (i > 1 and not folio[i - 1] and (lines[i - 1].form_feed or folio[i - 2])
-                           and head_shaped(i - 1) and not lines[i].form_feed and not colophon_kind(lines[i])
+                           and head_shaped(i - 1) and not contents_head(i - 1)
+                           and not lines[i].form_feed and not colophon_kind(lines[i])
                            and not bracketed(i)
                            and re.search(r"\S(?:\s{2,}|\u3000|\s*·\s*)\S", lines[i].raw.strip()) is not None)
 
@@ -203,8 +211,8 @@ def find_page_furniture(doc: PhysicalText) -> None:
             continue
         if near_break(i):
             groups.setdefault(_shape_key(line), []).append(i)
-        elif (i > 0 and top[i - 1] and not folio[i - 1] and head_shaped(i - 1) and not line.form_feed
-              and not colophon_kind(line) and not k.startswith("【") and not bracketed(i)):  # a column name, a credit
+        elif (i > 0 and top[i - 1] and not folio[i - 1] and head_shaped(i - 1) and not contents_head(i - 1)
+              and not line.form_feed and not colophon_kind(line) and not k.startswith("【") and not bracketed(i)):  # a column name, a credit
             second.setdefault(_shape_key(line), []).append(i)
     # an issue number or date (a journal's running head: ``2023年第4期``) that stands there at two
     # page breaks at least, and nowhere at a page's first line
@@ -227,8 +235,10 @@ def find_page_furniture(doc: PhysicalText) -> None:
             # a line of handling notices alone (内部资料　注意保存) printed once after a folio is the
             # top line of the next issue's 版头 (GB/T 9704-2012 7.2.1), no running head (a head that
             # names its title too, 地方志通讯　内部资料, still is one)
+            # a colophon line (``主　　办：…``, its label spaced out to the others' width) after the
+            # last folio is the 版记 (GB/T 9704-2012 7.4), no running head
             if i > 0 and (folio[i - 1] or under_head) and re.search(r"\S(\s{2,}|\s*·\s*)\S|\S{2}\u3000\S{2}", raw) \
-                    and not notices_only(lines[i].key):
+                    and not notices_only(lines[i].key) and not colophon_kind(lines[i]):
                 lines[i].furniture = "header"
                 lines[i].note("furniture: running head", "beside a folio, shaped like a running head")
             continue
@@ -278,10 +288,21 @@ def mark_page_breaks(doc: PhysicalText) -> None:
     def flush(next_line: Line | None) -> list[Milestone]:
         marks: list[Milestone] = []
         pb_at = None
-        for line in run:
+        for k, line in enumerate(run):
             if line.form_feed and pb_at is None:
                 pb_at = len(marks)
             line.unlead()  # a number after a dot leader is the furniture's too
+            prev = run[k - 1] if k else None
+            if (prev is not None and marks and marks[-1].kind == "fw" and prev.furniture == line.furniture == "header"
+                    and not line.blank_before and not line.form_feed
+                    and number_cut(prev.text.rstrip(), line.text.lstrip())):
+                # a running head a hard wrap cut inside its number (``荇城教育　　202`` / ``4年第5期``:
+                # no break inside a number, clreq): one head, one fw
+                last = marks[-1]
+                marks[-1] = Milestone("fw", last.fw_type, last.segments + line.segments, None, last.no)
+                line.note("furniture: running head", f"the rest of the running head on line {prev.no}, cut "
+                                                     "inside its number by a hard wrap")
+                continue
             marks.append(Milestone("fw", line.furniture, line.segments, None, line.no))
         if next_line is not None and next_line.form_feed and pb_at is None:
             pb_at = len(marks)

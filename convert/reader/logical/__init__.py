@@ -100,18 +100,24 @@ def confidence_warning(doc: LogicalText, display_name: str, show: int = 3) -> st
     (``@cert`` medium or low: a heading, a paragraph joined from hard-wrapped lines). It says so
     and names the *show* weakest lines (lowest ``@cert`` first, then source order); where the
     masthead gave the header no issue date or no issue number (``biblStruct/monogr``), it says that
-    too, since a masthead line then was likely read as something else."""
+    too, since a masthead line then was likely read as something else; an issue date read on weak
+    evidence (``@cert="low"``: the date signed at the issue's end) is named too."""
     weak = doc.builder.weak
     heads = xpath(doc.body, ".//tei:head")
     inferred = [h for h in heads if h.get("cert")]
     shaky = [w for w in weak if w[2] in ("medium", "low")]
     mostly = len(inferred) * 2 > len(heads) and inferred
-    if not (mostly or shaky):
+    # an issue date read on weak evidence (the date signed at the issue's end: @cert low)
+    dated = xpath(doc.header, ".//tei:sourceDesc/tei:biblStruct/tei:monogr/tei:imprint/tei:date[@cert='low']")
+    if not (mostly or shaky or dated):
         return None
     order = {"low": 0, "medium": 1, "high": 2}
     weakest = sorted(weak, key=lambda w: (order.get(w[2], 3), w[0].no))[:show]
     named = ", ".join(f"line {line.no} {line.text.strip()[:20]!r} ({what}, {cert})" for line, what, cert in weakest)
     parts = []
+    if dated:
+        parts.append(f"the issue date {dated[0].get('when')} read from the date signed at the issue's end "
+                     f"({''.join(dated[0].itertext()).strip()!r})")
     if inferred:
         parts.append(f"{len(inferred)} of {len(heads)} headings inferred from the line's shape")
     joins = sum(1 for w in weak if w[1] == "paragraph join")
@@ -121,8 +127,9 @@ def confidence_warning(doc: LogicalText, display_name: str, show: int = 3) -> st
                if not xpath(doc.header, f".//tei:sourceDesc/tei:biblStruct/tei:monogr/{path}")]
     header = (f"; the masthead gave the header no {' and no '.join(missing)}: check the masthead lines"
               if missing and len(heads) else "")
-    return (f"{display_name}: structure rests on weak evidence ({'; '.join(parts)}; all marked @cert): "
-            f"check the weakest: {named}{header}")
+    check = f": check the weakest: {named}" if named else ""
+    return (f"{display_name}: structure rests on weak evidence ({'; '.join(parts)}; all marked @cert)"
+            f"{check}{header}")
 
 
 def content_of(root: etree._Element) -> str:

@@ -15,7 +15,8 @@ numbered sub-headings, verse and brief items; this builder turns each into TEI, 
 - lead-in → ``<opener><dateline>本报讯</dateline><byline>（记者 …）</byline></opener>`` before the
   first ``<p>`` (TEI P5 §4.2.1 ``opener``);
 - author line → ``<byline>`` after the head; a credit after the text → ``<byline>`` ending the
-  article (TEI divBottom); names inside as ``persName``/``orgName``;
+  article (TEI divBottom); names inside as ``persName``/``orgName``; a signature and the date
+  under it (落款) → one ``<byline>``, the date a ``<date>`` after ``<lb/>``;
 - column name → ``<div type="section">``; numbered sub-heading → nested
   ``<div type="subsection">`` by level (GB/T 15834-2011 B.3.8);
 - verse → ``<lg type="poem">`` of ``<lg type="stanza">`` of ``<l>`` (TEI P5 §3.13.1);
@@ -112,6 +113,8 @@ class BodyBuilder:
         self._measure: tuple[int, int] | tuple[()] | None = None
         self.contents = contents
         self.entries = contents.entries if contents else []
+        #: the entries after the contents list's columns, in none (编后记)
+        self.after = getattr(contents, "after", []) if contents else []
         self.section_keys = contents.section_keys if contents else []
         self.exhaustive = bool(contents) and getattr(contents, "exhaustive", True)
         self.roles = roles or {}
@@ -552,6 +555,9 @@ class BodyBuilder:
         if self.section_is_brief and head is not None and kind is None and self.run_in_column:
             # a title of its own after a column of run-in items: the column has ended
             self.section, self.section_is_brief = None, False
+        if entry is not None and self.section is not None and any(e is self.entries[entry] for e in self.after):
+            # an entry the contents list puts after its columns (编后记): the column has ended
+            self.section, self.section_is_brief = None, False
         kind = kind or ("brief" if self.section_is_brief else "article")
         div = E.div(type=kind)
         div.set(XML_ID, f"a{self.n_article}")
@@ -978,11 +984,13 @@ class BodyBuilder:
         elif kind in ("byline", "credit"):
             if kind == "byline" and not self._title_only(bylines=True):
                 return False
-            if kind == "byline" and role.data.get("unit") and self.article[-1].tag.endswith("}byline"):
-                # the author's unit under the name: the same byline, on a line of its own
+            if (role.data.get("unit") or role.data.get("date")) and self.article is not None and len(self.article) \
+                    and self.article[-1].tag.endswith("}byline"):
+                # the author's unit under the name, the date under a signature (落款): the same
+                # byline, on a line of its own
                 last = self.article[-1]
                 last.append(E.lb())
-                last.append(inline(E.orgName(), _strip(line.segments)))
+                last.append(inline(E.orgName() if role.data.get("unit") else E.date(), _strip(line.segments)))
                 return True
             self._note("byline", _strip(line.segments))
             if kind == "credit":

@@ -354,6 +354,8 @@ def _front(mh: Masthead, mast_lines: list[Line], contents, section_ids,
             if entries:
                 it.append(E.list(*[_contents_item(e) for e in entries]))
             outer.append(it)
+        for entry in contents.after:  # after the columns, in none (编后记)
+            outer.append(_contents_item(entry))
         front.append(div)
     return front
 

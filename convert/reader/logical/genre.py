@@ -9,7 +9,7 @@ families, each with its sources:
   unit and the date on one line under the issue number, a red rule, the 报/送/发 or 抄送 lines
   and the 印发 line of the 版记 (GB/T 9704-2012 7.2, 7.4), 编者按/按, （…供稿） credits;
 - **journal** (史志工作通讯, ``journal``; a monthly named by its month, ``monthly``): a contents
-  list with leaders and pages, 【】 columns, author lines, a colophon of 主办/主编/印数/准印证号
+  list with leaders and pages (or with authors and pages, GB/T 3179-2009 目次), 【】 columns, author lines, a colophon of 主办/主编/印数/准印证号
   (内部资料性出版物管理规定);
 - **newspaper** (``newsletter``): weekday, lunar date and page count in the masthead, page labels
   (第N版), 本报讯, 本版责编 lines, photo credits (摄), jump lines (下转第N版).
@@ -200,6 +200,10 @@ def _line_evidence(lines: list[Line], contents) -> list[Evidence]:
             out.append(Evidence("briefing", 1, "a 本期要目 list", contents.head.no))
         elif any(e.page is not None and not e.spans.get("page") for e in contents.entries):
             out.append(Evidence("journal", 2, "a contents list with leaders and page numbers",
+                                (contents.head or contents.entries[0].lines[0]).no))
+        elif sum(1 for e in contents.entries if e.page is not None and "author" in e.spans) >= 2:
+            # a 目次 that prints title, author and page (GB/T 3179-2009), no leaders: a journal's
+            out.append(Evidence("journal", 2, "a contents list of titles, authors and pages (目次)",
                                 (contents.head or contents.entries[0].lines[0]).no))
     return out
 

@@ -70,12 +70,38 @@ def colophon_printing_date(fields: list[tuple[str, etree._Element]]) -> tuple[st
     return None
 
 
+#: The year a masthead prints with the issue number (``2024年第5期``): the year of the issue.
+EDITION_YEAR_RE = re.compile(r"(?<!\d)(\d{4})\s*年\s*第")
+#: A year in Chinese numerals with the digit 0 for 〇 (an OCR slip, ``二0二四``): read as 〇.
+SLIPPED_CN_YEAR_RE = re.compile(r"^(?=[〇○Ｏ零0一二三四五六七八九]{4}年)(?=[^0]{0,3}0)")
+
+
+def signed_issue_date(mh: Masthead, signed: list[str]) -> tuple[str, str] | None:
+    """``(ISO date, text as printed)`` of the last date signed in the body (the 落款 under a
+    signature, :func:`convert.reader.logical.roles.signature`: a journal's 编后记 signed by the
+    editors and dated) when it is a year and month and nothing more, in the year the masthead
+    prints with the issue number (``2024年第5期``); else ``None``. A year of Chinese numerals with the
+    digit 0 for 〇 is read as 〇 (the text stays as printed)."""
+    years = {m.group(1) for _, lines in mh.blocks for line in lines for m in EDITION_YEAR_RE.finditer(line.text)}
+    if not signed or len(years) != 1:
+        return None
+    text = signed[-1].strip()
+    key = re.sub(r"\s+", "", text)
+    if SLIPPED_CN_YEAR_RE.match(key):
+        key = key[:4].replace("0", "〇") + key[4:]
+    key = arabic_date(key)
+    m = DATE_RE.match(key)
+    if not m or m.end() != len(key) or not 1 <= int(m.group(2)) <= 12 or m.group(1) not in years:
+        return None
+    return _iso(*m.group(1, 2, 3)), text
+
+
 #: Colophon labels that name an editor (a person) of the issue.
 EDITOR_FIELD_RE = re.compile(r"^(?:主编|副主编|执行主编|总编|总编辑|责任编辑|编辑|签发|审核)$")
 
 
 def _header(mh: Masthead, genre, colophons: list[etree._Element], source_name: str,
-            counts: dict[str, int]) -> etree._Element:
+            counts: dict[str, int], signed: list[str] = ()) -> etree._Element:
     """The ``<teiHeader>``: what the printed issue was (``sourceDesc/biblStruct/monogr``, TEI P5
     §3.12.2, §2.2.7), what this electronic edition is (``publicationStmt``, §2.2.4) and how it was
     made (``encodingDesc``: the application and ``editorialDecl``, §2.3.3). Every value comes from
@@ -84,7 +110,8 @@ def _header(mh: Masthead, genre, colophons: list[etree._Element], source_name: s
     holds ``joins``, ``headings``, ``doubled``, ``regularised``, ``persons``, ``orgs`` and the
     page counts of :func:`convert.reader.pages.locate_pages`; *genre* is the
     :class:`convert.reader.logical.genre.GenreDecision` (``biblStruct/@type``, and ``@cert``
-    when weakly supported)."""
+    when weakly supported); *signed* the dates signed in the body (落款), in order: the last one
+    dates an issue that prints no other date (:func:`signed_issue_date`)."""
     fields = _colophon_fields(colophons)
     print_run = print_run_text = None
     notices: list[str] = list(mh.notices)
@@ -122,6 +149,8 @@ def _header(mh: Masthead, genre, colophons: list[etree._Element], source_name: s
             monogr.append(E.respStmt(E.resp("主办"), E.orgName(mh.sponsor)))
         if mh.publisher and mh.publisher_verb and mh.publisher_verb not in PUBLISHING_VERBS + SPONSOR_VERBS:
             monogr.append(E.respStmt(E.resp(mh.publisher_verb), E.orgName(mh.publisher)))
+        for verb, body in mh.supporters:  # 承办, 协办: who runs it for the sponsor
+            monogr.append(E.respStmt(E.resp(verb), E.orgName(body)))
         for label, item in fields:
             value = "".join(item.itertext()).strip()
             if xpath(item, "tei:orgName"):
@@ -162,6 +191,13 @@ def _header(mh: Masthead, genre, colophons: list[etree._Element], source_name: s
         imprint.append(E.date(when_text, when=when, type="printed"))
         monogr.append(E.note("The issue date is the colophon's printing date (印刷日期): the masthead "
                              "prints none."))
+    elif not mh.printed and (signed_date := signed_issue_date(mh, list(signed))) is not None:
+        # nothing dates the issue but the editors' signed date at its end (编后记: 编者 + date), in
+        # the year the masthead prints: the issue's month read from it, a weak reading
+        when, when_text = signed_date
+        imprint.append(E.date(when_text, when=when, cert="low"))
+        monogr.append(E.note("The issue date is the date signed at the end of the issue (编者 and a date, "
+                             "in the year of the masthead's issue number): the masthead and colophon print none."))
     if mh.printed:
         imprint.append(E.date(mh.printed_text or mh.printed, when=mh.printed, type="printed"))
     elif issued:
@@ -296,4 +332,5 @@ def build_header(doc: LogicalText) -> None:
                   confirmed=len(xpath(doc.body, ".//tei:head[not(@cert)]")))
     doc.text = text_el
     colophons = [c for c in (doc.front_colophon_div, doc.back) if c is not None]
-    doc.header = _header(doc.masthead, doc.genre, colophons, doc.source_name, counts)
+    signed = ["".join(d.itertext()) for d in xpath(doc.body, ".//tei:byline/tei:date")]
+    doc.header = _header(doc.masthead, doc.genre, colophons, doc.source_name, counts, signed)

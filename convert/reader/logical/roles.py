@@ -39,7 +39,7 @@ from convert.reader.logical.back import is_page_credit
 from convert.reader.logical.state import LogicalText, Role
 from convert.reader.masthead import fields_of, masthead_field_line, numeral
 from convert.reader.names import ORG_END_RE, is_org_name, looks_like_person
-from convert.reader.physical import DATE_LEAD_RE, as_wide_as_wrapped
+from convert.reader.physical import DATE_LEAD_RE, as_wide_as_wrapped, sentence_final
 
 #: A page label: ``第01版：要闻``, ``第一版要闻`` (whitespace removed), ``第二版``.
 PAGE_LABEL_RE = re.compile(r"^第(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})版(?:[：:·\-—]?(?P<name>[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,6})?))?$")
@@ -418,6 +418,11 @@ def find_bylines(doc: LogicalText) -> None:
                 _give(doc, i + 1, "byline", "a body's name alone under the author line: the author's unit (作者单位)",
                       unit=True)
             continue
+        if i not in doc.roles and signature(doc, i):
+            _give(doc, i, "credit", "a signature (编者, 编辑部, a name) over a date line that ends the piece "
+                                    "(落款: GB/T 9704-2012 7.3.5)")
+            _give(doc, i + 1, "credit", "the date under a signature (成文日期)", date=True)
+            continue
         m = CREDIT_LINE_RE.match(line.text.strip()) if i not in doc.roles else None  # an author's unit already
         if m and prev is not None and (paragraph_shape(prev) or (i - 1) in doc.roles) \
                 and not NOT_CREDIT_RE.match(m.group("inner").strip()) and not CONTINUATION_RE.search(line.text) \
@@ -426,6 +431,28 @@ def find_bylines(doc: LogicalText) -> None:
             if CREDIT_WORD_RE.search(inner) or is_org_name(inner) or NAME_RE.match(m.group("inner").strip()) \
                     or UNIT_NAME_RE.match(m.group("inner").strip()) or ORG_END_RE.search(inner):
                 _give(doc, i, "credit", "a credit in brackets on a line of its own, after the text")
+
+
+#: Who signs a piece for the editors (编后记, 编者的话): 编者, 本刊编辑部, 编委会 (letter-spaced or not).
+EDITORS_SIGNATURE_RE = re.compile(r"^(?:本刊|本报)?(?:编者|编辑部|编委会)$")
+#: A date line under a signature (成文日期), Arabic or Chinese numerals, the year's 〇 as a digit
+#: 0 too (an OCR slip kept as printed): ``二〇二四年五月``, ``2024年5月20日``.
+SIGNATURE_DATE_RE = re.compile(r"^[〇○Ｏ零0-9一二三四五六七八九]{4}年[0-9一二三四五六七八九十]{1,3}月"
+                               r"(?:[0-9一二三四五六七八九十]{1,3}日)?$")
+
+
+def signature(doc: LogicalText, i: int) -> bool:
+    """Body line *i* signs the piece above it (落款, GB/T 9704-2012 7.3.5; a journal's 编后记 signed
+    编　者): the editors (:data:`EDITORS_SIGNATURE_RE`) or a bare name, on a line of its own after
+    running text that ends a sentence, a date line alone under it (:data:`SIGNATURE_DATE_RE`)
+    and no running text after the date."""
+    line, prev, nxt = doc.lines[i], _prev(doc, i), _next(doc, i)
+    if prev is None or nxt is None or not paragraph_shape(prev) or prev.text.rstrip()[-1:] not in "。！？!?”":
+        return False
+    if not (EDITORS_SIGNATURE_RE.match(line.key) or (NAME_RE.match(line.text.strip()) and looks_like_person(line.key))):
+        return False
+    after = _next(doc, i + 1)
+    return SIGNATURE_DATE_RE.match(nxt.key) is not None and (after is None or not paragraph_shape(after))
 
 
 def _whole_title(doc: LogicalText, title: Line, below: Line) -> bool:
@@ -942,6 +969,48 @@ def rejoin_wide_lines(doc: LogicalText) -> None:
 INDENT_RE = re.compile(r"^(?:\u3000{2}|[ \t]{4,})\S")
 
 
+def indent_marked(doc: LogicalText) -> bool:
+    """The text marks its paragraphs only by their first-line indent (段首空两字, ordinary
+    typesetting; clreq: indentation): no blank lines set its blocks apart, and of the body's lines
+    of running text that follow no blank line, three at least and four in five open indented."""
+    if _blank_separated(doc):
+        return False
+    prose = [line for line in doc.lines[doc.body_start : doc.colophon_start]
+             if paragraph_shape(line) and not line.blank_before]
+    starts = sum(1 for line in prose if indented(line))
+    return starts >= 3 and starts >= 0.8 * len(prose)
+
+
+def rejoin_indented_paragraphs(doc: LogicalText) -> None:
+    """In a text that marks its paragraphs by their first-line indent (:func:`indent_marked`), a
+    line of running text whose last physical line is as wide as a wrapped line and ends a sentence
+    (。！？) goes on in the next line when that one follows with no blank line, is not indented,
+    is running text and no line of its own by its shape (:func:`starts_line`), and is itself
+    wrapped (several physical lines, or one as wide as the wrap): the wrap fell right after the
+    sentence end, and the next paragraph would open indented. A head (never indented, set
+    shorter than the measure and not wrapped) is not joined."""
+    if doc.wrap_width is None or not indent_marked(doc):
+        return
+    body: list[Line] = []  # the body's lines rebuilt in one pass (no deletion inside the list)
+    for nxt in doc.lines[doc.body_start : doc.colophon_start]:
+        line = body[-1] if body else None
+        if line is not None and (
+                paragraph_shape(line) and sentence_final(line.text)
+                and as_wide_as_wrapped(physical_parts(line, doc.physical)[-1], doc.wrap_width)
+                and not nxt.blank_before and not nxt.marked and not indented(nxt) and paragraph_shape(nxt)
+                and not starts_line(nxt) and not subhead_level(nxt)
+                and (nxt.end_no > nxt.no or as_wide_as_wrapped(physical_parts(nxt, doc.physical)[0], doc.wrap_width))):
+            line.segments = line.segments + nxt.segments
+            line.end_no = nxt.end_no
+            line.evidence.append(f"joined with line {nxt.no}: the text marks its paragraphs by their indent, and "
+                                 "this wrapped line of prose is not indented: the wrap fell after a sentence end")
+            continue
+        body.append(nxt)
+    removed = doc.colophon_start - doc.body_start - len(body)
+    doc.lines[doc.body_start : doc.colophon_start] = body
+    doc.colophon_start -= removed
+
+
 def indented(line: Line) -> bool:
     """*line* opens with a paragraph's first-line indent (two ideographic spaces): in a text
     that indents its paragraphs, it starts one, and no line above goes on into it."""
@@ -1154,7 +1223,7 @@ def split_named_titles(doc: LogicalText) -> None:
 
 
 #: The role passes, in the order they run: the most specific shapes first.
-ROLE_PASSES = [rejoin_run_ins, rejoin_wide_lines, rejoin_page_labels, rejoin_page_credits, rejoin_captions, rejoin_attachments, find_page_labels, find_page_credits, find_captions, find_editorial_notes, find_lead_ins,
+ROLE_PASSES = [rejoin_run_ins, rejoin_indented_paragraphs, rejoin_wide_lines, rejoin_page_labels, rejoin_page_credits, rejoin_captions, rejoin_attachments, find_page_labels, find_page_credits, find_captions, find_editorial_notes, find_lead_ins,
                find_attachments, find_columns, find_bylines, find_subheads, find_verse, find_briefs]
 
 
