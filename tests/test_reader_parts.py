@@ -1392,6 +1392,49 @@ def test_a_wrap_wide_numbered_head_whose_sibling_stands_alone_is_a_sub_head():
     round_trips(docs, text)
 
 
+
+# a 纪委 通报 of typical cases hard-wrapped at 24 characters, no blank lines: each item 1.–3. is one
+# paragraph opening with a run-in lead (person + problem); the wrap cuts items 1 and 3 before the
+# lead's full stop, leaving a first line shaped like a numbered sub-heading
+TYPICAL_CASES = """纪 检 通 报
+第3期（总第27期）
+某县纪委办公室　　　　　　　　　　2023年5月6日
+关于三起违反中央八项规定精神问题的通报
+今年以来，县纪委监委紧盯节假日等重要节点，查处
+了一批违反中央八项规定精神问题，现将其中3起典
+型问题通报如下。
+1.某镇农机站站长钱某某违规收受农机经销商礼金问
+题。2022年春节期间，钱某某收受辖区2家农机经销
+商所送礼金共计1.2万元。2023年3月，钱某某受到
+党内警告处分。
+2.某乡财政所所长李某违规公款吃喝问题。2022年11
+月，李某以检查工作为名在乡区饭店安排宴请，费用
+共计3100元。2023年4月，李某受到政务警告处分。
+3.县交通运输局路政大队副大队长孙某某公车私用问
+题。2022年8月至10月，孙某某多次驾驶公务用车
+办理私事，累计行驶约900公里。2023年2月，孙某
+某受到诫勉处理。
+各单位要以案为鉴，举一反三，在本单位开展一次警
+示教育，坚决防止“四风”问题反弹回潮。
+"""
+
+
+def test_a_wrap_wide_numbered_item_whose_sibling_is_a_paragraph_is_run_in():
+    """``1.…问`` / ``题。2022年…``: a numbered line as wide as the wrap, without clause punctuation,
+    shaped like a sub-heading; but its sibling (the item after it, for 1.; the one before it,
+    for 3.) is a paragraph whose number opens a sentence, and the items of one series share
+    their form (GB/T 15834 B.3.8 numbers list items too): the line was wrapped, the item is one
+    paragraph, joined @cert medium, named in the warning."""
+    docs, warnings = read(TYPICAL_CASES)
+    root = docs[0].root
+    assert texts(root, "//tei:body//tei:head") == ["关于三起违反中央八项规定精神问题的通报"]
+    paras = texts(root, "//tei:body//tei:p")
+    assert [p[:2] for p in paras[1:4]] == ["1.", "2.", "3."]
+    assert paras[1].startswith("1.某镇农机站站长钱某某违规收受农机经销商礼金问题。2022年")
+    assert paras[3].startswith("3.县交通运输局路政大队副大队长孙某某公车私用问题。2022年")
+    assert len(warnings) == 1 and "line 8 " in warnings[0] and "line 15 " in warnings[0], warnings
+    round_trips(docs, TYPICAL_CASES)
+
 # a briefing hard-wrapped at 24 characters a line and set again at 17 (a scan, a PDF of text typed
 # with hard line ends): each line of 24 gives a line of 17 and a rest of 7; one cut falls right
 # after 。 (…阅读桌椅。 / 专区每周六上午 / 安排志愿者…)

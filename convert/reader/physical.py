@@ -563,9 +563,77 @@ def _heading_tail(a: Line, parts: int, b: Line, width: float | None) -> bool:
             and not any(ch.isdigit() for ch in tail) and tail[:1] not in BULLET_CHARS and _own_line(b) is None)
 
 
+#: A sentence inside an item's text after its number: the item is a paragraph, not a title.
+_ITEM_SENTENCE = set("。；;！？!?")
+#: How many physical lines below a numbered line its next sibling is looked for.
+_SIBLING_REACH = 60
+#: The evidence of a join made because the line is an item of a run-in series (:func:`decide_break`).
+RUN_IN_JOIN = "it opens with an item number"
+
+
+def item_number(text: str) -> tuple[int, int, str] | None:
+    """``(level, number, rest)`` when *text* opens with a number of the GB/T 15834-2011 B.3.8
+    series (一、 level 1, （一） 2, 1. 3, （1） 4; the numbers of headings and of list items
+    alike), *rest* the text after it; else ``None``."""
+    from convert.reader.logical.roles import SUBHEAD_LEVELS
+    from convert.reader.masthead import numeral
+
+    t = text.strip()
+    for level, rx in SUBHEAD_LEVELS:
+        m = rx.match(t)
+        if m:
+            n = numeral(m.group("n"))
+            return None if n is None else (level, n, t[m.end():])
+    return None
+
+
+def run_in_item(rest: str) -> bool:
+    """The text *rest* after an item's number holds a sentence (。；！？): the item is a paragraph
+    that opens with a run-in lead (a 通报's 典型问题 item ``1.…问题。2022年…``), not a title."""
+    return any(c in _ITEM_SENTENCE for c in rest)
+
+
+def run_in_sibling(lines: list[Line], i: int, series: dict[int, tuple[int, bool]]) -> str | None:
+    """Whether physical line *i* opens with an item number whose sibling is a run-in paragraph
+    (:func:`run_in_item`): the number before it at its level, as the unwrapping pass last saw it
+    (*series*: level → (number, run in) of the last numbered logical line, none of a higher level
+    after it), or else the number after it, on a line at most :data:`_SIBLING_REACH` lines below
+    with none of a higher level between. The items of one series share their form (GB/T
+    15834-2011 B.3.8 numbers list items as well as headings): the evidence as a phrase, else
+    ``None``."""
+    found = item_number(lines[i].text)
+    if found is None or run_in_item(found[2]):
+        return None
+    level, n, _ = found
+    if series.get(level) == (n - 1, True):
+        return f"the item before it ({n - 1}) is a paragraph"
+    for j in range(i + 1, min(len(lines), i + 1 + _SIBLING_REACH)):
+        other = item_number(lines[j].text)
+        if other is None:
+            continue
+        if other[0] < level:
+            break
+        if other[0] == level and other[1] == n + 1:
+            return f"the item after it ({n + 1}) is a paragraph" if run_in_item(other[2]) else None
+    return None
+
+
+def note_item(line: Line, series: dict[int, tuple[int, bool]]) -> None:
+    """Record logical *line* in *series* (see :func:`run_in_sibling`) when it opens with an item
+    number: its number and whether it is run in; the levels below it start again."""
+    found = item_number(line.text[:8])
+    if found is None:
+        return
+    level, n, _ = found
+    for deeper in [d for d in series if d > level]:
+        del series[deeper]
+    series[level] = (n, run_in_item(line.text))
+
+
 def decide_break(a: Line, parts: int, b: Line, width: float | None,
                  last_width: float | None = None,
-                 entries: list[tuple[str, Counter]] | None = None) -> tuple[bool, str, str | None]:
+                 entries: list[tuple[str, Counter]] | None = None,
+                 run_in: str | None = None) -> tuple[bool, str, str | None]:
     """Whether logical line *a* (made of *parts* physical lines so far) ends before the next
     physical line *b*: ``(ends, evidence, cert)``; *width* is the wrap width near the line,
     *last_width* the :func:`extent` of *a*'s last physical line.
@@ -581,9 +649,11 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
     *a* a single line without clause punctuation (a heading, a masthead line, a section name):
     it ends, unless it is as wide as a wrapped line and shows marks of prose (、“”《》) while
     the next line does not open like a news lead (``11月18日``) or with a subtitle's dash (——)
-    — then it was wrapped. Otherwise the line stops mid-sentence and goes on in *b*. ``cert`` is
-    ``"medium"`` where the evidence is weak: a line without clause punctuation as wide as a
-    wrapped line.
+    — then it was wrapped, or when it opens with an item number whose sibling is a run-in
+    paragraph (*run_in*, the evidence of :func:`run_in_sibling`: a 通报's items ``1.…问题。…``,
+    one cut before its first sentence ends). Otherwise the line stops mid-sentence and goes on
+    in *b*. ``cert`` is ``"medium"`` where the evidence is weak: a line without clause
+    punctuation as wide as a wrapped line.
     """
     if b.blank_before:
         return True, "a blank line follows", None
@@ -632,6 +702,9 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
                 return True, f"no clause punctuation, {wide}, and the next line opens with a dash (a ——subtitle)", None
             if any(c in PROSE_HINTS for c in a.text):
                 return False, f"no clause punctuation, but {wide} and prose marks (、“”《》)", "medium"
+            if run_in:
+                return False, (f"no clause punctuation, but {wide} and {RUN_IN_JOIN}: {run_in} "
+                               "(one series, one form: an item cut by the wrap)"), "medium"
             return True, f"no clause punctuation, {wide}: taken as a line of its own", "medium"
         return True, "no clause punctuation, narrower than a wrapped line: a line of its own", None
     return False, "stops mid-sentence", None
@@ -677,16 +750,18 @@ def unwrap(doc: PhysicalText) -> None:
         return [(key, chars) for _, key, chars in listed[lo:hi]] or None
 
     out: list[Line] = []
+    series: dict[int, tuple[int, bool]] = {}  # level → (number, run in) of the last numbered line
     i = 0
     while i < len(lines):
         cur = lines[i]
         parts = 1
         last_width = extent(cur.text)
         joining = _Joining(cur)
+        run_in = run_in_sibling(lines, i, series)
         while i + 1 < len(lines):
             nxt = lines[i + 1]
             ends, why, cert = decide_break(joining.view(), parts, nxt, widths(i), last_width,
-                                           entries_near(i) if listed else None)
+                                           entries_near(i) if listed else None, run_in if parts == 1 else None)
             if ends:
                 cur.evidence.append(f"line ends: {why}")
                 if cert:
@@ -701,6 +776,7 @@ def unwrap(doc: PhysicalText) -> None:
             parts += 1
             i += 1
         joining.finish()
+        note_item(cur, series)
         out.append(cur)
         i += 1
     doc.lines = out

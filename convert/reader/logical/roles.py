@@ -963,6 +963,10 @@ def find_attachments(doc: LogicalText) -> None:
             _give(doc, i, "attachment", "an attachment note (附件：)")
 
 
+#: Why a physical line stands on its own: a numbered sub-heading's shape (:func:`subhead_level`).
+NUMBERED = "a numbered sub-heading (GB/T 15834 B.3.8)"
+
+
 def starts_line(part: Line) -> str | None:
     """Why a physical line can only start a line of its own (a page label, a lead-in, an
     editor's note, a bulleted item, a page credit, a column name, a contents heading)."""
@@ -980,7 +984,7 @@ def starts_line(part: Line) -> str | None:
     if ATTACHMENT_RE.match(text):
         return "an attachment note (附件：)"
     if subhead_level(part):
-        return "a numbered sub-heading (GB/T 15834 B.3.8)"
+        return NUMBERED
     if text[:1] in BULLET_CHARS:
         return "a bulleted item"
     if page_credit(part):
@@ -1007,7 +1011,7 @@ def _ends_line(part: Line) -> str | None:
     if ATTACHMENT_RE.match(text) and text[-1:] in "）)":
         return "an attachment note (附件：…（略）)"
     if subhead_level(part):
-        return "a numbered sub-heading (GB/T 15834 B.3.8)"
+        return NUMBERED
     if masthead_field_line(part):
         return "a masthead line (a date, an issue number, a registration number …)"
     return None
@@ -1044,9 +1048,11 @@ def split_run_together(doc: LogicalText) -> None:
     """Lines the unwrapping ran together (no blank line between, no sentence end) where one of
     them can only stand on a line of its own (:func:`starts_line`, :func:`_ends_line`: a page
     label, a lead-in, a bulleted item, a contents entry's page, a photo credit …) are split
-    again at the physical lines (never before a character no line may start with). Runs first:
-    every other pass sees the lines as printed."""
-    from convert.reader.physical import NO_LINE_START, decide_break, extent
+    again at the physical lines (never before a character no line may start with), but a line
+    shaped like a numbered sub-heading that the unwrapping joined as an item of a run-in series
+    (its sibling a paragraph: :func:`convert.reader.physical.run_in_sibling`) stays joined. Runs
+    first: every other pass sees the lines as printed."""
+    from convert.reader.physical import NO_LINE_START, RUN_IN_JOIN, decide_break, extent
 
     out: list[Line] = []
     for line in doc.lines:
@@ -1058,6 +1064,9 @@ def split_run_together(doc: LogicalText) -> None:
         split = False
         for prev, part in zip(parts, parts[1:]):
             why = None if part.text[:1] in NO_LINE_START else (_ends_line(prev) or starts_line(part))
+            if why == NUMBERED and prev is parts[0] and any(
+                    e.startswith(f"joined with line {part.no}:") and RUN_IN_JOIN in e for e in line.evidence):
+                why = None  # an item of a run-in series the wrap cut: its siblings are paragraphs
             if why is None and prev is parts[0] and DOCUMENT_TITLE_RE.match(prev.key) and heading_shape(prev) \
                     and part.text[:1] not in NO_LINE_START:
                 why = "the line above is a document's title (关于…的通报: GB/T 9704-2012 7.3.1)"
