@@ -1435,6 +1435,99 @@ def test_a_wrap_wide_numbered_item_whose_sibling_is_a_paragraph_is_run_in():
     assert len(warnings) == 1 and "line 8 " in warnings[0] and "line 15 " in warnings[0], warnings
     round_trips(docs, TYPICAL_CASES)
 
+
+# a 统计 bulletin with a 附表: a title line, the column heads, data rows with columns aligned by
+# runs of ideographic spaces, cut by a page break (folio, form feed, running head) between rows,
+# then a 说明 line
+STATS_TABLE = """统计快报
+
+2024年第3期
+
+某县统计局　　　　　　　　　　　　2024年4月20日
+
+## 一季度全县经济运行情况
+
+一季度，全县经济运行开局平稳，主要指标好于预期。
+
+### 一、工业生产平稳增长
+
+一季度，全县规模以上工业增加值同比增长6.2%，比上年同期加快0.8个百分点。
+
+附表：2024年一季度某县主要指标
+
+{rows}
+说明：增长速度按可比价格计算。
+"""
+TABLE_ROWS = """指　标　　　　　　　单位　　　　一季度　　　增长（%）
+地区生产总值　　　　亿元　　　　52.31　　　　5.6
+工业增加值　　　　　亿元　　　　18.07　　　　6.2
+
+　　　　　　　　　　- 2 -
+\f统计快报　　　　　　　　　　　　2024年第3期
+
+社会消费品零售总额　　亿元　　　21.45　　　　7.1
+城镇居民人均收入　　元　　　　　12860　　　　5.3
+"""
+# the same rows as pdftotext gives them from a narrow column: a row's last cell, or the cell after
+# a gap, carried to the next line
+WRAPPED_ROWS = """指　标　　　　　　　单位　　　　一季度　　　增长（
+%）
+地区生产总值　　　　亿元　　　　52.31　　　　
+5.6
+工业增加值　　　　　亿元　　　　18.07　　　　6.
+2
+
+　　　　　　　　　　- 2 -
+\f统计快报　　　　　　　　　　　　2024年第3期
+
+社会消费品零售总额　　亿元　　　21.45　　　　7.1
+城镇居民人均收入　　元　　　　　12860　　　　5.3
+"""
+
+
+def _table_rows(root) -> list[list[str]]:
+    return [[nows("".join(c.itertext())) for c in xpath(row, "tei:cell")] for row in xpath(root, "//tei:table/tei:row")]
+
+
+@pytest.mark.parametrize("rows", [TABLE_ROWS, WRAPPED_ROWS], ids=["aligned", "wrapped"])
+def test_a_table_set_in_text_is_a_table_of_rows_and_cells(rows):
+    """Rows of three cells or more apart by wide gaps under a 附表 title are a TEI table (P5
+    14.1.1): the title its head (no heading of the article), the column heads a label row, rows
+    never joined to each other or to the text around, the page break between two rows kept
+    between them; a row's rest that a wrap carried to the next line goes back to its row, the
+    table then @cert medium and named in the warning."""
+    text = STATS_TABLE.format(rows=rows)
+    docs, warnings = read(text)
+    root = docs[0].root
+    assert texts(root, "//tei:div/tei:head") == ["一季度全县经济运行情况", "一、工业生产平稳增长"]
+    assert texts(root, "//tei:table/tei:head") == ["附表：2024年一季度某县主要指标"]
+    assert _table_rows(root) == [["指标", "单位", "一季度", "增长（%）"], ["地区生产总值", "亿元", "52.31", "5.6"],
+                                 ["工业增加值", "亿元", "18.07", "6.2"], ["社会消费品零售总额", "亿元", "21.45", "7.1"],
+                                 ["城镇居民人均收入", "元", "12860", "5.3"]]
+    assert xpath(root, "string(//tei:table/tei:row[1]/@role)") == "label"
+    assert [nows(t) for t in xpath(root, "//tei:table/tei:fw/text()")] == ["-2-", "统计快报2024年第3期"]
+    assert xpath(root, "count(//tei:table/tei:pb)") == 1
+    assert texts(root, "//tei:p")[-1] == "说明：增长速度按可比价格计算。"
+    if rows is WRAPPED_ROWS:
+        assert xpath(root, "string(//tei:table/@cert)") == "medium"
+        assert len(warnings) == 1 and "table row" in warnings[0], warnings
+    else:
+        assert not xpath(root, "//tei:table/@cert")
+    round_trips(docs, text)
+    assert "地区生产总值　　亿元　　52.31　　5.6" in render(root)
+
+
+def test_a_writers_credit_zhibi_after_the_text_is_the_articles_byline():
+    """（执笔：X　审核：Y） on a line of its own after the text: the credit of a report's writer
+    (执笔, the usual credit of a 统计分析 or 调研报告) and checker, the article's bottom byline as a
+    whole, not a paragraph."""
+    text = STATS_TABLE.format(rows=TABLE_ROWS) + "\n（执笔：秦某某　审核：韦某）\n"
+    docs, _ = read(text)
+    root = docs[0].root
+    assert texts(root, "//tei:div[@type='article']/tei:byline[preceding-sibling::*]") == ["（执笔：秦某某审核：韦某）"]
+    assert not any("执笔" in p for p in texts(root, "//tei:p"))
+    round_trips(docs, text)
+
 # a briefing hard-wrapped at 24 characters a line and set again at 17 (a scan, a PDF of text typed
 # with hard line ends): each line of 24 gives a line of 17 and a rest of 7; one cut falls right
 # after 。 (…阅读桌椅。 / 专区每周六上午 / 安排志愿者…)

@@ -28,7 +28,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
 
-from convert.reader.layout import BULLET_CHARS, author_before_leader, author_wrapped_off, colophon_kind
+from convert.reader.layout import BULLET_CHARS, author_before_leader, author_wrapped_off, colophon_kind, table_row
 from convert.reader.lines import FOLIO_RES, Line, Milestone, split_lines
 from convert.reader.masthead import ISSUE_RE, TITLE_GENRE_RE, TOTAL_RE, classify, fields_of, masthead_field_line
 
@@ -638,7 +638,9 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
     physical line *b*: ``(ends, evidence, cert)``; *width* is the wrap width near the line,
     *last_width* the :func:`extent` of *a*'s last physical line.
 
-    Evidence, strongest first: a blank line; a contents entry's page number; sentence-final
+    Evidence, strongest first: a blank line; a contents entry's page number; a table row on either
+    line (:func:`convert.reader.layout.table_row`: a row's line ends, its wrapped rest is left to
+    the logical stage); sentence-final
     punctuation (。！？, or a closing mark after one); a credit or jump line; a title that
     *entries* (the contents list's titles) name; the source's markup
     (``#``, a wholly bold line) on either line; a line that is a colophon, reporter or masthead
@@ -659,6 +661,10 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
         return True, "a blank line follows", None
     if a.page is not None:
         return True, "ends with a contents entry's page number", None
+    if parts == 1 and table_row(a.text):
+        return True, "a table row (three cells or more apart by wide gaps: TEI P5 §14.1.1): rows are never run together", None
+    if table_row(b.text):
+        return True, "the next line is a table row (three cells or more apart by wide gaps)", None
     if sentence_final(a.text):
         return True, "ends with sentence-final punctuation", None
     if _note_line(a):
