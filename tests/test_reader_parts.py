@@ -1436,6 +1436,19 @@ def test_a_wrap_wide_numbered_item_whose_sibling_is_a_paragraph_is_run_in():
     round_trips(docs, TYPICAL_CASES)
 
 
+
+def test_a_wrapped_zhusong_line_with_bracketed_qualifiers_ends_before_the_text():
+    """A 主送 line (GB/T 9704-2012 7.3.3: the bodies addressed, a colon after the last) as wide as
+    the wrap, no blank line under it, its bodies 各… after the name of the body they belong to and
+    with a short qualifier in brackets (县纪委监委各派驻（派出）机构, 县直各单位党组（党委）): it ends at
+    its colon, not run into the paragraph under it."""
+    text = TYPICAL_CASES.replace("今年以来，", "各镇纪委，县直各单位党组（党委），县纪委监委各派驻（派出）机构：\n今年以来，", 1)
+    docs, _ = read(text)
+    paras = texts(docs[0].root, "//tei:body//tei:p")
+    assert paras[0] == "各镇纪委，县直各单位党组（党委），县纪委监委各派驻（派出）机构："
+    assert paras[1].startswith("今年以来，")
+    round_trips(docs, text)
+
 # a 统计 bulletin with a 附表: a title line, the column heads, data rows with columns aligned by
 # runs of ideographic spaces, cut by a page break (folio, form feed, running head) between rows,
 # then a 说明 line

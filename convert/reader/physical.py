@@ -416,21 +416,25 @@ def _note_line(line: Line) -> bool:
     return any(rx.search(t) for rx in (BYLINE_RE, CONTINUATION_RE, SOURCE_RE))
 
 
-#: One addressee of a 主送 line: a body's name, or 各… (县政府各有关部门, 县直各单位, 各乡镇).
-_ADDRESSEE_RE = re.compile(r"^(?:[\u4e00-\u9fff]{0,5}(?:政府|县委|市委|区委|县直|市直|区直))?各[\u4e00-\u9fff]{0,8}?"
-                           r"(?:部门|单位|机关|乡镇|街道|镇|乡|村|学校|企业|团体|委|局|办)$")
+#: One addressee of a 主送 line: a body's name, or 各… after a short name of the body they belong to
+#: (县政府各有关部门, 县直各单位, 各乡镇, 县纪委监委各派驻机构, 县直各单位党组).
+_ADDRESSEE_RE = re.compile(r"^[\u4e00-\u9fff]{0,8}?各[\u4e00-\u9fff]{0,8}?"
+                           r"(?:部门|单位|机关|乡镇|街道|镇|乡|村|学校|企业|团体|委|局|办|机构|党组|党委)$")
+#: A short qualifier in brackets inside an addressee: 各派驻（派出）机构, 党组（党委）.
+_QUALIFIER_RE = re.compile(r"（[^（）()]{1,6}）|\([^（）()]{1,6}\)")
 
 
 def addressee_line(line: Line) -> bool:
     """*line* is a 主送 line (GB/T 9704-2012 7.3.3: the bodies addressed, under the title, the last
-    one followed by a full-width colon): bodies apart with ，、 and nothing else."""
+    one followed by a full-width colon; it may run over several lines, 回行时仍顶格): bodies apart
+    with ，、 and nothing else, a short qualifier in brackets allowed inside one (各派驻（派出）机构)."""
     text = line.text.strip()
     if not text.endswith(("：", ":")) or len(line.key) > 60 or re.search(r"[。；;！？]", text):
         return False
     from convert.reader.names import is_org_name
 
     parts = [p for p in re.split(r"[，、,]", "".join(text[:-1].split()))]
-    return all(p and (is_org_name(p) or _ADDRESSEE_RE.match(p)) for p in parts)
+    return all(p and (is_org_name(p) or _ADDRESSEE_RE.match(_QUALIFIER_RE.sub("", p))) for p in parts)
 
 
 def _own_line(line: Line) -> str | None:
