@@ -1541,6 +1541,20 @@ def test_a_writers_credit_zhibi_after_the_text_is_the_articles_byline():
     assert not any("执笔" in p for p in texts(root, "//tei:p"))
     round_trips(docs, text)
 
+
+def test_a_sub_heading_right_under_a_table_is_no_part_of_it():
+    """A table's last row, then at once (no blank line) a short numbered line: a sub-heading (GB/T
+    15834 B.3.8), not the rest of the row a wrap cut off (the row shows no cut: no gap at its end,
+    all its cells, no number or bracket cut)."""
+    text = STATS_TABLE.format(rows=TABLE_ROWS).replace("说明：增长速度按可比价格计算。\n", "") \
+        + "二、消费市场回暖\n一季度，全县社会消费品零售总额增长7.1%。\n"
+    text = text.replace("5.3\n\n二、", "5.3\n二、")
+    docs, _ = read(text)
+    root = docs[0].root
+    assert "二、消费市场回暖" in texts(root, "//tei:div[@type='subsection']/tei:head")
+    assert _table_rows(root)[-1] == ["城镇居民人均收入", "元", "12860", "5.3"]
+    round_trips(docs, text)
+
 # a briefing hard-wrapped at 24 characters a line and set again at 17 (a scan, a PDF of text typed
 # with hard line ends): each line of 24 gives a line of 17 and a rest of 7; one cut falls right
 # after 。 (…阅读桌椅。 / 专区每周六上午 / 安排志愿者…)
