@@ -978,14 +978,14 @@ def _opens_with_break(line: Line) -> bool:
     return bool(line.segments) and not line.segments[0][0] and line.marks != []
 
 
-def table_fragment(line: Line, row: Line, first: Line, width: float | None) -> bool:
+def table_fragment(line: Line, row: Line, columns: int, width: float | None) -> bool:
     """*line* may be the rest of the table *row* above it that a hard wrap cut off: no blank line
     before it, short (at most :data:`FRAGMENT_MAX` characters), at most two cells, no sentence or
     clause punctuation, no heading number (一、 （一） 1. （1）: a sub-heading right under a table is
     no part of it); and the row shows the cut: a gap at its end or at the start of *line* (the
     next cell went over), a cell cut inside (a bracket the row leaves open, *line* starting with a
     mark no line may start with, a number cut between its digits), fewer cells than the table's
-    *first* row, or the row as wide as a line of the text hard-wrapped at *width*."""
+    first row (*columns*), or the row as wide as a line of the text hard-wrapped at *width*."""
     from convert.reader.physical import NO_LINE_START, bracket_open, item_number
 
     if line.blank_before or not 0 < len(line.key) <= FRAGMENT_MAX or len(cell_spans(line.text)) > 2 \
@@ -994,7 +994,7 @@ def table_fragment(line: Line, row: Line, first: Line, width: float | None) -> b
     end, start = row.text.rstrip()[-1:], line.text.lstrip()[:1]
     cut = bracket_open(row.text) or start in NO_LINE_START or (end in "0123456789." and start in "0123456789.%")
     return (cut or row.raw != row.raw.rstrip() or line.raw[:1].isspace()
-            or len(cell_spans(row.text)) < len(cell_spans(first.text)) or as_wide_as_wrapped(row, width))
+            or len(cell_spans(row.text)) < columns or as_wide_as_wrapped(row, width))
 
 
 def _figures(line: Line) -> int:
@@ -1019,12 +1019,13 @@ def find_tables(doc: LogicalText) -> None:
             i += 1
             continue
         members: list[tuple[int, str]] = [(i, "row")]
+        columns = len(cell_spans(doc.lines[i].text))
         j = i + 1
         while j < end and j not in doc.roles:
             nxt = doc.lines[j]
             if table_row(nxt.text) and (not nxt.blank_before or _opens_with_break(nxt)):
                 members.append((j, "row"))
-            elif members[-1][1] == "row" and table_fragment(nxt, doc.lines[j - 1], doc.lines[i], doc.wrap_width):
+            elif members[-1][1] == "row" and table_fragment(nxt, doc.lines[j - 1], columns, doc.wrap_width):
                 members.append((j, "more"))
             else:
                 break
