@@ -1555,6 +1555,19 @@ def test_a_sub_heading_right_under_a_table_is_no_part_of_it():
     assert _table_rows(root)[-1] == ["城镇居民人均收入", "元", "12860", "5.3"]
     round_trips(docs, text)
 
+
+def test_a_tables_first_row_holding_figures_is_no_column_head_row():
+    """Three rows without a title (a table's part after a page, or one printed bare): the first row
+    holds figures, so it is data, not the column heads, though the row under it holds more (dashes
+    for no figure)."""
+    rows = "工业用电量　　　亿千瓦时　　　5.86　　　6.9\n固定资产投资　　　—　　　—　　　4.1\n城镇居民　　　元　　　32410　　　4.9\n"
+    text = STATS_TABLE.format(rows=rows).replace("附表：2024年一季度某县主要指标\n\n", "")
+    docs, _ = read(text)
+    root = docs[0].root
+    assert _table_rows(root)[0] == ["工业用电量", "亿千瓦时", "5.86", "6.9"]
+    assert not xpath(root, "//tei:row[@role='label']") and not xpath(root, "//tei:table/tei:head")
+    round_trips(docs, text)
+
 # a briefing hard-wrapped at 24 characters a line and set again at 17 (a scan, a PDF of text typed
 # with hard line ends): each line of 24 gives a line of 17 and a rest of 7; one cut falls right
 # after 。 (…阅读桌椅。 / 专区每周六上午 / 安排志愿者…)

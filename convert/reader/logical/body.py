@@ -994,7 +994,7 @@ class BodyBuilder:
             self._cells(self.row, segs, new=role.data.get("new", True))
         if role.cert:
             self.weak.append((line, "table row", role.cert))
-        line.note(f"table ({part})", role.why, role.cert)
+        line.role = f"table ({part})"  # its evidence was noted when the role was given
 
     def _apply_role(self, i: int, line: Line, role: Role) -> bool:
         """Build the TEI of a line with a role; ``False`` when the role does not apply here (the

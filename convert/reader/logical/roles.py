@@ -1010,7 +1010,7 @@ def find_tables(doc: LogicalText) -> None:
     with an old page break (a table cut by a page). The rest of a row that a hard wrap carried to
     the next line (:func:`table_fragment`) goes with that row (``@cert`` medium: its cells are
     told by the gaps left at the cut). The first row is the column heads (``role="label"``) when
-    it holds fewer figures than the row under it. Roles: ``table`` with ``part`` ``head``,
+    it holds no figure and the row under it does. Roles: ``table`` with ``part`` ``head``,
     ``row`` or ``more`` (a fragment; ``new``: it starts a new cell, the row's line ended in a
     gap or the fragment starts with one), ``table`` (the table's number), ``label``."""
     i, end, n = doc.body_start, doc.colophon_start, 0
@@ -1042,13 +1042,13 @@ def find_tables(doc: LogicalText) -> None:
         cert = "medium" if weak else None
         if title is not None:
             _give(doc, title, "table", "the title of the table under it (附表/表N)", cert, part="head", table=n)
-        label = len(rows) >= 2 and _figures(doc.lines[rows[0]]) < _figures(doc.lines[rows[1]])
+        label = len(rows) >= 2 and _figures(doc.lines[rows[0]]) == 0 < _figures(doc.lines[rows[1]])
         for k, part in members:
             line = doc.lines[k]
             if part == "row":
                 why = "a table row: three cells or more apart by wide gaps (TEI P5 §14.1.1)"
                 if k == rows[0] and label:
-                    why += "; the column heads (fewer figures than the row under it)"
+                    why += "; the column heads (no figure in it, figures in the row under it)"
                 _give(doc, k, "table", why, cert, part="row", table=n, label=k == rows[0] and label)
             else:
                 above = doc.lines[k - 1]
