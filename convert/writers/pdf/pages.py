@@ -458,7 +458,7 @@ class _Renderer:
     def _follows_text(el) -> bool:
         """Whether body or back text comes before division *el* (an untitled article that opens
         the body needs no separation)."""
-        return any(local(p) in ("div", "p", "ab", "note", "byline") for p in el.itersiblings(preceding=True)
+        return any(local(p) in ("div", "p", "ab", "note", "byline", "table") for p in el.itersiblings(preceding=True)
                    if isinstance(p.tag, str)) or any(
             isinstance(a.tag, str) and local(a) == "div" and any(
                 isinstance(p.tag, str) and local(p) != "head" for p in a.itersiblings(preceding=True))
