@@ -993,7 +993,7 @@ class BodyBuilder:
         else:
             self._cells(self.row, segs, new=role.data.get("new", True))
         if role.cert:
-            self.weak.append((line, "table row", role.cert))
+            self.weak.append((line, "table title" if part == "head" else "table row", role.cert))
         line.role = f"table ({part})"  # its evidence was noted when the role was given
 
     def _apply_role(self, i: int, line: Line, role: Role) -> bool:
