@@ -1568,6 +1568,23 @@ def test_a_tables_first_row_holding_figures_is_no_column_head_row():
     assert not xpath(root, "//tei:row[@role='label']") and not xpath(root, "//tei:table/tei:head")
     round_trips(docs, text)
 
+
+def test_a_page_break_between_a_row_and_its_wrapped_rest_stays_in_place():
+    """A row cut by the wrap, and the page broken right after the cut (folio, form feed, running
+    head, then the row's rest): the rest goes back into its row, and the old page break stays
+    where it stood, inside the cell the rest goes on (a cell holds milestones too): the source's
+    characters in their order."""
+    rows = WRAPPED_ROWS.replace("18.07　　　　6.\n2\n\n　　　　　　　　　　- 2 -\n\f统计快报　　　　　　　　　　　　2024年第3期\n\n",
+                                "18.\n　　　　　　　　　　- 2 -\n\f统计快报　　　　　　　　　　　　2024年第3期\n07　　　　6.2\n")
+    assert rows != WRAPPED_ROWS
+    text = STATS_TABLE.format(rows=rows)
+    docs, _ = read(text)
+    root = docs[0].root
+    assert _table_rows(root)[2] == ["工业增加值", "亿元", "18.-2-统计快报2024年第3期07", "6.2"]
+    assert xpath(root, "count(//tei:table/tei:row[3]/tei:cell[3]/tei:pb)") == 1
+    assert [r[0] for r in _table_rows(root)[3:]] == ["社会消费品零售总额", "城镇居民人均收入"]
+    round_trips(docs, text)
+
 # a briefing hard-wrapped at 24 characters a line and set again at 17 (a scan, a PDF of text typed
 # with hard line ends): each line of 24 gives a line of 17 and a rest of 7; one cut falls right
 # after 。 (…阅读桌椅。 / 专区每周六上午 / 安排志愿者…)

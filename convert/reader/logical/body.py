@@ -968,9 +968,14 @@ class BodyBuilder:
         """A table (TEI P5 §14.1.1): its title as ``<head>``, each row a ``<row>`` of ``<cell>``
         (the column heads ``role="label"``), the rest of a row a wrap cut off added to it; an old
         page break between two rows stays between them (``<pb/>``/``<fw>``, TEI model.global in a
-        table). ``@cert`` when a row was put together from a wrapped line."""
+        table), one between a row and its rest inside the cell the rest goes on. ``@cert`` when a
+        row was put together from a wrapped line."""
         part, n = role.data["part"], role.data["table"]
         marks, segs = lead_marks(line.segments)
+        if part == "more" and self.table is not None and self.table_n == n and self.row is not None:
+            # an old page break between a row and its wrapped rest stays where it was: inside the
+            # cell the rest goes on (a cell holds text and milestones), so the order holds
+            marks, segs = [], line.segments
         if self.table is None or self.table_n != n:
             self._close()
             parent = self._block_parent()
