@@ -1449,6 +1449,19 @@ def test_a_wrapped_zhusong_line_with_bracketed_qualifiers_ends_before_the_text()
     assert paras[1].startswith("今年以来，")
     round_trips(docs, text)
 
+
+def test_a_document_title_with_an_enumeration_comma_right_before_a_page_break_is_a_title():
+    """关于…、…的通报 as a page's last line (a title holds 、 and no stop) and its 主送 line at the top
+    of the next page: the title of a document (GB/T 9704-2012 7.3.1) over its 主送 line (7.3.3),
+    not the first part of a paragraph the page break cut."""
+    text = (TYPICAL_CASES + "关于两起形式主义、官僚主义问题的通报\n　　　　　　　　　　- 1 -\n\f"
+            "各镇党委，县直各单位：\n近期，县纪委监委查处了一批形式主义、官僚主义问题，现将其中2起通报如下。\n")
+    docs, _ = read(text)
+    root = docs[0].root
+    assert texts(root, "//tei:div[@type='article']/tei:head")[-1] == "关于两起形式主义、官僚主义问题的通报"
+    assert "各镇党委，县直各单位：" in texts(root, "//tei:p")
+    round_trips(docs, text)
+
 # a 统计 bulletin with a 附表: a title line, the column heads, data rows with columns aligned by
 # runs of ideographic spaces, cut by a page break (folio, form feed, running head) between rows,
 # then a 说明 line

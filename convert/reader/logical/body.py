@@ -358,6 +358,15 @@ class BodyBuilder:
                 return True
         return False
 
+    def _titles_addressees(self, i: int) -> bool:
+        """Line *i* is a document's title (关于…的通报: GB/T 9704-2012 7.3.1) and the next line its
+        主送 line (7.3.3: the bodies addressed, under the title, a colon after the last): a title,
+        wherever the page broke."""
+        from convert.reader.physical import addressee_line
+
+        return (bool(DOCUMENT_TITLE_RE.match(self.lines[i].key)) and i + 1 < len(self.lines)
+                and addressee_line(self.lines[i + 1]))
+
     def _page_breaks_after(self, i: int) -> bool:
         """An old page break (furniture, a form feed) stands right after line *i*: the next line
         opens with its milestones."""
@@ -481,7 +490,7 @@ class BodyBuilder:
                                    "the block above goes on (a wrapped line), not a title")
             return None
         if not marked and "、" in line.text and unfinished(line.text) and not line.key.startswith("—") \
-                and len(line.key) >= 15 and self._page_breaks_after(i):
+                and len(line.key) >= 15 and self._page_breaks_after(i) and not self._titles_addressees(i):
             # stops mid-sentence right before an old page break, an enumeration comma inside: the
             # first part of a paragraph the break cut (no heading is set as a page's last line)
             line.note("paragraph", "stops mid-sentence right before an old page break, with an enumeration comma (、): "
