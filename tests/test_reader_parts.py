@@ -1598,6 +1598,22 @@ def test_a_page_break_between_a_row_and_its_wrapped_rest_stays_in_place():
     assert [r[0] for r in _table_rows(root)[3:]] == ["社会消费品零售总额", "城镇居民人均收入"]
     round_trips(docs, text)
 
+
+def test_a_table_row_cut_into_two_halves_that_are_no_rows_is_one_row():
+    """A wrap cut a row in a gap (两 cells, a gap at the end / two cells) or inside a number (亿元
+    　61 / .23　　6.8): neither half is a row by itself, together they are one, so the table goes on
+    and neither half is taken for a heading."""
+    rows = TABLE_ROWS.replace("社会消费品零售总额　　亿元　　　21.45　　　　7.1\n",
+                              "社会消费品零售总额　　亿元　　　\n21.45　　　　7.1\n").replace(
+        "城镇居民人均收入　　元　　　　　12860　　　　5.3\n", "城镇居民人均收入　　元　　　　　128\n60　　　　5.3\n")
+    text = STATS_TABLE.format(rows=rows)
+    docs, _ = read(text)
+    root = docs[0].root
+    assert _table_rows(root)[-2:] == [["社会消费品零售总额", "亿元", "21.45", "7.1"], ["城镇居民人均收入", "元", "12860", "5.3"]]
+    assert texts(root, "//tei:div/tei:head") == ["一季度全县经济运行情况", "一、工业生产平稳增长"]
+    assert xpath(root, "string(//tei:table/@cert)") == "medium"
+    round_trips(docs, text)
+
 # a briefing hard-wrapped at 24 characters a line and set again at 17 (a scan, a PDF of text typed
 # with hard line ends): each line of 24 gives a line of 17 and a rest of 7; one cut falls right
 # after 。 (…阅读桌椅。 / 专区每周六上午 / 安排志愿者…)

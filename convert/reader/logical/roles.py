@@ -997,6 +997,24 @@ def table_fragment(line: Line, row: Line, columns: int, width: float | None) -> 
             or len(cell_spans(row.text)) < columns or as_wide_as_wrapped(row, width))
 
 
+def split_row(a: Line, b: Line) -> bool:
+    """*a* and *b* are one table row a hard wrap cut in two, neither a row by itself (two cells at
+    most each): no blank line between, no sentence or clause punctuation, a gap at *a*'s end (the
+    cut fell in a gap) or a cell cut inside (digits either side, a bracket left open), and the two
+    together a row (:func:`convert.reader.layout.table_row`)."""
+    from convert.reader.physical import bracket_open
+
+    if b.blank_before or len(cell_spans(a.text)) > 2 or len(cell_spans(b.text)) > 2 or not a.key or not b.key:
+        return False
+    if a.raw != a.raw.rstrip() or b.raw[:1].isspace():
+        joined = a.text + "\u3000\u3000" + b.text
+    elif (a.text[-1:] in "0123456789." and b.text[:1] in "0123456789.") or bracket_open(a.text):
+        joined = a.text + b.text
+    else:
+        return False
+    return table_row(joined) is not None
+
+
 def _figures(line: Line) -> int:
     text = line.text
     return sum(1 for a, b in cell_spans(text) if FIGURE_CELL_RE.match("".join(text[a:b].split())))
@@ -1008,7 +1026,8 @@ def find_tables(doc: LogicalText) -> None:
     title line (附表：…, 表N …, 续表: :data:`convert.reader.layout.TABLE_TITLE_RE`), or three rows or
     more without one. A blank line between two rows ends the table unless the lower row opens
     with an old page break (a table cut by a page). The rest of a row that a hard wrap carried to
-    the next line (:func:`table_fragment`) goes with that row (``@cert`` medium: its cells are
+    the next line (:func:`table_fragment`) goes with that row, and so does the second half of a row
+    cut in two halves that are no rows alone (:func:`split_row`) (``@cert`` medium: its cells are
     told by the gaps left at the cut). The first row is the column heads (``role="label"``) when
     it holds no figure and the row under it does. Roles: ``table`` with ``part`` ``head``,
     ``row`` or ``more`` (a fragment; ``new``: it starts a new cell, the row's line ended in a
@@ -1027,6 +1046,10 @@ def find_tables(doc: LogicalText) -> None:
                 members.append((j, "row"))
             elif members[-1][1] == "row" and table_fragment(nxt, doc.lines[j - 1], columns, doc.wrap_width):
                 members.append((j, "more"))
+            elif ((not nxt.blank_before or _opens_with_break(nxt)) and j + 1 < end and j + 1 not in doc.roles
+                  and split_row(nxt, doc.lines[j + 1])):
+                members += [(j, "row"), (j + 1, "more")]  # a row cut in two, neither half a row alone
+                j += 1
             else:
                 break
             j += 1
