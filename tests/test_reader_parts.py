@@ -1462,6 +1462,19 @@ def test_a_document_title_with_an_enumeration_comma_right_before_a_page_break_is
     assert "各镇党委，县直各单位：" in texts(root, "//tei:p")
     round_trips(docs, text)
 
+
+def test_a_wrap_wide_document_title_with_an_enumeration_comma_over_its_zhusong_line_is_a_title():
+    """关于…、…的情况通报 as wide as the wrap, right under the text above (no blank line, no page
+    break), its 主送 line under it: a document's title (GB/T 9704-2012 7.3.1, 7.3.3), not the first
+    line of a paragraph for its width and its 、."""
+    text = (TYPICAL_CASES + "关于两起形式主义、官僚主义典型问题的情况通报\n"
+            "各镇党委，县直各单位：\n近期，县纪委监委查处了一批形式主义、官僚主义问题，现将其中2起通报如下。\n")
+    docs, _ = read(text)
+    root = docs[0].root
+    assert texts(root, "//tei:div[@type='article']/tei:head")[-1] == "关于两起形式主义、官僚主义典型问题的情况通报"
+    assert "各镇党委，县直各单位：" in texts(root, "//tei:p")
+    round_trips(docs, text)
+
 # a 统计 bulletin with a 附表: a title line, the column heads, data rows with columns aligned by
 # runs of ideographic spaces, cut by a page break (folio, form feed, running head) between rows,
 # then a 说明 line

@@ -497,7 +497,8 @@ class BodyBuilder:
                                    "a paragraph the break cut, not a title")
             return None
         if (not marked and not self.boundary and "、" in line.text and unfinished(line.text)
-                and not line.key.startswith("—") and not self._title_only() and as_wide_as_wrapped(line, self.wrap_width)):
+                and not line.key.startswith("—") and not self._title_only() and as_wide_as_wrapped(line, self.wrap_width)
+                and not self._titles_addressees(i)):
             # as wide as a wrapped line, an enumeration comma inside, no boundary before it: the
             # first line of a paragraph an old page break cut, not a title (weak: marked @cert)
             line.cert, line.weak_join = "medium", True
