@@ -1627,6 +1627,21 @@ def test_a_table_row_cut_into_two_halves_that_are_no_rows_is_one_row():
     assert xpath(root, "string(//tei:table/@cert)") == "medium"
     round_trips(docs, text)
 
+
+def test_a_running_head_cut_inside_its_issue_number_is_one_fw():
+    """A running head the extraction wrapped inside its issue number (``某县统计快报　　2`` /
+    ``024年第3期``) at every page break: the line under the head, short, completes the head's last
+    field to an issue number, so it is the head's rest: one ``fw`` as printed, no heading."""
+    para = "一季度，全县经济运行开局平稳，主要指标好于预期，工业、投资、消费三大指标均好于全市平均水平。\n\n"
+    brk = "　　　　　　　　　　- {n} -\n\f某县统计快报　　　　　　　　　　　　2\n024年第3期\n\n"
+    text = ("统计快报\n\n2024年第3期\n\n某县统计局　　　　　　　　　　　　2024年4月20日\n\n## 一季度全县经济运行情况\n\n"
+            + para * 3 + brk.format(n=1) + para * 3 + brk.format(n=2) + para)
+    docs, _ = read(text)
+    root = docs[0].root
+    assert [nows(t) for t in xpath(root, "//tei:fw[@type='header']/text()")] == ["某县统计快报2024年第3期"] * 2
+    assert texts(root, "//tei:div/tei:head") == ["一季度全县经济运行情况"]
+    round_trips(docs, text)
+
 # a briefing hard-wrapped at 24 characters a line and set again at 17 (a scan, a PDF of text typed
 # with hard line ends): each line of 24 gives a line of 17 and a rest of 7; one cut falls right
 # after 。 (…阅读桌椅。 / 专区每周六上午 / 安排志愿者…)

@@ -94,7 +94,8 @@ class PhysicalText:
     - ``physical``: every content line as split, before unwrapping (for ``--explain``);
     - ``run_on``: ``(source line number, width)`` of the lines that run on into the next one,
       before unwrapping (they give ``wrap_width``);
-    - ``issue_widths``: the wrap width of each issue's lines (as ``wrap_width``), one per issue.
+    - ``issue_widths``: the wrap width of each issue's lines (as ``wrap_width``), one per issue;
+    - ``head_rests``: the source line numbers of the rests of running heads a hard wrap cut.
     """
 
     text: str
@@ -106,6 +107,8 @@ class PhysicalText:
     feeds: dict[int, str] | None = None
     issue_widths: list[float | None] = field(default_factory=list)
     run_on: list[tuple[int, float]] = field(default_factory=list)
+    #: source line numbers of the rests of running heads a hard wrap cut (:func:`find_page_furniture`)
+    head_rests: set[int] = field(default_factory=set)
 
 
 # --------------------------------------------------------------------------------- passes
@@ -145,6 +148,10 @@ def find_page_furniture(doc: PhysicalText) -> None:
       top of a page is not repeated, so it is not taken. The line under a head-shaped line that
       opens a page (an extraction's running head over the print's own) counts as a place when
       the same text stands at a page's opening elsewhere (a column name in 【】 excepted).
+
+    The rest of a running head a hard wrap cut inside its issue number or date (the line under it,
+    short, the head's last field with it an issue number or a date) is the head's too; the break
+    pass makes the two one ``fw``.
 
     Found lines get ``furniture`` = ``"pageNum"`` or ``"header"``. A running head recurring
     without folios or form feeds is not found (the evidence would be repetition alone, which
@@ -246,6 +253,25 @@ def find_page_furniture(doc: PhysicalText) -> None:
             line.furniture = "header"
             line.note("furniture: running head", "under a running head, the text of a running head found at "
                                                  "another page break")
+    # the rest of a running head a hard wrap cut inside its issue number or date (``榆湾统计信息专报
+    # 2`` / ``023年第9期``, ``…2023`` / ``年第9期``): right under the head, no blank line, short, and
+    # the head's last field with it an issue number or a date (GB/T 9704 practice prints them in
+    # a running head)
+    rests: set[int] = set()
+    for i, line in enumerate(lines):
+        # (found already or not: a head cut the same way on every page recurs in two pieces)
+        if line.furniture == "pageNum" or not i or lines[i - 1].furniture != "header" or line.blank_before \
+                or line.form_feed or (i - 1) in rests:
+            continue
+        head = lines[i - 1].text.rstrip()
+        if not head[-1:].isdigit() or not line.key or len(line.key) > 12 or any(c in "。！？，；" for c in line.text):
+            continue
+        field = re.split(r"[ \t\u3000]{2,}|\u3000", head)[-1]
+        if classify(field + line.text.strip()) in ("edition", "date"):
+            line.furniture = "header"
+            doc.head_rests.add(line.no)
+            rests.add(i)
+            line.note("furniture: running head", "the rest of the running head above, a hard wrap cut its issue number or date")
     # bare numbers beside a form feed or a running head are folios
     for i, line in enumerate(lines):
         if line.furniture or not BARE_NUMBER_RE.match(line.key):
@@ -282,6 +308,11 @@ def mark_page_breaks(doc: PhysicalText) -> None:
             if line.form_feed and pb_at is None:
                 pb_at = len(marks)
             line.unlead()  # a number after a dot leader is the furniture's too
+            if line.no in doc.head_rests and marks and marks[-1].kind == "fw" and marks[-1].fw_type == "header":
+                # the rest of the running head above: one fw, as printed (no character added)
+                head = marks[-1]
+                marks[-1] = Milestone("fw", "header", list(head.segments) + list(line.segments), None, head.no)
+                continue
             marks.append(Milestone("fw", line.furniture, line.segments, None, line.no))
         if next_line is not None and next_line.form_feed and pb_at is None:
             pb_at = len(marks)
