@@ -1642,6 +1642,23 @@ def test_a_running_head_cut_inside_its_issue_number_is_one_fw():
     assert texts(root, "//tei:div/tei:head") == ["一季度全县经济运行情况"]
     round_trips(docs, text)
 
+
+def test_a_running_head_cut_in_the_gap_before_its_issue_number_is_one_fw():
+    """The same running head cut in the gap before its issue number on the last page (its title
+    alone at the page's top, the issue number under it): the two together have the text of the
+    head found at the other page breaks, so the title line is the head's start, one ``fw``, no
+    paragraph."""
+    para = "一季度，全县经济运行开局平稳，主要指标好于预期，工业、投资、消费三大指标均好于全市平均水平。\n\n"
+    brk = "　　　　　　　　　　- {n} -\n\f某县统计快报　　　　　　　　　　　　2\n024年第3期\n\n"
+    last = "　　　　　　　　　　- 3 -\n\f某县统计快报　　　　　　　　　　　　\n2024年第3期\n\n"
+    text = ("统计快报\n\n2024年第3期\n\n某县统计局　　　　　　　　　　　　2024年4月20日\n\n## 一季度全县经济运行情况\n\n"
+            + para * 3 + brk.format(n=1) + para * 3 + brk.format(n=2) + para * 3 + last + para)
+    docs, _ = read(text)
+    root = docs[0].root
+    assert [nows(t) for t in xpath(root, "//tei:fw[@type='header']/text()")] == ["某县统计快报2024年第3期"] * 3
+    assert not any("某县统计快报" in p for p in texts(root, "//tei:p"))
+    round_trips(docs, text)
+
 # a briefing hard-wrapped at 24 characters a line and set again at 17 (a scan, a PDF of text typed
 # with hard line ends): each line of 24 gives a line of 17 and a rest of 7; one cut falls right
 # after 。 (…阅读桌椅。 / 专区每周六上午 / 安排志愿者…)

@@ -272,6 +272,22 @@ def find_page_furniture(doc: PhysicalText) -> None:
             doc.head_rests.add(line.no)
             rests.add(i)
             line.note("furniture: running head", "the rest of the running head above, a hard wrap cut its issue number or date")
+    # a running head cut in the gap before its issue number, its start alone at the page's top
+    # (``榆湾统计信息专报`` / ``2023年第9期``): the two together have the text of a head found at
+    # another page break (on one line, or in two pieces as above)
+    whole = {_shape_key(line) for line in lines if line.furniture == "header"}
+    whole |= {re.sub(r"\d+", "#", lines[k - 1].key + lines[k].key) for k in rests}
+    for i, line in enumerate(lines):
+        if (line.furniture or i + 1 >= n or not top[i] or lines[i + 1].furniture != "header"
+                or lines[i + 1].blank_before or (i + 1) in rests or line.page is not None or not line.key
+                or len(line.key) > 40 or any(c in "。！？，；" for c in line.text)):
+            continue
+        if re.sub(r"\d+", "#", line.key + lines[i + 1].key) in whole:
+            line.furniture = "header"
+            doc.head_rests.add(lines[i + 1].no)
+            rests.add(i + 1)
+            line.note("furniture: running head", "with the line under it, the text of a running head found at "
+                                                 "another page break (a hard wrap cut it)")
     # bare numbers beside a form feed or a running head are folios
     for i, line in enumerate(lines):
         if line.furniture or not BARE_NUMBER_RE.match(line.key):
