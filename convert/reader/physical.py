@@ -254,7 +254,7 @@ def find_page_furniture(doc: PhysicalText) -> None:
             line.note("furniture: running head", "under a running head, the text of a running head found at "
                                                  "another page break")
     # the rest of a running head a hard wrap cut inside its issue number or date (``榆湾统计信息专报
-    # 2`` / ``023年第9期``, ``…2023`` / ``年第9期``): right under the head, no blank line, short, and
+    # 2`` / ``023年第9期``, ``…2023`` / ``年第9期``, ``…2023年`` / ``第9期``): right under the head, no blank line, short, and
     # the head's last field with it an issue number or a date (GB/T 9704 practice prints them in
     # a running head)
     rests: set[int] = set()
@@ -264,10 +264,11 @@ def find_page_furniture(doc: PhysicalText) -> None:
                 or line.form_feed or (i - 1) in rests:
             continue
         head = lines[i - 1].text.rstrip()
-        if not head[-1:].isdigit() or not line.key or len(line.key) > 12 or any(c in "。！？，；" for c in line.text):
+        if not line.key or len(line.key) > 12 or any(c in "。！？，；" for c in line.text):
             continue
         field = re.split(r"[ \t\u3000]{2,}|\u3000", head)[-1]
-        if classify(field + line.text.strip()) in ("edition", "date"):
+        # the cut fell inside the field: it holds a digit already (``2``, ``2023``, ``2023年``)
+        if any(ch.isdigit() for ch in field) and classify(field + line.text.strip()) in ("edition", "date"):
             line.furniture = "header"
             doc.head_rests.add(line.no)
             rests.add(i)
