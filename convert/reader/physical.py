@@ -267,8 +267,11 @@ def find_page_furniture(doc: PhysicalText) -> None:
         if not line.key or len(line.key) > 12 or any(c in "。！？，；" for c in line.text):
             continue
         field = re.split(r"[ \t\u3000]{2,}|\u3000", head)[-1]
-        # the cut fell inside the field: it holds a digit already (``2``, ``2023``, ``2023年``)
-        if any(ch.isdigit() for ch in field) and classify(field + line.text.strip()) in ("edition", "date"):
+        rest = line.text.strip()
+        # the cut fell inside the field: in a number (``2`` / ``023年第9期``), or right after the
+        # year (``2023年`` / ``第9期``); the rest one piece (no gap: no second running head)
+        cut = head[-1:].isdigit() or (head.endswith("年") and (rest[:1] == "第" or rest[:1].isdigit()))
+        if cut and not re.search(r"[ \t\u3000]", rest) and classify(field + rest) in ("edition", "date"):
             line.furniture = "header"
             doc.head_rests.add(line.no)
             rests.add(i)
