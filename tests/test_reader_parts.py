@@ -1628,12 +1628,14 @@ def test_a_table_row_cut_into_two_halves_that_are_no_rows_is_one_row():
     round_trips(docs, text)
 
 
-@pytest.mark.parametrize("cut", ["2\n024年第3期", "2024年\n第3期"], ids=["in-the-number", "after-the-year"])
+@pytest.mark.parametrize("cut", ["2\n024年第3期", "2024年\n第3期", "\n2024年第3期"],
+                         ids=["in-the-number", "after-the-year", "in-the-gap"])
 def test_a_running_head_cut_inside_its_issue_number_is_one_fw(cut):
     """A running head the extraction wrapped inside its issue number (``某县统计快报　　2`` /
-    ``024年第3期``, ``…2024年`` / ``第3期``) at every page break: the line under the head, short,
-    completes the head's last field (a digit in it already) to an issue number, so it is the
-    head's rest: one ``fw`` as printed, no heading, nothing joined to a paragraph."""
+    ``024年第3期``, ``…2024年`` / ``第3期``) or in the gap before it (the head's line ends in the
+    gap) at every page break: the line under the head, short, one piece, completes the head's
+    last field to an issue number, so it is the head's rest: one ``fw`` as printed, no heading,
+    nothing joined to a paragraph."""
     para = "一季度，全县经济运行开局平稳，主要指标好于预期，工业、投资、消费三大指标均好于全市平均水平。\n\n"
     brk = "　　　　　　　　　　- {n} -\n\f某县统计快报　　　　　　　　　　　　" + cut + "\n\n"
     text = ("统计快报\n\n2024年第3期\n\n某县统计局　　　　　　　　　　　　2024年4月20日\n\n## 一季度全县经济运行情况\n\n"

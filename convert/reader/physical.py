@@ -269,8 +269,14 @@ def find_page_furniture(doc: PhysicalText) -> None:
         field = re.split(r"[ \t\u3000]{2,}|\u3000", head)[-1]
         rest = line.text.strip()
         # the cut fell inside the field: in a number (``2`` / ``023年第9期``), or right after the
-        # year (``2023年`` / ``第9期``); the rest one piece (no gap: no second running head)
+        # year (``2023年`` / ``第9期``), or in the gap before it (the head's line ends in that gap); the
+        # rest one piece (no gap: no second running head)
         cut = head[-1:].isdigit() or (head.endswith("年") and (rest[:1] == "第" or rest[:1].isdigit()))
+        raw = lines[i - 1].raw.rstrip("\r\n\f")
+        if not cut and raw != raw.rstrip(" \t\u3000") and len(raw) - len(raw.rstrip(" \t\u3000")) >= 2:
+            # cut in the gap before the issue number: the head's line ends in the gap, the issue
+            # number or date whole on the next line
+            cut, field = True, ""
         if cut and not re.search(r"[ \t\u3000]", rest) and classify(field + rest) in ("edition", "date"):
             line.furniture = "header"
             doc.head_rests.add(line.no)
