@@ -1392,6 +1392,277 @@ def test_a_wrap_wide_numbered_head_whose_sibling_stands_alone_is_a_sub_head():
     round_trips(docs, text)
 
 
+
+# a 纪委 通报 of typical cases hard-wrapped at 24 characters, no blank lines: each item 1.–3. is one
+# paragraph opening with a run-in lead (person + problem); the wrap cuts items 1 and 3 before the
+# lead's full stop, leaving a first line shaped like a numbered sub-heading
+TYPICAL_CASES = """纪 检 通 报
+第3期（总第27期）
+某县纪委办公室　　　　　　　　　　2023年5月6日
+关于三起违反中央八项规定精神问题的通报
+今年以来，县纪委监委紧盯节假日等重要节点，查处
+了一批违反中央八项规定精神问题，现将其中3起典
+型问题通报如下。
+1.某镇农机站站长钱某某违规收受农机经销商礼金问
+题。2022年春节期间，钱某某收受辖区2家农机经销
+商所送礼金共计1.2万元。2023年3月，钱某某受到
+党内警告处分。
+2.某乡财政所所长李某违规公款吃喝问题。2022年11
+月，李某以检查工作为名在乡区饭店安排宴请，费用
+共计3100元。2023年4月，李某受到政务警告处分。
+3.县交通运输局路政大队副大队长孙某某公车私用问
+题。2022年8月至10月，孙某某多次驾驶公务用车
+办理私事，累计行驶约900公里。2023年2月，孙某
+某受到诫勉处理。
+各单位要以案为鉴，举一反三，在本单位开展一次警
+示教育，坚决防止“四风”问题反弹回潮。
+"""
+
+
+def test_a_wrap_wide_numbered_item_whose_sibling_is_a_paragraph_is_run_in():
+    """``1.…问`` / ``题。2022年…``: a numbered line as wide as the wrap, without clause punctuation,
+    shaped like a sub-heading; but its sibling (the item after it, for 1.; the one before it,
+    for 3.) is a paragraph whose number opens a sentence, and the items of one series share
+    their form (GB/T 15834 B.3.8 numbers list items too): the line was wrapped, the item is one
+    paragraph, joined @cert medium, named in the warning."""
+    docs, warnings = read(TYPICAL_CASES)
+    root = docs[0].root
+    assert texts(root, "//tei:body//tei:head") == ["关于三起违反中央八项规定精神问题的通报"]
+    paras = texts(root, "//tei:body//tei:p")
+    assert [p[:2] for p in paras[1:4]] == ["1.", "2.", "3."]
+    assert paras[1].startswith("1.某镇农机站站长钱某某违规收受农机经销商礼金问题。2022年")
+    assert paras[3].startswith("3.县交通运输局路政大队副大队长孙某某公车私用问题。2022年")
+    assert len(warnings) == 1 and "line 8 " in warnings[0] and "line 15 " in warnings[0], warnings
+    round_trips(docs, TYPICAL_CASES)
+
+
+
+def test_a_wrapped_zhusong_line_with_bracketed_qualifiers_ends_before_the_text():
+    """A 主送 line (GB/T 9704-2012 7.3.3: the bodies addressed, a colon after the last) as wide as
+    the wrap, no blank line under it, its bodies 各… after the name of the body they belong to and
+    with a short qualifier in brackets (县纪委监委各派驻（派出）机构, 县直各单位党组（党委）): it ends at
+    its colon, not run into the paragraph under it."""
+    text = TYPICAL_CASES.replace("今年以来，", "各镇纪委，县直各单位党组（党委），县纪委监委各派驻（派出）机构：\n今年以来，", 1)
+    docs, _ = read(text)
+    paras = texts(docs[0].root, "//tei:body//tei:p")
+    assert paras[0] == "各镇纪委，县直各单位党组（党委），县纪委监委各派驻（派出）机构："
+    assert paras[1].startswith("今年以来，")
+    round_trips(docs, text)
+
+
+def test_a_document_title_with_an_enumeration_comma_right_before_a_page_break_is_a_title():
+    """关于…、…的通报 as a page's last line (a title holds 、 and no stop) and its 主送 line at the top
+    of the next page: the title of a document (GB/T 9704-2012 7.3.1) over its 主送 line (7.3.3),
+    not the first part of a paragraph the page break cut."""
+    text = (TYPICAL_CASES + "关于两起形式主义、官僚主义问题的通报\n　　　　　　　　　　- 1 -\n\f"
+            "各镇党委，县直各单位：\n近期，县纪委监委查处了一批形式主义、官僚主义问题，现将其中2起通报如下。\n")
+    docs, _ = read(text)
+    root = docs[0].root
+    assert texts(root, "//tei:div[@type='article']/tei:head")[-1] == "关于两起形式主义、官僚主义问题的通报"
+    assert "各镇党委，县直各单位：" in texts(root, "//tei:p")
+    round_trips(docs, text)
+
+
+def test_a_wrap_wide_document_title_with_an_enumeration_comma_over_its_zhusong_line_is_a_title():
+    """关于…、…的情况通报 as wide as the wrap, right under the text above (no blank line, no page
+    break), its 主送 line under it: a document's title (GB/T 9704-2012 7.3.1, 7.3.3), not the first
+    line of a paragraph for its width and its 、."""
+    text = (TYPICAL_CASES + "关于两起形式主义、官僚主义典型问题的情况通报\n"
+            "各镇党委，县直各单位：\n近期，县纪委监委查处了一批形式主义、官僚主义问题，现将其中2起通报如下。\n")
+    docs, _ = read(text)
+    root = docs[0].root
+    assert texts(root, "//tei:div[@type='article']/tei:head")[-1] == "关于两起形式主义、官僚主义典型问题的情况通报"
+    assert "各镇党委，县直各单位：" in texts(root, "//tei:p")
+    round_trips(docs, text)
+
+# a 统计 bulletin with a 附表: a title line, the column heads, data rows with columns aligned by
+# runs of ideographic spaces, cut by a page break (folio, form feed, running head) between rows,
+# then a 说明 line
+STATS_TABLE = """统计快报
+
+2024年第3期
+
+某县统计局　　　　　　　　　　　　2024年4月20日
+
+## 一季度全县经济运行情况
+
+一季度，全县经济运行开局平稳，主要指标好于预期。
+
+### 一、工业生产平稳增长
+
+一季度，全县规模以上工业增加值同比增长6.2%，比上年同期加快0.8个百分点。
+
+附表：2024年一季度某县主要指标
+
+{rows}
+说明：增长速度按可比价格计算。
+"""
+TABLE_ROWS = """指　标　　　　　　　单位　　　　一季度　　　增长（%）
+地区生产总值　　　　亿元　　　　52.31　　　　5.6
+工业增加值　　　　　亿元　　　　18.07　　　　6.2
+
+　　　　　　　　　　- 2 -
+\f统计快报　　　　　　　　　　　　2024年第3期
+
+社会消费品零售总额　　亿元　　　21.45　　　　7.1
+城镇居民人均收入　　元　　　　　12860　　　　5.3
+"""
+# the same rows as pdftotext gives them from a narrow column: a row's last cell, or the cell after
+# a gap, carried to the next line
+WRAPPED_ROWS = """指　标　　　　　　　单位　　　　一季度　　　增长（
+%）
+地区生产总值　　　　亿元　　　　52.31　　　　
+5.6
+工业增加值　　　　　亿元　　　　18.07　　　　6.
+2
+
+　　　　　　　　　　- 2 -
+\f统计快报　　　　　　　　　　　　2024年第3期
+
+社会消费品零售总额　　亿元　　　21.45　　　　7.1
+城镇居民人均收入　　元　　　　　12860　　　　5.3
+"""
+
+
+def _table_rows(root) -> list[list[str]]:
+    return [[nows("".join(c.itertext())) for c in xpath(row, "tei:cell")] for row in xpath(root, "//tei:table/tei:row")]
+
+
+@pytest.mark.parametrize("rows", [TABLE_ROWS, WRAPPED_ROWS], ids=["aligned", "wrapped"])
+def test_a_table_set_in_text_is_a_table_of_rows_and_cells(rows):
+    """Rows of three cells or more apart by wide gaps under a 附表 title are a TEI table (P5
+    14.1.1): the title its head (no heading of the article), the column heads a label row, rows
+    never joined to each other or to the text around, the page break between two rows kept
+    between them; a row's rest that a wrap carried to the next line goes back to its row, the
+    table then @cert medium and named in the warning."""
+    text = STATS_TABLE.format(rows=rows)
+    docs, warnings = read(text)
+    root = docs[0].root
+    assert texts(root, "//tei:div/tei:head") == ["一季度全县经济运行情况", "一、工业生产平稳增长"]
+    assert texts(root, "//tei:table/tei:head") == ["附表：2024年一季度某县主要指标"]
+    assert _table_rows(root) == [["指标", "单位", "一季度", "增长（%）"], ["地区生产总值", "亿元", "52.31", "5.6"],
+                                 ["工业增加值", "亿元", "18.07", "6.2"], ["社会消费品零售总额", "亿元", "21.45", "7.1"],
+                                 ["城镇居民人均收入", "元", "12860", "5.3"]]
+    assert xpath(root, "string(//tei:table/tei:row[1]/@role)") == "label"
+    assert [nows(t) for t in xpath(root, "//tei:table/tei:fw/text()")] == ["-2-", "统计快报2024年第3期"]
+    assert xpath(root, "count(//tei:table/tei:pb)") == 1
+    assert texts(root, "//tei:p")[-1] == "说明：增长速度按可比价格计算。"
+    if rows is WRAPPED_ROWS:
+        assert xpath(root, "string(//tei:table/@cert)") == "medium"
+        assert len(warnings) == 1 and "table row" in warnings[0], warnings
+    else:
+        assert not xpath(root, "//tei:table/@cert")
+    round_trips(docs, text)
+    assert "地区生产总值　　亿元　　52.31　　5.6" in render(root)
+
+
+def test_a_writers_credit_zhibi_after_the_text_is_the_articles_byline():
+    """（执笔：X　审核：Y） on a line of its own after the text: the credit of a report's writer
+    (执笔, the usual credit of a 统计分析 or 调研报告) and checker, the article's bottom byline as a
+    whole, not a paragraph."""
+    text = STATS_TABLE.format(rows=TABLE_ROWS) + "\n（执笔：秦某某　审核：韦某）\n"
+    docs, _ = read(text)
+    root = docs[0].root
+    assert texts(root, "//tei:div[@type='article']/tei:byline[preceding-sibling::*]") == ["（执笔：秦某某审核：韦某）"]
+    assert not any("执笔" in p for p in texts(root, "//tei:p"))
+    round_trips(docs, text)
+
+
+def test_a_sub_heading_right_under_a_table_is_no_part_of_it():
+    """A table's last row, then at once (no blank line) a short numbered line: a sub-heading (GB/T
+    15834 B.3.8), not the rest of the row a wrap cut off (the row shows no cut: no gap at its end,
+    all its cells, no number or bracket cut)."""
+    text = STATS_TABLE.format(rows=TABLE_ROWS).replace("说明：增长速度按可比价格计算。\n", "") \
+        + "二、消费市场回暖\n一季度，全县社会消费品零售总额增长7.1%。\n"
+    text = text.replace("5.3\n\n二、", "5.3\n二、")
+    docs, _ = read(text)
+    root = docs[0].root
+    assert "二、消费市场回暖" in texts(root, "//tei:div[@type='subsection']/tei:head")
+    assert _table_rows(root)[-1] == ["城镇居民人均收入", "元", "12860", "5.3"]
+    round_trips(docs, text)
+
+
+def test_a_tables_first_row_holding_figures_is_no_column_head_row():
+    """Three rows without a title (a table's part after a page, or one printed bare): the first row
+    holds figures, so it is data, not the column heads, though the row under it holds more (dashes
+    for no figure)."""
+    rows = "工业用电量　　　亿千瓦时　　　5.86　　　6.9\n固定资产投资　　　—　　　—　　　4.1\n城镇居民　　　元　　　32410　　　4.9\n"
+    text = STATS_TABLE.format(rows=rows).replace("附表：2024年一季度某县主要指标\n\n", "")
+    docs, _ = read(text)
+    root = docs[0].root
+    assert _table_rows(root)[0] == ["工业用电量", "亿千瓦时", "5.86", "6.9"]
+    assert not xpath(root, "//tei:row[@role='label']") and not xpath(root, "//tei:table/tei:head")
+    round_trips(docs, text)
+
+
+def test_a_page_break_between_a_row_and_its_wrapped_rest_stays_in_place():
+    """A row cut by the wrap, and the page broken right after the cut (folio, form feed, running
+    head, then the row's rest): the rest goes back into its row, and the old page break stays
+    where it stood, inside the cell the rest goes on (a cell holds milestones too): the source's
+    characters in their order."""
+    rows = WRAPPED_ROWS.replace("18.07　　　　6.\n2\n\n　　　　　　　　　　- 2 -\n\f统计快报　　　　　　　　　　　　2024年第3期\n\n",
+                                "18.\n　　　　　　　　　　- 2 -\n\f统计快报　　　　　　　　　　　　2024年第3期\n07　　　　6.2\n")
+    assert rows != WRAPPED_ROWS
+    text = STATS_TABLE.format(rows=rows)
+    docs, _ = read(text)
+    root = docs[0].root
+    assert _table_rows(root)[2] == ["工业增加值", "亿元", "18.-2-统计快报2024年第3期07", "6.2"]
+    assert xpath(root, "count(//tei:table/tei:row[3]/tei:cell[3]/tei:pb)") == 1
+    assert [r[0] for r in _table_rows(root)[3:]] == ["社会消费品零售总额", "城镇居民人均收入"]
+    round_trips(docs, text)
+
+
+def test_a_table_row_cut_into_two_halves_that_are_no_rows_is_one_row():
+    """A wrap cut a row in a gap (两 cells, a gap at the end / two cells) or inside a number (亿元
+    　61 / .23　　6.8): neither half is a row by itself, together they are one, so the table goes on
+    and neither half is taken for a heading."""
+    rows = TABLE_ROWS.replace("社会消费品零售总额　　亿元　　　21.45　　　　7.1\n",
+                              "社会消费品零售总额　　亿元　　　\n21.45　　　　7.1\n").replace(
+        "城镇居民人均收入　　元　　　　　12860　　　　5.3\n", "城镇居民人均收入　　元　　　　　128\n60　　　　5.3\n")
+    text = STATS_TABLE.format(rows=rows)
+    docs, _ = read(text)
+    root = docs[0].root
+    assert _table_rows(root)[-2:] == [["社会消费品零售总额", "亿元", "21.45", "7.1"], ["城镇居民人均收入", "元", "12860", "5.3"]]
+    assert texts(root, "//tei:div/tei:head") == ["一季度全县经济运行情况", "一、工业生产平稳增长"]
+    assert xpath(root, "string(//tei:table/@cert)") == "medium"
+    round_trips(docs, text)
+
+
+@pytest.mark.parametrize("cut", ["2\n024年第3期", "2024年\n第3期", "\n2024年第3期"],
+                         ids=["in-the-number", "after-the-year", "in-the-gap"])
+def test_a_running_head_cut_inside_its_issue_number_is_one_fw(cut):
+    """A running head the extraction wrapped inside its issue number (``某县统计快报　　2`` /
+    ``024年第3期``, ``…2024年`` / ``第3期``) or in the gap before it (the head's line ends in the
+    gap) at every page break: the line under the head, short, one piece, completes the head's
+    last field to an issue number, so it is the head's rest: one ``fw`` as printed, no heading,
+    nothing joined to a paragraph."""
+    para = "一季度，全县经济运行开局平稳，主要指标好于预期，工业、投资、消费三大指标均好于全市平均水平。\n\n"
+    brk = "　　　　　　　　　　- {n} -\n\f某县统计快报　　　　　　　　　　　　" + cut + "\n\n"
+    text = ("统计快报\n\n2024年第3期\n\n某县统计局　　　　　　　　　　　　2024年4月20日\n\n## 一季度全县经济运行情况\n\n"
+            + para * 3 + brk.format(n=1) + para * 3 + brk.format(n=2) + para)
+    docs, _ = read(text)
+    root = docs[0].root
+    assert [nows(t) for t in xpath(root, "//tei:fw[@type='header']/text()")] == ["某县统计快报2024年第3期"] * 2
+    assert texts(root, "//tei:div/tei:head") == ["一季度全县经济运行情况"]
+    round_trips(docs, text)
+
+
+def test_a_running_head_cut_in_the_gap_before_its_issue_number_is_one_fw():
+    """The same running head cut in the gap before its issue number on the last page (its title
+    alone at the page's top, the issue number under it): the two together have the text of the
+    head found at the other page breaks, so the title line is the head's start, one ``fw``, no
+    paragraph."""
+    para = "一季度，全县经济运行开局平稳，主要指标好于预期，工业、投资、消费三大指标均好于全市平均水平。\n\n"
+    brk = "　　　　　　　　　　- {n} -\n\f某县统计快报　　　　　　　　　　　　2\n024年第3期\n\n"
+    last = "　　　　　　　　　　- 3 -\n\f某县统计快报　　　　　　　　　　　　\n2024年第3期\n\n"
+    text = ("统计快报\n\n2024年第3期\n\n某县统计局　　　　　　　　　　　　2024年4月20日\n\n## 一季度全县经济运行情况\n\n"
+            + para * 3 + brk.format(n=1) + para * 3 + brk.format(n=2) + para * 3 + last + para)
+    docs, _ = read(text)
+    root = docs[0].root
+    assert [nows(t) for t in xpath(root, "//tei:fw[@type='header']/text()")] == ["某县统计快报2024年第3期"] * 3
+    assert not any("某县统计快报" in p for p in texts(root, "//tei:p"))
+    round_trips(docs, text)
+
 # a briefing hard-wrapped at 24 characters a line and set again at 17 (a scan, a PDF of text typed
 # with hard line ends): each line of 24 gives a line of 17 and a rest of 7; one cut falls right
 # after 。 (…阅读桌椅。 / 专区每周六上午 / 安排志愿者…)

@@ -152,6 +152,7 @@ KITCHEN_SINK = """<?xml version="1.0" encoding="UTF-8"?>
           <div type="subsection" xml:id="a1-1">
             <head>一、总体情况</head>
             <p>……</p>
+            <table cert="medium"><head>附表：主要指标</head><row role="label"><cell>指标</cell><cell>单位</cell><cell>数值</cell></row><row><cell>产值</cell><cell>亿元</cell><cell>5.9</cell></row><fw type="pageNum">- 2 -</fw><pb n="3"/><row><cell>用电</cell><cell>亿千瓦时</cell><cell>6.<pb/>9</cell></row></table>
             <div type="subsection">
               <head>(一)细节</head>
               <byline>(记者 甲)</byline>

@@ -195,6 +195,59 @@ def paragraph_shape(line: Line) -> bool:
             or _ends_sentence(t) or len(line.key) > 50)
 
 
+#: The gap between two cells of a table row set in plain text: two or more spaces (ideographic,
+#: ASCII or both) or a tab. One ideographic space is letter-spacing (``指　标　名　称``), no gap. A
+#: single character class repeated: no backtracking, linear in the line.
+CELL_GAP_RE = re.compile(r"[ \t\u3000]{2,}|\t")
+#: The most characters a table cell may hold (a statistical table's names, units and figures).
+CELL_MAX = 20
+#: The title of a table printed above it: ``附表：…``, ``附表1 …``, ``表2　…``, ``续表`` (a table cut by a
+#: page and printed again with its title).
+TABLE_TITLE_RE = re.compile(r"^(?:附\s*表\s*\d{0,2}|续\s*表|表\s*\d{1,2}(?:[-—.．]\d{1,2})?)(?:\s*[：:]|[ \t\u3000]|$)")
+#: A cell that is a figure: digits with a decimal point, a sign, a percent sign, or a dash
+#: standing for no figure (—).
+FIGURE_CELL_RE = re.compile(r"^[-+－—]?\d[\d.,，．]*%?$|^[—–-]{1,2}$")
+
+
+def cell_spans(text: str) -> list[tuple[int, int]]:
+    """``[(start, end)]`` of the cells of *text* (a line of a table set in plain text): the runs
+    between wide gaps (:data:`CELL_GAP_RE`), outer whitespace left out."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for m in CELL_GAP_RE.finditer(text):
+        if m.start() > pos and text[pos:m.start()].strip():
+            spans.append((pos, m.start()))
+        pos = m.end()
+    if text[pos:].strip():
+        spans.append((pos, len(text)))
+    # a single space or ideographic space at a cell's ends (not a gap) is no part of it
+    out = []
+    for a, b in spans:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        out.append((a, b))
+    return out
+
+
+def table_row(text: str) -> list[tuple[int, int]] | None:
+    """The cells of *text* when it is shaped like a row of a table set in plain text, else
+    ``None``: three cells or more apart by wide gaps (:func:`cell_spans`), each short (at most
+    :data:`CELL_MAX` characters) and none holding a sentence or a clause (。；！？，: a cell holds a
+    name, a unit or a figure; a line of three columns of prose is no row), at most one with a
+    label and a colon (two or more: a line of fields, a 版记's 签发：…　审核：… or a page's
+    本版责编：…　校对：…). TEI P5 §14.1.1: a table is rows of cells."""
+    if any(c in "。；！？，" for c in text):
+        return None
+    spans = cell_spans(text)
+    if len(spans) < 3 or any(b - a > CELL_MAX for a, b in spans):
+        return None
+    if sum(1 for a, b in spans if "：" in text[a:b] or ":" in text[a:b]) >= 2:
+        return None  # a line of labelled fields (签发：…　审核：…, 本版责编：…　校对：…)
+    return spans
+
+
 def colophon_kind(line: Line) -> str | None:
     """``field``, ``distribution`` (报/送/发, 抄送), ``issued`` (the 印发 line), ``notice``,
     ``print-run`` for a colophon line, else ``None``."""

@@ -28,7 +28,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
 
-from convert.reader.layout import BULLET_CHARS, CONTENTS_HEAD_RE, author_before_leader, author_wrapped_off, colophon_kind
+from convert.reader.layout import (BULLET_CHARS, CONTENTS_HEAD_RE, author_before_leader, author_wrapped_off, colophon_kind,
+                                   table_row)
 from convert.reader.lines import FOLIO_RES, Line, Milestone, split_lines
 from convert.reader.masthead import ISSUE_RE, TITLE_GENRE_RE, TOTAL_RE, classify, fields_of, masthead_field_line
 
@@ -94,7 +95,8 @@ class PhysicalText:
     - ``physical``: every content line as split, before unwrapping (for ``--explain``);
     - ``run_on``: ``(source line number, width)`` of the lines that run on into the next one,
       before unwrapping (they give ``wrap_width``);
-    - ``issue_widths``: the wrap width of each issue's lines (as ``wrap_width``), one per issue.
+    - ``issue_widths``: the wrap width of each issue's lines (as ``wrap_width``), one per issue;
+    - ``head_rests``: the source line numbers of the rests of running heads a hard wrap cut.
     """
 
     text: str
@@ -106,6 +108,8 @@ class PhysicalText:
     feeds: dict[int, str] | None = None
     issue_widths: list[float | None] = field(default_factory=list)
     run_on: list[tuple[int, float]] = field(default_factory=list)
+    #: source line numbers of the rests of running heads a hard wrap cut (:func:`find_page_furniture`)
+    head_rests: set[int] = field(default_factory=set)
 
 
 # --------------------------------------------------------------------------------- passes
@@ -147,6 +151,10 @@ def find_page_furniture(doc: PhysicalText) -> None:
       the same text stands at a page's opening elsewhere (a column name in 【】 excepted; and not
       under a contents heading, 目录: the list's first line). A colophon line (label：value) is
       no running head.
+
+    The rest of a running head a hard wrap cut inside its issue number or date (the line under it,
+    short, the head's last field with it an issue number or a date) is the head's too; the break
+    pass makes the two one ``fw``.
 
     Found lines get ``furniture`` = ``"pageNum"`` or ``"header"``. A running head recurring
     without folios or form feeds is not found (the evidence would be repetition alone, which
@@ -256,6 +264,51 @@ def find_page_furniture(doc: PhysicalText) -> None:
             line.furniture = "header"
             line.note("furniture: running head", "under a running head, the text of a running head found at "
                                                  "another page break")
+    # the rest of a running head a hard wrap cut inside its issue number or date (``榆湾统计信息专报
+    # 2`` / ``023年第9期``, ``…2023`` / ``年第9期``, ``…2023年`` / ``第9期``): right under the head, no blank line, short, and
+    # the head's last field with it an issue number or a date (GB/T 9704 practice prints them in
+    # a running head)
+    rests: set[int] = set()
+    for i, line in enumerate(lines):
+        # (found already or not: a head cut the same way on every page recurs in two pieces)
+        if line.furniture == "pageNum" or not i or lines[i - 1].furniture != "header" or line.blank_before \
+                or line.form_feed or (i - 1) in rests:
+            continue
+        head = lines[i - 1].text.rstrip()
+        if not line.key or len(line.key) > 12 or any(c in "。！？，；" for c in line.text):
+            continue
+        field = re.split(r"[ \t\u3000]{2,}|\u3000", head)[-1]
+        rest = line.text.strip()
+        # the cut fell inside the field: in a number (``2`` / ``023年第9期``), or right after the
+        # year (``2023年`` / ``第9期``), or in the gap before it (the head's line ends in that gap); the
+        # rest one piece (no gap: no second running head)
+        cut = head[-1:].isdigit() or (head.endswith("年") and (rest[:1] == "第" or rest[:1].isdigit()))
+        raw = lines[i - 1].raw.rstrip("\r\n\f")
+        if not cut and raw != raw.rstrip(" \t\u3000") and len(raw) - len(raw.rstrip(" \t\u3000")) >= 2:
+            # cut in the gap before the issue number: the head's line ends in the gap, the issue
+            # number or date whole on the next line
+            cut, field = True, ""
+        if cut and not re.search(r"[ \t\u3000]", rest) and classify(field + rest) in ("edition", "date"):
+            line.furniture = "header"
+            doc.head_rests.add(line.no)
+            rests.add(i)
+            line.note("furniture: running head", "the rest of the running head above, a hard wrap cut its issue number or date")
+    # a running head cut in the gap before its issue number, its start alone at the page's top
+    # (``榆湾统计信息专报`` / ``2023年第9期``): the two together have the text of a head found at
+    # another page break (on one line, or in two pieces as above)
+    whole = {_shape_key(line) for line in lines if line.furniture == "header"}
+    whole |= {re.sub(r"\d+", "#", lines[k - 1].key + lines[k].key) for k in rests}
+    for i, line in enumerate(lines):
+        if (line.furniture or i + 1 >= n or not top[i] or lines[i + 1].furniture != "header"
+                or lines[i + 1].blank_before or (i + 1) in rests or line.page is not None or not line.key
+                or len(line.key) > 40 or any(c in "。！？，；" for c in line.text)):
+            continue
+        if re.sub(r"\d+", "#", line.key + lines[i + 1].key) in whole:
+            line.furniture = "header"
+            doc.head_rests.add(lines[i + 1].no)
+            rests.add(i + 1)
+            line.note("furniture: running head", "with the line under it, the text of a running head found at "
+                                                 "another page break (a hard wrap cut it)")
     # bare numbers beside a form feed or a running head are folios
     for i, line in enumerate(lines):
         if line.furniture or not BARE_NUMBER_RE.match(line.key):
@@ -293,15 +346,17 @@ def mark_page_breaks(doc: PhysicalText) -> None:
                 pb_at = len(marks)
             line.unlead()  # a number after a dot leader is the furniture's too
             prev = run[k - 1] if k else None
-            if (prev is not None and marks and marks[-1].kind == "fw" and prev.furniture == line.furniture == "header"
-                    and not line.blank_before and not line.form_feed
-                    and number_cut(prev.text.rstrip(), line.text.lstrip())):
-                # a running head a hard wrap cut inside its number (``荇城教育　　202`` / ``4年第5期``:
-                # no break inside a number, clreq): one head, one fw
-                last = marks[-1]
-                marks[-1] = Milestone("fw", last.fw_type, last.segments + line.segments, None, last.no)
-                line.note("furniture: running head", f"the rest of the running head on line {prev.no}, cut "
-                                                     "inside its number by a hard wrap")
+            cut = (prev is not None and prev.furniture == line.furniture == "header"
+                   and not line.blank_before and not line.form_feed
+                   and number_cut(prev.text.rstrip(), line.text.lstrip()))
+            if (line.no in doc.head_rests or cut) and marks and marks[-1].kind == "fw" and marks[-1].fw_type == "header":
+                # the rest of the running head above, which a hard wrap cut inside or before its
+                # number (``荇城教育　　202`` / ``4年第5期``: no break inside a number, clreq): one
+                # head, one fw, as printed (no character added)
+                head = marks[-1]
+                marks[-1] = Milestone("fw", "header", list(head.segments) + list(line.segments), None, head.no)
+                line.note("furniture: running head", f"the rest of the running head on line {head.no}, cut "
+                                                     "by a hard wrap")
                 continue
             marks.append(Milestone("fw", line.furniture, line.segments, None, line.no))
         if next_line is not None and next_line.form_feed and pb_at is None:
@@ -437,21 +492,25 @@ def _note_line(line: Line) -> bool:
     return any(rx.search(t) for rx in (BYLINE_RE, CONTINUATION_RE, SOURCE_RE))
 
 
-#: One addressee of a 主送 line: a body's name, or 各… (县政府各有关部门, 县直各单位, 各乡镇).
-_ADDRESSEE_RE = re.compile(r"^(?:[\u4e00-\u9fff]{0,5}(?:政府|县委|市委|区委|县直|市直|区直))?各[\u4e00-\u9fff]{0,8}?"
-                           r"(?:部门|单位|机关|乡镇|街道|镇|乡|村|学校|企业|团体|委|局|办)$")
+#: One addressee of a 主送 line: a body's name, or 各… after a short name of the body they belong to
+#: (县政府各有关部门, 县直各单位, 各乡镇, 县纪委监委各派驻机构, 县直各单位党组).
+_ADDRESSEE_RE = re.compile(r"^[\u4e00-\u9fff]{0,8}?各[\u4e00-\u9fff]{0,8}?"
+                           r"(?:部门|单位|机关|乡镇|街道|镇|乡|村|学校|企业|团体|委|局|办|机构|党组|党委)$")
+#: A short qualifier in brackets inside an addressee: 各派驻（派出）机构, 党组（党委）.
+_QUALIFIER_RE = re.compile(r"（[^（）()]{1,6}）|\([^（）()]{1,6}\)")
 
 
 def addressee_line(line: Line) -> bool:
     """*line* is a 主送 line (GB/T 9704-2012 7.3.3: the bodies addressed, under the title, the last
-    one followed by a full-width colon): bodies apart with ，、 and nothing else."""
+    one followed by a full-width colon; it may run over several lines, 回行时仍顶格): bodies apart
+    with ，、 and nothing else, a short qualifier in brackets allowed inside one (各派驻（派出）机构)."""
     text = line.text.strip()
     if not text.endswith(("：", ":")) or len(line.key) > 60 or re.search(r"[。；;！？]", text):
         return False
     from convert.reader.names import is_org_name
 
     parts = [p for p in re.split(r"[，、,]", "".join(text[:-1].split()))]
-    return all(p and (is_org_name(p) or _ADDRESSEE_RE.match(p)) for p in parts)
+    return all(p and (is_org_name(p) or _ADDRESSEE_RE.match(_QUALIFIER_RE.sub("", p))) for p in parts)
 
 
 def _own_line(line: Line) -> str | None:
@@ -584,14 +643,84 @@ def _heading_tail(a: Line, parts: int, b: Line, width: float | None) -> bool:
             and not any(ch.isdigit() for ch in tail) and tail[:1] not in BULLET_CHARS and _own_line(b) is None)
 
 
+#: A sentence inside an item's text after its number: the item is a paragraph, not a title.
+_ITEM_SENTENCE = set("。；;！？!?")
+#: How many physical lines below a numbered line its next sibling is looked for.
+_SIBLING_REACH = 60
+#: The evidence of a join made because the line is an item of a run-in series (:func:`decide_break`).
+RUN_IN_JOIN = "it opens with an item number"
+
+
+def item_number(text: str) -> tuple[int, int, str] | None:
+    """``(level, number, rest)`` when *text* opens with a number of the GB/T 15834-2011 B.3.8
+    series (一、 level 1, （一） 2, 1. 3, （1） 4; the numbers of headings and of list items
+    alike), *rest* the text after it; else ``None``."""
+    from convert.reader.logical.roles import SUBHEAD_LEVELS
+    from convert.reader.masthead import numeral
+
+    t = text.strip()
+    for level, rx in SUBHEAD_LEVELS:
+        m = rx.match(t)
+        if m:
+            n = numeral(m.group("n"))
+            return None if n is None else (level, n, t[m.end():])
+    return None
+
+
+def run_in_item(rest: str) -> bool:
+    """The text *rest* after an item's number holds a sentence (。；！？): the item is a paragraph
+    that opens with a run-in lead (a 通报's 典型问题 item ``1.…问题。2022年…``), not a title."""
+    return any(c in _ITEM_SENTENCE for c in rest)
+
+
+def run_in_sibling(lines: list[Line], i: int, series: dict[int, tuple[int, bool]]) -> str | None:
+    """Whether physical line *i* opens with an item number whose sibling is a run-in paragraph
+    (:func:`run_in_item`): the number before it at its level, as the unwrapping pass last saw it
+    (*series*: level → (number, run in) of the last numbered logical line, none of a higher level
+    after it), or else the number after it, on a line at most :data:`_SIBLING_REACH` lines below
+    with none of a higher level between. The items of one series share their form (GB/T
+    15834-2011 B.3.8 numbers list items as well as headings): the evidence as a phrase, else
+    ``None``."""
+    found = item_number(lines[i].text)
+    if found is None or run_in_item(found[2]):
+        return None
+    level, n, _ = found
+    if series.get(level) == (n - 1, True):
+        return f"the item before it ({n - 1}) is a paragraph"
+    for j in range(i + 1, min(len(lines), i + 1 + _SIBLING_REACH)):
+        other = item_number(lines[j].text)
+        if other is None:
+            continue
+        if other[0] < level:
+            break
+        if other[0] == level and other[1] == n + 1:
+            return f"the item after it ({n + 1}) is a paragraph" if run_in_item(other[2]) else None
+    return None
+
+
+def note_item(line: Line, series: dict[int, tuple[int, bool]]) -> None:
+    """Record logical *line* in *series* (see :func:`run_in_sibling`) when it opens with an item
+    number: its number and whether it is run in; the levels below it start again."""
+    found = item_number(line.text[:8])
+    if found is None:
+        return
+    level, n, _ = found
+    for deeper in [d for d in series if d > level]:
+        del series[deeper]
+    series[level] = (n, run_in_item(line.text))
+
+
 def decide_break(a: Line, parts: int, b: Line, width: float | None,
                  last_width: float | None = None,
-                 entries: list[tuple[str, Counter]] | None = None) -> tuple[bool, str, str | None]:
+                 entries: list[tuple[str, Counter]] | None = None,
+                 run_in: str | None = None) -> tuple[bool, str, str | None]:
     """Whether logical line *a* (made of *parts* physical lines so far) ends before the next
     physical line *b*: ``(ends, evidence, cert)``; *width* is the wrap width near the line,
     *last_width* the :func:`extent` of *a*'s last physical line.
 
-    Evidence, strongest first: a blank line; a contents entry's page number; sentence-final
+    Evidence, strongest first: a blank line; a contents entry's page number; a table row on either
+    line (:func:`convert.reader.layout.table_row`: a row's line ends, its wrapped rest is left to
+    the logical stage); sentence-final
     punctuation (。！？, or a closing mark after one); a credit or jump line; a title that
     *entries* (the contents list's titles) name; the source's markup
     (``#``, a wholly bold line) on either line; a line that is a colophon, reporter or masthead
@@ -602,14 +731,20 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
     *a* a single line without clause punctuation (a heading, a masthead line, a section name):
     it ends, unless it is as wide as a wrapped line and shows marks of prose (、“”《》) while
     the next line does not open like a news lead (``11月18日``) or with a subtitle's dash (——)
-    — then it was wrapped. Otherwise the line stops mid-sentence and goes on in *b*. ``cert`` is
-    ``"medium"`` where the evidence is weak: a line without clause punctuation as wide as a
-    wrapped line.
+    — then it was wrapped, or when it opens with an item number whose sibling is a run-in
+    paragraph (*run_in*, the evidence of :func:`run_in_sibling`: a 通报's items ``1.…问题。…``,
+    one cut before its first sentence ends). Otherwise the line stops mid-sentence and goes on
+    in *b*. ``cert`` is ``"medium"`` where the evidence is weak: a line without clause
+    punctuation as wide as a wrapped line.
     """
     if b.blank_before:
         return True, "a blank line follows", None
     if a.page is not None:
         return True, "ends with a contents entry's page number", None
+    if parts == 1 and table_row(a.text):
+        return True, "a table row (three cells or more apart by wide gaps: TEI P5 §14.1.1): rows are never run together", None
+    if table_row(b.text):
+        return True, "the next line is a table row (three cells or more apart by wide gaps)", None
     if sentence_final(a.text):
         return True, "ends with sentence-final punctuation", None
     if _note_line(a):
@@ -653,6 +788,9 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
                 return True, f"no clause punctuation, {wide}, and the next line opens with a dash (a ——subtitle)", None
             if any(c in PROSE_HINTS for c in a.text):
                 return False, f"no clause punctuation, but {wide} and prose marks (、“”《》)", "medium"
+            if run_in:
+                return False, (f"no clause punctuation, but {wide} and {RUN_IN_JOIN}: {run_in} "
+                               "(one series, one form: an item cut by the wrap)"), "medium"
             return True, f"no clause punctuation, {wide}: taken as a line of its own", "medium"
         return True, "no clause punctuation, narrower than a wrapped line: a line of its own", None
     return False, "stops mid-sentence", None
@@ -698,16 +836,18 @@ def unwrap(doc: PhysicalText) -> None:
         return [(key, chars) for _, key, chars in listed[lo:hi]] or None
 
     out: list[Line] = []
+    series: dict[int, tuple[int, bool]] = {}  # level → (number, run in) of the last numbered line
     i = 0
     while i < len(lines):
         cur = lines[i]
         parts = 1
         last_width = extent(cur.text)
         joining = _Joining(cur)
+        run_in = run_in_sibling(lines, i, series)
         while i + 1 < len(lines):
             nxt = lines[i + 1]
             ends, why, cert = decide_break(joining.view(), parts, nxt, widths(i), last_width,
-                                           entries_near(i) if listed else None)
+                                           entries_near(i) if listed else None, run_in if parts == 1 else None)
             if ends:
                 cur.evidence.append(f"line ends: {why}")
                 if cert:
@@ -722,6 +862,7 @@ def unwrap(doc: PhysicalText) -> None:
             parts += 1
             i += 1
         joining.finish()
+        note_item(cur, series)
         out.append(cur)
         i += 1
     doc.lines = out

@@ -1,9 +1,10 @@
 """Plain-text writer: the source's content characters back, in source order.
 
-One block (a masthead line, a contents entry, a heading, a paragraph, a byline, a colophon line)
-per line, a blank line between blocks; ``<lb/>`` is a line break, ``<pb/>`` nothing, and a
-``<choice>`` gives its source form (``sic``/``orig``), ``<surplus>`` its characters as printed,
-``<pc>`` (a brief's head's closing 。) its character where it stands.
+One block (a masthead line, a contents entry, a heading, a paragraph, a byline, a colophon line;
+a table's rows, one line each, cells apart by a wide gap) per line, a blank line between blocks;
+``<lb/>`` is a line break, ``<pb/>`` nothing, and a ``<choice>`` gives its source form
+(``sic``/``orig``), ``<surplus>`` its characters as printed, ``<pc>`` (a brief's head's closing
+。) its character where it stands.
 An old running head or folio (``<fw>``, TEI P5 §11.6) is given back at its place, in source
 order, on a line of its own (inside a paragraph the page broke in, too). No markup is added, so,
 whitespace aside, the output is exactly the content of the source (TEI-CONVENTIONS.md point 7).
@@ -119,6 +120,8 @@ def blocks(el: etree._Element) -> list[str]:
         if label:
             out.append(label)
         return out
+    if name == "table":
+        return table_blocks(el)
     if name in CONTAINERS:
         return [b for child in el for b in blocks(child)]
     if name == "fw":
@@ -128,6 +131,32 @@ def blocks(el: etree._Element) -> list[str]:
         text = inline_text(el)
         return [text] if text else []
     raise WriterError(f"txt writer: unexpected element <{name}>")
+
+
+#: What stands between two cells of a row in plain text: a wide gap, as a table set in text
+#: has it (two ideographic spaces).
+CELL_GAP = "\u3000\u3000"
+
+
+def table_blocks(el: etree._Element) -> list[str]:
+    """The blocks of a ``<table>`` (TEI P5 §14.1.1): its ``<head>``, then each run of rows as one
+    block, a row a line, its cells apart by :data:`CELL_GAP`; old furniture between two rows
+    (``<fw>``) a block of its own at its place, ``<pb/>`` nothing."""
+    out: list[str] = []
+    run: list[str] = []
+    for child in el:
+        name = local(child)
+        if name == "row":
+            run.append(CELL_GAP.join(inline_text(cell) for cell in child if local(cell) == "cell"))
+            continue
+        if run:
+            out.append("\n".join(run))
+            run = []
+        if name:
+            out += blocks(child)
+    if run:
+        out.append("\n".join(run))
+    return out
 
 
 def render(root: etree._Element) -> str:

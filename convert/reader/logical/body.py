@@ -361,6 +361,15 @@ class BodyBuilder:
                 return True
         return False
 
+    def _titles_addressees(self, i: int) -> bool:
+        """Line *i* is a document's title (关于…的通报: GB/T 9704-2012 7.3.1) and the next line its
+        主送 line (7.3.3: the bodies addressed, under the title, a colon after the last): a title,
+        wherever the page broke."""
+        from convert.reader.physical import addressee_line
+
+        return (bool(DOCUMENT_TITLE_RE.match(self.lines[i].key)) and i + 1 < len(self.lines)
+                and addressee_line(self.lines[i + 1]))
+
     def _page_breaks_after(self, i: int) -> bool:
         """An old page break (furniture, a form feed) stands right after line *i*: the next line
         opens with its milestones."""
@@ -484,14 +493,15 @@ class BodyBuilder:
                                    "the block above goes on (a wrapped line), not a title")
             return None
         if not marked and "、" in line.text and unfinished(line.text) and not line.key.startswith("—") \
-                and len(line.key) >= 15 and self._page_breaks_after(i):
+                and len(line.key) >= 15 and self._page_breaks_after(i) and not self._titles_addressees(i):
             # stops mid-sentence right before an old page break, an enumeration comma inside: the
             # first part of a paragraph the break cut (no heading is set as a page's last line)
             line.note("paragraph", "stops mid-sentence right before an old page break, with an enumeration comma (、): "
                                    "a paragraph the break cut, not a title")
             return None
         if (not marked and not self.boundary and "、" in line.text and unfinished(line.text)
-                and not line.key.startswith("—") and not self._title_only() and as_wide_as_wrapped(line, self.wrap_width)):
+                and not line.key.startswith("—") and not self._title_only() and as_wide_as_wrapped(line, self.wrap_width)
+                and not self._titles_addressees(i)):
             # as wide as a wrapped line, an enumeration comma inside, no boundary before it: the
             # first line of a paragraph an old page break cut, not a title (weak: marked @cert)
             line.cert, line.weak_join = "medium", True
@@ -967,6 +977,62 @@ class BodyBuilder:
         self.boundary = False
         return True
 
+    def _cells(self, row: etree._Element, segs, new: bool = True) -> None:
+        """Append the cells of *segs* (a row's line, or the rest of one a wrap cut off) to *row*:
+        one ``<cell>`` per run between wide gaps; unless *new*, the first run goes on the row's
+        last cell (a cell the wrap cut)."""
+        from convert.reader.layout import cell_spans
+
+        text = "".join(s for s, _ in segs)
+        spans = cell_spans(text)
+        for k, (a, b) in enumerate(spans):
+            # the gap before a cell (and the line's outer whitespace) goes with the cell before it
+            # in the segments (whitespace only: the source's characters stay in order)
+            start = 0 if k == 0 else a
+            stop = spans[k + 1][0] if k + 1 < len(spans) else len(text)
+            piece = cut_segments(segs, start, stop)
+            if k == 0 and not new and len(row):
+                inline(row[-1], _strip(piece))
+            else:
+                row.append(inline(E.cell(), _strip(piece)))
+
+    def _table(self, line: Line, role: Role) -> None:
+        """A table (TEI P5 §14.1.1): its title as ``<head>``, each row a ``<row>`` of ``<cell>``
+        (the column heads ``role="label"``), the rest of a row a wrap cut off added to it; an old
+        page break between two rows stays between them (``<pb/>``/``<fw>``, TEI model.global in a
+        table), one between a row and its rest inside the cell the rest goes on. ``@cert`` when a
+        row was put together from a wrapped line."""
+        part, n = role.data["part"], role.data["table"]
+        marks, segs = lead_marks(line.segments)
+        if part == "more" and self.table is not None and self.table_n == n and self.row is not None:
+            # an old page break between a row and its wrapped rest stays where it was: inside the
+            # cell the rest goes on (a cell holds text and milestones), so the order holds
+            marks, segs = [], line.segments
+        if self.table is None or self.table_n != n:
+            self._close()
+            parent = self._block_parent()
+            emit_marks(parent, marks)
+            marks = []
+            self.table, self.table_n, self.row = E.table(), n, None
+            if role.cert:
+                self.table.set("cert", role.cert)
+            parent.append(self.table)
+            self.boundary = False
+        emit_marks(self.table, marks)
+        if part == "head":
+            # found by its shape (附表/表N over rows): inferred, so it says how sure (high: the
+            # pattern and the rows under it)
+            self.table.append(inline(E.head(cert="high"), _strip(segs)))
+        elif part == "row" or self.row is None:
+            self.row = E.row(role="label") if role.data.get("label") else E.row()
+            self._cells(self.row, segs)
+            self.table.append(self.row)
+        else:
+            self._cells(self.row, segs, new=role.data.get("new", True))
+        if role.cert:
+            self.weak.append((line, "table title" if part == "head" else "table row", role.cert))
+        line.role = f"table ({part})"  # its evidence was noted when the role was given
+
     def _apply_role(self, i: int, line: Line, role: Role) -> bool:
         """Build the TEI of a line with a role; ``False`` when the role does not apply here (the
         line is then read as any other)."""
@@ -1007,6 +1073,8 @@ class BodyBuilder:
             self._verse(line, role)
         elif kind == "brief":
             return self._brief(line, role)
+        elif kind == "table":
+            self._table(line, role)
         elif kind == "attachment":
             self._text_line(line)
             self.para_open = False
@@ -1018,8 +1086,12 @@ class BodyBuilder:
     def build(self) -> etree._Element:
         """Build and return ``<body>`` (it holds at least one ``<div>``)."""
         self._last_head_line: Line | None = None
+        self.table: etree._Element | None = None
+        self.table_n, self.row = 0, None
         for i, line in enumerate(self.lines):
             role = self._role(i)
+            if role is None or role.kind != "table":
+                self.table = self.row = None  # any other line ends the table
             if role is not None and not (self.para_open and role.kind in ("verse",)) and self._apply_role(i, line, role):
                 continue
             h = self.classify(i)

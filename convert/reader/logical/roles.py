@@ -22,7 +22,9 @@ line another pass took. The rules are the conventions', not any sample's:
 - verse (short lines without closing punctuation, under a title and an author line) →
   ``verse``;
 - run-in heads of brief items (bold, or after a bullet up to a wide gap) → ``brief``;
-- 附件： lines (GB/T 9704-2012 7.3.6) → ``attachment``.
+- 附件： lines (GB/T 9704-2012 7.3.6) → ``attachment``;
+- tables set in plain text (rows of cells apart by wide gaps, a 附表/表N title above) → ``table``
+  (TEI P5 §14.1.1).
 
 The passes may touch the :class:`LogicalText`'s ``roles`` and the evidence of its lines, nothing
 else.
@@ -33,7 +35,8 @@ from __future__ import annotations
 import re
 
 from convert.reader.body import BYLINE_LINE_RE, BRIEF_RE, CONTINUATION_LEAD_RE, CONTINUATION_RE
-from convert.reader.layout import BULLET_CHARS, after_clause_mark, colophon_fields, heading_shape, page_credit, paragraph_shape, unfinished
+from convert.reader.layout import (BULLET_CHARS, FIGURE_CELL_RE, TABLE_TITLE_RE, after_clause_mark, cell_spans, colophon_fields,
+                                   heading_shape, page_credit, paragraph_shape, table_row, unfinished)
 from convert.reader.lines import Line
 from convert.reader.logical.back import is_page_credit
 from convert.reader.logical.state import LogicalText, Role
@@ -82,7 +85,7 @@ UNIT_NAME_RE = re.compile(r"^(?P<unit>\S.{1,24}?\S)[ \u3000]+(?P<name>[\u4e00-\u
 PERSON_TITLE_END_RE = re.compile(r"(?:委员|代表|常委|主席|主任|书记|[省市州县区镇乡]长|局长|部长|院长|所长|校长|教授|研究员)$")
 #: A credit after the text, on a line of its own, in brackets.
 CREDIT_LINE_RE = re.compile(r"^[（(]\s*(?P<inner>[^（）()]{2,30}?)\s*[）)]$")
-CREDIT_WORD_RE = re.compile(r"供稿|记者|通讯员|撰稿|整理|摄影|作者|文[／/]")
+CREDIT_WORD_RE = re.compile(r"供稿|记者|通讯员|撰稿|执笔|整理|摄影|作者|文[／/]")
 NOT_CREDIT_RE = re.compile(r"^(?:\d|[一二三四五六七八九十]+[、）)]|上接|下转|转|接|共印|略|注|附|见|详见|摘自|来源|据)")
 #: GB/T 15834-2011 B.3.8 heading numbers, by level (``1、`` is practice for ``1.``).
 SUBHEAD_LEVELS = (
@@ -1060,6 +1063,126 @@ def find_attachments(doc: LogicalText) -> None:
             _give(doc, i, "attachment", "an attachment note (附件：)")
 
 
+# ----------------------------------------------------------------------------- tables
+
+#: The most characters the wrapped rest of a table row may hold (a cell or two the column cut off).
+FRAGMENT_MAX = 12
+
+
+def _opens_with_break(line: Line) -> bool:
+    """*line* opens with an old page break (its milestones come first): a blank line before it is
+    the page's end, not the end of a block."""
+    return bool(line.segments) and not line.segments[0][0] and line.marks != []
+
+
+def table_fragment(line: Line, row: Line, columns: int, width: float | None) -> bool:
+    """*line* may be the rest of the table *row* above it that a hard wrap cut off: no blank line
+    before it, short (at most :data:`FRAGMENT_MAX` characters), at most two cells, no sentence or
+    clause punctuation, no heading number (一、 （一） 1. （1）: a sub-heading right under a table is
+    no part of it); and the row shows the cut: a gap at its end or at the start of *line* (the
+    next cell went over), a cell cut inside (a bracket the row leaves open, *line* starting with a
+    mark no line may start with, a number cut between its digits), fewer cells than the table's
+    first row (*columns*), or the row as wide as a line of the text hard-wrapped at *width*."""
+    from convert.reader.physical import NO_LINE_START, bracket_open, item_number
+
+    if line.blank_before or not 0 < len(line.key) <= FRAGMENT_MAX or len(cell_spans(line.text)) > 2 \
+            or any(c in "。；！？，" for c in line.text) or item_number(line.text):
+        return False
+    end, start = row.text.rstrip()[-1:], line.text.lstrip()[:1]
+    cut = bracket_open(row.text) or start in NO_LINE_START or (end in "0123456789." and start in "0123456789.%")
+    return (cut or row.raw != row.raw.rstrip() or line.raw[:1].isspace()
+            or len(cell_spans(row.text)) < columns or as_wide_as_wrapped(row, width))
+
+
+def split_row(a: Line, b: Line) -> bool:
+    """*a* and *b* are one table row a hard wrap cut in two, neither a row by itself (two cells at
+    most each): no blank line between, no sentence or clause punctuation, a gap at *a*'s end (the
+    cut fell in a gap) or a cell cut inside (digits either side, a bracket left open), and the two
+    together a row (:func:`convert.reader.layout.table_row`)."""
+    from convert.reader.physical import bracket_open
+
+    if b.blank_before or len(cell_spans(a.text)) > 2 or len(cell_spans(b.text)) > 2 or not a.key or not b.key:
+        return False
+    if a.raw != a.raw.rstrip() or b.raw[:1].isspace():
+        joined = a.text + "\u3000\u3000" + b.text
+    elif (a.text[-1:] in "0123456789." and b.text[:1] in "0123456789.") or bracket_open(a.text):
+        joined = a.text + b.text
+    else:
+        return False
+    return table_row(joined) is not None
+
+
+def _figures(line: Line) -> int:
+    text = line.text
+    return sum(1 for a, b in cell_spans(text) if FIGURE_CELL_RE.match("".join(text[a:b].split())))
+
+
+def find_tables(doc: LogicalText) -> None:
+    """Tables set in plain text (TEI P5 §14.1.1): two or more consecutive rows
+    (:func:`convert.reader.layout.table_row`: three cells or more apart by wide gaps) under a
+    title line (附表：…, 表N …, 续表: :data:`convert.reader.layout.TABLE_TITLE_RE`), or three rows or
+    more without one. A blank line between two rows ends the table unless the lower row opens
+    with an old page break (a table cut by a page). The rest of a row that a hard wrap carried to
+    the next line (:func:`table_fragment`) goes with that row, and so does the second half of a row
+    cut in two halves that are no rows alone (:func:`split_row`) (``@cert`` medium: its cells are
+    told by the gaps left at the cut). The first row is the column heads (``role="label"``) when
+    it holds no figure and the row under it does. Roles: ``table`` with ``part`` ``head``,
+    ``row`` or ``more`` (a fragment; ``new``: it starts a new cell, the row's line ended in a
+    gap or the fragment starts with one), ``table`` (the table's number), ``label``."""
+    i, end, n = doc.body_start, doc.colophon_start, 0
+    while i < end:
+        if i in doc.roles or not table_row(doc.lines[i].text):
+            i += 1
+            continue
+        members: list[tuple[int, str]] = [(i, "row")]
+        columns = len(cell_spans(doc.lines[i].text))
+        j = i + 1
+        while j < end and j not in doc.roles:
+            nxt = doc.lines[j]
+            if table_row(nxt.text) and (not nxt.blank_before or _opens_with_break(nxt)):
+                members.append((j, "row"))
+            elif members[-1][1] == "row" and table_fragment(nxt, doc.lines[j - 1], columns, doc.wrap_width):
+                members.append((j, "more"))
+            elif ((not nxt.blank_before or _opens_with_break(nxt)) and j + 1 < end and j + 1 not in doc.roles
+                  and split_row(nxt, doc.lines[j + 1])):
+                members += [(j, "row"), (j + 1, "more")]  # a row cut in two, neither half a row alone
+                j += 1
+            else:
+                break
+            j += 1
+        rows = [k for k, part in members if part == "row"]
+        title = i - 1 if (i - 1 >= doc.body_start and i - 1 not in doc.roles
+                          and TABLE_TITLE_RE.match(doc.lines[i - 1].text.strip())
+                          and not any(c in "。；！？" for c in doc.lines[i - 1].text)) else None
+        if len(rows) < (2 if title is not None else 3):
+            i = j
+            continue
+        n += 1
+        weak = any(part == "more" for _, part in members)
+        cert = "medium" if weak else None
+        if title is not None:
+            _give(doc, title, "table", "the title of the table under it (附表/表N)", cert, part="head", table=n)
+        label = len(rows) >= 2 and _figures(doc.lines[rows[0]]) == 0 < _figures(doc.lines[rows[1]])
+        for k, part in members:
+            line = doc.lines[k]
+            if part == "row":
+                why = "a table row: three cells or more apart by wide gaps (TEI P5 §14.1.1)"
+                if k == rows[0] and label:
+                    why += "; the column heads (no figure in it, figures in the row under it)"
+                _give(doc, k, "table", why, cert, part="row", table=n, label=k == rows[0] and label)
+            else:
+                above = doc.lines[k - 1]
+                new = above.raw != above.raw.rstrip() or line.raw[:1].isspace()
+                _give(doc, k, "table", "the rest of the table row above, cut by a hard wrap: "
+                      + ("a new cell (a gap at the cut)" if new else "its last cell goes on"), "medium",
+                      part="more", table=n, new=new)
+        i = j
+
+
+#: Why a physical line stands on its own: a numbered sub-heading's shape (:func:`subhead_level`).
+NUMBERED = "a numbered sub-heading (GB/T 15834 B.3.8)"
+
+
 def starts_line(part: Line) -> str | None:
     """Why a physical line can only start a line of its own (a page label, a lead-in, an
     editor's note, a bulleted item, a page credit, a column name, a contents heading)."""
@@ -1077,7 +1200,7 @@ def starts_line(part: Line) -> str | None:
     if ATTACHMENT_RE.match(text):
         return "an attachment note (附件：)"
     if subhead_level(part):
-        return "a numbered sub-heading (GB/T 15834 B.3.8)"
+        return NUMBERED
     if text[:1] in BULLET_CHARS:
         return "a bulleted item"
     if page_credit(part):
@@ -1104,7 +1227,7 @@ def _ends_line(part: Line) -> str | None:
     if ATTACHMENT_RE.match(text) and text[-1:] in "）)":
         return "an attachment note (附件：…（略）)"
     if subhead_level(part):
-        return "a numbered sub-heading (GB/T 15834 B.3.8)"
+        return NUMBERED
     if masthead_field_line(part):
         return "a masthead line (a date, an issue number, a registration number …)"
     return None
@@ -1141,9 +1264,11 @@ def split_run_together(doc: LogicalText) -> None:
     """Lines the unwrapping ran together (no blank line between, no sentence end) where one of
     them can only stand on a line of its own (:func:`starts_line`, :func:`_ends_line`: a page
     label, a lead-in, a bulleted item, a contents entry's page, a photo credit …) are split
-    again at the physical lines (never before a character no line may start with). Runs first:
-    every other pass sees the lines as printed."""
-    from convert.reader.physical import NO_LINE_START, decide_break, extent
+    again at the physical lines (never before a character no line may start with), but a line
+    shaped like a numbered sub-heading that the unwrapping joined as an item of a run-in series
+    (its sibling a paragraph: :func:`convert.reader.physical.run_in_sibling`) stays joined. Runs
+    first: every other pass sees the lines as printed."""
+    from convert.reader.physical import NO_LINE_START, RUN_IN_JOIN, decide_break, extent
 
     out: list[Line] = []
     for line in doc.lines:
@@ -1155,6 +1280,9 @@ def split_run_together(doc: LogicalText) -> None:
         split = False
         for prev, part in zip(parts, parts[1:]):
             why = None if part.text[:1] in NO_LINE_START else (_ends_line(prev) or starts_line(part))
+            if why == NUMBERED and prev is parts[0] and any(
+                    e.startswith(f"joined with line {part.no}:") and RUN_IN_JOIN in e for e in line.evidence):
+                why = None  # an item of a run-in series the wrap cut: its siblings are paragraphs
             if why is None and prev is parts[0] and DOCUMENT_TITLE_RE.match(prev.key) and heading_shape(prev) \
                     and part.text[:1] not in NO_LINE_START:
                 why = "the line above is a document's title (关于…的通报: GB/T 9704-2012 7.3.1)"
@@ -1224,7 +1352,7 @@ def split_named_titles(doc: LogicalText) -> None:
 
 #: The role passes, in the order they run: the most specific shapes first.
 ROLE_PASSES = [rejoin_run_ins, rejoin_indented_paragraphs, rejoin_wide_lines, rejoin_page_labels, rejoin_page_credits, rejoin_captions, rejoin_attachments, find_page_labels, find_page_credits, find_captions, find_editorial_notes, find_lead_ins,
-               find_attachments, find_columns, find_bylines, find_subheads, find_verse, find_briefs]
+               find_attachments, find_tables, find_columns, find_bylines, find_subheads, find_verse, find_briefs]
 
 
 def find_roles(doc: LogicalText) -> None:

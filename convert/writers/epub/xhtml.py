@@ -314,6 +314,42 @@ class XhtmlTranslator:
             else:
                 self.dispatch(child, node, True)
 
+    def visit_table(self, el, out, inline):
+        """A table (TEI P5 §14.1.1) → ``<table class="table">``: its ``head`` the ``<caption>``, a
+        ``row`` a ``<tr>``, a cell ``<th scope="col">`` in a ``role="label"`` row (the column
+        heads) and ``<td>`` elsewhere. Page furniture between two rows (``pb``, ``fw``) has no
+        place between ``<tr>`` in HTML: it is rendered at the start of the next row's first cell
+        (a ``pb`` is an empty page-break marker; an ``fw`` renders nothing there)."""
+        self._need_block(el, inline)
+        table = self.sub(out, "table", "table", el)
+        body = None
+        pending: list[etree._Element] = []
+        for child in el:
+            name = local(child)
+            if name == "head":
+                self.inline_content(child, self.sub(table, "caption", None, child))
+            elif name == "row":
+                label = child.get("role") == "label"
+                if label:
+                    group = self.sub(table, "thead")
+                else:
+                    if body is None:
+                        body = self.sub(table, "tbody")
+                    group = body
+                tr = self.sub(group, "tr", None, child)
+                for cell in child:
+                    if local(cell) != "cell":
+                        continue
+                    td = self.sub(tr, "th" if label else "td", None, cell)
+                    if label:
+                        td.set("scope", "col")
+                    for mark in pending:
+                        self.dispatch(mark, td, True)
+                    pending = []
+                    self.inline_content(cell, td)
+            elif name:
+                pending.append(child)
+
     def visit_name(self, el, out, inline):
         """A name (a contents entry's author): ``<span class="name">``."""
         self.inline_content(el, self.sub(out, "span", "name " + (el.get("type") or ""), el))

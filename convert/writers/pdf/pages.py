@@ -36,7 +36,7 @@ from pathlib import Path
 
 from lxml import etree
 from reportlab.lib import colors, pagesizes
-from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageBreak, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageBreak, PageTemplate, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
 import convert
@@ -47,7 +47,7 @@ from convert.variant import convert_string
 from convert.writers import issue
 from convert.writers.pdf.fonts import FontSet, MissingGlyph
 from convert.writers.pdf.pdfa import Metadata
-from convert.writers.pdf.tagging import TAGGED_FLAVOURS, StructTree
+from convert.writers.pdf.tagging import ARTIFACT, END, TAGGED_FLAVOURS, StructTree
 from convert.writers.pdf.text import (
     BREAK,
     Glyph,
@@ -458,7 +458,7 @@ class _Renderer:
     def _follows_text(el) -> bool:
         """Whether body or back text comes before division *el* (an untitled article that opens
         the body needs no separation)."""
-        return any(local(p) in ("div", "p", "ab", "note", "byline") for p in el.itersiblings(preceding=True)
+        return any(local(p) in ("div", "p", "ab", "note", "byline", "table") for p in el.itersiblings(preceding=True)
                    if isinstance(p.tag, str)) or any(
             isinstance(a.tag, str) and local(a) == "div" and any(
                 isinstance(p.tag, str) and local(p) != "head" for p in a.itersiblings(preceding=True))
@@ -601,6 +601,65 @@ class _Renderer:
 
     def _block_pb(self, el, ctx):
         return []
+
+    def _block_table(self, el, ctx):
+        """A table (TEI P5 §14.1.1): its ``head`` a caption line above it, its rows a reportlab
+        Table of text blocks (one per cell, set small, left-aligned, not indented), ruled; the
+        column heads (``row[@role='label']``) bold and repeated at the top of a page the table
+        runs onto; columns as wide as their longest cell, in proportion. Old page furniture
+        between rows (``pb``, ``fw``) is left out: this PDF has its own pages. Tagged PDF
+        (ISO 32000-1 14.8.4.3.4): ``Table`` → ``Caption``, ``TR`` → ``TH``/``TD``; the rules are
+        artifacts."""
+        cell_style = replace(self.bstyle("note"), first_indent=0.0, left_indent=0.0, align="left",
+                             space_before=0.0, space_after=0.0, color=self.bstyle("body").color)
+        out: list[Flowable] = []
+        rows: list[list[Flowable]] = []
+        widths: list[int] = []
+        heads = 0
+        with self.within("Table", el):
+            for child in el:
+                if not isinstance(child.tag, str):
+                    continue
+                name = local(child)
+                if name == "head":
+                    out.append(self.text_block(self.inline(child), "note", child, role="Caption",
+                                               style=replace(cell_style, face="heading", align="center")))
+                elif name == "row":
+                    label = child.get("role") == "label"
+                    heads += label and len(rows) == heads
+                    cells = [c for c in child if isinstance(c.tag, str) and local(c) == "cell"]
+                    style = replace(cell_style, face="heading") if label else cell_style
+                    with self.within("TR", child):
+                        rows.append([self.text_block(self.inline(c), "note", c, role="TH" if label else "TD",
+                                                     style=style) for c in cells])
+                    for k, c in enumerate(cells):
+                        n = len("".join("".join(c.itertext()).split()))
+                        if k < len(widths):
+                            widths[k] = max(widths[k], n)
+                        else:
+                            widths.append(n)
+        if not rows:
+            return out
+        width = max(len(r) for r in rows)
+        # a short row is filled with empty flowables (a string cell would be set in reportlab's
+        # own font, which is not embedded)
+        rows = [r + [Spacer(0, 0) for _ in range(width - len(r))] for r in rows]
+        weights = [max(w, 2) for w in widths]
+        total = sum(weights)
+        table = RuledTable(rows, colWidths=[f"{100.0 * w / total:.2f}%" for w in weights], repeatRows=heads)
+        table.artifact = self.tree is not None
+        table.setStyle(TableStyle([
+            # reportlab sets a cell's font even for a flowable cell: the body face, embedded anyway
+            ("FONTNAME", (0, 0), (-1, -1), self.fonts.primary["body"].name),
+            ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 3),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+            ("TOPPADDING", (0, 0), (-1, -1), 2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ]))
+        table.spaceBefore = table.spaceAfter = 4
+        return out + [table]
 
     # lists ------------------------------------------------------------------------------------
     def _block_list(self, el, ctx):
@@ -775,6 +834,20 @@ class _Renderer:
     #: printed, in the face and structure element of what holds it (the heading's ``H``), not
     #: an ``Lbl``: it is punctuation, not a label.
     _inline_pc = _plain_inline
+
+
+class RuledTable(Table):
+    """A reportlab Table whose rules are drawn as an ``/Artifact`` marked-content sequence in a
+    tagged PDF (*artifact*): they are layout, not content (ISO 32000-1 14.8.2.2)."""
+
+    artifact = False
+
+    def _drawLines(self):
+        if self.artifact:
+            self.canv.addLiteral(ARTIFACT)
+        super()._drawLines()
+        if self.artifact:
+            self.canv.addLiteral(END)
 
 
 def join_breaks(glyphs: list[Glyph], fonts: FontSet, gap: bool) -> list[Glyph]:

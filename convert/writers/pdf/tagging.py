@@ -51,7 +51,8 @@ ROLE_MAP = {
 
 #: The standard structure types of ISO 32000-1 14.8.4 this writer uses.
 STANDARD = {"Document", "Part", "Art", "Sect", "Div", "TOC", "TOCI", "P", "H1", "H2", "H3", "H4", "H5",
-            "H6", "L", "LI", "Lbl", "LBody", "Note", "Reference", "Link", "Span", "NonStruct"}
+            "H6", "L", "LI", "Lbl", "LBody", "Note", "Reference", "Link", "Span", "NonStruct", "Caption",
+            "Table", "TR", "TH", "TD"}
 
 
 class StructElement:
