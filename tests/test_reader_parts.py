@@ -2115,3 +2115,63 @@ def test_a_next_issue_whose_name_is_over_two_lines_starts_at_its_notice_line():
     assert not any("注意保存" in t or "沙河人大" in t for t in texts(docs[0].root, "//tei:body//tei:head"))
     assert "内部资料" in nows("".join(xpath(docs[1].root, "//tei:titlePage")[0].itertext()))
     round_trips(docs, text)
+
+
+SPECIAL_FIRST = """桐 溪 政 协
+
+简　　讯
+
+2023年第3期（总第51期）
+
+政协桐溪县委员会办公室　　　　　　2023年4月10日
+
+县政协开展春耕生产专题视察
+
+4月6日，县政协组织部分委员视察全县春耕备耕工作，先后察看了三个乡镇的育秧基地和农资市场，听取了县农业农村局的情况汇报。
+
+视察组认为，今年春耕准备工作启动早、措施实，建议进一步加强农资质量监管，做好农机调度和技术指导服务。
+
+报：市政协办公室，县委办公室。
+发：县政协委员，县政协各参加单位。
+（共印120份）
+
+3
+"""
+SPECIAL_SECOND = """\f桐 溪 政 协
+
+简　　讯
+
+增　刊
+
+政协桐溪县委员会办公室　　　　　　2023年4月18日
+
+县政协召开乡村教育专题协商会
+
+4月16日，县政协召开乡村教育专题协商会，县教育局等部门负责同志和部分委员参加会议，围绕乡村学校布局调整提出意见建议。
+
+会议认为，要统筹学校布局和教师配置，改善乡村学校办学条件，让农村孩子就近上好学。
+
+报：市政协办公室，县委办公室。
+发：县政协委员，县政协各参加单位。
+（共印90份）
+"""
+
+
+def test_a_special_issue_line_without_a_number_opens_an_issue_and_names_it():
+    """A masthead whose issue line is 增刊 / 特刊 / 专刊 (with or without a number) in place of
+    第N期 opens an issue like any issue-number line; the header records the issue as printed
+    (``biblScope/@n`` 增刊), and the letter-spaced two-character kind under the name (简　　讯)
+    is the title's second line, in the new issue."""
+    assert classify("增　刊") == "edition" and classify("2024年增刊") == "edition"
+    assert classify("教育专刊") != "edition"
+    mh = read_masthead(split_lines("某某简报\n增刊第2期（总第60期）"))
+    assert (mh.special, mh.special_text, mh.issue, mh.issue_total) == ("增刊2", "增刊第2期", None, 60)
+    text = SPECIAL_FIRST + SPECIAL_SECOND
+    docs, _ = read(text)
+    assert len(docs) == 2
+    assert xpath(docs[1].root, "string(//tei:monogr/tei:biblScope[@unit='issue']/@n)") == "增刊"
+    assert xpath(docs[1].root, "string(//tei:monogr/tei:title[@level='j'][not(@type)])") == "桐溪政协简讯"
+    assert xpath(docs[0].root, "string(//tei:monogr/tei:title[@level='j'][not(@type)])") == "桐溪政协简讯"
+    assert not any("桐溪政协" in t or "简讯" in t for t in texts(docs[0].root, "//tei:body//tei:head"))
+    assert texts(docs[1].root, "//tei:body//tei:head") == ["县政协召开乡村教育专题协商会"]
+    round_trips(docs, text)

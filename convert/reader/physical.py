@@ -873,7 +873,11 @@ def find_issue_boundaries(doc: PhysicalText) -> None:
         prev = lines[start - 1] if start > 0 else None
         if prev is not None and classify(prev.text) == "title" and len(prev.key) <= 16 \
                 and not any(c in PROSE_PUNCT for c in prev.text) and start - 2 >= 0:
-            spaced = re.fullmatch(r"\S(?:[ \t\u3000]+\S){2,}", prev.text.strip()) is not None
+            # a letter-spaced title is a masthead's own (督 查 通 报); so is the kind of bulletin
+            # alone letter-spaced over two characters (简　　讯, under the body's name)
+            spaced = re.fullmatch(r"\S(?:[ \t\u3000]+\S){2,}", prev.text.strip()) is not None or (
+                TITLE_GENRE_RE.fullmatch(prev.key) is not None
+                and re.fullmatch(r"\S(?:[ \t\u3000]+\S)+", prev.text.strip()) is not None)
             # the 编印 unit may stand above the title (桐岗县森林防灭火指挥部办公室 / 森林防火工作简报):
             # up to two lines of a body's name, no credit
             top = start - 1
