@@ -2175,3 +2175,18 @@ def test_a_special_issue_line_without_a_number_opens_an_issue_and_names_it():
     assert not any("桐溪政协" in t or "简讯" in t for t in texts(docs[0].root, "//tei:body//tei:head"))
     assert texts(docs[1].root, "//tei:body//tei:head") == ["县政协召开乡村教育专题协商会"]
     round_trips(docs, text)
+
+
+def test_a_running_head_printed_once_after_a_bare_folio_and_the_last_bare_folio_are_furniture():
+    """Folios that are bare numbers (a number alone before the form feed that opens the next page)
+    and a running head printed at one page top only (``桐溪政协简讯·增刊`` under the folio of a
+    two-page issue) are page furniture; so is the bare number that ends the text, set apart, where
+    the folios are bare numbers (the last page's folio: no form feed follows the last page)."""
+    text = SPECIAL_SECOND.replace(
+        "\n会议认为", "\n\n                                              1\n\f桐溪政协简讯·增刊\n\n会议认为") + "\n2\n"
+    docs, _ = read(text)
+    assert [(f.get("type"), "".join(f.itertext()).strip()) for f in xpath(docs[0].root, "//tei:text//tei:fw")] \
+        == [("pageNum", "1"), ("header", "桐溪政协简讯·增刊"), ("pageNum", "2")]
+    assert not [p for p in texts(docs[0].root, "//tei:p") if p in ("2", "桐溪政协简讯·增刊")]
+    round_trips(docs, text)
+

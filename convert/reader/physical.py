@@ -227,7 +227,9 @@ def find_page_furniture(doc: PhysicalText) -> None:
             # a line of handling notices alone (内部资料　注意保存) printed once after a folio is the
             # top line of the next issue's 版头 (GB/T 9704-2012 7.2.1), no running head (a head that
             # names its title too, 地方志通讯　内部资料, still is one)
-            if i > 0 and (folio[i - 1] or under_head) and re.search(r"\S(\s{2,}|\s*·\s*)\S|\S{2}\u3000\S{2}", raw) \
+            # a bare number that ends a page (before the form feed that opens this one) is its folio
+            after_folio = folio[i - 1] or (lines[i].form_feed and BARE_NUMBER_RE.match(lines[i - 1].key) is not None)
+            if i > 0 and (after_folio or under_head) and re.search(r"\S(\s{2,}|\s*·\s*)\S|\S{2}\u3000\S{2}", raw) \
                     and not notices_only(lines[i].key):
                 lines[i].furniture = "header"
                 lines[i].note("furniture: running head", "beside a folio, shaped like a running head")
@@ -257,6 +259,13 @@ def find_page_furniture(doc: PhysicalText) -> None:
                 or (prev is not None and prev.furniture == "header")):
             line.furniture = "pageNum"
             line.note("furniture: folio", "a bare number beside a page break")
+        elif (nxt is None and prev is not None and line.blank_before and not BARE_NUMBER_RE.match(prev.key)
+              and (folios := [lines[j] for j in range(n) if lines[j].furniture == "pageNum"])
+              and any(BARE_NUMBER_RE.match(f.key) for f in folios)):
+            # the text's last line, a bare number set apart, where the pages' folios are bare numbers:
+            # the last page's folio (no form feed follows the last page)
+            line.furniture = "pageNum"
+            line.note("furniture: folio", "a bare number that ends the text, set apart, where the folios are bare numbers")
     doc.furniture = [line for line in lines if line.furniture]
 
 
