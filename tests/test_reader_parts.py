@@ -2190,3 +2190,40 @@ def test_a_running_head_printed_once_after_a_bare_folio_and_the_last_bare_folio_
     assert not [p for p in texts(docs[0].root, "//tei:p") if p in ("2", "桐溪政协简讯·增刊")]
     round_trips(docs, text)
 
+
+SPEECHES = """县政协召开乡村教育专题协商会
+
+4月16日，县政协召开乡村教育专题协商会，县教育局等部门负责同志和部分委员参加会议。
+
+会上，5位委员围绕议题作了发言。
+
+委员发言选登
+
+办好乡村小规模学校，让孩子“留得住”
+
+县政协委员、沙湾镇中心小学校长　柏青禾
+
+乡村小规模学校是农村教育的短板。建议统筹师资配置，推行音体美教师走教，改善寄宿条件。
+
+稳住乡村教师队伍
+
+县政协常委、县教育局副局长　阎立秋
+
+乡村教师流失较多。建议落实乡村教师生活补助，优先安排周转宿舍，畅通职称晋升渠道。
+"""
+
+
+def test_an_office_list_and_a_name_under_a_title_is_its_byline():
+    """An author line of offices joined by 、 and a name (县政协委员、X镇中心小学校长　X: GB/T 15834-2011
+    4.5, the 顿号 between coordinate offices) under a title is its byline, never the title's second
+    line nor a paragraph; the title may hold a comma and run to 24 characters under such a line."""
+    one = SPEECHES.replace("委员发言选登\n\n", "")
+    for text in (one, re.sub(r"\n\n+", "\n", one)):
+        docs, _ = read(text)
+        root = docs[0].root
+        assert texts(root, "//tei:div[@type='article']/tei:byline") == [
+            "县政协委员、沙湾镇中心小学校长柏青禾", "县政协常委、县教育局副局长阎立秋"]
+        assert texts(root, "//tei:div[@type='article']/tei:head") == [
+            "县政协召开乡村教育专题协商会", "办好乡村小规模学校，让孩子“留得住”", "稳住乡村教师队伍"]
+        round_trips(docs, text)
+

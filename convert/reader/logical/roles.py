@@ -301,12 +301,18 @@ def find_lead_ins(doc: LogicalText) -> None:
             _give(doc, i, "lead-in", f"a news lead-in ({m.group('dateline')})", **spans)
 
 
-def title_like(line: Line) -> bool:
+#: The longest title with a comma that a marked author line (文／X, 记者 X, an office and a name:
+#: no bare name, which is only a guess) makes a title: as long as an author line may be.
+SIGNED_TITLE_MAX = 24
+
+
+def title_like(line: Line, longest: int = 16) -> bool:
     """A line that may be a title when an author line stands under it: of heading shape, or
-    short (16 characters at most) with one comma at most and no sentence punctuation
-    (``秋分，在苇川``: a poem's title)."""
+    short (*longest* characters at most: 16, or :data:`SIGNED_TITLE_MAX` under a marked author
+    line) with one comma at most and no sentence punctuation (``秋分，在苇川``: a poem's title;
+    ``办好乡村小规模学校，让孩子“留得住”`` over its speaker's office and name)."""
     t = line.text.strip()
-    return heading_shape(line) or (0 < len(line.key) <= 16 and not any(c in "。；;！？!?：:" for c in t)
+    return heading_shape(line) or (0 < len(line.key) <= longest and not any(c in "。；;！？!?：:" for c in t)
                                    and t.count("，") + t.count(",") <= 1 and t[-1:] not in "，,、")
 
 
@@ -326,14 +332,23 @@ def author_line(line: Line) -> str | None:
     if m and (is_org_name(m.group("unit")) or ORG_END_RE.search(re.sub(r"\s+", "", m.group("unit")))
               or affiliation(re.sub(r"\s+", "", m.group("unit")))) and looks_like_person(m.group("name")):
         return "a unit and a name"
-    if m and looks_like_person(m.group("name")) and re.fullmatch(r"[\u4e00-\u9fff]{2,16}", m.group("unit")) \
-            and PERSON_TITLE_END_RE.search(m.group("unit")):
-        return "a person's office and a name (县政协委员　X)"
+    if m and looks_like_person(m.group("name")) and office_list(m.group("unit")):
+        return "a person's office and a name (县政协委员　X, 县政协委员、X镇副镇长　X)"
     if role_names(text):
         return "role words and names (口述　X　整理　Y)"
     if NAME_RE.match(text) and looks_like_person(text):
         return "a bare name (a common surname first)"
     return None
+
+
+def office_list(text: str) -> bool:
+    """*text* names a person's offices, one or several joined by 、 (GB/T 15834-2011 4.5: the 顿号
+    between coordinate items): ``县政协委员``, ``县政协委员、石坳乡卫生院副院长`` — at most three, each
+    2–16 Han characters ending in an office or standing (:data:`PERSON_TITLE_END_RE`: 委员, 代表,
+    书记, 院长, 校长 …). What a 人大/政协 bulletin prints before the name of who speaks or signs."""
+    parts = text.split("、")
+    return len(parts) <= 3 and all(re.fullmatch(r"[\u4e00-\u9fff]{2,16}", p) and PERSON_TITLE_END_RE.search(p)
+                                   for p in parts)
 
 
 def role_names(text: str) -> bool:
@@ -380,7 +395,8 @@ def find_bylines(doc: LogicalText) -> None:
         if why and why.startswith("a bare name") and prev is not None and (
                 doc.family == "briefing" or (as_wide_as_wrapped(prev, doc.wrap_width) and not _whole_title(doc, prev, line))):
             why = None  # a briefing prints no author under a title; a wrapped title's tail is no name
-        if why and prev is not None and title_like(prev) and (i - 1) not in doc.roles \
+        if why and prev is not None and title_like(prev, 16 if why.startswith("a bare name") else SIGNED_TITLE_MAX) \
+                and (i - 1) not in doc.roles \
                 and not _author_above(doc, i, why) and nxt is not None and (
                     paragraph_shape(nxt) or (i + 1) in doc.roles or _short(nxt)):
             _give(doc, i, "byline", why + " under a title")
