@@ -2227,3 +2227,16 @@ def test_an_office_list_and_a_name_under_a_title_is_its_byline():
             "县政协召开乡村教育专题协商会", "办好乡村小规模学校，让孩子“留得住”", "稳住乡村教师队伍"]
         round_trips(docs, text)
 
+
+def test_a_short_line_over_signed_titles_is_a_columns_name():
+    """A short line right above a title with its own author line, with a second signed title
+    further on, is the name of a column of signed pieces (a section over them), not the first
+    title's first line nor an article of its own."""
+    for text in (SPEECHES, re.sub(r"\n\n+", "\n", SPEECHES)):
+        docs, _ = read(text)
+        root = docs[0].root
+        assert texts(root, "//tei:div[@type='section']/tei:head") == ["委员发言选登"]
+        assert texts(root, "//tei:div[@type='section']/tei:div[@type='article']/tei:head") == [
+            "办好乡村小规模学校，让孩子“留得住”", "稳住乡村教师队伍"]
+        round_trips(docs, text)
+

@@ -474,6 +474,48 @@ def find_columns(doc: LogicalText) -> None:
                   cert="medium")
 
 
+#: How far on (in logical lines) a second signed piece of a column is looked for.
+COLUMN_REACH = 60
+
+
+def _signed_title(doc: LogicalText, i: int) -> bool:
+    """Line *i* is a title with its own author line under it (the byline role on the next line)."""
+    role = doc.roles.get(i + 1)
+    return (i not in doc.roles and i + 1 < doc.colophon_start and role is not None and role.kind == "byline"
+            and not role.data.get("unit") and title_like(doc.lines[i], SIGNED_TITLE_MAX))
+
+
+def find_signed_columns(doc: LogicalText) -> None:
+    """A column name over signed pieces (栏目: ``委员发言摘编`` over speeches, each a title with its
+    speaker's line under it): a short line of heading shape (2–12 characters, narrower than a
+    wrapped line) right above a title that has its own author line, after the text of the piece
+    before (a line of running text that ends a sentence, a credit or byline) or at the body's top,
+    with a second signed title further on (within :data:`COLUMN_REACH` lines, no other column
+    name between). One signed piece under a short line is a title with a kicker or a title
+    printed on two lines; several are a column's pieces. Not in a newspaper (a 引题 over a signed
+    story; its columns are its pages), nor where a printed contents list names the columns (the
+    body builder reads them there). Runs after :func:`find_bylines`."""
+    if doc.family == "newspaper" or doc.contents is not None:
+        return
+    for i, line in list(_body(doc)):
+        if not (2 <= len(line.key) <= 12 and heading_shape(line) and not any(c in "，,、：:" for c in line.text)
+                and not as_wide_as_wrapped(line, doc.wrap_width) and _signed_title(doc, i + 1)):
+            continue
+        prev = _prev(doc, i)
+        prev_role = doc.roles.get(i - 1)
+        if prev is not None and not ((prev_role is not None and prev_role.kind in ("credit", "byline"))
+                                     or (prev_role is None and paragraph_shape(prev) and not unfinished(prev.text))):
+            continue
+        for j in range(i + 3, min(doc.colophon_start, i + 3 + COLUMN_REACH)):
+            role = doc.roles.get(j)
+            if role is not None and role.kind == "section":
+                break
+            if _signed_title(doc, j):
+                _give(doc, i, "section", "a short name over a signed title (its author line under it), a second "
+                      f"signed title at line {doc.lines[j].no}: a column of signed pieces", cert="medium")
+                break
+
+
 def subhead_level(line: Line) -> tuple[int, int] | None:
     """``(level, number)`` when *line* is a numbered sub-heading on a line of its own (GB/T
     15834-2011 B.3.8: 一、 1, （一） 2, 1. 3, （1） 4): short, no sentence punctuation (a comma may
@@ -1143,7 +1185,7 @@ def split_named_titles(doc: LogicalText) -> None:
 
 #: The role passes, in the order they run: the most specific shapes first.
 ROLE_PASSES = [rejoin_run_ins, rejoin_wide_lines, rejoin_page_labels, rejoin_page_credits, rejoin_captions, rejoin_attachments, find_page_labels, find_page_credits, find_captions, find_editorial_notes, find_lead_ins,
-               find_attachments, find_columns, find_bylines, find_subheads, find_verse, find_briefs]
+               find_attachments, find_columns, find_bylines, find_signed_columns, find_subheads, find_verse, find_briefs]
 
 
 def find_roles(doc: LogicalText) -> None:
