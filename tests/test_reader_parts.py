@@ -2240,3 +2240,13 @@ def test_a_short_line_over_signed_titles_is_a_columns_name():
             "办好乡村小规模学校，让孩子“留得住”", "稳住乡村教师队伍"]
         round_trips(docs, text)
 
+
+def test_a_short_title_over_a_long_paragraph_line_in_text_not_hard_wrapped_ends():
+    """In text with a paragraph to a line and no blank lines (no wrap width to tell), a short line
+    much narrower than the line after it is no line a wrap cut (a wrapped line is as wide as the
+    one after it, or wider): a title with a colon (``柏青禾：把课堂搬进田野``) stays a line of its own."""
+    text = re.sub(r"\n\n+", "\n", SPECIAL_FIRST.replace(
+        "视察组认为", "柏青禾：把课堂搬进田野\n\n柏青禾是县政协委员、沙湾镇中心小学校长，十多年来带着学生走进田间地头，开设了一门劳动实践课程。\n\n视察组认为"))
+    docs, _ = read(text)
+    assert "柏青禾：把课堂搬进田野" in texts(docs[0].root, "//tei:div[@type='article']/tei:head")
+    round_trips(docs, text)

@@ -625,6 +625,14 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
         return True, "two balanced clauses X，Y without a sentence end (a sub-heading's shape)", None
     if width is not None and last_width is not None and last_width < width - _tolerance(width):
         return True, f"narrower than a wrapped line ({last_width:g} < {width - _tolerance(width):g}): the line ended", None
+    if (width is None and last_width is not None and not b.marks and not b.form_feed
+            and last_width < 0.6 * extent(b.text) and a.text.rstrip()[-1:] not in "，,、；;：:“‘《（(—"
+            and any(c in PROSE_PUNCT for c in b.text) and not re.search(r"\S[ \t\u3000]{2,}\S", b.text)):
+        # no wrap width here (one paragraph to a line, or too few lines run on to tell): a line
+        # a hard wrap cut is as wide as the line after it, or wider; one much narrower ended
+        # (the next line running text, no row of aligned columns)
+        return True, (f"much narrower than the next line ({last_width:g} < 0.6 × {extent(b.text):g}), no page "
+                      "break between: no wrapped line"), None
     if entries is not None:
         for line, where in ((a, "this line"), (b, "the next line")):
             if (line is b or parts == 1) and _names_entry(line, entries):
