@@ -2250,3 +2250,32 @@ def test_a_short_title_over_a_long_paragraph_line_in_text_not_hard_wrapped_ends(
     docs, _ = read(text)
     assert "柏青禾：把课堂搬进田野" in texts(docs[0].root, "//tei:div[@type='article']/tei:head")
     round_trips(docs, text)
+
+
+
+CHRONICLE = """县政协开展春耕生产专题视察
+4月6日，县政协组织部分委员视察全县春耕备耕工作，先后察看了三个乡镇的育秧基地和农资市场，听取了县农业农村局的情况汇报，对做好农资供应、农机调度和技术服务提出了意见建议。
+视察组认为，今年春耕准备工作启动早、措施实，建议进一步加强农资质量监管，做好农机调度和技术指导服务，确保不误农时。
+4月县政协工作大事记
+4月3日　县政协主席带领部分委员到沙湾镇调研油茶产业发展情况。
+4月9日　县政协召开主席会议，研究部署乡村教育专题调研工作。
+4月12日—13日　县政协组织委员走进社区开展法律宣讲活动，听众共计300余人次。
+4月下旬　县政协各专门委员会分别召开委员座谈会，收集委员对协商议题的意见建议。
+"""
+
+
+def test_a_dated_entry_as_wide_as_a_wrapped_line_goes_on_and_is_no_title():
+    """Hard-wrapped without blank lines: a chronicle's (大事记) entry opens with a date and a gap
+    (``4月3日　…``, ``4月12日—13日　…``, ``4月下旬　…``) and is running text; its first line, as wide
+    as a wrapped line and without clause punctuation, goes on in the next (weak: @cert), and is
+    never a title glued to the chronicle's own title."""
+    wrapped = []
+    for line in CHRONICLE.splitlines():
+        step = 20 if "。" in line else len(line)
+        wrapped += [line[k:k + step] for k in range(0, len(line), step)]
+    text = "\n".join(wrapped) + "\n"
+    docs, _ = read(text)
+    root = docs[0].root
+    assert texts(root, "//tei:div[@type='article']/tei:head") == ["县政协开展春耕生产专题视察", "4月县政协工作大事记"]
+    assert [p for p in texts(root, "//tei:p") if p.startswith("4月3日")] == ["4月3日县政协主席带领部分委员到沙湾镇调研油茶产业发展情况。"]
+    round_trips(docs, text)

@@ -53,6 +53,10 @@ TAIL = 200
 BARE_NUMBER_RE = re.compile(r"^(\d{1,4})$")
 #: A news lead's opening date: ``11月18日，``, ``1 月 7 日下午``.
 DATE_LEAD_RE = re.compile(r"^\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+#: A dated entry's opening (a 大事记, a chronicle): a day, a span of days or a part of a month, then
+#: a gap (``5月6日　``, ``5月14日—15日　``, ``5月下旬　``) and the entry's text; what a title never opens with.
+DATED_ENTRY_RE = re.compile(r"^\s*\d{1,2}\s*月\s*(?:\d{1,2}\s*日(?:\s*[—\-－~～至]\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日)?"
+                            r"|[上中下]旬|初|底|中)[ \t\u3000]+\S")
 #: Masthead kinds (see :func:`convert.reader.masthead.classify`) that start a new issue.
 ISSUE_ANCHOR_KINDS = {"edition"}
 MASTHEAD_KINDS = {"date", "date-part", "printed", "lunar", "edition", "registration", "imprint",
@@ -642,6 +646,9 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
         w = extent(a.text)
         if width is not None and w >= width - _tolerance(width):
             wide = f"as wide as a wrapped line ({w:g} ≥ {width - _tolerance(width):g})"
+            if DATED_ENTRY_RE.match(a.text) and not b.text.lstrip().startswith("——"):
+                return False, (f"no clause punctuation, but {wide} and opening with a date and a gap (a dated "
+                               "entry of a chronicle, 大事记: running text)"), "medium"
             if DATE_LEAD_RE.match(b.text):
                 return True, (f"no clause punctuation, {wide}, and the next line opens like a news "
                               "lead (a date)"), "medium"
