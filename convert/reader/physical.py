@@ -263,13 +263,15 @@ def find_page_furniture(doc: PhysicalText) -> None:
                 or (prev is not None and prev.furniture == "header")):
             line.furniture = "pageNum"
             line.note("furniture: folio", "a bare number beside a page break")
-        elif (nxt is None and prev is not None and line.blank_before and not BARE_NUMBER_RE.match(prev.key)
-              and (folios := [lines[j] for j in range(n) if lines[j].furniture == "pageNum"])
-              and any(BARE_NUMBER_RE.match(f.key) for f in folios)):
-            # the text's last line, a bare number set apart, where the pages' folios are bare numbers:
-            # the last page's folio (no form feed follows the last page)
-            line.furniture = "pageNum"
-            line.note("furniture: folio", "a bare number that ends the text, set apart, where the folios are bare numbers")
+        elif nxt is None and prev is not None and not BARE_NUMBER_RE.match(prev.key):
+            # the text's last line, a bare number one more than the last bare-number folio: the
+            # last page's folio (no form feed follows the last page)
+            before = next((lines[j] for j in range(i - 1, -1, -1)
+                           if lines[j].furniture == "pageNum" and BARE_NUMBER_RE.match(lines[j].key)), None)
+            if before is not None and int(line.key) == int(before.key) + 1:
+                line.furniture = "pageNum"
+                line.note("furniture: folio", f"a bare number that ends the text, one more than the last bare folio "
+                                              f"({before.key}, line {before.no})")
     doc.furniture = [line for line in lines if line.furniture]
 
 
