@@ -2281,3 +2281,16 @@ def test_a_dated_entry_as_wide_as_a_wrapped_line_goes_on_and_is_no_title():
     assert texts(root, "//tei:div[@type='article']/tei:head") == ["县政协开展春耕生产专题视察", "4月县政协工作大事记"]
     assert [p for p in texts(root, "//tei:p") if p.startswith("4月3日")] == ["4月3日县政协主席带领部分委员到沙湾镇调研油茶产业发展情况。"]
     round_trips(docs, text)
+
+
+def test_a_bare_number_beside_a_folio_of_another_shape_is_a_folio_too():
+    """The print's bare page number right above the extraction's own folio (``第 1 页``), with no
+    form feed: two folios at one page break; the paragraph the page cut goes on across both."""
+    text = SPECIAL_FIRST.replace("，先后察看了三个乡镇", "，先后察看\n\n\n                                   1\n第 1 页\n\n了三个乡镇")
+    docs, _ = read(text)
+    root = docs[0].root
+    assert [(f.get("type"), "".join(f.itertext()).strip()) for f in xpath(root, "//tei:text//tei:fw")][:2] \
+        == [("pageNum", "1"), ("pageNum", "第 1 页")]
+    cut = [p for p in texts(root, "//tei:p") if "先后察看" in p]
+    assert len(cut) == 1 and "先后察看1第1页了三个乡镇" in cut[0]  # one <p>, the folios inside it
+    round_trips(docs, text)
