@@ -2294,3 +2294,9 @@ def test_a_bare_number_beside_a_folio_of_another_shape_is_a_folio_too():
     cut = [p for p in texts(root, "//tei:p") if "先后察看" in p]
     assert len(cut) == 1 and "先后察看1第1页了三个乡镇" in cut[0]  # one <p>, the folios inside it
     round_trips(docs, text)
+    # a number the extraction cut off the line above (a table cell 7.6 wrapped), a blank line
+    # between it and the folio: no folio
+    text = SPECIAL_FIRST.replace("听取了县农业农村局的情况汇报。", "听取了县农业农村局的情况汇报。\n\n规模以上工业增加值　　　　7.\n6\n\n\n第 1 页\n")
+    docs, _ = read(text)
+    assert [("".join(f.itertext()).strip()) for f in xpath(docs[0].root, "//tei:text//tei:fw")] == ["第 1 页"]
+    round_trips(docs, text)

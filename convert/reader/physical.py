@@ -258,11 +258,11 @@ def find_page_furniture(doc: PhysicalText) -> None:
             continue
         prev = lines[i - 1] if i else None
         nxt = lines[i + 1] if i + 1 < n else None
-        if ((nxt is not None and (nxt.form_feed or nxt.furniture == "header" or folio[i + 1]))
+        if ((nxt is not None and (nxt.form_feed or nxt.furniture == "header" or (folio[i + 1] and not nxt.blank_before)))
                 or (line.form_feed and i > 0)
-                or (prev is not None and (prev.furniture == "header" or folio[i - 1]))):
-            # beside a folio of another shape too (``第 1 页``): two folios at one page break, the
-            # print's own and the extraction's
+                or (prev is not None and (prev.furniture == "header" or (folio[i - 1] and not line.blank_before)))):
+            # right beside a folio of another shape too (``第 1 页``, no blank line between): two
+            # folios at one page break, the print's own and the extraction's
             line.furniture = "pageNum"
             line.note("furniture: folio", "a bare number beside a page break")
         elif nxt is None and prev is not None and not BARE_NUMBER_RE.match(prev.key):
