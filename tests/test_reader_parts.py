@@ -2175,6 +2175,11 @@ def test_a_special_issue_line_without_a_number_opens_an_issue_and_names_it():
     assert not any("桐溪政协" in t or "简讯" in t for t in texts(docs[0].root, "//tei:body//tei:head"))
     assert texts(docs[1].root, "//tei:body//tei:head") == ["县政协召开乡村教育专题协商会"]
     round_trips(docs, text)
+    # the word alone, no number and no masthead around it (a banner over a page): no new issue
+    text = SPECIAL_FIRST.replace("视察组认为", "特　刊\n\n视察组认为")
+    docs, _ = read(text)
+    assert len(docs) == 1
+    round_trips(docs, text)
 
 
 def test_a_running_head_printed_once_after_a_bare_folio_and_the_last_bare_folio_are_furniture():

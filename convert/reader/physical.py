@@ -30,7 +30,7 @@ from typing import Callable
 
 from convert.reader.layout import BULLET_CHARS, author_before_leader, author_wrapped_off, colophon_kind
 from convert.reader.lines import FOLIO_RES, Line, Milestone, split_lines
-from convert.reader.masthead import ISSUE_RE, TITLE_GENRE_RE, TOTAL_RE, classify, fields_of, masthead_field_line
+from convert.reader.masthead import ISSUE_RE, SPECIAL_ISSUE_RE, TITLE_GENRE_RE, TOTAL_RE, classify, fields_of, masthead_field_line
 
 #: Sentence-final punctuation (clreq §3.1.7): a line ending in one of these ends a paragraph.
 SENTENCE_FINAL = set("。！？!?…")
@@ -55,7 +55,7 @@ BARE_NUMBER_RE = re.compile(r"^(\d{1,4})$")
 DATE_LEAD_RE = re.compile(r"^\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 #: A dated entry's opening (a 大事记, a chronicle): a day, a span of days or a part of a month, then
 #: a gap (``5月6日　``, ``5月14日—15日　``, ``5月下旬　``) and the entry's text; what a title never opens with.
-DATED_ENTRY_RE = re.compile(r"^\s*\d{1,2}\s*月\s*(?:\d{1,2}\s*日(?:\s*[—\-－~～至]\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日)?"
+DATED_ENTRY_RE = re.compile(r"^\s*\d{1,2}\s*月\s*(?:\d{1,2}\s*日(?:[—\-－~～至](?:\d{1,2}\s*月)?\d{1,2}\s*日)?"
                             r"|[上中下]旬|初|底|中)[ \t\u3000]+\S")
 #: Masthead kinds (see :func:`convert.reader.masthead.classify`) that start a new issue.
 ISSUE_ANCHOR_KINDS = {"edition"}
@@ -876,7 +876,10 @@ def find_issue_boundaries(doc: PhysicalText) -> None:
     unless a page break stands between them (the notice then opens the next issue's first page). An issue-number line alone (no masthead line or title taken with it)
     that repeats the open issue's own numbers (:func:`same_issue`: a running head left in the
     text) is no anchor: a second issue of the series prints another number, another series its
-    own masthead. ``issues`` is filled, and ``issue_widths``: each issue's own wrap width.
+    own masthead. A special issue's line (增刊, 特刊, 专刊: :data:`convert.reader.masthead.SPECIAL_ISSUE_RE`)
+    is an issue-number line too, but alone, without a number and with no masthead line or title
+    taken with it, it is no anchor (a banner over a page). ``issues`` is filled, and
+    ``issue_widths``: each issue's own wrap width.
     """
     lines = doc.lines
     starts = [0]
@@ -938,6 +941,11 @@ def find_issue_boundaries(doc: PhysicalText) -> None:
                     elif start - 1 > starts[-1] and _paper_date_line(lines[start - 1]):
                         start -= 1
                     break
+        if start == i and SPECIAL_ISSUE_RE.match(line.key) and issue_numbers(line.text)[1:] == (None, None):
+            # a special issue's word alone (增刊, 特刊: no number), no masthead line or title around
+            # it: a banner over a page or a page's running head, no issue line
+            line.note("no new issue", "a special issue's word with no number and no masthead around it")
+            continue
         if start == i and numbers is not None and same_issue(numbers, issue_numbers(line.text)):
             # the open issue's own number again, alone (no masthead line or title around it: a
             # running head the furniture pass left): a second issue of the series prints another
