@@ -12,10 +12,11 @@ line another pass took. The rules are the conventions', not any sample's:
 - editor's notes (编者按：, 按：, 编后：) → ``editorial``;
 - news lead-ins (消息头: ``本报讯（记者 …）``, ``新华社…电``) → ``lead-in``;
 - author lines under a title (``文／X``, ``□ X``, ``本报记者 X``, a unit and a name, an office and a
-  name ``县政协委员　X``, a bare name)
+  name ``县政协委员　X`` or offices joined by 、 ``县政协委员、X乡卫生院副院长　X``, a bare name)
   → ``byline``; credits after the text on a line of their own (``（…供稿）``, ``（单位　姓名）``)
   → ``credit``;
-- column names (【工作动态】; a 副刊's own name after its page label) → ``section``;
+- column names (【工作动态】; a 副刊's own name after its page label; a short name over signed
+  titles, 委员发言摘编 over speeches) → ``section``;
 - numbered sub-headings of GB/T 15834-2011 B.3.8 (一、 （一） 1. （1）) on a line of their own →
   ``subhead`` with the level (a run-in one, ending in 。, is no heading);
 - verse (short lines without closing punctuation, under a title and an author line) →
