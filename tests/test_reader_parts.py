@@ -2736,4 +2736,193 @@ def test_a_column_name_after_the_editors_afterword_in_the_contents_keeps_the_pri
     text = INDENTED_JOURNAL.replace("沈知秋　2\n\n", "沈知秋　2\n编后记　　　　　　　　　　　　　　　　　　　　　　　2\n"
                                     "教学探索\n再谈作业设计　　　　　　　　　　　　　　　江一苇　2\n\n")
     docs, _ = read(text)
+
+
+SPECIAL_FIRST = """桐 溪 政 协
+
+简　　讯
+
+2023年第3期（总第51期）
+
+政协桐溪县委员会办公室　　　　　　2023年4月10日
+
+县政协开展春耕生产专题视察
+
+4月6日，县政协组织部分委员视察全县春耕备耕工作，先后察看了三个乡镇的育秧基地和农资市场，听取了县农业农村局的情况汇报。
+
+视察组认为，今年春耕准备工作启动早、措施实，建议进一步加强农资质量监管，做好农机调度和技术指导服务。
+
+报：市政协办公室，县委办公室。
+发：县政协委员，县政协各参加单位。
+（共印120份）
+
+3
+"""
+SPECIAL_SECOND = """\f桐 溪 政 协
+
+简　　讯
+
+增　刊
+
+政协桐溪县委员会办公室　　　　　　2023年4月18日
+
+县政协召开乡村教育专题协商会
+
+4月16日，县政协召开乡村教育专题协商会，县教育局等部门负责同志和部分委员参加会议，围绕乡村学校布局调整提出意见建议。
+
+会议认为，要统筹学校布局和教师配置，改善乡村学校办学条件，让农村孩子就近上好学。
+
+报：市政协办公室，县委办公室。
+发：县政协委员，县政协各参加单位。
+（共印90份）
+"""
+
+
+def test_a_special_issue_line_without_a_number_opens_an_issue_and_names_it():
+    """A masthead whose issue line is 增刊 / 特刊 / 专刊 (with or without a number) in place of
+    第N期 opens an issue like any issue-number line; the header records the issue as printed
+    (``biblScope/@n`` 增刊), and the letter-spaced two-character kind under the name (简　　讯)
+    is the title's second line, in the new issue."""
+    assert classify("增　刊") == "edition" and classify("2024年增刊") == "edition"
+    assert classify("教育专刊") != "edition"
+    mh = read_masthead(split_lines("某某简报\n增刊第2期（总第60期）"))
+    assert (mh.special, mh.special_text, mh.issue, mh.issue_total) == ("增刊2", "增刊第2期", None, 60)
+    text = SPECIAL_FIRST + SPECIAL_SECOND
+    docs, _ = read(text)
+    assert len(docs) == 2
+    assert xpath(docs[1].root, "string(//tei:monogr/tei:biblScope[@unit='issue']/@n)") == "增刊"
+    assert xpath(docs[1].root, "string(//tei:monogr/tei:title[@level='j'][not(@type)])") == "桐溪政协简讯"
+    assert xpath(docs[0].root, "string(//tei:monogr/tei:title[@level='j'][not(@type)])") == "桐溪政协简讯"
+    assert not any("桐溪政协" in t or "简讯" in t for t in texts(docs[0].root, "//tei:body//tei:head"))
+    assert texts(docs[1].root, "//tei:body//tei:head") == ["县政协召开乡村教育专题协商会"]
+    round_trips(docs, text)
+    # the word alone, no number and no masthead around it (a banner over a page): no new issue
+    text = SPECIAL_FIRST.replace("视察组认为", "特　刊\n\n视察组认为")
+    docs, _ = read(text)
+    assert len(docs) == 1
+    round_trips(docs, text)
+
+
+def test_a_running_head_printed_once_after_a_bare_folio_and_the_last_bare_folio_are_furniture():
+    """Folios that are bare numbers (a number alone before the form feed that opens the next page)
+    and a running head printed at one page top only (``桐溪政协简讯·增刊`` under the folio of a
+    two-page issue) are page furniture; so is the bare number that ends the text, set apart, where
+    the folios are bare numbers, one more than the last of them (the last page's folio: no form
+    feed follows the last page), with a blank line before it or not."""
+    text = SPECIAL_SECOND.replace(
+        "\n会议认为", "\n\n                                              1\n\f桐溪政协简讯·增刊\n\n会议认为") + "\n2\n"
+    for text in (text, re.sub(r"\n\n+", "\n", text)):
+        docs, _ = read(text)
+        assert [(f.get("type"), "".join(f.itertext()).strip()) for f in xpath(docs[0].root, "//tei:text//tei:fw")] \
+            == [("pageNum", "1"), ("header", "桐溪政协简讯·增刊"), ("pageNum", "2")]
+        assert not [p for p in texts(docs[0].root, "//tei:p") if p in ("2", "桐溪政协简讯·增刊")]
+        round_trips(docs, text)
+
+
+SPEECHES = """县政协召开乡村教育专题协商会
+
+4月16日，县政协召开乡村教育专题协商会，县教育局等部门负责同志和部分委员参加会议。
+
+会上，5位委员围绕议题作了发言。
+
+委员发言选登
+
+办好乡村小规模学校，让孩子“留得住”
+
+县政协委员、沙湾镇中心小学校长　柏青禾
+
+乡村小规模学校是农村教育的短板。建议统筹师资配置，推行音体美教师走教，改善寄宿条件。
+
+稳住乡村教师队伍
+
+县政协常委、县教育局副局长　阎立秋
+
+乡村教师流失较多。建议落实乡村教师生活补助，优先安排周转宿舍，畅通职称晋升渠道。
+"""
+
+
+def test_an_office_list_and_a_name_under_a_title_is_its_byline():
+    """An author line of offices joined by 、 and a name (县政协委员、X镇中心小学校长　X: GB/T 15834-2011
+    4.5, the 顿号 between coordinate offices) under a title is its byline, never the title's second
+    line nor a paragraph; the title may hold a comma and run to 24 characters under such a line."""
+    one = SPEECHES.replace("委员发言选登\n\n", "")
+    for text in (one, re.sub(r"\n\n+", "\n", one)):
+        docs, _ = read(text)
+        root = docs[0].root
+        assert texts(root, "//tei:div[@type='article']/tei:byline") == [
+            "县政协委员、沙湾镇中心小学校长柏青禾", "县政协常委、县教育局副局长阎立秋"]
+        assert texts(root, "//tei:div[@type='article']/tei:head") == [
+            "县政协召开乡村教育专题协商会", "办好乡村小规模学校，让孩子“留得住”", "稳住乡村教师队伍"]
+        round_trips(docs, text)
+
+
+def test_a_short_line_over_signed_titles_is_a_columns_name():
+    """A short line right above a title with its own author line, with a second signed title
+    further on, is the name of a column of signed pieces (a section over them), not the first
+    title's first line nor an article of its own."""
+    for text in (SPEECHES, re.sub(r"\n\n+", "\n", SPEECHES)):
+        docs, _ = read(text)
+        root = docs[0].root
+        assert texts(root, "//tei:div[@type='section']/tei:head") == ["委员发言选登"]
+        assert texts(root, "//tei:div[@type='section']/tei:div[@type='article']/tei:head") == [
+            "办好乡村小规模学校，让孩子“留得住”", "稳住乡村教师队伍"]
+        round_trips(docs, text)
+
+
+def test_a_short_title_over_a_long_paragraph_line_in_text_not_hard_wrapped_ends():
+    """In text with a paragraph to a line and no blank lines (no wrap width to tell), a short line
+    much narrower than the line after it is no line a wrap cut (a wrapped line is as wide as the
+    one after it, or wider): a title with a colon (``柏青禾：把课堂搬进田野``) stays a line of its own."""
+    text = re.sub(r"\n\n+", "\n", SPECIAL_FIRST.replace(
+        "视察组认为", "柏青禾：把课堂搬进田野\n\n柏青禾是县政协委员、沙湾镇中心小学校长，十多年来带着学生走进田间地头，开设了一门劳动实践课程。\n\n视察组认为"))
+    docs, _ = read(text)
+    assert "柏青禾：把课堂搬进田野" in texts(docs[0].root, "//tei:div[@type='article']/tei:head")
+    round_trips(docs, text)
+
+
+
+CHRONICLE = """县政协开展春耕生产专题视察
+4月6日，县政协组织部分委员视察全县春耕备耕工作，先后察看了三个乡镇的育秧基地和农资市场，听取了县农业农村局的情况汇报，对做好农资供应、农机调度和技术服务提出了意见建议。
+视察组认为，今年春耕准备工作启动早、措施实，建议进一步加强农资质量监管，做好农机调度和技术指导服务，确保不误农时。
+4月县政协工作大事记
+4月3日　县政协主席带领部分委员到沙湾镇调研油茶产业发展情况。
+4月9日　县政协召开主席会议，研究部署乡村教育专题调研工作。
+4月12日—13日　县政协组织委员走进社区开展法律宣讲活动，听众共计300余人次。
+4月下旬　县政协各专门委员会分别召开委员座谈会，收集委员对协商议题的意见建议。
+"""
+
+
+def test_a_dated_entry_as_wide_as_a_wrapped_line_goes_on_and_is_no_title():
+    """Hard-wrapped without blank lines: a chronicle's (大事记) entry opens with a date and a gap
+    (``4月3日　…``, ``4月12日—13日　…``, ``4月下旬　…``) and is running text; its first line, as wide
+    as a wrapped line and without clause punctuation, goes on in the next (weak: @cert), and is
+    never a title glued to the chronicle's own title."""
+    wrapped = []
+    for line in CHRONICLE.splitlines():
+        step = 20 if "。" in line else len(line)
+        wrapped += [line[k:k + step] for k in range(0, len(line), step)]
+    text = "\n".join(wrapped) + "\n"
+    docs, _ = read(text)
+    root = docs[0].root
+    assert texts(root, "//tei:div[@type='article']/tei:head") == ["县政协开展春耕生产专题视察", "4月县政协工作大事记"]
+    assert [p for p in texts(root, "//tei:p") if p.startswith("4月3日")] == ["4月3日县政协主席带领部分委员到沙湾镇调研油茶产业发展情况。"]
+    round_trips(docs, text)
+
+
+def test_a_bare_number_beside_a_folio_of_another_shape_is_a_folio_too():
+    """The print's bare page number right above the extraction's own folio (``第 1 页``), with no
+    form feed: two folios at one page break; the paragraph the page cut goes on across both."""
+    text = SPECIAL_FIRST.replace("，先后察看了三个乡镇", "，先后察看\n\n\n                                   1\n第 1 页\n\n了三个乡镇")
+    docs, _ = read(text)
+    root = docs[0].root
+    assert [(f.get("type"), "".join(f.itertext()).strip()) for f in xpath(root, "//tei:text//tei:fw")][:2] \
+        == [("pageNum", "1"), ("pageNum", "第 1 页")]
+    cut = [p for p in texts(root, "//tei:p") if "先后察看" in p]
+    assert len(cut) == 1 and "先后察看1第1页了三个乡镇" in cut[0]  # one <p>, the folios inside it
+    round_trips(docs, text)
+    # a number the extraction cut off the line above (a table cell 7.6 wrapped), a blank line
+    # between it and the folio: no folio
+    text = SPECIAL_FIRST.replace("听取了县农业农村局的情况汇报。", "听取了县农业农村局的情况汇报。\n\n规模以上工业增加值　　　　7.\n6\n\n\n第 1 页\n")
+    docs, _ = read(text)
+    assert [("".join(f.itertext()).strip()) for f in xpath(docs[0].root, "//tei:text//tei:fw")] == ["第 1 页"]
     round_trips(docs, text)

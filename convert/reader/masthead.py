@@ -43,6 +43,13 @@ RESTRICTED_RE = re.compile(r"内部资料|内部刊物|内部发行|注意保存
 #: A masthead notice that gives a telephone number or address (``监督电话 67183172``).
 CONTACT_RE = re.compile(r"电话|热线|邮箱|地址|传真")
 TOTAL_RE = re.compile(r"总\s*第\s*(\d+)\s*期")
+#: A special issue printed in place of (or beside) a numbered one: 增刊 (a supplement), 特刊, 专刊,
+#: alone or with its year, its own number, the number of the issue it goes with and a cumulative
+#: number (``增　刊``, ``2024年增刊``, ``增刊第2期``, ``增刊（二）``, ``第6期增刊``, ``增刊（总第119期）``). The
+#: whole line is the issue line, nothing else in it (a page label ``教育专刊`` names a page).
+SPECIAL_ISSUE_RE = re.compile(r"^(?:\d{4}年)?(?:第\d+期)?(?P<special>(?P<name>增刊|特刊|专刊)"
+                              r"(?:第?(?P<n>\d+)期?|[（(](?P<cn>[一二三四五六七八九十\d]{1,3})[）)])?)"
+                              r"(?:[（(]总第\d+期[）)])?$")
 #: An imprint: a body's name, then its verb (the compound 编辑出版, ``…融媒体中心编辑出版``, is one verb:
 #: the body edits and publishes; read first, so that 编辑 does not stay in the body's name).
 IMPRINT_RE = re.compile(r"^(.{2,40}?)\s*(编辑出版|出版|编印|编辑|主办|承办|协办|机关报|编)$")
@@ -157,7 +164,7 @@ def classify_field(text: str) -> str:
         return "date-part"
     if LUNAR_RE.match(t):
         return "lunar"
-    if (ISSUE_RE.search(t) or VOLUME_RE.search(t) or TOTAL_RE.search(t)) and len(t) <= 20:
+    if (ISSUE_RE.search(t) or VOLUME_RE.search(t) or TOTAL_RE.search(t) or SPECIAL_ISSUE_RE.match(t)) and len(t) <= 20:
         return "edition"
     if PAGES_RE.match(t):
         return "pages"
@@ -239,7 +246,9 @@ class Masthead:
     ``2020-02-29`` or ``2020-01``); ``printed`` the printing date; numbers are ``int`` or
     ``None``; ``publishers`` the bodies that issue it (编印, 出版; a joint briefing has two),
     ``sponsor`` the body a paper is the organ of (主办, 机关报), ``supporters`` the bodies that run
-    it for the sponsor (承办, 协办).
+    it for the sponsor (承办, 协办); ``special`` a special issue's name and its own number
+    (``增刊``, ``增刊2``: :data:`SPECIAL_ISSUE_RE`) and ``special_text`` its words as printed,
+    whitespace removed.
     """
 
     blocks: list[tuple[str, list[Line]]] = field(default_factory=list)
@@ -258,6 +267,8 @@ class Masthead:
     printed_text: str | None = None
     issue: int | None = None
     issue_text: str | None = None
+    special: str | None = None
+    special_text: str | None = None
     issue_total: int | None = None
     volume: int | None = None
     volume_text: str | None = None
@@ -331,6 +342,13 @@ def _take(mh: Masthead, kind: str, text: str) -> None:
     elif kind == "lunar":
         mh.lunar = key
     elif kind == "edition":
+        special = SPECIAL_ISSUE_RE.match(key)
+        if special and mh.special is None:
+            own = numeral(special.group("n") or special.group("cn") or "")
+            mh.special = special.group("name") + (str(own) if own is not None else "")
+            mh.special_text = special.group("special")
+        if special:  # the numbers beside it (第6期增刊, 增刊（总第119期）) are read as usual
+            key = key[:special.start("special")] + key[special.end("special"):]
         m = ISSUE_RE.search(re.sub(TOTAL_RE, "", key))
         if m and int(m.group(1)) > MAX_ISSUES_A_YEAR and not TOTAL_RE.search(key) and mh.issue_total is None:
             mh.issue_total = int(m.group(1))  # no year has so many issues: a running number
@@ -378,7 +396,7 @@ def _take(mh: Masthead, kind: str, text: str) -> None:
 
 #: a masthead line that names the kind of bulletin alone (工作简报, 信息专报, 督查通报 …): printed
 #: under the body's or place's name, it is the second line of one title
-TITLE_GENRE_RE = re.compile(r"[\u4e00-\u9fff]{0,4}(?:简报|通报|专报|快报|信息|通讯|动态|要情)")
+TITLE_GENRE_RE = re.compile(r"[\u4e00-\u9fff]{0,4}(?:简报|简讯|快讯|通报|专报|快报|信息|通讯|动态|要情)")
 
 
 def read_masthead(lines: list[Line]) -> Masthead:

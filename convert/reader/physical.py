@@ -31,7 +31,7 @@ from typing import Callable
 from convert.reader.layout import (BULLET_CHARS, CONTENTS_HEAD_RE, author_before_leader, author_wrapped_off, colophon_kind,
                                    table_row)
 from convert.reader.lines import FOLIO_RES, Line, Milestone, split_lines
-from convert.reader.masthead import ISSUE_RE, TITLE_GENRE_RE, TOTAL_RE, classify, fields_of, masthead_field_line
+from convert.reader.masthead import ISSUE_RE, SPECIAL_ISSUE_RE, TITLE_GENRE_RE, TOTAL_RE, classify, fields_of, masthead_field_line
 
 #: Sentence-final punctuation (clreq §3.1.7): a line ending in one of these ends a paragraph.
 SENTENCE_FINAL = set("。！？!?…")
@@ -54,6 +54,10 @@ TAIL = 200
 BARE_NUMBER_RE = re.compile(r"^(\d{1,4})$")
 #: A news lead's opening date: ``11月18日，``, ``1 月 7 日下午``.
 DATE_LEAD_RE = re.compile(r"^\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+#: A dated entry's opening (a 大事记, a chronicle): a day, a span of days or a part of a month, then
+#: a gap (``5月6日　``, ``5月14日—15日　``, ``5月下旬　``) and the entry's text; what a title never opens with.
+DATED_ENTRY_RE = re.compile(r"^\s*\d{1,2}\s*月\s*(?:\d{1,2}\s*日(?:[—\-－~～至](?:\d{1,2}\s*月)?\d{1,2}\s*日)?"
+                            r"|[上中下]旬|初|底|中)[ \t\u3000]+\S")
 #: Masthead kinds (see :func:`convert.reader.masthead.classify`) that start a new issue.
 ISSUE_ANCHOR_KINDS = {"edition"}
 MASTHEAD_KINDS = {"date", "date-part", "printed", "lunar", "edition", "registration", "imprint",
@@ -243,9 +247,11 @@ def find_page_furniture(doc: PhysicalText) -> None:
             # a line of handling notices alone (内部资料　注意保存) printed once after a folio is the
             # top line of the next issue's 版头 (GB/T 9704-2012 7.2.1), no running head (a head that
             # names its title too, 地方志通讯　内部资料, still is one)
+            # a bare number that ends a page (before the form feed that opens this one) is its folio;
             # a colophon line (``主　　办：…``, its label spaced out to the others' width) after the
             # last folio is the 版记 (GB/T 9704-2012 7.4), no running head
-            if i > 0 and (folio[i - 1] or under_head) and re.search(r"\S(\s{2,}|\s*·\s*)\S|\S{2}\u3000\S{2}", raw) \
+            after_folio = folio[i - 1] or (lines[i].form_feed and BARE_NUMBER_RE.match(lines[i - 1].key) is not None)
+            if i > 0 and (after_folio or under_head) and re.search(r"\S(\s{2,}|\s*·\s*)\S|\S{2}\u3000\S{2}", raw) \
                     and not notices_only(lines[i].key) and not colophon_kind(lines[i]):
                 lines[i].furniture = "header"
                 lines[i].note("furniture: running head", "beside a folio, shaped like a running head")
@@ -315,11 +321,22 @@ def find_page_furniture(doc: PhysicalText) -> None:
             continue
         prev = lines[i - 1] if i else None
         nxt = lines[i + 1] if i + 1 < n else None
-        if ((nxt is not None and (nxt.form_feed or nxt.furniture == "header"))
+        if ((nxt is not None and (nxt.form_feed or nxt.furniture == "header" or (folio[i + 1] and not nxt.blank_before)))
                 or (line.form_feed and i > 0)
-                or (prev is not None and prev.furniture == "header")):
+                or (prev is not None and (prev.furniture == "header" or (folio[i - 1] and not line.blank_before)))):
+            # right beside a folio of another shape too (``第 1 页``, no blank line between): two
+            # folios at one page break, the print's own and the extraction's
             line.furniture = "pageNum"
             line.note("furniture: folio", "a bare number beside a page break")
+        elif nxt is None and prev is not None and not BARE_NUMBER_RE.match(prev.key):
+            # the text's last line, a bare number one more than the last bare-number folio: the
+            # last page's folio (no form feed follows the last page)
+            before = next((lines[j] for j in range(i - 1, -1, -1)
+                           if lines[j].furniture == "pageNum" and BARE_NUMBER_RE.match(lines[j].key)), None)
+            if before is not None and int(line.key) == int(before.key) + 1:
+                line.furniture = "pageNum"
+                line.note("furniture: folio", f"a bare number that ends the text, one more than the last bare folio "
+                                              f"({before.key}, line {before.no})")
     doc.furniture = [line for line in lines if line.furniture]
 
 
@@ -772,6 +789,14 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
         return True, "two balanced clauses X，Y without a sentence end (a sub-heading's shape)", None
     if width is not None and last_width is not None and last_width < width - _tolerance(width):
         return True, f"narrower than a wrapped line ({last_width:g} < {width - _tolerance(width):g}): the line ended", None
+    if (width is None and last_width is not None and not b.marks and not b.form_feed
+            and last_width < 0.6 * extent(b.text) and a.text.rstrip()[-1:] not in "，,、；;：:“‘《（(—"
+            and any(c in PROSE_PUNCT for c in b.text) and not re.search(r"\S[ \t\u3000]{2,}\S", b.text)):
+        # no wrap width here (one paragraph to a line, or too few lines run on to tell): a line
+        # a hard wrap cut is as wide as the line after it, or wider; one much narrower ended
+        # (the next line running text, no row of aligned columns)
+        return True, (f"much narrower than the next line ({last_width:g} < 0.6 × {extent(b.text):g}), no page "
+                      "break between: no wrapped line"), None
     if entries is not None:
         for line, where in ((a, "this line"), (b, "the next line")):
             if (line is b or parts == 1) and _names_entry(line, entries):
@@ -781,6 +806,9 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
         w = extent(a.text)
         if width is not None and w >= width - _tolerance(width):
             wide = f"as wide as a wrapped line ({w:g} ≥ {width - _tolerance(width):g})"
+            if DATED_ENTRY_RE.match(a.text) and not b.text.lstrip().startswith("——"):
+                return False, (f"no clause punctuation, but {wide} and opening with a date and a gap (a dated "
+                               "entry of a chronicle, 大事记: running text)"), "medium"
             if DATE_LEAD_RE.match(b.text):
                 return True, (f"no clause punctuation, {wide}, and the next line opens like a news "
                               "lead (a date)"), "medium"
@@ -1010,7 +1038,10 @@ def find_issue_boundaries(doc: PhysicalText) -> None:
     unless a page break stands between them (the notice then opens the next issue's first page). An issue-number line alone (no masthead line or title taken with it)
     that repeats the open issue's own numbers (:func:`same_issue`: a running head left in the
     text) is no anchor: a second issue of the series prints another number, another series its
-    own masthead. ``issues`` is filled, and ``issue_widths``: each issue's own wrap width.
+    own masthead. A special issue's line (增刊, 特刊, 专刊: :data:`convert.reader.masthead.SPECIAL_ISSUE_RE`)
+    is an issue-number line too, but alone, without a number and with no masthead line or title
+    taken with it, it is no anchor (a banner over a page). ``issues`` is filled, and
+    ``issue_widths``: each issue's own wrap width.
     """
     lines = doc.lines
     starts = [0]
@@ -1035,7 +1066,11 @@ def find_issue_boundaries(doc: PhysicalText) -> None:
         prev = lines[start - 1] if start > 0 else None
         if prev is not None and classify(prev.text) == "title" and len(prev.key) <= 16 \
                 and not any(c in PROSE_PUNCT for c in prev.text) and start - 2 >= 0:
-            spaced = re.fullmatch(r"\S(?:[ \t\u3000]+\S){2,}", prev.text.strip()) is not None
+            # a letter-spaced title is a masthead's own (督 查 通 报); so is the kind of bulletin
+            # alone letter-spaced over two characters (简　　讯, under the body's name)
+            spaced = re.fullmatch(r"\S(?:[ \t\u3000]+\S){2,}", prev.text.strip()) is not None or (
+                TITLE_GENRE_RE.fullmatch(prev.key) is not None
+                and re.fullmatch(r"\S(?:[ \t\u3000]+\S)+", prev.text.strip()) is not None)
             # the 编印 unit may stand above the title (桐岗县森林防灭火指挥部办公室 / 森林防火工作简报):
             # up to two lines of a body's name, no credit
             top = start - 1
@@ -1068,6 +1103,11 @@ def find_issue_boundaries(doc: PhysicalText) -> None:
                     elif start - 1 > starts[-1] and _paper_date_line(lines[start - 1]):
                         start -= 1
                     break
+        if start == i and SPECIAL_ISSUE_RE.match(line.key) and issue_numbers(line.text)[1:] == (None, None):
+            # a special issue's word alone (增刊, 特刊: no number), no masthead line or title around
+            # it: a banner over a page or a page's running head, no issue line
+            line.note("no new issue", "a special issue's word with no number and no masthead around it")
+            continue
         if start == i and numbers is not None and same_issue(numbers, issue_numbers(line.text)):
             # the open issue's own number again, alone (no masthead line or title around it: a
             # running head the furniture pass left): a second issue of the series prints another

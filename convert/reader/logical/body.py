@@ -57,7 +57,7 @@ from convert.reader.body import (cut_segments, BRIEF_RE, BYLINE_LINE_RE, BYLINE_
 from convert.reader.layout import COLOPHON_FIELD_RE, Contents, after_clause_mark, heading_shape, paragraph_shape, unfinished
 from convert.reader.lines import Line, is_mark
 from convert.reader.logical.state import LogicalText, Role
-from convert.reader.logical.roles import DOCUMENT_TITLE_RE, indented, physical_parts, title_like
+from convert.reader.logical.roles import DOCUMENT_TITLE_RE, SIGNED_TITLE_MAX, indented, physical_parts, title_like
 from convert.reader.names import tag_byline
 from convert.reader.physical import NO_LINE_START, as_wide_as_wrapped, sentence_final
 from convert.tei import TEI_NS, E, XML_ID, xpath
@@ -440,7 +440,7 @@ class BodyBuilder:
         nxt_role = self._role(i + 1)
         if split_specials(line.segments)[0]:
             return None  # a line that opens with a jump line (上接第一版) goes on with a story
-        if not heading_shape(line) and nxt_role is not None and nxt_role.kind == "byline" and title_like(line):
+        if not heading_shape(line) and nxt_role is not None and nxt_role.kind == "byline" and title_like(line, SIGNED_TITLE_MAX):
             marked = marked or False
             cert, context = self._shape_cert(i, line)
             return Heading("article", why=f"a short title with an author line under it; {context}", cert=cert)

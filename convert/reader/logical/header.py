@@ -208,7 +208,13 @@ def _header(mh: Masthead, genre, colophons: list[etree._Element], source_name: s
     monogr.append(imprint)
     if mh.volume is not None:
         monogr.append(E.biblScope(mh.volume_text or str(mh.volume), unit="volume", n=str(mh.volume)))
-    if mh.issue is not None:
+    if mh.special is not None:
+        # a special issue (增刊, 特刊, 专刊: no number of the year's run, or its own), named as printed;
+        # printed beside a number (第6期增刊), the supplement of that issue
+        number = (mh.issue_text or "") if mh.issue is not None else ""
+        monogr.append(E.biblScope(number + mh.special_text, unit="issue",
+                                  n=(str(mh.issue) if mh.issue is not None else "") + mh.special))
+    elif mh.issue is not None:
         monogr.append(E.biblScope(mh.issue_text or str(mh.issue), unit="issue", n=str(mh.issue)))
     if print_run or mh.pages is not None:
         extent = E.extent()
@@ -223,8 +229,8 @@ def _header(mh: Masthead, genre, colophons: list[etree._Element], source_name: s
     publisher = publishers[0] if publishers else None
 
     parts = [mh.title or publisher or source_name]
-    if mh.issue_text:
-        parts.append(mh.issue_text)
+    if mh.issue_text or mh.special_text:
+        parts.append((mh.issue_text or "") + (mh.special_text or ""))
     if mh.issue_total is not None:
         parts.append(f"总第{mh.issue_total}期")
     if when:

@@ -13,10 +13,11 @@ line another pass took. The rules are the conventions', not any sample's:
 - editor's notes (编者按：, 按：, 编后：) → ``editorial``;
 - news lead-ins (消息头: ``本报讯（记者 …）``, ``新华社…电``) → ``lead-in``;
 - author lines under a title (``文／X``, ``□ X``, ``本报记者 X``, a unit and a name, an office and a
-  name ``县政协委员　X``, a bare name)
+  name ``县政协委员　X`` or offices joined by 、 ``县政协委员、X乡卫生院副院长　X``, a bare name)
   → ``byline``; credits after the text on a line of their own (``（…供稿）``, ``（单位　姓名）``)
   → ``credit``;
-- column names (【工作动态】; a 副刊's own name after its page label) → ``section``;
+- column names (【工作动态】; a 副刊's own name after its page label; a short name over signed
+  titles, 委员发言摘编 over speeches) → ``section``;
 - numbered sub-headings of GB/T 15834-2011 B.3.8 (一、 （一） 1. （1）) on a line of their own →
   ``subhead`` with the level (a run-in one, ending in 。, is no heading);
 - verse (short lines without closing punctuation, under a title and an author line) →
@@ -331,12 +332,18 @@ def find_lead_ins(doc: LogicalText) -> None:
             _give(doc, i, "lead-in", f"a news lead-in ({m.group('dateline')})", **spans)
 
 
-def title_like(line: Line) -> bool:
+#: The longest title with a comma that a marked author line (文／X, 记者 X, an office and a name:
+#: no bare name, which is only a guess) makes a title: as long as an author line may be.
+SIGNED_TITLE_MAX = 24
+
+
+def title_like(line: Line, longest: int = 16) -> bool:
     """A line that may be a title when an author line stands under it: of heading shape, or
-    short (16 characters at most) with one comma at most and no sentence punctuation
-    (``秋分，在苇川``: a poem's title)."""
+    short (*longest* characters at most: 16, or :data:`SIGNED_TITLE_MAX` under a marked author
+    line) with one comma at most and no sentence punctuation (``秋分，在苇川``: a poem's title;
+    ``办好乡村小规模学校，让孩子“留得住”`` over its speaker's office and name)."""
     t = line.text.strip()
-    return heading_shape(line) or (0 < len(line.key) <= 16 and not any(c in "。；;！？!?：:" for c in t)
+    return heading_shape(line) or (0 < len(line.key) <= longest and not any(c in "。；;！？!?：:" for c in t)
                                    and t.count("，") + t.count(",") <= 1 and t[-1:] not in "，,、")
 
 
@@ -356,14 +363,23 @@ def author_line(line: Line) -> str | None:
     if m and (is_org_name(m.group("unit")) or ORG_END_RE.search(re.sub(r"\s+", "", m.group("unit")))
               or affiliation(re.sub(r"\s+", "", m.group("unit")))) and looks_like_person(m.group("name")):
         return "a unit and a name"
-    if m and looks_like_person(m.group("name")) and re.fullmatch(r"[\u4e00-\u9fff]{2,16}", m.group("unit")) \
-            and PERSON_TITLE_END_RE.search(m.group("unit")):
-        return "a person's office and a name (县政协委员　X)"
+    if m and looks_like_person(m.group("name")) and office_list(m.group("unit")):
+        return "a person's office and a name (县政协委员　X, 县政协委员、X镇副镇长　X)"
     if role_names(text):
         return "role words and names (口述　X　整理　Y)"
     if NAME_RE.match(text) and looks_like_person(text):
         return "a bare name (a common surname first)"
     return None
+
+
+def office_list(text: str) -> bool:
+    """*text* names a person's offices, one or several joined by 、 (GB/T 15834-2011 4.5: the 顿号
+    between coordinate items): ``县政协委员``, ``县政协委员、石坳乡卫生院副院长`` — at most three, each
+    2–16 Han characters ending in an office or standing (:data:`PERSON_TITLE_END_RE`: 委员, 代表,
+    书记, 院长, 校长 …). What a 人大/政协 bulletin prints before the name of who speaks or signs."""
+    parts = text.split("、")
+    return len(parts) <= 3 and all(re.fullmatch(r"[\u4e00-\u9fff]{2,16}", p) and PERSON_TITLE_END_RE.search(p)
+                                   for p in parts)
 
 
 def role_names(text: str) -> bool:
@@ -410,7 +426,8 @@ def find_bylines(doc: LogicalText) -> None:
         if why and why.startswith("a bare name") and prev is not None and (
                 doc.family == "briefing" or (as_wide_as_wrapped(prev, doc.wrap_width) and not _whole_title(doc, prev, line))):
             why = None  # a briefing prints no author under a title; a wrapped title's tail is no name
-        if why and prev is not None and title_like(prev) and (i - 1) not in doc.roles \
+        if why and prev is not None and title_like(prev, 16 if why.startswith("a bare name") else SIGNED_TITLE_MAX) \
+                and (i - 1) not in doc.roles \
                 and not _author_above(doc, i, why) and nxt is not None and (
                     paragraph_shape(nxt) or (i + 1) in doc.roles or _short(nxt)):
             _give(doc, i, "byline", why + " under a title")
@@ -513,6 +530,48 @@ def find_columns(doc: LogicalText) -> None:
                 and not BRIEF_RE.search(line.key)):
             _give(doc, i, "section", "a short name right after a page label, a title under it (a 副刊's name)",
                   cert="medium")
+
+
+#: How far on (in logical lines) a second signed piece of a column is looked for.
+COLUMN_REACH = 60
+
+
+def _signed_title(doc: LogicalText, i: int) -> bool:
+    """Line *i* is a title with its own author line under it (the byline role on the next line)."""
+    role = doc.roles.get(i + 1)
+    return (i not in doc.roles and i + 1 < doc.colophon_start and role is not None and role.kind == "byline"
+            and not role.data.get("unit") and title_like(doc.lines[i], SIGNED_TITLE_MAX))
+
+
+def find_signed_columns(doc: LogicalText) -> None:
+    """A column name over signed pieces (栏目: ``委员发言摘编`` over speeches, each a title with its
+    speaker's line under it): a short line of heading shape (2–12 characters, narrower than a
+    wrapped line) right above a title that has its own author line, after the text of the piece
+    before (a line of running text that ends a sentence, a credit or byline) or at the body's top,
+    with a second signed title further on (within :data:`COLUMN_REACH` lines, no other column
+    name between). One signed piece under a short line is a title with a kicker or a title
+    printed on two lines; several are a column's pieces. Not in a newspaper (a 引题 over a signed
+    story; its columns are its pages), nor where a printed contents list names the columns (the
+    body builder reads them there). Runs after :func:`find_bylines`."""
+    if doc.family == "newspaper" or doc.contents is not None:
+        return
+    for i, line in list(_body(doc)):
+        if not (2 <= len(line.key) <= 12 and heading_shape(line) and not any(c in "，,、：:" for c in line.text)
+                and not as_wide_as_wrapped(line, doc.wrap_width) and _signed_title(doc, i + 1)):
+            continue
+        prev = _prev(doc, i)
+        prev_role = doc.roles.get(i - 1)
+        if prev is not None and not ((prev_role is not None and prev_role.kind in ("credit", "byline"))
+                                     or (prev_role is None and paragraph_shape(prev) and not unfinished(prev.text))):
+            continue
+        for j in range(i + 3, min(doc.colophon_start, i + 3 + COLUMN_REACH)):
+            role = doc.roles.get(j)
+            if role is not None and role.kind == "section":
+                break
+            if _signed_title(doc, j):
+                _give(doc, i, "section", "a short name over a signed title (its author line under it), a second "
+                      f"signed title at line {doc.lines[j].no}: a column of signed pieces", cert="medium")
+                break
 
 
 def subhead_level(line: Line) -> tuple[int, int] | None:
@@ -1352,7 +1411,7 @@ def split_named_titles(doc: LogicalText) -> None:
 
 #: The role passes, in the order they run: the most specific shapes first.
 ROLE_PASSES = [rejoin_run_ins, rejoin_indented_paragraphs, rejoin_wide_lines, rejoin_page_labels, rejoin_page_credits, rejoin_captions, rejoin_attachments, find_page_labels, find_page_credits, find_captions, find_editorial_notes, find_lead_ins,
-               find_attachments, find_tables, find_columns, find_bylines, find_subheads, find_verse, find_briefs]
+               find_attachments, find_tables, find_columns, find_bylines, find_signed_columns, find_subheads, find_verse, find_briefs]
 
 
 def find_roles(doc: LogicalText) -> None:
