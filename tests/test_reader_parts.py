@@ -2926,3 +2926,21 @@ def test_a_bare_number_beside_a_folio_of_another_shape_is_a_folio_too():
     docs, _ = read(text)
     assert [("".join(f.itertext()).strip()) for f in xpath(docs[0].root, "//tei:text//tei:fw")] == ["第 1 页"]
     round_trips(docs, text)
+
+
+def test_a_short_kicker_under_a_news_pages_label_over_a_story_with_its_lead_in_is_no_column_name():
+    """A newspaper: a short line right under a page label with a title under it is a 副刊's name
+    (its column) when a piece follows — but when the title is followed by a news lead-in (本报讯),
+    the short line is the story's 引题 (newspaper practice: a 副刊 prints no news story), and the
+    page holds no column: the kicker is ``head type="kicker"`` of the story."""
+    text = CREEK.replace("01　要闻\n\n县城新建三座停车场\n", "01　要闻\n\n治堵　便民\n\n县城新建三座停车场\n")
+    docs, _ = read(text)
+    root = docs[0].root
+    story = xpath(root, "//tei:div[tei:head[not(@type)]='县城新建三座停车场']")
+    assert story, texts(root, "//tei:body//tei:head")
+    assert [(h.get("type"), nows("".join(h.itertext()))) for h in xpath(story[0], "tei:head")] == [
+        ("kicker", "治堵便民"), (None, "县城新建三座停车场")]
+    assert "治堵便民" not in [nows("".join(h.itertext())) for h in xpath(root, "//tei:div[@type='section']/tei:head")]
+    # the 副刊's own name under its page label stays its column
+    assert "溪风" in [nows("".join(h.itertext())) for h in xpath(root, "//tei:div[@type='section']/tei:head")]
+    round_trips(docs, text)

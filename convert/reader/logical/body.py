@@ -533,7 +533,9 @@ class BodyBuilder:
                            cert="medium")
         if (not self.contents and len(line.key) <= SECTION_NAME_MAX and self._next_is_heading(i)
                 and not self.lines[i + 1].key.startswith("—")  # a title's ——subtitle is no article
-                and not (self.family == "newspaper" and len(line.key) > 6)):
+                and not (self.family == "newspaper" and (len(line.key) > 6 or self._lead_in_at(i + 2)))):
+            # (in a newspaper a short line over a title with a news lead-in under it, 本报讯…, is the
+            # story's 引题, no column: a 副刊 prints no news)
             return Heading("section", why=why + "; short and followed by a heading", cert=cert)
         if marked and self.exhaustive and (entry := self._next_unmatched(line)) is not None:
             # a title the source marks, where the next contents entry not yet found would stand: the
@@ -703,6 +705,11 @@ class BodyBuilder:
         return (self.article is not None and len(self.article) >= 1 and self.sub is None
                 and self.article[0].tag.endswith("}head")
                 and all(c.tag.endswith(tags) for c in self.article) and not self.article_closed)
+
+    def _lead_in_at(self, i: int) -> bool:
+        """Line *i* is a news lead-in (本报讯…; :func:`convert.reader.logical.roles.find_lead_ins`)."""
+        role = self._role(i)
+        return role is not None and role.kind == "lead-in"
 
     def _kicker_above(self, line: Line) -> bool:
         """In a newspaper, the open article holds one inferred heading and nothing else, and

@@ -517,7 +517,8 @@ def _short(line: Line) -> bool:
 
 def find_columns(doc: LogicalText) -> None:
     """Column names: 【工作动态】 (journal practice), and a newspaper 副刊's own name, a short line
-    right after a page label with a title under it (an author line under it makes it the title)."""
+    right after a page label with a title under it (an author line under it makes it the title;
+    a news lead-in under the title, 本报讯…, makes it the story's 引题: a 副刊 prints no news)."""
     for i, line in list(_body(doc)):
         if COLUMN_RE.match(line.key):
             _give(doc, i, "section", "a column name in 【】", cert="high")
@@ -527,7 +528,8 @@ def find_columns(doc: LogicalText) -> None:
         if (doc.family == "newspaper" and prev_role is not None and prev_role.kind == "page-label"
                 and 2 <= len(line.key) <= 6 and heading_shape(line) and nxt is not None and heading_shape(nxt)
                 and not author_line(nxt)
-                and not BRIEF_RE.search(line.key)):
+                and not BRIEF_RE.search(line.key)
+                and not ((after := doc.roles.get(i + 2)) is not None and after.kind == "lead-in")):
             _give(doc, i, "section", "a short name right after a page label, a title under it (a 副刊's name)",
                   cert="medium")
 
