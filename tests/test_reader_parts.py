@@ -2926,3 +2926,57 @@ def test_a_bare_number_beside_a_folio_of_another_shape_is_a_folio_too():
     docs, _ = read(text)
     assert [("".join(f.itertext()).strip()) for f in xpath(docs[0].root, "//tei:text//tei:fw")] == ["第 1 页"]
     round_trips(docs, text)
+
+
+# a county 督查通报 hard-wrapped at 24 characters with no blank lines, its paragraphs opened by
+# two ideographic spaces (段首空两字); a sentence ending in ： at the wrap over an indented run-in
+# item; the office and the date right-aligned under 特此通报。, the 版记 after them
+INDENTED_TONGBAO = """督　查　通　报
+第2期
+某县人民政府办公室　　　　　　　2023年5月8日
+关于全县汛前安全检查情况的通报
+各乡镇人民政府，县直有关单位：
+　　4月下旬，县政府办公室组织督查组对全县汛前安全
+检查工作进行了督查，现将有关情况通报如下：
+　　一、总体情况
+　　各乡镇均已修订防汛预案，储备了编织袋、救生衣等
+防汛物资，落实了山洪灾害危险区的转移责任人，各
+项准备工作基本到位。
+　　二、存在的问题
+　　督查中也发现部分工作落实不够到位，主要有以下
+几个方面的问题，需要引起各乡镇的重视和关注：
+　　（一）隐患排查不彻底。个别乡镇对病险水库的排查
+流于形式，台账记录不全，整改措施没有落实。
+　　（二）物资储备不足。部分村的防汛物资数量不够，
+有的存放地点离危险区较远，难以及时调用。
+　　特此通报。
+　　　　　　　　　　　　　　某县人民政府办公室
+　　　　　　　　　　　　　　　2023年5月8日
+抄送：县委办公室，县人大常委会办公室，县政协办
+公室。
+　某县人民政府办公室　　　　　　2023年5月8日印发
+"""
+
+
+def test_a_signing_office_over_the_date_under_the_last_paragraph_is_a_signature_not_a_heading():
+    """The issuing office right-aligned on a line of its own under 特此通报。, the date alone under
+    it (发文机关署名 and 成文日期, GB/T 9704-2012 7.3.5): the document's signature (落款), encoded
+    as the journal's 编者 signature is (a byline with the date), never an article heading."""
+    docs, _ = read(INDENTED_TONGBAO)
+    root = docs[0].root
+    assert texts(root, "//tei:body//tei:div[@type='article']/tei:head") == ["关于全县汛前安全检查情况的通报"]
+    last = xpath(root, "//tei:div[@type='article']")[-1]
+    assert texts(last, "tei:byline") == ["某县人民政府办公室2023年5月8日"]
+    assert texts(last, "tei:byline/tei:date") == ["2023年5月8日"]
+    round_trips(docs, INDENTED_TONGBAO)
+
+
+def test_an_indented_line_opens_a_paragraph_even_after_a_colon_at_the_wrap():
+    """In a text hard-wrapped with no blank lines whose paragraphs open with two ideographic
+    spaces (段首空两字), a line ending in ： at the wrap's width is followed by an indented
+    （一）… item: the indent opens a new paragraph, the colon line is not run into it."""
+    docs, _ = read(INDENTED_TONGBAO)
+    paras = texts(docs[0].root, "//tei:body//tei:p")
+    assert any(p.endswith("重视和关注：") for p in paras), paras
+    assert any(p.startswith("（一）隐患排查不彻底。") for p in paras), paras
+    round_trips(docs, INDENTED_TONGBAO)

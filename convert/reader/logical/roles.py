@@ -439,7 +439,7 @@ def find_bylines(doc: LogicalText) -> None:
                       unit=True)
             continue
         if i not in doc.roles and signature(doc, i):
-            _give(doc, i, "credit", "a signature (编者, 编辑部, a name) over a date line that ends the piece "
+            _give(doc, i, "credit", "a signature (编者, 编辑部, a name, the issuing office) over a date line that ends the piece "
                                     "(落款: GB/T 9704-2012 7.3.5)")
             _give(doc, i + 1, "credit", "the date under a signature (成文日期)", date=True)
             continue
@@ -463,13 +463,15 @@ SIGNATURE_DATE_RE = re.compile(r"^[〇○Ｏ零0-9一二三四五六七八九]{4
 
 def signature(doc: LogicalText, i: int) -> bool:
     """Body line *i* signs the piece above it (落款, GB/T 9704-2012 7.3.5; a journal's 编后记 signed
-    编　者): the editors (:data:`EDITORS_SIGNATURE_RE`) or a bare name, on a line of its own after
-    running text that ends a sentence, a date line alone under it (:data:`SIGNATURE_DATE_RE`)
-    and no running text after the date."""
+    编　者): the editors (:data:`EDITORS_SIGNATURE_RE`), a bare name, or the issuing office's
+    name (发文机关署名: ``某县人民政府办公室``, :func:`convert.reader.names.is_org_name`), on a
+    line of its own after running text that ends a sentence, a date line alone under it
+    (:data:`SIGNATURE_DATE_RE`, 成文日期) and no running text after the date."""
     line, prev, nxt = doc.lines[i], _prev(doc, i), _next(doc, i)
     if prev is None or nxt is None or not paragraph_shape(prev) or prev.text.rstrip()[-1:] not in "。！？!?”":
         return False
-    if not (EDITORS_SIGNATURE_RE.match(line.key) or (NAME_RE.match(line.text.strip()) and looks_like_person(line.key))):
+    if not (EDITORS_SIGNATURE_RE.match(line.key) or is_org_name(line.key)
+            or (NAME_RE.match(line.text.strip()) and looks_like_person(line.key))):
         return False
     after = _next(doc, i + 1)
     return SIGNATURE_DATE_RE.match(nxt.key) is not None and (after is None or not paragraph_shape(after))
