@@ -2980,3 +2980,38 @@ def test_an_indented_line_opens_a_paragraph_even_after_a_colon_at_the_wrap():
     assert any(p.endswith("重视和关注：") for p in paras), paras
     assert any(p.startswith("（一）隐患排查不彻底。") for p in paras), paras
     round_trips(docs, INDENTED_TONGBAO)
+
+
+# a 党建 briefing with its markup gone and every line hard-wrapped at 24, no blank lines: the lead
+# head, printed in two halves set apart by an ideographic space, is as wide as the wrap and holds
+# quotation marks (prose marks) but no clause punctuation
+GAPPED_TITLE_BRIEFING = """党建工作简报
+第4期
+中共某镇委员会党建办公室编印　　　　2024年4月20日
+以“红色驿站”为阵地　推动党员服务群众常态长效
+今年以来，镇党委依托各村党群服务中心建设“红色驿
+站”18个，组织党员轮流值守，为群众代办事项、调解
+纠纷、宣传政策，把服务送到群众家门口。截至4月中
+旬，各驿站共接待群众2300余人次，代办事项410件。
+一、建强阵地，让党员“有处去”
+各村按照“有场地、有标识、有制度、有台账”的标准
+改造提升驿站，配齐桌椅、饮水机和常用药品，方便群
+众歇脚办事。
+二、健全机制，让服务“有人管”
+镇里建立党员“轮值认岗”制度，每个驿站每天安排两
+名党员值守，值守情况纳入党员积分管理，每月公示。
+"""
+
+
+def test_a_wrap_wide_title_in_two_halves_set_apart_by_a_space_is_not_run_into_the_text():
+    """A line as wide as the wrap with no clause punctuation but quotation marks could be wrapped
+    prose; a gap of ideographic spaces inside it between two phrases is how a title is printed in
+    two halves (以“…”为阵地　推动…), never wrapped prose: the line ends there and is the article's
+    head (@cert, the evidence weak), not glued to the paragraph under it."""
+    docs, _ = read(GAPPED_TITLE_BRIEFING)
+    root = docs[0].root
+    heads = xpath(root, "//tei:body//tei:div[@type='article']/tei:head")
+    assert [nows("".join(h.itertext())) for h in heads] == ["以“红色驿站”为阵地推动党员服务群众常态长效"]
+    assert heads[0].get("cert")
+    assert any(p.startswith("今年以来，镇党委") for p in texts(root, "//tei:body//tei:p"))
+    round_trips(docs, GAPPED_TITLE_BRIEFING)

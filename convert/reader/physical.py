@@ -60,6 +60,9 @@ DATED_ENTRY_RE = re.compile(r"^\s*\d{1,2}\s*月\s*(?:\d{1,2}\s*日(?:[—\-－~�
                             r"|[上中下]旬|初|底|中)[ \t\u3000]+\S")
 #: A paragraph's first-line indent (段首缩进: two ideographic spaces, or four spaces and more).
 INDENT_RE = re.compile(r"^(?:\u3000{2}|[ \t]{4,})\S")
+#: A gap of ideographic spaces between two printed characters inside a line: a title's two halves
+#: (``以“网格连心”为抓手　推动…``, a newspaper's 抢晴天　赶农时) are set apart so; wrapped prose is not.
+TITLE_GAP_RE = re.compile(r"[^\s]\u3000+[^\s]")
 #: Masthead kinds (see :func:`convert.reader.masthead.classify`) that start a new issue.
 ISSUE_ANCHOR_KINDS = {"edition"}
 MASTHEAD_KINDS = {"date", "date-part", "printed", "lunar", "edition", "registration", "imprint",
@@ -839,6 +842,9 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
                               "lead (a date)"), "medium"
             if b.text.lstrip().startswith("——"):
                 return True, f"no clause punctuation, {wide}, and the next line opens with a dash (a ——subtitle)", None
+            if TITLE_GAP_RE.search(a.text.strip()):
+                return True, (f"no clause punctuation, {wide}, but two phrases set apart by an ideographic space "
+                              "inside it (a title printed in two halves, 抓手　推动: no wrapped prose)"), "medium"
             if any(c in PROSE_HINTS for c in a.text):
                 return False, f"no clause punctuation, but {wide} and prose marks (、“”《》)", "medium"
             if run_in:
