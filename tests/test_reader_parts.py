@@ -3015,3 +3015,19 @@ def test_a_wrap_wide_title_in_two_halves_set_apart_by_a_space_is_not_run_into_th
     assert heads[0].get("cert")
     assert any(p.startswith("今年以来，镇党委") for p in texts(root, "//tei:body//tei:p"))
     round_trips(docs, GAPPED_TITLE_BRIEFING)
+
+
+def test_the_measure_takes_an_unindented_wrapped_line_of_prose_for_the_same_paragraph():
+    """The bench's false-join measure (tests/degrade.py) on a clean indent-marked text: a wrapped
+    line not indented, whose only clause marks are enumeration commas (、), goes on with the
+    sentence-final line above it (the same paragraph), so joining them is no false join."""
+    from degrade import false_joins
+
+    clean = ("\u3000\u3000第一句话写在这里，说明情况比较清楚，工作也到位了。\n"
+             "各地通过广播、宣传车巡回播放、发放明白纸等多种方式开展宣传\n"
+             "活动，效果明显。\n"
+             "\u3000\u3000第二段开头的这一行也比较长，写满了一整行的文字。\n"
+             "\u3000\u3000第三段开头的这一行同样较长，写满了一整行的文字。\n"
+             "\u3000\u3000第四段开头的这一行同样较长，写满了一整行的文字。\n")
+    block = "".join(line.strip() for line in clean.splitlines()[:3])
+    assert false_joins([block, "第二段", "第三段", "第四段"], clean, []) == []
