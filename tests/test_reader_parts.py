@@ -3031,3 +3031,38 @@ def test_the_measure_takes_an_unindented_wrapped_line_of_prose_for_the_same_para
              "\u3000\u3000第四段开头的这一行同样较长，写满了一整行的文字。\n")
     block = "".join(line.strip() for line in clean.splitlines()[:3])
     assert false_joins([block, "第二段", "第三段", "第四段"], clean, []) == []
+
+
+# an indent-marked 通报 hard-wrapped at 20 characters with no blank lines, whose two 一、 heads are
+# each exactly as wide as the wrap (and stop without a sentence end), the first after a colon
+WIDE_HEADS_TONGBAO = """督　查　通　报
+第4期
+某县人民政府办公室　　2023年9月6日
+关于全县秋季防火工作督查情况的通报
+　　9月上旬，县政府办公室组织督查组对各乡镇秋
+季防火工作进行了督查，共检查了十二个村和三个
+林场，询问护林员和村民八十余人，现将督查的情
+况通报如下：
+　　一、工作总体有序，各项责任基本落到实处
+　　各乡镇都召开了专题会议，层层签订了责任书，
+落实了包村干部和护林员的巡查责任，重点林区的
+山头地块都明确了责任人，宣传工作也比较扎实。
+　　二、部分问题不容忽视，整改还要加大力度
+　　部分村的巡查记录不全，有的护林员长期不在岗
+，宣传牌损坏后没有及时修复和更换，个别林场的
+灭火工具被挪作他用，物资储备的数量也还不够。
+　　特此通报。
+"""
+
+
+def test_numbered_lines_as_wide_as_the_wrap_over_indented_lines_are_sub_heads():
+    """In a text whose paragraphs open with two ideographic spaces, a numbered line as wide as
+    the wrap that stops mid-sentence is no wrapped line when the next line opens indented: the
+    indent opens the next paragraph, so the numbered line ended — a sub-heading (GB/T 15834
+    B.3.8), even the first one after a line ending in ：, its sibling ending so too."""
+    docs, _ = read(WIDE_HEADS_TONGBAO)
+    root = docs[0].root
+    assert texts(root, "//tei:div[@type='subsection']/tei:head") == [
+        "一、工作总体有序，各项责任基本落到实处", "二、部分问题不容忽视，整改还要加大力度"]
+    assert any(p.startswith("各乡镇都召开了专题会议") for p in texts(root, "//tei:body//tei:p"))
+    round_trips(docs, WIDE_HEADS_TONGBAO)

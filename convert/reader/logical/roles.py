@@ -43,7 +43,7 @@ from convert.reader.logical.back import is_page_credit
 from convert.reader.logical.state import LogicalText, Role
 from convert.reader.masthead import fields_of, masthead_field_line, numeral
 from convert.reader.names import ORG_END_RE, is_org_name, looks_like_person
-from convert.reader.physical import DATE_LEAD_RE, as_wide_as_wrapped, sentence_final
+from convert.reader.physical import DATE_LEAD_RE, as_wide_as_wrapped, indent_marked_lines, sentence_final
 
 #: A page label: ``第01版：要闻``, ``第一版要闻`` (whitespace removed), ``第二版``.
 PAGE_LABEL_RE = re.compile(r"^第(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})版(?:[：:·\-—]?(?P<name>[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,6})?))?$")
@@ -624,8 +624,12 @@ def find_subheads(doc: LogicalText) -> None:
     of a higher level between — stands on a line of its own: the items of one numbering series
     share their form (GB/T 15834-2011 B.3.8), a heading exactly as wide as the column is no run-in
     paragraph among headings; or when the next line opens with the number that follows it
-    (:func:`_heads_next`), also at most ``medium``."""
+    (:func:`_heads_next`), also at most ``medium``. In a text that marks its paragraphs by their
+    first-line indent (:func:`indent_marked`, or its physical lines do:
+    :func:`convert.reader.physical.indent_marked_lines`), a numbered line followed by an indented line is not
+    wrapped: the indent opens the next paragraph (段首空两字)."""
     blank_separated = _blank_separated(doc)
+    indents = indent_marked(doc) or indent_marked_lines(list(doc.physical.values()))
     # (index, (level, number), whether the line may be a wrapped one that goes on, whether only
     # the number opening the next line says it ended)
     cands: list[tuple[int, tuple[int, int], bool, bool]] = []
@@ -658,7 +662,9 @@ def find_subheads(doc: LogicalText) -> None:
             continue  # a wrapped line that happens to begin with a number: the text goes on
         full = (nxt is not None and not nxt.blank_before and as_wide_as_wrapped(line, doc.wrap_width)
                 and unfinished(line.text))
-        wrapped = full and not _heads_next(found, nxt)
+        # in a text that marks its paragraphs by their indent, an indented next line opens a
+        # paragraph: the numbered line above it ended, however wide it is
+        wrapped = full and not _heads_next(found, nxt) and not (indents and indented(nxt))
         cands.append((i, found, wrapped, full and not wrapped))
     alone = {k for k, (_, _, wrapped, _) in enumerate(cands) if not wrapped and k not in after_clause}
 
