@@ -345,8 +345,9 @@ def false_joins(blocks: list[str], clean: str, joins: list[str], heads: set[str]
                 and b not in heads and any(c in "，,。；;" for c in b)):
             continue
         # in an indent-marked text, a wrapped line of prose not indented goes on with the line above
+        # (prose by a clause mark, the enumeration comma 、 too: 广播、宣传车巡回播放、发放明白纸等方式开展)
         if (indent_text and adjacent[n + 1] and not opens[n + 1] and len(b) > 20 and a not in heads
-                and b not in heads and any(c in "，,。；;" for c in b)):
+                and b not in heads and any(c in "，,。；;、" for c in b)):
             continue
         probe = a[-k:] + b[:k]
         if probe in text and probe not in one_line:

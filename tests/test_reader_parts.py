@@ -2944,3 +2944,143 @@ def test_a_short_kicker_under_a_news_pages_label_over_a_story_with_its_lead_in_i
     # the 副刊's own name under its page label stays its column
     assert "溪风" in [nows("".join(h.itertext())) for h in xpath(root, "//tei:div[@type='section']/tei:head")]
     round_trips(docs, text)
+
+
+# a county 督查通报 hard-wrapped at 24 characters with no blank lines, its paragraphs opened by
+# two ideographic spaces (段首空两字); a sentence ending in ： at the wrap over an indented run-in
+# item; the office and the date right-aligned under 特此通报。, the 版记 after them
+INDENTED_TONGBAO = """督　查　通　报
+第2期
+某县人民政府办公室　　　　　　　2023年5月8日
+关于全县汛前安全检查情况的通报
+各乡镇人民政府，县直有关单位：
+　　4月下旬，县政府办公室组织督查组对全县汛前安全
+检查工作进行了督查，现将有关情况通报如下：
+　　一、总体情况
+　　各乡镇均已修订防汛预案，储备了编织袋、救生衣等
+防汛物资，落实了山洪灾害危险区的转移责任人，各
+项准备工作基本到位。
+　　二、存在的问题
+　　督查中也发现部分工作落实不够到位，主要有以下
+几个方面的问题，需要引起各乡镇的重视和关注：
+　　（一）隐患排查不彻底。个别乡镇对病险水库的排查
+流于形式，台账记录不全，整改措施没有落实。
+　　（二）物资储备不足。部分村的防汛物资数量不够，
+有的存放地点离危险区较远，难以及时调用。
+　　特此通报。
+　　　　　　　　　　　　　　某县人民政府办公室
+　　　　　　　　　　　　　　　2023年5月8日
+抄送：县委办公室，县人大常委会办公室，县政协办
+公室。
+　某县人民政府办公室　　　　　　2023年5月8日印发
+"""
+
+
+def test_a_signing_office_over_the_date_under_the_last_paragraph_is_a_signature_not_a_heading():
+    """The issuing office right-aligned on a line of its own under 特此通报。, the date alone under
+    it (发文机关署名 and 成文日期, GB/T 9704-2012 7.3.5): the document's signature (落款), encoded
+    as the journal's 编者 signature is (a byline with the date), never an article heading."""
+    docs, _ = read(INDENTED_TONGBAO)
+    root = docs[0].root
+    assert texts(root, "//tei:body//tei:div[@type='article']/tei:head") == ["关于全县汛前安全检查情况的通报"]
+    last = xpath(root, "//tei:div[@type='article']")[-1]
+    assert texts(last, "tei:byline") == ["某县人民政府办公室2023年5月8日"]
+    assert texts(last, "tei:byline/tei:date") == ["2023年5月8日"]
+    round_trips(docs, INDENTED_TONGBAO)
+
+
+def test_an_indented_line_opens_a_paragraph_even_after_a_colon_at_the_wrap():
+    """In a text hard-wrapped with no blank lines whose paragraphs open with two ideographic
+    spaces (段首空两字), a line ending in ： at the wrap's width is followed by an indented
+    （一）… item: the indent opens a new paragraph, the colon line is not run into it."""
+    docs, _ = read(INDENTED_TONGBAO)
+    paras = texts(docs[0].root, "//tei:body//tei:p")
+    assert any(p.endswith("重视和关注：") for p in paras), paras
+    assert any(p.startswith("（一）隐患排查不彻底。") for p in paras), paras
+    round_trips(docs, INDENTED_TONGBAO)
+
+
+# a 党建 briefing with its markup gone and every line hard-wrapped at 24, no blank lines: the lead
+# head, printed in two halves set apart by an ideographic space, is as wide as the wrap and holds
+# quotation marks (prose marks) but no clause punctuation
+GAPPED_TITLE_BRIEFING = """党建工作简报
+第4期
+中共某镇委员会党建办公室编印　　　　2024年4月20日
+以“红色驿站”为阵地　推动党员服务群众常态长效
+今年以来，镇党委依托各村党群服务中心建设“红色驿
+站”18个，组织党员轮流值守，为群众代办事项、调解
+纠纷、宣传政策，把服务送到群众家门口。截至4月中
+旬，各驿站共接待群众2300余人次，代办事项410件。
+一、建强阵地，让党员“有处去”
+各村按照“有场地、有标识、有制度、有台账”的标准
+改造提升驿站，配齐桌椅、饮水机和常用药品，方便群
+众歇脚办事。
+二、健全机制，让服务“有人管”
+镇里建立党员“轮值认岗”制度，每个驿站每天安排两
+名党员值守，值守情况纳入党员积分管理，每月公示。
+"""
+
+
+def test_a_wrap_wide_title_in_two_halves_set_apart_by_a_space_is_not_run_into_the_text():
+    """A line as wide as the wrap with no clause punctuation but quotation marks could be wrapped
+    prose; a gap of ideographic spaces inside it between two phrases is how a title is printed in
+    two halves (以“…”为阵地　推动…), never wrapped prose: the line ends there and is the article's
+    head (@cert, the evidence weak), not glued to the paragraph under it."""
+    docs, _ = read(GAPPED_TITLE_BRIEFING)
+    root = docs[0].root
+    heads = xpath(root, "//tei:body//tei:div[@type='article']/tei:head")
+    assert [nows("".join(h.itertext())) for h in heads] == ["以“红色驿站”为阵地推动党员服务群众常态长效"]
+    assert heads[0].get("cert")
+    assert any(p.startswith("今年以来，镇党委") for p in texts(root, "//tei:body//tei:p"))
+    round_trips(docs, GAPPED_TITLE_BRIEFING)
+
+
+def test_the_measure_takes_an_unindented_wrapped_line_of_prose_for_the_same_paragraph():
+    """The bench's false-join measure (tests/degrade.py) on a clean indent-marked text: a wrapped
+    line not indented, whose only clause marks are enumeration commas (、), goes on with the
+    sentence-final line above it (the same paragraph), so joining them is no false join."""
+    from degrade import false_joins
+
+    clean = ("\u3000\u3000第一句话写在这里，说明情况比较清楚，工作也到位了。\n"
+             "各地通过广播、宣传车巡回播放、发放明白纸等多种方式开展宣传\n"
+             "活动，效果明显。\n"
+             "\u3000\u3000第二段开头的这一行也比较长，写满了一整行的文字。\n"
+             "\u3000\u3000第三段开头的这一行同样较长，写满了一整行的文字。\n"
+             "\u3000\u3000第四段开头的这一行同样较长，写满了一整行的文字。\n")
+    block = "".join(line.strip() for line in clean.splitlines()[:3])
+    assert false_joins([block, "第二段", "第三段", "第四段"], clean, []) == []
+
+
+# an indent-marked 通报 hard-wrapped at 20 characters with no blank lines, whose two 一、 heads are
+# each exactly as wide as the wrap (and stop without a sentence end), the first after a colon
+WIDE_HEADS_TONGBAO = """督　查　通　报
+第4期
+某县人民政府办公室　　2023年9月6日
+关于全县秋季防火工作督查情况的通报
+　　9月上旬，县政府办公室组织督查组对各乡镇秋
+季防火工作进行了督查，共检查了十二个村和三个
+林场，询问护林员和村民八十余人，现将督查的情
+况通报如下：
+　　一、工作总体有序，各项责任基本落到实处
+　　各乡镇都召开了专题会议，层层签订了责任书，
+落实了包村干部和护林员的巡查责任，重点林区的
+山头地块都明确了责任人，宣传工作也比较扎实。
+　　二、部分问题不容忽视，整改还要加大力度
+　　部分村的巡查记录不全，有的护林员长期不在岗
+，宣传牌损坏后没有及时修复和更换，个别林场的
+灭火工具被挪作他用，物资储备的数量也还不够。
+　　特此通报。
+"""
+
+
+def test_numbered_lines_as_wide_as_the_wrap_over_indented_lines_are_sub_heads():
+    """In a text whose paragraphs open with two ideographic spaces, a numbered line as wide as
+    the wrap that stops mid-sentence is no wrapped line when the next line opens indented: the
+    indent opens the next paragraph, so the numbered line ended — a sub-heading (GB/T 15834
+    B.3.8), even the first one after a line ending in ：, its sibling ending so too."""
+    docs, _ = read(WIDE_HEADS_TONGBAO)
+    root = docs[0].root
+    assert texts(root, "//tei:div[@type='subsection']/tei:head") == [
+        "一、工作总体有序，各项责任基本落到实处", "二、部分问题不容忽视，整改还要加大力度"]
+    assert any(p.startswith("各乡镇都召开了专题会议") for p in texts(root, "//tei:body//tei:p"))
+    round_trips(docs, WIDE_HEADS_TONGBAO)

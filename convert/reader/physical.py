@@ -58,6 +58,11 @@ DATE_LEAD_RE = re.compile(r"^\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 #: a gap (``5月6日　``, ``5月14日—15日　``, ``5月下旬　``) and the entry's text; what a title never opens with.
 DATED_ENTRY_RE = re.compile(r"^\s*\d{1,2}\s*月\s*(?:\d{1,2}\s*日(?:[—\-－~～至](?:\d{1,2}\s*月)?\d{1,2}\s*日)?"
                             r"|[上中下]旬|初|底|中)[ \t\u3000]+\S")
+#: A paragraph's first-line indent (段首缩进: two ideographic spaces, or four spaces and more).
+INDENT_RE = re.compile(r"^(?:\u3000{2}|[ \t]{4,})\S")
+#: A gap of ideographic spaces between two printed characters inside a line: a title's two halves
+#: (``以“网格连心”为抓手　推动…``, a newspaper's 抢晴天　赶农时) are set apart so; wrapped prose is not.
+TITLE_GAP_RE = re.compile(r"[^\s]\u3000+[^\s]")
 #: Masthead kinds (see :func:`convert.reader.masthead.classify`) that start a new issue.
 ISSUE_ANCHOR_KINDS = {"edition"}
 MASTHEAD_KINDS = {"date", "date-part", "printed", "lunar", "edition", "registration", "imprint",
@@ -727,10 +732,28 @@ def note_item(line: Line, series: dict[int, tuple[int, bool]]) -> None:
     series[level] = (n, run_in_item(line.text))
 
 
+def opens_indented(line: Line) -> bool:
+    """Physical *line* opens with a paragraph's first-line indent (:data:`INDENT_RE`, 段首空两字)."""
+    return INDENT_RE.match(line.raw.lstrip("\f")) is not None
+
+
+def indent_marked_lines(lines: list[Line]) -> bool:
+    """The physical *lines* mark their paragraphs only by the first-line indent (段首空两字,
+    ordinary typesetting; clreq: indentation): hardly a line follows a blank one (fewer than one
+    in five), three lines at least open indented, and at most half of them (so the indent is no
+    page margin every line shares). One pass over the lines."""
+    text = [line for line in lines if line.key and not line.furniture]
+    if not text:
+        return False
+    blanks = sum(1 for line in text if line.blank_before)
+    starts = sum(1 for line in text if opens_indented(line))
+    return blanks * 5 < len(text) and starts >= 3 and starts * 2 <= len(text)
+
+
 def decide_break(a: Line, parts: int, b: Line, width: float | None,
                  last_width: float | None = None,
                  entries: list[tuple[str, Counter]] | None = None,
-                 run_in: str | None = None) -> tuple[bool, str, str | None]:
+                 run_in: str | None = None, indents: bool = False) -> tuple[bool, str, str | None]:
     """Whether logical line *a* (made of *parts* physical lines so far) ends before the next
     physical line *b*: ``(ends, evidence, cert)``; *width* is the wrap width near the line,
     *last_width* the :func:`extent` of *a*'s last physical line.
@@ -750,8 +773,10 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
     the next line does not open like a news lead (``11月18日``) or with a subtitle's dash (——)
     — then it was wrapped, or when it opens with an item number whose sibling is a run-in
     paragraph (*run_in*, the evidence of :func:`run_in_sibling`: a 通报's items ``1.…问题。…``,
-    one cut before its first sentence ends). Otherwise the line stops mid-sentence and goes on
-    in *b*. ``cert`` is ``"medium"`` where the evidence is weak: a line without clause
+    one cut before its first sentence ends). In a text that marks its paragraphs by their
+    first-line indent (*indents*, :func:`indent_marked_lines`), *b* opening indented opens a
+    paragraph, whatever *a* ends with (a colon before a list of indented items too). Otherwise the
+    line stops mid-sentence and goes on in *b*. ``cert`` is ``"medium"`` where the evidence is weak: a line without clause
     punctuation as wide as a wrapped line.
     """
     if b.blank_before:
@@ -766,6 +791,9 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
         return True, "ends with sentence-final punctuation", None
     if _note_line(a):
         return True, "ends with a credit or jump line", None
+    if indents and opens_indented(b):
+        return True, ("the next line opens indented, and the text marks its paragraphs by their first-line "
+                      "indent (段首空两字): a new paragraph"), None
     if entries is not None and _completes_entry(a, b, entries):
         return False, "the contents list prints the title this line begins and the next one ends", None
     if _heading_tail(a, parts, b, width):
@@ -814,6 +842,9 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
                               "lead (a date)"), "medium"
             if b.text.lstrip().startswith("——"):
                 return True, f"no clause punctuation, {wide}, and the next line opens with a dash (a ——subtitle)", None
+            if TITLE_GAP_RE.search(a.text.strip()):
+                return True, (f"no clause punctuation, {wide}, but two phrases set apart by an ideographic space "
+                              "inside it (a title printed in two halves, 抓手　推动: no wrapped prose)"), "medium"
             if any(c in PROSE_HINTS for c in a.text):
                 return False, f"no clause punctuation, but {wide} and prose marks (、“”《》)", "medium"
             if run_in:
@@ -865,6 +896,7 @@ def unwrap(doc: PhysicalText) -> None:
 
     out: list[Line] = []
     series: dict[int, tuple[int, bool]] = {}  # level → (number, run in) of the last numbered line
+    indents = indent_marked_lines(lines)
     i = 0
     while i < len(lines):
         cur = lines[i]
@@ -875,7 +907,8 @@ def unwrap(doc: PhysicalText) -> None:
         while i + 1 < len(lines):
             nxt = lines[i + 1]
             ends, why, cert = decide_break(joining.view(), parts, nxt, widths(i), last_width,
-                                           entries_near(i) if listed else None, run_in if parts == 1 else None)
+                                           entries_near(i) if listed else None, run_in if parts == 1 else None,
+                                           indents)
             if ends:
                 cur.evidence.append(f"line ends: {why}")
                 if cert:

@@ -43,7 +43,7 @@ from convert.reader.logical.back import is_page_credit
 from convert.reader.logical.state import LogicalText, Role
 from convert.reader.masthead import fields_of, masthead_field_line, numeral
 from convert.reader.names import ORG_END_RE, is_org_name, looks_like_person
-from convert.reader.physical import DATE_LEAD_RE, as_wide_as_wrapped, sentence_final
+from convert.reader.physical import DATE_LEAD_RE, as_wide_as_wrapped, indent_marked_lines, sentence_final
 
 #: A page label: ``第01版：要闻``, ``第一版要闻`` (whitespace removed), ``第二版``.
 PAGE_LABEL_RE = re.compile(r"^第(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})版(?:[：:·\-—]?(?P<name>[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,6})?))?$")
@@ -439,7 +439,7 @@ def find_bylines(doc: LogicalText) -> None:
                       unit=True)
             continue
         if i not in doc.roles and signature(doc, i):
-            _give(doc, i, "credit", "a signature (编者, 编辑部, a name) over a date line that ends the piece "
+            _give(doc, i, "credit", "a signature (编者, 编辑部, a name, the issuing office) over a date line that ends the piece "
                                     "(落款: GB/T 9704-2012 7.3.5)")
             _give(doc, i + 1, "credit", "the date under a signature (成文日期)", date=True)
             continue
@@ -463,13 +463,15 @@ SIGNATURE_DATE_RE = re.compile(r"^[〇○Ｏ零0-9一二三四五六七八九]{4
 
 def signature(doc: LogicalText, i: int) -> bool:
     """Body line *i* signs the piece above it (落款, GB/T 9704-2012 7.3.5; a journal's 编后记 signed
-    编　者): the editors (:data:`EDITORS_SIGNATURE_RE`) or a bare name, on a line of its own after
-    running text that ends a sentence, a date line alone under it (:data:`SIGNATURE_DATE_RE`)
-    and no running text after the date."""
+    编　者): the editors (:data:`EDITORS_SIGNATURE_RE`), a bare name, or the issuing office's
+    name (发文机关署名: ``某县人民政府办公室``, :func:`convert.reader.names.is_org_name`), on a
+    line of its own after running text that ends a sentence, a date line alone under it
+    (:data:`SIGNATURE_DATE_RE`, 成文日期) and no running text after the date."""
     line, prev, nxt = doc.lines[i], _prev(doc, i), _next(doc, i)
     if prev is None or nxt is None or not paragraph_shape(prev) or prev.text.rstrip()[-1:] not in "。！？!?”":
         return False
-    if not (EDITORS_SIGNATURE_RE.match(line.key) or (NAME_RE.match(line.text.strip()) and looks_like_person(line.key))):
+    if not (EDITORS_SIGNATURE_RE.match(line.key) or is_org_name(line.key)
+            or (NAME_RE.match(line.text.strip()) and looks_like_person(line.key))):
         return False
     after = _next(doc, i + 1)
     return SIGNATURE_DATE_RE.match(nxt.key) is not None and (after is None or not paragraph_shape(after))
@@ -624,8 +626,12 @@ def find_subheads(doc: LogicalText) -> None:
     of a higher level between — stands on a line of its own: the items of one numbering series
     share their form (GB/T 15834-2011 B.3.8), a heading exactly as wide as the column is no run-in
     paragraph among headings; or when the next line opens with the number that follows it
-    (:func:`_heads_next`), also at most ``medium``."""
+    (:func:`_heads_next`), also at most ``medium``. In a text that marks its paragraphs by their
+    first-line indent (:func:`indent_marked`, or its physical lines do:
+    :func:`convert.reader.physical.indent_marked_lines`), a numbered line followed by an indented line is not
+    wrapped: the indent opens the next paragraph (段首空两字)."""
     blank_separated = _blank_separated(doc)
+    indents = indent_marked(doc) or indent_marked_lines(list(doc.physical.values()))
     # (index, (level, number), whether the line may be a wrapped one that goes on, whether only
     # the number opening the next line says it ended)
     cands: list[tuple[int, tuple[int, int], bool, bool]] = []
@@ -658,7 +664,9 @@ def find_subheads(doc: LogicalText) -> None:
             continue  # a wrapped line that happens to begin with a number: the text goes on
         full = (nxt is not None and not nxt.blank_before and as_wide_as_wrapped(line, doc.wrap_width)
                 and unfinished(line.text))
-        wrapped = full and not _heads_next(found, nxt)
+        # in a text that marks its paragraphs by their indent, an indented next line opens a
+        # paragraph: the numbered line above it ended, however wide it is
+        wrapped = full and not _heads_next(found, nxt) and not (indents and indented(nxt))
         cands.append((i, found, wrapped, full and not wrapped))
     alone = {k for k, (_, _, wrapped, _) in enumerate(cands) if not wrapped and k not in after_clause}
 
