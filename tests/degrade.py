@@ -279,21 +279,23 @@ def content_lines(text: str) -> list[str]:
 
 #: Closing punctuation: a line ending in none of these stopped mid-sentence.
 TERMINAL = set("。！？!?；;：:…”’」』）)】〕]》.")
-#: Closing quotes: they end a sentence only after a sentence mark (``…工作。”``); a closing
-#: bracket may end a line of its own (a credit ``（记者 …）``, ``（略）``) and is left to TERMINAL.
-CLOSERS = set("”’」』")
+#: Closing quotes and book-title marks (GB/T 15834-2011 4.15: 》 closes a title inside the
+#: sentence): they end a sentence only after a sentence mark (``…工作。”``); a closing bracket may
+#: end a line of its own (a credit ``（记者 …）``, ``（略）``) and is left to TERMINAL.
+CLOSERS = set("”’」』》〉")
 
 
 def mid_sentence(a: str, b: str) -> bool:
     """Line *a* stops mid-sentence before line *b*: its last character is no closing punctuation
-    (:data:`TERMINAL`), or it is a closing quote after anything but a sentence mark
-    (``…存在“两不管”`` / ``的空档。``), or a full stop between two digits (``3.`` / ``2万份``: a
+    (:data:`TERMINAL`), or it is a closing quote or book-title mark after anything but a sentence
+    mark (``…存在“两不管”`` / ``的空档。``, ``…完成了《年鉴》`` / ``编纂出版，``), or a full stop between two digits (``3.`` / ``2万份``: a
     decimal number the wrap cut)."""
     if a[-1] not in TERMINAL:
         return True
     if a[-1] in CLOSERS:
         t = a.rstrip("".join(CLOSERS))
-        return bool(t) and t[-1] not in TERMINAL
+        # inside a title a bracket may close before its 》 (``《年鉴（2023）》``): only a sentence mark counts
+        return bool(t) and t[-1] not in (TERMINAL if a[-1] not in "》〉" else set("。！？!?…；;"))
     return a[-1] in ".．" and len(a) > 1 and a[-2].isdigit() and b[:1].isdigit()
 
 

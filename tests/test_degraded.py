@@ -330,3 +330,17 @@ def test_a_folio_shaped_like_a_list_bullet_keeps_its_dashes():
     root = read(text)[0][0].root
     assert ["".join(f.itertext()) for f in xpath(root, "//tei:fw")] == ["- 3 -"]
     assert "- 3 -" in render(root) and "- 市领导" not in render(root)  # the real bullet's markup goes
+
+
+def test_a_wrapped_line_ending_in_a_book_title_stops_mid_sentence():
+    """A hard-wrapped line that ends with a title's closing 》 (GB/T 15834-2011 4.15) goes on in
+    the line under it: running the two together is no false join."""
+    import degrade
+
+    assert degrade.mid_sentence("全县完成了《某某年鉴（2023）》", "编纂出版，另有初稿。")
+    assert not degrade.mid_sentence("全县完成了年鉴编纂。”", "另有初稿。")
+    clean = ("　　去年全县各地的方志系统完成了《某某年鉴（2023）》\n编纂出版，新编村志三部，地方志工作位列第二。\n\n"
+             "　　另一段的文字，说的是别的事情，写得比较长一些。\n")
+    blocks = ["去年全县各地的方志系统完成了《某某年鉴（2023）》编纂出版，新编村志三部，地方志工作位列第二。",
+              "另一段的文字，说的是别的事情，写得比较长一些。"]
+    assert degrade.false_joins(blocks, clean, []) == []
