@@ -2926,3 +2926,21 @@ def test_a_bare_number_beside_a_folio_of_another_shape_is_a_folio_too():
     docs, _ = read(text)
     assert [("".join(f.itertext()).strip()) for f in xpath(docs[0].root, "//tei:text//tei:fw")] == ["第 1 页"]
     round_trips(docs, text)
+
+
+
+def test_a_byte_order_mark_opening_the_second_issue_of_a_run_together_file_is_layout():
+    """Two files run together (``cat a.txt b.txt``): the second's byte-order mark (U+FEFF) opens
+    its first line, 内部资料 over its title. The mark is kept (no source character is lost) but
+    read as layout: the notice and the title open the second issue, they are no paragraph of the
+    first, whose 报尾 line stays its colophon."""
+    second = (BRIEFING.replace("第3期（总第41期）", "第4期（总第42期）").replace("2022年3月8日", "2022年4月8日")
+              .replace("内部资料　注意保存", "内部资料").replace("# 信 息 专 报", "# 信息专报"))
+    text = BRIEFING.rstrip("\n") + "\n\n\n" + "\ufeff" + second
+    docs, warnings = read(text)
+    assert len(docs) == 2
+    first, other = docs[0].root, docs[1].root
+    assert not any("信息专报" in p or "内部资料" in p for p in texts(first, "//tei:body//tei:p"))
+    assert any("内部资料" in n for n in texts(other, "//tei:front//tei:note"))
+    assert "信息专报" in texts(other, "//tei:titlePart[@type='main']")
+    round_trips(docs, text)

@@ -33,6 +33,8 @@ LEADER_MIN = {".": 2, "…": 2, "·": 3, "．": 2, "。": 3}
 #: Inline bold markup: ``**``, ``<b>``, ``</b>`` (also ``<strong>``).
 BOLD_TOKEN_RE = re.compile(r"\*\*|</?b>|</?strong>", re.IGNORECASE)
 WS_RE = re.compile(r"\s+")
+#: U+FEFF, the byte-order mark (ZERO WIDTH NO-BREAK SPACE).
+BOM = "\ufeff"
 #: Line ends: LF, CRLF, CR (not ``str.splitlines``, which also splits at U+2028, U+001C …).
 LINE_END_RE = re.compile(r"\r\n|\r|\n")
 
@@ -132,8 +134,11 @@ class Line:
 
     @property
     def key(self) -> str:
-        """The content with all whitespace removed (used to compare headings)."""
-        return WS_RE.sub("", self.text)
+        """The content with all whitespace removed (used to compare headings), and a byte-order
+        mark that opens it (U+FEFF: a file's first character, left inside a text where files were
+        run together, ``cat a.txt b.txt``): an encoding's mark, layout only (it stays in
+        :attr:`segments`)."""
+        return WS_RE.sub("", self.text).lstrip(BOM)
 
     def unlead(self) -> None:
         """Fold the page number back into the text: a leader line outside a contents list."""
@@ -327,5 +332,6 @@ def split_lines(text: str, feeds: dict[int, str] | None = None) -> list[Line]:
 
 def content_key(text: str) -> str:
     """The content characters of bulletin *text*: markup removed as :func:`parse_line` does,
-    then all whitespace removed. The reader's output must give back exactly this string."""
-    return "".join(line.key + (line.page or "") for line in split_lines(text))
+    then all whitespace removed (a byte-order mark kept: :attr:`Line.key` leaves it out). The
+    reader's output must give back exactly this string."""
+    return "".join(WS_RE.sub("", line.text) + (line.page or "") for line in split_lines(text))
