@@ -2928,6 +2928,79 @@ def test_a_bare_number_beside_a_folio_of_another_shape_is_a_folio_too():
     round_trips(docs, text)
 
 
+# a 史志 journal hard-wrapped at 24 characters, blank lines between paragraphs, its contents naming
+# every article: under a 文/图 byline
+# a photo caption with no credit stands between two paragraphs, short and unpunctuated
+WRAPPED_ESSAY_WITH_CAPTION = """石　溪　史　志
+
+2023年第2期（总第18期）
+
+石溪县地方志办公室编　　　　2023年6月
+
+目　　录
+
+【工作动态】
+
+县志办召开年度工作会议……………………………………1
+
+【乡土记忆】
+
+溪头老街的古井……………………………………林某某　1
+
+【工作动态】
+
+县志办召开年度工作会议
+
+　　5月8日，县志办召开年度工作会议，总结去年工
+作，部署今年任务，全体干部职工参加会议，各科室负
+责人分别作了发言。
+
+（县志办）
+
+【乡土记忆】
+
+溪头老街的古井
+
+文/图　林某某
+
+　　溪头老街长不过两百米，街的北头有一口古井，当
+地人都叫它“龙眼井”。井口用整块青石凿成，井壁砌
+着卵石，井水清冽，常年不干，街坊们世世代代都在这
+里挑水。
+
+　　老人们说，从前每到大旱之年，附近几个村子的人
+都挑着水桶来这里取水，街坊们从不阻拦，还常常帮着
+打水，这口井因此在乡间颇有名气，被人们称作“救命
+井”。
+
+修缮后的溪头老街古井
+
+　　如今，古井周围铺上了石板，砌起了护栏，街坊们
+傍晚常来井边乘凉、聊天，说的多是老街上的旧事，井
+水也还有人挑回家去煮茶，说是比自来水泡的茶好喝。
+"""
+
+
+def test_a_short_unpunctuated_line_between_wrapped_paragraphs_is_not_cut_by_a_page_break():
+    """In a hard-wrapped text a paragraph cut by an old page break stops at a full line, and its
+    rest is not indented; a line narrower than the wrap that stops mid-sentence (a caption with no
+    credit), a paragraph opened by its first-line indent under it and no furniture between, ended
+    where its words ended: the paragraph under it is its own, and no page break is invented
+    between them (TEI-CONVENTIONS.md point 5)."""
+    docs, warnings = read(WRAPPED_ESSAY_WITH_CAPTION)
+    root = docs[0].root
+    paras = texts(root, "//tei:div[@type='article']//tei:p")
+    assert not any(p.startswith("修缮后的溪头老街古井如今") for p in paras), paras
+    assert any(p.startswith("如今，古井周围") for p in paras), paras
+    assert not xpath(root, "//tei:p//tei:pb")
+    round_trips(docs, WRAPPED_ESSAY_WITH_CAPTION)
+    # the blank lines gone, the first-line indent of the paragraph under the caption opens it
+    text = re.sub(r"\n\n+", "\n", WRAPPED_ESSAY_WITH_CAPTION)
+    docs, warnings = read(text)
+    paras = texts(docs[0].root, "//tei:div[@type='article']//tei:p")
+    assert not any("修缮后的溪头老街古井如今" in p for p in paras), paras
+    round_trips(docs, text)
+
 
 def test_a_byte_order_mark_opening_the_second_issue_of_a_run_together_file_is_layout():
     """Two files run together (``cat a.txt b.txt``): the second's byte-order mark (U+FEFF) opens
