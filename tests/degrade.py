@@ -327,9 +327,9 @@ def false_joins(blocks: list[str], clean: str, joins: list[str], heads: set[str]
         starts.pop()  # a short last part is read with the one before
     # each part of a text run together from several files is laid out its own way: decide per part
     part_of, wrapped_of, indent_of, indents_of = [], [], [], []
-    for k, (a0, a1) in enumerate(zip(starts, starts[1:] + [len(adjacent)])):
+    for q, (a0, a1) in enumerate(zip(starts, starts[1:] + [len(adjacent)])):
         adj, ops = adjacent[a0:a1], opens[a0:a1]
-        part_of += [k] * (a1 - a0)
+        part_of += [q] * (a1 - a0)
         w = sum(1 for x in adj if not x) * 3 >= len(adj) and len(adjacent) == len(lines)
         wrapped_of.append(w)
         indents_of.append(sum(ops))
