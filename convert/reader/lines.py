@@ -88,6 +88,8 @@ class Line:
     - ``blanks_before``: how many blank lines precede it.
     - ``form_feed``: a form feed (U+000C, a page end in pdftotext output) stands in this line or
       in a blank line right before it.
+    - ``feed_here``: the form feed stands on this line itself, before its content (``\f据统计…``:
+      the page's first text follows the page break with no blank line between).
     - ``end_no``: the source line number of the last physical line this logical line holds
       (the unwrapping pass joins hard-wrapped lines; ``no`` is the first).
     - ``furniture``: ``"header"`` or ``"pageNum"`` when the page-furniture pass found this line
@@ -113,6 +115,7 @@ class Line:
     evidence: list[str] = field(default_factory=list)
     cert: str | None = None
     weak_join: bool = False
+    feed_here: bool = False
 
     def note(self, role: str, why: str, cert: str | None = None) -> None:
         """Record a decision about this line: its *role*, the evidence *why*, and ``@cert``
@@ -324,6 +327,7 @@ def split_lines(text: str, feeds: dict[int, str] | None = None) -> list[Line]:
             continue
         line.blanks_before = blanks
         line.form_feed = feed or before
+        line.feed_here = before
         out.append(line)
         blanks = 0
         feed = after

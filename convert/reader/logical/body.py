@@ -648,6 +648,8 @@ class BodyBuilder:
             if (self.para_open and self.para is not None and indented(line)
                     and not is_mark(segs[0][0]) and self._ends_short(self._para_line)):
                 self.para_open = False
+            if not self.para_open and self._page_goes_on(line, segs):
+                self.para_open = True
             joined = self.para_open and self.para is not None
             if joined:
                 has_pb = any(is_mark(s) and s.kind == "pb" for s, _ in segs)
@@ -668,6 +670,45 @@ class BodyBuilder:
             self.para_open = self.para is not None and unfinished("".join(s for s, _ in segs)) and not trail
         for kind, note in trail:
             self._note(kind, note)
+
+    def _page_goes_on(self, line: Line, segs) -> bool:
+        """*line* opens a page with running text that follows the page's form feed on the same
+        line (``\f据统计，…``), right after a paragraph that ended the page before at a sentence
+        end, in a text that sets its paragraphs apart with blank lines: no blank line stands
+        between the break and the text, so no new paragraph starts there; the paragraph the page
+        break cut goes on (TEI-CONVENTIONS.md point 5), when somewhere in the file a page that
+        starts a new paragraph shows the blank line after its form feed (:meth:`_pages_open_blank`).
+        Weak evidence: the join is marked ``@cert`` medium and the warning names the line."""
+        if (self.para is None or self.para.getparent() is None or not segs or not is_mark(segs[0][0])
+                or not line.feed_here or not paragraph_shape(line)
+                or not self._blank_separated() or not self._pages_open_blank()):
+            return False
+        if self.para.getparent()[-1] is not self.para:
+            return False  # a heading, a credit or a note stands after the paragraph
+        line.cert, line.weak_join = "medium", True
+        line.note("paragraph (continued)", "follows the page's form feed on its line (no blank line after the "
+                  "break, where blank lines set the paragraphs apart): the paragraph the page break cut goes on "
+                  "(weak)", "medium")
+        return True
+
+    def _pages_open_blank(self) -> bool:
+        """Somewhere in the file a page's form feed stands on a blank line of its own before the
+        page's first text: the extraction marks a page that opens a new paragraph with a blank
+        line, so one that does not goes on with the paragraph before (without that contrast, a
+        form feed right before the text says nothing: pdftotext puts every page's first line
+        there). Computed once over the file's physical lines."""
+        if getattr(self, "_open_blank", None) is None:
+            self._open_blank = any(x.form_feed and not x.feed_here and x.blanks_before >= 1
+                                   for x in self.physical.values())
+        return self._open_blank
+
+    def _blank_separated(self) -> bool:
+        """The body sets its blocks apart with blank lines (four in five lines have one before
+        them); computed once."""
+        if getattr(self, "_blanks", None) is None:
+            body = self.lines
+            self._blanks = bool(body) and sum(1 for x in body if x.blank_before) >= 0.8 * len(body)
+        return self._blanks
 
     def _ends_short(self, line: Line | None) -> bool:
         """In a hard-wrapped text, *line* (a block of one physical line, unfinished, the line after
