@@ -279,21 +279,23 @@ def content_lines(text: str) -> list[str]:
 
 #: Closing punctuation: a line ending in none of these stopped mid-sentence.
 TERMINAL = set("。！？!?；;：:…”’」』）)】〕]》.")
-#: Closing quotes: they end a sentence only after a sentence mark (``…工作。”``); a closing
-#: bracket may end a line of its own (a credit ``（记者 …）``, ``（略）``) and is left to TERMINAL.
-CLOSERS = set("”’」』")
+#: Closing quotes and book-title marks (GB/T 15834-2011 4.15: 》 closes a title inside the
+#: sentence): they end a sentence only after a sentence mark (``…工作。”``); a closing bracket may
+#: end a line of its own (a credit ``（记者 …）``, ``（略）``) and is left to TERMINAL.
+CLOSERS = set("”’」』》〉")
 
 
 def mid_sentence(a: str, b: str) -> bool:
     """Line *a* stops mid-sentence before line *b*: its last character is no closing punctuation
-    (:data:`TERMINAL`), or it is a closing quote after anything but a sentence mark
-    (``…存在“两不管”`` / ``的空档。``), or a full stop between two digits (``3.`` / ``2万份``: a
+    (:data:`TERMINAL`), or it is a closing quote or book-title mark after anything but a sentence
+    mark (``…存在“两不管”`` / ``的空档。``, ``…完成了《年鉴》`` / ``编纂出版，``), or a full stop between two digits (``3.`` / ``2万份``: a
     decimal number the wrap cut)."""
     if a[-1] not in TERMINAL:
         return True
     if a[-1] in CLOSERS:
         t = a.rstrip("".join(CLOSERS))
-        return bool(t) and t[-1] not in TERMINAL
+        # inside a title a bracket may close before its 》 (``《年鉴（2023）》``): only a sentence mark counts
+        return bool(t) and t[-1] not in (TERMINAL if a[-1] not in "》〉" else set("。！？!?…；;"))
     return a[-1] in ".．" and len(a) > 1 and a[-2].isdigit() and b[:1].isdigit()
 
 
@@ -310,20 +312,32 @@ def false_joins(blocks: list[str], clean: str, joins: list[str], heads: set[str]
     # which content lines follow the one before with no blank line between (a clean text that
     # sets its paragraphs apart with blank lines and hard-wraps them: the lines of one paragraph)
     raw = [line for line in lines_of(clean) if not re.fullmatch(r"\s*([-*_])(\s*\1){2,}\s*", line)]
-    adjacent, opens, prev_blank = [], [], True
+    adjacent, opens, blanks, starts = [], [], 1, [0]
     for line in raw:
         if nows(re.sub(r"^\s*#{1,6}\s+|\*\*|</?b>", "", line)):
-            adjacent.append(not prev_blank)
+            adjacent.append(not blanks)
             opens.append(re.match(r"^\f?(?:\u3000{2}|[ \t]{4,})\S", line) is not None)
-            prev_blank = False
+            # two blank lines or more: where two files were run together (:func:`concatenate`)
+            if blanks >= 2 and len(adjacent) - 1 - starts[-1] >= 20:
+                starts.append(len(adjacent) - 1)
+            blanks = 0
         else:
-            prev_blank = True
-    wrapped_text = sum(1 for x in adjacent if not x) * 3 >= len(adjacent) and len(adjacent) == len(lines)
-    # a clean text hard-wrapped with no blank lines, each paragraph opened by its first-line indent
-    # (段首空两字): a line break is content-free unless the next line is indented or a line of its own
-    # (the heldout-j README, 'Hard-wrapped journal')
-    indent_text = (not wrapped_text and len(adjacent) == len(lines) and sum(opens) >= 3
-                   and sum(1 for x in adjacent if not x) * 5 < len(adjacent))
+            blanks += 1
+    if len(starts) > 1 and len(adjacent) - starts[-1] < 20:
+        starts.pop()  # a short last part is read with the one before
+    # each part of a text run together from several files is laid out its own way: decide per part
+    part_of, wrapped_of, indent_of, indents_of = [], [], [], []
+    for q, (a0, a1) in enumerate(zip(starts, starts[1:] + [len(adjacent)])):
+        adj, ops = adjacent[a0:a1], opens[a0:a1]
+        part_of += [q] * (a1 - a0)
+        w = sum(1 for x in adj if not x) * 3 >= len(adj) and len(adjacent) == len(lines)
+        wrapped_of.append(w)
+        indents_of.append(sum(ops))
+        # a clean text hard-wrapped with no blank lines, each paragraph opened by its first-line
+        # indent (段首空两字): a line break is content-free unless the next line is indented or a
+        # line of its own (the heldout-j README, 'Hard-wrapped journal')
+        indent_of.append(not w and len(adjacent) == len(lines) and sum(ops) >= 3
+                         and sum(1 for x in adj if not x) * 5 < len(adj))
     gold = [nows(j) for j in joins]
     text = "\n".join(blocks)
     # characters one source line prints together (a contents entry's title and its author) are
@@ -333,6 +347,8 @@ def false_joins(blocks: list[str], clean: str, joins: list[str], heads: set[str]
     for n, (a, b) in enumerate(zip(lines, lines[1:])):
         pair = a + b
         cut = len(a)
+        part = part_of[n + 1] if len(part_of) == len(lines) else 0
+        wrapped_text, indent_text, indents = wrapped_of[part], indent_of[part], indents_of[part]
         if any(j in pair and pair.index(j) < cut < pair.index(j) + len(j) for j in gold):
             continue
         # (the line's last character only: a closing quote there may end a title, ``…“口袋公园”``)
@@ -344,10 +360,11 @@ def false_joins(blocks: list[str], clean: str, joins: list[str], heads: set[str]
         if (wrapped_text and adjacent[n + 1] and (mid_sentence(a, b) or a[-1] in "；;：:") and a not in heads
                 and b not in heads and any(c in "，,。；;" for c in b)):
             continue
-        # in an indent-marked text, a wrapped line of prose not indented goes on with the line above
+        # in an indent-marked text (also one that sets its paragraphs apart with blank lines too), a
+        # wrapped line of prose not indented goes on with the line above, whatever that line ends with
         # (prose by a clause mark, the enumeration comma 、 too: 广播、宣传车巡回播放、发放明白纸等方式开展)
-        if (indent_text and adjacent[n + 1] and not opens[n + 1] and len(b) > 20 and a not in heads
-                and b not in heads and any(c in "，,。；;、" for c in b)):
+        if ((indent_text or (wrapped_text and indents >= 3)) and adjacent[n + 1] and not opens[n + 1] and len(b) > 20
+                and a not in heads and b not in heads and any(c in "，,。；;、" for c in b)):
             continue
         probe = a[-k:] + b[:k]
         if probe in text and probe not in one_line:

@@ -330,3 +330,50 @@ def test_a_folio_shaped_like_a_list_bullet_keeps_its_dashes():
     root = read(text)[0][0].root
     assert ["".join(f.itertext()) for f in xpath(root, "//tei:fw")] == ["- 3 -"]
     assert "- 3 -" in render(root) and "- 市领导" not in render(root)  # the real bullet's markup goes
+
+
+def test_a_wrapped_line_ending_in_a_book_title_stops_mid_sentence():
+    """A hard-wrapped line that ends with a title's closing 》 (GB/T 15834-2011 4.15) goes on in
+    the line under it: running the two together is no false join."""
+    import degrade
+
+    assert degrade.mid_sentence("全县完成了《某某年鉴（2023）》", "编纂出版，另有初稿。")
+    assert not degrade.mid_sentence("全县完成了年鉴编纂。”", "另有初稿。")
+    clean = ("　　去年全县各地的方志系统完成了《某某年鉴（2023）》\n编纂出版，新编村志三部，地方志工作位列第二。\n\n"
+             "　　另一段的文字，说的是别的事情，写得比较长一些。\n")
+    blocks = ["去年全县各地的方志系统完成了《某某年鉴（2023）》编纂出版，新编村志三部，地方志工作位列第二。",
+              "另一段的文字，说的是别的事情，写得比较长一些。"]
+    assert degrade.false_joins(blocks, clean, []) == []
+
+
+def test_a_wrapped_line_ending_a_sentence_inside_an_indented_blank_separated_paragraph_goes_on():
+    """A clean text hard-wrapped with blank lines between its paragraphs and a first-line indent
+    opening each: a line right under another, not indented, is the same paragraph even when the
+    line above ends a sentence, so one <p> of the two is no false join."""
+    import degrade
+
+    clean = ("　　第一段的文字写得比较长一些，说的是一件事情，这件事情说完了。\n"
+             "接着还是第一段的文字，这一段到这里才算真正地结束了。\n\n"
+             "　　第二段的文字，说的是别的事情，写得也比较长一些。\n\n"
+             "　　第三段的文字，说的是另外的事情，写得也比较长一些。\n")
+    blocks = ["第一段的文字写得比较长一些，说的是一件事情，这件事情说完了。接着还是第一段的文字，这一段到这里才算真正地结束了。",
+              "第二段的文字，说的是别的事情，写得也比较长一些。", "第三段的文字，说的是另外的事情，写得也比较长一些。"]
+    assert degrade.false_joins(blocks, clean, []) == []
+
+
+def test_the_layout_of_each_part_of_a_concatenation_is_decided_on_its_own():
+    """Two files run together (:func:`degrade.concatenate`): a journal hard-wrapped with no blank
+    lines, each paragraph opened by its first-line indent, then a briefing that sets its
+    paragraphs apart with blank lines. A wrapped line of the journal that ends a sentence goes on
+    in the unindented line under it: one block of the two is no false join, though the whole
+    text, the briefing's blank lines counted, is no indent-marked text."""
+    import degrade
+
+    journal = "".join(f"　　第{n}段的文字写得比较长一些，说的是一件事情，这件事情说完了。\n"
+                      f"接着还是第{n}段的文字，这一段到这里才算真正地结束了，没有别的。\n" for n in range(30))
+    briefing = "".join(f"第{n}条简讯的文字，说的是别的事情，写得也比较长一些。\n\n" for n in range(20))
+    clean = degrade.concatenate(journal, briefing)
+    blocks = [f"第{n}段的文字写得比较长一些，说的是一件事情，这件事情说完了。接着还是第{n}段的文字，这一段到这里才算真正地结束了，没有别的。"
+              for n in range(30)] + [f"第{n}条简讯的文字，说的是别的事情，写得也比较长一些。" for n in range(20)]
+    assert degrade.false_joins(blocks, journal, []) == []
+    assert degrade.false_joins(blocks, clean, []) == []

@@ -3084,3 +3084,157 @@ def test_numbered_lines_as_wide_as_the_wrap_over_indented_lines_are_sub_heads():
         "一、工作总体有序，各项责任基本落到实处", "二、部分问题不容忽视，整改还要加大力度"]
     assert any(p.startswith("各乡镇都召开了专题会议") for p in texts(root, "//tei:body//tei:p"))
     round_trips(docs, WIDE_HEADS_TONGBAO)
+
+
+# a 史志 journal hard-wrapped at 24 characters, blank lines between paragraphs, its contents naming
+# every article: under a 文/图 byline
+# a photo caption with no credit stands between two paragraphs, short and unpunctuated
+WRAPPED_ESSAY_WITH_CAPTION = """石　溪　史　志
+
+2023年第2期（总第18期）
+
+石溪县地方志办公室编　　　　2023年6月
+
+目　　录
+
+【工作动态】
+
+县志办召开年度工作会议……………………………………1
+
+【乡土记忆】
+
+溪头老街的古井……………………………………林某某　1
+
+【工作动态】
+
+县志办召开年度工作会议
+
+　　5月8日，县志办召开年度工作会议，总结去年工
+作，部署今年任务，全体干部职工参加会议，各科室负
+责人分别作了发言。
+
+（县志办）
+
+【乡土记忆】
+
+溪头老街的古井
+
+文/图　林某某
+
+　　溪头老街长不过两百米，街的北头有一口古井，当
+地人都叫它“龙眼井”。井口用整块青石凿成，井壁砌
+着卵石，井水清冽，常年不干，街坊们世世代代都在这
+里挑水。
+
+　　老人们说，从前每到大旱之年，附近几个村子的人
+都挑着水桶来这里取水，街坊们从不阻拦，还常常帮着
+打水，这口井因此在乡间颇有名气，被人们称作“救命
+井”。
+
+修缮后的溪头老街古井
+
+　　如今，古井周围铺上了石板，砌起了护栏，街坊们
+傍晚常来井边乘凉、聊天，说的多是老街上的旧事，井
+水也还有人挑回家去煮茶，说是比自来水泡的茶好喝。
+"""
+
+
+def test_a_short_unpunctuated_line_between_wrapped_paragraphs_is_not_cut_by_a_page_break():
+    """In a hard-wrapped text a paragraph cut by an old page break stops at a full line, and its
+    rest is not indented; a line narrower than the wrap that stops mid-sentence (a caption with no
+    credit), a paragraph opened by its first-line indent under it and no furniture between, ended
+    where its words ended: the paragraph under it is its own, and no page break is invented
+    between them (TEI-CONVENTIONS.md point 5)."""
+    docs, warnings = read(WRAPPED_ESSAY_WITH_CAPTION)
+    root = docs[0].root
+    paras = texts(root, "//tei:div[@type='article']//tei:p")
+    assert not any(p.startswith("修缮后的溪头老街古井如今") for p in paras), paras
+    assert any(p.startswith("如今，古井周围") for p in paras), paras
+    assert not xpath(root, "//tei:p//tei:pb")
+    round_trips(docs, WRAPPED_ESSAY_WITH_CAPTION)
+    # the blank lines gone, the first-line indent of the paragraph under the caption opens it
+    text = re.sub(r"\n\n+", "\n", WRAPPED_ESSAY_WITH_CAPTION)
+    docs, warnings = read(text)
+    paras = texts(docs[0].root, "//tei:div[@type='article']//tei:p")
+    assert not any("修缮后的溪头老街古井如今" in p for p in paras), paras
+    round_trips(docs, text)
+
+
+def test_a_byte_order_mark_opening_the_second_issue_of_a_run_together_file_is_layout():
+    """Two files run together (``cat a.txt b.txt``): the second's byte-order mark (U+FEFF) opens
+    its first line, 内部资料 over its title. The mark is kept (no source character is lost) but
+    read as layout: the notice and the title open the second issue, they are no paragraph of the
+    first, whose 报尾 line stays its colophon."""
+    second = (BRIEFING.replace("第3期（总第41期）", "第4期（总第42期）").replace("2022年3月8日", "2022年4月8日")
+              .replace("内部资料　注意保存", "内部资料").replace("# 信 息 专 报", "# 信息专报"))
+    text = BRIEFING.rstrip("\n") + "\n\n\n" + "\ufeff" + second
+    docs, warnings = read(text)
+    assert len(docs) == 2
+    first, other = docs[0].root, docs[1].root
+    assert not any("信息专报" in p or "内部资料" in p for p in texts(first, "//tei:body//tei:p"))
+    assert any("内部资料" in n for n in texts(other, "//tei:front//tei:note"))
+    assert "信息专报" in texts(other, "//tei:titlePart[@type='main']")
+    round_trips(docs, text)
+
+
+# a 工作简报 that sets its paragraphs apart with blank lines, a folio ending each page: the page break
+# after 。 falls inside a paragraph (the next page's text follows its form feed on the same line) and
+# once between paragraphs (a blank line after the form feed)
+PAGED_BRIEFING = """工作简报
+
+第5期
+
+某某县农业农村局　　　　　　　　2024年5月20日
+
+县农业农村局部署春耕生产工作
+
+5月8日，县农业农村局召开全县春耕生产工作会议，安排部署春耕备耕各项工作，各乡镇分管负责同志参加会议。
+
+会议要求，各乡镇要抓住有利天气，组织农机手和播种机械及时下田，确保农时不误；要提前做好种子化肥调运，保障农资供应。
+
+— 1 —
+\f据统计，全县可投入春耕的播种机有210台、旋耕机330台，基本能够满足生产需要。
+
+（种植业科供稿）
+
+县农田水利设施建设加快推进
+
+今年以来，县农业农村局统筹资金1200万元，新建和修复灌溉渠道46公里、塘坝11座，全县有效灌溉面积进一步扩大。
+
+— 2 —
+\f
+各乡镇同步开展渠道清淤和泵站检修，确保春灌用水需求，目前已清淤渠道120公里、检修泵站38座。
+
+（水利科供稿）
+
+报：市农业农村局。
+
+签发：某某某　　编辑：某某某　　共印50份
+"""
+
+
+def test_a_page_whose_text_follows_its_form_feed_on_the_same_line_goes_on_with_the_paragraph():
+    """In a text that sets its paragraphs apart with blank lines, a page whose first text follows
+    the page's form feed on the same line (no blank line after the break) goes on with the
+    paragraph the page break cut, even after a sentence end (TEI-CONVENTIONS.md point 5; weak:
+    ``@cert``, the warning names the line); a page whose form feed stands on a blank line of its
+    own starts a new paragraph; without such a page in the file a form feed right before the text
+    says nothing (pdftotext puts every page's first line there). Also when the form feeds are taken
+    out of the text and given apart (the command line's way)."""
+    from convert.reader import prepare
+
+    for text, feeds in ((PAGED_BRIEFING, None), (PAGED_BRIEFING.replace("\f", ""), prepare(PAGED_BRIEFING.encode(), "t.txt")[1])):
+        docs, warnings = read(text, **({"feeds": feeds} if feeds else {}))
+        root = docs[0].root
+        paras = texts(root, "//tei:body//tei:p")
+        joined = [p for p in paras if "保障农资供应。" in p]
+        assert joined and "据统计，全县可投入春耕" in joined[0], paras
+        assert xpath(root, "//tei:p[contains(., '保障农资供应')]/@cert") == ["medium"]
+        assert any("据统计" in w for w in warnings), warnings
+        assert not any("全县有效灌溉面积进一步扩大。各乡镇" in p for p in paras), paras
+        round_trips(docs, PAGED_BRIEFING)
+    # no page in the file opens with a blank line after its form feed: no contrast, no join
+    text = PAGED_BRIEFING.replace("— 2 —\n\f\n", "— 2 —\n\f")
+    docs, warnings = read(text)
+    assert not any("保障农资供应。据统计" in p for p in texts(docs[0].root, "//tei:body//tei:p"))
+    round_trips(docs, text)

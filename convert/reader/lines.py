@@ -33,6 +33,8 @@ LEADER_MIN = {".": 2, "…": 2, "·": 3, "．": 2, "。": 3}
 #: Inline bold markup: ``**``, ``<b>``, ``</b>`` (also ``<strong>``).
 BOLD_TOKEN_RE = re.compile(r"\*\*|</?b>|</?strong>", re.IGNORECASE)
 WS_RE = re.compile(r"\s+")
+#: U+FEFF, the byte-order mark (ZERO WIDTH NO-BREAK SPACE).
+BOM = "\ufeff"
 #: Line ends: LF, CRLF, CR (not ``str.splitlines``, which also splits at U+2028, U+001C …).
 LINE_END_RE = re.compile(r"\r\n|\r|\n")
 
@@ -86,6 +88,8 @@ class Line:
     - ``blanks_before``: how many blank lines precede it.
     - ``form_feed``: a form feed (U+000C, a page end in pdftotext output) stands in this line or
       in a blank line right before it.
+    - ``feed_here``: the form feed stands on this line itself, before its content (``\f据统计…``:
+      the page's first text follows the page break with no blank line between).
     - ``end_no``: the source line number of the last physical line this logical line holds
       (the unwrapping pass joins hard-wrapped lines; ``no`` is the first).
     - ``furniture``: ``"header"`` or ``"pageNum"`` when the page-furniture pass found this line
@@ -111,6 +115,7 @@ class Line:
     evidence: list[str] = field(default_factory=list)
     cert: str | None = None
     weak_join: bool = False
+    feed_here: bool = False
 
     def note(self, role: str, why: str, cert: str | None = None) -> None:
         """Record a decision about this line: its *role*, the evidence *why*, and ``@cert``
@@ -132,8 +137,11 @@ class Line:
 
     @property
     def key(self) -> str:
-        """The content with all whitespace removed (used to compare headings)."""
-        return WS_RE.sub("", self.text)
+        """The content with all whitespace removed (used to compare headings), and a byte-order
+        mark that opens it (U+FEFF: a file's first character, left inside a text where files were
+        run together, ``cat a.txt b.txt``): an encoding's mark, layout only (it stays in
+        :attr:`segments`)."""
+        return WS_RE.sub("", self.text).lstrip(BOM)
 
     def unlead(self) -> None:
         """Fold the page number back into the text: a leader line outside a contents list."""
@@ -319,6 +327,7 @@ def split_lines(text: str, feeds: dict[int, str] | None = None) -> list[Line]:
             continue
         line.blanks_before = blanks
         line.form_feed = feed or before
+        line.feed_here = before
         out.append(line)
         blanks = 0
         feed = after
@@ -327,5 +336,6 @@ def split_lines(text: str, feeds: dict[int, str] | None = None) -> list[Line]:
 
 def content_key(text: str) -> str:
     """The content characters of bulletin *text*: markup removed as :func:`parse_line` does,
-    then all whitespace removed. The reader's output must give back exactly this string."""
-    return "".join(line.key + (line.page or "") for line in split_lines(text))
+    then all whitespace removed (a byte-order mark kept: :attr:`Line.key` leaves it out). The
+    reader's output must give back exactly this string."""
+    return "".join(WS_RE.sub("", line.text) + (line.page or "") for line in split_lines(text))

@@ -121,13 +121,19 @@ def _iso(y: str, m: str, d: str | None) -> str:
     return f"{int(y):04d}-{int(m):02d}" + (f"-{int(d):02d}" if d else "")
 
 
+#: U+FEFF, the byte-order mark (ZERO WIDTH NO-BREAK SPACE), layout only at a line's start.
+from convert.reader.lines import BOM  # noqa: E402
+
+
 def split_fields(text: str) -> list[tuple[int, int]]:
     """``[(start, end)]`` of the fields of a line's *text*: runs between wide gaps
     (:data:`FIELD_GAP_RE`). A letter-spaced word (``目　　录``, ``主　　办``: every run one
     character) is one field."""
     spans: list[tuple[int, int]] = []
-    pos = 0
-    for m in FIELD_GAP_RE.finditer(text):
+    # a byte-order mark opening the line (a file's first, left where files were run together:
+    # ``cat a.txt b.txt``) is an encoding's mark, no character of a field: it stays in the text
+    pos = len(text) - len(text.lstrip(BOM))
+    for m in FIELD_GAP_RE.finditer(text, pos):
         if m.start() > pos:
             spans.append((pos, m.start()))
         pos = m.end()

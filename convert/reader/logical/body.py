@@ -65,6 +65,9 @@ from convert.tei import TEI_NS, E, XML_ID, xpath
 SECTION_NAME_MAX = 8
 #: Roles after which a heading follows a boundary (the previous article, page or column ended).
 BOUNDARY_ROLES = ("page-label", "page-credit", "credit", "caption", "section", "attachment")
+#: Marks that part clauses, list words or set an aside apart: a line holding one is running text
+#: or a jump line (``（上接第一版）…、…的``), not a caption's or a label's short phrase.
+CLAUSE_MARKS = set("，,、；;：:（）()")
 #: Roles that open an article right under its title.
 OPENING_ROLES = ("lead-in", "byline", "verse", "editorial")
 CERT_ORDER = {"low": 0, "medium": 1, "high": 2}
@@ -141,6 +144,8 @@ class BodyBuilder:
         self.subs: list[tuple[int, etree._Element]] = []
         self.para: etree._Element | None = None
         self.para_open = False
+        #: the line whose paragraph is open (its last line so far)
+        self._para_line: Line | None = None
         self.article_closed = False
         self.poem: etree._Element | None = None
         self.stanza: etree._Element | None = None
@@ -642,7 +647,13 @@ class BodyBuilder:
         for kind, note in lead:
             self._note(kind, note)
         if segs:
-            if self.para_open and self.para is not None:
+            if (self.para_open and self.para is not None and indented(line)
+                    and not is_mark(segs[0][0]) and self._ends_short(self._para_line)):
+                self.para_open = False
+            if not self.para_open and self._page_goes_on(line, segs):
+                self.para_open = True
+            joined = self.para_open and self.para is not None
+            if joined:
                 has_pb = any(is_mark(s) and s.kind == "pb" for s, _ in segs)
                 if line.blank_before and not has_pb:
                     self.para.append(E.pb())
@@ -656,9 +667,73 @@ class BodyBuilder:
                     self.article_closed = self.boundary = True
             else:
                 self._paragraph(line, segs)
+            # the line that opened the paragraph, while it is the paragraph's only line
+            self._para_line = line if not joined else None
             self.para_open = self.para is not None and unfinished("".join(s for s, _ in segs)) and not trail
         for kind, note in trail:
             self._note(kind, note)
+
+    def _page_goes_on(self, line: Line, segs) -> bool:
+        """*line* opens a page with running text that follows the page's form feed on the same
+        line (``\f据统计，…``), right after a paragraph that ended the page before at a sentence
+        end, in a text that sets its paragraphs apart with blank lines: no blank line stands
+        between the break and the text, so no new paragraph starts there; the paragraph the page
+        break cut goes on (TEI-CONVENTIONS.md point 5), when somewhere in the file a page that
+        starts a new paragraph shows the blank line after its form feed (:meth:`_pages_open_blank`).
+        Weak evidence: the join is marked ``@cert`` medium and the warning names the line."""
+        if (self.para is None or self.para.getparent() is None or not segs or not is_mark(segs[0][0])
+                or not line.feed_here or not paragraph_shape(line)
+                or not self._blank_separated() or not self._pages_open_blank()):
+            return False
+        if self.para.getparent()[-1] is not self.para:
+            return False  # a heading, a credit or a note stands after the paragraph
+        line.cert, line.weak_join = "medium", True
+        line.note("paragraph (continued)", "follows the page's form feed on its line (no blank line after the "
+                  "break, where blank lines set the paragraphs apart): the paragraph the page break cut goes on "
+                  "(weak)", "medium")
+        return True
+
+    def _pages_open_blank(self) -> bool:
+        """Somewhere in the file a page's form feed stands on a blank line of its own before the
+        page's first text: the extraction marks a page that opens a new paragraph with a blank
+        line, so one that does not goes on with the paragraph before (without that contrast, a
+        form feed right before the text says nothing: pdftotext puts every page's first line
+        there). Computed once over the file's physical lines."""
+        if getattr(self, "_open_blank", None) is None:
+            self._open_blank = any(x.form_feed and not x.feed_here and x.blanks_before >= 1
+                                   for x in self.physical.values())
+        return self._open_blank
+
+    def _blank_separated(self) -> bool:
+        """The body sets its blocks apart with blank lines (four in five lines have one before
+        them); computed once."""
+        if getattr(self, "_blanks", None) is None:
+            body = self.lines
+            self._blanks = bool(body) and sum(1 for x in body if x.blank_before) >= 0.8 * len(body)
+        return self._blanks
+
+    def _ends_short(self, line: Line | None) -> bool:
+        """In a hard-wrapped text, *line* (a block of one physical line, unfinished, the line after
+        it opening with a paragraph's first-line indent, 段首缩进, no page furniture between) is
+        narrower than the wrap and shaped like a title (short, no punctuation that parts clauses or
+        words: :func:`heading_shape`, :data:`CLAUSE_MARKS`): its words ended there, so no page break
+        cut it (a break cuts a paragraph at a full line: TEI-CONVENTIONS.md point 5), and the indent
+        opens a new paragraph (the rest of a cut paragraph is never indented). Such a block between
+        paragraphs (a photo caption with no credit, a label) stands alone and the text after it is
+        no continuation. (Without the indent the short block may be the first part of a paragraph
+        a column break cut, and proportional widths in a PDF's text make such a part look short:
+        left to the join.)"""
+        if (self.wrap_width is None or line is None or line.end_no > line.no or not heading_shape(line)
+                or any(c in CLAUSE_MARKS for c in line.text)):
+            return False
+        if as_wide_as_wrapped(line, self.wrap_width) or any("as wide as a wrapped line" in e for e in line.evidence):
+            return False
+        segs = line.segments
+        if segs and is_mark(segs[-1][0]):
+            return False  # furniture after its last characters: a page break follows
+        line.note("paragraph", "one line narrower than the wrap, shaped like a title, stopping mid-sentence: "
+                  "its words ended there, no page break cut it")
+        return True
 
     def _paragraph(self, line: Line, segs, parent: etree._Element | None = None) -> None:
         """A new ``<p>`` of *segs* (page furniture that opens it stands before it)."""
@@ -915,6 +990,7 @@ class BodyBuilder:
         if rest:
             self._paragraph(line, rest, parent)
             self.para_open = self.para is not None and unfinished("".join(s for s, _ in rest)) and not trail
+            self._para_line = None  # a paragraph after a run-in head or an opener: no block of its own
         for kind, note in trail:
             self._note(kind, note)
 
