@@ -150,9 +150,15 @@ def test_two_issues_have_their_own_header_and_masthead():
 
 
 #: Cells known to fall short (issue 21 stays open for them), expected to fail, not hidden: README,
-#: Limits. (None now: the scan of a hard-wrapped 督查通报 whose paragraph fragments, 督查组在杨, read
-#: as titles is read right since the rest of a line set again narrower goes on with its paragraph.)
-KNOWN_SHORT: dict[tuple[str, str], str] = {}
+#: Limits. (The scan of a hard-wrapped 督查通报 whose paragraph fragments, 督查组在杨, read as titles
+#: is read right since the rest of a line set again narrower goes on with its paragraph.)
+_SENTENCE_END_CUT = ("a page break that cuts a paragraph right after a full stop (…不因故障停工。 / \\f据统计…) is "
+                     "told from one between paragraphs only by where the form feed stands (on the text's own "
+                     "line there, on a blank line of its own at the other breaks); with blank lines gone every "
+                     "form feed is on a text line, and nothing tells them apart")
+KNOWN_SHORT: dict[tuple[str, str], str] = {
+    (name, "nongye-liyu-2024-no07-08.two-issues"): _SENTENCE_END_CUT
+    for name in ("blank-removed", "wrap-no-blank", "scan")}
 CASES = [pytest.param(name, path, marks=pytest.mark.xfail(reason=KNOWN_SHORT[(name, path.stem)], strict=False))
          if (name, path.stem) in KNOWN_SHORT else (name, path)
          for name in DEGRADATIONS for path in CORPUS]
