@@ -114,6 +114,26 @@ def test_an_imprint_of_the_compound_verb_bianji_chuban_names_the_body_alone():
     assert (mh.sponsor, mh.publisher, mh.publisher_verb) == ("中共某某县委", "某某县新闻中心", "编辑出版")
 
 
+def test_a_sponsor_printed_label_first_is_a_masthead_imprint_and_the_issue_line_below_reaches_the_header():
+    """``主办：中共某某街道工作委员会　某某街道办事处`` (the 主办 body printed label first, as a 版头
+    names it, GB/T 9704-2012 7.2) is a masthead line: the masthead does not end above it, so the
+    issue number and date under it reach the header; before, it read as running text and the
+    issue line ran on into it."""
+    text = ("某 湖 社 区 报\n\n内部资料　免费交流\n\n主办：中共某湖街道工作委员会　某湖街道办事处\n\n"
+            "第3期（总第21期）　　　　2024年3月8日　星期五　　　　本期2版\n\n第一版　社区要闻\n\n"
+            "某湖街道开展义诊活动\n\n本报讯（通讯员 林风）3月6日，街道在社区广场开展义诊活动，为居民量血压。\n")
+    mh = read_masthead(split_lines("某湖社区报\n主办：中共某湖街道工作委员会"))
+    assert mh.sponsor == "中共某湖街道工作委员会"
+    docs, _ = read(text)
+    assert len(docs) == 1
+    monogr = xpath(docs[0].root, "//tei:biblStruct/tei:monogr")[0]
+    assert xpath(monogr, "string(tei:imprint/tei:date/@when)") == "2024-03-08"
+    assert (xpath(monogr, "string(tei:biblScope/@n)"), xpath(monogr, "string(tei:idno[@type='cumulative'])")) \
+        == ("3", "21")
+    assert texts(docs[0].root, "//tei:titlePage/tei:byline/tei:orgName") == ["中共某湖街道工作委员会"]
+    round_trips(docs, text)
+
+
 def test_briefing_masthead_imprint_line_is_no_heading_and_its_date_is_the_issue_date():
     docs, _ = read(BRIEFING)
     root = docs[0].root

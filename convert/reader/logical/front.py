@@ -31,7 +31,7 @@ from convert.reader.layout import (CONTENTS_HEAD_RE, match_author_leader, TEXT_L
                                    paragraph_shape)
 from convert.reader.lines import Line, page_value
 from convert.reader.logical.state import LogicalText
-from convert.reader.masthead import (CN_DATE_RE, CONTACT_RE, DATE_RE, IMPRINT_RE, LUNAR_RE, MASTHEAD_KINDS, PAGES_RE,
+from convert.reader.masthead import (imprint_parts, CN_DATE_RE, CONTACT_RE, DATE_RE, IMPRINT_RE, LUNAR_RE, MASTHEAD_KINDS, PAGES_RE,
                                      PUBLISHING_VERBS, Masthead, fields_of, masthead_line, numeral, read_masthead)
 from convert.reader.names import is_org_name
 from convert.reader.physical import bracket_open, closes_bracket
@@ -120,8 +120,8 @@ def _publishing(text: str, kind: str) -> bool:
     """An org field, or an imprint whose verb states publication (出版, 编印): a ``docImprint``."""
     if kind == "org":
         return True
-    m = IMPRINT_RE.match("".join(text.split()))
-    return bool(m) and m.group(2) in PUBLISHING_VERBS
+    m = imprint_parts("".join(text.split()))
+    return bool(m) and m[1] in PUBLISHING_VERBS
 
 
 class _Page:
@@ -168,16 +168,23 @@ class _Page:
         body_end = date[0] if date else len(text)
         head, tail = _strip(cut_segments(segs, 0, body_end)), cut_segments(segs, body_end, len(text))
         head_text = "".join(s for s, _ in head)
-        m = IMPRINT_RE.match("".join(head_text.split()))
-        name_end = len(head_text.rstrip()) - (len(m.group(2)) if m else 0)
+        m = imprint_parts("".join(head_text.split()))
+        name_start = 0
+        if m and m[2]:  # label first (主办：…): the name after the colon
+            name_start = max(head_text.find("："), head_text.find(":")) + 1
+            while name_start < len(head_text) and head_text[name_start].isspace():
+                name_start += 1
+            name_end = len(head_text.rstrip())
+        else:
+            name_end = len(head_text.rstrip()) - (len(m[1]) if m else 0)
         while name_end > 0 and head_text[name_end - 1].isspace():
             name_end -= 1
-        publishing = kind == "org" or (m and m.group(2) in PUBLISHING_VERBS)
+        publishing = kind == "org" or (m and m[1] in PUBLISHING_VERBS)
         el = E.docImprint() if publishing else E.byline()
-        name = head_text[:name_end]
+        name = head_text[name_start:name_end]
         wrapper = E.orgName() if is_org_name(name) else (E.publisher() if publishing else None)
         if wrapper is not None:
-            _wrapped(el, head, (len(name) - len(name.lstrip()), name_end), wrapper)
+            _wrapped(el, head, (name_start + len(name) - len(name.lstrip()), name_end), wrapper)
             if publishing and wrapper.tag.endswith("orgName"):  # <publisher><orgName>…</orgName></publisher>
                 outer = E.publisher()
                 tail_text, wrapper.tail = wrapper.tail, None
