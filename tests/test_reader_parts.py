@@ -134,6 +134,22 @@ def test_a_sponsor_printed_label_first_is_a_masthead_imprint_and_the_issue_line_
     round_trips(docs, text)
 
 
+def test_a_directory_box_of_names_and_telephone_numbers_is_one_article_under_its_head_no_titles():
+    """A 便民信息 box: a head, then lines of a name, a gap and a telephone number. An entry is no
+    heading (a heading names an article, it gives no number to dial) and no entry runs on into the
+    next (it ends with its number); the head over the entries heads the box's article."""
+    text = ("某河社区报\n\n第2期（总第9期）　　2024年4月1日\n\n"
+            "社区开展春季植树活动\n\n本报讯（通讯员 林风）3月29日，社区组织居民在河堤种下树苗。\n\n"
+            "服务电话\n\n社区服务站　6123 4500\n\n物业服务中心　6123 4511\n\n供电抢修　6130 9955\n")
+    docs, _ = read(text)
+    root = docs[0].root
+    assert texts(root, "//tei:body//tei:head") == ["社区开展春季植树活动", "服务电话"]
+    assert texts(root, "//tei:div[tei:head='服务电话']/tei:p") == ["社区服务站61234500",
+                                                                  "物业服务中心61234511", "供电抢修61309955"]
+    assert xpath(root, "//tei:body//tei:head[.='服务电话']/@cert")
+    round_trips(docs, text)
+
+
 def test_briefing_masthead_imprint_line_is_no_heading_and_its_date_is_the_issue_date():
     docs, _ = read(BRIEFING)
     root = docs[0].root
