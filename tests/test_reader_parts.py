@@ -150,6 +150,18 @@ def test_a_directory_box_of_names_and_telephone_numbers_is_one_article_under_its
     round_trips(docs, text)
 
 
+def test_a_bracketed_credit_after_a_sentence_end_ends_the_line_without_blank_lines():
+    """Without blank lines, a brief that ends ``…。（某某社区　林风）`` (its credit in brackets after
+    the last sentence) ends there: the next item's head is not run into it."""
+    text = ("某河社区报\n第2期（总第9期）　　2024年4月1日\n社区动态\n"
+            "东湖社区开设托管班\n放学后孩子没人看管，社区开设托管班，首批报名的20名学生已全部入班。（东湖社区　林风）\n"
+            "西街社区为老人安装扶手\n近日，西街社区为辖区30户老人免费安装了楼道扶手，并上门讲解防跌倒常识。\n")
+    docs, _ = read(text)
+    assert texts(docs[0].root, "//tei:body//tei:div[@type!='section']/tei:head") == ["东湖社区开设托管班",
+                                                                                     "西街社区为老人安装扶手"]
+    round_trips(docs, text)
+
+
 def test_briefing_masthead_imprint_line_is_no_heading_and_its_date_is_the_issue_date():
     docs, _ = read(BRIEFING)
     root = docs[0].root
