@@ -162,6 +162,17 @@ def test_a_bracketed_credit_after_a_sentence_end_ends_the_line_without_blank_lin
     round_trips(docs, text)
 
 
+def test_a_masthead_date_cut_before_its_day_with_fields_after_it_is_rejoined():
+    """A masthead line the extraction cut after the month (``…2024年3月`` / ``8日　星期五　　本期2版``):
+    the day goes with its month, the header has the full issue date."""
+    text = ("某湖社区报\n第3期（总第21期）　　　　2024年3月\n8日　星期五　　　　本期2版\n第一版　社区要闻\n"
+            "某湖街道开展义诊活动\n本报讯（通讯员 林风）3月6日，街道在社区广场开展义诊活动，为居民量血压。\n")
+    docs, _ = read(text)
+    monogr = xpath(docs[0].root, "//tei:biblStruct/tei:monogr")[0]
+    assert xpath(monogr, "string(tei:imprint/tei:date/@when)") == "2024-03-08"
+    round_trips(docs, text)
+
+
 def test_briefing_masthead_imprint_line_is_no_heading_and_its_date_is_the_issue_date():
     docs, _ = read(BRIEFING)
     root = docs[0].root

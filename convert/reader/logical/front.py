@@ -377,6 +377,8 @@ def _notice_line(line: Line) -> bool:
 #: a day of the month alone in Chinese numerals (十五日: the 成文日期 as GB/T 9704-1999 wrote it, and many a
 #: masthead still prints it)
 CN_DAY_RE = re.compile(r"[〇一二三]?十?[〇一二三四五六七八九十]日")
+#: a day of the month in Arabic numerals opening a line (``17日``), a date's end cut from its month
+DAY_START_RE = re.compile(r"\d{1,2}日")
 
 
 def rejoin_masthead_lines(doc: LogicalText) -> None:
@@ -411,6 +413,8 @@ def rejoin_masthead_lines(doc: LogicalText) -> None:
                      or (len(nxt.key) <= 4 and nxt.key[:1] in "0123456789）)-－/")
                      # a date in Chinese numerals cut before its day (``二〇二三年八月`` / ``十五日``)
                      or (line.text.rstrip()[-1:] == "月" and CN_DAY_RE.fullmatch(nxt.key) is not None)
+                     # a date cut before its day, more fields after it (``…2024年5月`` / ``17日　星期五　本期2版``)
+                     or (line.text.rstrip()[-1:] == "月" and DAY_START_RE.match(nxt.key) is not None)
                      or (line.text.rstrip()[-1:].isdigit() and nxt.key[:1].isdigit())  # a number cut
                      or (bracket_open(line.text) and closes_bracket(nxt.text))  # ``CN 41-0628/(F`` / ``)…``
                      or cut_inside)
