@@ -114,6 +114,65 @@ def test_an_imprint_of_the_compound_verb_bianji_chuban_names_the_body_alone():
     assert (mh.sponsor, mh.publisher, mh.publisher_verb) == ("中共某某县委", "某某县新闻中心", "编辑出版")
 
 
+def test_a_sponsor_printed_label_first_is_a_masthead_imprint_and_the_issue_line_below_reaches_the_header():
+    """``主办：中共某某街道工作委员会　某某街道办事处`` (the 主办 body printed label first, as a 版头
+    names it, GB/T 9704-2012 7.2) is a masthead line: the masthead does not end above it, so the
+    issue number and date under it reach the header; before, it read as running text and the
+    issue line ran on into it."""
+    text = ("某 湖 社 区 报\n\n内部资料　免费交流\n\n主办：中共某湖街道工作委员会　某湖街道办事处\n\n"
+            "第3期（总第21期）　　　　2024年3月8日　星期五　　　　本期2版\n\n第一版　社区要闻\n\n"
+            "某湖街道开展义诊活动\n\n本报讯（通讯员 林风）3月6日，街道在社区广场开展义诊活动，为居民量血压。\n")
+    mh = read_masthead(split_lines("某湖社区报\n主办：中共某湖街道工作委员会"))
+    assert mh.sponsor == "中共某湖街道工作委员会"
+    docs, _ = read(text)
+    assert len(docs) == 1
+    monogr = xpath(docs[0].root, "//tei:biblStruct/tei:monogr")[0]
+    assert xpath(monogr, "string(tei:imprint/tei:date/@when)") == "2024-03-08"
+    assert (xpath(monogr, "string(tei:biblScope/@n)"), xpath(monogr, "string(tei:idno[@type='cumulative'])")) \
+        == ("3", "21")
+    assert texts(docs[0].root, "//tei:titlePage/tei:byline/tei:orgName") == ["中共某湖街道工作委员会"]
+    round_trips(docs, text)
+
+
+def test_a_directory_box_of_names_and_telephone_numbers_is_one_article_under_its_head_no_titles():
+    """A 便民信息 box: a head, then lines of a name, a gap and a telephone number. An entry is no
+    heading (a heading names an article, it gives no number to dial) and no entry runs on into the
+    next (it ends with its number); the head over the entries heads the box's article."""
+    text = ("某河社区报\n\n第2期（总第9期）　　2024年4月1日\n\n"
+            "社区开展春季植树活动\n\n本报讯（通讯员 林风）3月29日，社区组织居民在河堤种下树苗。\n\n"
+            "服务电话\n\n社区服务站　6123 4500\n\n物业服务中心　6123 4511\n\n供电抢修　6130 9955\n")
+    docs, _ = read(text)
+    root = docs[0].root
+    assert texts(root, "//tei:body//tei:head") == ["社区开展春季植树活动", "服务电话"]
+    assert texts(root, "//tei:div[tei:head='服务电话']/tei:p") == ["社区服务站61234500",
+                                                                  "物业服务中心61234511", "供电抢修61309955"]
+    assert xpath(root, "//tei:body//tei:head[.='服务电话']/@cert")
+    round_trips(docs, text)
+
+
+def test_a_bracketed_credit_after_a_sentence_end_ends_the_line_without_blank_lines():
+    """Without blank lines, a brief that ends ``…。（某某社区　林风）`` (its credit in brackets after
+    the last sentence) ends there: the next item's head is not run into it."""
+    text = ("某河社区报\n第2期（总第9期）　　2024年4月1日\n社区动态\n"
+            "东湖社区开设托管班\n放学后孩子没人看管，社区开设托管班，首批报名的20名学生已全部入班。（东湖社区　林风）\n"
+            "西街社区为老人安装扶手\n近日，西街社区为辖区30户老人免费安装了楼道扶手，并上门讲解防跌倒常识。\n")
+    docs, _ = read(text)
+    assert texts(docs[0].root, "//tei:body//tei:div[@type!='section']/tei:head") == ["东湖社区开设托管班",
+                                                                                     "西街社区为老人安装扶手"]
+    round_trips(docs, text)
+
+
+def test_a_masthead_date_cut_before_its_day_with_fields_after_it_is_rejoined():
+    """A masthead line the extraction cut after the month (``…2024年3月`` / ``8日　星期五　　本期2版``):
+    the day goes with its month, the header has the full issue date."""
+    text = ("某湖社区报\n第3期（总第21期）　　　　2024年3月\n8日　星期五　　　　本期2版\n第一版　社区要闻\n"
+            "某湖街道开展义诊活动\n本报讯（通讯员 林风）3月6日，街道在社区广场开展义诊活动，为居民量血压。\n")
+    docs, _ = read(text)
+    monogr = xpath(docs[0].root, "//tei:biblStruct/tei:monogr")[0]
+    assert xpath(monogr, "string(tei:imprint/tei:date/@when)") == "2024-03-08"
+    round_trips(docs, text)
+
+
 def test_briefing_masthead_imprint_line_is_no_heading_and_its_date_is_the_issue_date():
     docs, _ = read(BRIEFING)
     root = docs[0].root

@@ -195,6 +195,24 @@ def paragraph_shape(line: Line) -> bool:
             or _ends_sentence(t) or len(line.key) > 50)
 
 
+#: An entry of a directory box (便民信息, 服务电话 …): a unit's or service's name, a gap, its telephone
+#: number (``社区服务中心　8123 4567``, ``燃气抢修  0736-7522119``): 7 to 14 digits, grouped by
+#: spaces or hyphens, an area code maybe in brackets. One character class per run, the number's
+#: length bounded: no backtracking beyond a few steps, linear in the line.
+DIRECTORY_ENTRY_RE = re.compile(r"^[^\s\d，。；：:,;！？、（）()]{2,24}(?:[ \t\u3000]+)[（(]?\d[\d \-－（）()]{5,20}\d$")
+
+
+def directory_entry(line: Line) -> bool:
+    """*line* is an entry of a directory box: a name, a gap (an ideographic space, spaces or a
+    tab) and a telephone number, nothing else (:data:`DIRECTORY_ENTRY_RE`). No heading: a
+    heading names an article, it gives no number to dial (newspaper practice: the 便民信息 or
+    服务电话 box lists its entries under one head)."""
+    t = line.text.strip()
+    if len(t) > 48 or not DIRECTORY_ENTRY_RE.match(t):
+        return False
+    return sum(c.isdigit() for c in t) >= 7
+
+
 #: The gap between two cells of a table row set in plain text: two or more spaces (ideographic,
 #: ASCII or both) or a tab. One ideographic space is letter-spacing (``指　标　名　称``), no gap. A
 #: single character class repeated: no backtracking, linear in the line.

@@ -53,6 +53,25 @@ SPECIAL_ISSUE_RE = re.compile(r"^(?:\d{4}年)?(?:第\d+期)?(?P<special>(?P<name
 #: An imprint: a body's name, then its verb (the compound 编辑出版, ``…融媒体中心编辑出版``, is one verb:
 #: the body edits and publishes; read first, so that 编辑 does not stay in the body's name).
 IMPRINT_RE = re.compile(r"^(.{2,40}?)\s*(编辑出版|出版|编印|编辑|主办|承办|协办|机关报|编)$")
+#: The same responsibility printed label first (``主办：中共某某街道工作委员会``, ``编印：县委办公室``): the
+#: label, its colon, the body (GB/T 9704-2012 7.2 puts the 发文机关 in the 版头; a paper's 版头 names
+#: its 主办单位 so).
+IMPRINT_LABEL_RE = re.compile(r"^(编辑出版|出版|编印|编辑|主办|承办|协办)(?:单位)?[：:](.{2,40})$")
+
+
+def imprint_parts(key: str) -> tuple[str, str, int] | None:
+    """``(body, verb, body_start)`` of an imprint field *key* (whitespace removed), printed as
+    ``body + verb`` (:data:`IMPRINT_RE`, body_start 0) or as ``verb：body``
+    (:data:`IMPRINT_LABEL_RE`, body_start after the colon); ``None`` for neither."""
+    m = IMPRINT_RE.match(key)
+    if m:
+        return m.group(1), m.group(2), 0
+    m = IMPRINT_LABEL_RE.match(key)
+    if m:
+        return m.group(2), m.group(1), m.start(2)
+    return None
+
+
 REGISTRATION_RE = re.compile(r"内资|准印|刊号|【[^】]+】\s*\d+\s*号|^[（(]?[^()（）]{1,12}[）)]?\d{3,}号$")
 #: 国内统一连续出版物号 (GB/T 9999-2001): ``CN 41-0628/(F)``.
 CN_RE = re.compile(r"(?:国内统一连续出版物号\s*)?CN\s*\d{2}\s*-\s*\d{4}\S*")
@@ -182,7 +201,7 @@ def classify_field(text: str) -> str:
         return "postal"
     if REGISTRATION_RE.search(t):
         return "registration"
-    if IMPRINT_RE.match(t) and not NOTICE_RE.search(t):
+    if imprint_parts(t) and not NOTICE_RE.search(t):
         return "imprint"
     if ENGLISH_RE.match(text.strip()):
         return "title-en"
@@ -387,8 +406,8 @@ def _take(mh: Masthead, kind: str, text: str) -> None:
     elif kind == "rule":
         mh.rule_marks.append(key)
     elif kind in ("imprint", "org"):
-        m = IMPRINT_RE.match(key) if kind == "imprint" else None
-        body, verb = (m.group(1), m.group(2)) if m else (key, None)
+        m = imprint_parts(key) if kind == "imprint" else None
+        body, verb = (m[0], m[1]) if m else (key, None)
         if verb in SPONSOR_VERBS:
             mh.sponsor = mh.sponsor or body
             return

@@ -506,6 +506,13 @@ def _local_widths(lines: list[Line], nearest: int = 12):
     return width
 
 
+#: A bracketed group closing a line right after sentence-final punctuation: ``…入班。（滨江社区　罗丹）``,
+#: ``…。（完）``. The bracket stands after the sentence it comments on, so the sentence ended: a
+#: short news item's credit (newspaper practice: 简讯 close with （单位　姓名）). One bounded class
+#: run inside the brackets: linear.
+AFTER_SENTENCE_NOTE_RE = re.compile(r"[。！？!?][”’」』]?[ \t\u3000]*[（(][^()（）。！？]{1,30}[）)][ \t\u3000]*$")
+
+
 def _note_line(line: Line) -> bool:
     """The line ends with a credit or jump line: ``（记者 …）``, ``（下转二版）``, ``（摘自…）``."""
     from convert.reader.body import BYLINE_RE, CONTINUATION_RE, SOURCE_RE
@@ -791,6 +798,9 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
         return True, "ends with sentence-final punctuation", None
     if _note_line(a):
         return True, "ends with a credit or jump line", None
+    if AFTER_SENTENCE_NOTE_RE.search(a.text):
+        return True, ("ends with a bracketed note after a finished sentence (…。（单位　姓名）: a brief's credit, "
+                      "（完）)"), None
     if indents and opens_indented(b):
         return True, ("the next line opens indented, and the text marks its paragraphs by their first-line "
                       "indent (段首空两字): a new paragraph"), None

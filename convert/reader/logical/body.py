@@ -54,7 +54,7 @@ from convert.reader.body import (cut_segments, BRIEF_RE, BYLINE_LINE_RE, BYLINE_
                                  _similar,
                                  _strip, balanced_subheading, emit_marks, heading_segments, inline,
                                  lead_marks, split_specials)
-from convert.reader.layout import COLOPHON_FIELD_RE, Contents, after_clause_mark, heading_shape, paragraph_shape, unfinished
+from convert.reader.layout import COLOPHON_FIELD_RE, Contents, after_clause_mark, directory_entry, heading_shape, paragraph_shape, unfinished
 from convert.reader.lines import Line, is_mark
 from convert.reader.logical.state import LogicalText, Role
 from convert.reader.logical.roles import DOCUMENT_TITLE_RE, SIGNED_TITLE_MAX, indented, physical_parts, title_like
@@ -225,7 +225,7 @@ class BodyBuilder:
         if i + 1 >= len(self.lines) or self._role(i + 1) is not None:
             return False
         nxt = self.lines[i + 1]
-        return (nxt.marked or heading_shape(nxt)) and not paragraph_shape(nxt)
+        return (nxt.marked or heading_shape(nxt)) and not paragraph_shape(nxt) and not directory_entry(nxt)
 
     def _opens(self, i: int) -> str | None:
         """What after line *i* opens an article under it (a lead-in, an author line, verse, a
@@ -423,6 +423,10 @@ class BodyBuilder:
             return Heading("article", entry, why=f"matches contents entry {entry + 1}")
         if self.para_open:
             return None  # the previous paragraph goes on here
+        if directory_entry(line):
+            # a name and a telephone number (a 便民信息 box's entry): no title, whatever its shape
+            line.note("paragraph", "a name and a telephone number: an entry of a directory box, not a title")
+            return None
         if (self._title_only() and line.key.startswith("——") and len(line.key) <= 50
                 and not line.text.rstrip()[-1:] in "。；;"):
             # a 副题 under its title, led by a dash (GB/T 15834-2011 4.11, 破折号: it stands before a
@@ -452,6 +456,8 @@ class BodyBuilder:
         shaped = heading_shape(line) and i + 1 < len(self.lines) and (
             (paragraph_shape(self.lines[i + 1]) and (nxt_role is None or nxt_role.kind in OPENING_ROLES + ("brief",)))
             or self._next_is_heading(i) or (nxt_role is not None and nxt_role.kind in OPENING_ROLES + ("subhead",))
+            # the head of a directory box (便民信息) over its entries (a name and a telephone number)
+            or (nxt_role is None and directory_entry(self.lines[i + 1]))
         )
         if not (marked or shaped):
             return None
@@ -669,7 +675,10 @@ class BodyBuilder:
                 self._paragraph(line, segs)
             # the line that opened the paragraph, while it is the paragraph's only line
             self._para_line = line if not joined else None
-            self.para_open = self.para is not None and unfinished("".join(s for s, _ in segs)) and not trail
+            # a directory entry (name, telephone number) ends with its number: the next line is
+            # the next entry, not the rest of a sentence
+            self.para_open = (self.para is not None and unfinished("".join(s for s, _ in segs)) and not trail
+                              and not directory_entry(line))
         for kind, note in trail:
             self._note(kind, note)
 

@@ -31,7 +31,7 @@ from convert.reader.layout import (CONTENTS_HEAD_RE, match_author_leader, TEXT_L
                                    paragraph_shape)
 from convert.reader.lines import Line, page_value
 from convert.reader.logical.state import LogicalText
-from convert.reader.masthead import (CN_DATE_RE, CONTACT_RE, DATE_RE, IMPRINT_RE, LUNAR_RE, MASTHEAD_KINDS, PAGES_RE,
+from convert.reader.masthead import (imprint_parts, CN_DATE_RE, CONTACT_RE, DATE_RE, IMPRINT_RE, LUNAR_RE, MASTHEAD_KINDS, PAGES_RE,
                                      PUBLISHING_VERBS, Masthead, fields_of, masthead_line, numeral, read_masthead)
 from convert.reader.names import is_org_name
 from convert.reader.physical import bracket_open, closes_bracket
@@ -120,8 +120,8 @@ def _publishing(text: str, kind: str) -> bool:
     """An org field, or an imprint whose verb states publication (出版, 编印): a ``docImprint``."""
     if kind == "org":
         return True
-    m = IMPRINT_RE.match("".join(text.split()))
-    return bool(m) and m.group(2) in PUBLISHING_VERBS
+    m = imprint_parts("".join(text.split()))
+    return bool(m) and m[1] in PUBLISHING_VERBS
 
 
 class _Page:
@@ -168,16 +168,23 @@ class _Page:
         body_end = date[0] if date else len(text)
         head, tail = _strip(cut_segments(segs, 0, body_end)), cut_segments(segs, body_end, len(text))
         head_text = "".join(s for s, _ in head)
-        m = IMPRINT_RE.match("".join(head_text.split()))
-        name_end = len(head_text.rstrip()) - (len(m.group(2)) if m else 0)
+        m = imprint_parts("".join(head_text.split()))
+        name_start = 0
+        if m and m[2]:  # label first (主办：…): the name after the colon
+            name_start = max(head_text.find("："), head_text.find(":")) + 1
+            while name_start < len(head_text) and head_text[name_start].isspace():
+                name_start += 1
+            name_end = len(head_text.rstrip())
+        else:
+            name_end = len(head_text.rstrip()) - (len(m[1]) if m else 0)
         while name_end > 0 and head_text[name_end - 1].isspace():
             name_end -= 1
-        publishing = kind == "org" or (m and m.group(2) in PUBLISHING_VERBS)
+        publishing = kind == "org" or (m and m[1] in PUBLISHING_VERBS)
         el = E.docImprint() if publishing else E.byline()
-        name = head_text[:name_end]
+        name = head_text[name_start:name_end]
         wrapper = E.orgName() if is_org_name(name) else (E.publisher() if publishing else None)
         if wrapper is not None:
-            _wrapped(el, head, (len(name) - len(name.lstrip()), name_end), wrapper)
+            _wrapped(el, head, (name_start + len(name) - len(name.lstrip()), name_end), wrapper)
             if publishing and wrapper.tag.endswith("orgName"):  # <publisher><orgName>…</orgName></publisher>
                 outer = E.publisher()
                 tail_text, wrapper.tail = wrapper.tail, None
@@ -370,6 +377,8 @@ def _notice_line(line: Line) -> bool:
 #: a day of the month alone in Chinese numerals (十五日: the 成文日期 as GB/T 9704-1999 wrote it, and many a
 #: masthead still prints it)
 CN_DAY_RE = re.compile(r"[〇一二三]?十?[〇一二三四五六七八九十]日")
+#: a day of the month in Arabic numerals opening a line (``17日``), a date's end cut from its month
+DAY_START_RE = re.compile(r"\d{1,2}日")
 
 
 def rejoin_masthead_lines(doc: LogicalText) -> None:
@@ -404,6 +413,8 @@ def rejoin_masthead_lines(doc: LogicalText) -> None:
                      or (len(nxt.key) <= 4 and nxt.key[:1] in "0123456789）)-－/")
                      # a date in Chinese numerals cut before its day (``二〇二三年八月`` / ``十五日``)
                      or (line.text.rstrip()[-1:] == "月" and CN_DAY_RE.fullmatch(nxt.key) is not None)
+                     # a date cut before its day, more fields after it (``…2024年5月`` / ``17日　星期五　本期2版``)
+                     or (line.text.rstrip()[-1:] == "月" and DAY_START_RE.match(nxt.key) is not None)
                      or (line.text.rstrip()[-1:].isdigit() and nxt.key[:1].isdigit())  # a number cut
                      or (bracket_open(line.text) and closes_bracket(nxt.text))  # ``CN 41-0628/(F`` / ``)…``
                      or cut_inside)
