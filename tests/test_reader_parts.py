@@ -3297,3 +3297,34 @@ def test_a_page_whose_text_follows_its_form_feed_on_the_same_line_goes_on_with_t
     docs, warnings = read(text)
     assert not any("保障农资供应。据统计" in p for p in texts(docs[0].root, "//tei:body//tei:p"))
     round_trips(docs, text)
+
+
+def test_a_masthead_whose_body_line_is_label_first_opens_the_next_issue_at_its_letter_spaced_title():
+    """Two issues in one file, the second a community paper whose 版头 prints, under its
+    letter-spaced title, a notice line and a 主办：… line (label first, as a colophon prints it)
+    before the issue line: the second issue opens at the title (GB/T 9704-2012 7.2: the 版头 is
+    title, notices, the body, then the issue line), not at the issue line; the first issue keeps
+    its own 版记 (报/送, 编辑) as colophon, no brief or paragraph of its body."""
+    first = (
+        "某县工作简报\n\n第3期\n\n某县人民政府办公室编　　　　2024年3月1日\n\n"
+        "全县春耕生产有序推进\n\n"
+        "今年以来，全县各乡镇抓早动快，组织农机具检修一千二百台，储备化肥种子充足，春耕生产有序推进。\n\n"
+        "各乡镇还组织农技人员进村入户，指导农户做好育秧和田间管理，确保不误农时。\n\n"
+        "---\n\n报：市政府办公室。\n\n送：县委办公室，县人大常委会办公室。\n\n---\n\n"
+        "编辑：李　明　　审核：王　强　　　　　　　（共印60份）\n\n— 2 —\n\n")
+    second = (
+        "某 溪 社 区 报\n\n内部资料　免费交流\n\n主办：中共某溪街道工作委员会　某溪街道办事处\n\n"
+        "第5期（总第40期）　　　　2024年3月8日　星期五　　　　本期2版\n\n"
+        "第一版　社区要闻\n\n社区食堂开门迎客\n\n"
+        "本报讯（通讯员 林风）3月5日，某溪社区长者食堂正式开门，每天为辖区老人提供午餐和晚餐，老人就餐可享受补贴。\n\n"
+        "食堂由社区闲置用房改造而成，设有六十个座位，菜品每周更新，受到居民欢迎。\n\n"
+        "责任编辑：周一　　校对：吴二\n")
+    text = first + second
+    docs, _ = read(text)
+    assert len(docs) == 2
+    second_titles = texts(docs[1].root, "//tei:front//tei:titlePart")
+    assert any("某溪社区报" in t_ for t_ in second_titles), second_titles
+    assert not xpath(docs[0].root, "//tei:body//tei:div[@type='brief']")
+    assert texts(docs[0].root, "//tei:back//tei:list[@type='distribution']/tei:item")[:1] == ["市政府办公室。"]
+    assert xpath(docs[1].root, "string(//tei:sourceDesc//tei:biblScope[@unit='issue']/@n)") == "5"
+    round_trips(docs, text)

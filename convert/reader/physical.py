@@ -1146,6 +1146,20 @@ def find_issue_boundaries(doc: PhysicalText) -> None:
                     elif start - 1 > starts[-1] and _paper_date_line(lines[start - 1]):
                         start -= 1
                     break
+        if start == i or colophon_kind(lines[start - 1]):
+            # a 版头 whose body line is printed label first, as a colophon's is (主办：…), with a
+            # notice line (内部资料　免费交流) between it and the title: up to three such lines
+            # under a letter-spaced title (a masthead's own) after what ends the previous issue
+            # are the new issue's masthead (GB/T 9704-2012 7.2: title, notices, body, issue line)
+            t = start - 1
+            while t > starts[-1] + 1 and start - t <= 3 and len(lines[t].key) <= 40 and (
+                    colophon_kind(lines[t]) or classify(lines[t].text) in MASTHEAD_KINDS):
+                t -= 1
+            title, before = lines[t], lines[t - 1]
+            if (t < start - 1 and t > starts[-1] and classify(title.text) == "title" and len(title.key) <= 16
+                    and re.fullmatch(r"\S(?:[ \t\u3000]+\S){2,}", title.text.strip()) is not None
+                    and (colophon_kind(before) or sentence_final(before.text) or _note_line(before))):
+                start = t
         if start == i and SPECIAL_ISSUE_RE.match(line.key) and issue_numbers(line.text)[1:] == (None, None):
             # a special issue's word alone (增刊, 特刊: no number), no masthead line or title around
             # it: a banner over a page or a page's running head, no issue line
