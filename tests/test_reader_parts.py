@@ -3238,3 +3238,34 @@ def test_a_page_whose_text_follows_its_form_feed_on_the_same_line_goes_on_with_t
     docs, warnings = read(text)
     assert not any("保障农资供应。据统计" in p for p in texts(docs[0].root, "//tei:body//tei:p"))
     round_trips(docs, text)
+
+
+#: An invented quarterly whose last page is its 版权页 set as two columns, the extraction leaving a
+#: tab between each label and its value(s) (no colon), after the last folio.
+TAB_COLOPHON_JOURNAL = (
+    "青苇\n\n（文学季刊）\n\n2023年第1期　总第9期\n\n青苇县作家协会　主办\n\n"
+    "【散文】\n\n桥\n\n文／林小舟\n\n"
+    "\t村口有一座石桥，桥下的水一年四季都不干，孩子们夏天在桥下摸鱼，冬天在桥上看雪。\n\n"
+    "\t后来桥边修了公路，石桥就很少有人走了，只有放牛的老人还每天从桥上过。\n\n"
+    "· 1 ·\n"
+    "主　　办\t青苇县作家协会\n"
+    "主　　编\t方怀远\n"
+    "编　　辑\t林小舟\t柳如眉\n"
+    "地　　址\t青苇县文化路8号\n"
+    "投稿邮箱\tqingwei@example.com\n"
+    "印　　数\t500册\n"
+    "准印证号\t（皖）内资准字（2023）第0012号\n"
+)
+
+
+def test_a_colophon_of_labels_and_values_apart_by_tabs_is_the_colophon_not_a_running_head_nor_one_paragraph():
+    """A journal's 版权页 printed as two columns, label and value apart by a tab (no colon), after
+    the last folio: its first line (``主　　办\\t…``, a letter-spaced label) is a colophon field, no
+    running head printed once after a folio; a line of two cells (``投稿邮箱\\t…``) is no paragraph
+    that the lines under it are run into; each line is a field of the colophon (label, item)."""
+    docs, _ = read(TAB_COLOPHON_JOURNAL)
+    root = docs[0].root
+    assert texts(root, "//tei:fw") == ["·1·"]
+    assert texts(root, "//tei:div[@type='colophon']//tei:label") == ["主办", "主编", "编辑", "地址", "投稿邮箱", "印数", "准印证号"]
+    assert not any("印数" in p or "邮箱" in p for p in texts(root, "//tei:body//tei:p"))
+    round_trips(docs, TAB_COLOPHON_JOURNAL)
