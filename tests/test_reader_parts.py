@@ -3269,3 +3269,27 @@ def test_a_colophon_of_labels_and_values_apart_by_tabs_is_the_colophon_not_a_run
     assert texts(root, "//tei:div[@type='colophon']//tei:label") == ["主办", "主编", "编辑", "地址", "投稿邮箱", "印数", "准印证号"]
     assert not any("印数" in p or "邮箱" in p for p in texts(root, "//tei:body//tei:p"))
     round_trips(docs, TAB_COLOPHON_JOURNAL)
+
+
+#: An invented briefing as a scan gives it: no markup, no blank lines, the 本期要目 entries bare
+#: (no bullet, no page), the first article's title printed right under the list.
+BARE_HEADED_LIST = (
+    "内部资料　注意保存\n工 作 简 报\n第3期（总第20期）\n青川县水利局编　　　　　　2024年5月6日\n"
+    "本期要目\n春灌用水保障有力\n经验交流：石桥镇管好小型水库\n春灌用水保障有力\n"
+    "今年以来，全县各灌区提前检修渠系，春灌用水比上年提前十天供上，灌溉面积达到三万亩。\n"
+    "各乡镇落实专人巡渠，确保用水有序。\n"
+    "石桥镇管好小型水库\n"
+    "石桥镇辖小型水库六座，镇里为每座水库配备巡查员，汛前全部完成除险加固。\n"
+)
+
+
+def test_a_bare_contents_entry_run_into_the_first_title_repeating_the_first_entry_is_split_off():
+    """Under 本期要目, bare entries (no bullet, no page) with no blank lines: the unwrapping runs the
+    last entry and the first article's title under it together. A list names each title once, so
+    the line repeating its first entry is that article's title: split off, the list ends before
+    it, and it heads the first article (the entry it repeats found at the end of that line)."""
+    docs, _ = read(BARE_HEADED_LIST)
+    root = docs[0].root
+    assert texts(root, "//tei:body//tei:div[@type='article']/tei:head[not(@type)]") == ["春灌用水保障有力", "石桥镇管好小型水库"]
+    assert len(xpath(root, "//tei:div[@type='contents']//tei:item")) == 2
+    round_trips(docs, BARE_HEADED_LIST)
