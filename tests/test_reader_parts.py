@@ -3293,3 +3293,24 @@ def test_a_bare_contents_entry_run_into_the_first_title_repeating_the_first_entr
     assert texts(root, "//tei:body//tei:div[@type='article']/tei:head[not(@type)]") == ["春灌用水保障有力", "石桥镇管好小型水库"]
     assert len(xpath(root, "//tei:div[@type='contents']//tei:item")) == 2
     round_trips(docs, BARE_HEADED_LIST)
+
+
+#: An invented journal article whose author line names a unit and a person with a rare surname (厍),
+#: a page break right under it.
+RARE_SURNAME_BYLINE = (
+    "青溪档案\n\n2024年第2期（总第30期）\n\n青溪县档案馆编\n\n"
+    "一张老照片的来历\n\n县档案馆　厍明远\n\n"
+    "　　今年春天，一位老人把珍藏多年的照片捐给了档案馆，照片上是七十年前的县城街景。\n\n"
+    "　　档案馆对照片进行了修复，并请老人讲述了照片背后的故事，整理成口述档案。\n"
+)
+
+
+def test_a_unit_and_a_name_with_a_rare_surname_under_a_title_is_its_byline_with_cert():
+    """Under a title, a body's name (县档案馆) and two or three characters after a space: the unit
+    makes the line an author line even when the surname is no common one (厍); weak evidence,
+    ``@cert`` medium. It is no paragraph (which a page break below it would let run on into the text)."""
+    docs, _ = read(RARE_SURNAME_BYLINE)
+    root = docs[0].root
+    assert texts(root, "//tei:div[@type='article']/tei:byline") == ["县档案馆厍明远"]
+    assert not any("厍明远" in p for p in texts(root, "//tei:body//tei:p"))
+    round_trips(docs, RARE_SURNAME_BYLINE)
