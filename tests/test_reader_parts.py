@@ -3314,3 +3314,25 @@ def test_a_unit_and_a_name_with_a_rare_surname_under_a_title_is_its_byline_with_
     assert texts(root, "//tei:div[@type='article']/tei:byline") == ["县档案馆厍明远"]
     assert not any("厍明远" in p for p in texts(root, "//tei:body//tei:p"))
     round_trips(docs, RARE_SURNAME_BYLINE)
+
+
+#: An invented briefing, then (as a year's extraction runs files together) an invented quarterly whose
+#: issue line names its season beside the number: ``2023年第3期　秋季号　总第12期``.
+BRIEFING_THEN_QUARTERLY = (
+    "工 作 简 报\n\n第4期（总第40期）\n\n青川县水利局办公室编　　　　2023年9月1日\n\n"
+    "春灌用水保障有力\n\n今年以来，全县各灌区提前检修渠系，春灌用水比上年提前十天供上，灌溉面积达到三万亩。\n\n"
+    "抄送：县委办公室，县政府办公室。\n\n青川县水利局办公室　　　　2023年9月1日印发\n\n\n"
+    "青　苇\n\n（文学季刊）\n\n2023年第3期　秋季号　总第12期\n\n青川县作家协会　主办\n\n内部资料　免费交流\n\n"
+    "村口的石桥\n\n文／林小舟\n\n\t村口有一座石桥，桥下的水一年四季都不干，孩子们夏天在桥下摸鱼，冬天在桥上看雪。\n"
+)
+
+
+def test_a_quarterlys_issue_line_with_its_season_opens_a_new_issue_after_another():
+    """A quarterly names its issue by its season too (季刊: 秋季号) on the issue line: the line is an
+    issue-number line of a masthead, so after another issue's 印发 line it opens a second issue
+    (with its letter-spaced title above it), not a line of the first issue's text."""
+    docs, _ = read(BRIEFING_THEN_QUARTERLY)
+    assert len(docs) == 2
+    heads = texts(docs[1].root, "//tei:body//tei:div[@type='article']/tei:head[not(@type)]")
+    assert "村口的石桥" in heads
+    assert not any("石桥" in t for t in texts(docs[0].root, "//tei:body//tei:head"))
