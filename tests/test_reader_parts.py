@@ -3336,3 +3336,26 @@ def test_a_quarterlys_issue_line_with_its_season_opens_a_new_issue_after_another
     heads = texts(docs[1].root, "//tei:body//tei:div[@type='article']/tei:head[not(@type)]")
     assert "村口的石桥" in heads
     assert not any("石桥" in t for t in texts(docs[0].root, "//tei:body//tei:head"))
+
+
+#: An invented bulletin hard-wrapped with no blank lines, folios · N · each followed by a running
+#: head; a wrap set a number of the text (128, of 128名学员) alone right under the second head.
+NUMBER_UNDER_HEAD = (
+    "青溪通讯\n2024年第2期（总第20期）\n青溪县档案馆编\n培训班举办\n"
+    "　　5月7日，全县档案业务培训班在县委党校举办，各单位档案员参加培训，\n"
+    "学员们听取了专题讲座。\n· 1 ·\n青溪通讯　　内部资料\n"
+    "　　培训期间，学员们参观了档案库房和整理成果。培训结束时进行了闭卷测试，\n"
+    "· 2 ·\n青溪通讯　　内部资料\n128\n名学员全部合格。\n"
+    "　　县档案馆要求各单位对照培训内容及时整改。\n"
+)
+
+
+def test_a_number_under_a_running_head_whose_break_has_its_folio_is_text_not_a_folio():
+    """A page break prints one page number: a bare number under a running head, when the folio
+    above that head (· 2 ·) already numbers the break and the number is neither that page's nor the
+    next (128), is a number of the text a hard wrap set alone, no folio."""
+    docs, _ = read(NUMBER_UNDER_HEAD)
+    root = docs[0].root
+    assert "128" not in texts(root, "//tei:fw")
+    assert any("128名学员" in p for p in texts(root, "//tei:body//tei:p"))
+    round_trips(docs, NUMBER_UNDER_HEAD)
