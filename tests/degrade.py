@@ -432,7 +432,10 @@ def measure(root, want: dict, furniture: list[str], xpath, clean: str | None = N
     sub_found = sum(1 for s, level in gold_subs if any(s == t and level in (None, d) for t, d in subs))
     sub_extra = sum(1 for t, _ in subs if t not in {s for s, _ in gold_subs})
     paragraphs = [_text(p) for p in xpath(root, "//tei:p")]
-    joins = [j for j in want.get("joins", []) if any(nows(j) in p for p in paragraphs)]
+    # a join lives in a block of running text: a paragraph, or an editor's note (编后：…, 编者按) that
+    # the reader sets as ``<note>`` (a page break cut it as it cuts a paragraph)
+    blocks_of_text = paragraphs + [_text(n) for n in xpath(root, "//tei:body//tei:note")]
+    joins = [j for j in want.get("joins", []) if any(nows(j) in p for p in blocks_of_text)]
     printed = ({nows(m["text"]) for m in want.get("page_markers", [])} | {nows(c["text"]) for c in want.get("page_credits", [])}
                | set(want.get("rule_marks", [])))
     # page labels and page credits the source prints are fw too (not furniture a degradation inserted),

@@ -383,3 +383,15 @@ def test_the_layout_of_each_part_of_a_concatenation_is_decided_on_its_own():
               for n in range(30)] + [f"第{n}条简讯的文字，说的是别的事情，写得也比较长一些。" for n in range(20)]
     assert degrade.false_joins(blocks, journal, []) == []
     assert degrade.false_joins(blocks, clean, []) == []
+
+
+def test_the_measure_counts_a_join_inside_an_editors_note():
+    """A page break that cut an editor's note (编后：…, set as ``<note>``) and was mended inside it
+    is a join as one inside a paragraph is: the measure looks for the gold's joins in notes too."""
+    from lxml import etree
+    tei = ("<TEI xmlns='http://www.tei-c.org/ns/1.0'><text><body><div type='article'><head>甲</head>"
+           "<p>正文一句。</p><note type='editorial'><label>编后：</label>本期两篇，一写山，一写"
+           "<fw type='pageNum'>· 2 ·</fw><pb n='3'/>水，都好。</note></div></body></text></TEI>")
+    root = etree.fromstring(tei)
+    want = {"articles": [{"head": "甲"}], "joins": ["一写山，一写水"]}
+    assert measure(root, want, [], xpath)["joins"] == (1, 1)

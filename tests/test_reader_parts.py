@@ -3328,3 +3328,124 @@ def test_a_masthead_whose_body_line_is_label_first_opens_the_next_issue_at_its_l
     assert texts(docs[0].root, "//tei:back//tei:list[@type='distribution']/tei:item")[:1] == ["市政府办公室。"]
     assert xpath(docs[1].root, "string(//tei:sourceDesc//tei:biblScope[@unit='issue']/@n)") == "5"
     round_trips(docs, text)
+
+
+#: An invented quarterly whose last page is its 版权页 set as two columns, the extraction leaving a
+#: tab between each label and its value(s) (no colon), after the last folio.
+TAB_COLOPHON_JOURNAL = (
+    "青苇\n\n（文学季刊）\n\n2023年第1期　总第9期\n\n青苇县作家协会　主办\n\n"
+    "【散文】\n\n桥\n\n文／林小舟\n\n"
+    "\t村口有一座石桥，桥下的水一年四季都不干，孩子们夏天在桥下摸鱼，冬天在桥上看雪。\n\n"
+    "\t后来桥边修了公路，石桥就很少有人走了，只有放牛的老人还每天从桥上过。\n\n"
+    "· 1 ·\n"
+    "主　　办\t青苇县作家协会\n"
+    "主　　编\t方怀远\n"
+    "编　　辑\t林小舟\t柳如眉\n"
+    "地　　址\t青苇县文化路8号\n"
+    "投稿邮箱\tqingwei@example.com\n"
+    "印　　数\t500册\n"
+    "准印证号\t（皖）内资准字（2023）第0012号\n"
+)
+
+
+def test_a_colophon_of_labels_and_values_apart_by_tabs_is_the_colophon_not_a_running_head_nor_one_paragraph():
+    """A journal's 版权页 printed as two columns, label and value apart by a tab (no colon), after
+    the last folio: its first line (``主　　办\\t…``, a letter-spaced label) is a colophon field, no
+    running head printed once after a folio; a line of two cells (``投稿邮箱\\t…``) is no paragraph
+    that the lines under it are run into; each line is a field of the colophon (label, item)."""
+    docs, _ = read(TAB_COLOPHON_JOURNAL)
+    root = docs[0].root
+    assert texts(root, "//tei:fw") == ["·1·"]
+    assert texts(root, "//tei:div[@type='colophon']//tei:label") == ["主办", "主编", "编辑", "地址", "投稿邮箱", "印数", "准印证号"]
+    assert not any("印数" in p or "邮箱" in p for p in texts(root, "//tei:body//tei:p"))
+    round_trips(docs, TAB_COLOPHON_JOURNAL)
+
+
+#: An invented briefing as a scan gives it: no markup, no blank lines, the 本期要目 entries bare
+#: (no bullet, no page), the first article's title printed right under the list.
+BARE_HEADED_LIST = (
+    "内部资料　注意保存\n工 作 简 报\n第3期（总第20期）\n青川县水利局编　　　　　　2024年5月6日\n"
+    "本期要目\n春灌用水保障有力\n经验交流：石桥镇管好小型水库\n春灌用水保障有力\n"
+    "今年以来，全县各灌区提前检修渠系，春灌用水比上年提前十天供上，灌溉面积达到三万亩。\n"
+    "各乡镇落实专人巡渠，确保用水有序。\n"
+    "石桥镇管好小型水库\n"
+    "石桥镇辖小型水库六座，镇里为每座水库配备巡查员，汛前全部完成除险加固。\n"
+)
+
+
+def test_a_bare_contents_entry_run_into_the_first_title_repeating_the_first_entry_is_split_off():
+    """Under 本期要目, bare entries (no bullet, no page) with no blank lines: the unwrapping runs the
+    last entry and the first article's title under it together. A list names each title once, so
+    the line repeating its first entry is that article's title: split off, the list ends before
+    it, and it heads the first article (the entry it repeats found at the end of that line)."""
+    docs, _ = read(BARE_HEADED_LIST)
+    root = docs[0].root
+    assert texts(root, "//tei:body//tei:div[@type='article']/tei:head[not(@type)]") == ["春灌用水保障有力", "石桥镇管好小型水库"]
+    assert len(xpath(root, "//tei:div[@type='contents']//tei:item")) == 2
+    round_trips(docs, BARE_HEADED_LIST)
+
+
+#: An invented journal article whose author line names a unit and a person with a rare surname (厍),
+#: a page break right under it.
+RARE_SURNAME_BYLINE = (
+    "青溪档案\n\n2024年第2期（总第30期）\n\n青溪县档案馆编\n\n"
+    "一张老照片的来历\n\n县档案馆　厍明远\n\n"
+    "　　今年春天，一位老人把珍藏多年的照片捐给了档案馆，照片上是七十年前的县城街景。\n\n"
+    "　　档案馆对照片进行了修复，并请老人讲述了照片背后的故事，整理成口述档案。\n"
+)
+
+
+def test_a_unit_and_a_name_with_a_rare_surname_under_a_title_is_its_byline_with_cert():
+    """Under a title, a body's name (县档案馆) and two or three characters after a space: the unit
+    makes the line an author line even when the surname is no common one (厍); weak evidence,
+    ``@cert`` medium. It is no paragraph (which a page break below it would let run on into the text)."""
+    docs, _ = read(RARE_SURNAME_BYLINE)
+    root = docs[0].root
+    assert texts(root, "//tei:div[@type='article']/tei:byline") == ["县档案馆厍明远"]
+    assert not any("厍明远" in p for p in texts(root, "//tei:body//tei:p"))
+    round_trips(docs, RARE_SURNAME_BYLINE)
+
+
+#: An invented briefing, then (as a year's extraction runs files together) an invented quarterly whose
+#: issue line names its season beside the number: ``2023年第3期　秋季号　总第12期``.
+BRIEFING_THEN_QUARTERLY = (
+    "工 作 简 报\n\n第4期（总第40期）\n\n青川县水利局办公室编　　　　2023年9月1日\n\n"
+    "春灌用水保障有力\n\n今年以来，全县各灌区提前检修渠系，春灌用水比上年提前十天供上，灌溉面积达到三万亩。\n\n"
+    "抄送：县委办公室，县政府办公室。\n\n青川县水利局办公室　　　　2023年9月1日印发\n\n\n"
+    "青　苇\n\n（文学季刊）\n\n2023年第3期　秋季号　总第12期\n\n青川县作家协会　主办\n\n内部资料　免费交流\n\n"
+    "村口的石桥\n\n文／林小舟\n\n\t村口有一座石桥，桥下的水一年四季都不干，孩子们夏天在桥下摸鱼，冬天在桥上看雪。\n"
+)
+
+
+def test_a_quarterlys_issue_line_with_its_season_opens_a_new_issue_after_another():
+    """A quarterly names its issue by its season too (季刊: 秋季号) on the issue line: the line is an
+    issue-number line of a masthead, so after another issue's 印发 line it opens a second issue
+    (with its letter-spaced title above it), not a line of the first issue's text."""
+    docs, _ = read(BRIEFING_THEN_QUARTERLY)
+    assert len(docs) == 2
+    heads = texts(docs[1].root, "//tei:body//tei:div[@type='article']/tei:head[not(@type)]")
+    assert "村口的石桥" in heads
+    assert not any("石桥" in t for t in texts(docs[0].root, "//tei:body//tei:head"))
+
+
+#: An invented bulletin hard-wrapped with no blank lines, folios · N · each followed by a running
+#: head; a wrap set a number of the text (128, of 128名学员) alone right under the second head.
+NUMBER_UNDER_HEAD = (
+    "青溪通讯\n2024年第2期（总第20期）\n青溪县档案馆编\n培训班举办\n"
+    "　　5月7日，全县档案业务培训班在县委党校举办，各单位档案员参加培训，\n"
+    "学员们听取了专题讲座。\n· 1 ·\n青溪通讯　　内部资料\n"
+    "　　培训期间，学员们参观了档案库房和整理成果。培训结束时进行了闭卷测试，\n"
+    "· 2 ·\n青溪通讯　　内部资料\n128\n名学员全部合格。\n"
+    "　　县档案馆要求各单位对照培训内容及时整改。\n"
+)
+
+
+def test_a_number_under_a_running_head_whose_break_has_its_folio_is_text_not_a_folio():
+    """A page break prints one page number: a bare number under a running head, when the folio
+    above that head (· 2 ·) already numbers the break and the number is neither that page's nor the
+    next (128), is a number of the text a hard wrap set alone, no folio."""
+    docs, _ = read(NUMBER_UNDER_HEAD)
+    root = docs[0].root
+    assert "128" not in texts(root, "//tei:fw")
+    assert any("128名学员" in p for p in texts(root, "//tei:body//tei:p"))
+    round_trips(docs, NUMBER_UNDER_HEAD)

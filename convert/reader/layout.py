@@ -266,6 +266,34 @@ def table_row(text: str) -> list[tuple[int, int]] | None:
     return spans
 
 
+def gap_field(text: str) -> tuple[int, int] | None:
+    """``(label end, value start)`` of a colophon field set as two columns, the label and its value
+    apart by a tab or a wide gap instead of a colon (a journal's 版权页 printed as a table, its
+    extraction: ``主　　办\t汀源县…``, ``副 主 编\t闻韶\t柯晓岚``), else ``None``. The label is a known
+    one (:data:`COLOPHON_LABELS`, letter-spacing removed: the longest such prefix of up to 8
+    characters that a tab or a gap of two spaces or more follows), the value a name, an address, a
+    number (no sentence or clause punctuation, at most 60 characters). One pass over the line."""
+    if any(c in "。！？；，" for c in text):
+        return None
+    pos = len(text) - len(text.lstrip())
+    label, best, n = "", None, len(text)
+    while pos < n and len(label) < 8 and "\u4e00" <= text[pos] <= "\u9fff":
+        label += text[pos]
+        end = pos + 1
+        ws = end
+        while ws < n and text[ws] in " \t\u3000":
+            ws += 1
+        gap = text[end:ws]
+        if ws < n and ("\t" in gap or len(gap) >= 2) and re.fullmatch(COLOPHON_LABELS, label):
+            best = (end, ws)
+        if "\t" in gap or ws >= n:
+            break
+        pos = ws
+    if best is None or text[best[1]] in "：:" or len(text[best[1]:].strip()) > 60:
+        return None
+    return best
+
+
 def colophon_kind(line: Line) -> str | None:
     """``field``, ``distribution`` (报/送/发, 抄送), ``issued`` (the 印发 line), ``notice``,
     ``print-run`` for a colophon line, else ``None``."""
@@ -276,7 +304,7 @@ def colophon_kind(line: Line) -> str | None:
         return "notice"
     if DISTRIBUTION_RE.match(k):
         return "distribution"
-    if COLOPHON_FIELD_RE.match(k):
+    if COLOPHON_FIELD_RE.match(k) or gap_field(line.text):
         return "field"
     if ISSUED_RE.match(k) and len(k) <= 50:
         return "issued"
@@ -290,6 +318,9 @@ def colophon_fields(text: str) -> list[tuple[int, int, int]]:
     (``副刊投稿邮箱：…``); a print run that ends the line (``（共印90份）``) is left out of the
     last value (see :data:`PRINT_RUN_TAIL_RE`)."""
     end = len(text.rstrip())
+    gap = gap_field(text)
+    if gap is not None:  # a label and its value apart by a tab or a wide gap, no colon
+        return [(len(text) - len(text.lstrip()), gap[1], end)]
     tail = PRINT_RUN_TAIL_RE.search(text)
     if tail:
         end = len(text[: tail.start()].rstrip())

@@ -28,6 +28,9 @@ WEEKDAY_RE = re.compile(r"^(星期|礼拜|周)[一二三四五六日天]$")
 #: (``农历辛丑年八月十一``, ``癸卯年九月初六``; cut anywhere after the year by a hard wrap).
 LUNAR_RE = re.compile(r"^(农历)?[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年[闰正一二三四五六七八九十冬腊初廿卅月日]*$")
 ISSUE_RE = re.compile(r"第\s*(\d+)\s*期")
+#: A quarterly's issue named by its season (季刊: 春季号, 夏季号, 秋季号, 冬季号), maybe after the year:
+#: an issue-number field of its masthead, beside or instead of 第N期.
+SEASON_ISSUE_RE = re.compile(r"^(?:\d{4}年)?[春夏秋冬]季号$")
 VOLUME_RE = re.compile(r"第\s*(\d+)\s*卷")
 #: Imprint verbs that state publication (an imprint, ``docImprint``); the others (编, 编辑, 主办)
 #: state responsibility for the content (a ``byline``).
@@ -189,7 +192,8 @@ def classify_field(text: str) -> str:
         return "date-part"
     if LUNAR_RE.match(t):
         return "lunar"
-    if (ISSUE_RE.search(t) or VOLUME_RE.search(t) or TOTAL_RE.search(t) or SPECIAL_ISSUE_RE.match(t)) and len(t) <= 20:
+    if (ISSUE_RE.search(t) or VOLUME_RE.search(t) or TOTAL_RE.search(t) or SPECIAL_ISSUE_RE.match(t)
+            or SEASON_ISSUE_RE.match(t)) and len(t) <= 20:
         return "edition"
     if PAGES_RE.match(t):
         return "pages"

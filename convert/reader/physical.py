@@ -320,12 +320,27 @@ def find_page_furniture(doc: PhysicalText) -> None:
             rests.add(i + 1)
             line.note("furniture: running head", "with the line under it, the text of a running head found at "
                                                  "another page break (a hard wrap cut it)")
+    def break_folio(i: int) -> int | None:
+        """The number of the folio printed at the page break whose running head is line *i*
+        (the folio right above the head), else ``None``."""
+        if i < 1 or not folio[i - 1]:
+            return None
+        value = _folio(lines[i - 1])
+        return int(value) if value and value.isdigit() else None
+
     # bare numbers beside a form feed or a running head are folios
     for i, line in enumerate(lines):
         if line.furniture or not BARE_NUMBER_RE.match(line.key):
             continue
         prev = lines[i - 1] if i else None
         nxt = lines[i + 1] if i + 1 < n else None
+        printed = break_folio(i - 1) if prev is not None and prev.furniture == "header" else None
+        if printed is not None and line.key.isdigit() and abs(int(line.key) - printed) > 1 \
+                and (nxt is None or not (nxt.form_feed or nxt.furniture)):
+            # the page break under a running head already has its folio (above the head), and this
+            # number is neither that page's nor the next: one break prints one page number, so it
+            # is a number of the text a hard wrap set alone (``…测试，`` / ``136`` / ``名学员…``)
+            continue
         if ((nxt is not None and (nxt.form_feed or nxt.furniture == "header" or (folio[i + 1] and not nxt.blank_before)))
                 or (line.form_feed and i > 0)
                 or (prev is not None and (prev.furniture == "header" or (folio[i - 1] and not line.blank_before)))):

@@ -435,8 +435,11 @@ def _split_entries(doc: LogicalText, head: int) -> None:
     """Entries of a headed contents list (its heading at line *head*) the unwrapping ran together
     (titles as wide as a wrapped line, with quotes in them, or stopping with no punctuation): a
     line under the heading whose physical lines each name a later line of the text (or the start
-    of one: a title run together with its text) is split into them; the first line that does
-    not name one ends the list."""
+    of one: a title run together with its text; or the end of one: a title run into the line
+    above it) is split into them; the first line that does
+    not name one ends the list, and so does a line that repeats an entry above it (a list names
+    each title once: the first article's title printed right under the list, which the unwrapping
+    may have run into the last entry: split off, no entry)."""
     import difflib
 
     from convert.reader.body import MATCH_RATIO
@@ -445,19 +448,32 @@ def _split_entries(doc: LogicalText, head: int) -> None:
     def named(key: str, k: int) -> bool:
         return any((abs(len(other.key) - len(key)) <= 10
                     and difflib.SequenceMatcher(None, key, other.key, autojunk=False).ratio() >= MATCH_RATIO)
-                   or (len(key) >= 8 and other.key.startswith(key)) for other in doc.lines[k + 1 :])
+                   or (len(key) >= 8 and (other.key.startswith(key) or other.key.endswith(key)))
+                   for other in doc.lines[k + 1 :])
 
     k = head + 1
+    seen: set[str] = set()
     while k < len(doc.lines):
         line = doc.lines[k]
         parts = physical_parts(line, doc.physical)
-        if not all(named(p.key, k) for p in parts):
+        # a list names each title once: a line that repeats one of its entries is the first
+        # article's own title under the list (the 要目's first entry), and the list ends before it
+        cut = next((j for j, p in enumerate(parts) if p.key and p.key in seen), len(parts))
+        if not cut or not all(named(p.key, k) for p in parts[:cut]):
             break
         if len(parts) > 1:
-            for part in parts[1:]:
+            for part in parts[1:cut]:
                 part.evidence.append("a contents entry of its own again: each line names a later title")
-            doc.lines[k : k + 1] = [_group([p], line) for p in parts]
-        k += len(parts)
+            rest = []
+            if cut < len(parts):
+                parts[cut].evidence.append("the list's own entry printed again: the first article's title under the "
+                                           "list, no entry (a list names each title once)")
+                rest = [_group(parts[cut:], parts[cut])]
+            doc.lines[k : k + 1] = [_group([p], line) for p in parts[:cut]] + rest
+        seen.update(p.key for p in parts[:cut])
+        k += cut
+        if cut < len(parts):
+            break
 
 
 def find_contents_list(doc: LogicalText) -> None:

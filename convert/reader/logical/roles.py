@@ -347,6 +347,12 @@ def title_like(line: Line, longest: int = 16) -> bool:
                                    and t.count("，") + t.count(",") <= 1 and t[-1:] not in "，,、")
 
 
+#: Why a line is an author line when a body's name stands before two or three Han characters whose
+#: first is no common surname (:data:`convert.reader.names.SURNAMES`): the unit makes it a byline,
+#: the name alone would not (weak: ``@cert`` medium).
+WEAK_UNIT_NAME = "a unit and a name of two or three characters, its surname no common one"
+
+
 def author_line(line: Line) -> str | None:
     """Why *line* reads as an author line under a title (``文／X``, ``□ X``, ``本报记者 X``, a
     unit and a name, a person's office and a name ``县政协委员　X``, a bare name), else ``None``.
@@ -363,6 +369,11 @@ def author_line(line: Line) -> str | None:
     if m and (is_org_name(m.group("unit")) or ORG_END_RE.search(re.sub(r"\s+", "", m.group("unit")))
               or affiliation(re.sub(r"\s+", "", m.group("unit")))) and looks_like_person(m.group("name")):
         return "a unit and a name"
+    unit_key = re.sub(r"\s+", "", m.group("unit")) if m else ""
+    if m and (is_org_name(unit_key) or affiliation(unit_key)) and not ORG_END_RE.search(m.group("name")) \
+            and not looks_like_person(m.group("name")):
+        # the body's name says who the person is: the surname may be a rare one (濮, 厍, 隗 …)
+        return WEAK_UNIT_NAME
     if m and looks_like_person(m.group("name")) and office_list(m.group("unit")):
         return "a person's office and a name (县政协委员　X, 县政协委员、X镇副镇长　X)"
     if role_names(text):
@@ -430,7 +441,7 @@ def find_bylines(doc: LogicalText) -> None:
                 and (i - 1) not in doc.roles \
                 and not _author_above(doc, i, why) and nxt is not None and (
                     paragraph_shape(nxt) or (i + 1) in doc.roles or _short(nxt)):
-            _give(doc, i, "byline", why + " under a title")
+            _give(doc, i, "byline", why + " under a title", "medium" if why == WEAK_UNIT_NAME else None)
             unit, after = nxt, _next(doc, i + 1)
             # the author's unit (作者单位) on a line of its own under the name, running text after it
             if unit is not None and after is not None and (i + 1) not in doc.roles and affiliation(unit.key) \
