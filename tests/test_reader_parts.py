@@ -3449,3 +3449,27 @@ def test_a_number_under_a_running_head_whose_break_has_its_folio_is_text_not_a_f
     assert "128" not in texts(root, "//tei:fw")
     assert any("128名学员" in p for p in texts(root, "//tei:body//tei:p"))
     round_trips(docs, NUMBER_UNDER_HEAD)
+
+
+def test_column_names_of_a_leader_contents_list_are_sections_when_the_body_prints_them_in_brackets():
+    """A journal's 目录 with dot leaders groups its entries under column names on lines of their
+    own (小说 / 散文, no blank line before the entries), and the body prints each column as 【散文】
+    (journal practice): the names are the list's sections, no part of the entry under them."""
+    text = (
+        "某　水\n\n（文学季刊）\n\n2024年第1期　春季号　总第40期\n\n某水县文学艺术界联合会　主办\n\n"
+        "目　录\n\n小说\n远　山……………………………………王一　1\n\n散文\n"
+        "外婆的菜园……………………………李二　3\n河边的石阶……………………………张三　4\n\n\n"
+        "【小说】\n\n远　山\n\n王一\n\n山那边有一所学校，每天早上，孩子们翻过山梁去上学，太阳刚刚照到山顶。\n\n"
+        "后来山里修了公路，孩子们坐上了校车，山梁上的小路慢慢长满了草。\n\n"
+        "【散文】\n\n外婆的菜园\n\n李二\n\n外婆的菜园在屋后，种着青菜、萝卜和几垄豆角，一年四季都不空着。\n\n"
+        "每到傍晚，外婆就提着水桶去浇菜，我跟在后面，捉菜叶上的虫子。\n\n"
+        "河边的石阶\n\n张三\n\n河边有一道石阶，一级一级伸到水里，镇上的人都在这里洗衣服、挑水。\n\n"
+        "如今家家通了自来水，石阶上的人少了，只有几个老人还坐在那里说话。\n")
+    docs, _ = read(text)
+    root = docs[0].root
+    contents = xpath(root, "//tei:div[@type='contents']")[0]
+    refs = texts(contents, ".//tei:ref")
+    # the column names are the list's sections (linked to the body's columns), the entries their own
+    assert refs == ["小说", "远山", "散文", "外婆的菜园", "河边的石阶"], refs
+    assert texts(root, "//tei:body/tei:div[@type='section']/tei:head") == ["【小说】", "【散文】"]
+    round_trips(docs, text)

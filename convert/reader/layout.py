@@ -493,8 +493,8 @@ def find_contents(lines: list[Line]) -> Contents | None:
     with a dot leader and a page number.
 
     Lines between the first and the last leader line that have no leader are section names when
-    the source marks them (bold, ``#``) or prints them again as a line of the body; otherwise they
-    are the first part of an entry that wrapped onto the next line.
+    the source marks them (bold, ``#``) or prints them again as a line of the body (alone or in
+    【】); otherwise they are the first part of an entry that wrapped onto the next line.
     """
     leaders = [i for i, line in enumerate(lines) if line.page is not None or match_author_leader(line.text)]
     if len(leaders) < 2:
@@ -508,7 +508,9 @@ def find_contents(lines: list[Line]) -> Contents | None:
     if len(leaders) < 2:
         return None
     last = leaders[-1]
+    # a column name printed again in the body, alone or in 【】 (【散文】: journal practice)
     body_keys = {line.key for line in lines[last + 1 :]}
+    body_keys |= {k[1:-1] for k in body_keys if k[:1] == "【" and k[-1:] == "】"}
 
     def is_section(line: Line) -> bool:
         return (
