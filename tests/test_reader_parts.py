@@ -3473,3 +3473,24 @@ def test_column_names_of_a_leader_contents_list_are_sections_when_the_body_print
     assert refs == ["小说", "远山", "散文", "外婆的菜园", "河边的石阶"], refs
     assert texts(root, "//tei:body/tei:div[@type='section']/tei:head") == ["【小说】", "【散文】"]
     round_trips(docs, text)
+
+
+def test_an_editors_afterword_on_the_issue_ending_the_body_is_the_issues_not_the_last_pieces():
+    """编后：本期… ending the body after a column's last piece (a poem, no credit after it): the
+    editors' word on the whole issue (it names 本期), a div type="editorial" at the level of the
+    columns, not a note of the poem; 编后 on one piece (no 本期) stays that piece's note."""
+    poem = ("【诗歌】\n\n河　灯\n\n王一\n\n夜里的河没有边\n只有一盏灯\n在水面晃\n\n"
+            "我们都是过河的人\n有的上了岸\n有的还在船上\n\n")
+    issue_note = "编后：本期刊发小说一篇、诗歌一首，都写水边的日子。下期拟编“乡村教师”小辑，欢迎赐稿。\n"
+    text = ("某　水\n\n（文学季刊）\n\n2024年第1期　总第40期\n\n目　录\n\n"
+            "远　山……………………………………王一　1\n河　灯……………………………………王一　2\n\n"
+            "【小说】\n\n远　山\n\n王一\n\n山那边有一所学校，每天早上，孩子们翻过山梁去上学。\n\n"
+            "后来山里修了公路，孩子们坐上了校车，小路慢慢长满了草。\n\n" + poem + issue_note)
+    docs, _ = read(text)
+    root = docs[0].root
+    assert texts(root, "//tei:body/tei:div[@type='editorial']/tei:p") == [nows(issue_note)]
+    assert not xpath(root, "//tei:div[@type='article']/tei:note[@type='editorial']")
+    round_trips(docs, text)
+    piece_note = "编后：这首诗写得朴素，读来有味。\n"
+    docs, _ = read(text.replace(issue_note, piece_note))
+    assert texts(docs[0].root, "//tei:div[@type='article']/tei:note[@type='editorial']") == [nows(piece_note)]

@@ -941,6 +941,20 @@ class BodyBuilder:
             self.article.append(note)
             self.boundary = True
             return
+        if after and last and ISSUE_WORD_RE.search("".join(s for s, _ in rest)[:12]):
+            # 编后 ending the body that speaks of the issue (本期…, 本刊…): the editors' word on the
+            # whole issue, at the level of the columns, no note of the piece above it
+            emit_marks(self.body, marks)
+            self.n_other += 1
+            div = E.div(type="editorial")
+            div.set(XML_ID, f"e{self.n_other}")
+            p = E.p(label)
+            inline(p, rest)
+            div.append(p)
+            self.body.append(div)
+            self.article, self.sub, self.subs, self.section = None, None, [], None
+            self.boundary = True
+            return
         if self.section is not None and (self.article is None or self.article_closed and not self._title_only()):
             self._new_article(None, None)  # in a column: the note opens an untitled division of it
         if self.article is None or self.article_closed and not self._title_only():
@@ -1243,6 +1257,8 @@ SPEAKER_RE = re.compile(r"^[\u4e00-\u9fff]{0,6}(?:说|表示|介绍|告诉记者
 
 
 #: A jump line that sends the reader on (下转第二版) or back (上接第一版).
+#: Words by which an editor's note speaks of the whole issue (本期 this issue, 本刊 this journal, 本辑).
+ISSUE_WORD_RE = re.compile(r"本期|本刊|本辑")
 JUMP_ON_RE = re.compile(r"下转|转第|转\s*[\d一二三四五六七八九十]+\s*版")
 JUMP_BACK_RE = re.compile(r"上接|接第|接\s*[\d一二三四五六七八九十]+\s*版")
 
