@@ -3494,3 +3494,17 @@ def test_an_editors_afterword_on_the_issue_ending_the_body_is_the_issues_not_the
     piece_note = "编后：这首诗写得朴素，读来有味。\n"
     docs, _ = read(text.replace(issue_note, piece_note))
     assert texts(docs[0].root, "//tei:div[@type='article']/tei:note[@type='editorial']") == [nows(piece_note)]
+
+
+def test_a_number_a_wrap_cut_off_right_above_a_folio_is_text_not_a_second_folio():
+    """A hard wrap leaves a number alone on a line (…亩产比农户自种高出 / 60 / 多斤) right above the
+    extraction's folio (— 2 —): at the text's margin with no blank line above it, it is the rest of
+    the line above, not a second folio of that page break (a folio is set apart: a blank line
+    above it, or centred); the paragraph goes on across the folio."""
+    text = SPECIAL_FIRST.replace("，先后察看了三个乡镇", "，先后察看了\n60\n— 2 —\n个乡镇")
+    docs, _ = read(text)
+    root = docs[0].root
+    assert ["".join(f.itertext()).strip() for f in xpath(root, "//tei:text//tei:fw")][:1] == ["— 2 —"]
+    cut = [p for p in texts(root, "//tei:p") if "先后察看" in p]
+    assert len(cut) == 1 and "先后察看了60—2—个乡镇" in cut[0], cut
+    round_trips(docs, text)

@@ -341,7 +341,10 @@ def find_page_furniture(doc: PhysicalText) -> None:
             # number is neither that page's nor the next: one break prints one page number, so it
             # is a number of the text a hard wrap set alone (``…测试，`` / ``136`` / ``名学员…``)
             continue
-        if ((nxt is not None and (nxt.form_feed or nxt.furniture == "header" or (folio[i + 1] and not nxt.blank_before)))
+        # a folio is set apart from the text (a blank line above it, or centred or right-aligned);
+        # a number right under a text line at its margin is the rest a hard wrap cut off (…高出 / 60)
+        apart = line.blank_before or line.raw.replace("\f", "")[:1] in (" ", "\t", "\u3000")
+        if ((nxt is not None and (nxt.form_feed or nxt.furniture == "header" or (folio[i + 1] and not nxt.blank_before and apart)))
                 or (line.form_feed and i > 0)
                 or (prev is not None and (prev.furniture == "header" or (folio[i - 1] and not line.blank_before)))):
             # right beside a folio of another shape too (``第 1 页``, no blank line between): two
