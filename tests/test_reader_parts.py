@@ -3508,3 +3508,18 @@ def test_a_number_a_wrap_cut_off_right_above_a_folio_is_text_not_a_second_folio(
     cut = [p for p in texts(root, "//tei:p") if "先后察看" in p]
     assert len(cut) == 1 and "先后察看了60—2—个乡镇" in cut[0], cut
     round_trips(docs, text)
+
+
+def test_an_indented_issue_after_a_blank_separated_one_in_the_same_file_keeps_its_paragraph_marks():
+    """A file of two series' issues (``cat a.txt b.txt``): a briefing that sets its paragraphs
+    apart with blank lines, two blank lines, then a 通报 hard-wrapped with no blank lines whose
+    paragraphs open with two ideographic spaces. Each part is read by its own paragraph marks:
+    in the second, the colon line still ends before the indented （一）… item (the whole file,
+    mostly blank-separated, is not indent-marked)."""
+    text = BRIEFING.rstrip("\n") + "\n\n\n" + INDENTED_TONGBAO
+    docs, _ = read(text)
+    assert len(docs) == 2
+    paras = texts(docs[1].root, "//tei:body//tei:p")
+    assert any(p.endswith("重视和关注：") for p in paras), paras
+    assert any(p.startswith("（一）隐患排查不彻底。") for p in paras), paras
+    round_trips(docs, text)

@@ -775,6 +775,30 @@ def indent_marked_lines(lines: list[Line]) -> bool:
     return blanks * 5 < len(text) and starts >= 3 and starts * 2 <= len(text)
 
 
+#: The fewest text lines of a part of the file (between runs of two blank lines or more) that is
+#: judged by its own paragraph marks; a smaller part takes the whole file's judgement.
+INDENT_PART_MIN = 20
+
+
+def indent_marked_parts(lines: list[Line]) -> list[bool]:
+    """For each physical line, whether the part of the file it stands in marks its paragraphs only
+    by the first-line indent (:func:`indent_marked_lines`): a file may hold issues of several
+    series (``cat a.txt b.txt``, the issues apart by two blank lines or more), one set with blank
+    lines between its paragraphs, the next indented without them. A part of fewer than
+    :data:`INDENT_PART_MIN` text lines takes the whole file's judgement. Two passes over the lines."""
+    whole = indent_marked_lines(lines)
+    out = [whole] * len(lines)
+    start = 0
+    for end in range(1, len(lines) + 1):
+        if end < len(lines) and lines[end].blanks_before < 2:
+            continue
+        part = lines[start:end]
+        if sum(1 for line in part if line.key and not line.furniture) >= INDENT_PART_MIN:
+            out[start:end] = [indent_marked_lines(part)] * (end - start)
+        start = end
+    return out
+
+
 def decide_break(a: Line, parts: int, b: Line, width: float | None,
                  last_width: float | None = None,
                  entries: list[tuple[str, Counter]] | None = None,
@@ -924,7 +948,7 @@ def unwrap(doc: PhysicalText) -> None:
 
     out: list[Line] = []
     series: dict[int, tuple[int, bool]] = {}  # level → (number, run in) of the last numbered line
-    indents = indent_marked_lines(lines)
+    indents = indent_marked_parts(lines)
     i = 0
     while i < len(lines):
         cur = lines[i]
@@ -936,7 +960,7 @@ def unwrap(doc: PhysicalText) -> None:
             nxt = lines[i + 1]
             ends, why, cert = decide_break(joining.view(), parts, nxt, widths(i), last_width,
                                            entries_near(i) if listed else None, run_in if parts == 1 else None,
-                                           indents)
+                                           indents[i + 1])
             if ends:
                 cur.evidence.append(f"line ends: {why}")
                 if cert:
