@@ -919,6 +919,21 @@ class BodyBuilder:
         parent.append(figure)
         self.boundary = True
 
+    def _editorial_div(self, parent: etree._Element, marks, label: etree._Element, rest) -> None:
+        """An editor's note of no article: ``div type="editorial"`` (its *label* and the *rest*
+        of its text one ``p``) appended to *parent* after the milestones *marks*; no article is
+        open after it."""
+        emit_marks(parent, marks)
+        self.n_other += 1
+        div = E.div(type="editorial")
+        div.set(XML_ID, f"e{self.n_other}")
+        p = E.p(label)
+        inline(p, rest)
+        div.append(p)
+        parent.append(div)
+        self.article, self.sub, self.subs = None, None, []
+        self.boundary = True
+
     def _editorial(self, line: Line, role: Role, last: bool = False) -> None:
         """An editor's note: ``note type="editorial"`` in the open article (after its head, or
         after its text: 编后; after the text of its last numbered part and ending the body
@@ -944,31 +959,13 @@ class BodyBuilder:
         if after and last and ISSUE_WORD_RE.search("".join(s for s, _ in rest)[:12]):
             # 编后 ending the body that speaks of the issue (本期…, 本刊…): the editors' word on the
             # whole issue, at the level of the columns, no note of the piece above it
-            emit_marks(self.body, marks)
-            self.n_other += 1
-            div = E.div(type="editorial")
-            div.set(XML_ID, f"e{self.n_other}")
-            p = E.p(label)
-            inline(p, rest)
-            div.append(p)
-            self.body.append(div)
-            self.article, self.sub, self.subs, self.section = None, None, [], None
-            self.boundary = True
+            self._editorial_div(self.body, marks, label, rest)
+            self.section = None
             return
         if self.section is not None and (self.article is None or self.article_closed and not self._title_only()):
             self._new_article(None, None)  # in a column: the note opens an untitled division of it
         if self.article is None or self.article_closed and not self._title_only():
-            container = self._container()
-            emit_marks(container, marks)
-            self.n_other += 1
-            div = E.div(type="editorial")
-            div.set(XML_ID, f"e{self.n_other}")
-            p = E.p(label)
-            inline(p, rest)
-            div.append(p)
-            container.append(div)
-            self.article, self.sub, self.subs = None, None, []
-            self.boundary = True
+            self._editorial_div(self._container(), marks, label, rest)
             return
         parent = self.sub if self.sub is not None else self.article  # in source order
         if after and last and self.sub is not None and self.article is not None:
