@@ -18,6 +18,7 @@ from convert.cli import main
 from sampledata import nows, source_content
 
 from test_pdf_tagged import marked_content_problems
+from test_reader_parts import TABLE_ROWS
 
 TEXT = """统计快报
 
@@ -31,16 +32,7 @@ TEXT = """统计快报
 
 附表：2024年一季度某县主要指标
 
-指　标　　　　　　　单位　　　　一季度　　　增长（%）
-地区生产总值　　　　亿元　　　　52.31　　　　5.6
-工业增加值　　　　　亿元　　　　18.07　　　　6.2
-
-　　　　　　　　　　- 2 -
-\f统计快报　　　　　　　　　　　　2024年第3期
-
-社会消费品零售总额　　亿元　　　21.45　　　　7.1
-城镇居民人均收入　　元　　　　　12860　　　　5.3
-
+""" + TABLE_ROWS + """
 说明：增长速度按可比价格计算。
 """
 CELLS = ["指　标", "单位", "一季度", "增长（%）", "地区生产总值", "亿元", "52.31", "5.6", "工业增加值", "18.07", "6.2",
