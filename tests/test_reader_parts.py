@@ -91,6 +91,13 @@ def texts(root, path: str) -> list[str]:
 round_trips = assert_round_trips
 
 
+def issue_fields(root) -> tuple[str, str, str]:
+    """The header's issue date (``@when``), issue number (``biblScope/@n``) and cumulative number."""
+    monogr = xpath(root, "//tei:biblStruct/tei:monogr")[0]
+    return (xpath(monogr, "string(tei:imprint/tei:date/@when)"), xpath(monogr, "string(tei:biblScope/@n)"),
+            xpath(monogr, "string(tei:idno[@type='cumulative'])"))
+
+
 # ----------------------------------------------------------------------------- 1 报头, 8 header
 
 
@@ -400,15 +407,18 @@ def test_a_journals_colophon_under_its_masthead_is_front_matter():
             "口述／周桂英　　整理／林向东\n\n我是1958年秋天进的纱厂，那年我刚满十七岁，厂子是前一年才建起来的。\n")
     docs, _ = read(text)
     root = docs[0].root
-    monogr = xpath(root, "//tei:biblStruct/tei:monogr")[0]
-    assert (xpath(monogr, "string(tei:imprint/tei:date/@when)"), xpath(monogr, "string(tei:biblScope/@n)"),
-            xpath(monogr, "string(tei:idno[@type='cumulative'])")) == ("2022-09", "3", "27")
+    assert issue_fields(root) == ("2022-09", "3", "27")
     assert texts(root, "//tei:titlePage/tei:docTitle/tei:titlePart") == ["某安文史", "——文史资料工作通讯——"]
     assert texts(root, "//tei:front/tei:div[@type='colophon']/tei:list/tei:label") == ["主办：", "主编：", "印数：", "准印证号："]
-    assert xpath(monogr, "string(tei:extent/tei:measure[@unit='copies']/@quantity)") == "500"
+    assert xpath(root, "string(//tei:biblStruct/tei:monogr/tei:extent/tei:measure[@unit='copies']/@quantity)") == "500"
     assert texts(root, "//tei:body//tei:head") == ["【口述历史】", "我在纱厂的三十年"]
     assert texts(root, "//tei:div[@type='article']/tei:byline") == ["口述／周桂英整理／林向东"]
     round_trips(docs, text)
+
+
+#: A journal's 版头: a notice, the title, a line under it, the issue line; then one column's item.
+JOURNAL_UNDER_TITLE = ("内部资料\n\n{title}\n\n{line}\n\n2022年第2期（总第30期）　　　　二〇二二年六月\n\n"
+                       "【工作动态】\n\n县里召开修志工作会议\n\n5月9日，县里召开修志工作会议，部署年度编纂任务。\n")
 
 
 def test_a_masthead_subtitle_led_by_a_dash_alone_is_the_masthead_s():
@@ -418,13 +428,10 @@ def test_a_masthead_subtitle_led_by_a_dash_alone_is_the_masthead_s():
     (issue 21: such a line ended the masthead and both were read as one two-line heading)."""
     assert classify("——史志工作通讯") == "subtitle"
     assert classify("——摘自《某某日报》，2023年") == "title"  # a dash before a clause: no subtitle
-    text = ("内部资料\n\n某　川　史　志\n\n——史志工作通讯\n\n2022年第2期（总第30期）　　　　二〇二二年六月\n\n"
-            "【工作动态】\n\n县里召开修志工作会议\n\n5月9日，县里召开修志工作会议，部署年度编纂任务。\n")
+    text = JOURNAL_UNDER_TITLE.format(title="某　川　史　志", line="——史志工作通讯")
     docs, _ = read(text)
     root = docs[0].root
-    monogr = xpath(root, "//tei:biblStruct/tei:monogr")[0]
-    assert (xpath(monogr, "string(tei:imprint/tei:date/@when)"), xpath(monogr, "string(tei:biblScope/@n)"),
-            xpath(monogr, "string(tei:idno[@type='cumulative'])")) == ("2022-06", "2", "30")
+    assert issue_fields(root) == ("2022-06", "2", "30")
     assert texts(root, "//tei:titlePage/tei:docTitle/tei:titlePart[@type='sub']") == ["——史志工作通讯"]
     assert texts(root, "//tei:body//tei:head") == ["【工作动态】", "县里召开修志工作会议"]
     round_trips(docs, text)
@@ -435,13 +442,10 @@ def test_a_short_line_above_the_issue_number_is_the_mastheads_whatever_its_shape
     the issue-number line: the issue number is printed in the 版头 (GB/T 9704-2012 7.2) and no
     article starts above it, so the line and the issue line are the masthead's (the header has
     the date and numbers), neither a heading nor running text."""
-    text = ("内部资料\n\n某 川 史 志\n\n·史志工作通讯·\n\n2022年第2期（总第30期）　　　　二〇二二年六月\n\n"
-            "【工作动态】\n\n县里召开修志工作会议\n\n5月9日，县里召开修志工作会议，部署年度编纂任务。\n")
+    text = JOURNAL_UNDER_TITLE.format(title="某 川 史 志", line="·史志工作通讯·")
     docs, _ = read(text)
     root = docs[0].root
-    monogr = xpath(root, "//tei:biblStruct/tei:monogr")[0]
-    assert (xpath(monogr, "string(tei:imprint/tei:date/@when)"), xpath(monogr, "string(tei:biblScope/@n)"),
-            xpath(monogr, "string(tei:idno[@type='cumulative'])")) == ("2022-06", "2", "30")
+    assert issue_fields(root) == ("2022-06", "2", "30")
     assert texts(root, "//tei:body//tei:head") == ["【工作动态】", "县里召开修志工作会议"]
     assert "·史志工作通讯·" in "".join(texts(root, "//tei:titlePage"))
     round_trips(docs, text)
