@@ -43,7 +43,7 @@ from convert.reader.logical.back import is_page_credit
 from convert.reader.logical.state import LogicalText, Role
 from convert.reader.masthead import fields_of, masthead_field_line, numeral
 from convert.reader.names import ORG_END_RE, is_org_name, looks_like_person
-from convert.reader.physical import DATE_LEAD_RE, as_wide_as_wrapped, indent_marked_lines, sentence_final
+from convert.reader.physical import DATE_LEAD_RE, as_wide_as_wrapped, indent_marked_lines, opens_indented, sentence_final
 
 #: A page label: ``第01版：要闻``, ``第一版要闻`` (whitespace removed), ``第二版``.
 PAGE_LABEL_RE = re.compile(r"^第(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})版(?:[：:·\-—]?(?P<name>[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,6})?))?$")
@@ -1048,9 +1048,6 @@ def rejoin_wide_lines(doc: LogicalText) -> None:
         doc.colophon_start -= 1
 
 
-#: A paragraph's first-line indent (段首缩进: two ideographic spaces, or four spaces and more).
-INDENT_RE = re.compile(r"^(?:\u3000{2}|[ \t]{4,})\S")
-
 
 def indent_marked(doc: LogicalText) -> bool:
     """The text marks its paragraphs only by their first-line indent (段首空两字, ordinary
@@ -1094,10 +1091,10 @@ def rejoin_indented_paragraphs(doc: LogicalText) -> None:
     doc.colophon_start -= removed
 
 
-def indented(line: Line) -> bool:
-    """*line* opens with a paragraph's first-line indent (two ideographic spaces): in a text
-    that indents its paragraphs, it starts one, and no line above goes on into it."""
-    return INDENT_RE.match(line.raw.lstrip("\f")) is not None
+#: *line* opens with a paragraph's first-line indent (two ideographic spaces, or four spaces and
+#: more): in a text that indents its paragraphs, it starts one, and no line above goes on into it.
+#: The physical stage's own test (:func:`convert.reader.physical.opens_indented`), one pattern.
+indented = opens_indented
 
 
 def _blank_separated(doc: LogicalText) -> bool:
