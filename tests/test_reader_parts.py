@@ -2690,6 +2690,7 @@ def test_a_signature_over_a_date_line_that_ends_a_piece_is_its_byline_with_the_d
     assert texts(last, "tei:byline") == ["□沈知秋", "编者二〇二五年三月"]
     assert not any("编者" in p for p in texts(root, "//tei:body//tei:p"))
     assert texts(last, "tei:byline/tei:date") == ["二〇二五年三月"]
+    assert [d.get("when") for d in xpath(last, "tei:byline/tei:date")] == ["2025-03"]
     round_trips(docs, INDENTED_JOURNAL)
 
 
@@ -3049,6 +3050,7 @@ def test_a_signing_office_over_the_date_under_the_last_paragraph_is_a_signature_
     last = xpath(root, "//tei:div[@type='article']")[-1]
     assert texts(last, "tei:byline") == ["某县人民政府办公室2023年5月8日"]
     assert texts(last, "tei:byline/tei:date") == ["2023年5月8日"]
+    assert [d.get("when") for d in xpath(last, "tei:byline/tei:date")] == ["2023-05-08"]
     round_trips(docs, INDENTED_TONGBAO)
 
 

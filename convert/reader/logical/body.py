@@ -56,6 +56,7 @@ from convert.reader.body import (cut_segments, BRIEF_RE, BYLINE_LINE_RE, BYLINE_
                                  lead_marks, split_specials)
 from convert.reader.layout import COLOPHON_FIELD_RE, Contents, after_clause_mark, directory_entry, heading_shape, paragraph_shape, unfinished
 from convert.reader.lines import Line, is_mark
+from convert.reader.masthead import DATE_RE, _iso, arabic_date
 from convert.reader.logical.state import LogicalText, Role
 from convert.reader.logical.roles import DOCUMENT_TITLE_RE, SIGNED_TITLE_MAX, indented, physical_parts, title_like
 from convert.reader.names import tag_byline
@@ -92,6 +93,20 @@ class Heading:
 def _plain(segs):
     """*segs* without their bold (the markup of a run-in head)."""
     return [(s, False) for s, _ in segs]
+
+
+def signed_date(text: str) -> etree._Element:
+    """An empty ``<date>`` for the date of a signature (落款, GB/T 9704-2012 7.3.5: 成文日期 in
+    arabic numerals, or in Chinese numerals as older documents print it), with ``@when`` in the W3C
+    form (TEI P5 §3.6.4, att.datable.w3c: ``2023-05-08``, ``2025-03``) when *text* is a year and a
+    month (and a day) and nothing more; without ``@when`` for anything else. The caller fills in
+    the text as printed."""
+    key = arabic_date(re.sub(r"\s+", "", text))
+    m = DATE_RE.match(key)
+    date = E.date()
+    if m and m.end() == len(key) and 1 <= int(m.group(2)) <= 12 and (not m.group(3) or 1 <= int(m.group(3)) <= 31):
+        date.set("when", _iso(*m.group(1, 2, 3)))
+    return date
 
 
 class BodyBuilder:
@@ -1159,7 +1174,8 @@ class BodyBuilder:
                 # byline, on a line of its own
                 last = self.article[-1]
                 last.append(E.lb())
-                last.append(inline(E.orgName() if role.data.get("unit") else E.date(), _strip(line.segments)))
+                segs = _strip(line.segments)
+                last.append(inline(E.orgName() if role.data.get("unit") else signed_date("".join(t for t, _ in segs if not is_mark(t))), segs))
                 return True
             self._note("byline", _strip(line.segments))
             if kind == "credit":
