@@ -48,6 +48,8 @@ def run(text: str, golds: list[dict], furniture: list[str], clean: str | None = 
         "precision": min(c["precision"] for c in cells) if cells else 0.0,
         "recall": min(c["recall"] for c in cells) if cells else 0.0,
         "subheadings": tuple(map(sum, zip(*(c["subheadings"] for c in cells)))),
+        "sections": tuple(map(sum, zip(*(c["sections"] for c in cells)))),
+        "extra_sections": sum(c["extra_sections"] for c in cells),
         "joins": tuple(map(sum, zip(*(c["joins"] for c in cells)))),
         "fw": (found_fw, len(furniture)),
         "extra_fw": max(0, fws - len(furniture)),
@@ -73,14 +75,14 @@ def merge(rows: list[dict]) -> dict:
     out = dict(rows[0])
     out["precision"] = min(r["precision"] for r in rows)
     out["recall"] = min(r["recall"] for r in rows)
-    for key in ("subheadings", "joins", "fw", "header"):
+    for key in ("subheadings", "sections", "joins", "fw", "header"):
         out[key] = tuple(map(sum, zip(*(r[key] for r in rows))))
     # documents: the worst run's (made / issues in the file)
     out["docs"] = next((r["docs"] for r in rows if r["docs"][0] != r["docs"][1]), rows[0]["docs"])
     out["roundtrip"] = all(r["roundtrip"] for r in rows)
     out["warnings"] = sum(r["warnings"] for r in rows)
     out["extra_fw"] = sum(r["extra_fw"] for r in rows)
-    for key in ("glued", "false_joins", "wrong_heads", "extra_subheadings", "uncertain"):
+    for key in ("glued", "false_joins", "wrong_heads", "extra_subheadings", "extra_sections", "uncertain"):
         out[key] = sum(r[key] for r in rows)
     out["missing"] = sorted({m for r in rows for m in r["missing"]})
     out["extra"] = sorted({m for r in rows for m in r["extra"]})
@@ -94,10 +96,12 @@ def frac(pair) -> str:
 
 def row(name: str, sample: str, c: dict) -> str:
     if "error" in c:
-        return f"| {name} | {sample} | ERROR: {c['error']} |||||||||||"
+        return f"| {name} | {sample} | ERROR: {c['error']} ||||||||||||"
     docs = frac(c["docs"])
     extra_sub = f" (+{c['extra_subheadings']})" if c["extra_subheadings"] else ""
+    extra_sec = f" (+{c['extra_sections']})" if c["extra_sections"] else ""
     return (f"| {name} | {sample} | {c['precision']:.2f} | {c['recall']:.2f} | {frac(c['subheadings'])}{extra_sub} | "
+            f"{frac(c['sections'])}{extra_sec} | "
             f"{frac(c['joins'])} | {c['false_joins']} | {c['glued']} | {c['wrong_heads']} | "
             f"{frac(c['fw'])}{' (+' + str(c['extra_fw']) + ')' if c['extra_fw'] else ''} | "
             f"{'yes' if c['roundtrip'] else 'NO'} | {docs} | {c['warnings']} | {c['uncertain']} | {frac(c['header'])} |")
@@ -162,12 +166,13 @@ def concatenation_pairs(corpus: list[Path]) -> list[tuple[Path, Path]]:
 
 
 HEADER = [
-    "| degradation | sample | P | R | sub | joins | false joins | glued | non-heads | fw | txt | docs | warn | cert | header |",
-    "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+    "| degradation | sample | P | R | sub | sec | joins | false joins | glued | non-heads | fw | txt | docs | warn | cert | header |",
+    "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
 ]
 LEGEND = (
     "each cell is the worst (precision, recall; documents) or the sum (counts) over the seeds. P/R: article "
-    "heading precision/recall; sub: gold sub-headings found at their level (+ lines wrongly taken for one); "
+    "heading precision/recall; sub: gold sub-headings found at their level (+ lines wrongly taken for one); sec: the gold's "
+    "columns (栏目) found as section headings (+ section headings the gold does not name); "
     "joins: gold page-break joins inside one block; false joins: two source lines run together that the gold "
     "keeps apart; glued: paragraphs that start with a gold heading or sub-heading; non-heads: headings made of "
     "a line the gold says is never one (page label, 本版责编 line, caption, credit, colophon line, 按语); fw: "

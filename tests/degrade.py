@@ -431,6 +431,12 @@ def measure(root, want: dict, furniture: list[str], xpath, clean: str | None = N
     gold_subs = _subheads(want)
     sub_found = sum(1 for s, level in gold_subs if any(s == t and level in (None, d) for t, d in subs))
     sub_extra = sum(1 for t, _ in subs if t not in {s for s, _ in gold_subs})
+    # the columns (栏目) of the issue: a gold section name is found when a section division is
+    # headed by it; a section heading the gold does not name is one too many
+    secs = [_text(h) for h in xpath(root, "//tei:body//tei:div[@type='section']/tei:head")]
+    # (a gold without the key names them in its articles' ``section``, in order)
+    gold_secs = [nows(s) for s in want["sections"]] if "sections" in want else list(dict.fromkeys(
+        nows(a["section"]) for a in want["articles"] if a.get("section")))
     paragraphs = [_text(p) for p in xpath(root, "//tei:p")]
     # a join lives in a block of running text: a paragraph, or an editor's note (编后：…, 编者按) that
     # the reader sets as ``<note>`` (a page break cut it as it cuts a paragraph)
@@ -465,6 +471,8 @@ def measure(root, want: dict, furniture: list[str], xpath, clean: str | None = N
         "recall": found / len(gold_heads) if gold_heads else 1.0,
         "subheadings": (sub_found, len(gold_subs)),
         "extra_subheadings": sub_extra,
+        "sections": (sum(1 for t in gold_secs if t in secs), len(gold_secs)),
+        "extra_sections": sum(1 for t in secs if t not in gold_secs),
         "joins": (len(joins), len(want.get("joins", []))),
         # a gold value printed over several lines (an 附件 note of several attachments) is one block
         "false_joins": false_joins(blocks, clean, want.get("joins", []) + [

@@ -104,6 +104,9 @@ def check(docs, golds: list[dict], furniture: list[str], text: str, where: str, 
         found, total = m["subheadings"]
         assert found == total, f"{where}: sub-headings found {found}/{total}"
         assert m["extra_subheadings"] == 0, f"{where}: {m['extra_subheadings']} line(s) wrongly taken for a sub-heading"
+        found, total = m["sections"]
+        assert found == total and m["extra_sections"] == 0, \
+            f"{where}: columns found as sections {found}/{total}, {m['extra_sections']} section heading(s) too many"
         joined, total = m["joins"]
         assert joined == total, f"{where}: joins in one <p> {joined}/{total}"
         found, total = m["header"]
