@@ -1940,6 +1940,34 @@ def test_a_right_aligned_masthead_date_cut_inside_its_year_is_one_line():
     round_trips(docs, CUT_DATE_TONGBAO)
 
 
+def test_a_right_aligned_masthead_date_cut_after_its_year_is_one_line():
+    """　…　2023 / 年7月10日: a year alone whose 年 opens the next line is one masthead line with
+    it; the remainder ``年7月10日`` is no column heading over the document (a section headed by a
+    date's tail) and the header has the issue date."""
+    text = CUT_DATE_TONGBAO.replace("202\n3年7月10日", "2023\n年7月10日")
+    assert "2023\n年7月10日" in text
+    docs, _ = read(text)
+    root = docs[0].root
+    assert texts(root, "//tei:body//tei:div[@type='article']/tei:head") == ["关于全县汛前准备工作落实情况的督查通报"]
+    assert xpath(root, "//tei:body//tei:div[@type='section']") == []
+    assert xpath(root, "string(//tei:sourceDesc//tei:imprint/tei:date/@when)") == "2023-07-10"
+    round_trips(docs, text)
+
+
+def test_a_masthead_date_cut_in_its_year_right_under_the_issue_line_is_not_that_lines_end():
+    """With no blank lines (a scan's text), the issue line 2023年第6期（总第22期） stands right over the
+    cut date (``202`` / ``3年7月10日``, ``2023`` / ``年7月10日``): the number alone goes with the
+    line after it, whose start it is, not with the issue line as a short last piece of it."""
+    for cut in ("202\n3年7月10日", "2023\n年7月10日"):
+        text = re.sub(r"\n\n+", "\n", CUT_DATE_TONGBAO.replace("202\n3年7月10日", cut))
+        docs, _ = read(text)
+        root = docs[0].root
+        assert texts(root, "//tei:body//tei:div[@type='article']/tei:head") == ["关于全县汛前准备工作落实情况的督查通报"], cut
+        assert xpath(root, "//tei:body//tei:div[@type='section']") == [], cut
+        assert xpath(root, "string(//tei:sourceDesc//tei:imprint/tei:date/@when)") == "2023-07-10", cut
+        round_trips(docs, text)
+
+
 PAPER_ISSUE = """{date}
 
 {title}

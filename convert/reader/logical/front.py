@@ -381,6 +381,13 @@ CN_DAY_RE = re.compile(r"[〇一二三]?十?[〇一二三四五六七八九十]�
 DAY_START_RE = re.compile(r"\d{1,2}日")
 
 
+def _number_cut(line: Line, nxt: Line) -> bool:
+    """*line* is a number alone (four digits at most) that *nxt* goes on: a right-aligned date the
+    extraction wrapped inside its year (``202`` / ``4年4月12日``) or after it (``2024`` / ``年4月12日``)."""
+    return (line.key.isdigit() and len(line.key) <= 4
+            and (nxt.key[:1].isdigit() or (len(line.key) == 4 and nxt.key[:1] == "年")))
+
+
 def rejoin_masthead_lines(doc: LogicalText) -> None:
     """A masthead line or a contents line the extraction hard-wrapped (``国内统一连续出版物号 CN
     41-0628/(F)　　邮发`` / ``代号 35-62``; ``续志编纂中…表述………苏明`` / ``哲　5``): above the first line
@@ -395,8 +402,8 @@ def rejoin_masthead_lines(doc: LogicalText) -> None:
         line, nxt = lines[i], lines[i + 1]
         partial = any(k in MASTHEAD_KINDS for k, _, _ in fields_of(line.text))  # a masthead field begins it
         # or a number alone that the next line's digits go on (a right-aligned date cut inside its
-        # year: ``　　…　202`` / ``4年4月12日``)
-        partial = partial or (line.key.isdigit() and len(line.key) <= 4 and nxt.key[:1].isdigit())
+        # year: ``　　…　202`` / ``4年4月12日``; or after it: ``　　…　2024`` / ``年4月12日``)
+        partial = partial or _number_cut(line, nxt)
         leader = (TEXT_LEADER_RE.search(line.text) is not None and line.page is None and len(nxt.key) <= 12
                   and not match_author_leader(line.text))
         # a masthead line itself only when it stops inside a number (``CN 41-0628/``) or the next
@@ -418,7 +425,9 @@ def rejoin_masthead_lines(doc: LogicalText) -> None:
                      or (line.text.rstrip()[-1:].isdigit() and nxt.key[:1].isdigit())  # a number cut
                      or (bracket_open(line.text) and closes_bracket(nxt.text))  # ``CN 41-0628/(F`` / ``)…``
                      or cut_inside)
-        if ((partial and cut_short or leader) and not nxt.blank_before and line.page is None
+        # a number alone under it that the line after goes on is that line's start, not this one's end
+        nxt_cut = i + 2 < len(lines) and not lines[i + 2].blank_before and _number_cut(nxt, lines[i + 2])
+        if ((partial and cut_short or leader) and not nxt_cut and not nxt.blank_before and line.page is None
                 and len(line.key) + len(nxt.key) <= 60):
             joined = Line(line.no, line.raw, segments=line.segments + nxt.segments, page=nxt.page)
             if (masthead_line(joined) and (cut_inside or not (masthead_line(nxt) and masthead_line(line)))) or (
