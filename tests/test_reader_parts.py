@@ -138,6 +138,8 @@ def test_a_sponsor_printed_label_first_is_a_masthead_imprint_and_the_issue_line_
     assert (xpath(monogr, "string(tei:biblScope/@n)"), xpath(monogr, "string(tei:idno[@type='cumulative'])")) \
         == ("3", "21")
     assert texts(docs[0].root, "//tei:titlePage/tei:byline/tei:orgName") == ["中共某湖街道工作委员会"]
+    # both bodies the 主办 line names sponsor the paper: one respStmt, an orgName each
+    assert texts(monogr, "tei:respStmt[tei:resp='主办']/tei:orgName") == ["中共某湖街道工作委员会", "某湖街道办事处"]
     round_trips(docs, text)
 
 

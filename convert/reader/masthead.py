@@ -288,6 +288,9 @@ class Masthead:
     publisher_verb: str | None = None
     publishers: list[str] = field(default_factory=list)
     sponsor: str | None = None
+    #: the bodies printed after the sponsor on its 主办 line, set apart by gaps (``主办：中共…工作委员会　
+    #: …办事处``): sponsors with it (each is still read as any body the masthead names)
+    co_sponsors: list[str] = field(default_factory=list)
     #: ``(verb, body)`` of the bodies that run or help run it (承办, 协办: :data:`SUPPORT_VERBS`)
     supporters: list[tuple[str, str]] = field(default_factory=list)
     when: str | None = None
@@ -440,9 +443,15 @@ def read_masthead(lines: list[Line]) -> Masthead:
         prev = mh.blocks[-1] if mh.blocks else None
         if len(fields) > 1:
             mh.blocks.append(("fields", [line]))
+            sponsoring = False  # the fields go on a 主办 field: the bodies it names
             for kind, a, b in fields:
                 if kind == "title" and mh.title is not None:
                     kind = "notice"
+                if sponsoring and kind == "org":
+                    mh.co_sponsors.append(line.text[a:b].strip())
+                else:
+                    m = imprint_parts(line.text[a:b].strip()) if kind == "imprint" else None
+                    sponsoring = bool(m) and m[1] in SPONSOR_VERBS
                 _take(mh, kind, line.text[a:b])
             continue
         kind = fields[0][0] if fields else "title"

@@ -146,7 +146,7 @@ def _header(mh: Masthead, genre, colophons: list[etree._Element], source_name: s
         monogr.append(E.idno(mh.postal, type="postal"))
     if len(monogr):  # respStmt may only follow a title or idno (TEI P5 monogr)
         if mh.sponsor:
-            monogr.append(E.respStmt(E.resp("主办"), E.orgName(mh.sponsor)))
+            monogr.append(E.respStmt(E.resp("主办"), *(E.orgName(o) for o in [mh.sponsor, *mh.co_sponsors])))
         if mh.publisher and mh.publisher_verb and mh.publisher_verb not in PUBLISHING_VERBS + SPONSOR_VERBS:
             monogr.append(E.respStmt(E.resp(mh.publisher_verb), E.orgName(mh.publisher)))
         for verb, body in mh.supporters:  # 承办, 协办: who runs it for the sponsor
