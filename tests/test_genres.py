@@ -58,9 +58,8 @@ def cases(key: str | None = None) -> list[tuple[str, int, dict]]:
 #: fail, not hidden. Keys: (test, file name).
 _BRIEF_COLUMN = ("a newspaper column of short items under a name that is no brief-news word (社区动态: 动态 is an "
                  "article column in journals and briefings) is read as articles with their own heads, not as "
-                 "briefs, so their closing （单位　姓名） credits are paragraphs, not bylines")
+                 "briefs")
 KNOWN_SHORT = {
-    ("credits", "shequbao-xunwan-2024-05-17.txt"): _BRIEF_COLUMN,
     ("kickers", "shequbao-xunwan-2024-05-17.txt"): _BRIEF_COLUMN,
     ("captions", "shizhi-dailan-2024-no1.txt"):
         "a photo caption printed without a credit (the piece is signed 文/图, so its author took the "

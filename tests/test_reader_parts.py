@@ -3559,3 +3559,26 @@ def test_an_indented_issue_after_a_blank_separated_one_in_the_same_file_keeps_it
     assert any(p.endswith("重视和关注：") for p in paras), paras
     assert any(p.startswith("（一）隐患排查不彻底。") for p in paras), paras
     round_trips(docs, text)
+
+
+def test_a_run_in_closing_credit_of_a_unit_and_a_person_is_the_items_byline():
+    """A newspaper's short item signed at its end in the last line, ``…全部入班。（某江社区　罗丹）``
+    (the unit, a space, the person: 署名 at an item's end): the credit is the item's byline after its
+    paragraph, not text of it; the unit may be an office (街道党政办) or a place's community or
+    school. A bracket after the sentence that is no unit and person (a remark, two bare names, a
+    unit and no name) stays in the paragraph."""
+    def last_article(closing):
+        text = ("某河社区报\n\n第2期（总第9期）　　2024年4月1日\n\n"
+                "社区开设“四点半课堂”\n\n5月6日起，社区利用活动室开设“四点半课堂”，首批报名的32名小学生已全部入班。"
+                + closing + "\n\n社区举办邻里节\n\n5月11日，街道在公园举办邻里节，吸引居民参加。\n")
+        docs, _ = read(text)
+        round_trips(docs, text)
+        div = xpath(docs[0].root, "//tei:body//tei:div[tei:head[contains(., '四点半')]]")[0]
+        return texts(div, "tei:byline[preceding-sibling::tei:p]"), texts(div, "tei:p")[-1][-12:]
+    for credit in ("（某江社区　罗丹）", "（街道党政办 马骁）", "（实验小学　钱　敏）"):
+        bylines, para_end = last_article(credit)
+        assert bylines == [re.sub(r"\s+", "", credit)], (credit, bylines)
+        assert para_end.endswith("已全部入班。"), para_end
+    for remark in ("（张三　李四）", "（详见　附件）", "（某江社区　二楼）"):
+        bylines, para_end = last_article(remark)
+        assert bylines == [] and para_end.endswith(re.sub(r"\s+", "", remark)), (remark, bylines, para_end)

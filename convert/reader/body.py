@@ -21,6 +21,7 @@ from functools import lru_cache
 from lxml import etree
 
 from convert.reader.lines import Line, is_mark
+from convert.reader.names import is_org_name, looks_like_person
 from convert.tei import E
 
 BYLINE_RE = re.compile(
@@ -30,6 +31,27 @@ BYLINE_RE = re.compile(
 BYLINE_LINE_RE = re.compile(r"^(?:本报)?(?:记者|通讯员|特约记者)\s*\S.{0,30}$")
 CONTINUATION_RE = re.compile(r"[（(]\s*(?:下转|上接|转|接)\s*(?:第\s*)?[\d一二三四五六七八九十]+\s*版\s*[）)]\s*$")
 CONTINUATION_LEAD_RE = re.compile(r"^\s*[（(]\s*(?:上接|接)\s*(?:第\s*)?[\d一二三四五六七八九十]+\s*版\s*[）)]")
+#: A run-in credit of a unit and a person after the story's last sentence, in brackets and set
+#: apart by a space (``…全部入班。（滨江社区　罗丹）``): the closing credit of a newspaper's short
+#: item (署名 at the item's end); checked by :func:`unit_credit` (the unit names a body or a place's
+#: community, the name reads as a person's)
+UNIT_CREDIT_RE = re.compile(
+    r"(?<=[。！？!?”’])[（(](?P<unit>[^\s（）()]{2,20}?)[ \u3000]+(?P<name>[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,2})[）)]\s*$")
+#: A unit that is a place's community or its school (a credit's unit that :func:`is_org_name` does
+#: not read as an office: 滨江社区, 南塘村, 实验小学)
+PLACE_UNIT_RE = re.compile(r"[\u4e00-\u9fff]{2,}(?:社区|街道|村|镇|乡|小学|中学|学校|幼儿园)$")
+
+
+def unit_credit(text: str) -> re.Match | None:
+    """The run-in closing credit (:data:`UNIT_CREDIT_RE`) at the end of *text*, ``None`` when there
+    is none or its unit is no body (:func:`convert.reader.names.is_org_name`, :data:`PLACE_UNIT_RE`)
+    or its name no person's (:func:`convert.reader.names.looks_like_person`)."""
+    m = UNIT_CREDIT_RE.search(text)
+    if m and looks_like_person(m.group("name")) and (is_org_name(m.group("unit")) or PLACE_UNIT_RE.fullmatch(m.group("unit"))):
+        return m
+    return None
+
+
 SOURCE_RE = re.compile(r"[（(]?\s*(?:摘自|来源[：:]|转自|选自|原载|稿件来源[：:])[^()（）]{1,40}[）)]?\s*$")
 SUBHEAD_RE = re.compile(r"^(?:[一二三四五六七八九十]+\s*[、．.]|[（(][一二三四五六七八九十\d]+[)）]|\d+\s*[、．])")
 BRIEF_RE = re.compile(r"简报|简讯|快讯|短讯|速览|一句话新闻|新闻速递")
@@ -143,7 +165,9 @@ def split_specials(segs: list[tuple[str, bool]]) -> tuple[list, list, list]:
             if m:
                 break
         else:
-            break
+            m, kind = unit_credit(text), "byline"
+            if m is None:
+                break
         segs, note = _split_segments(segs, m.start())
         trail.insert(0, (kind, _strip(note)))
         segs = _strip(segs)
