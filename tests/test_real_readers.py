@@ -15,6 +15,8 @@ same views for a person to read.
 - calibre's EPUB → PDF conversion shows the cover once and no blank page, no byline alone at a
   page top and no heading at a page foot.
 - At 320, 360 and 480 CSS px Chromium breaks headings only between words.
+- At 320 and 390 CSS px a table's figures, units and column heads stay on one line, and the table
+  fits the screen.
 """
 
 from __future__ import annotations
@@ -308,3 +310,40 @@ def test_heading_quotation_marks_are_full_width_in_the_reader(tmp_path):
         session = browser.open((opf.parent / doc).as_uri(), 360, 640)
         got = browser.evaluate(session, js)
     assert abs(got["open"] - got["han"]) < 0.05 * got["han"] and abs(got["close"] - got["han"]) < 0.05 * got["han"], got
+
+
+#: JavaScript: for every table, its right edge, and per cell after a row's first the number of
+#: lines Chromium sets its text on (distinct line-box tops of a Range over the cell's contents).
+_TABLE_JS = """JSON.stringify([...document.querySelectorAll('table.table')].map(t => ({
+  right: t.getBoundingClientRect().right,
+  cells: [...t.querySelectorAll('td + td, th + th')].map(c => {
+    const r = document.createRange(); r.selectNodeContents(c);
+    return [c.textContent.trim(), new Set([...r.getClientRects()].map(x => Math.round(x.top))).size];
+  })})))"""
+
+
+@needs_chromium
+@pytest.mark.parametrize("width", [320, 390])
+def test_a_tables_figures_and_units_stay_on_one_line_at_phone_widths(tmp_path, width):
+    """A 附表 in the EPUB at phone widths: every cell after a row's first (a figure, a unit, the
+    short head over them: 1—9月, 亿千瓦时, 168.42) is set on one line, only the rows' names wrap,
+    and the table fits the screen (no sideways scrolling)."""
+    import json
+
+    from convert.reader import read_issues
+
+    src = Path(__file__).parent / "fixtures" / "series" / "tongji-yuwan-2023-no09.txt"
+    root = read_issues(src.read_text(encoding="utf-8"), src.name)[0].root
+    path = tmp_path / "table.epub"
+    epub_writer.write(root, WriterOptions(), path)
+    opf, hrefs = unpack(path, tmp_path / "unpacked")
+    tables = []
+    with Chromium() as browser:
+        for href in hrefs:
+            session = browser.open((opf.parent / href).as_uri(), width, 800)
+            tables += json.loads(browser.evaluate(session, _TABLE_JS))
+    assert tables, "no table in the EPUB: the check saw nothing"
+    for t in tables:
+        assert t["right"] <= width, f"the table runs off a {width}px screen ({t['right']:.0f}px)"
+        wrapped = [text for text, lines in t["cells"] if lines > 1]
+        assert t["cells"] and wrapped == [], f"cells broken over lines at {width}px: {wrapped}"
