@@ -3582,3 +3582,44 @@ def test_a_run_in_closing_credit_of_a_unit_and_a_person_is_the_items_byline():
     for remark in ("（张三　李四）", "（详见　附件）", "（某江社区　二楼）"):
         bylines, para_end = last_article(remark)
         assert bylines == [] and para_end.endswith(re.sub(r"\s+", "", remark)), (remark, bylines, para_end)
+
+
+# a literary quarterly whose masthead prints its sponsor as the body, a gap, then the verb
+SPONSOR_VERB_APART = """汀 花
+
+2024年第2期（总第18期）
+
+某县文学艺术界联合会　主办
+
+内部资料　免费交流
+
+目　录
+
+渡口……………………………………符远　2
+河边的柳树……………………………林青　4
+
+渡　口
+
+符　远
+
+那年春天，河水涨得很快，渡口的老艄公每天天不亮就起来看水。他说，水涨三分，船要慢七分。
+
+河边的柳树
+
+林　青
+
+村口的河边有一排柳树，是爷爷年轻时种下的。每到春天，柳絮飞得满村都是。
+"""
+
+
+def test_a_masthead_body_printed_apart_from_its_verb_is_one_imprint_field():
+    """``某县文学艺术界联合会　主办``: the verb set apart from its body by a gap is one imprint field
+    with it (as ``主办：…`` and ``…主办`` are), so the masthead does not end above it: the line is
+    the sponsor in the header, not an article's title, and the notice under it stays in the
+    masthead."""
+    docs, _ = read(SPONSOR_VERB_APART)
+    root = docs[0].root
+    assert texts(root, "//tei:body//tei:div[@type='article']/tei:head") == ["渡口", "河边的柳树"]
+    assert texts(root, "//tei:sourceDesc//tei:respStmt[tei:resp='主办']/tei:orgName") == ["某县文学艺术界联合会"]
+    assert xpath(root, "//tei:body//tei:div[@type='section']") == []
+    round_trips(docs, SPONSOR_VERB_APART)

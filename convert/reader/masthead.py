@@ -62,6 +62,10 @@ IMPRINT_RE = re.compile(r"^(.{2,40}?)\s*(编辑出版|出版|编印|编辑|主�
 IMPRINT_LABEL_RE = re.compile(r"^(编辑出版|出版|编印|编辑|主办|承办|协办)(?:单位)?[：:](.{2,40})$")
 
 
+#: The verb of an imprint alone (printed apart from its body by a gap).
+IMPRINT_VERB_RE = re.compile(r"编辑出版|出版|编印|编辑|主办|承办|协办|机关报|编")
+
+
 def imprint_parts(key: str) -> tuple[str, str, int] | None:
     """``(body, verb, body_start)`` of an imprint field *key* (whitespace removed), printed as
     ``body + verb`` (:data:`IMPRINT_RE`, body_start 0) or as ``verb：body``
@@ -165,10 +169,11 @@ def split_fields(text: str) -> list[tuple[int, int]]:
     if len(spans) > 1 and all(len(text[a:b].strip()) == 1 for a, b in spans):
         return [(spans[0][0], spans[-1][1])]
     # a number's label printed apart from its number (``国内统一连续出版物号　CN 41-0752/(G)``) is one
-    # field with it
+    # field with it; so is a verb printed apart from its body (``某县文学艺术界联合会　主办``)
     out: list[tuple[int, int]] = []
     for a, b in spans:
-        if out and NUMBER_LABEL_RE.match(re.sub(r"\s+", "", text[out[-1][0]:out[-1][1]])):
+        if out and (NUMBER_LABEL_RE.match(re.sub(r"\s+", "", text[out[-1][0]:out[-1][1]]))
+                    or (IMPRINT_VERB_RE.fullmatch(text[a:b].strip()) and is_org_name(text[out[-1][0]:out[-1][1]]))):
             out[-1] = (out[-1][0], b)
         else:
             out.append((a, b))
