@@ -3582,3 +3582,22 @@ def test_a_run_in_closing_credit_of_a_unit_and_a_person_is_the_items_byline():
     for remark in ("（张三　李四）", "（详见　附件）", "（某江社区　二楼）"):
         bylines, para_end = last_article(remark)
         assert bylines == [] and para_end.endswith(re.sub(r"\s+", "", remark)), (remark, bylines, para_end)
+
+
+def test_a_half_width_full_stop_after_an_ideograph_ends_the_line_without_blank_lines():
+    """Text set with half-width punctuation (``…延长开放时间.``), no blank lines: a dot right after
+    an ideograph is a full stop (GB/T 15834-2011 4.1), so the next line (a photo caption, the next
+    item's head) is not run into the paragraph; a dot after a digit (``1.``) ends nothing."""
+    from convert.reader.physical import sentence_final
+
+    assert sentence_final("逐步延长开放时间.") and sentence_final("延长开放时间．”")
+    assert not sentence_final("苗木2.") and not sentence_final("1.") and not sentence_final("见www.")
+    text = ("某河社区报\n第2期（总第9期）　　2024年4月1日\n"
+            "社区图书室延长开放时间\n本报讯（通讯员 林风）社区图书室表示,将根据居民需求,逐步延长开放时间.\n"
+            "4月1日，居民在社区图书室阅读。　　通讯员 林风 摄\n"
+            "西街社区为老人安装扶手\n近日，西街社区为辖区30户老人免费安装了楼道扶手，并上门讲解防跌倒常识。\n")
+    docs, _ = read(text)
+    paras = texts(docs[0].root, "//tei:body//tei:p")
+    assert any(p.endswith("逐步延长开放时间.") for p in paras), paras
+    assert not any("时间.4月1日" in p for p in paras)
+    round_trips(docs, text)

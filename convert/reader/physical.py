@@ -77,18 +77,30 @@ def display_width(text: str) -> float:
     return sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in text)
 
 
+#: A full stop printed as a dot (``.``, or the fullwidth ``．`` that GB/T 15834-2011 4.1.2 allows
+#: in scientific texts) right after an ideograph: Chinese text set with half-width punctuation
+#: (``…延长运营时间.``). After a digit or a Latin letter a dot is a decimal point, an item
+#: number (``1.``) or an abbreviation, not a sentence end.
+_DOT_STOP_RE = re.compile(r"[\u3400-\u9fff][.．]$")
+
+
+def _ends_in_stop(t: str) -> bool:
+    return bool(t) and (t[-1] in SENTENCE_FINAL or bool(_DOT_STOP_RE.search(t[-2:])))
+
+
 def sentence_final(text: str) -> bool:
-    """True when *text* ends a sentence: its last character is 。！？!?…, or a closing quote or
-    bracket that follows one of them (``…工作。”``). ``，、；：`` or a closing mark after any other
-    character (``…落实“六保”``) do not end it."""
+    """True when *text* ends a sentence: its last character is 。！？!?…, or a dot (``.`` ``．``)
+    right after an ideograph (a full stop set half-width), or a closing quote or bracket that
+    follows one of them (``…工作。”``). ``，、；：``, a dot after a digit or letter (``1.``), or a
+    closing mark after any other character (``…落实“六保”``) do not end it."""
     t = text.rstrip()
     while t and t[-1] in CLOSING:
         t = t[:-1].rstrip()
-        if t and t[-1] in SENTENCE_FINAL:
+        if _ends_in_stop(t):
             return True
         if t and t[-1] not in CLOSING:
             return False
-    return bool(t) and t[-1] in SENTENCE_FINAL
+    return _ends_in_stop(t)
 
 
 @dataclass
