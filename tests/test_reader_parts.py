@@ -3601,3 +3601,44 @@ def test_a_half_width_full_stop_after_an_ideograph_ends_the_line_without_blank_l
     assert any(p.endswith("逐步延长开放时间.") for p in paras), paras
     assert not any("时间.4月1日" in p for p in paras)
     round_trips(docs, text)
+
+
+# hard-wrapped at 26, no blank lines; two run-on lines full of digits (half as wide) pull the
+# estimate of the wrap width down to about the width of the titles
+NARROW_ESTIMATE_BRIEFING = """某镇工作信息
+第7期（总第52期）
+中共某镇委员会办公室　　　　2024年4月12日
+某镇春季植树造林任务全面完成
+今年以来，某镇围绕河道两岸生态廊道建设，组织机关干
+部、村组党员和志愿者开展义务植树活动，在沿河堤岸、村
+2024年3月12日至2024年4月10日，新栽苗木
+一万余株，新增造林面积四百余亩，春季植树任务已全部
+完成。镇林业站对新植苗木逐地块登记造册，明确管护责任
+人，落实浇水、补植等措施，确保栽一棵、活一棵。
+东坪村“红白理事会”刹住大操大办之风
+东坪村将移风易俗写入村规民约，由村里威望高、热心公益
+的老党员、老教师组成理事会，对婚丧事宴席桌数、菜品标
+准和随礼金额提出指导意见。今年一季度，全村办理红白事
+十一起，平均每起节约开支一万余元，没有一户超标操办。
+镇农业服务中心抓紧做好小麦条锈病防控
+近期气温回升，雨水偏多，小麦条锈病进入易发期。镇农业
+服务中心抽调八名农技人员分片包村，深入麦田开展病情监
+测，截至2024年4月10日，全镇58000亩小麦均
+未发现条锈病发病中心。中心已储备防治药剂两吨，组建了
+应急防治队，一旦发现病情，将在三天内完成统防统治。
+"""
+
+
+def test_a_title_as_wide_as_a_low_wrap_estimate_with_a_wider_line_of_prose_under_it_ends():
+    """A title without clause punctuation but with quotation marks (prose marks), as wide as the
+    estimate of the wrap width, over a line of running text wider than it by more than the wrap's
+    tolerance: the wrap cuts every line of a paragraph at about one width, so the title stopped
+    short of the column (no wrapped prose): it is a heading, with @cert, and the paragraph under
+    it is not run into it."""
+    docs, _ = read(NARROW_ESTIMATE_BRIEFING)
+    heads = xpath(docs[0].root, "//tei:body//tei:div[@type='article']/tei:head")
+    assert [nows("".join(h.itertext())) for h in heads] == [
+        "某镇春季植树造林任务全面完成", "东坪村“红白理事会”刹住大操大办之风", "镇农业服务中心抓紧做好小麦条锈病防控"]
+    assert all(h.get("cert") for h in heads[1:])
+    round_trips(docs, NARROW_ESTIMATE_BRIEFING)
+

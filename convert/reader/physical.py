@@ -686,6 +686,18 @@ def _completes_entry(a: Line, b: Line, entries: list[tuple[str, Counter]]) -> bo
     return False
 
 
+def _outrun(a: Line, b: Line, width: float) -> bool:
+    """*b*, a line of running text (clause punctuation in it), is wider than *a* by more than the
+    tolerance of a wrap at *width* (:func:`_tolerance`), counting every character one and counting
+    digits and Latin letters half: a hard wrap cuts every line of a paragraph at about one width,
+    so *a* stopped short of the column's end and was not cut by the wrap, whatever the estimate
+    of the wrap width says (it runs low where lines were wrapped twice, at two widths)."""
+    tol = _tolerance(width)
+    return (any(c in PROSE_PUNCT for c in b.text) and not b.marks and not b.form_feed
+            and extent(b.text) > extent(a.text) + tol
+            and display_width(b.text.strip()) > display_width(a.text.strip()) + tol)
+
+
 def _heading_tail(a: Line, parts: int, b: Line, width: float | None) -> bool:
     """*b* is the rest of the ``#`` heading *a* that a hard wrap cut (``## 县…情况开`` / ``展执法检查``):
     an ATX heading is one source line (CommonMark 0.31 §4.2), so a line under it with no blank
@@ -909,6 +921,11 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
             if TITLE_GAP_RE.search(a.text.strip()):
                 return True, (f"no clause punctuation, {wide}, but two phrases set apart by an ideographic space "
                               "inside it (a title printed in two halves, 抓手　推动: no wrapped prose)"), "medium"
+            if _outrun(a, b, width):
+                # (no "as wide as a wrapped line" in the evidence: the next line shows it is not)
+                return True, (f"no clause punctuation, {w:g} wide (the wrap's estimate {width - _tolerance(width):g}), "
+                              "but the next line, running text, is wider by more than the wrap's tolerance: this "
+                              "line stopped short of the column's end (a title)"), "medium"
             if any(c in PROSE_HINTS for c in a.text):
                 return False, f"no clause punctuation, but {wide} and prose marks (、“”《》)", "medium"
             if run_in:
