@@ -3642,3 +3642,54 @@ def test_a_title_as_wide_as_a_low_wrap_estimate_with_a_wider_line_of_prose_under
     assert all(h.get("cert") for h in heads[1:])
     round_trips(docs, NARROW_ESTIMATE_BRIEFING)
 
+
+# hard-wrapped twice (at 34, then some lines cut again at about 10), blank lines between blocks
+TWICE_WRAPPED_BRIEFING = """某镇工作信息
+
+第7期（总第52期）
+
+中共某镇委员会办公室　　　　2024年4月12日
+
+镇人大代表视察农村公路建设
+
+4月8日，镇人大主席团组织部分县、镇人大代表，对全镇在建的四条
+农村公路项目进行集中视察，代表们先后来到枫林至柿园道路拓宽工程、
+大堰村组道路硬化工程等施工现场，查看工程进度，听取施工方介绍。
+代表们建议，要加强施工过
+程监管，严把材料进场关，确保工程质量；要合理安排施工时段，减少
+对群众出行和春耕生产的影响。镇政府有关负责同志表示，将认真梳理
+代表意见，逐条抓好落实，确保群众满意。
+
+大堰村集体经济合作社首次分红
+
+4月6日，大堰村股份经济合作社召开年度收益分配大会，拿出村集体
+经营性
+收入中的十二万元，按股向全村股民分
+红，这是该村成立合作社以来的第一次分红。近年来，大堰村盘活闲置
+厂房和村小学旧校舍，引进一家食用菌加工企业，每年租金收入十八万
+元；又流转土地六百亩统一种植优质稻，村集体经营性收入由不足三万
+元增加到去年的三十一万元，村民的日子越过越红火，干劲越来越足。
+"""
+
+
+def test_a_balanced_line_inside_a_cut_paragraph_is_no_sibling_of_a_sub_heading():
+    """Two lines of the ``X，Y`` shape of a bare sub-heading (``代表们建议，要加强施工过``, one
+    after a finished sentence): the second stands right after running text that stopped
+    mid-sentence (``…拿出村集体`` / ``经营性`` / ``收入中的十二万元，按股向全村股民分``), the
+    middle of a paragraph, no sub-heading; without a sibling the first is no sub-heading either,
+    and both go on with their paragraphs. Two such lines each after a finished sentence are still
+    sub-headings."""
+    docs, _ = read(TWICE_WRAPPED_BRIEFING)
+    root = docs[0].root
+    assert not xpath(root, "//tei:div[@type='subsection']")
+    paras = texts(root, "//tei:body//tei:p")
+    assert any(p.startswith("代表们建议，要加强施工过程监管") for p in paras)
+    assert any("拿出村集体经营性收入中的十二万元，按股向全村股民分红" in p for p in paras)
+    round_trips(docs, TWICE_WRAPPED_BRIEFING)
+    text = ("某镇工作信息\n\n第7期（总第52期）\n\n中共某镇委员会办公室　　　　2024年4月12日\n\n"
+            "某镇扎实推进营商环境优化\n\n今年以来，我镇围绕企业所需，推出一批便企举措。\n\n"
+            "惠企政策精准送，咨询诉求及时答\n\n镇里组建服务专班，逐户上门宣讲政策，收集企业诉求二十余条。\n\n"
+            "审批事项提速办，涉企服务暖心办\n\n便民服务中心开设企业服务专窗，实行容缺受理，办理时限压缩一半。\n")
+    docs, _ = read(text)
+    assert texts(docs[0].root, "//tei:div[@type='subsection']/tei:head") == [
+        "惠企政策精准送，咨询诉求及时答", "审批事项提速办，涉企服务暖心办"]
