@@ -3693,3 +3693,21 @@ def test_a_balanced_line_inside_a_cut_paragraph_is_no_sibling_of_a_sub_heading()
     docs, _ = read(text)
     assert texts(docs[0].root, "//tei:div[@type='subsection']/tei:head") == [
         "惠企政策精准送，咨询诉求及时答", "审批事项提速办，涉企服务暖心办"]
+
+
+def test_a_line_outrun_by_the_next_is_no_title_when_it_leaves_a_quote_open_or_is_an_indented_first_line():
+    """The next line wider by more than twice the wrap's tolerance shows a line stopped short of
+    the column, except where the line leaves a book title open (``…区政府《关于提请审议``: prose
+    cut inside a quotation, the next line of a PDF's text holding more characters), lists with
+    、, or is a paragraph's first line, narrower by its indent (段首缩进)."""
+    from convert.reader.lines import Line
+    from convert.reader.physical import _outrun
+
+    def line(raw):
+        return Line(1, raw, segments=[(raw.strip(), False)])
+
+    prose = line("东坪村将移风易俗写入村规民约，由村里威望高、热心公益")
+    assert _outrun(line("东坪村“红白理事会”刹住大操大办之风"), prose, 20.0)
+    assert not _outrun(line("会议听取审议并表决通过了区政府《关于提"), prose, 20.0)
+    assert not _outrun(line("组织机关干部、村组党员开展植树"), prose, 20.0)
+    assert not _outrun(line("\u3000\u3000培训采取理论讲解与实际操作相结合的"), line("行。授课老师围绕植保无人机的结构原理、飞行安"), 20.0)

@@ -687,15 +687,27 @@ def _completes_entry(a: Line, b: Line, entries: list[tuple[str, Counter]]) -> bo
 
 
 def _outrun(a: Line, b: Line, width: float) -> bool:
-    """*b*, a line of running text (clause punctuation in it), is wider than *a* by more than the
-    tolerance of a wrap at *width* (:func:`_tolerance`), counting every character one and counting
-    digits and Latin letters half: a hard wrap cuts every line of a paragraph at about one width,
+    """*b*, a line of running text (clause punctuation in it), is wider than *a* (its indent
+    counted) by more than twice the tolerance of a wrap at *width* (:func:`_tolerance`), counting
+    every character one and counting digits and Latin letters half: a hard wrap cuts every line
+    of a paragraph at about one width,
     so *a* stopped short of the column's end and was not cut by the wrap, whatever the estimate
-    of the wrap width says (it runs low where lines were wrapped twice, at two widths)."""
-    tol = _tolerance(width)
+    of the wrap width says (it runs low where lines were wrapped twice, at two widths). Not when
+    *a* leaves a quotation, a book title or a bracket open (``…区政府《关于提请审议``): a title
+    quotes whole names, a line cut inside a quotation is prose the wrap cut (in a PDF's text,
+    proportional widths let the next line hold many more characters), nor when it holds an
+    enumeration comma (、: a list, what a line of prose without a comma often is)."""
+    tol = 2 * _tolerance(width)  # the wrap's own play, line to line, is about one tolerance
+    t = a.text
+    if ("、" in t or t.count("“") != t.count("”") or t.count("《") != t.count("》")
+            or t.count("（") != t.count("）")):
+        return False
+    # a paragraph's first line is narrower by its indent (段首缩进): counted as printed
+    raw = a.raw.rstrip()
+    indent = display_width(raw[: len(raw) - len(raw.lstrip())])
     return (any(c in PROSE_PUNCT for c in b.text) and not b.marks and not b.form_feed
-            and extent(b.text) > extent(a.text) + tol
-            and display_width(b.text.strip()) > display_width(a.text.strip()) + tol)
+            and extent(b.text) > extent(t) + indent + tol
+            and display_width(b.text.strip()) > display_width(t.strip()) + indent + tol)
 
 
 def _heading_tail(a: Line, parts: int, b: Line, width: float | None) -> bool:
@@ -924,8 +936,8 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
             if _outrun(a, b, width):
                 # (no "as wide as a wrapped line" in the evidence: the next line shows it is not)
                 return True, (f"no clause punctuation, {w:g} wide (the wrap's estimate {width - _tolerance(width):g}), "
-                              "but the next line, running text, is wider by more than the wrap's tolerance: this "
-                              "line stopped short of the column's end (a title)"), "medium"
+                              "but the next line, running text, is wider by more than twice the wrap's tolerance: "
+                              "this line stopped short of the column's end (a title)"), "medium"
             if any(c in PROSE_HINTS for c in a.text):
                 return False, f"no clause punctuation, but {wide} and prose marks (、“”《》)", "medium"
             if run_in:
