@@ -3623,3 +3623,131 @@ def test_a_masthead_body_printed_apart_from_its_verb_is_one_imprint_field():
     assert texts(root, "//tei:sourceDesc//tei:respStmt[tei:resp='主办']/tei:orgName") == ["某县文学艺术界联合会"]
     assert xpath(root, "//tei:body//tei:div[@type='section']") == []
     round_trips(docs, SPONSOR_VERB_APART)
+
+def test_a_half_width_full_stop_after_an_ideograph_ends_the_line_without_blank_lines():
+    """Text set with half-width punctuation (``…延长开放时间.``), no blank lines: a dot right after
+    an ideograph is a full stop (GB/T 15834-2011 4.1), so the next line (a photo caption, the next
+    item's head) is not run into the paragraph; a dot after a digit (``1.``) ends nothing."""
+    from convert.reader.physical import sentence_final
+
+    assert sentence_final("逐步延长开放时间.") and sentence_final("延长开放时间．”")
+    assert not sentence_final("苗木2.") and not sentence_final("1.") and not sentence_final("见www.")
+    text = ("某河社区报\n第2期（总第9期）　　2024年4月1日\n"
+            "社区图书室延长开放时间\n本报讯（通讯员 林风）社区图书室表示,将根据居民需求,逐步延长开放时间.\n"
+            "4月1日，居民在社区图书室阅读。　　通讯员 林风 摄\n"
+            "西街社区为老人安装扶手\n近日，西街社区为辖区30户老人免费安装了楼道扶手，并上门讲解防跌倒常识。\n")
+    docs, _ = read(text)
+    paras = texts(docs[0].root, "//tei:body//tei:p")
+    assert any(p.endswith("逐步延长开放时间.") for p in paras), paras
+    assert not any("时间.4月1日" in p for p in paras)
+    round_trips(docs, text)
+
+
+# hard-wrapped at 26, no blank lines; two run-on lines full of digits (half as wide) pull the
+# estimate of the wrap width down to about the width of the titles
+NARROW_ESTIMATE_BRIEFING = """某镇工作信息
+第7期（总第52期）
+中共某镇委员会办公室　　　　2024年4月12日
+某镇春季植树造林任务全面完成
+今年以来，某镇围绕河道两岸生态廊道建设，组织机关干
+部、村组党员和志愿者开展义务植树活动，在沿河堤岸、村
+2024年3月12日至2024年4月10日，新栽苗木
+一万余株，新增造林面积四百余亩，春季植树任务已全部
+完成。镇林业站对新植苗木逐地块登记造册，明确管护责任
+人，落实浇水、补植等措施，确保栽一棵、活一棵。
+东坪村“红白理事会”刹住大操大办之风
+东坪村将移风易俗写入村规民约，由村里威望高、热心公益
+的老党员、老教师组成理事会，对婚丧事宴席桌数、菜品标
+准和随礼金额提出指导意见。今年一季度，全村办理红白事
+十一起，平均每起节约开支一万余元，没有一户超标操办。
+镇农业服务中心抓紧做好小麦条锈病防控
+近期气温回升，雨水偏多，小麦条锈病进入易发期。镇农业
+服务中心抽调八名农技人员分片包村，深入麦田开展病情监
+测，截至2024年4月10日，全镇58000亩小麦均
+未发现条锈病发病中心。中心已储备防治药剂两吨，组建了
+应急防治队，一旦发现病情，将在三天内完成统防统治。
+"""
+
+
+def test_a_title_as_wide_as_a_low_wrap_estimate_with_a_wider_line_of_prose_under_it_ends():
+    """A title without clause punctuation but with quotation marks (prose marks), as wide as the
+    estimate of the wrap width, over a line of running text wider than it by more than the wrap's
+    tolerance: the wrap cuts every line of a paragraph at about one width, so the title stopped
+    short of the column (no wrapped prose): it is a heading, with @cert, and the paragraph under
+    it is not run into it."""
+    docs, _ = read(NARROW_ESTIMATE_BRIEFING)
+    heads = xpath(docs[0].root, "//tei:body//tei:div[@type='article']/tei:head")
+    assert [nows("".join(h.itertext())) for h in heads] == [
+        "某镇春季植树造林任务全面完成", "东坪村“红白理事会”刹住大操大办之风", "镇农业服务中心抓紧做好小麦条锈病防控"]
+    assert all(h.get("cert") for h in heads[1:])
+    round_trips(docs, NARROW_ESTIMATE_BRIEFING)
+
+
+# hard-wrapped twice (at 34, then some lines cut again at about 10), blank lines between blocks
+TWICE_WRAPPED_BRIEFING = """某镇工作信息
+
+第7期（总第52期）
+
+中共某镇委员会办公室　　　　2024年4月12日
+
+镇人大代表视察农村公路建设
+
+4月8日，镇人大主席团组织部分县、镇人大代表，对全镇在建的四条
+农村公路项目进行集中视察，代表们先后来到枫林至柿园道路拓宽工程、
+大堰村组道路硬化工程等施工现场，查看工程进度，听取施工方介绍。
+代表们建议，要加强施工过
+程监管，严把材料进场关，确保工程质量；要合理安排施工时段，减少
+对群众出行和春耕生产的影响。镇政府有关负责同志表示，将认真梳理
+代表意见，逐条抓好落实，确保群众满意。
+
+大堰村集体经济合作社首次分红
+
+4月6日，大堰村股份经济合作社召开年度收益分配大会，拿出村集体
+经营性
+收入中的十二万元，按股向全村股民分
+红，这是该村成立合作社以来的第一次分红。近年来，大堰村盘活闲置
+厂房和村小学旧校舍，引进一家食用菌加工企业，每年租金收入十八万
+元；又流转土地六百亩统一种植优质稻，村集体经营性收入由不足三万
+元增加到去年的三十一万元，村民的日子越过越红火，干劲越来越足。
+"""
+
+
+def test_a_balanced_line_inside_a_cut_paragraph_is_no_sibling_of_a_sub_heading():
+    """Two lines of the ``X，Y`` shape of a bare sub-heading (``代表们建议，要加强施工过``, one
+    after a finished sentence): the second stands right after running text that stopped
+    mid-sentence (``…拿出村集体`` / ``经营性`` / ``收入中的十二万元，按股向全村股民分``), the
+    middle of a paragraph, no sub-heading; without a sibling the first is no sub-heading either,
+    and both go on with their paragraphs. Two such lines each after a finished sentence are still
+    sub-headings."""
+    docs, _ = read(TWICE_WRAPPED_BRIEFING)
+    root = docs[0].root
+    assert not xpath(root, "//tei:div[@type='subsection']")
+    paras = texts(root, "//tei:body//tei:p")
+    assert any(p.startswith("代表们建议，要加强施工过程监管") for p in paras)
+    assert any("拿出村集体经营性收入中的十二万元，按股向全村股民分红" in p for p in paras)
+    round_trips(docs, TWICE_WRAPPED_BRIEFING)
+    text = ("某镇工作信息\n\n第7期（总第52期）\n\n中共某镇委员会办公室　　　　2024年4月12日\n\n"
+            "某镇扎实推进营商环境优化\n\n今年以来，我镇围绕企业所需，推出一批便企举措。\n\n"
+            "惠企政策精准送，咨询诉求及时答\n\n镇里组建服务专班，逐户上门宣讲政策，收集企业诉求二十余条。\n\n"
+            "审批事项提速办，涉企服务暖心办\n\n便民服务中心开设企业服务专窗，实行容缺受理，办理时限压缩一半。\n")
+    docs, _ = read(text)
+    assert texts(docs[0].root, "//tei:div[@type='subsection']/tei:head") == [
+        "惠企政策精准送，咨询诉求及时答", "审批事项提速办，涉企服务暖心办"]
+
+
+def test_a_line_outrun_by_the_next_is_no_title_when_it_leaves_a_quote_open_or_is_an_indented_first_line():
+    """The next line wider by more than twice the wrap's tolerance shows a line stopped short of
+    the column, except where the line leaves a book title open (``…区政府《关于提请审议``: prose
+    cut inside a quotation, the next line of a PDF's text holding more characters), lists with
+    、, or is a paragraph's first line, narrower by its indent (段首缩进)."""
+    from convert.reader.lines import Line
+    from convert.reader.physical import _outrun
+
+    def line(raw):
+        return Line(1, raw, segments=[(raw.strip(), False)])
+
+    prose = line("东坪村将移风易俗写入村规民约，由村里威望高、热心公益")
+    assert _outrun(line("东坪村“红白理事会”刹住大操大办之风"), prose, 20.0)
+    assert not _outrun(line("会议听取审议并表决通过了区政府《关于提"), prose, 20.0)
+    assert not _outrun(line("组织机关干部、村组党员开展植树"), prose, 20.0)
+    assert not _outrun(line("\u3000\u3000培训采取理论讲解与实际操作相结合的"), line("行。授课老师围绕植保无人机的结构原理、飞行安"), 20.0)

@@ -77,18 +77,30 @@ def display_width(text: str) -> float:
     return sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in text)
 
 
+#: A full stop printed as a dot (``.``, or the fullwidth ``．`` that GB/T 15834-2011 4.1.2 allows
+#: in scientific texts) right after an ideograph: Chinese text set with half-width punctuation
+#: (``…延长运营时间.``). After a digit or a Latin letter a dot is a decimal point, an item
+#: number (``1.``) or an abbreviation, not a sentence end.
+_DOT_STOP_RE = re.compile(r"[\u3400-\u9fff][.．]$")
+
+
+def _ends_in_stop(t: str) -> bool:
+    return bool(t) and (t[-1] in SENTENCE_FINAL or bool(_DOT_STOP_RE.search(t[-2:])))
+
+
 def sentence_final(text: str) -> bool:
-    """True when *text* ends a sentence: its last character is 。！？!?…, or a closing quote or
-    bracket that follows one of them (``…工作。”``). ``，、；：`` or a closing mark after any other
-    character (``…落实“六保”``) do not end it."""
+    """True when *text* ends a sentence: its last character is 。！？!?…, or a dot (``.`` ``．``)
+    right after an ideograph (a full stop set half-width), or a closing quote or bracket that
+    follows one of them (``…工作。”``). ``，、；：``, a dot after a digit or letter (``1.``), or a
+    closing mark after any other character (``…落实“六保”``) do not end it."""
     t = text.rstrip()
     while t and t[-1] in CLOSING:
         t = t[:-1].rstrip()
-        if t and t[-1] in SENTENCE_FINAL:
+        if _ends_in_stop(t):
             return True
         if t and t[-1] not in CLOSING:
             return False
-    return bool(t) and t[-1] in SENTENCE_FINAL
+    return _ends_in_stop(t)
 
 
 @dataclass
@@ -674,6 +686,30 @@ def _completes_entry(a: Line, b: Line, entries: list[tuple[str, Counter]]) -> bo
     return False
 
 
+def _outrun(a: Line, b: Line, width: float) -> bool:
+    """*b*, a line of running text (clause punctuation in it), is wider than *a* (its indent
+    counted) by more than twice the tolerance of a wrap at *width* (:func:`_tolerance`), counting
+    every character one and counting digits and Latin letters half: a hard wrap cuts every line
+    of a paragraph at about one width,
+    so *a* stopped short of the column's end and was not cut by the wrap, whatever the estimate
+    of the wrap width says (it runs low where lines were wrapped twice, at two widths). Not when
+    *a* leaves a quotation, a book title or a bracket open (``…区政府《关于提请审议``): a title
+    quotes whole names, a line cut inside a quotation is prose the wrap cut (in a PDF's text,
+    proportional widths let the next line hold many more characters), nor when it holds an
+    enumeration comma (、: a list, what a line of prose without a comma often is)."""
+    tol = 2 * _tolerance(width)  # the wrap's own play, line to line, is about one tolerance
+    t = a.text
+    if ("、" in t or t.count("“") != t.count("”") or t.count("《") != t.count("》")
+            or t.count("（") != t.count("）")):
+        return False
+    # a paragraph's first line is narrower by its indent (段首缩进): counted as printed
+    raw = a.raw.rstrip()
+    indent = display_width(raw[: len(raw) - len(raw.lstrip())])
+    return (any(c in PROSE_PUNCT for c in b.text) and not b.marks and not b.form_feed
+            and extent(b.text) > extent(t) + indent + tol
+            and display_width(b.text.strip()) > display_width(t.strip()) + indent + tol)
+
+
 def _heading_tail(a: Line, parts: int, b: Line, width: float | None) -> bool:
     """*b* is the rest of the ``#`` heading *a* that a hard wrap cut (``## 县…情况开`` / ``展执法检查``):
     an ATX heading is one source line (CommonMark 0.31 §4.2), so a line under it with no blank
@@ -897,6 +933,11 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
             if TITLE_GAP_RE.search(a.text.strip()):
                 return True, (f"no clause punctuation, {wide}, but two phrases set apart by an ideographic space "
                               "inside it (a title printed in two halves, 抓手　推动: no wrapped prose)"), "medium"
+            if _outrun(a, b, width):
+                # (no "as wide as a wrapped line" in the evidence: the next line shows it is not)
+                return True, (f"no clause punctuation, {w:g} wide (the wrap's estimate {width - _tolerance(width):g}), "
+                              "but the next line, running text, is wider by more than twice the wrap's tolerance: "
+                              "this line stopped short of the column's end (a title)"), "medium"
             if any(c in PROSE_HINTS for c in a.text):
                 return False, f"no clause punctuation, but {wide} and prose marks (、“”《》)", "medium"
             if run_in:

@@ -255,7 +255,10 @@ class BodyBuilder:
 
     def _balanced_siblings(self, i: int) -> bool:
         """Line *i* has the ``X，Y`` sub-heading shape and another line of that shape stands in
-        the same article (between the nearest headings of the contents list or markup)."""
+        the same article (between the nearest headings of the contents list or markup). A line of
+        that shape right after running text that stopped mid-sentence is no sibling: a sub-heading
+        stands between paragraphs, so that line is the middle of a paragraph the wrap cut
+        (``…召开2023年度收`` / ``益中的12.6万元，按股向全村分``)."""
         if not balanced_subheading(self.lines[i].key):
             return False
         for step in (-1, 1):
@@ -265,10 +268,19 @@ class BodyBuilder:
                 if other.marked or other.key in self.section_keys or (
                         self.entries and self._entry_match(other) is not None):
                     break
-                if balanced_subheading(other.key):
+                if balanced_subheading(other.key) and not self._inside_paragraph(j):
                     return True
                 j += step
         return False
+
+    def _inside_paragraph(self, j: int) -> bool:
+        """Line *j* follows, with no blank line between, a line of running text that stops
+        mid-sentence (:func:`convert.reader.layout.unfinished`) and is no ``X，Y`` line itself:
+        it goes on with that text."""
+        if j == 0 or self.lines[j].blank_before:
+            return False
+        prev = self.lines[j - 1]
+        return paragraph_shape(prev) and unfinished(prev.text) and not balanced_subheading(prev.key)
 
     def _continued_title(self, first: Line | None, second: Line) -> bool:
         """*second* goes on with the title *first* began (the extraction wrapped it), rather
