@@ -3582,3 +3582,33 @@ def test_a_run_in_closing_credit_of_a_unit_and_a_person_is_the_items_byline():
     for remark in ("（张三　李四）", "（详见　附件）", "（某江社区　二楼）"):
         bylines, para_end = last_article(remark)
         assert bylines == [] and para_end.endswith(re.sub(r"\s+", "", remark)), (remark, bylines, para_end)
+
+
+#: An invented briefing without markup: a 本期要目 whose third entry is a title of two clauses (X，Y),
+#: each entry printed again over its article.
+CLAUSE_TITLE_LIST = (
+    "内部资料\n\n工 作 简 报\n\n第2期（总第15期）\n\n青川县水利局办公室　　　　　　2024年4月8日\n\n"
+    "本期要目\n\n春灌用水保障有力\n石桥镇管好小型水库\n偷排污水入河，养殖户被罚五万\n县局开展河道“清四乱”行动\n\n"
+    "春灌用水保障有力\n\n今年以来，全县各灌区提前检修渠系，春灌用水比上年提前十天供上。\n\n"
+    "石桥镇管好小型水库\n\n石桥镇辖小型水库六座，镇里为每座水库配备巡查员。\n\n"
+    "偷排污水入河，养殖户被罚五万\n\n3月间，某养殖户将未经处理的污水排入河道，县局依法作出处罚。\n\n"
+    "县局开展河道“清四乱”行动\n\n4月起，县局组织人员沿河排查乱占、乱采、乱堆、乱建问题。\n"
+)
+
+
+def test_a_contents_entry_of_two_clauses_printed_again_as_a_title_is_an_entry_and_a_heading():
+    """Under 本期要目, an entry that is a title of two clauses (偷排污水入河，养殖户被罚五万: a headline
+    may hold a comma) is an entry when the text prints it again; it does not end the list as running
+    text would, and the line printing it again heads its article (not a paragraph the next title is
+    joined into). A line of running text under the list (with a sentence end) still ends it."""
+    docs, _ = read(CLAUSE_TITLE_LIST)
+    root = docs[0].root
+    heads = ["春灌用水保障有力", "石桥镇管好小型水库", "偷排污水入河，养殖户被罚五万", "县局开展河道“清四乱”行动"]
+    assert texts(root, "//tei:body//tei:div[@type='article']/tei:head[not(@type)]") == heads
+    assert len(xpath(root, "//tei:div[@type='contents']//tei:item")) == 4
+    assert not any(p.startswith(("偷排", "县局开展")) for p in texts(root, "//tei:body//tei:p"))
+    round_trips(docs, CLAUSE_TITLE_LIST)
+    text = CLAUSE_TITLE_LIST.replace("偷排污水入河，养殖户被罚五万\n县局", "全县春灌顺利，用水有序。\n县局", 1)
+    root = read(text)[0][0].root
+    assert len(xpath(root, "//tei:div[@type='contents']//tei:item")) == 2
+    round_trips(read(text)[0], text)

@@ -54,7 +54,7 @@ from convert.reader.body import (cut_segments, BRIEF_RE, BYLINE_LINE_RE, BYLINE_
                                  _similar,
                                  _strip, balanced_subheading, emit_marks, heading_segments, inline,
                                  lead_marks, split_specials)
-from convert.reader.layout import COLOPHON_FIELD_RE, Contents, after_clause_mark, directory_entry, heading_shape, paragraph_shape, unfinished
+from convert.reader.layout import COLOPHON_FIELD_RE, Contents, after_clause_mark, clause_title, directory_entry, heading_shape, paragraph_shape, unfinished
 from convert.reader.lines import Line, is_mark
 from convert.reader.masthead import DATE_RE, _iso, arabic_date
 from convert.reader.logical.state import LogicalText, Role
@@ -179,8 +179,19 @@ class BodyBuilder:
 
     # -- classification -------------------------------------------------------------------
     def _entry_match(self, line: Line) -> int | None:
-        if len(line.key) > 60 or any(c in "。；，," for c in line.text):
+        """The contents entry *line* prints (its index), or ``None``. A line with a comma matches
+        only an entry that holds one too, nearly letter for letter: a title of clauses
+        (:func:`convert.reader.layout.clause_title`, ``拒不支付劳动报酬，包工头获刑一年``) as the list
+        prints it; running text never."""
+        if len(line.key) > 60 or any(c in "。；" for c in line.text):
             return None
+        if any(c in "，," for c in line.text):
+            if not clause_title(line.key):
+                return None
+            hits = [i for i, e in enumerate(self.entries)
+                    if e.target is None and any(c in "，," for c in e.key) and abs(len(e.key) - len(line.key)) <= 3
+                    and _similar(line.key, e.key) >= MATCH_RATIO]
+            return hits[0] if hits else None
         if not (line.marked or heading_shape(line) or len(line.key) <= 50):
             return None
         best, best_i = 0.0, None
