@@ -3612,3 +3612,38 @@ def test_a_contents_entry_of_two_clauses_printed_again_as_a_title_is_an_entry_an
     root = read(text)[0][0].root
     assert len(xpath(root, "//tei:div[@type='contents']//tei:item")) == 2
     round_trips(read(text)[0], text)
+
+
+#: An invented court briefing without markup: a sign ① after a statute in the text, the note printed at
+#: the page's foot above the folio (its second line wrapped), then the next article on the next page.
+FOOTNOTE_BRIEFING = (
+    "工 作 简 报\n\n第5期（总第30期）\n\n青川县人民法院办公室　　　　　　2024年6月3日\n\n"
+    "一起借款纠纷的调解\n\n"
+    "法官依照《中华人民共和国民法典》第六百七十五条①的规定，引导双方约定分期还款，当日达成调解协议。\n\n"
+    "（民事审判庭供稿）\n\n"
+    "① 《中华人民共和国民法典》第六百七十五条：借款人应当按照约定的期限\n返还借款。\n"
+    "　　　　　　　　　　　　- 1 -\n"
+    "县法院开展巡回审判\n\n"
+    "5月间，县法院在三个乡镇开展巡回审判，就地审结案件十二件，旁听群众二百余人。\n\n"
+    "①组织旁听；②现场说法。\n"
+)
+
+
+def test_a_footnote_at_the_page_foot_is_a_foot_note_anchored_at_its_sign():
+    """A line opening with a circled number (①) whose sign the text printed above, standing at the
+    page's foot (the folio follows), is a footnote: ``note place="foot" n="①"`` at its place (TEI
+    P5 §3.9.1), its wrapped second line in it, the sign a label; the sign in the text a ``ref`` to
+    it. It is no heading and not run into any paragraph. A line of running text opening with ① that
+    no page break follows, its sign printed nowhere above, stays text."""
+    docs, _ = read(FOOTNOTE_BRIEFING)
+    root = docs[0].root
+    notes = xpath(root, "//tei:body//tei:note[@place='foot']")
+    assert len(notes) == 1 and notes[0].get("n") == "①"
+    assert texts(root, "//tei:body//tei:note[@place='foot']") == ["①《中华人民共和国民法典》第六百七十五条：借款人应当按照约定的期限返还借款。"]
+    assert texts(notes[0], "tei:label") == ["①"]
+    refs = xpath(root, "//tei:body//tei:p/tei:ref")
+    assert [r.text for r in refs] == ["①"] and refs[0].get("target") == "#" + notes[0].get(XML_ID)
+    assert texts(root, "//tei:body//tei:div[@type='article']/tei:head") == ["一起借款纠纷的调解", "县法院开展巡回审判"]
+    assert not any("借款人应当" in p for p in texts(root, "//tei:body//tei:p"))
+    assert "①组织旁听；②现场说法。" in texts(root, "//tei:body//tei:p")
+    round_trips(docs, FOOTNOTE_BRIEFING)
