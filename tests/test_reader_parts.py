@@ -3624,7 +3624,7 @@ FOOTNOTE_BRIEFING = (
     "① 《中华人民共和国民法典》第六百七十五条：借款人应当按照约定的期限\n返还借款。\n"
     "　　　　　　　　　　　　- 1 -\n"
     "县法院开展巡回审判\n\n"
-    "5月间，县法院在三个乡镇开展巡回审判，就地审结案件十二件，旁听群众二百余人。\n\n"
+    "5月间，县法院在三个乡镇开展巡回审判，就地审结案件十二件，旁听群众二百余人。做法有二：①就地开庭；②以案释法。\n\n"
     "①组织旁听；②现场说法。\n"
 )
 
@@ -3633,8 +3633,9 @@ def test_a_footnote_at_the_page_foot_is_a_foot_note_anchored_at_its_sign():
     """A line opening with a circled number (①) whose sign the text printed above, standing at the
     page's foot (the folio follows), is a footnote: ``note place="foot" n="①"`` at its place (TEI
     P5 §3.9.1), its wrapped second line in it, the sign a label; the sign in the text a ``ref`` to
-    it. It is no heading and not run into any paragraph. A line of running text opening with ① that
-    no page break follows, its sign printed nowhere above, stays text."""
+    it. It is no heading and not run into any paragraph. A line of running text opening with ① at
+    the text's end stays text when the text printed ① above only as an item's number (after a
+    colon or semicolon: ``做法有二：①…；②…``), not as a note's sign after a word."""
     docs, _ = read(FOOTNOTE_BRIEFING)
     root = docs[0].root
     notes = xpath(root, "//tei:body//tei:note[@place='foot']")

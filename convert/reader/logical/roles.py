@@ -1156,6 +1156,23 @@ def _opens_page(line: Line) -> bool:
     return bool(line.segments) and is_mark(line.segments[0][0]) or line.feed_here
 
 
+#: What may stand right before a list item's number in running text (``措施：①…；②…``): a sign
+#: after one of these, or at a line's start, is an item, not a note's sign.
+ITEM_BEFORE = set("：:；;，,、（(")
+
+
+def _note_signs(text: str) -> set[str]:
+    """The circled numbers *text* prints as note signs: right after the word or sentence they
+    explain (``第五百七十七条①的规定``, ``…之一。②``), not at the line's start or after a colon, a
+    semicolon, a comma, a 顿号 or an opening bracket (an enumeration: ``措施：①…；②…``)."""
+    out = set()
+    for k, c in enumerate(text):
+        if ("\u2460" <= c <= "\u2473" or "\u2776" <= c <= "\u277f") and k and not text[k - 1].isspace() \
+                and text[k - 1] not in ITEM_BEFORE:
+            out.add(c)
+    return out
+
+
 def _footnote_runs(doc: LogicalText):
     """``(first, last)`` index ranges of the footnotes at a page's foot (see
     :func:`find_footnotes`), each note with the lines that go on from it (no blank line between),
@@ -1166,7 +1183,7 @@ def _footnote_runs(doc: LogicalText):
         line = doc.lines[i]
         m = FOOTNOTE_RE.match(line.text)
         if not (m and m.group("n") in seen and len(line.key) > 4):
-            seen.update(c for c in line.text[1:] if "\u2460" <= c <= "\u2473" or "\u2776" <= c <= "\u277f")
+            seen.update(_note_signs(line.text))
             i += 1
             continue
         run, j = [], i
@@ -1185,7 +1202,8 @@ def _footnote_runs(doc: LogicalText):
             for a, _ in run:
                 seen.discard(FOOTNOTE_RE.match(doc.lines[a].text).group("n"))
         else:
-            seen.update(c for c in line.text[1:] if "\u2460" <= c <= "\u2473" or "\u2776" <= c <= "\u277f")
+            for k in range(i, max(j, i + 1)):
+                seen.update(_note_signs(doc.lines[k].text))
         i = max(j, i + 1)
 
 
