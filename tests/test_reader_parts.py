@@ -3648,3 +3648,29 @@ def test_a_footnote_at_the_page_foot_is_a_foot_note_anchored_at_its_sign():
     assert not any("借款人应当" in p for p in texts(root, "//tei:body//tei:p"))
     assert "①组织旁听；②现场说法。" in texts(root, "//tei:body//tei:p")
     round_trips(docs, FOOTNOTE_BRIEFING)
+
+
+#: An invented court briefing hard-wrapped without blank lines inside paragraphs; a paragraph's first
+#: line is two clauses of about the same length, the second cut inside a year (…至20 / 22年…).
+NUMBER_CUT_CLAUSES = (
+    "工 作 简 报\n\n第6期（总第31期）\n\n青川县人民法院办公室　　　　　　2024年7月1日\n\n"
+    "拖欠工资，包工头被判刑\n\n一、基本案情\n\n"
+    "被告人某某系个体包工头，2021年3月至20\n22年5月承包某小区外墙工程，完工后拖欠\n工人工资八万元，经责令仍不支付。\n\n"
+    "二、裁判结果\n\n"
+    "法院认为，被告人的行为已构成犯罪，判处\n有期徒刑八个月，并处罚金一万元。\n"
+)
+
+
+def test_two_clauses_cut_inside_a_number_are_a_wrapped_line_not_a_sub_heading():
+    """A line shaped like a bare sub-heading of two balanced clauses (X，Y) whose last clause ends in
+    digits that the next line goes on with (``…2021年3月至20`` / ``22年5月…``): a heading's clause
+    does not end inside a number, so the hard wrap cut it; the paragraph goes on (one ``p``), joined
+    on that evidence, not as a weak guess (no ``@cert``: before, the line ended by its shape and a
+    later pass ran it on only as "it could be a sub-heading"; with a sibling of that shape it became
+    one), and no sub-heading is made of it."""
+    docs, _ = read(NUMBER_CUT_CLAUSES)
+    root = docs[0].root
+    assert texts(root, "//tei:div[@type='subsection']/tei:head") == ["一、基本案情", "二、裁判结果"]
+    cut = [p for p in xpath(root, "//tei:body//tei:p") if "2021年3月至2022年5月承包" in nows("".join(p.itertext()))]
+    assert len(cut) == 1 and cut[0].get("cert") is None
+    round_trips(docs, NUMBER_CUT_CLAUSES)
