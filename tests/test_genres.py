@@ -221,7 +221,8 @@ def test_credits_are_bylines_where_printed(name, k, gold):
             continue
         div = article(root, want["head"])
         place = want.get("byline_place")
-        path = {"top": "tei:byline[not(preceding-sibling::tei:p)]", "bottom": "tei:byline[preceding-sibling::tei:p]",
+        # bottom: after the text, or after the last sub-division when the text is all in them (divBottom)
+        path = {"top": "tei:byline[not(preceding-sibling::tei:p)]", "bottom": "tei:byline[preceding-sibling::tei:p or preceding-sibling::tei:div]",
                 "lead_in": "tei:opener/tei:byline"}[place]
         bylines = [text(b) for b in xpath(div, path)]
         assert any(nows(want["byline"]) in b for b in bylines), (want["head"], bylines)

@@ -3751,3 +3751,95 @@ def test_a_line_outrun_by_the_next_is_no_title_when_it_leaves_a_quote_open_or_is
     assert not _outrun(line("会议听取审议并表决通过了区政府《关于提"), prose, 20.0)
     assert not _outrun(line("组织机关干部、村组党员开展植树"), prose, 20.0)
     assert not _outrun(line("\u3000\u3000培训采取理论讲解与实际操作相结合的"), line("行。授课老师围绕植保无人机的结构原理、飞行安"), 20.0)
+
+
+#: An invented briefing without markup: a 本期要目 whose third entry is a title of two clauses (X，Y),
+#: each entry printed again over its article.
+CLAUSE_TITLE_LIST = (
+    "内部资料\n\n工 作 简 报\n\n第2期（总第15期）\n\n青川县水利局办公室　　　　　　2024年4月8日\n\n"
+    "本期要目\n\n春灌用水保障有力\n石桥镇管好小型水库\n偷排污水入河，养殖户被罚五万\n县局开展河道“清四乱”行动\n\n"
+    "春灌用水保障有力\n\n今年以来，全县各灌区提前检修渠系，春灌用水比上年提前十天供上。\n\n"
+    "石桥镇管好小型水库\n\n石桥镇辖小型水库六座，镇里为每座水库配备巡查员。\n\n"
+    "偷排污水入河，养殖户被罚五万\n\n3月间，某养殖户将未经处理的污水排入河道，县局依法作出处罚。\n\n"
+    "县局开展河道“清四乱”行动\n\n4月起，县局组织人员沿河排查乱占、乱采、乱堆、乱建问题。\n"
+)
+
+
+def test_a_contents_entry_of_two_clauses_printed_again_as_a_title_is_an_entry_and_a_heading():
+    """Under 本期要目, an entry that is a title of two clauses (偷排污水入河，养殖户被罚五万: a headline
+    may hold a comma) is an entry when the text prints it again; it does not end the list as running
+    text would, and the line printing it again heads its article (not a paragraph the next title is
+    joined into). A line of running text under the list (with a sentence end) still ends it."""
+    docs, _ = read(CLAUSE_TITLE_LIST)
+    root = docs[0].root
+    heads = ["春灌用水保障有力", "石桥镇管好小型水库", "偷排污水入河，养殖户被罚五万", "县局开展河道“清四乱”行动"]
+    assert texts(root, "//tei:body//tei:div[@type='article']/tei:head[not(@type)]") == heads
+    assert len(xpath(root, "//tei:div[@type='contents']//tei:item")) == 4
+    assert not any(p.startswith(("偷排", "县局开展")) for p in texts(root, "//tei:body//tei:p"))
+    round_trips(docs, CLAUSE_TITLE_LIST)
+    text = CLAUSE_TITLE_LIST.replace("偷排污水入河，养殖户被罚五万\n县局", "全县春灌顺利，用水有序。\n县局", 1)
+    root = read(text)[0][0].root
+    assert len(xpath(root, "//tei:div[@type='contents']//tei:item")) == 2
+    round_trips(read(text)[0], text)
+
+
+#: An invented court briefing without markup: a sign ① after a statute in the text, the note printed at
+#: the page's foot above the folio (its second line wrapped), then the next article on the next page.
+FOOTNOTE_BRIEFING = (
+    "工 作 简 报\n\n第5期（总第30期）\n\n青川县人民法院办公室　　　　　　2024年6月3日\n\n"
+    "一起借款纠纷的调解\n\n"
+    "法官依照《中华人民共和国民法典》第六百七十五条①的规定，引导双方约定分期还款，当日达成调解协议。\n\n"
+    "（民事审判庭供稿）\n\n"
+    "① 《中华人民共和国民法典》第六百七十五条：借款人应当按照约定的期限\n返还借款。\n"
+    "　　　　　　　　　　　　- 1 -\n"
+    "县法院开展巡回审判\n\n"
+    "5月间，县法院在三个乡镇开展巡回审判，就地审结案件十二件，旁听群众二百余人。做法有二：①就地开庭；②以案释法。\n\n"
+    "①组织旁听；②现场说法。\n"
+)
+
+
+def test_a_footnote_at_the_page_foot_is_a_foot_note_anchored_at_its_sign():
+    """A line opening with a circled number (①) whose sign the text printed above, standing at the
+    page's foot (the folio follows), is a footnote: ``note place="foot" n="①"`` at its place (TEI
+    P5 §3.9.1), its wrapped second line in it, the sign a label; the sign in the text a ``ref`` to
+    it. It is no heading and not run into any paragraph. A line of running text opening with ① at
+    the text's end stays text when the text printed ① above only as an item's number (after a
+    colon or semicolon: ``做法有二：①…；②…``), not as a note's sign after a word."""
+    docs, _ = read(FOOTNOTE_BRIEFING)
+    root = docs[0].root
+    notes = xpath(root, "//tei:body//tei:note[@place='foot']")
+    assert len(notes) == 1 and notes[0].get("n") == "①"
+    assert texts(root, "//tei:body//tei:note[@place='foot']") == ["①《中华人民共和国民法典》第六百七十五条：借款人应当按照约定的期限返还借款。"]
+    assert texts(notes[0], "tei:label") == ["①"]
+    refs = xpath(root, "//tei:body//tei:p/tei:ref")
+    assert [r.text for r in refs] == ["①"] and refs[0].get("target") == "#" + notes[0].get(XML_ID)
+    assert texts(root, "//tei:body//tei:div[@type='article']/tei:head") == ["一起借款纠纷的调解", "县法院开展巡回审判"]
+    assert not any("借款人应当" in p for p in texts(root, "//tei:body//tei:p"))
+    assert "①组织旁听；②现场说法。" in texts(root, "//tei:body//tei:p")
+    round_trips(docs, FOOTNOTE_BRIEFING)
+
+
+#: An invented court briefing hard-wrapped without blank lines inside paragraphs; a paragraph's first
+#: line is two clauses of about the same length, the second cut inside a year (…至20 / 22年…).
+NUMBER_CUT_CLAUSES = (
+    "工 作 简 报\n\n第6期（总第31期）\n\n青川县人民法院办公室　　　　　　2024年7月1日\n\n"
+    "拖欠工资，包工头被判刑\n\n一、基本案情\n\n"
+    "被告人某某系个体包工头，2021年3月至20\n22年5月承包某小区外墙工程，完工后拖欠\n工人工资八万元，经责令仍不支付。\n\n"
+    "二、裁判结果\n\n"
+    "法院认为，被告人的行为已构成犯罪，判处\n有期徒刑八个月，并处罚金一万元。\n"
+)
+
+
+def test_two_clauses_cut_inside_a_number_are_a_wrapped_line_not_a_sub_heading():
+    """A line shaped like a bare sub-heading of two balanced clauses (X，Y) whose last clause ends in
+    digits that the next line goes on with (``…2021年3月至20`` / ``22年5月…``): a heading's clause
+    does not end inside a number, so the hard wrap cut it; the paragraph goes on (one ``p``), joined
+    on that evidence, not as a weak guess (no ``@cert``: before, the line ended by its shape and a
+    later pass ran it on only as "it could be a sub-heading"; with a sibling of that shape it became
+    one), and no sub-heading is made of it."""
+    docs, _ = read(NUMBER_CUT_CLAUSES)
+    root = docs[0].root
+    assert texts(root, "//tei:div[@type='subsection']/tei:head") == ["一、基本案情", "二、裁判结果"]
+    cut = [p for p in xpath(root, "//tei:body//tei:p") if "2021年3月至2022年5月承包" in nows("".join(p.itertext()))]
+    assert len(cut) == 1 and cut[0].get("cert") is None
+    round_trips(docs, NUMBER_CUT_CLAUSES)

@@ -151,7 +151,8 @@ KITCHEN_SINK = """<?xml version="1.0" encoding="UTF-8"?>
           <p>第二段<choice><sic>的</sic><corr/></choice>。<orgName>区委</orgName>的<pb n="2"/><surplus reason="repeated">的</surplus>工作<surplus>又</surplus>。</p>
           <div type="subsection" xml:id="a1-1">
             <head>一、总体情况</head>
-            <p>……</p>
+            <p>依照第五百七十七条<ref target="#fn1">①</ref>的规定。</p>
+            <note place="foot" n="①" xml:id="fn1"><label>①</label>第五百七十七条：……</note>
             <table cert="medium"><head>附表：主要指标</head><row role="label"><cell>指标</cell><cell>单位</cell><cell>数值</cell></row><row><cell>产值</cell><cell>亿元</cell><cell>5.9</cell></row><fw type="pageNum">- 2 -</fw><pb n="3"/><row><cell>用电</cell><cell>亿千瓦时</cell><cell>6.<pb/>9</cell></row></table>
             <div type="subsection">
               <head>(一)细节</head>

@@ -626,12 +626,30 @@ def _entry_spans(line: Line) -> tuple[str | None, dict]:
     return page, spans
 
 
+#: The most characters of a title printed as clauses (``拒不支付劳动报酬，包工头获刑一年``).
+CLAUSE_TITLE_MAX = 40
+
+
+def clause_title(key: str) -> bool:
+    """*key* (a line without whitespace) may be a title although it holds commas: one to three
+    clauses apart by a comma (``拒不支付劳动报酬，包工头获刑一年``; a headline may hold clause
+    punctuation, GB/T 15834-2011 4.3: the comma between the parts of a sentence), no sentence
+    punctuation (。；！？) and no colon inside or at the end, at most :data:`CLAUSE_TITLE_MAX`
+    characters. The shape alone decides nothing: a contents list takes such a line only when the
+    text prints the title again (:func:`find_headed_contents`)."""
+    body = key.rstrip("”’」』）)】》")
+    return (0 < len(key) <= CLAUSE_TITLE_MAX and sum(c in CLAUSE_PUNCT for c in key) <= 2
+            and not any(c in SENTENCE_PUNCT or c in "：:" for c in key) and body[-1:] not in "，,、")
+
+
 def find_headed_contents(lines: list[Line], start: int = 0, reach: int = 60, stop: int | None = None) -> Contents | None:
     """A contents list printed under a heading (本期要目, 目录, 本期导读) without dot leaders:
     the heading within *reach* lines of *start*, then the entries, each a line without sentence
     punctuation that carries a bullet or a printed page (``2版``) or names a later line of the
     text (a title it matches, :func:`convert.reader.body._similar`), or ends in a bare page set
-    apart by a wide gap (a journal's 要目 without leaders); at least two. The heading
+    apart by a wide gap (a journal's 要目 without leaders); at least two. A title of clauses
+    (:func:`clause_title`: ``拒不支付劳动报酬，包工头获刑一年``) is an entry when it names a later line;
+    without that it is the running text that ends the list. The heading
     is looked for before line *stop* (the first line of running text). ``None`` when there is no
     such list. A 导读 (a selection) is not :attr:`Contents.exhaustive`."""
     from convert.reader.body import MATCH_RATIO, _similar
@@ -646,7 +664,8 @@ def find_headed_contents(lines: list[Line], start: int = 0, reach: int = 60, sto
     k = h + 1
     while k < len(lines):
         line = lines[k]
-        if paragraph_shape(line) or line.page is not None or len(line.key) > 50:
+        prose = paragraph_shape(line)
+        if (prose and not clause_title(line.key)) or line.page is not None or len(line.key) > 50:
             break
         page, spans = _entry_spans(line)
         title = line.key
@@ -655,8 +674,8 @@ def find_headed_contents(lines: list[Line], start: int = 0, reach: int = 60, sto
         later = [other.key for other in lines[k + 1 :] if not CONTENTS_HEAD_RE.match(other.key)]
         named = any(_similar(title, other) >= MATCH_RATIO or (len(title) >= 4 and title in other and len(other) <= len(title) + 8)
                     for other in later)
-        if not (page or "bullet" in spans or named):
-            break
+        if not (page or "bullet" in spans or named) or (prose and not named):
+            break  # a title of clauses (X，Y) is an entry only when the text prints it again
         entries.append(Entry([line], page, spans=spans))
         k += 1
     if not entries or (len(entries) < 2 and not (entries[0].page or "bullet" in entries[0].spans)):

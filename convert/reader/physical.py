@@ -853,6 +853,8 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
     or closing a bracket *a* left open (a wrapped credit ``（县农业农村局种植`` / ``业股供稿）``), or
     starting with the ideograph *a* ends with and going on as prose (printed twice across an old
     page break, weak; a verse line may start with the word the one above ends with: 顶真);
+    *a* two balanced clauses X，Y (a bare sub-heading's shape) ends, unless the wrap cut a number
+    there (:func:`number_cut`: ``…至20`` / ``23年…``; a heading's clause does not end inside one);
     *a* a single line without clause punctuation (a heading, a masthead line, a section name):
     it ends, unless it is as wide as a wrapped line and shows marks of prose (、“”《》) while
     the next line does not open like a news lead (``11月18日``) or with a subtitle's dash (——)
@@ -901,7 +903,9 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
                        "printed twice across an old page break"), "medium"
     from convert.reader.body import balanced_subheading
 
-    if parts == 1 and balanced_subheading(a.key):
+    if parts == 1 and balanced_subheading(a.key) and not number_cut(a.text.rstrip(), b.text.lstrip()):
+        # (a number the hard wrap cut, ``…至20`` / ``23年…``, is running text: a heading's clause
+        # does not end inside a number)
         return True, "two balanced clauses X，Y without a sentence end (a sub-heading's shape)", None
     if width is not None and last_width is not None and last_width < width - _tolerance(width):
         return True, f"narrower than a wrapped line ({last_width:g} < {width - _tolerance(width):g}): the line ended", None

@@ -12,6 +12,8 @@ numbered sub-headings, verse and brief items; this builder turns each into TEI, 
 - editor's note → ``<note type="editorial">`` in its article (before or after the text), or
   ``<div type="editorial">`` first in the body when no article is open (an issue's 编者按); the
   label (编者按：) a ``<label>``;
+- footnote → ``<note place="foot" n="①">`` at its printed place, the sign a ``<label>``, the sign
+  in the text above a ``<ref target>`` to it (TEI P5 §3.9.1);
 - lead-in → ``<opener><dateline>本报讯</dateline><byline>（记者 …）</byline></opener>`` before the
   first ``<p>`` (TEI P5 §4.2.1 ``opener``);
 - author line → ``<byline>`` after the head; a credit after the text → ``<byline>`` ending the
@@ -54,7 +56,7 @@ from convert.reader.body import (cut_segments, BRIEF_RE, BYLINE_LINE_RE, BYLINE_
                                  _similar,
                                  _strip, balanced_subheading, emit_marks, heading_segments, inline,
                                  lead_marks, split_specials)
-from convert.reader.layout import COLOPHON_FIELD_RE, Contents, after_clause_mark, directory_entry, heading_shape, paragraph_shape, unfinished
+from convert.reader.layout import COLOPHON_FIELD_RE, Contents, after_clause_mark, clause_title, directory_entry, heading_shape, paragraph_shape, unfinished
 from convert.reader.lines import Line, is_mark
 from convert.reader.masthead import DATE_RE, _iso, arabic_date
 from convert.reader.logical.state import LogicalText, Role
@@ -179,8 +181,19 @@ class BodyBuilder:
 
     # -- classification -------------------------------------------------------------------
     def _entry_match(self, line: Line) -> int | None:
-        if len(line.key) > 60 or any(c in "。；，," for c in line.text):
+        """The contents entry *line* prints (its index), or ``None``. A line with a comma matches
+        only an entry that holds one too, nearly letter for letter: a title of clauses
+        (:func:`convert.reader.layout.clause_title`, ``拒不支付劳动报酬，包工头获刑一年``) as the list
+        prints it; running text never."""
+        if len(line.key) > 60 or any(c in "。；" for c in line.text):
             return None
+        if any(c in "，," for c in line.text):
+            if not clause_title(line.key):
+                return None
+            hits = [i for i, e in enumerate(self.entries)
+                    if e.target is None and any(c in "，," for c in e.key) and abs(len(e.key) - len(line.key)) <= 3
+                    and _similar(line.key, e.key) >= MATCH_RATIO]
+            return hits[0] if hits else None
         if not (line.marked or heading_shape(line) or len(line.key) <= 50):
             return None
         best, best_i = 0.0, None
@@ -1004,6 +1017,30 @@ class BodyBuilder:
         inline(note, rest)
         parent.append(note)
 
+    def _footnote(self, line: Line, role: Role) -> None:
+        """A footnote at the page's foot (页下注): ``note place="foot" n="①"`` (TEI P5 §3.9.1), its
+        sign a ``<label>``, at its printed place in the open division (the sub-division whose text
+        it follows, else the article, else the column or body), in source order. The marker in the
+        text above stays where it is printed; ``@n`` names it. A paragraph still open (cut by the
+        page break the note stands before) ends here: the note is never run into it."""
+        marks, segs = lead_marks(line.segments)
+        parent = self.sub if self.sub is not None and not self.article_closed else self.article
+        if parent is None:
+            parent = self._container()
+        emit_marks(parent, marks)
+        shift = len(line.text) - len("".join(s for s, _ in segs))
+        b = role.data["marker"][1] - shift
+        note = E.note(place="foot", n=role.data["n"])
+        note.append(inline(E.label(), _strip(cut_segments(segs, 0, b))))
+        inline(note, _strip(cut_segments(segs, b, len("".join(s for s, _ in segs)))))
+        anchor = _note_anchor(self.article if self.article is not None else parent, role.data["n"])
+        if anchor is not None:
+            self.n_footnote = getattr(self, "n_footnote", 0) + 1
+            note.set(XML_ID, f"fn{self.n_footnote}")
+            _anchor_ref(*anchor, role.data["n"], f"#fn{self.n_footnote}")
+        parent.append(note)
+        self._close()
+
     def _lead_in(self, line: Line, role: Role) -> None:
         """``<opener>`` (dateline, byline) and the ``<p>`` it opens."""
         if self.article is not None and (self.article_closed or xpath(self.article, "tei:p|tei:div|tei:lg")):
@@ -1206,6 +1243,8 @@ class BodyBuilder:
             return self._brief(line, role)
         elif kind == "table":
             self._table(line, role)
+        elif kind == "footnote":
+            self._footnote(line, role)
         elif kind == "attachment":
             self._text_line(line)
             self.para_open = False
@@ -1265,6 +1304,48 @@ class BodyBuilder:
                 _insert_empty_p(div)
         link_jumps(self.body)
         return self.body
+
+
+def _note_anchor(div: etree._Element, sign: str) -> tuple[etree._Element, str] | None:
+    """Where the footnote sign *sign* (①) stands last in the text of *div* before its end: ``(element,
+    "text" | "tail")`` of the text node holding it, or ``None``. Read backwards through the
+    paragraphs and sub-divisions, never into a heading, a note, a label or page furniture, and no
+    further back than the last footnote already there (the page's notes before: the text above them
+    is an earlier page's), so each page's text is read a bounded number of times."""
+    def back(el: etree._Element):
+        for child in reversed(el):
+            name = etree.QName(child).localname if isinstance(child.tag, str) else ""
+            if child.tail and sign in child.tail:
+                return child, "tail"
+            if name == "note" and child.get("place") == "foot":
+                return False
+            if name in ("p", "div", "hi", "persName", "orgName", "q", "quote", "seg"):
+                found = back(child)
+                if found is not None:
+                    return found
+        if el is not div and etree.QName(el).localname != "div" and el.text and sign in el.text:
+            return el, "text"
+        return None
+
+    found = back(div)
+    return found or None
+
+
+def _anchor_ref(el: etree._Element, where: str, sign: str, target: str) -> None:
+    """Wrap the last *sign* of *el*'s text or tail (*where*) in ``<ref target>``: the footnote's
+    anchor, the printed sign kept as the reference's text (TEI P5 §3.9.1, §16.1: a pointer from
+    the place of the sign to the note)."""
+    text = el.text if where == "text" else el.tail
+    k = text.rindex(sign)
+    ref = E.ref(sign, target=target)
+    ref.tail = text[k + 1 :]
+    if where == "text":
+        el.text = text[:k]
+        el.insert(0, ref)
+    else:
+        el.tail = text[:k]
+        parent = el.getparent()
+        parent.insert(parent.index(el) + 1, ref)
 
 
 def _insert_empty_p(div: etree._Element) -> None:

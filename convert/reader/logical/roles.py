@@ -24,6 +24,8 @@ line another pass took. The rules are the conventions', not any sample's:
   ``verse``;
 - run-in heads of brief items (bold, or after a bullet up to a wide gap) → ``brief``;
 - 附件： lines (GB/T 9704-2012 7.3.6) → ``attachment``;
+- footnotes at a page's foot (页下注: ``① …`` above the folio, the sign printed in the text above)
+  → ``footnote`` (their wrapped lines joined first);
 - tables set in plain text (rows of cells apart by wide gaps, a 附表/表N title above) → ``table``
   (TEI P5 §14.1.1).
 
@@ -38,7 +40,7 @@ import re
 from convert.reader.body import BYLINE_LINE_RE, BRIEF_RE, CONTINUATION_LEAD_RE, CONTINUATION_RE
 from convert.reader.layout import (BULLET_CHARS, FIGURE_CELL_RE, TABLE_TITLE_RE, after_clause_mark, cell_spans, colophon_fields,
                                    heading_shape, page_credit, paragraph_shape, table_row, unfinished)
-from convert.reader.lines import Line
+from convert.reader.lines import Line, is_mark
 from convert.reader.logical.back import is_page_credit
 from convert.reader.logical.state import LogicalText, Role
 from convert.reader.masthead import fields_of, masthead_field_line, numeral
@@ -1140,6 +1142,97 @@ def find_attachments(doc: LogicalText) -> None:
             _give(doc, i, "attachment", "an attachment note (附件：)")
 
 
+# ----------------------------------------------------------------------------- footnotes
+
+#: A footnote's marker opening its line: a circled number (① … ⑳, ❶ … ❿), as Chinese books and
+#: periodicals number notes printed at the page's foot (页下注, 脚注), the same sign standing after
+#: the word the note explains.
+FOOTNOTE_RE = re.compile(r"^\s*(?P<n>[\u2460-\u2473\u2776-\u277f])[ \t\u3000]*(?=\S)")
+
+
+def _opens_page(line: Line) -> bool:
+    """*line* opens with an old page break: its first segments are milestones (a folio, a running
+    head), or a form feed stands before it."""
+    return bool(line.segments) and is_mark(line.segments[0][0]) or line.feed_here
+
+
+#: What may stand right before a list item's number in running text (``措施：①…；②…``): a sign
+#: after one of these, or at a line's start, is an item, not a note's sign.
+ITEM_BEFORE = set("：:；;，,、（(")
+
+
+def _note_signs(text: str) -> set[str]:
+    """The circled numbers *text* prints as note signs: right after the word or sentence they
+    explain (``第五百七十七条①的规定``, ``…之一。②``), not at the line's start or after a colon, a
+    semicolon, a comma, a 顿号 or an opening bracket (an enumeration: ``措施：①…；②…``)."""
+    out = set()
+    for k, c in enumerate(text):
+        if ("\u2460" <= c <= "\u2473" or "\u2776" <= c <= "\u277f") and k and not text[k - 1].isspace() \
+                and text[k - 1] not in ITEM_BEFORE:
+            out.add(c)
+    return out
+
+
+def _footnote_runs(doc: LogicalText):
+    """``(first, last)`` index ranges of the footnotes at a page's foot (see
+    :func:`find_footnotes`), each note with the lines that go on from it (no blank line between),
+    in order; one pass over the body's lines, the markers seen so far kept in a set."""
+    seen: set[str] = set()
+    i, end = doc.body_start, doc.colophon_start
+    while i < end:
+        line = doc.lines[i]
+        m = FOOTNOTE_RE.match(line.text)
+        if not (m and m.group("n") in seen and len(line.key) > 4):
+            seen.update(_note_signs(line.text))
+            i += 1
+            continue
+        run, j = [], i
+        while j < end and not (j > i and _opens_page(doc.lines[j])):
+            nxt = doc.lines[j]
+            mk = FOOTNOTE_RE.match(nxt.text)
+            if mk and mk.group("n") in seen:
+                run.append([j, j])
+            elif nxt.blank_before or not run:
+                break
+            else:
+                run[-1][1] = j  # the note's wrapped lines
+            j += 1
+        if run and (j >= end or _opens_page(doc.lines[j])):
+            yield from run
+            for a, _ in run:
+                seen.discard(FOOTNOTE_RE.match(doc.lines[a].text).group("n"))
+        else:
+            for k in range(i, max(j, i + 1)):
+                seen.update(_note_signs(doc.lines[k].text))
+        i = max(j, i + 1)
+
+
+def rejoin_footnotes(doc: LogicalText) -> None:
+    """A footnote the hard wrap cut (its second line with no blank line before it, up to the
+    page's end) is one line again (:func:`find_footnotes` says which lines are footnotes)."""
+    for a, b in reversed(list(_footnote_runs(doc))):
+        if b > a:
+            line = doc.lines[a]
+            for nxt in doc.lines[a + 1 : b + 1]:
+                line.segments = line.segments + nxt.segments
+                line.end_no = nxt.end_no
+                line.evidence.append(f"joined with line {nxt.no}: a footnote goes on to the page's foot")
+            del doc.lines[a + 1 : b + 1]
+            doc.colophon_start -= b - a
+
+
+def find_footnotes(doc: LogicalText) -> None:
+    """Footnotes (页下注): a line that opens with a circled number (``① 《…》第五百七十七条：…``)
+    whose sign the text printed earlier (the note's anchor, ``…第五百七十七条①的规定``), standing at
+    a page's foot: the footnotes of that page run on to the next page break (a folio, a running
+    head, a form feed) or to the end of the text. Each is a ``footnote`` (TEI P5 §3.9.1: ``note
+    place="foot"`` with ``@n``), never a heading and never joined into the running text."""
+    for a, _ in _footnote_runs(doc):
+        m = FOOTNOTE_RE.match(doc.lines[a].text)
+        _give(doc, a, "footnote", f"a footnote ({m.group('n')}) at the page's foot, its sign printed in the text "
+                                  "above", n=m.group("n"), marker=m.span("n"))
+
+
 # ----------------------------------------------------------------------------- tables
 
 #: The most characters the wrapped rest of a table row may hold (a cell or two the column cut off).
@@ -1428,7 +1521,7 @@ def split_named_titles(doc: LogicalText) -> None:
 
 
 #: The role passes, in the order they run: the most specific shapes first.
-ROLE_PASSES = [rejoin_run_ins, rejoin_indented_paragraphs, rejoin_wide_lines, rejoin_page_labels, rejoin_page_credits, rejoin_captions, rejoin_attachments, find_page_labels, find_page_credits, find_captions, find_editorial_notes, find_lead_ins,
+ROLE_PASSES = [rejoin_run_ins, rejoin_indented_paragraphs, rejoin_wide_lines, rejoin_page_labels, rejoin_page_credits, rejoin_captions, rejoin_attachments, rejoin_footnotes, find_footnotes, find_page_labels, find_page_credits, find_captions, find_editorial_notes, find_lead_ins,
                find_attachments, find_tables, find_columns, find_bylines, find_signed_columns, find_subheads, find_verse, find_briefs]
 
 
