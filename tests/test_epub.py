@@ -540,3 +540,34 @@ def test_embedded_subsets_are_made_by_harfbuzz_and_reproducible():
     assert body["head"].modified == source["head"].modified
     assert {(n.nameID, n.platformID) for n in body["name"].names} == {(n.nameID, n.platformID)
                                                                        for n in source["name"].names}
+
+
+def test_a_footnote_is_an_epub_footnote_and_its_sign_a_note_reference(tmp_path):
+    """A footnote the reader found (``note place="foot"``, its sign a ``ref`` to it: TEI P5
+    §3.9.1) → ``<aside epub:type="footnote" role="doc-footnote">`` where the print sets it, and the
+    sign → ``<a epub:type="noteref" role="doc-noteref">`` linking to it (EPUB 3 Structural
+    Semantics, DPUB-ARIA 1.0), so a reading system can show the note on the sign; EPUBCheck finds
+    nothing."""
+    from convert.reader import read_issues
+    from test_reader_parts import FOOTNOTE_BRIEFING
+
+    root = read_issues(FOOTNOTE_BRIEFING, "footnote.txt")[0].root
+    path = tmp_path / "footnote.epub"
+    epub_writer.write(root, WriterOptions(), path)
+    ops = "{http://www.idpf.org/2007/ops}type"
+    asides, refs = {}, []
+    with zipfile.ZipFile(path) as z:
+        for name in z.namelist():
+            if not name.endswith(".xhtml"):
+                continue
+            doc = etree.fromstring(z.read(name))
+            for a in doc.iter("{http://www.w3.org/1999/xhtml}aside"):
+                asides[posixpath.basename(name) + "#" + a.get("id")] = (a.get(ops), a.get("role"), "".join(a.itertext()))
+            refs += [(a.get("href"), a.get(ops), a.get("role"), a.text) for a in doc.iter("{http://www.w3.org/1999/xhtml}a")
+                     if a.get(ops) == "noteref"]
+    assert len(asides) == 1 and len(refs) == 1, (asides, refs)
+    (href, kind, role, sign), = refs
+    assert (kind, role, sign) == ("noteref", "doc-noteref", "①")
+    assert asides[href][:2] == ("footnote", "doc-footnote")
+    assert asides[href][2].startswith("①《中华人民共和国民法典》")
+    assert_epubcheck_clean(path)

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from convert.errors import WriterError
-from convert.tei import XML_ID, XML_LANG, local
+from convert.tei import TEI_NS, XML_ID, XML_LANG, local
 from convert.writers.issue import reading_text
 from convert.writers.typography import break_starts
 
@@ -273,8 +273,17 @@ class XhtmlTranslator:
 
     def visit_note(self, el, out, inline):
         """``note type="continuation"`` (jump line) and ``type="source"`` (reprint credit); in the
-        masthead, ``registration``, ``notice`` and ``contact`` lines."""
-        self.block_or_inline(el, out, inline, "note " + (el.get("type") or ""))
+        masthead, ``registration``, ``notice`` and ``contact`` lines. A footnote (``place="foot"``,
+        TEI P5 §3.9.1) → ``<aside epub:type="footnote" role="doc-footnote">`` (EPUB 3 Structural
+        Semantics; DPUB-ARIA 1.0), where the print sets it: a reading system may show it on its
+        note reference (:meth:`visit_ref`)."""
+        if el.get("place") == "foot" and not inline:
+            node = self.sub(out, "aside", "note foot", el)
+            node.set(EPUB_TYPE, "footnote")
+            node.set("role", "doc-footnote")
+            self.inline_content(el, node)
+            return
+        self.block_or_inline(el, out, inline, " ".join(["note"] + ([el.get("type")] if el.get("type") else [])))
 
     def visit_opener(self, el, out, inline):
         """A news lead-in (``opener``: dateline 本报讯 and the reporters' byline) → ``<p class="opener">``."""
@@ -511,13 +520,28 @@ class XhtmlTranslator:
 
     def visit_ref(self, el, out, inline):
         """``<ref target>`` → ``<a href>`` (cross-document links resolved); unresolved → ``<span>``."""
-        href = self.href(el.get("target") or "")
+        target = el.get("target") or ""
+        href = self.href(target)
         if href is None:
             node = self.sub(out, "span", "ref", el)
         else:
             node = self.sub(out, "a", None, el)
             node.set("href", href)
+            if target.strip()[1:] in self._footnotes(el):
+                # the sign of a footnote (EPUB 3 Structural Semantics ``noteref``; DPUB-ARIA ``doc-noteref``)
+                node.set(EPUB_TYPE, "noteref")
+                node.set("role", "doc-noteref")
         self.inline_content(el, node)
+
+    def _footnotes(self, el: etree._Element) -> set[str]:
+        """The ``xml:id`` of every footnote (``note place="foot"``) of *el*'s document, read once
+        per document (the first reference asks)."""
+        root = el.getroottree().getroot()
+        if getattr(self, "_footnote_root", None) is not root:
+            self._footnote_root = root
+            self._footnote_ids = {n.get(XML_ID) for n in root.iter(f"{{{TEI_NS}}}note")
+                                  if n.get("place") == "foot" and n.get(XML_ID)}
+        return self._footnote_ids
 
     def visit_title(self, el, out, inline):
         self.inline_content(el, self.sub(out, "cite", None, el))
