@@ -3582,3 +3582,43 @@ def test_a_run_in_closing_credit_of_a_unit_and_a_person_is_the_items_byline():
     for remark in ("（张三　李四）", "（详见　附件）", "（某江社区　二楼）"):
         bylines, para_end = last_article(remark)
         assert bylines == [] and para_end.endswith(re.sub(r"\s+", "", remark)), (remark, bylines, para_end)
+
+
+#: A quarterly of invented columns whose 目录 prints no leaders: column names flush left, entries
+#: indented by half-width spaces, the last one's title too long for the line and wrapped, its page
+#: on the second line.
+WRAPPED_ENTRY_JOURNAL = (
+    "桐 林 夕 照\n\n2025年第1期（总第12期）\n\n桐林县老年大学　编\n\n"
+    "目　　录\n\n"
+    "校园新闻\n"
+    "    老年大学春季学期开学　　1\n"
+    "学员天地\n"
+    "    书法班学员走进敬老院为老人写春联送\n"
+    "    祝福　　2\n\n"
+    "校园新闻\n\n"
+    "老年大学春季学期开学\n"
+    "    3月4日，老年大学春季学期开学，今年共开设书法、摄影等12个班。\n"
+    "    开学第一天，学员们早早来到教室，互相问候。\n\n"
+    "学员天地\n\n"
+    "书法班学员走进敬老院为老人写春联送祝福\n"
+    "    春节前，书法班20名学员来到镇敬老院，为老人们写了60多副春联。\n"
+    "    老人们拿着春联，笑得合不拢嘴。\n"
+)
+
+
+def test_a_contents_entry_wrapped_over_two_lines_under_a_column_name_is_one_entry():
+    """A 目录 without leaders whose entry is too long for the line: its title wraps, the page on
+    the second line (a 目次 prints title, author, page in that order, GB/T 3179-2009). The two
+    lines are one entry, linked to its article, and the column name above them (学员天地, printed
+    again alone over the article) is a column, a ``div type="section"``, not an article of its
+    own."""
+    docs, _ = read(WRAPPED_ENTRY_JOURNAL)
+    root = docs[0].root
+    assert texts(root, "//tei:div[@type='section']/tei:head") == ["校园新闻", "学员天地"]
+    assert texts(root, "//tei:div[@type='article']/tei:head") == [
+        "老年大学春季学期开学", "书法班学员走进敬老院为老人写春联送祝福"]
+    refs = xpath(root, "//tei:div[@type='contents']//tei:item//tei:item/tei:ref")
+    assert [nows("".join(r.itertext())) for r in refs] == ["老年大学春季学期开学", "书法班学员走进敬老院为老人写春联送祝福"]
+    ids = [a.get(XML_ID) for a in xpath(root, "//tei:div[@type='article']")]
+    assert [r.get("target") for r in refs] == ["#" + i for i in ids]
+    round_trips(docs, WRAPPED_ENTRY_JOURNAL)

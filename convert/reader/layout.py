@@ -662,8 +662,42 @@ def find_headed_contents(lines: list[Line], start: int = 0, reach: int = 60, sto
     if not entries or (len(entries) < 2 and not (entries[0].page or "bullet" in entries[0].spans)):
         return None  # one entry only with its bullet or printed page
     toc = Contents(h, k, head=head, exhaustive=not PARTIAL_CONTENTS_RE.search(head.key))
-    _headed_sections(toc, entries, lines)
+    _headed_sections(toc, _rejoin_wrapped_entries(entries, lines, k), lines)
     return toc
+
+
+def _rejoin_wrapped_entries(entries: list[Entry], lines: list[Line], end: int) -> list[Entry]:
+    """A 目次 entry whose title is too long for the line wraps, its page on the last line (GB/T
+    3179-2009, 期刊编排格式: a 目次 prints title, author, page in that order): an entry line with
+    no page, bullet or author (no :attr:`Entry.spans`) right above an entry with a page is that
+    entry's first line when the two titles together are a later line of the text (its title,
+    :func:`convert.reader.body._similar`) and the first line is no column name (short and
+    printed again alone below the list, at or after line *end*). Returns the entries, each
+    wrapped one as one :class:`Entry` of its lines. Only the lines a candidate may name are
+    compared: linear in the list's length times the text's."""
+    from convert.reader.body import MATCH_RATIO, _similar
+
+    if sum(1 for e in entries if e.page) < 2:
+        return entries
+    later = [line.key for line in lines[end:]]
+    alone = set(later)
+    out: list[Entry] = []
+    n = 0
+    while n < len(entries):
+        e = entries[n]
+        nxt = entries[n + 1] if n + 1 < len(entries) else None
+        if (nxt is not None and not e.page and not e.spans and nxt.page and len(nxt.lines) == 1
+                and not (len(e.key) <= SECTION_MAX and e.key in alone)):
+            joined = e.key + nxt.key
+            if any(_similar(joined, other) >= MATCH_RATIO for other in later if len(other) >= len(e.key)):
+                e.lines[-1].evidence.append("the first line of a contents entry the wrap cut: its title goes on "
+                                            "on the next line, with the page")
+                out.append(Entry(e.lines + nxt.lines, nxt.page, spans=nxt.spans))
+                n += 2
+                continue
+        out.append(e)
+        n += 1
+    return out
 
 
 #: The editors' own piece of an issue (编后记, 编后语, 编者的话, 编辑手记, 致读者): printed last, in no
