@@ -3622,3 +3622,31 @@ def test_a_contents_entry_wrapped_over_two_lines_under_a_column_name_is_one_entr
     ids = [a.get(XML_ID) for a in xpath(root, "//tei:div[@type='article']")]
     assert [r.get("target") for r in refs] == ["#" + i for i in ids]
     round_trips(docs, WRAPPED_ENTRY_JOURNAL)
+
+
+def test_a_bracketed_note_on_a_line_of_its_own_is_never_run_into_the_line_under_it():
+    """An author's note in brackets on a line of its own after a piece (``（作者系…）``: brackets
+    mark a note, GB/T 15834-2011 4.9), as wide as the hard wrap and ending in no sentence mark, in
+    a text that marks paragraphs by their first-line indent: the note is a paragraph of its own;
+    the column name on the line under it (no indent, no blank line between) is not run into it."""
+    text = (
+        "桐林夕照\n\n2025年第1期（总第12期）\n\n"
+        "往事回眸\n\n"
+        "那年冬天修水渠\n"
+        "    那年冬天，全村的劳力都上了\n"
+        "工地，大家推车挑土，天不亮就\n"
+        "上工，收工时月亮已经上了树梢\n"
+        "。水渠修成后，下游的地再也不\n"
+        "怕旱了。\n"
+        "    （作者系县农业局退休干部，曾在乡里工作多年）\n"
+        "书画园地\n\n"
+        "秋日山居图\n"
+        "    这幅画画的是老家的山，山脚下\n"
+        "有一条小河，河边是几间瓦房。\n"
+    )
+    docs, _ = read(text)
+    root = docs[0].root
+    paras = texts(root, "//tei:body//tei:p")
+    assert not any("书画园地" in p for p in paras), paras
+    assert texts(root, "//tei:div[@type='article']/tei:head") == ["那年冬天修水渠", "秋日山居图"]
+    round_trips(docs, text)

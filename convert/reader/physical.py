@@ -613,6 +613,31 @@ def bracket_open(text: str) -> bool:
     return k >= 0 and "）" not in text[k:] and ")" not in text[k:]
 
 
+#: The most content characters of a bracketed note on a line of its own (:func:`whole_bracket`).
+NOTE_MAX = 80
+
+
+def whole_bracket(text: str) -> bool:
+    """*text* is one bracketed aside from its first character to its last (``（作者系县水利局退休
+    干部）``, ``（本文有删节）``, ``（县关工委办公室供稿）``): it opens with （ or (, the bracket it opens
+    closes only at its end (brackets inside it balanced), at most :data:`NOTE_MAX` characters.
+    Brackets mark an aside, a note (注释内容, GB/T 15834-2011 4.9); a note printed on a line of
+    its own after a piece (an author's note, a credit) is a paragraph of its own, which the text
+    under it never goes on. One pass over the text."""
+    t = text.strip()
+    if not t or t[0] not in "（(" or t[-1] not in "）)" or len(t) > NOTE_MAX:
+        return False
+    depth = 0
+    for k, ch in enumerate(t):
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth -= 1
+            if depth <= 0:
+                return k == len(t) - 1
+    return False
+
+
 def closes_bracket(text: str) -> bool:
     """*text* closes a bracket opened before it: a ） or ) stands before any （ or (, within its
     first 30 characters (a wrapped credit or aside, not a paragraph of its own)."""
@@ -843,6 +868,8 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
     if AFTER_SENTENCE_NOTE_RE.search(a.text):
         return True, ("ends with a bracketed note after a finished sentence (…。（单位　姓名）: a brief's credit, "
                       "（完）)"), None
+    if whole_bracket(a.text):
+        return True, "a bracketed note on a line of its own (（作者系…）, （…供稿）): a paragraph of its own", None
     if indents and opens_indented(b):
         return True, ("the next line opens indented, and the text marks its paragraphs by their first-line "
                       "indent (段首空两字): a new paragraph"), None
