@@ -3650,3 +3650,29 @@ def test_a_bracketed_note_on_a_line_of_its_own_is_never_run_into_the_line_under_
     assert not any("书画园地" in p for p in paras), paras
     assert texts(root, "//tei:div[@type='article']/tei:head") == ["那年冬天修水渠", "秋日山居图"]
     round_trips(docs, text)
+
+
+def test_the_next_bare_folio_right_above_the_colophon_or_another_folio_is_furniture():
+    """Bare-number folios (1, 2 before the form feeds that open the next pages); the last page's
+    number (3) at the text's margin with no blank line or form feed around it, right above the
+    版记 (主办：…, which fills the last page: GB/T 9704-2012 7.4) or right above the extraction's
+    own folio (— 3 —): one more than the last bare folio, it is that page's folio, no paragraph.
+    A number that is no step of the run (7) stays text."""
+    def read_end(end):
+        text = ("桐林夕照\n\n2025年第1期\n\n老年大学春季学期开学\n"
+                "3月4日，老年大学春季学期开学，今年共开设书法、摄影等12个班。\n1\n"
+                "\f桐林夕照　2025年第1期\n开学第一天，学员们早早来到教室，互相问候。\n2\n"
+                "\f桐林夕照　2025年第1期\n老人们拿着春联，笑得合不拢嘴。\n"
+                + end + "主办：桐林县老年大学\n主编：柏青舟\n印数：500册\n")
+        docs, _ = read(text)
+        round_trips(docs, text)
+        root = docs[0].root
+        return ([(f.get("type"), "".join(f.itertext()).strip()) for f in xpath(root, "//tei:text//tei:fw[@type='pageNum']")],
+                texts(root, "//tei:body//tei:p"))
+    fws, paras = read_end("3\n")
+    assert fws == [("pageNum", "1"), ("pageNum", "2"), ("pageNum", "3")], fws
+    assert not any(p.endswith("3") for p in paras), paras
+    fws, paras = read_end("3\n— 3 —\n")
+    assert fws == [("pageNum", "1"), ("pageNum", "2"), ("pageNum", "3"), ("pageNum", "— 3 —")], fws
+    fws, paras = read_end("7\n")
+    assert ("pageNum", "7") not in fws, fws

@@ -329,7 +329,10 @@ def find_page_furniture(doc: PhysicalText) -> None:
         return int(value) if value and value.isdigit() else None
 
     # bare numbers beside a form feed or a running head are folios
+    last_bare: int | None = None  # the number of the last bare-number folio above the line
     for i, line in enumerate(lines):
+        if line.furniture == "pageNum" and BARE_NUMBER_RE.match(line.key):
+            last_bare = int(line.key)
         if line.furniture or not BARE_NUMBER_RE.match(line.key):
             continue
         prev = lines[i - 1] if i else None
@@ -351,6 +354,15 @@ def find_page_furniture(doc: PhysicalText) -> None:
             # folios at one page break, the print's own and the extraction's
             line.furniture = "pageNum"
             line.note("furniture: folio", "a bare number beside a page break")
+        elif (nxt is not None and last_bare is not None and int(line.key) == last_bare + 1
+              and (folio[i + 1] or colophon_kind(nxt))):
+            # the next page's number in the run of bare folios, right above a folio of another shape
+            # (the extraction's own: two folios at one break) or the 版记 that fills the last page
+            # (GB/T 9704-2012 7.4: after the body's last page); a number a hard wrap set alone
+            # (…高出 / 60) is no step of that run
+            line.furniture = "pageNum"
+            line.note("furniture: folio", f"a bare number one more than the last bare folio ({last_bare}), "
+                                          "above " + ("a folio" if folio[i + 1] else "the colophon"))
         elif nxt is None and prev is not None and not BARE_NUMBER_RE.match(prev.key):
             # the text's last line, a bare number one more than the last bare-number folio: the
             # last page's folio (no form feed follows the last page)
@@ -360,6 +372,8 @@ def find_page_furniture(doc: PhysicalText) -> None:
                 line.furniture = "pageNum"
                 line.note("furniture: folio", f"a bare number that ends the text, one more than the last bare folio "
                                               f"({before.key}, line {before.no})")
+        if line.furniture == "pageNum":
+            last_bare = int(line.key)
     doc.furniture = [line for line in lines if line.furniture]
 
 
