@@ -3676,3 +3676,19 @@ def test_the_next_bare_folio_right_above_the_colophon_or_another_folio_is_furnit
     assert fws == [("pageNum", "1"), ("pageNum", "2"), ("pageNum", "3"), ("pageNum", "— 3 —")], fws
     fws, paras = read_end("7\n")
     assert ("pageNum", "7") not in fws, fws
+
+
+@pytest.mark.parametrize("cut", ["    老年大学春季学期开\n学　　1\n", "    老年大学春季学期开学\n　　1\n"])
+def test_a_contents_entry_a_wrap_cut_before_its_last_character_or_its_page_is_one_entry(cut):
+    """A 目录 entry (title, gap, page) that a hard wrap cut at its end: the title's last character
+    and the page on the next line (``…开`` / ``学　　1``), or the page alone after its gap (``…开学`` /
+    ``　　1``). The piece under it is no text that ends the list: with the line above it, it is one
+    entry, linked to its article, and the columns below it are still the list's."""
+    text = WRAPPED_ENTRY_JOURNAL.replace("    老年大学春季学期开学　　1\n", cut)
+    docs, _ = read(text)
+    root = docs[0].root
+    assert texts(root, "//tei:div[@type='section']/tei:head") == ["校园新闻", "学员天地"]
+    refs = xpath(root, "//tei:div[@type='contents']//tei:item//tei:item/tei:ref")
+    assert [nows("".join(r.itertext())) for r in refs] == ["老年大学春季学期开学", "书法班学员走进敬老院为老人写春联送祝福"]
+    assert texts(root, "//tei:div[@type='contents']//tei:num[@type='page']") == ["1", "2"]
+    round_trips(docs, text)
