@@ -3692,3 +3692,19 @@ def test_a_contents_entry_a_wrap_cut_before_its_last_character_or_its_page_is_on
     assert [nows("".join(r.itertext())) for r in refs] == ["老年大学春季学期开学", "书法班学员走进敬老院为老人写春联送祝福"]
     assert texts(root, "//tei:div[@type='contents']//tei:num[@type='page']") == ["1", "2"]
     round_trips(docs, text)
+
+
+def test_a_bare_number_right_above_a_folio_of_the_same_page_is_a_folio_though_not_set_apart():
+    """The print's bare page number at the text's margin (no blank line, no indent) right above the
+    extraction's folio of the same page (``1`` / ``第 1 页``): two folios of one page break, both
+    furniture, and the paragraph the page cut goes on across them; a number of another value there
+    (``60`` / ``第 1 页``: the rest of a wrapped line) stays text."""
+    def fws(number):
+        text = ("桐林夕照\n\n2025年第1期\n\n老年大学春季学期开学\n"
+                "3月4日，老年大学春季学期开学，今年共开设书法、摄影\n" + number + "\n第 1 页\n"
+                "\f等12个班。开学第一天，学员们早早来到教室，互相问候。\n")
+        docs, _ = read(text)
+        round_trips(docs, text)
+        return ["".join(f.itertext()).strip() for f in xpath(docs[0].root, "//tei:text//tei:fw[@type='pageNum']")]
+    assert fws("1") == ["1", "第 1 页"]
+    assert fws("60") == ["第 1 页"]

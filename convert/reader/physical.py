@@ -363,6 +363,11 @@ def find_page_furniture(doc: PhysicalText) -> None:
             line.furniture = "pageNum"
             line.note("furniture: folio", f"a bare number one more than the last bare folio ({last_bare}), "
                                           "above " + ("a folio" if folio[i + 1] else "the colophon"))
+        elif nxt is not None and folio[i + 1] and _folio(nxt) == line.key and not nxt.blank_before:
+            # the same page number as the folio right under it (``1`` / ``第 1 页``): the print's folio
+            # over the extraction's, two folios of one page break
+            line.furniture = "pageNum"
+            line.note("furniture: folio", f"a bare number right above a folio of the same page ({nxt.text.strip()!r})")
         elif nxt is None and prev is not None and not BARE_NUMBER_RE.match(prev.key):
             # the text's last line, a bare number one more than the last bare-number folio: the
             # last page's folio (no form feed follows the last page)
