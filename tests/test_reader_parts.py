@@ -3678,11 +3678,12 @@ def test_the_next_bare_folio_right_above_the_colophon_or_another_folio_is_furnit
     assert ("pageNum", "7") not in fws, fws
 
 
-@pytest.mark.parametrize("cut", ["    老年大学春季学期开\n学　　1\n", "    老年大学春季学期开学\n　　1\n"])
+@pytest.mark.parametrize("cut", ["    老年大学春季学期开\n学　　1\n", "    老年大学春季学期开学\n　　1\n",
+                                 "    老年大学春季学期开学　　\n1\n"])
 def test_a_contents_entry_a_wrap_cut_before_its_last_character_or_its_page_is_one_entry(cut):
     """A 目录 entry (title, gap, page) that a hard wrap cut at its end: the title's last character
     and the page on the next line (``…开`` / ``学　　1``), or the page alone after its gap (``…开学`` /
-    ``　　1``). The piece under it is no text that ends the list: with the line above it, it is one
+    ``　　1``, or ``…开学　　`` / ``1``: the gap at the line's end). The piece under it is no text that ends the list: with the line above it, it is one
     entry, linked to its article, and the columns below it are still the list's."""
     text = WRAPPED_ENTRY_JOURNAL.replace("    老年大学春季学期开学　　1\n", cut)
     docs, _ = read(text)

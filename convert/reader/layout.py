@@ -656,14 +656,18 @@ def find_headed_contents(lines: list[Line], start: int = 0, reach: int = 60, sto
         later = [other.key for other in lines[k + 1 :] if not CONTENTS_HEAD_RE.match(other.key)]
         named = any(_similar(title, other) >= MATCH_RATIO or (len(title) >= 4 and title in other and len(other) <= len(title) + 8)
                     for other in later)
-        if (not (page or "bullet" in spans or named) and entries and not entries[-1].page and not entries[-1].spans
-                and (gap := _gap_page(line.raw.rstrip("\r\n").lstrip("\f").rstrip(), 0, shortest=0)) is not None):
+        above = entries[-1].lines[-1] if entries and not entries[-1].page and not entries[-1].spans else None
+        if (not (page or "bullet" in spans or named) and above is not None
+                and ((gap := _gap_page(line.raw.rstrip("\r\n").lstrip("\f").rstrip(), 0, shortest=0)) is not None
+                     or (re.fullmatch(r"\d{1,3}", line.text.strip()) and above.end_no <= above.no
+                         and _gap_at_end(above.raw.rstrip("\r\n\f"))))):
             # the last character of the title above (or none) and its page after the gap, a wrap
-            # cut the entry (``县委…书记培训`` / ``班　　1``, ``…活动举行`` / ``　　2``): an entry line with
-            # its page, joined to the line above below (:func:`_rejoin_wrapped_entries`); the gap
-            # is read in the raw line (the text starts after its indent)
+            # cut the entry (``县委…书记培训`` / ``班　　1``, ``…活动举行`` / ``　　2``, ``…活动举行　　`` / ``2``):
+            # an entry line with its page, joined to the line above below
+            # (:func:`_rejoin_wrapped_entries`); the gap is read in the raw lines (the text starts
+            # after its indent, and ends before its trailing blanks)
             b = len(line.text.rstrip())
-            a = b - (gap[1] - gap[0])
+            a = b - len(_TAIL_NUMBER_RE.search(line.text[:b]).group())
             page, spans = str(int(line.text[a:b])), {"page": (a, b), "title": len(line.text[:a].rstrip())}
         if not (page or "bullet" in spans or named):
             break
