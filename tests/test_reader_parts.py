@@ -3709,3 +3709,34 @@ def test_a_bare_number_right_above_a_folio_of_the_same_page_is_a_folio_though_no
         return ["".join(f.itertext()).strip() for f in xpath(docs[0].root, "//tei:text//tei:fw[@type='pageNum']")]
     assert fws("1") == ["1", "第 1 页"]
     assert fws("60") == ["第 1 页"]
+
+
+def test_an_indented_line_as_wide_as_the_column_goes_on_in_the_flush_left_line_under_it():
+    """A hard-wrapped text that marks its paragraphs only by the first-line indent (段首空两字):
+    a paragraph's first line, indented and as wide as the column, without clause punctuation
+    (``    学员们的作品有书法和国画还有剪纸和摄影``) or shaped like a sub-head X，Y, is cut by the wrap
+    when the line under it is flush left: it goes on there, one paragraph, no weak join (a title
+    is centred or flush, never indented to the column's full width)."""
+    text = (
+        "桐林夕照\n\n2025年第1期（总第12期）\n\n"
+        "老年大学举办学员作品展\n"
+        "    3月4日，老年大学在县文化馆举办学员\n"
+        "作品展，展出作品两百余件，吸引了不少市\n"
+        "民前来参观。展览分为书法、国画、摄影、\n"
+        "剪纸四个展区，每个展区都有学员现场讲解\n"
+        "创作过程，参观的市民不时驻足询问，有的\n"
+        "还当场拜师学艺，展厅里十分热闹。一位参\n"
+        "观的老人说，没想到老年大学的学员水平这\n"
+        "么高，自己也想报名学习书法，让晚年生活\n"
+        "更加充实，过得更有意思，更有精气神。\n"
+        "    学员们的作品有书法和国画还有剪纸摄影\n"
+        "等多个门类，不少作品出自八旬老人之手。\n"
+        "    县老年大学负责同志介绍，下一步将组织\n"
+        "优秀作品到各乡镇巡回展出，让更多群众看到。\n"
+    )
+    docs, warnings = read(text)
+    paras = texts(docs[0].root, "//tei:body//tei:p")
+    assert paras[1:] == ["学员们的作品有书法和国画还有剪纸摄影等多个门类，不少作品出自八旬老人之手。",
+                         "县老年大学负责同志介绍，下一步将组织优秀作品到各乡镇巡回展出，让更多群众看到。"], paras
+    assert not xpath(docs[0].root, "//tei:body//tei:p[@cert]"), warnings
+    round_trips(docs, text)

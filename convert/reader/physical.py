@@ -909,6 +909,14 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
     if _doubled(a.text, b.text) and any(c in PROSE_PUNCT for c in b.text):  # 顶真 in verse aside
         return False, (f"the next line starts with the character this one ends with ({b.text.lstrip()[0]}): "
                        "printed twice across an old page break"), "medium"
+    if (indents and parts == 1 and opens_indented(a) and not opens_indented(b) and not b.form_feed and not b.marks
+            and width is not None and extent(a.text) >= width - _tolerance(width)):
+        # the paragraph's first-line indent and the column's width after it: the line fills the
+        # column (a title is centred or flush, never indented as wide as the column), and the line
+        # under it, flush left where each paragraph opens indented, is that paragraph's next line
+        return False, (f"as wide as a wrapped line ({extent(a.text):g} ≥ {width - _tolerance(width):g}) after a "
+                       "paragraph's first-line indent (段首空两字) in a text marked so, the next line flush left: a "
+                       "paragraph's first line the wrap cut"), None
     from convert.reader.body import balanced_subheading
 
     if parts == 1 and balanced_subheading(a.key):
