@@ -3740,3 +3740,35 @@ def test_an_indented_line_as_wide_as_the_column_goes_on_in_the_flush_left_line_u
                          "县老年大学负责同志介绍，下一步将组织优秀作品到各乡镇巡回展出，让更多群众看到。"], paras
     assert not xpath(docs[0].root, "//tei:body//tei:p[@cert]"), warnings
     round_trips(docs, text)
+
+
+def test_an_indented_contents_entry_as_wide_as_the_wrap_is_not_run_into_the_column_name_under_it():
+    """The first-line-indent rule above does not reach a 目录: an entry indented like a paragraph
+    and as wide as the wrap, its page after a wide gap (``    …开展的系列活动举行　　2``), or cut
+    in the gap (``…　`` / ``　1``), is no prose; the column name flush left under it stays a line
+    of its own, a column."""
+    body = (
+        "老年大学学员作品展在县文化馆开展的系列活动举行\n"
+        "    3月4日，老年大学在县文化馆举办学员\n"
+        "作品展，展出作品两百余件，吸引了不少市\n"
+        "民前来参观。展览分为书法、国画、摄影、\n"
+        "剪纸四个展区，每个展区都有学员现场讲解\n"
+        "创作过程，参观的市民不时驻足询问，有的\n"
+        "还当场拜师学艺，展厅里十分热闹。一位参\n"
+        "观的老人说，没想到老年大学的学员水平这\n"
+        "么高，自己也想报名学习书法，让晚年生活\n"
+        "更加充实，过得更有意思，更有精气神。\n"
+        "学员天地\n"
+        "书法班学员走进县敬老院为老人写春联\n"
+        "    春节前，书法班20名学员来到镇敬老院，\n"
+        "为老人们写了60多副春联，老人们拿着春联\n"
+        "，笑得合不拢嘴。\n"
+    )
+    for entry in ("    老年大学学员作品展在县文化馆开展的系列活动举行　　1\n",
+                  "    老年大学学员作品展在县文化馆开展的系列活动举行　\n　1\n"):
+        text = ("桐林夕照\n2025年第1期（总第12期）\n目　　录\n校园新闻\n" + entry + "学员天地\n"
+                "    书法班学员走进县敬老院为老人写春联　　2\n校园新闻\n" + body)
+        docs, _ = read(text)
+        root = docs[0].root
+        assert texts(root, "//tei:div[@type='section']/tei:head") == ["校园新闻", "学员天地"], entry
+        round_trips(docs, text)

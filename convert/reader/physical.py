@@ -28,8 +28,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
 
-from convert.reader.layout import (BULLET_CHARS, CONTENTS_HEAD_RE, author_before_leader, author_wrapped_off, colophon_kind,
-                                   table_row)
+from convert.reader.layout import (BULLET_CHARS, CONTENTS_HEAD_RE, _gap_at_end, author_before_leader, author_wrapped_off,
+                                   colophon_kind, table_row)
 from convert.reader.lines import FOLIO_RES, Line, Milestone, split_lines
 from convert.reader.masthead import ISSUE_RE, SPECIAL_ISSUE_RE, TITLE_GENRE_RE, TOTAL_RE, classify, fields_of, masthead_field_line
 
@@ -63,6 +63,9 @@ INDENT_RE = re.compile(r"^(?:\u3000{2}|[ \t]{4,})\S")
 #: A gap of ideographic spaces between two printed characters inside a line: a title's two halves
 #: (``以“网格连心”为抓手　推动…``, a newspaper's 抢晴天　赶农时) are set apart so; wrapped prose is not.
 TITLE_GAP_RE = re.compile(r"[^\s]\u3000+[^\s]")
+#: A wide gap between two printed characters (an ideographic space, or two spaces and more): what
+#: sets a contents entry's author and page, or a table's cells, apart; wrapped prose has none.
+INNER_GAP_RE = re.compile(r"\S(?:\u3000|[ \t]{2})")
 #: Masthead kinds (see :func:`convert.reader.masthead.classify`) that start a new issue.
 ISSUE_ANCHOR_KINDS = {"edition"}
 MASTHEAD_KINDS = {"date", "date-part", "printed", "lunar", "edition", "registration", "imprint",
@@ -909,11 +912,14 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
     if _doubled(a.text, b.text) and any(c in PROSE_PUNCT for c in b.text):  # 顶真 in verse aside
         return False, (f"the next line starts with the character this one ends with ({b.text.lstrip()[0]}): "
                        "printed twice across an old page break"), "medium"
-    if (indents and parts == 1 and opens_indented(a) and not opens_indented(b) and not b.form_feed and not b.marks
-            and width is not None and extent(a.text) >= width - _tolerance(width)):
+    if (indents and parts == 1 and opens_indented(a) and b.raw.lstrip("\f")[:1] not in " \t\u3000"
+            and not b.form_feed and not b.marks and not _gap_at_end(a.raw.rstrip("\r\n\f"))
+            and not INNER_GAP_RE.search(a.text.strip()) and width is not None and extent(a.text) >= width - _tolerance(width)):
         # the paragraph's first-line indent and the column's width after it: the line fills the
         # column (a title is centred or flush, never indented as wide as the column), and the line
         # under it, flush left where each paragraph opens indented, is that paragraph's next line
+        # (a line with a wide gap inside or at its end, or one under it that opens with one, is a
+        # contents entry's or a table's: its author, page or cell set apart, no prose)
         return False, (f"as wide as a wrapped line ({extent(a.text):g} ≥ {width - _tolerance(width):g}) after a "
                        "paragraph's first-line indent (段首空两字) in a text marked so, the next line flush left: a "
                        "paragraph's first line the wrap cut"), None
