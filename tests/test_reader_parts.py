@@ -3772,3 +3772,20 @@ def test_an_indented_contents_entry_as_wide_as_the_wrap_is_not_run_into_the_colu
         root = docs[0].root
         assert texts(root, "//tei:div[@type='section']/tei:head") == ["校园新闻", "学员天地"], entry
         round_trips(docs, text)
+
+
+def test_the_first_bare_folio_right_above_the_extractions_folio_of_another_number_is_furniture():
+    """The print numbers its pages apart from the extraction (the cover uncounted): its bare ``1``
+    at the margin right above the extraction's ``第 2 页``, and its ``2`` before the next form feed.
+    The first of the run of bare folios (the next bare number, one more, stands at a page break)
+    is a folio, no paragraph; a number above the folio that no bare folio follows stays text."""
+    def fws(number, second):
+        text = ("桐林夕照\n\n2025年第1期\n\n老年大学春季学期开学\n"
+                "3月4日，老年大学春季学期开学，今年共开设书法、摄影等12个班。\n" + number + "\n第 2 页\n"
+                "\f开学第一天，学员们早早来到教室，互相问候。\n" + second + "\n"
+                "\f老人们拿着春联，笑得合不拢嘴。\n")
+        docs, _ = read(text)
+        round_trips(docs, text)
+        return ["".join(f.itertext()).strip() for f in xpath(docs[0].root, "//tei:text//tei:fw[@type='pageNum']")]
+    assert fws("1", "2") == ["1", "第 2 页", "2"]
+    assert "60" not in fws("60", "2")

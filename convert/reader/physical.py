@@ -333,6 +333,12 @@ def find_page_furniture(doc: PhysicalText) -> None:
 
     # bare numbers beside a form feed or a running head are folios
     last_bare: int | None = None  # the number of the last bare-number folio above the line
+    # the bare numbers of the text in order: the next one after a line is found by bisection
+    bare_at = [k for k, other in enumerate(lines) if BARE_NUMBER_RE.match(other.key)]
+
+    def at_break(j: int) -> bool:
+        """Line *j* stands right before a page break: a form feed, a folio or a running head."""
+        return j + 1 < n and (lines[j + 1].form_feed or folio[j + 1] or lines[j + 1].furniture == "header")
     for i, line in enumerate(lines):
         if line.furniture == "pageNum" and BARE_NUMBER_RE.match(line.key):
             last_bare = int(line.key)
@@ -357,6 +363,15 @@ def find_page_furniture(doc: PhysicalText) -> None:
             # folios at one page break, the print's own and the extraction's
             line.furniture = "pageNum"
             line.note("furniture: folio", "a bare number beside a page break")
+        elif (nxt is not None and last_bare is None and folio[i + 1] and not nxt.blank_before
+              and (k := bisect.bisect_right(bare_at, i)) < len(bare_at)
+              and int(lines[bare_at[k]].key) == int(line.key) + 1 and at_break(bare_at[k])):
+            # the first of a run of bare folios (the next bare number in the text, one more, right
+            # before a form feed, a folio or a running head), right above the extraction's folio of another shape and number (the
+            # print counts its pages apart from the extraction: 1 / 第 2 页)
+            line.furniture = "pageNum"
+            line.note("furniture: folio", f"a bare number right above a folio, the first of a run of bare folios "
+                                          f"(the next, {lines[bare_at[k]].key}, at line {lines[bare_at[k]].no})")
         elif (nxt is not None and last_bare is not None and int(line.key) == last_bare + 1
               and (folio[i + 1] or colophon_kind(nxt))):
             # the next page's number in the run of bare folios, right above a folio of another shape
