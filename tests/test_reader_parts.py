@@ -3789,3 +3789,19 @@ def test_the_first_bare_folio_right_above_the_extractions_folio_of_another_numbe
         return ["".join(f.itertext()).strip() for f in xpath(docs[0].root, "//tei:text//tei:fw[@type='pageNum']")]
     assert fws("1", "2") == ["1", "第 2 页", "2"]
     assert "60" not in fws("60", "2")
+
+
+def test_the_next_bare_folio_under_the_extractions_folio_and_head_above_the_colophon_is_furniture():
+    """The extraction's folio and running head (``· 5 ·`` / ``工作通讯 · 第5期``) at the last break, then
+    the print's own bare ``3`` (one more than its last bare folio, 2) right above the 版记: though
+    that break has a folio of another number already, the print counts its own pages; ``3`` is
+    its folio, no text."""
+    text = ("桐林夕照\n\n2025年第1期\n\n老年大学春季学期开学\n"
+            "3月4日，老年大学春季学期开学，今年共开设书法、摄影等12个班。\n1\n"
+            "\f桐林夕照　2025年第1期\n开学第一天，学员们早早来到教室，互相问候。\n2\n"
+            "\f桐林夕照　2025年第1期\n老人们拿着春联，笑得合不拢嘴。\n"
+            "· 5 ·\n工作通讯 · 第5期\n3\n主办：桐林县老年大学\n主编：柏青舟\n印数：500册\n")
+    docs, _ = read(text)
+    round_trips(docs, text)
+    fws = ["".join(f.itertext()).strip() for f in xpath(docs[0].root, "//tei:text//tei:fw[@type='pageNum']")]
+    assert fws == ["1", "2", "· 5 ·", "3"], fws

@@ -348,10 +348,14 @@ def find_page_furniture(doc: PhysicalText) -> None:
         nxt = lines[i + 1] if i + 1 < n else None
         printed = break_folio(i - 1) if prev is not None and prev.furniture == "header" else None
         if printed is not None and line.key.isdigit() and abs(int(line.key) - printed) > 1 \
-                and (nxt is None or not (nxt.form_feed or nxt.furniture)):
+                and (nxt is None or not (nxt.form_feed or nxt.furniture)) \
+                and not (last_bare is not None and int(line.key) == last_bare + 1 and nxt is not None
+                         and (folio[i + 1] or colophon_kind(nxt))):
             # the page break under a running head already has its folio (above the head), and this
             # number is neither that page's nor the next: one break prints one page number, so it
-            # is a number of the text a hard wrap set alone (``…测试，`` / ``136`` / ``名学员…``)
+            # is a number of the text a hard wrap set alone (``…测试，`` / ``136`` / ``名学员…``);
+            # unless it is the next step of the run of bare folios right above the colophon or a
+            # folio (the print's own numbering, the extraction's folio and head above it)
             continue
         # a folio is set apart from the text (a blank line above it, or centred or right-aligned);
         # a number right under a text line at its margin is the rest a hard wrap cut off (…高出 / 60)
