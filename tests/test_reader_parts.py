@@ -3843,3 +3843,226 @@ def test_two_clauses_cut_inside_a_number_are_a_wrapped_line_not_a_sub_heading():
     cut = [p for p in xpath(root, "//tei:body//tei:p") if "2021年3月至2022年5月承包" in nows("".join(p.itertext()))]
     assert len(cut) == 1 and cut[0].get("cert") is None
     round_trips(docs, NUMBER_CUT_CLAUSES)
+
+
+#: A quarterly of invented columns whose 目录 prints no leaders: column names flush left, entries
+#: indented by half-width spaces, the last one's title too long for the line and wrapped, its page
+#: on the second line.
+WRAPPED_ENTRY_JOURNAL = (
+    "桐 林 夕 照\n\n2025年第1期（总第12期）\n\n桐林县老年大学　编\n\n"
+    "目　　录\n\n"
+    "校园新闻\n"
+    "    老年大学春季学期开学　　1\n"
+    "学员天地\n"
+    "    书法班学员走进敬老院为老人写春联送\n"
+    "    祝福　　2\n\n"
+    "校园新闻\n\n"
+    "老年大学春季学期开学\n"
+    "    3月4日，老年大学春季学期开学，今年共开设书法、摄影等12个班。\n"
+    "    开学第一天，学员们早早来到教室，互相问候。\n\n"
+    "学员天地\n\n"
+    "书法班学员走进敬老院为老人写春联送祝福\n"
+    "    春节前，书法班20名学员来到镇敬老院，为老人们写了60多副春联。\n"
+    "    老人们拿着春联，笑得合不拢嘴。\n"
+)
+
+
+def test_a_contents_entry_wrapped_over_two_lines_under_a_column_name_is_one_entry():
+    """A 目录 without leaders whose entry is too long for the line: its title wraps, the page on
+    the second line (a 目次 prints title, author, page in that order, GB/T 3179-2009). The two
+    lines are one entry, linked to its article, and the column name above them (学员天地, printed
+    again alone over the article) is a column, a ``div type="section"``, not an article of its
+    own."""
+    docs, _ = read(WRAPPED_ENTRY_JOURNAL)
+    root = docs[0].root
+    assert texts(root, "//tei:div[@type='section']/tei:head") == ["校园新闻", "学员天地"]
+    assert texts(root, "//tei:div[@type='article']/tei:head") == [
+        "老年大学春季学期开学", "书法班学员走进敬老院为老人写春联送祝福"]
+    refs = xpath(root, "//tei:div[@type='contents']//tei:item//tei:item/tei:ref")
+    assert [nows("".join(r.itertext())) for r in refs] == ["老年大学春季学期开学", "书法班学员走进敬老院为老人写春联送祝福"]
+    ids = [a.get(XML_ID) for a in xpath(root, "//tei:div[@type='article']")]
+    assert [r.get("target") for r in refs] == ["#" + i for i in ids]
+    round_trips(docs, WRAPPED_ENTRY_JOURNAL)
+
+
+def test_a_bracketed_note_on_a_line_of_its_own_is_never_run_into_the_line_under_it():
+    """An author's note in brackets on a line of its own after a piece (``（作者系…）``: brackets
+    mark a note, GB/T 15834-2011 4.9), as wide as the hard wrap and ending in no sentence mark, in
+    a text that marks paragraphs by their first-line indent: the note is a paragraph of its own;
+    the column name on the line under it (no indent, no blank line between) is not run into it."""
+    text = (
+        "桐林夕照\n\n2025年第1期（总第12期）\n\n"
+        "往事回眸\n\n"
+        "那年冬天修水渠\n"
+        "    那年冬天，全村的劳力都上了\n"
+        "工地，大家推车挑土，天不亮就\n"
+        "上工，收工时月亮已经上了树梢\n"
+        "。水渠修成后，下游的地再也不\n"
+        "怕旱了。\n"
+        "    （作者系县农业局退休干部，曾在乡里工作多年）\n"
+        "书画园地\n\n"
+        "秋日山居图\n"
+        "    这幅画画的是老家的山，山脚下\n"
+        "有一条小河，河边是几间瓦房。\n"
+    )
+    docs, _ = read(text)
+    root = docs[0].root
+    paras = texts(root, "//tei:body//tei:p")
+    assert not any("书画园地" in p for p in paras), paras
+    assert texts(root, "//tei:div[@type='article']/tei:head") == ["那年冬天修水渠", "秋日山居图"]
+    round_trips(docs, text)
+
+
+def test_the_next_bare_folio_right_above_the_colophon_or_another_folio_is_furniture():
+    """Bare-number folios (1, 2 before the form feeds that open the next pages); the last page's
+    number (3) at the text's margin with no blank line or form feed around it, right above the
+    版记 (主办：…, which fills the last page: GB/T 9704-2012 7.4) or right above the extraction's
+    own folio (— 3 —): one more than the last bare folio, it is that page's folio, no paragraph.
+    A number that is no step of the run (7) stays text."""
+    def read_end(end):
+        text = ("桐林夕照\n\n2025年第1期\n\n老年大学春季学期开学\n"
+                "3月4日，老年大学春季学期开学，今年共开设书法、摄影等12个班。\n1\n"
+                "\f桐林夕照　2025年第1期\n开学第一天，学员们早早来到教室，互相问候。\n2\n"
+                "\f桐林夕照　2025年第1期\n老人们拿着春联，笑得合不拢嘴。\n"
+                + end + "主办：桐林县老年大学\n主编：柏青舟\n印数：500册\n")
+        docs, _ = read(text)
+        round_trips(docs, text)
+        root = docs[0].root
+        return ([(f.get("type"), "".join(f.itertext()).strip()) for f in xpath(root, "//tei:text//tei:fw[@type='pageNum']")],
+                texts(root, "//tei:body//tei:p"))
+    fws, paras = read_end("3\n")
+    assert fws == [("pageNum", "1"), ("pageNum", "2"), ("pageNum", "3")], fws
+    assert not any(p.endswith("3") for p in paras), paras
+    fws, paras = read_end("3\n— 3 —\n")
+    assert fws == [("pageNum", "1"), ("pageNum", "2"), ("pageNum", "3"), ("pageNum", "— 3 —")], fws
+    fws, paras = read_end("7\n")
+    assert ("pageNum", "7") not in fws, fws
+
+
+@pytest.mark.parametrize("cut", ["    老年大学春季学期开\n学　　1\n", "    老年大学春季学期开学\n　　1\n",
+                                 "    老年大学春季学期开学　　\n1\n"])
+def test_a_contents_entry_a_wrap_cut_before_its_last_character_or_its_page_is_one_entry(cut):
+    """A 目录 entry (title, gap, page) that a hard wrap cut at its end: the title's last character
+    and the page on the next line (``…开`` / ``学　　1``), or the page alone after its gap (``…开学`` /
+    ``　　1``, or ``…开学　　`` / ``1``: the gap at the line's end). The piece under it is no text that ends the list: with the line above it, it is one
+    entry, linked to its article, and the columns below it are still the list's."""
+    text = WRAPPED_ENTRY_JOURNAL.replace("    老年大学春季学期开学　　1\n", cut)
+    docs, _ = read(text)
+    root = docs[0].root
+    assert texts(root, "//tei:div[@type='section']/tei:head") == ["校园新闻", "学员天地"]
+    refs = xpath(root, "//tei:div[@type='contents']//tei:item//tei:item/tei:ref")
+    assert [nows("".join(r.itertext())) for r in refs] == ["老年大学春季学期开学", "书法班学员走进敬老院为老人写春联送祝福"]
+    assert texts(root, "//tei:div[@type='contents']//tei:num[@type='page']") == ["1", "2"]
+    round_trips(docs, text)
+
+
+def test_a_bare_number_right_above_a_folio_of_the_same_page_is_a_folio_though_not_set_apart():
+    """The print's bare page number at the text's margin (no blank line, no indent) right above the
+    extraction's folio of the same page (``1`` / ``第 1 页``): two folios of one page break, both
+    furniture, and the paragraph the page cut goes on across them; a number of another value there
+    (``60`` / ``第 1 页``: the rest of a wrapped line) stays text."""
+    def fws(number):
+        text = ("桐林夕照\n\n2025年第1期\n\n老年大学春季学期开学\n"
+                "3月4日，老年大学春季学期开学，今年共开设书法、摄影\n" + number + "\n第 1 页\n"
+                "\f等12个班。开学第一天，学员们早早来到教室，互相问候。\n")
+        docs, _ = read(text)
+        round_trips(docs, text)
+        return ["".join(f.itertext()).strip() for f in xpath(docs[0].root, "//tei:text//tei:fw[@type='pageNum']")]
+    assert fws("1") == ["1", "第 1 页"]
+    assert fws("60") == ["第 1 页"]
+
+
+def test_an_indented_line_as_wide_as_the_column_goes_on_in_the_flush_left_line_under_it():
+    """A hard-wrapped text that marks its paragraphs only by the first-line indent (段首空两字):
+    a paragraph's first line, indented and as wide as the column, without clause punctuation
+    (``    学员们的作品有书法和国画还有剪纸和摄影``) or shaped like a sub-head X，Y, is cut by the wrap
+    when the line under it is flush left: it goes on there, one paragraph, no weak join (a title
+    is centred or flush, never indented to the column's full width)."""
+    text = (
+        "桐林夕照\n\n2025年第1期（总第12期）\n\n"
+        "老年大学举办学员作品展\n"
+        "    3月4日，老年大学在县文化馆举办学员\n"
+        "作品展，展出作品两百余件，吸引了不少市\n"
+        "民前来参观。展览分为书法、国画、摄影、\n"
+        "剪纸四个展区，每个展区都有学员现场讲解\n"
+        "创作过程，参观的市民不时驻足询问，有的\n"
+        "还当场拜师学艺，展厅里十分热闹。一位参\n"
+        "观的老人说，没想到老年大学的学员水平这\n"
+        "么高，自己也想报名学习书法，让晚年生活\n"
+        "更加充实，过得更有意思，更有精气神。\n"
+        "    学员们的作品有书法和国画还有剪纸摄影\n"
+        "等多个门类，不少作品出自八旬老人之手。\n"
+        "    县老年大学负责同志介绍，下一步将组织\n"
+        "优秀作品到各乡镇巡回展出，让更多群众看到。\n"
+    )
+    docs, warnings = read(text)
+    paras = texts(docs[0].root, "//tei:body//tei:p")
+    assert paras[1:] == ["学员们的作品有书法和国画还有剪纸摄影等多个门类，不少作品出自八旬老人之手。",
+                         "县老年大学负责同志介绍，下一步将组织优秀作品到各乡镇巡回展出，让更多群众看到。"], paras
+    assert not xpath(docs[0].root, "//tei:body//tei:p[@cert]"), warnings
+    round_trips(docs, text)
+
+
+def test_an_indented_contents_entry_as_wide_as_the_wrap_is_not_run_into_the_column_name_under_it():
+    """The first-line-indent rule above does not reach a 目录: an entry indented like a paragraph
+    and as wide as the wrap, its page after a wide gap (``    …开展的系列活动举行　　2``), or cut
+    in the gap (``…　`` / ``　1``), is no prose; the column name flush left under it stays a line
+    of its own, a column."""
+    body = (
+        "老年大学学员作品展在县文化馆开展的系列活动举行\n"
+        "    3月4日，老年大学在县文化馆举办学员\n"
+        "作品展，展出作品两百余件，吸引了不少市\n"
+        "民前来参观。展览分为书法、国画、摄影、\n"
+        "剪纸四个展区，每个展区都有学员现场讲解\n"
+        "创作过程，参观的市民不时驻足询问，有的\n"
+        "还当场拜师学艺，展厅里十分热闹。一位参\n"
+        "观的老人说，没想到老年大学的学员水平这\n"
+        "么高，自己也想报名学习书法，让晚年生活\n"
+        "更加充实，过得更有意思，更有精气神。\n"
+        "学员天地\n"
+        "书法班学员走进县敬老院为老人写春联\n"
+        "    春节前，书法班20名学员来到镇敬老院，\n"
+        "为老人们写了60多副春联，老人们拿着春联\n"
+        "，笑得合不拢嘴。\n"
+    )
+    for entry in ("    老年大学学员作品展在县文化馆开展的系列活动举行　　1\n",
+                  "    老年大学学员作品展在县文化馆开展的系列活动举行　\n　1\n"):
+        text = ("桐林夕照\n2025年第1期（总第12期）\n目　　录\n校园新闻\n" + entry + "学员天地\n"
+                "    书法班学员走进县敬老院为老人写春联　　2\n校园新闻\n" + body)
+        docs, _ = read(text)
+        root = docs[0].root
+        assert texts(root, "//tei:div[@type='section']/tei:head") == ["校园新闻", "学员天地"], entry
+        round_trips(docs, text)
+
+
+def test_the_first_bare_folio_right_above_the_extractions_folio_of_another_number_is_furniture():
+    """The print numbers its pages apart from the extraction (the cover uncounted): its bare ``1``
+    at the margin right above the extraction's ``第 2 页``, and its ``2`` before the next form feed.
+    The first of the run of bare folios (the next bare number, one more, stands at a page break)
+    is a folio, no paragraph; a number above the folio that no bare folio follows stays text."""
+    def fws(number, second):
+        text = ("桐林夕照\n\n2025年第1期\n\n老年大学春季学期开学\n"
+                "3月4日，老年大学春季学期开学，今年共开设书法、摄影等12个班。\n" + number + "\n第 2 页\n"
+                "\f开学第一天，学员们早早来到教室，互相问候。\n" + second + "\n"
+                "\f老人们拿着春联，笑得合不拢嘴。\n")
+        docs, _ = read(text)
+        round_trips(docs, text)
+        return ["".join(f.itertext()).strip() for f in xpath(docs[0].root, "//tei:text//tei:fw[@type='pageNum']")]
+    assert fws("1", "2") == ["1", "第 2 页", "2"]
+    assert "60" not in fws("60", "2")
+
+
+def test_the_next_bare_folio_under_the_extractions_folio_and_head_above_the_colophon_is_furniture():
+    """The extraction's folio and running head (``· 5 ·`` / ``工作通讯 · 第5期``) at the last break, then
+    the print's own bare ``3`` (one more than its last bare folio, 2) right above the 版记: though
+    that break has a folio of another number already, the print counts its own pages; ``3`` is
+    its folio, no text."""
+    text = ("桐林夕照\n\n2025年第1期\n\n老年大学春季学期开学\n"
+            "3月4日，老年大学春季学期开学，今年共开设书法、摄影等12个班。\n1\n"
+            "\f桐林夕照　2025年第1期\n开学第一天，学员们早早来到教室，互相问候。\n2\n"
+            "\f桐林夕照　2025年第1期\n老人们拿着春联，笑得合不拢嘴。\n"
+            "· 5 ·\n工作通讯 · 第5期\n3\n主办：桐林县老年大学\n主编：柏青舟\n印数：500册\n")
+    docs, _ = read(text)
+    round_trips(docs, text)
+    fws = ["".join(f.itertext()).strip() for f in xpath(docs[0].root, "//tei:text//tei:fw[@type='pageNum']")]
+    assert fws == ["1", "2", "· 5 ·", "3"], fws

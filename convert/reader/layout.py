@@ -570,9 +570,10 @@ def _page_label(line: Line) -> bool:
 _TAIL_NUMBER_RE = re.compile(r"\d{1,3}$")
 
 
-def _gap_page(text: str, start: int) -> tuple[int, int, int] | None:
+def _gap_page(text: str, start: int, shortest: int = 2) -> tuple[int, int, int] | None:
     """``(page start, page end, title end)`` when *text* (right-stripped) ends in a bare page
-    number (1–3 digits) set apart from a title of two characters at least (from *start*) by a
+    number (1–3 digits) set apart from a title of *shortest* characters at least (from *start*;
+    two, but none for the rest of a title the wrap carried over) by a
     wide gap (two spaces or more, or an ideographic space): a journal's contents entry without
     leaders. ``None`` otherwise. Linear: the gap is read backwards from the number."""
     m = _TAIL_NUMBER_RE.search(text)
@@ -583,7 +584,7 @@ def _gap_page(text: str, start: int) -> tuple[int, int, int] | None:
     while g > start and text[g - 1] in " \t\u3000":
         g -= 1
     gap = text[g:a]
-    if not ("\u3000" in gap or len(gap) >= 2) or len(text[start:g].strip()) < 2:
+    if not ("\u3000" in gap or len(gap) >= 2) or len(text[start:g].strip()) < shortest:
         return None
     return a, m.end(), g
 
@@ -674,6 +675,19 @@ def find_headed_contents(lines: list[Line], start: int = 0, reach: int = 60, sto
         later = [other.key for other in lines[k + 1 :] if not CONTENTS_HEAD_RE.match(other.key)]
         named = any(_similar(title, other) >= MATCH_RATIO or (len(title) >= 4 and title in other and len(other) <= len(title) + 8)
                     for other in later)
+        above = entries[-1].lines[-1] if entries and not entries[-1].page and not entries[-1].spans else None
+        if (not (page or "bullet" in spans or named) and above is not None
+                and ((gap := _gap_page(line.raw.rstrip("\r\n").lstrip("\f").rstrip(), 0, shortest=0)) is not None
+                     or (re.fullmatch(r"\d{1,3}", line.text.strip()) and above.end_no <= above.no
+                         and _gap_at_end(above.raw.rstrip("\r\n\f"))))):
+            # the last character of the title above (or none) and its page after the gap, a wrap
+            # cut the entry (``县委…书记培训`` / ``班　　1``, ``…活动举行`` / ``　　2``, ``…活动举行　　`` / ``2``):
+            # an entry line with its page, joined to the line above below
+            # (:func:`_rejoin_wrapped_entries`); the gap is read in the raw lines (the text starts
+            # after its indent, and ends before its trailing blanks)
+            b = len(line.text.rstrip())
+            a = b - len(_TAIL_NUMBER_RE.search(line.text[:b]).group())
+            page, spans = str(int(line.text[a:b])), {"page": (a, b), "title": len(line.text[:a].rstrip())}
         if not (page or "bullet" in spans or named) or (prose and not named):
             break  # a title of clauses (X，Y) is an entry only when the text prints it again
         entries.append(Entry([line], page, spans=spans))
@@ -681,8 +695,45 @@ def find_headed_contents(lines: list[Line], start: int = 0, reach: int = 60, sto
     if not entries or (len(entries) < 2 and not (entries[0].page or "bullet" in entries[0].spans)):
         return None  # one entry only with its bullet or printed page
     toc = Contents(h, k, head=head, exhaustive=not PARTIAL_CONTENTS_RE.search(head.key))
-    _headed_sections(toc, entries, lines)
+    _headed_sections(toc, _rejoin_wrapped_entries(entries, lines, k), lines)
     return toc
+
+
+def _rejoin_wrapped_entries(entries: list[Entry], lines: list[Line], end: int) -> list[Entry]:
+    """A 目次 entry whose title is too long for the line wraps, its page on the last line (GB/T
+    3179-2009, 期刊编排格式: a 目次 prints title, author, page in that order): an entry line with
+    no page, bullet or author (no :attr:`Entry.spans`) right above an entry with a page is that
+    entry's first line when the two titles together are a later line of the text (its title,
+    :func:`convert.reader.body._similar`) and the first line is no column name (short and
+    printed again alone below the list, at or after line *end*), or when the entry below is its
+    page alone (the wrap cut in the gap before it). Returns the entries, each
+    wrapped one as one :class:`Entry` of its lines. Only the lines a candidate may name are
+    compared: linear in the list's length times the text's."""
+    from convert.reader.body import MATCH_RATIO, _similar
+
+    if sum(1 for e in entries if e.page) < 2:
+        return entries
+    later = [line.key for line in lines[end:]]
+    alone = set(later)
+    out: list[Entry] = []
+    n = 0
+    while n < len(entries):
+        e = entries[n]
+        nxt = entries[n + 1] if n + 1 < len(entries) else None
+        # (a page alone after its gap, no title before it, is the line above's whatever that is:
+        # a column name prints no page)
+        if (nxt is not None and not e.page and not e.spans and nxt.page and len(nxt.lines) == 1
+                and (not nxt.key or not (len(e.key) <= SECTION_MAX and e.key in alone))):
+            joined = e.key + nxt.key
+            if any(_similar(joined, other) >= MATCH_RATIO for other in later if len(other) >= len(e.key)):
+                e.lines[-1].evidence.append("the first line of a contents entry the wrap cut: its title goes on "
+                                            "on the next line, with the page")
+                out.append(Entry(e.lines + nxt.lines, nxt.page, spans=nxt.spans))
+                n += 2
+                continue
+        out.append(e)
+        n += 1
+    return out
 
 
 #: The editors' own piece of an issue (编后记, 编后语, 编者的话, 编辑手记, 致读者): printed last, in no

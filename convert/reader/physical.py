@@ -28,8 +28,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
 
-from convert.reader.layout import (BULLET_CHARS, CONTENTS_HEAD_RE, author_before_leader, author_wrapped_off, colophon_kind,
-                                   table_row)
+from convert.reader.layout import (BULLET_CHARS, CONTENTS_HEAD_RE, _gap_at_end, author_before_leader, author_wrapped_off,
+                                   colophon_kind, table_row)
 from convert.reader.lines import FOLIO_RES, Line, Milestone, split_lines
 from convert.reader.masthead import ISSUE_RE, SPECIAL_ISSUE_RE, TITLE_GENRE_RE, TOTAL_RE, classify, fields_of, masthead_field_line
 
@@ -63,6 +63,9 @@ INDENT_RE = re.compile(r"^(?:\u3000{2}|[ \t]{4,})\S")
 #: A gap of ideographic spaces between two printed characters inside a line: a title's two halves
 #: (``以“网格连心”为抓手　推动…``, a newspaper's 抢晴天　赶农时) are set apart so; wrapped prose is not.
 TITLE_GAP_RE = re.compile(r"[^\s]\u3000+[^\s]")
+#: A wide gap between two printed characters (an ideographic space, or two spaces and more): what
+#: sets a contents entry's author and page, or a table's cells, apart; wrapped prose has none.
+INNER_GAP_RE = re.compile(r"\S(?:\u3000|[ \t]{2})")
 #: Masthead kinds (see :func:`convert.reader.masthead.classify`) that start a new issue.
 ISSUE_ANCHOR_KINDS = {"edition"}
 MASTHEAD_KINDS = {"date", "date-part", "printed", "lunar", "edition", "registration", "imprint",
@@ -341,17 +344,30 @@ def find_page_furniture(doc: PhysicalText) -> None:
         return int(value) if value and value.isdigit() else None
 
     # bare numbers beside a form feed or a running head are folios
+    last_bare: int | None = None  # the number of the last bare-number folio above the line
+    # the bare numbers of the text in order: the next one after a line is found by bisection
+    bare_at = [k for k, other in enumerate(lines) if BARE_NUMBER_RE.match(other.key)]
+
+    def at_break(j: int) -> bool:
+        """Line *j* stands right before a page break: a form feed, a folio or a running head."""
+        return j + 1 < n and (lines[j + 1].form_feed or folio[j + 1] or lines[j + 1].furniture == "header")
     for i, line in enumerate(lines):
+        if line.furniture == "pageNum" and BARE_NUMBER_RE.match(line.key):
+            last_bare = int(line.key)
         if line.furniture or not BARE_NUMBER_RE.match(line.key):
             continue
         prev = lines[i - 1] if i else None
         nxt = lines[i + 1] if i + 1 < n else None
         printed = break_folio(i - 1) if prev is not None and prev.furniture == "header" else None
         if printed is not None and line.key.isdigit() and abs(int(line.key) - printed) > 1 \
-                and (nxt is None or not (nxt.form_feed or nxt.furniture)):
+                and (nxt is None or not (nxt.form_feed or nxt.furniture)) \
+                and not (last_bare is not None and int(line.key) == last_bare + 1 and nxt is not None
+                         and (folio[i + 1] or colophon_kind(nxt))):
             # the page break under a running head already has its folio (above the head), and this
             # number is neither that page's nor the next: one break prints one page number, so it
-            # is a number of the text a hard wrap set alone (``…测试，`` / ``136`` / ``名学员…``)
+            # is a number of the text a hard wrap set alone (``…测试，`` / ``136`` / ``名学员…``);
+            # unless it is the next step of the run of bare folios right above the colophon or a
+            # folio (the print's own numbering, the extraction's folio and head above it)
             continue
         # a folio is set apart from the text (a blank line above it, or centred or right-aligned);
         # a number right under a text line at its margin is the rest a hard wrap cut off (…高出 / 60)
@@ -363,6 +379,29 @@ def find_page_furniture(doc: PhysicalText) -> None:
             # folios at one page break, the print's own and the extraction's
             line.furniture = "pageNum"
             line.note("furniture: folio", "a bare number beside a page break")
+        elif (nxt is not None and last_bare is None and folio[i + 1] and not nxt.blank_before
+              and (k := bisect.bisect_right(bare_at, i)) < len(bare_at)
+              and int(lines[bare_at[k]].key) == int(line.key) + 1 and at_break(bare_at[k])):
+            # the first of a run of bare folios (the next bare number in the text, one more, right
+            # before a form feed, a folio or a running head), right above the extraction's folio of another shape and number (the
+            # print counts its pages apart from the extraction: 1 / 第 2 页)
+            line.furniture = "pageNum"
+            line.note("furniture: folio", f"a bare number right above a folio, the first of a run of bare folios "
+                                          f"(the next, {lines[bare_at[k]].key}, at line {lines[bare_at[k]].no})")
+        elif (nxt is not None and last_bare is not None and int(line.key) == last_bare + 1
+              and (folio[i + 1] or colophon_kind(nxt))):
+            # the next page's number in the run of bare folios, right above a folio of another shape
+            # (the extraction's own: two folios at one break) or the 版记 that fills the last page
+            # (GB/T 9704-2012 7.4: after the body's last page); a number a hard wrap set alone
+            # (…高出 / 60) is no step of that run
+            line.furniture = "pageNum"
+            line.note("furniture: folio", f"a bare number one more than the last bare folio ({last_bare}), "
+                                          "above " + ("a folio" if folio[i + 1] else "the colophon"))
+        elif nxt is not None and folio[i + 1] and _folio(nxt) == line.key and not nxt.blank_before:
+            # the same page number as the folio right under it (``1`` / ``第 1 页``): the print's folio
+            # over the extraction's, two folios of one page break
+            line.furniture = "pageNum"
+            line.note("furniture: folio", f"a bare number right above a folio of the same page ({nxt.text.strip()!r})")
         elif nxt is None and prev is not None and not BARE_NUMBER_RE.match(prev.key):
             # the text's last line, a bare number one more than the last bare-number folio: the
             # last page's folio (no form feed follows the last page)
@@ -372,6 +411,8 @@ def find_page_furniture(doc: PhysicalText) -> None:
                 line.furniture = "pageNum"
                 line.note("furniture: folio", f"a bare number that ends the text, one more than the last bare folio "
                                               f"({before.key}, line {before.no})")
+        if line.furniture == "pageNum":
+            last_bare = int(line.key)
     doc.furniture = [line for line in lines if line.furniture]
 
 
@@ -623,6 +664,31 @@ def bracket_open(text: str) -> bool:
     """*text* ends inside a bracket it opened: its last （ or ( has no ） or ) after it."""
     k = max(text.rfind("（"), text.rfind("("))
     return k >= 0 and "）" not in text[k:] and ")" not in text[k:]
+
+
+#: The most content characters of a bracketed note on a line of its own (:func:`whole_bracket`).
+NOTE_MAX = 80
+
+
+def whole_bracket(text: str) -> bool:
+    """*text* is one bracketed aside from its first character to its last (``（作者系县水利局退休
+    干部）``, ``（本文有删节）``, ``（县关工委办公室供稿）``): it opens with （ or (, the bracket it opens
+    closes only at its end (brackets inside it balanced), at most :data:`NOTE_MAX` characters.
+    Brackets mark an aside, a note (注释内容, GB/T 15834-2011 4.9); a note printed on a line of
+    its own after a piece (an author's note, a credit) is a paragraph of its own, which the text
+    under it never goes on. One pass over the text."""
+    t = text.strip()
+    if not t or t[0] not in "（(" or t[-1] not in "）)" or len(t) > NOTE_MAX:
+        return False
+    depth = 0
+    for k, ch in enumerate(t):
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth -= 1
+            if depth <= 0:
+                return k == len(t) - 1
+    return False
 
 
 def closes_bracket(text: str) -> bool:
@@ -881,6 +947,8 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
     if AFTER_SENTENCE_NOTE_RE.search(a.text):
         return True, ("ends with a bracketed note after a finished sentence (…。（单位　姓名）: a brief's credit, "
                       "（完）)"), None
+    if whole_bracket(a.text):
+        return True, "a bracketed note on a line of its own (（作者系…）, （…供稿）): a paragraph of its own", None
     if indents and opens_indented(b):
         return True, ("the next line opens indented, and the text marks its paragraphs by their first-line "
                       "indent (段首空两字): a new paragraph"), None
@@ -901,6 +969,17 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
     if _doubled(a.text, b.text) and any(c in PROSE_PUNCT for c in b.text):  # 顶真 in verse aside
         return False, (f"the next line starts with the character this one ends with ({b.text.lstrip()[0]}): "
                        "printed twice across an old page break"), "medium"
+    if (indents and parts == 1 and opens_indented(a) and b.raw.lstrip("\f")[:1] not in " \t\u3000"
+            and not b.form_feed and not b.marks and not _gap_at_end(a.raw.rstrip("\r\n\f"))
+            and not INNER_GAP_RE.search(a.text.strip()) and width is not None and extent(a.text) >= width - _tolerance(width)):
+        # the paragraph's first-line indent and the column's width after it: the line fills the
+        # column (a title is centred or flush, never indented as wide as the column), and the line
+        # under it, flush left where each paragraph opens indented, is that paragraph's next line
+        # (a line with a wide gap inside or at its end, or one under it that opens with one, is a
+        # contents entry's or a table's: its author, page or cell set apart, no prose)
+        return False, (f"as wide as a wrapped line ({extent(a.text):g} ≥ {width - _tolerance(width):g}) after a "
+                       "paragraph's first-line indent (段首空两字) in a text marked so, the next line flush left: a "
+                       "paragraph's first line the wrap cut"), None
     from convert.reader.body import balanced_subheading
 
     if parts == 1 and balanced_subheading(a.key) and not number_cut(a.text.rstrip(), b.text.lstrip()):
