@@ -4066,3 +4066,43 @@ def test_the_next_bare_folio_under_the_extractions_folio_and_head_above_the_colo
     round_trips(docs, text)
     fws = ["".join(f.itertext()).strip() for f in xpath(docs[0].root, "//tei:text//tei:fw[@type='pageNum']")]
     assert fws == ["1", "2", "· 5 ·", "3"], fws
+
+
+# ------------------------------------------------- heldout-m session briefing (issue 21, round 11)
+
+def _session_issue(number: int, day: int) -> str:
+    """One issue of an invented 会议简报: the session's name (longer than a short title) over a
+    letter-spaced 简　　报, 第N期 with no cumulative number, the 编 unit and date on one line, body
+    wrapped with no blank lines, a 版记 of 送 and the print run, a folio."""
+    return (
+        "中国人民政治协商会议某岭县第九届委员会第二次会议\n"
+        "简　　报\n"
+        f"第{number}期\n"
+        f"大会秘书处编　　　　　　　　2025年2月{day}日\n"
+        "\n"
+        "委员们分组讨论常委会工作报告\n"
+        "2月6日上午，出席会议的委员分成八个组，讨论了常委会工作报告。委员\n"
+        "们认为，报告实事求是，重点突出，同意提请大会审议。\n"
+        "\n"
+        "送：大会主席团成员，县委、县人大常委会、县政府领导。\n"
+        "　　　　　　　　　　　　　　　　　（共印90份）\n"
+        "1/1\n")
+
+
+def test_a_session_name_over_a_letter_spaced_briefing_title_opens_the_next_issue():
+    """A 会议简报's 版头 names the session on a line of its own (中国人民政治协商会议某岭县第九届委员会
+    第二次会议, longer than a short title) over the kind of bulletin letter-spaced (简　　报): in a
+    file of two issues that line, after the 版记 that ends the first issue (GB/T 9704-2012 7.4),
+    opens the second with the title under it: the first keeps its colophon and no body paragraph
+    of the name, the second's header has the name whole."""
+    text = _session_issue(2, 6) + "\n" + _session_issue(3, 7)
+    docs, _ = read(text)
+    assert len(docs) == 2
+    for root in (d.root for d in docs):
+        assert xpath(root, "string(//tei:monogr/tei:title[@level='j'][not(@type)])") == \
+            "中国人民政治协商会议某岭县第九届委员会第二次会议简报"
+    first = docs[0].root
+    assert not any("政治协商会议" in t for t in texts(first, "//tei:text//tei:p") + texts(first, "//tei:body//tei:head"))
+    assert not any("共印" in t for t in texts(first, "//tei:body//tei:head"))
+    assert any("送：" in t for t in texts(first, "//tei:back//*"))
+    round_trips(docs, text)

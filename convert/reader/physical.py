@@ -1231,6 +1231,24 @@ def _paper_date_line(line: Line) -> bool:
     return "date" in kinds and bool(kinds & {"date-part", "lunar"}) and kinds <= {"date", "date-part", "lunar"}
 
 
+def _name_over_title(lines: list[Line], k: int, floor: int) -> bool:
+    """``lines[k]``, over a bulletin's kind alone (``简　　报``), may be the first line of the
+    报头 name (its caller checks the shape: a title, no punctuation): short (16 characters), or
+    up to 30 — a session's or a body's full name (某县第某届人民代表大会第某次会议 over the
+    会议简报's 简　　报, GB/T 9704-2012 7.2) — when what stands before it ends the previous issue
+    (a 版记 line, a finished sentence, a credit; *floor* is the open issue's first line) or an
+    old page break opens it."""
+    name = lines[k]
+    if len(name.key) <= 16:
+        return True
+    if len(name.key) > 30:
+        return False
+    if any(isinstance(s, Milestone) and s.kind == "pb" for s in name.marks) or name.form_feed:
+        return True
+    before = lines[k - 1] if k - 1 > floor else None
+    return before is not None and bool(colophon_kind(before) or sentence_final(before.text) or _note_line(before))
+
+
 def find_issue_boundaries(doc: PhysicalText) -> None:
     """Issue boundaries: a second masthead starts a second issue.
 
@@ -1240,7 +1258,8 @@ def find_issue_boundaries(doc: PhysicalText) -> None:
     a bracketed subtitle, a page count), and the line above those when it is a short title and
     what stands before it ends the previous issue (a colophon line, a finished sentence, a
     credit, the end of an 印发 line) or the title is letter-spaced (``督 查 通 报``: a masthead's
-    own); with the title, the 编印 unit printed above it (one or two lines of a body's name)
+    own); a name over the kind of bulletin alone (``简　　报``) goes with it (:func:`_name_over_title`);
+    with the title, the 编印 unit printed above it (one or two lines of a body's name)
     when what stands before that ends the previous issue. A handling notice right above that title (注意保存, 内部参阅, a 密级: the top line of a
     briefing's 版头, GB/T 9704-2012 7.2.1) starts the issue too, and so does a paper's date line
     right above it (:func:`_paper_date_line`); 内部资料，免费交流 stays with the colophon before it
@@ -1300,7 +1319,7 @@ def find_issue_boundaries(doc: PhysicalText) -> None:
                     start = cand
                     above = lines[start - 1] if start - 1 > starts[-1] else None
                     if (above is not None and TITLE_GENRE_RE.fullmatch(lines[start].key)
-                            and classify(above.text) == "title" and len(above.key) <= 16
+                            and classify(above.text) == "title" and _name_over_title(lines, start - 1, starts[-1])
                             and not TITLE_GENRE_RE.search(above.key) and not any(c in PROSE_PUNCT for c in above.text)
                             and not colophon_kind(above) and not above.furniture):
                         # the name over two lines (桐 泽 人 大 / 工 作 简 报: read_masthead's one title)
