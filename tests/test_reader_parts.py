@@ -4106,3 +4106,23 @@ def test_a_session_name_over_a_letter_spaced_briefing_title_opens_the_next_issue
     assert not any("共印" in t for t in texts(first, "//tei:body//tei:head"))
     assert any("送：" in t for t in texts(first, "//tei:back//*"))
     round_trips(docs, text)
+
+
+def test_the_dated_items_of_a_programme_are_no_titles_and_each_ends_on_its_line():
+    """A programme (活动安排) under its head: lines of a day or a span of days, a gap, then the
+    event and its place in brackets. No item is a title (a title does not open with a date and a
+    gap), none runs on into the next, and the head over them is the article's head alone; the
+    poem's title after the last item is a title of its own."""
+    text = ("某溪报\n\n第4期（总第88期）　　2024年5月10日\n\n"
+            "**桃花节活动安排**\n\n"
+            "5月11日　开幕式、赏花巡游（桃林广场、沿河步道）\n\n"
+            "5月12日　桃林摄影比赛（北山桃园）\n\n"
+            "5月14日至16日　农特产品集市（镇文化站）\n\n"
+            "### 桃花辞\n\n◎ 林　风\n\n河边的桃花开了\n风把香味送进村口\n放学的孩子跑过桥\n一路笑声落满河\n")
+    docs, _ = read(text)
+    root = docs[0].root
+    assert texts(root, "//tei:body//tei:head") == ["桃花节活动安排", "桃花辞"]
+    assert texts(root, "//tei:div[tei:head='桃花节活动安排']/tei:p") == [
+        "5月11日开幕式、赏花巡游（桃林广场、沿河步道）", "5月12日桃林摄影比赛（北山桃园）",
+        "5月14日至16日农特产品集市（镇文化站）"]
+    round_trips(docs, text)

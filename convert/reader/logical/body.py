@@ -62,7 +62,7 @@ from convert.reader.masthead import DATE_RE, _iso, arabic_date
 from convert.reader.logical.state import LogicalText, Role
 from convert.reader.logical.roles import DOCUMENT_TITLE_RE, SIGNED_TITLE_MAX, indented, physical_parts, title_like
 from convert.reader.names import tag_byline
-from convert.reader.physical import NO_LINE_START, as_wide_as_wrapped, sentence_final
+from convert.reader.physical import DATED_ENTRY_RE, NO_LINE_START, as_wide_as_wrapped, sentence_final
 from convert.tei import TEI_NS, E, XML_ID, xpath
 
 SECTION_NAME_MAX = 8
@@ -76,6 +76,21 @@ OPENING_ROLES = ("lead-in", "byline", "verse", "editorial")
 CERT_ORDER = {"low": 0, "medium": 1, "high": 2}
 #: The level of a sub-heading without a number (below the four numbered ones).
 UNNUMBERED = 9
+
+
+#: What a schedule item does not hold: a clause or sentence mark (its date, event and place in
+#: brackets are set apart by gaps and brackets, not by punctuation).
+SCHEDULE_STOPS = set("，,。；;：:！？!?")
+
+
+def schedule_item(line: Line, wrap_width: float | None = None) -> bool:
+    """*line* is an item of a printed programme (活动安排, 日程): a dated entry (a day or a span of
+    days, a gap, then the event: ``4月19日　健身大会（茶园步道）``, :data:`DATED_ENTRY_RE`, the form
+    of a 大事记's entries) with no clause or sentence mark, narrower than a wrapped line. What a
+    title never opens with, and complete on its line: each item of a programme is printed on a
+    line of its own (the next line is the next item, not the rest of a sentence)."""
+    return (bool(DATED_ENTRY_RE.match(line.text)) and not any(c in SCHEDULE_STOPS for c in line.text)
+            and len(line.key) <= 50 and not as_wide_as_wrapped(line, wrap_width))
 
 
 @dataclass
@@ -467,6 +482,11 @@ class BodyBuilder:
             # a name and a telephone number (a 便民信息 box's entry): no title, whatever its shape
             line.note("paragraph", "a name and a telephone number: an entry of a directory box, not a title")
             return None
+        if not (line.level > 0 or line.all_bold) and DATED_ENTRY_RE.match(line.text):
+            # a day (or span of days), a gap, then the event: an item of a programme (日程) or of a
+            # chronicle (大事记), whatever its shape; a title does not open with a date and a gap
+            line.note("paragraph", "a date, a gap and an event: an item of a programme or chronicle, not a title")
+            return None
         if (self._title_only() and line.key.startswith("——") and len(line.key) <= 50
                 and not line.text.rstrip()[-1:] in "。；;"):
             # a 副题 under its title, led by a dash (GB/T 15834-2011 4.11, 破折号: it stands before a
@@ -717,8 +737,9 @@ class BodyBuilder:
             self._para_line = line if not joined else None
             # a directory entry (name, telephone number) ends with its number: the next line is
             # the next entry, not the rest of a sentence
+            # a programme's item (date, gap, event) ends on its line too
             self.para_open = (self.para is not None and unfinished("".join(s for s, _ in segs)) and not trail
-                              and not directory_entry(line))
+                              and not directory_entry(line) and not schedule_item(line, self.wrap_width))
         for kind, note in trail:
             self._note(kind, note)
 
