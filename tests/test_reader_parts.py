@@ -4126,3 +4126,35 @@ def test_the_dated_items_of_a_programme_are_no_titles_and_each_ends_on_its_line(
         "5月11日开幕式、赏花巡游（桃林广场、沿河步道）", "5月12日桃林摄影比赛（北山桃园）",
         "5月14日至16日农特产品集市（镇文化站）"]
     round_trips(docs, text)
+
+
+def test_a_programmes_dated_items_are_not_run_together_in_a_wrapped_text_without_blank_lines():
+    """Hard-wrapped, no blank lines: a programme's items (date, gap, event, place in brackets),
+    one as wide as a wrapped line, are each a line of their own (the next opens with a date and a
+    gap, which prose never sets; an item closing its bracket has ended), and the poem's title
+    under the last item is not run into it."""
+    text = ("某溪报\n第4期（总第88期）　　2024年5月10日\n"
+            "桃花节开幕\n"
+            "本报讯（记者 林风）5月9日上午，第三届桃\n"
+            "花节在北山桃园开幕，来自各地的游客三千余\n"
+            "人到桃园赏花踏青，镇里还安排了民俗表演和\n"
+            "农产品展示，吸引了不少市民带着孩子前来。\n"
+            "镇文化站负责人介绍，今年的桃花节为期一周\n"
+            "，除赏花之外，还安排了摄影比赛、健身徒步\n"
+            "和农特产品集市等活动，游客可以在桃园里品\n"
+            "尝当地的土特产，也可以参加采摘体验，在山\n"
+            "间步道上感受春天的气息。镇里在桃园周边设\n"
+            "置了三处临时停车场，并安排志愿者引导游客\n"
+            "有序游览，保障节会期间的交通和安全工作。\n"
+            "桃花节活动安排\n"
+            "5月11日　“桃林徒步”健身大会（北山步道）\n"
+            "5月12日　桃林摄影比赛（北山桃园）\n"
+            "5月14日至16日　农特产品集市（镇文化站）\n"
+            "桃花辞\n◎ 林　风\n河边的桃花开了\n风把香味送进村口\n放学的孩子跑过桥\n一路笑声落满河\n")
+    docs, _ = read(text)
+    root = docs[0].root
+    assert texts(root, "//tei:div[tei:head='桃花节活动安排']/tei:p") == [
+        "5月11日“桃林徒步”健身大会（北山步道）", "5月12日桃林摄影比赛（北山桃园）",
+        "5月14日至16日农特产品集市（镇文化站）"]
+    assert "桃花辞" in texts(root, "//tei:body//tei:head")
+    round_trips(docs, text)

@@ -58,6 +58,16 @@ DATE_LEAD_RE = re.compile(r"^\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 #: a gap (``5月6日　``, ``5月14日—15日　``, ``5月下旬　``) and the entry's text; what a title never opens with.
 DATED_ENTRY_RE = re.compile(r"^\s*\d{1,2}\s*月\s*(?:\d{1,2}\s*日(?:[—\-－~～至](?:\d{1,2}\s*月)?\d{1,2}\s*日)?"
                             r"|[上中下]旬|初|底|中)[ \t\u3000]+\S")
+def schedule_end(text: str) -> bool:
+    """*text* is a whole item of a printed programme (活动安排, 日程): a dated entry
+    (:data:`DATED_ENTRY_RE`) without clause or sentence punctuation (an enumeration comma 、 may
+    list its events) that ends with a closing bracket closing the one it opened (the place:
+    ``4月21日　茶文化论坛（县会展中心）``). Each item of a programme is printed on a line of its own."""
+    t = text.rstrip()
+    return (bool(DATED_ENTRY_RE.match(t)) and t[-1:] in "）)" and not any(c in "，,。；;：:" for c in t)
+            and max(t.rfind("（"), t.rfind("(")) >= 0)
+
+
 #: A paragraph's first-line indent (段首缩进: two ideographic spaces, or four spaces and more).
 INDENT_RE = re.compile(r"^(?:\u3000{2}|[ \t]{4,})\S")
 #: A gap of ideographic spaces between two printed characters inside a line: a title's two halves
@@ -966,6 +976,12 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
         return False, f"the next line starts with {b.text[:1]!r}, which cannot start a line", None
     if bracket_open(a.text) and closes_bracket(b.text):
         return False, "a bracket this line opens closes on the next line (（…供稿） wrapped)", None
+    if DATED_ENTRY_RE.match(b.text):
+        return True, ("the next line opens with a date and a gap (a programme's or chronicle's next dated "
+                      "item, 日程/大事记: prose sets no gap after a date)"), None
+    if schedule_end(a.text):
+        return True, ("a dated item without clause punctuation that ends closing its bracket (a programme's "
+                      "item: date, gap, event, its place in brackets): the item ended"), None
     if _doubled(a.text, b.text) and any(c in PROSE_PUNCT for c in b.text):  # 顶真 in verse aside
         return False, (f"the next line starts with the character this one ends with ({b.text.lstrip()[0]}): "
                        "printed twice across an old page break"), "medium"
