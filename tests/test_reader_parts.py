@@ -4158,3 +4158,20 @@ def test_a_programmes_dated_items_are_not_run_together_in_a_wrapped_text_without
         "5月14日至16日农特产品集市（镇文化站）"]
     assert "桃花辞" in texts(root, "//tei:body//tei:head")
     round_trips(docs, text)
+
+
+def test_a_special_issue_label_on_its_own_line_under_a_numbered_issue_line_keeps_the_issues_number():
+    """A paper's 特刊 (or 专刊): its masthead prints the issue line with its own number and the
+    cumulative one (第7期（总第300期）), and a letter-spaced 特　　刊 on a line of its own under it.
+    The numbered issue of the run is itself the special edition: ``biblScope/@n`` is its number
+    (a 增刊 printed beside a number, 第6期增刊, stays that issue's supplement)."""
+    text = ("# 某 溪 报\n\n2024年5月10日　星期五\n\n第7期（总第300期）　　今日2版\n\n特　　刊\n\n"
+            "**第一版　要闻**\n\n桃花节开幕\n\n本报讯（记者 林风）5月9日上午，第三届桃花节在北山桃园开幕。\n")
+    docs, _ = read(text)
+    monogr = "//tei:sourceDesc/tei:biblStruct/tei:monogr"
+    assert xpath(docs[0].root, f"string({monogr}/tei:biblScope[@unit='issue']/@n)") == "7"
+    assert xpath(docs[0].root, f"string({monogr}/tei:idno[@type='cumulative'])") == "300"
+    assert "特刊" in xpath(docs[0].root, f"string({monogr}/tei:biblScope[@unit='issue'])")
+    round_trips(docs, text)
+    mh = read_masthead(split_lines("某某简报\n第6期增刊"))
+    assert (mh.special, mh.issue, mh.special_alone) == ("增刊", 6, False)

@@ -306,6 +306,9 @@ class Masthead:
     issue_text: str | None = None
     special: str | None = None
     special_text: str | None = None
+    #: the special issue's name stands on a line of its own, no issue number beside it (``特　　刊``
+    #: under the masthead's ``第15期（总第1462期）``), not ``第6期增刊``
+    special_alone: bool = False
     issue_total: int | None = None
     volume: int | None = None
     volume_text: str | None = None
@@ -384,6 +387,7 @@ def _take(mh: Masthead, kind: str, text: str) -> None:
             own = numeral(special.group("n") or special.group("cn") or "")
             mh.special = special.group("name") + (str(own) if own is not None else "")
             mh.special_text = special.group("special")
+            mh.special_alone = special.start("special") == 0 and special.end("special") == len(key)
         if special:  # the numbers beside it (第6期增刊, 增刊（总第119期）) are read as usual
             key = key[:special.start("special")] + key[special.end("special"):]
         m = ISSUE_RE.search(re.sub(TOTAL_RE, "", key))

@@ -208,7 +208,14 @@ def _header(mh: Masthead, genre, colophons: list[etree._Element], source_name: s
     monogr.append(imprint)
     if mh.volume is not None:
         monogr.append(E.biblScope(mh.volume_text or str(mh.volume), unit="volume", n=str(mh.volume)))
-    if mh.special is not None:
+    if (mh.special is not None and mh.special_alone and mh.issue is not None
+            and mh.special.startswith(("特刊", "专刊"))):
+        # a 特刊 or 专刊 label on a line of its own in a masthead whose issue line prints the issue's
+        # own number (第15期（总第1462期） over 特　　刊): the numbered issue of the run given over
+        # to one theme (newspaper practice; a 增刊 is printed outside the run), so its number is the
+        # issue's, the label named beside it as printed
+        monogr.append(E.biblScope((mh.issue_text or "") + mh.special_text, unit="issue", n=str(mh.issue)))
+    elif mh.special is not None:
         # a special issue (增刊, 特刊, 专刊: no number of the year's run, or its own), named as printed;
         # printed beside a number (第6期增刊), the supplement of that issue
         number = (mh.issue_text or "") if mh.issue is not None else ""
