@@ -4175,3 +4175,19 @@ def test_a_special_issue_label_on_its_own_line_under_a_numbered_issue_line_keeps
     round_trips(docs, text)
     mh = read_masthead(split_lines("某某简报\n第6期增刊"))
     assert (mh.special, mh.issue, mh.special_alone) == ("增刊", 6, False)
+
+
+def test_a_bold_run_a_wrap_cut_is_one_line_though_the_line_has_wide_gaps():
+    """A 报眉 line with its page field in bold, cut by a wrap inside the bold run (``…　**第二版　
+    社会`` / ``新闻**``): the bold run opened on the line closes on the next, so the two are one line
+    (the gaps in it make no table row) and the page label names its page whole, no column."""
+    text = ("某溪报\n\n第4期（总第88期）　　2024年5月10日\n\n**第一版　要闻**\n\n桃花节开幕\n\n"
+            "本报讯（记者 林风）5月9日上午，第三届桃花节在北山桃园开幕。\n\n"
+            "本版责编：林　风\n\n\f某溪报　　2024年5月10日　　**第二版　社会\n新闻**\n\n"
+            "### 小镇集市人气旺\n\n本报讯（通讯员 方圆）5月9日，镇上的周末集市迎来不少游客。\n")
+    docs, _ = read(text)
+    root = docs[0].root
+    assert not xpath(root, "//tei:body//tei:div[@type='section']")
+    assert texts(root, "//tei:body//tei:head") == ["桃花节开幕", "小镇集市人气旺"]
+    assert xpath(root, "//tei:pb[@n='2']")
+    round_trips(docs, text)

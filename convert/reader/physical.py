@@ -58,6 +58,16 @@ DATE_LEAD_RE = re.compile(r"^\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 #: a gap (``5月6日　``, ``5月14日—15日　``, ``5月下旬　``) and the entry's text; what a title never opens with.
 DATED_ENTRY_RE = re.compile(r"^\s*\d{1,2}\s*月\s*(?:\d{1,2}\s*日(?:[—\-－~～至](?:\d{1,2}\s*月)?\d{1,2}\s*日)?"
                             r"|[上中下]旬|初|底|中)[ \t\u3000]+\S")
+def bold_run_cut(a: Line, b: Line) -> bool:
+    """*a* leaves a ``**`` run open at its end and *b* goes on inside it (its first characters
+    bold, no ``**`` before them) and closes it: the run's text was cut by a wrap, as in
+    ``芷桥报·特刊　…　**第二版　茶乡`` / ``风采**`` (a bold run is matched across a soft line break,
+    CommonMark 0.31 §6.2; :func:`convert.reader.lines.split_lines` reads *b* as bold)."""
+    return (a.raw.count("**") % 2 == 1 and b.raw.count("**") % 2 == 1 and not b.blank_before
+            and not b.raw.lstrip(" \t\u3000\f").startswith("**") and bool(b.segments) and b.segments[0][1]
+            and bool(a.segments) and a.segments[-1][1])
+
+
 def schedule_end(text: str) -> bool:
     """*text* is a whole item of a printed programme (活动安排, 日程): a dated entry
     (:data:`DATED_ENTRY_RE`) without clause or sentence punctuation (an enumeration comma 、 may
@@ -946,6 +956,9 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
         return True, "a blank line follows", None
     if a.page is not None:
         return True, "ends with a contents entry's page number", None
+    if bold_run_cut(a, b) and not sentence_final(a.text):
+        return False, ("a bold run (**) this line opens closes on the next line, which goes on inside it: one "
+                       "bold run the wrap cut (CommonMark 0.31 §6.2)"), None
     if parts == 1 and table_row(a.text):
         return True, "a table row (three cells or more apart by wide gaps: TEI P5 §14.1.1): rows are never run together", None
     if table_row(b.text):
