@@ -4191,3 +4191,18 @@ def test_a_bold_run_a_wrap_cut_is_one_line_though_the_line_has_wide_gaps():
     assert texts(root, "//tei:body//tei:head") == ["桃花节开幕", "小镇集市人气旺"]
     assert xpath(root, "//tei:pb[@n='2']")
     round_trips(docs, text)
+
+
+def test_a_special_issues_title_under_its_label_is_the_mastheads_not_a_paragraph():
+    """A 特刊's 版头: under the letter-spaced 特　　刊 label the special issue's own title (its
+    occasion, ending with 特刊) is a title-page subtitle, not the body's first paragraph; the
+    periodical's title stays its own."""
+    text = ("# 某 溪 报\n\n2024年5月10日　星期五\n\n第7期（总第300期）　　今日2版\n\n特　　刊\n\n"
+            "第三届某溪桃花节开幕特刊\n\n**第一版　要闻**\n\n桃花节开幕\n\n"
+            "本报讯（记者 林风）5月9日上午，第三届桃花节在北山桃园开幕。\n")
+    docs, _ = read(text)
+    root = docs[0].root
+    assert xpath(root, "string(//tei:front//tei:titlePart[@type='sub'])") == "第三届某溪桃花节开幕特刊"
+    assert not [p for p in texts(root, "//tei:body//tei:p") if "特刊" in p]
+    assert xpath(root, "string(//tei:monogr/tei:title[@level='j'][not(@type)])") == "某溪报"
+    round_trips(docs, text)

@@ -53,6 +53,16 @@ TOTAL_RE = re.compile(r"总\s*第\s*(\d+)\s*期")
 SPECIAL_ISSUE_RE = re.compile(r"^(?:\d{4}年)?(?:第\d+期)?(?P<special>(?P<name>增刊|特刊|专刊)"
                               r"(?:第?(?P<n>\d+)期?|[（(](?P<cn>[一二三四五六七八九十\d]{1,3})[）)])?)"
                               r"(?:[（(]总第\d+期[）)])?$")
+def special_issue_title(label: str, key: str) -> bool:
+    """*key* (a line, whitespace removed) is the title of the special issue whose label *label*
+    (the line above, :data:`SPECIAL_ISSUE_RE`: ``特　　刊``) names: it ends with that name
+    (``第五届某某节开幕特刊``, newspaper practice: a 特刊's 版头 names its occasion), is longer than
+    the name, short (up to 40 characters) and holds no clause or sentence punctuation."""
+    m = SPECIAL_ISSUE_RE.match(label)
+    return (m is not None and key.endswith(m.group("name")) and len(m.group("name")) < len(key) <= 40
+            and not any(c in "，,。；;：:！？!?" for c in key))
+
+
 #: An imprint: a body's name, then its verb (the compound 编辑出版, ``…融媒体中心编辑出版``, is one verb:
 #: the body edits and publishes; read first, so that 编辑 does not stay in the body's name).
 IMPRINT_RE = re.compile(r"^(.{2,40}?)\s*(编辑出版|出版|编印|编辑|主办|承办|协办|机关报|编)$")
@@ -482,6 +492,12 @@ def read_masthead(lines: list[Line]) -> Masthead:
             # of bulletin only, the first the body or place: one title
             prev[1].append(line)
             mh.title += key
+            continue
+        if (kind == "title" and mh.title is not None and prev is not None and prev[0] == "edition"
+                and special_issue_title(prev[1][-1].key, key)):
+            # the special issue's own title under its 特刊 label: a subtitle of the title page (no
+            # subtitle of the periodical's name: mh.title_sub stays as it was)
+            mh.blocks.append(("subtitle", [line]))
             continue
         if kind == "title" and mh.title is not None:
             kind = "notice"

@@ -32,7 +32,8 @@ from convert.reader.layout import (CONTENTS_HEAD_RE, match_author_leader, TEXT_L
 from convert.reader.lines import Line, page_value
 from convert.reader.logical.state import LogicalText
 from convert.reader.masthead import (imprint_parts, CN_DATE_RE, CONTACT_RE, DATE_RE, IMPRINT_RE, LUNAR_RE, MASTHEAD_KINDS, PAGES_RE,
-                                     PUBLISHING_VERBS, Masthead, fields_of, masthead_line, numeral, read_masthead)
+                                     PUBLISHING_VERBS, Masthead, fields_of, masthead_line, numeral, read_masthead,
+                                     special_issue_title)
 from convert.reader.names import is_org_name
 from convert.reader.physical import bracket_open, closes_bracket
 from convert.tei import E, XML_LANG
@@ -79,6 +80,10 @@ def _masthead_end(lines: list[Line]) -> int:
             continue
         if title_seen and i <= 6 and len(line.key) <= 20 and not prose_next and issue_line_below(i):
             line.note("masthead", "above the issue-number line: the 版头's")
+            continue
+        if title_seen and i > 0 and not prose_next and special_issue_title(lines[i - 1].key, line.key):
+            line.note("masthead", "under the special issue's label (特刊), ending with its name: the special "
+                                  "issue's own title, the 版头's")
             continue
         return i
     return 0
