@@ -4206,3 +4206,21 @@ def test_a_special_issues_title_under_its_label_is_the_mastheads_not_a_paragraph
     assert not [p for p in texts(root, "//tei:body//tei:p") if "特刊" in p]
     assert xpath(root, "string(//tei:monogr/tei:title[@level='j'][not(@type)])") == "某溪报"
     round_trips(docs, text)
+
+
+def test_a_jump_head_abbreviated_over_the_continued_part_links_the_two_parts():
+    """The continued part of a jumped story under a head the paper abbreviated (桃旅节开幕 for
+    第三届某溪桃花文化旅游节开幕: the abbreviation keeps characters of the words in their order):
+    the two parts are @part I and F, linked by @next/@prev."""
+    text = ("某溪报\n\n第4期（总第88期）　　2024年5月10日\n\n**第一版　要闻**\n\n"
+            "## 第三届某溪桃花文化旅游节开幕\n\n"
+            "本报讯（记者 林风）5月9日上午，第三届桃花节在北山桃园开幕，来自各地的游客到桃园赏花。"
+            "（下转第2版）\n\n本版责编：林　风\n\n\f**第二版　综合**\n\n### 桃旅节开幕\n\n"
+            "（上接第1版）开幕式后，游客们沿着步道登上观景台。\n")
+    docs, _ = read(text)
+    root = docs[0].root
+    first = xpath(root, "//tei:div[tei:head='第三届某溪桃花文化旅游节开幕']")[0]
+    rest = xpath(root, "//tei:div[tei:head='桃旅节开幕']")[0]
+    assert (first.get("part"), rest.get("part")) == ("I", "F")
+    assert rest.get("prev") == "#" + first.get(XML_ID) and first.get("next") == "#" + rest.get(XML_ID)
+    round_trips(docs, text)

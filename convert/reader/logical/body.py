@@ -1390,6 +1390,14 @@ JUMP_ON_RE = re.compile(r"下转|转第|转\s*[\d一二三四五六七八九十]
 JUMP_BACK_RE = re.compile(r"上接|接第|接\s*[\d一二三四五六七八九十]+\s*版")
 
 
+def in_order(short: str, long: str) -> bool:
+    """Every character of *short* stands in *long*, in the same order (a subsequence: an
+    abbreviation of *long*, 缩略 keeping characters of its words, 茶文化旅游节 → 茶旅节). Linear in
+    the two lengths."""
+    it = iter(long)
+    return all(c in it for c in short)
+
+
 def link_jumps(body: etree._Element) -> None:
     """A story continued on another page (TEI P5 §16.7 "Aggregation", ``att.fragmentable``): the
     article ending with a jump line ``下转…`` is ``@part="I"``, the one opening with ``上接…`` is
@@ -1413,6 +1421,10 @@ def link_jumps(body: etree._Element) -> None:
                 if cand is None:
                     cand = next((c for c, h in zip(open_parts, heads)
                                  if h and (head in h or h in head or _similar(head, h) >= MATCH_RATIO)), None)
+                if cand is None and len(head) >= 4:
+                    # a head abbreviated over the jump (茶旅节开幕 of 第五届芷桥茶文化旅游节开幕: an
+                    # abbreviation keeps its words' characters in their order, 茶文化旅游节 → 茶旅节)
+                    cand = next((c for c, h in zip(open_parts, heads) if h and in_order(head, h)), None)
                 if cand is None and head:
                     # the continued part carries the story's 引题 as its head (newspaper practice
                     # prints the shorter line over the jump)
