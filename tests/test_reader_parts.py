@@ -4106,3 +4106,22 @@ def test_a_session_name_over_a_letter_spaced_briefing_title_opens_the_next_issue
     assert not any("共印" in t for t in texts(first, "//tei:body//tei:head"))
     assert any("送：" in t for t in texts(first, "//tei:back//*"))
     round_trips(docs, text)
+
+
+# ------------------------------------------------- heldout-n 工作信息 of a 妇联 (issue 21, round 12)
+
+def test_a_masthead_unit_and_date_set_apart_by_one_tab_are_two_fields():
+    """The 编印 unit left and the date right on one line of the 版头 (GB/T 9704-2012 7.2), typed
+    with a tab stop between them (``某某县妇女联合会<TAB>2024年5月6日``): a tab sets the next field
+    in its column, so the line is the masthead's imprint and date (the issue date in the header),
+    not the first article's heading."""
+    assert [k for k, _, _ in fields_of("某某县妇女联合会\t2024年5月6日")] == ["org", "date"]
+    text = ("某某妇联工作信息\n第2期（总第50期）\n某某县妇女联合会\t2024年5月6日\n"
+            "县妇联召开春季工作推进会\n"
+            "　　5月6日，县妇联召开春季工作推进会，各乡镇妇联主席参加。\n"
+            "（县妇联办公室供稿）\n")
+    docs, _ = read(text)
+    root = docs[0].root
+    assert issue_fields(root) == ("2024-05-06", "2", "50")
+    assert texts(root, "//tei:div[@type='article']/tei:head") == ["县妇联召开春季工作推进会"]
+    round_trips(docs, text)
