@@ -4125,3 +4125,21 @@ def test_a_masthead_unit_and_date_set_apart_by_one_tab_are_two_fields():
     assert issue_fields(root) == ("2024-05-06", "2", "50")
     assert texts(root, "//tei:div[@type='article']/tei:head") == ["县妇联召开春季工作推进会"]
     round_trips(docs, text)
+
+
+def test_a_photo_credit_of_a_unit_and_a_letter_spaced_name_makes_a_caption():
+    """A bulletin's photo caption names the photographer by unit and name, the two-character name
+    letter-spaced (``…。　县妇联　俞　平　摄``): a caption (a figure), and the indented paragraph
+    under it, in a text with no blank lines, opens a paragraph of its own (not run into the caption)."""
+    text = ("某某妇联工作信息\n第2期（总第50期）\n某某县妇女联合会　　2024年5月6日\n"
+            "县妇联召开春季工作推进会\n"
+            "　　5月6日，县妇联召开春季工作推进会，各乡镇妇联主席参加。\n"
+            "与会人员参观巾帼示范基地。　县妇联　俞　平　摄\n"
+            "　　会议要求各乡镇抓好春季各项工作落实。\n"
+            "（县妇联办公室供稿）\n")
+    docs, _ = read(text)
+    root = docs[0].root
+    assert texts(root, "//tei:figure/tei:head") == ["与会人员参观巾帼示范基地。"]
+    assert texts(root, "//tei:figure/tei:byline") == ["县妇联俞平摄"]
+    assert texts(root, "//tei:div[@type='article']/tei:p")[-1] == "会议要求各乡镇抓好春季各项工作落实。"
+    round_trips(docs, text)
