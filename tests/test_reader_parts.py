@@ -4143,3 +4143,21 @@ def test_a_photo_credit_of_a_unit_and_a_letter_spaced_name_makes_a_caption():
     assert texts(root, "//tei:figure/tei:byline") == ["县妇联俞平摄"]
     assert texts(root, "//tei:div[@type='article']/tei:p")[-1] == "会议要求各乡镇抓好春季各项工作落实。"
     round_trips(docs, text)
+
+
+def test_a_unit_named_by_a_peoples_organisations_short_name_and_a_name_under_a_title_is_a_byline():
+    """An article's top byline of unit and name where the unit ends in the short name of a
+    people's organisation (``某山镇妇联　邹明霞``: 妇联 for 妇女联合会, as 文联, 科协 …) is a byline,
+    not the second line of the title above it."""
+    text = ("某某妇联工作信息\n第2期（总第50期）\n某某县妇女联合会　　2024年5月6日\n"
+            "【经验交流】\n"
+            "建好妇女之家　服务基层妇女\n"
+            "某山镇妇联　邹明霞\n"
+            "　　某山镇有十个行政村，镇妇联把服务阵地建到村里。\n"
+            "（一）阵地建在家门口\n"
+            "　　各村都建成了妇女之家，由村妇联主席轮流值班。\n")
+    docs, _ = read(text)
+    root = docs[0].root
+    assert texts(root, "//tei:div[@type='article']/tei:head") == ["建好妇女之家服务基层妇女"]
+    assert texts(root, "//tei:div[@type='article']/tei:byline") == ["某山镇妇联邹明霞"]
+    round_trips(docs, text)
