@@ -4161,3 +4161,29 @@ def test_a_unit_named_by_a_peoples_organisations_short_name_and_a_name_under_a_t
     assert texts(root, "//tei:div[@type='article']/tei:head") == ["建好妇女之家服务基层妇女"]
     assert texts(root, "//tei:div[@type='article']/tei:byline") == ["某山镇妇联邹明霞"]
     round_trips(docs, text)
+
+
+# a briefing hard-wrapped at 24 characters a line and set again at 17: the issue's editor's note
+# is cut right after its first sentence (…切身利益。 / 本期刊发的几篇)
+RESET_NOTE_BRIEFING = """某某便民服务信息
+第9期（总第120期）
+某县人民政府办公室　　　　　　　2023年9月20日
+编者按：便民服务关系群众切身利益。
+本期刊发的几篇
+稿件，介绍了几个乡镇推进便民服务的
+做法，供各地结
+合实际参考借鉴。
+""" + RESET_BRIEFING.split("2023年9月20日\n", 1)[1].replace("县城新建三处", "三处")
+
+
+def test_the_rest_of_an_editors_notes_line_set_again_narrower_goes_on_in_the_note():
+    """The rest of a line set again at a narrower measure (:func:`test_the_rest_of_a_line_set_again_narrower_is_no_title`)
+    after the first line of an issue's editor's note (编者按：…。, running text set as a division of
+    its own) is no title: the note goes on in it (@cert medium, named in the warning)."""
+    docs, warnings = read(RESET_NOTE_BRIEFING)
+    root = docs[0].root
+    assert texts(root, "//tei:div[@type='article']/tei:head") == ["三处便民菜市场投入使用", "县图书馆开设少儿阅读专区"]
+    note = texts(root, "//tei:div[@type='editorial']")
+    assert len(note) == 1 and note[0].endswith("利益。本期刊发的几篇稿件，介绍了几个乡镇推进便民服务的做法，供各地结合实际参考借鉴。")
+    assert any("本期刊发的几篇" in w for w in warnings)
+    round_trips(docs, RESET_NOTE_BRIEFING)

@@ -37,8 +37,8 @@ after it; ``low``: less). A paragraph that stops mid-sentence (see
 :func:`convert.reader.layout.unfinished`) goes on in the next line: an old page break cut it, and
 the two parts become one ``<p>`` with a ``<pb/>`` where the break was (TEI-CONVENTIONS.md point 5).
 In a text hard-wrapped at one measure and set again at a narrower one, the short rest of a line
-cut right after a sentence end goes on with its paragraph, not as a title (``@cert``, see
-:meth:`BodyBuilder._line_tail`).
+cut right after a sentence end goes on with its paragraph (an issue's editor's note's too), not as
+a title (``@cert``, see :meth:`BodyBuilder._line_tail`).
 A heading is never joined to anything.
 
 Pass :func:`build_body`: it may touch the :class:`LogicalText`'s ``builder`` and ``body``, the
@@ -161,6 +161,9 @@ class BodyBuilder:
         self.subs: list[tuple[int, etree._Element]] = []
         self.para: etree._Element | None = None
         self.para_open = False
+        #: the paragraph of the issue's editor's note just set (``div type="editorial"``), while the
+        #: note is the last block: the rest of its last line may go on in it (:meth:`_line_tail`)
+        self._note_p: etree._Element | None = None
         #: the line whose paragraph is open (its last line so far)
         self._para_line: Line | None = None
         self.article_closed = False
@@ -329,11 +332,17 @@ class BodyBuilder:
         running text that ends a sentence and fills the measure (a paragraph's last line seldom
         does: a paragraph ends where its words end), no blank line stands before or after it, and
         running text follows with nothing that opens an article (an author line, a lead-in, a
-        subtitle, a first-line indent: 段首缩进) and no boundary before it (a credit, a page)."""
-        if self.wrap_width is None or self.boundary or self.para is None or i == 0 or i + 1 >= len(self.lines):
+        subtitle, a first-line indent: 段首缩进) and no boundary before it (a credit, a page). The
+        line above may be an issue's editor's note set as a division of its own (编者按：…, running
+        text too: :meth:`_note_above`)."""
+        if self.wrap_width is None or i == 0 or i + 1 >= len(self.lines):
+            return None
+        note = self._note_above(i)
+        if not note and (self.boundary or self.para is None):
             return None
         prev, line, nxt = self.lines[i - 1], self.lines[i], self.lines[i + 1]
-        if (line.blank_before or nxt.blank_before or self._role(i - 1) is not None or self._role(i + 1) is not None
+        if (line.blank_before or nxt.blank_before or (self._role(i - 1) is not None and not note)
+                or self._role(i + 1) is not None
                 or self._opens(i) or not paragraph_shape(nxt) or indented(nxt) or line.key.startswith("—")
                 or SUBHEAD_RE.match(line.key) or DOCUMENT_TITLE_RE.match(line.key)
                 or as_wide_as_wrapped(line, self.wrap_width)):
@@ -350,6 +359,13 @@ class BodyBuilder:
         return (f"short, after a sentence end that fills the measure, the two as long as a line of the text set before "
                 f"({measure} characters), running text after it and no blank line: the rest of the printed line above, "
                 "set again narrower (weak: it could be a title)")
+
+    def _note_above(self, i: int) -> bool:
+        """Line *i* comes right after an issue's editor's note set as a division of its own (an
+        ``editorial`` line, its paragraph the last block built: ``_note_p``)."""
+        role = self._role(i - 1)
+        return (role is not None and role.kind == "editorial" and self._note_p is not None
+                and self._note_p.getparent() is not None and self._note_p.getparent() is self._container()[-1])
 
     def _old_measure(self) -> tuple[int, int] | None:
         """``(old, full)`` when the text was hard-wrapped and set again at a narrower measure:
@@ -564,6 +580,8 @@ class BodyBuilder:
             # above goes on in it (weak: it could be a title; marked @cert, named in the warning)
             line.cert, line.weak_join = "medium", True
             line.note("paragraph", why_tail, "medium")
+            if self._note_above(i):  # the editor's note above goes on
+                self.para, self.boundary = self._note_p, False
             self.para_open = self.para is not None
             return None
         if BYLINE_LINE_RE.match(line.key) or split_specials(line.segments)[2] or COLOPHON_FIELD_RE.match(line.key):
@@ -973,12 +991,14 @@ class BodyBuilder:
         parent.append(div)
         self.article, self.sub, self.subs = None, None, []
         self.boundary = True
+        self._note_p = p
 
     def _editorial(self, line: Line, role: Role, last: bool = False) -> None:
         """An editor's note: ``note type="editorial"`` in the open article (after its head, or
         after its text: 编后; after the text of its last numbered part and ending the body
         (*last*): on the whole article), else ``div type="editorial"`` at the level of the articles."""
         self._close()
+        self._note_p = None
         a, b = role.data["label"]
         marks, segs = lead_marks(line.segments)
         text = "".join(s for s, _ in segs)
