@@ -4141,6 +4141,7 @@ def test_a_photo_credit_of_a_unit_and_a_letter_spaced_name_makes_a_caption():
     root = docs[0].root
     assert texts(root, "//tei:figure/tei:head") == ["与会人员参观巾帼示范基地。"]
     assert texts(root, "//tei:figure/tei:byline") == ["县妇联俞平摄"]
+    assert texts(root, "//tei:figure/tei:byline/tei:persName") == ["俞平"]
     assert texts(root, "//tei:div[@type='article']/tei:p")[-1] == "会议要求各乡镇抓好春季各项工作落实。"
     round_trips(docs, text)
 

@@ -122,11 +122,12 @@ def tag_byline(byline: etree._Element) -> int:
 
 
 #: A credit that names a body, or a body and a person: ``（县林业局供稿）``, ``（县林业局　邓志远）``,
-#: ``区委党史研究室　董立言``, ``□ 吴静秋``, ``◎ 邢晓川``, a bare name.
+#: ``区委党史研究室　董立言``, ``□ 吴静秋``, ``◎ 邢晓川``, a bare name; a photo credit's 摄 after the name
+#: (``县妇联　俞　岚　摄``) is the verb, no part of it.
 OTHER_CREDIT_RE = re.compile(
     r"^(?P<open>\s*[（(]?\s*|\s*[□◎○◇●■▲☆★◆]\s*)(?:(?P<org>[^\s（）()]{2,30}?)(?P<verb>供稿|提供)"
-    r"|(?P<unit>[^\s（）()]{2,30}?)[ \u3000]+(?P<name>[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,2})"
-    r"|(?P<alone>[\u4e00-\u9fff](?:[ \u3000]{0,2}[\u4e00-\u9fff]){1,3}))\s*[）)]?\s*$")
+    r"|(?P<unit>[^\s（）()]{2,30}?)[ \u3000]+(?P<name>[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,2})(?<!摄)"
+    r"|(?P<alone>[\u4e00-\u9fff](?:[ \u3000]{0,2}[\u4e00-\u9fff]){1,3})(?<!摄))(?:[ \u3000]*摄)?\s*[）)]?\s*$")
 
 
 def _tag_other_credit(byline: etree._Element) -> int:
