@@ -4188,3 +4188,33 @@ def test_the_rest_of_an_editors_notes_line_set_again_narrower_goes_on_in_the_not
     assert len(note) == 1 and note[0].endswith("利益。本期刊发的几篇稿件，介绍了几个乡镇推进便民服务的做法，供各地结合实际参考借鉴。")
     assert any("本期刊发的几篇" in w for w in warnings)
     round_trips(docs, RESET_NOTE_BRIEFING)
+
+
+def test_an_item_credited_after_its_text_after_a_column_of_signed_pieces_is_no_part_of_the_column():
+    """A column (【经验交流】) gathers pieces of one kind: its piece is signed under its title (a
+    unit and a name). The next title, with no author line under it and its text ending with a
+    bracketed credit (（…供稿）, as the items before the column), is an item of the other kind: the
+    column has ended there (weak: @cert, named in the warning). A column of items credited so
+    keeps the next one."""
+    head = ("某某妇联工作信息\n第2期（总第50期）\n某某县妇女联合会　　2024年5月6日\n"
+            "县妇联召开春季工作推进会\n"
+            "　　5月6日，县妇联召开春季工作推进会，各乡镇妇联主席参加。\n"
+            "（县妇联办公室供稿）\n")
+    signed = ("【经验交流】\n建好妇女之家　服务基层妇女\n某山镇妇联　邹明霞\n"
+              "　　某山镇有十个行政村，镇妇联把服务阵地建到村里，办了不少实事。\n")
+    item = ("县妇联开展家庭教育宣传周活动\n"
+            "　　5月中旬，县妇联在全县开展家庭教育宣传周活动，发放资料两千份。\n"
+            "（县妇联家庭工作部供稿）\n")
+    text = head + signed + item
+    docs, warnings = read(text)
+    root = docs[0].root
+    got = [(texts(d, "ancestor::tei:div[@type='section']/tei:head") or [None])[0] for d in
+           xpath(root, "//tei:div[@type='article']")]
+    assert got == [None, "【经验交流】", None]
+    assert any("县妇联开展家庭教育宣传周活动" in w for w in warnings)
+    round_trips(docs, text)
+    plain = head + "【工作动态】\n" + item.replace("家庭教育宣传周", "普法宣传") + item
+    docs, _ = read(plain)
+    got = [(texts(d, "ancestor::tei:div[@type='section']/tei:head") or [None])[0] for d in
+           xpath(docs[0].root, "//tei:div[@type='article']")]
+    assert got == [None, "【工作动态】", "【工作动态】"]

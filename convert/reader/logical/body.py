@@ -360,6 +360,45 @@ class BodyBuilder:
                 f"({measure} characters), running text after it and no blank line: the rest of the printed line above, "
                 "set again narrower (weak: it could be a title)")
 
+    def _leaves_column(self, i: int) -> str | None:
+        """Why the article whose title is line *i* stands after the open column (栏目, a 【】 name)
+        rather than in it, else ``None``. A column gathers pieces of one kind under its name; in a
+        briefing or journal (not a newspaper) whose column so far holds only pieces signed under
+        their titles (a unit and a name: an 经验交流 piece written by its author) and no credit
+        after their text, a piece with no author line under its title whose text (no line of a
+        title's shape in it, photo captions aside) ends with a bracketed credit (（…供稿）: an item
+        the office edited, as those before the column) is of the other kind: the column has ended.
+        Weak (``@cert``, the warning names the line). Linear: the lines ahead are read once, in
+        one backward pass (:meth:`_ahead`)."""
+        if self.section is None or self.section_is_brief or self.family == "newspaper" or i + 2 >= len(self.lines):
+            return None
+        pieces = xpath(self.section, "tei:div[@type='article']")
+        if not pieces or not all(
+                xpath(d, "tei:byline[not(preceding-sibling::tei:p or preceding-sibling::tei:div)]")
+                and not xpath(d, "tei:byline[preceding-sibling::tei:p or preceding-sibling::tei:div]") for d in pieces):
+            return None
+        next_role, titles = self._ahead()
+        j = next_role[i + 1]
+        if j is None or j == i + 1 or self._role(j).kind != "credit" or titles[i + 1] != titles[j]:
+            return None
+        return ("a piece not signed under its title, its text ending with a credit (" + self.lines[j].key[:16]
+                + "), after a column of pieces signed under their titles: the column has ended (weak)")
+
+    def _ahead(self) -> tuple[list[int | None], list[int]]:
+        """``(next_role, titles)`` over the body's lines, computed once: ``next_role[j]`` the first
+        line from *j* on with a role other than a photo caption (``None``: none), ``titles[j]``
+        how many lines from *j* on have no role and a title's shape (:func:`heading_shape`)."""
+        if getattr(self, "_ahead_cache", None) is None:
+            n = len(self.lines)
+            next_role: list[int | None] = [None] * (n + 1)
+            titles = [0] * (n + 1)
+            for j in range(n - 1, -1, -1):
+                role = self._role(j)
+                next_role[j] = j if role is not None and role.kind != "caption" else next_role[j + 1]
+                titles[j] = titles[j + 1] + (1 if role is None and heading_shape(self.lines[j]) else 0)
+            self._ahead_cache = (next_role, titles)
+        return self._ahead_cache
+
     def _note_above(self, i: int) -> bool:
         """Line *i* comes right after an issue's editor's note set as a division of its own (an
         ``editorial`` line, its paragraph the last block built: ``_note_p``)."""
@@ -1310,6 +1349,11 @@ class BodyBuilder:
                 if self.entries[h.entry].target is None:
                     self.entries[h.entry].target = self.article.get(XML_ID)
             else:
+                if why_out := self._leaves_column(i):
+                    # a piece of another kind than the column's: the column has ended (weak)
+                    self.section, self.section_is_brief = None, False
+                    line.note("heading (article)", why_out, "medium")
+                    self.weak.append((line, "column end", "medium"))
                 self._new_article(line, h.entry, h.cert)
             self._last_head_line = line
         if not len(self.body) or not xpath(self.body, ".//tei:div"):
