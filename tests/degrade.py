@@ -366,6 +366,12 @@ def false_joins(blocks: list[str], clean: str, joins: list[str], heads: set[str]
         if ((indent_text or (wrapped_text and indents >= 3)) and adjacent[n + 1] and not opens[n + 1] and len(b) > 20
                 and a not in heads and b not in heads and any(c in "，,。；;、" for c in b)):
             continue
+        # ... and so does a paragraph's short last line, flush and ending a sentence, under a line of
+        # prose that stops mid-sentence (a closing quote after no sentence mark too, :func:`mid_sentence`:
+        # ``…由“点上美”向“面上美”`` / ``延伸。``)
+        if ((indent_text or (wrapped_text and indents >= 3)) and adjacent[n + 1] and not opens[n + 1] and len(a) > 20
+                and mid_sentence(a, b) and b[-1] in "。！？!?…" and a not in heads and b not in heads):
+            continue
         probe = a[-k:] + b[:k]
         if probe in text and probe not in one_line:
             out.append(probe)

@@ -370,6 +370,19 @@ def test_a_wrapped_line_ending_a_sentence_inside_an_indented_blank_separated_par
     assert degrade.false_joins(blocks, clean, []) == []
 
 
+def test_a_short_last_line_under_a_line_ending_in_a_quote_mid_sentence_goes_on_in_an_indented_text():
+    """In a text hard-wrapped with no blank lines, each paragraph opened by its first-line indent,
+    a paragraph's short last line (flush, ending a sentence) under a line that ends with a closing
+    quote after no sentence mark (``…由“点上美”向“面上美”`` / ``延伸。``) is the same paragraph:
+    one block of the two is no false join."""
+    import degrade
+
+    clean = "".join(f"　　第{n}段的文字写得比较长一些，说的是一件事情，要让它从“点上好”向“面上好”\n延伸。\n"
+                    for n in range(4))
+    blocks = [f"第{n}段的文字写得比较长一些，说的是一件事情，要让它从“点上好”向“面上好”延伸。" for n in range(4)]
+    assert degrade.false_joins(blocks, clean, []) == []
+
+
 def test_the_layout_of_each_part_of_a_concatenation_is_decided_on_its_own():
     """Two files run together (:func:`degrade.concatenate`): a journal hard-wrapped with no blank
     lines, each paragraph opened by its first-line indent, then a briefing that sets its

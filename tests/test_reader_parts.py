@@ -4224,3 +4224,115 @@ def test_a_jump_head_abbreviated_over_the_continued_part_links_the_two_parts():
     assert (first.get("part"), rest.get("part")) == ("I", "F")
     assert rest.get("prev") == "#" + first.get(XML_ID) and first.get("next") == "#" + rest.get(XML_ID)
     round_trips(docs, text)
+
+
+# ------------------------------------------------- heldout-n 工作信息 of a 妇联 (issue 21, round 12)
+
+def test_a_masthead_unit_and_date_set_apart_by_one_tab_are_two_fields():
+    """The 编印 unit left and the date right on one line of the 版头 (GB/T 9704-2012 7.2), typed
+    with a tab stop between them (``某某县妇女联合会<TAB>2024年5月6日``): a tab sets the next field
+    in its column, so the line is the masthead's imprint and date (the issue date in the header),
+    not the first article's heading."""
+    assert [k for k, _, _ in fields_of("某某县妇女联合会\t2024年5月6日")] == ["org", "date"]
+    text = ("某某妇联工作信息\n第2期（总第50期）\n某某县妇女联合会\t2024年5月6日\n"
+            "县妇联召开春季工作推进会\n"
+            "　　5月6日，县妇联召开春季工作推进会，各乡镇妇联主席参加。\n"
+            "（县妇联办公室供稿）\n")
+    docs, _ = read(text)
+    root = docs[0].root
+    assert issue_fields(root) == ("2024-05-06", "2", "50")
+    assert texts(root, "//tei:div[@type='article']/tei:head") == ["县妇联召开春季工作推进会"]
+    round_trips(docs, text)
+
+
+def test_a_photo_credit_of_a_unit_and_a_letter_spaced_name_makes_a_caption():
+    """A bulletin's photo caption names the photographer by unit and name, the two-character name
+    letter-spaced (``…。　县妇联　俞　平　摄``): a caption (a figure), and the indented paragraph
+    under it, in a text with no blank lines, opens a paragraph of its own (not run into the caption)."""
+    text = ("某某妇联工作信息\n第2期（总第50期）\n某某县妇女联合会　　2024年5月6日\n"
+            "县妇联召开春季工作推进会\n"
+            "　　5月6日，县妇联召开春季工作推进会，各乡镇妇联主席参加。\n"
+            "与会人员参观巾帼示范基地。　县妇联　俞　平　摄\n"
+            "　　会议要求各乡镇抓好春季各项工作落实。\n"
+            "（县妇联办公室供稿）\n")
+    docs, _ = read(text)
+    root = docs[0].root
+    assert texts(root, "//tei:figure/tei:head") == ["与会人员参观巾帼示范基地。"]
+    assert texts(root, "//tei:figure/tei:byline") == ["县妇联俞平摄"]
+    assert texts(root, "//tei:figure/tei:byline/tei:persName") == ["俞平"]
+    assert texts(root, "//tei:div[@type='article']/tei:p")[-1] == "会议要求各乡镇抓好春季各项工作落实。"
+    round_trips(docs, text)
+
+
+def test_a_unit_named_by_a_peoples_organisations_short_name_and_a_name_under_a_title_is_a_byline():
+    """An article's top byline of unit and name where the unit ends in the short name of a
+    people's organisation (``某山镇妇联　邹明霞``: 妇联 for 妇女联合会, as 文联, 科协 …) is a byline,
+    not the second line of the title above it."""
+    text = ("某某妇联工作信息\n第2期（总第50期）\n某某县妇女联合会　　2024年5月6日\n"
+            "【经验交流】\n"
+            "建好妇女之家　服务基层妇女\n"
+            "某山镇妇联　邹明霞\n"
+            "　　某山镇有十个行政村，镇妇联把服务阵地建到村里。\n"
+            "（一）阵地建在家门口\n"
+            "　　各村都建成了妇女之家，由村妇联主席轮流值班。\n")
+    docs, _ = read(text)
+    root = docs[0].root
+    assert texts(root, "//tei:div[@type='article']/tei:head") == ["建好妇女之家服务基层妇女"]
+    assert texts(root, "//tei:div[@type='article']/tei:byline") == ["某山镇妇联邹明霞"]
+    round_trips(docs, text)
+
+
+# a briefing hard-wrapped at 24 characters a line and set again at 17: the issue's editor's note
+# is cut right after its first sentence (…切身利益。 / 本期刊发的几篇)
+RESET_NOTE_BRIEFING = """某某便民服务信息
+第9期（总第120期）
+某县人民政府办公室　　　　　　　2023年9月20日
+编者按：便民服务关系群众切身利益。
+本期刊发的几篇
+稿件，介绍了几个乡镇推进便民服务的
+做法，供各地结
+合实际参考借鉴。
+""" + RESET_BRIEFING.split("2023年9月20日\n", 1)[1].replace("县城新建三处", "三处")
+
+
+def test_the_rest_of_an_editors_notes_line_set_again_narrower_goes_on_in_the_note():
+    """The rest of a line set again at a narrower measure (:func:`test_the_rest_of_a_line_set_again_narrower_is_no_title`)
+    after the first line of an issue's editor's note (编者按：…。, running text set as a division of
+    its own) is no title: the note goes on in it (@cert medium, named in the warning)."""
+    docs, warnings = read(RESET_NOTE_BRIEFING)
+    root = docs[0].root
+    assert texts(root, "//tei:div[@type='article']/tei:head") == ["三处便民菜市场投入使用", "县图书馆开设少儿阅读专区"]
+    note = texts(root, "//tei:div[@type='editorial']")
+    assert len(note) == 1 and note[0].endswith("利益。本期刊发的几篇稿件，介绍了几个乡镇推进便民服务的做法，供各地结合实际参考借鉴。")
+    assert any("本期刊发的几篇" in w for w in warnings)
+    round_trips(docs, RESET_NOTE_BRIEFING)
+
+
+def test_an_item_credited_after_its_text_after_a_column_of_signed_pieces_is_no_part_of_the_column():
+    """A column (【经验交流】) gathers pieces of one kind: its piece is signed under its title (a
+    unit and a name). The next title, with no author line under it and its text ending with a
+    bracketed credit (（…供稿）, as the items before the column), is an item of the other kind: the
+    column has ended there (weak: @cert, named in the warning). A column of items credited so
+    keeps the next one."""
+    head = ("某某妇联工作信息\n第2期（总第50期）\n某某县妇女联合会　　2024年5月6日\n"
+            "县妇联召开春季工作推进会\n"
+            "　　5月6日，县妇联召开春季工作推进会，各乡镇妇联主席参加。\n"
+            "（县妇联办公室供稿）\n")
+    signed = ("【经验交流】\n建好妇女之家　服务基层妇女\n某山镇妇联　邹明霞\n"
+              "　　某山镇有十个行政村，镇妇联把服务阵地建到村里，办了不少实事。\n")
+    item = ("县妇联开展家庭教育宣传周活动\n"
+            "　　5月中旬，县妇联在全县开展家庭教育宣传周活动，发放资料两千份。\n"
+            "（县妇联家庭工作部供稿）\n")
+    text = head + signed + item
+    docs, warnings = read(text)
+    root = docs[0].root
+    got = [(texts(d, "ancestor::tei:div[@type='section']/tei:head") or [None])[0] for d in
+           xpath(root, "//tei:div[@type='article']")]
+    assert got == [None, "【经验交流】", None]
+    assert any("县妇联开展家庭教育宣传周活动" in w for w in warnings)
+    round_trips(docs, text)
+    plain = head + "【工作动态】\n" + item.replace("家庭教育宣传周", "普法宣传") + item
+    docs, _ = read(plain)
+    got = [(texts(d, "ancestor::tei:div[@type='section']/tei:head") or [None])[0] for d in
+           xpath(docs[0].root, "//tei:div[@type='article']")]
+    assert got == [None, "【工作动态】", "【工作动态】"]

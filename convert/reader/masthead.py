@@ -115,8 +115,10 @@ SUBTITLE_RE = re.compile(r"^(?:[（(][^（）()]{2,20}[）)]|[—－]{1,2}[^—�
                          r"|[—－]{2}[^—－\-，,。；;：:！!？?]{2,20})$")
 #: What a printed rule leaves in extracted text (the star in a party body's red rule).
 RULE_MARK_RE = re.compile(r"^[★☆✩✪]+$")
-#: A wide gap between the fields of one masthead line: two spaces or more, or ideographic spaces.
-FIELD_GAP_RE = re.compile(r"[ \t]{2,}|[ \t]*\u3000[\u3000 \t]*")
+#: A wide gap between the fields of one masthead line: two spaces or more, ideographic spaces, or
+#: a tab (a tab stop sets the next field in its column: the 编印 unit left and the date right on
+#: one line, GB/T 9704-2012 7.2, typed ``箬X县妇女联合会<TAB>2024年4月30日``; no tab stands inside a field).
+FIELD_GAP_RE = re.compile(r"[ \t]{2,}|[ \t]*[\u3000\t][\u3000 \t]*")
 
 #: Field kinds (see :func:`classify_field`) that may stand in a masthead; ``title`` too, once.
 MASTHEAD_KINDS = {"date", "date-part", "printed", "lunar", "edition", "pages", "registration", "cn",

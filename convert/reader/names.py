@@ -55,10 +55,13 @@ CREDIT_WORD_RE = re.compile(r"^(?:本报)?(?:特约)?(?:记者|通讯员|实习�
 NAME_SEP_RE = re.compile(r"[\s、，,/／]+")
 #: The end of a body's name (TEI P5 §13.2.2 ``orgName``): an office, department, bureau, centre …
 #: (a 会 only as an association's name: 推进会, 座谈会 are meetings); the 科 and 股 inside a county
-#: office (业务股, 研究一科: the units below a 局 or 办 in a county's establishment)
+#: office (业务股, 研究一科: the units below a 局 or 办 in a county's establishment); the short names
+#: of the people's organisations (人民团体: 妇联 for 妇女联合会, 文联, 侨联, 残联, 工商联, 科协 for 科学技术
+#: 协会 …), which a body's name ends in as often as in the full word (``白沙镇妇联``)
 ORG_END_RE = re.compile(
     r"(?:办公室|办事处|委员会|管委会|人民政府|政府|宣传部|传媒中心|中心|部|局|处|室|厅|委|办|社|院|所|站|队|科|股|公司|集团"
-    r"|协会|学会|商会|工会|联合会|总会|理事会|研究会|促进会|联谊会)$"
+    r"|协会|学会|商会|工会|联合会|总会|理事会|研究会|促进会|联谊会"
+    r"|妇联|文联|侨联|残联|青联|学联|台联|社科联|工商联|科协|作协)$"
 )
 #: Labels of colophon fields whose value is a responsible body.
 ORG_FIELD_RE = re.compile(r"^(?:主管|主办|承办|协办|编辑出版|编辑|出版|编印|印刷|出版单位|编辑单位)(?:单位)?[：:]?$")
@@ -119,11 +122,12 @@ def tag_byline(byline: etree._Element) -> int:
 
 
 #: A credit that names a body, or a body and a person: ``（县林业局供稿）``, ``（县林业局　邓志远）``,
-#: ``区委党史研究室　董立言``, ``□ 吴静秋``, ``◎ 邢晓川``, a bare name.
+#: ``区委党史研究室　董立言``, ``□ 吴静秋``, ``◎ 邢晓川``, a bare name; a photo credit's 摄 after the name
+#: (``县妇联　俞　岚　摄``) is the verb, no part of it.
 OTHER_CREDIT_RE = re.compile(
     r"^(?P<open>\s*[（(]?\s*|\s*[□◎○◇●■▲☆★◆]\s*)(?:(?P<org>[^\s（）()]{2,30}?)(?P<verb>供稿|提供)"
-    r"|(?P<unit>[^\s（）()]{2,30}?)[ \u3000]+(?P<name>[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,2})"
-    r"|(?P<alone>[\u4e00-\u9fff](?:[ \u3000]{0,2}[\u4e00-\u9fff]){1,3}))\s*[）)]?\s*$")
+    r"|(?P<unit>[^\s（）()]{2,30}?)[ \u3000]+(?P<name>[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,2})(?<!摄)"
+    r"|(?P<alone>[\u4e00-\u9fff](?:[ \u3000]{0,2}[\u4e00-\u9fff]){1,3})(?<!摄))(?:[ \u3000]*摄)?\s*[）)]?\s*$")
 
 
 def _tag_other_credit(byline: etree._Element) -> int:

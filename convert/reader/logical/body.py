@@ -37,8 +37,8 @@ after it; ``low``: less). A paragraph that stops mid-sentence (see
 :func:`convert.reader.layout.unfinished`) goes on in the next line: an old page break cut it, and
 the two parts become one ``<p>`` with a ``<pb/>`` where the break was (TEI-CONVENTIONS.md point 5).
 In a text hard-wrapped at one measure and set again at a narrower one, the short rest of a line
-cut right after a sentence end goes on with its paragraph, not as a title (``@cert``, see
-:meth:`BodyBuilder._line_tail`).
+cut right after a sentence end goes on with its paragraph (an issue's editor's note's too), not as
+a title (``@cert``, see :meth:`BodyBuilder._line_tail`).
 A heading is never joined to anything.
 
 Pass :func:`build_body`: it may touch the :class:`LogicalText`'s ``builder`` and ``body``, the
@@ -176,6 +176,9 @@ class BodyBuilder:
         self.subs: list[tuple[int, etree._Element]] = []
         self.para: etree._Element | None = None
         self.para_open = False
+        #: the paragraph of the issue's editor's note just set (``div type="editorial"``), while the
+        #: note is the last block: the rest of its last line may go on in it (:meth:`_line_tail`)
+        self._note_p: etree._Element | None = None
         #: the line whose paragraph is open (its last line so far)
         self._para_line: Line | None = None
         self.article_closed = False
@@ -344,11 +347,17 @@ class BodyBuilder:
         running text that ends a sentence and fills the measure (a paragraph's last line seldom
         does: a paragraph ends where its words end), no blank line stands before or after it, and
         running text follows with nothing that opens an article (an author line, a lead-in, a
-        subtitle, a first-line indent: 段首缩进) and no boundary before it (a credit, a page)."""
-        if self.wrap_width is None or self.boundary or self.para is None or i == 0 or i + 1 >= len(self.lines):
+        subtitle, a first-line indent: 段首缩进) and no boundary before it (a credit, a page). The
+        line above may be an issue's editor's note set as a division of its own (编者按：…, running
+        text too: :meth:`_note_above`)."""
+        if self.wrap_width is None or i == 0 or i + 1 >= len(self.lines):
+            return None
+        note = self._note_above(i)
+        if not note and (self.boundary or self.para is None):
             return None
         prev, line, nxt = self.lines[i - 1], self.lines[i], self.lines[i + 1]
-        if (line.blank_before or nxt.blank_before or self._role(i - 1) is not None or self._role(i + 1) is not None
+        if (line.blank_before or nxt.blank_before or (self._role(i - 1) is not None and not note)
+                or self._role(i + 1) is not None
                 or self._opens(i) or not paragraph_shape(nxt) or indented(nxt) or line.key.startswith("—")
                 or SUBHEAD_RE.match(line.key) or DOCUMENT_TITLE_RE.match(line.key)
                 or as_wide_as_wrapped(line, self.wrap_width)):
@@ -365,6 +374,52 @@ class BodyBuilder:
         return (f"short, after a sentence end that fills the measure, the two as long as a line of the text set before "
                 f"({measure} characters), running text after it and no blank line: the rest of the printed line above, "
                 "set again narrower (weak: it could be a title)")
+
+    def _leaves_column(self, i: int) -> str | None:
+        """Why the article whose title is line *i* stands after the open column (栏目, a 【】 name)
+        rather than in it, else ``None``. A column gathers pieces of one kind under its name; in a
+        briefing or journal (not a newspaper) whose column so far holds only pieces signed under
+        their titles (a unit and a name: an 经验交流 piece written by its author) and no credit
+        after their text, a piece with no author line under its title whose text (no line of a
+        title's shape in it, photo captions aside) ends with a bracketed credit (（…供稿）: an item
+        the office edited, as those before the column) is of the other kind: the column has ended.
+        Weak (``@cert``, the warning names the line). Linear: the lines ahead are read once, in
+        one backward pass (:meth:`_ahead`)."""
+        if self.section is None or self.section_is_brief or self.family == "newspaper" or i + 2 >= len(self.lines):
+            return None
+        pieces = xpath(self.section, "tei:div[@type='article']")
+        if not pieces or not all(
+                xpath(d, "tei:byline[not(preceding-sibling::tei:p or preceding-sibling::tei:div)]")
+                and not xpath(d, "tei:byline[preceding-sibling::tei:p or preceding-sibling::tei:div]") for d in pieces):
+            return None
+        next_role, titles = self._ahead()
+        j = next_role[i + 1]
+        if j is None or j == i + 1 or self._role(j).kind != "credit" or titles[i + 1] != titles[j]:
+            return None
+        return ("a piece not signed under its title, its text ending with a credit (" + self.lines[j].key[:16]
+                + "), after a column of pieces signed under their titles: the column has ended (weak)")
+
+    def _ahead(self) -> tuple[list[int | None], list[int]]:
+        """``(next_role, titles)`` over the body's lines, computed once: ``next_role[j]`` the first
+        line from *j* on with a role other than a photo caption (``None``: none), ``titles[j]``
+        how many lines from *j* on have no role and a title's shape (:func:`heading_shape`)."""
+        if getattr(self, "_ahead_cache", None) is None:
+            n = len(self.lines)
+            next_role: list[int | None] = [None] * (n + 1)
+            titles = [0] * (n + 1)
+            for j in range(n - 1, -1, -1):
+                role = self._role(j)
+                next_role[j] = j if role is not None and role.kind != "caption" else next_role[j + 1]
+                titles[j] = titles[j + 1] + (1 if role is None and heading_shape(self.lines[j]) else 0)
+            self._ahead_cache = (next_role, titles)
+        return self._ahead_cache
+
+    def _note_above(self, i: int) -> bool:
+        """Line *i* comes right after an issue's editor's note set as a division of its own (an
+        ``editorial`` line, its paragraph the last block built: ``_note_p``)."""
+        role = self._role(i - 1)
+        return (role is not None and role.kind == "editorial" and self._note_p is not None
+                and self._note_p.getparent() is not None and self._note_p.getparent() is self._container()[-1])
 
     def _old_measure(self) -> tuple[int, int] | None:
         """``(old, full)`` when the text was hard-wrapped and set again at a narrower measure:
@@ -584,6 +639,8 @@ class BodyBuilder:
             # above goes on in it (weak: it could be a title; marked @cert, named in the warning)
             line.cert, line.weak_join = "medium", True
             line.note("paragraph", why_tail, "medium")
+            if self._note_above(i):  # the editor's note above goes on
+                self.para, self.boundary = self._note_p, False
             self.para_open = self.para is not None
             return None
         if BYLINE_LINE_RE.match(line.key) or split_specials(line.segments)[2] or COLOPHON_FIELD_RE.match(line.key):
@@ -994,12 +1051,14 @@ class BodyBuilder:
         parent.append(div)
         self.article, self.sub, self.subs = None, None, []
         self.boundary = True
+        self._note_p = p
 
     def _editorial(self, line: Line, role: Role, last: bool = False) -> None:
         """An editor's note: ``note type="editorial"`` in the open article (after its head, or
         after its text: 编后; after the text of its last numbered part and ending the body
         (*last*): on the whole article), else ``div type="editorial"`` at the level of the articles."""
         self._close()
+        self._note_p = None
         a, b = role.data["label"]
         marks, segs = lead_marks(line.segments)
         text = "".join(s for s, _ in segs)
@@ -1311,6 +1370,11 @@ class BodyBuilder:
                 if self.entries[h.entry].target is None:
                     self.entries[h.entry].target = self.article.get(XML_ID)
             else:
+                if why_out := self._leaves_column(i):
+                    # a piece of another kind than the column's: the column has ended (weak)
+                    self.section, self.section_is_brief = None, False
+                    line.note("heading (article)", why_out, "medium")
+                    self.weak.append((line, "column end", "medium"))
                 self._new_article(line, h.entry, h.cert)
             self._last_head_line = line
         if not len(self.body) or not xpath(self.body, ".//tei:div"):

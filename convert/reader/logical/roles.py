@@ -59,10 +59,17 @@ PAGE_TAG_RE = re.compile(r"^\s*(?P<n>0[1-9]|[1-9]\d)[ \t\u3000]+(?P<name>[\u4e00
 #: The page-number field of a 报眉 line: ``第二版``, ``第2版``, ``二版`` (with a date or the paper's
 #: title beside it).
 PAGE_FIELD_RE = re.compile(r"^第?\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})\s*版$")
-#: A photo credit ending a caption: ``记者 庞景然 摄``, ``（通讯员 方圆 摄）``.
+#: A photographer's name in a photo credit: two or three Han characters, or a two-character name
+#: letter-spaced (``俞　岚``: a two-character name is spaced out to the width of three, typesetting
+#: practice for names in bylines and credits).
+_CREDIT_NAME = r"(?:[\u4e00-\u9fff]{2,3}|[\u4e00-\u9fff][ \u3000]{1,2}[\u4e00-\u9fff](?![\u4e00-\u9fff]))"
+#: A photo credit ending a caption: ``记者 庞景然 摄``, ``（通讯员 方圆 摄）``, a unit before the name
+#: (``县妇联　俞　岚　摄``: a bulletin's photographer is named by the office he works in, as a
+#: byline names a unit and a person).
 CAPTION_CREDIT_RE = re.compile(
     r"(?:^|(?<=[\s。！？!?]))(?P<credit>[（(]?\s*(?:(?:本报|特约)?(?:记者|通讯员|摄影记者|摄影|实习生)\s*)?"
-    r"[\u4e00-\u9fff]{2,3}(?:\s+(?:(?:记者|通讯员)\s*)?[\u4e00-\u9fff]{2,3})*\s*摄\s*[）)]?)\s*$")
+    rf"(?:[\u4e00-\u9fff]{{2,10}}[ \u3000]+(?={_CREDIT_NAME}\s*摄))?"
+    rf"{_CREDIT_NAME}(?:\s+(?:(?:记者|通讯员)\s*)?{_CREDIT_NAME})*\s*摄\s*[）)]?)\s*$")
 #: An editor's note: 编者按：, 按：, 编后：, 编后语：, 编者的话：.
 EDITORIAL_RE = re.compile(r"^\s*(?P<label>(?:编者按|编后语|编后记|编后|编者的话|按)\s*[：:])")
 #: A news lead-in (消息头): ``本报讯（记者 … 通讯员 …）``, ``新华社郑州3月8日电（记者 …）``.
