@@ -491,3 +491,25 @@ def test_same_input_gives_identical_tagged_bytes(tmp_path):
     a = write_tei(root, tmp_path, flavour="2a", name="a.pdf")
     b = write_tei(root, tmp_path, flavour="2a", name="b.pdf")
     assert a.read_bytes() == b.read_bytes()
+
+
+def test_a_footnote_is_a_note_set_flush_left_under_its_piece(tmp_path):
+    """A footnote (``note place="foot"``, TEI P5 §3.9.1) in a tagged PDF: a ``Note`` element holding
+    the note's text, sign first (ISO 14289-1 7.9), set flush left at the text's left edge (the
+    页下注 of print), not right-aligned as a jump line or a reprint credit is; the file passes
+    ``pikepdf.pdfa`` at 2a."""
+    from convert.reader import read_issues
+    from test_reader_parts import FOOTNOTE_BRIEFING
+
+    root = read_issues(FOOTNOTE_BRIEFING, "footnote.txt")[0].root
+    path = write_tei(root, tmp_path, flavour="2a")
+    notes = [n.all_text() for n in struct_tree(path).find("Note")]
+    assert any(t.startswith("①《中华人民共和国民法典》") for t in notes), notes
+    bbox = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    words = [(float(m.group(1)), m.group(2)) for m in re.finditer(r'<word xMin="([\d.]+)"[^>]*>([^<]*)</word>', bbox)]
+    left = min(x for x, _ in words)  # the text block's left edge
+    note_x = [x for x, w in words if w.startswith("①《")]
+    assert note_x and abs(note_x[0] - left) < 1.0, (note_x, left)
+    from convert.validators import pdfa as validate
+    verdict = validate.run_pdfa_check(path, "2a")
+    assert verdict.ok, verdict.messages

@@ -590,10 +590,12 @@ class _Renderer:
     def _block_note(self, el, ctx):
         """``note[@type='continuation']`` (jump line) and ``note[@type='source']`` (reprint credit)
         are set apart: smaller, grey, right-aligned; a masthead note (registration number,
-        notice, contact line) is a masthead line."""
+        notice, contact line) is a masthead line. A footnote (``place="foot"``, TEI P5 §3.9.1)
+        stands where the print set it (under its piece), small and flush left under a short rule
+        (the 页下注 of print), tagged ``Note`` (ISO 32000-1 14.8.4.6, ISO 14289-1 7.9)."""
         if ctx == "titlePage":
             return self._masthead_line(el, ctx, role="Note")
-        return [self.text_block(self.inline(el), "note", el, role="Note")]
+        return [self.text_block(self.inline(el), "footnote" if el.get("place") == "foot" else "note", el, role="Note")]
 
     _block_bibl = _block_note
 
