@@ -3845,6 +3845,19 @@ def test_two_clauses_cut_inside_a_number_are_a_wrapped_line_not_a_sub_heading():
     round_trips(docs, NUMBER_CUT_CLAUSES)
 
 
+def test_two_clauses_cut_between_a_number_and_its_unit_are_a_wrapped_line_not_a_sub_heading():
+    """The same line cut after the number's digits and before its unit (``…至2022`` / ``年5月…``), in
+    a scan's text with no blank lines: a clause does not end between a number and its 年 (or 万, 元,
+    名 …), so the paragraph goes on and no sub-heading is made of it."""
+    text = re.sub(r"\n\n+", "\n", NUMBER_CUT_CLAUSES.replace("至20\n22年5月", "至2022\n年5月"))
+    assert text != NUMBER_CUT_CLAUSES
+    docs, _ = read(text)
+    root = docs[0].root
+    assert texts(root, "//tei:div[@type='subsection']/tei:head") == ["一、基本案情", "二、裁判结果"]
+    assert len([p for p in texts(root, "//tei:body//tei:p") if "2021年3月至2022年5月承包" in p]) == 1
+    round_trips(docs, text)
+
+
 #: A quarterly of invented columns whose 目录 prints no leaders: column names flush left, entries
 #: indented by half-width spaces, the last one's title too long for the line and wrapped, its page
 #: on the second line.

@@ -1011,9 +1011,10 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
                        "paragraph's first line the wrap cut"), None
     from convert.reader.body import balanced_subheading
 
-    if parts == 1 and balanced_subheading(a.key) and not number_cut(a.text.rstrip(), b.text.lstrip()):
-        # (a number the hard wrap cut, ``…至20`` / ``23年…``, is running text: a heading's clause
-        # does not end inside a number)
+    if (parts == 1 and balanced_subheading(a.key) and not number_cut(a.text.rstrip(), b.text.lstrip())
+            and not unit_cut(a.text.rstrip(), b.text.lstrip())):
+        # (a number the hard wrap cut, ``…至20`` / ``23年…``, or cut from its unit, ``…至2023`` /
+        # ``年1月…``, is running text: a heading's clause does not end inside a number)
         return True, "two balanced clauses X，Y without a sentence end (a sub-heading's shape)", None
     if width is not None and last_width is not None and last_width < width - _tolerance(width):
         return True, f"narrower than a wrapped line ({last_width:g} < {width - _tolerance(width):g}): the line ended", None
@@ -1153,6 +1154,24 @@ def number_cut(before: str, after: str) -> bool:
     while j < len(after) and after[j].isascii() and after[j].isdigit():
         j += 1
     return _wide(before[i - 1 : i]) or _wide(after[j : j + 1])
+
+
+#: The units, measure words and date words that follow a number in Chinese running text (年, 月,
+#: 日, 万, 元, 个, 名 …): a line that opens with one after a line that ends in digits goes on with
+#: that number.
+UNIT_START_RE = re.compile(r"[年月日时号万亿元角个名人户家次项件条份台辆亩吨米岁天周倍%％]")
+
+
+def unit_cut(before: str, after: str) -> bool:
+    """A hard wrap cut a number of Chinese running text from its unit: *before* ends with ASCII
+    digits that follow a wide character (``…至2023``), *after* opens with a unit, measure word or
+    date word (:data:`UNIT_START_RE`: ``年1月…``). Reads only the two ends."""
+    if not (before[-1:].isdigit() and before[-1:].isascii() and UNIT_START_RE.match(after[:1])):
+        return False
+    i = len(before)
+    while i > 0 and before[i - 1].isascii() and before[i - 1].isdigit():
+        i -= 1
+    return _wide(before[i - 1 : i])
 
 
 class _Joining:
