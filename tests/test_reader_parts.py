@@ -4106,3 +4106,34 @@ def test_a_session_name_over_a_letter_spaced_briefing_title_opens_the_next_issue
     assert not any("共印" in t for t in texts(first, "//tei:body//tei:head"))
     assert any("送：" in t for t in texts(first, "//tei:back//*"))
     round_trips(docs, text)
+
+
+# ------------------------------------------------- heldout-n 科普通讯, 专报 with tables, 年鉴 通讯 (issue 21, round 12)
+
+KEPU_COMMUNITY_BYLINE = """石门科普
+2025年第3期（总第15期）
+石门县科学技术协会　　　　　　2025年6月10日
+
+【科普进社区】
+
+东风社区“周末科学营”受欢迎
+
+东风社区　杜　兰
+
+    每逢周末下午，东风社区的科学营里都坐满了孩子，志愿者带着他们做浮力和静电小实验，已开课二十多次。
+
+    科学营由社区和县青少年活动中心合办，孩子们在动手中学到了知识。
+
+（县科协供稿）
+"""
+
+
+def test_a_community_and_a_letter_spaced_name_under_a_title_is_its_author_line():
+    """A 社区 (like a 村委会 or 居委会, a grassroots body: 基层群众性自治组织) is an author's unit as
+    an office is: ``东风社区　杜　兰`` under a title is the byline, not a paragraph that runs on
+    into the text under it."""
+    docs, _ = read(KEPU_COMMUNITY_BYLINE)
+    root = docs[0].root
+    assert texts(root, "//tei:div[@type='article'][tei:head]/tei:byline[1]")[:1] == ["东风社区杜兰"]
+    assert not any(t.startswith("东风社区杜兰") for t in texts(root, "//tei:body//tei:p"))
+    round_trips(docs, KEPU_COMMUNITY_BYLINE)

@@ -415,13 +415,15 @@ def role_names(text: str) -> bool:
     return True
 
 
-#: The end of an author's unit that is no office (an archive, a library, a museum, a school).
-AFFILIATION_END_RE = re.compile(r"(?:馆|大学|学校|中学|小学|党校)$")
+#: The end of an author's unit that is no office (an archive, a library, a museum, a school), or
+#: a grassroots body (基层群众性自治组织: 社区, 居委会, 村委会), whose name signs for a volunteer or
+#: a worker there as an office's does (``东风社区　杜　兰``).
+AFFILIATION_END_RE = re.compile(r"(?:馆|大学|学校|中学|小学|党校|社区|居委会|村委会)$")
 
 
 def affiliation(key: str) -> bool:
     """*key* reads as the name of an author's unit (作者单位): a body's name, or an archive's,
-    library's, museum's or school's (24 characters at most, no punctuation or digits), maybe in
+    library's, museum's, school's or a 社区's (24 characters at most, no punctuation or digits), maybe in
     round brackets (``（柘原县档案馆）``)."""
     if len(key) > 2 and key[0] in "（(" and key[-1] in "）)":
         key = key[1:-1]
