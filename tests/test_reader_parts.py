@@ -4137,3 +4137,48 @@ def test_a_community_and_a_letter_spaced_name_under_a_title_is_its_author_line()
     assert texts(root, "//tei:div[@type='article'][tei:head]/tei:byline[1]")[:1] == ["东风社区杜兰"]
     assert not any(t.startswith("东风社区杜兰") for t in texts(root, "//tei:body//tei:p"))
     round_trips(docs, KEPU_COMMUNITY_BYLINE)
+
+
+def _annals_issue(number: int, total: int, month: int) -> str:
+    """One issue of an invented 方志 通讯 over four pages: 内部资料 over the title letter-spaced
+    (the running head's text), the issue line, body; bare-number folios, the running heads
+    alternating title and issue (after a form feed), a colophon at the end; the next issue's
+    内部资料 opens a page."""
+    return (
+        ("\f" if number > 1 else "") + "内部资料\n\n"
+        "石 泉 方 志 通 讯\n\n"
+        f"2024年第{number}期（总第{total}期）\n\n"
+        f"石泉县地方志编纂委员会办公室编　　　　2024年{month}月\n\n"
+        "【工作动态】\n\n"
+        "县志办召开志书编纂推进会\n\n"
+        "会上，各编纂单位汇报了资料收集进度，县志办对下一步工作作了安排，要求各单位按期报送初稿。\n\n"
+        "会议还通报了上一阶段的审读情况，对资料长编中存在的问题逐条作了说明，请各单位对照整改。\n\n"
+        "1\n"
+        "\f石泉方志通讯\n"
+        "【业务交流】\n\n"
+        "志稿审读的几点体会\n\n"
+        "文／范志远\n\n"
+        "审读志稿要先看篇目，再看资料，最后看文字，三者缺一不可，这是多年来大家共同的经验。\n\n"
+        "审读中发现的问题要及时反馈给编写人员，并跟踪修改结果，做到件件有着落。\n\n"
+        "2\n"
+        f"\f2024年第{number}期\n"
+        "审读工作做细了，志稿质量才有保证，这一点在今后的工作中还要继续坚持下去。\n\n"
+        "主办：石泉县地方志编纂委员会办公室\n"
+        "印数：200份\n"
+        "3\n")
+
+
+def test_a_title_under_a_notice_that_opens_a_page_is_the_next_issues_masthead_not_a_running_head():
+    """内部资料 opening a page (GB/T 9704-2012 7.2.1: the 版头's top line) over the series title
+    letter-spaced, which the running heads print too: the title is the next issue's masthead,
+    not a second running head under the notice; the next issue starts at the notice, and the
+    first keeps only its own folios and heads as ``fw``."""
+    text = _annals_issue(1, 9, 3) + _annals_issue(2, 10, 6)
+    docs, _ = read(text)
+    assert len(docs) == 2
+    fws = [texts(d.root, "//tei:text//tei:fw") for d in docs]
+    assert fws[0] == ["1", "石泉方志通讯", "2", "2024年第1期", "3"]
+    assert docs[1].first_line == text.split("\f内部资料")[0].count("\n") + 1
+    for d in docs:
+        assert xpath(d.root, "string(//tei:monogr/tei:title[@level='j'][not(@type)])") == "石泉方志通讯"
+    round_trips(docs, text)
