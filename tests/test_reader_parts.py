@@ -4182,3 +4182,43 @@ def test_a_title_under_a_notice_that_opens_a_page_is_the_next_issues_masthead_no
     for d in docs:
         assert xpath(d.root, "string(//tei:monogr/tei:title[@level='j'][not(@type)])") == "石泉方志通讯"
     round_trips(docs, text)
+
+
+# an invented 防汛 专报 hard-wrapped at 24 characters, its table's rows too: the column heads cut
+# inside a cell (no bracket open), each row cut once or twice, the last figure's digits apart
+FLOOD_TABLE_WRAPPED = """石源县防汛工作专报
+第5期
+石源县水利局　　　　2024年6月20日
+
+全县雨情水情
+
+　　6月18日以来，全县普降大到暴雨，各水库水位
+上涨较快，现将主要水库水位情况报告如下。
+
+表1　6月20日8时主要水库水位
+水库名称      设计水位（米）      实测水位（
+米）      超设计（米）
+东山水库      42.00      4
+3.15      1.1
+5
+西岭水库      37.50      3
+8.02      0.5
+2
+　　各水库管理单位已按调度方案开闸泄洪，县水利局
+派出技术人员驻库值守。
+
+（县水利局办公室供稿）
+"""
+
+
+def test_a_table_wrapped_with_its_rows_cut_once_or_twice_keeps_its_title_and_rows():
+    """A table set in text (TEI P5 §14.1.1) in a hard-wrapped text: a row cut where it reaches
+    the wrap column, its rest two cells long (``…实测水位（`` / ``米）　超设计（米）``), and a row
+    cut twice (its figure's digits apart): the title stays the table's head and each row a row,
+    no heading made of the title and the column heads."""
+    docs, _ = read(FLOOD_TABLE_WRAPPED)
+    root = docs[0].root
+    assert texts(root, "//tei:table/tei:head") == ["表16月20日8时主要水库水位"]
+    assert len(xpath(root, "//tei:table/tei:row")) == 3
+    assert not any(h.startswith("表1") for h in texts(root, "//tei:body//tei:div/tei:head"))
+    round_trips(docs, FLOOD_TABLE_WRAPPED)

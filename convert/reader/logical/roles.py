@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 
 from convert.reader.body import BYLINE_LINE_RE, BRIEF_RE, CONTINUATION_LEAD_RE, CONTINUATION_RE
-from convert.reader.layout import (BULLET_CHARS, FIGURE_CELL_RE, TABLE_TITLE_RE, after_clause_mark, cell_spans, colophon_fields,
+from convert.reader.layout import (BULLET_CHARS, CELL_MAX, FIGURE_CELL_RE, TABLE_TITLE_RE, after_clause_mark, cell_spans, colophon_fields,
                                    heading_shape, page_credit, paragraph_shape, table_row, unfinished)
 from convert.reader.lines import Line, is_mark
 from convert.reader.logical.back import is_page_credit
@@ -1247,23 +1247,44 @@ def _opens_with_break(line: Line) -> bool:
     return bool(line.segments) and not line.segments[0][0] and line.marks != []
 
 
-def table_fragment(line: Line, row: Line, columns: int, width: float | None) -> bool:
+def table_fragment(line: Line, row: Line, columns: int, width: float | None, again: bool = False) -> bool:
     """*line* may be the rest of the table *row* above it that a hard wrap cut off: no blank line
     before it, short (at most :data:`FRAGMENT_MAX` characters), at most two cells, no sentence or
     clause punctuation, no heading number (一、 （一） 1. （1）: a sub-heading right under a table is
     no part of it); and the row shows the cut: a gap at its end or at the start of *line* (the
     next cell went over), a cell cut inside (a bracket the row leaves open, *line* starting with a
     mark no line may start with, a number cut between its digits), fewer cells than the table's
-    first row (*columns*), or the row as wide as a line of the text hard-wrapped at *width*."""
+    first row (*columns*), or the row as wide as a line of the text hard-wrapped at *width*
+    (in ideograph widths, or counting each character one: :func:`_reaches_column`).
+
+    Where the row shows a cell cut inside or reaches the wrap column (the cut is sure), the rest
+    may be longer: two cells of a row's size (:data:`convert.reader.layout.CELL_MAX` each:
+    ``累计降水量（`` / ``毫米）　　日最大降水量（毫米）``, a column head cut in its unit). With *again*
+    (*row* itself the rest of a row), only that sure cut counts: a row wider than two lines of
+    the text is cut twice (``东山水库　　42.00　　4`` / ``3.15　　42.6`` / ``0``)."""
     from convert.reader.physical import NO_LINE_START, bracket_open, item_number
 
-    if line.blank_before or not 0 < len(line.key) <= FRAGMENT_MAX or len(cell_spans(line.text)) > 2 \
+    if line.blank_before or not line.key or len(cell_spans(line.text)) > 2 \
             or any(c in "。；！？，" for c in line.text) or item_number(line.text):
         return False
     end, start = row.text.rstrip()[-1:], line.text.lstrip()[:1]
     cut = bracket_open(row.text) or start in NO_LINE_START or (end in "0123456789." and start in "0123456789.%")
-    return (cut or row.raw != row.raw.rstrip() or line.raw[:1].isspace()
-            or len(cell_spans(row.text)) < columns or as_wide_as_wrapped(row, width))
+    sure = cut or as_wide_as_wrapped(row, width) or _reaches_column(row, width)
+    if len(line.key) > FRAGMENT_MAX and not (sure and all(b - a <= CELL_MAX for a, b in cell_spans(line.text))):
+        return False
+    if again:
+        return sure
+    return (sure or row.raw != row.raw.rstrip() or line.raw[:1].isspace()
+            or len(cell_spans(row.text)) < columns)
+
+
+def _reaches_column(row: Line, width: float | None) -> bool:
+    """*row* may have been cut at the column of a text hard-wrapped at *width*: the most room it
+    may have taken (:func:`convert.reader.physical.extent`, the gaps between its cells counted
+    as a wrap counts them, one a character) reaches that width, within its tolerance."""
+    from convert.reader.physical import _tolerance, extent
+
+    return width is not None and extent(row.text) >= width - _tolerance(width)
 
 
 def split_row(a: Line, b: Line) -> bool:
@@ -1313,7 +1334,7 @@ def find_tables(doc: LogicalText) -> None:
             nxt = doc.lines[j]
             if table_row(nxt.text) and (not nxt.blank_before or _opens_with_break(nxt)):
                 members.append((j, "row"))
-            elif members[-1][1] == "row" and table_fragment(nxt, doc.lines[j - 1], columns, doc.wrap_width):
+            elif table_fragment(nxt, doc.lines[j - 1], columns, doc.wrap_width, again=members[-1][1] == "more"):
                 members.append((j, "more"))
             elif ((not nxt.blank_before or _opens_with_break(nxt)) and j + 1 < end and j + 1 not in doc.roles
                   and split_row(nxt, doc.lines[j + 1])):
