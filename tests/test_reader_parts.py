@@ -4222,3 +4222,45 @@ def test_a_table_wrapped_with_its_rows_cut_once_or_twice_keeps_its_title_and_row
     assert len(xpath(root, "//tei:table/tei:row")) == 3
     assert not any(h.startswith("表1") for h in texts(root, "//tei:body//tei:div/tei:head"))
     round_trips(docs, FLOOD_TABLE_WRAPPED)
+
+
+# the same 专报 hard-wrapped at 24 characters, its table's title cut by the wrap
+FLOOD_TABLE_TITLE_WRAPPED = """石源县防汛工作专报
+第5期
+石源县水利局　　　　2024年6月20日
+
+全县雨情水情
+
+　　6月18日以来，全县普降大到暴雨，北部山区降
+雨尤为集中，各水库水位上涨较快，部分小型水库超过
+汛限水位。县防汛办及时启动应急响应，组织各乡镇和
+水库管理单位加强巡查值守，现将主要水库水位情况报
+告如下。
+
+表1　6月20日8时全县主要大中型水库水位及超设
+计水位情况
+水库名称      设计水位（米）      实测水位（米）
+东山水库      42.00      43.15      1.15
+西岭水库      37.50      38.02      0.52
+
+　　各水库管理单位已按调度方案开闸泄洪，县水利局
+派出技术人员驻库值守，对大坝、溢洪道和放水设施逐
+一检查，发现险情及时处置，确保水库安全度汛。下一
+步，县水利局将继续密切关注雨情水情变化，滚动会商
+研判，及时发布预警信息。
+
+（县水利局办公室供稿）
+"""
+
+
+def test_a_table_title_cut_by_the_wrap_is_the_tables_head_whole():
+    """A table's title (表N …) whose first line reaches the wrap column and whose short rest stands
+    right above the first row is one ``<head>`` of the table (@cert medium), no article heading
+    over a paragraph of its tail."""
+    docs, warnings = read(FLOOD_TABLE_TITLE_WRAPPED)
+    root = docs[0].root
+    assert texts(root, "//tei:table/tei:head") == ["表16月20日8时全县主要大中型水库水位及超设计水位情况"]
+    assert xpath(root, "string(//tei:table/tei:head/@cert)") == "medium"
+    assert not any(h.startswith("表1") for h in texts(root, "//tei:body//tei:div/tei:head"))
+    assert "计水位情况" not in texts(root, "//tei:body//tei:p")
+    round_trips(docs, FLOOD_TABLE_TITLE_WRAPPED)

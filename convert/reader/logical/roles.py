@@ -1287,6 +1287,19 @@ def _reaches_column(row: Line, width: float | None) -> bool:
     return width is not None and extent(row.text) >= width - _tolerance(width)
 
 
+def _wrapped_table_title(doc: LogicalText, k: int, width: float | None) -> bool:
+    """Lines *k* and *k* + 1 are a table's title (:data:`convert.reader.layout.TABLE_TITLE_RE`)
+    a hard wrap cut in two: neither has a role yet nor sentence punctuation, no blank line between
+    them, the first reaches the wrap column (:func:`_reaches_column`) and the rest is short (a
+    title's tail: :data:`FRAGMENT_MAX` characters at most) and no table row."""
+    if k < doc.body_start or k in doc.roles or (k + 1) in doc.roles:
+        return False
+    first, rest = doc.lines[k], doc.lines[k + 1]
+    return (TABLE_TITLE_RE.match(first.text.strip()) is not None and not rest.blank_before
+            and 0 < len(rest.key) <= FRAGMENT_MAX and table_row(rest.text) is None
+            and not any(c in "。；！？" for c in first.text + rest.text) and _reaches_column(first, width))
+
+
 def split_row(a: Line, b: Line) -> bool:
     """*a* and *b* are one table row a hard wrap cut in two, neither a row by itself (two cells at
     most each): no blank line between, no sentence or clause punctuation, a gap at *a*'s end (the
@@ -1347,6 +1360,11 @@ def find_tables(doc: LogicalText) -> None:
         title = i - 1 if (i - 1 >= doc.body_start and i - 1 not in doc.roles
                           and TABLE_TITLE_RE.match(doc.lines[i - 1].text.strip())
                           and not any(c in "。；！？" for c in doc.lines[i - 1].text)) else None
+        # a title the wrap cut (``表2　…大中型水库水位及超设`` / ``计水位情况``): its first line reaches the
+        # wrap column, its rest short with no sentence punctuation, right above the first row
+        wrapped = title is None and _wrapped_table_title(doc, i - 2, doc.wrap_width)
+        if wrapped:
+            title = i - 2
         if len(rows) < (2 if title is not None else 3):
             i = j
             continue
@@ -1355,6 +1373,9 @@ def find_tables(doc: LogicalText) -> None:
         cert = "medium" if weak else None
         if title is not None:
             _give(doc, title, "table", "the title of the table under it (附表/表N)", cert, part="head", table=n)
+        if wrapped:
+            _give(doc, i - 1, "table", "the rest of the table's title, cut by a hard wrap (its first line reaches "
+                                       "the wrap column)", "medium", part="head", table=n, rest=True)
         label = len(rows) >= 2 and _figures(doc.lines[rows[0]]) == 0 < _figures(doc.lines[rows[1]])
         for k, part in members:
             line = doc.lines[k]
