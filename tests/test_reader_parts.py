@@ -4264,3 +4264,33 @@ def test_a_table_title_cut_by_the_wrap_is_the_tables_head_whole():
     assert not any(h.startswith("表1") for h in texts(root, "//tei:body//tei:div/tei:head"))
     assert "计水位情况" not in texts(root, "//tei:body//tei:p")
     round_trips(docs, FLOOD_TABLE_TITLE_WRAPPED)
+
+
+KEPU_SOURCE_CREDIT = """石门科普
+2025年第3期（总第15期）
+石门县科学技术协会　　　　　　2025年6月10日
+
+【科学小知识】
+
+地震来了怎么办
+
+    地震发生时，如果身在室内，应迅速躲到坚固的桌子下或承重墙的墙角，用软物护住头部，不要乘坐电梯。
+
+    如果身在室外，要避开高楼、广告牌和电线杆，跑到空旷的地方蹲下或趴下。
+
+（据县地震局资料整理）
+
+主办：石门县科学技术协会
+印数：300份
+"""
+
+
+def test_a_bracketed_source_credit_after_the_text_is_a_byline():
+    """（据…资料整理）on a line of its own after the text names what the piece was compiled from and
+    who compiled it, as （…供稿） does: a byline at the article's foot (TEI divBottom), not a
+    paragraph; 据 alone (据统计, 据了解) still opens no credit."""
+    docs, _ = read(KEPU_SOURCE_CREDIT)
+    root = docs[0].root
+    assert "（据县地震局资料整理）" in texts(root, "//tei:div[@type='article']/tei:byline[preceding-sibling::tei:p]")
+    assert "（据县地震局资料整理）" not in texts(root, "//tei:body//tei:p")
+    round_trips(docs, KEPU_SOURCE_CREDIT)

@@ -90,6 +90,9 @@ PERSON_TITLE_END_RE = re.compile(r"(?:委员|代表|常委|主席|主任|书记|
 CREDIT_LINE_RE = re.compile(r"^[（(]\s*(?P<inner>[^（）()]{2,30}?)\s*[）)]$")
 CREDIT_WORD_RE = re.compile(r"供稿|记者|通讯员|撰稿|执笔|整理|摄影|作者|文[／/]")
 NOT_CREDIT_RE = re.compile(r"^(?:\d|[一二三四五六七八九十]+[、）)]|上接|下转|转|接|共印|略|注|附|见|详见|摘自|来源|据)")
+#: A credit that names the material a piece was compiled from and the compiling (``据县气象局资料整理``,
+#: ``据新华社电讯编写``): 据 opens it, yet it says who stands behind the text, as 供稿 does.
+SOURCE_CREDIT_RE = re.compile(r"^据[^，。；：:]{2,24}(?:整理|摘编|编写|编译|改写)$")
 #: GB/T 15834-2011 B.3.8 heading numbers, by level (``1、`` is practice for ``1.``).
 SUBHEAD_LEVELS = (
     (1, re.compile(r"^(?P<n>[一二三四五六七八九十]{1,3})\s*、")),
@@ -460,7 +463,8 @@ def find_bylines(doc: LogicalText) -> None:
             continue
         m = CREDIT_LINE_RE.match(line.text.strip()) if i not in doc.roles else None  # an author's unit already
         if m and prev is not None and (paragraph_shape(prev) or (i - 1) in doc.roles) \
-                and not NOT_CREDIT_RE.match(m.group("inner").strip()) and not CONTINUATION_RE.search(line.text) \
+                and (not NOT_CREDIT_RE.match(m.group("inner").strip()) or SOURCE_CREDIT_RE.match(m.group("inner").strip())) \
+                and not CONTINUATION_RE.search(line.text) \
                 and not CONTINUATION_LEAD_RE.match(line.text):
             inner = re.sub(r"\s+", "", m.group("inner"))
             if CREDIT_WORD_RE.search(inner) or is_org_name(inner) or NAME_RE.match(m.group("inner").strip()) \
