@@ -4294,3 +4294,40 @@ def test_a_bracketed_source_credit_after_the_text_is_a_byline():
     assert "（据县地震局资料整理）" in texts(root, "//tei:div[@type='article']/tei:byline[preceding-sibling::tei:p]")
     assert "（据县地震局资料整理）" not in texts(root, "//tei:body//tei:p")
     round_trips(docs, KEPU_SOURCE_CREDIT)
+
+
+#: The same kind of quarterly, an interview's entry wrapped in the 目录: title and subtitle on one
+#: line there (正题——副题), too long for it, the page on the second line; the text prints the
+#: subtitle on a line of its own under the title.
+WRAPPED_SUBTITLE_ENTRY_JOURNAL = (
+    "桐 林 夕 照\n\n2025年第2期（总第13期）\n\n桐林县老年大学　编\n\n"
+    "目　　录\n\n"
+    "校园新闻\n"
+    "老年大学夏季学期开学　　　　　　　　　1\n"
+    "人物访谈\n"
+    "把课堂搬进敬老院——访书法班学员代表邱\n"
+    "德厚　　　　　　　　　　　　　　　　　2\n\n"
+    "校园新闻\n\n"
+    "老年大学夏季学期开学\n\n"
+    "    6月3日，老年大学夏季学期开学，今年共开设书法、摄影等14个班。\n\n"
+    "人物访谈\n\n"
+    "把课堂搬进敬老院\n"
+    "——访书法班学员代表邱德厚\n\n"
+    "文／本刊记者\n\n"
+    "    问：您为什么想到去敬老院上课？\n\n"
+    "    答：那里的老人也想学写字，我们就去了。\n"
+)
+
+
+def test_a_contents_entry_of_a_title_and_subtitle_wrapped_is_one_entry():
+    """A 目录 entry of a title and its subtitle (正题——副题) too long for the line: the two lines
+    are one entry when they are the text's title over its subtitle line (——…), so the entry
+    names the whole title and links to the article."""
+    docs, _ = read(WRAPPED_SUBTITLE_ENTRY_JOURNAL)
+    root = docs[0].root
+    refs = xpath(root, "//tei:div[@type='contents']//tei:item//tei:item/tei:ref")
+    assert [nows("".join(r.itertext())) for r in refs] == [
+        "老年大学夏季学期开学", "把课堂搬进敬老院——访书法班学员代表邱德厚"]
+    ids = [a.get(XML_ID) for a in xpath(root, "//tei:div[@type='article']")]
+    assert [r.get("target") for r in refs] == ["#" + i for i in ids]
+    round_trips(docs, WRAPPED_SUBTITLE_ENTRY_JOURNAL)
