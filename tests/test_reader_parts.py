@@ -4349,3 +4349,228 @@ def test_an_item_credited_after_its_text_after_a_column_of_signed_pieces_is_no_p
     got = [(texts(d, "ancestor::tei:div[@type='section']/tei:head") or [None])[0] for d in
            xpath(docs[0].root, "//tei:div[@type='article']")]
     assert got == [None, "【工作动态】", "【工作动态】"]
+
+
+# ------------------------------------------------- heldout-n 科普通讯, 专报 with tables, 年鉴 通讯 (issue 21, round 12)
+
+KEPU_COMMUNITY_BYLINE = """石门科普
+2025年第3期（总第15期）
+石门县科学技术协会　　　　　　2025年6月10日
+
+【科普进社区】
+
+东风社区“周末科学营”受欢迎
+
+东风社区　杜　兰
+
+    每逢周末下午，东风社区的科学营里都坐满了孩子，志愿者带着他们做浮力和静电小实验，已开课二十多次。
+
+    科学营由社区和县青少年活动中心合办，孩子们在动手中学到了知识。
+
+（县科协供稿）
+"""
+
+
+def test_a_community_and_a_letter_spaced_name_under_a_title_is_its_author_line():
+    """A 社区 (like a 村委会 or 居委会, a grassroots body: 基层群众性自治组织) is an author's unit as
+    an office is: ``东风社区　杜　兰`` under a title is the byline, not a paragraph that runs on
+    into the text under it."""
+    docs, _ = read(KEPU_COMMUNITY_BYLINE)
+    root = docs[0].root
+    assert texts(root, "//tei:div[@type='article'][tei:head]/tei:byline[1]")[:1] == ["东风社区杜兰"]
+    assert not any(t.startswith("东风社区杜兰") for t in texts(root, "//tei:body//tei:p"))
+    round_trips(docs, KEPU_COMMUNITY_BYLINE)
+
+
+def _annals_issue(number: int, total: int, month: int) -> str:
+    """One issue of an invented 方志 通讯 over four pages: 内部资料 over the title letter-spaced
+    (the running head's text), the issue line, body; bare-number folios, the running heads
+    alternating title and issue (after a form feed), a colophon at the end; the next issue's
+    内部资料 opens a page."""
+    return (
+        ("\f" if number > 1 else "") + "内部资料\n\n"
+        "石 泉 方 志 通 讯\n\n"
+        f"2024年第{number}期（总第{total}期）\n\n"
+        f"石泉县地方志编纂委员会办公室编　　　　2024年{month}月\n\n"
+        "【工作动态】\n\n"
+        "县志办召开志书编纂推进会\n\n"
+        "会上，各编纂单位汇报了资料收集进度，县志办对下一步工作作了安排，要求各单位按期报送初稿。\n\n"
+        "会议还通报了上一阶段的审读情况，对资料长编中存在的问题逐条作了说明，请各单位对照整改。\n\n"
+        "1\n"
+        "\f石泉方志通讯\n"
+        "【业务交流】\n\n"
+        "志稿审读的几点体会\n\n"
+        "文／范志远\n\n"
+        "审读志稿要先看篇目，再看资料，最后看文字，三者缺一不可，这是多年来大家共同的经验。\n\n"
+        "审读中发现的问题要及时反馈给编写人员，并跟踪修改结果，做到件件有着落。\n\n"
+        "2\n"
+        f"\f2024年第{number}期\n"
+        "审读工作做细了，志稿质量才有保证，这一点在今后的工作中还要继续坚持下去。\n\n"
+        "主办：石泉县地方志编纂委员会办公室\n"
+        "印数：200份\n"
+        "3\n")
+
+
+def test_a_title_under_a_notice_that_opens_a_page_is_the_next_issues_masthead_not_a_running_head():
+    """内部资料 opening a page (GB/T 9704-2012 7.2.1: the 版头's top line) over the series title
+    letter-spaced, which the running heads print too: the title is the next issue's masthead,
+    not a second running head under the notice; the next issue starts at the notice, and the
+    first keeps only its own folios and heads as ``fw``."""
+    text = _annals_issue(1, 9, 3) + _annals_issue(2, 10, 6)
+    docs, _ = read(text)
+    assert len(docs) == 2
+    fws = [texts(d.root, "//tei:text//tei:fw") for d in docs]
+    assert fws[0] == ["1", "石泉方志通讯", "2", "2024年第1期", "3"]
+    assert docs[1].first_line == text.split("\f内部资料")[0].count("\n") + 1
+    for d in docs:
+        assert xpath(d.root, "string(//tei:monogr/tei:title[@level='j'][not(@type)])") == "石泉方志通讯"
+    round_trips(docs, text)
+
+
+# an invented 防汛 专报 hard-wrapped at 24 characters, its table's rows too: the column heads cut
+# inside a cell (no bracket open), each row cut once or twice, the last figure's digits apart
+FLOOD_TABLE_WRAPPED = """石源县防汛工作专报
+第5期
+石源县水利局　　　　2024年6月20日
+
+全县雨情水情
+
+　　6月18日以来，全县普降大到暴雨，各水库水位
+上涨较快，现将主要水库水位情况报告如下。
+
+表1　6月20日8时主要水库水位
+水库名称      设计水位（米）      实测水位（
+米）      超设计（米）
+东山水库      42.00      4
+3.15      1.1
+5
+西岭水库      37.50      3
+8.02      0.5
+2
+　　各水库管理单位已按调度方案开闸泄洪，县水利局
+派出技术人员驻库值守。
+
+（县水利局办公室供稿）
+"""
+
+
+def test_a_table_wrapped_with_its_rows_cut_once_or_twice_keeps_its_title_and_rows():
+    """A table set in text (TEI P5 §14.1.1) in a hard-wrapped text: a row cut where it reaches
+    the wrap column, its rest two cells long (``…实测水位（`` / ``米）　超设计（米）``), and a row
+    cut twice (its figure's digits apart): the title stays the table's head and each row a row,
+    no heading made of the title and the column heads."""
+    docs, _ = read(FLOOD_TABLE_WRAPPED)
+    root = docs[0].root
+    assert texts(root, "//tei:table/tei:head") == ["表16月20日8时主要水库水位"]
+    assert len(xpath(root, "//tei:table/tei:row")) == 3
+    assert not any(h.startswith("表1") for h in texts(root, "//tei:body//tei:div/tei:head"))
+    round_trips(docs, FLOOD_TABLE_WRAPPED)
+
+
+# the same 专报 hard-wrapped at 24 characters, its table's title cut by the wrap
+FLOOD_TABLE_TITLE_WRAPPED = """石源县防汛工作专报
+第5期
+石源县水利局　　　　2024年6月20日
+
+全县雨情水情
+
+　　6月18日以来，全县普降大到暴雨，北部山区降
+雨尤为集中，各水库水位上涨较快，部分小型水库超过
+汛限水位。县防汛办及时启动应急响应，组织各乡镇和
+水库管理单位加强巡查值守，现将主要水库水位情况报
+告如下。
+
+表1　6月20日8时全县主要大中型水库水位及超设
+计水位情况
+水库名称      设计水位（米）      实测水位（米）
+东山水库      42.00      43.15      1.15
+西岭水库      37.50      38.02      0.52
+
+　　各水库管理单位已按调度方案开闸泄洪，县水利局
+派出技术人员驻库值守，对大坝、溢洪道和放水设施逐
+一检查，发现险情及时处置，确保水库安全度汛。下一
+步，县水利局将继续密切关注雨情水情变化，滚动会商
+研判，及时发布预警信息。
+
+（县水利局办公室供稿）
+"""
+
+
+def test_a_table_title_cut_by_the_wrap_is_the_tables_head_whole():
+    """A table's title (表N …) whose first line reaches the wrap column and whose short rest stands
+    right above the first row is one ``<head>`` of the table (@cert medium), no article heading
+    over a paragraph of its tail."""
+    docs, warnings = read(FLOOD_TABLE_TITLE_WRAPPED)
+    root = docs[0].root
+    assert texts(root, "//tei:table/tei:head") == ["表16月20日8时全县主要大中型水库水位及超设计水位情况"]
+    assert xpath(root, "string(//tei:table/tei:head/@cert)") == "medium"
+    assert not any(h.startswith("表1") for h in texts(root, "//tei:body//tei:div/tei:head"))
+    assert "计水位情况" not in texts(root, "//tei:body//tei:p")
+    round_trips(docs, FLOOD_TABLE_TITLE_WRAPPED)
+
+
+KEPU_SOURCE_CREDIT = """石门科普
+2025年第3期（总第15期）
+石门县科学技术协会　　　　　　2025年6月10日
+
+【科学小知识】
+
+地震来了怎么办
+
+    地震发生时，如果身在室内，应迅速躲到坚固的桌子下或承重墙的墙角，用软物护住头部，不要乘坐电梯。
+
+    如果身在室外，要避开高楼、广告牌和电线杆，跑到空旷的地方蹲下或趴下。
+
+（据县地震局资料整理）
+
+主办：石门县科学技术协会
+印数：300份
+"""
+
+
+def test_a_bracketed_source_credit_after_the_text_is_a_byline():
+    """（据…资料整理）on a line of its own after the text names what the piece was compiled from and
+    who compiled it, as （…供稿） does: a byline at the article's foot (TEI divBottom), not a
+    paragraph; 据 alone (据统计, 据了解) still opens no credit."""
+    docs, _ = read(KEPU_SOURCE_CREDIT)
+    root = docs[0].root
+    assert "（据县地震局资料整理）" in texts(root, "//tei:div[@type='article']/tei:byline[preceding-sibling::tei:p]")
+    assert "（据县地震局资料整理）" not in texts(root, "//tei:body//tei:p")
+    round_trips(docs, KEPU_SOURCE_CREDIT)
+
+
+#: The same kind of quarterly, an interview's entry wrapped in the 目录: title and subtitle on one
+#: line there (正题——副题), too long for it, the page on the second line; the text prints the
+#: subtitle on a line of its own under the title.
+WRAPPED_SUBTITLE_ENTRY_JOURNAL = (
+    "桐 林 夕 照\n\n2025年第2期（总第13期）\n\n桐林县老年大学　编\n\n"
+    "目　　录\n\n"
+    "校园新闻\n"
+    "老年大学夏季学期开学　　　　　　　　　1\n"
+    "人物访谈\n"
+    "把课堂搬进敬老院——访书法班学员代表邱\n"
+    "德厚　　　　　　　　　　　　　　　　　2\n\n"
+    "校园新闻\n\n"
+    "老年大学夏季学期开学\n\n"
+    "    6月3日，老年大学夏季学期开学，今年共开设书法、摄影等14个班。\n\n"
+    "人物访谈\n\n"
+    "把课堂搬进敬老院\n"
+    "——访书法班学员代表邱德厚\n\n"
+    "文／本刊记者\n\n"
+    "    问：您为什么想到去敬老院上课？\n\n"
+    "    答：那里的老人也想学写字，我们就去了。\n"
+)
+
+
+def test_a_contents_entry_of_a_title_and_subtitle_wrapped_is_one_entry():
+    """A 目录 entry of a title and its subtitle (正题——副题) too long for the line: the two lines
+    are one entry when they are the text's title over its subtitle line (——…), so the entry
+    names the whole title and links to the article."""
+    docs, _ = read(WRAPPED_SUBTITLE_ENTRY_JOURNAL)
+    root = docs[0].root
+    refs = xpath(root, "//tei:div[@type='contents']//tei:item//tei:item/tei:ref")
+    assert [nows("".join(r.itertext())) for r in refs] == [
+        "老年大学夏季学期开学", "把课堂搬进敬老院——访书法班学员代表邱德厚"]
+    ids = [a.get(XML_ID) for a in xpath(root, "//tei:div[@type='article']")]
+    assert [r.get("target") for r in refs] == ["#" + i for i in ids]
+    round_trips(docs, WRAPPED_SUBTITLE_ENTRY_JOURNAL)

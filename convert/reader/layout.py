@@ -704,7 +704,8 @@ def _rejoin_wrapped_entries(entries: list[Entry], lines: list[Line], end: int) -
     3179-2009, 期刊编排格式: a 目次 prints title, author, page in that order): an entry line with
     no page, bullet or author (no :attr:`Entry.spans`) right above an entry with a page is that
     entry's first line when the two titles together are a later line of the text (its title,
-    :func:`convert.reader.body._similar`) and the first line is no column name (short and
+    :func:`convert.reader.body._similar`), or a later line with the subtitle under it (``正题`` /
+    ``——副题``, one line in the 目次), and the first line is no column name (short and
     printed again alone below the list, at or after line *end*), or when the entry below is its
     page alone (the wrap cut in the gap before it). Returns the entries, each
     wrapped one as one :class:`Entry` of its lines. Only the lines a candidate may name are
@@ -715,6 +716,8 @@ def _rejoin_wrapped_entries(entries: list[Entry], lines: list[Line], end: int) -
         return entries
     later = [line.key for line in lines[end:]]
     alone = set(later)
+    # a title over its subtitle (正题 / ——副题: the 目次 prints them on one line, the text on two)
+    later += [a.key + b.key for a, b in zip(lines[end:], lines[end + 1:]) if b.key.startswith("—") and a.key]
     out: list[Entry] = []
     n = 0
     while n < len(entries):

@@ -264,7 +264,11 @@ def find_page_furniture(doc: PhysicalText) -> None:
         if near_break(i):
             groups.setdefault(_shape_key(line), []).append(i)
         elif (i > 0 and top[i - 1] and not folio[i - 1] and head_shaped(i - 1) and not contents_head(i - 1)
-              and not line.form_feed and not colophon_kind(line) and not k.startswith("【") and not bracketed(i)):  # a column name, a credit
+              and not line.form_feed and not colophon_kind(line) and not k.startswith("【") and not bracketed(i)  # a column name, a credit
+              # under a line of handling notices alone (内部资料) that opens the page: the top
+              # line of the next issue's 版头 (GB/T 9704-2012 7.2.1), the title under it (茆 岭 …
+              # 通 讯, the running head's text letter-spaced) the masthead's, no second head
+              and not notices_only(lines[i - 1].key)):
             second.setdefault(_shape_key(line), []).append(i)
     # an issue number or date (a journal's running head: ``2023年第4期``) that stands there at two
     # page breaks at least, and nowhere at a page's first line

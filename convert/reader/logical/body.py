@@ -1266,7 +1266,10 @@ class BodyBuilder:
             parent.append(self.table)
             self.boundary = False
         emit_marks(self.table, marks)
-        if part == "head":
+        if part == "head" and role.data.get("rest") and len(self.table) and self.table[-1].tag == f"{{{TEI_NS}}}head":
+            # the rest of a title a hard wrap cut: the same head, less sure
+            inline(self.table[-1], _strip(segs)).set("cert", "medium")
+        elif part == "head":
             # found by its shape (附表/表N over rows): inferred, so it says how sure (high: the
             # pattern and the rows under it)
             self.table.append(inline(E.head(cert="high"), _strip(segs)))

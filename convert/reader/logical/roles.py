@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 
 from convert.reader.body import BYLINE_LINE_RE, BRIEF_RE, CONTINUATION_LEAD_RE, CONTINUATION_RE
-from convert.reader.layout import (BULLET_CHARS, FIGURE_CELL_RE, TABLE_TITLE_RE, after_clause_mark, cell_spans, colophon_fields,
+from convert.reader.layout import (BULLET_CHARS, CELL_MAX, FIGURE_CELL_RE, TABLE_TITLE_RE, after_clause_mark, cell_spans, colophon_fields,
                                    heading_shape, page_credit, paragraph_shape, table_row, unfinished)
 from convert.reader.lines import Line, is_mark
 from convert.reader.logical.back import is_page_credit
@@ -97,6 +97,9 @@ PERSON_TITLE_END_RE = re.compile(r"(?:委员|代表|常委|主席|主任|书记|
 CREDIT_LINE_RE = re.compile(r"^[（(]\s*(?P<inner>[^（）()]{2,30}?)\s*[）)]$")
 CREDIT_WORD_RE = re.compile(r"供稿|记者|通讯员|撰稿|执笔|整理|摄影|作者|文[／/]")
 NOT_CREDIT_RE = re.compile(r"^(?:\d|[一二三四五六七八九十]+[、）)]|上接|下转|转|接|共印|略|注|附|见|详见|摘自|来源|据)")
+#: A credit that names the material a piece was compiled from and the compiling (``据县气象局资料整理``,
+#: ``据新华社电讯编写``): 据 opens it, yet it says who stands behind the text, as 供稿 does.
+SOURCE_CREDIT_RE = re.compile(r"^据[^，。；：:]{2,24}(?:整理|摘编|编写|编译|改写)$")
 #: GB/T 15834-2011 B.3.8 heading numbers, by level (``1、`` is practice for ``1.``).
 SUBHEAD_LEVELS = (
     (1, re.compile(r"^(?P<n>[一二三四五六七八九十]{1,3})\s*、")),
@@ -422,13 +425,15 @@ def role_names(text: str) -> bool:
     return True
 
 
-#: The end of an author's unit that is no office (an archive, a library, a museum, a school).
-AFFILIATION_END_RE = re.compile(r"(?:馆|大学|学校|中学|小学|党校)$")
+#: The end of an author's unit that is no office (an archive, a library, a museum, a school), or
+#: a grassroots body (基层群众性自治组织: 社区, 居委会, 村委会), whose name signs for a volunteer or
+#: a worker there as an office's does (``东风社区　杜　兰``).
+AFFILIATION_END_RE = re.compile(r"(?:馆|大学|学校|中学|小学|党校|社区|居委会|村委会)$")
 
 
 def affiliation(key: str) -> bool:
     """*key* reads as the name of an author's unit (作者单位): a body's name, or an archive's,
-    library's, museum's or school's (24 characters at most, no punctuation or digits), maybe in
+    library's, museum's, school's or a 社区's (24 characters at most, no punctuation or digits), maybe in
     round brackets (``（柘原县档案馆）``)."""
     if len(key) > 2 and key[0] in "（(" and key[-1] in "）)":
         key = key[1:-1]
@@ -465,7 +470,8 @@ def find_bylines(doc: LogicalText) -> None:
             continue
         m = CREDIT_LINE_RE.match(line.text.strip()) if i not in doc.roles else None  # an author's unit already
         if m and prev is not None and (paragraph_shape(prev) or (i - 1) in doc.roles) \
-                and not NOT_CREDIT_RE.match(m.group("inner").strip()) and not CONTINUATION_RE.search(line.text) \
+                and (not NOT_CREDIT_RE.match(m.group("inner").strip()) or SOURCE_CREDIT_RE.match(m.group("inner").strip())) \
+                and not CONTINUATION_RE.search(line.text) \
                 and not CONTINUATION_LEAD_RE.match(line.text):
             inner = re.sub(r"\s+", "", m.group("inner"))
             if CREDIT_WORD_RE.search(inner) or is_org_name(inner) or NAME_RE.match(m.group("inner").strip()) \
@@ -1252,23 +1258,57 @@ def _opens_with_break(line: Line) -> bool:
     return bool(line.segments) and not line.segments[0][0] and line.marks != []
 
 
-def table_fragment(line: Line, row: Line, columns: int, width: float | None) -> bool:
+def table_fragment(line: Line, row: Line, columns: int, width: float | None, again: bool = False) -> bool:
     """*line* may be the rest of the table *row* above it that a hard wrap cut off: no blank line
     before it, short (at most :data:`FRAGMENT_MAX` characters), at most two cells, no sentence or
     clause punctuation, no heading number (一、 （一） 1. （1）: a sub-heading right under a table is
     no part of it); and the row shows the cut: a gap at its end or at the start of *line* (the
     next cell went over), a cell cut inside (a bracket the row leaves open, *line* starting with a
     mark no line may start with, a number cut between its digits), fewer cells than the table's
-    first row (*columns*), or the row as wide as a line of the text hard-wrapped at *width*."""
+    first row (*columns*), or the row as wide as a line of the text hard-wrapped at *width*
+    (in ideograph widths, or counting each character one: :func:`_reaches_column`).
+
+    Where the row shows a cell cut inside or reaches the wrap column (the cut is sure), the rest
+    may be longer: two cells of a row's size (:data:`convert.reader.layout.CELL_MAX` each:
+    ``累计降水量（`` / ``毫米）　　日最大降水量（毫米）``, a column head cut in its unit). With *again*
+    (*row* itself the rest of a row), only that sure cut counts: a row wider than two lines of
+    the text is cut twice (``东山水库　　42.00　　4`` / ``3.15　　42.6`` / ``0``)."""
     from convert.reader.physical import NO_LINE_START, bracket_open, item_number
 
-    if line.blank_before or not 0 < len(line.key) <= FRAGMENT_MAX or len(cell_spans(line.text)) > 2 \
+    if line.blank_before or not line.key or len(cell_spans(line.text)) > 2 \
             or any(c in "。；！？，" for c in line.text) or item_number(line.text):
         return False
     end, start = row.text.rstrip()[-1:], line.text.lstrip()[:1]
     cut = bracket_open(row.text) or start in NO_LINE_START or (end in "0123456789." and start in "0123456789.%")
-    return (cut or row.raw != row.raw.rstrip() or line.raw[:1].isspace()
-            or len(cell_spans(row.text)) < columns or as_wide_as_wrapped(row, width))
+    sure = cut or as_wide_as_wrapped(row, width) or _reaches_column(row, width)
+    if len(line.key) > FRAGMENT_MAX and not (sure and all(b - a <= CELL_MAX for a, b in cell_spans(line.text))):
+        return False
+    if again:
+        return sure
+    return (sure or row.raw != row.raw.rstrip() or line.raw[:1].isspace()
+            or len(cell_spans(row.text)) < columns)
+
+
+def _reaches_column(row: Line, width: float | None) -> bool:
+    """*row* may have been cut at the column of a text hard-wrapped at *width*: the most room it
+    may have taken (:func:`convert.reader.physical.extent`, the gaps between its cells counted
+    as a wrap counts them, one a character) reaches that width, within its tolerance."""
+    from convert.reader.physical import _tolerance, extent
+
+    return width is not None and extent(row.text) >= width - _tolerance(width)
+
+
+def _wrapped_table_title(doc: LogicalText, k: int, width: float | None) -> bool:
+    """Lines *k* and *k* + 1 are a table's title (:data:`convert.reader.layout.TABLE_TITLE_RE`)
+    a hard wrap cut in two: neither has a role yet nor sentence punctuation, no blank line between
+    them, the first reaches the wrap column (:func:`_reaches_column`) and the rest is short (a
+    title's tail: :data:`FRAGMENT_MAX` characters at most) and no table row."""
+    if k < doc.body_start or k in doc.roles or (k + 1) in doc.roles:
+        return False
+    first, rest = doc.lines[k], doc.lines[k + 1]
+    return (TABLE_TITLE_RE.match(first.text.strip()) is not None and not rest.blank_before
+            and 0 < len(rest.key) <= FRAGMENT_MAX and table_row(rest.text) is None
+            and not any(c in "。；！？" for c in first.text + rest.text) and _reaches_column(first, width))
 
 
 def split_row(a: Line, b: Line) -> bool:
@@ -1318,7 +1358,7 @@ def find_tables(doc: LogicalText) -> None:
             nxt = doc.lines[j]
             if table_row(nxt.text) and (not nxt.blank_before or _opens_with_break(nxt)):
                 members.append((j, "row"))
-            elif members[-1][1] == "row" and table_fragment(nxt, doc.lines[j - 1], columns, doc.wrap_width):
+            elif table_fragment(nxt, doc.lines[j - 1], columns, doc.wrap_width, again=members[-1][1] == "more"):
                 members.append((j, "more"))
             elif ((not nxt.blank_before or _opens_with_break(nxt)) and j + 1 < end and j + 1 not in doc.roles
                   and split_row(nxt, doc.lines[j + 1])):
@@ -1331,6 +1371,11 @@ def find_tables(doc: LogicalText) -> None:
         title = i - 1 if (i - 1 >= doc.body_start and i - 1 not in doc.roles
                           and TABLE_TITLE_RE.match(doc.lines[i - 1].text.strip())
                           and not any(c in "。；！？" for c in doc.lines[i - 1].text)) else None
+        # a title the wrap cut (``表2　…大中型水库水位及超设`` / ``计水位情况``): its first line reaches the
+        # wrap column, its rest short with no sentence punctuation, right above the first row
+        wrapped = title is None and _wrapped_table_title(doc, i - 2, doc.wrap_width)
+        if wrapped:
+            title = i - 2
         if len(rows) < (2 if title is not None else 3):
             i = j
             continue
@@ -1339,6 +1384,9 @@ def find_tables(doc: LogicalText) -> None:
         cert = "medium" if weak else None
         if title is not None:
             _give(doc, title, "table", "the title of the table under it (附表/表N)", cert, part="head", table=n)
+        if wrapped:
+            _give(doc, i - 1, "table", "the rest of the table's title, cut by a hard wrap (its first line reaches "
+                                       "the wrap column)", "medium", part="head", table=n, rest=True)
         label = len(rows) >= 2 and _figures(doc.lines[rows[0]]) == 0 < _figures(doc.lines[rows[1]])
         for k, part in members:
             line = doc.lines[k]
