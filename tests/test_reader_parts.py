@@ -4574,3 +4574,34 @@ def test_a_contents_entry_of_a_title_and_subtitle_wrapped_is_one_entry():
     ids = [a.get(XML_ID) for a in xpath(root, "//tei:div[@type='article']")]
     assert [r.get("target") for r in refs] == ["#" + i for i in ids]
     round_trips(docs, WRAPPED_SUBTITLE_ENTRY_JOURNAL)
+
+
+def test_a_book_notices_label_value_fields_are_lines_of_their_own_in_a_wrapped_text():
+    """Hard-wrapped, no blank lines, paragraphs opened by four half-width spaces: a new-book
+    notice's fields (作者：/索书号：/馆藏地点：, a short label, a colon, a value with no clause
+    mark, narrower than the wrap) each end on their line, so neither the next field nor the
+    indented blurb under them is run into them."""
+    text = ("某 河 图 书 馆 馆 讯\n内部资料　免费交流\n第2期（总第15期）\n某河县图书馆编　2025年4月\n"
+            "本期目录\n【馆务动态】\n分馆流动书车开进山村　1\n【新书推荐】\n《河边的风》　2\n《田里的虫》　2\n"
+            "馆务动态\n分馆流动书车开进山村\n"
+            "    3月中旬，县图书馆的流动书车先后开进东岭、石门等六个山村，\n"
+            "为村里的老人和孩子送去图书两千余册。每到一村，馆员们就在村\n"
+            "委会门前摆开书架，现场办理借书证，讲解借还办法，还给孩子们\n"
+            "讲了绘本故事。东岭村的一位老人说，过去借书要跑三十里路，现\n"
+            "在书送到了家门口，农闲时能多看几本种养殖方面的书。馆里计划\n"
+            "今年每月安排一次流动书车下乡，并在各村设立图书流通点，让山\n"
+            "里的群众也能方便地借到新书、好书，把阅读推广做到村村户户。\n"
+            "新书推荐\n《河边的风》\n作者：钟远山\n索书号：I247.7/Z611\n馆藏地点：三楼文学借阅室\n"
+            "    中篇小说。作品写一个河边村庄里几户人家的日常生活，文字平实\n"
+            "，人物鲜活，把村里几十年的变化写得细致可感，适合喜欢乡土题材\n"
+            "的读者在闲暇时慢慢翻读，也适合中学生课外阅读时参考。\n"
+            "《田里的虫》\n作者：柯小禾\n索书号：Q96-49/K212\n馆藏地点：一楼少儿借阅区\n"
+            "    科普绘本。以一只瓢虫的眼睛看一季稻田，讲述田间常见昆虫的习性\n"
+            "和它们与庄稼的关系，画面明亮，文字浅显，适合亲子共读。\n")
+    docs, _ = read(text)
+    root = docs[0].root
+    ps = texts(root, "//tei:body//tei:p")
+    assert "索书号：I247.7/Z611" in ps and "馆藏地点：三楼文学借阅室" in ps
+    assert "馆藏地点：一楼少儿借阅区" in ps
+    assert any(p.startswith("中篇小说。") for p in ps) and any(p.startswith("科普绘本。") for p in ps)
+    round_trips(docs, text)
