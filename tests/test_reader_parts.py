@@ -4605,3 +4605,24 @@ def test_a_book_notices_label_value_fields_are_lines_of_their_own_in_a_wrapped_t
     assert "馆藏地点：一楼少儿借阅区" in ps
     assert any(p.startswith("中篇小说。") for p in ps) and any(p.startswith("科普绘本。") for p in ps)
     round_trips(docs, text)
+
+
+def test_two_record_field_lines_one_under_the_other_are_not_joined_when_the_wrap_is_narrow():
+    """Hard-wrapped narrow (18), no blank lines: a 索书号：… line nearly as wide as the wrap over a
+    馆藏地点：… line. Two lines each a record's field (label：value, no clause mark) are one field a
+    line, not a sentence the wrap cut: the physical stage keeps them apart."""
+    prose1 = ("3月中旬，县图书馆的流动书车先后开进东岭、石门等六个山村，为村里的老人和孩子送去图书两千余册。"
+              "每到一村，馆员们就在村委会门前摆开书架，现场办理借书证，讲解借还办法，还给孩子们讲了绘本故事。"
+              "东岭村的一位老人说，过去借书要跑三十里路，现在书送到了家门口。")
+    prose2 = "中篇小说。作品写一个河边村庄里几户人家的日常生活，文字平实，人物鲜活，把村里几十年的变化写得细致可感。"
+
+    def wrap(p):
+        return "\n".join(p[i:i + 18] for i in range(0, len(p), 18))
+    text = ("某 河 图 书 馆 馆 讯\n内部资料　免费交流\n第2期（总第15期）\n某河县图书馆编　2025年4月\n"
+            "本期目录\n【馆务动态】\n流动书车开进山村　1\n【新书推荐】\n《河边的风》　2\n"
+            "馆务动态\n流动书车开进山村\n    " + wrap(prose1) + "\n新书推荐\n《河边的风》\n作者：钟远山\n"
+            "索书号：I247.57/Z611-23\n馆藏地点：三楼文学借阅室\n    " + wrap(prose2) + "\n")
+    docs, _ = read(text)
+    ps = texts(docs[0].root, "//tei:body//tei:p")
+    assert "索书号：I247.57/Z611-23" in ps and "馆藏地点：三楼文学借阅室" in ps
+    round_trips(docs, text)

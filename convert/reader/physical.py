@@ -668,6 +668,25 @@ def extent(text: str) -> float:
     return float(len(text.strip()))
 
 
+#: A field of a record printed one field a line (a book notice's 作者：/索书号：/馆藏地点：, a
+#: notice's 时间：/地点：/电话：): a short label of two to five ideographs (letter-spacing
+#: allowed), a full-width or ASCII colon, then a value. One character class per step: linear.
+FIELD_LINE_RE = re.compile(r"^[\u4e00-\u9fff](?:[\u3000 ]?[\u4e00-\u9fff]){1,4}[：:](?=\S)")
+#: What a field's value does not hold: a mark that parts clauses or ends a sentence (a value is a
+#: name, a number, a place; ``他说：我们要…，…`` is a sentence).
+FIELD_STOPS = set("，,。；;！？!?")
+
+
+def field_text(text: str) -> bool:
+    """*text* (one line) is a field of a record printed a field a line: a label of two to five
+    ideographs, a colon, a value (:data:`FIELD_LINE_RE`) with no clause or sentence mark
+    (:data:`FIELD_STOPS`), at most 30 characters in all (library and newspaper practice: a 书讯's
+    作者/索书号/馆藏地点, a notice's 时间/地点; the lay-out of the 版记's label：value lines,
+    GB/T 9704-2012 7.4)."""
+    t = text.strip()
+    return len(t) <= 30 and bool(FIELD_LINE_RE.match(t)) and not any(c in FIELD_STOPS for c in t)
+
+
 def as_wide_as_wrapped(line: Line, width: float | None) -> bool:
     """*line* is as wide as a hard-wrapped line of a text wrapped at *width* (ideograph widths,
     ``None``: the text is not hard-wrapped), within the tolerance of :func:`_tolerance`: the line
@@ -996,6 +1015,9 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
     if DATED_ENTRY_RE.match(b.text):
         return True, ("the next line opens with a date and a gap (a programme's or chronicle's next dated "
                       "item, 日程/大事记: prose sets no gap after a date)"), None
+    if parts == 1 and field_text(a.text) and field_text(b.text):
+        return True, ("this line and the next each a record's field (label：value, no clause mark: 作者：, "
+                      "索书号：, 馆藏地点：): one field a line, no sentence the wrap cut"), None
     if schedule_end(a.text):
         return True, ("a dated item without clause punctuation that ends closing its bracket (a programme's "
                       "item: date, gap, event, its place in brackets): the item ended"), None

@@ -62,7 +62,7 @@ from convert.reader.masthead import DATE_RE, _iso, arabic_date
 from convert.reader.logical.state import LogicalText, Role
 from convert.reader.logical.roles import DOCUMENT_TITLE_RE, SIGNED_TITLE_MAX, indented, physical_parts, title_like
 from convert.reader.names import tag_byline
-from convert.reader.physical import DATED_ENTRY_RE, NO_LINE_START, as_wide_as_wrapped, sentence_final
+from convert.reader.physical import DATED_ENTRY_RE, NO_LINE_START, as_wide_as_wrapped, field_text, sentence_final
 from convert.tei import TEI_NS, E, XML_ID, xpath
 
 SECTION_NAME_MAX = 8
@@ -93,25 +93,13 @@ def schedule_item(line: Line, wrap_width: float | None = None) -> bool:
             and len(line.key) <= 50 and not as_wide_as_wrapped(line, wrap_width))
 
 
-#: A field of a record printed one field a line (a book notice's 作者：/索书号：/馆藏地点：, a
-#: notice's 时间：/地点：/电话：): a short label of two to five ideographs (letter-spacing
-#: allowed), a full-width or ASCII colon, then a value. One character class per step: linear.
-FIELD_LINE_RE = re.compile(r"^[\u4e00-\u9fff](?:[\u3000 ]?[\u4e00-\u9fff]){1,4}[：:](?=\S)")
-#: What a field's value does not hold: a mark that parts clauses or ends a sentence (a value is a
-#: name, a number, a place; ``他说：我们要…，…`` is a sentence).
-FIELD_STOPS = set("，,。；;！？!?")
-
-
 def field_line(line: Line, wrap_width: float | None = None) -> bool:
-    """*line* is one field of a record printed a field a line (:data:`FIELD_LINE_RE`: a label of
-    two to five ideographs, a colon, a value with no clause or sentence mark, :data:`FIELD_STOPS`),
-    at most 30 characters, narrower than a wrapped line. Complete on its line: a catalogue entry
+    """*line* is one field of a record printed a field a line (:func:`convert.reader.physical.field_text`:
+    a label of two to five ideographs, a colon, a short value with no clause or sentence mark), narrower than a wrapped line. Complete on its line: a catalogue entry
     or a notice sets each field on a line of its own (newspaper and library-bulletin practice, the
     书讯's 作者/索书号/馆藏地点; the same lay-out as the 版记's label：value lines, GB/T 9704-2012
     7.4), so the next line is the next field or a new paragraph, not the rest of a sentence."""
-    t = line.text.strip()
-    return (len(t) <= 30 and bool(FIELD_LINE_RE.match(t)) and not any(c in FIELD_STOPS for c in t)
-            and not as_wide_as_wrapped(line, wrap_width))
+    return field_text(line.text) and not as_wide_as_wrapped(line, wrap_width)
 
 
 @dataclass
