@@ -4574,3 +4574,24 @@ def test_a_contents_entry_of_a_title_and_subtitle_wrapped_is_one_entry():
     ids = [a.get(XML_ID) for a in xpath(root, "//tei:div[@type='article']")]
     assert [r.get("target") for r in refs] == ["#" + i for i in ids]
     round_trips(docs, WRAPPED_SUBTITLE_ENTRY_JOURNAL)
+
+
+def test_a_contents_entry_wrapped_at_its_subtitle_dash_opens_the_list():
+    """The first 目次 entry of title and ——subtitle, wrapped at the dash (the title alone on a
+    line, ``——副题……author page`` under it, no blank line between: GB/T 15834-2011 4.11, the dash
+    stands before a subtitle): the title line is the entry's, not the masthead's, so the article
+    under it takes the title as its head and the ——subtitle as its 副题."""
+    filler = "".join(f"第{k}个方面的做法取得了明显成效，群众普遍认可。\n\n" for k in range(1, 4))
+    text = ("某溪党校\n\n2025年第2期（总第20期）\n\n中共某溪县委党校编　　2025年6月\n\n目　　录\n\n"
+            "【理论视野】\n\n推动乡村集体经济提质增效的路径\n——以某溪县竹产业为例…………………………林远山　1\n\n"
+            "【教学园地】\n\n案例教学在主体班中的运用…………………………何　平　3\n\n"
+            "【理论视野】\n\n推动乡村集体经济提质增效的路径\n\n——以某溪县竹产业为例\n\n某溪县委党校　林远山\n\n"
+            + filler + "【教学园地】\n\n案例教学在主体班中的运用\n\n某溪县委党校　何　平\n\n" + filler)
+    docs, _ = read(text)
+    root = docs[0].root
+    heads = texts(root, "//tei:div[@type='article']/tei:head")
+    assert heads[0] == "推动乡村集体经济提质增效的路径", heads
+    assert "——以某溪县竹产业为例" not in heads[:1]
+    assert len(xpath(root, "//tei:div[@type='contents']//tei:num[@type='page']")) == 2
+    assert not any("推动乡村" in t for t in texts(root, "//tei:titlePage//tei:titlePart"))
+    round_trips(docs, text)
