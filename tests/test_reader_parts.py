@@ -4595,3 +4595,24 @@ def test_a_contents_entry_wrapped_at_its_subtitle_dash_opens_the_list():
     assert len(xpath(root, "//tei:div[@type='contents']//tei:num[@type='page']")) == 2
     assert not any("推动乡村" in t for t in texts(root, "//tei:titlePage//tei:titlePart"))
     round_trips(docs, text)
+
+
+def test_a_column_name_in_brackets_opening_two_pages_is_no_running_head():
+    """A column name in 【】 (journal practice) that opens a page after a form feed in two issues,
+    and is printed too in each contents list (away from any page top), is the column's name over
+    its article, not a running head repeated at two page breaks."""
+    filler = "".join(f"第{k}个方面的做法取得了明显成效，群众普遍认可。\n\n" for k in range(1, 4))
+
+    def issue(no: int) -> str:
+        return (f"某溪党校\n\n2025年第{no}期\n\n中共某溪县委党校编　　2025年{no + 3}月\n\n目　　录\n\n"
+                f"【理论视野】\n\n集体经济的第{no}条路径…………………………林远山　1\n\n"
+                f"【教学园地】\n\n案例教学的第{no}点体会…………………………何　平　2\n"
+                f"\f【理论视野】\n\n集体经济的第{no}条路径\n\n某溪县委党校　林远山\n\n" + filler
+                + f"· 1 ·\n\f某溪党校　2025年第{no}期\n\n【教学园地】\n\n案例教学的第{no}点体会\n\n某溪县委党校　何　平\n\n"
+                + filler + "\f")
+    text = issue(1) + issue(2)
+    docs, _ = read(text)
+    for doc in docs:
+        assert "【理论视野】" not in texts(doc.root, "//tei:fw[@type='header']")
+        assert "【理论视野】" in texts(doc.root, "//tei:div[@type='section']/tei:head")
+    round_trips(docs, text)
