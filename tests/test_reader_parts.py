@@ -4616,3 +4616,21 @@ def test_a_column_name_in_brackets_opening_two_pages_is_no_running_head():
         assert "【理论视野】" not in texts(doc.root, "//tei:fw[@type='header']")
         assert "【理论视野】" in texts(doc.root, "//tei:div[@type='section']/tei:head")
     round_trips(docs, text)
+
+
+def test_a_reference_list_label_is_not_run_into_its_first_entry():
+    """A paper's 参考文献 label alone on its line (GB/T 7714-2015: the numbered list after the
+    text) ends there: its first entry ``[1]…`` under it is a paragraph of its own, not the rest
+    of a label that stopped without a full stop."""
+    para = ("近年来，各村集体经济发展较快，群众普遍认可，村里的\n道路、水渠和活动场所都有了明显改善，干部群众干事\n"
+            "创业的劲头更足了，集体收入逐年增加。\n\n")
+    text = ("某溪党校\n\n2025年第2期\n\n中共某溪县委党校编　　2025年6月\n\n目　　录\n\n"
+            "集体经济的发展路径…………………………林远山　1\n\n案例教学的几点体会…………………………何　平　3\n\n"
+            "【理论视野】\n\n集体经济的发展路径\n\n某溪县委党校　林远山\n\n一、问题的提出\n\n" + para + "二、主要做法\n\n" + para + para
+            + "参考文献\n\n[1]林远山.集体经济发展路径研究[J].某溪社会科学,2024(3):1-9.\n\n"
+            "[2]何平.乡村治理的实践[M].某地:某出版社,2023.\n\n案例教学的几点体会\n\n何　平\n\n" + para)
+    docs, _ = read(text)
+    paras = texts(docs[0].root, "//tei:body//tei:p")
+    assert not any(p.startswith("参考文献[") for p in paras), paras
+    assert any(p.startswith("[1]") for p in paras), paras
+    round_trips(docs, text)
