@@ -4634,3 +4634,22 @@ def test_a_reference_list_label_is_not_run_into_its_first_entry():
     assert not any(p.startswith("参考文献[") for p in paras), paras
     assert any(p.startswith("[1]") for p in paras), paras
     round_trips(docs, text)
+
+
+def test_a_notice_line_over_the_next_issues_title_opens_its_masthead():
+    """Two issues in one file with no form feed between them: the handling notice (内部资料　免费
+    交流) that opened the first issue's masthead over its title stands again under the first
+    issue's colophon, right over the same title: it opens the second issue's masthead (the series
+    prints it there in every issue), not the end of the first issue's colophon."""
+    filler = "".join(f"第{k}个方面的做法取得了明显成效，群众普遍认可，各方面反映良好。\n\n" for k in range(1, 4))
+
+    def issue(no: int) -> str:
+        return (f"内部资料　免费交流\n\n某 溪 党 校\n\n2025年第{no}期（总第{no + 20}期）\n\n"
+                f"中共某溪县委党校编　　2025年{no + 3}月\n\n【理论视野】\n\n集体经济的第{no}条路径\n\n"
+                "某溪县委党校　林远山\n\n" + filler
+                + "主　　办：中共某溪县委党校\n\n主　　编：林远山\n\n印　　数：200册\n\n")
+    text = issue(1) + issue(2)
+    docs, _ = read(text)
+    assert len(docs) == 2
+    assert "内部资料" in "".join(xpath(docs[1].root, "//tei:front//text()"))
+    round_trips(docs, text)

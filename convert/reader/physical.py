@@ -1384,8 +1384,12 @@ def find_issue_boundaries(doc: PhysicalText) -> None:
                         # the name over two lines (桐 泽 人 大 / 工 作 简 报: read_masthead's one title)
                         start -= 1
                     notice = lines[start - 1] if start - 1 > starts[-1] else None
+                    # (内部资料　免费交流 may end a colophon too: it opens this masthead when it
+                    # breaks a page, or when the previous issue's masthead opened with the same line
+                    # over its title: the series prints it there in every issue)
                     if notice is not None and HANDLING_NOTICE_RE.search(notice.key) \
-                            and ("免费交流" not in notice.key or notice.form_feed or notice.marks):
+                            and ("免费交流" not in notice.key or notice.form_feed or notice.marks
+                                 or notice.key in {p.key for p in lines[starts[-1] : starts[-1] + 2]}):
                         start -= 1
                     elif start - 1 > starts[-1] and _paper_date_line(lines[start - 1]):
                         start -= 1
