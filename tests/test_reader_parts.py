@@ -4625,4 +4625,82 @@ def test_two_record_field_lines_one_under_the_other_are_not_joined_when_the_wrap
     docs, _ = read(text)
     ps = texts(docs[0].root, "//tei:body//tei:p")
     assert "索书号：I247.57/Z611-23" in ps and "馆藏地点：三楼文学借阅室" in ps
+
+
+def test_a_contents_entry_wrapped_at_its_subtitle_dash_opens_the_list():
+    """The first 目次 entry of title and ——subtitle, wrapped at the dash (the title alone on a
+    line, ``——副题……author page`` under it, no blank line between: GB/T 15834-2011 4.11, the dash
+    stands before a subtitle): the title line is the entry's, not the masthead's, so the article
+    under it takes the title as its head and the ——subtitle as its 副题."""
+    filler = "".join(f"第{k}个方面的做法取得了明显成效，群众普遍认可。\n\n" for k in range(1, 4))
+    text = ("某溪党校\n\n2025年第2期（总第20期）\n\n中共某溪县委党校编　　2025年6月\n\n目　　录\n\n"
+            "【理论视野】\n\n推动乡村集体经济提质增效的路径\n——以某溪县竹产业为例…………………………林远山　1\n\n"
+            "【教学园地】\n\n案例教学在主体班中的运用…………………………何　平　3\n\n"
+            "【理论视野】\n\n推动乡村集体经济提质增效的路径\n\n——以某溪县竹产业为例\n\n某溪县委党校　林远山\n\n"
+            + filler + "【教学园地】\n\n案例教学在主体班中的运用\n\n某溪县委党校　何　平\n\n" + filler)
+    docs, _ = read(text)
+    root = docs[0].root
+    heads = texts(root, "//tei:div[@type='article']/tei:head")
+    assert heads[0] == "推动乡村集体经济提质增效的路径", heads
+    assert "——以某溪县竹产业为例" not in heads[:1]
+    assert len(xpath(root, "//tei:div[@type='contents']//tei:num[@type='page']")) == 2
+    assert not any("推动乡村" in t for t in texts(root, "//tei:titlePage//tei:titlePart"))
+    round_trips(docs, text)
+
+
+def test_a_column_name_in_brackets_opening_two_pages_is_no_running_head():
+    """A column name in 【】 (journal practice) that opens a page after a form feed in two issues,
+    and is printed too in each contents list (away from any page top), is the column's name over
+    its article, not a running head repeated at two page breaks."""
+    filler = "".join(f"第{k}个方面的做法取得了明显成效，群众普遍认可。\n\n" for k in range(1, 4))
+
+    def issue(no: int) -> str:
+        return (f"某溪党校\n\n2025年第{no}期\n\n中共某溪县委党校编　　2025年{no + 3}月\n\n目　　录\n\n"
+                f"【理论视野】\n\n集体经济的第{no}条路径…………………………林远山　1\n\n"
+                f"【教学园地】\n\n案例教学的第{no}点体会…………………………何　平　2\n"
+                f"\f【理论视野】\n\n集体经济的第{no}条路径\n\n某溪县委党校　林远山\n\n" + filler
+                + f"· 1 ·\n\f某溪党校　2025年第{no}期\n\n【教学园地】\n\n案例教学的第{no}点体会\n\n某溪县委党校　何　平\n\n"
+                + filler + "\f")
+    text = issue(1) + issue(2)
+    docs, _ = read(text)
+    for doc in docs:
+        assert "【理论视野】" not in texts(doc.root, "//tei:fw[@type='header']")
+        assert "【理论视野】" in texts(doc.root, "//tei:div[@type='section']/tei:head")
+    round_trips(docs, text)
+
+
+def test_a_reference_list_label_is_not_run_into_its_first_entry():
+    """A paper's 参考文献 label alone on its line (GB/T 7714-2015: the numbered list after the
+    text) ends there: its first entry ``[1]…`` under it is a paragraph of its own, not the rest
+    of a label that stopped without a full stop."""
+    para = ("近年来，各村集体经济发展较快，群众普遍认可，村里的\n道路、水渠和活动场所都有了明显改善，干部群众干事\n"
+            "创业的劲头更足了，集体收入逐年增加。\n\n")
+    text = ("某溪党校\n\n2025年第2期\n\n中共某溪县委党校编　　2025年6月\n\n目　　录\n\n"
+            "集体经济的发展路径…………………………林远山　1\n\n案例教学的几点体会…………………………何　平　3\n\n"
+            "【理论视野】\n\n集体经济的发展路径\n\n某溪县委党校　林远山\n\n一、问题的提出\n\n" + para + "二、主要做法\n\n" + para + para
+            + "参考文献\n\n[1]林远山.集体经济发展路径研究[J].某溪社会科学,2024(3):1-9.\n\n"
+            "[2]何平.乡村治理的实践[M].某地:某出版社,2023.\n\n案例教学的几点体会\n\n何　平\n\n" + para)
+    docs, _ = read(text)
+    paras = texts(docs[0].root, "//tei:body//tei:p")
+    assert not any(p.startswith("参考文献[") for p in paras), paras
+    assert any(p.startswith("[1]") for p in paras), paras
+    round_trips(docs, text)
+
+
+def test_a_notice_line_over_the_next_issues_title_opens_its_masthead():
+    """Two issues in one file with no form feed between them: the handling notice (内部资料　免费
+    交流) that opened the first issue's masthead over its title stands again under the first
+    issue's colophon, right over the same title: it opens the second issue's masthead (the series
+    prints it there in every issue), not the end of the first issue's colophon."""
+    filler = "".join(f"第{k}个方面的做法取得了明显成效，群众普遍认可，各方面反映良好。\n\n" for k in range(1, 4))
+
+    def issue(no: int) -> str:
+        return (f"内部资料　免费交流\n\n某 溪 党 校\n\n2025年第{no}期（总第{no + 20}期）\n\n"
+                f"中共某溪县委党校编　　2025年{no + 3}月\n\n【理论视野】\n\n集体经济的第{no}条路径\n\n"
+                "某溪县委党校　林远山\n\n" + filler
+                + "主　　办：中共某溪县委党校\n\n主　　编：林远山\n\n印　　数：200册\n\n")
+    text = issue(1) + issue(2)
+    docs, _ = read(text)
+    assert len(docs) == 2
+    assert "内部资料" in "".join(xpath(docs[1].root, "//tei:front//text()"))
     round_trips(docs, text)

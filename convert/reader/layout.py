@@ -488,6 +488,17 @@ def _wrapped_author_below(line: Line, nxt: Line) -> bool:
     return m is not None and not m.group("author") and author_wrapped_off(line, nxt, m.end("title")) is not None
 
 
+def _title_over_subtitle(above: Line, below: Line) -> bool:
+    """*above* is the first line of the contents entry on *below*: *below* opens with a dash (a
+    副题, GB/T 15834-2011 4.11: the 破折号 stands before a subtitle) right under *above* (no blank
+    line between), and *above* is a title line (no leader, page, bullet or sentence end), so the
+    entry ``正题——副题……author page`` was wrapped at its dash (GB/T 3179-2009: a 目次 entry prints
+    title, author, page). Two lines looked at: constant time."""
+    return (below.key.startswith("——") and not below.blank_before and above.page is None and not above.bullet
+            and not match_author_leader(above.text) and 2 <= len(above.key) <= 40
+            and above.text.rstrip()[-1:] not in "。；！？;!?")
+
+
 def find_contents(lines: list[Line]) -> Contents | None:
     """Find and read the printed contents list, or ``None`` when there are fewer than two lines
     with a dot leader and a page number.
@@ -522,6 +533,9 @@ def find_contents(lines: list[Line]) -> Contents | None:
         )
 
     start = first
+    # an entry of title and ——subtitle wrapped at the dash: its title line opens the list
+    if start > 0 and _title_over_subtitle(lines[start - 1], lines[start]):
+        start -= 1
     while start > 0 and is_section(lines[start - 1]):
         start -= 1
     head = None
@@ -535,7 +549,8 @@ def find_contents(lines: list[Line]) -> Contents | None:
         line = lines[k]
         # a title whose author the wrap put on the leader line below is an entry's, no section name
         if line.page is None and not pending and is_section(line) and not (
-                k + 1 <= last and _wrapped_author_below(line, lines[k + 1])):
+                k + 1 <= last and (_wrapped_author_below(line, lines[k + 1])
+                                   or _title_over_subtitle(line, lines[k + 1]))):
             current = []
             toc.sections.append((line, current))
             continue

@@ -246,6 +246,11 @@ def find_page_furniture(doc: PhysicalText) -> None:
         if folio[i]:
             line.furniture = "pageNum"
             line.note("furniture: folio", f"folio shape {line.text.strip()!r}")
+    # a column name in 【】 (journal practice: 【理论前沿】) printed also as a line away from any page
+    # top (in the contents list, or over an article mid-page) is the column's name where a page
+    # opens with it too, no running head (a running head stands at page tops only)
+    columns_away = {line.key for i, line in enumerate(lines)
+                    if not top[i] and not folio[i] and line.key[:1] == "【" and line.key[-1:] == "】"}
     # running heads: short, no sentence punctuation, beside a page break, repeated there
     groups: dict[str, list[int]] = {}
     # the second line of a page's top (under a head-shaped line that opens the page: the
@@ -261,7 +266,9 @@ def find_page_furniture(doc: PhysicalText) -> None:
         k = line.key
         if not k or len(k) > 40 or any(c in "。！？，；" for c in line.text) or BARE_NUMBER_RE.match(k):
             continue
-        if near_break(i):
+        if near_break(i) and k in columns_away:
+            line.note("no running head", "a column name in 【】 printed also away from any page top")
+        elif near_break(i):
             groups.setdefault(_shape_key(line), []).append(i)
         elif (i > 0 and top[i - 1] and not folio[i - 1] and head_shaped(i - 1) and not contents_head(i - 1)
               and not line.form_feed and not colophon_kind(line) and not k.startswith("【") and not bracketed(i)  # a column name, a credit
@@ -1399,8 +1406,12 @@ def find_issue_boundaries(doc: PhysicalText) -> None:
                         # the name over two lines (桐 泽 人 大 / 工 作 简 报: read_masthead's one title)
                         start -= 1
                     notice = lines[start - 1] if start - 1 > starts[-1] else None
+                    # (内部资料　免费交流 may end a colophon too: it opens this masthead when it
+                    # breaks a page, or when the previous issue's masthead opened with the same line
+                    # over its title: the series prints it there in every issue)
                     if notice is not None and HANDLING_NOTICE_RE.search(notice.key) \
-                            and ("免费交流" not in notice.key or notice.form_feed or notice.marks):
+                            and ("免费交流" not in notice.key or notice.form_feed or notice.marks
+                                 or notice.key in {p.key for p in lines[starts[-1] : starts[-1] + 2]}):
                         start -= 1
                     elif start - 1 > starts[-1] and _paper_date_line(lines[start - 1]):
                         start -= 1

@@ -102,6 +102,11 @@ def field_line(line: Line, wrap_width: float | None = None) -> bool:
     return field_text(line.text) and not as_wide_as_wrapped(line, wrap_width)
 
 
+#: The label of a paper's reference list or notes, alone on its line (GB/T 7714-2015 文后参考文献;
+#: journal practice prints 参考文献 or 注释 over the numbered entries [1] …).
+REFERENCE_LABEL_RE = re.compile(r"(?:【|\[)?(?:参考文献|主要参考文献|参考资料|注释|注释与参考文献|注释和参考文献)(?:】|\])?[：:]?")
+
+
 @dataclass
 class Heading:
     """A heading decision: ``kind`` (``section``, ``article``, ``subsection``), the contents
@@ -806,7 +811,10 @@ class BodyBuilder:
             # a programme's item (date, gap, event) ends on its line too
             self.para_open = (self.para is not None and unfinished("".join(s for s, _ in segs)) and not trail
                               and not directory_entry(line) and not schedule_item(line, self.wrap_width)
-                              and not field_line(line, self.wrap_width))
+                              and not field_line(line, self.wrap_width)
+                              # a reference list's label alone (参考文献, 注释: GB/T 7714-2015, a paper's
+                              # 参考文献 under its text) is finished: its entries ([1] …) follow
+                              and not (not joined and REFERENCE_LABEL_RE.fullmatch(line.key)))
         for kind, note in trail:
             self._note(kind, note)
 
