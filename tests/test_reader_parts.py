@@ -4704,3 +4704,31 @@ def test_a_notice_line_over_the_next_issues_title_opens_its_masthead():
     assert len(docs) == 2
     assert "内部资料" in "".join(xpath(docs[1].root, "//tei:front//text()"))
     round_trips(docs, text)
+
+
+# an invented theory journal's paper ending in a numbered reference list, no blank lines (as an
+# extraction leaves it): each entry ends with a page range or an ASCII full stop, no 。
+REFERENCE_LIST_JOURNAL = (
+    "理 论 学 习\n2026年第1期（总第9期）\n某县委党校　编\n"
+    "发展县域特色产业的几点思考\n"
+    "张　明\n"
+    "县域特色产业是县域经济的重要支撑，近年来全县茶叶种植面积稳步扩大，带动农户增收，\n"
+    "[2]一文也指出了这一点，产业链条仍需延伸。\n"
+    "参考文献\n"
+    "[1]刘文博.新质生产力的理论内涵与实践路径[J].经济研究参考,2024(5):12-21.\n"
+    "[2]何晓燕,陈立群.县域特色产业高质量发展的困境与对策[J].农业经济,2023(9):31-33\n"
+    "[3]某县统计局.某县2025年国民经济和社会发展统计公报[R].2026.\n"
+)
+
+
+def test_each_entry_of_a_numbered_reference_list_is_its_own_paragraph():
+    """A paper's 参考文献 in the numbered style (GB/T 7714-2015 顺序编码制), entries ending with a page
+    range or an ASCII full stop, no blank lines: each [n+1] line under the [n] entry opens a new
+    paragraph (the entries are not run together), while a citation mark [2] at a wrapped line's
+    start inside running text goes on with its paragraph."""
+    docs, _ = read(REFERENCE_LIST_JOURNAL)
+    paras = texts(docs[0].root, "//tei:body//tei:p")
+    entries = [p for p in paras if p.startswith("[")]
+    assert [p[:3] for p in entries] == ["[1]", "[2]", "[3]"], paras
+    assert any(p.endswith("产业链条仍需延伸。") and "[2]一文" in p for p in paras), paras
+    round_trips(docs, REFERENCE_LIST_JOURNAL)

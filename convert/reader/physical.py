@@ -951,6 +951,23 @@ def indent_marked_parts(lines: list[Line]) -> list[bool]:
     return out
 
 
+#: A numbered entry of a reference list opening a line (GB/T 7714-2015 顺序编码制: ``[1]``, ``［2］``).
+REFERENCE_ENTRY_RE = re.compile(r"^\s*[\[［](\d{1,3})[\]］]")
+
+
+def reference_follows(above: str, text: str) -> bool:
+    """*text* opens the next entry of the numbered reference list whose entry *above* is (GB/T
+    7714-2015 顺序编码制: *above* opens with ``[n]``, *text* with ``[n+1]``), though the entry above
+    ends in no sentence mark (a page range, an ASCII full stop after a digit). A citation mark at a
+    wrapped line's start inside running text does not follow its paragraph's own opening number.
+    Reads the two openings only."""
+    m = REFERENCE_ENTRY_RE.match(text)
+    if not m:
+        return False
+    p = REFERENCE_ENTRY_RE.match(above)
+    return p is not None and int(m.group(1)) == int(p.group(1)) + 1
+
+
 def decide_break(a: Line, parts: int, b: Line, width: float | None,
                  last_width: float | None = None,
                  entries: list[tuple[str, Counter]] | None = None,
@@ -995,6 +1012,9 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
         return True, "the next line is a table row (three cells or more apart by wide gaps)", None
     if sentence_final(a.text):
         return True, "ends with sentence-final punctuation", None
+    if reference_follows(a.text, b.text):
+        return True, ("the next line opens the next entry of a numbered reference list ([n] under [n-1]: GB/T "
+                      "7714-2015 顺序编码制)"), None
     if _note_line(a):
         return True, "ends with a credit or jump line", None
     if AFTER_SENTENCE_NOTE_RE.search(a.text):

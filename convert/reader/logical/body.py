@@ -62,7 +62,7 @@ from convert.reader.masthead import DATE_RE, _iso, arabic_date
 from convert.reader.logical.state import LogicalText, Role
 from convert.reader.logical.roles import DOCUMENT_TITLE_RE, SIGNED_TITLE_MAX, indented, physical_parts, title_like
 from convert.reader.names import tag_byline
-from convert.reader.physical import DATED_ENTRY_RE, NO_LINE_START, as_wide_as_wrapped, field_text, sentence_final
+from convert.reader.physical import DATED_ENTRY_RE, NO_LINE_START, as_wide_as_wrapped, field_text, reference_follows, sentence_final
 from convert.tei import TEI_NS, E, XML_ID, xpath
 
 SECTION_NAME_MAX = 8
@@ -105,6 +105,14 @@ def field_line(line: Line, wrap_width: float | None = None) -> bool:
 #: The label of a paper's reference list or notes, alone on its line (GB/T 7714-2015 文后参考文献;
 #: journal practice prints 参考文献 or 注释 over the numbered entries [1] …).
 REFERENCE_LABEL_RE = re.compile(r"(?:【|\[)?(?:参考文献|主要参考文献|参考资料|注释|注释与参考文献|注释和参考文献)(?:】|\])?[：:]?")
+
+
+def next_reference(para: etree._Element, segs) -> bool:
+    """The line of *segs* opens the next entry of the numbered reference list that *para* is an
+    entry of (:func:`convert.reader.physical.reference_follows`, read on the paragraph's first
+    characters): a new paragraph."""
+    first = next((s for s, _ in segs if not is_mark(s)), "")
+    return reference_follows((para.text or "")[:12], first)
 
 
 @dataclass
@@ -789,6 +797,8 @@ class BodyBuilder:
                 self.para_open = False
             if not self.para_open and self._page_goes_on(line, segs):
                 self.para_open = True
+            if self.para_open and self.para is not None and next_reference(self.para, segs):
+                self.para_open = False  # the next entry of a numbered reference list
             joined = self.para_open and self.para is not None
             if joined:
                 has_pb = any(is_mark(s) and s.kind == "pb" for s, _ in segs)
