@@ -4574,3 +4574,47 @@ def test_a_contents_entry_of_a_title_and_subtitle_wrapped_is_one_entry():
     ids = [a.get(XML_ID) for a in xpath(root, "//tei:div[@type='article']")]
     assert [r.get("target") for r in refs] == ["#" + i for i in ids]
     round_trips(docs, WRAPPED_SUBTITLE_ENTRY_JOURNAL)
+
+
+PAPER_LETTERS = """松 原 报
+
+2023年10月13日　星期五　　总第1342期　　今日二版
+
+第一版　要闻
+
+县委常委会研究部署冬春水利建设
+
+本报讯（记者 邢雨桐）10月10日，县委常委会召开会议，研究部署今冬明春农田水利基本建设工作。
+
+第二版　民生
+
+群众来信
+
+小区门口的积水排干了
+
+编辑同志：我家住在城东小区，门口的路一下雨就积水。上个月反映以后，社区很快就疏通了下水道，现在雨天出门方便多了。
+
+城东小区居民　柴文静
+
+希望公交站加装座椅
+
+编辑同志：城北公交站候车的老人很多，站台却没有一把座椅。希望有关部门考虑加装几把。
+
+读者　谷雨青
+
+本版编辑：邢雨桐
+"""
+
+
+def test_a_readers_standing_and_name_under_a_letters_last_sentence_signs_it_and_is_no_heading():
+    """读者来信 practice: a letter to the paper is signed at its foot, the writer's standing and
+    name on a line of their own (``读者　X``, ``某小区居民　X``) right under the last sentence: the
+    letter's closing byline, never a heading of a new article."""
+    docs, _ = read(PAPER_LETTERS)
+    root = docs[0].root
+    heads = texts(root, "//tei:div[@type='article']/tei:head")
+    assert "读者谷雨青" not in heads and "城东小区居民柴文静" not in heads, heads
+    assert "希望公交站加装座椅" in heads
+    bylines = [b for a in xpath(root, "//tei:div[@type='article']") for b in texts(a, "tei:byline")]
+    assert "城东小区居民柴文静" in bylines and "读者谷雨青" in bylines, bylines
+    round_trips(docs, PAPER_LETTERS)
