@@ -4618,3 +4618,16 @@ def test_a_readers_standing_and_name_under_a_letters_last_sentence_signs_it_and_
     bylines = [b for a in xpath(root, "//tei:div[@type='article']") for b in texts(a, "tei:byline")]
     assert "城东小区居民柴文静" in bylines and "读者谷雨青" in bylines, bylines
     round_trips(docs, PAPER_LETTERS)
+
+
+def test_a_photo_credit_alone_a_blank_line_under_a_short_sentence_set_apart_is_that_captions_credit():
+    """A photo credit alone (``记者　X　摄``) a blank line under a short sentence that is itself set
+    apart by a blank line: the sentence is the photo's caption (a caption names the photographer:
+    news-writing practice), one ``<figure>``; the short line over the photos is no article heading."""
+    text = PAPER_LETTERS.replace("第二版　民生\n", "图片新闻\n\n10月9日，城东小区居民在广场排练节目。\n\n记者　邢雨桐　摄\n\n"
+                                 "本版编辑：邢雨桐\n\f第二版　民生\n")
+    docs, _ = read(text)
+    root = docs[0].root
+    assert texts(root, "//tei:figure/tei:head") == ["10月9日，城东小区居民在广场排练节目。"], texts(root, "//tei:figure/tei:head")
+    assert "图片新闻" not in texts(root, "//tei:div[@type='article']/tei:head")
+    round_trips(docs, text)

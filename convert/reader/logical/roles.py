@@ -289,7 +289,9 @@ def _credit_alone(line: Line) -> bool:
 
 def rejoin_captions(doc: LogicalText) -> None:
     """A photo credit printed on a line of its own right under its caption (no blank line
-    between): ``10月18日，…在田间接续作业。`` / ``本报记者　韦思成　摄``. A caption names the
+    between, or a blank line under a short sentence that a blank line sets apart too, 60
+    characters at most: a caption block of its own): ``10月18日，…在田间接续作业。`` /
+    ``本报记者　韦思成　摄``. A caption names the
     photographer (news-writing practice), so the sentence or two above the credit is the
     caption: the two lines are one (joined, the unwrapping's way), read by
     :func:`find_captions`. The line above must end a sentence, be short (100 characters at most)
@@ -297,7 +299,8 @@ def rejoin_captions(doc: LogicalText) -> None:
     i = doc.body_start + 1
     while i < doc.colophon_start:
         line, prev = doc.lines[i], doc.lines[i - 1]
-        if (_credit_alone(line) and not line.blank_before and prev.text.rstrip()[-1:] in "。！？!?"
+        if (_credit_alone(line) and (not line.blank_before or (prev.blank_before and len(prev.key) <= 60))
+                and prev.text.rstrip()[-1:] in "。！？!?"
                 and len(prev.key) <= 100 and not LEAD_IN_RE.match(prev.text) and not CAPTION_CREDIT_RE.search(prev.text)):
             prev.segments = prev.segments + [("\u3000", False)] + line.segments
             prev.end_no = line.end_no
