@@ -4631,3 +4631,18 @@ def test_a_photo_credit_alone_a_blank_line_under_a_short_sentence_set_apart_is_t
     assert texts(root, "//tei:figure/tei:head") == ["10月9日，城东小区居民在广场排练节目。"], texts(root, "//tei:figure/tei:head")
     assert "图片新闻" not in texts(root, "//tei:div[@type='article']/tei:head")
     round_trips(docs, text)
+
+
+def test_a_short_name_over_nothing_but_photo_captions_up_to_the_page_end_is_a_photo_column():
+    """Newspaper practice: a 图片新闻 block is a column of photos, its name over captions only up
+    to the page's credit line: a ``<div type="section">`` (``@cert``) holding the figures, no
+    article, and the name no paragraph of the story above."""
+    text = PAPER_LETTERS.replace("第二版　民生\n", "图片新闻\n\n10月9日，城东小区居民在广场排练节目。\n\n记者　邢雨桐　摄\n\n"
+                                 "本版编辑：邢雨桐\n\f第二版　民生\n")
+    docs, _ = read(text)
+    root = docs[0].root
+    secs = xpath(root, "//tei:div[@type='section'][tei:head[.='图片新闻']]")
+    assert len(secs) == 1 and secs[0].get("cert") or xpath(secs[0], "tei:head/@cert"), texts(root, "//tei:div[@type='section']/tei:head")
+    assert texts(secs[0], ".//tei:figure/tei:head") == ["10月9日，城东小区居民在广场排练节目。"]
+    assert "图片新闻" not in texts(root, "//tei:p")
+    round_trips(docs, text)
