@@ -4732,3 +4732,75 @@ def test_each_entry_of_a_numbered_reference_list_is_its_own_paragraph():
     assert [p[:3] for p in entries] == ["[1]", "[2]", "[3]"], paras
     assert any(p.endswith("产业链条仍需延伸。") and "[2]一文" in p for p in paras), paras
     round_trips(docs, REFERENCE_LIST_JOURNAL)
+
+
+PAPER_LETTERS = """松 原 报
+
+2023年10月13日　星期五　　总第1342期　　今日二版
+
+第一版　要闻
+
+县委常委会研究部署冬春水利建设
+
+本报讯（记者 邢雨桐）10月10日，县委常委会召开会议，研究部署今冬明春农田水利基本建设工作。
+
+第二版　民生
+
+群众来信
+
+小区门口的积水排干了
+
+编辑同志：我家住在城东小区，门口的路一下雨就积水。上个月反映以后，社区很快就疏通了下水道，现在雨天出门方便多了。
+
+城东小区居民　柴文静
+
+希望公交站加装座椅
+
+编辑同志：城北公交站候车的老人很多，站台却没有一把座椅。希望有关部门考虑加装几把。
+
+读者　谷雨青
+
+本版编辑：邢雨桐
+"""
+
+
+def test_a_readers_standing_and_name_under_a_letters_last_sentence_signs_it_and_is_no_heading():
+    """读者来信 practice: a letter to the paper is signed at its foot, the writer's standing and
+    name on a line of their own (``读者　X``, ``某小区居民　X``) right under the last sentence: the
+    letter's closing byline, never a heading of a new article."""
+    docs, _ = read(PAPER_LETTERS)
+    root = docs[0].root
+    heads = texts(root, "//tei:div[@type='article']/tei:head")
+    assert "读者谷雨青" not in heads and "城东小区居民柴文静" not in heads, heads
+    assert "希望公交站加装座椅" in heads
+    bylines = [b for a in xpath(root, "//tei:div[@type='article']") for b in texts(a, "tei:byline")]
+    assert "城东小区居民柴文静" in bylines and "读者谷雨青" in bylines, bylines
+    round_trips(docs, PAPER_LETTERS)
+
+
+def test_a_photo_credit_alone_a_blank_line_under_a_short_sentence_set_apart_is_that_captions_credit():
+    """A photo credit alone (``记者　X　摄``) a blank line under a short sentence that is itself set
+    apart by a blank line: the sentence is the photo's caption (a caption names the photographer:
+    news-writing practice), one ``<figure>``; the short line over the photos is no article heading."""
+    text = PAPER_LETTERS.replace("第二版　民生\n", "图片新闻\n\n10月9日，城东小区居民在广场排练节目。\n\n记者　邢雨桐　摄\n\n"
+                                 "本版编辑：邢雨桐\n\f第二版　民生\n")
+    docs, _ = read(text)
+    root = docs[0].root
+    assert texts(root, "//tei:figure/tei:head") == ["10月9日，城东小区居民在广场排练节目。"], texts(root, "//tei:figure/tei:head")
+    assert "图片新闻" not in texts(root, "//tei:div[@type='article']/tei:head")
+    round_trips(docs, text)
+
+
+def test_a_short_name_over_nothing_but_photo_captions_up_to_the_page_end_is_a_photo_column():
+    """Newspaper practice: a 图片新闻 block is a column of photos, its name over captions only up
+    to the page's credit line: a ``<div type="section">`` (``@cert``) holding the figures, no
+    article, and the name no paragraph of the story above."""
+    text = PAPER_LETTERS.replace("第二版　民生\n", "图片新闻\n\n10月9日，城东小区居民在广场排练节目。\n\n记者　邢雨桐　摄\n\n"
+                                 "本版编辑：邢雨桐\n\f第二版　民生\n")
+    docs, _ = read(text)
+    root = docs[0].root
+    secs = xpath(root, "//tei:div[@type='section'][tei:head[.='图片新闻']]")
+    assert len(secs) == 1 and secs[0].get("cert") or xpath(secs[0], "tei:head/@cert"), texts(root, "//tei:div[@type='section']/tei:head")
+    assert texts(secs[0], ".//tei:figure/tei:head") == ["10月9日，城东小区居民在广场排练节目。"]
+    assert "图片新闻" not in texts(root, "//tei:p")
+    round_trips(docs, text)

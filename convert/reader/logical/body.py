@@ -289,6 +289,20 @@ class BodyBuilder:
     def _role(self, i: int) -> Role | None:
         return self.roles.get(i)
 
+    def _only_captions_after(self, i: int) -> bool:
+        """The lines after line *i* are photo captions, up to a page credit, a page label or the
+        body's end (a photo column's content: newspaper practice, 图片新闻). Scans the run of
+        captions once."""
+        j = i + 1
+        while j < len(self.lines):
+            role = self._role(j)
+            if role is None or role.kind not in ("caption", "page-credit", "page-label"):
+                return False
+            if role.kind != "caption":
+                return j > i + 1
+            j += 1
+        return j > i + 1
+
     def _next_is_heading(self, i: int) -> bool:
         if i + 1 >= len(self.lines) or self._role(i + 1) is not None:
             return False
@@ -590,6 +604,12 @@ class BodyBuilder:
             marked = marked or False
             cert, context = self._shape_cert(i, line)
             return Heading("article", why=f"a short title with an author line under it; {context}", cert=cert)
+        if (not marked and heading_shape(line) and len(line.key) <= SECTION_NAME_MAX and nxt_role is not None
+                and nxt_role.kind == "caption" and self._only_captions_after(i)):
+            # a short name over nothing but photo captions up to the page's end: a column of photos
+            # (newspaper practice: 图片新闻), a section holding figures, no article
+            return Heading("section", why="a short name over nothing but photo captions up to the page's end: "
+                                          "a photo column (图片新闻)", cert="medium")
         shaped = heading_shape(line) and i + 1 < len(self.lines) and (
             (paragraph_shape(self.lines[i + 1]) and (nxt_role is None or nxt_role.kind in OPENING_ROLES + ("brief",)))
             or self._next_is_heading(i) or (nxt_role is not None and nxt_role.kind in OPENING_ROLES + ("subhead",))

@@ -289,7 +289,9 @@ def _credit_alone(line: Line) -> bool:
 
 def rejoin_captions(doc: LogicalText) -> None:
     """A photo credit printed on a line of its own right under its caption (no blank line
-    between): ``10月18日，…在田间接续作业。`` / ``本报记者　韦思成　摄``. A caption names the
+    between, or a blank line under a short sentence that a blank line sets apart too, 60
+    characters at most: a caption block of its own): ``10月18日，…在田间接续作业。`` /
+    ``本报记者　韦思成　摄``. A caption names the
     photographer (news-writing practice), so the sentence or two above the credit is the
     caption: the two lines are one (joined, the unwrapping's way), read by
     :func:`find_captions`. The line above must end a sentence, be short (100 characters at most)
@@ -297,7 +299,8 @@ def rejoin_captions(doc: LogicalText) -> None:
     i = doc.body_start + 1
     while i < doc.colophon_start:
         line, prev = doc.lines[i], doc.lines[i - 1]
-        if (_credit_alone(line) and not line.blank_before and prev.text.rstrip()[-1:] in "。！？!?"
+        if (_credit_alone(line) and (not line.blank_before or (prev.blank_before and len(prev.key) <= 60))
+                and prev.text.rstrip()[-1:] in "。！？!?"
                 and len(prev.key) <= 100 and not LEAD_IN_RE.match(prev.text) and not CAPTION_CREDIT_RE.search(prev.text)):
             prev.segments = prev.segments + [("\u3000", False)] + line.segments
             prev.end_no = line.end_no
@@ -468,6 +471,10 @@ def find_bylines(doc: LogicalText) -> None:
                                     "(落款: GB/T 9704-2012 7.3.5)")
             _give(doc, i + 1, "credit", "the date under a signature (成文日期)", date=True)
             continue
+        if i not in doc.roles and letter_signature(doc, i):
+            _give(doc, i, "credit", "a reader's standing and name under the last sentence: the letter's signature "
+                                    "(读者来信, signed at its foot)")
+            continue
         m = CREDIT_LINE_RE.match(line.text.strip()) if i not in doc.roles else None  # an author's unit already
         if m and prev is not None and (paragraph_shape(prev) or (i - 1) in doc.roles) \
                 and (not NOT_CREDIT_RE.match(m.group("inner").strip()) or SOURCE_CREDIT_RE.match(m.group("inner").strip())) \
@@ -477,6 +484,24 @@ def find_bylines(doc: LogicalText) -> None:
             if CREDIT_WORD_RE.search(inner) or is_org_name(inner) or NAME_RE.match(m.group("inner").strip()) \
                     or UNIT_NAME_RE.match(m.group("inner").strip()) or ORG_END_RE.search(inner):
                 _give(doc, i, "credit", "a credit in brackets on a line of its own, after the text")
+
+
+#: A letter writer's signature (读者来信 practice: signed at the letter's foot): the writer's
+#: standing, after an optional place or unit (``读者``, ``城东小区居民``, ``浦口村村民``), a space,
+#: and a name of two or three characters.
+LETTER_SIGNER_RE = re.compile(r"^[\u4e00-\u9fff]{0,12}(?:读者|村民|居民|市民|网友|群众|职工|家长)[ \u3000]+"
+                              r"(?P<name>[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,2})$")
+
+
+def letter_signature(doc: LogicalText, i: int) -> bool:
+    """Body line *i* signs the letter above it (读者来信: ``读者　X``, ``某村村民　X`` on a line of
+    its own, :data:`LETTER_SIGNER_RE`, the name a person's): right under running text that ends a
+    sentence, and no running text right under it (a title, a page credit or the page's end)."""
+    line, prev, nxt = doc.lines[i], _prev(doc, i), _next(doc, i)
+    m = LETTER_SIGNER_RE.match(line.text.strip())
+    if m is None or prev is None or not paragraph_shape(prev) or prev.text.rstrip()[-1:] not in "。！？!?”":
+        return False
+    return looks_like_person(m.group("name")) and (nxt is None or not paragraph_shape(nxt))
 
 
 #: Who signs a piece for the editors (编后记, 编者的话): 编者, 本刊编辑部, 编委会 (letter-spaced or not).
