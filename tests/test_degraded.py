@@ -120,7 +120,24 @@ def check(docs, golds: list[dict], furniture: list[str], text: str, where: str, 
     assert got == want_text, f"{where}: txt round trip: {first_difference(got, want_text)}"
 
 
-@pytest.mark.parametrize("path", SHARED, ids=[p.stem for p in SHARED])
+#: Cells known to fall short (issue 21 stays open for them), expected to fail, not hidden: README,
+#: Limits. (The scan of a hard-wrapped 督查通报 whose paragraph fragments, 督查组在杨, read as titles
+#: is read right since the rest of a line set again narrower goes on with its paragraph.)
+_SENTENCE_END_CUT = ("a page break that cuts a paragraph right after a full stop (…不因故障停工。 / \\f据统计…) is "
+                     "told from one between paragraphs only by where the form feed stands (on the text's own "
+                     "line there, on a blank line of its own at the other breaks); with blank lines gone every "
+                     "form feed is on a text line, and nothing tells them apart")
+_CAPTION_BETWEEN = ("a paragraph a photo caption is set between (its first half, the caption and its credit, its "
+                    "second half: a page's make-up) is read as two paragraphs: the body does not carry an open "
+                    "paragraph past a figure, so that join is missed")
+KNOWN_SHORT: dict[tuple[str, str], str] = {
+    **{(name, "nongye-liyu-2024-no07-08.two-issues"): _SENTENCE_END_CUT
+       for name in ("blank-removed", "wrap-no-blank", "scan")},
+    **{(name, "zhenbao-qingba-2026-05-22"): _CAPTION_BETWEEN for name in DEGRADATIONS},
+    ("shared", "zhenbao-qingba-2026-05-22.pdftotext"): _CAPTION_BETWEEN}
+
+@pytest.mark.parametrize("path", [pytest.param(p, marks=pytest.mark.xfail(reason=KNOWN_SHORT[("shared", p.stem)], strict=True))
+                                  if ("shared", p.stem) in KNOWN_SHORT else p for p in SHARED], ids=[p.stem for p in SHARED])
 def test_shared_degraded_sample_matches_its_gold(path):
     want = gold(path)
     text = path.read_text(encoding="utf-8")
@@ -152,16 +169,6 @@ def test_two_issues_have_their_own_header_and_masthead():
     assert warnings == []
 
 
-#: Cells known to fall short (issue 21 stays open for them), expected to fail, not hidden: README,
-#: Limits. (The scan of a hard-wrapped 督查通报 whose paragraph fragments, 督查组在杨, read as titles
-#: is read right since the rest of a line set again narrower goes on with its paragraph.)
-_SENTENCE_END_CUT = ("a page break that cuts a paragraph right after a full stop (…不因故障停工。 / \\f据统计…) is "
-                     "told from one between paragraphs only by where the form feed stands (on the text's own "
-                     "line there, on a blank line of its own at the other breaks); with blank lines gone every "
-                     "form feed is on a text line, and nothing tells them apart")
-KNOWN_SHORT: dict[tuple[str, str], str] = {
-    (name, "nongye-liyu-2024-no07-08.two-issues"): _SENTENCE_END_CUT
-    for name in ("blank-removed", "wrap-no-blank", "scan")}
 CASES = [pytest.param(name, path, marks=pytest.mark.xfail(reason=KNOWN_SHORT[(name, path.stem)], strict=False))
          if (name, path.stem) in KNOWN_SHORT else (name, path)
          for name in DEGRADATIONS for path in CORPUS]
