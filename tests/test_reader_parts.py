@@ -4427,15 +4427,14 @@ def test_a_title_under_a_notice_that_opens_a_page_is_the_next_issues_masthead_no
     round_trips(docs, text)
 
 
+#: The 版头 of the invented 防汛 专报 the two wrapped-table texts below share (title, issue, 编印
+#: unit and date, a column name).
+FLOOD_MASTHEAD = "石源县防汛工作专报\n第5期\n石源县水利局　　　　2024年6月20日\n\n全县雨情水情\n\n"
+
+
 # an invented 防汛 专报 hard-wrapped at 24 characters, its table's rows too: the column heads cut
 # inside a cell (no bracket open), each row cut once or twice, the last figure's digits apart
-FLOOD_TABLE_WRAPPED = """石源县防汛工作专报
-第5期
-石源县水利局　　　　2024年6月20日
-
-全县雨情水情
-
-　　6月18日以来，全县普降大到暴雨，各水库水位
+FLOOD_TABLE_WRAPPED = FLOOD_MASTHEAD + """　　6月18日以来，全县普降大到暴雨，各水库水位
 上涨较快，现将主要水库水位情况报告如下。
 
 表1　6月20日8时主要水库水位
@@ -4468,13 +4467,7 @@ def test_a_table_wrapped_with_its_rows_cut_once_or_twice_keeps_its_title_and_row
 
 
 # the same 专报 hard-wrapped at 24 characters, its table's title cut by the wrap
-FLOOD_TABLE_TITLE_WRAPPED = """石源县防汛工作专报
-第5期
-石源县水利局　　　　2024年6月20日
-
-全县雨情水情
-
-　　6月18日以来，全县普降大到暴雨，北部山区降
+FLOOD_TABLE_TITLE_WRAPPED = FLOOD_MASTHEAD + """　　6月18日以来，全县普降大到暴雨，北部山区降
 雨尤为集中，各水库水位上涨较快，部分小型水库超过
 汛限水位。县防汛办及时启动应急响应，组织各乡镇和
 水库管理单位加强巡查值守，现将主要水库水位情况报
