@@ -3985,6 +3985,21 @@ def test_a_bare_number_right_above_a_folio_of_the_same_page_is_a_folio_though_no
     assert fws("60") == ["第 1 页"]
 
 
+#: A paragraph of an invented 老年大学 journal hard-wrapped at 19, its first line indented by four
+#: half-width spaces (段首缩进), shared by the two indented-first-line tests below.
+EXHIBITION_PARAGRAPH = (
+    "    3月4日，老年大学在县文化馆举办学员\n"
+    "作品展，展出作品两百余件，吸引了不少市\n"
+    "民前来参观。展览分为书法、国画、摄影、\n"
+    "剪纸四个展区，每个展区都有学员现场讲解\n"
+    "创作过程，参观的市民不时驻足询问，有的\n"
+    "还当场拜师学艺，展厅里十分热闹。一位参\n"
+    "观的老人说，没想到老年大学的学员水平这\n"
+    "么高，自己也想报名学习书法，让晚年生活\n"
+    "更加充实，过得更有意思，更有精气神。\n"
+)
+
+
 def test_an_indented_line_as_wide_as_the_column_goes_on_in_the_flush_left_line_under_it():
     """A hard-wrapped text that marks its paragraphs only by the first-line indent (段首空两字):
     a paragraph's first line, indented and as wide as the column, without clause punctuation
@@ -3994,15 +4009,7 @@ def test_an_indented_line_as_wide_as_the_column_goes_on_in_the_flush_left_line_u
     text = (
         "桐林夕照\n\n2025年第1期（总第12期）\n\n"
         "老年大学举办学员作品展\n"
-        "    3月4日，老年大学在县文化馆举办学员\n"
-        "作品展，展出作品两百余件，吸引了不少市\n"
-        "民前来参观。展览分为书法、国画、摄影、\n"
-        "剪纸四个展区，每个展区都有学员现场讲解\n"
-        "创作过程，参观的市民不时驻足询问，有的\n"
-        "还当场拜师学艺，展厅里十分热闹。一位参\n"
-        "观的老人说，没想到老年大学的学员水平这\n"
-        "么高，自己也想报名学习书法，让晚年生活\n"
-        "更加充实，过得更有意思，更有精气神。\n"
+        + EXHIBITION_PARAGRAPH +
         "    学员们的作品有书法和国画还有剪纸摄影\n"
         "等多个门类，不少作品出自八旬老人之手。\n"
         "    县老年大学负责同志介绍，下一步将组织\n"
@@ -4023,15 +4030,7 @@ def test_an_indented_contents_entry_as_wide_as_the_wrap_is_not_run_into_the_colu
     of its own, a column."""
     body = (
         "老年大学学员作品展在县文化馆开展的系列活动举行\n"
-        "    3月4日，老年大学在县文化馆举办学员\n"
-        "作品展，展出作品两百余件，吸引了不少市\n"
-        "民前来参观。展览分为书法、国画、摄影、\n"
-        "剪纸四个展区，每个展区都有学员现场讲解\n"
-        "创作过程，参观的市民不时驻足询问，有的\n"
-        "还当场拜师学艺，展厅里十分热闹。一位参\n"
-        "观的老人说，没想到老年大学的学员水平这\n"
-        "么高，自己也想报名学习书法，让晚年生活\n"
-        "更加充实，过得更有意思，更有精气神。\n"
+        + EXHIBITION_PARAGRAPH +
         "学员天地\n"
         "书法班学员走进县敬老院为老人写春联\n"
         "    春节前，书法班20名学员来到镇敬老院，\n"
