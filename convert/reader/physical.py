@@ -1192,6 +1192,15 @@ def _wide(ch: str) -> bool:
     return bool(ch) and unicodedata.east_asian_width(ch) in "WF"
 
 
+def _digits_start(text: str) -> int:
+    """Where the run of ASCII digits that ends *text* starts (``len(text)`` when none ends it);
+    reads that run only."""
+    i = len(text)
+    while i > 0 and text[i - 1].isascii() and text[i - 1].isdigit():
+        i -= 1
+    return i
+
+
 def number_cut(before: str, after: str) -> bool:
     """A hard wrap cut one number of Chinese running text: *before* ends and *after* starts with
     ASCII digits, and the digits stand between wide characters (an ideograph, fullwidth
@@ -1200,9 +1209,7 @@ def number_cut(before: str, after: str) -> bool:
     one). Reads only the digit runs at the two ends."""
     if not (before[-1:].isdigit() and before[-1:].isascii() and after[:1].isdigit() and after[:1].isascii()):
         return False
-    i = len(before)
-    while i > 0 and before[i - 1].isascii() and before[i - 1].isdigit():
-        i -= 1
+    i = _digits_start(before)
     j = 0
     while j < len(after) and after[j].isascii() and after[j].isdigit():
         j += 1
@@ -1221,9 +1228,7 @@ def unit_cut(before: str, after: str) -> bool:
     date word (:data:`UNIT_START_RE`: ``年1月…``). Reads only the two ends."""
     if not (before[-1:].isdigit() and before[-1:].isascii() and UNIT_START_RE.match(after[:1])):
         return False
-    i = len(before)
-    while i > 0 and before[i - 1].isascii() and before[i - 1].isdigit():
-        i -= 1
+    i = _digits_start(before)
     return _wide(before[i - 1 : i])
 
 
