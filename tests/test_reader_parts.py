@@ -3564,8 +3564,9 @@ def test_an_indented_issue_after_a_blank_separated_one_in_the_same_file_keeps_it
 def test_a_run_in_closing_credit_of_a_unit_and_a_person_is_the_items_byline():
     """A newspaper's short item signed at its end in the last line, ``…全部入班。（某江社区　罗丹）``
     (the unit, a space, the person: 署名 at an item's end): the credit is the item's byline after its
-    paragraph, not text of it; the unit may be an office (街道党政办) or a place's community or
-    school. A bracket after the sentence that is no unit and person (a remark, two bare names, a
+    paragraph, not text of it; the unit may be an office (街道党政办), a place's community, village
+    or school, or a library (the units :func:`convert.reader.names.is_signing_unit` reads as an
+    author's unit under a byline too). A bracket after the sentence that is no unit and person (a remark, two bare names, a
     unit and no name) stays in the paragraph."""
     def last_article(closing):
         text = ("某河社区报\n\n第2期（总第9期）　　2024年4月1日\n\n"
@@ -3575,7 +3576,8 @@ def test_a_run_in_closing_credit_of_a_unit_and_a_person_is_the_items_byline():
         round_trips(docs, text)
         div = xpath(docs[0].root, "//tei:body//tei:div[tei:head[contains(., '四点半')]]")[0]
         return texts(div, "tei:byline[preceding-sibling::tei:p]"), texts(div, "tei:p")[-1][-12:]
-    for credit in ("（某江社区　罗丹）", "（街道党政办 马骁）", "（实验小学　钱　敏）"):
+    for credit in ("（某江社区　罗丹）", "（街道党政办 马骁）", "（实验小学　钱　敏）", "（县图书馆　罗丹）",
+                   "（南塘村委会　马骁）"):
         bylines, para_end = last_article(credit)
         assert bylines == [re.sub(r"\s+", "", credit)], (credit, bylines)
         assert para_end.endswith("已全部入班。"), para_end
@@ -4371,14 +4373,16 @@ KEPU_COMMUNITY_BYLINE = """石门科普
 
 
 def test_a_community_and_a_letter_spaced_name_under_a_title_is_its_author_line():
-    """A 社区 (like a 村委会 or 居委会, a grassroots body: 基层群众性自治组织) is an author's unit as
-    an office is: ``东风社区　杜　兰`` under a title is the byline, not a paragraph that runs on
+    """A 社区 (like a 村委会 or 居委会, a grassroots body: 基层群众性自治组织), a village or a
+    kindergarten is an author's unit as an office is: ``东风社区　杜　兰`` under a title is the byline, not a paragraph that runs on
     into the text under it."""
-    docs, _ = read(KEPU_COMMUNITY_BYLINE)
-    root = docs[0].root
-    assert texts(root, "//tei:div[@type='article'][tei:head]/tei:byline[1]")[:1] == ["东风社区杜兰"]
-    assert not any(t.startswith("东风社区杜兰") for t in texts(root, "//tei:body//tei:p"))
-    round_trips(docs, KEPU_COMMUNITY_BYLINE)
+    for unit in ("东风社区", "南塘村", "县实验幼儿园"):
+        text = KEPU_COMMUNITY_BYLINE.replace("东风社区　杜　兰", unit + "　杜　兰")
+        docs, _ = read(text)
+        root = docs[0].root
+        assert texts(root, "//tei:div[@type='article'][tei:head]/tei:byline[1]")[:1] == [unit + "杜兰"], unit
+        assert not any(t.startswith(unit + "杜兰") for t in texts(root, "//tei:body//tei:p"))
+        round_trips(docs, text)
 
 
 def _annals_issue(number: int, total: int, month: int) -> str:

@@ -21,7 +21,7 @@ from functools import lru_cache
 from lxml import etree
 
 from convert.reader.lines import Line, is_mark
-from convert.reader.names import is_org_name, looks_like_person
+from convert.reader.names import is_signing_unit, looks_like_person
 from convert.tei import E
 
 BYLINE_RE = re.compile(
@@ -37,17 +37,15 @@ CONTINUATION_LEAD_RE = re.compile(r"^\s*[（(]\s*(?:上接|接)\s*(?:第\s*)?[\d
 #: community, the name reads as a person's)
 UNIT_CREDIT_RE = re.compile(
     r"(?<=[。！？!?”’])[（(](?P<unit>[^\s（）()]{2,20}?)[ \u3000]+(?P<name>[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,2})[）)]\s*$")
-#: A unit that is a place's community or its school (a credit's unit that :func:`is_org_name` does
-#: not read as an office: 滨江社区, 南塘村, 实验小学)
-PLACE_UNIT_RE = re.compile(r"[\u4e00-\u9fff]{2,}(?:社区|街道|村|镇|乡|小学|中学|学校|幼儿园)$")
+
 
 
 def unit_credit(text: str) -> re.Match | None:
     """The run-in closing credit (:data:`UNIT_CREDIT_RE`) at the end of *text*, ``None`` when there
-    is none or its unit is no body (:func:`convert.reader.names.is_org_name`, :data:`PLACE_UNIT_RE`)
+    is none or its unit signs for no one (:func:`convert.reader.names.is_signing_unit`)
     or its name no person's (:func:`convert.reader.names.looks_like_person`)."""
     m = UNIT_CREDIT_RE.search(text)
-    if m and looks_like_person(m.group("name")) and (is_org_name(m.group("unit")) or PLACE_UNIT_RE.fullmatch(m.group("unit"))):
+    if m and looks_like_person(m.group("name")) and is_signing_unit(m.group("unit")):
         return m
     return None
 

@@ -63,6 +63,29 @@ ORG_END_RE = re.compile(
     r"|协会|学会|商会|工会|联合会|总会|理事会|研究会|促进会|联谊会"
     r"|妇联|文联|侨联|残联|青联|学联|台联|社科联|工商联|科协|作协)$"
 )
+#: The end of a unit that signs for a person without being an office (作者单位 under an author line,
+#: the unit of a run-in closing credit ``（滨江社区　罗丹）``): an archive, library or museum (馆), a
+#: school (大学, 中学, 小学, 学校, 幼儿园, 党校), a grassroots body (基层群众性自治组织: 社区, 居委会,
+#: 村委会) or a place of one (街道, 村, 镇, 乡)
+SIGNING_UNIT_END_RE = re.compile(r"(?:馆|大学|学校|中学|小学|幼儿园|党校|社区|居委会|村委会|街道|村|镇|乡)$")
+
+
+def is_signing_unit(text: str) -> bool:
+    """True when *text* (whitespace aside, maybe in round brackets: ``（柘原县档案馆）``) reads as
+    the unit a person signs for: a body's name (:func:`is_org_name`), or at most 24 Han characters,
+    two or more before an end of :data:`SIGNING_UNIT_END_RE` (``滨江社区``, ``南塘村``,
+    ``县第一中学``). The one test behind an author's unit under a byline and a closing credit's unit."""
+    key = re.sub(r"\s+", "", text)
+    if len(key) > 2 and key[0] in "（(" and key[-1] in "）)":
+        key = key[1:-1]
+    if len(key) > 24:
+        return False
+    if is_org_name(key):
+        return True
+    end = SIGNING_UNIT_END_RE.search(key)
+    return end is not None and re.fullmatch(r"[\u4e00-\u9fff]{2,}", key[:end.start()]) is not None
+
+
 #: Labels of colophon fields whose value is a responsible body.
 ORG_FIELD_RE = re.compile(r"^(?:主管|主办|承办|协办|编辑出版|编辑|出版|编印|印刷|出版单位|编辑单位)(?:单位)?[：:]?$")
 

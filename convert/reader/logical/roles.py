@@ -44,7 +44,7 @@ from convert.reader.lines import Line, is_mark
 from convert.reader.logical.back import is_page_credit
 from convert.reader.logical.state import LogicalText, Role
 from convert.reader.masthead import fields_of, masthead_field_line, numeral
-from convert.reader.names import ORG_END_RE, is_org_name, looks_like_person
+from convert.reader.names import ORG_END_RE, is_org_name, is_signing_unit, looks_like_person
 from convert.reader.physical import DATE_LEAD_RE, as_wide_as_wrapped, indent_marked_lines, opens_indented, sentence_final
 
 #: A page label: ``第01版：要闻``, ``第一版要闻`` (whitespace removed), ``第二版``.
@@ -381,11 +381,11 @@ def author_line(line: Line) -> str | None:
     if BYLINE_LINE_RE.match(key) and len(key) <= 20:
         return "a reporter line (记者 …)"
     m = UNIT_NAME_RE.match(text)
-    if m and (is_org_name(m.group("unit")) or ORG_END_RE.search(re.sub(r"\s+", "", m.group("unit")))
-              or affiliation(re.sub(r"\s+", "", m.group("unit")))) and looks_like_person(m.group("name")):
+    if m and (ORG_END_RE.search(re.sub(r"\s+", "", m.group("unit"))) or is_signing_unit(m.group("unit"))) \
+            and looks_like_person(m.group("name")):
         return "a unit and a name"
     unit_key = re.sub(r"\s+", "", m.group("unit")) if m else ""
-    if m and (is_org_name(unit_key) or affiliation(unit_key)) and not ORG_END_RE.search(m.group("name")) \
+    if m and is_signing_unit(unit_key) and not ORG_END_RE.search(m.group("name")) \
             and not looks_like_person(m.group("name")):
         # the body's name says who the person is: the surname may be a rare one (濮, 厍, 隗 …)
         return WEAK_UNIT_NAME
@@ -428,22 +428,6 @@ def role_names(text: str) -> bool:
     return True
 
 
-#: The end of an author's unit that is no office (an archive, a library, a museum, a school), or
-#: a grassroots body (基层群众性自治组织: 社区, 居委会, 村委会), whose name signs for a volunteer or
-#: a worker there as an office's does (``东风社区　杜　兰``).
-AFFILIATION_END_RE = re.compile(r"(?:馆|大学|学校|中学|小学|党校|社区|居委会|村委会)$")
-
-
-def affiliation(key: str) -> bool:
-    """*key* reads as the name of an author's unit (作者单位): a body's name, or an archive's,
-    library's, museum's, school's or a 社区's (24 characters at most, no punctuation or digits), maybe in
-    round brackets (``（柘原县档案馆）``)."""
-    if len(key) > 2 and key[0] in "（(" and key[-1] in "）)":
-        key = key[1:-1]
-    return len(key) <= 24 and (is_org_name(key) or (
-        AFFILIATION_END_RE.search(key) is not None and is_org_name(key[:-1] + "室")))
-
-
 def find_bylines(doc: LogicalText) -> None:
     """Author lines right under a title (the title a line of heading shape, running text or
     verse after the author line), and credits in brackets on a line of their own after running
@@ -461,7 +445,7 @@ def find_bylines(doc: LogicalText) -> None:
             _give(doc, i, "byline", why + " under a title", "medium" if why == WEAK_UNIT_NAME else None)
             unit, after = nxt, _next(doc, i + 1)
             # the author's unit (作者单位) on a line of its own under the name, running text after it
-            if unit is not None and after is not None and (i + 1) not in doc.roles and affiliation(unit.key) \
+            if unit is not None and after is not None and (i + 1) not in doc.roles and is_signing_unit(unit.key) \
                     and paragraph_shape(after):
                 _give(doc, i + 1, "byline", "a body's name alone under the author line: the author's unit (作者单位)",
                       unit=True)
