@@ -447,6 +447,16 @@ def measure(root, want: dict, furniture: list[str], xpath, clean: str | None = N
     # a join lives in a block of running text: a paragraph, or an editor's note (编后：…, 编者按) that
     # the reader sets as ``<note>`` (a page break cut it as it cuts a paragraph)
     blocks_of_text = paragraphs + [_text(n) for n in xpath(root, "//tei:body//tei:note")]
+    # a paragraph printed in two parts with a photo between them is one paragraph by aggregation
+    # (TEI P5 16.7: the first part's @next, the second's @prev): its join lies across the parts
+    by_id = {p.get("{http://www.w3.org/XML/1998/namespace}id"): p for p in xpath(root, "//tei:p[@xml:id]")}
+    for first in xpath(root, "//tei:p[@next and not(@prev)]"):
+        chain, part, seen = [], first, set()
+        while part is not None and id(part) not in seen:
+            seen.add(id(part))
+            chain.append(_text(part))
+            part = by_id.get((part.get("next") or "#")[1:])
+        blocks_of_text.append("".join(chain))
     joins = [j for j in want.get("joins", []) if any(nows(j) in p for p in blocks_of_text)]
     printed = ({nows(m["text"]) for m in want.get("page_markers", [])} | {nows(c["text"]) for c in want.get("page_credits", [])}
                | set(want.get("rule_marks", [])))

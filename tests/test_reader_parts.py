@@ -28,6 +28,7 @@ from convert.reader.logical.genre import weigh
 from convert.reader.masthead import classify, fields_of, read_masthead
 from convert.reader.lines import split_lines
 from convert.tei import XML_ID, local, xpath
+from convert.validators.tei import own_schema
 from convert.writers.txt import render
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -4799,4 +4800,76 @@ def test_a_short_name_over_nothing_but_photo_captions_up_to_the_page_end_is_a_ph
     assert len(secs) == 1 and secs[0].get("cert") or xpath(secs[0], "tei:head/@cert"), texts(root, "//tei:div[@type='section']/tei:head")
     assert texts(secs[0], ".//tei:figure/tei:head") == ["10月9日，城东小区居民在广场排练节目。"]
     assert "图片新闻" not in texts(root, "//tei:p")
+    round_trips(docs, text)
+
+
+# ------------------------------------------------- a photo set between a paragraph's halves (stop 32)
+
+PAPER_PHOTO_BETWEEN = """松 原 报
+
+2023年10月13日　星期五　　总第1342期　　今日二版
+
+第一版　要闻
+
+城西农贸市场改造完工
+
+本报讯（记者 邢雨桐）10月10日，改造后的城西农贸市场重新开业。市场按照蔬菜、肉类、水产三个区域划分摊位，地面全部硬化，排水沟也重新
+改造后的农贸市场干净整洁。
+记者　邢雨桐　摄
+进行了疏通。摊主们说，下雨天再也不用踩着泥水做生意了。
+
+县里启动冬春水利建设
+
+本报讯（记者 邢雨桐）10月11日，县里召开会议，部署今冬明春农田水利基本建设工作。
+
+本版编辑：邢雨桐
+"""
+
+
+def test_a_photo_set_between_a_paragraphs_halves_keeps_them_one_paragraph():
+    """A page's make-up may set a photo between the two halves of a paragraph: the first half
+    stops mid-sentence (…排水沟也重新), the caption and its credit follow, the second half goes on
+    (进行了疏通。…). Without blank lines the caption is no part of the first half (it ends a
+    sentence over a photo credit alone), it is a ``<figure>``, and the halves are one paragraph by
+    aggregation (TEI P5 §16.7: ``@next`` on the first ``p``, ``@prev`` on the second)."""
+    for text in (PAPER_PHOTO_BETWEEN, PAPER_PHOTO_BETWEEN.replace("重新\n改造后", "重新\n\n改造后")
+                 .replace("摄\n进行", "摄\n\n进行")):
+        docs, _ = read(text)
+        root = docs[0].root
+        assert texts(root, "//tei:figure/tei:head") == ["改造后的农贸市场干净整洁。"], texts(root, "//tei:figure/tei:head")
+        first = xpath(root, "//tei:p[following-sibling::*[1][self::tei:figure]]")
+        assert len(first) == 1 and "".join(first[0].itertext()).endswith("排水沟也重新"), texts(root, "//tei:p")
+        second = xpath(root, "//tei:p[preceding-sibling::*[1][self::tei:figure]]")[0]
+        assert first[0].get("next") == "#" + second.get(XML_ID) and second.get("prev") == "#" + first[0].get(XML_ID)
+        assert "".join(second.itertext()).startswith("进行了疏通。")
+        rng = own_schema()
+        assert rng.validate(root), rng.error_log
+        round_trips(docs, text)
+
+
+def test_a_paragraph_ended_over_a_photo_is_not_linked_to_the_next():
+    """A paragraph that ends its sentence over a photo, and a heading-like line over one, are not
+    linked to the paragraph under the photo: only a half cut mid-sentence goes on."""
+    text = PAPER_PHOTO_BETWEEN.replace("排水沟也重新\n", "排水沟也重新疏通。\n").replace("进行了疏通。摊主们说", "摊主们说")
+    docs, _ = read(text)
+    root = docs[0].root
+    assert texts(root, "//tei:figure/tei:head") == ["改造后的农贸市场干净整洁。"]
+    assert xpath(root, "//tei:p[@next or @prev]") == []
+    round_trips(docs, text)
+
+
+def test_a_wrapped_lead_in_line_with_its_credits_spaces_is_no_title():
+    """A story's first line as wide as the wrap, opening with 本报讯 and its credit (``本报讯（记者　X
+    通讯员　Y）连日``): the ideographic spaces inside the credit are no gap between a title's two
+    halves; the line goes on with the text under it (an opener, no heading)."""
+    text = ("松 原 报\n\n2023年10月13日　星期五　　总第1342期　　今日二版\n\n第一版　要闻\n\n全县早稻完成机插\n\n"
+            "——机插率首次超过八成\n\n本报讯（记者　韦晓棠　通讯员　蒙家树）连日\n来，各村的田垄上，插秧机来回穿梭，一行行秧\n"
+            "苗整齐地铺展开来。截至5月20日，全县早稻全\n部完成插秧，机插率达到81.3%，比去年提高\n了12个百分点，是历年来机插率最高的一年。\n\n"
+            "本版编辑：邢雨桐\n")
+    docs, _ = read(text)
+    root = docs[0].root
+    heads = texts(root, "//tei:head")
+    assert not any("本报讯" in h for h in heads), heads
+    assert texts(root, "//tei:opener/tei:dateline") == ["本报讯"]
+    assert texts(root, "//tei:div[@type='article']/tei:p")[0].startswith("连日来，各村"), texts(root, "//tei:p")
     round_trips(docs, text)

@@ -968,10 +968,33 @@ def reference_follows(above: str, text: str) -> bool:
     return p is not None and int(m.group(1)) == int(p.group(1)) + 1
 
 
+#: The longest photo caption (characters, whitespace aside) :func:`caption_lines` takes over a
+#: credit: a sentence or two (news-writing practice)
+CAPTION_MAX = 60
+
+
+def caption_lines(lines: list[Line]) -> list[bool]:
+    """For each line, whether it is a photo's caption over its credit: a sentence of
+    :data:`CAPTION_MAX` characters at most, ended (。！？), right over a line that is a photo credit
+    and nothing else (``记者　韦晓棠　摄``: a caption names the photographer, news-writing
+    practice; :func:`convert.reader.logical.roles.photo_credit_alone`). Linear in the lines."""
+    from convert.reader.logical.roles import photo_credit_alone
+
+    out = [False] * len(lines)
+    for k in range(len(lines) - 1):
+        line, credit = lines[k], lines[k + 1]
+        text = line.text.rstrip()
+        if (0 < len(line.key) <= CAPTION_MAX and text[-1:] in "。！？!?" and not credit.blank_before
+                and photo_credit_alone(credit)):
+            out[k] = True
+    return out
+
+
 def decide_break(a: Line, parts: int, b: Line, width: float | None,
                  last_width: float | None = None,
                  entries: list[tuple[str, Counter]] | None = None,
-                 run_in: str | None = None, indents: bool = False) -> tuple[bool, str, str | None]:
+                 run_in: str | None = None, indents: bool = False,
+                 caption: bool = False) -> tuple[bool, str, str | None]:
     """Whether logical line *a* (made of *parts* physical lines so far) ends before the next
     physical line *b*: ``(ends, evidence, cert)``; *width* is the wrap width near the line,
     *last_width* the :func:`extent` of *a*'s last physical line.
@@ -995,7 +1018,10 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
     paragraph (*run_in*, the evidence of :func:`run_in_sibling`: a 通报's items ``1.…问题。…``,
     one cut before its first sentence ends). In a text that marks its paragraphs by their
     first-line indent (*indents*, :func:`indent_marked_lines`), *b* opening indented opens a
-    paragraph, whatever *a* ends with (a colon before a list of indented items too). Otherwise the
+    paragraph, whatever *a* ends with (a colon before a list of indented items too). *b* a photo's
+    caption (*caption*: a short sentence right over a photo credit alone, ``…干净整洁。`` /
+    ``记者　X　摄``) is no part of *a*, though *a* stops mid-sentence: the page's make-up set the
+    photo between the two halves of *a*'s paragraph (the logical stage links them). Otherwise the
     line stops mid-sentence and goes on in *b*. ``cert`` is ``"medium"`` where the evidence is weak: a line without clause
     punctuation as wide as a wrapped line.
     """
@@ -1012,6 +1038,9 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
         return True, "the next line is a table row (three cells or more apart by wide gaps)", None
     if sentence_final(a.text):
         return True, "ends with sentence-final punctuation", None
+    if caption:
+        return True, ("the next line is a photo's caption (a short sentence right over a photo credit alone, "
+                      "…摄): set between the halves of a paragraph, no part of it"), None
     if reference_follows(a.text, b.text):
         return True, ("the next line opens the next entry of a numbered reference list ([n] under [n-1]: GB/T "
                       "7714-2015 顺序编码制)"), None
@@ -1085,6 +1114,12 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
                 return True, f"{where} names a contents entry", None
     if parts == 1 and a.text and clause_free(a.text) and len(a.key) <= 60 \
             and a.text.rstrip()[-1:] not in "、“《（(":
+        from convert.reader.logical.roles import LEAD_IN_RE
+
+        lead = LEAD_IN_RE.match(a.text)
+        if lead and lead.group("byline") and a.text.strip() != lead.group(0).strip() and not b.marks:
+            return False, ("no clause punctuation, but opening with a news lead-in and its credit, words after it "
+                           "(本报讯（记者 …）连日: a story's first line the wrap cut, no title)"), None
         w = extent(a.text)
         if width is not None and w >= width - _tolerance(width):
             wide = f"as wide as a wrapped line ({w:g} ≥ {width - _tolerance(width):g})"
@@ -1156,6 +1191,7 @@ def unwrap(doc: PhysicalText) -> None:
     out: list[Line] = []
     series: dict[int, tuple[int, bool]] = {}  # level → (number, run in) of the last numbered line
     indents = indent_marked_parts(lines)
+    captions = caption_lines(lines)
     i = 0
     while i < len(lines):
         cur = lines[i]
@@ -1167,7 +1203,7 @@ def unwrap(doc: PhysicalText) -> None:
             nxt = lines[i + 1]
             ends, why, cert = decide_break(joining.view(), parts, nxt, widths(i), last_width,
                                            entries_near(i) if listed else None, run_in if parts == 1 else None,
-                                           indents[i + 1])
+                                           indents[i + 1], captions[i + 1])
             if ends:
                 cur.evidence.append(f"line ends: {why}")
                 if cert:

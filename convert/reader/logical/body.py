@@ -63,7 +63,7 @@ from convert.reader.logical.state import LogicalText, Role
 from convert.reader.logical.roles import DOCUMENT_TITLE_RE, SIGNED_TITLE_MAX, indented, physical_parts, title_like
 from convert.reader.names import tag_byline
 from convert.reader.physical import DATED_ENTRY_RE, NO_LINE_START, as_wide_as_wrapped, field_text, reference_follows, sentence_final
-from convert.tei import TEI_NS, E, XML_ID, xpath
+from convert.tei import TEI_NS, E, XML_ID, t, xpath
 
 SECTION_NAME_MAX = 8
 #: Roles after which a heading follows a boundary (the previous article, page or column ended).
@@ -1439,6 +1439,7 @@ class BodyBuilder:
                 # character added) says so; a section may hold only its heading (TEI P5 §4.1)
                 _insert_empty_p(div)
         link_jumps(self.body)
+        link_split_paragraphs(self.body)
         return self.body
 
 
@@ -1551,6 +1552,48 @@ def link_jumps(body: etree._Element) -> None:
         if texts and JUMP_ON_RE.search(texts[-1]):
             div.set("part", "I") if div.get("part") is None else div.set("part", "M")
             initial.append(div)
+
+
+#: Running text: a paragraph half the make-up cut holds a clause mark or a sentence end before its
+#: cut (a heading, a label, a name has none)
+RUNNING_TEXT_RE = re.compile(r"[，,。；;：:]")
+
+
+def link_split_paragraphs(body: etree._Element) -> list[etree._Element]:
+    """A paragraph printed in two parts with photos set between them (a page's make-up: the
+    first part stops mid-sentence over the figure, the second goes on under its caption and
+    credit): the two ``<p>`` become one paragraph by aggregation (TEI P5 §16.7, ``@next`` on the
+    first, ``@prev`` on the second, an ``xml:id`` on each), the figures stay where they were
+    printed (``figure`` is ``model.global``, TEI P5 §14.4). Only where the part above is running
+    text (:data:`RUNNING_TEXT_RE`, ten characters or more) that stops mid-sentence
+    (:func:`convert.reader.layout.unfinished`) and the part below is a paragraph of the same
+    division. Returns the second parts, in document order; linear in the body's size."""
+    linked = []
+    n = 0
+    furniture = (t("fw"), t("pb"))
+    for fig in list(body.iter(t("figure"))):
+        prev = fig.getprevious()
+        while prev is not None and prev.tag in furniture:  # a page break may stand between them
+            prev = prev.getprevious()
+        if prev is None or prev.tag != t("p") or prev.get("next"):
+            continue  # not the first of a run of figures after a paragraph
+        nxt = fig.getnext()
+        while nxt is not None and nxt.tag in (t("figure"),) + furniture:
+            nxt = nxt.getnext()
+        if nxt is None or nxt.tag != t("p"):
+            continue
+        above = "".join(xpath(prev, ".//text()[not(ancestor::tei:fw)]")).strip()
+        below = "".join(xpath(nxt, ".//text()[not(ancestor::tei:fw)]")).strip()
+        if len(above) < 10 or not below or not RUNNING_TEXT_RE.search(above) or not unfinished(above):
+            continue
+        n += 1
+        for el, suffix in ((prev, "a"), (nxt, "b")):
+            if el.get(XML_ID) is None:
+                el.set(XML_ID, f"p{n}{suffix}")
+        prev.set("next", "#" + nxt.get(XML_ID))
+        nxt.set("prev", "#" + prev.get(XML_ID))
+        linked.append(nxt)
+    return linked
 
 
 def build_body(doc: LogicalText) -> None:

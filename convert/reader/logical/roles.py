@@ -280,7 +280,7 @@ def find_page_credits(doc: LogicalText) -> None:
 # ----------------------------------------------------------------------------- notes and credits
 
 
-def _credit_alone(line: Line) -> bool:
+def photo_credit_alone(line: Line) -> bool:
     """*line* is a photo credit and nothing else (``本报记者　韦思成　摄``)."""
     text = line.text.strip()
     m = CAPTION_CREDIT_RE.search(text)
@@ -299,7 +299,7 @@ def rejoin_captions(doc: LogicalText) -> None:
     i = doc.body_start + 1
     while i < doc.colophon_start:
         line, prev = doc.lines[i], doc.lines[i - 1]
-        if (_credit_alone(line) and (not line.blank_before or (prev.blank_before and len(prev.key) <= 60))
+        if (photo_credit_alone(line) and (not line.blank_before or (prev.blank_before and len(prev.key) <= 60))
                 and prev.text.rstrip()[-1:] in "。！？!?"
                 and len(prev.key) <= 100 and not LEAD_IN_RE.match(prev.text) and not CAPTION_CREDIT_RE.search(prev.text)):
             prev.segments = prev.segments + [("\u3000", False)] + line.segments

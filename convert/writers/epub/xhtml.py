@@ -261,7 +261,8 @@ class XhtmlTranslator:
     def visit_p(self, el, out, inline):
         if inline:
             raise WriterError("epub: <p> inside running text is not supported")
-        node = self.sub(out, "p", None, el)
+        # the rest of a paragraph a photo was set into (TEI P5 16.7 @prev) goes on unindented
+        node = self.sub(out, "p", "continued" if el.get("prev") else None, el)
         self.inline_content(el, node)
 
     def visit_ab(self, el, out, inline):

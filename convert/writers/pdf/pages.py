@@ -532,6 +532,10 @@ class _Renderer:
             prev = prev.getprevious()
         if prev is not None and local(prev) == "opener":  # 本报讯（记者 …） runs into its paragraph
             spans = self.inline(prev, "heading") + [Span("\u3000", "body", None, where(el))] + spans
+        if el.get("prev"):
+            # the rest of a paragraph a photo was set into (TEI P5 16.7 @prev): it goes on, flush
+            # left under the figure, no new paragraph's first-line indent
+            return [self.text_block(spans, name, el, style=replace(self.bstyle(name), first_indent=0.0))]
         return [self.text_block(spans, name, el)]
 
     def _block_opener(self, el, ctx):
