@@ -125,8 +125,11 @@ def _model_example() -> etree._Element:
     return parse_bytes((ROOT / "docs" / "model-example.xml").read_bytes()).getroot()
 
 
+#: a town paper whose page set a photo between the two halves of a paragraph (TEI p @next/@prev)
+PHOTO_BETWEEN = ROOT / "tests" / "fixtures" / "series" / "zhenbao-qingba-2026-05-22.txt"
 CASES = {**{p.stem: (lambda p=p: _read_sample(p)) for p in SAMPLES},
-         "handmade": _handmade, "model-example": _model_example}
+         "handmade": _handmade, "model-example": _model_example,
+         "photo-between": lambda: _read_sample(PHOTO_BETWEEN)}
 CASE_IDS = list(CASES)
 
 
@@ -211,6 +214,24 @@ def test_epubcheck_reports_nothing(built, case, tmp_path):
     """EPUBCheck 5: 0 fatals, 0 errors, 0 warnings (usage hints are not asked for)."""
     _root, _data, path = built(case)
     assert_epubcheck_clean(path)
+
+
+def test_a_paragraph_going_on_under_a_photo_is_set_without_a_new_indent(built):
+    """The second half of a paragraph the print set a photo into (TEI ``p[@prev]``) is a
+    ``p.continued`` after the figure, which the style sheet sets with no first-line indent: a
+    reader sees one paragraph going on under the photo, not a new one."""
+    root, data, _ = built("photo-between")
+    halves = xpath(root, "//tei:p[@prev]")
+    assert len(halves) == 1
+    pkg = Package(data)
+    found = [p for href in pkg.spine() for p in pkg.doc(href).iter("{http://www.w3.org/1999/xhtml}p")
+             if p.get("class") == "continued"]
+    assert [p.get("id") for p in found] == [halves[0].get(XML_ID)]
+    assert "".join(found[0].itertext()).startswith("进行了疏通。")
+    before = found[0].getprevious()
+    assert before is not None and local(before) == "figure", before
+    css = "".join(pkg.zf.read(n).decode() for n in pkg.zf.namelist() if n.endswith(".css"))
+    assert re.search(r"p\.continued\s*\{\s*text-indent:\s*0", css), "no rule for p.continued"
 
 
 @pytest.mark.parametrize("case", CASE_IDS)
