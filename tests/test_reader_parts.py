@@ -4873,3 +4873,26 @@ def test_a_wrapped_lead_in_line_with_its_credits_spaces_is_no_title():
     assert texts(root, "//tei:opener/tei:dateline") == ["本报讯"]
     assert texts(root, "//tei:div[@type='article']/tei:p")[0].startswith("连日来，各村"), texts(root, "//tei:p")
     round_trips(docs, text)
+
+
+def test_a_title_a_contents_list_without_pages_names_is_a_line_of_its_own_in_wrapped_text():
+    """A 本期要目 without page numbers, one title a line, names each item's title: in a text
+    hard-wrapped with no blank lines and no markup, a title as wide as the wrap with prose marks
+    (“网格化”) under its 【N】 number is still a line of its own, not the first line of the
+    paragraph under it."""
+    text = ("税收工作动态\n第6期（总第118期）\n某县税务局办公室编　　　　2026年7月10日\n本期要目\n"
+            "上半年全县税收收入运行情况\n第三分局“网格化”服务破解偏远乡镇办税难题\n县局召开纳税服务工作座谈会\n"
+            "【1】上半年全县税收收入运行情况\n上半年，全县累计组织税收收入近十亿元，同\n"
+            "比增长四个百分点，完成年度计划的一半以上，\n分税种看，国内增值税增长六个百分点，企业\n"
+            "所得税增长三个百分点，个人所得税有所下降，\n主要受汇算清缴退税增加影响，地方税种合计\n增长五个百分点。\n"
+            "【2】第三分局“网格化”服务破解偏远乡镇办税难题\n第三税务分局辖区包括潆口、竹坞、上寨三个\n"
+            "偏远乡镇，纳税人居住分散，距县城最远的有\n七十多公里，分局将辖区划分为九个服务网格\n，每个网格配备一名税务干部。\n"
+            "【3】县局召开纳税服务工作座谈会\n七月三日，县局邀请县内二十户重点企业财务\n负责人座谈，听取对纳税服务的意见和建议，\n"
+            "与会企业代表围绕出口退税、发票管理等提出\n意见建议十二条，县局逐条建立台账。\n")
+    docs, _ = read(text)
+    root = docs[0].root
+    heads = texts(root, "//tei:body//tei:div[@type='article']/tei:head")
+    assert heads == ["【1】上半年全县税收收入运行情况", "【2】第三分局“网格化”服务破解偏远乡镇办税难题",
+                     "【3】县局召开纳税服务工作座谈会"], heads
+    assert any(p.startswith("第三税务分局辖区") for p in texts(root, "//tei:body//tei:p"))
+    round_trips(docs, text)

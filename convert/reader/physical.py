@@ -762,6 +762,47 @@ def clause_free(text: str) -> bool:
     return not any(c in PROSE_PUNCT and c not in "！？!?" for c in text) and not sentence_final(text)
 
 
+#: The most titles a contents list without page numbers is read for (an issue's 要目)
+PAGELESS_MAX = 40
+#: A page number after a gap at a line's end (``…培训班　　1``: a contents line without leaders)
+PAGE_AFTER_GAP_RE = re.compile(r"\S(?:\s{2,}|\u3000)[\d０-９]{1,3}\s*$")
+
+
+def pageless_entries(lines: list[Line]) -> list[tuple[int, str]]:
+    """The titles of a contents list printed without page numbers (``本期要目`` over one title a
+    line, a briefing's or a journal's; GB/T 9704 has no contents, the series' own practice): for
+    each line whose text is a contents heading (:data:`convert.reader.layout.CONTENTS_HEAD_RE`),
+    the lines after it, ``(index, key)``, while each is a title's shape: 2 to 60 characters, two
+    Han characters at least, no sentence or clause punctuation (。，；：). The run stops at the first
+    other line, or after :data:`PAGELESS_MAX` lines. The first body title, printed right after the
+    list, may be taken with it: it names a title all the same. A run that comes to a line with a page
+    number (after a leader or a gap: :data:`PAGE_AFTER_GAP_RE`) is no such list: a list with pages,
+    read otherwise, whose lines without one are column names.
+    Linear in the lines."""
+    out: list[tuple[int, str]] = []
+    k = 0
+    while k < len(lines):
+        if not CONTENTS_HEAD_RE.match(lines[k].key):
+            k += 1
+            continue
+        j = k + 1
+        run: list[tuple[int, str]] = []
+        while j < len(lines) and j - k <= PAGELESS_MAX:
+            line = lines[j]
+            key = line.key
+            if line.page is not None or PAGE_AFTER_GAP_RE.search(line.text):
+                run = []  # a list with pages (leaders or a gap before them): read otherwise
+                break
+            if (not 2 <= len(key) <= 60 or any(c in "。，,；;：:" for c in line.text)
+                    or sum(1 for c in key if "\u4e00" <= c <= "\u9fff") < 2):
+                break
+            run.append((j, key))
+            j += 1
+        out += run
+        k = j
+    return out
+
+
 def _names_entry(line: Line, entries: list[tuple[str, Counter]]) -> bool:
     """*line* is (the start of) a title the contents list prints (*entries*: each title with
     the multiset of its characters, for a cheap upper bound before the similarity)."""
@@ -1179,6 +1220,9 @@ def unwrap(doc: PhysicalText) -> None:
                     key = lines[k - 1].key  # the author alone on the leader line, the gap at the wrap
                 listed.append((k, key, Counter(key)))
 
+    for k, key in pageless_entries(lines):
+        listed.append((k, key, Counter(key)))
+    listed.sort(key=lambda e: e[0])
     listed_at = [k for k, _, _ in listed]
 
     def entries_near(i: int) -> list[tuple[str, Counter]] | None:
