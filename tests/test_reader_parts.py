@@ -4896,3 +4896,22 @@ def test_a_title_a_contents_list_without_pages_names_is_a_line_of_its_own_in_wra
                      "【3】县局召开纳税服务工作座谈会"], heads
     assert any(p.startswith("第三税务分局辖区") for p in texts(root, "//tei:body//tei:p"))
     round_trips(docs, text)
+
+
+def test_an_issued_line_closed_by_a_print_run_ends_the_colophon():
+    """GB/T 9704-2012 7.4.3: the 印发 line (the issuing office and the date, 印发); a series may
+    close it with its print run (``…2025年6月9日印发　　　（共印120份）``). Its three parts apart by
+    wide gaps are no table row: the line is the colophon's imprint (the date ``@when``), the print
+    run its own ``ab``, and the 报/送 lines above are the distribution list, not paragraphs."""
+    text = ("某县组工信息\n2025年第11期（总第203期）\n中共某县委组织部办公室　　　　2025年6月9日\n"
+            "县委组织部选派年轻干部到基层一线锻炼\n"
+            "近日，县委组织部从县直单位选派42名年轻干部，到乡镇和重点项目一线进行为期一年的实践锻炼。\n"
+            "（县委组织部干部一科供稿）\n报：市委组织部。\n送：县委常委，县人大常委会党组书记，县政府党组书记。\n"
+            "中共某县委组织部办公室　　　　2025年6月9日印发　　　（共印120份）\n")
+    docs, _ = read(text)
+    root = docs[0].root
+    assert texts(root, "//tei:back//tei:list[@type='distribution']/tei:label") == ["报：", "送："]
+    assert xpath(root, "string(//tei:back//tei:ab[@type='imprint']/tei:date/@when)") == "2025-06-09"
+    assert xpath(root, "string(//tei:back//tei:ab[@type='printRun']/tei:num/@value)") == "120"
+    assert not any(p.startswith(("报：", "送：")) for p in texts(root, "//tei:body//tei:p"))
+    round_trips(docs, text)

@@ -306,8 +306,8 @@ def colophon_kind(line: Line) -> str | None:
         return "distribution"
     if COLOPHON_FIELD_RE.match(k) or gap_field(line.text):
         return "field"
-    if ISSUED_RE.match(k) and len(k) <= 50:
-        return "issued"
+    if ISSUED_RE.match(PRINT_RUN_TAIL_RE.sub("", k)) and len(k) <= 60:
+        return "issued"  # (a print run may close the 印发 line: …6月9日印发　（共印120份）)
     return None
 
 

@@ -146,7 +146,13 @@ def _colophon(lines: list[Line], family: str) -> etree._Element | None:
         elif kind == "print-run":
             div.append(_print_run(_strip(segs)))
         elif kind == "issued":
-            div.append(_issued(_strip(segs)))
+            segs = _strip(segs)
+            text = "".join(s for s, _ in segs)
+            tail = PRINT_RUN_TAIL_RE.search(text)
+            end = len(text[: tail.start()].rstrip()) if tail else len(text)
+            div.append(_issued(cut_segments(segs, 0, end)))
+            if tail:  # a print run closing the 印发 line: its own ab after the imprint
+                div.append(_print_run(cut_segments(segs, end, len(text))))
         else:
             div.append(inline(E.ab(type="notice"), _strip(segs)))
     for gloss in xpath(div, "tei:list[@type='gloss']"):
