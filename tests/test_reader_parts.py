@@ -198,6 +198,44 @@ def test_briefing_masthead_imprint_line_is_no_heading_and_its_date_is_the_issue_
     round_trips(docs, BRIEFING)
 
 
+SIGNED_BRIEFING = """某　山　县　水　文　站
+
+汛情专报
+
+2024年第5期（总第33期）
+
+某山县水文站　　　　签发：柯明远　　　　2024年7月2日
+
+
+主汛期首轮洪水过程平稳结束　下游水位持续回落
+
+    7月1日以来，全县主要河流出现一次涨水过程，各站水位均在警戒水位以下，目前下游水位持续
+回落，请各有关单位继续做好防范。
+
+一、雨水情况
+
+    1日08时至2日08时，全县平均降雨量42.6毫米。
+"""
+
+
+def test_a_banner_line_of_unit_signer_and_date_is_the_masthead_not_a_heading():
+    """A 版头 line of the 编印 unit, ``签发：name`` (GB/T 9704-2012 7.2.5 签发人) and the date apart
+    by wide gaps is a masthead line: the date is the issue date, 签发 a ``byline`` with the name a
+    ``persName`` (and a ``respStmt`` in the header, as a colophon's 签发 is), and the report's title
+    under it stands alone. Failed before: the line was glued onto the title as one heading."""
+    docs, _ = read(SIGNED_BRIEFING)
+    root = docs[0].root
+    assert issue_fields(root) == ("2024-07-02", "5", "33")
+    assert texts(root, "//tei:titlePage/tei:byline") == ["签发：柯明远"]
+    assert texts(root, "//tei:titlePage/tei:byline/tei:persName") == ["柯明远"]
+    assert texts(root, "//tei:biblStruct//tei:respStmt[tei:resp='签发']/tei:persName") == ["柯明远"]
+    assert texts(root, "//tei:titlePage//tei:publisher") == ["某山县水文站", "某山县水文站"]
+    assert texts(root, "//tei:biblStruct//tei:imprint/tei:publisher") == ["某山县水文站"]
+    assert texts(root, "//tei:div[@type='article']/tei:head") == ["主汛期首轮洪水过程平稳结束下游水位持续回落"]
+    assert classify("某山县水文站　　签发：柯明远　　2024年7月2日") == "date"
+    round_trips(docs, SIGNED_BRIEFING)
+
+
 def test_masthead_lines_of_numbered_fields_stand_on_their_own():
     """A paper's masthead printed line under line without blank lines: a line of registration
     numbers (CN, 邮发代号) or of the date, lunar date and weekday never runs on into the next one
