@@ -1686,6 +1686,50 @@ def test_a_sub_heading_right_under_a_table_is_no_part_of_it():
     round_trips(docs, text)
 
 
+LABELLED_TABLE = """内部资料
+
+治理工作简报
+
+第2期（总第12期）
+
+某县治理办公室编印　　　　2024年5月6日
+
+全县河道清障工作进展情况
+
+今年以来，全县累计清理河道障碍物3200余处，整治工作总体顺利。现将有关情况通报如下。
+
+一、主要进展
+
+各乡镇按计划推进清障任务，已完成年度任务的八成。
+
+附表
+
+河道清障任务清单
+
+序号\t河段\t责任单位\t完成时限
+1\t东河上游\t东河镇\t2024年6月
+2\t西河下游\t西河乡\t2024年7月
+
+某镇完成河岸绿化
+
+某镇沿河栽植树木1200株，河岸绿化全线贯通。
+"""
+
+
+def test_a_tables_label_alone_over_its_title_is_the_tables_head_not_a_column_heading():
+    """``附表`` alone on its line, the table's title under it and the rows under that: the label
+    and the title are one table ``<head>`` (``<lb/>`` between), never a section (栏目) heading
+    wrapping the next article (GB/T 9704-2012 附件/附表 label a table). Failed before: 附表 became
+    a section heading (cert low) holding the next article, the title a paragraph."""
+    docs, _ = read(LABELLED_TABLE)
+    root = docs[0].root
+    assert xpath(root, "//tei:body//tei:div[@type='section']") == []
+    assert texts(root, "//tei:table/tei:head") == ["附表河道清障任务清单"]
+    assert len(xpath(root, "//tei:table/tei:head/tei:lb")) == 1
+    assert texts(root, "//tei:div[@type='article']/tei:head") == ["全县河道清障工作进展情况", "某镇完成河岸绿化"]
+    round_trips(docs, LABELLED_TABLE)
+
+
 def test_a_tables_first_row_holding_figures_is_no_column_head_row():
     """Three rows without a title (a table's part after a page, or one printed bare): the first row
     holds figures, so it is data, not the column heads, though the row under it holds more (dashes

@@ -222,6 +222,10 @@ CELL_MAX = 20
 #: The title of a table printed above it: ``附表：…``, ``附表1 …``, ``表2　…``, ``续表`` (a table cut by a
 #: page and printed again with its title).
 TABLE_TITLE_RE = re.compile(r"^(?:附\s*表\s*\d{0,2}|续\s*表|表\s*\d{1,2}(?:[-—.．]\d{1,2})?)(?:\s*[：:]|[ \t\u3000]|$)")
+#: A table's label printed alone on its line, its title on the next one (``附表`` / ``第二批反馈问题整改清单``,
+#: ``附件2`` / ``某某统计表``; GB/T 9704-2012 7.3.6 and 8.1: an attachment is labelled 附件 (N), and a
+#: table printed with the text as 附表): the label of the table the title names, no heading.
+TABLE_LABEL_RE = re.compile(r"^(?:附\s*[表件]\s*\d{0,2}|续\s*表|表\s*\d{1,2})\s*[：:]?$")
 #: A cell that is a figure: digits with a decimal point, a sign, a percent sign, or a dash
 #: standing for no figure (—).
 FIGURE_CELL_RE = re.compile(r"^[-+－—]?\d[\d.,，．]*%?$|^[—–-]{1,2}$")

@@ -1314,7 +1314,11 @@ class BodyBuilder:
             parent.append(self.table)
             self.boundary = False
         emit_marks(self.table, marks)
-        if part == "head" and role.data.get("rest") and len(self.table) and self.table[-1].tag == f"{{{TEI_NS}}}head":
+        if part == "head" and role.data.get("line_break") and len(self.table) and self.table[-1].tag == f"{{{TEI_NS}}}head":
+            # the title printed under the table's label alone (附表 / …清单): the same head, a line apart
+            self.table[-1].append(E.lb())
+            inline(self.table[-1], _strip(segs))
+        elif part == "head" and role.data.get("rest") and len(self.table) and self.table[-1].tag == f"{{{TEI_NS}}}head":
             # the rest of a title a hard wrap cut: the same head, less sure
             inline(self.table[-1], _strip(segs)).set("cert", "medium")
         elif part == "head":
