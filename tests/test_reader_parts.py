@@ -1730,6 +1730,17 @@ def test_a_tables_label_alone_over_its_title_is_the_tables_head_not_a_column_hea
     round_trips(docs, LABELLED_TABLE)
 
 
+def test_a_credit_after_a_table_closing_the_last_sub_division_is_the_articles():
+    """（…供稿） right after a table that closes the last numbered sub-division: the whole article's
+    credit (TEI divBottom: a byline after the article's last div), as it is after a paragraph.
+    Failed before: the byline stayed inside the sub-division."""
+    docs, _ = read(LABELLED_TABLE.replace("\n\n某镇完成河岸绿化", "\n\n（县治理办供稿）\n\n某镇完成河岸绿化"))
+    root = docs[0].root
+    art = xpath(root, "//tei:div[@type='article']")[0]
+    assert texts(art, "tei:byline[preceding-sibling::tei:div]") == ["（县治理办供稿）"]
+    assert xpath(art, ".//tei:div[@type='subsection']//tei:byline") == []
+
+
 def test_a_tables_first_row_holding_figures_is_no_column_head_row():
     """Three rows without a title (a table's part after a page, or one printed bare): the first row
     holds figures, so it is data, not the column heads, though the row under it holds more (dashes

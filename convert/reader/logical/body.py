@@ -785,8 +785,10 @@ class BodyBuilder:
 
     def _note(self, kind: str, segs) -> None:
         parent = self._block_parent(paragraph=False)
-        if kind == "byline" and self.sub is not None and self.para is not None:
-            # a credit after the last sub-heading's text is the whole article's (TEI divBottom)
+        if kind == "byline" and self.sub is not None and (self.para is not None or (
+                len(self.sub) and self.sub[-1].tag.endswith(("}table", "}list", "}lg")))):
+            # a credit after the last sub-heading's text (a paragraph, or a table, list or verse
+            # closing it) is the whole article's (TEI divBottom)
             parent, self.sub, self.subs = self.article, None, []
         el = E.byline() if kind == "byline" else E.note(type=kind)
         parent.append(inline(el, segs))
