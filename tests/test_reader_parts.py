@@ -236,6 +236,20 @@ def test_a_banner_line_of_unit_signer_and_date_is_the_masthead_not_a_heading():
     round_trips(docs, SIGNED_BRIEFING)
 
 
+def test_a_closing_line_of_zhizuo_and_shenhe_fields_is_the_colophons():
+    """A service bulletin's closing ``制作：name　　审核：name`` line under its 报/送 lines is a
+    colophon line of label：value fields (制作, who made the product, beside 审核), so the 版记 is
+    the colophon, not paragraphs; 制作 and 审核 are the header's respStmt. Failed before: 制作 was no
+    colophon label, the run ended at that line and no colophon was found."""
+    text = SIGNED_BRIEFING + "\n报：县委、县政府。\n\n送：各乡镇人民政府。\n\n制作：邵清和　　　　审核：严若松\n"
+    docs, _ = read(text)
+    root = docs[0].root
+    assert texts(root, "//tei:back/tei:div[@type='colophon']/tei:list[@type='gloss']/tei:label") == ["制作：", "审核："]
+    assert texts(root, "//tei:back//tei:list[@type='distribution']/tei:label") == ["报：", "送："]
+    assert texts(root, "//tei:biblStruct//tei:respStmt[tei:resp='制作']/tei:persName") == ["邵清和"]
+    round_trips(docs, text)
+
+
 def test_masthead_lines_of_numbered_fields_stand_on_their_own():
     """A paper's masthead printed line under line without blank lines: a line of registration
     numbers (CN, 邮发代号) or of the date, lunar date and weekday never runs on into the next one

@@ -97,7 +97,7 @@ def signed_issue_date(mh: Masthead, signed: list[str]) -> tuple[str, str] | None
 
 
 #: Colophon labels that name an editor (a person) of the issue.
-EDITOR_FIELD_RE = re.compile(r"^(?:主编|副主编|执行主编|总编|总编辑|责任编辑|编辑|签发|审核)$")
+EDITOR_FIELD_RE = re.compile(r"^(?:主编|副主编|执行主编|总编|总编辑|责任编辑|编辑|签发|审核|制作)$")
 
 
 def _header(mh: Masthead, genre, colophons: list[etree._Element], source_name: str,
