@@ -331,6 +331,12 @@ def test_colophon(name, k, gold):
     for lst in xpath(root, "//tei:div[@type='colophon']/tei:list"):
         for label in xpath(lst, "tei:label"):
             pairs[re.sub(r"[：:\s]", "", text(label))] = (lst.get("type"), text(label.getnext()))
+    for byline in xpath(root, "//tei:titlePage/tei:byline[tei:persName]"):
+        # 签发 printed in the 版头 (GB/T 9704-2012 7.2.5) is a byline of the title page; the gold
+        # records it under the colophon key 签发, as the README lists it there
+        label = re.match(r"(签发人?)[：:]", text(byline))
+        if label and "签发" not in pairs:
+            pairs["签发"] = ("gloss", "、".join(text(p) for p in xpath(byline, "tei:persName")))
     for printed in list(pairs):
         # the gold keys a field by the README's standard label (邮箱); the bulletin may print a
         # longer one ending in it (电子邮箱, 投稿邮箱): read under the standard label too

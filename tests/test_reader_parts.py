@@ -198,6 +198,58 @@ def test_briefing_masthead_imprint_line_is_no_heading_and_its_date_is_the_issue_
     round_trips(docs, BRIEFING)
 
 
+SIGNED_BRIEFING = """某　山　县　水　文　站
+
+汛情专报
+
+2024年第5期（总第33期）
+
+某山县水文站　　　　签发：柯明远　　　　2024年7月2日
+
+
+主汛期首轮洪水过程平稳结束　下游水位持续回落
+
+    7月1日以来，全县主要河流出现一次涨水过程，各站水位均在警戒水位以下，目前下游水位持续
+回落，请各有关单位继续做好防范。
+
+一、雨水情况
+
+    1日08时至2日08时，全县平均降雨量42.6毫米。
+"""
+
+
+def test_a_banner_line_of_unit_signer_and_date_is_the_masthead_not_a_heading():
+    """A 版头 line of the 编印 unit, ``签发：name`` (GB/T 9704-2012 7.2.5 签发人) and the date apart
+    by wide gaps is a masthead line: the date is the issue date, 签发 a ``byline`` with the name a
+    ``persName`` (and a ``respStmt`` in the header, as a colophon's 签发 is), and the report's title
+    under it stands alone. Failed before: the line was glued onto the title as one heading."""
+    docs, _ = read(SIGNED_BRIEFING)
+    root = docs[0].root
+    assert issue_fields(root) == ("2024-07-02", "5", "33")
+    assert texts(root, "//tei:titlePage/tei:byline") == ["签发：柯明远"]
+    assert texts(root, "//tei:titlePage/tei:byline/tei:persName") == ["柯明远"]
+    assert texts(root, "//tei:biblStruct//tei:respStmt[tei:resp='签发']/tei:persName") == ["柯明远"]
+    assert texts(root, "//tei:titlePage//tei:publisher") == ["某山县水文站", "某山县水文站"]
+    assert texts(root, "//tei:biblStruct//tei:imprint/tei:publisher") == ["某山县水文站"]
+    assert texts(root, "//tei:div[@type='article']/tei:head") == ["主汛期首轮洪水过程平稳结束下游水位持续回落"]
+    assert classify("某山县水文站　　签发：柯明远　　2024年7月2日") == "date"
+    round_trips(docs, SIGNED_BRIEFING)
+
+
+def test_a_closing_line_of_zhizuo_and_shenhe_fields_is_the_colophons():
+    """A service bulletin's closing ``制作：name　　审核：name`` line under its 报/送 lines is a
+    colophon line of label：value fields (制作, who made the product, beside 审核), so the 版记 is
+    the colophon, not paragraphs; 制作 and 审核 are the header's respStmt. Failed before: 制作 was no
+    colophon label, the run ended at that line and no colophon was found."""
+    text = SIGNED_BRIEFING + "\n报：县委、县政府。\n\n送：各乡镇人民政府。\n\n制作：邵清和　　　　审核：严若松\n"
+    docs, _ = read(text)
+    root = docs[0].root
+    assert texts(root, "//tei:back/tei:div[@type='colophon']/tei:list[@type='gloss']/tei:label") == ["制作：", "审核："]
+    assert texts(root, "//tei:back//tei:list[@type='distribution']/tei:label") == ["报：", "送："]
+    assert texts(root, "//tei:biblStruct//tei:respStmt[tei:resp='制作']/tei:persName") == ["邵清和"]
+    round_trips(docs, text)
+
+
 def test_masthead_lines_of_numbered_fields_stand_on_their_own():
     """A paper's masthead printed line under line without blank lines: a line of registration
     numbers (CN, 邮发代号) or of the date, lunar date and weekday never runs on into the next one
@@ -1646,6 +1698,61 @@ def test_a_sub_heading_right_under_a_table_is_no_part_of_it():
     assert "二、消费市场回暖" in texts(root, "//tei:div[@type='subsection']/tei:head")
     assert _table_rows(root)[-1] == ["城镇居民人均收入", "元", "12860", "5.3"]
     round_trips(docs, text)
+
+
+LABELLED_TABLE = """内部资料
+
+治理工作简报
+
+第2期（总第12期）
+
+某县治理办公室编印　　　　2024年5月6日
+
+全县河道清障工作进展情况
+
+今年以来，全县累计清理河道障碍物3200余处，整治工作总体顺利。现将有关情况通报如下。
+
+一、主要进展
+
+各乡镇按计划推进清障任务，已完成年度任务的八成。
+
+附表
+
+河道清障任务清单
+
+序号\t河段\t责任单位\t完成时限
+1\t东河上游\t东河镇\t2024年6月
+2\t西河下游\t西河乡\t2024年7月
+
+某镇完成河岸绿化
+
+某镇沿河栽植树木1200株，河岸绿化全线贯通。
+"""
+
+
+def test_a_tables_label_alone_over_its_title_is_the_tables_head_not_a_column_heading():
+    """``附表`` alone on its line, the table's title under it and the rows under that: the label
+    and the title are one table ``<head>`` (``<lb/>`` between), never a section (栏目) heading
+    wrapping the next article (GB/T 9704-2012 附件/附表 label a table). Failed before: 附表 became
+    a section heading (cert low) holding the next article, the title a paragraph."""
+    docs, _ = read(LABELLED_TABLE)
+    root = docs[0].root
+    assert xpath(root, "//tei:body//tei:div[@type='section']") == []
+    assert texts(root, "//tei:table/tei:head") == ["附表河道清障任务清单"]
+    assert len(xpath(root, "//tei:table/tei:head/tei:lb")) == 1
+    assert texts(root, "//tei:div[@type='article']/tei:head") == ["全县河道清障工作进展情况", "某镇完成河岸绿化"]
+    round_trips(docs, LABELLED_TABLE)
+
+
+def test_a_credit_after_a_table_closing_the_last_sub_division_is_the_articles():
+    """（…供稿） right after a table that closes the last numbered sub-division: the whole article's
+    credit (TEI divBottom: a byline after the article's last div), as it is after a paragraph.
+    Failed before: the byline stayed inside the sub-division."""
+    docs, _ = read(LABELLED_TABLE.replace("\n\n某镇完成河岸绿化", "\n\n（县治理办供稿）\n\n某镇完成河岸绿化"))
+    root = docs[0].root
+    art = xpath(root, "//tei:div[@type='article']")[0]
+    assert texts(art, "tei:byline[preceding-sibling::tei:div]") == ["（县治理办供稿）"]
+    assert xpath(art, ".//tei:div[@type='subsection']//tei:byline") == []
 
 
 def test_a_tables_first_row_holding_figures_is_no_column_head_row():

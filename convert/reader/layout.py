@@ -26,6 +26,8 @@ COLOPHON_LABELS = (
     "|编印|印刷|承印|地址|社址|通讯地址|编辑部地址|电话|传真|邮箱|电子邮箱|投稿邮箱|邮编|网址|总编|总编辑|主编|副主编"
     "|执行主编|责任编辑|本版责编|本版编辑|责编|美术编辑|美编|编委|签发|审核|审签|校对|责任校对|印数|准印证号|准印证|总编室|广告部|发行部"
     "|新闻热线|定价|刊号|邮发代号|排版|设计"
+    # who made the product (a service bulletin's closing 制作：…　审核：…, 签发 in its 版头 or beside them)
+    "|制作"
     # what the rules for 内部资料性出版物 want printed on the back cover or 版权页: 编印单位, 发送对象,
     # 印刷单位, 印刷日期, 印数, 准印证编号
     "|编印单位|发送对象|印刷单位|印刷日期|准印证编号")
@@ -222,6 +224,10 @@ CELL_MAX = 20
 #: The title of a table printed above it: ``附表：…``, ``附表1 …``, ``表2　…``, ``续表`` (a table cut by a
 #: page and printed again with its title).
 TABLE_TITLE_RE = re.compile(r"^(?:附\s*表\s*\d{0,2}|续\s*表|表\s*\d{1,2}(?:[-—.．]\d{1,2})?)(?:\s*[：:]|[ \t\u3000]|$)")
+#: A table's label printed alone on its line, its title on the next one (``附表`` / ``第二批反馈问题整改清单``,
+#: ``附件2`` / ``某某统计表``; GB/T 9704-2012 7.3.6 and 8.1: an attachment is labelled 附件 (N), and a
+#: table printed with the text as 附表): the label of the table the title names, no heading.
+TABLE_LABEL_RE = re.compile(r"^(?:附\s*[表件]\s*\d{0,2}|续\s*表|表\s*\d{1,2})\s*[：:]?$")
 #: A cell that is a figure: digits with a decimal point, a sign, a percent sign, or a dash
 #: standing for no figure (—).
 FIGURE_CELL_RE = re.compile(r"^[-+－—]?\d[\d.,，．]*%?$|^[—–-]{1,2}$")

@@ -107,6 +107,11 @@ WEATHER_RE = re.compile(r"^(?:今日|今天|明日|明天|本地|当地)?天气(
                         r"|^-?\d{1,2}\s*(?:℃|°C?)(?:\s*[～~\-—－至]\s*-?\d{1,2}\s*(?:℃|°C?))?$"
                         r"|^[东南西北]{0,2}风\s*\d{1,2}(?:\s*[～~\-—－至]\s*\d{1,2})?\s*级$")
 ENGLISH_RE = re.compile(r"^[A-Za-z][A-Za-z0-9 .,&'’-]*$")
+#: The 签发人 field of a 版头 (GB/T 9704-2012 7.2.5: an upward document prints ``签发人：`` and the
+#: signing official's name in its 版头; a briefing's 版头 line prints it between the 编印 unit and
+#: the date, ``…气象局　　签发：某某某　　2025年6月18日``): the label, its colon and one to three names
+#: of two to four Han characters (whitespace removed; 、 between names).
+SIGNER_RE = re.compile(r"^签发人?[：:]((?:[\u4e00-\u9fff]{2,4})(?:、[\u4e00-\u9fff]{2,4}){0,2})$")
 NOTICE_RE = re.compile(r"内部资料|免费交流|注意保存|内部刊物|内部参阅|监督电话|电话|热线|^(?:秘密|机密|绝密)\b")
 #: A subtitle under the title, in brackets, between dashes or led by a dash alone: ``（史志工作通讯）``,
 #: ``——文史资料工作通讯——``, ``——地方志工作通讯`` (GB/T 15834-2011 4.11: the 破折号 stands before a
@@ -122,14 +127,15 @@ FIELD_GAP_RE = re.compile(r"[ \t]{2,}|[ \t]*[\u3000\t][\u3000 \t]*")
 
 #: Field kinds (see :func:`classify_field`) that may stand in a masthead; ``title`` too, once.
 MASTHEAD_KINDS = {"date", "date-part", "printed", "lunar", "edition", "pages", "registration", "cn",
-                  "postal", "imprint", "org", "title-en", "notice", "subtitle", "rule", "weather"}
+                  "postal", "imprint", "org", "title-en", "notice", "subtitle", "rule", "weather", "signer"}
 #: The kind a line is known by (:func:`classify`) when its fields are of several kinds: the
 #: first of these that occurs.
 LINE_KIND_ORDER = ("edition", "printed", "date", "imprint", "registration", "notice", "lunar",
                    "date-part", "title-en", "subtitle", "rule", "weather")
 #: Fine field kinds reported under a coarser one by :func:`classify` (the physical stage and
 #: the issue boundaries know the coarse ones).
-COARSE = {"cn": "registration", "postal": "registration", "org": "imprint", "pages": "notice", "weather": "notice"}
+COARSE = {"cn": "registration", "postal": "registration", "org": "imprint", "pages": "notice", "weather": "notice",
+          "signer": "imprint"}
 
 
 #: A date in Chinese numerals, the year digit by digit with 〇 for zero (``二〇二三年六月``,
@@ -197,7 +203,8 @@ def classify_field(text: str) -> str:
     ``date``, ``date-part`` (a day, a weekday), ``lunar``, ``edition`` (issue or volume number),
     ``pages`` (今日4版), ``weather`` (the 报眼's 今日天气, a temperature, a wind), ``cn``, ``postal``, ``registration``, ``imprint`` (a body and a verb: 编,
     编印, 出版, 主办, 机关报), ``org`` (a body's name alone: the 编印 unit of a briefing), ``title-en``,
-    ``notice``, ``subtitle`` (（史志工作通讯）, ——文史资料工作通讯——), ``rule`` (★), else ``title``."""
+    ``notice``, ``subtitle`` (（史志工作通讯）, ——文史资料工作通讯——), ``rule`` (★), ``signer`` (签发：某某某,
+    :data:`SIGNER_RE`), else ``title``."""
     t = arabic_date(re.sub(r"\s+", "", text))
     if not t:
         return "title"
@@ -214,6 +221,8 @@ def classify_field(text: str) -> str:
         return "edition"
     if PAGES_RE.match(t):
         return "pages"
+    if SIGNER_RE.match(t):
+        return "signer"
     if WEATHER_RE.match(t):
         return "weather"
     if CN_RE.search(text):
@@ -333,6 +342,8 @@ class Masthead:
     weekday: str | None = None
     lunar: str | None = None
     rule_marks: list[str] = field(default_factory=list)
+    #: the names the 版头's 签发 field prints (GB/T 9704-2012 7.2.5 签发人), whitespace removed
+    signers: list[str] = field(default_factory=list)
 
     @property
     def is_newsletter(self) -> bool:
@@ -433,6 +444,8 @@ def _take(mh: Masthead, kind: str, text: str) -> None:
         mh.postal = re.sub(r"\s+", "", POSTAL_RE.search(key).group(1))
     elif kind == "rule":
         mh.rule_marks.append(key)
+    elif kind == "signer":
+        mh.signers += SIGNER_RE.match(key).group(1).split("、")
     elif kind in ("imprint", "org"):
         m = imprint_parts(key) if kind == "imprint" else None
         body, verb = (m[0], m[1]) if m else (key, None)
@@ -442,7 +455,8 @@ def _take(mh: Masthead, kind: str, text: str) -> None:
         if verb in SUPPORT_VERBS:
             mh.supporters.append((verb, body))
             return
-        mh.publishers.append(body)
+        if body not in mh.publishers:  # the body named twice (letter-spaced over the title, again on
+            mh.publishers.append(body)  # the 编印 line) is one publisher
         if mh.publisher is None:
             mh.publisher, mh.publisher_verb = body, verb
 

@@ -785,8 +785,10 @@ class BodyBuilder:
 
     def _note(self, kind: str, segs) -> None:
         parent = self._block_parent(paragraph=False)
-        if kind == "byline" and self.sub is not None and self.para is not None:
-            # a credit after the last sub-heading's text is the whole article's (TEI divBottom)
+        if kind == "byline" and self.sub is not None and (self.para is not None or (
+                len(self.sub) and self.sub[-1].tag.endswith(("}table", "}list", "}lg")))):
+            # a credit after the last sub-heading's text (a paragraph, or a table, list or verse
+            # closing it) is the whole article's (TEI divBottom)
             parent, self.sub, self.subs = self.article, None, []
         el = E.byline() if kind == "byline" else E.note(type=kind)
         parent.append(inline(el, segs))
@@ -1314,7 +1316,11 @@ class BodyBuilder:
             parent.append(self.table)
             self.boundary = False
         emit_marks(self.table, marks)
-        if part == "head" and role.data.get("rest") and len(self.table) and self.table[-1].tag == f"{{{TEI_NS}}}head":
+        if part == "head" and role.data.get("line_break") and len(self.table) and self.table[-1].tag == f"{{{TEI_NS}}}head":
+            # the title printed under the table's label alone (附表 / …清单): the same head, a line apart
+            self.table[-1].append(E.lb())
+            inline(self.table[-1], _strip(segs))
+        elif part == "head" and role.data.get("rest") and len(self.table) and self.table[-1].tag == f"{{{TEI_NS}}}head":
             # the rest of a title a hard wrap cut: the same head, less sure
             inline(self.table[-1], _strip(segs)).set("cert", "medium")
         elif part == "head":

@@ -206,6 +206,22 @@ class _Page:
                 out.append(self._date(_strip(tail)))
         return out
 
+    def _signer(self, segs) -> etree._Element:
+        """The 签发 field (GB/T 9704-2012 7.2.5 签发人: the official who signs the issue off): a
+        statement of responsibility, ``byline`` as the 编 of a body is (TEI P5 §4.6), each name
+        a ``persName``: ``<byline>签发：<persName>某某某</persName></byline>``."""
+        el = E.byline()
+        text = "".join(s for s, _ in segs)
+        colon = max(text.find("："), text.find(":")) + 1
+        spans = [(m.start(), m.end()) for m in re.finditer(r"[^、\s](?:\s*[^、\s])*", text[colon:])]
+        pos = 0
+        for a, b in spans:
+            inline(el, cut_segments(segs, pos, colon + a))
+            el.append(inline(E.persName(), cut_segments(segs, colon + a, colon + b)))
+            pos = colon + b
+        inline(el, cut_segments(segs, pos, len(text)))
+        return el
+
     def group(self, kind: str, segs) -> None:
         """Append the element(s) of one field group of *kind* and segments *segs*."""
         if kind in ("title", "subtitle", "title-en"):
@@ -239,6 +255,8 @@ class _Page:
             self.page.append(el)
         elif kind == "rule":
             self.page.append(inline(E.fw(type="rule"), segs))
+        elif kind == "signer":
+            self.page.append(self._signer(segs))
         else:
             note_type = ("registration" if kind in ("registration", "cn", "postal") else "weather" if kind == "weather" else
                          "contact" if CONTACT_RE.search("".join(text.split())) else "notice")

@@ -97,7 +97,7 @@ def signed_issue_date(mh: Masthead, signed: list[str]) -> tuple[str, str] | None
 
 
 #: Colophon labels that name an editor (a person) of the issue.
-EDITOR_FIELD_RE = re.compile(r"^(?:主编|副主编|执行主编|总编|总编辑|责任编辑|编辑|签发|审核)$")
+EDITOR_FIELD_RE = re.compile(r"^(?:主编|副主编|执行主编|总编|总编辑|责任编辑|编辑|签发|审核|制作)$")
 
 
 def _header(mh: Masthead, genre, colophons: list[etree._Element], source_name: str,
@@ -151,6 +151,10 @@ def _header(mh: Masthead, genre, colophons: list[etree._Element], source_name: s
             monogr.append(E.respStmt(E.resp(mh.publisher_verb), E.orgName(mh.publisher)))
         for verb, body in mh.supporters:  # 承办, 协办: who runs it for the sponsor
             monogr.append(E.respStmt(E.resp(verb), E.orgName(body)))
+        signed_off = {re.sub(r"\s+", "", "".join(item.itertext())) for label, item in fields if label == "签发"}
+        for name in mh.signers:  # the 版头's 签发 (GB/T 9704-2012 7.2.5), as the colophon's 签发 is read
+            if name not in signed_off:
+                monogr.append(E.respStmt(E.resp("签发"), E.persName(name)))
         for label, item in fields:
             value = "".join(item.itertext()).strip()
             if xpath(item, "tei:orgName"):

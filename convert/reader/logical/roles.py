@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 
 from convert.reader.body import BYLINE_LINE_RE, BRIEF_RE, CONTINUATION_LEAD_RE, CONTINUATION_RE
-from convert.reader.layout import (BULLET_CHARS, CELL_MAX, FIGURE_CELL_RE, TABLE_TITLE_RE, after_clause_mark, cell_spans, colophon_fields,
+from convert.reader.layout import (BULLET_CHARS, CELL_MAX, FIGURE_CELL_RE, TABLE_LABEL_RE, TABLE_TITLE_RE, after_clause_mark, cell_spans, colophon_fields,
                                    heading_shape, page_credit, paragraph_shape, table_row, unfinished)
 from convert.reader.lines import Line, is_mark
 from convert.reader.logical.back import is_page_credit
@@ -1320,6 +1320,24 @@ def _wrapped_table_title(doc: LogicalText, k: int, width: float | None) -> bool:
             and not any(c in "。；！？" for c in first.text + rest.text) and _reaches_column(first, width))
 
 
+#: The most characters a table's title printed under its label may hold.
+LABELLED_TITLE_MAX = 30
+
+
+def _labelled_table_title(doc: LogicalText, k: int) -> bool:
+    """Lines *k* and *k* + 1 are a table's label alone (:data:`convert.reader.layout.TABLE_LABEL_RE`:
+    ``附表``, ``附件2``, ``表3``) and its title under it (``第二批反馈问题整改清单``), right above the
+    first row: neither has a role yet, the title is short (:data:`LABELLED_TITLE_MAX`), no table
+    row and holds no sentence or clause punctuation. The label names the table, so it is the
+    table's (its head), never a column (栏目) heading."""
+    if k < doc.body_start or k in doc.roles or (k + 1) in doc.roles:
+        return False
+    label, title = doc.lines[k], doc.lines[k + 1]
+    return (TABLE_LABEL_RE.match(label.text.strip()) is not None and 0 < len(title.key) <= LABELLED_TITLE_MAX
+            and table_row(title.text) is None and TABLE_LABEL_RE.match(title.text.strip()) is None
+            and not any(c in "。；！？，,;" for c in title.text))
+
+
 def split_row(a: Line, b: Line) -> bool:
     """*a* and *b* are one table row a hard wrap cut in two, neither a row by itself (two cells at
     most each): no blank line between, no sentence or clause punctuation, a gap at *a*'s end (the
@@ -1385,6 +1403,10 @@ def find_tables(doc: LogicalText) -> None:
         wrapped = title is None and _wrapped_table_title(doc, i - 2, doc.wrap_width)
         if wrapped:
             title = i - 2
+        # the table's label alone over its title (``附表`` / ``…整改清单``): both are its head
+        labelled = title is None and _labelled_table_title(doc, i - 2)
+        if labelled:
+            title = i - 2
         if len(rows) < (2 if title is not None else 3):
             i = j
             continue
@@ -1396,6 +1418,9 @@ def find_tables(doc: LogicalText) -> None:
         if wrapped:
             _give(doc, i - 1, "table", "the rest of the table's title, cut by a hard wrap (its first line reaches "
                                        "the wrap column)", "medium", part="head", table=n, rest=True)
+        if labelled:
+            _give(doc, i - 1, "table", "the table's title under its label (附表/附件/表N alone on the line above)",
+                  None, part="head", table=n, rest=True, line_break=True)
         label = len(rows) >= 2 and _figures(doc.lines[rows[0]]) == 0 < _figures(doc.lines[rows[1]])
         for k, part in members:
             line = doc.lines[k]
