@@ -4873,3 +4873,56 @@ def test_a_wrapped_lead_in_line_with_its_credits_spaces_is_no_title():
     assert texts(root, "//tei:opener/tei:dateline") == ["本报讯"]
     assert texts(root, "//tei:div[@type='article']/tei:p")[0].startswith("连日来，各村"), texts(root, "//tei:p")
     round_trips(docs, text)
+
+
+UNION_JOURNAL = """职 工 之 友
+
+2024年第3期（总第40期）
+
+某川县总工会编　　　　　　2024年9月
+
+目　　录
+
+县总工会召开基层工会主席培训会　　1
+河湾的秋天（诗歌）　　2
+
+【工作动态】
+
+县总工会召开基层工会主席培训会
+
+柯文涛（县总工会组织部）
+
+9月5日，县总工会举办基层工会主席培训班，全县六十多名基层工会主席参加培训。
+
+【文苑】
+
+河湾的秋天
+
+宁小禾（某川县第二中学）
+
+芦苇白了头
+风从堤上走过
+一群麻雀
+落在晒场边上
+
+父亲把镰刀磨亮
+说明天割稻
+"""
+
+
+def test_a_name_with_the_authors_unit_in_brackets_under_a_title_is_its_byline_and_a_poem_under_it_verse():
+    """An author line printing the author's unit in round brackets after the name (作者单位:
+    ``柯文涛（县总工会组织部）``, a body's or a school's name, :func:`convert.reader.names.is_signing_unit`)
+    is the byline under its title, not the first paragraph; under a poem's title it opens the verse,
+    so the short lines below are ``l`` in ``lg``, not one paragraph run together with title and
+    author, nor a sub-heading. A title in brackets after a name that is no unit stays none."""
+    docs, _ = read(UNION_JOURNAL)
+    root = docs[0].root
+    assert texts(root, "//tei:body//tei:byline") == ["柯文涛（县总工会组织部）", "宁小禾（某川县第二中学）"]
+    assert texts(root, "//tei:body//tei:p")[0].startswith("9月5日")
+    assert [len(xpath(lg, "tei:l")) for lg in xpath(root, "//tei:body//tei:lg[@type='stanza']")] == [4, 2]
+    assert not xpath(root, "//tei:body//tei:div[@type='subsection']")
+    round_trips(docs, UNION_JOURNAL)
+    from convert.reader.logical.roles import author_line
+    for not_author in ("王家坝（续）", "李家村（二）", "张军（1923—1998）"):
+        assert author_line(split_lines(not_author)[0]) is None, not_author
