@@ -4926,3 +4926,41 @@ def test_a_name_with_the_authors_unit_in_brackets_under_a_title_is_its_byline_an
     from convert.reader.logical.roles import author_line
     for not_author in ("王家坝（续）", "李家村（二）", "张军（1923—1998）"):
         assert author_line(split_lines(not_author)[0]) is None, not_author
+
+
+def test_a_contents_entry_with_a_genre_label_in_brackets_names_the_title_without_it():
+    """A contents list prints a 文苑 piece's literary form in brackets after its title (``河湾的秋天
+    （诗歌）``, ``（散文）``, ``（外一首）``); the head over the piece does not: the entry names that
+    head (its ``ref`` points at the poem's division) and the head is taken on the list's word, no
+    ``@cert``. A bracketed part that is no genre label (``（续）``) is still the title's."""
+    for label in ("诗歌", "散文", "外一首"):
+        text = UNION_JOURNAL.replace("河湾的秋天（诗歌）", f"河湾的秋天（{label}）")
+        docs, _ = read(text)
+        root = docs[0].root
+        head = xpath(root, "//tei:body//tei:div[@type='article'][tei:lg]/tei:head")[0]
+        assert nows(head.text) == "河湾的秋天" and head.get("cert") is None, label
+        poem_id = head.getparent().get(XML_ID)
+        refs = xpath(root, "//tei:div[@type='contents']//tei:ref/@target")
+        assert f"#{poem_id}" in refs, (label, refs)
+        round_trips(docs, text)
+    from convert.reader.layout import without_genre_label
+    assert without_genre_label("王家坝（续）") == "王家坝（续）"
+    assert without_genre_label("（诗歌）") == "（诗歌）"
+
+
+def test_bare_column_names_in_a_contents_list_name_the_columns_the_body_prints_in_brackets():
+    """A journal's contents list groups its entries under the column names printed bare (``工作动态``),
+    the body prints the same columns in 【】 (``【工作动态】``): each bare name is the list's column (its
+    entries nested under it, its ``ref`` pointing at the body's section), not the first line of a
+    wrapped entry glued to the title under it."""
+    text = UNION_JOURNAL.replace("县总工会召开基层工会主席培训会　　1\n", "工作动态\n县总工会召开基层工会主席培训会　　1\n") \
+        .replace("河湾的秋天（诗歌）　　2\n", "文苑\n河湾的秋天（诗歌）　　2\n")
+    docs, _ = read(text)
+    root = docs[0].root
+    columns = xpath(root, "//tei:div[@type='contents']/tei:list/tei:item")
+    assert [nows(xpath(c, "string(tei:ref)")) for c in columns] == ["工作动态", "文苑"]
+    sections = xpath(root, "//tei:body/tei:div[@type='section']")
+    assert [c.xpath("string(*[local-name()='ref']/@target)") for c in columns] == [f"#{s.get(XML_ID)}" for s in sections]
+    assert texts(root, "//tei:div[@type='contents']/tei:list/tei:item/tei:list/tei:item/tei:ref") == [
+        "县总工会召开基层工会主席培训会", "河湾的秋天（诗歌）"]
+    round_trips(docs, text)
