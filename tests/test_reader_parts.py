@@ -4964,3 +4964,14 @@ def test_bare_column_names_in_a_contents_list_name_the_columns_the_body_prints_i
     assert texts(root, "//tei:div[@type='contents']/tei:list/tei:item/tei:list/tei:item/tei:ref") == [
         "县总工会召开基层工会主席培训会", "河湾的秋天（诗歌）"]
     round_trips(docs, text)
+
+
+def test_a_name_with_the_authors_unit_in_brackets_tags_the_person_and_the_body():
+    """In a byline ``柯文涛（县总工会组织部）`` the name (a common surname first) is a ``persName``
+    and the unit in brackets, a body's name, an ``orgName`` (TEI P5 13.2); a school that is no
+    office's name keeps its text untagged; no character moves."""
+    docs, _ = read(UNION_JOURNAL)
+    root = docs[0].root
+    assert texts(root, "//tei:body//tei:byline/tei:persName") == ["柯文涛", "宁小禾"]
+    assert texts(root, "//tei:body//tei:byline/tei:orgName") == ["县总工会组织部"]
+    round_trips(docs, UNION_JOURNAL)
