@@ -5022,3 +5022,105 @@ def test_an_issued_line_closed_by_a_print_run_ends_the_colophon():
     assert xpath(root, "string(//tei:back//tei:ab[@type='printRun']/tei:num/@value)") == "120"
     assert not any(p.startswith(("报：", "送：")) for p in texts(root, "//tei:body//tei:p"))
     round_trips(docs, text)
+
+
+UNION_JOURNAL = """职 工 之 友
+
+2024年第3期（总第40期）
+
+某川县总工会编　　　　　　2024年9月
+
+目　　录
+
+县总工会召开基层工会主席培训会　　1
+河湾的秋天（诗歌）　　2
+
+【工作动态】
+
+县总工会召开基层工会主席培训会
+
+柯文涛（县总工会组织部）
+
+9月5日，县总工会举办基层工会主席培训班，全县六十多名基层工会主席参加培训。
+
+【文苑】
+
+河湾的秋天
+
+宁小禾（某川县第二中学）
+
+芦苇白了头
+风从堤上走过
+一群麻雀
+落在晒场边上
+
+父亲把镰刀磨亮
+说明天割稻
+"""
+
+
+def test_a_name_with_the_authors_unit_in_brackets_under_a_title_is_its_byline_and_a_poem_under_it_verse():
+    """An author line printing the author's unit in round brackets after the name (作者单位:
+    ``柯文涛（县总工会组织部）``, a body's or a school's name, :func:`convert.reader.names.is_signing_unit`)
+    is the byline under its title, not the first paragraph; under a poem's title it opens the verse,
+    so the short lines below are ``l`` in ``lg``, not one paragraph run together with title and
+    author, nor a sub-heading. A title in brackets after a name that is no unit stays none."""
+    docs, _ = read(UNION_JOURNAL)
+    root = docs[0].root
+    assert texts(root, "//tei:body//tei:byline") == ["柯文涛（县总工会组织部）", "宁小禾（某川县第二中学）"]
+    assert texts(root, "//tei:body//tei:p")[0].startswith("9月5日")
+    assert [len(xpath(lg, "tei:l")) for lg in xpath(root, "//tei:body//tei:lg[@type='stanza']")] == [4, 2]
+    assert not xpath(root, "//tei:body//tei:div[@type='subsection']")
+    round_trips(docs, UNION_JOURNAL)
+    from convert.reader.logical.roles import author_line
+    for not_author in ("王家坝（续）", "李家村（二）", "张军（1923—1998）"):
+        assert author_line(split_lines(not_author)[0]) is None, not_author
+
+
+def test_a_contents_entry_with_a_genre_label_in_brackets_names_the_title_without_it():
+    """A contents list prints a 文苑 piece's literary form in brackets after its title (``河湾的秋天
+    （诗歌）``, ``（散文）``, ``（外一首）``); the head over the piece does not: the entry names that
+    head (its ``ref`` points at the poem's division) and the head is taken on the list's word, no
+    ``@cert``. A bracketed part that is no genre label (``（续）``) is still the title's."""
+    for label in ("诗歌", "散文", "外一首"):
+        text = UNION_JOURNAL.replace("河湾的秋天（诗歌）", f"河湾的秋天（{label}）")
+        docs, _ = read(text)
+        root = docs[0].root
+        head = xpath(root, "//tei:body//tei:div[@type='article'][tei:lg]/tei:head")[0]
+        assert nows(head.text) == "河湾的秋天" and head.get("cert") is None, label
+        poem_id = head.getparent().get(XML_ID)
+        refs = xpath(root, "//tei:div[@type='contents']//tei:ref/@target")
+        assert f"#{poem_id}" in refs, (label, refs)
+        round_trips(docs, text)
+    from convert.reader.layout import without_genre_label
+    assert without_genre_label("王家坝（续）") == "王家坝（续）"
+    assert without_genre_label("（诗歌）") == "（诗歌）"
+
+
+def test_bare_column_names_in_a_contents_list_name_the_columns_the_body_prints_in_brackets():
+    """A journal's contents list groups its entries under the column names printed bare (``工作动态``),
+    the body prints the same columns in 【】 (``【工作动态】``): each bare name is the list's column (its
+    entries nested under it, its ``ref`` pointing at the body's section), not the first line of a
+    wrapped entry glued to the title under it."""
+    text = UNION_JOURNAL.replace("县总工会召开基层工会主席培训会　　1\n", "工作动态\n县总工会召开基层工会主席培训会　　1\n") \
+        .replace("河湾的秋天（诗歌）　　2\n", "文苑\n河湾的秋天（诗歌）　　2\n")
+    docs, _ = read(text)
+    root = docs[0].root
+    columns = xpath(root, "//tei:div[@type='contents']/tei:list/tei:item")
+    assert [nows(xpath(c, "string(tei:ref)")) for c in columns] == ["工作动态", "文苑"]
+    sections = xpath(root, "//tei:body/tei:div[@type='section']")
+    assert [c.xpath("string(*[local-name()='ref']/@target)") for c in columns] == [f"#{s.get(XML_ID)}" for s in sections]
+    assert texts(root, "//tei:div[@type='contents']/tei:list/tei:item/tei:list/tei:item/tei:ref") == [
+        "县总工会召开基层工会主席培训会", "河湾的秋天（诗歌）"]
+    round_trips(docs, text)
+
+
+def test_a_name_with_the_authors_unit_in_brackets_tags_the_person_and_the_body():
+    """In a byline ``柯文涛（县总工会组织部）`` the name (a common surname first) is a ``persName``
+    and the unit in brackets, a body's name, an ``orgName`` (TEI P5 13.2); a school that is no
+    office's name keeps its text untagged; no character moves."""
+    docs, _ = read(UNION_JOURNAL)
+    root = docs[0].root
+    assert texts(root, "//tei:body//tei:byline/tei:persName") == ["柯文涛", "宁小禾"]
+    assert texts(root, "//tei:body//tei:byline/tei:orgName") == ["县总工会组织部"]
+    round_trips(docs, UNION_JOURNAL)

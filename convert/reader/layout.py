@@ -648,6 +648,35 @@ def _entry_spans(line: Line) -> tuple[str | None, dict]:
     return page, spans
 
 
+#: A column name set off by marks (journal practice: ``【工作动态】``, ``·史事钩沉·``), the name inside.
+MARKED_COLUMN_RE = re.compile(r"^(?:【(?P<a>[^【】]{1,12})】|·(?P<b>[^·]{1,12})·)$")
+
+
+def column_name(key: str) -> str:
+    """*key* (a line without whitespace) without the marks that set off a column name
+    (:data:`MARKED_COLUMN_RE`: ``【职工之家】`` → ``职工之家``); *key* itself when it has none. A
+    journal's contents list may print its columns bare where the body prints them in 【】, or the
+    other way round: the name is the same column's."""
+    m = MARKED_COLUMN_RE.match(key)
+    return (m.group("a") or m.group("b")) if m else key
+
+
+#: A genre label in round brackets after a title in a contents list (``夜班的灯（诗歌）``, ``河湾（外一首）``,
+#: ``故乡的井（散文）``): the literary form a 副刊/文苑 piece is, or how much of it is printed (外一首: one
+#: more poem under the same title, 节选: an excerpt). The list prints it to say what the piece is; the
+#: piece's own head does not carry it, so it is no part of the title.
+GENRE_LABEL_RE = re.compile(r"[（(](?:诗歌|诗|新诗|组诗|诗词|诗二首|诗三首|词|散文|散文诗|随笔|杂文|小说|小小说|微小说|故事|童话|寓言"
+                            r"|报告文学|纪实文学|小品|书法|国画|绘画|摄影|剪纸|外[一二三四五六七八九十]首|外[一二三]章|节选|选登)[）)]$")
+
+
+def without_genre_label(key: str) -> str:
+    """*key* (a contents entry's title, whitespace removed) without a genre label in brackets at
+    its end (:data:`GENRE_LABEL_RE`: ``夜班的灯（诗歌）`` → ``夜班的灯``); *key* itself when it has
+    none or nothing would be left but the label."""
+    m = GENRE_LABEL_RE.search(key)
+    return key[: m.start()] if m and m.start() >= 2 else key
+
+
 #: The most characters of a title printed as clauses (``拒不支付劳动报酬，包工头获刑一年``).
 CLAUSE_TITLE_MAX = 40
 
@@ -668,7 +697,8 @@ def find_headed_contents(lines: list[Line], start: int = 0, reach: int = 60, sto
     """A contents list printed under a heading (本期要目, 目录, 本期导读) without dot leaders:
     the heading within *reach* lines of *start*, then the entries, each a line without sentence
     punctuation that carries a bullet or a printed page (``2版``) or names a later line of the
-    text (a title it matches, :func:`convert.reader.body._similar`), or ends in a bare page set
+    text (a title it matches, :func:`convert.reader.body._similar`, or a column name the body
+    prints in its marks, :func:`column_name`), or ends in a bare page set
     apart by a wide gap (a journal's 要目 without leaders); at least two. A title of clauses
     (:func:`clause_title`: ``拒不支付劳动报酬，包工头获刑一年``) is an entry when it names a later line;
     without that it is the running text that ends the list. The heading
@@ -694,8 +724,10 @@ def find_headed_contents(lines: list[Line], start: int = 0, reach: int = 60, sto
         if "title" in spans or "bullet" in spans or "start" in spans:
             title = re.sub(r"\s+", "", line.text[spans.get("start", spans.get("bullet", 0)) : spans.get("title", len(line.text))])
         later = [other.key for other in lines[k + 1 :] if not CONTENTS_HEAD_RE.match(other.key)]
+        title = without_genre_label(title)
+        # (a column name the body prints in its marks, 【文苑】, is named whatever its length)
         named = any(_similar(title, other) >= MATCH_RATIO or (len(title) >= 4 and title in other and len(other) <= len(title) + 8)
-                    for other in later)
+                    or column_name(other) == title for other in later)
         above = entries[-1].lines[-1] if entries and not entries[-1].page and not entries[-1].spans else None
         if (not (page or "bullet" in spans or named) and above is not None
                 and ((gap := _gap_page(line.raw.rstrip("\r\n").lstrip("\f").rstrip(), 0, shortest=0)) is not None
@@ -736,7 +768,8 @@ def _rejoin_wrapped_entries(entries: list[Entry], lines: list[Line], end: int) -
     if sum(1 for e in entries if e.page) < 2:
         return entries
     later = [line.key for line in lines[end:]]
-    alone = set(later)
+    # a column name printed again alone below the list, maybe in its marks there (【职工之家】)
+    alone = set(later) | {column_name(key) for key in later}
     # a title over its subtitle (正题 / ——副题: the 目次 prints them on one line, the text on two)
     later += [a.key + b.key for a, b in zip(lines[end:], lines[end + 1:]) if b.key.startswith("—") and a.key]
     out: list[Entry] = []
@@ -778,7 +811,10 @@ def _headed_sections(toc: Contents, entries: list[Entry], lines: list[Line]) -> 
     if sum(1 for e in entries if e.page) < 2:
         toc.loose = entries
         return
-    last_at = {line.key: n for n, line in enumerate(lines)}
+    last_at: dict[str, int] = {}
+    for n, line in enumerate(lines):
+        # a column's name in its marks below the list (【职工之家】) names the list's bare one
+        last_at[line.key] = last_at[column_name(line.key)] = n
     current: list[Entry] | None = None
     for n, e in enumerate(entries):
         line = e.lines[-1]

@@ -153,16 +153,25 @@ OTHER_CREDIT_RE = re.compile(
     r"|(?P<alone>[\u4e00-\u9fff](?:[ \u3000]{0,2}[\u4e00-\u9fff]){1,3})(?<!摄))(?:[ \u3000]*摄)?\s*[）)]?\s*$")
 
 
+#: An author's name and unit in round brackets after it (作者单位): ``方晓岚（县总工会办公室）``.
+NAME_UNIT_CREDIT_RE = re.compile(r"^\s*(?P<name>[\u4e00-\u9fff](?:[ \u3000]{0,2}[\u4e00-\u9fff]){1,3})[ \u3000]*"
+                                 r"[（(](?P<unit>[^（）()\s]{2,40})[）)]\s*$")
+
+
 def _tag_other_credit(byline: etree._Element) -> int:
     """Tag the body (``orgName``, :func:`is_org_name`) and the person (``persName``, a common
-    surname first: :func:`looks_like_person`) of a credit of the forms of :data:`OTHER_CREDIT_RE`.
+    surname first: :func:`looks_like_person`) of a credit of the forms of :data:`OTHER_CREDIT_RE`
+    or of a name with the unit in brackets after it (:data:`NAME_UNIT_CREDIT_RE`).
     Returns how many were tagged (0 when the evidence is not clear)."""
     text = byline.text or ""
-    m = OTHER_CREDIT_RE.match(text)
-    if not m:
-        return 0
     spans: list[tuple[int, int, str]] = []
-    if m.group("org") and is_org_name(m.group("org")):
+    if (nu := NAME_UNIT_CREDIT_RE.match(text)) and looks_like_person(nu.group("name")):
+        spans.append((nu.start("name"), nu.end("name"), "persName"))
+        if is_org_name(nu.group("unit")):
+            spans.append((nu.start("unit"), nu.end("unit"), "orgName"))
+    elif (m := OTHER_CREDIT_RE.match(text)) is None:
+        return 0
+    elif m.group("org") and is_org_name(m.group("org")):
         spans.append((m.start("org"), m.end("org"), "orgName"))
     elif m.group("unit") and looks_like_person(m.group("name")):
         if is_org_name(m.group("unit")):

@@ -56,7 +56,8 @@ from convert.reader.body import (cut_segments, BRIEF_RE, BYLINE_LINE_RE, BYLINE_
                                  _similar,
                                  _strip, balanced_subheading, emit_marks, heading_segments, inline,
                                  lead_marks, split_specials)
-from convert.reader.layout import COLOPHON_FIELD_RE, Contents, after_clause_mark, clause_title, directory_entry, heading_shape, paragraph_shape, unfinished
+from convert.reader.layout import (COLOPHON_FIELD_RE, Contents, after_clause_mark, clause_title, column_name, directory_entry, heading_shape, paragraph_shape,
+                                   unfinished, without_genre_label)
 from convert.reader.lines import Line, is_mark
 from convert.reader.masthead import DATE_RE, _iso, arabic_date
 from convert.reader.logical.state import LogicalText, Role
@@ -243,6 +244,10 @@ class BodyBuilder:
             column = re.match(r"^(?:[\u4e00-\u9fff]{2,6}[：:]|【[^】]{1,12}】)(?=.{2})", e.key)
             if column:
                 r = max(r, _similar(line.key, e.key[column.end():]))
+            # an entry with a genre label in brackets after its title (``夜班的灯（诗歌）``): the head
+            # prints the title without it
+            if (bare := without_genre_label(e.key)) != e.key:
+                r = max(r, _similar(line.key, bare))
             # an entry an earlier heading already took is matched again only exactly, and not by a
             # longer line that opens with it (the title's words opening the text under it; a jump
             # head is the title again or shortened)
@@ -771,8 +776,10 @@ class BodyBuilder:
         self.section_is_brief = bool(BRIEF_RE.search(head.key))
         self.run_in_column = False
         self.boundary = True
-        if head.key in self.section_keys:
-            self.section_ids[self.section_keys.index(head.key)] = div.get(XML_ID)
+        names = [column_name(key) for key in self.section_keys]
+        if column_name(head.key) in names:
+            # the list's column, printed in the body in its marks or bare (【职工之家】, 职工之家)
+            self.section_ids[names.index(column_name(head.key))] = div.get(XML_ID)
 
     def _block_parent(self, paragraph: bool = True) -> etree._Element:
         """The div a new block goes into; a new untitled article (or brief) when the current one

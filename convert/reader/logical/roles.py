@@ -89,6 +89,12 @@ ROLE_WORDS = frozenset(("文", "图", "文图", "图文", "作者", "撰稿", "�
 NAME_RE = re.compile(r"^[\u4e00-\u9fff](?:[ \u3000]{0,2}[\u4e00-\u9fff]){1,3}$")
 #: A unit and a name on one line: ``区委党史研究室　董立言``.
 UNIT_NAME_RE = re.compile(r"^(?P<unit>\S.{1,24}?\S)[ \u3000]+(?P<name>[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,2})$")
+#: A name and the author's unit after it in round brackets, on one line: ``方晓岚（县总工会办公室）``,
+#: ``韩　素（某某纺织有限公司）`` (journal practice: 作者单位 in brackets after the author's name when it
+#: is not set on a line of its own under it). The name may be letter-spaced; the unit holds no
+#: bracket. One character class per run: linear.
+NAME_UNIT_RE = re.compile(r"^(?P<name>[\u4e00-\u9fff](?:[ \u3000]{0,2}[\u4e00-\u9fff]){1,3})[ \u3000]*"
+                          r"(?P<unit>[（(][^（）()]{2,24}[）)])$")
 #: The end of a person's office or standing printed before the name on an author line
 #: (``县政协委员　X``, ``市人大代表　X``, ``县政协副主席　X``, ``X大学教授　X``): who signs a proposal,
 #: a 提案 or a speech in a 人大/政协 bulletin, or an article in a journal.
@@ -370,7 +376,8 @@ WEAK_UNIT_NAME = "a unit and a name of two or three characters, its surname no c
 
 def author_line(line: Line) -> str | None:
     """Why *line* reads as an author line under a title (``文／X``, ``□ X``, ``本报记者 X``, a
-    unit and a name, a person's office and a name ``县政协委员　X``, a bare name), else ``None``.
+    unit and a name, a person's office and a name ``县政协委员　X``, a name and the unit in
+    brackets after it ``X（县总工会办公室）``, :data:`NAME_UNIT_RE`, a bare name), else ``None``.
     The caller checks the place."""
     text, key = line.text.strip(), line.key
     if len(key) > 24 or any(c in "，,。；;！？!?" for c in text):
@@ -391,6 +398,9 @@ def author_line(line: Line) -> str | None:
         return WEAK_UNIT_NAME
     if m and looks_like_person(m.group("name")) and office_list(m.group("unit")):
         return "a person's office and a name (县政协委员　X, 县政协委员、X镇副镇长　X)"
+    m = NAME_UNIT_RE.match(text)
+    if m and looks_like_person(m.group("name")) and is_signing_unit(m.group("unit")):
+        return "a name and the author's unit in brackets (X（单位）: 作者单位)"
     if role_names(text):
         return "role words and names (口述　X　整理　Y)"
     if NAME_RE.match(text) and looks_like_person(text):
