@@ -132,7 +132,13 @@ _SHORT_REST_OVER_COLUMN_BREAK = (
     "(我想借镇报) alone on the next line, over the blank line a column break left inside the sentence: "
     "a short line after a finished sentence reads as a new paragraph's start, so the sentence's two "
     "halves stay one paragraph but the line above is another (one seed of one degradation)")
+_SENTENCE_END_NO_SIGNAL = (
+    "a page break right after a full stop that the gold reads as inside one paragraph (…饺子和汤圆。 / "
+    "第 2 页 共 8 页 / 县总工会把这里…): the folio stands between blank lines as at every break, no form "
+    "feed, no first-line indents: nothing in the text tells it from a break between two paragraphs")
 KNOWN_SHORT: dict[tuple[str, str], str] = {
+    **{(name, "gonghui-muyuan-2025-no1"): _SENTENCE_END_NO_SIGNAL for name in DEGRADATIONS},
+    ("shared", "gonghui-muyuan-2025-no1.pdftotext"): _SENTENCE_END_NO_SIGNAL,
     **{(name, "nongye-liyu-2024-no07-08.two-issues"): _SENTENCE_END_CUT
        for name in ("blank-removed", "wrap-no-blank", "scan")},
     ("wrap-headings", "zhenbao-qingba-2026-05-22"): _SHORT_REST_OVER_COLUMN_BREAK}
