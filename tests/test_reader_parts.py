@@ -5124,3 +5124,75 @@ def test_a_name_with_the_authors_unit_in_brackets_tags_the_person_and_the_body()
     assert texts(root, "//tei:body//tei:byline/tei:persName") == ["柯文涛", "宁小禾"]
     assert texts(root, "//tei:body//tei:byline/tei:orgName") == ["县总工会组织部"]
     round_trips(docs, UNION_JOURNAL)
+
+
+SCHOOL_PAPER = """# 荷　风
+
+青石县实验中学主办　　　　内部资料　免费交流
+
+2023年11月10日　星期五　　第5期（总第21期）　　本期2版
+
+第一版　校园要闻
+
+# 我校举行秋季田径运动会
+
+本报讯（学生记者 陶一帆）11月2日至3日，我校第二十届秋季田径运动会在学校操场举行，全校四十个班的一千二百余名学生参加了比赛。
+
+本次运动会共设二十六个项目，高一（2）班获团体总分第一名。
+
+本版责编：陶一帆　　校对：卢晓
+
+第二版　副刊
+
+## 学生园地
+
+# 一棵老槐树
+
+初二（4）班　钟小雁
+
+学校门口有一棵老槐树，听门卫说，它比学校的年纪还要大。每天上学，我都要从它下面走过。
+
+夏天，它撑开一把绿伞；冬天，它落光了叶子，枝条在风里轻轻摇晃。
+
+# 晚自习
+
+◎ 高三（1）班　俞　帆
+
+窗外的灯一盏一盏亮了
+教室里只剩下翻书的声音
+我抬起头
+看见黑板上的倒计时
+
+同桌递来一块橡皮
+上面写着两个字
+加油
+我把它放进了笔袋
+
+下课铃还没有响
+月亮已经爬上了树梢
+我们低下头
+继续做完最后一道题
+
+本版责编：卢晓　　校对：陶一帆
+"""
+
+
+def test_a_class_and_a_name_under_a_title_is_its_byline_and_an_author_mark_before_it_too():
+    """A school paper signs a pupil's essay or poem with the class and the name (``初二（4）班　钟小雁``:
+    the class, 班级, is the unit the pupil signs for, :data:`convert.reader.names.SCHOOL_CLASS_RE`);
+    in a 副刊 the author line may carry the paper's author mark before it (``◎ 高三（1）班　俞　帆``).
+    Either is the byline under its title: the title stays the article's head (not a section over
+    an author line read as a head), and the poem's short lines are ``l`` in three ``lg``."""
+    docs, _ = read(SCHOOL_PAPER)
+    root = docs[0].root
+    assert texts(root, "//tei:body//tei:byline")[-2:] == ["初二（4）班钟小雁", "◎高三（1）班俞帆"]
+    heads = texts(root, "//tei:body//tei:div[@type='article']/tei:head")
+    assert "一棵老槐树" in heads and "晚自习" in heads
+    assert not any("班" in h for h in texts(root, "//tei:body//tei:head"))
+    assert [len(xpath(lg, "tei:l")) for lg in xpath(root, "//tei:body//tei:lg[@type='stanza']")] == [4, 4, 4]
+    round_trips(docs, SCHOOL_PAPER)
+    from convert.reader.names import is_signing_unit
+    for unit in ("高二（3）班", "初一3班", "七年级（2）班", "2022级（5）班"):
+        assert is_signing_unit(unit), unit
+    for not_unit in ("值班", "培训班", "高二"):
+        assert not is_signing_unit(not_unit), not_unit

@@ -70,16 +70,29 @@ ORG_END_RE = re.compile(
 SIGNING_UNIT_END_RE = re.compile(r"(?:馆|大学|学校|中学|小学|幼儿园|党校|社区|居委会|村委会|街道|村|镇|乡)$")
 
 
+#: A school class (班级), the unit a pupil signs for in a school paper (校报 practice: the author line
+#: of a student's essay or poem is the class and the name, ``高二（3）班　宁诗雨``): a grade (高一 …
+#: 高三, 初一 … 初三, 一年级 … 九年级, 七年级, 2022级, 高2022级) and the class number (Arabic in
+#: brackets or bare, or Chinese numerals) before 班. One pass, no nested repetition: linear.
+SCHOOL_CLASS_RE = re.compile(
+    r"^(?:[高初][一二三]|[一二三四五六七八九]年级|[高初]?\d{4}级)"
+    r"(?:[（(]\d{1,2}[）)]|\d{1,2}|[一二三四五六七八九十]{1,2})班$")
+
+
 def is_signing_unit(text: str) -> bool:
     """True when *text* (whitespace aside, maybe in round brackets: ``（柘原县档案馆）``) reads as
     the unit a person signs for: a body's name (:func:`is_org_name`), or at most 24 Han characters,
     two or more before an end of :data:`SIGNING_UNIT_END_RE` (``滨江社区``, ``南塘村``,
-    ``县第一中学``). The one test behind an author's unit under a byline and a closing credit's unit."""
+    ``县第一中学``), or a school class (:data:`SCHOOL_CLASS_RE`: ``高二（3）班``, the unit a pupil
+    signs for in a school paper). The one test behind an author's unit under a byline and a
+    closing credit's unit."""
     key = re.sub(r"\s+", "", text)
     if len(key) > 2 and key[0] in "（(" and key[-1] in "）)":
         key = key[1:-1]
     if len(key) > 24:
         return False
+    if SCHOOL_CLASS_RE.match(key):
+        return True
     if is_org_name(key):
         return True
     end = SIGNING_UNIT_END_RE.search(key)

@@ -40,7 +40,7 @@ import re
 from convert.reader.body import BYLINE_LINE_RE, BRIEF_RE, CONTINUATION_LEAD_RE, CONTINUATION_RE
 from convert.reader.layout import (BULLET_CHARS, CELL_MAX, FIGURE_CELL_RE, TABLE_LABEL_RE, TABLE_TITLE_RE, after_clause_mark, cell_spans, colophon_fields,
                                    heading_shape, page_credit, paragraph_shape, table_row, unfinished)
-from convert.reader.lines import Line, is_mark
+from convert.reader.lines import WS_RE, Line, is_mark
 from convert.reader.logical.back import is_page_credit
 from convert.reader.logical.state import LogicalText, Role
 from convert.reader.masthead import fields_of, masthead_field_line, numeral
@@ -378,8 +378,19 @@ def author_line(line: Line) -> str | None:
     """Why *line* reads as an author line under a title (``文／X``, ``□ X``, ``本报记者 X``, a
     unit and a name, a person's office and a name ``县政协委员　X``, a name and the unit in
     brackets after it ``X（县总工会办公室）``, :data:`NAME_UNIT_RE`, a bare name), else ``None``.
-    The caller checks the place."""
+    The caller checks the place. A 副刊's author mark before the line (``◎ 高一（5）班　柯　雨``,
+    ``□ 县文化馆　X``: :data:`convert.reader.layout.BULLET_CHARS`) is set aside and the rest read
+    the same way."""
     text, key = line.text.strip(), line.key
+    why = _author_text(text, key)
+    if why is None and len(text) > 2 and text[0] in BULLET_CHARS and text[1] not in BULLET_CHARS:
+        rest = text[1:].strip()
+        why = _author_text(rest, WS_RE.sub("", rest))  # the reason unchanged: callers compare it
+    return why
+
+
+def _author_text(text: str, key: str) -> str | None:
+    """:func:`author_line` on a line's stripped *text* and its *key* (whitespace removed)."""
     if len(key) > 24 or any(c in "，,。；;！？!?" for c in text):
         return None
     for rx in AUTHOR_LINE_RES:
