@@ -5196,3 +5196,26 @@ def test_a_class_and_a_name_under_a_title_is_its_byline_and_an_author_mark_befor
         assert is_signing_unit(unit), unit
     for not_unit in ("值班", "培训班", "高二"):
         assert not is_signing_unit(not_unit), not_unit
+
+
+def test_a_paragraph_cut_before_its_first_clause_mark_by_a_photo_is_linked_across_it():
+    """The make-up may set a photo between two halves of a paragraph cut before the first clause
+    mark (``…由高一（2）班的陶然、卢青和初三（1）班的`` / caption / ``钟毅同学获得。…``): the half above
+    holds no comma, but it ends in a word that cannot close a phrase (的, 和, 由 …) and shows a mark
+    of prose (、), so it is running text and the two ``<p>`` are one paragraph by aggregation
+    (``@next``/``@prev``, TEI P5 §16.7). A heading-like line ending so is not linked when it shows
+    neither a prose mark nor twenty characters."""
+    text = SCHOOL_PAPER.replace(
+        "本次运动会共设二十六个项目，高一（2）班获团体总分第一名。",
+        "本次运动会的男子三千米冠军由高一（2）班的陶然、卢青和初三（1）班的\n\n"
+        "图为男子三千米比赛现场。　卢晓　摄\n\n"
+        "钟毅三人并列获得。高一（2）班获团体总分第一名。")
+    docs, _ = read(text)
+    root = docs[0].root
+    first = xpath(root, "//tei:body//tei:p[@next]")
+    assert len(first) == 1 and nows("".join(first[0].itertext())).endswith("初三（1）班的")
+    second = xpath(root, "//tei:body//tei:p[@prev]")
+    assert len(second) == 1 and nows("".join(second[0].itertext())).startswith("钟毅三人")
+    round_trips(docs, text)
+    from convert.reader.logical.body import running_text
+    assert not running_text("春天的") and not running_text("走进新时代的")

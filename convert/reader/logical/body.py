@@ -1570,6 +1570,25 @@ def link_jumps(body: etree._Element) -> None:
 #: Running text: a paragraph half the make-up cut holds a clause mark or a sentence end before its
 #: cut (a heading, a label, a name has none)
 RUNNING_TEXT_RE = re.compile(r"[，,。；;：:]")
+#: A cut inside a clause: the part above ends in a word that opens a phrase it does not finish
+#: (a modifier's 的/地 before its head, a conjunction 和/与/及/或/并 before the second conjunct, a
+#: preposition 由/把/被/对/向/从/在/将/给/跟/同/为 before its object), and shows a mark of prose
+#: (、“”《》（）: an enumeration, a quotation, a title) or runs twenty characters: a sentence the
+#: make-up cut before its first clause mark (``这个项目由高二（3）班的魏子航、宁诗雨和高二（6）班的``).
+#: A heading, a label, a name ends in none of these words.
+_CUT_CLAUSE_END = frozenset("的地和与及或并由把被对向从在将给跟同为")
+_PROSE_MARK_RE = re.compile(r"[、“”《》（）]")
+
+
+def running_text(text: str) -> bool:
+    """*text* (one part of a paragraph the make-up cut, stripped) is running text: it holds a
+    clause mark or a sentence end (:data:`RUNNING_TEXT_RE`), or it was cut inside its first clause
+    (:data:`_CUT_CLAUSE_END`: it ends in a word that cannot close a phrase, and shows a mark of prose
+    or runs twenty characters). What tells half a paragraph from a heading or a label over a
+    photo (news make-up: a photo set between two halves of a paragraph)."""
+    if RUNNING_TEXT_RE.search(text):
+        return True
+    return bool(text) and text[-1] in _CUT_CLAUSE_END and (len(text) >= 20 or _PROSE_MARK_RE.search(text) is not None)
 
 
 def link_split_paragraphs(body: etree._Element) -> list[etree._Element]:
@@ -1578,7 +1597,7 @@ def link_split_paragraphs(body: etree._Element) -> list[etree._Element]:
     credit): the two ``<p>`` become one paragraph by aggregation (TEI P5 §16.7, ``@next`` on the
     first, ``@prev`` on the second, an ``xml:id`` on each), the figures stay where they were
     printed (``figure`` is ``model.global``, TEI P5 §14.4). Only where the part above is running
-    text (:data:`RUNNING_TEXT_RE`, ten characters or more) that stops mid-sentence
+    text (:func:`running_text`, ten characters or more) that stops mid-sentence
     (:func:`convert.reader.layout.unfinished`) and the part below is a paragraph of the same
     division. Returns the second parts, in document order; linear in the body's size."""
     linked = []
@@ -1597,7 +1616,7 @@ def link_split_paragraphs(body: etree._Element) -> list[etree._Element]:
             continue
         above = "".join(xpath(prev, ".//text()[not(ancestor::tei:fw)]")).strip()
         below = "".join(xpath(nxt, ".//text()[not(ancestor::tei:fw)]")).strip()
-        if len(above) < 10 or not below or not RUNNING_TEXT_RE.search(above) or not unfinished(above):
+        if len(above) < 10 or not below or not running_text(above) or not unfinished(above):
             continue
         n += 1
         for el, suffix in ((prev, "a"), (nxt, "b")):
