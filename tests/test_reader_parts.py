@@ -5219,3 +5219,13 @@ def test_a_paragraph_cut_before_its_first_clause_mark_by_a_photo_is_linked_acros
     round_trips(docs, text)
     from convert.reader.logical.body import running_text
     assert not running_text("春天的") and not running_text("走进新时代的")
+
+
+def test_a_masthead_sponsor_with_no_publishing_body_is_the_publisher_too():
+    """A school paper's masthead names only the body that sponsors it (``青石县实验中学主办``), no 编印
+    or 出版 body: that body issues the paper (内部资料 practice, as a colophon's 主办 with no 编印), so
+    it is the imprint's ``publisher`` as well as the 主办 ``respStmt``."""
+    docs, _ = read(SCHOOL_PAPER)
+    monogr = xpath(docs[0].root, "//tei:sourceDesc/tei:biblStruct/tei:monogr")[0]
+    assert [nows(p) for p in xpath(monogr, "tei:imprint/tei:publisher/text()")] == ["青石县实验中学"]
+    assert texts(monogr, "tei:respStmt[tei:resp='主办']/tei:orgName") == ["青石县实验中学"]

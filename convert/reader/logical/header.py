@@ -174,6 +174,10 @@ def _header(mh: Masthead, genre, colophons: list[etree._Element], source_name: s
             if label in ("主办", "主办单位") and "".join(item.itertext()).strip():
                 publishers = ["".join(item.itertext()).strip()]
                 break
+    if not publishers and mh.sponsor:
+        # the same on the masthead's 主办 line (``蓍山县第一中学主办``: a school paper or a county
+        # paper names no 编印 or 出版 body apart from the one that sponsors it)
+        publishers = [mh.sponsor]
     imprint = E.imprint()
     for label, item in fields:
         if PLACE_FIELD_RE.match(label):
