@@ -5229,3 +5229,22 @@ def test_a_masthead_sponsor_with_no_publishing_body_is_the_publisher_too():
     monogr = xpath(docs[0].root, "//tei:sourceDesc/tei:biblStruct/tei:monogr")[0]
     assert [nows(p) for p in xpath(monogr, "tei:imprint/tei:publisher/text()")] == ["青石县实验中学"]
     assert texts(monogr, "tei:respStmt[tei:resp='主办']/tei:orgName") == ["青石县实验中学"]
+
+
+def test_a_student_reporters_closing_credit_is_the_briefs_byline():
+    """A school paper's briefs close with the credit of a student reporter (``（学生记者 卢青）``, of
+    its 学生记者团; a newspaper's ``（小记者 X）``) as a news item closes with ``（记者 X）``: the
+    credit is the brief's byline, the name a ``persName``, not the tail of its paragraph."""
+    for word in ("学生记者", "小记者"):
+        text = SCHOOL_PAPER.replace(
+            "本版责编：陶一帆　　校对：卢晓",
+            "■ 校园快讯\n\n"
+            f"**高二年级举行诗歌朗诵会**　11月6日晚，高二年级在学校礼堂举行诗歌朗诵会，十六个班的同学登台朗诵。（{word} 卢青）\n\n"
+            "**校园书屋开放**　本周起，学校在图书馆一楼开设校园书屋，每天中午向全校学生开放。（通讯员 陶一帆）\n\n"
+            "本版责编：陶一帆　　校对：卢晓")
+        docs, _ = read(text)
+        root = docs[0].root
+        brief = [d for d in xpath(root, "//tei:div[@type='brief']") if texts(d, "tei:head") == ["高二年级举行诗歌朗诵会"]]
+        assert brief and texts(brief[0], "tei:byline") == [f"（{word}卢青）"], word
+        assert texts(brief[0], "tei:byline/tei:persName") == ["卢青"]
+        round_trips(docs, text)

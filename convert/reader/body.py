@@ -24,11 +24,14 @@ from convert.reader.lines import Line, is_mark
 from convert.reader.names import is_signing_unit, looks_like_person
 from convert.tei import E
 
+#: A credit in brackets closing an item: ``（记者 X）``, ``（通讯员 X）``, a school paper's student
+#: reporter ``（学生记者 X）`` / ``（小记者 X）`` (its 学生记者团, a newspaper's 小记者), a unit's
+#: ``（…供稿）``.
 BYLINE_RE = re.compile(
-    r"[（(]\s*(?:记者|通讯员|特约记者|本报记者|文\s*[/／]|图\s*[/／]|文图|摄影|撰稿|供稿)[^()（）]{0,40}[）)]\s*$"
+    r"[（(]\s*(?:(?:学生|小)?记者|通讯员|特约记者|本报记者|文\s*[/／]|图\s*[/／]|文图|摄影|撰稿|供稿)[^()（）]{0,40}[）)]\s*$"
     r"|[（(][^()（）]{2,40}?(?:供稿|供图)\s*[）)]\s*$"  # a unit's credit: （县疾控中心　县教育局体卫艺股供稿）
 )
-BYLINE_LINE_RE = re.compile(r"^(?:本报)?(?:记者|通讯员|特约记者)\s*\S.{0,30}$")
+BYLINE_LINE_RE = re.compile(r"^(?:本报|学生|小)?(?:记者|通讯员|特约记者)\s*\S.{0,30}$")
 CONTINUATION_RE = re.compile(r"[（(]\s*(?:下转|上接|转|接)\s*(?:第\s*)?[\d一二三四五六七八九十]+\s*版\s*[）)]\s*$")
 CONTINUATION_LEAD_RE = re.compile(r"^\s*[（(]\s*(?:上接|接)\s*(?:第\s*)?[\d一二三四五六七八九十]+\s*版\s*[）)]")
 #: A run-in credit of a unit and a person after the story's last sentence, in brackets and set

@@ -23,7 +23,7 @@ from convert.tei import E, t
 
 #: A credit word at the start of a byline, after an optional opening bracket.
 CREDIT_RE = re.compile(
-    r"^(\s*[（(]?\s*(?:本报)?(?:特约)?(?:记者|通讯员|实习生|摄影|撰稿|供稿|文\s*[/／]|图\s*[/／]|文图)\s*[:：]?\s*)"
+    r"^(\s*[（(]?\s*(?:本报|学生|小)?(?:特约)?(?:记者|通讯员|实习生|摄影|撰稿|供稿|文\s*[/／]|图\s*[/／]|文图)\s*[:：]?\s*)"
 )
 #: One name of two or three Han characters (a Chinese personal name, TEI P5 §13.2.1).
 PERSON_RE = re.compile(r"[\u4e00-\u9fff]{2,3}")
