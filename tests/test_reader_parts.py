@@ -5248,3 +5248,27 @@ def test_a_student_reporters_closing_credit_is_the_briefs_byline():
         assert brief and texts(brief[0], "tei:byline") == [f"（{word}卢青）"], word
         assert texts(brief[0], "tei:byline/tei:persName") == ["卢青"]
         round_trips(docs, text)
+
+
+def test_a_brief_columns_name_over_a_wrapped_brief_after_a_page_break_is_a_section():
+    """A brief-news column's name (``■ 校园快讯``) opens a page of a hard-wrapped copy, right under the
+    running head, and the wrap left its first brief's first line without a clause mark (the run-in head, a
+    gap, a date cut: ``高二年级举行诗歌朗诵会　11月6日至10``, which the unwrapping ends: two phrases
+    apart by a gap): the line under the name is read as a
+    brief by its role, whatever its width, so the name is the column's section heading, as in the
+    unwrapped text, not a paragraph."""
+    text = (SCHOOL_PAPER.split("第一版")[0] +
+            "我校举行秋季田径运动会\n\n"
+            "本报讯（学生记者 陶一帆）11月2日至3日，我校第二十届秋季田径运动会在学校操\n"
+            "场举行，全校四十个班的一千二百余名学生参加了比赛。\n\n"
+            "本次运动会共设二十六个项目，高一（2）班获团体总分第一名。\n\n"
+            "— 1 —\n\f荷风　2023年11月10日\n"
+            "■ 校园快讯\n\n"
+            "高二年级举行诗歌朗诵会　11月6日至10\n"
+            "日，高二年级在学校礼堂举行诗歌朗诵会，十六个班\n的同学登台朗诵。（通讯员 卢青）\n\n"
+            "校园书屋开放　本周起，学校在图书馆一楼开设校园书屋，每\n天中午向全校学生开放。（通讯员 陶一帆）\n")
+    docs, _ = read(text)
+    root = docs[0].root
+    assert texts(root, "//tei:body//tei:div[@type='section']/tei:head") == ["■校园快讯"]
+    assert texts(root, "//tei:div[@type='section']/tei:div[@type='brief']/tei:head") == ["高二年级举行诗歌朗诵会", "校园书屋开放"]
+    round_trips(docs, text)

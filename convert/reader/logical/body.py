@@ -618,6 +618,9 @@ class BodyBuilder:
         shaped = heading_shape(line) and i + 1 < len(self.lines) and (
             (paragraph_shape(self.lines[i + 1]) and (nxt_role is None or nxt_role.kind in OPENING_ROLES + ("brief",)))
             or self._next_is_heading(i) or (nxt_role is not None and nxt_role.kind in OPENING_ROLES + ("subhead",))
+            # over a brief item (its run-in head read by its role, whatever width a wrap left its
+            # first line: ``■ 校园快讯`` over ``我校开展…活动　5月13日至17``): a column's name
+            or (nxt_role is not None and nxt_role.kind == "brief")
             # the head of a directory box (便民信息) over its entries (a name and a telephone number)
             or (nxt_role is None and directory_entry(self.lines[i + 1]))
         )
