@@ -5272,3 +5272,37 @@ def test_a_brief_columns_name_over_a_wrapped_brief_after_a_page_break_is_a_secti
     assert texts(root, "//tei:body//tei:div[@type='section']/tei:head") == ["■校园快讯"]
     assert texts(root, "//tei:div[@type='section']/tei:div[@type='brief']/tei:head") == ["高二年级举行诗歌朗诵会", "校园书屋开放"]
     round_trips(docs, text)
+
+
+_WRAPPED_PHOTO_STORY = (
+    "县融媒体中心　主办\n2023年9月8日　星期五　第12期（总第88期）\n"
+    "第一版　要闻\n"
+    "县农机推广站开展秋收机具检修服务\n"
+    "本报讯（记者 卢青）9月5日，县农机推广站组织技术人员深入各\n"
+    "乡镇，为农户免费检修收割机、拖拉机等秋收机具，确保秋收\n"
+    "顺利进行。\n"
+    "这次检修服务由站里的老技师陶然、钟毅和刚参加工作的\n"
+    "{caption}"
+    "年轻技术员共同承担。他们走村入户，逐台检查机具的发动机、\n"
+    "传动系统和割台，当场更换磨损零件，并向农户讲解日常保养\n"
+    "要点。截至目前，已检修各类农机具三百余台。\n"
+    "本版责编：卢青\n")
+
+
+def test_a_photo_caption_with_its_credit_wrapped_or_on_one_line_stands_between_the_paragraphs_halves():
+    """In a hard-wrapped copy without blank lines, a photo's caption set between two halves of a
+    paragraph is told from the text around it when its credit stands on its line, though the
+    wrap cut it (``…机具。　记者`` / ``卢青　摄``: the two parts together a credit alone), or when
+    the whole caption and its credit are one line that opens as captions open (``图为…。　记者 卢青 摄``):
+    the half above ends before the caption (not joined into it), the caption is a ``figure``, and
+    the two halves are one paragraph by aggregation (``@next``/``@prev``)."""
+    for caption in ("图为技术人员在检修收割机的割台和传动机具。　记者\n卢青　摄\n",
+                    "图为技术人员在检修收割机。　记者 卢青 摄\n"):
+        text = _WRAPPED_PHOTO_STORY.format(caption=caption)
+        docs, _ = read(text)
+        root = docs[0].root
+        assert [nows("".join(h.itertext())) for h in xpath(root, "//tei:figure/tei:head")][:1] == [
+            nows(caption.split("。")[0] + "。")], caption
+        first = xpath(root, "//tei:body//tei:p[@next]")
+        assert len(first) == 1 and nows("".join(first[0].itertext())).endswith("刚参加工作的"), caption
+        round_trips(docs, text)

@@ -1012,14 +1012,24 @@ def reference_follows(above: str, text: str) -> bool:
 #: The longest photo caption (characters, whitespace aside) :func:`caption_lines` takes over a
 #: credit: a sentence or two (news-writing practice)
 CAPTION_MAX = 60
+#: The most characters of a photo credit a wrap may leave at a caption line's end or carry over.
+CREDIT_CUT_MAX = 12
+#: A caption's sentence end, a gap, and the start of its photo credit that a wrap cut off at the
+#: line's end (``…在调试装置的控制器。　方`` / ``晓岚　摄``); bounded: linear.
+#: How a photo caption opens (news practice: ``图为…`` "pictured is", ``上图：…``, ``左图为…``).
+CAPTION_OPEN_RE = re.compile(r"^(?:[上下左右]?图为|[上下左右]图[：:]|图[：:])")
+CREDIT_CUT_RE = re.compile(r"[。！？!?][ \u3000]+(?P<start>[^\s。！？!?][^。！？!?]{0,11})$")
 
 
 def caption_lines(lines: list[Line]) -> list[bool]:
     """For each line, whether it is a photo's caption over its credit: a sentence of
     :data:`CAPTION_MAX` characters at most, ended (。！？), right over a line that is a photo credit
     and nothing else (``记者　韦晓棠　摄``: a caption names the photographer, news-writing
-    practice; :func:`convert.reader.logical.roles.photo_credit_alone`). Linear in the lines."""
-    from convert.reader.logical.roles import photo_credit_alone
+    practice; :func:`convert.reader.logical.roles.photo_credit_alone`), or a caption whose credit,
+    set after it on its line, the wrap cut (:data:`CREDIT_CUT_RE`: ``…控制器。　方`` over ``晓岚　摄``,
+    the two parts together a credit alone), or a whole caption and its credit on one line that opens
+    as a caption does (:data:`CAPTION_OPEN_RE`: ``图为…。　方晓岚　摄``). Linear in the lines."""
+    from convert.reader.logical.roles import CAPTION_CREDIT_RE, photo_credit_alone
 
     out = [False] * len(lines)
     for k in range(len(lines) - 1):
@@ -1028,6 +1038,15 @@ def caption_lines(lines: list[Line]) -> list[bool]:
         if (0 < len(line.key) <= CAPTION_MAX and text[-1:] in "。！？!?" and not credit.blank_before
                 and photo_credit_alone(credit)):
             out[k] = True
+        elif not credit.blank_before and 0 < len(line.key) <= CAPTION_MAX + CREDIT_CUT_MAX \
+                and 0 < len(credit.key) <= CREDIT_CUT_MAX and (m := CREDIT_CUT_RE.search(text)) is not None \
+                and photo_credit_alone(split_lines(m.group("start") + credit.text.strip())[0]):
+            out[k] = True  # the credit set after the caption on its line, cut by the wrap (…。　方 / 晓岚　摄)
+    for k, line in enumerate(lines):
+        text = line.text.strip()
+        if not out[k] and CAPTION_OPEN_RE.match(text) and (m := CAPTION_CREDIT_RE.search(text)) is not None \
+                and 0 < len(text[: m.start("credit")].strip()) <= CAPTION_MAX and text[: m.start("credit")].rstrip()[-1:] in "。！？!?":
+            out[k] = True  # a whole caption and its credit on one line, opened as captions open (图为…)
     return out
 
 
