@@ -447,6 +447,9 @@ def measure(root, want: dict, furniture: list[str], xpath, clean: str | None = N
     # a join lives in a block of running text: a paragraph, or an editor's note (编后：…, 编者按) that
     # the reader sets as ``<note>`` (a page break cut it as it cuts a paragraph)
     blocks_of_text = paragraphs + [_text(n) for n in xpath(root, "//tei:body//tei:note")]
+    # a page's credit line (本版责编：…) that a page break cut (a pdftotext copy's break inside its
+    # e-mail address) is one line the reader keeps whole as its fw, no paragraph: the join is there
+    blocks_of_text += [_text(f) for f in xpath(root, "//tei:fw[@subtype='pageCredit']")]
     # a paragraph printed in two parts with a photo between them is one paragraph by aggregation
     # (TEI P5 16.7: the first part's @next, the second's @prev): its join lies across the parts
     by_id = {p.get("{http://www.w3.org/XML/1998/namespace}id"): p for p in xpath(root, "//tei:p[@xml:id]")}
