@@ -5306,3 +5306,23 @@ def test_a_photo_caption_with_its_credit_wrapped_or_on_one_line_stands_between_t
         first = xpath(root, "//tei:body//tei:p[@next]")
         assert len(first) == 1 and nows("".join(first[0].itertext())).endswith("刚参加工作的"), caption
         round_trips(docs, text)
+
+
+def test_an_editors_afterword_stands_outside_the_last_column_and_its_signature_is_its_byline():
+    """An 编后记 (the editors on the whole issue) after the last column's pieces is no piece of
+    that column, and its signature 本刊编辑部 alone under its last sentence, no date under it, is its
+    closing byline, not a paragraph."""
+    text = ("某岭文史资料\n\n2023年第2期（总第31期）\n\n【往事钩沉】\n\n老渡口\n\n文／郑如兰\n\n"
+            "    老渡口在城东，清末就有了渡船。一九五八年修了桥，渡口才废。\n\n"
+            "    如今渡口旧址还能看到几级石阶。\n\n编后记\n\n"
+            "    本期编发的稿件，两篇是亲历者的回忆，一篇是对一处老渡口的追记。\n\n"
+            "    欢迎各界人士继续向本刊提供线索和稿件。\n\n\n本刊编辑部\n\n主　　办：政协某岭县委员会\n"
+            "印　　数：800册\n")
+    docs, _ = read(text)
+    root = docs[0].root
+    assert texts(root, "//tei:div[@type='section']//tei:div[@type='article']/tei:head") == ["老渡口"]
+    after = xpath(root, "//tei:body/tei:div[@type='article'][tei:head='编后记']")
+    assert len(after) == 1, texts(root, "//tei:body//tei:head")
+    assert texts(after[0], "tei:byline") == ["本刊编辑部"]
+    assert "本刊编辑部" not in texts(root, "//tei:p")
+    round_trips(docs, text)

@@ -424,8 +424,12 @@ class BodyBuilder:
         after their text, a piece with no author line under its title whose text (no line of a
         title's shape in it, photo captions aside) ends with a bracketed credit (（…供稿）: an item
         the office edited, as those before the column) is of the other kind: the column has ended.
-        Weak (``@cert``, the warning names the line). Linear: the lines ahead are read once, in
+        Weak (``@cert``, the warning names the line). An editors' piece (:data:`EDITORS_PIECE_RE`)
+        ends any open column: it speaks of the issue. Linear: the lines ahead are read once, in
         one backward pass (:meth:`_ahead`)."""
+        if self.section is not None and EDITORS_PIECE_RE.match(self.lines[i].key):
+            return ("an editors' piece (编后记, 编者的话, 卷首语: the editors speak of the whole issue), no piece of "
+                    "the open column: the column has ended")
         if self.section is None or self.section_is_brief or self.family == "newspaper" or i + 2 >= len(self.lines):
             return None
         pieces = xpath(self.section, "tei:div[@type='article']")
@@ -1520,6 +1524,11 @@ SPEAKER_RE = re.compile(r"^[\u4e00-\u9fff]{0,6}(?:说|表示|介绍|告诉记者
 ISSUE_WORD_RE = re.compile(r"本期|本刊|本辑")
 JUMP_ON_RE = re.compile(r"下转|转第|转\s*[\d一二三四五六七八九十]+\s*版")
 JUMP_BACK_RE = re.compile(r"上接|接第|接\s*[\d一二三四五六七八九十]+\s*版")
+
+
+#: The title of the editors' own piece about the whole issue (编后记, 编后语, 编者的话, 卷首语, 编辑手记,
+#: 写在前面): printed after (or before) the columns, no piece of one of them
+EDITORS_PIECE_RE = re.compile(r"^(?:编后记|编后语|编后|编者的话|卷首语|编辑手记|写在前面|刊首语)$")
 
 
 def in_order(short: str, long: str) -> bool:

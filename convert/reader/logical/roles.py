@@ -476,6 +476,10 @@ def find_bylines(doc: LogicalText) -> None:
                                     "(落款: GB/T 9704-2012 7.3.5)")
             _give(doc, i + 1, "credit", "the date under a signature (成文日期)", date=True)
             continue
+        if i not in doc.roles and editors_signature(doc, i):
+            _give(doc, i, "credit", "the editors' signature (本刊编辑部, 编者) alone under the piece's last sentence, "
+                                    "no running text after it (署名 at the foot of an 编后记)")
+            continue
         if i not in doc.roles and letter_signature(doc, i):
             _give(doc, i, "credit", "a reader's standing and name under the last sentence: the letter's signature "
                                     "(读者来信, signed at its foot)")
@@ -531,6 +535,19 @@ def signature(doc: LogicalText, i: int) -> bool:
         return False
     after = _next(doc, i + 1)
     return SIGNATURE_DATE_RE.match(nxt.key) is not None and (after is None or not paragraph_shape(after))
+
+
+def editors_signature(doc: LogicalText, i: int) -> bool:
+    """Body line *i* is the editors' signature (:data:`EDITORS_SIGNATURE_RE`: 本刊编辑部, 编者) on a
+    line of its own under running text that ends a sentence, with no running text after it (the
+    body ends, or a title or a colophon line follows): the foot of an 编后记 signed without a date
+    (with one, :func:`signature` reads it)."""
+    line, prev, nxt = doc.lines[i], _prev(doc, i), _next(doc, i)
+    if not EDITORS_SIGNATURE_RE.match(line.key) or prev is None or not paragraph_shape(prev):
+        return False
+    if prev.text.rstrip()[-1:] not in "。！？!?”":
+        return False
+    return nxt is None or not paragraph_shape(nxt)
 
 
 def _whole_title(doc: LogicalText, title: Line, below: Line) -> bool:
