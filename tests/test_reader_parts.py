@@ -5124,3 +5124,53 @@ def test_a_name_with_the_authors_unit_in_brackets_tags_the_person_and_the_body()
     assert texts(root, "//tei:body//tei:byline/tei:persName") == ["柯文涛", "宁小禾"]
     assert texts(root, "//tei:body//tei:byline/tei:orgName") == ["县总工会组织部"]
     round_trips(docs, UNION_JOURNAL)
+
+
+YOUTH_BRIEFING = """内部资料
+注意保存
+
+妇 联 工 作 简 报
+
+第3期（总第41期）
+
+某岭县妇女联合会　　　　　　　　2025年4月10日
+
+【工作安排】
+
+**县妇联部署春季家庭教育宣传周活动**
+
+\t4月2日，县妇联召开家庭教育宣传周工作会，各乡镇妇联主席参加。会议要求各地在4月底前完成宣传活动，5月上旬报送总结。
+
+【各地信息】
+
+**东坪镇开办“巧手课堂”**　东坪镇妇联联合镇文化站开办“巧手课堂”，每周三晚教授编织、刺绣等手艺，首期学员达52人。（东坪镇妇联）
+
+**西川乡组建巾帼志愿服务队**　西川乡妇联组建巾帼志愿服务队2支，帮助留守老人打扫庭院、代购生活用品，累计服务46户。（西川乡妇联）
+
+**县医院妇委会开展健康义诊**　县医院妇委会组织女医生到3个村开展义诊，为妇女免费测量血压、讲解保健知识，服务群众210人次。（县医院妇委会）
+
+---
+
+报：市妇联，县委、县政府分管领导。
+送：县委办公室，县政府办公室。
+发：各乡镇妇联，县直各妇委会。
+
+---
+
+某岭县妇女联合会办公室　　　　　　　　（共印40份）
+"""
+
+
+def test_an_issued_line_without_a_date_closed_by_a_print_run_is_the_colophons_imprint():
+    """GB/T 9704-2012 7.4.3: the 印发 line names the issuing office (and the date); a briefing
+    that leaves the date out closes it with the print run (``某岭县妇女联合会办公室　　（共印40份）``).
+    Under the 报/送/发 lines it is the colophon's imprint (the office an ``orgName``), the print
+    run its own ``ab``; never a heading, and the distribution lines are no paragraphs. (Failed
+    before: the line was an article heading, and the colophon was not found.)"""
+    docs, _ = read(YOUTH_BRIEFING)
+    root = docs[0].root
+    assert texts(root, "//tei:back//tei:ab[@type='imprint']/tei:orgName") == ["某岭县妇女联合会办公室"]
+    assert xpath(root, "string(//tei:back//tei:ab[@type='printRun']/tei:num/@value)") == "40"
+    assert texts(root, "//tei:back//tei:list[@type='distribution']/tei:label") == ["报：", "送：", "发："]
+    assert not any("办公室" in h for h in texts(root, "//tei:body//tei:head"))
+    round_trips(docs, YOUTH_BRIEFING)
