@@ -5174,3 +5174,18 @@ def test_an_issued_line_without_a_date_closed_by_a_print_run_is_the_colophons_im
     assert texts(root, "//tei:back//tei:list[@type='distribution']/tei:label") == ["报：", "送：", "发："]
     assert not any("办公室" in h for h in texts(root, "//tei:body//tei:head"))
     round_trips(docs, YOUTH_BRIEFING)
+
+
+def test_two_notice_lines_over_the_next_issues_title_open_that_issue():
+    """GB/T 9704-2012 7.2.1: the 版头's notices (密级, 注意保存 …) stand one under another at its
+    top; where a file holds two issues, both lines (``内部资料`` / ``注意保存``) over the second
+    issue's title open that issue, not only the lower one. (Failed before: ``内部资料`` stayed at
+    the end of the first issue.)"""
+    second = YOUTH_BRIEFING.replace("第3期（总第41期）", "第4期（总第42期）").replace("2025年4月10日", "2025年4月25日")
+    text = YOUTH_BRIEFING + "\n- 2 -\n\f" + second
+    docs, _ = read(text)
+    assert len(docs) == 2
+    notices = [texts(d.root, "//tei:front//tei:note[@type='notice']") for d in docs]
+    assert notices == [["内部资料", "注意保存"], ["内部资料", "注意保存"]], notices
+    assert not xpath(docs[0].root, "//tei:back//tei:ab[@type='notice']")
+    round_trips(docs, text)

@@ -1518,6 +1518,16 @@ def find_issue_boundaries(doc: PhysicalText) -> None:
                             and ("免费交流" not in notice.key or notice.form_feed or notice.marks
                                  or notice.key in {p.key for p in lines[starts[-1] : starts[-1] + 2]}):
                         start -= 1
+                        # GB/T 9704-2012 7.2.1: the 版头's notices (份号, 密级, 紧急程度 …) stand one
+                        # under another; another right above (内部资料 / 注意保存) opens the issue
+                        # too when a page starts at it or the open issue's masthead opened with it
+                        first = {p.key for p in lines[starts[-1] : starts[-1] + 3]}
+                        for _ in range(2):
+                            upper = lines[start - 1] if start - 1 > starts[-1] else None
+                            if not (upper is not None and len(upper.key) <= 12 and HANDLING_NOTICE_RE.search(upper.key)
+                                    and (upper.form_feed or upper.marks or upper.key in first)):
+                                break
+                            start -= 1
                     elif start - 1 > starts[-1] and _paper_date_line(lines[start - 1]):
                         start -= 1
                     break
