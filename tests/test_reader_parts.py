@@ -5176,6 +5176,41 @@ def test_an_issued_line_without_a_date_closed_by_a_print_run_is_the_colophons_im
     round_trips(docs, YOUTH_BRIEFING)
 
 
+def _column_briefs(root) -> list[str]:
+    return texts(root, "//tei:div[@type='section']/tei:div[@type='brief']/tei:head")
+
+
+def test_bold_run_in_heads_in_a_column_whose_items_share_the_form_are_brief_items():
+    """A column not named as a brief column (【各地信息】) whose paragraphs each open with a bold
+    run-in head, an ideographic space and running text: each is an item with its own head
+    (``div type="brief"`` inside the column, the credit left in its paragraph), the column kept.
+    (Failed before: the items were paragraphs of one untitled article.)"""
+    docs, _ = read(YOUTH_BRIEFING)
+    root = docs[0].root
+    assert _column_briefs(root) == ["东坪镇开办“巧手课堂”", "西川乡组建巾帼志愿服务队", "县医院妇委会开展健康义诊"]
+    assert texts(root, "//tei:div[@type='brief']/tei:p")[0].startswith("东坪镇妇联联合镇文化站")
+    assert texts(root, "//tei:div[@type='section']/tei:head") == ["【工作安排】", "【各地信息】"]
+    round_trips(docs, YOUTH_BRIEFING)
+
+
+def test_without_markup_title_shaped_runs_before_a_gap_in_a_column_sharing_them_are_brief_heads_with_cert():
+    """The bold gone: a title-shaped run (no clause punctuation), an ideographic space, running
+    text, opening two paragraphs or more of one column: brief items, their heads ``@cert="medium"``
+    (the shape is the only evidence). One paragraph of that shape alone in its column is no
+    brief. (Failed before: no brief was found.)"""
+    text = YOUTH_BRIEFING.replace("**", "")
+    docs, _ = read(text)
+    root = docs[0].root
+    assert _column_briefs(root) == ["东坪镇开办“巧手课堂”", "西川乡组建巾帼志愿服务队", "县医院妇委会开展健康义诊"]
+    assert [h.get("cert") for h in xpath(root, "//tei:div[@type='brief']/tei:head")] == ["medium"] * 3
+    round_trips(docs, text)
+    lone = re.sub(r"\n\n西川乡组建.*?\n\n县医院.*?（县医院妇委会）", "", text, flags=re.S)
+    assert "西川乡" not in lone
+    docs, _ = read(lone)
+    assert _column_briefs(docs[0].root) == []
+    round_trips(docs, lone)
+
+
 def test_two_notice_lines_over_the_next_issues_title_open_that_issue():
     """GB/T 9704-2012 7.2.1: the 版头's notices (密级, 注意保存 …) stand one under another at its
     top; where a file holds two issues, both lines (``内部资料`` / ``注意保存``) over the second

@@ -1241,8 +1241,10 @@ class BodyBuilder:
     def _brief(self, line: Line, role: Role) -> bool:
         """A brief item with a run-in head: ``div type="brief"`` (its bullet a ``label`` in the
         head, the full stop closing the head a ``pc``), the rest a paragraph. Only in a brief
-        column or a newspaper."""
-        if not (self.section_is_brief or self.family == "newspaper"):
+        column, a column whose items share its form (``column`` in the role's data:
+        :func:`convert.reader.logical.roles.find_briefs`), or a newspaper."""
+        column = bool(role.data.get("column")) and self.section is not None
+        if not (self.section_is_brief or column or self.family == "newspaper"):
             return False
         bullet, a, b = role.data["span"]
         marks, segs = lead_marks(line.segments)
@@ -1265,7 +1267,7 @@ class BodyBuilder:
             inline(head, [(s, False) for s, _ in stop if is_mark(s)])
             head.append(E.pc("".join(s for s, _ in stop if not is_mark(s))))
             b += 1
-        if not self.section_is_brief and self.section is not None:
+        if not self.section_is_brief and not column and self.section is not None:
             self.section = None
         emit_marks(self._container(), marks)
         self.n_article += 1
