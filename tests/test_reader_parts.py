@@ -5211,6 +5211,37 @@ def test_without_markup_title_shaped_runs_before_a_gap_in_a_column_sharing_them_
     round_trips(docs, lone)
 
 
+def test_a_brief_item_wrapped_after_its_head_and_first_words_goes_on_and_is_no_running_head_after_a_folio():
+    """Hard-wrapped without markup: an item's first line (head, gap, first words) stops without
+    clause punctuation, which alone reads like a title in two halves; in a column whose items
+    share the run-in form the next line goes on with it. After a folio and a page break, that
+    first line as wide as a wrapped line, running text under it, is no running head printed once
+    (a running head is a title and an issue, not a full measure). (Failed before: the first line
+    was a heading, or furniture.)"""
+    items = [
+        "东坪镇开办“巧手课堂”　东坪镇妇联联合镇文化站开办“巧手课堂”，每周三晚教授编织、刺绣等手艺，首期学员达52人，反响很好。（东坪镇妇联）",
+        "西川乡组建巾帼志愿服务队　西川乡妇联组建巾帼志愿服务队2支，帮助留守老人打扫庭院、代购生活用品，累计服务46户，受到好评。（西川乡妇联）",
+        "县医院妇委会开展健康义诊活动　县医院妇委会组织女医生到3个村开展义诊活动，为妇女免费测量血压、讲解保健知识，服务群众210人次。（县医院妇委会）",
+    ]
+    width = 22
+
+    def wrap(par: str) -> list[str]:
+        return [par[k : k + width] for k in range(0, len(par), width)]
+
+    lead = ("\t4月2日，县妇联召开家庭教育宣传周工作会，各乡镇妇联主席参加。会议要求各地在4月底前完成宣传活动，"
+            "5月上旬报送总结；各乡镇要结合实际，制定方案，抓好落实，确保实效，并及时报送活动信息和图片资料。")
+    body = wrap(items[0]) + wrap(items[1]) + ["- 1 -", "\f" + wrap(items[2])[0]] + wrap(items[2])[1:]
+    head = YOUTH_BRIEFING.split("【工作安排】")[0].replace("**", "")
+    text = (head + "【工作安排】\n\n县妇联部署春季家庭教育宣传周活动\n\n" + "\n".join(wrap(lead)) + "\n\n【各地信息】\n\n"
+            + "\n".join(body) + "\n\n报：市妇联，县委、县政府分管领导。\n发：各乡镇妇联，县直各妇委会。\n\n"
+            "某岭县妇女联合会办公室　　　　（共印40份）\n")
+    docs, _ = read(text)
+    root = docs[0].root
+    assert _column_briefs(root) == ["东坪镇开办“巧手课堂”", "西川乡组建巾帼志愿服务队", "县医院妇委会开展健康义诊活动"]
+    assert not xpath(root, "//tei:fw[@type='header']")
+    round_trips(docs, text)
+
+
 def test_two_notice_lines_over_the_next_issues_title_open_that_issue():
     """GB/T 9704-2012 7.2.1: the 版头's notices (密级, 注意保存 …) stand one under another at its
     top; where a file holds two issues, both lines (``内部资料`` / ``注意保存``) over the second

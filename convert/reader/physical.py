@@ -224,6 +224,18 @@ def find_page_furniture(doc: PhysicalText) -> None:
         k = lines[i].key
         return len(k) > 2 and k[0] in "（(" and k[-1] in "）)"
 
+    # the width of the text's hard-wrapped lines (as the unwrapping estimates it), for a line printed
+    # once beside a folio: a running head is a title and an issue or a name, not a full measure
+    band = _band([w for _, w in _run_on_widths(lines)])
+
+    def measure_wide(i: int) -> bool:
+        """As wide as a hard-wrapped line, the next line (no blank line between) running text or as
+        wide too: the first line of a wrapped paragraph (a brief's run-in head and its first words,
+        ``县融媒体中心…系列短片　县融媒体中心团支部策``), no running head printed once."""
+        nxt = lines[i + 1] if i + 1 < n else None
+        return (as_wide_as_wrapped(lines[i], band) and nxt is not None and not nxt.blank_before
+                and not folio[i + 1] and (any(c in "，,、；;。" for c in nxt.text) or as_wide_as_wrapped(nxt, band)))
+
     # a page's top: after a form feed or a folio, and the line after a head-shaped line there
     # (two running heads at one break: the paper's and a section's, or a head over a head)
     top = [False] * n
@@ -303,7 +315,7 @@ def find_page_furniture(doc: PhysicalText) -> None:
             # last folio is the 版记 (GB/T 9704-2012 7.4), no running head
             after_folio = folio[i - 1] or (lines[i].form_feed and BARE_NUMBER_RE.match(lines[i - 1].key) is not None)
             if i > 0 and (after_folio or under_head) and re.search(r"\S(\s{2,}|\s*·\s*)\S|\S{2}\u3000\S{2}", raw) \
-                    and not notices_only(lines[i].key) and not colophon_kind(lines[i]):
+                    and not notices_only(lines[i].key) and not colophon_kind(lines[i]) and not measure_wide(i):
                 lines[i].furniture = "header"
                 lines[i].note("furniture: running head", "beside a folio, shaped like a running head")
             continue
