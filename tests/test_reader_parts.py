@@ -5242,6 +5242,25 @@ def test_a_brief_item_wrapped_after_its_head_and_first_words_goes_on_and_is_no_r
     round_trips(docs, text)
 
 
+def test_a_line_of_label_and_phone_number_fields_is_no_heading():
+    """``投诉举报电话：12315　　县局某某股：0739-8270000`` closing a piece: a line of label：value
+    fields whose values are phone numbers (the 版记's label：value lay-out, GB/T 9704-2012 7.4)
+    is never a title, even hard-wrapped inside a number. (Failed before: an article heading.)"""
+    text = ("市场监管信息\n第5期（总第30期）\n某水县市场监督管理局　　　　2025年3月20日\n"
+            "春季消费提示\n"
+            "近期，我局接到多起关于预付卡消费的投诉。提醒广大消费者理性消费，保存好票据，\n"
+            "发现问题及时投诉。\n"
+            "投诉举报电话：12315　　县局消费者权益保护股：0739-8\n270000\n"
+            "县局开展春季食品安全检查\n"
+            "3月以来，县局组织执法人员对全县农贸市场、超市开展食品安全检查，共检查经营户86户。\n"
+            "报：市市场监管局。\n送：县委办公室，县政府办公室。\n某水县市场监督管理局办公室　　　　2025年3月20日印发\n")
+    docs, _ = read(text)
+    root = docs[0].root
+    heads = texts(root, "//tei:body//tei:head")
+    assert heads == ["春季消费提示", "县局开展春季食品安全检查"], heads
+    round_trips(docs, text)
+
+
 def test_two_notice_lines_over_the_next_issues_title_open_that_issue():
     """GB/T 9704-2012 7.2.1: the 版头's notices (密级, 注意保存 …) stand one under another at its
     top; where a file holds two issues, both lines (``内部资料`` / ``注意保存``) over the second

@@ -706,6 +706,21 @@ def field_text(text: str) -> bool:
     return len(t) <= 30 and bool(FIELD_LINE_RE.match(t)) and not any(c in FIELD_STOPS for c in t)
 
 
+#: A phone number as a contact line prints it: a service number (12315, 12345), a number with its
+#: area code (0739-8276315, （0739）8276315), a mobile number.
+PHONE = r"(?:[（(]\d{3,4}[）)])?\d[\d\-－—]{3,18}\d"
+#: A line of label：phone fields, whitespace removed (``投诉举报电话：12315县局消费者权益保护股：0739-8276315``).
+PHONE_FIELDS_RE = re.compile(rf"(?:[\u4e00-\u9fff（）()]{{2,16}}[：:]{PHONE}[，,、；;]?)+")
+
+
+def phone_fields(key: str) -> bool:
+    """*key* (a line's text, whitespace removed) is a line of label：value fields whose values are
+    phone numbers: a notice's or a 消费提示's 投诉举报电话：12315 closing a piece, the same
+    lay-out as the 版记's label：value lines (GB/T 9704-2012 7.4), never a title (no title is a
+    phone number). At most 80 characters."""
+    return len(key) <= 80 and PHONE_FIELDS_RE.fullmatch(key) is not None
+
+
 def as_wide_as_wrapped(line: Line, width: float | None) -> bool:
     """*line* is as wide as a hard-wrapped line of a text wrapped at *width* (ideograph widths,
     ``None``: the text is not hard-wrapped), within the tolerance of :func:`_tolerance`: the line
@@ -1064,7 +1079,8 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
     page break, weak; a verse line may start with the word the one above ends with: 顶真);
     *a* two balanced clauses X，Y (a bare sub-heading's shape) ends, unless the wrap cut a number
     there (:func:`number_cut`: ``…至20`` / ``23年…``; a heading's clause does not end inside one);
-    *a* a single line without clause punctuation (a heading, a masthead line, a section name):
+    *a* a line of label：phone-number fields (:func:`phone_fields`) ends unless *b* goes on with the
+    number; *a* a single line without clause punctuation (a heading, a masthead line, a section name):
     it ends, unless it is as wide as a wrapped line and shows marks of prose (、“”《》) while
     the next line does not open like a news lead (``11月18日``) or with a subtitle's dash (——)
     — then it was wrapped, or when it opens with an item number whose sibling is a run-in
@@ -1127,6 +1143,9 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
     if parts == 1 and field_text(a.text) and field_text(b.text):
         return True, ("this line and the next each a record's field (label：value, no clause mark: 作者：, "
                       "索书号：, 馆藏地点：): one field a line, no sentence the wrap cut"), None
+    if phone_fields(a.key) and not re.match(r"[\d\-－—）)]", b.text.lstrip()):
+        return True, ("this line a line of label：phone-number fields (投诉举报电话：12315), the next one no "
+                      "rest of a number: complete (a number ends no sentence the wrap cut)"), None
     if schedule_end(a.text):
         return True, ("a dated item without clause punctuation that ends closing its bracket (a programme's "
                       "item: date, gap, event, its place in brackets): the item ended"), None

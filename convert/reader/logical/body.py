@@ -63,7 +63,7 @@ from convert.reader.masthead import DATE_RE, _iso, arabic_date
 from convert.reader.logical.state import LogicalText, Role
 from convert.reader.logical.roles import DOCUMENT_TITLE_RE, SIGNED_TITLE_MAX, indented, physical_parts, title_like
 from convert.reader.names import tag_byline
-from convert.reader.physical import DATED_ENTRY_RE, NO_LINE_START, as_wide_as_wrapped, field_text, reference_follows, sentence_final
+from convert.reader.physical import DATED_ENTRY_RE, NO_LINE_START, as_wide_as_wrapped, field_text, phone_fields, reference_follows, sentence_final
 from convert.tei import TEI_NS, E, XML_ID, t, xpath
 
 SECTION_NAME_MAX = 8
@@ -690,8 +690,10 @@ class BodyBuilder:
                 self.para, self.boundary = self._note_p, False
             self.para_open = self.para is not None
             return None
-        if BYLINE_LINE_RE.match(line.key) or split_specials(line.segments)[2] or COLOPHON_FIELD_RE.match(line.key):
-            return None  # a reporter line, a line ending in a credit, a colophon field: no heading
+        if BYLINE_LINE_RE.match(line.key) or split_specials(line.segments)[2] or COLOPHON_FIELD_RE.match(line.key) \
+                or phone_fields(line.key):
+            # a reporter line, a line ending in a credit, a colophon field, a line of phone numbers: no heading
+            return None
         if marked:
             # a marked line the unwrapping joined on weak evidence (a heading's wrapped tail) keeps
             # that join's @cert
@@ -847,10 +849,11 @@ class BodyBuilder:
             self._para_line = line if not joined else None
             # a directory entry (name, telephone number) ends with its number: the next line is
             # the next entry, not the rest of a sentence
-            # a programme's item (date, gap, event) ends on its line too
+            # a programme's item (date, gap, event) ends on its line too, and so does a line of
+            # label：phone-number fields (投诉举报电话：12315)
             self.para_open = (self.para is not None and unfinished("".join(s for s, _ in segs)) and not trail
                               and not directory_entry(line) and not schedule_item(line, self.wrap_width)
-                              and not field_line(line, self.wrap_width)
+                              and not field_line(line, self.wrap_width) and not phone_fields(line.key)
                               # a reference list's label alone (参考文献, 注释: GB/T 7714-2015, a paper's
                               # 参考文献 under its text) is finished: its entries ([1] …) follow
                               and not (not joined and REFERENCE_LABEL_RE.fullmatch(line.key)))
