@@ -5183,7 +5183,7 @@ def _column_briefs(root) -> list[str]:
 def test_bold_run_in_heads_in_a_column_whose_items_share_the_form_are_brief_items():
     """A column not named as a brief column (【各地信息】) whose paragraphs each open with a bold
     run-in head, an ideographic space and running text: each is an item with its own head
-    (``div type="brief"`` inside the column, the credit left in its paragraph), the column kept.
+    (``div type="brief"`` inside the column), the column kept.
     (Failed before: the items were paragraphs of one untitled article.)"""
     docs, _ = read(YOUTH_BRIEFING)
     root = docs[0].root
@@ -5274,3 +5274,16 @@ def test_two_notice_lines_over_the_next_issues_title_open_that_issue():
     assert notices == [["内部资料", "注意保存"], ["内部资料", "注意保存"]], notices
     assert not xpath(docs[0].root, "//tei:back//tei:ab[@type='notice']")
     round_trips(docs, text)
+
+
+def test_a_brief_items_closing_credit_of_a_unit_alone_is_its_byline():
+    """A 动态 item signed by the unit that sent it, in brackets after its last sentence
+    (``…首期学员达52人。（东坪镇妇联）``, 署名 at the item's end): in a brief item the credit is
+    a ``byline`` after the paragraph (TEI divBottom), not the paragraph's text. (Failed before: no
+    brief item, and the credit stayed in the paragraph.)"""
+    docs, _ = read(YOUTH_BRIEFING)
+    root = docs[0].root
+    bylines = texts(root, "//tei:div[@type='brief']/tei:byline[preceding-sibling::tei:p]")
+    assert bylines == ["（东坪镇妇联）", "（西川乡妇联）", "（县医院妇委会）"], bylines
+    assert all(p.endswith("。") for p in texts(root, "//tei:div[@type='brief']/tei:p"))
+    round_trips(docs, YOUTH_BRIEFING)

@@ -819,7 +819,7 @@ class BodyBuilder:
         if (not self.para_open and self.para is not None and not line.blank_before
                 and line.text.lstrip()[:1] in NO_LINE_START and self.para.getparent() is not None):
             self.para_open = True  # a closing mark no line may start with: the paragraph's last line
-        lead, segs, trail = split_specials(line.segments)
+        lead, segs, trail = split_specials(line.segments, unit_alone=self._in_brief())
         for kind, note in lead:
             self._note(kind, note)
         if segs:
@@ -1205,10 +1205,14 @@ class BodyBuilder:
         self._text_after(line, _strip(cut_segments(segs, end, len("".join(s for s, _ in segs)))), parent)
         self.boundary = False
 
+    def _in_brief(self) -> bool:
+        """The open division is a brief item (its closing credit may name a unit alone)."""
+        return self.article is not None and self.article.get("type") == "brief"
+
     def _text_after(self, line: Line, rest: list, parent) -> None:
         """The text of *line* after an opener or a run-in head: its leading and trailing notes
         (jump lines, sources) and the paragraph between, left open when it stops mid-sentence."""
-        lead, rest, trail = split_specials(rest)
+        lead, rest, trail = split_specials(rest, unit_alone=self._in_brief())
         for kind, note in lead:
             self._note(kind, note)
         if rest:
