@@ -5326,3 +5326,166 @@ def test_an_editors_afterword_stands_outside_the_last_column_and_its_signature_i
     assert texts(after[0], "tei:byline") == ["本刊编辑部"]
     assert "本刊编辑部" not in texts(root, "//tei:p")
     round_trips(docs, text)
+
+
+YOUTH_BRIEFING = """内部资料
+注意保存
+
+妇 联 工 作 简 报
+
+第3期（总第41期）
+
+某岭县妇女联合会　　　　　　　　2025年4月10日
+
+【工作安排】
+
+**县妇联部署春季家庭教育宣传周活动**
+
+\t4月2日，县妇联召开家庭教育宣传周工作会，各乡镇妇联主席参加。会议要求各地在4月底前完成宣传活动，5月上旬报送总结。
+
+【各地信息】
+
+**东坪镇开办“巧手课堂”**　东坪镇妇联联合镇文化站开办“巧手课堂”，每周三晚教授编织、刺绣等手艺，首期学员达52人。（东坪镇妇联）
+
+**西川乡组建巾帼志愿服务队**　西川乡妇联组建巾帼志愿服务队2支，帮助留守老人打扫庭院、代购生活用品，累计服务46户。（西川乡妇联）
+
+**县医院妇委会开展健康义诊**　县医院妇委会组织女医生到3个村开展义诊，为妇女免费测量血压、讲解保健知识，服务群众210人次。（县医院妇委会）
+
+---
+
+报：市妇联，县委、县政府分管领导。
+送：县委办公室，县政府办公室。
+发：各乡镇妇联，县直各妇委会。
+
+---
+
+某岭县妇女联合会办公室　　　　　　　　（共印40份）
+"""
+
+
+def test_an_issued_line_without_a_date_closed_by_a_print_run_is_the_colophons_imprint():
+    """GB/T 9704-2012 7.4.3: the 印发 line names the issuing office (and the date); a briefing
+    that leaves the date out closes it with the print run (``某岭县妇女联合会办公室　　（共印40份）``).
+    Under the 报/送/发 lines it is the colophon's imprint (the office an ``orgName``), the print
+    run its own ``ab``; never a heading, and the distribution lines are no paragraphs. (Failed
+    before: the line was an article heading, and the colophon was not found.)"""
+    docs, _ = read(YOUTH_BRIEFING)
+    root = docs[0].root
+    assert texts(root, "//tei:back//tei:ab[@type='imprint']/tei:orgName") == ["某岭县妇女联合会办公室"]
+    assert xpath(root, "string(//tei:back//tei:ab[@type='printRun']/tei:num/@value)") == "40"
+    assert texts(root, "//tei:back//tei:list[@type='distribution']/tei:label") == ["报：", "送：", "发："]
+    assert not any("办公室" in h for h in texts(root, "//tei:body//tei:head"))
+    round_trips(docs, YOUTH_BRIEFING)
+
+
+def _column_briefs(root) -> list[str]:
+    return texts(root, "//tei:div[@type='section']/tei:div[@type='brief']/tei:head")
+
+
+def test_bold_run_in_heads_in_a_column_whose_items_share_the_form_are_brief_items():
+    """A column not named as a brief column (【各地信息】) whose paragraphs each open with a bold
+    run-in head, an ideographic space and running text: each is an item with its own head
+    (``div type="brief"`` inside the column), the column kept.
+    (Failed before: the items were paragraphs of one untitled article.)"""
+    docs, _ = read(YOUTH_BRIEFING)
+    root = docs[0].root
+    assert _column_briefs(root) == ["东坪镇开办“巧手课堂”", "西川乡组建巾帼志愿服务队", "县医院妇委会开展健康义诊"]
+    assert texts(root, "//tei:div[@type='brief']/tei:p")[0].startswith("东坪镇妇联联合镇文化站")
+    assert texts(root, "//tei:div[@type='section']/tei:head") == ["【工作安排】", "【各地信息】"]
+    round_trips(docs, YOUTH_BRIEFING)
+
+
+def test_without_markup_title_shaped_runs_before_a_gap_in_a_column_sharing_them_are_brief_heads_with_cert():
+    """The bold gone: a title-shaped run (no clause punctuation), an ideographic space, running
+    text, opening two paragraphs or more of one column: brief items, their heads ``@cert="medium"``
+    (the shape is the only evidence). One paragraph of that shape alone in its column is no
+    brief. (Failed before: no brief was found.)"""
+    text = YOUTH_BRIEFING.replace("**", "")
+    docs, _ = read(text)
+    root = docs[0].root
+    assert _column_briefs(root) == ["东坪镇开办“巧手课堂”", "西川乡组建巾帼志愿服务队", "县医院妇委会开展健康义诊"]
+    assert [h.get("cert") for h in xpath(root, "//tei:div[@type='brief']/tei:head")] == ["medium"] * 3
+    round_trips(docs, text)
+    lone = re.sub(r"\n\n西川乡组建.*?\n\n县医院.*?（县医院妇委会）", "", text, flags=re.S)
+    assert "西川乡" not in lone
+    docs, _ = read(lone)
+    assert _column_briefs(docs[0].root) == []
+    round_trips(docs, lone)
+
+
+def test_a_brief_item_wrapped_after_its_head_and_first_words_goes_on_and_is_no_running_head_after_a_folio():
+    """Hard-wrapped without markup: an item's first line (head, gap, first words) stops without
+    clause punctuation, which alone reads like a title in two halves; in a column whose items
+    share the run-in form the next line goes on with it. After a folio and a page break, that
+    first line as wide as a wrapped line, running text under it, is no running head printed once
+    (a running head is a title and an issue, not a full measure). (Failed before: the first line
+    was a heading, or furniture.)"""
+    items = [
+        "东坪镇开办“巧手课堂”　东坪镇妇联联合镇文化站开办“巧手课堂”，每周三晚教授编织、刺绣等手艺，首期学员达52人，反响很好。（东坪镇妇联）",
+        "西川乡组建巾帼志愿服务队　西川乡妇联组建巾帼志愿服务队2支，帮助留守老人打扫庭院、代购生活用品，累计服务46户，受到好评。（西川乡妇联）",
+        "县医院妇委会开展健康义诊活动　县医院妇委会组织女医生到3个村开展义诊活动，为妇女免费测量血压、讲解保健知识，服务群众210人次。（县医院妇委会）",
+    ]
+    width = 22
+
+    def wrap(par: str) -> list[str]:
+        return [par[k : k + width] for k in range(0, len(par), width)]
+
+    lead = ("\t4月2日，县妇联召开家庭教育宣传周工作会，各乡镇妇联主席参加。会议要求各地在4月底前完成宣传活动，"
+            "5月上旬报送总结；各乡镇要结合实际，制定方案，抓好落实，确保实效，并及时报送活动信息和图片资料。")
+    body = wrap(items[0]) + wrap(items[1]) + ["- 1 -", "\f" + wrap(items[2])[0]] + wrap(items[2])[1:]
+    head = YOUTH_BRIEFING.split("【工作安排】")[0].replace("**", "")
+    text = (head + "【工作安排】\n\n县妇联部署春季家庭教育宣传周活动\n\n" + "\n".join(wrap(lead)) + "\n\n【各地信息】\n\n"
+            + "\n".join(body) + "\n\n报：市妇联，县委、县政府分管领导。\n发：各乡镇妇联，县直各妇委会。\n\n"
+            "某岭县妇女联合会办公室　　　　（共印40份）\n")
+    docs, _ = read(text)
+    root = docs[0].root
+    assert _column_briefs(root) == ["东坪镇开办“巧手课堂”", "西川乡组建巾帼志愿服务队", "县医院妇委会开展健康义诊活动"]
+    assert not xpath(root, "//tei:fw[@type='header']")
+    round_trips(docs, text)
+
+
+def test_a_line_of_label_and_phone_number_fields_is_no_heading():
+    """``投诉举报电话：12315　　县局某某股：0739-8270000`` closing a piece: a line of label：value
+    fields whose values are phone numbers (the 版记's label：value lay-out, GB/T 9704-2012 7.4)
+    is never a title, even hard-wrapped inside a number. (Failed before: an article heading.)"""
+    text = ("市场监管信息\n第5期（总第30期）\n某水县市场监督管理局　　　　2025年3月20日\n"
+            "春季消费提示\n"
+            "近期，我局接到多起关于预付卡消费的投诉。提醒广大消费者理性消费，保存好票据，\n"
+            "发现问题及时投诉。\n"
+            "投诉举报电话：12315　　县局消费者权益保护股：0739-8\n270000\n"
+            "县局开展春季食品安全检查\n"
+            "3月以来，县局组织执法人员对全县农贸市场、超市开展食品安全检查，共检查经营户86户。\n"
+            "报：市市场监管局。\n送：县委办公室，县政府办公室。\n某水县市场监督管理局办公室　　　　2025年3月20日印发\n")
+    docs, _ = read(text)
+    root = docs[0].root
+    heads = texts(root, "//tei:body//tei:head")
+    assert heads == ["春季消费提示", "县局开展春季食品安全检查"], heads
+    round_trips(docs, text)
+
+
+def test_two_notice_lines_over_the_next_issues_title_open_that_issue():
+    """GB/T 9704-2012 7.2.1: the 版头's notices (密级, 注意保存 …) stand one under another at its
+    top; where a file holds two issues, both lines (``内部资料`` / ``注意保存``) over the second
+    issue's title open that issue, not only the lower one. (Failed before: ``内部资料`` stayed at
+    the end of the first issue.)"""
+    second = YOUTH_BRIEFING.replace("第3期（总第41期）", "第4期（总第42期）").replace("2025年4月10日", "2025年4月25日")
+    text = YOUTH_BRIEFING + "\n- 2 -\n\f" + second
+    docs, _ = read(text)
+    assert len(docs) == 2
+    notices = [texts(d.root, "//tei:front//tei:note[@type='notice']") for d in docs]
+    assert notices == [["内部资料", "注意保存"], ["内部资料", "注意保存"]], notices
+    assert not xpath(docs[0].root, "//tei:back//tei:ab[@type='notice']")
+    round_trips(docs, text)
+
+
+def test_a_brief_items_closing_credit_of_a_unit_alone_is_its_byline():
+    """A 动态 item signed by the unit that sent it, in brackets after its last sentence
+    (``…首期学员达52人。（东坪镇妇联）``, 署名 at the item's end): in a brief item the credit is
+    a ``byline`` after the paragraph (TEI divBottom), not the paragraph's text. (Failed before: no
+    brief item, and the credit stayed in the paragraph.)"""
+    docs, _ = read(YOUTH_BRIEFING)
+    root = docs[0].root
+    bylines = texts(root, "//tei:div[@type='brief']/tei:byline[preceding-sibling::tei:p]")
+    assert bylines == ["（东坪镇妇联）", "（西川乡妇联）", "（县医院妇委会）"], bylines
+    assert all(p.endswith("。") for p in texts(root, "//tei:div[@type='brief']/tei:p"))
+    round_trips(docs, YOUTH_BRIEFING)

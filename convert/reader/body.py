@@ -144,12 +144,19 @@ def emit_marks(parent: etree._Element, marks) -> None:
         parent.append(milestone_elements(mark))
 
 
-def split_specials(segs: list[tuple[str, bool]]) -> tuple[list, list, list]:
+#: A brief item's closing credit of a unit alone, after its last sentence: ``…有了去处”。（荦城镇团委）``
+#: (a 工作简报's 动态 item signed by the unit that sent it, 署名 at the item's end)
+UNIT_ALONE_RE = re.compile(r"(?<=[。！？!?”’])[（(](?P<unit>[^\s（）()]{2,24})[）)]\s*$")
+
+
+def split_specials(segs: list[tuple[str, bool]], unit_alone: bool = False) -> tuple[list, list, list]:
     """Split a line's segments into ``(leading notes, text, trailing notes)``.
 
     Notes are ``(kind, segments)`` with kind ``byline``, ``continuation`` or ``source``; trailing
     ones are found right to left (``… (下转二版)``, ``… (记者 雷霄)``), a leading one is a jump line
-    like ``(上接一版)``.
+    like ``(上接一版)``. With *unit_alone* (the text of a brief item), a unit's name alone in
+    brackets after the last sentence (:data:`UNIT_ALONE_RE`, a signing unit:
+    :func:`convert.reader.names.is_signing_unit`) is the item's closing credit too.
     """
     text = "".join(s for s, _ in segs)
     lead = []
@@ -167,6 +174,9 @@ def split_specials(segs: list[tuple[str, bool]]) -> tuple[list, list, list]:
                 break
         else:
             m, kind = unit_credit(text), "byline"
+            if m is None and unit_alone:
+                m = UNIT_ALONE_RE.search(text)
+                m = m if m and is_signing_unit(m.group("unit")) else None
             if m is None:
                 break
         segs, note = _split_segments(segs, m.start())

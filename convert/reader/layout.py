@@ -314,7 +314,28 @@ def colophon_kind(line: Line) -> str | None:
         return "field"
     if ISSUED_RE.match(PRINT_RUN_TAIL_RE.sub("", k)) and len(k) <= 60:
         return "issued"  # (a print run may close the 印发 line: …6月9日印发　（共印120份）)
+    if undated_issued(line.text):
+        return "issued"
     return None
+
+
+def undated_issued(text: str) -> tuple[int, int] | None:
+    """``(start, end)`` of the body's name in an 印发 line printed without a date, closed by a
+    print run (``共青团荦原县委员会办公室　　　　（共印65份）``: GB/T 9704-2012 7.4.3 puts the
+    印发机关 at the 版记's foot; a briefing that leaves out the 印发日期 closes the line with the
+    number of copies instead), else ``None``: the line is a body's name
+    (:func:`convert.reader.names.is_org_name`) and the print run (:data:`PRINT_RUN_TAIL_RE`), nothing else."""
+    from convert.reader.names import is_org_name
+
+    if len(text) > 80:
+        return None
+    tail = PRINT_RUN_TAIL_RE.search(text)
+    if tail is None:
+        return None
+    head = text[: tail.start()]
+    start = len(head) - len(head.lstrip())
+    end = len(head.rstrip())
+    return (start, end) if end > start and is_org_name(head[start:end]) else None
 
 
 def colophon_fields(text: str) -> list[tuple[int, int, int]]:

@@ -224,6 +224,18 @@ def find_page_furniture(doc: PhysicalText) -> None:
         k = lines[i].key
         return len(k) > 2 and k[0] in "（(" and k[-1] in "）)"
 
+    # the width of the text's hard-wrapped lines (as the unwrapping estimates it), for a line printed
+    # once beside a folio: a running head is a title and an issue or a name, not a full measure
+    band = _band([w for _, w in _run_on_widths(lines)])
+
+    def measure_wide(i: int) -> bool:
+        """As wide as a hard-wrapped line, the next line (no blank line between) running text or as
+        wide too: the first line of a wrapped paragraph (a brief's run-in head and its first words,
+        ``县融媒体中心…系列短片　县融媒体中心团支部策``), no running head printed once."""
+        nxt = lines[i + 1] if i + 1 < n else None
+        return (as_wide_as_wrapped(lines[i], band) and nxt is not None and not nxt.blank_before
+                and not folio[i + 1] and (any(c in "，,、；;。" for c in nxt.text) or as_wide_as_wrapped(nxt, band)))
+
     # a page's top: after a form feed or a folio, and the line after a head-shaped line there
     # (two running heads at one break: the paper's and a section's, or a head over a head)
     top = [False] * n
@@ -303,7 +315,7 @@ def find_page_furniture(doc: PhysicalText) -> None:
             # last folio is the 版记 (GB/T 9704-2012 7.4), no running head
             after_folio = folio[i - 1] or (lines[i].form_feed and BARE_NUMBER_RE.match(lines[i - 1].key) is not None)
             if i > 0 and (after_folio or under_head) and re.search(r"\S(\s{2,}|\s*·\s*)\S|\S{2}\u3000\S{2}", raw) \
-                    and not notices_only(lines[i].key) and not colophon_kind(lines[i]):
+                    and not notices_only(lines[i].key) and not colophon_kind(lines[i]) and not measure_wide(i):
                 lines[i].furniture = "header"
                 lines[i].note("furniture: running head", "beside a folio, shaped like a running head")
             continue
@@ -694,6 +706,21 @@ def field_text(text: str) -> bool:
     return len(t) <= 30 and bool(FIELD_LINE_RE.match(t)) and not any(c in FIELD_STOPS for c in t)
 
 
+#: A phone number as a contact line prints it: a service number (12315, 12345), a number with its
+#: area code (0739-8276315, （0739）8276315), a mobile number.
+PHONE = r"(?:[（(]\d{3,4}[）)])?\d[\d\-－—]{3,18}\d"
+#: A line of label：phone fields, whitespace removed (``投诉举报电话：12315县局消费者权益保护股：0739-8276315``).
+PHONE_FIELDS_RE = re.compile(rf"(?:[\u4e00-\u9fff（）()]{{2,16}}[：:]{PHONE}[，,、；;]?)+")
+
+
+def phone_fields(key: str) -> bool:
+    """*key* (a line's text, whitespace removed) is a line of label：value fields whose values are
+    phone numbers: a notice's or a 消费提示's 投诉举报电话：12315 closing a piece, the same
+    lay-out as the 版记's label：value lines (GB/T 9704-2012 7.4), never a title (no title is a
+    phone number). At most 80 characters."""
+    return len(key) <= 80 and PHONE_FIELDS_RE.fullmatch(key) is not None
+
+
 def as_wide_as_wrapped(line: Line, width: float | None) -> bool:
     """*line* is as wide as a hard-wrapped line of a text wrapped at *width* (ideograph widths,
     ``None``: the text is not hard-wrapped), within the tolerance of :func:`_tolerance`: the line
@@ -1071,7 +1098,8 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
     page break, weak; a verse line may start with the word the one above ends with: 顶真);
     *a* two balanced clauses X，Y (a bare sub-heading's shape) ends, unless the wrap cut a number
     there (:func:`number_cut`: ``…至20`` / ``23年…``; a heading's clause does not end inside one);
-    *a* a single line without clause punctuation (a heading, a masthead line, a section name):
+    *a* a line of label：phone-number fields (:func:`phone_fields`) ends unless *b* goes on with the
+    number; *a* a single line without clause punctuation (a heading, a masthead line, a section name):
     it ends, unless it is as wide as a wrapped line and shows marks of prose (、“”《》) while
     the next line does not open like a news lead (``11月18日``) or with a subtitle's dash (——)
     — then it was wrapped, or when it opens with an item number whose sibling is a run-in
@@ -1134,6 +1162,9 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
     if parts == 1 and field_text(a.text) and field_text(b.text):
         return True, ("this line and the next each a record's field (label：value, no clause mark: 作者：, "
                       "索书号：, 馆藏地点：): one field a line, no sentence the wrap cut"), None
+    if phone_fields(a.key) and not re.match(r"[\d\-－—）)]", b.text.lstrip()):
+        return True, ("this line a line of label：phone-number fields (投诉举报电话：12315), the next one no "
+                      "rest of a number: complete (a number ends no sentence the wrap cut)"), None
     if schedule_end(a.text):
         return True, ("a dated item without clause punctuation that ends closing its bracket (a programme's "
                       "item: date, gap, event, its place in brackets): the item ended"), None
@@ -1537,6 +1568,16 @@ def find_issue_boundaries(doc: PhysicalText) -> None:
                             and ("免费交流" not in notice.key or notice.form_feed or notice.marks
                                  or notice.key in {p.key for p in lines[starts[-1] : starts[-1] + 2]}):
                         start -= 1
+                        # GB/T 9704-2012 7.2.1: the 版头's notices (份号, 密级, 紧急程度 …) stand one
+                        # under another; another right above (内部资料 / 注意保存) opens the issue
+                        # too when a page starts at it or the open issue's masthead opened with it
+                        first = {p.key for p in lines[starts[-1] : starts[-1] + 3]}
+                        for _ in range(2):
+                            upper = lines[start - 1] if start - 1 > starts[-1] else None
+                            if not (upper is not None and len(upper.key) <= 12 and HANDLING_NOTICE_RE.search(upper.key)
+                                    and (upper.form_feed or upper.marks or upper.key in first)):
+                                break
+                            start -= 1
                     elif start - 1 > starts[-1] and _paper_date_line(lines[start - 1]):
                         start -= 1
                     break

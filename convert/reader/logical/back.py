@@ -33,7 +33,7 @@ from lxml import etree
 
 from convert.reader.body import cut_segments, _strip, emit_marks, inline, lead_marks, trail_marks
 from convert.reader.layout import (ISSUED_RE, PRINT_RUN_RE, PRINT_RUN_TAIL_RE, TERMINAL, colophon_fields, colophon_kind,
-                                   page_credit)
+                                   page_credit, undated_issued)
 from convert.reader.lines import Line
 from convert.reader.logical.state import LogicalText
 from convert.reader.masthead import DATE_RE, _iso
@@ -95,12 +95,19 @@ def _fields(div: etree._Element, segs, kind: str) -> None:
 
 
 def _issued(segs) -> etree._Element:
-    """``<ab type="imprint">`` of an 印发 line: the body as ``orgName``, the date ``@when``."""
+    """``<ab type="imprint">`` of an 印发 line: the body as ``orgName``, the date ``@when`` (an
+    印发 line printed without a date: the body alone, see :func:`convert.reader.layout.undated_issued`)."""
     text = "".join(s for s, _ in segs)
     m = ISSUED_RE.match(text)
     ab = E.ab(type="imprint")
     if not m:
-        return inline(ab, segs)
+        # printed without a date (the body's name alone, the print run after it): the body only
+        name = undated_issued(text + "（共印0份）")
+        if name is None:
+            return inline(ab, segs)
+        inline(ab, cut_segments(segs, 0, name[0]))
+        ab.append(inline(E.orgName(), cut_segments(segs, name[0], name[1])))
+        return inline(ab, cut_segments(segs, name[1], len(text)))
     org_a, org_b = m.span("org")
     d = DATE_RE.match(re.sub(r"\s+", "", m.group("date")))
     pos = 0

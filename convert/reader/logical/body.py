@@ -63,7 +63,7 @@ from convert.reader.masthead import DATE_RE, _iso, arabic_date
 from convert.reader.logical.state import LogicalText, Role
 from convert.reader.logical.roles import DOCUMENT_TITLE_RE, SIGNED_TITLE_MAX, indented, physical_parts, title_like
 from convert.reader.names import tag_byline
-from convert.reader.physical import DATED_ENTRY_RE, NO_LINE_START, as_wide_as_wrapped, field_text, reference_follows, sentence_final
+from convert.reader.physical import DATED_ENTRY_RE, NO_LINE_START, as_wide_as_wrapped, field_text, phone_fields, reference_follows, sentence_final
 from convert.tei import TEI_NS, E, XML_ID, t, xpath
 
 SECTION_NAME_MAX = 8
@@ -697,8 +697,10 @@ class BodyBuilder:
                 self.para, self.boundary = self._note_p, False
             self.para_open = self.para is not None
             return None
-        if BYLINE_LINE_RE.match(line.key) or split_specials(line.segments)[2] or COLOPHON_FIELD_RE.match(line.key):
-            return None  # a reporter line, a line ending in a credit, a colophon field: no heading
+        if BYLINE_LINE_RE.match(line.key) or split_specials(line.segments)[2] or COLOPHON_FIELD_RE.match(line.key) \
+                or phone_fields(line.key):
+            # a reporter line, a line ending in a credit, a colophon field, a line of phone numbers: no heading
+            return None
         if marked:
             # a marked line the unwrapping joined on weak evidence (a heading's wrapped tail) keeps
             # that join's @cert
@@ -824,7 +826,7 @@ class BodyBuilder:
         if (not self.para_open and self.para is not None and not line.blank_before
                 and line.text.lstrip()[:1] in NO_LINE_START and self.para.getparent() is not None):
             self.para_open = True  # a closing mark no line may start with: the paragraph's last line
-        lead, segs, trail = split_specials(line.segments)
+        lead, segs, trail = split_specials(line.segments, unit_alone=self._in_brief())
         for kind, note in lead:
             self._note(kind, note)
         if segs:
@@ -854,10 +856,11 @@ class BodyBuilder:
             self._para_line = line if not joined else None
             # a directory entry (name, telephone number) ends with its number: the next line is
             # the next entry, not the rest of a sentence
-            # a programme's item (date, gap, event) ends on its line too
+            # a programme's item (date, gap, event) ends on its line too, and so does a line of
+            # label：phone-number fields (投诉举报电话：12315)
             self.para_open = (self.para is not None and unfinished("".join(s for s, _ in segs)) and not trail
                               and not directory_entry(line) and not schedule_item(line, self.wrap_width)
-                              and not field_line(line, self.wrap_width)
+                              and not field_line(line, self.wrap_width) and not phone_fields(line.key)
                               # a reference list's label alone (参考文献, 注释: GB/T 7714-2015, a paper's
                               # 参考文献 under its text) is finished: its entries ([1] …) follow
                               and not (not joined and REFERENCE_LABEL_RE.fullmatch(line.key)))
@@ -1209,10 +1212,14 @@ class BodyBuilder:
         self._text_after(line, _strip(cut_segments(segs, end, len("".join(s for s, _ in segs)))), parent)
         self.boundary = False
 
+    def _in_brief(self) -> bool:
+        """The open division is a brief item (its closing credit may name a unit alone)."""
+        return self.article is not None and self.article.get("type") == "brief"
+
     def _text_after(self, line: Line, rest: list, parent) -> None:
         """The text of *line* after an opener or a run-in head: its leading and trailing notes
         (jump lines, sources) and the paragraph between, left open when it stops mid-sentence."""
-        lead, rest, trail = split_specials(rest)
+        lead, rest, trail = split_specials(rest, unit_alone=self._in_brief())
         for kind, note in lead:
             self._note(kind, note)
         if rest:
@@ -1248,8 +1255,10 @@ class BodyBuilder:
     def _brief(self, line: Line, role: Role) -> bool:
         """A brief item with a run-in head: ``div type="brief"`` (its bullet a ``label`` in the
         head, the full stop closing the head a ``pc``), the rest a paragraph. Only in a brief
-        column or a newspaper."""
-        if not (self.section_is_brief or self.family == "newspaper"):
+        column, a column whose items share its form (``column`` in the role's data:
+        :func:`convert.reader.logical.roles.find_briefs`), or a newspaper."""
+        column = bool(role.data.get("column")) and self.section is not None
+        if not (self.section_is_brief or column or self.family == "newspaper"):
             return False
         bullet, a, b = role.data["span"]
         marks, segs = lead_marks(line.segments)
@@ -1272,7 +1281,7 @@ class BodyBuilder:
             inline(head, [(s, False) for s, _ in stop if is_mark(s)])
             head.append(E.pc("".join(s for s, _ in stop if not is_mark(s))))
             b += 1
-        if not self.section_is_brief and self.section is not None:
+        if not self.section_is_brief and not column and self.section is not None:
             self.section = None
         emit_marks(self._container(), marks)
         self.n_article += 1

@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 
 from convert.reader.body import BYLINE_LINE_RE, BRIEF_RE, CONTINUATION_LEAD_RE, CONTINUATION_RE
-from convert.reader.layout import (BULLET_CHARS, CELL_MAX, FIGURE_CELL_RE, TABLE_LABEL_RE, TABLE_TITLE_RE, after_clause_mark, cell_spans, colophon_fields,
+from convert.reader.layout import (BULLET_CHARS, CELL_MAX, TERMINAL, FIGURE_CELL_RE, TABLE_LABEL_RE, TABLE_TITLE_RE, after_clause_mark, cell_spans, colophon_fields,
                                    heading_shape, page_credit, paragraph_shape, table_row, unfinished)
 from convert.reader.lines import WS_RE, Line, is_mark
 from convert.reader.logical.back import is_page_credit
@@ -946,19 +946,126 @@ def run_in_head(line: Line, gap_ok: bool = False) -> tuple[int, int, int] | None
     return bullet, start, end
 
 
+def run_in_start(line: Line, nxt: Line | None = None) -> bool:
+    """*line* opens like a brief item whose run-in head a gap ends, the line maybe cut by a
+    hard wrap after the item's first words: a bold run that opens the line and running text after
+    it, or (the markup gone) a title-shaped run of 4–30 characters (no clause punctuation, no
+    label's colon, no bracket or digit opening it, not indented), a wide gap and words (no second
+    gap among them: no table row or line of fields) that are running text: clause punctuation
+    among them, or the next line *nxt* (no blank line between, not indented, no author line)
+    goes on with them as prose. A title printed in two halves (``织密…服务网　当好…贴心人``) and
+    the author line under it (``白沙镇妇联　滕晓霞``) are none. The evidence
+    :func:`rejoin_run_ins` counts in a column."""
+    text = line.text
+    segs = [(s, b) for s, b in line.segments if s and not is_mark(s) and s.strip()]
+    if segs and segs[0][1] and len(segs) > 1 and not line.all_bold:
+        return True
+    if text[:1].isspace() or text[:1] in BULLET_CHARS:
+        return False
+    gap = RUN_IN_GAP_RE.search(text)
+    if gap is None:
+        return False
+    head, tail = text[: gap.start()].strip(), text[gap.end():].strip()
+    if not (4 <= len(head) <= 30 and not any(c in "，,。；;：:" for c in head)
+            and not re.search(r"[）)】]$|^[\d０-９（(【]", head) and bool(tail) and tail[0] not in TERMINAL
+            and tail[0] not in "，,、" and not RUN_IN_GAP_RE.search(tail)):
+        return False
+    if any(c in "，,。；;、" for c in tail):
+        return True
+    return (nxt is not None and not nxt.blank_before and not nxt.text[:1].isspace() and author_line(nxt) is None
+            and any(c in "，,。；;、" for c in nxt.text) and not RUN_IN_GAP_RE.search(nxt.text.strip()))
+
+
+def run_in_columns(doc: LogicalText) -> set[int]:
+    """The lines (indices) of the columns whose items share the form of a brief item
+    (:func:`run_in_start` on two lines at least): a column opens at its name (【基层动态】, or a
+    brief column's: 简讯, 快讯 …) and ends at the next one or at a page label or credit."""
+    title = doc.masthead.title if doc.masthead else None
+    out: set[int] = set()
+    region: list[int] | None = None
+    count = 0
+
+    def close() -> None:
+        if region is not None and count >= 2:
+            out.update(region)
+
+    for i in range(doc.body_start, doc.colophon_start):
+        line = doc.lines[i]
+        if COLUMN_RE.match(line.key) or (BRIEF_RE.search(line.key) and len(line.key) <= 8 and heading_shape(line)):
+            close()
+            region, count = [], 0
+            continue
+        if page_credit(line) or page_label(line, title) is not None:
+            close()
+            region, count = None, 0
+            continue
+        if region is not None:
+            region.append(i)
+            count += run_in_start(line, doc.lines[i + 1] if i + 1 < doc.colophon_start else None)
+    close()
+    return out
+
+
+def shared_run_in(line: Line) -> tuple[int, int, int] | None:
+    """``(bullet end, head start, head end)`` when *line* opens with a title-shaped run (no bold
+    left to mark it) that a gap ends, running text after it: ``荦城镇“青年夜校”开课受欢迎　荦城镇
+    团委联合…``, the form of a brief item whose run-in head lost its markup. Stricter than
+    :func:`run_in_head` with *gap_ok*: the head 4–30 characters, not indented, no label (no colon)
+    and no bracket closing it, no digit opening it; the text after the gap is running text (clause
+    punctuation in it: no title printed in two halves), opens with no punctuation and holds no
+    second wide gap before its first clause (a table row, a line of fields). Alone the shape says little; :func:`find_briefs` takes it where the column's other
+    items share it."""
+    text = line.text
+    if text[:1].isspace() or text[:1] in BULLET_CHARS or line.all_bold:
+        return None
+    found = run_in_head(line, gap_ok=True)
+    if found is None:
+        return None
+    _, a, b = found
+    head = text[a:b].strip()
+    rest = text[b:].lstrip().lstrip("。")
+    first = re.search(r"[，,。；;]", rest)
+    return found if (4 <= len(head) <= 30 and not re.search(r"[：:）)】]$|^[\d０-９（(【]", head)
+                     and rest[:1] and rest[0] not in TERMINAL and rest[0] not in "，,、" and first is not None
+                     and not RUN_IN_GAP_RE.search(rest[: first.start()])) else None
+
+
 def find_briefs(doc: LogicalText) -> None:
     """Brief items with a run-in head (:func:`run_in_head`); inside a brief column (after a line
-    naming one: 简讯, 快讯 …, until a page ends) a wide gap alone ends the head."""
+    naming one: 简讯, 快讯 …, until a page ends) a wide gap alone ends the head.
+
+    A column of another name (【基层动态】) whose items share the form of a brief item — two
+    paragraphs at least opening with a bold run-in head, or (the markup gone) with a title-shaped
+    run and a gap (:func:`shared_run_in`), and no paragraph opening otherwise between them — is a
+    column of brief items too (``column`` in the role's data: each item a ``div type="brief"``
+    in the column, as a 工作简报's 动态 column prints its 信息 one to a paragraph, head run in);
+    a lone line of that shape is no brief."""
     column = False
+    in_column = False  # a column is open (its name seen): its items may share the run-in form
+    region: list[tuple[int, tuple[int, int, int], bool]] = []  # the open column's run-in items
+
+    def close() -> None:
+        if len(region) >= 2:
+            for k, span, b in region:
+                why = ("a brief item: a run-in head " + ("(bold)" if b else "up to a wide gap, no markup")
+                       + f", in a column whose items share the form ({len(region)})")
+                _give(doc, k, "brief", why, cert=None if b else "medium", span=span, column=True)
+        region.clear()
+
     for i in range(doc.body_start, doc.colophon_start):
         line, role = doc.lines[i], doc.roles.get(i)
         if role is not None:
             if role.kind in ("page-label", "page-credit", "section"):
                 # a column name (【工作简讯】) opens a brief column; any other ends it
                 column = role.kind == "section" and bool(BRIEF_RE.search(line.key)) and len(line.key) <= 12
+                in_column = role.kind == "section"
+                close()
+            elif role.kind in ("subhead",):
+                close()
             continue
         if BRIEF_RE.search(line.key) and len(line.key) <= 8 and heading_shape(line):
             column = True
+            close()
             continue
         found = run_in_head(line, gap_ok=column)
         nxt = _next(doc, i)
@@ -968,9 +1075,18 @@ def find_briefs(doc: LogicalText) -> None:
         elif found:
             _give(doc, i, "brief", "a brief item: a run-in head (bold, or after a bullet or in a brief column "
                                    "up to a wide gap)", span=found)
+            opening = next(((t, b) for t, b in line.segments if t and not is_mark(t) and t.strip()), ("", False))
+            if in_column and not column and found[0] == found[1] and opening[1]:
+                region.append((i, found, True))  # a bold run-in head: in a column, the items' form
+        elif in_column and not column and (shape := shared_run_in(line)) is not None:
+            region.append((i, shape, False))
         elif (heading_shape(line) and len(line.key) >= 6 and line.text.rstrip()[-1:] not in "）)"
               and nxt is not None and (paragraph_shape(nxt) or nxt.key.startswith("—"))):
             column = False  # a title of its own: the column has ended
+            close()
+        elif region and line.blank_before:
+            close()  # a paragraph opening otherwise: the column's items do not share one form
+    close()
 
 
 def rejoin_run_ins(doc: LogicalText) -> None:
@@ -980,8 +1096,11 @@ def rejoin_run_ins(doc: LogicalText) -> None:
     punctuation as wide as a wrapped one): its run-in head opens a paragraph, so the next line
     (no blank line between, no bullet of its own) goes on with it. Joins them (the unwrapping's
     way: segments kept, evidence noted); where no gap after a bullet shows the head's end, the
-    line's end did: the brief's head ends there."""
+    line's end did: the brief's head ends there. In a column whose items share the run-in form
+    (:func:`run_in_columns`: 【基层动态】 of a 工作简报, its 信息 one to a paragraph) an item's
+    first line, head, gap and first words, goes on the same way, its markup gone or not."""
     title = doc.masthead.title if doc.masthead else None
+    shared = {id(doc.lines[k]) for k in run_in_columns(doc)}
     i = doc.body_start
     column = False
     while i + 1 < doc.colophon_start:
@@ -1000,6 +1119,9 @@ def rejoin_run_ins(doc: LogicalText) -> None:
         bullet = (text[:1] in BULLET_CHARS and len(line.key) <= 40 and (gap is None or len(tail) < 8)
                   and not author_line(line))
         in_column = column and gap is not None and 0 < len(tail) < 8 and len(line.key) <= 40
+        # in a column whose items share the run-in form (【基层动态】), one of them: its head and
+        # first words, cut by the wrap
+        in_column = in_column or (id(line) in shared and gap is not None and run_in_start(line, nxt) and not bold)
         # a bullet or a bold head (or, in a brief column, any head), a gap and the first words of
         # the text: the item goes on for sure
         started = (bullet or bold or in_column) and gap is not None and tail != "" and unfinished(text)
