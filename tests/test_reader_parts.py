@@ -5489,3 +5489,20 @@ def test_a_brief_items_closing_credit_of_a_unit_alone_is_its_byline():
     assert bylines == ["（东坪镇妇联）", "（西川乡妇联）", "（县医院妇委会）"], bylines
     assert all(p.endswith("。") for p in texts(root, "//tei:div[@type='brief']/tei:p"))
     round_trips(docs, YOUTH_BRIEFING)
+
+
+def test_a_folio_naming_a_cover_page_is_furniture():
+    """A journal prints its contents on the inside front cover, whose folio names the cover page
+    in the folio's marks (``· 封二 ·``: 封一/封二/封三/封四 are a journal's cover pages) where the
+    other pages print a number (``· 1 ·``): a folio, furniture like ``· 1 ·``, not a heading or a
+    paragraph. (Failed before: ``· 封二 ·`` stayed a line of text.)"""
+    text = ("某溪文艺\n\n2025年第1期（总第9期）\n\n目　　录\n\n春耕图……………………1\n\n"
+            "· 封二 ·\n某溪文艺　2025年第1期\n\n春耕图\n\n文／林　木\n\n"
+            "三月的田野刚刚醒来，村里的人们已经赶着耕牛下地了。\n\n"
+            "· 1 ·\n2025年第1期　某溪文艺\n\n傍晚收工的时候，田埂上响起了一阵阵笑声。\n")
+    docs, _ = read(text)
+    root = docs[0].root
+    fws = [(f.get("type"), "".join(f.itertext()).strip()) for f in xpath(root, "//tei:text//tei:fw")]
+    assert ("pageNum", "· 封二 ·") in fws and ("pageNum", "· 1 ·") in fws, fws
+    assert "·封二·" not in texts(root, "//tei:p") + texts(root, "//tei:head")
+    round_trips(docs, text)

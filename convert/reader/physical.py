@@ -551,7 +551,8 @@ def _number(mark: Milestone) -> str | None:
     for rx in FOLIO_RES + (BARE_NUMBER_RE,):
         m = rx.match(line_text.strip())
         if m:
-            return str(int(m.group(1)))
+            # a cover page's folio (· 封二 ·) names the page, it numbers none
+            return str(int(m.group(1))) if m.group(1).isdigit() else None
     return None
 
 
