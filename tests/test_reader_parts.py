@@ -5506,3 +5506,63 @@ def test_a_folio_naming_a_cover_page_is_furniture():
     assert ("pageNum", "· 封二 ·") in fws and ("pageNum", "· 1 ·") in fws, fws
     assert "·封二·" not in texts(root, "//tei:p") + texts(root, "//tei:head")
     round_trips(docs, text)
+
+
+VERSE_THEN_ESSAY = """某溪电力
+
+2025年3月7日　星期五
+
+第5期（总第120期）　今日2版
+
+第1版　要闻
+
+变电站完成春检
+
+本报讯（通讯员 何川）3月5日，某溪变电站完成春季检修，消除设备缺陷12处。
+
+本版编辑：林木　校对：白沙
+
+第2版　副刊
+
+春　汛
+
+灯火
+◎ 石青
+
+山那边起了风
+河水漫过石桥
+他提着马灯
+走进雨里
+
+屋檐下的人们
+等着那一盏光
+从坡上亮起
+一直亮到天明
+
+老屋的门槛
+
+老屋的门槛是一块青石，被几代人的脚磨得发亮。小时候我常坐在上面等父亲下班回家。
+
+后来老屋翻修，青石被搬到了院子里，我每次回去都要在上面坐一会儿。
+
+□ 许明（某南供电所）
+
+本版编辑：方舟　校对：白沙
+"""
+
+
+def test_a_short_line_after_a_poem_with_prose_under_it_is_the_next_pieces_title():
+    """A 副刊 prints a poem (title, author line, stanzas) and then an essay under its own title:
+    the short line of heading shape that stands apart after the last stanza, with running text
+    under it, is the essay's title (a heading with ``@cert``), not the poem's last line; blank
+    lines gone, the same holds on weaker evidence. A poem's last line under its stanza stays a
+    line. (Failed before: ``老屋的门槛`` was the poem's ninth line.)"""
+    for text in (VERSE_THEN_ESSAY, re.sub(r"\n\n+", "\n", VERSE_THEN_ESSAY)):
+        docs, _ = read(text)
+        root = docs[0].root
+        heads = xpath(root, "//tei:div[@type='article']/tei:head")
+        assert [nows("".join(h.itertext())) for h in heads][-2:] == ["灯火", "老屋的门槛"], texts(root, "//tei:head")
+        assert heads[-1].get("cert") in ("low", "medium")
+        lines = texts(root, "//tei:lg[@type='poem']//tei:l")
+        assert len(lines) == 8 and lines[-1] == "一直亮到天明", lines
+        round_trips(docs, text)

@@ -825,6 +825,31 @@ def _verse_like(parts: list[Line]) -> bool:
         p.text.rstrip()[-1:] in "。！？!?；;" for p in parts[:-1])
 
 
+def _title_after_verse(doc: LogicalText, run: list[tuple[int, list[Line]]], stop: int) -> bool:
+    """The last line of a run of verse lines (*run*, ended at line *stop*) is the title of the
+    prose piece that follows the poem, not the poem's last line: a 副刊 sets a poem and then an
+    essay, each under its own title, and a poem's lines never run on into prose. It is so when
+    the run ended at running text (line *stop*: a paragraph by its shape, no role, no heading
+    mark), the last line is one short line of heading shape, and it stands apart as the poem's
+    stanzas do: a blank line above it and above the prose, or the text prints no blank line
+    inside the poem at all (blank lines gone: weaker, the line's evidence says so). A poem's last
+    line under its stanza with no blank line between is kept. Notes the evidence on the line."""
+    if stop >= doc.colophon_start or stop in doc.roles or doc.lines[stop].level:
+        return False
+    prose = doc.lines[stop]
+    last_i, last_parts = run[-1]
+    last = doc.lines[last_i]
+    if len(last_parts) != 1 or not heading_shape(last) or not paragraph_shape(prose) or len(run) < 4:
+        return False
+    blanks = any(doc.lines[k].blank_before for k, _ in run[1:])
+    if blanks and not (last.blank_before and prose.blank_before):
+        return False
+    last.note("title after verse", "a short line of heading shape after a poem's lines, running text under it: "
+              "the title of the prose piece that follows" + ("" if blanks else
+              " (no blank line sets the poem's stanzas apart: weaker evidence)"))
+    return True
+
+
 def find_verse(doc: LogicalText) -> None:
     """Verse (a 副刊's poem): under a title and an author line, the lines that follow while each
     is short and ends no sentence (checked on the physical lines: the unwrapping joined a
@@ -846,6 +871,10 @@ def find_verse(doc: LogicalText) -> None:
                 break
             run.append((j, parts))
             j += 1
+        if run and _title_after_verse(doc, run, j):
+            # the last short line stands over prose: the next piece's title (its evidence is
+            # noted there), not the poem's last line
+            run.pop()
         if sum(len(p) for _, p in run) < 3 or all(len(p) == 1 for _, p in run) and len(run) < 3:
             continue
         for k, (j, parts) in enumerate(run):
