@@ -5566,3 +5566,31 @@ def test_a_short_line_after_a_poem_with_prose_under_it_is_the_next_pieces_title(
         lines = texts(root, "//tei:lg[@type='poem']//tei:l")
         assert len(lines) == 8 and lines[-1] == "一直亮到天明", lines
         round_trips(docs, text)
+
+
+def _wrap_at(text: str, width: int = 20) -> str:
+    return "\n".join(text[k : k + width] for k in range(0, len(text), width))
+
+
+def test_a_title_as_wide_as_the_wrap_after_an_issue_level_editors_note_is_no_first_line():
+    """A briefing's issue-level editor's note (按：…, GB/T 9704 主体 before the report it
+    introduces) opens the body and ends its sentence; the report's title follows it. Hard-wrapped
+    with no blank lines, a title exactly as wide as the wrap is no prose line cut by the wrap: it
+    stays a heading (``@cert``), not run into the text under it. (Failed before: the title was
+    joined to the report's first paragraph.)"""
+    note = ("按：今年以来，县统计局把农村住户调查作为重点工作，对全县七个乡镇的调查户开展了全面复核，"
+            "发现的问题已交有关乡镇整改。现将情况刊发，请各乡镇对照检查，认真做好下一阶段工作。")
+    title = "某川县农村住户调查数据质量专项核查情况"
+    first = ("今年三月至四月，县统计局组成核查组，采取查阅台账、入户走访和电话回访相结合的方式，"
+             "对全县七个乡镇的调查户记账情况进行了核查，共走访农户一百二十户。")
+    second = ("全县共有调查户三百六十户，其中按时记账的有三百二十户，记账规范的有二百九十户，"
+              "少数调查户存在补记、漏记的情况，个别调查员对记账要求讲解不够。")
+    text = ("内部资料\n统 计 工 作 简 报\n第2期（总第18期）\n某川县统计局编印　　　　2025年5月6日\n"
+            + _wrap_at(note) + "\n" + title + "\n" + _wrap_at(first) + "\n一、基本情况\n" + _wrap_at(second) + "\n")
+    docs, _ = read(text)
+    root = docs[0].root
+    heads = xpath(root, "//tei:div[@type='article']/tei:head")
+    assert [nows("".join(h.itertext())) for h in heads] == [title]
+    assert heads[0].get("cert") in ("low", "medium")
+    assert not any(p.startswith(title) for p in texts(root, "//tei:p"))
+    round_trips(docs, text)

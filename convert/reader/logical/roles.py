@@ -1197,7 +1197,8 @@ def rejoin_wide_lines(doc: LogicalText) -> None:
     column-wide stretch without a comma is a line of prose far more often than a title exactly as
     wide as the column (titles are set shorter), so it is the first line of that text (not where
     the text above ended its sentence and the next line opens like a news lead, with a date: an
-    item's title over its 导语). Joins
+    item's title over its 导语; not after an issue-level editor's note, 按：…, that opens the body
+    and ends its sentence: the report it introduces begins with its title). Joins
     them; the paragraph keeps ``@cert="medium"`` (the join is weak) and the warning names it."""
     blank_separated = _blank_separated(doc)
     text = "".join(line.key for line in doc.lines)
@@ -1214,8 +1215,11 @@ def rejoin_wide_lines(doc: LogicalText) -> None:
         while j > doc.body_start and j > i - 8 and paragraph_shape(doc.lines[j]) \
                 and not EDITORIAL_RE.match(doc.lines[j].text) and not _ends_story(doc.lines[j]):
             j -= 1
-        ended = _ends_story(prev) or (EDITORIAL_RE.match(doc.lines[j].text) is not None and j - 1 >= doc.body_start
-                                      and _ends_story(doc.lines[j - 1]))
+        # or an issue-level editor's note (按：) that opens the body and has ended its sentence: a
+        # briefing prints it over the text it introduces, whose title comes next
+        note = EDITORIAL_RE.match(doc.lines[j].text) is not None
+        ended = _ends_story(prev) or (note and j - 1 >= doc.body_start and _ends_story(doc.lines[j - 1])) \
+            or (note and j == doc.body_start and not unfinished(prev.text))
         across = line.key[-3:] + nxt.key[:3]
         if (joinable and len(across) == 6 and all("\u4e00" <= c <= "\u9fff" for c in across)
                 and unfinished(line.text) and not any("names a contents entry" in e for e in line.evidence)
