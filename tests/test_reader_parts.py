@@ -5594,3 +5594,16 @@ def test_a_title_as_wide_as_the_wrap_after_an_issue_level_editors_note_is_no_fir
     assert heads[0].get("cert") in ("low", "medium")
     assert not any(p.startswith(title) for p in texts(root, "//tei:p"))
     round_trips(docs, text)
+
+
+def test_a_副刊_piece_signed_at_its_foot_with_an_author_mark_has_its_byline_there():
+    """The essay of a 副刊 signed under its last sentence as its author lines are marked
+    (``□ 许明（某南供电所）``: mark, name, the author's unit in brackets), nothing but the page
+    credit after it: the piece's closing byline (署名 at the foot, TEI divBottom), not a paragraph.
+    (Failed before: it stayed a paragraph of the essay.)"""
+    docs, _ = read(VERSE_THEN_ESSAY)
+    root = docs[0].root
+    essay = xpath(root, "//tei:div[@type='article'][tei:head[contains(., '老屋的门槛')]]")[0]
+    assert texts(essay, "tei:byline[preceding-sibling::tei:p]") == ["□许明（某南供电所）"]
+    assert not any("许明" in p for p in texts(essay, "tei:p"))
+    round_trips(docs, VERSE_THEN_ESSAY)

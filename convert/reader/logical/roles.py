@@ -452,7 +452,8 @@ def role_names(text: str) -> bool:
 def find_bylines(doc: LogicalText) -> None:
     """Author lines right under a title (the title a line of heading shape, running text or
     verse after the author line), and credits in brackets on a line of their own after running
-    text (``（…供稿）``, ``（记者 …）``, ``（单位　姓名）``)."""
+    text (``（…供稿）``, ``（记者 …）``, ``（单位　姓名）``); signatures at a piece's foot (落款 with
+    its date, the editors', a reader's, a 副刊 author's marked ``□ X（单位）``)."""
     for i, line in list(_body(doc)):
         prev, nxt = _prev(doc, i), _next(doc, i)
         why = author_line(line)
@@ -479,6 +480,10 @@ def find_bylines(doc: LogicalText) -> None:
         if i not in doc.roles and editors_signature(doc, i):
             _give(doc, i, "credit", "the editors' signature (本刊编辑部, 编者) alone under the piece's last sentence, "
                                     "no running text after it (署名 at the foot of an 编后记)")
+            continue
+        if i not in doc.roles and marked_foot_signature(doc, i):
+            _give(doc, i, "credit", "an author mark and a name (its unit in brackets) alone under the piece's last "
+                                    "sentence, no running text after it: a 副刊 piece signed at its foot")
             continue
         if i not in doc.roles and letter_signature(doc, i):
             _give(doc, i, "credit", "a reader's standing and name under the last sentence: the letter's signature "
@@ -511,6 +516,26 @@ def letter_signature(doc: LogicalText, i: int) -> bool:
     if m is None or prev is None or not paragraph_shape(prev) or prev.text.rstrip()[-1:] not in "。！？!?”":
         return False
     return looks_like_person(m.group("name")) and (nxt is None or not paragraph_shape(nxt))
+
+
+def marked_foot_signature(doc: LogicalText, i: int) -> bool:
+    """Body line *i* signs the piece above it at its foot the way a 副刊 signs its author lines:
+    an author mark (:data:`convert.reader.layout.BULLET_CHARS`: ``□``, ``◎``) and a person's name,
+    maybe with the author's unit in brackets after it (``□ X（某某供电所）``, :data:`NAME_UNIT_RE`),
+    on a line of its own under running text that ends a sentence, with no running text after it
+    (a page credit, the next title, the body's end). The mark and the name together: a mark before
+    any other words is a list item, no signature."""
+    line, prev, nxt = doc.lines[i], _prev(doc, i), _next(doc, i)
+    text = line.text.strip()
+    if text[:1] not in BULLET_CHARS or prev is None or not paragraph_shape(prev) \
+            or prev.text.rstrip()[-1:] not in "。！？!?”":
+        return False
+    rest = text[1:].strip()
+    m = NAME_UNIT_RE.match(rest)
+    name = m.group("name") if m else (rest if NAME_RE.match(rest) else None)
+    if name is None or not looks_like_person(WS_RE.sub("", name)):
+        return False
+    return nxt is None or not paragraph_shape(nxt)
 
 
 #: Who signs a piece for the editors (编后记, 编者的话): 编者, 本刊编辑部, 编委会 (letter-spaced or not).
