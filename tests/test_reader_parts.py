@@ -5607,3 +5607,19 @@ def test_a_副刊_piece_signed_at_its_foot_with_an_author_mark_has_its_byline_th
     assert texts(essay, "tei:byline[preceding-sibling::tei:p]") == ["□许明（某南供电所）"]
     assert not any("许明" in p for p in texts(essay, "tei:p"))
     round_trips(docs, VERSE_THEN_ESSAY)
+
+
+def test_a_photo_caption_cut_by_the_wrap_before_its_sentence_ends_stands_between_the_paragraphs_halves():
+    """A caption that opens as captions open (``图为…``) cut by the wrap before its sentence ends,
+    its end and its credit on the next line (``图为…为农户检修`` / ``收割机的割台。　记者 卢青 摄``):
+    the paragraph's half above ends before it (not joined into it), the caption is a ``figure`` and
+    the two halves one paragraph by aggregation. (Failed before: the caption's first line was run
+    into the half above.)"""
+    caption = "图为县农机推广站的技术人员正在田间地头为农户检修\n收割机的割台。　记者 卢青 摄\n"
+    text = _WRAPPED_PHOTO_STORY.format(caption=caption)
+    docs, _ = read(text)
+    root = docs[0].root
+    assert [nows("".join(h.itertext())) for h in xpath(root, "//tei:figure/tei:head")][:1] == ["图为县农机推广站的技术人员正在田间地头为农户检修收割机的割台。"]
+    first = xpath(root, "//tei:body//tei:p[@next]")
+    assert len(first) == 1 and nows("".join(first[0].itertext())).endswith("刚参加工作的")
+    round_trips(docs, text)
