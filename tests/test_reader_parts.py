@@ -5489,3 +5489,137 @@ def test_a_brief_items_closing_credit_of_a_unit_alone_is_its_byline():
     assert bylines == ["（东坪镇妇联）", "（西川乡妇联）", "（县医院妇委会）"], bylines
     assert all(p.endswith("。") for p in texts(root, "//tei:div[@type='brief']/tei:p"))
     round_trips(docs, YOUTH_BRIEFING)
+
+
+def test_a_folio_naming_a_cover_page_is_furniture():
+    """A journal prints its contents on the inside front cover, whose folio names the cover page
+    in the folio's marks (``· 封二 ·``: 封一/封二/封三/封四 are a journal's cover pages) where the
+    other pages print a number (``· 1 ·``): a folio, furniture like ``· 1 ·``, not a heading or a
+    paragraph. (Failed before: ``· 封二 ·`` stayed a line of text.)"""
+    text = ("某溪文艺\n\n2025年第1期（总第9期）\n\n目　　录\n\n春耕图……………………1\n\n"
+            "· 封二 ·\n某溪文艺　2025年第1期\n\n春耕图\n\n文／林　木\n\n"
+            "三月的田野刚刚醒来，村里的人们已经赶着耕牛下地了。\n\n"
+            "· 1 ·\n2025年第1期　某溪文艺\n\n傍晚收工的时候，田埂上响起了一阵阵笑声。\n")
+    docs, _ = read(text)
+    root = docs[0].root
+    fws = [(f.get("type"), "".join(f.itertext()).strip()) for f in xpath(root, "//tei:text//tei:fw")]
+    assert ("pageNum", "· 封二 ·") in fws and ("pageNum", "· 1 ·") in fws, fws
+    assert "·封二·" not in texts(root, "//tei:p") + texts(root, "//tei:head")
+    round_trips(docs, text)
+
+
+VERSE_THEN_ESSAY = """某溪电力
+
+2025年3月7日　星期五
+
+第5期（总第120期）　今日2版
+
+第1版　要闻
+
+变电站完成春检
+
+本报讯（通讯员 何川）3月5日，某溪变电站完成春季检修，消除设备缺陷12处。
+
+本版编辑：林木　校对：白沙
+
+第2版　副刊
+
+春　汛
+
+灯火
+◎ 石青
+
+山那边起了风
+河水漫过石桥
+他提着马灯
+走进雨里
+
+屋檐下的人们
+等着那一盏光
+从坡上亮起
+一直亮到天明
+
+老屋的门槛
+
+老屋的门槛是一块青石，被几代人的脚磨得发亮。小时候我常坐在上面等父亲下班回家。
+
+后来老屋翻修，青石被搬到了院子里，我每次回去都要在上面坐一会儿。
+
+□ 许明（某南供电所）
+
+本版编辑：方舟　校对：白沙
+"""
+
+
+def test_a_short_line_after_a_poem_with_prose_under_it_is_the_next_pieces_title():
+    """A 副刊 prints a poem (title, author line, stanzas) and then an essay under its own title:
+    the short line of heading shape that stands apart after the last stanza, with running text
+    under it, is the essay's title (a heading with ``@cert``), not the poem's last line; blank
+    lines gone, the same holds on weaker evidence. A poem's last line under its stanza stays a
+    line. (Failed before: ``老屋的门槛`` was the poem's ninth line.)"""
+    for text in (VERSE_THEN_ESSAY, re.sub(r"\n\n+", "\n", VERSE_THEN_ESSAY)):
+        docs, _ = read(text)
+        root = docs[0].root
+        heads = xpath(root, "//tei:div[@type='article']/tei:head")
+        assert [nows("".join(h.itertext())) for h in heads][-2:] == ["灯火", "老屋的门槛"], texts(root, "//tei:head")
+        assert heads[-1].get("cert") in ("low", "medium")
+        lines = texts(root, "//tei:lg[@type='poem']//tei:l")
+        assert len(lines) == 8 and lines[-1] == "一直亮到天明", lines
+        round_trips(docs, text)
+
+
+def _wrap_at(text: str, width: int = 20) -> str:
+    return "\n".join(text[k : k + width] for k in range(0, len(text), width))
+
+
+def test_a_title_as_wide_as_the_wrap_after_an_issue_level_editors_note_is_no_first_line():
+    """A briefing's issue-level editor's note (按：…, GB/T 9704 主体 before the report it
+    introduces) opens the body and ends its sentence; the report's title follows it. Hard-wrapped
+    with no blank lines, a title exactly as wide as the wrap is no prose line cut by the wrap: it
+    stays a heading (``@cert``), not run into the text under it. (Failed before: the title was
+    joined to the report's first paragraph.)"""
+    note = ("按：今年以来，县统计局把农村住户调查作为重点工作，对全县七个乡镇的调查户开展了全面复核，"
+            "发现的问题已交有关乡镇整改。现将情况刊发，请各乡镇对照检查，认真做好下一阶段工作。")
+    title = "某川县农村住户调查数据质量专项核查情况"
+    first = ("今年三月至四月，县统计局组成核查组，采取查阅台账、入户走访和电话回访相结合的方式，"
+             "对全县七个乡镇的调查户记账情况进行了核查，共走访农户一百二十户。")
+    second = ("全县共有调查户三百六十户，其中按时记账的有三百二十户，记账规范的有二百九十户，"
+              "少数调查户存在补记、漏记的情况，个别调查员对记账要求讲解不够。")
+    text = ("内部资料\n统 计 工 作 简 报\n第2期（总第18期）\n某川县统计局编印　　　　2025年5月6日\n"
+            + _wrap_at(note) + "\n" + title + "\n" + _wrap_at(first) + "\n一、基本情况\n" + _wrap_at(second) + "\n")
+    docs, _ = read(text)
+    root = docs[0].root
+    heads = xpath(root, "//tei:div[@type='article']/tei:head")
+    assert [nows("".join(h.itertext())) for h in heads] == [title]
+    assert heads[0].get("cert") in ("low", "medium")
+    assert not any(p.startswith(title) for p in texts(root, "//tei:p"))
+    round_trips(docs, text)
+
+
+def test_a_副刊_piece_signed_at_its_foot_with_an_author_mark_has_its_byline_there():
+    """The essay of a 副刊 signed under its last sentence as its author lines are marked
+    (``□ 许明（某南供电所）``: mark, name, the author's unit in brackets), nothing but the page
+    credit after it: the piece's closing byline (署名 at the foot, TEI divBottom), not a paragraph.
+    (Failed before: it stayed a paragraph of the essay.)"""
+    docs, _ = read(VERSE_THEN_ESSAY)
+    root = docs[0].root
+    essay = xpath(root, "//tei:div[@type='article'][tei:head[contains(., '老屋的门槛')]]")[0]
+    assert texts(essay, "tei:byline[preceding-sibling::tei:p]") == ["□许明（某南供电所）"]
+    assert not any("许明" in p for p in texts(essay, "tei:p"))
+    round_trips(docs, VERSE_THEN_ESSAY)
+
+
+def test_a_photo_caption_cut_by_the_wrap_before_its_sentence_ends_stands_between_the_paragraphs_halves():
+    """A caption that opens as captions open (``图为…``) cut by the wrap before its sentence ends,
+    its end and its credit on the next line (``图为…为农户检修`` / ``收割机的割台。　记者 卢青 摄``):
+    the paragraph's half above ends before it (not joined into it), the caption is a ``figure`` and
+    the two halves one paragraph by aggregation. (Failed before: the caption's first line was run
+    into the half above.)"""
+    caption = "图为县农机推广站的技术人员正在田间地头为农户检修\n收割机的割台。　记者 卢青 摄\n"
+    text = _WRAPPED_PHOTO_STORY.format(caption=caption)
+    docs, _ = read(text)
+    root = docs[0].root
+    assert [nows("".join(h.itertext())) for h in xpath(root, "//tei:figure/tei:head")][:1] == ["图为县农机推广站的技术人员正在田间地头为农户检修收割机的割台。"]
+    first = xpath(root, "//tei:body//tei:p[@next]")
+    assert len(first) == 1 and nows("".join(first[0].itertext())).endswith("刚参加工作的")
+    round_trips(docs, text)

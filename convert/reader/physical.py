@@ -551,7 +551,8 @@ def _number(mark: Milestone) -> str | None:
     for rx in FOLIO_RES + (BARE_NUMBER_RE,):
         m = rx.match(line_text.strip())
         if m:
-            return str(int(m.group(1)))
+            # a cover page's folio (· 封二 ·) names the page, it numbers none
+            return str(int(m.group(1))) if m.group(1).isdigit() else None
     return None
 
 
@@ -1039,6 +1040,9 @@ def reference_follows(above: str, text: str) -> bool:
 #: The longest photo caption (characters, whitespace aside) :func:`caption_lines` takes over a
 #: credit: a sentence or two (news-writing practice)
 CAPTION_MAX = 60
+#: The most lines a wrap may carry a caption that opens as captions open (图为…) over, under its
+#: first line, the last of them holding its credit.
+CAPTION_WRAP_MAX = 3
 #: The most characters of a photo credit a wrap may leave at a caption line's end or carry over.
 CREDIT_CUT_MAX = 12
 #: A caption's sentence end, a gap, and the start of its photo credit that a wrap cut off at the
@@ -1048,6 +1052,33 @@ CAPTION_OPEN_RE = re.compile(r"^(?:[上下左右]?图为|[上下左右]图[：:]
 CREDIT_CUT_RE = re.compile(r"[。！？!?][ \u3000]+(?P<start>[^\s。！？!?][^。！？!?]{0,11})$")
 
 
+def wrapped_caption_end(lines: list[Line], k: int) -> int | None:
+    """The index of the line that ends the photo caption line *k* opens, when the wrap cut it:
+    line *k* opens as captions open (:data:`CAPTION_OPEN_RE`: ``图为…``) and ends no sentence,
+    and one of the next :data:`CAPTION_WRAP_MAX` lines (no blank line between, the caption short)
+    ends the caption's sentence with its photo credit after it (``图为7月9日，…开展`` / ``红外测温。
+    通讯员 X 摄``: a caption names the photographer, news practice). ``None`` otherwise. Bounded:
+    a few lines looked at."""
+    from convert.reader.logical.roles import CAPTION_CREDIT_RE
+
+    text = lines[k].text.strip()
+    if not CAPTION_OPEN_RE.match(text) or CAPTION_CREDIT_RE.search(text) is not None or text[-1:] in "。！？!?":
+        return None
+    size = len(lines[k].key)
+    for j in range(k + 1, min(k + 1 + CAPTION_WRAP_MAX, len(lines))):
+        below = lines[j]
+        size += len(below.key)
+        if below.blank_before or size > CAPTION_MAX + CREDIT_CUT_MAX:
+            return None
+        t = below.text.strip()
+        m = CAPTION_CREDIT_RE.search(t)
+        if m is not None:
+            return j if t[: m.start("credit")].rstrip()[-1:] in "。！？!?" else None
+        if t[-1:] in "。！？!?":
+            return None
+    return None
+
+
 def caption_lines(lines: list[Line]) -> list[bool]:
     """For each line, whether it is a photo's caption over its credit: a sentence of
     :data:`CAPTION_MAX` characters at most, ended (。！？), right over a line that is a photo credit
@@ -1055,7 +1086,9 @@ def caption_lines(lines: list[Line]) -> list[bool]:
     practice; :func:`convert.reader.logical.roles.photo_credit_alone`), or a caption whose credit,
     set after it on its line, the wrap cut (:data:`CREDIT_CUT_RE`: ``…控制器。　方`` over ``晓岚　摄``,
     the two parts together a credit alone), or a whole caption and its credit on one line that opens
-    as a caption does (:data:`CAPTION_OPEN_RE`: ``图为…。　方晓岚　摄``). Linear in the lines."""
+    as a caption does (:data:`CAPTION_OPEN_RE`: ``图为…。　方晓岚　摄``), or the first line of such
+    a caption the wrap cut, its sentence's end and credit on one of the next few lines
+    (:data:`CAPTION_WRAP_MAX`; ``图为…开展`` / ``红外测温。　通讯员 X 摄``). Linear in the lines."""
     from convert.reader.logical.roles import CAPTION_CREDIT_RE, photo_credit_alone
 
     out = [False] * len(lines)
@@ -1074,6 +1107,8 @@ def caption_lines(lines: list[Line]) -> list[bool]:
         if not out[k] and CAPTION_OPEN_RE.match(text) and (m := CAPTION_CREDIT_RE.search(text)) is not None \
                 and 0 < len(text[: m.start("credit")].strip()) <= CAPTION_MAX and text[: m.start("credit")].rstrip()[-1:] in "。！？!?":
             out[k] = True  # a whole caption and its credit on one line, opened as captions open (图为…)
+        elif not out[k] and wrapped_caption_end(lines, k) is not None:
+            out[k] = True  # a caption opened as captions open, cut by the wrap (图为…开展 / 红外测温。　X 摄)
     return out
 
 
@@ -1286,6 +1321,12 @@ def unwrap(doc: PhysicalText) -> None:
     series: dict[int, tuple[int, bool]] = {}  # level → (number, run in) of the last numbered line
     indents = indent_marked_parts(lines)
     captions = caption_lines(lines)
+    # the lines that go on a caption the wrap cut (its first line opens it, the last holds its credit)
+    caption_rest = [False] * len(lines)
+    for k, opens in enumerate(captions):
+        end = wrapped_caption_end(lines, k) if opens else None
+        for j in range(k + 1, (end or k) + 1):
+            caption_rest[j] = True
     i = 0
     while i < len(lines):
         cur = lines[i]
@@ -1295,9 +1336,13 @@ def unwrap(doc: PhysicalText) -> None:
         run_in = run_in_sibling(lines, i, series)
         while i + 1 < len(lines):
             nxt = lines[i + 1]
-            ends, why, cert = decide_break(joining.view(), parts, nxt, widths(i), last_width,
-                                           entries_near(i) if listed else None, run_in if parts == 1 else None,
-                                           indents[i + 1], captions[i + 1])
+            if caption_rest[i + 1]:
+                ends, why, cert = False, ("a photo caption the wrap cut goes on: its sentence ends, its credit after "
+                                          "it, on a line below"), None
+            else:
+                ends, why, cert = decide_break(joining.view(), parts, nxt, widths(i), last_width,
+                                               entries_near(i) if listed else None, run_in if parts == 1 else None,
+                                               indents[i + 1], captions[i + 1])
             if ends:
                 cur.evidence.append(f"line ends: {why}")
                 if cert:

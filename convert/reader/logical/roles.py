@@ -452,7 +452,8 @@ def role_names(text: str) -> bool:
 def find_bylines(doc: LogicalText) -> None:
     """Author lines right under a title (the title a line of heading shape, running text or
     verse after the author line), and credits in brackets on a line of their own after running
-    text (``（…供稿）``, ``（记者 …）``, ``（单位　姓名）``)."""
+    text (``（…供稿）``, ``（记者 …）``, ``（单位　姓名）``); signatures at a piece's foot (落款 with
+    its date, the editors', a reader's, a 副刊 author's marked ``□ X（单位）``)."""
     for i, line in list(_body(doc)):
         prev, nxt = _prev(doc, i), _next(doc, i)
         why = author_line(line)
@@ -479,6 +480,10 @@ def find_bylines(doc: LogicalText) -> None:
         if i not in doc.roles and editors_signature(doc, i):
             _give(doc, i, "credit", "the editors' signature (本刊编辑部, 编者) alone under the piece's last sentence, "
                                     "no running text after it (署名 at the foot of an 编后记)")
+            continue
+        if i not in doc.roles and marked_foot_signature(doc, i):
+            _give(doc, i, "credit", "an author mark and a name (its unit in brackets) alone under the piece's last "
+                                    "sentence, no running text after it: a 副刊 piece signed at its foot")
             continue
         if i not in doc.roles and letter_signature(doc, i):
             _give(doc, i, "credit", "a reader's standing and name under the last sentence: the letter's signature "
@@ -511,6 +516,26 @@ def letter_signature(doc: LogicalText, i: int) -> bool:
     if m is None or prev is None or not paragraph_shape(prev) or prev.text.rstrip()[-1:] not in "。！？!?”":
         return False
     return looks_like_person(m.group("name")) and (nxt is None or not paragraph_shape(nxt))
+
+
+def marked_foot_signature(doc: LogicalText, i: int) -> bool:
+    """Body line *i* signs the piece above it at its foot the way a 副刊 signs its author lines:
+    an author mark (:data:`convert.reader.layout.BULLET_CHARS`: ``□``, ``◎``) and a person's name,
+    maybe with the author's unit in brackets after it (``□ X（某某供电所）``, :data:`NAME_UNIT_RE`),
+    on a line of its own under running text that ends a sentence, with no running text after it
+    (a page credit, the next title, the body's end). The mark and the name together: a mark before
+    any other words is a list item, no signature."""
+    line, prev, nxt = doc.lines[i], _prev(doc, i), _next(doc, i)
+    text = line.text.strip()
+    if text[:1] not in BULLET_CHARS or prev is None or not paragraph_shape(prev) \
+            or prev.text.rstrip()[-1:] not in "。！？!?”":
+        return False
+    rest = text[1:].strip()
+    m = NAME_UNIT_RE.match(rest)
+    name = m.group("name") if m else (rest if NAME_RE.match(rest) else None)
+    if name is None or not looks_like_person(WS_RE.sub("", name)):
+        return False
+    return nxt is None or not paragraph_shape(nxt)
 
 
 #: Who signs a piece for the editors (编后记, 编者的话): 编者, 本刊编辑部, 编委会 (letter-spaced or not).
@@ -825,6 +850,31 @@ def _verse_like(parts: list[Line]) -> bool:
         p.text.rstrip()[-1:] in "。！？!?；;" for p in parts[:-1])
 
 
+def _title_after_verse(doc: LogicalText, run: list[tuple[int, list[Line]]], stop: int) -> bool:
+    """The last line of a run of verse lines (*run*, ended at line *stop*) is the title of the
+    prose piece that follows the poem, not the poem's last line: a 副刊 sets a poem and then an
+    essay, each under its own title, and a poem's lines never run on into prose. It is so when
+    the run ended at running text (line *stop*: a paragraph by its shape, no role, no heading
+    mark), the last line is one short line of heading shape, and it stands apart as the poem's
+    stanzas do: a blank line above it and above the prose, or the text prints no blank line
+    inside the poem at all (blank lines gone: weaker, the line's evidence says so). A poem's last
+    line under its stanza with no blank line between is kept. Notes the evidence on the line."""
+    if stop >= doc.colophon_start or stop in doc.roles or doc.lines[stop].level:
+        return False
+    prose = doc.lines[stop]
+    last_i, last_parts = run[-1]
+    last = doc.lines[last_i]
+    if len(last_parts) != 1 or not heading_shape(last) or not paragraph_shape(prose) or len(run) < 4:
+        return False
+    blanks = any(doc.lines[k].blank_before for k, _ in run[1:])
+    if blanks and not (last.blank_before and prose.blank_before):
+        return False
+    last.note("title after verse", "a short line of heading shape after a poem's lines, running text under it: "
+              "the title of the prose piece that follows" + ("" if blanks else
+              " (no blank line sets the poem's stanzas apart: weaker evidence)"))
+    return True
+
+
 def find_verse(doc: LogicalText) -> None:
     """Verse (a 副刊's poem): under a title and an author line, the lines that follow while each
     is short and ends no sentence (checked on the physical lines: the unwrapping joined a
@@ -846,6 +896,10 @@ def find_verse(doc: LogicalText) -> None:
                 break
             run.append((j, parts))
             j += 1
+        if run and _title_after_verse(doc, run, j):
+            # the last short line stands over prose: the next piece's title (its evidence is
+            # noted there), not the poem's last line
+            run.pop()
         if sum(len(p) for _, p in run) < 3 or all(len(p) == 1 for _, p in run) and len(run) < 3:
             continue
         for k, (j, parts) in enumerate(run):
@@ -1168,7 +1222,8 @@ def rejoin_wide_lines(doc: LogicalText) -> None:
     column-wide stretch without a comma is a line of prose far more often than a title exactly as
     wide as the column (titles are set shorter), so it is the first line of that text (not where
     the text above ended its sentence and the next line opens like a news lead, with a date: an
-    item's title over its 导语). Joins
+    item's title over its 导语; not after an issue-level editor's note, 按：…, that opens the body
+    and ends its sentence: the report it introduces begins with its title). Joins
     them; the paragraph keeps ``@cert="medium"`` (the join is weak) and the warning names it."""
     blank_separated = _blank_separated(doc)
     text = "".join(line.key for line in doc.lines)
@@ -1185,8 +1240,11 @@ def rejoin_wide_lines(doc: LogicalText) -> None:
         while j > doc.body_start and j > i - 8 and paragraph_shape(doc.lines[j]) \
                 and not EDITORIAL_RE.match(doc.lines[j].text) and not _ends_story(doc.lines[j]):
             j -= 1
-        ended = _ends_story(prev) or (EDITORIAL_RE.match(doc.lines[j].text) is not None and j - 1 >= doc.body_start
-                                      and _ends_story(doc.lines[j - 1]))
+        # or an issue-level editor's note (按：) that opens the body and has ended its sentence: a
+        # briefing prints it over the text it introduces, whose title comes next
+        note = EDITORIAL_RE.match(doc.lines[j].text) is not None
+        ended = _ends_story(prev) or (note and j - 1 >= doc.body_start and _ends_story(doc.lines[j - 1])) \
+            or (note and j == doc.body_start and not unfinished(prev.text))
         across = line.key[-3:] + nxt.key[:3]
         if (joinable and len(across) == 6 and all("\u4e00" <= c <= "\u9fff" for c in across)
                 and unfinished(line.text) and not any("names a contents entry" in e for e in line.evidence)
