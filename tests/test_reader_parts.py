@@ -5489,3 +5489,70 @@ def test_a_brief_items_closing_credit_of_a_unit_alone_is_its_byline():
     assert bylines == ["（东坪镇妇联）", "（西川乡妇联）", "（县医院妇委会）"], bylines
     assert all(p.endswith("。") for p in texts(root, "//tei:div[@type='brief']/tei:p"))
     round_trips(docs, YOUTH_BRIEFING)
+
+
+NUMBERED_BRIEFING = """        内部资料
+
+        农机工作简讯
+
+        第3期（总第21期）
+
+        某川县农业机械服务中心            2023年4月10日
+
+
+              春耕动态
+
+    1.县农机中心召开春耕农机保障会　4月3日，县农机中心召开春
+耕农机保障会，部署全县农机检修和作业调度工作，各乡镇农机站站
+长参加会议。
+    2.农机检修服务队下乡　3月下旬起，县农机中心组建3支检修服
+务队，深入12个乡镇为农户检修拖拉机、插秧机等机具260台，现场
+更换零配件400余件。
+    3.新型育秧设备投入使用　县农机合作社引进的2套育秧流水线
+已投入使用，每天可播种育秧盘8000张，满足周边3个村的育秧需求。
+
+              安全生产
+
+    4.农机安全生产检查全面开展　4月以来，县农机中心联合交警部
+门开展农机安全检查，检查拖拉机310台，纠正违章行为27起。
+    5.驾驶人培训班开班　4月8日，县农机中心举办拖拉机驾驶人培训
+班，45名驾驶人参加学习。
+
+
+报：市农机服务中心，县委、县政府分管领导。
+发：各乡镇农机站。
+
+编辑：某某　　　　（共印60份）
+"""
+
+
+def test_a_numbered_run_of_items_with_run_in_titles_is_a_run_of_brief_items_under_their_columns():
+    """A 简讯 whose items each open with a number (1. 2. …, GB/T 15834 B.3.8 third level), a
+    title-shaped run, an ideographic space and the item's one paragraph, in every item of the run:
+    each a ``div type="brief"`` whose label is the number and whose head is the run-in title
+    (@cert), not a sub-heading nor a plain paragraph; the short plain lines over them (春耕动态)
+    are their columns. Hard-wrapped without blank lines, the item's text goes on past its first
+    line. (Failed before: the items were paragraphs, one of them a heading, the column names
+    article headings.)"""
+    docs, _ = read(NUMBERED_BRIEFING)
+    root = docs[0].root
+    heads = xpath(root, "//tei:div[@type='section']/tei:div[@type='brief']/tei:head")
+    assert [nows("".join(h.itertext())) for h in heads] == [
+        "1.县农机中心召开春耕农机保障会", "2.农机检修服务队下乡", "3.新型育秧设备投入使用",
+        "4.农机安全生产检查全面开展", "5.驾驶人培训班开班"]
+    assert texts(root, "//tei:div[@type='brief']/tei:head/tei:label") == ["1.", "2.", "3.", "4.", "5."]
+    assert all(h.get("cert") for h in heads)
+    assert texts(root, "//tei:div[@type='section']/tei:head") == ["春耕动态", "安全生产"]
+    assert texts(root, "//tei:div[@type='brief']/tei:p")[0].endswith("各乡镇农机站站长参加会议。")
+    assert not xpath(root, "//tei:div[@type='subsection']")
+    round_trips(docs, NUMBERED_BRIEFING)
+
+
+def test_a_numbered_run_with_one_item_of_another_shape_is_no_run_of_briefs():
+    """The run-in form must hold in every item of the numbered run: one item run into its text
+    after 。 (``3.新型育秧设备投入使用。县…``) and no item of the run is read as a brief."""
+    text = NUMBERED_BRIEFING.replace("新型育秧设备投入使用　", "新型育秧设备投入使用。")
+    docs, _ = read(text)
+    root = docs[0].root
+    assert not [h for h in texts(root, "//tei:div[@type='brief']/tei:head") if h[:2] in ("1.", "2.", "3.")]
+    round_trips(docs, text)

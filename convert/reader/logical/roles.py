@@ -1089,6 +1089,69 @@ def find_briefs(doc: LogicalText) -> None:
     close()
 
 
+#: A numbered item's opening in the run-in form of a brief (GB/T 15834-2011 B.3.8 third-level
+#: number 1. / 1、, then the item's title run in): the number, a title-shaped run of 4–30
+#: characters (no clause punctuation, no whitespace), a wide gap (an ideographic space, or two
+#: spaces), then running text (no punctuation opening it). Anchored, bounded: linear.
+NUMBERED_RUN_IN_RE = re.compile(r"\s*(?P<n>\d{1,2})\s?(?:[.．](?!\d)|、)(?P<head>[^，,。；;：:！？!?\s]{4,30})"
+                                r"(?:\u3000+|[ \t]{2,})(?=[^\s，,。；;：:、！？!?）)”’])")
+#: A line opening with a third-level number (1. / 1、), whatever follows.
+NUMBER_OPENING_RE = re.compile(r"\s*(?P<n>\d{1,2})\s?(?:[.．](?!\d)|、)")
+
+
+def numbered_run_ins(lines: list[Line]) -> dict[int, tuple[int, int, int]]:
+    """``{index: (bullet end, head start, head end)}`` for the *lines* (logical lines, as the
+    unwrapping joined them) that are items of a numbered run of brief items: lines opening with
+    consecutive third-level numbers (1. 2. 3. …, GB/T 15834-2011 B.3.8), two at least, every one
+    of them the number, a title-shaped run, a wide gap and running text after it
+    (:data:`NUMBERED_RUN_IN_RE`: ``1.县…推进会　6月5日，县残联…``) — the 简讯 practice of
+    printing each item's title run in before its one paragraph. One numbered line of another shape
+    in the run (a sub-heading on a line of its own, an item run into its text after 。) and the
+    run is no run of briefs: a numbered sub-heading keeps its reading. A first-level or
+    second-level number (一、 （一）) ends a run. One pass over *lines*."""
+    out: dict[int, tuple[int, int, int]] = {}
+    run: list[tuple[int, tuple[int, int, int] | None]] = []
+    last = 0
+
+    def close() -> None:
+        if len(run) >= 2 and all(span is not None for _, span in run):
+            out.update((k, span) for k, span in run)
+        run.clear()
+
+    for i, line in enumerate(lines):
+        text = line.text
+        m = NUMBER_OPENING_RE.match(text)
+        if m is None:
+            if SUBHEAD_LEVELS[0][1].match(text.strip()) or SUBHEAD_LEVELS[1][1].match(text.strip()):
+                close()
+            continue
+        n = int(m.group("n"))
+        if n != last + 1:
+            close()
+        last = n
+        full = NUMBERED_RUN_IN_RE.match(text)
+        run.append((i, (m.end(), m.end(), full.end("head")) if full else None))
+    close()
+    return out
+
+
+def find_numbered_briefs(doc: LogicalText) -> None:
+    """Numbered brief items (:func:`numbered_run_ins`): each a ``brief`` whose number is its
+    label (as a bullet is) and whose run-in title, up to the gap, its head; ``column`` and
+    ``numbered`` in the role's data (a ``div type="brief"`` with or without a column name over
+    it). The form is shared by every item of the run, yet no markup marks the head: @cert medium.
+    Runs before :func:`find_subheads` (the items' number has a sub-heading's shape)."""
+    body = doc.lines[doc.body_start : doc.colophon_start]
+    found = numbered_run_ins(body)
+    for k, span in found.items():
+        i = doc.body_start + k
+        if i in doc.roles:
+            continue
+        _give(doc, i, "brief", f"a numbered brief item: the number, its run-in title up to a wide gap, then its "
+                               f"text, as every item of the run of {len(found)} numbered items is printed",
+              cert="medium", span=span, column=True, numbered=True)
+
+
 def rejoin_run_ins(doc: LogicalText) -> None:
     """A brief item whose line the extraction wrapped right after its run-in head (bold, or after
     a bullet: ``**县图书馆新添…借阅点**　9月1`` / ``0日，县图书馆…``; ``▲县人社局…2600个`` /
@@ -1690,7 +1753,8 @@ def split_run_together(doc: LogicalText) -> None:
     from convert.reader.physical import NO_LINE_START, RUN_IN_JOIN, decide_break, extent
 
     out: list[Line] = []
-    for line in doc.lines:
+    briefs = numbered_run_ins(doc.lines)  # items of a numbered run of briefs: their text goes on
+    for n_line, line in enumerate(doc.lines):
         parts = physical_parts(line, doc.physical)
         if len(parts) < 2:
             out.append(line)
@@ -1702,6 +1766,8 @@ def split_run_together(doc: LogicalText) -> None:
             if why == NUMBERED and prev is parts[0] and any(
                     e.startswith(f"joined with line {part.no}:") and RUN_IN_JOIN in e for e in line.evidence):
                 why = None  # an item of a run-in series the wrap cut: its siblings are paragraphs
+            if why == NUMBERED and prev is parts[0] and n_line in briefs:
+                why = None  # a numbered brief item, its title run in: its one paragraph goes on
             if why is None and prev is parts[0] and DOCUMENT_TITLE_RE.match(prev.key) and heading_shape(prev) \
                     and part.text[:1] not in NO_LINE_START:
                 why = "the line above is a document's title (关于…的通报: GB/T 9704-2012 7.3.1)"
@@ -1771,7 +1837,7 @@ def split_named_titles(doc: LogicalText) -> None:
 
 #: The role passes, in the order they run: the most specific shapes first.
 ROLE_PASSES = [rejoin_run_ins, rejoin_indented_paragraphs, rejoin_wide_lines, rejoin_page_labels, rejoin_page_credits, rejoin_captions, rejoin_attachments, rejoin_footnotes, find_footnotes, find_page_labels, find_page_credits, find_captions, find_editorial_notes, find_lead_ins,
-               find_attachments, find_tables, find_columns, find_bylines, find_signed_columns, find_subheads, find_verse, find_briefs]
+               find_attachments, find_tables, find_columns, find_bylines, find_signed_columns, find_numbered_briefs, find_subheads, find_verse, find_briefs]
 
 
 def find_roles(doc: LogicalText) -> None:
