@@ -5556,3 +5556,23 @@ def test_a_numbered_run_with_one_item_of_another_shape_is_no_run_of_briefs():
     root = docs[0].root
     assert not [h for h in texts(root, "//tei:div[@type='brief']/tei:head") if h[:2] in ("1.", "2.", "3.")]
     round_trips(docs, text)
+
+
+def test_a_numbered_brief_item_whose_first_line_a_wrap_cut_at_or_inside_its_title_is_joined_again():
+    """Narrowly re-wrapped, an item's first line may end at its title's gap (``2.农机检修服务队下乡　``),
+    or inside its title, the title's last words, the gap and the text opening the next line
+    (``3.新型育秧设备投`` / ``入使用　县农机…``): the next line goes on with the item, and the run
+    keeps its form in every item (no item left a sub-heading or a heading). (Failed before: the
+    cut items broke the run; no item was a brief.)"""
+    text = NUMBERED_BRIEFING.replace(
+        "    2.农机检修服务队下乡　3月下旬起，县农机中心组建3支检修服\n",
+        "    2.农机检修服务队下乡　\n3月下旬起，县农机中心组建3支检修服\n").replace(
+        "    3.新型育秧设备投入使用　县农机合作社引进的2套育秧流水线\n",
+        "    3.新型育秧设备投\n入使用　县农机合作社引进的2套育秧流水线\n")
+    docs, _ = read(text)
+    root = docs[0].root
+    assert _column_briefs(root) == [
+        "1.县农机中心召开春耕农机保障会", "2.农机检修服务队下乡", "3.新型育秧设备投入使用",
+        "4.农机安全生产检查全面开展", "5.驾驶人培训班开班"]
+    assert texts(root, "//tei:div[@type='brief']/tei:p")[2].startswith("县农机合作社引进")
+    round_trips(docs, text)
