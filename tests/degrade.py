@@ -372,6 +372,14 @@ def false_joins(blocks: list[str], clean: str, joins: list[str], heads: set[str]
         if ((indent_text or (wrapped_text and indents >= 3)) and adjacent[n + 1] and not opens[n + 1] and len(a) > 20
                 and mid_sentence(a, b) and b[-1] in "。！？!?…" and a not in heads and b not in heads):
             continue
+        # whatever the layout, a line of prose (over 20 characters) that stops mid-sentence at a
+        # closing quote after no sentence mark (``…镇首个“助残驿站”`` / ``在镇综合文化站挂牌，``:
+        # :func:`mid_sentence`) goes on in the prose line right under it, not indented: the
+        # wrapped lines of one paragraph (a title ending in a quote is one of the gold *heads*)
+        if (len(adjacent) == len(lines) and adjacent[n + 1] and not opens[n + 1] and len(a) > 20
+                and a[-1] in CLOSERS and mid_sentence(a, b) and a not in heads and b not in heads
+                and any(c in "，,。；;、" for c in b)):
+            continue
         probe = a[-k:] + b[:k]
         if probe in text and probe not in one_line:
             out.append(probe)

@@ -397,6 +397,21 @@ def test_a_short_last_line_under_a_line_ending_in_a_quote_mid_sentence_goes_on_i
     assert degrade.false_joins(blocks, clean, []) == []
 
 
+def test_a_wrapped_line_ending_in_a_quote_mid_sentence_goes_on_whatever_the_layout():
+    """A text hard-wrapped with no blank lines inside its paragraphs, many other lines set apart
+    by blank lines (masthead, column names, folios): a line of prose that ends with a closing quote
+    after no sentence mark (``…镇首个“便民驿站”``) and the flush prose line under it are one
+    paragraph's wrapped lines, so one block of the two is no false join. (Failed before: the text
+    was neither wrapped-with-blanks nor indent-marked by the measure's counts.)"""
+    import degrade
+
+    item = "    {n}.某镇驿站挂牌　某月某日，某镇首个“便民驿站”\n在镇文化站挂牌，驿站设有康复训练室和咨询台。\n"
+    clean = "".join(f"第{c}栏\n\n" + "".join(item.format(n=3 * c + k) for k in range(3)) + "\n" for c in range(4))
+    blocks = [f"第{c}栏" for c in range(4)] + [
+        f"{n}.某镇驿站挂牌　某月某日，某镇首个“便民驿站”在镇文化站挂牌，驿站设有康复训练室和咨询台。" for n in range(12)]
+    assert degrade.false_joins(blocks, clean, []) == []
+
+
 def test_the_layout_of_each_part_of_a_concatenation_is_decided_on_its_own():
     """Two files run together (:func:`degrade.concatenate`): a journal hard-wrapped with no blank
     lines, each paragraph opened by its first-line indent, then a briefing that sets its

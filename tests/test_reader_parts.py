@@ -5622,4 +5622,90 @@ def test_a_photo_caption_cut_by_the_wrap_before_its_sentence_ends_stands_between
     assert [nows("".join(h.itertext())) for h in xpath(root, "//tei:figure/tei:head")][:1] == ["图为县农机推广站的技术人员正在田间地头为农户检修收割机的割台。"]
     first = xpath(root, "//tei:body//tei:p[@next]")
     assert len(first) == 1 and nows("".join(first[0].itertext())).endswith("刚参加工作的")
+
+
+NUMBERED_BRIEFING = """        内部资料
+
+        农机工作简讯
+
+        第3期（总第21期）
+
+        某川县农业机械服务中心            2023年4月10日
+
+
+              春耕动态
+
+    1.县农机中心召开春耕农机保障会　4月3日，县农机中心召开春
+耕农机保障会，部署全县农机检修和作业调度工作，各乡镇农机站站
+长参加会议。
+    2.农机检修服务队下乡　3月下旬起，县农机中心组建3支检修服
+务队，深入12个乡镇为农户检修拖拉机、插秧机等机具260台，现场
+更换零配件400余件。
+    3.新型育秧设备投入使用　县农机合作社引进的2套育秧流水线
+已投入使用，每天可播种育秧盘8000张，满足周边3个村的育秧需求。
+
+              安全生产
+
+    4.农机安全生产检查全面开展　4月以来，县农机中心联合交警部
+门开展农机安全检查，检查拖拉机310台，纠正违章行为27起。
+    5.驾驶人培训班开班　4月8日，县农机中心举办拖拉机驾驶人培训
+班，45名驾驶人参加学习。
+
+
+报：市农机服务中心，县委、县政府分管领导。
+发：各乡镇农机站。
+
+编辑：某某　　　　（共印60份）
+"""
+
+
+def test_a_numbered_run_of_items_with_run_in_titles_is_a_run_of_brief_items_under_their_columns():
+    """A 简讯 whose items each open with a number (1. 2. …, GB/T 15834 B.3.8 third level), a
+    title-shaped run, an ideographic space and the item's one paragraph, in every item of the run:
+    each a ``div type="brief"`` whose label is the number and whose head is the run-in title
+    (@cert), not a sub-heading nor a plain paragraph; the short plain lines over them (春耕动态)
+    are their columns. Hard-wrapped without blank lines, the item's text goes on past its first
+    line. (Failed before: the items were paragraphs, one of them a heading, the column names
+    article headings.)"""
+    docs, _ = read(NUMBERED_BRIEFING)
+    root = docs[0].root
+    heads = xpath(root, "//tei:div[@type='section']/tei:div[@type='brief']/tei:head")
+    assert [nows("".join(h.itertext())) for h in heads] == [
+        "1.县农机中心召开春耕农机保障会", "2.农机检修服务队下乡", "3.新型育秧设备投入使用",
+        "4.农机安全生产检查全面开展", "5.驾驶人培训班开班"]
+    assert texts(root, "//tei:div[@type='brief']/tei:head/tei:label") == ["1.", "2.", "3.", "4.", "5."]
+    assert all(h.get("cert") for h in heads)
+    assert texts(root, "//tei:div[@type='section']/tei:head") == ["春耕动态", "安全生产"]
+    assert texts(root, "//tei:div[@type='brief']/tei:p")[0].endswith("各乡镇农机站站长参加会议。")
+    assert not xpath(root, "//tei:div[@type='subsection']")
+    round_trips(docs, NUMBERED_BRIEFING)
+
+
+def test_a_numbered_run_with_one_item_of_another_shape_is_no_run_of_briefs():
+    """The run-in form must hold in every item of the numbered run: one item run into its text
+    after 。 (``3.新型育秧设备投入使用。县…``) and no item of the run is read as a brief."""
+    text = NUMBERED_BRIEFING.replace("新型育秧设备投入使用　", "新型育秧设备投入使用。")
+    docs, _ = read(text)
+    root = docs[0].root
+    assert not [h for h in texts(root, "//tei:div[@type='brief']/tei:head") if h[:2] in ("1.", "2.", "3.")]
+    round_trips(docs, text)
+
+
+def test_a_numbered_brief_item_whose_first_line_a_wrap_cut_at_or_inside_its_title_is_joined_again():
+    """Narrowly re-wrapped, an item's first line may end at its title's gap (``2.农机检修服务队下乡　``),
+    or inside its title, the title's last words, the gap and the text opening the next line
+    (``3.新型育秧设备投`` / ``入使用　县农机…``): the next line goes on with the item, and the run
+    keeps its form in every item (no item left a sub-heading or a heading). (Failed before: the
+    cut items broke the run; no item was a brief.)"""
+    text = NUMBERED_BRIEFING.replace(
+        "    2.农机检修服务队下乡　3月下旬起，县农机中心组建3支检修服\n",
+        "    2.农机检修服务队下乡　\n3月下旬起，县农机中心组建3支检修服\n").replace(
+        "    3.新型育秧设备投入使用　县农机合作社引进的2套育秧流水线\n",
+        "    3.新型育秧设备投\n入使用　县农机合作社引进的2套育秧流水线\n")
+    docs, _ = read(text)
+    root = docs[0].root
+    assert _column_briefs(root) == [
+        "1.县农机中心召开春耕农机保障会", "2.农机检修服务队下乡", "3.新型育秧设备投入使用",
+        "4.农机安全生产检查全面开展", "5.驾驶人培训班开班"]
+    assert texts(root, "//tei:div[@type='brief']/tei:p")[2].startswith("县农机合作社引进")
     round_trips(docs, text)

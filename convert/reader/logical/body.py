@@ -712,6 +712,12 @@ class BodyBuilder:
             return Heading("subsection", why=why + "; numbered like a sub-heading", cert=cert)
         if BRIEF_RE.search(line.key) and len(line.key) <= SECTION_NAME_MAX:
             return Heading("section", why=why + "; names a brief-news column", cert=cert)
+        if (not marked and len(line.key) <= SECTION_NAME_MAX and nxt_role is not None and nxt_role.kind == "brief"
+                and nxt_role.data.get("numbered")):
+            # a short plain name over a numbered run of brief items (roles.find_numbered_briefs): the
+            # column the items stand in (工作动态 over 1.…　2.…), no article of its own
+            return Heading("section", why=why + "; a short name over numbered brief items: their column",
+                           cert="medium")
         if self._feature_subhead(i):
             return Heading("subsection", why=why + "; inside a newspaper article, with a sibling of that shape",
                            cert="medium")
@@ -1257,7 +1263,8 @@ class BodyBuilder:
         head, the full stop closing the head a ``pc``), the rest a paragraph. Only in a brief
         column, a column whose items share its form (``column`` in the role's data:
         :func:`convert.reader.logical.roles.find_briefs`), or a newspaper."""
-        column = bool(role.data.get("column")) and self.section is not None
+        # a numbered run of briefs (roles.find_numbered_briefs) is one with or without a column name
+        column = bool(role.data.get("column")) and (self.section is not None or bool(role.data.get("numbered")))
         if not (self.section_is_brief or column or self.family == "newspaper"):
             return False
         bullet, a, b = role.data["span"]

@@ -1143,6 +1143,125 @@ def find_briefs(doc: LogicalText) -> None:
     close()
 
 
+#: A numbered item's opening in the run-in form of a brief (GB/T 15834-2011 B.3.8 third-level
+#: number 1. / 1、, then the item's title run in): the number, a title-shaped run of 4–30
+#: characters (no clause punctuation, no whitespace), a wide gap (an ideographic space, or two
+#: spaces), then running text (no punctuation opening it). Anchored, bounded: linear.
+NUMBERED_RUN_IN_RE = re.compile(r"\s*(?P<n>\d{1,2})\s?(?:[.．](?!\d)|、)(?P<head>[^，,。；;：:！？!?\s]{4,30})"
+                                r"(?:\u3000+|[ \t]{2,})(?=[^\s，,。；;：:、！？!?）)”’])")
+#: A line opening with a third-level number (1. / 1、), whatever follows.
+NUMBER_OPENING_RE = re.compile(r"\s*(?P<n>\d{1,2})\s?(?:[.．](?!\d)|、)")
+#: The same opening whose line the wrap cut at the gap: the number, the title-shaped run, and the
+#: gap ending the line (``9.…惠及112名儿童　``), or nothing after the run (the gap opens the next line).
+NUMBERED_HEAD_END_RE = re.compile(r"\s*(?P<n>\d{1,2})\s?(?:[.．](?!\d)|、)(?P<head>[^，,。；;：:！？!?\s]{4,30})"
+                                  r"(?P<gap>\u3000+|[ \t]{2,})?$")
+#: The next line holding a cut title's last words (at most {k} characters), the gap and running text.
+HEAD_TAIL_PATTERN = r"[^\s，,。；;：:！？!?]{{1,{k}}}(?:\u3000+|[ \t]{{2,}})[^\s，,。；;：:、！？!?）)”’]"
+#: A line that goes on after an item's title: the gap (when the line above did not end with it),
+#: then running text, no second number.
+RUN_ON_RE = re.compile(r"(?:\u3000+|[ \t]{2,})?[^\s，,。；;：:、！？!?）)”’]")
+
+
+def numbered_run_ins(lines: list[Line], known: dict[int, tuple[int, int, int]] | None = None
+                     ) -> dict[int, tuple[int, int, int]]:
+    """``{index: (bullet end, head start, head end)}`` for the *lines* (logical lines, as the
+    unwrapping joined them) that are items of a numbered run of brief items: lines opening with
+    consecutive third-level numbers (1. 2. 3. …, GB/T 15834-2011 B.3.8), two at least, every one
+    of them the number, a title-shaped run, a wide gap and running text after it
+    (:data:`NUMBERED_RUN_IN_RE`: ``1.县…推进会　6月5日，县残联…``) — the 简讯 practice of
+    printing each item's title run in before its one paragraph; where a wrap cut the line at the
+    gap, the gap ends it or opens the next line, which goes on in running text. One numbered line
+    of another shape in the run (a sub-heading on a line of its own with no gap, an item run into
+    its text after 。) and the run is no run of briefs: a numbered sub-heading keeps its reading.
+    A number out of sequence starts a new run. *known* gives the spans of items already joined
+    again (id of the line → span: :func:`rejoin_numbered_briefs`). One pass over *lines*."""
+    out: dict[int, tuple[int, int, int]] = {}
+    run: list[tuple[int, tuple[int, int, int] | None]] = []
+    last = 0
+
+    def close() -> None:
+        if len(run) >= 2 and all(span is not None for _, span in run):
+            out.update((k, span) for k, span in run)
+        run.clear()
+
+    for i, line in enumerate(lines):
+        text = line.text
+        m = NUMBER_OPENING_RE.match(text)
+        if m is None:
+            continue
+        n = int(m.group("n"))
+        if n != last + 1:
+            close()
+        last = n
+        if known and id(line) in known:
+            run.append((i, known[id(line)]))
+            continue
+        full = NUMBERED_RUN_IN_RE.match(text)
+        if full is None and (cut := NUMBERED_HEAD_END_RE.match(text)) is not None and i + 1 < len(lines):
+            # the wrap cut the line at the gap: the gap ends it (kept in the raw line) or opens the
+            # next line, and the next line (no blank line, no indent, no number of its own) goes
+            # on in running text
+            nxt = lines[i + 1].raw.lstrip("\f").rstrip("\r\n")
+            on = RUN_ON_RE.match(nxt)
+            raw = line.raw.rstrip("\r\n")
+            trail = raw[len(raw.rstrip(" \t\u3000")):]  # a wide gap ending the raw line
+            gap_ends = ("\u3000" in trail or len(trail) >= 2) and line.end_no == line.no
+            # or the cut fell inside the title: its last words, the gap and the text open the next line
+            tail = re.compile(HEAD_TAIL_PATTERN.format(k=30 - len(cut.group("head")))).match(nxt) \
+                if len(cut.group("head")) < 30 and not gap_ends else None
+            if ((on is not None or tail is not None) and not lines[i + 1].blank_before
+                    and not opens_indented(lines[i + 1])
+                    and (gap_ends or tail is not None or on.end() > 1) and NUMBER_OPENING_RE.match(nxt) is None
+                    # running text after the gap: clause punctuation, or words enough for no title
+                    and (any(c in "，,。；;、" for c in nxt)
+                         or len(nxt[(tail or on).end() - 1 :].strip()) >= 8)):
+                # the title's end: the line's, or past the last words the next line holds
+                # (the tail match: the title's last words, the gap, one character of text)
+                words = len(tail.group()[:-1].rstrip(" \t\u3000")) if tail is not None else 0
+                run.append((i, (m.end(), m.end(), cut.end("head") + words)))
+                continue
+        run.append((i, (m.end(), m.end(), full.end("head")) if full else None))
+    close()
+    return out
+
+
+def rejoin_numbered_briefs(doc: LogicalText) -> None:
+    """A numbered brief item (:func:`numbered_run_ins`) whose first line a wrap cut at its title's
+    gap or inside its title, left apart by the unwrapping (a short line without clause
+    punctuation): the next line goes on with it (segments kept, evidence noted), so the item's
+    title, gap and text stand on one logical line as printed."""
+    body = doc.lines[doc.body_start : doc.colophon_start]
+    found = numbered_run_ins(body)
+    cut = sorted(k for k in found if NUMBERED_RUN_IN_RE.match(body[k].text) is None and k + 1 < len(body))
+    for k in reversed(cut):  # from the end: the indices before stay valid
+        i = doc.body_start + k
+        line, nxt = doc.lines[i], doc.lines[i + 1]
+        doc.numbered_ends[id(line)] = found[k]
+        line.segments = line.segments + nxt.segments
+        line.end_no = nxt.end_no
+        line.cert, line.weak_join = None, False
+        line.evidence.append(f"joined with line {nxt.no}: a numbered brief item's title, cut by the wrap, goes on")
+        del doc.lines[i + 1]
+        doc.colophon_start -= 1
+
+
+def find_numbered_briefs(doc: LogicalText) -> None:
+    """Numbered brief items (:func:`numbered_run_ins`): each a ``brief`` whose number is its
+    label (as a bullet is) and whose run-in title, up to the gap, its head; ``column`` and
+    ``numbered`` in the role's data (a ``div type="brief"`` with or without a column name over
+    it). The form is shared by every item of the run, yet no markup marks the head: @cert medium.
+    Runs before :func:`find_subheads` (the items' number has a sub-heading's shape)."""
+    body = doc.lines[doc.body_start : doc.colophon_start]
+    found = numbered_run_ins(body, doc.numbered_ends)
+    for k, span in found.items():
+        i = doc.body_start + k
+        if i in doc.roles:
+            continue
+        _give(doc, i, "brief", f"a numbered brief item: the number, its run-in title up to a wide gap, then its "
+                               f"text, as every item of the run of {len(found)} numbered items is printed",
+              cert="medium", span=span, column=True, numbered=True)
+
+
 def rejoin_run_ins(doc: LogicalText) -> None:
     """A brief item whose line the extraction wrapped right after its run-in head (bold, or after
     a bullet: ``**县图书馆新添…借阅点**　9月1`` / ``0日，县图书馆…``; ``▲县人社局…2600个`` /
@@ -1748,7 +1867,8 @@ def split_run_together(doc: LogicalText) -> None:
     from convert.reader.physical import NO_LINE_START, RUN_IN_JOIN, decide_break, extent
 
     out: list[Line] = []
-    for line in doc.lines:
+    briefs = numbered_run_ins(doc.lines)  # items of a numbered run of briefs: their text goes on
+    for n_line, line in enumerate(doc.lines):
         parts = physical_parts(line, doc.physical)
         if len(parts) < 2:
             out.append(line)
@@ -1760,6 +1880,8 @@ def split_run_together(doc: LogicalText) -> None:
             if why == NUMBERED and prev is parts[0] and any(
                     e.startswith(f"joined with line {part.no}:") and RUN_IN_JOIN in e for e in line.evidence):
                 why = None  # an item of a run-in series the wrap cut: its siblings are paragraphs
+            if why == NUMBERED and prev is parts[0] and n_line in briefs:
+                why = None  # a numbered brief item, its title run in: its one paragraph goes on
             if why is None and prev is parts[0] and DOCUMENT_TITLE_RE.match(prev.key) and heading_shape(prev) \
                     and part.text[:1] not in NO_LINE_START:
                 why = "the line above is a document's title (关于…的通报: GB/T 9704-2012 7.3.1)"
@@ -1828,8 +1950,8 @@ def split_named_titles(doc: LogicalText) -> None:
 
 
 #: The role passes, in the order they run: the most specific shapes first.
-ROLE_PASSES = [rejoin_run_ins, rejoin_indented_paragraphs, rejoin_wide_lines, rejoin_page_labels, rejoin_page_credits, rejoin_captions, rejoin_attachments, rejoin_footnotes, find_footnotes, find_page_labels, find_page_credits, find_captions, find_editorial_notes, find_lead_ins,
-               find_attachments, find_tables, find_columns, find_bylines, find_signed_columns, find_subheads, find_verse, find_briefs]
+ROLE_PASSES = [rejoin_numbered_briefs, rejoin_run_ins, rejoin_indented_paragraphs, rejoin_wide_lines, rejoin_page_labels, rejoin_page_credits, rejoin_captions, rejoin_attachments, rejoin_footnotes, find_footnotes, find_page_labels, find_page_credits, find_captions, find_editorial_notes, find_lead_ins,
+               find_attachments, find_tables, find_columns, find_bylines, find_signed_columns, find_numbered_briefs, find_subheads, find_verse, find_briefs]
 
 
 def find_roles(doc: LogicalText) -> None:

@@ -49,6 +49,9 @@ class LogicalText:
     roles: dict[int, Role] = field(default_factory=dict)
     #: where a brief item's run-in head ended, for lines the rejoining made (keyed by ``id``)
     run_in_ends: dict[int, tuple[int, int, int]] = field(default_factory=dict)
+    #: numbered brief items whose first line a wrap cut, joined again (id of the line → the span of
+    #: its number and run-in title, :func:`convert.reader.logical.roles.rejoin_numbered_briefs`)
+    numbered_ends: dict[int, tuple[int, int, int]] = field(default_factory=dict)
     builder: object = None
     body: etree._Element | None = None
     back: etree._Element | None = None
