@@ -5489,3 +5489,23 @@ def test_a_brief_items_closing_credit_of_a_unit_alone_is_its_byline():
     assert bylines == ["（东坪镇妇联）", "（西川乡妇联）", "（县医院妇委会）"], bylines
     assert all(p.endswith("。") for p in texts(root, "//tei:div[@type='brief']/tei:p"))
     round_trips(docs, YOUTH_BRIEFING)
+
+
+def test_a_folio_of_page_and_page_count_between_dashes_centred_by_tabs_is_furniture():
+    """A folio printing the page and the page count between dashes (``- 1/2 -``, as ``第1页 共2页``),
+    centred by tabs at the page foot, is page furniture (TEI P5 §11.6 ``fw``), not a bulleted line
+    whose ``1/2 -`` goes on the paragraph cut above it; the running head with a tab inside after
+    the form feed is furniture too, and the cut paragraph goes on across both. (Failed before:
+    ``1/2 -`` ran on in the paragraph, the dash lost as a bullet.)"""
+    text = ("某某信息\n\n第3期\n\n某某县农业农村局　　　　　　2024年3月5日\n\n"
+            "全县春耕备耕工作有序推进\n\t近日，县农业农村局组织技术人员深入各乡镇指导春耕，"
+            "共发放良种两百吨、化肥三百吨，培训农民一千余人次，\n\n\t\t\t\t- 1/2 -\n"
+            "\f某某信息\t2024年第3期\n\n各乡镇春耕生产进度总体快于上年。\n（县农业农村局供稿）\n\n"
+            "抄送：县委办公室，县政府办公室。\n某某县农业农村局办公室　　　　2024年3月5日印发\n\t\t\t\t- 2/2 -\n")
+    docs, _ = read(text)
+    root = docs[0].root
+    fws = texts(root, "//tei:fw")
+    assert "-1/2-" in fws and "-2/2-" in fws and "某某信息2024年第3期" in fws, fws
+    paras = texts(root, "//tei:body//tei:p")
+    assert any("一千余人次，" in p and "-1/2-" in p and p.endswith("各乡镇春耕生产进度总体快于上年。") for p in paras), paras
+    round_trips(docs, text)
