@@ -5509,3 +5509,29 @@ def test_a_folio_of_page_and_page_count_between_dashes_centred_by_tabs_is_furnit
     paras = texts(root, "//tei:body//tei:p")
     assert any("一千余人次，" in p and "-1/2-" in p and p.endswith("各乡镇春耕生产进度总体快于上年。") for p in paras), paras
     round_trips(docs, text)
+
+
+def test_a_paragraph_cut_after_a_semicolon_goes_on_where_the_next_page_opens_unindented():
+    """A semicolon is a mark inside a sentence (GB/T 15834-2011 4.6, 句内点号); in a body whose
+    paragraphs open with a first-line indent (here one tab, a word processor's indent), a page
+    that opens with running text not indented after a paragraph ending in ``；`` goes on with
+    that paragraph (weak: ``@cert`` medium, the warning names the line); a page that opens
+    indented starts a new paragraph. (Failed before: a tab was no indent, and the cut paragraph
+    ended at the semicolon.)"""
+    def text(indent: str) -> str:
+        return ("某某信息\n\n第5期\n\n某某县农业农村局　　　　　　2024年5月6日\n\n"
+                "全县夏粮收购工作启动\n\t今年全县夏粮收购工作于5月20日启动，县里设立收购网点十二个。\n"
+                "\t收购价格执行国家最低收购价，各网点不得压级压价。\n"
+                "\t各网点收购时间为每天早八点至晚六点，农户可以就近交售；\n\n\t\t\t\t- 1/2 -\n"
+                f"\f某某信息\t2024年第5期\n\n{indent}交售数量较大的，可提前预约上门收购。\n（县粮食服务中心供稿）\n\n"
+                "抄送：县委办公室，县政府办公室。\n某某县农业农村局办公室　　　　2024年5月6日印发\n\t\t\t\t- 2/2 -\n")
+    joined, warnings = read(text(""))
+    paras = texts(joined[0].root, "//tei:body//tei:p")
+    assert len(paras) == 3 and paras[-1].startswith("各网点") and paras[-1].endswith("上门收购。"), paras
+    assert xpath(joined[0].root, "//tei:body//tei:p[@cert='medium']")
+    assert any("交售数量较大的" in w for w in warnings), warnings
+    round_trips(joined, text(""))
+    apart, _ = read(text("\t"))
+    paras = texts(apart[0].root, "//tei:body//tei:p")
+    assert len(paras) == 4 and paras[2].endswith("就近交售；"), paras
+    round_trips(apart, text("\t"))

@@ -78,8 +78,9 @@ def schedule_end(text: str) -> bool:
             and max(t.rfind("（"), t.rfind("(")) >= 0)
 
 
-#: A paragraph's first-line indent (段首缩进: two ideographic spaces, or four spaces and more).
-INDENT_RE = re.compile(r"^(?:\u3000{2}|[ \t]{4,})\S")
+#: A paragraph's first-line indent (段首缩进: two ideographic spaces, four spaces and more, or a
+#: tab: a word processor's first-line indent exported as one tab).
+INDENT_RE = re.compile(r"^(?:\u3000{2}|\t|[ \t]{4,})\S")
 #: A gap of ideographic spaces between two printed characters inside a line: a title's two halves
 #: (``以“网格连心”为抓手　推动…``, a newspaper's 抢晴天　赶农时) are set apart so; wrapped prose is not.
 TITLE_GAP_RE = re.compile(r"[^\s]\u3000+[^\s]")
