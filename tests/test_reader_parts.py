@@ -5535,3 +5535,30 @@ def test_a_paragraph_cut_after_a_semicolon_goes_on_where_the_next_page_opens_uni
     paras = texts(apart[0].root, "//tei:body//tei:p")
     assert len(paras) == 4 and paras[2].endswith("就近交售；"), paras
     round_trips(apart, text("\t"))
+
+
+def test_a_question_over_the_pairs_of_a_question_and_answer_piece_is_its_title():
+    """A 问答 piece (政策问答) titled by a label, a colon and one question
+    (``政策答疑：医保卡丢了怎么办？``, a question mark at its end, an enumeration comma inside)
+    over its 问：/答： pairs (half-width ``问:`` too) is an article with that title (``@cert``),
+    its pairs paragraphs; a question asked in running text, with no boundary and no label
+    before it, is no title. (Failed before: the question mark made the line running text.)"""
+    text = ("某某信息\n\n第2期\n\n某某县医疗保障局　　　　　　2024年2月6日\n\n【政策解读】\n\n"
+            "县医保局推行医保业务网上办\n\t近日，县医保局开通网上办事大厅，参保登记等十项业务可以在网上办理。\n"
+            "\t开通首月，网上共办理各类业务三百余件。\n（县医疗保障局办公室供稿）\n\n"
+            "政策答疑：医保卡丢了、坏了怎么办？\n\t问：医保卡丢了怎么办？\n\t答：可以先打电话挂失，再到医保服务站补办。\n"
+            "\t问:补办要花钱吗？\n\t答:不收费，当场就能领卡。\n\n"
+            "抄送：县委办公室，县政府办公室。\n某某县医疗保障局办公室　　　　2024年2月6日印发\n")
+    docs, warnings = read(text)
+    root = docs[0].root
+    heads = xpath(root, "//tei:div[@type='article']/tei:head")
+    assert [nows("".join(h.itertext())) for h in heads] == ["县医保局推行医保业务网上办", "政策答疑：医保卡丢了、坏了怎么办？"]
+    assert heads[1].get("cert") == "high"
+    paras = texts(root, "//tei:div[@type='article'][2]//tei:p")
+    assert paras[0] == "问：医保卡丢了怎么办？" and len(paras) == 4, paras
+    round_trips(docs, text)
+    asked = text.replace("\t开通首月，网上共办理各类业务三百余件。\n", "\t开通首月，网上共办理各类业务三百余件。\n群众最关心哪些业务？\n\t问：能办哪些业务？\n\t答：参保登记、异地就医备案等。\n")
+    docs, _ = read(asked)
+    heads = texts(docs[0].root, "//tei:div[@type='article']/tei:head")
+    assert "群众最关心哪些业务？" not in heads, heads
+    round_trips(docs, asked)

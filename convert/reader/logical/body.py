@@ -105,6 +105,13 @@ def field_line(line: Line, wrap_width: float | None = None) -> bool:
 
 #: The label of a paper's reference list or notes, alone on its line (GB/T 7714-2015 文后参考文献;
 #: journal practice prints 参考文献 or 注释 over the numbered entries [1] …).
+#: A question of a question-and-answer pair opening a line (问：…？ / 答：…, 问:, Q：): the body of
+#: a 问答 piece (政策问答, 答记者问); a run-in label, no heading.
+QUESTION_LINE_RE = re.compile(r"^(?:问|Q)\s*[：:]")
+#: A question printed as a title (``政策问答：门诊慢特病待遇怎么享受？``, ``新生儿怎么参保？``): an
+#: optional column-like label and colon, then one question: no mark that ends or parts clauses
+#: (、 and quotes may stand), ending in a question mark. Linear: character classes, no nesting.
+QUESTION_TITLE_RE = re.compile(r"^(?:([^：:，,。；;！!？?、\s]{2,8})[：:])?[^：:，,。；;！!？?]{2,40}[？?]$")
 REFERENCE_LABEL_RE = re.compile(r"(?:【|\[)?(?:参考文献|主要参考文献|参考资料|注释|注释与参考文献|注释和参考文献)(?:】|\])?[：:]?")
 
 
@@ -521,6 +528,28 @@ class BodyBuilder:
                 return True
         return False
 
+    def _question_title(self, i: int) -> tuple[str, str] | None:
+        """``(evidence, cert)`` when line *i* is the title of a question-and-answer piece (政策问答,
+        答记者问), else ``None``: one question (:data:`QUESTION_TITLE_RE`, a label and a colon before
+        it or not), not itself a question of a pair, not indented where the body's paragraphs
+        open indented, with the first question of the pairs (:data:`QUESTION_LINE_RE`, 问：…) right
+        under it, and a boundary before it (a credit, a column name, the body's start) or the
+        label. A question mark ends the line, so the heading shape refuses it; its place (at a
+        piece's start) and what follows (the piece's 问：/答： pairs, run-in labels, no heads) make
+        it the piece's title. ``@cert`` high with both the boundary and the label, else medium."""
+        line = self.lines[i]
+        m = QUESTION_TITLE_RE.match(line.key)
+        if (m is None or QUESTION_LINE_RE.match(line.key) or i + 1 >= len(self.lines)
+                or not QUESTION_LINE_RE.match(self.lines[i + 1].key) or self._role(i + 1) is not None
+                or (indented(line) and self._paragraphs_indented())):
+            return None
+        if not (self.boundary or m.group(1)):
+            return None
+        why = "one question, the first question of a 问：/答： piece under it"
+        why += "; a label and a colon before the question" if m.group(1) else ""
+        why += "; a boundary before it" if self.boundary else ""
+        return why, "high" if (self.boundary and m.group(1)) else "medium"
+
     def _titles_addressees(self, i: int) -> bool:
         """Line *i* is a document's title (关于…的通报: GB/T 9704-2012 7.3.1) and the next line its
         主送 line (7.3.3: the bodies addressed, under the title, a colon after the last): a title,
@@ -619,6 +648,8 @@ class BodyBuilder:
             # (newspaper practice: 图片新闻), a section holding figures, no article
             return Heading("section", why="a short name over nothing but photo captions up to the page's end: "
                                           "a photo column (图片新闻)", cert="medium")
+        if (not marked and not self.exhaustive and (asked := self._question_title(i))):
+            return Heading("article", why=asked[0], cert=asked[1])
         shaped = heading_shape(line) and i + 1 < len(self.lines) and (
             (paragraph_shape(self.lines[i + 1]) and (nxt_role is None or nxt_role.kind in OPENING_ROLES + ("brief",)))
             or self._next_is_heading(i) or (nxt_role is not None and nxt_role.kind in OPENING_ROLES + ("subhead",))
