@@ -119,9 +119,9 @@ def markup_stripped(text: str, rng: random.Random) -> tuple[str, list[str]]:
             out.append("")
             continue
         line = re.sub(r"^\s*#{1,6}\s+", "", line)
-        # a folio ``- 3 -`` keeps its dashes: no list bullet (TEI-CONVENTIONS.md point 7, as
+        # a folio ``- 3 -`` or ``- 3/8 -`` keeps its dashes: no list bullet (TEI-CONVENTIONS.md point 7, as
         # sampledata.source_content and furniture_text read it)
-        line = re.sub(r"^\s*-\s+(?!\d{1,4}\s*-\s*$)", "", line)
+        line = re.sub(r"^\s*-\s+(?!\d{1,4}(?:\s*/\s*\d{1,4})?\s*-\s*$)", "", line)
         out.append(re.sub(r"\*\*|</?b>|</?strong>", "", line, flags=re.IGNORECASE))
     return "\n".join(out), []
 

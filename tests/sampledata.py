@@ -27,14 +27,14 @@ def nows(s: str) -> str:
 
 def source_content(text: str) -> str:
     """The content characters of bulletin *text*: ``#`` heading marks, ``**``, ``<b>``/``</b>``,
-    ``- `` bullets (not the dashes of a folio ``- 3 -``), ``---`` rules and dot leaders (before a page number, bare or in round brackets) removed,
+    ``- `` bullets (not the dashes of a folio ``- 3 -``, ``- 3/8 -``), ``---`` rules and dot leaders (before a page number, bare or in round brackets) removed,
     then all whitespace."""
     out = []
     for line in re.split(r"\r\n|\r|\n", text):
         if re.fullmatch(r"\s*([-*_])(\s*\1){2,}\s*", line):
             continue
         line = re.sub(r"^\s*#{1,6}\s+", "", line)
-        line = re.sub(r"^\s*-\s+(?!\d{1,4}\s*-\s*$)", "", line)
+        line = re.sub(r"^\s*-\s+(?!\d{1,4}(?:\s*/\s*\d{1,4})?\s*-\s*$)", "", line)
         line = re.sub(r"\*\*|</?b>|</?strong>", "", line, flags=re.IGNORECASE)
         line = re.sub(r"(?:\.{2,}|…{2,}|·{3,}|．{2,}|。{3,})(?=\s*(?:\d{1,3}|（\d{1,3}）|\(\d{1,3}\))\s*$)", "", line)
         out.append(line)

@@ -5709,3 +5709,76 @@ def test_a_numbered_brief_item_whose_first_line_a_wrap_cut_at_or_inside_its_titl
         "4.农机安全生产检查全面开展", "5.驾驶人培训班开班"]
     assert texts(root, "//tei:div[@type='brief']/tei:p")[2].startswith("县农机合作社引进")
     round_trips(docs, text)
+
+
+def test_a_folio_of_page_and_page_count_between_dashes_centred_by_tabs_is_furniture():
+    """A folio printing the page and the page count between dashes (``- 1/2 -``, as ``第1页 共2页``),
+    centred by tabs at the page foot, is page furniture (TEI P5 §11.6 ``fw``), not a bulleted line
+    whose ``1/2 -`` goes on the paragraph cut above it; the running head with a tab inside after
+    the form feed is furniture too, and the cut paragraph goes on across both. (Failed before:
+    ``1/2 -`` ran on in the paragraph, the dash lost as a bullet.)"""
+    text = ("某某信息\n\n第3期\n\n某某县农业农村局　　　　　　2024年3月5日\n\n"
+            "全县春耕备耕工作有序推进\n\t近日，县农业农村局组织技术人员深入各乡镇指导春耕，"
+            "共发放良种两百吨、化肥三百吨，培训农民一千余人次，\n\n\t\t\t\t- 1/2 -\n"
+            "\f某某信息\t2024年第3期\n\n各乡镇春耕生产进度总体快于上年。\n（县农业农村局供稿）\n\n"
+            "抄送：县委办公室，县政府办公室。\n某某县农业农村局办公室　　　　2024年3月5日印发\n\t\t\t\t- 2/2 -\n")
+    docs, _ = read(text)
+    root = docs[0].root
+    fws = texts(root, "//tei:fw")
+    assert "-1/2-" in fws and "-2/2-" in fws and "某某信息2024年第3期" in fws, fws
+    paras = texts(root, "//tei:body//tei:p")
+    assert any("一千余人次，" in p and "-1/2-" in p and p.endswith("各乡镇春耕生产进度总体快于上年。") for p in paras), paras
+    round_trips(docs, text)
+
+
+def test_a_paragraph_cut_after_a_semicolon_goes_on_where_the_next_page_opens_unindented():
+    """A semicolon is a mark inside a sentence (GB/T 15834-2011 4.6, 句内点号); in a body whose
+    paragraphs open with a first-line indent (here one tab, a word processor's indent), a page
+    that opens with running text not indented after a paragraph ending in ``；`` goes on with
+    that paragraph (weak: ``@cert`` medium, the warning names the line); a page that opens
+    indented starts a new paragraph. (Failed before: a tab was no indent, and the cut paragraph
+    ended at the semicolon.)"""
+    def text(indent: str) -> str:
+        return ("某某信息\n\n第5期\n\n某某县农业农村局　　　　　　2024年5月6日\n\n"
+                "全县夏粮收购工作启动\n\t今年全县夏粮收购工作于5月20日启动，县里设立收购网点十二个。\n"
+                "\t收购价格执行国家最低收购价，各网点不得压级压价。\n"
+                "\t各网点收购时间为每天早八点至晚六点，农户可以就近交售；\n\n\t\t\t\t- 1/2 -\n"
+                f"\f某某信息\t2024年第5期\n\n{indent}交售数量较大的，可提前预约上门收购。\n（县粮食服务中心供稿）\n\n"
+                "抄送：县委办公室，县政府办公室。\n某某县农业农村局办公室　　　　2024年5月6日印发\n\t\t\t\t- 2/2 -\n")
+    joined, warnings = read(text(""))
+    paras = texts(joined[0].root, "//tei:body//tei:p")
+    assert len(paras) == 3 and paras[-1].startswith("各网点") and paras[-1].endswith("上门收购。"), paras
+    assert xpath(joined[0].root, "//tei:body//tei:p[@cert='medium']")
+    assert any("交售数量较大的" in w for w in warnings), warnings
+    round_trips(joined, text(""))
+    apart, _ = read(text("\t"))
+    paras = texts(apart[0].root, "//tei:body//tei:p")
+    assert len(paras) == 4 and paras[2].endswith("就近交售；"), paras
+    round_trips(apart, text("\t"))
+
+
+def test_a_question_over_the_pairs_of_a_question_and_answer_piece_is_its_title():
+    """A 问答 piece (政策问答) titled by a label, a colon and one question
+    (``政策答疑：医保卡丢了怎么办？``, a question mark at its end, an enumeration comma inside)
+    over its 问：/答： pairs (half-width ``问:`` too) is an article with that title (``@cert``),
+    its pairs paragraphs; a question asked in running text, with no boundary and no label
+    before it, is no title. (Failed before: the question mark made the line running text.)"""
+    text = ("某某信息\n\n第2期\n\n某某县医疗保障局　　　　　　2024年2月6日\n\n【政策解读】\n\n"
+            "县医保局推行医保业务网上办\n\t近日，县医保局开通网上办事大厅，参保登记等十项业务可以在网上办理。\n"
+            "\t开通首月，网上共办理各类业务三百余件。\n（县医疗保障局办公室供稿）\n\n"
+            "政策答疑：医保卡丢了、坏了怎么办？\n\t问：医保卡丢了怎么办？\n\t答：可以先打电话挂失，再到医保服务站补办。\n"
+            "\t问:补办要花钱吗？\n\t答:不收费，当场就能领卡。\n\n"
+            "抄送：县委办公室，县政府办公室。\n某某县医疗保障局办公室　　　　2024年2月6日印发\n")
+    docs, warnings = read(text)
+    root = docs[0].root
+    heads = xpath(root, "//tei:div[@type='article']/tei:head")
+    assert [nows("".join(h.itertext())) for h in heads] == ["县医保局推行医保业务网上办", "政策答疑：医保卡丢了、坏了怎么办？"]
+    assert heads[1].get("cert") == "high"
+    paras = texts(root, "//tei:div[@type='article'][2]//tei:p")
+    assert paras[0] == "问：医保卡丢了怎么办？" and len(paras) == 4, paras
+    round_trips(docs, text)
+    asked = text.replace("\t开通首月，网上共办理各类业务三百余件。\n", "\t开通首月，网上共办理各类业务三百余件。\n群众最关心哪些业务？\n\t问：能办哪些业务？\n\t答：参保登记、异地就医备案等。\n")
+    docs, _ = read(asked)
+    heads = texts(docs[0].root, "//tei:div[@type='article']/tei:head")
+    assert "群众最关心哪些业务？" not in heads, heads
+    round_trips(docs, asked)

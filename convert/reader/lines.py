@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 RULE_RE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")
 #: ATX heading marks: ``## 本月关注``.
 HASH_RE = re.compile(r"^\s*(#{1,6})\s+")
-#: Folio (page number) shapes: ``— 3 —``, ``- 3 -``, ``第 3 页``, ``第3页 共8页``, ``3/8``,
+#: Folio (page number) shapes: ``— 3 —``, ``- 3 -``, ``- 3/8 -``, ``第 3 页``, ``第3页 共8页``, ``3/8``,
 #: ``Page 3`` (used by :mod:`convert.reader.physical`). A line of one of these shapes is never a
 #: bulleted line, though ``- 3 -`` starts like one. Between the marks a journal's cover page may
 #: stand for the number (``· 封二 ·``: 封一/封二/封三/封四 name the front cover, inside front cover,
@@ -22,6 +22,8 @@ HASH_RE = re.compile(r"^\s*(#{1,6})\s+")
 #: is then the page's name, not a number.
 FOLIO_RES = (
     re.compile(r"^[—–\-－~～·•]+\s*(\d{1,4}|封[一二三四])\s*[—–\-－~～·•]+$"),
+    # the page and the page count between dashes (``- 1/2 -``: page N of M, as ``第1页 共2页``)
+    re.compile(r"^[—–\-－~～·•]+\s*(\d{1,4})\s*/\s*\d{1,4}\s*[—–\-－~～·•]+$"),
     re.compile(r"^第\s*(\d{1,4})\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?$"),
     re.compile(r"^(\d{1,4})\s*/\s*\d{1,4}$"),
     re.compile(r"^(?:page|p\.)\s*(\d{1,4})$", re.IGNORECASE),

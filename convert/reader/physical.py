@@ -78,8 +78,9 @@ def schedule_end(text: str) -> bool:
             and max(t.rfind("（"), t.rfind("(")) >= 0)
 
 
-#: A paragraph's first-line indent (段首缩进: two ideographic spaces, or four spaces and more).
-INDENT_RE = re.compile(r"^(?:\u3000{2}|[ \t]{4,})\S")
+#: A paragraph's first-line indent (段首缩进: two ideographic spaces, four spaces and more, or a
+#: tab: a word processor's first-line indent exported as one tab).
+INDENT_RE = re.compile(r"^(?:\u3000{2}|\t|[ \t]{4,})\S")
 #: A gap of ideographic spaces between two printed characters inside a line: a title's two halves
 #: (``以“网格连心”为抓手　推动…``, a newspaper's 抢晴天　赶农时) are set apart so; wrapped prose is not.
 TITLE_GAP_RE = re.compile(r"[^\s]\u3000+[^\s]")
@@ -297,8 +298,8 @@ def find_page_furniture(doc: PhysicalText) -> None:
         members = sorted(members + second.get(key, []))
         if len(members) < 2:
             # printed once (a short text, one page break): a head right after a folio, shaped
-            # like one (a wide gap, an ideographic space or a middle dot between its parts:
-            # ``title   date``, ``岫山党史　2022年第3期``)
+            # like one (a wide gap, a tab, an ideographic space or a middle dot between its parts:
+            # ``title   date``, ``title<TAB>date``, ``岫山党史　2022年第3期``)
             # or under another head there (folio, head, head: two running heads at one break)
             i = members[0]
             raw = lines[i].raw.strip()
@@ -314,7 +315,7 @@ def find_page_furniture(doc: PhysicalText) -> None:
             # a colophon line (``主　　办：…``, its label spaced out to the others' width) after the
             # last folio is the 版记 (GB/T 9704-2012 7.4), no running head
             after_folio = folio[i - 1] or (lines[i].form_feed and BARE_NUMBER_RE.match(lines[i - 1].key) is not None)
-            if i > 0 and (after_folio or under_head) and re.search(r"\S(\s{2,}|\s*·\s*)\S|\S{2}\u3000\S{2}", raw) \
+            if i > 0 and (after_folio or under_head) and re.search(r"\S(\s{2,}|\t|\s*·\s*)\S|\S{2}\u3000\S{2}", raw) \
                     and not notices_only(lines[i].key) and not colophon_kind(lines[i]) and not measure_wide(i):
                 lines[i].furniture = "header"
                 lines[i].note("furniture: running head", "beside a folio, shaped like a running head")

@@ -105,6 +105,13 @@ def field_line(line: Line, wrap_width: float | None = None) -> bool:
 
 #: The label of a paper's reference list or notes, alone on its line (GB/T 7714-2015 文后参考文献;
 #: journal practice prints 参考文献 or 注释 over the numbered entries [1] …).
+#: A question of a question-and-answer pair opening a line (问：…？ / 答：…, 问:, Q：): the body of
+#: a 问答 piece (政策问答, 答记者问); a run-in label, no heading.
+QUESTION_LINE_RE = re.compile(r"^(?:问|Q)\s*[：:]")
+#: A question printed as a title (``政策问答：门诊慢特病待遇怎么享受？``, ``新生儿怎么参保？``): an
+#: optional column-like label and colon, then one question: no mark that ends or parts clauses
+#: (、 and quotes may stand), ending in a question mark. Linear: character classes, no nesting.
+QUESTION_TITLE_RE = re.compile(r"^(?:([^：:，,。；;！!？?、\s]{2,8})[：:])?[^：:，,。；;！!？?]{2,40}[？?]$")
 REFERENCE_LABEL_RE = re.compile(r"(?:【|\[)?(?:参考文献|主要参考文献|参考资料|注释|注释与参考文献|注释和参考文献)(?:】|\])?[：:]?")
 
 
@@ -521,6 +528,28 @@ class BodyBuilder:
                 return True
         return False
 
+    def _question_title(self, i: int) -> tuple[str, str] | None:
+        """``(evidence, cert)`` when line *i* is the title of a question-and-answer piece (政策问答,
+        答记者问), else ``None``: one question (:data:`QUESTION_TITLE_RE`, a label and a colon before
+        it or not), not itself a question of a pair, not indented where the body's paragraphs
+        open indented, with the first question of the pairs (:data:`QUESTION_LINE_RE`, 问：…) right
+        under it, and a boundary before it (a credit, a column name, the body's start) or the
+        label. A question mark ends the line, so the heading shape refuses it; its place (at a
+        piece's start) and what follows (the piece's 问：/答： pairs, run-in labels, no heads) make
+        it the piece's title. ``@cert`` high with both the boundary and the label, else medium."""
+        line = self.lines[i]
+        m = QUESTION_TITLE_RE.match(line.key)
+        if (m is None or QUESTION_LINE_RE.match(line.key) or i + 1 >= len(self.lines)
+                or not QUESTION_LINE_RE.match(self.lines[i + 1].key) or self._role(i + 1) is not None
+                or (indented(line) and self._paragraphs_indented())):
+            return None
+        if not (self.boundary or m.group(1)):
+            return None
+        why = "one question, the first question of a 问：/答： piece under it"
+        why += "; a label and a colon before the question" if m.group(1) else ""
+        why += "; a boundary before it" if self.boundary else ""
+        return why, "high" if (self.boundary and m.group(1)) else "medium"
+
     def _titles_addressees(self, i: int) -> bool:
         """Line *i* is a document's title (关于…的通报: GB/T 9704-2012 7.3.1) and the next line its
         主送 line (7.3.3: the bodies addressed, under the title, a colon after the last): a title,
@@ -619,6 +648,8 @@ class BodyBuilder:
             # (newspaper practice: 图片新闻), a section holding figures, no article
             return Heading("section", why="a short name over nothing but photo captions up to the page's end: "
                                           "a photo column (图片新闻)", cert="medium")
+        if (not marked and not self.exhaustive and (asked := self._question_title(i))):
+            return Heading("article", why=asked[0], cert=asked[1])
         shaped = heading_shape(line) and i + 1 < len(self.lines) and (
             (paragraph_shape(self.lines[i + 1]) and (nxt_role is None or nxt_role.kind in OPENING_ROLES + ("brief",)))
             or self._next_is_heading(i) or (nxt_role is not None and nxt_role.kind in OPENING_ROLES + ("subhead",))
@@ -839,7 +870,7 @@ class BodyBuilder:
             if (self.para_open and self.para is not None and indented(line)
                     and not is_mark(segs[0][0]) and self._ends_short(self._para_line)):
                 self.para_open = False
-            if not self.para_open and self._page_goes_on(line, segs):
+            if not self.para_open and (self._page_goes_on(line, segs) or self._clause_goes_on(line, segs)):
                 self.para_open = True
             if self.para_open and self.para is not None and next_reference(self.para, segs):
                 self.para_open = False  # the next entry of a numbered reference list
@@ -892,6 +923,36 @@ class BodyBuilder:
                   "break, where blank lines set the paragraphs apart): the paragraph the page break cut goes on "
                   "(weak)", "medium")
         return True
+
+    def _clause_goes_on(self, line: Line, segs) -> bool:
+        """*line* opens a page (page furniture or a page break stands before its text) not
+        indented, running text, right after a paragraph that ended the page before at a semicolon
+        (；), in a body that opens its paragraphs indented (:meth:`_paragraphs_indented`): the
+        semicolon is a mark inside a sentence (GB/T 15834-2011 4.1.2, 4.6: 句内点号, between the
+        clauses of one sentence), so no sentence ended there, and the page's first line is no new
+        paragraph, which would open indented (段首缩进): the paragraph the page break cut goes on
+        (TEI-CONVENTIONS.md point 5). Weak evidence: the join is marked ``@cert`` medium and the
+        warning names the line."""
+        if (self.para is None or self.para.getparent() is None or not segs or not is_mark(segs[0][0])
+                or indented(line) or not paragraph_shape(line) or SUBHEAD_RE.match(line.key)
+                or text_end(self.para, 1) not in ("；", ";")
+                or self.para.getparent()[-1] is not self.para or not self._paragraphs_indented()):
+            return False
+        line.cert, line.weak_join = "medium", True
+        line.note("paragraph (continued)", "opens a page not indented where paragraphs open indented, after a "
+                  "paragraph that ended the page before at a semicolon (a mark inside a sentence): the paragraph "
+                  "the page break cut goes on (weak)", "medium")
+        return True
+
+    def _paragraphs_indented(self) -> bool:
+        """The body opens its paragraphs with a first-line indent (段首缩进): of its lines of running
+        text that open no page (a page's first line may be the rest of a cut paragraph, the
+        question asked), three at least and four in five open indented. Computed once."""
+        if getattr(self, "_indented", None) is None:
+            prose = [x for x in self.lines if paragraph_shape(x) and not (x.segments and is_mark(x.segments[0][0]))]
+            starts = sum(1 for x in prose if indented(x))
+            self._indented = starts >= 3 and starts >= 0.8 * len(prose)
+        return self._indented
 
     def _pages_open_blank(self) -> bool:
         """Somewhere in the file a page's form feed stands on a blank line of its own before the
