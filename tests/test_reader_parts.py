@@ -5782,3 +5782,40 @@ def test_a_question_over_the_pairs_of_a_question_and_answer_piece_is_its_title()
     heads = texts(docs[0].root, "//tei:div[@type='article']/tei:head")
     assert "群众最关心哪些业务？" not in heads, heads
     round_trips(docs, asked)
+
+
+# a paper hard-wrapped at 24, no blank lines, paragraphs opened by 段首空两字, pages apart by bare
+# form feeds; its jump lines printed bare on lines of their own (下转第二版 / 上接第一版)
+PAPER_BARE_JUMP = (
+    "某溪周报\n第7期（总第90期）　　2024年6月3日　星期一　　本期4版\n"
+    "第一版　要闻\n"
+    "全县夏粮收购有序推进\n"
+    "　　本报讯（记者 林风）6月1日，全县夏粮收购工作全面启\n"
+    "动。县粮食服务中心在各乡镇设立收购点，开秤首日共\n"
+    "下转第二版\n"
+    "本版编辑：林风　校对：石岚\n"
+    "\f第二版　综合\n"
+    "全县夏粮收购有序推进\n"
+    "上接第一版\n"
+    "　　收购小麦三百余吨。各收购点实行预约交售，农户可\n"
+    "以就近交售。\n"
+    "本版编辑：林风　校对：石岚\n")
+
+
+def test_a_bare_jump_line_is_a_continuation_note_never_joined_nor_a_heading():
+    """A jump line printed bare on a line of its own (``下转第二版`` under the cut text,
+    ``上接第一版`` under the continued part's repeated head; newspaper practice, 转版) is a
+    continuation note: the text above it stopped mid-sentence yet does not run on into it, the
+    head above the back jump is the continued part's head alone, and the two parts are @part I
+    and F, linked. (Failed before: the bare lines were neither notes nor line ends — 下转第二版 ran
+    into the paragraph, and the repeated head and 上接第一版 were read as one heading.)"""
+    docs, _ = read(PAPER_BARE_JUMP)
+    root = docs[0].root
+    notes = texts(root, "//tei:body//tei:note[@type='continuation']")
+    assert notes == ["下转第二版", "上接第一版"], notes
+    parts = xpath(root, "//tei:body//tei:div[@type='article']")
+    assert [d.get("part") for d in parts] == ["I", "F"]
+    assert parts[1].get("prev") == "#" + parts[0].get(XML_ID)
+    assert texts(parts[1], "tei:head") == ["全县夏粮收购有序推进"]
+    assert not any("下转" in p or "上接" in p for p in texts(root, "//tei:body//tei:p"))
+    round_trips(docs, PAPER_BARE_JUMP)

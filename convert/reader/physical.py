@@ -629,6 +629,12 @@ def _local_widths(lines: list[Line], nearest: int = 12):
 AFTER_SENTENCE_NOTE_RE = re.compile(r"[。！？!?][”’」』]?[ \t\u3000]*[（(][^()（）。！？]{1,30}[）)][ \t\u3000]*$")
 
 
+def _jump_line(line: Line) -> bool:
+    """*line* is a jump line alone (``下转第二版``, ``（上接第一版）``), bracketed or bare."""
+    from convert.reader.body import JUMP_LINE_RE
+    return bool(JUMP_LINE_RE.match(line.text))
+
+
 def _note_line(line: Line) -> bool:
     """The line ends with a credit or jump line: ``（记者 …）``, ``（下转二版）``, ``（摘自…）``."""
     from convert.reader.body import BYLINE_RE, CONTINUATION_RE, SOURCE_RE
@@ -1170,6 +1176,9 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
                       "7714-2015 顺序编码制)"), None
     if _note_line(a):
         return True, "ends with a credit or jump line", None
+    if _jump_line(b):
+        return True, ("the next line is a jump line on its own (下转第二版, 上接第一版): set under or over the "
+                      "story's cut text, never a part of it"), None
     if AFTER_SENTENCE_NOTE_RE.search(a.text):
         return True, ("ends with a bracketed note after a finished sentence (…。（单位　姓名）: a brief's credit, "
                       "（完）)"), None
