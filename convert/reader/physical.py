@@ -1086,6 +1086,36 @@ def wrapped_caption_end(lines: list[Line], k: int) -> int | None:
     return None
 
 
+#: A labelled list item: a short name, its ordinal and a colon (``线路二：``, ``方案三：``), the label
+#: of one entry of a list that numbers its entries so (GB/T 15834-2011 4.1.3: the colon after a
+#: label that introduces what follows)
+LABEL_ITEM_RE = re.compile(r"^[ \t\u3000]*(?P<stem>(?:(?![一二三四五六七八九十])[\u4e00-\u9fff]){1,4})"
+                           r"(?P<n>[一二三四五六七八九十]{1,3})[：:]")
+
+
+def labelled_items(lines: list[Line]) -> list[bool]:
+    """For each line, whether it opens a labelled list item (:data:`LABEL_ITEM_RE`, ``线路二：…``)
+    whose label's predecessor (``线路一：``, the same name and the ordinal one less) opened an
+    earlier line: the list's next entry, which opens a line of its own and is no part of the line
+    above it (the route under 线路一 has no sentence mark, yet ends there). The first entry is left
+    to the other evidence. One pass, the last ordinal per name kept."""
+    from convert.reader.masthead import numeral
+
+    out = [False] * len(lines)
+    last: dict[str, int] = {}
+    for k, line in enumerate(lines):
+        m = LABEL_ITEM_RE.match(line.text)
+        if m is None:
+            continue
+        n = numeral(m.group("n"))
+        if n is None:
+            continue
+        stem = m.group("stem")
+        out[k] = n > 1 and last.get(stem) == n - 1
+        last[stem] = n
+    return out
+
+
 def caption_lines(lines: list[Line]) -> list[bool]:
     """For each line, whether it is a photo's caption over its credit: a sentence of
     :data:`CAPTION_MAX` characters at most, ended (。！？), right over a line that is a photo credit
@@ -1331,6 +1361,7 @@ def unwrap(doc: PhysicalText) -> None:
     series: dict[int, tuple[int, bool]] = {}  # level → (number, run in) of the last numbered line
     indents = indent_marked_parts(lines)
     captions = caption_lines(lines)
+    labelled = labelled_items(lines)
     # the lines that go on a caption the wrap cut (its first line opens it, the last holds its credit)
     caption_rest = [False] * len(lines)
     for k, opens in enumerate(captions):
@@ -1349,6 +1380,9 @@ def unwrap(doc: PhysicalText) -> None:
             if caption_rest[i + 1]:
                 ends, why, cert = False, ("a photo caption the wrap cut goes on: its sentence ends, its credit after "
                                           "it, on a line below"), None
+            elif labelled[i + 1]:
+                ends, why, cert = True, ("the next line opens a labelled list item whose predecessor opened a line "
+                                         f"above ({nxt.text.strip()[:4]}…): the list's next entry"), None
             else:
                 ends, why, cert = decide_break(joining.view(), parts, nxt, widths(i), last_width,
                                                entries_near(i) if listed else None, run_in if parts == 1 else None,
