@@ -5782,3 +5782,83 @@ def test_a_question_over_the_pairs_of_a_question_and_answer_piece_is_its_title()
     heads = texts(docs[0].root, "//tei:div[@type='article']/tei:head")
     assert "群众最关心哪些业务？" not in heads, heads
     round_trips(docs, asked)
+
+
+# a paper hard-wrapped at 24, no blank lines, paragraphs opened by 段首空两字, pages apart by bare
+# form feeds; its jump lines printed bare on lines of their own (下转第二版 / 上接第一版)
+PAPER_BARE_JUMP = (
+    "某溪周报\n第7期（总第90期）　　2024年6月3日　星期一　　本期4版\n"
+    "第一版　要闻\n"
+    "全县夏粮收购有序推进\n"
+    "　　本报讯（记者 林风）6月1日，全县夏粮收购工作全面启\n"
+    "动。县粮食服务中心在各乡镇设立收购点，开秤首日共\n"
+    "下转第二版\n"
+    "本版编辑：林风　校对：石岚\n"
+    "\f第二版　综合\n"
+    "全县夏粮收购有序推进\n"
+    "上接第一版\n"
+    "　　收购小麦三百余吨。各收购点实行预约交售，农户可\n"
+    "以就近交售。\n"
+    "本版编辑：林风　校对：石岚\n")
+
+
+def test_a_bare_jump_line_is_a_continuation_note_never_joined_nor_a_heading():
+    """A jump line printed bare on a line of its own (``下转第二版`` under the cut text,
+    ``上接第一版`` under the continued part's repeated head; newspaper practice, 转版) is a
+    continuation note: the text above it stopped mid-sentence yet does not run on into it, the
+    head above the back jump is the continued part's head alone, and the two parts are @part I
+    and F, linked. (Failed before: the bare lines were neither notes nor line ends — 下转第二版 ran
+    into the paragraph, and the repeated head and 上接第一版 were read as one heading.)"""
+    docs, _ = read(PAPER_BARE_JUMP)
+    root = docs[0].root
+    notes = texts(root, "//tei:body//tei:note[@type='continuation']")
+    assert notes == ["下转第二版", "上接第一版"], notes
+    parts = xpath(root, "//tei:body//tei:div[@type='article']")
+    assert [d.get("part") for d in parts] == ["I", "F"]
+    assert parts[1].get("prev") == "#" + parts[0].get(XML_ID)
+    assert texts(parts[1], "tei:head") == ["全县夏粮收购有序推进"]
+    assert not any("下转" in p or "上接" in p for p in texts(root, "//tei:body//tei:p"))
+    round_trips(docs, PAPER_BARE_JUMP)
+
+
+# a column of routes: labels 路线一：/路线二：/路线三： each over a line of places joined by —, no
+# sentence mark on any of them; hard-wrapped at 24, no blank lines, paragraphs opened by 段首空两字
+def _indented_24(paragraph: str) -> str:
+    return _wrap_at("\u3000\u3000" + paragraph, 24) + "\n"
+
+
+PAPER_ROUTES = (
+    "某溪周报\n第8期（总第91期）　　2024年6月10日　星期一　　本期4版\n"
+    "第二版　综合\n"
+    "县里开展夏季文旅消费月活动\n"
+    + _indented_24("本报讯（通讯员 石岚）6月8日，县文旅局启动夏季文旅消费月活动，全县各景区推出门票优惠，"
+                   "县内旅行社推出一日游和两日游产品十余个，活动持续到八月底。")
+    + _indented_24("活动期间，游客凭景区门票可在古镇指定商户享受餐饮优惠，县里还将举办夜市、"
+                   "广场演出和农产品展销等活动二十余场，方便群众就近游玩。")
+    + "周末去哪儿\n"
+    + _indented_24("入夏以来，某溪山水草木正盛，城里人周末多往乡下走走，县内几处景区的客流比上月多了两成。"
+                   "本报选出三条线路，供读者周末出行参考。")
+    + "路线一：溪谷漫步游\n"
+    "县城—北山步道（观景台、竹林小径）—石桥村古樟园（古树科普）\n"
+    "路线二：古村寻访游\n"
+    "南塘古村（祠堂、老戏台）—柳湾渡口—东岭梯田\n"
+    "路线三：农事体验游\n"
+    "县农科园—西畈稻田（插秧体验）—果蔬采摘园\n"
+    + _indented_24("出行提示：北山步道雨天暂停开放，出行前请留意景区公告；南塘古村的老戏台每周六上午有戏曲演出，"
+                   "游客可以免费观看，停车场设在村口。")
+    + "本版编辑：林风　校对：石岚\n")
+
+
+def test_a_labelled_route_list_is_list_lines_never_headings():
+    """A list whose entries open with a name's ordinal and a colon (``路线一：``, ``路线二：``: GB/T
+    15834-2011 4.1.3, the colon after a label) over lines of places joined by — (no sentence mark)
+    is list lines: no label and no route line is a heading, and a route line never runs on into
+    the next entry's label. (Failed before: each route line was run together with the next
+    label and the two read as a heading, the labels too.)"""
+    docs, _ = read(PAPER_ROUTES)
+    root = docs[0].root
+    heads = [nows(h) for h in texts(root, "//tei:body//tei:head")]
+    assert heads == ["县里开展夏季文旅消费月活动", "周末去哪儿"], heads
+    paras = texts(root, "//tei:body//tei:p")
+    assert "路线二：古村寻访游" in paras and "南塘古村（祠堂、老戏台）—柳湾渡口—东岭梯田" in paras, paras
+    round_trips(docs, PAPER_ROUTES)

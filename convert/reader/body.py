@@ -32,8 +32,15 @@ BYLINE_RE = re.compile(
     r"|[（(][^()（）]{2,40}?(?:供稿|供图)\s*[）)]\s*$"  # a unit's credit: （县疾控中心　县教育局体卫艺股供稿）
 )
 BYLINE_LINE_RE = re.compile(r"^(?:本报|学生|小)?(?:记者|通讯员|特约记者)\s*\S.{0,30}$")
-CONTINUATION_RE = re.compile(r"[（(]\s*(?:下转|上接|转|接)\s*(?:第\s*)?[\d一二三四五六七八九十]+\s*版\s*[）)]\s*$")
-CONTINUATION_LEAD_RE = re.compile(r"^\s*[（(]\s*(?:上接|接)\s*(?:第\s*)?[\d一二三四五六七八九十]+\s*版\s*[）)]")
+#: A jump line (转版): ``（下转二版）`` in brackets at a line's end, or printed bare on a line of its
+#: own (``下转第二版``: newspaper practice sets the jump as a line by itself under the cut text)
+CONTINUATION_RE = re.compile(r"[（(]\s*(?:下转|上接|转|接)\s*(?:第\s*)?[\d一二三四五六七八九十]+\s*版\s*[）)]\s*$"
+                             r"|^\s*(?:下转|上接)\s*(?:第\s*)?[\d一二三四五六七八九十]+\s*版\s*$")
+#: A jump line back (``（上接第一版）``) opening a continued story, in brackets, or bare on its own line
+CONTINUATION_LEAD_RE = re.compile(r"^\s*[（(]\s*(?:上接|接)\s*(?:第\s*)?[\d一二三四五六七八九十]+\s*版\s*[）)]"
+                                  r"|^\s*上接\s*(?:第\s*)?[\d一二三四五六七八九十]+\s*版\s*$")
+#: A jump line alone on its line, bracketed or bare (``下转第二版``, ``（上接第一版）``): a line of its own
+JUMP_LINE_RE = re.compile(r"^\s*[（(]?\s*(?:下转|上接)\s*(?:第\s*)?[\d一二三四五六七八九十]+\s*版\s*[）)]?\s*$")
 #: A run-in credit of a unit and a person after the story's last sentence, in brackets and set
 #: apart by a space (``…全部入班。（滨江社区　罗丹）``): the closing credit of a newspaper's short
 #: item (署名 at the item's end); checked by :func:`unit_credit` (the unit names a body or a place's

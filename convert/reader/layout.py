@@ -215,6 +215,52 @@ def directory_entry(line: Line) -> bool:
     return sum(c.isdigit() for c in t) >= 7
 
 
+def labelled_list_lines(lines: list[Line]) -> set[int]:
+    """The indexes of the lines of labelled lists: a run of entries each opened by a label of a
+    short name, its ordinal and a colon (``线路一：山林康养游``, ``线路二：…``: GB/T 15834-2011 4.1.3,
+    the colon after a label), two entries at least with consecutive ordinals, and the lines set
+    flush under each label before the next one (the entry's own text: a route of places joined by
+    —); under the last label, as many such lines as the entry before it held at most, none
+    indented (a paragraph opens there) and none after a blank line. These are list lines, never
+    titles: a title is not numbered by a name's ordinal and a colon. One pass over the lines."""
+    from convert.reader.physical import LABEL_ITEM_RE
+    from convert.reader.masthead import numeral
+
+    labels: list[tuple[int, str, int]] = []
+    for k, line in enumerate(lines):
+        m = LABEL_ITEM_RE.match(line.text)
+        if m is not None and (n := numeral(m.group("n"))) is not None:
+            labels.append((k, m.group("stem"), n))
+    out: set[int] = set()
+    run: list[int] = []  # label line indexes of the current run of one name's ordinals
+
+    def close() -> None:
+        if len(run) < 2:
+            return
+        below = 0
+        for a, b in zip(run, run[1:]):
+            out.update(range(a, b))
+            below = b - a - 1
+        k = run[-1]
+        out.add(k)
+        for j in range(k + 1, min(len(lines), k + 1 + below)):
+            raw = lines[j].raw.lstrip("\f")
+            if lines[j].blank_before or raw[:1] in " \t\u3000" or LABEL_ITEM_RE.match(lines[j].text):
+                break
+            out.add(j)
+
+    prev: tuple[int, str, int] | None = None
+    for k, stem, n in labels:
+        if prev is not None and stem == prev[1] and n == prev[2] + 1:
+            run.append(k)
+        else:
+            close()
+            run = [k]
+        prev = (k, stem, n)
+    close()
+    return out
+
+
 #: The gap between two cells of a table row set in plain text: two or more spaces (ideographic,
 #: ASCII or both) or a tab. One ideographic space is letter-spacing (``指　标　名　称``), no gap. A
 #: single character class repeated: no backtracking, linear in the line.

@@ -629,6 +629,12 @@ def _local_widths(lines: list[Line], nearest: int = 12):
 AFTER_SENTENCE_NOTE_RE = re.compile(r"[。！？!?][”’」』]?[ \t\u3000]*[（(][^()（）。！？]{1,30}[）)][ \t\u3000]*$")
 
 
+def _jump_line(line: Line) -> bool:
+    """*line* is a jump line alone (``下转第二版``, ``（上接第一版）``), bracketed or bare."""
+    from convert.reader.body import JUMP_LINE_RE
+    return bool(JUMP_LINE_RE.match(line.text))
+
+
 def _note_line(line: Line) -> bool:
     """The line ends with a credit or jump line: ``（记者 …）``, ``（下转二版）``, ``（摘自…）``."""
     from convert.reader.body import BYLINE_RE, CONTINUATION_RE, SOURCE_RE
@@ -1080,6 +1086,36 @@ def wrapped_caption_end(lines: list[Line], k: int) -> int | None:
     return None
 
 
+#: A labelled list item: a short name, its ordinal and a colon (``线路二：``, ``方案三：``), the label
+#: of one entry of a list that numbers its entries so (GB/T 15834-2011 4.1.3: the colon after a
+#: label that introduces what follows)
+LABEL_ITEM_RE = re.compile(r"^[ \t\u3000]*(?P<stem>(?:(?![一二三四五六七八九十])[\u4e00-\u9fff]){1,4})"
+                           r"(?P<n>[一二三四五六七八九十]{1,3})[：:]")
+
+
+def labelled_items(lines: list[Line]) -> list[bool]:
+    """For each line, whether it opens a labelled list item (:data:`LABEL_ITEM_RE`, ``线路二：…``)
+    whose label's predecessor (``线路一：``, the same name and the ordinal one less) opened an
+    earlier line: the list's next entry, which opens a line of its own and is no part of the line
+    above it (the route under 线路一 has no sentence mark, yet ends there). The first entry is left
+    to the other evidence. One pass, the last ordinal per name kept."""
+    from convert.reader.masthead import numeral
+
+    out = [False] * len(lines)
+    last: dict[str, int] = {}
+    for k, line in enumerate(lines):
+        m = LABEL_ITEM_RE.match(line.text)
+        if m is None:
+            continue
+        n = numeral(m.group("n"))
+        if n is None:
+            continue
+        stem = m.group("stem")
+        out[k] = n > 1 and last.get(stem) == n - 1
+        last[stem] = n
+    return out
+
+
 def caption_lines(lines: list[Line]) -> list[bool]:
     """For each line, whether it is a photo's caption over its credit: a sentence of
     :data:`CAPTION_MAX` characters at most, ended (。！？), right over a line that is a photo credit
@@ -1170,6 +1206,9 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
                       "7714-2015 顺序编码制)"), None
     if _note_line(a):
         return True, "ends with a credit or jump line", None
+    if _jump_line(b):
+        return True, ("the next line is a jump line on its own (下转第二版, 上接第一版): set under or over the "
+                      "story's cut text, never a part of it"), None
     if AFTER_SENTENCE_NOTE_RE.search(a.text):
         return True, ("ends with a bracketed note after a finished sentence (…。（单位　姓名）: a brief's credit, "
                       "（完）)"), None
@@ -1322,6 +1361,7 @@ def unwrap(doc: PhysicalText) -> None:
     series: dict[int, tuple[int, bool]] = {}  # level → (number, run in) of the last numbered line
     indents = indent_marked_parts(lines)
     captions = caption_lines(lines)
+    labelled = labelled_items(lines)
     # the lines that go on a caption the wrap cut (its first line opens it, the last holds its credit)
     caption_rest = [False] * len(lines)
     for k, opens in enumerate(captions):
@@ -1340,6 +1380,9 @@ def unwrap(doc: PhysicalText) -> None:
             if caption_rest[i + 1]:
                 ends, why, cert = False, ("a photo caption the wrap cut goes on: its sentence ends, its credit after "
                                           "it, on a line below"), None
+            elif labelled[i + 1]:
+                ends, why, cert = True, ("the next line opens a labelled list item whose predecessor opened a line "
+                                         f"above ({nxt.text.strip()[:4]}…): the list's next entry"), None
             else:
                 ends, why, cert = decide_break(joining.view(), parts, nxt, widths(i), last_width,
                                                entries_near(i) if listed else None, run_in if parts == 1 else None,

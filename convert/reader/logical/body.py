@@ -56,7 +56,7 @@ from convert.reader.body import (cut_segments, BRIEF_RE, BYLINE_LINE_RE, BYLINE_
                                  _similar,
                                  _strip, balanced_subheading, emit_marks, heading_segments, inline,
                                  lead_marks, split_specials)
-from convert.reader.layout import (COLOPHON_FIELD_RE, Contents, after_clause_mark, clause_title, column_name, directory_entry, heading_shape, paragraph_shape,
+from convert.reader.layout import (COLOPHON_FIELD_RE, Contents, after_clause_mark, clause_title, column_name, directory_entry, labelled_list_lines, heading_shape, paragraph_shape,
                                    unfinished, without_genre_label)
 from convert.reader.lines import Line, is_mark
 from convert.reader.masthead import DATE_RE, _iso, arabic_date
@@ -194,6 +194,9 @@ class BodyBuilder:
         self.wrap_width = wrap_width
         #: the contents entries some line of the text is like (see :meth:`_unprinted_next_entry`)
         self._printed: set[int] | None = None
+        #: the lines of labelled lists (:func:`convert.reader.layout.labelled_list_lines`), found once
+        self._listed: set[int] = labelled_list_lines(lines)
+        self._listed_ids = {id(lines[k]) for k in self._listed}
         self.section_ids: dict[int, str] = {}
         self.body = E.body()
         self.section: etree._Element | None = None
@@ -607,6 +610,12 @@ class BodyBuilder:
             return Heading("article", entry, why=f"matches contents entry {entry + 1}")
         if self.para_open:
             return None  # the previous paragraph goes on here
+        if i in self._listed:
+            # an entry of a labelled list (线路一：…, 线路二：…) or the text under its label: a list
+            # line, never a title
+            line.note("paragraph", "a labelled list's entry (a name's ordinal and a colon: 线路一：, 线路二：) or "
+                                   "the text under its label: a list line, not a title")
+            return None
         if directory_entry(line):
             # a name and a telephone number (a 便民信息 box's entry): no title, whatever its shape
             line.note("paragraph", "a name and a telephone number: an entry of a directory box, not a title")
@@ -896,6 +905,7 @@ class BodyBuilder:
             # a programme's item (date, gap, event) ends on its line too, and so does a line of
             # label：phone-number fields (投诉举报电话：12315)
             self.para_open = (self.para is not None and unfinished("".join(s for s, _ in segs)) and not trail
+                              and id(line) not in self._listed_ids  # a labelled list's line ends its entry
                               and not directory_entry(line) and not schedule_item(line, self.wrap_width)
                               and not field_line(line, self.wrap_width) and not phone_fields(line.key)
                               # a reference list's label alone (参考文献, 注释: GB/T 7714-2015, a paper's
