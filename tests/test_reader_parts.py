@@ -5782,3 +5782,19 @@ def test_a_question_over_the_pairs_of_a_question_and_answer_piece_is_its_title()
     heads = texts(docs[0].root, "//tei:div[@type='article']/tei:head")
     assert "群众最关心哪些业务？" not in heads, heads
     round_trips(docs, asked)
+
+
+def test_a_journals_own_reporter_line_under_a_title_is_a_byline():
+    """A journal names its own reporter ``本刊记者　X`` (as a paper prints ``本报记者　X``): the line
+    under an interview's title and ——访… subtitle is its byline, not running text joined to the
+    first paragraph. (Failed before: only 本报/学生/小 were read before 记者.)"""
+    text = ("内部资料　免费交流\n\n# 某某通讯\n\n某某县关工委　编　　　　　2025年3月\n\n2025年第1期（总第8期）\n\n---\n\n"
+            "## 县关工委召开工作会议\n\n2月26日，县关工委召开工作会议，部署今年任务。\n\n"
+            "## 把课堂办在孩子家门口\n\n——访某某社区关工委主任李松年\n\n本刊记者　姚晴川\n\n"
+            "某某社区是县城人口最多的社区，有常住人口一万余人。\n\n记者：课堂是怎么办起来的？\n\n李松年：说起来也简单。\n")
+    docs, _ = read(text)
+    root = docs[0].root
+    paras = texts(root, "//tei:body//tei:p")
+    assert not any(p.startswith("本刊记者") for p in paras), paras
+    assert "本刊记者姚晴川" in texts(root, "//tei:body//tei:byline"), texts(root, "//tei:body//tei:byline")
+    round_trips(docs, text)

@@ -31,7 +31,9 @@ BYLINE_RE = re.compile(
     r"[（(]\s*(?:(?:学生|小)?记者|通讯员|特约记者|本报记者|文\s*[/／]|图\s*[/／]|文图|摄影|撰稿|供稿)[^()（）]{0,40}[）)]\s*$"
     r"|[（(][^()（）]{2,40}?(?:供稿|供图)\s*[）)]\s*$"  # a unit's credit: （县疾控中心　县教育局体卫艺股供稿）
 )
-BYLINE_LINE_RE = re.compile(r"^(?:本报|学生|小)?(?:记者|通讯员|特约记者)\s*\S.{0,30}$")
+#: A reporter line: a paper's 本报记者, a journal's own 本刊记者 (内部资料性出版物 practice), a school's
+#: 学生记者 / 小记者, an 通讯员.
+BYLINE_LINE_RE = re.compile(r"^(?:本报|本刊|学生|小)?(?:记者|通讯员|特约记者)\s*\S.{0,30}$")
 CONTINUATION_RE = re.compile(r"[（(]\s*(?:下转|上接|转|接)\s*(?:第\s*)?[\d一二三四五六七八九十]+\s*版\s*[）)]\s*$")
 CONTINUATION_LEAD_RE = re.compile(r"^\s*[（(]\s*(?:上接|接)\s*(?:第\s*)?[\d一二三四五六七八九十]+\s*版\s*[）)]")
 #: A run-in credit of a unit and a person after the story's last sentence, in brackets and set
