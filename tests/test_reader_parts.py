@@ -5798,3 +5798,20 @@ def test_a_journals_own_reporter_line_under_a_title_is_a_byline():
     assert not any(p.startswith("本刊记者") for p in paras), paras
     assert "本刊记者姚晴川" in texts(root, "//tei:body//tei:byline"), texts(root, "//tei:body//tei:byline")
     round_trips(docs, text)
+
+
+def test_an_editorial_committee_over_the_colophon_fields_is_its_caption():
+    """A journal prints its 版权页 fields under the name of its editorial committee
+    (``本刊编辑委员会`` alone on a line, bold): the caption of the colophon (``<head>`` of the
+    colophon ``div``), not an article heading; the committee named in running text is no caption.
+    (Failed before: the line was taken for an article's title.)"""
+    text = ("内部资料　免费交流\n\n# 某某通讯\n\n某某县关工委　编　　　　　2025年3月\n\n2025年第1期（总第8期）\n\n---\n\n"
+            "## 县关工委召开工作会议\n\n2月26日，县关工委召开工作会议，部署今年任务。（本刊）\n\n---\n\n"
+            "**本刊编辑委员会**\n\n主办：某某县关心下一代工作委员会\n\n主编：柯静远\n\n电话：0745-3217650\n\n印数：400册\n")
+    docs, _ = read(text)
+    root = docs[0].root
+    assert texts(root, "//tei:body//tei:head") == ["县关工委召开工作会议"], texts(root, "//tei:body//tei:head")
+    assert texts(root, "//tei:back/tei:div[@type='colophon']/tei:head") == ["本刊编辑委员会"]
+    rng = own_schema()
+    assert rng.validate(root), rng.error_log
+    round_trips(docs, text)
