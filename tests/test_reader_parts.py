@@ -5815,3 +5815,18 @@ def test_an_editorial_committee_over_the_colophon_fields_is_its_caption():
     rng = own_schema()
     assert rng.validate(root), rng.error_log
     round_trips(docs, text)
+
+
+def test_the_journal_itself_in_brackets_after_the_last_sentence_is_the_items_credit():
+    """A news item its editors wrote closes with the publication in brackets after its last
+    sentence (``…作了交流发言。（本刊）``, a paper's ``（本报）``): a byline split off the paragraph;
+    the word inside a sentence stays text. (Failed before: （本刊） stayed in the paragraph.)"""
+    text = ("内部资料　免费交流\n\n# 某某通讯\n\n某某县关工委　编　　　　　2025年3月\n\n2025年第1期（总第8期）\n\n---\n\n"
+            "## 县关工委召开工作会议\n\n2月26日，县关工委召开工作会议，部署今年任务。\n\n"
+            "会上，两个乡镇作了交流发言（本刊）。会议要求抓好三件事。（本刊）\n\n"
+            "## 宣讲团走进乡村学校\n\n寒假前后，宣讲团分赴12所乡村学校开展宣讲。\n")
+    docs, _ = read(text)
+    root = docs[0].root
+    assert texts(root, "//tei:body//tei:byline") == ["（本刊）"], texts(root, "//tei:body//tei:byline")
+    assert "会上，两个乡镇作了交流发言（本刊）。会议要求抓好三件事。" in texts(root, "//tei:body//tei:p")
+    round_trips(docs, text)

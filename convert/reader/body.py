@@ -30,6 +30,8 @@ from convert.tei import E
 BYLINE_RE = re.compile(
     r"[（(]\s*(?:(?:学生|小)?记者|通讯员|特约记者|本报记者|文\s*[/／]|图\s*[/／]|文图|摄影|撰稿|供稿)[^()（）]{0,40}[）)]\s*$"
     r"|[（(][^()（）]{2,40}?(?:供稿|供图)\s*[）)]\s*$"  # a unit's credit: （县疾控中心　县教育局体卫艺股供稿）
+    # the publication signs an item its editors wrote, after the last sentence: …交流发言。（本刊）
+    r"|(?<=[。！？!?”’])[（(]\s*(?:本刊|本报)\s*[）)]\s*$"
 )
 #: A reporter line: a paper's 本报记者, a journal's own 本刊记者 (内部资料性出版物 practice), a school's
 #: 学生记者 / 小记者, an 通讯员.
