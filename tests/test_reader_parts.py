@@ -5830,3 +5830,18 @@ def test_the_journal_itself_in_brackets_after_the_last_sentence_is_the_items_cre
     assert texts(root, "//tei:body//tei:byline") == ["（本刊）"], texts(root, "//tei:body//tei:byline")
     assert "会上，两个乡镇作了交流发言（本刊）。会议要求抓好三件事。" in texts(root, "//tei:body//tei:p")
     round_trips(docs, text)
+
+
+def test_a_writers_name_alone_in_brackets_after_the_last_full_stop_is_the_items_credit():
+    """A news item signed at its end by its writer's name alone in brackets after the last full
+    stop (``…再来一次。（谭若溪）``): a byline split off the paragraph; a bracketed word that is no
+    person's name (``（附件）``) stays text. (Failed before: only a unit and a name were read.)"""
+    text = ("内部资料　免费交流\n\n# 某某通讯\n\n某某县关工委　编　　　　　2025年3月\n\n2025年第1期（总第8期）\n\n---\n\n"
+            "## 宣讲团走进乡村学校\n\n寒假前后，宣讲团分赴12所乡村学校开展宣讲。\n\n"
+            "宣讲团还和学校约定，每学期至少再来一次。（谭若溪）\n\n"
+            "## 县关工委召开工作会议\n\n2月26日，县关工委召开工作会议，部署今年任务。（附件）\n")
+    docs, _ = read(text)
+    root = docs[0].root
+    assert texts(root, "//tei:body//tei:byline") == ["（谭若溪）"], texts(root, "//tei:body//tei:byline")
+    assert "2月26日，县关工委召开工作会议，部署今年任务。（附件）" in texts(root, "//tei:body//tei:p")
+    round_trips(docs, text)

@@ -47,13 +47,23 @@ UNIT_CREDIT_RE = re.compile(
 
 
 
+#: A writer's name alone in brackets after the item's last full stop (``…再来一次。（谭若溪）``):
+#: a journal's or paper's news item signed at its end (署名) by who wrote it; checked by
+#: :func:`unit_credit` (the name reads as a person's: a common surname first).
+NAME_CREDIT_RE = re.compile(r"(?<=[。！？!?])[（(](?P<name>[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,2})[）)]\s*$")
+
+
 def unit_credit(text: str) -> re.Match | None:
-    """The run-in closing credit (:data:`UNIT_CREDIT_RE`) at the end of *text*, ``None`` when there
+    """The run-in closing credit (:data:`UNIT_CREDIT_RE`, or a name alone: :data:`NAME_CREDIT_RE`)
+    at the end of *text*, ``None`` when there
     is none or its unit signs for no one (:func:`convert.reader.names.is_signing_unit`)
     or its name no person's (:func:`convert.reader.names.looks_like_person`)."""
     m = UNIT_CREDIT_RE.search(text)
     if m and looks_like_person(m.group("name")) and is_signing_unit(m.group("unit")):
         return m
+    m = NAME_CREDIT_RE.search(text)
+    if m and looks_like_person(m.group("name")):
+        return m  # a writer's name alone (…。（谭若溪）)
     return None
 
 
