@@ -5845,3 +5845,20 @@ def test_a_writers_name_alone_in_brackets_after_the_last_full_stop_is_the_items_
     assert texts(root, "//tei:body//tei:byline") == ["（谭若溪）"], texts(root, "//tei:body//tei:byline")
     assert "2月26日，县关工委召开工作会议，部署今年任务。（附件）" in texts(root, "//tei:body//tei:p")
     round_trips(docs, text)
+
+
+def test_a_units_name_alone_under_a_title_is_the_pieces_byline():
+    """A profile a unit wrote, signed at its top by the unit's name alone (``萩阳县关工委``)
+    between its title and its running text: a byline marked ``@cert`` medium (no person named),
+    not a paragraph joined to the first one. (Failed before: the name, ending in no full stop,
+    was joined with the paragraph under it.)"""
+    text = ("内部资料　免费交流\n\n# 某某通讯\n\n某某县关工委　编　　　　　2025年3月\n\n2025年第1期（总第8期）\n\n---\n\n"
+            "## 县关工委召开工作会议\n\n2月26日，县关工委召开工作会议，部署今年任务。\n\n"
+            "## 退休不褪色　余热暖童心\n\n某某县关工委\n\n今年68岁的蒋秀英，退休前是中心学校的语文教师。\n\n"
+            "七年多来，她没有收过一分钱。\n")
+    docs, warnings = read(text)
+    root = docs[0].root
+    bylines = xpath(root, "//tei:body//tei:byline")
+    assert [nows("".join(b.itertext())) for b in bylines] == ["某某县关工委"]
+    assert texts(root, "//tei:div[@type='article'][2]//tei:p")[0].startswith("今年68岁"), texts(root, "//tei:p")
+    round_trips(docs, text)
