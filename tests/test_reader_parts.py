@@ -5862,3 +5862,18 @@ def test_a_units_name_alone_under_a_title_is_the_pieces_byline():
     assert [nows("".join(b.itertext())) for b in bylines] == ["某某县关工委"]
     assert texts(root, "//tei:div[@type='article'][2]//tei:p")[0].startswith("今年68岁"), texts(root, "//tei:p")
     round_trips(docs, text)
+
+
+def test_a_contents_entry_credited_to_the_journal_or_a_unit_keeps_the_author_out_of_the_title():
+    """A 目次 with no leaders prints title, author and page set apart by wide gaps; the author may
+    be the journal itself (``本刊``, ``本刊记者``) or a unit (``某某县关工委``) as well as a person: the
+    last field before the page is the author, a gap inside the title stays in it. (Failed before:
+    only personal names were read as authors.)"""
+    from convert.reader.layout import author_before_leader
+    for line, title, author in (("县关工委召开工作会议　本刊", "县关工委召开工作会议", "本刊"),
+                                ("退休不褪色　余热暖童心　某某县关工委", "退休不褪色　余热暖童心", "某某县关工委"),
+                                ("把课堂办在孩子家门口　本刊记者", "把课堂办在孩子家门口", "本刊记者")):
+        found = author_before_leader(line)
+        assert found is not None, line
+        assert line[: found[0]] == title and line[found[1][0]: found[1][1]] == author, (line, found)
+    assert author_before_leader("退休不褪色　余热暖童心") is None
