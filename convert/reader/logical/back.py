@@ -7,7 +7,8 @@ The colophon is the run of colophon lines that ends the issue (TEI P5 §4.7 "Bac
 - the 印发 line (GB/T 9704-2012 7.4.3: 印发机关 and 印发日期) → ``<ab type="imprint">`` with the
   body as ``orgName`` and the date as ``date/@when``;
 - label：value fields (主办, 主编, 电话, 社址 …; several on one line, letter-spaced labels) →
-  ``<list type="gloss">`` of ``label`` + ``item`` pairs (a body's name as ``orgName``);
+  ``<list type="gloss">`` of ``label`` + ``item`` pairs (a body's name as ``orgName``), under
+  their caption (the editorial committee's name, ``本刊编辑委员会``) → ``<ab type="caption">``;
 - a print run (（共印90份）, also at the end of a line of fields) → ``<ab type="printRun">`` with
   ``num type="copies"``; a notice (内部资料 …) → ``<ab type="notice">``;
 - a newspaper's page credit after its 报尾 line (责任编辑 … 校对 …) → ``<fw type="footer">``.
@@ -147,7 +148,8 @@ def _colophon(lines: list[Line], family: str) -> etree._Element | None:
             emit_marks(div, marks)
         kind = colophon_kind(line)
         if line is lines[0] and kind is None and colophon_caption(line):
-            div.append(inline(E.head(), _strip(segs)))  # the caption over the fields (本刊编辑委员会)
+            # the caption over the fields (本刊编辑委员会): a block of the colophon, no heading of the text
+            div.append(inline(E.ab(type="caption"), _strip(segs)))
         elif is_page_credit(line, family):
             div.append(inline(E.fw(type="footer", subtype="pageCredit"), _strip(segs)))
         elif kind in ("field", "distribution"):
