@@ -5862,3 +5862,98 @@ def test_a_labelled_route_list_is_list_lines_never_headings():
     paras = texts(root, "//tei:body//tei:p")
     assert "路线二：古村寻访游" in paras and "南塘古村（祠堂、老戏台）—柳湾渡口—东岭梯田" in paras, paras
     round_trips(docs, PAPER_ROUTES)
+
+
+def test_a_journals_own_reporter_line_under_a_title_is_a_byline():
+    """A journal names its own reporter ``本刊记者　X`` (as a paper prints ``本报记者　X``): the line
+    under an interview's title and ——访… subtitle is its byline, not running text joined to the
+    first paragraph. (Failed before: only 本报/学生/小 were read before 记者.)"""
+    text = ("内部资料　免费交流\n\n# 某某通讯\n\n某某县关工委　编　　　　　2025年3月\n\n2025年第1期（总第8期）\n\n---\n\n"
+            "## 县关工委召开工作会议\n\n2月26日，县关工委召开工作会议，部署今年任务。\n\n"
+            "## 把课堂办在孩子家门口\n\n——访某某社区关工委主任李松年\n\n本刊记者　姚晴川\n\n"
+            "某某社区是县城人口最多的社区，有常住人口一万余人。\n\n记者：课堂是怎么办起来的？\n\n李松年：说起来也简单。\n")
+    docs, _ = read(text)
+    root = docs[0].root
+    paras = texts(root, "//tei:body//tei:p")
+    assert not any(p.startswith("本刊记者") for p in paras), paras
+    assert "本刊记者姚晴川" in texts(root, "//tei:body//tei:byline"), texts(root, "//tei:body//tei:byline")
+    round_trips(docs, text)
+
+
+def test_an_editorial_committee_over_the_colophon_fields_is_its_caption():
+    """A journal prints its 版权页 fields under the name of its editorial committee
+    (``本刊编辑委员会`` alone on a line, bold): the caption of the colophon (``<ab type="caption">``
+    first in the colophon ``div``), not an article heading; the committee named in running text is no caption.
+    (Failed before: the line was taken for an article's title.)"""
+    text = ("内部资料　免费交流\n\n# 某某通讯\n\n某某县关工委　编　　　　　2025年3月\n\n2025年第1期（总第8期）\n\n---\n\n"
+            "## 县关工委召开工作会议\n\n2月26日，县关工委召开工作会议，部署今年任务。（本刊）\n\n---\n\n"
+            "**本刊编辑委员会**\n\n主办：某某县关心下一代工作委员会\n\n主编：柯静远\n\n电话：0745-3217650\n\n印数：400册\n")
+    docs, _ = read(text)
+    root = docs[0].root
+    assert texts(root, "//tei:body//tei:head") == ["县关工委召开工作会议"], texts(root, "//tei:body//tei:head")
+    assert texts(root, "//tei:back/tei:div[@type='colophon']/tei:ab[@type='caption']") == ["本刊编辑委员会"]
+    rng = own_schema()
+    assert rng.validate(root), rng.error_log
+    round_trips(docs, text)
+
+
+def test_the_journal_itself_in_brackets_after_the_last_sentence_is_the_items_credit():
+    """A news item its editors wrote closes with the publication in brackets after its last
+    sentence (``…作了交流发言。（本刊）``, a paper's ``（本报）``): a byline split off the paragraph;
+    the word inside a sentence stays text. (Failed before: （本刊） stayed in the paragraph.)"""
+    text = ("内部资料　免费交流\n\n# 某某通讯\n\n某某县关工委　编　　　　　2025年3月\n\n2025年第1期（总第8期）\n\n---\n\n"
+            "## 县关工委召开工作会议\n\n2月26日，县关工委召开工作会议，部署今年任务。\n\n"
+            "会上，两个乡镇作了交流发言（本刊）。会议要求抓好三件事。（本刊）\n\n"
+            "## 宣讲团走进乡村学校\n\n寒假前后，宣讲团分赴12所乡村学校开展宣讲。\n")
+    docs, _ = read(text)
+    root = docs[0].root
+    assert texts(root, "//tei:body//tei:byline") == ["（本刊）"], texts(root, "//tei:body//tei:byline")
+    assert "会上，两个乡镇作了交流发言（本刊）。会议要求抓好三件事。" in texts(root, "//tei:body//tei:p")
+    round_trips(docs, text)
+
+
+def test_a_writers_name_alone_in_brackets_after_the_last_full_stop_is_the_items_credit():
+    """A news item signed at its end by its writer's name alone in brackets after the last full
+    stop (``…再来一次。（谭若溪）``): a byline split off the paragraph; a bracketed word that is no
+    person's name (``（附件）``) stays text. (Failed before: only a unit and a name were read.)"""
+    text = ("内部资料　免费交流\n\n# 某某通讯\n\n某某县关工委　编　　　　　2025年3月\n\n2025年第1期（总第8期）\n\n---\n\n"
+            "## 宣讲团走进乡村学校\n\n寒假前后，宣讲团分赴12所乡村学校开展宣讲。\n\n"
+            "宣讲团还和学校约定，每学期至少再来一次。（谭若溪）\n\n"
+            "## 县关工委召开工作会议\n\n2月26日，县关工委召开工作会议，部署今年任务。（附件）\n")
+    docs, _ = read(text)
+    root = docs[0].root
+    assert texts(root, "//tei:body//tei:byline") == ["（谭若溪）"], texts(root, "//tei:body//tei:byline")
+    assert "2月26日，县关工委召开工作会议，部署今年任务。（附件）" in texts(root, "//tei:body//tei:p")
+    round_trips(docs, text)
+
+
+def test_a_units_name_alone_under_a_title_is_the_pieces_byline():
+    """A profile a unit wrote, signed at its top by the unit's name alone (``萩阳县关工委``)
+    between its title and its running text: a byline marked ``@cert`` medium (no person named),
+    not a paragraph joined to the first one. (Failed before: the name, ending in no full stop,
+    was joined with the paragraph under it.)"""
+    text = ("内部资料　免费交流\n\n# 某某通讯\n\n某某县关工委　编　　　　　2025年3月\n\n2025年第1期（总第8期）\n\n---\n\n"
+            "## 县关工委召开工作会议\n\n2月26日，县关工委召开工作会议，部署今年任务。\n\n"
+            "## 退休不褪色　余热暖童心\n\n某某县关工委\n\n今年68岁的蒋秀英，退休前是中心学校的语文教师。\n\n"
+            "七年多来，她没有收过一分钱。\n")
+    docs, warnings = read(text)
+    root = docs[0].root
+    bylines = xpath(root, "//tei:body//tei:byline")
+    assert [nows("".join(b.itertext())) for b in bylines] == ["某某县关工委"]
+    assert texts(root, "//tei:div[@type='article'][2]//tei:p")[0].startswith("今年68岁"), texts(root, "//tei:p")
+    round_trips(docs, text)
+
+
+def test_a_contents_entry_credited_to_the_journal_or_a_unit_keeps_the_author_out_of_the_title():
+    """A 目次 with no leaders prints title, author and page set apart by wide gaps; the author may
+    be the journal itself (``本刊``, ``本刊记者``) or a unit (``某某县关工委``) as well as a person: the
+    last field before the page is the author, a gap inside the title stays in it. (Failed before:
+    only personal names were read as authors.)"""
+    from convert.reader.layout import author_before_leader
+    for line, title, author in (("县关工委召开工作会议　本刊", "县关工委召开工作会议", "本刊"),
+                                ("退休不褪色　余热暖童心　某某县关工委", "退休不褪色　余热暖童心", "某某县关工委"),
+                                ("把课堂办在孩子家门口　本刊记者", "把课堂办在孩子家门口", "本刊记者")):
+        found = author_before_leader(line)
+        assert found is not None, line
+        assert line[: found[0]] == title and line[found[1][0]: found[1][1]] == author, (line, found)
+    assert author_before_leader("退休不褪色　余热暖童心") is None

@@ -30,8 +30,12 @@ from convert.tei import E
 BYLINE_RE = re.compile(
     r"[（(]\s*(?:(?:学生|小)?记者|通讯员|特约记者|本报记者|文\s*[/／]|图\s*[/／]|文图|摄影|撰稿|供稿)[^()（）]{0,40}[）)]\s*$"
     r"|[（(][^()（）]{2,40}?(?:供稿|供图)\s*[）)]\s*$"  # a unit's credit: （县疾控中心　县教育局体卫艺股供稿）
+    # the publication signs an item its editors wrote, after the last sentence: …交流发言。（本刊）
+    r"|(?<=[。！？!?”’])[（(]\s*(?:本刊|本报)\s*[）)]\s*$"
 )
-BYLINE_LINE_RE = re.compile(r"^(?:本报|学生|小)?(?:记者|通讯员|特约记者)\s*\S.{0,30}$")
+#: A reporter line: a paper's 本报记者, a journal's own 本刊记者 (内部资料性出版物 practice), a school's
+#: 学生记者 / 小记者, an 通讯员.
+BYLINE_LINE_RE = re.compile(r"^(?:本报|本刊|学生|小)?(?:记者|通讯员|特约记者)\s*\S.{0,30}$")
 #: A jump line (转版): ``（下转二版）`` in brackets at a line's end, or printed bare on a line of its
 #: own (``下转第二版``: newspaper practice sets the jump as a line by itself under the cut text)
 CONTINUATION_RE = re.compile(r"[（(]\s*(?:下转|上接|转|接)\s*(?:第\s*)?[\d一二三四五六七八九十]+\s*版\s*[）)]\s*$"
@@ -50,13 +54,23 @@ UNIT_CREDIT_RE = re.compile(
 
 
 
+#: A writer's name alone in brackets after the item's last full stop (``…再来一次。（谭若溪）``):
+#: a journal's or paper's news item signed at its end (署名) by who wrote it; checked by
+#: :func:`unit_credit` (the name reads as a person's: a common surname first).
+NAME_CREDIT_RE = re.compile(r"(?<=[。！？!?])[（(](?P<name>[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,2})[）)]\s*$")
+
+
 def unit_credit(text: str) -> re.Match | None:
-    """The run-in closing credit (:data:`UNIT_CREDIT_RE`) at the end of *text*, ``None`` when there
+    """The run-in closing credit (:data:`UNIT_CREDIT_RE`, or a name alone: :data:`NAME_CREDIT_RE`)
+    at the end of *text*, ``None`` when there
     is none or its unit signs for no one (:func:`convert.reader.names.is_signing_unit`)
     or its name no person's (:func:`convert.reader.names.looks_like_person`)."""
     m = UNIT_CREDIT_RE.search(text)
     if m and looks_like_person(m.group("name")) and is_signing_unit(m.group("unit")):
         return m
+    m = NAME_CREDIT_RE.search(text)
+    if m and looks_like_person(m.group("name")):
+        return m  # a writer's name alone (…。（谭若溪）)
     return None
 
 

@@ -497,11 +497,21 @@ class Contents:
 AUTHOR_GAP_RE = re.compile(r"(?:[ \t]{2,}|[ \t]*\u3000[\u3000 \t]*)(?P<author>[^\s]{2,}(?:[ \t\u3000、，,][^\s]{2,}){0,2})[ \t\u3000]*$")
 
 
+#: The last field of a contents entry after a wide gap: one token, the author when it is no
+#: person's name (:data:`PUBLICATION_AUTHOR_RE`, a body's name).
+LAST_GAP_FIELD_RE = re.compile(r"(?:[ \t]{2,}|[ \t]*\u3000[\u3000 \t]*)(?P<author>[^\s]{2,24})[ \t\u3000]*$")
+#: The publication as an author (a journal's 目次 credits its own pieces to ``本刊``, ``本刊记者``,
+#: ``本刊评论员``, a paper's to ``本报记者``).
+PUBLICATION_AUTHOR_RE = re.compile(r"^(?:本刊|本报)(?:特约)?(?:记者|评论员|通讯员|编辑部)?$")
+
+
 def author_before_leader(text: str) -> tuple[int, tuple[int, int]] | None:
     """In the text of a contents entry before its leader, an author set off from the title by a
-    wide gap (one to three personal names, :func:`convert.reader.names.looks_like_person`):
+    wide gap (one to three personal names, :func:`convert.reader.names.looks_like_person`; or, as
+    the entry's last field, the publication itself, :data:`PUBLICATION_AUTHOR_RE`, or a body's
+    name, :func:`convert.reader.names.is_signing_unit`):
     ``(title end, (author start, author end))``, else ``None``."""
-    from convert.reader.names import NAME_SEP_RE, looks_like_person
+    from convert.reader.names import NAME_SEP_RE, is_signing_unit, looks_like_person
 
     # the part of a leader a hard wrap left on this line (``刘振宇·········`` / ``····4``)
     text = re.sub(r"(?:…|·|．|\.|。)+\s*$", "", text)
@@ -510,7 +520,11 @@ def author_before_leader(text: str) -> tuple[int, tuple[int, int]] | None:
         return None
     names = [n for n in NAME_SEP_RE.split(m.group("author")) if n]
     if not names or len(m.group("author")) > 12 or not all(looks_like_person(n) for n in names):
-        return None
+        last = LAST_GAP_FIELD_RE.search(text)
+        if last is None or not text[: last.start()].strip() or not (
+                PUBLICATION_AUTHOR_RE.match(last.group("author")) or is_signing_unit(last.group("author"))):
+            return None
+        return last.start(), last.span("author")
     return m.start(), m.span("author")
 
 

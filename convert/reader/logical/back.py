@@ -7,7 +7,8 @@ The colophon is the run of colophon lines that ends the issue (TEI P5 §4.7 "Bac
 - the 印发 line (GB/T 9704-2012 7.4.3: 印发机关 and 印发日期) → ``<ab type="imprint">`` with the
   body as ``orgName`` and the date as ``date/@when``;
 - label：value fields (主办, 主编, 电话, 社址 …; several on one line, letter-spaced labels) →
-  ``<list type="gloss">`` of ``label`` + ``item`` pairs (a body's name as ``orgName``);
+  ``<list type="gloss">`` of ``label`` + ``item`` pairs (a body's name as ``orgName``), under
+  their caption (the editorial committee's name, ``本刊编辑委员会``) → ``<ab type="caption">``;
 - a print run (（共印90份）, also at the end of a line of fields) → ``<ab type="printRun">`` with
   ``num type="copies"``; a notice (内部资料 …) → ``<ab type="notice">``;
 - a newspaper's page credit after its 报尾 line (责任编辑 … 校对 …) → ``<fw type="footer">``.
@@ -146,7 +147,10 @@ def _colophon(lines: list[Line], family: str) -> etree._Element | None:
         if marks:  # an old page break between colophon lines stands between them
             emit_marks(div, marks)
         kind = colophon_kind(line)
-        if is_page_credit(line, family):
+        if line is lines[0] and kind is None and colophon_caption(line):
+            # the caption over the fields (本刊编辑委员会): a block of the colophon, no heading of the text
+            div.append(inline(E.ab(type="caption"), _strip(segs)))
+        elif is_page_credit(line, family):
             div.append(inline(E.fw(type="footer", subtype="pageCredit"), _strip(segs)))
         elif kind in ("field", "distribution"):
             _fields(div, _strip(segs), kind)
@@ -200,6 +204,18 @@ def _join(a: Line, b: Line) -> None:
     a.evidence.append(f"joined with line {b.no}: a colophon field's value goes on (hard-wrapped)")
 
 
+#: The caption a journal prints over its colophon fields: the editorial committee's name, maybe
+#: after 本刊 or the journal's name (``本刊编辑委员会``, ``《X》编委会``), nothing else on the line.
+COLOPHON_CAPTION_RE = re.compile(r"^(?:本刊|《[^《》]{1,16}》|[\u4e00-\u9fff]{0,12})(?:编辑委员会|编委会)$")
+
+
+def colophon_caption(line: Line) -> bool:
+    """*line* is the caption of a journal's colophon (:data:`COLOPHON_CAPTION_RE`): the name of
+    its editorial committee alone on the line (``本刊编辑委员会``). Only right over a colophon
+    field does :func:`find_colophon_lines` read it so."""
+    return bool(COLOPHON_CAPTION_RE.match(line.key))
+
+
 def find_colophon_lines(doc: LogicalText) -> None:
     """Colophon: the run of colophon lines that ends the issue (distribution lines, the 印发
     line, label：value fields, a print run, notices, a page credit after a newspaper's 报尾
@@ -235,8 +251,15 @@ def find_colophon_lines(doc: LogicalText) -> None:
     if not found or all(is_page_credit(line, doc.family) for line in run):
         doc.colophon_start = len(lines)
         return
+    if i - 1 >= doc.body_start and colophon_caption(lines[i - 1]) and colophon_kind(lines[i]) == "field":
+        i -= 1  # the caption over a journal's colophon fields (本刊编辑委员会)
+        run = lines[i:]
     doc.colophon_start = i
     for line in run:
+        if line is run[0] and colophon_kind(line) is None:
+            line.note("colophon", "the caption of the colophon: an editorial committee's name (编辑委员会, 编委会) alone "
+                                  "right over the label：value fields (a journal's 版权页 lists its 编委会 under that caption)")
+            continue
         what = "a page credit after the 报尾 line" if is_page_credit(line, doc.family) else f"a colophon line ({colophon_kind(line)})"
         line.note("colophon", f"{what} in the run that ends the issue")
 

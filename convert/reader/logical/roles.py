@@ -449,6 +449,12 @@ def role_names(text: str) -> bool:
     return True
 
 
+#: Why a line is an author line when it is a body's name alone (``萩阳县关工委``) under a title with
+#: running text after it: a piece the unit wrote, signed at its top (a journal's 通讯 by a unit);
+#: weak (``@cert`` medium), the line names no person.
+UNIT_ALONE_BYLINE = "a body's name alone: the unit that wrote the piece"
+
+
 def find_bylines(doc: LogicalText) -> None:
     """Author lines right under a title (the title a line of heading shape, running text or
     verse after the author line), and credits in brackets on a line of their own after running
@@ -457,6 +463,9 @@ def find_bylines(doc: LogicalText) -> None:
     for i, line in list(_body(doc)):
         prev, nxt = _prev(doc, i), _next(doc, i)
         why = author_line(line)
+        if why is None and len(line.key) <= 20 and not any(c in "，,。；;！？!?：:、" for c in line.text) \
+                and is_signing_unit(line.key) and nxt is not None and paragraph_shape(nxt):
+            why = UNIT_ALONE_BYLINE
         if why and why.startswith("a bare name") and prev is not None and (
                 doc.family == "briefing" or (as_wide_as_wrapped(prev, doc.wrap_width) and not _whole_title(doc, prev, line))):
             why = None  # a briefing prints no author under a title; a wrapped title's tail is no name
@@ -464,7 +473,7 @@ def find_bylines(doc: LogicalText) -> None:
                 and (i - 1) not in doc.roles \
                 and not _author_above(doc, i, why) and nxt is not None and (
                     paragraph_shape(nxt) or (i + 1) in doc.roles or _short(nxt)):
-            _give(doc, i, "byline", why + " under a title", "medium" if why == WEAK_UNIT_NAME else None)
+            _give(doc, i, "byline", why + " under a title", "medium" if why in (WEAK_UNIT_NAME, UNIT_ALONE_BYLINE) else None)
             unit, after = nxt, _next(doc, i + 1)
             # the author's unit (作者单位) on a line of its own under the name, running text after it
             if unit is not None and after is not None and (i + 1) not in doc.roles and is_signing_unit(unit.key) \
