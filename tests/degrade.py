@@ -458,6 +458,8 @@ def measure(root, want: dict, furniture: list[str], xpath, clean: str | None = N
     # a page's credit line (本版责编：…) that a page break cut (a pdftotext copy's break inside its
     # e-mail address) is one line the reader keeps whole as its fw, no paragraph: the join is there
     blocks_of_text += [_text(f) for f in xpath(root, "//tei:fw[@subtype='pageCredit']")]
+    # likewise a 版记 line the break cut (…县政协办公 / — 4 — / 室。), one value of the colophon
+    blocks_of_text += [_text(x) for x in xpath(root, "//tei:back//tei:item | //tei:back//tei:ab")]
     # a paragraph printed in two parts with a photo between them is one paragraph by aggregation
     # (TEI P5 16.7: the first part's @next, the second's @prev): its join lies across the parts
     by_id = {p.get("{http://www.w3.org/XML/1998/namespace}id"): p for p in xpath(root, "//tei:p[@xml:id]")}

