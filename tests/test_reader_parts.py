@@ -5782,3 +5782,39 @@ def test_a_question_over_the_pairs_of_a_question_and_answer_piece_is_its_title()
     heads = texts(docs[0].root, "//tei:div[@type='article']/tei:head")
     assert "群众最关心哪些业务？" not in heads, heads
     round_trips(docs, asked)
+
+
+NUMBERED_PIECES = """农　业　信　息
+
+第3期（总第40期）
+
+某川县农业农村局办公室编　　　　　　2024年5月6日
+
+1.全县夏粮收购工作有序开展
+
+    今年全县夏粮收购点共设12个，目前已收购小麦3.2万吨，收购价格总体平稳。
+
+    县农业农村局要求各收购点做好服务，不得压级压价。
+
+2.高标准农田建设项目通过验收
+
+    某川镇高标准农田建设项目共建成农田1.5万亩，日前通过市级验收。
+
+3.农技人员下乡开展病虫害防治指导
+
+    5月以来，县农技中心组织技术人员30余人深入各乡镇，指导农户防治小麦条锈病。
+
+报：市农业农村局。
+"""
+
+
+def test_a_numbered_run_of_titles_opening_a_briefing_body_is_its_articles_not_sub_headings():
+    # a briefing whose body opens with 1. has no piece above it for 1. 2. 3. to be sub-heads of
+    # (GB/T 15834-2011 B.3.8: a third level sits under a first or second): they are its articles
+    docs, warnings = read(NUMBERED_PIECES)
+    root = docs[0].root
+    assert texts(root, "//tei:div[@type='article']/tei:head") == [
+        "1.全县夏粮收购工作有序开展", "2.高标准农田建设项目通过验收", "3.农技人员下乡开展病虫害防治指导"]
+    assert not xpath(root, "//tei:div[@type='subsection']")
+    assert all(h.get("cert") for h in xpath(root, "//tei:div[@type='article']/tei:head"))
+    round_trips(docs, NUMBERED_PIECES)

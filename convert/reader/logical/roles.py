@@ -815,6 +815,47 @@ def find_subheads(doc: LogicalText) -> None:
             del last[deeper]
         last[level] = n
         _give(doc, i, "subhead", why + (f"; {out_of}" if out_of else ""), cert=cert, level=level, n=n, sequence=out_of)
+    _numbered_pieces(doc)
+
+
+def _numbered_pieces(doc: LogicalText) -> None:
+    """A briefing's run of numbered pieces: the sub-headings of a second or third level
+    (``（一）``, ``1.``) whose first, numbered 1, is the body's first line, followed by 2, 3 … in
+    sequence at that level, two at least, each over running text, with no sub-heading of a higher
+    level anywhere in the issue. GB/T 15834-2011 B.3.8 sets such a level under a higher one; a
+    briefing whose body opens with it has no piece above for it to be a sub-head of, so the run
+    is the issue's articles (a 综合 issue's items, each under its numbered title). Their roles
+    are marked ``article`` (the body builder opens an article at each), ``cert`` at most
+    ``medium``: the evidence is their place and numbering alone. One linear pass over the
+    roles."""
+    if doc.family != "briefing" or doc.body_start >= doc.colophon_start:
+        return
+    first = doc.roles.get(doc.body_start)
+    if first is None or first.kind != "subhead" or first.data["level"] < 2 or first.data["n"] != 1:
+        return
+    level = first.data["level"]
+    run: list[int] = []
+    for i in range(doc.body_start, doc.colophon_start):
+        role = doc.roles.get(i)
+        if role is None or role.kind != "subhead":
+            continue
+        if role.data["level"] < level:
+            return  # a higher level in the issue: the run is sub-heads under it
+        if role.data["level"] == level:
+            nxt = _next(doc, i)
+            if (role.data["n"] == len(run) + 1 and nxt is not None and (i + 1) not in doc.roles
+                    and paragraph_shape(nxt)):
+                run.append(i)
+            else:
+                return  # the numbering breaks off, or a title stands over no running text
+    if len(run) < 2:
+        return
+    for i in run:
+        role = doc.roles[i]
+        role.data["article"] = True
+        role.why += ("; the body opens with this numbered run (1 … " + str(len(run)) + ", no higher level above "
+                     "it in the issue): a briefing's numbered pieces, each an article under its own title")
+        role.cert = "low" if role.cert == "low" else "medium"
 
 
 def physical_parts(line: Line, physical: dict[int, Line]) -> list[Line]:
