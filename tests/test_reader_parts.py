@@ -5818,3 +5818,38 @@ def test_a_numbered_run_of_titles_opening_a_briefing_body_is_its_articles_not_su
     assert not xpath(root, "//tei:div[@type='subsection']")
     assert all(h.get("cert") for h in xpath(root, "//tei:div[@type='article']/tei:head"))
     round_trips(docs, NUMBERED_PIECES)
+
+
+TAB_PAIRS = """农　业　信　息
+
+第4期（总第41期）
+
+某川县农业农村局办公室编　　　　　　2024年5月20日
+
+1.小麦条锈病监测工作全面开展
+
+    县农技中心5月中旬在各乡镇设立监测点20个，对小麦条锈病开展系统调查。各乡镇发生程度如下。
+
+乡镇\t条锈病发生程度
+东坪镇\t中度
+西岭乡\t轻度
+南湾乡\t中度
+北川镇\t轻度
+
+    县农技中心要求各乡镇抓住晴好天气及时开展统防统治。
+
+2.夏季农机安全检查启动
+
+    县农机中心5月18日起开展夏季农机安全检查，为期一个月。
+"""
+
+
+def test_a_run_of_tab_separated_two_cell_lines_is_a_table_its_lines_no_headings():
+    # a tab between two short cells, line after line (a table's text extraction, TEI P5 §14.1.1):
+    # its column heads and rows, never headings
+    docs, _ = read(TAB_PAIRS)
+    root = docs[0].root
+    assert texts(root, "//tei:div[@type='article']/tei:head") == ["1.小麦条锈病监测工作全面开展", "2.夏季农机安全检查启动"]
+    assert not xpath(root, "//tei:div[@type='section']")
+    assert len(xpath(root, "//tei:table/tei:row")) == 5
+    round_trips(docs, TAB_PAIRS)

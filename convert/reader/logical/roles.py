@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 
 from convert.reader.body import BYLINE_LINE_RE, BRIEF_RE, CONTINUATION_LEAD_RE, CONTINUATION_RE
-from convert.reader.layout import (BULLET_CHARS, CELL_MAX, TERMINAL, FIGURE_CELL_RE, TABLE_LABEL_RE, TABLE_TITLE_RE, after_clause_mark, cell_spans, colophon_fields,
+from convert.reader.layout import (BULLET_CHARS, CELL_MAX, TERMINAL, FIGURE_CELL_RE, TABLE_LABEL_RE, TABLE_TITLE_RE, after_clause_mark, cell_spans, colophon_fields, gap_field, tab_pair,
                                    heading_shape, page_credit, paragraph_shape, table_row, unfinished)
 from convert.reader.lines import WS_RE, Line, is_mark
 from convert.reader.logical.back import is_page_credit
@@ -1754,6 +1754,22 @@ def find_tables(doc: LogicalText) -> None:
     i, end, n = doc.body_start, doc.colophon_start, 0
     while i < end:
         if i in doc.roles or not table_row(doc.lines[i].text):
+            if i not in doc.roles and tab_pair(doc.lines[i].text) and gap_field(doc.lines[i].text) is None:
+                # two cells apart by a tab, three lines or more in a row with no blank line between
+                # (a two-column table as extracted: TEI P5 §14.1.1): its rows, never headings
+                j = i + 1
+                while (j < end and j not in doc.roles and not doc.lines[j].blank_before
+                       and tab_pair(doc.lines[j].text) and gap_field(doc.lines[j].text) is None):
+                    j += 1
+                if j - i >= 3:
+                    n += 1
+                    label = _figures(doc.lines[i]) == 0 < _figures(doc.lines[i + 1])
+                    for k in range(i, j):
+                        _give(doc, k, "table", "a table row: two short cells apart by a tab, three such lines or "
+                              "more in a row (a two-column table as extracted; TEI P5 §14.1.1)", "medium",
+                              part="row", table=n, label=k == i and label)
+                i = j
+                continue
             i += 1
             continue
         members: list[tuple[int, str]] = [(i, "row")]
