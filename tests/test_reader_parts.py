@@ -5853,3 +5853,15 @@ def test_a_run_of_tab_separated_two_cell_lines_is_a_table_its_lines_no_headings(
     assert not xpath(root, "//tei:div[@type='section']")
     assert len(xpath(root, "//tei:table/tei:row")) == 5
     round_trips(docs, TAB_PAIRS)
+
+
+def test_a_tab_separated_two_cell_line_ends_the_line_above_without_blank_lines():
+    # no blank lines: a row of two short cells apart by a tab is never run into the prose above it
+    # nor into the next row (a two-column table as extracted, TEI P5 §14.1.1)
+    text = "\n".join(line for line in TAB_PAIRS.replace("各乡镇发生程度如下。", "各乡镇发生程度如下：").split("\n")
+                     if line.strip())
+    docs, _ = read(text)
+    root = docs[0].root
+    assert len(xpath(root, "//tei:table/tei:row")) == 5
+    assert not any("乡镇条锈病" in p for p in texts(root, "//tei:p"))
+    round_trips(docs, text)

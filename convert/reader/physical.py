@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from convert.reader.layout import (BULLET_CHARS, CONTENTS_HEAD_RE, _gap_at_end, author_before_leader, author_wrapped_off,
-                                   colophon_kind, table_row)
+                                   colophon_kind, tab_pair, table_row)
 from convert.reader.lines import FOLIO_RES, Line, Milestone, split_lines
 from convert.reader.masthead import ISSUE_RE, SPECIAL_ISSUE_RE, TITLE_GENRE_RE, TOTAL_RE, classify, fields_of, masthead_field_line
 
@@ -1160,6 +1160,9 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
         return True, "a table row (three cells or more apart by wide gaps: TEI P5 §14.1.1): rows are never run together", None
     if table_row(b.text):
         return True, "the next line is a table row (three cells or more apart by wide gaps)", None
+    if (parts == 1 and tab_pair(a.text)) or tab_pair(b.text):
+        return True, ("a tab between two short cells on " + ("this" if parts == 1 and tab_pair(a.text) else "the next")
+                      + " line (a two-column table's row as extracted: TEI P5 §14.1.1): rows are never run together"), None
     if sentence_final(a.text):
         return True, "ends with sentence-final punctuation", None
     if caption:

@@ -1464,7 +1464,7 @@ class BodyBuilder:
             # a briefing's numbered pieces (roles._numbered_pieces): each opens an article
             self.headings_found += 1
             self._close()
-            line.note("heading (article)", role.why, role.cert)
+            line.role, line.cert = "heading (article)", role.cert  # its evidence was noted when the role was given
             self._new_article(line, None, role.cert)
             self._last_head_line = line
         elif kind == "subhead":
