@@ -5865,3 +5865,48 @@ def test_a_tab_separated_two_cell_line_ends_the_line_above_without_blank_lines()
     assert len(xpath(root, "//tei:table/tei:row")) == 5
     assert not any("乡镇条锈病" in p for p in texts(root, "//tei:p"))
     round_trips(docs, text)
+
+
+INDENTED_OPENER = """农　业　信　息
+
+第5期（总第42期）
+
+某川县农业农村局办公室编　　　　　　2024年6月3日
+
+1.夏粮收购工作有序开展
+
+    今年全县夏粮收购点共设12个，目前已收
+购小麦3.2万吨，收购价格总体平稳，农户售粮
+积极性较高，各收购点秩序良好，未发生压级
+压价现象。
+
+    县农业农村局已于本月下旬正式启动夏粮收购
+巡查机制，要求全县各收购点严格落实“先检后收、优质优价、
+现金结算”的收购要求，对巡查中发现的问题
+立即整改，确保农民利益不受损害。
+
+2.农机安全检查启动
+
+    县农机中心5月18日起开展夏季农机安全检
+查，为期一个月，重点检查收割机和拖拉机
+的制动、灯光和防护装置。
+
+    检查采取乡镇自查和县级抽查相结合的方式
+进行，县农机中心组成三个检查组分赴各乡镇，对
+检查中发现的隐患当场下达整改通知书，限期整
+改到位，逾期未整改的一律停止作业。
+
+    截至5月底，全县已检查收割机320台、拖拉
+机1150台，发现并整改安全隐患86处，为夏收
+夏种顺利进行提供了有力保障。
+"""
+
+
+def test_an_indented_first_line_over_a_wider_flush_line_of_prose_is_a_paragraph_not_a_title():
+    # 段首空两字: an indented line reaching the wrap (its indent counted) over a flush line of running
+    # text, no blank line between, is the paragraph's first line, however much wider the next runs
+    docs, _ = read(INDENTED_OPENER)
+    root = docs[0].root
+    assert texts(root, "//tei:div[@type='article']/tei:head") == ["1.夏粮收购工作有序开展", "2.农机安全检查启动"]
+    assert any(p.startswith("县农业农村局已于本月下旬正式启动夏粮收购巡查机制") for p in texts(root, "//tei:p"))
+    round_trips(docs, INDENTED_OPENER)
