@@ -5957,3 +5957,131 @@ def test_a_contents_entry_credited_to_the_journal_or_a_unit_keeps_the_author_out
         assert found is not None, line
         assert line[: found[0]] == title and line[found[1][0]: found[1][1]] == author, (line, found)
     assert author_before_leader("退休不褪色　余热暖童心") is None
+
+
+NUMBERED_PIECES = """农　业　信　息
+
+第3期（总第40期）
+
+某川县农业农村局办公室编　　　　　　2024年5月6日
+
+1.全县夏粮收购工作有序开展
+
+    今年全县夏粮收购点共设12个，目前已收购小麦3.2万吨，收购价格总体平稳。
+
+    县农业农村局要求各收购点做好服务，不得压级压价。
+
+2.高标准农田建设项目通过验收
+
+    某川镇高标准农田建设项目共建成农田1.5万亩，日前通过市级验收。
+
+3.农技人员下乡开展病虫害防治指导
+
+    5月以来，县农技中心组织技术人员30余人深入各乡镇，指导农户防治小麦条锈病。
+
+报：市农业农村局。
+"""
+
+
+def test_a_numbered_run_of_titles_opening_a_briefing_body_is_its_articles_not_sub_headings():
+    # a briefing whose body opens with 1. has no piece above it for 1. 2. 3. to be sub-heads of
+    # (GB/T 15834-2011 B.3.8: a third level sits under a first or second): they are its articles
+    docs, warnings = read(NUMBERED_PIECES)
+    root = docs[0].root
+    assert texts(root, "//tei:div[@type='article']/tei:head") == [
+        "1.全县夏粮收购工作有序开展", "2.高标准农田建设项目通过验收", "3.农技人员下乡开展病虫害防治指导"]
+    assert not xpath(root, "//tei:div[@type='subsection']")
+    assert all(h.get("cert") for h in xpath(root, "//tei:div[@type='article']/tei:head"))
+    round_trips(docs, NUMBERED_PIECES)
+
+
+TAB_PAIRS = """农　业　信　息
+
+第4期（总第41期）
+
+某川县农业农村局办公室编　　　　　　2024年5月20日
+
+1.小麦条锈病监测工作全面开展
+
+    县农技中心5月中旬在各乡镇设立监测点20个，对小麦条锈病开展系统调查。各乡镇发生程度如下。
+
+乡镇\t条锈病发生程度
+东坪镇\t中度
+西岭乡\t轻度
+南湾乡\t中度
+北川镇\t轻度
+
+    县农技中心要求各乡镇抓住晴好天气及时开展统防统治。
+
+2.夏季农机安全检查启动
+
+    县农机中心5月18日起开展夏季农机安全检查，为期一个月。
+"""
+
+
+def test_a_run_of_tab_separated_two_cell_lines_is_a_table_its_lines_no_headings():
+    # a tab between two short cells, line after line (a table's text extraction, TEI P5 §14.1.1):
+    # its column heads and rows, never headings
+    docs, _ = read(TAB_PAIRS)
+    root = docs[0].root
+    assert texts(root, "//tei:div[@type='article']/tei:head") == ["1.小麦条锈病监测工作全面开展", "2.夏季农机安全检查启动"]
+    assert not xpath(root, "//tei:div[@type='section']")
+    assert len(xpath(root, "//tei:table/tei:row")) == 5
+    round_trips(docs, TAB_PAIRS)
+
+
+def test_a_tab_separated_two_cell_line_ends_the_line_above_without_blank_lines():
+    # no blank lines: a row of two short cells apart by a tab is never run into the prose above it
+    # nor into the next row (a two-column table as extracted, TEI P5 §14.1.1)
+    text = "\n".join(line for line in TAB_PAIRS.replace("各乡镇发生程度如下。", "各乡镇发生程度如下：").split("\n")
+                     if line.strip())
+    docs, _ = read(text)
+    root = docs[0].root
+    assert len(xpath(root, "//tei:table/tei:row")) == 5
+    assert not any("乡镇条锈病" in p for p in texts(root, "//tei:p"))
+    round_trips(docs, text)
+
+
+INDENTED_OPENER = """农　业　信　息
+
+第5期（总第42期）
+
+某川县农业农村局办公室编　　　　　　2024年6月3日
+
+1.夏粮收购工作有序开展
+
+    今年全县夏粮收购点共设12个，目前已收
+购小麦3.2万吨，收购价格总体平稳，农户售粮
+积极性较高，各收购点秩序良好，未发生压级
+压价现象。
+
+    县农业农村局已于本月下旬正式启动夏粮收购
+巡查机制，要求全县各收购点严格落实“先检后收、优质优价、
+现金结算”的收购要求，对巡查中发现的问题
+立即整改，确保农民利益不受损害。
+
+2.农机安全检查启动
+
+    县农机中心5月18日起开展夏季农机安全检
+查，为期一个月，重点检查收割机和拖拉机
+的制动、灯光和防护装置。
+
+    检查采取乡镇自查和县级抽查相结合的方式
+进行，县农机中心组成三个检查组分赴各乡镇，对
+检查中发现的隐患当场下达整改通知书，限期整
+改到位，逾期未整改的一律停止作业。
+
+    截至5月底，全县已检查收割机320台、拖拉
+机1150台，发现并整改安全隐患86处，为夏收
+夏种顺利进行提供了有力保障。
+"""
+
+
+def test_an_indented_first_line_over_a_wider_flush_line_of_prose_is_a_paragraph_not_a_title():
+    # 段首空两字: an indented line reaching the wrap (its indent counted) over a flush line of running
+    # text, no blank line between, is the paragraph's first line, however much wider the next runs
+    docs, _ = read(INDENTED_OPENER)
+    root = docs[0].root
+    assert texts(root, "//tei:div[@type='article']/tei:head") == ["1.夏粮收购工作有序开展", "2.农机安全检查启动"]
+    assert any(p.startswith("县农业农村局已于本月下旬正式启动夏粮收购巡查机制") for p in texts(root, "//tei:p"))
+    round_trips(docs, INDENTED_OPENER)

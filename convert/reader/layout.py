@@ -318,6 +318,20 @@ def table_row(text: str) -> list[tuple[int, int]] | None:
     return spans
 
 
+def tab_pair(text: str) -> list[tuple[int, int]] | None:
+    """The two cells of *text* when it is two short cells apart by a tab (a two-column table's
+    row as a text extraction prints it: ``乡镇\t火险等级``), else ``None``: each cell at most
+    :data:`CELL_MAX` characters, no sentence or clause punctuation, no colon (a labelled field).
+    A tab alone is weak for one line; :func:`convert.reader.logical.roles.find_tables` asks for
+    three such lines in a row. TEI P5 §14.1.1."""
+    if "\t" not in text or any(c in "。；！？，：:" for c in text):
+        return None
+    spans = cell_spans(text)
+    if len(spans) != 2 or any(b - a > CELL_MAX for a, b in spans) or "\t" not in text[spans[0][1]:spans[1][0]]:
+        return None
+    return spans
+
+
 def gap_field(text: str) -> tuple[int, int] | None:
     """``(label end, value start)`` of a colophon field set as two columns, the label and its value
     apart by a tab or a wide gap instead of a colon (a journal's 版权页 printed as a table, its

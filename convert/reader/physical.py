@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from convert.reader.layout import (BULLET_CHARS, CONTENTS_HEAD_RE, _gap_at_end, author_before_leader, author_wrapped_off,
-                                   colophon_kind, table_row)
+                                   colophon_kind, tab_pair, table_row)
 from convert.reader.lines import FOLIO_RES, Line, Milestone, split_lines
 from convert.reader.masthead import ISSUE_RE, SPECIAL_ISSUE_RE, TITLE_GENRE_RE, TOTAL_RE, classify, fields_of, masthead_field_line
 
@@ -1196,6 +1196,9 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
         return True, "a table row (three cells or more apart by wide gaps: TEI P5 §14.1.1): rows are never run together", None
     if table_row(b.text):
         return True, "the next line is a table row (three cells or more apart by wide gaps)", None
+    if (parts == 1 and tab_pair(a.text)) or tab_pair(b.text):
+        return True, ("a tab between two short cells on " + ("this" if parts == 1 and tab_pair(a.text) else "the next")
+                      + " line (a two-column table's row as extracted: TEI P5 §14.1.1): rows are never run together"), None
     if sentence_final(a.text):
         return True, "ends with sentence-final punctuation", None
     if caption:
@@ -1287,6 +1290,19 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
             return False, ("no clause punctuation, but opening with a news lead-in and its credit, words after it "
                            "(本报讯（记者 …）连日: a story's first line the wrap cut, no title)"), None
         w = extent(a.text)
+        raw_a = a.raw.rstrip("\r\n\f")
+        indent = display_width(raw_a[: len(raw_a) - len(raw_a.lstrip())])
+        if (width is not None and opens_indented(a) and w + indent >= width - _tolerance(width)
+                and b.raw.lstrip("\f")[:1] not in " \t\u3000" and not b.form_feed and not b.marks
+                and any(c in PROSE_PUNCT for c in b.text) and not _gap_at_end(raw_a)
+                and not INNER_GAP_RE.search(a.text.strip())):
+            # a paragraph's first-line indent (段首空两字) and the column's width after it (the indent
+            # counted), over a flush line of running text with no blank line between: the
+            # paragraph's first line, however much wider the next line runs (a title is centred or
+            # flush, and the paragraph under a title opens indented)
+            return False, (f"no clause punctuation, {w:g} wide and a paragraph's first-line indent (段首空两字, "
+                           f"{indent:g}) reaching the wrap ({width - _tolerance(width):g}), the next line flush left "
+                           "and running text: a paragraph's first line the wrap cut"), "medium"
         if width is not None and w >= width - _tolerance(width):
             wide = f"as wide as a wrapped line ({w:g} ≥ {width - _tolerance(width):g})"
             if DATED_ENTRY_RE.match(a.text) and not b.text.lstrip().startswith("——"):

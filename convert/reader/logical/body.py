@@ -1470,6 +1470,13 @@ class BodyBuilder:
         elif kind == "section":
             self.headings_found += 1
             self._new_section(line, role.cert)
+        elif kind == "subhead" and role.data.get("article"):
+            # a briefing's numbered pieces (roles._numbered_pieces): each opens an article
+            self.headings_found += 1
+            self._close()
+            line.role, line.cert = "heading (article)", role.cert  # its evidence was noted when the role was given
+            self._new_article(line, None, role.cert)
+            self._last_head_line = line
         elif kind == "subhead":
             if self.article is None:
                 return False

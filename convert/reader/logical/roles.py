@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 
 from convert.reader.body import BYLINE_LINE_RE, BRIEF_RE, CONTINUATION_LEAD_RE, CONTINUATION_RE
-from convert.reader.layout import (BULLET_CHARS, CELL_MAX, TERMINAL, FIGURE_CELL_RE, TABLE_LABEL_RE, TABLE_TITLE_RE, after_clause_mark, cell_spans, colophon_fields,
+from convert.reader.layout import (BULLET_CHARS, CELL_MAX, TERMINAL, FIGURE_CELL_RE, TABLE_LABEL_RE, TABLE_TITLE_RE, after_clause_mark, cell_spans, colophon_fields, gap_field, tab_pair,
                                    heading_shape, page_credit, paragraph_shape, table_row, unfinished)
 from convert.reader.lines import WS_RE, Line, is_mark
 from convert.reader.logical.back import is_page_credit
@@ -824,6 +824,47 @@ def find_subheads(doc: LogicalText) -> None:
             del last[deeper]
         last[level] = n
         _give(doc, i, "subhead", why + (f"; {out_of}" if out_of else ""), cert=cert, level=level, n=n, sequence=out_of)
+    _numbered_pieces(doc)
+
+
+def _numbered_pieces(doc: LogicalText) -> None:
+    """A briefing's run of numbered pieces: the sub-headings of a second or third level
+    (``（一）``, ``1.``) whose first, numbered 1, is the body's first line, followed by 2, 3 … in
+    sequence at that level, two at least, each over running text, with no sub-heading of a higher
+    level anywhere in the issue. GB/T 15834-2011 B.3.8 sets such a level under a higher one; a
+    briefing whose body opens with it has no piece above for it to be a sub-head of, so the run
+    is the issue's articles (a 综合 issue's items, each under its numbered title). Their roles
+    are marked ``article`` (the body builder opens an article at each), ``cert`` at most
+    ``medium``: the evidence is their place and numbering alone. One linear pass over the
+    roles."""
+    if doc.family != "briefing" or doc.body_start >= doc.colophon_start:
+        return
+    first = doc.roles.get(doc.body_start)
+    if first is None or first.kind != "subhead" or first.data["level"] < 2 or first.data["n"] != 1:
+        return
+    level = first.data["level"]
+    run: list[int] = []
+    for i in range(doc.body_start, doc.colophon_start):
+        role = doc.roles.get(i)
+        if role is None or role.kind != "subhead":
+            continue
+        if role.data["level"] < level:
+            return  # a higher level in the issue: the run is sub-heads under it
+        if role.data["level"] == level:
+            nxt = _next(doc, i)
+            if (role.data["n"] == len(run) + 1 and nxt is not None and (i + 1) not in doc.roles
+                    and paragraph_shape(nxt)):
+                run.append(i)
+            else:
+                return  # the numbering breaks off, or a title stands over no running text
+    if len(run) < 2:
+        return
+    for i in run:
+        role = doc.roles[i]
+        role.data["article"] = True
+        role.why += ("; the body opens with this numbered run (1 … " + str(len(run)) + ", no higher level above "
+                     "it in the issue): a briefing's numbered pieces, each an article under its own title")
+        role.cert = "low" if role.cert == "low" else "medium"
 
 
 def physical_parts(line: Line, physical: dict[int, Line]) -> list[Line]:
@@ -1722,6 +1763,22 @@ def find_tables(doc: LogicalText) -> None:
     i, end, n = doc.body_start, doc.colophon_start, 0
     while i < end:
         if i in doc.roles or not table_row(doc.lines[i].text):
+            if i not in doc.roles and tab_pair(doc.lines[i].text) and gap_field(doc.lines[i].text) is None:
+                # two cells apart by a tab, three lines or more in a row with no blank line between
+                # (a two-column table as extracted: TEI P5 §14.1.1): its rows, never headings
+                j = i + 1
+                while (j < end and j not in doc.roles and not doc.lines[j].blank_before
+                       and tab_pair(doc.lines[j].text) and gap_field(doc.lines[j].text) is None):
+                    j += 1
+                if j - i >= 3:
+                    n += 1
+                    label = _figures(doc.lines[i]) == 0 < _figures(doc.lines[i + 1])
+                    for k in range(i, j):
+                        _give(doc, k, "table", "a table row: two short cells apart by a tab, three such lines or "
+                              "more in a row (a two-column table as extracted; TEI P5 §14.1.1)", "medium",
+                              part="row", table=n, label=k == i and label)
+                i = j
+                continue
             i += 1
             continue
         members: list[tuple[int, str]] = [(i, "row")]
