@@ -126,6 +126,19 @@ RUN_IN_GAP_RE = re.compile(r"\u3000+|[ \t]{2,}")
 RUN_IN_STOP_RE = re.compile(r"\s*[^，,。；;：:\s]{4,30}。(?=[ \t\u3000])")
 
 
+def join_next(doc: LogicalText, i: int, why: str, gap: list[tuple[str, bool]] | None = None) -> None:
+    """Join line *i* of *doc* with the line after it, which goes on with it (its segments after
+    *gap*, a layout space the round trip ignores, if any): the next line's end becomes line *i*'s,
+    ``joined with line N: why`` goes into its evidence, and the body's end moves up by one. The
+    caller decides ``cert``/``weak_join``. Characters are moved, never changed."""
+    line, nxt = doc.lines[i], doc.lines[i + 1]
+    line.segments = line.segments + (gap or []) + nxt.segments
+    line.end_no = nxt.end_no
+    line.evidence.append(f"joined with line {nxt.no}: {why}")
+    del doc.lines[i + 1]
+    doc.colophon_start -= 1
+
+
 def _body(doc: LogicalText):
     """``(index, line)`` of the body lines not yet given a role."""
     for i in range(doc.body_start, doc.colophon_start):
@@ -1287,12 +1300,8 @@ def rejoin_numbered_briefs(doc: LogicalText) -> None:
         i = doc.body_start + k
         line, nxt = doc.lines[i], doc.lines[i + 1]
         doc.numbered_ends[id(line)] = found[k]
-        line.segments = line.segments + nxt.segments
-        line.end_no = nxt.end_no
         line.cert, line.weak_join = None, False
-        line.evidence.append(f"joined with line {nxt.no}: a numbered brief item's title, cut by the wrap, goes on")
-        del doc.lines[i + 1]
-        doc.colophon_start -= 1
+        join_next(doc, i, "a numbered brief item's title, cut by the wrap, goes on")
 
 
 def find_numbered_briefs(doc: LogicalText) -> None:
@@ -1451,12 +1460,8 @@ def rejoin_wide_lines(doc: LogicalText) -> None:
         if why is None:
             i += 1
             continue
-        line.segments = line.segments + nxt.segments
-        line.end_no = nxt.end_no
         line.weak_join, line.cert = True, cert
-        line.evidence.append(f"joined with line {nxt.no}: {why}")
-        del doc.lines[i + 1]
-        doc.colophon_start -= 1
+        join_next(doc, i, why)
 
 
 
@@ -1535,11 +1540,7 @@ def rejoin_attachments(doc: LogicalText) -> None:
             item = ATTACHMENT_ITEM_RE.match(nxt.text.strip())
             if not item or re.sub(r"\D", "", item.group(0)) != str(n + 1) or len(nxt.key) > 60:
                 break
-            line.segments = line.segments + [("\u3000", False)] + nxt.segments
-            line.end_no = nxt.end_no
-            line.evidence.append(f"joined with line {nxt.no}: attachment {n + 1} of the 附件 note above (GB/T 9704-2012 7.3.6)")
-            del doc.lines[i + 1]
-            doc.colophon_start -= 1
+            join_next(doc, i, f"attachment {n + 1} of the 附件 note above (GB/T 9704-2012 7.3.6)", [("\u3000", False)])
             n += 1
         i += 1
 
