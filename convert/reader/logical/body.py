@@ -1344,7 +1344,10 @@ class BodyBuilder:
         bullet, a, b = bullet - shift, a - shift, b - shift
         head = E.head()
         if not any(b for s, b in segs if s.strip()):  # a bold run-in head is the source's markup
-            head.set("cert", "high" if bullet > 0 else "medium")
+            # (a numbered run's items carry the run's own weaker judgement: the number is no bullet
+            # the source set apart, the title's end is only a gap)
+            head.set("cert", (role.cert or "medium") if role.data.get("numbered")
+                     else "high" if bullet > 0 else "medium")
             self.weak.append((line, "heading", head.get("cert")))
         lead = len("".join(s for s, _ in segs)) - len("".join(s for s, _ in segs).lstrip())
         if bullet > lead:
