@@ -1363,12 +1363,8 @@ def rejoin_run_ins(doc: LogicalText) -> None:
                 and nxt.text.strip()[:1] not in BULLET_CHARS and (paragraph_shape(nxt) or started) \
                 and not starts_line(nxt):
             end = len(line.text)
-            line.segments = line.segments + nxt.segments
-            line.end_no = nxt.end_no
             line.cert = None
-            line.evidence.append(f"joined with line {nxt.no}: a run-in head opens a paragraph that goes on")
-            del doc.lines[i + 1]
-            doc.colophon_start -= 1
+            join_next(doc, i, "a run-in head opens a paragraph that goes on")
             joined_gap = RUN_IN_GAP_RE.search(line.text.strip())
             if bullet and not bold and gap is None and not (joined_gap and not any(
                     c in "，,。；" for c in line.text.strip()[: joined_gap.start()])):
