@@ -140,13 +140,7 @@ _OPEN_QUOTE_TITLE = (
     "a scan that wraps a 30-wide hard-wrapped text again at about 25 leaves a full-width line without "
     "clause punctuation that opens a quotation it does not close (…成了年轻人的“打 / 卡地”), read as a "
     "@cert='low' title; a title never leaves “ open with the next line closing it, not yet a rule")
-_LONG_BLANK_RUN = (
-    "the 版记's （共印65份） pushed to the right margin with about 70 half-width spaces: the reader's guard "
-    "on blank runs over 64 inside a line shortens them (whitespace only, every character kept) and says "
-    "so in a warning, which the clean-text check does not allow (whether a layout run that long should "
-    "warn is left open)")
 KNOWN_SHORT: dict[tuple[str, str], str] = {
-    **{(name, "linye-lingxi-2025-no07-08.two-issues"): _LONG_BLANK_RUN for name in ("clean", "crlf", "blank-doubled")},
     ("scan", "wenlv-conghe-2025-05-16"): _OPEN_QUOTE_TITLE,
     **{(name, "gonghui-muyuan-2025-no1"): _SENTENCE_END_NO_SIGNAL for name in DEGRADATIONS},
     ("shared", "gonghui-muyuan-2025-no1.pdftotext"): _SENTENCE_END_NO_SIGNAL,

@@ -126,6 +126,22 @@ def test_text_end_reads_what_the_whole_text_ends_with(parts, first, n):
     assert text_end(p, n) == (whole[-n:] if n else "")
 
 
+def test_a_line_pushed_right_by_the_layout_is_shortened_without_a_warning():
+    """pdftotext ``-layout`` pushes a 版记's print run to the right margin with one run of spaces
+    as wide as the page (70 here): more than :data:`convert.reader.source.MAX_BLANK_RUN`, so cut
+    to it, but no more than :data:`~convert.reader.source.LAYOUT_BLANK_RUN` (a layout's widest),
+    so no warning; the run of 513 beside it is named."""
+    from convert.reader.source import LAYOUT_BLANK_RUN, MAX_BLANK_RUN, shorten_blank_runs
+
+    text = "抄送：县委办公室。\n" + " " * 70 + "（共印65份）\n"
+    warnings: list[str] = []
+    out = shorten_blank_runs(text, "a.txt", warnings)
+    assert warnings == [] and out == "抄送：县委办公室。\n" + " " * MAX_BLANK_RUN + "（共印65份）\n"
+    warnings = []
+    shorten_blank_runs(text + "字" + " " * (LAYOUT_BLANK_RUN + 1) + "字\n", "a.txt", warnings)
+    assert len(warnings) == 1 and "from line 3" in warnings[0], warnings
+
+
 def test_a_gap_of_64000_blanks_is_read_as_a_gap_and_named():
     """A run of blanks inside a line is cut to 64 (:data:`convert.reader.source.MAX_BLANK_RUN`)
     before any pass reads it: the patterns that read a gap before a line end (``\\s*…$``) tried

@@ -140,7 +140,7 @@ def match_author_leader(text: str) -> LeaderMatch | None:
 TEXT_LEADER_RE = re.compile(r"…{2,}|\.{3,}|·{3,}|．{3,}")
 #: The printed page of a newspaper's contents entry: ``县城第二水厂扩建工程通水试运行　　2版``, or in
 #: round brackets after the title (``全县秋粮收购进度过半（3版）``).
-PAGE_SUFFIX_RE = re.compile(r"(?:\s{2,}|\u3000+|\s*)(?P<page>(?P<open>[（(]\s*)?(?:第\s*)?(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})"
+PAGE_SUFFIX_RE = re.compile(r"(?<!\s)(?:\s{2,}|\u3000+|\s*)(?P<page>(?P<open>[（(]\s*)?(?:第\s*)?(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})"
                             r"\s*版(?(open)\s*[）)]))\s*$")
 #: A printed bullet before an entry or a brief's run-in head (kept: it is content).
 BULLET_CHARS = "●○◎◆◇■□▲△▼▽★☆•·▶►◉"

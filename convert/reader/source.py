@@ -180,29 +180,39 @@ def _strict(data: bytes, codec: str, name: str, offset: int = 0) -> str:
 #: widest is 27); longer runs are shortened so that no pass spends more than this at any place.
 MAX_BLANK_RUN = 64
 LONG_BLANK_RUN_RE = re.compile("[ \t\u3000]{%d,}" % (MAX_BLANK_RUN + 1))
+#: The longest run a page's layout makes (pdftotext ``-layout`` pushes a line right with one run
+#: of spaces as wide as the page: a 版记's ``（共印65份）`` came with 70, an A3 newspaper page in
+#: landscape is under 300 columns). A run up to this long is shortened without a word: it is a
+#: gap either way, which every pass reads alike at 64 blanks or at 300, and layout whitespace is
+#: no content the model promises back (unwrapping already takes out line ends; the plain-text
+#: round trip compares content characters). A longer run is no layout, and is named.
+LAYOUT_BLANK_RUN = 512
 
 
 def shorten_blank_runs(text: str, name: str, warnings: list[str]) -> str:
     """*text* with every run of blanks inside a line (spaces, tabs, U+3000) longer than
-    :data:`MAX_BLANK_RUN` cut to its first :data:`MAX_BLANK_RUN` characters, with one warning
-    naming the first line and the count. Only whitespace goes (the content characters, and so
-    the plain-text round trip, are unchanged); a gap stays a gap. This bounds the work of every
-    pattern that reads a gap (``\\s*`` before a line end), which grows with the square of a gap's
-    length: a line of 64,000 spaces took minutes. Linear in *text*."""
+    :data:`MAX_BLANK_RUN` cut to its first :data:`MAX_BLANK_RUN` characters. Only whitespace goes
+    (the content characters, and so the plain-text round trip, are unchanged); a gap stays a gap.
+    This bounds the work of every pattern that reads a gap (``\\s*`` before a line end), which
+    grows with the square of a gap's length: a line of 64,000 spaces took minutes. A run longer
+    than :data:`LAYOUT_BLANK_RUN` (more than a page's layout makes) gets one warning naming the
+    first such line and the count. Linear in *text*."""
     first = None
     count = 0
 
     def cut(m: re.Match) -> str:
         nonlocal first, count
-        if first is None:
-            first = text.count("\n", 0, m.start()) + 1
-        count += 1
+        if m.end() - m.start() > LAYOUT_BLANK_RUN:
+            if first is None:
+                first = text.count("\n", 0, m.start()) + 1
+            count += 1
         return m.group(0)[:MAX_BLANK_RUN]
 
     out = LONG_BLANK_RUN_RE.sub(cut, text)
     if count:
-        warnings.append(f"{name}: {count} run(s) of more than {MAX_BLANK_RUN} blanks inside a line shortened "
-                        f"to {MAX_BLANK_RUN}, from line {first} (whitespace only; every character kept)")
+        warnings.append(f"{name}: {count} run(s) of more than {LAYOUT_BLANK_RUN} blanks inside a line (more than "
+                        f"a page's layout makes) shortened to {MAX_BLANK_RUN}, from line {first} "
+                        f"(whitespace only; every character kept)")
     return out
 
 

@@ -67,7 +67,7 @@ _CREDIT_NAME = r"(?:[\u4e00-\u9fff]{2,3}|[\u4e00-\u9fff][ \u3000]{1,2}[\u4e00-\u
 #: (``县妇联　俞　岚　摄``: a bulletin's photographer is named by the office he works in, as a
 #: byline names a unit and a person).
 CAPTION_CREDIT_RE = re.compile(
-    r"(?:^|(?<=[\s。！？!?]))(?P<credit>[（(]?\s*(?:(?:本报|特约)?(?:记者|通讯员|摄影记者|摄影|实习生)\s*)?"
+    r"(?:^|(?<=[\s。！？!?]))(?!(?<=\s\s)\s)(?P<credit>[（(]?\s*(?:(?:本报|特约)?(?:记者|通讯员|摄影记者|摄影|实习生)\s*)?"
     rf"(?:[\u4e00-\u9fff]{{2,10}}[ \u3000]+(?={_CREDIT_NAME}\s*摄))?"
     rf"{_CREDIT_NAME}(?:\s+(?:(?:记者|通讯员)\s*)?{_CREDIT_NAME})*\s*摄\s*[）)]?)\s*$")
 #: An editor's note: 编者按：, 按：, 编后：, 编后语：, 编者的话：.
