@@ -6085,3 +6085,23 @@ def test_an_indented_first_line_over_a_wider_flush_line_of_prose_is_a_paragraph_
     assert texts(root, "//tei:div[@type='article']/tei:head") == ["1.夏粮收购工作有序开展", "2.农机安全检查启动"]
     assert any(p.startswith("县农业农村局已于本月下旬正式启动夏粮收购巡查机制") for p in texts(root, "//tei:p"))
     round_trips(docs, INDENTED_OPENER)
+
+
+def test_a_paper_whose_masthead_prints_its_notice_under_the_title_starts_at_the_title():
+    """Two files run together: the first ends with its colophon (地址：… 印数：…), the second
+    opens title / 内部资料　免费交流 / …主办 / date and issue line. The notice under the title is
+    the new masthead's (GB/T 9704-2012 7.2.1 notices stand in the 版头), so the title over it
+    opens the second issue: before, the title and the notice were read as a paragraph of the
+    first issue joined across a page break."""
+    first = ("某县人民医院院报\n\n第3期（总第40期）\n\n某县人民医院主办　　2025年3月1日\n\n"
+             "查房记\n\n晨光里，主任带着年轻医生走过病区，一床一床地问，一项一项地看。\n\n"
+             "本版编辑：张　山　　校对：李河\n\n地址：某县健康路9号　　邮编：233500　　印数：1500份\n")
+    second = ("禾丰镇报\n\n内部资料　免费交流\n\n中共禾丰镇委员会　禾丰镇人民政府主办\n\n"
+              "2026年5月22日　星期五　第5期（总第62期）　本期4版\n\n"
+              "春耕正忙\n\n本报讯　连日来，全镇各村抢抓农时，机耕机插有序推进，田间一派繁忙。\n")
+    text = first + "\n\n" + second
+    docs, _ = read(text)
+    assert len(docs) == 2
+    assert xpath(docs[1].root, "string(//tei:monogr/tei:title[@level='j'])") == "禾丰镇报"
+    assert "禾丰镇报" not in "".join(xpath(docs[0].root, "//tei:text//text()"))
+    round_trips(docs, text)

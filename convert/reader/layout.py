@@ -543,11 +543,11 @@ def author_before_leader(text: str) -> tuple[int, tuple[int, int]] | None:
 
 
 #: A wide gap at a raw line's start (two spaces or more, or an ideographic space); at its end see
-#: :func:`_gap_at_end` (a regex anchored at ``$`` after a quantified run backtracks at every start).
+#: :func:`gap_at_end` (a regex anchored at ``$`` after a quantified run backtracks at every start).
 _GAP_START_RE = re.compile(r"^\f?(?:[ \t]{2,}|\u3000)")
 
 
-def _gap_at_end(raw: str) -> bool:
+def gap_at_end(raw: str) -> bool:
     """*raw* ends in a wide gap (two spaces or more, or an ideographic space, among the trailing
     blanks). Linear: one ``rstrip``."""
     tail = raw[len(raw.rstrip(" \t\u3000")):]
@@ -570,7 +570,7 @@ def author_wrapped_off(prev: Line, line: Line, end: int | None = None) -> tuple[
     if not author or len(author) > 12 or prev.page is not None or not prev.key:
         return None
     # (the raw text is a joined line's first physical line's: its end is the line's only when single)
-    gap_end = prev.end_no <= prev.no and _gap_at_end(prev.raw.rstrip("\r\n\f"))
+    gap_end = prev.end_no <= prev.no and gap_at_end(prev.raw.rstrip("\r\n\f"))
     if not (gap_end or _GAP_START_RE.match(line.raw)):
         return None
     names = [n for n in NAME_SEP_RE.split(author) if n]
@@ -827,7 +827,7 @@ def find_headed_contents(lines: list[Line], start: int = 0, reach: int = 60, sto
         if (not (page or "bullet" in spans or named) and above is not None
                 and ((gap := _gap_page(line.raw.rstrip("\r\n").lstrip("\f").rstrip(), 0, shortest=0)) is not None
                      or (re.fullmatch(r"\d{1,3}", line.text.strip()) and above.end_no <= above.no
-                         and _gap_at_end(above.raw.rstrip("\r\n\f"))))):
+                         and gap_at_end(above.raw.rstrip("\r\n\f"))))):
             # the last character of the title above (or none) and its page after the gap, a wrap
             # cut the entry (``县委…书记培训`` / ``班　　1``, ``…活动举行`` / ``　　2``, ``…活动举行　　`` / ``2``):
             # an entry line with its page, joined to the line above below

@@ -28,7 +28,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
 
-from convert.reader.layout import (BULLET_CHARS, CONTENTS_HEAD_RE, _gap_at_end, author_before_leader, author_wrapped_off,
+from convert.reader.layout import (BULLET_CHARS, CONTENTS_HEAD_RE, gap_at_end, author_before_leader, author_wrapped_off,
                                    colophon_kind, tab_pair, table_row)
 from convert.reader.lines import FOLIO_RES, Line, Milestone, split_lines
 from convert.reader.masthead import ISSUE_RE, SPECIAL_ISSUE_RE, TITLE_GENRE_RE, TOTAL_RE, classify, fields_of, masthead_field_line
@@ -1250,7 +1250,7 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
         return False, (f"the next line starts with the character this one ends with ({b.text.lstrip()[0]}): "
                        "printed twice across an old page break"), "medium"
     if (indents and parts == 1 and opens_indented(a) and b.raw.lstrip("\f")[:1] not in " \t\u3000"
-            and not b.form_feed and not b.marks and not _gap_at_end(a.raw.rstrip("\r\n\f"))
+            and not b.form_feed and not b.marks and not gap_at_end(a.raw.rstrip("\r\n\f"))
             and not INNER_GAP_RE.search(a.text.strip()) and width is not None and extent(a.text) >= width - _tolerance(width)):
         # the paragraph's first-line indent and the column's width after it: the line fills the
         # column (a title is centred or flush, never indented as wide as the column), and the line
@@ -1294,7 +1294,7 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
         indent = display_width(raw_a[: len(raw_a) - len(raw_a.lstrip())])
         if (width is not None and opens_indented(a) and w + indent >= width - _tolerance(width)
                 and b.raw.lstrip("\f")[:1] not in " \t\u3000" and not b.form_feed and not b.marks
-                and any(c in PROSE_PUNCT for c in b.text) and not _gap_at_end(raw_a)
+                and any(c in PROSE_PUNCT for c in b.text) and not gap_at_end(raw_a)
                 and not INNER_GAP_RE.search(a.text.strip())):
             # a paragraph's first-line indent (段首空两字) and the column's width after it (the indent
             # counted), over a flush line of running text with no blank line between: the
@@ -1686,6 +1686,17 @@ def find_issue_boundaries(doc: PhysicalText) -> None:
                     elif start - 1 > starts[-1] and _paper_date_line(lines[start - 1]):
                         start -= 1
                     break
+        if (prev is not None and start - 3 > starts[-1] and classify(prev.text) == "notice"
+                and len(prev.key) <= 12 and HANDLING_NOTICE_RE.search(prev.key)):
+            # a paper's masthead printed title / notice / body / issue line (苘坝镇报 /
+            # 内部资料　免费交流 / …主办 / 2026年5月22日　第5期): the title over the notice opens it
+            # when what stands above the title ends the previous issue (a colophon line, a
+            # finished sentence, a credit)
+            title, before = lines[start - 2], lines[start - 3]
+            if (classify(title.text) == "title" and len(title.key) <= 16 and not title.furniture
+                    and not any(c in PROSE_PUNCT for c in title.text) and not colophon_kind(title)
+                    and (colophon_kind(before) or sentence_final(before.text) or _note_line(before))):
+                start -= 2
         if start == i or colophon_kind(lines[start - 1]):
             # a 版头 whose body line is printed label first, as a colophon's is (主办：…), with a
             # notice line (内部资料　免费交流) between it and the title: up to three such lines
