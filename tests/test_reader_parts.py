@@ -144,6 +144,23 @@ def test_a_sponsor_printed_label_first_is_a_masthead_imprint_and_the_issue_line_
     round_trips(docs, text)
 
 
+def test_a_masthead_line_of_two_bodies_printed_label_first_is_no_running_text_and_opens_no_second_issue():
+    """A paper's 报头 line naming two bodies label first (``主办：…　　编印：…``, GB/T 9704-2012 7.2:
+    the 版头 names the 发文机关; a paper names its 主办 and 编印 bodies so), over 30 characters with
+    its colons: the colons are labels', the line no running text, so the issue line under it is
+    the same masthead's, not a second issue's; the header has the issue's date and numbers."""
+    text = ("# 某 岭 信 合\n\n内部资料　免费交流\n"
+            "主办：某岭县农村信用合作联社股份有限公司　　编印：某岭信合党群工作办公室\n"
+            "2024年6月7日　星期五　　第9期（总第88期）　　今日2版\n\n"
+            "## 第一版　要闻\n\n# 某岭信合召开半年工作会议\n\n"
+            "本报讯（记者 林风） 6月3日，某岭信合召开半年工作会议，总结上半年工作，部署下半年任务。\n")
+    docs, _ = read(text)
+    assert len(docs) == 1
+    assert issue_fields(docs[0].root) == ("2024-06-07", "9", "88")
+    assert texts(docs[0].root, "//tei:body//tei:head") == ["某岭信合召开半年工作会议"]
+    round_trips(docs, text)
+
+
 def test_a_directory_box_of_names_and_telephone_numbers_is_one_article_under_its_head_no_titles():
     """A 便民信息 box: a head, then lines of a name, a gap and a telephone number. An entry is no
     heading (a heading names an article, it gives no number to dial) and no entry runs on into the

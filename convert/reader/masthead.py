@@ -290,6 +290,30 @@ def masthead_field_line(line: Line) -> bool:
     return bool(kinds) and kinds <= MASTHEAD_KINDS and (bool(kinds & NUMBERED_KINDS) or weather)
 
 
+def label_first_imprint_line(line: Line) -> bool:
+    """*line* (40 characters at most) is a masthead line of responsibilities printed label first
+    and nothing else (``主办：某某县农村商业银行股份有限公司　　编印：某某银行党建工作部``): every field
+    an imprint (:data:`IMPRINT_LABEL_RE`, 主办/编印/出版/承办/协办 + colon + body) or of another
+    masthead kind, at least one printed label first, and no clause or sentence punctuation but
+    the labels' colons. GB/T 9704-2012 7.2 puts the 发文机关 in the 版头, and a paper's 报头 names
+    its 主办 and 编印/出版 bodies so: the colon is a label's, no clause's, and the line is no
+    running text (a prose sentence with a colon names no body after a label alone)."""
+    if len(line.key) > 40:
+        return False
+    labelled = False
+    for kind, a, b in fields_of(line.text):
+        key = re.sub(r"\s+", "", line.text[a:b])
+        if kind not in MASTHEAD_KINDS:
+            return False
+        m = IMPRINT_LABEL_RE.match(key) if kind == "imprint" else None
+        if m:
+            labelled = True
+            key = m.group(2)
+        if any(c in "，,。；;：:！？!?" for c in key):
+            return False
+    return labelled
+
+
 @dataclass
 class Masthead:
     """What the masthead says; every value comes from the source (nothing invented).

@@ -31,7 +31,8 @@ from typing import Callable
 from convert.reader.layout import (BULLET_CHARS, CONTENTS_HEAD_RE, gap_at_end, author_before_leader, author_wrapped_off,
                                    colophon_kind, tab_pair, table_row)
 from convert.reader.lines import FOLIO_RES, Line, Milestone, split_lines
-from convert.reader.masthead import ISSUE_RE, SPECIAL_ISSUE_RE, TITLE_GENRE_RE, TOTAL_RE, classify, fields_of, masthead_field_line
+from convert.reader.masthead import (ISSUE_RE, SPECIAL_ISSUE_RE, TITLE_GENRE_RE, TOTAL_RE, classify, fields_of,
+                                     label_first_imprint_line, masthead_field_line)
 
 #: Sentence-final punctuation (clreq §3.1.7): a line ending in one of these ends a paragraph.
 SENTENCE_FINAL = set("。！？!?…")
@@ -1620,8 +1621,10 @@ def find_issue_boundaries(doc: PhysicalText) -> None:
         if not running:
             if numbers is None and len(line.key) <= 40 and classify(line.text) in ISSUE_ANCHOR_KINDS:
                 numbers = issue_numbers(line.text)
-            # running text; a masthead line of numbered fields is none (``…CN 41-0752/(G)　　邮发代号：35-71``)
-            running = any(c in PROSE_PUNCT for c in line.text) and len(line.key) > 30 and not masthead_field_line(line)
+            # running text; a masthead line of numbered fields is none (``…CN 41-0752/(G)　　邮发代号：35-71``),
+            # nor one of bodies printed label first (``主办：…　　编印：…``: the colons are labels')
+            running = (any(c in PROSE_PUNCT for c in line.text) and len(line.key) > 30 and not masthead_field_line(line)
+                       and not label_first_imprint_line(line))
             continue
         # a line of several masthead fields may be wider (``第16期（总第2208期）　　今日4版　　…出版``)
         if len(line.key) > 40 or (len(line.key) > 24 and len(fields_of(line.text)) < 2) \
