@@ -3491,6 +3491,28 @@ def test_a_masthead_whose_body_line_is_label_first_opens_the_next_issue_at_its_l
     round_trips(docs, text)
 
 
+def test_a_next_issues_title_not_letter_spaced_over_its_label_first_bodies_line_opens_that_issue():
+    """Two issues of a paper in one file, the second's 版头 a title not letter-spaced, a notice line
+    and its bodies printed label first (``主办：…　　编印：…``, as a 版记 prints its fields) over
+    the issue line: the title stands above, so the second issue opens at it (GB/T 9704-2012 7.2:
+    title, notices, body, issue line), not at the issue line, and the first issue takes none of
+    its masthead."""
+    def issue(n: int, total: int) -> str:
+        return ("某岭信合报\n\n内部资料　免费交流\n\n"
+                "主办：某岭县农村信用合作联社股份有限公司　　编印：某岭信合党群工作办公室\n\n"
+                f"2024年6月{n}日　星期五　　第{n}期（总第{total}期）　　今日2版\n\n"
+                "第一版　要闻\n\n某岭信合召开半年工作会议\n\n"
+                "本报讯（记者 林风） 6月3日，某岭信合召开半年工作会议，总结上半年工作，部署下半年任务。\n\n"
+                "本版责编：周一　　校对：吴二\n\n地址：某岭县人民路8号　邮编：410000　印数：2000份\n\n")
+    text = issue(7, 86) + issue(8, 87)
+    docs, _ = read(text)
+    assert len(docs) == 2
+    assert [issue_fields(d.root)[1:] for d in docs] == [("7", "86"), ("8", "87")]
+    assert any("某岭信合报" in t_ for t_ in texts(docs[1].root, "//tei:front//tei:titlePart"))
+    assert not any("某岭信合报" in t_ or "党群工作办公室" in t_ for t_ in texts(docs[0].root, "//tei:body|//tei:back"))
+    round_trips(docs, text)
+
+
 #: An invented quarterly whose last page is its 版权页 set as two columns, the extraction leaving a
 #: tab between each label and its value(s) (no colon), after the last folio.
 TAB_COLOPHON_JOURNAL = (

@@ -1710,8 +1710,15 @@ def find_issue_boundaries(doc: PhysicalText) -> None:
                     colophon_kind(lines[t]) or classify(lines[t].text) in MASTHEAD_KINDS):
                 t -= 1
             title, before = lines[t], lines[t - 1]
+            # a title not letter-spaced opens it too when every line under it is a masthead line,
+            # one of them its bodies printed label first (主办：…　　编印：…): a 版记 prints its
+            # fields so but never under a title
+            between = lines[t + 1 : start]
+            plain = (any(label_first_imprint_line(b) for b in between) and not title.furniture
+                     and not any(c in PROSE_PUNCT for c in title.text)
+                     and all(classify(b.text) in MASTHEAD_KINDS for b in between))
             if (t < start - 1 and t > starts[-1] and classify(title.text) == "title" and len(title.key) <= 16
-                    and re.fullmatch(r"\S(?:[ \t\u3000]+\S){2,}", title.text.strip()) is not None
+                    and (re.fullmatch(r"\S(?:[ \t\u3000]+\S){2,}", title.text.strip()) is not None or plain)
                     and (colophon_kind(before) or sentence_final(before.text) or _note_line(before))):
                 start = t
         if start == i and SPECIAL_ISSUE_RE.match(line.key) and issue_numbers(line.text)[1:] == (None, None):
