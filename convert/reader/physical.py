@@ -1610,7 +1610,11 @@ def find_issue_boundaries(doc: PhysicalText) -> None:
     text) is no anchor: a second issue of the series prints another number, another series its
     own masthead. A special issue's line (增刊, 特刊, 专刊: :data:`convert.reader.masthead.SPECIAL_ISSUE_RE`)
     is an issue-number line too, but alone, without a number and with no masthead line or title
-    taken with it, it is no anchor (a banner over a page). ``issues`` is filled, and
+    taken with it, it is no anchor (a banner over a page). A masthead line of bodies printed label
+    first (``主办：…　　编印：…``, :func:`convert.reader.masthead.label_first_imprint_line`) is no running
+    text, however long; over the next issue's issue line, under its title with only masthead lines
+    between, it opens that issue at the title even when the title is not letter-spaced (a 版记
+    prints such fields but never under a title). ``issues`` is filled, and
     ``issue_widths``: each issue's own wrap width.
     """
     lines = doc.lines
