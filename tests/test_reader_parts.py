@@ -6105,3 +6105,44 @@ def test_a_paper_whose_masthead_prints_its_notice_under_the_title_starts_at_the_
     assert xpath(docs[1].root, "string(//tei:monogr/tei:title[@level='j'])") == "禾丰镇报"
     assert "禾丰镇报" not in "".join(xpath(docs[0].root, "//tei:text//text()"))
     round_trips(docs, text)
+
+
+GAP_PAGED_JOURNAL = """          桐 川 乡 讯
+
+          2024年第2期（总第15期）
+
+目　录
+
+乡村动态
+县里召开春耕生产会议　2
+乡贤风采
+渡口与船工：桐川旧时的“水上驿站”　柯远帆　3
+文苑
+老井　季如舟　4
+
+乡村动态
+县里召开春耕生产会议
+    3月2日，县里召开春耕生产会议，部署今年的春耕备耕工作。
+乡贤风采
+渡口与船工：桐川旧时的“水上驿站”
+文／柯远帆
+    旧时桐川河上有七个渡口，船工多是沿河村落的农户，农闲时摆渡，农忙时种田。
+文苑
+老井
+文/季如舟
+    村口有一口老井，井沿的石头被绳子磨出了一道道深槽。
+"""
+
+
+def test_a_leaderless_contents_entry_with_a_colon_and_its_page_after_a_gap_ends_its_line():
+    """A 目录 without leaders prints each entry as title, author, page on one line (GB/T
+    3179-2009 目次表), the page after a wide gap: the line ends there, though the title holds a
+    colon (``渡口与船工：…　柯远帆　3``), and the column name under it is no part of it; the column
+    stays a section of the body and the next entry's title a heading."""
+    docs, _ = read(GAP_PAGED_JOURNAL)
+    root = docs[0].root
+    assert xpath(root, "//tei:div[@type='contents']//tei:num[@type='page']/@value") == ["2", "3", "4"]
+    assert texts(root, "//tei:div[@type='section']/tei:head") == ["乡村动态", "乡贤风采", "文苑"]
+    assert texts(root, "//tei:div[@type='article']/tei:head") == [
+        "县里召开春耕生产会议", "渡口与船工：桐川旧时的“水上驿站”", "老井"]
+    round_trips(docs, GAP_PAGED_JOURNAL)
