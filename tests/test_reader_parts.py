@@ -6146,3 +6146,45 @@ def test_a_leaderless_contents_entry_with_a_colon_and_its_page_after_a_gap_ends_
     assert texts(root, "//tei:div[@type='article']/tei:head") == [
         "县里召开春耕生产会议", "渡口与船工：桐川旧时的“水上驿站”", "老井"]
     round_trips(docs, GAP_PAGED_JOURNAL)
+
+
+NEWS_ITEMS_JOURNAL = """          桐 川 乡 讯
+
+          2024年第2期（总第15期）
+
+目　录
+
+乡村动态
+县里召开春耕生产会议　2
+桐川镇举办农民丰收节　2
+文苑
+老井　季如舟　3
+
+乡村动态
+县里召开春耕生产会议
+    3月2日，县里召开春耕生产会议，部署今年的春耕备耕工作。
+    会议要求各乡镇抓好农资供应。全县今年计划播种粮食作物十二万亩。（县统计局）
+    会议还通报了去年的粮食生产情况。（县农业农村局办公室）
+桐川镇举办农民丰收节
+    9月23日，桐川镇在河滩公园举办农民丰收节，四百多户农户带着新米、山货参加展销。（桐川镇农业服务中心）
+文苑
+老井
+文/季如舟
+    村口有一口老井，井沿的石头被绳子磨出了一道道深槽。
+"""
+
+
+def test_a_units_name_alone_closing_a_news_item_the_contents_list_ends_is_its_credit():
+    """A news item (动态) signed by the unit that sent it, its name alone in brackets after the last
+    sentence (``…参加展销。（桐川镇农业服务中心）``): where the contents list shows the item ends there
+    (the next line is a title it names, or a column name), the bracket is the item's closing credit,
+    a byline after the text (署名 at the item's end, TEI divBottom), as in a brief. Mid-article the
+    same shape (``…十二万亩。（县统计局）``, a paragraph follows) stays in its paragraph."""
+    docs, _ = read(NEWS_ITEMS_JOURNAL)
+    root = docs[0].root
+    arts = xpath(root, "//tei:div[@type='article']")
+    assert texts(arts[0], "tei:byline[preceding-sibling::tei:p]") == ["（县农业农村局办公室）"]
+    assert texts(arts[1], "tei:byline[preceding-sibling::tei:p]") == ["（桐川镇农业服务中心）"]
+    assert texts(arts[0], "tei:p")[1].endswith("十二万亩。（县统计局）")
+    assert texts(arts[0], "tei:p")[2] == "会议还通报了去年的粮食生产情况。"
+    round_trips(docs, NEWS_ITEMS_JOURNAL)
