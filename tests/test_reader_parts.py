@@ -6188,3 +6188,22 @@ def test_a_units_name_alone_closing_a_news_item_the_contents_list_ends_is_its_cr
     assert texts(arts[0], "tei:p")[1].endswith("十二万亩。（县统计局）")
     assert texts(arts[0], "tei:p")[2] == "会议还通报了去年的粮食生产情况。"
     round_trips(docs, NEWS_ITEMS_JOURNAL)
+
+
+def test_the_last_bare_folio_of_an_issue_before_the_next_issue_in_one_file_is_furniture():
+    """A file of two issues: the first ends with its 版记 and then its last page's bare folio (one
+    more than the bare folio before the form feed), two blank lines parting it from the next
+    issue's masthead. That number is the last page's folio (no form feed follows the last page),
+    as at the text's end, so the 版记 still ends the first issue (its 印发 line no heading)."""
+    first = ("平 安 通 讯\n\n第2期\n\n县平安办　　　　2025年3月2日\n\n县里开展春季平安巡查\n\n"
+             "3月1日，县平安办组织三个巡查组，分赴各乡镇开展春季平安巡查。\n1\n"
+             "\f巡查组共检查重点场所二十处，发现隐患七处，已全部整改到位。\n\n"
+             "报：县委、县政府领导。\n发：各乡镇，县直各单位。\n县平安建设领导小组办公室　　　　2025年3月2日印发\n（共印60份）\n2\n")
+    second = ("\n\n\n          桐 川 乡 讯\n\n          2024年第2期（总第15期）\n\n县里召开春耕生产会议\n\n"
+              "3月2日，县里召开春耕生产会议，部署今年的春耕备耕工作。\n")
+    text = first + second
+    docs, _ = read(text)
+    assert len(docs) == 2
+    assert [("".join(f.itertext()).strip()) for f in xpath(docs[0].root, "//tei:text//tei:fw[@type='pageNum']")] == ["1", "2"]
+    assert not any("印发" in h for h in texts(docs[0].root, "//tei:head"))
+    round_trips(docs, text)

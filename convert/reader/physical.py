@@ -446,9 +446,10 @@ def find_page_furniture(doc: PhysicalText) -> None:
             # over the extraction's, two folios of one page break
             line.furniture = "pageNum"
             line.note("furniture: folio", f"a bare number right above a folio of the same page ({nxt.text.strip()!r})")
-        elif nxt is None and prev is not None and not BARE_NUMBER_RE.match(prev.key):
-            # the text's last line, a bare number one more than the last bare-number folio: the
-            # last page's folio (no form feed follows the last page)
+        elif (nxt is None or nxt.blanks_before >= 2) and prev is not None and not BARE_NUMBER_RE.match(prev.key):
+            # the text's last line, or the last before a run of blank lines (where a file of several
+            # issues parts one issue from the next), a bare number one more than the last bare-number
+            # folio: the last page's folio (no form feed follows the last page)
             before = next((lines[j] for j in range(i - 1, -1, -1)
                            if lines[j].furniture == "pageNum" and BARE_NUMBER_RE.match(lines[j].key)), None)
             if before is not None and int(line.key) == int(before.key) + 1:
