@@ -6144,3 +6144,105 @@ def test_a_paper_whose_masthead_prints_its_notice_under_the_title_starts_at_the_
     assert xpath(docs[1].root, "string(//tei:monogr/tei:title[@level='j'])") == "禾丰镇报"
     assert "禾丰镇报" not in "".join(xpath(docs[0].root, "//tei:text//text()"))
     round_trips(docs, text)
+
+
+GAP_PAGED_JOURNAL = """          桐 川 乡 讯
+
+          2024年第2期（总第15期）
+
+目　录
+
+乡村动态
+县里召开春耕生产会议　2
+乡贤风采
+渡口与船工：桐川旧时的“水上驿站”　柯远帆　3
+文苑
+老井　季如舟　4
+
+乡村动态
+县里召开春耕生产会议
+    3月2日，县里召开春耕生产会议，部署今年的春耕备耕工作。
+乡贤风采
+渡口与船工：桐川旧时的“水上驿站”
+文／柯远帆
+    旧时桐川河上有七个渡口，船工多是沿河村落的农户，农闲时摆渡，农忙时种田。
+文苑
+老井
+文/季如舟
+    村口有一口老井，井沿的石头被绳子磨出了一道道深槽。
+"""
+
+
+def test_a_leaderless_contents_entry_with_a_colon_and_its_page_after_a_gap_ends_its_line():
+    """A 目录 without leaders prints each entry as title, author, page on one line (GB/T
+    3179-2009 目次表), the page after a wide gap: the line ends there, though the title holds a
+    colon (``渡口与船工：…　柯远帆　3``), and the column name under it is no part of it; the column
+    stays a section of the body and the next entry's title a heading."""
+    docs, _ = read(GAP_PAGED_JOURNAL)
+    root = docs[0].root
+    assert xpath(root, "//tei:div[@type='contents']//tei:num[@type='page']/@value") == ["2", "3", "4"]
+    assert texts(root, "//tei:div[@type='section']/tei:head") == ["乡村动态", "乡贤风采", "文苑"]
+    assert texts(root, "//tei:div[@type='article']/tei:head") == [
+        "县里召开春耕生产会议", "渡口与船工：桐川旧时的“水上驿站”", "老井"]
+    round_trips(docs, GAP_PAGED_JOURNAL)
+
+
+NEWS_ITEMS_JOURNAL = """          桐 川 乡 讯
+
+          2024年第2期（总第15期）
+
+目　录
+
+乡村动态
+县里召开春耕生产会议　2
+桐川镇举办农民丰收节　2
+文苑
+老井　季如舟　3
+
+乡村动态
+县里召开春耕生产会议
+    3月2日，县里召开春耕生产会议，部署今年的春耕备耕工作。
+    会议要求各乡镇抓好农资供应。全县今年计划播种粮食作物十二万亩。（县统计局）
+    会议还通报了去年的粮食生产情况。（县农业农村局办公室）
+桐川镇举办农民丰收节
+    9月23日，桐川镇在河滩公园举办农民丰收节，四百多户农户带着新米、山货参加展销。（桐川镇农业服务中心）
+文苑
+老井
+文/季如舟
+    村口有一口老井，井沿的石头被绳子磨出了一道道深槽。
+"""
+
+
+def test_a_units_name_alone_closing_a_news_item_the_contents_list_ends_is_its_credit():
+    """A news item (动态) signed by the unit that sent it, its name alone in brackets after the last
+    sentence (``…参加展销。（桐川镇农业服务中心）``): where the contents list shows the item ends there
+    (the next line is a title it names, or a column name), the bracket is the item's closing credit,
+    a byline after the text (署名 at the item's end, TEI divBottom), as in a brief. Mid-article the
+    same shape (``…十二万亩。（县统计局）``, a paragraph follows) stays in its paragraph."""
+    docs, _ = read(NEWS_ITEMS_JOURNAL)
+    root = docs[0].root
+    arts = xpath(root, "//tei:div[@type='article']")
+    assert texts(arts[0], "tei:byline[preceding-sibling::tei:p]") == ["（县农业农村局办公室）"]
+    assert texts(arts[1], "tei:byline[preceding-sibling::tei:p]") == ["（桐川镇农业服务中心）"]
+    assert texts(arts[0], "tei:p")[1].endswith("十二万亩。（县统计局）")
+    assert texts(arts[0], "tei:p")[2] == "会议还通报了去年的粮食生产情况。"
+    round_trips(docs, NEWS_ITEMS_JOURNAL)
+
+
+def test_the_last_bare_folio_of_an_issue_before_the_next_issue_in_one_file_is_furniture():
+    """A file of two issues: the first ends with its 版记 and then its last page's bare folio (one
+    more than the bare folio before the form feed), two blank lines parting it from the next
+    issue's masthead. That number is the last page's folio (no form feed follows the last page),
+    as at the text's end, so the 版记 still ends the first issue (its 印发 line no heading)."""
+    first = ("平 安 通 讯\n\n第2期\n\n县平安办　　　　2025年3月2日\n\n县里开展春季平安巡查\n\n"
+             "3月1日，县平安办组织三个巡查组，分赴各乡镇开展春季平安巡查。\n1\n"
+             "\f巡查组共检查重点场所二十处，发现隐患七处，已全部整改到位。\n\n"
+             "报：县委、县政府领导。\n发：各乡镇，县直各单位。\n县平安建设领导小组办公室　　　　2025年3月2日印发\n（共印60份）\n2\n")
+    second = ("\n\n\n          桐 川 乡 讯\n\n          2024年第2期（总第15期）\n\n县里召开春耕生产会议\n\n"
+              "3月2日，县里召开春耕生产会议，部署今年的春耕备耕工作。\n")
+    text = first + second
+    docs, _ = read(text)
+    assert len(docs) == 2
+    assert [("".join(f.itertext()).strip()) for f in xpath(docs[0].root, "//tei:text//tei:fw[@type='pageNum']")] == ["1", "2"]
+    assert not any("印发" in h for h in texts(docs[0].root, "//tei:head"))
+    round_trips(docs, text)

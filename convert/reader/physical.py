@@ -447,9 +447,10 @@ def find_page_furniture(doc: PhysicalText) -> None:
             # over the extraction's, two folios of one page break
             line.furniture = "pageNum"
             line.note("furniture: folio", f"a bare number right above a folio of the same page ({nxt.text.strip()!r})")
-        elif nxt is None and prev is not None and not BARE_NUMBER_RE.match(prev.key):
-            # the text's last line, a bare number one more than the last bare-number folio: the
-            # last page's folio (no form feed follows the last page)
+        elif (nxt is None or nxt.blanks_before >= 2) and prev is not None and not BARE_NUMBER_RE.match(prev.key):
+            # the text's last line, or the last before a run of blank lines (where a file of several
+            # issues parts one issue from the next), a bare number one more than the last bare-number
+            # folio: the last page's folio (no form feed follows the last page)
             before = next((lines[j] for j in range(i - 1, -1, -1)
                            if lines[j].furniture == "pageNum" and BARE_NUMBER_RE.match(lines[j].key)), None)
             if before is not None and int(line.key) == int(before.key) + 1:
@@ -839,6 +840,36 @@ def pageless_entries(lines: list[Line]) -> list[tuple[int, str]]:
     return out
 
 
+#: The most lines under a contents heading read for entries whose page ends them after a gap.
+GAP_PAGED_REACH = 80
+
+
+def gap_paged_entries(lines: list[Line]) -> list[bool]:
+    """For each line, whether it is an entry of a contents list printed under its heading
+    (:data:`convert.reader.layout.CONTENTS_HEAD_RE`, 目录) without leaders, its page a bare number
+    that ends the line after a wide gap (:data:`PAGE_AFTER_GAP_RE`: ``渡口与船工：…　柯远帆　3``).
+    A 目次 prints each entry's title, author and page in that order on one line (GB/T 3179-2009,
+    期刊编排格式: 目次表), so the page closes the entry whatever its title holds (a colon, a comma):
+    the line under it (a column name, the next entry) is no part of it. The run under a heading
+    goes on while its lines are no running text (no sentence end, at most 60 characters), for at
+    most :data:`GAP_PAGED_REACH` lines. Linear in the lines."""
+    out = [False] * len(lines)
+    k = 0
+    while k < len(lines):
+        if not CONTENTS_HEAD_RE.match(lines[k].key):
+            k += 1
+            continue
+        j = k + 1
+        while j < len(lines) and j - k <= GAP_PAGED_REACH:
+            line = lines[j]
+            if len(line.key) > 60 or sentence_final(line.text) or any(c in "。！？" for c in line.text):
+                break
+            out[j] = line.page is None and PAGE_AFTER_GAP_RE.search(line.text) is not None
+            j += 1
+        k = j
+    return out
+
+
 def _names_entry(line: Line, entries: list[tuple[str, Counter]]) -> bool:
     """*line* is (the start of) a title the contents list prints (*entries*: each title with
     the multiset of its characters, for a cheap upper bound before the similarity)."""
@@ -1154,12 +1185,13 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
                  last_width: float | None = None,
                  entries: list[tuple[str, Counter]] | None = None,
                  run_in: str | None = None, indents: bool = False,
-                 caption: bool = False) -> tuple[bool, str, str | None]:
+                 caption: bool = False, paged_entry: bool = False) -> tuple[bool, str, str | None]:
     """Whether logical line *a* (made of *parts* physical lines so far) ends before the next
     physical line *b*: ``(ends, evidence, cert)``; *width* is the wrap width near the line,
     *last_width* the :func:`extent` of *a*'s last physical line.
 
-    Evidence, strongest first: a blank line; a contents entry's page number; a table row on either
+    Evidence, strongest first: a blank line; a contents entry's page number (after a leader, or
+    after a wide gap in a list under a contents heading: *paged_entry*, :func:`gap_paged_entries`); a table row on either
     line (:func:`convert.reader.layout.table_row`: a row's line ends, its wrapped rest is left to
     the logical stage); sentence-final
     punctuation (。！？, or a closing mark after one); a credit or jump line; a title that
@@ -1190,6 +1222,9 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
         return True, "a blank line follows", None
     if a.page is not None:
         return True, "ends with a contents entry's page number", None
+    if paged_entry and parts == 1:
+        return True, ("ends with a contents entry's page after a wide gap, under a contents heading (a 目次 without "
+                      "leaders prints title, author and page on one line: GB/T 3179-2009)"), None
     if bold_run_cut(a, b) and not sentence_final(a.text):
         return False, ("a bold run (**) this line opens closes on the next line, which goes on inside it: one "
                        "bold run the wrap cut (CommonMark 0.31 §6.2)"), None
@@ -1379,6 +1414,7 @@ def unwrap(doc: PhysicalText) -> None:
     indents = indent_marked_parts(lines)
     captions = caption_lines(lines)
     labelled = labelled_items(lines)
+    paged = gap_paged_entries(lines)
     # the lines that go on a caption the wrap cut (its first line opens it, the last holds its credit)
     caption_rest = [False] * len(lines)
     for k, opens in enumerate(captions):
@@ -1403,7 +1439,7 @@ def unwrap(doc: PhysicalText) -> None:
             else:
                 ends, why, cert = decide_break(joining.view(), parts, nxt, widths(i), last_width,
                                                entries_near(i) if listed else None, run_in if parts == 1 else None,
-                                               indents[i + 1], captions[i + 1])
+                                               indents[i + 1], captions[i + 1], paged[i] and parts == 1)
             if ends:
                 cur.evidence.append(f"line ends: {why}")
                 if cert:

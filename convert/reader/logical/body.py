@@ -52,7 +52,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from convert.reader.body import (cut_segments, BRIEF_RE, BYLINE_LINE_RE, BYLINE_RE, MATCH_RATIO, REDUPLICATED, SUBHEAD_RE, _last_char, text_end,
+from convert.reader.body import (cut_segments, BRIEF_RE, BYLINE_LINE_RE, BYLINE_RE, UNIT_ALONE_RE, MATCH_RATIO, REDUPLICATED, SUBHEAD_RE, _last_char, text_end,
                                  _similar,
                                  _strip, balanced_subheading, emit_marks, heading_segments, inline,
                                  lead_marks, split_specials)
@@ -862,7 +862,9 @@ class BodyBuilder:
         if self.article_closed:
             self.boundary = True
 
-    def _text_line(self, line: Line) -> None:
+    def _text_line(self, line: Line, i: int | None = None) -> None:
+        """A line of running text (*i* its index, when known): a reporter line, or a paragraph
+        (new or going on the open one) with its leading and trailing notes (credits, jumps)."""
         if not self.para_open and BYLINE_LINE_RE.match(line.key) and len(line.key) <= 20 and not paragraph_shape(line):
             line.note("byline", "a reporter line (记者 …)")
             self._note("byline", line.segments)
@@ -872,7 +874,8 @@ class BodyBuilder:
         if (not self.para_open and self.para is not None and not line.blank_before
                 and line.text.lstrip()[:1] in NO_LINE_START and self.para.getparent() is not None):
             self.para_open = True  # a closing mark no line may start with: the paragraph's last line
-        lead, segs, trail = split_specials(line.segments, unit_alone=self._in_brief())
+        lead, segs, trail = split_specials(line.segments, unit_alone=self._in_brief() or (
+            i is not None and UNIT_ALONE_RE.search(line.text) is not None and self._ends_listed_article(i)))
         for kind, note in lead:
             self._note(kind, note)
         if segs:
@@ -1293,6 +1296,22 @@ class BodyBuilder:
         """The open division is a brief item (its closing credit may name a unit alone)."""
         return self.article is not None and self.article.get("type") == "brief"
 
+    def _ends_listed_article(self, i: int) -> bool:
+        """Line *i* is the last of its article as the printed contents list shows it: an article
+        is open and the line after it is a title the list names (:meth:`_entry_match`) or one of
+        its column names, or the body ends there. Where a news item ends so, a unit's name alone in
+        brackets after its last sentence (``…召开。（县侨联办公室）``) is its closing credit (署名 at
+        a 动态 item's end, as in a brief, :meth:`_in_brief`); mid-article such a bracket may be an
+        aside. Reads one line."""
+        if self.article is None or not self.entries:
+            return False
+        if i + 1 >= len(self.lines):
+            return True
+        nxt = self.lines[i + 1]
+        if nxt.key in self.section_keys or column_name(nxt.key) in self.section_keys:
+            return True
+        return self._role(i + 1) is None and self._entry_match(nxt) is not None
+
     def _text_after(self, line: Line, rest: list, parent) -> None:
         """The text of *line* after an opener or a run-in head: its leading and trailing notes
         (jump lines, sources) and the paragraph between, left open when it stops mid-sentence."""
@@ -1494,7 +1513,7 @@ class BodyBuilder:
         elif kind == "footnote":
             self._footnote(line, role)
         elif kind == "attachment":
-            self._text_line(line)
+            self._text_line(line, i)
             self.para_open = False
             self.boundary = True
         else:
@@ -1514,7 +1533,7 @@ class BodyBuilder:
                 continue
             h = self.classify(i)
             if h is None:
-                self._text_line(line)
+                self._text_line(line, i)
                 continue
             self.headings_found += 1
             self._close()
