@@ -1096,9 +1096,10 @@ LABEL_ITEM_RE = re.compile(r"^[ \t\u3000]*(?P<stem>(?:(?![一二三四五六七�
 def labelled_items(lines: list[Line]) -> list[bool]:
     """For each line, whether it opens a labelled list item (:data:`LABEL_ITEM_RE`, ``线路二：…``)
     whose label's predecessor (``线路一：``, the same name and the ordinal one less) opened an
-    earlier line: the list's next entry, which opens a line of its own and is no part of the line
-    above it (the route under 线路一 has no sentence mark, yet ends there). The first entry is left
-    to the other evidence. One pass, the last ordinal per name kept."""
+    earlier line: the list's next entry (or a column's next titled item, ``案例二：…``), which opens
+    a line of its own and is no part of the line above it (the route under 线路一 has no sentence
+    mark, yet ends there). The first entry is left to the other evidence. One pass, the last
+    ordinal per name kept."""
     from convert.reader.masthead import numeral
 
     out = [False] * len(lines)
@@ -1398,7 +1399,8 @@ def unwrap(doc: PhysicalText) -> None:
                                           "it, on a line below"), None
             elif labelled[i + 1]:
                 ends, why, cert = True, ("the next line opens a labelled list item whose predecessor opened a line "
-                                         f"above ({nxt.text.strip()[:4]}…): the list's next entry"), None
+                                         f"above ({nxt.text.strip()[:4]}…): the list's next entry or the column's "
+                                         "next titled item"), None
             else:
                 ends, why, cert = decide_break(joining.view(), parts, nxt, widths(i), last_width,
                                                entries_near(i) if listed else None, run_in if parts == 1 else None,
