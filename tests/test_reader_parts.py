@@ -5906,6 +5906,39 @@ def test_a_columns_case_titled_with_a_label_and_colon_is_a_heading():
     assert "路线一：溪谷漫步游" in texts(docs[0].root, "//tei:body//tei:p")
 
 
+def test_a_bare_folio_that_ends_an_issue_before_the_next_one_is_furniture():
+    """Two briefings in one file (``cat a.txt b.txt``, two blank lines between): the first prints
+    bare-number folios (``1``, ``2`` at the page foot, a form feed and the running head after
+    each), its last page's folio ``3`` right under the 版记 (GB/T 9704-2012 7.4: the 版记 on the
+    last page). That ``3``, one more than the last bare folio and the issue's last line, is the
+    last page's folio: the 版记 above it is the issue's colophon, its 印发 line no heading.
+    (Failed before: only the file's last line was taken so; the ``3`` read as text, the 版记 above
+    it was no closing run and its 印发 line became an article heading.)"""
+    first = ("某某工作简报\n\n第2期（总第15期）\n\n中共某某县委政法委员会　　　　　　2024年3月20日\n\n"
+             "县里召开调解工作推进会\n\n"
+             "\t3月12日，县里召开调解工作推进会，部署下一阶段任务。会议要求各乡镇把矛盾纠纷化解在基层。\n\n"
+             "（县委政法委供稿）\n1\n\f某某工作简报\n"
+             "县里开展平安村创建活动\n\n"
+             "\t3月中旬，县里在各村开展平安村创建活动，全县已有四十个村达到创建标准。\n\n"
+             "（县委政法委供稿）\n2\n\f某某工作简报\n"
+             "县里组织调解员集中培训\n\n"
+             "\t3月下旬，县里组织全县调解员集中培训两天，邀请法官讲授调解实务。\n\n"
+             "（县委政法委供稿）\n\n\n\n"
+             "报：市委政法委。\n送：县委、县政府领导。\n发：各乡镇党委。\n"
+             "中共某某县委政法委员会办公室　　　　　2024年3月20日印发\n（共印60份）\n3\n")
+    second = ("某某工作简报\n\n第3期（总第16期）\n\n中共某某县委政法委员会　　　　　　2024年4月20日\n\n"
+              "县里召开春季综治工作会\n\n\t4月10日，县里召开春季综治工作会，部署重点任务。\n\n（县委政法委供稿）\n")
+    text = first + "\n\n" + second
+    docs, _ = read(text)
+    assert len(docs) == 2
+    root = docs[0].root
+    assert [nows(h) for h in texts(root, "//tei:body//tei:head")] == [
+        "县里召开调解工作推进会", "县里开展平安村创建活动", "县里组织调解员集中培训"]
+    assert texts(root, "//tei:fw[@type='pageNum']") == ["1", "2", "3"]
+    assert texts(root, "//tei:back/tei:div[@type='colophon']/tei:list[@type='distribution']/tei:label") == ["报：", "送：", "发："]
+    round_trips(docs, text)
+
+
 def test_a_journals_own_reporter_line_under_a_title_is_a_byline():
     """A journal names its own reporter ``本刊记者　X`` (as a paper prints ``本报记者　X``): the line
     under an interview's title and ——访… subtitle is its byline, not running text joined to the

@@ -446,15 +446,21 @@ def find_page_furniture(doc: PhysicalText) -> None:
             # over the extraction's, two folios of one page break
             line.furniture = "pageNum"
             line.note("furniture: folio", f"a bare number right above a folio of the same page ({nxt.text.strip()!r})")
-        elif nxt is None and prev is not None and not BARE_NUMBER_RE.match(prev.key):
-            # the text's last line, a bare number one more than the last bare-number folio: the
-            # last page's folio (no form feed follows the last page)
+        elif (nxt is None or nxt.blanks_before >= 2) and prev is not None and not BARE_NUMBER_RE.match(prev.key):
+            # the last line of the text or of an issue in it (two blank lines or more under it part
+            # the issues of a file: ``cat a.txt b.txt``), a bare number one more than the last
+            # bare-number folio: the last page's folio (no form feed follows the last page)
             before = next((lines[j] for j in range(i - 1, -1, -1)
-                           if lines[j].furniture == "pageNum" and BARE_NUMBER_RE.match(lines[j].key)), None)
+                           if lines[j].furniture == "pageNum" and BARE_NUMBER_RE.match(lines[j].key)), None) \
+                if nxt is None else None
             if before is not None and int(line.key) == int(before.key) + 1:
                 line.furniture = "pageNum"
                 line.note("furniture: folio", f"a bare number that ends the text, one more than the last bare folio "
                                               f"({before.key}, line {before.no})")
+            elif nxt is not None and last_bare is not None and int(line.key) == last_bare + 1:
+                line.furniture = "pageNum"
+                line.note("furniture: folio", f"a bare number that ends an issue (two blank lines or more under it), "
+                                              f"one more than the last bare folio ({last_bare})")
         if line.furniture == "pageNum":
             last_bare = int(line.key)
     doc.furniture = [line for line in lines if line.furniture]
