@@ -5903,6 +5903,81 @@ def test_a_labelled_route_list_is_list_lines_never_headings():
     round_trips(docs, PAPER_ROUTES)
 
 
+# a briefing's column of cases: each case titled ``案例N：title`` on a line of its own, tab-indented
+# paragraphs under it, its own credit; the cases' titles are the column's items, not a list's entries
+BRIEFING_CASES = (
+    "某某工作简报\n\n第2期（总第15期）\n\n中共某某县委政法委员会　　　　　　2024年3月20日\n\n"
+    "【典型案例】\n\n"
+    "案例一：一笔拖了三年的货款\n\n"
+    "\t去年冬天，某乡个体户赵某找到乡调解室，说一笔货款被拖了三年。调解员先后四次上门，双方最终达成还款协议。\n"
+    "\t协议签订后，欠款人按期还清了全部货款。\n\n"
+    "（某乡调解室供稿）\n\n"
+    "案例二：“和事佬”调好一桩邻里账\n\n"
+    "\t今年1月，某村两户村民因排水沟走向争执不下。村里的“和事佬”请来双方亲友一起商量，当天就把沟改了道。\n\n"
+    "（某村调委会供稿）\n\n"
+    "【工作动态】\n\n"
+    "县里召开调解工作推进会\n\n"
+    "\t3月12日，县里召开调解工作推进会，部署下一阶段任务。\n\n"
+    "（县委政法委供稿）\n")
+
+
+def test_a_columns_case_titled_with_a_label_and_colon_is_a_heading():
+    """A column of cases prints each as ``案例一：title`` on a line of its own, no sentence mark,
+    indented paragraphs of running text under it and a credit after them (GB/T 9704-2012 主体; the
+    label and its colon, GB/T 15834-2011 4.1.3, are part of the printed title): each is an article
+    heading with @cert, not a labelled list's entry. (Failed before: the two titles, label and
+    ordinals consecutive, were read as a labelled list's lines and left as paragraphs.)"""
+    docs, _ = read(BRIEFING_CASES)
+    root = docs[0].root
+    heads = [nows(h) for h in texts(root, "//tei:body//tei:head")]
+    assert heads == ["【典型案例】", "案例一：一笔拖了三年的货款", "案例二：“和事佬”调好一桩邻里账", "【工作动态】",
+                     "县里召开调解工作推进会"], heads
+    certs = xpath(root, "//tei:body//tei:head[starts-with(., '案例')]/@cert")
+    assert list(certs) == ["medium", "medium"], certs
+    round_trips(docs, BRIEFING_CASES)
+    # hard-wrapped at 16 with no blank lines: the wrap cuts the second title, which is still found
+    wrapped = "".join(_wrap_at(line, 16) + "\n" for line in BRIEFING_CASES.split("\n") if line)
+    docs, _ = read(wrapped)
+    assert [nows(h) for h in texts(docs[0].root, "//tei:body//tei:head")] == heads
+    round_trips(docs, wrapped)
+    # the route list (label over flush lines of places, no paragraph under a label) stays list lines
+    docs, _ = read(PAPER_ROUTES)
+    assert "路线一：溪谷漫步游" in texts(docs[0].root, "//tei:body//tei:p")
+
+
+def test_a_bare_folio_that_ends_an_issue_before_the_next_one_is_furniture():
+    """Two briefings in one file (``cat a.txt b.txt``, two blank lines between): the first prints
+    bare-number folios (``1``, ``2`` at the page foot, a form feed and the running head after
+    each), its last page's folio ``3`` right under the 版记 (GB/T 9704-2012 7.4: the 版记 on the
+    last page). That ``3``, one more than the last bare folio and the issue's last line, is the
+    last page's folio: the 版记 above it is the issue's colophon, its 印发 line no heading.
+    (Failed before: only the file's last line was taken so; the ``3`` read as text, the 版记 above
+    it was no closing run and its 印发 line became an article heading.)"""
+    first = ("某某工作简报\n\n第2期（总第15期）\n\n中共某某县委政法委员会　　　　　　2024年3月20日\n\n"
+             "县里召开调解工作推进会\n\n"
+             "\t3月12日，县里召开调解工作推进会，部署下一阶段任务。会议要求各乡镇把矛盾纠纷化解在基层。\n\n"
+             "（县委政法委供稿）\n1\n\f某某工作简报\n"
+             "县里开展平安村创建活动\n\n"
+             "\t3月中旬，县里在各村开展平安村创建活动，全县已有四十个村达到创建标准。\n\n"
+             "（县委政法委供稿）\n2\n\f某某工作简报\n"
+             "县里组织调解员集中培训\n\n"
+             "\t3月下旬，县里组织全县调解员集中培训两天，邀请法官讲授调解实务。\n\n"
+             "（县委政法委供稿）\n\n\n\n"
+             "报：市委政法委。\n送：县委、县政府领导。\n发：各乡镇党委。\n"
+             "中共某某县委政法委员会办公室　　　　　2024年3月20日印发\n（共印60份）\n3\n")
+    second = ("某某工作简报\n\n第3期（总第16期）\n\n中共某某县委政法委员会　　　　　　2024年4月20日\n\n"
+              "县里召开春季综治工作会\n\n\t4月10日，县里召开春季综治工作会，部署重点任务。\n\n（县委政法委供稿）\n")
+    text = first + "\n\n" + second
+    docs, _ = read(text)
+    assert len(docs) == 2
+    root = docs[0].root
+    assert [nows(h) for h in texts(root, "//tei:body//tei:head")] == [
+        "县里召开调解工作推进会", "县里开展平安村创建活动", "县里组织调解员集中培训"]
+    assert texts(root, "//tei:fw[@type='pageNum']") == ["1", "2", "3"]
+    assert texts(root, "//tei:back/tei:div[@type='colophon']/tei:list[@type='distribution']/tei:label") == ["报：", "送：", "发："]
+    round_trips(docs, text)
+
+
 def test_a_journals_own_reporter_line_under_a_title_is_a_byline():
     """A journal names its own reporter ``本刊记者　X`` (as a paper prints ``本报记者　X``): the line
     under an interview's title and ——访… subtitle is its byline, not running text joined to the

@@ -215,6 +215,25 @@ def directory_entry(line: Line) -> bool:
     return sum(c.isdigit() for c in t) >= 7
 
 
+def titled_item(lines: list[Line], k: int) -> bool:
+    """Line *k*, opened by a label of a name's ordinal and a colon (``案例一：``, ``典型案例二：``),
+    is the title of a column's item, not a list's entry: the line is a title by its shape
+    (:func:`heading_shape`: short, no sentence punctuation) with a title after the colon, and the
+    line under it opens a paragraph of running text (:func:`paragraph_shape`, after a blank line
+    or set in by a first-line indent). A briefing's 典型案例 column prints each case so, the label
+    part of the printed title (GB/T 15834-2011 4.1.3, the colon after a label; GB/T 9704-2012 主体:
+    the items of a column, each a title over its text); a list's entry is its line (or the flush
+    lines of places, figures … under its label), no paragraph opening under it."""
+    from convert.reader.physical import LABEL_ITEM_RE
+
+    m = LABEL_ITEM_RE.match(lines[k].text)
+    if m is None or k + 1 >= len(lines) or not lines[k].text[m.end():].strip() or not heading_shape(lines[k]):
+        return False
+    nxt = lines[k + 1]
+    raw = nxt.raw.lstrip("\f")
+    return paragraph_shape(nxt) and (nxt.blank_before or raw[:1] in " \t\u3000")
+
+
 def labelled_list_lines(lines: list[Line]) -> set[int]:
     """The indexes of the lines of labelled lists: a run of entries each opened by a label of a
     short name, its ordinal and a colon (``线路一：山林康养游``, ``线路二：…``: GB/T 15834-2011 4.1.3,
@@ -222,7 +241,10 @@ def labelled_list_lines(lines: list[Line]) -> set[int]:
     flush under each label before the next one (the entry's own text: a route of places joined by
     —); under the last label, as many such lines as the entry before it held at most, none
     indented (a paragraph opens there) and none after a blank line. These are list lines, never
-    titles: a title is not numbered by a name's ordinal and a colon. One pass over the lines."""
+    titles: a title is not numbered by a name's ordinal and a colon. A run whose every label line
+    is a title standing alone (:func:`titled_item`: ``案例一：一场宅基地纠纷的“三次调解”`` over an
+    indented paragraph) is no list but a column's titled items, its lines left out. One pass over
+    the lines."""
     from convert.reader.physical import LABEL_ITEM_RE
     from convert.reader.masthead import numeral
 
@@ -235,7 +257,7 @@ def labelled_list_lines(lines: list[Line]) -> set[int]:
     run: list[int] = []  # label line indexes of the current run of one name's ordinals
 
     def close() -> None:
-        if len(run) < 2:
+        if len(run) < 2 or all(titled_item(lines, k) for k in run):
             return
         below = 0
         for a, b in zip(run, run[1:]):

@@ -452,11 +452,16 @@ def find_page_furniture(doc: PhysicalText) -> None:
             # issues parts one issue from the next), a bare number one more than the last bare-number
             # folio: the last page's folio (no form feed follows the last page)
             before = next((lines[j] for j in range(i - 1, -1, -1)
-                           if lines[j].furniture == "pageNum" and BARE_NUMBER_RE.match(lines[j].key)), None)
+                           if lines[j].furniture == "pageNum" and BARE_NUMBER_RE.match(lines[j].key)), None) \
+                if nxt is None else None
             if before is not None and int(line.key) == int(before.key) + 1:
                 line.furniture = "pageNum"
                 line.note("furniture: folio", f"a bare number that ends the text, one more than the last bare folio "
                                               f"({before.key}, line {before.no})")
+            elif nxt is not None and last_bare is not None and int(line.key) == last_bare + 1:
+                line.furniture = "pageNum"
+                line.note("furniture: folio", f"a bare number that ends an issue (two blank lines or more under it), "
+                                              f"one more than the last bare folio ({last_bare})")
         if line.furniture == "pageNum":
             last_bare = int(line.key)
     doc.furniture = [line for line in lines if line.furniture]
@@ -1128,9 +1133,10 @@ LABEL_ITEM_RE = re.compile(r"^[ \t\u3000]*(?P<stem>(?:(?![一二三四五六七�
 def labelled_items(lines: list[Line]) -> list[bool]:
     """For each line, whether it opens a labelled list item (:data:`LABEL_ITEM_RE`, ``线路二：…``)
     whose label's predecessor (``线路一：``, the same name and the ordinal one less) opened an
-    earlier line: the list's next entry, which opens a line of its own and is no part of the line
-    above it (the route under 线路一 has no sentence mark, yet ends there). The first entry is left
-    to the other evidence. One pass, the last ordinal per name kept."""
+    earlier line: the list's next entry (or a column's next titled item, ``案例二：…``), which opens
+    a line of its own and is no part of the line above it (the route under 线路一 has no sentence
+    mark, yet ends there). The first entry is left to the other evidence. One pass, the last
+    ordinal per name kept."""
     from convert.reader.masthead import numeral
 
     out = [False] * len(lines)
@@ -1435,7 +1441,8 @@ def unwrap(doc: PhysicalText) -> None:
                                           "it, on a line below"), None
             elif labelled[i + 1]:
                 ends, why, cert = True, ("the next line opens a labelled list item whose predecessor opened a line "
-                                         f"above ({nxt.text.strip()[:4]}…): the list's next entry"), None
+                                         f"above ({nxt.text.strip()[:4]}…): the list's next entry or the column's "
+                                         "next titled item"), None
             else:
                 ends, why, cert = decide_break(joining.view(), parts, nxt, widths(i), last_width,
                                                entries_near(i) if listed else None, run_in if parts == 1 else None,
