@@ -3585,6 +3585,7 @@ def test_a_unit_and_a_name_with_a_rare_surname_under_a_title_is_its_byline_with_
     docs, _ = read(RARE_SURNAME_BYLINE)
     root = docs[0].root
     assert texts(root, "//tei:div[@type='article']/tei:byline") == ["县档案馆厍明远"]
+    assert xpath(root, "string(//tei:div[@type='article']/tei:byline/@cert)") == "medium"
     assert not any("厍明远" in p for p in texts(root, "//tei:body//tei:p"))
     round_trips(docs, RARE_SURNAME_BYLINE)
 
@@ -6055,6 +6056,10 @@ def test_a_units_name_alone_under_a_title_is_the_pieces_byline():
     bylines = xpath(root, "//tei:body//tei:byline")
     assert [nows("".join(b.itertext())) for b in bylines] == ["某某县关工委"]
     assert texts(root, "//tei:div[@type='article'][2]//tei:p")[0].startswith("今年68岁"), texts(root, "//tei:p")
+    # the weak evidence is on the byline itself and in the document's one warning, by its line
+    assert bylines[0].get("cert") == "medium"
+    assert len(warnings) == 1 and "(1 byline read on weak evidence; all marked @cert): check the weakest: line 17 '某某县关工委' (byline, medium)" in warnings[0], warnings
+    own_schema().assertValid(root)
     round_trips(docs, text)
 
 

@@ -123,6 +123,16 @@ def confidence_warning(doc: LogicalText, display_name: str, show: int = 3) -> st
     joins = sum(1 for w in weak if w[1] == "paragraph join")
     if joins:
         parts.append(f"{joins} paragraph(s) joined from hard-wrapped lines on weak evidence")
+    # the other kinds of decision on weak evidence (a byline, verse, a table's rows, a column's end
+    # …), each counted, so that the warning never says "weak" without saying what
+    other: dict[str, int] = {}
+    for _, what, cert in shaky:
+        kind = what.split(",")[0]
+        if kind not in ("heading", "paragraph join", "sub-heading"):
+            other[kind] = other.get(kind, 0) + 1
+    if other:
+        parts.append("; ".join(f"{n} {kind}{'s' if n > 1 and not kind.endswith('s') else ''} read on weak evidence"
+                               for kind, n in other.items()))
     missing = [what for what, path in (("issue date", "tei:imprint/tei:date"), ("issue number", "tei:biblScope"))
                if not xpath(doc.header, f".//tei:sourceDesc/tei:biblStruct/tei:monogr/{path}")]
     header = (f"; the masthead gave the header no {' and no '.join(missing)}: check the masthead lines"

@@ -845,7 +845,7 @@ class BodyBuilder:
             self._new_article(None, None)
         return self.sub if self.sub is not None else self.article
 
-    def _note(self, kind: str, segs) -> None:
+    def _note(self, kind: str, segs, cert: str | None = None) -> None:
         parent = self._block_parent(paragraph=False)
         if kind == "byline" and self.sub is not None and (self.para is not None or (
                 len(self.sub) and self.sub[-1].tag.endswith(("}table", "}list", "}lg")))):
@@ -853,6 +853,8 @@ class BodyBuilder:
             # closing it) is the whole article's (TEI divBottom)
             parent, self.sub, self.subs = self.article, None, []
         el = E.byline() if kind == "byline" else E.note(type=kind)
+        if cert:  # a byline read on weak evidence (a unit's name alone under a title)
+            el.set("cert", cert)
         parent.append(inline(el, segs))
         if kind == "byline":
             self.names += tag_byline(el)
@@ -1486,7 +1488,9 @@ class BodyBuilder:
                 segs = _strip(line.segments)
                 last.append(inline(E.orgName() if role.data.get("unit") else signed_date("".join(t for t, _ in segs if not is_mark(t))), segs))
                 return True
-            self._note("byline", _strip(line.segments))
+            self._note("byline", _strip(line.segments), role.cert)
+            if role.cert:
+                self.weak.append((line, "byline", role.cert))
             if kind == "credit":
                 self.boundary = True
         elif kind == "section":
