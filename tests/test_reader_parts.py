@@ -418,6 +418,44 @@ def test_an_attachment_note_of_several_attachments_is_one_note():
     round_trips(read(text)[0], text)
 
 
+WRAPPED_ATTACHMENTS = """内部资料　注意保存
+信 息 专 报
+第3期（总第41期）
+沙河县人民政府办公室　　　　　　　　2022年3月8日
+县林业局开展春季森林防火督查
+    3月以来，县林业局组织三个督查组，对全县重点林
+区开展防火督查，发现并整改隐患17处。督查组逐乡逐村检
+查了防火物资储备和值班值守情况，对发现的问题当场反
+馈，限期整改到位，整改情况纳入年度考核，各乡镇要举
+一反三，压紧压实责任。
+    县林业局要求各乡镇在清明节前后加强巡山护林，在重
+点路口设立检查站，严禁携带火种进山，发现火情及时报
+告，确保不发生重大森林火灾，保护好全县的森林资源。
+    各乡镇要组织半专业扑火队伍开展一次实战演练，检
+验队伍的集结速度和扑救能力，对演练中暴露的问题，要
+及时研究解决，切实提高森林火灾的应急处置水平。
+附件：1.2022年春季森林防火督查发现问题清单
+　　　2.2022年森林防火责任分工表
+　　　3.2022年防火物资储备情况统计表
+（县林业局供稿）
+抄送：县委办公室，县政府办公室。
+沙河县人民政府办公室　　　　　2022年3月8日印发
+"""
+
+
+def test_an_attachment_the_unwrapping_left_alone_under_two_it_ran_on_is_the_notes():
+    """A hard-wrapped text without blank lines: the 附件 line as wide as a wrapped line runs on
+    into attachment 2 (no sentence end), the narrower 2 ends, and 3 stands alone. GB/T 9704-2012
+    7.3.6: the attachments numbered in order under 附件： are the note's, never a heading; the
+    count goes on from the last one the note already holds (each physical line its own segment).
+    Failed before: 3.2022年防火物资储备情况统计表 was an article heading."""
+    root = read(WRAPPED_ATTACHMENTS)[0][0].root
+    assert texts(root, "//tei:div[@type='article']/tei:head") == ["县林业局开展春季森林防火督查"]
+    assert "附件：1.2022年春季森林防火督查发现问题清单2.2022年森林防火责任分工表3.2022年防火物资储备情况统计表" in texts(
+        root, "//tei:body//tei:p")
+    round_trips(read(WRAPPED_ATTACHMENTS)[0], WRAPPED_ATTACHMENTS)
+
+
 def test_a_news_leads_first_line_is_no_balanced_sub_head():
     """``7月10日至12日，县农机推广站在县职业``: two clauses of one length, but a news lead's date
     opens it: the first line of running text, hard-wrapped, no sub-heading."""

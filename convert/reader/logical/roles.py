@@ -1520,6 +1520,22 @@ def _blank_separated(doc: LogicalText) -> bool:
 ATTACHMENT_ITEM_RE = re.compile(r"^\d{1,2}\s*[.．、]")
 
 
+def last_attachment_item(line: Line) -> int:
+    """The number of the last attachment an 附件 note's *line* (``附件：1.…``) already holds: 1,
+    or more where the unwrapping ran the lines aligned under it on (each physical line one
+    segment: ``附件：1.…表`` + ``2.…表``), counting on only in order (GB/T 9704-2012 7.3.6: the
+    attachments are numbered 1. 2. 3., each on a line of its own under the first). A number
+    inside a line (``2.5万亩``) is no attachment's. One pass over the line's segments."""
+    n = 1
+    for seg, _ in line.segments:
+        if is_mark(seg):
+            continue
+        item = ATTACHMENT_ITEM_RE.match(seg.strip())
+        if item and int(re.sub(r"\D", "", item.group(0))) == n + 1:
+            n += 1
+    return n
+
+
 def rejoin_attachments(doc: LogicalText) -> None:
     """An attachment note of several attachments (GB/T 9704-2012 7.3.6: ``附件：1.…`` and, aligned
     under it, ``2.…``): the numbered lines under the note (the numbers in order) are its own, not
@@ -1530,7 +1546,7 @@ def rejoin_attachments(doc: LogicalText) -> None:
         line = doc.lines[i]
         m = ATTACHMENT_RE.match(line.text)
         first = ATTACHMENT_ITEM_RE.match(line.text[m.end():].strip()) if m else None
-        n = 1
+        n = last_attachment_item(line) if first else 1
         while first and i + 1 < doc.colophon_start and len(line.key) <= 120:
             nxt = doc.lines[i + 1]
             item = ATTACHMENT_ITEM_RE.match(nxt.text.strip())
