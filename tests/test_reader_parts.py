@@ -6345,3 +6345,23 @@ def test_a_numbered_figure_caption_is_a_figure_never_a_heading():
     assert texts(root, "//tei:div[@type='article']/tei:head") == ["城南古井的调查"], texts(root, "//tei:div/tei:head")
     assert "图3显示了井台四周排水沟的走向，沟底铺有青砖。" in texts(root, "//tei:p")
     round_trips(docs, text)
+
+
+def test_a_numbered_figure_caption_between_a_paragraphs_halves_is_no_part_of_them():
+    """In a hard-wrapped copy without blank lines, a numbered figure's caption (``图2　…``: 图序 and
+    图题, GB/T 7713.1-2006 §4.6.6) set between two halves of a paragraph the make-up cut is no part
+    of either: the half above ends before it though it stops mid-sentence, the caption is a
+    ``figure`` and the two halves are one paragraph by aggregation (``@next``/``@prev``)."""
+    for caption in ("图2　井栏铭文拓片\n", "图二：井栏铭文拓片（局部）\n"):
+        text = ("某县文史通讯\n2023年第1期（总第12期）\n【田野调查】\n城南古井的调查\n县文化馆　陈立言\n"
+                "城南古井位于老街东段，井口为整石凿成，井栏外侧刻有铭\n"
+                "文，记载了开凿的年代和捐资者的姓名，共四行，可辨者二十\n"
+                + caption +
+                "余字，字体为楷书。井台用青石铺砌，四周原有排水沟，现已\n"
+                "部分淤塞，井水仍可饮用。\n")
+        docs, _ = read(text)
+        root = docs[0].root
+        assert texts(root, "//tei:figure/tei:head") == [nows(caption)], (caption, texts(root, "//tei:p"))
+        first = xpath(root, "//tei:body//tei:p[@next]")
+        assert len(first) == 1 and nows("".join(first[0].itertext())).endswith("可辨者二十"), texts(root, "//tei:p")
+        round_trips(docs, text)
