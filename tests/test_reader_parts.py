@@ -6364,3 +6364,47 @@ def test_the_last_bare_folio_of_an_issue_before_the_next_issue_in_one_file_is_fu
     assert [("".join(f.itertext()).strip()) for f in xpath(docs[0].root, "//tei:text//tei:fw[@type='pageNum']")] == ["1", "2"]
     assert not any("印发" in h for h in texts(docs[0].root, "//tei:head"))
     round_trips(docs, text)
+
+
+def test_a_numbered_figure_caption_is_a_figure_never_a_heading():
+    """A figure's number and title under it (图序 and 图题: ``图一<TAB>…``, ``图2　…``, ``图 3-1：…``;
+    GB/T 7713.1-2006 §4.6.6, TEI P5 §14.4 ``figure/head``) is a caption, whatever gap parts the
+    number from the title and wherever on the page it stands (at a page's top under its running
+    head, over a sub-heading): a ``<figure>`` with that ``<head>``, never an article heading nor a
+    paragraph; a number without a title, or a sentence that opens with 图N, is none."""
+    text = ("某县文史通讯\n\n2023年第1期（总第12期）\n\n【田野调查】\n\n城南古井的调查\n\n县文化馆　陈立言\n\n"
+            "    城南古井位于老街东段，井口为整石凿成，井栏外侧刻有铭文，记载了开凿的年代。\n\n"
+            "    井台用青石铺砌，四周原有排水沟，现已部分淤塞，井水仍可饮用。\n\n"
+            "图一\t城南古井井栏（由南向北）\n\n一、形制\n\n"
+            "    井深约九米，井壁以条石错缝砌筑，上部收分，下部略宽，保存较好。\n\n"
+            "图 2：井栏铭文拓片\n\n"
+            "    铭文共四行，可辨者二十余字，字体为楷书，内容为捐资者的姓名。\n\n"
+            "图3　显示了井台四周排水沟的走向，沟底铺有青砖。\n\n"
+            "    据老人回忆，古井在上世纪七十年代以前一直是街坊的主要水源。\n")
+    docs, _ = read(text)
+    root = docs[0].root
+    heads = texts(root, "//tei:figure/tei:head")
+    assert heads == ["图一城南古井井栏（由南向北）", "图2：井栏铭文拓片"], heads
+    assert texts(root, "//tei:div[@type='article']/tei:head") == ["城南古井的调查"], texts(root, "//tei:div/tei:head")
+    assert "图3显示了井台四周排水沟的走向，沟底铺有青砖。" in texts(root, "//tei:p")
+    round_trips(docs, text)
+
+
+def test_a_numbered_figure_caption_between_a_paragraphs_halves_is_no_part_of_them():
+    """In a hard-wrapped copy without blank lines, a numbered figure's caption (``图2　…``: 图序 and
+    图题, GB/T 7713.1-2006 §4.6.6) set between two halves of a paragraph the make-up cut is no part
+    of either: the half above ends before it though it stops mid-sentence, the caption is a
+    ``figure`` and the two halves are one paragraph by aggregation (``@next``/``@prev``)."""
+    for caption in ("图2　井栏铭文拓片\n", "图二：井栏铭文拓片（局部）\n"):
+        text = ("某县文史通讯\n2023年第1期（总第12期）\n【田野调查】\n城南古井的调查\n县文化馆　陈立言\n"
+                "城南古井位于老街东段，井口为整石凿成，井栏外侧刻有铭\n"
+                "文，记载了开凿的年代和捐资者的姓名，共四行，可辨者二十\n"
+                + caption +
+                "余字，字体为楷书。井台用青石铺砌，四周原有排水沟，现已\n"
+                "部分淤塞，井水仍可饮用。\n")
+        docs, _ = read(text)
+        root = docs[0].root
+        assert texts(root, "//tei:figure/tei:head") == [nows(caption)], (caption, texts(root, "//tei:p"))
+        first = xpath(root, "//tei:body//tei:p[@next]")
+        assert len(first) == 1 and nows("".join(first[0].itertext())).endswith("可辨者二十"), texts(root, "//tei:p")
+        round_trips(docs, text)

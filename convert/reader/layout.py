@@ -296,6 +296,29 @@ TABLE_TITLE_RE = re.compile(r"^(?:附\s*表\s*\d{0,2}|续\s*表|表\s*\d{1,2}(?:
 #: ``附件2`` / ``某某统计表``; GB/T 9704-2012 7.3.6 and 8.1: an attachment is labelled 附件 (N), and a
 #: table printed with the text as 附表): the label of the table the title names, no heading.
 TABLE_LABEL_RE = re.compile(r"^(?:附\s*[表件]\s*\d{0,2}|续\s*表|表\s*\d{1,2})\s*[：:]?$")
+#: A figure's caption (图序 and 图题 under the figure: GB/T 7713.1-2006 §4.6.6, GB 7713-87): ``图``
+#: (or ``附图``), the figure's number (一, 2, 3-1), a colon or a gap (spaces, a TAB, an ideographic
+#: space), then the title (``图一<TAB>永济桥全景``, ``图 2：铭文拓片``). One character class a step: linear.
+FIGURE_CAPTION_RE = re.compile(r"^(?:附\s*)?图\s*(?:[一二三四五六七八九十]{1,3}|\d{1,3}(?:[-—.．]\d{1,3})?)"
+                               r"(?:[ \t\u3000]*[：:][ \t\u3000]*|[ \t\u3000]+)(?P<title>[^\s：:].*)$")
+#: The longest numbered figure caption's title (characters, whitespace aside): a title, not a note.
+FIGURE_TITLE_MAX = 40
+
+
+def figure_caption(text: str) -> bool:
+    """*text* (a line's text) is a numbered figure's caption alone (:data:`FIGURE_CAPTION_RE`):
+    the number, a gap or colon, a title of :data:`FIGURE_TITLE_MAX` characters at most that is no
+    sentence (no 。！？；, no clause comma or 、 list; ending in none of ，、：): figures are numbered
+    and titled under the figure (GB/T 7713.1-2006 §4.6.6), their title a phrase. ``图3　显示了…，…。``,
+    a sentence that opens with a figure's number, is none."""
+    m = FIGURE_CAPTION_RE.match(text.strip())
+    if m is None:
+        return False
+    title = m.group("title")
+    return 0 < len("".join(title.split())) <= FIGURE_TITLE_MAX and not re.search(r"[。！？!?；;，,、]", title) \
+        and title.rstrip()[-1:] not in "：:"
+
+
 #: A cell that is a figure: digits with a decimal point, a sign, a percent sign, or a dash
 #: standing for no figure (—).
 FIGURE_CELL_RE = re.compile(r"^[-+－—]?\d[\d.,，．]*%?$|^[—–-]{1,2}$")

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from convert.reader.layout import (BULLET_CHARS, CONTENTS_HEAD_RE, gap_at_end, author_before_leader, author_wrapped_off,
-                                   colophon_kind, tab_pair, table_row)
+                                   colophon_kind, figure_caption, tab_pair, table_row)
 from convert.reader.lines import FOLIO_RES, Line, Milestone, split_lines
 from convert.reader.masthead import (ISSUE_RE, SPECIAL_ISSUE_RE, TITLE_GENRE_RE, TOTAL_RE, classify, fields_of,
                                      label_first_imprint_line, masthead_field_line)
@@ -1419,6 +1419,7 @@ def unwrap(doc: PhysicalText) -> None:
     series: dict[int, tuple[int, bool]] = {}  # level → (number, run in) of the last numbered line
     indents = indent_marked_parts(lines)
     captions = caption_lines(lines)
+    figures = [figure_caption(line.text) for line in lines]  # 图一　title: a numbered figure's caption
     labelled = labelled_items(lines)
     paged = gap_paged_entries(lines)
     # the lines that go on a caption the wrap cut (its first line opens it, the last holds its credit)
@@ -1439,6 +1440,13 @@ def unwrap(doc: PhysicalText) -> None:
             if caption_rest[i + 1]:
                 ends, why, cert = False, ("a photo caption the wrap cut goes on: its sentence ends, its credit after "
                                           "it, on a line below"), None
+            elif figures[i + 1] or (parts == 1 and figures[i]):
+                # 图序 and 图题 set under the figure, a line of their own (GB/T 7713.1-2006 §4.6.6):
+                # no part of the paragraph the make-up cut around the figure (the logical stage
+                # links its halves), nor of the text under it
+                ends, why, cert = True, ((("the next line is" if figures[i + 1] else "this line is")
+                                          + " a numbered figure's caption (图序 and 图题, GB/T 7713.1-2006 §4.6.6): a "
+                                          "line of its own, set between a paragraph's halves, no part of them")), None
             elif labelled[i + 1]:
                 ends, why, cert = True, ("the next line opens a labelled list item whose predecessor opened a line "
                                          f"above ({nxt.text.strip()[:4]}…): the list's next entry or the column's "

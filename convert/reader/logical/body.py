@@ -1165,14 +1165,22 @@ class BodyBuilder:
         self.boundary = True
 
     def _caption(self, line: Line, role: Role) -> None:
-        """``<figure>``: the caption as its ``head``, the photo credit as its ``byline``."""
+        """``<figure>``: the caption as its ``head``, the photo credit as its ``byline`` (none for a
+        numbered figure's caption without a credit: ``credit`` ``None``)."""
         self._close()
         marks, segs = lead_marks(line.segments)
-        shift = len(line.text) - len("".join(s for s, _ in segs))
-        a, b = (x - shift for x in role.data["credit"])
         parent = self.article if self.article is not None else self._container()
+        if self.article is not None and self.sub is not None:
+            parent = self.sub  # in source order: under the open sub-heading, as its text goes
         emit_marks(parent, marks)
         figure = E.figure()
+        if role.data.get("credit") is None:
+            figure.append(inline(E.head(), _strip(segs)))
+            parent.append(figure)
+            self.boundary = True
+            return
+        shift = len(line.text) - len("".join(s for s, _ in segs))
+        a, b = (x - shift for x in role.data["credit"])
         caption = _strip(cut_segments(segs, 0, a))
         start = a
         if "".join(s for s, _ in caption).strip():

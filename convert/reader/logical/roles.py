@@ -9,7 +9,8 @@ line another pass took. The rules are the conventions', not any sample's:
   ``page-label`` (``pb/@n`` + ``fw type="header"``);
 - the credit line that closes a newspaper page (本版责编/本版编辑 … 校对/责任校对 …) → ``page-credit``
   (``fw type="footer"``);
-- photo captions, which must name the photographer (``…。　记者 XX 摄``) → ``caption``;
+- photo captions, which must name the photographer (``…。　记者 XX 摄``), and numbered figure
+  captions (``图一　title``: 图序 and 图题, GB/T 7713.1-2006 §4.6.6) → ``caption``;
 - editor's notes (编者按：, 按：, 编后：) → ``editorial``;
 - news lead-ins (消息头: ``本报讯（记者 …）``, ``新华社…电``) → ``lead-in``;
 - author lines under a title (``文／X``, ``□ X``, ``本报记者 X``, a unit and a name, an office and a
@@ -38,7 +39,7 @@ from __future__ import annotations
 import re
 
 from convert.reader.body import BYLINE_LINE_RE, BRIEF_RE, CONTINUATION_LEAD_RE, CONTINUATION_RE
-from convert.reader.layout import (BULLET_CHARS, CELL_MAX, TERMINAL, FIGURE_CELL_RE, TABLE_LABEL_RE, TABLE_TITLE_RE, after_clause_mark, cell_spans, colophon_fields, gap_field, tab_pair,
+from convert.reader.layout import (BULLET_CHARS, CELL_MAX, TERMINAL, FIGURE_CELL_RE, figure_caption, TABLE_LABEL_RE, TABLE_TITLE_RE, after_clause_mark, cell_spans, colophon_fields, gap_field, tab_pair,
                                    heading_shape, page_credit, paragraph_shape, table_row, unfinished)
 from convert.reader.lines import WS_RE, Line, is_mark
 from convert.reader.logical.back import is_page_credit
@@ -341,9 +342,20 @@ def find_captions(doc: LogicalText) -> None:
         if not m:
             continue
         before = text[: m.start("credit")].rstrip()
-        if before and before[-1] not in "。！？!?" and not before.startswith("图为"):
+        if before and before[-1] not in "。！？!?" and not before.startswith("图为") and not figure_caption(before):
             continue
         _give(doc, i, "caption", "a photo caption (ends with a photo credit … 摄)", credit=m.span("credit"))
+
+
+def find_figure_captions(doc: LogicalText) -> None:
+    """Numbered figure captions: a line that is a figure's number and title alone
+    (:func:`convert.reader.layout.figure_caption`: ``图一<TAB>永济桥全景（由东向西）``, ``图2　…``,
+    ``图 3-1：…``; 图序 and 图题 under the figure, GB/T 7713.1-2006 §4.6.6) is the caption of a figure
+    the text version dropped, never a heading (TEI P5 §14.4: ``figure/head``), wherever it stands
+    (under a running head at a page's top, over a sub-heading). No credit: ``credit`` is ``None``."""
+    for i, line in list(_body(doc)):
+        if figure_caption(line.text):
+            _give(doc, i, "caption", "a numbered figure's caption (图序 and 图题: GB/T 7713.1-2006 §4.6.6)", credit=None)
 
 
 def find_editorial_notes(doc: LogicalText) -> None:
@@ -2029,7 +2041,7 @@ def split_named_titles(doc: LogicalText) -> None:
 
 
 #: The role passes, in the order they run: the most specific shapes first.
-ROLE_PASSES = [rejoin_numbered_briefs, rejoin_run_ins, rejoin_indented_paragraphs, rejoin_wide_lines, rejoin_page_labels, rejoin_page_credits, rejoin_captions, rejoin_attachments, rejoin_footnotes, find_footnotes, find_page_labels, find_page_credits, find_captions, find_editorial_notes, find_lead_ins,
+ROLE_PASSES = [rejoin_numbered_briefs, rejoin_run_ins, rejoin_indented_paragraphs, rejoin_wide_lines, rejoin_page_labels, rejoin_page_credits, rejoin_captions, rejoin_attachments, rejoin_footnotes, find_footnotes, find_page_labels, find_page_credits, find_captions, find_figure_captions, find_editorial_notes, find_lead_ins,
                find_attachments, find_tables, find_columns, find_bylines, find_signed_columns, find_numbered_briefs, find_subheads, find_verse, find_briefs]
 
 
