@@ -6326,3 +6326,61 @@ def test_the_last_bare_folio_of_an_issue_before_the_next_issue_in_one_file_is_fu
     assert [("".join(f.itertext()).strip()) for f in xpath(docs[0].root, "//tei:text//tei:fw[@type='pageNum']")] == ["1", "2"]
     assert not any("印发" in h for h in texts(docs[0].root, "//tei:head"))
     round_trips(docs, text)
+
+
+#: An invented county journal: masthead, contents list with 【】 columns and leaders, then its
+#: colophon printed right under the contents (内部资料性出版物 practice: on the inside front cover
+#: or under the contents), hard-wrapped with no blank lines, then the first column.
+JOURNAL_COLOPHON_UNDER_CONTENTS = """青 川 农 技 通 讯
+
+2024年第3期（总第41期）
+
+青川县农业农村局编　　　　　　　　2024年3月20日
+
+目　　录
+
+【工作动态】
+县农业农村局部署春耕备耕工作……………………………………2
+【技术推广】
+水稻集中育秧技术要点……………………………………………3
+
+主办：青川县农业农村局
+主编：方晓岚
+责任编辑：罗志远
+电话：（0812）5551234
+印数：300份
+内部资料　免费交流
+
+【工作动态】
+
+县农业农村局部署春耕备耕工作
+
+　　3月12日，县农业农村局召开春耕备耕工作会议，安排全县春耕生产各项工作。
+
+【技术推广】
+
+水稻集中育秧技术要点
+
+　　集中育秧要选好秧田，适时播种，加强秧田水肥管理，培育壮秧。
+"""
+
+
+def test_a_colophon_printed_under_the_contents_list_is_a_front_division():
+    # a journal's colophon (主办/主编/责任编辑/电话/印数, 内部资料　免费交流) printed right under
+    # its contents list is a div type="colophon" of front, after the contents, not an untitled
+    # article at the body's start; the header reads its fields and notices as from a back colophon
+    docs, _ = read(JOURNAL_COLOPHON_UNDER_CONTENTS)
+    root = docs[0].root
+    front_divs = [d.get("type") for d in xpath(root, "//tei:front/tei:div")]
+    assert front_divs == ["contents", "colophon"]
+    assert not xpath(root, "//tei:back//tei:div[@type='colophon']")
+    colophon = xpath(root, "//tei:front/tei:div[@type='colophon']")[0]
+    assert "免费交流" in nows("".join(colophon.itertext()))
+    assert xpath(colophon, "string(tei:list[@type='gloss']/tei:label[1])") == "主办："
+    assert not any("主编" in p for p in texts(root, "//tei:body//tei:p"))
+    assert texts(root, "//tei:body/tei:div/tei:head")[0] == "【工作动态】"
+    availability = nows("".join(xpath(root, "//tei:publicationStmt/tei:availability//text()")))
+    assert "内部资料" in availability and "免费交流" in availability
+    assert "方晓岚" in nows("".join(xpath(root, "//tei:sourceDesc//tei:respStmt//text()")))
+    round_trips(docs, JOURNAL_COLOPHON_UNDER_CONTENTS)
+
