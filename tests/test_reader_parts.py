@@ -6384,3 +6384,25 @@ def test_a_colophon_printed_under_the_contents_list_is_a_front_division():
     assert "方晓岚" in nows("".join(xpath(root, "//tei:sourceDesc//tei:respStmt//text()")))
     round_trips(docs, JOURNAL_COLOPHON_UNDER_CONTENTS)
 
+
+def test_an_item_the_contents_list_puts_in_the_open_column_stays_in_it():
+    """The column-end rule (:func:`test_an_item_credited_after_its_text_after_a_column_of_signed_pieces_is_no_part_of_the_column`)
+    is weak; a printed contents list that names the item under the open column's name is
+    stronger: the item stays in the column."""
+    masthead = "某某妇联工作信息\n第2期（总第50期）\n某某县妇女联合会　　2024年5月6日\n"
+    contents = ("目　　录\n"
+                "【经验交流】\n"
+                "建好妇女之家　服务基层妇女………………………………1\n"
+                "县妇联开展家庭教育宣传周活动……………………………2\n")
+    body = ("【经验交流】\n建好妇女之家　服务基层妇女\n某山镇妇联　邹明霞\n"
+            "　　某山镇有十个行政村，镇妇联把服务阵地建到村里，办了不少实事。\n"
+            "县妇联开展家庭教育宣传周活动\n"
+            "　　5月中旬，县妇联在全县开展家庭教育宣传周活动，发放资料两千份。\n"
+            "（县妇联家庭工作部供稿）\n")
+    text = masthead + contents + body
+    docs, _ = read(text)
+    root = docs[0].root
+    got = [(texts(d, "ancestor::tei:div[@type='section']/tei:head") or [None])[0] for d in
+           xpath(root, "//tei:div[@type='article']")]
+    assert got == ["【经验交流】", "【经验交流】"]
+    round_trips(docs, text)
