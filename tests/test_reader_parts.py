@@ -6408,3 +6408,83 @@ def test_a_numbered_figure_caption_between_a_paragraphs_halves_is_no_part_of_the
         first = xpath(root, "//tei:body//tei:p[@next]")
         assert len(first) == 1 and nows("".join(first[0].itertext())).endswith("可辨者二十"), texts(root, "//tei:p")
         round_trips(docs, text)
+
+
+#: An invented county journal: masthead, contents list with 【】 columns and leaders, then its
+#: colophon printed right under the contents (内部资料性出版物 practice: on the inside front cover
+#: or under the contents), hard-wrapped with no blank lines, then the first column.
+JOURNAL_COLOPHON_UNDER_CONTENTS = """青 川 农 技 通 讯
+
+2024年第3期（总第41期）
+
+青川县农业农村局编　　　　　　　　2024年3月20日
+
+目　　录
+
+【工作动态】
+县农业农村局部署春耕备耕工作……………………………………2
+【技术推广】
+水稻集中育秧技术要点……………………………………………3
+
+主办：青川县农业农村局
+主编：方晓岚
+责任编辑：罗志远
+电话：（0812）5551234
+印数：300份
+内部资料　免费交流
+
+【工作动态】
+
+县农业农村局部署春耕备耕工作
+
+　　3月12日，县农业农村局召开春耕备耕工作会议，安排全县春耕生产各项工作。
+
+【技术推广】
+
+水稻集中育秧技术要点
+
+　　集中育秧要选好秧田，适时播种，加强秧田水肥管理，培育壮秧。
+"""
+
+
+def test_a_colophon_printed_under_the_contents_list_is_a_front_division():
+    # a journal's colophon (主办/主编/责任编辑/电话/印数, 内部资料　免费交流) printed right under
+    # its contents list is a div type="colophon" of front, after the contents, not an untitled
+    # article at the body's start; the header reads its fields and notices as from a back colophon
+    docs, _ = read(JOURNAL_COLOPHON_UNDER_CONTENTS)
+    root = docs[0].root
+    front_divs = [d.get("type") for d in xpath(root, "//tei:front/tei:div")]
+    assert front_divs == ["contents", "colophon"]
+    assert not xpath(root, "//tei:back//tei:div[@type='colophon']")
+    colophon = xpath(root, "//tei:front/tei:div[@type='colophon']")[0]
+    assert "免费交流" in nows("".join(colophon.itertext()))
+    assert xpath(colophon, "string(tei:list[@type='gloss']/tei:label[1])") == "主办："
+    assert not any("主编" in p for p in texts(root, "//tei:body//tei:p"))
+    assert texts(root, "//tei:body/tei:div/tei:head")[0] == "【工作动态】"
+    availability = nows("".join(xpath(root, "//tei:publicationStmt/tei:availability//text()")))
+    assert "内部资料" in availability and "免费交流" in availability
+    assert "方晓岚" in nows("".join(xpath(root, "//tei:sourceDesc//tei:respStmt//text()")))
+    round_trips(docs, JOURNAL_COLOPHON_UNDER_CONTENTS)
+
+
+def test_an_item_the_contents_list_puts_in_the_open_column_stays_in_it():
+    """The column-end rule (:func:`test_an_item_credited_after_its_text_after_a_column_of_signed_pieces_is_no_part_of_the_column`)
+    is weak; a printed contents list that names the item under the open column's name is
+    stronger: the item stays in the column."""
+    masthead = "某某妇联工作信息\n第2期（总第50期）\n某某县妇女联合会　　2024年5月6日\n"
+    contents = ("目　　录\n"
+                "【经验交流】\n"
+                "建好妇女之家　服务基层妇女………………………………1\n"
+                "县妇联开展家庭教育宣传周活动……………………………2\n")
+    body = ("【经验交流】\n建好妇女之家　服务基层妇女\n某山镇妇联　邹明霞\n"
+            "　　某山镇有十个行政村，镇妇联把服务阵地建到村里，办了不少实事。\n"
+            "县妇联开展家庭教育宣传周活动\n"
+            "　　5月中旬，县妇联在全县开展家庭教育宣传周活动，发放资料两千份。\n"
+            "（县妇联家庭工作部供稿）\n")
+    text = masthead + contents + body
+    docs, _ = read(text)
+    root = docs[0].root
+    got = [(texts(d, "ancestor::tei:div[@type='section']/tei:head") or [None])[0] for d in
+           xpath(root, "//tei:div[@type='article']")]
+    assert got == ["【经验交流】", "【经验交流】"]
+    round_trips(docs, text)

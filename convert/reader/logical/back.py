@@ -17,8 +17,9 @@ A field whose value the extraction hard-wrapped (the next line goes on with it, 
 colophon line of its own) is joined with it first. A run of nothing but page credits is no
 colophon: it closes the paper's last page, in the body.
 
-A journal may print its colophon under the masthead, before the first article
-(:func:`find_front_colophon`): the same fields, in a ``<div type="colophon">`` of ``<front>``.
+A journal may print its colophon under the masthead or under its contents list, before the
+first article (:func:`find_front_colophon`): the same fields, in a ``<div type="colophon">`` of
+``<front>``, where it is printed.
 
 Passes: :func:`find_colophon_lines`, :func:`find_front_colophon` and :func:`build_back`. They may
 touch the :class:`LogicalText` they are given (``lines`` where a wrapped field is joined,
@@ -270,10 +271,13 @@ def find_front_colophon(doc: LogicalText) -> None:
     cover, the back cover or a 版权页): the run of colophon lines right after the masthead,
     two label：value fields at least, a field's value joined first where the extraction wrapped it
     (the field as wide as a hard-wrapped line, see :func:`_continues`: before the body, a short
-    line after a complete value is the first heading). The body then starts after it."""
+    line after a complete value is the first heading). The body then starts after it.
+
+    With a printed contents list the masthead ends where the list starts, so the run is looked
+    for right under the list (the same rules place a journal's colophon under its contents,
+    on the inside front cover): it stays there, a ``<div type="colophon">`` of ``<front>`` after
+    the contents division, in source order."""
     lines, i = doc.lines, doc.body_start
-    if doc.contents is not None:
-        return
     j, fields = i, 0
     while j < doc.colophon_start:
         kind = colophon_kind(lines[j])
@@ -292,7 +296,8 @@ def find_front_colophon(doc: LogicalText) -> None:
     doc.front_colophon = (i, j)
     doc.body_start = j
     for line in lines[i:j]:
-        line.note("colophon", f"a colophon line ({colophon_kind(line)}) under the masthead, before the first article")
+        where = "the contents list" if doc.contents is not None else "the masthead"
+        line.note("colophon", f"a colophon line ({colophon_kind(line)}) under {where}, before the first article")
 
 
 def build_back(doc: LogicalText) -> None:

@@ -426,7 +426,7 @@ class BodyBuilder:
                 f"({measure} characters), running text after it and no blank line: the rest of the printed line above, "
                 "set again narrower (weak: it could be a title)")
 
-    def _leaves_column(self, i: int) -> str | None:
+    def _leaves_column(self, i: int, entry: int | None = None) -> str | None:
         """Why the article whose title is line *i* stands after the open column (栏目, a 【】 name)
         rather than in it, else ``None``. A column gathers pieces of one kind under its name; in a
         briefing or journal (not a newspaper) whose column so far holds only pieces signed under
@@ -434,7 +434,9 @@ class BodyBuilder:
         after their text, a piece with no author line under its title whose text (no line of a
         title's shape in it, photo captions aside) ends with a bracketed credit (（…供稿）: an item
         the office edited, as those before the column) is of the other kind: the column has ended.
-        Weak (``@cert``, the warning names the line). An editors' piece (:data:`EDITORS_PIECE_RE`)
+        Weak (``@cert``, the warning names the line): a printed contents list that names the piece
+        (its *entry*) under the open column's name is stronger, and keeps it in the column. An
+        editors' piece (:data:`EDITORS_PIECE_RE`)
         ends any open column: it speaks of the issue. Linear: the lines ahead are read once, in
         one backward pass (:meth:`_ahead`)."""
         if self.section is not None and EDITORS_PIECE_RE.match(self.lines[i].key):
@@ -442,6 +444,9 @@ class BodyBuilder:
                     "the open column: the column has ended")
         if self.section is None or self.section_is_brief or self.family == "newspaper" or i + 2 >= len(self.lines):
             return None
+        if entry is not None and self.entries[entry].section is not None \
+                and self.section_ids.get(self.entries[entry].section) == self.section.get(XML_ID):
+            return None  # the contents list prints the piece under the open column
         pieces = xpath(self.section, "tei:div[@type='article']")
         if not pieces or not all(
                 xpath(d, "tei:byline[not(preceding-sibling::tei:p or preceding-sibling::tei:div)]")
@@ -1569,7 +1574,7 @@ class BodyBuilder:
                 if self.entries[h.entry].target is None:
                     self.entries[h.entry].target = self.article.get(XML_ID)
             else:
-                if why_out := self._leaves_column(i):
+                if why_out := self._leaves_column(i, h.entry):
                     # a piece of another kind than the column's: the column has ended (weak)
                     self.section, self.section_is_brief = None, False
                     line.note("heading (article)", why_out, "medium")

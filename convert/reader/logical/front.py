@@ -367,7 +367,7 @@ def _front(mh: Masthead, mast_lines: list[Line], contents, section_ids,
         for kind, block in mh.blocks:
             page.block(kind, block)
         front.append(page.page)
-    if colophon is not None:  # printed under the masthead (TEI P5 §4.6: a front division)
+    if colophon is not None and contents is None:  # under the masthead (TEI P5 §4.6: a front division)
         front.append(colophon)
     if contents is not None:
         outer = E.list()
@@ -387,6 +387,8 @@ def _front(mh: Masthead, mast_lines: list[Line], contents, section_ids,
         for entry in contents.after:  # after the columns, in none (编后记)
             outer.append(_contents_item(entry))
         front.append(div)
+        if colophon is not None:  # printed under the contents list (its inside front cover)
+            front.append(colophon)
     return front
 
 
