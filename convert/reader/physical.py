@@ -464,7 +464,59 @@ def find_page_furniture(doc: PhysicalText) -> None:
                                               f"one more than the last bare folio ({last_bare})")
         if line.furniture == "pageNum":
             last_bare = int(line.key)
+    find_running_feet(lines)
     doc.furniture = [line for line in lines if line.furniture]
+
+
+def find_running_feet(lines: list[Line]) -> None:
+    """Running feet (页脚: the publication's name and the issue date printed at the foot of every
+    page; TEI P5 §11.6, ``fw type="footer"``).
+
+    A short line without sentence punctuation is one when its text (numbers aside, as for a
+    running head) stands at three places at least, and at each it closes a page: right under
+    the page's credit line (本版编辑：…　校对：…, the line that closes a newspaper page), or
+    right above a page break (a form feed, a folio, a running head, the next page's label
+    ``第N版　…``) or at the text's end. A column name repeated (it stands under a page label, at
+    a page's top), a credit (label：value), a line in brackets (（完）), a page label, a line the
+    source marked as a heading, bold or a bullet is content and never taken. Found lines get
+    ``furniture`` = ``"footer"`` (or ``"header"`` when above a page label only: without a form
+    feed, credit or folio to place it, the line over a label may as well head the next page).
+    Linear: one pass to group the lines, one over the groups.
+    """
+    from convert.reader.layout import _page_label, page_credit
+
+    n = len(lines)
+
+    def foot_shaped(line: Line) -> bool:
+        k = line.key
+        return (bool(k) and len(k) <= 40 and not line.furniture and line.page is None
+                and not line.level and not line.all_bold and not line.bullet
+                and not any(c in "。！？，；：:" for c in line.text) and not BARE_NUMBER_RE.match(k)
+                and not (k[0] in "（(【[" and k[-1] in "）)】]") and not colophon_kind(line)
+                and not _page_label(line))
+
+    groups: dict[str, list[tuple[int, str]]] = {}
+    for i, line in enumerate(lines):
+        if line.form_feed or not foot_shaped(line):
+            continue  # (a line after a form feed opens a page: a running head, found above)
+        nxt = lines[i + 1] if i + 1 < n else None
+        under_credit = i > 0 and page_credit(lines[i - 1]) > 0
+        above_break = nxt is None or nxt.form_feed or nxt.furniture in ("pageNum", "header") \
+            or _folio(nxt) is not None
+        above_label = nxt is not None and _page_label(nxt)
+        if under_credit or above_break:
+            groups.setdefault(_shape_key(line), []).append((i, "footer"))
+        elif above_label:
+            groups.setdefault(_shape_key(line), []).append((i, "header"))
+        else:
+            groups.setdefault(_shape_key(line), []).append((i, ""))
+    for members in groups.values():
+        if len(members) < 3 or any(not kind for _, kind in members):
+            continue  # printed once or twice, or once away from a page's foot: no running foot
+        for i, kind in members:
+            lines[i].furniture = kind
+            lines[i].note("furniture: running foot" if kind == "footer" else "furniture: running head",
+                          f"closes a page at {len(members)} places with the same text")
 
 
 def mark_page_breaks(doc: PhysicalText) -> None:
