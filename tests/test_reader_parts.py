@@ -6349,3 +6349,18 @@ def test_a_running_foot_after_each_pages_credit_is_furniture(text):
     assert "简讯" not in texts(root, "//tei:fw")
     assert texts(root, "//tei:fw[@subtype='pageLabel']") == ["第1版要闻", "第2版经济", "第3版副刊"]
     round_trips(docs, text)
+
+
+@pytest.mark.parametrize("sign_off", ["县农业农村局", "县农业农村局\n2023年5月6日"], ids=["body", "body-and-date"])
+def test_a_sign_off_repeated_above_each_folio_is_no_running_foot(sign_off):
+    """Three notices, each closed by the same 落款 (the issuing body, its date: GB/T 9704-2012
+    7.3.5) right above the page's folio: the sign-off is the notices' text, no running foot,
+    though it stands identically above a page break three times."""
+    notice = "## 关于做好{}工作的通知\n\n各乡镇：请按要求认真做好相关工作，按时报送情况。\n\n" + sign_off + "\n\n— {} —\n"
+    text = ("某某工作简报\n\n第4期\n\n某某县人民政府办公室　　2023年5月6日\n\n"
+            + notice.format("春耕", 1) + "\f" + notice.format("防汛", 2) + "\f" + notice.format("秸秆禁烧", 3))
+    docs, _ = read(text)
+    root = docs[0].root
+    assert texts(root, "//tei:fw[@type='footer' or @type='header']") == []
+    assert len(texts(root, "//tei:fw[@type='pageNum']")) == 3
+    round_trips(docs, text)
