@@ -6487,4 +6487,46 @@ def test_an_item_the_contents_list_puts_in_the_open_column_stays_in_it():
     got = [(texts(d, "ancestor::tei:div[@type='section']/tei:head") or [None])[0] for d in
            xpath(root, "//tei:div[@type='article']")]
     assert got == ["【经验交流】", "【经验交流】"]
+
+
+RUNNING_FOOT_PAPER = ("青禾厂讯\n\n2024年3月8日　星期五　第9期（总第120期）\n\n"
+                      "第1版　要闻\n\n春耕备耕有序推进\n\n"
+                      "本报讯（记者 方远）3月以来，全厂组织设备检修，保障一季度生产。\n\n"
+                      "简讯\n\n厂图书室新增阅览座位80个。（工会 林夏）\n\n"
+                      "本版编辑：宁可　校对：石川\n青禾厂讯　2024.03.08\n"
+                      "\f第2版　经济\n\n简讯\n\n二车间完成月度检修任务。（二车间 周宇）\n\n"
+                      "本版编辑：宁可　校对：石川\n青禾厂讯　2024.03.08\n"
+                      "\f第3版　副刊\n\n窗前的树\n\n□ 田禾\n\n窗前有一棵老槐树，春天开满白花，香气飘进屋里。\n\n"
+                      "本版编辑：宁可　校对：石川\n青禾厂讯　2024.03.08\n")
+
+
+@pytest.mark.parametrize("text", [RUNNING_FOOT_PAPER, RUNNING_FOOT_PAPER.replace("\f", "")],
+                         ids=["form-feeds", "no-form-feeds"])
+def test_a_running_foot_after_each_pages_credit_is_furniture(text):
+    """A running foot (页脚: the paper's name and the date, TEI fw type="footer", P5 §11.6) printed
+    identically at the foot of every page, after the page's 本版编辑 line and before the next
+    page's label (or a form feed, or the text's end), is furniture; the credit repeated as
+    identically is the page's credit, and the column name 简讯 repeated at page tops is content."""
+    docs, _ = read(text)
+    root = docs[0].root
+    assert texts(root, "//tei:fw[@type='footer'][not(@subtype)]") == ["青禾厂讯2024.03.08"] * 3
+    assert "青禾厂讯2024.03.08" not in texts(root, "//tei:p")
+    assert texts(root, "//tei:fw[@subtype='pageCredit']") == ["本版编辑：宁可校对：石川"] * 3
+    assert "简讯" not in texts(root, "//tei:fw")
+    assert texts(root, "//tei:fw[@subtype='pageLabel']") == ["第1版要闻", "第2版经济", "第3版副刊"]
+    round_trips(docs, text)
+
+
+@pytest.mark.parametrize("sign_off", ["县农业农村局", "县农业农村局\n2023年5月6日"], ids=["body", "body-and-date"])
+def test_a_sign_off_repeated_above_each_folio_is_no_running_foot(sign_off):
+    """Three notices, each closed by the same 落款 (the issuing body, its date: GB/T 9704-2012
+    7.3.5) right above the page's folio: the sign-off is the notices' text, no running foot,
+    though it stands identically above a page break three times."""
+    notice = "## 关于做好{}工作的通知\n\n各乡镇：请按要求认真做好相关工作，按时报送情况。\n\n" + sign_off + "\n\n— {} —\n"
+    text = ("某某工作简报\n\n第4期\n\n某某县人民政府办公室　　2023年5月6日\n\n"
+            + notice.format("春耕", 1) + "\f" + notice.format("防汛", 2) + "\f" + notice.format("秸秆禁烧", 3))
+    docs, _ = read(text)
+    root = docs[0].root
+    assert texts(root, "//tei:fw[@type='footer' or @type='header']") == []
+    assert len(texts(root, "//tei:fw[@type='pageNum']")) == 3
     round_trips(docs, text)

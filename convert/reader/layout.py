@@ -721,7 +721,7 @@ def find_contents(lines: list[Line]) -> Contents | None:
     return toc
 
 
-def _page_label(line: Line) -> bool:
+def is_page_label(line: Line) -> bool:
     """*line* is a printed page label (``第一版　要闻``, ``二版　经济·三农``)."""
     from convert.reader.logical.roles import BARE_PAGE_LABEL_RE, PAGE_LABEL_RE
 
@@ -777,7 +777,7 @@ def _entry_spans(line: Line) -> tuple[str | None, dict]:
         # a 目次 prints title, author, page in that order, GB/T 3179-2009)
         if (named := author_before_leader(text[:title_end])) is not None and named[0] > spans.get("bullet", 0):
             spans["title"], spans["author"] = named
-    elif not spans and (m := PAGE_PREFIX_RE.match(text)) and len(text) - m.end() >= 2 and not _page_label(line):
+    elif not spans and (m := PAGE_PREFIX_RE.match(text)) and len(text) - m.end() >= 2 and not is_page_label(line):
         # the page printed first (``4版　松风亭：父亲的菜园``): the title starts after the space;
         # a page label (``第一版　要闻``, ``二版　经济``: the page's short name) is none
         n = numeral(m.group("n"))

@@ -49,7 +49,7 @@ class Milestone(str):
     (so it adds nothing to :attr:`Line.text`) carrying what stood there in the source.
 
     ``kind`` is ``"fw"`` (a running head or folio, TEI P5 §11.6 "forme work") or ``"pb"`` (the
-    page break itself); ``fw_type`` is ``"header"`` or ``"pageNum"``; ``segments`` the fw line's
+    page break itself); ``fw_type`` is ``"header"``, ``"footer"`` (a running foot) or ``"pageNum"``; ``segments`` the fw line's
     content (source characters, kept); ``n`` the page number a folio gives (``pb/@n``) or
     ``None``; ``no`` the source line number. :func:`convert.reader.body.inline` turns it into
     ``<fw>`` / ``<pb/>``.
@@ -97,8 +97,8 @@ class Line:
       the page's first text follows the page break with no blank line between).
     - ``end_no``: the source line number of the last physical line this logical line holds
       (the unwrapping pass joins hard-wrapped lines; ``no`` is the first).
-    - ``furniture``: ``"header"`` or ``"pageNum"`` when the page-furniture pass found this line
-      to be a running head or folio, else ``None``.
+    - ``furniture``: ``"header"``, ``"footer"`` or ``"pageNum"`` when the page-furniture pass found
+      this line to be a running head, a running foot or a folio, else ``None``.
     - ``role``/``evidence``: what the passes decided the line is and why (``--explain``);
       ``cert``: ``"medium"``/``"low"`` when that decision is weakly supported (TEI ``@cert``);
       ``weak_join``: the weak decision was to join a line into this one.

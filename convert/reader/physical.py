@@ -7,7 +7,7 @@ of issues in one file. This stage undoes the layout, in ordered passes that each
 
 1. *decode* is done before, by :func:`convert.reader.source.decode` (bytes → ``str``);
 2. :func:`split_into_lines` — lines, with blank lines and form feeds recorded;
-3. :func:`find_page_furniture` — running heads and folios;
+3. :func:`find_page_furniture` — running heads, running feet and folios;
 4. :func:`mark_page_breaks` — furniture and form feeds become milestones (``<fw>``/``<pb/>``)
    inside the line that follows them;
 5. :func:`unwrap` — hard-wrapped lines joined into logical lines;
@@ -29,8 +29,9 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from convert.reader.layout import (BULLET_CHARS, CONTENTS_HEAD_RE, gap_at_end, author_before_leader, author_wrapped_off,
-                                   colophon_kind, figure_caption, tab_pair, table_row)
+                                   colophon_kind, figure_caption, page_credit, tab_pair, table_row, is_page_label)
 from convert.reader.lines import FOLIO_RES, Line, Milestone, split_lines
+from convert.reader.names import is_org_name
 from convert.reader.masthead import (ISSUE_RE, SPECIAL_ISSUE_RE, TITLE_GENRE_RE, TOTAL_RE, classify, fields_of,
                                      label_first_imprint_line, masthead_field_line)
 
@@ -204,7 +205,8 @@ def find_page_furniture(doc: PhysicalText) -> None:
 
     Found lines get ``furniture`` = ``"pageNum"`` or ``"header"``. A running head recurring
     without folios or form feeds is not found (the evidence would be repetition alone, which
-    section names also show).
+    section names also show). Running feet last (:func:`find_running_feet`): the line that
+    closes every page, under its credit or above the next page's break or label.
     """
     lines = doc.lines
     n = len(lines)
@@ -464,7 +466,58 @@ def find_page_furniture(doc: PhysicalText) -> None:
                                               f"one more than the last bare folio ({last_bare})")
         if line.furniture == "pageNum":
             last_bare = int(line.key)
+    find_running_feet(lines)
     doc.furniture = [line for line in lines if line.furniture]
+
+
+def find_running_feet(lines: list[Line]) -> None:
+    """Running feet (页脚: the publication's name and the issue date printed at the foot of every
+    page; TEI P5 §11.6, ``fw type="footer"``).
+
+    A short line without sentence punctuation is one when its text stands identically at three
+    places at least, and at each it closes a page: right under the page's credit line (本版编辑：…
+    校对：…, the line that closes a newspaper page), or right above a page break (a form feed, a
+    folio, a running head, the next page's label ``第N版　…``) or at the text's end. A column name
+    repeated (it stands under a page label, at a page's top), a credit (label：value), a line in
+    brackets (（完）), a page label, a line the source marked as a heading, bold or a bullet, a
+    body's name or a date alone (a 落款, GB/T 9704-2012 7.3.5, that ends an article or an issue,
+    page after page) is content and never taken; so is a line whose date or number changes (each issue's 落款 date above its last
+    folio: the text must be the same, numbers too). Found lines get ``furniture`` = ``"footer"`` (or ``"header"`` when above a page label only: without a form
+    feed, credit or folio to place it, the line over a label may as well head the next page).
+    Linear: one pass to group the lines, one over the groups.
+    """
+    n = len(lines)
+
+    def foot_shaped(line: Line) -> bool:
+        k = line.key
+        return (bool(k) and len(k) <= 40 and not line.furniture and line.page is None
+                and not line.level and not line.all_bold and not line.bullet
+                and not any(c in "。！？，；：:" for c in line.text) and not BARE_NUMBER_RE.match(k)
+                and not (k[0] in "（(【[" and k[-1] in "）)】]") and not colophon_kind(line)
+                and not is_page_label(line) and not is_org_name(k) and classify(line.text.strip()) != "date")
+
+    groups: dict[str, list[tuple[int, str]]] = {}
+    for i, line in enumerate(lines):
+        if line.form_feed or not foot_shaped(line):
+            continue  # (a line after a form feed opens a page: a running head, found above)
+        nxt = lines[i + 1] if i + 1 < n else None
+        under_credit = i > 0 and page_credit(lines[i - 1]) > 0
+        above_break = nxt is None or nxt.form_feed or nxt.furniture in ("pageNum", "header") \
+            or _folio(nxt) is not None
+        above_label = nxt is not None and is_page_label(nxt)
+        if under_credit or above_break:
+            groups.setdefault(line.key, []).append((i, "footer"))
+        elif above_label:
+            groups.setdefault(line.key, []).append((i, "header"))
+        else:
+            groups.setdefault(line.key, []).append((i, ""))
+    for members in groups.values():
+        if len(members) < 3 or any(not kind for _, kind in members):
+            continue  # printed once or twice, or once away from a page's foot: no running foot
+        for i, kind in members:
+            lines[i].furniture = kind
+            lines[i].note("furniture: running foot" if kind == "footer" else "furniture: running head",
+                          f"closes a page at {len(members)} places with the same text")
 
 
 def mark_page_breaks(doc: PhysicalText) -> None:

@@ -55,7 +55,7 @@ from lxml import etree
 from convert.reader.body import (cut_segments, BRIEF_RE, BYLINE_LINE_RE, BYLINE_RE, UNIT_ALONE_RE, MATCH_RATIO, REDUPLICATED, SUBHEAD_RE, _last_char, text_end,
                                  _similar,
                                  _strip, balanced_subheading, emit_marks, heading_segments, inline,
-                                 lead_marks, split_specials)
+                                 lead_marks, split_specials, trail_marks)
 from convert.reader.layout import (COLOPHON_FIELD_RE, Contents, after_clause_mark, clause_title, column_name, directory_entry, labelled_list_lines, heading_shape, paragraph_shape,
                                    unfinished, without_genre_label)
 from convert.reader.lines import Line, is_mark
@@ -1163,9 +1163,13 @@ class BodyBuilder:
         """``<fw type="footer">``: the page ends (its article with it)."""
         self._close()
         marks, segs = lead_marks(line.segments)
+        # an old page break after the credit (a running foot under it that ends the text) stands
+        # after the credit's fw, not inside it
+        segs, after = trail_marks(segs)
         container = self._container()
         emit_marks(container, marks)
         container.append(inline(E.fw(type="footer", subtype="pageCredit"), _strip(segs)))
+        emit_marks(container, after)
         self.article, self.sub, self.subs = None, None, []
         self.boundary = True
 
