@@ -6530,3 +6530,28 @@ def test_a_sign_off_repeated_above_each_folio_is_no_running_foot(sign_off):
     assert texts(root, "//tei:fw[@type='footer' or @type='header']") == []
     assert len(texts(root, "//tei:fw[@type='pageNum']")) == 3
     round_trips(docs, text)
+
+
+def test_a_next_issues_title_after_the_last_folio_and_blank_lines_opens_it():
+    """Two files run together: the first ends with a credit and its last folio (``— 3 —``), two
+    blank lines, then the second's masthead: a two-character title (no letter-spacing of three
+    characters, a Markdown ``#``), a 主办 line with its notice, the date and issue line. The
+    folio with the blank lines under it ends the first issue (where a file of several issues
+    parts one from the next), so the title opens the second. (Failed before: the title stayed
+    in the first issue as its last article heading.)"""
+    first = ("某县文物通讯\n\n2024年第2期（总第30期）\n\n某县文物局编　　　　2024年6月30日\n\n"
+             "古桥调查记\n\n县里的古桥多建于清代，石拱居多，桥面宽窄不一，桥头多有碑记，记着修桥的年月和捐资的人家。\n"
+             "\n— 1 —\n\f"
+             "今年春天，调查组走遍了全县的古桥，逐一登记了形制和现状，拍了照片，拓了碑文。\n"
+             "\n— 2 —\n\f"
+             "文物保护员培训班开班\n\n6月13日，县文物局举办基层文物保护员培训班，四十人参加，学了巡查和登记的办法。\n\n"
+             "（县文物保护中心）\n\n— 3 —\n")
+    second = ("# 禾　园\n\n禾山县第一中学主办　　　　内部资料　免费交流\n\n"
+              "2024年5月24日　星期五　　第3期（总第46期）\n\n第一版　校园要闻\n\n"
+              "春季运动会开幕\n\n5月20日，学校春季运动会开幕，全校师生一千余人参加开幕式。\n")
+    text = first + "\n\n" + second
+    docs, _ = read(text)
+    assert len(docs) == 2
+    assert xpath(docs[1].root, "string(//tei:monogr/tei:title[@level='j'])") == "禾园"
+    assert "禾" not in "".join(texts(docs[0].root, "//tei:body//tei:head"))
+    round_trips(docs, text)

@@ -1766,8 +1766,13 @@ def find_issue_boundaries(doc: PhysicalText) -> None:
                     # masthead when what stands before it ends the previous issue
                     start = cand - 1
                     break
+                # the previous issue's last folio (a milestone opening this line) with two blank lines
+                # or more under it, where a file of several issues parts one from the next
+                # (find_page_furniture), ends that issue too
                 if (colophon_kind(before) or sentence_final(before.text) or _note_line(before)
-                        or before.text.rstrip().endswith("印发") or (spaced and cand == start - 1)):
+                        or before.text.rstrip().endswith("印发") or (spaced and cand == start - 1)
+                        or (lines[cand].blanks_before >= 2 and any(
+                            isinstance(t, Milestone) and t.fw_type == "pageNum" for t, _ in lines[cand].segments[:3]))):
                     start = cand
                     above = lines[start - 1] if start - 1 > starts[-1] else None
                     if (above is not None and TITLE_GENRE_RE.fullmatch(lines[start].key)
