@@ -6662,3 +6662,17 @@ def test_rows_cut_at_the_wrap_column_in_a_gap_are_not_run_together_as_lines():
     assert _table_rows(root) == [["项目", "数量", "增长(%)"], ["全县粮食作物播种面积(万亩)", "12.5", "1.2"],
                                  ["全县生猪出栏数量(万头)", "8.1", "3.4"], ["全县蔬菜产量合计(万吨)", "6.6", "5.0"]]
     round_trips(docs, NARROW_CAPTION_TABLE)
+
+
+def test_a_credit_right_under_a_wide_tables_last_row_is_no_rest_of_the_row():
+    """（…供稿） right under a table's last row with no blank line between, the row as wide as a
+    wrapped line of the text: the item's bottom credit (a byline), not the rest of the row a wrap
+    cut off (a credit word in brackets is no cell). Failed before: it was read as the row's last
+    cell going on."""
+    text = NARROW_CAPTION_TABLE.replace("6.6   \n      5.0\n\n（规划股供稿）", "6.6   5.0\n（规划股供稿）")
+    assert text != NARROW_CAPTION_TABLE
+    docs, _ = read(text)
+    root = docs[0].root
+    assert _table_rows(root)[-1] == ["全县蔬菜产量合计(万吨)", "6.6", "5.0"]
+    assert "（规划股供稿）" in texts(root, "//tei:byline")
+    round_trips(docs, text)

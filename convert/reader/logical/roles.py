@@ -1683,7 +1683,8 @@ def table_fragment(line: Line, row: Line, columns: int, width: float | None, aga
     """*line* may be the rest of the table *row* above it that a hard wrap cut off: no blank line
     before it, short (at most :data:`FRAGMENT_MAX` characters), at most two cells, no sentence or
     clause punctuation, no heading number (一、 （一） 1. （1）: a sub-heading right under a table is
-    no part of it); and the row shows the cut: a gap at its end or at the start of *line* (the
+    no part of it), no credit in brackets (``（…供稿）``: the item's bottom credit under its table);
+    and the row shows the cut: a gap at its end or at the start of *line* (the
     next cell went over), a cell cut inside (a bracket the row leaves open, *line* starting with a
     mark no line may start with, a number cut between its digits), fewer cells than the table's
     first row (*columns*), or the row as wide as a line of the text hard-wrapped at *width*
@@ -1699,6 +1700,9 @@ def table_fragment(line: Line, row: Line, columns: int, width: float | None, aga
     if line.blank_before or not line.key or len(cell_spans(line.text)) > 2 \
             or any(c in "。；！？，" for c in line.text) or item_number(line.text):
         return False
+    credit = CREDIT_LINE_RE.match(line.text.strip())
+    if credit and CREDIT_WORD_RE.search(credit.group("inner")):
+        return False  # a credit in brackets (（…供稿）) closes the item under its table: no cell's rest
     end, start = row.text.rstrip()[-1:], line.text.lstrip()[:1]
     cut = bracket_open(row.text) or start in NO_LINE_START or (end in "0123456789." and start in "0123456789.%")
     sure = cut or as_wide_as_wrapped(row, width) or _reaches_column(row, width)
