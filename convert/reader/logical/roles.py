@@ -1815,7 +1815,9 @@ def find_tables(doc: LogicalText) -> None:
     """Tables set in plain text (TEI P5 §14.1.1): two or more consecutive rows
     (:func:`convert.reader.layout.table_row`: three cells or more apart by wide gaps) under a
     title line (附表：…, 表N …, 续表: :data:`convert.reader.layout.TABLE_TITLE_RE`), or three rows or
-    more without one. A blank line between two rows ends the table unless the lower row opens
+    more without one, or under a caption with no label right above the first row
+    (:func:`_table_caption`: its head, ``@cert`` medium). The first row may itself be two halves a
+    wrap cut that are no rows alone (:func:`split_row`). A blank line between two rows ends the table unless the lower row opens
     with an old page break (a table cut by a page). The rest of a row that a hard wrap carried to
     the next line (:func:`table_fragment`) goes with that row, and so does the second half of a row
     cut in two halves that are no rows alone (:func:`split_row`) (``@cert`` medium: its cells are
