@@ -6554,4 +6554,149 @@ def test_a_next_issues_title_after_the_last_folio_and_blank_lines_opens_it():
     assert len(docs) == 2
     assert xpath(docs[1].root, "string(//tei:monogr/tei:title[@level='j'])") == "禾园"
     assert "禾" not in "".join(texts(docs[0].root, "//tei:body//tei:head"))
+
+
+# ------------------------------------------- a space-aligned table under a caption with no 表 label (round 20)
+
+#: An invented 县局 briefing: a 【】 column, an item whose figures follow as a table set with half-width
+#: spaces under a caption line that names it without a 表 label, then the item's bottom credit.
+CAPTION_TABLE = """内部资料
+
+农经信息
+
+2024年第3期（总第40期）
+
+某县农业农村局　　　　　　　　　2024年4月10日
+
+【产业动态】
+
+一季度全县农业生产开局良好
+
+　　一季度，全县农业生产总体平稳，春播准备充分，畜牧业生产稳定。
+
+一季度全县农业主要数据
+项目                  数量        增长(%)
+{rows}
+（规划股供稿）
+
+某镇建成蔬菜育苗中心
+
+　　某镇投资建成蔬菜育苗中心一座，年可育苗两千万株。
+
+（某镇人民政府供稿）
+"""
+CAPTION_ROWS = """粮食播种面积(万亩)    12.5        1.2
+生猪出栏(万头)        8.1         3.4
+蔬菜产量(万吨)        6.6         5.0"""
+
+
+def test_a_caption_right_above_a_space_aligned_table_is_its_head_not_a_heading():
+    """A short line with no 表 label, no punctuation and no heading number, right above (no blank
+    line between) a table's first row: the table's caption, its ``<head>`` (TEI P5 §14.1.1) with
+    @cert medium (no label says so) and named in the warning, never an article heading; the rows
+    set with half-width spaces are rows. Failed before: the caption was a paragraph."""
+    text = CAPTION_TABLE.format(rows=CAPTION_ROWS)
+    docs, warnings = read(text)
+    root = docs[0].root
+    assert texts(root, "//tei:table/tei:head") == ["一季度全县农业主要数据"]
+    assert xpath(root, "string(//tei:table/tei:head/@cert)") == "medium"
+    assert any("一季度全县农业主要数据" in w for w in warnings), warnings
+    assert texts(root, "//tei:div[@type='article']/tei:head") == ["一季度全县农业生产开局良好", "某镇建成蔬菜育苗中心"]
+    assert _table_rows(root)[0] == ["项目", "数量", "增长(%)"]
+    assert len(_table_rows(root)) == 4
+    round_trips(docs, text)
+
+
+@pytest.mark.parametrize("cut", ["项目                  数量      \n  增长(%)", "项目                  \n 数量        增长(%)",
+                                 "项目                  数量\n        增长(%)"],
+                         ids=["gap-at-the-end", "one-cell-then-two", "gap-on-the-next-line"])
+def test_a_tables_first_row_cut_in_two_halves_still_opens_the_table(cut):
+    """The column heads' row a hard wrap cut in a gap into two lines that are no rows alone (two
+    cells and one, one and two): together they are the first row, so the table opens there; its
+    caption is its head and neither half is a heading (TEI P5 §14.1.1; a row is never a heading).
+    Failed before: the table began at the second row, the caption and the halves were headings."""
+    text = CAPTION_TABLE.format(rows=CAPTION_ROWS).replace("项目                  数量        增长(%)", cut)
+    assert text != CAPTION_TABLE.format(rows=CAPTION_ROWS)
+    docs, _ = read(text)
+    root = docs[0].root
+    assert texts(root, "//tei:div[@type='article']/tei:head") == ["一季度全县农业生产开局良好", "某镇建成蔬菜育苗中心"]
+    assert texts(root, "//tei:div[@type='section']/tei:head") == ["【产业动态】"]
+    assert texts(root, "//tei:table/tei:head") == ["一季度全县农业主要数据"]
+    assert _table_rows(root)[0] == ["项目", "数量", "增长(%)"]
+    assert len(_table_rows(root)) == 4
+    round_trips(docs, text)
+
+
+#: The same briefing hard-wrapped at 22 characters, every row cut in its last gap at that column.
+NARROW_CAPTION_TABLE = """内部资料
+
+农经信息
+
+2024年第3期（总第40期）
+
+某县农业农村局　　2024年4月10日
+
+【产业动态】
+
+一季度全县农业生产开局良好
+
+　　一季度，全县农业生产总体平稳，春播准备
+充分，畜牧业生产稳定，蔬菜和水果供应充足，农
+产品价格总体平稳，农民收入继续较快增长，农村
+各项事业全面发展。
+
+　　下一步，局里将抓好春耕生产物资供应，加强
+农业技术指导服务，组织农技人员深入田间地头，
+帮助农户解决生产中的实际困难，确保全年粮食
+播种面积稳定在十二万亩以上，畜禽生产稳中有
+增，为全年农业农村工作打下坚实基础。
+
+一季度全县农业主要数据
+项目                  
+ 数量        增长(%)
+全县粮食作物播种面积(万亩)    12.5  
+      1.2
+全县生猪出栏数量(万头)        8.1   
+      3.4
+全县蔬菜产量合计(万吨)        6.6   
+      5.0
+
+（规划股供稿）
+
+某镇建成蔬菜育苗中心
+
+　　某镇投资建成蔬菜育苗中心一座，年可育苗两
+千万株，带动周边农户种植蔬菜三千余亩，户均增
+收五千元以上。
+
+（某镇人民政府供稿）
+"""
+
+
+def test_rows_cut_at_the_wrap_column_in_a_gap_are_not_run_together_as_lines():
+    """Each row a hard wrap cut in its last gap, the first half as wide as a wrapped line (a
+    figure, a gap, then the next line the last cell): the physical stage leaves the two halves
+    apart (neither a row alone, together a row: TEI P5 §14.1.1) so the table puts each row back
+    together; no half joined to the other as a wrapped title, no row a heading. Failed before: the
+    halves were joined as a wrapped line and the rows read as one heading."""
+    docs, _ = read(NARROW_CAPTION_TABLE)
+    root = docs[0].root
+    assert texts(root, "//tei:div[@type='article']/tei:head") == ["一季度全县农业生产开局良好", "某镇建成蔬菜育苗中心"]
+    assert texts(root, "//tei:table/tei:head") == ["一季度全县农业主要数据"]
+    assert _table_rows(root) == [["项目", "数量", "增长(%)"], ["全县粮食作物播种面积(万亩)", "12.5", "1.2"],
+                                 ["全县生猪出栏数量(万头)", "8.1", "3.4"], ["全县蔬菜产量合计(万吨)", "6.6", "5.0"]]
+    round_trips(docs, NARROW_CAPTION_TABLE)
+
+
+def test_a_credit_right_under_a_wide_tables_last_row_is_no_rest_of_the_row():
+    """（…供稿） right under a table's last row with no blank line between, the row as wide as a
+    wrapped line of the text: the item's bottom credit (a byline), not the rest of the row a wrap
+    cut off (a credit word in brackets is no cell). Failed before: it was read as the row's last
+    cell going on."""
+    text = NARROW_CAPTION_TABLE.replace("6.6   \n      5.0\n\n（规划股供稿）", "6.6   5.0\n（规划股供稿）")
+    assert text != NARROW_CAPTION_TABLE
+    docs, _ = read(text)
+    root = docs[0].root
+    assert _table_rows(root)[-1] == ["全县蔬菜产量合计(万吨)", "6.6", "5.0"]
+    assert "（规划股供稿）" in texts(root, "//tei:byline")
     round_trips(docs, text)

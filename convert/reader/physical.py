@@ -1240,6 +1240,14 @@ def caption_lines(lines: list[Line]) -> list[bool]:
     return out
 
 
+def _row_halves(a: Line, b: Line) -> bool:
+    """*a* and *b* are the two halves of one table row a wrap cut
+    (:func:`convert.reader.logical.roles.split_row`)."""
+    from convert.reader.logical.roles import split_row
+
+    return split_row(a, b)
+
+
 def decide_break(a: Line, parts: int, b: Line, width: float | None,
                  last_width: float | None = None,
                  entries: list[tuple[str, Counter]] | None = None,
@@ -1252,7 +1260,8 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
     Evidence, strongest first: a blank line; a contents entry's page number (after a leader, or
     after a wide gap in a list under a contents heading: *paged_entry*, :func:`gap_paged_entries`); a table row on either
     line (:func:`convert.reader.layout.table_row`: a row's line ends, its wrapped rest is left to
-    the logical stage); sentence-final
+    the logical stage), or the two lines the two halves of a row a wrap cut, neither a row alone
+    (:func:`convert.reader.logical.roles.split_row`: left to the logical stage too); sentence-final
     punctuation (。！？, or a closing mark after one); a credit or jump line; a title that
     *entries* (the contents list's titles) name; the source's markup
     (``#``, a wholly bold line) on either line; a line that is a colophon, reporter or masthead
@@ -1291,6 +1300,9 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
         return True, "a table row (three cells or more apart by wide gaps: TEI P5 §14.1.1): rows are never run together", None
     if table_row(b.text):
         return True, "the next line is a table row (three cells or more apart by wide gaps)", None
+    if parts == 1 and _row_halves(a, b):
+        return True, ("this line and the next are the two halves of a table row a wrap cut (neither a row alone, "
+                      "together three cells or more: TEI P5 §14.1.1): the logical stage puts the row together"), None
     if (parts == 1 and tab_pair(a.text)) or tab_pair(b.text):
         return True, ("a tab between two short cells on " + ("this" if parts == 1 and tab_pair(a.text) else "the next")
                       + " line (a two-column table's row as extracted: TEI P5 §14.1.1): rows are never run together"), None

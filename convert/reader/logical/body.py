@@ -1465,6 +1465,12 @@ class BodyBuilder:
         elif part == "head" and role.data.get("rest") and len(self.table) and self.table[-1].tag == f"{{{TEI_NS}}}head":
             # the rest of a title a hard wrap cut: the same head, less sure
             inline(self.table[-1], _strip(segs)).set("cert", "medium")
+        elif part == "head" and role.data.get("caption"):
+            # a caption with no 表 label over the rows (roles._table_caption): its place alone says
+            # so, so it is less sure and the warning names it
+            self.table.append(inline(E.head(cert="medium"), _strip(segs)))
+            if not role.cert:
+                self.weak.append((line, "table title", "medium"))
         elif part == "head":
             # found by its shape (附表/表N over rows): inferred, so it says how sure (high: the
             # pattern and the rows under it)

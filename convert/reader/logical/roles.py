@@ -1683,7 +1683,8 @@ def table_fragment(line: Line, row: Line, columns: int, width: float | None, aga
     """*line* may be the rest of the table *row* above it that a hard wrap cut off: no blank line
     before it, short (at most :data:`FRAGMENT_MAX` characters), at most two cells, no sentence or
     clause punctuation, no heading number (一、 （一） 1. （1）: a sub-heading right under a table is
-    no part of it); and the row shows the cut: a gap at its end or at the start of *line* (the
+    no part of it), no credit in brackets (``（…供稿）``: the item's bottom credit under its table);
+    and the row shows the cut: a gap at its end or at the start of *line* (the
     next cell went over), a cell cut inside (a bracket the row leaves open, *line* starting with a
     mark no line may start with, a number cut between its digits), fewer cells than the table's
     first row (*columns*), or the row as wide as a line of the text hard-wrapped at *width*
@@ -1699,6 +1700,9 @@ def table_fragment(line: Line, row: Line, columns: int, width: float | None, aga
     if line.blank_before or not line.key or len(cell_spans(line.text)) > 2 \
             or any(c in "。；！？，" for c in line.text) or item_number(line.text):
         return False
+    credit = CREDIT_LINE_RE.match(line.text.strip())
+    if credit and CREDIT_WORD_RE.search(credit.group("inner")):
+        return False  # a credit in brackets (（…供稿）) closes the item under its table: no cell's rest
     end, start = row.text.rstrip()[-1:], line.text.lstrip()[:1]
     cut = bracket_open(row.text) or start in NO_LINE_START or (end in "0123456789." and start in "0123456789.%")
     sure = cut or as_wide_as_wrapped(row, width) or _reaches_column(row, width)
@@ -1768,6 +1772,40 @@ def split_row(a: Line, b: Line) -> bool:
     return table_row(joined) is not None
 
 
+def _table_caption(doc: LogicalText, i: int) -> bool:
+    """Line *i* - 1 is the caption of the table whose first row is line *i*, printed with no 表
+    label (``上半年全县主要指标``): right above that row (no blank line between, or only an old page
+    break), no role yet, short (:data:`LABELLED_TITLE_MAX`), one cell (no wide gap), no sentence,
+    clause or colon punctuation (``…见下表：`` is prose), no heading number (GB/T 15834-2011 B.3.8),
+    no column name (【…】), not wholly in brackets (a credit); and the line above it ends a
+    sentence (:func:`convert.reader.physical.sentence_final`): prose of the same item, so the line
+    names the table under it and opens no new item. No label says so: the caller marks it
+    ``@cert`` medium. TEI P5 §14.1.1: a table's title is its ``<head>``."""
+    from convert.reader.physical import item_number
+
+    k = i - 1
+    if k - 1 < doc.body_start or k in doc.roles:
+        return False
+    cap, first, prev = doc.lines[k], doc.lines[i], doc.lines[k - 1]
+    text = cap.text.strip()
+    if first.blank_before and not _opens_with_break(first):
+        return False
+    if not 0 < len(cap.key) <= LABELLED_TITLE_MAX or len(cell_spans(cap.text)) != 1 \
+            or any(c in "。；！？，,;：:!?" for c in text) or text[:1] in "（(【〔[<《" or item_number(text) \
+            or TABLE_LABEL_RE.match(text) or figure_caption(text):
+        return False
+    return sentence_final(prev.text) and not COLUMN_RE.match(prev.key)
+
+
+def _split_row_cells(a: Line, b: Line) -> int:
+    """How many cells the row *a* and *b* make together (:func:`split_row`), 0 when they are none."""
+    if not split_row(a, b):
+        return 0
+    if a.raw != a.raw.rstrip() or b.raw[:1].isspace():
+        return len(cell_spans(a.text)) + len(cell_spans(b.text))
+    return len(cell_spans(a.text)) + len(cell_spans(b.text)) - 1  # a cell cut inside
+
+
 def _figures(line: Line) -> int:
     text = line.text
     return sum(1 for a, b in cell_spans(text) if FIGURE_CELL_RE.match("".join(text[a:b].split())))
@@ -1777,7 +1815,9 @@ def find_tables(doc: LogicalText) -> None:
     """Tables set in plain text (TEI P5 §14.1.1): two or more consecutive rows
     (:func:`convert.reader.layout.table_row`: three cells or more apart by wide gaps) under a
     title line (附表：…, 表N …, 续表: :data:`convert.reader.layout.TABLE_TITLE_RE`), or three rows or
-    more without one. A blank line between two rows ends the table unless the lower row opens
+    more without one, or under a caption with no label right above the first row
+    (:func:`_table_caption`: its head, ``@cert`` medium). The first row may itself be two halves a
+    wrap cut that are no rows alone (:func:`split_row`). A blank line between two rows ends the table unless the lower row opens
     with an old page break (a table cut by a page). The rest of a row that a hard wrap carried to
     the next line (:func:`table_fragment`) goes with that row, and so does the second half of a row
     cut in two halves that are no rows alone (:func:`split_row`) (``@cert`` medium: its cells are
@@ -1787,7 +1827,12 @@ def find_tables(doc: LogicalText) -> None:
     gap or the fragment starts with one), ``table`` (the table's number), ``label``."""
     i, end, n = doc.body_start, doc.colophon_start, 0
     while i < end:
-        if i in doc.roles or not table_row(doc.lines[i].text):
+        # the first row itself cut in two halves that are no rows alone (the column heads a wrap cut
+        # in a gap: ``指标　　绝对值　　`` / ``　同比增长(%)``): the table opens there all the same
+        halves = 0
+        if i not in doc.roles and i + 1 < end and i + 1 not in doc.roles and not table_row(doc.lines[i].text):
+            halves = _split_row_cells(doc.lines[i], doc.lines[i + 1])
+        if not halves and (i in doc.roles or not table_row(doc.lines[i].text)):
             if i not in doc.roles and tab_pair(doc.lines[i].text) and gap_field(doc.lines[i].text) is None:
                 # two cells apart by a tab, three lines or more in a row with no blank line between
                 # (a two-column table as extracted: TEI P5 §14.1.1): its rows, never headings
@@ -1806,9 +1851,9 @@ def find_tables(doc: LogicalText) -> None:
                 continue
             i += 1
             continue
-        members: list[tuple[int, str]] = [(i, "row")]
-        columns = len(cell_spans(doc.lines[i].text))
-        j = i + 1
+        members: list[tuple[int, str]] = [(i, "row")] + ([(i + 1, "more")] if halves else [])
+        columns = halves or len(cell_spans(doc.lines[i].text))
+        j = i + 2 if halves else i + 1
         while j < end and j not in doc.roles:
             nxt = doc.lines[j]
             if table_row(nxt.text) and (not nxt.blank_before or _opens_with_break(nxt)):
@@ -1835,13 +1880,22 @@ def find_tables(doc: LogicalText) -> None:
         labelled = title is None and _labelled_table_title(doc, i - 2)
         if labelled:
             title = i - 2
+        # a caption with no 表 label right above the first row, prose ending a sentence above it
+        # (``上半年全县主要商贸指标``): the table's head, less sure (three rows or more, as for no title)
+        captioned = title is None and len(rows) >= 3 and _table_caption(doc, i)
+        if captioned:
+            title = i - 1
         if len(rows) < (2 if title is not None else 3):
             i = j
             continue
         n += 1
         weak = any(part == "more" for _, part in members)
         cert = "medium" if weak else None
-        if title is not None:
+        if captioned:
+            _give(doc, title, "table", "the caption of the table under it: a short line with no label, no "
+                  "punctuation and no heading number right above its first row, prose ending a sentence above "
+                  "it (TEI P5 §14.1.1)", cert, part="head", table=n, caption=True)
+        elif title is not None:
             _give(doc, title, "table", "the title of the table under it (附表/表N)", cert, part="head", table=n)
         if wrapped:
             _give(doc, i - 1, "table", "the rest of the table's title, cut by a hard wrap (its first line reaches "
