@@ -6700,3 +6700,47 @@ def test_a_credit_right_under_a_wide_tables_last_row_is_no_rest_of_the_row():
     assert _table_rows(root)[-1] == ["全县蔬菜产量合计(万吨)", "6.6", "5.0"]
     assert "（规划股供稿）" in texts(root, "//tei:byline")
     round_trips(docs, text)
+
+
+NESTED_NUMBERED_REPORT = """某某县农业农村工作简报
+
+第2期（总第30期）
+
+某某县农业农村局编　　　　　　　　　　2024年3月12日
+
+全县春季农业生产工作情况报告
+  今年以来，县农业农村局紧扣粮食安全这一首要任务，扎实推进春耕备耕各项工作，全县春季农业生产总体平稳。现将有关情况报告如下。
+一、主要工作举措
+（一）抓好农资保障，稳定生产供给
+1.加强农资调度
+  县农业农村局会同县供销社建立农资储备调度机制，一季度共调运化肥一千二百吨、种子三百吨，保障了全县春耕用种用肥需求。
+2.强化市场监管
+  县里组织农资打假专项行动，检查农资经营门店八十六家，查处违法案件五起，没有发生坑农害农事件。
+（二）抓好技术服务，提升种植水平
+  县农技中心组织农技人员深入田间地头，开展技术指导二百余场次，培训农民三千余人次。
+二、存在的主要问题
+  一是部分乡镇春耕进度偏慢，二是农业社会化服务覆盖面不广，三是农资价格波动较大。
+（县农业农村局供稿）
+
+报：市农业农村局，县委、县政府分管领导。
+发：各乡镇人民政府，县直有关单位。
+
+某某县农业农村局办公室　　　　　　　　2024年3月12日印发
+"""
+
+
+def test_numbered_lines_under_a_second_level_subhead_are_its_sub_headings_not_run_in_briefs():
+    """GB/T 15834-2011 B.3.8 orders heading numbers 一、 > （一） > 1. > （1）: a ``1.`` line standing
+    under a ``（一）`` sub-head of the same article is that article's third-level sub-heading, not a
+    numbered brief item whose title runs into the next line, however the blank lines went (here
+    none, the paragraphs opening with two half-width spaces). (Failed before: ``1.加强农资调度``
+    and ``2.强化市场监管`` were joined with the paragraph under them and read as numbered brief
+    items, their titles headings without their numbers.)"""
+    docs, _ = read(NESTED_NUMBERED_REPORT)
+    root = docs[0].root
+    assert not xpath(root, "//tei:div[@type='brief']")
+    heads = texts(root, "//tei:body//tei:head")
+    assert "1.加强农资调度" in heads and "2.强化市场监管" in heads, heads
+    assert not [h for h in heads if h in ("加强农资调度", "强化市场监管")], heads
+    assert any(p.startswith("县农业农村局会同县供销社") for p in texts(root, "//tei:body//tei:p"))
+    round_trips(docs, NESTED_NUMBERED_REPORT)

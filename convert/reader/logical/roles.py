@@ -1248,11 +1248,16 @@ def numbered_run_ins(lines: list[Line], known: dict[int, tuple[int, int, int]] |
     gap, the gap ends it or opens the next line, which goes on in running text. One numbered line
     of another shape in the run (a sub-heading on a line of its own with no gap, an item run into
     its text after 。) and the run is no run of briefs: a numbered sub-heading keeps its reading.
-    A number out of sequence starts a new run. *known* gives the spans of items already joined
-    again (id of the line → span: :func:`rejoin_numbered_briefs`). One pass over *lines*."""
+    A number out of sequence starts a new run. Numbered lines under a second-level sub-head
+    (``（一）…`` on a line of its own, no first-level one nor a title-shaped line between) are no
+    run of briefs: in the B.3.8 order 一、 > （一） > 1. > （1） they are that part's third-level
+    sub-headings, whatever the blank lines (furniture lines do not end the part). *known* gives
+    the spans of items already joined again (id of the line → span:
+    :func:`rejoin_numbered_briefs`). One pass over *lines*."""
     out: dict[int, tuple[int, int, int]] = {}
     run: list[tuple[int, tuple[int, int, int] | None]] = []
     last = 0
+    nested = False  # under a （一） sub-head of the same article (GB/T 15834-2011 B.3.8)
 
     def close() -> None:
         if len(run) >= 2 and all(span is not None for _, span in run):
@@ -1260,14 +1265,24 @@ def numbered_run_ins(lines: list[Line], known: dict[int, tuple[int, int, int]] |
         run.clear()
 
     for i, line in enumerate(lines):
+        if line.furniture:
+            continue
         text = line.text
         m = NUMBER_OPENING_RE.match(text)
         if m is None:
+            level = subhead_level(line)
+            if level is not None and level[0] <= 2:
+                nested = level[0] == 2  # 一、 opens a part of its own; （一） nests what follows
+            elif level is None and heading_shape(line):
+                nested = False  # a title, a column name or a credit: the part may have ended
             continue
         n = int(m.group("n"))
         if n != last + 1:
             close()
         last = n
+        if nested and not (known and id(line) in known):
+            run.append((i, None))  # a third-level sub-heading of the part above it
+            continue
         if known and id(line) in known:
             run.append((i, known[id(line)]))
             continue
