@@ -6744,3 +6744,115 @@ def test_numbered_lines_under_a_second_level_subhead_are_its_sub_headings_not_ru
     assert not [h for h in heads if h in ("加强农资调度", "强化市场监管")], heads
     assert any(p.startswith("县农业农村局会同县供销社") for p in texts(root, "//tei:body//tei:p"))
     round_trips(docs, NESTED_NUMBERED_REPORT)
+
+
+COLUMN_ITEMS = """水利信息
+
+2024年第5期（总第61期）
+
+某河县水利局编　　　　　　　　2024年6月3日
+
+本期要目
+水利要闻（三则）
+某河县推进小型水库除险加固
+某川镇开展河道清障行动
+
+【水利要闻】
+
+1.县水利局召开防汛工作会议
+
+5月28日,县水利局召开全县防汛工作会议,部署汛期各项工作。
+
+（防汛办供稿）
+
+2.县水文站完成汛前设备检修
+
+县水文站对全县雨量站和水位站设备逐一检修,确保汛期数据传输正常。
+
+（水文站供稿）
+
+3.农村饮水安全专项检查启动
+
+县水利局组织技术人员对全县集中供水工程开展专项检查,重点检查水质和设施运行。
+
+（农村水利股供稿）
+
+某河县推进小型水库除险加固
+
+今年以来,某河县统筹资金推进小型水库除险加固工作,进展顺利。
+
+一、主要做法
+
+（一）加强统筹
+
+1.整合资金
+
+县里整合各类资金集中投入除险加固项目。
+
+2.压实责任
+
+各乡镇明确水库安全管理责任人。
+
+（水库管理站供稿）
+
+某川镇开展河道清障行动
+
+某川镇组织干部群众对镇内河道开展清障行动,清理河道垃圾和阻水障碍物。
+
+（某川镇人民政府供稿）
+
+报：市水利局。
+"""
+
+
+def test_a_contents_entry_naming_a_column_with_its_count_is_an_entry_and_points_at_the_column():
+    # 本期要目 without pages whose first entry names a column and its count (水利要闻（三则）): the count
+    # is no part of the name, so the entry names the body's 【水利要闻】; the list is a contents list,
+    # not headings run together, and the entry points at the column's division
+    docs, _ = read(COLUMN_ITEMS)
+    root = docs[0].root
+    items = xpath(root, "//tei:div[@type='contents']//tei:item")
+    assert [nows("".join(i.itertext())) for i in items] == ["水利要闻（三则）", "某河县推进小型水库除险加固", "某川镇开展河道清障行动"]
+    section = xpath(root, "//tei:div[@type='section']")[0]
+    assert xpath(items[0], "string(tei:ref/@target)") == "#" + section.get(XML_ID)
+    round_trips(docs, COLUMN_ITEMS)
+
+
+def test_numbered_titles_under_a_column_each_closed_by_a_credit_are_its_briefs_with_the_number_a_label():
+    # 1. 2. 3. right under 【水利要闻】, each over its text and closed by its （…供稿）: the column's items
+    # (div type="brief", the number a label in the head), while 1. 2. under （一） inside the report
+    # stay level-3 sub-headings (GB/T 15834-2011 B.3.8); the report after the run is in no column
+    docs, _ = read(COLUMN_ITEMS)
+    root = docs[0].root
+    briefs = xpath(root, "//tei:div[@type='section']/tei:div[@type='brief']")
+    assert [nows("".join(xpath(b, "tei:head/text()"))) for b in briefs] == [
+        "县水利局召开防汛工作会议", "县水文站完成汛前设备检修", "农村饮水安全专项检查启动"]
+    assert texts(root, "//tei:div[@type='brief']/tei:head/tei:label") == ["1.", "2.", "3."]
+    assert all(b.get("cert") for b in xpath(root, "//tei:div[@type='brief']/tei:head"))
+    articles = xpath(root, "//tei:body/tei:div[@type='article']")
+    assert texts(root, "//tei:body/tei:div[@type='article']/tei:head") == ["某河县推进小型水库除险加固", "某川镇开展河道清障行动"]
+    assert texts(articles[0], ".//tei:div[@type='subsection']/tei:div[@type='subsection']/tei:div[@type='subsection']/tei:head") == [
+        "1.整合资金", "2.压实责任"]
+    round_trips(docs, COLUMN_ITEMS)
+
+
+def test_a_column_item_number_as_wide_as_a_wrapped_line_after_the_credit_above_opens_the_next_item():
+    # hard-wrapped at 20 characters without blank lines: the second and third items' titles are as
+    # wide as the wrapped lines (the third has no sibling on a narrower line next to it), but each
+    # stands right after the credit that closed the item above, so it opens the next item
+    width = 20
+    longer = COLUMN_ITEMS.replace("3.农村饮水安全专项检查启动", "3.全县农村饮水安全工程专项检查全面启动").replace(
+        "2.县水文站完成汛前设备检修", "2.县水文站完成全县雨量站水位站汛前检修")
+    for a in ("部署汛期各项工作。", "确保汛期数据传输正常。", "重点检查水质和设施运行。", "进展顺利。"):
+        longer = longer.replace(a, a + "会议要求各乡镇压实责任,加强值班值守,确保信息畅通,遇到险情及时报告并妥善处置。")
+    out = []
+    for line in longer.splitlines():
+        if line.endswith("。") and len(line) > width:
+            out += [line[k : k + width] for k in range(0, len(line), width)]
+        elif line:
+            out.append(line)
+    text = "\n".join(out) + "\n"
+    docs, _ = read(text)
+    root = docs[0].root
+    assert texts(root, "//tei:div[@type='brief']/tei:head/tei:label") == ["1.", "2.", "3."]
+    round_trips(docs, text)

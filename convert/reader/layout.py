@@ -803,10 +803,13 @@ def column_name(key: str) -> str:
 
 #: A genre label in round brackets after a title in a contents list (``夜班的灯（诗歌）``, ``河湾（外一首）``,
 #: ``故乡的井（散文）``): the literary form a 副刊/文苑 piece is, or how much of it is printed (外一首: one
-#: more poem under the same title, 节选: an excerpt). The list prints it to say what the piece is; the
-#: piece's own head does not carry it, so it is no part of the title.
+#: more poem under the same title, 节选: an excerpt), or how many items a column holds (``工作动态（五则）``,
+#: ``（3条）``, ``（二篇）``: a 要目 naming a column of briefs by its count). The list prints it to say what
+#: the piece is; the piece's own head (or the column's name, 【工作动态】) does not carry it, so it is
+#: no part of the title.
 GENRE_LABEL_RE = re.compile(r"[（(](?:诗歌|诗|新诗|组诗|诗词|诗二首|诗三首|词|散文|散文诗|随笔|杂文|小说|小小说|微小说|故事|童话|寓言"
-                            r"|报告文学|纪实文学|小品|书法|国画|绘画|摄影|剪纸|外[一二三四五六七八九十]首|外[一二三]章|节选|选登)[）)]$")
+                            r"|报告文学|纪实文学|小品|书法|国画|绘画|摄影|剪纸|外[一二三四五六七八九十]首|外[一二三]章|节选|选登"
+                            r"|[一二三四五六七八九十两\d]{1,3}[则条篇])[）)]$")
 
 
 def without_genre_label(key: str) -> str:

@@ -203,6 +203,8 @@ class BodyBuilder:
         self.section_is_brief = False
         #: the open brief column's items have run-in heads (a title of its own ends it)
         self.run_in_column = False
+        #: the open column holds numbered items (roles._column_items): a title without a number ends it
+        self.numbered_column = False
         self.article: etree._Element | None = None
         self.sub: etree._Element | None = None
         #: numbered sub-headings open in the article: ``[(level, div)]``, outermost first
@@ -791,6 +793,26 @@ class BodyBuilder:
             self.weak.append((line, "heading", cert))
         return head
 
+    def _numbered_head(self, line: Line, cert: str | None = None) -> etree._Element:
+        """The head of a numbered item on a line of its own (``1.县…工作``): its number (GB/T
+        15834-2011 B.3.8, ``1.``, ``（一）``) a ``label`` in the head, as a brief's printed bullet
+        is; the title after it. A line without such a number: the plain head."""
+        from convert.reader.logical.roles import SUBHEAD_LEVELS
+
+        segs = lead_marks(heading_segments(line))[1]  # (an old page break before it goes before the div)
+        text = "".join(s for s, _ in segs)
+        lead = len(text) - len(text.lstrip())
+        m = next((m for _, rx in SUBHEAD_LEVELS if (m := rx.match(text[lead:]))), None)
+        if m is None:
+            return self._head(line, cert)
+        b = lead + m.end()
+        head = E.head(inline(E.label(), _strip(cut_segments(segs, 0, b))))
+        inline(head, _strip(cut_segments(segs, b, len(text))))
+        if cert:
+            head.set("cert", cert)
+            self.weak.append((line, "heading", cert))
+        return head
+
     def _close(self) -> None:
         """End the open paragraph, sub-headings and poem."""
         self.para, self.para_open = None, False
@@ -802,6 +824,10 @@ class BodyBuilder:
         if self.section_is_brief and head is not None and kind is None and self.run_in_column:
             # a title of its own after a column of run-in items: the column has ended
             self.section, self.section_is_brief = None, False
+        if self.numbered_column and head is not None and kind is None:
+            # a title without a number after a column of numbered items: no item of it, the
+            # column has ended (its items are numbered as one series, GB/T 15834-2011 B.3.8)
+            self.section, self.numbered_column = None, False
         if entry is not None and self.section is not None and any(e is self.entries[entry] for e in self.after):
             # an entry the contents list puts after its columns (编后记): the column has ended
             self.section, self.section_is_brief = None, False
@@ -834,12 +860,19 @@ class BodyBuilder:
         self.section, self.article, self.sub, self.subs = div, None, None, []
         self._close()
         self.section_is_brief = bool(BRIEF_RE.search(head.key))
-        self.run_in_column = False
+        self.run_in_column = self.numbered_column = False
         self.boundary = True
         names = [column_name(key) for key in self.section_keys]
         if column_name(head.key) in names:
             # the list's column, printed in the body in its marks or bare (【职工之家】, 职工之家)
             self.section_ids[names.index(column_name(head.key))] = div.get(XML_ID)
+        else:
+            # an entry of the list that names the column, maybe with the count of its items
+            # (``工作动态（五则）`` for 【工作动态】): it points at the column, no article
+            for e in self.entries:
+                if e.target is None and column_name(without_genre_label(e.key)) == column_name(head.key):
+                    e.target = div.get(XML_ID)
+                    break
 
     def _block_parent(self, paragraph: bool = True) -> etree._Element:
         """The div a new block goes into; a new untitled article (or brief) when the current one
@@ -1520,11 +1553,16 @@ class BodyBuilder:
             self.headings_found += 1
             self._new_section(line, role.cert)
         elif kind == "subhead" and role.data.get("article"):
-            # a briefing's numbered pieces (roles._numbered_pieces): each opens an article
+            # a briefing's numbered pieces (roles._numbered_pieces): each opens an article; a
+            # column's numbered items (roles._column_items) each a brief, the number its label
             self.headings_found += 1
             self._close()
             line.role, line.cert = "heading (article)", role.cert  # its evidence was noted when the role was given
-            self._new_article(line, None, role.cert)
+            if role.data.get("brief"):
+                self._new_article(line, None, role.cert, kind="brief", head_el=self._numbered_head(line, role.cert))
+                self.numbered_column = self.section is not None
+            else:
+                self._new_article(line, None, role.cert)
             self._last_head_line = line
         elif kind == "subhead":
             if self.article is None:

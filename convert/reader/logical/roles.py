@@ -850,6 +850,7 @@ def find_subheads(doc: LogicalText) -> None:
         last[level] = n
         _give(doc, i, "subhead", why + (f"; {out_of}" if out_of else ""), cert=cert, level=level, n=n, sequence=out_of)
     _numbered_pieces(doc)
+    _column_items(doc)
 
 
 def _numbered_pieces(doc: LogicalText) -> None:
@@ -890,6 +891,61 @@ def _numbered_pieces(doc: LogicalText) -> None:
         role.why += ("; the body opens with this numbered run (1 … " + str(len(run)) + ", no higher level above "
                      "it in the issue): a briefing's numbered pieces, each an article under its own title")
         role.cert = "low" if role.cert == "low" else "medium"
+
+
+def _column_items(doc: LogicalText) -> None:
+    """A column's numbered items: right under a column name in its marks (``【工作动态】``,
+    :data:`COLUMN_RE`), numbered title lines 1, 2, 3 … of one level (``1.…``, ``（一）…``), each on a
+    line of its own over running text and each item closed by its credit (``（…供稿）``) right
+    before the next number. A credit closes a piece (a briefing's 供稿 line, GB/T 9704-2012 practice
+    for 信息/简报: each item its own source), so the number after it opens the column's next
+    piece, not a sub-heading of the piece above (GB/T 15834-2011 B.3.8 sets a sub-heading inside
+    its piece, under its text, before the piece's credit). The run's roles are marked ``article``
+    and ``brief`` (the body builder opens a ``div type="brief"`` with the number as the head's
+    ``label``), ``cert`` at most ``medium``: the evidence is place, numbering and credits. Two
+    items at least. One linear pass over the body."""
+    body = range(doc.body_start, doc.colophon_start)
+    for i in body:
+        role = doc.roles.get(i)
+        if role is None or role.kind != "section" or not COLUMN_RE.match(doc.lines[i].key):
+            continue
+        k = i - doc.body_start + 1
+        first = doc.roles.get(body[k]) if k < len(body) else None
+        if first is None or first.kind != "subhead" or first.data["n"] != 1 or first.data["level"] < 2:
+            continue
+        level, run, wide = first.data["level"], [], set()
+        while k < len(body):
+            j = body[k]
+            head = doc.roles.get(j)
+            if head is None and run and subhead_level(doc.lines[j]) == (level, len(run) + 1):
+                # the next number right after the item above's credit, as wide as a wrapped line
+                # (find_subheads left it to the text): the credit closed that item, so the line
+                # opens the next one, no wrapped line of a paragraph
+                wide.add(j)
+            elif head is None or head.kind != "subhead" or head.data["level"] != level or head.data["n"] != len(run) + 1:
+                break
+            m = k + 1
+            # the item's running text, then its credit
+            while m < len(body) and body[m] not in doc.roles and paragraph_shape(doc.lines[body[m]]):
+                m += 1
+            end = doc.roles.get(body[m]) if m < len(body) else None
+            if m == k + 1 or end is None or end.kind != "credit":
+                break
+            run.append(j)
+            k = m + 1
+        if len(run) < 2:
+            continue
+        for j in run:
+            if j in wide:
+                _give(doc, j, "subhead", f"numbered like a level-{level} heading (GB/T 15834 B.3.8), as wide as a "
+                      "wrapped line but right after the credit that closed the item above", cert="low",
+                      level=level, n=subhead_level(doc.lines[j])[1], sequence=None)
+            role = doc.roles[j]
+            role.data["article"] = role.data["brief"] = True
+            role.why += (f"; right under the column name at line {doc.lines[i].no}, a numbered run (1 … {len(run)}) "
+                         "of titles, each over its text and closed by its credit: the column's items, the number "
+                         "a label, no sub-heading")
+            role.cert = "low" if role.cert == "low" else "medium"
 
 
 def physical_parts(line: Line, physical: dict[int, Line]) -> list[Line]:
