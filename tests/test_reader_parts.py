@@ -6530,3 +6530,30 @@ def test_a_sign_off_repeated_above_each_folio_is_no_running_foot(sign_off):
     assert texts(root, "//tei:fw[@type='footer' or @type='header']") == []
     assert len(texts(root, "//tei:fw[@type='pageNum']")) == 3
     round_trips(docs, text)
+
+
+def test_classical_verse_is_set_line_by_line_under_its_title_and_author_line():
+    """Classical verse printed one line to a 联 (``五字，五字。``/``七字，七字。``: a 绝句 of two such
+    lines, each ending a sentence) or a 词 under a 词牌·title (lines of unequal length ending in ，
+    or 。, its 片 apart by a blank line) is verse under its title and author line: one ``l`` per
+    printed line, a stanza per block (TEI P5 §3.13.1). A 词 found by the 词牌 shape of its title
+    carries ``@cert="medium"``; two prose sentences under a plain title stay paragraphs."""
+    old = "回乡路上\n\n□ 秦川\n\n山路弯弯\n绕过村口的老槐\n母亲站在门前\n等我回家"
+    quatrain = PAPER.replace(old, "河湾晚归\n\n□ 秦川\n\n落日照寒沙，归舟系古槎。\n渔歌声渐远，一棹入芦花。")
+    docs, _ = read(quatrain)
+    root = docs[0].root
+    assert [len(xpath(lg, "tei:l")) for lg in xpath(root, "//tei:lg[@type='stanza']")] == [2]
+    assert texts(root, "//tei:l") == ["落日照寒沙，归舟系古槎。", "渔歌声渐远，一棹入芦花。"]
+    assert not xpath(root, "//tei:lg[@type='poem']/@cert")
+    round_trips(docs, quatrain)
+    ci = PAPER.replace(old, "浣溪沙·河湾春早\n\n□ 秦川\n\n柳岸风轻燕子斜，一湾春水浸人家。\n桥头新绿映窗纱。\n\n"
+                            "几处炊烟连野树，谁家稚子采山茶，\n归来衣上满晴霞。")
+    docs, warnings = read(ci)
+    root = docs[0].root
+    assert [len(xpath(lg, "tei:l")) for lg in xpath(root, "//tei:lg[@type='stanza']")] == [2, 2]
+    assert xpath(root, "string(//tei:lg[@type='poem']/@cert)") == "medium"
+    round_trips(docs, ci)
+    prose = PAPER.replace(old, "回乡路上\n\n□ 秦川\n\n今年春天回乡，村口的路已经修好了。\n母亲早早站在门前，等我们一家回来。")
+    docs, _ = read(prose)
+    assert not xpath(docs[0].root, "//tei:l")
+    round_trips(docs, prose)
