@@ -934,6 +934,16 @@ VERSE_FORM_RE = re.compile(r"^(?:[四五六七]言)?(?:[五六七][律绝古]|�
 #: characters, a middle dot, the title (``浣溪沙·蕤水春晓``). The shape alone names no form for
 #: sure (a column may print ``聚焦·…``): verse found under it carries ``@cert="medium"``.
 TUNE_TITLE_RE = re.compile(r"^[\u4e00-\u9fff]{2,5}[·•][\u4e00-\u9fff]")
+#: The 词牌 most set by today's 诗词学会 (the common tunes of 《钦定词谱》/《白香词谱》): a title
+#: opening with one of them names the form, and the verse under it needs no ``@cert``.
+COMMON_TUNES = frozenset("""
+浣溪沙 鹧鸪天 临江仙 蝶恋花 西江月 清平乐 菩萨蛮 满江红 水调歌头 沁园春 念奴娇 卜算子 如梦令 长相思
+忆江南 渔家傲 江城子 青玉案 虞美人 破阵子 踏莎行 定风波 采桑子 点绛唇 浪淘沙 一剪梅 苏幕遮 醉花阴
+声声慢 雨霖铃 八声甘州 永遇乐 水龙吟 贺新郎 摸鱼儿 扬州慢 桂枝香 六州歌头 少年游 生查子 南乡子 朝中措
+眼儿媚 阮郎归 诉衷情 武陵春 钗头凤 风入松 天仙子 行香子 小重山 玉楼春 木兰花 减字木兰花 鹊桥仙 人月圆
+唐多令 太常引 柳梢青 忆秦娥 相见欢 乌夜啼 捣练子 调笑令 渔歌子 望江南 更漏子 酒泉子 好事近 謁金门 谒金门
+画堂春 喝火令 南歌子 浪淘沙令 满庭芳 高阳台 解语花 暗香 疏影 凤凰台上忆吹箫 离亭燕 苏武慢 天净沙 山坡羊
+""".split())
 #: A printed line of classical verse: Han characters and clause punctuation only, each clause
 #: closed (the line ends in ，。！？；), at most :data:`CLASSICAL_MAX` characters.
 CLASSICAL_LINE_RE = re.compile(r"^[\u4e00-\u9fff，。！？；、]*[\u4e00-\u9fff][，。！？；]$")
@@ -991,14 +1001,15 @@ def find_verse(doc: LogicalText) -> None:
     Classical verse is set line by line and ends its clauses: under the author line, two lines
     at least of Han characters and clause punctuation (:func:`classical_line`) are verse when
     each is a regulated couplet (:func:`regulated_couplet`) or the title names the form
-    (:data:`VERSE_FORM_RE`; of 词牌 shape, :data:`TUNE_TITLE_RE`: ``@cert="medium"``); running
+    (:data:`VERSE_FORM_RE`, a common 词牌 of :data:`COMMON_TUNES`; a title only of 词牌 shape,
+    :data:`TUNE_TITLE_RE`, gives ``@cert="medium"``); running
     prose has unequal clauses and runs past a line, and is not taken. Linear: one scan."""
     for i in range(doc.body_start, doc.colophon_start):
         role = doc.roles.get(i)
         if role is None or role.kind != "byline":
             continue
         title = doc.lines[i - 1].key if i - 1 >= doc.body_start else ""
-        named = VERSE_FORM_RE.match(title) is not None
+        named = VERSE_FORM_RE.match(title) is not None or re.split(r"[·•]", title, maxsplit=1)[0] in COMMON_TUNES
         tune = not named and TUNE_TITLE_RE.match(title) is not None
         run: list[tuple[int, list[Line]]] = []
         modern_run: list[bool] = []  # each line as the free-verse rule takes it
