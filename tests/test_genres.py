@@ -153,8 +153,10 @@ def test_masthead_lines_stay_in_the_title_page(name, k, gold):
         assert dates[0] == gold["date"]
     else:  # the masthead prints no date (年第N期 only): the header's, read from the colophon with @cert
         assert xpath(root, "string(//tei:sourceDesc//tei:imprint/tei:date[@cert]/@when)") == gold["date"]
+    # an article whose gold title names the publisher (蕤阳县诗词学会召开…) is no masthead line
+    titles = {nows(a["head"]) for a in gold.get("articles", []) if a.get("head")}
     heads = [text(h) for h in xpath(root, "//tei:body//tei:head")]
-    assert gold["publisher"] not in "".join(heads)
+    assert gold["publisher"] not in "\n".join(h for h in heads if h not in titles)
     for mark in gold.get("rule_marks", []):
         assert xpath(page, "string(tei:fw[@type='rule'])") == mark
     for notice in gold.get("notices", []):

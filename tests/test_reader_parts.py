@@ -6856,3 +6856,47 @@ def test_a_column_item_number_as_wide_as_a_wrapped_line_after_the_credit_above_o
     root = docs[0].root
     assert texts(root, "//tei:div[@type='brief']/tei:head/tei:label") == ["1.", "2.", "3."]
     round_trips(docs, text)
+
+
+def test_classical_verse_is_set_line_by_line_under_its_title_and_author_line():
+    """Classical verse printed one line to a 联 (``五字，五字。``/``七字，七字。``: a 绝句 of two such
+    lines, each ending a sentence) or a 词 under a 词牌·title (lines of unequal length ending in ，
+    or 。, its 片 apart by a blank line) is verse under its title and author line: one ``l`` per
+    printed line, a stanza per block (TEI P5 §3.13.1). A 词 found by the 词牌 shape of its title
+    carries ``@cert="medium"`` (a tune the reader does not know); two prose sentences under a
+    plain title stay paragraphs."""
+    old = "回乡路上\n\n□ 秦川\n\n山路弯弯\n绕过村口的老槐\n母亲站在门前\n等我回家"
+    quatrain = PAPER.replace(old, "河湾晚归\n\n□ 秦川\n\n落日照寒沙，归舟系古槎。\n渔歌声渐远，一棹入芦花。")
+    docs, _ = read(quatrain)
+    root = docs[0].root
+    assert [len(xpath(lg, "tei:l")) for lg in xpath(root, "//tei:lg[@type='stanza']")] == [2]
+    assert texts(root, "//tei:l") == ["落日照寒沙，归舟系古槎。", "渔歌声渐远，一棹入芦花。"]
+    assert not xpath(root, "//tei:lg[@type='poem']/@cert")
+    round_trips(docs, quatrain)
+    ci = PAPER.replace(old, "溪桥月·河湾春早\n\n□ 秦川\n\n柳岸风轻燕子斜，一湾春水浸人家。\n桥头新绿映窗纱。\n\n"
+                            "几处炊烟连野树，谁家稚子采山茶，\n归来衣上满晴霞。")
+    docs, warnings = read(ci)
+    root = docs[0].root
+    assert [len(xpath(lg, "tei:l")) for lg in xpath(root, "//tei:lg[@type='stanza']")] == [2, 2]
+    assert xpath(root, "string(//tei:lg[@type='poem']/@cert)") == "medium"
+    round_trips(docs, ci)
+    prose = PAPER.replace(old, "回乡路上\n\n□ 秦川\n\n今年春天回乡，村口的路已经修好了。\n母亲早早站在门前，等我们一家回来。")
+    docs, _ = read(prose)
+    assert not xpath(docs[0].root, "//tei:l")
+    round_trips(docs, prose)
+
+
+def test_a_ci_under_a_common_tune_is_verse_without_cert():
+    """A 词 whose title opens with a common 词牌 (浣溪沙, 临江仙: the tunes of the 词谱 most set
+    today) names its form: its lines are verse with no ``@cert`` and no warning about them; the
+    same lines under a title only of 词牌 shape keep ``@cert="medium"``."""
+    old = "回乡路上\n\n□ 秦川\n\n山路弯弯\n绕过村口的老槐\n母亲站在门前\n等我回家"
+    poem = "\n\n□ 秦川\n\n柳岸风轻燕子斜，一湾春水浸人家。\n桥头新绿映窗纱。\n\n几处炊烟连野树，谁家稚子采山茶，\n归来衣上满晴霞。"
+    for title in ("浣溪沙·河湾春早", "临江仙·河湾"):
+        text = PAPER.replace(old, title + poem)
+        docs, warnings = read(text)
+        root = docs[0].root
+        assert [len(xpath(lg, "tei:l")) for lg in xpath(root, "//tei:lg[@type='stanza']")] == [2, 2]
+        assert not xpath(root, "//tei:lg[@type='poem']/@cert")
+        assert not any("(verse," in w for w in warnings)
+        round_trips(docs, text)

@@ -21,8 +21,9 @@ line another pass took. The rules are the conventions', not any sample's:
   titles, 委员发言摘编 over speeches) → ``section``;
 - numbered sub-headings of GB/T 15834-2011 B.3.8 (一、 （一） 1. （1）) on a line of their own →
   ``subhead`` with the level (a run-in one, ending in 。, is no heading);
-- verse (short lines without closing punctuation, under a title and an author line) →
-  ``verse``;
+- verse (short lines without closing punctuation, under a title and an author line; classical
+  verse set line by line under its title and author line: 律诗/绝句 a couplet of equal halves to a
+  line, a 词 under a title naming its form or of 词牌 shape) → ``verse``;
 - run-in heads of brief items (bold, or after a bullet up to a wide gap) → ``brief``;
 - 附件： lines (GB/T 9704-2012 7.3.6) → ``attachment``;
 - footnotes at a page's foot (页下注: ``① …`` above the folio, the sign printed in the text above)
@@ -981,6 +982,47 @@ def _verse_like(parts: list[Line]) -> bool:
         p.text.rstrip()[-1:] in "。！？!?；;" for p in parts[:-1])
 
 
+#: A title that names a classical verse form (poetry-journal practice: ``体·题``): a 近体/古体
+#: form (七律·…, 五绝·…, 五言律诗…, 古风…), or a 词牌/曲牌 before the poem's own title
+#: (``浣溪沙·蕤水春晓``: two to five Han characters, a middle dot, the title).
+VERSE_FORM_RE = re.compile(r"^(?:[四五六七]言)?(?:[五六七][律绝古]|律诗|绝句|排律|古风|歌行)")
+#: A title in the shape of a 词牌 (or 曲牌) before the poem's own title: two to five Han
+#: characters, a middle dot, the title (``浣溪沙·蕤水春晓``). The shape alone names no form for
+#: sure (a column may print ``聚焦·…``): verse found under it carries ``@cert="medium"``.
+TUNE_TITLE_RE = re.compile(r"^[\u4e00-\u9fff]{2,5}[·•][\u4e00-\u9fff]")
+#: The 词牌 most set by today's 诗词学会 (the common tunes of 《钦定词谱》/《白香词谱》): a title
+#: opening with one of them names the form, and the verse under it needs no ``@cert``.
+COMMON_TUNES = frozenset("""
+浣溪沙 鹧鸪天 临江仙 蝶恋花 西江月 清平乐 菩萨蛮 满江红 水调歌头 沁园春 念奴娇 卜算子 如梦令 长相思
+忆江南 渔家傲 江城子 青玉案 虞美人 破阵子 踏莎行 定风波 采桑子 点绛唇 浪淘沙 一剪梅 苏幕遮 醉花阴
+声声慢 雨霖铃 八声甘州 永遇乐 水龙吟 贺新郎 摸鱼儿 扬州慢 桂枝香 六州歌头 少年游 生查子 南乡子 朝中措
+眼儿媚 阮郎归 诉衷情 武陵春 钗头凤 风入松 天仙子 行香子 小重山 玉楼春 木兰花 减字木兰花 鹊桥仙 人月圆
+唐多令 太常引 柳梢青 忆秦娥 相见欢 乌夜啼 捣练子 调笑令 渔歌子 望江南 更漏子 酒泉子 好事近 謁金门 谒金门
+画堂春 喝火令 南歌子 浪淘沙令 满庭芳 高阳台 解语花 暗香 疏影 凤凰台上忆吹箫 离亭燕 苏武慢 天净沙 山坡羊
+""".split())
+#: A printed line of classical verse: Han characters and clause punctuation only, each clause
+#: closed (the line ends in ，。！？；), at most :data:`CLASSICAL_MAX` characters.
+CLASSICAL_LINE_RE = re.compile(r"^[\u4e00-\u9fff，。！？；、]*[\u4e00-\u9fff][，。！？；]$")
+#: The longest printed line of a 词 (a 片's lines may run on within one printed line).
+CLASSICAL_MAX = 32
+
+
+def regulated_couplet(part: Line) -> bool:
+    """A 近体诗 couplet printed on one line (律诗/绝句: ``五字，五字。`` or ``七字，七字。``): two
+    halves of equal length, five or seven Han characters, the first ending in ，, the second in
+    。？！ (the 联 is the unit a regulated poem is set by)."""
+    t = part.key
+    if len(t) not in (12, 16) or t[-1] not in "。！？":
+        return False
+    half = (len(t) - 2) // 2
+    return t[half] == "，" and CLASSICAL_LINE_RE.match(t) is not None and "，" not in t[:half] + t[half + 1:-1]
+
+
+def classical_line(part: Line) -> bool:
+    """A printed line of classical verse (:data:`CLASSICAL_LINE_RE`, :data:`CLASSICAL_MAX`)."""
+    return 0 < len(part.key) <= CLASSICAL_MAX and CLASSICAL_LINE_RE.match(part.key) is not None
+
+
 def _title_after_verse(doc: LogicalText, run: list[tuple[int, list[Line]]], stop: int) -> bool:
     """The last line of a run of verse lines (*run*, ended at line *stop*) is the title of the
     prose piece that follows the poem, not the poem's last line: a 副刊 sets a poem and then an
@@ -1011,22 +1053,52 @@ def find_verse(doc: LogicalText) -> None:
     is short and ends no sentence (checked on the physical lines: the unwrapping joined a
     stanza's lines where nothing showed their width), three verse lines at least. The run ends
     before the next poem's title: a line the source marks as a heading (``#``), or the line right
-    above another author line (a 副刊 prints each poem's title with its author line under it)."""
+    above another author line (a 副刊 prints each poem's title with its author line under it).
+    Classical verse is set line by line and ends its clauses: under the author line, two lines
+    at least of Han characters and clause punctuation (:func:`classical_line`) are verse when
+    each is a regulated couplet (:func:`regulated_couplet`) or the title names the form
+    (:data:`VERSE_FORM_RE`, a common 词牌 of :data:`COMMON_TUNES`; a title only of 词牌 shape,
+    :data:`TUNE_TITLE_RE`, gives ``@cert="medium"``); running
+    prose has unequal clauses and runs past a line, and is not taken. Linear: one scan."""
     for i in range(doc.body_start, doc.colophon_start):
         role = doc.roles.get(i)
         if role is None or role.kind != "byline":
             continue
+        title = doc.lines[i - 1].key if i - 1 >= doc.body_start else ""
+        named = VERSE_FORM_RE.match(title) is not None or re.split(r"[·•]", title, maxsplit=1)[0] in COMMON_TUNES
+        tune = not named and TUNE_TITLE_RE.match(title) is not None
         run: list[tuple[int, list[Line]]] = []
+        modern_run: list[bool] = []  # each line as the free-verse rule takes it
+        classical = True  # every line a printed line of classical verse
         j = i + 1
         while j < doc.colophon_start and j not in doc.roles:
             nxt = doc.roles.get(j + 1)
             if doc.lines[j].level or (nxt is not None and nxt.kind == "byline" and not nxt.data.get("unit")):
                 break  # the next poem's title
             parts = physical_parts(doc.lines[j], doc.physical)
-            if not _verse_like(parts) or (len(parts) == 1 and paragraph_shape(doc.lines[j]) and len(doc.lines[j].key) > 16):
+            modern = _verse_like(parts) and not (len(parts) == 1 and paragraph_shape(doc.lines[j]) and len(doc.lines[j].key) > 16)
+            if not (modern or all(classical_line(p) for p in parts)):
                 break
+            classical = classical and all(classical_line(p) for p in parts)
+            modern_run.append(modern)
             run.append((j, parts))
             j += 1
+        lines = [p for _, parts in run for p in parts]
+        couplets = bool(lines) and all(regulated_couplet(p) for p in lines)
+        if classical and len(lines) >= 2 and (couplets or named or tune):
+            # classical verse, set line by line: 律诗/绝句 a couplet to a line, a 词 under its 词牌
+            why = ("a couplet line (two equal halves of five or seven characters) under a title and an author line"
+                   if couplets else f"a line of classical verse under a title naming its form ({title}) and an author line"
+                   if named else f"a line of classical verse under a title of 词牌 shape ({title}) and an author line")
+            cert = "medium" if not couplets and tune else None
+            for k, (j, parts) in enumerate(run):
+                _give(doc, j, "verse", why, cert=cert, parts=parts, first=(k == 0))
+            continue
+        if not all(modern_run):
+            # lines of classical shape that are not taken as classical verse: the free-verse
+            # rule's run ends where it did
+            j = run[modern_run.index(False)][0]
+            del run[modern_run.index(False):]
         if run and _title_after_verse(doc, run, j):
             # the last short line stands over prose: the next piece's title (its evidence is
             # noted there), not the poem's last line
