@@ -6900,3 +6900,27 @@ def test_a_ci_under_a_common_tune_is_verse_without_cert():
         assert not xpath(root, "//tei:lg[@type='poem']/@cert")
         assert not any("(verse," in w for w in warnings)
         round_trips(docs, text)
+
+
+def test_centred_bare_numbers_counting_up_are_folios_without_a_page_break_mark():
+    """A briefing's folios printed as bare numbers in the middle of the line (``　…　1``: a wide
+    indent), in a text that lost its blank lines and form feeds: each is a folio when the next
+    centred number in the text is one more and set alike, though nothing else marks the break;
+    a number a hard wrap left alone at the margin (``40``) between them stays text. (Failed
+    before: the centred 1 and 2 were read as paragraphs.)"""
+    pad = " " * 17
+    text = ("商务信息\n第7期（总第88期）\n某县商务局办公室编　　　　2025年7月15日\n"
+            "县商务局开展成品油市场专项检查\n"
+            "7月上旬，县商务局会同市场监管部门对全县加油站开展专项检查，对其余8处下达限期整改通知书。\n"
+            f"{pad}1\n（市场运行股供稿）\n"
+            "电商进村带动农产品上行\n"
+            "上半年，全镇农产品网络销售额达到21\n40\n万元，同比增长37%，带动600余户农户增收。\n"
+            f"{pad}2\n"
+            "外贸企业订单稳中有增\n"
+            "上半年，全县外贸企业新接订单同比增长一成，重点企业满负荷生产。\n"
+            f"{pad}3\n")
+    docs, _ = read(text)
+    root = docs[0].root
+    assert [nows(t) for t in texts(root, "//tei:fw[@type='pageNum']")] == ["1", "2", "3"]
+    assert any("2140万元" in nows(p) for p in texts(root, "//tei:body//tei:p"))
+    round_trips(docs, text)

@@ -185,6 +185,17 @@ def _shape_key(line: Line) -> str:
     return re.sub(r"\d+", "#", line.key)
 
 
+#: The indent (in characters) from which a line holding only a number is set in the middle of
+#: the line, as a folio is centred, not at the margin where a hard wrap leaves a number.
+CENTRED_FOLIO_LEAD = 8
+
+
+def _lead(line: Line) -> int:
+    """The blanks before *line*'s text in its raw form (form feeds aside): its indent."""
+    raw = line.raw.replace("\f", "")
+    return len(raw) - len(raw.lstrip(" \t\u3000"))
+
+
 def find_page_furniture(doc: PhysicalText) -> None:
     """Page furniture: running heads and folios (TEI P5 §11.6 "forme work").
 
@@ -394,6 +405,7 @@ def find_page_furniture(doc: PhysicalText) -> None:
     last_bare: int | None = None  # the number of the last bare-number folio above the line
     # the bare numbers of the text in order: the next one after a line is found by bisection
     bare_at = [k for k, other in enumerate(lines) if BARE_NUMBER_RE.match(other.key)]
+    centred_at = [k for k in bare_at if _lead(lines[k]) >= CENTRED_FOLIO_LEAD]
 
     def at_break(j: int) -> bool:
         """Line *j* stands right before a page break: a form feed, a folio or a running head."""
@@ -435,6 +447,16 @@ def find_page_furniture(doc: PhysicalText) -> None:
             line.furniture = "pageNum"
             line.note("furniture: folio", f"a bare number right above a folio, the first of a run of bare folios "
                                           f"(the next, {lines[bare_at[k]].key}, at line {lines[bare_at[k]].no})")
+        elif (_lead(line) >= CENTRED_FOLIO_LEAD and (k := bisect.bisect_right(centred_at, i)) < len(centred_at)
+              and int(lines[centred_at[k]].key) == int(line.key) + 1
+              and abs(_lead(lines[centred_at[k]]) - _lead(line)) <= 2):
+            # a bare number set in the middle of the line (a centred folio: a wide indent, not the
+            # margin a hard wrap leaves a number at) with the next such number in the text one more
+            # and set the same way: a run of folios, though nothing else marks the page break (no
+            # form feed, no blank line: an extraction that dropped both)
+            line.furniture = "pageNum"
+            line.note("furniture: folio", f"a centred bare number, the next ({lines[centred_at[k]].key}, at line "
+                                          f"{lines[centred_at[k]].no}) one more and centred alike")
         elif (nxt is not None and last_bare is not None and int(line.key) == last_bare + 1
               and (folio[i + 1] or colophon_kind(nxt))):
             # the next page's number in the run of bare folios, right above a folio of another shape
