@@ -115,6 +115,22 @@ def test_masthead_fields_are_classified_one_by_one():
     assert (mh.issue, mh.issue_total, mh.pages) == (None, 1523, 2)  # no year has 1523 issues
 
 
+def test_a_typed_rule_line_under_the_masthead_is_the_title_pages_rule_mark_and_the_title_stands_alone():
+    """The 版头's 分隔线 (GB/T 9704-2012 7.2.6) typed as a run of box-drawing characters, here
+    spaced, is a rule mark of the titlePage like a ★ line, never a heading or part of the title."""
+    src = ("农业信息简报\n\n第7期\n\n青石县农业农村局　　　　　　2023年5月8日\n\n━ ━ ━ ━ ━ ━ ━ ━ ━ ━\n\n"
+           "青石县启动春季农机安全检查\n\n\t5月上旬，县农业农村局召开会议，部署全县春季农机安全检查工作。会议要求各乡镇"
+           "逐户排查，建立台账，限期整改。\n\n\t检查从5月10日开始，到6月10日结束，共分三个阶段进行。\n\n"
+           "（县农机站供稿）\n\n抄送：县委办、县政府办。\n青石县农业农村局办公室　　2023年5月8日印发\n")
+    docs, _ = read(src)
+    root = docs[0].root
+    assert texts(root, "//tei:titlePage/tei:fw[@type='rule']") == ["━━━━━━━━━━"]
+    assert texts(root, "//tei:body//tei:head") == ["青石县启动春季农机安全检查"]
+    assert read_masthead(split_lines("某某简报\n第3期\n═══════")).rule_marks == ["═══════"]
+    assert classify("━━━━") == "title"  # four marks are no rule
+    round_trips(docs, src)
+
+
 def test_an_imprint_of_the_compound_verb_bianji_chuban_names_the_body_alone():
     """``…中心编辑出版`` (edits and publishes) is one publishing verb: the publisher is the body
     without 编辑, and the imprint is a ``docImprint``."""

@@ -118,8 +118,11 @@ NOTICE_RE = re.compile(r"内部资料|免费交流|注意保存|内部刊物|内
 #: subtitle). No clause punctuation in it: a dash before a clause is an attribution or a note.
 SUBTITLE_RE = re.compile(r"^(?:[（(][^（）()]{2,20}[）)]|[—－]{1,2}[^—－\-]{2,20}[—－]{1,2}"
                          r"|[—－]{2}[^—－\-，,。；;：:！!？?]{2,20})$")
-#: What a printed rule leaves in extracted text (the star in a party body's red rule).
-RULE_MARK_RE = re.compile(r"^[★☆✩✪]+$")
+#: What a printed rule leaves in extracted text: the star in a party body's red rule, or the rule
+#: itself typed as a run of five or more line characters (box-drawing horizontals ``━ ─ ═ ┅``,
+#: ``▬``): the 版头's 分隔线 (GB/T 9704-2012 7.2.6) or the line above the 版记 (7.4.1). Matched
+#: against a field with its whitespace removed, so a spaced run (``━ ━ ━ ━ ━``) is one too.
+RULE_MARK_RE = re.compile(r"^(?:[★☆✩✪]+|[\u2500\u2501\u2504-\u250b\u254c-\u254f\u2550\u25ac]{5,})$")
 #: A wide gap between the fields of one masthead line: two spaces or more, ideographic spaces, or
 #: a tab (a tab stop sets the next field in its column: the 编印 unit left and the date right on
 #: one line, GB/T 9704-2012 7.2, typed ``箬X县妇女联合会<TAB>2024年4月30日``; no tab stands inside a field).

@@ -121,7 +121,7 @@ def _masthead_evidence(mh: Masthead, mast: list[Line]) -> list[Evidence]:
     if mh.title_en:
         out.append(Evidence("newspaper", 1, "an English title line"))
     if mh.rule_marks:
-        out.append(Evidence("briefing", 1, "a star left by the red rule under the 版头 (GB/T 9704 7.2)"))
+        out.append(Evidence("briefing", 1, "a mark of the red rule under the 版头 (★, or the rule typed ━━━; GB/T 9704 7.2.6)"))
     if mh.issue is not None and mh.when and len(mh.when) == 7:
         out.append(Evidence("journal", 1, "a per-year issue number and a month (a periodical's 期)"))
     if mh.issue is None and mh.when and len(mh.when) == 7 and not mh.title:
