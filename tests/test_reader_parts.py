@@ -131,6 +131,25 @@ def test_a_typed_rule_line_under_the_masthead_is_the_title_pages_rule_mark_and_t
     round_trips(docs, src)
 
 
+def test_a_bare_number_right_under_the_yinfa_line_is_the_last_pages_folio_and_the_next_masthead_opens_the_next_issue():
+    """GB/T 9704-2012 7.4.3 and 7.5: the 印发 line closes the 版记 on an issue's last page; a bare
+    number right under it is that page's folio, though no blank line or form feed sets it apart,
+    and the next issue's title under it opens the next issue (no line run into the folio)."""
+    def issue(n, day):
+        return (f"农业信息简报\n第{n}期\n青石县农业农村局　　　　　　2023年5月{day}日\n"
+                f"青石县第{n}次农机安全检查完成\n\t县农业农村局召开会议，部署全县春季农机安全检查工作，要求各乡镇逐户排查，"
+                f"建立台账，限期整改，确保按期完成。\n\t检查共分三个阶段进行，目前第一阶段已经结束，发现隐患一百余处。\n"
+                f"抄送：县委办、县政府办。\n青石县农业农村局办公室　　2023年5月{day}日印发\n2\n")
+    src = issue(7, 8) + issue(8, 22)
+    docs, _ = read(src)
+    assert len(docs) == 2
+    for d in docs:
+        assert texts(d.root, "//tei:docTitle/tei:titlePart[@type='main']") == ["农业信息简报"]
+        assert texts(d.root, "//tei:fw[@type='pageNum']") == ["2"]
+        assert not [p for p in texts(d.root, "//tei:p") if p.startswith("2") or p.endswith("2")]
+    round_trips(docs, src)
+
+
 def test_an_imprint_of_the_compound_verb_bianji_chuban_names_the_body_alone():
     """``…中心编辑出版`` (edits and publishes) is one publishing verb: the publisher is the body
     without 编辑, and the imprint is a ``docImprint``."""
