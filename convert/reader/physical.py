@@ -471,11 +471,12 @@ def find_page_furniture(doc: PhysicalText) -> None:
             # over the extraction's, two folios of one page break
             line.furniture = "pageNum"
             line.note("furniture: folio", f"a bare number right above a folio of the same page ({nxt.text.strip()!r})")
-        elif prev is not None and colophon_kind(prev) in ("issued", "print-run"):
-            # right under the 印发 line (or the print run under it): the 版记 closes the issue's
-            # last page (GB/T 9704-2012 7.4.3: the 印发机关 and 印发日期 its last line), nothing of
-            # the text follows it there, so a bare number under it is that page's folio (7.5),
-            # though no blank line or form feed sets it apart
+        elif prev is not None and not line.blank_before and colophon_kind(prev) in ("issued", "print-run"):
+            # right under the 印发 line (or the print run under it), no blank line between: the
+            # 版记 closes the issue's last page (GB/T 9704-2012 7.4.3: the 印发机关 and 印发日期 its
+            # last line), nothing of the text follows it there, so a bare number under it is that
+            # page's folio (7.5), though no blank line or form feed sets it apart (an extraction
+            # that dropped both; with a blank line between, the rules above and below decide)
             line.furniture = "pageNum"
             line.note("furniture: folio", "a bare number right under the 版记's 印发 line (the last page's folio)")
         elif (nxt is None or nxt.blanks_before >= 2) and prev is not None and not BARE_NUMBER_RE.match(prev.key):
