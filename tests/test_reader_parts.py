@@ -150,6 +150,27 @@ def test_a_bare_number_right_under_the_yinfa_line_is_the_last_pages_folio_and_th
     round_trips(docs, src)
 
 
+def test_the_typed_rules_of_a_banji_are_rule_marks_of_the_colophon_no_article():
+    """GB/T 9704-2012 7.4.1: the 版记 prints a 分隔线 over its first line, between its lines and
+    under its last; typed as runs of box-drawing characters they are ``fw type="rule"`` in the
+    colophon, with or without blank lines, never a paragraph or an article of the body."""
+    rule = "─────────────────"
+    body = ("农业信息简报\n\n第7期\n\n青石县农业农村局　　　　　　2023年5月8日\n\n"
+            "青石县启动春季农机安全检查\n\n\t5月上旬，县农业农村局召开会议，部署全县春季农机安全检查工作。会议要求各乡镇"
+            "逐户排查，建立台账，限期整改。\n\n（县农机站供稿）\n\n")
+    for gap in ("\n", ""):
+        src = body + f"{rule}\n{gap}抄送：县委办、县政府办。\n{rule}\n青石县农业农村局办公室　　2023年5月8日印发\n{rule}\n"
+        docs, _ = read(src)
+        root = docs[0].root
+        assert texts(root, "//tei:back//tei:fw[@type='rule']") == [rule] * 3
+        assert not [p for p in texts(root, "//tei:body//tei:p") if "─" in p]
+        assert len(xpath(root, "//tei:body/tei:div")) == 1
+        round_trips(docs, src)
+    # a rule line with no 版记 under it stays in the body
+    docs, _ = read(body + rule + "\n")
+    assert not xpath(docs[0].root, "//tei:back")
+
+
 def test_an_imprint_of_the_compound_verb_bianji_chuban_names_the_body_alone():
     """``…中心编辑出版`` (edits and publishes) is one publishing verb: the publisher is the body
     without 编辑, and the imprint is a ``docImprint``."""

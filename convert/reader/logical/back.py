@@ -38,7 +38,7 @@ from convert.reader.layout import (ISSUED_RE, PRINT_RUN_RE, PRINT_RUN_TAIL_RE, T
                                    page_credit, undated_issued)
 from convert.reader.lines import Line
 from convert.reader.logical.state import LogicalText
-from convert.reader.masthead import DATE_RE, _iso
+from convert.reader.masthead import DATE_RE, RULE_MARK_RE, _iso
 from convert.reader.names import is_org_name, tag_colophon_orgs
 from convert.reader.physical import as_wide_as_wrapped
 from convert.tei import E, xpath
@@ -148,7 +148,10 @@ def _colophon(lines: list[Line], family: str) -> etree._Element | None:
         if marks:  # an old page break between colophon lines stands between them
             emit_marks(div, marks)
         kind = colophon_kind(line)
-        if line is lines[0] and kind is None and colophon_caption(line):
+        if kind is None and rule_line(line):
+            # the 版记's 分隔线 (GB/T 9704-2012 7.4.1), kept as the rule mark it is
+            div.append(inline(E.fw(type="rule"), _strip(segs)))
+        elif line is lines[0] and kind is None and colophon_caption(line):
             # the caption over the fields (本刊编辑委员会): a block of the colophon, no heading of the text
             div.append(inline(E.ab(type="caption"), _strip(segs)))
         elif is_page_credit(line, family):
@@ -217,6 +220,13 @@ def colophon_caption(line: Line) -> bool:
     return bool(COLOPHON_CAPTION_RE.match(line.key))
 
 
+def rule_line(line: Line) -> bool:
+    """*line* is a printed rule and nothing else (:data:`convert.reader.masthead.RULE_MARK_RE` on
+    its content, whitespace removed: ``━━━━━━``, ``★``): the 版记's 分隔线 above, between or
+    under its lines (GB/T 9704-2012 7.4.1) when it stands in the colophon's run."""
+    return bool(line.key) and RULE_MARK_RE.match(line.key) is not None
+
+
 def find_colophon_lines(doc: LogicalText) -> None:
     """Colophon: the run of colophon lines that ends the issue (distribution lines, the 印发
     line, label：value fields, a print run, notices, a page credit after a newspaper's 报尾
@@ -228,6 +238,11 @@ def find_colophon_lines(doc: LogicalText) -> None:
     while i > doc.body_start:
         line = lines[i - 1]
         kind = colophon_kind(line)
+        if kind is None and rule_line(line):
+            # the 版记's rules (GB/T 9704-2012 7.4.1: a 分隔线 over its first line, between its
+            # lines, under its last) belong to it; a run of rules alone is no colophon (``found``)
+            i -= 1
+            continue
         if kind is None and not line.blank_before and i - 2 >= doc.body_start:
             # an 印发 line, or a field whose value, the extraction wrapped (over up to four lines)
             j = i - 2
@@ -257,6 +272,9 @@ def find_colophon_lines(doc: LogicalText) -> None:
         run = lines[i:]
     doc.colophon_start = i
     for line in run:
+        if rule_line(line):
+            line.note("colophon", "a printed rule of the 版记 (GB/T 9704-2012 7.4.1) in the run that ends the issue")
+            continue
         if line is run[0] and colophon_kind(line) is None:
             line.note("colophon", "the caption of the colophon: an editorial committee's name (编辑委员会, 编委会) alone "
                                   "right over the label：value fields (a journal's 版权页 lists its 编委会 under that caption)")
@@ -309,4 +327,4 @@ def build_back(doc: LogicalText) -> None:
         doc.front_colophon_div = _colophon(doc.lines[a:b], doc.family)
 
 
-__all__ = ["PRINT_RUN_RE", "build_back", "find_colophon_lines", "find_front_colophon", "is_page_credit"]
+__all__ = ["PRINT_RUN_RE", "build_back", "find_colophon_lines", "find_front_colophon", "is_page_credit", "rule_line"]
