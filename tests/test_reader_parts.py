@@ -6924,3 +6924,53 @@ def test_centred_bare_numbers_counting_up_are_folios_without_a_page_break_mark()
     assert [nows(t) for t in texts(root, "//tei:fw[@type='pageNum']")] == ["1", "2", "3"]
     assert any("2140万元" in nows(p) for p in texts(root, "//tei:body//tei:p"))
     round_trips(docs, text)
+
+
+VERSE_THEN_ESSAY_OVER_A_PAGE = """内部资料
+
+# 某 溪 职 工
+
+2025年第3期（总第40期）
+
+某溪县供电公司　主办　　　　　2025年3月
+
+## 文苑
+
+**灯火**
+
+石青
+
+山那边起了风
+河水漫过石桥
+他提着马灯
+走进雨里
+
+屋檐下的人们
+等着那一盏光
+从坡上亮起
+一直亮到天明
+· 6 ·
+某溪职工·2025年第3期
+**老屋的门槛**
+
+老屋的门槛是一块青石，被几代人的脚磨得发亮。小时候我常坐在上面等父亲下班回家，看他推着自行车从巷口拐进来。
+
+后来老屋翻修，青石被搬到了院子里，我每次回去都要在上面坐一会儿，想起那些等人的黄昏。
+
+· 7 ·
+"""
+
+
+def test_a_short_line_after_a_poem_across_a_page_break_with_prose_under_it_is_the_next_pieces_title():
+    """A magazine sets a poem at a page's foot and the essay after it at the head of the next
+    page (folio and running head between them, no blank line): the page break sets the short
+    line of heading shape apart as a blank line would, and with running text under it the line
+    is the essay's title, not the poem's last line. (Failed before: ``老屋的门槛`` was the poem's
+    ninth line.)"""
+    docs, _ = read(VERSE_THEN_ESSAY_OVER_A_PAGE)
+    root = docs[0].root
+    heads = [nows("".join(h.itertext())) for h in xpath(root, "//tei:div[@type='article']/tei:head")]
+    assert heads[-2:] == ["灯火", "老屋的门槛"], texts(root, "//tei:head")
+    lines = texts(root, "//tei:lg[@type='poem']//tei:l")
+    assert len(lines) == 8 and lines[-1] == "一直亮到天明", lines
+    round_trips(docs, VERSE_THEN_ESSAY_OVER_A_PAGE)
