@@ -6974,3 +6974,61 @@ def test_a_short_line_after_a_poem_across_a_page_break_with_prose_under_it_is_th
     lines = texts(root, "//tei:lg[@type='poem']//tei:l")
     assert len(lines) == 8 and lines[-1] == "一直亮到天明", lines
     round_trips(docs, VERSE_THEN_ESSAY_OVER_A_PAGE)
+
+
+CONTENTS_WITH_A_SUBTITLE = """内部资料
+
+# 某 溪 职 工
+
+2025年第3期（总第40期）
+
+某溪县供电公司　主办　　　　　2025年3月
+
+## 目　录
+
+**要闻**
+
+县公司召开安全生产工作会议　　1
+
+**人物**
+
+大山里的“电力保姆”　　2
+
+——记某岭供电所抄表员周德安
+
+## 要闻
+
+**县公司召开安全生产工作会议**
+
+3月4日，县公司召开安全生产工作会议，总结去年安全生产工作，部署今年重点任务。各部门和各供电所负责人参加会议。
+
+（办公室供稿）
+
+## 人物
+
+**大山里的“电力保姆”**
+
+——记某岭供电所抄表员周德安
+
+周德安在某岭供电所当抄表员已经十五年，负责的线路跨过三座山，沿线有九个自然村。
+
+（通讯员　林　木）
+"""
+
+
+def test_a_dash_line_under_a_contents_entry_is_the_entrys_subtitle():
+    """A 目次 prints a feature's subtitle (``——记…``, GB/T 15834-2011 4.11: the dash before a
+    副题) on its own line under the entry, which printed its page: it is that entry's subtitle
+    (``<title type="sub">`` in the entry's item), not an entry of its own, and in the body the
+    same line under the title is the article's subtitle, not its title. (Failed before: the
+    ``——记…`` line was a contents entry, and in the body the article's title.)"""
+    docs, _ = read(CONTENTS_WITH_A_SUBTITLE)
+    root = docs[0].root
+    items = xpath(root, "//tei:div[@type='contents']//tei:item[tei:ref[@target]][not(tei:list)]")
+    assert [nows("".join(x.itertext())) for x in (xpath(i, "tei:ref")[0] for i in items)] == [
+        "县公司召开安全生产工作会议", "大山里的“电力保姆”"]
+    assert texts(root, "//tei:div[@type='contents']//tei:title[@type='sub']") == ["——记某岭供电所抄表员周德安"]
+    heads = xpath(root, "//tei:div[@type='article']/tei:head[not(@type='sub')]")
+    assert [nows("".join(h.itertext())) for h in heads] == ["县公司召开安全生产工作会议", "大山里的“电力保姆”"]
+    assert texts(root, "//tei:div[@type='article']/tei:head[@type='sub']") == ["——记某岭供电所抄表员周德安"]
+    round_trips(docs, CONTENTS_WITH_A_SUBTITLE)
