@@ -7032,3 +7032,33 @@ def test_a_dash_line_under_a_contents_entry_is_the_entrys_subtitle():
     assert [nows("".join(h.itertext())) for h in heads] == ["县公司召开安全生产工作会议", "大山里的“电力保姆”"]
     assert texts(root, "//tei:div[@type='article']/tei:head[@type='sub']") == ["——记某岭供电所抄表员周德安"]
     round_trips(docs, CONTENTS_WITH_A_SUBTITLE)
+
+
+def test_a_persons_name_in_the_colophon_keeps_its_variant_character():
+    """A colophon's editor field holds a person's name, whose characters are the bearer's own
+    (a variant such as 樑 in a name is no stray Traditional form: 国家通用语言文字法 第十七条 keeps
+    异体字 in names): the item and the header's persName give it as printed, no
+    ``<choice>``; a stray form in running text is still regularised. (Failed before: the item
+    held ``<choice><orig>樑</orig><reg>梁</reg></choice>`` and the header ``许国樑梁``.)"""
+    text = CONTENTS_WITH_A_SUBTITLE.replace("（通讯员　林　木）\n", "（通讯员　林　木）\n\n---\n\n主编：许国樑\n\n责任编辑：苏映荷\n\n印数：500册\n")
+    text = text.replace("负责的线路跨过三座山", "負责的线路跨过三座山")
+    docs, _ = read(text)
+    root = docs[0].root
+    items = xpath(root, "//tei:div[@type='colophon']//tei:item")
+    assert "许国樑" in ["".join(i.itertext()) for i in items]
+    assert not xpath(root, "//tei:div[@type='colophon']//tei:choice")
+    assert "许国樑" in [p.text for p in xpath(root, "//tei:teiHeader//tei:respStmt/tei:persName")]
+    assert xpath(root, "//tei:body//tei:choice/tei:orig[.='負']")
+    round_trips(docs, text)
+
+
+def test_a_header_value_from_the_colophon_gives_a_regularised_character_once():
+    """A colophon value holding a stray Traditional form keeps it as ``<choice><orig>…</orig>
+    <reg>…</reg></choice>``; the header's value read from it is the text as printed, each
+    character once. (Failed before: the header's 地址 held ``某溪县電电力路8号``.)"""
+    text = CONTENTS_WITH_A_SUBTITLE.replace("（通讯员　林　木）\n", "（通讯员　林　木）\n\n---\n\n主办：某溪县供电公司\n\n地址：某溪县電力路8号\n\n印数：500册\n")
+    docs, _ = read(text)
+    root = docs[0].root
+    header = "".join(xpath(root, "//tei:teiHeader")[0].itertext())
+    assert "電力路" in header and "電电" not in header, header
+    round_trips(docs, text)
