@@ -7062,3 +7062,21 @@ def test_a_header_value_from_the_colophon_gives_a_regularised_character_once():
     header = "".join(xpath(root, "//tei:teiHeader")[0].itertext())
     assert "電力路" in header and "電电" not in header, header
     round_trips(docs, text)
+
+
+def test_a_bullet_mark_before_a_photo_caption_is_the_captions_label():
+    """Print sets a ▲ before a photo caption, pointing at the photo: the mark is the caption
+    head's ``<label>`` (as a heading's bullet is), kept, outside the caption's text; the credit
+    (…摄) is the figure's byline. (Failed before: the head's text opened with ▲.)"""
+    text = CONTENTS_WITH_A_SUBTITLE.replace(
+        "（办公室供稿）\n", "（办公室供稿）\n\n▲ 3月4日，县公司安全生产工作会议现场。（林木　摄）\n")
+    docs, _ = read(text)
+    root = docs[0].root
+    figures = xpath(root, "//tei:figure")
+    assert len(figures) == 1
+    head = xpath(figures[0], "tei:head")[0]
+    assert texts(head, "tei:label") == ["▲"]
+    assert nows("".join(t for c in head for t in [("" if c.tag.endswith("}label") else "".join(c.itertext())), c.tail or ""])
+                + (head.text or "")) == "3月4日，县公司安全生产工作会议现场。"
+    assert texts(figures[0], "tei:byline") == ["（林木摄）"]
+    round_trips(docs, text)
