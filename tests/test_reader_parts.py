@@ -7080,3 +7080,22 @@ def test_a_bullet_mark_before_a_photo_caption_is_the_captions_label():
                 + (head.text or "")) == "3月4日，县公司安全生产工作会议现场。"
     assert texts(figures[0], "tei:byline") == ["（林木摄）"]
     round_trips(docs, text)
+
+
+def test_a_dash_line_under_a_leader_contents_entry_is_the_entrys_subtitle():
+    """In a 目次 with dot leaders, a feature's ``——记…`` line printed under its entry (which
+    printed its leader and page) is that entry's subtitle, not the first line of the next entry.
+    (Failed before: the next entry's title began with the subtitle.)"""
+    text = CONTENTS_WITH_A_SUBTITLE.replace("县公司召开安全生产工作会议　　1", "县公司召开安全生产工作会议……………1").replace(
+        "大山里的“电力保姆”　　2", "大山里的“电力保姆”……………2").replace(
+        "**人物**\n", "**人物**\n\n安全生产月活动启动……………3\n").replace(
+        "（通讯员　林　木）\n", "（通讯员　林　木）\n\n**安全生产月活动启动**\n\n3月10日，县公司启动安全生产月活动，各供电所同步开展隐患排查。\n")
+    text = text.replace("大山里的“电力保姆”……………2\n\n——记某岭供电所抄表员周德安\n",
+                        "大山里的“电力保姆”……………2\n\n——记某岭供电所抄表员周德安\n\n电力服务进万家……………4\n")
+    text += "\n**电力服务进万家**\n\n3月12日，县公司组织党员服务队走进社区，为居民检修家用电器。\n"
+    docs, _ = read(text)
+    root = docs[0].root
+    refs = [nows("".join(r.itertext())) for r in xpath(root, "//tei:div[@type='contents']//tei:item/tei:ref")]
+    assert "电力服务进万家" in refs and not any(r.startswith("——") for r in refs), refs
+    assert texts(root, "//tei:div[@type='contents']//tei:title[@type='sub']") == ["——记某岭供电所抄表员周德安"]
+    round_trips(docs, text)

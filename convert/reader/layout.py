@@ -693,8 +693,14 @@ def find_contents(lines: list[Line]) -> Contents | None:
     toc = Contents(start, last + 1, head=head)
     pending: list[Line] = []
     current: list[Entry] | None = None
+    entry: Entry | None = None  # the last entry read
     for k in range(start + (head is not None), last + 1):
         line = lines[k]
+        if not pending and entry_subtitle(entry, line):
+            line.evidence.append("a line opening with a dash under a contents entry that printed its page: "
+                                 "the entry's subtitle (副题), not an entry")
+            entry.subtitle.append(line)
+            continue
         # a title whose author the wrap put on the leader line below is an entry's, no section name
         if line.page is None and not pending and is_section(line) and not (
                 k + 1 <= last and (_wrapped_author_below(line, lines[k + 1])
