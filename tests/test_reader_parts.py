@@ -6980,3 +6980,178 @@ def test_centred_bare_numbers_counting_up_are_folios_without_a_page_break_mark()
     assert [nows(t) for t in texts(root, "//tei:fw[@type='pageNum']")] == ["1", "2", "3"]
     assert any("2140万元" in nows(p) for p in texts(root, "//tei:body//tei:p"))
     round_trips(docs, text)
+
+
+VERSE_THEN_ESSAY_OVER_A_PAGE = """内部资料
+
+# 某 溪 职 工
+
+2025年第3期（总第40期）
+
+某溪县供电公司　主办　　　　　2025年3月
+
+## 文苑
+
+**灯火**
+
+石青
+
+山那边起了风
+河水漫过石桥
+他提着马灯
+走进雨里
+
+屋檐下的人们
+等着那一盏光
+从坡上亮起
+一直亮到天明
+· 6 ·
+某溪职工·2025年第3期
+**老屋的门槛**
+
+老屋的门槛是一块青石，被几代人的脚磨得发亮。小时候我常坐在上面等父亲下班回家，看他推着自行车从巷口拐进来。
+
+后来老屋翻修，青石被搬到了院子里，我每次回去都要在上面坐一会儿，想起那些等人的黄昏。
+
+· 7 ·
+"""
+
+
+def test_a_short_line_after_a_poem_across_a_page_break_with_prose_under_it_is_the_next_pieces_title():
+    """A magazine sets a poem at a page's foot and the essay after it at the head of the next
+    page (folio and running head between them, no blank line): the page break sets the short
+    line of heading shape apart as a blank line would, and with running text under it the line
+    is the essay's title, not the poem's last line. (Failed before: ``老屋的门槛`` was the poem's
+    ninth line.)"""
+    docs, _ = read(VERSE_THEN_ESSAY_OVER_A_PAGE)
+    root = docs[0].root
+    heads = [nows("".join(h.itertext())) for h in xpath(root, "//tei:div[@type='article']/tei:head")]
+    assert heads[-2:] == ["灯火", "老屋的门槛"], texts(root, "//tei:head")
+    lines = texts(root, "//tei:lg[@type='poem']//tei:l")
+    assert len(lines) == 8 and lines[-1] == "一直亮到天明", lines
+    round_trips(docs, VERSE_THEN_ESSAY_OVER_A_PAGE)
+
+
+CONTENTS_WITH_A_SUBTITLE = """内部资料
+
+# 某 溪 职 工
+
+2025年第3期（总第40期）
+
+某溪县供电公司　主办　　　　　2025年3月
+
+## 目　录
+
+**要闻**
+
+县公司召开安全生产工作会议　　1
+
+**人物**
+
+大山里的“电力保姆”　　2
+
+——记某岭供电所抄表员周德安
+
+## 要闻
+
+**县公司召开安全生产工作会议**
+
+3月4日，县公司召开安全生产工作会议，总结去年安全生产工作，部署今年重点任务。各部门和各供电所负责人参加会议。
+
+（办公室供稿）
+
+## 人物
+
+**大山里的“电力保姆”**
+
+——记某岭供电所抄表员周德安
+
+周德安在某岭供电所当抄表员已经十五年，负责的线路跨过三座山，沿线有九个自然村。
+
+（通讯员　林　木）
+"""
+
+
+def test_a_dash_line_under_a_contents_entry_is_the_entrys_subtitle():
+    """A 目次 prints a feature's subtitle (``——记…``, GB/T 15834-2011 4.11: the dash before a
+    副题) on its own line under the entry, which printed its page: it is that entry's subtitle
+    (``<title type="sub">`` in the entry's item), not an entry of its own, and in the body the
+    same line under the title is the article's subtitle, not its title. (Failed before: the
+    ``——记…`` line was a contents entry, and in the body the article's title.)"""
+    docs, _ = read(CONTENTS_WITH_A_SUBTITLE)
+    root = docs[0].root
+    items = xpath(root, "//tei:div[@type='contents']//tei:item[tei:ref[@target]][not(tei:list)]")
+    assert [nows("".join(x.itertext())) for x in (xpath(i, "tei:ref")[0] for i in items)] == [
+        "县公司召开安全生产工作会议", "大山里的“电力保姆”"]
+    assert texts(root, "//tei:div[@type='contents']//tei:title[@type='sub']") == ["——记某岭供电所抄表员周德安"]
+    heads = xpath(root, "//tei:div[@type='article']/tei:head[not(@type='sub')]")
+    assert [nows("".join(h.itertext())) for h in heads] == ["县公司召开安全生产工作会议", "大山里的“电力保姆”"]
+    assert texts(root, "//tei:div[@type='article']/tei:head[@type='sub']") == ["——记某岭供电所抄表员周德安"]
+    round_trips(docs, CONTENTS_WITH_A_SUBTITLE)
+
+
+def test_a_persons_name_in_the_colophon_keeps_its_variant_character():
+    """A colophon's editor field holds a person's name, whose characters are the bearer's own
+    (a variant such as 樑 in a name is no stray Traditional form: 国家通用语言文字法 第十七条 keeps
+    异体字 in names): the item and the header's persName give it as printed, no
+    ``<choice>``; a stray form in running text is still regularised. (Failed before: the item
+    held ``<choice><orig>樑</orig><reg>梁</reg></choice>`` and the header ``许国樑梁``.)"""
+    text = CONTENTS_WITH_A_SUBTITLE.replace("（通讯员　林　木）\n", "（通讯员　林　木）\n\n---\n\n主编：许国樑\n\n责任编辑：苏映荷\n\n印数：500册\n")
+    text = text.replace("负责的线路跨过三座山", "負责的线路跨过三座山")
+    docs, _ = read(text)
+    root = docs[0].root
+    items = xpath(root, "//tei:div[@type='colophon']//tei:item")
+    assert "许国樑" in ["".join(i.itertext()) for i in items]
+    assert not xpath(root, "//tei:div[@type='colophon']//tei:choice")
+    assert "许国樑" in [p.text for p in xpath(root, "//tei:teiHeader//tei:respStmt/tei:persName")]
+    assert xpath(root, "//tei:body//tei:choice/tei:orig[.='負']")
+    round_trips(docs, text)
+
+
+def test_a_header_value_from_the_colophon_gives_a_regularised_character_once():
+    """A colophon value holding a stray Traditional form keeps it as ``<choice><orig>…</orig>
+    <reg>…</reg></choice>``; the header's value read from it is the text as printed, each
+    character once. (Failed before: the header's 地址 held ``某溪县電电力路8号``.)"""
+    text = CONTENTS_WITH_A_SUBTITLE.replace("（通讯员　林　木）\n", "（通讯员　林　木）\n\n---\n\n主办：某溪县供电公司\n\n地址：某溪县電力路8号\n\n印数：500册\n")
+    docs, _ = read(text)
+    root = docs[0].root
+    header = "".join(xpath(root, "//tei:teiHeader")[0].itertext())
+    assert "電力路" in header and "電电" not in header, header
+    round_trips(docs, text)
+
+
+def test_a_bullet_mark_before_a_photo_caption_is_the_captions_label():
+    """Print sets a ▲ before a photo caption, pointing at the photo: the mark is the caption
+    head's ``<label>`` (as a heading's bullet is), kept, outside the caption's text; the credit
+    (…摄) is the figure's byline. (Failed before: the head's text opened with ▲.)"""
+    text = CONTENTS_WITH_A_SUBTITLE.replace(
+        "（办公室供稿）\n", "（办公室供稿）\n\n▲ 3月4日，县公司安全生产工作会议现场。（林木　摄）\n")
+    docs, _ = read(text)
+    root = docs[0].root
+    figures = xpath(root, "//tei:figure")
+    assert len(figures) == 1
+    head = xpath(figures[0], "tei:head")[0]
+    assert texts(head, "tei:label") == ["▲"]
+    assert nows("".join(t for c in head for t in [("" if c.tag.endswith("}label") else "".join(c.itertext())), c.tail or ""])
+                + (head.text or "")) == "3月4日，县公司安全生产工作会议现场。"
+    assert texts(figures[0], "tei:byline") == ["（林木摄）"]
+    round_trips(docs, text)
+
+
+def test_a_dash_line_under_a_leader_contents_entry_is_the_entrys_subtitle():
+    """In a 目次 with dot leaders, a feature's ``——记…`` line printed under its entry (which
+    printed its leader and page) is that entry's subtitle, not the first line of the next entry.
+    (Failed before: the next entry's title began with the subtitle.)"""
+    text = CONTENTS_WITH_A_SUBTITLE.replace("县公司召开安全生产工作会议　　1", "县公司召开安全生产工作会议……………1").replace(
+        "大山里的“电力保姆”　　2", "大山里的“电力保姆”……………2").replace(
+        "**人物**\n", "**人物**\n\n安全生产月活动启动……………3\n").replace(
+        "（通讯员　林　木）\n", "（通讯员　林　木）\n\n**安全生产月活动启动**\n\n3月10日，县公司启动安全生产月活动，各供电所同步开展隐患排查。\n")
+    text = text.replace("大山里的“电力保姆”……………2\n\n——记某岭供电所抄表员周德安\n",
+                        "大山里的“电力保姆”……………2\n\n——记某岭供电所抄表员周德安\n\n电力服务进万家……………4\n")
+    text += "\n**电力服务进万家**\n\n3月12日，县公司组织党员服务队走进社区，为居民检修家用电器。\n"
+    docs, _ = read(text)
+    root = docs[0].root
+    refs = [nows("".join(r.itertext())) for r in xpath(root, "//tei:div[@type='contents']//tei:item/tei:ref")]
+    assert "电力服务进万家" in refs and not any(r.startswith("——") for r in refs), refs
+    assert texts(root, "//tei:div[@type='contents']//tei:title[@type='sub']") == ["——记某岭供电所抄表员周德安"]
+    round_trips(docs, text)

@@ -516,6 +516,8 @@ class Entry:
     section: int | None = None
     target: str | None = None
     spans: dict = field(default_factory=dict)
+    #: the entry's subtitle printed on its own line under it (``——记…``, no page of its own)
+    subtitle: list[Line] = field(default_factory=list)
 
     @property
     def key(self) -> str:
@@ -691,8 +693,14 @@ def find_contents(lines: list[Line]) -> Contents | None:
     toc = Contents(start, last + 1, head=head)
     pending: list[Line] = []
     current: list[Entry] | None = None
+    entry: Entry | None = None  # the last entry read
     for k in range(start + (head is not None), last + 1):
         line = lines[k]
+        if not pending and entry_subtitle(entry, line):
+            line.evidence.append("a line opening with a dash under a contents entry that printed its page: "
+                                 "the entry's subtitle (副题), not an entry")
+            entry.subtitle.append(line)
+            continue
         # a title whose author the wrap put on the leader line below is an entry's, no section name
         if line.page is None and not pending and is_section(line) and not (
                 k + 1 <= last and (_wrapped_author_below(line, lines[k + 1])
@@ -836,6 +844,18 @@ def clause_title(key: str) -> bool:
             and not any(c in SENTENCE_PUNCT or c in "：:" for c in key) and body[-1:] not in "，,、")
 
 
+def entry_subtitle(above: Entry | None, line: Line) -> bool:
+    """*line* is the subtitle of the contents entry *above*, not an entry: it opens with a dash
+    (a 副题 under its 正题, GB/T 15834-2011 4.11: the 破折号 stands before a subtitle; a 目次 prints
+    a feature's ``——记…`` under its title), it prints no page, bullet or leader of its own, and
+    the entry above is complete (its page printed: the subtitle cannot be a wrapped title's first
+    line) and has no subtitle yet. Constant time."""
+    return (above is not None and above.page is not None and not above.subtitle
+            and line.key.startswith("——") and len(line.key) > 2 and line.page is None and not line.bullet
+            and match_author_leader(line.text) is None and _entry_spans(line)[0] is None
+            and not re.search(r"[。；！？]$", line.key))
+
+
 def find_headed_contents(lines: list[Line], start: int = 0, reach: int = 60, stop: int | None = None) -> Contents | None:
     """A contents list printed under a heading (本期要目, 目录, 本期导读) without dot leaders:
     the heading within *reach* lines of *start*, then the entries, each a line without sentence
@@ -859,6 +879,12 @@ def find_headed_contents(lines: list[Line], start: int = 0, reach: int = 60, sto
     k = h + 1
     while k < len(lines):
         line = lines[k]
+        if entry_subtitle(entries[-1] if entries else None, line):
+            line.evidence.append("a line opening with a dash under a contents entry that printed its page: "
+                                 "the entry's subtitle (副题), not an entry")
+            entries[-1].subtitle.append(line)
+            k += 1
+            continue
         prose = paragraph_shape(line)
         if (prose and not clause_title(line.key)) or line.page is not None or len(line.key) > 50:
             break

@@ -33,10 +33,10 @@ import re
 
 from lxml import etree
 
-from convert.reader.body import cut_segments, _strip, emit_marks, inline, lead_marks, trail_marks
+from convert.reader.body import REGULARISE, cut_segments, _strip, emit_marks, inline, lead_marks, trail_marks
 from convert.reader.layout import (ISSUED_RE, PRINT_RUN_RE, PRINT_RUN_TAIL_RE, TERMINAL, colophon_fields, colophon_kind,
                                    page_credit, undated_issued)
-from convert.reader.lines import Line
+from convert.reader.lines import Line, is_mark
 from convert.reader.logical.state import LogicalText
 from convert.reader.masthead import DATE_RE, RULE_MARK_RE, _iso
 from convert.reader.names import is_org_name, tag_colophon_orgs
@@ -70,6 +70,16 @@ def is_page_credit(line: Line, family: str) -> bool:
     return roles >= (1 if family == "newspaper" else 2)
 
 
+def person_field(label: str, value: str) -> bool:
+    """A colophon field whose value is one person's name: an editor's or signer's label
+    (:data:`convert.reader.logical.header.EDITOR_FIELD_RE`: 主编, 责任编辑, 签发 …) and two to four
+    Han characters (a name, letter-spaced or not). Constant time."""
+    from convert.reader.logical.header import EDITOR_FIELD_RE
+
+    return (EDITOR_FIELD_RE.match(label) is not None
+            and re.fullmatch(r"\s*[\u4e00-\u9fff](?:[\s\u3000]*[\u4e00-\u9fff]){1,3}\s*", value) is not None)
+
+
 def _fields(div: etree._Element, segs, kind: str) -> None:
     """Append a line of labelled fields to *div*: into the ``list`` (gloss or distribution) that
     ends it, or a new one; a print run at the line's end as ``ab type="printRun"`` after it."""
@@ -91,7 +101,18 @@ def _fields(div: etree._Element, segs, kind: str) -> None:
         stop = fields[k + 1][0] if k + 1 < len(fields) else end
         # the label's bold is its markup; every character (and milestone) of the line goes somewhere
         lst.append(inline(E.label(), [(t, False) for t, _ in _strip(cut_segments(segs, 0 if k == 0 else a, v))]))
-        lst.append(inline(E.item(), _strip(cut_segments(segs, v, stop))))
+        value = _strip(cut_segments(segs, v, stop))
+        label = re.sub(r"[：:\s\u3000]", "", text[a:v])
+        if person_field(label, "".join(t for t, _ in value if not is_mark(t))):
+            # a person's name keeps its characters as printed: a variant in a name is the
+            # bearer's own (国家通用语言文字法 第十七条 keeps 异体字 in 姓氏), no stray form
+            token = REGULARISE.set(False)
+            try:
+                lst.append(inline(E.item(), value))
+            finally:
+                REGULARISE.reset(token)
+        else:
+            lst.append(inline(E.item(), value))
     if tail:
         div.append(_print_run(_strip(cut_segments(segs, end, len(text)))))
 

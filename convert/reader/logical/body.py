@@ -56,7 +56,7 @@ from convert.reader.body import (cut_segments, BRIEF_RE, BYLINE_LINE_RE, BYLINE_
                                  _similar,
                                  _strip, balanced_subheading, emit_marks, heading_segments, inline,
                                  lead_marks, split_specials, trail_marks)
-from convert.reader.layout import (COLOPHON_FIELD_RE, Contents, after_clause_mark, clause_title, column_name, directory_entry, labelled_list_lines, heading_shape, paragraph_shape,
+from convert.reader.layout import (BULLET_CHARS, COLOPHON_FIELD_RE, Contents, after_clause_mark, clause_title, column_name, directory_entry, labelled_list_lines, heading_shape, paragraph_shape,
                                    unfinished, without_genre_label)
 from convert.reader.lines import Line, is_mark
 from convert.reader.masthead import DATE_RE, _iso, arabic_date
@@ -140,6 +140,20 @@ class Heading:
 def _plain(segs):
     """*segs* without their bold (the markup of a run-in head)."""
     return [(s, False) for s, _ in segs]
+
+
+def caption_head(segs) -> etree._Element:
+    """The ``<head>`` of a photo caption (*segs*, its text before the credit): a bullet mark set
+    before it (``▲``, ``△``, ``●``: :data:`convert.reader.layout.BULLET_CHARS`; print sets a ▲ or
+    ● before a caption, pointing at the photo) as its ``<label>`` (as a heading's bullet is), the
+    caption's text after it; the mark is kept, outside the head's text (TEI P5 §3.8: label)."""
+    text = "".join(s for s, _ in segs)
+    lead = len(text) - len(text.lstrip())
+    if text[lead : lead + 1] and text[lead] in BULLET_CHARS and text[lead + 1 :].strip():
+        b = lead + 1
+        head = E.head(inline(E.label(), _plain(_strip(cut_segments(segs, 0, b)))))
+        return inline(head, _strip(cut_segments(segs, b, len(text))))
+    return inline(E.head(), segs)
 
 
 def signed_date(text: str) -> etree._Element:
@@ -1217,7 +1231,7 @@ class BodyBuilder:
         emit_marks(parent, marks)
         figure = E.figure()
         if role.data.get("credit") is None:
-            figure.append(inline(E.head(), _strip(segs)))
+            figure.append(caption_head(_strip(segs)))
             parent.append(figure)
             self.boundary = True
             return
@@ -1226,7 +1240,7 @@ class BodyBuilder:
         caption = _strip(cut_segments(segs, 0, a))
         start = a
         if "".join(s for s, _ in caption).strip():
-            figure.append(inline(E.head(), caption))
+            figure.append(caption_head(caption))
         else:  # a credit alone: what stands before it (milestones) goes with it
             start = 0
         credit = E.byline()

@@ -309,7 +309,18 @@ class _Page:
 def _contents_item(entry) -> etree._Element:
     """One contents entry: ``<item>`` holding the bullet (``label``), the printed title in
     ``<ref target="#…">``, what stands between (a leader printed before an author), the author
-    (``name type="author"``) and the printed page (``num type="page"``), in print order."""
+    (``name type="author"``) and the printed page (``num type="page"``), in print order; a
+    subtitle printed on its own line under the entry (``——记…``) after a ``<lb/>`` as
+    ``<title type="sub">`` (TEI P5 §3.12.2.2: the subordinate part of a title)."""
+    it = _contents_item_main(entry)
+    for line in getattr(entry, "subtitle", []):
+        it.append(E.lb())
+        it.append(inline(E.title(type="sub"), _strip(line.segments)))
+    return it
+
+
+def _contents_item_main(entry) -> etree._Element:
+    """The ``<item>`` of :func:`_contents_item` without the subtitle under it."""
     it = E.item()
     ref = E.ref()
     if entry.target:

@@ -47,7 +47,7 @@ def _colophon_fields(colophons: list[etree._Element]) -> list[tuple[str, etree._
     for label in (lab for back in colophons for lab in xpath(back, ".//tei:list[@type='gloss']/tei:label")):
         item = label.getnext()
         if item is not None and local(item) == "item":
-            fields.append((re.sub(r"[：:\s]+", "", "".join(label.itertext())), item))
+            fields.append((re.sub(r"[：:\s]+", "", _printed(label)), item))
     return fields
 
 
@@ -63,7 +63,7 @@ def colophon_printing_date(fields: list[tuple[str, etree._Element]]) -> tuple[st
     for label, item in fields:
         if not PRINTING_DATE_FIELD_RE.match(label):
             continue
-        value = "".join(item.itertext()).strip()
+        value = _printed(item).strip()
         m = DATE_RE.match(arabic_date(re.sub(r"\s+", "", value)))
         if m and m.end() == len(arabic_date(re.sub(r"\s+", "", value))) and 1 <= int(m.group(2)) <= 12:
             return _iso(*m.group(1, 2, 3)), value
@@ -97,6 +97,18 @@ def signed_issue_date(mh: Masthead, signed: list[str]) -> tuple[str, str] | None
 
 
 #: Colophon labels that name an editor (a person) of the issue.
+def _printed(el: etree._Element) -> str:
+    """The text of *el* as the source prints it (``"".join(el.itertext())`` without the added
+    forms of a ``<choice>``: ``reg``, ``corr``, ``expan``, TEI P5 §3.5.1), so that a header value
+    read from the colophon or the masthead gives no character twice."""
+    out = [el.text or ""]
+    for child in el:
+        if isinstance(child.tag, str) and local(child) not in ("reg", "corr", "expan"):
+            out.append(_printed(child))
+        out.append(child.tail or "")
+    return "".join(out)
+
+
 EDITOR_FIELD_RE = re.compile(r"^(?:主编|副主编|执行主编|总编|总编辑|责任编辑|编辑|签发|审核|制作)$")
 
 
@@ -119,15 +131,15 @@ def _header(mh: Masthead, genre, colophons: list[etree._Element], source_name: s
     for back in colophons:
         for ab in xpath(back, ".//tei:ab[@type='printRun']"):
             print_run = xpath(ab, "string(tei:num/@value)") or None
-            print_run_text = re.sub(r"^[（(]\s*|\s*[）)]$", "", "".join(ab.itertext()))
-        notices += ["".join(ab.itertext()).strip() for ab in xpath(back, ".//tei:ab[@type='notice']")]
+            print_run_text = re.sub(r"^[（(]\s*|\s*[）)]$", "", _printed(ab))
+        notices += [_printed(ab).strip() for ab in xpath(back, ".//tei:ab[@type='notice']")]
         for date in xpath(back, ".//tei:ab[@type='imprint']/tei:date[@when]"):
-            issued, issued_text = date.get("when"), "".join(date.itertext())
+            issued, issued_text = date.get("when"), _printed(date)
     if print_run is None:
         for label, item in fields:
-            m = re.match(r"^\s*(\d+)\s*(?:份|册|本)\s*$", "".join(item.itertext()))
+            m = re.match(r"^\s*(\d+)\s*(?:份|册|本)\s*$", _printed(item))
             if label == "印数" and m:
-                print_run, print_run_text = m.group(1), "".join(item.itertext()).strip()
+                print_run, print_run_text = m.group(1), _printed(item).strip()
 
     monogr = E.monogr()
     if mh.title:
@@ -151,12 +163,12 @@ def _header(mh: Masthead, genre, colophons: list[etree._Element], source_name: s
             monogr.append(E.respStmt(E.resp(mh.publisher_verb), E.orgName(mh.publisher)))
         for verb, body in mh.supporters:  # 承办, 协办: who runs it for the sponsor
             monogr.append(E.respStmt(E.resp(verb), E.orgName(body)))
-        signed_off = {re.sub(r"\s+", "", "".join(item.itertext())) for label, item in fields if label == "签发"}
+        signed_off = {re.sub(r"\s+", "", _printed(item)) for label, item in fields if label == "签发"}
         for name in mh.signers:  # the 版头's 签发 (GB/T 9704-2012 7.2.5), as the colophon's 签发 is read
             if name not in signed_off:
                 monogr.append(E.respStmt(E.resp("签发"), E.persName(name)))
         for label, item in fields:
-            value = "".join(item.itertext()).strip()
+            value = _printed(item).strip()
             if xpath(item, "tei:orgName"):
                 monogr.append(E.respStmt(E.resp(label), E.orgName(value)))
             elif EDITOR_FIELD_RE.match(label) and re.fullmatch(r"[\u4e00-\u9fff](?:\s*[\u4e00-\u9fff]){1,3}", value):
@@ -165,14 +177,14 @@ def _header(mh: Masthead, genre, colophons: list[etree._Element], source_name: s
     if not (mh.publisher_verb in PUBLISHING_VERBS) or not publishers:
         for label, item in fields:
             if label in ("编辑出版", "出版", "出版单位", "编印") and xpath(item, "tei:orgName"):
-                value = "".join(item.itertext()).strip()
+                value = _printed(item).strip()
                 publishers = [value] + [p for p in publishers if p != value]
                 break
     if not publishers:
         # no body states that it publishes: the 主办 body of a 内部资料 (its 编印单位 in practice)
         for label, item in fields:
-            if label in ("主办", "主办单位") and "".join(item.itertext()).strip():
-                publishers = ["".join(item.itertext()).strip()]
+            if label in ("主办", "主办单位") and _printed(item).strip():
+                publishers = [_printed(item).strip()]
                 break
     if not publishers and mh.sponsor:
         # the same on the masthead's 主办 line (``蓍山县第一中学主办``: a school paper or a county
@@ -181,7 +193,7 @@ def _header(mh: Masthead, genre, colophons: list[etree._Element], source_name: s
     imprint = E.imprint()
     for label, item in fields:
         if PLACE_FIELD_RE.match(label):
-            imprint.append(E.pubPlace("".join(item.itertext()).strip()))
+            imprint.append(E.pubPlace(_printed(item).strip()))
             break
     for publisher in publishers:
         imprint.append(E.publisher(publisher))
@@ -256,7 +268,7 @@ def _header(mh: Masthead, genre, colophons: list[etree._Element], source_name: s
 
     # publicationStmt: the body under whose authority the printed issue is distributed (主管,
     # else its publisher), the edition's date, and the availability the source states
-    authority = next(("".join(i.itertext()).strip() for label, i in fields
+    authority = next((_printed(i).strip() for label, i in fields
                       if label in ("主管", "主管单位") and xpath(i, "tei:orgName")), None) or publisher
     pub = E.publicationStmt(
         E.authority(E.orgName(authority)) if authority
@@ -353,5 +365,5 @@ def build_header(doc: LogicalText) -> None:
                   confirmed=len(xpath(doc.body, ".//tei:head[not(@cert)]")))
     doc.text = text_el
     colophons = [c for c in (doc.front_colophon_div, doc.back) if c is not None]
-    signed = ["".join(d.itertext()) for d in xpath(doc.body, ".//tei:byline/tei:date")]
+    signed = [_printed(d) for d in xpath(doc.body, ".//tei:byline/tei:date")]
     doc.header = _header(doc.masthead, doc.genre, colophons, doc.source_name, counts, signed)

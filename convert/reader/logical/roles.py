@@ -1029,7 +1029,8 @@ def _title_after_verse(doc: LogicalText, run: list[tuple[int, list[Line]]], stop
     essay, each under its own title, and a poem's lines never run on into prose. It is so when
     the run ended at running text (line *stop*: a paragraph by its shape, no role, no heading
     mark), the last line is one short line of heading shape, and it stands apart as the poem's
-    stanzas do: a blank line above it and above the prose, or the text prints no blank line
+    stanzas do: a blank line (or an old page break: the poem ended at a page's foot) above it
+    and a blank line above the prose, or the text prints no blank line
     inside the poem at all (blank lines gone: weaker, the line's evidence says so). A poem's last
     line under its stanza with no blank line between is kept. Notes the evidence on the line."""
     if stop >= doc.colophon_start or stop in doc.roles or doc.lines[stop].level:
@@ -1040,7 +1041,10 @@ def _title_after_verse(doc: LogicalText, run: list[tuple[int, list[Line]]], stop
     if len(last_parts) != 1 or not heading_shape(last) or not paragraph_shape(prose) or len(run) < 4:
         return False
     blanks = any(doc.lines[k].blank_before for k, _ in run[1:])
-    if blanks and not (last.blank_before and prose.blank_before):
+    # an old page break before the line (it opens with the page's milestones: folio, running
+    # head) sets it apart from the stanza above as a blank line does
+    apart = last.blank_before or (bool(last.segments) and is_mark(last.segments[0][0]))
+    if blanks and not (apart and prose.blank_before):
         return False
     last.note("title after verse", "a short line of heading shape after a poem's lines, running text under it: "
               "the title of the prose piece that follows" + ("" if blanks else
