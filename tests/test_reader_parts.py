@@ -6924,3 +6924,29 @@ def test_centred_bare_numbers_counting_up_are_folios_without_a_page_break_mark()
     assert [nows(t) for t in texts(root, "//tei:fw[@type='pageNum']")] == ["1", "2", "3"]
     assert any("2140万元" in nows(p) for p in texts(root, "//tei:body//tei:p"))
     round_trips(docs, text)
+
+
+#: An invented 会讯: after a folio and a page break, a column label, a title, and under it a pen
+#: name of two characters letter-spaced to the width of three (``芷　禾``), its first character no
+#: common surname; the story's first paragraph, opening indented, starts mid-phrase (在…).
+LETTER_SPACED_PEN_NAME = (
+    "青溪会讯\n\n2024年第2期（总第20期）\n\n青溪县红十字会编\n\n"
+    "博爱周活动启动\n\n　　5月8日，县红十字会在城区广场设置咨询台，向群众宣传应急救护知识。\n\n"
+    "· 2 ·\n\f【志愿者风采】\n\n"
+    "二十年守护一方平安\n\n芷　禾\n\n"
+    "　　在县救护站的志愿者名册上，他的名字排在第一位。二十年来他参加救护培训四十多次。\n\n"
+    "　　他说，能帮上别人就是最大的快乐。\n"
+)
+
+
+def test_a_letter_spaced_two_character_name_under_a_title_is_its_byline_with_cert():
+    """Under a title, two Han characters set apart by one space (``芷　禾``: a two-character name
+    letter-spaced to the width of three, newspaper and journal practice) with running text after
+    it is the author line, though its first character is no common surname (a pen name); weak,
+    ``@cert`` medium. It is no paragraph the text below runs on into."""
+    docs, _ = read(LETTER_SPACED_PEN_NAME)
+    root = docs[0].root
+    assert texts(root, "//tei:div[@type='article']/tei:byline") == ["芷禾"]
+    assert xpath(root, "string(//tei:div[@type='article']/tei:byline/@cert)") == "medium"
+    assert not any("芷" in p for p in texts(root, "//tei:body//tei:p"))
+    round_trips(docs, LETTER_SPACED_PEN_NAME)
