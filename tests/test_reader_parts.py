@@ -6950,3 +6950,30 @@ def test_a_letter_spaced_two_character_name_under_a_title_is_its_byline_with_cer
     assert xpath(root, "string(//tei:div[@type='article']/tei:byline/@cert)") == "medium"
     assert not any("芷" in p for p in texts(root, "//tei:body//tei:p"))
     round_trips(docs, LETTER_SPACED_PEN_NAME)
+
+
+#: An invented 简报 hard-wrapped at 24 characters (a monospaced extraction), its second title centred
+#: by spaces and cut by the same wrap: the first piece reaches the column's end, the rest flush left.
+CENTRED_TITLE_CUT = (
+    "青溪司法工作简报\n第3期\n\n调解工作扎实推进\n\n"
+    "    今年以来，县司法局把矛盾纠纷排查化解作为\n基层治理的重点，组织各司法所和调解委员会深入村组\n"
+    "、社区逐户走访，建立纠纷台账，实行销号管理，做到\n早发现、早介入、早化解，全年共排查各类纠纷三百余\n"
+    "件，调解成功率达到百分之九十五以上，群众满意度明\n显提高。\n\n"
+    "                县人民调解中心开\n展矛盾纠纷排查活动\n\n"
+    "    八月以来，中心组织调解员分三批进村入户，\n宣讲婚姻家庭、土地承包、邻里纠纷等方面的法律知识\n"
+    "，现场受理群众咨询，对排查出的纠纷逐件登记，明确\n责任人和办结时限，做到件件有着落、事事有回音，受\n"
+    "到群众欢迎。\n"
+)
+
+
+def test_a_centred_title_the_wrap_cut_at_the_columns_end_is_one_heading():
+    """A line set in from the left by more than a paragraph's indent (a centred title), without
+    clause punctuation, whose indent and text together reach the column's end, over a short flush
+    line without clause punctuation: the hard wrap cut the title (a centred line otherwise ends
+    short of the column's end), and the two lines are one heading (weak: ``@cert``)."""
+    docs, _ = read(CENTRED_TITLE_CUT)
+    heads = texts(docs[0].root, "//tei:body//tei:div[@type='article']/tei:head")
+    assert "县人民调解中心开展矛盾纠纷排查活动" in heads
+    assert not any(h in ("县人民调解中心开", "展矛盾纠纷排查活动") for h in heads)
+    assert texts(docs[0].root, "//tei:body/tei:div[@type='section']/tei:head") == []
+    round_trips(docs, CENTRED_TITLE_CUT)
