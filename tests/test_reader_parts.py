@@ -6977,3 +6977,23 @@ def test_a_centred_title_the_wrap_cut_at_the_columns_end_is_one_heading():
     assert not any(h in ("县人民调解中心开", "展矛盾纠纷排查活动") for h in heads)
     assert texts(docs[0].root, "//tei:body/tei:div[@type='section']/tei:head") == []
     round_trips(docs, CENTRED_TITLE_CUT)
+
+
+#: An invented 文艺 quarterly: under a column's name (小说), a title of two characters letter-spaced
+#: (``晨　渡``) over its author's name.
+LETTER_SPACED_TITLE = (
+    "青溪文艺\n\n2024年第2期（总第20期）\n\n青溪县文学艺术界联合会编\n\n"
+    "小说\n\n晨　渡\n\n柳青禾\n\n"
+    "　　江面上起了雾，渡船从对岸慢慢开过来，船头挂着一盏昏黄的灯。\n\n"
+    "　　老人把缆绳系在木桩上，招呼我们上船。\n"
+)
+
+
+def test_a_letter_spaced_two_character_title_over_its_authors_name_stays_the_title():
+    """Two Han characters set one space apart over an author line (a name), not over running text:
+    the letter-spaced line is a short title, the name under it the byline."""
+    docs, _ = read(LETTER_SPACED_TITLE)
+    root = docs[0].root
+    assert texts(root, "//tei:div[@type='article']/tei:byline") == ["柳青禾"]
+    assert "晨渡" in [h.replace(" ", "").replace("\u3000", "") for h in texts(root, "//tei:body//tei:head")]
+    round_trips(docs, LETTER_SPACED_TITLE)

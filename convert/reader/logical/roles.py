@@ -504,6 +504,8 @@ def find_bylines(doc: LogicalText) -> None:
         if why is None and len(line.key) <= 20 and not any(c in "，,。；;！？!?：:、" for c in line.text) \
                 and is_signing_unit(line.key) and nxt is not None and paragraph_shape(nxt):
             why = UNIT_ALONE_BYLINE
+        if why == SPACED_PEN_NAME and (nxt is None or not paragraph_shape(nxt) or _contents_title(doc, line)):
+            why = None  # a letter-spaced title of two characters (渡　口) over its author line, or one the contents list names
         if why and why.startswith("a bare name") and prev is not None and (
                 doc.family == "briefing" or (as_wide_as_wrapped(prev, doc.wrap_width) and not _whole_title(doc, prev, line))):
             why = None  # a briefing prints no author under a title; a wrapped title's tail is no name
@@ -622,6 +624,11 @@ def editors_signature(doc: LogicalText, i: int) -> bool:
     return nxt is None or not paragraph_shape(nxt)
 
 
+def _contents_title(doc: LogicalText, line: Line) -> bool:
+    """The printed contents list names *line* (whitespace aside) as an entry's title."""
+    return doc.contents is not None and any(e.key == line.key for e in doc.contents.entries)
+
+
 def _whole_title(doc: LogicalText, title: Line, below: Line) -> bool:
     """*title* is a whole title the printed contents list names (an entry's title, whitespace
     aside), and *title* with the line *below* is none: the contents list says where the title
@@ -638,8 +645,8 @@ def _author_above(doc: LogicalText, i: int, why: str) -> bool:
     it closes running text or is page furniture, a new article opens there: the name-like line
     opens it, a title (newspaper practice: the title first, the author line under it)."""
     above = author_line(doc.lines[i - 1])
-    if above is None:
-        return False
+    if above is None or above == SPACED_PEN_NAME:
+        return False  # (a letter-spaced pair of no common surname over a name: a short title, 渡　口)
     if not above.startswith("a bare name"):
         return True
     if not why.startswith("a bare name"):
