@@ -7155,3 +7155,76 @@ def test_a_dash_line_under_a_leader_contents_entry_is_the_entrys_subtitle():
     assert "电力服务进万家" in refs and not any(r.startswith("——") for r in refs), refs
     assert texts(root, "//tei:div[@type='contents']//tei:title[@type='sub']") == ["——记某岭供电所抄表员周德安"]
     round_trips(docs, text)
+
+
+#: An invented 会讯: after a folio and a page break, a column label, a title, and under it a pen
+#: name of two characters letter-spaced to the width of three (``芷　禾``), its first character no
+#: common surname; the story's first paragraph, opening indented, starts mid-phrase (在…).
+LETTER_SPACED_PEN_NAME = (
+    "青溪会讯\n\n2024年第2期（总第20期）\n\n青溪县红十字会编\n\n"
+    "博爱周活动启动\n\n　　5月8日，县红十字会在城区广场设置咨询台，向群众宣传应急救护知识。\n\n"
+    "· 2 ·\n\f【志愿者风采】\n\n"
+    "二十年守护一方平安\n\n芷　禾\n\n"
+    "　　在县救护站的志愿者名册上，他的名字排在第一位。二十年来他参加救护培训四十多次。\n\n"
+    "　　他说，能帮上别人就是最大的快乐。\n"
+)
+
+
+def test_a_letter_spaced_two_character_name_under_a_title_is_its_byline_with_cert():
+    """Under a title, two Han characters set apart by one space (``芷　禾``: a two-character name
+    letter-spaced to the width of three, newspaper and journal practice) with running text after
+    it is the author line, though its first character is no common surname (a pen name); weak,
+    ``@cert`` medium. It is no paragraph the text below runs on into."""
+    docs, _ = read(LETTER_SPACED_PEN_NAME)
+    root = docs[0].root
+    assert texts(root, "//tei:div[@type='article']/tei:byline") == ["芷禾"]
+    assert xpath(root, "string(//tei:div[@type='article']/tei:byline/@cert)") == "medium"
+    assert not any("芷" in p for p in texts(root, "//tei:body//tei:p"))
+    round_trips(docs, LETTER_SPACED_PEN_NAME)
+
+
+#: An invented 简报 hard-wrapped at 24 characters (a monospaced extraction), its second title centred
+#: by spaces and cut by the same wrap: the first piece reaches the column's end, the rest flush left.
+CENTRED_TITLE_CUT = (
+    "青溪司法工作简报\n第3期\n\n调解工作扎实推进\n\n"
+    "    今年以来，县司法局把矛盾纠纷排查化解作为\n基层治理的重点，组织各司法所和调解委员会深入村组\n"
+    "、社区逐户走访，建立纠纷台账，实行销号管理，做到\n早发现、早介入、早化解，全年共排查各类纠纷三百余\n"
+    "件，调解成功率达到百分之九十五以上，群众满意度明\n显提高。\n\n"
+    "                县人民调解中心开\n展矛盾纠纷排查活动\n\n"
+    "    八月以来，中心组织调解员分三批进村入户，\n宣讲婚姻家庭、土地承包、邻里纠纷等方面的法律知识\n"
+    "，现场受理群众咨询，对排查出的纠纷逐件登记，明确\n责任人和办结时限，做到件件有着落、事事有回音，受\n"
+    "到群众欢迎。\n"
+)
+
+
+def test_a_centred_title_the_wrap_cut_at_the_columns_end_is_one_heading():
+    """A line set in from the left by more than a paragraph's indent (a centred title), without
+    clause punctuation, whose indent and text together reach the column's end, over a short flush
+    line without clause punctuation: the hard wrap cut the title (a centred line otherwise ends
+    short of the column's end), and the two lines are one heading (weak: ``@cert``)."""
+    docs, _ = read(CENTRED_TITLE_CUT)
+    heads = texts(docs[0].root, "//tei:body//tei:div[@type='article']/tei:head")
+    assert "县人民调解中心开展矛盾纠纷排查活动" in heads
+    assert not any(h in ("县人民调解中心开", "展矛盾纠纷排查活动") for h in heads)
+    assert texts(docs[0].root, "//tei:body/tei:div[@type='section']/tei:head") == []
+    round_trips(docs, CENTRED_TITLE_CUT)
+
+
+#: An invented 文艺 quarterly: under a column's name (小说), a title of two characters letter-spaced
+#: (``晨　渡``) over its author's name.
+LETTER_SPACED_TITLE = (
+    "青溪文艺\n\n2024年第2期（总第20期）\n\n青溪县文学艺术界联合会编\n\n"
+    "小说\n\n晨　渡\n\n柳青禾\n\n"
+    "　　江面上起了雾，渡船从对岸慢慢开过来，船头挂着一盏昏黄的灯。\n\n"
+    "　　老人把缆绳系在木桩上，招呼我们上船。\n"
+)
+
+
+def test_a_letter_spaced_two_character_title_over_its_authors_name_stays_the_title():
+    """Two Han characters set one space apart over an author line (a name), not over running text:
+    the letter-spaced line is a short title, the name under it the byline."""
+    docs, _ = read(LETTER_SPACED_TITLE)
+    root = docs[0].root
+    assert texts(root, "//tei:div[@type='article']/tei:byline") == ["柳青禾"]
+    assert "晨渡" in [h.replace(" ", "").replace("\u3000", "") for h in texts(root, "//tei:body//tei:head")]
+    round_trips(docs, LETTER_SPACED_TITLE)

@@ -826,6 +826,25 @@ def as_wide_as_wrapped(line: Line, width: float | None) -> bool:
     return width is not None and display_width(line.text.strip()) >= width - _tolerance(width)
 
 
+def centred_cut(first: Line, second: Line, width: float | None) -> bool:
+    """*first* is a centred line a hard wrap cut, *second* its rest: *first* is set in from the
+    left deeper than a paragraph's first-line indent (段首空两字: more than two ideograph widths of
+    leading space, a centred title's), and its leading space and text together, counted a
+    character a column as a monospaced extraction sets them (:func:`extent`), reach the column's
+    end (*width*, the wrap's estimate, within :func:`_tolerance`), which a centred line that ended
+    on its own never does (its right margin is its left); *second* opens flush left, no blank line,
+    form feed or markup between, and neither holds clause punctuation (two pieces of one title).
+    ``False`` in a text with no wrap width."""
+    raw = first.raw.lstrip("\f").rstrip("\r\n")
+    lead = raw[: len(raw) - len(raw.lstrip())]
+    return (width is not None and display_width(lead) > 2 and first.text.strip() != ""
+            and len(lead) + extent(first.text) >= width - _tolerance(width)
+            and not second.blank_before and not second.form_feed and not second.marked and not first.marked
+            and second.raw.lstrip("\f")[:1] not in " \t\u3000" and second.text.strip() != ""
+            and clause_free(first.text) and clause_free(second.text)
+            and not INNER_GAP_RE.search(first.text.strip()) and not INNER_GAP_RE.search(second.text.strip()))
+
+
 def _doubled(a: str, b: str) -> bool:
     """*a* ends with the ideograph *b* starts with, one not often doubled on purpose (人人, 天天):
     a character printed twice across an old page break (防控 | 控工作)."""
@@ -1404,6 +1423,10 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
         # (a number the hard wrap cut, ``…至20`` / ``23年…``, or cut from its unit, ``…至2023`` /
         # ``年1月…``, is running text: a heading's clause does not end inside a number)
         return True, "two balanced clauses X，Y without a sentence end (a sub-heading's shape)", None
+    if parts == 1 and centred_cut(a, b, width):
+        return False, (f"set in deeper than a paragraph's indent (a centred line), its leading space and text "
+                       f"reaching the wrap ({width - _tolerance(width):g}), the next line flush left, neither with "
+                       "clause punctuation: a centred title the wrap cut"), "medium"
     if width is not None and last_width is not None and last_width < width - _tolerance(width):
         return True, f"narrower than a wrapped line ({last_width:g} < {width - _tolerance(width):g}): the line ended", None
     if (width is None and last_width is not None and not b.marks and not b.form_feed

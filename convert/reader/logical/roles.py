@@ -400,6 +400,16 @@ def title_like(line: Line, longest: int = 16) -> bool:
 WEAK_UNIT_NAME = "a unit and a name of two or three characters, its surname no common one"
 
 
+#: Two Han characters set apart by one or two spaces (``芷　禾``): a two-character name letter-spaced
+#: to the width of a three-character one, as newspapers and journals set names in bylines.
+SPACED_PAIR_RE = re.compile(r"^[\u4e00-\u9fff][ \u3000]{1,2}[\u4e00-\u9fff]$")
+#: Why such a line is an author line when its first character is no common surname (a pen name,
+#: 笔名): the letter-spacing alone says it is a name; weak (``@cert`` medium). It starts "a bare
+#: name" so that it keeps a bare name's guards (no author line in a briefing, none as the tail of
+#: a wrapped title).
+SPACED_PEN_NAME = "a bare name letter-spaced (two characters set to the width of three), its surname no common one"
+
+
 def author_line(line: Line) -> str | None:
     """Why *line* reads as an author line under a title (``文／X``, ``□ X``, ``本报记者 X``, a
     unit and a name, a person's office and a name ``县政协委员　X``, a name and the unit in
@@ -442,6 +452,8 @@ def _author_text(text: str, key: str) -> str | None:
         return "role words and names (口述　X　整理　Y)"
     if NAME_RE.match(text) and looks_like_person(text):
         return "a bare name (a common surname first)"
+    if SPACED_PAIR_RE.match(text):
+        return SPACED_PEN_NAME
     return None
 
 
@@ -492,6 +504,8 @@ def find_bylines(doc: LogicalText) -> None:
         if why is None and len(line.key) <= 20 and not any(c in "，,。；;！？!?：:、" for c in line.text) \
                 and is_signing_unit(line.key) and nxt is not None and paragraph_shape(nxt):
             why = UNIT_ALONE_BYLINE
+        if why == SPACED_PEN_NAME and (nxt is None or not paragraph_shape(nxt) or _contents_title(doc, line)):
+            why = None  # a letter-spaced title of two characters (渡　口) over its author line, or one the contents list names
         if why and why.startswith("a bare name") and prev is not None and (
                 doc.family == "briefing" or (as_wide_as_wrapped(prev, doc.wrap_width) and not _whole_title(doc, prev, line))):
             why = None  # a briefing prints no author under a title; a wrapped title's tail is no name
@@ -499,7 +513,7 @@ def find_bylines(doc: LogicalText) -> None:
                 and (i - 1) not in doc.roles \
                 and not _author_above(doc, i, why) and nxt is not None and (
                     paragraph_shape(nxt) or (i + 1) in doc.roles or _short(nxt)):
-            _give(doc, i, "byline", why + " under a title", "medium" if why in (WEAK_UNIT_NAME, UNIT_ALONE_BYLINE) else None)
+            _give(doc, i, "byline", why + " under a title", "medium" if why in (WEAK_UNIT_NAME, UNIT_ALONE_BYLINE, SPACED_PEN_NAME) else None)
             unit, after = nxt, _next(doc, i + 1)
             # the author's unit (作者单位) on a line of its own under the name, running text after it
             if unit is not None and after is not None and (i + 1) not in doc.roles and is_signing_unit(unit.key) \
@@ -610,6 +624,11 @@ def editors_signature(doc: LogicalText, i: int) -> bool:
     return nxt is None or not paragraph_shape(nxt)
 
 
+def _contents_title(doc: LogicalText, line: Line) -> bool:
+    """The printed contents list names *line* (whitespace aside) as an entry's title."""
+    return doc.contents is not None and any(e.key == line.key for e in doc.contents.entries)
+
+
 def _whole_title(doc: LogicalText, title: Line, below: Line) -> bool:
     """*title* is a whole title the printed contents list names (an entry's title, whitespace
     aside), and *title* with the line *below* is none: the contents list says where the title
@@ -626,8 +645,8 @@ def _author_above(doc: LogicalText, i: int, why: str) -> bool:
     it closes running text or is page furniture, a new article opens there: the name-like line
     opens it, a title (newspaper practice: the title first, the author line under it)."""
     above = author_line(doc.lines[i - 1])
-    if above is None:
-        return False
+    if above is None or above == SPACED_PEN_NAME:
+        return False  # (a letter-spaced pair of no common surname over a name: a short title, 渡　口)
     if not above.startswith("a bare name"):
         return True
     if not why.startswith("a bare name"):
