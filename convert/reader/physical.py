@@ -103,6 +103,11 @@ def display_width(text: str) -> float:
     return sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in text)
 
 
+def leading_blanks(raw: str) -> str:
+    """The whitespace *raw* (a source line as printed) opens with: its indent, as set."""
+    return raw[: len(raw) - len(raw.lstrip())]
+
+
 #: A full stop printed as a dot (``.``, or the fullwidth ``．`` that GB/T 15834-2011 4.1.2 allows
 #: in scientific texts) right after an ideograph: Chinese text set with half-width punctuation
 #: (``…延长运营时间.``). After a digit or a Latin letter a dot is a decimal point, an item
@@ -836,7 +841,7 @@ def centred_cut(first: Line, second: Line, width: float | None) -> bool:
     form feed or markup between, and neither holds clause punctuation (two pieces of one title).
     ``False`` in a text with no wrap width."""
     raw = first.raw.lstrip("\f").rstrip("\r\n")
-    lead = raw[: len(raw) - len(raw.lstrip())]
+    lead = leading_blanks(raw)
     return (width is not None and display_width(lead) > 2 and first.text.strip() != ""
             and len(lead) + extent(first.text) >= width - _tolerance(width)
             and not second.blank_before and not second.form_feed and not second.marked and not first.marked
@@ -1035,7 +1040,7 @@ def _outrun(a: Line, b: Line, width: float) -> bool:
         return False
     # a paragraph's first line is narrower by its indent (段首缩进): counted as printed
     raw = a.raw.rstrip()
-    indent = display_width(raw[: len(raw) - len(raw.lstrip())])
+    indent = display_width(leading_blanks(raw))
     return (any(c in PROSE_PUNCT for c in b.text) and not b.marks and not b.form_feed
             and extent(b.text) > extent(t) + indent + tol
             and display_width(b.text.strip()) > display_width(t.strip()) + indent + tol)
@@ -1451,7 +1456,7 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
                            "(本报讯（记者 …）连日: a story's first line the wrap cut, no title)"), None
         w = extent(a.text)
         raw_a = a.raw.rstrip("\r\n\f")
-        indent = display_width(raw_a[: len(raw_a) - len(raw_a.lstrip())])
+        indent = display_width(leading_blanks(raw_a))
         if (width is not None and opens_indented(a) and w + indent >= width - _tolerance(width)
                 and b.raw.lstrip("\f")[:1] not in " \t\u3000" and not b.form_feed and not b.marks
                 and any(c in PROSE_PUNCT for c in b.text) and not gap_at_end(raw_a)
