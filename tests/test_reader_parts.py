@@ -7228,3 +7228,41 @@ def test_a_letter_spaced_two_character_title_over_its_authors_name_stays_the_tit
     assert texts(root, "//tei:div[@type='article']/tei:byline") == ["柳青禾"]
     assert "晨渡" in [h.replace(" ", "").replace("\u3000", "") for h in texts(root, "//tei:body//tei:head")]
     round_trips(docs, LETTER_SPACED_TITLE)
+
+
+#: An invented 水务 briefing: a typed rule ━━━ between two reports and an ornament row ＊　＊　＊
+#: between two more; then a 文艺 page whose essay is parted in two by ※　※　※.
+SEPARATOR_BRIEFING = (
+    "内部资料\n\n水 务 工 作 简 报\n\n第3期\n\n某某县水务局　　　　　　　　2025年3月10日\n\n"
+    "县水务局召开春季水利建设推进会\n\n"
+    "　　3月5日，县水务局召开春季水利建设推进会，总结去年工作，部署今年任务。\n\n"
+    "　　会议指出，今年全县计划实施水利项目二十个，各单位要倒排工期，确保汛前完工。\n\n"
+    "（县水务局办公室供稿）\n\n━━━━━━━━━━━━━━━━━━━━\n\n"
+    "长岭镇完成山塘清淤十二座\n\n"
+    "　　今年以来，长岭镇组织力量对辖区内十二座山塘进行清淤整治，新增蓄水能力三万立方米。\n\n"
+    "（长岭镇水利站供稿）\n\n＊　　＊　　＊\n\n"
+    "县河长办开展河道巡查\n\n"
+    "　　近日，县河长办组织人员对全县主要河道开展巡查，发现问题六处，均已交办整改。\n\n"
+    "　　巡查中，工作人员逐段查看河岸垃圾、排污口和涉河建筑，现场拍照登记。\n\n"
+    "※　※　※\n\n"
+    "　　巡查结束后，县河长办召开碰头会，对发现的问题逐一研究，明确整改时限。\n\n"
+    "（县河长办供稿）\n\n"
+    "报：市水务局。\n送：县委办、县政府办。\n某某县水务局办公室　　　　2025年3月10日印发\n"
+)
+
+
+def test_a_printed_rule_or_ornament_row_in_the_body_is_a_separator_not_a_heading():
+    """A line of ━ (a typed rule) or a row of one ornament (＊　＊　＊, ※　※　※) standing alone in
+    the body is neither a heading nor glued to the title under it: ``fw type="rule"`` where it
+    stands, between two reports after a credit, inside the report it parts; the heads are the three
+    titles alone; the same once the blank lines are gone."""
+    for text in (SEPARATOR_BRIEFING, SEPARATOR_BRIEFING.replace("\n\n", "\n")):
+        docs, _ = read(text)
+        root = docs[0].root
+        heads = texts(root, "//tei:body//tei:head")
+        assert heads == ["县水务局召开春季水利建设推进会", "长岭镇完成山塘清淤十二座", "县河长办开展河道巡查"]
+        assert texts(root, "//tei:body//tei:fw[@type='rule']") == ["━" * 20, "＊＊＊", "※※※"]
+        last = xpath(root, "//tei:body//tei:div[@type='article']")[-1]
+        assert [local(c) for c in last if local(c) in ("p", "fw")] == ["p", "p", "fw", "p"]
+        own_schema().assertValid(root)
+        round_trips(docs, text)

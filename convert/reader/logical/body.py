@@ -1220,6 +1220,22 @@ class BodyBuilder:
         self.article, self.sub, self.subs = None, None, []
         self.boundary = True
 
+    def _separator(self, line: Line) -> None:
+        """``<fw type="rule">``: a printed rule or ornament row (``━━━━``, ``＊　＊　＊``) where it
+        stands: in the open piece (under its open sub-heading) until a credit or jump line closed
+        it, else between pieces. It ends the paragraph, and a title may follow it."""
+        self._close()
+        marks, segs = lead_marks(line.segments)
+        segs, after = trail_marks(segs)
+        if self.article is not None and not self.article_closed:
+            parent = self.sub if self.sub is not None else self.article
+        else:
+            parent = self._container()
+        emit_marks(parent, marks)
+        parent.append(inline(E.fw(type="rule"), _strip(segs)))
+        emit_marks(parent, after)
+        self.boundary = True
+
     def _caption(self, line: Line, role: Role) -> None:
         """``<figure>``: the caption as its ``head``, the photo credit as its ``byline`` (none for a
         numbered figure's caption without a credit: ``credit`` ``None``)."""
@@ -1591,6 +1607,8 @@ class BodyBuilder:
             self._table(line, role)
         elif kind == "footnote":
             self._footnote(line, role)
+        elif kind == "separator":
+            self._separator(line)
         elif kind == "attachment":
             self._text_line(line, i)
             self.para_open = False

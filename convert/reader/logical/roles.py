@@ -45,7 +45,7 @@ from convert.reader.layout import (BULLET_CHARS, CELL_MAX, TERMINAL, FIGURE_CELL
 from convert.reader.lines import WS_RE, Line, is_mark
 from convert.reader.logical.back import is_page_credit
 from convert.reader.logical.state import LogicalText, Role
-from convert.reader.masthead import fields_of, masthead_field_line, numeral
+from convert.reader.masthead import RULE_MARK_RE, fields_of, masthead_field_line, numeral
 from convert.reader.names import ORG_END_RE, is_org_name, is_signing_unit, looks_like_person
 from convert.reader.physical import DATE_LEAD_RE, as_wide_as_wrapped, indent_marked_lines, opens_indented, sentence_final
 
@@ -296,6 +296,29 @@ def find_page_credits(doc: LogicalText) -> None:
     for i, line in list(_body(doc)):
         if is_page_credit(line, doc.family):
             _give(doc, i, "page-credit", f"a page credit ({page_credit(line)} roles: 本版责编, 校对 …)")
+
+
+#: An ornament line that parts a text (a dinkus): three or more of one ornament, spaced or not
+#: (``＊　＊　＊``, ``※※※``, ``* * *``, ``◆◆◆``), or the asterism ``⁂`` alone; matched on a line's
+#: key (whitespace removed). Periods, 省略号 and dashes are text, never one.
+DINKUS_RE = re.compile(r"^(?:⁂|([＊*※✻✽✱◆◇●○•～~])\1{2,})$")
+
+
+def separator_line(line: Line) -> bool:
+    """*line* holds a printed separator and nothing else: a rule (:data:`RULE_MARK_RE`, five or
+    more box-drawing horizontals ``━━━━━``, or ``★``) or a dinkus (:data:`DINKUS_RE`)."""
+    key = line.key
+    return bool(key) and (RULE_MARK_RE.match(key) is not None or DINKUS_RE.match(key) is not None)
+
+
+def find_separators(doc: LogicalText) -> None:
+    """Separators: a body line that is a printed rule or an ornament row and nothing else (a
+    ``━━━━`` rule between two reports, a ``＊　＊　＊`` between two parts of an essay) is no heading
+    and no text: it is encoded as ``fw type="rule"`` where it stands (TEI P5 §11.6, as the rule of
+    the 版头 and the 版记 are), and the line after it may open a new piece."""
+    for i, line in list(_body(doc)):
+        if separator_line(line):
+            _give(doc, i, "separator", "a printed rule or ornament line and nothing else (a separator)")
 
 
 # ----------------------------------------------------------------------------- notes and credits
@@ -2261,7 +2284,7 @@ def split_named_titles(doc: LogicalText) -> None:
 
 
 #: The role passes, in the order they run: the most specific shapes first.
-ROLE_PASSES = [rejoin_numbered_briefs, rejoin_run_ins, rejoin_indented_paragraphs, rejoin_wide_lines, rejoin_page_labels, rejoin_page_credits, rejoin_captions, rejoin_attachments, rejoin_footnotes, find_footnotes, find_page_labels, find_page_credits, find_captions, find_figure_captions, find_editorial_notes, find_lead_ins,
+ROLE_PASSES = [rejoin_numbered_briefs, rejoin_run_ins, rejoin_indented_paragraphs, rejoin_wide_lines, rejoin_page_labels, rejoin_page_credits, rejoin_captions, rejoin_attachments, rejoin_footnotes, find_separators, find_footnotes, find_page_labels, find_page_credits, find_captions, find_figure_captions, find_editorial_notes, find_lead_ins,
                find_attachments, find_tables, find_columns, find_bylines, find_signed_columns, find_numbered_briefs, find_subheads, find_verse, find_briefs]
 
 

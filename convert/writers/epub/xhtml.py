@@ -489,8 +489,9 @@ class XhtmlTranslator:
         """``<fw>``: the old print layout's running head or folio (TEI P5 §11.6). An e-book has
         no pages of its own to carry it, so it renders nothing; a newspaper's page label and page
         credit (``@subtype`` pageLabel, pageCredit) are the paper's own words about its pages and
-        are shown, small (``<p class="fw pageLabel|pageCredit">``), and so is the star a red rule
-        left in a masthead (``type="rule"``)."""
+        are shown, small (``<p class="fw pageLabel|pageCredit">``), and so is a printed rule
+        (``type="rule"``): the star a red rule left in a masthead, a rule or ornament row
+        (``━━━━``, ``＊　＊　＊``) between two pieces or two parts of one."""
         if el.get("subtype") in ("pageLabel", "pageCredit") and not inline:
             self.inline_content(el, self.sub(out, "p", "fw " + el.get("subtype"), el))
         elif el.get("type") == "rule" and not inline:  # the star a masthead's red rule carries

@@ -584,6 +584,11 @@ class _Renderer:
             return [self.text_block(self.inline(el), "note", el, role="P")]
         if el.get("type") == "rule" and ctx == "titlePage":  # the star a masthead's red rule carries
             return self._masthead_line(el, ctx)
+        if el.get("type") == "rule" and ctx not in ("colophon", "back"):
+            # a rule or ornament row the print set between two pieces or two parts of one
+            # (``━━━━``, ``＊　＊　＊``): the reader sees the break where the page showed it, centred
+            return [self.text_block(self.inline(el), "body", el, role="P",
+                                    style=replace(self.bstyle("body"), first_indent=0.0, align="center"))]
         return []
 
     def _block_byline(self, el, ctx):
