@@ -7266,3 +7266,38 @@ def test_a_printed_rule_or_ornament_row_in_the_body_is_a_separator_not_a_heading
         assert [local(c) for c in last if local(c) in ("p", "fw")] == ["p", "p", "fw", "p"]
         own_schema().assertValid(root)
         round_trips(docs, text)
+
+
+#: An invented 体育 briefing: a 【工作动态】 column of three numbered items (1.…, 2.…, 3.…), each a
+#: title line over its text, none closed by a credit; then a report of its own after the column.
+UNCREDITED_COLUMN_ITEMS = (
+    "内部资料\n\n体 育 工 作 简 报\n\n第5期\n\n某某县文化广电体育局　　　　　　　　2025年6月10日\n\n"
+    "全县全民健身运动会开幕\n\n"
+    "　　6月8日，某某县第五届全民健身运动会在县体育中心开幕，二千余名运动员参加开幕式。\n\n"
+    "　　本届运动会设篮球、乒乓球、广场舞等十二个大项，赛期一个月。\n\n"
+    "（县全民健身中心供稿）\n\n【工作动态】\n\n"
+    "1.县体育中心游泳馆恢复开放\n\n"
+    "　　经过两个月的维修改造，县体育中心游泳馆于6月1日恢复对外开放，新增恒温设备。\n\n"
+    "2.青少年足球夏令营开始报名\n\n"
+    "　　县青少年足球夏令营将于7月中旬开营，面向全县八至十四岁青少年招收学员一百二十名。\n\n"
+    "3.社会体育指导员培训班结业\n\n"
+    "　　由县体育总会举办的社会体育指导员培训班日前结业，六十名学员通过考核。\n\n"
+    "报：市文化广电体育局。\n送：县委办、县政府办。\n某某县文化广电体育局办公室　　　　2025年6月10日印发\n"
+)
+
+
+def test_numbered_items_right_under_a_column_name_are_its_items_without_credits_too():
+    """Numbered title lines right under a column name, each over its text, none closed by a credit:
+    there is no title above them in the column to be sub-heads of (GB/T 15834-2011 B.3.8), so each
+    is an item of the column (``div type="brief"``, the number a ``label``, ``@cert`` low), not the
+    first an article with the others its sub-heads; the same once the blank lines are gone."""
+    for text in (UNCREDITED_COLUMN_ITEMS, UNCREDITED_COLUMN_ITEMS.replace("\n\n", "\n")):
+        docs, warnings = read(text)
+        root = docs[0].root
+        items = xpath(root, "//tei:div[@type='section']/tei:div[@type='brief']")
+        assert [texts(d, "tei:head")[0] for d in items] == [
+            "1.县体育中心游泳馆恢复开放", "2.青少年足球夏令营开始报名", "3.社会体育指导员培训班结业"]
+        assert [xpath(d, "tei:head")[0].get("cert") for d in items] == ["low"] * 3
+        assert xpath(root, "//tei:div[@type='subsection']") == []
+        own_schema().assertValid(root)
+        round_trips(docs, text)

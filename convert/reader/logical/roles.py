@@ -945,8 +945,13 @@ def _column_items(doc: LogicalText) -> None:
     piece, not a sub-heading of the piece above (GB/T 15834-2011 B.3.8 sets a sub-heading inside
     its piece, under its text, before the piece's credit). The run's roles are marked ``article``
     and ``brief`` (the body builder opens a ``div type="brief"`` with the number as the head's
-    ``label``), ``cert`` at most ``medium``: the evidence is place, numbering and credits. Two
-    items at least. One linear pass over the body."""
+    ``label``), ``cert`` at most ``medium``: the evidence is place, numbering and credits. An item
+    may go without a credit when its text runs to the next number, the next column, the 版记 or
+    the title of a piece after the column:
+    the numbers still have no title above them in the column to be sub-heads of (GB/T 15834-2011
+    B.3.8 numbers a piece's parts under the piece's title), so they are the column's items, with
+    ``cert`` ``low`` (place and numbering alone). Two items at least. One linear pass over the
+    body."""
     body = range(doc.body_start, doc.colophon_start)
     for i in body:
         role = doc.roles.get(i)
@@ -956,7 +961,7 @@ def _column_items(doc: LogicalText) -> None:
         first = doc.roles.get(body[k]) if k < len(body) else None
         if first is None or first.kind != "subhead" or first.data["n"] != 1 or first.data["level"] < 2:
             continue
-        level, run, wide = first.data["level"], [], set()
+        level, run, wide, uncredited = first.data["level"], [], set(), 0
         while k < len(body):
             j = body[k]
             head = doc.roles.get(j)
@@ -972,10 +977,22 @@ def _column_items(doc: LogicalText) -> None:
             while m < len(body) and body[m] not in doc.roles and paragraph_shape(doc.lines[body[m]]):
                 m += 1
             end = doc.roles.get(body[m]) if m < len(body) else None
-            if m == k + 1 or end is None or end.kind != "credit":
+            if m == k + 1:
+                break
+            if end is not None and end.kind == "credit":
+                run.append(j)
+                k = m + 1
+                continue
+            # no credit: the item's text runs to the next number, the next column, the 版记 or a
+            # title of the next piece (a line of no running text's shape, no role)
+            if m < len(body) and end is not None and not (end.kind == "section" or (
+                    end.kind == "subhead" and end.data["level"] == level and end.data["n"] == len(run) + 2)):
                 break
             run.append(j)
-            k = m + 1
+            uncredited += 1
+            if m < len(body) and end is None:
+                break
+            k = m
         if len(run) < 2:
             continue
         for j in run:
@@ -985,10 +1002,16 @@ def _column_items(doc: LogicalText) -> None:
                       level=level, n=subhead_level(doc.lines[j])[1], sequence=None)
             role = doc.roles[j]
             role.data["article"] = role.data["brief"] = True
-            role.why += (f"; right under the column name at line {doc.lines[i].no}, a numbered run (1 … {len(run)}) "
-                         "of titles, each over its text and closed by its credit: the column's items, the number "
-                         "a label, no sub-heading")
-            role.cert = "low" if role.cert == "low" else "medium"
+            if uncredited:
+                role.why += (f"; right under the column name at line {doc.lines[i].no}, a numbered run (1 … {len(run)}) "
+                             f"of titles, each over its text ({uncredited} not closed by a credit): the column's "
+                             "items, the number a label, no sub-heading (no title above them to be sub-heads of)")
+                role.cert = "low"
+            else:
+                role.why += (f"; right under the column name at line {doc.lines[i].no}, a numbered run (1 … {len(run)}) "
+                             "of titles, each over its text and closed by its credit: the column's items, the number "
+                             "a label, no sub-heading")
+                role.cert = "low" if role.cert == "low" else "medium"
 
 
 def physical_parts(line: Line, physical: dict[int, Line]) -> list[Line]:
