@@ -864,3 +864,33 @@ def test_no_byline_alone_at_a_page_top(rendered, sid):
     for entry in log:
         first_kind.setdefault(entry["page"], entry["kind"])
     assert "byline" not in first_kind.values()
+
+
+@needs_pdftotext
+def test_a_poems_stanza_is_set_flush_left_and_centred_as_a_block(tmp_path):
+    """A stanza (``lg``) is set as a journal sets a poem: its lines start at one x, and the block
+    stands centred on the measure by its longest line (the gap left of it equals the gap right
+    of its longest line), not flush against the left margin."""
+    from convert.reader import read_bulletin
+
+    text = ("测试诗刊\n\n2025年第1期\n\n会员新作\n\n七绝·春日登山\n\n王某某\n\n"
+            "石径萦回入翠微，山花照眼鸟声稀。\n云低古寺钟初歇，风过平畴麦正肥。\n\n"
+            "五绝·晚渡\n\n李某某\n\n落日下平沙，孤舟系古槎。\n渡头人唤急，一桨入芦花。\n")
+    root = read_bulletin(text, "t.txt")
+    assert xpath(root, "//tei:lg[@type='stanza']"), "the sample must hold verse"
+    path = write_tei(root, tmp_path)
+    res = subprocess.run(["pdftotext", "-bbox-layout", "-enc", "UTF-8", str(path), "-"], check=True,
+                         capture_output=True)
+    doc = etree.fromstring(res.stdout, etree.XMLParser(recover=True, resolve_entities=False, no_network=True))
+    rows = {}
+    for line in doc.iter("{*}line"):
+        words = "".join(w.text or "" for w in line.iter("{*}word"))
+        rows[words] = (float(line.get("xMin")), float(line.get("xMax")))
+    for stanza in (["石径萦回入翠微，山花照眼鸟声稀。", "云低古寺钟初歇，风过平畴麦正肥。"],
+                   ["落日下平沙，孤舟系古槎。", "渡头人唤急，一桨入芦花。"]):
+        found = [rows[k] for k in rows if any(k.startswith(s[:5]) for s in stanza)]
+        assert len(found) == 2, rows.keys()
+        (x0, x1), (y0, y1) = found
+        assert abs(x0 - y0) < 0.5
+        assert x0 > LEFT + 20
+        assert abs((x0 - LEFT) - (RIGHT - max(x1, y1))) < 3

@@ -562,7 +562,9 @@ class _Renderer:
 
     def _block_lg(self, el, ctx):
         """Verse (``lg``): a stanza is one block, its lines (``l``) one under another, not
-        justified and not indented; a poem is its stanzas."""
+        justified and not indented, flush left among themselves and the block centred on the
+        measure by its longest line, as a journal sets a poem (a line wider than the measure
+        wraps, and the stanza is then flush left); a poem is its stanzas."""
         if any(isinstance(c.tag, str) and local(c) == "lg" for c in el):
             return self.children(el, ctx)
         spans: list[Span] = []
@@ -574,7 +576,7 @@ class _Renderer:
             elif isinstance(child.tag, str):
                 spans += self._inline_fw(child, "body", None) if local(child) == "fw" else []
         return [self.text_block(spans, "byline", el, style=replace(self.bstyle("body"), first_indent=0.0,
-                                                                   align="left"))] if spans else []
+                                                                   align="block"))] if spans else []
 
     def _block_fw(self, el, ctx):
         """The old print layout's running head or folio (TEI P5 §11.6): this PDF has its own. A

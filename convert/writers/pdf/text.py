@@ -549,6 +549,8 @@ class BlockStyle:
     face: str
     size: float
     leading: float
+    #: ``justify``, ``left``, ``center``, ``right``, or ``block``: lines flush left, the block
+    #: centred on the measure by its longest line (verse)
     align: str = "justify"
     first_indent: float = 0.0
     left_indent: float = 0.0
@@ -785,6 +787,10 @@ class TextBlock(Flowable):
                     cs = 0.0
             elif st.align == "center":
                 x0 += (room - line.width) / 2
+            elif st.align == "block":
+                # verse: the lines flush left among themselves, the block centred on the
+                # measure by its longest line (none wider than the measure: then flush left)
+                x0 += max(0.0, (text_w - max(ln.width for ln in lines)) / 2)
             elif st.align == "right":
                 x0 += room - line.width
             end_x = self._draw_glyphs(line.glyphs, x0, base_y, cs, st.color, st.size)
