@@ -7301,3 +7301,56 @@ def test_numbered_items_right_under_a_column_name_are_its_items_without_credits_
         assert xpath(root, "//tei:div[@type='subsection']") == []
         own_schema().assertValid(root)
         round_trips(docs, text)
+
+
+#: An invented 水利 briefing with leftover Markdown: a 表彰 notice whose 名单 is printed two names to
+#: a line under 一、/二、 sub-heads (one line's columns one space apart after a bracketed unit), a
+#: 【数字看板】 box holding a title line over a Markdown pipe table, and a bold 要闻速递 over ● items
+#: with no head and no credit.
+H22B_MARKDOWN_BRIEFING = (
+    "内部资料\n\n# 水 利 工 作 简 报\n\n第3期\n\n某某县水利局　　　　　　　　2025年4月8日\n\n---\n\n"
+    "## 县水利局通报表扬2024年度防汛工作先进集体和个人\n\n"
+    "　　2024年，全县水利系统圆满完成防汛任务。经研究，决定对下列集体和个人予以通报表扬。名单如下：\n\n"
+    "### 一、先进集体（6个）\n\n"
+    "青石镇水利站　　　　　　　白沙镇水利站\n\n"
+    "县水文站　　　　　　　　　县河道管理所\n\n"
+    "东湖水库管理处　　　　　　西岭灌区管理处\n\n"
+    "### 二、先进个人（6名）\n\n"
+    "李　明（青石镇水利站）　　王建华（县水文站）\n\n"
+    "陈晓燕（县河道管理所）　赵　刚（东湖水库管理处）\n\n"
+    "周文斌（白沙镇水利站）　　吴　芳（西岭灌区管理处）\n\n"
+    "　　希望受到表扬的集体和个人再接再厉，为全县水利事业作出新的贡献。\n\n"
+    "（县水利局办公室供稿）\n\n"
+    "**【数字看板】**\n\n"
+    "一季度全县水利投资完成情况\n\n"
+    "| 项目 | 完成额 | 同比 |\n| --- | --- | --- |\n| 水库除险加固（万元） | 820 | 12.5% |\n"
+    "| 灌区改造（万元） | 460 | -3.1% |\n| 河道整治（万元） | 1130 | 8.4% |\n\n"
+    "　　一季度，全县水利投资总体平稳，河道整治投资增幅较大。\n\n"
+    "（数据来源：县水利局规划科）\n\n"
+    "**要闻速递**\n\n"
+    "●4月1日，县水利局组织开展汛前水库安全检查，排查隐患十二处。\n\n"
+    "●4月3日，县河道管理所完成城区段河道清淤，清理淤泥三千立方米。\n\n"
+    "●4月6日，县水文站更新自动雨量站十座，实现全县乡镇全覆盖。\n\n"
+    "---\n\n报：市水利局。\n\n送：县委办、县政府办。\n\n某某县水利局办公室　　　　2025年4月8日印发\n"
+)
+
+
+def test_h22b_names_in_columns_a_pipe_table_and_a_bullet_column_are_no_article_headings():
+    """Names printed two to a line under 一、/二、 sub-heads are list rows (paragraphs), never a
+    heading, and the second sub-head stays one; a Markdown pipe table is a ``<table>`` (the pipes
+    kept in its cells), its title line the head of the box's piece, never glued to the rows; a bold
+    short name after a credit over ● items is a column (section), not an article."""
+    for text in (H22B_MARKDOWN_BRIEFING, H22B_MARKDOWN_BRIEFING.replace("\n\n", "\n")):
+        docs, _ = read(text)
+        root = docs[0].root
+        heads = texts(root, "//tei:body//tei:div[@type='article']/tei:head")
+        assert heads == ["县水利局通报表扬2024年度防汛工作先进集体和个人", "一季度全县水利投资完成情况"]
+        assert texts(root, "//tei:div[@type='subsection']/tei:head") == ["一、先进集体（6个）", "二、先进个人（6名）"]
+        assert texts(root, "//tei:div[@type='section']/tei:head") == ["【数字看板】", "要闻速递"]
+        rows = xpath(root, "//tei:table/tei:row")
+        assert len(rows) == 5 and rows[0].get("role") == "label"
+        assert [len(r) for r in rows] == [3] * 5
+        listed = texts(root, "//tei:div[@type='subsection'][2]/tei:p")
+        assert listed[0].startswith("李明（青石镇水利站）") and len(listed) == 4
+        own_schema().assertValid(root)
+        round_trips(docs, text)

@@ -234,6 +234,49 @@ def titled_item(lines: list[Line], k: int) -> bool:
     return paragraph_shape(nxt) and (nxt.blank_before or raw[:1] in " \t\u3000")
 
 
+#: The fewest rows of a list set in columns (:func:`column_list_lines`).
+COLUMN_LIST_MIN = 3
+
+
+#: Where two names set in columns part: a wide gap (:data:`CELL_GAP_RE`), or one space after a name's
+#: bracketed unit (``黄　蕾（县卫生健康委员会）　孙志远（…）``: the longer name left one space between the
+#: columns). One character class a step: linear.
+COLUMN_GAP_RE = re.compile(r"[ \t\u3000]{2,}|\t|(?<=[）)])[ \t\u3000]")
+
+
+def _column_row(text: str) -> bool:
+    """*text* is a row of a list set in columns: two cells or more apart (:data:`COLUMN_GAP_RE`; no
+    Markdown pipe row), each short (at most :data:`CELL_MAX` characters) and a name (no sentence,
+    clause or label punctuation: 。；！？，：)."""
+    if any(c in "。；！？，：:;!?,、" for c in text) or PIPE_ROW_RE.match(text):
+        return False
+    cells = [c for c in COLUMN_GAP_RE.split(text.strip()) if c.strip()]
+    return len(cells) >= 2 and all(len(c.strip()) <= CELL_MAX for c in cells)
+
+
+def column_list_lines(lines: list[Line]) -> set[int]:
+    """The indexes of the lines of lists set in columns: a run of :data:`COLUMN_LIST_MIN` lines
+    or more, blank lines between them or not, each two names or more set apart
+    (:func:`_column_row`: a 表彰 notice's 名单 printed two to a line, 单位　　单位, 姓名（单位）　　姓名（单位）).
+    These are list lines, never titles: a title is one phrase, not names set in columns. One pass
+    over the lines."""
+    out: set[int] = set()
+    run: list[int] = []
+
+    def close() -> None:
+        if len(run) >= COLUMN_LIST_MIN:
+            out.update(run)
+        run.clear()
+
+    for k, line in enumerate(lines):
+        if _column_row(line.text):
+            run.append(k)
+        else:
+            close()
+    close()
+    return out
+
+
 def labelled_list_lines(lines: list[Line]) -> set[int]:
     """The indexes of the lines of labelled lists: a run of entries each opened by a label of a
     short name, its ordinal and a colon (``线路一：山林康养游``, ``线路二：…``: GB/T 15834-2011 4.1.3,
@@ -324,9 +367,41 @@ def figure_caption(text: str) -> bool:
 FIGURE_CELL_RE = re.compile(r"^[-+－—]?\d[\d.,，．]*%?$|^[—–-]{1,2}$")
 
 
+#: A row of a Markdown pipe table left in the text (``| 指标 | 本季度 | 同比 |``, its delimiter row
+#: ``| --- | :---: |``): a line that opens and closes with ``|``, two cells or more between. The
+#: pipes are the source's characters (content, kept in the cells); the cells are the runs between
+#: them. One character class a step: linear in the line.
+PIPE_ROW_RE = re.compile(r"^[ \t\u3000]*\|(?:[^|\n]*\|){2,}[ \t\u3000]*$")
+#: A Markdown table's delimiter row (``| --- | :---: |``): under the column heads.
+PIPE_RULE_RE = re.compile(r"^[ \t\u3000]*\|(?:[ \t\u3000]*:?-{3,}:?[ \t\u3000]*\|)+[ \t\u3000]*$")
+
+
+def pipe_spans(text: str) -> list[tuple[int, int]] | None:
+    """``[(start, end)]`` of the cells of *text* when it is a Markdown pipe table's row
+    (:data:`PIPE_ROW_RE`): the runs between the pipes, outer whitespace left out (an empty cell
+    is none); else ``None``."""
+    if "|" not in text or not PIPE_ROW_RE.match(text):
+        return None
+    out: list[tuple[int, int]] = []
+    bars = [k for k, c in enumerate(text) if c == "|"]
+    for a, b in zip(bars, bars[1:]):
+        a += 1
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append((a, b))
+    return out
+
+
 def cell_spans(text: str) -> list[tuple[int, int]]:
     """``[(start, end)]`` of the cells of *text* (a line of a table set in plain text): the runs
-    between wide gaps (:data:`CELL_GAP_RE`), outer whitespace left out."""
+    between wide gaps (:data:`CELL_GAP_RE`), outer whitespace left out; in a Markdown pipe
+    table's row, the runs between the pipes (:func:`pipe_spans`)."""
+    piped = pipe_spans(text)
+    if piped is not None:
+        return piped
     spans: list[tuple[int, int]] = []
     pos = 0
     for m in CELL_GAP_RE.finditer(text):
@@ -352,7 +427,12 @@ def table_row(text: str) -> list[tuple[int, int]] | None:
     :data:`CELL_MAX` characters) and none holding a sentence or a clause (。；！？，: a cell holds a
     name, a unit or a figure; a line of three columns of prose is no row), at most one with a
     label and a colon (two or more: a line of fields, a 版记's 签发：…　审核：… or a page's
-    本版责编：…　校对：…). TEI P5 §14.1.1: a table is rows of cells."""
+    本版责编：…　校对：…). A Markdown pipe table's row (:func:`pipe_spans`, two cells or more,
+    the delimiter row too) is a row whatever its cells hold: the pipes set them apart. TEI P5
+    §14.1.1: a table is rows of cells."""
+    piped = pipe_spans(text)
+    if piped is not None:
+        return piped if len(piped) >= 2 or PIPE_RULE_RE.match(text) else None
     if any(c in "。；！？，" for c in text):
         return None
     spans = cell_spans(text)

@@ -56,7 +56,7 @@ from convert.reader.body import (cut_segments, BRIEF_RE, BYLINE_LINE_RE, BYLINE_
                                  _similar,
                                  _strip, balanced_subheading, emit_marks, heading_segments, inline,
                                  lead_marks, split_specials, trail_marks)
-from convert.reader.layout import (BULLET_CHARS, COLOPHON_FIELD_RE, Contents, after_clause_mark, clause_title, column_name, directory_entry, labelled_list_lines, heading_shape, paragraph_shape,
+from convert.reader.layout import (BULLET_CHARS, COLOPHON_FIELD_RE, Contents, after_clause_mark, clause_title, column_list_lines, column_name, directory_entry, labelled_list_lines, heading_shape, paragraph_shape,
                                    unfinished, without_genre_label)
 from convert.reader.lines import Line, is_mark
 from convert.reader.masthead import DATE_RE, _iso, arabic_date
@@ -211,6 +211,9 @@ class BodyBuilder:
         #: the lines of labelled lists (:func:`convert.reader.layout.labelled_list_lines`), found once
         self._listed: set[int] = labelled_list_lines(lines)
         self._listed_ids = {id(lines[k]) for k in self._listed}
+        #: the lines of lists set in columns (:func:`convert.reader.layout.column_list_lines`)
+        self._column_listed: set[int] = column_list_lines(lines)
+        self._column_ids = {id(lines[k]) for k in self._column_listed}
         self.section_ids: dict[int, str] = {}
         self.body = E.body()
         self.section: etree._Element | None = None
@@ -637,6 +640,12 @@ class BodyBuilder:
             line.note("paragraph", "a labelled list's entry (a name's ordinal and a colon: 线路一：, 线路二：) or "
                                    "the text under its label: a list line, not a title")
             return None
+        if i in self._column_listed and not (line.level > 0 or line.all_bold):
+            # names set in columns, two or more to a line, in a run of such lines (a 表彰 notice's
+            # 名单: 单位　　单位): a list's rows, never a title
+            line.note("paragraph", "names set in columns (two or more to a line apart by wide gaps), in a run of "
+                                   "such lines: a list's row, not a title")
+            return None
         if directory_entry(line):
             # a name and a telephone number (a 便民信息 box's entry): no title, whatever its shape
             line.note("paragraph", "a name and a telephone number: an entry of a directory box, not a title")
@@ -688,6 +697,10 @@ class BodyBuilder:
             or (nxt_role is not None and nxt_role.kind == "brief")
             # the head of a directory box (便民信息) over its entries (a name and a telephone number)
             or (nxt_role is None and directory_entry(self.lines[i + 1]))
+            # a title over a table with no title of its own, a boundary before it (a column name, a
+            # credit): the piece the table stands in (【数据速览】 / …情况 / the table / its source)
+            or (self.boundary and nxt_role is not None and nxt_role.kind == "table"
+                and nxt_role.data.get("part") == "row")
         )
         if not (marked or shaped):
             return None
@@ -773,6 +786,12 @@ class BodyBuilder:
             return Heading("subsection", why=why + "; numbered like a sub-heading", cert=cert)
         if BRIEF_RE.search(line.key) and len(line.key) <= SECTION_NAME_MAX:
             return Heading("section", why=why + "; names a brief-news column", cert=cert)
+        if self.boundary and len(line.key) <= SECTION_NAME_MAX and self._bullets_after(i):
+            # a short name after a piece's end (its credit, a column's end) over items each opened
+            # by a bullet (●, ■ …) and no head: the column the items stand in (a 工作简报's 工作动态
+            # of ● items), no article of its own
+            return Heading("section", why=why + "; a short name after a boundary over items opened by a bullet: "
+                                                "their column", cert="medium")
         if (not marked and len(line.key) <= SECTION_NAME_MAX and nxt_role is not None and nxt_role.kind == "brief"
                 and nxt_role.data.get("numbered")):
             # a short plain name over a numbered run of brief items (roles.find_numbered_briefs): the
@@ -795,6 +814,17 @@ class BodyBuilder:
             return Heading("article", entry, why=why + f"; where contents entry {entry + 1} would stand, "
                                                        "worded differently there", cert=cert)
         return Heading("article", why=why, cert=cert)
+
+    def _bullets_after(self, i: int) -> bool:
+        """The two lines after line *i* each open with a bullet (:data:`BULLET_CHARS`) and run on
+        (ten characters or more), no role given to either but a brief's: the items of a column."""
+        for k in (i + 1, i + 2):
+            if k >= len(self.lines):
+                return False
+            role, text = self._role(k), self.lines[k].text.lstrip()
+            if (role is not None and role.kind != "brief") or text[:1] not in BULLET_CHARS or len(self.lines[k].key) < 10:
+                return False
+        return True
 
     # -- building ---------------------------------------------------------------------------
     def _container(self) -> etree._Element:
@@ -963,6 +993,7 @@ class BodyBuilder:
             # label：phone-number fields (投诉举报电话：12315)
             self.para_open = (self.para is not None and unfinished("".join(s for s, _ in segs)) and not trail
                               and id(line) not in self._listed_ids  # a labelled list's line ends its entry
+                              and id(line) not in self._column_ids  # a row of names set in columns too
                               and not directory_entry(line) and not schedule_item(line, self.wrap_width)
                               and not field_line(line, self.wrap_width) and not phone_fields(line.key)
                               # a reference list's label alone (参考文献, 注释: GB/T 7714-2015, a paper's

@@ -40,7 +40,7 @@ from __future__ import annotations
 import re
 
 from convert.reader.body import BYLINE_LINE_RE, BRIEF_RE, CONTINUATION_LEAD_RE, CONTINUATION_RE
-from convert.reader.layout import (BULLET_CHARS, CELL_MAX, TERMINAL, FIGURE_CELL_RE, figure_caption, TABLE_LABEL_RE, TABLE_TITLE_RE, after_clause_mark, cell_spans, colophon_fields, gap_field, tab_pair,
+from convert.reader.layout import (BULLET_CHARS, CELL_MAX, PIPE_RULE_RE, TERMINAL, FIGURE_CELL_RE, figure_caption, TABLE_LABEL_RE, TABLE_TITLE_RE, after_clause_mark, cell_spans, colophon_fields, gap_field, tab_pair,
                                    heading_shape, page_credit, paragraph_shape, table_row, unfinished)
 from convert.reader.lines import WS_RE, Line, is_mark
 from convert.reader.logical.back import is_page_credit
@@ -2115,7 +2115,9 @@ def find_tables(doc: LogicalText) -> None:
         if labelled:
             _give(doc, i - 1, "table", "the table's title under its label (附表/附件/表N alone on the line above)",
                   None, part="head", table=n, rest=True, line_break=True)
-        label = len(rows) >= 2 and _figures(doc.lines[rows[0]]) == 0 < _figures(doc.lines[rows[1]])
+        label = len(rows) >= 2 and (_figures(doc.lines[rows[0]]) == 0 < _figures(doc.lines[rows[1]])
+                                    # a Markdown table's column heads: its delimiter row under them
+                                    or bool(PIPE_RULE_RE.match(doc.lines[rows[1]].text)))
         for k, part in members:
             line = doc.lines[k]
             if part == "row":
