@@ -7354,3 +7354,41 @@ def test_h22b_names_in_columns_a_pipe_table_and_a_bullet_column_are_no_article_h
         assert listed[0].startswith("李明（青石镇水利站）") and len(listed) == 4
         own_schema().assertValid(root)
         round_trips(docs, text)
+
+
+#: An invented 林业协会 会刊, hard-wrapped at 20 columns with no blank lines (a paragraph opens only
+#: at its first-line indent): an article whose notes ①② stand right under its text, each ended on
+#: its line, then a column with an interview the contents list does not name (title, ——subtitle,
+#: reporter line).
+H22A_NO_BLANK_JOURNAL = (
+    "内部资料\u3000免费交流\n青\u3000溪\u3000林\u3000业\n2025年第1期（总第9期）\n"
+    "青溪县林业协会编\u3000\u3000\u3000\u30002025年3月\n目\u3000\u3000录\n【会务动态】\n"
+    "县林业协会召开年度会员大会…………2\n城南古樟考略……………………3\n【会务动态】\n县林业协会召开年度会员大会\n"
+    "\u3000\u30003月2日，县林业协会在县林业局会议室\n召开年度会员大会，会员代表六十余人参加会\n"
+    "议，审议通过了年度工作报告和财务报告。\n\u3000\u3000会议提出，今年协会将组织会员开展古树\n"
+    "名木普查，配合林业部门做好森林防火宣传，\n推动林下经济发展。\n（协会秘书处）\n城南古樟考略\n"
+    "县林业局\u3000陈守义\n\u3000\u3000县境古树以银杏、香樟为多，旧志称城南\n有古樟一株“荫可数亩”①，至今犹存。民间\n"
+    "相传此树为宋人所植，但未见确切记载。\n\u3000\u3000据上世纪八十年代的调查，全县树龄在三\n"
+    "百年以上的古树共四百余株②，其中以白石乡\n的银杏群最为集中，每到深秋满山金黄。\n"
+    "①光绪《青溪县志》卷二。\n②据县林业局古树名录。\n【林人访谈】\n“守着这片林子就够了”\n——访护林员张大山\n"
+    "本刊记者\u3000李小禾\n\u3000\u3000在白石乡的护林站里，六十岁的张大山已\n经守了三十年林子，每天要沿着山路巡查十几\n"
+    "里地。我们问他苦不苦。\n\u3000\u3000张大山：不苦，这片林子就是我的家，守\n着它就够了。年轻人愿意来，我就把这些年的\n"
+    "经验都教给他们。\n"
+)
+
+
+def test_h22a_no_blank_journal_notes_end_on_their_line_and_unlisted_interview_is_an_article():
+    """In a text hard-wrapped with no blank lines, a footnote that ends on its line (a sentence
+    mark, short of the wrap) takes no line under it: the column name and the interview after the
+    notes are not run into note ②. The interview's title, over its ——subtitle and reporter line,
+    is an article heading (@cert medium) though the contents list does not name it."""
+    docs, _ = read(H22A_NO_BLANK_JOURNAL)
+    root = docs[0].root
+    assert texts(root, "//tei:note[@place='foot']") == ["①光绪《青溪县志》卷二。", "②据县林业局古树名录。"]
+    assert "【林人访谈】" in texts(root, "//tei:div[@type='section']/tei:head")
+    heads = xpath(root, "//tei:div[@type='article']/tei:head[not(@type)]")
+    assert [h.text for h in heads][-1] == "“守着这片林子就够了”"
+    assert heads[-1].get("cert") == "medium"
+    assert texts(root, "//tei:div[@type='article']/tei:head[@type='sub']") == ["——访护林员张大山"]
+    own_schema().assertValid(root)
+    round_trips(docs, H22A_NO_BLANK_JOURNAL)

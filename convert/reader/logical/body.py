@@ -323,6 +323,17 @@ class BodyBuilder:
     def _role(self, i: int) -> Role | None:
         return self.roles.get(i)
 
+    def _subtitle_then_author(self, i: int) -> bool:
+        """Under line *i* its 副题, led by a dash (GB/T 15834-2011 4.11: the 破折号 stands before a
+        subtitle; short, no sentence end), and under that an author line or lead-in (a role the
+        passes gave): the head of an article in three lines (正题, ——副题, author), as a journal
+        sets an interview or a feature. Two lines looked at."""
+        if i + 2 >= len(self.lines) or self._role(i + 1) is not None:
+            return False
+        sub, role = self.lines[i + 1], self._role(i + 2)
+        return (sub.key.startswith("——") and len(sub.key) <= 50 and sub.text.rstrip()[-1:] not in "。；;！？!?"
+                and role is not None and role.kind in ("byline", "lead-in"))
+
     def _only_captions_after(self, i: int) -> bool:
         """The lines after line *i* are photo captions, up to a page credit, a page label or the
         body's end (a photo column's content: newspaper practice, 图片新闻). Scans the run of
@@ -716,6 +727,14 @@ class BodyBuilder:
             if entry is None and nxt_role is not None and nxt_role.kind in ("byline", "lead-in"):
                 return Heading("article", why="a title with an author line or lead-in under it, which the contents "
                                               "list does not name", cert="medium")
+            if entry is None and line.role == "title after verse":
+                # (roles.find_verse: a short line of heading shape after a poem's lines, prose under
+                # it) the title of the piece after the poem, which the list does not name (a box)
+                return Heading("article", why="the title of the prose piece after a poem, which the contents list "
+                                              "does not name", cert="medium")
+            if entry is None and self._subtitle_then_author(i):
+                return Heading("article", why="a title with its ——subtitle and an author line under it, which the "
+                                              "contents list does not name", cert="medium")
             if entry is None:
                 return None
             return Heading("article", entry, why=f"where contents entry {entry + 1} would stand, printed a little "

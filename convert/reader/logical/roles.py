@@ -1819,6 +1819,15 @@ def _note_signs(text: str) -> set[str]:
     return out
 
 
+def _note_ended(doc: LogicalText, line: Line) -> bool:
+    """In a hard-wrapped text (a wrap width known), *line* (a footnote or its last wrapped line)
+    ended where it stops: at a sentence mark, narrower than a wrapped line. The line under it, no
+    blank line between, is no more of the note (a hard-wrapped text with no blank lines, whose
+    notes stand right after the text they explain)."""
+    return (doc.wrap_width is not None and sentence_final(line.text)
+            and not as_wide_as_wrapped(line, doc.wrap_width))
+
+
 def _footnote_runs(doc: LogicalText):
     """``(first, last)`` index ranges of the footnotes at a page's foot (see
     :func:`find_footnotes`), each note with the lines that go on from it (no blank line between),
@@ -1832,7 +1841,7 @@ def _footnote_runs(doc: LogicalText):
             seen.update(_note_signs(line.text))
             i += 1
             continue
-        run, j = [], i
+        run, j, ended = [], i, False
         while j < end and not (j > i and _opens_page(doc.lines[j])):
             nxt = doc.lines[j]
             mk = FOOTNOTE_RE.match(nxt.text)
@@ -1840,10 +1849,15 @@ def _footnote_runs(doc: LogicalText):
                 run.append([j, j])
             elif nxt.blank_before or not run:
                 break
+            elif _note_ended(doc, doc.lines[j - 1]):
+                # a text hard-wrapped with no blank lines: the last note ended on its line (it
+                # stops at a sentence mark short of the wrap), what follows is no more of it
+                ended = True
+                break
             else:
                 run[-1][1] = j  # the note's wrapped lines
             j += 1
-        if run and (j >= end or _opens_page(doc.lines[j])):
+        if run and (ended or j >= end or _opens_page(doc.lines[j])):
             yield from run
             for a, _ in run:
                 seen.discard(FOOTNOTE_RE.match(doc.lines[a].text).group("n"))
