@@ -7392,3 +7392,72 @@ def test_h22a_no_blank_journal_notes_end_on_their_line_and_unlisted_interview_is
     assert texts(root, "//tei:div[@type='article']/tei:head[@type='sub']") == ["——访护林员张大山"]
     own_schema().assertValid(root)
     round_trips(docs, H22A_NO_BLANK_JOURNAL)
+
+
+#: An invented 运动会简报 in a pdftotext -layout look: centred titles, indented paragraphs; a report
+#: closed by its credit, then a results table and a medal table each under its own centred title
+#: (the first with a note in brackets under it, its credit), a report without credit, a schedule
+#: under a centred title, and a data box of ▲ lines of figures under its title in a 【】 column.
+TABLE_PIECES = (
+    "                 某 某 县 第 三 届 职 工 运 动 会\n"
+    "                          简　　报\n"
+    "                          第 2 期\n"
+    "某某县职工运动会组委会办公室            2025年5月12日\n\n"
+    "                    职工运动会拔河比赛圆满结束\n\n"
+    "    5月11日，县职工运动会拔河比赛在县体育馆举行，全县二十支职工队伍参加比赛。\n\n"
+    "    经过一天的角逐，县供电公司代表队获得冠军。\n\n"
+    "                                              （竞赛组　张　林）\n\n"
+    "                        拔河比赛成绩公告\n\n"
+    "名次      代表队            领队\n"
+    "第一名    县供电公司        王　强\n"
+    "第二名    县人民医院        李　华\n"
+    "第三名    县自来水公司      赵　明\n\n"
+    "                                        （裁判组提供）\n\n"
+    "                       奖牌榜（截至5月11日）\n\n"
+    "名次   代表队        金牌   银牌   铜牌\n"
+    " 1     县供电公司      6      4      3\n"
+    " 2     县人民医院      5      5      2\n"
+    " 3     县税务局        3      2      6\n\n"
+    "                     乒乓球比赛进入半决赛\n\n"
+    "    5月11日，县职工运动会乒乓球团体比赛小组赛结束，四支队伍晋级半决赛。\n\n"
+    "    半决赛将于5月13日在县全民健身中心举行，欢迎职工群众到场观看。\n\n"
+    "                         5月13日赛程安排\n\n"
+    "时间          项目                地点\n"
+    "08:30—11:30   乒乓球半决赛        县全民健身中心\n"
+    "14:30—17:00   乒乓球决赛          县全民健身中心\n"
+    "15:00—17:00   象棋决赛            县老干部活动中心\n\n"
+    "【数说运动会】\n\n"
+    "本届职工运动会主要数据\n\n"
+    "▲参赛职工二千一百人\n\n"
+    "▲设比赛项目十二个\n\n"
+    "▲志愿者服务时长三千小时\n\n"
+    "（组委会办公室提供）\n\n"
+    "报：市总工会。\n送：县委办、县政府办。\n"
+)
+
+
+def test_h22d_a_table_or_data_box_under_its_own_title_is_a_piece_of_its_own():
+    """A table set apart under a title of its own (after a report's credit, or centred under a
+    finished sentence, a blank line between it and the rows) is the body of a piece: the title is
+    the piece's head (not a paragraph, not the table's own head), a bracketed note under the table
+    (（裁判组提供）) its credit; a centred title right under the last row (no blank line) is the
+    next report's, no rest of a row; a data box's ▲ lines of figures are its text (paragraphs),
+    none of them a head, its （…提供） note its credit."""
+    heads_all = ["职工运动会拔河比赛圆满结束", "拔河比赛成绩公告", "奖牌榜（截至5月11日）", "乒乓球比赛进入半决赛",
+                 "5月13日赛程安排", "本届职工运动会主要数据"]
+    for text, heads in ((TABLE_PIECES, heads_all),
+                        (TABLE_PIECES.replace("\n\n", "\n"), heads_all[:4] + heads_all[5:])):
+        docs, _ = read(text)
+        root = docs[0].root
+        got = [h for h in texts(root, "//tei:body//tei:div[@type='article']/tei:head")]
+        for head in heads:
+            assert head in got, (head, got)
+        assert not any(h.startswith("▲") for h in texts(root, "//tei:body//tei:head")), got
+        tables = xpath(root, "//tei:body//tei:div[@type='article']/tei:table")
+        assert len(tables) == 3
+        assert texts(xpath(root, "//tei:div[tei:head='拔河比赛成绩公告']")[0], "tei:byline") == ["（裁判组提供）"]
+        box = xpath(root, "//tei:div[tei:head='本届职工运动会主要数据']")[0]
+        assert len(xpath(box, "tei:p")) == 3
+        assert texts(box, "tei:byline") == ["（组委会办公室提供）"]
+        own_schema().assertValid(root)
+        round_trips(docs, text)

@@ -63,7 +63,8 @@ from convert.reader.masthead import DATE_RE, _iso, arabic_date
 from convert.reader.logical.state import LogicalText, Role
 from convert.reader.logical.roles import DOCUMENT_TITLE_RE, SIGNED_TITLE_MAX, indented, physical_parts, title_like
 from convert.reader.names import tag_byline
-from convert.reader.physical import DATED_ENTRY_RE, NO_LINE_START, as_wide_as_wrapped, field_text, phone_fields, reference_follows, sentence_final
+from convert.reader.physical import (DATED_ENTRY_RE, NO_LINE_START, as_wide_as_wrapped, display_width, field_text, leading_blanks, phone_fields,
+                                     reference_follows, sentence_final)
 from convert.tei import TEI_NS, E, XML_ID, t, xpath
 
 SECTION_NAME_MAX = 8
@@ -353,6 +354,49 @@ class BodyBuilder:
             return False
         nxt = self.lines[i + 1]
         return (nxt.marked or heading_shape(nxt)) and not paragraph_shape(nxt) and not directory_entry(nxt)
+
+    def _bullet_run(self, i: int) -> bool:
+        """Line *i* opens with a bullet mark (:data:`convert.reader.layout.BULLET_CHARS`) and so
+        does the line right before or after it (no role on either): two items or more of one
+        bulleted list (a data box's lines of figures), none of them a title."""
+        if not 0 <= i < len(self.lines) or self._role(i) is not None:
+            return False
+        mark = self.lines[i].text.lstrip()[:1]
+        if not mark or mark not in BULLET_CHARS:
+            return False
+        return any(0 <= j < len(self.lines) and self._role(j) is None
+                   and self.lines[j].text.lstrip()[:1] == mark for j in (i - 1, i + 1))
+
+    def _bullet_next(self, i: int) -> bool:
+        """Line *i* opens with a bullet mark and the line after it (no role) opens with the same."""
+        mark = self.lines[i].text.lstrip()[:1]
+        return (bool(mark) and mark in BULLET_CHARS and i + 1 < len(self.lines) and self._role(i + 1) is None
+                and self.lines[i + 1].text.lstrip()[:1] == mark)
+
+    def _table_piece(self, i: int) -> bool:
+        """Line *i* is the title of a piece whose body is a table (TEI P5 §14.1.1; a results list,
+        a medal table, a schedule printed as an item of its own): the line right under it is the
+        first row of a table that has no title of its own (:func:`roles.find_tables` found none),
+        and the line stands apart as a title does: after the article above closed (its credit)
+        or a column's name; or centred (set in deeper than a paragraph's first-line indent,
+        段首空两字, as the titles of a text laid out so are) after a blank line, under a line that
+        ends a sentence, with a blank line between it and the rows too. A caption set flush over
+        its table inside an article (…整改要求 / prose / 交办清单 / rows), or after a clause mark
+        (…如下：), is the table's or the paragraph's, no piece's title."""
+        if i + 1 >= len(self.lines):
+            return False
+        role = self._role(i + 1)
+        if role is None or role.kind != "table" or role.data.get("part") != "row":
+            return False
+        if self.boundary and (self.article is None or self.article_closed):
+            return True
+        line, first = self.lines[i], self.lines[i + 1]
+        if not (line.blank_before and first.blank_before) or i == 0:
+            return False
+        if display_width(leading_blanks(line.raw.lstrip("\f").rstrip("\r\n"))) <= 2:
+            return False
+        above = self.lines[i - 1]
+        return self._role(i - 1) is None and sentence_final(above.text)
 
     def _opens(self, i: int) -> str | None:
         """What after line *i* opens an article under it (a lead-in, an author line, verse, a
@@ -700,6 +744,13 @@ class BodyBuilder:
                                           "a photo column (图片新闻)", cert="medium")
         if (not marked and not self.exhaustive and (asked := self._question_title(i))):
             return Heading("article", why=asked[0], cert=asked[1])
+        if not marked and heading_shape(line) and self._bullet_run(i):
+            # one of two or more lines in a row opening with the same bullet mark (▲, ●, ◆: a data
+            # box's figures, 规模以上工业增加值同比增长7.6% / 固定资产投资同比增长5.2%): the items of
+            # one bulleted list; a title is followed by its text, not by a sibling of the same mark
+            line.note("paragraph", "opens with a bullet mark, as the line next to it does: an item of a bulleted "
+                                   "list (a data box's figures), not a title")
+            return None
         shaped = heading_shape(line) and i + 1 < len(self.lines) and (
             (paragraph_shape(self.lines[i + 1]) and (nxt_role is None or nxt_role.kind in OPENING_ROLES + ("brief",)))
             or self._next_is_heading(i) or (nxt_role is not None and nxt_role.kind in OPENING_ROLES + ("subhead",))
@@ -712,6 +763,10 @@ class BodyBuilder:
             # credit): the piece the table stands in (【数据速览】 / …情况 / the table / its source)
             or (self.boundary and nxt_role is not None and nxt_role.kind == "table"
                 and nxt_role.data.get("part") == "row")
+            # the title of a data box over its bulleted lines of figures (▲…增长7.6% / ▲…): the box
+            or (nxt_role is None and self._bullet_run(i + 1))
+            # the title of a piece that is a table (成绩公告, 奖牌榜, 赛程安排 set apart over its rows)
+            or self._table_piece(i)
         )
         if not (marked or shaped):
             return None
@@ -801,6 +856,9 @@ class BodyBuilder:
         else:
             cert, context = self._shape_cert(i, line)
             why = "short, no sentence punctuation, running text follows" + (f"; {context}" if context else "")
+            if self._table_piece(i):
+                why = ("short, no sentence punctuation, set apart over a table with no title of its own: the title "
+                       "of the piece the table is (TEI P5 §14.1.1)" + (f"; {context}" if context else ""))
         if SUBHEAD_RE.match(line.key) and self.article is not None and len(self.article) > 1:
             return Heading("subsection", why=why + "; numbered like a sub-heading", cert=cert)
         if BRIEF_RE.search(line.key) and len(line.key) <= SECTION_NAME_MAX:
@@ -960,8 +1018,9 @@ class BodyBuilder:
         if kind == "byline":
             self.names += tag_byline(el)
         self._close()
-        # a credit or jump line after text ends the article; one right under the heading does not
-        self.article_closed = any(c.tag.endswith(("}p", "}div", "}lg")) for c in self.article)
+        # a credit or jump line after text (a table too: its note, （裁判组提供）) ends the article;
+        # one right under the heading does not
+        self.article_closed = any(c.tag.endswith(("}p", "}div", "}lg", "}table")) for c in self.article)
         if self.article_closed:
             self.boundary = True
 
@@ -1015,6 +1074,9 @@ class BodyBuilder:
                               and id(line) not in self._column_ids  # a row of names set in columns too
                               and not directory_entry(line) and not schedule_item(line, self.wrap_width)
                               and not field_line(line, self.wrap_width) and not phone_fields(line.key)
+                              # a bulleted list's item ends on its line when the next opens with the
+                              # same mark (▲…增长6.1% / ▲…): the next item, not the rest of a sentence
+                              and not (i is not None and self._bullet_next(i))
                               # a reference list's label alone (参考文献, 注释: GB/T 7714-2015, a paper's
                               # 参考文献 under its text) is finished: its entries ([1] …) follow
                               and not (not joined and REFERENCE_LABEL_RE.fullmatch(line.key)))

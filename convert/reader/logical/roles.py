@@ -103,7 +103,7 @@ NAME_UNIT_RE = re.compile(r"^(?P<name>[\u4e00-\u9fff](?:[ \u3000]{0,2}[\u4e00-\u
 PERSON_TITLE_END_RE = re.compile(r"(?:委员|代表|常委|主席|主任|书记|[省市州县区镇乡]长|局长|部长|院长|所长|校长|教授|研究员)$")
 #: A credit after the text, on a line of its own, in brackets.
 CREDIT_LINE_RE = re.compile(r"^[（(]\s*(?P<inner>[^（）()]{2,30}?)\s*[）)]$")
-CREDIT_WORD_RE = re.compile(r"供稿|记者|通讯员|撰稿|执笔|整理|摄影|作者|文[／/]")
+CREDIT_WORD_RE = re.compile(r"供稿|记者|通讯员|撰稿|执笔|整理|摄影|作者|文[／/]|提供")
 NOT_CREDIT_RE = re.compile(r"^(?:\d|[一二三四五六七八九十]+[、）)]|上接|下转|转|接|共印|略|注|附|见|详见|摘自|来源|据)")
 #: A credit that names the material a piece was compiled from and the compiling (``据县气象局资料整理``,
 #: ``据新华社电讯编写``): 据 opens it, yet it says who stands behind the text, as 供稿 does.
@@ -562,7 +562,9 @@ def find_bylines(doc: LogicalText) -> None:
                                     "(读者来信, signed at its foot)")
             continue
         m = CREDIT_LINE_RE.match(line.text.strip()) if i not in doc.roles else None  # an author's unit already
-        if m and prev is not None and (paragraph_shape(prev) or (i - 1) in doc.roles) \
+        # (a bulleted line above is text too: a data box's last figure, ▲…增长4.9%和6.7%)
+        if m and prev is not None and (paragraph_shape(prev) or (i - 1) in doc.roles
+                                       or prev.text.lstrip()[:1] in BULLET_CHARS) \
                 and (not NOT_CREDIT_RE.match(m.group("inner").strip()) or SOURCE_CREDIT_RE.match(m.group("inner").strip())) \
                 and not CONTINUATION_RE.search(line.text) \
                 and not CONTINUATION_LEAD_RE.match(line.text):
@@ -1905,7 +1907,8 @@ def _opens_with_break(line: Line) -> bool:
     return bool(line.segments) and not line.segments[0][0] and line.marks != []
 
 
-def table_fragment(line: Line, row: Line, columns: int, width: float | None, again: bool = False) -> bool:
+def table_fragment(line: Line, row: Line, columns: int, width: float | None, again: bool = False,
+                   first: bool = False) -> bool:
     """*line* may be the rest of the table *row* above it that a hard wrap cut off: no blank line
     before it, short (at most :data:`FRAGMENT_MAX` characters), at most two cells, no sentence or
     clause punctuation, no heading number (一、 （一） 1. （1）: a sub-heading right under a table is
@@ -1921,7 +1924,7 @@ def table_fragment(line: Line, row: Line, columns: int, width: float | None, aga
     ``累计降水量（`` / ``毫米）　　日最大降水量（毫米）``, a column head cut in its unit). With *again*
     (*row* itself the rest of a row), only that sure cut counts: a row wider than two lines of
     the text is cut twice (``东山水库　　42.00　　4`` / ``3.15　　42.6`` / ``0``)."""
-    from convert.reader.physical import NO_LINE_START, bracket_open, item_number
+    from convert.reader.physical import NO_LINE_START, bracket_open, display_width, item_number, leading_blanks
 
     if line.blank_before or not line.key or len(cell_spans(line.text)) > 2 \
             or any(c in "。；！？，" for c in line.text) or item_number(line.text):
@@ -1936,6 +1939,13 @@ def table_fragment(line: Line, row: Line, columns: int, width: float | None, aga
         return False
     if again:
         return sure
+    if (not first and not cut and row.raw == row.raw.rstrip() and len(cell_spans(row.text)) >= columns
+            and len(cell_spans(line.text)) == 1 and display_width(leading_blanks(line.raw.lstrip("\f"))) > 2):
+        # a row under the first that holds all the table's cells and ends in none cut, and a line
+        # of one cell set in deeper than a paragraph's indent (段首空两字): a new cell would make
+        # the row wider than the table, so the line is no rest of it (a title centred under the
+        # table: the next piece's)
+        return False
     return (sure or row.raw != row.raw.rstrip() or line.raw[:1].isspace()
             or len(cell_spans(row.text)) < columns)
 
@@ -2084,7 +2094,8 @@ def find_tables(doc: LogicalText) -> None:
             nxt = doc.lines[j]
             if table_row(nxt.text) and (not nxt.blank_before or _opens_with_break(nxt)):
                 members.append((j, "row"))
-            elif table_fragment(nxt, doc.lines[j - 1], columns, doc.wrap_width, again=members[-1][1] == "more"):
+            elif table_fragment(nxt, doc.lines[j - 1], columns, doc.wrap_width, again=members[-1][1] == "more",
+                                first=j - 1 == i):
                 members.append((j, "more"))
             elif ((not nxt.blank_before or _opens_with_break(nxt)) and j + 1 < end and j + 1 not in doc.roles
                   and split_row(nxt, doc.lines[j + 1])):
