@@ -658,7 +658,10 @@ def signature(doc: LogicalText, i: int) -> bool:
             or ((m := LETTER_SIGNER_RE.match(line.text.strip())) is not None and looks_like_person(m.group("name")))):
         return False
     after = _next(doc, i + 1)
-    return SIGNATURE_DATE_RE.match(nxt.key) is not None and (after is None or not paragraph_shape(after))
+    # (the editors' 编后：… or 按：… under the signed piece answers it: no running text of it)
+    return SIGNATURE_DATE_RE.match(nxt.key) is not None and (
+        after is None or not paragraph_shape(after)
+        or ((role := doc.roles.get(i + 2)) is not None and role.kind == "editorial"))
 
 
 def editors_signature(doc: LogicalText, i: int) -> bool:
