@@ -7459,5 +7459,56 @@ def test_h22d_a_table_or_data_box_under_its_own_title_is_a_piece_of_its_own():
         box = xpath(root, "//tei:div[tei:head='本届职工运动会主要数据']")[0]
         assert len(xpath(box, "tei:p")) == 3
         assert texts(box, "tei:byline") == ["（组委会办公室提供）"]
+
+
+#: An invented 社区 briefing: a report with a 安全提示 box inside it (the label over ■ lines, then
+#: the report's credit); a 【群众来信】 column with a letter asked as a question, its salutation,
+#: 此致 / 敬礼！, the writer's unit and name over the date; a 【以案释法】 column whose title is a
+#: question with a comma, the court and the judge's name under it.
+H22C_LETTER_BRIEFING = (
+    "社 区 工 作 简 报\n\n第2期\n\n某某县民政局办公室　　　　　　　2025年4月15日\n\n"
+    "南湖社区开展燃气安全入户检查\n\n"
+    "　　4月上旬，南湖社区联合燃气公司对辖区八百余户居民开展燃气安全入户检查，更换老化软管六十余根。\n\n"
+    "　　检查中，工作人员向居民发放宣传资料，讲解燃气泄漏的处置方法。\n\n"
+    "安全提示\n\n"
+    "■ 使用燃气时要有人看管，人走火灭。\n\n"
+    "■ 闻到燃气异味，先关阀门再开窗通风。\n\n"
+    "（南湖社区供稿）\n\n"
+    "【群众来信】\n\n"
+    "楼道里的杂物谁来清？\n\n"
+    "社区居委会：\n\n"
+    "　　我住在南湖社区三号楼，楼道里堆满了旧家具和纸箱，老人上下楼很不方便，希望社区帮忙清理。\n\n"
+    "　　上周社区派人清走了杂物，还在楼道装了感应灯，我们全楼居民都很感激。\n\n"
+    "此致\n\n敬礼！\n\n"
+    "南湖社区老年协会　蒋文华\n\n2025年4月8日\n\n"
+    "【以案释法】\n\n"
+    "邻居装修漏水，损失该谁赔？\n\n"
+    "县人民法院　宁思远\n\n"
+    "　　去年冬天，居民甲家装修时水管破裂，楼下居民乙家的吊顶被泡坏，双方协商不成诉至法院。\n\n"
+    "　　法院审理认为，甲对装修中的漏水负有过错，判决甲赔偿乙的维修费用。\n\n"
+    "报：县民政局。\n送：各乡镇人民政府。\n某某县民政局办公室　　　　2025年4月15日印发\n"
+)
+
+
+def test_h22c_box_label_letter_closing_signature_and_question_titles():
+    """A box's label (安全提示) inside a report, after its text and before its credit, is a line of the
+    report, no article; a letter's 此致 / 敬礼！ are its text, its writer's unit and name over a date
+    its signature (one ``byline`` with the date); a question right under a column name is the
+    title of the column's piece, over a salutation or over an author line (the court and the judge,
+    a ``byline``); the same once the blank lines are gone."""
+    for text in (H22C_LETTER_BRIEFING, H22C_LETTER_BRIEFING.replace("\n\n", "\n")):
+        docs, _ = read(text)
+        root = docs[0].root
+        heads = texts(root, "//tei:body//tei:div[@type='article']/tei:head")
+        assert heads == ["南湖社区开展燃气安全入户检查", "楼道里的杂物谁来清？", "邻居装修漏水，损失该谁赔？"]
+        first = xpath(root, "//tei:body//tei:div[@type='article']")[0]
+        assert "安全提示" in texts(first, "tei:p")
+        assert texts(first, "tei:byline") == ["（南湖社区供稿）"]
+        letter, case = xpath(root, "//tei:body//tei:div[@type='article']")[1:]
+        assert texts(letter, "tei:p")[-2:] == ["此致", "敬礼！"]
+        signed = xpath(letter, "tei:byline")
+        assert len(signed) == 1 and xpath(signed[0], "tei:date")[0].get("when") == "2025-04-08"
+        assert texts(signed[0], "tei:persName") == ["蒋文华"]
+        assert texts(case, "tei:byline") == ["县人民法院宁思远"]
         own_schema().assertValid(root)
         round_trips(docs, text)

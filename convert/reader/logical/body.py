@@ -61,7 +61,7 @@ from convert.reader.layout import (BULLET_CHARS, COLOPHON_FIELD_RE, Contents, af
 from convert.reader.lines import Line, is_mark
 from convert.reader.masthead import DATE_RE, _iso, arabic_date
 from convert.reader.logical.state import LogicalText, Role
-from convert.reader.logical.roles import DOCUMENT_TITLE_RE, SIGNED_TITLE_MAX, indented, physical_parts, title_like
+from convert.reader.logical.roles import DOCUMENT_TITLE_RE, QUESTION_HEAD_RE, SIGNED_TITLE_MAX, indented, physical_parts, title_like
 from convert.reader.names import tag_byline
 from convert.reader.physical import (DATED_ENTRY_RE, NO_LINE_START, as_wide_as_wrapped, display_width, field_text, leading_blanks, phone_fields,
                                      reference_follows, sentence_final)
@@ -113,6 +113,16 @@ QUESTION_LINE_RE = re.compile(r"^(?:问|Q)\s*[：:]")
 #: optional column-like label and colon, then one question: no mark that ends or parts clauses
 #: (、 and quotes may stand), ending in a question mark. Linear: character classes, no nesting.
 QUESTION_TITLE_RE = re.compile(r"^(?:([^：:，,。；;！!？?、\s]{2,8})[：:])?[^：:，,。；;！!？?]{2,40}[？?]$")
+#: The label of a box set inside an article (newspaper and bulletin practice: a 温馨提示, 特别提示
+#: or 小贴士 box of advice, a 知识链接 or 相关链接 box of background, printed as a short centred
+#: line over the box's text): a short name ending in one of these words.
+BOX_LABEL_RE = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:提示|提醒|小贴士|贴士|链接|小知识)$")
+#: The closing formula of a letter (书信 practice, 祝颂语: ``此致`` on a line of its own over
+#: ``敬礼！``, ``顺颂`` over ``商祺``, ``敬祝`` over ``安康``): part of the letter's text, never a title.
+LETTER_CLOSING_RE = re.compile(r"^(?:此致|顺致|顺颂|敬颂|敬祝|恭祝|顺祝)$")
+#: A letter's salutation (称呼, 书信 practice) alone on the line under the letter's title, running
+#: text under it: a name or an office and a colon (``编辑同志：``, ``县老龄办：``).
+SALUTATION_RE = re.compile(r"^[\u4e00-\u9fff]{2,12}[：:]$")
 REFERENCE_LABEL_RE = re.compile(r"(?:【|\[)?(?:参考文献|主要参考文献|参考资料|注释|注释与参考文献|注释和参考文献)(?:】|\])?[：:]?")
 
 
@@ -215,6 +225,9 @@ class BodyBuilder:
         #: the lines of lists set in columns (:func:`convert.reader.layout.column_list_lines`)
         self._column_listed: set[int] = column_list_lines(lines)
         self._column_ids = {id(lines[k]) for k in self._column_listed}
+        #: lines read as running text that end their block whatever their last character (a box's
+        #: label, a letter's 此致): the next line opens a new paragraph
+        self._alone_ids: set[int] = set()
         self.section_ids: dict[int, str] = {}
         self.body = E.body()
         self.section: etree._Element | None = None
@@ -632,6 +645,14 @@ class BodyBuilder:
         why += "; a boundary before it" if self.boundary else ""
         return why, "high" if (self.boundary and m.group(1)) else "medium"
 
+    def _column_question(self, i: int) -> bool:
+        """Line *i* is a question printed as the title of a column's first piece
+        (:func:`convert.reader.logical.roles.column_question`: :data:`QUESTION_HEAD_RE`, right under
+        a column name)."""
+        role = self._role(i - 1)
+        return (i > 0 and role is not None and role.kind == "section" and len(self.lines[i].key) <= 32
+                and QUESTION_HEAD_RE.match(self.lines[i].key) is not None)
+
     def _titles_addressees(self, i: int) -> bool:
         """Line *i* is a document's title (关于…的通报: GB/T 9704-2012 7.3.1) and the next line its
         主送 line (7.3.3: the bodies addressed, under the title, a colon after the last): a title,
@@ -732,7 +753,8 @@ class BodyBuilder:
         nxt_role = self._role(i + 1)
         if split_specials(line.segments)[0]:
             return None  # a line that opens with a jump line (上接第一版) goes on with a story
-        if not heading_shape(line) and nxt_role is not None and nxt_role.kind == "byline" and title_like(line, SIGNED_TITLE_MAX):
+        if not heading_shape(line) and nxt_role is not None and nxt_role.kind == "byline" and (
+                title_like(line, SIGNED_TITLE_MAX) or self._column_question(i)):
             marked = marked or False
             cert, context = self._shape_cert(i, line)
             return Heading("article", why=f"a short title with an author line under it; {context}", cert=cert)
@@ -750,6 +772,20 @@ class BodyBuilder:
             # one bulleted list; a title is followed by its text, not by a sibling of the same mark
             line.note("paragraph", "opens with a bullet mark, as the line next to it does: an item of a bulleted "
                                    "list (a data box's figures), not a title")
+            return None
+        if (not marked and self._column_question(i) and i + 2 < len(self.lines) and nxt_role is None
+                and SALUTATION_RE.match(self.lines[i + 1].key) and self._role(i + 2) is None
+                and paragraph_shape(self.lines[i + 2])):
+            # a letter the column prints (读者来信): its title asked as a question, the writer's
+            # salutation (称呼：) under it, then the letter
+            return Heading("article", why="one question right under a column name, a letter's salutation (称呼：) "
+                                          "under it: the letter's title", cert="medium")
+        if (not marked and LETTER_CLOSING_RE.match(line.key) and not self.boundary and self.article is not None
+                and i + 1 < len(self.lines) and self._role(i + 1) is None and 0 < len(self.lines[i + 1].key) <= 8):
+            # 此致 over 敬礼！ (书信 practice, 祝颂语): the letter's closing words, on lines of their own
+            line.note("paragraph", "a letter's closing formula (此致 over 敬礼！) inside the piece: the letter's "
+                                   "text, on a line of its own, not a title")
+            self._alone_ids.add(id(line))
             return None
         shaped = heading_shape(line) and i + 1 < len(self.lines) and (
             (paragraph_shape(self.lines[i + 1]) and (nxt_role is None or nxt_role.kind in OPENING_ROLES + ("brief",)))
@@ -848,6 +884,14 @@ class BodyBuilder:
         if BYLINE_LINE_RE.match(line.key) or split_specials(line.segments)[2] or COLOPHON_FIELD_RE.match(line.key) \
                 or phone_fields(line.key):
             # a reporter line, a line ending in a credit, a colophon field, a line of phone numbers: no heading
+            return None
+        if (not marked and BOX_LABEL_RE.match(line.key) and not self.boundary and self.article is not None
+                and not self._title_only()):
+            # a box's label (温馨提示 over its advice) right after the text of an open article, no
+            # credit or column before it: the box is part of the article (its label a line of its own)
+            line.note("paragraph", "a box's label (温馨提示, 小贴士, 知识链接) inside an article, no credit "
+                                   "closing the article above it: part of the article, not a title")
+            self._alone_ids.add(id(line))
             return None
         if marked:
             # a marked line the unwrapping joined on weak evidence (a heading's wrapped tail) keeps
@@ -1077,6 +1121,7 @@ class BodyBuilder:
                               # a bulleted list's item ends on its line when the next opens with the
                               # same mark (▲…增长6.1% / ▲…): the next item, not the rest of a sentence
                               and not (i is not None and self._bullet_next(i))
+                              and id(line) not in self._alone_ids
                               # a reference list's label alone (参考文献, 注释: GB/T 7714-2015, a paper's
                               # 参考文献 under its text) is finished: its entries ([1] …) follow
                               and not (not joined and REFERENCE_LABEL_RE.fullmatch(line.key)))

@@ -532,7 +532,8 @@ def find_bylines(doc: LogicalText) -> None:
         if why and why.startswith("a bare name") and prev is not None and (
                 doc.family == "briefing" or (as_wide_as_wrapped(prev, doc.wrap_width) and not _whole_title(doc, prev, line))):
             why = None  # a briefing prints no author under a title; a wrapped title's tail is no name
-        if why and prev is not None and title_like(prev, 16 if why.startswith("a bare name") else SIGNED_TITLE_MAX) \
+        if why and prev is not None and (title_like(prev, 16 if why.startswith("a bare name") else SIGNED_TITLE_MAX)
+                                         or (not why.startswith("a bare name") and column_question(doc, i - 1))) \
                 and (i - 1) not in doc.roles \
                 and not _author_above(doc, i, why) and nxt is not None and (
                     paragraph_shape(nxt) or (i + 1) in doc.roles or _short(nxt)):
@@ -545,7 +546,7 @@ def find_bylines(doc: LogicalText) -> None:
                       unit=True)
             continue
         if i not in doc.roles and signature(doc, i):
-            _give(doc, i, "credit", "a signature (编者, 编辑部, a name, the issuing office) over a date line that ends the piece "
+            _give(doc, i, "credit", "a signature (编者, 编辑部, a name, a unit and a name, the issuing office) over a date line that ends the piece "
                                     "(落款: GB/T 9704-2012 7.3.5)")
             _give(doc, i + 1, "credit", "the date under a signature (成文日期)", date=True)
             continue
@@ -574,6 +575,22 @@ def find_bylines(doc: LogicalText) -> None:
                 _give(doc, i, "credit", "a credit in brackets on a line of its own, after the text")
 
 
+#: A title asked as one question (newspaper practice: a 读者来信's or 以案说法's title, ``老小区的
+#: “飞线充电”何时能管住？``, ``钱花光了，能追回吗？``): at most one comma parting a clause before the
+#: question, no other clause or sentence mark, a question mark at the end; short. Linear.
+QUESTION_HEAD_RE = re.compile(r"^[^：:。；;！!？?，,]{2,30}(?:[，,][^：:。；;！!？?，,]{2,20})?[？?]$")
+
+
+def column_question(doc: LogicalText, i: int) -> bool:
+    """Body line *i* is a question printed as the title of a column's first piece: shaped by
+    :data:`QUESTION_HEAD_RE`, right under a column name (the ``section`` role, 【读者来信】,
+    【以案说法】). A question mark ends it, so the heading shape refuses it; its place says it
+    is a title. The caller looks at what stands under it (an author line, a letter's salutation)."""
+    role = doc.roles.get(i - 1)
+    return (i - 1 >= doc.body_start and role is not None and role.kind == "section"
+            and len(doc.lines[i].key) <= 32 and QUESTION_HEAD_RE.match(doc.lines[i].key) is not None)
+
+
 #: A letter writer's signature (读者来信 practice: signed at the letter's foot): the writer's
 #: standing, after an optional place or unit (``读者``, ``城东小区居民``, ``浦口村村民``), a space,
 #: and a name of two or three characters.
@@ -584,12 +601,17 @@ LETTER_SIGNER_RE = re.compile(r"^[\u4e00-\u9fff]{0,12}(?:读者|村民|居民|�
 def letter_signature(doc: LogicalText, i: int) -> bool:
     """Body line *i* signs the letter above it (读者来信: ``读者　X``, ``某村村民　X`` on a line of
     its own, :data:`LETTER_SIGNER_RE`, the name a person's): right under running text that ends a
-    sentence, and no running text right under it (a title, a page credit or the page's end)."""
+    sentence, and no running text right under it (a title, a page credit or the page's end; the
+    editors' 编后：… answering the letter may follow)."""
     line, prev, nxt = doc.lines[i], _prev(doc, i), _next(doc, i)
     m = LETTER_SIGNER_RE.match(line.text.strip())
     if m is None or prev is None or not paragraph_shape(prev) or prev.text.rstrip()[-1:] not in "。！？!?”":
         return False
-    return looks_like_person(m.group("name")) and (nxt is None or not paragraph_shape(nxt))
+    if not looks_like_person(m.group("name")):
+        return False
+    # (the editors' 编后：… under the signature answers the letter: no running text of it)
+    return nxt is None or not paragraph_shape(nxt) or (
+        (role := doc.roles.get(i + 1)) is not None and role.kind == "editorial")
 
 
 def marked_foot_signature(doc: LogicalText, i: int) -> bool:
@@ -622,18 +644,26 @@ SIGNATURE_DATE_RE = re.compile(r"^[〇○Ｏ零0-9一二三四五六七八九]{4
 
 def signature(doc: LogicalText, i: int) -> bool:
     """Body line *i* signs the piece above it (落款, GB/T 9704-2012 7.3.5; a journal's 编后记 signed
-    编　者): the editors (:data:`EDITORS_SIGNATURE_RE`), a bare name, or the issuing office's
-    name (发文机关署名: ``某县人民政府办公室``, :func:`convert.reader.names.is_org_name`), on a
+    编　者): the editors (:data:`EDITORS_SIGNATURE_RE`), a bare name, the issuing office's
+    name (发文机关署名: ``某县人民政府办公室``, :func:`convert.reader.names.is_org_name`), or a
+    letter writer's unit and name or standing and name (``某镇敬老院　X``, :data:`LETTER_SIGNER_RE`), on a
     line of its own after running text that ends a sentence, a date line alone under it
     (:data:`SIGNATURE_DATE_RE`, 成文日期) and no running text after the date."""
     line, prev, nxt = doc.lines[i], _prev(doc, i), _next(doc, i)
     if prev is None or nxt is None or not paragraph_shape(prev) or prev.text.rstrip()[-1:] not in "。！？!?”":
         return False
     if not (EDITORS_SIGNATURE_RE.match(line.key) or is_org_name(line.key)
-            or (NAME_RE.match(line.text.strip()) and looks_like_person(line.key))):
+            or (NAME_RE.match(line.text.strip()) and looks_like_person(line.key))
+            # a letter signed by its writer with the writer's unit before the name (书信: 署名 over
+            # 日期, ``某镇敬老院　X``): the same 落款
+            or author_line(line) == "a unit and a name"
+            or ((m := LETTER_SIGNER_RE.match(line.text.strip())) is not None and looks_like_person(m.group("name")))):
         return False
     after = _next(doc, i + 1)
-    return SIGNATURE_DATE_RE.match(nxt.key) is not None and (after is None or not paragraph_shape(after))
+    # (the editors' 编后：… or 按：… under the signed piece answers it: no running text of it)
+    return SIGNATURE_DATE_RE.match(nxt.key) is not None and (
+        after is None or not paragraph_shape(after)
+        or ((role := doc.roles.get(i + 2)) is not None and role.kind == "editorial"))
 
 
 def editors_signature(doc: LogicalText, i: int) -> bool:
