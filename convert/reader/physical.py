@@ -207,7 +207,7 @@ BARE_RUN_MIN = 3
 BARE_RUN_PAGE = 5
 
 
-def bare_folio_run(lines: list[Line], head_shaped, contents_head, bracketed) -> list[int]:
+def bare_folio_run(lines: list[Line], head_shaped, contents_head, bracketed) -> list[tuple[int, int]]:
     """Bare-number folios with nothing else to mark the page break (no form feed, no folio of
     another shape): a run of lines holding only a number, each one more than the last (the
     pages' numbers in order), each some lines below the last (a page of text between), and each
@@ -218,34 +218,48 @@ def bare_folio_run(lines: list[Line], head_shaped, contents_head, bracketed) -> 
     recurs under the run at most two ways. A number a hard wrap set alone, or a numbered list's
     item number, is not one more than a number some lines above with the same line under both.
 
-    Returns the indices of the numbers; the heads are then found as at any folio."""
+    An extraction's own furniture at the same break (a folio of another shape, ``· 2 ·``, and a
+    head opening with a form feed right under it) may stand between the number and the print's
+    head: the head is then the line under those.
+
+    Returns the pairs (number, head) of indices; the heads are then found as at any folio."""
     n = len(lines)
-    cands: list[int] = []
+    cands: list[tuple[int, int]] = []
+
+    def head_at(j: int) -> bool:
+        h = lines[j]
+        k = h.key
+        return (head_shaped(j) and not contents_head(j) and not bracketed(j) and h.page is None
+                and not (k[:1] == "【" and k[-1:] == "】") and not colophon_kind(h)
+                and not any(c in "：:" for c in h.text) and len(k) >= 2)
+
     for i in range(n - 1):
         if not BARE_NUMBER_RE.match(lines[i].key):
             continue
-        h = lines[i + 1]
-        k = h.key
-        if (head_shaped(i + 1) and not contents_head(i + 1) and not bracketed(i + 1) and h.page is None
-                and not (k[:1] == "【" and k[-1:] == "】") and not colophon_kind(h) and not h.form_feed
-                and not any(c in "：:" for c in h.text) and len(k) >= 2):
-            cands.append(i)
-    found: list[int] = []
-    run: list[int] = []
+        j = i + 1
+        if _folio(lines[j]) is not None and j + 2 < n and lines[j + 1].form_feed and head_at(j + 1):
+            # the extraction's folio and head (a form feed opening it) over the print's head
+            j += 2
+        elif lines[j].form_feed:
+            continue
+        if head_at(j):
+            cands.append((i, j))
+    found: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []
 
     def close() -> None:
         if len(run) < BARE_RUN_MIN:
             return
-        keys = Counter(_shape_key(lines[i + 1]) for i in run)
+        keys = Counter(_shape_key(lines[j]) for _, j in run)
         if len(keys) <= 2 and all(c >= 2 for c in keys.values()):
             found.extend(run)
 
-    for i in cands:
-        if run and int(lines[i].key) == int(lines[run[-1]].key) + 1 and i - run[-1] >= BARE_RUN_PAGE:
-            run.append(i)
+    for i, j in cands:
+        if run and int(lines[i].key) == int(lines[run[-1][0]].key) + 1 and i - run[-1][0] >= BARE_RUN_PAGE:
+            run.append((i, j))
             continue
         close()
-        run = [i]
+        run = [(i, j)]
     close()
     return found
 
@@ -297,7 +311,8 @@ def find_page_furniture(doc: PhysicalText) -> None:
     # once beside a folio: a running head is a title and an issue or a name, not a full measure
     band = _band([w for _, w in _run_on_widths(lines)])
 
-    bare_run = set(bare_folio_run(lines, head_shaped, contents_head, bracketed))
+    bare_pairs = bare_folio_run(lines, head_shaped, contents_head, bracketed)
+    bare_run = {i for i, _ in bare_pairs}
     for i in bare_run:
         folio[i] = True
 
@@ -321,6 +336,10 @@ def find_page_furniture(doc: PhysicalText) -> None:
                            and not lines[i].form_feed and not colophon_kind(lines[i])
                            and not bracketed(i)
                            and re.search(r"\S(?:\s{2,}|\u3000|\s*·\s*)\S", lines[i].raw.strip()) is not None)
+
+    for _, j in bare_pairs:
+        # the print's head under a bare folio of the run (the extraction's furniture between)
+        top[j] = True
 
     def near_break(i: int) -> bool:
         """The line opens a page: it follows a form feed or a folio (a running head stands at
