@@ -7512,3 +7512,53 @@ def test_h22c_box_label_letter_closing_signature_and_question_titles():
         assert texts(case, "tei:byline") == ["县人民法院宁思远"]
         own_schema().assertValid(root)
         round_trips(docs, text)
+
+
+#: An invented 馆讯 quarterly: bare-number folios (no form feed, no other folio shape) at the foot
+#: of each page, running heads alternating by page (the title on even pages, the issue on odd
+#: ones), and a 注释 block whose first note cites a volume (第12卷).
+H23A_QUARTERLY = (
+    "桐 溪 图 书 馆 馆 讯\n\n（季刊）\n\n2025年第3期　　总第18期\n\n桐溪市图书馆编　　　　　　2025年9月\n\n"
+    "【馆务动态】\n\n"
+    "我馆召开年度读者服务工作会议\n\n"
+    "　　7月10日，市图书馆召开年度读者服务工作会议，总结上半年工作，部署下半年任务。\n\n"
+    "　　会议通报了上半年各项服务数据，全馆接待读者十二万人次，外借图书九万册次，举办讲座二十场。\n\n"
+    "1\n\n桐溪图书馆馆讯\n\n"
+    "　　会议要求各部门改进服务方式，延长周末开放时间。\n\n"
+    "（办公室）\n\n"
+    "我馆新增一批地方文献\n\n"
+    "　　8月初，市民方远山先生将家藏的一批旧方志和家谱捐赠给市图书馆，共计四十余册。\n\n"
+    "　　这批文献年代较早，保存完好，对研究本地历史很有价值。\n\n"
+    "2\n\n2025年第3期\n\n"
+    "（地方文献部）\n\n"
+    "【读书札记】\n\n"
+    "旧方志里的桐溪物产\n\n"
+    "　　翻检馆藏旧方志，可以看到桐溪过去出产茶叶、桐油和竹器①，这些物产曾远销外地。\n\n"
+    "　　其中桐油一项，志书记载尤详，可见其在当时经济中的地位。\n\n"
+    "3\n\n桐溪图书馆馆讯\n\n"
+    "　　今天的桐溪，茶叶仍是重要产业，桐油和竹器则多已少见。\n\n"
+    "注释：\n\n"
+    "①参见《桐溪县志》第12卷物产条。\n\n"
+    "【读者来信】\n\n"
+    "　　希望图书馆多开展一些面向老年读者的活动，比如智能手机使用培训，谢谢。\n\n"
+    "4\n\n2025年第3期\n\n"
+    "　　建议阅览室增加一些座位，周末时常常一座难求，很多人只能站着看书。\n\n"
+    "主　　办：桐溪市图书馆\n\n主　　编：方一鸣\n\n内部资料　免费交流\n\n5\n"
+)
+
+
+def test_h23a_bare_folios_with_alternating_running_heads_one_issue():
+    """A run of bare numbers each one more than the last, a page of text apart, each over a short
+    line whose text recurs under the run (two heads alternating by page, as a journal prints its
+    title and its issue): folios and running heads, no text and no second masthead; a note that
+    opens with its number and cites a volume (①…第12卷…) is no issue line either. The same with
+    the blank lines gone."""
+    for text in (H23A_QUARTERLY, H23A_QUARTERLY.replace("\n\n", "\n")):
+        docs, _ = read(text)
+        assert len(docs) == 1
+        root = docs[0].root
+        assert texts(root, "//tei:fw[@type='pageNum']") == ["1", "2", "3", "4", "5"]
+        assert texts(root, "//tei:fw[@type='header']") == ["桐溪图书馆馆讯", "2025年第3期"] * 2
+        body = "".join(texts(root, "//tei:body//tei:p"))
+        assert "桐溪图书馆馆讯" not in body and "2025年第3期" not in body
+        round_trips(docs, text)

@@ -201,6 +201,69 @@ def _lead(line: Line) -> int:
     return len(raw) - len(raw.lstrip(" \t\u3000"))
 
 
+#: The fewest bare numbers in a run of page numbers over running heads (:func:`bare_folio_run`).
+BARE_RUN_MIN = 3
+#: The fewest lines from one bare folio of such a run to the next: a page holds text between.
+BARE_RUN_PAGE = 5
+
+
+def bare_folio_run(lines: list[Line], head_shaped, contents_head, bracketed) -> list[tuple[int, int]]:
+    """Bare-number folios with nothing else to mark the page break (no form feed, no folio of
+    another shape): a run of lines holding only a number, each one more than the last (the
+    pages' numbers in order), each some lines below the last (a page of text between), and each
+    right over a short head-shaped line whose text stands under another number of the run too.
+    A periodical prints the page number at the foot of a page and the running head at the top
+    of the next, the same head on every page or two heads alternating by verso and recto (the
+    title on even pages, the issue on odd ones: book and journal practice), so the head's text
+    recurs under the run at most two ways. A number a hard wrap set alone, or a numbered list's
+    item number, is not one more than a number some lines above with the same line under both.
+
+    An extraction's own furniture at the same break (a folio of another shape, ``· 2 ·``, and a
+    head opening with a form feed right under it) may stand between the number and the print's
+    head: the head is then the line under those.
+
+    Returns the pairs (number, head) of indices; the heads are then found as at any folio."""
+    n = len(lines)
+    cands: list[tuple[int, int]] = []
+
+    def head_at(j: int) -> bool:
+        h = lines[j]
+        k = h.key
+        return (head_shaped(j) and not contents_head(j) and not bracketed(j) and h.page is None
+                and not (k[:1] == "【" and k[-1:] == "】") and not colophon_kind(h)
+                and not any(c in "：:" for c in h.text) and len(k) >= 2)
+
+    for i in range(n - 1):
+        if not BARE_NUMBER_RE.match(lines[i].key):
+            continue
+        j = i + 1
+        if _folio(lines[j]) is not None and j + 2 < n and lines[j + 1].form_feed and head_at(j + 1):
+            # the extraction's folio and head (a form feed opening it) over the print's head
+            j += 2
+        elif lines[j].form_feed:
+            continue
+        if head_at(j):
+            cands.append((i, j))
+    found: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []
+
+    def close() -> None:
+        if len(run) < BARE_RUN_MIN:
+            return
+        keys = Counter(_shape_key(lines[j]) for _, j in run)
+        if len(keys) <= 2 and all(c >= 2 for c in keys.values()):
+            found.extend(run)
+
+    for i, j in cands:
+        if run and int(lines[i].key) == int(lines[run[-1][0]].key) + 1 and i - run[-1][0] >= BARE_RUN_PAGE:
+            run.append((i, j))
+            continue
+        close()
+        run = [(i, j)]
+    close()
+    return found
+
+
 def find_page_furniture(doc: PhysicalText) -> None:
     """Page furniture: running heads and folios (TEI P5 §11.6 "forme work").
 
@@ -248,6 +311,11 @@ def find_page_furniture(doc: PhysicalText) -> None:
     # once beside a folio: a running head is a title and an issue or a name, not a full measure
     band = _band([w for _, w in _run_on_widths(lines)])
 
+    bare_pairs = bare_folio_run(lines, head_shaped, contents_head, bracketed)
+    bare_run = {i for i, _ in bare_pairs}
+    for i in bare_run:
+        folio[i] = True
+
     def measure_wide(i: int) -> bool:
         """As wide as a hard-wrapped line, the next line (no blank line between) running text or as
         wide too: the first line of a wrapped paragraph (a brief's run-in head and its first words,
@@ -269,13 +337,21 @@ def find_page_furniture(doc: PhysicalText) -> None:
                            and not bracketed(i)
                            and re.search(r"\S(?:\s{2,}|\u3000|\s*·\s*)\S", lines[i].raw.strip()) is not None)
 
+    for _, j in bare_pairs:
+        # the print's head under a bare folio of the run (the extraction's furniture between)
+        top[j] = True
+
     def near_break(i: int) -> bool:
         """The line opens a page: it follows a form feed or a folio (a running head stands at
         the top of the page), or a head-shaped line that does."""
         return top[i]
 
     for i, line in enumerate(lines):
-        if folio[i]:
+        if i in bare_run:
+            line.furniture = "pageNum"
+            line.note("furniture: folio", "a bare number in a run of page numbers (each one more, a page apart), "
+                                          "each over a running head whose text recurs under the run")
+        elif folio[i]:
             line.furniture = "pageNum"
             line.note("furniture: folio", f"folio shape {line.text.strip()!r}")
     # a column name in 【】 (journal practice: 【理论前沿】) printed also as a line away from any page
@@ -1765,6 +1841,11 @@ def _name_over_title(lines: list[Line], k: int, floor: int) -> bool:
     return before is not None and bool(colophon_kind(before) or sentence_final(before.text) or _note_line(before))
 
 
+#: A note's number opening a line: a circled number (①, ⑩, ❶), as a journal prints a note's mark
+#: in the text and again before the note in the 注释 block under the article.
+NOTE_MARK_RE = re.compile(r"^[\u2460-\u2473\u2776-\u277f\u2780-\u2793]")
+
+
 def find_issue_boundaries(doc: PhysicalText) -> None:
     """Issue boundaries: a second masthead starts a second issue.
 
@@ -1807,6 +1888,12 @@ def find_issue_boundaries(doc: PhysicalText) -> None:
         # a line of several masthead fields may be wider (``第16期（总第2208期）　　今日4版　　…出版``)
         if len(line.key) > 40 or (len(line.key) > 24 and len(fields_of(line.text)) < 2) \
                 or classify(line.text) not in ISSUE_ANCHOR_KINDS:
+            continue
+        if NOTE_MARK_RE.match(line.key):
+            # a note opening with its number (①参见《…》第75卷…。): an annotation under an
+            # article (its number repeats the mark in the text), citing a volume or issue of a
+            # work, no issue line of a masthead (which never opens with a note's mark)
+            line.note("no new issue", "a note opening with its number, citing a volume or issue")
             continue
         start = i
         while start > starts[-1] + 1 and len(lines[start - 1].key) <= 40 \
