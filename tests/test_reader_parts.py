@@ -7561,4 +7561,47 @@ def test_h23a_bare_folios_with_alternating_running_heads_one_issue():
         assert texts(root, "//tei:fw[@type='header']") == ["桐溪图书馆馆讯", "2025年第3期"] * 2
         body = "".join(texts(root, "//tei:body//tei:p"))
         assert "桐溪图书馆馆讯" not in body and "2025年第3期" not in body
+
+
+#: An invented 校报 of two pages: a 本期导读 contents list, news with 本报讯 lead-ins, then on its
+#: second page a news item, then a short column name (人物剪影) centred over a feature's title, the reporter's line
+#: under the title and no news lead-in.
+H23D_SCHOOL_PAPER = (
+    "                               青 禾 校 报\n\n"
+    "                            青禾县实验中学主办\n"
+    "2025年5月16日  星期五                 第3期（总第41期）  本期2版\n\n"
+    "第1版    要闻\n\n"
+    "                                  本期导读\n"
+    "      ▲ 我校举行春季田径运动会 ……………………………………  1版\n"
+    "      ▲ 图书馆延长周末开放时间 …………………………………  2版\n\n"
+    "                          我校举行春季田径运动会\n\n"
+    "    本报讯（通讯员　方一鸣）5月9日，我校春季田径运动会在学校操场开幕，全校\n"
+    "二千余名师生参加开幕式。两天的比赛中，共有三项校纪录被刷新。\n\n"
+    "本版编辑：方一鸣    学生编辑：周小禾\n"
+    "\f第2版    校园生活                                   青禾校报    2025年5月16日\n\n"
+    "                          图书馆延长周末开放时间\n\n"
+    "    本报讯（学生记者　周小禾）从5月10日起，学校图书馆周六、周日开放到晚上九点，\n"
+    "方便住校生借阅和自习。\n\n"
+    "                                  人物剪影\n\n"
+    "                            食堂里的“老陈师傅”\n\n"
+    "                              学生记者　周小禾\n\n"
+    "    在学校食堂，提起掌勺的陈师傅，几乎没有人不认识。他在这里做了十五年饭，\n"
+    "学生们都叫他“老陈师傅”。每天清晨五点，他就到后厨准备早餐。\n"
+    "    他说：“孩子们吃得好，我心里就踏实。”\n\n"
+    "本版编辑：宋雨桐    学生编辑：周小禾\n"
+)
+
+
+def test_h23d_newspaper_column_name_over_title_with_contents_list():
+    """In a newspaper with a 本期导读 contents list, a short centred name over a feature's title
+    (a reporter's line under the title, no 本报讯 lead-in) is the column (栏目) the feature stands
+    in, a section, not an article with no text of its own."""
+    for text in (H23D_SCHOOL_PAPER, H23D_SCHOOL_PAPER.replace("\n\n", "\n")):
+        docs, _ = read(text)
+        root = docs[0].root
+        sections = texts(root, "//tei:body//tei:div[@type='section']/tei:head")
+        assert sections == ["人物剪影"], sections
+        heads = texts(root, "//tei:body//tei:div[@type='article']/tei:head")
+        assert "人物剪影" not in heads and heads[-1] == "食堂里的“老陈师傅”", heads
+        own_schema().assertValid(root)
         round_trips(docs, text)

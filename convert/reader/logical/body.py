@@ -922,7 +922,9 @@ class BodyBuilder:
         if self._feature_subhead(i):
             return Heading("subsection", why=why + "; inside a newspaper article, with a sibling of that shape",
                            cert="medium")
-        if (not self.contents and len(line.key) <= SECTION_NAME_MAX and self._next_is_heading(i)
+        if ((not self.contents or (self.family == "newspaper" and i + 2 < len(self.lines)
+                                   and BYLINE_LINE_RE.match(self.lines[i + 2].key)))
+                and len(line.key) <= SECTION_NAME_MAX and self._next_is_heading(i)
                 and not self.lines[i + 1].key.startswith("—")  # a title's ——subtitle is no article
                 and not (self.family == "newspaper" and (len(line.key) > 6 or self._lead_in_at(i + 2)))):
             # (in a newspaper a short line over a title with a news lead-in under it, 本报讯…, is the
