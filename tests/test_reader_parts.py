@@ -7605,3 +7605,48 @@ def test_h23d_newspaper_column_name_over_title_with_contents_list():
         assert "人物剪影" not in heads and heads[-1] == "食堂里的“老陈师傅”", heads
         own_schema().assertValid(root)
         round_trips(docs, text)
+
+
+H23B_SPEECH_BRIEFING = (
+    "# 工 业 信 息\n\n第4期\n\n某某县工业和信息化局　　　　2025年3月20日\n\n"
+    "**经验交流**\n\n"
+    "### 抓好技改投入　推动产业升级\n\n"
+    "县机械集团党委书记、董事长　林志国\n\n"
+    "今年以来，集团围绕主业实施技术改造项目五个，完成投资一亿二千万元，生产效率明显提高。\n\n"
+    "下一步，集团将继续加大研发投入，推动产品向中高端迈进。\n\n"
+    "### 以精细管理降低生产成本\n\n"
+    "县纺织公司党委副书记、总经理　方建明\n\n"
+    "公司从原料采购、能源消耗和库存管理三个环节入手，全面推行精细化管理，单位成本下降百分之六。\n\n"
+    "## 全县工业企业用工情况调查（摘要）\n\n"
+    "县工信局对全县规模以上工业企业用工情况进行了调查，总体用工稳定，技能人才仍然紧缺。\n\n"
+    "（县工信局调研组）\n\n"
+    "## 县工信局关于做好春季安全生产工作的通知（摘要）\n\n"
+    "各企业要认真开展安全隐患排查，落实安全生产主体责任，确保春季生产安全平稳。\n\n"
+    "**企业动态**\n\n"
+    "### ◎ 县机械集团新厂房投入使用\n\n"
+    "3月上旬，县机械集团新建的装配车间投入使用，新增生产线两条。（县机械集团供稿）\n\n"
+    "### ◎ 县纺织公司获评省级专精特新企业\n\n"
+    "近日，县纺织公司经省工信厅认定，被评为省级专精特新中小企业。（县纺织公司供稿）\n\n"
+    "---\n\n报：市工信局。\n\n发：各工业企业。\n\n---\n\n某某县工业和信息化局办公室　　　　2025年3月20日印发\n"
+)
+
+
+def test_h23b_speaker_lines_group_credit_and_bulleted_brief_heads():
+    """A speech's head over its speaker line (a company's posts and a name: 党委书记、董事长　X) is
+    the head, the speaker line a ``byline`` (no second title line); a report's working group in
+    brackets at its foot (（…调研组）) is its credit, the next ## title a head of its own; a printed
+    bullet before a brief's title (### ◎ …) is a ``label`` in the head, outside the title."""
+    docs, _ = read(H23B_SPEECH_BRIEFING)
+    root = docs[0].root
+    arts = xpath(root, "//tei:body//tei:div[@type='article']")
+    heads = [("".join(xpath(a, "tei:head[1]/text()"))).strip() for a in arts]
+    assert heads == ["抓好技改投入　推动产业升级", "以精细管理降低生产成本", "全县工业企业用工情况调查（摘要）",
+                     "县工信局关于做好春季安全生产工作的通知（摘要）", "县机械集团新厂房投入使用",
+                     "县纺织公司获评省级专精特新企业"]
+    assert [t.replace("\u3000", "") for t in texts(arts[0], "tei:byline")] == ["县机械集团党委书记、董事长林志国"]
+    assert [t.replace("\u3000", "") for t in texts(arts[1], "tei:byline")] == ["县纺织公司党委副书记、总经理方建明"]
+    assert texts(arts[2], "tei:byline") == ["（县工信局调研组）"]
+    assert [texts(a, "tei:head/tei:label") for a in arts[4:]] == [["◎"], ["◎"]]
+    assert all(not xpath(a, "tei:head/tei:label") for a in arts[:4])
+    own_schema().assertValid(root)
+    round_trips(docs, H23B_SPEECH_BRIEFING)

@@ -953,8 +953,22 @@ class BodyBuilder:
     def _container(self) -> etree._Element:
         return self.section if self.section is not None else self.body
 
-    def _head(self, line: Line, cert: str | None = None, segs=None) -> etree._Element:
-        head = inline(E.head(), heading_segments(line) if segs is None else segs)
+    def _head(self, line: Line, cert: str | None = None, segs=None, bullet: bool = True) -> etree._Element:
+        segs = heading_segments(line) if segs is None else segs
+        text = "".join(s for s, _ in segs)
+        lead = len(text) - len(text.lstrip())
+        if bullet and text[lead : lead + 1] and text[lead] in BULLET_CHARS and text[lead + 1 :].strip() \
+                and text[lead + 1 :].strip()[0] not in BULLET_CHARS and text.rstrip()[-1] not in BULLET_CHARS \
+                and not lead_marks(segs)[0]:
+            # a printed bullet before a title (``◎ 县…开工``, ``▲ …``: a brief item's mark): a
+            # ``label`` in the head, outside the title's text, as a run-in brief's bullet is; a
+            # name set between two marks (``·工作动态·``, ◆…◆) is decorated, its marks its own; a
+            # column name's mark (``■校园快讯``) is part of the name (*bullet* False)
+            b = lead + 1
+            head = E.head(inline(E.label(), _plain(_strip(cut_segments(segs, 0, b)))))
+            head = inline(head, _strip(cut_segments(segs, b, len(text))))
+        else:
+            head = inline(E.head(), segs)
         if cert:
             head.set("cert", cert)
             self.weak.append((line, "heading", cert))
@@ -1022,7 +1036,7 @@ class BodyBuilder:
         marks, rest = lead_marks(head.segments)
         emit_marks(self.section if self.section is not None else self.body, marks)
         head.segments = rest
-        div.append(self._head(head, cert))
+        div.append(self._head(head, cert, bullet=False))
         self.body.append(div)
         self.section, self.article, self.sub, self.subs = div, None, None, []
         self._close()

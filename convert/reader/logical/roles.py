@@ -100,11 +100,15 @@ NAME_UNIT_RE = re.compile(r"^(?P<name>[\u4e00-\u9fff](?:[ \u3000]{0,2}[\u4e00-\u
 #: The end of a person's office or standing printed before the name on an author line
 #: (``县政协委员　X``, ``市人大代表　X``, ``县政协副主席　X``, ``X大学教授　X``): who signs a proposal,
 #: a 提案 or a speech in a 人大/政协 bulletin, or an article in a journal.
-PERSON_TITLE_END_RE = re.compile(r"(?:委员|代表|常委|主席|主任|书记|[省市州县区镇乡]长|局长|部长|院长|所长|校长|教授|研究员)$")
+PERSON_TITLE_END_RE = re.compile(r"(?:委员|代表|常委|主席|主任|书记|[省市州县区镇乡]长|局长|部长|院长|所长|校长|教授|研究员"
+                                 r"|董事长|总经理|经理|厂长|行长)$")  # and a company's posts (国企 speakers)
 #: A credit after the text, on a line of its own, in brackets.
 CREDIT_LINE_RE = re.compile(r"^[（(]\s*(?P<inner>[^（）()]{2,30}?)\s*[）)]$")
 CREDIT_WORD_RE = re.compile(r"供稿|记者|通讯员|撰稿|执笔|整理|摄影|作者|文[／/]|提供")
 NOT_CREDIT_RE = re.compile(r"^(?:\d|[一二三四五六七八九十]+[、）)]|上接|下转|转|接|共印|略|注|附|见|详见|摘自|来源|据)")
+#: A working group that wrote a piece, named in brackets at its foot (``（县国资委调研组）``, ``（…课题组）``):
+#: a body's name (four characters or more) ending in 组, what a report's 执笔 unit is called.
+CREDIT_GROUP_RE = re.compile(r"^[\u4e00-\u9fff]{3,}组$")
 #: A credit that names the material a piece was compiled from and the compiling (``据县气象局资料整理``,
 #: ``据新华社电讯编写``): 据 opens it, yet it says who stands behind the text, as 供稿 does.
 SOURCE_CREDIT_RE = re.compile(r"^据[^，。；：:]{2,24}(?:整理|摘编|编写|编译|改写)$")
@@ -571,7 +575,8 @@ def find_bylines(doc: LogicalText) -> None:
                 and not CONTINUATION_LEAD_RE.match(line.text):
             inner = re.sub(r"\s+", "", m.group("inner"))
             if CREDIT_WORD_RE.search(inner) or is_org_name(inner) or NAME_RE.match(m.group("inner").strip()) \
-                    or UNIT_NAME_RE.match(m.group("inner").strip()) or ORG_END_RE.search(inner):
+                    or UNIT_NAME_RE.match(m.group("inner").strip()) or ORG_END_RE.search(inner) \
+                    or CREDIT_GROUP_RE.match(inner):
                 _give(doc, i, "credit", "a credit in brackets on a line of its own, after the text")
 
 
