@@ -7650,3 +7650,84 @@ def test_h23b_speaker_lines_group_credit_and_bulleted_brief_heads():
     assert all(not xpath(a, "tei:head/tei:label") for a in arts[:4])
     own_schema().assertValid(root)
     round_trips(docs, H23B_SPEECH_BRIEFING)
+
+
+# A two-issue briefing hard-wrapped with no blank lines: a wrapped line of a 批示 opens with the
+# issue number it cites (刊第3期《…), and the brief items are cut mid-clause by the wrap.
+H23C_TWO_ISSUES = (
+    '内部资料\n'
+    '\u3000\u3000\u3000\u3000\u3000林业工作简报\n'
+    '\u3000\u3000\u3000\u3000\u3000\u3000第3期（总第21期）\n'
+    '青石县林业局办公室\u3000\u3000\u3000\u3000\u30002024年5月6日\n'
+    '县林业局部署春季森林防火检查工作\n'
+    '\u3000\u30005月2日，县林业局召开春季森林防火工作会议，各乡\n'
+    '镇林业站站长和护林员代表参加会议。会议通报了今年以来\n'
+    '全县森林火情的处置情况，对下一阶段的巡山护林、野外用\n'
+    '火管理和物资储备作出了具体安排。\n'
+    '\u3000\u3000会议要求，各乡镇要落实网格化管护责任，在清明、五\n'
+    '一等重点时段加密巡护频次，严防野外违规用火，发现火情\n'
+    '立即报告并组织扑救。\n'
+    '（县林业局防火股供稿）\n'
+    '全县完成春季植树造林任务\n'
+    '\u3000\u3000截至4月底，全县共完成植树造林1.2万亩，完成年\n'
+    '度计划的百分之八十，义务植树参加人数达到三万余人次，\n'
+    '栽植苗木四十余万株。\n'
+    '（县林业局造林股供稿）\n'
+    '报：市林业局，县委、县政府领导。\n'
+    '送：县委办、县政府办。\n'
+    '发：各乡镇人民政府。\n'
+    '\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000（共印60份）\n'
+    '- 2 -\n'
+    '内部资料\n'
+    '\u3000\u3000\u3000\u3000\u3000林业工作简报\n'
+    '\u3000\u3000\u3000\u3000\u3000\u3000第4期（总第22期）\n'
+    '青石县林业局办公室\u3000\u3000\u3000\u3000\u30002024年6月8日\n'
+    '【领导批示】\n'
+    '\u3000\u30005月10日，副县长、县森林防火指挥部总指挥周明远在县林业局报送的本\n'
+    '刊第3期《县林业局部署春季\n'
+    '森林防火检查工作》上批示：请县林业局抓好落实，确保全\n'
+    '年不发生较大森林火灾。\n'
+    '\u3000\u30005月12日，县长、县防火指挥部政委许文杰在本刊第\n'
+    '3期《全县完成春季植树造林任务》一文上批示：成绩可喜，要\n'
+    '抓好管护，提高成活率。\n'
+    '【工作动态】\n'
+    '县林业局开展林木病虫害普查\n'
+    '\u3000\u30005月中旬，县林业局组织技术人员对全县松林开展病虫\n'
+    '害普查，共设置监测点四十个，采集样本三百余份，未发现\n'
+    '新的疫情。\n'
+    '（县林业局森防站供稿）\n'
+    '【简讯】\n'
+    '\u3000\u3000●5月20日，县林业局组织全县护林员参加市林业局举\n'
+    '办的业务培训，培训结束后全部通过考核。\n'
+    '\u3000\u3000●5月下旬，县林业局对城区三处公园的古树名木挂牌进\n'
+    '行了更新，共更新标牌八十块。\n'
+    '\u3000\u3000●截至5月末，全县今年共查处滥伐林木案件三起，罚款合\n'
+    '计2.\n'
+    '1万元。\n'
+    '\u3000\u3000●5月28日，县林业局与县消防救援大队联合对城区两处\n'
+    '林场开展\n'
+    '防火检查，督促整改隐患五处。\n'
+    '报：市林业局，县委、县政府领导。\n'
+    '送：县委办、县政府办。\n'
+    '发：各乡镇人民政府。\n'
+    '\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000（共印60份）\n'
+    '- 2 -\n'
+)
+
+
+def test_h23c_cited_issue_number_and_bulleted_briefs_cut_by_the_wrap():
+    """A wrapped line that opens with an issue number cited in a sentence the line above leaves
+    open (``…在县林业局报送的本`` / ``刊第3期《…``) starts no new issue; a bulleted brief item whose
+    first printed line is running text (a date and a comma) has no run-in head, however the wrap
+    cut it: the items stay headless, their text whole."""
+    docs, _ = read(H23C_TWO_ISSUES)
+    assert len(docs) == 2
+    heads = [texts(d.root, "//tei:body//tei:div[@type='article' or @type='brief']/tei:head") for d in docs]
+    assert heads == [["县林业局部署春季森林防火检查工作", "全县完成春季植树造林任务"], ["县林业局开展林木病虫害普查"]]
+    paras = texts(docs[1].root, "//tei:body//tei:p")
+    assert "●截至5月末，全县今年共查处滥伐林木案件三起，罚款合计2.1万元。" in paras
+    assert "●5月28日，县林业局与县消防救援大队联合对城区两处林场开展防火检查，督促整改隐患五处。" in paras
+    assert any(p.startswith("5月10日，") and "本刊第3期《县林业局部署春季森林防火检查工作》" in p for p in paras)
+    for d in docs:
+        own_schema().assertValid(d.root)
+    round_trips(docs, H23C_TWO_ISSUES)

@@ -1996,6 +1996,15 @@ def find_issue_boundaries(doc: PhysicalText) -> None:
             # it: a banner over a page or a page's running head, no issue line
             line.note("no new issue", "a special issue's word with no number and no masthead around it")
             continue
+        if (start == i and i > 0 and any(c in PROSE_PUNCT or c in "《》" for c in line.text)
+                and any(c in PROSE_PUNCT for c in lines[i - 1].text) and not sentence_final(lines[i - 1].text)
+                and not colophon_kind(lines[i - 1]) and not _note_line(lines[i - 1])
+                and not lines[i - 1].text.rstrip().endswith("印发")):
+            # a piece of a sentence (…在本 / 刊第8期《…》一文上批示): the line above is running text
+            # left open mid-sentence, and this one goes on with prose punctuation or a book-title
+            # mark (GB/T 15834 4.15), no masthead line or title around it: a cited issue, no new issue
+            line.note("no new issue", "an issue number inside a sentence the line above leaves open")
+            continue
         if start == i and numbers is not None and same_issue(numbers, issue_numbers(line.text)):
             # the open issue's own number again, alone (no masthead line or title around it: a
             # running head the furniture pass left): a second issue of the series prints another

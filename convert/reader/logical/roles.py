@@ -1632,6 +1632,10 @@ def rejoin_run_ins(doc: LogicalText) -> None:
                 lead = len(line.text) - len(line.text.lstrip())
                 if line.text[:end].rstrip()[-1:] == "。":  # the head's closing stop, not part of it
                     end = len(line.text[:end].rstrip()) - 1
+                if re.search(r"[，,；;]", line.text[lead:end]):
+                    # clause punctuation in the printed line (``●10月8日，县人防办…开展``): running text
+                    # the wrap cut, no head (a title is a phrase, not a clause); the item is headless
+                    continue
                 # the joined line's own head (``■ **…学习`` / ``会。** 8月3日…``: the bold) wins
                 # over the printed line's end; find_briefs gives the role
                 doc.run_in_ends[id(line)] = run_in_head(line, gap_ok=column) or (lead + 1, lead + 1, end)
