@@ -1979,7 +1979,8 @@ def table_fragment(line: Line, row: Line, columns: int, width: float | None, aga
     if again:
         return sure
     if (not first and not cut and row.raw == row.raw.rstrip() and len(cell_spans(row.text)) >= columns
-            and len(cell_spans(line.text)) == 1 and display_width(leading_blanks(line.raw.lstrip("\f"))) > 2):
+            and len(cell_spans(line.text)) == 1 and display_width(leading_blanks(line.raw.lstrip("\f"))) > 2
+            and sum(1 for c in line.key if "\u4e00" <= c <= "\u9fff") >= 2):
         # a row under the first that holds all the table's cells and ends in none cut, and a line
         # of one cell set in deeper than a paragraph's indent (段首空两字): a new cell would make
         # the row wider than the table, so the line is no rest of it (a title centred under the
