@@ -368,23 +368,24 @@ class BodyBuilder:
         nxt = self.lines[i + 1]
         return (nxt.marked or heading_shape(nxt)) and not paragraph_shape(nxt) and not directory_entry(nxt)
 
+    def _same_bullet(self, i: int, j: int) -> bool:
+        """Line *i* opens with a bullet mark (:data:`convert.reader.layout.BULLET_CHARS`) and line
+        *j* (in range, no role) opens with the same mark."""
+        mark = self.lines[i].text.lstrip()[:1]
+        return (bool(mark) and mark in BULLET_CHARS and 0 <= j < len(self.lines) and self._role(j) is None
+                and self.lines[j].text.lstrip()[:1] == mark)
+
     def _bullet_run(self, i: int) -> bool:
-        """Line *i* opens with a bullet mark (:data:`convert.reader.layout.BULLET_CHARS`) and so
-        does the line right before or after it (no role on either): two items or more of one
-        bulleted list (a data box's lines of figures), none of them a title."""
+        """Line *i* opens with a bullet mark and so does the line right before or after it (no
+        role on either): two items or more of one bulleted list (a data box's lines of figures),
+        none of them a title."""
         if not 0 <= i < len(self.lines) or self._role(i) is not None:
             return False
-        mark = self.lines[i].text.lstrip()[:1]
-        if not mark or mark not in BULLET_CHARS:
-            return False
-        return any(0 <= j < len(self.lines) and self._role(j) is None
-                   and self.lines[j].text.lstrip()[:1] == mark for j in (i - 1, i + 1))
+        return self._same_bullet(i, i - 1) or self._same_bullet(i, i + 1)
 
     def _bullet_next(self, i: int) -> bool:
         """Line *i* opens with a bullet mark and the line after it (no role) opens with the same."""
-        mark = self.lines[i].text.lstrip()[:1]
-        return (bool(mark) and mark in BULLET_CHARS and i + 1 < len(self.lines) and self._role(i + 1) is None
-                and self.lines[i + 1].text.lstrip()[:1] == mark)
+        return self._same_bullet(i, i + 1)
 
     def _table_piece(self, i: int) -> bool:
         """Line *i* is the title of a piece whose body is a table (TEI P5 §14.1.1; a results list,

@@ -43,9 +43,9 @@ from convert.reader.body import BYLINE_LINE_RE, BRIEF_RE, CONTINUATION_LEAD_RE, 
 from convert.reader.layout import (BULLET_CHARS, CELL_MAX, PIPE_RULE_RE, TERMINAL, FIGURE_CELL_RE, figure_caption, TABLE_LABEL_RE, TABLE_TITLE_RE, after_clause_mark, cell_spans, colophon_fields, gap_field, tab_pair,
                                    heading_shape, page_credit, paragraph_shape, table_row, unfinished)
 from convert.reader.lines import WS_RE, Line, is_mark
-from convert.reader.logical.back import is_page_credit
+from convert.reader.logical.back import is_page_credit, rule_line
 from convert.reader.logical.state import LogicalText, Role
-from convert.reader.masthead import RULE_MARK_RE, fields_of, masthead_field_line, numeral
+from convert.reader.masthead import fields_of, masthead_field_line, numeral
 from convert.reader.names import ORG_END_RE, is_org_name, is_signing_unit, looks_like_person
 from convert.reader.physical import DATE_LEAD_RE, as_wide_as_wrapped, indent_marked_lines, opens_indented, sentence_final
 
@@ -309,10 +309,10 @@ DINKUS_RE = re.compile(r"^(?:⁂|([＊*※✻✽✱◆◇●○•～~])\1{2,})$
 
 
 def separator_line(line: Line) -> bool:
-    """*line* holds a printed separator and nothing else: a rule (:data:`RULE_MARK_RE`, five or
-    more box-drawing horizontals ``━━━━━``, or ``★``) or a dinkus (:data:`DINKUS_RE`)."""
-    key = line.key
-    return bool(key) and (RULE_MARK_RE.match(key) is not None or DINKUS_RE.match(key) is not None)
+    """*line* holds a printed separator and nothing else: a rule
+    (:func:`convert.reader.logical.back.rule_line`: five or more box-drawing horizontals
+    ``━━━━━``, or ``★``) or a dinkus (:data:`DINKUS_RE`)."""
+    return rule_line(line) or (bool(line.key) and DINKUS_RE.match(line.key) is not None)
 
 
 def find_separators(doc: LogicalText) -> None:
