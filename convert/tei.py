@@ -88,3 +88,51 @@ def to_bytes(root: etree._Element) -> bytes:
     """Serialise a TEI tree as UTF-8 with an XML declaration, indented where content is element-only."""
     # pretty_print indents only element-only content, so mixed content (paragraphs) stays as built.
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def contents_reading_order(lst: etree._Element) -> etree._Element:
+    """A contents ``<list>`` as a reader reads it. A list printed in two columns side by side keeps
+    its items in source order, row by row, each with ``@sortKey`` its place in reading order (TEI
+    P5 att.sortable) and flat; for it, a new list (copies; *lst* is not changed) with the items in
+    reading order and each column name's entries nested under it in a ``<list>`` of their own, as
+    a one-column list is encoded: a column name is an item holding a ``<ref>`` and no printed page
+    (``num``) nor author, whose target (if any) is a ``div type="section"``; an entry wrapped
+    within its column (items linked by ``@next``/``@prev``, TEI P5 §16.7) is one item again, its
+    parts apart by an ``<lb/>``. Any other list: *lst* itself. Linear in the list's size (and the document's sections, looked up once)."""
+    import copy
+
+    items = [c for c in lst if local(c) == "item"]
+    if not items or any(c.get("sortKey") is None for c in items):
+        return lst
+    sections = {el.get(XML_ID) for el in xpath(lst.getroottree().getroot(), "//tei:div[@type='section'][@xml:id]")}
+    out = E.list(*(copy.deepcopy(c) for c in lst if local(c) == "head"))
+    current = None
+    parts: dict[str, etree._Element] = {}  # an entry wrapped within its column: xml:id → its first part's copy
+    for item in sorted(items, key=lambda c: c.get("sortKey")):
+        own, prev = item.get(XML_ID), (item.get("prev") or "")[1:]
+        item = copy.deepcopy(item)
+        for name in ("sortKey", XML_ID, "prev", "next"):
+            item.attrib.pop(name, None)
+        if prev in parts:  # the rest of an entry: one item again, its rows apart by a line break
+            whole = parts[prev]
+            whole.append(E.lb())
+            whole[-1].tail = item.text
+            for child in list(item):
+                whole.append(child)
+            parts[own] = whole
+            continue
+        if own:
+            parts[own] = item
+        refs = xpath(item, "tei:ref")
+        target = refs[0].get("target", "") if refs else ""
+        if refs and not xpath(item, "tei:num | tei:name") and (not target or target[1:] in sections):
+            current = E.list()
+            item.append(current)
+            out.append(item)
+        elif current is not None:
+            current.append(item)
+        else:
+            out.append(item)
+    for nested in [n for n in out.iter(t("list")) if n is not out and not len(n)]:
+        nested.getparent().remove(nested)
+    return out

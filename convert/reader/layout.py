@@ -8,7 +8,7 @@ the run of field lines (主管：, 电话：, 共印 N 份 …) that ends the te
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from convert.reader.lines import Line, page_number_span
 
@@ -63,6 +63,7 @@ AUTHOR_LEADER_RE = re.compile(
     r"\s*(?P<page>\d{1,3}|（\d{1,3}）|\(\d{1,3}\))\s*$")
 #: The characters of a dot leader and the shortest run of each that is one.
 LEADER_RUN_MIN = {"…": 2, ".": 3, "·": 3, "．": 3}
+LEADER_CHARS = "".join(LEADER_RUN_MIN)
 
 
 @dataclass(frozen=True)
@@ -623,6 +624,11 @@ class Contents:
     exhaustive: bool = True
     #: entries after the last column that belong to none (the editors' afterword, 编后记)
     after: list[Entry] = field(default_factory=list)
+    #: set in two columns side by side (:func:`split_column_rows`): entries and column names are
+    #: in reading order here, their lines in source order in the text
+    columns: bool = False
+    #: for a list in two columns, each of its lines' place in the text (``id(line)`` → index)
+    places: dict = field(default_factory=dict)
 
     @property
     def entries(self) -> list[Entry]:
@@ -727,6 +733,172 @@ def _title_over_subtitle(above: Line, below: Line) -> bool:
             and above.text.rstrip()[-1:] not in "。；！？;!?")
 
 
+#: The gap between the two columns of a contents list set side by side, as ``pdftotext -layout``
+#: keeps them on one line: three spaces or more, two ideographic spaces, or four blanks of both.
+COLUMN_GAP_ROW_RE = re.compile(r"[ \t]{3,}|\u3000{2,}|[ \t\u3000]{4,}")
+#: Rows holding an entry with its leader in each column that make a contents list two columns.
+TWO_COLUMN_MIN_ROWS = 2
+
+
+def _leader_entry_cell(text: str) -> bool:
+    """*text* (one cell of a row) is a contents entry printed with its dot leader and page:
+    ``七律·柽川春早…………………周启明  5``."""
+    return bool(TEXT_LEADER_RE.search(text)) and match_author_leader(text) is not None
+
+
+def _name_cell(text: str) -> bool:
+    """*text* (one cell of a row) is a column's name in a contents list: in 【】 or 〔〕, or short
+    with no punctuation, digit or leader (``诗　歌``)."""
+    key = re.sub(r"\s+", "", text)
+    if not 2 <= len(key) <= SECTION_MAX:
+        return False
+    if key[0] in "【〔" and key[-1] in "】〕":
+        return True
+    return not re.search(r"[\d，。；：！？、,.;:!?…·．（）()《》“”]", key)
+
+
+def _row_cells(line: Line) -> tuple[int, int, bool] | None:
+    """Where one source *line* of a contents list set in two columns parts into its two cells:
+    ``(end of the left cell, start of the right cell, both cells are entries with their leader)``
+    offsets into its text, or ``None``. The left cell is an entry ending in its page number or a
+    column's name, the right one an entry (its page may be the line's :attr:`Line.page`, the
+    leader taken off) or a column's name; the cells stand apart by a wide gap
+    (:data:`COLUMN_GAP_ROW_RE`); two names alone on a line only when both are in 【】/〔〕."""
+    if line.end_no > line.no or any(not isinstance(s, str) for s, _ in line.segments):
+        return None
+    text = line.text
+    for m in COLUMN_GAP_ROW_RE.finditer(text):
+        a, b = m.span()
+        if a == 0 or b >= len(text):
+            continue
+        left, right = text[:a], text[b:]
+        left_entry = left[-1].isdigit() and _leader_entry_cell(left)
+        if line.page is not None:  # the right cell's leader and page the line parsing took off
+            right_entry, right_name = bool(right.strip()), False
+        else:
+            right_entry, right_name = _leader_entry_cell(right), _name_cell(right)
+        left_name = not left_entry and _name_cell(left)
+        bracketed = all(re.sub(r"\s+", "", c)[:1] in "【〔" for c in (left, right))
+        if (left_entry or left_name) and (right_entry or right_name) and (left_entry or right_entry or bracketed):
+            return a, b, left_entry and right_entry
+    return None
+
+
+def split_column_rows(lines: list[Line], stop: int) -> list[Line] | None:
+    """A contents list set in two columns side by side (a journal's 目录 in two columns; ``pdftotext
+    -layout`` keeps each printed row on one line, the left column's entry and the right one's):
+    the lines before *stop* with each two-column row cut in two cells, one :class:`Line` each
+    (``column`` 1 and 2, same ``no``), in source order; a line of one cell set in as far as the
+    right column's cells is the right column's (``column`` 2, the left slot empty), other lines
+    of the list the left one's. ``None`` when fewer than :data:`TWO_COLUMN_MIN_ROWS` rows hold an
+    entry with its leader in each column. No character is moved: the cells of a row follow each
+    other as in the source; :func:`find_contents` reads the left column before the right one.
+    Linear in the lines' length."""
+    from convert.reader.body import cut_segments
+
+    stop = min(stop, len(lines))
+    cells = {k: c for k in range(stop) if (c := _row_cells(lines[k])) is not None}
+    if sum(1 for _, _, both in cells.values() if both) < TWO_COLUMN_MIN_ROWS:
+        return None
+    first = min(cells)
+    # the list ends at its last line with a leader or a page (a column's last entries may stand
+    # alone under the last row of two)
+    end = max([max(cells)] + [k for k in range(first, stop) if lines[k].page is not None or match_author_leader(lines[k].text)])
+
+    def indent(raw: str) -> int:
+        raw = raw.expandtabs()
+        return len(raw) - len(raw.lstrip())
+
+    # the right column's left edge: where its cells start in their source lines (the median), in
+    # characters (pdftotext -layout pads to a column of characters) and in display width (a
+    # Han character two columns: a text set by eye)
+    at = [_offsets(lines[k], b) for k, (_, b, _) in cells.items()]
+    edge = tuple(sorted(o[n] for o in at)[len(at) // 2] for n in (0, 1))
+    out = list(lines[:first])
+    for k in range(first, end + 1):
+        line = lines[k]
+        if k in cells:
+            a, b, _ = cells[k]
+            out.append(Line(line.no, line.raw, line.level, line.bullet, line.all_bold, cut_segments(line.segments, 0, a),
+                            None, line.blank_before, line.blanks_before, line.form_feed, line.end_no,
+                            evidence=["a contents row of two columns side by side: its left cell"], column=1))
+            out.append(Line(line.no, line.raw, line.level, line.bullet, line.all_bold,
+                            cut_segments(line.segments, b, len(line.text)), line.page, False, 0, False, line.end_no,
+                            evidence=["a contents row of two columns side by side: its right cell"], column=2))
+            continue
+        at = _cut_at_edge(line, edge) if line.end_no <= line.no else None
+        if at is not None:  # a row whose cells the entry shapes above do not tell: cut where the columns part
+            a, b = at
+            out.append(Line(line.no, line.raw, line.level, line.bullet, line.all_bold, cut_segments(line.segments, 0, a),
+                            None, line.blank_before, line.blanks_before, line.form_feed, line.end_no,
+                            evidence=["a contents row of two columns side by side: its left cell (cut at the "
+                                      "right column's edge)"], column=1))
+            out.append(Line(line.no, line.raw, line.level, line.bullet, line.all_bold,
+                            cut_segments(line.segments, b, len(line.text)), line.page, False, 0, False, line.end_no,
+                            evidence=["a contents row of two columns side by side: its right cell (from the right "
+                                      "column's edge)"], column=2))
+            continue
+        column = 2 if _offsets(line, 0)[0] >= max(8, edge[0] - 6) or _offsets(line, 0)[1] >= max(8, edge[1] - 6) else 1
+        # a copy: the lines stay as they were when the list is not read so after all
+        out.append(replace(line, column=column, evidence=line.evidence + [
+            f"in a contents list of two columns: the {'right' if column == 2 else 'left'} column's (where the line "
+            "is set in)"]))
+    return out + lines[end + 1:]
+
+
+def _width(text: str) -> int:
+    """Display width of *text*: two columns for a wide or ambiguous East Asian character (Han,
+    full-width punctuation, the ellipsis ``…`` in a Chinese text), one for others (UAX #11)."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WFA" else 1 for c in text)
+
+
+def _offsets(line: Line, b: int) -> tuple[int, int]:
+    """Where offset *b* of *line*'s text stands in its source line: ``(characters, display
+    width)`` from the line's start (its indent counted)."""
+    raw = line.raw.expandtabs()
+    lead = raw[: len(raw) - len(raw.lstrip())]
+    return len(lead) + b, _width(lead) + _width(line.text[:b])
+
+
+def _cut_at_edge(line: Line, edge: tuple[int, int]) -> tuple[int, int] | None:
+    """In a contents list of two columns whose right column's cells start at *edge* (characters,
+    display width: :func:`_offsets`; the rows of two entries tell where), a wide gap
+    (:data:`COLUMN_GAP_ROW_RE`) that ends there, give or take a few columns, parts *line* into its
+    two cells (a wrapped entry's title part, a leader that goes on from the row above): ``(end of
+    the left cell, start of the right one)`` offsets into its text, or ``None``."""
+    if any(not isinstance(s, str) for s, _ in line.segments):
+        return None
+    text = line.text
+    for m in COLUMN_GAP_ROW_RE.finditer(text):
+        a, b = m.span()
+        if 0 < a and b < len(text) and any(e - 4 <= o <= e + 6 for o, e in zip(_offsets(line, b), edge)):
+            return a, b
+    return None
+
+
+#: A cell of a two-column contents row ending in one leader character and its page (``开幕…3``:
+#: a narrow column leaves a long title room for one).
+_SHORT_LEADER_RE = re.compile(r"(?<=[^\s…·．.])(?P<lead>[…·．])\s*(?P<page>\d{1,3})\s*$")
+
+
+def _cell_short_leader(line: Line) -> LeaderMatch | None:
+    """In a contents list of two columns only (``line.column``), a cell whose title is followed by
+    one leader character and its page: the spans of :func:`match_author_leader` (no author)."""
+    m = _SHORT_LEADER_RE.search(line.text) if line.column else None
+    if m is None:
+        return None
+    return LeaderMatch(line.text, {"title": (0, m.start("lead")), "lead": m.span("lead"), "page": m.span("page")})
+
+
+def reading_order(lines: list[Line], start: int, end: int) -> list[int]:
+    """The indexes *start* to *end* (exclusive) of *lines* in reading order: a contents list set
+    in two columns (:func:`split_column_rows`) is read column by column, the left one first;
+    any other list as it stands."""
+    return sorted(range(start, end), key=lambda k: lines[k].column == 2)
+
+
 def find_contents(lines: list[Line]) -> Contents | None:
     """Find and read the printed contents list, or ``None`` when there are fewer than two lines
     with a dot leader and a page number.
@@ -774,8 +946,10 @@ def find_contents(lines: list[Line]) -> Contents | None:
     pending: list[Line] = []
     current: list[Entry] | None = None
     entry: Entry | None = None  # the last entry read
-    for k in range(start + (head is not None), last + 1):
+    order = reading_order(lines, start + (head is not None), last + 1)
+    for n, k in enumerate(order):
         line = lines[k]
+        nxt = lines[order[n + 1]] if n + 1 < len(order) else None
         if not pending and entry_subtitle(entry, line):
             line.evidence.append("a line opening with a dash under a contents entry that printed its page: "
                                  "the entry's subtitle (副题), not an entry")
@@ -783,18 +957,20 @@ def find_contents(lines: list[Line]) -> Contents | None:
             continue
         # a title whose author the wrap put on the leader line below is an entry's, no section name
         if line.page is None and not pending and is_section(line) and not (
-                k + 1 <= last and (_wrapped_author_below(line, lines[k + 1])
-                                   or _title_over_subtitle(line, lines[k + 1]))):
+                nxt is not None and (_wrapped_author_below(line, nxt) or _title_over_subtitle(line, nxt))):
             current = []
             toc.sections.append((line, current))
             continue
         pending.append(line)
-        m = match_author_leader(line.text) if line.page is None else None
+        m = (match_author_leader(line.text) or _cell_short_leader(line)) if line.page is None else None
         if line.page is not None or m:
             entry = Entry(pending, line.page if m is None else m.group("page"),
                           len(toc.sections) - 1 if current is not None else None)
             if m:
                 entry.spans = {"title": m.end("title"), "page": m.span("page")}
+                if len(pending) > 1 and not line.text[: m.end("title")].strip(LEADER_CHARS + " \t\u3000"):
+                    # a wrapped entry's last line holds its leader only: the title is on the lines above
+                    entry.spans["title"] = 0
                 if m.group("author"):
                     entry.spans["author"] = m.span("author")
                 elif len(pending) > 1 and (name := author_wrapped_off(pending[-2], line, m.end("title"))) is not None:

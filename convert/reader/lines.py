@@ -102,6 +102,8 @@ class Line:
     - ``role``/``evidence``: what the passes decided the line is and why (``--explain``);
       ``cert``: ``"medium"``/``"low"`` when that decision is weakly supported (TEI ``@cert``);
       ``weak_join``: the weak decision was to join a line into this one.
+    - ``column``: in a contents list set in two columns side by side (one source line holding
+      an entry of each), 1 or 2 for the column this cell of the line stands in; 0 elsewhere.
     """
 
     no: int
@@ -121,6 +123,7 @@ class Line:
     cert: str | None = None
     weak_join: bool = False
     feed_here: bool = False
+    column: int = 0
 
     def note(self, role: str, why: str, cert: str | None = None) -> None:
         """Record a decision about this line: its *role*, the evidence *why*, and ``@cert``

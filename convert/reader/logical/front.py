@@ -27,7 +27,8 @@ import re
 from lxml import etree
 
 from convert.reader.body import cut_segments, _split_segments, _strip, heading_segments, inline
-from convert.reader.layout import (CONTENTS_HEAD_RE, match_author_leader, TEXT_LEADER_RE, find_contents, find_headed_contents,
+from convert.reader.layout import (CONTENTS_HEAD_RE, Entry, match_author_leader, TEXT_LEADER_RE, find_contents, find_headed_contents,
+                                   split_column_rows,
                                    paragraph_shape)
 from convert.reader.lines import Line, page_value
 from convert.reader.logical.state import LogicalText
@@ -36,7 +37,7 @@ from convert.reader.masthead import (imprint_parts, CN_DATE_RE, CONTACT_RE, DATE
                                      special_issue_title)
 from convert.reader.names import is_org_name
 from convert.reader.physical import bracket_open, closes_bracket
-from convert.tei import E, XML_LANG
+from convert.tei import E, XML_ID, XML_LANG
 
 LUNAR_CALENDAR_ID = "chinese-lunar"
 #: The rest of a lunar date cut inside its month or day (``九月初六``, ``月初六``, ``六``).
@@ -370,6 +371,60 @@ def _contents_item_main(entry) -> etree._Element:
     return it
 
 
+def _columns_list(outer: etree._Element, contents, section_ids) -> None:
+    """A contents list set in two columns side by side (``contents.columns``) into *outer*: one
+    ``<item>`` per entry and per column name, flat, in source order (row by row: the text keeps the
+    source's order), each with ``@sortKey`` its place in reading order (the left column top to
+    bottom, then the right one), zero-padded so that sorting the keys as strings gives it (TEI P5
+    att.sortable: "the sort key for this element in an index, list or group which contains it").
+    A column name's item holds its ``<ref>`` to the section; its entries follow it in reading order."""
+    pieces = []  # (source place, item), in reading order
+
+    def add(entry) -> None:
+        # an entry wrapped within its column: its lines stand in rows apart, the other column's
+        # cells between; one item per row, linked as the parts of one (TEI P5 §16.7, @next/@prev)
+        place = contents.places
+        runs = [[entry.lines[0]]]
+        for line in entry.lines[1:]:
+            if place[id(line)] == place[id(runs[-1][-1])] + 1:
+                runs[-1].append(line)
+            else:
+                runs.append([line])
+        if len(runs) == 1:
+            pieces.append((contents.places[id(entry.lines[0])], _contents_item(entry)))
+            return
+        n = len(pieces)
+        ids = [f"toc{n + 1}-{k + 1}" for k in range(len(runs))]
+        for k, run in enumerate(runs):
+            if k < len(runs) - 1:
+                item = _contents_item_main(Entry(run, None, target=entry.target if k == 0 else None))
+            else:
+                item = _contents_item(Entry(run, entry.page, spans=entry.spans, subtitle=entry.subtitle))
+            item.set(XML_ID, ids[k])
+            if k:
+                item.set("prev", f"#{ids[k - 1]}")
+            if k < len(runs) - 1:
+                item.set("next", f"#{ids[k + 1]}")
+            pieces.append((place[id(run[0])], item))
+
+    for entry in contents.loose:
+        add(entry)
+    for n, (line, entries) in enumerate(contents.sections):
+        ref = inline(E.ref(), heading_segments(line))
+        if n in section_ids:
+            ref.set("target", f"#{section_ids[n]}")
+        pieces.append((contents.places[id(line)], E.item(ref)))
+        for entry in entries:
+            add(entry)
+    for entry in contents.after:
+        add(entry)
+    width = len(str(len(pieces)))
+    for reading, (_, item) in enumerate(pieces):
+        item.set("sortKey", str(reading + 1).zfill(width))
+    for _, item in sorted(pieces, key=lambda piece: piece[0]):
+        outer.append(item)
+
+
 def _front(mh: Masthead, mast_lines: list[Line], contents, section_ids,
            colophon: etree._Element | None = None) -> etree._Element:
     front = E.front()
@@ -385,9 +440,11 @@ def _front(mh: Masthead, mast_lines: list[Line], contents, section_ids,
         div = E.div(outer, type="contents")
         if contents.head is not None:
             div.insert(0, inline(E.head(), heading_segments(contents.head)))
-        for entry in contents.loose:
+        if contents.columns:
+            _columns_list(outer, contents, section_ids)
+        for entry in [] if contents.columns else contents.loose:
             outer.append(_contents_item(entry))
-        for n, (line, entries) in enumerate(contents.sections):
+        for n, (line, entries) in enumerate([] if contents.columns else contents.sections):
             ref = inline(E.ref(), heading_segments(line))
             if n in section_ids:
                 ref.set("target", f"#{section_ids[n]}")
@@ -395,7 +452,7 @@ def _front(mh: Masthead, mast_lines: list[Line], contents, section_ids,
             if entries:
                 it.append(E.list(*[_contents_item(e) for e in entries]))
             outer.append(it)
-        for entry in contents.after:  # after the columns, in none (编后记)
+        for entry in [] if contents.columns else contents.after:  # after the columns, in none (编后记)
             outer.append(_contents_item(entry))
         front.append(div)
         if colophon is not None:  # printed under the contents list (its inside front cover)
@@ -521,13 +578,40 @@ def _split_entries(doc: LogicalText, head: int) -> None:
             break
 
 
+def _two_column_contents(doc: LogicalText):
+    """A contents list set in two columns side by side (:func:`convert.reader.layout.split_column_rows`):
+    its rows cut into cells in ``doc.lines`` and the list read column by column, or ``None``
+    (``doc.lines`` as it was) when there is none, or when an entry of the list read so would hold
+    lines of both columns, or a subtitle apart from its entry."""
+    first_prose = next((i for i, line in enumerate(doc.lines) if line.page is None and paragraph_shape(line)
+                        and not match_author_leader(line.text)), len(doc.lines))
+    cut = split_column_rows(doc.lines, first_prose)
+    if cut is None:
+        return None
+    contents = find_contents(cut)
+    if contents is None:
+        return None
+    where = {id(line): i for i, line in enumerate(cut)}
+    for entry in contents.entries:
+        # an entry wrapped within its column is one in parts (:func:`_columns_list`); its subtitle
+        # must follow it
+        at = [where[id(line)] for line in entry.lines[-1:] + entry.subtitle]
+        if at != list(range(at[0], at[0] + len(at))) or any(line.column != entry.lines[0].column for line in entry.lines):
+            return None
+    if not any(line.column == 2 for line in cut[contents.start:contents.end]):
+        return None
+    contents.columns, contents.places = True, where
+    doc.lines[:] = cut
+    return contents
+
+
 def find_contents_list(doc: LogicalText) -> None:
     """Contents list: the printed table of contents (dot leaders and page numbers, section
     names: :func:`convert.reader.layout.find_contents`), else a list under a heading (本期要目,
     目录, 本期导读) before the first line of running text
     (:func:`convert.reader.layout.find_headed_contents`; entries the unwrapping ran together
     split again first)."""
-    doc.contents = find_contents(doc.lines)
+    doc.contents = _two_column_contents(doc) or find_contents(doc.lines)
     why = "between the first and last line with a dot leader and page number"
     if doc.contents is None:
         head = next((i for i, line in enumerate(doc.lines[:60]) if CONTENTS_HEAD_RE.match(line.key)), None)

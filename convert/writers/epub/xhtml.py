@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from convert.errors import WriterError
-from convert.tei import TEI_NS, XML_ID, XML_LANG, local
+from convert.tei import TEI_NS, XML_ID, XML_LANG, contents_reading_order, local
 from convert.writers.issue import reading_text
 from convert.writers.typography import break_starts
 
@@ -387,9 +387,13 @@ class XhtmlTranslator:
                 elif name:
                     raise WriterError(f"epub: <{name}> inside <list type='{el.get('type')}'> is not supported")
             return
-        in_contents = any(a.get("type") == "contents" for a in el.iterancestors())
+        # (a nested list of a two-column list's reading-order copy has no contents div above it)
+        in_contents = (getattr(self, "_in_contents", False)
+                       or any(a.get("type") == "contents" for a in el.iterancestors()))
         node = self.sub(out, "ol" if in_contents else "ul", "toc" if in_contents else "list", el)
-        for child in el:
+        was, self._in_contents = getattr(self, "_in_contents", False), in_contents
+        # a list printed in two columns, kept in source order, read in reading order
+        for child in contents_reading_order(el) if in_contents else el:
             name = local(child)
             if name == "item":
                 self.visit_item(child, node, False)
@@ -397,6 +401,7 @@ class XhtmlTranslator:
                 raise WriterError("epub: <head> inside <list> is not supported")
             elif name:
                 raise WriterError(f"epub: <{name}> inside <list> is not supported")
+        self._in_contents = was
         if in_contents:  # a contents entry is a title: it breaks between words, as headings do
             for title in node.xpath("x:li/x:a | x:li/x:span[@class='ref']", namespaces={"x": XHTML_NS}):
                 word_breaks(title)

@@ -42,7 +42,7 @@ from reportlab.platypus.flowables import Flowable
 import convert
 from convert.errors import WriterError
 from convert.options import WriterOptions
-from convert.tei import TEI_NS, XML_ID, XML_LANG, local, xpath
+from convert.tei import TEI_NS, XML_ID, XML_LANG, contents_reading_order, local, xpath
 from convert.variant import convert_string
 from convert.writers import issue
 from convert.writers.pdf.fonts import FontSet, MissingGlyph
@@ -712,9 +712,10 @@ class _Renderer:
 
     def _contents_list(self, el, depth: int) -> list[Flowable]:
         """The printed table of contents: one row per ``item`` (title linked to its article,
-        printed page number, then the PDF page the article begins on)."""
+        printed page number, then the PDF page the article begins on), in reading order
+        (:func:`convert.tei.contents_reading_order`: a list printed in two columns)."""
         out: list[Flowable] = []
-        for item in el:
+        for item in contents_reading_order(el) if depth == 0 else el:
             if not isinstance(item.tag, str):
                 continue
             name = local(item)
