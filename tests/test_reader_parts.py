@@ -7731,3 +7731,67 @@ def test_h23c_cited_issue_number_and_bulleted_briefs_cut_by_the_wrap():
     for d in docs:
         own_schema().assertValid(d.root)
     round_trips(docs, H23C_TWO_ISSUES)
+
+
+H24D_JOURNAL = (
+    '青\u3000苇\n\n'
+    '溪口县作家协会\u3000主办\n\n'
+    '2025年第2期（总第18期）\n\n'
+    '目\u3000\u3000录\n\n'
+    '小\u3000说\n'
+    '石桥（小说节选）\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000林向南\u30001\n'
+    '诗\u3000歌\n'
+    '井台\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000钱晚舟\u30002\n'
+    '评\u3000论\n'
+    '泥土里长出的句子\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000郑一苇\u30003\n\n'
+    '\f小\u3000说\n\n'
+    '石桥（小说节选）\n\n'
+    '林向南\n\n'
+    '一\n\n'
+    '\u3000\u3000溪口的石桥有三百年了，桥头有一棵老樟树，树下常坐着几个晒太阳的老人。\n\n'
+    '\u3000\u3000阿福每天从桥上走过，挑着两筐豆腐，远远地就听见有人喊他。\n\n'
+    '\u3000\u3000“阿福，慢一点——”\n\n'
+    '\u3000\u3000阿福放下担子，回头看了一眼，桥那头站着他的女儿。\n\n'
+    '二\n\n'
+    '\u3000\u3000那年冬天雪下得很大，石桥上结了一层冰，阿福就再也没有挑着担子过桥。\n\n'
+    '诗\u3000歌\n\n'
+    '井台\n\n'
+    '◎ 钱晚舟\n\n'
+    '井台上的青苔\n'
+    '是祖母留下的脚印\n'
+    '一层一层\n\n'
+    '绳子磨出的沟\n'
+    '比我的年纪还深\n'
+    '水还是甜的\n\n'
+    '1\n\n'
+    '\f青苇·评论\n\n'
+    '评\u3000论\n\n'
+    '泥土里长出的句子\n\n'
+    '——读钱晚舟诗集《井台》\n\n'
+    '郑一苇\n\n'
+    '\u3000\u3000钱晚舟的诗大多写村里的旧物，井台、石磨、晒场，句子短，意思却不浅。这是一本值得细读的诗集。\n\n'
+    '\u3000\u3000她不急于说出结论，而是把看见的东西写准确，让读者自己去体会其中的分量。\n'
+)
+
+
+def test_h24d_poem_ends_at_listed_column_and_title_and_part_numbers_stand_alone():
+    """A poem at a column's end runs, past the page break, up to the next column's name and the
+    title the contents list names: neither is a verse line, the title is the criticism's head
+    with its ——subtitle under it. A story's part numbers printed alone (一 / 二) and a quotation
+    broken off by a dash (``慢一点——”``) end their paragraphs: the next paragraph is not run on."""
+    docs, _ = read(H24D_JOURNAL)
+    assert len(docs) == 1
+    root = docs[0].root
+    heads = texts(root, "//tei:body//tei:div[@type='article']/tei:head[not(@type)]")
+    assert heads == ["石桥（小说节选）", "井台", "泥土里长出的句子"]
+    assert texts(root, "//tei:body//tei:div[@type='article']/tei:head[@type='sub']") == ["——读钱晚舟诗集《井台》"]
+    assert texts(root, "//tei:body//tei:div[@type='section']/tei:head") == ["小说", "诗歌", "评论"]
+    verse = texts(root, "//tei:body//tei:l")
+    assert verse[-1] == "水还是甜的" and "泥土里长出的句子" not in verse and "评论" not in verse
+    paras = texts(root, "//tei:body//tei:p")
+    assert "一" in paras and "二" in paras
+    assert "“阿福，慢一点——”" in paras
+    assert any(p.startswith("溪口的石桥有三百年了") for p in paras)
+    assert any(p.startswith("阿福放下担子") for p in paras)
+    own_schema().assertValid(root)
+    round_trips(docs, H24D_JOURNAL)

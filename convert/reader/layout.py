@@ -164,7 +164,9 @@ def unfinished(text: str) -> bool:
     if not t:
         return False
     if t[-1] in "”’」』":
-        return len(t) > 1 and t[-2] not in TERMINAL
+        # a dash before the closing quote (``等一等——”``): speech broken off (GB/T 15834-2011
+        # 4.11), the quotation ends there as after 。 or …
+        return len(t) > 1 and t[-2] not in TERMINAL and t[-2] != "—"
     return t[-1] not in TERMINAL
 
 

@@ -134,6 +134,11 @@ def next_reference(para: etree._Element, segs) -> bool:
     return reference_follows((para.text or "")[:12], first)
 
 
+#: A part's number printed alone on a line, a Chinese numeral without 、 (fiction and the long
+#: 散文 number their parts so, centred: 一 / 二 / 三): it finishes its line, no sentence runs on.
+PART_NUMBER_RE = re.compile(r"[一二三四五六七八九十]{1,3}")
+
+
 @dataclass
 class Heading:
     """A heading decision: ``kind`` (``section``, ``article``, ``subsection``), the contents
@@ -1141,7 +1146,10 @@ class BodyBuilder:
                               and id(line) not in self._alone_ids
                               # a reference list's label alone (参考文献, 注释: GB/T 7714-2015, a paper's
                               # 参考文献 under its text) is finished: its entries ([1] …) follow
-                              and not (not joined and REFERENCE_LABEL_RE.fullmatch(line.key)))
+                              and not (not joined and REFERENCE_LABEL_RE.fullmatch(line.key))
+                              # a part's number alone on its line (a story set in parts numbered
+                              # 一 / 二 / 三, no 、 after them): the text of the part follows
+                              and not (not joined and PART_NUMBER_RE.fullmatch(line.key)))
         for kind, note in trail:
             self._note(kind, note)
 

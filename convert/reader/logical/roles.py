@@ -1165,7 +1165,12 @@ def find_verse(doc: LogicalText) -> None:
     each is a regulated couplet (:func:`regulated_couplet`) or the title names the form
     (:data:`VERSE_FORM_RE`, a common 词牌 of :data:`COMMON_TUNES`; a title only of 词牌 shape,
     :data:`TUNE_TITLE_RE`, gives ``@cert="medium"``); running
-    prose has unequal clauses and runs past a line, and is not taken. Linear: one scan."""
+    prose has unequal clauses and runs past a line, and is not taken. The run ends too at a line
+    the printed contents list names, a column name or an entry's title other than the poem's own
+    (a poem at a column's end runs on, past the page break, to the next column's name and title:
+    no line of a poem is printed as a title the contents list names). Linear: one scan."""
+    listed = ({e.key for e in doc.contents.entries} | set(doc.contents.section_keys)
+              if doc.contents is not None else set())
     for i in range(doc.body_start, doc.colophon_start):
         role = doc.roles.get(i)
         if role is None or role.kind != "byline":
@@ -1181,6 +1186,8 @@ def find_verse(doc: LogicalText) -> None:
             nxt = doc.roles.get(j + 1)
             if doc.lines[j].level or (nxt is not None and nxt.kind == "byline" and not nxt.data.get("unit")):
                 break  # the next poem's title
+            if doc.lines[j].key in listed and doc.lines[j].key != title:
+                break  # a column name or a title the contents list prints: the next piece
             parts = physical_parts(doc.lines[j], doc.physical)
             modern = _verse_like(parts) and not (len(parts) == 1 and paragraph_shape(doc.lines[j]) and len(doc.lines[j].key) > 16)
             if not (modern or all(classical_line(p) for p in parts)):
