@@ -838,10 +838,11 @@ def speaker_level(line: Line) -> tuple[int, int] | None:
 
 def _speaker_heads(doc: LogicalText) -> dict[int, tuple[int, int]]:
     """The numbered speaker lines (:func:`speaker_level`) that stand on a line of their own over
-    running text (a blank line between, where the text has blank lines; the line not as wide as
-    a wrapped one) and have a sibling of the same shape — the number before or after at the same
-    level: the items of one numbering series share their form (GB/T 15834-2011 B.3.8), and a
-    speech under each makes them its heads, not the items of a list of fields. One linear pass."""
+    running text (a blank line between, where the text has blank lines) and have a sibling of
+    the same shape — the number before or after at the same level: the items of one numbering
+    series share their form (GB/T 15834-2011 B.3.8), and a speech under each makes them its
+    heads, not the items of a list of fields. A line as wide as a wrapped one stands alone only
+    with a blank line under it. One linear pass."""
     blank_separated = _blank_separated(doc)
     shaped: dict[int, tuple[int, int]] = {}
     for i, line in _body(doc):
@@ -849,7 +850,7 @@ def _speaker_heads(doc: LogicalText) -> dict[int, tuple[int, int]]:
         nxt = _next(doc, i)
         if (found is None or nxt is None or (i + 1) in doc.roles or not paragraph_shape(nxt)
                 or subhead_level(nxt) or speaker_level(nxt) or (blank_separated and not nxt.blank_before)
-                or as_wide_as_wrapped(line, doc.wrap_width)):
+                or (as_wide_as_wrapped(line, doc.wrap_width) and not nxt.blank_before)):
             continue
         shaped[i] = found
     order = list(shaped.items())
