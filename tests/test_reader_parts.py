@@ -7795,3 +7795,49 @@ def test_h24d_poem_ends_at_listed_column_and_title_and_part_numbers_stand_alone(
     assert any(p.startswith("阿福放下担子") for p in paras)
     own_schema().assertValid(root)
     round_trips(docs, H24D_JOURNAL)
+
+
+H24A_MEETING_AND_BULLETED_COLUMN = (
+    "水利工作简报\n\n"
+    "第3期\n\n"
+    "青峰县水利局办公室　　　　　　　　2024年4月12日\n\n"
+    "全县水利工程建设推进会召开\n\n"
+    "4月8日，县水利局召开全县水利工程建设推进会，总结一季度工程建设情况，部署下一阶段任务。各项目法人单位、施工单位负责人共80余人参加。\n\n"
+    "会议通报，一季度全县水利工程完成投资1.2亿元，占年度计划的26%，渠道衬砌、泵站改造等项目进展顺利。\n\n"
+    "会上，两家单位作了交流发言，现将发言摘要刊发如下：\n\n"
+    "1.青峰水务建设有限公司：抓住春季施工的黄金时段\n\n"
+    "公司在渠道衬砌项目上实行两班倒作业，提前备足水泥、砂石等材料，确保灌溉期前完成主体工程。\n\n"
+    "2.县灌区管理中心：把工程质量关口前移\n\n"
+    "中心在开工前组织设计、监理单位联合审查施工方案，对隐蔽工程实行影像留存，发现问题当场整改。\n\n"
+    "会议要求，各单位要倒排工期、挂图作战，确保汛前完成在建工程的度汛措施。\n\n"
+    "（县水利局建设股供稿）\n\n"
+    "【基层信息】\n\n"
+    "■石桥镇完成山塘清淤12座　3月以来，石桥镇组织劳力对辖区山塘开展清淤整治，共清淤12座，新增蓄水能力3万立方米。（石桥镇人民政府）\n\n"
+    "■县水文站更新雨量监测设备　近日，县水文站对全县28个雨量站的监测设备进行了更新，数据实时传输到县防汛指挥平台。\n\n"
+    "抄送：市水利局，县委办公室，县政府办公室。\n"
+    "青峰县水利局办公室　　　　　　2024年4月12日印发\n"
+)
+
+
+def test_h24a_numbered_speaker_heads_and_a_column_of_bulleted_run_in_items():
+    """In a meeting report the exchange speeches stand under numbered lines ``N.单位：主题`` (a
+    speaker's unit, a colon, the theme), two of one series, each over running text: the report's
+    sub-headings (level 3, GB/T 15834 B.3.8), not pieces of their own. A column (【…】) whose items
+    each open with a bullet and a title up to an ideographic space is a column of briefs: each item
+    a ``div type="brief"`` headed by its title, the bullet its label."""
+    docs, warnings = read(H24A_MEETING_AND_BULLETED_COLUMN)
+    assert len(docs) == 1
+    root = docs[0].root
+    heads = [nows("".join(h.itertext())) for h in xpath(
+        root, "//tei:body//tei:div[@type='article' or @type='brief']/tei:head")]
+    assert heads == ["全县水利工程建设推进会召开", "■石桥镇完成山塘清淤12座", "■县水文站更新雨量监测设备"]
+    subs = xpath(root, "//tei:div[@type='article']/tei:div[@type='subsection']/tei:head")
+    assert [nows("".join(h.itertext())) for h in subs] == [
+        "1.青峰水务建设有限公司：抓住春季施工的黄金时段", "2.县灌区管理中心：把工程质量关口前移"]
+    assert all(h.get("cert") == "medium" for h in subs)
+    assert texts(root, "//tei:div[@type='section']/tei:head") == ["【基层信息】"]
+    briefs = xpath(root, "//tei:div[@type='section']/tei:div[@type='brief']")
+    assert [texts(b, "tei:head/tei:label") for b in briefs] == [["■"], ["■"]]
+    assert texts(briefs[1], "tei:p") == ["近日，县水文站对全县28个雨量站的监测设备进行了更新，数据实时传输到县防汛指挥平台。"]
+    own_schema().assertValid(root)
+    round_trips(docs, H24A_MEETING_AND_BULLETED_COLUMN)

@@ -809,6 +809,59 @@ def subhead_level(line: Line) -> tuple[int, int] | None:
     return None
 
 
+#: The rest of a numbered line that names a speaker and the theme of the speech (``1.棣阳建工集团有
+#:限公司：把安全教育落到每一个班组``): a name of four characters or more (a unit's, no punctuation
+#: in it), one colon, a theme opening with a Han character or a quote, no sentence punctuation, the
+#: whole within a heading's 30 characters. A meeting report's 交流发言 print it as the sub-heading
+#: of each speech; a label and its value (``时间：5月10日``, ``联系人：…``) have a shorter name or
+#: no title after the colon.
+SPEAKER_REST_RE = re.compile(r"(?P<name>[^\s，,。；;：:！？!?、“”（）()]{4,20})[：:](?P<theme>[\u4e00-\u9fff“][^。；;：:！？!?]{3,})")
+
+
+def speaker_level(line: Line) -> tuple[int, int] | None:
+    """``(level, number)`` when *line* is a numbered line ``N.单位：主题`` (:data:`SPEAKER_REST_RE`)
+    that :func:`subhead_level` refuses for its colon alone: the shape of an exchange speech's
+    sub-heading in a meeting report. Alone the shape says little; :func:`find_subheads` takes it
+    where a sibling of that shape stands too and running text follows each."""
+    text = line.text.strip()
+    for level, rx in SUBHEAD_LEVELS:
+        m = rx.match(text)
+        if not m:
+            continue
+        rest = text[m.end():].strip()
+        n = numeral(m.group("n"))
+        if n is None or len(re.sub(r"\s+", "", rest)) > 30 or rest.count("，") + rest.count(",") > 1:
+            return None
+        return (level, n) if SPEAKER_REST_RE.fullmatch(rest) else None
+    return None
+
+
+def _speaker_heads(doc: LogicalText) -> dict[int, tuple[int, int]]:
+    """The numbered speaker lines (:func:`speaker_level`) that stand on a line of their own over
+    running text (a blank line between, where the text has blank lines) and have a sibling of
+    the same shape — the number before or after at the same level: the items of one numbering
+    series share their form (GB/T 15834-2011 B.3.8), and a speech under each makes them its
+    heads, not the items of a list of fields. A line as wide as a wrapped one stands alone only
+    with a blank line under it. One linear pass."""
+    blank_separated = _blank_separated(doc)
+    shaped: dict[int, tuple[int, int]] = {}
+    for i, line in _body(doc):
+        found = speaker_level(line)
+        nxt = _next(doc, i)
+        if (found is None or nxt is None or (i + 1) in doc.roles or not paragraph_shape(nxt)
+                or subhead_level(nxt) or speaker_level(nxt) or (blank_separated and not nxt.blank_before)
+                or (as_wide_as_wrapped(line, doc.wrap_width) and not nxt.blank_before)):
+            continue
+        shaped[i] = found
+    order = list(shaped.items())
+    out: dict[int, tuple[int, int]] = {}
+    for k, (i, (level, n)) in enumerate(order):
+        near = [order[j][1] for j in (k - 1, k + 1) if 0 <= j < len(order)]
+        if (level, n - 1) in near or (level, n + 1) in near:
+            out[i] = (level, n)
+    return out
+
+
 def _prose_cut(line: Line) -> bool:
     """*line* stops mid-sentence, holds an enumeration comma or quotes (、“”) and is not short
     (15 characters or more): running text cut by a hard wrap or an old page break, however much
@@ -851,8 +904,9 @@ def find_subheads(doc: LogicalText) -> None:
     # sibling stands on a line of its own
     after_clause: set[int] = set()
     items: dict[int, tuple[int, int]] = {}  # line index → (level, number) of an enumeration's items, run in
+    speakers = _speaker_heads(doc)
     for i, line in list(_body(doc)):
-        found = subhead_level(line)
+        found = subhead_level(line) or speakers.get(i)
         if found is None:
             continue
         nxt, prev = _next(doc, i), _prev(doc, i)
@@ -924,6 +978,10 @@ def find_subheads(doc: LogicalText) -> None:
         elif by_next:
             why += ("; as wide as a wrapped line and stopping mid-sentence, but the next line opens with the "
                     "number that follows it (such a number only starts a line)")
+            cert = "low" if cert == "low" else "medium"
+        if i in speakers:
+            why += ("; a speaker and the theme of the speech (N.单位：主题) over running text, its sibling of the "
+                    "same form too: an exchange speech's sub-heading, the colon no label's")
             cert = "low" if cert == "low" else "medium"
         for deeper in [d for d in last if d > level]:
             del last[deeper]
@@ -1448,6 +1506,12 @@ def find_briefs(doc: LogicalText) -> None:
             opening = next(((t, b) for t, b in line.segments if t and not is_mark(t) and t.strip()), ("", False))
             if in_column and not column and found[0] == found[1] and opening[1]:
                 region.append((i, found, True))  # a bold run-in head: in a column, the items' form
+            elif in_column and not column and found[0] > len(line.text) - len(line.text.lstrip()) \
+                    and not opening[1]:
+                # a bullet, then a title up to a wide gap (``■县…部署会　5月6日，…``): the form a
+                # 工作简报's 动态 column prints its 信息 in, the head's markup gone; counted as the
+                # column's items when two share it, as a bold head is
+                region.append((i, found, False))
         elif in_column and not column and (shape := shared_run_in(line)) is not None:
             region.append((i, shape, False))
         elif (heading_shape(line) and len(line.key) >= 6 and line.text.rstrip()[-1:] not in "）)"
