@@ -7841,3 +7841,76 @@ def test_h24a_numbered_speaker_heads_and_a_column_of_bulleted_run_in_items():
     assert texts(briefs[1], "tei:p") == ["近日，县水文站对全县28个雨量站的监测设备进行了更新，数据实时传输到县防汛指挥平台。"]
     own_schema().assertValid(root)
     round_trips(docs, H24A_MEETING_AND_BULLETED_COLUMN)
+
+
+def _h24c_page(n, head):
+    return ("\n\n                          \n"
+            f"       - {n} -\n"
+            "枫桥镇老年学校校刊              \n" + head + "\n")
+
+H24C_SCHOOL_PAPER = (
+    "                              红        叶\n"
+    "\n"
+    "                           枫桥镇老年学校校刊\n"
+    "\n"
+    "                 2023年第3期（总第21期）\n"
+    "\n"
+    "枫桥镇老年学校编印                                        2023年9月\n"
+    "\n"
+    "【学校新闻】\n"
+    "\n"
+    "                      镇老年学校秋季学期开课\n"
+    "\n"
+    "    9月5日，镇老年学校秋季学期正式开课。今年学校新开设葫芦丝和剪纸两个\n"
+    "专业，共有学员460人报名参加学习，比上学期增加了五十多人。\n"
+    "    开课当天，学校组织全体教师召开教学工作会议，对本学期的课程安排和安全\n"
+    "管理作了部署，要求各班认真做好学员考勤和课后辅导工作。\n"
+    + _h24c_page(1, "                        红\n叶·2023年第3期") +
+    "\n"
+    "                        剪纸班学员作品进社区\n"
+    "\n"
+    "    9月16日，剪纸班的十余名学员来到枫桥社区文化活动室，举办剪纸作品展示\n"
+    "活动，现场展出作品五十余幅，吸引了不少居民驻足观看。\n"
+    "    活动中，学员们还手把手教小朋友剪窗花，社区里洋溢着欢声笑语。\n"
+    + _h24c_page(2, "                        红叶·\n2023年第3期") +
+    "\n"
+    "                 关于表彰2022—2023学年度优秀学员的决定\n"
+    "\n"
+    "    各教学班：\n"
+    "    经各班推荐、学校研究，决定授予以下同志“优秀学员”称号。希望受到表彰\n"
+    "的同志珍惜荣誉、再接再厉。\n"
+    "\n"
+    "陶春明  吕秀英  葛长青  方  平  夏丽萍\n"
+    "汤建国  范  明  俞桂芝  温德才  骆  红\n"
+    "\n"
+    "                                                枫桥镇老年学校\n"
+    "                                                2023年9月20日\n"
+    + _h24c_page(3, "                        红\n叶·2023年第3期") +
+    "\n"
+    "                        葫芦丝班举行汇报演出\n"
+    "\n"
+    "    9月28日，葫芦丝班在学校多功能厅举行汇报演出，二十多名学员演奏了\n"
+    "《月光下的凤尾竹》等六首乐曲，赢得阵阵掌声。\n"
+    "\n"
+    "                                                    （教务组  金  岚）\n"
+    "\n                          \n"
+    "                                 - 4 -\n"
+)
+
+
+def test_h24c_running_head_cut_by_the_wrap_and_a_decision_signed_under_its_name_rows():
+    """A journal's running head (刊名 and 期号 on one line) that a wrap cut into pieces at the top
+    of a page (``红`` / ``叶·2023年第3期``, ``红叶·`` / ``2023年第3期``) names the open issue again:
+    no new issue starts there, the text is one document. A 表彰决定 whose 名单 (two rows of names
+    set in columns) ends it is signed under the rows (落款: the school's name over the date): the
+    rows stay apart and the signature is a credit, not running text joined to the last row."""
+    docs, _ = read(H24C_SCHOOL_PAPER)
+    assert len(docs) == 1
+    root = docs[0].root
+    heads = texts(root, "//tei:body//tei:div[@type='article']/tei:head")
+    assert "镇老年学校秋季学期开课" in heads and "关于表彰2022—2023学年度优秀学员的决定" in heads
+    paras = texts(root, "//tei:body//tei:p")
+    assert "陶春明吕秀英葛长青方平夏丽萍" in paras and "汤建国范明俞桂芝温德才骆红" in paras
+    assert "枫桥镇老年学校2023年9月20日" in texts(root, "//tei:body//tei:byline")
+    own_schema().assertValid(root)
+    round_trips(docs, H24C_SCHOOL_PAPER)

@@ -257,6 +257,16 @@ def _column_row(text: str) -> bool:
     return len(cells) >= 2 and all(len(c.strip()) <= CELL_MAX for c in cells)
 
 
+#: A row of a list set in columns (:func:`_column_row`), for the passes that ask of one line.
+column_row = _column_row
+
+
+def _wide_row(text: str) -> bool:
+    """*text* (a :func:`_column_row`) sets four cells or more apart, three of them of two characters or more."""
+    cells = [c.strip() for c in COLUMN_GAP_RE.split(text.strip()) if c.strip()]
+    return len(cells) >= 4 and sum(1 for c in cells if len(c) >= 2) >= 3
+
+
 def column_list_lines(lines: list[Line]) -> set[int]:
     """The indexes of the lines of lists set in columns: a run of :data:`COLUMN_LIST_MIN` lines
     or more, blank lines between them or not, each two names or more set apart
@@ -267,7 +277,9 @@ def column_list_lines(lines: list[Line]) -> set[int]:
     run: list[int] = []
 
     def close() -> None:
-        if len(run) >= COLUMN_LIST_MIN:
+        # (two rows are enough when each sets four names or more apart, three of them of two
+        # characters or more: a 名单's rows, never a title, a letter-spaced one's cells being single)
+        if len(run) >= COLUMN_LIST_MIN or (len(run) == 2 and all(_wide_row(lines[k].text) for k in run)):
             out.update(run)
         run.clear()
 

@@ -30,7 +30,7 @@ from typing import Callable
 
 from convert.reader.layout import (BULLET_CHARS, CONTENTS_HEAD_RE, gap_at_end, author_before_leader, author_wrapped_off,
                                    colophon_kind, figure_caption, page_credit, tab_pair, table_row, is_page_label)
-from convert.reader.lines import FOLIO_RES, Line, Milestone, split_lines
+from convert.reader.lines import FOLIO_RES, Line, Milestone, is_mark, split_lines
 from convert.reader.names import is_org_name
 from convert.reader.masthead import (ISSUE_RE, SPECIAL_ISSUE_RE, TITLE_GENRE_RE, TOTAL_RE, classify, fields_of,
                                      label_first_imprint_line, masthead_field_line)
@@ -1876,14 +1876,27 @@ def find_issue_boundaries(doc: PhysicalText) -> None:
     starts = [0]
     running = False
     numbers: tuple[int | None, ...] | None = None  # the open issue's own number, from its masthead
+    titles: set[str] = set()  # the open issue's title lines (its masthead's), whitespace removed
+    head: list[str] = []  # the open issue's first lines (its masthead), whitespace removed
     for i, line in enumerate(lines):
         if not running:
             if numbers is None and len(line.key) <= 40 and classify(line.text) in ISSUE_ANCHOR_KINDS:
                 numbers = issue_numbers(line.text)
+            if i - starts[-1] < 12 and len(line.key) <= 40:
+                # (the masthead's first lines only: a bounded set, each anchor's test stays short)
+                head.append(line.key)
+                if classify(line.text) == "title" and len(line.key) >= 2 and len(line.key) <= 16 and not line.furniture:
+                    titles.add(line.key)
             # running text; a masthead line of numbered fields is none (``…CN 41-0752/(G)　　邮发代号：35-71``),
             # nor one of bodies printed label first (``主办：…　　编印：…``: the colons are labels')
             running = (any(c in PROSE_PUNCT for c in line.text) and len(line.key) > 30 and not masthead_field_line(line)
                        and not label_first_imprint_line(line))
+            if running and head and (numbers is None or None in numbers[1:]):
+                # a wrap may cut the issue line (2024年第 / 2期（总第46期）): the masthead's lines read
+                # together give the issue and cumulative numbers its own lines left out
+                whole = issue_numbers("".join(head))
+                numbers = whole if numbers is None else (numbers[0],) + tuple(
+                    a if a is not None else b for a, b in zip(numbers[1:], whole[1:]))
             continue
         # a line of several masthead fields may be wider (``第16期（总第2208期）　　今日4版　　…出版``)
         if len(line.key) > 40 or (len(line.key) > 24 and len(fields_of(line.text)) < 2) \
@@ -2005,6 +2018,14 @@ def find_issue_boundaries(doc: PhysicalText) -> None:
             # mark (GB/T 15834 4.15), no masthead line or title around it: a cited issue, no new issue
             line.note("no new issue", "an issue number inside a sentence the line above leaves open")
             continue
+        if (start < i and numbers is not None and same_issue(numbers, issue_numbers(line.text))
+                and any(is_mark(s) for b in lines[start : i + 1] for s, _ in b.segments)
+                and any(t in "".join(b.key for b in lines[start : i + 1]) for t in titles)):
+            # the open issue's title and number again at the top of a page, on lines a wrap cut
+            # (金 / 秋·2024年第2期): the page's running head (书眉, title and issue) the furniture pass
+            # could not take whole, no masthead of a new issue (that prints another number)
+            line.note("no new issue", "the open issue's title and number at a page break: a running head a wrap cut")
+            continue
         if start == i and numbers is not None and same_issue(numbers, issue_numbers(line.text)):
             # the open issue's own number again, alone (no masthead line or title around it: a
             # running head the furniture pass left): a second issue of the series prints another
@@ -2015,6 +2036,8 @@ def find_issue_boundaries(doc: PhysicalText) -> None:
         starts.append(start)
         running = False
         numbers = issue_numbers(line.text)
+        titles = {b.key for b in lines[start:i] if classify(b.text) == "title" and 2 <= len(b.key) <= 16}
+        head = [b.key for b in lines[start : i + 1] if len(b.key) <= 40]
     doc.issues = [(s, e) for s, e in zip(starts, starts[1:] + [len(lines)]) if e > s]
     # the furniture of the page break before a new masthead (the previous issue's last folio)
     # ends the previous issue: it is no part of the new issue's title

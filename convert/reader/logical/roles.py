@@ -40,7 +40,7 @@ from __future__ import annotations
 import re
 
 from convert.reader.body import BYLINE_LINE_RE, BRIEF_RE, CONTINUATION_LEAD_RE, CONTINUATION_RE
-from convert.reader.layout import (BULLET_CHARS, CELL_MAX, PIPE_RULE_RE, TERMINAL, FIGURE_CELL_RE, figure_caption, TABLE_LABEL_RE, TABLE_TITLE_RE, after_clause_mark, cell_spans, colophon_fields, gap_field, tab_pair,
+from convert.reader.layout import (BULLET_CHARS, CELL_MAX, PIPE_RULE_RE, TERMINAL, FIGURE_CELL_RE, figure_caption, TABLE_LABEL_RE, TABLE_TITLE_RE, after_clause_mark, cell_spans, colophon_fields, column_row, gap_field, tab_pair,
                                    heading_shape, page_credit, paragraph_shape, table_row, unfinished)
 from convert.reader.lines import WS_RE, Line, is_mark
 from convert.reader.logical.back import is_page_credit, rule_line
@@ -655,9 +655,14 @@ def signature(doc: LogicalText, i: int) -> bool:
     line of its own after running text that ends a sentence, a date line alone under it
     (:data:`SIGNATURE_DATE_RE`, 成文日期) and no running text after the date."""
     line, prev, nxt = doc.lines[i], _prev(doc, i), _next(doc, i)
-    if prev is None or nxt is None or not paragraph_shape(prev) or prev.text.rstrip()[-1:] not in "。！？!?”":
+    if prev is None or nxt is None:
         return False
-    if not (EDITORS_SIGNATURE_RE.match(line.key) or is_org_name(line.key)
+    # the piece ends with a sentence, or with a row of its list of names set in columns (a 表彰
+    # 决定's 名单 printed under its text, before the 落款: nothing of a name row goes on below it)
+    if not ((paragraph_shape(prev) and prev.text.rstrip()[-1:] in "。！？!?”") or column_row(prev.text)):
+        return False
+    # (a school or a grassroots body signs as its issuing body too: 某县老年大学 over its 决定's date)
+    if not (EDITORS_SIGNATURE_RE.match(line.key) or is_org_name(line.key) or is_signing_unit(line.key)
             or (NAME_RE.match(line.text.strip()) and looks_like_person(line.key))
             # a letter signed by its writer with the writer's unit before the name (书信: 署名 over
             # 日期, ``某镇敬老院　X``): the same 落款
