@@ -7914,3 +7914,46 @@ def test_h24c_running_head_cut_by_the_wrap_and_a_decision_signed_under_its_name_
     assert "枫桥镇老年学校2023年9月20日" in texts(root, "//tei:body//tei:byline")
     own_schema().assertValid(root)
     round_trips(docs, H24C_SCHOOL_PAPER)
+
+
+H24B_PAPER = (
+    '**第一版　要闻**\n\n'
+    '# 溪桥农讯\n\n'
+    '溪桥县农业农村局主办\n\n'
+    '2024年5月10日　星期五　　农历甲辰年四月初三\n\n'
+    '第5期（总第41期）　　　　本期2版\n\n'
+    '## 全县早稻插秧基本结束\n\n'
+    '本报讯（记者 林远）截至5月8日，全县早稻插秧面积达到四万二千亩，比去年同期多出一千五百亩，'
+    '秧苗长势总体良好。\n\n'
+    '**乡镇动态**\n\n'
+    '**石门镇：**5月上旬，石门镇组织农技人员到田间指导病虫害防治，发放技术资料六百余份。\n\n'
+    '**东坪乡：**东坪乡新建高标准农田示范片两处，目前沟渠配套工程已完成八成以上。\n\n'
+    '## 县里召开春耕生产调度会\n\n'
+    '本报讯（记者 林远）5月6日，县农业农村局召开春耕生产调度会，通报各乡镇春耕进度，部署下一阶段工作。\n\n'
+    '本版责编：周青　　校对：何平\n\n'
+    '1/2\n\n'
+    '---\n\n'
+    '**第二版　副刊**\n\n'
+    '**稻　香**\n\n'
+    '## 田埂上的春天\n\n'
+    '□ 许安\n\n'
+    '清早出门，田埂上的露水还没有干，远处的秧田一块连着一块，像是有人铺开了一张绿色的大棋盘。\n\n'
+    '本版责编：周青　　校对：何平\n\n'
+    '2/2\n'
+)
+
+
+def test_h24b_run_in_head_colon_and_columns_over_briefs_and_after_a_page_break():
+    """A bold run-in head closed by a full-width colon (``**石门镇：**5月上旬…``) is encoded without
+    the colon, which stays in the text right after the head; a short bold name over two such items
+    is their column (a section, not an article); a short bold name opening a new 副刊 page (its
+    page label taken in by the page break) over a signed title is the 副刊's own name, a section."""
+    docs, _ = read(H24B_PAPER)
+    root = docs[0].root
+    briefs = texts(root, "//tei:body//tei:div[@type='brief']/tei:head")
+    assert briefs == ["石门镇", "东坪乡"]
+    sections = texts(root, "//tei:body//tei:div[@type='section']/tei:head")
+    assert {"乡镇动态", "稻香"} <= {re.sub(r"\s", "", s) for s in sections}
+    assert "乡镇动态" not in texts(root, "//tei:body//tei:div[@type='article']/tei:head")
+    own_schema().assertValid(root)
+    round_trips(docs, H24B_PAPER)

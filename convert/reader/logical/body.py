@@ -925,6 +925,12 @@ class BodyBuilder:
             # column the items stand in (工作动态 over 1.…　2.…), no article of its own
             return Heading("section", why=why + "; a short name over numbered brief items: their column",
                            cert="medium")
+        if (marked and len(line.key) <= SECTION_NAME_MAX and not any(c in "，,。：:；;！？!?" for c in line.text)
+                and self._briefs_after(i)):
+            # a short marked name (bold or #) over two or more items each opened by its own run-in
+            # head (**马坪基层社：**9月以来…): the column the items stand in, no article of its own
+            return Heading("section", why=why + "; a short name over brief items with run-in heads: their column",
+                           cert="medium")
         if self._feature_subhead(i):
             return Heading("subsection", why=why + "; inside a newspaper article, with a sibling of that shape",
                            cert="medium")
@@ -943,6 +949,11 @@ class BodyBuilder:
             return Heading("article", entry, why=why + f"; where contents entry {entry + 1} would stand, "
                                                        "worded differently there", cert=cert)
         return Heading("article", why=why, cert=cert)
+
+    def _briefs_after(self, i: int) -> bool:
+        """The two lines after line *i* are both brief items (the brief role, a run-in head each)."""
+        return all(k < len(self.lines) and (r := self._role(k)) is not None and r.kind == "brief"
+                   for k in (i + 1, i + 2))
 
     def _bullets_after(self, i: int) -> bool:
         """The two lines after line *i* each open with a bullet (:data:`BULLET_CHARS`) and run on

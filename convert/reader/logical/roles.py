@@ -734,17 +734,34 @@ def _short(line: Line) -> bool:
 # ----------------------------------------------------------------------------- divisions
 
 
+def _after_page_label(line: Line) -> bool:
+    """*line* opens a new page whose label the page break took in (its first segments milestones,
+    a page break among them and a printed page label, ``第四版　副刊``, kept as a header fw)."""
+    marks = []
+    for seg, _ in line.segments:
+        if not is_mark(seg):
+            break
+        marks.append(seg)
+    return (any(m.kind == "pb" for m in marks)
+            and any(m.kind == "fw" and m.fw_type == "header"
+                    and PAGE_LABEL_RE.match(WS_RE.sub("", "".join(t for t, _ in m.segments))) for m in marks))
+
+
 def find_columns(doc: LogicalText) -> None:
     """Column names: 【工作动态】 (journal practice), and a newspaper 副刊's own name, a short line
     right after a page label with a title under it (an author line under it makes it the title;
-    a news lead-in under the title, 本报讯…, makes it the story's 引题: a 副刊 prints no news)."""
+    a news lead-in under the title, 本报讯…, makes it the story's 引题: a 副刊 prints no news). Where
+    the page break took the label in (:func:`_after_page_label`), the title's author line must
+    stand under it too (a verse or paragraph line a page break cut is no name)."""
     for i, line in list(_body(doc)):
         if COLUMN_RE.match(line.key):
             _give(doc, i, "section", "a column name in 【】", cert="high")
             continue
         prev_role = doc.roles.get(i - 1)
         nxt = _next(doc, i)
-        if (doc.family == "newspaper" and prev_role is not None and prev_role.kind == "page-label"
+        if (doc.family == "newspaper" and ((prev_role is not None and prev_role.kind == "page-label")
+                                           or (_after_page_label(line) and i + 2 < doc.colophon_start
+                                               and author_line(doc.lines[i + 2])))
                 and 2 <= len(line.key) <= 6 and heading_shape(line) and nxt is not None and heading_shape(nxt)
                 and not author_line(nxt)
                 and not BRIEF_RE.search(line.key)
@@ -1369,8 +1386,10 @@ def run_in_head(line: Line, gap_ok: bool = False) -> tuple[int, int, int] | None
             return None
         else:
             start, end = bullet, gap.start()
-    if text[start:end].rstrip()[-1:] == "。":
-        # the head's own closing stop (``县…学习会。``): printed after it, not part of the title
+    if text[start:end].rstrip()[-1:] in ("。", "：", ":") and text[start:end].strip()[:-1].strip():
+        # the head's own closing stop (``县…学习会。``) or the colon after a run-in head (``**马坪基层社：**
+        # 9月以来…``, GB/T 15834-2011 4.7: the colon marks what it opens, after the head): printed after
+        # it, not part of the title
         end = start + len(text[start:end].rstrip()) - 1
     head = text[start:end].strip()
     rest = text[end:].strip()
