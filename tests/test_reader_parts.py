@@ -7957,3 +7957,55 @@ def test_h24b_run_in_head_colon_and_columns_over_briefs_and_after_a_page_break()
     assert "乡镇动态" not in texts(root, "//tei:body//tei:div[@type='article']/tei:head")
     own_schema().assertValid(root)
     round_trips(docs, H24B_PAPER)
+
+
+H25A_PAPER = (
+    '# 青川水务\n\n'
+    '青川市水务集团有限公司主办\n\n'
+    '2024年7月5日　星期五\n\n'
+    '第7期（总第90期）　　今日2版\n\n'
+    '---\n\n'
+    '**第1版　要闻**\n\n'
+    '## 城北水厂扩建工程完工\n\n'
+    '本报讯（记者 方远）7月3日，城北水厂扩建工程通过验收，日供水能力由十万吨提高到十五万吨，'
+    '可满足城北片区今后十年的用水需要。\n\n'
+    '## 把好每一滴水的质量关\n\n'
+    '——访集团水质检测中心主任韦明\n\n'
+    '本报记者　方远\n\n'
+    '入夏以来，用水量明显增加，围绕供水水质保障，记者采访了集团水质检测中心主任韦明。\n\n'
+    '**记者：**夏季水质检测有哪些新的安排？\n\n'
+    '**韦明：**我们把出厂水的检测频次从每天两次增加到每天四次，管网末梢水每周抽检一遍。\n\n'
+    '**记者：**市民怎样了解自家的水质情况？\n\n'
+    '**韦明：**检测结果每月在集团网站公布，市民也可以打电话预约上门取样。\n\n'
+    '本版责编：高岚　　校对：邹平\n\n'
+    '**第2版　服务**\n\n'
+    '**【用户来信】**\n\n'
+    '## 抢修队员雨夜送水到家\n\n'
+    '编辑同志：\n\n'
+    '7月1日夜里我家门前的水管突然爆裂，抢修队员冒着大雨赶来，连夜修好了水管，还给我们送来了两桶饮用水。'
+    '我想通过贵报向他们表示感谢。\n\n'
+    '乘客　周小梅\n'
+    '2024年7月2日\n\n'
+    '本版责编：高岚　　校对：邹平\n'
+)
+
+
+def test_h25a_interview_speaker_turns_and_a_letter_signed_over_its_date():
+    """An interview set as alternating turns, each opening with a short bold speaker label closed
+    by a colon (``**记者：**…`` / ``**韦明：**…``), is running text of one article: no turn is a
+    brief item or a heading, the labels stay in their paragraphs. A reader's letter signed with
+    the writer's standing and name (``乘客　X``) over a date line ends with its signature (落款):
+    one byline holding the date, no heading."""
+    docs, _ = read(H25A_PAPER)
+    root = docs[0].root
+    assert texts(root, "//tei:body//tei:div[@type='brief']") == []
+    heads = texts(root, "//tei:body//tei:head")
+    assert not any(h.startswith(("记者", "韦明", "2024年")) for h in heads)
+    assert "把好每一滴水的质量关" in heads and "抢修队员雨夜送水到家" in heads
+    paras = texts(root, "//tei:body//tei:p")
+    assert "记者：夏季水质检测有哪些新的安排？" in paras
+    assert any(p.startswith("韦明：检测结果每月") for p in paras)
+    bylines = texts(root, "//tei:body//tei:byline")
+    assert "乘客周小梅2024年7月2日" in bylines
+    own_schema().assertValid(root)
+    round_trips(docs, H25A_PAPER)

@@ -597,9 +597,10 @@ def column_question(doc: LogicalText, i: int) -> bool:
 
 
 #: A letter writer's signature (读者来信 practice: signed at the letter's foot): the writer's
-#: standing, after an optional place or unit (``读者``, ``城东小区居民``, ``浦口村村民``), a space,
+#: standing, after an optional place or unit (``读者``, ``城东小区居民``, ``浦口村村民``; a service's
+#: users writing to its paper: ``乘客``, ``旅客``, ``游客``, ``患者``), a space,
 #: and a name of two or three characters.
-LETTER_SIGNER_RE = re.compile(r"^[\u4e00-\u9fff]{0,12}(?:读者|村民|居民|市民|网友|群众|职工|家长)[ \u3000]+"
+LETTER_SIGNER_RE = re.compile(r"^[\u4e00-\u9fff]{0,12}(?:读者|村民|居民|市民|网友|群众|职工|家长|乘客|旅客|游客|患者)[ \u3000]+"
                               r"(?P<name>[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,2})$")
 
 
@@ -1482,6 +1483,62 @@ def shared_run_in(line: Line) -> tuple[int, int, int] | None:
                      and not RUN_IN_GAP_RE.search(rest[: first.start()])) else None
 
 
+#: Longest speaker label of a dialogue turn (a person's name, a post or 记者, 主持人): a name
+#: with its post stays within this; a brief item's run-in head is most often longer.
+SPEAKER_LABEL_MAX = 10
+
+
+def _speaker_label(line: Line) -> str | None:
+    """The speaker label opening *line*: a bold run that opens it (its markup), short
+    (:data:`SPEAKER_LABEL_MAX`), no punctuation or space in it, closed by a colon
+    (``**记者：**…``, GB/T 15834-2011 4.7: the colon after a speaker's name opens what was said),
+    speech after it. ``None`` when it opens otherwise."""
+    segs = [(s, b) for s, b in line.segments if s and not is_mark(s)]
+    if not segs or not segs[0][1] or line.all_bold or len(segs) < 2:
+        return None
+    bold = segs[0][0].strip()
+    label = bold[:-1]
+    if bold[-1:] not in "：:" or not 1 <= len(label) <= SPEAKER_LABEL_MAX \
+            or re.search(r"[\s，,。；;：:、！？!?（）()【】“”《》]", label):
+        return None
+    return label
+
+
+def dialogue_turns(doc: LogicalText) -> set[int]:
+    """The lines (indices) that open a speaker's turn in a dialogue (an interview's 问答 set as
+    ``**记者：**…`` / ``**沈某：**…``, a 对话 or 访谈): among consecutive paragraphs opening with a
+    speaker label (:func:`_speaker_label`; an answer's further paragraphs unlabelled between them),
+    a label that comes back after another one (A, B, A: the turns alternate). A column of brief
+    items never repeats a run-in head, so the labels are the speakers', running text of one
+    article, no heads. A run ends at a line with a role already (a page label, a column name, a
+    credit) or a line of heading markup. Linear: one pass, each label's last place in a dict."""
+    out: set[int] = set()
+    run: list[int] = []
+    last: dict[str, int] = {}  # label → its last position in the run
+    alternate = False
+
+    def close() -> None:
+        if alternate:
+            out.update(run)
+
+    for i in range(doc.body_start, doc.colophon_start):
+        line = doc.lines[i]
+        if (role := doc.roles.get(i)) is not None or line.level or line.all_bold:
+            close()
+            run, last, alternate = [], {}, False
+            continue
+        label = _speaker_label(line)
+        if label is None:
+            continue
+        k = len(run)
+        if label in last and last[label] < k - 1:
+            alternate = True  # the label comes back after another speaker's turn
+        last[label] = k
+        run.append(i)
+    close()
+    return out
+
+
 def find_briefs(doc: LogicalText) -> None:
     """Brief items with a run-in head (:func:`run_in_head`); inside a brief column (after a line
     naming one: 简讯, 快讯 …, until a page ends) a wide gap alone ends the head.
@@ -1504,8 +1561,13 @@ def find_briefs(doc: LogicalText) -> None:
                 _give(doc, k, "brief", why, cert=None if b else "medium", span=span, column=True)
         region.clear()
 
+    turns = dialogue_turns(doc)
     for i in range(doc.body_start, doc.colophon_start):
         line, role = doc.lines[i], doc.roles.get(i)
+        if i in turns:
+            line.note("paragraph", "a speaker's turn in a dialogue (a short bold label and a colon, the labels "
+                                   "alternating: 记者：/ 沈某：): running text of the article, no brief item")
+            continue
         if role is not None:
             if role.kind in ("page-label", "page-credit", "section"):
                 # a column name (【工作简讯】) opens a brief column; any other ends it
