@@ -8009,3 +8009,58 @@ def test_h25a_interview_speaker_turns_and_a_letter_signed_over_its_date():
     assert "乘客周小梅2024年7月2日" in bylines
     own_schema().assertValid(root)
     round_trips(docs, H25A_PAPER)
+
+
+def _h25b_wrap(paragraph: str, width: int = 30) -> str:
+    """A paragraph opened by 段首空两字, hard-wrapped at *width* characters, no blank line."""
+    text = "\u3000\u3000" + paragraph
+    return "\n".join(text[k : k + width] for k in range(0, len(text), width)) + "\n"
+
+
+H25B_BRIEFING = (
+    "              水利工作简报\n"
+    "            第6期（总第58期）\n"
+    "某某县水利局编　　　　　　　　　　2024年6月20日\n"
+    "          全县召开农田水利建设推进会\n"
+    + _h25b_wrap("6月18日，县水利局召开全县农田水利建设推进会，通报上半年小型水利工程建设进度，"
+                 "安排部署下一阶段的渠道清淤和山塘整治工作，各乡镇分管负责同志参加会议。")
+    + "                       （县水利局办公室供稿）\n"
+    "          推进会交流发言摘登\n"
+    "　　（一）石门乡：把山塘整治放在汛前完成\n"
+    + _h25b_wrap("石门乡分管负责同志介绍，乡里今年共有山塘十四座需要整治，已经完成九座，"
+                 "其余五座将在月底前完工，每座山塘都明确了一名乡干部负责质量和进度。")
+    + "　　（二）东岭镇：让渠道清淤跟着农时走\n"
+    + _h25b_wrap("东岭镇分管负责同志介绍，镇里按照春灌和夏灌的用水时间安排清淤，先清干渠后清支渠，"
+                 "今年已清理渠道三十多公里，保证了早稻灌溉用水。")
+    + "               【简讯】\n"
+    + _h25b_wrap("●6月12日，县水利局组织开展水利工程安全生产检查，查出隐患六处，已全部整改到位。（县水利局）")
+    + _h25b_wrap("●6月15日，县水利局举办基层水管员业务培训，六十余名水管员参加了培训。（县水利局）")
+    + "               更　正\n"
+    + _h25b_wrap("本简报2024年第5期《全县启动汛前检查》一文中“检查水库二十座”，应为“检查水库二十二座”。"
+                 "特此更正。")
+    + "报：县委、县政府主要领导。\n"
+    "送：县防汛抗旱指挥部各成员单位。\n"
+    "某某县水利局　　　　　　　　　　2024年6月20日印发\n"
+)
+
+
+def test_h25b_numbered_line_under_a_title_and_a_letter_spaced_box_title():
+    """Hard-wrapped, no blank lines, paragraphs opened by 段首空两字. An article title
+    (``推进会交流发言摘登``) with a line opening with a sub-heading number right under it
+    (``（一）石门乡：…``, GB/T 15834-2011 B.3.8) is two headings: the number opens the title's first
+    sub-heading, never a wrapped title's second line. A short word letter-spaced on a line of its
+    own after a brief column's items (``更　正``) is the correction notice's title, not a run-in head
+    of one character (``更``) whose text (``正本简报…``) goes on."""
+    docs, _ = read(H25B_BRIEFING)
+    assert len(docs) == 1
+    root = docs[0].root
+    heads = [nows(h) for h in texts(root, "//tei:body//tei:div[@type='article']/tei:head")]
+    assert "推进会交流发言摘登" in heads, heads
+    assert not any(h.startswith("推进会交流发言摘登（") for h in heads), heads
+    assert "更正" in [nows(h) for h in texts(root, "//tei:body//tei:div/tei:head")]
+    subs = [nows(h) for h in texts(root, "//tei:body//tei:div[@type='subsection']/tei:head")]
+    assert "（一）石门乡：把山塘整治放在汛前完成" in subs and "（二）东岭镇：让渠道清淤跟着农时走" in subs, subs
+    paras = texts(root, "//tei:body//tei:p")
+    assert any(p.startswith("本简报2024年第5期") for p in paras), paras
+    own_schema().assertValid(root)
+    round_trips(docs, H25B_BRIEFING)

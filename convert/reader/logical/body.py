@@ -911,6 +911,15 @@ class BodyBuilder:
                        "of the piece the table is (TEI P5 §14.1.1)" + (f"; {context}" if context else ""))
         if SUBHEAD_RE.match(line.key) and self.article is not None and len(self.article) > 1:
             return Heading("subsection", why=why + "; numbered like a sub-heading", cert=cert)
+        if (SUBHEAD_RE.match(line.key) and self._title_only() and self.family != "newspaper"
+                and i > 0 and self.lines[i - 1] is self._last_head_line and not self._open_mark(self.lines[i - 1])):
+            # right under the article's title, a line opening with a sub-heading number (GB/T
+            # 15834-2011 B.3.8: 一、 （一） 1. （1）): such a number only starts a heading of its own
+            # (a wrapped title's second line goes on with words, not a new number), so the line is
+            # the title's first sub-heading (a speaker's 交流发言, a list's group), not its second line
+            return Heading("subsection", why=why + "; numbered like a sub-heading, right under the title: its first "
+                                                   "sub-heading (a number opens a heading, never a wrapped title's "
+                                                   "second line)", cert=cert)
         if BRIEF_RE.search(line.key) and len(line.key) <= SECTION_NAME_MAX:
             return Heading("section", why=why + "; names a brief-news column", cert=cert)
         if self.boundary and len(line.key) <= SECTION_NAME_MAX and self._bullets_after(i):

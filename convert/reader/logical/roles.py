@@ -127,6 +127,11 @@ DOCUMENT_TITLE_RE = re.compile(r"^关于.{2,60}(?:的)?(?:通报|报告|通知|�
                                r"|情况|方案|办法|规定)$")
 #: The gap that ends a brief item's run-in head: an ideographic space, or two spaces.
 RUN_IN_GAP_RE = re.compile(r"\u3000+|[ \t]{2,}")
+#: A short word letter-spaced on a line of its own: two to four Han characters, each one apart by
+#: one or two spaces (``更　正``, ``通　知``, ``启　事``: a box's or notice's title of two characters
+#: spread to the width of three or more, GB/T 9704-2012 practice for a short title). Each space is
+#: the spacing between two characters, not the gap after a run-in head of one character.
+LETTER_SPACED_RE = re.compile(r"^[\u4e00-\u9fff](?:[ \u3000]{1,2}[\u4e00-\u9fff]){1,3}$")
 #: after a brief's bullet, a first sentence closed by 。 and a space (``■ 县…学习会。 8月3日，…``):
 #: the run-in head with its closing stop, its markup gone (no comma, a few words at most)
 RUN_IN_STOP_RE = re.compile(r"\s*[^，,。；;：:\s]{4,30}。(?=[ \t\u3000])")
@@ -1774,6 +1779,10 @@ def rejoin_run_ins(doc: LogicalText) -> None:
         in_column = in_column or (id(line) in shared and gap is not None and run_in_start(line, nxt) and not bold)
         # a bullet or a bold head (or, in a brief column, any head), a gap and the first words of
         # the text: the item goes on for sure
+        if LETTER_SPACED_RE.match(text):
+            # a short word letter-spaced on its line (更　正): its spaces part its characters, no
+            # run-in head of one character and its text; the line stands on its own
+            bullet = bold = in_column = False
         started = (bullet or bold or in_column) and gap is not None and tail != "" and unfinished(text)
         # a bulleted item's head alone on its line, its text on the next: the item goes on too
         if ((bold and unfinished(line.text)) or bullet or in_column) and (line.cert or started or (bullet and gap is None)) \
