@@ -8064,3 +8064,54 @@ def test_h25b_numbered_line_under_a_title_and_a_letter_spaced_box_title():
     assert any(p.startswith("本简报2024年第5期") for p in paras), paras
     own_schema().assertValid(root)
     round_trips(docs, H25B_BRIEFING)
+
+
+def _h25d_wrap(text: str, width: int = 30) -> str:
+    """*text* hard-wrapped every *width* characters (a paragraph's two-space indent counted)."""
+    return "\n".join(text[k:k + width] for k in range(0, len(text), width))
+
+
+H25D_BRIEFING = "".join((
+    "桐溪县农业简报\n",
+    "2024年6月（总第41期）\n",
+    "桐溪县农业农村局编　　　　　　　2024年7月3日印\n",
+    "全县夏粮收购工作进展顺利\n",
+    _h25d_wrap("　　六月以来，全县各收购网点按照应收尽收的要求，开足秤门敞开收购，农户售粮秩序良好，"
+               "没有出现压级压价和排长队的情况，粮款当天结清到户，群众普遍反映满意，收购工作平稳有序。"), "\n",
+    "　　一、收购进度\n",
+    _h25d_wrap("　　截至六月底，全县累计收购小麦四万余吨，比去年同期有所增加，其中按最低收购价收购的"
+               "占三成左右，收购质量总体好于去年，各网点库容充足，没有出现农户卖粮难的情况。"), "\n",
+    "【数据】\n",
+    "累计收购小麦：4.1万吨\n",
+    "开秤收购网点：23个\n",
+    "兑付售粮款：1.02亿元\n",
+    "　　二、下步打算\n",
+    _h25d_wrap("　　县农业农村局将继续加强市场监测，督促各网点规范收购行为，严格执行质价政策，"
+               "及时兑付售粮款，确保农民种粮收益落到实处，切实保护农民种粮积极性。"), "\n",
+    "（县农业农村局粮食科供稿）\n",
+    "村里的烘干中心派上了用场\n",
+    _h25d_wrap("　　连日阴雨，新塘村的烘干中心二十四小时运转，每天烘干稻谷六十余吨，解决了农户晒粮"
+               "难的问题，群众十分满意。村干部轮流值守，帮助农户排队登记，做到随到随烘、当天出仓。"), "\n",
+    "（新塘村供稿）\n",
+))
+
+
+def test_h25d_month_date_before_cumulative_number_and_data_box_inside_article():
+    """A masthead field ``2024年6月（总第41期）`` dates the issue by its month (a monthly) and
+    numbers it: both are read. A 【数据】 label right after running text, over short flush
+    label：value lines, in a text that indents its paragraphs, with the text going on indented
+    under it, is a data box of the article: no section, no head, each of its lines its own."""
+    docs, _ = read(H25D_BRIEFING)
+    root = docs[0].root
+    imprint = "//tei:sourceDesc//tei:imprint"
+    assert xpath(root, f"string({imprint}/tei:date[not(@type)]/@when)") == "2024-06"
+    assert xpath(root, "string(//tei:sourceDesc//tei:idno[@type='cumulative'])") == "41"
+    heads = [re.sub(r"\s", "", h) for h in texts(root, "//tei:body//tei:head")]
+    assert not any("数据" in h or "：" in h for h in heads), heads
+    assert not xpath(root, "//tei:body//tei:div[@type='section']")
+    assert {"全县夏粮收购工作进展顺利", "村里的烘干中心派上了用场"} <= set(heads)
+    paras = [re.sub(r"\s", "", p) for p in texts(root, "//tei:body//tei:p")]
+    for box_line in ("【数据】", "累计收购小麦：4.1万吨", "开秤收购网点：23个", "兑付售粮款：1.02亿元"):
+        assert box_line in paras, paras
+    own_schema().assertValid(root)
+    round_trips(docs, H25D_BRIEFING)

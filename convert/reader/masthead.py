@@ -432,6 +432,11 @@ def _take(mh: Masthead, kind: str, text: str) -> None:
     elif kind == "lunar":
         mh.lunar = key
     elif kind == "edition":
+        dated = DATE_RE.match(arabic_date(key))
+        if dated and mh.when is None:
+            # the issue's date opens its number field (2024年5月（总第29期）: a monthly dated by the
+            # month it covers, its running number in brackets after it): the date of the issue
+            _take(mh, "date", key[:len(dated.group(0))] if DATE_RE.match(key) else CN_DATE_RE.match(key).group(0))
         special = SPECIAL_ISSUE_RE.match(key)
         if special and mh.special is None:
             own = numeral(special.group("n") or special.group("cn") or "")

@@ -200,7 +200,7 @@ class BodyBuilder:
 
     def __init__(self, lines: list[Line], contents: Contents | None, structureless: bool = False,
                  roles: dict[int, Role] | None = None, family: str = "journal", wrap_width: float | None = None,
-                 physical: dict[int, Line] | None = None):
+                 physical: dict[int, Line] | None = None, box_ids: set[int] | None = None):
         self.lines = lines
         #: the physical lines as split, by source line number (a joined line's last one: its width)
         self.physical = physical or {}
@@ -232,7 +232,9 @@ class BodyBuilder:
         self._column_ids = {id(lines[k]) for k in self._column_listed}
         #: lines read as running text that end their block whatever their last character (a box's
         #: label, a letter's 此致): the next line opens a new paragraph
-        self._alone_ids: set[int] = set()
+        self._alone_ids: set[int] = set(box_ids or ())
+        #: the lines of an article's data box (:attr:`LogicalText.box_ids`): running text, never a head
+        self._box_ids: set[int] = set(box_ids or ())
         self.section_ids: dict[int, str] = {}
         self.body = E.body()
         self.section: etree._Element | None = None
@@ -716,6 +718,12 @@ class BodyBuilder:
             return Heading("article", entry, why=f"matches contents entry {entry + 1}")
         if self.para_open:
             return None  # the previous paragraph goes on here
+        if id(line) in self._box_ids:
+            # a line of a data box inside the article (roles.find_columns: its 【】 label, its
+            # label：value lines): running text, each line a block of its own
+            line.note("paragraph", "a line of the article's data box (a 【】 label over label：value lines): "
+                                   "its own line, not a title")
+            return None
         if i in self._listed:
             # an entry of a labelled list (线路一：…, 线路二：…) or the text under its label: a list
             # line, never a title
@@ -2062,7 +2070,8 @@ def build_body(doc: LogicalText) -> None:
     body_lines = doc.lines[doc.body_start : doc.colophon_start]
     roles = {i - doc.body_start: r for i, r in doc.roles.items() if doc.body_start <= i < doc.colophon_start}
     doc.builder = BodyBuilder(body_lines, doc.contents, roles=roles, family=doc.family,
-                              wrap_width=getattr(doc, "wrap_width", None), physical=doc.physical)
+                              wrap_width=getattr(doc, "wrap_width", None), physical=doc.physical,
+                              box_ids=doc.box_ids)
     doc.body = doc.builder.build()
     if not doc.builder.headings_found and doc.contents is None and not roles:
         doc.builder = BodyBuilder(body_lines, None, structureless=True, family=doc.family)

@@ -759,8 +759,18 @@ def find_columns(doc: LogicalText) -> None:
     a news lead-in under the title, 本报讯…, makes it the story's 引题: a 副刊 prints no news). Where
     the page break took the label in (:func:`_after_page_label`), the title's author line must
     stand under it too (a verse or paragraph line a page break cut is no name)."""
+    indents = indent_marked(doc)
     for i, line in list(_body(doc)):
         if COLUMN_RE.match(line.key):
+            box = _data_box(doc, i) if indents else []
+            if box:
+                # the label of a data box inside the article (【数据】 over 全县平均降雨量：118.6毫米 /
+                # 最大点雨量：…), not a column: the box's lines are the article's text, each on its own
+                doc.box_ids.update(id(doc.lines[k]) for k in [i, *box])
+                line.note("paragraph", f"a label in 【】 right after running text, over {len(box)} short label：value "
+                                       "lines set flush in a text that indents its paragraphs (段首空两字), the text "
+                                       "going on indented under them: a data box of the article, not a column")
+                continue
             _give(doc, i, "section", "a column name in 【】", cert="high")
             continue
         prev_role = doc.roles.get(i - 1)
@@ -774,6 +784,35 @@ def find_columns(doc: LogicalText) -> None:
                 and not ((after := doc.roles.get(i + 2)) is not None and after.kind == "lead-in")):
             _give(doc, i, "section", "a short name right after a page label, a title under it (a 副刊's name)",
                   cert="medium")
+
+
+#: A line of a data box: a short label, a colon, a short value (``全县平均降雨量：118.6毫米``,
+#: ``超汛限水位小型水库：5座``: GB/T 15834-2011 4.1.3, the colon after a label), no sentence mark.
+BOX_FIELD_RE = re.compile(r"^[^：:，,。；;！？!?【】]{2,12}[：:][^：:。；;！？!?【】]{1,30}$")
+
+
+def _data_box(doc: LogicalText, i: int) -> list[int]:
+    """The indexes of the label：value lines (:data:`BOX_FIELD_RE`, two at least, none indented, no
+    role, no blank line before) under the 【】 label on line *i*, when the label stands inside an
+    open article (the line above is running text with no role) and the article goes on under the
+    box (the line after it opens indented, 段首空两字, or is the article's credit); else ``[]``.
+    Call only for a text that marks its paragraphs by their indent (a flush line there is no
+    paragraph's start). Scans only the box's own lines."""
+    prev = _prev(doc, i)
+    if prev is None or (i - 1) in doc.roles or not paragraph_shape(prev):
+        return []
+    box: list[int] = []
+    k = i + 1
+    while (k < doc.colophon_start and k not in doc.roles and not doc.lines[k].blank_before
+           and not indented(doc.lines[k]) and BOX_FIELD_RE.match(doc.lines[k].key)):
+        box.append(k)
+        k += 1
+    if len(box) < 2 or k >= doc.colophon_start:
+        return []
+    after = doc.roles.get(k)
+    if not (indented(doc.lines[k]) or (after is not None and after.kind == "credit")):
+        return []
+    return box
 
 
 #: How far on (in logical lines) a second signed piece of a column is looked for.

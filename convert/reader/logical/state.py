@@ -62,6 +62,9 @@ class LogicalText:
     source_name: str = ""
     wrap_width: float | None = None
     structureless: bool = False
+    #: the lines (by ``id``) of an article's data box (:func:`convert.reader.logical.roles.find_columns`:
+    #: a 【】 label over label：value lines): running text, each line a block of its own, never a head
+    box_ids: set[int] = field(default_factory=set)
 
     @property
     def family(self) -> str:
