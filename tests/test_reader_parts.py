@@ -8115,3 +8115,101 @@ def test_h25d_month_date_before_cumulative_number_and_data_box_inside_article():
         assert box_line in paras, paras
     own_schema().assertValid(root)
     round_trips(docs, H25D_BRIEFING)
+
+
+H25C_CHAMBER_JOURNAL = (
+    '                               枫 溪 商 会\n'
+    '                              （县工商联会刊）\n'
+    '                       2023年第4期（总第15期）\n'
+    '枫溪县工商业联合会（总商会）编                      2023年12月\n'
+    '\n'
+    '                                  目\u3000\u3000录\n'
+    '【特\u3000稿】\n'
+    '勠力同心谋发展\u3000奋楫笃行开新局…………………… 1\n'
+    '【商会动态】\n'
+    '县工商联（总商会）召开九届五次执委会议………… 2\n'
+    '【会员风采】\n'
+    '一块豆腐的“老味道”…………………………………… 3\n'
+    '小作坊走出的“智造”工厂……………………………… 3\n'
+    '\x0c                                                                    枫溪商会\n'
+    '\n'
+    '                                 【特\u3000稿】\n'
+    '\n'
+    '                       勠力同心谋发展\u3000奋楫笃行开新局\n'
+    '              ——在县工商联（总商会）九届五次执委会议上的讲话\n'
+    '                     县工商联主席（总商会会长）\u3000栾立群\n'
+    '                         （2023年11月16日）\n'
+    '    各位执委，同志们：\n'
+    '    今天召开这次会议，主要是回顾今年以来的商会工作，分析当前民营经济面临的形\n'
+    '势，安排明年的重点任务。刚才几位会员企业负责人作了发言，讲得很实在，我都很赞\n'
+    '成。下面，我讲两点意见。\n'
+    '    一、看清形势，稳住发展预期\n'
+    '    今年以来，全县民营企业顶住压力、稳中求进，民营经济增加值同比增长百分之六\n'
+    '点二，新增规模以上民营企业十九家，全县会员企业新吸纳就业两千一百余人。成绩来\n'
+    '之不易，要倍加珍惜。\n'
+    '    二、办好实事，增强商会凝聚力\n'
+    '    商会要当好会员企业的贴心人。明年要继续办好企业家讲堂，用好政企恳谈会，推\n'
+    '动企业诉求件件有回音、事事有着落，让会员企业真正感受到商会这个大家庭的温暖。\n'
+    '\n'
+    '                                     1\n'
+    '\x0c2023年第4期\n'
+    '\n'
+    '                                【商会动态】\n'
+    '\n'
+    '                   县工商联（总商会）召开九届五次执委会议\n'
+    '    11月16日，县工商联（总商会）召开九届五次执委会议，审议通过了年度工作\n'
+    '报告和明年工作要点，增补了两名执委。会议由常务副会长主持，四十余名执委参加了\n'
+    '会议。\n'
+    '                                           商会秘书处\u3000柏文涛\n'
+    '\n'
+    '                                     2\n'
+    '\x0c                                                                    枫溪商会\n'
+    '\n'
+    '                                【会员风采】\n'
+    '\n'
+    '                            一块豆腐的“老味道”\n'
+    '                 ——记枫溪县清泉豆制品有限公司总经理宓春燕\n'
+    '                             商会秘书处\u3000柏文涛\n'
+    '    清晨五点，宓春燕的豆腐坊已经热气腾腾。石磨转动，豆浆飘香，工人们把一板板\n'
+    '刚压好的豆腐码上货车，送往县城的二十多家超市和农贸市场。\n'
+    '    宓春燕说，做豆腐没有捷径，泡豆、磨浆、点卤，每一道工序都马虎不得。这些年\n'
+    '公司添了新设备，可老手艺一直没丢，回头客也越来越多。\n'
+    '\n'
+    '                          小作坊走出的“智造”工厂\n'
+    '                      ——记枫溪县长兴五金制品有限公司\n'
+    '                             本刊通讯员\u3000苏晓岚\n'
+    '    走进长兴五金的新厂区，自动冲压线正在有序运转，机械手把一个个零件送到传送\n'
+    '带上。十年前，这家企业还只是城郊一间租来的小作坊，只有七八个工人。\n'
+    '    公司负责人介绍，近三年企业累计投入技术改造资金一千二百万元，产品合格率提\n'
+    '高到百分之九十九以上，订单已经排到了明年三月。\n'
+    '\n'
+    '                                     3\n'
+)
+
+
+def test_h25c_speech_title_over_dash_subtitle_and_centred_bylines_stand_alone():
+    """A 会刊 in a pdftotext -layout look (centred titles, paragraphs marked by a four-space
+    first-line indent). A 会长's speech: its title, a ——subtitle (GB/T 15834-2011 4.11) that reads
+    much like another entry of the contents list, then the speaker's office with the office held
+    with it in brackets and his name, a bare date line, the salutation: the title is the head, the
+    ——line its ``head type="sub"`` (never an article of its own), the office-and-name line a byline
+    (not run together with the date). In a column of profiles, the centred ``单位　姓名`` byline
+    under a ——记 subtitle stands alone: the indented line under it opens the first paragraph."""
+    docs, _ = read(H25C_CHAMBER_JOURNAL)
+    assert len(docs) == 1
+    root = docs[0].root
+    heads = texts(root, "//tei:body//tei:div[@type='article']/tei:head[not(@type)]")
+    assert heads == ["勠力同心谋发展奋楫笃行开新局", "县工商联（总商会）召开九届五次执委会议",
+                     "一块豆腐的“老味道”", "小作坊走出的“智造”工厂"]
+    assert texts(root, "//tei:body//tei:div[@type='article']/tei:head[@type='sub']") == [
+        "——在县工商联（总商会）九届五次执委会议上的讲话", "——记枫溪县清泉豆制品有限公司总经理宓春燕",
+        "——记枫溪县长兴五金制品有限公司"]
+    bylines = texts(root, "//tei:body//tei:div[@type='article']/tei:byline")
+    assert "县工商联主席（总商会会长）栾立群" in bylines
+    assert "商会秘书处柏文涛" in bylines and "本刊通讯员苏晓岚" in bylines
+    paras = texts(root, "//tei:body//tei:p")
+    assert "（2023年11月16日）" in paras
+    assert any(p.startswith("清晨五点") for p in paras) and any(p.startswith("走进长兴五金") for p in paras)
+    assert not any("柏文涛清晨" in p or "苏晓岚走进" in p or "栾立群（" in p for p in paras)
+    own_schema().assertValid(root)
+    round_trips(docs, H25C_CHAMBER_JOURNAL)

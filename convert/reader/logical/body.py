@@ -278,6 +278,11 @@ class BodyBuilder:
         prints it; running text never."""
         if len(line.key) > 60 or any(c in "。；" for c in line.text):
             return None
+        if line.key.startswith("——"):
+            # a line led by a dash is a 副题 (GB/T 15834-2011 4.11, 破折号: it stands before a
+            # subtitle), under its title: it matches only an entry printed so, letter for letter,
+            # not another entry's title however alike (``——在县…会议上的讲话`` is no ``县…召开…会议``)
+            return next((k for k, e in enumerate(self.entries) if e.target is None and e.key == line.key), None)
         if any(c in "，," for c in line.text):
             if not clause_title(line.key):
                 return None

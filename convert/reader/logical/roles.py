@@ -101,7 +101,7 @@ NAME_UNIT_RE = re.compile(r"^(?P<name>[\u4e00-\u9fff](?:[ \u3000]{0,2}[\u4e00-\u
 #: (``县政协委员　X``, ``市人大代表　X``, ``县政协副主席　X``, ``X大学教授　X``): who signs a proposal,
 #: a 提案 or a speech in a 人大/政协 bulletin, or an article in a journal.
 PERSON_TITLE_END_RE = re.compile(r"(?:委员|代表|常委|主席|主任|书记|[省市州县区镇乡]长|局长|部长|院长|所长|校长|教授|研究员"
-                                 r"|董事长|总经理|经理|厂长|行长)$")  # and a company's posts (国企 speakers)
+                                 r"|董事长|总经理|经理|厂长|行长|会长)$")  # and a company's posts (国企 speakers), a 商会's or 协会's
 #: A credit after the text, on a line of its own, in brackets.
 CREDIT_LINE_RE = re.compile(r"^[（(]\s*(?P<inner>[^（）()]{2,30}?)\s*[）)]$")
 CREDIT_WORD_RE = re.compile(r"供稿|记者|通讯员|撰稿|执笔|整理|摄影|作者|文[／/]|提供")
@@ -495,8 +495,20 @@ def office_list(text: str) -> bool:
     2–16 Han characters ending in an office or standing (:data:`PERSON_TITLE_END_RE`: 委员, 代表,
     书记, 院长, 校长 …). What a 人大/政协 bulletin prints before the name of who speaks or signs."""
     parts = text.split("、")
-    return len(parts) <= 3 and all(re.fullmatch(r"[\u4e00-\u9fff]{2,16}", p) and PERSON_TITLE_END_RE.search(p)
-                                   for p in parts)
+    return len(parts) <= 3 and all(_office(p) for p in parts)
+
+
+#: An office and, in brackets after it, the one the person holds with it (``县工商联主席（总商会会长）``:
+#: a 工商联's chair is its 总商会's 会长, one person, the second office in brackets).
+_OFFICE_RE = re.compile(r"(?P<office>[\u4e00-\u9fff]{2,16})(?:[（(](?P<also>[\u4e00-\u9fff]{2,16})[）)])?")
+
+
+def _office(part: str) -> bool:
+    """*part* is an office (2–16 Han characters ending in :data:`PERSON_TITLE_END_RE`), maybe with
+    the office held with it in brackets after it (ending so too)."""
+    m = _OFFICE_RE.fullmatch(part)
+    return bool(m and PERSON_TITLE_END_RE.search(m.group("office"))
+                and (m.group("also") is None or PERSON_TITLE_END_RE.search(m.group("also"))))
 
 
 def role_names(text: str) -> bool:
@@ -1783,6 +1795,12 @@ def find_numbered_briefs(doc: LogicalText) -> None:
               cert="medium", span=span, column=True, numbered=True)
 
 
+def _lead(line: Line) -> int:
+    """The blanks *line* opens with in the source (form feeds aside): its indent, as set."""
+    raw = line.raw.replace("\f", "")
+    return len(raw) - len(raw.lstrip(" \t\u3000"))
+
+
 def rejoin_run_ins(doc: LogicalText) -> None:
     """A brief item whose line the extraction wrapped right after its run-in head (bold, or after
     a bullet: ``**县图书馆新添…借阅点**　9月1`` / ``0日，县图书馆…``; ``▲县人社局…2600个`` /
@@ -1795,6 +1813,7 @@ def rejoin_run_ins(doc: LogicalText) -> None:
     first line, head, gap and first words, goes on the same way, its markup gone or not."""
     title = doc.masthead.title if doc.masthead else None
     shared = {id(doc.lines[k]) for k in run_in_columns(doc)}
+    indents = bool(shared) and (indent_marked(doc) or indent_marked_lines(list(doc.physical.values())))
     i = doc.body_start
     column = False
     while i + 1 < doc.colophon_start:
@@ -1815,7 +1834,12 @@ def rejoin_run_ins(doc: LogicalText) -> None:
         in_column = column and gap is not None and 0 < len(tail) < 8 and len(line.key) <= 40
         # in a column whose items share the run-in form (【基层动态】), one of them: its head and
         # first words, cut by the wrap
-        in_column = in_column or (id(line) in shared and gap is not None and run_in_start(line, nxt) and not bold)
+        # (not an author line set apart from the text's indent, over a line that opens indented in
+        # a text marking its paragraphs so: 段首空两字, the indent opens the next paragraph; the line
+        # is the byline under a title, ``商会秘书处　许文博`` centred, no item the wrap cut)
+        in_column = in_column or (id(line) in shared and gap is not None and run_in_start(line, nxt) and not bold
+                                  and not (indents and indented(nxt) and _lead(line) != _lead(nxt)
+                                           and author_line(line) is not None))
         # a bullet or a bold head (or, in a brief column, any head), a gap and the first words of
         # the text: the item goes on for sure
         if LETTER_SPACED_RE.match(text):
