@@ -245,3 +245,22 @@ def test_an_entry_wrapped_within_its_column_is_one_entry_in_two_linked_items():
     assert [re.sub(r"[\s…\d]|方守仁|林秀芝", "", "".join(p.itertext())) for p in poems] == ["咏梅", "山村早春的溪水和新发的柳芽"]
     assert len(xpath(poems[1], "tei:lb")) == 1 and xpath(poems[1], "tei:name")[0].text == "林秀芝"
     assert_round_trips([doc], WRAPPED_IN_COLUMN)
+
+
+def test_the_first_entry_of_the_left_column_wrapped_belongs_to_the_list():
+    """The list's first row of entries holds a left-column title whose leader and author the row
+    below prints: the title is the list's (it was taken for a masthead line), linked in parts."""
+    text = TWO_COLUMNS.replace(
+        "  活动中心春季课程开课………………1        咏梅……………………………方守仁  4\n",
+        "  活动中心春季课程开课和新增的手机班        咏梅……………………………方守仁  4\n"
+        "  　…………………………………1                山村小景………………………林秀芝  4\n").replace(
+        "                        活动中心春季课程开课\n", "                        活动中心春季课程开课和新增的手机班\n")
+    doc = _read(text)
+    root = doc.root
+    first = xpath(root, "//tei:front/tei:div[@type='contents']/tei:list/tei:item[@next]")
+    assert len(first) == 1
+    target = xpath(first[0], "tei:ref/@target")[0][1:]
+    head = xpath(root, f"//tei:div[@xml:id='{target}']/tei:head")[0]
+    assert "".join(head.itertext()).strip() == "活动中心春季课程开课和新增的手机班"
+    assert not any("活动中心春季课程开课" in "".join(p.itertext()) for p in xpath(root, "//tei:titlePage//*"))
+    assert_round_trips([doc], text)

@@ -947,6 +947,10 @@ def find_contents(lines: list[Line]) -> Contents | None:
         )
 
     start = first
+    # in a list of two columns, the row of the first leader: its left cell (a wrapped entry's
+    # title, whose leader the row below holds) is the list's too
+    while start > 0 and lines[start].column and lines[start - 1].column and lines[start - 1].no == lines[start].no:
+        start -= 1
     # an entry of title and ——subtitle wrapped at the dash: its title line opens the list
     if start > 0 and _title_over_subtitle(lines[start - 1], lines[start]):
         start -= 1
