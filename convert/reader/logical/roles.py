@@ -873,18 +873,26 @@ def subhead_level(line: Line) -> tuple[int, int] | None:
     """``(level, number)`` when *line* is a numbered sub-heading on a line of its own (GB/T
     15834-2011 B.3.8: 一、 1, （一） 2, 1. 3, （1） 4): short, no sentence punctuation (a comma may
     stand), not a run-in item (``一是…``, ``（一）…。正文``)."""
+    found = _numbered(line)
+    if found is None:
+        return None
+    level, n, rest = found
+    if not rest or n is None or len(re.sub(r"\s+", "", rest)) > 30:
+        return None
+    if any(c in "。；;！？!?：:" for c in rest) or rest.count("，") + rest.count(",") > 2:
+        return None
+    return level, n
+
+
+def _numbered(line: Line) -> tuple[int, int | None, str] | None:
+    """``(level, number, the rest of the line)`` for a line opening with a number of one of the
+    four levels of GB/T 15834-2011 B.3.8 (:data:`SUBHEAD_LEVELS`, the first that matches), else
+    ``None``; the number ``None`` when its numeral does not read."""
     text = line.text.strip()
     for level, rx in SUBHEAD_LEVELS:
         m = rx.match(text)
-        if not m:
-            continue
-        rest = text[m.end():].strip()
-        n = numeral(m.group("n"))
-        if not rest or n is None or len(re.sub(r"\s+", "", rest)) > 30:
-            return None
-        if any(c in "。；;！？!?：:" for c in rest) or rest.count("，") + rest.count(",") > 2:
-            return None
-        return level, n
+        if m:
+            return level, numeral(m.group("n")), text[m.end():].strip()
     return None
 
 
@@ -902,17 +910,13 @@ def speaker_level(line: Line) -> tuple[int, int] | None:
     that :func:`subhead_level` refuses for its colon alone: the shape of an exchange speech's
     sub-heading in a meeting report. Alone the shape says little; :func:`find_subheads` takes it
     where a sibling of that shape stands too and running text follows each."""
-    text = line.text.strip()
-    for level, rx in SUBHEAD_LEVELS:
-        m = rx.match(text)
-        if not m:
-            continue
-        rest = text[m.end():].strip()
-        n = numeral(m.group("n"))
-        if n is None or len(re.sub(r"\s+", "", rest)) > 30 or rest.count("，") + rest.count(",") > 1:
-            return None
-        return (level, n) if SPEAKER_REST_RE.fullmatch(rest) else None
-    return None
+    found = _numbered(line)
+    if found is None:
+        return None
+    level, n, rest = found
+    if n is None or len(re.sub(r"\s+", "", rest)) > 30 or rest.count("，") + rest.count(",") > 1:
+        return None
+    return (level, n) if SPEAKER_REST_RE.fullmatch(rest) else None
 
 
 def _speaker_heads(doc: LogicalText) -> dict[int, tuple[int, int]]:
