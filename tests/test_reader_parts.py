@@ -8213,3 +8213,41 @@ def test_h25c_speech_title_over_dash_subtitle_and_centred_bylines_stand_alone():
     assert not any("柏文涛清晨" in p or "苏晓岚走进" in p or "栾立群（" in p for p in paras)
     own_schema().assertValid(root)
     round_trips(docs, H25C_CHAMBER_JOURNAL)
+
+
+def test_speaker_lines_with_three_character_town_names_are_sub_headings():
+    """A meeting report's exchange speeches headed ``1.镇名：主题`` where the town's name has three
+    characters (a 镇 or 乡 of two characters and its suffix): sub-headings of the report, not
+    articles; field lines of a notice (``地点：…``) stay text."""
+    text = """# 河长制工作简报
+
+第3期
+
+县河长制办公室　　　　2024年4月2日
+
+## 全县河长制工作推进会交流发言摘登
+
+3月28日，全县河长制工作推进会召开，四个乡镇作交流发言。现将发言摘登如下。
+
+1.柳塘镇：把巡河责任落到每一段岸线
+
+柳塘镇建立镇村两级巡河台账，全年巡河一千二百余次，发现问题当天交办。
+
+2.石门乡：小流域治理靠群众
+
+石门乡聘请十二名民间河长，组织村民清理河道垃圾，小流域水质稳定达标。
+
+3.白沙镇：用好河长公示牌
+
+白沙镇更新河长公示牌四十块，公开投诉电话，群众反映问题件件有回音。
+
+## 县河长办开展春季河道巡查
+
+4月1日，县河长办组织对城区河段开展巡查，督促整改问题五处。
+"""
+    doc = read_issues(text, "hezhang.txt", warnings=[])[0]
+    heads = ["".join(h.itertext()).strip() for h in xpath(doc.root, "//tei:body//tei:div[@type='article']/tei:head")]
+    assert heads == ["全县河长制工作推进会交流发言摘登", "县河长办开展春季河道巡查"]
+    subs = ["".join(h.itertext()).strip() for h in xpath(doc.root, "//tei:div[@type='article']//tei:div/tei:head")]
+    assert subs == ["1.柳塘镇：把巡河责任落到每一段岸线", "2.石门乡：小流域治理靠群众", "3.白沙镇：用好河长公示牌"]
+    assert_round_trips([doc], text)

@@ -897,12 +897,13 @@ def _numbered(line: Line) -> tuple[int, int | None, str] | None:
 
 
 #: The rest of a numbered line that names a speaker and the theme of the speech (``1.棣阳建工集团有
-#:限公司：把安全教育落到每一个班组``): a name of four characters or more (a unit's, no punctuation
-#: in it), one colon, a theme opening with a Han character or a quote, no sentence punctuation, the
-#: whole within a heading's 30 characters. A meeting report's 交流发言 print it as the sub-heading
-#: of each speech; a label and its value (``时间：5月10日``, ``联系人：…``) have a shorter name or
-#: no title after the colon.
-SPEAKER_REST_RE = re.compile(r"(?P<name>[^\s，,。；;：:！？!?、“”（）()]{4,20})[：:](?P<theme>[\u4e00-\u9fff“][^。；;：:！？!?]{3,})")
+#:限公司：把安全教育落到每一个班组``, ``（一）桦溪镇：…``): a name of three characters or more (a
+#: unit's, a town's; no punctuation in it), one colon, a theme opening with a Han character or a
+#: quote, no sentence punctuation, the whole within a heading's 30 characters. A meeting report's
+#: 交流发言 print it as the sub-heading of each speech; a label and its value (``时间：5月10日``) have
+#: a shorter name or no title after the colon, and a list of three-character labels (``联系人：…``)
+#: stands over no running text, which :func:`_speaker_heads` wants under each.
+SPEAKER_REST_RE = re.compile(r"(?P<name>[^\s，,。；;：:！？!?、“”（）()]{3,20})[：:](?P<theme>[\u4e00-\u9fff“][^。；;：:！？!?]{3,})")
 
 
 def speaker_level(line: Line) -> tuple[int, int] | None:
