@@ -808,8 +808,6 @@ def split_column_rows(lines: list[Line], stop: int) -> list[Line] | None:
     entry with its leader in each column. No character is moved: the cells of a row follow each
     other as in the source; :func:`find_contents` reads the left column before the right one.
     Linear in the lines' length."""
-    from convert.reader.body import cut_segments
-
     stop = min(stop, len(lines))
     cells = {k: c for k in range(stop) if (c := _row_cells(lines[k])) is not None}
     if sum(1 for _, _, both in cells.values() if both) < TWO_COLUMN_MIN_ROWS:
@@ -818,10 +816,6 @@ def split_column_rows(lines: list[Line], stop: int) -> list[Line] | None:
     # the list ends at its last line with a leader or a page (a column's last entries may stand
     # alone under the last row of two)
     end = max([max(cells)] + [k for k in range(first, stop) if lines[k].page is not None or match_author_leader(lines[k].text)])
-
-    def indent(raw: str) -> int:
-        raw = raw.expandtabs()
-        return len(raw) - len(raw.lstrip())
 
     # the right column's left edge: where its cells start in their source lines (the median), in
     # characters (pdftotext -layout pads to a column of characters) and in display width (a
@@ -832,32 +826,32 @@ def split_column_rows(lines: list[Line], stop: int) -> list[Line] | None:
     for k in range(first, end + 1):
         line = lines[k]
         if k in cells:
-            a, b, _ = cells[k]
-            out.append(Line(line.no, line.raw, line.level, line.bullet, line.all_bold, cut_segments(line.segments, 0, a),
-                            None, line.blank_before, line.blanks_before, line.form_feed, line.end_no,
-                            evidence=["a contents row of two columns side by side: its left cell"], column=1))
-            out.append(Line(line.no, line.raw, line.level, line.bullet, line.all_bold,
-                            cut_segments(line.segments, b, len(line.text)), line.page, False, 0, False, line.end_no,
-                            evidence=["a contents row of two columns side by side: its right cell"], column=2))
+            out += _cells(line, *cells[k][:2], "")
             continue
         at = _cut_at_edge(line, edge) if line.end_no <= line.no else None
         if at is not None:  # a row whose cells the entry shapes above do not tell: cut where the columns part
-            a, b = at
-            out.append(Line(line.no, line.raw, line.level, line.bullet, line.all_bold, cut_segments(line.segments, 0, a),
-                            None, line.blank_before, line.blanks_before, line.form_feed, line.end_no,
-                            evidence=["a contents row of two columns side by side: its left cell (cut at the "
-                                      "right column's edge)"], column=1))
-            out.append(Line(line.no, line.raw, line.level, line.bullet, line.all_bold,
-                            cut_segments(line.segments, b, len(line.text)), line.page, False, 0, False, line.end_no,
-                            evidence=["a contents row of two columns side by side: its right cell (from the right "
-                                      "column's edge)"], column=2))
+            out += _cells(line, *at, " (cut at the right column's edge)")
             continue
-        column = 2 if _offsets(line, 0)[0] >= max(8, edge[0] - 6) or _offsets(line, 0)[1] >= max(8, edge[1] - 6) else 1
+        column = 2 if any(o >= max(8, e - 6) for o, e in zip(_offsets(line, 0), edge)) else 1
         # a copy: the lines stay as they were when the list is not read so after all
         out.append(replace(line, column=column, evidence=line.evidence + [
             f"in a contents list of two columns: the {'right' if column == 2 else 'left'} column's (where the line "
             "is set in)"]))
     return out + lines[end + 1:]
+
+
+def _cells(line: Line, a: int, b: int, how: str) -> list[Line]:
+    """The two cells of a two-column contents row *line*: its text up to offset *a* (``column``
+    1) and from *b* (``column`` 2, with the line's page: the leader the line parsing took off ends
+    the right cell), each a :class:`Line` of the same source line; *how* is added to their evidence."""
+    from convert.reader.body import cut_segments
+
+    return [Line(line.no, line.raw, line.level, line.bullet, line.all_bold, cut_segments(line.segments, 0, a),
+                 None, line.blank_before, line.blanks_before, line.form_feed, line.end_no,
+                 evidence=[f"a contents row of two columns side by side: its left cell{how}"], column=1),
+            Line(line.no, line.raw, line.level, line.bullet, line.all_bold,
+                 cut_segments(line.segments, b, len(line.text)), line.page, False, 0, False, line.end_no,
+                 evidence=[f"a contents row of two columns side by side: its right cell{how}"], column=2)]
 
 
 def _width(text: str) -> int:
