@@ -335,9 +335,10 @@ def false_joins(blocks: list[str], clean: str, joins: list[str], heads: set[str]
         indents_of.append(sum(ops))
         # a clean text hard-wrapped with no blank lines, each paragraph opened by its first-line
         # indent (段首空两字): a line break is content-free unless the next line is indented or a
-        # line of its own (the heldout-j README, 'Hard-wrapped journal')
-        indent_of.append(not w and len(adjacent) == len(lines) and sum(ops) >= 3
-                         and sum(1 for x in adj if not x) * 5 < len(adj))
+        # line of its own (the heldout-j README, 'Hard-wrapped journal'); blank lines around its
+        # titles only (a pdftotext -layout copy: fewer than a third of the lines after one, as
+        # ``w`` says) leave it so
+        indent_of.append(not w and len(adjacent) == len(lines) and sum(ops) >= 3)
     gold = [nows(j) for j in joins]
     text = "\n".join(blocks)
     # characters one source line prints together (a contents entry's title and its author) are

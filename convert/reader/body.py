@@ -143,6 +143,8 @@ def lead_marks(segs: list[tuple[str, bool]]) -> tuple[list, list[tuple[str, bool
 def milestone_elements(mark) -> etree._Element:
     """The TEI element of one milestone: ``<fw type="header|footer|pageNum">`` holding the furniture
     line's characters, or ``<pb/>`` (``@n`` when a folio gives the page number). TEI P5 §11.6."""
+    if mark.kind == "lb":
+        return E.lb()
     if mark.kind == "pb":
         el = E.pb()
         if mark.n is not None:

@@ -278,8 +278,11 @@ def column_list_lines(lines: list[Line]) -> set[int]:
 
     def close() -> None:
         # (two rows are enough when each sets four names or more apart, three of them of two
-        # characters or more: a 名单's rows, never a title, a letter-spaced one's cells being single)
-        if len(run) >= COLUMN_LIST_MIN or (len(run) == 2 and all(_wide_row(lines[k].text) for k in run)):
+        # characters or more: a 名单's rows, never a title, a letter-spaced one's cells being single;
+        # one is enough right under the list's label ending in a colon, ``通报批评单位（2个）：`` over
+        # ``县城市管理局　　县交通运输局``: GB/T 15834-2011 4.1.3, the colon announces what follows)
+        labelled = bool(run) and run[0] > 0 and lines[run[0] - 1].text.rstrip()[-1:] in "：:"
+        if len(run) >= COLUMN_LIST_MIN or (len(run) == 2 and all(_wide_row(lines[k].text) for k in run)) or labelled:
             out.update(run)
         run.clear()
 
@@ -288,6 +291,44 @@ def column_list_lines(lines: list[Line]) -> set[int]:
             run.append(k)
         else:
             close()
+    close()
+    return out
+
+
+#: A field of a form printed a field a line (a 交办单, 登记表, 回执: ``督办编号：DB2024-047``,
+#: ``承办单位：县林业局（牵头）…``): a label of two to six ideographs and a colon, then the value.
+FORM_FIELD_RE = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]\s*\S")
+#: The fewest fields in a row that make a form (two could be a title with a label and its text).
+FORM_FIELDS_MIN = 3
+
+
+def form_field_lines(lines: list[Line]) -> set[int]:
+    """The indexes of the lines of forms printed in the text: a run of :data:`FORM_FIELDS_MIN`
+    lines or more in a row (blank lines between them or not), each a field (:data:`FORM_FIELD_RE`),
+    their labels all different (a 交办单's 督办编号 / 交办事项 / 承办单位 / 办理时限 / 反馈要求, GB/T
+    15834-2011 4.1.3: the colon after a label). A form's fields are its lines, never titles,
+    whatever their shape. One pass over the lines."""
+    out: set[int] = set()
+    run: list[int] = []
+    labels: set[str] = set()
+
+    def close() -> None:
+        if len(run) >= FORM_FIELDS_MIN:
+            out.update(run)
+        run.clear()
+        labels.clear()
+
+    for k, line in enumerate(lines):
+        text = line.text.strip()
+        m = FORM_FIELD_RE.match(text)
+        label = re.split(r"[：:]", text, maxsplit=1)[0] if m else None
+        if label is not None and label in labels:
+            close()
+        if label is None:
+            close()
+        else:
+            run.append(k)
+            labels.add(label)
     close()
     return out
 
@@ -470,6 +511,17 @@ def tab_pair(text: str) -> list[tuple[int, int]] | None:
     if len(spans) != 2 or any(b - a > CELL_MAX for a, b in spans) or "\t" not in text[spans[0][1]:spans[1][0]]:
         return None
     return spans
+
+
+#: A row of a data box (数据看板, 数据速览): a label, a wide gap, a figure and its unit
+#: (``各级河湖长巡河　　　　　　18640人次``, ``县控以上断面水质优良比例　100%``).
+FIGURE_ROW_RE = re.compile(r"^\s*[\u4e00-\u9fff“”（）()、]{2,20}(?:\u3000+| {2,}|\t)[\d.,，]+\s*[\u4e00-\u9fff%‰]{0,4}\s*$")
+
+
+def figure_row(text: str) -> bool:
+    """*text* is one row of a data box: a label and, apart by a wide gap, a figure with its unit
+    (:data:`FIGURE_ROW_RE`). A row ends on its line: it goes on no sentence and none goes on in it."""
+    return FIGURE_ROW_RE.match(text) is not None
 
 
 def gap_field(text: str) -> tuple[int, int] | None:
@@ -756,8 +808,10 @@ TWO_COLUMN_MIN_ROWS = 2
 
 def _leader_entry_cell(text: str) -> bool:
     """*text* (one cell of a row) is a contents entry printed with its dot leader and page:
-    ``七律·柽川春早…………………周启明  5``."""
-    return bool(TEXT_LEADER_RE.search(text)) and match_author_leader(text) is not None
+    ``七律·柽川春早…………………周启明  5``, or with a leader squeezed to one character by a long title
+    (``七绝·观“楸韵杯”书法展 … 宋梅村  6``, :data:`_SHORT_LEADER_RE`)."""
+    return (bool(TEXT_LEADER_RE.search(text)) and match_author_leader(text) is not None) or (
+        _SHORT_LEADER_RE.search(text.rstrip()) is not None)
 
 
 def _name_cell(text: str) -> bool:
@@ -771,7 +825,7 @@ def _name_cell(text: str) -> bool:
     return not re.search(r"[\d，。；：！？、,.;:!?…·．（）()《》“”]", key)
 
 
-def _row_cells(line: Line) -> tuple[int, int, bool] | None:
+def row_cells(line: Line) -> tuple[int, int, bool] | None:
     """Where one source *line* of a contents list set in two columns parts into its two cells:
     ``(end of the left cell, start of the right cell, both cells are entries with their leader)``
     offsets into its text, or ``None``. The left cell is an entry ending in its page number or a
@@ -809,7 +863,7 @@ def split_column_rows(lines: list[Line], stop: int) -> list[Line] | None:
     other as in the source; :func:`find_contents` reads the left column before the right one.
     Linear in the lines' length."""
     stop = min(stop, len(lines))
-    cells = {k: c for k in range(stop) if (c := _row_cells(lines[k])) is not None}
+    cells = {k: c for k in range(stop) if (c := row_cells(lines[k])) is not None}
     if sum(1 for _, _, both in cells.values() if both) < TWO_COLUMN_MIN_ROWS:
         return None
     first = min(cells)
@@ -888,16 +942,21 @@ def _cut_at_edge(line: Line, edge: tuple[int, int]) -> tuple[int, int] | None:
 
 #: A cell of a two-column contents row ending in one leader character and its page (``开幕…3``:
 #: a narrow column leaves a long title room for one).
-_SHORT_LEADER_RE = re.compile(r"(?<=[^\s…·．.])(?P<lead>[…·．])\s*(?P<page>\d{1,3})\s*$")
+_SHORT_LEADER_RE = re.compile(r"(?<=[^\s…·．.])\s*(?P<lead>[…·．])\s*"
+                              r"(?:(?P<author>[\u4e00-\u9fff](?:[\u3000 ]?[\u4e00-\u9fff]){1,3})\s+)?(?P<page>\d{1,3})\s*$")
 
 
 def _cell_short_leader(line: Line) -> LeaderMatch | None:
     """In a contents list of two columns only (``line.column``), a cell whose title is followed by
-    one leader character and its page: the spans of :func:`match_author_leader` (no author)."""
+    one leader character, maybe its author (``七绝·观…书法展 … 宋梅村  6``: the leader squeezed to one
+    character by a long title) and its page: the spans of :func:`match_author_leader`."""
     m = _SHORT_LEADER_RE.search(line.text) if line.column else None
     if m is None:
         return None
-    return LeaderMatch(line.text, {"title": (0, m.start("lead")), "lead": m.span("lead"), "page": m.span("page")})
+    spans = {"title": (0, m.start("lead")), "lead": m.span("lead"), "page": m.span("page")}
+    if m.group("author"):
+        spans["author"] = m.span("author")
+    return LeaderMatch(line.text, spans)
 
 
 def reading_order(lines: list[Line], start: int, end: int) -> list[int]:
@@ -915,7 +974,8 @@ def find_contents(lines: list[Line]) -> Contents | None:
     the source marks them (bold, ``#``) or prints them again as a line of the body (alone or in
     【】); otherwise they are the first part of an entry that wrapped onto the next line.
     """
-    leaders = [i for i, line in enumerate(lines) if line.page is not None or match_author_leader(line.text)]
+    leaders = [i for i, line in enumerate(lines) if line.page is not None or match_author_leader(line.text)
+               or _cell_short_leader(line)]
     if len(leaders) < 2:
         return None
     first = leaders[0]

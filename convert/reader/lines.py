@@ -48,8 +48,9 @@ class Milestone(str):
     """A place in a line's segments where the old print layout broke the page: an empty string
     (so it adds nothing to :attr:`Line.text`) carrying what stood there in the source.
 
-    ``kind`` is ``"fw"`` (a running head or folio, TEI P5 §11.6 "forme work") or ``"pb"`` (the
-    page break itself); ``fw_type`` is ``"header"``, ``"footer"`` (a running foot) or ``"pageNum"``; ``segments`` the fw line's
+    ``kind`` is ``"fw"`` (a running head or folio, TEI P5 §11.6 "forme work"), ``"pb"`` (the
+    page break itself) or ``"lb"`` (a line the print keeps apart inside one block: an 附件 note's
+    second attachment aligned under the first, GB/T 9704-2012 7.3.6; ``<lb/>``, TEI P5 §3.11.3); ``fw_type`` is ``"header"``, ``"footer"`` (a running foot) or ``"pageNum"``; ``segments`` the fw line's
     content (source characters, kept); ``n`` the page number a folio gives (``pb/@n``) or
     ``None``; ``no`` the source line number. :func:`convert.reader.body.inline` turns it into
     ``<fw>`` / ``<pb/>``.

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from convert.reader.layout import (BULLET_CHARS, CONTENTS_HEAD_RE, gap_at_end, author_before_leader, author_wrapped_off,
-                                   colophon_kind, figure_caption, page_credit, tab_pair, table_row, is_page_label)
+                                   colophon_kind, figure_caption, page_credit, row_cells, tab_pair, table_row, is_page_label)
 from convert.reader.lines import FOLIO_RES, Line, Milestone, is_mark, split_lines
 from convert.reader.names import is_org_name
 from convert.reader.masthead import (ISSUE_RE, SPECIAL_ISSUE_RE, TITLE_GENRE_RE, TOTAL_RE, classify, fields_of,
@@ -1433,6 +1433,9 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
     if parts == 1 and _row_halves(a, b):
         return True, ("this line and the next are the two halves of a table row a wrap cut (neither a row alone, "
                       "together three cells or more: TEI P5 §14.1.1): the logical stage puts the row together"), None
+    if (parts == 1 and row_cells(a) is not None) or row_cells(b) is not None:
+        return True, ("a row of a contents list set in two columns side by side (an entry with its leader or a "
+                      "column's name in each cell, apart by a wide gap): rows are never run together"), None
     if (parts == 1 and tab_pair(a.text)) or tab_pair(b.text):
         return True, ("a tab between two short cells on " + ("this" if parts == 1 and tab_pair(a.text) else "the next")
                       + " line (a two-column table's row as extracted: TEI P5 §14.1.1): rows are never run together"), None

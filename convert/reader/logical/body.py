@@ -56,7 +56,7 @@ from convert.reader.body import (cut_segments, BRIEF_RE, BYLINE_LINE_RE, BYLINE_
                                  _similar,
                                  _strip, balanced_subheading, emit_marks, heading_segments, inline,
                                  lead_marks, split_specials, trail_marks)
-from convert.reader.layout import (BULLET_CHARS, COLOPHON_FIELD_RE, Contents, after_clause_mark, clause_title, column_list_lines, column_name, directory_entry, labelled_list_lines, heading_shape, paragraph_shape,
+from convert.reader.layout import (BULLET_CHARS, COLOPHON_FIELD_RE, Contents, after_clause_mark, clause_title, column_list_lines, column_name, directory_entry, figure_row, form_field_lines, labelled_list_lines, heading_shape, paragraph_shape,
                                    unfinished, without_genre_label)
 from convert.reader.lines import Line, is_mark
 from convert.reader.masthead import DATE_RE, _iso, arabic_date
@@ -230,6 +230,9 @@ class BodyBuilder:
         #: the lines of lists set in columns (:func:`convert.reader.layout.column_list_lines`)
         self._column_listed: set[int] = column_list_lines(lines)
         self._column_ids = {id(lines[k]) for k in self._column_listed}
+        #: the fields of forms printed a field a line (:func:`convert.reader.layout.form_field_lines`)
+        self._form_fields: set[int] = form_field_lines(lines)
+        self._form_ids = {id(lines[k]) for k in self._form_fields}
         #: lines read as running text that end their block whatever their last character (a box's
         #: label, a letter's 此致): the next line opens a new paragraph
         self._alone_ids: set[int] = set(box_ids or ())
@@ -378,7 +381,8 @@ class BodyBuilder:
         if i + 1 >= len(self.lines) or self._role(i + 1) is not None:
             return False
         nxt = self.lines[i + 1]
-        return (nxt.marked or heading_shape(nxt)) and not paragraph_shape(nxt) and not directory_entry(nxt)
+        return ((nxt.marked or heading_shape(nxt)) and not paragraph_shape(nxt) and not directory_entry(nxt)
+                and (i + 1) not in self._form_fields and (i + 1) not in self._column_listed)
 
     def _same_bullet(self, i: int, j: int) -> bool:
         """Line *i* opens with a bullet mark (:data:`convert.reader.layout.BULLET_CHARS`) and line
@@ -482,6 +486,23 @@ class BodyBuilder:
             return True
         # as wide as the wrapped lines around it (the unwrapping's local measure) or as the text's
         return as_wide_as_wrapped(first, self.wrap_width) or any("as wide as a wrapped line" in e for e in first.evidence)
+
+    #: A 引题 of two parallel phrases set apart by a wide gap (an ideographic space or two spaces:
+    #: ``守护文化根脉　共享非遗成果``), as a head's first line is set over its main title (newspaper
+    #: and journal practice: 引题 often a couplet of even phrases); a wrapped title has no gap.
+    COUPLET_RE = re.compile(r"^[\u4e00-\u9fff“”‘’]{3,12}(?:\u3000+| {2,})[\u4e00-\u9fff“”‘’]{3,12}$")
+
+    def _kicker_shape(self, first: Line, second: Line) -> bool:
+        """*first* (a title line read as the article's heading) is the 引题 over *second*, not the
+        first piece of a title *second* goes on: the source marks *second* as a heading and not
+        *first* (``守护文化根脉`` / ``## 我县举办…``), or *first* is two parallel phrases set apart by a
+        wide gap (:attr:`COUPLET_RE`) and *second* no dash-led subtitle, *first* leaving no quote or
+        bracket open."""
+        if self._open_mark(first) or second.key.startswith("—"):
+            return False
+        if second.marked and not first.marked:
+            return True
+        return bool(self.COUPLET_RE.match(first.text.strip())) and len(second.key) >= 6
 
     @staticmethod
     def _open_mark(line: Line) -> bool:
@@ -735,6 +756,12 @@ class BodyBuilder:
             line.note("paragraph", "a labelled list's entry (a name's ordinal and a colon: 线路一：, 线路二：) or "
                                    "the text under its label: a list line, not a title")
             return None
+        if i in self._form_fields and not (line.level > 0 or line.all_bold):
+            # one of three or more label：value lines in a row (a 交办单's 督办编号：…, 办理时限：…): a
+            # form's field, never a title
+            line.note("paragraph", "a form's field (a label, a colon and its value, in a run of such lines with "
+                                   "different labels): its own line, not a title")
+            return None
         if i in self._column_listed and not (line.level > 0 or line.all_bold):
             # names set in columns, two or more to a line, in a run of such lines (a 表彰 notice's
             # 名单: 单位　　单位): a list's rows, never a title
@@ -777,6 +804,13 @@ class BodyBuilder:
             marked = marked or False
             cert, context = self._shape_cert(i, line)
             return Heading("article", why=f"a short title with an author line under it; {context}", cert=cert)
+        if (not marked and not heading_shape(line) and len(line.key) <= 40 and self._subtitle_then_author(i)
+                and line.text.rstrip()[-1:] not in "。；;！？!?：:，,、"):
+            # a line with a comma or in quotes (``“工匠之路，没有捷径可走”``), its 副题 (——…) under it and
+            # an author line or lead-in under that: the head of a feature or interview in three lines
+            cert, context = self._shape_cert(i, line)
+            return Heading("article", why=f"a title with its ——subtitle and an author line under it; {context}",
+                           cert=cert)
         if (not marked and heading_shape(line) and len(line.key) <= SECTION_NAME_MAX and nxt_role is not None
                 and nxt_role.kind == "caption" and self._only_captions_after(i)):
             # a short name over nothing but photo captions up to the page's end: a column of photos
@@ -792,13 +826,14 @@ class BodyBuilder:
             line.note("paragraph", "opens with a bullet mark, as the line next to it does: an item of a bulleted "
                                    "list (a data box's figures), not a title")
             return None
-        if (not marked and self._column_question(i) and i + 2 < len(self.lines) and nxt_role is None
+        if (not marked and i + 2 < len(self.lines) and nxt_role is None
+                and (self._column_question(i) or (heading_shape(line) and len(line.key) <= 20))
                 and SALUTATION_RE.match(self.lines[i + 1].key) and self._role(i + 2) is None
                 and paragraph_shape(self.lines[i + 2])):
-            # a letter the column prints (读者来信): its title asked as a question, the writer's
-            # salutation (称呼：) under it, then the letter
-            return Heading("article", why="one question right under a column name, a letter's salutation (称呼：) "
-                                          "under it: the letter's title", cert="medium")
+            # a letter the paper prints (读者来信, 校友来信, 致…的一封信): its title (a short line, or a
+            # question under a column name), the writer's salutation (称呼：) under it, then the letter
+            return Heading("article", why="a short line, a letter's salutation (称呼：) under it: the letter's title",
+                           cert="medium")
         if (not marked and LETTER_CLOSING_RE.match(line.key) and not self.boundary and self.article is not None
                 and i + 1 < len(self.lines) and self._role(i + 1) is None and 0 < len(self.lines[i + 1].key) <= 8):
             # 此致 over 敬礼！ (书信 practice, 祝颂语): the letter's closing words, on lines of their own
@@ -822,6 +857,10 @@ class BodyBuilder:
             or (nxt_role is None and self._bullet_run(i + 1))
             # the title of a piece that is a table (成绩公告, 奖牌榜, 赛程安排 set apart over its rows)
             or self._table_piece(i)
+            # the title of a form printed a field a line (督办事项交办单 over 督办编号：…), or of a
+            # list of names set in columns (（一）“最美退役军人”（10名） over its rows)
+            or (nxt_role is None and (i + 1) in self._form_fields and i not in self._form_fields)
+            or (nxt_role is None and (i + 1) in self._column_listed and i not in self._column_listed)
         )
         if not (marked or shaped):
             return None
@@ -1147,6 +1186,8 @@ class BodyBuilder:
                 self.para_open = True
             if self.para_open and self.para is not None and next_reference(self.para, segs):
                 self.para_open = False  # the next entry of a numbered reference list
+            if self.para_open and figure_row(line.text):
+                self.para_open = False  # a data box's row (a label, a gap, a figure): a line of its own
             joined = self.para_open and self.para is not None
             if joined:
                 has_pb = any(is_mark(s) and s.kind == "pb" for s, _ in segs)
@@ -1171,6 +1212,8 @@ class BodyBuilder:
             self.para_open = (self.para is not None and unfinished("".join(s for s, _ in segs)) and not trail
                               and id(line) not in self._listed_ids  # a labelled list's line ends its entry
                               and id(line) not in self._column_ids  # a row of names set in columns too
+                              and id(line) not in self._form_ids  # a form's field: the next line is the next field
+                              and not figure_row(line.text)  # a data box's row ends on its line
                               and not directory_entry(line) and not schedule_item(line, self.wrap_width)
                               and not field_line(line, self.wrap_width) and not phone_fields(line.key)
                               # a bulleted list's item ends on its line when the next opens with the
@@ -1355,6 +1398,13 @@ class BodyBuilder:
             self.article.append(self._head(line, cert))
             return
         first = self._last_head_line
+        if not kicked and len(heads) == 1 and first is not None and self._kicker_shape(first, line):
+            # any family: the line above is the 引题, this the 正题 (a 专题's head in a journal)
+            main.set("type", "kicker")
+            self.article.append(self._head(line, cert or "medium"))
+            line.note("heading (article)", "the title under its 引题 (the line above is marked as no heading "
+                      "while this one is, or is two parallel phrases set apart by a wide gap)", cert or "medium")
+            return
         tail = first is not None and len(line.key) <= 0.6 * len(first.key)  # what a wrapped title leaves
         if (self.family == "newspaper" and kicked and len(heads) == 2 and heads[-1] is main
                 and not (self._continued_title(first, line) and (tail or self._open_mark(first)))):

@@ -28,7 +28,7 @@ from lxml import etree
 
 from convert.reader.body import cut_segments, _split_segments, _strip, heading_segments, inline
 from convert.reader.layout import (CONTENTS_HEAD_RE, Entry, match_author_leader, TEXT_LEADER_RE, find_contents, find_headed_contents,
-                                   split_column_rows,
+                                   split_column_rows, row_cells,
                                    paragraph_shape)
 from convert.reader.lines import Line, page_value
 from convert.reader.logical.state import LogicalText
@@ -498,7 +498,9 @@ def rejoin_masthead_lines(doc: LogicalText) -> None:
         # year: ``　　…　202`` / ``4年4月12日``; or after it: ``　　…　2024`` / ``年4月12日``)
         partial = partial or _number_cut(line, nxt)
         leader = (TEXT_LEADER_RE.search(line.text) is not None and line.page is None and len(nxt.key) <= 12
-                  and not match_author_leader(line.text))
+                  and not match_author_leader(line.text)
+                  # a row of a contents list in two columns ends where its right cell does
+                  and row_cells(line) is None)
         # a masthead line itself only when it stops inside a number (``CN 41-0628/``) or the next
         # line is a short piece of it (``2021年6月`` / ``25日``)
         fields = fields_of(line.text)

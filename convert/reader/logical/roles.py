@@ -40,9 +40,9 @@ from __future__ import annotations
 import re
 
 from convert.reader.body import BYLINE_LINE_RE, BRIEF_RE, CONTINUATION_LEAD_RE, CONTINUATION_RE
-from convert.reader.layout import (BULLET_CHARS, CELL_MAX, PIPE_RULE_RE, TERMINAL, FIGURE_CELL_RE, figure_caption, TABLE_LABEL_RE, TABLE_TITLE_RE, after_clause_mark, cell_spans, colophon_fields, column_row, gap_field, tab_pair,
+from convert.reader.layout import (BULLET_CHARS, CELL_MAX, FORM_FIELD_RE, PIPE_RULE_RE, TERMINAL, FIGURE_CELL_RE, figure_caption, TABLE_LABEL_RE, TABLE_TITLE_RE, after_clause_mark, cell_spans, colophon_fields, column_row, gap_field, tab_pair,
                                    heading_shape, page_credit, paragraph_shape, table_row, unfinished)
-from convert.reader.lines import WS_RE, Line, is_mark
+from convert.reader.lines import WS_RE, Line, Milestone, is_mark
 from convert.reader.logical.back import is_page_credit, rule_line
 from convert.reader.logical.state import LogicalText, Role
 from convert.reader.masthead import fields_of, masthead_field_line, numeral
@@ -677,7 +677,10 @@ def signature(doc: LogicalText, i: int) -> bool:
         return False
     # the piece ends with a sentence, or with a row of its list of names set in columns (a 表彰
     # 决定's 名单 printed under its text, before the 落款: nothing of a name row goes on below it)
-    if not ((paragraph_shape(prev) and prev.text.rstrip()[-1:] in "。！？!?”") or column_row(prev.text)):
+    # (or with its table's last row: a 公示 whose attachment, the list of names, is printed as a
+    # table under its text and signed below it)
+    if not ((paragraph_shape(prev) and prev.text.rstrip()[-1:] in "。！？!?”") or column_row(prev.text)
+            or _table_row(doc, i - 1) or (prev.text.lstrip().startswith("|") and prev.text.rstrip().endswith("|"))):
         return False
     # (a school or a grassroots body signs as its issuing body too: 某县老年大学 over its 决定's date)
     if not (EDITORS_SIGNATURE_RE.match(line.key) or is_org_name(line.key) or is_signing_unit(line.key)
@@ -692,6 +695,12 @@ def signature(doc: LogicalText, i: int) -> bool:
     return SIGNATURE_DATE_RE.match(nxt.key) is not None and (
         after is None or not paragraph_shape(after)
         or ((role := doc.roles.get(i + 2)) is not None and role.kind == "editorial"))
+
+
+def _table_row(doc: LogicalText, k: int) -> bool:
+    """Line *k* is a row of a table (the role :func:`find_tables` gave it)."""
+    role = doc.roles.get(k)
+    return role is not None and role.kind == "table"
 
 
 def editors_signature(doc: LogicalText, i: int) -> bool:
@@ -998,7 +1007,10 @@ def find_subheads(doc: LogicalText) -> None:
             items[i] = found  # the next item of the enumeration right above: run in like it
             continue
         if nxt is not None and not (paragraph_shape(nxt) or (i + 1) in doc.roles or subhead_level(nxt)
-                                    or as_wide_as_wrapped(nxt, doc.wrap_width) or _prose_cut(nxt)):
+                                    or as_wide_as_wrapped(nxt, doc.wrap_width) or _prose_cut(nxt)
+                                    # a sentence that opens a list under the heading (对…予以通报批评：)
+                                    or (len(nxt.key) >= 8 and nxt.text.rstrip()[-1:] in "：:"
+                                        and not FORM_FIELD_RE.match(nxt.text.strip()))):
             continue
         if prev is not None and after_clause_mark(prev.text):
             # an item of an enumeration the sentence above opens (…：（1）…；（2）…): run in, no
@@ -2038,8 +2050,8 @@ def last_attachment_item(line: Line) -> int:
 def rejoin_attachments(doc: LogicalText) -> None:
     """An attachment note of several attachments (GB/T 9704-2012 7.3.6: ``附件：1.…`` and, aligned
     under it, ``2.…``): the numbered lines under the note (the numbers in order) are its own, not
-    sub-headings (the 附件说明 ends the text: no heading follows it); joined with it (the
-    unwrapping's way)."""
+    sub-headings (the 附件说明 ends the text: no heading follows it); joined with it, each
+    attachment's printed line kept apart by an ``<lb/>`` (TEI P5 §3.11.3)."""
     i = doc.body_start
     while i < doc.colophon_start:
         line = doc.lines[i]
@@ -2051,7 +2063,9 @@ def rejoin_attachments(doc: LogicalText) -> None:
             item = ATTACHMENT_ITEM_RE.match(nxt.text.strip())
             if not item or re.sub(r"\D", "", item.group(0)) != str(n + 1) or len(nxt.key) > 60:
                 break
-            join_next(doc, i, f"attachment {n + 1} of the 附件 note above (GB/T 9704-2012 7.3.6)", [("\u3000", False)])
+            # (its own printed line kept: ``<lb/>`` between the attachments)
+            join_next(doc, i, f"attachment {n + 1} of the 附件 note above (GB/T 9704-2012 7.3.6)",
+                      [(Milestone("lb", no=nxt.no), False)])
             n += 1
         i += 1
 
