@@ -303,3 +303,54 @@ def test_a_sub_heading_over_a_sentence_that_opens_a_list_and_data_box_rows():
     assert subs == ["一、考评结果", "（一）红榜", "（二）黑榜"]
     rows = [p for p in _texts(root, "//tei:body//tei:p") if "人次" in p]
     assert rows == ["各级河湖长巡河5260人次"]
+
+
+AWARD_DECISION = """# 桐林老年大学校刊
+
+2024年第1期（总第12期）
+
+本期要目
+
+【校园动态】
+春季学期开学 …………………… 1
+【表彰名单】
+优秀学员名单 …………………… 2
+
+【校园动态】
+
+春季学期开学
+
+2月26日，学校春季学期开学，全校开设二十个教学班，学员一千二百余人。
+
+【表彰名单】
+
+关于表彰2023年度优秀学员和优秀班长的决定
+
+各教学班：
+
+2023年度，全校学员认真学习、热心服务，经各班推荐、教务处审核，决定予以表彰。
+
+一、优秀学员（6名）
+
+书法班：王淑兰　　刘德海　　严　萍
+国画班：韦秀珍　　冯桂兰　　石　磊
+
+二、优秀班长（3名）
+
+邹国良　　林秀云　　黄德胜
+
+桐林老年大学
+
+2024年1月15日
+"""
+
+
+def test_a_decision_over_its_addressees_and_its_numbered_lists_as_siblings():
+    """A 决定's title over its 主送 line (各教学班：) heads the piece though the contents list names it
+    otherwise; its second numbered list (二、… over a row of names) is a sibling of the first, not a
+    division inside it (before: nested one level deeper, which Ace by DAISY reports as
+    ``heading-order`` in the EPUB)."""
+    root = _doc(AWARD_DECISION)
+    assert "关于表彰2023年度优秀学员和优秀班长的决定" in _heads(root)
+    article = xpath(root, "//tei:div[@type='article'][tei:head[contains(., '决定')]]")[0]
+    assert _texts(article, "tei:div[@type='subsection']/tei:head") == ["一、优秀学员（6名）", "二、优秀班长（3名）"]

@@ -817,7 +817,7 @@ def _note_line(line: Line) -> bool:
 #: One addressee of a 主送 line: a body's name, or 各… after a short name of the body they belong to
 #: (县政府各有关部门, 县直各单位, 各乡镇, 县纪委监委各派驻机构, 县直各单位党组).
 _ADDRESSEE_RE = re.compile(r"^[\u4e00-\u9fff]{0,8}?各[\u4e00-\u9fff]{0,8}?"
-                           r"(?:部门|单位|机关|乡镇|街道|镇|乡|村|学校|企业|团体|委|局|办|机构|党组|党委)$")
+                           r"(?:部门|单位|机关|乡镇|街道|镇|乡|村|学校|企业|团体|委|局|办|机构|党组|党委|班|科室|社区|支部|分会)$")
 #: A short qualifier in brackets inside an addressee: 各派驻（派出）机构, 党组（党委）.
 _QUALIFIER_RE = re.compile(r"（[^（）()]{1,6}）|\([^（）()]{1,6}\)")
 

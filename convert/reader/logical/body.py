@@ -61,7 +61,7 @@ from convert.reader.layout import (BULLET_CHARS, COLOPHON_FIELD_RE, Contents, af
 from convert.reader.lines import Line, is_mark
 from convert.reader.masthead import DATE_RE, _iso, arabic_date
 from convert.reader.logical.state import LogicalText, Role
-from convert.reader.logical.roles import DOCUMENT_TITLE_RE, QUESTION_HEAD_RE, SIGNED_TITLE_MAX, indented, physical_parts, title_like
+from convert.reader.logical.roles import DOCUMENT_TITLE_RE, QUESTION_HEAD_RE, SIGNED_TITLE_MAX, indented, physical_parts, subhead_level, title_like
 from convert.reader.names import tag_byline
 from convert.reader.physical import (DATED_ENTRY_RE, NO_LINE_START, as_wide_as_wrapped, display_width, field_text, leading_blanks, phone_fields,
                                      reference_follows, sentence_final)
@@ -861,6 +861,8 @@ class BodyBuilder:
             # list of names set in columns (（一）“最美退役军人”（10名） over its rows)
             or (nxt_role is None and (i + 1) in self._form_fields and i not in self._form_fields)
             or (nxt_role is None and (i + 1) in self._column_listed and i not in self._column_listed)
+            # a document's title over its 主送 line (关于…的决定 over 各教学班：, GB/T 9704-2012 7.3.3)
+            or (nxt_role is None and self._titles_addressees(i))
         )
         if not (marked or shaped):
             return None
@@ -881,6 +883,9 @@ class BodyBuilder:
                 # it) the title of the piece after the poem, which the list does not name (a box)
                 return Heading("article", why="the title of the prose piece after a poem, which the contents list "
                                               "does not name", cert="medium")
+            if entry is None and self._titles_addressees(i):
+                return Heading("article", why="a document's title (关于…的决定) over its 主送 line (GB/T 9704-2012 7.3.3), "
+                                              "which the contents list does not name", cert="medium")
             if entry is None and self._subtitle_then_author(i):
                 return Heading("article", why="a title with its ——subtitle and an author line under it, which the "
                                               "contents list does not name", cert="medium")
@@ -1902,6 +1907,11 @@ class BodyBuilder:
             line.note(f"heading ({h.kind})", h.why, h.cert)
             if h.kind == "section":
                 self._new_section(line, h.cert)
+            elif h.kind == "subsection" and (numbered := subhead_level(line)) is not None:
+                # a numbered line read as a sub-heading by its shape (no role: a list, not running
+                # text, under it): nested by its number's level like the others (GB/T 15834 B.3.8),
+                # a sibling of the 一、 above, not a division inside it
+                self._subhead(line, numbered[0], h.cert)
             elif h.kind == "subsection":  # unnumbered: under the open numbered one, if any
                 while self.subs and self.subs[-1][0] >= UNNUMBERED:
                     self.subs.pop()
