@@ -354,3 +354,90 @@ def test_a_decision_over_its_addressees_and_its_numbered_lists_as_siblings():
     assert "关于表彰2023年度优秀学员和优秀班长的决定" in _heads(root)
     article = xpath(root, "//tei:div[@type='article'][tei:head[contains(., '决定')]]")[0]
     assert _texts(article, "tei:div[@type='subsection']/tei:head") == ["一、优秀学员（6名）", "二、优秀班长（3名）"]
+
+
+AWARDS_AND_SCHEDULE = """人民防空工作简报
+
+2024年第7期（总第40期）
+
+桐川县人民防空办公室　　　　　2024年9月5日
+
+关于表彰2023年度人防工作先进集体的决定
+
+经各单位推荐、县人防办审核，决定对以下单位予以表彰。
+
+一、先进集体（3个）
+
+县供水总公司城东水厂
+
+县人民医院后勤保障部
+
+桐川镇人民政府应急管理办公室
+
+二、有关要求
+
+各单位要以先进为榜样，扎实做好人防各项工作。
+
+2024年防空警报试鸣时间安排
+9月18日10:00—10:03　预先警报
+9月18日10:03—10:06　间隔
+9月18日10:06—10:09　空袭警报
+注：以上时间为北京时间。
+
+                                数据速览
+
+指标　　　　　　        全年累计          同比增减
+
+人防工程面积（万平方米）         18.4          6.2%
+
+警报器数量（台）          126          3.4%
+
+疏散基地（个）          12          9.1%
+
+抄送：市人防办。
+
+桐川县人民防空办公室　　　　　2024年9月5日印发
+"""
+
+
+def test_units_one_to_a_line_schedule_items_and_double_spaced_table_rows_are_no_headings():
+    """Three bodies' names one to a line (a 决定's 先进集体) are a list, not a title and its wrapped
+    tail; a schedule's dated items with a time (9月18日10:00—10:03　预先警报) end on their line and are
+    no title's continuation; table rows that a double-spaced extraction set apart by blank lines stay
+    one table (before: each row's first cell a heading)."""
+    root = _doc(AWARDS_AND_SCHEDULE)
+    heads = _heads(root)
+    assert not any("水厂" in h or "预先警报" in h or "万平方米" in h for h in heads)
+    assert "关于表彰2023年度人防工作先进集体的决定" in heads
+    paragraphs = _texts(root, "//tei:body//tei:p")
+    assert "9月18日10:03—10:06间隔" in paragraphs
+    assert len(xpath(root, "//tei:table/tei:row")) == 4
+
+
+QUOTE_CUT_BY_BREAK = """# 国资国企信息
+
+2024年第6期（总第30期）
+
+## 县属企业开展财务专项检查
+
+6月，县国资委对县属企业开展财务专项检查，发现问题27个，已下发整改通知。（县国资委供稿）
+
+更　正
+
+本刊2024年第5期第3页《县交投集团完成农村公路安全隐患排查》一文中“排
+
+第 6 页 共 7 页
+
+国资国企信息　2024年第6期
+
+查桥梁126座”应为“排查桥梁162座”，特此更正。
+"""
+
+
+def test_a_line_leaving_a_quote_open_over_a_page_break_is_a_cut_paragraph():
+    """A long line that leaves a quote open right before an old page break, the line after the break
+    closing it (…一文中“排 / 查桥梁126座”应为…), is the first half of a paragraph, not a title; the
+    short line over it (更　正) is the title."""
+    root = _doc(QUOTE_CUT_BY_BREAK)
+    assert _heads(root) == ["县属企业开展财务专项检查", "更正"]
+    assert any(p.startswith("本刊2024年第5期") and p.endswith("特此更正。") for p in _texts(root, "//tei:body//tei:p"))

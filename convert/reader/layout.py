@@ -296,8 +296,8 @@ def column_list_lines(lines: list[Line]) -> set[int]:
 
 
 #: A field of a form printed a field a line (a 交办单, 登记表, 回执: ``督办编号：DB2024-047``,
-#: ``承办单位：县林业局（牵头）…``): a label of two to six ideographs and a colon, then the value.
-FORM_FIELD_RE = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]\s*\S")
+#: ``承办单位：县林业局（牵头）…``): a label of two to eight ideographs (a unit's short name: 县国资运营公司：彭　亮, a name list's row) and a colon, then the value.
+FORM_FIELD_RE = re.compile(r"^[\u4e00-\u9fff]{2,8}[：:]\s*\S")
 #: The fewest fields in a row that make a form (two could be a title with a label and its text).
 FORM_FIELDS_MIN = 3
 
@@ -330,6 +330,31 @@ def form_field_lines(lines: list[Line]) -> set[int]:
             run.append(k)
             labels.add(label)
     close()
+    return out
+
+
+#: The fewest bodies' names in a row that make a list of units (a 表彰 决定's 先进集体).
+UNIT_LIST_MIN = 3
+
+
+def unit_list_lines(lines: list[Line]) -> set[int]:
+    """The indexes of the lines of lists of units printed one to a line: a run of
+    :data:`UNIT_LIST_MIN` lines or more in a row (blank lines between them or not), each a body's
+    name alone (:func:`convert.reader.names.is_signing_unit`: ``县水务集团有限公司城北水厂``), as a
+    表彰 决定 prints its 先进集体. A title is not a body's bare name over more of them: these are a
+    list's lines, never titles. One pass over the lines."""
+    from convert.reader.names import is_signing_unit
+
+    out: set[int] = set()
+    run: list[int] = []
+    for k, line in enumerate(lines + [None]):
+        if line is not None and line.level == 0 and not line.all_bold and is_signing_unit(line.key) \
+                and not re.search(r"[，,。；;：:！？!?、]", line.text):
+            run.append(k)
+            continue
+        if len(run) >= UNIT_LIST_MIN:
+            out.update(run)
+        run = []
     return out
 
 

@@ -58,7 +58,9 @@ BARE_NUMBER_RE = re.compile(r"^(\d{1,4})$")
 DATE_LEAD_RE = re.compile(r"^\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 #: A dated entry's opening (a 大事记, a chronicle): a day, a span of days or a part of a month, then
 #: a gap (``5月6日　``, ``5月14日—15日　``, ``5月下旬　``) and the entry's text; what a title never opens with.
+#: A time or a span of times may follow the day (a schedule's item: ``9月18日10:00—10:03　预先警报``).
 DATED_ENTRY_RE = re.compile(r"^\s*\d{1,2}\s*月\s*(?:\d{1,2}\s*日(?:[—\-－~～至](?:\d{1,2}\s*月)?\d{1,2}\s*日)?"
+                            r"(?:\d{1,2}[:：]\d{2}(?:[—\-－~～至]\d{1,2}[:：]\d{2})?)?"
                             r"|[上中下]旬|初|底|中)[ \t\u3000]+\S")
 def bold_run_cut(a: Line, b: Line) -> bool:
     """*a* leaves a ``**`` run open at its end and *b* goes on inside it (its first characters

@@ -56,7 +56,7 @@ from convert.reader.body import (cut_segments, BRIEF_RE, BYLINE_LINE_RE, BYLINE_
                                  _similar,
                                  _strip, balanced_subheading, emit_marks, heading_segments, inline,
                                  lead_marks, split_specials, trail_marks)
-from convert.reader.layout import (BULLET_CHARS, COLOPHON_FIELD_RE, Contents, after_clause_mark, clause_title, column_list_lines, column_name, directory_entry, figure_row, form_field_lines, labelled_list_lines, heading_shape, paragraph_shape,
+from convert.reader.layout import (BULLET_CHARS, COLOPHON_FIELD_RE, Contents, after_clause_mark, clause_title, column_list_lines, column_name, directory_entry, figure_row, form_field_lines, unit_list_lines, labelled_list_lines, heading_shape, paragraph_shape,
                                    unfinished, without_genre_label)
 from convert.reader.lines import Line, is_mark
 from convert.reader.masthead import DATE_RE, _iso, arabic_date
@@ -230,6 +230,9 @@ class BodyBuilder:
         #: the lines of lists set in columns (:func:`convert.reader.layout.column_list_lines`)
         self._column_listed: set[int] = column_list_lines(lines)
         self._column_ids = {id(lines[k]) for k in self._column_listed}
+        #: the lines of lists of units one to a line (:func:`convert.reader.layout.unit_list_lines`)
+        self._unit_listed: set[int] = unit_list_lines(lines)
+        self._column_ids |= {id(lines[k]) for k in self._unit_listed}
         #: the fields of forms printed a field a line (:func:`convert.reader.layout.form_field_lines`)
         self._form_fields: set[int] = form_field_lines(lines)
         self._form_ids = {id(lines[k]) for k in self._form_fields}
@@ -382,7 +385,8 @@ class BodyBuilder:
             return False
         nxt = self.lines[i + 1]
         return ((nxt.marked or heading_shape(nxt)) and not paragraph_shape(nxt) and not directory_entry(nxt)
-                and (i + 1) not in self._form_fields and (i + 1) not in self._column_listed)
+                and (i + 1) not in self._form_fields and (i + 1) not in self._column_listed
+                and (i + 1) not in self._unit_listed and self._cut_open_by_break(i + 1) is None)
 
     def _same_bullet(self, i: int, j: int) -> bool:
         """Line *i* opens with a bullet mark (:data:`convert.reader.layout.BULLET_CHARS`) and line
@@ -503,6 +507,25 @@ class BodyBuilder:
         if second.marked and not first.marked:
             return True
         return bool(self.COUPLET_RE.match(first.text.strip())) and len(second.key) >= 6
+
+    def _cut_open_by_break(self, i: int) -> str | None:
+        """Line *i* (15 characters or more) leaves a mark open right before an old page break and
+        the line after the break closes it, going on as running text: the mark (a paragraph the
+        break cut), else ``None``."""
+        line = self.lines[i]
+        if len(line.key) < 15 or not self._open_mark(line) or not self._page_breaks_after(i):
+            return None
+        return self._closes_open_mark(line, self.lines[i + 1])
+
+    @staticmethod
+    def _closes_open_mark(line: Line, nxt: Line) -> str | None:
+        """The opening mark *line* leaves open (``“``, ``（`` …) when *nxt* closes it and goes on as
+        running text after it, else ``None``."""
+        t, u = line.text, nxt.text
+        for a, b in ("“”", "‘’", "（）", "()", "《》", "「」"):
+            if t.count(a) > t.count(b) and b in u and u.count(b) > u.count(a) and paragraph_shape(nxt):
+                return a
+        return None
 
     @staticmethod
     def _open_mark(line: Line) -> bool:
@@ -756,6 +779,12 @@ class BodyBuilder:
             line.note("paragraph", "a labelled list's entry (a name's ordinal and a colon: 线路一：, 线路二：) or "
                                    "the text under its label: a list line, not a title")
             return None
+        if i in self._unit_listed:
+            # one of three or more bodies' names in a row, each alone on its line (a 决定's 先进集体):
+            # a list's line, never a title
+            line.note("paragraph", "a body's name alone on its line, in a run of three or more such lines: a list of "
+                                   "units (a 表彰 决定's 先进集体), not a title")
+            return None
         if i in self._form_fields and not (line.level > 0 or line.all_bold):
             # one of three or more label：value lines in a row (a 交办单's 督办编号：…, 办理时限：…): a
             # form's field, never a title
@@ -861,8 +890,11 @@ class BodyBuilder:
             # list of names set in columns (（一）“最美退役军人”（10名） over its rows)
             or (nxt_role is None and (i + 1) in self._form_fields and i not in self._form_fields)
             or (nxt_role is None and (i + 1) in self._column_listed and i not in self._column_listed)
+            or (nxt_role is None and (i + 1) in self._unit_listed and i not in self._unit_listed)
             # a document's title over its 主送 line (关于…的决定 over 各教学班：, GB/T 9704-2012 7.3.3)
             or (nxt_role is None and self._titles_addressees(i))
+            # over running text an old page break cut inside a quote (…一文中“排 / 查桥梁126座”应为…)
+            or (nxt_role is None and i + 1 < len(self.lines) and self._cut_open_by_break(i + 1) is not None)
         )
         if not (marked or shaped):
             return None
@@ -934,6 +966,13 @@ class BodyBuilder:
             line.cert, line.weak_join = "medium", True
             line.note("paragraph", "as wide as a wrapped line, with an enumeration comma (、), no boundary before it: "
                                    "the first line of a paragraph, not a title", "medium")
+            return None
+        if not marked and (closer := self._cut_open_by_break(i)):
+            # leaves a quote or bracket open right before an old page break, the line after the break
+            # closing it and going on as prose (``…一文中“排`` / ``查桥梁126座”应为…``): a paragraph the
+            # break cut, not a title (a title leaves no mark open over a page break)
+            line.note("paragraph", f"leaves {closer} open right before an old page break, the text after the break "
+                                   "closing it: a paragraph the break cut, not a title")
             return None
         if not marked and (why_tail := self._line_tail(i)):
             # the rest of the printed line above, set again at a narrower measure: the paragraph
@@ -1219,6 +1258,10 @@ class BodyBuilder:
                               and id(line) not in self._column_ids  # a row of names set in columns too
                               and id(line) not in self._form_ids  # a form's field: the next line is the next field
                               and not figure_row(line.text)  # a data box's row ends on its line
+                              # a dated entry of no clause (a schedule's 9月18日10:00—10:03　预先警报),
+                              # narrower than the wrap, ends on its line
+                              and not (not joined and DATED_ENTRY_RE.match(line.text) and not paragraph_shape(line)
+                                       and not as_wide_as_wrapped(line, self.wrap_width))
                               and not directory_entry(line) and not schedule_item(line, self.wrap_width)
                               and not field_line(line, self.wrap_width) and not phone_fields(line.key)
                               # a bulleted list's item ends on its line when the next opens with the

@@ -2380,7 +2380,11 @@ def find_tables(doc: LogicalText) -> None:
         j = i + 2 if halves else i + 1
         while j < end and j not in doc.roles:
             nxt = doc.lines[j]
-            if table_row(nxt.text) and (not nxt.blank_before or _opens_with_break(nxt)):
+            if table_row(nxt.text) and (not nxt.blank_before or _opens_with_break(nxt)
+                                        # a double-spaced extraction (pdftotext): every row set apart by a
+                                        # blank line, as the first one is, the same number of cells
+                                        or (doc.lines[i].blank_before and not halves
+                                            and len(cell_spans(nxt.text)) == columns)):
                 members.append((j, "row"))
             elif table_fragment(nxt, doc.lines[j - 1], columns, doc.wrap_width, again=members[-1][1] == "more",
                                 first=j - 1 == i):
