@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from convert.reader.layout import (BULLET_CHARS, CONTENTS_HEAD_RE, gap_at_end, author_before_leader, author_wrapped_off,
-                                   colophon_kind, figure_caption, page_credit, row_cells, tab_pair, table_row, is_page_label)
+                                   colophon_kind, figure_caption, page_credit, row_cells, column_row, tab_pair, table_row, is_page_label)
 from convert.reader.lines import FOLIO_RES, Line, Milestone, is_mark, split_lines
 from convert.reader.names import is_org_name
 from convert.reader.masthead import (ISSUE_RE, SPECIAL_ISSUE_RE, TITLE_GENRE_RE, TOTAL_RE, classify, fields_of,
@@ -62,6 +62,11 @@ DATE_LEAD_RE = re.compile(r"^\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 DATED_ENTRY_RE = re.compile(r"^\s*\d{1,2}\s*月\s*(?:\d{1,2}\s*日(?:[—\-－~～至](?:\d{1,2}\s*月)?\d{1,2}\s*日)?"
                             r"(?:\d{1,2}[:：]\d{2}(?:[—\-－~～至]\d{1,2}[:：]\d{2})?)?"
                             r"|[上中下]旬|初|底|中)[ \t\u3000]+\S")
+#: A caption's closing credit: a gap (or an opening bracket), a name of two to four characters or
+#: a unit's short name, maybe letter-spaced, and 摄 (``　　秘书处 摄``, ``（祁振东　摄）``) at the line's end.
+PHOTO_CREDIT_END_RE = re.compile(r"(?:[\u3000]|\s{2,}|[（(])[\u4e00-\u9fff](?:[\u3000 ]?[\u4e00-\u9fff]){1,7}[\u3000 ]*摄[）)]?\s*$")
+
+
 def bold_run_cut(a: Line, b: Line) -> bool:
     """*a* leaves a ``**`` run open at its end and *b* goes on inside it (its first characters
     bold, no ``**`` before them) and closes it: the run's text was cut by a wrap, as in
@@ -1435,6 +1440,12 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
     if parts == 1 and _row_halves(a, b):
         return True, ("this line and the next are the two halves of a table row a wrap cut (neither a row alone, "
                       "together three cells or more: TEI P5 §14.1.1): the logical stage puts the row together"), None
+    if a.text.rstrip()[-1:] in "：:" and column_row(b.text) and not sentence_final(a.text):
+        return True, ("a label ending in a colon over a row of names set in columns (通报批评单位（2个）： over "
+                      "县城市管理局　　县交通运输局): the list's row is a line of its own"), None
+    if PHOTO_CREDIT_END_RE.search(a.text) and len(b.key) <= 40:
+        return True, ("ends with a photo credit (a name and 摄 after a gap: a caption's end; newspaper practice, "
+                      "captions name the photographer)"), None
     if (parts == 1 and row_cells(a) is not None) or row_cells(b) is not None:
         return True, ("a row of a contents list set in two columns side by side (an entry with its leader or a "
                       "column's name in each cell, apart by a wide gap): rows are never run together"), None

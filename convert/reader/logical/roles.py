@@ -47,7 +47,7 @@ from convert.reader.logical.back import is_page_credit, rule_line
 from convert.reader.logical.state import LogicalText, Role
 from convert.reader.masthead import fields_of, masthead_field_line, numeral
 from convert.reader.names import ORG_END_RE, is_org_name, is_signing_unit, looks_like_person
-from convert.reader.physical import DATE_LEAD_RE, as_wide_as_wrapped, indent_marked_lines, opens_indented, sentence_final
+from convert.reader.physical import DATE_LEAD_RE, PHOTO_CREDIT_END_RE, as_wide_as_wrapped, indent_marked_lines, opens_indented, sentence_final
 
 #: A page label: ``第01版：要闻``, ``第一版要闻`` (whitespace removed), ``第二版``.
 PAGE_LABEL_RE = re.compile(r"^第(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})版(?:[：:·\-—]?(?P<name>[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,6})?))?$")
@@ -1868,7 +1868,10 @@ def rejoin_run_ins(doc: LogicalText) -> None:
         if ((bold and unfinished(line.text)) or bullet or in_column) and (line.cert or started or (bullet and gap is None)) \
                 and not line.weak_join and not nxt.blank_before and not nxt.marked \
                 and nxt.text.strip()[:1] not in BULLET_CHARS and (paragraph_shape(nxt) or started) \
-                and not starts_line(nxt):
+                and not starts_line(nxt) and not PHOTO_CREDIT_END_RE.search(line.text) \
+                and not (author_line(line) is not None and _centred_under(nxt, line)):
+            # (a photo's caption after its mark, ``▲ …现场　　秘书处 摄``, ends with its credit; a
+            # centred author line, ``芡塘中学　许明达``, is none of the paragraph under it)
             end = len(line.text)
             line.cert = None
             join_next(doc, i, "a run-in head opens a paragraph that goes on")
@@ -2117,6 +2120,16 @@ def _note_ended(doc: LogicalText, line: Line) -> bool:
             and not as_wide_as_wrapped(line, doc.wrap_width))
 
 
+def _centred_under(above: Line, line: Line) -> bool:
+    """*line* is set in far deeper than the line *above* it (eight columns or more: a centred
+    title or author line of a ``pdftotext -layout`` copy) and short: no wrapped line of a note
+    or paragraph above, which goes on flush."""
+    from convert.reader.physical import display_width, leading_blanks
+
+    deep = display_width(leading_blanks(line.raw.lstrip("\f").rstrip("\r\n")))
+    return len(line.key) <= 30 and deep >= 8 + display_width(leading_blanks(above.raw.lstrip("\f").rstrip("\r\n")))
+
+
 def _footnote_runs(doc: LogicalText):
     """``(first, last)`` index ranges of the footnotes at a page's foot (see
     :func:`find_footnotes`), each note with the lines that go on from it (no blank line between),
@@ -2138,7 +2151,7 @@ def _footnote_runs(doc: LogicalText):
                 run.append([j, j])
             elif nxt.blank_before or not run:
                 break
-            elif _note_ended(doc, doc.lines[j - 1]):
+            elif _note_ended(doc, doc.lines[j - 1]) or _centred_under(doc.lines[j - 1], nxt):
                 # a text hard-wrapped with no blank lines: the last note ended on its line (it
                 # stops at a sentence mark short of the wrap), what follows is no more of it
                 ended = True
