@@ -292,6 +292,12 @@ def mid_sentence(a: str, b: str) -> bool:
     decimal number the wrap cut)."""
     if a[-1] not in TERMINAL:
         return True
+    if a[-1] in "）)":
+        # a bracket closing a word's gloss inside a sentence (``…所在地乡镇（街道）`` / ``慈善分会提出，``):
+        # mid-sentence, unless the bracket opens the line (a credit alone) or follows a sentence mark
+        # (``…工作。（县河长办供稿）``)
+        k = max(a.rfind("（"), a.rfind("("))
+        return k > 0 and a[k - 1] not in "。！？!?；;…"
     if a[-1] in CLOSERS:
         t = a.rstrip("".join(CLOSERS))
         # inside a title a bracket may close before its 》 (``《年鉴（2023）》``): only a sentence mark counts

@@ -441,3 +441,149 @@ def test_a_line_leaving_a_quote_open_over_a_page_break_is_a_cut_paragraph():
     root = _doc(QUOTE_CUT_BY_BREAK)
     assert _heads(root) == ["县属企业开展财务专项检查", "更正"]
     assert any(p.startswith("本刊2024年第5期") and p.endswith("特此更正。") for p in _texts(root, "//tei:body//tei:p"))
+
+
+# -- round 27: the classes held-out set ac showed at its first measure ---------------------------
+
+SPEECHES_AND_BOX = """禁毒工作简报
+
+2025年第3期（总第40期）
+
+桐溪县禁毒委员会办公室　　　　　2025年3月20日
+
+全县禁毒工作座谈会发言摘要
+
+3月15日，县禁毒委召开座谈会，三个乡镇作交流发言，现将发言摘要刊发如下。
+
+1.柳湾镇：把重点人员管控做细
+
+我镇按风险高低把重点人员分为三类，分类走访，动态调整，全年未发生肇事肇祸案事件。
+
+（柳湾镇党委副书记　宋立民）
+
+2.石门乡：禁毒条款写进村规民约
+
+全乡十个行政村都把禁毒内容写进了村规民约，由村民代表会议讨论表决，群众认可度高。
+
+（石门乡副乡长　冉秀云）
+
+3.北塘街道：网格员当好禁毒宣传员
+
+街道把禁毒宣传纳入网格员日常走访内容，今年以来入户宣传三千余户次。
+
+（北塘街道办事处副主任　韩　玲）
+
+温馨提示
+
+发现涉毒线索，请拨打举报电话，一经查实给予奖励。
+"""
+
+
+def test_a_speech_closed_by_its_speaker_goes_on_with_the_next_speech_and_a_box_is_no_article():
+    """A speech's closing credit (the speaker in brackets) after a numbered speaker's sub-heading
+    closes that speech, not the report: the next speaker's sub-heading and text stay in the report
+    (before: a headless article after an empty sub-division, not valid against bulletin.rng); a
+    温馨提示 standing after the report's end is a box beside it (``div type="box"``), no article."""
+    root = _doc(SPEECHES_AND_BOX)
+    assert _heads(root) == ["全县禁毒工作座谈会发言摘要"]
+    report = xpath(root, "//tei:div[@type='article']")[0]
+    speeches = xpath(report, "tei:div[@type='subsection']")
+    assert len(speeches) == 3
+    assert [len(xpath(s, "tei:p")) for s in speeches] == [1, 1, 1]
+    assert len(xpath(speeches[0], "tei:byline")) == 1
+    assert _texts(root, "//tei:div[@type='box']/tei:head") == ["温馨提示"]
+
+
+JOURNAL_RUNNING_HEADS = """                              村志编纂工作通讯
+
+                          2025年第1期（总第21期）
+
+【工作部署】
+
+                        全县村志编纂工作推进会召开
+
+    3月12日，全县村志编纂工作推进会召开，会议通报了试点村编纂进展，部署了下
+一阶段的资料征集和口述访谈工作，要求各试点村在6月底前完成资料长编，组织对70岁以上的老党员开展口述访谈，共
+
+                                      1
+\f                                   工作部署
+
+形成访谈记录一百余份。
+
+【编纂实务】
+
+                           村志大事记怎样取舍
+
+    大事记是村志的纲，条目取舍要坚持详近略远、详今略古的原则。
+"""
+
+
+def test_a_column_name_without_brackets_at_a_page_top_is_a_running_head():
+    """A journal's odd pages carry the column's name as running head: the name without its 【】 at a
+    page's top, printed once, is furniture (``fw``), not the rest of the paragraph the page break
+    cut, which goes on across it."""
+    root = _doc(JOURNAL_RUNNING_HEADS)
+    assert "工作部署" in _texts(root, "//tei:fw[@type='header']")
+    paragraphs = _texts(root, "//tei:body//tei:p")
+    assert any(p.startswith("3月12日") and p.endswith("形成访谈记录一百余份。") for p in paragraphs)
+
+
+SELECTED_CONTENTS_AND_CASES = """# 蒲岭慈善
+
+2025年第2期（总第30期）
+
+**本期要目**
+
+县慈善总会召开理事会
+爱心助学项目资助学生120名
+
+**【会务动态】**
+
+## 县慈善总会召开理事会
+
+4月10日，县慈善总会召开三届五次理事会，审议通过年度工作报告。
+
+（秘书处）
+
+总会接受年度财务审计
+
+4月中旬，受县民政局委托，会计师事务所对总会上年度财务收支情况进行了专项审计。
+
+（财务部）
+
+**【项目进展】**
+
+## 爱心助学项目资助学生120名
+
+今年的助学项目资助困难家庭学生120名，发放助学金36万元。
+"""
+
+
+def test_a_report_the_selected_contents_list_leaves_out_is_an_article():
+    """A 要目 names a selection: a short title after a piece's credit, over a news lead opening with
+    its time (4月中旬，…), is a report of its own though the list leaves it out."""
+    root = _doc(SELECTED_CONTENTS_AND_CASES)
+    assert _heads(root) == ["县慈善总会召开理事会", "总会接受年度财务审计", "爱心助学项目资助学生120名"]
+
+
+CASES_WITHOUT_BLANKS = """禁毒工作简报
+2025年第4期（总第41期）
+桐溪县禁毒委员会办公室　　　　　　2025年4月20日
+【典型案例】
+案例一：某某通过网络贩卖精神药品案
+【案情】2025年2月，县公安局禁毒大队在网络巡查中发现，有人在社交平台兜售精神
+药品。经侦查，犯罪嫌疑人某某利用务工时结识的渠道非法购入管制药品，再高价贩卖。
+【处理】某某因贩卖毒品罪被判处有期徒刑一年六个月，并处罚金。
+案例二：某某在出租屋内容留他人吸毒案
+【案情】2025年3月，民警在出租屋清查中发现三人正在吸食毒品，房屋承租人某某为其
+提供场所，经查其已多次容留他人吸毒。
+【处理】某某因容留他人吸毒罪被判处有期徒刑十个月，并处罚金。
+"""
+
+
+def test_titled_cases_over_prose_are_articles_without_blank_lines_or_indents():
+    """``案例一：…`` and ``案例二：…`` over lines of prose (clauses and sentences) are the titles of a
+    column's items even with no blank line or indent to open their text: no labelled list's entries
+    (before: both read as a list of two entries and their text)."""
+    root = _doc(CASES_WITHOUT_BLANKS)
+    assert _heads(root) == ["案例一：某某通过网络贩卖精神药品案", "案例二：某某在出租屋内容留他人吸毒案"]

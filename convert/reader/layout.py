@@ -234,7 +234,10 @@ def titled_item(lines: list[Line], k: int) -> bool:
         return False
     nxt = lines[k + 1]
     raw = nxt.raw.lstrip("\f")
-    return paragraph_shape(nxt) and (nxt.blank_before or raw[:1] in " \t\u3000")
+    # (with its blank lines gone and no indent, a line of prose: clauses and sentences, as a
+    # list's place or figure lines under a label never hold)
+    return paragraph_shape(nxt) and (nxt.blank_before or raw[:1] in " \t\u3000"
+                                     or (len(nxt.key) >= 20 and sum(nxt.text.count(c) for c in "，。；") >= 2))
 
 
 #: The fewest rows of a list set in columns (:func:`column_list_lines`).

@@ -383,6 +383,13 @@ def find_page_furniture(doc: PhysicalText) -> None:
             continue
         if near_break(i) and k in columns_away:
             line.note("no running head", "a column name in 【】 printed also away from any page top")
+        elif near_break(i) and f"【{k}】" in columns_away and (line.form_feed or (i > 0 and folio[i - 1])):
+            # a column's name without its brackets right at a page's top, the name in 【】 printed
+            # away from page tops (journal practice: odd pages carry the column's name as running
+            # head, even pages the journal's): a running head, printed once or more
+            line.furniture = "header"
+            line.note("furniture: running head", f"the name of the column 【{k}】 without its brackets at a page's "
+                                                 "top (a journal's running head on odd pages)")
         elif near_break(i):
             groups.setdefault(_shape_key(line), []).append(i)
         elif (i > 0 and top[i - 1] and not folio[i - 1] and head_shaped(i - 1) and not contents_head(i - 1)

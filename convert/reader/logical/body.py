@@ -117,6 +117,13 @@ QUESTION_TITLE_RE = re.compile(r"^(?:([^：:，,。；;！!？?、\s]{2,8})[：:
 #: or 小贴士 box of advice, a 知识链接 or 相关链接 box of background, printed as a short centred
 #: line over the box's text): a short name ending in one of these words.
 BOX_LABEL_RE = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:提示|提醒|小贴士|贴士|链接|小知识)$")
+#: A news lead's opening time (消息's 导语: when, then who and what): a day, a part of a month,
+#: or a word for lately (``8月上旬，``, ``7月12日，``, ``近日，``, ``日前，``).
+NEWS_LEAD_RE = re.compile(r"^(?:\d{1,2}月(?:\d{1,2}日|[上中下]旬|初|底|中)|\d{4}年\d{1,2}月|近日|日前|近期|本月|上月)")
+#: The conventional name of a box set beside the stories (温馨提示, 特别提示, 小贴士, 知识链接,
+#: 相关链接, 小知识): standing alone after a piece's end, it heads a ``div type="box"``; a longer
+#: label (信访工作提示) titles a notice, an article.
+BOX_NAME_RE = re.compile(r"^(?:(?:温馨|特别|安全|友情)提示|小贴士|(?:知识|相关|政策)链接|小知识)$")
 #: The closing formula of a letter (书信 practice, 祝颂语: ``此致`` on a line of its own over
 #: ``敬礼！``, ``顺颂`` over ``商祺``, ``敬祝`` over ``安康``): part of the letter's text, never a title.
 LETTER_CLOSING_RE = re.compile(r"^(?:此致|顺致|顺颂|敬颂|敬祝|恭祝|顺祝)$")
@@ -915,6 +922,14 @@ class BodyBuilder:
                 # it) the title of the piece after the poem, which the list does not name (a box)
                 return Heading("article", why="the title of the prose piece after a poem, which the contents list "
                                               "does not name", cert="medium")
+            if (entry is None and self.boundary and self.article_closed and len(line.key) <= 30
+                    and i + 1 < len(self.lines) and nxt_role is None and paragraph_shape(self.lines[i + 1])
+                    and NEWS_LEAD_RE.match(self.lines[i + 1].key)):
+                # after a piece closed by its credit, a short title over a news lead that opens with
+                # its time (8月上旬，…; 消息's 导语): a report the contents list leaves out (a 要目 is
+                # a selection of the issue's pieces)
+                return Heading("article", why="a short title after a piece's credit, over a news lead opening with "
+                                              "its time, which the contents list does not name", cert="medium")
             if entry is None and self._titles_addressees(i):
                 return Heading("article", why="a document's title (关于…的决定) over its 主送 line (GB/T 9704-2012 7.3.3), "
                                               "which the contents list does not name", cert="medium")
@@ -1475,7 +1490,23 @@ class BodyBuilder:
     def _subhead(self, line: Line, level: int, cert: str | None, sequence: str | None = None) -> None:
         """A numbered sub-heading: a ``div type="subsection"`` nested by *level* (GB/T 15834
         B.3.8: a level may be skipped; a lower number closes the deeper ones). *sequence* names a
-        broken numbering (``out of sequence: 2 after 3``) for the warning."""
+        broken numbering (``out of sequence: 2 after 3``) for the warning.
+
+        A credit that closed the article right after a sub-division (a speech's speaker in
+        brackets, ``（槐湾镇党委副书记　宋立群）``) and a sibling sub-heading after it: the credit
+        closed that sub-division, not the article (it moves to the sub-division's end, TEI
+        ``divBottom``), and the article goes on."""
+        if self.article is not None and self.article_closed and len(self.article):
+            credits = []
+            last = self.article[-1]
+            while last is not None and last.tag in (f"{{{TEI_NS}}}byline", f"{{{TEI_NS}}}pb", f"{{{TEI_NS}}}fw"):
+                credits.insert(0, last)
+                last = last.getprevious()
+            if (last is not None and last.tag == f"{{{TEI_NS}}}div" and last.get("type") == "subsection"
+                    and any(c.tag == f"{{{TEI_NS}}}byline" for c in credits)):
+                for c in credits:
+                    last.append(c)
+                self.article_closed = self.boundary = False
         while self.subs and self.subs[-1][0] >= level:
             self.subs.pop()
         parent = self.subs[-1][1] if self.subs else self.article
@@ -1978,6 +2009,12 @@ class BodyBuilder:
                     line.note("heading (article)", why_out, "medium")
                     self.weak.append((line, "column end", "medium"))
                 self._new_article(line, h.entry, h.cert)
+                if h.entry is None and BOX_NAME_RE.match(line.key) and not line.marked:
+                    # a box's label standing after a piece's end (温馨提示, 知识链接): the
+                    # box the page sets beside the stories, no story of its own (``div type="box"``)
+                    self.article.set("type", "box")
+                    line.note("heading (box)", "a box's label (温馨提示, 小贴士, 知识链接) after a piece's "
+                                               "end: a box set beside the stories, not an article")
             self._last_head_line = line
         if not len(self.body) or not xpath(self.body, ".//tei:div"):
             self._new_article(None, None)
