@@ -419,7 +419,8 @@ def _never_heads(want: dict) -> list[str]:
     out += [c.get("credit", "") for c in want.get("captions", [])] + [c["text"] for c in want.get("captions", [])]
     out += [a["byline"] for a in want.get("articles", []) if a.get("byline")]
     for value in want.get("colophon", {}).values():
-        out += value if isinstance(value, list) else [str(value)]
+        # (a print run, 印数 120, is a number: no text a heading could be made of)
+        out += [v for v in (value if isinstance(value, list) else [str(value)]) if not str(v).isdigit()]
     out += [n["text"][:12] for n in want.get("editor_notes", [])]
     return [nows(x) for x in out if x and len(nows(x)) >= 2]
 
@@ -501,7 +502,9 @@ def measure(root, want: dict, furniture: list[str], xpath, clean: str | None = N
     # a photo's caption is its figure's head (TEI P5 14.4), no heading of the text
     # (a brief's head is measured without its bullet label and closing stop, as the heads are above:
     # ``■县建设工程交易中心实现…`` holds its credit's unit name yet is the gold head)
-    wrong = [h for h in (_text(x, skip=("label", "pc")) for x in xpath(root, "//tei:text//tei:head[not(parent::tei:figure)]")) if h not in known
+    # (and a table's title is its caption, TEI P5 14.1.1, no heading of the text either)
+    wrong = [h for h in (_text(x, skip=("label", "pc")) for x in xpath(
+        root, "//tei:text//tei:head[not(parent::tei:figure) and not(parent::tei:table)]")) if h not in known
              and any(n in h or (h in n and len(h) >= 4) for n in never)]
     blocks = [_text(b, _LB) for b in xpath(root, BLOCKS)]
     return {

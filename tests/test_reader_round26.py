@@ -587,3 +587,73 @@ def test_titled_cases_over_prose_are_articles_without_blank_lines_or_indents():
     (before: both read as a list of two entries and their text)."""
     root = _doc(CASES_WITHOUT_BLANKS)
     assert _heads(root) == ["案例一：某某通过网络贩卖精神药品案", "案例二：某某在出租屋内容留他人吸毒案"]
+
+
+# -- round 28: the classes held-out set ad showed at its first measure ---------------------------
+
+POLICY_QA_AND_TABLE = """住房公积金工作简报
+2025年第6期（总第110期）
+桐溪县住房公积金管理中心　　　　　　2025年6月30日
+桐溪县2025年1—5月住房公积金归集使用情况报告
+一、主要业务指标完成情况
+　　1—5月，全县新增缴存单位38家，新增缴存职工1260人，分区域情况见表1。
+表1　2025年1—5月分区域住房公积金缴存情况
+区域　缴存单位（家）　缴存职工（人）　缴存额（万元）
+县直单位　　　　　　412　　　　　12860　　　　　31540
+城关街道　　　　　　386　　　　　 7920　　　　　16280
+柳湾镇　　　　　　　241　　　　　 4130　　　　　 8150
+二、下一步工作打算
+　　中心将继续推进灵活就业人员缴存试点，扩大制度覆盖面。
+租房提取住房公积金有关问题解答
+　　中心自6月1日起施行修订后的租房提取细则，现就职工关心的问题解答如下。
+1.提取公积金租房需要哪些材料？
+　　答：职工凭本人身份证和本人名下的银行借记卡即可申请提取。
+2.每年最多可以提取多少？
+　　答：修订后的细则将租房提取额度提高到每人每年一万二千元。
+【政策链接】
+第十二条　住房公积金应当用于职工购买、建造、翻建、大修自住住房，任何单位和个人不得挪作他用。
+第二十四条　职工租赁自住住房，房租超出家庭工资收入规定比例的，可以提取职工住房公积金账户内的存储余额。
+桐溪公积金　第1页
+"""
+
+
+def test_numbered_questions_a_thin_table_header_and_quoted_provisions():
+    """Numbered questions on lines of their own, each over its answer (答：…), are a Q&A piece's
+    sub-headings; a table's column heads set apart by one ideographic space each stay the table's
+    first row, its title (表1　…) the table's, no article's; a regulation's provisions quoted under a
+    【】 label (第十二条　…) are its text, no briefs headed 第十二条."""
+    root = _doc(POLICY_QA_AND_TABLE)
+    assert _heads(root) == ["桐溪县2025年1—5月住房公积金归集使用情况报告", "租房提取住房公积金有关问题解答"]
+    subs = _texts(root, "//tei:div[@type='subsection']/tei:head")
+    assert "1.提取公积金租房需要哪些材料？" in subs and "2.每年最多可以提取多少？" in subs
+    assert len(xpath(root, "//tei:table/tei:row")) == 4
+    assert _texts(root, "//tei:table/tei:head") == ["表12025年1—5月分区域住房公积金缴存情况"]
+    assert not any(h.startswith("第十二条") or h.startswith("第二十四条") for h in _texts(root, "//tei:head"))
+
+
+RUNNING_FEET = """# 防震减灾工作通讯
+
+2025年第2期（总第62期）
+
+## 县地震局开展防震减灾宣传进校园活动
+
+5月12日，县地震局走进县第一中学，为师生讲解地震避险知识，并组织了一次应急疏散演练，全校
+
+桐川防震减灾　第1页
+
+1800余名师生在4分钟内全部安全撤离。
+
+## 南桐乡完成地震宏观观测点改造
+
+南桐乡对辖区三个地震宏观观测点进行了改造，更新了观测设施。
+
+桐川防震减灾　第2页
+"""
+
+
+def test_a_running_foot_naming_the_journal_and_the_page_is_furniture():
+    """A line that names the journal and the page (``桐川防震减灾　第1页``) at each page's end, the
+    numbers going up, is a folio (``fw``), and the paragraph the page break cut goes on across it."""
+    root = _doc(RUNNING_FEET)
+    assert _texts(root, "//tei:fw") == ["桐川防震减灾第1页", "桐川防震减灾第2页"]
+    assert any(p.startswith("5月12日") and p.endswith("全部安全撤离。") for p in _texts(root, "//tei:body//tei:p"))

@@ -271,11 +271,17 @@ def bare_folio_run(lines: list[Line], head_shaped, contents_head, bracketed) -> 
     return found
 
 
+#: A running foot holding the page number after the journal's name: ``荠川防震减灾　第3页``.
+TITLED_FOLIO_RE = re.compile(r"^(?P<title>[\u4e00-\u9fff·]{2,16})(?:\u3000+|\s{2,}|\s)第\s*(?P<n>\d{1,4})\s*页$")
+
+
 def find_page_furniture(doc: PhysicalText) -> None:
     """Page furniture: running heads and folios (TEI P5 §11.6 "forme work").
 
     - A folio is a line shaped like one (``— 3 —``, ``- 3 -``, ``第 3 页``, ``3/8``), or a bare
-      number right before or after a form feed or a running head.
+      number right before or after a form feed or a running head, or a running foot naming the
+      journal and the page (``荠川防震减灾　第3页``, the same name at two places at least, the
+      numbers going up).
     - A running head is a short line without sentence punctuation that opens a page (it stands
       right after a form feed or a folio), at two places at least with the same text (numbers
       aside: ``2020年第1期`` and ``2020年第2期`` are one head). A heading printed once at the
@@ -317,6 +323,18 @@ def find_page_furniture(doc: PhysicalText) -> None:
     # the width of the text's hard-wrapped lines (as the unwrapping estimates it), for a line printed
     # once beside a folio: a running head is a title and an issue or a name, not a full measure
     band = _band([w for _, w in _run_on_widths(lines)])
+
+    # a running foot that names the journal and the page (``荠川防震减灾　第3页``): a short title, a
+    # gap, 第N页; the same title at two page ends at least, the numbers going up: folios
+    feet: dict[str, list[tuple[int, int]]] = {}
+    for i, line in enumerate(lines):
+        m = TITLED_FOLIO_RE.match(line.text.strip())
+        if m and not folio[i] and line.page is None:
+            feet.setdefault(re.sub(r"\s+", "", m.group("title")), []).append((i, int(m.group("n"))))
+    for places in feet.values():
+        if len(places) >= 2 and all(b[1] > a[1] for a, b in zip(places, places[1:])):
+            for i, _ in places:
+                folio[i] = True
 
     bare_pairs = bare_folio_run(lines, head_shaped, contents_head, bracketed)
     bare_run = {i for i, _ in bare_pairs}

@@ -878,6 +878,22 @@ def find_signed_columns(doc: LogicalText) -> None:
                 break
 
 
+def _numbered_question(doc: LogicalText, i: int) -> tuple[int, int] | None:
+    """``(level, number)`` when body line *i* is a numbered question on a line of its own
+    (``1.提取公积金租房需要哪些材料？``: GB/T 15834-2011 B.3.8 number, one question, no other
+    sentence mark) with its answer under it (``答：…``): the heading of one item of a 问答 piece
+    (政策解读, 答记者问), a sub-heading of the piece."""
+    found = _numbered(doc.lines[i])
+    nxt = _next(doc, i)
+    if found is None or found[1] is None or nxt is None or not re.match(r"^答\s*[：:]", nxt.key):
+        return None
+    rest = found[2].strip()
+    if not rest.endswith(("？", "?")) or len(re.sub(r"\s+", "", rest)) > 40 or any(c in "。；;！!：:" for c in rest) \
+            or rest.count("？") + rest.count("?") > 1:
+        return None
+    return found[0], found[1]
+
+
 def subhead_level(line: Line) -> tuple[int, int] | None:
     """``(level, number)`` when *line* is a numbered sub-heading on a line of its own (GB/T
     15834-2011 B.3.8: 一、 1, （一） 2, 1. 3, （1） 4): short, no sentence punctuation (a comma may
@@ -999,7 +1015,7 @@ def find_subheads(doc: LogicalText) -> None:
     items: dict[int, tuple[int, int]] = {}  # line index → (level, number) of an enumeration's items, run in
     speakers = _speaker_heads(doc)
     for i, line in list(_body(doc)):
-        found = subhead_level(line) or speakers.get(i)
+        found = subhead_level(line) or speakers.get(i) or _numbered_question(doc, i)
         if found is None:
             continue
         nxt, prev = _next(doc, i), _prev(doc, i)
@@ -1532,6 +1548,12 @@ def run_in_columns(doc: LogicalText) -> set[int]:
     return out
 
 
+#: The number of a provision (条) of a law or regulation, and of its chapter, section or clause
+#: (第十二条, 第三章, 第二款): printed before the provision's text after a gap (立法技术规范), it is
+#: no title or run-in head of a story.
+PROVISION_RE = re.compile(r"^第[一二三四五六七八九十百零〇两]{1,6}[条章节款项]$")
+
+
 def shared_run_in(line: Line) -> tuple[int, int, int] | None:
     """``(bullet end, head start, head end)`` when *line* opens with a title-shaped run (no bold
     left to mark it) that a gap ends, running text after it: ``荦城镇“青年夜校”开课受欢迎　荦城镇
@@ -1552,6 +1574,8 @@ def shared_run_in(line: Line) -> tuple[int, int, int] | None:
     rest = text[b:].lstrip().lstrip("。")
     first = re.search(r"[，,。；;]", rest)
     return found if (4 <= len(head) <= 30 and not re.search(r"[：:）)】]$|^[\d０-９（(【]", head)
+                     # (a provision's number, 第十二条　…: a law's article quoted, no brief's head)
+                     and not PROVISION_RE.match(head)
                      and rest[:1] and rest[0] not in TERMINAL and rest[0] not in "，,、" and first is not None
                      and not RUN_IN_GAP_RE.search(rest[: first.start()])) else None
 
@@ -2348,6 +2372,15 @@ def _figures(line: Line) -> int:
     return sum(1 for a, b in cell_spans(text) if FIGURE_CELL_RE.match("".join(text[a:b].split())))
 
 
+def _thin_header(text: str, columns: int) -> bool:
+    """*text* is a table's row of column heads whose cells stand apart by one ideographic space
+    each (no wide gap): *columns* cells (the rows' count), each short, none a figure, no sentence
+    or clause punctuation."""
+    cells = text.strip().split("\u3000")
+    return (columns >= 3 and len(cells) == columns and all(0 < len(c) <= CELL_MAX and " " not in c for c in cells)
+            and not any(FIGURE_CELL_RE.match(c) for c in cells) and not re.search(r"[。；！？，,、]", text))
+
+
 def find_tables(doc: LogicalText) -> None:
     """Tables set in plain text (TEI P5 §14.1.1): two or more consecutive rows
     (:func:`convert.reader.layout.table_row`: three cells or more apart by wide gaps) under a
@@ -2409,6 +2442,13 @@ def find_tables(doc: LogicalText) -> None:
             else:
                 break
             j += 1
+        # the column heads right above the first row, their cells apart by one ideographic space
+        # only (``乡镇（街道）　缴存单位（家）　…``: no wide gap, so no row by its gaps), as many as
+        # the rows' cells: the table's first row
+        if (not halves and i - 1 >= doc.body_start and i - 1 not in doc.roles and not doc.lines[i].blank_before
+                and _thin_header(doc.lines[i - 1].text, columns)):
+            members.insert(0, (i - 1, "row"))
+            i -= 1
         rows = [k for k, part in members if part == "row"]
         title = i - 1 if (i - 1 >= doc.body_start and i - 1 not in doc.roles
                           and TABLE_TITLE_RE.match(doc.lines[i - 1].text.strip())
