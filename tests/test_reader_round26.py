@@ -657,3 +657,44 @@ def test_a_running_foot_naming_the_journal_and_the_page_is_furniture():
     root = _doc(RUNNING_FEET)
     assert _texts(root, "//tei:fw") == ["桐川防震减灾第1页", "桐川防震减灾第2页"]
     assert any(p.startswith("5月12日") and p.endswith("全部安全撤离。") for p in _texts(root, "//tei:body//tei:p"))
+
+
+# -- round 29: the classes held-out set ae showed at its (last) first measure ---------------------
+
+BANK_PAPER = """第1版·要闻
+桐川农商行报
+主办：桐川农村商业银行股份有限公司
+2025年7月18日　星期五
+第14期（总第276期）
+内部资料　　本期4版
+我行上半年各项存款余额突破百亿元
+　　本报讯（通讯员　蒋若溪）7月12日，从行计划财务部获悉，截至6月末，我行各项
+存款余额达100.87亿元。今年以来，我行把稳存增贷作为全年工作主线，帮助农户解决“贷款难、
+本版编辑：冯晓岚　校对：顾清
+\f
+第2版·经营管理
+贷款贵”的问题，为全县农业增效、农民增收提供有力支撑。
+城东支行“茶农贷”解茶企燃眉之急
+　　本报讯（通讯员　任一帆）进入夏茶采制季，茶叶加工企业鲜叶收购量大、资金回笼慢，
+短期用款需求集中。
+基层传真
+桐口支行组织开展防汛应急演练
+　　7月4日，桐口支行针对主汛期网点可能出现的进水、停电等突发情况开展应急演练。
+（桐口支行　陶　佳）
+本版编辑：史一苇　校对：顾清
+"""
+
+
+def test_a_page_label_over_the_masthead_a_story_run_on_across_pages_and_a_column_over_its_item():
+    """The front page's label printed above the masthead (第1版·要闻) is the page's furniture, the
+    title and the issue's date and number under it the masthead's (before: the label was the title
+    and the masthead's lines articles, not valid against bulletin.rng); a story the page's end cut
+    mid-sentence goes on after the next page's credit and label, the furniture inside the paragraph;
+    a column's name over its first item (基层传真) is no feature's sub-heading."""
+    root = _doc(BANK_PAPER)
+    assert xpath(root, "string(//tei:front//tei:titlePart[@type='main'])") == "桐川农商行报"
+    assert xpath(root, "string(//tei:teiHeader//tei:monogr/tei:imprint/tei:date/@when)") == "2025-07-18"
+    assert _heads(root) == ["我行上半年各项存款余额突破百亿元", "城东支行“茶农贷”解茶企燃眉之急", "桐口支行组织开展防汛应急演练"]
+    first = xpath(root, "//tei:div[@type='article']")[0]
+    assert any(p.endswith("农民增收提供有力支撑。") for p in _texts(first, "tei:p"))
+    assert "基层传真" in _texts(root, "//tei:div[@type='section']/tei:head")

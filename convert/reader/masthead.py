@@ -498,6 +498,13 @@ def _take(mh: Masthead, kind: str, text: str) -> None:
 TITLE_GENRE_RE = re.compile(r"[\u4e00-\u9fff]{0,4}(?:简报|简讯|快讯|通报|专报|快报|信息|通讯|动态|要情)")
 
 
+def _page_label(line) -> bool:
+    """*line* is a newspaper's page label (``第1版·要闻``, ``一版　要闻``)."""
+    from convert.reader.layout import is_page_label
+
+    return is_page_label(line)
+
+
 def read_masthead(lines: list[Line]) -> Masthead:
     """Classify masthead *lines* and collect the issue's data (see :class:`Masthead`).
 
@@ -523,6 +530,11 @@ def read_masthead(lines: list[Line]) -> Masthead:
             continue
         kind = fields[0][0] if fields else "title"
         key = line.key
+        if mh.title is None and not mh.blocks and _page_label(line):
+            # the front page's label printed above the masthead (第1版·要闻: the e-paper's page
+            # label first): the page's furniture, not the periodical's title
+            mh.blocks.append(("page-label", [line]))
+            continue
         if kind == "date-part" and prev and prev[0] == "date":
             prev[1].append(line)
             _take(mh, kind, key)

@@ -268,6 +268,8 @@ class BodyBuilder:
         #: the line whose paragraph is open (its last line so far)
         self._para_line: Line | None = None
         self.article_closed = False
+        #: a paragraph a page's end cut mid-sentence and the state it stood in (:meth:`_resume_cut`)
+        self._cut = None
         self.poem: etree._Element | None = None
         self.stanza: etree._Element | None = None
         #: the next heading follows a boundary: the body's start, a page, a credit, a column …
@@ -673,6 +675,8 @@ class BodyBuilder:
             return False
         if not xpath(self.article, "tei:p") or self._opens(i) or len(self.lines[i].key) > 14:
             return False
+        if i + 1 >= len(self.lines) or self._role(i + 1) is not None or not paragraph_shape(self.lines[i + 1]):
+            return False  # a column's name over a title (基层传真 over its first item), no sub-heading
         if not xpath(self.article, "tei:opener|tei:byline[not(preceding-sibling::tei:p)]"):
             return False  # a signed story (a lead-in, an author line under its title) has sub-heads
         if xpath(self.article, "tei:div[@type='subsection']"):
@@ -1139,6 +1143,7 @@ class BodyBuilder:
     def _new_article(self, head: Line | None, entry: int | None, cert: str | None = None, kind: str | None = None,
                      head_el: etree._Element | None = None) -> None:
         self.n_article += 1
+        self._cut = None
         if self.section_is_brief and head is not None and kind is None and self.run_in_column:
             # a title of its own after a column of run-in items: the column has ended
             self.section, self.section_is_brief = None, False
@@ -1233,6 +1238,7 @@ class BodyBuilder:
         if (not self.para_open and self.para is not None and not line.blank_before
                 and line.text.lstrip()[:1] in NO_LINE_START and self.para.getparent() is not None):
             self.para_open = True  # a closing mark no line may start with: the paragraph's last line
+        resumed = self._resume_cut(line)
         lead, segs, trail = split_specials(line.segments, unit_alone=self._in_brief() or (
             i is not None and UNIT_ALONE_RE.search(line.text) is not None and self._ends_listed_article(i)))
         for kind, note in lead:
@@ -1250,7 +1256,7 @@ class BodyBuilder:
             joined = self.para_open and self.para is not None
             if joined:
                 has_pb = any(is_mark(s) and s.kind == "pb" for s, _ in segs)
-                if line.blank_before and not has_pb:
+                if line.blank_before and not has_pb and not resumed:
                     self.para.append(E.pb())
                     segs = self._doubled_at_break(segs)
                 inline(self.para, segs)
@@ -1550,8 +1556,42 @@ class BodyBuilder:
         self.body.append(inline(E.fw(type="header", subtype="pageLabel"), _strip(segs)))
         self.boundary = True
 
+    def _resume_cut(self, line: Line) -> bool:
+        """The first line of running text after a page's credit and the next page's label goes on
+        with the paragraph the page's end cut mid-sentence (a story a newspaper runs on across its
+        pages without a jump line): nothing but furniture stands between them, and the line opens
+        no paragraph (flush where the text's paragraphs open indented, or starting with a sentence's
+        last words: ``实。目前…``). The furniture between (the credit, the break, the label) moves
+        into the paragraph, in source order (TEI P5 §11.6: ``fw`` and ``pb`` stand where printed),
+        and the story's article and column are open again. ``True`` when it resumed."""
+        cut, self._cut = getattr(self, "_cut", None), None
+        if cut is None or self.para_open or self.article is not None or not line.segments:
+            return False
+        para = cut[0]
+        text = line.text.lstrip()
+        opens_mid = re.match(r"^[\u4e00-\u9fff]{1,4}[。，；、！？”’）」]", text) is not None
+        if not (opens_mid or (self._paragraphs_indented() and not indented(line))):
+            return False
+        after = para.xpath("following::*")
+        ids = {id(e) for e in after}
+        top = [e for e in after if id(e.getparent()) not in ids]
+        if not top or any(e.tag not in (f"{{{TEI_NS}}}fw", f"{{{TEI_NS}}}pb") for e in top):
+            return False
+        for e in top:
+            e.tail = None
+            para.append(e)
+        self.para, self.article, self.section, self.section_is_brief, self.sub, subs = cut[0], cut[1], cut[2], cut[3], cut[4], cut[5]
+        self.subs = subs
+        self.para_open, self.boundary, self.article_closed = True, False, False
+        line.note("paragraph (continued)", "the paragraph the page's end cut mid-sentence goes on after the next page's "
+                  "label (no jump line; the line opens no paragraph): the page's furniture moves into it")
+        return True
+
     def _page_credit(self, line: Line) -> None:
-        """``<fw type="footer">``: the page ends (its article with it)."""
+        """``<fw type="footer">``: the page ends (its article with it). A paragraph the page's
+        end cut mid-sentence is kept (:meth:`_resume_cut`): the next page may go on with it."""
+        self._cut = ((self.para, self.article, self.section, self.section_is_brief, self.sub, list(self.subs))
+                     if self.para_open and self.para is not None and self.para.getparent() is not None else None)
         self._close()
         marks, segs = lead_marks(line.segments)
         # an old page break after the credit (a running foot under it that ends the text) stands

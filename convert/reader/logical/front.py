@@ -27,7 +27,7 @@ import re
 from lxml import etree
 
 from convert.reader.body import cut_segments, _split_segments, _strip, heading_segments, inline
-from convert.reader.layout import (CONTENTS_HEAD_RE, Entry, match_author_leader, TEXT_LEADER_RE, find_contents, find_headed_contents,
+from convert.reader.layout import (CONTENTS_HEAD_RE, Entry, is_page_label, match_author_leader, TEXT_LEADER_RE, find_contents, find_headed_contents,
                                    split_column_rows, row_cells,
                                    paragraph_shape)
 from convert.reader.lines import Line, page_value
@@ -68,6 +68,11 @@ def _masthead_end(lines: list[Line]) -> int:
     for i, line in enumerate(lines):
         if paragraph_shape(line):
             return i
+        if i == 0 and is_page_label(line) and any(
+                {"edition", "date"} & {k for k, _, _ in fields_of(below.text)} for below in lines[1:7]):
+            # the front page's label above the masthead (第1版·要闻): the 版头 follows it (an issue
+            # number or a date within a few lines)
+            continue
         kinds = [k for k, _, _ in fields_of(line.text)] or ["title"]
         # running text, or an author line (文／…) and then running text: an article's title
         prose_next = i + 1 < len(lines) and (paragraph_shape(lines[i + 1]) or (
@@ -256,6 +261,9 @@ class _Page:
             self.page.append(el)
         elif kind == "rule":
             self.page.append(inline(E.fw(type="rule"), segs))
+        elif kind == "page-label":
+            # the front page's label above the masthead: the page's furniture (TEI P5 §11.6)
+            self.page.append(inline(E.fw(type="header", subtype="pageLabel"), segs))
         elif kind == "signer":
             self.page.append(self._signer(segs))
         else:
