@@ -698,3 +698,93 @@ def test_a_page_label_over_the_masthead_a_story_run_on_across_pages_and_a_column
     first = xpath(root, "//tei:div[@type='article']")[0]
     assert any(p.endswith("农民增收提供有力支撑。") for p in _texts(first, "tei:p"))
     assert "基层传真" in _texts(root, "//tei:div[@type='section']/tei:head")
+
+
+KINDERGARTEN_PAPER = """# 桐河实幼园报
+
+主办：桐河县实验幼儿园
+
+2025年6月　第6期（总第30期）
+
+**【育儿课堂】**
+
+## 入夏护娃，保健医生来支招
+
+保健医生　邢佳宁
+
+入夏以来，不少家长向保健室询问孩子夏季护理的问题，现择要解答如下。
+
+**问：天气一热，孩子的饭量明显减少，需要担心吗？**
+
+答：夏季孩子消化功能相对减弱，饭量略减是正常现象，家长不必过于担心。
+
+**【家长来信】**
+
+三年陪伴，一路花开
+
+亲爱的老师们：
+
+孩子就要从幼儿园毕业了，三年来老师们的耐心和细心，我们都看在眼里。
+
+此致
+
+敬礼！
+
+大一班　周子墨家长
+
+2025年6月10日
+
+**【童谣园地】**
+
+夏天到
+
+中二班　林小荷老师
+
+池塘里，荷花开，
+小青蛙，跳上来。
+"""
+
+
+def test_a_kindergartens_bylines_bold_questions_and_a_letter_title_with_a_comma():
+    """A post and a name under a title (保健医生　邢佳宁), a kindergarten class and a name with what
+    the person is to it (大一班　周子墨家长, 中二班　林小荷老师) are author lines; a bold question of a
+    问/答 pair is no heading; a short title with a comma over a letter's salutation is the letter's
+    title."""
+    root = _doc(KINDERGARTEN_PAPER)
+    assert _heads(root) == ["入夏护娃，保健医生来支招", "三年陪伴，一路花开", "夏天到"]
+    assert "中二班林小荷老师" in _texts(root, "//tei:byline")
+
+
+CO_AUTHORS_AND_COMMA_TITLE = """社科工作通讯
+
+2025年第2期（总第54期）
+
+【理论研究】
+
+县域非遗活态传承的路径探析
+
+沈砚秋　陆景行
+（菰溪县委党校）
+
+　　非物质文化遗产是县域文化资源的重要组成部分，活态传承是保护的关键。
+
+【社联动态】
+
+县社科联举办社科普及宣讲骨干培训班
+
+8月12日，县社科联举办社科普及宣讲骨干培训班，全县40余名宣讲骨干参加培训。
+
+乡镇社科普及基地完成评估，认定示范基地6个
+
+近日，县社科联会同县科协完成全县乡镇社科普及基地评估工作。
+"""
+
+
+def test_two_authors_under_a_title_and_a_report_title_with_a_comma():
+    """Two authors' names apart by a space under a title are its byline (the unit in brackets under
+    them too); a line of two clauses apart by a comma between a finished paragraph and a news lead
+    opening with its time (近日，…) is the next report's title."""
+    root = _doc(CO_AUTHORS_AND_COMMA_TITLE)
+    assert _heads(root) == ["县域非遗活态传承的路径探析", "县社科联举办社科普及宣讲骨干培训班",
+                            "乡镇社科普及基地完成评估，认定示范基地6个"]
+    assert any(b.startswith("沈砚秋陆景行") for b in _texts(root, "//tei:byline"))

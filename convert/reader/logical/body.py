@@ -835,7 +835,9 @@ class BodyBuilder:
             return Heading("subsection", why="two balanced clauses X，Y, with a sibling of that shape",
                            cert="medium")
         marked = len(line.key) <= 60 and (line.level > 0 or (
-            line.all_bold and not line.text.rstrip()[-1:] in "。；;"))
+            line.all_bold and not line.text.rstrip()[-1:] in "。；;"
+            # a question of a 问/答 pair set bold (``**问：…？**``): the pair's label, no heading
+            and not QUESTION_LINE_RE.match(line.key)))
         nxt_role = self._role(i + 1)
         if split_specials(line.segments)[0]:
             return None  # a line that opens with a jump line (上接第一版) goes on with a story
@@ -867,13 +869,26 @@ class BodyBuilder:
                                    "list (a data box's figures), not a title")
             return None
         if (not marked and i + 2 < len(self.lines) and nxt_role is None
-                and (self._column_question(i) or (heading_shape(line) and len(line.key) <= 20))
+                and (self._column_question(i) or (heading_shape(line) and len(line.key) <= 20)
+                     or (title_like(line) and self.boundary))
                 and SALUTATION_RE.match(self.lines[i + 1].key) and self._role(i + 2) is None
                 and paragraph_shape(self.lines[i + 2])):
             # a letter the paper prints (读者来信, 校友来信, 致…的一封信): its title (a short line, or a
             # question under a column name), the writer's salutation (称呼：) under it, then the letter
             return Heading("article", why="a short line, a letter's salutation (称呼：) under it: the letter's title",
                            cert="medium")
+        if (not marked and not heading_shape(line) and self.blank_separated and line.blank_before
+                and 8 <= len(line.key) <= 30 and line.text.count("，") + line.text.count(",") == 1
+                and line.text.rstrip()[-1:] not in "。；;！？!?：:，,、" and i > 0 and i + 1 < len(self.lines)
+                and self._role(i - 1) is None and sentence_final(self.lines[i - 1].text)
+                and nxt_role is None and self.lines[i + 1].blank_before and paragraph_shape(self.lines[i + 1])
+                and NEWS_LEAD_RE.match(self.lines[i + 1].key)):
+            # a line of two clauses apart by a comma, no sentence end, set apart by blank lines
+            # between a finished paragraph and a news lead opening with its time (…完成修订，明确
+            # 事项136项 / 近日，…): the title of the next report (a 消息's 标题 may hold a comma)
+            cert, context = self._shape_cert(i, line)
+            return Heading("article", why="two clauses set apart as a line of their own, over a news lead opening with "
+                                          f"its time: the next report's title; {context}", cert="medium")
         if (not marked and LETTER_CLOSING_RE.match(line.key) and not self.boundary and self.article is not None
                 and i + 1 < len(self.lines) and self._role(i + 1) is None and 0 < len(self.lines[i + 1].key) <= 8):
             # 此致 over 敬礼！ (书信 practice, 祝颂语): the letter's closing words, on lines of their own

@@ -90,7 +90,8 @@ ROLE_WORDS = frozenset(("文", "图", "文图", "图文", "作者", "撰稿", "�
 #: A person's name of two to four Han characters, maybe letter-spaced (``柳　芸``).
 NAME_RE = re.compile(r"^[\u4e00-\u9fff](?:[ \u3000]{0,2}[\u4e00-\u9fff]){1,3}$")
 #: A unit and a name on one line: ``区委党史研究室　董立言``.
-UNIT_NAME_RE = re.compile(r"^(?P<unit>\S.{1,24}?\S)[ \u3000]+(?P<name>[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,2})$")
+UNIT_NAME_RE = re.compile(r"^(?P<unit>\S.{1,24}?\S)[ \u3000]+(?P<name>[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,2}"
+                          r"(?:家长|老师|同学)?)$")
 #: A name and the author's unit after it in round brackets, on one line: ``方晓岚（县总工会办公室）``,
 #: ``韩　素（某某纺织有限公司）`` (journal practice: 作者单位 in brackets after the author's name when it
 #: is not set on a line of its own under it). The name may be letter-spaced; the unit holds no
@@ -101,7 +102,9 @@ NAME_UNIT_RE = re.compile(r"^(?P<name>[\u4e00-\u9fff](?:[ \u3000]{0,2}[\u4e00-\u
 #: (``县政协委员　X``, ``市人大代表　X``, ``县政协副主席　X``, ``X大学教授　X``): who signs a proposal,
 #: a 提案 or a speech in a 人大/政协 bulletin, or an article in a journal.
 PERSON_TITLE_END_RE = re.compile(r"(?:委员|代表|常委|主席|主任|书记|[省市州县区镇乡]长|局长|部长|院长|所长|校长|教授|研究员"
-                                 r"|董事长|总经理|经理|厂长|行长|会长)$")  # and a company's posts (国企 speakers), a 商会's or 协会's
+                                 r"|董事长|总经理|经理|厂长|行长|会长|医生|医师|园长|教师|老师)$")  # and a company's posts (国企 speakers), a 商会's or 协会's
+#: What a person signing for a school class is to it, after the name (``周子墨家长``, ``林小荷老师``).
+ROLE_AFTER_NAME_RE = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:家长|老师|同学)$")
 #: A credit after the text, on a line of its own, in brackets.
 CREDIT_LINE_RE = re.compile(r"^[（(]\s*(?P<inner>[^（）()]{2,30}?)\s*[）)]$")
 CREDIT_WORD_RE = re.compile(r"供稿|记者|通讯员|撰稿|执笔|整理|摄影|作者|文[／/]|提供")
@@ -468,7 +471,8 @@ def _author_text(text: str, key: str) -> str | None:
         return "a reporter line (记者 …)"
     m = UNIT_NAME_RE.match(text)
     if m and (ORG_END_RE.search(re.sub(r"\s+", "", m.group("unit"))) or is_signing_unit(m.group("unit"))) \
-            and looks_like_person(m.group("name")):
+            and looks_like_person(ROLE_AFTER_NAME_RE.sub("", m.group("name"))):
+        # (a name may carry what the person is to the class: ``大一班　周子墨家长``, ``中二班　林小荷老师``)
         return "a unit and a name"
     unit_key = re.sub(r"\s+", "", m.group("unit")) if m else ""
     if m and is_signing_unit(unit_key) and not ORG_END_RE.search(m.group("name")) \
@@ -484,6 +488,10 @@ def _author_text(text: str, key: str) -> str | None:
         return "role words and names (口述　X　整理　Y)"
     if NAME_RE.match(text) and looks_like_person(text):
         return "a bare name (a common surname first)"
+    names = text.split()
+    if 2 <= len(names) <= 3 and all(2 <= len(n) <= 3 and looks_like_person(n) for n in names):
+        # two or three authors' names set apart by a space (``沈砚秋　陆景行``: a paper's co-authors)
+        return "two or three authors' names apart by a space"
     if SPACED_PAIR_RE.match(text):
         return SPACED_PEN_NAME
     return None
