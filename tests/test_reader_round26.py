@@ -788,3 +788,22 @@ def test_two_authors_under_a_title_and_a_report_title_with_a_comma():
     assert _heads(root) == ["县域非遗活态传承的路径探析", "县社科联举办社科普及宣讲骨干培训班",
                             "乡镇社科普及基地完成评估，认定示范基地6个"]
     assert any(b.startswith("沈砚秋陆景行") for b in _texts(root, "//tei:byline"))
+
+
+def test_a_contents_page_number_that_furniture_took_does_not_crash_the_reader():
+    """heldout-ae's 社科联 通讯 hard-wrapped at its headings (``tests/degrade.py`` wrap-headings, seed
+    1) leaves a contents entry's page number alone on a line of its own that the raw line still
+    ends with and the line's text no longer does: the reader reads the list without it (before:
+    AttributeError in ``find_headed_contents``, a traceback for the user)."""
+    import random
+    from pathlib import Path
+
+    from degrade import DEGRADATIONS
+
+    source = (Path(__file__).resolve().parent.parent / "bench" / "heldout" / "ae" / "sheke-guxi-2025-no2.txt").read_text(
+        encoding="utf-8")
+    text = dict(DEGRADATIONS)["wrap-headings"](source, random.Random(1))
+    text = text[0] if isinstance(text, tuple) else text
+    docs = read_issues(text, "sheke.txt", warnings=[])
+    assert len(docs) == 1
+    assert_round_trips(docs, text)

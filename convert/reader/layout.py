@@ -1264,8 +1264,10 @@ def find_headed_contents(lines: list[Line], start: int = 0, reach: int = 60, sto
             # (:func:`_rejoin_wrapped_entries`); the gap is read in the raw lines (the text starts
             # after its indent, and ends before its trailing blanks)
             b = len(line.text.rstrip())
-            a = b - len(_TAIL_NUMBER_RE.search(line.text[:b]).group())
-            page, spans = str(int(line.text[a:b])), {"page": (a, b), "title": len(line.text[:a].rstrip())}
+            tail = _TAIL_NUMBER_RE.search(line.text[:b])
+            if tail is not None:  # (the raw line's number may be furniture the text no longer holds)
+                a = b - len(tail.group())
+                page, spans = str(int(line.text[a:b])), {"page": (a, b), "title": len(line.text[:a].rstrip())}
         if not (page or "bullet" in spans or named) or (prose and not named):
             break  # a title of clauses (X，Y) is an entry only when the text prints it again
         entries.append(Entry([line], page, spans=spans))
