@@ -886,9 +886,10 @@ class BodyBuilder:
             # a line of two clauses apart by a comma, no sentence end, set apart by blank lines
             # between a finished paragraph and a news lead opening with its time (…完成修订，明确
             # 事项136项 / 近日，…): the title of the next report (a 消息's 标题 may hold a comma)
-            cert, context = self._shape_cert(i, line)
+            context = self._shape_cert(i, line)[1]
             return Heading("article", why="two clauses set apart as a line of their own, over a news lead opening with "
-                                          f"its time: the next report's title; {context}", cert="medium")
+                                          "its time: the next report's title" + (f"; {context}" if context else ""),
+                           cert="medium")
         if (not marked and LETTER_CLOSING_RE.match(line.key) and not self.boundary and self.article is not None
                 and i + 1 < len(self.lines) and self._role(i + 1) is None and 0 < len(self.lines[i + 1].key) <= 8):
             # 此致 over 敬礼！ (书信 practice, 祝颂语): the letter's closing words, on lines of their own
