@@ -515,7 +515,14 @@ class BodyBuilder:
             return False
         if second.marked and not first.marked:
             return True
-        return bool(self.COUPLET_RE.match(first.text.strip())) and len(second.key) >= 6
+        # (a short tail right under it, no blank line between, is the rest of a title the wrap cut:
+        # ``田径比赛收官　城关镇代表队`` / ``获团体总分第一``)
+        if not second.blank_before and len(second.key) <= 0.6 * len(first.key):
+            return False
+        # (in a hard-wrapped text, only with a blank line between: there a title the wrap cut
+        # inside its second phrase, ``田径比赛收官　城关镇`` / ``代表队获团体总分第一``, looks the same)
+        return (bool(self.COUPLET_RE.match(first.text.strip())) and len(second.key) >= 6
+                and (second.blank_before or self.wrap_width is None))
 
     def _cut_open_by_break(self, i: int) -> str | None:
         """Line *i* (15 characters or more) leaves a mark open right before an old page break and
