@@ -500,7 +500,7 @@ class BodyBuilder:
         # as wide as the wrapped lines around it (the unwrapping's local measure) or as the text's
         return as_wide_as_wrapped(first, self.wrap_width) or any("as wide as a wrapped line" in e for e in first.evidence)
 
-    #: A 引题 of two parallel phrases set apart by a wide gap (an ideographic space or two spaces:
+    #: A 引题 of two parallel phrases (even in length) set apart by a wide gap (an ideographic space or two spaces:
     #: ``守护文化根脉　共享非遗成果``), as a head's first line is set over its main title (newspaper
     #: and journal practice: 引题 often a couplet of even phrases); a wrapped title has no gap.
     COUPLET_RE = re.compile(r"^[\u4e00-\u9fff“”‘’]{3,12}(?:\u3000+| {2,})[\u4e00-\u9fff“”‘’]{3,12}$")
@@ -519,10 +519,11 @@ class BodyBuilder:
         # ``田径比赛收官　城关镇代表队`` / ``获团体总分第一``)
         if not second.blank_before and len(second.key) <= 0.6 * len(first.key):
             return False
-        # (in a hard-wrapped text, only with a blank line between: there a title the wrap cut
-        # inside its second phrase, ``田径比赛收官　城关镇`` / ``代表队获团体总分第一``, looks the same)
+        # (a couplet's phrases are even, 对仗: ``守护文化根脉　共享非遗成果``; a title the wrap cut
+        # inside its second phrase, ``田径比赛收官　城关镇`` / ``代表队获团体总分第一``, is not)
+        parts = first.text.split()
         return (bool(self.COUPLET_RE.match(first.text.strip())) and len(second.key) >= 6
-                and (second.blank_before or self.wrap_width is None))
+                and len(parts) == 2 and abs(len(parts[0]) - len(parts[1])) <= 1)
 
     def _cut_open_by_break(self, i: int) -> str | None:
         """Line *i* (15 characters or more) leaves a mark open right before an old page break and
