@@ -122,16 +122,37 @@ def _unraisable(hook_args) -> None:
     ordinary step. Any other unraisable exception goes to
     the hook that was there before."""
     if isinstance(hook_args.exc_value, Interrupted) and _STOP:
-        import _thread
-
-        _TAKEN.clear()
-        # from another thread, a moment later: delivered here and now, the handler would run
-        # again at once, inside this hook (unraisable again)
-        again = threading.Timer(0.005, _thread.interrupt_main, (_STOP,))
-        again.daemon = True
-        again.start()
+        # from another thread, a moment later, and only once this hook has returned: delivered
+        # here and now, the handler would run again at once, inside this hook (unraisable again).
+        # The latch stays closed until then (a signal meanwhile is taken already), so starting
+        # the timer (which waits for its thread) cannot run the handler here either.
+        _IN_HOOK.set()
+        try:
+            again = threading.Timer(0.005, _redeliver)
+            again.daemon = True
+            again.start()
+        finally:
+            _IN_HOOK.clear()
         return
     _PREVIOUS_HOOK(hook_args)
+
+
+#: Set while :func:`_unraisable` runs: the stop is delivered again only after it returned.
+_IN_HOOK = threading.Event()
+
+
+def _redeliver() -> None:
+    """The timer thread's part of :func:`_unraisable`: wait for the hook to return (a few
+    milliseconds at most), open the latch and deliver the stop anew to the main thread."""
+    import _thread
+    import time
+
+    for _ in range(1000):
+        if not _IN_HOOK.is_set():
+            break
+        time.sleep(0.001)
+    _TAKEN.clear()
+    _thread.interrupt_main(_STOP)
 
 
 _PREVIOUS_HOOK = sys.unraisablehook
