@@ -325,11 +325,9 @@ def form_field_lines(lines: list[Line]) -> set[int]:
         text = line.text.strip()
         m = FORM_FIELD_RE.match(text)
         label = re.split(r"[：:]", text, maxsplit=1)[0] if m else None
-        if label is not None and label in labels:
-            close()
-        if label is None:
-            close()
-        else:
+        if label is None or label in labels:
+            close()  # (a repeated label opens a new run with it)
+        if label is not None:
             run.append(k)
             labels.add(label)
     close()

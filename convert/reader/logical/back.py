@@ -201,13 +201,13 @@ def _continues(field: Line, nxt: Line) -> bool:
     """*nxt* goes on with the value of the colophon *field* line (the extraction hard-wrapped
     it): the field stops mid-value (no closing punctuation), *nxt* is no colophon line, opens
     with no label, holds no sentence end but at its end, and is no longer than the field."""
-    from convert.reader.logical.roles import _centred_under, starts_line
+    from convert.reader.logical.roles import centred_under, starts_line
 
     t = field.text.rstrip()
     body = nxt.text.strip()
     if starts_line(nxt):  # a column name, a page label, a numbered sub-head … never goes on with a value
         return False
-    if _centred_under(field, nxt):  # a signature centred under the last field (本刊编辑部)
+    if centred_under(field, nxt):  # a signature centred under the last field (本刊编辑部)
         return False
     # a value cut after an area code (``（0377）`` / ``6215301``) goes on too
     return (bool(t) and (t[-1] not in TERMINAL or t[-1] in "：:" or (t[-1] in "）)" and body[:1].isdigit()))

@@ -91,7 +91,9 @@ def schedule_item(line: Line, wrap_width: float | None = None) -> bool:
     of a 大事记's entries) with no clause or sentence mark, narrower than a wrapped line. What a
     title never opens with, and complete on its line: each item of a programme is printed on a
     line of its own (the next line is the next item, not the rest of a sentence)."""
-    return (bool(DATED_ENTRY_RE.match(line.text)) and not any(c in SCHEDULE_STOPS for c in line.text)
+    m = DATED_ENTRY_RE.match(line.text)
+    # (the marks are looked for after the date: a time in it, ``9月18日10:00—10:03``, holds a colon)
+    return (m is not None and not any(c in SCHEDULE_STOPS for c in line.text[m.end() - 1:])
             and len(line.key) <= 50 and not as_wide_as_wrapped(line, wrap_width))
 
 
@@ -859,8 +861,8 @@ class BodyBuilder:
             # a line with a comma or in quotes (``“工匠之路，没有捷径可走”``), its 副题 (——…) under it and
             # an author line or lead-in under that: the head of a feature or interview in three lines
             cert, context = self._shape_cert(i, line)
-            return Heading("article", why=f"a title with its ——subtitle and an author line under it; {context}",
-                           cert=cert)
+            return Heading("article", why="a title with its ——subtitle and an author line under it"
+                                          + (f"; {context}" if context else ""), cert=cert)
         if (not marked and heading_shape(line) and len(line.key) <= SECTION_NAME_MAX and nxt_role is not None
                 and nxt_role.kind == "caption" and self._only_captions_after(i)):
             # a short name over nothing but photo captions up to the page's end: a column of photos
@@ -1303,10 +1305,6 @@ class BodyBuilder:
                               and id(line) not in self._column_ids  # a row of names set in columns too
                               and id(line) not in self._form_ids  # a form's field: the next line is the next field
                               and not figure_row(line.text)  # a data box's row ends on its line
-                              # a dated entry of no clause (a schedule's 9月18日10:00—10:03　预先警报),
-                              # narrower than the wrap, ends on its line
-                              and not (not joined and DATED_ENTRY_RE.match(line.text) and not paragraph_shape(line)
-                                       and not as_wide_as_wrapped(line, self.wrap_width))
                               and not directory_entry(line) and not schedule_item(line, self.wrap_width)
                               and not field_line(line, self.wrap_width) and not phone_fields(line.key)
                               # a bulleted list's item ends on its line when the next opens with the
@@ -1588,7 +1586,7 @@ class BodyBuilder:
         last words: ``实。目前…``). The furniture between (the credit, the break, the label) moves
         into the paragraph, in source order (TEI P5 §11.6: ``fw`` and ``pb`` stand where printed),
         and the story's article and column are open again. ``True`` when it resumed."""
-        cut, self._cut = getattr(self, "_cut", None), None
+        cut, self._cut = self._cut, None
         if cut is None or self.para_open or self.article is not None or not line.segments:
             return False
         para = cut[0]
@@ -1604,8 +1602,7 @@ class BodyBuilder:
         for e in top:
             e.tail = None
             para.append(e)
-        self.para, self.article, self.section, self.section_is_brief, self.sub, subs = cut[0], cut[1], cut[2], cut[3], cut[4], cut[5]
-        self.subs = subs
+        self.para, self.article, self.section, self.section_is_brief, self.sub, self.subs = cut
         self.para_open, self.boundary, self.article_closed = True, False, False
         line.note("paragraph (continued)", "the paragraph the page's end cut mid-sentence goes on after the next page's "
                   "label (no jump line; the line opens no paragraph): the page's furniture moves into it")

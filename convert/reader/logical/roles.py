@@ -90,8 +90,10 @@ ROLE_WORDS = frozenset(("文", "图", "文图", "图文", "作者", "撰稿", "�
 #: A person's name of two to four Han characters, maybe letter-spaced (``柳　芸``).
 NAME_RE = re.compile(r"^[\u4e00-\u9fff](?:[ \u3000]{0,2}[\u4e00-\u9fff]){1,3}$")
 #: A unit and a name on one line: ``区委党史研究室　董立言``.
+#: What a person signing for a school class is to it, after the name (``周子墨家长``, ``林小荷老师``).
+NAME_ROLES = "家长|老师|同学"
 UNIT_NAME_RE = re.compile(r"^(?P<unit>\S.{1,24}?\S)[ \u3000]+(?P<name>[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,2}"
-                          r"(?:家长|老师|同学)?)$")
+                          rf"(?:{NAME_ROLES})?)$")
 #: A name and the author's unit after it in round brackets, on one line: ``方晓岚（县总工会办公室）``,
 #: ``韩　素（某某纺织有限公司）`` (journal practice: 作者单位 in brackets after the author's name when it
 #: is not set on a line of its own under it). The name may be letter-spaced; the unit holds no
@@ -103,8 +105,8 @@ NAME_UNIT_RE = re.compile(r"^(?P<name>[\u4e00-\u9fff](?:[ \u3000]{0,2}[\u4e00-\u
 #: a 提案 or a speech in a 人大/政协 bulletin, or an article in a journal.
 PERSON_TITLE_END_RE = re.compile(r"(?:委员|代表|常委|主席|主任|书记|[省市州县区镇乡]长|局长|部长|院长|所长|校长|教授|研究员"
                                  r"|董事长|总经理|经理|厂长|行长|会长|医生|医师|园长|教师|老师)$")  # and a company's posts (国企 speakers), a 商会's or 协会's
-#: What a person signing for a school class is to it, after the name (``周子墨家长``, ``林小荷老师``).
-ROLE_AFTER_NAME_RE = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:家长|老师|同学)$")
+#: :data:`NAME_ROLES` after a name of two characters or more, to be set aside before the name is read.
+ROLE_AFTER_NAME_RE = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}})(?:{NAME_ROLES})$")
 #: A credit after the text, on a line of its own, in brackets.
 CREDIT_LINE_RE = re.compile(r"^[（(]\s*(?P<inner>[^（）()]{2,30}?)\s*[）)]$")
 CREDIT_WORD_RE = re.compile(r"供稿|记者|通讯员|撰稿|执笔|整理|摄影|作者|文[／/]|提供")
@@ -688,7 +690,7 @@ def signature(doc: LogicalText, i: int) -> bool:
     # (or with its table's last row: a 公示 whose attachment, the list of names, is printed as a
     # table under its text and signed below it)
     if not ((paragraph_shape(prev) and prev.text.rstrip()[-1:] in "。！？!?”") or column_row(prev.text)
-            or _table_row(doc, i - 1) or (prev.text.lstrip().startswith("|") and prev.text.rstrip().endswith("|"))):
+            or _table_row(doc, i - 1)):
         return False
     # (a school or a grassroots body signs as its issuing body too: 某县老年大学 over its 决定's date)
     if not (EDITORS_SIGNATURE_RE.match(line.key) or is_org_name(line.key) or is_signing_unit(line.key)
@@ -1901,7 +1903,7 @@ def rejoin_run_ins(doc: LogicalText) -> None:
                 and not line.weak_join and not nxt.blank_before and not nxt.marked \
                 and nxt.text.strip()[:1] not in BULLET_CHARS and (paragraph_shape(nxt) or started) \
                 and not starts_line(nxt) and not PHOTO_CREDIT_END_RE.search(line.text) \
-                and not (author_line(line) is not None and _centred_under(nxt, line)):
+                and not (author_line(line) is not None and centred_under(nxt, line)):
             # (a photo's caption after its mark, ``▲ …现场　　秘书处 摄``, ends with its credit; a
             # centred author line, ``芡塘中学　许明达``, is none of the paragraph under it)
             end = len(line.text)
@@ -2152,7 +2154,7 @@ def _note_ended(doc: LogicalText, line: Line) -> bool:
             and not as_wide_as_wrapped(line, doc.wrap_width))
 
 
-def _centred_under(above: Line, line: Line) -> bool:
+def centred_under(above: Line, line: Line) -> bool:
     """*line* is set in far deeper than the line *above* it (eight columns or more: a centred
     title or author line of a ``pdftotext -layout`` copy) and short: no wrapped line of a note
     or paragraph above, which goes on flush."""
@@ -2183,7 +2185,7 @@ def _footnote_runs(doc: LogicalText):
                 run.append([j, j])
             elif nxt.blank_before or not run:
                 break
-            elif _note_ended(doc, doc.lines[j - 1]) or _centred_under(doc.lines[j - 1], nxt):
+            elif _note_ended(doc, doc.lines[j - 1]) or centred_under(doc.lines[j - 1], nxt):
                 # a text hard-wrapped with no blank lines: the last note ended on its line (it
                 # stops at a sentence mark short of the wrap), what follows is no more of it
                 ended = True
