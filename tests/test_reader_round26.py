@@ -297,12 +297,17 @@ HARD_WRAPPED_REPORT = """桐溪县河湖长制工作简报
 def test_a_sub_heading_over_a_sentence_that_opens_a_list_and_data_box_rows():
     """In a hard-wrapped text without blank lines whose paragraphs open indented, a numbered line
     over a flush sentence ending in a colon (对…予以通报批评：) is a sub-heading like its sibling;
-    a data box's rows (a label, a wide gap, a figure) are not run into the line above them."""
+    a data box's rows (a label, a wide gap, a figure) are not run into the line above them: they
+    are a two-column table, the caption under the column's name its head (the column holds
+    nothing else), no article's."""
     root = _doc(HARD_WRAPPED_REPORT)
     subs = _texts(root, "//tei:div[@type='subsection']/tei:head")
     assert subs == ["一、考评结果", "（一）红榜", "（二）黑榜"]
-    rows = [p for p in _texts(root, "//tei:body//tei:p") if "人次" in p]
-    assert rows == ["各级河湖长巡河5260人次"]
+    assert not [p for p in _texts(root, "//tei:body//tei:p") if "人次" in p]
+    rows = [["".join(c.itertext()).strip() for c in r] for r in xpath(root, "//tei:table/tei:row")]
+    assert rows == [["各级河湖长巡河", "5260人次"], ["发现并交办问题", "126个"], ["整改销号问题", "118个"]]
+    assert _texts(root, "//tei:table/tei:head") == ["一季度全县河湖长制工作数据"]
+    assert "一季度全县河湖长制工作数据" not in _texts(root, "//tei:div[@type='article']/tei:head")
 
 
 AWARD_DECISION = """# 桐林老年大学校刊

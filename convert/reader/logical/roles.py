@@ -40,7 +40,7 @@ from __future__ import annotations
 import re
 
 from convert.reader.body import BYLINE_LINE_RE, BRIEF_RE, CONTINUATION_LEAD_RE, CONTINUATION_RE
-from convert.reader.layout import (BULLET_CHARS, CELL_MAX, FORM_FIELD_RE, PIPE_RULE_RE, TERMINAL, FIGURE_CELL_RE, figure_caption, TABLE_LABEL_RE, TABLE_TITLE_RE, after_clause_mark, cell_spans, colophon_fields, column_row, gap_field, tab_pair,
+from convert.reader.layout import (BULLET_CHARS, CELL_MAX, FORM_FIELD_RE, PIPE_RULE_RE, TERMINAL, FIGURE_CELL_RE, figure_caption, figure_row, TABLE_LABEL_RE, TABLE_TITLE_RE, after_clause_mark, cell_spans, colophon_fields, column_row, gap_field, tab_pair,
                                    heading_shape, page_credit, paragraph_shape, table_row, unfinished)
 from convert.reader.lines import WS_RE, Line, Milestone, is_mark
 from convert.reader.logical.back import is_page_credit, rule_line
@@ -2368,6 +2368,34 @@ def _table_caption(doc: LogicalText, i: int) -> bool:
     return sentence_final(prev.text) and not COLUMN_RE.match(prev.key)
 
 
+def _column_table_caption(doc: LogicalText, i: int, j: int) -> bool:
+    """Line *i* - 1 is the caption of the table whose rows are lines *i* … *j* - 1, printed right
+    under a column's name (【一周食谱】, 【数据看板】) in a column that holds nothing but that table:
+    the caption is short (:data:`LABELLED_TITLE_MAX`), one cell, no sentence, clause or colon
+    punctuation, no heading number, no bracket opening it; the line above it a column name
+    (:data:`COLUMN_RE`) and the line after the table another column name, a conventional box's
+    name (温馨提示, 小贴士: :data:`convert.reader.logical.body.BOX_NAME_RE`) or the body's end. A
+    blank line may stand between the caption and the table (a Markdown copy sets one everywhere).
+    The line names the table, not an article (nothing but the table follows it); no label says
+    so: the caller marks it ``@cert`` medium. TEI P5 §14.1.1: a table's title is its ``<head>``."""
+    from convert.reader.logical.body import BOX_NAME_RE
+    from convert.reader.physical import item_number
+
+    k = i - 1
+    if k - 1 < doc.body_start or k in doc.roles:
+        return False
+    cap, prev = doc.lines[k], doc.lines[k - 1]
+    text = cap.text.strip()
+    if (not 0 < len(cap.key) <= LABELLED_TITLE_MAX or len(cell_spans(cap.text)) != 1
+            or any(c in "。；！？，,;：:!?" for c in text) or text[:1] in "（(【〔[<《" or item_number(text)
+            or TABLE_LABEL_RE.match(text) or figure_caption(text) or not COLUMN_RE.match(prev.key)):
+        return False
+    while j < doc.colophon_start and doc.roles.get(j) is not None and doc.roles[j].kind in ("page-label", "page-credit"):
+        j += 1  # a page's furniture between the table and what follows it
+    return j >= doc.colophon_start or COLUMN_RE.match(doc.lines[j].key) is not None \
+        or BOX_NAME_RE.match(doc.lines[j].key) is not None
+
+
 def _split_row_cells(a: Line, b: Line) -> int:
     """How many cells the row *a* and *b* make together (:func:`split_row`), 0 when they are none."""
     if not split_row(a, b):
@@ -2396,7 +2424,10 @@ def find_tables(doc: LogicalText) -> None:
     (:func:`convert.reader.layout.table_row`: three cells or more apart by wide gaps) under a
     title line (附表：…, 表N …, 续表: :data:`convert.reader.layout.TABLE_TITLE_RE`), or three rows or
     more without one, or under a caption with no label right above the first row
-    (:func:`_table_caption`: its head, ``@cert`` medium). The first row may itself be two halves a
+    (:func:`_table_caption`: its head, ``@cert`` medium) or right under a column's name in a column
+    that holds nothing else (:func:`_column_table_caption`), or a two-column table: three lines or
+    more of a name and a figure apart by a wide gap (:func:`convert.reader.layout.figure_row`, a
+    data box's rows, ``@cert`` medium). The first row may itself be two halves a
     wrap cut that are no rows alone (:func:`split_row`). A blank line between two rows ends the table unless the lower row opens
     with an old page break (a table cut by a page). The rest of a row that a hard wrap carried to
     the next line (:func:`table_fragment`) goes with that row, and so does the second half of a row
@@ -2427,6 +2458,25 @@ def find_tables(doc: LogicalText) -> None:
                         _give(doc, k, "table", "a table row: two short cells apart by a tab, three such lines or "
                               "more in a row (a two-column table as extracted; TEI P5 §14.1.1)", "medium",
                               part="row", table=n, label=k == i and label)
+                i = j
+                continue
+            if i not in doc.roles and figure_row(doc.lines[i].text):
+                # a name and a figure apart by a wide gap, three lines or more in a row with no blank
+                # line between (a data box's two-column table: ``清理河道垃圾　　　1.27万吨``)
+                j = i + 1
+                while (j < end and j not in doc.roles and not doc.lines[j].blank_before
+                       and figure_row(doc.lines[j].text)):
+                    j += 1
+                if j - i >= 3:
+                    n += 1
+                    if _column_table_caption(doc, i, j):
+                        _give(doc, i - 1, "table", "the caption of the table under it, right under a column's "
+                              "name in a column that holds nothing else (TEI P5 §14.1.1)", "medium",
+                              part="head", table=n, caption=True)
+                    for k in range(i, j):
+                        _give(doc, k, "table", "a table row: a name and a figure apart by a wide gap, three such "
+                              "lines or more in a row (a data box's two-column table; TEI P5 §14.1.1)", "medium",
+                              part="row", table=n, label=False)
                 i = j
                 continue
             i += 1
@@ -2475,6 +2525,9 @@ def find_tables(doc: LogicalText) -> None:
         # a caption with no 表 label right above the first row, prose ending a sentence above it
         # (``上半年全县主要商贸指标``): the table's head, less sure (three rows or more, as for no title)
         captioned = title is None and len(rows) >= 3 and _table_caption(doc, i)
+        column_caption = title is None and not captioned and len(rows) >= 3 and _column_table_caption(doc, i, j)
+        if column_caption:
+            captioned, title = True, i - 1
         if captioned:
             title = i - 1
         if len(rows) < (2 if title is not None else 3):
@@ -2483,7 +2536,10 @@ def find_tables(doc: LogicalText) -> None:
         n += 1
         weak = any(part == "more" for _, part in members)
         cert = "medium" if weak else None
-        if captioned:
+        if column_caption:
+            _give(doc, title, "table", "the caption of the table under it, right under a column's name in a "
+                  "column that holds nothing else (TEI P5 §14.1.1)", "medium", part="head", table=n, caption=True)
+        elif captioned:
             _give(doc, title, "table", "the caption of the table under it: a short line with no label, no "
                   "punctuation and no heading number right above its first row, prose ending a sentence above "
                   "it (TEI P5 §14.1.1)", cert, part="head", table=n, caption=True)
