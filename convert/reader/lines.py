@@ -103,6 +103,9 @@ class Line:
     - ``role``/``evidence``: what the passes decided the line is and why (``--explain``);
       ``cert``: ``"medium"``/``"low"`` when that decision is weakly supported (TEI ``@cert``);
       ``weak_join``: the weak decision was to join a line into this one.
+    - ``indent_opens``: the physical stage ended the line above because this one opens with the
+      first-line indent of a text that marks its paragraphs so (段首空两字, no page break between):
+      a new paragraph, whatever the line above ends with.
     - ``column``: in a contents list set in two columns side by side (one source line holding
       an entry of each), 1 or 2 for the column this cell of the line stands in; 0 elsewhere.
     """
@@ -123,6 +126,7 @@ class Line:
     evidence: list[str] = field(default_factory=list)
     cert: str | None = None
     weak_join: bool = False
+    indent_opens: bool = False
     feed_here: bool = False
     column: int = 0
 

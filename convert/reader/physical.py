@@ -1244,15 +1244,24 @@ def opens_indented(line: Line) -> bool:
 
 def indent_marked_lines(lines: list[Line]) -> bool:
     """The physical *lines* mark their paragraphs only by the first-line indent (段首空两字,
-    ordinary typesetting; clreq: indentation): hardly a line follows a blank one (fewer than one
-    in five), three lines at least open indented, and at most half of them (so the indent is no
-    page margin every line shares). One pass over the lines."""
+    ordinary typesetting; clreq: indentation): three lines at least open indented, and at most
+    half of them (so the indent is no page margin every line shares), and either hardly a line
+    follows a blank one (fewer than one in five) or, of the indented openings right under a
+    line that ends a sentence (a paragraph under a paragraph), two at least and fewer than a
+    third follow a blank line (blank lines set around titles and column names only: where blank
+    lines part the paragraphs, nearly every such opening follows one). One pass over the lines."""
     text = [line for line in lines if line.key and not line.furniture]
     if not text:
         return False
     blanks = sum(1 for line in text if line.blank_before)
-    starts = sum(1 for line in text if opens_indented(line))
-    return blanks * 5 < len(text) and starts >= 3 and starts * 2 <= len(text)
+    starts = under = under_blank = 0
+    for prev, line in zip([None] + text, text):
+        if opens_indented(line):
+            starts += 1
+            if prev is not None and sentence_final(prev.text):
+                under += 1
+                under_blank += line.blank_before
+    return starts >= 3 and starts * 2 <= len(text) and (blanks * 5 < len(text) or 2 <= under > under_blank * 3)
 
 
 #: The fewest text lines of a part of the file (between runs of two blank lines or more) that is
@@ -1410,6 +1419,12 @@ def _row_halves(a: Line, b: Line) -> bool:
     return split_row(a, b)
 
 
+#: The evidence for a break before a line opening with a paragraph's first-line indent in a text
+#: that marks its paragraphs so (:func:`decide_break`; the line gets ``indent_opens``).
+INDENT_OPENS = ("the next line opens indented, and the text marks its paragraphs by their first-line indent "
+                "(段首空两字): a new paragraph")
+
+
 def decide_break(a: Line, parts: int, b: Line, width: float | None,
                  last_width: float | None = None,
                  entries: list[tuple[str, Counter]] | None = None,
@@ -1496,8 +1511,7 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
     if whole_bracket(a.text):
         return True, "a bracketed note on a line of its own (（作者系…）, （…供稿）): a paragraph of its own", None
     if indents and opens_indented(b):
-        return True, ("the next line opens indented, and the text marks its paragraphs by their first-line "
-                      "indent (段首空两字): a new paragraph"), None
+        return True, INDENT_OPENS, None
     if entries is not None and _completes_entry(a, b, entries):
         return False, "the contents list prints the title this line begins and the next one ends", None
     if _heading_tail(a, parts, b, width):
@@ -1696,6 +1710,8 @@ def unwrap(doc: PhysicalText) -> None:
                                                entries_near(i) if listed else None, run_in if parts == 1 else None,
                                                indents[i + 1], captions[i + 1], paged[i] and parts == 1)
             if ends:
+                if why is INDENT_OPENS and not nxt.form_feed:
+                    nxt.indent_opens = True
                 cur.evidence.append(f"line ends: {why}")
                 if cert:
                     cur.cert = cert

@@ -1273,6 +1273,12 @@ class BodyBuilder:
             if (self.para_open and self.para is not None and indented(line)
                     and not is_mark(segs[0][0]) and self._ends_short(self._para_line)):
                 self.para_open = False
+            if (self.para_open and line.indent_opens and not line.blank_before and not resumed
+                    and not any(is_mark(s) for s, _ in segs)):
+                # the physical stage ended the line above at this one's first-line indent, no page
+                # break between (段首空两字 in a text marked so): a new paragraph though the one above
+                # ends in a colon (…启事如下： over 一、征文主题。…)
+                self.para_open = False
             if not self.para_open and (self._page_goes_on(line, segs) or self._clause_goes_on(line, segs)):
                 self.para_open = True
             if self.para_open and self.para is not None and next_reference(self.para, segs):
