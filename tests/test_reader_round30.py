@@ -108,3 +108,59 @@ def test_an_indented_item_under_a_sentence_ending_in_a_colon_opens_a_paragraph_w
     assert any(p.startswith("一、活动主题。") for p in paras)
     assert _heads(root) == ["县社科联召开年度课题评审会", "关于开展2025年度全县社科普及周活动的启事",
                             "潜心地方文献整理的退休教师"]
+
+
+TABBED_BRIEFING = "\n\n".join([
+    "内部资料\t注意保存",
+    "老 龄 工 作 简 报",
+    "2025年第2期（总第31期）",
+    "蓟川县老龄工作委员会办公室\t\t\t2025年4月18日",
+    "本期要目",
+    "\t邹明远在全县老龄工作会议上的讲话\t1",
+    "\t基层动态（三则）\t3",
+    "\t关于开展2025年“敬老月”活动的通知\t4",
+    "【重要讲话】",
+    "守正创新强服务　用心用情暖夕阳",
+    "——在全县老龄工作会议上的讲话",
+    "县老龄委主任\t邹明远",
+    "（2025年4月2日）",
+    "同志们：",
+    "\t今天召开全县老龄工作会议，主要任务是总结去年工作，部署今年任务。",
+    "一、去年工作回顾",
+    "\t去年以来，全县新建农村幸福院12所，改造提升居家养老服务站20个，老年人满意度明显提高。",
+    "二、今年重点任务",
+    "\t今年要抓好三件实事：一是新建助餐点15个，二是开展老年人健康体检，三是推进适老化改造。",
+    "【基层动态】",
+    "**城关镇老龄办**：4月8日，城关镇老龄办组织志愿者走访辖区独居老人86户，为老人检修电器、清理杂物。",
+    "东岭乡老龄办：4月10日，东岭乡老龄办联合乡卫生院开展义诊活动，为120余名老人测量血压血糖。",
+    "**县民政局**：4月12日，县民政局对全县32家养老机构开展消防安全检查，督促整改隐患9处。",
+    "【通知公告】",
+    "关于开展2025年“敬老月”活动的通知",
+    "蓟老龄办〔2025〕5号",
+    "各乡镇（街道）老龄办，县直有关单位：",
+    "\t为弘扬中华民族孝亲敬老传统美德，经研究，决定在全县开展2025年“敬老月”活动。请各单位结合实际认真组织实施。",
+    "附件：1.2025年“敬老月”活动安排表\n\t\t2.“敬老月”活动情况统计表",
+    "\t\t\t\t蓟川县老龄工作委员会办公室\n\t\t\t\t2025年4月15日",
+    "报：市老龄办，县委、县政府主要领导同志。",
+    "送：县委办、县人大办、县政府办、县政协办。",
+    "发：各乡镇（街道）老龄办，县老龄委各成员单位。",
+]) + "\n"
+
+
+def test_a_bulletin_set_with_tabs_and_blank_lines_between_all_its_lines():
+    """A 简报 extracted with tabs for indents and between fields and a blank line under every line:
+    a contents entry's page after a tab is its page (the list holds every entry); the speaker's
+    office and name apart by a tab is an author line, so the title over the ——subtitle is the
+    speech's; the speech's date alone in brackets is no title; in a column whose items open with a
+    body's name and a colon, the one that lost its bold is an item too; a document's number
+    (发文字号, GB/T 9704-2012 7.2.4) is a line of its own, no part of the 主送 line; the 落款 under
+    the 附件说明 (GB/T 9704-2012 7.3.6) signs the notice, its unit and date not run together."""
+    root = _doc(TABBED_BRIEFING)
+    assert xpath(root, "//tei:front/tei:div[@type='contents']//tei:item/tei:num/@value") == ["1", "3", "4"]
+    assert _heads(root) == ["守正创新强服务用心用情暖夕阳", "关于开展2025年“敬老月”活动的通知"]
+    briefs = _texts(root, "//tei:div[@type='brief']/tei:head")
+    assert briefs == ["城关镇老龄办", "东岭乡老龄办", "县民政局"]
+    paras = _texts(root, "//tei:body//tei:p")
+    assert "蓟老龄办〔2025〕5号" in paras
+    assert "（2025年4月2日）" not in _texts(root, "//tei:head")
+    assert not [p for p in paras if "蓟川县老龄工作委员会办公室2025年4月15日" in p]

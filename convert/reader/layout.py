@@ -305,12 +305,35 @@ FORM_FIELD_RE = re.compile(r"^[\u4e00-\u9fff]{2,8}[：:]\s*\S")
 FORM_FIELDS_MIN = 3
 
 
+#: The fewest characters of the report after a body's name and a colon that make the line a brief
+#: item (:func:`brief_by_unit`) rather than a form's field or a name list's row.
+BRIEF_BY_UNIT_MIN = 30
+
+
+def brief_by_unit(text: str) -> bool:
+    """*text* (a line, stripped) is a brief item opened by the name of the body it reports on and a
+    colon (``县教育局关工委：7月3日，县教育局关工委联合…。``, an 活动掠影's or 基层动态's item): the
+    label a body's name (:func:`convert.reader.names.is_signing_unit`), the rest running text of
+    :data:`BRIEF_BY_UNIT_MIN` characters or more ending a sentence inside. A form's field
+    (``承办单位：县林业局（牵头）…``) is labelled by the field, a name list's row
+    (``县国资运营公司：彭　亮``) holds a name, not sentences."""
+    from convert.reader.names import is_signing_unit
+
+    label, colon, rest = re.sub(r"\*\*", "", text).partition("：")
+    if not colon:
+        label, colon, rest = text.partition(":")
+    return (bool(colon) and 2 <= len(label) <= 12 and is_signing_unit(label.strip())
+            and len("".join(rest.split())) >= BRIEF_BY_UNIT_MIN and any(c in "。！？" for c in rest))
+
+
 def form_field_lines(lines: list[Line]) -> set[int]:
     """The indexes of the lines of forms printed in the text: a run of :data:`FORM_FIELDS_MIN`
     lines or more in a row (blank lines between them or not), each a field (:data:`FORM_FIELD_RE`),
     their labels all different (a 交办单's 督办编号 / 交办事项 / 承办单位 / 办理时限 / 反馈要求, GB/T
     15834-2011 4.1.3: the colon after a label). A form's fields are its lines, never titles,
-    whatever their shape. One pass over the lines."""
+    whatever their shape. A body's name and a colon over a report of sentences
+    (``县教育局关工委：7月3日，…。``: :func:`brief_by_unit`) is a brief item's run-in head, no field.
+    One pass over the lines."""
     out: set[int] = set()
     run: list[int] = []
     labels: set[str] = set()
@@ -324,7 +347,7 @@ def form_field_lines(lines: list[Line]) -> set[int]:
     for k, line in enumerate(lines):
         text = line.text.strip()
         m = FORM_FIELD_RE.match(text)
-        label = re.split(r"[：:]", text, maxsplit=1)[0] if m else None
+        label = re.split(r"[：:]", text, maxsplit=1)[0] if m and not brief_by_unit(text) else None
         if label is None or label in labels:
             close()  # (a repeated label opens a new run with it)
         if label is not None:
@@ -1097,7 +1120,7 @@ def _gap_page(text: str, start: int, shortest: int = 2) -> tuple[int, int, int] 
     """``(page start, page end, title end)`` when *text* (right-stripped) ends in a bare page
     number (1–3 digits) set apart from a title of *shortest* characters at least (from *start*;
     two, but none for the rest of a title the wrap carried over) by a
-    wide gap (two spaces or more, or an ideographic space): a journal's contents entry without
+    wide gap (two spaces or more, an ideographic space or a tab): a journal's contents entry without
     leaders. ``None`` otherwise. Linear: the gap is read backwards from the number."""
     m = _TAIL_NUMBER_RE.search(text)
     if not m:
@@ -1107,7 +1130,7 @@ def _gap_page(text: str, start: int, shortest: int = 2) -> tuple[int, int, int] 
     while g > start and text[g - 1] in " \t\u3000":
         g -= 1
     gap = text[g:a]
-    if not ("\u3000" in gap or len(gap) >= 2) or len(text[start:g].strip()) < shortest:
+    if not ("\u3000" in gap or "\t" in gap or len(gap) >= 2) or len(text[start:g].strip()) < shortest:
         return None
     return a, m.end(), g
 

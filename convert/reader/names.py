@@ -168,7 +168,7 @@ def tag_byline(byline: etree._Element) -> int:
 #: (``县妇联　俞　岚　摄``) is the verb, no part of it.
 OTHER_CREDIT_RE = re.compile(
     r"^(?P<open>\s*[（(]?\s*|\s*[□◎○◇●■▲☆★◆]\s*)(?:(?P<org>[^\s（）()]{2,30}?)(?P<verb>供稿|提供)"
-    r"|(?P<unit>[^\s（）()]{2,30}?)[ \u3000]+(?P<name>[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,2})(?<!摄)"
+    r"|(?P<unit>[^\s（）()]{2,30}?)[ \t\u3000]+(?P<name>[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,2})(?<!摄)"
     r"|(?P<alone>[\u4e00-\u9fff](?:[ \u3000]{0,2}[\u4e00-\u9fff]){1,3})(?<!摄))(?:[ \u3000]*摄)?\s*[）)]?\s*$")
 
 

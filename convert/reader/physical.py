@@ -854,6 +854,12 @@ _ADDRESSEE_RE = re.compile(r"^[\u4e00-\u9fff]{0,8}?各[\u4e00-\u9fff]{0,8}?"
 _QUALIFIER_RE = re.compile(r"（[^（）()]{1,6}）|\([^（）()]{1,6}\)")
 
 
+#: A document's number (发文字号, GB/T 9704-2012 7.2.4): the issuing body's short name, the year
+#: in 〔〕 (or square brackets as extracted) and the serial number with 号 (``椿关工委〔2025〕9号``),
+#: a line of its own under the 版头 or a notice's title.
+DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［(（]\d{4}[〕\]］)）]\d{1,4}号")
+
+
 def addressee_line(line: Line) -> bool:
     """*line* is a 主送 line (GB/T 9704-2012 7.3.3: the bodies addressed, under the title, the last
     one followed by a full-width colon; it may run over several lines, 回行时仍顶格): bodies apart
@@ -877,6 +883,8 @@ def _own_line(line: Line) -> str | None:
         return "a colophon line"
     if addressee_line(line):
         return "a 主送 line (the bodies addressed, a colon after the last: GB/T 9704-2012 7.3.3)"
+    if DOC_NUMBER_RE.fullmatch(k):
+        return "a document's number (发文字号: GB/T 9704-2012 7.2.4)"
     if BYLINE_LINE_RE.match(k) and len(k) <= 20 and not any(c in PROSE_PUNCT for c in line.text):
         return "a reporter line"
     from convert.reader.logical.roles import author_line
@@ -1022,7 +1030,7 @@ def clause_free(text: str) -> bool:
 #: The most titles a contents list without page numbers is read for (an issue's 要目)
 PAGELESS_MAX = 40
 #: A page number after a gap at a line's end (``…培训班　　1``: a contents line without leaders)
-PAGE_AFTER_GAP_RE = re.compile(r"\S(?:\s{2,}|\u3000)[\d０-９]{1,3}\s*$")
+PAGE_AFTER_GAP_RE = re.compile(r"\S(?:\s{2,}|[\u3000\t])[\d０-９]{1,3}\s*$")
 
 
 def pageless_entries(lines: list[Line]) -> list[tuple[int, str]]:

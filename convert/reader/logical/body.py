@@ -63,13 +63,16 @@ from convert.reader.masthead import DATE_RE, _iso, arabic_date
 from convert.reader.logical.state import LogicalText, Role
 from convert.reader.logical.roles import DOCUMENT_TITLE_RE, QUESTION_HEAD_RE, SIGNED_TITLE_MAX, indented, physical_parts, subhead_level, title_like
 from convert.reader.names import tag_byline
-from convert.reader.physical import (DATED_ENTRY_RE, NO_LINE_START, as_wide_as_wrapped, display_width, field_text, leading_blanks, phone_fields,
+from convert.reader.physical import (DATED_ENTRY_RE, DOC_NUMBER_RE, NO_LINE_START, as_wide_as_wrapped, display_width, field_text, leading_blanks, phone_fields,
                                      reference_follows, sentence_final)
 from convert.tei import TEI_NS, E, XML_ID, t, xpath
 
 SECTION_NAME_MAX = 8
 #: Roles after which a heading follows a boundary (the previous article, page or column ended).
 BOUNDARY_ROLES = ("page-label", "page-credit", "credit", "caption", "section", "attachment")
+#: A date alone in round brackets (``（2025年7月10日）``): the date of a speech or report printed
+#: under its title and speaker, a line of its own.
+BRACKETED_DATE_RE = re.compile(r"[（(]\d{4}年\d{1,2}月\d{1,2}日[）)]")
 #: Marks that part clauses, list words or set an aside apart: a line holding one is running text
 #: or a jump line (``（上接第一版）…、…的``), not a caption's or a label's short phrase.
 CLAUSE_MARKS = set("，,、；;：:（）()")
@@ -800,6 +803,12 @@ class BodyBuilder:
             line.note("paragraph", "a labelled list's entry (a name's ordinal and a colon: 线路一：, 线路二：) or "
                                    "the text under its label: a list line, not a title")
             return None
+        if BRACKETED_DATE_RE.fullmatch(line.key):
+            # a date alone in brackets (（2025年7月10日）): the date a speech or report was given,
+            # printed under its title and speaker (讲话稿), never a title
+            line.note("paragraph", "a date alone in brackets: the date of the speech or report above, not a title")
+            self._alone_ids.add(id(line))
+            return None
         if i in self._unit_listed:
             # one of three or more bodies' names in a row, each alone on its line (a 决定's 先进集体):
             # a list's line, never a title
@@ -1311,6 +1320,7 @@ class BodyBuilder:
                               and id(line) not in self._column_ids  # a row of names set in columns too
                               and id(line) not in self._form_ids  # a form's field: the next line is the next field
                               and not figure_row(line.text)  # a data box's row ends on its line
+                              and not DOC_NUMBER_RE.fullmatch(line.key)  # 发文字号 (GB/T 9704-2012 7.2.4)
                               and not directory_entry(line) and not schedule_item(line, self.wrap_width)
                               and not field_line(line, self.wrap_width) and not phone_fields(line.key)
                               # a bulleted list's item ends on its line when the next opens with the

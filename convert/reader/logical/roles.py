@@ -40,7 +40,7 @@ from __future__ import annotations
 import re
 
 from convert.reader.body import BYLINE_LINE_RE, BRIEF_RE, CONTINUATION_LEAD_RE, CONTINUATION_RE
-from convert.reader.layout import (BULLET_CHARS, CELL_MAX, FORM_FIELD_RE, PIPE_RULE_RE, TERMINAL, FIGURE_CELL_RE, figure_caption, figure_row, TABLE_LABEL_RE, TABLE_TITLE_RE, after_clause_mark, cell_spans, colophon_fields, column_row, gap_field, tab_pair,
+from convert.reader.layout import (BULLET_CHARS, CELL_MAX, FORM_FIELD_RE, PIPE_RULE_RE, TERMINAL, FIGURE_CELL_RE, brief_by_unit, figure_caption, figure_row, TABLE_LABEL_RE, TABLE_TITLE_RE, after_clause_mark, cell_spans, colophon_fields, column_row, gap_field, tab_pair,
                                    heading_shape, page_credit, paragraph_shape, table_row, unfinished)
 from convert.reader.lines import WS_RE, Line, Milestone, is_mark
 from convert.reader.logical.back import is_page_credit, rule_line
@@ -92,7 +92,7 @@ NAME_RE = re.compile(r"^[\u4e00-\u9fff](?:[ \u3000]{0,2}[\u4e00-\u9fff]){1,3}$")
 #: A unit and a name on one line: ``区委党史研究室　董立言``.
 #: What a person signing for a school class is to it, after the name (``周子墨家长``, ``林小荷老师``).
 NAME_ROLES = "家长|老师|同学"
-UNIT_NAME_RE = re.compile(r"^(?P<unit>\S.{1,24}?\S)[ \u3000]+(?P<name>[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,2}"
+UNIT_NAME_RE = re.compile(r"^(?P<unit>\S.{1,24}?\S)[ \t\u3000]+(?P<name>[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,2}"
                           rf"(?:{NAME_ROLES})?)$")
 #: A name and the author's unit after it in round brackets, on one line: ``方晓岚（县总工会办公室）``,
 #: ``韩　素（某某纺织有限公司）`` (journal practice: 作者单位 in brackets after the author's name when it
@@ -627,7 +627,7 @@ def column_question(doc: LogicalText, i: int) -> bool:
 #: standing, after an optional place or unit (``读者``, ``城东小区居民``, ``浦口村村民``; a service's
 #: users writing to its paper: ``乘客``, ``旅客``, ``游客``, ``患者``), a space,
 #: and a name of two or three characters.
-LETTER_SIGNER_RE = re.compile(r"^[\u4e00-\u9fff]{0,12}(?:读者|村民|居民|市民|网友|群众|职工|家长|乘客|旅客|游客|患者)[ \u3000]+"
+LETTER_SIGNER_RE = re.compile(r"^[\u4e00-\u9fff]{0,12}(?:读者|村民|居民|市民|网友|群众|职工|家长|乘客|旅客|游客|患者)[ \t\u3000]+"
                               r"(?P<name>[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,2})$")
 
 
@@ -689,8 +689,9 @@ def signature(doc: LogicalText, i: int) -> bool:
     # 决定's 名单 printed under its text, before the 落款: nothing of a name row goes on below it)
     # (or with its table's last row: a 公示 whose attachment, the list of names, is printed as a
     # table under its text and signed below it)
+    # (or with its 附件说明, which stands between the text and the 落款: GB/T 9704-2012 7.3.6)
     if not ((paragraph_shape(prev) and prev.text.rstrip()[-1:] in "。！？!?”") or column_row(prev.text)
-            or _table_row(doc, i - 1)):
+            or _table_row(doc, i - 1) or ATTACHMENT_RE.match(prev.text)):
         return False
     # (a school or a grassroots body signs as its issuing body too: 某县老年大学 over its 决定's date)
     if not (EDITORS_SIGNATURE_RE.match(line.key) or is_org_name(line.key) or is_signing_unit(line.key)
@@ -1707,6 +1708,12 @@ def find_briefs(doc: LogicalText) -> None:
                 region.append((i, found, False))
         elif in_column and not column and (shape := shared_run_in(line)) is not None:
             region.append((i, shape, False))
+        elif in_column and not column and region and brief_by_unit(line.text.strip()):
+            # a body's name and a colon over its report (``石榴坪镇关工委：7月8日至9日，…``) among
+            # items whose heads are bold: the same item's form, its markup gone
+            a = len(line.text) - len(line.text.lstrip())
+            label = re.split(r"[：:]", line.text.strip(), maxsplit=1)[0]
+            region.append((i, (a, a, a + len(label)), False))
         elif (heading_shape(line) and len(line.key) >= 6 and line.text.rstrip()[-1:] not in "）)"
               and nxt is not None and (paragraph_shape(nxt) or nxt.key.startswith("—"))):
             column = False  # a title of its own: the column has ended
