@@ -318,11 +318,15 @@ def false_joins(blocks: list[str], clean: str, joins: list[str], heads: set[str]
     # which content lines follow the one before with no blank line between (a clean text that
     # sets its paragraphs apart with blank lines and hard-wraps them: the lines of one paragraph)
     raw = [line for line in lines_of(clean) if not re.fullmatch(r"\s*([-*_])(\s*\1){2,}\s*", line)]
+    # a left margin every line of prose keeps (a pdftotext -layout copy sets the body 6 spaces in and
+    # a paragraph's first line 4 more): the first-line indent is read after it
+    margin = min((len(line.lstrip("\f")) - len(line.lstrip("\f").lstrip(" "))
+                  for line in raw if len(nows(line)) > 20), default=0)
     adjacent, opens, blanks, starts = [], [], 1, [0]
     for line in raw:
         if nows(re.sub(r"^\s*#{1,6}\s+|\*\*|</?b>", "", line)):
             adjacent.append(not blanks)
-            opens.append(re.match(r"^\f?(?:\u3000{2}|[ \t]{4,})\S", line) is not None)
+            opens.append(re.match(r"^\f?(?:\u3000{2}|[ \t]{4,})\S", line.lstrip("\f")[margin:]) is not None)
             # two blank lines or more: where two files were run together (:func:`concatenate`)
             if blanks >= 2 and len(adjacent) - 1 - starts[-1] >= 20:
                 starts.append(len(adjacent) - 1)
