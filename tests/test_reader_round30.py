@@ -164,3 +164,74 @@ def test_a_bulletin_set_with_tabs_and_blank_lines_between_all_its_lines():
     assert "蓟老龄办〔2025〕5号" in paras
     assert "（2025年4月2日）" not in _texts(root, "//tei:head")
     assert not [p for p in paras if "蓟川县老龄工作委员会办公室2025年4月15日" in p]
+
+
+LAYOUT_JOURNAL = """                              蓟  岭  档  案
+
+                          2025年第2期（总第40期）
+
+      蓟岭县档案馆编                                          2025年6月
+
+                                  目    录
+
+      【工作动态】
+        县档案馆开展馆藏档案安全检查……………………………………………… 1
+      【档案故事】
+        一张老地契的来历……………………………………………………… 邝　明　2
+
+                              县档案馆开展馆藏
+                              档案安全检查工作
+
+          6月上旬，县档案馆组织人员对馆藏档案开展安全检查，重点检查库房温湿度、消
+      防设施和档案装具，发现并整改问题3处，确保馆藏档案安全。
+                                                              （县档案馆　陆　琴）
+
+
+                                     1
+      蓟岭档案　2025年第2期
+
+                              一张老地契的来历
+
+                                  文／邝　明
+
+          去年秋天，石桥镇一位村民把一张老地契送到县档案馆，说是整理老屋时从墙缝里找
+      到的。地契用毛笔写在棉纸上，落款是光绪年间，纸已经发黄变脆。
+
+                                  墙缝里的纸包
+
+          这位村民姓陈，今年六十多岁。他说，老屋是祖上传下来的，拆旧墙时发现一个油纸
+      包，打开一看是几张写满字的旧纸，其中就有这张地契。他想了好几天，决定交给档案①
+
+      ① 据《蓟岭县志》记载，该村清代属石桥里。
+
+
+                                     2
+                                                        蓟岭档案　2025年第2期
+
+      馆保存，让更多的人看到。
+
+                                  地契上的人家
+
+          馆里的工作人员查阅了县志和族谱，弄清了地契上写的几户人家的来历，还把地契和
+      族谱放在一起整理，编入了家族档案专题。
+
+
+                                     3
+"""
+
+
+def test_a_layout_journal_two_line_centred_title_unnumbered_sub_heads_and_a_paragraph_run_on_past_its_footnote():
+    """In a pdftotext -layout copy of a journal: a title printed centred in two balanced lines is
+    one title, though the contents list prints it shortened; a signed story's unnumbered heads,
+    set apart by blank lines, which the list does not name, are its sub-headings (nested
+    divisions); a paragraph the page's end cut mid-sentence over the page's footnote goes on on
+    the next page, its two parts one paragraph by aggregation (@next/@prev, TEI P5 §16.7) with
+    the note between them."""
+    root = _doc(LAYOUT_JOURNAL)
+    assert _heads(root) == ["县档案馆开展馆藏档案安全检查工作", "一张老地契的来历"]
+    assert _texts(root, "//tei:div[@type='subsection']/tei:head") == ["墙缝里的纸包", "地契上的人家"]
+    first = xpath(root, "//tei:p[@next]")
+    assert len(first) == 1 and "".join(first[0].itertext()).rstrip().endswith("决定交给档案①")
+    second = xpath(root, "//tei:p[@prev]")
+    assert len(second) == 1 and "".join(second[0].itertext()).startswith("馆保存")
+    assert xpath(root, "//tei:note[@place='foot']/following-sibling::tei:p[1]/@prev")

@@ -966,6 +966,33 @@ def centred_cut(first: Line, second: Line, width: float | None) -> bool:
             and not INNER_GAP_RE.search(first.text.strip()) and not INNER_GAP_RE.search(second.text.strip()))
 
 
+#: The fewest characters of each line of a title printed centred in two lines (:func:`centred_pair`).
+CENTRED_PAIR_MIN = 6
+
+
+def centred_pair(first: Line, second: Line) -> bool:
+    """*first* and *second* are one title printed centred in two lines of about the same length
+    (标题回行: a long title set in two balanced lines, each centred): both set in from the left
+    deeper than a paragraph's first-line indent (more than four ideograph widths of leading
+    space), their centres within one ideograph width and their lengths within two characters of
+    each other, :data:`CENTRED_PAIR_MIN` characters each at least, neither holding clause
+    punctuation or a wide gap inside, no blank line, form feed or markup between, and *second*
+    no subtitle (——…), bracketed note, author line or masthead line. A 引题 over its title is
+    shorter, an author line shorter still. Weak: the caller marks it ``@cert`` medium."""
+    if second.blank_before or second.form_feed or first.marked or second.marked:
+        return False
+    a_raw, b_raw = first.raw.lstrip("\f").rstrip("\r\n"), second.raw.lstrip("\f").rstrip("\r\n")
+    a_lead, b_lead = display_width(leading_blanks(a_raw)), display_width(leading_blanks(b_raw))
+    a, b = first.text.strip(), second.text.strip()
+    if a_lead <= 4 or b_lead <= 4 or min(len(a), len(b)) < CENTRED_PAIR_MIN or abs(len(a) - len(b)) > 2:
+        return False
+    if abs((a_lead + display_width(a) / 2) - (b_lead + display_width(b) / 2)) > 1:
+        return False
+    if not (clause_free(a) and clause_free(b)) or INNER_GAP_RE.search(a) or INNER_GAP_RE.search(b):
+        return False
+    return b[:1] not in "—（(【〔[" and _own_line(second) is None and _own_line(first) is None
+
+
 def _doubled(a: str, b: str) -> bool:
     """*a* ends with the ideograph *b* starts with, one not often doubled on purpose (人人, 天天):
     a character printed twice across an old page break (防控 | 控工作)."""
@@ -1567,6 +1594,9 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
         # (a number the hard wrap cut, ``…至20`` / ``23年…``, or cut from its unit, ``…至2023`` /
         # ``年1月…``, is running text: a heading's clause does not end inside a number)
         return True, "two balanced clauses X，Y without a sentence end (a sub-heading's shape)", None
+    if parts == 1 and centred_pair(a, b):
+        return False, ("set in centred, the next line centred on the same axis and as long, neither with clause "
+                       "punctuation: one title printed in two balanced lines (标题回行)"), "medium"
     if parts == 1 and centred_cut(a, b, width):
         return False, (f"set in deeper than a paragraph's indent (a centred line), its leading space and text "
                        f"reaching the wrap ({width - _tolerance(width):g}), the next line flush left, neither with "

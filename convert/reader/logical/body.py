@@ -680,11 +680,14 @@ class BodyBuilder:
                 self._measure = (best, wide[len(wide) // 2] - 3)
         return self._measure or None
 
-    def _feature_subhead(self, i: int) -> bool:
-        """In a newspaper, a short heading inside an article (after its running text, no boundary
-        before it, plain running text after it) with a sibling of that shape further on before
-        the article ends: a feature's sub-heading, not a new article."""
-        if self.family != "newspaper" or self.boundary or self.article is None or self.article_closed:
+    def _feature_subhead(self, i: int, any_family: bool = False) -> bool:
+        """In a newspaper (or any bulletin, *any_family*: the caller knows the line is no title the
+        printed contents list names), a short heading inside a signed article (after its running
+        text, no boundary before it, plain running text after it) with a sibling of that shape
+        before it or further on before the article ends: a feature's sub-heading, not a new
+        article."""
+        if (self.family != "newspaper" and not any_family) or self.boundary or self.article is None \
+                or self.article_closed:
             return False
         if not xpath(self.article, "tei:p") or self._opens(i) or len(self.lines[i].key) > 14:
             return False
@@ -956,6 +959,17 @@ class BodyBuilder:
             if entry is None and nxt_role is not None and nxt_role.kind in ("byline", "lead-in"):
                 return Heading("article", why="a title with an author line or lead-in under it, which the contents "
                                               "list does not name", cert="medium")
+            if (entry is None and shaped and not REFERENCE_LABEL_RE.fullmatch(line.key)
+                    and not PART_NUMBER_RE.fullmatch(line.key) and len(line.key) >= 4 and line.blank_before
+                    and i + 1 < len(self.lines) and self.lines[i + 1].blank_before
+                    and self._feature_subhead(i, any_family=True)):
+                # inside a signed article, a short line the list does not name set apart by blank
+                # lines over running text, with a sibling of that shape: the article's unnumbered
+                # sub-heading (a journal's 散文 or 故事 set in parts under short heads; a line a
+                # wrap cut from its paragraph has no blank line around it)
+                return Heading("subsection", why="a short line inside a signed article, which the contents list does "
+                                                 "not name, with a sibling of that shape: its sub-heading",
+                               cert="medium")
             if entry is None and line.role == "title after verse":
                 # (roles.find_verse: a short line of heading shape after a poem's lines, prose under
                 # it) the title of the piece after the poem, which the list does not name (a box)
@@ -2066,6 +2080,9 @@ class BodyBuilder:
             elif h.kind == "subsection":  # unnumbered: under the open numbered one, if any
                 while self.subs and self.subs[-1][0] >= UNNUMBERED:
                     self.subs.pop()
+                # an old page break right before the sub-heading stands before its division
+                marks, line.segments = lead_marks(line.segments)
+                emit_marks(self.subs[-1][1] if self.subs else self.article, marks)
                 self.sub = E.div(type="subsection")
                 self.sub.append(self._head(line, h.cert))
                 (self.subs[-1][1] if self.subs else self.article).append(self.sub)
@@ -2251,23 +2268,27 @@ def running_text(text: str) -> bool:
 def link_split_paragraphs(body: etree._Element) -> list[etree._Element]:
     """A paragraph printed in two parts with photos set between them (a page's make-up: the
     first part stops mid-sentence over the figure, the second goes on under its caption and
-    credit): the two ``<p>`` become one paragraph by aggregation (TEI P5 §16.7, ``@next`` on the
-    first, ``@prev`` on the second, an ``xml:id`` on each), the figures stay where they were
-    printed (``figure`` is ``model.global``, TEI P5 §14.4). Only where the part above is running
+    credit), or with the page's footnotes between them (页下注 at the foot of the page the
+    paragraph runs off, ``note place="foot"``, TEI P5 §3.9.1): the two ``<p>`` become one paragraph
+    by aggregation (TEI P5 §16.7, ``@next`` on the
+    first, ``@prev`` on the second, an ``xml:id`` on each), the figures and notes stay where they were
+    printed (``figure`` and ``note`` are ``model.global``, TEI P5 §14.4). Only where the part above is running
     text (:func:`running_text`, ten characters or more) that stops mid-sentence
     (:func:`convert.reader.layout.unfinished`) and the part below is a paragraph of the same
     division. Returns the second parts, in document order; linear in the body's size."""
     linked = []
     n = 0
     furniture = (t("fw"), t("pb"))
-    for fig in list(body.iter(t("figure"))):
+    between = [e for e in body.iter(t("figure"), t("note")) if e.tag == t("figure") or e.get("place") == "foot"]
+    for fig in between:
         prev = fig.getprevious()
         while prev is not None and prev.tag in furniture:  # a page break may stand between them
             prev = prev.getprevious()
         if prev is None or prev.tag != t("p") or prev.get("next"):
-            continue  # not the first of a run of figures after a paragraph
+            continue  # not the first of a run of figures (or notes) after a paragraph
         nxt = fig.getnext()
-        while nxt is not None and nxt.tag in (t("figure"),) + furniture:
+        while nxt is not None and (nxt.tag in (t("figure"),) + furniture
+                                   or (nxt.tag == t("note") and nxt.get("place") == "foot")):
             nxt = nxt.getnext()
         if nxt is None or nxt.tag != t("p"):
             continue
