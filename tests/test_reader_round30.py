@@ -235,3 +235,118 @@ def test_a_layout_journal_two_line_centred_title_unnumbered_sub_heads_and_a_para
     second = xpath(root, "//tei:p[@prev]")
     assert len(second) == 1 and "".join(second[0].itertext()).startswith("馆保存")
     assert xpath(root, "//tei:note[@place='foot']/following-sibling::tei:p[1]/@prev")
+
+
+SUPERVISION_REPORT = """内部资料　注意保存
+
+安 全 生 产 督 查 通 报
+
+2025年第3期（总第20期）
+
+苕塘区安全生产委员会办公室　　　　　　2025年4月10日
+
+关于一季度安全生产督查情况的通报
+
+各街道办事处，区安委会各成员单位：
+
+一、督查的基本情况
+
+3月下旬，区安委办组成3个督查组，对全区6个街道的40家企业开展了安全生产督查，共发现隐患86处，已整改61处。
+
+二、表扬和批评
+
+督查中，以下4家企业安全生产主体责任落实较好，予以通报表扬：
+苕塘恒达精密机械有限公司（新桥街道）
+苕塘区云溪物业服务有限公司（云溪街道）
+江苕新材料科技（苕塘）有限公司（苕塘街道）
+苕塘区芦湾冷链物流有限公司（芦湾街道）
+
+以下3家企业隐患整改不力，予以通报批评：
+苕塘区宏顺五金加工厂（新桥街道）：抛光车间除尘系统未设置防爆泄压装置，积尘未及时清扫。
+苕塘区佳和家具有限公司（云溪街道）：喷漆房使用非防爆电气设备，车间内油漆存放量超标。
+苕塘区联运仓储有限公司（芦湾街道）：仓库内违规设置员工宿舍，喷淋系统压力不足。
+
+表1　各街道隐患整改情况
+　　　　　　　　　　　　　　　　　　　　单位：处
+街道        发现隐患    已整改    整改率
+新桥街道    18          14        77.8%
+云溪街道    15          11        73.3%
+芦湾街道    12          9         75.0%
+
+三、整改要求
+
+各街道要督促企业于4月30日前完成全部隐患整改，逾期未完成的依法处理。（区安委办供稿）
+
+【安全小知识】
+
+什么是重大事故隐患
+
+重大事故隐患是指危害和整改难度较大，应当全部或者局部停产停业，并经过一定时间整改治理方能排除的隐患。
+
+抄送：区委办、区人大办、区政府办、区政协办。
+苕塘区安全生产委员会办公室　　　　　　2025年4月10日印发
+"""
+
+
+def test_a_supervision_reports_unit_lists_table_unit_and_a_knowledge_box():
+    """In a 督查通报: bodies' names one to a line under a label ending in a colon, a note of the
+    street in brackets after each (a place in brackets inside a company's name too), are a list's
+    lines, never run together nor a title; the 批评 entries (a body's name, a colon, what is wrong)
+    are paragraphs, no titles; a table's unit (单位：处) alone between its 表1 title and its
+    first row goes with the title into the table's head; a 【安全小知识】 after a piece's credit
+    over one titled text is a box (its title a second head), no column and no article."""
+    root = _doc(SUPERVISION_REPORT)
+    assert _heads(root) == ["关于一季度安全生产督查情况的通报"]
+    paras = _texts(root, "//tei:body//tei:p")
+    for name in ("苕塘恒达精密机械有限公司（新桥街道）", "江苕新材料科技（苕塘）有限公司（苕塘街道）",
+                 "苕塘区芦湾冷链物流有限公司（芦湾街道）"):
+        assert name in paras
+    assert any(p.startswith("苕塘区佳和家具有限公司（云溪街道）：") for p in paras)
+    assert _texts(root, "//tei:table/tei:head") == ["表1各街道隐患整改情况单位：处"]
+    assert _texts(root, "//tei:div[@type='box']/tei:head") == ["【安全小知识】", "什么是重大事故隐患"]
+    assert xpath(root, "//tei:div[@type='box']/tei:head[2]/@type") == ["sub"]
+    assert not _texts(root, "//tei:div[@type='section']/tei:head")
+
+
+HOSPITAL_LETTER = """# 芡川县人民医院院报
+
+第5期（总第120期）　　2025年5月20日
+
+## 感谢信
+
+尊敬的心内科全体医护人员：
+
+今年4月，我父亲突发心梗被送到医院，心内科医护人员连夜抢救，让父亲转危为安。千言万语难以表达我们全家的感激之情，特写此信表示衷心的感谢！
+
+此致
+
+敬礼！
+
+患者周守田家属：周建华　周建英
+
+2025年5月6日
+
+## 写给夜班的你
+
+◎ 程晓岚
+
+走廊的灯亮到天明
+你的脚步比钟声还轻
+一间一间推开病房的门
+把每一声咳嗽都听清
+
+窗外的月亮换了方向
+你手里的记录又添一行
+天亮时你摘下口罩
+笑着说一夜平安
+"""
+
+
+def test_a_letter_signed_by_a_patients_family_under_its_closing_words():
+    """A 感谢信 signed by the patient's family (``患者X家属：A　B``, a label, a colon and two names)
+    over its date, right under its closing words (此致 / 敬礼！, 书信 practice): a signature and its
+    date at the letter's foot, neither a title; the poem after it keeps its title."""
+    root = _doc(HOSPITAL_LETTER)
+    assert _heads(root) == ["感谢信", "写给夜班的你"]
+    bylines = _texts(root, "//tei:div[@type='article']/tei:byline")
+    assert any(b.startswith("患者周守田家属：周建华周建英") and b.endswith("2025年5月6日") for b in bylines)

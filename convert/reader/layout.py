@@ -326,6 +326,20 @@ def brief_by_unit(text: str) -> bool:
             and len("".join(rest.split())) >= BRIEF_BY_UNIT_MIN and any(c in "。！？" for c in rest))
 
 
+def unit_label(text: str) -> bool:
+    """*text* (a line, stripped) opens with a body's name (a note in brackets after it or not:
+    :func:`unit_line`'s reading) and a colon, words after it: an entry of a list of bodies each
+    with what is said of it (a 通报's 批评 list: ``蓼湾区佳和家具有限公司（蓼湾街道）：喷漆房…``)."""
+    from convert.reader.names import is_signing_unit
+
+    label, colon, rest = re.sub(r"\*\*", "", text).partition("：")
+    if not colon or len(label) > 30 or len("".join(rest.split())) < 4:
+        return False
+    key = "".join(label.split())
+    bare = UNIT_NOTE_RE.sub("", key)
+    return is_signing_unit(key) or (bare != key and is_signing_unit(re.sub(r"[（(][^（）()]{1,6}[）)]", "", bare)))
+
+
 def form_field_lines(lines: list[Line]) -> set[int]:
     """The indexes of the lines of forms printed in the text: a run of :data:`FORM_FIELDS_MIN`
     lines or more in a row (blank lines between them or not), each a field (:data:`FORM_FIELD_RE`),
@@ -361,19 +375,37 @@ def form_field_lines(lines: list[Line]) -> set[int]:
 UNIT_LIST_MIN = 3
 
 
+#: A short note in round brackets after a body's name on a list's line (``（新河街道）``: where it is).
+UNIT_NOTE_RE = re.compile(r"[（(][^（）()]{1,12}[）)]$")
+
+
+def unit_line(line: Line) -> bool:
+    """*line* is a body's name alone (:func:`convert.reader.names.is_signing_unit`), perhaps with a
+    short note in brackets after it (:data:`UNIT_NOTE_RE`: ``…有限公司（新河街道）``, the street it
+    stands in; then a place in brackets inside the name is allowed too), no markup and no clause or
+    sentence punctuation: a line of a list of units."""
+    from convert.reader.names import is_signing_unit
+
+    if line.level or line.all_bold or re.search(r"[，,。；;：:！？!?、]", line.text):
+        return False
+    key = line.key
+    if is_signing_unit(key):
+        return True
+    bare = UNIT_NOTE_RE.sub("", key)
+    # (a company registered with its place in brackets inside its name: ``江沅新材料科技（蓼湾）有限公司``)
+    return bare != key and is_signing_unit(re.sub(r"[（(][^（）()]{1,6}[）)]", "", bare))
+
+
 def unit_list_lines(lines: list[Line]) -> set[int]:
     """The indexes of the lines of lists of units printed one to a line: a run of
     :data:`UNIT_LIST_MIN` lines or more in a row (blank lines between them or not), each a body's
-    name alone (:func:`convert.reader.names.is_signing_unit`: ``县水务集团有限公司城北水厂``), as a
+    name alone (:func:`unit_line`: ``县水务集团有限公司城北水厂``, ``…有限公司（新河街道）``), as a
     表彰 决定 prints its 先进集体. A title is not a body's bare name over more of them: these are a
     list's lines, never titles. One pass over the lines."""
-    from convert.reader.names import is_signing_unit
-
     out: set[int] = set()
     run: list[int] = []
     for k, line in enumerate(lines + [None]):
-        if line is not None and line.level == 0 and not line.all_bold and is_signing_unit(line.key) \
-                and not re.search(r"[，,。；;：:！？!?、]", line.text):
+        if line is not None and unit_line(line):
             run.append(k)
             continue
         if len(run) >= UNIT_LIST_MIN:

@@ -28,7 +28,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
 
-from convert.reader.layout import (BULLET_CHARS, CONTENTS_HEAD_RE, gap_at_end, author_before_leader, author_wrapped_off,
+from convert.reader.layout import (BULLET_CHARS, CONTENTS_HEAD_RE, gap_at_end, unit_line, author_before_leader, author_wrapped_off,
                                    colophon_kind, figure_caption, page_credit, row_cells, column_row, tab_pair, table_row, is_page_label)
 from convert.reader.lines import FOLIO_RES, Line, Milestone, is_mark, split_lines
 from convert.reader.names import is_org_name
@@ -1515,6 +1515,9 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
     if parts == 1 and _row_halves(a, b):
         return True, ("this line and the next are the two halves of a table row a wrap cut (neither a row alone, "
                       "together three cells or more: TEI P5 §14.1.1): the logical stage puts the row together"), None
+    if unit_line(b) and (a.text.rstrip()[-1:] in "：:" or (parts == 1 and unit_line(a))):
+        return True, ("the next line a body's name alone (a note in brackets after it or not), under a label ending "
+                      "in a colon or another such line: a list of units, one to a line"), None
     if a.text.rstrip()[-1:] in "：:" and column_row(b.text) and not sentence_final(a.text):
         return True, ("a label ending in a colon over a row of names set in columns (通报批评单位（2个）： over "
                       "县城市管理局　　县交通运输局): the list's row is a line of its own"), None

@@ -56,7 +56,7 @@ from convert.reader.body import (cut_segments, BRIEF_RE, BYLINE_LINE_RE, BYLINE_
                                  _similar,
                                  _strip, balanced_subheading, emit_marks, heading_segments, inline,
                                  lead_marks, split_specials, trail_marks)
-from convert.reader.layout import (BULLET_CHARS, COLOPHON_FIELD_RE, Contents, after_clause_mark, clause_title, column_list_lines, column_name, directory_entry, figure_row, form_field_lines, unit_list_lines, labelled_list_lines, heading_shape, paragraph_shape,
+from convert.reader.layout import (BULLET_CHARS, COLOPHON_FIELD_RE, Contents, after_clause_mark, clause_title, column_list_lines, column_name, directory_entry, figure_row, form_field_lines, unit_label, unit_list_lines, labelled_list_lines, heading_shape, paragraph_shape,
                                    unfinished, without_genre_label)
 from convert.reader.lines import Line, is_mark
 from convert.reader.masthead import DATE_RE, _iso, arabic_date
@@ -129,6 +129,10 @@ NEWS_LEAD_RE = re.compile(r"^(?:\d{1,2}月(?:\d{1,2}日|[上中下]旬|初|底|�
 #: 相关链接, 小知识): standing alone after a piece's end, it heads a ``div type="box"``; a longer
 #: label (信访工作提示) titles a notice, an article.
 BOX_NAME_RE = re.compile(r"^(?:(?:温馨|特别|安全|友情)提示|小贴士|(?:知识|相关|政策)链接|小知识)$")
+#: A box's name in 【】 (a framed 知识/链接 set beside the stories: 【统计知识】, 【科普小知识】,
+#: 【政策链接】, 【名词解释】): over one piece after a piece's end, a box, no column. (A 【健康提示】
+#: column prints its notice as an article: no 提示 here.)
+BOX_COLUMN_RE = re.compile(r"^【[\u4e00-\u9fff]{0,4}(?:小?知识|链接|小贴士|名词解释)】$")
 #: The closing formula of a letter (书信 practice, 祝颂语: ``此致`` on a line of its own over
 #: ``敬礼！``, ``顺颂`` over ``商祺``, ``敬祝`` over ``安康``): part of the letter's text, never a title.
 LETTER_CLOSING_RE = re.compile(r"^(?:此致|顺致|顺颂|敬颂|敬祝|恭祝|顺祝)$")
@@ -251,6 +255,8 @@ class BodyBuilder:
         #: lines read as running text that end their block whatever their last character (a box's
         #: label, a letter's 此致): the next line opens a new paragraph
         self._alone_ids: set[int] = set(box_ids or ())
+        #: the lines that title a box under its 【】 name (:meth:`_box_column`)
+        self._box_titles: set[int] = set()
         #: the lines of an article's data box (:attr:`LogicalText.box_ids`): running text, never a head
         self._box_ids: set[int] = set(box_ids or ())
         self.section_ids: dict[int, str] = {}
@@ -680,6 +686,30 @@ class BodyBuilder:
                 self._measure = (best, wide[len(wide) // 2] - 3)
         return self._measure or None
 
+    def _box_column(self, i: int) -> bool | None:
+        """Line *i*, a name in 【】 (a ``section`` role), names a box (:data:`BOX_COLUMN_RE`:
+        【统计知识】, 【政策链接】) standing after a piece's end (a boundary: its credit; at the
+        body's start such a name is a column's) over one piece only: ``True`` when a short title-shaped line stands under
+        it over running text (the box's title), ``False`` when running text does, ``None`` when
+        it is no box (a column of pieces: a second title before the next column or page label)."""
+        line = self.lines[i]
+        if not BOX_COLUMN_RE.match(line.key) or not self.boundary or self.article is None:
+            return None
+        j, titled = i + 1, False
+        if (j + 1 < len(self.lines) and self._role(j) is None and heading_shape(self.lines[j])
+                and paragraph_shape(self.lines[j + 1]) and self._role(j + 1) is None):
+            titled, j = True, j + 1
+        if j >= len(self.lines) or not paragraph_shape(self.lines[j]):
+            return None
+        for k in range(j + 1, len(self.lines)):
+            role = self._role(k)
+            if role is not None and role.kind in ("section", "page-label"):
+                break
+            if (role is None and heading_shape(self.lines[k]) and k + 1 < len(self.lines)
+                    and paragraph_shape(self.lines[k + 1]) and self._role(k + 1) is None):
+                return None  # a second piece: a column
+        return titled
+
     def _feature_subhead(self, i: int, any_family: bool = False) -> bool:
         """In a newspaper (or any bulletin, *any_family*: the caller knows the line is no title the
         printed contents list names), a short heading inside a signed article (after its running
@@ -805,6 +835,13 @@ class BodyBuilder:
             # line, never a title
             line.note("paragraph", "a labelled list's entry (a name's ordinal and a colon: 线路一：, 线路二：) or "
                                    "the text under its label: a list line, not a title")
+            return None
+        if (not (line.level > 0 or line.all_bold) and i > 0 and unit_label(line.text.strip())
+                and unit_label(self.lines[i - 1].text.strip())):
+            # a body's name and a colon opening the line, as the line above opens: the next entry
+            # of a list of bodies each with what is said of it (a 通报's 批评 list), not a title
+            line.note("paragraph", "opens with a body's name and a colon, as the line above does: the next entry of "
+                                   "a list of bodies, not a title")
             return None
         if BRACKETED_DATE_RE.fullmatch(line.key):
             # a date alone in brackets (（2025年7月10日）): the date a speech or report was given,
@@ -2014,6 +2051,19 @@ class BodyBuilder:
                 self.weak.append((line, "byline", role.cert))
             if kind == "credit":
                 self.boundary = True
+        elif kind == "section" and (title := self._box_column(i)) is not None:
+            # a box in 【】 (【统计知识】, 【政策链接】) after a piece's end over one short title and
+            # its text: a box set beside the stories (``div type="box"``), its label the head, its
+            # title a second head (``type="sub"``), no column
+            self.headings_found += 1
+            self._close()
+            self.section, self.section_is_brief = None, False
+            self._new_article(line, None, role.cert)
+            self.article.set("type", "box")
+            line.note("heading (box)", "a box's name in 【】 (…知识, …链接) after a piece's end over one titled "
+                                       "text: a box set beside the stories, not a column")
+            if title:
+                self._box_titles.add(id(self.lines[i + 1]))
         elif kind == "section":
             self.headings_found += 1
             self._new_section(line, role.cert)
@@ -2062,6 +2112,15 @@ class BodyBuilder:
             if role is None or role.kind != "table":
                 self.table = self.row = None  # any other line ends the table
             if role is not None and not (self.para_open and role.kind in ("verse",)) and self._apply_role(i, line, role):
+                continue
+            if id(line) in self._box_titles:
+                # the title of a box under its 【】 name: the box's second head
+                marks, line.segments = lead_marks(line.segments)
+                emit_marks(self.article, marks)
+                head = self._head(line, "medium")
+                head.set("type", "sub")
+                self.article.append(head)
+                line.note("heading (box title)", "a short line under a box's 【】 name: the box's title", "medium")
                 continue
             h = self.classify(i)
             if h is None:

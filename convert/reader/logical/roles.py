@@ -627,8 +627,14 @@ def column_question(doc: LogicalText, i: int) -> bool:
 #: standing, after an optional place or unit (``读者``, ``城东小区居民``, ``浦口村村民``; a service's
 #: users writing to its paper: ``乘客``, ``旅客``, ``游客``, ``患者``), a space,
 #: and a name of two or three characters.
-LETTER_SIGNER_RE = re.compile(r"^[\u4e00-\u9fff]{0,12}(?:读者|村民|居民|市民|网友|群众|职工|家长|乘客|旅客|游客|患者)[ \t\u3000]+"
-                              r"(?P<name>[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,2})$")
+LETTER_SIGNER_RE = re.compile(r"^[\u4e00-\u9fff]{0,12}(?:读者|村民|居民|市民|网友|群众|职工|家长|乘客|旅客|游客|患者|家属)"
+                              r"(?:[：:][ \t\u3000]*|[ \t\u3000]+)"
+                              r"(?P<name>[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,2})"
+                              # (co-signers after the first name: ``患者X家属：周建华　周建英``)
+                              r"(?:[ \t\u3000]+[\u4e00-\u9fff]{2,3}){0,3}$")
+#: The words of respect that close a letter under 此致/敬祝 (书信 practice, 祝颂语: ``敬礼！``,
+#: ``安康！``): the letter's text ends there, its signature follows.
+LETTER_SALUTE_RE = re.compile(r"^(?:敬礼|安康|商祺|大安|近安|教安|工作顺利|身体健康)[！!]?$")
 
 
 def letter_signature(doc: LogicalText, i: int) -> bool:
@@ -638,7 +644,8 @@ def letter_signature(doc: LogicalText, i: int) -> bool:
     editors' 编后：… answering the letter may follow)."""
     line, prev, nxt = doc.lines[i], _prev(doc, i), _next(doc, i)
     m = LETTER_SIGNER_RE.match(line.text.strip())
-    if m is None or prev is None or not paragraph_shape(prev) or prev.text.rstrip()[-1:] not in "。！？!?”":
+    if m is None or prev is None or not ((paragraph_shape(prev) and prev.text.rstrip()[-1:] in "。！？!?”")
+                                         or LETTER_SALUTE_RE.match(prev.key)):
         return False
     if not looks_like_person(m.group("name")):
         return False
@@ -691,7 +698,7 @@ def signature(doc: LogicalText, i: int) -> bool:
     # table under its text and signed below it)
     # (or with its 附件说明, which stands between the text and the 落款: GB/T 9704-2012 7.3.6)
     if not ((paragraph_shape(prev) and prev.text.rstrip()[-1:] in "。！？!?”") or column_row(prev.text)
-            or _table_row(doc, i - 1) or ATTACHMENT_RE.match(prev.text)):
+            or _table_row(doc, i - 1) or ATTACHMENT_RE.match(prev.text) or LETTER_SALUTE_RE.match(prev.key)):
         return False
     # (a school or a grassroots body signs as its issuing body too: 某县老年大学 over its 决定's date)
     if not (EDITORS_SIGNATURE_RE.match(line.key) or is_org_name(line.key) or is_signing_unit(line.key)
@@ -2301,6 +2308,10 @@ def _reaches_column(row: Line, width: float | None) -> bool:
     return width is not None and extent(row.text) >= width - _tolerance(width)
 
 
+#: A table's unit printed alone over it (计量单位: ``单位：%``, ``单位：万元``, ``单位：亿元、%``).
+TABLE_UNIT_RE = re.compile(r"(?:计量)?单位[：:][^\s，,。；;]{1,12}")
+
+
 def _wrapped_table_title(doc: LogicalText, k: int, width: float | None) -> bool:
     """Lines *k* and *k* + 1 are a table's title (:data:`convert.reader.layout.TABLE_TITLE_RE`)
     a hard wrap cut in two: neither has a role yet nor sentence punctuation, no blank line between
@@ -2520,6 +2531,14 @@ def find_tables(doc: LogicalText) -> None:
         title = i - 1 if (i - 1 >= doc.body_start and i - 1 not in doc.roles
                           and TABLE_TITLE_RE.match(doc.lines[i - 1].text.strip())
                           and not any(c in "。；！？" for c in doc.lines[i - 1].text)) else None
+        # the table's unit set alone between its title and its first row (``表1　…`` / ``单位：%``,
+        # 计量单位 over the table's right edge): both are its head
+        unit = (title is None and i - 2 >= doc.body_start and i - 1 not in doc.roles and i - 2 not in doc.roles
+                and TABLE_UNIT_RE.fullmatch(doc.lines[i - 1].key) is not None
+                and TABLE_TITLE_RE.match(doc.lines[i - 2].text.strip()) is not None
+                and not any(c in "。；！？" for c in doc.lines[i - 2].text))
+        if unit:
+            title = i - 2
         # a title the wrap cut (``表2　…大中型水库水位及超设`` / ``计水位情况``): its first line reaches the
         # wrap column, its rest short with no sentence punctuation, right above the first row
         wrapped = title is None and _wrapped_table_title(doc, i - 2, doc.wrap_width)
@@ -2557,6 +2576,9 @@ def find_tables(doc: LogicalText) -> None:
                                        "the wrap column)", "medium", part="head", table=n, rest=True)
         if labelled:
             _give(doc, i - 1, "table", "the table's title under its label (附表/附件/表N alone on the line above)",
+                  None, part="head", table=n, rest=True, line_break=True)
+        if unit:
+            _give(doc, i - 1, "table", "the table's unit (单位：…) alone between its title and its first row",
                   None, part="head", table=n, rest=True, line_break=True)
         label = len(rows) >= 2 and (_figures(doc.lines[rows[0]]) == 0 < _figures(doc.lines[rows[1]])
                                     # a Markdown table's column heads: its delimiter row under them
