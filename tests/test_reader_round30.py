@@ -350,3 +350,20 @@ def test_a_letter_signed_by_a_patients_family_under_its_closing_words():
     assert _heads(root) == ["感谢信", "写给夜班的你"]
     bylines = _texts(root, "//tei:div[@type='article']/tei:byline")
     assert any(b.startswith("患者周守田家属：周建华周建英") and b.endswith("2025年5月6日") for b in bylines)
+
+
+def test_a_column_of_unit_items_without_bold_and_a_salutation_without_blank_lines():
+    """With its markup gone, a column's items each opened by a body's name and a colon over a
+    report of sentences are still its brief items (two share the form), while a 名词解释 box's
+    terms (全程网办：…, a four-character term ending like an office) are no bodies; and with blank
+    lines gone, a letter's salutation (尊敬的…：, 称呼) stays a line of its own, not run into the
+    letter's first paragraph."""
+    text = TABBED_BRIEFING.replace("**", "")
+    root = _doc(text)
+    assert _texts(root, "//tei:div[@type='brief']/tei:head") == ["城关镇老龄办", "东岭乡老龄办", "县民政局"]
+    terms = _doc("【名词解释】\n\n全程网办：申请人从提交申请到领取结果的全部环节均可在网上完成，无需到现场。\n"
+                 "帮办代办：乡镇、村（社区）工作人员为群众提供政策咨询和材料填报指导的服务方式。\n")
+    assert not xpath(terms, "//tei:div[@type='brief']")
+    letter = "\n".join(line for line in HOSPITAL_LETTER.splitlines() if line.strip()) + "\n"
+    paras = _texts(_doc(letter), "//tei:body//tei:p")
+    assert "尊敬的心内科全体医护人员：" in paras

@@ -322,7 +322,11 @@ def brief_by_unit(text: str) -> bool:
     label, colon, rest = re.sub(r"\*\*", "", text).partition("：")
     if not colon:
         label, colon, rest = text.partition(":")
-    return (bool(colon) and 2 <= len(label) <= 12 and is_signing_unit(label.strip())
+    label = label.strip()
+    # (a body's name of four characters names its level, 县民政局, 白沙镇…; a four-character term
+    # that ends like an office, 全程网办 or 帮办代办 defined in a 名词解释 box, names none)
+    return (bool(colon) and 2 <= len(label) <= 12 and is_signing_unit(label)
+            and (len(label) >= 5 or re.search(r"[省市县区镇乡村]|街道|社区", label) is not None)
             and len("".join(rest.split())) >= BRIEF_BY_UNIT_MIN and any(c in "。！？" for c in rest))
 
 

@@ -860,6 +860,12 @@ _QUALIFIER_RE = re.compile(r"（[^（）()]{1,6}）|\([^（）()]{1,6}\)")
 DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［(（]\d{4}[〕\]］)）]\d{1,4}号")
 
 
+#: A letter's or a speech's salutation (称呼) alone on its line, a colon after it (书信 practice):
+#: ``尊敬的心内科全体医护人员：``, ``同志们：``, ``各位家长：``.
+SALUTATION_LINE_RE = re.compile(r"(?:尊敬的|亲爱的)[\u4e00-\u9fff、]{1,24}[：:]"
+                                r"|[\u4e00-\u9fff、]{0,14}(?:同志们|同志|朋友们|先生们|女士们|老师们|家长们|各位[\u4e00-\u9fff]{1,4})[：:]")
+
+
 def addressee_line(line: Line) -> bool:
     """*line* is a 主送 line (GB/T 9704-2012 7.3.3: the bodies addressed, under the title, the last
     one followed by a full-width colon; it may run over several lines, 回行时仍顶格): bodies apart
@@ -885,6 +891,8 @@ def _own_line(line: Line) -> str | None:
         return "a 主送 line (the bodies addressed, a colon after the last: GB/T 9704-2012 7.3.3)"
     if DOC_NUMBER_RE.fullmatch(k):
         return "a document's number (发文字号: GB/T 9704-2012 7.2.4)"
+    if SALUTATION_LINE_RE.fullmatch(k):
+        return "a letter's or speech's salutation (称呼, alone on its line: 书信 practice)"
     if BYLINE_LINE_RE.match(k) and len(k) <= 20 and not any(c in PROSE_PUNCT for c in line.text):
         return "a reporter line"
     from convert.reader.logical.roles import author_line

@@ -689,26 +689,26 @@ class BodyBuilder:
     def _box_column(self, i: int) -> bool | None:
         """Line *i*, a name in 【】 (a ``section`` role), names a box (:data:`BOX_COLUMN_RE`:
         【统计知识】, 【政策链接】) standing after a piece's end (a boundary: its credit; at the
-        body's start such a name is a column's) over one piece only: ``True`` when a short title-shaped line stands under
-        it over running text (the box's title), ``False`` when running text does, ``None`` when
-        it is no box (a column of pieces: a second title before the next column or page label)."""
+        body's start such a name is a column's) over one titled piece only: ``True`` when a short
+        title-shaped line stands under it over running text (the box's title) and no second title
+        follows a finished text before the next column or page label; else ``None`` (a column)."""
         line = self.lines[i]
         if not BOX_COLUMN_RE.match(line.key) or not self.boundary or self.article is None:
             return None
-        j, titled = i + 1, False
-        if (j + 1 < len(self.lines) and self._role(j) is None and heading_shape(self.lines[j])
+        j = i + 1
+        if not (j + 1 < len(self.lines) and self._role(j) is None and heading_shape(self.lines[j])
                 and paragraph_shape(self.lines[j + 1]) and self._role(j + 1) is None):
-            titled, j = True, j + 1
-        if j >= len(self.lines) or not paragraph_shape(self.lines[j]):
-            return None
+            return None  # (an untitled one, 【名词解释】 over term：definition lines, stays a column)
+        j += 1
         for k in range(j + 1, len(self.lines)):
             role = self._role(k)
             if role is not None and role.kind in ("section", "page-label"):
                 break
             if (role is None and heading_shape(self.lines[k]) and k + 1 < len(self.lines)
-                    and paragraph_shape(self.lines[k + 1]) and self._role(k + 1) is None):
-                return None  # a second piece: a column
-        return titled
+                    and paragraph_shape(self.lines[k + 1]) and self._role(k + 1) is None
+                    and self.lines[k - 1].text.rstrip()[-1:] in "。！？!?”）)"):
+                return None  # a second piece (a title after a finished text): a column
+        return True
 
     def _feature_subhead(self, i: int, any_family: bool = False) -> bool:
         """In a newspaper (or any bulletin, *any_family*: the caller knows the line is no title the
@@ -2051,7 +2051,7 @@ class BodyBuilder:
                 self.weak.append((line, "byline", role.cert))
             if kind == "credit":
                 self.boundary = True
-        elif kind == "section" and (title := self._box_column(i)) is not None:
+        elif kind == "section" and self._box_column(i):
             # a box in 【】 (【统计知识】, 【政策链接】) after a piece's end over one short title and
             # its text: a box set beside the stories (``div type="box"``), its label the head, its
             # title a second head (``type="sub"``), no column
@@ -2062,8 +2062,7 @@ class BodyBuilder:
             self.article.set("type", "box")
             line.note("heading (box)", "a box's name in 【】 (…知识, …链接) after a piece's end over one titled "
                                        "text: a box set beside the stories, not a column")
-            if title:
-                self._box_titles.add(id(self.lines[i + 1]))
+            self._box_titles.add(id(self.lines[i + 1]))
         elif kind == "section":
             self.headings_found += 1
             self._new_section(line, role.cert)

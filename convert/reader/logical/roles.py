@@ -1715,9 +1715,9 @@ def find_briefs(doc: LogicalText) -> None:
                 region.append((i, found, False))
         elif in_column and not column and (shape := shared_run_in(line)) is not None:
             region.append((i, shape, False))
-        elif in_column and not column and region and brief_by_unit(line.text.strip()):
-            # a body's name and a colon over its report (``石榴坪镇关工委：7月8日至9日，…``) among
-            # items whose heads are bold: the same item's form, its markup gone
+        elif in_column and not column and brief_by_unit(line.text.strip()):
+            # a body's name and a colon over its report (``石榴坪镇关工委：7月8日至9日，…``): the
+            # form of a column's item whose head lost its bold (two such items make the column's)
             a = len(line.text) - len(line.text.lstrip())
             label = re.split(r"[：:]", line.text.strip(), maxsplit=1)[0]
             region.append((i, (a, a, a + len(label)), False))
