@@ -367,3 +367,55 @@ def test_a_column_of_unit_items_without_bold_and_a_salutation_without_blank_line
     letter = "\n".join(line for line in HOSPITAL_LETTER.splitlines() if line.strip()) + "\n"
     paras = _texts(_doc(letter), "//tei:body//tei:p")
     assert "尊敬的心内科全体医护人员：" in paras
+
+
+WOMEN_BRIEFING = """内部资料　注意保存
+
+# 妇 联 工 作 简 报
+
+第3期（总第141期）
+
+蓁岙县妇女联合会　　　　　　　　　　2025年3月14日
+
+蓁岙县2024年度“最美家庭”评选结果揭晓
+
+为弘扬新时代家庭观，县妇联在全县开展“最美家庭”评选活动，经推荐、评审和公示，评出以下家庭。
+
+“最美家庭”（6户）
+
+周素芬家庭（蓁岙镇后岙村）　林彩霞家庭（城关镇东街社区）　王丽君家庭（溪头镇溪头村）
+
+陈海燕家庭（溪头镇上垟村）　叶美娟家庭（石梁镇枫林村）　吴仙菊家庭（青塘乡青塘村）
+
+“最美家庭”提名奖（3户）
+
+钱月娥家庭（城关镇东街社区）　孙美芳家庭（石梁镇枫林村）　黄晓燕家庭（溪头镇上垟村）
+
+这些家庭有的孝老爱亲，有的热心公益，在全县形成了崇德向善的良好风尚。县妇联将通过多种形式宣传她们的事迹，
+
+妇联工作简报　　　　　　　　　　　　　　2025年第3期
+
+引导更多家庭见贤思齐。（县妇联家庭和儿童工作部供稿）
+
+维权提示
+
+按照反家庭暴力法的规定，家庭成员之间的殴打、捆绑、残害等行为都属于家庭暴力。遇到家庭暴力时，请第一时间拨打110报警，也可拨打12338妇女维权热线求助。
+
+报：市妇联，县委、县政府主要领导同志。
+送：县委办、县人大办、县政府办、县政协办。
+发：各乡镇（街道）妇联。
+"""
+
+
+def test_a_running_head_printed_once_list_labels_with_counts_and_a_rights_box():
+    """The series' title and the issue number on one line apart by a wide gap (妇联工作简报　…
+    2025年第3期), the title standing alone in the masthead: a running head though printed once with
+    no folio or form feed beside it, the paragraph it cuts going on after it; a label counting
+    the names under it (“最美家庭”（6户）) over rows of names set in columns, two rows or more: a
+    list's label and rows, no titles; 维权提示 alone after a piece's credit: a box, no article."""
+    root = _doc(WOMEN_BRIEFING)
+    assert _heads(root) == ["蓁岙县2024年度“最美家庭”评选结果揭晓"]
+    assert _texts(root, "//tei:fw[@type='header']") == ["妇联工作简报2025年第3期"]
+    assert any(p.endswith("引导更多家庭见贤思齐。") and p.startswith("这些家庭")
+               for p in _texts(root, "//tei:body//tei:p"))
+    assert _texts(root, "//tei:div[@type='box']/tei:head") == ["维权提示"]

@@ -270,6 +270,10 @@ def _wide_row(text: str) -> bool:
     return len(cells) >= 4 and sum(1 for c in cells if len(c) >= 2) >= 3
 
 
+#: The count of a list's names in brackets ending its label (``“最美家庭”（18户）``, ``（6名）``).
+LIST_LABEL_RE = re.compile(r"[（(]\d{1,4}(?:户|名|人|个|家|位|项|支|所)[）)]$")
+
+
 def column_list_lines(lines: list[Line]) -> set[int]:
     """The indexes of the lines of lists set in columns: a run of :data:`COLUMN_LIST_MIN` lines
     or more, blank lines between them or not, each two names or more set apart
@@ -284,7 +288,9 @@ def column_list_lines(lines: list[Line]) -> set[int]:
         # characters or more: a 名单's rows, never a title, a letter-spaced one's cells being single;
         # one is enough right under the list's label ending in a colon, ``通报批评单位（2个）：`` over
         # ``县城市管理局　　县交通运输局``: GB/T 15834-2011 4.1.3, the colon announces what follows)
-        labelled = bool(run) and run[0] > 0 and lines[run[0] - 1].text.rstrip()[-1:] in "：:"
+        # (or under a label that counts the names, ``“最美家庭”提名奖（6户）``)
+        labelled = bool(run) and run[0] > 0 and (lines[run[0] - 1].text.rstrip()[-1:] in "：:"
+                                                 or LIST_LABEL_RE.search(lines[run[0] - 1].key) is not None)
         if len(run) >= COLUMN_LIST_MIN or (len(run) == 2 and all(_wide_row(lines[k].text) for k in run)) or labelled:
             out.update(run)
         run.clear()

@@ -275,6 +275,13 @@ def bare_folio_run(lines: list[Line], head_shaped, contents_head, bracketed) -> 
 TITLED_FOLIO_RE = re.compile(r"^(?P<title>[\u4e00-\u9fff·]{2,16})(?:\u3000+|\s{2,}|\s)第\s*(?P<n>\d{1,4})\s*页$")
 
 
+#: A running head of the series' title and the issue number apart by a wide gap, in either order:
+#: ``妇联工作简报　　　2025年第9期``, ``2025年第10期　　　妇联工作简报``.
+_ISSUE = r"(?:\d{4}\s*年\s*)?第\s*\d{1,3}\s*期"
+TITLED_ISSUE_RE = re.compile(rf"^(?:(?P<t1>[\u4e00-\u9fff]{{2,16}})(?:\u3000+|\s{{2,}}|\t+){_ISSUE}"
+                             rf"|{_ISSUE}(?:\u3000+|\s{{2,}}|\t+)(?P<t2>[\u4e00-\u9fff]{{2,16}}))$")
+
+
 def find_page_furniture(doc: PhysicalText) -> None:
     """Page furniture: running heads and folios (TEI P5 §11.6 "forme work").
 
@@ -451,6 +458,20 @@ def find_page_furniture(doc: PhysicalText) -> None:
             lines[i].furniture = "header"
             lines[i].note("furniture: running head",
                           f"beside a page break at {len(members)} places with the same text")
+    # the series' title and an issue number on one line, apart by a wide gap, in either order
+    # (``妇联工作简报　　　　2025年第9期``), where the title stands alone elsewhere in the file (its
+    # masthead, letter-spaced or not): a running head wherever it stands, printed once or more, with
+    # no folio or form feed beside it (a page's top the extraction kept without its page break)
+    alone = {line.key for line in lines if 2 <= len(line.key) <= 16}
+    for i, line in enumerate(lines):
+        m = TITLED_ISSUE_RE.match(line.text.strip()) if not line.furniture and line.page is None else None
+        if m is None:
+            continue
+        title = re.sub(r"\s+", "", m.group("t1") or m.group("t2"))
+        if title in alone and title != line.key:
+            line.furniture = "header"
+            line.note("furniture: running head", "the series' title (its masthead's) and an issue number apart by a "
+                                                 "wide gap: a page's running head")
     # a running head under another one (the page's furniture a run of lines: folio, head, head)
     # with the text of a head found at another page break is one too
     heads = {_shape_key(line) for line in lines if line.furniture == "header"}

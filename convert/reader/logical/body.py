@@ -56,7 +56,7 @@ from convert.reader.body import (cut_segments, BRIEF_RE, BYLINE_LINE_RE, BYLINE_
                                  _similar,
                                  _strip, balanced_subheading, emit_marks, heading_segments, inline,
                                  lead_marks, split_specials, trail_marks)
-from convert.reader.layout import (BULLET_CHARS, COLOPHON_FIELD_RE, Contents, after_clause_mark, clause_title, column_list_lines, column_name, directory_entry, figure_row, form_field_lines, unit_label, unit_list_lines, labelled_list_lines, heading_shape, paragraph_shape,
+from convert.reader.layout import (BULLET_CHARS, COLOPHON_FIELD_RE, Contents, after_clause_mark, clause_title, column_list_lines, column_name, column_row, LIST_LABEL_RE, directory_entry, figure_row, form_field_lines, unit_label, unit_list_lines, labelled_list_lines, heading_shape, paragraph_shape,
                                    unfinished, without_genre_label)
 from convert.reader.lines import Line, is_mark
 from convert.reader.masthead import DATE_RE, _iso, arabic_date
@@ -125,10 +125,10 @@ BOX_LABEL_RE = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:提示|提醒|小贴士|贴�
 #: A news lead's opening time (消息's 导语: when, then who and what): a day, a part of a month,
 #: or a word for lately (``8月上旬，``, ``7月12日，``, ``近日，``, ``日前，``).
 NEWS_LEAD_RE = re.compile(r"^(?:\d{1,2}月(?:\d{1,2}日|[上中下]旬|初|底|中)|\d{4}年\d{1,2}月|近日|日前|近期|本月|上月)")
-#: The conventional name of a box set beside the stories (温馨提示, 特别提示, 小贴士, 知识链接,
-#: 相关链接, 小知识): standing alone after a piece's end, it heads a ``div type="box"``; a longer
-#: label (信访工作提示) titles a notice, an article.
-BOX_NAME_RE = re.compile(r"^(?:(?:温馨|特别|安全|友情)提示|小贴士|(?:知识|相关|政策)链接|小知识)$")
+#: The conventional name of a box set beside the stories (温馨提示, 特别提示, 维权提示 — two
+#: characters and 提示 —, 小贴士, 知识链接, 相关链接, 小知识): standing alone after a piece's end, it
+#: heads a ``div type="box"``; a longer label (信访工作提示) titles a notice, an article.
+BOX_NAME_RE = re.compile(r"^(?:[\u4e00-\u9fff]{2}提示|小贴士|(?:知识|相关|政策)链接|小知识)$")
 #: A box's name in 【】 (a framed 知识/链接 set beside the stories: 【统计知识】, 【科普小知识】,
 #: 【政策链接】, 【名词解释】): over one piece after a piece's end, a box, no column. (A 【健康提示】
 #: column prints its notice as an article: no 提示 here.)
@@ -842,6 +842,14 @@ class BodyBuilder:
             # of a list of bodies each with what is said of it (a 通报's 批评 list), not a title
             line.note("paragraph", "opens with a body's name and a colon, as the line above does: the next entry of "
                                    "a list of bodies, not a title")
+            return None
+        if (not SUBHEAD_RE.match(line.key) and LIST_LABEL_RE.search(line.key) and i + 1 < len(self.lines)
+                and ((i + 1) in self._column_listed or column_row(self.lines[i + 1].text))):
+            # a label with the count of the names under it (“最美家庭”（18户）) over rows of names
+            # set in columns: the list's label, a line of the article, not a title (a numbered
+            # one, （一）“最美退役军人”（10名）, is a sub-heading by its number)
+            line.note("paragraph", "a list's label with its count in brackets over rows of names: not a title")
+            self._alone_ids.add(id(line))
             return None
         if BRACKETED_DATE_RE.fullmatch(line.key):
             # a date alone in brackets (（2025年7月10日）): the date a speech or report was given,
