@@ -362,6 +362,9 @@ def false_joins(blocks: list[str], clean: str, joins: list[str], heads: set[str]
         wrapped_text, indent_text, indents = wrapped_of[part], indent_of[part], indents_of[part]
         if any(j in pair and pair.index(j) < cut < pair.index(j) + len(j) for j in gold):
             continue
+        # (a gold join over three source lines, the middle one short: the cut's two sides inside it)
+        if any(a[-k:] + b[:k] in j for j in gold):
+            continue
         # (the line's last character only: a closing quote there may end a title, ``…“口袋公园”``)
         if len(a) > 20 and a[-1] not in TERMINAL and a not in heads and b not in heads:
             continue
