@@ -419,3 +419,85 @@ def test_a_running_head_printed_once_list_labels_with_counts_and_a_rights_box():
     assert any(p.endswith("引导更多家庭见贤思齐。") and p.startswith("这些家庭")
                for p in _texts(root, "//tei:body//tei:p"))
     assert _texts(root, "//tei:div[@type='box']/tei:head") == ["维权提示"]
+
+
+TOWN_PAPER = """第1版　要闻　芷垸报　2025年9月26日
+
+芷垸报
+
+中共芷垸镇委员会主办　　芷垸镇宣传统战办公室编印
+
+2025年9月26日　星期五　农历乙巳年八月初五
+
+第18期（总第284期）　　今日4版
+
+本期导读
+
+◆ 一线故事：巡堤人的二十年 …… 2版
+
+# 全镇早稻收购工作圆满结束
+
+本报讯（记者 伍思源）9月中旬，芷垸镇早稻收购工作圆满结束，全镇共收购早稻1.2万吨，农户售粮款全部按时兑付到位。
+
+本版责编：卜雁　　校对：田甜
+
+第2版　综合　芷垸报　2025年9月26日
+
+## 村情速递
+
+柳湾村：9月18日，柳湾村组织党员志愿者和村民清理沟渠杂草，疏通排水沟1200米，为秋冬种做好准备。
+
+石矶村：石矶村日前完成村级综合服务中心“一站式”改造，群众办理社保、医保等事项不用再跑镇里。
+
+一线故事
+
+巡堤人的二十年
+
+本报讯（通讯员 严小蔓）二十年来，老周每天都要沿着芷垸大堤走上一圈，哪里有渗水，哪里有蚁穴，他心里都有一本账。
+
+安全知识
+
+秋季用电安全“四不要”
+
+①不要在电线上晾晒衣物；
+②不要用湿手触碰开关和插座；
+③不要私拉乱接电线；
+④不要让儿童靠近变压器。
+
+（镇供电所供稿）
+
+本版责编：卜雁　　校对：田甜
+
+第3版　副刊　芷垸报　2025年9月26日
+
+## 七律·秋分登芷山
+
+萧守诚
+
+晓雾初消旭日来，登高遥望雁南回。
+千畦稻浪收金粟，十里残荷印绿苔。
+铁马耕云翻沃壤，长堤护垸柳新栽。
+乡亲莫道秋光老，且把丰年入酒杯。
+
+本版责编：卜雁　　校对：田甜
+"""
+
+
+def test_a_town_paper_with_its_page_label_above_the_masthead_a_news_column_and_a_titled_box():
+    """The front page's 报眉 (page label, paper, date) above the masthead is the title page's page
+    label and the masthead is read under it (date and issue in the header); items of a 速递 column
+    opened by a village's name and a colon are its briefs; the column's name the 导读 prints before
+    a title (一线故事：…) alone over that title is the column; 安全知识 after a piece's end heads a
+    box with its own title under it, its ①②③ items each on its line; a poem's title keeps its
+    author under it (萧, a common surname), no title of two lines."""
+    root = _doc(TOWN_PAPER)
+    assert xpath(root, "string(//tei:titlePage/tei:fw[@subtype='pageLabel'])").startswith("第1版")
+    assert xpath(root, "string(//tei:titlePage//tei:titlePart[@type='main'])") == "芷垸报"
+    assert _heads(root) == ["全镇早稻收购工作圆满结束", "巡堤人的二十年", "七律·秋分登芷山"]
+    assert _texts(root, "//tei:div[@type='brief']/tei:head") == ["柳湾村", "石矶村"]
+    assert "一线故事" in _texts(root, "//tei:div[@type='section']/tei:head")
+    assert _texts(root, "//tei:div[@type='box']/tei:head") == ["安全知识", "秋季用电安全“四不要”"]
+    assert [p[:1] for p in _texts(root, "//tei:div[@type='box']/tei:p")] == ["①", "②", "③", "④"]
+    # the same paper wrapped narrow with no blank lines: the ① items still one to a line
+    wrapped = "\n".join(line for line in TOWN_PAPER.splitlines() if line.strip()) + "\n"
+    assert [p[:1] for p in _texts(_doc(wrapped), "//tei:div[@type='box']/tei:p")] == ["①", "②", "③", "④"]

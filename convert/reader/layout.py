@@ -1149,10 +1149,13 @@ def find_contents(lines: list[Line]) -> Contents | None:
 
 
 def is_page_label(line: Line) -> bool:
-    """*line* is a printed page label (``第一版　要闻``, ``二版　经济·三农``)."""
-    from convert.reader.logical.roles import BARE_PAGE_LABEL_RE, PAGE_LABEL_RE
+    """*line* is a printed page label (``第一版　要闻``, ``二版　经济·三农``), or a 报眉 line that
+    holds one beside the date (``第1版　要闻　萍垸报　2025年10月24日``:
+    :func:`convert.reader.logical.roles.page_label`)."""
+    from convert.reader.logical.roles import BARE_PAGE_LABEL_RE, PAGE_LABEL_RE, page_label
 
-    return bool(PAGE_LABEL_RE.match(line.key) or BARE_PAGE_LABEL_RE.match(line.text))
+    return bool(PAGE_LABEL_RE.match(line.key) or BARE_PAGE_LABEL_RE.match(line.text)) \
+        or page_label(line, None) is not None
 
 
 _TAIL_NUMBER_RE = re.compile(r"\d{1,3}$")

@@ -499,7 +499,8 @@ TITLE_GENRE_RE = re.compile(r"[\u4e00-\u9fff]{0,4}(?:简报|简讯|快讯|通报
 
 
 def _page_label(line) -> bool:
-    """*line* is a newspaper's page label (``第1版·要闻``, ``一版　要闻``)."""
+    """*line* is a newspaper's page label (``第1版·要闻``, ``一版　要闻``) or a 报眉 line (the page
+    label beside the date: ``第1版　要闻　萍垸报　2025年10月24日``)."""
     from convert.reader.layout import is_page_label
 
     return is_page_label(line)
@@ -515,6 +516,12 @@ def read_masthead(lines: list[Line]) -> Masthead:
     for line in lines:
         fields = fields_of(line.text)
         prev = mh.blocks[-1] if mh.blocks else None
+        if mh.title is None and not mh.blocks and _page_label(line):
+            # the front page's label printed above the masthead (第1版·要闻, or the 报眉 with the
+            # paper's name and date: the e-paper's page label first): the page's furniture, not the
+            # periodical's title
+            mh.blocks.append(("page-label", [line]))
+            continue
         if len(fields) > 1:
             mh.blocks.append(("fields", [line]))
             sponsoring = False  # the fields go on a 主办 field: the bodies it names
@@ -530,11 +537,6 @@ def read_masthead(lines: list[Line]) -> Masthead:
             continue
         kind = fields[0][0] if fields else "title"
         key = line.key
-        if mh.title is None and not mh.blocks and _page_label(line):
-            # the front page's label printed above the masthead (第1版·要闻: the e-paper's page
-            # label first): the page's furniture, not the periodical's title
-            mh.blocks.append(("page-label", [line]))
-            continue
         if kind == "date-part" and prev and prev[0] == "date":
             prev[1].append(line)
             _take(mh, kind, key)

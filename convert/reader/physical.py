@@ -875,6 +875,8 @@ _ADDRESSEE_RE = re.compile(r"^[\u4e00-\u9fff]{0,8}?各[\u4e00-\u9fff]{0,8}?"
 _QUALIFIER_RE = re.compile(r"（[^（）()]{1,6}）|\([^（）()]{1,6}\)")
 
 
+#: Circled numbers that open the items of an enumerated list (①…⑳).
+CIRCLED_ITEMS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 #: A document's number (发文字号, GB/T 9704-2012 7.2.4): the issuing body's short name, the year
 #: in 〔〕 (or square brackets as extracted) and the serial number with 号 (``椿关工委〔2025〕9号``),
 #: a line of its own under the 版头 or a notice's title.
@@ -1561,6 +1563,9 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
                       + " line (a two-column table's row as extracted: TEI P5 §14.1.1): rows are never run together"), None
     if sentence_final(a.text):
         return True, "ends with sentence-final punctuation", None
+    if a.text.rstrip()[-1:] in "；;" and b.text.lstrip()[:1] in CIRCLED_ITEMS:
+        return True, ("ends a clause with a semicolon, the next line opening with a circled number (①②③…): the "
+                      "next item of an enumerated list"), None
     if caption:
         return True, ("the next line is a photo's caption (a short sentence right over a photo credit alone, "
                       "…摄): set between the halves of a paragraph, no part of it"), None

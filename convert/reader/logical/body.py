@@ -125,10 +125,10 @@ BOX_LABEL_RE = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:提示|提醒|小贴士|贴�
 #: A news lead's opening time (消息's 导语: when, then who and what): a day, a part of a month,
 #: or a word for lately (``8月上旬，``, ``7月12日，``, ``近日，``, ``日前，``).
 NEWS_LEAD_RE = re.compile(r"^(?:\d{1,2}月(?:\d{1,2}日|[上中下]旬|初|底|中)|\d{4}年\d{1,2}月|近日|日前|近期|本月|上月)")
-#: The conventional name of a box set beside the stories (温馨提示, 特别提示, 维权提示 — two
-#: characters and 提示 —, 小贴士, 知识链接, 相关链接, 小知识): standing alone after a piece's end, it
+#: The conventional name of a box set beside the stories (温馨提示, 特别提示, 维权提示, 安全知识 —
+#: two characters and 提示 or 知识 —, 小贴士, 知识链接, 相关链接, 小知识): standing alone after a piece's end, it
 #: heads a ``div type="box"``; a longer label (信访工作提示) titles a notice, an article.
-BOX_NAME_RE = re.compile(r"^(?:[\u4e00-\u9fff]{2}提示|小贴士|(?:知识|相关|政策)链接|小知识)$")
+BOX_NAME_RE = re.compile(r"^(?:[\u4e00-\u9fff]{2}(?:提示|知识)|小贴士|(?:知识|相关|政策)链接|小知识)$")
 #: A box's name in 【】 (a framed 知识/链接 set beside the stories: 【统计知识】, 【科普小知识】,
 #: 【政策链接】, 【名词解释】): over one piece after a piece's end, a box, no column. (A 【健康提示】
 #: column prints its notice as an article: no 提示 here.)
@@ -819,6 +819,14 @@ class BodyBuilder:
         line = self.lines[i]
         if line.key in self.section_keys:
             return Heading("section", why="a section name of the contents list")
+        if (len(line.key) <= 6 and i + 1 < len(self.lines) and not line.marked and any(
+                e.key.startswith(line.key + "：") or e.key.startswith(line.key + ":") for e in self.entries)
+                and (nxt_entry := self._entry_match(self.lines[i + 1])) is not None
+                and re.match(re.escape(line.key) + r"[：:]", self.entries[nxt_entry].key)):
+            # the column's name the 导读 entry prints before the title (``一线故事：铁塔上的…``), alone
+            # over that title: the column the piece stands in (a newspaper's 栏目 tag over a feature)
+            return Heading("section", why="the column's name a contents entry prints before its title, over that "
+                                          "title", cert="medium")
         entry = self._entry_match(line)
         if entry is not None:
             return Heading("article", entry, why=f"matches contents entry {entry + 1}")
@@ -2175,6 +2183,11 @@ class BodyBuilder:
                     self.article.set("type", "box")
                     line.note("heading (box)", "a box's label (温馨提示, 小贴士, 知识链接) after a piece's "
                                                "end: a box set beside the stories, not an article")
+                    if (i + 2 < len(self.lines) and self._role(i + 1) is None and heading_shape(self.lines[i + 1])
+                            and not self.lines[i + 1].marked and self._role(i + 2) is None
+                            and not heading_shape(self.lines[i + 2])):
+                        # its own title under the label (安全知识 / 雷雨天气家庭用电“六不要”): a second head
+                        self._box_titles.add(id(self.lines[i + 1]))
             self._last_head_line = line
         if not len(self.body) or not xpath(self.body, ".//tei:div"):
             self._new_article(None, None)

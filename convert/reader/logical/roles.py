@@ -198,6 +198,13 @@ def page_label(line: Line, title: str | None) -> tuple[int, str | None] | None:
         name = line.text[fields[k + 1][1]:fields[k + 1][2]].strip() if k + 1 < len(fields) else None
         n = numeral(m.group("n"))
         return (n, name if name and len(name) <= 6 else None) if n else None
+    # the same 报眉 with its parts apart by single spaces (a copy whose runs of spaces were
+    # collapsed: ``第2版 综合新闻 苎溪电力 2025年8月15日``): the label first, the date last
+    words = line.text.split()
+    if 3 <= len(words) <= 5 and (m := PAGE_FIELD_RE.match(words[0])) and re.fullmatch(
+            r"\d{4}年\d{1,2}月\d{1,2}日", words[-1]) and all(len(w) <= 8 for w in words[1:-1]):
+        n = numeral(m.group("n"))
+        return (n, words[1] if len(words[1]) <= 6 else None) if n else None
     return None
 
 
@@ -1697,6 +1704,11 @@ def find_briefs(doc: LogicalText) -> None:
             close()
             continue
         found = run_in_head(line, gap_ok=column)
+        if found is None and column and brief_by_unit(line.text.strip()):
+            # in a brief column (村情速递), a body's name and a colon over its report (``柳湾村：10月
+            # 18日，…``): the item's run-in head, the colon after it (GB/T 15834-2011 4.7)
+            a = len(line.text) - len(line.text.lstrip())
+            found = (a, a, a + len(re.split(r"[：:]", line.text.strip(), maxsplit=1)[0]))
         nxt = _next(doc, i)
         if id(line) in doc.run_in_ends:
             _give(doc, i, "brief", "a brief item: a bullet, its run-in head up to where the printed line ended",
