@@ -501,3 +501,35 @@ def test_a_town_paper_with_its_page_label_above_the_masthead_a_news_column_and_a
     # the same paper wrapped narrow with no blank lines: the ① items still one to a line
     wrapped = "\n".join(line for line in TOWN_PAPER.splitlines() if line.strip()) + "\n"
     assert [p[:1] for p in _texts(_doc(wrapped), "//tei:div[@type='box']/tei:p")] == ["①", "②", "③", "④"]
+
+
+def test_a_running_head_a_wrap_cut_in_two_and_a_fourth_title_line_stay_furniture_and_valid():
+    """The series' title and issue number a hard wrap cut in two (``妇联工作简报　…　2025`` /
+    ``年第3期``) are still a running head, the two lines furniture, no second document; a ——subtitle
+    under a head of three lines already (a 引题 the wrap cut read as two) goes on with the last head
+    (a story's head has three lines at most and one 副题: bulletin.rng), the document valid."""
+    cut = WOMEN_BRIEFING.replace("妇联工作简报　　　　　　　　　　　　　　2025年第3期",
+                                 "妇联工作简报　　　　　　　　　　　　　　2025\n年第3期")
+    docs = read_issues(cut, "t.txt", warnings=[])
+    assert len(docs) == 1
+    assert _texts(docs[0].root, "//tei:fw[@type='header']") == ["妇联工作简报2025年第3期"]
+    paper = """苎川电力
+
+2025年8月15日　星期五
+
+第15期（总第386期）
+
+迎峰度夏保供电
+守护万家清凉
+全县电网最高负荷连续三次刷新纪录
+——主网设备零跳闸　居民用电零拉闸
+
+本报讯（通讯员 钱书苑）8月以来，受持续高温天气影响，我县用电负荷快速攀升，电网运行总体平稳有序。
+
+全县供电所开展夏季安全检查
+
+本报讯（通讯员 邵一鸣）8月上旬，公司组织各供电所对辖区配电设备开展夏季安全检查，消除缺陷23处。
+"""
+    root = _doc(paper)
+    heads = xpath(root, "//tei:body/tei:div[1]/tei:head")
+    assert len(heads) <= 3 and len(xpath(root, "//tei:body/tei:div[1]/tei:head[@type='sub']")) <= 1

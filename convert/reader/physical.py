@@ -465,13 +465,22 @@ def find_page_furniture(doc: PhysicalText) -> None:
     alone = {line.key for line in lines if 2 <= len(line.key) <= 16}
     for i, line in enumerate(lines):
         m = TITLED_ISSUE_RE.match(line.text.strip()) if not line.furniture and line.page is None else None
+        cut = False
+        if m is None and not line.furniture and line.page is None and i + 1 < n and not lines[i + 1].blank_before \
+                and 0 < len(lines[i + 1].key) <= 10 and not lines[i + 1].furniture:
+            # the head a hard wrap cut (``妇联工作简报　　…　2025`` / ``年第9期``, ``2025年第10期　…`` /
+            # ``妇联工作简报``): read whole, its rest a running head's line too
+            m = TITLED_ISSUE_RE.match(line.text.strip() + "\u3000" + lines[i + 1].text.strip())
+            cut = m is not None
         if m is None:
             continue
         title = re.sub(r"\s+", "", m.group("t1") or m.group("t2"))
         if title in alone and title != line.key:
-            line.furniture = "header"
-            line.note("furniture: running head", "the series' title (its masthead's) and an issue number apart by a "
-                                                 "wide gap: a page's running head")
+            for k in (i, i + 1) if cut else (i,):
+                lines[k].furniture = "header"
+                lines[k].note("furniture: running head", "the series' title (its masthead's) and an issue number apart "
+                                                         "by a wide gap: a page's running head"
+                                                         + (" (a hard wrap cut it in two lines)" if cut else ""))
     # a running head under another one (the page's furniture a run of lines: folio, head, head)
     # with the text of a head found at another page break is one too
     heads = {_shape_key(line) for line in lines if line.furniture == "header"}

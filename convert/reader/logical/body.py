@@ -1561,9 +1561,21 @@ class BodyBuilder:
         heads = list(self.article)
         main = next((h_ for h_ in heads if h_.get("type") is None), heads[-1])
         cert = h.cert if h.cert else None
-        if line.key.startswith("—"):
+        if line.key.startswith("—") and not any(h_.get("type") == "sub" for h_ in heads) and len(heads) < 3:
             self.article.append(self._head(line, cert))
             self.article[-1].set("type", "sub")
+            return
+        if line.key.startswith("—"):
+            # a ——subtitle under a head that already holds a 副题 (or three lines: a wrapped 引题
+            # read as two): it goes on with the last head, a story has one 副题 (at most three heads)
+            line.note("heading (continued)", "a ——subtitle under a head that already has three lines or a subtitle: "
+                      "part of the last one", "low")
+            last = heads[-1]
+            last.append(E.lb())
+            inline(last, heading_segments(line))
+            if not last.get("cert"):
+                last.set("cert", "low")
+            self.weak.append((line, "heading", "low"))
             return
         kicked = any(h_.get("type") == "kicker" for h_ in heads)
         if (self.family == "newspaper" and len(heads) == 1 and not kicked
