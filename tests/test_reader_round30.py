@@ -533,3 +533,115 @@ def test_a_running_head_a_wrap_cut_in_two_and_a_fourth_title_line_stay_furniture
     root = _doc(paper)
     heads = xpath(root, "//tei:body/tei:div[1]/tei:head")
     assert len(heads) <= 3 and len(xpath(root, "//tei:body/tei:div[1]/tei:head[@type='sub']")) <= 1
+
+
+MEDICARE_BRIEFING = """内部资料\t注意保存
+
+医保工作简报
+
+2025年第5期（总第47期）
+
+蓟洲县医疗保障局编\t\t\t\t2025年5月16日
+
+本期要目
+
+\t城乡居民医保2025年度待遇调整政策问答
+
+\t一季度全县医保基金监管工作情况
+
+\t县医保局召开一季度医保基金运行分析会
+
+【政策解读】
+
+城乡居民医保2025年度待遇调整政策问答
+
+\t我县自2025年1月1日起对城乡居民医保部分待遇政策进行了调整，现将群众关心的问题解答如下。
+
+\t1.今年城乡居民医保个人缴费标准是多少？
+\t答：2025年度个人缴费标准为每人每年400元，财政补助标准为每人每年不低于700元。
+
+\t2.在乡镇卫生院住院，报销比例有没有变化？
+\t答：有变化。参保居民在乡镇卫生院住院，政策范围内报销比例提高到90%。
+
+【基金监管】
+
+蓟洲县2025年一季度医保基金监管工作情况报告
+
+\t一季度，县医保局对全县46家定点医药机构开展全覆盖检查，追回违规使用的医保基金38.6万元。
+
+【工作动态】
+
+县医保局召开一季度医保基金运行分析会
+
+\t4月18日，县医保局召开一季度医保基金运行分析会，通报一季度全县医保基金收支情况。
+
+●桐溪镇\t在全镇19个行政村卫生室开展医保政策宣传，发放明白纸2000余份。
+
+●县人民医院\t在门诊大厅设立医保服务窗口，为参保群众提供异地就医备案等服务。
+
+报：市医保局，县委、县政府主要领导同志。
+送：县委办、县人大办、县政府办、县政协办。
+发：各乡镇（街道），县直有关单位。
+"""
+
+
+def test_a_briefing_with_a_pageless_contents_list_numbered_questions_and_tabbed_items():
+    """A 要目 without pages whose second entry the text prints longer (一季度全县…情况 for
+    蓟洲县2025年一季度…情况报告), between entries it names plainly, is one list of three; numbered
+    questions ending ？ with 答： right under them (no blank line between) are the 问答's
+    sub-headings; ● items whose unit name a tab ends are brief items headed by the unit."""
+    root = _doc(MEDICARE_BRIEFING)
+    assert len(xpath(root, "//tei:front/tei:div[@type='contents']//tei:item")) == 3
+    assert _heads(root)[:3] == ["城乡居民医保2025年度待遇调整政策问答", "蓟洲县2025年一季度医保基金监管工作情况报告",
+                                "县医保局召开一季度医保基金运行分析会"]
+    assert _texts(root, "//tei:div[@type='subsection']/tei:head") == [
+        "1.今年城乡居民医保个人缴费标准是多少？", "2.在乡镇卫生院住院，报销比例有没有变化？"]
+    assert _texts(root, "//tei:div[@type='brief']/tei:head") == ["●桐溪镇", "●县人民医院"]
+    assert _texts(root, "//tei:div[@type='brief']/tei:head/tei:label") == ["●", "●"]
+
+
+PARTY_HISTORY = """党　史　通　讯
+2025年第3期（总第86期）
+中共蓟岭县委党史研究室编　　　　　　2025年9月
+目　　录
+【工作动态】
+县委党史研究室启动红色地名普查工作……………………………………1
+【红色地名】
+红沙峪：伏击战打响的地方…………………………………石　岚　1
+【工作动态】
+县委党史研究室启动红色地名普查工作
+　　7月8日，县委党史研究室召开全县红色地名普查工作部署会，对普查的范围、方法、步骤和时间安
+排作出部署，各乡镇分管负责同志和普查联络员共40余人参加会议。
+（县委党史研究室　贺晓东）
+1
+党史通讯
+【红色地名】
+红沙峪：伏击战打响的地方
+文／石　岚
+　　红沙峪位于蓟岭县马坊乡东北约六公里处，是一条长约两公里的山谷，两侧山崖陡峭，谷底有一条季
+节性小河从中穿过。
+地名由来
+　　关于红沙峪名称的来历，当地有两种说法。一种说法认为峪中岩层多为红色砂岩，风化后谷底积满红
+色细沙，因而得名；另一种说法认为明代有洪姓人家在此屯田，后来讹为今名。
+2
+红色地名
+一场伏击战
+　　1939年9月，蓟岭抗日游击大队得到情报，日军一支运输队将经红沙峪向据点运送给养。游击大队事先
+在峪中最窄处的两侧山坡上埋伏，以土造地雷和步枪同时开火，战斗持续约一个小时。
+红沙峪的今天
+　　1985年，马坊乡在峪口修建了红沙峪战斗纪念碑，2019年又对纪念碑进行了修缮，新建了一条通往烈
+士墓的石阶步道。如今，这里已成为全县党员干部和青少年接受革命传统教育的常去之处。
+3
+党史通讯
+"""
+
+
+def test_a_journal_without_blank_lines_its_folios_over_alternating_heads_and_flush_sub_heads():
+    """A journal hard-wrapped without blank lines: a bare page number over the journal's name on
+    one page and the column's name (printed in 【】 in the text) on the next is the pages' folio and
+    running head, alternating (journal practice), no text; in a signed story whose paragraphs open
+    indented, a short flush line after a sentence's end over an indented paragraph is its
+    unnumbered sub-heading, which the contents list does not name."""
+    root = _doc(PARTY_HISTORY)
+    assert _texts(root, "//tei:fw[@type='header']") == ["党史通讯", "红色地名", "党史通讯"]
+    assert _texts(root, "//tei:div[@type='subsection']/tei:head") == ["地名由来", "一场伏击战", "红沙峪的今天"]

@@ -7,6 +7,7 @@ the run of field lines (主管：, 电话：, 共印 N 份 …) that ends the te
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field, replace
 
@@ -1278,6 +1279,11 @@ def entry_subtitle(above: Entry | None, line: Line) -> bool:
             and not re.search(r"[。；！？]$", line.key))
 
 
+#: How alike a 要目 entry and a later title must be (difflib's ratio) for an entry the list words
+#: differently to be read as one between entries it names plainly.
+LOOSE_MATCH = 0.6
+
+
 def find_headed_contents(lines: list[Line], start: int = 0, reach: int = 60, stop: int | None = None) -> Contents | None:
     """A contents list printed under a heading (本期要目, 目录, 本期导读) without dot leaders:
     the heading within *reach* lines of *start*, then the entries, each a line without sentence
@@ -1334,6 +1340,15 @@ def find_headed_contents(lines: list[Line], start: int = 0, reach: int = 60, sto
             if tail is not None:  # (the raw line's number may be furniture the text no longer holds)
                 a = b - len(tail.group())
                 page, spans = str(int(line.text[a:b])), {"page": (a, b), "title": len(line.text[:a].rstrip())}
+        if (not (page or "bullet" in spans or named or prose) and entries and k + 1 < len(lines)
+                and not paragraph_shape(lines[k + 1]) and len(lines[k + 1].key) <= 50 and not line.marked
+                and not title.startswith("—") and not entries[-1].page and not entries[-1].spans
+                and any(_similar(lines[k + 1].key, other) >= MATCH_RATIO for other in later[1:])
+                and any(difflib.SequenceMatcher(None, title, other, autojunk=False).ratio() >= LOOSE_MATCH
+                        for other in later[1:] if abs(len(other) - len(title)) <= 12)):
+            # a title the list words differently from the text (一季度全县…情况 for 莘洲县2025年一季度…
+            # 情况报告) between entries it names: an entry all the same
+            named = True
         if not (page or "bullet" in spans or named) or (prose and not named):
             break  # a title of clauses (X，Y) is an entry only when the text prints it again
         entries.append(Entry([line], page, spans=spans))

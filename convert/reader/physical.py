@@ -222,7 +222,8 @@ def bare_folio_run(lines: list[Line], head_shaped, contents_head, bracketed) -> 
     A periodical prints the page number at the foot of a page and the running head at the top
     of the next, the same head on every page or two heads alternating by verso and recto (the
     title on even pages, the issue on odd ones: book and journal practice), so the head's text
-    recurs under the run at most two ways. A number a hard wrap set alone, or a numbered list's
+    recurs under the run at most two ways, or the title on every second page and the name of the
+    column the page prints on the others (a name printed in 【】 in the text). A number a hard wrap set alone, or a numbered list's
     item number, is not one more than a number some lines above with the same line under both.
 
     An extraction's own furniture at the same break (a folio of another shape, ``· 2 ·``, and a
@@ -254,12 +255,24 @@ def bare_folio_run(lines: list[Line], head_shaped, contents_head, bracketed) -> 
     found: list[tuple[int, int]] = []
     run: list[tuple[int, int]] = []
 
+    # the names of the columns (【党史研究】): an odd page's running head may name its column
+    columns = {line.key[1:-1] for line in lines if line.key[:1] == "【" and line.key[-1:] == "】"}
+
     def close() -> None:
         if len(run) < BARE_RUN_MIN:
             return
         keys = Counter(_shape_key(lines[j]) for _, j in run)
         if len(keys) <= 2 and all(c >= 2 for c in keys.values()):
             found.extend(run)
+            return
+        # the journal's name on every second page, the other pages' heads the names of the
+        # columns they print (党史通讯 / 党史研究 / 党史通讯 / 口述历史 …: journal practice)
+        for parity in (0, 1):
+            same = {_shape_key(lines[j]) for _, j in run[parity::2]}
+            others = [lines[j].key for _, j in run[1 - parity::2]]
+            if len(same) == 1 and len(run[parity::2]) >= 2 and others and all(k in columns for k in others):
+                found.extend(run)
+                return
 
     for i, j in cands:
         if run and int(lines[i].key) == int(lines[run[-1][0]].key) + 1 and i - run[-1][0] >= BARE_RUN_PAGE:

@@ -1012,9 +1012,14 @@ class BodyBuilder:
             if entry is None and nxt_role is not None and nxt_role.kind in ("byline", "lead-in"):
                 return Heading("article", why="a title with an author line or lead-in under it, which the contents "
                                               "list does not name", cert="medium")
+            apart = i + 1 < len(self.lines) and (
+                (line.blank_before and self.lines[i + 1].blank_before)
+                # in a text marked by first-line indents without blank lines: flush left after a
+                # sentence's end, the line under it opening a paragraph by its indent
+                or (self.lines[i + 1].indent_opens and not indented(line) and i > 0
+                    and self.lines[i - 1].text.rstrip()[-1:] in "。！？!?”"))
             if (entry is None and shaped and not REFERENCE_LABEL_RE.fullmatch(line.key)
-                    and not PART_NUMBER_RE.fullmatch(line.key) and len(line.key) >= 4 and line.blank_before
-                    and i + 1 < len(self.lines) and self.lines[i + 1].blank_before
+                    and not PART_NUMBER_RE.fullmatch(line.key) and len(line.key) >= 4 and apart
                     and self._feature_subhead(i, any_family=True)):
                 # inside a signed article, a short line the list does not name set apart by blank
                 # lines over running text, with a sibling of that shape: the article's unnumbered

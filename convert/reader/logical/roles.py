@@ -130,8 +130,8 @@ ATTACHMENT_RE = re.compile(r"^\s*附\s*件\s*\d*\s*[：:]")
 #: 工作条例 art. 8): ``关于…的通报``.
 DOCUMENT_TITLE_RE = re.compile(r"^关于.{2,60}(?:的)?(?:通报|报告|通知|意见|决定|请示|批复|函|纪要|公告|通告|议案|决议|公报"
                                r"|情况|方案|办法|规定)$")
-#: The gap that ends a brief item's run-in head: an ideographic space, or two spaces.
-RUN_IN_GAP_RE = re.compile(r"\u3000+|[ \t]{2,}")
+#: The gap that ends a brief item's run-in head: an ideographic space, a tab, or two spaces.
+RUN_IN_GAP_RE = re.compile(r"\u3000+|\t+|[ \t]{2,}")
 #: A short word letter-spaced on a line of its own: two to four Han characters, each one apart by
 #: one or two spaces (``更　正``, ``通　知``, ``启　事``: a box's or notice's title of two characters
 #: spread to the width of three or more, GB/T 9704-2012 practice for a short title). Each space is
@@ -1063,8 +1063,11 @@ def find_subheads(doc: LogicalText) -> None:
                 items[i] = found
                 continue
             after_clause.add(len(cands))
-        if nxt is not None and not nxt.blank_before and not _heads_next(found, nxt) and blank_separated:
-            continue  # a wrapped line that happens to begin with a number: the text goes on
+        if (nxt is not None and not nxt.blank_before and not _heads_next(found, nxt) and blank_separated
+                and _numbered_question(doc, i) is None):
+            # a wrapped line that happens to begin with a number: the text goes on (a numbered
+            # question ends with its question mark, its 答： under it, no blank line between)
+            continue
         full = (nxt is not None and not nxt.blank_before and as_wide_as_wrapped(line, doc.wrap_width)
                 and unfinished(line.text))
         # in a text that marks its paragraphs by their indent, an indented next line opens a
