@@ -645,3 +645,51 @@ def test_a_journal_without_blank_lines_its_folios_over_alternating_heads_and_flu
     root = _doc(PARTY_HISTORY)
     assert _texts(root, "//tei:fw[@type='header']") == ["党史通讯", "红色地名", "党史通讯"]
     assert _texts(root, "//tei:div[@type='subsection']/tei:head") == ["地名由来", "一场伏击战", "红沙峪的今天"]
+
+
+WATER_PAPER = """第一版　要闻
+
+蓟溪水务
+
+蓟溪县水务集团有限公司主办　　蓟溪县水务集团党群工作部编印
+
+2025年11月7日　星期五　农历乙巳年九月十八　今日立冬
+
+第21期（总第356期）　　本期4版
+
+城乡供水一体化二期工程主管网全线贯通
+
+本报讯（通讯员 邹启航）11月3日上午，随着最后一段管道焊接完成，城乡供水一体化二期工程主管网全线贯通。
+
+11月3日，施工人员在焊接最后一段管道。　　通讯员　邹启航　摄
+
+节水小贴士
+
+1.洗菜水可以用来浇花、冲厕所。
+2.发现公共供水设施漏水，请拨打24小时服务热线。
+
+读者来信
+
+雨夜抢修暖人心
+
+《蓟溪水务》编辑部：
+
+10月18日晚上九点多，我们小区门口的供水管突然爆裂，抢修队员冒雨连夜抢修，第二天一早就恢复了供水。
+
+锦绣花园小区居民　周明
+
+本版责编：邹启航　　校对：田甜
+"""
+
+
+def test_a_company_paper_with_a_solar_term_in_its_masthead_a_tips_box_and_a_readers_letter():
+    """The solar term beside the date (今日立冬, 二十四节气) is part of the masthead's date line, so
+    the masthead is read whole (date and issue in the header, no article of it); 节水小贴士 after
+    a story's photo is a box; a letter's title over its salutation to the paper (《蓟溪水务》编辑部：) is the
+    letter's title, the salutation its text."""
+    root = _doc(WATER_PAPER)
+    assert _heads(root) == ["城乡供水一体化二期工程主管网全线贯通", "雨夜抢修暖人心"]
+    assert "第21期（总第356期）" in "".join(xpath(root, "//tei:titlePage//text()"))
+    assert xpath(root, "string(//tei:titlePage//tei:docDate/@when)") == "2025-11-07"
+    assert _texts(root, "//tei:div[@type='box']/tei:head") == ["节水小贴士"]
+    assert "《蓟溪水务》编辑部：" in _texts(root, "//tei:body//tei:p")

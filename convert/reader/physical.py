@@ -1029,9 +1029,10 @@ def centred_pair(first: Line, second: Line) -> bool:
     deeper than a paragraph's first-line indent (more than four ideograph widths of leading
     space), their centres within one ideograph width and their lengths within two characters of
     each other, :data:`CENTRED_PAIR_MIN` characters each at least, neither holding clause
-    punctuation or a wide gap inside, no blank line, form feed or markup between, and *second*
-    no subtitle (——…), bracketed note, author line or masthead line. A 引题 over its title is
-    shorter, an author line shorter still. Weak: the caller marks it ``@cert`` medium."""
+    punctuation or a wide gap inside, no blank line, form feed or markup between, *first*
+    quoting nothing (“”《》: a 引题 names its event so) and *second* no subtitle (——…), bracketed
+    note, author line or masthead line. A 引题 over its title is mostly shorter, an author line
+    shorter still. Weak: the caller marks it ``@cert`` medium."""
     if second.blank_before or second.form_feed or first.marked or second.marked:
         return False
     a_raw, b_raw = first.raw.lstrip("\f").rstrip("\r\n"), second.raw.lstrip("\f").rstrip("\r\n")
@@ -1043,7 +1044,9 @@ def centred_pair(first: Line, second: Line) -> bool:
         return False
     if not (clause_free(a) and clause_free(b)) or INNER_GAP_RE.search(a) or INNER_GAP_RE.search(b):
         return False
-    return b[:1] not in "—（(【〔[" and _own_line(second) is None and _own_line(first) is None
+    # (a first line quoting a name, ``“檐下读书会”第四十二期``, is a 引题's shape: no half of a title)
+    return (b[:1] not in "—（(【〔[" and not any(c in "“”《》" for c in a)
+            and _own_line(second) is None and _own_line(first) is None)
 
 
 def _doubled(a: str, b: str) -> bool:

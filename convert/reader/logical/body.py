@@ -128,7 +128,7 @@ NEWS_LEAD_RE = re.compile(r"^(?:\d{1,2}月(?:\d{1,2}日|[上中下]旬|初|底|�
 #: The conventional name of a box set beside the stories (温馨提示, 特别提示, 维权提示, 安全知识 —
 #: two characters and 提示 or 知识 —, 小贴士, 知识链接, 相关链接, 小知识): standing alone after a piece's end, it
 #: heads a ``div type="box"``; a longer label (信访工作提示) titles a notice, an article.
-BOX_NAME_RE = re.compile(r"^(?:[\u4e00-\u9fff]{2}(?:提示|知识)|小贴士|(?:知识|相关|政策)链接|小知识)$")
+BOX_NAME_RE = re.compile(r"^(?:[\u4e00-\u9fff]{2}(?:提示|知识)|[\u4e00-\u9fff]{0,4}小贴士|(?:知识|相关|政策)链接|小知识)$")
 #: A box's name in 【】 (a framed 知识/链接 set beside the stories: 【统计知识】, 【科普小知识】,
 #: 【政策链接】, 【名词解释】): over one piece after a piece's end, a box, no column. (A 【健康提示】
 #: column prints its notice as an article: no 提示 here.)
@@ -137,8 +137,8 @@ BOX_COLUMN_RE = re.compile(r"^【[\u4e00-\u9fff]{0,4}(?:小?知识|链接|小贴
 #: ``敬礼！``, ``顺颂`` over ``商祺``, ``敬祝`` over ``安康``): part of the letter's text, never a title.
 LETTER_CLOSING_RE = re.compile(r"^(?:此致|顺致|顺颂|敬颂|敬祝|恭祝|顺祝)$")
 #: A letter's salutation (称呼, 书信 practice) alone on the line under the letter's title, running
-#: text under it: a name or an office and a colon (``编辑同志：``, ``县老龄办：``).
-SALUTATION_RE = re.compile(r"^[\u4e00-\u9fff]{2,12}[：:]$")
+#: text under it: a name or an office and a colon (``编辑同志：``, ``县老龄办：``, ``《澜溪水务》编辑部：``).
+SALUTATION_RE = re.compile(r"^(?:[\u4e00-\u9fff]|《[\u4e00-\u9fff]{1,12}》){2,12}[：:]$")
 REFERENCE_LABEL_RE = re.compile(r"(?:【|\[)?(?:参考文献|主要参考文献|参考资料|注释|注释与参考文献|注释和参考文献)(?:】|\])?[：:]?")
 
 
