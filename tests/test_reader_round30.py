@@ -693,3 +693,46 @@ def test_a_company_paper_with_a_solar_term_in_its_masthead_a_tips_box_and_a_read
     assert xpath(root, "string(//tei:titlePage//tei:docDate/@when)") == "2025-11-07"
     assert _texts(root, "//tei:div[@type='box']/tei:head") == ["节水小贴士"]
     assert "《蓟溪水务》编辑部：" in _texts(root, "//tei:body//tei:p")
+
+
+def test_a_layout_copy_with_a_left_margin_reads_first_line_indents_after_it():
+    """A pdftotext -layout copy sets every line of prose 6 spaces in and a paragraph's first line 4
+    more, no blank line between paragraphs: the indent is read after the margin, so an entry
+    opening indented under a sentence ending in a colon opens its own paragraph, while the wrapped
+    lines at the margin go on with theirs."""
+    body = "\n".join([
+        "                           安 全 生 产 通 报",
+        "                        2025年第4期（总第30期）",
+        "      蓟浦县交通运输局                                    2025年8月20日",
+        "",
+        "                      关于汛期道路运输安全检查情况的通报",
+        "",
+        "          8月上旬，局安全监督股对全县12家道路运输企业开展了汛期安全检查，共发现",
+        "      隐患27处，已督促企业整改22处，其余5处正在整改之中。检查采取查阅台账、",
+        "      现场查看、随机抽查车辆等方式进行，重点检查企业安全生产责任制落实、车辆",
+        "      动态监控、驾驶员管理和应急预案演练等情况，检查结果已书面反馈各企业。",
+        "          从检查情况看，多数企业能够落实汛期安全防范措施，出车前安全检查、驾驶",
+        "      员安全教育等制度执行较好。以下2家企业问题较为突出，予以通报批评：",
+        "          蓟浦县通达客运有限公司（桐溪镇）：动态监控平台7月份有9天未安排专人值",
+        "      守，应急演练记录与实际开展情况不符。",
+        "          蓟浦县鑫程物流有限公司（新渡镇）：抽查的12辆货车中有3辆未按期进行二",
+        "      级维护，部分车辆卫星定位装置长期不在线。",
+        "          各企业要在8月底前完成全部隐患整改，逾期未完成的依法依规处理。各乡镇",
+        "      交通管理站要加强日常巡查，督促企业落实安全生产主体责任，确保汛期道路运",
+        "      输安全形势平稳。",
+        "          下一步，局安全监督股将对整改情况开展“回头看”，对整改不到位的企业约谈",
+        "      其主要负责人，并在全县范围内通报，推动企业把安全措施落到实处。",
+        "          同时，各企业要严格执行恶劣天气停运制度，遇暴雨、大雾等天气及时调整班",
+        "      次，确保不发生因天气原因导致的道路运输安全事故，保障群众出行安全。",
+        "          局安全监督股将定期汇总各企业整改台账，每月通报一次整改进展情况，对",
+        "      整改进度滞后的企业实行挂牌督办，直至隐患全部整改到位为止。对屡查屡犯、",
+        "      拒不整改的企业，将依法依规从严处罚，并纳入道路运输企业信用评价，在评优",
+        "      评先、运力投放等方面予以限制，形成有力震慑。",
+        "          各乡镇交通管理站要结合本次检查，建立辖区道路运输企业隐患清单，明确",
+        "      整改责任人和整改时限，做到隐患不消除不销号，整改不到位不放过。",
+        "          局办公室要及时收集汇总各单位贯彻落实情况，重要情况随时报告，确保各",
+        "      项安全措施落到实处，全力保障全县汛期道路运输安全稳定。",
+    ]) + "\n"
+    paras = _texts(_doc(body), "//tei:body//tei:p")
+    assert any(p.endswith("予以通报批评：") for p in paras)
+    assert any(p.startswith("蓟浦县通达客运有限公司（桐溪镇）：") and p.endswith("实际开展情况不符。") for p in paras)

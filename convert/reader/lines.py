@@ -103,6 +103,8 @@ class Line:
     - ``role``/``evidence``: what the passes decided the line is and why (``--explain``);
       ``cert``: ``"medium"``/``"low"`` when that decision is weakly supported (TEI ``@cert``);
       ``weak_join``: the weak decision was to join a line into this one.
+    - ``margin``: the spaces of a left margin every line of prose in the file keeps (a
+      ``pdftotext -layout`` copy sets its body six spaces in), read before a first-line indent.
     - ``indent_opens``: the physical stage ended the line above because this one opens with the
       first-line indent of a text that marks its paragraphs so (段首空两字, no page break between):
       a new paragraph, whatever the line above ends with.
@@ -127,6 +129,7 @@ class Line:
     cert: str | None = None
     weak_join: bool = False
     indent_opens: bool = False
+    margin: int = 0
     feed_here: bool = False
     column: int = 0
 

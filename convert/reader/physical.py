@@ -1329,8 +1329,44 @@ def note_item(line: Line, series: dict[int, tuple[int, bool]]) -> None:
 
 
 def opens_indented(line: Line) -> bool:
-    """Physical *line* opens with a paragraph's first-line indent (:data:`INDENT_RE`, 段首空两字)."""
-    return INDENT_RE.match(line.raw.lstrip("\f")) is not None
+    """Physical *line* opens with a paragraph's first-line indent (:data:`INDENT_RE`, 段首空两字).
+    In a file whose prose keeps a left margin (``line.margin`` spaces, :func:`left_margin`), the
+    indent is read after the margin: two spaces or more beyond it (a line set at the margin alone
+    is a paragraph's wrapped line)."""
+    raw = line.raw.lstrip("\f")
+    if line.margin and raw[: line.margin] == " " * line.margin:
+        rest = raw[line.margin:]
+        lead = len(rest) - len(rest.lstrip(" "))
+        return lead >= 2 and rest[lead:lead + 1] not in ("", "\t", "\u3000")
+    return INDENT_RE.match(raw) is not None
+
+
+#: The fewest lines of prose that show a left margin (:func:`left_margin`).
+MARGIN_LINES_MIN = 12
+
+
+def left_margin(lines: list[Line]) -> int:
+    """The spaces of a left margin every line of prose keeps (more than 20 characters, whitespace
+    aside): a ``pdftotext -layout`` copy sets its body some spaces in and a paragraph's first line
+    some more, so the first-line indent (段首空两字) is read after the margin. The fewest leading
+    spaces of those lines, when there are :data:`MARGIN_LINES_MIN` of them at least and a third
+    at least open with exactly that many (the wrapped lines of paragraphs) and three at least open
+    two to eight spaces deeper (paragraphs' first lines); else 0. A file where any line of prose
+    is flush left has none. One pass over the lines."""
+    counts: dict[int, int] = {}
+    for line in lines:
+        if len(line.key) > 20:
+            raw = line.raw.lstrip("\f")
+            n = len(raw) - len(raw.lstrip(" "))
+            counts[n] = counts.get(n, 0) + 1
+    total = sum(counts.values())
+    if total < MARGIN_LINES_MIN:
+        return 0
+    m = min(counts)
+    # (and three paragraphs at least open a few spaces deeper: a margin with first-line indents
+    # beyond it; a margin over blank-separated paragraphs marks nothing)
+    opened = sum(c for n, c in counts.items() if m + 2 <= n <= m + 8)
+    return m if m >= 2 and counts[m] * 3 >= total and opened >= 3 else 0
 
 
 def indent_marked_lines(lines: list[Line]) -> bool:
@@ -1607,6 +1643,9 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
                       "（完）)"), None
     if whole_bracket(a.text):
         return True, "a bracketed note on a line of its own (（作者系…）, （…供稿）): a paragraph of its own", None
+    if parts == 1 and centred_pair(a, b):
+        return False, ("set in centred, the next line centred on the same axis and as long, neither with clause "
+                       "punctuation: one title printed in two balanced lines (标题回行)"), "medium"
     if indents and opens_indented(b):
         return True, INDENT_OPENS, None
     if entries is not None and _completes_entry(a, b, entries):
@@ -1656,9 +1695,6 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
         # (a number the hard wrap cut, ``…至20`` / ``23年…``, or cut from its unit, ``…至2023`` /
         # ``年1月…``, is running text: a heading's clause does not end inside a number)
         return True, "two balanced clauses X，Y without a sentence end (a sub-heading's shape)", None
-    if parts == 1 and centred_pair(a, b):
-        return False, ("set in centred, the next line centred on the same axis and as long, neither with clause "
-                       "punctuation: one title printed in two balanced lines (标题回行)"), "medium"
     if parts == 1 and centred_cut(a, b, width):
         return False, (f"set in deeper than a paragraph's indent (a centred line), its leading space and text "
                        f"reaching the wrap ({width - _tolerance(width):g}), the next line flush left, neither with "
@@ -1771,6 +1807,10 @@ def unwrap(doc: PhysicalText) -> None:
 
     out: list[Line] = []
     series: dict[int, tuple[int, bool]] = {}  # level → (number, run in) of the last numbered line
+    margin = left_margin(lines)
+    if margin:
+        for line in lines:
+            line.margin = margin
     indents = indent_marked_parts(lines)
     captions = caption_lines(lines)
     figures = [figure_caption(line.text) for line in lines]  # 图一　title: a numbered figure's caption
