@@ -736,3 +736,20 @@ def test_a_layout_copy_with_a_left_margin_reads_first_line_indents_after_it():
     paras = _texts(_doc(body), "//tei:body//tei:p")
     assert any(p.endswith("予以通报批评：") for p in paras)
     assert any(p.startswith("蓟浦县通达客运有限公司（桐溪镇）：") and p.endswith("实际开展情况不符。") for p in paras)
+
+
+def test_a_box_title_after_a_page_break_keeps_the_document_valid():
+    """heldout-ag's power paper with a page's furniture inserted between its 安全知识 box's name and
+    the box's title (furniture-ff, seed 0): the title is then a line of the box's text, never a
+    second head after the page break (furniture between heads is not valid against bulletin.rng,
+    which convert refuses to write)."""
+    import random
+    from pathlib import Path
+
+    from degrade import DEGRADATIONS
+
+    path = Path(__file__).resolve().parent.parent / "bench/heldout/ag/dianli-zhuxi-2025-08-15.txt"
+    text, _ = DEGRADATIONS["furniture-ff"](path.read_text(encoding="utf-8"),
+                                           random.Random(f"0:furniture-ff:{path.name}"))
+    root = _doc(text, path.name)
+    assert _texts(root, "//tei:div[@type='box']/tei:head[not(@type)]") == ["安全知识"]

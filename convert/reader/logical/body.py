@@ -2145,14 +2145,17 @@ class BodyBuilder:
                 self.table = self.row = None  # any other line ends the table
             if role is not None and not (self.para_open and role.kind in ("verse",)) and self._apply_role(i, line, role):
                 continue
-            if id(line) in self._box_titles:
-                # the title of a box under its 【】 name: the box's second head
-                marks, line.segments = lead_marks(line.segments)
-                emit_marks(self.article, marks)
+            if id(line) in self._box_titles and not lead_marks(line.segments)[0]:
+                # the title of a box under its name: the box's second head (a page break between the
+                # name and the title leaves it a line of the box's text: no furniture between heads)
                 head = self._head(line, "medium")
                 head.set("type", "sub")
                 self.article.append(head)
-                line.note("heading (box title)", "a short line under a box's 【】 name: the box's title", "medium")
+                line.note("heading (box title)", "a short line under a box's name: the box's title", "medium")
+                continue
+            if id(line) in self._box_titles:
+                line.note("paragraph", "a box's title with a page break before it: a line of the box's text")
+                self._text_line(line, i)
                 continue
             h = self.classify(i)
             if h is None:
