@@ -341,14 +341,10 @@ def unit_label(text: str) -> bool:
     """*text* (a line, stripped) opens with a body's name (a note in brackets after it or not:
     :func:`unit_line`'s reading) and a colon, words after it: an entry of a list of bodies each
     with what is said of it (a 通报's 批评 list: ``蓼湾区佳和家具有限公司（蓼湾街道）：喷漆房…``)."""
-    from convert.reader.names import is_signing_unit
-
     label, colon, rest = re.sub(r"\*\*", "", text).partition("：")
     if not colon or len(label) > 30 or len("".join(rest.split())) < 4:
         return False
-    key = "".join(label.split())
-    bare = UNIT_NOTE_RE.sub("", key)
-    return is_signing_unit(key) or (bare != key and is_signing_unit(re.sub(r"[（(][^（）()]{1,6}[）)]", "", bare)))
+    return unit_name("".join(label.split()))
 
 
 def form_field_lines(lines: list[Line]) -> set[int]:
@@ -394,16 +390,21 @@ def unit_line(line: Line) -> bool:
     """*line* is a body's name alone (:func:`convert.reader.names.is_signing_unit`), perhaps with a
     short note in brackets after it (:data:`UNIT_NOTE_RE`: ``…有限公司（新河街道）``, the street it
     stands in; then a place in brackets inside the name is allowed too), no markup and no clause or
-    sentence punctuation: a line of a list of units."""
-    from convert.reader.names import is_signing_unit
-
+    sentence punctuation: a line of a list of units (:func:`unit_name`)."""
     if line.level or line.all_bold or re.search(r"[，,。；;：:！？!?、]", line.text):
         return False
-    key = line.key
+    return unit_name(line.key)
+
+
+def unit_name(key: str) -> bool:
+    """*key* (whitespace removed) is a body's name (:func:`convert.reader.names.is_signing_unit`),
+    perhaps with a short note in brackets after it (:data:`UNIT_NOTE_RE`), and then a place in
+    brackets inside the name allowed too (a company registered so: ``江沅新材料科技（蓼湾）有限公司``)."""
+    from convert.reader.names import is_signing_unit
+
     if is_signing_unit(key):
         return True
     bare = UNIT_NOTE_RE.sub("", key)
-    # (a company registered with its place in brackets inside its name: ``江沅新材料科技（蓼湾）有限公司``)
     return bare != key and is_signing_unit(re.sub(r"[（(][^（）()]{1,6}[）)]", "", bare))
 
 

@@ -1664,6 +1664,14 @@ def dialogue_turns(doc: LogicalText) -> set[int]:
     return out
 
 
+def _label_span(line: Line) -> tuple[int, int, int]:
+    """``(bullet end, head start, head end)`` of the label that opens *line* before its colon
+    (``柳湾村：…``): the run-in head of a brief item opened by a body's name, the colon after it
+    (GB/T 15834-2011 4.7) left to the text."""
+    a = len(line.text) - len(line.text.lstrip())
+    return a, a, a + len(re.split(r"[：:]", line.text.strip(), maxsplit=1)[0])
+
+
 def find_briefs(doc: LogicalText) -> None:
     """Brief items with a run-in head (:func:`run_in_head`); inside a brief column (after a line
     naming one: 简讯, 快讯 …, until a page ends) a wide gap alone ends the head.
@@ -1710,8 +1718,7 @@ def find_briefs(doc: LogicalText) -> None:
         if found is None and column and brief_by_unit(line.text.strip()):
             # in a brief column (村情速递), a body's name and a colon over its report (``柳湾村：10月
             # 18日，…``): the item's run-in head, the colon after it (GB/T 15834-2011 4.7)
-            a = len(line.text) - len(line.text.lstrip())
-            found = (a, a, a + len(re.split(r"[：:]", line.text.strip(), maxsplit=1)[0]))
+            found = _label_span(line)
         nxt = _next(doc, i)
         if id(line) in doc.run_in_ends:
             _give(doc, i, "brief", "a brief item: a bullet, its run-in head up to where the printed line ended",
@@ -1733,9 +1740,7 @@ def find_briefs(doc: LogicalText) -> None:
         elif in_column and not column and brief_by_unit(line.text.strip()):
             # a body's name and a colon over its report (``石榴坪镇关工委：7月8日至9日，…``): the
             # form of a column's item whose head lost its bold (two such items make the column's)
-            a = len(line.text) - len(line.text.lstrip())
-            label = re.split(r"[：:]", line.text.strip(), maxsplit=1)[0]
-            region.append((i, (a, a, a + len(label)), False))
+            region.append((i, _label_span(line), False))
         elif (heading_shape(line) and len(line.key) >= 6 and line.text.rstrip()[-1:] not in "）)"
               and nxt is not None and (paragraph_shape(nxt) or nxt.key.startswith("—"))):
             column = False  # a title of its own: the column has ended
