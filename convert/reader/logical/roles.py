@@ -1684,14 +1684,17 @@ def find_briefs(doc: LogicalText) -> None:
     a lone line of that shape is no brief."""
     column = False
     in_column = False  # a column is open (its name seen): its items may share the run-in form
-    region: list[tuple[int, tuple[int, int, int], bool]] = []  # the open column's run-in items
+    # the open column's run-in items: (line, span, True for a bold head, False for one up to a
+    # gap, "colon" for a body's name and a colon)
+    region: list[tuple[int, tuple[int, int, int], bool | str]] = []
 
     def close() -> None:
         if len(region) >= 2:
             for k, span, b in region:
-                why = ("a brief item: a run-in head " + ("(bold)" if b else "up to a wide gap, no markup")
+                why = ("a brief item: a run-in head " + ("(bold)" if b is True else "up to its colon, a body's name"
+                                                         if b == "colon" else "up to a wide gap, no markup")
                        + f", in a column whose items share the form ({len(region)})")
-                _give(doc, k, "brief", why, cert=None if b else "medium", span=span, column=True)
+                _give(doc, k, "brief", why, cert=None if b is True else "medium", span=span, column=True)
         region.clear()
 
     turns = dialogue_turns(doc)
@@ -1740,7 +1743,7 @@ def find_briefs(doc: LogicalText) -> None:
         elif in_column and not column and brief_by_unit(line.text.strip()):
             # a body's name and a colon over its report (``石榴坪镇关工委：7月8日至9日，…``): the
             # form of a column's item whose head lost its bold (two such items make the column's)
-            region.append((i, _label_span(line), False))
+            region.append((i, _label_span(line), "colon"))
         elif (heading_shape(line) and len(line.key) >= 6 and line.text.rstrip()[-1:] not in "）)"
               and nxt is not None and (paragraph_shape(nxt) or nxt.key.startswith("—"))):
             column = False  # a title of its own: the column has ended
