@@ -753,3 +753,19 @@ def test_a_box_title_after_a_page_break_keeps_the_document_valid():
                                            random.Random(f"0:furniture-ff:{path.name}"))
     root = _doc(text, path.name)
     assert _texts(root, "//tei:div[@type='box']/tei:head[not(@type)]") == ["安全知识"]
+
+
+def test_an_issue_number_running_head_a_wrap_cut_opens_no_second_issue():
+    """heldout-ah's library 馆讯 in scan (seed 0): the odd pages' running head 2025年第4期 cut by the
+    wrap into 20 / 25年第4期, with an extraction's furniture above it, repeats the open issue's own
+    number: no masthead of a second issue, one document."""
+    import random
+    from pathlib import Path
+
+    from degrade import DEGRADATIONS
+
+    path = Path(__file__).resolve().parent.parent / "bench/heldout/ah/tushuguan-yanshan-2025-no4.txt"
+    text, _ = DEGRADATIONS["scan"](path.read_text(encoding="utf-8"), random.Random(f"0:scan:{path.name}"))
+    docs = read_issues(text, path.name, warnings=[])
+    assert len(docs) == 1
+    assert_round_trips(docs, text)

@@ -2223,9 +2223,11 @@ def find_issue_boundaries(doc: PhysicalText) -> None:
             # could not take whole, no masthead of a new issue (that prints another number)
             line.note("no new issue", "the open issue's title and number at a page break: a running head a wrap cut")
             continue
-        if start == i and numbers is not None and same_issue(numbers, issue_numbers(line.text)):
-            # the open issue's own number again, alone (no masthead line or title around it: a
-            # running head the furniture pass left): a second issue of the series prints another
+        if (numbers is not None and same_issue(numbers, issue_numbers(line.text))
+                and all(lines[k].furniture or re.fullmatch(r"\d{1,4}", lines[k].key) for k in range(start, i))):
+            # the open issue's own number again, alone (no masthead line or title around it, only
+            # page furniture or the digits a wrap cut off it, 20 / 25年第4期: a running head
+            # the furniture pass left): a second issue of the series prints another
             # number, and another series its own masthead (two series' 第7期 follow each other)
             line.note("no new issue", "the issue number of the issue it stands in, with no masthead around it")
             continue
