@@ -4,26 +4,10 @@ text it reads and failed before the change that made it pass."""
 from __future__ import annotations
 
 from degrade import assert_round_trips
+from reader_doc import article_heads as _heads, one_document as _doc, texts as _texts
 
 from convert.reader import read_issues
 from convert.tei import xpath
-from convert.validators.tei import own_schema
-
-
-def _doc(text: str, name: str = "t.txt"):
-    docs = read_issues(text, name, warnings=[])
-    assert len(docs) == 1
-    own_schema().assertValid(docs[0].root)
-    assert_round_trips(docs, text)
-    return docs[0].root
-
-
-def _texts(root, path: str) -> list[str]:
-    return ["".join(e.itertext()).replace("\u3000", "").replace(" ", "").strip() for e in xpath(root, path)]
-
-
-def _heads(root) -> list[str]:
-    return _texts(root, "//tei:body//tei:div[@type='article']/tei:head[not(@type)]")
 
 
 MENU_COLUMN = """# 蓁河幼儿园园报

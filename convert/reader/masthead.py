@@ -24,12 +24,12 @@ PRINTED_RE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(
 ISSUE_DATE_RE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?\s*(出版)?$")
 DAY_RE = re.compile(r"^(\d{1,2})$")
 WEEKDAY_RE = re.compile(r"^(星期|礼拜|周)[一二三四五六日天]$")
-#: A lunar date: the sexagenary year and maybe the month and day, in their own numerals
-#: (``农历辛丑年八月十一``, ``癸卯年九月初六``; cut anywhere after the year by a hard wrap).
 #: The solar term a newspaper prints beside its date (二十四节气: ``今日立冬``, ``明日小雪``): the
 #: traditional calendar's note, read with the lunar date.
 SOLAR_TERM_RE = re.compile(r"^(?:今日|明日|今天)?(?:立春|雨水|惊蛰|春分|清明|谷雨|立夏|小满|芒种|夏至|小暑|大暑|立秋|处暑"
                            r"|白露|秋分|寒露|霜降|立冬|小雪|大雪|冬至|小寒|大寒)$")
+#: A lunar date: the sexagenary year and maybe the month and day, in their own numerals
+#: (``农历辛丑年八月十一``, ``癸卯年九月初六``; cut anywhere after the year by a hard wrap).
 LUNAR_RE = re.compile(r"^(农历)?[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年[闰正一二三四五六七八九十冬腊初廿卅月日]*$")
 ISSUE_RE = re.compile(r"第\s*(\d+)\s*期")
 #: A quarterly's issue named by its season (季刊: 春季号, 夏季号, 秋季号, 冬季号), maybe after the year:

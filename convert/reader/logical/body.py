@@ -1573,14 +1573,8 @@ class BodyBuilder:
         if line.key.startswith("—"):
             # a ——subtitle under a head that already holds a 副题 (or three lines: a wrapped 引题
             # read as two): it goes on with the last head, a story has one 副题 (at most three heads)
-            line.note("heading (continued)", "a ——subtitle under a head that already has three lines or a subtitle: "
-                      "part of the last one", "low")
-            last = heads[-1]
-            last.append(E.lb())
-            inline(last, heading_segments(line))
-            if not last.get("cert"):
-                last.set("cert", "low")
-            self.weak.append((line, "heading", "low"))
+            self._continue_head(heads[-1], line, "low", "a ——subtitle under a head that already has three lines "
+                                                        "or a subtitle: part of the last one", named=True)
             return
         kicked = any(h_.get("type") == "kicker" for h_ in heads)
         if (self.family == "newspaper" and len(heads) == 1 and not kicked
@@ -1605,13 +1599,22 @@ class BodyBuilder:
             self.article.append(self._head(line, cert))
             self.article[-1].set("type", "sub")
             return
-        last = heads[-1]  # the line goes on with the head right above it (source order)
-        line.note("heading (continued)", "goes on with the title right above it (a title the extraction wrapped, "
-                  "or printed on two lines)", cert)
+        # the line goes on with the head right above it (source order)
+        self._continue_head(heads[-1], line, cert, "goes on with the title right above it (a title the extraction "
+                                                   "wrapped, or printed on two lines)")
+
+    def _continue_head(self, last: etree._Element, line: Line, cert: str | None, why: str,
+                       named: bool = False) -> None:
+        """*line* goes on with the head *last* after an ``<lb/>`` (one head printed over two lines);
+        *cert* becomes the head's ``@cert`` when it has none, and the line is named in the warning
+        then (or always, *named*)."""
+        line.note("heading (continued)", why, cert)
         last.append(E.lb())
         inline(last, heading_segments(line))
         if cert and not last.get("cert"):
             last.set("cert", cert)
+            named = True
+        if named:
             self.weak.append((line, "heading", cert))
 
     # -- roles -----------------------------------------------------------------------------------
@@ -2145,17 +2148,18 @@ class BodyBuilder:
                 self.table = self.row = None  # any other line ends the table
             if role is not None and not (self.para_open and role.kind in ("verse",)) and self._apply_role(i, line, role):
                 continue
-            if id(line) in self._box_titles and not lead_marks(line.segments)[0]:
-                # the title of a box under its name: the box's second head (a page break between the
-                # name and the title leaves it a line of the box's text: no furniture between heads)
-                head = self._head(line, "medium")
-                head.set("type", "sub")
-                self.article.append(head)
-                line.note("heading (box title)", "a short line under a box's name: the box's title", "medium")
-                continue
             if id(line) in self._box_titles:
-                line.note("paragraph", "a box's title with a page break before it: a line of the box's text")
-                self._text_line(line, i)
+                if lead_marks(line.segments)[0]:
+                    # a page break between the box's name and its title: a line of the box's text
+                    # (no furniture stands between a division's heads)
+                    line.note("paragraph", "a box's title with a page break before it: a line of the box's text")
+                    self._text_line(line, i)
+                else:
+                    # the title of a box under its name: the box's second head
+                    head = self._head(line, "medium")
+                    head.set("type", "sub")
+                    self.article.append(head)
+                    line.note("heading (box title)", "a short line under a box's name: the box's title", "medium")
                 continue
             h = self.classify(i)
             if h is None:

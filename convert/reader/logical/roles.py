@@ -2393,20 +2393,45 @@ def _table_caption(doc: LogicalText, i: int) -> bool:
     sentence (:func:`convert.reader.physical.sentence_final`): prose of the same item, so the line
     names the table under it and opens no new item. No label says so: the caller marks it
     ``@cert`` medium. TEI P5 §14.1.1: a table's title is its ``<head>``."""
-    from convert.reader.physical import item_number
-
     k = i - 1
     if k - 1 < doc.body_start or k in doc.roles:
         return False
     cap, first, prev = doc.lines[k], doc.lines[i], doc.lines[k - 1]
-    text = cap.text.strip()
     if first.blank_before and not _opens_with_break(first):
         return False
-    if not 0 < len(cap.key) <= LABELLED_TITLE_MAX or len(cell_spans(cap.text)) != 1 \
-            or any(c in "。；！？，,;：:!?" for c in text) or text[:1] in "（(【〔[<《" or item_number(text) \
-            or TABLE_LABEL_RE.match(text) or figure_caption(text):
-        return False
-    return sentence_final(prev.text) and not COLUMN_RE.match(prev.key)
+    return _caption_shape(cap) and sentence_final(prev.text) and not COLUMN_RE.match(prev.key)
+
+
+def _caption_shape(cap: Line) -> bool:
+    """*cap* is shaped like a table's caption printed with no 表 label: short
+    (:data:`LABELLED_TITLE_MAX`), one cell (no wide gap), no sentence, clause or colon punctuation
+    (``…见下表：`` is prose), no heading number (GB/T 15834-2011 B.3.8), no bracket opening it (a
+    column name, a credit), no table label nor a figure's caption."""
+    from convert.reader.physical import item_number
+
+    text = cap.text.strip()
+    return not (not 0 < len(cap.key) <= LABELLED_TITLE_MAX or len(cell_spans(cap.text)) != 1
+                or any(c in "。；！？，,;：:!?" for c in text) or text[:1] in "（(【〔[<《" or item_number(text)
+                or TABLE_LABEL_RE.match(text) or figure_caption(text))
+
+
+#: Why a line is the caption of the table under it that a column holds alone (:func:`_column_table_caption`).
+COLUMN_CAPTION = ("the caption of the table under it, right under a column's name in a column that holds nothing "
+                  "else (TEI P5 §14.1.1)")
+
+
+def _tab_row(line: Line) -> bool:
+    """*line* is a two-column table's row as extracted: two short cells apart by a tab, no field."""
+    return tab_pair(line.text) and gap_field(line.text) is None
+
+
+def _row_run(doc: LogicalText, i: int, end: int, row) -> int:
+    """The end (exclusive) of the run of lines from *i* (a row itself) that are rows by *row* (a
+    predicate on a line), with no role and no blank line before them, before line *end*."""
+    j = i + 1
+    while j < end and j not in doc.roles and not doc.lines[j].blank_before and row(doc.lines[j]):
+        j += 1
+    return j
 
 
 def _column_table_caption(doc: LogicalText, i: int, j: int) -> bool:
@@ -2420,16 +2445,11 @@ def _column_table_caption(doc: LogicalText, i: int, j: int) -> bool:
     The line names the table, not an article (nothing but the table follows it); no label says
     so: the caller marks it ``@cert`` medium. TEI P5 §14.1.1: a table's title is its ``<head>``."""
     from convert.reader.logical.body import BOX_NAME_RE
-    from convert.reader.physical import item_number
 
     k = i - 1
     if k - 1 < doc.body_start or k in doc.roles:
         return False
-    cap, prev = doc.lines[k], doc.lines[k - 1]
-    text = cap.text.strip()
-    if (not 0 < len(cap.key) <= LABELLED_TITLE_MAX or len(cell_spans(cap.text)) != 1
-            or any(c in "。；！？，,;：:!?" for c in text) or text[:1] in "（(【〔[<《" or item_number(text)
-            or TABLE_LABEL_RE.match(text) or figure_caption(text) or not COLUMN_RE.match(prev.key)):
+    if not _caption_shape(doc.lines[k]) or not COLUMN_RE.match(doc.lines[k - 1].key):
         return False
     while j < doc.colophon_start and doc.roles.get(j) is not None and doc.roles[j].kind in ("page-label", "page-credit"):
         j += 1  # a page's furniture between the table and what follows it
@@ -2485,13 +2505,10 @@ def find_tables(doc: LogicalText) -> None:
         if i not in doc.roles and i + 1 < end and i + 1 not in doc.roles and not table_row(doc.lines[i].text):
             halves = _split_row_cells(doc.lines[i], doc.lines[i + 1])
         if not halves and (i in doc.roles or not table_row(doc.lines[i].text)):
-            if i not in doc.roles and tab_pair(doc.lines[i].text) and gap_field(doc.lines[i].text) is None:
+            if i not in doc.roles and _tab_row(doc.lines[i]):
                 # two cells apart by a tab, three lines or more in a row with no blank line between
                 # (a two-column table as extracted: TEI P5 §14.1.1): its rows, never headings
-                j = i + 1
-                while (j < end and j not in doc.roles and not doc.lines[j].blank_before
-                       and tab_pair(doc.lines[j].text) and gap_field(doc.lines[j].text) is None):
-                    j += 1
+                j = _row_run(doc, i, end, _tab_row)
                 if j - i >= 3:
                     n += 1
                     label = _figures(doc.lines[i]) == 0 < _figures(doc.lines[i + 1])
@@ -2504,16 +2521,11 @@ def find_tables(doc: LogicalText) -> None:
             if i not in doc.roles and figure_row(doc.lines[i].text):
                 # a name and a figure apart by a wide gap, three lines or more in a row with no blank
                 # line between (a data box's two-column table: ``清理河道垃圾　　　1.27万吨``)
-                j = i + 1
-                while (j < end and j not in doc.roles and not doc.lines[j].blank_before
-                       and figure_row(doc.lines[j].text)):
-                    j += 1
+                j = _row_run(doc, i, end, lambda line: figure_row(line.text))
                 if j - i >= 3:
                     n += 1
                     if _column_table_caption(doc, i, j):
-                        _give(doc, i - 1, "table", "the caption of the table under it, right under a column's "
-                              "name in a column that holds nothing else (TEI P5 §14.1.1)", "medium",
-                              part="head", table=n, caption=True)
+                        _give(doc, i - 1, "table", COLUMN_CAPTION, "medium", part="head", table=n, caption=True)
                     for k in range(i, j):
                         _give(doc, k, "table", "a table row: a name and a figure apart by a wide gap, three such "
                               "lines or more in a row (a data box's two-column table; TEI P5 §14.1.1)", "medium",
@@ -2586,8 +2598,7 @@ def find_tables(doc: LogicalText) -> None:
         weak = any(part == "more" for _, part in members)
         cert = "medium" if weak else None
         if column_caption:
-            _give(doc, title, "table", "the caption of the table under it, right under a column's name in a "
-                  "column that holds nothing else (TEI P5 §14.1.1)", "medium", part="head", table=n, caption=True)
+            _give(doc, title, "table", COLUMN_CAPTION, "medium", part="head", table=n, caption=True)
         elif captioned:
             _give(doc, title, "table", "the caption of the table under it: a short line with no label, no "
                   "punctuation and no heading number right above its first row, prose ending a sentence above "
