@@ -918,26 +918,42 @@ def _name_cell(text: str) -> bool:
     return not re.search(r"[\d，。；：！？、,.;:!?…·．（）()《》“”]", key)
 
 
-def row_cells(line: Line) -> tuple[int, int, bool] | None:
+def _gap_entry_cell(text: str) -> bool:
+    """*text* (one cell of a row) is a contents entry printed without a leader, its page a bare
+    number after a wide gap (``听见老街的声音   4``: :func:`_gap_page`), its title no sentence."""
+    gap = _gap_page(text.rstrip(), 0)
+    return gap is not None and not re.search(r"[。；！？;!?]", text[: gap[2]])
+
+
+def row_cells(line: Line, gap_pages: bool = False) -> tuple[int, int, bool] | None:
     """Where one source *line* of a contents list set in two columns parts into its two cells:
     ``(end of the left cell, start of the right cell, both cells are entries with their leader)``
     offsets into its text, or ``None``. The left cell is an entry ending in its page number or a
     column's name, the right one an entry (its page may be the line's :attr:`Line.page`, the
     leader taken off) or a column's name; the cells stand apart by a wide gap
-    (:data:`COLUMN_GAP_ROW_RE`); two names alone on a line only when both are in 【】/〔〕."""
+    (:data:`COLUMN_GAP_ROW_RE`); two names alone on a line only when both are in 【】/〔〕. With
+    *gap_pages* (the list stands under its heading, 目录), an entry may print its page after a
+    wide gap instead of a leader (:func:`_gap_entry_cell`: a 目次 without leaders, GB/T
+    3179-2009)."""
     if line.end_no > line.no or any(not isinstance(s, str) for s, _ in line.segments):
         return None
     text = line.text
+
+    def entry(cell: str) -> bool:
+        return _leader_entry_cell(cell) or (gap_pages and _gap_entry_cell(cell))
+
     for m in COLUMN_GAP_ROW_RE.finditer(text):
         a, b = m.span()
         if a == 0 or b >= len(text):
             continue
         left, right = text[:a], text[b:]
-        left_entry = left[-1].isdigit() and _leader_entry_cell(left)
+        if re.match(r"\d{1,3}[ \t\u3000]", right):
+            continue  # the left cell's page after its gap (``写给孩子的节气书   4   冬夜…  8``)
+        left_entry = left[-1].isdigit() and entry(left)
         if line.page is not None:  # the right cell's leader and page the line parsing took off
             right_entry, right_name = bool(right.strip()), False
         else:
-            right_entry, right_name = _leader_entry_cell(right), _name_cell(right)
+            right_entry, right_name = entry(right), _name_cell(right)
         left_name = not left_entry and _name_cell(left)
         bracketed = all(re.sub(r"\s+", "", c)[:1] in "【〔" for c in (left, right))
         if (left_entry or left_name) and (right_entry or right_name) and (left_entry or right_entry or bracketed):
@@ -956,13 +972,16 @@ def split_column_rows(lines: list[Line], stop: int) -> list[Line] | None:
     other as in the source; :func:`find_contents` reads the left column before the right one.
     Linear in the lines' length."""
     stop = min(stop, len(lines))
-    cells = {k: c for k in range(stop) if (c := row_cells(lines[k])) is not None}
+    # a list under its heading (目录) may print its pages after a wide gap, no leader
+    gap_pages = any(CONTENTS_HEAD_RE.match(lines[k].key) for k in range(stop))
+    cells = {k: c for k in range(stop) if (c := row_cells(lines[k], gap_pages)) is not None}
     if sum(1 for _, _, both in cells.values() if both) < TWO_COLUMN_MIN_ROWS:
         return None
     first = min(cells)
     # the list ends at its last line with a leader or a page (a column's last entries may stand
     # alone under the last row of two)
-    end = max([max(cells)] + [k for k in range(first, stop) if lines[k].page is not None or match_author_leader(lines[k].text)])
+    end = max([max(cells)] + [k for k in range(first, stop) if lines[k].page is not None or match_author_leader(lines[k].text)
+                              or (gap_pages and _gap_entry_cell(lines[k].text))])
 
     # the right column's left edge: where its cells start in their source lines (the median), in
     # characters (pdftotext -layout pads to a column of characters) and in display width (a
@@ -1042,9 +1061,13 @@ _SHORT_LEADER_RE = re.compile(r"(?<=[^\s…·．.])\s*(?P<lead>[…·．])\s*"
 def _cell_short_leader(line: Line) -> LeaderMatch | None:
     """In a contents list of two columns only (``line.column``), a cell whose title is followed by
     one leader character, maybe its author (``七绝·观…书法展 … 宋梅村  6``: the leader squeezed to one
-    character by a long title) and its page: the spans of :func:`match_author_leader`."""
+    character by a long title) and its page, or by its page alone after a wide gap (a list with
+    no leaders: :func:`_gap_entry_cell`): the spans of :func:`match_author_leader`."""
     m = _SHORT_LEADER_RE.search(line.text) if line.column else None
     if m is None:
+        if line.column and _gap_entry_cell(line.text):
+            a, b, g = _gap_page(line.text.rstrip(), 0)
+            return LeaderMatch(line.text, {"title": (0, g), "lead": (g, g), "page": (a, b)})
         return None
     spans = {"title": (0, m.start("lead")), "lead": m.span("lead"), "page": m.span("page")}
     if m.group("author"):
@@ -1075,7 +1098,7 @@ def find_contents(lines: list[Line]) -> Contents | None:
     # the list is one block: it ends at the last leader line before the first line of running
     # text (a file of several issues has several lists; the first one is this issue's)
     stop = next((i for i in range(first, len(lines)) if lines[i].page is None and paragraph_shape(lines[i])
-                 and not match_author_leader(lines[i].text)), len(lines))
+                 and not match_author_leader(lines[i].text) and not _cell_short_leader(lines[i])), len(lines))
     leaders = [i for i in leaders if i < stop]
     if len(leaders) < 2:
         return None

@@ -1391,6 +1391,19 @@ def indent_marked_lines(lines: list[Line]) -> bool:
     return starts >= 3 and starts * 2 <= len(text) and (blanks * 5 < len(text) or 2 <= under > under_blank * 3)
 
 
+def blank_marked_lines(lines: list[Line]) -> bool:
+    """The physical *lines* part their paragraphs by blank lines, whatever their indents: three
+    at least of the lines opening indented right under a line that ends a sentence, and two
+    thirds of those at least, follow a blank line. One pass over the lines."""
+    text = [line for line in lines if line.key and not line.furniture]
+    under = under_blank = 0
+    for prev, line in zip([None] + text, text):
+        if prev is not None and opens_indented(line) and sentence_final(prev.text):
+            under += 1
+            under_blank += line.blank_before
+    return under_blank >= 3 and under_blank * 3 >= under * 2
+
+
 #: The fewest text lines of a part of the file (between runs of two blank lines or more) that is
 #: judged by its own paragraph marks; a smaller part takes the whole file's judgement.
 INDENT_PART_MIN = 20
@@ -1401,7 +1414,11 @@ def indent_marked_parts(lines: list[Line]) -> list[bool]:
     by the first-line indent (:func:`indent_marked_lines`): a file may hold issues of several
     series (``cat a.txt b.txt``, the issues apart by two blank lines or more), one set with blank
     lines between its paragraphs, the next indented without them. A part of fewer than
-    :data:`INDENT_PART_MIN` text lines takes the whole file's judgement. Two passes over the lines."""
+    :data:`INDENT_PART_MIN` text lines takes the whole file's judgement. In a file whose whole
+    marks its paragraphs by their indent, a part does not only where it shows blank lines parting
+    its paragraphs (:func:`blank_marked_lines`): a part of a notice's paragraphs of a line each
+    opens more than half its lines indented, one of records and titles has few openings under a
+    sentence. Two passes over the lines."""
     whole = indent_marked_lines(lines)
     out = [whole] * len(lines)
     start = 0
@@ -1410,7 +1427,8 @@ def indent_marked_parts(lines: list[Line]) -> list[bool]:
             continue
         part = lines[start:end]
         if sum(1 for line in part if line.key and not line.furniture) >= INDENT_PART_MIN:
-            out[start:end] = [indent_marked_lines(part)] * (end - start)
+            marked = not blank_marked_lines(part) if whole else indent_marked_lines(part)
+            out[start:end] = [marked] * (end - start)
         start = end
     return out
 

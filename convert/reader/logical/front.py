@@ -593,8 +593,15 @@ def _two_column_contents(doc: LogicalText):
     its rows cut into cells in ``doc.lines`` and the list read column by column, or ``None``
     (``doc.lines`` as it was) when there is none, or when an entry of the list read so would hold
     lines of both columns, or a subtitle apart from its entry."""
-    first_prose = next((i for i, line in enumerate(doc.lines) if line.page is None and paragraph_shape(line)
-                        and not match_author_leader(line.text)), len(doc.lines))
+    headed = False  # under a contents heading (目录), a row of two entries without leaders is no prose
+
+    def prose(line) -> bool:
+        nonlocal headed
+        headed = headed or bool(CONTENTS_HEAD_RE.match(line.key))
+        return (line.page is None and paragraph_shape(line) and not match_author_leader(line.text)
+                and not (headed and row_cells(line, gap_pages=True)))
+
+    first_prose = next((i for i, line in enumerate(doc.lines) if prose(line)), len(doc.lines))
     cut = split_column_rows(doc.lines, first_prose)
     if cut is None:
         return None
