@@ -305,6 +305,11 @@ def mid_sentence(a: str, b: str) -> bool:
     return a[-1] in ".．" and len(a) > 1 and a[-2].isdigit() and b[:1].isdigit()
 
 
+#: An enumeration's item number in brackets ending a line (``…一直无人上门核实；（2）``): the item
+#: opens there and goes on in the line below (GB/T 15834-2011 B.3.8 （1）).
+_ITEM_NUMBER_END_RE = re.compile(r"[；;：:，,。][（(][0-9０-９一二三四五六七八九十]{1,2}[）)]$")
+
+
 def false_joins(blocks: list[str], clean: str, joins: list[str], heads: set[str] = frozenset(),
                 k: int = 6) -> list[str]:
     """Places where the model runs two lines of the clean *text* together that the gold keeps
@@ -365,8 +370,9 @@ def false_joins(blocks: list[str], clean: str, joins: list[str], heads: set[str]
         # (a gold join over three source lines, the middle one short: the cut's two sides inside it)
         if any(a[-k:] + b[:k] in j for j in gold):
             continue
-        # (the line's last character only: a closing quote there may end a title, ``…“口袋公园”``)
-        if len(a) > 20 and a[-1] not in TERMINAL and a not in heads and b not in heads:
+        # (the line's last character only: a closing quote there may end a title, ``…“口袋公园”``;
+        # an item's number in brackets ends no sentence, its item goes on below: ``…核实；（2）``)
+        if len(a) > 20 and (a[-1] not in TERMINAL or _ITEM_NUMBER_END_RE.search(a)) and a not in heads and b not in heads:
             continue
         # a paragraph hard-wrapped in the clean text: a line that stops mid-sentence (a closing
         # quote after no sentence mark too, :func:`mid_sentence`) or at a clause mark (，、；：) goes
