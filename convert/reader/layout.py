@@ -272,7 +272,7 @@ def _wide_row(text: str) -> bool:
 
 
 #: The count of a list's names in brackets ending its label (``“最美家庭”（18户）``, ``（6名）``).
-LIST_LABEL_RE = re.compile(r"[（(]\d{1,4}(?:户|名|人|个|家|位|项|支|所)[）)]$")
+LIST_LABEL_RE = re.compile(r"[（(][\d０-９]{1,4}(?:户|名|人|个|家|位|项|支|所)[）)]$")
 
 
 def column_list_lines(lines: list[Line]) -> set[int]:

@@ -110,6 +110,8 @@ class Line:
       a new paragraph, whatever the line above ends with.
     - ``column``: in a contents list set in two columns side by side (one source line holding
       an entry of each), 1 or 2 for the column this cell of the line stands in; 0 elsewhere.
+    - ``folio_top``: a folio printed at its page's top (a recto's running head over it, a verso's
+      under it), so the page break stands before it, not after.
     """
 
     no: int
@@ -132,6 +134,7 @@ class Line:
     margin: int = 0
     feed_here: bool = False
     column: int = 0
+    folio_top: bool = False
 
     def note(self, role: str, why: str, cert: str | None = None) -> None:
         """Record a decision about this line: its *role*, the evidence *why*, and ``@cert``

@@ -133,7 +133,12 @@ RULE_MARK_RE = re.compile(r"^(?:[★☆✩✪]+|[\u2500\u2501\u2504-\u250b\u254c
 FIELD_GAP_RE = re.compile(r"[ \t]{2,}|[ \t]*[\u3000\t][\u3000 \t]*")
 
 #: Field kinds (see :func:`classify_field`) that may stand in a masthead; ``title`` too, once.
-MASTHEAD_KINDS = {"date", "date-part", "printed", "lunar", "edition", "pages", "registration", "cn",
+#: A document's number (发文字号, GB/T 9704-2012 7.2.4): the issuing body's short name, the year
+#: in 〔〕 (or square brackets as extracted) and the serial number with 号 (``椿关工委〔2025〕9号``),
+#: a line of its own in the 版头 (under the issue number) or under a notice's title.
+DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［(（]\d{4}[〕\]］)）]\d{1,4}号")
+
+MASTHEAD_KINDS = {"docnumber", "date", "date-part", "printed", "lunar", "edition", "pages", "registration", "cn",
                   "postal", "imprint", "org", "title-en", "notice", "subtitle", "rule", "weather", "signer"}
 #: The kind a line is known by (:func:`classify`) when its fields are of several kinds: the
 #: first of these that occurs.
@@ -142,7 +147,7 @@ LINE_KIND_ORDER = ("edition", "printed", "date", "imprint", "registration", "not
 #: Fine field kinds reported under a coarser one by :func:`classify` (the physical stage and
 #: the issue boundaries know the coarse ones).
 COARSE = {"cn": "registration", "postal": "registration", "org": "imprint", "pages": "notice", "weather": "notice",
-          "signer": "imprint"}
+          "signer": "imprint", "docnumber": "registration"}
 
 
 #: A date in Chinese numerals, the year digit by digit with 〇 for zero (``二〇二三年六月``,
@@ -211,7 +216,7 @@ def classify_field(text: str) -> str:
     ``pages`` (今日4版), ``weather`` (the 报眼's 今日天气, a temperature, a wind), ``cn``, ``postal``, ``registration``, ``imprint`` (a body and a verb: 编,
     编印, 出版, 主办, 机关报), ``org`` (a body's name alone: the 编印 unit of a briefing), ``title-en``,
     ``notice``, ``subtitle`` (（史志工作通讯）, ——文史资料工作通讯——), ``rule`` (★), ``signer`` (签发：某某某,
-    :data:`SIGNER_RE`), else ``title``."""
+    :data:`SIGNER_RE`), ``docnumber`` (发文字号, :data:`DOC_NUMBER_RE`), else ``title``."""
     t = arabic_date(re.sub(r"\s+", "", text))
     if not t:
         return "title"
@@ -228,6 +233,8 @@ def classify_field(text: str) -> str:
         return "edition"
     if PAGES_RE.match(t):
         return "pages"
+    if DOC_NUMBER_RE.fullmatch(t):
+        return "docnumber"
     if SIGNER_RE.match(t):
         return "signer"
     if WEATHER_RE.match(t):
@@ -281,7 +288,7 @@ def masthead_line(line: Line) -> bool:
 
 
 #: Field kinds that only a masthead prints (a date, an issue number, a registration number …).
-NUMBERED_KINDS = {"date", "edition", "printed", "registration", "cn", "postal", "lunar"}
+NUMBERED_KINDS = {"docnumber", "date", "edition", "printed", "registration", "cn", "postal", "lunar"}
 
 
 def masthead_field_line(line: Line) -> bool:
@@ -375,6 +382,8 @@ class Masthead:
     rule_marks: list[str] = field(default_factory=list)
     #: the names the 版头's 签发 field prints (GB/T 9704-2012 7.2.5 签发人), whitespace removed
     signers: list[str] = field(default_factory=list)
+    #: the 版头's document number (发文字号, GB/T 9704-2012 7.2.4), whitespace removed
+    doc_number: str | None = None
 
     @property
     def is_newsletter(self) -> bool:
@@ -482,6 +491,8 @@ def _take(mh: Masthead, kind: str, text: str) -> None:
         mh.rule_marks.append(key)
     elif kind == "signer":
         mh.signers += SIGNER_RE.match(key).group(1).split("、")
+    elif kind == "docnumber":
+        mh.doc_number = mh.doc_number or key
     elif kind in ("imprint", "org"):
         m = imprint_parts(key) if kind == "imprint" else None
         body, verb = (m[0], m[1]) if m else (key, None)

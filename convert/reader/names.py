@@ -58,9 +58,11 @@ NAME_SEP_RE = re.compile(r"[\s、，,/／]+")
 #: office (业务股, 研究一科: the units below a 局 or 办 in a county's establishment); the short names
 #: of the people's organisations (人民团体: 妇联 for 妇女联合会, 文联, 侨联, 残联, 工商联, 科协 for 科学技术
 #: 协会 …), which a body's name ends in as often as in the full word (``白沙镇妇联``); a unit's
-#: 妇委会 (妇女工作委员会, ``县医院妇委会``)
+#: 妇委会 (妇女工作委员会, ``县医院妇委会``); an observatory or a broadcaster (气象台, 电视台, 电台:
+#: 台 alone names no body, 平台 and 舞台 are none)
 ORG_END_RE = re.compile(
     r"(?:办公室|办事处|委员会|管委会|妇委会|人民政府|政府|宣传部|传媒中心|中心|部|局|处|室|厅|委|办|社|院|所|站|队|科|股|公司|集团|银行|支行|分行|信用社"
+    r"|气象台|电视台|电台"
     r"|协会|学会|商会|工会|联合会|总会|理事会|研究会|促进会|联谊会"
     r"|妇联|文联|侨联|残联|青联|学联|台联|社科联|工商联|科协|作协)$"
 )

@@ -32,7 +32,7 @@ from convert.reader.layout import (BULLET_CHARS, CONTENTS_HEAD_RE, gap_at_end, u
                                    colophon_kind, figure_caption, page_credit, row_cells, column_row, tab_pair, table_row, is_page_label)
 from convert.reader.lines import FOLIO_RES, Line, Milestone, is_mark, split_lines
 from convert.reader.names import is_org_name
-from convert.reader.masthead import (ISSUE_RE, SPECIAL_ISSUE_RE, TITLE_GENRE_RE, TOTAL_RE, classify, fields_of,
+from convert.reader.masthead import (DOC_NUMBER_RE, ISSUE_RE, SPECIAL_ISSUE_RE, TITLE_GENRE_RE, TOTAL_RE, classify, fields_of,
                                      label_first_imprint_line, masthead_field_line)
 
 #: Sentence-final punctuation (clreq §3.1.7): a line ending in one of these ends a paragraph.
@@ -218,7 +218,8 @@ def bare_folio_run(lines: list[Line], head_shaped, contents_head, bracketed) -> 
     """Bare-number folios with nothing else to mark the page break (no form feed, no folio of
     another shape): a run of lines holding only a number, each one more than the last (the
     pages' numbers in order), each some lines below the last (a page of text between), and each
-    right over a short head-shaped line whose text stands under another number of the run too.
+    right over (or right under) a short head-shaped line whose text stands by another number of
+    the run too.
     A periodical prints the page number at the foot of a page and the running head at the top
     of the next, the same head on every page or two heads alternating by verso and recto (the
     title on even pages, the issue on odd ones: book and journal practice), so the head's text
@@ -230,7 +231,9 @@ def bare_folio_run(lines: list[Line], head_shaped, contents_head, bracketed) -> 
     head opening with a form feed right under it) may stand between the number and the print's
     head: the head is then the line under those.
 
-    Returns the pairs (number, head) of indices; the heads are then found as at any folio."""
+    Returns the pairs (number, head) of indices; the heads are then found as at any folio. A run
+    where a head stands over its number prints its numbers at the pages' tops: each number's
+    line gets ``folio_top`` (the page break before it)."""
     n = len(lines)
     cands: list[tuple[int, int]] = []
 
@@ -252,6 +255,10 @@ def bare_folio_run(lines: list[Line], head_shaped, contents_head, bracketed) -> 
             continue
         if head_at(j):
             cands.append((i, j))
+        elif i > 0 and not lines[i].form_feed and head_at(i - 1):
+            # the head over the number (a recto prints its head, then the folio, at the page's
+            # top: ``2025年第3期`` / ``1``; the verso ``2`` / ``气象服务通讯``)
+            cands.append((i, i - 1))
     found: list[tuple[int, int]] = []
     run: list[tuple[int, int]] = []
 
@@ -264,6 +271,10 @@ def bare_folio_run(lines: list[Line], head_shaped, contents_head, bracketed) -> 
         keys = Counter(_shape_key(lines[j]) for _, j in run)
         if len(keys) <= 2 and all(c >= 2 for c in keys.values()):
             found.extend(run)
+            if any(j < i for i, j in run):
+                # a head over a number: the run's numbers stand at the pages' tops
+                for i, _ in run:
+                    lines[i].folio_top = True
             return
         # the journal's name on every second page, the other pages' heads the names of the
         # columns they print (党史通讯 / 党史研究 / 党史通讯 / 口述历史 …: journal practice)
@@ -747,6 +758,11 @@ def mark_page_breaks(doc: PhysicalText) -> None:
         if pb_at is None and run:
             heads = [k for k, m in enumerate(marks) if m.fw_type == "header"]
             pb_at = heads[0] if heads else len(marks)
+            # a folio printed at its page's top (:func:`bare_folio_run`): the break before it
+            tops = [k for k, line in enumerate(run) if line.folio_top and marks[k].fw_type == "pageNum"] \
+                if len(marks) == len(run) else []
+            if tops and tops[0] < pb_at:
+                pb_at = tops[0]
         if pb_at is None:
             return marks
         before = [m for m in marks[:pb_at] if m.fw_type == "pageNum"]
@@ -899,10 +915,6 @@ _QUALIFIER_RE = re.compile(r"（[^（）()]{1,6}）|\([^（）()]{1,6}\)")
 
 #: Circled numbers that open the items of an enumerated list (①…⑳).
 CIRCLED_ITEMS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-#: A document's number (发文字号, GB/T 9704-2012 7.2.4): the issuing body's short name, the year
-#: in 〔〕 (or square brackets as extracted) and the serial number with 号 (``椿关工委〔2025〕9号``),
-#: a line of its own under the 版头 or a notice's title.
-DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［(（]\d{4}[〕\]］)）]\d{1,4}号")
 
 
 #: A letter's or a speech's salutation (称呼) alone on its line, a colon after it (书信 practice):

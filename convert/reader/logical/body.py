@@ -61,13 +61,20 @@ from convert.reader.layout import (BULLET_CHARS, COLOPHON_FIELD_RE, Contents, af
 from convert.reader.lines import Line, is_mark
 from convert.reader.masthead import DATE_RE, _iso, arabic_date
 from convert.reader.logical.state import LogicalText, Role
-from convert.reader.logical.roles import DOCUMENT_TITLE_RE, QUESTION_HEAD_RE, SIGNED_TITLE_MAX, indented, physical_parts, subhead_level, title_like
+from convert.reader.logical.roles import numbered_parts, DOCUMENT_TITLE_RE, QUESTION_HEAD_RE, SIGNED_TITLE_MAX, indented, physical_parts, subhead_level, title_like
 from convert.reader.names import tag_byline
 from convert.reader.physical import (DATED_ENTRY_RE, DOC_NUMBER_RE, NO_LINE_START, as_wide_as_wrapped, display_width, field_text, leading_blanks, phone_fields,
                                      reference_follows, sentence_final)
 from convert.tei import TEI_NS, E, XML_ID, t, xpath
 
 SECTION_NAME_MAX = 8
+#: The longest line of Han characters alone (no mark, no digit) that, narrower than a wrapped line,
+#: is a label on its own line, not a paragraph's start the page cut (:meth:`BodyBuilder._text_line`).
+SHORT_ALONE_MAX = 8
+#: The rest of a numbered sub-heading made of a short label, a colon and its theme (``监测：盯住雷达和
+#: 加密站``, ``预警：宁可提前，不可滞后``): two to six characters, the colon, then a phrase of at
+#: most 20 characters with one comma at most and no sentence punctuation.
+LABELLED_SUBHEAD_RE = re.compile(r"[\u4e00-\u9fff]{2,6}[：:](?![\s\d])[^。；;！？!?：:，,]{2,14}(?:[，,][^。；;！？!?：:，,]{2,10})?")
 #: Roles after which a heading follows a boundary (the previous article, page or column ended).
 BOUNDARY_ROLES = ("page-label", "page-credit", "credit", "caption", "section", "attachment")
 #: A date alone in round brackets (``（2025年7月10日）``): the date of a speech or report printed
@@ -480,6 +487,31 @@ class BodyBuilder:
                     break
                 if balanced_subheading(other.key) and not self._inside_paragraph(j):
                     return True
+                j += step
+        return False
+
+    def _labelled_siblings(self, i: int) -> bool:
+        """Line *i* is a numbered sub-heading of a label and its theme (GB/T 15834-2011 B.3.8
+        numbers, :data:`LABELLED_SUBHEAD_RE`: ``三、预警：宁可提前，不可滞后``) and a sibling of the
+        same form, the number before or after it at its level, stands within 40 lines of the same
+        article, none of a higher level between, on a line of its own: the series' headings share
+        their form (the theme's comma does not make the line a sentence)."""
+        found = numbered_parts(self.lines[i])
+        if found is None or found[1] is None or not LABELLED_SUBHEAD_RE.fullmatch(found[2]):
+            return False
+        level, n, _ = found
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(self.lines) and abs(j - i) <= 40:
+                other = self.lines[j]
+                if other.marked or other.key in self.section_keys or (
+                        self.entries and self._entry_match(other) is not None):
+                    break
+                o = numbered_parts(other)
+                if o is not None and o[0] < level:
+                    break
+                if o is not None and o[0] == level and o[1] == n + step:
+                    return bool(LABELLED_SUBHEAD_RE.fullmatch(o[2])) and not self._inside_paragraph(j)
                 j += step
         return False
 
@@ -909,6 +941,9 @@ class BodyBuilder:
         if self.article is not None and self._balanced_siblings(i):
             return Heading("subsection", why="two balanced clauses X，Y, with a sibling of that shape",
                            cert="medium")
+        if self.article is not None and self._labelled_siblings(i):
+            return Heading("subsection", why="numbered, a label and its theme (X：Y), with a sibling of that form on "
+                                             "a line of its own", cert="medium")
         marked = len(line.key) <= 60 and (line.level > 0 or (
             line.all_bold and not line.text.rstrip()[-1:] in "。；;"
             # a question of a 问/答 pair set bold (``**问：…？**``): the pair's label, no heading
@@ -936,6 +971,12 @@ class BodyBuilder:
                                           "a photo column (图片新闻)", cert="medium")
         if (not marked and not self.exhaustive and (asked := self._question_title(i))):
             return Heading("article", why=asked[0], cert=asked[1])
+        if (not marked and self._column_question(i) and nxt_role is None and i + 1 < len(self.lines)
+                and paragraph_shape(self.lines[i + 1]) and not QUESTION_LINE_RE.match(self.lines[i + 1].key)):
+            # a question right under a column's name (【审计小课堂】 over 经济责任审计“审”什么？), running
+            # text under it: the title of the column's first piece, which answers it
+            return Heading("article", why="a question right under a column's name, running text under it: the "
+                                          "title of the column's first piece", cert="medium")
         if not marked and heading_shape(line) and self._bullet_run(i):
             # one of two or more lines in a row opening with the same bullet mark (▲, ●, ◆: a data
             # box's figures, 规模以上工业增加值同比增长7.6% / 固定资产投资同比增长5.2%): the items of
@@ -1366,6 +1407,11 @@ class BodyBuilder:
                 self.para_open = False  # the next entry of a numbered reference list
             if self.para_open and figure_row(line.text):
                 self.para_open = False  # a data box's row (a label, a gap, a figure): a line of its own
+            if (self.para_open and len(line.key) <= 24 and line.key[-1:] in "：:"
+                    and LIST_LABEL_RE.search(line.key[:-1]) is not None):
+                # a list's label that counts its names, a colon after it (石桥镇（６人）：): the next
+                # group of a name list, not the rest of the row of names above
+                self.para_open = False
             joined = self.para_open and self.para is not None
             if joined:
                 has_pb = any(is_mark(s) and s.kind == "pb" for s, _ in segs)
@@ -1404,9 +1450,31 @@ class BodyBuilder:
                               and not (not joined and REFERENCE_LABEL_RE.fullmatch(line.key))
                               # a part's number alone on its line (a story set in parts numbered
                               # 一 / 二 / 三, no 、 after them): the text of the part follows
-                              and not (not joined and PART_NUMBER_RE.fullmatch(line.key)))
+                              and not (not joined and PART_NUMBER_RE.fullmatch(line.key))
+                              # a short line of a few words alone, no mark in it, that the hard wrap
+                              # did not end (narrower than a wrapped line), over a short line that
+                              # ends a sentence (a box's or list's label, 气象谚语 over its sayings):
+                              # no paragraph the page cut
+                              and not (not joined and i is not None and self._label_over_short(i, line)))
         for kind, note in trail:
             self._note(kind, note)
+
+    def _label_over_short(self, i: int, line: Line) -> bool:
+        """Line *i* (*line*) is a label alone: at most :data:`SHORT_ALONE_MAX` Han characters, no
+        mark, one physical line narrower than a wrapped one (where the wrap width is known), over a
+        line of its own that is as narrow (20 characters at most where no width is known) and ends
+        a sentence (气象谚语 over 春寒多雨水，夏寒断滴水。: a box's
+        sayings), not over the rest of a sentence the wrap cut (``三要优化好力量配`` / ``置。…``)."""
+        if (len(line.key) > SHORT_ALONE_MAX or line.end_no != line.no
+                or re.search(r"[^\u4e00-\u9fff\s]", line.text)
+                or (self.wrap_width is not None and as_wide_as_wrapped(line, self.wrap_width))
+                or i + 1 >= len(self.lines) or self._role(i + 1) is not None):
+            return False
+        below = self.lines[i + 1]
+        # (with no wrap width known, a saying is short: 20 characters at most)
+        narrow = (not as_wide_as_wrapped(below, self.wrap_width) if self.wrap_width is not None
+                  else len(below.key) <= 20)
+        return sentence_final(below.text) and narrow and below.end_no == below.no
 
     def _page_goes_on(self, line: Line, segs) -> bool:
         """*line* opens a page with running text that follows the page's form feed on the same
@@ -2377,7 +2445,8 @@ def link_split_paragraphs(body: etree._Element) -> list[etree._Element]:
     first, ``@prev`` on the second, an ``xml:id`` on each), the figures and notes stay where they were
     printed (``figure`` and ``note`` are ``model.global``, TEI P5 §14.4). Only where the part above is running
     text (:func:`running_text`, ten characters or more) that stops mid-sentence
-    (:func:`convert.reader.layout.unfinished`) and the part below is a paragraph of the same
+    (:func:`convert.reader.layout.unfinished`, or after a clause's semicolon over a part that opens
+    no numbered or bulleted item) and the part below is a paragraph of the same
     division. Returns the second parts, in document order; linear in the body's size."""
     linked = []
     n = 0
@@ -2397,7 +2466,10 @@ def link_split_paragraphs(body: etree._Element) -> list[etree._Element]:
             continue
         above = "".join(xpath(prev, ".//text()[not(ancestor::tei:fw)]")).strip()
         below = "".join(xpath(nxt, ".//text()[not(ancestor::tei:fw)]")).strip()
-        if len(above) < 10 or not below or not running_text(above) or not unfinished(above):
+        # (a clause ended by a semicolon goes on too, unless the part below opens an item of its own,
+        # numbered or bulleted: a paragraph ends a sentence, not a clause)
+        clause = above[-1:] in "；;" and not re.match(r"[（(]?[\d一二三四五六七八九十①-⑳]{1,2}[）)、.．]|[●■◆▲★◎·]", below)
+        if len(above) < 10 or not below or not running_text(above) or not (unfinished(above) or clause):
             continue
         n += 1
         for el, suffix in ((prev, "a"), (nxt, "b")):

@@ -266,6 +266,11 @@ class _Page:
             self.page.append(inline(E.fw(type="header", subtype="pageLabel"), segs))
         elif kind == "signer":
             self.page.append(self._signer(segs))
+        elif kind == "docnumber":
+            # the 发文字号 (GB/T 9704-2012 7.2.4: the issuing body's short name, year and serial
+            # number), an identifier the issuer gives: ``idno`` (TEI P5 §2.2.4) in the imprint
+            # statement of the title page (TEI P5 §4.6), as the header's monogr holds it too
+            self.page.append(E.docImprint(inline(E.idno(type="docNumber"), segs)))
         else:
             note_type = ("registration" if kind in ("registration", "cn", "postal") else "weather" if kind == "weather" else
                          "contact" if CONTACT_RE.search("".join(text.split())) else "notice")

@@ -152,6 +152,8 @@ def _header(mh: Masthead, genre, colophons: list[etree._Element], source_name: s
         monogr.append(E.idno(str(mh.issue_total), type="cumulative"))
     if mh.registration:
         monogr.append(E.idno(mh.registration, type="registration"))
+    if mh.doc_number:
+        monogr.append(E.idno(mh.doc_number, type="docNumber"))
     if mh.cn:
         monogr.append(E.idno(mh.cn, type="CN"))
     if mh.postal:

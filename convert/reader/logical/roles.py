@@ -58,6 +58,8 @@ BARE_PAGE_LABEL_RE = re.compile(r"^\s*(?P<n>\d{1,2}|[一二三四五六七八九
 #: A newspaper's page tag (the e-paper's corner of a page: ``01　要闻``, ``02　综合``): the page
 #: number in two digits, a gap, the page's name (see :func:`page_tag` for where it may stand).
 PAGE_TAG_RE = re.compile(r"^\s*(?P<n>0[1-9]|[1-9]\d)[ \t\u3000]+(?P<name>[\u4e00-\u9fff]{2,6}(?:·[\u4e00-\u9fff]{1,6})?)\s*$")
+#: A page's name in a 报眉's page tag printed beside its number, no 版 (``综合新闻`` of ``2　综合新闻``).
+_PAGE_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2,6}(?:·[\u4e00-\u9fff]{1,6})?")
 #: The page-number field of a 报眉 line: ``第二版``, ``第2版``, ``二版`` (with a date or the paper's
 #: title beside it).
 PAGE_FIELD_RE = re.compile(r"^第?\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})\s*版$")
@@ -104,7 +106,8 @@ NAME_UNIT_RE = re.compile(r"^(?P<name>[\u4e00-\u9fff](?:[ \u3000]{0,2}[\u4e00-\u
 #: (``县政协委员　X``, ``市人大代表　X``, ``县政协副主席　X``, ``X大学教授　X``): who signs a proposal,
 #: a 提案 or a speech in a 人大/政协 bulletin, or an article in a journal.
 PERSON_TITLE_END_RE = re.compile(r"(?:委员|代表|常委|主席|主任|书记|[省市州县区镇乡]长|局长|部长|院长|所长|校长|教授|研究员"
-                                 r"|董事长|总经理|经理|厂长|行长|会长|医生|医师|园长|教师|老师)$")  # and a company's posts (国企 speakers), a 商会's or 协会's
+                                 r"|董事长|总经理|经理|厂长|行长|会长|医生|医师|园长|教师|老师"
+                                 r"|理事长|秘书长|社长|站长|馆长|台长|科长|处长|队长|组长)$")  # and a company's posts (国企 speakers), a 商会's or 协会's
 #: :data:`NAME_ROLES` after a name of two characters or more, to be set aside before the name is read.
 ROLE_AFTER_NAME_RE = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}})(?:{NAME_ROLES})$")
 #: A credit after the text, on a line of its own, in brackets.
@@ -198,6 +201,22 @@ def page_label(line: Line, title: str | None) -> tuple[int, str | None] | None:
         name = line.text[fields[k + 1][1]:fields[k + 1][2]].strip() if k + 1 < len(fields) else None
         n = numeral(m.group("n"))
         return (n, name if name and len(name) <= 6 else None) if n else None
+    # a 报眉 whose page tag prints the page number beside the page's name, no 版 (``2　综合新闻``,
+    # ``港区生产　3``: the number on the outer side of the page), at one end of the line, the
+    # paper's title and the date beside it (the title the paper's own, or a title field when it
+    # is not known)
+    parts = [line.text[a:b].strip() for _, a, b in fields]
+    kinds = [kd for kd, _, _ in fields]
+    for tag, rest in (((0, 1), slice(2, None)), ((-1, -2), slice(None, -2))):
+        if len(parts) != 4 or not re.fullmatch(r"\d{1,2}", parts[tag[0]]) or not _PAGE_NAME_RE.fullmatch(parts[tag[1]]):
+            continue
+        others = list(zip(kinds[rest], parts[rest]))
+        dated = any(kd == "date" for kd, _ in others)
+        titled = any((re.sub(r"\s+", "", t) == re.sub(r"\s+", "", title)) if title is not None else kd == "title"
+                     for kd, t in others)
+        n = int(parts[tag[0]])
+        if dated and titled and n:
+            return n, parts[tag[1]]
     # the same 报眉 with its parts apart by single spaces (a copy whose runs of spaces were
     # collapsed: ``第2版 综合新闻 苎溪电力 2025年8月15日``): the label first, the date last
     words = line.text.split()
@@ -908,7 +927,7 @@ def _numbered_question(doc: LogicalText, i: int) -> tuple[int, int] | None:
     (``1.提取公积金租房需要哪些材料？``: GB/T 15834-2011 B.3.8 number, one question, no other
     sentence mark) with its answer under it (``答：…``): the heading of one item of a 问答 piece
     (政策解读, 答记者问), a sub-heading of the piece."""
-    found = _numbered(doc.lines[i])
+    found = numbered_parts(doc.lines[i])
     nxt = _next(doc, i)
     if found is None or found[1] is None or nxt is None or not re.match(r"^答\s*[：:]", nxt.key):
         return None
@@ -923,7 +942,7 @@ def subhead_level(line: Line) -> tuple[int, int] | None:
     """``(level, number)`` when *line* is a numbered sub-heading on a line of its own (GB/T
     15834-2011 B.3.8: 一、 1, （一） 2, 1. 3, （1） 4): short, no sentence punctuation (a comma may
     stand), not a run-in item (``一是…``, ``（一）…。正文``)."""
-    found = _numbered(line)
+    found = numbered_parts(line)
     if found is None:
         return None
     level, n, rest = found
@@ -934,7 +953,7 @@ def subhead_level(line: Line) -> tuple[int, int] | None:
     return level, n
 
 
-def _numbered(line: Line) -> tuple[int, int | None, str] | None:
+def numbered_parts(line: Line) -> tuple[int, int | None, str] | None:
     """``(level, number, the rest of the line)`` for a line opening with a number of one of the
     four levels of GB/T 15834-2011 B.3.8 (:data:`SUBHEAD_LEVELS`, the first that matches), else
     ``None``; the number ``None`` when its numeral does not read."""
@@ -961,7 +980,7 @@ def speaker_level(line: Line) -> tuple[int, int] | None:
     that :func:`subhead_level` refuses for its colon alone: the shape of an exchange speech's
     sub-heading in a meeting report. Alone the shape says little; :func:`find_subheads` takes it
     where a sibling of that shape stands too and running text follows each."""
-    found = _numbered(line)
+    found = numbered_parts(line)
     if found is None:
         return None
     level, n, rest = found
@@ -1889,6 +1908,13 @@ def _lead(line: Line) -> int:
     return len(raw) - len(raw.lstrip(" \t\u3000"))
 
 
+def _under_title(above: Line) -> bool:
+    """*above* is a title-shaped line (:func:`heading_shape`), no column's name in 【】 and no
+    item of a list (a bullet): a line under it is what comes under a title (its byline)."""
+    k = above.key
+    return heading_shape(above) and not (k[:1] == "【" and k[-1:] == "】") and k[:1] not in BULLET_CHARS
+
+
 def rejoin_run_ins(doc: LogicalText) -> None:
     """A brief item whose line the extraction wrapped right after its run-in head (bold, or after
     a bullet: ``**县图书馆新添…借阅点**　9月1`` / ``0日，县图书馆…``; ``▲县人社局…2600个`` /
@@ -1925,9 +1951,13 @@ def rejoin_run_ins(doc: LogicalText) -> None:
         # (not an author line set apart from the text's indent, over a line that opens indented in
         # a text marking its paragraphs so: 段首空两字, the indent opens the next paragraph; the line
         # is the byline under a title, ``商会秘书处　许文博`` centred, no item the wrap cut)
+        # (nor one right under a title, which no item of the column is: ``市气象台　周若岚`` under
+        # the title of a signed piece, its byline)
         in_column = in_column or (id(line) in shared and gap is not None and run_in_start(line, nxt) and not bold
                                   and not (indents and indented(nxt) and _lead(line) != _lead(nxt)
-                                           and author_line(line) is not None))
+                                           and author_line(line) is not None)
+                                  and not (author_line(line) is not None and i > doc.body_start
+                                           and _under_title(doc.lines[i - 1])))
         # a bullet or a bold head (or, in a brief column, any head), a gap and the first words of
         # the text: the item goes on for sure
         if LETTER_SPACED_RE.match(text):
@@ -2714,6 +2744,52 @@ def _group(parts: list[Line], first: Line) -> Line:
     return line
 
 
+#: How many logical lines above a numbered line its sibling is looked for (:func:`_run_in_above`).
+SIBLING_ABOVE_REACH = 8
+
+
+def _run_in_above(lines: list[Line], k: int) -> bool:
+    """Logical line *k* opens with an item number (GB/T 15834-2011 B.3.8) of a series whose first
+    item follows a line ending in a clause mark (``…主要有以下情形：`` over ``（1）…``): the items of an
+    enumeration the sentence above opens, run in like their first (the siblings found going back
+    number by number, each within :data:`SIBLING_ABOVE_REACH` lines of the next, none of a higher
+    level between); so this one is an item the wrap cut too, whatever its first line's shape."""
+    from convert.reader.layout import after_clause_mark
+    from convert.reader.physical import item_number
+
+    found = item_number(lines[k].text)
+    if found is None:
+        return False
+    level, n, _ = found
+    at = k
+    mark = lines[k].text.strip()[: len(lines[k].text.strip()) - len(found[2])].strip()
+    while n > 1:
+        for j in range(at - 1, max(-1, at - 1 - SIBLING_ABOVE_REACH), -1):
+            other = item_number(lines[j].text)
+            if other is None:
+                # the sibling run in after a clause mark inside the line (…情形：（1）一些…): the
+                # series opens so
+                prior = _sibling_mark(mark, n - 1)
+                if prior and re.search(rf"[：:；;，,]\s*{re.escape(prior)}", lines[j].text):
+                    return True
+                continue
+            if other[0] < level or (other[0] == level and other[1] != n - 1):
+                return False
+            if other[0] == level:
+                at, n = j, n - 1
+                break
+        else:
+            return False
+    return at > 0 and at < k and after_clause_mark(lines[at - 1].text)
+
+
+def _sibling_mark(mark: str, n: int) -> str | None:
+    """The item mark of number *n* printed as *mark* is (``（4）`` → ``（3）``, ``4.`` → ``3.``), for
+    arabic numbers; ``None`` for others."""
+    m = re.fullmatch(r"(\D*)(\d{1,2})(\D*)", mark)
+    return f"{m.group(1)}{n}{m.group(3)}" if m and n > 0 else None
+
+
 def split_run_together(doc: LogicalText) -> None:
     """Lines the unwrapping ran together (no blank line between, no sentence end) where one of
     them can only stand on a line of its own (:func:`starts_line`, :func:`_ends_line`: a page
@@ -2726,9 +2802,13 @@ def split_run_together(doc: LogicalText) -> None:
 
     out: list[Line] = []
     briefs = numbered_run_ins(doc.lines)  # items of a numbered run of briefs: their text goes on
+    signs: set[str] = set()  # the note signs (①) the text printed so far
     for n_line, line in enumerate(doc.lines):
         parts = physical_parts(line, doc.physical)
+        # the logical line ends a page (the next one opens the next page, or the text ends)
+        page_foot = n_line + 1 >= len(doc.lines) or _opens_page(doc.lines[n_line + 1])
         if len(parts) < 2:
+            signs |= _note_signs(line.text)
             out.append(line)
             continue
         groups: list[list[Line]] = [[parts[0]]]
@@ -2740,12 +2820,18 @@ def split_run_together(doc: LogicalText) -> None:
                 why = None  # an item of a run-in series the wrap cut: its siblings are paragraphs
             if why == NUMBERED and prev is parts[0] and n_line in briefs:
                 why = None  # a numbered brief item, its title run in: its one paragraph goes on
+            if why == NUMBERED and prev is parts[0] and _run_in_above(doc.lines, n_line):
+                why = None  # its sibling above is a run-in paragraph: an item of that series the wrap cut
             if why is None and prev is parts[0] and DOCUMENT_TITLE_RE.match(prev.key) and heading_shape(prev) \
                     and part.text[:1] not in NO_LINE_START:
                 why = "the line above is a document's title (关于…的通报: GB/T 9704-2012 7.3.1)"
             if why is None and prev is parts[0] and out and _ends_story(out[-1]) and heading_shape(prev) \
                     and any(e.startswith(f"joined with line {part.no}: no clause punctuation") for e in line.evidence):
                 why = "the line above, after a story's end, has a title's shape and was joined on weak evidence"
+            if (why is None and page_foot and (m := FOOTNOTE_RE.match(part.text)) and m.group("n") in signs
+                    and len(part.key) > 4):
+                why = "a footnote at the page's foot (its sign printed in the text above)"
+            signs |= _note_signs(prev.text)
             if why is None and split and len(groups[-1]) == 1:
                 # a line split off again: the next one is weighed anew, as the unwrapping would
                 ends, reason, _ = decide_break(prev, 1, part, doc.wrap_width, extent(prev.text))
@@ -2756,6 +2842,7 @@ def split_run_together(doc: LogicalText) -> None:
                 split = True
             else:
                 groups[-1].append(part)
+        signs |= _note_signs(parts[-1].text)
         if len(groups) == 1:
             out.append(line)
             continue
