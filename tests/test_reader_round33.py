@@ -386,3 +386,40 @@ def test_a_label_that_counts_its_names_in_full_width_digits_opens_its_group():
     paragraphs = _texts(root, "//tei:body//tei:p")
     assert "石门镇（３人）：" in paragraphs
     assert not any("孙建英石门镇" in p for p in paragraphs)
+
+
+def test_a_line_with_clause_marks_under_a_documents_whole_title_is_its_text():
+    """Under a document's whole title (关于…的督查通报: GB/T 9704-2012 7.3.1, its 文种 last), a short
+    line with enumeration commas that stops mid-sentence (a wrap cut it) is the text's first
+    line, not a third line of the title."""
+    text = DOC_NUMBER_NOTICE.replace(
+        "4月中旬，县委督查室、县政府督查室组成督查组，对全县各乡镇春\n",
+        "为推动县委、县政府关于春季植树造林的决\n策部署落地，4月中旬，县委督查室、县政府督查室组成督查组，对全县各乡镇春\n")
+    root = _doc(text)
+    assert _heads(root) == ["关于全县春季植树造林工作的督查通报"]
+    assert _texts(root, "//tei:body//tei:p")[0].startswith("为推动县委、县政府")
+
+
+def test_labels_that_count_their_names_each_open_a_line_with_no_blank_lines():
+    """With no blank lines at all, a list's labels that count their names (城关镇（４人）：) stand on
+    lines of their own under the sentence that announces the list (…名单如下：): no label is run
+    into that sentence or into the names above it."""
+    text = "\n".join(line for line in COUNTED_GROUPS.split("\n") if line.strip()) + "\n"
+    root = _doc(text)
+    paragraphs = _texts(root, "//tei:body//tei:p")
+    assert "城关镇（４人）：" in paragraphs and "石门镇（３人）：" in paragraphs
+    assert any(p.endswith("名单如下：") for p in paragraphs)
+
+
+def test_a_page_label_a_hard_wrap_cut_over_two_lines_is_one_label():
+    """A 报眉 a hard wrap cut before its date (``2　综合新闻　　榆溪港讯`` / ``2025年9月12日``): the
+    date is no running head of its own; the two lines are one page label, never a heading."""
+    page3 = ("\f3　港区生产                       榆溪港讯\n              2025年9月12日\n\n"
+             "　　　　　　　　　　南港码头开通新航线\n\n"
+             "　　本报讯（通讯员 宋远）9月8日，南港码头开通至东南亚的集装箱航线，每周一班。\n\n"
+             "本版责编：林一　　校对：王二\n")
+    text = PAGE_TAG_NEWSPAPER.replace("榆溪港讯                        2025年9月12日",
+                                      "榆溪港讯\n              2025年9月12日") + page3
+    root = _doc(text)
+    assert _heads(root) == ["集团召开安全生产工作会议", "北港码头完成设备检修", "南港码头开通新航线"]
+    assert xpath(root, "//tei:body//tei:pb/@n") == ["2", "3"]

@@ -214,6 +214,21 @@ BARE_RUN_MIN = 3
 BARE_RUN_PAGE = 5
 
 
+def _label_rest(lines: list[Line], i: int) -> bool:
+    """Line *i* is the rest of a page label or 报眉 a hard wrap cut off the line above (no blank
+    line between: ``2　综合新闻　　榆岑港讯`` / ``2025年10月24日``): the line above is no page label
+    alone, the two together are one (:func:`convert.reader.logical.roles.page_label`)."""
+    from convert.reader.logical.roles import page_label
+
+    if i == 0 or lines[i].blank_before or lines[i - 1].furniture:
+        return False
+    above = lines[i - 1]
+    if page_label(above, None) is not None:
+        return False
+    text = above.text.strip() + "\u3000" + lines[i].text.strip()
+    return page_label(Line(above.no, text, segments=[(text, False)]), None) is not None
+
+
 def bare_folio_run(lines: list[Line], head_shaped, contents_head, bracketed) -> list[tuple[int, int]]:
     """Bare-number folios with nothing else to mark the page break (no form feed, no folio of
     another shape): a run of lines holding only a number, each one more than the last (the
@@ -248,16 +263,22 @@ def bare_folio_run(lines: list[Line], head_shaped, contents_head, bracketed) -> 
         if not BARE_NUMBER_RE.match(lines[i].key):
             continue
         j = i + 1
-        if _folio(lines[j]) is not None and j + 2 < n and lines[j + 1].form_feed and head_at(j + 1):
-            # the extraction's folio and head (a form feed opening it) over the print's head
+        if _folio(lines[j]) is not None and j + 2 < n and (lines[j + 1].form_feed or head_at(j + 2)) and head_at(j + 1):
+            # the extraction's folio and head (a form feed opening it, or the print's head under
+            # it) over the print's head
             j += 2
         elif lines[j].form_feed:
             continue
         if head_at(j):
             cands.append((i, j))
-        elif i > 0 and not lines[i].form_feed and head_at(i - 1):
+        elif (i > 2 and not lines[i].form_feed and (lines[i - 1].form_feed or head_at(i - 1))
+              and _folio(lines[i - 2]) is not None and not lines[i - 2].form_feed and head_at(i - 3)):
             # the head over the number (a recto prints its head, then the folio, at the page's
-            # top: ``2025年第3期`` / ``1``; the verso ``2`` / ``气象服务通讯``)
+            # top: ``2025年第3期`` / ``1``; the verso ``2`` / ``气象服务通讯``), the extraction's own
+            # folio and head (a form feed opening it) between them
+            cands.append((i, i - 3))
+        elif i > 0 and not lines[i].form_feed and head_at(i - 1):
+            # the head right over the number
             cands.append((i, i - 1))
     found: list[tuple[int, int]] = []
     run: list[tuple[int, int]] = []
@@ -479,6 +500,10 @@ def find_page_furniture(doc: PhysicalText) -> None:
                 lines[i].note("furniture: running head", "beside a folio, shaped like a running head")
             continue
         for i in members:
+            if _label_rest(lines, i):
+                lines[i].note("no running head", "the rest of the page label or 报眉 on the line above (a hard wrap "
+                                                 "cut it): the logical stage reads the two lines as one label")
+                continue
             lines[i].furniture = "header"
             lines[i].note("furniture: running head",
                           f"beside a page break at {len(members)} places with the same text")
@@ -1568,6 +1593,15 @@ def caption_lines(lines: list[Line]) -> list[bool]:
     return out
 
 
+def counted_label(line: Line) -> bool:
+    """*line* is a list's label that counts the names under it and ends in a colon (``石桥镇（６人）：``,
+    ``“最美家庭”（18户）：``: :data:`convert.reader.layout.LIST_LABEL_RE`), short, nothing after it."""
+    from convert.reader.layout import LIST_LABEL_RE
+
+    k = line.key
+    return 3 <= len(k) <= 24 and k[-1:] in "：:" and LIST_LABEL_RE.search(k[:-1]) is not None
+
+
 def _row_halves(a: Line, b: Line) -> bool:
     """*a* and *b* are the two halves of one table row a wrap cut
     (:func:`convert.reader.logical.roles.split_row`)."""
@@ -1640,6 +1674,10 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
     if unit_line(b) and (a.text.rstrip()[-1:] in "：:" or (parts == 1 and unit_line(a))):
         return True, ("the next line a body's name alone (a note in brackets after it or not), under a label ending "
                       "in a colon or another such line: a list of units, one to a line"), None
+    if (parts == 1 and counted_label(a)) or counted_label(b):
+        return True, ("a list's label that counts its names, a colon after it (石桥镇（６人）：), on "
+                      + ("this" if parts == 1 and counted_label(a) else "the next") + " line: its group's names "
+                      "follow on their own line"), None
     if a.text.rstrip()[-1:] in "：:" and column_row(b.text) and not sentence_final(a.text):
         return True, ("a label ending in a colon over a row of names set in columns (通报批评单位（2个）： over "
                       "县城市管理局　　县交通运输局): the list's row is a line of its own"), None

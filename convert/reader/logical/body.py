@@ -1118,6 +1118,14 @@ class BodyBuilder:
             line.note("paragraph", "no blank line before it where the text sets its blocks apart with blank lines: "
                                    "the block above goes on (a wrapped line), not a title")
             return None
+        if (not marked and self._title_only() and self._document_title_done() and unfinished(line.text)
+                and any(c in "、，," for c in line.text) and not line.key.startswith("—")):
+            # the title above is a document's whole title (关于…的通报: GB/T 9704-2012 7.3.1, its 文种
+            # ends it), and this line stops mid-sentence with clause marks in it: the text's first
+            # line (a wrap cut it short), no more of the title
+            line.note("paragraph", "under a document's whole title (关于…的通报, GB/T 9704-2012 7.3.1), a line with "
+                                   "clause marks that stops mid-sentence: the text, not more of the title")
+            return None
         if not marked and "、" in line.text and unfinished(line.text) and not line.key.startswith("—") \
                 and len(line.key) >= 15 and self._page_breaks_after(i) and not self._titles_addressees(i):
             # stops mid-sentence right before an old page break, an enumeration comma inside: the
@@ -1613,6 +1621,14 @@ class BodyBuilder:
         return (self.article is not None and len(self.article) >= 1 and self.sub is None
                 and self.article[0].tag.endswith("}head")
                 and all(c.tag.endswith(tags) for c in self.article) and not self.article_closed)
+
+    def _document_title_done(self) -> bool:
+        """The open article's heads so far make a document's whole title (:data:`DOCUMENT_TITLE_RE`:
+        关于…的通报, its 文种 last: GB/T 9704-2012 7.3.1)."""
+        if self.article is None:
+            return False
+        title = "".join("".join(h.itertext()) for h in self.article if h.tag.endswith("}head") and h.get("type") is None)
+        return DOCUMENT_TITLE_RE.match(re.sub(r"\s+", "", title)) is not None
 
     def _lead_in_at(self, i: int) -> bool:
         """Line *i* is a news lead-in (本报讯…; :func:`convert.reader.logical.roles.find_lead_ins`)."""

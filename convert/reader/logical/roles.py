@@ -2805,8 +2805,15 @@ def split_run_together(doc: LogicalText) -> None:
     signs: set[str] = set()  # the note signs (①) the text printed so far
     for n_line, line in enumerate(doc.lines):
         parts = physical_parts(line, doc.physical)
-        # the logical line ends a page (the next one opens the next page, or the text ends)
-        page_foot = n_line + 1 >= len(doc.lines) or _opens_page(doc.lines[n_line + 1])
+        # the logical line ends a page (the next one opens the next page, or the text ends), or the
+        # one or two lines under it (no blank line between: a note's wrapped rest) do
+        page_foot = False
+        for k in range(n_line + 1, min(len(doc.lines), n_line + 3) + 1):
+            if k >= len(doc.lines) or _opens_page(doc.lines[k]):
+                page_foot = True
+                break
+            if doc.lines[k].blank_before:
+                break
         if len(parts) < 2:
             signs |= _note_signs(line.text)
             out.append(line)
