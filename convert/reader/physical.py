@@ -1593,6 +1593,12 @@ def caption_lines(lines: list[Line]) -> list[bool]:
     return out
 
 
+#: A byline line ending in a reporter's role word with no name after it (``本报记者 唐沁　通讯员``).
+REPORTER_CUT_RE = re.compile(r"(?:记者|通讯员|实习生)\s*$")
+#: A personal name alone (two to four Han characters, maybe letter-spaced), a few at most.
+PERSON_TAIL_RE = re.compile(r"[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,3}(?:[ \u3000]+[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,3}){0,2}")
+
+
 def counted_label(line: Line) -> bool:
     """*line* is a list's label that counts the names under it and ends in a colon (``石桥镇（６人）：``,
     ``“最美家庭”（18户）：``: :data:`convert.reader.layout.LIST_LABEL_RE`), short, nothing after it."""
@@ -1723,6 +1729,9 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
                        "the heading's wrapped tail (weak: it could be a line of its own)"), "medium"
     if a.marked or b.marked:
         return True, "markup (# or bold) on " + ("this line" if a.marked else "the next line"), None
+    if REPORTER_CUT_RE.search(a.text) and PERSON_TAIL_RE.fullmatch(b.text.strip()) and len(a.key) <= 30:
+        return False, ("ends with a reporter's role word (记者, 通讯员) and the next line is a name alone: the "
+                       "byline the wrap cut before its name"), None
     why = (_own_line(a) if parts == 1 or len(a.key) <= TAIL else None) or _own_line(b)
     if why:
         return True, why, None

@@ -212,8 +212,10 @@ def page_label(line: Line, title: str | None) -> tuple[int, str | None] | None:
             continue
         others = list(zip(kinds[rest], parts[rest]))
         dated = any(kd == "date" for kd, _ in others)
-        titled = any((re.sub(r"\s+", "", t) == re.sub(r"\s+", "", title)) if title is not None else kd == "title"
-                     for kd, t in others)
+        # (the paper's own title where the masthead gave one: a table's row may hold a number, a
+        # name, a title-shaped cell and a date too)
+        titled = any((re.sub(r"\s+", "", t) == re.sub(r"\s+", "", title)) if title is not None
+                     else (kd == "title" and "\t" not in line.text) for kd, t in others)
         n = int(parts[tag[0]])
         if dated and titled and n:
             return n, parts[tag[1]]
