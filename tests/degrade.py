@@ -372,7 +372,9 @@ def false_joins(blocks: list[str], clean: str, joins: list[str], heads: set[str]
             continue
         # (the line's last character only: a closing quote there may end a title, ``…“口袋公园”``;
         # an item's number in brackets ends no sentence, its item goes on below: ``…核实；（2）``)
-        if len(a) > 20 and (a[-1] not in TERMINAL or _ITEM_NUMBER_END_RE.search(a)) and a not in heads and b not in heads:
+        # (a bracket closing a word's gloss, ``…中心组（扩大）`` / ``学习会，…``, ends no sentence either)
+        if len(a) > 20 and (a[-1] not in TERMINAL or _ITEM_NUMBER_END_RE.search(a) or (a[-1] in "）)" and mid_sentence(a, b))) \
+                and a not in heads and b not in heads:
             continue
         # a paragraph hard-wrapped in the clean text: a line that stops mid-sentence (a closing
         # quote after no sentence mark too, :func:`mid_sentence`) or at a clause mark (，、；：) goes
@@ -461,8 +463,10 @@ def measure(root, want: dict, furniture: list[str], xpath, clean: str | None = N
     gold_heads = [nows(a["head"]) for a in want["articles"] if a.get("head")]
     # a box set beside the stories (div type="box": 温馨提示) is no article; a gold that reads it as
     # one finds its head there all the same (golds differ on boxes), one that does not is not crossed
+    # (a box with a title of its own under its name, 方志知识 / “越境不书”, holds that title as its
+    # second head, ``head type="sub"``: a gold that names the box by its title finds it there)
     heads += [h for h in (_text(x, skip=("label", "pc")) for x in xpath(
-        root, "//tei:body//tei:div[@type='box']/tei:head[not(@type)]")) if h in gold_heads]
+        root, "//tei:body//tei:div[@type='box']/tei:head[not(@type) or @type='sub']")) if h in gold_heads]
     hit = sum(1 for h in heads if h in gold_heads)
     found = sum(1 for h in gold_heads if h in heads)
     subs = [(_text(h), len(xpath(h, "ancestor::tei:div[@type='subsection']")))
