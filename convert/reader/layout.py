@@ -147,7 +147,8 @@ PAGE_SUFFIX_RE = re.compile(r"(?<!\s)(?:\s{2,}|\u3000+|\s*)(?P<page>(?P<open>[�
 #: A printed bullet before an entry or a brief's run-in head (kept: it is content).
 BULLET_CHARS = "●○◎◆◇■□▲△▼▽★☆•·▶►◉"
 #: A 导读 entry's printed page before its title (``2版　title``, ``第4版 title``): the page, then space.
-PAGE_PREFIX_RE = re.compile(r"^\s*(?P<page>(?:第\s*)?(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})\s*版)(?:\s+|\u3000+)(?=\S)")
+PAGE_PREFIX_RE = re.compile(r"^\s*(?:(?P<page>(?:第\s*)?(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})\s*版)(?:\s+|\u3000+)"
+                            r"|(?P<bpage>[【\[［]\s*(?:第\s*)?(?P<bn>\d{1,2}|[一二三四五六七八九十]{1,3})\s*版\s*[】\]］])\s*)(?=\S)")
 
 
 def after_clause_mark(text: str) -> bool:
@@ -321,7 +322,8 @@ def brief_by_unit(text: str) -> bool:
     """*text* (a line, stripped) is a brief item opened by the name of the body it reports on and a
     colon (``县教育局关工委：7月3日，县教育局关工委联合…。``, an 活动掠影's or 基层动态's item): the
     label a body's name (:func:`convert.reader.names.is_signing_unit`), the rest running text of
-    :data:`BRIEF_BY_UNIT_MIN` characters or more ending a sentence inside. A form's field
+    :data:`BRIEF_BY_UNIT_MIN` characters or more ending a sentence inside (or twice as long with two
+    clauses at least: a page break cut it before its end). A form's field
     (``承办单位：县林业局（牵头）…``) is labelled by the field, a name list's row
     (``县国资运营公司：彭　亮``) holds a name, not sentences."""
     from convert.reader.names import is_signing_unit
@@ -334,7 +336,9 @@ def brief_by_unit(text: str) -> bool:
     # that ends like an office, 全程网办 or 帮办代办 defined in a 名词解释 box, names none)
     return (bool(colon) and 2 <= len(label) <= 12 and is_signing_unit(label)
             and (len(label) >= 5 or re.search(r"[省市县区镇乡村]|街道|社区", label) is not None)
-            and len("".join(rest.split())) >= BRIEF_BY_UNIT_MIN and any(c in "。！？" for c in rest))
+            and len("".join(rest.split())) >= BRIEF_BY_UNIT_MIN
+            # (or runs on unfinished with clauses, a page break cutting it: …开展“税务进商圈”宣传活动，为…和)
+            and (any(c in "。！？" for c in rest) or (rest.count("，") >= 2 and len("".join(rest.split())) >= 2 * BRIEF_BY_UNIT_MIN)))
 
 
 def unit_label(text: str) -> bool:
@@ -1235,10 +1239,12 @@ def _entry_spans(line: Line) -> tuple[str | None, dict]:
     elif not spans and (m := PAGE_PREFIX_RE.match(text)) and len(text) - m.end() >= 2 and not is_page_label(line):
         # the page printed first (``4版　松风亭：父亲的菜园``): the title starts after the space;
         # a page label (``第一版　要闻``, ``二版　经济``: the page's short name) is none
-        n = numeral(m.group("n"))
+        # (or in brackets before it, ``【2版】金融服务跟着茶季走``)
+        which = "page" if m.group("page") else "bpage"
+        n = numeral(m.group("n") or m.group("bn"))
         if n is not None:
             page = str(n)
-            spans["page"] = m.span("page")
+            spans["page"] = m.span(which)
             spans["start"] = m.end()
     return page, spans
 

@@ -181,6 +181,10 @@ def _iso(y: str, m: str, d: str | None) -> str:
 from convert.reader.lines import BOM  # noqa: E402
 
 
+#: A body's name, one space, and a full date (``杞原县消防救援大队 2025年5月30日``).
+_UNIT_SPACE_DATE_RE = re.compile(r"(?P<unit>[\u4e00-\u9fff（）()]{4,30}) (?P<date>\d{4}年\d{1,2}月\d{1,2}日)")
+
+
 def split_fields(text: str) -> list[tuple[int, int]]:
     """``[(start, end)]`` of the fields of a line's *text*: runs between wide gaps
     (:data:`FIELD_GAP_RE`). A letter-spaced word (``目　　录``, ``主　　办``: every run one
@@ -198,6 +202,13 @@ def split_fields(text: str) -> list[tuple[int, int]]:
     spans = [(a, b) for a, b in spans if text[a:b].strip()]
     if len(spans) > 1 and all(len(text[a:b].strip()) == 1 for a, b in spans):
         return [(spans[0][0], spans[-1][1])]
+    # a body's name and the full date after one space (``杞原县消防救援大队 2025年5月30日``: a copy
+    # that turned the gap into a single space) are two fields, the 编印 unit and the date
+    if len(spans) == 1:
+        a, b = spans[0]
+        m = _UNIT_SPACE_DATE_RE.fullmatch(text[a:b])
+        if m and is_org_name(m.group("unit")):
+            spans = [(a, a + m.end("unit")), (a + m.start("date"), b)]
     # a number's label printed apart from its number (``国内统一连续出版物号　CN 41-0752/(G)``) is one
     # field with it; so is a verb printed apart from its body (``某县文学艺术界联合会　主办``)
     out: list[tuple[int, int]] = []

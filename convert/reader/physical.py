@@ -2059,6 +2059,26 @@ def _last_content(text: str, n: int) -> str:
 _YEAR_RE = re.compile(r"(\d{4})\s*年")
 
 
+#: The most lines of a back cover's colophon read after a repeated issue line (:func:`_colophon_after`).
+BACK_COVER_MAX = 40
+
+
+def _colophon_after(lines: list[Line], i: int) -> bool:
+    """The lines after line *i* up to the end of the text (at most :data:`BACK_COVER_MAX`) are
+    colophon fields, masthead lines (the title, its frequency, the notices) and page furniture
+    only, one colophon field at least: the back cover's 版权页 under the issue's title and number."""
+    rest = lines[i + 1:]
+    if not rest or len(rest) > BACK_COVER_MAX:
+        return False
+    fields = 0
+    for b in rest:
+        if colophon_kind(b):
+            fields += 1
+        elif not (b.furniture or notices_only(b.key) or classify(b.text) in MASTHEAD_KINDS):
+            return False
+    return fields > 0
+
+
 def issue_numbers(text: str) -> tuple[int | None, int | None, int | None]:
     """``(year, issue, cumulative)`` an issue-number line prints (``2023年第4期（总第57期）`` → ``(2023, 4,
     57)``), ``None`` for each it leaves out."""
@@ -2307,6 +2327,12 @@ def find_issue_boundaries(doc: PhysicalText) -> None:
             # the furniture pass left): a second issue of the series prints another
             # number, and another series its own masthead (two series' 第7期 follow each other)
             line.note("no new issue", "the issue number of the issue it stands in, with no masthead around it")
+            continue
+        if numbers is not None and same_issue(numbers, issue_numbers(line.text)) and _colophon_after(lines, i):
+            # the open issue's title and number again over its colophon on the back cover (封底:
+            # 主办, 主编, 地址, 印数 …, and nothing else after it): the issue's 版权页, no new issue
+            line.note("no new issue", "the issue number of the issue it stands in, over the issue's colophon and "
+                                      "nothing else (its back cover)")
             continue
         lines[start].note("masthead of a new issue", f"an issue number at line {line.no} after running text")
         starts.append(start)

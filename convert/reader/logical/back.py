@@ -164,7 +164,10 @@ def _colophon(lines: list[Line], family: str) -> etree._Element | None:
     div = E.div(type="colophon")
     # an old page break that ends the text stands after the colophon's last line
     lines[-1].segments, after = trail_marks(lines[-1].segments)
-    for line in lines:
+    # the lines before the first field or rule: the colophon's caption (本刊编辑委员会, or the
+    # periodical's title and issue line printed again over a back cover's fields)
+    heading = next((n for n, line in enumerate(lines) if colophon_kind(line) is not None or rule_line(line)), len(lines))
+    for n, line in enumerate(lines):
         marks, segs = lead_marks(line.segments)
         if marks:  # an old page break between colophon lines stands between them
             emit_marks(div, marks)
@@ -172,7 +175,7 @@ def _colophon(lines: list[Line], family: str) -> etree._Element | None:
         if kind is None and rule_line(line):
             # the 版记's 分隔线 (GB/T 9704-2012 7.4.1), kept as the rule mark it is
             div.append(inline(E.fw(type="rule"), _strip(segs)))
-        elif line is lines[0] and kind is None and colophon_caption(line):
+        elif kind is None and n < heading and (colophon_caption(line) or n + 1 < len(lines)):
             # the caption over the fields (本刊编辑委员会): a block of the colophon, no heading of the text
             div.append(inline(E.ab(type="caption"), _strip(segs)))
         elif is_page_credit(line, family):
@@ -293,17 +296,48 @@ def find_colophon_lines(doc: LogicalText) -> None:
     if i - 1 >= doc.body_start and colophon_caption(lines[i - 1]) and colophon_kind(lines[i]) == "field":
         i -= 1  # the caption over a journal's colophon fields (本刊编辑委员会)
         run = lines[i:]
+    title = re.sub(r"\s+", "", doc.masthead.title) if doc.masthead and doc.masthead.title else None
+    k = i
+    while (k - 1 >= doc.body_start and i - k < MASTHEAD_REPEAT_MAX and colophon_kind(lines[i]) == "field"
+           and _masthead_repeat(lines[k - 1], title)):
+        k -= 1
+    if k < i and (k == doc.body_start or lines[k].blank_before or lead_marks(lines[k].segments)[0]):
+        # the periodical's title, frequency and issue line again over the fields (a back cover's
+        # 版权页: 藜川方志 / （季刊） / 2025年第4期): the colophon's caption, no untitled article
+        i = k
+        run = lines[i:]
     doc.colophon_start = i
+    n_caption = next((n for n, line in enumerate(run) if colophon_kind(line) is not None or rule_line(line)), len(run))
     for line in run:
         if rule_line(line):
             line.note("colophon", "a printed rule of the 版记 (GB/T 9704-2012 7.4.1) in the run that ends the issue")
             continue
-        if line is run[0] and colophon_kind(line) is None:
+        if any(line is x for x in run[: max(1, n_caption)]) and colophon_kind(line) is None:
             line.note("colophon", "the caption of the colophon: an editorial committee's name (编辑委员会, 编委会) alone "
                                   "right over the label：value fields (a journal's 版权页 lists its 编委会 under that caption)")
             continue
         what = "a page credit after the 报尾 line" if is_page_credit(line, doc.family) else f"a colophon line ({colophon_kind(line)})"
         line.note("colophon", f"{what} in the run that ends the issue")
+
+
+#: The most lines of the periodical's title, frequency and issue line printed again over its
+#: colophon fields (:func:`_masthead_repeat`).
+MASTHEAD_REPEAT_MAX = 4
+
+
+def _masthead_repeat(line: Line, title: str | None) -> bool:
+    """*line* prints the periodical's masthead again: its title (*title*, whitespace removed), its
+    frequency in brackets (:data:`FREQUENCY_RE`: （季刊）), or an issue line (2025年第4期（总第88期）)."""
+    from convert.reader.masthead import classify
+
+    key = line.key
+    if not key or len(key) > 24:
+        return False
+    return (title is not None and key == title) or FREQUENCY_RE.fullmatch(key) is not None or classify(line.text) == "edition"
+
+
+#: A periodical's frequency in brackets, as its masthead prints it under the title (（季刊）, （双月刊）).
+FREQUENCY_RE = re.compile(r"[（(][半双]?[周旬月季年]刊[）)]")
 
 
 def find_front_colophon(doc: LogicalText) -> None:

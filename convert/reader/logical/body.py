@@ -95,6 +95,16 @@ UNNUMBERED = 9
 SCHEDULE_STOPS = set("，,。；;：:！？!?")
 
 
+def _labelled_level(line: Line) -> tuple[int, int] | None:
+    """``(level, number)`` of a numbered sub-heading of a label and its theme
+    (:data:`LABELLED_SUBHEAD_RE`: ``一、精准推送：让政策红利“找上门”``, GB/T 15834-2011 B.3.8 levels),
+    which :func:`convert.reader.logical.roles.subhead_level` leaves out for its colon; else ``None``."""
+    found = numbered_parts(line)
+    if found is None or found[1] is None or not LABELLED_SUBHEAD_RE.fullmatch(found[2]):
+        return None
+    return found[0], found[1]
+
+
 def schedule_item(line: Line, wrap_width: float | None = None) -> bool:
     """*line* is an item of a printed programme (活动安排, 日程): a dated entry (a day or a span of
     days, a gap, then the event: ``4月19日　健身大会（茶园步道）``, :data:`DATED_ENTRY_RE`, the form
@@ -167,12 +177,14 @@ class Heading:
     """A heading decision: ``kind`` (``section``, ``article``, ``subsection``), the contents
     entry it matches (index into ``Contents.entries``), the evidence ``why`` and ``cert``
     (``None`` when the contents list or the source's markup confirms it, else ``high``,
-    ``medium`` or ``low``)."""
+    ``medium`` or ``low``); ``brief``: a section whose items are brief items (the name over them
+    says so, or no BRIEF_RE word does)."""
 
     kind: str
     entry: int | None = None
     why: str = ""
     cert: str | None = None
+    brief: bool = False
 
 
 
@@ -490,6 +502,11 @@ class BodyBuilder:
                 j += step
         return False
 
+    def _column_listed_in_contents(self, line: Line) -> bool:
+        """The contents list names the column *line* heads (its name, brackets or not)."""
+        names = {k for key in self.section_keys for k in (key, column_name(key))}
+        return line.key in names or column_name(line.key) in names
+
     def _labelled_siblings(self, i: int) -> bool:
         """Line *i* is a numbered sub-heading of a label and its theme (GB/T 15834-2011 B.3.8
         numbers, :data:`LABELLED_SUBHEAD_RE`: ``三、预警：宁可提前，不可滞后``) and a sibling of the
@@ -723,8 +740,19 @@ class BodyBuilder:
         【统计知识】, 【政策链接】) standing after a piece's end (a boundary: its credit; at the
         body's start such a name is a column's) over one titled piece only: ``True`` when a short
         title-shaped line stands under it over running text (the box's title) and no second title
-        follows a finished text before the next column or page label; else ``None`` (a column)."""
+        follows a finished text before the next column or page label; ``"untitled"`` for a notice's
+        name in 【】 (【温馨提示】: :data:`BOX_LABEL_RE`, :data:`BOX_NAME_RE`) over untitled items (①…,
+        1.…, ●…) and no titled piece after it; else ``None`` (a column)."""
         line = self.lines[i]
+        inner = line.key[1:-1] if line.key[:1] == "【" and line.key[-1:] == "】" else ""
+        if (inner and not BOX_COLUMN_RE.match(line.key) and (BOX_LABEL_RE.match(inner) or BOX_NAME_RE.match(inner))
+                and self.article is not None and i + 1 < len(self.lines) and self._role(i + 1) is None
+                and re.match(r"\s*(?:[①-⑳]|\d{1,2}[.．、]|[" + BULLET_CHARS + "])", self.lines[i + 1].text)
+                and not self._titled_piece_after(i + 1)):
+            # a notice's name in 【】 (【温馨提示】) over untitled advice in items (①…②…, 1.…) and no
+            # titled piece after it before the next column: a box set beside the stories, untitled
+            # (one paragraph under such a name, 【工作提示】, is the column's notice)
+            return "untitled"
         if not BOX_COLUMN_RE.match(line.key) or not self.boundary or self.article is None:
             return None
         j = i + 1
@@ -732,15 +760,23 @@ class BodyBuilder:
                 and paragraph_shape(self.lines[j + 1]) and self._role(j + 1) is None):
             return None  # (an untitled one, 【名词解释】 over term：definition lines, stays a column)
         j += 1
-        for k in range(j + 1, len(self.lines)):
+        if self._titled_piece_after(j + 1):
+            return None  # a second piece (a title after a finished text): a column
+        return True
+
+    def _titled_piece_after(self, start: int) -> bool:
+        """From line *start* to the next column name or page label, a title stands after a
+        finished text (a title-shaped line over running text, the line above it ending a
+        sentence): a piece of its own."""
+        for k in range(start, len(self.lines)):
             role = self._role(k)
             if role is not None and role.kind in ("section", "page-label"):
-                break
-            if (role is None and heading_shape(self.lines[k]) and k + 1 < len(self.lines)
+                return False
+            if (role is None and k > 0 and heading_shape(self.lines[k]) and k + 1 < len(self.lines)
                     and paragraph_shape(self.lines[k + 1]) and self._role(k + 1) is None
                     and self.lines[k - 1].text.rstrip()[-1:] in "。！？!?”）)"):
-                return None  # a second piece (a title after a finished text): a column
-        return True
+                return True
+        return False
 
     def _feature_subhead(self, i: int, any_family: bool = False) -> bool:
         """In a newspaper (or any bulletin, *any_family*: the caller knows the line is no title the
@@ -864,6 +900,14 @@ class BodyBuilder:
             return Heading("article", entry, why=f"matches contents entry {entry + 1}")
         if self.para_open:
             return None  # the previous paragraph goes on here
+        if (not line.marked and BOX_NAME_RE.match(line.key) and not BOX_LABEL_RE.match(line.key) and i > 0
+                and sentence_final(self.lines[i - 1].text) and i + 2 < len(self.lines)
+                and self._role(i + 1) is None and (heading_shape(self.lines[i + 1]) or self.lines[i + 1].marked)
+                and self._role(i + 2) is None and paragraph_shape(self.lines[i + 2])):
+            # a box's name (方志知识, 安全知识) after a finished text, over its own title and its text:
+            # the box set beside the stories (its title its second head), whatever the contents list
+            return Heading("article", why="a box's name after a finished text, over its own title and text: a box "
+                                          "set beside the stories", cert="medium")
         if id(line) in self._box_ids:
             # a line of a data box inside the article (roles.find_columns: its 【】 label, its
             # label：value lines): running text, each line a block of its own
@@ -941,7 +985,7 @@ class BodyBuilder:
         if self.article is not None and self._balanced_siblings(i):
             return Heading("subsection", why="two balanced clauses X，Y, with a sibling of that shape",
                            cert="medium")
-        if self.article is not None and self._labelled_siblings(i):
+        if self.article is not None and not self.article_closed and self._labelled_siblings(i):
             return Heading("subsection", why="numbered, a label and its theme (X：Y), with a sibling of that form on "
                                              "a line of its own", cert="medium")
         marked = len(line.key) <= 60 and (line.level > 0 or (
@@ -1053,6 +1097,13 @@ class BodyBuilder:
             if entry is None and nxt_role is not None and nxt_role.kind in ("byline", "lead-in"):
                 return Heading("article", why="a title with an author line or lead-in under it, which the contents "
                                               "list does not name", cert="medium")
+            if (entry is None and shaped and i > 0 and (above := self._role(i - 1)) is not None
+                    and above.kind == "section" and not self._column_listed_in_contents(self.lines[i - 1])
+                    and nxt_role is None and paragraph_shape(self.lines[i + 1])):
+                # right under the name of a column the contents list leaves out (a 补白 column,
+                # 【救护小常识】), over running text: the title of its piece, which no entry names
+                return Heading("article", why="a title right under the name of a column the contents list does not "
+                                              "name, running text under it", cert="medium")
             apart = i + 1 < len(self.lines) and (
                 (line.blank_before and self.lines[i + 1].blank_before)
                 # in a text marked by first-line indents without blank lines: flush left after a
@@ -1205,12 +1256,13 @@ class BodyBuilder:
             # column the items stand in (工作动态 over 1.…　2.…), no article of its own
             return Heading("section", why=why + "; a short name over numbered brief items: their column",
                            cert="medium")
-        if (marked and len(line.key) <= SECTION_NAME_MAX and not any(c in "，,。：:；;！？!?" for c in line.text)
-                and self._briefs_after(i)):
-            # a short marked name (bold or #) over two or more items each opened by its own run-in
-            # head (**马坪基层社：**9月以来…): the column the items stand in, no article of its own
+        if ((marked or self.boundary) and len(line.key) <= SECTION_NAME_MAX
+                and not any(c in "，,。：:；;！？!?" for c in line.text) and self._briefs_after(i)):
+            # a short name, marked (bold or #) or after a piece's end, over two or more items each
+            # opened by its own run-in head (**马坪基层社：**9月以来…): the column the items stand
+            # in, no article of its own
             return Heading("section", why=why + "; a short name over brief items with run-in heads: their column",
-                           cert="medium")
+                           cert="medium", brief=True)
         if self._feature_subhead(i):
             return Heading("subsection", why=why + "; inside a newspaper article, with a sibling of that shape",
                            cert="medium")
@@ -1231,9 +1283,12 @@ class BodyBuilder:
         return Heading("article", why=why, cert=cert)
 
     def _briefs_after(self, i: int) -> bool:
-        """The two lines after line *i* are both brief items (the brief role, a run-in head each)."""
-        return all(k < len(self.lines) and (r := self._role(k)) is not None and r.kind == "brief"
-                   for k in (i + 1, i + 2))
+        """The line after line *i* and another of the three after it are brief items (the brief role,
+        a run-in head each: an item's text a page break cut stands between two)."""
+        def brief(k: int) -> bool:
+            return k < len(self.lines) and (r := self._role(k)) is not None and r.kind == "brief"
+
+        return brief(i + 1) and any(brief(k) for k in (i + 2, i + 3, i + 4))
 
     def _bullets_after(self, i: int) -> bool:
         """The two lines after line *i* each open with a bullet (:data:`BULLET_CHARS`) and run on
@@ -2180,9 +2235,13 @@ class BodyBuilder:
             self.section, self.section_is_brief = None, False
             self._new_article(line, None, role.cert)
             self.article.set("type", "box")
-            line.note("heading (box)", "a box's name in 【】 (…知识, …链接) after a piece's end over one titled "
-                                       "text: a box set beside the stories, not a column")
-            self._box_titles.add(id(self.lines[i + 1]))
+            if self._box_column(i) == "untitled":
+                line.note("heading (box)", "a notice's name in 【】 (…提示) over untitled advice, no titled piece after "
+                                           "it: a box set beside the stories, not a column")
+            else:
+                line.note("heading (box)", "a box's name in 【】 (…知识, …链接) after a piece's end over one titled "
+                                           "text: a box set beside the stories, not a column")
+                self._box_titles.add(id(self.lines[i + 1]))
         elif kind == "section":
             self.headings_found += 1
             self._new_section(line, role.cert)
@@ -2254,7 +2313,8 @@ class BodyBuilder:
             line.note(f"heading ({h.kind})", h.why, h.cert)
             if h.kind == "section":
                 self._new_section(line, h.cert)
-            elif h.kind == "subsection" and (numbered := subhead_level(line)) is not None:
+                self.section_is_brief = self.section_is_brief or h.brief
+            elif h.kind == "subsection" and (numbered := subhead_level(line) or _labelled_level(line)) is not None:
                 # a numbered line read as a sub-heading by its shape (no role: a list, not running
                 # text, under it): nested by its number's level like the others (GB/T 15834 B.3.8),
                 # a sibling of the 一、 above, not a division inside it
@@ -2291,9 +2351,9 @@ class BodyBuilder:
                     self.article.set("type", "box")
                     line.note("heading (box)", "a box's label (温馨提示, 小贴士, 知识链接) after a piece's "
                                                "end: a box set beside the stories, not an article")
-                    if (i + 2 < len(self.lines) and self._role(i + 1) is None and heading_shape(self.lines[i + 1])
-                            and not self.lines[i + 1].marked and self._role(i + 2) is None
-                            and not heading_shape(self.lines[i + 2])):
+                    if (i + 2 < len(self.lines) and self._role(i + 1) is None
+                            and (heading_shape(self.lines[i + 1]) or self.lines[i + 1].marked)
+                            and self._role(i + 2) is None and not heading_shape(self.lines[i + 2])):
                         # its own title under the label (安全知识 / 雷雨天气家庭用电“六不要”): a second head
                         self._box_titles.add(id(self.lines[i + 1]))
             self._last_head_line = line

@@ -107,7 +107,7 @@ NAME_UNIT_RE = re.compile(r"^(?P<name>[\u4e00-\u9fff](?:[ \u3000]{0,2}[\u4e00-\u
 #: a 提案 or a speech in a 人大/政协 bulletin, or an article in a journal.
 PERSON_TITLE_END_RE = re.compile(r"(?:委员|代表|常委|主席|主任|书记|[省市州县区镇乡]长|局长|部长|院长|所长|校长|教授|研究员"
                                  r"|董事长|总经理|经理|厂长|行长|会长|医生|医师|园长|教师|老师"
-                                 r"|理事长|秘书长|社长|站长|馆长|台长|科长|处长|队长|组长)$")  # and a company's posts (国企 speakers), a 商会's or 协会's
+                                 r"|理事长|秘书长|社长|站长|馆长|台长|科长|处长|队长|组长|职工|干部)$")  # and a company's posts (国企 speakers), a 商会's or 协会's
 #: :data:`NAME_ROLES` after a name of two characters or more, to be set aside before the name is read.
 ROLE_AFTER_NAME_RE = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}})(?:{NAME_ROLES})$")
 #: A credit after the text, on a line of its own, in brackets.
@@ -1769,8 +1769,10 @@ def find_briefs(doc: LogicalText) -> None:
               and nxt is not None and (paragraph_shape(nxt) or nxt.key.startswith("—"))):
             column = False  # a title of its own: the column has ended
             close()
-        elif region and line.blank_before:
-            close()  # a paragraph opening otherwise: the column's items do not share one form
+        elif region and line.blank_before and not (_opens_page(line) and i > 0 and unfinished(doc.lines[i - 1].text)):
+            # a paragraph opening otherwise: the column's items do not share one form (the rest
+            # of an item a page break cut, after the page's furniture, is that item's)
+            close()
     close()
 
 
@@ -2097,14 +2099,15 @@ def rejoin_indented_paragraphs(doc: LogicalText) -> None:
     is running text and no line of its own by its shape (:func:`starts_line`), and is itself
     wrapped (several physical lines, or one as wide as the wrap): the wrap fell right after the
     sentence end, and the next paragraph would open indented. A head (never indented, set
-    shorter than the measure and not wrapped) is not joined."""
+    shorter than the measure and not wrapped) is not joined, nor a footnote (① …: it ends at its
+    page's foot, the text after the break goes on the paragraph above it)."""
     if doc.wrap_width is None or not indent_marked(doc):
         return
     body: list[Line] = []  # the body's lines rebuilt in one pass (no deletion inside the list)
     for nxt in doc.lines[doc.body_start : doc.colophon_start]:
         line = body[-1] if body else None
         if line is not None and (
-                paragraph_shape(line) and sentence_final(line.text)
+                paragraph_shape(line) and sentence_final(line.text) and not FOOTNOTE_RE.match(line.text)
                 and as_wide_as_wrapped(physical_parts(line, doc.physical)[-1], doc.wrap_width)
                 and not nxt.blank_before and not nxt.marked and not indented(nxt) and paragraph_shape(nxt)
                 and not starts_line(nxt) and not subhead_level(nxt)
