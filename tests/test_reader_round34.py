@@ -240,3 +240,19 @@ def test_a_poem_under_its_title_and_a_retired_workers_name_is_verse():
     div = xpath(root, "//tei:div[tei:head[.='七绝·夜过分拣中心']]")[0]
     assert _texts(div, "tei:byline") == ["退休职工叶秉南"]
     assert len(xpath(div, ".//tei:l")) == 4
+
+
+def test_the_issues_running_head_cut_by_a_wrap_after_a_credit_opens_no_new_issue():
+    """heldout-aj's 红十字通讯 in wrap-headings (seeds 0 and 1): the odd pages' running head
+    2025年第2期 cut by the wrap (``20`` / ``25年第2期``, ``2025年`` / ``第2期``) at a page's top, right
+    after a piece's credit and the page's folio: a running head, no masthead of a second issue."""
+    import random
+    from pathlib import Path
+
+    from degrade import DEGRADATIONS
+
+    path = Path(__file__).resolve().parent.parent / "bench/heldout/aj/hongshizi-mizhou-2025-no2.txt"
+    for seed in (0, 1):
+        text, _ = DEGRADATIONS["wrap-headings"](path.read_text(encoding="utf-8"),
+                                                random.Random(f"{seed}:wrap-headings:{path.name}"))
+        assert len(read_issues(text, path.name, warnings=[])) == 1, seed

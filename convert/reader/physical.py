@@ -2320,10 +2320,15 @@ def find_issue_boundaries(doc: PhysicalText) -> None:
             # could not take whole, no masthead of a new issue (that prints another number)
             line.note("no new issue", "the open issue's title and number at a page break: a running head a wrap cut")
             continue
+        above = i - 1  # the first line above that is no page furniture nor digits a wrap cut off
+        while above >= start and (lines[above].furniture or re.fullmatch(r"\d{1,4}年?", lines[above].key)):
+            above -= 1
         if (numbers is not None and same_issue(numbers, issue_numbers(line.text))
-                and all(lines[k].furniture or re.fullmatch(r"\d{1,4}", lines[k].key) for k in range(start, i))):
+                and (above < start or (any(is_mark(s_) for b in lines[above + 1 : i + 1] for s_, _ in b.segments[:3])
+                                       and (whole_bracket(lines[above].text) or sentence_final(lines[above].text))))):
             # the open issue's own number again, alone (no masthead line or title around it, only
-            # page furniture or the digits a wrap cut off it, 20 / 25年第4期: a running head
+            # page furniture or the digits a wrap cut off it, 20 / 25年第4期, between it and the
+            # text above, a credit or a finished sentence: a running head
             # the furniture pass left): a second issue of the series prints another
             # number, and another series its own masthead (two series' 第7期 follow each other)
             line.note("no new issue", "the issue number of the issue it stands in, with no masthead around it")
