@@ -256,3 +256,33 @@ def test_the_issues_running_head_cut_by_a_wrap_after_a_credit_opens_no_new_issue
         text, _ = DEGRADATIONS["wrap-headings"](path.read_text(encoding="utf-8"),
                                                 random.Random(f"{seed}:wrap-headings:{path.name}"))
         assert len(read_issues(text, path.name, warnings=[])) == 1, seed
+
+
+def test_every_writer_renders_a_document_number_in_the_title_page(tmp_path):
+    """The 发文字号 the title page holds (``docImprint/idno type="docNumber"``) is rendered by every
+    writer: the PDF's text (pdftotext), the EPUB's title page, the OFD and the plain text give it back.
+    Failed before: the PDF and EPUB writers had no handler for ``idno`` and refused the document."""
+    import subprocess
+    import zipfile
+
+    from test_reader_round33 import DOC_NUMBER_NOTICE
+
+    from convert.options import WriterOptions
+    from convert.tei import to_bytes
+    from convert.writers import epub as epub_writer, ofd as ofd_writer, pdf as pdf_writer
+    from convert.writers.txt import render
+
+    root = _doc(DOC_NUMBER_NOTICE)
+    number = "柘督通〔2025〕2号"
+    assert number in render(root)
+    pdf = tmp_path / "t.pdf"
+    pdf_writer.write(root, WriterOptions(pdfa="2b", source_name="t.txt", tei_bytes=to_bytes(root)), pdf)
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert number in "".join(text.split())
+    epub = tmp_path / "t.epub"
+    epub_writer.write(root, WriterOptions(source_name="t.txt"), epub)
+    with zipfile.ZipFile(epub) as z:
+        assert any(number in z.read(n).decode("utf-8") for n in z.namelist() if n.endswith(".xhtml"))
+    ofd = tmp_path / "t.ofd"
+    ofd_writer.write(root, WriterOptions(source_name="t.txt"), ofd)
+    assert ofd.stat().st_size > 0

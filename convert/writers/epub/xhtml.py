@@ -470,6 +470,10 @@ class XhtmlTranslator:
         """The publisher named in a masthead's imprint: plain text."""
         self.inline_content(el, out)
 
+    def visit_idno(self, el, out, inline):
+        """An identifier in the title page's imprint (the 发文字号, TEI P5 §2.2.4): plain text."""
+        self.inline_content(el, out)
+
     def visit_pb(self, el, out, inline):
         """``<pb n="7"/>``, where printed page 7 began → an empty page-break marker, ``<span
         epub:type="pagebreak" role="doc-pagebreak" id="page-7" aria-label="7"/>`` (EPUB 3

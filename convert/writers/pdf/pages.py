@@ -841,6 +841,7 @@ class _Renderer:
     _inline_orgName = _plain_inline
     _inline_placeName = _plain_inline
     _inline_publisher = _plain_inline
+    _inline_idno = _plain_inline  # a 发文字号 in the title page's docImprint
     #: ``<surplus>`` (TEI P5 §12.3.3.1, a character printed twice across a page break): shown
     #: as the source shows it.
     _inline_surplus = _plain_inline
