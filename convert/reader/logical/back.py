@@ -257,7 +257,10 @@ def find_colophon_lines(doc: LogicalText) -> None:
     """Colophon: the run of colophon lines that ends the issue (distribution lines, the 印发
     line, label：value fields, a print run, notices, a page credit after a newspaper's 报尾
     line), at least one of them not a notice; a field's hard-wrapped value joined first (see
-    :func:`_continues`). A run of page credits alone closes the last page: no colophon."""
+    :func:`_continues`). A run of page credits alone closes the last page: no colophon. The
+    caption over the fields is the colophon's too: an editorial committee's name, or the
+    periodical's title, frequency and issue line printed again over a back cover's fields
+    (:func:`_masthead_repeat`)."""
     lines = doc.lines
     i = len(lines)
     found = False
