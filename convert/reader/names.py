@@ -78,13 +78,16 @@ SIGNING_UNIT_END_RE = re.compile(r"(?:馆|大学|学校|中学|小学|幼儿园|
 #: 高三, 初一 … 初三, 一年级 … 九年级, 七年级, 2022级, 高2022级, 22级), in a vocational school the
 #: major's short name after a year's grade (``2022级汽修2班``, ``23级数控（1）班``: 级 + 专业 + 班号),
 #: and the class number (Arabic in brackets or bare, or Chinese numerals) before 班; a
-#: kindergarten's class (大一班, 中二班, 小三班, 托班). Also a graduate's standing
+#: kindergarten's class (大一班, 中二班, 小三班, 托班), a vocational college's class (机电2301班). Also a graduate's standing
 #: (``2019届数控专业毕业生``, ``2015届校友``: 届 + 专业 + 毕业生/校友), what a former pupil signs a
 #: letter to the school with. One pass, no nested repetition: linear.
 SCHOOL_CLASS_RE = re.compile(
     r"^(?:[大中小][一二三四五六七八九十]班|托班|(?:[高初][一二三]|[一二三四五六七八九]年级|[高初]?\d{4}级|(?:\d{4}|\d{2})级[\u4e00-\u9fff]{1,6})"
     r"(?:[（(]\d{1,2}[）)]|\d{1,2}|[一二三四五六七八九十]{1,2})班"
-    r"|(?:\d{4}|\d{2})届[\u4e00-\u9fff]{0,8}(?:毕业生|校友))$")
+    r"|(?:\d{4}|\d{2})届[\u4e00-\u9fff]{0,8}(?:毕业生|校友)"
+    # a vocational college's class: its major's short name, the intake year and the class number
+    # (机电2301班: 2023's first 机电 class)
+    r"|[\u4e00-\u9fff]{2,6}\d{4}班)$")
 
 
 def is_signing_unit(text: str) -> bool:

@@ -1693,6 +1693,13 @@ def _label_span(line: Line) -> tuple[int, int, int]:
     return a, a, a + len(re.split(r"[：:]", line.text.strip(), maxsplit=1)[0])
 
 
+#: The parts a 典型案例 prints run in, each a label over its paragraph (the case-report practice of
+#: the courts' and procuratorates' 典型案例: 基本案情 / 裁判结果 / 典型意义, and a police or
+#: mediation case's 处置情况, 化解过程, 警方提示): labels inside the case, never titles or briefs.
+CASE_PART_RE = re.compile(r"【?(?:基本案情|案情简介|简要案情|案情回顾|处理结果|处理情况|处置情况|裁判结果|判决结果|化解过程|"
+                          r"调解过程|办理过程|典型意义|案例评析|法官说法|检察官说法|律师说法|警方提示|法律提示)】?[：:]?")
+
+
 def find_briefs(doc: LogicalText) -> None:
     """Brief items with a run-in head (:func:`run_in_head`); inside a brief column (after a line
     naming one: 简讯, 快讯 …, until a page ends) a wide gap alone ends the head.
@@ -1739,6 +1746,12 @@ def find_briefs(doc: LogicalText) -> None:
             close()
             continue
         found = run_in_head(line, gap_ok=column)
+        if found is not None and CASE_PART_RE.fullmatch(re.sub(r"\s+", "", line.text[found[1]:found[2]])):
+            # a case's part label run in (**基本案情**　…, 典型意义): a label inside the case, no
+            # brief item of its own
+            line.note("paragraph", "a case's part label run in (基本案情, 典型意义 …): part of the case, no brief item")
+            found = None
+            continue
         if found is None and column and brief_by_unit(line.text.strip()):
             # in a brief column (村情速递), a body's name and a colon over its report (``柳湾村：10月
             # 18日，…``): the item's run-in head, the colon after it (GB/T 15834-2011 4.7)
@@ -1760,6 +1773,9 @@ def find_briefs(doc: LogicalText) -> None:
                 # column's items when two share it, as a bold head is
                 region.append((i, found, False))
         elif in_column and not column and (shape := shared_run_in(line)) is not None:
+            if CASE_PART_RE.fullmatch(re.sub(r"\s+", "", line.text[shape[1]:shape[2]])):
+                line.note("paragraph", "a case's part label run in (基本案情, 典型意义 …): part of the case, no brief item")
+                continue
             region.append((i, shape, False))
         elif in_column and not column and brief_by_unit(line.text.strip()):
             # a body's name and a colon over its report (``石榴坪镇关工委：7月8日至9日，…``): the
