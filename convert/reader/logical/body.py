@@ -494,13 +494,18 @@ class BodyBuilder:
             j = i + step
             while 0 <= j < len(self.lines) and abs(j - i) <= 60:
                 other = self.lines[j]
-                if other.marked or other.key in self.section_keys or (
-                        self.entries and self._entry_match(other) is not None):
+                if self._heads_another_piece(other):
                     break
                 if balanced_subheading(other.key) and not self._inside_paragraph(j):
                     return True
                 j += step
         return False
+
+    def _heads_another_piece(self, line: Line) -> bool:
+        """*line* is marked (# or bold), a column's name or a contents entry's title: the search for
+        a sub-heading's sibling stops there (another piece or column begins)."""
+        return line.marked or line.key in self.section_keys or (
+            bool(self.entries) and self._entry_match(line) is not None)
 
     def _column_listed_in_contents(self, line: Line) -> bool:
         """The contents list names the column *line* heads (its name, brackets or not)."""
@@ -513,16 +518,15 @@ class BodyBuilder:
         same form, the number before or after it at its level, stands within 40 lines of the same
         article, none of a higher level between, on a line of its own: the series' headings share
         their form (the theme's comma does not make the line a sentence)."""
-        found = numbered_parts(self.lines[i])
-        if found is None or found[1] is None or not LABELLED_SUBHEAD_RE.fullmatch(found[2]):
+        found = _labelled_level(self.lines[i])
+        if found is None:
             return False
-        level, n, _ = found
+        level, n = found
         for step in (-1, 1):
             j = i + step
             while 0 <= j < len(self.lines) and abs(j - i) <= 40:
                 other = self.lines[j]
-                if other.marked or other.key in self.section_keys or (
-                        self.entries and self._entry_match(other) is not None):
+                if self._heads_another_piece(other):
                     break
                 o = numbered_parts(other)
                 if o is not None and o[0] < level:
