@@ -367,8 +367,9 @@ def false_joins(blocks: list[str], clean: str, joins: list[str], heads: set[str]
         wrapped_text, indent_text, indents = wrapped_of[part], indent_of[part], indents_of[part]
         if any(j in pair and pair.index(j) < cut < pair.index(j) + len(j) for j in gold):
             continue
-        # (a gold join over three source lines, the middle one short: the cut's two sides inside it)
-        if any(a[-k:] + b[:k] in j for j in gold):
+        # (a gold join over three source lines, the middle one short: the cut's two sides inside it,
+        # the join's text starting before *a* or ending inside *b*)
+        if any(a[-k:] + b[:k] in j or _cut_inside(j, a, b) for j in gold):
             continue
         # (the line's last character only: a closing quote there may end a title, ``…“口袋公园”``;
         # an item's number in brackets ends no sentence, its item goes on below: ``…核实；（2）``)
@@ -398,14 +399,28 @@ def false_joins(blocks: list[str], clean: str, joins: list[str], heads: set[str]
         # closing quote after no sentence mark (``…镇首个“助残驿站”`` / ``在镇综合文化站挂牌，``:
         # :func:`mid_sentence`) goes on in the prose line right under it, not indented: the
         # wrapped lines of one paragraph (a title ending in a quote is one of the gold *heads*)
+        # (a short line under it that a gold join carries across the page break is that
+        # paragraph's too: ``…“学院—班级—宿舍”`` / ``四级心理`` / blank / ``预警网络。``)
         if (len(adjacent) == len(lines) and adjacent[n + 1] and not opens[n + 1] and len(a) > 20
                 and a[-1] in CLOSERS and mid_sentence(a, b) and a not in heads and b not in heads
-                and any(c in "，,。；;、" for c in b)):
+                and (any(c in "，,。；;、" for c in b) or any(j.startswith(b) for j in gold))):
             continue
         probe = a[-k:] + b[:k]
         if probe in text and probe not in one_line:
             out.append(probe)
     return out
+
+
+def _cut_inside(join: str, a: str, b: str) -> bool:
+    """The cut between lines *a* and *b* (whitespace removed) falls inside the gold *join*: some
+    split of it into a head of two characters or more and a tail of two or more that *a* ends with
+    (or that ends with all of *a*) and *b* starts with (or that starts with all of *b*). Quadratic
+    in the join's length only (a few dozen characters)."""
+    for s in range(2, len(join) - 1):
+        head, tail = join[:s], join[s:]
+        if (a.endswith(head) or head.endswith(a)) and (b.startswith(tail) or tail.startswith(b)):
+            return True
+    return False
 
 
 def _subheads(want: dict) -> list[tuple[str, int | None]]:
