@@ -28,7 +28,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
 
-from convert.reader.layout import (BULLET_CHARS, CONTENTS_HEAD_RE, gap_at_end, unit_line, author_before_leader, author_wrapped_off,
+from convert.reader.layout import (BULLET_CHARS, CONTENTS_HEAD_RE, gap_at_end, unit_line, unit_label, author_before_leader, author_wrapped_off,
                                    colophon_kind, figure_caption, page_credit, row_cells, column_row, tab_pair, table_row, is_page_label)
 from convert.reader.lines import FOLIO_RES, Line, Milestone, is_mark, split_lines
 from convert.reader.names import is_org_name
@@ -1537,8 +1537,9 @@ LABEL_ITEM_RE = re.compile(r"^[ \t\u3000]*(?P<stem>(?:(?![一二三四五六七�
 
 
 def labelled_items(lines: list[Line]) -> list[bool]:
-    """For each line, whether it opens a labelled list item (:data:`LABEL_ITEM_RE`, ``线路二：…``)
-    whose label's predecessor (``线路一：``, the same name and the ordinal one less) opened an
+    """For each line, whether it opens a labelled list item: a body's name and a colon right under
+    another such line (:func:`convert.reader.layout.unit_label`), or a label of
+    :data:`LABEL_ITEM_RE` (``线路二：…``) whose predecessor (``线路一：``, the same name and the ordinal one less) opened an
     earlier line: the list's next entry (or a column's next titled item, ``案例二：…``), which opens
     a line of its own and is no part of the line above it (the route under 线路一 has no sentence
     mark, yet ends there). The first entry is left to the other evidence. One pass, the last
@@ -1547,7 +1548,14 @@ def labelled_items(lines: list[Line]) -> list[bool]:
 
     out = [False] * len(lines)
     last: dict[str, int] = {}
+    units = [unit_label(line.text.strip()) for line in lines]
     for k, line in enumerate(lines):
+        if k and units[k] and units[k - 1] and not line.blank_before and not line.form_feed:
+            # a list of bodies, each with what is said of it, one to a line (a 通报's 表扬/批评
+            # list: ``马鞍山乡：…巡查缺位`` over ``板栗坪乡：…无台账无器具``): the entry under another
+            # opens its own line, whatever the one above ends with
+            out[k] = True
+            continue
         m = LABEL_ITEM_RE.match(line.text)
         if m is None:
             continue
@@ -1786,6 +1794,16 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
         # (the next line running text, no row of aligned columns)
         return True, (f"much narrower than the next line ({last_width:g} < 0.6 × {extent(b.text):g}), no page "
                       "break between: no wrapped line"), None
+    if (width is None and parts == 1 and last_width is not None and a.text.rstrip()[-1:] in "：:"
+            and not b.form_feed and item_number(b.text) is not None
+            and (sentence_final(b.text) or AFTER_SENTENCE_NOTE_RE.search(b.text))
+            and last_width <= extent(b.text)):
+        # no wrap width here (one paragraph to a line): a lead ending in a colon (发言摘要如下：,
+        # 可以把握以下几点：) over a numbered item that ends its sentence on the same line (a cited
+        # article in brackets after it or not) is the list's lead, its first item a paragraph of
+        # its own (GB/T 15834-2011 B.3.8 numbers), no wrap between
+        return True, ("a lead ending in a colon over a numbered item whole on its line, no wrapped line near: "
+                      "the list's first item opens its own paragraph"), None
     if entries is not None:
         for line, where in ((a, "this line"), (b, "the next line")):
             if (line is b or parts == 1) and _names_entry(line, entries):
@@ -1920,8 +1938,8 @@ def unwrap(doc: PhysicalText) -> None:
                                           "line of its own, set between a paragraph's halves, no part of them")), None
             elif labelled[i + 1]:
                 ends, why, cert = True, ("the next line opens a labelled list item whose predecessor opened a line "
-                                         f"above ({nxt.text.strip()[:4]}…): the list's next entry or the column's "
-                                         "next titled item"), None
+                                         f"above ({nxt.text.strip()[:4]}…; or a body's name and a colon right under "
+                                         "another): the list's next entry or the column's next titled item"), None
             else:
                 ends, why, cert = decide_break(joining.view(), parts, nxt, widths(i), last_width,
                                                entries_near(i) if listed else None, run_in if parts == 1 else None,
@@ -2007,17 +2025,24 @@ class _Joining:
         self.line = first
         self.segments: list[tuple[str, bool]] | None = None
         self.text = first.text
+        self.last_raw = first.raw
 
     def add(self, nxt: Line) -> None:
         """Join physical line *nxt* to the end of the line (a space between two letters or
         digits of Latin script, nothing between ideographs, nor inside a number of Chinese
-        running text: :func:`number_cut`)."""
+        running text: :func:`number_cut`; an ideographic space printed at the line's end or at
+        the next line's start, a gap the wrap left there, ``…揭牌。　　宣传部　`` / ``周　航　摄``,
+        is kept as one)."""
         cur = self.line
         if self.segments is None:
             self.segments = list(cur.segments)
         end, start = self.text[-1:], nxt.text[:1]
         sep = " " if (end.isascii() and start.isascii() and end.isalnum() and start.isalnum()
                       and not number_cut(self.text, nxt.text)) else ""
+        if not sep and end and (self.last_raw.rstrip(" \r\n\f").endswith("\u3000")
+                                or nxt.raw.lstrip(" \f").startswith("\u3000")):
+            sep = "\u3000"
+        self.last_raw = nxt.raw
         if sep:
             self.segments.append((sep, False))
         self.segments.extend(nxt.segments)

@@ -64,7 +64,7 @@ from convert.reader.logical.state import LogicalText, Role
 from convert.reader.logical.roles import numbered_parts, DOCUMENT_TITLE_RE, QUESTION_HEAD_RE, SIGNED_TITLE_MAX, indented, physical_parts, subhead_level, title_like
 from convert.reader.names import tag_byline
 from convert.reader.physical import (DATED_ENTRY_RE, DOC_NUMBER_RE, NO_LINE_START, as_wide_as_wrapped, display_width, field_text, leading_blanks, phone_fields,
-                                     reference_follows, sentence_final)
+                                     reference_follows, sentence_final, whole_bracket)
 from convert.tei import TEI_NS, E, XML_ID, t, xpath
 
 SECTION_NAME_MAX = 8
@@ -219,6 +219,11 @@ def signed_date(text: str) -> etree._Element:
     if m and m.end() == len(key) and 1 <= int(m.group(2)) <= 12 and (not m.group(3) or 1 <= int(m.group(3)) <= 31):
         date.set("when", _iso(*m.group(1, 2, 3)))
     return date
+
+
+#: A line opening with a sentence's last words, one to four ideographs and a full stop (``率不高。…``):
+#: the rest of a sentence a wrap cut, for no sentence of a report opens and ends so short.
+SENTENCE_TAIL_RE = re.compile(r"^\s*[\u4e00-\u9fff]{1,4}。")
 
 
 class BodyBuilder:
@@ -986,6 +991,14 @@ class BodyBuilder:
             # 副题 (newspaper practice: a head of three lines), clauses and all, printed without a dash
             return Heading("article", why="a third title line under 引题 and 正题, the lead-in or byline under it: "
                                           "the 副题", cert="medium")
+        if (not (line.level > 0 or line.all_bold) and i + 1 < len(self.lines) and nxt_role is None
+                and not self.lines[i + 1].blank_before and unfinished(line.text)
+                and SENTENCE_TAIL_RE.match(self.lines[i + 1].text)):
+            # the next line opens with a sentence's last few words (``…对野外用火禁令知晓`` /
+            # ``率不高。暗访组…``): no sentence opens so, the wrap cut this line's sentence there
+            line.note("paragraph", "the next line opens with the last few words of a sentence (…。): this line's "
+                                   "sentence goes on there, not a title")
+            return None
         if self.article is not None and self._balanced_siblings(i):
             return Heading("subsection", why="two balanced clauses X，Y, with a sibling of that shape",
                            cert="medium")
@@ -1211,6 +1224,15 @@ class BodyBuilder:
             line.note("paragraph", why_tail, "medium")
             if self._note_above(i):  # the editor's note above goes on
                 self.para, self.boundary = self._note_p, False
+            self.para_open = self.para is not None
+            return None
+        if (not marked and not line.blank_before and i > 0 and whole_bracket(line.text)
+                and self._role(i - 1) is None and sentence_final(self.lines[i - 1].text)):
+            # one bracketed aside on a line of its own right under a finished sentence, no blank
+            # line between (``…65台套。`` / ``（汽车工程学院 杨帆）``): the piece's credit or note the
+            # wrap set apart (GB/T 15834-2011 4.9: brackets mark a note), no title
+            line.note("paragraph", "a bracketed note alone right under a finished sentence: the piece's credit or "
+                                   "note, the paragraph's end, not a title")
             self.para_open = self.para is not None
             return None
         if BYLINE_LINE_RE.match(line.key) or split_specials(line.segments)[2] or COLOPHON_FIELD_RE.match(line.key) \

@@ -38,6 +38,7 @@ else.
 from __future__ import annotations
 
 import re
+from types import SimpleNamespace
 
 from convert.reader.body import BYLINE_LINE_RE, BRIEF_RE, CONTINUATION_LEAD_RE, CONTINUATION_RE
 from convert.reader.layout import (BULLET_CHARS, CELL_MAX, FORM_FIELD_RE, PIPE_RULE_RE, TERMINAL, FIGURE_CELL_RE, brief_by_unit, figure_caption, figure_row, TABLE_LABEL_RE, TABLE_TITLE_RE, after_clause_mark, cell_spans, colophon_fields, column_row, gap_field, tab_pair,
@@ -278,10 +279,18 @@ def rejoin_page_labels(doc: LogicalText) -> None:
         i += 1
 
 
+#: The start of a page credit's first role, cut off by a wrap: a few ideographs, a colon after them
+#: or not (``责任`` / ``责任编辑：``); whether it is one :func:`rejoin_page_credits` asks of the
+#: whole line it makes.
+CREDIT_HEAD_RE = re.compile(r"[\u4e00-\u9fff]{2,6}[：:]?")
+
+
 def rejoin_page_credits(doc: LogicalText) -> None:
     """A page credit the extraction hard-wrapped (``本版责编：韩雪　　校对：吕`` / ``青``; an e-mail
     address cut at its dot): the short piece after it (no blank line between, no sentence, no
-    label of its own, twelve characters at most) is joined with it."""
+    label of its own, twelve characters at most) is joined with it. A credit whose first role the
+    wrap cut (``责任`` / ``编辑：…　　校对：…``: :data:`CREDIT_HEAD_RE`, the line under it no credit
+    alone, the two a credit) is joined too."""
     i = doc.body_start
     while i + 1 < len(doc.lines):
         line, nxt = doc.lines[i], doc.lines[i + 1]
@@ -292,6 +301,17 @@ def rejoin_page_credits(doc: LogicalText) -> None:
                        or (len(last_value) < 2 and len(nxt.key) <= 3 and re.fullmatch(r"[\u4e00-\u9fff]+", nxt.key))):
             line.segments, line.end_no = line.segments + nxt.segments, nxt.end_no
             line.evidence.append(f"joined with line {nxt.no}: a page credit goes on (hard-wrapped)")
+            del doc.lines[i + 1]
+            if i + 1 < doc.colophon_start:
+                doc.colophon_start -= 1
+            continue
+        if (not credit and not nxt.blank_before and not nxt.form_feed and CREDIT_HEAD_RE.fullmatch(line.key)
+                and not is_page_credit(nxt, doc.family)
+                and is_page_credit(SimpleNamespace(text=line.text.strip() + nxt.text.strip()), doc.family)):
+            # the credit's first role cut by the wrap inside it or after it (``责任`` / ``编辑：邝晓岚
+            # 校对：易　彤``, ``责任编辑：`` / ``覃　露　　校对：…``): one credit line
+            line.segments, line.end_no = line.segments + nxt.segments, nxt.end_no
+            line.evidence.append(f"joined with line {nxt.no}: a page credit whose first role the wrap cut")
             del doc.lines[i + 1]
             if i + 1 < doc.colophon_start:
                 doc.colophon_start -= 1
@@ -1760,6 +1780,10 @@ def find_briefs(doc: LogicalText) -> None:
         if id(line) in doc.run_in_ends:
             _give(doc, i, "brief", "a brief item: a bullet, its run-in head up to where the printed line ended",
                   span=doc.run_in_ends[id(line)])
+            if in_column and not column:
+                # a bulleted item whose head the wrap left alone on its line (``■县…部署会`` / ``6月
+                # 18日，…``) shares the form of the column's items headed up to a gap
+                region.append((i, doc.run_in_ends[id(line)], False))
         elif found:
             _give(doc, i, "brief", "a brief item: a run-in head (bold, or after a bullet or in a brief column "
                                    "up to a wide gap)", span=found)
