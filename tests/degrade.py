@@ -359,6 +359,9 @@ def false_joins(blocks: list[str], clean: str, joins: list[str], heads: set[str]
     # characters one source line prints together (a contents entry's title and its author) are
     # no two lines run together
     one_line = "\n".join(lines)
+    # the measure of a hard-wrapped clean text: most of its long lines fill it
+    longs = sorted(len(line) for line in lines if len(line) > 20)
+    full = longs[len(longs) * 4 // 5] if longs else 0
     out = []
     for n, (a, b) in enumerate(zip(lines, lines[1:])):
         pair = a + b
@@ -405,7 +408,15 @@ def false_joins(blocks: list[str], clean: str, joins: list[str], heads: set[str]
                 and a[-1] in CLOSERS and mid_sentence(a, b) and a not in heads and b not in heads
                 and (any(c in "，,。；;、" for c in b) or any(j.startswith(b) for j in gold))):
             continue
+        # a line that fills the measure and stops at a clause mark (…5600余条；) goes on in the line
+        # under it (no blank line between): a paragraph hard-wrapped with no blank lines and no
+        # indents tells its lines by their width only
+        if (full and len(adjacent) == len(lines) and adjacent[n + 1] and len(a) >= 0.9 * full
+                and a[-1] in "；;，,、" and a not in heads and b not in heads):
+            continue
         probe = a[-k:] + b[:k]
+        if any(probe in h for h in heads):
+            continue  # a title printed over two lines (关于…全县突出生态环境 / 问题整改情况的督查通报): one head
         if probe in text and probe not in one_line:
             out.append(probe)
     return out
