@@ -86,6 +86,11 @@ def read_issues(text: str, source_name: str = "<text>", *, encoding: str = "utf-
     """
     warnings = warnings if warnings is not None else []
     display_name = display_name or source_name
+    if feeds is None and "\f" in text:
+        # form feeds left in the text (a caller that did not :func:`prepare` it) are taken out as
+        # :func:`prepare` takes them, wherever they stand on their line: XML cannot carry them
+        feeds = form_feeds(text)
+        text = text.replace("\f", "")
     text = shorten_blank_runs(text, display_name, warnings)
     lang = script_of(text)
     token = REGULARISE.set(lang == LANG)

@@ -309,6 +309,11 @@ def column_list_lines(lines: list[Line]) -> set[int]:
 #: A field of a form printed a field a line (a 交办单, 登记表, 回执: ``督办编号：DB2024-047``,
 #: ``承办单位：县林业局（牵头）…``): a label of two to eight ideographs (a unit's short name: 县国资运营公司：彭　亮, a name list's row) and a colon, then the value.
 FORM_FIELD_RE = re.compile(r"^[\u4e00-\u9fff]{2,8}[：:]\s*\S")
+#: The parts a 典型案例 prints run in, each a label over its paragraph (the case-report practice of
+#: the courts' and procuratorates' 典型案例: 基本案情 / 裁判结果 / 典型意义, and a police or
+#: mediation case's 处置情况, 化解过程, 警方提示): labels inside the case, never titles or briefs.
+CASE_PART_RE = re.compile(r"【?(?:基本案情|案情简介|简要案情|案情回顾|处理结果|处理情况|处置情况|裁判结果|判决结果|化解过程|"
+                          r"调解过程|办理过程|典型意义|案例评析|法官说法|检察官说法|律师说法|警方提示|法律提示)】?[：:]?")
 #: The fewest fields in a row that make a form (two could be a title with a label and its text).
 FORM_FIELDS_MIN = 3
 
@@ -334,11 +339,15 @@ def brief_by_unit(text: str) -> bool:
     label = label.strip()
     # (a body's name of four characters names its level, 县民政局, 白沙镇…; a four-character term
     # that ends like an office, 全程网办 or 帮办代办 defined in a 名词解释 box, names none)
-    return (bool(colon) and 2 <= len(label) <= 12 and is_signing_unit(label)
+    # (a body's name of up to 16 characters: 县文化市场综合行政执法大队; a copy whose punctuation
+    # came out half-width, ``县博物馆:“…”于10月22日开展,展出…,每周一闭馆.``, counts its commas and
+    # its final full stop alike)
+    return (bool(colon) and 2 <= len(label) <= 16 and is_signing_unit(label)
             and (len(label) >= 5 or re.search(r"[省市县区镇乡村]|街道|社区", label) is not None)
             and len("".join(rest.split())) >= BRIEF_BY_UNIT_MIN
             # (or runs on unfinished with clauses, a page break cutting it: …开展“税务进商圈”宣传活动，为…和)
-            and (any(c in "。！？" for c in rest) or (rest.count("，") >= 2 and len("".join(rest.split())) >= 2 * BRIEF_BY_UNIT_MIN)))
+            and (any(c in "。！？" for c in rest) or re.search(r"[^\d.\s]\.\s*$", rest) is not None
+                 or (rest.count("，") + rest.count(",") >= 2 and len("".join(rest.split())) >= 2 * BRIEF_BY_UNIT_MIN)))
 
 
 def unit_label(text: str) -> bool:
@@ -346,6 +355,8 @@ def unit_label(text: str) -> bool:
     :func:`unit_line`'s reading) and a colon, words after it: an entry of a list of bodies each
     with what is said of it (a 通报's 批评 list: ``蓼湾区佳和家具有限公司（蓼湾街道）：喷漆房…``)."""
     label, colon, rest = re.sub(r"\*\*", "", text).partition("：")
+    if not colon:
+        label, colon, rest = re.sub(r"\*\*", "", text).partition(":")  # a half-width colon (县博物馆:…)
     if not colon or len(label) > 30 or len("".join(rest.split())) < 4:
         return False
     return unit_name("".join(label.split()))
@@ -372,7 +383,10 @@ def form_field_lines(lines: list[Line]) -> set[int]:
     for k, line in enumerate(lines):
         text = line.text.strip()
         m = FORM_FIELD_RE.match(text)
-        label = re.split(r"[：:]", text, maxsplit=1)[0] if m and not brief_by_unit(text) else None
+        # (a case's part label over its paragraph, 基本案情：…, is no field: the case's text goes on
+        # after it, across a page break too)
+        label = (re.split(r"[：:]", text, maxsplit=1)[0] if m and not brief_by_unit(text)
+                 and not CASE_PART_RE.match(re.sub(r"\*\*", "", text)) else None)
         if label is None or label in labels:
             close()  # (a repeated label opens a new run with it)
         if label is not None:

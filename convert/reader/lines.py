@@ -135,6 +135,7 @@ class Line:
     feed_here: bool = False
     column: int = 0
     folio_top: bool = False
+    aligned: tuple | None = None
 
     def note(self, role: str, why: str, cert: str | None = None) -> None:
         """Record a decision about this line: its *role*, the evidence *why*, and ``@cert``

@@ -316,8 +316,9 @@ def bare_folio_run(lines: list[Line], head_shaped, contents_head, bracketed) -> 
     return found
 
 
-#: A running foot holding the page number after the journal's name: ``荠川防震减灾　第3页``.
-TITLED_FOLIO_RE = re.compile(r"^(?P<title>[\u4e00-\u9fff·]{2,16})(?:\u3000+|\s{2,}|\s)第\s*(?P<n>\d{1,4})\s*页$")
+#: A running foot holding the page number after the journal's name: ``荠川防震减灾　第3页``, also
+#: with a middle dot or a bar between (``文旅简报 · 第1页``, ``文旅简报｜第1页``).
+TITLED_FOLIO_RE = re.compile(r"^(?P<title>[\u4e00-\u9fff·]{2,16})(?:\s*[·・•|｜]\s*|\u3000+|\s{2,}|\s)第\s*(?P<n>\d{1,4})\s*页$")
 
 
 #: A running head of the series' title and the issue number apart by a wide gap, in either order:
@@ -1598,6 +1599,14 @@ def caption_lines(lines: list[Line]) -> list[bool]:
             out[k] = True  # a whole caption and its credit on one line, opened as captions open (图为…)
         elif not out[k] and wrapped_caption_end(lines, k) is not None:
             out[k] = True  # a caption opened as captions open, cut by the wrap (图为…开展 / 红外测温。　X 摄)
+        elif (not out[k] and (line.form_feed or any(is_mark(s) for s, _ in line.segments[:1]))
+              and (m := CAPTION_CREDIT_RE.search(text)) is not None
+              and 0 < len(text[: m.start("credit")].strip()) <= CAPTION_MAX
+              and text[: m.start("credit")].rstrip()[-1:] in "。！？!?"):
+            # a whole caption and its credit on the first line of a page (…实物。　陈嘉明　摄): the
+            # make-up set the photo at the page's top, between the halves of the paragraph the
+            # page break cut
+            out[k] = True
     return out
 
 
@@ -1628,6 +1637,12 @@ def _row_halves(a: Line, b: Line) -> bool:
 #: that marks its paragraphs so (:func:`decide_break`; the line gets ``indent_opens``).
 INDENT_OPENS = ("the next line opens indented, and the text marks its paragraphs by their first-line indent "
                 "(段首空两字): a new paragraph")
+
+
+#: How deep (in ideograph widths, past the margin) a line is set in to be read as centred in a text
+#: that marks its paragraphs by a two-character indent, and the longest such line.
+CENTRED_INDENT = 4
+CENTRED_LINE_MAX = 30
 
 
 def decide_break(a: Line, parts: int, b: Line, width: float | None,
@@ -1730,6 +1745,15 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
                        "punctuation: one title printed in two balanced lines (标题回行)"), "medium"
     if indents and opens_indented(b):
         return True, INDENT_OPENS, None
+    if ((indents or a.text.rstrip()[-1:] in "：:") and not b.form_feed and clause_free(b.text) and len(b.key) <= CENTRED_LINE_MAX
+            and display_width(leading_blanks(b.raw.lstrip("\f"))) - 0.5 * b.margin >= CENTRED_INDENT):
+        # in a text that marks its paragraphs by a two-character indent (or under a lead's colon),
+        # a line set in twice as deep or more, with no clause marks, is centred: a title or a
+        # table's caption (…见附件： / ``　　　　　　　　　督查发现典型问题清单``), never a wrapped
+        # line of the paragraph above
+        return True, (f"the next line is set in deeper than a paragraph's indent ({CENTRED_INDENT:g} ideograph "
+                      "widths or more) with no clause marks, in a text marked by first-line indents or under a "
+                      "colon: a centred line, no part of this paragraph"), None
     if entries is not None and _completes_entry(a, b, entries):
         return False, "the contents list prints the title this line begins and the next one ends", None
     if _heading_tail(a, parts, b, width):
@@ -1858,6 +1882,97 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
     return False, "stops mid-sentence", None
 
 
+#: A gap between the cells of a table aligned by its column heads: any ideographic space, two
+#: ASCII spaces or more, a tab (a cell's words never hold one; its clauses run on after a comma).
+ALIGNED_GAP_RE = re.compile(r"[\u3000\t]+[ \u3000\t]*|[ ]{2,}[ \u3000\t]*|[ ](?=[\u3000\t])[ \u3000\t]*")
+#: How far (in ideograph widths) a cell may start from its column head's start.
+ALIGN_SLACK = 1.0
+#: The longest column head of a table aligned by its heads.
+ALIGNED_HEAD_MAX = 8
+
+
+def _runs(line: Line) -> list[tuple[int, int, float, float]]:
+    """``[(start, end, from, to)]``: the runs of *line*'s text between gaps (:data:`ALIGNED_GAP_RE`),
+    as offsets in :attr:`Line.text` and as columns (ideograph widths from the raw line's start:
+    its indent counted). Linear in the line."""
+    text = line.text
+    base = display_width(leading_blanks(line.raw.lstrip("\f")))
+    out, pos, col = [], 0, base
+    for m in list(ALIGNED_GAP_RE.finditer(text)) + [None]:
+        end = m.start() if m else len(text)
+        if end > pos and text[pos:end].strip():
+            w = display_width(text[pos:end])
+            out.append((pos, end, col, col + w))
+        if m is None:
+            break
+        col += display_width(text[pos:m.end()])
+        pos = m.end()
+    return out
+
+
+def aligned_tables(lines: list[Line]) -> None:
+    """Tables set by their column heads' positions (TEI P5 §14.1.1): a line of three column heads
+    or more (a table's row by :func:`convert.reader.layout.table_row`, each head a short word,
+    :data:`ALIGNED_HEAD_MAX`, no punctuation), then, with no blank line between, lines whose every
+    run of text starts under a head (within :data:`ALIGN_SLACK`) and ends before the next head's
+    start: a row when its first run stands under the first head, else the rest of the row above
+    that the cell's wrap carried to the next line (a 问题清单's 问题描述 of clauses:
+    ``　1 　青石镇　　　鑫源…沉淀池破损，　7月10日前`` / ``　　　　　　　　　废水经边沟流入芷水河``).
+    Two rows at least, and one line at least the gaps alone would not read as a row (a wrapped
+    rest, a cell of clauses): a table of short cells wide apart is left to
+    :func:`convert.reader.logical.roles.find_tables`. Sets :attr:`Line.aligned` to ``(table, part, [(start, end, column)])``,
+    ``part`` ``head``, ``row`` or ``more``. Linear in the lines (each line read once as a head
+    and once as a row)."""
+    n, k, tables = len(lines), 0, 0
+    while k < n:
+        head = lines[k]
+        if head.aligned is not None or not table_row(head.text):
+            k += 1
+            continue
+        heads = _runs(head)
+        if len(heads) < 3 or any(b - a > ALIGNED_HEAD_MAX or re.search(r"[，。；：、,.;:]", head.text[a:b])
+                                 for a, b, _, _ in heads):
+            k += 1
+            continue
+        starts = [c for _, _, c, _ in heads]
+        parts: list[tuple[int, str, list[tuple[int, int, int]]]] = []
+        j = k + 1
+        while j < n and not lines[j].blank_before and lines[j].page is None:
+            cells = []
+            for a, b, c0, c1 in _runs(lines[j]):
+                col = max((q for q, s in enumerate(starts) if s - ALIGN_SLACK <= c0), default=None)
+                if col is None or (col + 1 < len(starts) and c1 > starts[col + 1] + ALIGN_SLACK / 2):
+                    cells = None
+                    break
+                if cells and cells[-1][2] == col:
+                    cells[-1] = (cells[-1][0], b, col)  # a cell's words apart by a space: one cell
+                elif cells and cells[-1][2] > col:
+                    cells = None
+                    break
+                else:
+                    cells.append((a, b, col))
+            if not cells:
+                break
+            part = "row" if cells[0][2] == 0 and len(cells) >= 2 else "more" if cells[0][2] > 0 and parts else None
+            if part == "more" and (INDENT_RE.match(lines[j].raw.lstrip("\f")) or item_number(lines[j].text)):
+                part = None  # a paragraph's indent or a heading's number (三、整改要求): the text after the table
+            if part is None:
+                break
+            parts.append((j, part, cells))
+            j += 1
+        # (only where the gaps alone do not read it: a row the wrap carried on, or one whose cells
+        # hold clauses or stand a single space apart; else the gap-read table is left as it was)
+        if sum(1 for _, p, _ in parts if p == "row") >= 2 and any(
+                p == "more" or not table_row(lines[j2].text) for j2, p, _ in parts):
+            tables += 1
+            head.aligned = (tables, "head", [(a, b, q) for q, (a, b, _, _) in enumerate(heads)])
+            for j2, part, cells in parts:
+                lines[j2].aligned = (tables, part, cells)
+            k = j
+        else:
+            k += 1
+
+
 def unwrap(doc: PhysicalText) -> None:
     """Unwrapping: join hard-wrapped lines into logical lines (see :func:`decide_break`).
 
@@ -1907,6 +2022,7 @@ def unwrap(doc: PhysicalText) -> None:
         for line in lines:
             line.margin = margin
     indents = indent_marked_parts(lines)
+    aligned_tables(lines)
     captions = caption_lines(lines)
     figures = [figure_caption(line.text) for line in lines]  # 图一　title: a numbered figure's caption
     labelled = labelled_items(lines)
@@ -1936,6 +2052,10 @@ def unwrap(doc: PhysicalText) -> None:
                 ends, why, cert = True, ((("the next line is" if figures[i + 1] else "this line is")
                                           + " a numbered figure's caption (图序 and 图题, GB/T 7713.1-2006 §4.6.6): a "
                                           "line of its own, set between a paragraph's halves, no part of them")), None
+            elif cur.aligned is not None or nxt.aligned is not None:
+                ends, why, cert = True, ("a line of a table set by its column heads' positions (its cells start "
+                                         "under the heads: TEI P5 §14.1.1): its rows and their wrapped rests are "
+                                         "lines of their own"), None
             elif labelled[i + 1]:
                 ends, why, cert = True, ("the next line opens a labelled list item whose predecessor opened a line "
                                          f"above ({nxt.text.strip()[:4]}…; or a body's name and a colon right under "

@@ -221,6 +221,13 @@ def signed_date(text: str) -> etree._Element:
     return date
 
 
+#: The longest rest of a title a wrap carried over to a line of its own over a news lead.
+TITLE_TAIL_MAX = 10
+#: The longest name of a column a contents list leaves out read over a title it names (工作要闻).
+COLUMN_NAME_SHORT = 6
+#: The most logical lines of an editor's note looked past between a column's name and its title.
+EDITORIAL_NOTE_REACH = 8
+
 #: A line opening with a sentence's last words, one to four ideographs and a full stop (``率不高。…``):
 #: the rest of a sentence a wrap cut, for no sentence of a report opens and ends so short.
 SENTENCE_TAIL_RE = re.compile(r"^\s*[\u4e00-\u9fff]{1,4}。")
@@ -252,6 +259,7 @@ class BodyBuilder:
         self.after = getattr(contents, "after", []) if contents else []
         self.section_keys = contents.section_keys if contents else []
         self.exhaustive = bool(contents) and getattr(contents, "exhaustive", True)
+        self._line_keys: set[str] | None = None  # the keys of the text's lines (_entry_tail), gathered once
         self.roles = roles or {}
         self.family = family
         #: the text sets its blocks apart with blank lines (a line without one goes on a block):
@@ -361,6 +369,30 @@ class BodyBuilder:
             if r > best:
                 best, best_i = r, i
         return best_i if best >= MATCH_RATIO else None
+
+    def _entry_tail(self, line: Line) -> bool:
+        """*line* is the rest of a contents entry a wrap carried to a line of its own: some entry's
+        title and *line* together are a line of the text (``…“个体工商户服务月”`` / ``七项举措``, the
+        title printed whole in the body). The text's line keys are gathered once."""
+        if self._line_keys is None:
+            self._line_keys = {other.key for other in self.lines}
+        return any(e.key + line.key in self._line_keys for e in self.entries)
+
+    def _listed_title_below(self, i: int) -> bool:
+        """The line under line *i* (after an editor's note, :data:`EDITORIAL_NOTE_REACH` lines at
+        most) is a title the contents list names (:meth:`_entry_match`) or the next entry not yet
+        found, printed a little differently (:meth:`_next_unmatched`)."""
+        k, note = i + 1, False
+        while k < len(self.lines) and k <= i + EDITORIAL_NOTE_REACH:
+            r = self._role(k)
+            if r is not None and r.kind == "editorial":
+                note = True
+            elif not (note and r is None and not heading_shape(self.lines[k])):
+                break  # (the note's lines a ragged wrap left apart go with it)
+            k += 1
+        if k >= len(self.lines) or self._role(k) is not None or not heading_shape(self.lines[k]):
+            return False
+        return self._entry_match(self.lines[k]) is not None or self._next_unmatched(self.lines[k]) is not None
 
     def _next_unmatched(self, line: Line) -> int | None:
         """The first contents entry after the last one matched, when no article took it yet and
@@ -1025,7 +1057,8 @@ class BodyBuilder:
             return Heading("article", why="a title with its ——subtitle and an author line under it"
                                           + (f"; {context}" if context else ""), cert=cert)
         if (not marked and heading_shape(line) and len(line.key) <= SECTION_NAME_MAX and nxt_role is not None
-                and nxt_role.kind == "caption" and self._only_captions_after(i)):
+                and nxt_role.kind == "caption" and not BYLINE_LINE_RE.match(line.key) and self._only_captions_after(i)):
+            # (a reporter line, 通讯员　X, closes the story above it: no column's name)
             # a short name over nothing but photo captions up to the page's end: a column of photos
             # (newspaper practice: 图片新闻), a section holding figures, no article
             return Heading("section", why="a short name over nothing but photo captions up to the page's end: "
@@ -1156,6 +1189,25 @@ class BodyBuilder:
             if entry is None and self._subtitle_then_author(i):
                 return Heading("article", why="a title with its ——subtitle and an author line under it, which the "
                                               "contents list does not name", cert="medium")
+            if (entry is None and shaped and len(line.key) <= TITLE_TAIL_MAX and self._title_only()
+                    and i > 0 and self.lines[i - 1] is self._last_head_line and nxt_role is None
+                    and i + 1 < len(self.lines) and NEWS_LEAD_RE.match(self.lines[i + 1].key)
+                    and not any(c in "，,。：:；;！？!?" for c in line.text)):
+                # a few words without clause marks between the title and a news lead opening with
+                # its time (``…主题宣讲活动走进青溪`` / ``县侨乡村落`` / ``8月6日至8日，…``): the
+                # title's rest the wrap carried over (a lead opens the text, no words stand alone
+                # before it)
+                return Heading("article", why="a few words between the title and a news lead opening with its time: "
+                                              "the title's wrapped rest", cert="medium")
+            if (entry is None and shaped and 2 <= len(line.key) <= COLUMN_NAME_SHORT and not any(c in "，,。：:；;！？!?、" for c in line.text)
+                    and (self.article is None or self.article_closed) and self._listed_title_below(i)
+                    and not self._entry_tail(line)):
+                # a short name where a piece ended (or the body begins) right over a title the list
+                # names (an editor's note between or not): the name of the column the title stands
+                # in, which a 目录 listing only the pieces leaves out (工作要闻, 景区动态)
+                return Heading("section", why="a short name after a piece's end, right over a title the contents list "
+                                              "names: the column's name (the list names the pieces only)",
+                               cert="medium")
             if entry is None:
                 return None
             return Heading("article", entry, why=f"where contents entry {entry + 1} would stand, printed a little "
@@ -2171,6 +2223,19 @@ class BodyBuilder:
             else:
                 row.append(inline(E.cell(), _strip(piece)))
 
+    def _aligned_cells(self, row: etree._Element, segs, cells: list[tuple[int, int, int]]) -> None:
+        """Fill the new *row* with the runs of *segs* by the column each stands under (*cells*:
+        ``[(start, end, column)]`` offsets in the line's text, :func:`convert.reader.physical.aligned_tables`):
+        a cell per column up to the last one used, empty ones where the line prints nothing. The
+        whitespace between runs goes with the run before it (the source's characters in order)."""
+        text_len = len("".join(s for s, _ in segs))
+        for _ in range(max(c for _, _, c in cells) + 1):
+            row.append(E.cell())
+        for k, (a, _, col) in enumerate(cells):
+            start = 0 if k == 0 else a
+            stop = cells[k + 1][0] if k + 1 < len(cells) else text_len
+            inline(row[col], _strip(cut_segments(segs, start, stop)))
+
     def _table(self, line: Line, role: Role) -> None:
         """A table (TEI P5 §14.1.1): its title as ``<head>``, each row a ``<row>`` of ``<cell>``
         (the column heads ``role="label"``), the rest of a row a wrap cut off added to it; an old
@@ -2211,6 +2276,16 @@ class BodyBuilder:
             # found by its shape (附表/表N over rows): inferred, so it says how sure (high: the
             # pattern and the rows under it)
             self.table.append(inline(E.head(cert="high"), _strip(segs)))
+        elif role.data.get("cells") is not None:
+            # a table set by its column heads' positions: each printed line a row, one cell per
+            # head up to the last it fills, empty where it prints nothing under a head; a row's
+            # wrapped rest (part "more") is a line of the same kind, its cells under their heads
+            # (put into the cells above, it would change the source's order)
+            row = E.row(role="label") if role.data.get("label") else E.row()
+            self.table.append(row)
+            self._aligned_cells(row, segs, role.data["cells"])
+            if part == "row" or self.row is None:
+                self.row = row
         elif part == "row" or self.row is None:
             self.row = E.row(role="label") if role.data.get("label") else E.row()
             self._cells(self.row, segs)

@@ -41,14 +41,14 @@ import re
 from types import SimpleNamespace
 
 from convert.reader.body import BYLINE_LINE_RE, BRIEF_RE, CONTINUATION_LEAD_RE, CONTINUATION_RE
-from convert.reader.layout import (BULLET_CHARS, CELL_MAX, FORM_FIELD_RE, PIPE_RULE_RE, TERMINAL, FIGURE_CELL_RE, brief_by_unit, figure_caption, figure_row, TABLE_LABEL_RE, TABLE_TITLE_RE, after_clause_mark, cell_spans, colophon_fields, column_row, gap_field, tab_pair,
+from convert.reader.layout import (BULLET_CHARS, CASE_PART_RE, unit_label, CELL_MAX, FORM_FIELD_RE, PIPE_RULE_RE, TERMINAL, FIGURE_CELL_RE, brief_by_unit, figure_caption, figure_row, TABLE_LABEL_RE, TABLE_TITLE_RE, after_clause_mark, cell_spans, colophon_fields, column_row, gap_field, tab_pair,
                                    heading_shape, page_credit, paragraph_shape, table_row, unfinished)
 from convert.reader.lines import WS_RE, Line, Milestone, is_mark
 from convert.reader.logical.back import is_page_credit, rule_line
 from convert.reader.logical.state import LogicalText, Role
 from convert.reader.masthead import fields_of, masthead_field_line, numeral
 from convert.reader.names import ORG_END_RE, is_org_name, is_signing_unit, looks_like_person
-from convert.reader.physical import DATE_LEAD_RE, PHOTO_CREDIT_END_RE, as_wide_as_wrapped, indent_marked_lines, opens_indented, sentence_final
+from convert.reader.physical import DATE_LEAD_RE, PHOTO_CREDIT_END_RE, as_wide_as_wrapped, indent_marked_lines, opens_indented, sentence_final, whole_bracket
 
 #: A page label: ``第01版：要闻``, ``第一版要闻`` (whitespace removed), ``第二版``.
 PAGE_LABEL_RE = re.compile(r"^第(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})版(?:[：:·\-—]?(?P<name>[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,6})?))?$")
@@ -498,7 +498,8 @@ SPACED_PEN_NAME = "a bare name letter-spaced (two characters set to the width of
 def author_line(line: Line) -> str | None:
     """Why *line* reads as an author line under a title (``文／X``, ``□ X``, ``本报记者 X``, a
     unit and a name, a person's office and a name ``县政协委员　X``, a name and the unit in
-    brackets after it ``X（县总工会办公室）``, :data:`NAME_UNIT_RE`, a bare name), else ``None``.
+    brackets after it ``X（县总工会办公室）``, :data:`NAME_UNIT_RE`, a bare name, any of them after a
+    country in brackets, :data:`NATIONALITY_RE`), else ``None``.
     The caller checks the place. A 副刊's author mark before the line (``◎ 高一（5）班　柯　雨``,
     ``□ 县文化馆　X``: :data:`convert.reader.layout.BULLET_CHARS`) is set aside and the rest read
     the same way."""
@@ -507,7 +508,17 @@ def author_line(line: Line) -> str | None:
     if why is None and len(text) > 2 and text[0] in BULLET_CHARS and text[1] not in BULLET_CHARS:
         rest = text[1:].strip()
         why = _author_text(rest, WS_RE.sub("", rest))  # the reason unchanged: callers compare it
+    if why is None and (m := NATIONALITY_RE.match(text)) and len(text) > m.end():
+        # a foreign or overseas author's country in brackets before the name (``［泰国］苏映雪``,
+        # ``〔美〕X``: the mark Chinese publishing sets before a foreign author's name, GB/T
+        # 7714-2015 8.1.1 and book practice): the rest read the same way
+        rest = text[m.end():].strip()
+        why = _author_text(rest, WS_RE.sub("", rest))
     return why
+
+
+#: A country in brackets before an author's name: ``［泰国］``, ``〔美〕``, ``[英]``, ``（新加坡）``.
+NATIONALITY_RE = re.compile(r"^[［〔\[【（(][\u4e00-\u9fff]{1,5}[］〕\]】）)]\s*")
 
 
 def _author_text(text: str, key: str) -> str | None:
@@ -1427,6 +1438,8 @@ def find_verse(doc: LogicalText) -> None:
                 break  # the next poem's title
             if doc.lines[j].key in listed and doc.lines[j].key != title:
                 break  # a column name or a title the contents list prints: the next piece
+            if whole_bracket(doc.lines[j].text):
+                break  # a note in brackets after the poem (（作者系…）): the author's note, no verse line
             parts = physical_parts(doc.lines[j], doc.physical)
             modern = _verse_like(parts) and not (len(parts) == 1 and paragraph_shape(doc.lines[j]) and len(doc.lines[j].key) > 16)
             if not (modern or all(classical_line(p) for p in parts)):
@@ -1713,11 +1726,6 @@ def _label_span(line: Line) -> tuple[int, int, int]:
     return a, a, a + len(re.split(r"[：:]", line.text.strip(), maxsplit=1)[0])
 
 
-#: The parts a 典型案例 prints run in, each a label over its paragraph (the case-report practice of
-#: the courts' and procuratorates' 典型案例: 基本案情 / 裁判结果 / 典型意义, and a police or
-#: mediation case's 处置情况, 化解过程, 警方提示): labels inside the case, never titles or briefs.
-CASE_PART_RE = re.compile(r"【?(?:基本案情|案情简介|简要案情|案情回顾|处理结果|处理情况|处置情况|裁判结果|判决结果|化解过程|"
-                          r"调解过程|办理过程|典型意义|案例评析|法官说法|检察官说法|律师说法|警方提示|法律提示)】?[：:]?")
 
 
 def find_briefs(doc: LogicalText) -> None:
@@ -1772,7 +1780,7 @@ def find_briefs(doc: LogicalText) -> None:
             line.note("paragraph", "a case's part label run in (基本案情, 典型意义 …): part of the case, no brief item")
             found = None
             continue
-        if found is None and column and brief_by_unit(line.text.strip()):
+        if found is None and column and (brief_by_unit(line.text.strip()) or unit_label(line.text.strip())):
             # in a brief column (村情速递), a body's name and a colon over its report (``柳湾村：10月
             # 18日，…``): the item's run-in head, the colon after it (GB/T 15834-2011 4.7)
             found = _label_span(line)
@@ -1801,7 +1809,12 @@ def find_briefs(doc: LogicalText) -> None:
                 line.note("paragraph", "a case's part label run in (基本案情, 典型意义 …): part of the case, no brief item")
                 continue
             region.append((i, shape, False))
-        elif in_column and not column and brief_by_unit(line.text.strip()):
+        elif in_column and not column and (brief_by_unit(line.text.strip())
+                                           or (opens_indented(line) and unit_label(line.text.strip())
+                                               and any(c in "，," for c in re.split(r"[：:]", line.text, 1)[-1]))):
+            # (or, opening a paragraph by its indent, a body's name and a colon over words with a
+            # comma a ragged wrap cut short: ``　　县博物馆:“…”于10月22日开展,展出竹编器物及制作``;
+            # a name list's row, ``县城投集团：李　蓉　周文斌``, holds names, no clause)
             # a body's name and a colon over its report (``石榴坪镇关工委：7月8日至9日，…``): the
             # form of a column's item whose head lost its bold (two such items make the column's)
             region.append((i, _label_span(line), "colon"))
@@ -2014,9 +2027,15 @@ def rejoin_run_ins(doc: LogicalText) -> None:
                 and not line.weak_join and not nxt.blank_before and not nxt.marked \
                 and nxt.text.strip()[:1] not in BULLET_CHARS and (paragraph_shape(nxt) or started) \
                 and not starts_line(nxt) and not PHOTO_CREDIT_END_RE.search(line.text) \
+                and not nxt.text.lstrip().startswith("——") \
+                and not (sentence_final(line.text) and sum(c in "。！？!?" for c in line.text) >= 2) \
                 and not (author_line(line) is not None and centred_under(nxt, line)):
             # (a photo's caption after its mark, ``▲ …现场　　秘书处 摄``, ends with its credit; a
-            # centred author line, ``芡塘中学　许明达``, is none of the paragraph under it)
+            # centred author line, ``芡塘中学　许明达``, is none of the paragraph under it; a line
+            # led by a dash is a title's 副题, GB/T 15834-2011 4.11, no text of a run-in item: the
+            # line over it is a title printed in two phrases, 守好…根脉　讲好…故事; an item whose
+            # head's stop and text's sentences all stand on its line, ``◆ 注意保留凭证。…便于维权。``,
+            # is whole)
             end = len(line.text)
             line.cert = None
             join_next(doc, i, "a run-in head opens a paragraph that goes on")
@@ -2477,6 +2496,18 @@ def _table_caption(doc: LogicalText, i: int) -> bool:
     return _caption_shape(cap) and sentence_final(prev.text) and not COLUMN_RE.match(prev.key)
 
 
+def _aligned_caption(doc: LogicalText, i: int) -> bool:
+    """Line *i* - 1 is the caption of the table whose column heads line *i* prints
+    (:func:`convert.reader.physical.aligned_tables`): right above them, no role yet, shaped like a
+    caption (:func:`_caption_shape`), the line above it ending a sentence or a lead's colon
+    (``…列出如下：``)."""
+    k = i - 1
+    if k - 1 < doc.body_start or k in doc.roles or doc.lines[i].blank_before:
+        return False
+    prev = doc.lines[k - 1]
+    return _caption_shape(doc.lines[k]) and (sentence_final(prev.text) or prev.text.rstrip()[-1:] in "：:")
+
+
 def _caption_shape(cap: Line) -> bool:
     """*cap* is shaped like a table's caption printed with no 表 label: short
     (:data:`LABELLED_TITLE_MAX`), one cell (no wide gap), no sentence, clause or colon punctuation
@@ -2574,6 +2605,26 @@ def find_tables(doc: LogicalText) -> None:
     gap or the fragment starts with one), ``table`` (the table's number), ``label``."""
     i, end, n = doc.body_start, doc.colophon_start, 0
     while i < end:
+        first = doc.lines[i]
+        if first.aligned is not None and first.aligned[1] == "head" and i not in doc.roles:
+            # a table set by its column heads' positions (physical.aligned_tables): the heads, its
+            # rows and each row's wrapped rests, cell by cell under the heads
+            j = i + 1
+            while j < end and j not in doc.roles and doc.lines[j].aligned is not None \
+                    and doc.lines[j].aligned[0] == first.aligned[0] and doc.lines[j].aligned[1] != "head":
+                j += 1
+            n += 1
+            if _aligned_caption(doc, i):
+                _give(doc, i - 1, "table", "a table's caption printed with no 表 label, right above its column heads "
+                      "(TEI P5 §14.1.1: its head)", "medium", part="head", table=n, caption=True)
+            for k in range(i, j):
+                _, part, cells = doc.lines[k].aligned
+                _give(doc, k, "table", "a table set by its column heads' positions: " + (
+                    "the column heads" if part == "head" else "a row, its cells under the heads" if part == "row"
+                    else "the rest of the row above, its cell's wrap carried to the next line") + " (TEI P5 §14.1.1)",
+                    None, part="row" if part != "more" else "more", table=n, label=part == "head", cells=cells)
+            i = j
+            continue
         # the first row itself cut in two halves that are no rows alone (the column heads a wrap cut
         # in a gap: ``指标　　绝对值　　`` / ``　同比增长(%)``): the table opens there all the same
         halves = 0

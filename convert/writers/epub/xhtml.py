@@ -46,6 +46,9 @@ XHTML_NS = "http://www.w3.org/1999/xhtml"
 EPUB_NS = "http://www.idpf.org/2007/ops"
 XHTML_NSMAP = {None: XHTML_NS, "epub": EPUB_NS}
 EPUB_TYPE = f"{{{EPUB_NS}}}type"
+#: The longest cell of a table read as a figure or a short name (no wrap); a longer one, or one
+#: with clause marks, is words and may wrap (``td class="text"``).
+PROSE_CELL = 12
 
 #: Valid HTML ``<time datetime>`` values we pass on: a month string or a date string
 #: (HTML Living Standard §2.3.5.1, §2.3.5.2).
@@ -329,7 +332,9 @@ class XhtmlTranslator:
         ``row`` a ``<tr>``, a cell ``<th scope="col">`` in a ``role="label"`` row (the column
         heads) and ``<td>`` elsewhere. Page furniture between two rows (``pb``, ``fw``) has no
         place between ``<tr>`` in HTML: it is rendered at the start of the next row's first cell
-        (a ``pb`` is an empty page-break marker; an ``fw`` renders nothing there)."""
+        (a ``pb`` is an empty page-break marker; an ``fw`` renders nothing there). A cell of words
+        (clause marks, or longer than :data:`PROSE_CELL` characters) gets ``class="text"``: the
+        stylesheet lets it wrap where figures stay on one line."""
         self._need_block(el, inline)
         table = self.sub(out, "table", "table", el)
         body = None
@@ -350,7 +355,10 @@ class XhtmlTranslator:
                 for cell in child:
                     if local(cell) != "cell":
                         continue
-                    td = self.sub(tr, "th" if label else "td", None, cell)
+                    words = "".join(cell.itertext())
+                    # a cell of words, not a figure (a 问题描述's clauses): it may wrap (epub.css)
+                    prose = not label and (len(words.strip()) > PROSE_CELL or any(c in "，。；、" for c in words))
+                    td = self.sub(tr, "th" if label else "td", "text" if prose else None, cell)
                     if label:
                         td.set("scope", "col")
                     for mark in pending:
