@@ -45,11 +45,12 @@ def test_columns_a_contents_list_leaves_out_running_feet_and_briefs_by_unit():
     """A 简报 whose 目录 lists its pieces, not its columns: a short plain name where a piece ended
     (or the body begins) right over a listed title is the column's name (工作要闻, 景区动态); a
     running foot of the series' name and the page with a middle dot between (文旅简报 · 第1页) is
-    furniture inside the paragraph it cuts; a brief column's items opened by a body's name of
+    furniture inside the paragraph it cuts, and numbers the page after it; a brief column's items opened by a body's name of
     up to sixteen characters, or by one whose colon and commas came out half-width, are brief items."""
     root = _doc(BRIEFING)
     assert _texts(root, "//tei:body//tei:div[@type='section']/tei:head") == ["工作要闻", "景区动态", "【文旅资讯】"]
     assert _texts(root, "//tei:body//tei:fw[@type='pageNum']") == ["文旅简报·第1页", "文旅简报·第2页"]
+    assert [pb.get("n") for pb in xpath(root, "//tei:body//tei:pb")] == ["2", "3"]  # numbered by the feet
     ps = _texts(root, "//tei:body//tei:p")
     assert any("旅行社代表对冬季线路的产品设计和文旅简报·第1页市场前景给予了积极评价" in p for p in ps)
     assert _texts(root, "//tei:div[@type='brief']/tei:head") == ["县图书馆", "县博物馆", "县文化市场综合行政执法大队"]

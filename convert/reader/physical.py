@@ -837,6 +837,9 @@ def mark_page_breaks(doc: PhysicalText) -> None:
 
 def _number(mark: Milestone) -> str | None:
     line_text = "".join(s for s, _ in mark.segments)
+    titled = TITLED_FOLIO_RE.match(line_text.strip())
+    if titled:
+        return str(int(titled.group("n")))  # a running foot of the journal's name and 第N页
     for rx in FOLIO_RES + (BARE_NUMBER_RE,):
         m = rx.match(line_text.strip())
         if m:
