@@ -1924,8 +1924,8 @@ def aligned_tables(lines: list[Line]) -> None:
     Two rows at least, and one line at least the gaps alone would not read as a row (a wrapped
     rest, a cell of clauses): a table of short cells wide apart is left to
     :func:`convert.reader.logical.roles.find_tables`. Sets :attr:`Line.aligned` to ``(table, part, [(start, end, column)])``,
-    ``part`` ``head``, ``row`` or ``more``. Linear in the lines (each line read once as a head
-    and once as a row)."""
+    ``part`` ``head``, ``row`` or ``more``. Linear in the lines (each line read at most once as a
+    head and once as a row: the search goes on after the lines a head took)."""
     n, k, tables = len(lines), 0, 0
     while k < n:
         head = lines[k]
@@ -1971,9 +1971,9 @@ def aligned_tables(lines: list[Line]) -> None:
             head.aligned = (tables, "head", [(a, b, q) for q, (a, b, _, _) in enumerate(heads)])
             for j2, part, cells in parts:
                 lines[j2].aligned = (tables, part, cells)
-            k = j
-        else:
-            k += 1
+        # the lines read as this head's rows are no head of another table (a gap-read table's rows
+        # are not read again, one per row: linear)
+        k = max(k + 1, j)
 
 
 def unwrap(doc: PhysicalText) -> None:
