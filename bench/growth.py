@@ -20,6 +20,8 @@ Shapes (n = 1,250 / 5,000 / 20,000 unless said):
 - ``wrapped``: n hard-wrapped lines, none with a sentence end; the reader;
 - ``wrapped-blank``: the same lines with a blank line between each two (the logical stage joins
   them into one paragraph); the reader;
+- ``table``: a table of n rows of short cells apart by wide gaps under its column heads; the
+  reader (each row was tried as the head of a table aligned by its heads: quadratic before 608a407);
 - ``leader``: one line of 3.2 n dots (64,000 at n = 20,000) after a title, no page number; the
   reader;
 - ``rng-p``: an article of n ``<p>`` followed by a subsection, a note and a byline (12,500 /
@@ -83,9 +85,16 @@ def poem_shape(n: int) -> str:
     return "青山日报\n2023年10月20日\n\n第四版　副刊\n\n麦浪\n\n" + stanzas + "\n\n本版责编：李明\n"
 
 
+def table_shape(n: int) -> str:
+    """A table of n rows of short cells set apart by wide gaps under its column heads (read by the
+    gaps; each row a candidate head of a table aligned by its heads' positions, stop 39)."""
+    rows = "\n".join(f"第{k}组　　　甲类　　　{k % 97}" for k in range(n))
+    return "统计简报\n\n第1期\n\n某县统计局编　　2025年1月1日\n\n全县情况\n\n地区　　　类别　　　数量\n" + rows + "\n"
+
+
 #: Text shapes the reader reads: ``{name: n → text}``.
 SHAPES = {"folio": folio_shape, "wrapped": wrapped_shape, "wrapped-blank": wrapped_blank_shape,
-          "leader": leader_shape, "gap": gap_shape, "poem": poem_shape}
+          "leader": leader_shape, "gap": gap_shape, "poem": poem_shape, "table": table_shape}
 
 #: ``{shape: (sizes, what is timed)}``.
 PLAN = {
@@ -95,6 +104,7 @@ PLAN = {
     "leader": ((1250, 5000, 20000), "reader"),
     "gap": ((1250, 5000, 20000), "reader"),
     "poem": ((1250, 5000, 20000), "reader"),
+    "table": ((1250, 5000, 20000), "reader"),
     "rng-p": ((12500, 50000, 200000), "TEI check"),
     "rng-div": ((3125, 12500, 50000), "TEI check"),
     "rng-body": ((3125, 12500, 50000), "TEI check"),

@@ -161,12 +161,6 @@ def test_a_gap_of_64000_blanks_is_read_as_a_gap_and_named():
     assert " " * MAX_BLANK_RUN in body and " " * (MAX_BLANK_RUN + 1) not in body
 
 
-def _table(rows: int) -> str:
-    """A table of short cells set apart by wide gaps, read by the gaps (no cell of clauses)."""
-    body = "\n".join(f"第{k}组　　　甲类　　　{k % 97}" for k in range(rows))
-    return "统计简报\n\n第1期\n\n某县统计局编　　2025年1月1日\n\n全县情况\n\n地区　　　类别　　　数量\n" + body + "\n"
-
-
 def test_a_long_gap_read_table_is_looked_at_for_column_heads_a_bounded_number_of_times(monkeypatch):
     """:func:`physical.aligned_tables` reads each line's runs at most twice: once as a candidate
     head, once as a row (before, each row of a gap-read table was tried as a head over all the rows
@@ -182,6 +176,6 @@ def test_a_long_gap_read_table_is_looked_at_for_column_heads_a_bounded_number_of
     counts = []
     for n in (200, 800):
         calls[0] = 0
-        physical.aligned_tables(split_lines(_table(n)))
+        physical.aligned_tables(split_lines(SHAPES["table"](n)))
         counts.append(calls[0])
     assert counts[1] <= 4.5 * counts[0], counts
