@@ -1921,7 +1921,9 @@ def aligned_tables(lines: list[Line]) -> None:
     start: a row when its first run stands under the first head, else the rest of the row above
     that the cell's wrap carried to the next line (a 问题清单's 问题描述 of clauses:
     ``　1 　青石镇　　　鑫源…沉淀池破损，　7月10日前`` / ``　　　　　　　　　废水经边沟流入芷水河``).
-    Two rows at least, and one line at least the gaps alone would not read as a row (a wrapped
+    A row fills every head but one at least (three cells or more); the heads are words of two to
+    :data:`ALIGNED_HEAD_MAX` characters, no figures. Two rows at least, and one line at least the
+    gaps alone would not read as a row (a wrapped
     rest, a cell of clauses): a table of short cells wide apart is left to
     :func:`convert.reader.logical.roles.find_tables`. Sets :attr:`Line.aligned` to ``(table, part, [(start, end, column)])``,
     ``part`` ``head``, ``row`` or ``more``. Linear in the lines (each line read at most once as a
@@ -1933,7 +1935,7 @@ def aligned_tables(lines: list[Line]) -> None:
             k += 1
             continue
         heads = _runs(head)
-        if len(heads) < 3 or any(b - a > ALIGNED_HEAD_MAX or re.search(r"[，。；：、,.;:]", head.text[a:b])
+        if len(heads) < 3 or any(not 2 <= b - a <= ALIGNED_HEAD_MAX or re.search(r"[，。；：、,.;:\d]", head.text[a:b])
                                  for a, b, _, _ in heads):
             k += 1
             continue
@@ -1956,7 +1958,10 @@ def aligned_tables(lines: list[Line]) -> None:
                     cells.append((a, b, col))
             if not cells:
                 break
-            part = "row" if cells[0][2] == 0 and len(cells) >= 2 else "more" if cells[0][2] > 0 and parts else None
+            # a row fills every head but one at least (three cells or more); a wrapped rest stands
+            # under the heads after the first
+            full = len(cells) >= max(3, len(starts) - 1)
+            part = "row" if cells[0][2] == 0 and full else "more" if cells[0][2] > 0 and parts else None
             if part == "more" and (INDENT_RE.match(lines[j].raw.lstrip("\f")) or item_number(lines[j].text)):
                 part = None  # a paragraph's indent or a heading's number (三、整改要求): the text after the table
             if part is None:
