@@ -89,8 +89,7 @@ def read_issues(text: str, source_name: str = "<text>", *, encoding: str = "utf-
     if feeds is None and "\f" in text:
         # form feeds left in the text (a caller that did not :func:`prepare` it) are taken out as
         # :func:`prepare` takes them, wherever they stand on their line: XML cannot carry them
-        feeds = form_feeds(text)
-        text = text.replace("\f", "")
+        text, feeds = take_out_form_feeds(text)
     text = shorten_blank_runs(text, display_name, warnings)
     lang = script_of(text)
     token = REGULARISE.set(lang == LANG)
@@ -172,10 +171,16 @@ def prepare(data: bytes, name: str, encoding: str | None = None):
     form feeds (page ends, not content) are taken out first and returned apart, so that they
     are evidence for the reader and no warning: ``(SourceText, feeds)``."""
     source = decode(data, name, encoding)
-    feeds = form_feeds(source.text)
-    if feeds:
-        source.text = source.text.replace("\f", "")
+    source.text, feeds = take_out_form_feeds(source.text)
     return remove_non_xml(source, name), feeds
+
+
+def take_out_form_feeds(text: str) -> tuple[str, dict[int, str]]:
+    """*text* without its form feeds (U+000C, page ends in pdftotext output: no content, and no
+    character XML can carry), and where they stood (:func:`convert.reader.lines.form_feeds`:
+    ``{line number: "before" | "after"}``, empty when there were none)."""
+    feeds = form_feeds(text)
+    return (text.replace("\f", "") if feeds else text), feeds
 
 
 def explain(text: str, split: bool = True, feeds: dict[int, str] | None = None,

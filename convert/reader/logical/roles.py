@@ -149,14 +149,16 @@ RUN_IN_STOP_RE = re.compile(r"\s*[^，,。；;：:\s]{4,30}。(?=[ \t\u3000])")
 def join_next(doc: LogicalText, i: int, why: str, gap: list[tuple[str, bool]] | None = None) -> None:
     """Join line *i* of *doc* with the line after it, which goes on with it (its segments after
     *gap*, a layout space the round trip ignores, if any): the next line's end becomes line *i*'s,
-    ``joined with line N: why`` goes into its evidence, and the body's end moves up by one. The
-    caller decides ``cert``/``weak_join``. Characters are moved, never changed."""
+    ``joined with line N: why`` goes into its evidence, and the body's end moves up by one when the
+    next line stood in the body (a page credit's rest may stand in the colophon). The caller
+    decides ``cert``/``weak_join``. Characters are moved, never changed."""
     line, nxt = doc.lines[i], doc.lines[i + 1]
     line.segments = line.segments + (gap or []) + nxt.segments
     line.end_no = nxt.end_no
     line.evidence.append(f"joined with line {nxt.no}: {why}")
     del doc.lines[i + 1]
-    doc.colophon_start -= 1
+    if i + 1 < doc.colophon_start:
+        doc.colophon_start -= 1
 
 
 def _body(doc: LogicalText):
@@ -299,22 +301,14 @@ def rejoin_page_credits(doc: LogicalText) -> None:
         last_value = re.sub(r"\s+", "", line.text[fields[-1][1]:fields[-1][2]]) if fields else ""
         if credit and (re.fullmatch(r"[\x21-\x7e]{1,12}", nxt.key)  # an e-mail address or URL cut
                        or (len(last_value) < 2 and len(nxt.key) <= 3 and re.fullmatch(r"[\u4e00-\u9fff]+", nxt.key))):
-            line.segments, line.end_no = line.segments + nxt.segments, nxt.end_no
-            line.evidence.append(f"joined with line {nxt.no}: a page credit goes on (hard-wrapped)")
-            del doc.lines[i + 1]
-            if i + 1 < doc.colophon_start:
-                doc.colophon_start -= 1
+            join_next(doc, i, "a page credit goes on (hard-wrapped)")
             continue
         if (not credit and not nxt.blank_before and not nxt.form_feed and CREDIT_HEAD_RE.fullmatch(line.key)
                 and not is_page_credit(nxt, doc.family)
                 and is_page_credit(SimpleNamespace(text=line.text.strip() + nxt.text.strip()), doc.family)):
             # the credit's first role cut by the wrap inside it or after it (``责任`` / ``编辑：邝晓岚
             # 校对：易　彤``, ``责任编辑：`` / ``覃　露　　校对：…``): one credit line
-            line.segments, line.end_no = line.segments + nxt.segments, nxt.end_no
-            line.evidence.append(f"joined with line {nxt.no}: a page credit whose first role the wrap cut")
-            del doc.lines[i + 1]
-            if i + 1 < doc.colophon_start:
-                doc.colophon_start -= 1
+            join_next(doc, i, "a page credit whose first role the wrap cut")
             continue
         i += 1
 
