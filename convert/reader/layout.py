@@ -600,14 +600,38 @@ def table_row(text: str) -> list[tuple[int, int]] | None:
     piped = pipe_spans(text)
     if piped is not None:
         return piped if len(piped) >= 2 or PIPE_RULE_RE.match(text) else None
-    if any(c in "。；！？，" for c in text):
-        return None
     spans = cell_spans(text)
     if len(spans) < 3 or any(b - a > CELL_MAX for a, b in spans):
         return None
+    if any(c in "。；！？，" for c in text):
+        # a remark cell with a clause mark (备注: ``东仓房维修中，``, its rest wrapped under it) in a
+        # row of figures: the one cell holding it is the last, and two cells at least are figures
+        # (a line of prose set apart by gaps holds no column of figures)
+        *first, (a, b) = spans
+        if (any(c in "。；！？，" for x, y in first for c in text[x:y]) or any(c in "。；！？" for c in text[a:b])
+                or sum(1 for x, y in first if FIGURE_CELL_RE.match(text[x:y].replace(" ", ""))) < 2):
+            return None
     if sum(1 for a, b in spans if "：" in text[a:b] or ":" in text[a:b]) >= 2:
         return None  # a line of labelled fields (签发：…　审核：…, 本版责编：…　校对：…)
     return spans
+
+
+#: The longest cell of a table set with tabs (:func:`tab_cells`): a clause of a 问题清单's 问题描述.
+TAB_CELL_MAX = 40
+
+
+def tab_cells(text: str) -> int | None:
+    """How many cells *text* holds when it is a row of a table set with tabs (a word processor's
+    table as extracted: ``1\t荠湾港三号码头\t危险货物堆场…，且未设置隔离设施\t10月15日前…\t县交通运输局``):
+    three cells or more apart by tabs (a run of tabs one gap), none empty nor longer than :data:`TAB_CELL_MAX`, no cell
+    ending a sentence inside (a cell may hold clauses), else ``None``. One line alone is weak: the
+    callers ask for rows of the same count next to each other. TEI P5 §14.1.1."""
+    if text.count("\t") < 2:
+        return None
+    cells = [c.strip() for c in re.split(r"\t+", text.strip())]
+    if len(cells) < 3 or any(not c or len(c) > TAB_CELL_MAX or any(m in c[:-1] for m in "。！？") for c in cells):
+        return None
+    return len(cells)
 
 
 def tab_pair(text: str) -> list[tuple[int, int]] | None:

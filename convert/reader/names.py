@@ -69,8 +69,9 @@ ORG_END_RE = re.compile(
 #: The end of a unit that signs for a person without being an office (作者单位 under an author line,
 #: the unit of a run-in closing credit ``（滨江社区　罗丹）``): an archive, library or museum (馆), a
 #: school (大学, 中学, 小学, 学校, 幼儿园, 党校), a grassroots body (基层群众性自治组织: 社区, 居委会,
-#: 村委会), a place of one (街道, 村, 镇, 乡) or a works or farm (厂, 林场, 农场)
-SIGNING_UNIT_END_RE = re.compile(r"(?:馆|大学|学校|中学|小学|幼儿园|党校|社区|居委会|村委会|街道|村|镇|乡|厂|林场|农场|牧场|渔场)$")
+#: 村委会), a place of one (街道, 村, 镇, 乡), a works or farm (厂, 林场, 农场) or a works' shop floor
+#: (车间, 班组, 工段: a worker signs a union paper's poem with the workshop)
+SIGNING_UNIT_END_RE = re.compile(r"(?:馆|大学|学校|中学|小学|幼儿园|党校|社区|居委会|村委会|街道|村|镇|乡|厂|车间|班组|工段|林场|农场|牧场|渔场)$")
 
 
 #: A school class (班级), the unit a pupil signs for in a school paper (校报 practice: the author line

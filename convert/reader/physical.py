@@ -28,7 +28,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
 
-from convert.reader.layout import (BULLET_CHARS, CONTENTS_HEAD_RE, gap_at_end, unit_line, unit_label, author_before_leader, author_wrapped_off,
+from convert.reader.layout import (BULLET_CHARS, tab_cells, CONTENTS_HEAD_RE, gap_at_end, unit_line, unit_label, author_before_leader, author_wrapped_off,
                                    colophon_kind, figure_caption, page_credit, row_cells, column_row, tab_pair, table_row, is_page_label)
 from convert.reader.lines import FOLIO_RES, Line, Milestone, is_mark, split_lines
 from convert.reader.names import is_org_name
@@ -321,6 +321,27 @@ def bare_folio_run(lines: list[Line], head_shaped, contents_head, bracketed) -> 
 TITLED_FOLIO_RE = re.compile(r"^(?P<title>[\u4e00-\u9fff·]{2,16})(?:\s*[·・•|｜]\s*|\u3000+|\s{2,}|\s)第\s*(?P<n>\d{1,4})\s*页$")
 
 
+#: A running head or foot with the folio between dashes at one end, apart from the rest by a wide
+#: gap (GB/T 9704-2012 7.5: the page number ``— 1 —`` at the page's outer edge, the series' name
+#: and the issue beside it): ``荠湾县安委办　安全生产督查通报　　　　— 1 —``, ``— 2 —　　　　安全生产督查通报　2025年第9期``.
+_DASHED_FOLIO = r"[—–\-－]+\s*(?P<{g}>\d{{1,4}})\s*[—–\-－]+"
+HEADED_FOLIO_RE = re.compile(rf"^(?:(?P<h1>[^\s。！？，；：:]\S*(?:\s\S+)*?)(?:\u3000{{2,}}|\s{{3,}}|\t+){_DASHED_FOLIO.format(g='n1')}"
+                             rf"|{_DASHED_FOLIO.format(g='n2')}(?:\u3000{{2,}}|\s{{3,}}|\t+)(?P<h2>\S+(?:\s\S+)*?))$")
+
+
+def headed_folio(text: str) -> int | None:
+    """The page number of *text* (a line, stripped) when it is a running head or foot with the
+    folio between dashes at one end (:data:`HEADED_FOLIO_RE`), the rest a head's words (at most
+    40 characters, no sentence punctuation), else ``None``."""
+    m = HEADED_FOLIO_RE.match(text)
+    if m is None:
+        return None
+    rest = m.group("h1") or m.group("h2") or ""
+    if len("".join(rest.split())) > 40 or any(c in "。！？，；" for c in rest):
+        return None
+    return int(m.group("n1") or m.group("n2"))
+
+
 #: A running head of the series' title and the issue number apart by a wide gap, in either order:
 #: ``妇联工作简报　　　2025年第9期``, ``2025年第10期　　　妇联工作简报``.
 _ISSUE = r"(?:\d{4}\s*年\s*)?第\s*\d{1,3}\s*期"
@@ -388,6 +409,14 @@ def find_page_furniture(doc: PhysicalText) -> None:
         if len(places) >= 2 and all(b[1] > a[1] for a, b in zip(places, places[1:])):
             for i, _ in places:
                 folio[i] = True
+    # a running head or foot with the folio between dashes at one end (``荠湾县安委办　安全生产督查通报
+    # 　　— 1 —``, ``— 2 —　　安全生产督查通报　2025年第9期``): two such lines at least, the numbers
+    # going up through the text (recto and verso heads may differ)
+    headed = [(i, p) for i, line in enumerate(lines)
+              if not folio[i] and line.page is None and (p := headed_folio(line.text.strip())) is not None]
+    if len(headed) >= 2 and all(b[1] > a[1] for a, b in zip(headed, headed[1:])):
+        for i, _ in headed:
+            folio[i] = True
 
     bare_pairs = bare_folio_run(lines, head_shaped, contents_head, bracketed)
     bare_run = {i for i, _ in bare_pairs}
@@ -840,6 +869,8 @@ def _number(mark: Milestone) -> str | None:
     titled = TITLED_FOLIO_RE.match(line_text.strip())
     if titled:
         return str(int(titled.group("n")))  # a running foot of the journal's name and 第N页
+    if (headed := headed_folio(line_text.strip())) is not None:
+        return str(headed)  # a running head or foot with its folio at one end
     for rx in FOLIO_RES + (BARE_NUMBER_RE,):
         m = rx.match(line_text.strip())
         if m:
@@ -1700,6 +1731,9 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
         return True, "a table row (three cells or more apart by wide gaps: TEI P5 §14.1.1): rows are never run together", None
     if table_row(b.text):
         return True, "the next line is a table row (three cells or more apart by wide gaps)", None
+    if parts == 1 and (k := tab_cells(a.text)) is not None and tab_cells(b.text) == k:
+        return True, ("this line and the next are rows of a table set with tabs (as many cells apart by tabs on "
+                      "each: TEI P5 §14.1.1): rows are never run together"), None
     if parts == 1 and _row_halves(a, b):
         return True, ("this line and the next are the two halves of a table row a wrap cut (neither a row alone, "
                       "together three cells or more: TEI P5 §14.1.1): the logical stage puts the row together"), None
@@ -1921,6 +1955,8 @@ def aligned_tables(lines: list[Line]) -> None:
     start: a row when its first run stands under the first head, else the rest of the row above
     that the cell's wrap carried to the next line (a 问题清单's 问题描述 of clauses:
     ``　1 　青石镇　　　鑫源…沉淀池破损，　7月10日前`` / ``　　　　　　　　　废水经边沟流入芷水河``).
+    The first cell's wrapped rest alone under the first head (``苘阳县鑫源粮油购　　玉米…`` /
+    ``销有限公司``) is a rest too where a row follows it.
     A row fills every head but one at least (three cells or more); the heads are words of two to
     :data:`ALIGNED_HEAD_MAX` characters, no figures. Two rows at least, and one line at least the
     gaps alone would not read as a row (a wrapped
@@ -1962,12 +1998,23 @@ def aligned_tables(lines: list[Line]) -> None:
             # under the heads after the first
             full = len(cells) >= max(3, len(starts) - 1)
             part = "row" if cells[0][2] == 0 and full else "more" if cells[0][2] > 0 and parts else None
+            # the first cell's wrapped rest under the first head alone (``苘阳县鑫源粮油购　　玉米…`` /
+            # ``销有限公司``): a rest only where a row follows it (else the text after the table)
+            first_rest = (part is None and cells[0][2] == 0 and len(cells) == 1 and bool(parts)
+                          and parts[-1][1] == "row" and not any(c in "，。；：！？,;:" for c in lines[j].text))
+            if first_rest:
+                part = "more"
             if part == "more" and (INDENT_RE.match(lines[j].raw.lstrip("\f")) or item_number(lines[j].text)):
                 part = None  # a paragraph's indent or a heading's number (三、整改要求): the text after the table
             if part is None:
                 break
-            parts.append((j, part, cells))
+            if parts and parts[-1][1] == "first-rest" and part != "row":
+                break  # the line read as a first cell's rest is no rest: no row under it
+            parts.append((j, "first-rest" if first_rest else part, cells))
             j += 1
+        if parts and parts[-1][1] == "first-rest":
+            j = parts.pop()[0]  # the table ends above it: the text after the table
+        parts = [(j2, "more" if p == "first-rest" else p, cells) for j2, p, cells in parts]
         # (only where the gaps alone do not read it: a row the wrap carried on, or one whose cells
         # hold clauses or stand a single space apart; else the gap-read table is left as it was)
         if sum(1 for _, p, _ in parts if p == "row") >= 2 and any(

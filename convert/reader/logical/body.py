@@ -56,7 +56,7 @@ from convert.reader.body import (cut_segments, BRIEF_RE, BYLINE_LINE_RE, BYLINE_
                                  _similar,
                                  _strip, balanced_subheading, emit_marks, heading_segments, inline,
                                  lead_marks, split_specials, trail_marks)
-from convert.reader.layout import (BULLET_CHARS, COLOPHON_FIELD_RE, Contents, after_clause_mark, clause_title, column_list_lines, column_name, column_row, LIST_LABEL_RE, directory_entry, figure_row, form_field_lines, unit_label, unit_list_lines, labelled_list_lines, heading_shape, paragraph_shape,
+from convert.reader.layout import (BULLET_CHARS, COLOPHON_FIELD_RE, Contents, after_clause_mark, clause_title, column_list_lines, column_name, column_row, LIST_LABEL_RE, directory_entry, figure_row, table_row, form_field_lines, unit_label, unit_list_lines, labelled_list_lines, heading_shape, paragraph_shape,
                                    unfinished, without_genre_label)
 from convert.reader.lines import Line, is_mark
 from convert.reader.masthead import DATE_RE, _iso, arabic_date
@@ -544,6 +544,15 @@ class BodyBuilder:
         return line.marked or line.key in self.section_keys or (
             bool(self.entries) and self._entry_match(line) is not None)
 
+    def _past_editorial(self, k: int) -> int:
+        """Line *k*, or the first line after the editor's note that starts there (the ``editorial``
+        role, :data:`EDITORIAL_NOTE_REACH` lines at most)."""
+        j = k
+        while j < len(self.lines) - 1 and j - k < EDITORIAL_NOTE_REACH and (r := self._role(j)) is not None \
+                and r.kind == "editorial":
+            j += 1
+        return j
+
     def _column_listed_in_contents(self, line: Line) -> bool:
         """The contents list names the column *line* heads (its name, brackets or not)."""
         names = {k for key in self.section_keys for k in (key, column_name(key))}
@@ -780,8 +789,9 @@ class BodyBuilder:
         """Line *i*, a name in 【】 (a ``section`` role), names a box (:data:`BOX_COLUMN_RE`:
         【统计知识】, 【政策链接】) standing after a piece's end (a boundary: its credit; at the
         body's start such a name is a column's) over one titled piece only: ``True`` when a short
-        title-shaped line stands under it over running text (the box's title) and no second title
-        follows a finished text before the next column or page label; ``"untitled"`` for a notice's
+        title-shaped line stands under it over running text (the box's title), no second title
+        follows a finished text before the next column or page label, and no credit signs the text
+        (:meth:`_signed_piece`: a signed piece is the column's article); ``"untitled"`` for a notice's
         name in 【】 (【温馨提示】: :data:`BOX_LABEL_RE`, :data:`BOX_NAME_RE`) over untitled items (①…,
         1.…, ●…) and no titled piece after it; else ``None`` (a column)."""
         line = self.lines[i]
@@ -803,7 +813,21 @@ class BodyBuilder:
         j += 1
         if self._titled_piece_after(j + 1):
             return None  # a second piece (a title after a finished text): a column
+        if self._signed_piece(j + 1):
+            return None  # a signed piece (its credit closing it, （县…站　X）): the column's article
         return True
+
+    def _signed_piece(self, start: int) -> bool:
+        """From line *start* to the next column name or page label, a credit (the ``credit`` role:
+        ``（县粮油质量监测站　葛晓岚）``) closes the text: a signed piece, as a column's articles are;
+        a box's text set beside the stories is unsigned."""
+        for k in range(start, len(self.lines)):
+            role = self._role(k)
+            if role is not None and role.kind in ("section", "page-label"):
+                return False
+            if role is not None and role.kind == "credit":
+                return True
+        return False
 
     def _titled_piece_after(self, start: int) -> bool:
         """From line *start* to the next column name or page label, a title stands after a
@@ -928,12 +952,13 @@ class BodyBuilder:
         line = self.lines[i]
         if line.key in self.section_keys:
             return Heading("section", why="a section name of the contents list")
-        if (len(line.key) <= 6 and i + 1 < len(self.lines) and not line.marked and any(
+        if (len(line.key) <= 6 and i + 1 < len(self.lines) and any(
                 e.key.startswith(line.key + "：") or e.key.startswith(line.key + ":") for e in self.entries)
-                and (nxt_entry := self._entry_match(self.lines[i + 1])) is not None
+                and (nxt_entry := self._entry_match(self.lines[self._past_editorial(i + 1)])) is not None
                 and re.match(re.escape(line.key) + r"[：:]", self.entries[nxt_entry].key)):
             # the column's name the 导读 entry prints before the title (``一线故事：铁塔上的…``), alone
-            # over that title: the column the piece stands in (a newspaper's 栏目 tag over a feature)
+            # over that title (an editor's note may stand between: **读者来信** / 编者按：… / the
+            # letter's title): the column the piece stands in (a newspaper's 栏目 tag over a feature)
             return Heading("section", why="the column's name a contents entry prints before its title, over that "
                                           "title", cert="medium")
         entry = self._entry_match(line)
@@ -1546,8 +1571,10 @@ class BodyBuilder:
                 self.para_open = True
             if self.para_open and self.para is not None and next_reference(self.para, segs):
                 self.para_open = False  # the next entry of a numbered reference list
-            if self.para_open and figure_row(line.text):
-                self.para_open = False  # a data box's row (a label, a gap, a figure): a line of its own
+            if self.para_open and (figure_row(line.text) or table_row(line.text)):
+                # a data box's row (a label, a gap, a figure) or a table's (three cells or more apart
+                # by wide gaps, TEI P5 §14.1.1): a line of its own, never the rest of a paragraph
+                self.para_open = False
             if (self.para_open and len(line.key) <= 24 and line.key[-1:] in "：:"
                     and LIST_LABEL_RE.search(line.key[:-1]) is not None):
                 # a list's label that counts its names, a colon after it (石桥镇（６人）：): the next

@@ -41,7 +41,7 @@ import re
 from types import SimpleNamespace
 
 from convert.reader.body import BYLINE_LINE_RE, BRIEF_RE, CONTINUATION_LEAD_RE, CONTINUATION_RE
-from convert.reader.layout import (BULLET_CHARS, CASE_PART_RE, unit_label, CELL_MAX, FORM_FIELD_RE, PIPE_RULE_RE, TERMINAL, FIGURE_CELL_RE, brief_by_unit, figure_caption, figure_row, TABLE_LABEL_RE, TABLE_TITLE_RE, after_clause_mark, cell_spans, colophon_fields, column_row, gap_field, tab_pair,
+from convert.reader.layout import (BULLET_CHARS, tab_cells, CASE_PART_RE, unit_label, CELL_MAX, FORM_FIELD_RE, PIPE_RULE_RE, TERMINAL, FIGURE_CELL_RE, brief_by_unit, figure_caption, figure_row, TABLE_LABEL_RE, TABLE_TITLE_RE, after_clause_mark, cell_spans, colophon_fields, column_row, gap_field, tab_pair,
                                    heading_shape, page_credit, paragraph_shape, table_row, unfinished)
 from convert.reader.lines import WS_RE, Line, Milestone, is_mark
 from convert.reader.logical.back import is_page_credit, rule_line
@@ -331,9 +331,12 @@ def page_tag(doc: LogicalText, i: int, expected: int) -> tuple[int, str] | None:
 
 def find_page_labels(doc: LogicalText) -> None:
     """Page labels and 报眉 lines (see :func:`page_label`), and a newspaper's page tags at a page's
-    top (see :func:`page_tag`): the start of a newspaper page."""
+    top (see :func:`page_tag`): the start of a newspaper page. The first page's tag may stand
+    above the masthead (the e-paper's corner of page 1): the body's first tag is then page 2's."""
     title = doc.masthead.title if doc.masthead else None
     expected = 1
+    if any((m := PAGE_TAG_RE.match(line.text)) and int(m.group("n")) == 1 for line in doc.lines[:doc.body_start]):
+        expected = 2  # the first page's tag printed above the masthead (``01　要闻`` / ``# 蘅塘周报``)
     for i, line in list(_body(doc)):
         found = page_label(line, title)
         why = "a printed page label"
@@ -1722,6 +1725,37 @@ def _label_span(line: Line) -> tuple[int, int, int]:
 
 
 
+#: The longest plain line read as the name of a column of unit-labelled items (:func:`_plain_unit_column`).
+PLAIN_COLUMN_MAX = 8
+
+
+def _plain_unit_column(doc: LogicalText, i: int) -> bool:
+    """Line *i* is the name of a column of items each opened by a body's name and a colon, the
+    name printed plain (``夏粮收购一线`` over ``槐店镇：…``, ``马集乡：…``): heading-shaped, two to
+    :data:`PLAIN_COLUMN_MAX` characters, no punctuation, right where a piece ended (a credit's line
+    above it, or a finished sentence), and the line under it such an item (:func:`_unit_item`).
+    The column holds only where a second item shares the form (the caller counts them)."""
+    line = doc.lines[i]
+    if not (heading_shape(line) and 2 <= len(line.key) <= PLAIN_COLUMN_MAX
+            and not any(c in "，,。：:；;！？!?、" for c in line.text)) or i - 1 < doc.body_start:
+        return False
+    above, above_role = doc.lines[i - 1], doc.roles.get(i - 1)
+    ended = (above_role is not None and above_role.kind == "credit") or (
+        above_role is None and above.text.rstrip()[-1:] in "。！？”")
+    nxt = _next(doc, i)
+    return ended and nxt is not None and i + 1 not in doc.roles and _unit_item(nxt)
+
+
+def _unit_item(line: Line) -> bool:
+    """*line* (a logical line) has the form of a column's item opened by a body's name and a colon
+    over its report: :func:`brief_by_unit`, or, opening a paragraph by its indent, a body's name and
+    a colon over words with a comma that a ragged wrap cut short (``　　县博物馆:“…”于10月22日开展,
+    展出竹编器物及制作``; a name list's row, ``县城投集团：李　蓉　周文斌``, holds names, no clause)."""
+    text = line.text.strip()
+    return brief_by_unit(text) or (opens_indented(line) and unit_label(text)
+                                   and any(c in "，," for c in re.split(r"[：:]", line.text, maxsplit=1)[-1]))
+
+
 def find_briefs(doc: LogicalText) -> None:
     """Brief items with a run-in head (:func:`run_in_head`); inside a brief column (after a line
     naming one: 简讯, 快讯 …, until a page ends) a wide gap alone ends the head.
@@ -1734,6 +1768,7 @@ def find_briefs(doc: LogicalText) -> None:
     a lone line of that shape is no brief."""
     column = False
     in_column = False  # a column is open (its name seen): its items may share the run-in form
+    plain = False  # the open column's name is a plain short line (:func:`_plain_unit_column`)
     # the open column's run-in items: (line, span, True for a bold head, False for one up to a
     # gap, "colon" for a body's name and a colon)
     region: list[tuple[int, tuple[int, int, int], bool | str]] = []
@@ -1758,7 +1793,7 @@ def find_briefs(doc: LogicalText) -> None:
             if role.kind in ("page-label", "page-credit", "section"):
                 # a column name (【工作简讯】) opens a brief column; any other ends it
                 column = role.kind == "section" and bool(BRIEF_RE.search(line.key)) and len(line.key) <= 12
-                in_column = role.kind == "section"
+                in_column, plain = role.kind == "section", False
                 close()
             elif role.kind in ("subhead",):
                 close()
@@ -1766,6 +1801,13 @@ def find_briefs(doc: LogicalText) -> None:
         if BRIEF_RE.search(line.key) and len(line.key) <= 8 and heading_shape(line):
             column = True
             close()
+            continue
+        if not in_column and _plain_unit_column(doc, i):
+            # a short plain name where a piece ended, over a body's name and a colon opening its
+            # report (夏粮收购一线 / ``槐店镇：…``): a column of such items whose name lost its 【】;
+            # it holds as a column only if two items share the form (``close``)
+            close()
+            column, in_column, plain = False, True, True
             continue
         found = run_in_head(line, gap_ok=column)
         if found is not None and CASE_PART_RE.fullmatch(re.sub(r"\s+", "", line.text[found[1]:found[2]])):
@@ -1803,18 +1845,15 @@ def find_briefs(doc: LogicalText) -> None:
                 line.note("paragraph", "a case's part label run in (基本案情, 典型意义 …): part of the case, no brief item")
                 continue
             region.append((i, shape, False))
-        elif in_column and not column and (brief_by_unit(line.text.strip())
-                                           or (opens_indented(line) and unit_label(line.text.strip())
-                                               and any(c in "，," for c in re.split(r"[：:]", line.text, 1)[-1]))):
-            # (or, opening a paragraph by its indent, a body's name and a colon over words with a
-            # comma a ragged wrap cut short: ``　　县博物馆:“…”于10月22日开展,展出竹编器物及制作``;
-            # a name list's row, ``县城投集团：李　蓉　周文斌``, holds names, no clause)
+        elif in_column and not column and _unit_item(line):
             # a body's name and a colon over its report (``石榴坪镇关工委：7月8日至9日，…``): the
             # form of a column's item whose head lost its bold (two such items make the column's)
             region.append((i, _label_span(line), "colon"))
         elif (heading_shape(line) and len(line.key) >= 6 and line.text.rstrip()[-1:] not in "）)"
               and nxt is not None and (paragraph_shape(nxt) or nxt.key.startswith("—"))):
             column = False  # a title of its own: the column has ended
+            if plain:
+                in_column = plain = False  # (a column named by a plain line ends at the next title)
             close()
         elif region and line.blank_before and not (_opens_page(line) and i > 0 and unfinished(doc.lines[i - 1].text)):
             # a paragraph opening otherwise: the column's items do not share one form (the rest
@@ -2374,7 +2413,8 @@ def table_fragment(line: Line, row: Line, columns: int, width: float | None, aga
     no part of it), no credit in brackets (``（…供稿）``: the item's bottom credit under its table);
     and the row shows the cut: a gap at its end or at the start of *line* (the
     next cell went over), a cell cut inside (a bracket the row leaves open, *line* starting with a
-    mark no line may start with, a number cut between its digits), fewer cells than the table's
+    mark no line may start with, a number cut between its digits, the row ending in a clause mark
+    ，or 、 its remark cell's clause goes on after), fewer cells than the table's
     first row (*columns*), or the row as wide as a line of the text hard-wrapped at *width*
     (in ideograph widths, or counting each character one: :func:`_reaches_column`).
 
@@ -2392,7 +2432,9 @@ def table_fragment(line: Line, row: Line, columns: int, width: float | None, aga
     if credit and CREDIT_WORD_RE.search(credit.group("inner")):
         return False  # a credit in brackets (（…供稿）) closes the item under its table: no cell's rest
     end, start = row.text.rstrip()[-1:], line.text.lstrip()[:1]
-    cut = bracket_open(row.text) or start in NO_LINE_START or (end in "0123456789." and start in "0123456789.%")
+    # (a remark cell ending in a clause mark, ``东仓房维修中，`` / ``暂停使用``: its clause goes on)
+    cut = (bracket_open(row.text) or start in NO_LINE_START or (end in "0123456789." and start in "0123456789.%")
+           or end in "，、")
     sure = cut or as_wide_as_wrapped(row, width) or _reaches_column(row, width)
     if len(line.key) > FRAGMENT_MAX and not (sure and all(b - a <= CELL_MAX for a, b in cell_spans(line.text))):
         return False
@@ -2472,7 +2514,7 @@ def split_row(a: Line, b: Line) -> bool:
     return table_row(joined) is not None
 
 
-def _table_caption(doc: LogicalText, i: int) -> bool:
+def _table_caption(doc: LogicalText, i: int, lead: bool = False) -> bool:
     """Line *i* - 1 is the caption of the table whose first row is line *i*, printed with no 表
     label (``上半年全县主要指标``): right above that row (no blank line between, or only an old page
     break), no role yet, short (:data:`LABELLED_TITLE_MAX`), one cell (no wide gap), no sentence,
@@ -2480,14 +2522,18 @@ def _table_caption(doc: LogicalText, i: int) -> bool:
     no column name (【…】), not wholly in brackets (a credit); and the line above it ends a
     sentence (:func:`convert.reader.physical.sentence_final`): prose of the same item, so the line
     names the table under it and opens no new item. No label says so: the caller marks it
-    ``@cert`` medium. TEI P5 §14.1.1: a table's title is its ``<head>``."""
+    ``@cert`` medium. TEI P5 §14.1.1: a table's title is its ``<head>``. With *lead* (a table whose
+    rows are sure by their form, set with tabs) the line above may end a lead's colon
+    (``…清单如下（节选）：``), and in a text that sets every line apart by a blank line (the caption
+    too) a blank line may stand between caption and first row."""
     k = i - 1
     if k - 1 < doc.body_start or k in doc.roles:
         return False
     cap, first, prev = doc.lines[k], doc.lines[i], doc.lines[k - 1]
-    if first.blank_before and not _opens_with_break(first):
+    if first.blank_before and not _opens_with_break(first) and not (lead and cap.blank_before):
         return False
-    return _caption_shape(cap) and sentence_final(prev.text) and not COLUMN_RE.match(prev.key)
+    ends = sentence_final(prev.text) or (lead and prev.text.rstrip()[-1:] in "：:")
+    return _caption_shape(cap) and ends and not COLUMN_RE.match(prev.key)
 
 
 def _aligned_caption(doc: LogicalText, i: int) -> bool:
@@ -2619,6 +2665,23 @@ def find_tables(doc: LogicalText) -> None:
                     None, part="row" if part != "more" else "more", table=n, label=part == "head", cells=cells)
             i = j
             continue
+        if i not in doc.roles and (count := tab_cells(first.text)) is not None:
+            # rows of as many cells apart by tabs, three lines or more in a row with no blank line
+            # between (a word processor's table as extracted, its cells clauses: a 问题清单), the
+            # caption right above the first: TEI P5 §14.1.1
+            j = _row_run(doc, i, end, lambda line: tab_cells(line.text) == count)
+            if j - i >= 3:
+                n += 1
+                if _table_caption(doc, i, lead=True):
+                    _give(doc, i - 1, "table", "a table's caption printed with no 表 label, right above its first row "
+                          "(TEI P5 §14.1.1: its head)", "medium", part="head", table=n, caption=True)
+                label = _figures(first) == 0 < _figures(doc.lines[i + 1])
+                for k in range(i, j):
+                    _give(doc, k, "table", "a table row: as many cells apart by tabs as the rows next to it, three "
+                          "such lines or more in a row (TEI P5 §14.1.1)", "medium", part="row", table=n,
+                          label=k == i and label)
+                i = j
+                continue
         # the first row itself cut in two halves that are no rows alone (the column heads a wrap cut
         # in a gap: ``指标　　绝对值　　`` / ``　同比增长(%)``): the table opens there all the same
         halves = 0
