@@ -996,6 +996,24 @@ def addressee_line(line: Line) -> bool:
     return all(p and (is_org_name(p) or _ADDRESSEE_RE.match(_QUALIFIER_RE.sub("", p))) for p in parts)
 
 
+def _author_line_cut(a: Line, b: Line) -> bool:
+    """*a* and *b* (no blank line between) are the two parts of an author line a wrap cut (a unit
+    and a name, ``县供电公司`` / ``　许一帆``, ``苎溪重工铸造车`` / ``间　周立平``): both short (at most 20
+    and 12 characters), no punctuation, *a* no author line alone and *b* no unit and name alone, and
+    the two together one (:func:`convert.reader.logical.roles.author_line`, a unit and a name)."""
+    from types import SimpleNamespace
+
+    from convert.reader.logical.roles import author_line
+
+    if not (0 < len(a.key) <= 20 and 0 < len(b.key) <= 12) or any(c in PROSE_PUNCT or c == "、" for c in a.text + b.text):
+        return False
+    gap = "\u3000" if a.raw.rstrip(" \r\n\f").endswith("\u3000") or b.raw.lstrip(" \f").startswith("\u3000") else ""
+    text = a.text.strip() + gap + b.text.strip()
+    both = author_line(SimpleNamespace(text=text, key="".join(text.split())))
+    return (both is not None and not both.startswith("a bare name") and author_line(a) is None
+            and (author_line(b) or "a bare name").startswith("a bare name"))
+
+
 def _own_line(line: Line) -> str | None:
     """Why *line* stands on its own whatever surrounds it (a colophon field, a print run, a
     reporter line, a masthead line), else ``None``."""
@@ -1801,6 +1819,16 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
     if REPORTER_CUT_RE.search(a.text) and PERSON_TAIL_RE.fullmatch(b.text.strip()) and len(a.key) <= 30:
         return False, ("ends with a reporter's role word (记者, 通讯员) and the next line is a name alone: the "
                        "byline the wrap cut before its name"), None
+    if parts == 1 and _author_line_cut(a, b):
+        return False, ("this line and the next together an author line (a unit and a name: 县供电公司　许一帆), "
+                       "neither one alone: the wrap cut it"), "medium"
+    if (parts == 1 and len(a.key) == 1 and "\u4e00" <= a.key <= "\u9fff" and b.raw[:1].strip()
+            and b.text[:1] not in BULLET_CHARS):
+        # one ideograph alone on its line, the next line going on flush left (``苎`` / ``溪重工铸造
+        # 车间　周立平``): the wrap cut the line after its first character; no line of prose or of a
+        # title is one character long
+        return False, ("one ideograph alone on its line, the next going on flush left: a line the wrap cut after "
+                       "its first character"), "medium"
     why = (_own_line(a) if parts == 1 or len(a.key) <= TAIL else None) or _own_line(b)
     if why:
         return True, why, None
@@ -2028,6 +2056,53 @@ def aligned_tables(lines: list[Line]) -> None:
         k = max(k + 1, j)
 
 
+#: A row of a table set with tabs opening with its number (``2\t沙洲镇“渔光”民宿\t…``).
+TAB_ROW_START_RE = re.compile(r"^\s*\d{1,3}\t")
+
+
+#: The longest rest of a table's last cell the wrap may carry alone to the next line.
+LAST_CELL_REST_MAX = 10
+
+
+def _last_cell_rest(lines: list[Line], k: int) -> bool:
+    """Line *k* may be the rest of the last cell of the table row above it (a table set with tabs,
+    the row holding all its cells: ``…\t沙洲镇人民政`` / ``府``): at most :data:`LAST_CELL_REST_MAX`
+    characters, no tab, no punctuation, no heading number, and the next row (its number and a tab)
+    or a blank line or the text's end right under it (a title after the table has its text under it)."""
+    line = lines[k]
+    text = line.text.strip()
+    if not text or len(line.key) > LAST_CELL_REST_MAX or "\t" in line.text or item_number(text) \
+            or any(c in "，,。；;：:！？!?、（）()【】《》“”" for c in text):
+        return False
+    return k + 1 >= len(lines) or lines[k + 1].blank_before or TAB_ROW_START_RE.match(lines[k + 1].text) is not None
+
+
+def tab_gaps(text: str) -> int:
+    """How many gaps of tabs *text* holds (a run of tabs one gap; one at the line's end counts: the
+    next cell went over to the next line)."""
+    return len(re.findall(r"\t+", text.lstrip().rstrip(" \u3000\r\n")))
+
+
+def a_lead(line: Line) -> bool:
+    """*line* ends in a colon: a lead (``…清单如下（节选）：``) over what it introduces."""
+    return line.text.rstrip()[-1:] in "：:"
+
+
+def table_caption_lines(lines: list[Line]) -> list[bool]:
+    """For each physical line, whether it may be a table's caption: at most 30 characters, no
+    punctuation but brackets and quotes, no blank line under it, and the line under it a row of
+    cells (:func:`convert.reader.layout.table_row`, or three cells or more apart by tabs:
+    :func:`convert.reader.layout.tab_cells`). The caller asks for a lead's colon above it too.
+    One pass."""
+    out = [False] * len(lines)
+    for k in range(len(lines) - 1):
+        line, nxt = lines[k], lines[k + 1]
+        out[k] = (0 < len(line.key) <= 30 and not any(c in "，,。；;：:！？!?、" for c in line.text)
+                  and "\t" not in line.text and not nxt.blank_before
+                  and (table_row(nxt.text) is not None or tab_cells(nxt.text) is not None))
+    return out
+
+
 def unwrap(doc: PhysicalText) -> None:
     """Unwrapping: join hard-wrapped lines into logical lines (see :func:`decide_break`).
 
@@ -2081,6 +2156,7 @@ def unwrap(doc: PhysicalText) -> None:
     captions = caption_lines(lines)
     figures = [figure_caption(line.text) for line in lines]  # 图一　title: a numbered figure's caption
     labelled = labelled_items(lines)
+    table_caption = table_caption_lines(lines)
     paged = gap_paged_entries(lines)
     # the lines that go on a caption the wrap cut (its first line opens it, the last holds its credit)
     caption_rest = [False] * len(lines)
@@ -2089,12 +2165,21 @@ def unwrap(doc: PhysicalText) -> None:
         for j in range(k + 1, (end or k) + 1):
             caption_rest[j] = True
     i = 0
+    tab_table: int | None = None  # in a table set with tabs: the gaps between its column heads
     while i < len(lines):
         cur = lines[i]
         parts = 1
         last_width = extent(cur.text)
         joining = _Joining(cur)
         run_in = run_in_sibling(lines, i, series)
+        if tab_table is not None and (cur.blank_before or "\t" not in cur.text):
+            tab_table = None  # the table set with tabs has ended
+        if (tab_table is None and tab_cells(cur.text) is not None and i + 1 < len(lines)
+                and not lines[i + 1].blank_before and TAB_ROW_START_RE.match(lines[i + 1].text)
+                and not TAB_ROW_START_RE.match(cur.text)):
+            # the column heads of a table set with tabs, its numbered rows under them: each row
+            # holds as many cells (the wrap may cut one over two lines)
+            tab_table = tab_gaps(cur.text)
         while i + 1 < len(lines):
             nxt = lines[i + 1]
             if caption_rest[i + 1]:
@@ -2111,6 +2196,29 @@ def unwrap(doc: PhysicalText) -> None:
                 ends, why, cert = True, ("a line of a table set by its column heads' positions (its cells start "
                                          "under the heads: TEI P5 §14.1.1): its rows and their wrapped rests are "
                                          "lines of their own"), None
+            elif (tab_table is not None and not nxt.blank_before and TAB_ROW_START_RE.match(cur.text)
+                  and tab_gaps(joining.view().text) == tab_table and _last_cell_rest(lines, i + 1)):
+                ends, why, cert = False, ("a row of a table set with tabs holds all its cells, and the next line, "
+                                          "a few characters with no tab or punctuation, stands between it and the next "
+                                          "row (or the table's end): the last cell the wrap cut goes on (TEI P5 "
+                                          "§14.1.1)"), "medium"
+            elif tab_table is not None and not nxt.blank_before and (
+                    TAB_ROW_START_RE.match(nxt.text) or tab_gaps(joining.view().text) >= tab_table):
+                ends, why, cert = True, ("a row of a table set with tabs holds all its cells (as many as the column "
+                                         "heads'), or the next line opens the next row with its number: TEI P5 "
+                                         "§14.1.1, rows are never run together"), None
+            elif (tab_table is not None and not nxt.blank_before and TAB_ROW_START_RE.match(cur.text)
+                  and tab_gaps(joining.view().text) + tab_gaps(nxt.text) <= tab_table):
+                ends, why, cert = False, ("a row of a table set with tabs holds fewer cells than its column heads, "
+                                          "and the next line holds no more than the rest: a cell the wrap cut goes on "
+                                          "(TEI P5 §14.1.1)"), "medium"
+            elif table_caption[i + 1] and a_lead(joining.view()):
+                ends, why, cert = True, ("the next line is a table's caption (short, no punctuation, right over a "
+                                         "row of cells), under a lead ending in a colon: TEI P5 §14.1.1, the "
+                                         "table's head, no part of the lead"), None
+            elif TAB_ROW_START_RE.match(nxt.text) and joining.view().text.count("\t") >= 2:
+                ends, why, cert = True, ("the next line opens with a row number and a tab, under a line of cells "
+                                         "apart by tabs: the next row of a table set with tabs (TEI P5 §14.1.1)"), None
             elif labelled[i + 1]:
                 ends, why, cert = True, ("the next line opens a labelled list item whose predecessor opened a line "
                                          f"above ({nxt.text.strip()[:4]}…; or a body's name and a colon right under "
@@ -2207,15 +2315,18 @@ class _Joining:
         digits of Latin script, nothing between ideographs, nor inside a number of Chinese
         running text: :func:`number_cut`; an ideographic space printed at the line's end or at
         the next line's start, a gap the wrap left there, ``…揭牌。　　宣传部　`` / ``周　航　摄``,
-        is kept as one)."""
+        is kept as one; so is a tab there, the gap between two cells of a table set with tabs)."""
         cur = self.line
         if self.segments is None:
             self.segments = list(cur.segments)
         end, start = self.text[-1:], nxt.text[:1]
         sep = " " if (end.isascii() and start.isascii() and end.isalnum() and start.isalnum()
                       and not number_cut(self.text, nxt.text)) else ""
-        if not sep and end and (self.last_raw.rstrip(" \r\n\f").endswith("\u3000")
-                                or nxt.raw.lstrip(" \f").startswith("\u3000")):
+        if not sep and end and (self.last_raw.rstrip(" \r\n\f").endswith("\t")
+                                or nxt.raw.lstrip(" \f").startswith("\t")):
+            sep = "\t"  # (a table's cells apart by tabs, the wrap at the gap: the gap kept)
+        elif not sep and end and (self.last_raw.rstrip(" \r\n\f").endswith("\u3000")
+                                  or nxt.raw.lstrip(" \f").startswith("\u3000")):
             sep = "\u3000"
         self.last_raw = nxt.raw
         if sep:

@@ -2670,7 +2670,9 @@ def find_tables(doc: LogicalText) -> None:
             # between (a word processor's table as extracted, its cells clauses: a 问题清单), the
             # caption right above the first: TEI P5 §14.1.1
             j = _row_run(doc, i, end, lambda line: tab_cells(line.text) == count)
-            if j - i >= 3:
+            # (only where the gaps alone do not read it, a row's cells holding clauses: else the
+            # gap reader below reads the table, its title and label as before)
+            if j - i >= 3 and not all(table_row(doc.lines[k].text) for k in range(i, j)):
                 n += 1
                 if _table_caption(doc, i, lead=True):
                     _give(doc, i - 1, "table", "a table's caption printed with no 表 label, right above its first row "
