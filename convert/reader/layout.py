@@ -616,6 +616,42 @@ def table_row(text: str) -> list[tuple[int, int]] | None:
     return spans
 
 
+#: A gap between two cells of a table set with single ideographic spaces (or a tab, or two spaces).
+THIN_GAP_RE = re.compile(r"\u3000+|\t+| {2,}")
+
+
+def thin_cells(text: str) -> list[tuple[int, int]] | None:
+    """``[(start, end)]`` of the cells of *text* when it is a row of a table whose cells stand one
+    ideographic space apart (``水稻平均亩产（公斤）　604　651``): three cells or more, none longer
+    than :data:`CELL_MAX`, no sentence or clause punctuation; else ``None``. Weak alone: a title
+    may hold such spaces too; the callers ask for rows of figures under it."""
+    if any(c in "。；！？，,;" for c in text):
+        return None
+    spans, pos = [], 0
+    stripped_end = len(text.rstrip())
+    for m in THIN_GAP_RE.finditer(text):
+        if m.start() >= stripped_end:
+            break
+        if text[pos:m.start()].strip():
+            spans.append((pos, m.start()))
+        pos = m.end()
+    if text[pos:stripped_end].strip():
+        spans.append((pos, stripped_end))
+    spans = [(a + len(text[a:b]) - len(text[a:b].lstrip()), b) for a, b in spans]
+    if len(spans) < 3 or any(b - a > CELL_MAX for a, b in spans):
+        return None
+    return spans
+
+
+def thin_figure_row(text: str) -> list[tuple[int, int]] | None:
+    """The cells of *text* when it is a row of figures of a table set with single ideographic
+    spaces (:func:`thin_cells`): a name, then figures only (:data:`FIGURE_CELL_RE`)."""
+    spans = thin_cells(text)
+    if spans is None or not all(FIGURE_CELL_RE.match(text[a:b].replace(" ", "")) for a, b in spans[1:]):
+        return None
+    return spans
+
+
 #: The longest cell of a table set with tabs (:func:`tab_cells`): a clause of a 问题清单's 问题描述.
 TAB_CELL_MAX = 40
 
@@ -1352,6 +1388,18 @@ def entry_subtitle(above: Entry | None, line: Line) -> bool:
 LOOSE_MATCH = 0.6
 
 
+def _loosely_named(title: str, other: str) -> bool:
+    """*other* (a later line's key) may be the title a contents entry *title* words differently: the
+    two alike by :data:`LOOSE_MATCH`, or sharing one run of at least half the entry's characters
+    and six at least (``县人大常委会调研全县农村供水保障工作`` / ``关于全县农村供水保障工作情况的调研报告``:
+    the subject kept, the frame reworded)."""
+    matcher = difflib.SequenceMatcher(None, title, other, autojunk=False)
+    if matcher.ratio() >= LOOSE_MATCH:
+        return True
+    block = matcher.find_longest_match(0, len(title), 0, len(other))
+    return block.size >= max(6, len(title) // 2)
+
+
 def find_headed_contents(lines: list[Line], start: int = 0, reach: int = 60, stop: int | None = None) -> Contents | None:
     """A contents list printed under a heading (本期要目, 目录, 本期导读) without dot leaders:
     the heading within *reach* lines of *start*, then the entries, each a line without sentence
@@ -1412,10 +1460,10 @@ def find_headed_contents(lines: list[Line], start: int = 0, reach: int = 60, sto
                 and not paragraph_shape(lines[k + 1]) and len(lines[k + 1].key) <= 50 and not line.marked
                 and not title.startswith("—") and not entries[-1].page and not entries[-1].spans
                 and any(_similar(lines[k + 1].key, other) >= MATCH_RATIO for other in later[1:])
-                and any(difflib.SequenceMatcher(None, title, other, autojunk=False).ratio() >= LOOSE_MATCH
-                        for other in later[1:] if abs(len(other) - len(title)) <= 12)):
+                and any(_loosely_named(title, other) for other in later[1:] if abs(len(other) - len(title)) <= 12)):
             # a title the list words differently from the text (一季度全县…情况 for 莘洲县2025年一季度…
-            # 情况报告) between entries it names: an entry all the same
+            # 情况报告, 县人大常委会调研全县农村供水保障工作 for 关于全县农村供水保障工作情况的调研报告)
+            # between entries it names: an entry all the same
             named = True
         if not (page or "bullet" in spans or named) or (prose and not named):
             break  # a title of clauses (X，Y) is an entry only when the text prints it again

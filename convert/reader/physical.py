@@ -22,6 +22,7 @@ are joined, never edited, and furniture is kept (as milestones).
 from __future__ import annotations
 
 import bisect
+import os
 import re
 import unicodedata
 from collections import Counter
@@ -499,6 +500,22 @@ def find_page_furniture(doc: PhysicalText) -> None:
               # 通 讯, the running head's text letter-spaced) the masthead's, no second head
               and not notices_only(lines[i - 1].key)):
             second.setdefault(_shape_key(line), []).append(i)
+    # a newspaper's 报眉 under each page's label (``第2版　专题`` / ``蓍州农垦报　2025年10月17日　星期五``):
+    # the page label opens the page as a folio does; the same head-shaped line under two labels at
+    # least, the paper's name or a date in it, is a running head
+    labelled: dict[str, list[int]] = {}
+    for i in range(1, n):
+        line = lines[i]
+        if (not folio[i] and not top[i] and line.page is None and head_shaped(i) and not line.key.startswith("【")
+                and not bracketed(i) and is_page_label(lines[i - 1]) and not is_page_label(line)
+                and any(k in ("date", "title", "weekday") for k, _, _ in fields_of(line.text))):
+            labelled.setdefault(_shape_key(line), []).append(i)
+    for members in labelled.values():
+        if len(members) >= 2:
+            for i in members:
+                lines[i].furniture = "header"
+                lines[i].note("furniture: running head", "a 报眉 line under a page label (the paper's name or the "
+                                                         "date), the same under two labels at least")
     # an issue number or date (a journal's running head: ``2023年第4期``) that stands there at two
     # page breaks at least, and nowhere at a page's first line
     groups.update({key: [] for key, members in second.items()
@@ -1305,7 +1322,9 @@ def _completes_entry(a: Line, b: Line, entries: list[tuple[str, Counter]]) -> bo
         if len(e) > len(ka) and (e.startswith(kab) or kab == e):
             return True
         # printed a little differently: the line still begins the title, the two lines match it
-        if (len(e) > len(ka) and len(kab) <= len(e) + 4 and _similar(ka, e[: len(ka)]) >= MATCH_RATIO
+        # (the list's entry shortened by a few words: 纪念抗战胜利… for 纪念中国人民抗日战争胜利…)
+        if (len(e) > len(ka) and len(kab) <= len(e) + 8
+                and (_similar(ka, e[: len(ka)]) >= MATCH_RATIO or len(os.path.commonprefix([ka, e])) >= max(6, len(ka) // 2))
                 and _similar(kab, e) >= MATCH_RATIO and _similar(kab, e) > _similar(ka, e)):
             return True
     return False
@@ -1798,6 +1817,9 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
     if parts == 1 and centred_pair(a, b):
         return False, ("set in centred, the next line centred on the same axis and as long, neither with clause "
                        "punctuation: one title printed in two balanced lines (标题回行)"), "medium"
+    if entries is not None and _completes_entry(a, b, entries):
+        # (before the indent: a title centred over two lines sets its second line in too)
+        return False, "the contents list prints the title this line begins and the next one ends", None
     if indents and opens_indented(b):
         return True, INDENT_OPENS, None
     if ((indents or a.text.rstrip()[-1:] in "：:") and not b.form_feed and clause_free(b.text) and len(b.key) <= CENTRED_LINE_MAX
@@ -1809,8 +1831,6 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
         return True, (f"the next line is set in deeper than a paragraph's indent ({CENTRED_INDENT:g} ideograph "
                       "widths or more) with no clause marks, in a text marked by first-line indents or under a "
                       "colon: a centred line, no part of this paragraph"), None
-    if entries is not None and _completes_entry(a, b, entries):
-        return False, "the contents list prints the title this line begins and the next one ends", None
     if _heading_tail(a, parts, b, width):
         return False, ("a # heading as wide as a wrapped line, a few words without clause punctuation under it: "
                        "the heading's wrapped tail (weak: it could be a line of its own)"), "medium"
@@ -2135,6 +2155,13 @@ def unwrap(doc: PhysicalText) -> None:
 
     for k, key in pageless_entries(lines):
         listed.append((k, key, Counter(key)))
+    paged = gap_paged_entries(lines)
+    for k, entry in enumerate(paged):
+        if entry:
+            # an entry whose page ends the line after a gap (``关于…的通报\t6``): its title too
+            m = PAGE_AFTER_GAP_RE.search(lines[k].text)
+            key = "".join(lines[k].text[: m.start() + 1].split())
+            listed.append((k, key, Counter(key)))
     listed.sort(key=lambda e: e[0])
     listed_at = [k for k, _, _ in listed]
 
@@ -2157,7 +2184,6 @@ def unwrap(doc: PhysicalText) -> None:
     figures = [figure_caption(line.text) for line in lines]  # 图一　title: a numbered figure's caption
     labelled = labelled_items(lines)
     table_caption = table_caption_lines(lines)
-    paged = gap_paged_entries(lines)
     # the lines that go on a caption the wrap cut (its first line opens it, the last holds its credit)
     caption_rest = [False] * len(lines)
     for k, opens in enumerate(captions):
@@ -2315,15 +2341,16 @@ class _Joining:
         digits of Latin script, nothing between ideographs, nor inside a number of Chinese
         running text: :func:`number_cut`; an ideographic space printed at the line's end or at
         the next line's start, a gap the wrap left there, ``…揭牌。　　宣传部　`` / ``周　航　摄``,
-        is kept as one; so is a tab there, the gap between two cells of a table set with tabs)."""
+        is kept as one; so is a tab there in a line of cells apart by tabs, the gap between two
+        cells of a table set with tabs)."""
         cur = self.line
         if self.segments is None:
             self.segments = list(cur.segments)
         end, start = self.text[-1:], nxt.text[:1]
         sep = " " if (end.isascii() and start.isascii() and end.isalnum() and start.isalnum()
                       and not number_cut(self.text, nxt.text)) else ""
-        if not sep and end and (self.last_raw.rstrip(" \r\n\f").endswith("\t")
-                                or nxt.raw.lstrip(" \f").startswith("\t")):
+        if not sep and end and "\t" in self.text.strip() and (self.last_raw.rstrip(" \r\n\f").endswith("\t")
+                                                              or nxt.raw.lstrip(" \f").startswith("\t")):
             sep = "\t"  # (a table's cells apart by tabs, the wrap at the gap: the gap kept)
         elif not sep and end and (self.last_raw.rstrip(" \r\n\f").endswith("\u3000")
                                   or nxt.raw.lstrip(" \f").startswith("\u3000")):

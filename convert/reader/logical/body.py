@@ -1687,9 +1687,12 @@ class BodyBuilder:
     def _paragraphs_indented(self) -> bool:
         """The body opens its paragraphs with a first-line indent (段首缩进): of its lines of running
         text that open no page (a page's first line may be the rest of a cut paragraph, the
-        question asked), three at least and four in five open indented. Computed once."""
+        question asked) and have no role (verse, a sub-heading, a caption), three at least and four
+        in five open indented. Computed once."""
         if getattr(self, "_indented", None) is None:
-            prose = [x for x in self.lines if paragraph_shape(x) and not (x.segments and is_mark(x.segments[0][0]))]
+            # (lines with a role, verse, sub-headings, captions, set as they are, are no paragraphs)
+            prose = [x for k, x in enumerate(self.lines) if self._role(k) is None and paragraph_shape(x)
+                     and not (x.segments and is_mark(x.segments[0][0]))]
             starts = sum(1 for x in prose if indented(x))
             self._indented = starts >= 3 and starts >= 0.8 * len(prose)
         return self._indented
@@ -1905,7 +1908,11 @@ class BodyBuilder:
         self._close()
 
     def _page_label(self, line: Line, role: Role) -> None:
-        """``<pb n="…"/><fw type="header">…</fw>``: a new page; its article and column end."""
+        """``<pb n="…"/><fw type="header">…</fw>``: a new page; its article and column end. A
+        paragraph the page's end cut mid-sentence with no page credit under it (a spread's pages,
+        2版 and 3版, run one story across) is kept (:meth:`_resume_cut`): the page may go on with it."""
+        if self._cut is None and self.para_open and self.para is not None and self.para.getparent() is not None:
+            self._cut = (self.para, self.article, self.section, self.section_is_brief, self.sub, list(self.subs))
         self._close()
         self.article, self.sub, self.subs = None, None, []
         self.section, self.section_is_brief = None, False

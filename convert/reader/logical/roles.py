@@ -41,7 +41,7 @@ import re
 from types import SimpleNamespace
 
 from convert.reader.body import BYLINE_LINE_RE, BRIEF_RE, CONTINUATION_LEAD_RE, CONTINUATION_RE
-from convert.reader.layout import (BULLET_CHARS, tab_cells, CASE_PART_RE, unit_label, CELL_MAX, FORM_FIELD_RE, PIPE_RULE_RE, TERMINAL, FIGURE_CELL_RE, brief_by_unit, figure_caption, figure_row, TABLE_LABEL_RE, TABLE_TITLE_RE, after_clause_mark, cell_spans, colophon_fields, column_row, gap_field, tab_pair,
+from convert.reader.layout import (BULLET_CHARS, tab_cells, thin_cells, thin_figure_row, CASE_PART_RE, unit_label, CELL_MAX, FORM_FIELD_RE, PIPE_RULE_RE, TERMINAL, FIGURE_CELL_RE, brief_by_unit, figure_caption, figure_row, TABLE_LABEL_RE, TABLE_TITLE_RE, after_clause_mark, cell_spans, colophon_fields, column_row, gap_field, tab_pair,
                                    heading_shape, page_credit, paragraph_shape, table_row, unfinished)
 from convert.reader.lines import WS_RE, Line, Milestone, is_mark
 from convert.reader.logical.back import is_page_credit, rule_line
@@ -85,6 +85,10 @@ LEAD_IN_RE = re.compile(
 AUTHOR_LINE_RES = (
     re.compile(r"^(?:文|图|文图|图文|作者|撰稿|撰文|整理|口述|采写|执笔|编译|翻译|译)\s*[／/:：]\s*\S.{0,20}$"),
     re.compile(rf"^[{BULLET_CHARS}]\s*[\u4e00-\u9fff·](?:\s?[\u4e00-\u9fff·]){{1,5}}$"),
+    # the paper's own commentator, unnamed (本报评论员: a 评论员文章's byline, newspaper practice)
+    re.compile(r"^(?:本报|本刊|本台)(?:特约)?评论员$"),
+    # a team that wrote a report together (``集团党委政策研究室调研组``, 课题组: a 调研报告's byline)
+    re.compile(r"^[\u4e00-\u9fff]{2,20}(?:调研组|课题组|写作组|编写组)$"),
 )
 #: The words for what a person did to a text that a byline prints before the name, set off by a
 #: space and no separator (``口述　蒋德昌　　整理　苗　青``: an oral history's teller and recorder).
@@ -114,7 +118,7 @@ ROLE_AFTER_NAME_RE = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}})(?:{NAME_ROLES})$")
 #: A credit after the text, on a line of its own, in brackets.
 CREDIT_LINE_RE = re.compile(r"^[（(]\s*(?P<inner>[^（）()]{2,30}?)\s*[）)]$")
 CREDIT_WORD_RE = re.compile(r"供稿|记者|通讯员|撰稿|执笔|整理|摄影|作者|文[／/]|提供")
-NOT_CREDIT_RE = re.compile(r"^(?:\d|[一二三四五六七八九十]+[、）)]|上接|下转|转|接|共印|略|注|附|见|详见|摘自|来源|据)")
+NOT_CREDIT_RE = re.compile(r"^(?:\d|[一二三四五六七八九十]+[、）)]|上接|下转|转|接|共印|略|注|附|见|详见|摘自|来源|数据来源|资料来源|数据|资料|据)")
 #: A working group that wrote a piece, named in brackets at its foot (``（县国资委调研组）``, ``（…课题组）``):
 #: a body's name (four characters or more) ending in 组, what a report's 执笔 unit is called.
 CREDIT_GROUP_RE = re.compile(r"^[\u4e00-\u9fff]{3,}组$")
@@ -682,12 +686,15 @@ def column_question(doc: LogicalText, i: int) -> bool:
 #: A letter writer's signature (读者来信 practice: signed at the letter's foot): the writer's
 #: standing, after an optional place or unit (``读者``, ``城东小区居民``, ``浦口村村民``; a service's
 #: users writing to its paper: ``乘客``, ``旅客``, ``游客``, ``患者``), a space,
-#: and a name of two or three characters.
+#: and a name of two or three characters (a joint letter's first signer, then how many sign with
+#: them: ``上河村三组村民　X等12户``).
 LETTER_SIGNER_RE = re.compile(r"^[\u4e00-\u9fff]{0,12}(?:读者|村民|居民|市民|网友|群众|职工|家长|乘客|旅客|游客|患者|家属)"
                               r"(?:[：:][ \t\u3000]*|[ \t\u3000]+)"
                               r"(?P<name>[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,2})"
                               # (co-signers after the first name: ``患者X家属：周建华　周建英``)
-                              r"(?:[ \t\u3000]+[\u4e00-\u9fff]{2,3}){0,3}$")
+                              r"(?:[ \t\u3000]+[\u4e00-\u9fff]{2,3}){0,3}"
+                              # (a joint letter's first signer and how many sign with them: ``X等12户``)
+                              r"(?:等[\d０-９一二三四五六七八九十百]{1,4}(?:户|人|名|位|家))?$")
 #: The words of respect that close a letter under 此致/敬祝 (书信 practice, 祝颂语: ``敬礼！``,
 #: ``安康！``): the letter's text ends there, its signature follows.
 LETTER_SALUTE_RE = re.compile(r"^(?:敬礼|安康|商祺|大安|近安|教安|工作顺利|身体健康)[！!]?$")
@@ -955,11 +962,37 @@ def find_signed_columns(doc: LogicalText) -> None:
 def _numbered_question(doc: LogicalText, i: int) -> tuple[int, int] | None:
     """``(level, number)`` when body line *i* is a numbered question on a line of its own
     (``1.提取公积金租房需要哪些材料？``: GB/T 15834-2011 B.3.8 number, one question, no other
-    sentence mark) with its answer under it (``答：…``): the heading of one item of a 问答 piece
-    (政策解读, 答记者问), a sub-heading of the piece."""
-    found = numbered_parts(doc.lines[i])
+    sentence mark) with its answer under it (``答：…``, or an answer paragraph with no label where a
+    numbered question of the same level, the number next to its own, stands near): the heading of
+    one item of a 问答 piece (政策解读, 答记者问), a sub-heading of the piece."""
+    found = _question_shape(doc.lines[i])
     nxt = _next(doc, i)
-    if found is None or found[1] is None or nxt is None or not re.match(r"^答\s*[：:]", nxt.key):
+    if found is None or nxt is None:
+        return None
+    if re.match(r"^答\s*[：:]", nxt.key):
+        return found
+    # (or its answer a paragraph under it, no 答： label, and the next or the last question of the
+    # piece a numbered question of the same shape: ``1.离休干部在外地就医，医药费怎么报销？`` /
+    # ``离休干部…``, ``2.退休干部的…如何申请？``; at most QUESTION_REACH lines away)
+    if not paragraph_shape(nxt) or doc.roles.get(i + 1) is not None:
+        return None
+    for k in range(max(doc.body_start, i - QUESTION_REACH), min(doc.colophon_start, i + QUESTION_REACH + 1)):
+        if k != i and (other := _question_shape(doc.lines[k])) is not None and other[0] == found[0] \
+                and abs(other[1] - found[1]) == 1 and (k > i) == (other[1] > found[1]):
+            return found
+    return None
+
+
+#: How far (in logical lines) a numbered question's sibling may stand (:func:`_numbered_question`).
+QUESTION_REACH = 30
+
+
+def _question_shape(line: Line) -> tuple[int, int] | None:
+    """``(level, number)`` when *line* is a numbered question on a line of its own: a GB/T
+    15834-2011 B.3.8 number, one question of at most 40 characters ending in a question mark, no
+    other sentence mark (a comma may stand)."""
+    found = numbered_parts(line)
+    if found is None or found[1] is None:
         return None
     rest = found[2].strip()
     if not rest.endswith(("？", "?")) or len(re.sub(r"\s+", "", rest)) > 40 or any(c in "。；;！!：:" for c in rest) \
@@ -2665,6 +2698,27 @@ def find_tables(doc: LogicalText) -> None:
                     None, part="row" if part != "more" else "more", table=n, label=part == "head", cells=cells)
             i = j
             continue
+        if i not in doc.roles and not table_row(first.text) and (spans := thin_figure_row(first.text)) is not None:
+            # rows of a name and figures, their cells one ideographic space apart (no wide gap),
+            # three lines or more of as many cells, the column heads right above (as many cells,
+            # no figures needed) and the caption over them: TEI P5 §14.1.1
+            count = len(spans)
+            j = _row_run(doc, i, end, lambda line: (r := thin_figure_row(line.text)) is not None and len(r) == count)
+            if j - i >= 3:
+                n += 1
+                head = i - 1 if (i - 1 >= doc.body_start and i - 1 not in doc.roles and not first.blank_before
+                                 and (h := thin_cells(doc.lines[i - 1].text)) is not None and len(h) == count) else None
+                top = i if head is None else head
+                if _table_caption(doc, top):
+                    _give(doc, top - 1, "table", "a table's caption printed with no 表 label, right above its first row "
+                          "(TEI P5 §14.1.1: its head)", "medium", part="head", table=n, caption=True)
+                for k in range(top, j):
+                    cells = [(a, b, q) for q, (a, b) in enumerate(thin_cells(doc.lines[k].text))]
+                    _give(doc, k, "table", "a table row: a name and figures one ideographic space apart, three such "
+                          "rows or more of as many cells" + ("; the column heads" if k == head else "")
+                          + " (TEI P5 §14.1.1)", "medium", part="row", table=n, label=k == head, cells=cells)
+                i = j
+                continue
         if i not in doc.roles and (count := tab_cells(first.text)) is not None:
             # rows of as many cells apart by tabs, three lines or more in a row with no blank line
             # between (a word processor's table as extracted, its cells clauses: a 问题清单), the
