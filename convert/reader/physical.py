@@ -502,19 +502,19 @@ def find_page_furniture(doc: PhysicalText) -> None:
             second.setdefault(_shape_key(line), []).append(i)
     # a newspaper's 报眉 under each page's label (``第2版　专题`` / ``蓍州农垦报　2025年10月17日　星期五``):
     # the page label opens the page as a folio does; the same head-shaped line under two labels at
-    # least, the paper's name or a date in it, is a running head
+    # least, a date in it (a story's title repeated over its continuation holds none), is a running head
     labelled: dict[str, list[int]] = {}
     for i in range(1, n):
         line = lines[i]
         if (not folio[i] and not top[i] and line.page is None and head_shaped(i) and not line.key.startswith("【")
                 and not bracketed(i) and is_page_label(lines[i - 1]) and not is_page_label(line)
-                and any(k in ("date", "title", "weekday") for k, _, _ in fields_of(line.text))):
+                and any(k == "date" for k, _, _ in fields_of(line.text))):
             labelled.setdefault(_shape_key(line), []).append(i)
     for members in labelled.values():
         if len(members) >= 2:
             for i in members:
                 lines[i].furniture = "header"
-                lines[i].note("furniture: running head", "a 报眉 line under a page label (the paper's name or the "
+                lines[i].note("furniture: running head", "a 报眉 line under a page label (the paper's name and the "
                                                          "date), the same under two labels at least")
     # an issue number or date (a journal's running head: ``2023年第4期``) that stands there at two
     # page breaks at least, and nowhere at a page's first line
@@ -1313,8 +1313,9 @@ def _completes_entry(a: Line, b: Line, entries: list[tuple[str, Counter]]) -> bo
     title longer than the column, wrapped (neither line may hold a comma or full stop)."""
     from convert.reader.body import MATCH_RATIO, _similar
 
-    if any(c in "。；，," for c in a.text + b.text) or b.page is not None:
-        return False
+    if any(c in "。；，," for c in a.text + b.text) or b.page is not None or b.text.lstrip().startswith("—") \
+            or (a.key[:1] == "【" and a.key[-1:] == "】"):
+        return False  # (a subtitle's dash opens a line of its own: 副题, under the title; a column's name in 【】 too)
     ka, kab = a.key, a.key + b.key
     if not ka or len(kab) > 60:
         return False
@@ -1843,10 +1844,12 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
         return False, ("this line and the next together an author line (a unit and a name: 县供电公司　许一帆), "
                        "neither one alone: the wrap cut it"), "medium"
     if (parts == 1 and len(a.key) == 1 and "\u4e00" <= a.key <= "\u9fff" and b.raw[:1].strip()
-            and b.text[:1] not in BULLET_CHARS):
-        # one ideograph alone on its line, the next line going on flush left (``苎`` / ``溪重工铸造
-        # 车间　周立平``): the wrap cut the line after its first character; no line of prose or of a
-        # title is one character long
+            and b.text[:1] not in BULLET_CHARS and display_width(leading_blanks(a.raw.lstrip("\f"))) >= 2
+            and b.no == a.end_no + 1):
+        # one ideograph alone on its line, set in (a centred line's start), the next line, right
+        # under it, going on flush left (``　　　苎`` / ``溪重工铸造车间　周立平``): the wrap cut the line
+        # after its first character; no line of prose or of a title is one character long (a flush
+        # one is the cut tail of the line above, ``…2024年5月17`` / ``日``)
         return False, ("one ideograph alone on its line, the next going on flush left: a line the wrap cut after "
                        "its first character"), "medium"
     why = (_own_line(a) if parts == 1 or len(a.key) <= TAIL else None) or _own_line(b)
@@ -2159,8 +2162,10 @@ def unwrap(doc: PhysicalText) -> None:
     for k, entry in enumerate(paged):
         if entry:
             # an entry whose page ends the line after a gap (``关于…的通报\t6``): its title too
+            # (the title alone: an author set off by a gap before the page is no part of it)
             m = PAGE_AFTER_GAP_RE.search(lines[k].text)
-            key = "".join(lines[k].text[: m.start() + 1].split())
+            title = re.split(r"\s{2,}|[\u3000\t]", lines[k].text[: m.start() + 1].strip(), maxsplit=1)[0]
+            key = "".join(title.split())
             listed.append((k, key, Counter(key)))
     listed.sort(key=lambda e: e[0])
     listed_at = [k for k, _, _ in listed]

@@ -1313,7 +1313,8 @@ class BodyBuilder:
             self.para_open = self.para is not None
             return None
         if BYLINE_LINE_RE.match(line.key) or split_specials(line.segments)[2] or COLOPHON_FIELD_RE.match(line.key) \
-                or phone_fields(line.key):
+                or phone_fields(line.key) or (whole_bracket(line.text) and not marked):
+            # (a line wholly in brackets, （数据来源：…）, （完）, is a note: no title is bracketed whole)
             # a reporter line, a line ending in a credit, a colophon field, a line of phone numbers: no heading
             return None
         if (not marked and BOX_LABEL_RE.match(line.key) and not self.boundary and self.article is not None
@@ -1946,8 +1947,10 @@ class BodyBuilder:
         para = cut[0]
         text = line.text.lstrip()
         opens_mid = re.match(r"^[\u4e00-\u9fff]{1,4}[。，；、！？”’）」]", text) is not None
-        if not (opens_mid or (self._paragraphs_indented() and not indented(line))):
-            return False
+        if not (opens_mid or (self._paragraphs_indented() and not indented(line) and paragraph_shape(line))):
+            return False  # (a flush title-shaped line opens the next story)
+        if para.xpath("following::tei:note[@type='continuation']", namespaces={"tei": TEI_NS}):
+            return False  # a jump line (下转…) sent the story on: its continuation says where
         after = para.xpath("following::*")
         ids = {id(e) for e in after}
         top = [e for e in after if id(e.getparent()) not in ids]

@@ -118,7 +118,7 @@ ROLE_AFTER_NAME_RE = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}})(?:{NAME_ROLES})$")
 #: A credit after the text, on a line of its own, in brackets.
 CREDIT_LINE_RE = re.compile(r"^[（(]\s*(?P<inner>[^（）()]{2,30}?)\s*[）)]$")
 CREDIT_WORD_RE = re.compile(r"供稿|记者|通讯员|撰稿|执笔|整理|摄影|作者|文[／/]|提供")
-NOT_CREDIT_RE = re.compile(r"^(?:\d|[一二三四五六七八九十]+[、）)]|上接|下转|转|接|共印|略|注|附|见|详见|摘自|来源|数据来源|资料来源|数据|资料|据)")
+NOT_CREDIT_RE = re.compile(r"^(?:\d|[一二三四五六七八九十]+[、）)]|上接|下转|转|接|共印|略|注|附|见|详见|摘自|来源|数据来源|资料来源|据)")
 #: A working group that wrote a piece, named in brackets at its foot (``（县国资委调研组）``, ``（…课题组）``):
 #: a body's name (four characters or more) ending in 组, what a report's 执笔 unit is called.
 CREDIT_GROUP_RE = re.compile(r"^[\u4e00-\u9fff]{3,}组$")
