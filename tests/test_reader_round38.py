@@ -185,9 +185,9 @@ def test_a_weeklys_page_tags_when_the_first_stands_above_the_masthead_and_a_colu
 
 def test_an_author_line_the_wrap_cut_is_one_author_line():
     """An author line a wrap cut at its gap (菖溪县供电公司 / 　许一帆) or inside the unit's name
-    (菖溪重工铸造车 / 间　周立平), or one whose first character the wrap left alone on its line, is
-    one author line: the title above it stays whole and the poem under it is verse."""
-    for cut in ("菖溪重工铸造车\n间　周立平", "菖溪重工铸造车间\n　周立平", "菖\n溪重工铸造车间　周立平"):
+    (菖溪重工铸造车 / 间　周立平), or one set in (centred) whose first character the wrap left alone
+    on its line, is one author line: the title above it stays whole and the poem under it is verse."""
+    for cut in ("菖溪重工铸造车\n间　周立平", "菖溪重工铸造车间\n　周立平", "　　　　菖\n溪重工铸造车间　周立平"):
         root = _doc(WEEKLY.replace("菖溪重工铸造车间　周立平", cut))
         assert "夜班的铁水" in _heads(root)
         assert _texts(root, "//tei:lg/tei:l")[:1] == ["炉门打开的时候"]
