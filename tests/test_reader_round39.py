@@ -137,7 +137,8 @@ def test_a_farm_papers_bylines_running_heads_spread_and_table_of_figures():
     under each page label (the paper's name and the date) is a running head; a paragraph the page
     label of a spread cuts (2版 to 3版, no page credit between) goes on; rows of a name and figures
     one ideographic space apart under their heads are a table, its caption its head, and the
-    source line under it (（数据来源：…）) no credit closing the article."""
+    source line under it (（数据来源：…）) one source note, no credit closing the article: the
+    numbered sub-heading after it goes on in the same article."""
     root = _doc(FARM)
     heads = _heads(root)
     assert "把丰收的账算得更细些" in heads and "从“看天种地”到“看数种地”" in heads
@@ -149,7 +150,9 @@ def test_a_farm_papers_bylines_running_heads_spread_and_table_of_figures():
     rows = xpath(root, "//tei:table/tei:row")
     assert len(rows) == 4 and rows[0].get("role") == "label"
     assert [len(xpath(r, "tei:cell")) for r in rows] == [3, 3, 3, 3]
-    assert any(p == "（数据来源：青山农场数字农业服务中心）" for p in ps)
+    assert _texts(root, "//tei:note[@type='source']") == ["（数据来源：青山农场数字农业服务中心）"]
+    assert "（数据来源：青山农场数字农业服务中心）" not in _texts(root, "//tei:byline")
+    assert _texts(root, "//tei:div[@type='subsection']/tei:p") == ["调研中也发现，“数字农场”建设还存在一些不容忽视的问题。"]
 
 
 QA = """老干部工作通讯

@@ -74,9 +74,8 @@ def unit_credit(text: str) -> re.Match | None:
     return None
 
 
-#: (a table's data source under it, ``（数据来源：…）``, ``资料来源：``, is a note of the table: no
-#: reprint's source closing the piece)
-SOURCE_RE = re.compile(r"[（(]?\s*(?:摘自|(?<!数据)(?<!资料)来源[：:]|转自|选自|原载|稿件来源[：:])[^()（）]{1,40}[）)]?\s*$")
+#: (a table's data source, ``（数据来源：…）``, ``资料来源：…``, is one note with its words before 来源)
+SOURCE_RE = re.compile(r"[（(]?\s*(?:摘自|(?:数据|资料)?来源[：:]|转自|选自|原载|稿件来源[：:])[^()（）]{1,40}[）)]?\s*$")
 SUBHEAD_RE = re.compile(r"^(?:[一二三四五六七八九十]+\s*[、．.]|[（(][一二三四五六七八九十\d]+[)）]|\d+\s*[、．])")
 BRIEF_RE = re.compile(r"简报|简讯|快讯|短讯|速览|一句话新闻|速递")
 

@@ -2051,8 +2051,11 @@ def aligned_tables(lines: list[Line]) -> None:
             part = "row" if cells[0][2] == 0 and full else "more" if cells[0][2] > 0 and parts else None
             # the first cell's wrapped rest under the first head alone (``苘阳县鑫源粮油购　　玉米…`` /
             # ``销有限公司``): a rest only where a row follows it (else the text after the table)
+            # (a name's rest, two ideographs at least: figures alone there, ``4.2%``, are the last
+            # cell's rest the wrap carried to the line's start, which the gap reader reads)
             first_rest = (part is None and cells[0][2] == 0 and len(cells) == 1 and bool(parts)
-                          and parts[-1][1] == "row" and not any(c in "，。；：！？,;:" for c in lines[j].text))
+                          and parts[-1][1] == "row" and not any(c in "，。；：！？,;:" for c in lines[j].text)
+                          and sum(1 for c in lines[j].key if "\u4e00" <= c <= "\u9fff") >= 2)
             if first_rest:
                 part = "more"
             if part == "more" and (INDENT_RE.match(lines[j].raw.lstrip("\f")) or item_number(lines[j].text)):

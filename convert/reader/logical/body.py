@@ -1874,7 +1874,8 @@ class BodyBuilder:
         A credit that closed the article right after a sub-division (a speech's speaker in
         brackets, ``（槐湾镇党委副书记　宋立群）``) and a sibling sub-heading after it: the credit
         closed that sub-division, not the article (it moves to the sub-division's end, TEI
-        ``divBottom``), and the article goes on."""
+        ``divBottom``), and the article goes on; so it does after a source note (a table's
+        ``（数据来源：…）``)."""
         if self.article is not None and self.article_closed and len(self.article):
             credits = []
             last = self.article[-1]
@@ -1886,6 +1887,11 @@ class BodyBuilder:
                 for c in credits:
                     last.append(c)
                 self.article_closed = self.boundary = False
+        if (self.article is not None and self.article_closed and len(self.article)
+                and self.article[-1].tag == f"{{{TEI_NS}}}note" and self.article[-1].get("type") == "source"):
+            # a source line (（数据来源：…）, under a table) and a numbered sub-heading after it: the
+            # source was the table's, the article goes on
+            self.article_closed = self.boundary = False
         while self.subs and self.subs[-1][0] >= level:
             self.subs.pop()
         parent = self.subs[-1][1] if self.subs else self.article
