@@ -69,6 +69,16 @@ def test_epub_has_an_html_table_with_column_heads(written):
     assert '<th scope="col">增长（%）</th>' in pages and "<td>12860</td>" in pages
 
 
+def test_epub_lets_a_cell_of_words_wrap_and_keeps_figures_and_units_on_one_line(written):
+    """A cell that names something in five ideographs or more with no figure (城镇居民人均收入, a
+    body's name 县交通运输局 in a 问题清单) is words: ``td class="text"`` wraps on a phone's narrow
+    screen; a figure (12860) and a unit (亿元) stay on one line (epub.css ``white-space: nowrap``)."""
+    with zipfile.ZipFile(written / "stats.epub") as z:
+        pages = "".join(z.read(n).decode("utf-8") for n in z.namelist() if n.endswith(".xhtml"))
+    assert '<td class="text">城镇居民人均收入</td>' in pages
+    assert "<td>亿元</td>" in pages and "<td>12860</td>" in pages
+
+
 def test_pdf_text_holds_every_cell(written):
     text = subprocess.run(["pdftotext", str(written / "stats.pdf"), "-"], capture_output=True, text=True,
                           check=True).stdout

@@ -49,6 +49,9 @@ EPUB_TYPE = f"{{{EPUB_NS}}}type"
 #: The longest cell of a table read as a figure or a short name (no wrap); a longer one, or one
 #: with clause marks, is words and may wrap (``td class="text"``).
 PROSE_CELL = 12
+#: The fewest ideographs of a cell with no figure that make it a name that may wrap (``县交通运输局``):
+#: a unit (亿千瓦时) or a short head stays on one line.
+NAME_CELL = 5
 
 #: Valid HTML ``<time datetime>`` values we pass on: a month string or a date string
 #: (HTML Living Standard §2.3.5.1, §2.3.5.2).
@@ -333,8 +336,9 @@ class XhtmlTranslator:
         heads) and ``<td>`` elsewhere. Page furniture between two rows (``pb``, ``fw``) has no
         place between ``<tr>`` in HTML: it is rendered at the start of the next row's first cell
         (a ``pb`` is an empty page-break marker; an ``fw`` renders nothing there). A cell of words
-        (clause marks, or longer than :data:`PROSE_CELL` characters) gets ``class="text"``: the
-        stylesheet lets it wrap where figures stay on one line."""
+        (clause marks, longer than :data:`PROSE_CELL` characters, or a name of :data:`NAME_CELL`
+        ideographs or more with no figure) gets ``class="text"``: the stylesheet lets it wrap where
+        figures stay on one line."""
         self._need_block(el, inline)
         table = self.sub(out, "table", "table", el)
         body = None
@@ -356,8 +360,12 @@ class XhtmlTranslator:
                     if local(cell) != "cell":
                         continue
                     words = "".join(cell.itertext())
-                    # a cell of words, not a figure (a 问题描述's clauses): it may wrap (epub.css)
-                    prose = not label and (len(words.strip()) > PROSE_CELL or any(c in "，。；、" for c in words))
+                    # a cell of words, not a figure (a 问题描述's clauses, a body's name of five
+                    # ideographs or more with no figure in it, 县交通运输局): it may wrap (epub.css),
+                    # so that a table of such cells fits a phone's screen
+                    prose = not label and (len(words.strip()) > PROSE_CELL or any(c in "，。；、" for c in words)
+                                           or (sum(1 for c in words if "\u4e00" <= c <= "\u9fff") >= NAME_CELL
+                                               and not any(c.isdigit() for c in words)))
                     td = self.sub(tr, "th" if label else "td", "text" if prose else None, cell)
                     if label:
                         td.set("scope", "col")
