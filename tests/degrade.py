@@ -61,8 +61,10 @@ def shared_source(path: Path) -> Path | None:
 
 
 def shared_furniture(want: dict) -> list[str]:
-    """The furniture lines a shared degraded copy's gold lists (per issue in a file of several)."""
-    return want.get("furniture", []) or [f for issue in want.get("issues", []) for f in issue.get("furniture", [])]
+    """The furniture lines a shared degraded copy's gold lists (per issue in a file of several),
+    each as printed (a line given as an object, ``{"text": "— 3 —", …}``, by its ``text``)."""
+    listed = want.get("furniture", []) or [f for issue in want.get("issues", []) for f in issue.get("furniture", [])]
+    return [str(f.get("text", "")) if isinstance(f, dict) else f for f in listed]
 
 
 def source_furniture(path: Path) -> list[str]:
@@ -233,10 +235,13 @@ def concatenate(a: str, b: str) -> str:
 # ------------------------------------------------------------------------------ measuring
 
 
-def furniture_text(line: str) -> str:
+def furniture_text(line: str | dict) -> str:
     """The content of an inserted furniture line, whitespace removed: a folio ``- 3 -`` keeps its
     dashes (it is not a list bullet, TEI-CONVENTIONS.md point 7; the shared gold lists
-    furniture lines as printed)."""
+    furniture lines as printed). A gold that gives each line as an object (``{"page": 3, "text":
+    "— 3 —", …}``: the genres README leaves the key's form open) is read by its ``text``."""
+    if isinstance(line, dict):
+        line = str(line.get("text", ""))
     return nows(line.replace("\f", ""))
 
 
