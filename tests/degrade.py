@@ -321,7 +321,8 @@ def false_joins(blocks: list[str], clean: str, joins: list[str], heads: set[str]
     apart: for each pair of consecutive content lines that no gold join spans, the last *k*
     characters of the first and the first *k* of the second found together inside one block
     (*blocks*: the texts of the model's blocks, ``<lb/>`` as U+E000). A line of prose (over 20
-    characters, not one of the gold *heads*) that stops mid-sentence is a paragraph an old page
+    characters, or over four fifths of the median line of prose in a text set in narrower columns;
+    not one of the gold *heads*) that stops mid-sentence is a paragraph an old page
     break cut (TEI-CONVENTIONS.md point 5): joining it is right even where an older gold does not
     list the join. Returns those places."""
     lines = content_lines(clean)
@@ -364,6 +365,11 @@ def false_joins(blocks: list[str], clean: str, joins: list[str], heads: set[str]
     # characters one source line prints together (a contents entry's title and its author) are
     # no two lines run together
     one_line = "\n".join(lines)
+    # how long a line of prose is at least (a line a wrap may have cut): 20 characters, or four
+    # fifths of the median line of prose where the text is set in narrow columns (a newspaper's
+    # 18–20 characters: its wrapped lines are prose the fixed 20 would not see)
+    prose_lens = sorted(len(line) for line in lines if any(c in "，。、；" for c in line))
+    prose_min = min(20, int(0.8 * prose_lens[len(prose_lens) // 2])) if prose_lens else 20
     # the measure of a hard-wrapped clean text: most of its long lines fill it
     longs = sorted(len(line) for line in lines if len(line) > 20)
     full = longs[len(longs) * 4 // 5] if longs else 0
@@ -382,7 +388,7 @@ def false_joins(blocks: list[str], clean: str, joins: list[str], heads: set[str]
         # (the line's last character only: a closing quote there may end a title, ``…“口袋公园”``;
         # an item's number in brackets ends no sentence, its item goes on below: ``…核实；（2）``)
         # (a bracket closing a word's gloss, ``…中心组（扩大）`` / ``学习会，…``, ends no sentence either)
-        if len(a) > 20 and (a[-1] not in TERMINAL or _ITEM_NUMBER_END_RE.search(a) or (a[-1] in "）)" and mid_sentence(a, b))) \
+        if len(a) > prose_min and (a[-1] not in TERMINAL or _ITEM_NUMBER_END_RE.search(a) or (a[-1] in "）)" and mid_sentence(a, b))) \
                 and a not in heads and b not in heads:
             continue
         # a paragraph hard-wrapped in the clean text: a line that stops mid-sentence (a closing
@@ -394,13 +400,13 @@ def false_joins(blocks: list[str], clean: str, joins: list[str], heads: set[str]
         # in an indent-marked text (also one that sets its paragraphs apart with blank lines too), a
         # wrapped line of prose not indented goes on with the line above, whatever that line ends with
         # (prose by a clause mark, the enumeration comma 、 too: 广播、宣传车巡回播放、发放明白纸等方式开展)
-        if ((indent_text or (wrapped_text and indents >= 3)) and adjacent[n + 1] and not opens[n + 1] and len(b) > 20
+        if ((indent_text or (wrapped_text and indents >= 3)) and adjacent[n + 1] and not opens[n + 1] and len(b) > prose_min
                 and a not in heads and b not in heads and any(c in "，,。；;、" for c in b)):
             continue
         # ... and so does a paragraph's short last line, flush and ending a sentence, under a line of
         # prose that stops mid-sentence (a closing quote after no sentence mark too, :func:`mid_sentence`:
         # ``…由“点上美”向“面上美”`` / ``延伸。``)
-        if ((indent_text or (wrapped_text and indents >= 3)) and adjacent[n + 1] and not opens[n + 1] and len(a) > 20
+        if ((indent_text or (wrapped_text and indents >= 3)) and adjacent[n + 1] and not opens[n + 1] and len(a) > prose_min
                 and mid_sentence(a, b) and b[-1] in "。！？!?…" and a not in heads and b not in heads):
             continue
         # whatever the layout, a line of prose (over 20 characters) that stops mid-sentence at a
@@ -409,7 +415,7 @@ def false_joins(blocks: list[str], clean: str, joins: list[str], heads: set[str]
         # wrapped lines of one paragraph (a title ending in a quote is one of the gold *heads*)
         # (a short line under it that a gold join carries across the page break is that
         # paragraph's too: ``…“学院—班级—宿舍”`` / ``四级心理`` / blank / ``预警网络。``)
-        if (len(adjacent) == len(lines) and adjacent[n + 1] and not opens[n + 1] and len(a) > 20
+        if (len(adjacent) == len(lines) and adjacent[n + 1] and not opens[n + 1] and len(a) > prose_min
                 and a[-1] in CLOSERS and mid_sentence(a, b) and a not in heads and b not in heads
                 and (any(c in "，,。；;、" for c in b) or any(j.startswith(b) for j in gold))):
             continue
