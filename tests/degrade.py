@@ -61,8 +61,9 @@ def shared_source(path: Path) -> Path | None:
 
 
 def shared_furniture(want: dict) -> list[str]:
-    """The furniture lines a shared degraded copy's gold lists (per issue in a file of several),
-    each as printed (a line given as an object, ``{"text": "— 3 —", …}``, by its ``text``)."""
+    """The furniture lines a gold lists (per issue in a file of several), each as printed (a line
+    given as an object, ``{"text": "— 3 —", …}``, by its ``text``: the genres README leaves the
+    key's form open)."""
     listed = want.get("furniture", []) or [f for issue in want.get("issues", []) for f in issue.get("furniture", [])]
     return [str(f.get("text", "")) if isinstance(f, dict) else f for f in listed]
 
@@ -235,13 +236,10 @@ def concatenate(a: str, b: str) -> str:
 # ------------------------------------------------------------------------------ measuring
 
 
-def furniture_text(line: str | dict) -> str:
+def furniture_text(line: str) -> str:
     """The content of an inserted furniture line, whitespace removed: a folio ``- 3 -`` keeps its
     dashes (it is not a list bullet, TEI-CONVENTIONS.md point 7; the shared gold lists
-    furniture lines as printed). A gold that gives each line as an object (``{"page": 3, "text":
-    "— 3 —", …}``: the genres README leaves the key's form open) is read by its ``text``."""
-    if isinstance(line, dict):
-        line = str(line.get("text", ""))
+    furniture lines as printed)."""
     return nows(line.replace("\f", ""))
 
 
@@ -542,7 +540,7 @@ def measure(root, want: dict, furniture: list[str], xpath, clean: str | None = N
     # page labels and page credits the source prints are fw too (not furniture a degradation inserted),
     # left out of the count unless the gold lists them in its own ``furniture`` (then they are
     # expected as fw, and the caller counts them among the furniture lines: heldout-j's newspaper)
-    printed -= {furniture_text(f) for f in want.get("furniture", [])}
+    printed -= {furniture_text(f) for f in shared_furniture(want)}
     fws = [t for t in (_text(f) for f in xpath(root, "//tei:text//tei:fw")) if t not in printed]
     all_heads = gold_heads + [s for s, _ in gold_subs]
     # a paragraph the source itself opens with the heading's words (``石窑沟…旧址`` / ``石窑沟…旧址位于…``)

@@ -1013,6 +1013,13 @@ def addressee_line(line: Line) -> bool:
     return all(p and (is_org_name(p) or _ADDRESSEE_RE.match(_QUALIFIER_RE.sub("", p))) for p in parts)
 
 
+def wrap_gap(above: str, below: str, gap: str) -> bool:
+    """A gap character *gap* (an ideographic space, a tab) stands where a wrap cut two raw lines:
+    at the end of *above* (line ends and trailing spaces aside) or at the start of *below* (its
+    leading spaces and form feed aside): the gap the wrap fell in, kept at the join."""
+    return above.rstrip(" \r\n\f").endswith(gap) or below.lstrip(" \f").startswith(gap)
+
+
 def _author_line_cut(a: Line, b: Line) -> bool:
     """*a* and *b* (no blank line between) are the two parts of an author line a wrap cut (a unit
     and a name, ``县供电公司`` / ``　许一帆``, ``苎溪重工铸造车`` / ``间　周立平``): both short (at most 20
@@ -1024,8 +1031,7 @@ def _author_line_cut(a: Line, b: Line) -> bool:
 
     if not (0 < len(a.key) <= 20 and 0 < len(b.key) <= 12) or any(c in PROSE_PUNCT or c == "、" for c in a.text + b.text):
         return False
-    gap = "\u3000" if a.raw.rstrip(" \r\n\f").endswith("\u3000") or b.raw.lstrip(" \f").startswith("\u3000") else ""
-    text = a.text.strip() + gap + b.text.strip()
+    text = a.text.strip() + ("\u3000" if wrap_gap(a.raw, b.raw, "\u3000") else "") + b.text.strip()
     both = author_line(SimpleNamespace(text=text, key="".join(text.split())))
     return (both is not None and not both.startswith("a bare name") and author_line(a) is None
             and (author_line(b) or "a bare name").startswith("a bare name"))
@@ -2357,11 +2363,9 @@ class _Joining:
         end, start = self.text[-1:], nxt.text[:1]
         sep = " " if (end.isascii() and start.isascii() and end.isalnum() and start.isalnum()
                       and not number_cut(self.text, nxt.text)) else ""
-        if not sep and end and "\t" in self.text.strip() and (self.last_raw.rstrip(" \r\n\f").endswith("\t")
-                                                              or nxt.raw.lstrip(" \f").startswith("\t")):
+        if not sep and end and "\t" in self.text.strip() and wrap_gap(self.last_raw, nxt.raw, "\t"):
             sep = "\t"  # (a table's cells apart by tabs, the wrap at the gap: the gap kept)
-        elif not sep and end and (self.last_raw.rstrip(" \r\n\f").endswith("\u3000")
-                                  or nxt.raw.lstrip(" \f").startswith("\u3000")):
+        elif not sep and end and wrap_gap(self.last_raw, nxt.raw, "\u3000"):
             sep = "\u3000"
         self.last_raw = nxt.raw
         if sep:

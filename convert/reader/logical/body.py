@@ -382,14 +382,7 @@ class BodyBuilder:
         """The line under line *i* (after an editor's note, :data:`EDITORIAL_NOTE_REACH` lines at
         most) is a title the contents list names (:meth:`_entry_match`) or the next entry not yet
         found, printed a little differently (:meth:`_next_unmatched`)."""
-        k, note = i + 1, False
-        while k < len(self.lines) and k <= i + EDITORIAL_NOTE_REACH:
-            r = self._role(k)
-            if r is not None and r.kind == "editorial":
-                note = True
-            elif not (note and r is None and not heading_shape(self.lines[k])):
-                break  # (the note's lines a ragged wrap left apart go with it)
-            k += 1
+        k = self._past_editorial(i + 1, ragged=True)
         if k >= len(self.lines) or self._role(k) is not None or not heading_shape(self.lines[k]):
             return False
         return self._entry_match(self.lines[k]) is not None or self._next_unmatched(self.lines[k]) is not None
@@ -544,12 +537,17 @@ class BodyBuilder:
         return line.marked or line.key in self.section_keys or (
             bool(self.entries) and self._entry_match(line) is not None)
 
-    def _past_editorial(self, k: int) -> int:
+    def _past_editorial(self, k: int, ragged: bool = False) -> int:
         """Line *k*, or the first line after the editor's note that starts there (the ``editorial``
-        role, :data:`EDITORIAL_NOTE_REACH` lines at most)."""
-        j = k
-        while j < len(self.lines) - 1 and j - k < EDITORIAL_NOTE_REACH and (r := self._role(j)) is not None \
-                and r.kind == "editorial":
+        role, :data:`EDITORIAL_NOTE_REACH` lines at most; the text's last line at most). With
+        *ragged*, the note's lines a ragged wrap left apart (no role, no heading's shape) go with it."""
+        j, note = k, False
+        while j < len(self.lines) - 1 and j - k < EDITORIAL_NOTE_REACH:
+            r = self._role(j)
+            if r is not None and r.kind == "editorial":
+                note = True
+            elif not (ragged and note and r is None and not heading_shape(self.lines[j])):
+                break
             j += 1
         return j
 
@@ -1919,7 +1917,7 @@ class BodyBuilder:
         paragraph the page's end cut mid-sentence with no page credit under it (a spread's pages,
         2版 and 3版, run one story across) is kept (:meth:`_resume_cut`): the page may go on with it."""
         if self._cut is None and self.para_open and self.para is not None and self.para.getparent() is not None:
-            self._cut = (self.para, self.article, self.section, self.section_is_brief, self.sub, list(self.subs))
+            self._cut = self._open_state()
         self._close()
         self.article, self.sub, self.subs = None, None, []
         self.section, self.section_is_brief = None, False
@@ -1938,6 +1936,11 @@ class BodyBuilder:
             self.body.append(E.pb(n=n))
         self.body.append(inline(E.fw(type="header", subtype="pageLabel"), _strip(segs)))
         self.boundary = True
+
+    def _open_state(self) -> tuple:
+        """The open paragraph and where it stands (article, column, sub-divisions), kept when a page
+        ends mid-sentence so that :meth:`_resume_cut` can open them again."""
+        return self.para, self.article, self.section, self.section_is_brief, self.sub, list(self.subs)
 
     def _resume_cut(self, line: Line) -> bool:
         """The first line of running text after a page's credit and the next page's label goes on
@@ -1974,7 +1977,7 @@ class BodyBuilder:
     def _page_credit(self, line: Line) -> None:
         """``<fw type="footer">``: the page ends (its article with it). A paragraph the page's
         end cut mid-sentence is kept (:meth:`_resume_cut`): the next page may go on with it."""
-        self._cut = ((self.para, self.article, self.section, self.section_is_brief, self.sub, list(self.subs))
+        self._cut = (self._open_state()
                      if self.para_open and self.para is not None and self.para.getparent() is not None else None)
         self._close()
         marks, segs = lead_marks(line.segments)

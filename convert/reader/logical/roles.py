@@ -2558,7 +2558,8 @@ def _table_caption(doc: LogicalText, i: int, lead: bool = False) -> bool:
     ``@cert`` medium. TEI P5 §14.1.1: a table's title is its ``<head>``. With *lead* (a table whose
     rows are sure by their form, set with tabs) the line above may end a lead's colon
     (``…清单如下（节选）：``), and in a text that sets every line apart by a blank line (the caption
-    too) a blank line may stand between caption and first row."""
+    too) a blank line may stand between caption and first row (a table set by its heads' positions
+    asks for none: the caller checks)."""
     k = i - 1
     if k - 1 < doc.body_start or k in doc.roles:
         return False
@@ -2569,16 +2570,11 @@ def _table_caption(doc: LogicalText, i: int, lead: bool = False) -> bool:
     return _caption_shape(cap) and ends and not COLUMN_RE.match(prev.key)
 
 
-def _aligned_caption(doc: LogicalText, i: int) -> bool:
-    """Line *i* - 1 is the caption of the table whose column heads line *i* prints
-    (:func:`convert.reader.physical.aligned_tables`): right above them, no role yet, shaped like a
-    caption (:func:`_caption_shape`), the line above it ending a sentence or a lead's colon
-    (``…列出如下：``)."""
-    k = i - 1
-    if k - 1 < doc.body_start or k in doc.roles or doc.lines[i].blank_before:
-        return False
-    prev = doc.lines[k - 1]
-    return _caption_shape(doc.lines[k]) and (sentence_final(prev.text) or prev.text.rstrip()[-1:] in "：:")
+def _give_unlabelled_caption(doc: LogicalText, k: int, n: int) -> None:
+    """Line *k* is the head of table *n*: a caption printed with no 表 label right above its first
+    row (:func:`_table_caption`; TEI P5 §14.1.1), ``@cert`` medium."""
+    _give(doc, k, "table", "a table's caption printed with no 表 label, right above its first row "
+          "(TEI P5 §14.1.1: its head)", "medium", part="head", table=n, caption=True)
 
 
 def _caption_shape(cap: Line) -> bool:
@@ -2687,7 +2683,9 @@ def find_tables(doc: LogicalText) -> None:
                     and doc.lines[j].aligned[0] == first.aligned[0] and doc.lines[j].aligned[1] != "head":
                 j += 1
             n += 1
-            if _aligned_caption(doc, i):
+            # (the caption right above the heads, no blank line between, under a finished sentence
+            # or a lead's colon: ``…列出如下：``)
+            if not first.blank_before and _table_caption(doc, i, lead=True):
                 _give(doc, i - 1, "table", "a table's caption printed with no 表 label, right above its column heads "
                       "(TEI P5 §14.1.1: its head)", "medium", part="head", table=n, caption=True)
             for k in range(i, j):
@@ -2710,8 +2708,7 @@ def find_tables(doc: LogicalText) -> None:
                                  and (h := thin_cells(doc.lines[i - 1].text)) is not None and len(h) == count) else None
                 top = i if head is None else head
                 if _table_caption(doc, top):
-                    _give(doc, top - 1, "table", "a table's caption printed with no 表 label, right above its first row "
-                          "(TEI P5 §14.1.1: its head)", "medium", part="head", table=n, caption=True)
+                    _give_unlabelled_caption(doc, top - 1, n)
                 for k in range(top, j):
                     cells = [(a, b, q) for q, (a, b) in enumerate(thin_cells(doc.lines[k].text))]
                     _give(doc, k, "table", "a table row: a name and figures one ideographic space apart, three such "
@@ -2729,8 +2726,7 @@ def find_tables(doc: LogicalText) -> None:
             if j - i >= 3 and not all(table_row(doc.lines[k].text) for k in range(i, j)):
                 n += 1
                 if _table_caption(doc, i, lead=True):
-                    _give(doc, i - 1, "table", "a table's caption printed with no 表 label, right above its first row "
-                          "(TEI P5 §14.1.1: its head)", "medium", part="head", table=n, caption=True)
+                    _give_unlabelled_caption(doc, i - 1, n)
                 label = _figures(first) == 0 < _figures(doc.lines[i + 1])
                 for k in range(i, j):
                     _give(doc, k, "table", "a table row: as many cells apart by tabs as the rows next to it, three "
