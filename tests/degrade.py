@@ -368,8 +368,9 @@ def false_joins(blocks: list[str], clean: str, joins: list[str], heads: set[str]
     # 18–20 characters: its wrapped lines are prose the fixed 20 would not see)
     prose_lens = sorted(len(line) for line in lines if any(c in "，。、；" for c in line))
     prose_min = min(20, int(0.8 * prose_lens[len(prose_lens) // 2])) if prose_lens else 20
-    # the measure of a hard-wrapped clean text: most of its long lines fill it
-    longs = sorted(len(line) for line in lines if len(line) > 20)
+    # the measure of a hard-wrapped clean text: most of its long lines (lines of prose's length, as
+    # above) fill it
+    longs = sorted(len(line) for line in lines if len(line) > prose_min)
     full = longs[len(longs) * 4 // 5] if longs else 0
     out = []
     for n, (a, b) in enumerate(zip(lines, lines[1:])):
@@ -417,11 +418,11 @@ def false_joins(blocks: list[str], clean: str, joins: list[str], heads: set[str]
                 and a[-1] in CLOSERS and mid_sentence(a, b) and a not in heads and b not in heads
                 and (any(c in "，,。；;、" for c in b) or any(j.startswith(b) for j in gold))):
             continue
-        # a line that fills the measure and stops at a clause mark (…5600余条；) goes on in the line
+        # a line that fills the measure and stops at a clause mark (…5600余条；, …老人逢人就说：) goes on in the line
         # under it (no blank line between): a paragraph hard-wrapped with no blank lines and no
         # indents tells its lines by their width only
         if (full and len(adjacent) == len(lines) and adjacent[n + 1] and len(a) >= 0.9 * full
-                and a[-1] in "；;，,、" and a not in heads and b not in heads):
+                and a[-1] in "；;，,、：:" and a not in heads and b not in heads):
             continue
         probe = a[-k:] + b[:k]
         if any(probe in h for h in heads):
