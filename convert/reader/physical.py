@@ -896,10 +896,20 @@ def _number(mark: Milestone) -> str | None:
     return None
 
 
-def _run_on_widths(lines: list[Line]) -> list[tuple[int, float]]:
+#: A 导读 entry's page (``4版``, ``第4版``) at a line's end or alone on its line.
+ENTRY_PAGE_ALONE_RE = re.compile(r"(?:第\s*)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*版\s*$")
+#: Two fields on one line, a wide gap between them (two ideographic spaces, three spaces or a tab
+#: after the first field's value, a label and its colon after the gap): a colophon's
+#: ``主编：韦承恩　　副主编：庞　越``; prose sets none (a label letter-spaced to width, ``主　　办：``,
+#: is one field).
+FIELD_GAP_RE = re.compile(r"[：:][^\s：:]+(?:\u3000{2,}|[ ]{3,}|\t)[^\s：:]+[：:]")
+
+
+def _run_on_widths(lines: list[Line], fields: bool = True) -> list[tuple[int, float]]:
     """``[(index, width)]`` of the lines that run on into the next line: a comma, enumeration
     comma, semicolon, colon or full stop inside (prose, not a heading with quotes), no sentence
-    end, no blank line after, at least 12 ideographs wide."""
+    end, no blank line after, at least 12 ideographs wide; unless *fields*, not two fields apart
+    by a wide gap (:data:`FIELD_GAP_RE`: a colophon's line, no wrapped prose)."""
     out = []
     for k, (a, b) in enumerate(zip(lines, lines[1:])):
         text = a.text
@@ -907,6 +917,8 @@ def _run_on_widths(lines: list[Line]) -> list[tuple[int, float]]:
             continue
         if not any(c in "，,、；;：:。" for c in text):  # clause marks: prose, not a heading
             continue
+        if not fields and FIELD_GAP_RE.search(text.strip()):
+            continue  # fields set apart by a wide gap (主编：…　　地址：…): no wrapped prose
         w = display_width(text.strip())
         if w >= 12:
             out.append((k, w))
@@ -936,8 +948,11 @@ def _local_widths(lines: list[Line], nearest: int = 12):
     *nearest* run-on lines (a file of several issues may be wrapped at several widths; the
     closest lines are the line's own article), the whole text's when fewer lines run on.
     Computed only for the lines asked about, once each."""
-    runs = _run_on_widths(lines)
-    whole = _band([w for _, w in runs])
+    whole = _band([w for _, w in _run_on_widths(lines)])
+    # (the nearest lines without a colophon's rows of fields: two of them among a dozen lines of an
+    # essay's column made its measure theirs, and the column's first line, 20 characters of 22,
+    # read as a title)
+    runs = _run_on_widths(lines, fields=False)
     at = [k for k, _ in runs]
     cache: dict[int, float | None] = {}
 
@@ -1264,6 +1279,88 @@ def pageless_entries(lines: list[Line]) -> list[tuple[int, str]]:
     return out
 
 
+def rejoin_wrapped_entries(lines: list[Line], run: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The titles of a contents list without page numbers (*run*, :func:`pageless_entries`), an
+    entry the wrap cut over two of its lines put back together: two lines of the list, one right
+    under the other, whose keys run together are a title printed later in the issue (on one line,
+    or on two lines one right under the other, cut elsewhere), where the first line alone is no
+    later line's text. Two titles the list prints one under the other never stand one right under
+    the other in the body (an article's text parts them), and a column's name the body prints on
+    its own line; a 【】 name and a ——subtitle are never a title's part.
+    ``(index, key)`` as in *run*, the joined entry at its first line's index. Linear in the lines
+    (a set of the later lines' keys, and of two consecutive lines' keys run together)."""
+    if len(run) < 2:
+        return run
+    # each key's last line, and each two consecutive lines' keys run together (the list's run
+    # may take in the first body title: "later" is after the two lines)
+    last_line: dict[str, int] = {}
+    last_pair: dict[str, int] = {}
+    for m, line in enumerate(lines):
+        if line.key:
+            last_line[line.key] = m
+            if m and lines[m - 1].key and len(lines[m - 1].key) + len(line.key) <= 60:
+                last_pair[lines[m - 1].key + line.key] = m - 1
+    out: list[tuple[int, str]] = []
+    n = 0
+    while n < len(run):
+        k, key = run[n]
+        if n + 1 < len(run):
+            k2, key2 = run[n + 1]
+            joined = key + key2
+            if (k2 == k + 1 and len(joined) <= 60 and last_line.get(key, -1) == k
+                    and not any(x[:1] == "【" and x[-1:] == "】" for x in (key, key2))
+                    and not key2.startswith("—")
+                    and (last_line.get(joined, -1) > k2 or last_pair.get(joined, -1) > k2)):
+                out.append((k, joined))
+                n += 2
+                continue
+        out.append((k, key))
+        n += 1
+    return out
+
+
+def _same_axis(a: Line, b: Line) -> bool:
+    """*a* and *b* are both set in deeper than a paragraph's indent (more than four ideograph
+    widths), centred on one axis (their centres within one ideograph width): two lines of a
+    centred title, however long each."""
+    a_raw, b_raw = a.raw.lstrip("\f").rstrip("\r\n"), b.raw.lstrip("\f").rstrip("\r\n")
+    a_lead, b_lead = display_width(leading_blanks(a_raw)), display_width(leading_blanks(b_raw))
+    if a_lead <= 4 or b_lead <= 4:
+        return False
+    return abs((a_lead + display_width(a.text.strip()) / 2) - (b_lead + display_width(b.text.strip()) / 2)) <= 1
+
+
+def _signs(line: Line) -> bool:
+    """*line* may be an author line under a title: a person's name alone (沈知微), or a body's
+    (县科技局创新发展股), :mod:`convert.reader.names`."""
+    from convert.reader.names import is_signing_unit, looks_like_person
+
+    return looks_like_person(line.key) or is_org_name(line.key) or is_signing_unit(line.key) or unit_line(line)
+
+
+def title_tails(lines: list[Line], listed_keys: set[str], indents: list[bool]) -> list[bool]:
+    """For each physical line, whether it is the second line of a title printed over two lines
+    whose first line alone is a contents entry (the list shortened the title to it): right under a
+    line whose key is an entry (*listed_keys*), flush left or centred on its axis (:func:`_same_axis`), 2 to 20 characters with no clause or
+    sentence punctuation, no gap, bracket or dash (no author line, credit or ——subtitle), no
+    person's or body's name alone (:func:`_signs`: an author line), no entry itself, and the line under it opening a paragraph by its first-line indent in a text
+    marked so (*indents*, :func:`indent_marked_parts`): a title is set flush or centred, its
+    article's first paragraph indented under it, so a flush line between the two is the title's
+    rest, no paragraph. Weak (the line's shape and place only): the caller marks it. One pass."""
+    out = [False] * len(lines)
+    for k in range(1, len(lines) - 1):
+        line, above, below = lines[k], lines[k - 1], lines[k + 1]
+        text = line.text.strip()
+        if (indents[k] and indents[k + 1] and above.key in listed_keys and not above.form_feed
+                and not (above.key[:1] == "【" and above.key[-1:] == "】")
+                and not line.blank_before and not below.blank_before and not line.form_feed
+                and (line.raw.lstrip("\f")[:1] not in " \t\u3000" or _same_axis(above, line)) and 2 <= len(line.key) <= 20
+                and clause_free(text) and not re.search(r"[\s（）()【】〔〕［］—/／·]", text)
+                and line.key not in listed_keys and opens_indented(below) and not _signs(line)):
+            out[k] = True
+    return out
+
+
 #: The most lines under a contents heading read for entries whose page ends them after a gap.
 GAP_PAGED_REACH = 80
 
@@ -1314,6 +1411,13 @@ def _names_entry(line: Line, entries: list[tuple[str, Counter]]) -> bool:
     return False
 
 
+def _ratio(a: str, b: str) -> float:
+    """difflib's ratio of two keys (no prefix shortcut: a title's start is no whole title here)."""
+    import difflib
+
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
 def _completes_entry(a: Line, b: Line, entries: list[tuple[str, Counter]]) -> bool:
     """*a* and *b* together are a title the contents list prints, *a* alone only its start: a
     title longer than the column, wrapped (neither line may hold a comma or full stop)."""
@@ -1332,7 +1436,7 @@ def _completes_entry(a: Line, b: Line, entries: list[tuple[str, Counter]]) -> bo
         # (the list's entry shortened by a few words: 纪念抗战胜利… for 纪念中国人民抗日战争胜利…)
         if (len(e) > len(ka) and len(kab) <= len(e) + 8
                 and (_similar(ka, e[: len(ka)]) >= MATCH_RATIO or len(os.path.commonprefix([ka, e])) >= max(6, len(ka) // 2))
-                and _similar(kab, e) >= MATCH_RATIO and _similar(kab, e) > _similar(ka, e)):
+                and _similar(kab, e) >= MATCH_RATIO and _ratio(kab, e) > _ratio(ka, e)):
             return True
     return False
 
@@ -1647,6 +1751,31 @@ def labelled_items(lines: list[Line]) -> list[bool]:
     return out
 
 
+#: A caption's credit set after a wide gap, the wrap cutting it after its first characters
+#: (``…查看大棚温湿度数据　　乡农业`` over ``综合服务中心　供图``): the gap, then the credit's start.
+CREDIT_GAP_CUT_RE = re.compile(r"(?:\u3000{2,}|[ ]{3,})(?P<start>[^\s。！？!?，,；;：:]{1,12})$")
+
+
+def credit_gap_rests(lines: list[Line]) -> list[bool]:
+    """For each line, whether it is the rest of a photo credit the wrap cut off the caption line
+    above: that line, a caption of :data:`CAPTION_MAX` characters at most with no clause
+    punctuation, ends with a wide gap and the credit's first characters
+    (:data:`CREDIT_GAP_CUT_RE`), and those characters with this line, short and right under it,
+    are a photo credit alone (:func:`convert.reader.logical.roles.photo_credit_alone`: ``乡农业综合
+    服务中心　供图``). The caller joins the two. One pass."""
+    from convert.reader.logical.roles import photo_credit_alone
+
+    out = [False] * len(lines)
+    for k in range(len(lines) - 1):
+        line, rest = lines[k], lines[k + 1]
+        text = line.text.rstrip()
+        if (not rest.blank_before and not rest.form_feed and 0 < len(rest.key) <= CREDIT_CUT_MAX
+                and len(line.key) <= CAPTION_MAX + CREDIT_CUT_MAX and (m := CREDIT_GAP_CUT_RE.search(text)) is not None
+                and clause_free(text[: m.start()]) and photo_credit_alone(split_lines(m.group("start") + rest.text.strip())[0])):
+            out[k + 1] = True
+    return out
+
+
 def caption_lines(lines: list[Line]) -> list[bool]:
     """For each line, whether it is a photo's caption over its credit: a sentence of
     :data:`CAPTION_MAX` characters at most, ended (。！？), right over a line that is a photo credit
@@ -1666,6 +1795,9 @@ def caption_lines(lines: list[Line]) -> list[bool]:
         if (0 < len(line.key) <= CAPTION_MAX and text[-1:] in "。！？!?" and not credit.blank_before
                 and photo_credit_alone(credit)):
             out[k] = True
+        elif (0 < len(line.key) <= CAPTION_MAX and clause_free(text) and gap_at_end(line.raw.rstrip("\r\n\f"))
+              and not credit.blank_before and photo_credit_alone(credit)):
+            out[k] = True  # a caption without a stop, the wrap cut at the gap before its credit (烟乡冬晨　… / X　摄)
         elif not credit.blank_before and 0 < len(line.key) <= CAPTION_MAX + CREDIT_CUT_MAX \
                 and 0 < len(credit.key) <= CREDIT_CUT_MAX and (m := CREDIT_CUT_RE.search(text)) is not None \
                 and photo_credit_alone(split_lines(m.group("start") + credit.text.strip())[0]):
@@ -1765,6 +1897,10 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
         return True, "a blank line follows", None
     if a.page is not None:
         return True, "ends with a contents entry's page number", None
+    if (parts == 1 and not b.form_feed and ENTRY_PAGE_ALONE_RE.fullmatch(b.text.strip())
+            and a.text.lstrip()[:1] in BULLET_CHARS and not ENTRY_PAGE_ALONE_RE.search(a.text.rstrip())):
+        return False, ("the next line a 导读 entry's page alone (4版), this line a bulleted entry without its page: the "
+                       "entry the wrap cut before its page"), None
     if paged_entry and parts == 1:
         return True, ("ends with a contents entry's page after a wide gap, under a contents heading (a 目次 without "
                       "leaders prints title, author and page on one line: GB/T 3179-2009)"), None
@@ -2165,7 +2301,7 @@ def unwrap(doc: PhysicalText) -> None:
                     key = lines[k - 1].key  # the author alone on the leader line, the gap at the wrap
                 listed.append((k, key, Counter(key)))
 
-    for k, key in pageless_entries(lines):
+    for k, key in rejoin_wrapped_entries(lines, pageless_entries(lines)):
         listed.append((k, key, Counter(key)))
     paged = gap_paged_entries(lines)
     for k, entry in enumerate(paged):
@@ -2174,6 +2310,8 @@ def unwrap(doc: PhysicalText) -> None:
             # (the title alone: an author set off by a gap before the page is no part of it)
             m = PAGE_AFTER_GAP_RE.search(lines[k].text)
             title = re.split(r"\s{2,}|[\u3000\t]", lines[k].text[: m.start() + 1].strip(), maxsplit=1)[0]
+            # (a leader before the author, ``…解读……………县科技局创新发展股　3``: the title ends there)
+            title = re.split(r"…{2,}|·{3,}|\.{2,}|．{2,}|。{3,}", title, maxsplit=1)[0]
             key = "".join(title.split())
             listed.append((k, key, Counter(key)))
     listed.sort(key=lambda e: e[0])
@@ -2198,12 +2336,15 @@ def unwrap(doc: PhysicalText) -> None:
     figures = [figure_caption(line.text) for line in lines]  # 图一　title: a numbered figure's caption
     labelled = labelled_items(lines)
     table_caption = table_caption_lines(lines)
+    tails = title_tails(lines, {key for _, key, _ in listed}, indents) if listed else [False] * len(lines)
     # the lines that go on a caption the wrap cut (its first line opens it, the last holds its credit)
     caption_rest = [False] * len(lines)
     for k, opens in enumerate(captions):
         end = wrapped_caption_end(lines, k) if opens else None
         for j in range(k + 1, (end or k) + 1):
             caption_rest[j] = True
+    for k, rest in enumerate(credit_gap_rests(lines)):
+        caption_rest[k] = caption_rest[k] or rest
     i = 0
     tab_table: int | None = None  # in a table set with tabs: the gaps between its column heads
     while i < len(lines):
@@ -2259,6 +2400,10 @@ def unwrap(doc: PhysicalText) -> None:
             elif TAB_ROW_START_RE.match(nxt.text) and joining.view().text.count("\t") >= 2:
                 ends, why, cert = True, ("the next line opens with a row number and a tab, under a line of cells "
                                          "apart by tabs: the next row of a table set with tabs (TEI P5 §14.1.1)"), None
+            elif tails[i + 1] and parts == 1:
+                ends, why, cert = False, ("this line is a contents entry, the next a few words flush left with no "
+                                          "punctuation, a paragraph opening indented under them: the title's second "
+                                          "line (the list printed the title shortened)"), "medium"
             elif labelled[i + 1]:
                 ends, why, cert = True, ("the next line opens a labelled list item whose predecessor opened a line "
                                          f"above ({nxt.text.strip()[:4]}…; or a body's name and a colon right under "

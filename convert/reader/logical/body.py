@@ -378,6 +378,51 @@ class BodyBuilder:
             self._line_keys = {other.key for other in self.lines}
         return any(e.key + line.key in self._line_keys for e in self.entries)
 
+    def _column_title_below(self, i: int, name: str) -> bool:
+        """Under line *i* (an editor's note between or not) stands the title of a piece the
+        contents list prints as ``name：title`` (``以案释法：许可证到期了还能卖烟吗``): the title
+        the entry names, or, worded differently there (a 导读 retells a title), a title-shaped line
+        with no role and no other entry's, a line of running text under it."""
+        k = self._past_editorial(i + 1)
+        if k >= len(self.lines):
+            return False
+        column = re.escape(name) + r"[：:]"
+        found = self._entry_match(self.lines[k])
+        if found is not None:
+            return re.match(column, self.entries[found].key) is not None
+        return (self._role(k) is None and heading_shape(self.lines[k]) and k + 1 < len(self.lines)
+                and self._role(k + 1) is None and paragraph_shape(self.lines[k + 1]))
+
+    #: The longest title read with a comma in it where nothing but its place says title (:meth:`_comma_title`).
+    COMMA_TITLE_MAX = 12
+
+    def _comma_title(self, i: int) -> bool:
+        """Line *i* is a short title with one comma in it (``听，职工这样说``: a box of quotes, a
+        feature's part): :attr:`COMMA_TITLE_MAX` characters at most, one comma inside and no other
+        punctuation, flush left in a text whose paragraphs open indented (the line under it opens
+        one: ``indent_opens``), right after a photo caption or a credit (a piece or a photo ended
+        there, so it is no paragraph's last line; flush, it is no paragraph's first)."""
+        line = self.lines[i]
+        t = line.text.strip()
+        if not (0 < len(line.key) <= self.COMMA_TITLE_MAX and t.count("，") == 1 and not t.endswith("，")
+                and not any(c in "。；;：:,！？!?、" for c in t) and not indented(line)):
+            return False
+        prev = self._role(i - 1) if i > 0 else None
+        return (i + 1 < len(self.lines) and self.lines[i + 1].indent_opens and self._role(i + 1) is None
+                and prev is not None and prev.kind in ("caption", "credit"))
+
+    def _ended_over_editorial(self, i: int) -> bool:
+        """The text above line *i* ended its sentence (a piece without a credit ended there) or a
+        credit closed the article, and an editor's note stands right under the line: a line between a finished piece and an editor's
+        note is no 引题 nor a title's rest (the note stands between a column's name and its first
+        title: **支部在一线** / 编者按：… / the title)."""
+        return (i > 0 and (self.article_closed or sentence_final(self.lines[i - 1].text)) and i + 1 < len(self.lines)
+                and (r := self._role(i + 1)) is not None and r.kind == "editorial")
+
+    def _bulleted(self, k: int) -> bool:
+        """Line *k* opens with a bullet (●, ■, ◆ …)."""
+        return k < len(self.lines) and (self.lines[k].bullet or self.lines[k].text.lstrip()[:1] in BULLET_CHARS)
+
     def _listed_title_below(self, i: int) -> bool:
         """The line under line *i* (after an editor's note, :data:`EDITORIAL_NOTE_REACH` lines at
         most) is a title the contents list names (:meth:`_entry_match`) or the next entry not yet
@@ -605,6 +650,12 @@ class BodyBuilder:
         if (self.wrap_width is not None and not second.blank_before and not second.key.startswith("—")
                 and len(second.key) <= 0.6 * len(first.key)):
             return True
+        if second.blank_before:
+            return False  # a wrap leaves no blank line inside a title (a 引题 set in smaller type over its title may)
+        if len([p for p in re.split(r"\u3000+| {2,}", first.text.strip()) if len(p) >= 4]) == 2:
+            # two phrases set apart by a wide gap (收购烟叶4.86万担　上等烟比例62.3%): a 引题's or
+            # a couplet title's halves, whole; the wrap cuts a title at the column's end, not at its gap
+            return False
         # as wide as the wrapped lines around it (the unwrapping's local measure) or as the text's
         return as_wide_as_wrapped(first, self.wrap_width) or any("as wide as a wrapped line" in e for e in first.evidence)
 
@@ -952,8 +1003,7 @@ class BodyBuilder:
             return Heading("section", why="a section name of the contents list")
         if (len(line.key) <= 6 and i + 1 < len(self.lines) and any(
                 e.key.startswith(line.key + "：") or e.key.startswith(line.key + ":") for e in self.entries)
-                and (nxt_entry := self._entry_match(self.lines[self._past_editorial(i + 1)])) is not None
-                and re.match(re.escape(line.key) + r"[：:]", self.entries[nxt_entry].key)):
+                and self._column_title_below(i, line.key)):
             # the column's name the 导读 entry prints before the title (``一线故事：铁塔上的…``), alone
             # over that title (an editor's note may stand between: **读者来信** / 编者按：… / the
             # letter's title): the column the piece stands in (a newspaper's 栏目 tag over a feature)
@@ -1156,8 +1206,19 @@ class BodyBuilder:
             # over running text an old page break cut inside a quote (…一文中“排 / 查桥梁126座”应为…)
             or (nxt_role is None and i + 1 < len(self.lines) and self._cut_open_by_break(i + 1) is not None)
         )
+        if not (marked or shaped) and self._comma_title(i):
+            return Heading("article", why="a short line with one comma, flush left after a caption or a credit, a "
+                                          "paragraph opening indented under it in a text marked by first-line "
+                                          "indents: a title (听，职工这样说), no paragraph", cert="medium")
         if not (marked or shaped):
             return None
+        if (not marked and 2 <= len(line.key) <= COLUMN_NAME_SHORT and not any(c in "，,。：:；;！？!?、" for c in line.text)
+                and self._ended_over_editorial(i) and self._listed_title_below(i) and not self._entry_tail(line)):
+            # a short name after a finished piece, over an editor's note and a title the list
+            # names (支部在一线 / 编者按：… / 烟稻轮作田里的“支部课堂”): the column the note opens, a
+            # 导读 that lists the pieces only leaving it out
+            return Heading("section", why="a short name after a finished piece, over an editor's note and a title the "
+                                          "contents list names: the column's name", cert="medium")
         if self.exhaustive and not marked and not SUBHEAD_RE.match(line.key):
             # with a printed contents list, an unmarked line it does not name is no article
             # heading, unless it stands where the next entry not yet found would (printed a
@@ -1223,8 +1284,8 @@ class BodyBuilder:
                 return Heading("article", why="a few words between the title and a news lead opening with its time: "
                                               "the title's wrapped rest", cert="medium")
             if (entry is None and shaped and 2 <= len(line.key) <= COLUMN_NAME_SHORT and not any(c in "，,。：:；;！？!?、" for c in line.text)
-                    and (self.article is None or self.article_closed) and self._listed_title_below(i)
-                    and not self._entry_tail(line)):
+                    and (self.article is None or self.article_closed or self._ended_over_editorial(i))
+                    and self._listed_title_below(i) and not self._entry_tail(line)):
                 # a short name where a piece ended (or the body begins) right over a title the list
                 # names (an editor's note between or not): the name of the column the title stands
                 # in, which a 目录 listing only the pieces leaves out (工作要闻, 景区动态)
@@ -1358,7 +1419,9 @@ class BodyBuilder:
             # column the items stand in (工作动态 over 1.…　2.…), no article of its own
             return Heading("section", why=why + "; a short name over numbered brief items: their column",
                            cert="medium")
-        if ((marked or self.boundary) and len(line.key) <= SECTION_NAME_MAX
+        if ((marked or self.boundary or (i > 0 and sentence_final(self.lines[i - 1].text)
+                                         and self._bulleted(i + 1)))
+                and len(line.key) <= SECTION_NAME_MAX
                 and not any(c in "，,。：:；;！？!?" for c in line.text) and self._briefs_after(i)):
             # a short name, marked (bold or #) or after a piece's end, over two or more items each
             # opened by its own run-in head (**马坪基层社：**9月以来…): the column the items stand
@@ -1885,11 +1948,14 @@ class BodyBuilder:
                 for c in credits:
                     last.append(c)
                 self.article_closed = self.boundary = False
-        if (self.article is not None and self.article_closed and len(self.article)
-                and self.article[-1].tag == f"{{{TEI_NS}}}note" and self.article[-1].get("type") == "source"):
-            # a source line (（数据来源：…）, under a table) and a numbered sub-heading after it: the
-            # source was the table's, the article goes on
-            self.article_closed = self.boundary = False
+        if self.article is not None and self.article_closed and len(self.article):
+            last = self.article[-1]
+            while last.tag == f"{{{TEI_NS}}}div" and last.get("type") == "subsection" and len(last):
+                last = last[-1]  # (the source line closing a sub-division's table: its last element)
+            if last.tag == f"{{{TEI_NS}}}note" and last.get("type") == "source":
+                # a source line (（数据来源：…）, under a table) and a numbered sub-heading after it:
+                # the source was the table's, the article goes on
+                self.article_closed = self.boundary = False
         while self.subs and self.subs[-1][0] >= level:
             self.subs.pop()
         parent = self.subs[-1][1] if self.subs else self.article

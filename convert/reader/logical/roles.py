@@ -41,14 +41,14 @@ import re
 from types import SimpleNamespace
 
 from convert.reader.body import BYLINE_LINE_RE, BRIEF_RE, CONTINUATION_LEAD_RE, CONTINUATION_RE
-from convert.reader.layout import (BULLET_CHARS, tab_cells, thin_cells, thin_figure_row, CASE_PART_RE, unit_label, CELL_MAX, FORM_FIELD_RE, PIPE_RULE_RE, TERMINAL, FIGURE_CELL_RE, brief_by_unit, figure_caption, figure_row, TABLE_LABEL_RE, TABLE_TITLE_RE, after_clause_mark, cell_spans, colophon_fields, column_row, gap_field, tab_pair,
+from convert.reader.layout import (BULLET_CHARS, gap_at_end, tab_cells, thin_cells, thin_figure_row, CASE_PART_RE, unit_label, CELL_MAX, FORM_FIELD_RE, PIPE_RULE_RE, TERMINAL, FIGURE_CELL_RE, brief_by_unit, figure_caption, figure_row, TABLE_LABEL_RE, TABLE_TITLE_RE, after_clause_mark, cell_spans, colophon_fields, column_row, gap_field, tab_pair,
                                    heading_shape, page_credit, paragraph_shape, table_row, unfinished)
 from convert.reader.lines import WS_RE, Line, Milestone, is_mark
 from convert.reader.logical.back import is_page_credit, rule_line
 from convert.reader.logical.state import LogicalText, Role
 from convert.reader.masthead import fields_of, masthead_field_line, numeral
 from convert.reader.names import ORG_END_RE, is_org_name, is_signing_unit, looks_like_person
-from convert.reader.physical import DATE_LEAD_RE, PHOTO_CREDIT_END_RE, as_wide_as_wrapped, indent_marked_lines, opens_indented, sentence_final, whole_bracket
+from convert.reader.physical import DATE_LEAD_RE, PHOTO_CREDIT_END_RE, as_wide_as_wrapped, clause_free, indent_marked_lines, opens_indented, sentence_final, whole_bracket
 
 #: A page label: ``第01版：要闻``, ``第一版要闻`` (whitespace removed), ``第二版``.
 PAGE_LABEL_RE = re.compile(r"^第(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})版(?:[：:·\-—]?(?P<name>[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,6})?))?$")
@@ -56,6 +56,10 @@ PAGE_LABEL_RE = re.compile(r"^第(?P<n>\d{1,2}|[一二三四五六七八九十]{
 #: from ``N版`` by a space or a separator (read on the line's text, not its key).
 BARE_PAGE_LABEL_RE = re.compile(r"^\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})版[\s\u3000：:·\-—]+"
                                 r"(?P<name>[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,6})?)\s*$")
+#: A page label printed name first, on a page's outer corner (``综合　第3版``, ``副刊  第4版``): the
+#: name, a gap, then 第N版 (the 第 required: a title may end in N版 otherwise).
+NAME_FIRST_PAGE_LABEL_RE = re.compile(r"^\s*(?P<name>[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,6})?)(?:\u3000+|[ \t]{2,})"
+                                      r"第\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})\s*版\s*$")
 #: A newspaper's page tag (the e-paper's corner of a page: ``01　要闻``, ``02　综合``): the page
 #: number in two digits, a gap, the page's name (see :func:`page_tag` for where it may stand).
 PAGE_TAG_RE = re.compile(r"^\s*(?P<n>0[1-9]|[1-9]\d)[ \t\u3000]+(?P<name>[\u4e00-\u9fff]{2,6}(?:·[\u4e00-\u9fff]{1,6})?)\s*$")
@@ -70,11 +74,13 @@ PAGE_FIELD_RE = re.compile(r"^第?\s*(?P<n>\d{1,2}|[一二三四五六七八九�
 _CREDIT_NAME = r"(?:[\u4e00-\u9fff]{2,3}|[\u4e00-\u9fff][ \u3000]{1,2}[\u4e00-\u9fff](?![\u4e00-\u9fff]))"
 #: A photo credit ending a caption: ``记者 庞景然 摄``, ``（通讯员 方圆 摄）``, a unit before the name
 #: (``县妇联　俞　岚　摄``: a bulletin's photographer is named by the office he works in, as a
-#: byline names a unit and a person).
+#: byline names a unit and a person); or the body that gave the photo, after a gap (``…　供图``).
 CAPTION_CREDIT_RE = re.compile(
     r"(?:^|(?<=[\s。！？!?]))(?!(?<=\s\s)\s)(?P<credit>[（(]?\s*(?:(?:本报|特约)?(?:记者|通讯员|摄影记者|摄影|实习生)\s*)?"
     rf"(?:[\u4e00-\u9fff]{{2,10}}[ \u3000]+(?={_CREDIT_NAME}\s*摄))?"
-    rf"{_CREDIT_NAME}(?:\s+(?:(?:记者|通讯员)\s*)?{_CREDIT_NAME})*\s*摄\s*[）)]?)\s*$")
+    rf"{_CREDIT_NAME}(?:\s+(?:(?:记者|通讯员)\s*)?{_CREDIT_NAME})*\s*摄\s*[）)]?"
+    # a body that gave the photo (``乡农业综合服务中心　供图``): a unit's credit, after a wide gap
+    r"|[（(]?[\u4e00-\u9fff]{2,14}[ \u3000]*供图\s*[）)]?)\s*$")
 #: An editor's note: 编者按：, 按：, 编后：, 编后语：, 编者的话：.
 EDITORIAL_RE = re.compile(r"^\s*(?P<label>(?:编者按|编后语|编后记|编后|编者的话|按)\s*[：:])")
 #: A news lead-in (消息头): ``本报讯（记者 … 通讯员 …）``, ``新华社郑州3月8日电（记者 …）``.
@@ -191,7 +197,7 @@ def page_label(line: Line, title: str | None) -> tuple[int, str | None] | None:
     """``(page number, page name)`` when *line* is a printed page label (``第01版：要闻``) or a 报眉
     line (the paper's *title* or a date beside ``第二版`` and the page's name), else ``None``."""
     key = line.key
-    m = PAGE_LABEL_RE.match(key) or BARE_PAGE_LABEL_RE.match(line.text)
+    m = PAGE_LABEL_RE.match(key) or BARE_PAGE_LABEL_RE.match(line.text) or NAME_FIRST_PAGE_LABEL_RE.match(line.text)
     if m:
         n = numeral(m.group("n"))
         return (n, m.group("name")) if n else None
@@ -407,7 +413,10 @@ def rejoin_captions(doc: LogicalText) -> None:
     while i < doc.colophon_start:
         line, prev = doc.lines[i], doc.lines[i - 1]
         if (photo_credit_alone(line) and (not line.blank_before or (prev.blank_before and len(prev.key) <= 60))
-                and prev.text.rstrip()[-1:] in "。！？!?"
+                and (prev.text.rstrip()[-1:] in "。！？!?"
+                     # (a caption without a stop, the wrap cut at the gap before its credit: ``烟乡冬晨　　…``)
+                     or (not line.blank_before and len(prev.key) <= 30 and clause_free(prev.text)
+                         and gap_at_end(prev.raw.rstrip("\r\n\f"))))
                 and len(prev.key) <= 100 and not LEAD_IN_RE.match(prev.text) and not CAPTION_CREDIT_RE.search(prev.text)):
             prev.segments = prev.segments + [("\u3000", False)] + line.segments
             prev.end_no = line.end_no
@@ -429,7 +438,10 @@ def find_captions(doc: LogicalText) -> None:
         if not m:
             continue
         before = text[: m.start("credit")].rstrip()
-        if before and before[-1] not in "。！？!?" and not before.startswith("图为") and not figure_caption(before):
+        gap = text[len(before): m.start("credit")]
+        if (before and before[-1] not in "。！？!?" and not before.startswith("图为") and not figure_caption(before)
+                and not (("\u3000\u3000" in gap or "   " in gap) and len(before.strip()) <= 60 and clause_free(before))):
+            # (a caption without a full stop, its credit set apart by a wide gap: ``…温湿度数据　　乡…　供图``)
             continue
         _give(doc, i, "caption", "a photo caption (ends with a photo credit … 摄)", credit=m.span("credit"))
 
@@ -2671,8 +2683,10 @@ def find_tables(doc: LogicalText) -> None:
     told by the gaps left at the cut). The first row is the column heads (``role="label"``) when
     it holds no figure and the row under it does. Roles: ``table`` with ``part`` ``head``,
     ``row`` or ``more`` (a fragment; ``new``: it starts a new cell, the row's line ended in a
-    gap or the fragment starts with one), ``table`` (the table's number), ``label``."""
+    gap or the fragment starts with one), ``table`` (the table's number), ``label``. A line the
+    printed contents list names is a title, no row's rest."""
     i, end, n = doc.body_start, doc.colophon_start, 0
+    listed = {e.key for e in doc.contents.entries} if doc.contents is not None else set()
     while i < end:
         first = doc.lines[i]
         if first.aligned is not None and first.aligned[1] == "head" and i not in doc.roles:
@@ -2780,8 +2794,8 @@ def find_tables(doc: LogicalText) -> None:
                                         or (doc.lines[i].blank_before and not halves
                                             and len(cell_spans(nxt.text)) == columns)):
                 members.append((j, "row"))
-            elif table_fragment(nxt, doc.lines[j - 1], columns, doc.wrap_width, again=members[-1][1] == "more",
-                                first=j - 1 == i):
+            elif nxt.key not in listed and table_fragment(nxt, doc.lines[j - 1], columns, doc.wrap_width,
+                                                          again=members[-1][1] == "more", first=j - 1 == i):
                 members.append((j, "more"))
             elif ((not nxt.blank_before or _opens_with_break(nxt)) and j + 1 < end and j + 1 not in doc.roles
                   and split_row(nxt, doc.lines[j + 1])):
