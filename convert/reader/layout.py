@@ -203,10 +203,10 @@ def paragraph_shape(line: Line) -> bool:
 
 
 #: An entry of a directory box (便民信息, 服务电话 …): a unit's or service's name, a gap, its telephone
-#: number (``社区服务中心　8123 4567``, ``燃气抢修  0736-7522119``): 7 to 14 digits, grouped by
+#: number (``社区服务中心　8123 4567``, ``燃气抢修  0736-7522119``, ``双槐、文昌片区　　（0398）7218801``): 7 to 14 digits, grouped by
 #: spaces or hyphens, an area code maybe in brackets. One character class per run, the number's
 #: length bounded: no backtracking beyond a few steps, linear in the line.
-DIRECTORY_ENTRY_RE = re.compile(r"^[^\s\d，。；：:,;！？、（）()]{2,24}(?:[ \t\u3000]+)[（(]?\d[\d \-－（）()]{5,20}\d$")
+DIRECTORY_ENTRY_RE = re.compile(r"^(?P<name>[^\s，。；：:,;！？（）()]{2,24})(?:[ \t\u3000]+)[（(]?\d[\d \-－（）()]{5,20}\d$")
 
 
 def directory_entry(line: Line) -> bool:
@@ -215,9 +215,11 @@ def directory_entry(line: Line) -> bool:
     heading names an article, it gives no number to dial (newspaper practice: the 便民信息 or
     服务电话 box lists its entries under one head)."""
     t = line.text.strip()
-    if len(t) > 48 or not DIRECTORY_ENTRY_RE.match(t):
+    if len(t) > 48 or not (m := DIRECTORY_ENTRY_RE.match(t)):
         return False
-    return sum(c.isdigit() for c in t) >= 7
+    # the name holds two Han characters at least (``双槐、文昌片区``, ``24小时供暖服务总热线``: a list of
+    # areas or a service's hours may be in it), so a row of figures is none
+    return sum(c.isdigit() for c in t) >= 7 and sum(1 for c in m.group("name") if "\u4e00" <= c <= "\u9fff") >= 2
 
 
 def titled_item(lines: list[Line], k: int) -> bool:
@@ -620,16 +622,29 @@ def table_row(text: str) -> list[tuple[int, int]] | None:
 THIN_GAP_RE = re.compile(r"\u3000+|\t+| {2,}")
 
 
-def thin_cells(text: str) -> list[tuple[int, int]] | None:
+#: One space at least between two cells (a table whose tabs a copy turned into single spaces:
+#: ``受理审查逮捕 71件102人 -8.9%``).
+SPACE_GAP_RE = re.compile(r"[\u3000\t ]+")
+#: A cell of figures with its units between and after them (``71件102人``, ``-8.9%``, ``52件``,
+#: ``+18.2%``): digits, one or two Han characters of a unit, more digits, a unit or a percent sign.
+#: (A year or a month, ``2021年``, ``10月份``, is a column's head, no figure.)
+FIGURE_UNIT_CELL_RE = re.compile(r"^(?!\d{4}年度?$|\d{1,2}月份?$)[-+－]?\d[\d.]*(?:[\u4e00-\u9fff]{1,2}\d[\d.]*)*"
+                                 r"(?:[\u4e00-\u9fff]{1,2}|%)?$")
+
+
+def thin_cells(text: str, spaces: bool = False) -> list[tuple[int, int]] | None:
     """``[(start, end)]`` of the cells of *text* when it is a row of a table whose cells stand one
-    ideographic space apart (``水稻平均亩产（公斤）　604　651``): three cells or more, none longer
-    than :data:`CELL_MAX`, no sentence or clause punctuation; else ``None``. Weak alone: a title
-    may hold such spaces too; the callers ask for rows of figures under it."""
+    ideographic space apart (``水稻平均亩产（公斤）　604　651``), or with *spaces* one space of any
+    kind (:data:`SPACE_GAP_RE`: a copy that turned the table's tabs into single spaces): three
+    cells or more, none longer than :data:`CELL_MAX`, no sentence or clause punctuation; else
+    ``None``. Weak alone: a title may hold such spaces too; the callers ask for rows of figures
+    under it."""
     if any(c in "。；！？，,;" for c in text):
         return None
     spans, pos = [], 0
     stripped_end = len(text.rstrip())
-    for m in THIN_GAP_RE.finditer(text):
+    start = len(text) - len(text.lstrip())
+    for m in (SPACE_GAP_RE if spaces else THIN_GAP_RE).finditer(text, start if spaces else 0):
         if m.start() >= stripped_end:
             break
         if text[pos:m.start()].strip():
@@ -643,11 +658,23 @@ def thin_cells(text: str) -> list[tuple[int, int]] | None:
     return spans
 
 
-def thin_figure_row(text: str) -> list[tuple[int, int]] | None:
+def thin_figure_row(text: str, spaces: bool = False) -> list[tuple[int, int]] | None:
     """The cells of *text* when it is a row of figures of a table set with single ideographic
-    spaces (:func:`thin_cells`): a name, then figures only (:data:`FIGURE_CELL_RE`)."""
-    spans = thin_cells(text)
-    if spans is None or not all(FIGURE_CELL_RE.match(text[a:b].replace(" ", "")) for a, b in spans[1:]):
+    spaces (:func:`thin_cells`): a name, then figures only (:data:`FIGURE_CELL_RE`); with
+    *spaces*, a table set with single spaces of any kind, its name holding a Han character and
+    its figures maybe their units (:data:`FIGURE_UNIT_CELL_RE`)."""
+    spans = thin_cells(text, spaces)
+    if spans is None:
+        return None
+    if spaces:
+        name = text[spans[0][0]:spans[0][1]]
+        if DIRECTORY_ENTRY_RE.match(text.strip()):
+            return None  # a name and a telephone number grouped by a space (镇派出所　8826 1110): a directory's entry
+        if (not any("\u4e00" <= c <= "\u9fff" for c in name) or FIGURE_UNIT_CELL_RE.match(name)
+                or not all(FIGURE_UNIT_CELL_RE.match(text[a:b]) for a, b in spans[1:])):
+            return None
+        return spans
+    if not all(FIGURE_CELL_RE.match(text[a:b].replace(" ", "")) for a, b in spans[1:]):
         return None
     return spans
 

@@ -29,7 +29,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
 
-from convert.reader.layout import (BULLET_CHARS, tab_cells, CONTENTS_HEAD_RE, gap_at_end, unit_line, unit_label, author_before_leader, author_wrapped_off,
+from convert.reader.layout import (BULLET_CHARS, directory_entry, tab_cells, CONTENTS_HEAD_RE, gap_at_end, unit_line, unit_label, author_before_leader, author_wrapped_off,
                                    colophon_kind, figure_caption, page_credit, row_cells, column_row, tab_pair, table_row, is_page_label)
 from convert.reader.lines import FOLIO_RES, Line, Milestone, is_mark, split_lines
 from convert.reader.names import is_org_name
@@ -541,7 +541,10 @@ def find_page_furniture(doc: PhysicalText) -> None:
             # a colophon line (``主　　办：…``, its label spaced out to the others' width) after the
             # last folio is the 版记 (GB/T 9704-2012 7.4), no running head
             after_folio = folio[i - 1] or (lines[i].form_feed and BARE_NUMBER_RE.match(lines[i - 1].key) is not None)
+            # (a word letter-spaced to width, one character between gaps, ``稿　　约``, is a title
+            # opening the page: a running head's parts are words)
             if i > 0 and (after_folio or under_head) and re.search(r"\S(\s{2,}|\t|\s*·\s*)\S|\S{2}\u3000\S{2}", raw) \
+                    and not re.fullmatch(r"\S(?:\s+\S){1,5}", raw) \
                     and not notices_only(lines[i].key) and not colophon_kind(lines[i]) and not measure_wide(i):
                 lines[i].furniture = "header"
                 lines[i].note("furniture: running head", "beside a folio, shaped like a running head")
@@ -1911,6 +1914,9 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
         return True, "a table row (three cells or more apart by wide gaps: TEI P5 §14.1.1): rows are never run together", None
     if table_row(b.text):
         return True, "the next line is a table row (three cells or more apart by wide gaps)", None
+    if (parts == 1 and directory_entry(a)) or directory_entry(b):
+        return True, ("a directory box's entry (a name, a gap and a telephone number) on "
+                      + ("this" if parts == 1 and directory_entry(a) else "the next") + " line: one entry a line"), None
     if parts == 1 and (k := tab_cells(a.text)) is not None and tab_cells(b.text) == k:
         return True, ("this line and the next are rows of a table set with tabs (as many cells apart by tabs on "
                       "each: TEI P5 §14.1.1): rows are never run together"), None

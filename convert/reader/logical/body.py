@@ -56,7 +56,7 @@ from convert.reader.body import (cut_segments, BRIEF_RE, BYLINE_LINE_RE, BYLINE_
                                  _similar,
                                  _strip, balanced_subheading, emit_marks, heading_segments, inline,
                                  lead_marks, split_specials, trail_marks)
-from convert.reader.layout import (BULLET_CHARS, COLOPHON_FIELD_RE, Contents, after_clause_mark, clause_title, column_list_lines, column_name, column_row, LIST_LABEL_RE, directory_entry, figure_row, table_row, form_field_lines, unit_label, unit_list_lines, labelled_list_lines, heading_shape, paragraph_shape,
+from convert.reader.layout import (BULLET_CHARS, thin_figure_row, COLOPHON_FIELD_RE, Contents, after_clause_mark, clause_title, column_list_lines, column_name, column_row, LIST_LABEL_RE, directory_entry, figure_row, table_row, form_field_lines, unit_label, unit_list_lines, labelled_list_lines, heading_shape, paragraph_shape,
                                    unfinished, without_genre_label)
 from convert.reader.lines import Line, is_mark
 from convert.reader.masthead import DATE_RE, _iso, arabic_date
@@ -411,12 +411,20 @@ class BodyBuilder:
         return (i + 1 < len(self.lines) and self.lines[i + 1].indent_opens and self._role(i + 1) is None
                 and prev is not None and prev.kind in ("caption", "credit"))
 
+    def _note_names_column(self, i: int) -> bool:
+        """The editor's note under line *i* names the line as a column: its words in quotes, then
+        栏目, 专栏 or 专版 (本报开设“基层治理看蔺川”专栏)."""
+        note = "".join(self.lines[i + 1].text.split()) if i + 1 < len(self.lines) else ""
+        return re.search("“" + re.escape(self.lines[i].key) + "”(?:栏目|专栏|专版)", note) is not None
+
     def _ended_over_editorial(self, i: int) -> bool:
-        """The text above line *i* ended its sentence (a piece without a credit ended there) or a
-        credit closed the article, and an editor's note stands right under the line: a line between a finished piece and an editor's
+        """The text above line *i* ended its sentence (a piece without a credit ended there), or a
+        credit closed the article, or a boundary (a caption, a column's name) stands above it, and an
+        editor's note stands right under the line: a line between a finished piece and an editor's
         note is no 引题 nor a title's rest (the note stands between a column's name and its first
         title: **支部在一线** / 编者按：… / the title)."""
-        return (i > 0 and (self.article_closed or sentence_final(self.lines[i - 1].text)) and i + 1 < len(self.lines)
+        return (i > 0 and (self.article_closed or self.boundary or sentence_final(self.lines[i - 1].text))
+                and i + 1 < len(self.lines)
                 and (r := self._role(i + 1)) is not None and r.kind == "editorial")
 
     def _bulleted(self, k: int) -> bool:
@@ -1151,6 +1159,14 @@ class BodyBuilder:
             line.note("paragraph", "opens with a bullet mark, as the line next to it does: an item of a bulleted "
                                    "list (a data box's figures), not a title")
             return None
+        if (not marked and heading_shape(line) and 2 <= len(line.key) <= COLUMN_NAME_SHORT and i + 3 < len(self.lines)
+                and nxt_role is None and self._role(i + 1) is None and heading_shape(self.lines[i + 1])
+                and SALUTATION_RE.match(self.lines[i + 2].key) and self._role(i + 2) is None
+                and self._role(i + 3) is None and paragraph_shape(self.lines[i + 3])):
+            # a short name right over a letter's title and its salutation
+            # (民声回音 / “家门口的路灯终于亮了” / 编辑同志：): the column the letter stands in
+            return Heading("section", why="a short name over a letter's title and its salutation "
+                                          "(称呼：): the column of readers' letters", cert="medium")
         if (not marked and i + 2 < len(self.lines) and nxt_role is None
                 and (self._column_question(i) or (heading_shape(line) and len(line.key) <= 20)
                      or (title_like(line) and self.boundary))
@@ -1206,12 +1222,23 @@ class BodyBuilder:
             # over running text an old page break cut inside a quote (…一文中“排 / 查桥梁126座”应为…)
             or (nxt_role is None and i + 1 < len(self.lines) and self._cut_open_by_break(i + 1) is not None)
         )
+        if not marked and thin_figure_row(line.text, True):
+            # a name and figures one space apart (武术　1金　2铜: a row a table of its rows left out,
+            # a count missing from it): a line of figures, no title
+            line.note("paragraph", "a name and figures one space apart: a row of figures, no title")
+            return None
         if not (marked or shaped) and self._comma_title(i):
             return Heading("article", why="a short line with one comma, flush left after a caption or a credit, a "
                                           "paragraph opening indented under it in a text marked by first-line "
                                           "indents: a title (听，职工这样说), no paragraph", cert="medium")
         if not (marked or shaped):
             return None
+        if (not marked and 2 <= len(line.key) <= 12 and not any(c in "，,。：:；;！？!?、" for c in line.text)
+                and self._ended_over_editorial(i) and self._note_names_column(i)):
+            # the editor's note under it names it as a column (即日起，本报开设“基层治理看蔺川”专栏):
+            # the column the note opens
+            return Heading("section", why="a short name over an editor's note that names it as a column (开设“…”专栏)",
+                           cert="medium")
         if (not marked and 2 <= len(line.key) <= COLUMN_NAME_SHORT and not any(c in "，,。：:；;！？!?、" for c in line.text)
                 and self._ended_over_editorial(i) and self._listed_title_below(i) and not self._entry_tail(line)):
             # a short name after a finished piece, over an editor's note and a title the list
@@ -1219,6 +1246,15 @@ class BodyBuilder:
             # 导读 that lists the pieces only leaving it out
             return Heading("section", why="a short name after a finished piece, over an editor's note and a title the "
                                           "contents list names: the column's name", cert="medium")
+        # (before the contents list's say: a label the list never names is no title either way)
+        if (not marked and BOX_LABEL_RE.match(line.key) and not self.boundary and self.article is not None
+                and not self._title_only()):
+            # a box's label (温馨提示 over its advice) right after the text of an open article, no
+            # credit or column before it: the box is part of the article (its label a line of its own)
+            line.note("paragraph", "a box's label (温馨提示, 小贴士, 知识链接) inside an article, no credit "
+                                   "closing the article above it: part of the article, not a title")
+            self._alone_ids.add(id(line))
+            return None
         if self.exhaustive and not marked and not SUBHEAD_RE.match(line.key):
             # with a printed contents list, an unmarked line it does not name is no article
             # heading, unless it stands where the next entry not yet found would (printed a
@@ -1375,14 +1411,6 @@ class BodyBuilder:
                 or phone_fields(line.key) or (whole_bracket(line.text) and not marked):
             # (a line wholly in brackets, （数据来源：…）, （完）, is a note: no title is bracketed whole)
             # a reporter line, a line ending in a credit, a colophon field, a line of phone numbers: no heading
-            return None
-        if (not marked and BOX_LABEL_RE.match(line.key) and not self.boundary and self.article is not None
-                and not self._title_only()):
-            # a box's label (温馨提示 over its advice) right after the text of an open article, no
-            # credit or column before it: the box is part of the article (its label a line of its own)
-            line.note("paragraph", "a box's label (温馨提示, 小贴士, 知识链接) inside an article, no credit "
-                                   "closing the article above it: part of the article, not a title")
-            self._alone_ids.add(id(line))
             return None
         if marked:
             # a marked line the unwrapping joined on weak evidence (a heading's wrapped tail) keeps
@@ -1633,7 +1661,7 @@ class BodyBuilder:
                 self.para_open = True
             if self.para_open and self.para is not None and next_reference(self.para, segs):
                 self.para_open = False  # the next entry of a numbered reference list
-            if self.para_open and (figure_row(line.text) or table_row(line.text)):
+            if self.para_open and (figure_row(line.text) or table_row(line.text) or thin_figure_row(line.text, True)):
                 # a data box's row (a label, a gap, a figure) or a table's (three cells or more apart
                 # by wide gaps, TEI P5 §14.1.1): a line of its own, never the rest of a paragraph
                 self.para_open = False
@@ -1668,6 +1696,7 @@ class BodyBuilder:
                               and id(line) not in self._column_ids  # a row of names set in columns too
                               and id(line) not in self._form_ids  # a form's field: the next line is the next field
                               and not figure_row(line.text)  # a data box's row ends on its line
+                              and not thin_figure_row(line.text, True)  # so does a row of figures one space apart
                               and not DOC_NUMBER_RE.fullmatch(line.key)  # 发文字号 (GB/T 9704-2012 7.2.4)
                               and not directory_entry(line) and not schedule_item(line, self.wrap_width)
                               and not field_line(line, self.wrap_width) and not phone_fields(line.key)
@@ -1841,11 +1870,13 @@ class BodyBuilder:
 
     def _title_only(self, bylines: bool = False) -> bool:
         """The current article has its heading(s) and nothing else yet (with *bylines*: maybe
-        the author lines under them too: a name, then the author's unit)."""
+        the author lines under them too, a name, then the author's unit, and an editor's note
+        set between the title and its author line)."""
         tags = ("}head", "}byline") if bylines else ("}head",)
         return (self.article is not None and len(self.article) >= 1 and self.sub is None
                 and self.article[0].tag.endswith("}head")
-                and all(c.tag.endswith(tags) for c in self.article) and not self.article_closed)
+                and all(c.tag.endswith(tags) or (bylines and c.tag.endswith("}note") and c.get("type") == "editorial")
+                        for c in self.article) and not self.article_closed)
 
     def _document_title_done(self) -> bool:
         """The open article's heads so far make a document's whole title (:data:`DOCUMENT_TITLE_RE`:
@@ -2078,6 +2109,10 @@ class BodyBuilder:
         numbered figure's caption without a credit: ``credit`` ``None``)."""
         self._close()
         marks, segs = lead_marks(line.segments)
+        if self.article is None and self.section is None:
+            # a photo standing alone at the body's level (at a page's top, under its label, before
+            # any story): an untitled division holds it, as a body holds divisions only
+            self._new_article(None, None)
         parent = self.article if self.article is not None else self._container()
         if self.article is not None and self.sub is not None:
             parent = self.sub  # in source order: under the open sub-heading, as its text goes
@@ -2162,6 +2197,10 @@ class BodyBuilder:
         note = E.note(label, type="editorial")
         inline(note, rest)
         parent.append(note)
+        if unfinished("".join(s for s, _ in rest if not is_mark(s))):
+            # a note an old page break cut mid-sentence (编者按：…办 / — 1 — / 理了一批…): the
+            # running text after the page's furniture goes on in it, as a paragraph's would
+            self.para, self.para_open = note, True
 
     def _footnote(self, line: Line, role: Role) -> None:
         """A footnote at the page's foot (页下注): ``note place="foot" n="①"`` (TEI P5 §3.9.1), its

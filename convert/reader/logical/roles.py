@@ -630,11 +630,23 @@ def find_bylines(doc: LogicalText) -> None:
         if why is None and len(line.key) <= 20 and not any(c in "，,。；;！？!?：:、" for c in line.text) \
                 and is_signing_unit(line.key) and nxt is not None and paragraph_shape(nxt):
             why = UNIT_ALONE_BYLINE
-        if why == SPACED_PEN_NAME and (nxt is None or not paragraph_shape(nxt) or _contents_title(doc, line)):
-            why = None  # a letter-spaced title of two characters (渡　口) over its author line, or one the contents list names
+        if why == SPACED_PEN_NAME and (nxt is None or not paragraph_shape(nxt) or _contents_title(doc, line)
+                                       or _opens_page(line)):
+            # a letter-spaced title of two characters (渡　口) over its author line, or one the
+            # contents list names, or one that opens a page (稿　　约: an author line is never
+            # printed a page below its title)
+            why = None
         if why and why.startswith("a bare name") and prev is not None and (
                 doc.family == "briefing" or (as_wide_as_wrapped(prev, doc.wrap_width) and not _whole_title(doc, prev, line))):
             why = None  # a briefing prints no author under a title; a wrapped title's tail is no name
+        if (why and not why.startswith("a bare name") and prev is not None and (r := doc.roles.get(i - 1)) is not None
+                and r.kind == "editorial" and i - 2 >= doc.body_start and (i - 2) not in doc.roles
+                and title_like(doc.lines[i - 2], SIGNED_TITLE_MAX) and nxt is not None and paragraph_shape(nxt)):
+            # the editor's note set between the title and its author line (title / 编者按：… /
+            # 民一庭　严春华 / the text): the piece's byline all the same
+            _give(doc, i, "byline", why + " under a title and its editor's note",
+                  "medium" if why in (WEAK_UNIT_NAME, UNIT_ALONE_BYLINE) else None)
+            continue
         if why and prev is not None and (title_like(prev, 16 if why.startswith("a bare name") else SIGNED_TITLE_MAX)
                                          or (not why.startswith("a bare name") and column_question(doc, i - 1))) \
                 and (i - 1) not in doc.roles \
@@ -2710,23 +2722,34 @@ def find_tables(doc: LogicalText) -> None:
                     None, part="row" if part != "more" else "more", table=n, label=part == "head", cells=cells)
             i = j
             continue
-        if i not in doc.roles and not table_row(first.text) and (spans := thin_figure_row(first.text)) is not None:
-            # rows of a name and figures, their cells one ideographic space apart (no wide gap),
-            # three lines or more of as many cells, the column heads right above (as many cells,
-            # no figures needed) and the caption over them: TEI P5 §14.1.1
+        spaced = False
+        if i not in doc.roles and not table_row(first.text) and (
+                (spans := thin_figure_row(first.text)) is not None
+                or (spaced := (spans := thin_figure_row(first.text, spaces=True)) is not None)):
+            # rows of a name and figures, their cells one ideographic space apart (no wide gap), or
+            # one space of any kind (a copy that turned the table's tabs into single spaces), three
+            # lines or more of as many cells, the column heads right above (as many cells, no
+            # figures needed) and the caption over them: TEI P5 §14.1.1
             count = len(spans)
-            j = _row_run(doc, i, end, lambda line: (r := thin_figure_row(line.text)) is not None and len(r) == count)
+            j = _row_run(doc, i, end, lambda line: (r := thin_figure_row(line.text, spaced)) is not None
+                         and len(r) == count)
             if j - i >= 3:
                 n += 1
                 head = i - 1 if (i - 1 >= doc.body_start and i - 1 not in doc.roles and not first.blank_before
-                                 and (h := thin_cells(doc.lines[i - 1].text)) is not None and len(h) == count) else None
+                                 and (h := thin_cells(doc.lines[i - 1].text, spaced)) is not None
+                                 and len(h) == count) else None
                 top = i if head is None else head
-                if _table_caption(doc, top):
+                if (top - 1 >= doc.body_start and top - 1 not in doc.roles
+                        and TABLE_TITLE_RE.match(doc.lines[top - 1].text.strip())
+                        and not any(c in "。；！？" for c in doc.lines[top - 1].text)):
+                    # its labelled title right above (表1　…), a blank line between or not
+                    _give(doc, top - 1, "table", "the title of the table under it (附表/表N)", None, part="head", table=n)
+                elif _table_caption(doc, top):
                     _give_unlabelled_caption(doc, top - 1, n)
                 for k in range(top, j):
-                    cells = [(a, b, q) for q, (a, b) in enumerate(thin_cells(doc.lines[k].text))]
-                    _give(doc, k, "table", "a table row: a name and figures one ideographic space apart, three such "
-                          "rows or more of as many cells" + ("; the column heads" if k == head else "")
+                    cells = [(a, b, q) for q, (a, b) in enumerate(thin_cells(doc.lines[k].text, spaced))]
+                    _give(doc, k, "table", "a table row: a name and figures one " + ("space" if spaced else "ideographic space")
+                          + " apart, three such rows or more of as many cells" + ("; the column heads" if k == head else "")
                           + " (TEI P5 §14.1.1)", "medium", part="row", table=n, label=k == head, cells=cells)
                 i = j
                 continue
