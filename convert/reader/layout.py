@@ -1427,6 +1427,10 @@ def _loosely_named(title: str, other: str) -> bool:
     return block.size >= max(6, len(title) // 2)
 
 
+#: A news lead's opening day and its comma (``7月11日，``): a story's first words, never a title's.
+_DAY_LEAD_RE = re.compile(r"^\s*\d{1,2}\s*月\s*\d{1,2}\s*日[，,]")
+
+
 def find_headed_contents(lines: list[Line], start: int = 0, reach: int = 60, stop: int | None = None) -> Contents | None:
     """A contents list printed under a heading (本期要目, 目录, 本期导读) without dot leaders:
     the heading within *reach* lines of *start*, then the entries, each a line without sentence
@@ -1447,6 +1451,7 @@ def find_headed_contents(lines: list[Line], start: int = 0, reach: int = 60, sto
         return None
     head = lines[h]
     entries: list[Entry] = []
+    last_named = False  # the last entry names a later line of the text
     k = h + 1
     while k < len(lines):
         line = lines[k]
@@ -1463,7 +1468,10 @@ def find_headed_contents(lines: list[Line], start: int = 0, reach: int = 60, sto
         title = line.key
         if "title" in spans or "bullet" in spans or "start" in spans:
             title = re.sub(r"\s+", "", line.text[spans.get("start", spans.get("bullet", 0)) : spans.get("title", len(line.text))])
-        later = [other.key for other in lines[k + 1 :] if not CONTENTS_HEAD_RE.match(other.key)]
+        # (no news lead opening with its day, 7月11日，…: a story's first line, which may hold its
+        # title's words, names no entry)
+        later = [other.key for other in lines[k + 1 :] if not CONTENTS_HEAD_RE.match(other.key)
+                 and not _DAY_LEAD_RE.match(other.text)]
         title = without_genre_label(title)
         # (a column name the body prints in its marks, 【文苑】, is named whatever its length)
         named = any(_similar(title, other) >= MATCH_RATIO or (len(title) >= 4 and title in other and len(other) <= len(title) + 8)
@@ -1483,18 +1491,28 @@ def find_headed_contents(lines: list[Line], start: int = 0, reach: int = 60, sto
             if tail is not None:  # (the raw line's number may be furniture the text no longer holds)
                 a = b - len(tail.group())
                 page, spans = str(int(line.text[a:b])), {"page": (a, b), "title": len(line.text[:a].rstrip())}
-        if (not (page or "bullet" in spans or named or prose) and entries and k + 1 < len(lines)
+        # (the list's first line over two entries the text prints: an entry as one between them is)
+        first = (not entries and heading_shape(line) and k + 2 < len(lines) and not paragraph_shape(lines[k + 2])
+                 and any(_similar(lines[k + 2].key, other) >= MATCH_RATIO for other in later[2:]))
+        if (not (page or "bullet" in spans or named or prose) and (entries or first) and k + 1 < len(lines)
                 and not paragraph_shape(lines[k + 1]) and len(lines[k + 1].key) <= 50 and not line.marked
-                and not title.startswith("—") and not entries[-1].page and not entries[-1].spans
+                and not title.startswith("—") and (first or (not entries[-1].page and not entries[-1].spans))
                 and any(_similar(lines[k + 1].key, other) >= MATCH_RATIO for other in later[1:])
-                and any(_loosely_named(title, other) for other in later[1:] if abs(len(other) - len(title)) <= 12)):
+                and (((last_named or first) and heading_shape(line) and line.key[:1] != "【"
+                      # (only in a list that prints no page and no bullet: in one that does, a line
+                      # with neither after its entries is the body's, a 引题 or a title)
+                      and not any(e.page or "bullet" in e.spans for e in entries))
+                     or any(_loosely_named(title, other) for other in later[1:] if abs(len(other) - len(title)) <= 12))):
             # a title the list words differently from the text (一季度全县…情况 for 莘洲县2025年一季度…
             # 情况报告, 县人大常委会调研全县农村供水保障工作 for 关于全县农村供水保障工作情况的调研报告)
-            # between entries it names: an entry all the same
+            # between entries it names: an entry all the same (one of a title's shape between two
+            # entries the text prints is, whatever its words: 我市32名大学生志愿者奔赴西部服务岗位
+            # for 我市2025年大学生志愿服务西部计划志愿者出征)
             named = True
         if not (page or "bullet" in spans or named) or (prose and not named):
             break  # a title of clauses (X，Y) is an entry only when the text prints it again
         entries.append(Entry([line], page, spans=spans))
+        last_named = named
         k += 1
     if not entries or (len(entries) < 2 and not (entries[0].page or "bullet" in entries[0].spans)):
         return None  # one entry only with its bullet or printed page

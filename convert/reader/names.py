@@ -85,7 +85,9 @@ SIGNING_UNIT_END_RE = re.compile(r"(?:馆|大学|学校|中学|小学|幼儿园|
 #: (``2019届数控专业毕业生``, ``2015届校友``: 届 + 专业 + 毕业生/校友), what a former pupil signs a
 #: letter to the school with. One pass, no nested repetition: linear.
 SCHOOL_CLASS_RE = re.compile(
-    r"^(?:[大中小][一二三四五六七八九十]班|托班|(?:[高初][一二三]|[一二三四五六七八九]年级|[高初]?\d{4}级|(?:\d{4}|\d{2})级[\u4e00-\u9fff]{1,6})"
+    # (the school's name may stand before the class: ``荷风小学四年级（3）班``)
+    r"^(?:[\u4e00-\u9fff]{2,12}?(?:小学|中学|学校|幼儿园))?"
+    r"(?:[大中小][一二三四五六七八九十]班|托班|(?:[高初][一二三]|[一二三四五六七八九]年级|[高初]?\d{4}级|(?:\d{4}|\d{2})级[\u4e00-\u9fff]{1,6})"
     r"(?:[（(]\d{1,2}[）)]|\d{1,2}|[一二三四五六七八九十]{1,2})班"
     r"|(?:\d{4}|\d{2})届[\u4e00-\u9fff]{0,8}(?:毕业生|校友)"
     # a vocational college's class: its major's short name, the intake year and the class number

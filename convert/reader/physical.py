@@ -29,7 +29,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
 
-from convert.reader.layout import (BULLET_CHARS, directory_entry, tab_cells, CONTENTS_HEAD_RE, gap_at_end, unit_line, unit_label, author_before_leader, author_wrapped_off,
+from convert.reader.layout import (BULLET_CHARS, directory_entry, thin_cells, thin_figure_row, tab_cells, CONTENTS_HEAD_RE, gap_at_end, unit_line, unit_label, author_before_leader, author_wrapped_off,
                                    colophon_kind, figure_caption, page_credit, row_cells, column_row, tab_pair, table_row, is_page_label)
 from convert.reader.lines import FOLIO_RES, Line, Milestone, is_mark, split_lines
 from convert.reader.names import is_org_name
@@ -1252,7 +1252,7 @@ def pageless_entries(lines: list[Line]) -> list[tuple[int, str]]:
     line, a briefing's or a journal's; GB/T 9704 has no contents, the series' own practice): for
     each line whose text is a contents heading (:data:`convert.reader.layout.CONTENTS_HEAD_RE`),
     the lines after it, ``(index, key)``, while each is a title's shape: 2 to 60 characters, two
-    Han characters at least, no sentence or clause punctuation (。，；：). The run stops at the first
+    Han characters at least, no sentence or clause punctuation (。，；, a colon only inside a title: ``单位：题``). The run stops at the first
     other line, or after :data:`PAGELESS_MAX` lines. The first body title, printed right after the
     list, may be taken with it: it names a title all the same. A run that comes to a line with a page
     number (after a leader or a gap: :data:`PAGE_AFTER_GAP_RE`) is no such list: a list with pages,
@@ -1269,12 +1269,12 @@ def pageless_entries(lines: list[Line]) -> list[tuple[int, str]]:
         while j < len(lines) and j - k <= PAGELESS_MAX:
             line = lines[j]
             key = line.key
-            if line.page is not None or PAGE_AFTER_GAP_RE.search(line.text):
-                run = []  # a list with pages (leaders or a gap before them): read otherwise
+            if line.page is not None or PAGE_AFTER_GAP_RE.search(line.text) or ENTRY_PAGE_ALONE_RE.search(line.text):
+                run = []  # a list with pages (leaders or a gap before them, or a 导读's N版): read otherwise
                 break
-            if (not 2 <= len(key) <= 60 or any(c in "。，,；;：:" for c in line.text)
+            if (not 2 <= len(key) <= 60 or any(c in "。，,；;" for c in line.text) or line.text.rstrip()[-1:] in "：:"
                     or sum(1 for c in key if "\u4e00" <= c <= "\u9fff") < 2):
-                break
+                break  # (a colon inside a title stands: 城东街道团工委：“青年议事会”…; one ending a line is a lead's)
             run.append((j, key))
             j += 1
         out += run
@@ -1432,6 +1432,8 @@ def _completes_entry(a: Line, b: Line, entries: list[tuple[str, Counter]]) -> bo
     ka, kab = a.key, a.key + b.key
     if not ka or len(kab) > 60:
         return False
+    if any(e.lstrip(BULLET_CHARS).startswith((ka + "：", ka + ":")) for e, _ in entries):
+        return False  # the column's name a 导读 entry prints before its title (居民说事：…), over that title
     for e, _ in entries:
         if len(e) > len(ka) and (e.startswith(kab) or kab == e):
             return True
@@ -1914,6 +1916,14 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
         return True, "a table row (three cells or more apart by wide gaps: TEI P5 §14.1.1): rows are never run together", None
     if table_row(b.text):
         return True, "the next line is a table row (three cells or more apart by wide gaps)", None
+    if (a.text.rstrip()[-1:] in "：:" and (heads := thin_cells(b.text, True)) is not None
+            and all(k - j <= 6 and not any(c.isdigit() for c in b.text[j:k]) for j, k in heads)):
+        return True, ("the next line a row of short words one space apart under a lead's colon (月份 火灾起数 亡人 "
+                      "直接损失: a table's column heads a copy set with single spaces, TEI P5 §14.1.1)"), None
+    if (parts == 1 and thin_figure_row(a.text, True)) or thin_figure_row(b.text, True):
+        return True, ("a name and figures one space apart on " + ("this" if parts == 1 and thin_figure_row(a.text, True)
+                                                                 else "the next") + " line (a table's row a copy set "
+                      "with single spaces: TEI P5 §14.1.1): rows are never run together"), None
     if (parts == 1 and directory_entry(a)) or directory_entry(b):
         return True, ("a directory box's entry (a name, a gap and a telephone number) on "
                       + ("this" if parts == 1 and directory_entry(a) else "the next") + " line: one entry a line"), None

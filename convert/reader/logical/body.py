@@ -411,6 +411,24 @@ class BodyBuilder:
         return (i + 1 < len(self.lines) and self.lines[i + 1].indent_opens and self._role(i + 1) is None
                 and prev is not None and prev.kind in ("caption", "credit"))
 
+    #: The longest letter's title read with a comma in it (:meth:`_letter_title`).
+    LETTER_TITLE_MAX = 24
+
+    def _letter_title(self, i: int) -> bool:
+        """Line *i* is the title of a letter the paper prints: short (:attr:`LETTER_TITLE_MAX`), no
+        role, no sentence end, a comma at most (楼下的油烟散了，心里的疙瘩也解开了), the writer's
+        salutation (称呼：) under it, an editor's note between or not, then the letter's text."""
+        if i + 2 >= len(self.lines) or self._role(i) is not None:
+            return False
+        line = self.lines[i]
+        t = line.text.strip()
+        if (not 0 < len(line.key) <= self.LETTER_TITLE_MAX or sentence_final(t) or t.count("，") > 1
+                or any(c in "。；;：:" for c in t)):
+            return False
+        k = self._past_editorial(i + 1)
+        return (k + 1 < len(self.lines) and SALUTATION_RE.match(self.lines[k].key) is not None
+                and self._role(k) is None and self._role(k + 1) is None and paragraph_shape(self.lines[k + 1]))
+
     def _note_names_column(self, i: int) -> bool:
         """The editor's note under line *i* names the line as a column: its words in quotes, then
         栏目, 专栏 or 专版 (本报开设“基层治理看蔺川”专栏)."""
@@ -940,7 +958,7 @@ class BodyBuilder:
         m = QUESTION_TITLE_RE.match(line.key)
         if (m is None or QUESTION_LINE_RE.match(line.key) or i + 1 >= len(self.lines)
                 or not QUESTION_LINE_RE.match(self.lines[i + 1].key) or self._role(i + 1) is not None
-                or (indented(line) and self._paragraphs_indented())):
+                or (indented(line) and self._paragraphs_indented() and not self._centred(line))):
             return None
         if not (self.boundary or m.group(1)):
             return None
@@ -948,6 +966,15 @@ class BodyBuilder:
         why += "; a label and a colon before the question" if m.group(1) else ""
         why += "; a boundary before it" if self.boundary else ""
         return why, "high" if (self.boundary and m.group(1)) else "medium"
+
+    @staticmethod
+    def _centred(line: Line) -> bool:
+        """*line* is set in deeper than a paragraph's first-line indent (:data:`convert.reader.
+        physical.CENTRED_INDENT` ideograph widths past the left margin, counted as its raw
+        line prints them): a centred line, no paragraph's opening."""
+        from convert.reader.physical import CENTRED_INDENT, display_width, leading_blanks
+
+        return display_width(leading_blanks(line.raw.lstrip("\f"))) - 0.5 * line.margin >= CENTRED_INDENT
 
     def _column_question(self, i: int) -> bool:
         """Line *i* is a question printed as the title of a column's first piece
@@ -1160,9 +1187,7 @@ class BodyBuilder:
                                    "list (a data box's figures), not a title")
             return None
         if (not marked and heading_shape(line) and 2 <= len(line.key) <= COLUMN_NAME_SHORT and i + 3 < len(self.lines)
-                and nxt_role is None and self._role(i + 1) is None and heading_shape(self.lines[i + 1])
-                and SALUTATION_RE.match(self.lines[i + 2].key) and self._role(i + 2) is None
-                and self._role(i + 3) is None and paragraph_shape(self.lines[i + 3])):
+                and nxt_role is None and self._letter_title(i + 1)):
             # a short name right over a letter's title and its salutation
             # (民声回音 / “家门口的路灯终于亮了” / 编辑同志：): the column the letter stands in
             return Heading("section", why="a short name over a letter's title and its salutation "
@@ -1171,7 +1196,7 @@ class BodyBuilder:
                 and (self._column_question(i) or (heading_shape(line) and len(line.key) <= 20)
                      or (title_like(line) and self.boundary))
                 and SALUTATION_RE.match(self.lines[i + 1].key) and self._role(i + 2) is None
-                and paragraph_shape(self.lines[i + 2])):
+                and paragraph_shape(self.lines[i + 2])) or (not marked and self._letter_title(i)):
             # a letter the paper prints (读者来信, 校友来信, 致…的一封信): its title (a short line, or a
             # question under a column name), the writer's salutation (称呼：) under it, then the letter
             return Heading("article", why="a short line, a letter's salutation (称呼：) under it: the letter's title",
@@ -1460,7 +1485,9 @@ class BodyBuilder:
             return Heading("subsection", why=why + "; inside a newspaper article, with a sibling of that shape",
                            cert="medium")
         if ((not self.contents or (self.family == "newspaper" and i + 2 < len(self.lines)
-                                   and BYLINE_LINE_RE.match(self.lines[i + 2].key)))
+                                   and (BYLINE_LINE_RE.match(self.lines[i + 2].key)
+                                        # (a 副刊's name over a piece signed at its top: □ 郁南枝)
+                                        or ((r2 := self._role(i + 2)) is not None and r2.kind == "byline"))))
                 and len(line.key) <= SECTION_NAME_MAX and self._next_is_heading(i)
                 and not self.lines[i + 1].key.startswith("—")  # a title's ——subtitle is no article
                 and not (self.family == "newspaper" and (len(line.key) > 6 or self._lead_in_at(i + 2)))):

@@ -93,8 +93,9 @@ AUTHOR_LINE_RES = (
     re.compile(rf"^[{BULLET_CHARS}]\s*[\u4e00-\u9fff·](?:\s?[\u4e00-\u9fff·]){{1,5}}$"),
     # the paper's own commentator, unnamed (本报评论员: a 评论员文章's byline, newspaper practice)
     re.compile(r"^(?:本报|本刊|本台)(?:特约)?评论员$"),
-    # a team that wrote a report together (``集团党委政策研究室调研组``, 课题组: a 调研报告's byline)
-    re.compile(r"^[\u4e00-\u9fff]{2,20}(?:调研组|课题组|写作组|编写组)$"),
+    # a team that wrote a report together (``集团党委政策研究室调研组``, 课题组: a 调研报告's byline;
+    # two bodies' joint one, ``县委统战部、县工商联联合课题组``)
+    re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff、]{1,23}(?:调研组|课题组|写作组|编写组)$"),
 )
 #: The words for what a person did to a text that a byline prints before the name, set off by a
 #: space and no separator (``口述　蒋德昌　　整理　苗　青``: an oral history's teller and recorder).
@@ -712,7 +713,7 @@ def column_question(doc: LogicalText, i: int) -> bool:
 #: users writing to its paper: ``乘客``, ``旅客``, ``游客``, ``患者``), a space,
 #: and a name of two or three characters (a joint letter's first signer, then how many sign with
 #: them: ``上河村三组村民　X等12户``).
-LETTER_SIGNER_RE = re.compile(r"^[\u4e00-\u9fff]{0,12}(?:读者|村民|居民|市民|网友|群众|职工|家长|乘客|旅客|游客|患者|家属)"
+LETTER_SIGNER_RE = re.compile(r"^[\u4e00-\u9fff]{0,12}(?:读者|村民|居民|市民|网友|群众|职工|家长|乘客|旅客|游客|患者|家属|台胞|侨胞|港胞|华侨|校友)"
                               r"(?:[：:][ \t\u3000]*|[ \t\u3000]+)"
                               r"(?P<name>[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,2})"
                               # (co-signers after the first name: ``患者X家属：周建华　周建英``)
@@ -3032,6 +3033,13 @@ def _sibling_mark(mark: str, n: int) -> str | None:
     return f"{m.group(1)}{n}{m.group(3)}" if m and n > 0 else None
 
 
+def _title_tail(part: Line) -> bool:
+    """Physical *part* may be the tail a wrap cut off a long title: a few words (eight characters at
+    most), no punctuation, no gap inside (no cells, no running text)."""
+    t = part.text.strip()
+    return 0 < len(part.key) <= 8 and not re.search(r"\s", t) and not any(c in "，,。；;：:、！？!?" for c in t)
+
+
 def split_run_together(doc: LogicalText) -> None:
     """Lines the unwrapping ran together (no blank line between, no sentence end) where one of
     them can only stand on a line of its own (:func:`starts_line`, :func:`_ends_line`: a page
@@ -3075,7 +3083,9 @@ def split_run_together(doc: LogicalText) -> None:
                     and part.text[:1] not in NO_LINE_START:
                 why = "the line above is a document's title (关于…的通报: GB/T 9704-2012 7.3.1)"
             if why is None and prev is parts[0] and out and _ends_story(out[-1]) and heading_shape(prev) \
+                    and not _title_tail(part) \
                     and any(e.startswith(f"joined with line {part.no}: no clause punctuation") for e in line.evidence):
+                # (a title's own wrapped tail, ``…活动圆满`` / ``收官``, stays)
                 why = "the line above, after a story's end, has a title's shape and was joined on weak evidence"
             if (why is None and page_foot and (m := FOOTNOTE_RE.match(part.text)) and m.group("n") in signs
                     and len(part.key) > 4):
