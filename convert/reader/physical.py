@@ -1166,12 +1166,8 @@ def centred_pair(first: Line, second: Line) -> bool:
     shorter still. Weak: the caller marks it ``@cert`` medium."""
     if second.blank_before or second.form_feed or first.marked or second.marked:
         return False
-    a_raw, b_raw = first.raw.lstrip("\f").rstrip("\r\n"), second.raw.lstrip("\f").rstrip("\r\n")
-    a_lead, b_lead = display_width(leading_blanks(a_raw)), display_width(leading_blanks(b_raw))
     a, b = first.text.strip(), second.text.strip()
-    if a_lead <= 4 or b_lead <= 4 or min(len(a), len(b)) < CENTRED_PAIR_MIN or abs(len(a) - len(b)) > 2:
-        return False
-    if abs((a_lead + display_width(a) / 2) - (b_lead + display_width(b) / 2)) > 1:
+    if min(len(a), len(b)) < CENTRED_PAIR_MIN or abs(len(a) - len(b)) > 2 or not _same_axis(first, second):
         return False
     if not (clause_free(a) and clause_free(b)) or INNER_GAP_RE.search(a) or INNER_GAP_RE.search(b):
         return False
@@ -1860,6 +1856,13 @@ CENTRED_INDENT = 4
 CENTRED_LINE_MAX = 30
 
 
+def set_in_centred(line: Line) -> bool:
+    """*line* is set in deeper than a paragraph's first-line indent: :data:`CENTRED_INDENT` or
+    more past the left margin (half the margin counted, as its raw line prints it): a centred
+    line (a title, a caption), no paragraph's opening."""
+    return display_width(leading_blanks(line.raw.lstrip("\f"))) - 0.5 * line.margin >= CENTRED_INDENT
+
+
 def decide_break(a: Line, parts: int, b: Line, width: float | None,
                  last_width: float | None = None,
                  entries: list[tuple[str, Counter]] | None = None,
@@ -1982,7 +1985,7 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
     if indents and opens_indented(b):
         return True, INDENT_OPENS, None
     if ((indents or a.text.rstrip()[-1:] in "：:") and not b.form_feed and clause_free(b.text) and len(b.key) <= CENTRED_LINE_MAX
-            and display_width(leading_blanks(b.raw.lstrip("\f"))) - 0.5 * b.margin >= CENTRED_INDENT):
+            and set_in_centred(b)):
         # in a text that marks its paragraphs by a two-character indent (or under a lead's colon),
         # a line set in twice as deep or more, with no clause marks, is centred: a title or a
         # table's caption (…见附件： / ``　　　　　　　　　督查发现典型问题清单``), never a wrapped

@@ -63,7 +63,7 @@ from convert.reader.masthead import DATE_RE, _iso, arabic_date
 from convert.reader.logical.state import LogicalText, Role
 from convert.reader.logical.roles import numbered_parts, DOCUMENT_TITLE_RE, QUESTION_HEAD_RE, SIGNED_TITLE_MAX, indented, physical_parts, subhead_level, title_like
 from convert.reader.names import tag_byline
-from convert.reader.physical import (DATED_ENTRY_RE, DOC_NUMBER_RE, NO_LINE_START, as_wide_as_wrapped, display_width, field_text, leading_blanks, phone_fields,
+from convert.reader.physical import (DATED_ENTRY_RE, DOC_NUMBER_RE, NO_LINE_START, as_wide_as_wrapped, set_in_centred, display_width, field_text, leading_blanks, phone_fields,
                                      reference_follows, sentence_final, whole_bracket)
 from convert.tei import TEI_NS, E, XML_ID, t, xpath
 
@@ -958,7 +958,7 @@ class BodyBuilder:
         m = QUESTION_TITLE_RE.match(line.key)
         if (m is None or QUESTION_LINE_RE.match(line.key) or i + 1 >= len(self.lines)
                 or not QUESTION_LINE_RE.match(self.lines[i + 1].key) or self._role(i + 1) is not None
-                or (indented(line) and self._paragraphs_indented() and not self._centred(line))):
+                or (indented(line) and self._paragraphs_indented() and not set_in_centred(line))):
             return None
         if not (self.boundary or m.group(1)):
             return None
@@ -966,15 +966,6 @@ class BodyBuilder:
         why += "; a label and a colon before the question" if m.group(1) else ""
         why += "; a boundary before it" if self.boundary else ""
         return why, "high" if (self.boundary and m.group(1)) else "medium"
-
-    @staticmethod
-    def _centred(line: Line) -> bool:
-        """*line* is set in deeper than a paragraph's first-line indent (:data:`convert.reader.
-        physical.CENTRED_INDENT` ideograph widths past the left margin, counted as its raw
-        line prints them): a centred line, no paragraph's opening."""
-        from convert.reader.physical import CENTRED_INDENT, display_width, leading_blanks
-
-        return display_width(leading_blanks(line.raw.lstrip("\f"))) - 0.5 * line.margin >= CENTRED_INDENT
 
     def _column_question(self, i: int) -> bool:
         """Line *i* is a question printed as the title of a column's first piece
