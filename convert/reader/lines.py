@@ -32,7 +32,9 @@ FOLIO_RES = (
 BULLET_RE = re.compile(r"^\s*-\s+")
 #: Dot leaders before a printed page number at the end of a contents line: ``…工作..... 1``
 #: (the pattern :func:`find_leader` finds, in time linear in the line's length).
-LEADER_RE = re.compile(r"(?:\.{2,}|…{2,}|·{3,}|．{2,}|。{3,})\s*(?=(?:\d{1,3}|（\d{1,3}）|\(\d{1,3}\))\s*$)")
+#: A run of one leader character, as many as :data:`LEADER_MIN` asks at least.
+LEADER_RUN_RE = re.compile(r"\.{2,}|…{2,}|·{3,}|．{2,}|。{3,}")
+LEADER_RE = re.compile(rf"(?:{LEADER_RUN_RE.pattern})\s*(?=(?:\d{{1,3}}|（\d{{1,3}}）|\(\d{{1,3}}\))\s*$)")
 #: Leader characters and how many of one make a leader.
 LEADER_MIN = {".": 2, "…": 2, "·": 3, "．": 2, "。": 3}
 #: Inline bold markup: ``**``, ``<b>``, ``</b>`` (also ``<strong>``).

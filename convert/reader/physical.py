@@ -31,7 +31,7 @@ from typing import Callable
 
 from convert.reader.layout import (BULLET_CHARS, directory_entry, thin_cells, thin_figure_row, tab_cells, CONTENTS_HEAD_RE, gap_at_end, unit_line, unit_label, author_before_leader, author_wrapped_off,
                                    colophon_kind, figure_caption, page_credit, row_cells, column_row, tab_pair, table_row, is_page_label)
-from convert.reader.lines import FOLIO_RES, Line, Milestone, is_mark, split_lines
+from convert.reader.lines import FOLIO_RES, LEADER_RUN_RE, Line, Milestone, is_mark, split_lines
 from convert.reader.names import is_org_name
 from convert.reader.masthead import (DOC_NUMBER_RE, ISSUE_RE, SPECIAL_ISSUE_RE, TITLE_GENRE_RE, TOTAL_RE, classify, fields_of,
                                      label_first_imprint_line, masthead_field_line)
@@ -1923,13 +1923,12 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
             and all(k - j <= 6 and not any(c.isdigit() for c in b.text[j:k]) for j, k in heads)):
         return True, ("the next line a row of short words one space apart under a lead's colon (月份 火灾起数 亡人 "
                       "直接损失: a table's column heads a copy set with single spaces, TEI P5 §14.1.1)"), None
-    if (parts == 1 and thin_figure_row(a.text, True)) or thin_figure_row(b.text, True):
-        return True, ("a name and figures one space apart on " + ("this" if parts == 1 and thin_figure_row(a.text, True)
-                                                                 else "the next") + " line (a table's row a copy set "
-                      "with single spaces: TEI P5 §14.1.1): rows are never run together"), None
-    if (parts == 1 and directory_entry(a)) or directory_entry(b):
+    if (here := parts == 1 and thin_figure_row(a.text, True) is not None) or thin_figure_row(b.text, True):
+        return True, ("a name and figures one space apart on " + ("this" if here else "the next") + " line (a "
+                      "table's row a copy set with single spaces: TEI P5 §14.1.1): rows are never run together"), None
+    if (here := parts == 1 and directory_entry(a)) or directory_entry(b):
         return True, ("a directory box's entry (a name, a gap and a telephone number) on "
-                      + ("this" if parts == 1 and directory_entry(a) else "the next") + " line: one entry a line"), None
+                      + ("this" if here else "the next") + " line: one entry a line"), None
     if parts == 1 and (k := tab_cells(a.text)) is not None and tab_cells(b.text) == k:
         return True, ("this line and the next are rows of a table set with tabs (as many cells apart by tabs on "
                       "each: TEI P5 §14.1.1): rows are never run together"), None
@@ -2330,7 +2329,7 @@ def unwrap(doc: PhysicalText) -> None:
             m = PAGE_AFTER_GAP_RE.search(lines[k].text)
             title = re.split(r"\s{2,}|[\u3000\t]", lines[k].text[: m.start() + 1].strip(), maxsplit=1)[0]
             # (a leader before the author, ``…解读……………县科技局创新发展股　3``: the title ends there)
-            title = re.split(r"…{2,}|·{3,}|\.{2,}|．{2,}|。{3,}", title, maxsplit=1)[0]
+            title = LEADER_RUN_RE.split(title, maxsplit=1)[0]
             key = "".join(title.split())
             listed.append((k, key, Counter(key)))
     listed.sort(key=lambda e: e[0])

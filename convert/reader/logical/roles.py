@@ -2523,6 +2523,13 @@ def _reaches_column(row: Line, width: float | None) -> bool:
 TABLE_UNIT_RE = re.compile(r"(?:计量)?单位[：:][^\s，,。；;]{1,12}")
 
 
+def _table_title_line(doc: LogicalText, k: int) -> bool:
+    """Line *k* is a table's labelled title (附表, 表N …: :data:`convert.reader.layout.TABLE_TITLE_RE`)
+    with no role yet and no sentence punctuation."""
+    return (k >= doc.body_start and k not in doc.roles and TABLE_TITLE_RE.match(doc.lines[k].text.strip()) is not None
+            and not any(c in "。；！？" for c in doc.lines[k].text))
+
+
 def _wrapped_table_title(doc: LogicalText, k: int, width: float | None) -> bool:
     """Lines *k* and *k* + 1 are a table's title (:data:`convert.reader.layout.TABLE_TITLE_RE`)
     a hard wrap cut in two: neither has a role yet nor sentence punctuation, no blank line between
@@ -2740,9 +2747,7 @@ def find_tables(doc: LogicalText) -> None:
                                  and (h := thin_cells(doc.lines[i - 1].text, spaced)) is not None
                                  and len(h) == count) else None
                 top = i if head is None else head
-                if (top - 1 >= doc.body_start and top - 1 not in doc.roles
-                        and TABLE_TITLE_RE.match(doc.lines[top - 1].text.strip())
-                        and not any(c in "。；！？" for c in doc.lines[top - 1].text)):
+                if _table_title_line(doc, top - 1):
                     # its labelled title right above (表1　…), a blank line between or not
                     _give(doc, top - 1, "table", "the title of the table under it (附表/表N)", None, part="head", table=n)
                 elif _table_caption(doc, top):
@@ -2836,15 +2841,11 @@ def find_tables(doc: LogicalText) -> None:
             members.insert(0, (i - 1, "row"))
             i -= 1
         rows = [k for k, part in members if part == "row"]
-        title = i - 1 if (i - 1 >= doc.body_start and i - 1 not in doc.roles
-                          and TABLE_TITLE_RE.match(doc.lines[i - 1].text.strip())
-                          and not any(c in "。；！？" for c in doc.lines[i - 1].text)) else None
+        title = i - 1 if _table_title_line(doc, i - 1) else None
         # the table's unit set alone between its title and its first row (``表1　…`` / ``单位：%``,
         # 计量单位 over the table's right edge): both are its head
-        unit = (title is None and i - 2 >= doc.body_start and i - 1 not in doc.roles and i - 2 not in doc.roles
-                and TABLE_UNIT_RE.fullmatch(doc.lines[i - 1].key) is not None
-                and TABLE_TITLE_RE.match(doc.lines[i - 2].text.strip()) is not None
-                and not any(c in "。；！？" for c in doc.lines[i - 2].text))
+        unit = (title is None and i - 1 not in doc.roles and TABLE_UNIT_RE.fullmatch(doc.lines[i - 1].key) is not None
+                and _table_title_line(doc, i - 2))
         if unit:
             title = i - 2
         # a title the wrap cut (``表2　…大中型水库水位及超设`` / ``计水位情况``): its first line reaches the
