@@ -1124,6 +1124,25 @@ def phone_fields(key: str) -> bool:
     return len(key) <= 80 and PHONE_FIELDS_RE.fullmatch(key) is not None
 
 
+#: A contact line: label：phone fields, the office answering in brackets after them
+#: (``咨询电话：86213375（街道社区服务中心医保窗口）``), whitespace removed.
+CONTACT_LINE_RE = re.compile(rf"{PHONE_FIELDS_RE.pattern}[（(][^（）()]{{2,30}}[）)]")
+
+
+#: A letter's salutation (称呼) on a line of its own, whitespace removed: a few words, a book's
+#: or paper's name in 《》 or a body's short name in brackets among them, and a colon
+#: (``编辑同志：``, ``《澜溪水务》编辑部：``, ``尊敬的蕙阳县委统战部（县台办）：``; 书信 practice).
+SALUTATION_RE = re.compile(r"^(?:[\u4e00-\u9fff]|《[\u4e00-\u9fff]{1,12}》|（[\u4e00-\u9fff]{2,8}）){2,16}[：:]$")
+
+
+def contact_line(key: str) -> bool:
+    """*key* (a line's text, whitespace removed) is a line of phone fields (:func:`phone_fields`),
+    with or without the office that answers in brackets after them: a notice's closing contact
+    line, whole on its line (a phone number ends it; no sentence goes on after the bracket). At
+    most 80 characters."""
+    return phone_fields(key) or (len(key) <= 80 and CONTACT_LINE_RE.fullmatch(key) is not None)
+
+
 def as_wide_as_wrapped(line: Line, width: float | None) -> bool:
     """*line* is as wide as a hard-wrapped line of a text wrapped at *width* (ideograph widths,
     ``None``: the text is not hard-wrapped), within the tolerance of :func:`_tolerance`: the line
@@ -1777,6 +1796,48 @@ def credit_gap_rests(lines: list[Line]) -> list[bool]:
     return out
 
 
+#: The most characters a line of verse in a run of them holds (a 新诗 line; a 七言 line with its
+#: marks is 8).
+VERSE_LINE_MAX = 16
+#: How many short lines in a row, no blank line between, make a run of verse lines.
+VERSE_RUN_MIN = 4
+
+
+def verse_runs(lines: list[Line], widths: Callable[[int], float | None]) -> list[bool]:
+    """For each physical line of *lines*, whether it stands in a run of :data:`VERSE_RUN_MIN` or
+    more consecutive short lines (2 to :data:`VERSE_LINE_MAX` characters, no blank line, page
+    break or milestone between them, each set in as far as the first: a stanza's lines align,
+    a centred title and its wrapped rest do not): none opening with a list number or a bullet,
+    none a field, contact line or table row, none wholly in brackets (a credit, a column's name
+    in 【】), none ending in a colon, in a stretch the extraction did not
+    hard-wrap (*widths*: the line's index → the wrap width near it in ideograph widths, ``None``
+    where there is none; where there is one, a line narrower than the wrap ends already, and a
+    centred title the wrap cut makes short lines too). Such a run, one paragraph to a line
+    elsewhere, is verse set a line each (a 新诗's stanza with its blank lines lost, 门一开，老人
+    探出身子 / 她说终于可以下楼): each line ends on its own, whatever mark it stops at. Reads
+    each line once: linear."""
+    ok = []
+    for k, line in enumerate(lines):
+        key, w = line.key, widths(k)
+        ok.append(2 <= len(key) <= VERSE_LINE_MAX and key[-1] not in "：:" and line.aligned is None
+                  and item_number(line.text) is None and line.text.lstrip()[:1] not in BULLET_CHARS
+                  and not field_text(line.text) and not contact_line(key) and not table_row(line.text)
+                  and not (key[:1] in "（(【[" and key[-1:] in "）)】]")
+                  and w is None)
+    out = [False] * len(lines)
+    lead = [display_width(leading_blanks(line.raw.lstrip("\f").rstrip("\r\n"))) for line in lines]
+    k = 0
+    while k < len(lines):
+        j = k
+        while ok[k] and j + 1 < len(lines) and ok[j + 1] and lead[j + 1] == lead[k] and not (
+                lines[j + 1].blank_before or lines[j + 1].form_feed or lines[j + 1].marks):
+            j += 1
+        if ok[k] and j - k + 1 >= VERSE_RUN_MIN:
+            out[k : j + 1] = [True] * (j - k + 1)
+        k = j + 1
+    return out
+
+
 def caption_lines(lines: list[Line]) -> list[bool]:
     """For each line, whether it is a photo's caption over its credit: a sentence of
     :data:`CAPTION_MAX` characters at most, ended (。！？), right over a line that is a photo credit
@@ -1886,7 +1947,7 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
     page break, weak; a verse line may start with the word the one above ends with: 顶真);
     *a* two balanced clauses X，Y (a bare sub-heading's shape) ends, unless the wrap cut a number
     there (:func:`number_cut`: ``…至20`` / ``23年…``; a heading's clause does not end inside one);
-    *a* a line of label：phone-number fields (:func:`phone_fields`) ends unless *b* goes on with the
+    *a* a line of label：phone-number fields (:func:`contact_line`: the office answering in brackets after it or not) ends unless *b* goes on with the
     number; *a* a single line without clause punctuation (a heading, a masthead line, a section name):
     it ends, unless it is as wide as a wrapped line and shows marks of prose (、“”《》) while
     the next line does not open like a news lead (``11月18日``) or with a subtitle's dash (——)
@@ -2025,9 +2086,18 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
     if parts == 1 and field_text(a.text) and field_text(b.text):
         return True, ("this line and the next each a record's field (label：value, no clause mark: 作者：, "
                       "索书号：, 馆藏地点：): one field a line, no sentence the wrap cut"), None
-    if phone_fields(a.key) and not re.match(r"[\d\-－—）)]", b.text.lstrip()):
-        return True, ("this line a line of label：phone-number fields (投诉举报电话：12315), the next one no "
-                      "rest of a number: complete (a number ends no sentence the wrap cut)"), None
+    if contact_line(a.key) and not re.match(r"[\d\-－—）)]", b.text.lstrip()):
+        return True, ("this line a line of label：phone-number fields (投诉举报电话：12315, the office answering "
+                      "in brackets after them or not), the next one no rest of a number: complete (a number "
+                      "ends no sentence the wrap cut)"), None
+    if parts == 1 and not b.marks and not b.form_feed and (
+            (SALUTATION_RE.match(b.key) and a.text.rstrip()[-1:] in "：:。！!")
+            or SALUTATION_RE.match(a.key)) and (width is None or extent(b.text if SALUTATION_RE.match(b.key) else a.text)
+                                                 < width - _tolerance(width)):
+        # a letter's salutation (称呼：, 书信 practice) stands on a line of its own, under a lead
+        # ending in a colon (现将来信摘登如下：) and over the letter's first line
+        return True, (("the next line" if SALUTATION_RE.match(b.key) else "this line")
+                      + " a letter's salutation (称呼：, a few words and a colon): a line of its own"), None
     if schedule_end(a.text):
         return True, ("a dated item without clause punctuation that ends closing its bracket (a programme's "
                       "item: date, gap, event, its place in brackets): the item ended"), None
@@ -2355,6 +2425,7 @@ def unwrap(doc: PhysicalText) -> None:
     labelled = labelled_items(lines)
     table_caption = table_caption_lines(lines)
     tails = title_tails(lines, {key for _, key, _ in listed}, indents) if listed else [False] * len(lines)
+    verse = verse_runs(lines, widths)
     # the lines that go on a caption the wrap cut (its first line opens it, the last holds its credit)
     caption_rest = [False] * len(lines)
     for k, opens in enumerate(captions):
@@ -2430,6 +2501,10 @@ def unwrap(doc: PhysicalText) -> None:
                 ends, why, cert = decide_break(joining.view(), parts, nxt, widths(i), last_width,
                                                entries_near(i) if listed else None, run_in if parts == 1 else None,
                                                indents[i + 1], captions[i + 1], paged[i] and parts == 1)
+                if not ends and parts == 1 and verse[i] and verse[i + 1]:
+                    ends, why, cert = True, ("a line of verse: one of a run of short lines set a line each (a "
+                                             "stanza, no wrapped prose line that short), ending on its own "
+                                             "whatever mark it stops at"), "medium"
             if ends:
                 if why is INDENT_OPENS and not nxt.form_feed:
                     nxt.indent_opens = True

@@ -63,7 +63,7 @@ from convert.reader.masthead import DATE_RE, _iso, arabic_date
 from convert.reader.logical.state import LogicalText, Role
 from convert.reader.logical.roles import numbered_parts, DOCUMENT_TITLE_RE, QUESTION_HEAD_RE, SIGNED_TITLE_MAX, indented, physical_parts, subhead_level, title_like
 from convert.reader.names import tag_byline
-from convert.reader.physical import (DATED_ENTRY_RE, DOC_NUMBER_RE, NO_LINE_START, as_wide_as_wrapped, set_in_centred, display_width, field_text, leading_blanks, phone_fields,
+from convert.reader.physical import (DATED_ENTRY_RE, DOC_NUMBER_RE, NO_LINE_START, as_wide_as_wrapped, set_in_centred, display_width, field_text, leading_blanks, contact_line, SALUTATION_RE,
                                      reference_follows, sentence_final, whole_bracket)
 from convert.tei import TEI_NS, E, XML_ID, t, xpath
 
@@ -155,7 +155,6 @@ BOX_COLUMN_RE = re.compile(r"^【[\u4e00-\u9fff]{0,4}(?:小?知识|链接|小贴
 LETTER_CLOSING_RE = re.compile(r"^(?:此致|顺致|顺颂|敬颂|敬祝|恭祝|顺祝)$")
 #: A letter's salutation (称呼, 书信 practice) alone on the line under the letter's title, running
 #: text under it: a name or an office and a colon (``编辑同志：``, ``县老龄办：``, ``《澜溪水务》编辑部：``).
-SALUTATION_RE = re.compile(r"^(?:[\u4e00-\u9fff]|《[\u4e00-\u9fff]{1,12}》){2,12}[：:]$")
 REFERENCE_LABEL_RE = re.compile(r"(?:【|\[)?(?:参考文献|主要参考文献|参考资料|注释|注释与参考文献|注释和参考文献)(?:】|\])?[：:]?")
 
 
@@ -393,6 +392,28 @@ class BodyBuilder:
         return (self._role(k) is None and heading_shape(self.lines[k]) and k + 1 < len(self.lines)
                 and self._role(k + 1) is None and paragraph_shape(self.lines[k + 1]))
 
+    #: The most characters the tail of a title the wrap cut before its last words holds
+    #: (:meth:`_listed_title_tail`).
+    TITLE_TAIL_MAX = 6
+
+    def _listed_title_tail(self, i: int) -> bool:
+        """Line *i* is the last words of the open article's title, which the wrap carried to a
+        line of its own (…社会实践活动圆满 / 收官): right under the title's last line, a few words
+        (:attr:`TITLE_TAIL_MAX`) with no punctuation, no role, and the contents entry the title
+        matched ends with them while the title does not. Reads the article's head and its entry."""
+        line = self.lines[i]
+        if (i == 0 or self.article is None or self.lines[i - 1] is not self._last_head_line
+                or not self._title_only() or self._role(i) is not None
+                or not 2 <= len(line.key) <= self.TITLE_TAIL_MAX
+                or any(c in CLAUSE_MARKS or c in "。！？!?" for c in line.key)):
+            return False
+        ident = self.article.get(XML_ID)
+        entry = next((e for e in self.entries if e.target == ident), None)
+        if entry is None:
+            return False
+        head = re.sub(r"\s+", "", "".join(self.article[-1].itertext()))
+        return entry.key.endswith(line.key) and not head.endswith(line.key)
+
     #: The longest title read with a comma in it where nothing but its place says title (:meth:`_comma_title`).
     COMMA_TITLE_MAX = 12
 
@@ -425,7 +446,7 @@ class BodyBuilder:
         if (not 0 < len(line.key) <= self.LETTER_TITLE_MAX or sentence_final(t) or t.count("，") > 1
                 or any(c in "。；;：:" for c in t)):
             return False
-        k = self._past_editorial(i + 1)
+        k = self._past_editorial(i + 1, ragged=True)
         return (k + 1 < len(self.lines) and SALUTATION_RE.match(self.lines[k].key) is not None
                 and self._role(k) is None and self._role(k + 1) is None and paragraph_shape(self.lines[k + 1]))
 
@@ -565,6 +586,12 @@ class BodyBuilder:
         if self.boundary and (self.article is None or self.article_closed):
             return True
         line, first = self.lines[i], self.lines[i + 1]
+        if i > 0 and self._in_brief() and not self.para_open and self._role(i - 1) is not None \
+                and self._role(i - 1).kind == "brief" and not whole_bracket(line.text):
+            # after a column's last brief item (its run-in head, its text closed by its credit), a
+            # line with no run-in head of its own right over the rows: no item of the column (the
+            # items share their form) but the title of the piece the table is (活动预告)
+            return True
         if not (line.blank_before and first.blank_before) or i == 0:
             return False
         if display_width(leading_blanks(line.raw.lstrip("\f").rstrip("\r\n"))) <= 2:
@@ -611,13 +638,15 @@ class BodyBuilder:
     def _past_editorial(self, k: int, ragged: bool = False) -> int:
         """Line *k*, or the first line after the editor's note that starts there (the ``editorial``
         role, :data:`EDITORIAL_NOTE_REACH` lines at most; the text's last line at most). With
-        *ragged*, the note's lines a ragged wrap left apart (no role, no heading's shape) go with it."""
+        *ragged*, the note's lines a ragged wrap left apart (no role, no heading's shape, no letter's
+        salutation) go with it."""
         j, note = k, False
         while j < len(self.lines) - 1 and j - k < EDITORIAL_NOTE_REACH:
             r = self._role(j)
             if r is not None and r.kind == "editorial":
                 note = True
-            elif not (ragged and note and r is None and not heading_shape(self.lines[j])):
+            elif not (ragged and note and r is None and not heading_shape(self.lines[j])
+                      and not SALUTATION_RE.match(self.lines[j].key)):  # (编辑同志： opens a letter)
                 break
             j += 1
         return j
@@ -933,8 +962,12 @@ class BodyBuilder:
             return False  # a column's name over a title (基层传真 over its first item), no sub-heading
         if not xpath(self.article, "tei:opener|tei:byline[not(preceding-sibling::tei:p)]"):
             return False  # a signed story (a lead-in, an author line under its title) has sub-heads
-        if xpath(self.article, "tei:div[@type='subsection']"):
-            return True  # a sibling before it
+        numbered = bool(SUBHEAD_RE.match(self.lines[i].key))
+        if any(bool(SUBHEAD_RE.match(re.sub(r"\s+", "", "".join(h.itertext())))) == numbered
+               for h in xpath(self.article, "tei:div[@type='subsection']/tei:head")):
+            # a sibling before it, of its form: numbered sub-heads (一、 …, GB/T 15834-2011 B.3.8)
+            # are no siblings of an unnumbered line (a notice's 五、温馨提示 over a piece of its own)
+            return True
         for j in range(i + 2, min(len(self.lines), i + 40)):
             role = self._role(j)
             if role is not None and role.kind in BOUNDARY_ROLES + ("lead-in", "byline", "brief"):
@@ -1130,7 +1163,10 @@ class BodyBuilder:
             line.note("paragraph", "the next line opens with the last few words of a sentence (…。): this line's "
                                    "sentence goes on there, not a title")
             return None
-        if self.article is not None and self._balanced_siblings(i):
+        if self.article is not None and not (nxt_role is not None and nxt_role.kind == "editorial") \
+                and self._balanced_siblings(i):
+            # (a line over an editor's note, 编者按：…, heads a piece: the note stands before a
+            # piece's text, never under a sub-heading inside one)
             return Heading("subsection", why="two balanced clauses X，Y, with a sibling of that shape",
                            cert="medium")
         if self.article is not None and not self.article_closed and self._labelled_siblings(i):
@@ -1424,7 +1460,7 @@ class BodyBuilder:
             self.para_open = self.para is not None
             return None
         if BYLINE_LINE_RE.match(line.key) or split_specials(line.segments)[2] or COLOPHON_FIELD_RE.match(line.key) \
-                or phone_fields(line.key) or (whole_bracket(line.text) and not marked):
+                or contact_line(line.key) or (whole_bracket(line.text) and not marked):
             # (a line wholly in brackets, （数据来源：…）, （完）, is a note: no title is bracketed whole)
             # a reporter line, a line ending in a credit, a colophon field, a line of phone numbers: no heading
             return None
@@ -1717,7 +1753,7 @@ class BodyBuilder:
                               and not thin_figure_row(line.text, True)  # so does a row of figures one space apart
                               and not DOC_NUMBER_RE.fullmatch(line.key)  # 发文字号 (GB/T 9704-2012 7.2.4)
                               and not directory_entry(line) and not schedule_item(line, self.wrap_width)
-                              and not field_line(line, self.wrap_width) and not phone_fields(line.key)
+                              and not field_line(line, self.wrap_width) and not contact_line(line.key)
                               # a bulleted list's item ends on its line when the next opens with the
                               # same mark (▲…增长6.1% / ▲…): the next item, not the rest of a sentence
                               and not (i is not None and self._bullet_next(i))
@@ -2573,6 +2609,12 @@ class BodyBuilder:
                     head.set("type", "sub")
                     self.article.append(head)
                     line.note("heading (box title)", "a short line under a box's name: the box's title", "medium")
+                continue
+            if self._listed_title_tail(i):
+                self._continue_head(self.article[-1], line, "medium",
+                                    "a few words under the title, no punctuation: the list's entry for the title "
+                                    "ends with them, the title above does not (a title the wrap cut before its "
+                                    "last words)")
                 continue
             h = self.classify(i)
             if h is None:

@@ -652,7 +652,9 @@ def find_bylines(doc: LogicalText) -> None:
                                          or (not why.startswith("a bare name") and column_question(doc, i - 1))) \
                 and (i - 1) not in doc.roles \
                 and not _author_above(doc, i, why) and nxt is not None and (
-                    paragraph_shape(nxt) or (i + 1) in doc.roles or _short(nxt)):
+                    paragraph_shape(nxt) or (i + 1) in doc.roles or _short(nxt)
+                    # (a line as wide as the wrap with no mark in it: running text the wrap cut)
+                    or as_wide_as_wrapped(nxt, doc.wrap_width)):
             _give(doc, i, "byline", why + " under a title", "medium" if why in (WEAK_UNIT_NAME, UNIT_ALONE_BYLINE, SPACED_PEN_NAME) else None)
             unit, after = nxt, _next(doc, i + 1)
             # the author's unit (作者单位) on a line of its own under the name, running text after it
@@ -2088,6 +2090,8 @@ def rejoin_run_ins(doc: LogicalText) -> None:
             continue
         if page_credit(line) or page_label(line, title) is not None:
             column = False  # a page credit or the next page's label (a 报眉 line too): the column's page ended
+        if len(line.key) <= 12 and line.key[:1] == "【" and line.key[-1:] == "】":
+            column = False  # another column's name in 【】 (【民政文苑】): the brief column ended
         bold = bool(segs) and segs[0][1] and not line.all_bold and len(segs) > 1
         gap = RUN_IN_GAP_RE.search(text)
         tail = text[gap.end():].strip() if gap else ""
