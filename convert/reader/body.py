@@ -35,7 +35,10 @@ BYLINE_RE = re.compile(
 )
 #: A reporter line: a paper's 本报记者, a journal's own 本刊记者 (内部资料性出版物 practice), a school's
 #: 学生记者 / 小记者, an 通讯员.
-BYLINE_LINE_RE = re.compile(r"^(?:本报|本刊|学生|小)?(?:记者|通讯员|特约记者)\s*\S.{0,30}$")
+#: (``记者手记：…``, ``记者追踪：…``, ``记者调查``: a column's label, a word after 记者 and a colon or
+#: none, is no reporter line)
+BYLINE_LINE_RE = re.compile(r"^(?:本报|本刊|学生|小)?(?:记者|通讯员|特约记者)"
+                            r"(?![\u4e00-\u9fff]{2}[：:]|(?:手记|调查|追踪|观察|探访|札记|随笔|体验|视点))\s*\S.{0,30}$")
 #: A jump line (转版): ``（下转二版）`` in brackets at a line's end, or printed bare on a line of its
 #: own (``下转第二版``: newspaper practice sets the jump as a line by itself under the cut text)
 CONTINUATION_RE = re.compile(r"[（(]\s*(?:下转|上接|转|接)\s*(?:第\s*)?[\d一二三四五六七八九十]+\s*版\s*[）)]\s*$"
@@ -292,9 +295,11 @@ def inline(el: etree._Element, segs: list[tuple[str, bool]]) -> etree._Element:
     return el
 
 
-#: Characters OpenCC's t2s maps that are also in the Simplified standard (通用规范汉字表) in some
-#: uses (乾坤, the surname 於), so they are no evidence of a stray Traditional character.
-_VALID_SIMPLIFIED = set("乾於")
+#: Characters OpenCC's t2s maps that are also in the Simplified standard (通用规范汉字表, 2013) in
+#: some uses: 乾 (乾坤), the surname 於, 蘋 (pín: 白蘋, and names of places), 徵 (zhǐ: 宫商角徵羽),
+#: all kept as standard characters there; they are no evidence of a stray Traditional character.
+#: (麽 is standard only in 幺麽, and a 什麽 for 什么 is the common slip: it stays flagged.)
+_VALID_SIMPLIFIED = set("乾於蘋徵")
 _t2s = None
 #: Off while reading a text in Traditional script, where no Traditional character is stray.
 REGULARISE: ContextVar[bool] = ContextVar("REGULARISE", default=True)

@@ -517,6 +517,31 @@ FIGURE_CAPTION_RE = re.compile(r"^(?:附\s*)?图\s*(?:[一二三四五六七八�
 FIGURE_TITLE_MAX = 40
 
 
+#: An artwork's caption in an exhibition report or a 书画 page: the form or script (行书, 国画,
+#: 摄影) and a gap or none, the work's title in 《》, a part of it in brackets or none ((局部)),
+#: a gap, then the artist's name or names (several with 等 after them). The caption set under a
+#: work (书画 exhibition practice), no sentence. One pass, no nested repetition: linear.
+ARTWORK_CAPTION_RE = re.compile(r"(?:[\u4e00-\u9fff]{1,6}[ \t\u3000]*)?《[^《》\s]{1,24}》(?:[（(][\u4e00-\u9fff]{1,6}[）)])?"
+                                r"[ \t\u3000]+(?P<credit>[\u4e00-\u9fff](?:[ \u3000·]?[\u4e00-\u9fff]){1,11}(?<!等)等?)")
+
+
+def artwork_caption(text: str) -> tuple[int, int] | None:
+    """The span of the artist's name in *text* (a line's text) when the line is an artwork's
+    caption alone (:data:`ARTWORK_CAPTION_RE`: ``行书　《芷川赋》（局部）　卢文彬等``), the name a
+    person's (:func:`convert.reader.names.looks_like_person`, the first of several), else ``None``."""
+    t = text.rstrip()
+    lead = len(t) - len(t.lstrip())
+    m = ARTWORK_CAPTION_RE.fullmatch(t.lstrip())
+    if m is None:
+        return None
+    from convert.reader.names import looks_like_person
+
+    names = re.sub(r"[ \u3000·]", "", m.group("credit"))
+    if not looks_like_person(names[:-1] if names.endswith("等") else names):
+        return None
+    return m.start("credit") + lead, m.end("credit") + lead
+
+
 def figure_caption(text: str) -> bool:
     """*text* (a line's text) is a numbered figure's caption alone (:data:`FIGURE_CAPTION_RE`):
     the number, a gap or colon, a title of :data:`FIGURE_TITLE_MAX` characters at most that is no

@@ -81,7 +81,8 @@ SIGNING_UNIT_END_RE = re.compile(r"(?:馆|大学|学校|中学|小学|幼儿园|
 #: 高三, 初一 … 初三, 一年级 … 九年级, 七年级, 2022级, 高2022级, 22级), in a vocational school the
 #: major's short name after a year's grade (``2022级汽修2班``, ``23级数控（1）班``: 级 + 专业 + 班号),
 #: and the class number (Arabic in brackets or bare, or Chinese numerals) before 班; a
-#: kindergarten's class (大一班, 中二班, 小三班, 托班), a vocational college's class (机电2301班). Also a graduate's standing
+#: kindergarten's class (大一班, 中二班, 小三班, 托班), a vocational college's class (机电2301班), an
+#: interest class of a 老年大学 (书法二班, 太极拳班). Also a graduate's standing
 #: (``2019届数控专业毕业生``, ``2015届校友``: 届 + 专业 + 毕业生/校友), what a former pupil signs a
 #: letter to the school with. One pass, no nested repetition: linear.
 SCHOOL_CLASS_RE = re.compile(
@@ -92,7 +93,12 @@ SCHOOL_CLASS_RE = re.compile(
     r"|(?:\d{4}|\d{2})届[\u4e00-\u9fff]{0,8}(?:毕业生|校友)"
     # a vocational college's class: its major's short name, the intake year and the class number
     # (机电2301班: 2023's first 机电 class)
-    r"|[\u4e00-\u9fff]{2,6}\d{4}班)$")
+    r"|[\u4e00-\u9fff]{2,6}\d{4}班"
+    # an interest class of a 老年大学 or a 培训 school: its subject and its number or none
+    # (书法二班, 花鸟画班, 太极拳班, 诗词（2）班; a 工作专班 is a task team, a 培训班 or 学习班 a
+    # course, 值班 a duty: no class)
+    r"|[\u4e00-\u9fff]{2,5}(?<!专)(?<!领导)(?<!培训)(?<!训练)(?<!学习)(?<!研修)(?<!进修)"
+    r"(?:[一二三四五六七八九十]|\d{1,2}|[（(]\d{1,2}[）)])?班)$")
 
 
 def is_signing_unit(text: str) -> bool:

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from convert.reader.layout import (BULLET_CHARS, directory_entry, thin_cells, thin_figure_row, tab_cells, CONTENTS_HEAD_RE, gap_at_end, unit_line, unit_label, author_before_leader, author_wrapped_off,
-                                   colophon_kind, figure_caption, page_credit, row_cells, column_row, tab_pair, table_row, is_page_label)
+                                   colophon_kind, figure_caption, artwork_caption, page_credit, row_cells, column_row, tab_pair, table_row, is_page_label)
 from convert.reader.lines import FOLIO_RES, LEADER_RUN_RE, Line, Milestone, is_mark, split_lines
 from convert.reader.names import is_org_name
 from convert.reader.masthead import (DOC_NUMBER_RE, ISSUE_RE, SPECIAL_ISSUE_RE, TITLE_GENRE_RE, TOTAL_RE, classify, fields_of,
@@ -55,14 +55,23 @@ NO_LINE_START = set("，,。．.、；;：:！!？?”’」』）)】〕》〉�
 TAIL = 200
 
 BARE_NUMBER_RE = re.compile(r"^(\d{1,4})$")
+#: A date or a span of dates in brackets ending a line (``（12月15日—12月21日）``, ``（2025年5月）``):
+#: how a title or a programme's name ends, never the point where a hard wrap cuts prose.
+DATE_SPAN_END_RE = re.compile(r"[（(](?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:[—\-－~～至](?:\d{1,2}月)?\d{1,2}日?)?[）)]$")
 #: A news lead's opening date: ``11月18日，``, ``1 月 7 日下午``.
 DATE_LEAD_RE = re.compile(r"^\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 #: A dated entry's opening (a 大事记, a chronicle): a day, a span of days or a part of a month, then
 #: a gap (``5月6日　``, ``5月14日—15日　``, ``5月下旬　``) and the entry's text; what a title never opens with.
-#: A time or a span of times may follow the day (a schedule's item: ``9月18日10:00—10:03　预先警报``).
-DATED_ENTRY_RE = re.compile(r"^\s*\d{1,2}\s*月\s*(?:\d{1,2}\s*日(?:[—\-－~～至](?:\d{1,2}\s*月)?\d{1,2}\s*日)?"
+#: A time or a span of times may follow the day (a schedule's item: ``9月18日10:00—10:03　预先警报``),
+#: the weekday in brackets before it (``12月16日（星期二）20:40　…``), several days may be listed
+#: (``12月20日、21日　…``); or the day alone with its weekday (a week's forecast:
+#: ``12日（星期五）　晴``) or the time alone opens the item (a programme guide's ``06:30　蔚川新闻``).
+DATED_ENTRY_RE = re.compile(r"^\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日(?:[—\-－~～至](?:\d{1,2}\s*月)?\d{1,2}\s*日|(?:、\d{1,2}\s*日)+)?"
+                            r"(?:[（(](?:星期|周)[一二三四五六日天][）)])?"
                             r"(?:\d{1,2}[:：]\d{2}(?:[—\-－~～至]\d{1,2}[:：]\d{2})?)?"
-                            r"|[上中下]旬|初|底|中)[ \t\u3000]+\S")
+                            r"|[上中下]旬|初|底|中)"
+                            r"|\d{1,2}\s*日[（(](?:星期|周)[一二三四五六日天][）)]"
+                            r"|\d{1,2}[:：]\d{2}(?:[—\-－~～至]\d{1,2}[:：]\d{2})?)[ \t\u3000]+\S")
 #: A caption's closing credit: a gap (or an opening bracket), a name of two to four characters or
 #: a unit's short name, maybe letter-spaced, and 摄 (``　　秘书处 摄``, ``（祁振东　摄）``) at the line's end.
 PHOTO_CREDIT_END_RE = re.compile(r"(?:[\u3000]|\s{2,}|[（(])[\u4e00-\u9fff](?:[\u3000 ]?[\u4e00-\u9fff]){1,7}[\u3000 ]*摄[）)]?\s*$")
@@ -1947,8 +1956,9 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
     page break, weak; a verse line may start with the word the one above ends with: 顶真);
     *a* two balanced clauses X，Y (a bare sub-heading's shape) ends, unless the wrap cut a number
     there (:func:`number_cut`: ``…至20`` / ``23年…``; a heading's clause does not end inside one);
-    *a* a line of label：phone-number fields (:func:`contact_line`: the office answering in brackets after it or not) ends unless *b* goes on with the
-    number; *a* a single line without clause punctuation (a heading, a masthead line, a section name):
+    *a* a line of label：phone-number fields (:func:`contact_line`: the office answering in
+    brackets after it or not) ends unless *b* goes on with the number; *a* a letter's salutation
+    (:data:`SALUTATION_RE`) ends, and so does *a* over one; *a* a single line without clause punctuation (a heading, a masthead line, a section name):
     it ends, unless it is as wide as a wrapped line and shows marks of prose (、“”《》) while
     the next line does not open like a news lead (``11月18日``) or with a subtitle's dash (——)
     — then it was wrapped, or when it opens with an item number whose sibling is a run-in
@@ -2190,6 +2200,9 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
                 return True, (f"no clause punctuation, {w:g} wide (the wrap's estimate {width - _tolerance(width):g}), "
                               "but the next line, running text, is wider by more than twice the wrap's tolerance: "
                               "this line stopped short of the column's end (a title)"), "medium"
+            if DATE_SPAN_END_RE.search(a.text.rstrip()):
+                return True, (f"no clause punctuation, {wide}, ending with a date or a span of dates in brackets "
+                              "(…节目预告（12月15日—12月21日）: a title's or a programme's end)"), "medium"
             if any(c in PROSE_HINTS for c in a.text):
                 return False, f"no clause punctuation, but {wide} and prose marks (、“”《》)", "medium"
             if run_in:
@@ -2421,7 +2434,8 @@ def unwrap(doc: PhysicalText) -> None:
     indents = indent_marked_parts(lines)
     aligned_tables(lines)
     captions = caption_lines(lines)
-    figures = [figure_caption(line.text) for line in lines]  # 图一　title: a numbered figure's caption
+    # 图一　title: a numbered figure's caption; 行书　《…》　X: an artwork's
+    figures = [figure_caption(line.text) or artwork_caption(line.text) is not None for line in lines]
     labelled = labelled_items(lines)
     table_caption = table_caption_lines(lines)
     tails = title_tails(lines, {key for _, key, _ in listed}, indents) if listed else [False] * len(lines)

@@ -105,6 +105,10 @@ def _labelled_level(line: Line) -> tuple[int, int] | None:
     return found[0], found[1]
 
 
+#: The most characters a label over a group of a programme's items holds (每日固定节目).
+SCHEDULE_LABEL_MAX = 10
+
+
 def schedule_item(line: Line, wrap_width: float | None = None) -> bool:
     """*line* is an item of a printed programme (活动安排, 日程): a dated entry (a day or a span of
     days, a gap, then the event: ``4月19日　健身大会（茶园步道）``, :data:`DATED_ENTRY_RE`, the form
@@ -112,8 +116,12 @@ def schedule_item(line: Line, wrap_width: float | None = None) -> bool:
     title never opens with, and complete on its line: each item of a programme is printed on a
     line of its own (the next line is the next item, not the rest of a sentence)."""
     m = DATED_ENTRY_RE.match(line.text)
-    # (the marks are looked for after the date: a time in it, ``9月18日10:00—10:03``, holds a colon)
-    return (m is not None and not any(c in SCHEDULE_STOPS for c in line.text[m.end() - 1:])
+    # (the marks are looked for after the date: a time in it, ``9月18日10:00—10:03``, holds a colon;
+    # a programme's name may hold one between its strand and its title, ``健康蔚川：冬季谨防…``,
+    # never at the item's end)
+    rest = line.text[m.end() - 1:].rstrip() if m else ""
+    return (m is not None and not any(c in SCHEDULE_STOPS for c in rest.replace("：", "").replace(":", ""))
+            and rest.count("：") + rest.count(":") <= 1 and rest[-1:] not in "：:"
             and len(line.key) <= 50 and not as_wide_as_wrapped(line, wrap_width))
 
 
@@ -415,22 +423,34 @@ class BodyBuilder:
         return entry.key.endswith(line.key) and not head.endswith(line.key)
 
     #: The longest title read with a comma in it where nothing but its place says title (:meth:`_comma_title`).
-    COMMA_TITLE_MAX = 12
+    COMMA_TITLE_MAX = 14
 
     def _comma_title(self, i: int) -> bool:
         """Line *i* is a short title with one comma in it (``听，职工这样说``: a box of quotes, a
         feature's part): :attr:`COMMA_TITLE_MAX` characters at most, one comma inside and no other
         punctuation, flush left in a text whose paragraphs open indented (the line under it opens
-        one: ``indent_opens``), right after a photo caption or a credit (a piece or a photo ended
-        there, so it is no paragraph's last line; flush, it is no paragraph's first)."""
+        one: ``indent_opens``) or set apart by blank lines over a paragraph that ends its sentence,
+        right after a photo caption or a credit (a piece or a photo ended there, so it is no
+        paragraph's last line; flush, it is no paragraph's first)."""
         line = self.lines[i]
         t = line.text.strip()
         if not (0 < len(line.key) <= self.COMMA_TITLE_MAX and t.count("，") == 1 and not t.endswith("，")
                 and not any(c in "。；;：:,！？!?、" for c in t) and not indented(line)):
             return False
         prev = self._role(i - 1) if i > 0 else None
-        return (i + 1 < len(self.lines) and self.lines[i + 1].indent_opens and self._role(i + 1) is None
-                and prev is not None and prev.kind in ("caption", "credit"))
+        if not (i + 1 < len(self.lines) and self._role(i + 1) is None and prev is not None
+                and prev.kind in ("caption", "credit")):
+            return False
+        nxt = self.lines[i + 1]
+        # a paragraph opening indented under it, or (blocks set apart by blank lines) a blank line
+        # on each side of it and running text under it
+        return nxt.indent_opens or (paragraph_shape(nxt) and any(c in "。！？!?" for c in nxt.text) and (
+            (self._blank_separated() and line.blank_before and nxt.blank_before)
+            # (no blank lines: a line narrower than a wrapped one, less than half as long as the
+            # paragraph under it, no page's furniture before it)
+            or (not as_wide_as_wrapped(line, self.wrap_width)
+                and not line.blank_before and not nxt.blank_before
+                and not lead_marks(line.segments)[0] and len(nxt.key) >= 2 * len(line.key))))
 
     #: The longest letter's title read with a comma in it (:meth:`_letter_title`).
     LETTER_TITLE_MAX = 24
@@ -438,13 +458,14 @@ class BodyBuilder:
     def _letter_title(self, i: int) -> bool:
         """Line *i* is the title of a letter the paper prints: short (:attr:`LETTER_TITLE_MAX`), no
         role, no sentence end, a comma at most (楼下的油烟散了，心里的疙瘩也解开了), the writer's
-        salutation (称呼：) under it, an editor's note between or not, then the letter's text."""
+        salutation (称呼：) under it, an editor's note between or not, then the letter's text. It may
+        ask a question (楼道里的灯什么时候能亮？)."""
         if i + 2 >= len(self.lines) or self._role(i) is not None:
             return False
         line = self.lines[i]
         t = line.text.strip()
-        if (not 0 < len(line.key) <= self.LETTER_TITLE_MAX or sentence_final(t) or t.count("，") > 1
-                or any(c in "。；;：:" for c in t)):
+        if (not 0 < len(line.key) <= self.LETTER_TITLE_MAX or t.count("，") > 1 or any(c in "。；;：:" for c in t)
+                or (sentence_final(t) and not t.endswith(("？", "?")))):  # (a question may be the title)
             return False
         k = self._past_editorial(i + 1, ragged=True)
         return (k + 1 < len(self.lines) and SALUTATION_RE.match(self.lines[k].key) is not None
@@ -542,10 +563,16 @@ class BodyBuilder:
         return j > i + 1
 
     def _next_is_heading(self, i: int) -> bool:
+        """The line under line *i* (no role) has a heading's shape or markup and is no paragraph,
+        directory entry, form field, row of a list set in columns, item of a bulleted list (● …
+        with a sibling of the same mark: a data box's figures) nor the rest of a line a page
+        break cut."""
         if i + 1 >= len(self.lines) or self._role(i + 1) is not None:
             return False
         nxt = self.lines[i + 1]
         return ((nxt.marked or heading_shape(nxt)) and not paragraph_shape(nxt) and not directory_entry(nxt)
+                and not (not nxt.marked and self._bullet_run(i + 1))
+                and not DATED_ENTRY_RE.match(nxt.text)  # (a dated item opens no title)
                 and (i + 1) not in self._form_fields and (i + 1) not in self._column_listed
                 and (i + 1) not in self._unit_listed and self._cut_open_by_break(i + 1) is None)
 
@@ -1254,8 +1281,13 @@ class BodyBuilder:
             # over a brief item (its run-in head read by its role, whatever width a wrap left its
             # first line: ``■ 校园快讯`` over ``我校开展…活动　5月13日至17``): a column's name
             or (nxt_role is not None and nxt_role.kind == "brief")
-            # the head of a directory box (便民信息) over its entries (a name and a telephone number)
-            or (nxt_role is None and directory_entry(self.lines[i + 1]))
+            # the title of a programme or a forecast over its dated or timed items (…主要节目 /
+            # 06:00　开始曲 …; 一周天气预报 / 12日（星期五）　晴 …)
+            or (nxt_role is None and DATED_ENTRY_RE.match(self.lines[i + 1].text) is not None)
+            # the head of a directory box (便民信息) over its entries (a name and a telephone number),
+            # read as a table's rows or not
+            or ((nxt_role is None or (nxt_role.kind == "table" and nxt_role.data.get("part") == "row"))
+                and directory_entry(self.lines[i + 1]))
             # a title over a table with no title of its own, a boundary before it (a column name, a
             # credit): the piece the table stands in (【数据速览】 / …情况 / the table / its source)
             or (self.boundary and nxt_role is not None and nxt_role.kind == "table"
@@ -1511,10 +1543,23 @@ class BodyBuilder:
         if self._feature_subhead(i):
             return Heading("subsection", why=why + "; inside a newspaper article, with a sibling of that shape",
                            cert="medium")
-        if ((not self.contents or (self.family == "newspaper" and i + 2 < len(self.lines)
-                                   and (BYLINE_LINE_RE.match(self.lines[i + 2].key)
-                                        # (a 副刊's name over a piece signed at its top: □ 郁南枝)
-                                        or ((r2 := self._role(i + 2)) is not None and r2.kind == "byline"))))
+        if (not marked and self.article is not None and len(line.key) <= SCHEDULE_LABEL_MAX and i > 0
+                # (right under the piece's title, or after the items of the group before it)
+                and (self.lines[i - 1] is self._last_head_line or DATED_ENTRY_RE.match(self.lines[i - 1].text))
+                and all(k < len(self.lines) and self._role(k) is None and DATED_ENTRY_RE.match(self.lines[k].text)
+                        for k in (i + 1, i + 2))):
+            # a short label over two or more items of a programme (每日固定节目 / 06:30　… / 07:00　…)
+            # inside a piece: a group of the programme, no piece of its own
+            return Heading("subsection", why=why + "; a short label over a programme's dated or timed items: a "
+                                                   "group of them in the piece", cert="medium")
+        if ((not self.contents
+             # (a paper's 导读 names some stories, no column: a short name after a piece's end over
+             # a title is a column's all the same)
+             or (self.family == "newspaper" and self.boundary and not self.exhaustive)
+             or (self.family == "newspaper" and i + 2 < len(self.lines)
+                 and (BYLINE_LINE_RE.match(self.lines[i + 2].key)
+                      # (a 副刊's name over a piece signed at its top: □ 郁南枝)
+                      or ((r2 := self._role(i + 2)) is not None and r2.kind == "byline"))))
                 and len(line.key) <= SECTION_NAME_MAX and self._next_is_heading(i)
                 and not self.lines[i + 1].key.startswith("—")  # a title's ——subtitle is no article
                 and not (self.family == "newspaper" and (len(line.key) > 6 or self._lead_in_at(i + 2)))):
@@ -1715,6 +1760,10 @@ class BodyBuilder:
                 self.para_open = True
             if self.para_open and self.para is not None and next_reference(self.para, segs):
                 self.para_open = False  # the next entry of a numbered reference list
+            if self.para_open and line.blank_before and not resumed and DATED_ENTRY_RE.match(line.text):
+                # after a blank line, a date or a time, a gap and an event (12月18日（星期四）20:40　…):
+                # a programme's or chronicle's next item, no sentence a page cut
+                self.para_open = False
             if self.para_open and (figure_row(line.text) or table_row(line.text) or thin_figure_row(line.text, True)):
                 # a data box's row (a label, a gap, a figure) or a table's (three cells or more apart
                 # by wide gaps, TEI P5 §14.1.1): a line of its own, never the rest of a paragraph
@@ -1757,6 +1806,10 @@ class BodyBuilder:
                               # a bulleted list's item ends on its line when the next opens with the
                               # same mark (▲…增长6.1% / ▲…): the next item, not the rest of a sentence
                               and not (i is not None and self._bullet_next(i))
+                              # and so does the list's last short item (● 聘用…护路员1160名), the item
+                              # above it opened by the same mark: no sentence the page cut
+                              and not (i is not None and not joined and len(line.key) <= 30
+                                       and self._same_bullet(i, i - 1))
                               and id(line) not in self._alone_ids
                               # a reference list's label alone (参考文献, 注释: GB/T 7714-2015, a paper's
                               # 参考文献 under its text) is finished: its entries ([1] …) follow
@@ -2107,6 +2160,12 @@ class BodyBuilder:
         para = cut[0]
         text = line.text.lstrip()
         opens_mid = re.match(r"^[\u4e00-\u9fff]{1,4}[。，；、！？”’）」]", text) is not None
+        if not opens_mid:
+            # a quote the cut paragraph left open (…她说：“…咱这山沟沟里还能), closed by the line's
+            # first sentence (来这么多城里人。”): the quote's rest
+            before = "".join(para.itertext())
+            opens_mid = (before.count("“") > before.count("”")
+                         and re.match(r"^[^“”。！？\s]{1,20}[。！？!?]?”", text) is not None)
         if not (opens_mid or (self._paragraphs_indented() and not indented(line) and paragraph_shape(line))):
             return False  # (a flush title-shaped line opens the next story)
         if para.xpath("following::tei:note[@type='continuation']", namespaces={"tei": TEI_NS}):
@@ -2207,6 +2266,10 @@ class BodyBuilder:
         self.article, self.sub, self.subs = None, None, []
         self.boundary = True
         self._note_p = p
+        if unfinished("".join(s for s, _ in rest if not is_mark(s))):
+            # a note an old page break cut mid-sentence (…对照检查本地实践站的运 / — 1 — / 行情况，…):
+            # the running text after the page's furniture goes on in it, as in a note of an article
+            self.para, self.para_open, self.boundary = p, True, False
 
     def _editorial(self, line: Line, role: Role, last: bool = False) -> None:
         """An editor's note: ``note type="editorial"`` in the open article (after its head, or

@@ -40,8 +40,8 @@ from __future__ import annotations
 import re
 from types import SimpleNamespace
 
-from convert.reader.body import BYLINE_LINE_RE, BRIEF_RE, CONTINUATION_LEAD_RE, CONTINUATION_RE
-from convert.reader.layout import (BULLET_CHARS, gap_at_end, tab_cells, thin_cells, thin_figure_row, CASE_PART_RE, unit_label, CELL_MAX, FORM_FIELD_RE, PIPE_RULE_RE, TERMINAL, FIGURE_CELL_RE, brief_by_unit, figure_caption, figure_row, TABLE_LABEL_RE, TABLE_TITLE_RE, after_clause_mark, cell_spans, colophon_fields, column_row, gap_field, tab_pair,
+from convert.reader.body import BYLINE_LINE_RE, BRIEF_RE, CONTINUATION_LEAD_RE, CONTINUATION_RE, SUBHEAD_RE
+from convert.reader.layout import (BULLET_CHARS, gap_at_end, tab_cells, thin_cells, thin_figure_row, CASE_PART_RE, unit_label, CELL_MAX, FORM_FIELD_RE, PIPE_RULE_RE, TERMINAL, FIGURE_CELL_RE, brief_by_unit, figure_caption, artwork_caption, figure_row, TABLE_LABEL_RE, TABLE_TITLE_RE, after_clause_mark, cell_spans, colophon_fields, column_row, gap_field, tab_pair,
                                    heading_shape, page_credit, paragraph_shape, table_row, unfinished)
 from convert.reader.lines import WS_RE, Line, Milestone, is_mark
 from convert.reader.logical.back import is_page_credit, rule_line
@@ -119,7 +119,9 @@ NAME_UNIT_RE = re.compile(r"^(?P<name>[\u4e00-\u9fff](?:[ \u3000]{0,2}[\u4e00-\u
 #: a 提案 or a speech in a 人大/政协 bulletin, or an article in a journal.
 PERSON_TITLE_END_RE = re.compile(r"(?:委员|代表|常委|主席|主任|书记|[省市州县区镇乡]长|局长|部长|院长|所长|校长|教授|研究员"
                                  r"|董事长|总经理|经理|厂长|行长|会长|医生|医师|园长|教师|老师"
-                                 r"|理事长|秘书长|社长|站长|馆长|台长|科长|处长|队长|组长|职工|干部)$")  # and a company's posts (国企 speakers), a 商会's or 协会's
+                                 r"|理事长|秘书长|社长|站长|馆长|台长|科长|处长|队长|组长|职工|干部|学员|班长)$")  # and a company's posts (国企 speakers), a 商会's or 协会's
+#: An office of two characters and a name on an author line (``校长　沈毓华``, ``学员　古月华``).
+OFFICE_NAME_RE = re.compile(r"^(?P<office>[\u4e00-\u9fff]{2})[ \t\u3000]+(?P<name>[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,2})$")
 #: :data:`NAME_ROLES` after a name of two characters or more, to be set aside before the name is read.
 ROLE_AFTER_NAME_RE = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}})(?:{NAME_ROLES})$")
 #: A credit after the text, on a line of its own, in brackets.
@@ -456,6 +458,9 @@ def find_figure_captions(doc: LogicalText) -> None:
     for i, line in list(_body(doc)):
         if figure_caption(line.text):
             _give(doc, i, "caption", "a numbered figure's caption (图序 and 图题: GB/T 7713.1-2006 §4.6.6)", credit=None)
+        elif (span := artwork_caption(line.text)) is not None:
+            _give(doc, i, "caption", "an artwork's caption (its form, its title in 《》, the artist): the work set "
+                                     "under it, no text", credit=span)
 
 
 def find_editorial_notes(doc: LogicalText) -> None:
@@ -544,6 +549,10 @@ def _author_text(text: str, key: str) -> str | None:
             return "an author line (文／, □ …)"
     if BYLINE_LINE_RE.match(key) and len(key) <= 20:
         return "a reporter line (记者 …)"
+    m = OFFICE_NAME_RE.match(text)
+    if m and _office(m.group("office")) and looks_like_person(WS_RE.sub("", m.group("name"))):
+        # an office of two characters and a name (校长　X, 学员　X): too short for a unit's name
+        return "a person's office and a name (县政协委员　X, 县政协委员、X镇副镇长　X)"
     m = UNIT_NAME_RE.match(text)
     if m and (ORG_END_RE.search(re.sub(r"\s+", "", m.group("unit"))) or is_signing_unit(m.group("unit"))) \
             and looks_like_person(ROLE_AFTER_NAME_RE.sub("", m.group("name"))):
@@ -598,9 +607,12 @@ def role_names(text: str) -> bool:
     """*text* is one or more pairs of a role word (:data:`ROLE_WORDS`: 口述, 整理, 文 …) and a
     personal name (:func:`convert.reader.names.looks_like_person`, maybe letter-spaced), set off by
     spaces: ``口述　蒋德昌　　整理　苗　青``, ``整理　苗青``. The byline of an oral history or a
-    translation names each contributor with what they did; the role word comes first. Linear:
-    one split into space-separated tokens."""
+    translation names each contributor with what they did; the role word comes first, or after
+    each name (``韩秀英口述　林晓岚整理``, two or three such). Linear: one split into
+    space-separated tokens."""
     tokens = text.split()
+    if 2 <= len(tokens) <= 3 and all(_name_then_role(t) for t in tokens):
+        return True  # the name first, its role word after it (韩秀英口述　林晓岚整理)
     if len(tokens) < 2 or tokens[0] not in ROLE_WORDS:
         return False
     name: list[str] = []
@@ -612,6 +624,12 @@ def role_names(text: str) -> bool:
         else:
             name.append(token)
     return True
+
+
+def _name_then_role(token: str) -> bool:
+    """*token* is a personal name with a role word of two characters after it (``韩秀英口述``,
+    ``林晓岚整理``: :data:`ROLE_WORDS`), the order an oral history's byline often takes."""
+    return len(token) >= 4 and token[-2:] in ROLE_WORDS and looks_like_person(token[:-2])
 
 
 #: Why a line is an author line when it is a body's name alone (``萩阳县关工委``) under a title with
@@ -715,7 +733,7 @@ def column_question(doc: LogicalText, i: int) -> bool:
 #: users writing to its paper: ``乘客``, ``旅客``, ``游客``, ``患者``), a space,
 #: and a name of two or three characters (a joint letter's first signer, then how many sign with
 #: them: ``上河村三组村民　X等12户``).
-LETTER_SIGNER_RE = re.compile(r"^[\u4e00-\u9fff]{0,12}(?:读者|村民|居民|市民|网友|群众|职工|家长|乘客|旅客|游客|患者|家属|台胞|侨胞|港胞|华侨|校友)"
+LETTER_SIGNER_RE = re.compile(r"^[\u4e00-\u9fff]{0,12}(?:读者|村民|居民|市民|网友|群众|职工|家长|乘客|旅客|游客|患者|家属|台胞|侨胞|港胞|华侨|校友|学员)"
                               r"(?:[：:][ \t\u3000]*|[ \t\u3000]+)"
                               r"(?P<name>[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,2})"
                               # (co-signers after the first name: ``患者X家属：周建华　周建英``)
@@ -909,6 +927,9 @@ def find_columns(doc: LogicalText) -> None:
                                                and author_line(doc.lines[i + 2])))
                 and 2 <= len(line.key) <= 6 and heading_shape(line) and nxt is not None and heading_shape(nxt)
                 and not author_line(nxt)
+                # (a row of cells apart by gaps under it, 12日（星期五）　晴　-9℃～2℃: a list's or
+                # table's first row, no title: the line is the title of that list, 一周天气预报)
+                and not len(re.findall(r"\S(?:\u3000+|[ \t]{2,})(?=\S)", nxt.text.strip())) >= 2
                 and not BRIEF_RE.search(line.key)
                 and not ((after := doc.roles.get(i + 2)) is not None and after.kind == "lead-in")):
             _give(doc, i, "section", "a short name right after a page label, a title under it (a 副刊's name)",
@@ -1843,6 +1864,7 @@ def find_briefs(doc: LogicalText) -> None:
         region.clear()
 
     turns = dialogue_turns(doc)
+    under_subhead = False  # a sub-heading stands between the column's name and here
     for i in range(doc.body_start, doc.colophon_start):
         line, role = doc.lines[i], doc.roles.get(i)
         if i in turns:
@@ -1854,8 +1876,10 @@ def find_briefs(doc: LogicalText) -> None:
                 # a column name (【工作简讯】) opens a brief column; any other ends it
                 column = role.kind == "section" and bool(BRIEF_RE.search(line.key)) and len(line.key) <= 12
                 in_column, plain = role.kind == "section", False
+                under_subhead = False
                 close()
             elif role.kind in ("subhead",):
+                under_subhead = True
                 close()
             continue
         if BRIEF_RE.search(line.key) and len(line.key) <= 8 and heading_shape(line):
@@ -1888,6 +1912,13 @@ def find_briefs(doc: LogicalText) -> None:
                 # a bulleted item whose head the wrap left alone on its line (``■县…部署会`` / ``6月
                 # 18日，…``) shares the form of the column's items headed up to a gap
                 region.append((i, doc.run_in_ends[id(line)], False))
+        elif found and under_subhead and not column and SUBHEAD_RE.match(
+                re.sub(r"\s+", "", line.text[found[1]:found[2]])):
+            # a run-in head numbered as a level, under a sub-heading (### 一、… / **（一）整合闲置
+            # 资源。**…): the article's numbered points run into their paragraphs (GB/T
+            # 15834-2011 B.3.8), no column's brief items
+            line.note("paragraph", "a numbered run-in head under a sub-heading: a point of the article run into its "
+                                   "paragraph, no brief item")
         elif found:
             _give(doc, i, "brief", "a brief item: a run-in head (bold, or after a bullet or in a brief column "
                                    "up to a wide gap)", span=found)
@@ -2124,13 +2155,19 @@ def rejoin_run_ins(doc: LogicalText) -> None:
                 and not starts_line(nxt) and not PHOTO_CREDIT_END_RE.search(line.text) \
                 and not nxt.text.lstrip().startswith("——") \
                 and not (sentence_final(line.text) and sum(c in "。！？!?" for c in line.text) >= 2) \
+                and not (bullet and sentence_final(line.text) and i > doc.body_start
+                         and not next((b for t, b in segs if t.strip() and t.strip() not in BULLET_CHARS), False)
+                         and doc.lines[i - 1].text.lstrip()[:1] == text[:1]
+                         and doc.lines[i - 1].end_no == doc.lines[i - 1].no) \
                 and not (author_line(line) is not None and centred_under(nxt, line)):
             # (a photo's caption after its mark, ``▲ …现场　　秘书处 摄``, ends with its credit; a
             # centred author line, ``芡塘中学　许明达``, is none of the paragraph under it; a line
             # led by a dash is a title's 副题, GB/T 15834-2011 4.11, no text of a run-in item: the
             # line over it is a title printed in two phrases, 守好…根脉　讲好…故事; an item whose
             # head's stop and text's sentences all stand on its line, ``◆ 注意保留凭证。…便于维权。``,
-            # is whole)
+            # is whole; so is one ending its sentence, no bold head in it, under an item of the
+            # same mark whole on its line: the list's last item, ``◆“云上书房”…专栏。`` under
+            # ``◆“名家进蘋州”…6场；``; an item whose text ran on is a brief's head and text)
             end = len(line.text)
             line.cert = None
             join_next(doc, i, "a run-in head opens a paragraph that goes on")
