@@ -55,6 +55,8 @@ NO_LINE_START = set("，,。．.、；;：:！!？?”’」』）)】〕》〉�
 TAIL = 200
 
 BARE_NUMBER_RE = re.compile(r"^(\d{1,4})$")
+#: The wide gap between two fields set on one line (``城东营业所：金桥路56号　　城西营业所：…``).
+FIELD_GAP_SPLIT_RE = re.compile(r"\u3000{2,}|[ \t]{3,}")
 #: A date or a span of dates in brackets ending a line (``（12月15日—12月21日）``, ``（2025年5月）``):
 #: how a title or a programme's name ends, never the point where a hard wrap cuts prose.
 DATE_SPAN_END_RE = re.compile(r"[（(](?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:[—\-－~～至](?:\d{1,2}月)?\d{1,2}日?)?[）)]$")
@@ -1122,7 +1124,7 @@ def field_text(text: str) -> bool:
 #: area code (0739-8276315, （0739）8276315), a mobile number.
 PHONE = r"(?:[（(]\d{3,4}[）)])?\d[\d\-－—]{3,18}\d"
 #: A line of label：phone fields, whitespace removed (``投诉举报电话：12315县局消费者权益保护股：0739-8276315``).
-PHONE_FIELDS_RE = re.compile(rf"(?:[\u4e00-\u9fff（）()]{{2,16}}[：:]{PHONE}[，,、；;]?)+")
+PHONE_FIELDS_RE = re.compile(rf"(?:[\u4e00-\u9fff（）()][\u4e00-\u9fff（）()\d]{{1,15}}[：:]{PHONE}[，,、；;]?)+")
 
 
 def phone_fields(key: str) -> bool:
@@ -2093,7 +2095,7 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
     if DATED_ENTRY_RE.match(b.text):
         return True, ("the next line opens with a date and a gap (a programme's or chronicle's next dated "
                       "item, 日程/大事记: prose sets no gap after a date)"), None
-    if parts == 1 and field_text(a.text) and field_text(b.text):
+    if parts == 1 and field_text(a.text) and field_text(FIELD_GAP_SPLIT_RE.split(b.text.strip(), maxsplit=1)[0]):
         return True, ("this line and the next each a record's field (label：value, no clause mark: 作者：, "
                       "索书号：, 馆藏地点：): one field a line, no sentence the wrap cut"), None
     if contact_line(a.key) and not re.match(r"[\d\-－—）)]", b.text.lstrip()):

@@ -62,7 +62,7 @@ from convert.reader.lines import Line, is_mark
 from convert.reader.masthead import DATE_RE, _iso, arabic_date
 from convert.reader.logical.state import LogicalText, Role
 from convert.reader.logical.roles import numbered_parts, DOCUMENT_TITLE_RE, QUESTION_HEAD_RE, SIGNED_TITLE_MAX, indented, physical_parts, subhead_level, title_like
-from convert.reader.names import tag_byline
+from convert.reader.names import looks_like_person, tag_byline
 from convert.reader.physical import (DATED_ENTRY_RE, DOC_NUMBER_RE, NO_LINE_START, as_wide_as_wrapped, set_in_centred, display_width, field_text, leading_blanks, contact_line, SALUTATION_RE,
                                      reference_follows, sentence_final, whole_bracket)
 from convert.tei import TEI_NS, E, XML_ID, t, xpath
@@ -105,6 +105,10 @@ def _labelled_level(line: Line) -> tuple[int, int] | None:
     return found[0], found[1]
 
 
+#: An entry of a list of names one to a line: a post or a standing, a gap, a person's name (maybe
+#: letter-spaced) and the unit in brackets (``净水工　吕晓燕（城北水厂）``, an award list's line).
+LISTED_PERSON_RE = re.compile(r"^[\u4e00-\u9fff]{2,8}[ \t\u3000]+(?P<name>[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,2})"
+                              r"[（(][\u4e00-\u9fff]{2,16}[）)]$")
 #: The most characters a label over a group of a programme's items holds (每日固定节目).
 SCHEDULE_LABEL_MAX = 10
 
@@ -400,6 +404,16 @@ class BodyBuilder:
         return (self._role(k) is None and heading_shape(self.lines[k]) and k + 1 < len(self.lines)
                 and self._role(k + 1) is None and paragraph_shape(self.lines[k + 1]))
 
+    def _listed_person(self, i: int) -> bool:
+        """Line *i* is an entry of a list of names one to a line (:data:`LISTED_PERSON_RE`: a post
+        or a standing, a person's name, the unit in brackets: ``净水工　吕晓燕（城北水厂）``), under a
+        line ending in a colon (…获得者是：) or under another such entry."""
+        m = LISTED_PERSON_RE.match(self.lines[i].text.strip())
+        if m is None or i == 0 or not looks_like_person(re.sub(r"\s+", "", m.group("name"))):
+            return False
+        above = self.lines[i - 1]
+        return above.text.rstrip()[-1:] in "：:" or LISTED_PERSON_RE.match(above.text.strip()) is not None
+
     #: The most characters the tail of a title the wrap cut before its last words holds
     #: (:meth:`_listed_title_tail`).
     TITLE_TAIL_MAX = 6
@@ -423,7 +437,7 @@ class BodyBuilder:
         return entry.key.endswith(line.key) and not head.endswith(line.key)
 
     #: The longest title read with a comma in it where nothing but its place says title (:meth:`_comma_title`).
-    COMMA_TITLE_MAX = 14
+    COMMA_TITLE_MAX = 16
 
     def _comma_title(self, i: int) -> bool:
         """Line *i* is a short title with one comma in it (``听，职工这样说``: a box of quotes, a
@@ -573,6 +587,7 @@ class BodyBuilder:
         return ((nxt.marked or heading_shape(nxt)) and not paragraph_shape(nxt) and not directory_entry(nxt)
                 and not (not nxt.marked and self._bullet_run(i + 1))
                 and not DATED_ENTRY_RE.match(nxt.text)  # (a dated item opens no title)
+                and not contact_line(nxt.key)  # (nor a contact line: 服务热线：96616)
                 and (i + 1) not in self._form_fields and (i + 1) not in self._column_listed
                 and (i + 1) not in self._unit_listed and self._cut_open_by_break(i + 1) is None)
 
@@ -1284,6 +1299,8 @@ class BodyBuilder:
             # the title of a programme or a forecast over its dated or timed items (…主要节目 /
             # 06:00　开始曲 …; 一周天气预报 / 12日（星期五）　晴 …)
             or (nxt_role is None and DATED_ENTRY_RE.match(self.lines[i + 1].text) is not None)
+            # the label of a box of contact lines (温馨提示 / 服务热线：96616 / …)
+            or (nxt_role is None and contact_line(self.lines[i + 1].key))
             # the head of a directory box (便民信息) over its entries (a name and a telephone number),
             # read as a table's rows or not
             or ((nxt_role is None or (nxt_role.kind == "table" and nxt_role.data.get("part") == "row"))
@@ -1306,6 +1323,13 @@ class BodyBuilder:
             # over running text an old page break cut inside a quote (…一文中“排 / 查桥梁126座”应为…)
             or (nxt_role is None and i + 1 < len(self.lines) and self._cut_open_by_break(i + 1) is not None)
         )
+        if not marked and self._listed_person(i):
+            # 净水工　吕晓燕（城北水厂） under …获得者是： (or under a line of that form): a list of
+            # names, one to a line, no title
+            line.note("paragraph", "a post, a name and the unit in brackets under a lead ending in a colon (or under "
+                                   "another such line): an entry of a list of names, no title")
+            self._alone_ids.add(id(line))
+            return None
         if not marked and thin_figure_row(line.text, True):
             # a name and figures one space apart (武术　1金　2铜: a row a table of its rows left out,
             # a count missing from it): a line of figures, no title
@@ -1351,8 +1375,10 @@ class BodyBuilder:
             if entry is None and nxt_role is not None and nxt_role.kind in ("byline", "lead-in"):
                 return Heading("article", why="a title with an author line or lead-in under it, which the contents "
                                               "list does not name", cert="medium")
-            if (entry is None and shaped and i > 0 and (above := self._role(i - 1)) is not None
-                    and above.kind == "section" and not self._column_listed_in_contents(self.lines[i - 1])
+            if (entry is None and shaped and i > 0
+                    and (((above := self._role(i - 1)) is not None and above.kind == "section")
+                         or self.lines[i - 1] is self._last_section_line)
+                    and not self._column_listed_in_contents(self.lines[i - 1])
                     and nxt_role is None and paragraph_shape(self.lines[i + 1])):
                 # right under the name of a column the contents list leaves out (a 补白 column,
                 # 【救护小常识】), over running text: the title of its piece, which no entry names
@@ -1381,7 +1407,13 @@ class BodyBuilder:
                                               "does not name", cert="medium")
             if (entry is None and self.boundary and self.article_closed and len(line.key) <= 30
                     and i + 1 < len(self.lines) and nxt_role is None and paragraph_shape(self.lines[i + 1])
-                    and NEWS_LEAD_RE.match(self.lines[i + 1].key)):
+                    and (NEWS_LEAD_RE.match(self.lines[i + 1].key)
+                         # (or over any running text, blank lines setting the title apart, or in
+                         # a text without them a line narrower than a wrapped one)
+                         or (shaped and ((line.blank_before and self.lines[i + 1].blank_before)
+                                         or (not self._blank_separated() and not line.blank_before
+                                             and not as_wide_as_wrapped(line, self.wrap_width)))
+                             and any(c in "。！？" for c in self.lines[i + 1].text)))):
                 # after a piece closed by its credit, a short title over a news lead that opens with
                 # its time (8月上旬，…; 消息's 导语): a report the contents list leaves out (a 要目 is
                 # a selection of the issue's pieces)
@@ -1412,6 +1444,24 @@ class BodyBuilder:
                 return Heading("section", why="a short name after a piece's end, right over a title the contents list "
                                               "names: the column's name (the list names the pieces only)",
                                cert="medium")
+            if (entry is None and shaped and re.fullmatch(rf"[\u4e00-\u9fff]{{2,{COLUMN_NAME_SHORT}}}", line.key)
+                    and self.entries and all(e.target is not None for e in self.entries)
+                    and (self.article_closed or self.boundary or (i > 0 and sentence_final(self.lines[i - 1].text)))
+                    and self._next_is_heading(i) and i + 2 < len(self.lines) and self._role(i + 2) is None
+                    and paragraph_shape(self.lines[i + 2])
+                    # (the text under the title opens a paragraph of its own: a blank line or its
+                    # indent; a line the wrap cut from its paragraph goes on flush; where no blank
+                    # line sets anything apart, the title is well short of the wrap)
+                    and (self.lines[i + 2].blank_before or self.lines[i + 2].indent_opens
+                         or (not self._blank_separated() and (
+                             self.wrap_width is None
+                             or display_width(self.lines[i + 1].text.strip()) <= 0.8 * self.wrap_width)))):
+                # every piece the list names found, a short name where a piece ended over a title
+                # and running text: a column the list leaves out (a 要目 names the main pieces, not
+                # the 基层动态 items after them)
+                return Heading("section", why="a short name after a piece's end, over a title and running text, every "
+                                              "piece the contents list names already found: a column the list leaves "
+                                              "out", cert="medium")
             if entry is None:
                 return None
             return Heading("article", entry, why=f"where contents entry {entry + 1} would stand, printed a little "
@@ -1492,7 +1542,10 @@ class BodyBuilder:
             self.para_open = self.para is not None
             return None
         if BYLINE_LINE_RE.match(line.key) or split_specials(line.segments)[2] or COLOPHON_FIELD_RE.match(line.key) \
-                or contact_line(line.key) or (whole_bracket(line.text) and not marked):
+                or contact_line(line.key) or (whole_bracket(line.text) and not marked) \
+                or (not marked and field_line(line, self.wrap_width) and i > 0
+                    and (contact_line(self.lines[i - 1].key) or field_line(self.lines[i - 1], self.wrap_width))):
+            # (a field under a contact line or another field, 微信公众号：…: a box's line of fields)
             # (a line wholly in brackets, （数据来源：…）, （完）, is a note: no title is bracketed whole)
             # a reporter line, a line ending in a credit, a colophon field, a line of phone numbers: no heading
             return None
@@ -2652,6 +2705,7 @@ class BodyBuilder:
     def build(self) -> etree._Element:
         """Build and return ``<body>`` (it holds at least one ``<div>``)."""
         self._last_head_line: Line | None = None
+        self._last_section_line: Line | None = None  # the line a column's name read by its shape stands on
         self.table: etree._Element | None = None
         self.table_n, self.row = 0, None
         for i, line in enumerate(self.lines):
@@ -2688,6 +2742,7 @@ class BodyBuilder:
             line.note(f"heading ({h.kind})", h.why, h.cert)
             if h.kind == "section":
                 self._new_section(line, h.cert)
+                self._last_section_line = line
                 self.section_is_brief = self.section_is_brief or h.brief
             elif h.kind == "subsection" and (numbered := subhead_level(line) or _labelled_level(line)) is not None:
                 # a numbered line read as a sub-heading by its shape (no role: a list, not running

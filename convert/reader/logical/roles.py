@@ -443,6 +443,8 @@ def find_captions(doc: LogicalText) -> None:
         before = text[: m.start("credit")].rstrip()
         gap = text[len(before): m.start("credit")]
         if (before and before[-1] not in "。！？!?" and not before.startswith("图为") and not figure_caption(before)
+                # (a work's title in 《》 alone over its credit, ``《苕溪晨雾》　　X 摄``: a photo's caption)
+                and not re.fullmatch(r"《[^《》]{1,24}》", before.strip())
                 and not (("\u3000\u3000" in gap or "   " in gap) and len(before.strip()) <= 60 and clause_free(before))):
             # (a caption without a full stop, its credit set apart by a wide gap: ``…温湿度数据　　乡…　供图``)
             continue
@@ -573,6 +575,10 @@ def _author_text(text: str, key: str) -> str | None:
     if NAME_RE.match(text) and looks_like_person(text):
         return "a bare name (a common surname first)"
     names = text.split()
+    if (3 <= len(names) <= 4 and (is_signing_unit(names[0]) or ORG_END_RE.search(names[0]))
+            and all(2 <= len(n) <= 3 and looks_like_person(n) for n in names[1:])):
+        # the authors' unit and two or three names (``莼州市文物保护中心　韦松年　叶晚晴``)
+        return "a unit and a name"
     if 2 <= len(names) <= 3 and all(2 <= len(n) <= 3 and looks_like_person(n) for n in names):
         # two or three authors' names set apart by a space (``沈砚秋　陆景行``: a paper's co-authors)
         return "two or three authors' names apart by a space"
@@ -790,6 +796,12 @@ SIGNATURE_DATE_RE = re.compile(r"^[〇○Ｏ零0-9一二三四五六七八九]{4
                                r"(?:[0-9一二三四五六七八九十]{1,3}日)?$")
 
 
+#: A joint letter's signature: the writers' place or unit, the first signer's name, and how many
+#: sign with them and who they are (``龙湾镇河湾村　沈德旺等14名农民工``; 书信 practice).
+JOINT_SIGNER_RE = re.compile(r"^[\u4e00-\u9fff]{2,16}[ \t\u3000]+(?P<name>[\u4e00-\u9fff]{2,3})"
+                             r"等[\d一二三四五六七八九十百]{1,4}(?:名|位|人|户)[\u4e00-\u9fff]{0,6}$")
+
+
 def signature(doc: LogicalText, i: int) -> bool:
     """Body line *i* signs the piece above it (落款, GB/T 9704-2012 7.3.5; a journal's 编后记 signed
     编　者): the editors (:data:`EDITORS_SIGNATURE_RE`), a bare name, the issuing office's
@@ -814,7 +826,9 @@ def signature(doc: LogicalText, i: int) -> bool:
             # a letter signed by its writer with the writer's unit before the name (书信: 署名 over
             # 日期, ``某镇敬老院　X``): the same 落款
             or author_line(line) == "a unit and a name"
-            or ((m := LETTER_SIGNER_RE.match(line.text.strip())) is not None and looks_like_person(m.group("name")))):
+            or ((m := LETTER_SIGNER_RE.match(line.text.strip())) is not None and looks_like_person(m.group("name")))
+            # a joint letter's first signer and how many sign with them (``某村　X等14名农民工``)
+            or ((m := JOINT_SIGNER_RE.match(line.text.strip())) is not None and looks_like_person(m.group("name")))):
         return False
     after = _next(doc, i + 1)
     # (the editors' 编后：… or 按：… under the signed piece answers it: no running text of it)
