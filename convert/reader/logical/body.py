@@ -116,7 +116,9 @@ SCHEDULE_LABEL_MAX = 10
 def schedule_item(line: Line, wrap_width: float | None = None) -> bool:
     """*line* is an item of a printed programme (活动安排, 日程): a dated entry (a day or a span of
     days, a gap, then the event: ``4月19日　健身大会（茶园步道）``, :data:`DATED_ENTRY_RE`, the form
-    of a 大事记's entries) with no clause or sentence mark, narrower than a wrapped line. What a
+    of a 大事记's entries; or a time and a programme, ``06:30　蔚川新闻``) with no clause or
+    sentence mark (one colon between a strand's name and a programme's title at most, never at
+    the end: ``20:40　健康蔚川：冬季谨防…``), narrower than a wrapped line. What a
     title never opens with, and complete on its line: each item of a programme is printed on a
     line of its own (the next line is the next item, not the rest of a sentence)."""
     m = DATED_ENTRY_RE.match(line.text)
@@ -615,7 +617,8 @@ class BodyBuilder:
         a medal table, a schedule printed as an item of its own): the line right under it is the
         first row of a table that has no title of its own (:func:`roles.find_tables` found none),
         and the line stands apart as a title does: after the article above closed (its credit)
-        or a column's name; or centred (set in deeper than a paragraph's first-line indent,
+        or a column's name, or after a brief column's last item closed by its credit (the line
+        has no run-in head of its own, 12月社区活动预告); or centred (set in deeper than a paragraph's first-line indent,
         段首空两字, as the titles of a text laid out so are) after a blank line, under a line that
         ends a sentence, with a blank line between it and the rows too. A caption set flush over
         its table inside an article (…整改要求 / prose / 交办清单 / rows), or after a clause mark
