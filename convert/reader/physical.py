@@ -1827,16 +1827,16 @@ def verse_runs(lines: list[Line], widths: Callable[[int], float | None]) -> list
     elsewhere, is verse set a line each (a 新诗's stanza with its blank lines lost, 门一开，老人
     探出身子 / 她说终于可以下楼): each line ends on its own, whatever mark it stops at. Reads
     each line once: linear."""
-    ok = []
-    for k, line in enumerate(lines):
-        key, w = line.key, widths(k)
-        ok.append(2 <= len(key) <= VERSE_LINE_MAX and key[-1] not in "：:" and line.aligned is None
-                  and item_number(line.text) is None and line.text.lstrip()[:1] not in BULLET_CHARS
-                  and not field_text(line.text) and not contact_line(key) and not table_row(line.text)
-                  and not (key[:1] in "（(【[" and key[-1:] in "）)】]")
-                  and w is None)
+    # (the cheap tests first: a wrap width is asked for short lines only, the patterns read only
+    # the lines left)
+    ok = [2 <= len(line.key) <= VERSE_LINE_MAX and line.key[-1] not in "：:" and line.aligned is None
+          and widths(k) is None and item_number(line.text) is None and line.text.lstrip()[:1] not in BULLET_CHARS
+          and not field_text(line.text) and not contact_line(line.key) and not table_row(line.text)
+          and not (line.key[:1] in "（(【[" and line.key[-1:] in "）)】]")
+          for k, line in enumerate(lines)]
     out = [False] * len(lines)
-    lead = [display_width(leading_blanks(line.raw.lstrip("\f").rstrip("\r\n"))) for line in lines]
+    lead = [display_width(leading_blanks(line.raw.lstrip("\f").rstrip("\r\n"))) if ok[k] else None
+            for k, line in enumerate(lines)]
     k = 0
     while k < len(lines):
         j = k
@@ -2102,14 +2102,15 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
         return True, ("this line a line of label：phone-number fields (投诉举报电话：12315, the office answering "
                       "in brackets after them or not), the next one no rest of a number: complete (a number "
                       "ends no sentence the wrap cut)"), None
-    if parts == 1 and not b.marks and not b.form_feed and (
-            (SALUTATION_RE.match(b.key) and a.text.rstrip()[-1:] in "：:。！!")
-            or SALUTATION_RE.match(a.key)) and (width is None or extent(b.text if SALUTATION_RE.match(b.key) else a.text)
-                                                 < width - _tolerance(width)):
+    if parts == 1 and not b.marks and not b.form_feed:
         # a letter's salutation (称呼：, 书信 practice) stands on a line of its own, under a lead
         # ending in a colon (现将来信摘登如下：) and over the letter's first line
-        return True, (("the next line" if SALUTATION_RE.match(b.key) else "this line")
-                      + " a letter's salutation (称呼：, a few words and a colon): a line of its own"), None
+        salute_b = SALUTATION_RE.match(b.key) is not None
+        salute = (b if salute_b and a.text.rstrip()[-1:] in "：:。！!"
+                  else a if not salute_b and SALUTATION_RE.match(a.key) else None)
+        if salute is not None and (width is None or extent(salute.text) < width - _tolerance(width)):
+            return True, (("the next line" if salute is b else "this line")
+                          + " a letter's salutation (称呼：, a few words and a colon): a line of its own"), None
     if schedule_end(a.text):
         return True, ("a dated item without clause punctuation that ends closing its bracket (a programme's "
                       "item: date, gap, event, its place in brackets): the item ended"), None

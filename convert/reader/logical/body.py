@@ -140,8 +140,6 @@ def field_line(line: Line, wrap_width: float | None = None) -> bool:
     return field_text(line.text) and not as_wide_as_wrapped(line, wrap_width)
 
 
-#: The label of a paper's reference list or notes, alone on its line (GB/T 7714-2015 文后参考文献;
-#: journal practice prints 参考文献 or 注释 over the numbered entries [1] …).
 #: A question of a question-and-answer pair opening a line (问：…？ / 答：…, 问:, Q：): the body of
 #: a 问答 piece (政策问答, 答记者问); a run-in label, no heading.
 QUESTION_LINE_RE = re.compile(r"^(?:问|Q)\s*[：:]")
@@ -167,8 +165,8 @@ BOX_COLUMN_RE = re.compile(r"^【[\u4e00-\u9fff]{0,4}(?:小?知识|链接|小贴
 #: The closing formula of a letter (书信 practice, 祝颂语: ``此致`` on a line of its own over
 #: ``敬礼！``, ``顺颂`` over ``商祺``, ``敬祝`` over ``安康``): part of the letter's text, never a title.
 LETTER_CLOSING_RE = re.compile(r"^(?:此致|顺致|顺颂|敬颂|敬祝|恭祝|顺祝)$")
-#: A letter's salutation (称呼, 书信 practice) alone on the line under the letter's title, running
-#: text under it: a name or an office and a colon (``编辑同志：``, ``县老龄办：``, ``《澜溪水务》编辑部：``).
+#: The label of a paper's reference list or notes, alone on its line (GB/T 7714-2015 文后参考文献;
+#: journal practice prints 参考文献 or 注释 over the numbered entries [1] …).
 REFERENCE_LABEL_RE = re.compile(r"(?:【|\[)?(?:参考文献|主要参考文献|参考资料|注释|注释与参考文献|注释和参考文献)(?:】|\])?[：:]?")
 
 
@@ -631,8 +629,8 @@ class BodyBuilder:
         if self.boundary and (self.article is None or self.article_closed):
             return True
         line, first = self.lines[i], self.lines[i + 1]
-        if i > 0 and self._in_brief() and not self.para_open and self._role(i - 1) is not None \
-                and self._role(i - 1).kind == "brief" and not whole_bracket(line.text):
+        if i > 0 and self._in_brief() and not self.para_open and (above := self._role(i - 1)) is not None \
+                and above.kind == "brief" and not whole_bracket(line.text):
             # after a column's last brief item (its run-in head, its text closed by its credit), a
             # line with no run-in head of its own right over the rows: no item of the column (the
             # items share their form) but the title of the piece the table is (活动预告)
