@@ -406,6 +406,22 @@ UNIT_LIST_MIN = 3
 UNIT_NOTE_RE = re.compile(r"[（(][^（）()]{1,12}[）)]$")
 
 
+#: An entry of a list of names one to a line: a post or a standing, a gap, a person's name (maybe
+#: letter-spaced) and the unit in brackets (``净水工　吕晓燕（城北水厂）``, an award list's line).
+LISTED_PERSON_RE = re.compile(r"^[\u4e00-\u9fff]{2,8}[ \t\u3000]+(?P<name>[\u4e00-\u9fff](?:(?:\u3000| {1,2})?[\u4e00-\u9fff]){1,2})"
+                              r"[（(][\u4e00-\u9fff]{2,16}[）)]$")
+
+
+def listed_person(text: str) -> bool:
+    """*text* (one line) is an entry of a list of names one to a line (:data:`LISTED_PERSON_RE`: a
+    post or a standing, a gap, a person's name, the unit in brackets: ``净水工　吕晓燕（城北水厂）``),
+    the name one a person bears (:func:`convert.reader.names.looks_like_person`)."""
+    from convert.reader.names import looks_like_person
+
+    m = LISTED_PERSON_RE.match(text.strip())
+    return m is not None and looks_like_person(re.sub(r"\s+", "", m.group("name")))
+
+
 def unit_line(line: Line) -> bool:
     """*line* is a body's name alone (:func:`convert.reader.names.is_signing_unit`), perhaps with a
     short note in brackets after it (:data:`UNIT_NOTE_RE`: ``…有限公司（新河街道）``, the street it
@@ -640,7 +656,24 @@ def table_row(text: str) -> list[tuple[int, int]] | None:
             return None
     if sum(1 for a, b in spans if "：" in text[a:b] or ":" in text[a:b]) >= 2:
         return None  # a line of labelled fields (签发：…　审核：…, 本版责编：…　校对：…)
+    if len(spans) <= 4 and _spaced_name_tail(text, spans):
+        return None  # a speaker's line: a post and a letter-spaced name (…董事长  陆  衡)
     return spans
+
+
+def _spaced_name_tail(text: str, spans: list[tuple[int, int]]) -> bool:
+    """The last two or three of *spans* (cells of *text*) are single ideographs that together
+    spell a person's name (:func:`convert.reader.names.looks_like_person`) and one cell at most
+    stands before them: a post and a letter-spaced name (``集团党委书记、董事长  陆  衡``), no
+    table's row."""
+    from convert.reader.names import looks_like_person
+
+    for n in (3, 2):
+        tail = spans[-n:]
+        if (len(spans) - n <= 1 and all(b - a == 1 and "\u4e00" <= text[a] <= "\u9fff" for a, b in tail)
+                and looks_like_person("".join(text[a] for a, _ in tail))):
+            return True
+    return False
 
 
 #: A gap between two cells of a table set with single ideographic spaces (or a tab, or two spaces).

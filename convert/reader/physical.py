@@ -29,7 +29,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
 
-from convert.reader.layout import (BULLET_CHARS, directory_entry, thin_cells, thin_figure_row, tab_cells, CONTENTS_HEAD_RE, gap_at_end, unit_line, unit_label, author_before_leader, author_wrapped_off,
+from convert.reader.layout import (BULLET_CHARS, listed_person, directory_entry, thin_cells, thin_figure_row, tab_cells, CONTENTS_HEAD_RE, gap_at_end, unit_line, unit_label, author_before_leader, author_wrapped_off,
                                    colophon_kind, figure_caption, artwork_caption, page_credit, row_cells, column_row, tab_pair, table_row, is_page_label)
 from convert.reader.lines import FOLIO_RES, LEADER_RUN_RE, Line, Milestone, is_mark, split_lines
 from convert.reader.names import is_org_name
@@ -495,10 +495,13 @@ def find_page_furniture(doc: PhysicalText) -> None:
             continue
         if near_break(i) and k in columns_away:
             line.note("no running head", "a column name in 【】 printed also away from any page top")
-        elif near_break(i) and f"【{k}】" in columns_away and (line.form_feed or (i > 0 and folio[i - 1])):
-            # a column's name without its brackets right at a page's top, the name in 【】 printed
-            # away from page tops (journal practice: odd pages carry the column's name as running
-            # head, even pages the journal's): a running head, printed once or more
+        elif f"【{k}】" in columns_away and (line.form_feed or (i > 0 and folio[i - 1]) or (
+                i > 1 and not folio[i - 1] and (lines[i - 1].form_feed or folio[i - 2]) and head_shaped(i - 1)
+                and not contents_head(i - 1) and not line.form_feed)):
+            # a column's name without its brackets right at a page's top (or under the page's
+            # other head there), the name in 【】 printed away from page tops (journal practice:
+            # odd pages carry the column's name as running head, even pages the journal's): a
+            # running head, printed once or more
             line.furniture = "header"
             line.note("furniture: running head", f"the name of the column 【{k}】 without its brackets at a page's "
                                                  "top (a journal's running head on odd pages)")
@@ -1120,6 +1123,23 @@ def field_text(text: str) -> bool:
     return len(t) <= 30 and bool(FIELD_LINE_RE.match(t)) and not any(c in FIELD_STOPS for c in t)
 
 
+#: A field of a box's row (a notice's 营业厅办理时间：周一至周五　8:30—17:00（法定节假日除外）):
+#: a label of two to eight ideographs, a colon, a value.
+ROW_FIELD_RE = re.compile(r"[\u4e00-\u9fff]{2,8}[：:](?=\S)")
+
+
+def field_row(text: str) -> bool:
+    """*text* (one line) is a box's row of record fields: one field or several set apart by a wide
+    gap (:data:`FIELD_GAP_SPLIT_RE`), each a label of two to eight ideographs, a colon and a value
+    with no clause or sentence mark (:data:`FIELD_STOPS`), at most 60 characters in all (a notice's
+    or a 温馨提示's 城东营业所：金桥路56号　　城西营业所：西山路27号; the 版记's label：value
+    lay-out, GB/T 9704-2012 7.4). One pass over the line."""
+    t = text.strip()
+    if len(t) > 60 or any(c in FIELD_STOPS for c in t):
+        return False
+    return all(ROW_FIELD_RE.match(part) for part in FIELD_GAP_SPLIT_RE.split(t) if part)
+
+
 #: A phone number as a contact line prints it: a service number (12315, 12345), a number with its
 #: area code (0739-8276315, （0739）8276315), a mobile number.
 PHONE = r"(?:[（(]\d{3,4}[）)])?\d[\d\-－—]{3,18}\d"
@@ -1143,7 +1163,9 @@ CONTACT_LINE_RE = re.compile(rf"{PHONE_FIELDS_RE.pattern}[（(][^（）()]{{2,30
 #: A letter's salutation (称呼) on a line of its own, whitespace removed: a few words, a book's
 #: or paper's name in 《》 or a body's short name in brackets among them, and a colon
 #: (``编辑同志：``, ``《澜溪水务》编辑部：``, ``尊敬的蕙阳县委统战部（县台办）：``; 书信 practice).
-SALUTATION_RE = re.compile(r"^(?:[\u4e00-\u9fff]|《[\u4e00-\u9fff]{1,12}》|（[\u4e00-\u9fff]{2,8}）){2,16}[：:]$")
+#: A lead's formula (…如下：, 现将…通报如下： in GB/T 9704 practice) is no salutation: such a
+#: line is the rest of a sentence a break cut (``办如下：``).
+SALUTATION_RE = re.compile(r"^(?:[\u4e00-\u9fff]|《[\u4e00-\u9fff]{1,12}》|（[\u4e00-\u9fff]{2,8}）){2,16}(?<!如下)(?<!如次)[：:]$")
 
 
 def contact_line(key: str) -> bool:
@@ -1935,6 +1957,12 @@ def set_in_centred(line: Line) -> bool:
     return display_width(leading_blanks(line.raw.lstrip("\f"))) - 0.5 * line.margin >= CENTRED_INDENT
 
 
+#: The most characters a printed line holds (ideograph widths): GB/T 9704-2012 5.2.2 sets 28 a line
+#: on A4, a book's or a journal's widest measure holds about 40. A line longer than this is a
+#: paragraph an extraction left on one line, no line a wrap made.
+PRINTED_LINE_MAX = 48
+
+
 def decide_break(a: Line, parts: int, b: Line, width: float | None,
                  last_width: float | None = None,
                  entries: list[tuple[str, Counter]] | None = None,
@@ -2008,6 +2036,9 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
     if parts == 1 and _row_halves(a, b):
         return True, ("this line and the next are the two halves of a table row a wrap cut (neither a row alone, "
                       "together three cells or more: TEI P5 §14.1.1): the logical stage puts the row together"), None
+    if a.text.rstrip()[-1:] in "：:" and listed_person(b.text):
+        return True, ("the next line a post, a name and the unit in brackets (净水工　吕晓燕（城北水厂）) under a "
+                      "lead's colon: the first entry of a list of names, one to a line"), None
     if unit_line(b) and (a.text.rstrip()[-1:] in "：:" or (parts == 1 and unit_line(a))):
         return True, ("the next line a body's name alone (a note in brackets after it or not), under a label ending "
                       "in a colon or another such line: a list of units, one to a line"), None
@@ -2098,6 +2129,20 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
     if parts == 1 and field_text(a.text) and field_text(FIELD_GAP_SPLIT_RE.split(b.text.strip(), maxsplit=1)[0]):
         return True, ("this line and the next each a record's field (label：value, no clause mark: 作者：, "
                       "索书号：, 馆藏地点：): one field a line, no sentence the wrap cut"), None
+    if parts == 1 and field_row(a.text) and (
+            field_row(b.text) or (width is not None and extent(a.text) > width + _tolerance(width))):
+        # a box's rows of fields, one row a line (a row wider than the column is no line the wrap
+        # made: the wrap cuts at the column)
+        return True, ("a row of label：value fields (城东营业所：金桥路56号), "
+                      + ("the next line another" if field_row(b.text) else
+                         f"wider than the wrapped lines ({extent(a.text):g} > {width:g})")
+                      + ": a box's line, whole"), None
+    if (parts == 1 and field_row(a.text) and a.text.rstrip()[-1:] in "）)" and not bracket_open(a.text)
+            and b.text[:1] not in NO_LINE_START):
+        # a field's value closed by a note in brackets (8:30—17:00（法定节假日除外）): the value is
+        # whole (weak: a wrap may have cut a longer value right after a bracket)
+        return True, ("a row of label：value fields ending with a note in brackets that closes on it: the "
+                      "value whole, a line of its own"), "medium"
     if contact_line(a.key) and not re.match(r"[\d\-－—）)]", b.text.lstrip()):
         return True, ("this line a line of label：phone-number fields (投诉举报电话：12315, the office answering "
                       "in brackets after them or not), the next one no rest of a number: complete (a number "
@@ -2149,11 +2194,12 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
         # (the next line running text, no row of aligned columns)
         return True, (f"much narrower than the next line ({last_width:g} < 0.6 × {extent(b.text):g}), no page "
                       "break between: no wrapped line"), None
-    if (width is None and parts == 1 and last_width is not None and a.text.rstrip()[-1:] in "：:"
+    if ((width is None or width > PRINTED_LINE_MAX) and last_width is not None and a.text.rstrip()[-1:] in "：:"
             and not b.form_feed and item_number(b.text) is not None
             and (sentence_final(b.text) or AFTER_SENTENCE_NOTE_RE.search(b.text))
-            and last_width <= extent(b.text)):
-        # no wrap width here (one paragraph to a line): a lead ending in a colon (发言摘要如下：,
+            and (last_width <= extent(b.text) or last_width > PRINTED_LINE_MAX)):
+        # no wrap width here, or one wider than a printed line (one paragraph to a line,
+        # :data:`PRINTED_LINE_MAX`): a lead ending in a colon (发言摘要如下：,
         # 可以把握以下几点：) over a numbered item that ends its sentence on the same line (a cited
         # article in brackets after it or not) is the list's lead, its first item a paragraph of
         # its own (GB/T 15834-2011 B.3.8 numbers), no wrap between

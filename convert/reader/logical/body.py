@@ -56,14 +56,14 @@ from convert.reader.body import (cut_segments, BRIEF_RE, BYLINE_LINE_RE, BYLINE_
                                  _similar,
                                  _strip, balanced_subheading, emit_marks, heading_segments, inline,
                                  lead_marks, split_specials, trail_marks)
-from convert.reader.layout import (BULLET_CHARS, thin_figure_row, COLOPHON_FIELD_RE, Contents, after_clause_mark, clause_title, column_list_lines, column_name, column_row, LIST_LABEL_RE, directory_entry, figure_row, table_row, form_field_lines, unit_label, unit_list_lines, labelled_list_lines, heading_shape, paragraph_shape,
+from convert.reader.layout import (BULLET_CHARS, LISTED_PERSON_RE, listed_person, thin_figure_row, COLOPHON_FIELD_RE, Contents, after_clause_mark, clause_title, column_list_lines, column_name, column_row, LIST_LABEL_RE, directory_entry, figure_row, table_row, form_field_lines, unit_label, unit_list_lines, labelled_list_lines, heading_shape, paragraph_shape,
                                    unfinished, without_genre_label)
 from convert.reader.lines import Line, is_mark
 from convert.reader.masthead import DATE_RE, _iso, arabic_date
 from convert.reader.logical.state import LogicalText, Role
 from convert.reader.logical.roles import numbered_parts, DOCUMENT_TITLE_RE, QUESTION_HEAD_RE, SIGNED_TITLE_MAX, indented, physical_parts, subhead_level, title_like
 from convert.reader.names import looks_like_person, tag_byline
-from convert.reader.physical import (DATED_ENTRY_RE, DOC_NUMBER_RE, NO_LINE_START, as_wide_as_wrapped, set_in_centred, display_width, field_text, leading_blanks, contact_line, SALUTATION_RE,
+from convert.reader.physical import (DATED_ENTRY_RE, DOC_NUMBER_RE, FIELD_GAP_SPLIT_RE, field_row, NO_LINE_START, as_wide_as_wrapped, set_in_centred, display_width, field_text, leading_blanks, contact_line, SALUTATION_RE,
                                      reference_follows, sentence_final, whole_bracket)
 from convert.tei import TEI_NS, E, XML_ID, t, xpath
 
@@ -105,10 +105,6 @@ def _labelled_level(line: Line) -> tuple[int, int] | None:
     return found[0], found[1]
 
 
-#: An entry of a list of names one to a line: a post or a standing, a gap, a person's name (maybe
-#: letter-spaced) and the unit in brackets (``净水工　吕晓燕（城北水厂）``, an award list's line).
-LISTED_PERSON_RE = re.compile(r"^[\u4e00-\u9fff]{2,8}[ \t\u3000]+(?P<name>[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,2})"
-                              r"[（(][\u4e00-\u9fff]{2,16}[）)]$")
 #: The most characters a label over a group of a programme's items holds (每日固定节目).
 SCHEDULE_LABEL_MAX = 10
 
@@ -138,6 +134,18 @@ def field_line(line: Line, wrap_width: float | None = None) -> bool:
     书讯's 作者/索书号/馆藏地点; the same lay-out as the 版记's label：value lines, GB/T 9704-2012
     7.4), so the next line is the next field or a new paragraph, not the rest of a sentence."""
     return field_text(line.text) and not as_wide_as_wrapped(line, wrap_width)
+
+
+def box_field(line: Line, wrap_width: float | None = None) -> bool:
+    """*line* is a box's row of fields: one field a line (:func:`field_line`), or a row of
+    label：value fields (:func:`convert.reader.physical.field_row`) that sets two fields apart by a
+    wide gap or holds a figure (城东营业所：金桥路56号　　城西营业所：西山路27号,
+    营业厅办理时间：周一至周五　8:30—17:00（法定节假日除外）): a title may hold a colon, but not
+    two fields nor a time or a number after one."""
+    if field_line(line, wrap_width):
+        return True
+    t = line.text.strip()
+    return field_row(t) and (FIELD_GAP_SPLIT_RE.search(t) is not None or any(c.isdigit() for c in t))
 
 
 #: A question of a question-and-answer pair opening a line (问：…？ / 答：…, 问:, Q：): the body of
@@ -408,8 +416,7 @@ class BodyBuilder:
         """Line *i* is an entry of a list of names one to a line (:data:`LISTED_PERSON_RE`: a post
         or a standing, a person's name, the unit in brackets: ``净水工　吕晓燕（城北水厂）``), under a
         line ending in a colon (…获得者是：) or under another such entry."""
-        m = LISTED_PERSON_RE.match(self.lines[i].text.strip())
-        if m is None or i == 0 or not looks_like_person(re.sub(r"\s+", "", m.group("name"))):
+        if i == 0 or not listed_person(self.lines[i].text):
             return False
         above = self.lines[i - 1]
         return above.text.rstrip()[-1:] in "：:" or LISTED_PERSON_RE.match(above.text.strip()) is not None
@@ -442,14 +449,14 @@ class BodyBuilder:
     def _comma_title(self, i: int) -> bool:
         """Line *i* is a short title with one comma in it (``听，职工这样说``: a box of quotes, a
         feature's part): :attr:`COMMA_TITLE_MAX` characters at most, one comma inside and no other
-        punctuation, flush left in a text whose paragraphs open indented (the line under it opens
-        one: ``indent_opens``) or set apart by blank lines over a paragraph that ends its sentence,
+        punctuation, flush left or centred (:func:`convert.reader.physical.set_in_centred`) in a text
+        whose paragraphs open indented (the line under it opens one: ``indent_opens``) or set apart by blank lines over a paragraph that ends its sentence,
         right after a photo caption or a credit (a piece or a photo ended there, so it is no
         paragraph's last line; flush, it is no paragraph's first)."""
         line = self.lines[i]
         t = line.text.strip()
         if not (0 < len(line.key) <= self.COMMA_TITLE_MAX and t.count("，") == 1 and not t.endswith("，")
-                and not any(c in "。；;：:,！？!?、" for c in t) and not indented(line)):
+                and not any(c in "。；;：:,！？!?、" for c in t) and (not indented(line) or set_in_centred(line))):
             return False
         prev = self._role(i - 1) if i > 0 else None
         if not (i + 1 < len(self.lines) and self._role(i + 1) is None and prev is not None
@@ -461,10 +468,11 @@ class BodyBuilder:
         return nxt.indent_opens or (paragraph_shape(nxt) and any(c in "。！？!?" for c in nxt.text) and (
             (self._blank_separated() and line.blank_before and nxt.blank_before)
             # (no blank lines: a line narrower than a wrapped one, less than half as long as the
-            # paragraph under it, no page's furniture before it)
+            # paragraph under it or over one that reaches the wrap's width, no page's furniture
+            # before it)
             or (not as_wide_as_wrapped(line, self.wrap_width)
-                and not line.blank_before and not nxt.blank_before
-                and not lead_marks(line.segments)[0] and len(nxt.key) >= 2 * len(line.key))))
+                and not line.blank_before and not nxt.blank_before and not lead_marks(line.segments)[0]
+                and (len(nxt.key) >= 2 * len(line.key) or as_wide_as_wrapped(nxt, self.wrap_width)))))
 
     #: The longest letter's title read with a comma in it (:meth:`_letter_title`).
     LETTER_TITLE_MAX = 24
@@ -1544,8 +1552,8 @@ class BodyBuilder:
             return None
         if BYLINE_LINE_RE.match(line.key) or split_specials(line.segments)[2] or COLOPHON_FIELD_RE.match(line.key) \
                 or contact_line(line.key) or (whole_bracket(line.text) and not marked) \
-                or (not marked and field_line(line, self.wrap_width) and i > 0
-                    and (contact_line(self.lines[i - 1].key) or field_line(self.lines[i - 1], self.wrap_width))):
+                or (not marked and box_field(line, self.wrap_width) and i > 0
+                    and (contact_line(self.lines[i - 1].key) or box_field(self.lines[i - 1], self.wrap_width))):
             # (a field under a contact line or another field, 微信公众号：…: a box's line of fields)
             # (a line wholly in brackets, （数据来源：…）, （完）, is a note: no title is bracketed whole)
             # a reporter line, a line ending in a credit, a colophon field, a line of phone numbers: no heading
@@ -1856,7 +1864,7 @@ class BodyBuilder:
                               and not thin_figure_row(line.text, True)  # so does a row of figures one space apart
                               and not DOC_NUMBER_RE.fullmatch(line.key)  # 发文字号 (GB/T 9704-2012 7.2.4)
                               and not directory_entry(line) and not schedule_item(line, self.wrap_width)
-                              and not field_line(line, self.wrap_width) and not contact_line(line.key)
+                              and not box_field(line, self.wrap_width) and not contact_line(line.key)
                               # a bulleted list's item ends on its line when the next opens with the
                               # same mark (▲…增长6.1% / ▲…): the next item, not the rest of a sentence
                               and not (i is not None and self._bullet_next(i))

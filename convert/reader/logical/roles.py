@@ -106,7 +106,7 @@ NAME_RE = re.compile(r"^[\u4e00-\u9fff](?:[ \u3000]{0,2}[\u4e00-\u9fff]){1,3}$")
 #: A unit and a name on one line: ``区委党史研究室　董立言``.
 #: What a person signing for a school class is to it, after the name (``周子墨家长``, ``林小荷老师``).
 NAME_ROLES = "家长|老师|同学"
-UNIT_NAME_RE = re.compile(r"^(?P<unit>\S.{1,24}?\S)[ \t\u3000]+(?P<name>[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,2}"
+UNIT_NAME_RE = re.compile(r"^(?P<unit>\S.{1,24}?\S)[ \t\u3000]+(?P<name>[\u4e00-\u9fff](?:(?:\u3000| {1,2})?[\u4e00-\u9fff]){1,2}"
                           rf"(?:{NAME_ROLES})?)$")
 #: A name and the author's unit after it in round brackets, on one line: ``方晓岚（县总工会办公室）``,
 #: ``韩　素（某某纺织有限公司）`` (journal practice: 作者单位 in brackets after the author's name when it
@@ -121,7 +121,7 @@ PERSON_TITLE_END_RE = re.compile(r"(?:委员|代表|常委|主席|主任|书记|
                                  r"|董事长|总经理|经理|厂长|行长|会长|医生|医师|园长|教师|老师"
                                  r"|理事长|秘书长|社长|站长|馆长|台长|科长|处长|队长|组长|职工|干部|学员|班长)$")  # and a company's posts (国企 speakers), a 商会's or 协会's
 #: An office of two characters and a name on an author line (``校长　沈毓华``, ``学员　古月华``).
-OFFICE_NAME_RE = re.compile(r"^(?P<office>[\u4e00-\u9fff]{2})[ \t\u3000]+(?P<name>[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,2})$")
+OFFICE_NAME_RE = re.compile(r"^(?P<office>[\u4e00-\u9fff]{2})[ \t\u3000]+(?P<name>[\u4e00-\u9fff](?:(?:\u3000| {1,2})?[\u4e00-\u9fff]){1,2})$")
 #: :data:`NAME_ROLES` after a name of two characters or more, to be set aside before the name is read.
 ROLE_AFTER_NAME_RE = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}})(?:{NAME_ROLES})$")
 #: A credit after the text, on a line of its own, in brackets.
@@ -741,7 +741,7 @@ def column_question(doc: LogicalText, i: int) -> bool:
 #: them: ``上河村三组村民　X等12户``).
 LETTER_SIGNER_RE = re.compile(r"^[\u4e00-\u9fff]{0,12}(?:读者|村民|居民|市民|网友|群众|职工|家长|乘客|旅客|游客|患者|家属|台胞|侨胞|港胞|华侨|校友|学员)"
                               r"(?:[：:][ \t\u3000]*|[ \t\u3000]+)"
-                              r"(?P<name>[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,2})"
+                              r"(?P<name>[\u4e00-\u9fff](?:(?:\u3000| {1,2})?[\u4e00-\u9fff]){1,2})"
                               # (co-signers after the first name: ``患者X家属：周建华　周建英``)
                               r"(?:[ \t\u3000]+[\u4e00-\u9fff]{2,3}){0,3}"
                               # (a joint letter's first signer and how many sign with them: ``X等12户``)
