@@ -396,6 +396,13 @@ def false_joins(blocks: list[str], clean: str, joins: list[str], heads: set[str]
         if (wrapped_text and adjacent[n + 1] and (mid_sentence(a, b) or a[-1] in "；;：:") and a not in heads
                 and b not in heads and any(c in "，,。；;" for c in b)):
             continue
+        # ... and so does a line that fills the text's measure (within two characters: digits set
+        # narrower) and ends a sentence there: the wrap cut the paragraph right after the sentence
+        # (the next line no numbered item)
+        if (wrapped_text and adjacent[n + 1] and full and len(a) >= full - 2 and a[-1] in "。！？!?" and a not in heads
+                and b not in heads and any(c in "，,。；;" for c in b)
+                and not re.match(r"^[（(]?[一二三四五六七八九十\d]{1,3}[、.．）)]", b)):
+            continue
         # in an indent-marked text (also one that sets its paragraphs apart with blank lines too), a
         # wrapped line of prose not indented goes on with the line above, whatever that line ends with
         # (prose by a clause mark, the enumeration comma 、 too: 广播、宣传车巡回播放、发放明白纸等方式开展)

@@ -31,7 +31,9 @@ COLOPHON_LABELS = (
     "|制作"
     # what the rules for 内部资料性出版物 want printed on the back cover or 版权页: 编印单位, 发送对象,
     # 印刷单位, 印刷日期, 印数, 准印证编号
-    "|编印单位|发送对象|印刷单位|印刷日期|准印证编号")
+    "|编印单位|发送对象|印刷单位|印刷日期|准印证编号"
+    # a journal's 版权页 names its advisers, the calligrapher of its title and its editorial staff
+    "|顾问|名誉主编|刊名题字|题字|编务|编辑部主任")
 COLOPHON_FIELD_RE = re.compile(rf"^({COLOPHON_LABELS})\s*[：:]")
 #: Distribution lines of a 版记 (GB/T 9704-2012 7.4.2 抄送; briefing practice 报/送/发): the
 #: label and its recipients.
@@ -716,11 +718,17 @@ def thin_cells(text: str, spaces: bool = False) -> list[tuple[int, int]] | None:
     return spans
 
 
+#: A cell naming the unit of a row's figures (a statistics table's 单位 column: 亿元, 万人, 亿千瓦时,
+#: 亿美元, %): up to two Han multipliers, then a unit of money, count, weight, energy or area.
+MEASURE_UNIT_RE = re.compile(r"^(?:[十百千万亿]{0,2})(?:元|美元|人|人次|户|家|个|件|吨|千瓦时|度|平方米|亩|公里|千米|米|项|台|辆|套|次|立方米|公顷)$|^%$")
+
+
 def thin_figure_row(text: str, spaces: bool = False) -> list[tuple[int, int]] | None:
     """The cells of *text* when it is a row of figures of a table set with single ideographic
     spaces (:func:`thin_cells`): a name, then figures only (:data:`FIGURE_CELL_RE`); with
     *spaces*, a table set with single spaces of any kind, its name holding a Han character and
-    its figures maybe their units (:data:`FIGURE_UNIT_CELL_RE`)."""
+    its figures maybe their units (:data:`FIGURE_UNIT_CELL_RE`), a column of their unit between
+    the name and the figures or not (:data:`MEASURE_UNIT_RE`: ``规模以上工业总产值 亿元 423.6 9.6``)."""
     spans = thin_cells(text, spaces)
     if spans is None:
         return None
@@ -728,8 +736,11 @@ def thin_figure_row(text: str, spaces: bool = False) -> list[tuple[int, int]] | 
         name = text[spans[0][0]:spans[0][1]]
         if DIRECTORY_ENTRY_RE.match(text.strip()):
             return None  # a name and a telephone number grouped by a space (镇派出所　8826 1110): a directory's entry
+        figures = spans[1:]
+        if len(spans) >= 4 and MEASURE_UNIT_RE.match(text[spans[1][0]:spans[1][1]]):
+            figures = spans[2:]  # a column of the figures' unit (指标 单位 …: 亿元, 亿千瓦时)
         if (not any("\u4e00" <= c <= "\u9fff" for c in name) or FIGURE_UNIT_CELL_RE.match(name)
-                or not all(FIGURE_UNIT_CELL_RE.match(text[a:b]) for a, b in spans[1:])):
+                or not all(FIGURE_UNIT_CELL_RE.match(text[a:b]) for a, b in figures)):
             return None
         return spans
     if not all(FIGURE_CELL_RE.match(text[a:b].replace(" ", "")) for a, b in spans[1:]):

@@ -29,7 +29,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
 
-from convert.reader.layout import (BULLET_CHARS, listed_person, directory_entry, thin_cells, thin_figure_row, tab_cells, CONTENTS_HEAD_RE, gap_at_end, unit_line, unit_label, author_before_leader, author_wrapped_off,
+from convert.reader.layout import (BULLET_CHARS, TABLE_TITLE_RE, listed_person, directory_entry, thin_cells, thin_figure_row, tab_cells, CONTENTS_HEAD_RE, gap_at_end, unit_line, unit_label, author_before_leader, author_wrapped_off,
                                    colophon_kind, figure_caption, artwork_caption, page_credit, row_cells, column_row, tab_pair, table_row, is_page_label)
 from convert.reader.lines import FOLIO_RES, LEADER_RUN_RE, Line, Milestone, is_mark, split_lines
 from convert.reader.names import is_org_name
@@ -562,6 +562,17 @@ def find_page_furniture(doc: PhysicalText) -> None:
                     and not notices_only(lines[i].key) and not colophon_kind(lines[i]) and not measure_wide(i):
                 lines[i].furniture = "header"
                 lines[i].note("furniture: running head", "beside a folio, shaped like a running head")
+            continue
+        seconds = set(second.get(key, []))
+        if (len(members) == 2 and seconds and len(seconds) < 2
+                and not any(masthead_field_line(lines[i]) for i in members)  # (an issue number, a date)
+                and not any(re.search(r"\S(\s{2,}|\t|\s*·\s*)\S|\S\u3000\S", lines[i].raw.strip()) for i in members)):
+            # the same words at two page tops only, first under a folio at one and second under
+            # another head at the other, one phrase with no gap in it and no issue number or date: a
+            # title that opens a page and the same title in a list a page break cut (a 要目's
+            # entry), no running head
+            for i in members:
+                lines[i].note("no running head", "at two page tops only, in two places there, one phrase: a title")
             continue
         for i in members:
             if _label_rest(lines, i):
@@ -2016,6 +2027,11 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
     if bold_run_cut(a, b) and not sentence_final(a.text):
         return False, ("a bold run (**) this line opens closes on the next line, which goes on inside it: one "
                        "bold run the wrap cut (CommonMark 0.31 §6.2)"), None
+    if (TABLE_TITLE_RE.match(b.text.lstrip()) and re.match(r"\S+[ \t\u3000：:]", b.text.lstrip())
+            and len(b.key) <= 50 and not any(c in "。；！？" for c in b.text)):
+        # (a 表N label then a gap or a colon: ``表1　2025年全县青年教师优质课评比获奖情况``; a wrapped
+        # sentence's ``表1所示`` runs on with no gap)
+        return True, "the next line a table's numbered title (表1　…: TEI P5 §14.1.1 head): a line of its own", None
     if parts == 1 and table_row(a.text):
         return True, "a table row (three cells or more apart by wide gaps: TEI P5 §14.1.1): rows are never run together", None
     if table_row(b.text):
@@ -2129,16 +2145,17 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
     if parts == 1 and field_text(a.text) and field_text(FIELD_GAP_SPLIT_RE.split(b.text.strip(), maxsplit=1)[0]):
         return True, ("this line and the next each a record's field (label：value, no clause mark: 作者：, "
                       "索书号：, 馆藏地点：): one field a line, no sentence the wrap cut"), None
-    if parts == 1 and field_row(a.text) and (
-            field_row(b.text) or (width is not None and extent(a.text) > width + _tolerance(width))):
-        # a box's rows of fields, one row a line (a row wider than the column is no line the wrap
-        # made: the wrap cuts at the column)
+    if parts == 1 and field_row(a.text) and (field_row(b.text) or (
+            FIELD_GAP_SPLIT_RE.search(a.text.strip())
+            and (width is None or extent(a.text) < width - _tolerance(width)))):
+        # a box's rows of fields, one row a line (two fields set apart by a wide gap: no prose;
+        # the row short of the wrap, which may have cut its last value)
         return True, ("a row of label：value fields (城东营业所：金桥路56号), "
-                      + ("the next line another" if field_row(b.text) else
-                         f"wider than the wrapped lines ({extent(a.text):g} > {width:g})")
+                      + ("the next line another" if field_row(b.text) else "two of them apart by a wide gap")
                       + ": a box's line, whole"), None
     if (parts == 1 and field_row(a.text) and a.text.rstrip()[-1:] in "）)" and not bracket_open(a.text)
-            and b.text[:1] not in NO_LINE_START):
+            and b.text[:1] not in NO_LINE_START
+            and not a.text.lstrip().startswith("附件")):  # (an attachment note's items go on: GB/T 9704-2012 7.3.6)
         # a field's value closed by a note in brackets (8:30—17:00（法定节假日除外）): the value is
         # whole (weak: a wrap may have cut a longer value right after a bracket)
         return True, ("a row of label：value fields ending with a note in brackets that closes on it: the "

@@ -63,7 +63,7 @@ from convert.reader.masthead import DATE_RE, _iso, arabic_date
 from convert.reader.logical.state import LogicalText, Role
 from convert.reader.logical.roles import numbered_parts, DOCUMENT_TITLE_RE, QUESTION_HEAD_RE, SIGNED_TITLE_MAX, indented, physical_parts, subhead_level, title_like
 from convert.reader.names import looks_like_person, tag_byline
-from convert.reader.physical import (DATED_ENTRY_RE, DOC_NUMBER_RE, FIELD_GAP_SPLIT_RE, field_row, NO_LINE_START, as_wide_as_wrapped, set_in_centred, display_width, field_text, leading_blanks, contact_line, SALUTATION_RE,
+from convert.reader.physical import (DATED_ENTRY_RE, DOC_NUMBER_RE, FIELD_GAP_SPLIT_RE, field_row, extent, NO_LINE_START, as_wide_as_wrapped, set_in_centred, display_width, field_text, leading_blanks, contact_line, SALUTATION_RE,
                                      reference_follows, sentence_final, whole_bracket)
 from convert.tei import TEI_NS, E, XML_ID, t, xpath
 
@@ -146,6 +146,12 @@ def box_field(line: Line, wrap_width: float | None = None) -> bool:
         return True
     t = line.text.strip()
     return field_row(t) and (FIELD_GAP_SPLIT_RE.search(t) is not None or any(c.isdigit() for c in t))
+
+
+#: A title that names a collection of pieces printed under it (期刊 practice: a 选/选登/小辑 of
+#: members' or pupils' work, a group of poems counted in brackets: ``…学生诗词习作选``,
+#: ``萸山春行（三首）``).
+COLLECTION_TITLE_RE = re.compile(r"(?:作品选|习作选|诗选|词选|选登|选辑|选萃|小辑|专辑|组诗|（[一二三四五六七八九十\d]{1,3}[首副则篇]）)$")
 
 
 #: A question of a question-and-answer pair opening a line (问：…？ / 答：…, 问:, Q：): the body of
@@ -443,6 +449,23 @@ class BodyBuilder:
         head = re.sub(r"\s+", "", "".join(self.article[-1].itertext()))
         return entry.key.endswith(line.key) and not head.endswith(line.key)
 
+    def _centred(self, line: Line) -> bool:
+        """*line* is set in centred (:func:`convert.reader.physical.set_in_centred`) with room to
+        spare on its right: its indent and text fall short of the wrap's width (a paragraph's
+        first line set in by a scan's skew reaches it)."""
+        if not set_in_centred(line):
+            return False
+        indent = display_width(leading_blanks(line.raw.lstrip("\f")))
+        return self.wrap_width is None or indent + extent(line.text) < self.wrap_width - 1
+
+    def _in_collection(self) -> bool:
+        """The open article's title names a collection of pieces (:data:`COLLECTION_TITLE_RE`:
+        ``…学生诗词习作选``, ``萸山春行（三首）``, ``…作品小辑``): the pieces it gathers follow."""
+        if self.article is None or not len(self.article) or not self.article[0].tag.endswith("}head"):
+            return False
+        heads = [h for h in self.article if h.tag.endswith("}head") and h.get("type") is None]
+        return bool(heads) and COLLECTION_TITLE_RE.search(re.sub(r"\s+", "", "".join(heads[0].itertext()))) is not None
+
     #: The longest title read with a comma in it where nothing but its place says title (:meth:`_comma_title`).
     COMMA_TITLE_MAX = 16
 
@@ -456,7 +479,7 @@ class BodyBuilder:
         line = self.lines[i]
         t = line.text.strip()
         if not (0 < len(line.key) <= self.COMMA_TITLE_MAX and t.count("，") == 1 and not t.endswith("，")
-                and not any(c in "。；;：:,！？!?、" for c in t) and (not indented(line) or set_in_centred(line))):
+                and not any(c in "。；;：:,！？!?、" for c in t) and (not indented(line) or self._centred(line))):
             return False
         prev = self._role(i - 1) if i > 0 else None
         if not (i + 1 < len(self.lines) and self._role(i + 1) is None and prev is not None
@@ -1381,6 +1404,22 @@ class BodyBuilder:
                 return Heading("article", k, why=f"where contents entry {k + 1} would stand, worded differently there: "
                                                  "the article above ended with its credit, running text follows, and the "
                                                  "entry's title is printed nowhere in the text", cert="medium")
+            if entry is None and self._in_collection() and (
+                    (nxt_role is not None and nxt_role.kind == "byline"
+                     and (verse := self._role(i + 2) if i + 2 < len(self.lines) else None) is not None
+                     and verse.kind == "verse")
+                    # (or a short title over its text, after the piece above ended its sentence or
+                    # under the collection's byline: 题文峰塔 over its 联)
+                    or (shaped and nxt_role is None and i + 1 < len(self.lines) and len(line.key) <= 16
+                        and any(c in "，,；;。" for c in self.lines[i + 1].text)
+                        and ((r := self._role(i - 1)) is not None and r.kind == "byline"
+                             or sentence_final(self.lines[i - 1].text)))):
+                # a poem's title and its author over its lines, inside a piece the list names whose
+                # title says it gathers several (…习作选, （三首）: a selection, a group of poems):
+                # one of the pieces it gathers, no article of its own
+                return Heading("subsection", why="a piece's title (a poem's, a couplet's) inside a piece whose title "
+                                                 "names a collection (…选, （N首）, （N副）), which the contents list "
+                                                 "names as one piece: one piece of it", cert="medium")
             if entry is None and nxt_role is not None and nxt_role.kind in ("byline", "lead-in"):
                 return Heading("article", why="a title with an author line or lead-in under it, which the contents "
                                               "list does not name", cert="medium")
@@ -1781,9 +1820,14 @@ class BodyBuilder:
         el = E.byline() if kind == "byline" else E.note(type=kind)
         if cert:  # a byline read on weak evidence (a unit's name alone under a title)
             el.set("cert", cert)
+        under_sub_head = kind == "byline" and self._sub_title_only()
         parent.append(inline(el, segs))
         if kind == "byline":
             self.names += tag_byline(el)
+        if under_sub_head:
+            # the author of one piece a collection gathers, under its title (a poem of a 习作选):
+            # the article goes on
+            return
         self._close()
         # a credit or jump line after text (a table too: its note, （裁判组提供）) ends the article;
         # one right under the heading does not
@@ -2046,6 +2090,11 @@ class BodyBuilder:
                 and self.article[0].tag.endswith("}head")
                 and all(c.tag.endswith(tags) or (bylines and c.tag.endswith("}note") and c.get("type") == "editorial")
                         for c in self.article) and not self.article_closed)
+
+    def _sub_title_only(self) -> bool:
+        """The open sub-division has its heading and nothing else yet."""
+        return (self.sub is not None and len(self.sub) == 1 and self.sub[0].tag.endswith("}head")
+                and not self.article_closed)
 
     def _document_title_done(self) -> bool:
         """The open article's heads so far make a document's whole title (:data:`DOCUMENT_TITLE_RE`:
@@ -2641,7 +2690,7 @@ class BodyBuilder:
         elif kind == "lead-in":
             self._lead_in(line, role)
         elif kind in ("byline", "credit"):
-            if kind == "byline" and not self._title_only(bylines=True):
+            if kind == "byline" and not self._title_only(bylines=True) and not self._sub_title_only():
                 return False
             if (role.data.get("unit") or role.data.get("date")) and self.article is not None and len(self.article) \
                     and self.article[-1].tag.endswith("}byline"):

@@ -570,6 +570,10 @@ def _split_entries(doc: LogicalText, head: int) -> None:
 
     k = head + 1
     seen: set[str] = set()
+    # two consecutive lines of the text run together: a title the body prints over two lines, cut
+    # elsewhere than the list's wrap cut it
+    pairs = {a.key + b.key: j for j, (a, b) in enumerate(zip(doc.lines[head:], doc.lines[head + 1:]), head)
+             if a.key and b.key and len(a.key) + len(b.key) <= 60}
     while k < len(doc.lines):
         line = doc.lines[k]
         parts = physical_parts(line, doc.physical)
@@ -578,6 +582,12 @@ def _split_entries(doc: LogicalText, head: int) -> None:
         cut = next((j for j, p in enumerate(parts) if p.key and p.key in seen), len(parts))
         if not cut or not all(named(p.key, k) for p in parts[:cut]):
             break
+        if cut == len(parts) == 2 and pairs.get(line.key, -1) > k:
+            # the entry whole is a title the body prints over two lines cut elsewhere
+            # (…“一案双查”情况 / 的通报): one entry the list's wrap cut, no two
+            seen.add(line.key)
+            k += 1
+            continue
         if len(parts) > 1:
             for part in parts[1:cut]:
                 part.evidence.append("a contents entry of its own again: each line names a later title")

@@ -48,7 +48,7 @@ from convert.reader.logical.back import is_page_credit, rule_line
 from convert.reader.logical.state import LogicalText, Role
 from convert.reader.masthead import fields_of, masthead_field_line, numeral
 from convert.reader.names import ORG_END_RE, is_org_name, is_signing_unit, looks_like_person
-from convert.reader.physical import DATE_LEAD_RE, PHOTO_CREDIT_END_RE, as_wide_as_wrapped, clause_free, indent_marked_lines, opens_indented, sentence_final, whole_bracket
+from convert.reader.physical import DATE_LEAD_RE, PHOTO_CREDIT_END_RE, as_wide_as_wrapped, contact_line, clause_free, indent_marked_lines, opens_indented, sentence_final, whole_bracket
 
 #: A page label: ``第01版：要闻``, ``第一版要闻`` (whitespace removed), ``第二版``.
 PAGE_LABEL_RE = re.compile(r"^第(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})版(?:[：:·\-—]?(?P<name>[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,6})?))?$")
@@ -818,7 +818,9 @@ def signature(doc: LogicalText, i: int) -> bool:
     # table under its text and signed below it)
     # (or with its 附件说明, which stands between the text and the 落款: GB/T 9704-2012 7.3.6)
     if not ((paragraph_shape(prev) and prev.text.rstrip()[-1:] in "。！？!?”") or column_row(prev.text)
-            or _table_row(doc, i - 1) or ATTACHMENT_RE.match(prev.text) or LETTER_SALUTE_RE.match(prev.key)):
+            or _table_row(doc, i - 1) or ATTACHMENT_RE.match(prev.text) or LETTER_SALUTE_RE.match(prev.key)
+            # (or with a notice's contact line: 供水服务热线：0596-6835110 over the issuing body)
+            or contact_line(prev.key)):
         return False
     # (a school or a grassroots body signs as its issuing body too: 某县老年大学 over its 决定's date)
     if not (EDITORS_SIGNATURE_RE.match(line.key) or is_org_name(line.key) or is_signing_unit(line.key)
