@@ -238,3 +238,66 @@ def test_the_measure_reads_a_wrap_right_after_a_sentence_as_one_paragraph():
     clean = "\n".join(rows) + "\n\n" + "\n".join(items) + "\n"
     assert false_joins(["".join(rows)] + items, clean, []) == []
     assert false_joins(["".join(rows), "".join(items)], clean, []) != []
+
+
+def test_a_group_of_poems_under_one_title_gives_each_poem_its_head():
+    """Three poems under one title and author (菖山春行（三首）), each under its own title naming
+    its form (七绝·…): each a poem (``lg type="poem"``) headed by its title (TEI P5 §3.13.1), no
+    title a line of verse."""
+    text = """菖阳诗词
+
+2025年第2期
+
+【菖阳风物】
+
+菖山春行（三首）
+
+汪启明
+
+七绝·菖山桃花
+
+东风昨夜过山家，万树桃开烂若霞。
+最是溪桥三两户，柴门斜掩一枝花。
+
+七绝·山寺听钟
+
+古寺云深不见门，疏钟一杵落前村。
+松风吹散烟岚尽，独立溪桥到日昏。
+
+七绝·茶园
+
+雨后新芽翠欲流，采茶歌起白云头。
+竹篮装得春光满，笑语声声下碧丘。
+"""
+    root = _doc(text)
+    assert _heads(root) == ["菖山春行（三首）"]
+    assert _texts(root, "//tei:lg[@type='poem']/tei:head") == ["七绝·菖山桃花", "七绝·山寺听钟", "七绝·茶园"]
+    assert not any(l.startswith("七绝") for l in _texts(root, "//tei:l"))
+    assert len(_texts(root, "//tei:l")) == 6
+
+
+def test_a_data_boxs_rows_under_its_name_are_no_title():
+    """A data box under its name in 【】 (【数据】), its rows label：value fields one a line, a
+    label with a figure in it (最大1小时雨强：…): the box's lines, the first no title."""
+    text = """菖川水利
+
+2024年第7期
+
+菖川县遭遇今年入汛以来最强降雨
+
+7月8日，菖川县普降暴雨到大暴雨，各地及时转移避险群众，没有发生人员伤亡。
+
+【数据】
+全县平均降雨量：118.6毫米
+最大点雨量：柳坪乡马鞍岭站246.5毫米
+最大1小时雨强：大坳镇44.2毫米（8日2时至3时）
+转移避险群众：1326人
+
+县水利局部署汛后水毁工程修复工作
+
+7月10日，县水利局召开会议，部署汛后水毁工程修复工作，要求各地在8月底前完成修复。
+"""
+    root = _doc(text)
+    assert _heads(root) == ["菖川县遭遇今年入汛以来最强降雨", "县水利局部署汛后水毁工程修复工作"]
+    paras = _texts(root, "//tei:body//tei:p")
+    assert "全县平均降雨量：118.6毫米" in paras and "转移避险群众：1326人" in paras

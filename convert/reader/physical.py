@@ -1134,14 +1134,15 @@ def field_text(text: str) -> bool:
     return len(t) <= 30 and bool(FIELD_LINE_RE.match(t)) and not any(c in FIELD_STOPS for c in t)
 
 
-#: A field of a box's row (a notice's 营业厅办理时间：周一至周五　8:30—17:00（法定节假日除外）):
-#: a label of two to eight ideographs, a colon, a value.
-ROW_FIELD_RE = re.compile(r"[\u4e00-\u9fff]{2,8}[：:](?=\S)")
+#: A field of a box's row (a notice's 营业厅办理时间：周一至周五　8:30—17:00（法定节假日除外）,
+#: a data box's 最大1小时雨强：…): a label of two to ten characters, Han and digits, a Han
+#: character first, a colon, a value.
+ROW_FIELD_RE = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff\d]{1,9}[：:](?=\S)")
 
 
 def field_row(text: str) -> bool:
     """*text* (one line) is a box's row of record fields: one field or several set apart by a wide
-    gap (:data:`FIELD_GAP_SPLIT_RE`), each a label of two to eight ideographs, a colon and a value
+    gap (:data:`FIELD_GAP_SPLIT_RE`), each a label (:data:`ROW_FIELD_RE`), a colon and a value
     with no clause or sentence mark (:data:`FIELD_STOPS`), at most 60 characters in all (a notice's
     or a 温馨提示's 城东营业所：金桥路56号　　城西营业所：西山路27号; the 版记's label：value
     lay-out, GB/T 9704-2012 7.4). One pass over the line."""
@@ -2145,11 +2146,12 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
     if parts == 1 and field_text(a.text) and field_text(FIELD_GAP_SPLIT_RE.split(b.text.strip(), maxsplit=1)[0]):
         return True, ("this line and the next each a record's field (label：value, no clause mark: 作者：, "
                       "索书号：, 馆藏地点：): one field a line, no sentence the wrap cut"), None
-    if parts == 1 and field_row(a.text) and (field_row(b.text) or (
-            FIELD_GAP_SPLIT_RE.search(a.text.strip())
-            and (width is None or extent(a.text) < width - _tolerance(width)))):
+    if parts == 1 and field_row(a.text) and not re.match(r"[\d\-－—）)]", b.text.lstrip()) and (
+            field_row(b.text) or (FIELD_GAP_SPLIT_RE.search(a.text.strip())
+                                  and (width is None or extent(a.text) < width - _tolerance(width)))):
         # a box's rows of fields, one row a line (two fields set apart by a wide gap: no prose;
-        # the row short of the wrap, which may have cut its last value)
+        # the row short of the wrap, which may have cut its last value; the next line no rest
+        # of a number or a bracket)
         return True, ("a row of label：value fields (城东营业所：金桥路56号), "
                       + ("the next line another" if field_row(b.text) else "two of them apart by a wide gap")
                       + ": a box's line, whole"), None

@@ -1592,8 +1592,11 @@ class BodyBuilder:
         if BYLINE_LINE_RE.match(line.key) or split_specials(line.segments)[2] or COLOPHON_FIELD_RE.match(line.key) \
                 or contact_line(line.key) or (whole_bracket(line.text) and not marked) \
                 or (not marked and box_field(line, self.wrap_width) and i > 0
-                    and (contact_line(self.lines[i - 1].key) or box_field(self.lines[i - 1], self.wrap_width))):
-            # (a field under a contact line or another field, 微信公众号：…: a box's line of fields)
+                    and (contact_line(self.lines[i - 1].key) or box_field(self.lines[i - 1], self.wrap_width)
+                         or (i + 1 < len(self.lines) and box_field(self.lines[i + 1], self.wrap_width)
+                             and not self.lines[i + 1].blank_before))):
+            # (a field under a contact line or another field, 微信公众号：…, or over another one,
+            # 全县平均降雨量：118.6毫米 under a data box's 【数据】: a box's line of fields)
             # (a line wholly in brackets, （数据来源：…）, （完）, is a note: no title is bracketed whole)
             # a reporter line, a line ending in a credit, a colophon field, a line of phone numbers: no heading
             return None
@@ -2514,10 +2517,23 @@ class BodyBuilder:
     def _verse(self, line: Line, role: Role) -> None:
         """Verse lines: a stanza (``lg type="stanza"``) per run of physical lines between blank
         lines (the unwrapping may have joined a stanza's lines into several logical ones: a
-        quatrain's couplets, each ending a sentence); the poem one ``lg type="poem"``."""
+        quatrain's couplets, each ending a sentence); the poem one ``lg type="poem"``. In a group
+        of poems under one title, each poem's own title opens a poem of its own, the title its
+        ``head``."""
         parent = self._block_parent(paragraph=False)
         self.para, self.para_open = None, False
         parts = role.data["parts"]
+        if role.data.get("title"):
+            # a poem's own title inside a group of poems: a poem of its own, the title its head
+            # (TEI P5 §3.13.1: lg may open with a head)
+            self.poem = E.lg(type="poem")
+            if role.cert:
+                self.poem.set("cert", role.cert)
+            self.poem.append(inline(E.head(), _strip(parts[0].segments)))
+            parent.append(self.poem)
+            self.stanza = None
+            self.boundary = False
+            return
         if self.poem is None or role.data.get("first"):
             self.poem = E.lg(type="poem")
             if role.cert:  # found by its shape alone (no author line under its title)

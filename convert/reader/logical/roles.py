@@ -1498,6 +1498,22 @@ def _title_after_verse(doc: LogicalText, run: list[tuple[int, list[Line]]], stop
     return True
 
 
+#: Why a line inside a group of poems is a poem's own title (:func:`poem_title`).
+POEM_TITLE = ("a poem's own title (its form or 词牌 and a middle dot: 七绝·…, 浣溪沙·…) inside a group of poems under "
+              "one title and author line: the head of that poem")
+
+
+def poem_title(line: Line) -> bool:
+    """*line* is a poem's own title by its shape alone: it names a classical form
+    (:data:`VERSE_FORM_RE`: 七绝·…) or opens with a common 词牌 and a middle dot
+    (:data:`COMMON_TUNES`: 浣溪沙·…), short (at most 20 characters) and without punctuation but
+    the dot (poetry-journal practice: ``体·题``)."""
+    key = line.key
+    if not 2 < len(key) <= 20 or re.search(r"[，,。；;：:！？!?、]", key):
+        return False
+    return VERSE_FORM_RE.match(key) is not None or re.split(r"[·•]", key, maxsplit=1)[0] in COMMON_TUNES
+
+
 def find_verse(doc: LogicalText) -> None:
     """Verse (a 副刊's poem): under a title and an author line, the lines that follow while each
     is short and ends no sentence (checked on the physical lines: the unwrapping joined a
@@ -1523,6 +1539,7 @@ def find_verse(doc: LogicalText) -> None:
         named = VERSE_FORM_RE.match(title) is not None or re.split(r"[·•]", title, maxsplit=1)[0] in COMMON_TUNES
         tune = not named and TUNE_TITLE_RE.match(title) is not None
         run: list[tuple[int, list[Line]]] = []
+        titles: set[int] = set()  # the poems' own titles in a group of poems
         modern_run: list[bool] = []  # each line as the free-verse rule takes it
         classical = True  # every line a printed line of classical verse
         j = i + 1
@@ -1535,6 +1552,14 @@ def find_verse(doc: LogicalText) -> None:
             if whole_bracket(doc.lines[j].text):
                 break  # a note in brackets after the poem (（作者系…）): the author's note, no verse line
             parts = physical_parts(doc.lines[j], doc.physical)
+            if len(parts) == 1 and (j == i + 1 or doc.lines[j].blank_before) and poem_title(doc.lines[j]):
+                # a poem's own title inside a group under one title and author (萸山春行（三首）
+                # / X / 七绝·萸山桃花 / its lines …): the head of that poem, no verse line
+                run.append((j, parts))
+                modern_run.append(True)
+                titles.add(j)
+                j += 1
+                continue
             modern = _verse_like(parts) and not (len(parts) == 1 and paragraph_shape(doc.lines[j]) and len(doc.lines[j].key) > 16)
             if not (modern or all(classical_line(p) for p in parts)):
                 break
@@ -1542,7 +1567,7 @@ def find_verse(doc: LogicalText) -> None:
             modern_run.append(modern)
             run.append((j, parts))
             j += 1
-        lines = [p for _, parts in run for p in parts]
+        lines = [p for j, parts in run if j not in titles for p in parts]
         couplets = bool(lines) and all(regulated_couplet(p) for p in lines)
         if classical and len(lines) >= 2 and (couplets or named or tune):
             # classical verse, set line by line: 律诗/绝句 a couplet to a line, a 词 under its 词牌
@@ -1551,7 +1576,8 @@ def find_verse(doc: LogicalText) -> None:
                    if named else f"a line of classical verse under a title of 词牌 shape ({title}) and an author line")
             cert = "medium" if not couplets and tune else None
             for k, (j, parts) in enumerate(run):
-                _give(doc, j, "verse", why, cert=cert, parts=parts, first=(k == 0))
+                _give(doc, j, "verse", POEM_TITLE if j in titles else why, cert=cert, parts=parts, first=(k == 0),
+                      title=j in titles)
             continue
         if not all(modern_run):
             # lines of classical shape that are not taken as classical verse: the free-verse
@@ -1562,11 +1588,14 @@ def find_verse(doc: LogicalText) -> None:
             # the last short line stands over prose: the next piece's title (its evidence is
             # noted there), not the poem's last line
             run.pop()
-        if sum(len(p) for _, p in run) < 3 or all(len(p) == 1 for _, p in run) and len(run) < 3:
+        while run and run[-1][0] in titles:
+            run.pop()  # (a title the run ended on heads no poem here)
+        if sum(len(p) for j, p in run if j not in titles) < 3 or all(len(p) == 1 for _, p in run) and len(run) < 3:
             continue
         for k, (j, parts) in enumerate(run):
-            _give(doc, j, "verse", "a short line without closing punctuation under a title and an author line",
-                  parts=parts, first=(k == 0))
+            _give(doc, j, "verse", POEM_TITLE if j in titles
+                  else "a short line without closing punctuation under a title and an author line",
+                  parts=parts, first=(k == 0), title=j in titles)
     if doc.family == "newspaper":
         find_unsigned_verse(doc)
 

@@ -249,8 +249,9 @@ class XhtmlTranslator:
             keep_together(node)
 
     def visit_head(self, el, out, inline):
-        """``<head>`` → ``<hN>``, N = number of enclosing ``<div>``s (1 to 6): a monthly's section
-        and a newspaper's article are ``h1``. A ``<wbr>`` marks every boundary between two words
+        """``<head>`` → ``<hN>``, N = number of enclosing ``<div>``s (1 to 6), one more for a poem's
+        title in a group of poems (``lg/head``): a monthly's section and a newspaper's article are
+        ``h1``. A ``<wbr>`` marks every boundary between two words
         (:func:`word_breaks`), where alone the heading may break (``word-break: keep-all``). A
         kicker (引题) or subtitle (副题) → ``<p class="kicker|subtitle">`` beside it (one heading
         per division); a figure's caption is rendered by :meth:`visit_figure`."""
@@ -259,7 +260,8 @@ class XhtmlTranslator:
         if el.get("type") in ("kicker", "sub"):
             self.inline_content(el, self.sub(out, "p", "kicker" if el.get("type") == "kicker" else "subtitle", el))
             return
-        depth = sum(1 for a in el.iterancestors() if local(a) == "div")
+        # (a poem's own title in a group of poems, ``lg/head``, one level under its division's)
+        depth = sum(1 for a in el.iterancestors() if local(a) == "div") + (local(el.getparent()) == "lg")
         node = self.sub(out, f"h{min(6, max(1, depth))}", "head", el)
         self.inline_content(el, node)
         word_breaks(node)

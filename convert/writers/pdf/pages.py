@@ -566,7 +566,8 @@ class _Renderer:
         measure by its longest line, as a journal sets a poem (a line wider than the measure
         wraps, and the stanza is then flush left); a poem is its stanzas."""
         if any(isinstance(c.tag, str) and local(c) == "lg" for c in el):
-            return self.children(el, ctx)
+            # (a poem's own title, ``head``, in a group of poems: a sub-heading's style)
+            return self.children(el, "poem")
         spans: list[Span] = []
         for child in el:
             if isinstance(child.tag, str) and local(child) == "l":
