@@ -537,10 +537,15 @@ FIGURE_TITLE_MAX = 40
 
 #: An artwork's caption in an exhibition report or a 书画 page: the form or script (行书, 国画,
 #: 摄影) and a gap or none, the work's title in 《》, a part of it in brackets or none ((局部)),
-#: a gap, then the artist's name or names (several with 等 after them). The caption set under a
+#: a gap, then the artist's name or names (several with 等 after them), or the artist's unit or
+#: standing, the name and what the artist did (…学员 X 作). The caption set under a
 #: work (书画 exhibition practice), no sentence. One pass, no nested repetition: linear.
 ARTWORK_CAPTION_RE = re.compile(r"(?:[\u4e00-\u9fff]{1,6}[ \t\u3000]*)?《[^《》\s]{1,24}》(?:[（(][\u4e00-\u9fff]{1,6}[）)])?"
-                                r"[ \t\u3000]+(?P<credit>[\u4e00-\u9fff](?:[ \u3000·]?[\u4e00-\u9fff]){1,11}(?<!等)等?)")
+                                # (the artist's unit or standing, the name, and what the artist
+                                # did: ``县老年大学学员 杨秀兰 作``; or the name or names alone)
+                                r"[ \t\u3000]+(?:(?P<made>[\u4e00-\u9fff]{2,16}[ \t\u3000]+"
+                                r"(?P<name>[\u4e00-\u9fff](?:(?:\u3000| {1,2})?[\u4e00-\u9fff]){1,2})[ \t\u3000]+[作书画绘刻])"
+                                r"|(?P<credit>[\u4e00-\u9fff](?:[ \u3000·]?[\u4e00-\u9fff]){1,11}(?<!等)等?))")
 
 
 def artwork_caption(text: str) -> tuple[int, int] | None:
@@ -554,10 +559,11 @@ def artwork_caption(text: str) -> tuple[int, int] | None:
         return None
     from convert.reader.names import looks_like_person
 
-    names = re.sub(r"[ \u3000·]", "", m.group("credit"))
+    group = "made" if m.group("made") else "credit"
+    names = re.sub(r"[ \u3000·]", "", m.group("credit") or m.group("name"))
     if not looks_like_person(names[:-1] if names.endswith("等") else names):
         return None
-    return m.start("credit") + lead, m.end("credit") + lead
+    return m.start(group) + lead, m.end(group) + lead
 
 
 def figure_caption(text: str) -> bool:

@@ -542,7 +542,8 @@ def read_masthead(lines: list[Line]) -> Masthead:
     for line in lines:
         fields = fields_of(line.text)
         prev = mh.blocks[-1] if mh.blocks else None
-        if mh.title is None and not mh.blocks and _page_label(line):
+        if mh.title is None and all(kind == "page-label" for kind, _ in mh.blocks) and _page_label(line):
+            # (the label's 报眉 under it too: ``第1版：要闻`` / ``2025年10月17日　星期五　第1版　要闻``)
             # the front page's label printed above the masthead (第1版·要闻, or the 报眉 with the
             # paper's name and date: the e-paper's page label first): the page's furniture, not the
             # periodical's title

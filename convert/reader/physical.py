@@ -974,8 +974,9 @@ def _band(widths: list[float]) -> float | None:
 def _local_widths(lines: list[Line], nearest: int = 12):
     """The wrap width around each line, as a function of the line's index: :func:`_band` of the
     *nearest* run-on lines (a file of several issues may be wrapped at several widths; the
-    closest lines are the line's own article), the whole text's when fewer lines run on.
-    Computed only for the lines asked about, once each."""
+    closest lines are the line's own article), the whole text's when fewer lines run on (the
+    whole text's band is the function's ``whole``). Computed only for the lines asked about,
+    once each."""
     whole = _band([w for _, w in _run_on_widths(lines)])
     # (the nearest lines without a colophon's rows of fields: two of them among a dozen lines of an
     # essay's column made its measure theirs, and the column's first line, 20 characters of 22,
@@ -1001,6 +1002,7 @@ def _local_widths(lines: list[Line], nearest: int = 12):
         cache[i] = local if local is not None else whole
         return cache[i]
 
+    width.whole = whole  # type: ignore[attr-defined]
     return width
 
 
@@ -1094,6 +1096,10 @@ def _own_line(line: Line) -> str | None:
         return "a document's number (发文字号: GB/T 9704-2012 7.2.4)"
     if SALUTATION_LINE_RE.fullmatch(k):
         return "a letter's or speech's salutation (称呼, alone on its line: 书信 practice)"
+    from convert.reader.logical.roles import PAGE_LABEL_RE
+
+    if PAGE_LABEL_RE.match(k):
+        return "a newspaper's page label (第1版：要闻), alone on its line"
     if BYLINE_LINE_RE.match(k) and len(k) <= 20 and not any(c in PROSE_PUNCT for c in line.text):
         return "a reporter line"
     from convert.reader.logical.roles import author_line
@@ -1305,6 +1311,10 @@ def clause_free(text: str) -> bool:
 PAGELESS_MAX = 40
 #: A page number after a gap at a line's end (``…培训班　　1``: a contents line without leaders)
 PAGE_AFTER_GAP_RE = re.compile(r"\S(?:\s{2,}|[\u3000\t])[\d０-９]{1,3}\s*$")
+
+
+#: A column's name in 【】 printed before an entry's title in a contents list (``【调研报告】…``).
+COLUMN_PREFIX_RE = re.compile(r"^【[^【】]{1,12}】")
 
 
 def pageless_entries(lines: list[Line]) -> list[tuple[int, str]]:
@@ -2472,6 +2482,10 @@ def unwrap(doc: PhysicalText) -> None:
 
     for k, key in rejoin_wrapped_entries(lines, pageless_entries(lines)):
         listed.append((k, key, Counter(key)))
+        if (m := COLUMN_PREFIX_RE.match(key)) and len(key) > m.end() + 1:
+            # the entry's column before its title (【调研报告】县域…: a 要目 that prints each
+            # piece after its column's name): the title alone too
+            listed.append((k, key[m.end():], Counter(key[m.end():])))
     paged = gap_paged_entries(lines)
     for k, entry in enumerate(paged):
         if entry:
@@ -2507,7 +2521,10 @@ def unwrap(doc: PhysicalText) -> None:
     labelled = labelled_items(lines)
     table_caption = table_caption_lines(lines)
     tails = title_tails(lines, {key for _, key, _ in listed}, indents) if listed else [False] * len(lines)
-    verse = verse_runs(lines, widths)
+    # (in a text with no wrap of its own, one paragraph to a line, or wrapped far wider, a band the
+    # short lines of a poem make among themselves is no wrap: verse set a line each)
+    whole = getattr(widths, "whole", None)
+    verse = verse_runs(lines, lambda k: None if (w := widths(k)) is None or whole is None or w < 0.6 * whole else w)
     # the lines that go on a caption the wrap cut (its first line opens it, the last holds its credit)
     caption_rest = [False] * len(lines)
     for k, opens in enumerate(captions):

@@ -40,7 +40,7 @@ from convert.reader.lines import Line, is_mark
 from convert.reader.logical.state import LogicalText
 from convert.reader.masthead import DATE_RE, RULE_MARK_RE, _iso
 from convert.reader.names import is_org_name, tag_colophon_orgs
-from convert.reader.physical import as_wide_as_wrapped
+from convert.reader.physical import as_wide_as_wrapped, contact_line
 from convert.tei import E, xpath
 
 
@@ -256,7 +256,7 @@ def rule_line(line: Line) -> bool:
 def find_colophon_lines(doc: LogicalText) -> None:
     """Colophon: the run of colophon lines that ends the issue (distribution lines, the 印发
     line, label：value fields, a print run, notices, a page credit after a newspaper's 报尾
-    line), at least one of them not a notice; a field's hard-wrapped value joined first (see
+    line; a line of phone fields between two of them), at least one of them not a notice; a field's hard-wrapped value joined first (see
     :func:`_continues`). A run of page credits alone closes the last page: no colophon. The
     caption over the fields is the colophon's too: an editorial committee's name, or the
     periodical's title, frequency and issue line printed again over a back cover's fields
@@ -288,6 +288,12 @@ def find_colophon_lines(doc: LogicalText) -> None:
                     del lines[j + 1]
                 i = j + 1
                 continue
+        if (kind is None and found and i - 2 >= doc.body_start and contact_line(line.key)
+                and colophon_kind(lines[i - 2]) is not None):
+            # a line of phone fields between the colophon's fields (投诉热线：12315 between
+            # 电　　话：… and 邮　　箱：…): one of them, whatever its label
+            i -= 1
+            continue
         if kind is None:
             break
         found = found or kind != "notice"

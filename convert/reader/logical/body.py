@@ -63,7 +63,7 @@ from convert.reader.masthead import DATE_RE, _iso, arabic_date
 from convert.reader.logical.state import LogicalText, Role
 from convert.reader.logical.roles import numbered_parts, DOCUMENT_TITLE_RE, QUESTION_HEAD_RE, SIGNED_TITLE_MAX, indented, physical_parts, subhead_level, title_like
 from convert.reader.names import looks_like_person, tag_byline
-from convert.reader.physical import (DATED_ENTRY_RE, DOC_NUMBER_RE, FIELD_GAP_SPLIT_RE, field_row, extent, NO_LINE_START, as_wide_as_wrapped, set_in_centred, display_width, field_text, leading_blanks, contact_line, SALUTATION_RE,
+from convert.reader.physical import (AFTER_SENTENCE_NOTE_RE, DATED_ENTRY_RE, DOC_NUMBER_RE, FIELD_GAP_SPLIT_RE, field_row, extent, NO_LINE_START, as_wide_as_wrapped, set_in_centred, display_width, field_text, leading_blanks, contact_line, SALUTATION_RE,
                                      reference_follows, sentence_final, whole_bracket)
 from convert.tei import TEI_NS, E, XML_ID, t, xpath
 
@@ -1591,13 +1591,15 @@ class BodyBuilder:
             return None
         if BYLINE_LINE_RE.match(line.key) or split_specials(line.segments)[2] or COLOPHON_FIELD_RE.match(line.key) \
                 or contact_line(line.key) or (whole_bracket(line.text) and not marked) \
+                or (not marked and AFTER_SENTENCE_NOTE_RE.search(line.text) is not None) \
                 or (not marked and box_field(line, self.wrap_width) and i > 0
                     and (contact_line(self.lines[i - 1].key) or box_field(self.lines[i - 1], self.wrap_width)
                          or (i + 1 < len(self.lines) and box_field(self.lines[i + 1], self.wrap_width)
                              and not self.lines[i + 1].blank_before))):
             # (a field under a contact line or another field, 微信公众号：…, or over another one,
             # 全县平均降雨量：118.6毫米 under a data box's 【数据】: a box's line of fields)
-            # (a line wholly in brackets, （数据来源：…）, （完）, is a note: no title is bracketed whole)
+            # (a line wholly in brackets, （数据来源：…）, （完）, is a note: no title is bracketed whole;
+            # nor does a title end with a note in brackets after its sentence, …吗？（读者　X）)
             # a reporter line, a line ending in a credit, a colophon field, a line of phone numbers: no heading
             return None
         if marked:

@@ -44,6 +44,10 @@ LUNAR_CALENDAR_ID = "chinese-lunar"
 LUNAR_DAY_RE = re.compile(r"^[闰正一二三四五六七八九十冬腊初廿卅月日]{1,6}$")
 
 
+#: A page's label inside a 报眉 line (``2025年10月17日　星期五　　第1版　要闻``).
+PAGE_IN_LINE_RE = re.compile(r"第(?:\d{1,2}|[一二三四五六七八九十]{1,3})版")
+
+
 def _masthead_end(lines: list[Line]) -> int:
     """Without a contents list, the masthead ends at the first line that is not a masthead line:
     a line of running text, a second title (the first article's title, or its kicker), a line
@@ -72,6 +76,10 @@ def _masthead_end(lines: list[Line]) -> int:
                 {"edition", "date"} & {k for k, _, _ in fields_of(below.text)} for below in lines[1:7]):
             # the front page's label above the masthead (第1版·要闻): the 版头 follows it (an issue
             # number or a date within a few lines)
+            continue
+        if (i == 1 and is_page_label(lines[0]) and "date" in {k for k, _, _ in fields_of(line.text)}
+                and PAGE_IN_LINE_RE.search(line.text)):
+            # and the page's 报眉 under that label (the date and 第1版　要闻): the 版头 follows
             continue
         kinds = [k for k, _, _ in fields_of(line.text)] or ["title"]
         # running text, or an author line (文／…) and then running text: an article's title

@@ -753,19 +753,48 @@ LETTER_SALUTE_RE = re.compile(r"^(?:敬礼|安康|商祺|大安|近安|教安|�
 
 def letter_signature(doc: LogicalText, i: int) -> bool:
     """Body line *i* signs the letter above it (读者来信: ``读者　X``, ``某村村民　X`` on a line of
-    its own, :data:`LETTER_SIGNER_RE`, the name a person's): right under running text that ends a
-    sentence, and no running text right under it (a title, a page credit or the page's end; the
-    editors' 编后：… answering the letter may follow)."""
+    its own, :data:`LETTER_SIGNER_RE`, the name a person's; or a place or unit and a name under a
+    letter whose salutation stands above, :func:`_salutation_above`): right under running text
+    that ends a sentence, and no running text right under it (a title, a page credit or the page's
+    end; the editors' 编后：… answering the letter may follow, and so may the reply of the body it
+    asked, :data:`REPLY_RE`)."""
     line, prev, nxt = doc.lines[i], _prev(doc, i), _next(doc, i)
+    if prev is None or not ((paragraph_shape(prev) and prev.text.rstrip()[-1:] in "。！？!?”")
+                            or LETTER_SALUTE_RE.match(prev.key)):
+        return False
     m = LETTER_SIGNER_RE.match(line.text.strip())
-    if m is None or prev is None or not ((paragraph_shape(prev) and prev.text.rstrip()[-1:] in "。！？!?”")
-                                         or LETTER_SALUTE_RE.match(prev.key)):
+    if m is not None:
+        if not looks_like_person(m.group("name")):
+            return False
+    elif not (author_line(line) == "a unit and a name" and _salutation_above(doc, i)):
+        # (or the writer's place and name, ``桃源镇　X``, under a letter that opened with its
+        # salutation, 编辑同志：)
         return False
-    if not looks_like_person(m.group("name")):
-        return False
-    # (the editors' 编后：… under the signature answers the letter: no running text of it)
-    return nxt is None or not paragraph_shape(nxt) or (
+    # (the editors' 编后：… under the signature answers the letter: no running text of it; nor
+    # is the reply of the body the letter asked, 县交通运输局答复：…)
+    return nxt is None or not paragraph_shape(nxt) or REPLY_RE.match(nxt.key) is not None or (
         (role := doc.roles.get(i + 1)) is not None and role.kind == "editorial")
+
+
+#: The reply printed under a reader's letter (读者来信 practice: the body asked answers, 县交通运输局
+#: 答复：…): a body's name and 答复 or 回复, a colon.
+REPLY_RE = re.compile(r"^[\u4e00-\u9fff]{1,20}(?:答复|回复)[：:]")
+#: How many lines above a signature its letter's salutation may stand (:func:`_salutation_above`).
+LETTER_REACH = 12
+
+
+def _salutation_above(doc: LogicalText, i: int) -> bool:
+    """A letter's salutation (称呼：, :data:`convert.reader.physical.SALUTATION_RE`) stands on a
+    line of its own at most :data:`LETTER_REACH` lines above line *i*, running text between."""
+    from convert.reader.physical import SALUTATION_RE
+
+    for k in range(i - 1, max(doc.body_start, i - LETTER_REACH) - 1, -1):
+        line = doc.lines[k]
+        if SALUTATION_RE.match(line.key):
+            return True
+        if not paragraph_shape(line) and (role := doc.roles.get(k)) is not None and role.kind != "editorial":
+            return False
+    return False
 
 
 def marked_foot_signature(doc: LogicalText, i: int) -> bool:
@@ -833,9 +862,10 @@ def signature(doc: LogicalText, i: int) -> bool:
             or ((m := JOINT_SIGNER_RE.match(line.text.strip())) is not None and looks_like_person(m.group("name")))):
         return False
     after = _next(doc, i + 1)
-    # (the editors' 编后：… or 按：… under the signed piece answers it: no running text of it)
+    # (the editors' 编后：… or 按：… under the signed piece answers it: no running text of it; nor
+    # is the reply printed under a letter, 协会答复：…)
     return SIGNATURE_DATE_RE.match(nxt.key) is not None and (
-        after is None or not paragraph_shape(after)
+        after is None or not paragraph_shape(after) or REPLY_RE.match(after.key) is not None
         or ((role := doc.roles.get(i + 2)) is not None and role.kind == "editorial"))
 
 
@@ -1487,6 +1517,11 @@ def _title_after_verse(doc: LogicalText, run: list[tuple[int, list[Line]]], stop
     if len(last_parts) != 1 or not heading_shape(last) or not paragraph_shape(prose) or len(run) < 4:
         return False
     blanks = any(doc.lines[k].blank_before for k, _ in run[1:])
+    if not blanks and not sentence_final(prose.text) and (stop + 1 >= doc.colophon_start
+                                                          or not paragraph_shape(doc.lines[stop + 1])):
+        # (no blank lines, and the "prose" a line ending no sentence with nothing of a piece under
+        # it, the issue's colophon next: the poem's last, longer line, 我要带女儿来，认一认…的窗口)
+        return False
     # an old page break before the line (it opens with the page's milestones: folio, running
     # head) sets it apart from the stanza above as a blank line does
     apart = last.blank_before or (bool(last.segments) and is_mark(last.segments[0][0]))
@@ -1882,6 +1917,10 @@ def _unit_item(line: Line) -> bool:
                                    and any(c in "，," for c in re.split(r"[：:]", line.text, maxsplit=1)[-1]))
 
 
+#: The label of a question or an answer run in at a paragraph's start (a 问答 piece: 问：/答：, Q/A).
+QA_LABEL_RE = re.compile(r"^(?:问|答|Q|A)[：:]?$")
+
+
 def find_briefs(doc: LogicalText) -> None:
     """Brief items with a run-in head (:func:`run_in_head`); inside a brief column (after a line
     naming one: 简讯, 快讯 …, until a page ends) a wide gap alone ends the head.
@@ -1939,6 +1978,11 @@ def find_briefs(doc: LogicalText) -> None:
             column, in_column, plain = False, True, True
             continue
         found = run_in_head(line, gap_ok=column)
+        if found is not None and QA_LABEL_RE.fullmatch(re.sub(r"\s+", "", line.text[found[1]:found[2]])):
+            # a question's or an answer's label run in (**问：**…, **答：**…): a Q&A piece's turn,
+            # no brief item
+            line.note("paragraph", "a question's or an answer's label run in (问：, 答：): the Q&A's text, no brief item")
+            continue
         if found is not None and CASE_PART_RE.fullmatch(re.sub(r"\s+", "", line.text[found[1]:found[2]])):
             # a case's part label run in (**基本案情**　…, 典型意义): a label inside the case, no
             # brief item of its own
@@ -2204,8 +2248,11 @@ def rejoin_run_ins(doc: LogicalText) -> None:
                          and not next((b for t, b in segs if t.strip() and t.strip() not in BULLET_CHARS), False)
                          and doc.lines[i - 1].text.lstrip()[:1] == text[:1]
                          and doc.lines[i - 1].end_no == doc.lines[i - 1].no) \
-                and not (author_line(line) is not None and centred_under(nxt, line)):
-            # (a photo's caption after its mark, ``▲ …现场　　秘书处 摄``, ends with its credit; a
+                and not (author_line(line) is not None and centred_under(nxt, line)) \
+                and not (in_column and not bullet and not bold and _contents_title(doc, line)):
+            # (a title the contents list prints whole, in two phrases set apart by a gap,
+            # ``健身会所突然闭店　会员预付费用获退还``, is no run-in head of a column's item;
+            # a photo's caption after its mark, ``▲ …现场　　秘书处 摄``, ends with its credit; a
             # centred author line, ``芡塘中学　许明达``, is none of the paragraph under it; a line
             # led by a dash is a title's 副题, GB/T 15834-2011 4.11, no text of a run-in item: the
             # line over it is a title printed in two phrases, 守好…根脉　讲好…故事; an item whose
@@ -2336,7 +2383,8 @@ def rejoin_indented_paragraphs(doc: LogicalText) -> None:
     wrapped (several physical lines, or one as wide as the wrap): the wrap fell right after the
     sentence end, and the next paragraph would open indented. A head (never indented, set
     shorter than the measure and not wrapped) is not joined, nor a footnote (① …: it ends at its
-    page's foot, the text after the break goes on the paragraph above it)."""
+    page's foot, the text after the break goes on the paragraph above it), nor a photo's caption
+    ending with its credit (…摄)."""
     if doc.wrap_width is None or not indent_marked(doc):
         return
     body: list[Line] = []  # the body's lines rebuilt in one pass (no deletion inside the list)
@@ -2347,6 +2395,7 @@ def rejoin_indented_paragraphs(doc: LogicalText) -> None:
                 and as_wide_as_wrapped(physical_parts(line, doc.physical)[-1], doc.wrap_width)
                 and not nxt.blank_before and not nxt.marked and not indented(nxt) and paragraph_shape(nxt)
                 and not starts_line(nxt) and not subhead_level(nxt)
+                and not PHOTO_CREDIT_END_RE.search(nxt.text)  # (a photo's caption, ending with its credit)
                 and (nxt.end_no > nxt.no or as_wide_as_wrapped(physical_parts(nxt, doc.physical)[0], doc.wrap_width))):
             line.segments = line.segments + nxt.segments
             line.end_no = nxt.end_no
