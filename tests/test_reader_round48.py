@@ -223,3 +223,32 @@ def test_a_question_with_its_readers_name_is_no_title():
 """
     root = _doc(text)
     assert _heads(root) == ["打了流感疫苗还会得流感吗"]
+
+
+def test_a_running_heads_weekday_cut_by_the_wrap():
+    """A 报眉 under a page's label that a scan's wrap cut inside its weekday (…2025年10月17日　星 /
+    期五　　蕻川老年报): one line, no title."""
+    text = PAPER.replace("本版责编：莫小棠　　校对：黄立群\n第2版：综合新闻\n",
+                         "本版责编：莫小棠　　校对：黄立群\n第2版：综合新闻\n第2版　综合新闻　　　　2025年10月17日　星\n"
+                         "期五　　　　菖川老年报\n")
+    root = _doc(text)
+    assert not any("期五" in h for h in _heads(root))
+    assert _heads(root)[1] == "社区食堂办到了我们心坎上"
+
+
+def test_a_running_foot_with_its_folio_cut_inside_the_issue_number():
+    """A running foot that prints the folio and the issue (— 8 —　　…　　2025年第9期), which a
+    scan's wrap cut inside it (…2025年 / 第9期, …2025 / 年第9期): its rest is the foot's too, no
+    issue line of a new issue."""
+    body = "　　" + "今年3月至4月，市委政策研究室会同有关部门组成联合调研组，对全市县域特色产业集群进行了专题调研。" * 2
+    text = ("决策参考\n\n2025年第9期（总第213期）\n\n中共菖州市委政策研究室编印　　　　2025年5月16日\n\n"
+            "县域特色产业集群发展情况的调研报告\n" + body + "\n三是服务队伍“招留两难”。全市持证养老护理员不足3000人，四是农村养老“短\n"
+            "— 8 —　　　　　　　　　　　　　　　　　　　　2025年\n第9期\n"
+            "板明显”。农村老人居住分散，子女大多外出务工，村级互助养老点覆盖面不到四成。\n"
+            "报：省委政策研究室。\n发：各县（市、区）委，市直各单位。\n"
+            "签发：祁文澜　　　　责任编辑：滕若溪　　　　　　（共印120份）\n"
+            "— 10 —　　　　　　　　　　　　　　　　　　　　2025\n年第9期\n")
+    docs = read_issues(text, "t.txt", warnings=[])
+    assert len(docs) == 1
+    fws = _texts(docs[0].root, "//tei:fw")
+    assert "第9期" in fws and "年第9期" in fws

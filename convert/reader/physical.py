@@ -622,8 +622,11 @@ def find_page_furniture(doc: PhysicalText) -> None:
     rests: set[int] = set()
     for i, line in enumerate(lines):
         # (found already or not: a head cut the same way on every page recurs in two pieces)
-        if line.furniture == "pageNum" or not i or lines[i - 1].furniture != "header" or line.blank_before \
-                or line.form_feed or (i - 1) in rests:
+        # (a running foot with the folio in it, ``— 8 —　　…　　2025年`` / ``第9期``, is cut so too)
+        if line.furniture == "pageNum" or not i or line.blank_before or line.form_feed or (i - 1) in rests or not (
+                lines[i - 1].furniture == "header"
+                or (lines[i - 1].furniture == "pageNum" and (re.search(r"[\u4e00-\u9fff]", lines[i - 1].text)
+                                                             or FIELD_GAP_SPLIT_RE.search(lines[i - 1].text.strip())))):
             continue
         head = lines[i - 1].text.rstrip()
         if not line.key or len(line.key) > 12 or any(c in "。！？，；" for c in line.text):
@@ -1979,6 +1982,10 @@ def set_in_centred(line: Line) -> bool:
     return display_width(leading_blanks(line.raw.lstrip("\f"))) - 0.5 * line.margin >= CENTRED_INDENT
 
 
+#: A weekday cut by a wrap, the two lines' ends joined by ``|``: ``…星|期五``, ``…星期|五``.
+WEEKDAY_CUT_RE = re.compile(r"(?:星\|期[一二三四五六日天]|星期\|[一二三四五六日天])")
+
+
 #: The most characters a printed line holds (ideograph widths): GB/T 9704-2012 5.2.2 sets 28 a line
 #: on A4, a book's or a journal's widest measure holds about 40. A line longer than this is a
 #: paragraph an extraction left on one line, no line a wrap made.
@@ -2148,6 +2155,11 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
         return True, why, None
     if b.text[:1] in NO_LINE_START:
         return False, f"the next line starts with {b.text[:1]!r}, which cannot start a line", None
+    if WEEKDAY_CUT_RE.search(a.text.rstrip() + "|" + b.text.lstrip()[:2]):
+        return False, "a weekday the wrap cut (星 / 期五, 星期 / 五): one word across the two lines", None
+    if parts > 1 and len(a.key) <= 60 and is_page_label(a):
+        # (a 报眉 put back together, 第2版　综合新闻　2025年10月17日　星 / 期五　报名: whole now)
+        return True, "a page's label or 报眉 put back together from the lines a wrap cut: whole", None
     if bracket_open(a.text) and closes_bracket(b.text):
         return False, "a bracket this line opens closes on the next line (（…供稿） wrapped)", None
     if DATED_ENTRY_RE.match(b.text):

@@ -463,8 +463,9 @@ class BodyBuilder:
         ``…学生诗词习作选``, ``萸山春行（三首）``, ``…作品小辑``): the pieces it gathers follow."""
         if self.article is None or not len(self.article) or not self.article[0].tag.endswith("}head"):
             return False
-        heads = [h for h in self.article if h.tag.endswith("}head") and h.get("type") is None]
-        return bool(heads) and COLLECTION_TITLE_RE.search(re.sub(r"\s+", "", "".join(heads[0].itertext()))) is not None
+        # (the title is among the article's first children, after a kicker at most: a bounded look)
+        head = next((h for h in self.article[:3] if h.tag.endswith("}head") and h.get("type") is None), None)
+        return head is not None and COLLECTION_TITLE_RE.search(re.sub(r"\s+", "", "".join(head.itertext()))) is not None
 
     #: The longest title read with a comma in it where nothing but its place says title (:meth:`_comma_title`).
     COMMA_TITLE_MAX = 16
@@ -472,10 +473,12 @@ class BodyBuilder:
     def _comma_title(self, i: int) -> bool:
         """Line *i* is a short title with one comma in it (``听，职工这样说``: a box of quotes, a
         feature's part): :attr:`COMMA_TITLE_MAX` characters at most, one comma inside and no other
-        punctuation, flush left or centred (:func:`convert.reader.physical.set_in_centred`) in a text
-        whose paragraphs open indented (the line under it opens one: ``indent_opens``) or set apart by blank lines over a paragraph that ends its sentence,
-        right after a photo caption or a credit (a piece or a photo ended there, so it is no
-        paragraph's last line; flush, it is no paragraph's first)."""
+        punctuation, flush left or centred with room to its right (:meth:`_centred`) in a text whose
+        paragraphs open indented (the line under it opens one: ``indent_opens``) or set apart by
+        blank lines over a paragraph that ends its sentence (or, with no blank lines, over one at
+        least twice as long or as wide as the wrap), right after a photo caption or a credit (a
+        piece or a photo ended there, so it is no paragraph's last line; flush, it is no
+        paragraph's first)."""
         line = self.lines[i]
         t = line.text.strip()
         if not (0 < len(line.key) <= self.COMMA_TITLE_MAX and t.count("，") == 1 and not t.endswith("，")

@@ -1517,8 +1517,7 @@ def _title_after_verse(doc: LogicalText, run: list[tuple[int, list[Line]]], stop
     if len(last_parts) != 1 or not heading_shape(last) or not paragraph_shape(prose) or len(run) < 4:
         return False
     blanks = any(doc.lines[k].blank_before for k, _ in run[1:])
-    if not blanks and not sentence_final(prose.text) and (stop + 1 >= doc.colophon_start
-                                                          or not paragraph_shape(doc.lines[stop + 1])):
+    if not blanks and not sentence_final(prose.text) and stop + 1 >= doc.colophon_start:
         # (no blank lines, and the "prose" a line ending no sentence with nothing of a piece under
         # it, the colophon next: the poem's last, longer line, 我要带女儿来，认一认…的窗口)
         return False
