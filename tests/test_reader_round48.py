@@ -252,3 +252,37 @@ def test_a_running_foot_with_its_folio_cut_inside_the_issue_number():
     assert len(docs) == 1
     fws = _texts(docs[0].root, "//tei:fw")
     assert "第9期" in fws and "年第9期" in fws
+
+
+def test_a_note_of_the_list_printed_under_the_piece_ends_its_line():
+    """``附：芪溪镇2025年度“两优一先”表彰名单`` under a report, then (across a page break) the
+    list's first numbered group ``一、先进基层党组织（6个）``: the note ends on its line, the group's
+    label is a sub-heading, no part of the note."""
+    text = """芪溪镇党建工作简报
+
+第7期（总第71期）
+
+中共菖溪镇委员会办公室　　　　2025年7月8日
+
+镇党委召开庆祝建党104周年暨表彰大会
+
+7月1日，镇党委召开庆祝中国共产党成立104周年暨表彰大会，表彰了一批先进基层党组织和优秀共产党员。
+
+会议要求，各村（社区）党组织要把学习先进典型与当前工作结合起来，抓好各项工作落实。
+
+附：菖溪镇2025年度“两优一先”表彰名单
+
+— 3 —
+
+一、先进基层党组织（6个）
+
+上芪村党总支　　柳湾村党总支　　龙塘村党支部　　白沙村党支部　　东坪村党支部　　镇中心校党支部
+
+二、优秀共产党员（2名）
+
+马春燕　　宁秀英
+"""
+    root = _doc(text)
+    assert _texts(root, "//tei:div[@type='subsection']/tei:head")[:2] == ["一、先进基层党组织（6个）",
+                                                                          "二、优秀共产党员（2名）"]
+    assert any(p.endswith("表彰名单") for p in _texts(root, "//tei:body//tei:p"))

@@ -136,6 +136,12 @@ def field_line(line: Line, wrap_width: float | None = None) -> bool:
     return field_text(line.text) and not as_wide_as_wrapped(line, wrap_width)
 
 
+#: A note of a list printed right under the piece (``附：芪溪镇…表彰名单``), whitespace removed:
+#: one title after 附：, whole on its line (an 附件说明 of several attachments, 附件：1.… / 2.…,
+#: GB/T 9704-2012 7.3.6, goes on over its lines and is read apart).
+APPENDED_RE = re.compile(r"^附[：:]\S")
+
+
 def box_field(line: Line, wrap_width: float | None = None) -> bool:
     """*line* is a box's row of fields: one field a line (:func:`field_line`), or a row of
     label：value fields (:func:`convert.reader.physical.field_row`) that sets two fields apart by a
@@ -1595,6 +1601,7 @@ class BodyBuilder:
         if BYLINE_LINE_RE.match(line.key) or split_specials(line.segments)[2] or COLOPHON_FIELD_RE.match(line.key) \
                 or contact_line(line.key) or (whole_bracket(line.text) and not marked) \
                 or (not marked and AFTER_SENTENCE_NOTE_RE.search(line.text) is not None) \
+                or (not marked and APPENDED_RE.match(line.key) is not None) \
                 or (not marked and box_field(line, self.wrap_width) and i > 0
                     and (contact_line(self.lines[i - 1].key) or box_field(self.lines[i - 1], self.wrap_width)
                          or (i + 1 < len(self.lines) and box_field(self.lines[i + 1], self.wrap_width)
@@ -1602,7 +1609,8 @@ class BodyBuilder:
             # (a field under a contact line or another field, 微信公众号：…, or over another one,
             # 全县平均降雨量：118.6毫米 under a data box's 【数据】: a box's line of fields)
             # (a line wholly in brackets, （数据来源：…）, （完）, is a note: no title is bracketed whole;
-            # nor does a title end with a note in brackets after its sentence, …吗？（读者　X）)
+            # nor does a title end with a note in brackets after its sentence, …吗？（读者　X）; nor
+            # is 附：…名单 a title, the note of a list printed under the piece)
             # a reporter line, a line ending in a credit, a colophon field, a line of phone numbers: no heading
             return None
         if marked:
@@ -1915,6 +1923,9 @@ class BodyBuilder:
                               and not figure_row(line.text)  # a data box's row ends on its line
                               and not thin_figure_row(line.text, True)  # so does a row of figures one space apart
                               and not DOC_NUMBER_RE.fullmatch(line.key)  # 发文字号 (GB/T 9704-2012 7.2.4)
+                              # a note of the list printed under the piece (附：…表彰名单): whole
+                              # on its line
+                              and not (APPENDED_RE.match(line.key) and len(line.key) <= 60)
                               and not directory_entry(line) and not schedule_item(line, self.wrap_width)
                               and not box_field(line, self.wrap_width) and not contact_line(line.key)
                               # a bulleted list's item ends on its line when the next opens with the
