@@ -286,3 +286,13 @@ def test_a_note_of_the_list_printed_under_the_piece_ends_its_line():
     assert _texts(root, "//tei:div[@type='subsection']/tei:head")[:2] == ["一、先进基层党组织（6个）",
                                                                           "二、优秀共产党员（2名）"]
     assert any(p.endswith("表彰名单") for p in _texts(root, "//tei:body//tei:p"))
+
+
+def test_free_distribution_is_a_handling_notice():
+    """``内部资料　免费赠阅`` after the registration number: the masthead's handling notice, no
+    second title of the paper."""
+    text = PAPER.replace("2025年10月17日　星期五　农历乙巳年八月廿六\n",
+                         "2025年10月17日　星期五　农历乙巳年八月廿六\n准印证号：（豫）内资连字第0583号　　内部资料　免费赠阅\n")
+    root = _doc(text)
+    assert _texts(root, "//tei:titlePage/tei:docTitle/tei:titlePart") == ["菖川老年报"]
+    assert "内部资料免费赠阅" in _texts(root, "//tei:titlePage/tei:note[@type='notice']")

@@ -116,7 +116,7 @@ ENGLISH_RE = re.compile(r"^[A-Za-z][A-Za-z0-9 .,&'’-]*$")
 #: the date, ``…气象局　　签发：某某某　　2025年6月18日``): the label, its colon and one to three names
 #: of two to four Han characters (whitespace removed; 、 between names).
 SIGNER_RE = re.compile(r"^签发人?[：:]((?:[\u4e00-\u9fff]{2,4})(?:、[\u4e00-\u9fff]{2,4}){0,2})$")
-NOTICE_RE = re.compile(r"内部资料|免费交流|注意保存|内部刊物|内部参阅|监督电话|电话|热线|^(?:秘密|机密|绝密)\b")
+NOTICE_RE = re.compile(r"内部资料|免费交流|免费赠阅|注意保存|内部刊物|内部参阅|监督电话|电话|热线|^(?:秘密|机密|绝密)\b")
 #: A subtitle under the title, in brackets, between dashes or led by a dash alone: ``（史志工作通讯）``,
 #: ``——文史资料工作通讯——``, ``——地方志工作通讯`` (GB/T 15834-2011 4.11: the 破折号 stands before a
 #: subtitle). No clause punctuation in it: a dash before a clause is an attribution or a note.
