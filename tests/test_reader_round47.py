@@ -301,3 +301,23 @@ def test_a_data_boxs_rows_under_its_name_are_no_title():
     assert _heads(root) == ["菖川县遭遇今年入汛以来最强降雨", "县水利局部署汛后水毁工程修复工作"]
     paras = _texts(root, "//tei:body//tei:p")
     assert "全县平均降雨量：118.6毫米" in paras and "转移避险群众：1326人" in paras
+
+
+def test_a_journals_own_running_head_at_two_page_tops_stays_furniture():
+    """The journal's own running head (鹿溪方志) printed at two page tops only, once under the
+    extraction's head after a folio and once right after a folio, each time between the halves of
+    a paragraph the page break cut: furniture, and each paragraph joined across its break (the
+    rule that reads such a pair as a title does not apply where a break cut prose)."""
+    import random
+
+    from degrade import DEGRADATIONS, FIXTURES, false_joins, golds, measure
+    from convert.reader import read_issues
+    from convert.tei import xpath
+
+    path = FIXTURES / "series" / "journal-luxi-2023-no4.txt"
+    text = path.read_text(encoding="utf-8")
+    for seed in (2, 4):
+        t, furn = DEGRADATIONS["furniture-ff"](text, random.Random(f"{seed}:furniture-ff:{path.name}"))
+        docs = read_issues(t, path.name, warnings=[])
+        c = measure(docs[0].root, golds(path)[0], furn, xpath, text, t)
+        assert c["false_joins"] == [] and c["joins"][0] == c["joins"][1] and c["fw"][0] == c["fw"][1]

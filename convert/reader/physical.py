@@ -564,13 +564,24 @@ def find_page_furniture(doc: PhysicalText) -> None:
                 lines[i].note("furniture: running head", "beside a folio, shaped like a running head")
             continue
         seconds = set(second.get(key, []))
+
+        def cut_above(i: int) -> bool:
+            """The text above line *i*'s page break is prose that stops mid-sentence: the page
+            break cut a paragraph, and what opens the next page before its rest is furniture."""
+            k = i - 1
+            while k >= 0 and (folio[k] or top[k] or not lines[k].key):
+                k -= 1
+            t = lines[k].text.rstrip() if k >= 0 else ""
+            return bool(t) and not sentence_final(t) and any(c in "，、；：" for c in t)
+
         if (len(members) == 2 and seconds and len(seconds) < 2
                 and not any(masthead_field_line(lines[i]) for i in members)  # (an issue number, a date)
-                and not any(re.search(r"\S(\s{2,}|\t|\s*·\s*)\S|\S\u3000\S", lines[i].raw.strip()) for i in members)):
+                and not any(re.search(r"\S(\s{2,}|\t|\s*·\s*)\S|\S\u3000\S", lines[i].raw.strip()) for i in members)
+                and not any(cut_above(i) for i in members)):
             # the same words at two page tops only, first under a folio at one and second under
-            # another head at the other, one phrase with no gap in it and no issue number or date: a
-            # title that opens a page and the same title in a list a page break cut (a 要目's
-            # entry), no running head
+            # another head at the other, one phrase with no gap in it and no issue number or date,
+            # no paragraph cut by either break: a title that opens a page and the same title in a
+            # list a page break cut (a 要目's entry), no running head
             for i in members:
                 lines[i].note("no running head", "at two page tops only, in two places there, one phrase: a title")
             continue
