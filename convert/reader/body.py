@@ -34,10 +34,10 @@ BYLINE_RE = re.compile(
     r"|(?<=[。！？!?”’])[（(]\s*(?:本刊|本报)\s*[）)]\s*$"
 )
 #: A reporter line: a paper's 本报记者, a journal's own 本刊记者 (内部资料性出版物 practice), a school's
-#: 学生记者 / 小记者, an 通讯员.
+#: 学生记者 / 小记者 (本报学生记者 too), a 见习记者 or 实习记者, an 通讯员.
 #: (``记者手记：…``, ``记者追踪：…``, ``记者调查``: a column's label, a word after 记者 and a colon or
 #: none, is no reporter line)
-BYLINE_LINE_RE = re.compile(r"^(?:本报|本刊|学生|小)?(?:记者|通讯员|特约记者)"
+BYLINE_LINE_RE = re.compile(r"^(?:本报|本刊)?(?:学生|小|见习|实习|特约)?(?:记者|通讯员)"
                             r"(?![\u4e00-\u9fff]{2}[：:]|(?:手记|调查|追踪|观察|探访|札记|随笔|体验|视点))\s*\S.{0,30}$")
 #: A jump line (转版): ``（下转二版）`` in brackets at a line's end, or printed bare on a line of its
 #: own (``下转第二版``: newspaper practice sets the jump as a line by itself under the cut text)

@@ -206,9 +206,10 @@ def paragraph_shape(line: Line) -> bool:
 
 #: An entry of a directory box (便民信息, 服务电话 …): a unit's or service's name, a gap, its telephone
 #: number (``社区服务中心　8123 4567``, ``燃气抢修  0736-7522119``, ``双槐、文昌片区　　（0398）7218801``): 7 to 14 digits, grouped by
-#: spaces or hyphens, an area code maybe in brackets. One character class per run, the number's
+#: spaces or hyphens, an area code maybe in brackets; the name may end with what the number is for
+#: in brackets (``镇卫生院（急诊）``). One character class per run, the number's
 #: length bounded: no backtracking beyond a few steps, linear in the line.
-DIRECTORY_ENTRY_RE = re.compile(r"^(?P<name>[^\s，。；：:,;！？（）()]{2,24})(?:[ \t\u3000]+)[（(]?\d[\d \-－（）()]{5,20}\d$")
+DIRECTORY_ENTRY_RE = re.compile(r"^(?P<name>[^\s，。；：:,;！？（）()]{2,24}(?:[（(][^\s，。；：:,;！？（）()]{1,12}[）)])?)(?:[ \t\u3000]+)[（(]?\d[\d \-－（）()]{5,20}\d$")
 
 
 def directory_entry(line: Line) -> bool:

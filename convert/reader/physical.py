@@ -949,8 +949,9 @@ FIELD_GAP_RE = re.compile(r"[：:][^\s：:]+(?:\u3000{2,}|[ ]{3,}|\t)[^\s：:]+[
 
 def _run_on_widths(lines: list[Line], fields: bool = True) -> list[tuple[int, float]]:
     """``[(index, width)]`` of the lines that run on into the next line: a comma, enumeration
-    comma, semicolon, colon or full stop inside (prose, not a heading with quotes), no sentence
-    end, no blank line after, at least 12 ideographs wide; unless *fields*, not two fields apart
+    comma, semicolon, colon or full stop inside (prose, not a heading with quotes; a numbered line
+    whose one mark is a colon is a head), no sentence end, no blank line after, at least 12
+    ideographs wide; unless *fields*, not two fields apart
     by a wide gap (:data:`FIELD_GAP_RE`: a colophon's line, no wrapped prose)."""
     out = []
     for k, (a, b) in enumerate(zip(lines, lines[1:])):
@@ -958,6 +959,11 @@ def _run_on_widths(lines: list[Line], fields: bool = True) -> list[tuple[int, fl
         if b.blank_before or sentence_final(text) or a.page is not None:
             continue
         if not any(c in "，,、；;：:。" for c in text):  # clause marks: prose, not a heading
+            continue
+        if not any(c in "，,、；;。" for c in text) and item_number(text) is not None:
+            # a numbered head whose one clause mark is the colon after its label (3.石溪镇：“一场所
+            # 一档案”让管理有据可查: GB/T 15834-2011 B.3.8 numbers, a speaker's or unit's name and
+            # its point), run on in a text without blank lines: no wrapped prose line
             continue
         if not fields and FIELD_GAP_RE.search(text.strip()):
             continue  # fields set apart by a wide gap (主编：…　　地址：…): no wrapped prose

@@ -41,7 +41,7 @@ import re
 from types import SimpleNamespace
 
 from convert.reader.body import BYLINE_LINE_RE, BRIEF_RE, CONTINUATION_LEAD_RE, CONTINUATION_RE, SUBHEAD_RE
-from convert.reader.layout import (BULLET_CHARS, gap_at_end, tab_cells, thin_cells, thin_figure_row, CASE_PART_RE, unit_label, CELL_MAX, FORM_FIELD_RE, PIPE_RULE_RE, TERMINAL, FIGURE_CELL_RE, brief_by_unit, figure_caption, artwork_caption, figure_row, TABLE_LABEL_RE, TABLE_TITLE_RE, after_clause_mark, cell_spans, colophon_fields, column_row, gap_field, tab_pair,
+from convert.reader.layout import (BULLET_CHARS, directory_entry, gap_at_end, tab_cells, thin_cells, thin_figure_row, CASE_PART_RE, unit_label, CELL_MAX, FORM_FIELD_RE, PIPE_RULE_RE, TERMINAL, FIGURE_CELL_RE, brief_by_unit, figure_caption, artwork_caption, figure_row, TABLE_LABEL_RE, TABLE_TITLE_RE, after_clause_mark, cell_spans, colophon_fields, column_row, gap_field, tab_pair,
                                    heading_shape, page_credit, paragraph_shape, table_row, unfinished)
 from convert.reader.lines import WS_RE, Line, Milestone, is_mark
 from convert.reader.logical.back import is_page_credit, rule_line
@@ -2865,7 +2865,7 @@ def find_tables(doc: LogicalText) -> None:
             i = j
             continue
         spaced = False
-        if i not in doc.roles and not table_row(first.text) and (
+        if i not in doc.roles and not table_row(first.text) and not directory_entry(first) and (
                 (spans := thin_figure_row(first.text)) is not None
                 or (spaced := (spans := thin_figure_row(first.text, spaces=True)) is not None)):
             # rows of a name and figures, their cells one ideographic space apart (no wide gap), or
