@@ -431,6 +431,10 @@ def false_joins(blocks: list[str], clean: str, joins: list[str], heads: set[str]
         if (full and len(adjacent) == len(lines) and adjacent[n + 1] and len(a) >= 0.9 * full
                 and a[-1] in "；;，,、：:" and a not in heads and b not in heads):
             continue
+        # a contents entry whose title the list printed over two lines, its leader opening the
+        # second (…的调查与思考 / ……………中青班第二调研组　6): one entry, which the gold lists whole
+        if re.match(r"^[…·.．⋯]{2}", b):
+            continue
         probe = a[-k:] + b[:k]
         if any(probe in h for h in heads):
             continue  # a title printed over two lines (关于…全县突出生态环境 / 问题整改情况的督查通报): one head

@@ -103,3 +103,361 @@ def test_a_numbered_head_with_a_colon_is_no_wrapped_line_of_the_measure():
     root = _doc(SPEECHES)
     subs = _texts(root, "//tei:div[@type='subsection']/tei:head")
     assert "3.石桥镇：“一场所一档案”让管理有据可查" in subs
+
+
+RUN_IN_FIRST = """菖阳县民族宗教工作简报
+
+第5期
+
+菖阳县民族宗教事务局编　　2025年5月20日
+
+宗教活动场所规范化管理经验交流会召开
+
+5月15日，全县宗教活动场所规范化管理经验交流会召开，各乡镇分管负责同志作了交流发言。现将发言内容摘编如下。
+
+1.菖口镇：网格管理让场所服务零距离。我镇有依法登记的宗教活动场所6处，去年共发现并督促整改问题21个。
+
+（菖口镇人民政府　罗慧敏）
+
+2.东源乡：财务公开让信教群众心里亮堂堂
+
+针对个别场所账目不清的情况，我乡指导4处宗教活动场所统一使用县里印制的财务账簿。
+
+（东源乡人民政府　向立新）
+
+3.石桥镇：一场所一档案让管理有据可查
+
+我们按照县局统一模板，为全镇5处宗教活动场所逐一建立档案，基层负担明显减轻。
+
+（石桥镇人民政府　田春燕）
+"""
+
+
+def test_a_run_in_first_item_closed_by_its_credit_is_a_division_of_its_own():
+    """A speech summary whose first item runs its number and title into its paragraph (1.X镇：…。
+    我镇…) and is signed by its speaker, the next items headed on lines of their own and signed
+    too: one article, the first item a sub-division with no head holding its paragraph and its
+    credit (the document had been invalid: the credit stood between the article's text and its
+    sub-divisions, and the second item's text opened an article with no title)."""
+    root = _doc(RUN_IN_FIRST)
+    assert _heads(root) == ["宗教活动场所规范化管理经验交流会召开"]
+    subs = root.xpath("//tei:div[@type='subsection']", namespaces={"tei": "http://www.tei-c.org/ns/1.0"})
+    assert len(subs) == 3 and subs[0].find("{http://www.tei-c.org/ns/1.0}head") is None
+    assert _texts(subs[0], "tei:byline") == ["（菖口镇人民政府罗慧敏）"]
+    assert _texts(root, "//tei:div[@type='subsection']/tei:head")[:2] == [
+        "2.东源乡：财务公开让信教群众心里亮堂堂", "3.石桥镇：一场所一档案让管理有据可查"]
+
+
+# Round 50: heldout-av, measured once at daa875c before this round read it.
+
+from degrade import false_joins  # noqa: E402
+
+TEI_NS = {"tei": "http://www.tei-c.org/ns/1.0"}
+
+BRIEFING_CONTENTS = """菖阳财政工作简报
+第4期（总第157期）
+菖阳县财政局办公室　　　　　　　　2025年5月20日
+本期要目
+菖阳县1—4月财政预算执行情况
+县财政局召开政府采购和国有资产管理工作会议
+菖阳县1—4月财政预算执行情况
+　　1—4月，全县一般公共预算收入完成3.42亿元，为年初预算的36.1%，同比增
+长5.2%。全县一般公共预算支出完成7.86亿元，为年初预算的35.4%。
+（县财政局预算股供稿）
+县财政局召开2025年政府采购
+和国有资产管理工作会议
+　　5月8日，县财政局召开2025年全县政府采购和国有资产管理工作会议，县直各预
+算单位分管负责同志参加会议。
+（县财政局采购办供稿）
+"""
+
+
+def test_a_title_printed_over_two_lines_that_the_contents_list_words_shorter():
+    """A title printed over two lines (县财政局召开2025年政府采购 / 和国有资产管理工作会议) that the
+    要目 lists without a word of it (…召开政府采购和…): one title, both lines, no paragraph."""
+    root = _doc(BRIEFING_CONTENTS)
+    assert _heads(root) == ["菖阳县1—4月财政预算执行情况", "县财政局召开2025年政府采购和国有资产管理工作会议"]
+
+
+JOURNAL = """菖州党校学刊
+
+2025年第4期（总第71期）
+
+中共菖州市委党校编印　　2025年12月
+
+目　　录
+
+【理论研究】
+
+县域培育新质生产力的几点思考………………………林　晓　乔振宇　4
+
+关于菖州市村级集体经济发展情况的调查与思考
+……………………………………………………中青班第二调研组　6
+
+·1·
+
+菖州党校学刊　2025年第4期
+
+【理论研究】
+
+县域培育新质生产力的几点思考
+
+林　晓　乔振宇
+
+（中共菖州市委党校　经济学教研室）
+
+新质生产力以科技创新为主导，区别于主要依靠要素大量投入的传统增长方式，县域也能有所作为。
+
+关于菖州市村级集体经济发展情况的调查与思考
+
+中青班第二调研组
+
+全市村级集体经济总体向好，但发展不平衡的问题仍然突出，需要分类施策。
+
+《菖州党校学刊》2025年第4期（总第71期）
+
+主　　办：中共菖州市委党校
+
+主　　编：岳建平
+
+副 主 编：韩雪松　温雅琴
+
+地　　址：菖州市府东路27号
+
+印　　数：600册
+
+本刊所发文章仅代表作者个人观点。
+
+内部资料　免费交流
+"""
+
+
+def test_two_authors_one_with_a_letter_spaced_two_character_name():
+    """Two authors on one line, the first a two-character name letter-spaced to a three-character
+    name's width (林　晓　乔振宇): the authors' line, no part of the title."""
+    root = _doc(JOURNAL)
+    assert _heads(root)[0] == "县域培育新质生产力的几点思考"
+    assert _texts(root, "//tei:byline")[0].startswith("林晓乔振宇")
+
+
+def test_a_colophon_closed_by_the_journals_statement_on_views():
+    """A journal's 版权页 fields under its title line, closed by its statement (本刊所发文章仅代表
+    作者个人观点。) and a notice: the colophon (``back``), no untitled article of fields."""
+    root = _doc(JOURNAL)
+    labels = _texts(root, "//tei:back//tei:label")
+    assert "主编：" in labels and "印数：" in labels
+    assert not root.xpath("//tei:body//tei:p[contains(., '岳建平')]", namespaces=TEI_NS)
+
+
+def test_a_contents_entry_whose_leader_opens_its_second_line_is_no_false_join():
+    """The measure: a contents entry printed over two lines, its leader opening the second
+    (…的调查与思考 / ……中青班第二调研组　6), read as one entry is no false join."""
+    title = "关于菖州市村级集体经济发展情况的调查与思考"
+    clean = title + "\n……………………中青班第二调研组　6\n"
+    assert false_joins([title + "……………………中青班第二调研组　6"], clean, [], heads={title}) == []
+
+
+PAPER = """菖川农民报
+2025年11月28日　星期五
+第46期（总第1287期）　　每周五出版　　今日4版
+第一版　要闻
+全县冬种面积突破42万亩
+本报讯（记者 谭文静）小雪节气刚过，我县各地抢抓晴好天气推进冬种生产，田间地头一派繁忙景象。
+【农技课堂】
+油菜冬前管理“三抓三防”
+菖川县农业技术推广中心　高级农艺师　欧阳春华
+油菜从移栽到越冬，是培育壮苗、为来年高产打基础的关键阶段，冬前管理要抓细抓实。
+【市场行情】
+本周农产品价格行情
+采价时间：11月21日—27日　　采价地点：县城农贸市场
+品名　单位　本周均价　上周均价　涨跌
+生猪（出栏）　元/公斤　13.20　13.60　↓
+鸡蛋　元/公斤　8.40　8.20　↑
+土鸡（活禽）　元/公斤　36.00　36.00　—
+大白菜　元/公斤　1.60　1.80　↓
+行情简析：本周生猪价格继续小幅下行，出栏均价每公斤13.20元，比上周下降0.40元。
+（县农业农村局市场信息科 何丽萍）
+第四版　副刊
+冬日安全顺口溜
+◎ 菖川县应急管理局
+
+冬天到，风干燥，
+防火意识要记牢。
+田边地头不烧荒，
+秸秆还田是个宝。
+
+烤火取暖要留神，
+人走火灭电断掉。
+电瓶车辆室外充，
+一家平安乐陶陶。
+“我家的丰收年”征文启事
+为展现我县农民群众在乡村振兴中的新生活、新面貌，本报副刊即日起开展“我家的丰收年”主题征文活动，来稿请注明真实姓名和联系电话。
+（本报编辑部）
+"""
+
+
+def test_an_author_line_of_unit_professional_title_and_a_double_surname():
+    """An author line of the unit, a professional title and a name with a double surname
+    (…推广中心　高级农艺师　欧阳春华): a byline, no title."""
+    root = _doc(PAPER)
+    assert "油菜冬前管理“三抓三防”" in _heads(root)
+    assert "菖川县农业技术推广中心高级农艺师欧阳春华" in _texts(root, "//tei:byline")
+
+
+def test_a_price_table_with_a_unit_column_and_trend_arrows():
+    """A price table set with single ideographic spaces, a unit column (元/公斤) and a 涨跌 column
+    of arrows (↑, ↓, —): a table of five cells a row, its title the piece's head."""
+    root = _doc(PAPER)
+    rows = root.xpath("//tei:table/tei:row", namespaces=TEI_NS)
+    assert len(rows) == 5 and all(len(r) == 5 for r in rows)
+    assert "本周农产品价格行情" in _heads(root)
+
+
+def test_a_notices_title_after_a_rhymes_last_stanza():
+    """A rhyme whose stanzas a blank line sets apart, in a text with no blank line between its
+    paragraphs, closed by its sentence (…乐陶陶。), then a short line over a long paragraph: the
+    next piece's title, no verse line."""
+    root = _doc(PAPER)
+    assert "“我家的丰收年”征文启事" in _heads(root)
+    assert "“我家的丰收年”征文启事" not in _texts(root, "//tei:l")
+
+
+NEWSLETTER = """菖江地名文化通讯
+
+2025年第3期（总第27期）
+
+菖江县民政局地名办公室编印　　2025年9月30日
+
+塘尾村：榕荫下的青砖古村
+
+县地方志编纂中心　黄嘉宁
+
+塘尾村位于石滩镇东南，背靠矮岭，面向一口面积约二十亩的半月形池塘，因村落
+建在池塘的尾端而称“塘尾”。村前的禾坪、池塘和村后的风水林，构成了完整的传
+统村落格局。
+
+· 4 ·
+
+菖江地名文化通讯　　2025年第3期
+
+塘尾村村前的半月形池塘和禾坪　　何嘉朗　摄
+
+村中现存祠堂3座、书室2间、古井4口和清代至民国时期的民居80余座，其中规模最
+大的是邝氏大宗祠。
+
+（县地方志编纂中心供稿）
+"""
+
+
+def test_a_caption_at_a_pages_top_credit_set_apart_by_a_wide_gap():
+    """A photo's caption at a page's top, no full stop, its credit set apart by a wide gap
+    (…半月形池塘和禾坪　　X　摄): a caption (``figure``), and the paragraph under it opens a
+    paragraph of its own, no part of the caption."""
+    root = _doc(NEWSLETTER)
+    assert _texts(root, "//tei:figure/tei:head") == ["塘尾村村前的半月形池塘和禾坪"]
+    assert any(p.startswith("村中现存祠堂3座") for p in _texts(root, "//tei:p"))
+
+
+NOTES_ONE_LINE = """菖州党校学刊
+
+2025年第4期（总第71期）
+
+中共菖州市委党校编印　　2025年12月
+
+【理论研究】
+县域培育新质生产力的几点思考
+林　晓　乔振宇
+　　新质生产力以科技创新为主导，县域规模以上工业增加值增长较快①，也能有所作为。
+　　对县域而言，培育新质生产力是一场“持久战”，需要保持战略定力，一张蓝图绘到底。
+注释：
+①数据来源于菖州市统计局《2024年菖州市规模以上工业主要指标》。
+【党史党建】
+抗战时期南坪根据地的群众工作及其启示
+罗　静
+　　南坪地处菖州东部山区，山高沟深，交通闭塞，党组织在这一带发动群众、建立抗日政权。
+"""
+
+
+def test_an_endnote_in_a_text_of_one_paragraph_a_line_ends_on_its_line():
+    """An article's note (①…。) under 注释： in a text that sets each paragraph on one line, no
+    blank lines: the note ends with its sentence, and the next column's name and title after it
+    are the next piece's, no lines of the note."""
+    root = _doc(NOTES_ONE_LINE)
+    assert _heads(root) == ["县域培育新质生产力的几点思考", "抗战时期南坪根据地的群众工作及其启示"]
+    assert _texts(root, "//tei:div[@type='section']/tei:head") == ["【理论研究】", "【党史党建】"]
+
+
+SUPERVISION_PLAIN = """耕地保护督查通报
+
+第5期（总第52期）
+
+菖州市耕地保护工作领导小组办公室　　　　2025年7月10日
+
+## 关于2025年第二季度耕地保护专项督查情况的通报
+各县（区）人民政府，菖州高新区管委会，市耕地保护工作领导小组各成员单位：
+为压紧压实耕地保护党政同责，6月9日至20日，市耕保办会同有关部门组成4个督查组开展了第二季度专项督查。现将督查情况通报如下。
+### 一、总体情况
+从督查情况看，各县（区）对耕地保护工作的重视程度普遍提高，耕地保护形势总体平稳向好。
+"""
+
+
+def test_an_addressee_line_of_county_governments_and_a_groups_members():
+    """A 主送 line naming 各县（区）人民政府 and 市…领导小组各成员单位 (GB/T 9704-2012 7.3.3), one
+    paragraph a line: the line ends with its colon, the text under it is a paragraph of its own."""
+    root = _doc(SUPERVISION_PLAIN)
+    assert any(p.startswith("为压紧压实耕地保护") for p in _texts(root, "//tei:p"))
+
+
+def test_a_title_wide_as_the_wrap_is_no_line_ending_a_number_the_wrap_cut():
+    """A line as wide as the wrap without clause marks whose last digits the wrap cut from the
+    number's rest (…缴费期将于2 / 025年12月31日结束，…): running text, no title."""
+    from convert.reader.lines import Line
+    from convert.reader.physical import decide_break
+
+    a = Line(1, "2026年度城乡居民基本医疗保险集中缴费期将于2", segments=[("2026年度城乡居民基本医疗保险集中缴费期将于2", False)])
+    b = Line(2, "025年12月31日结束，个人缴费标准为每人每年40", segments=[("025年12月31日结束，个人缴费标准为每人每年40", False)])
+    ends, why, _ = decide_break(a, 1, b, 20.0, 24.0)
+    assert not ends, why
+
+
+NOTE_AFTER_LETTER = """菖江地名文化通讯
+
+2025年第3期（总第27期）
+
+菖江县民政局地名办公室编印　　2025年9月30日
+
+也说“石狗岭”的写法
+
+编辑同志：
+
+贵刊今年第2期刊登的《鹤岭镇山岭地名调查记》一文，说石狗岭原名石岗岭，我有不同看法，特写信说明。
+
+此致
+
+敬礼！
+
+读者　陈伯衡
+
+2025年8月12日
+
+编后：感谢陈伯衡先生的来信。经向县地名办了解，有关地图服务单位已更新标注。关于那只石狗的下落，欢迎知情的读者与我们联系。
+
+菖江地名文化资料征集启事
+
+为做好《菖江县地名志》续编和地名文化保护工作，县民政局地名办公室面向社会长期征集以下资料：一是反映县内地名由来的文献；二是旧地图、老照片。
+
+主　　办：菖江县民政局
+
+发送对象：县地名工作领导小组成员单位，各镇（街道）
+，地名文化研究者
+
+印　　数：500册
+"""
+
+
+def test_a_colophon_value_the_wrap_cut_before_a_comma():
+    """A colophon field whose value the wrap cut right before a comma (…各镇（街道） / ，地名文化
+    研究者): one field, the colophon whole in ``back``."""
+    root = _doc(NOTE_AFTER_LETTER)
+    assert _texts(root, "//tei:back//tei:label") == ["主办：", "发送对象：", "印数："]
+

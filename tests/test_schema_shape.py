@@ -48,7 +48,7 @@ AMBIGUOUS = """
   <define name="head.sub"><element name="head"><attribute name="type"><value>sub</value></attribute>
     <ref name="att.cert"/><ref name="inline.para"/></element></define>
   <define name="div.subsection"><element name="div"><attribute name="type"><value>subsection</value></attribute>
-    <optional><ref name="att.id"/></optional><ref name="head"/><ref name="div.content"/></element></define>
+    <optional><ref name="att.id"/></optional><optional><ref name="head"/></optional><ref name="div.content"/></element></define>
   <define name="div.content">
     <zeroOrMore><choice><ref name="byline"/><ref name="opener"/><ref name="div.global"/></choice></zeroOrMore>
     <optional><choice>
@@ -79,6 +79,7 @@ TOKENS = {
     "p": "<p>正文。</p>",
     "ab": "<ab>正文</ab>",
     "sub": '<div type="subsection"><head>一、小标题</head><p>正文。</p></div>',
+    "sub-run-in": '<div type="subsection"><p>1.甲镇：要点。正文。</p><byline>（甲镇　乙）</byline></div>',
     "kicker": '<head type="kicker">引题</head>',
     "subtitle": '<head type="sub">——副题</head>',
     "opener": "<opener><dateline>本报讯</dateline><byline>（记者 甲）</byline></opener>",

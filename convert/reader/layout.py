@@ -41,6 +41,11 @@ DISTRIBUTION_RE = re.compile(r"^(报|送|发|抄送|抄报|主送|分送|报送|
 #: The 印发 line (GB/T 9704-2012 7.4.3): the issuing body and the date, ``…印发``.
 ISSUED_RE = re.compile(r"^(?P<org>.*?)\s*(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*(?P<verb>印发)\s*$")
 COLOPHON_NOTICE_RE = re.compile(r"^[（(]?\s*(内部资料|注意保存|内部刊物|免费交流|内部参阅)[^()（）]*[）)]?$")
+#: A journal's or paper's statement in its 版权页 of whose the views are (``本刊所发文章仅代表作者个人
+#:观点。``, ``文责自负``, ``版权所有，未经许可不得转载``): one sentence among the colophon's lines, no
+#: piece's text (periodical practice: the 版权声明 under the fields).
+COLOPHON_STATEMENT_RE = re.compile(r"^(?:(?:本刊|本报)(?:所发|所刊|刊发|刊登|所载)的?(?:文章|稿件|作品)[^。]{0,16}(?:观点|负责|立场)"
+                                   r"|文责自负|版权所有[，,]?(?:未经[^。]{0,12}不得[^。]{0,8})?)[。.]?$")
 PRINT_RUN_RE = re.compile(r"^[（(]?\s*共印\s*(\d+)\s*份\s*[）)]?$")
 #: A print run at the end of a line of fields: ``编辑：冯晓棠　　（共印90份）``, or after a wide gap
 #: without brackets (``编辑：韩素云　　　　共印120份``).
@@ -582,8 +587,9 @@ def figure_caption(text: str) -> bool:
 
 
 #: A cell that is a figure: digits with a decimal point, a sign, a percent sign, or a dash
-#: standing for no figure (—).
-FIGURE_CELL_RE = re.compile(r"^[-+－—]?\d[\d.,，．]*%?$|^[—–-]{1,2}$")
+#: standing for no figure (—); or a trend's arrow (↑, ↓: a price table's 涨跌 column), alone or
+#: before the figure.
+FIGURE_CELL_RE = re.compile(r"^[-+－—↑↓]?\d[\d.,，．]*%?$|^[—–-]{1,2}$|^[↑↓→]$")
 
 
 #: A row of a Markdown pipe table left in the text (``| 指标 | 本季度 | 同比 |``, its delimiter row
@@ -726,8 +732,10 @@ def thin_cells(text: str, spaces: bool = False) -> list[tuple[int, int]] | None:
 
 
 #: A cell naming the unit of a row's figures (a statistics table's 单位 column: 亿元, 万人, 亿千瓦时,
-#: 亿美元, %): up to two Han multipliers, then a unit of money, count, weight, energy or area.
-MEASURE_UNIT_RE = re.compile(r"^(?:[十百千万亿]{0,2})(?:元|美元|人|人次|户|家|个|件|吨|千瓦时|度|平方米|亩|公里|千米|米|项|台|辆|套|次|立方米|公顷)$|^%$")
+#: 亿美元, %): up to two Han multipliers, then a unit of money, count, weight, energy or area, maybe
+#: per another unit (a price table's 元/公斤, 元/吨).
+MEASURE_UNIT_RE = re.compile(r"^(?:[十百千万亿]{0,2})(?:元|美元|人|人次|户|家|个|件|吨|千瓦时|度|平方米|亩|公里|千米|米|项|台|辆|套|次|立方米|公顷)"
+                             r"(?:/(?:公斤|千克|斤|吨|亩|头|只|个|件|人|平方米|立方米))?$|^%$")
 
 
 def thin_figure_row(text: str, spaces: bool = False) -> list[tuple[int, int]] | None:
@@ -750,7 +758,10 @@ def thin_figure_row(text: str, spaces: bool = False) -> list[tuple[int, int]] | 
                 or not all(FIGURE_UNIT_CELL_RE.match(text[a:b]) for a, b in figures)):
             return None
         return spans
-    if not all(FIGURE_CELL_RE.match(text[a:b].replace(" ", "")) for a, b in spans[1:]):
+    figures = spans[1:]
+    if len(spans) >= 4 and MEASURE_UNIT_RE.match(text[spans[1][0]:spans[1][1]]):
+        figures = spans[2:]  # a column of the figures' unit (品名　单位　本周均价 …: 元/公斤)
+    if not all(FIGURE_CELL_RE.match(text[a:b].replace(" ", "")) for a, b in figures):
         return None
     return spans
 
@@ -832,7 +843,7 @@ def colophon_kind(line: Line) -> str | None:
     k = line.key
     if PRINT_RUN_RE.match(k):
         return "print-run"
-    if COLOPHON_NOTICE_RE.match(k):
+    if COLOPHON_NOTICE_RE.match(k) or (len(k) <= 40 and COLOPHON_STATEMENT_RE.match(k)):
         return "notice"
     if DISTRIBUTION_RE.match(k):
         return "distribution"

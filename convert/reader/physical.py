@@ -1048,9 +1048,11 @@ def _note_line(line: Line) -> bool:
 
 
 #: One addressee of a 主送 line: a body's name, or 各… after a short name of the body they belong to
-#: (县政府各有关部门, 县直各单位, 各乡镇, 县纪委监委各派驻机构, 县直各单位党组).
-_ADDRESSEE_RE = re.compile(r"^[\u4e00-\u9fff]{0,8}?各[\u4e00-\u9fff]{0,8}?"
-                           r"(?:部门|单位|机关|乡镇|街道|镇|乡|村|学校|企业|团体|委|局|办|机构|党组|党委|班|科室|社区|支部|分会)$")
+#: (县政府各有关部门, 县直各单位, 各乡镇, 县纪委监委各派驻机构, 县直各单位党组, 各县（区）人民政府 —
+#: the bracket set aside —, 市耕地保护工作领导小组各成员单位).
+_ADDRESSEE_RE = re.compile(r"^[\u4e00-\u9fff]{0,16}?各[\u4e00-\u9fff]{0,8}?"
+                           r"(?:部门|单位|机关|乡镇|街道|镇|乡|村|学校|企业|团体|委|局|办|机构|党组|党委|班|科室|社区|支部|分会"
+                           r"|政府|管委会)$")
 #: A short qualifier in brackets inside an addressee: 各派驻（派出）机构, 党组（党委）.
 _QUALIFIER_RE = re.compile(r"（[^（）()]{1,6}）|\([^（）()]{1,6}\)")
 
@@ -1528,9 +1530,10 @@ def _completes_entry(a: Line, b: Line, entries: list[tuple[str, Counter]]) -> bo
         if len(e) > len(ka) and (e.startswith(kab) or kab == e):
             return True
         # printed a little differently: the line still begins the title, the two lines match it
-        # (the list's entry shortened by a few words: 纪念抗战胜利… for 纪念中国人民抗日战争胜利…)
+        # (the list's entry shortened by a few words: 纪念抗战胜利… for 纪念中国人民抗日战争胜利…;
+        # 县财政局召开政府采购… for 县财政局召开2025年政府采购 / 和…: six characters in common at the start)
         if (len(e) > len(ka) and len(kab) <= len(e) + 8
-                and (_similar(ka, e[: len(ka)]) >= MATCH_RATIO or len(os.path.commonprefix([ka, e])) >= max(6, len(ka) // 2))
+                and (_similar(ka, e[: len(ka)]) >= MATCH_RATIO or len(os.path.commonprefix([ka, e])) >= 6)
                 and _similar(kab, e) >= MATCH_RATIO and _ratio(kab, e) > _ratio(ka, e)):
             return True
     return False
@@ -2315,6 +2318,10 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
             if run_in:
                 return False, (f"no clause punctuation, but {wide} and {RUN_IN_JOIN}: {run_in} "
                                "(one series, one form: an item cut by the wrap)"), "medium"
+            if number_cut(a.text.rstrip(), b.text.lstrip()) and any(c in PROSE_PUNCT for c in b.text):
+                # (a title ends no number halfway: ``…将于2`` / ``025年12月31日结束，…``)
+                return False, (f"no clause punctuation, but {wide} and the wrap cut a number (digits at its end, "
+                               "the number's rest opening the next line of running text)"), "medium"
             return True, f"no clause punctuation, {wide}: taken as a line of its own", "medium"
         return True, "no clause punctuation, narrower than a wrapped line: a line of its own", None
     return False, "stops mid-sentence", None

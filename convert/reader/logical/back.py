@@ -40,7 +40,7 @@ from convert.reader.lines import Line, is_mark
 from convert.reader.logical.state import LogicalText
 from convert.reader.masthead import DATE_RE, RULE_MARK_RE, _iso
 from convert.reader.names import is_org_name, tag_colophon_orgs
-from convert.reader.physical import as_wide_as_wrapped, contact_line
+from convert.reader.physical import NO_LINE_START, as_wide_as_wrapped, contact_line
 from convert.tei import E, xpath
 
 
@@ -212,8 +212,10 @@ def _continues(field: Line, nxt: Line) -> bool:
         return False
     if centred_under(field, nxt):  # a signature centred under the last field (本刊编辑部)
         return False
-    # a value cut after an area code (``（0377）`` / ``6215301``) goes on too
-    return (bool(t) and (t[-1] not in TERMINAL or t[-1] in "：:" or (t[-1] in "）)" and body[:1].isdigit()))
+    # a value cut after an area code (``（0377）`` / ``6215301``) goes on too, and so does one the
+    # next line goes on with a mark no line may start with (``…各镇（街道）`` / ``，地名…``: kinsoku)
+    return (bool(t) and (t[-1] not in TERMINAL or t[-1] in "：:" or (t[-1] in "）)" and body[:1].isdigit())
+                         or (body[:1] in NO_LINE_START and body[:1] not in "）)"))
             and colophon_kind(nxt) is None and not any(c in "。！？" for c in body[:-1]) and len(nxt.key) <= 80
             and not re.match(r"^[\u4e00-\u9fff]{1,6}[：:]", body))
 

@@ -63,7 +63,7 @@ from convert.reader.masthead import DATE_RE, _iso, arabic_date
 from convert.reader.logical.state import LogicalText, Role
 from convert.reader.logical.roles import numbered_parts, DOCUMENT_TITLE_RE, QUESTION_HEAD_RE, SIGNED_TITLE_MAX, indented, physical_parts, subhead_level, title_like
 from convert.reader.names import looks_like_person, tag_byline
-from convert.reader.physical import (AFTER_SENTENCE_NOTE_RE, DATED_ENTRY_RE, DOC_NUMBER_RE, FIELD_GAP_SPLIT_RE, field_row, extent, NO_LINE_START, as_wide_as_wrapped, set_in_centred, display_width, field_text, leading_blanks, contact_line, SALUTATION_RE,
+from convert.reader.physical import (AFTER_SENTENCE_NOTE_RE, item_number, DATED_ENTRY_RE, DOC_NUMBER_RE, FIELD_GAP_SPLIT_RE, field_row, extent, NO_LINE_START, as_wide_as_wrapped, set_in_centred, display_width, field_text, leading_blanks, contact_line, SALUTATION_RE,
                                      reference_follows, sentence_final, whole_bracket)
 from convert.tei import TEI_NS, E, XML_ID, t, xpath
 
@@ -1468,9 +1468,9 @@ class BodyBuilder:
                          # (or over any running text, blank lines setting the title apart, or in
                          # a text without them a line narrower than a wrapped one)
                          or (shaped and ((line.blank_before and self.lines[i + 1].blank_before)
-                                         or (not self._blank_separated() and not line.blank_before
+                                         or (not self._blank_separated()
                                              and not as_wide_as_wrapped(line, self.wrap_width)))
-                             and any(c in "。！？" for c in self.lines[i + 1].text)))):
+                             and any(c in "。！？，；" for c in self.lines[i + 1].text)))):
                 # after a piece closed by its credit, a short title over a news lead that opens with
                 # its time (8月上旬，…; 消息's 导语): a report the contents list leaves out (a 要目 is
                 # a selection of the issue's pieces)
@@ -1482,14 +1482,16 @@ class BodyBuilder:
             if entry is None and self._subtitle_then_author(i):
                 return Heading("article", why="a title with its ——subtitle and an author line under it, which the "
                                               "contents list does not name", cert="medium")
-            if (entry is None and shaped and len(line.key) <= TITLE_TAIL_MAX and self._title_only()
-                    and i > 0 and self.lines[i - 1] is self._last_head_line and nxt_role is None
-                    and i + 1 < len(self.lines) and NEWS_LEAD_RE.match(self.lines[i + 1].key)
-                    and not any(c in "，,。：:；;！？!?" for c in line.text)):
+            if (entry is None and len(line.key) <= TITLE_TAIL_MAX and self._title_only()
+                    and i > 0 and self.lines[i - 1] is self._last_head_line and i + 1 < len(self.lines)
+                    and ((shaped and nxt_role is None and NEWS_LEAD_RE.match(self.lines[i + 1].key))
+                         # (or over the piece's 按 or 编者按: no text of the piece stands before it)
+                         or (nxt_role is not None and nxt_role.kind == "editorial" and not line.blank_before))
+                    and not any(c in "，,。：:；;！？!?、" for c in line.text)):
                 # a few words without clause marks between the title and a news lead opening with
-                # its time (``…主题宣讲活动走进青溪`` / ``县侨乡村落`` / ``8月6日至8日，…``): the
-                # title's rest the wrap carried over (a lead opens the text, no words stand alone
-                # before it)
+                # its time (``…主题宣讲活动走进青溪`` / ``县侨乡村落`` / ``8月6日至8日，…``), or the
+                # piece's 按 (``…牢牢守住耕地保护红`` / ``线`` / ``按：…``): the title's rest the wrap
+                # carried over (a lead or a note opens the text, no words stand alone before it)
                 return Heading("article", why="a few words between the title and a news lead opening with its time: "
                                               "the title's wrapped rest", cert="medium")
             if (entry is None and shaped and 2 <= len(line.key) <= COLUMN_NAME_SHORT and not any(c in "，,。：:；;！？!?、" for c in line.text)
@@ -2224,6 +2226,8 @@ class BodyBuilder:
                 # a source line (（数据来源：…）, under a table) and a numbered sub-heading after it:
                 # the source was the table's, the article goes on
                 self.article_closed = self.boundary = False
+        if self.article is not None and self.article_closed and not self.subs:
+            self._run_in_item_division(line)
         while self.subs and self.subs[-1][0] >= level:
             self.subs.pop()
         parent = self.subs[-1][1] if self.subs else self.article
@@ -2245,6 +2249,45 @@ class BodyBuilder:
         self.subs.append((level, div))
         self.sub = div
         self._close()
+
+    def _run_in_item_division(self, line: Line) -> None:
+        """A credit closed the article, with no sub-division in it yet, and numbered sub-heading
+        *line* comes after: the credit closed the item above, whose number and title the print
+        ran into its first paragraph (``1.X镇：…。我镇…`` / ``（X镇人民政府　Y）`` / ``2.X乡：…``, a
+        speech's items each signed by its speaker). That item is a sub-division of its own, with
+        no head (its head is run in: TEI P5 §4.1, a ``div`` may open without one): the paragraphs
+        from the one opening with a lower number of *line*'s level (else the paragraphs right
+        above the credit) to the credit. The article goes on. Without it the credit would stand
+        between the article's text and the sub-divisions, where TEI allows none (``byline`` is
+        ``model.divTop`` or ``model.divBottom``, §4.2)."""
+        kids = list(self.article)
+        end = len(kids)
+        while end > 0 and kids[end - 1].tag in (f"{{{TEI_NS}}}byline", f"{{{TEI_NS}}}pb", f"{{{TEI_NS}}}fw"):
+            end -= 1
+        if end == len(kids) or not any(k.tag == f"{{{TEI_NS}}}byline" for k in kids[end:]):
+            return
+        own = item_number(line.text)
+        blocks = (f"{{{TEI_NS}}}p", f"{{{TEI_NS}}}lg", f"{{{TEI_NS}}}ab")
+        between = blocks + (f"{{{TEI_NS}}}note", f"{{{TEI_NS}}}pb", f"{{{TEI_NS}}}fw", f"{{{TEI_NS}}}figure")
+        start, k = None, end - 1
+        # (the run of blocks right above the credit, notes and page furniture between them; the
+        # numbered paragraph nearest the credit among them opens the item)
+        while k >= 0 and kids[k].tag in between:
+            if kids[k].tag in blocks:
+                start = k
+                got = item_number("".join(kids[k].itertext())) if kids[k].tag == f"{{{TEI_NS}}}p" else None
+                if own is not None and got is not None and got[0] == own[0] and got[1] < own[1]:
+                    break
+            k -= 1
+        if start is None:
+            return
+        div = E.div(type="subsection")
+        kids[start].addprevious(div)
+        for kid in kids[start:]:
+            div.append(kid)
+        self.article_closed = self.boundary = False
+        line.note(line.role or "subhead", "a credit closed the item above, its number and title run into its first paragraph: "
+                                 "that item is a sub-division with no head of its own, the article goes on")
 
     def _page_label(self, line: Line, role: Role) -> None:
         """``<pb n="…"/><fw type="header">…</fw>``: a new page; its article and column end. A
@@ -2423,6 +2466,9 @@ class BodyBuilder:
             inline(note, rest)
             self.article.append(note)
             self.boundary = True
+            # a note the physical stage ended mid-sentence (a line narrower than the wrap in a text
+            # wrapped twice) goes on in the running text under it; the piece stays closed
+            self.para, self.para_open = note, unfinished("".join(t for t, _ in rest))
             return
         if after and last and ISSUE_WORD_RE.search("".join(s for s, _ in rest)[:12]):
             # 编后 ending the body that speaks of the issue (本期…, 本刊…): the editors' word on the

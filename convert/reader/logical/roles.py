@@ -119,7 +119,9 @@ NAME_UNIT_RE = re.compile(r"^(?P<name>[\u4e00-\u9fff](?:[ \u3000]{0,2}[\u4e00-\u
 #: a 提案 or a speech in a 人大/政协 bulletin, or an article in a journal.
 PERSON_TITLE_END_RE = re.compile(r"(?:委员|代表|常委|主席|主任|书记|[省市州县区镇乡]长|局长|部长|院长|所长|校长|教授|研究员"
                                  r"|董事长|总经理|经理|厂长|行长|会长|医生|医师|园长|教师|老师"
-                                 r"|理事长|秘书长|社长|站长|馆长|台长|科长|处长|队长|组长|职工|干部|学员|班长)$")  # and a company's posts (国企 speakers), a 商会's or 协会's
+                                 r"|理事长|秘书长|社长|站长|馆长|台长|科长|处长|队长|组长|职工|干部|学员|班长"
+                                 # a professional title (职称: 高级农艺师, 畜牧师, 工程师 …)
+                                 r"|农艺师|畜牧师|兽医师|工程师|经济师|会计师|审计师|统计师|讲师|律师|规划师)$")  # and a company's posts (国企 speakers), a 商会's or 协会's
 #: An office of two characters and a name on an author line (``校长　沈毓华``, ``学员　古月华``).
 OFFICE_NAME_RE = re.compile(r"^(?P<office>[\u4e00-\u9fff]{2})[ \t\u3000]+(?P<name>[\u4e00-\u9fff](?:(?:\u3000| {1,2})?[\u4e00-\u9fff]){1,2})$")
 #: :data:`NAME_ROLES` after a name of two characters or more, to be set aside before the name is read.
@@ -441,7 +443,9 @@ def find_captions(doc: LogicalText) -> None:
         if not m:
             continue
         before = text[: m.start("credit")].rstrip()
-        gap = text[len(before): m.start("credit")]
+        # (the gap up to the credit's first character: the credit's match may open with a space)
+        start = m.start("credit") + len(m.group("credit")) - len(m.group("credit").lstrip())
+        gap = text[len(before): start]
         if (before and before[-1] not in "。！？!?" and not before.startswith("图为") and not figure_caption(before)
                 # (a work's title in 《》 alone over its credit, ``《苕溪晨雾》　　X 摄``: a photo's caption)
                 and not re.fullmatch(r"《[^《》]{1,24}》", before.strip())
@@ -574,17 +578,41 @@ def _author_text(text: str, key: str) -> str | None:
         return "role words and names (口述　X　整理　Y)"
     if NAME_RE.match(text) and looks_like_person(text):
         return "a bare name (a common surname first)"
-    names = text.split()
+    names = _names_of(text.split())
     if (3 <= len(names) <= 4 and (is_signing_unit(names[0]) or ORG_END_RE.search(names[0]))
             and all(2 <= len(n) <= 3 and looks_like_person(n) for n in names[1:])):
         # the authors' unit and two or three names (``莼州市文物保护中心　韦松年　叶晚晴``)
         return "a unit and a name"
+    if (len(names) == 3 and (is_signing_unit(names[0]) or ORG_END_RE.search(names[0])) and _office(names[1])
+            and looks_like_person(names[2])):
+        # the author's unit, office or professional title, and name (``县农业技术推广中心　高级农艺师　X``)
+        return "a unit, an office and a name"
     if 2 <= len(names) <= 3 and all(2 <= len(n) <= 3 and looks_like_person(n) for n in names):
         # two or three authors' names set apart by a space (``沈砚秋　陆景行``: a paper's co-authors)
         return "two or three authors' names apart by a space"
     if SPACED_PAIR_RE.match(text):
         return SPACED_PEN_NAME
     return None
+
+
+def _names_of(tokens: list[str]) -> list[str]:
+    """*tokens* (a line's words apart by spaces) with each two-character name letter-spaced to
+    a three-character name's width put back together (``林　晓　乔振宇`` → 林晓, 乔振宇: book
+    and journal practice pads a two-character name with a space between its characters when
+    names stand in a row): a one-character token that is a common surname and the one-character
+    token after it are one name. Linear in the tokens."""
+    from convert.reader.names import SURNAMES
+
+    out, k = [], 0
+    while k < len(tokens):
+        t = tokens[k]
+        if len(t) == 1 and t in SURNAMES and k + 1 < len(tokens) and len(tokens[k + 1]) == 1:
+            out.append(t + tokens[k + 1])
+            k += 2
+            continue
+        out.append(t)
+        k += 1
+    return out
 
 
 def office_list(text: str) -> bool:
@@ -1507,7 +1535,9 @@ def _title_after_verse(doc: LogicalText, run: list[tuple[int, list[Line]]], stop
     mark), the last line is one short line of heading shape, and it stands apart as the poem's
     stanzas do: a blank line (or an old page break: the poem ended at a page's foot) above it
     and a blank line above the prose, or the text prints no blank line
-    inside the poem at all (blank lines gone: weaker, the line's evidence says so). A poem's last
+    inside the poem at all (blank lines gone: weaker, the line's evidence says so), or the text
+    sets blank lines between the stanzas only and the line stands under the poem's closing
+    sentence (。) over a paragraph three times as long as any line of the poem. Else a poem's last
     line under its stanza with no blank line between is kept. Notes the evidence on the line."""
     if stop >= doc.colophon_start or stop in doc.roles or doc.lines[stop].level:
         return False
@@ -1524,7 +1554,14 @@ def _title_after_verse(doc: LogicalText, run: list[tuple[int, list[Line]]], stop
     # an old page break before the line (it opens with the page's milestones: folio, running
     # head) sets it apart from the stanza above as a blank line does
     apart = last.blank_before or (bool(last.segments) and is_mark(last.segments[0][0]))
-    if blanks and not (apart and prose.blank_before):
+    above = doc.lines[run[-2][0]]
+    longest = max(len(doc.lines[k].key) for k, _ in run[:-1])
+    closed = (blanks and not apart and not prose.blank_before and sentence_final(above.text)
+              and len(prose.key) >= max(30, 3 * longest))
+    # (a text that sets blank lines between the poem's stanzas only, none between its prose
+    # paragraphs: the poem's last line closed its sentence, and under the short line a paragraph
+    # three times as long as any line of the poem; a poem's lines never run on into prose)
+    if blanks and not (apart and prose.blank_before) and not closed:
         return False
     last.note("title after verse", "a short line of heading shape after a poem's lines, running text under it: "
               "the title of the prose piece that follows" + ("" if blanks else
@@ -2502,12 +2539,12 @@ def _note_signs(text: str) -> set[str]:
 
 
 def _note_ended(doc: LogicalText, line: Line) -> bool:
-    """In a hard-wrapped text (a wrap width known), *line* (a footnote or its last wrapped line)
-    ended where it stops: at a sentence mark, narrower than a wrapped line. The line under it, no
-    blank line between, is no more of the note (a hard-wrapped text with no blank lines, whose
-    notes stand right after the text they explain)."""
-    return (doc.wrap_width is not None and sentence_final(line.text)
-            and not as_wide_as_wrapped(line, doc.wrap_width))
+    """*line* (a footnote or its last wrapped line) ended where it stops: at a sentence mark,
+    narrower than a wrapped line in a hard-wrapped text (a wrap width known), or anywhere in a
+    text that sets a paragraph on one line (no wrap width: no line is wrapped). The line under it,
+    no blank line between, is no more of the note (a text with no blank lines, whose notes stand
+    right after the text they explain)."""
+    return sentence_final(line.text) and (doc.wrap_width is None or not as_wide_as_wrapped(line, doc.wrap_width))
 
 
 def centred_under(above: Line, line: Line) -> bool:
