@@ -461,3 +461,38 @@ def test_a_colophon_value_the_wrap_cut_before_a_comma():
     root = _doc(NOTE_AFTER_LETTER)
     assert _texts(root, "//tei:back//tei:label") == ["主办：", "发送对象：", "印数："]
 
+
+
+SPEECHES_WIDE = """菖阳县民族宗教工作简报
+第5期
+菖阳县民族宗教事务局编　　2025年5月20日
+宗教活动场所规范化管理经验交流会召开
+5月15日，全县宗教活动场所规范化管理经验交流会召
+开，各乡镇分管负责同志作了交流发言，现将发言内容摘
+编如下。会议要求，各乡镇要进一步提高认识，把宗教活动
+场所规范化管理纳入基层治理的重要内容，定期研究部署，
+落实属地管理责任，健全县、乡、村三级管理网络，推动
+宗教活动场所规范化管理工作再上新台阶，确保全县宗教
+领域持续和谐稳定，为经济社会发展营造良好的环境条件
+。
+1.菖口镇：网格管理让服务“零距离”
+我镇有依法登记的宗教活动场所6处，点多面广，分布分
+散。去年以来，我们把宗教活动场所全部纳入全镇综合治
+理网格，去年共发现并督促整改问题21个，效果明显。
+（菖口镇人民政府　罗慧敏）
+2.东源乡：财务公开让全乡信教群众心里更加亮堂堂
+针对个别场所账目不清、群众有议论的情况，我乡指导4
+处宗教活动场所统一使用县里印制的财务账簿，聘请乡财
+政所退休会计每月上门帮助记账，群众满意度明显提高。
+（东源乡人民政府　向立新）
+"""
+
+
+def test_a_numbered_head_as_wide_as_the_wrap_after_a_sibling_on_its_own_line():
+    """Speakers' items (N.unit：theme) in a hard wrap without blank lines, the first narrower than
+    the wrap and on a line of its own, the second exactly as wide as the wrap with no clause mark
+    but its label's colon: it ends on its line too (one numbering series, one form: GB/T
+    15834-2011 B.3.8), a sub-heading, its text no part of it."""
+    root = _doc(SPEECHES_WIDE)
+    assert _texts(root, "//tei:div[@type='subsection']/tei:head") == [
+        "1.菖口镇：网格管理让服务“零距离”", "2.东源乡：财务公开让全乡信教群众心里更加亮堂堂"]

@@ -1634,6 +1634,26 @@ def run_in_sibling(lines: list[Line], i: int, series: dict[int, tuple[int, bool]
     return None
 
 
+#: The end of the evidence :func:`head_sibling` gives (the logical stage reads the line's end by it).
+HEAD_SIBLING = "a heading like it (one numbering series, one form)"
+
+
+def head_sibling(line: Line, series: dict[int, tuple[int, bool]]) -> str | None:
+    """Why physical *line* ends on its own: it opens with an item number (``2.``) whose sibling
+    before it at its level (*series*, see :func:`run_in_sibling`) was a line of its own, not run
+    in, and it holds no clause mark but a label's colon (``2.东源乡：财务公开让…“亮堂堂”``): the items
+    of one series share their form (GB/T 15834-2011 B.3.8), a heading like the one before it.
+    Else ``None``."""
+    found = item_number(line.text)
+    if found is None or any(c in "，,。；;、！？!?" for c in line.text):
+        return None
+    level, n, _ = found
+    if n > 1 and series.get(level) == (n - 1, False):
+        return (f"numbered {n}, no clause mark but its label's colon, its sibling {n - 1} a line of its own: "
+                + HEAD_SIBLING)
+    return None
+
+
 def note_item(line: Line, series: dict[int, tuple[int, bool]]) -> None:
     """Record logical *line* in *series* (see :func:`run_in_sibling`) when it opens with an item
     number: its number and whether it is run in; the levels below it start again."""
@@ -2640,6 +2660,9 @@ def unwrap(doc: PhysicalText) -> None:
                     ends, why, cert = True, ("a line of verse: one of a run of short lines set a line each (a "
                                              "stanza, no wrapped prose line that short), ending on its own "
                                              "whatever mark it stops at"), "medium"
+            if (not ends and parts == 1 and (head_sib := head_sibling(cur, series)) is not None
+                    and any(c in PROSE_PUNCT for c in nxt.text)):
+                ends, why, cert = True, head_sib, "medium"
             if ends:
                 if why is INDENT_OPENS and not nxt.form_feed:
                     nxt.indent_opens = True

@@ -48,7 +48,7 @@ from convert.reader.logical.back import is_page_credit, rule_line
 from convert.reader.logical.state import LogicalText, Role
 from convert.reader.masthead import fields_of, masthead_field_line, numeral
 from convert.reader.names import ORG_END_RE, is_org_name, is_signing_unit, looks_like_person
-from convert.reader.physical import DATE_LEAD_RE, PHOTO_CREDIT_END_RE, as_wide_as_wrapped, contact_line, clause_free, indent_marked_lines, opens_indented, sentence_final, whole_bracket
+from convert.reader.physical import DATE_LEAD_RE, HEAD_SIBLING, PHOTO_CREDIT_END_RE, as_wide_as_wrapped, contact_line, clause_free, indent_marked_lines, opens_indented, sentence_final, whole_bracket
 
 #: A page label: ``第01版：要闻``, ``第一版要闻`` (whitespace removed), ``第二版``.
 PAGE_LABEL_RE = re.compile(r"^第(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})版(?:[：:·\-—]?(?P<name>[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,6})?))?$")
@@ -1177,7 +1177,8 @@ def speaker_level(line: Line) -> tuple[int, int] | None:
 def _speaker_heads(doc: LogicalText) -> dict[int, tuple[int, int]]:
     """The numbered speaker lines (:func:`speaker_level`) that stand on a line of their own over
     running text (a blank line between, where the text has blank lines) and have a sibling of
-    the same shape — the number before or after at the same level: the items of one numbering
+    the same shape — the number before or after at the same level (or the one beyond it, the
+    sibling between glued to its text by the extraction): the items of one numbering
     series share their form (GB/T 15834-2011 B.3.8), and a speech under each makes them its
     heads, not the items of a list of fields. A line as wide as a wrapped one stands alone only
     with a blank line under it. One linear pass."""
@@ -1188,14 +1189,19 @@ def _speaker_heads(doc: LogicalText) -> dict[int, tuple[int, int]]:
         nxt = _next(doc, i)
         if (found is None or nxt is None or (i + 1) in doc.roles or not paragraph_shape(nxt)
                 or subhead_level(nxt) or speaker_level(nxt) or (blank_separated and not nxt.blank_before)
-                or (as_wide_as_wrapped(line, doc.wrap_width) and not nxt.blank_before)):
+                or (as_wide_as_wrapped(line, doc.wrap_width) and not nxt.blank_before
+                    # (unless the unwrapping ended it by its sibling above: physical.head_sibling)
+                    and not any(e.endswith(HEAD_SIBLING) for e in line.evidence))):
             continue
         shaped[i] = found
     order = list(shaped.items())
     out: dict[int, tuple[int, int]] = {}
     for k, (i, (level, n)) in enumerate(order):
         near = [order[j][1] for j in (k - 1, k + 1) if 0 <= j < len(order)]
-        if (level, n - 1) in near or (level, n + 1) in near:
+        # (the number before or after; or one further, the sibling between them run into a
+        # paragraph by the extraction: 1. and 3. on lines of their own, 2. glued to its text)
+        if (level, n - 1) in near or (level, n + 1) in near \
+                or (k > 0 and order[k - 1][1] == (level, n - 2)) or (k + 1 < len(order) and order[k + 1][1] == (level, n + 2)):
             out[i] = (level, n)
     return out
 
