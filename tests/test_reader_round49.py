@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from reader_doc import article_heads as _heads, one_document as _doc, texts as _texts
 
+from convert.reader import read_issues
+
 SCHOOL_PAPER = """菖溪中学报
 
 2025年6月20日　第3期
@@ -496,3 +498,285 @@ def test_a_numbered_head_as_wide_as_the_wrap_after_a_sibling_on_its_own_line():
     root = _doc(SPEECHES_WIDE)
     assert _texts(root, "//tei:div[@type='subsection']/tei:head") == [
         "1.菖口镇：网格管理让服务“零距离”", "2.东源乡：财务公开让全乡信教群众心里更加亮堂堂"]
+
+
+
+# Round 51: heldout-aw, measured once at a48e457 before this round read it.
+
+SCIENCE_PAPER = """
+                           菖   江   科   普   报
+
+                           菖江县科学技术协会编印
+
+2025年12月5日  星期五                                            第23期（总第412期）
+内部资料  免费交流                                                   今日4版
+
+  本期导读
+  ● 冬季取暖，当心“隐形杀手”一氧化碳                                2版
+  ● 科技小院里的“柑橘课堂”                                          2版
+
+第2版    科普惠民
+
+                          冬季取暖，谨防一氧化碳中毒
+                              县疾控中心    施景岚
+    入冬以来，不少家庭开始使用炭火盆、燃气热水器取暖，一氧化碳中毒的风险随之增加。
+一氧化碳无色无味，人很难察觉，轻度中毒会出现头痛、头晕、恶心等症状。
+
+                                  知识链接
+    不少家庭备有指夹式血氧仪。需要注意的是，一氧化碳中毒时，血氧仪显示的数值往往偏
+高甚至“正常”，并不能说明没有中毒。
+
+  【农技信箱】
+                           天冷了鸡不下蛋怎么办？
+    编辑同志：我家散养了60多只蛋鸡，入冬以后产蛋越来越少，请问有什么办法吗？
+                                                      白沙洲乡瓦窑村  蒙秀兰
+    蒙秀兰同志：冬季蛋鸡产蛋减少，主要是天气寒冷、光照不足。鸡舍要做好防风保暖，每天
+保证光照16个小时左右，换羽结束后产蛋会逐步恢复。
+                                            县畜牧水产事务中心兽医师  卢秋实
+
+                           科技小院里的“柑橘课堂”
+    本报讯（记者 黎书宁）青梓镇柑子坪村的科技小院里，研究生们把课堂开到了果园里，果
+农们边看边学。
+科技小院研究生龙思琪（左）在柑子坪村果园调查柑橘病害。  记者 黎书宁 摄
+
+                             冬季柑橘园管理要点
+  时  段        作业项目    技术要点
+  12月上中旬    采后施肥    株施腐熟有机肥15至25公斤，配合少量磷钾肥，开沟深
+                            施后覆土
+  12月中下旬    清园修剪    剪除病虫枝、枯枝和交叉枝，清扫落叶、烂果，带出园
+                            外集中处理
+  12月下旬      树干涂白    用生石灰、硫黄粉、食盐加水调成涂白剂，涂刷主干
+                                                        （县农技推广中心供稿）
+
+第4版    副刊
+
+                          大雪日，致山村气象信息员
+                                 ◎ 聂远帆
+                你把雨量筒擦得发亮
+                把温度计挂回百叶箱
+                一个人站在山坳的风里
+                替全村人守着天上的消息
+
+                大雪这天，山里没有下雪
+                你照旧在本子上写下
+                气温、风向、湿度
+                像给远方的亲人写信
+
+                               冬季防火安全歌
+                冬来天干北风急，
+                防火安全要牢记；
+                电热毯子勤检查，
+                人走断电莫大意。
+                                                      （县消防救援大队供稿）
+"""
+
+
+def test_a_guide_entry_of_clauses_with_its_bullet_and_page():
+    """A 导读 whose first entry is a title of clauses (冬季取暖，当心…) worded otherwise than its
+    story's head, printed with its bullet and page (``● …　　2版``): the contents list, both
+    entries, no column of the body."""
+    root = _doc(SCIENCE_PAPER)
+    assert len(root.xpath("//tei:front//tei:list/tei:item", namespaces=TEI_NS)) == 2
+    assert "本期导读" not in _texts(root, "//tei:body//tei:head")
+
+
+def test_a_letter_signed_right_under_its_run_in_salutation_and_the_experts_reply():
+    """A reader's letter whose salutation is run into its text (编辑同志：我家…), signed with a
+    place and a name, and the expert's reply addressed to the writer (X同志：…), signed with an
+    office and a name: two signatures, no titles."""
+    root = _doc(SCIENCE_PAPER)
+    heads = _heads(root)
+    assert "白沙洲乡瓦窑村蒙秀兰" not in heads and "县畜牧水产事务中心兽医师卢秋实" not in heads
+    assert "天冷了鸡不下蛋怎么办？" in heads
+
+
+def test_a_box_label_set_centred_inside_an_article():
+    """A box's label (知识链接) set centred over its text inside an article, no credit above: the
+    box (``div type="box"``), no line of the article's text."""
+    root = _doc(SCIENCE_PAPER)
+    assert _texts(root, "//tei:div[@type='box']/tei:head") == ["知识链接"]
+
+
+def test_a_table_with_a_letter_spaced_column_head_and_cells_wrapped_under_their_heads():
+    """A table set by its column heads' positions, its first head letter-spaced (时  段), its last
+    cells wrapped under their head: a table under its title (the column heads its label row), no
+    heading made of the column heads."""
+    root = _doc(SCIENCE_PAPER)
+    assert "冬季柑橘园管理要点" in _heads(root)
+    assert "时段作业项目技术要点" not in _heads(root)
+    # (three rows, and the two wrapped rests each a printed line of the table: bulletin model)
+    assert len(root.xpath("//tei:table/tei:row[@role='label']", namespaces=TEI_NS)) == 1
+    assert len(root.xpath("//tei:table/tei:row[not(@role)]", namespaces=TEI_NS)) == 5
+
+
+def test_the_next_poems_title_set_deeper_than_the_poem_above():
+    """A 副刊's second poem, its title set centred far deeper than the first poem's lines after a
+    stanza's end, no author line under it: the next piece's title, no verse line of the first."""
+    root = _doc(SCIENCE_PAPER)
+    assert "冬季防火安全歌" in _heads(root)
+    assert "冬季防火安全歌" not in _texts(root, "//tei:l")
+
+
+HISTORY = """芩阳文史
+
+2025年第3期（总第118期）
+
+政协芩阳县委员会文化文史和学习委员会编印　　2025年9月
+
+【史海钩沉】
+
+芩阳县立中学创办始末
+
+罗　明
+
+清末废科举以后，芩阳县城先后办起了两所高等小学堂，但县内一直没有中学，据县档案馆所藏的一份呈文记载，一九三三年升入外地中学的只有九人。①
+
+一九三四年春，县参议会几位议员联名提议筹办县立中学，经县政府呈报省教育厅核准，以城内文庙作为临时校舍。
+
+注释：
+
+①芩阳县政府《呈报本县升学情况文》（1934年），芩阳县档案馆藏。
+"""
+
+
+def test_a_paragraph_ending_with_a_notes_sign_after_its_full_stop_ends_there():
+    """A paragraph whose last sentence carries an endnote's sign after its full stop (…只有九人。①),
+    a blank line under it: it ended, the next paragraph is one of its own."""
+    root = _doc(HISTORY)
+    paras = _texts(root, "//tei:body//tei:p")
+    assert any(p.endswith("只有九人。①") for p in paras)
+    assert any(p.startswith("一九三四年春") for p in paras)
+
+
+def _credit_issue(n: int, total: int, date: str, case: str, entry: str) -> str:
+    return f"""内部资料　注意保存
+
+菖川县社会信用体系建设工作简报
+
+第{n}期（总第{total}期）
+
+菖川县发展和改革局（县信用办）　　　　　　　{date}
+
+本期要目
+
+菖川县召开社会信用体系建设工作推进会
+
+{entry}
+
+菖川县召开社会信用体系建设工作推进会
+
+近日，全县社会信用体系建设工作推进会召开，会议通报了上半年工作情况，部署了下半年重点任务。
+
+（县信用办供稿）
+
+— 1 —
+
+【典型案例】
+
+{case}
+
+一、基本案情
+
+2024年11月，菖川县某劳务公司拖欠37名农民工工资共计68.4万元，被列入失信联合惩戒对象名单。
+
+二、修复过程
+
+该公司全额清偿欠薪后提出信用修复申请，县信用办审核后同意移出名单。
+
+（县信用办供稿）
+
+— 2 —
+"""
+
+
+TWO_ISSUES = (_credit_issue(7, 43, "2025年7月21日", "拖欠农民工工资被列入失信名单　一劳务公司清偿欠薪后完成信用修复",
+                            "欠薪企业清偿后完成信用修复")
+              + "\n" + _credit_issue(8, 44, "2025年8月19日", "一家餐饮店主动纠错提前修复信用　重新获得示范店申报资格",
+                                     "餐饮店主动纠错提前完成信用修复"))
+
+
+def test_a_column_name_at_a_page_top_in_each_of_two_issues_is_the_column():
+    """A file of two issues whose 【典型案例】 column opens a page in each, right under the folio, no
+    paragraph cut by either break: the column (a section), no running head; and the case's title
+    under it, which the 要目's last entry words otherwise (…清偿后完成信用修复), is the piece's
+    title, over its numbered sub-headings."""
+    docs = read_issues(TWO_ISSUES, "t.txt", warnings=[])
+    assert len(docs) == 2
+    for doc, case in zip(docs, ("拖欠农民工工资被列入失信名单一劳务公司清偿欠薪后完成信用修复",
+                                "一家餐饮店主动纠错提前修复信用重新获得示范店申报资格")):
+        assert _texts(doc.root, "//tei:div[@type='section']/tei:head") == ["【典型案例】"]
+        assert case in _heads(doc.root)
+
+
+EDUCATION = """菖阳教育信息
+
+第11期（总第247期）
+
+菖阳县教育局办公室编　　2025年7月10日
+
+本期要目
+
+【领导讲话】
+
+在全县教育系统上半年工作总结会议上的讲话
+
+【工作动态】
+
+县教育局部署暑期校园安全工作
+
+【领导讲话】
+
+坚持稳中求进　奋力推动全县教育高质量发展
+——在全县教育系统2025年上半年工作总结暨暑期工作部署
+会议上的讲话（摘要）
+县教育局党组书记、局长　沈立川
+今年上半年，全县教育系统围绕办好人民满意教育这一目标，各项工作稳步推进，有的方面还取得了新的突破。
+【工作动态】
+县教育局部署暑期校园安全工作
+7月5日，县教育局召开暑期校园安全工作会议，对防溺水、防火、防食物中毒等工作作出部署。
+（县教育局安全股供稿）
+"""
+
+
+def test_a_titles_subtitle_the_wrap_cut_and_the_title_the_list_words_otherwise():
+    """A speech's title, which the 要目 words otherwise, over its ——subtitle under the column's
+    name, the subtitle cut by the wrap (——在…部署 / 会议上的讲话（摘要）): one title, one subtitle,
+    no second title made of the subtitle's rest."""
+    root = _doc(EDUCATION)
+    assert _heads(root) == ["坚持稳中求进奋力推动全县教育高质量发展", "县教育局部署暑期校园安全工作"]
+    assert _texts(root, "//tei:head[@type='sub']") == ["——在全县教育系统2025年上半年工作总结暨暑期工作部署会议上的讲话（摘要）"]
+
+
+SCORES = """城乡环境综合整治督查通报
+第9期（总第71期）
+菖溪县城乡环境综合整治工作领导小组办公室　　　2025年9月18日
+八月份城乡环境综合整治督查情况通报
+　　8月下旬，县整治办组织4个督查组对全县12个乡镇（街道）城乡环境综合整
+治工作进行了督查，现将有关情况通报如下。
+序号\t乡镇（街道）\t城镇区域\t农村区域\t长效管理\t总分
+1\t菖园街道\t38\t27\t22\t87
+2\t白沙镇\t37\t26\t21\t84
+3\t金竹乡\t31\t20
+　　从分项看，城镇区域得分率最高的是菖园街道，农村区域得分率最高的是白沙镇，
+长效管理得分普遍偏低，反映出部分乡镇重突击、轻常态的问题仍然存在。
+　　各乡镇（街道）要对照督查发现的问题立即整改，整改情况于9月30日前报县整治
+办。
+附件
+2025年8月份城乡环境综合整治督查重点问题整改清单
+序号\t乡镇（街道）\t问题点位\t存在问题\t整改时限
+1\t金竹乡\t集镇老街\t积存生活垃圾\t9月30日前
+2\t白沙镇\t河道沿线\t漂浮垃圾较多\t9月30日前
+"""
+
+
+def test_a_tab_tables_short_row_takes_no_paragraphs_and_an_attachment_mark_stands_alone():
+    """A table set with tabs whose last row holds fewer cells than its heads, paragraphs opened by
+    their first-line indent under it: the row takes none of them (a cell's rest is short and not
+    indented); an attachment's mark (附件, GB/T 9704-2012 8.1) stands alone over its title (here the
+    table's label over its caption, as 附表 is)."""
+    root = _doc(SCORES)
+    paras = _texts(root, "//tei:body//tei:p")
+    assert any(p.startswith("从分项看") for p in paras)
+    assert not any("附件" in p for p in paras)
+    heads = root.xpath("//tei:table/tei:head", namespaces=TEI_NS)
+    assert heads and heads[0].text == "附件" and heads[0].find("{http://www.tei-c.org/ns/1.0}lb") is not None

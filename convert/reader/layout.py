@@ -165,11 +165,17 @@ def after_clause_mark(text: str) -> bool:
     return text.rstrip()[-1:] in "：:；;，,、"
 
 
+#: A note's sign after a sentence's end (``…只有九人。①``, ``…。[3]``): the anchor of an endnote or
+#: footnote (GB/T 7714-2015 顺序编码制; a 文史 journal's ①), no word of a sentence going on.
+NOTE_SIGN_END_RE = re.compile(r"(?<=[。！？!?…”’」』])(?:[\u2460-\u2473]|\[\d{1,3}\]|〔\d{1,3}〕){1,3}$")
+
+
 def unfinished(text: str) -> bool:
     """True when *text* stops mid-sentence: its last character is not closing punctuation, or it
     is a closing quote or bracket that follows neither closing punctuation nor another closing
-    mark (``…全面落实“六保”`` goes on; ``…工作。”`` and ``…（记者 雷霄）`` end)."""
-    t = text.rstrip()
+    mark (``…全面落实“六保”`` goes on; ``…工作。”`` and ``…（记者 雷霄）`` end). A note's sign
+    after the sentence's end (``…只有九人。①``: :data:`NOTE_SIGN_END_RE`) is set aside."""
+    t = NOTE_SIGN_END_RE.sub("", text.rstrip())
     if not t:
         return False
     if t[-1] in "”’」』":
@@ -1596,8 +1602,22 @@ def find_headed_contents(lines: list[Line], start: int = 0, reach: int = 60, sto
             # entries the text prints is, whatever its words: 我市32名大学生志愿者奔赴西部服务岗位
             # for 我市2025年大学生志愿服务西部计划志愿者出征)
             named = True
-        if not (page or "bullet" in spans or named) or (prose and not named):
-            break  # a title of clauses (X，Y) is an entry only when the text prints it again
+        if (not (page or "bullet" in spans or named or prose) and entries and not line.marked
+                and heading_shape(line) and k + 1 < len(lines) and entries[0].key
+                and (_similar(lines[k + 1].key, entries[0].key) >= MATCH_RATIO
+                     # (or the body's first column name in 【】 over that title)
+                     or (MARKED_COLUMN_RE.match(lines[k + 1].key) is not None and k + 2 < len(lines)
+                         and _similar(lines[k + 2].key, entries[0].key) >= MATCH_RATIO))
+                and any(_loosely_named(title, other) for other in later[1:])):
+            # the list's last line, right over the body's first title (the first entry printed
+            # again), naming a later title loosely: the list's last entry, worded otherwise there
+            # (欠薪企业清偿后完成信用修复 for 拖欠农民工工资被列入失信名单　一劳务公司清偿欠薪后完成信用修复)
+            named = True
+        if not (page or "bullet" in spans or named) or (prose and not named and not (page and "bullet" in spans)):
+            # a title of clauses (X，Y) is an entry only when the text prints it again, or when the
+            # list prints its bullet and page (``● 冬季取暖，当心…　　2版``: a 导读 entry worded
+            # otherwise than its story's head)
+            break
         entries.append(Entry([line], page, spans=spans))
         last_named = named
         k += 1

@@ -29,7 +29,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
 
-from convert.reader.layout import (BULLET_CHARS, TABLE_TITLE_RE, listed_person, directory_entry, thin_cells, thin_figure_row, tab_cells, CONTENTS_HEAD_RE, gap_at_end, unit_line, unit_label, author_before_leader, author_wrapped_off,
+from convert.reader.layout import (BULLET_CHARS, TAB_CELL_MAX, TABLE_TITLE_RE, listed_person, directory_entry, thin_cells, thin_figure_row, tab_cells, CONTENTS_HEAD_RE, gap_at_end, unit_line, unit_label, author_before_leader, author_wrapped_off,
                                    colophon_kind, figure_caption, artwork_caption, page_credit, row_cells, column_row, tab_pair, table_row, is_page_label)
 from convert.reader.lines import FOLIO_RES, LEADER_RUN_RE, Line, Milestone, is_mark, split_lines
 from convert.reader.names import is_org_name
@@ -585,6 +585,14 @@ def find_page_furniture(doc: PhysicalText) -> None:
             for i in members:
                 lines[i].note("no running head", "at two page tops only, in two places there, one phrase: a title")
             continue
+        if (len(members) == 2 and all(lines[i].key[:1] == "【" and lines[i].key[-1:] == "】" for i in members)
+                and not any(cut_above(i) for i in members)):
+            # a column's name in 【】 at two page tops only, neither break cutting a paragraph (a
+            # file of two issues whose column opens a page in each): the column, no running head
+            for i in members:
+                lines[i].note("no running head", "a column name in 【】 at two page tops only, no paragraph cut by "
+                                                 "either break: the column opens the page")
+            continue
         for i in members:
             if _label_rest(lines, i):
                 lines[i].note("no running head", "the rest of the page label or 报眉 on the line above (a hard wrap "
@@ -1104,6 +1112,11 @@ def _author_line_cut(a: Line, b: Line) -> bool:
             and (author_line(b) or "a bare name").startswith("a bare name"))
 
 
+#: An attachment's mark alone on its line over the attachment's title (GB/T 9704-2012 8.1: 附件
+#: 标识 at the top left of the attachment's first page, its number when there are several).
+ATTACHMENT_MARK_RE = re.compile(r"附件[\d一二三四五六七八九十]{0,2}[：:]?")
+
+
 def _own_line(line: Line) -> str | None:
     """Why *line* stands on its own whatever surrounds it (a colophon field, a print run, a
     reporter line, a masthead line), else ``None``."""
@@ -1116,6 +1129,8 @@ def _own_line(line: Line) -> str | None:
         return "a 主送 line (the bodies addressed, a colon after the last: GB/T 9704-2012 7.3.3)"
     if DOC_NUMBER_RE.fullmatch(k):
         return "a document's number (发文字号: GB/T 9704-2012 7.2.4)"
+    if ATTACHMENT_MARK_RE.fullmatch(k):
+        return "an attachment's mark over its title (附件, 附件2: GB/T 9704-2012 8.1, on a line of its own)"
     if SALUTATION_LINE_RE.fullmatch(k):
         return "a letter's or speech's salutation (称呼, alone on its line: 书信 practice)"
     from convert.reader.logical.roles import PAGE_LABEL_RE
@@ -2375,6 +2390,20 @@ def _runs(line: Line) -> list[tuple[int, int, float, float]]:
     return out
 
 
+def _spaced_heads(runs: list[tuple[int, int, float, float]]) -> list[tuple[int, int, float, float]]:
+    """*runs* (:func:`_runs` of a column heads' line) with a head of two characters letter-spaced
+    to a wider column's width put back together (``时  段``: two runs of one character, a gap of
+    at most one ideograph's width between): one head. Linear."""
+    out: list[tuple[int, int, float, float]] = []
+    for run in runs:
+        if (out and out[-1][1] - out[-1][0] == 1 and run[1] - run[0] == 1 and run[2] - out[-1][3] <= 1
+                and (len(out) < 2 or out[-2][1] - out[-2][0] != 1 or out[-2][3] < out[-1][2] - 1)):
+            out[-1] = (out[-1][0], run[1], out[-1][2], run[3])
+            continue
+        out.append(run)
+    return out
+
+
 def aligned_tables(lines: list[Line]) -> None:
     """Tables set by their column heads' positions (TEI P5 §14.1.1): a line of three column heads
     or more (a table's row by :func:`convert.reader.layout.table_row`, each head a short word,
@@ -2398,7 +2427,7 @@ def aligned_tables(lines: list[Line]) -> None:
         if head.aligned is not None or not table_row(head.text):
             k += 1
             continue
-        heads = _runs(head)
+        heads = _spaced_heads(_runs(head))
         if len(heads) < 3 or any(not 2 <= b - a <= ALIGNED_HEAD_MAX or re.search(r"[，。；：、,.;:\d]", head.text[a:b])
                                  for a, b, _, _ in heads):
             k += 1
@@ -2435,8 +2464,15 @@ def aligned_tables(lines: list[Line]) -> None:
                           and sum(1 for c in lines[j].key if "\u4e00" <= c <= "\u9fff") >= 2)
             if first_rest:
                 part = "more"
-            if part == "more" and (INDENT_RE.match(lines[j].raw.lstrip("\f")) or item_number(lines[j].text)):
-                part = None  # a paragraph's indent or a heading's number (三、整改要求): the text after the table
+            if part == "more" and ((INDENT_RE.match(lines[j].raw.lstrip("\f"))
+                                    and display_width(leading_blanks(lines[j].raw.lstrip("\f"))) <= 4)
+                                   or item_number(lines[j].text)
+                                   # (a line wholly in brackets, （…供稿）: the piece's credit under
+                                   # the table, set flush right, no cell's rest)
+                                   or whole_bracket(lines[j].text)):
+                # a paragraph's indent (段首空两字: a few columns, not set in under a later head) or
+                # a heading's number (三、整改要求): the text after the table
+                part = None
             if part is None:
                 break
             if parts and parts[-1][1] == "first-rest" and part != "row":
@@ -2633,7 +2669,10 @@ def unwrap(doc: PhysicalText) -> None:
                                          "heads'), or the next line opens the next row with its number: TEI P5 "
                                          "§14.1.1, rows are never run together"), None
             elif (tab_table is not None and not nxt.blank_before and TAB_ROW_START_RE.match(cur.text)
-                  and tab_gaps(joining.view().text) + tab_gaps(nxt.text) <= tab_table):
+                  and tab_gaps(joining.view().text) + tab_gaps(nxt.text) <= tab_table
+                  # (a cell's rest: no paragraph's first-line indent, no longer than a cell, a few
+                  # lines at most: the text under the table is no row's)
+                  and not INDENT_RE.match(nxt.raw.lstrip("\f")) and len(nxt.key) <= TAB_CELL_MAX and parts <= 6):
                 ends, why, cert = False, ("a row of a table set with tabs holds fewer cells than its column heads, "
                                           "and the next line holds no more than the rest: a cell the wrap cut goes on "
                                           "(TEI P5 §14.1.1)"), "medium"

@@ -56,14 +56,14 @@ from convert.reader.body import (cut_segments, BRIEF_RE, BYLINE_LINE_RE, BYLINE_
                                  _similar,
                                  _strip, balanced_subheading, emit_marks, heading_segments, inline,
                                  lead_marks, split_specials, trail_marks)
-from convert.reader.layout import (BULLET_CHARS, LISTED_PERSON_RE, listed_person, thin_figure_row, COLOPHON_FIELD_RE, Contents, after_clause_mark, clause_title, column_list_lines, column_name, column_row, LIST_LABEL_RE, directory_entry, figure_row, table_row, form_field_lines, unit_label, unit_list_lines, labelled_list_lines, heading_shape, paragraph_shape,
+from convert.reader.layout import (BULLET_CHARS, _loosely_named, LISTED_PERSON_RE, listed_person, thin_figure_row, COLOPHON_FIELD_RE, Contents, after_clause_mark, clause_title, column_list_lines, column_name, column_row, LIST_LABEL_RE, directory_entry, figure_row, table_row, form_field_lines, unit_label, unit_list_lines, labelled_list_lines, heading_shape, paragraph_shape,
                                    unfinished, without_genre_label)
 from convert.reader.lines import Line, is_mark
 from convert.reader.masthead import DATE_RE, _iso, arabic_date
 from convert.reader.logical.state import LogicalText, Role
-from convert.reader.logical.roles import numbered_parts, DOCUMENT_TITLE_RE, QUESTION_HEAD_RE, SIGNED_TITLE_MAX, indented, physical_parts, subhead_level, title_like
+from convert.reader.logical.roles import CREDIT_LINE_RE, numbered_parts, DOCUMENT_TITLE_RE, QUESTION_HEAD_RE, SIGNED_TITLE_MAX, indented, physical_parts, subhead_level, title_like
 from convert.reader.names import looks_like_person, tag_byline
-from convert.reader.physical import (AFTER_SENTENCE_NOTE_RE, item_number, DATED_ENTRY_RE, DOC_NUMBER_RE, FIELD_GAP_SPLIT_RE, field_row, extent, NO_LINE_START, as_wide_as_wrapped, set_in_centred, display_width, field_text, leading_blanks, contact_line, SALUTATION_RE,
+from convert.reader.physical import (AFTER_SENTENCE_NOTE_RE, ATTACHMENT_MARK_RE, item_number, DATED_ENTRY_RE, DOC_NUMBER_RE, FIELD_GAP_SPLIT_RE, field_row, extent, NO_LINE_START, as_wide_as_wrapped, set_in_centred, display_width, field_text, leading_blanks, contact_line, SALUTATION_RE,
                                      reference_follows, sentence_final, whole_bracket)
 from convert.tei import TEI_NS, E, XML_ID, t, xpath
 
@@ -563,6 +563,16 @@ class BodyBuilder:
         k = taken[-1] + 1 if taken else 0
         if k < len(self.entries) and self.entries[k].target is None and difflib.SequenceMatcher(
                 None, line.key, self.entries[k].key, autojunk=False).ratio() >= 0.5:
+            return k
+        return None
+
+    def _next_loosely_named(self, line: Line) -> int | None:
+        """The first contents entry after the last one matched, when no article took it yet and it
+        names *line* loosely (:func:`convert.reader.layout._loosely_named`: alike, or sharing one run
+        of half the entry's characters, six at least), else ``None``."""
+        taken = [k for k, e in enumerate(self.entries) if e.target is not None]
+        k = taken[-1] + 1 if taken else 0
+        if k < len(self.entries) and self.entries[k].target is None and _loosely_named(self.entries[k].key, line.key):
             return k
         return None
 
@@ -1397,13 +1407,24 @@ class BodyBuilder:
                                           "contents list names: the column's name", cert="medium")
         # (before the contents list's say: a label the list never names is no title either way)
         if (not marked and BOX_LABEL_RE.match(line.key) and not self.boundary and self.article is not None
-                and not self._title_only()):
+                and not self._title_only() and not self._centred(line)):
             # a box's label (温馨提示 over its advice) right after the text of an open article, no
-            # credit or column before it: the box is part of the article (its label a line of its own)
+            # credit or column before it: the box is part of the article (its label a line of its own;
+            # one set centred, as a page sets a box's head over the box, is the box's)
             line.note("paragraph", "a box's label (温馨提示, 小贴士, 知识链接) inside an article, no credit "
                                    "closing the article above it: part of the article, not a title")
             self._alone_ids.add(id(line))
             return None
+        if (not marked and self._title_only() and i > 0 and self.lines[i - 1] is self._last_head_line
+                and len(self.article) and self.article[-1].get("type") == "sub"
+                and self.article[-1].tag.endswith("}head") and heading_shape(line) and len(line.key) <= 20
+                and (lead_marks(line.segments)[0] or as_wide_as_wrapped(self.lines[i - 1], self.wrap_width))
+                and "".join(self.article[-1].itertext()).rstrip()[-1:] not in "。！？）)”"):
+            # the rest of the ——subtitle right above, an old page break between or the subtitle as
+            # wide as the wrap (``——在…暑期`` / folio / ``会议上的讲话（摘要）``): the subtitle's, no
+            # title of its own
+            return Heading("article", why="the rest of the ——subtitle above, which a page break or the wrap cut",
+                           cert="medium")
         if self.exhaustive and not marked and not SUBHEAD_RE.match(line.key):
             # with a printed contents list, an unmarked line it does not name is no article
             # heading, unless it stands where the next entry not yet found would (printed a
@@ -1441,6 +1462,26 @@ class BodyBuilder:
                 # 【救护小常识】), over running text: the title of its piece, which no entry names
                 return Heading("article", why="a title right under the name of a column the contents list does not "
                                               "name, running text under it", cert="medium")
+            if (entry is None and heading_shape(line) and i > 0 and i + 1 < len(self.lines)
+                    and self.lines[i + 1].key.startswith("——") and len(self.lines[i + 1].key) > 4
+                    and (self.boundary or ((above := self._role(i - 1)) is not None and above.kind == "section")
+                         or self.lines[i - 1] is self._last_section_line)):
+                # a title over its ——subtitle (副题, GB/T 15834-2011 4.11: the dash before a subtitle),
+                # after a piece's end or under a column's name, which the contents list words
+                # otherwise or leaves out: a subtitle stands under a title only
+                return Heading("article", why="a title over its ——subtitle after a piece's end or under a column's "
+                                              "name, which the contents list does not name as printed", cert="medium")
+            if (entry is None and shaped and i > 0 and not marked
+                    and (((above := self._role(i - 1)) is not None and above.kind == "section")
+                         or self.lines[i - 1] is self._last_section_line)
+                    and nxt_role is not None and nxt_role.kind == "subhead"
+                    and (k := self._next_loosely_named(line)) is not None):
+                # right under a column's name, over its first numbered sub-heading (一、基本案情),
+                # where the next contents entry would stand, worded differently there (欠薪企业清偿后
+                # 完成信用修复 for 拖欠农民工工资被列入失信名单　一劳务公司清偿欠薪后完成信用修复)
+                return Heading("article", k, why=f"right under a column's name, over a numbered sub-heading, where "
+                                                 f"contents entry {k + 1} would stand, worded differently there",
+                               cert="medium")
             apart = i + 1 < len(self.lines) and (
                 (line.blank_before and self.lines[i + 1].blank_before)
                 # in a text marked by first-line indents without blank lines: flush left after a
@@ -1469,7 +1510,12 @@ class BodyBuilder:
                          # a text without them a line narrower than a wrapped one)
                          or (shaped and ((line.blank_before and self.lines[i + 1].blank_before)
                                          or (not self._blank_separated()
-                                             and not as_wide_as_wrapped(line, self.wrap_width)))
+                                             and (not as_wide_as_wrapped(line, self.wrap_width)
+                                                  # (or as wide, with no clause mark at all, right
+                                                  # under a credit in brackets: a title, which a
+                                                  # narrow column fills)
+                                                  or (not any(c in "，,、；;：:" for c in line.text)
+                                                      and CREDIT_LINE_RE.match(self.lines[i - 1].text.strip())))))
                              and any(c in "。！？，；" for c in self.lines[i + 1].text)))):
                 # after a piece closed by its credit, a short title over a news lead that opens with
                 # its time (8月上旬，…; 消息's 导语): a report the contents list leaves out (a 要目 is
@@ -1925,6 +1971,8 @@ class BodyBuilder:
                               and not figure_row(line.text)  # a data box's row ends on its line
                               and not thin_figure_row(line.text, True)  # so does a row of figures one space apart
                               and not DOC_NUMBER_RE.fullmatch(line.key)  # 发文字号 (GB/T 9704-2012 7.2.4)
+                              # an attachment's mark over its title (附件: GB/T 9704-2012 8.1)
+                              and not ATTACHMENT_MARK_RE.fullmatch(line.key)
                               # a note of the list printed under the piece (附：…表彰名单): whole
                               # on its line
                               and not (APPENDED_RE.match(line.key) and len(line.key) <= 60)

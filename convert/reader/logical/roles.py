@@ -785,7 +785,8 @@ def letter_signature(doc: LogicalText, i: int) -> bool:
     letter whose salutation stands above, :func:`_salutation_above`): right under running text
     that ends a sentence, and no running text right under it (a title, a page credit or the page's
     end; the editors' 编后：… answering the letter may follow, and so may the reply of the body it
-    asked, :data:`REPLY_RE`)."""
+    asked, :data:`REPLY_RE`, or a reply addressed to the writer, ``X同志：…``). The reply's own
+    signature (an expert's office and name) signs it the same way."""
     line, prev, nxt = doc.lines[i], _prev(doc, i), _next(doc, i)
     if prev is None or not ((paragraph_shape(prev) and prev.text.rstrip()[-1:] in "。！？!?”")
                             or LETTER_SALUTE_RE.match(prev.key)):
@@ -794,13 +795,14 @@ def letter_signature(doc: LogicalText, i: int) -> bool:
     if m is not None:
         if not looks_like_person(m.group("name")):
             return False
-    elif not (author_line(line) == "a unit and a name" and _salutation_above(doc, i)):
+    elif not (author_line(line) in ("a unit and a name", "a person's office and a name (县政协委员　X, 县政协委员、X镇副镇长　X)")
+              and _salutation_above(doc, i)):
         # (or the writer's place and name, ``桃源镇　X``, under a letter that opened with its
         # salutation, 编辑同志：)
         return False
     # (the editors' 编后：… under the signature answers the letter: no running text of it; nor
     # is the reply of the body the letter asked, 县交通运输局答复：…)
-    return nxt is None or not paragraph_shape(nxt) or REPLY_RE.match(nxt.key) is not None or (
+    return nxt is None or not paragraph_shape(nxt) or REPLY_RE.match(nxt.key) is not None or opens_salutation(nxt.key) or (
         (role := doc.roles.get(i + 1)) is not None and role.kind == "editorial")
 
 
@@ -818,11 +820,25 @@ def _salutation_above(doc: LogicalText, i: int) -> bool:
 
     for k in range(i - 1, max(doc.body_start, i - LETTER_REACH) - 1, -1):
         line = doc.lines[k]
-        if SALUTATION_RE.match(line.key):
+        if SALUTATION_RE.match(line.key) or opens_salutation(line.key):
             return True
         if not paragraph_shape(line) and (role := doc.roles.get(k)) is not None and role.kind != "editorial":
             return False
     return False
+
+
+#: A salutation run into its letter's first paragraph (``编辑同志：我家…``, ``蒙秀兰同志：冬季…``,
+#: ``尊敬的读者：…``): a form of address (同志, 女士, 先生, 编辑, 读者 …) and a colon before the text.
+RUN_IN_SALUTATION_RE = re.compile(r"^(?:尊敬的)?[\u4e00-\u9fff]{0,8}(?:同志|女士|先生|编辑|读者|朋友|老师|师傅|大娘|大爷|阿姨)(?:们)?[：:]"
+                                  r"|^(?:《[\u4e00-\u9fff]{1,12}》)?编辑部[：:]")
+
+
+def opens_salutation(key: str) -> bool:
+    """*key* (a line's text, whitespace removed) opens with a letter's salutation run into its
+    first sentence (:data:`RUN_IN_SALUTATION_RE`; 书信 practice sets the 称呼 on a line of its own,
+    a column of readers' letters runs it in), text after it."""
+    m = RUN_IN_SALUTATION_RE.match(key)
+    return m is not None and len(key) > m.end()
 
 
 def marked_foot_signature(doc: LogicalText, i: int) -> bool:
@@ -1628,6 +1644,13 @@ def find_verse(doc: LogicalText) -> None:
                 break  # a column name or a title the contents list prints: the next piece
             if whole_bracket(doc.lines[j].text):
                 break  # a note in brackets after the poem (（作者系…）): the author's note, no verse line
+            if j > i + 1 and doc.lines[j].blank_before and len(doc.lines[j].key) <= 20 \
+                    and _set_deeper(doc.lines[j - 1], doc.lines[j]) >= 6 \
+                    and _set_deeper(doc.lines[j], doc.lines[j + 1] if j + 1 < doc.colophon_start else doc.lines[j]) <= -6:
+                # a short line set in far deeper than the poem's lines around it (six ideographs or
+                # more), after a stanza's end: the next poem's title (a 副刊 centres each title over
+                # its poem's lines)
+                break
             parts = physical_parts(doc.lines[j], doc.physical)
             if len(parts) == 1 and (j == i + 1 or doc.lines[j].blank_before) and poem_title(doc.lines[j]):
                 # a poem's own title inside a group under one title and author (萸山春行（三首）
@@ -2553,6 +2576,14 @@ def _note_ended(doc: LogicalText, line: Line) -> bool:
     return sentence_final(line.text) and (doc.wrap_width is None or not as_wide_as_wrapped(line, doc.wrap_width))
 
 
+def _set_deeper(above: Line, line: Line) -> float:
+    """How much deeper *line* is set in than *above* (ideograph widths of their leading blanks)."""
+    from convert.reader.physical import display_width, leading_blanks
+
+    return (display_width(leading_blanks(line.raw.lstrip("\f").rstrip("\r\n")))
+            - display_width(leading_blanks(above.raw.lstrip("\f").rstrip("\r\n"))))
+
+
 def centred_under(above: Line, line: Line) -> bool:
     """*line* is set in far deeper than the line *above* it (eight columns or more: a centred
     title or author line of a ``pdftotext -layout`` copy) and short: no wrapped line of a note
@@ -2584,7 +2615,10 @@ def _footnote_runs(doc: LogicalText):
                 run.append([j, j])
             elif nxt.blank_before or not run:
                 break
-            elif _note_ended(doc, doc.lines[j - 1]) or centred_under(doc.lines[j - 1], nxt):
+            elif _note_ended(doc, doc.lines[j - 1]) or centred_under(doc.lines[j - 1], nxt) \
+                    or (sentence_final(doc.lines[j - 1].text) and starts_line(nxt)):
+                # (or a note that ended its sentence over a line that only starts a line: a column's
+                # name in 【】, a page label, an editor's note)
                 # a text hard-wrapped with no blank lines: the last note ended on its line (it
                 # stops at a sentence mark short of the wrap), what follows is no more of it
                 ended = True
