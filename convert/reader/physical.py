@@ -1624,7 +1624,7 @@ def run_in_item(rest: str) -> bool:
     return any(c in _ITEM_SENTENCE for c in rest)
 
 
-def run_in_sibling(lines: list[Line], i: int, series: dict[int, tuple[int, bool]]) -> str | None:
+def run_in_sibling(lines: list[Line], i: int, series: dict[int, tuple[int, bool, bool]]) -> str | None:
     """Whether physical line *i* opens with an item number whose sibling is a run-in paragraph
     (:func:`run_in_item`): the number before it at its level, as the unwrapping pass last saw it
     (*series*: level → (number, run in) of the last numbered logical line, none of a higher level
@@ -1636,7 +1636,7 @@ def run_in_sibling(lines: list[Line], i: int, series: dict[int, tuple[int, bool]
     if found is None or run_in_item(found[2]):
         return None
     level, n, _ = found
-    if series.get(level) == (n - 1, True):
+    if (before := series.get(level)) is not None and before[0] == n - 1 and before[1]:
         return f"the item before it ({n - 1}) is a paragraph"
     for j in range(i + 1, min(len(lines), i + 1 + _SIBLING_REACH)):
         other = item_number(lines[j].text)
@@ -1653,7 +1653,7 @@ def run_in_sibling(lines: list[Line], i: int, series: dict[int, tuple[int, bool]
 HEAD_SIBLING = "a heading like it (one numbering series, one form)"
 
 
-def head_sibling(line: Line, series: dict[int, tuple[int, bool]]) -> str | None:
+def head_sibling(line: Line, series: dict[int, tuple[int, bool, bool]]) -> str | None:
     """Why physical *line* ends on its own: it opens with an item number (``2.``) whose sibling
     before it at its level (*series*, see :func:`run_in_sibling`) was a line of its own, not run
     in, and it holds no clause mark but a label's colon (``2.东源乡：财务公开让…“亮堂堂”``): the items
@@ -1663,22 +1663,24 @@ def head_sibling(line: Line, series: dict[int, tuple[int, bool]]) -> str | None:
     if found is None or any(c in "，,。；;、！？!?" for c in line.text):
         return None
     level, n, _ = found
-    if n > 1 and series.get(level) == (n - 1, False):
+    if n > 1 and (before := series.get(level)) is not None and before[0] == n - 1 and before[2]:
         return (f"numbered {n}, no clause mark but its label's colon, its sibling {n - 1} a line of its own: "
                 + HEAD_SIBLING)
     return None
 
 
-def note_item(line: Line, series: dict[int, tuple[int, bool]]) -> None:
+def note_item(line: Line, series: dict[int, tuple[int, bool, bool]]) -> None:
     """Record logical *line* in *series* (see :func:`run_in_sibling`) when it opens with an item
-    number: its number and whether it is run in; the levels below it start again."""
+    number: its number, whether it is run in, and whether it is a head (no clause mark but a
+    label's colon: :func:`head_sibling`); the levels below it start again."""
     found = item_number(line.text[:8])
     if found is None:
         return
     level, n, _ = found
     for deeper in [d for d in series if d > level]:
         del series[deeper]
-    series[level] = (n, run_in_item(line.text))
+    # (run in; or a head: no clause mark but a label's colon, whole on its line)
+    series[level] = (n, run_in_item(line.text), not any(c in "，,。；;、！？!?" for c in line.text))
 
 
 def opens_indented(line: Line) -> bool:
@@ -2465,11 +2467,16 @@ def aligned_tables(lines: list[Line]) -> None:
             if first_rest:
                 part = "more"
             if part == "more" and ((INDENT_RE.match(lines[j].raw.lstrip("\f"))
-                                    and display_width(leading_blanks(lines[j].raw.lstrip("\f"))) <= 4)
+                                    and (display_width(leading_blanks(lines[j].raw.lstrip("\f"))) <= 4
+                                         # (set in deep under a later head: a rest only of a cell
+                                         # long enough to wrap in the line above, not of a name)
+                                         or not any(col == cells[0][2] and b - a >= 6
+                                                    for a, b, col in parts[-1][2])))
                                    or item_number(lines[j].text)
-                                   # (a line wholly in brackets, （…供稿）: the piece's credit under
-                                   # the table, set flush right, no cell's rest)
-                                   or whole_bracket(lines[j].text)):
+                                   # (a credit in brackets, （…供稿）: the piece's credit under the
+                                   # table, set flush right, no cell's rest; a note in brackets,
+                                   # （准低温）, may be one)
+                                   or (whole_bracket(lines[j].text) and _note_line(lines[j]))):
                 # a paragraph's indent (段首空两字: a few columns, not set in under a later head) or
                 # a heading's number (三、整改要求): the text after the table
                 part = None
@@ -2600,7 +2607,7 @@ def unwrap(doc: PhysicalText) -> None:
         return [(key, chars) for _, key, chars in listed[lo:hi]] or None
 
     out: list[Line] = []
-    series: dict[int, tuple[int, bool]] = {}  # level → (number, run in) of the last numbered line
+    series: dict[int, tuple[int, bool, bool]] = {}  # level → (number, run in, head) of the last numbered line
     margin = left_margin(lines)
     if margin:
         for line in lines:
@@ -2670,9 +2677,11 @@ def unwrap(doc: PhysicalText) -> None:
                                          "§14.1.1, rows are never run together"), None
             elif (tab_table is not None and not nxt.blank_before and TAB_ROW_START_RE.match(cur.text)
                   and tab_gaps(joining.view().text) + tab_gaps(nxt.text) <= tab_table
-                  # (a cell's rest: no paragraph's first-line indent, no longer than a cell, a few
-                  # lines at most: the text under the table is no row's)
-                  and not INDENT_RE.match(nxt.raw.lstrip("\f")) and len(nxt.key) <= TAB_CELL_MAX and parts <= 6):
+                  # (a cell's rest: no paragraph's first-line indent (a tab before it is a cell's
+                  # gap), no longer than a cell, a few lines at most: the text under the table is
+                  # no row's)
+                  and (nxt.raw.lstrip("\f")[:1] == "\t" or not INDENT_RE.match(nxt.raw.lstrip("\f")))
+                  and len(nxt.key) <= TAB_CELL_MAX and parts <= 6):
                 ends, why, cert = False, ("a row of a table set with tabs holds fewer cells than its column heads, "
                                           "and the next line holds no more than the rest: a cell the wrap cut goes on "
                                           "(TEI P5 §14.1.1)"), "medium"

@@ -1418,6 +1418,7 @@ class BodyBuilder:
         if (not marked and self._title_only() and i > 0 and self.lines[i - 1] is self._last_head_line
                 and len(self.article) and self.article[-1].get("type") == "sub"
                 and self.article[-1].tag.endswith("}head") and heading_shape(line) and len(line.key) <= 20
+                and not BYLINE_RE.search(line.text) and not line.key.startswith(("本报讯", "本刊讯"))
                 and (lead_marks(line.segments)[0] or as_wide_as_wrapped(self.lines[i - 1], self.wrap_width))
                 and "".join(self.article[-1].itertext()).rstrip()[-1:] not in "。！？）)”"):
             # the rest of the ——subtitle right above, an old page break between or the subtitle as

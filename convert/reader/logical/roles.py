@@ -1607,6 +1607,11 @@ def poem_title(line: Line) -> bool:
     return VERSE_FORM_RE.match(key) is not None or re.split(r"[·•]", key, maxsplit=1)[0] in COMMON_TUNES
 
 
+#: A title that counts the poems printed under it (``秋天的河滩（外二首）``, ``萸山春行（三首）``): a group
+#: of poems by one author, each after the first under its own title.
+GROUP_OF_POEMS_RE = re.compile(r"[（(]外?[一二三四五六七八九十\d]{1,3}首[）)]$")
+
+
 def find_verse(doc: LogicalText) -> None:
     """Verse (a 副刊's poem): under a title and an author line, the lines that follow while each
     is short and ends no sentence (checked on the physical lines: the unwrapping joined a
@@ -1644,12 +1649,16 @@ def find_verse(doc: LogicalText) -> None:
                 break  # a column name or a title the contents list prints: the next piece
             if whole_bracket(doc.lines[j].text):
                 break  # a note in brackets after the poem (（作者系…）): the author's note, no verse line
-            if j > i + 1 and doc.lines[j].blank_before and len(doc.lines[j].key) <= 20 \
+            if j > i + 1 and j + 1 < doc.colophon_start and doc.lines[j].blank_before and len(doc.lines[j].key) <= 20 \
                     and _set_deeper(doc.lines[j - 1], doc.lines[j]) >= 6 \
-                    and _set_deeper(doc.lines[j], doc.lines[j + 1] if j + 1 < doc.colophon_start else doc.lines[j]) <= -6:
-                # a short line set in far deeper than the poem's lines around it (six ideographs or
-                # more), after a stanza's end: the next poem's title (a 副刊 centres each title over
-                # its poem's lines)
+                    and _set_deeper(doc.lines[j], doc.lines[j + 1]) <= -6 \
+                    and abs(_set_deeper(doc.lines[j - 1], doc.lines[j + 1])) <= 1 \
+                    and _indent(doc.lines[j - 1]) >= 4 and not GROUP_OF_POEMS_RE.search(title):
+                # a short line set in far deeper (six ideographs or more) than the poem's lines around
+                # it, which are set in alike (four ideographs or more), after a stanza's end: the
+                # next poem's title (a 副刊 centres each title over its poem's lines); not inside a
+                # group of poems under one title (…（外二首）, （三首）), whose poems' titles stay in
+                # the group's run
                 break
             parts = physical_parts(doc.lines[j], doc.physical)
             if len(parts) == 1 and (j == i + 1 or doc.lines[j].blank_before) and poem_title(doc.lines[j]):
@@ -2574,6 +2583,13 @@ def _note_ended(doc: LogicalText, line: Line) -> bool:
     no blank line between, is no more of the note (a text with no blank lines, whose notes stand
     right after the text they explain)."""
     return sentence_final(line.text) and (doc.wrap_width is None or not as_wide_as_wrapped(line, doc.wrap_width))
+
+
+def _indent(line: Line) -> float:
+    """The leading blanks of *line*'s raw text, in ideograph widths."""
+    from convert.reader.physical import display_width, leading_blanks
+
+    return display_width(leading_blanks(line.raw.lstrip("\f").rstrip("\r\n")))
 
 
 def _set_deeper(above: Line, line: Line) -> float:
