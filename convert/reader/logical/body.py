@@ -61,7 +61,7 @@ from convert.reader.layout import (BULLET_CHARS, _loosely_named, LISTED_PERSON_R
 from convert.reader.lines import Line, is_mark
 from convert.reader.masthead import DATE_RE, _iso, arabic_date
 from convert.reader.logical.state import LogicalText, Role
-from convert.reader.logical.roles import CREDIT_LINE_RE, numbered_parts, DOCUMENT_TITLE_RE, QUESTION_HEAD_RE, SIGNED_TITLE_MAX, indented, physical_parts, subhead_level, title_like
+from convert.reader.logical.roles import CREDIT_LINE_RE, author_line, numbered_parts, DOCUMENT_TITLE_RE, QUESTION_HEAD_RE, SIGNED_TITLE_MAX, indented, physical_parts, subhead_level, title_like
 from convert.reader.names import looks_like_person, tag_byline
 from convert.reader.physical import (AFTER_SENTENCE_NOTE_RE, ATTACHMENT_MARK_RE, item_number, DATED_ENTRY_RE, DOC_NUMBER_RE, FIELD_GAP_SPLIT_RE, field_row, extent, NO_LINE_START, as_wide_as_wrapped, set_in_centred, display_width, field_text, leading_blanks, contact_line, SALUTATION_RE,
                                      reference_follows, sentence_final, whole_bracket)
@@ -1419,7 +1419,9 @@ class BodyBuilder:
                 and len(self.article) and self.article[-1].get("type") == "sub"
                 and self.article[-1].tag.endswith("}head") and heading_shape(line) and len(line.key) <= 20
                 and not BYLINE_RE.search(line.text) and not line.key.startswith(("本报讯", "本刊讯"))
-                and (lead_marks(line.segments)[0] or as_wide_as_wrapped(self.lines[i - 1], self.wrap_width))
+                and self._role(i) is None and author_line(line) is None
+                and (lead_marks(line.segments)[0]
+                     or (not line.blank_before and as_wide_as_wrapped(self.lines[i - 1], self.wrap_width)))
                 and "".join(self.article[-1].itertext()).rstrip()[-1:] not in "。！？）)”"):
             # the rest of the ——subtitle right above, an old page break between or the subtitle as
             # wide as the wrap (``——在…暑期`` / folio / ``会议上的讲话（摘要）``): the subtitle's, no
