@@ -534,6 +534,16 @@ def find_page_furniture(doc: PhysicalText) -> None:
     # page breaks at least, and nowhere at a page's first line
     groups.update({key: [] for key, members in second.items()
                    if key not in groups and len(members) >= 2 and all(masthead_field_line(lines[i]) for i in members)})
+
+    def cut_above(i: int) -> bool:
+        """The text above line *i*'s page break is prose that stops mid-sentence: the page break
+        cut a paragraph, and what opens the next page before its rest is furniture."""
+        k = i - 1
+        while k >= 0 and (folio[k] or top[k] or not lines[k].key):
+            k -= 1
+        t = lines[k].text.rstrip() if k >= 0 else ""
+        return bool(t) and not sentence_final(t) and any(c in "，、；：" for c in t)
+
     for key, members in groups.items():
         members = sorted(members + second.get(key, []))
         if len(members) < 2:
@@ -564,16 +574,6 @@ def find_page_furniture(doc: PhysicalText) -> None:
                 lines[i].note("furniture: running head", "beside a folio, shaped like a running head")
             continue
         seconds = set(second.get(key, []))
-
-        def cut_above(i: int) -> bool:
-            """The text above line *i*'s page break is prose that stops mid-sentence: the page
-            break cut a paragraph, and what opens the next page before its rest is furniture."""
-            k = i - 1
-            while k >= 0 and (folio[k] or top[k] or not lines[k].key):
-                k -= 1
-            t = lines[k].text.rstrip() if k >= 0 else ""
-            return bool(t) and not sentence_final(t) and any(c in "，、；：" for c in t)
-
         if (len(members) == 2 and seconds and len(seconds) < 2
                 and not any(masthead_field_line(lines[i]) for i in members)  # (an issue number, a date)
                 and not any(re.search(r"\S(\s{2,}|\t|\s*·\s*)\S|\S\u3000\S", lines[i].raw.strip()) for i in members)
@@ -1653,6 +1653,12 @@ def run_in_sibling(lines: list[Line], i: int, series: dict[int, tuple[int, bool,
 HEAD_SIBLING = "a heading like it (one numbering series, one form)"
 
 
+def _head_marks_free(text: str) -> bool:
+    """*text* holds no clause or sentence mark (a numbered item's label's colon aside): a head's
+    shape among numbered items (:func:`head_sibling`, :func:`note_item`)."""
+    return not any(c in "，,。；;、！？!?" for c in text)
+
+
 def head_sibling(line: Line, series: dict[int, tuple[int, bool, bool]]) -> str | None:
     """Why physical *line* ends on its own: it opens with an item number (``2.``) whose sibling
     before it at its level (*series*, see :func:`run_in_sibling`) was a line of its own, not run
@@ -1660,7 +1666,7 @@ def head_sibling(line: Line, series: dict[int, tuple[int, bool, bool]]) -> str |
     of one series share their form (GB/T 15834-2011 B.3.8), a heading like the one before it.
     Else ``None``."""
     found = item_number(line.text)
-    if found is None or any(c in "，,。；;、！？!?" for c in line.text):
+    if found is None or not _head_marks_free(line.text):
         return None
     level, n, _ = found
     if n > 1 and (before := series.get(level)) is not None and before[0] == n - 1 and before[2]:
@@ -1680,7 +1686,7 @@ def note_item(line: Line, series: dict[int, tuple[int, bool, bool]]) -> None:
     for deeper in [d for d in series if d > level]:
         del series[deeper]
     # (run in; or a head: no clause mark but a label's colon, whole on its line)
-    series[level] = (n, run_in_item(line.text), not any(c in "，,。；;、！？!?" for c in line.text))
+    series[level] = (n, run_in_item(line.text), _head_marks_free(line.text))
 
 
 def opens_indented(line: Line) -> bool:

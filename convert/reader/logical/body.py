@@ -554,27 +554,29 @@ class BodyBuilder:
             return False
         return self._entry_match(self.lines[k]) is not None or self._next_unmatched(self.lines[k]) is not None
 
-    def _next_unmatched(self, line: Line) -> int | None:
-        """The first contents entry after the last one matched, when no article took it yet and
-        it is like *line* (half its characters at least, in order: difflib's ratio ≥ 0.5)."""
-        import difflib
-
+    def _next_entry(self) -> int | None:
+        """The first contents entry after the last one matched, when no article took it yet, else
+        ``None``."""
         taken = [k for k, e in enumerate(self.entries) if e.target is not None]
         k = taken[-1] + 1 if taken else 0
-        if k < len(self.entries) and self.entries[k].target is None and difflib.SequenceMatcher(
-                None, line.key, self.entries[k].key, autojunk=False).ratio() >= 0.5:
+        return k if k < len(self.entries) and self.entries[k].target is None else None
+
+    def _next_unmatched(self, line: Line) -> int | None:
+        """The first contents entry after the last one matched (:meth:`_next_entry`), when it is
+        like *line* (half its characters at least, in order: difflib's ratio ≥ 0.5)."""
+        import difflib
+
+        k = self._next_entry()
+        if k is not None and difflib.SequenceMatcher(None, line.key, self.entries[k].key, autojunk=False).ratio() >= 0.5:
             return k
         return None
 
     def _next_loosely_named(self, line: Line) -> int | None:
-        """The first contents entry after the last one matched, when no article took it yet and it
-        names *line* loosely (:func:`convert.reader.layout._loosely_named`: alike, or sharing one run
-        of half the entry's characters, six at least), else ``None``."""
-        taken = [k for k, e in enumerate(self.entries) if e.target is not None]
-        k = taken[-1] + 1 if taken else 0
-        if k < len(self.entries) and self.entries[k].target is None and _loosely_named(self.entries[k].key, line.key):
-            return k
-        return None
+        """The first contents entry after the last one matched (:meth:`_next_entry`), when it names
+        *line* loosely (:func:`convert.reader.layout._loosely_named`: alike, or sharing one run of
+        half the entry's characters, six at least), else ``None``."""
+        k = self._next_entry()
+        return k if k is not None and _loosely_named(self.entries[k].key, line.key) else None
 
     def _unprinted_next_entry(self, i: int) -> int | None:
         """The next contents entry no article took yet, when line *i* stands where its article

@@ -47,7 +47,7 @@ from convert.reader.lines import WS_RE, Line, Milestone, is_mark
 from convert.reader.logical.back import is_page_credit, rule_line
 from convert.reader.logical.state import LogicalText, Role
 from convert.reader.masthead import fields_of, masthead_field_line, numeral
-from convert.reader.names import ORG_END_RE, is_org_name, is_signing_unit, looks_like_person
+from convert.reader.names import ORG_END_RE, SURNAMES, is_org_name, is_signing_unit, looks_like_person
 from convert.reader.physical import DATE_LEAD_RE, HEAD_SIBLING, PHOTO_CREDIT_END_RE, as_wide_as_wrapped, contact_line, clause_free, indent_marked_lines, opens_indented, sentence_final, whole_bracket
 
 #: A page label: ``第01版：要闻``, ``第一版要闻`` (whitespace removed), ``第二版``.
@@ -546,6 +546,12 @@ def author_line(line: Line) -> str | None:
 NATIONALITY_RE = re.compile(r"^[［〔\[【（(][\u4e00-\u9fff]{1,5}[］〕\]】）)]\s*")
 
 
+#: Why :func:`author_line` reads a line as a unit and a name (``区委党史研究室　董立言``).
+UNIT_AND_NAME = "a unit and a name"
+#: Why :func:`author_line` reads a line as a person's office and a name (``县政协委员　X``).
+OFFICE_AND_NAME = "a person's office and a name (县政协委员　X, 县政协委员、X镇副镇长　X)"
+
+
 def _author_text(text: str, key: str) -> str | None:
     """:func:`author_line` on a line's stripped *text* and its *key* (whitespace removed)."""
     if len(key) > 24 or any(c in "，,。；;！？!?" for c in text):
@@ -558,19 +564,19 @@ def _author_text(text: str, key: str) -> str | None:
     m = OFFICE_NAME_RE.match(text)
     if m and _office(m.group("office")) and looks_like_person(WS_RE.sub("", m.group("name"))):
         # an office of two characters and a name (校长　X, 学员　X): too short for a unit's name
-        return "a person's office and a name (县政协委员　X, 县政协委员、X镇副镇长　X)"
+        return OFFICE_AND_NAME
     m = UNIT_NAME_RE.match(text)
     if m and (ORG_END_RE.search(re.sub(r"\s+", "", m.group("unit"))) or is_signing_unit(m.group("unit"))) \
             and looks_like_person(ROLE_AFTER_NAME_RE.sub("", m.group("name"))):
         # (a name may carry what the person is to the class: ``大一班　周子墨家长``, ``中二班　林小荷老师``)
-        return "a unit and a name"
+        return UNIT_AND_NAME
     unit_key = re.sub(r"\s+", "", m.group("unit")) if m else ""
     if m and is_signing_unit(unit_key) and not ORG_END_RE.search(m.group("name")) \
             and not looks_like_person(m.group("name")):
         # the body's name says who the person is: the surname may be a rare one (濮, 厍, 隗 …)
         return WEAK_UNIT_NAME
     if m and looks_like_person(m.group("name")) and office_list(m.group("unit")):
-        return "a person's office and a name (县政协委员　X, 县政协委员、X镇副镇长　X)"
+        return OFFICE_AND_NAME
     m = NAME_UNIT_RE.match(text)
     if m and looks_like_person(m.group("name")) and is_signing_unit(m.group("unit")):
         return "a name and the author's unit in brackets (X（单位）: 作者单位)"
@@ -582,7 +588,7 @@ def _author_text(text: str, key: str) -> str | None:
     if (3 <= len(names) <= 4 and (is_signing_unit(names[0]) or ORG_END_RE.search(names[0]))
             and all(2 <= len(n) <= 3 and looks_like_person(n) for n in names[1:])):
         # the authors' unit and two or three names (``莼州市文物保护中心　韦松年　叶晚晴``)
-        return "a unit and a name"
+        return UNIT_AND_NAME
     if (len(names) == 3 and (is_signing_unit(names[0]) or ORG_END_RE.search(names[0])) and _office(names[1])
             and looks_like_person(names[2])):
         # the author's unit, office or professional title, and name (``县农业技术推广中心　高级农艺师　X``)
@@ -601,8 +607,6 @@ def _names_of(tokens: list[str]) -> list[str]:
     and journal practice pads a two-character name with a space between its characters when
     names stand in a row): a one-character token that is a common surname and the one-character
     token after it are one name. Linear in the tokens."""
-    from convert.reader.names import SURNAMES
-
     out, k = [], 0
     while k < len(tokens):
         t = tokens[k]
@@ -795,8 +799,7 @@ def letter_signature(doc: LogicalText, i: int) -> bool:
     if m is not None:
         if not looks_like_person(m.group("name")):
             return False
-    elif not (author_line(line) in ("a unit and a name", "a person's office and a name (县政协委员　X, 县政协委员、X镇副镇长　X)")
-              and _salutation_above(doc, i)):
+    elif not (author_line(line) in (UNIT_AND_NAME, OFFICE_AND_NAME) and _salutation_above(doc, i)):
         # (or the writer's place and name, ``桃源镇　X``, under a letter that opened with its
         # salutation, 编辑同志：)
         return False
@@ -900,7 +903,7 @@ def signature(doc: LogicalText, i: int) -> bool:
             or (NAME_RE.match(line.text.strip()) and looks_like_person(line.key))
             # a letter signed by its writer with the writer's unit before the name (书信: 署名 over
             # 日期, ``某镇敬老院　X``): the same 落款
-            or author_line(line) == "a unit and a name"
+            or author_line(line) == UNIT_AND_NAME
             or ((m := LETTER_SIGNER_RE.match(line.text.strip())) is not None and looks_like_person(m.group("name")))
             # a joint letter's first signer and how many sign with them (``某村　X等14名农民工``)
             or ((m := JOINT_SIGNER_RE.match(line.text.strip())) is not None and looks_like_person(m.group("name")))):
@@ -2594,20 +2597,14 @@ def _indent(line: Line) -> float:
 
 def _set_deeper(above: Line, line: Line) -> float:
     """How much deeper *line* is set in than *above* (ideograph widths of their leading blanks)."""
-    from convert.reader.physical import display_width, leading_blanks
-
-    return (display_width(leading_blanks(line.raw.lstrip("\f").rstrip("\r\n")))
-            - display_width(leading_blanks(above.raw.lstrip("\f").rstrip("\r\n"))))
+    return _indent(line) - _indent(above)
 
 
 def centred_under(above: Line, line: Line) -> bool:
     """*line* is set in far deeper than the line *above* it (eight columns or more: a centred
     title or author line of a ``pdftotext -layout`` copy) and short: no wrapped line of a note
     or paragraph above, which goes on flush."""
-    from convert.reader.physical import display_width, leading_blanks
-
-    deep = display_width(leading_blanks(line.raw.lstrip("\f").rstrip("\r\n")))
-    return len(line.key) <= 30 and deep >= 8 + display_width(leading_blanks(above.raw.lstrip("\f").rstrip("\r\n")))
+    return len(line.key) <= 30 and _set_deeper(above, line) >= 8
 
 
 def _footnote_runs(doc: LogicalText):
