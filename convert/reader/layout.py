@@ -607,6 +607,21 @@ PIPE_ROW_RE = re.compile(r"^[ \t\u3000]*\|(?:[^|\n]*\|){2,}[ \t\u3000]*$")
 PIPE_RULE_RE = re.compile(r"^[ \t\u3000]*\|(?:[ \t\u3000]*:?-{3,}:?[ \t\u3000]*\|)+[ \t\u3000]*$")
 
 
+def pipe_row_cut(a: str, b: str) -> bool:
+    """*b* goes on with the Markdown pipe table's row that *a* opens, a hard wrap having cut it
+    (``| 红名单 | 县税务局 | 41 | 2024`` / ``年度纳税信用A级 |``; ``…| 3`` / `` | 拖欠…对象 |``): *a*
+    opens with ``|`` and holds another, and either *a* does not close with ``|`` and *b* is no row
+    opened and left open (the next row of a table whose rows keep no closing pipe), or *a* closes
+    with one and *b* closes a row it did not open (a row never starts without its pipe, so *b* is
+    the rest of *a*'s last cell). Reads each line once."""
+    a, b = a.strip(), b.strip()
+    if not (a.startswith("|") and a.count("|") >= 2 and b) or PIPE_ROW_RE.match(b):
+        return False
+    if not a.endswith("|"):
+        return not (b.startswith("|") and not b.endswith("|"))
+    return b.endswith("|") and not b.startswith("|")
+
+
 def pipe_spans(text: str) -> list[tuple[int, int]] | None:
     """``[(start, end)]`` of the cells of *text* when it is a Markdown pipe table's row
     (:data:`PIPE_ROW_RE`): the runs between the pipes, outer whitespace left out (an empty cell

@@ -29,7 +29,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
 
-from convert.reader.layout import (BULLET_CHARS, TAB_CELL_MAX, TABLE_TITLE_RE, listed_person, directory_entry, thin_cells, thin_figure_row, tab_cells, CONTENTS_HEAD_RE, gap_at_end, unit_line, unit_label, author_before_leader, author_wrapped_off,
+from convert.reader.layout import (BULLET_CHARS, PIPE_ROW_RE, pipe_row_cut, TAB_CELL_MAX, TABLE_TITLE_RE, listed_person, directory_entry, thin_cells, thin_figure_row, tab_cells, CONTENTS_HEAD_RE, gap_at_end, unit_line, unit_label, author_before_leader, author_wrapped_off,
                                    colophon_kind, figure_caption, artwork_caption, page_credit, row_cells, column_row, tab_pair, table_row, is_page_label)
 from convert.reader.lines import FOLIO_RES, LEADER_RUN_RE, Line, Milestone, is_mark, split_lines
 from convert.reader.names import is_org_name
@@ -62,6 +62,14 @@ FIELD_GAP_SPLIT_RE = re.compile(r"\u3000{2,}|[ \t]{3,}")
 DATE_SPAN_END_RE = re.compile(r"[（(](?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:[—\-－~～至](?:\d{1,2}月)?\d{1,2}日?)?[）)]$")
 #: A news lead's opening date: ``11月18日，``, ``1 月 7 日下午``.
 DATE_LEAD_RE = re.compile(r"^\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+#: The evidence of a line ended because the next opens like a news lead (:func:`decide_break`);
+#: the logical stage reads a title there (:meth:`convert.reader.logical.body.Builder._heading`).
+LEAD_BREAK = ("the next line opens a sentence like a news lead (近日，, 日前，, 12月3日，) and this line ends with no "
+              "punctuation: a line of its own (a title) over the article's first sentence")
+#: A sentence that opens like a news lead, its comma after the time it names (近日，, 日前，,
+#: 今年以来，, 12月3日，, 11月下旬，): the first sentence of an article, never the rest of one.
+LEAD_OPENING_RE = re.compile(r"^\s*(?:近日|日前|近期|近年来|今年以来|入冬以来|\d{1,2}\s*月\s*\d{1,2}\s*日(?:上午|下午|晚上?)?"
+                             r"|\d{1,2}\s*月[上中下]旬)[，,]")
 #: A dated entry's opening (a 大事记, a chronicle): a day, a span of days or a part of a month, then
 #: a gap (``5月6日　``, ``5月14日—15日　``, ``5月下旬　``) and the entry's text; what a title never opens with.
 #: A time or a span of times may follow the day (a schedule's item: ``9月18日10:00—10:03　预先警报``),
@@ -1554,6 +1562,11 @@ def _completes_entry(a: Line, b: Line, entries: list[tuple[str, Counter]]) -> bo
     return False
 
 
+def _open_quote(t: str) -> bool:
+    """*t* leaves a quotation, a book title or a bracket open (``…重新获得“``)."""
+    return t.count("“") != t.count("”") or t.count("《") != t.count("》") or t.count("（") != t.count("）")
+
+
 def _outrun(a: Line, b: Line, width: float) -> bool:
     """*b*, a line of running text (clause punctuation in it), is wider than *a* (its indent
     counted) by more than twice the tolerance of a wrap at *width* (:func:`_tolerance`), counting
@@ -1567,8 +1580,7 @@ def _outrun(a: Line, b: Line, width: float) -> bool:
     enumeration comma (、: a list, what a line of prose without a comma often is)."""
     tol = 2 * _tolerance(width)  # the wrap's own play, line to line, is about one tolerance
     t = a.text
-    if ("、" in t or t.count("“") != t.count("”") or t.count("《") != t.count("》")
-            or t.count("（") != t.count("）")):
+    if "、" in t or _open_quote(t):
         return False
     # a paragraph's first line is narrower by its indent (段首缩进): counted as printed
     raw = a.raw.rstrip()
@@ -1588,9 +1600,10 @@ def _heading_tail(a: Line, parts: int, b: Line, width: float | None) -> bool:
     (a reporter, author or masthead line)."""
     if parts != 1 or a.level == 0 or b.marked or width is None or b.page is not None:
         return False
-    tail = b.text.strip()
+    tail, head = b.text.strip(), a.text.strip()
+    most = width * 2 / 3 if (_open_quote(head) or INNER_GAP_RE.search(head)) else width / 2
     return (extent(a.raw) >= width - _tolerance(width) and clause_free(a.text) and clause_free(tail)
-            and 0 < len(b.key) <= width / 2 and len(b.key) == len(tail) and not tail.startswith("—")
+            and 0 < len(b.key) <= most and len(b.key) == len(tail) and not tail.startswith("—")
             and not any(ch.isdigit() for ch in tail) and tail[:1] not in BULLET_CHARS and _own_line(b) is None)
 
 
@@ -2105,6 +2118,12 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
     if paged_entry and parts == 1:
         return True, ("ends with a contents entry's page after a wide gap, under a contents heading (a 目次 without "
                       "leaders prints title, author and page on one line: GB/T 3179-2009)"), None
+    if pipe_row_cut(a.text, b.text):
+        return False, ("a Markdown pipe table's row this line opens goes on in the next line: the row the wrap "
+                       "cut (a row opens and closes with its pipes, GFM 0.29 §4.10)"), None
+    if PIPE_ROW_RE.match(a.text) and b.text.lstrip().startswith("|"):
+        return True, ("a Markdown pipe table's row closed on this line, the next opening with a pipe: the next row "
+                      "(GFM 0.29 §4.10): rows are never run together"), None
     if bold_run_cut(a, b) and not sentence_final(a.text):
         return False, ("a bold run (**) this line opens closes on the next line, which goes on inside it: one "
                        "bold run the wrap cut (CommonMark 0.31 §6.2)"), None
@@ -2284,6 +2303,11 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
         # (a number the hard wrap cut, ``…至20`` / ``23年…``, or cut from its unit, ``…至2023`` /
         # ``年1月…``, is running text: a heading's clause does not end inside a number)
         return True, "two balanced clauses X，Y without a sentence end (a sub-heading's shape)", None
+    if (parts == 1 and LEAD_OPENING_RE.match(b.text) and a.text.rstrip()[-1:] not in PROSE_PUNCT | set("、“‘《（(—")
+            and not any(c in "。；;：:！？!?" for c in a.text)):
+        # (``乡镇“属地管理”事项清单完成修订，明确事项136项`` / ``近日，县委编办会同…``: a sentence
+        # that opens 近日， follows a sentence's end, and this line ends with none)
+        return True, LEAD_BREAK, "medium"
     if parts == 1 and centred_cut(a, b, width):
         return False, (f"set in deeper than a paragraph's indent (a centred line), its leading space and text "
                        f"reaching the wrap ({width - _tolerance(width):g}), the next line flush left, neither with "
@@ -2340,6 +2364,10 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
             if DATED_ENTRY_RE.match(a.text) and not b.text.lstrip().startswith("——"):
                 return False, (f"no clause punctuation, but {wide} and opening with a date and a gap (a dated "
                                "entry of a chronicle, 大事记: running text)"), "medium"
+            if year_cut(a.text.rstrip(), b.text.lstrip()):
+                # (``…（县信用办）　　　　2`` / ``025年7月21日``: the 编印 line's date the wrap cut)
+                return False, (f"no clause punctuation, but {wide} and the wrap cut a year: digits at its end, "
+                               "the year's rest and its 年 opening the next line"), "medium"
             if DATE_LEAD_RE.match(b.text):
                 return True, (f"no clause punctuation, {wide}, and the next line opens like a news "
                               "lead (a date)"), "medium"
@@ -2765,6 +2793,18 @@ def number_cut(before: str, after: str) -> bool:
     while j < len(after) and after[j].isascii() and after[j].isdigit():
         j += 1
     return _wide(before[i - 1 : i]) or _wide(after[j : j + 1])
+
+
+#: The rest of a year and its 年 (``025年7月21日``), after the digits the wrap left on the line above.
+YEAR_REST_RE = re.compile(r"(\d{1,3})年\d{1,2}月")
+
+
+def year_cut(before: str, after: str) -> bool:
+    """A hard wrap cut a year (``…　　2`` / ``025年7月21日``): :func:`number_cut` holds and the
+    digits at *before*'s end and at *after*'s start make four, followed by 年 and a month. Reads
+    only the two ends."""
+    m = YEAR_REST_RE.match(after)
+    return bool(m) and number_cut(before, after) and len(before) - _digits_start(before) + len(m.group(1)) == 4
 
 
 #: The units, measure words and date words that follow a number in Chinese running text (年, 月,

@@ -63,7 +63,7 @@ from convert.reader.masthead import DATE_RE, _iso, arabic_date
 from convert.reader.logical.state import LogicalText, Role
 from convert.reader.logical.roles import CREDIT_LINE_RE, author_line, numbered_parts, DOCUMENT_TITLE_RE, QUESTION_HEAD_RE, SIGNED_TITLE_MAX, indented, physical_parts, subhead_level, title_like
 from convert.reader.names import looks_like_person, tag_byline
-from convert.reader.physical import (AFTER_SENTENCE_NOTE_RE, ATTACHMENT_MARK_RE, item_number, DATED_ENTRY_RE, DOC_NUMBER_RE, FIELD_GAP_SPLIT_RE, field_row, extent, NO_LINE_START, as_wide_as_wrapped, set_in_centred, display_width, field_text, leading_blanks, contact_line, SALUTATION_RE,
+from convert.reader.physical import (AFTER_SENTENCE_NOTE_RE, LEAD_BREAK, ATTACHMENT_MARK_RE, item_number, DATED_ENTRY_RE, DOC_NUMBER_RE, FIELD_GAP_SPLIT_RE, field_row, extent, NO_LINE_START, as_wide_as_wrapped, set_in_centred, display_width, field_text, leading_blanks, contact_line, SALUTATION_RE,
                                      reference_follows, sentence_final, whole_bracket)
 from convert.tei import TEI_NS, E, XML_ID, t, xpath
 
@@ -1323,12 +1323,15 @@ class BodyBuilder:
             # question under a column name), the writer's salutation (称呼：) under it, then the letter
             return Heading("article", why="a short line, a letter's salutation (称呼：) under it: the letter's title",
                            cert="medium")
-        if (not marked and not heading_shape(line) and self.blank_separated and line.blank_before
-                and 8 <= len(line.key) <= 30 and line.text.count("，") + line.text.count(",") == 1
+        if (not marked and not heading_shape(line) and 8 <= len(line.key) <= 30
+                and line.text.count("，") + line.text.count(",") == 1
                 and line.text.rstrip()[-1:] not in "。；;！？!?：:，,、" and i > 0 and i + 1 < len(self.lines)
                 and self._role(i - 1) is None and sentence_final(self.lines[i - 1].text)
-                and nxt_role is None and self.lines[i + 1].blank_before and paragraph_shape(self.lines[i + 1])
-                and NEWS_LEAD_RE.match(self.lines[i + 1].key)):
+                and nxt_role is None and paragraph_shape(self.lines[i + 1])
+                and NEWS_LEAD_RE.match(self.lines[i + 1].key)
+                and ((self.blank_separated and line.blank_before and self.lines[i + 1].blank_before)
+                     # (no blank lines: the unwrapping ended the line over the lead, ``近日，…``)
+                     or any(LEAD_BREAK in e for e in line.evidence))):
             # a line of two clauses apart by a comma, no sentence end, set apart by blank lines
             # between a finished paragraph and a news lead opening with its time (…完成修订，明确
             # 事项136项 / 近日，…): the title of the next report (a 消息's 标题 may hold a comma)
