@@ -127,10 +127,20 @@ ORG_FIELD_RE = re.compile(r"^(?:主管|主办|承办|协办|编辑出版|编辑|
 
 def is_org_name(text: str) -> bool:
     """True when *text* (whitespace aside) reads as one office's or body's name: 4–40 characters,
-    no punctuation or digits, ending in a word for an office or body (:data:`ORG_END_RE`)."""
+    no punctuation or digits, ending in a word for an office or body (:data:`ORG_END_RE`); the
+    body's other name may follow in brackets (:data:`ORG_ALIAS_RE`, itself a body's name)."""
     key = re.sub(r"\s+", "", text)
-    return (4 <= len(key) <= 40 and ORG_END_RE.search(key) is not None
-            and re.search(r"[\d，,。；;、：:（）()《》“”\"'!！?？/／@.]", key) is None)
+    m = ORG_ALIAS_RE.search(key)
+    if m and ORG_END_RE.search(m.group(1)) and not _ORG_BAD_RE.search(m.group(1)):
+        key = key[: m.start()]  # the body's other name in brackets: 县发展和改革局（县信用办）
+    return 4 <= len(key) <= 40 and ORG_END_RE.search(key) is not None and _ORG_BAD_RE.search(key) is None
+
+
+#: What no body's name holds: digits, punctuation, brackets (:func:`is_org_name`).
+_ORG_BAD_RE = re.compile(r"[\d，,。；;、：:（）()《》“”\"'!！?？/／@.]")
+#: The other name of a body in brackets after its name, a body's name itself (an office a bureau
+#: hosts, 挂牌: ``县发展和改革局（县信用办）``, ``县委办公室（县委督查室）``).
+ORG_ALIAS_RE = re.compile(r"[（(]([^（）()]{3,12})[）)]$")
 
 
 def _wrap_text_spans(el: etree._Element, spans: list[tuple[int, int]], name: str) -> None:

@@ -2304,9 +2304,10 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
         # ``年1月…``, is running text: a heading's clause does not end inside a number)
         return True, "two balanced clauses X，Y without a sentence end (a sub-heading's shape)", None
     if (parts == 1 and LEAD_OPENING_RE.match(b.text) and a.text.rstrip()[-1:] not in PROSE_PUNCT | set("、“‘《（(—")
-            and not any(c in "。；;：:！？!?" for c in a.text)):
+            and any(c in "，," for c in a.text) and not any(c in "。；;：:！？!?" for c in a.text)):
         # (``乡镇“属地管理”事项清单完成修订，明确事项136项`` / ``近日，县委编办会同…``: a sentence
-        # that opens 近日， follows a sentence's end, and this line ends with none)
+        # that opens 近日， follows a sentence's end, and this line ends with none; a line without
+        # a comma is weighed by its shape below)
         return True, LEAD_BREAK, "medium"
     if parts == 1 and centred_cut(a, b, width):
         return False, (f"set in deeper than a paragraph's indent (a centred line), its leading space and text "
@@ -2364,10 +2365,6 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
             if DATED_ENTRY_RE.match(a.text) and not b.text.lstrip().startswith("——"):
                 return False, (f"no clause punctuation, but {wide} and opening with a date and a gap (a dated "
                                "entry of a chronicle, 大事记: running text)"), "medium"
-            if year_cut(a.text.rstrip(), b.text.lstrip()):
-                # (``…（县信用办）　　　　2`` / ``025年7月21日``: the 编印 line's date the wrap cut)
-                return False, (f"no clause punctuation, but {wide} and the wrap cut a year: digits at its end, "
-                               "the year's rest and its 年 opening the next line"), "medium"
             if DATE_LEAD_RE.match(b.text):
                 return True, (f"no clause punctuation, {wide}, and the next line opens like a news "
                               "lead (a date)"), "medium"
@@ -2793,18 +2790,6 @@ def number_cut(before: str, after: str) -> bool:
     while j < len(after) and after[j].isascii() and after[j].isdigit():
         j += 1
     return _wide(before[i - 1 : i]) or _wide(after[j : j + 1])
-
-
-#: The rest of a year and its 年 (``025年7月21日``), after the digits the wrap left on the line above.
-YEAR_REST_RE = re.compile(r"(\d{1,3})年\d{1,2}月")
-
-
-def year_cut(before: str, after: str) -> bool:
-    """A hard wrap cut a year (``…　　2`` / ``025年7月21日``): :func:`number_cut` holds and the
-    digits at *before*'s end and at *after*'s start make four, followed by 年 and a month. Reads
-    only the two ends."""
-    m = YEAR_REST_RE.match(after)
-    return bool(m) and number_cut(before, after) and len(before) - _digits_start(before) + len(m.group(1)) == 4
 
 
 #: The units, measure words and date words that follow a number in Chinese running text (年, 月,
