@@ -399,7 +399,12 @@ def false_joins(blocks: list[str], clean: str, joins: list[str], heads: set[str]
         # ... and so does a line that fills the text's measure (within two characters: digits set
         # narrower) and ends a sentence there: the wrap cut the paragraph right after the sentence
         # (the next line no numbered item)
-        if (wrapped_text and adjacent[n + 1] and full and len(a) >= full - 2 and a[-1] in "。！？!?" and a not in heads
+        # (in a hard-wrapped text that sets only some paragraphs apart with blank lines, and none by
+        # an indent, such a line under no blank line says nothing either way: the next paragraph's
+        # first line or the same paragraph's next, which a copy of the issue that prints the two on
+        # one line shows)
+        if ((wrapped_text or (len(adjacent) == len(lines) and not indent_text and indents < 3))
+                and adjacent[n + 1] and full and len(a) >= full - 2 and a[-1] in "。！？!?" and a not in heads
                 and b not in heads and any(c in "，,。；;" for c in b)
                 and not re.match(r"^[（(]?[一二三四五六七八九十\d]{1,3}[、.．）)]", b)):
             continue

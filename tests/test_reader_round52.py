@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from reader_doc import article_heads as _heads, one_document as _doc, texts as _texts
 
+from convert.reader import read_issues
+
 
 def _wrap(paragraph: str, width: int) -> str:
     """*paragraph* cut every *width* characters, as a hard wrap leaves it."""
@@ -76,3 +78,102 @@ def test_a_title_with_one_comma_over_a_news_lead_in_a_text_without_blank_lines()
     assert _heads(root) == ["县委编办召开全县机构编制业务培训会", "乡镇“属地管理”事项清单完成修订，明确事项136项"]
     assert _texts(root, "//tei:div[@type='article'][2]/tei:head[@cert='medium']") == [
         "乡镇“属地管理”事项清单完成修订，明确事项136项"]
+
+
+# Round 53: heldout-ax, after its first measure.
+
+ZHEN_HEAD = "内部资料　注意保存\n\n菖 溪 镇 工 作 简 报\n\n第11期（总第253期）\n\n菖溪镇党政办公室　　　　　　　　2025年6月12日\n\n"
+BRIEF_ITEMS = (
+    "●镇卫生院开展“健康进万家”义诊活动　6月3日至7日，镇卫生院组织医务人员分5组到各村开展义诊，共服务群众870余人次。\n\n"
+    "●镇司法所举办“法律明白人”培训班　6月9日，镇司法所举办培训班，全镇各村“法律明白人”68人参加培训。\n\n"
+    "●镇应急办开展防溺水安全宣传　随着气温升高，镇应急办在全镇危险水域增设警示牌42块，并组织网格员开展巡查。\n")
+
+
+def test_a_brief_columns_letter_spaced_name_over_bulleted_items_under_a_contents_list():
+    """简　讯 (a brief column's name, letter-spaced) over ● items whose heads end at an ideographic
+    space, in an issue whose 要目 names the main pieces only: the column, each item a brief with its
+    head; before, the name was a paragraph and the first item ran into it."""
+    text = (ZHEN_HEAD + "本期要目\n\n镇党委召开“三夏”生产工作推进会\n\n---\n\n镇党委召开“三夏”生产工作推进会\n\n"
+            + "\n\n".join(PARAS) + "\n\n（镇党政办公室供稿）\n\n— 2 —\n\n简　讯\n\n" + BRIEF_ITEMS)
+    root = _doc(text)
+    assert "简讯" in _texts(root, "//tei:body/tei:div[@type='section']/tei:head")
+    assert _texts(root, "//tei:body/tei:div[@type='section'][tei:head='简　讯']//tei:div/tei:head") == [
+        "●镇卫生院开展“健康进万家”义诊活动", "●镇司法所举办“法律明白人”培训班", "●镇应急办开展防溺水安全宣传"]
+
+
+def test_a_brief_columns_name_at_a_page_top_in_each_of_two_issues_is_no_running_head():
+    """The same brief column's name opening a page in each of two issues of one file (its first
+    item under it, opened by a bullet), no paragraph cut by either break: the column in each
+    issue, no running head."""
+    one = (ZHEN_HEAD + "镇党委召开“三夏”生产工作推进会\n\n" + "\n\n".join(PARAS) + "\n\n（镇党政办公室供稿）\n\n— 2 —\n\n简　讯\n\n"
+           + BRIEF_ITEMS + "\n报：市委办公室\n送：镇党委委员\n发：各村党支部\n")
+    two = one.replace("第11期（总第253期）", "第12期（总第254期）").replace("2025年6月12日", "2025年6月30日")
+    docs = read_issues(one + "\n\n" + two, "t.txt", warnings=[])
+    assert len(docs) == 2
+    for doc in docs:
+        assert _texts(doc.root, "//tei:body/tei:div[@type='section']/tei:head") == ["简讯"]
+        assert _texts(doc.root, "//tei:fw[@type='header']") == []
+
+
+def test_a_joint_units_byline_ending_in_a_task_group_under_a_title():
+    """Two bodies apart by a gap, the second a joint task group (…镇农村经济管理站联合调研组),
+    under a report's title: the report's byline; before, it was joined to the text under it."""
+    text = (ZHEN_HEAD + "镇党委召开“三夏”生产工作推进会\n\n" + PARAS[0] + "\n\n（镇党政办公室供稿）\n\n"
+            "编者按：发展壮大村级集体经济，是推动乡村振兴的重要基础。现将调研报告刊发，请各村结合实际认真研究。\n\n"
+            "关于全镇村级集体经济发展情况的调研报告\n\n镇党政办公室　镇农村经济管理站联合调研组\n\n"
+            + "\n\n".join(PARAS[1:]) + "\n")
+    root = _doc(text)
+    assert "镇党政办公室镇农村经济管理站联合调研组" in _texts(root, "//tei:byline")
+    assert _heads(root) == ["镇党委召开“三夏”生产工作推进会", "关于全镇村级集体经济发展情况的调研报告"]
+
+
+PAPER_HEAD = "菖溪法治报\n\n菖溪县司法局编印\n\n2025年12月12日　星期五\n\n第23期（总第306期）　　今日4版\n\n本期导读\n\n"
+
+
+def test_a_question_title_with_its_subtitle_and_author_line():
+    """A title of two clauses ending in a question mark (有了矛盾纠纷，到哪里“说理”？) over its
+    ——subtitle and a unit's author line: the article's title; before, the subtitle was."""
+    text = (PAPER_HEAD + "● 调解室里的“老娘舅”　　2版\n\n● 矛盾纠纷到哪里“说理”？《办法》解读来了　　3版\n\n"
+            "第2版　要闻\n\n调解室里的“老娘舅”\n\n" + "\n\n".join(PARAS) + "\n\n第3版　普法\n\n"
+            "有了矛盾纠纷，到哪里“说理”？\n\n——《菖溪县矛盾纠纷多元化解工作办法》解读\n\n县司法局人民参与和促进法治股\n\n"
+            + "\n\n".join(PARAS[::-1]) + "\n")
+    root = _doc(text)
+    assert _heads(root) == ["调解室里的“老娘舅”", "有了矛盾纠纷，到哪里“说理”？"]
+    assert _texts(root, "//tei:head[@type='sub']") == ["——《菖溪县矛盾纠纷多元化解工作办法》解读"]
+
+
+def test_a_columns_question_title_the_guide_prints_without_its_punctuation():
+    """法律信箱 over 老人口头许诺的房子，算不算数？, the 导读 printing the entry as 法律信箱：老人口头
+    许诺的房子算不算数 (comma and question mark dropped): the column and the article's title;
+    before, the column's name was the article's title and the question a paragraph."""
+    text = (PAPER_HEAD + "● 调解室里的“老娘舅”　　2版\n\n● 法律信箱：老人口头许诺的房子算不算数　　3版\n\n"
+            "第2版　要闻\n\n调解室里的“老娘舅”\n\n" + "\n\n".join(PARAS) + "\n\n第3版　普法\n\n法律信箱\n\n"
+            "老人口头许诺的房子，算不算数？\n\n菖溪乡读者钟女士来信问：我父亲生前多次说房子留给我，但没有写过遗嘱，这算不算数？\n\n"
+            "律师解答：钟女士您好。根据您反映的情况，您父亲生前的口头表示很难被认定为有效遗嘱。\n")
+    root = _doc(text)
+    assert _heads(root) == ["调解室里的“老娘舅”", "老人口头许诺的房子，算不算数？"]
+    assert "法律信箱" in _texts(root, "//tei:div[@type='section']/tei:head")
+
+
+def test_a_quoted_letters_signature_and_date_stay_lines_of_their_own():
+    """A martyr's letter quoted in a memoir, signed 儿　树棠　叩上 over a 干支 date
+    (己丑年二月十六日灯下), the memoir going on under it: the signature and the date are lines of
+    their own; before, they and the next paragraph ran together."""
+    text = ("菖溪老区建设\n\n2025年第3期　总第79期\n\n菖溪县老区建设促进会编　　2025年9月\n\n一封家书\n\n"
+            + PARAS[0] + "\n\n母亲大人膝下：\n\n儿离家已近半载，未能在堂前尽孝，心中常觉不安。待天下太平，儿即回家侍奉母亲。\n\n"
+            "儿　树棠　叩上\n\n己丑年二月十六日灯下\n\n信末所署的“己丑年二月十六日”，是1949年3月中旬。写下这封信不到一个月，他就牺牲了。\n")
+    root = _doc(text)
+    paras = _texts(root, "//tei:body//tei:p")
+    assert "儿树棠叩上" in paras and "己丑年二月十六日灯下" in paras
+
+
+def test_a_title_in_two_halves_over_a_line_opening_with_its_last_character():
+    """A title of two phrases apart by an ideographic space (…过半　夏种夏管同步推进) over a lead
+    that opens with the character the title ends with (进入6月，…), hard-wrapped with no blank
+    lines: the title; before, it was read as a character printed twice across a page break and
+    joined to the lead."""
+    lead = "进入6月，全镇6.2万亩小麦陆续成熟，镇里抢抓晴好天气，组织农机跨村作业，麦收工作进展顺利。"
+    text = (ZHEN_HEAD.replace("\n\n", "\n") + "镇党委召开“三夏”生产工作推进会\n" + _wrap(PARAS[0], 22) + "\n（镇党政办公室供稿）\n"
+            + "全镇小麦机收进度过半　夏种夏管同步推进\n" + _wrap(lead, 22) + "\n" + _wrap(PARAS[1], 22) + "\n")
+    root = _doc(text)
+    assert _heads(root) == ["镇党委召开“三夏”生产工作推进会", "全镇小麦机收进度过半夏种夏管同步推进"]

@@ -593,10 +593,12 @@ def find_page_furniture(doc: PhysicalText) -> None:
             for i in members:
                 lines[i].note("no running head", "at two page tops only, in two places there, one phrase: a title")
             continue
-        if (len(members) == 2 and all(lines[i].key[:1] == "【" and lines[i].key[-1:] == "】" for i in members)
+        if (len(members) == 2 and all((lines[i].key[:1] == "【" and lines[i].key[-1:] == "】") or _brief_column(lines, i)
+                                      for i in members)
                 and not any(cut_above(i) for i in members)):
             # a column's name in 【】 at two page tops only, neither break cutting a paragraph (a
             # file of two issues whose column opens a page in each): the column, no running head
+            # (so is a brief column's name over its bulleted items: 简　讯 / ●…)
             for i in members:
                 lines[i].note("no running head", "a column name in 【】 at two page tops only, no paragraph cut by "
                                                  "either break: the column opens the page")
@@ -1080,7 +1082,10 @@ CIRCLED_ITEMS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 #: A letter's or a speech's salutation (称呼) alone on its line, a colon after it (书信 practice):
 #: ``尊敬的心内科全体医护人员：``, ``同志们：``, ``各位家长：``.
 SALUTATION_LINE_RE = re.compile(r"(?:尊敬的|亲爱的)[\u4e00-\u9fff、]{1,24}[：:]"
-                                r"|[\u4e00-\u9fff、]{0,14}(?:同志们|同志|朋友们|先生们|女士们|老师们|家长们|各位[\u4e00-\u9fff]{1,4})[：:]")
+                                r"|[\u4e00-\u9fff、]{0,14}(?:同志们|同志|朋友们|先生们|女士们|老师们|家长们|各位[\u4e00-\u9fff]{1,4})[：:]"
+                                # a letter's classical salutation with its 提称语 (书信 practice:
+                                # 母亲大人膝下：, 某某先生台鉴：, 某兄如晤：)
+                                r"|[\u4e00-\u9fff]{1,10}(?:膝下|钧鉴|台鉴|惠鉴|大鉴|如晤|如面|尊前|大人)[：:]")
 
 
 def addressee_line(line: Line) -> bool:
@@ -1387,6 +1392,12 @@ def pageless_entries(lines: list[Line]) -> list[tuple[int, str]]:
             if line.page is not None or PAGE_AFTER_GAP_RE.search(line.text) or ENTRY_PAGE_ALONE_RE.search(line.text):
                 run = []  # a list with pages (leaders or a gap before them, or a 导读's N版): read otherwise
                 break
+            if run and run[-1][0] == j - 1 and len(run[-1][1]) >= 12 and re.fullmatch(r"[\u4e00-\u9fff]{1,2}", key):
+                # one or two characters under a long entry: its rest the wrap carried over (…情况的通 /
+                # 报), put back by rejoin_wrapped_entries
+                run.append((j, key))
+                j += 1
+                continue
             if (not 2 <= len(key) <= 60 or any(c in "。，,；;" for c in line.text) or line.text.rstrip()[-1:] in "：:"
                     or sum(1 for c in key if "\u4e00" <= c <= "\u9fff") < 2):
                 break  # (a colon inside a title stands: 城东街道团工委：“青年议事会”…; one ending a line is a lead's)
@@ -1560,6 +1571,19 @@ def _completes_entry(a: Line, b: Line, entries: list[tuple[str, Counter]]) -> bo
                 and _similar(kab, e) >= MATCH_RATIO and _ratio(kab, e) > _ratio(ka, e)):
             return True
     return False
+
+
+#: The name of a brief-news column (简讯, 快讯 …; not 简报, a series' own name).
+BRIEF_COLUMN_RE = re.compile(r"^(?:[\u4e00-\u9fff]{0,4})(?:简讯|快讯|短讯|速览|速递|一句话新闻)$")
+
+
+def _brief_column(lines: list[Line], i: int) -> bool:
+    """Line *i* names a brief-news column (:data:`BRIEF_COLUMN_RE`, letter-spaced or not) and the
+    next line with text opens with a bullet: the column's first item (``●镇卫生院开展…``)."""
+    if not BRIEF_COLUMN_RE.match(lines[i].key):
+        return False
+    nxt = next((x for x in lines[i + 1 : i + 4] if x.key), None)
+    return nxt is not None and nxt.text.lstrip()[:1] in BULLET_CHARS
 
 
 def _open_quote(t: str) -> bool:
@@ -2282,7 +2306,10 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
     if schedule_end(a.text):
         return True, ("a dated item without clause punctuation that ends closing its bracket (a programme's "
                       "item: date, gap, event, its place in brackets): the item ended"), None
-    if _doubled(a.text, b.text) and any(c in PROSE_PUNCT for c in b.text):  # 顶真 in verse aside
+    if (_doubled(a.text, b.text) and any(c in PROSE_PUNCT for c in b.text)  # 顶真 in verse aside
+            # (not after a line of two phrases set apart by an ideographic space and no clause
+            # marks: a title's two halves, ``…过半　夏种夏管同步推进`` / ``进入6月，…``)
+            and not (parts == 1 and clause_free(a.text) and TITLE_GAP_RE.search(a.text.strip()))):
         return False, (f"the next line starts with the character this one ends with ({b.text.lstrip()[0]}): "
                        "printed twice across an old page break"), "medium"
     if (indents and parts == 1 and opens_indented(a) and b.raw.lstrip("\f")[:1] not in " \t\u3000"

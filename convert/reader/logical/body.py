@@ -48,6 +48,7 @@ contents entries' targets and the roles and evidence of the body's lines.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from lxml import etree
@@ -198,9 +199,22 @@ def next_reference(para: etree._Element, segs) -> bool:
     return reference_follows((para.text or "")[:12], first)
 
 
+#: A letter's signature or its date on a line of its own (书信 practice: 署名 and 日期 under the
+#: text): a name ending in a signing word (叩上, 敬上, 谨上, 拜上, 顿首, 手书), or a date alone —
+#: arabic or Chinese numerals (``2025年7月18日``) or a 干支 year with a lunar month and day
+#: (``己丑年二月十六日``), maybe with where or when it was written (灯下, 夜, 于…). Bounded runs.
+LETTER_SIGN_LINE_RE = re.compile(
+    r"[\u4e00-\u9fff]{1,12}(?:叩上|敬上|谨上|拜上|顿首|叩首|手书|手启|敬启|谨启)"
+    r"|(?:[〇○零0-9一二三四五六七八九]{4}|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥])年"
+    r"[0-9正一二三四五六七八九十冬腊]{1,3}月[0-9初一二三四五六七八九十廿卅]{1,3}日(?:灯下|夜|晨|午|于[\u4e00-\u9fff]{1,8})?")
 #: A part's number printed alone on a line, a Chinese numeral without 、 (fiction and the long
 #: 散文 number their parts so, centred: 一 / 二 / 三): it finishes its line, no sentence runs on.
 PART_NUMBER_RE = re.compile(r"[一二三四五六七八九十]{1,3}")
+
+
+def _unpunctuated(key: str) -> str:
+    """*key* without its punctuation (Unicode P*: ，？“” …), the words alone."""
+    return "".join(c for c in key if not unicodedata.category(c).startswith("P"))
 
 
 @dataclass
@@ -373,6 +387,13 @@ class BodyBuilder:
             # not another entry's title however alike (``——在县…会议上的讲话`` is no ``县…召开…会议``)
             return next((k for k, e in enumerate(self.entries) if e.target is None and e.key == line.key), None)
         if any(c in "，," for c in line.text):
+            if len(bare := _unpunctuated(line.key)) >= 6 and len(line.key) <= 30:
+                # the entry prints the same words without the comma and question mark (a 导读 drops
+                # them, its column's name before the title or not: ``法律信箱：老人口头许诺的房子算不算数``)
+                same = [i for i, e in enumerate(self.entries) if e.target is None and bare in (
+                    _unpunctuated(e.key), _unpunctuated(re.sub(r"^[\u4e00-\u9fff]{2,6}[：:]", "", e.key)))]
+                if same:
+                    return same[0]
             if not clause_title(line.key):
                 return None
             hits = [i for i, e in enumerate(self.entries)
@@ -421,6 +442,12 @@ class BodyBuilder:
         found = self._entry_match(self.lines[k])
         if found is not None:
             return re.match(column, self.entries[found].key) is not None
+        # the title as the entry prints it after the column's name, its punctuation left out (a
+        # 导读 drops the title's comma and question mark: ``法律信箱：老人口头许诺的房子算不算数``)
+        bare = _unpunctuated(self.lines[k].key)
+        if self._role(k) is None and len(bare) >= 6 and any(
+                (m := re.match(column, e.key)) and _unpunctuated(e.key[m.end():]) == bare for e in self.entries):
+            return True
         return (self._role(k) is None and heading_shape(self.lines[k]) and k + 1 < len(self.lines)
                 and self._role(k + 1) is None and paragraph_shape(self.lines[k + 1]))
 
@@ -1168,6 +1195,13 @@ class BodyBuilder:
             return Heading("article", entry, why=f"matches contents entry {entry + 1}")
         if self.para_open:
             return None  # the previous paragraph goes on here
+        if not line.marked and LETTER_SIGN_LINE_RE.fullmatch(line.key) and i > 0 and not self._title_only():
+            # a letter's signature or its date inside a piece (儿　树棠　叩上 / 己丑年二月十六日灯下:
+            # a letter quoted in a memoir, 书信 practice): lines of the text, no title
+            line.note("paragraph", "a letter's signature or date (a signing word, 叩上 敬上; a date alone) inside "
+                                   "a piece: its own line of the text, not a title")
+            self._alone_ids.add(id(line))
+            return None
         if (not line.marked and BOX_NAME_RE.match(line.key) and not BOX_LABEL_RE.match(line.key) and i > 0
                 and sentence_final(self.lines[i - 1].text) and i + 2 < len(self.lines)
                 and self._role(i + 1) is None and (heading_shape(self.lines[i + 1]) or self.lines[i + 1].marked)
@@ -1280,9 +1314,11 @@ class BodyBuilder:
             cert, context = self._shape_cert(i, line)
             return Heading("article", why=f"a short title with an author line under it; {context}", cert=cert)
         if (not marked and not heading_shape(line) and len(line.key) <= 40 and self._subtitle_then_author(i)
-                and line.text.rstrip()[-1:] not in "。；;！？!?：:，,、"):
+                and line.text.rstrip()[-1:] not in "。；;：:，,、"
+                and not any(c in "。；;" for c in line.text)):
             # a line with a comma or in quotes (``“工匠之路，没有捷径可走”``), its 副题 (——…) under it and
             # an author line or lead-in under that: the head of a feature or interview in three lines
+            # (a question may end it: ``有了矛盾纠纷，到哪里“说理”？``; a sentence's end may not)
             cert, context = self._shape_cert(i, line)
             return Heading("article", why="a title with its ——subtitle and an author line under it"
                                           + (f"; {context}" if context else ""), cert=cert)
@@ -1433,6 +1469,11 @@ class BodyBuilder:
             # title of its own
             return Heading("article", why="the rest of the ——subtitle above, which a page break or the wrap cut",
                            cert="medium")
+        if (not marked and BRIEF_RE.search(line.key) and len(line.key) <= 8 and heading_shape(line)
+                and nxt_role is not None and nxt_role.kind == "brief"):
+            # a brief column's name (简讯, 快讯, letter-spaced or not) over its run-in items: their
+            # column, which a 要目 naming the main pieces leaves out
+            return Heading("section", why="names a brief-news column, over its run-in items", cert="medium")
         if self.exhaustive and not marked and not SUBHEAD_RE.match(line.key):
             # with a printed contents list, an unmarked line it does not name is no article
             # heading, unless it stands where the next entry not yet found would (printed a
@@ -1979,6 +2020,9 @@ class BodyBuilder:
                               and not figure_row(line.text)  # a data box's row ends on its line
                               and not thin_figure_row(line.text, True)  # so does a row of figures one space apart
                               and not DOC_NUMBER_RE.fullmatch(line.key)  # 发文字号 (GB/T 9704-2012 7.2.4)
+                              # a letter's signature and its date, quoted in a piece (儿　树棠　叩上 /
+                              # 己丑年二月十六日灯下): lines of their own (书信 practice: 署名, 日期)
+                              and not (line.end_no == line.no and LETTER_SIGN_LINE_RE.fullmatch(line.key))
                               # an attachment's mark over its title (附件: GB/T 9704-2012 8.1)
                               and not ATTACHMENT_MARK_RE.fullmatch(line.key)
                               # a note of the list printed under the piece (附：…表彰名单): whole

@@ -80,7 +80,10 @@ CAPTION_CREDIT_RE = re.compile(
     rf"(?:[\u4e00-\u9fff]{{2,10}}[ \u3000]+(?={_CREDIT_NAME}\s*摄))?"
     rf"{_CREDIT_NAME}(?:\s+(?:(?:记者|通讯员)\s*)?{_CREDIT_NAME})*\s*摄\s*[）)]?"
     # a body that gave the photo (``乡农业综合服务中心　供图``): a unit's credit, after a wide gap
-    r"|[（(]?[\u4e00-\u9fff]{2,14}[ \u3000]*供图\s*[）)]?)\s*$")
+    r"|[（(]?[\u4e00-\u9fff]{2,14}[ \u3000]*供图\s*[）)]?"
+    # the artist of a drawing or cartoon printed in the paper (``法治漫画：…　　X 作``, 绘): after a
+    # wide gap (find_captions checks it)
+    rf"|(?P<artist>{_CREDIT_NAME}[ \u3000]*[作绘]))\s*$")
 #: An editor's note: 编者按：, 按：, 编后：, 编后语：, 编者的话：.
 EDITORIAL_RE = re.compile(r"^\s*(?P<label>(?:编者按|编后语|编后记|编后|编者的话|按)\s*[：:])")
 #: A news lead-in (消息头): ``本报讯（记者 … 通讯员 …）``, ``新华社郑州3月8日电（记者 …）``.
@@ -446,6 +449,15 @@ def find_captions(doc: LogicalText) -> None:
         # (the gap up to the credit's first character: the credit's match may open with a space)
         start = m.start("credit") + len(m.group("credit")) - len(m.group("credit").lstrip())
         gap = text[len(before): start]
+        if m.group("artist") is not None:
+            # an artwork's credit stands only after a wide gap, under a caption with no sentence end
+            # in it (a line ending …工作 or …写作 is none)
+            if not (("\u3000\u3000" in gap or "   " in gap) and before and len(before) <= 60
+                    and not any(c in "。；;！？!?" for c in before)):
+                continue
+            _give(doc, i, "caption", "an artwork's caption (its title, a wide gap, the artist and 作 or 绘)",
+                  credit=m.span("credit"))
+            continue
         if (before and before[-1] not in "。！？!?" and not before.startswith("图为") and not figure_caption(before)
                 # (a work's title in 《》 alone over its credit, ``《苕溪晨雾》　　X 摄``: a photo's caption)
                 and not re.fullmatch(r"《[^《》]{1,24}》", before.strip())
