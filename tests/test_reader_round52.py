@@ -177,3 +177,21 @@ def test_a_title_in_two_halves_over_a_line_opening_with_its_last_character():
             + "全镇小麦机收进度过半　夏种夏管同步推进\n" + _wrap(lead, 22) + "\n" + _wrap(PARAS[1], 22) + "\n")
     root = _doc(text)
     assert _heads(root) == ["镇党委召开“三夏”生产工作推进会", "全镇小麦机收进度过半夏种夏管同步推进"]
+
+
+def test_a_wrapped_pipe_tables_last_row_takes_no_text_after_it():
+    """A pipe table hard-wrapped with the text, a row cut right before a pipe (``| 1 | … | 阎秋禾研究员``
+    / ``| 县农机推广站 | 建成示范片1200亩 |``: the rest looks like a row of two cells) and the
+    report going on under the table with no blank line: each row whole, the text under it a
+    paragraph of its own (before, the cut row was two rows of three and two cells)."""
+    rows = ["| 序号 | 项目 | 专家 | 合作单位 | 进展 |", "| --- | --- | --- | --- | --- |",
+            "| 1 | 苦荞机械化收获技术示范 | 阎秋禾研究员 | 县农机推广站 | 建成示范片1200亩 |",
+            "| 2 | 荞麦病虫害绿色防控 | 蓝海澄副研究员 | 县植保植检站 | 布设监测点8个，暂未发现大面积病虫害 |"]
+    text = ("菖溪科协通讯\n2025年第2期（总第47期）\n菖溪县科学技术协会编　　2025年6月\n"
+            "苦荞产业院士专家工作站上半年工作综述\n" + _wrap(PARAS[0], 26) + "\n" + "\n".join(_wrap(r, 26) for r in rows)
+            + "\n" + _wrap("工作站运行中也存在一些问题：一是依托企业研发力量较弱；二是成果转化渠道不多。下半年，县科协将建立专家联络员制度。", 26)
+            + "\n（县科协学会部）\n把论文写在荞麦地里\n——访省农业科学院研究员阎秋禾\n" + _wrap(PARAS[1], 26) + "\n")
+    root = _doc(text)
+    assert _heads(root) == ["苦荞产业院士专家工作站上半年工作综述", "把论文写在荞麦地里"]
+    assert any(p.startswith("工作站运行中也存在一些问题") for p in _texts(root, "//tei:body//tei:p"))
+    assert [len(_texts(row, "tei:cell")) for row in root.iterfind(".//{http://www.tei-c.org/ns/1.0}row")][:3] == [5] * 3

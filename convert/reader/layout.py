@@ -611,13 +611,16 @@ def pipe_row_cut(a: str, b: str) -> bool:
     """*b* goes on with the Markdown pipe table's row that *a* opens, a hard wrap having cut it
     (``| 红名单 | 县税务局 | 41 | 2024`` / ``年度纳税信用A级 |``; ``…| 3`` / `` | 拖欠…对象 |``): *a*
     opens with ``|`` and holds another, and either *a* does not close with ``|`` and *b* is no row
-    opened and left open (the next row of a table whose rows keep no closing pipe), or *a* closes
-    with one and *b* closes a row it did not open (a row never starts without its pipe, so *b* is
-    the rest of *a*'s last cell). Reads each line once."""
+    opened and left open (the next row of a table whose rows keep no closing pipe; a *b* that opens
+    and closes with pipes is the rest, the cut having fallen at a pipe), or *a* closes with one and
+    *b* closes a row it did not open (a row never starts without its pipe, so *b* is the rest of
+    *a*'s last cell). Reads each line once."""
     a, b = a.strip(), b.strip()
-    if not (a.startswith("|") and a.count("|") >= 2 and b) or PIPE_ROW_RE.match(b):
+    if not (a.startswith("|") and a.count("|") >= 2 and b):
         return False
     if not a.endswith("|"):
+        # (the rest may itself look like a row of fewer cells: ``…| 阎秋禾研究员`` / ``| 县农机推广站 |
+        # 建成示范片1200亩 |``, the cut at a pipe)
         return not (b.startswith("|") and not b.endswith("|"))
     return b.endswith("|") and not b.startswith("|")
 

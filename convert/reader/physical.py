@@ -64,12 +64,12 @@ DATE_SPAN_END_RE = re.compile(r"[（(](?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:[
 DATE_LEAD_RE = re.compile(r"^\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 #: The evidence of a line ended because the next opens like a news lead (:func:`decide_break`);
 #: the logical stage reads a title there (:meth:`convert.reader.logical.body.Builder._heading`).
-LEAD_BREAK = ("the next line opens a sentence like a news lead (近日，, 日前，, 12月3日，) and this line ends with no "
+LEAD_BREAK = ("the next line opens a sentence like a news lead (近日，, 日前，, 今年以来，) and this line ends with no "
               "punctuation: a line of its own (a title) over the article's first sentence")
 #: A sentence that opens like a news lead, its comma after the time it names (近日，, 日前，,
-#: 今年以来，, 12月3日，, 11月下旬，): the first sentence of an article, never the rest of one.
-LEAD_OPENING_RE = re.compile(r"^\s*(?:近日|日前|近期|近年来|今年以来|入冬以来|\d{1,2}\s*月\s*\d{1,2}\s*日(?:上午|下午|晚上?)?"
-                             r"|\d{1,2}\s*月[上中下]旬)[，,]")
+#: 今年以来，): the first sentence of an article, never the rest of one (a date may go on with a
+#: sentence: ``…申报窗口延长至`` / ``9月30日，…``).
+LEAD_OPENING_RE = re.compile(r"^\s*(?:近日|日前|近期|近年来|今年以来|入冬以来|入夏以来|入汛以来)[，,]")
 #: A dated entry's opening (a 大事记, a chronicle): a day, a span of days or a part of a month, then
 #: a gap (``5月6日　``, ``5月14日—15日　``, ``5月下旬　``) and the entry's text; what a title never opens with.
 #: A time or a span of times may follow the day (a schedule's item: ``9月18日10:00—10:03　预先警报``),
@@ -1628,7 +1628,9 @@ def _heading_tail(a: Line, parts: int, b: Line, width: float | None) -> bool:
     most = width * 2 / 3 if (_open_quote(head) or INNER_GAP_RE.search(head)) else width / 2
     return (extent(a.raw) >= width - _tolerance(width) and clause_free(a.text) and clause_free(tail)
             and 0 < len(b.key) <= most and len(b.key) == len(tail) and not tail.startswith("—")
-            and not any(ch.isdigit() for ch in tail) and tail[:1] not in BULLET_CHARS and _own_line(b) is None)
+            and not any(ch.isdigit() for ch in tail) and tail[:1] not in BULLET_CHARS and _own_line(b) is None
+            # (a body's name alone under the heading is its author line: ``县科技局创新发展股``)
+            and not is_org_name(tail))
 
 
 #: A sentence inside an item's text after its number: the item is a paragraph, not a title.
@@ -2145,9 +2147,9 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
     if pipe_row_cut(a.text, b.text):
         return False, ("a Markdown pipe table's row this line opens goes on in the next line: the row the wrap "
                        "cut (a row opens and closes with its pipes, GFM 0.29 §4.10)"), None
-    if PIPE_ROW_RE.match(a.text) and b.text.lstrip().startswith("|"):
-        return True, ("a Markdown pipe table's row closed on this line, the next opening with a pipe: the next row "
-                      "(GFM 0.29 §4.10): rows are never run together"), None
+    if PIPE_ROW_RE.match(a.text):
+        return True, ("a Markdown pipe table's row closed on this line (GFM 0.29 §4.10): the next line is the next "
+                      "row or what follows the table, rows are never run together"), None
     if bold_run_cut(a, b) and not sentence_final(a.text):
         return False, ("a bold run (**) this line opens closes on the next line, which goes on inside it: one "
                        "bold run the wrap cut (CommonMark 0.31 §6.2)"), None
