@@ -63,7 +63,7 @@ DATE_SPAN_END_RE = re.compile(r"[（(](?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:[
 #: A news lead's opening date: ``11月18日，``, ``1 月 7 日下午``.
 DATE_LEAD_RE = re.compile(r"^\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 #: The evidence of a line ended because the next opens like a news lead (:func:`decide_break`);
-#: the logical stage reads a title there (:meth:`convert.reader.logical.body.Builder._heading`).
+#: the logical stage reads a title there (:meth:`convert.reader.logical.body.BodyBuilder.classify`).
 LEAD_BREAK = ("the next line opens a sentence like a news lead (近日，, 日前，, 今年以来，) and this line ends with no "
               "punctuation: a line of its own (a title) over the article's first sentence")
 #: A sentence that opens like a news lead, its comma after the time it names (近日，, 日前，,
@@ -600,8 +600,9 @@ def find_page_furniture(doc: PhysicalText) -> None:
             # file of two issues whose column opens a page in each): the column, no running head
             # (so is a brief column's name over its bulleted items: 简　讯 / ●…)
             for i in members:
-                lines[i].note("no running head", "a column name in 【】 at two page tops only, no paragraph cut by "
-                                                 "either break: the column opens the page")
+                lines[i].note("no running head", "a column name (in 【】, or a brief column's over its bulleted items) "
+                                                 "at two page tops only, no paragraph cut by either break: the column "
+                                                 "opens the page")
             continue
         for i in members:
             if _label_rest(lines, i):
@@ -1619,9 +1620,11 @@ def _heading_tail(a: Line, parts: int, b: Line, width: float | None) -> bool:
     an ATX heading is one source line (CommonMark 0.31 §4.2), so a line under it with no blank
     line between is either the next block or the heading's own words the wrap carried over. The
     latter when the text is hard-wrapped, *a* (markup included: the wrap counted it) is as wide
-    as a wrapped line, and *b* is a few words (at most half the width) without markup, clause
-    punctuation, digits, an inner gap or a subtitle's dash, and no line of its own by its shape
-    (a reporter, author or masthead line)."""
+    as a wrapped line, and *b* is a few words (at most half the width; two thirds when *a* breaks
+    off inside a quotation or bracket, or holds a gap that sets a title's two printed lines on one,
+    ``主题　副题…``) without markup, clause punctuation, digits, an inner gap or a subtitle's dash,
+    and no line of its own by its shape (a reporter, author or masthead line, a body's name alone:
+    the heading's author line)."""
     if parts != 1 or a.level == 0 or b.marked or width is None or b.page is not None:
         return False
     tail, head = b.text.strip(), a.text.strip()
@@ -2104,7 +2107,9 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
     *last_width* the :func:`extent` of *a*'s last physical line.
 
     Evidence, strongest first: a blank line; a contents entry's page number (after a leader, or
-    after a wide gap in a list under a contents heading: *paged_entry*, :func:`gap_paged_entries`); a table row on either
+    after a wide gap in a list under a contents heading: *paged_entry*, :func:`gap_paged_entries`); a
+    Markdown pipe row the wrap cut goes on until it closes, and a closed one ends
+    (:func:`convert.reader.layout.pipe_row_cut`); a table row on either
     line (:func:`convert.reader.layout.table_row`: a row's line ends, its wrapped rest is left to
     the logical stage), or the two lines the two halves of a row a wrap cut, neither a row alone
     (:func:`convert.reader.logical.roles.split_row`: left to the logical stage too); sentence-final
