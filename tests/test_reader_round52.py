@@ -1,5 +1,5 @@
-"""Round 52 of the reader on series it has never seen (issue 21): the remaining cells of heldout-aw
-and heldout-ae, then heldout-ax after its first measure. Each test names the class of text it
+"""Rounds 52 to 54 of the reader on series it has never seen (issue 21): the remaining cells of heldout-aw
+and heldout-ae, then heldout-ax and heldout-ay after their first measures. Each test names the class of text it
 reads and failed before the change that made it pass. The texts are written for the tests
 (invented places 菖溪 and 菖州 and their offices); a hard wrap is made by :func:`_wrap`."""
 
@@ -195,3 +195,73 @@ def test_a_wrapped_pipe_tables_last_row_takes_no_text_after_it():
     assert _heads(root) == ["苦荞产业院士专家工作站上半年工作综述", "把论文写在荞麦地里"]
     assert any(p.startswith("工作站运行中也存在一些问题") for p in _texts(root, "//tei:body//tei:p"))
     assert [len(_texts(row, "tei:cell")) for row in root.iterfind(".//{http://www.tei-c.org/ns/1.0}row")][:3] == [5] * 3
+
+
+# Round 54: heldout-ay, after its first measure.
+
+
+
+def test_the_series_name_at_every_page_foot_of_two_issues_is_a_running_foot():
+    """The series' name printed at every page's foot over its folio, in a file of two issues whose
+    版头 prints the same name over the issue number: the page feet are running feet (``fw``), the
+    版头's the title; before, every foot was a paragraph, and one ran into the next page's text."""
+    def issue(n, total, date):
+        pages = [PARAS[0], PARAS[1], PARAS[2], PARAS[0]]
+        body = "".join(f"{p}\n\n菖溪街道社区治理简报\n\n— {k + 1} —\n\n" for k, p in enumerate(pages))
+        return (f"内部资料\n\n菖溪街道社区治理简报\n\n2025年第{n}期（总第{total}期）\n\n菖溪街道党工委办公室　　　　{date}\n\n"
+                "街道召开社区治理工作推进会\n\n" + body + "报：区委办公室\n\n送：区政府办公室\n\n发：各社区党委\n")
+    text = issue(7, 86, "2025年7月21日") + "\f" + issue(8, 87, "2025年8月19日")
+    docs = read_issues(text, "t.txt", warnings=[])
+    assert len(docs) == 2
+    for doc in docs:
+        assert _texts(doc.root, "//tei:fw[@type='footer']") == ["菖溪街道社区治理简报"] * 4
+        assert _texts(doc.root, "//tei:titlePart[@type='main']") == ["菖溪街道社区治理简报"]
+
+
+def test_a_title_the_list_and_the_body_cut_at_the_same_place_is_one_title():
+    """A title longer than the column, printed over two lines cut at the same place in the 要目
+    and over the article (``…多措并举提升涉企案件审判`` / ``执行质效``): one entry and one title;
+    before, its two lines were two titles."""
+    cut = "县人民法院推行“诉前调解+速裁快审”多措并举提升涉企案件审判\n执行质效"
+    text = ("菖溪营商环境工作简报\n\n2025年第8期（总第68期）\n\n菖溪县营商环境建设办公室　　　　2025年8月22日\n\n本期要目\n\n"
+            "县营商办开展营商环境体验官走流程活动\n\n" + cut + "\n\n---\n\n县营商办开展营商环境体验官走流程活动\n\n"
+            + "\n\n".join(_wrap(p, 30) for p in PARAS[:2]) + "\n\n" + cut + "\n\n" + _wrap(PARAS[2], 30) + "\n")
+    root = _doc(text)
+    assert _heads(root) == ["县营商办开展营商环境体验官走流程活动",
+                            "县人民法院推行“诉前调解+速裁快审”多措并举提升涉企案件审判执行质效"]
+
+
+def test_a_letters_title_over_a_long_salutation():
+    """A letter's title (一封写给心内科的感谢信) after an essay's end, over a salutation of seventeen
+    characters (尊敬的县人民医院心内科全体医护人员：): the letter's title; before, it ran into the
+    salutation as a paragraph."""
+    text = ("# 菖溪健康报\n\n2025年12月19日　第12期（总第186期）\n\n**第4版　副刊**\n\n## 夜班\n\n" + PARAS[0]
+            + "\n\n一晃十几年过去了，那个带着体温的橘子，我一直记得。\n\n一封写给心内科的感谢信\n\n"
+            "尊敬的县人民医院心内科全体医护人员：\n\n你们好！\n\n" + PARAS[1] + "\n\n此致\n\n敬礼！\n\n患者家属　刘春梅\n")
+    root = _doc(text)
+    assert _heads(root) == ["夜班", "一封写给心内科的感谢信"]
+
+
+def test_a_counted_lists_entries_are_lines_of_their_own():
+    """Entries of a list that counts each group's items (民间文学（1项）：龙潭溪传说) under a lead's
+    colon, flush in a text whose paragraphs open indented: each entry a line of its own; before,
+    they ran together."""
+    text = ("菖溪群众文化\n\n2025年第5期　总第128期\n\n菖溪县文化馆编印　　2025年10月\n\n县第六批非物质文化遗产代表性项目名录公布\n\n"
+            "　　近日，县人民政府公布了第六批县级非物质文化遗产代表性项目名录，共5个项目入选，名单如下：\n"
+            "民间文学（1项）：龙潭溪传说\n传统音乐（2项）：金竹山歌、白沙唢呐吹打\n传统舞蹈（2项）：白沙草龙舞、石门摆手舞\n"
+            "　　至此，全县共有县级非遗代表性项目58项。\n")
+    root = _doc(text)
+    paras = _texts(root, "//tei:body//tei:p")
+    assert "传统音乐（2项）：金竹山歌、白沙唢呐吹打" in paras
+
+
+def test_a_bold_numbered_subhead_cut_inside_its_run_stays_one_line():
+    """``**（一）前移服务关口，变“等项目”为“跑项`` / ``目”**`` (a bold sub-heading the wrap cut inside
+    its run): one sub-heading; before, its rest was split off as a title."""
+    text = ("菖溪营商环境工作简报\n\n2025年第8期（总第68期）\n\n菖溪县营商环境建设办公室　　　　2025年8月22日\n\n"
+            "## 开发区推行项目全程代办服务\n\n" + _wrap(PARAS[0], 24) + "\n\n**一、主要做法**\n\n"
+            "**（一）前移服务关口，变“等项目”为“跑项\n目”**\n\n" + _wrap(PARAS[1], 24) + "\n\n"
+            "**（二）实行承诺制审批，变“先审后建”为“先建\n后验”**\n\n" + _wrap(PARAS[2], 24) + "\n")
+    root = _doc(text)
+    assert _heads(root) == ["开发区推行项目全程代办服务"]
+    assert "（一）前移服务关口，变“等项目”为“跑项目”" in _texts(root, "//tei:head")

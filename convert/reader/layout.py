@@ -762,22 +762,35 @@ MEASURE_UNIT_RE = re.compile(r"^(?:[十百千万亿]{0,2})(?:元|美元|人|人�
                              r"(?:/(?:公斤|千克|斤|吨|亩|头|只|个|件|人|平方米|立方米))?$|^%$")
 
 
+#: A cell of words between a row's name and its figures (:func:`thin_figure_row`): Han characters
+#: and enumeration commas, at most 12, no clause mark.
+_LABEL_CELL_RE = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff、]{1,11}")
+
+
 def thin_figure_row(text: str, spaces: bool = False) -> list[tuple[int, int]] | None:
     """The cells of *text* when it is a row of figures of a table set with single ideographic
     spaces (:func:`thin_cells`): a name, then figures only (:data:`FIGURE_CELL_RE`); with
     *spaces*, a table set with single spaces of any kind, its name holding a Han character and
     its figures maybe their units (:data:`FIGURE_UNIT_CELL_RE`), a column of their unit between
-    the name and the figures or not (:data:`MEASURE_UNIT_RE`: ``规模以上工业总产值 亿元 423.6 9.6``)."""
+    the name and the figures or not (:data:`MEASURE_UNIT_RE`: ``规模以上工业总产值 亿元 423.6 9.6``),
+    or a column of words (:data:`_LABEL_CELL_RE`) before two figures or more; a telephone number
+    grouped by spaces (groups of three digits or more) makes a directory's entry, no row."""
     spans = thin_cells(text, spaces)
     if spans is None:
         return None
     if spaces:
         name = text[spans[0][0]:spans[0][1]]
-        if DIRECTORY_ENTRY_RE.match(text.strip()):
+        if DIRECTORY_ENTRY_RE.match(text.strip()) and all(
+                len(g) >= 3 for g in re.findall(r"\d+", text[spans[1][0]:])):
             return None  # a name and a telephone number grouped by a space (镇派出所　8826 1110): a directory's entry
         figures = spans[1:]
         if len(spans) >= 4 and MEASURE_UNIT_RE.match(text[spans[1][0]:spans[1][1]]):
             figures = spans[2:]  # a column of the figures' unit (指标 单位 …: 亿元, 亿千瓦时)
+        elif (len(spans) >= 4 and _LABEL_CELL_RE.fullmatch(text[spans[1][0]:spans[1][1]])
+              and all(FIGURE_UNIT_CELL_RE.match(text[a:b]) for a, b in spans[2:])):
+            # a second column of words before the figures (第一组 城关镇、凤鸣街道 30 86 1: the places a
+            # group covered), two figures at least after it
+            figures = spans[2:]
         if (not any("\u4e00" <= c <= "\u9fff" for c in name) or FIGURE_UNIT_CELL_RE.match(name)
                 or not all(FIGURE_UNIT_CELL_RE.match(text[a:b]) for a, b in figures)):
             return None
@@ -1574,6 +1587,11 @@ def find_headed_contents(lines: list[Line], start: int = 0, reach: int = 60, sto
             continue
         prose = paragraph_shape(line)
         if (prose and not clause_title(line.key)) or line.page is not None or len(line.key) > 50:
+            break
+        if (MARKED_COLUMN_RE.match(line.key) and len(entries) >= 2
+                and not any(MARKED_COLUMN_RE.match(e.key) or e.page or e.spans for e in entries)):
+            # a column's name in 【】 after plain entries that grouped none under such a name: the
+            # body's first column (a list labels all its groups or none)
             break
         page, spans = _entry_spans(line)
         title = line.key

@@ -87,6 +87,12 @@ DATED_ENTRY_RE = re.compile(r"^\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日(?:[—\-�
 PHOTO_CREDIT_END_RE = re.compile(r"(?:[\u3000]|\s{2,}|[（(])[\u4e00-\u9fff](?:[\u3000 ]?[\u4e00-\u9fff]){1,7}[\u3000 ]*摄[）)]?\s*$")
 
 
+#: The evidence of a join made because a ``**`` run one line opens closes on the next
+#: (:func:`bold_run_cut`): the logical stage splits no such join again.
+BOLD_RUN_JOIN = ("a bold run (**) this line opens closes on the next line, which goes on inside it: one bold run "
+                 "the wrap cut (CommonMark 0.31 §6.2)")
+
+
 def bold_run_cut(a: Line, b: Line) -> bool:
     """*a* leaves a ``**`` run open at its end and *b* goes on inside it (its first characters
     bold, no ``**`` before them) and closes it: the run's text was cut by a wrap, as in
@@ -812,7 +818,9 @@ def find_running_feet(lines: list[Line]) -> None:
     brackets (（完）), a page label, a line the source marked as a heading, bold or a bullet, a
     body's name or a date alone (a 落款, GB/T 9704-2012 7.3.5, that ends an article or an issue,
     page after page) is content and never taken; so is a line whose date or number changes (each issue's 落款 date above its last
-    folio: the text must be the same, numbers too). Found lines get ``furniture`` = ``"footer"`` (or ``"header"`` when above a page label only: without a form
+    folio: the text must be the same, numbers too). The series' name as each issue's title in its
+    版头 (an issue number or date under it) is no place away from a page's foot: it stays the
+    masthead's, and the name at the page feet is the running foot. Found lines get ``furniture`` = ``"footer"`` (or ``"header"`` when above a page label only: without a form
     feed, credit or folio to place it, the line over a label may as well head the next page).
     Linear: one pass to group the lines, one over the groups.
     """
@@ -841,7 +849,16 @@ def find_running_feet(lines: list[Line]) -> None:
             groups.setdefault(line.key, []).append((i, "header"))
         else:
             groups.setdefault(line.key, []).append((i, ""))
+    def masthead_title(i: int) -> bool:
+        """Line *i* is an issue's title in its 版头: the next line with text an issue number or a
+        date (第7期, 2025年第7期（总第86期）): a file of several issues prints it once an issue."""
+        nxt = next((x for x in lines[i + 1 : i + 4] if x.key), None)
+        return nxt is not None and masthead_field_line(nxt)
+
     for members in groups.values():
+        # (the series' name as the running foot is also each issue's title in its 版头: those
+        # places are the masthead's, the others the foot)
+        members = [(i, kind) for i, kind in members if kind or not masthead_title(i)]
         if len(members) < 3 or any(not kind for _, kind in members):
             continue  # printed once or twice, or once away from a page's foot: no running foot
         for i, kind in members:
@@ -1437,7 +1454,13 @@ def rejoin_wrapped_entries(lines: list[Line], run: list[tuple[int, str]]) -> lis
         if n + 1 < len(run):
             k2, key2 = run[n + 1]
             joined = key + key2
-            if (k2 == k + 1 and len(joined) <= 60 and last_line.get(key, -1) == k
+            # (the first line printed later only as the start of the same two lines, the title cut
+            # where the list's wrap cut it: ``…提升涉企案件审判`` / ``执行质效`` in both places)
+            # (a line as long as a wrapped one over a shorter rest: a column's name over the
+            # section's first title is printed one over the other in the body too)
+            same_cut = (last_pair.get(joined, -1) > k2 and last_pair[joined] == last_line.get(key)
+                        and len(key) >= 16 and len(key) > len(key2))
+            if (k2 == k + 1 and len(joined) <= 60 and (last_line.get(key, -1) == k or same_cut)
                     and not any(x[:1] == "【" and x[-1:] == "】" for x in (key, key2))
                     and not key2.startswith("—")
                     and (last_line.get(joined, -1) > k2 or last_pair.get(joined, -1) > k2)):
@@ -2051,6 +2074,17 @@ REPORTER_CUT_RE = re.compile(r"(?:记者|通讯员|实习生)\s*$")
 PERSON_TAIL_RE = re.compile(r"[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,3}(?:[ \u3000]+[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,3}){0,2}")
 
 
+def counted_entry(line: Line) -> bool:
+    """*line* opens with a list's label that counts the items after it, a colon, and the items on
+    the same line (``传统音乐（2项）：金竹山歌、白沙唢呐吹打``: :data:`convert.reader.layout.LIST_LABEL_RE`
+    on a label of at most 12 characters), no sentence end inside."""
+    from convert.reader.layout import LIST_LABEL_RE
+
+    k = line.key
+    m = re.match(r"([^：:，。；]{2,12})[：:](?=.)", k)
+    return m is not None and LIST_LABEL_RE.search(m.group(1)) is not None and not any(c in "。；！？" for c in k[:-1])
+
+
 def counted_label(line: Line) -> bool:
     """*line* is a list's label that counts the names under it and ends in a colon (``石桥镇（６人）：``,
     ``“最美家庭”（18户）：``: :data:`convert.reader.layout.LIST_LABEL_RE`), short, nothing after it."""
@@ -2156,8 +2190,7 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
         return True, ("a Markdown pipe table's row closed on this line (GFM 0.29 §4.10): the next line is the next "
                       "row or what follows the table, rows are never run together"), None
     if bold_run_cut(a, b) and not sentence_final(a.text):
-        return False, ("a bold run (**) this line opens closes on the next line, which goes on inside it: one "
-                       "bold run the wrap cut (CommonMark 0.31 §6.2)"), None
+        return False, BOLD_RUN_JOIN, None
     if (TABLE_TITLE_RE.match(b.text.lstrip()) and re.match(r"\S+[ \t\u3000：:]", b.text.lstrip())
             and len(b.key) <= 50 and not any(c in "。；！？" for c in b.text)):
         # (a 表N label then a gap or a colon: ``表1　2025年全县青年教师优质课评比获奖情况``; a wrapped
@@ -2189,6 +2222,11 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
     if unit_line(b) and (a.text.rstrip()[-1:] in "：:" or (parts == 1 and unit_line(a))):
         return True, ("the next line a body's name alone (a note in brackets after it or not), under a label ending "
                       "in a colon or another such line: a list of units, one to a line"), None
+    if a.text.rstrip()[-1:] in "：:" and counted_entry(b):
+        return True, ("the next line a list's entry that counts its items, a colon and the items after it "
+                      "(民间文学（1项）：龙潭溪传说) under a lead's colon: one entry a line"), None
+    if parts == 1 and counted_entry(a) and counted_entry(b):
+        return True, "this line and the next entries of a counted list (…（2项）：…): one entry a line", None
     if (parts == 1 and counted_label(a)) or counted_label(b):
         return True, ("a list's label that counts its names, a colon after it (石桥镇（６人）：), on "
                       + ("this" if parts == 1 and counted_label(a) else "the next") + " line: its group's names "

@@ -64,7 +64,8 @@ from convert.reader.masthead import DATE_RE, _iso, arabic_date
 from convert.reader.logical.state import LogicalText, Role
 from convert.reader.logical.roles import CREDIT_LINE_RE, author_line, numbered_parts, DOCUMENT_TITLE_RE, QUESTION_HEAD_RE, SIGNED_TITLE_MAX, indented, physical_parts, subhead_level, title_like
 from convert.reader.names import looks_like_person, tag_byline
-from convert.reader.physical import (AFTER_SENTENCE_NOTE_RE, LEAD_BREAK, ATTACHMENT_MARK_RE, item_number, DATED_ENTRY_RE, DOC_NUMBER_RE, FIELD_GAP_SPLIT_RE, field_row, extent, NO_LINE_START, as_wide_as_wrapped, set_in_centred, display_width, field_text, leading_blanks, contact_line, SALUTATION_RE,
+from convert.reader.layout import TABLE_TITLE_RE
+from convert.reader.physical import (AFTER_SENTENCE_NOTE_RE, LEAD_BREAK, SALUTATION_LINE_RE, counted_entry, ATTACHMENT_MARK_RE, item_number, DATED_ENTRY_RE, DOC_NUMBER_RE, FIELD_GAP_SPLIT_RE, field_row, extent, NO_LINE_START, as_wide_as_wrapped, set_in_centred, display_width, field_text, leading_blanks, contact_line, SALUTATION_RE,
                                      reference_follows, sentence_final, whole_bracket)
 from convert.tei import TEI_NS, E, XML_ID, t, xpath
 
@@ -1292,10 +1293,11 @@ class BodyBuilder:
             line.note("paragraph", "the next line opens with the last few words of a sentence (…。): this line's "
                                    "sentence goes on there, not a title")
             return None
-        if self.article is not None and not (nxt_role is not None and nxt_role.kind == "editorial") \
+        if self.article is not None and not (nxt_role is not None and nxt_role.kind in ("editorial", "byline")) \
                 and self._balanced_siblings(i):
             # (a line over an editor's note, 编者按：…, heads a piece: the note stands before a
-            # piece's text, never under a sub-heading inside one)
+            # piece's text, never under a sub-heading inside one; so does one over its author
+            # line, 县人民医院心内科主任医师　X: a signed piece)
             return Heading("subsection", why="two balanced clauses X，Y, with a sibling of that shape",
                            cert="medium")
         if self.article is not None and not self.article_closed and self._labelled_siblings(i):
@@ -1353,8 +1355,10 @@ class BodyBuilder:
         if (not marked and i + 2 < len(self.lines) and nxt_role is None
                 and (self._column_question(i) or (heading_shape(line) and len(line.key) <= 20)
                      or (title_like(line) and self.boundary))
-                and SALUTATION_RE.match(self.lines[i + 1].key) and self._role(i + 2) is None
+                and (SALUTATION_RE.match(self.lines[i + 1].key) or SALUTATION_LINE_RE.fullmatch(self.lines[i + 1].key))
+                and self._role(i + 2) is None
                 and paragraph_shape(self.lines[i + 2])) or (not marked and self._letter_title(i)):
+            # (a long salutation too: 尊敬的县人民医院心内科全体医护人员：)
             # a letter the paper prints (读者来信, 校友来信, 致…的一封信): its title (a short line, or a
             # question under a column name), the writer's salutation (称呼：) under it, then the letter
             return Heading("article", why="a short line, a letter's salutation (称呼：) under it: the letter's title",
@@ -1420,6 +1424,13 @@ class BodyBuilder:
             # names, one to a line, no title
             line.note("paragraph", "a post, a name and the unit in brackets under a lead ending in a colon (or under "
                                    "another such line): an entry of a list of names, no title")
+            self._alone_ids.add(id(line))
+            return None
+        if not marked and counted_entry(line):
+            # 传统音乐（2项）：金竹山歌、… (a list's entry counting its items, the items after the
+            # colon): a list line, no title
+            line.note("paragraph", "an entry of a counted list (a label counting its items, a colon, the items): a "
+                                   "list line, not a title")
             self._alone_ids.add(id(line))
             return None
         if not marked and thin_figure_row(line.text, True):
@@ -1754,7 +1765,8 @@ class BodyBuilder:
             # in, no article of its own
             return Heading("section", why=why + "; a short name over brief items with run-in heads: their column",
                            cert="medium", brief=True)
-        if self._feature_subhead(i):
+        if self._feature_subhead(i) and not (nxt_role is not None and nxt_role.kind == "byline"):
+            # (one over its own author line heads a signed piece, no part of the article above)
             return Heading("subsection", why=why + "; inside a newspaper article, with a sibling of that shape",
                            cert="medium")
         if (not marked and self.article is not None and len(line.key) <= SCHEDULE_LABEL_MAX and i > 0
@@ -2023,6 +2035,11 @@ class BodyBuilder:
                               # a letter's signature and its date, quoted in a piece (儿　树棠　叩上 /
                               # 己丑年二月十六日灯下): lines of their own (书信 practice: 署名, 日期)
                               and not (line.end_no == line.no and LETTER_SIGN_LINE_RE.fullmatch(line.key))
+                              # an entry of a counted list (传统音乐（2项）：金竹山歌、…), whole on its line
+                              and not counted_entry(line)
+                              # a table's numbered title (表1　…: TEI P5 §14.1.1 head), whole on its line
+                              and not (TABLE_TITLE_RE.match(line.text.lstrip()) and len(line.key) <= 50
+                                       and re.match(r"\S+[ \t\u3000：:]", line.text.lstrip()))
                               # an attachment's mark over its title (附件: GB/T 9704-2012 8.1)
                               and not ATTACHMENT_MARK_RE.fullmatch(line.key)
                               # a note of the list printed under the piece (附：…表彰名单): whole

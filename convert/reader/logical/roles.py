@@ -1299,8 +1299,11 @@ def find_subheads(doc: LogicalText) -> None:
             # heading; unless the line ends bare and running text, not the next item, follows it
             # (现将有关事项通知如下： then 一、… over its text: GB/T 9704 practice), which a
             # sibling on a line of its own confirms below
-            if nxt is None or after_clause_mark(line.text) or subhead_level(nxt) or (i + 1) in doc.roles \
-                    or not paragraph_shape(nxt):
+            # (a deeper-numbered line under it, 一、… over （一）…, is its first sub-heading: a
+            # heading with its own, which a sibling confirms below, not a run-in item)
+            below = subhead_level(nxt) if nxt is not None else None
+            if nxt is None or after_clause_mark(line.text) or (below is not None and below[0] <= found[0]) \
+                    or ((i + 1) in doc.roles and below is None) or (below is None and not paragraph_shape(nxt)):
                 items[i] = found
                 continue
             after_clause.add(len(cands))
@@ -3285,7 +3288,7 @@ def split_run_together(doc: LogicalText) -> None:
     shaped like a numbered sub-heading that the unwrapping joined as an item of a run-in series
     (its sibling a paragraph: :func:`convert.reader.physical.run_in_sibling`) stays joined. Runs
     first: every other pass sees the lines as printed."""
-    from convert.reader.physical import NO_LINE_START, RUN_IN_JOIN, decide_break, extent
+    from convert.reader.physical import BOLD_RUN_JOIN, NO_LINE_START, RUN_IN_JOIN, decide_break, extent
 
     out: list[Line] = []
     briefs = numbered_run_ins(doc.lines)  # items of a numbered run of briefs: their text goes on
@@ -3312,6 +3315,9 @@ def split_run_together(doc: LogicalText) -> None:
             if why == NUMBERED and prev is parts[0] and any(
                     e.startswith(f"joined with line {part.no}:") and RUN_IN_JOIN in e for e in line.evidence):
                 why = None  # an item of a run-in series the wrap cut: its siblings are paragraphs
+            if why is not None and any(e.startswith(f"joined with line {part.no}:") and BOLD_RUN_JOIN in e
+                                       for e in line.evidence):
+                why = None  # one bold run the wrap cut (**（一）…变“等项目”为“跑项`` / ``目”**): one line
             if why == NUMBERED and prev is parts[0] and n_line in briefs:
                 why = None  # a numbered brief item, its title run in: its one paragraph goes on
             if why == NUMBERED and prev is parts[0] and _run_in_above(doc.lines, n_line):
