@@ -534,6 +534,15 @@ CELL_MAX = 20
 #: The title of a table printed above it: ``附表：…``, ``附表1 …``, ``表2　…``, ``续表`` (a table cut by a
 #: page and printed again with its title).
 TABLE_TITLE_RE = re.compile(r"^(?:附\s*表\s*\d{0,2}|续\s*表|表\s*\d{1,2}(?:[-—.．]\d{1,2})?)(?:\s*[：:]|[ \t\u3000]|$)")
+
+
+def table_title_line(line: Line) -> bool:
+    """*line* is a table's numbered title on a line of its own (``表1　2025年全县…情况``: a 表N
+    label, then a gap or a colon; TEI P5 §14.1.1 ``head``): at most 50 characters, no sentence end
+    (a wrapped sentence's ``表1所示`` runs on with no gap)."""
+    t = line.text.lstrip()
+    return (TABLE_TITLE_RE.match(t) is not None and re.match(r"\S+[ \t\u3000：:]", t) is not None
+            and len(line.key) <= 50 and not any(c in "。；！？" for c in line.text))
 #: A table's label printed alone on its line, its title on the next one (``附表`` / ``第二批反馈问题整改清单``,
 #: ``附件2`` / ``某某统计表``; GB/T 9704-2012 7.3.6 and 8.1: an attachment is labelled 附件 (N), and a
 #: table printed with the text as 附表): the label of the table the title names, no heading.

@@ -29,7 +29,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
 
-from convert.reader.layout import (BULLET_CHARS, PIPE_ROW_RE, pipe_row_cut, TAB_CELL_MAX, TABLE_TITLE_RE, listed_person, directory_entry, thin_cells, thin_figure_row, tab_cells, CONTENTS_HEAD_RE, gap_at_end, unit_line, unit_label, author_before_leader, author_wrapped_off,
+from convert.reader.layout import (BULLET_CHARS, PIPE_ROW_RE, table_title_line, pipe_row_cut, TAB_CELL_MAX, TABLE_TITLE_RE, listed_person, directory_entry, thin_cells, thin_figure_row, tab_cells, CONTENTS_HEAD_RE, gap_at_end, unit_line, unit_label, author_before_leader, author_wrapped_off,
                                    colophon_kind, figure_caption, artwork_caption, page_credit, row_cells, column_row, tab_pair, table_row, is_page_label)
 from convert.reader.lines import FOLIO_RES, LEADER_RUN_RE, Line, Milestone, is_mark, split_lines
 from convert.reader.names import is_org_name
@@ -2191,10 +2191,7 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
                       "row or what follows the table, rows are never run together"), None
     if bold_run_cut(a, b) and not sentence_final(a.text):
         return False, BOLD_RUN_JOIN, None
-    if (TABLE_TITLE_RE.match(b.text.lstrip()) and re.match(r"\S+[ \t\u3000：:]", b.text.lstrip())
-            and len(b.key) <= 50 and not any(c in "。；！？" for c in b.text)):
-        # (a 表N label then a gap or a colon: ``表1　2025年全县青年教师优质课评比获奖情况``; a wrapped
-        # sentence's ``表1所示`` runs on with no gap)
+    if table_title_line(b):
         return True, "the next line a table's numbered title (表1　…: TEI P5 §14.1.1 head): a line of its own", None
     if parts == 1 and table_row(a.text):
         return True, "a table row (three cells or more apart by wide gaps: TEI P5 §14.1.1): rows are never run together", None

@@ -64,7 +64,7 @@ from convert.reader.masthead import DATE_RE, _iso, arabic_date
 from convert.reader.logical.state import LogicalText, Role
 from convert.reader.logical.roles import CREDIT_LINE_RE, author_line, numbered_parts, DOCUMENT_TITLE_RE, QUESTION_HEAD_RE, SIGNED_TITLE_MAX, indented, physical_parts, subhead_level, title_like
 from convert.reader.names import looks_like_person, tag_byline
-from convert.reader.layout import TABLE_TITLE_RE
+from convert.reader.layout import table_title_line
 from convert.reader.physical import (AFTER_SENTENCE_NOTE_RE, LEAD_BREAK, SALUTATION_LINE_RE, counted_entry, ATTACHMENT_MARK_RE, item_number, DATED_ENTRY_RE, DOC_NUMBER_RE, FIELD_GAP_SPLIT_RE, field_row, extent, NO_LINE_START, as_wide_as_wrapped, set_in_centred, display_width, field_text, leading_blanks, contact_line, SALUTATION_RE,
                                      reference_follows, sentence_final, whole_bracket)
 from convert.tei import TEI_NS, E, XML_ID, t, xpath
@@ -2038,8 +2038,7 @@ class BodyBuilder:
                               # an entry of a counted list (传统音乐（2项）：金竹山歌、…), whole on its line
                               and not counted_entry(line)
                               # a table's numbered title (表1　…: TEI P5 §14.1.1 head), whole on its line
-                              and not (TABLE_TITLE_RE.match(line.text.lstrip()) and len(line.key) <= 50
-                                       and re.match(r"\S+[ \t\u3000：:]", line.text.lstrip()))
+                              and not table_title_line(line)
                               # an attachment's mark over its title (附件: GB/T 9704-2012 8.1)
                               and not ATTACHMENT_MARK_RE.fullmatch(line.key)
                               # a note of the list printed under the piece (附：…表彰名单): whole
