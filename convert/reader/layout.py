@@ -543,6 +543,8 @@ def table_title_line(line: Line) -> bool:
     t = line.text.lstrip()
     return (TABLE_TITLE_RE.match(t) is not None and re.match(r"\S+[ \t\u3000：:]", t) is not None
             and len(line.key) <= 50 and not any(c in "。；！？" for c in line.text))
+
+
 #: A table's label printed alone on its line, its title on the next one (``附表`` / ``第二批反馈问题整改清单``,
 #: ``附件2`` / ``某某统计表``; GB/T 9704-2012 7.3.6 and 8.1: an attachment is labelled 附件 (N), and a
 #: table printed with the text as 附表): the label of the table the title names, no heading.
@@ -795,10 +797,9 @@ def thin_figure_row(text: str, spaces: bool = False) -> list[tuple[int, int]] | 
         figures = spans[1:]
         if len(spans) >= 4 and MEASURE_UNIT_RE.match(text[spans[1][0]:spans[1][1]]):
             figures = spans[2:]  # a column of the figures' unit (指标 单位 …: 亿元, 亿千瓦时)
-        elif (len(spans) >= 4 and _LABEL_CELL_RE.fullmatch(text[spans[1][0]:spans[1][1]])
-              and all(FIGURE_UNIT_CELL_RE.match(text[a:b]) for a, b in spans[2:])):
+        elif len(spans) >= 4 and _LABEL_CELL_RE.fullmatch(text[spans[1][0]:spans[1][1]]):
             # a second column of words before the figures (第一组 城关镇、凤鸣街道 30 86 1: the places a
-            # group covered), two figures at least after it
+            # group covered), two figures at least after it (checked below)
             figures = spans[2:]
         if (not any("\u4e00" <= c <= "\u9fff" for c in name) or FIGURE_UNIT_CELL_RE.match(name)
                 or not all(FIGURE_UNIT_CELL_RE.match(text[a:b]) for a, b in figures)):

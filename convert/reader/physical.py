@@ -141,6 +141,18 @@ def leading_blanks(raw: str) -> str:
     return raw[: len(raw) - len(raw.lstrip())]
 
 
+def indent_width(line: Line) -> float:
+    """The width of *line*'s indent as printed (:func:`leading_blanks` of its raw text, a form feed
+    before it and the line end left out), in ideograph widths (:func:`display_width`)."""
+    return display_width(leading_blanks(line.raw.lstrip("\f").rstrip("\r\n")))
+
+
+def next_with_text(lines: list[Line], i: int, reach: int = 3) -> Line | None:
+    """The first line after line *i* that holds text, within *reach* lines (blank lines between),
+    else ``None``."""
+    return next((x for x in lines[i + 1 : i + 1 + reach] if x.key), None)
+
+
 #: A full stop printed as a dot (``.``, or the fullwidth ``．`` that GB/T 15834-2011 4.1.2 allows
 #: in scientific texts) right after an ideograph: Chinese text set with half-width punctuation
 #: (``…延长运营时间.``). After a digit or a Latin letter a dot is a decimal point, an item
@@ -849,10 +861,11 @@ def find_running_feet(lines: list[Line]) -> None:
             groups.setdefault(line.key, []).append((i, "header"))
         else:
             groups.setdefault(line.key, []).append((i, ""))
+
     def masthead_title(i: int) -> bool:
         """Line *i* is an issue's title in its 版头: the next line with text an issue number or a
         date (第7期, 2025年第7期（总第86期）): a file of several issues prints it once an issue."""
-        nxt = next((x for x in lines[i + 1 : i + 4] if x.key), None)
+        nxt = next_with_text(lines, i)
         return nxt is not None and masthead_field_line(nxt)
 
     for members in groups.values():
@@ -1606,7 +1619,7 @@ def _brief_column(lines: list[Line], i: int) -> bool:
     next line with text opens with a bullet: the column's first item (``●镇卫生院开展…``)."""
     if not BRIEF_COLUMN_RE.match(lines[i].key):
         return False
-    nxt = next((x for x in lines[i + 1 : i + 4] if x.key), None)
+    nxt = next_with_text(lines, i)
     return nxt is not None and nxt.text.lstrip()[:1] in BULLET_CHARS
 
 
@@ -2010,7 +2023,7 @@ def verse_runs(lines: list[Line], widths: Callable[[int], float | None]) -> list
           and not (line.key[:1] in "（(【[" and line.key[-1:] in "）)】]")
           for k, line in enumerate(lines)]
     out = [False] * len(lines)
-    lead = [display_width(leading_blanks(line.raw.lstrip("\f").rstrip("\r\n"))) if ok[k] else None
+    lead = [indent_width(line) if ok[k] else None
             for k, line in enumerate(lines)]
     k = 0
     while k < len(lines):

@@ -57,15 +57,14 @@ from convert.reader.body import (cut_segments, BRIEF_RE, BYLINE_LINE_RE, BYLINE_
                                  _similar,
                                  _strip, balanced_subheading, emit_marks, heading_segments, inline,
                                  lead_marks, split_specials, trail_marks)
-from convert.reader.layout import (BULLET_CHARS, _loosely_named, LISTED_PERSON_RE, listed_person, thin_figure_row, COLOPHON_FIELD_RE, Contents, after_clause_mark, clause_title, column_list_lines, column_name, column_row, LIST_LABEL_RE, directory_entry, figure_row, table_row, form_field_lines, unit_label, unit_list_lines, labelled_list_lines, heading_shape, paragraph_shape,
+from convert.reader.layout import (BULLET_CHARS, _loosely_named, table_title_line, LISTED_PERSON_RE, listed_person, thin_figure_row, COLOPHON_FIELD_RE, Contents, after_clause_mark, clause_title, column_list_lines, column_name, column_row, LIST_LABEL_RE, directory_entry, figure_row, table_row, form_field_lines, unit_label, unit_list_lines, labelled_list_lines, heading_shape, paragraph_shape,
                                    unfinished, without_genre_label)
 from convert.reader.lines import Line, is_mark
 from convert.reader.masthead import DATE_RE, _iso, arabic_date
 from convert.reader.logical.state import LogicalText, Role
 from convert.reader.logical.roles import CREDIT_LINE_RE, author_line, numbered_parts, DOCUMENT_TITLE_RE, QUESTION_HEAD_RE, SIGNED_TITLE_MAX, indented, physical_parts, subhead_level, title_like
 from convert.reader.names import looks_like_person, tag_byline
-from convert.reader.layout import table_title_line
-from convert.reader.physical import (AFTER_SENTENCE_NOTE_RE, LEAD_BREAK, SALUTATION_LINE_RE, counted_entry, ATTACHMENT_MARK_RE, item_number, DATED_ENTRY_RE, DOC_NUMBER_RE, FIELD_GAP_SPLIT_RE, field_row, extent, NO_LINE_START, as_wide_as_wrapped, set_in_centred, display_width, field_text, leading_blanks, contact_line, SALUTATION_RE,
+from convert.reader.physical import (AFTER_SENTENCE_NOTE_RE, indent_width, LEAD_BREAK, SALUTATION_LINE_RE, counted_entry, ATTACHMENT_MARK_RE, item_number, DATED_ENTRY_RE, DOC_NUMBER_RE, FIELD_GAP_SPLIT_RE, field_row, extent, NO_LINE_START, as_wide_as_wrapped, set_in_centred, display_width, field_text, leading_blanks, contact_line, SALUTATION_RE,
                                      reference_follows, sentence_final, whole_bracket)
 from convert.tei import TEI_NS, E, XML_ID, t, xpath
 
@@ -717,7 +716,7 @@ class BodyBuilder:
             return True
         if not (line.blank_before and first.blank_before) or i == 0:
             return False
-        if display_width(leading_blanks(line.raw.lstrip("\f").rstrip("\r\n"))) <= 2:
+        if indent_width(line) <= 2:
             return False
         above = self.lines[i - 1]
         return self._role(i - 1) is None and sentence_final(above.text)

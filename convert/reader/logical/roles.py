@@ -48,7 +48,7 @@ from convert.reader.logical.back import is_page_credit, rule_line
 from convert.reader.logical.state import LogicalText, Role
 from convert.reader.masthead import fields_of, masthead_field_line, numeral
 from convert.reader.names import ORG_END_RE, SURNAMES, is_org_name, is_signing_unit, looks_like_person
-from convert.reader.physical import DATE_LEAD_RE, HEAD_SIBLING, PHOTO_CREDIT_END_RE, as_wide_as_wrapped, contact_line, clause_free, indent_marked_lines, opens_indented, sentence_final, whole_bracket
+from convert.reader.physical import DATE_LEAD_RE, HEAD_SIBLING, PHOTO_CREDIT_END_RE, as_wide_as_wrapped, indent_width, contact_line, clause_free, indent_marked_lines, opens_indented, sentence_final, whole_bracket
 
 #: A page label: ``第01版：要闻``, ``第一版要闻`` (whitespace removed), ``第二版``.
 PAGE_LABEL_RE = re.compile(r"^第(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})版(?:[：:·\-—]?(?P<name>[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,6})?))?$")
@@ -1671,7 +1671,7 @@ def find_verse(doc: LogicalText) -> None:
                     and _set_deeper(doc.lines[j - 1], doc.lines[j]) >= 6 \
                     and _set_deeper(doc.lines[j], doc.lines[j + 1]) <= -6 \
                     and abs(_set_deeper(doc.lines[j - 1], doc.lines[j + 1])) <= 1 \
-                    and _indent(doc.lines[j - 1]) >= 4 and not GROUP_OF_POEMS_RE.search(title):
+                    and indent_width(doc.lines[j - 1]) >= 4 and not GROUP_OF_POEMS_RE.search(title):
                 # a short line set in far deeper (six ideographs or more) than the poem's lines around
                 # it, which are set in alike (four ideographs or more), after a stanza's end: the
                 # next poem's title (a 副刊 centres each title over its poem's lines); not inside a
@@ -2603,16 +2603,10 @@ def _note_ended(doc: LogicalText, line: Line) -> bool:
     return sentence_final(line.text) and (doc.wrap_width is None or not as_wide_as_wrapped(line, doc.wrap_width))
 
 
-def _indent(line: Line) -> float:
-    """The leading blanks of *line*'s raw text, in ideograph widths."""
-    from convert.reader.physical import display_width, leading_blanks
-
-    return display_width(leading_blanks(line.raw.lstrip("\f").rstrip("\r\n")))
-
-
 def _set_deeper(above: Line, line: Line) -> float:
-    """How much deeper *line* is set in than *above* (ideograph widths of their leading blanks)."""
-    return _indent(line) - _indent(above)
+    """How much deeper *line* is set in than *above* (ideograph widths of their leading blanks:
+    :func:`convert.reader.physical.indent_width`)."""
+    return indent_width(line) - indent_width(above)
 
 
 def centred_under(above: Line, line: Line) -> bool:
