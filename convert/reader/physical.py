@@ -1098,8 +1098,9 @@ def _note_line(line: Line) -> bool:
 
 #: One addressee of a 主送 line: a body's name, or 各… after a short name of the body they belong to
 #: (县政府各有关部门, 县直各单位, 各乡镇, 县纪委监委各派驻机构, 县直各单位党组, 各县（区）人民政府 —
-#: the bracket set aside —, 市耕地保护工作领导小组各成员单位).
-_ADDRESSEE_RE = re.compile(r"^[\u4e00-\u9fff]{0,16}?各[\u4e00-\u9fff]{0,8}?"
+#: the bracket set aside —, 市耕地保护工作领导小组各成员单位), or 有关… and 县直… in place of 各
+#: (有关单位, 县直有关单位).
+_ADDRESSEE_RE = re.compile(r"^[\u4e00-\u9fff]{0,16}?(?:各|有关|[省市县区州旗]直)[\u4e00-\u9fff]{0,8}?"
                            r"(?:部门|单位|机关|乡镇|街道|镇|乡|村|学校|企业|团体|委|局|办|机构|党组|党委|班|科室|社区|支部|分会"
                            r"|政府|管委会)$")
 #: A short qualifier in brackets inside an addressee: 各派驻（派出）机构, 党组（党委）.
@@ -1117,6 +1118,20 @@ SALUTATION_LINE_RE = re.compile(r"(?:尊敬的|亲爱的)[\u4e00-\u9fff、]{1,24
                                 # a letter's classical salutation with its 提称语 (书信 practice:
                                 # 母亲大人膝下：, 某某先生台鉴：, 某兄如晤：)
                                 r"|[\u4e00-\u9fff]{1,10}(?:膝下|钧鉴|台鉴|惠鉴|大鉴|如晤|如面|尊前|大人)[：:]")
+
+
+#: A body's name and a colon opening a line, the label of a list's entry (``县人民医院：…``).
+BODY_LABEL_RE = re.compile(r"^\s*([\u4e00-\u9fff（）()]{3,16})[：:]\S")
+
+
+def labelled_by_body(line: Line) -> bool:
+    """*line* opens with a body's name and a colon, text after it (``县人民医院：1月1日普通门诊停诊，…``,
+    :data:`BODY_LABEL_RE`, :func:`convert.reader.names.is_org_name`): an entry of a list labelled by
+    the bodies it is about, one to a line."""
+    from convert.reader.names import is_org_name
+
+    m = BODY_LABEL_RE.match(line.text)
+    return m is not None and is_org_name(m.group(1))
 
 
 def addressee_line(line: Line) -> bool:
@@ -2232,6 +2247,9 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
     if unit_line(b) and (a.text.rstrip()[-1:] in "：:" or (parts == 1 and unit_line(a))):
         return True, ("the next line a body's name alone (a note in brackets after it or not), under a label ending "
                       "in a colon or another such line: a list of units, one to a line"), None
+    if a.text.rstrip()[-1:] in "：:" and labelled_by_body(b):
+        return True, ("the next line opens with a body's name and a colon (县人民医院：1月1日…) under a lead's "
+                      "colon: the first of a list's entries labelled by the bodies they are about, one to a line"), None
     if a.text.rstrip()[-1:] in "：:" and counted_entry(b):
         return True, ("the next line a list's entry that counts its items, a colon and the items after it "
                       "(民间文学（1项）：龙潭溪传说) under a lead's colon: one entry a line"), None

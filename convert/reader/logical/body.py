@@ -62,7 +62,7 @@ from convert.reader.layout import (BULLET_CHARS, _loosely_named, table_title_lin
 from convert.reader.lines import Line, is_mark
 from convert.reader.masthead import DATE_RE, _iso, arabic_date
 from convert.reader.logical.state import LogicalText, Role
-from convert.reader.logical.roles import CREDIT_LINE_RE, author_line, numbered_parts, DOCUMENT_TITLE_RE, QUESTION_HEAD_RE, SIGNED_TITLE_MAX, indented, physical_parts, subhead_level, title_like
+from convert.reader.logical.roles import CREDIT_LINE_RE, LETTER_SALUTE_RE, author_line, numbered_parts, DOCUMENT_TITLE_RE, QUESTION_HEAD_RE, SIGNED_TITLE_MAX, indented, physical_parts, subhead_level, title_like
 from convert.reader.names import looks_like_person, tag_byline
 from convert.reader.physical import (AFTER_SENTENCE_NOTE_RE, indent_width, LEAD_BREAK, SALUTATION_LINE_RE, counted_entry, ATTACHMENT_MARK_RE, item_number, DATED_ENTRY_RE, DOC_NUMBER_RE, FIELD_GAP_SPLIT_RE, field_row, extent, NO_LINE_START, as_wide_as_wrapped, set_in_centred, display_width, field_text, leading_blanks, contact_line, SALUTATION_RE,
                                      reference_follows, sentence_final, whole_bracket)
@@ -207,6 +207,11 @@ LETTER_SIGN_LINE_RE = re.compile(
     r"[\u4e00-\u9fff]{1,12}(?:叩上|敬上|谨上|拜上|顿首|叩首|手书|手启|敬启|谨启)"
     r"|(?:[〇○零0-9一二三四五六七八九]{4}|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥])年"
     r"[0-9正一二三四五六七八九十冬腊]{1,3}月[0-9初一二三四五六七八九十廿卅]{1,3}日(?:灯下|夜|晨|午|于[\u4e00-\u9fff]{1,8})?")
+#: How much wider (ideograph widths) than the title above it a line as wide as a wrapped one is when
+#: it opens the text rather than going on with the title (a wrap fills the line it cuts).
+WIDER_THAN_TITLE = 3
+#: The longest letter's signature (a body's or a group's name: ``平安里小区2号楼全体居民``).
+SIGNATURE_MAX = 24
 #: A part's number printed alone on a line, a Chinese numeral without 、 (fiction and the long
 #: 散文 number their parts so, centred: 一 / 二 / 三): it finishes its line, no sentence runs on.
 PART_NUMBER_RE = re.compile(r"[一二三四五六七八九十]{1,3}")
@@ -1193,6 +1198,18 @@ class BodyBuilder:
         entry = self._entry_match(line)
         if entry is not None:
             return Heading("article", entry, why=f"matches contents entry {entry + 1}")
+        if (not self.para_open and i > 0 and self.lines[i - 1] is self._last_head_line and not line.marked
+                and not line.blank_before and as_wide_as_wrapped(line, self.wrap_width)
+                and display_width(line.text.strip()) >= display_width(self.lines[i - 1].text.strip()) + WIDER_THAN_TITLE
+                and i + 1 < len(self.lines) and self._role(i + 1) is None and not self.lines[i + 1].blank_before
+                and not self.lines[i + 1].marked and paragraph_shape(self.lines[i + 1])):
+            # under a title narrower than the measure, a line as wide as a wrapped one and wider than
+            # the title, running text right under it, no blank line between: the first line of the
+            # piece's text (2026年度…政策解读 / 2026年度…集中参保缴费工作已 / 于9月1日启动，…): a wrap
+            # fills a title's first line before it cuts, so a wider line is no wrapped title's rest
+            line.note("paragraph", "as wide as a wrapped line and wider than the title above it, running text under "
+                                   "it: the text's first line, no rest of the title (a wrap fills a line before it cuts)")
+            return None
         if self.para_open:
             return None  # the previous paragraph goes on here
         if not line.marked and LETTER_SIGN_LINE_RE.fullmatch(line.key) and i > 0 and not self._title_only():
@@ -1383,6 +1400,15 @@ class BodyBuilder:
             # 此致 over 敬礼！ (书信 practice, 祝颂语): the letter's closing words, on lines of their own
             line.note("paragraph", "a letter's closing formula (此致 over 敬礼！) inside the piece: the letter's "
                                    "text, on a line of its own, not a title")
+            self._alone_ids.add(id(line))
+            return None
+        if (not marked and i > 0 and LETTER_SALUTE_RE.match(self.lines[i - 1].key) and self.article is not None
+                and len(line.key) <= SIGNATURE_MAX and not paragraph_shape(line)
+                and (i + 1 >= len(self.lines) or LETTER_SIGN_LINE_RE.fullmatch(self.lines[i + 1].key))):
+            # under the letter's words of respect (此致 / 敬礼！), a short line over a date alone: the
+            # signature (书信 practice, 署名 and 日期 each on a line: 菖溪小区3号楼全体居民 / 2025年9月6日)
+            line.note("paragraph", "a letter's signature under its words of respect (敬礼！), over its date: the "
+                                   "letter's text, on a line of its own, not a title")
             self._alone_ids.add(id(line))
             return None
         shaped = heading_shape(line) and i + 1 < len(self.lines) and (
@@ -2700,13 +2726,23 @@ class BodyBuilder:
         parent = self._block_parent(paragraph=False)
         self.para, self.para_open = None, False
         parts = role.data["parts"]
+        if role.data.get("byline") and self.poem is not None:
+            # the poem's author line between its title and its lines (a 顺口溜 a report quotes:
+            # TEI P5 §3.13.1, lg opens with model.divTop, byline among it)
+            by = inline(E.byline(), _strip(parts[0].segments))
+            self.names += tag_byline(by)
+            self.poem.append(by)
+            self.boundary = False
+            return
         if role.data.get("title"):
             # a poem's own title inside a group of poems: a poem of its own, the title its head
             # (TEI P5 §3.13.1: lg may open with a head)
             self.poem = E.lg(type="poem")
             if role.cert:
                 self.poem.set("cert", role.cert)
-            self.poem.append(inline(E.head(), _strip(parts[0].segments)))
+            marks, segs = lead_marks(parts[0].segments)  # a page's furniture before the title: before the poem
+            emit_marks(parent, marks)
+            self.poem.append(inline(E.head(), _strip(segs)))
             parent.append(self.poem)
             self.stanza = None
             self.boundary = False
@@ -2718,8 +2754,10 @@ class BodyBuilder:
                 self.weak.append((line, "verse", role.cert))
             parent.append(self.poem)
             self.stanza = None
-        for part in parts:
-            if self.stanza is None or part.blank_before:
+        stanzas = role.data.get("stanzas")  # where a stanza begins, when the role says (blank lines
+        # between every line: a stanza where more of them stand)
+        for n, part in enumerate(parts):
+            if self.stanza is None or (stanzas[n] if stanzas is not None else part.blank_before):
                 self.stanza = E.lg(type="stanza")
                 self.poem.append(self.stanza)
             marks, segs = lead_marks(part.segments)

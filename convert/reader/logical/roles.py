@@ -532,6 +532,10 @@ SPACED_PAIR_RE = re.compile(r"^[\u4e00-\u9fff][ \u3000]{1,2}[\u4e00-\u9fff]$")
 SPACED_PEN_NAME = "a bare name letter-spaced (two characters set to the width of three), its surname no common one"
 
 
+#: Why :func:`author_line` reads a line as a bare name.
+BARE_NAME = "a bare name (a common surname first)"
+
+
 def author_line(line: Line) -> str | None:
     """Why *line* reads as an author line under a title (``文／X``, ``□ X``, ``本报记者 X``, a
     unit and a name, a person's office and a name ``县政协委员　X``, a name and the unit in
@@ -595,7 +599,7 @@ def _author_text(text: str, key: str) -> str | None:
     if role_names(text):
         return "role words and names (口述　X　整理　Y)"
     if NAME_RE.match(text) and looks_like_person(text):
-        return "a bare name (a common surname first)"
+        return BARE_NAME
     names = _names_of(text.split())
     if (3 <= len(names) <= 4 and (is_signing_unit(names[0]) or ORG_END_RE.search(names[0]))
             and all(2 <= len(n) <= 3 and looks_like_person(n) for n in names[1:])):
@@ -1776,6 +1780,86 @@ def find_unsigned_verse(doc: LogicalText) -> None:
             for k, (v, parts) in enumerate(run):
                 _give(doc, v, "verse", why, cert="medium", parts=parts, first=(k == 0))
         i = max(i + 1, j)
+
+
+#: A printed line of verse set one clause to a line (a 顺口溜, 快板, 歌谣 or 三字经 a report quotes,
+#: a 副刊's 七言 poem set clause by clause): three to nine Han characters and the punctuation
+#: closing the clause (，、；。！？). The run's lines hold the same number of characters.
+CLAUSE_VERSE_LINE_RE = re.compile(r"^([\u4e00-\u9fff]{3,9})[，、；。！？]$")
+#: Why a line is a line of such verse (:func:`find_clause_verse`).
+CLAUSE_VERSE = ("a line of verse set a clause to a line: one of {n} lines of {k} Han characters each, each closing "
+                "its clause (prose never sets its clauses one to a line at one length)")
+
+
+def _clause_verse_parts(doc: LogicalText, j: int) -> tuple[int, list[Line]] | None:
+    """``(characters per line, physical lines)`` when every physical line of line *j* is a line
+    of :data:`CLAUSE_VERSE_LINE_RE` and all hold as many characters, else ``None``."""
+    parts = physical_parts(doc.lines[j], doc.physical)
+    sizes = {len(m.group(1)) for p in parts if (m := CLAUSE_VERSE_LINE_RE.match(p.key))}
+    if len(sizes) != 1 or any(CLAUSE_VERSE_LINE_RE.match(p.key) is None for p in parts):
+        return None
+    return sizes.pop(), parts
+
+
+def find_clause_verse(doc: LogicalText) -> None:
+    """Verse set a clause to a line, wherever it stands: a 顺口溜 or 歌谣 a report or a briefing
+    quotes (title, author, stanzas under a paragraph of the report), a 三字经 of rules, a 副刊's
+    七言 poem printed clause by clause. Four physical lines at least in a row, none with a role,
+    each of the same number (three to nine) of Han characters and the punctuation closing the
+    clause (:data:`CLAUSE_VERSE_LINE_RE`), a sentence's end (。！？) among them and at the last:
+    running prose never sets its clauses one to a line at one length. Over the run, inside an
+    article (running text above), a person's bare name alone (:func:`author_line`) is the
+    poem's author line and a short line of title shape (:func:`title_like`) over it, or right over
+    the run, is the poem's title: encoded ``lg type="poem"`` with its ``head`` and ``byline``
+    (TEI P5 §3.13.1 Core Tags for Verse: ``lg`` opens with ``model.divTop``) inside the article,
+    whose text goes on after it. Where the lines stand after an author line another pass
+    found, only the lines are taken (the title stays the piece's head). The stanzas: where a
+    blank line stands between lines, or more blank lines than between the other lines when
+    every line stands apart. Linear: each line is looked at once."""
+    j = doc.body_start
+    while j < doc.colophon_start:
+        first = _clause_verse_parts(doc, j) if j not in doc.roles else None
+        if first is None:
+            j += 1
+            continue
+        size = first[0]
+        run = [(j, first[1])]
+        k = j + 1
+        while k < doc.colophon_start and k not in doc.roles and (nxt := _clause_verse_parts(doc, k)) and nxt[0] == size:
+            run.append((k, nxt[1]))
+            k += 1
+        lines = [p for _, parts in run for p in parts]
+        if len(lines) < 4 or lines[-1].key[-1] not in "。！？" or all(p.key[-1] in "。！？" for p in lines):
+            j = k  # (a list of sentences of one length is no verse: a clause ends inside a couplet)
+            continue
+        author = title = None
+        if j - 1 >= doc.body_start and j - 1 not in doc.roles and (author_line(doc.lines[j - 1]) or "").startswith("a bare name"):
+            author = j - 1
+        t = (author - 1) if author is not None else j - 1
+        if (t - 1 >= doc.body_start and t not in doc.roles and t - 1 not in doc.roles and not doc.lines[t].level
+                and title_like(doc.lines[t]) and len(doc.lines[t].key) <= 20
+                and paragraph_shape(doc.lines[t - 1]) and not doc.lines[t - 1].level):
+            title = t  # a title under the report's running text: the poem's own, inside the article
+        elif author is not None:
+            author = None  # a name with no title over it: not taken on its own
+        blanks = [p.blanks_before if p.blank_before else 0 for p in lines[1:]]
+        floor = min(blanks) if blanks else 0
+        why = CLAUSE_VERSE.format(n=len(lines), k=size)
+        if title is not None:
+            _give(doc, title, "verse", "the title of verse set a clause to a line, under a report's running text: "
+                  "the poem's head", parts=[doc.lines[title]], first=True, title=True)
+        if author is not None:
+            _give(doc, author, "verse", "a bare name between the title of verse set a clause to a line and its "
+                  "lines: the poem's author line", parts=[doc.lines[author]], byline=True)
+        seen = 0
+        for n, (i, parts) in enumerate(run):
+            stanzas = []
+            for p in parts:
+                b = p.blanks_before if p.blank_before else 0
+                stanzas.append(seen > 0 and b > floor)
+                seen += 1
+            _give(doc, i, "verse", why, parts=parts, first=(n == 0 and title is None), stanzas=stanzas)
+        j = k
 
 
 def run_in_head(line: Line, gap_ok: bool = False) -> tuple[int, int, int] | None:
@@ -3392,7 +3476,7 @@ def split_named_titles(doc: LogicalText) -> None:
 
 #: The role passes, in the order they run: the most specific shapes first.
 ROLE_PASSES = [rejoin_numbered_briefs, rejoin_run_ins, rejoin_indented_paragraphs, rejoin_wide_lines, rejoin_page_labels, rejoin_page_credits, rejoin_captions, rejoin_attachments, rejoin_footnotes, find_separators, find_footnotes, find_page_labels, find_page_credits, find_captions, find_figure_captions, find_editorial_notes, find_lead_ins,
-               find_attachments, find_tables, find_columns, find_bylines, find_signed_columns, find_numbered_briefs, find_subheads, find_verse, find_briefs]
+               find_attachments, find_tables, find_columns, find_bylines, find_signed_columns, find_numbered_briefs, find_subheads, find_verse, find_clause_verse, find_briefs]
 
 
 def find_roles(doc: LogicalText) -> None:
