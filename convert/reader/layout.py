@@ -33,7 +33,7 @@ COLOPHON_LABELS = (
     # 印刷单位, 印刷日期, 印数, 准印证编号
     "|编印单位|发送对象|印刷单位|印刷日期|准印证编号"
     # a journal's 版权页 names its advisers, the calligrapher of its title and its editorial staff
-    "|顾问|名誉主编|刊名题字|题字|编务|编辑部主任")
+    "|顾问|名誉主编|刊名题字|题字|编务|编辑部主任|编委会主任|编委会副主任|编辑委员会主任|编辑委员会副主任")
 COLOPHON_FIELD_RE = re.compile(rf"^({COLOPHON_LABELS})\s*[：:]")
 #: Distribution lines of a 版记 (GB/T 9704-2012 7.4.2 抄送; briefing practice 报/送/发): the
 #: label and its recipients.
@@ -220,7 +220,7 @@ def paragraph_shape(line: Line) -> bool:
 #: spaces or hyphens, an area code maybe in brackets; the name may end with what the number is for
 #: in brackets (``镇卫生院（急诊）``). One character class per run, the number's
 #: length bounded: no backtracking beyond a few steps, linear in the line.
-DIRECTORY_ENTRY_RE = re.compile(r"^(?P<name>[^\s，。；：:,;！？（）()]{2,24}(?:[（(][^\s，。；：:,;！？（）()]{1,12}[）)])?)(?:[ \t\u3000]+)[（(]?\d[\d \-－（）()]{5,20}\d$")
+DIRECTORY_ENTRY_RE = re.compile(r"^(?P<name>[^\s，。；：:,;！？（）()]{2,24}(?:[（(][^\s，。；：:,;！？（）()]{1,12}[）)])?)(?:[ \t\u3000]+)[（(]?\d[\d \-－（）()]{1,20}\d$")
 
 
 def directory_entry(line: Line) -> bool:
@@ -232,8 +232,16 @@ def directory_entry(line: Line) -> bool:
     if len(t) > 48 or not (m := DIRECTORY_ENTRY_RE.match(t)):
         return False
     # the name holds two Han characters at least (``双槐、文昌片区``, ``24小时供暖服务总热线``: a list of
-    # areas or a service's hours may be in it), so a row of figures is none
-    return sum(c.isdigit() for c in t) >= 7 and sum(1 for c in m.group("name") if "\u4e00" <= c <= "\u9fff") >= 2
+    # areas or a service's hours may be in it), so a row of figures is none; a service's short
+    # number (市民服务热线　12345, 供电服务热线　95598: the special service numbers of the numbering
+    # plan) under a name that says it is a line to call
+    digits = sum(c.isdigit() for c in t)
+    return ((digits >= 7 or (digits >= 3 and SERVICE_LINE_RE.search(m.group("name")) is not None))
+            and sum(1 for c in m.group("name") if "\u4e00" <= c <= "\u9fff") >= 2)
+
+
+#: The end of a directory entry's name that says it is a line to call (热线, 电话, 报警, 急救 …).
+SERVICE_LINE_RE = re.compile(r"(?:热线|电话|报警|急救|火警|求助|举报|投诉|咨询|服务台)$")
 
 
 def titled_item(lines: list[Line], k: int) -> bool:
@@ -791,7 +799,7 @@ def thin_figure_row(text: str, spaces: bool = False) -> list[tuple[int, int]] | 
         return None
     if spaces:
         name = text[spans[0][0]:spans[0][1]]
-        if DIRECTORY_ENTRY_RE.match(text.strip()) and all(
+        if DIRECTORY_ENTRY_RE.match(text.strip()) and sum(c.isdigit() for c in text) >= 7 and all(
                 len(g) >= 3 for g in re.findall(r"\d+", text[spans[1][0]:])):
             return None  # a name and a telephone number grouped by a space (镇派出所　8826 1110): a directory's entry
         figures = spans[1:]

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from convert.reader.layout import (BULLET_CHARS, PIPE_ROW_RE, table_title_line, pipe_row_cut, TAB_CELL_MAX, TABLE_TITLE_RE, listed_person, directory_entry, thin_cells, thin_figure_row, tab_cells, CONTENTS_HEAD_RE, gap_at_end, unit_line, unit_label, author_before_leader, author_wrapped_off,
-                                   colophon_kind, figure_caption, artwork_caption, page_credit, row_cells, column_row, tab_pair, table_row, is_page_label)
+                                   COLOPHON_FIELD_RE, colophon_kind, figure_caption, artwork_caption, page_credit, row_cells, column_row, tab_pair, table_row, is_page_label)
 from convert.reader.lines import FOLIO_RES, LEADER_RUN_RE, Line, Milestone, is_mark, split_lines
 from convert.reader.names import is_org_name
 from convert.reader.masthead import (DOC_NUMBER_RE, ISSUE_RE, SPECIAL_ISSUE_RE, TITLE_GENRE_RE, TOTAL_RE, classify, fields_of,
@@ -361,8 +361,9 @@ TITLED_FOLIO_RE = re.compile(r"^(?P<title>[\u4e00-\u9fff·]{2,16})(?:\s*[·・�
 
 #: A running head or foot with the folio between dashes at one end, apart from the rest by a wide
 #: gap (GB/T 9704-2012 7.5: the page number ``— 1 —`` at the page's outer edge, the series' name
-#: and the issue beside it): ``荠湾县安委办　安全生产督查通报　　　　— 1 —``, ``— 2 —　　　　安全生产督查通报　2025年第9期``.
-_DASHED_FOLIO = r"[—–\-－]+\s*(?P<{g}>\d{{1,4}})\s*[—–\-－]+"
+#: and the issue beside it): ``荠湾县安委办　安全生产督查通报　　　　— 1 —``, ``— 2 —　　　　安全生产督查通报　2025年第9期``;
+#: a journal may set the folio between middle dots (``· 2 ·　　　　茛川年鉴工作通讯``), as a bare folio.
+_DASHED_FOLIO = r"[—–\-－·•]+\s*(?P<{g}>\d{{1,4}})\s*[—–\-－·•]+"
 HEADED_FOLIO_RE = re.compile(rf"^(?:(?P<h1>[^\s。！？，；：:]\S*(?:\s\S+)*?)(?:\u3000{{2,}}|\s{{3,}}|\t+){_DASHED_FOLIO.format(g='n1')}"
                              rf"|{_DASHED_FOLIO.format(g='n2')}(?:\u3000{{2,}}|\s{{3,}}|\t+)(?P<h2>\S+(?:\s\S+)*?))$")
 
@@ -1120,6 +1121,9 @@ SALUTATION_LINE_RE = re.compile(r"(?:尊敬的|亲爱的)[\u4e00-\u9fff、]{1,24
                                 r"|[\u4e00-\u9fff]{1,10}(?:膝下|钧鉴|台鉴|惠鉴|大鉴|如晤|如面|尊前|大人)[：:]")
 
 
+#: An item's third-level number (GB/T 15834-2011 B.3.8), a short head and a wide gap opening a line
+#: (``1.生产普工　30名，…``): a list's item set on a line of its own.
+NUMBERED_GAP_ITEM_RE = re.compile(r"\s*\d{1,2}[.．、][^，,。；;：:\s]{2,12}(?:\u3000|\s{2,})\S")
 #: A body's name and a colon opening a line, the label of a list's entry (``县人民医院：…``).
 BODY_LABEL_RE = re.compile(r"^\s*([\u4e00-\u9fff（）()]{3,16})[：:]\S")
 
@@ -1174,6 +1178,18 @@ def _author_line_cut(a: Line, b: Line) -> bool:
 #: An attachment's mark alone on its line over the attachment's title (GB/T 9704-2012 8.1: 附件
 #: 标识 at the top left of the attachment's first page, its number when there are several).
 ATTACHMENT_MARK_RE = re.compile(r"附件[\d一二三四五六七八九十]{0,2}[：:]?")
+
+
+def _label_cut(above: str, below: str) -> bool:
+    """A field's label the wrap cut: *above* ends, after a wide gap, with the label's first
+    characters and *below* opens with the rest and the colon (``…联系人：尹女士　　电`` /
+    ``话：（0390）7263185``): together a colophon label or a telephone's (…电话)."""
+    m = re.search(r"(?:\u3000|\s{2,})([\u4e00-\u9fff]{1,3})$", above.rstrip())
+    n = re.match(r"\s*([\u4e00-\u9fff]{1,4})[：:]", below)
+    if m is None or n is None:
+        return False
+    label = m.group(1) + n.group(1)
+    return label.endswith("电话") or COLOPHON_FIELD_RE.match(label + "：") is not None
 
 
 def _own_line(line: Line) -> str | None:
@@ -1270,8 +1286,12 @@ def phone_fields(key: str) -> bool:
 
 
 #: A contact line: label：phone fields, the office answering in brackets after them
-#: (``咨询电话：86213375（街道社区服务中心医保窗口）``), whitespace removed.
-CONTACT_LINE_RE = re.compile(rf"{PHONE_FIELDS_RE.pattern}[（(][^（）()]{{2,30}}[）)]")
+#: (``咨询电话：86213375（街道社区服务中心医保窗口）``), or the person to contact before them
+#: (``联系人：苏芮联系电话：（0790）8216457``) and the address before that (``地址：…路9号联系电话：…``),
+#: whitespace removed.
+CONTACT_LINE_RE = re.compile(rf"(?:地址[：:][^：:。；;，,]{{2,40}}?)?(?:联系人[：:][\u4e00-\u9fff·]{{2,5}}[，,、；;]?)?"
+                             rf"{PHONE_FIELDS_RE.pattern}"
+                             rf"(?:[（(][^（）()]{{2,30}}[）)])?")
 
 
 #: A letter's salutation (称呼) on a line of its own, whitespace removed: a few words, a book's
@@ -2247,6 +2267,9 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
     if unit_line(b) and (a.text.rstrip()[-1:] in "：:" or (parts == 1 and unit_line(a))):
         return True, ("the next line a body's name alone (a note in brackets after it or not), under a label ending "
                       "in a colon or another such line: a list of units, one to a line"), None
+    if a.text.rstrip()[-1:] in "：:" and NUMBERED_GAP_ITEM_RE.match(b.text):
+        return True, ("the next line opens with an item's number, a short head and a wide gap (1.生产普工　30名，…) "
+                      "under a lead's colon: the first item of a list set one to a line"), None
     if a.text.rstrip()[-1:] in "：:" and labelled_by_body(b):
         return True, ("the next line opens with a body's name and a colon (县人民医院：1月1日…) under a lead's "
                       "colon: the first of a list's entries labelled by the bodies they are about, one to a line"), None
@@ -2290,7 +2313,9 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
     if AFTER_SENTENCE_NOTE_RE.search(a.text):
         return True, ("ends with a bracketed note after a finished sentence (…。（单位　姓名）: a brief's credit, "
                       "（完）)"), None
-    if whole_bracket(a.text):
+    if whole_bracket(a.text) and b.text[:1] not in NO_LINE_START:
+        # (unless the next line opens with a mark no line starts with, ``（详见本期《…》）`` / ``。``: the
+        # note closes the sentence the break cut, clreq 3.1.7)
         return True, "a bracketed note on a line of its own (（作者系…）, （…供稿）): a paragraph of its own", None
     if parts == 1 and centred_pair(a, b):
         return False, ("set in centred, the next line centred on the same axis and as long, neither with clause "
@@ -2330,7 +2355,12 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
         return False, ("one ideograph alone on its line, the next going on flush left: a line the wrap cut after "
                        "its first character"), "medium"
     why = (_own_line(a) if parts == 1 or len(a.key) <= TAIL else None) or _own_line(b)
-    if why:
+    if why and not (re.search(r"[（(]\d{0,4}$", a.text.rstrip()) and closes_bracket(b.text)) \
+            and not (a.text.rstrip()[-1:].isdigit() and re.fullmatch(r"\d{1,8}", b.text.strip())) \
+            and not _label_cut(a.text, b.text):
+        # (a field the wrap cut inside a telephone number, ``联系电话：（0`` / ``390）7231472``,
+        # ``电话：（0390）72`` / ``63185``, goes on: the bracket it opened closes on the next line, or
+        # the next line holds the number's last digits alone)
         return True, why, None
     if b.text[:1] in NO_LINE_START:
         return False, f"the next line starts with {b.text[:1]!r}, which cannot start a line", None
@@ -2436,7 +2466,10 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
                       "the list's first item opens its own paragraph"), None
     if entries is not None:
         for line, where in ((a, "this line"), (b, "the next line")):
-            if (line is b or parts == 1) and _names_entry(line, entries):
+            if ((line is b or parts == 1) and _names_entry(line, entries) and not whole_bracket(line.text)
+                    and not (line is b and bracket_open(a.text))):
+                # (a note in brackets that names an entry, （详见本期《…》）, refers to it: no title,
+                # nor is the rest of one this line opened, …依据（详见本 / 期《…》）。)
                 return True, f"{where} names a contents entry", None
     if parts == 1 and a.text and clause_free(a.text) and len(a.key) <= 60 \
             and a.text.rstrip()[-1:] not in "、“《（(":

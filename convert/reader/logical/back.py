@@ -213,8 +213,10 @@ def _continues(field: Line, nxt: Line) -> bool:
     if centred_under(field, nxt):  # a signature centred under the last field (本刊编辑部)
         return False
     # a value cut after an area code (``（0377）`` / ``6215301``) goes on too, and so does one the
-    # next line goes on with a mark no line may start with (``…各镇（街道）`` / ``，地名…``: kinsoku)
-    return (bool(t) and (t[-1] not in TERMINAL or t[-1] in "：:" or (t[-1] in "）)" and body[:1].isdigit())
+    # next line goes on with a mark no line may start with (``…各镇（街道）`` / ``，地名…``: kinsoku),
+    # and a list of bodies cut after a bracket (``发送对象：…成员单位，各县（市、区）`` / ``地方志工作机构，…``)
+    return (bool(t) and (t[-1] not in TERMINAL or t[-1] in "：:"
+                         or (t[-1] in "）)" and (body[:1].isdigit() or any(c in "，、" for c in t)))
                          or (body[:1] in NO_LINE_START and body[:1] not in "）)"))
             and colophon_kind(nxt) is None and not any(c in "。！？" for c in body[:-1]) and len(nxt.key) <= 80
             and not re.match(r"^[\u4e00-\u9fff]{1,6}[：:]", body))

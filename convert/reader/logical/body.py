@@ -210,6 +210,17 @@ LETTER_SIGN_LINE_RE = re.compile(
 #: How much wider (ideograph widths) than the title above it a line as wide as a wrapped one is when
 #: it opens the text rather than going on with the title (a wrap fills the line it cuts).
 WIDER_THAN_TITLE = 3
+#: The name of a notice printed alone over its text (应用文 practice: 更正, 勘误, 启事, 声明, 致歉),
+#: maybe after the journal or paper that prints it (本刊启事, 本报声明): a journal's or paper's
+#: notices at its end, which its contents list does not name.
+NOTICE_LABEL_RE = re.compile(r"(?:本刊|本报|编辑部)?(?:重要|郑重)?(?:更正|勘误|启事|声明|致歉|更正启事|征订启事)")
+#: A commentary's genre label and a colon before its title on the title's line (newspaper practice:
+#: ``短评：颗粒归仓，也要平安归仓``, ``时评：…``), whitespace removed; the title at most 24 characters.
+COMMENTARY_TITLE_RE = re.compile(r"^(?:短评|时评|快评|小评|微评|述评|社评|评论|编辑点评|今日谈|一周观察)[：:](?P<title>[^。；;！？!?：:]{4,24})$")
+#: Characters no title opens with: the structural particle 的 (it binds what comes before it; 地,
+#: 得 and 之 open words too: 地方, 得到, 之江), so a line under a title opening with it is the
+#: title's rest.
+TITLE_REST_OPENING = "的"
 #: The longest letter's signature (a body's or a group's name: ``平安里小区2号楼全体居民``).
 SIGNATURE_MAX = 24
 #: A part's number printed alone on a line, a Chinese numeral without 、 (fiction and the long
@@ -1198,17 +1209,37 @@ class BodyBuilder:
         entry = self._entry_match(line)
         if entry is not None:
             return Heading("article", entry, why=f"matches contents entry {entry + 1}")
+        if (i > 0 and self.lines[i - 1] is self._last_head_line and not line.blank_before and not line.marked
+                and line.key[:1] in TITLE_REST_OPENING and heading_shape(line) and self._title_only()):
+            # right under the title, a line opening with a particle no title opens with (…防范应对工作 /
+            # 的紧急通知（摘要）): the title's rest a wrap carried over, never the next title
+            return Heading("article", why="opens with a particle no title opens with (的): the rest of the title "
+                                          "right above it", cert="medium")
         if (not self.para_open and i > 0 and self.lines[i - 1] is self._last_head_line and not line.marked
                 and not line.blank_before and as_wide_as_wrapped(line, self.wrap_width)
                 and display_width(line.text.strip()) >= display_width(self.lines[i - 1].text.strip()) + WIDER_THAN_TITLE
                 and i + 1 < len(self.lines) and self._role(i + 1) is None and not self.lines[i + 1].blank_before
-                and not self.lines[i + 1].marked and paragraph_shape(self.lines[i + 1])):
+                and not self.lines[i + 1].marked and paragraph_shape(self.lines[i + 1])
+                # (not under a 引题 of two phrases apart by a gap, nor over a ——subtitle: a title)
+                and "\u3000" not in self.lines[i - 1].text.strip() and not self.lines[i + 1].key.startswith("—")
+                and not line.key.startswith("—")
+                # (nor under a column's name, nor over a line its indent opens as a paragraph)
+                and self.lines[i - 1] is not self._last_section_line and not self.lines[i + 1].indent_opens
+                and not indented(self.lines[i + 1])):
             # under a title narrower than the measure, a line as wide as a wrapped one and wider than
             # the title, running text right under it, no blank line between: the first line of the
             # piece's text (2026年度…政策解读 / 2026年度…集中参保缴费工作已 / 于9月1日启动，…): a wrap
             # fills a title's first line before it cuts, so a wider line is no wrapped title's rest
             line.note("paragraph", "as wide as a wrapped line and wider than the title above it, running text under "
                                    "it: the text's first line, no rest of the title (a wrap fills a line before it cuts)")
+            return None
+        if (self.para_open and self.para is not None and item_number(line.text) is not None
+                and "".join(self.para.itertext()).rstrip()[-1:] in "：:"):
+            # a lead's colon ends the open paragraph and the line (which the unwrapping left apart)
+            # opens with an item's number (…招聘以下人员： / 1.生产普工　30名，…): the list's first item,
+            # a paragraph of its own (GB/T 15834-2011 B.3.8 numbers open their items)
+            line.note("paragraph", "an item's number after a lead's colon on a line of its own: the list's first item")
+            self.para_open = False
             return None
         if self.para_open:
             return None  # the previous paragraph goes on here
@@ -1411,6 +1442,21 @@ class BodyBuilder:
                                    "letter's text, on a line of its own, not a title")
             self._alone_ids.add(id(line))
             return None
+        if (not marked and heading_shape(line) and i > 0 and directory_entry(self.lines[i - 1])
+                and i + 1 < len(self.lines) and (r := self._role(i + 1)) is not None and r.kind == "table"):
+            # a title over a table right after a directory box's last entry (便民服务电话 / …95598 /
+            # 6月13日…零售价格 / 品名　单位　价格): a box lists entries only, so the table is a piece of
+            # its own and the line its title (a paper's 服务 page sets such boxes one under another)
+            return Heading("article", why="a title over a table, right after a directory box's last entry: a piece of "
+                                          "its own", cert="medium")
+        if (not marked and (m := COMMENTARY_TITLE_RE.match(line.key)) and i + 1 < len(self.lines)
+                and (self.boundary or i == 0 or sentence_final(self.lines[i - 1].text))
+                and self._role(i + 1) is None and paragraph_shape(self.lines[i + 1])
+                and not sentence_final(line.text) and m.group("title").count("，") <= 1):
+            # a commentary's label and its title on one line (短评：颗粒归仓，也要平安归仓: newspaper
+            # practice names the genre before a 评论's title), after a finished piece, over its text
+            return Heading("article", why="a commentary's label and a colon before its title (短评：, 时评：), after a "
+                                          "finished piece, over running text", cert="medium")
         shaped = heading_shape(line) and i + 1 < len(self.lines) and (
             (paragraph_shape(self.lines[i + 1]) and (nxt_role is None or nxt_role.kind in OPENING_ROLES + ("brief",)))
             or self._next_is_heading(i) or (nxt_role is not None and nxt_role.kind in OPENING_ROLES + ("subhead",))
@@ -1652,6 +1698,12 @@ class BodyBuilder:
                 return Heading("section", why="a short name after a piece's end, over a title and running text, every "
                                               "piece the contents list names already found: a column the list leaves "
                                               "out", cert="medium")
+            if (entry is None and NOTICE_LABEL_RE.fullmatch(line.key) and i > 0 and sentence_final(self.lines[i - 1].text)
+                    and i + 1 < len(self.lines) and self._role(i + 1) is None and paragraph_shape(self.lines[i + 1])):
+                # a notice's name alone after a finished piece, over its text (更正, 本刊启事: the
+                # notices a journal prints at its end, which its 目录 does not list)
+                return Heading("article", why="a notice's name (更正, 启事, 声明) alone after a finished piece, over its "
+                                              "text: a notice the contents list does not name", cert="medium")
             if entry is None:
                 return None
             return Heading("article", entry, why=f"where contents entry {entry + 1} would stand, printed a little "

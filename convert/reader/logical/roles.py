@@ -201,6 +201,10 @@ def _next(doc: LogicalText, i: int) -> Line | None:
 # ----------------------------------------------------------------------------- page furniture
 
 
+#: A weekday as a paper's 报眉 prints it after the date (``星期六``, ``周六``).
+WEEKDAY_RE = re.compile(r"(?:星期|周|礼拜)[一二三四五六日天]")
+
+
 def page_label(line: Line, title: str | None) -> tuple[int, str | None] | None:
     """``(page number, page name)`` when *line* is a printed page label (``第01版：要闻``) or a 报眉
     line (the paper's *title* or a date beside ``第二版`` and the page's name), else ``None``."""
@@ -226,8 +230,10 @@ def page_label(line: Line, title: str | None) -> tuple[int, str | None] | None:
     # ``港区生产　3``: the number on the outer side of the page), at one end of the line, the
     # paper's title and the date beside it (the title the paper's own, or a title field when it
     # is not known)
-    parts = [line.text[a:b].strip() for _, a, b in fields]
-    kinds = [kd for kd, _, _ in fields]
+    # (the weekday after the date, ``星期六``, is the date's: set aside)
+    kept = [(kd, a, b) for kd, a, b in fields if not WEEKDAY_RE.fullmatch(line.text[a:b].strip())]
+    parts = [line.text[a:b].strip() for _, a, b in kept]
+    kinds = [kd for kd, _, _ in kept]
     for tag, rest in (((0, 1), slice(2, None)), ((-1, -2), slice(None, -2))):
         if len(parts) != 4 or not re.fullmatch(r"\d{1,2}", parts[tag[0]]) or not _PAGE_NAME_RE.fullmatch(parts[tag[1]]):
             continue
@@ -894,6 +900,11 @@ JOINT_SIGNER_RE = re.compile(r"^[\u4e00-\u9fff]{2,16}[ \t\u3000]+(?P<name>[\u4e0
                              r"等[\d一二三四五六七八九十百]{1,4}(?:名|位|人|户)[\u4e00-\u9fff]{0,6}$")
 
 
+#: A letter's signature of the writer's place and name apart by a space (``新西兰奥克兰　X``, a
+#: letter from abroad in a 侨刊: where the writer lives, then who writes).
+PLACE_SIGNER_RE = re.compile(r"^[\u4e00-\u9fff]{2,12}[ \u3000]{1,4}(?P<name>[\u4e00-\u9fff]{2,3})$")
+
+
 def signature(doc: LogicalText, i: int) -> bool:
     """Body line *i* signs the piece above it (落款, GB/T 9704-2012 7.3.5; a journal's 编后记 signed
     编　者): the editors (:data:`EDITORS_SIGNATURE_RE`), a bare name, the issuing office's
@@ -922,7 +933,10 @@ def signature(doc: LogicalText, i: int) -> bool:
             or author_line(line) == UNIT_AND_NAME
             or ((m := LETTER_SIGNER_RE.match(line.text.strip())) is not None and looks_like_person(m.group("name")))
             # a joint letter's first signer and how many sign with them (``某村　X等14名农民工``)
-            or ((m := JOINT_SIGNER_RE.match(line.text.strip())) is not None and looks_like_person(m.group("name")))):
+            or ((m := JOINT_SIGNER_RE.match(line.text.strip())) is not None and looks_like_person(m.group("name")))
+            # a letter from abroad signed with the writer's place before the name (侨刊 practice:
+            # ``新西兰奥克兰　X``)
+            or ((m := PLACE_SIGNER_RE.match(line.text.strip())) is not None and looks_like_person(m.group("name")))):
         return False
     after = _next(doc, i + 1)
     # (the editors' 编后：… or 按：… under the signed piece answers it: no running text of it; nor
@@ -2223,7 +2237,9 @@ def find_briefs(doc: LogicalText) -> None:
 #: characters (no clause punctuation, no whitespace), a wide gap (an ideographic space, or two
 #: spaces), then running text (no punctuation opening it). Anchored, bounded: linear.
 NUMBERED_RUN_IN_RE = re.compile(r"\s*(?P<n>\d{1,2})\s?(?:[.．](?!\d)|、)(?P<head>[^，,。；;：:！？!?\s]{4,30})"
-                                r"(?:\u3000+|[ \t]{2,})(?=[^\s，,。；;：:、！？!?）)”’])")
+                                r"(?:\u3000+|[ \t]{2,})(?=[^\s，,。；;：:、！？!?）)”’])"
+                                # (not a job advertisement's post and how many it wants, 叉车司机　4名，…)
+                                r"(?!\d{1,4}\s*[名人位][，,、；;\s])")
 #: A line opening with a third-level number (1. / 1、), whatever follows.
 NUMBER_OPENING_RE = re.compile(r"\s*(?P<n>\d{1,2})\s?(?:[.．](?!\d)|、)")
 #: The same opening whose line the wrap cut at the gap: the number, the title-shaped run, and the
