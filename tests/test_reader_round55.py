@@ -5,6 +5,8 @@ offices); a hard wrap is made by :func:`_wrap`."""
 
 from __future__ import annotations
 
+import re
+
 from reader_doc import article_heads as _heads, one_document as _doc, texts as _texts
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
@@ -111,3 +113,104 @@ def test_entries_labelled_by_bodies_under_a_leads_colon_are_lines_of_their_own()
     paras = ["".join(p.split()) for p in _paragraphs(root)]
     assert not any("如下：县人民医院" in p for p in paras)
     assert any(p.startswith("县人民医院：") for p in paras)
+
+
+# ----------------------------------------------------------------------------- heldout-az (round 55, second part)
+
+JOURNAL = ("内部资料　免费交流\n\n菖 川 年 鉴 工 作 通 讯\n\n2025年第2期（总第46期）\n\n菖川市地方志编纂中心编　　　　　　　　2025年6月\n\n"
+           "目　　录\n\n【工作部署】\n\n全市年鉴编纂工作会议召开……………………………… 1\n\n"
+           "【编纂业务】\n\n年鉴条目的选题与撰写……………………………………… 2\n\n")
+WORK = ["5月16日，全市年鉴编纂工作会议在市行政中心召开，副市长出席会议并讲话，市直各供稿单位分管负责同志和年鉴撰稿人共120余人参加会议。",
+        "会议通报了上一卷年鉴的编纂情况，部署了新一卷年鉴的组稿工作，要求各单位按时报送稿件，确保资料真实准确、条目规范完整。"]
+ENTRY = ["条目是年鉴的基本单元，选题要紧扣年度特点，突出新情况、新成就和新经验，避免把工作总结改头换面写成条目。",
+         "撰写条目要做到一事一条、要素齐全，时间、地点、人物、事件、结果和数据缺一不可，语言力求简洁平实。"]
+
+
+def test_running_heads_with_the_folio_between_middle_dots_are_furniture():
+    """A journal's running heads set the folio between middle dots, at the outer edge of each page
+    (``· 2 ·　　　　菖川年鉴工作通讯`` on an even page, ``2025年第2期　　　　· 3 ·`` on an odd one),
+    each cutting a paragraph: ``fw``, the cut paragraphs one each; before, the lines ran into
+    the text."""
+    text = (JOURNAL + "【工作部署】\n\n全市年鉴编纂工作会议召开\n\n" + WORK[0][:40] + "\n\n· 2 ·　　　　　　菖川年鉴工作通讯\n\n"
+            + WORK[0][40:] + "\n\n" + WORK[1] + "\n\n【编纂业务】\n\n年鉴条目的选题与撰写\n\n" + ENTRY[0][:30]
+            + "\n\n2025年第2期　　　　　　· 3 ·\n\n" + ENTRY[0][30:] + "\n\n" + ENTRY[1] + "\n")
+    root = _doc(text)
+    fws = ["".join(t.split()) for t in _texts(root, "//tei:body//tei:fw")]
+    assert "·2·菖川年鉴工作通讯" in fws
+    assert "2025年第2期·3·" in fws
+    paras = ["".join(p.split()) for p in _paragraphs(root)]
+    assert "".join(WORK[0].split()) in [re.sub(r"·\d·|菖川年鉴工作通讯", "", p) for p in paras]
+
+
+def test_a_notice_after_the_last_piece_of_a_journal_with_a_full_contents_list():
+    """Under a 目录 that names every piece, a notice's name alone after the last piece (更正, 本刊启事,
+    each over its text): a notice of its own, ``@cert`` medium; before, each name ran into its
+    text."""
+    text = (JOURNAL + "【工作部署】\n\n全市年鉴编纂工作会议召开\n\n" + "\n\n".join(WORK) + "\n\n【编纂业务】\n\n年鉴条目的选题与撰写\n\n"
+            + "\n\n".join(ENTRY) + "\n\n更正\n\n本刊2025年第1期第6页“全市共有供稿单位168家”误印为“186家”，特此更正。\n\n"
+            "本刊启事\n\n本刊为内部资料，免费赠阅各供稿单位和年鉴工作者，欢迎来稿交流年鉴编纂经验。\n")
+    root = _doc(text)
+    assert _heads(root)[-2:] == ["更正", "本刊启事"]
+
+
+def test_a_letter_from_abroad_signed_with_the_writers_place_over_its_date():
+    """A letter signed with the writer's place and name (``新西兰奥克兰　甄丽芬``) over its date alone,
+    after its last sentence: the signature (落款), its date a ``date``; before, the two lines ran
+    together in one paragraph."""
+    text = ("菖江乡讯\n\n2025年第3期（总第147期）\n\n菖江县人民政府侨务办公室编　　　　2025年9月\n\n【读者来信】\n\n来自奥克兰的问候\n\n"
+            "编辑部的各位老师：\n\n你们好！我叫甄丽芬，住在新西兰奥克兰，祖籍菖江县塘尾村。父亲生前每期都要把乡讯从头读到尾。\n\n"
+            "我想继续收到乡讯，我的新地址写在信封背面，请你们以后寄到这个地址。谢谢你们！\n\n新西兰奥克兰　甄丽芬\n\n2025年7月2日\n\n"
+            "【诗词】\n\n秋日还乡\n\n邝文远\n\n" + "\n".join(["稻浪翻金映晚霞，", "归来犹认旧时家。", "村前古榕浓荫在，", "满树秋蝉唱物华。"]) + "\n")
+    root = _doc(text)
+    bylines = ["".join(b.itertext()) for b in root.iter(f"{TEI}byline")]
+    assert any(b.startswith("新西兰奥克兰") and b.endswith("2025年7月2日") for b in bylines)
+    assert not any("甄丽芬2025年7月2日" in "".join(p.split()) for p in _paragraphs(root))
+
+
+PAPER = ("菖州日报\n\nCHANGZHOU DAILY\n\n中共菖州市委机关报　　菖州日报社出版\n\n2025年6月14日　星期六　　总第5736期　　今日4版\n\n"
+         "● 今日导读\n\n夏粮收购全面展开　　2版\n\n")
+NEWS = ["本报讯（记者 苗一禾）6月13日，全市夏粮收购工作全面展开，各收储企业开足马力收购新麦，确保农民卖粮不难。",
+        "据了解，今年全市小麦种植面积达86万亩，预计总产量超过40万吨，各地已启用收购网点112个。"]
+
+
+def test_a_page_head_line_with_the_weekday_after_the_date_is_the_pages_label():
+    """A paper's 报眉 printing the page's number and name with the paper's title, the date and
+    the weekday (``02　综合　　　　菖州日报　2025年6月14日　星期六``; on an odd page the number
+    last, ``…星期六　　　　副刊　03``): the page's label (``pb`` and ``fw``), no heading; before,
+    the weekday made the line a title."""
+    text = (PAPER + "夏粮收购全面展开\n\n" + "\n\n".join(NEWS) + "\n\n本版责编：祁雯\n\n"
+            "02　综合　　　　菖州日报　2025年6月14日　星期六\n\n菖州开通城区至高铁站公交专线\n\n"
+            "本报讯（记者 蒋一帆）记者从市交通运输局获悉，城区至高铁站公交专线将于6月16日开通运营，全程票价2元。\n\n本版责编：祁雯\n\n"
+            "菖州日报　2025年6月14日　星期六　　　　副刊　03\n\n荷塘夜色\n\n□ 柯　雨\n\n"
+            "夏夜的荷塘是最安静的，月光落在荷叶上，像撒了一层细细的盐，远处偶尔传来几声蛙鸣。\n")
+    root = _doc(text)
+    assert "02　综合　　　　菖州日报　2025年6月14日　星期六" not in _heads(root)
+    assert not any("星期六" in h for h in _heads(root))
+    assert {pb.get("n") for pb in root.iter(f"{TEI}pb")} >= {"2", "3"}
+
+
+def test_a_service_directory_then_a_price_table_then_a_notice_signed_by_a_liquidation_group():
+    """A paper's 服务 page: a 便民服务电话 box whose entries give short service numbers (市民服务热线
+    12345), a price table's title right under the box, and a 注销公告 signed by the company's
+    清算组 over its date: three pieces with those titles, the entries no titles and the signature
+    a byline; before, an entry was a title, the table's title a line of the box and the 清算组
+    a title."""
+    text = (PAPER + "夏粮收购全面展开\n\n" + "\n\n".join(NEWS) + "\n\n本版责编：祁雯\n\n便民服务电话\n\n"
+            "市民服务热线　12345\n供电服务热线　95598\n燃气抢修热线　（0390）7213110\n\n"
+            "6月13日城区农贸市场部分商品零售价格\n\n品名　　单位　　价格（元）\n西红柿　　500克　　2.60\n黄瓜　　500克　　2.00\n"
+            "鸡蛋　　500克　　3.90\n\n注销公告\n\n菖州市瑞达商贸有限公司经股东会决议，拟向公司登记机关申请注销登记，现已成立清算组，"
+            "请债权人自本公告见报之日起四十五日内向清算组申报债权。\n\n特此公告。\n\n菖州市瑞达商贸有限公司清算组\n\n2025年6月14日\n")
+    root = _doc(text)
+    heads = _heads(root)
+    assert heads[-3:] == ["便民服务电话", "6月13日城区农贸市场部分商品零售价格", "注销公告"]
+    assert any("".join(b.itertext()).startswith("菖州市瑞达商贸有限公司清算组") for b in root.iter(f"{TEI}byline"))
+
+
+def test_a_commentarys_label_and_title_on_one_line():
+    """A commentary's label, a colon and its title with a comma (``短评：颗粒归仓，也要平安归仓``)
+    after a finished story, over its text: the commentary's title; before, it ran into its first
+    paragraph."""
+    text = (PAPER + "夏粮收购全面展开\n\n" + "\n\n".join(NEWS) + "\n\n短评：颗粒归仓，也要平安归仓\n\n"
+            "麦收季节，田间地头机械多、人员多、车辆多，又逢高温天气，安全生产这根弦一刻也不能放松。\n\n本版责编：祁雯\n")
+    root = _doc(text)
+    assert _heads(root) == ["夏粮收购全面展开", "短评：颗粒归仓，也要平安归仓"]
