@@ -33,7 +33,9 @@ COLOPHON_LABELS = (
     # 印刷单位, 印刷日期, 印数, 准印证编号
     "|编印单位|发送对象|印刷单位|印刷日期|准印证编号"
     # a journal's 版权页 names its advisers, the calligrapher of its title and its editorial staff
-    "|顾问|名誉主编|刊名题字|题字|编务|编辑部主任|编委会主任|编委会副主任|编辑委员会主任|编辑委员会副主任")
+    "|顾问|名誉主编|刊名题字|题字|编务|编辑部主任|编委会主任|编委会副主任|编辑委员会主任|编辑委员会副主任"
+    # the members of the 编委会 under its caption (主　　任：…　副 主 任：…　委　　员：…)
+    "|主任|副主任|委员")
 COLOPHON_FIELD_RE = re.compile(rf"^({COLOPHON_LABELS})\s*[：:]")
 #: Distribution lines of a 版记 (GB/T 9704-2012 7.4.2 抄送; briefing practice 报/送/发): the
 #: label and its recipients.
@@ -746,6 +748,47 @@ SPACE_GAP_RE = re.compile(r"[\u3000\t ]+")
 #: (A year or a month, ``2021年``, ``10月份``, is a column's head, no figure.)
 FIGURE_UNIT_CELL_RE = re.compile(r"^(?!\d{4}年度?$|\d{1,2}月份?$)[-+－]?\d[\d.]*(?:[\u4e00-\u9fff]{1,2}\d[\d.]*)*"
                                  r"(?:[\u4e00-\u9fff]{1,2}|%)?$")
+
+
+#: A table's row numbered in its first column (序号), its cells one ideographic space apart: the
+#: row's number, then the cells (``1　11月3日22时15分　环城东路…　浙M·3××57　醉酒驾驶…　吊销驾驶证，…``).
+SERIAL_ROW_RE = re.compile(r"^(\d{1,3})\u3000(?!\u3000)")
+
+
+def ideographic_cells(text: str) -> list[tuple[int, int]] | None:
+    """``[(start, end)]`` of the cells of *text* apart by single ideographic spaces, four cells
+    or more, none empty (no wider gap) and none longer than 40 characters; else ``None``."""
+    t = text.rstrip()
+    start = len(t) - len(t.lstrip())
+    if "\u3000\u3000" in t[start:] or "\t" in t:
+        return None
+    spans, pos = [], start
+    for k, c in enumerate(t):
+        if k >= start and c == "\u3000":
+            spans.append((pos, k))
+            pos = k + 1
+    spans.append((pos, len(t)))
+    if len(spans) < 4 or any(not 0 < b - a <= 40 for a, b in spans):
+        return None
+    return spans
+
+
+def serial_header(text: str) -> int | None:
+    """How many cells *text* holds when it is the column heads of a table numbered in its first
+    column (``序号　违法时间　违法地点　…``: 序号 first, cells one ideographic space apart, no
+    punctuation); else ``None``."""
+    spans = ideographic_cells(text)
+    if spans is None or not text.strip().startswith(("序号\u3000", "编号\u3000")) or re.search(r"[。；！？，,、：:]", text):
+        return None
+    return len(spans)
+
+
+def serial_row(text: str) -> tuple[int, int] | None:
+    """``(number, cells)`` when *text* is a row of a table numbered in its first column
+    (:data:`SERIAL_ROW_RE`, :func:`ideographic_cells`); else ``None``."""
+    m = SERIAL_ROW_RE.match(text.strip())
+    spans = ideographic_cells(text) if m else None
+    return (int(m.group(1)), len(spans)) if spans else None
 
 
 def thin_cells(text: str, spaces: bool = False) -> list[tuple[int, int]] | None:
@@ -1573,6 +1616,14 @@ def _loosely_named(title: str, other: str) -> bool:
 _DAY_LEAD_RE = re.compile(r"^\s*\d{1,2}\s*月\s*\d{1,2}\s*日[，,]")
 
 
+def question_title(line: Line) -> bool:
+    """*line* is a title that asks a question: at most 32 characters, a question mark at its end and
+    no other sentence or clause punctuation (``直补期满后政策怎么衔接？``)."""
+    t = line.text.strip()
+    return (0 < len(line.key) <= 32 and t[-1:] in "？?"
+            and not any(c in "。，,；;！!：:" or (c in "？?" and k < len(t) - 1) for k, c in enumerate(t)))
+
+
 def find_headed_contents(lines: list[Line], start: int = 0, reach: int = 60, stop: int | None = None) -> Contents | None:
     """A contents list printed under a heading (本期要目, 目录, 本期导读) without dot leaders:
     the heading within *reach* lines of *start*, then the entries, each a line without sentence
@@ -1603,7 +1654,11 @@ def find_headed_contents(lines: list[Line], start: int = 0, reach: int = 60, sto
             entries[-1].subtitle.append(line)
             k += 1
             continue
-        prose = paragraph_shape(line)
+        prose = paragraph_shape(line) and not question_title(line)
+        if prose and len(line.key) <= 40 and {"bullet", "page"} <= set(_entry_spans(line)[1]):
+            # (a 导读's entry with its bullet and its page, 版, whatever its title's commas: ``● 副刊：
+            # 雪夜，那一盏闪烁的警灯　　4版``)
+            prose = False
         if (prose and not clause_title(line.key)) or line.page is not None or len(line.key) > 50:
             break
         if (MARKED_COLUMN_RE.match(line.key) and len(entries) >= 2

@@ -82,7 +82,7 @@ SIGNING_UNIT_END_RE = re.compile(r"(?:馆|大学|学校|中学|小学|幼儿园|
 #: A school class (班级), the unit a pupil signs for in a school paper (校报 practice: the author line
 #: of a student's essay or poem is the class and the name, ``高二（3）班　宁诗雨``): a grade (高一 …
 #: 高三, 初一 … 初三, 一年级 … 九年级, 七年级, 2022级, 高2022级, 22级), in a vocational school the
-#: major's short name after a year's grade (``2022级汽修2班``, ``23级数控（1）班``: 级 + 专业 + 班号),
+#: major's short name after a year's grade (``2022级汽修2班``, ``23级数控（1）班``: 级 + 专业 + 班号; a grade without 年级, ``五（3）班``),
 #: and the class number (Arabic in brackets or bare, or Chinese numerals) before 班; a
 #: kindergarten's class (大一班, 中二班, 小三班, 托班), a vocational college's class (机电2301班), an
 #: interest class of a 老年大学 (书法二班, 太极拳班). Also a graduate's standing
@@ -91,7 +91,7 @@ SIGNING_UNIT_END_RE = re.compile(r"(?:馆|大学|学校|中学|小学|幼儿园|
 SCHOOL_CLASS_RE = re.compile(
     # (the school's name may stand before the class: ``荷风小学四年级（3）班``)
     r"^(?:[\u4e00-\u9fff]{2,12}?(?:小学|中学|学校|幼儿园))?"
-    r"(?:[大中小][一二三四五六七八九十]班|托班|(?:[高初][一二三]|[一二三四五六七八九]年级|[高初]?\d{4}级|(?:\d{4}|\d{2})级[\u4e00-\u9fff]{1,6})"
+    r"(?:[大中小][一二三四五六七八九十]班|托班|(?:[高初][一二三]|[一二三四五六七八九](?:年级)?|[高初]?\d{4}级|(?:\d{4}|\d{2})级[\u4e00-\u9fff]{1,6})"
     r"(?:[（(]\d{1,2}[）)]|\d{1,2}|[一二三四五六七八九十]{1,2})班"
     r"|(?:\d{4}|\d{2})届[\u4e00-\u9fff]{0,8}(?:毕业生|校友)"
     # a vocational college's class: its major's short name, the intake year and the class number

@@ -29,7 +29,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
 
-from convert.reader.layout import (BULLET_CHARS, PIPE_ROW_RE, table_title_line, pipe_row_cut, TAB_CELL_MAX, TABLE_TITLE_RE, listed_person, directory_entry, thin_cells, thin_figure_row, tab_cells, CONTENTS_HEAD_RE, gap_at_end, unit_line, unit_label, author_before_leader, author_wrapped_off,
+from convert.reader.layout import (BULLET_CHARS, PIPE_ROW_RE, serial_header, serial_row, table_title_line, pipe_row_cut, TAB_CELL_MAX, TABLE_TITLE_RE, listed_person, directory_entry, thin_cells, thin_figure_row, tab_cells, CONTENTS_HEAD_RE, gap_at_end, unit_line, unit_label, author_before_leader, author_wrapped_off,
                                    COLOPHON_FIELD_RE, colophon_kind, figure_caption, artwork_caption, page_credit, row_cells, column_row, tab_pair, table_row, is_page_label)
 from convert.reader.lines import FOLIO_RES, LEADER_RUN_RE, Line, Milestone, is_mark, split_lines
 from convert.reader.names import is_org_name
@@ -1129,13 +1129,14 @@ BODY_LABEL_RE = re.compile(r"^\s*([\u4e00-\u9fff（）()]{3,16})[：:]\S")
 
 
 def labelled_by_body(line: Line) -> bool:
-    """*line* opens with a body's name and a colon, text after it (``县人民医院：1月1日普通门诊停诊，…``,
-    :data:`BODY_LABEL_RE`, :func:`convert.reader.names.is_org_name`): an entry of a list labelled by
-    the bodies it is about, one to a line."""
-    from convert.reader.names import is_org_name
+    """*line* opens with a body's or a place's name and a colon, text after it (``县人民医院：1月1日普通
+    门诊停诊，…``, ``城关镇：凤凰村党总支、…``; :data:`BODY_LABEL_RE`,
+    :func:`convert.reader.names.is_org_name`, :func:`convert.reader.names.is_signing_unit`): an entry
+    of a list labelled by the bodies or places it is about, one to a line."""
+    from convert.reader.names import is_org_name, is_signing_unit
 
     m = BODY_LABEL_RE.match(line.text)
-    return m is not None and is_org_name(m.group(1))
+    return m is not None and (is_org_name(m.group(1)) or is_signing_unit(m.group(1)))
 
 
 def addressee_line(line: Line) -> bool:
@@ -2239,6 +2240,17 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
                       "row or what follows the table, rows are never run together"), None
     if bold_run_cut(a, b) and not sentence_final(a.text):
         return False, BOLD_RUN_JOIN, None
+    if (row := serial_row(b.text)) is not None and (
+            (row[0] == 1 and parts == 1 and serial_header(a.text) is not None)
+            or ((above := serial_row(a.text)) is not None and above[0] == row[0] - 1)):
+        # (the row above may be one a wrap cut and the unwrapping put together: its cells counted
+        # whole by the logical stage)
+        return True, ("the next line a row of a table numbered in its first column (序号), as many cells one ideographic "
+                      "space apart as the line above: rows are never run together (TEI P5 §14.1.1)"), None
+    if (serial_row(a.text) is not None and serial_row(b.text) is None and not b.blank_before and width is not None
+            and last_width is not None and last_width >= width - _tolerance(width)):
+        return False, ("a row of a table numbered in its first column whose last line fills the measure: the wrap "
+                       "carried its rest to the next line"), "medium"
     if table_title_line(b):
         return True, "the next line a table's numbered title (表1　…: TEI P5 §14.1.1 head): a line of its own", None
     if parts == 1 and table_row(a.text):
@@ -2270,7 +2282,7 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
     if a.text.rstrip()[-1:] in "：:" and NUMBERED_GAP_ITEM_RE.match(b.text):
         return True, ("the next line opens with an item's number, a short head and a wide gap (1.生产普工　30名，…) "
                       "under a lead's colon: the first item of a list set one to a line"), None
-    if a.text.rstrip()[-1:] in "：:" and labelled_by_body(b):
+    if (a.text.rstrip()[-1:] in "：:" or (parts == 1 and labelled_by_body(a))) and labelled_by_body(b):
         return True, ("the next line opens with a body's name and a colon (县人民医院：1月1日…) under a lead's "
                       "colon: the first of a list's entries labelled by the bodies they are about, one to a line"), None
     if a.text.rstrip()[-1:] in "：:" and counted_entry(b):

@@ -221,6 +221,11 @@ COMMENTARY_TITLE_RE = re.compile(r"^(?:短评|时评|快评|小评|微评|述评
 #: 得 and 之 open words too: 地方, 得到, 之江), so a line under a title opening with it is the
 #: title's rest.
 TITLE_REST_OPENING = "的"
+#: A letter's closing wish on a line of its own (书信 practice, 祝颂语: ``祝您一路平安！``, ``敬祝安康！``):
+#: the letter's text ends there, its signature follows.
+LETTER_WISH_RE = re.compile(r"^(?:祝|敬祝|恭祝|顺祝|顺颂|遥祝)[\u4e00-\u9fff，、]{1,14}[！!]$")
+#: The credit a pupil's piece gives the teacher who guided it (指导老师：X, 辅导教师：X).
+TUTOR_CREDIT_RE = re.compile(r"^(?:指导|辅导)(?:老师|教师)[：:][\u4e00-\u9fff·、]{2,12}$")
 #: The longest letter's signature (a body's or a group's name: ``平安里小区2号楼全体居民``).
 SIGNATURE_MAX = 24
 #: A part's number printed alone on a line, a Chinese numeral without 、 (fiction and the long
@@ -1433,11 +1438,13 @@ class BodyBuilder:
                                    "text, on a line of its own, not a title")
             self._alone_ids.add(id(line))
             return None
-        if (not marked and i > 0 and LETTER_SALUTE_RE.match(self.lines[i - 1].key) and self.article is not None
-                and len(line.key) <= SIGNATURE_MAX and not paragraph_shape(line)
+        if (not marked and i > 0 and (LETTER_SALUTE_RE.match(self.lines[i - 1].key) or LETTER_WISH_RE.match(self.lines[i - 1].key))
+                and self.article is not None and len(line.key) <= SIGNATURE_MAX and not sentence_final(line.text)
+                and not any(c in "，,。；;" for c in line.text)
                 and (i + 1 >= len(self.lines) or LETTER_SIGN_LINE_RE.fullmatch(self.lines[i + 1].key))):
-            # under the letter's words of respect (此致 / 敬礼！), a short line over a date alone: the
-            # signature (书信 practice, 署名 and 日期 each on a line: 菖溪小区3号楼全体居民 / 2025年9月6日)
+            # under the letter's words of respect (此致 / 敬礼！) or its closing wish (祝您一路平安！), a
+            # short line over a date alone: the signature (书信 practice, 署名 and 日期 each on a line:
+            # 菖溪小区3号楼全体居民 / 2025年9月6日; 您的女儿：可欣 / 2025年11月26日)
             line.note("paragraph", "a letter's signature under its words of respect (敬礼！), over its date: the "
                                    "letter's text, on a line of its own, not a title")
             self._alone_ids.add(id(line))
@@ -1449,6 +1456,11 @@ class BodyBuilder:
             # its own and the line its title (a paper's 服务 page sets such boxes one under another)
             return Heading("article", why="a title over a table, right after a directory box's last entry: a piece of "
                                           "its own", cert="medium")
+        if not marked and TUTOR_CREDIT_RE.match(line.key):
+            # the teacher who guided a pupil's piece (指导老师：X), under it: a credit, never a title
+            line.note("paragraph", "a pupil's piece's credit to the teacher who guided it (指导老师：X): no title")
+            self._alone_ids.add(id(line))
+            return None
         if (not marked and (m := COMMENTARY_TITLE_RE.match(line.key)) and i + 1 < len(self.lines)
                 and (self.boundary or i == 0 or sentence_final(self.lines[i - 1].text))
                 and self._role(i + 1) is None and paragraph_shape(self.lines[i + 1])

@@ -27,7 +27,7 @@ import re
 from lxml import etree
 
 from convert.reader.body import cut_segments, _split_segments, _strip, heading_segments, inline
-from convert.reader.layout import (CONTENTS_HEAD_RE, Entry, is_page_label, match_author_leader, TEXT_LEADER_RE, find_contents, find_headed_contents,
+from convert.reader.layout import (CONTENTS_HEAD_RE, question_title, Entry, is_page_label, match_author_leader, TEXT_LEADER_RE, find_contents, find_headed_contents,
                                    split_column_rows, row_cells,
                                    paragraph_shape)
 from convert.reader.lines import Line, page_value
@@ -657,7 +657,10 @@ def find_contents_list(doc: LogicalText) -> None:
         head = next((i for i, line in enumerate(doc.lines[:60]) if CONTENTS_HEAD_RE.match(line.key)), None)
         if head is not None:
             _split_entries(doc, head)
-        first_prose = next((i for i, line in enumerate(doc.lines) if paragraph_shape(line)), len(doc.lines))
+        # (a title asking a question, 直补期满后政策怎么衔接？, ends a sentence but is no running text:
+        # a 政策问答's title the list names)
+        first_prose = next((i for i, line in enumerate(doc.lines) if paragraph_shape(line) and not question_title(line)),
+                           len(doc.lines))
         doc.contents = find_headed_contents(doc.lines, stop=first_prose)
         why = "under a contents heading, each entry naming a later title, or with a bullet or page (N版)"
     for line in doc.lines[doc.contents.start : doc.contents.end] if doc.contents else []:

@@ -41,7 +41,7 @@ import re
 from types import SimpleNamespace
 
 from convert.reader.body import BYLINE_LINE_RE, BRIEF_RE, CONTINUATION_LEAD_RE, CONTINUATION_RE, SUBHEAD_RE
-from convert.reader.layout import (BULLET_CHARS, directory_entry, gap_at_end, tab_cells, thin_cells, thin_figure_row, CASE_PART_RE, unit_label, CELL_MAX, FORM_FIELD_RE, PIPE_RULE_RE, TERMINAL, FIGURE_CELL_RE, brief_by_unit, figure_caption, artwork_caption, figure_row, TABLE_LABEL_RE, TABLE_TITLE_RE, after_clause_mark, cell_spans, colophon_fields, column_row, gap_field, tab_pair,
+from convert.reader.layout import (BULLET_CHARS, serial_header, serial_row, ideographic_cells, directory_entry, gap_at_end, tab_cells, thin_cells, thin_figure_row, CASE_PART_RE, unit_label, CELL_MAX, FORM_FIELD_RE, PIPE_RULE_RE, TERMINAL, FIGURE_CELL_RE, brief_by_unit, figure_caption, artwork_caption, figure_row, TABLE_LABEL_RE, TABLE_TITLE_RE, after_clause_mark, cell_spans, colophon_fields, column_row, gap_field, tab_pair,
                                    heading_shape, page_credit, paragraph_shape, table_row, unfinished)
 from convert.reader.lines import WS_RE, Line, Milestone, is_mark
 from convert.reader.logical.back import is_page_credit, rule_line
@@ -3090,6 +3090,26 @@ def find_tables(doc: LogicalText) -> None:
                     _give(doc, k, "table", "a table row: a name and figures one " + ("space" if spaced else "ideographic space")
                           + " apart, three such rows or more of as many cells" + ("; the column heads" if k == head else "")
                           + " (TEI P5 §14.1.1)", "medium", part="row", table=n, label=k == head, cells=cells)
+                i = j
+                continue
+        if i not in doc.roles and (count := serial_header(first.text)) is not None:
+            # the column heads of a table numbered in its first column (序号), its cells one
+            # ideographic space apart, over rows numbered 1, 2, 3 … of as many cells (their cells may
+            # hold clauses: 罚款2000元，记12分): TEI P5 §14.1.1
+            j, want = i + 1, 1
+            while j < end and j not in doc.roles and serial_row(doc.lines[j].text) == (want, count):
+                j, want = j + 1, want + 1
+            if j - i >= 3:
+                n += 1
+                if _table_title_line(doc, i - 1):
+                    _give(doc, i - 1, "table", "the title of the table under it (附表/表N)", None, part="head", table=n)
+                elif _table_caption(doc, i):
+                    _give_unlabelled_caption(doc, i - 1, n)
+                for k in range(i, j):
+                    cells = [(a, b, q) for q, (a, b) in enumerate(ideographic_cells(doc.lines[k].text))]
+                    _give(doc, k, "table", ("the column heads, 序号 first" if k == i else "a row numbered in the first "
+                          "column") + ", cells one ideographic space apart, as many as the heads (TEI P5 §14.1.1)",
+                          "medium", part="row", table=n, label=k == i, cells=cells)
                 i = j
                 continue
         if i not in doc.roles and (count := tab_cells(first.text)) is not None:
