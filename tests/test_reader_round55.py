@@ -1,5 +1,5 @@
-"""Round 55 of the reader on series it has never seen (issue 21): the remaining cells of heldout-ay, then
-heldout-az after its first measure. Each test names the class of text it reads and failed before the change
+"""Rounds 55 and 56 of the reader on series it has never seen (issue 21): the remaining cells of heldout-ay,
+then heldout-az and heldout-ba after their first measures. Each test names the class of text it reads and failed before the change
 that made it pass. The texts are written for the tests (invented places 菖溪, 菖州 and 菖川 and their
 offices); a hard wrap is made by :func:`_wrap`."""
 
@@ -214,3 +214,59 @@ def test_a_commentarys_label_and_title_on_one_line():
             "麦收季节，田间地头机械多、人员多、车辆多，又逢高温天气，安全生产这根弦一刻也不能放松。\n\n本版责编：祁雯\n")
     root = _doc(text)
     assert _heads(root) == ["夏粮收购全面展开", "短评：颗粒归仓，也要平安归仓"]
+
+
+# ----------------------------------------------------------------------------- heldout-ba (round 56)
+
+
+def test_a_question_title_in_a_pageless_contents_list_is_an_entry():
+    """A 要目 whose entry asks a question (``直补期满后政策怎么衔接？``) under a 【】 column: the entry
+    names the piece's title, which is found as a title with its ——subtitle; before, the question
+    ended the list as running text and the title was lost in a paragraph."""
+    text = ("内部资料\n\n菖溪县水库移民工作简报\n\n第5期（总第96期）\n\n菖溪县水库移民工作中心　　　　2025年8月22日\n\n本期要目\n\n"
+            "【工作动态】\n\n全县水库移民后期扶持工作推进会召开\n\n【政策问答】\n\n直补期满后政策怎么衔接？\n\n"
+            "【工作动态】\n\n全县水库移民后期扶持工作推进会召开\n\n"
+            "8月15日，全县水库移民后期扶持工作推进会召开，总结上半年工作，部署下半年重点任务，各乡镇分管负责同志参加会议。\n\n"
+            "【政策问答】\n\n直补期满后政策怎么衔接？\n\n——移民群众关心的几个问题\n\n"
+            "近期，不少移民群众通过来电、来访等方式，咨询后期扶持直补期满后的有关政策。现将群众关心的几个问题整理解答如下。\n")
+    root = _doc(text)
+    assert _heads(root) == ["全县水库移民后期扶持工作推进会召开", "直补期满后政策怎么衔接？"]
+
+
+def test_a_table_numbered_in_its_first_column_with_cells_one_ideographic_space_apart():
+    """A 曝光台's table set with one ideographic space between cells, its heads 序号 first and its
+    rows numbered 1, 2, 3 (a cell may hold a comma: 罚款2000元，记12分), hard-wrapped so that a row's
+    last cell runs to the next line: a ``table`` of a label row and three rows of six cells; before,
+    the rows ran together into a paragraph and a title."""
+    rows = ["序号　违法时间　违法地点　号牌号码　违法行为　处理情况",
+            "1　11月3日22时15分　环城东路与菖山路交叉口　浙M·3××57　醉酒驾驶小型汽车　吊销驾驶证，移送审查起诉",
+            "2　11月6日8时40分　菖东公路柯岙段　浙M·D2××8　驾驶公路客运汽车超员40%　罚款2000元，记12分",
+            "3　11月9日14时05分　双涧乡双柯线　浙M·7××3A　无证驾驶三轮摩托车　罚款1500元，行政拘留5日"]
+    para = ("为警示广大交通参与者自觉遵守道路交通安全法律法规，现将11月查处的部分严重交通违法行为予以曝光，"
+            "请广大驾驶人引以为戒，自觉做到文明驾驶、安全出行。今年以来，市交警大队持续开展酒驾醉驾、超员超载、"
+            "无证驾驶等严重交通违法行为专项整治，全市共查处各类交通违法行为三万余起，其中酒驾醉驾四百余起，"
+            "道路交通事故起数和伤亡人数同比均有下降，全市道路交通安全形势总体平稳。")
+    text = ("菖州交通安全报\n\n2025年12月5日　　第12期（总第186期）\n\n菖州市道路交通安全委员会办公室主办\n\n【曝光台】\n\n"
+            "11月部分严重交通违法行为曝光\n\n" + _wrap(para, 34) + "\n\n" + "\n".join(_wrap(r, 34) for r in rows) + "\n\n"
+            "逾期未检验重点车辆所属单位名单\n\n" + _wrap("截至11月30日，以下单位所属重点车辆逾期未检验，存在较大安全隐患，请相关单位于12月31日前"
+                                            "到机动车检验机构办理检验手续。", 34) + "\n")
+    root = _doc(text)
+    tables = list(root.iter(f"{TEI}table"))
+    assert len(tables) == 1
+    got = [["".join(c.itertext()) for c in row.iterfind(f"{TEI}cell")] for row in tables[0].iterfind(f"{TEI}row")]
+    assert got == [r.split("　") for r in rows]
+    assert _heads(root) == ["11月部分严重交通违法行为曝光", "逾期未检验重点车辆所属单位名单"]
+
+
+def test_a_pupils_letter_signed_under_its_closing_wish_with_the_teachers_credit():
+    """A pupil's letter under its title and the author line of school, class and name (…小学五（3）班
+    　俞可欣), closing with a wish (祝您一路平安！), signed (您的女儿：可欣) over its date, the teacher
+    credited under it (指导老师：沈丽华): one piece, its author line a byline, no line of the close a
+    title; before, the author line was the title's second line and the signature, the date and
+    the credit were titles."""
+    text = ("菖州交通安全报\n\n2025年12月5日　　第12期（总第186期）\n\n菖州市道路交通安全委员会办公室主办\n\n【小手拉大手】\n\n写给开货车的爸爸\n\n"
+            "菖州市城南小学五（3）班　俞可欣\n\n亲爱的爸爸：\n\n您好！这个月，您又开着大货车出远门了。每次您出车前，妈妈都要叮嘱您别开疲劳车。\n\n"
+            "爸爸，我和妈妈不盼着您多挣钱，只盼着您每次都平平安安地回家。\n\n祝您一路平安！\n\n您的女儿：可欣\n\n2025年11月26日\n\n指导老师：沈丽华\n")
+    root = _doc(text)
+    assert _heads(root) == ["写给开货车的爸爸"]
+    assert any("俞可欣" in "".join(b.itertext()) for b in root.iter(f"{TEI}byline"))
