@@ -841,6 +841,12 @@ def thin_figure_row(text: str, spaces: bool = False) -> list[tuple[int, int]] | 
     if spans is None:
         return None
     if spaces:
+        if len(spans) >= 4 and re.fullmatch(r"\d{1,3}", text[spans[0][0]:spans[0][1]]) and any(
+                "\u4e00" <= c <= "\u9fff" for c in text[spans[1][0]:spans[1][1]]):
+            # a row numbered in its first column (序号: ``3 城关镇 3 9.8 3.6 88.5``): the name is the
+            # second cell, the number no figure of the row
+            rest = thin_figure_row(text[spans[1][0]:], spaces)
+            return spans if rest is not None else None
         name = text[spans[0][0]:spans[0][1]]
         if DIRECTORY_ENTRY_RE.match(text.strip()) and sum(c.isdigit() for c in text) >= 7 and all(
                 len(g) >= 3 for g in re.findall(r"\d+", text[spans[1][0]:])):

@@ -894,6 +894,12 @@ SIGNATURE_DATE_RE = re.compile(r"^[〇○Ｏ零0-9一二三四五六七八九]{4
                                r"(?:[0-9一二三四五六七八九十]{1,3}日)?$")
 
 
+#: A family letter's signature: what the writer is to the reader, then the writer's given name
+#: (书信 practice between kin: ``妻　阿静``, ``儿　小军``, ``你的女儿：可欣``).
+KIN_SIGNER_RE = re.compile(r"^(?:你的|您的)?(?:妻|夫|儿|女|儿子|女儿|爸爸|妈妈|父亲|母亲|孙儿|孙女|外孙|弟|妹|兄|姐)"
+                           r"[ \t\u3000：:]*[\u4e00-\u9fff]{1,3}$")
+#: A family letter's date without its year (``6月12日夜``), maybe when it was written.
+KIN_LETTER_DATE_RE = re.compile(r"[0-9一二三四五六七八九十]{1,3}月[0-9一二三四五六七八九十廿卅]{1,3}日(?:夜|晨|晚|深夜|凌晨)?")
 #: A joint letter's signature: the writers' place or unit, the first signer's name, and how many
 #: sign with them and who they are (``龙湾镇河湾村　沈德旺等14名农民工``; 书信 practice).
 JOINT_SIGNER_RE = re.compile(r"^[\u4e00-\u9fff]{2,16}[ \t\u3000]+(?P<name>[\u4e00-\u9fff]{2,3})"
@@ -913,6 +919,7 @@ def signature(doc: LogicalText, i: int) -> bool:
     line of its own after running text that ends a sentence, a date line alone under it
     (:data:`SIGNATURE_DATE_RE`, 成文日期) and no running text after the date."""
     line, prev, nxt = doc.lines[i], _prev(doc, i), _next(doc, i)
+    kin = False
     if prev is None or nxt is None:
         return False
     # the piece ends with a sentence, or with a row of its list of names set in columns (a 表彰
@@ -936,9 +943,13 @@ def signature(doc: LogicalText, i: int) -> bool:
             or ((m := JOINT_SIGNER_RE.match(line.text.strip())) is not None and looks_like_person(m.group("name")))
             # a letter from abroad signed with the writer's place before the name (侨刊 practice:
             # ``新西兰奥克兰　X``)
-            or ((m := PLACE_SIGNER_RE.match(line.text.strip())) is not None and looks_like_person(m.group("name")))):
+            or ((m := PLACE_SIGNER_RE.match(line.text.strip())) is not None and looks_like_person(m.group("name")))
+            or (kin := KIN_SIGNER_RE.match(line.text.strip()) is not None)):
         return False
     after = _next(doc, i + 1)
+    if kin and not SIGNATURE_DATE_RE.match(nxt.key) and KIN_LETTER_DATE_RE.fullmatch(nxt.key):
+        # a family letter dated without its year (6月12日夜: 书信 practice between kin)
+        return after is None or not paragraph_shape(after)
     # (the editors' 编后：… or 按：… under the signed piece answers it: no running text of it; nor
     # is the reply printed under a letter, 协会答复：…)
     return SIGNATURE_DATE_RE.match(nxt.key) is not None and (
@@ -1876,6 +1887,11 @@ def find_clause_verse(doc: LogicalText) -> None:
         j = k
 
 
+#: The number of a provision a 法规链接 quotes, ending the label before its text (``《…法》第八十一条第一款``,
+#: ``第一百一十八条第一款``, ``第三十三条``: 条, 款, 项 as a law numbers them).
+PROVISION_LABEL_RE = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,6}条(?:第[一二三四五六七八九十\d]{1,3}款)?(?:第[（(]?[一二三四五六七八九十\d]{1,3}[）)]?项)?$")
+
+
 def run_in_head(line: Line, gap_ok: bool = False) -> tuple[int, int, int] | None:
     """``(bullet end, head start, head end)`` of a brief item's run-in head: the bold run that
     opens the line (its markup), or after a bullet (or anywhere in a brief column: *gap_ok*) the
@@ -1915,6 +1931,8 @@ def run_in_head(line: Line, gap_ok: bool = False) -> tuple[int, int, int] | None
     rest = text[end:].strip()
     if not head or len(head) > 30 or any(c in "，,。；;" for c in head) or len(rest) < 8:
         return None
+    if PROVISION_LABEL_RE.search(head):
+        return None  # a quoted provision's number before its text (…法》第八十一条第一款　…): no brief's head
     return bullet, start, end
 
 
