@@ -1,5 +1,5 @@
-"""Rounds 55 and 56 of the reader on series it has never seen (issue 21): the remaining cells of heldout-ay,
-then heldout-az and heldout-ba after their first measures. Each test names the class of text it reads and failed before the change
+"""Rounds 55 to 57 of the reader on series it has never seen (issue 21): the remaining cells of heldout-ay,
+then heldout-az, heldout-ba and heldout-bb after their first measures. Each test names the class of text it reads and failed before the change
 that made it pass. The texts are written for the tests (invented places 菖溪, 菖州 and 菖川 and their
 offices); a hard wrap is made by :func:`_wrap`."""
 
@@ -270,3 +270,39 @@ def test_a_pupils_letter_signed_under_its_closing_wish_with_the_teachers_credit(
     root = _doc(text)
     assert _heads(root) == ["写给开货车的爸爸"]
     assert any("俞可欣" in "".join(b.itertext()) for b in root.iter(f"{TEI}byline"))
+
+
+# ----------------------------------------------------------------------------- heldout-bb (round 57)
+
+
+def test_a_space_set_table_numbered_in_its_first_column():
+    """A 通报's ranking table a copy set with single spaces, each row numbered in its first column
+    (``3 城关镇 3 9.8 3.6 88.5``) under its column heads: a table of those rows, none run into
+    another; before, the number made no row of figures and the rows ran together."""
+    rows = ["1 菖溪经济开发区 8 42.5 15.2 96.5", "2 白鹭镇 3 12.1 4.3 91.0", "3 城关镇 3 9.8 3.6 88.5",
+            "4 石桥镇 2 8.0 2.1 84.0", "5 龙潭镇 2 7.3 1.4 80.5"]
+    text = ("内部资料\n\n菖溪县招商引资工作简报\n\n第7期（总第93期）\n\n菖溪县投资促进中心　　　　2025年7月28日\n\n"
+            "关于上半年各乡镇招商引资工作考核情况的通报\n\n"
+            "各乡镇人民政府：\n\n现将上半年各乡镇（园区）招商引资工作考核情况通报如下，考核结果按综合得分排序。\n\n"
+            "序号 乡镇 签约项目 合同投资 到位资金 综合得分\n" + "\n".join(rows) + "\n\n"
+            "希望各乡镇对照考核结果，查找差距，补齐短板，确保完成全年招商引资目标任务。\n")
+    root = _doc(text)
+    tables = list(root.iter(f"{TEI}table"))
+    assert len(tables) == 1
+    got = ["".join("".join(c.itertext()).split()) for c in tables[0].iter(f"{TEI}cell")]
+    assert "城关镇" in got and "88.5" in got
+    assert len(list(tables[0].iter(f"{TEI}row"))) >= len(rows)
+
+
+def test_a_quoted_provisions_number_is_no_brief_head():
+    """A 法规链接 box quoting provisions, each opened by the law's name and the article's number
+    and a gap (``《…法》第八十一条第一款　…``, ``第一百一十八条第一款　…``): lines of the box, no brief
+    items with run-in heads; before, each number was a brief's head."""
+    text = ("内部资料\n\n菖溪县综合行政执法工作简报\n\n第7期（总第64期）\n\n菖溪县综合行政执法局　　　　2025年7月15日\n\n"
+            "城区餐饮油烟专项整治取得阶段性成效\n\n6月以来，县综合行政执法局在城区开展餐饮油烟专项整治，检查餐饮服务单位312家，"
+            "督促安装油烟净化设施47家。\n\n【法规链接】\n\n餐饮油烟治理有关法律条款\n\n"
+            "《中华人民共和国大气污染防治法》第八十一条第一款　排放油烟的餐饮服务业经营者应当安装油烟净化设施并保持正常使用。\n\n"
+            "第一百一十八条第一款　违反本法规定，排放油烟的餐饮服务业经营者未安装油烟净化设施的，责令改正，处五千元以上五万元以下的罚款。\n")
+    root = _doc(text)
+    assert _heads(root) == ["城区餐饮油烟专项整治取得阶段性成效", "餐饮油烟治理有关法律条款"]
+    assert _texts(root, "//tei:div[@type='brief']/tei:head") == []
