@@ -1626,8 +1626,7 @@ def question_title(line: Line) -> bool:
     """*line* is a title that asks a question: at most 32 characters, a question mark at its end and
     no other sentence or clause punctuation (``直补期满后政策怎么衔接？``)."""
     t = line.text.strip()
-    return (0 < len(line.key) <= 32 and t[-1:] in "？?"
-            and not any(c in "。，,；;！!：:" or (c in "？?" and k < len(t) - 1) for k, c in enumerate(t)))
+    return 0 < len(line.key) <= 32 and t[-1:] in "？?" and not re.search(r"[。，,；;！!：:？?]", t[:-1])
 
 
 def find_headed_contents(lines: list[Line], start: int = 0, reach: int = 60, stop: int | None = None) -> Contents | None:
@@ -1660,8 +1659,9 @@ def find_headed_contents(lines: list[Line], start: int = 0, reach: int = 60, sto
             entries[-1].subtitle.append(line)
             k += 1
             continue
+        page, spans = _entry_spans(line)
         prose = paragraph_shape(line) and not question_title(line)
-        if prose and len(line.key) <= 40 and {"bullet", "page"} <= set(_entry_spans(line)[1]):
+        if prose and len(line.key) <= 40 and {"bullet", "page"} <= set(spans):
             # (a 导读's entry with its bullet and its page, 版, whatever its title's commas: ``● 副刊：
             # 雪夜，那一盏闪烁的警灯　　4版``)
             prose = False
@@ -1672,7 +1672,6 @@ def find_headed_contents(lines: list[Line], start: int = 0, reach: int = 60, sto
             # a column's name in 【】 after plain entries that grouped none under such a name: the
             # body's first column (a list labels all its groups or none)
             break
-        page, spans = _entry_spans(line)
         title = line.key
         if "title" in spans or "bullet" in spans or "start" in spans:
             title = re.sub(r"\s+", "", line.text[spans.get("start", spans.get("bullet", 0)) : spans.get("title", len(line.text))])

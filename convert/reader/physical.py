@@ -1181,11 +1181,19 @@ def _author_line_cut(a: Line, b: Line) -> bool:
 ATTACHMENT_MARK_RE = re.compile(r"附件[\d一二三四五六七八九十]{0,2}[：:]?")
 
 
-def _label_cut(above: str, below: str) -> bool:
-    """A field's label the wrap cut: *above* ends, after a wide gap, with the label's first
-    characters and *below* opens with the rest and the colon (``…联系人：尹女士　　电`` /
-    ``话：（0390）7263185``): together a colophon label or a telephone's (…电话)."""
-    m = re.search(r"(?:\u3000|\s{2,})([\u4e00-\u9fff]{1,3})$", above.rstrip())
+def _field_cut(above: str, below: str) -> bool:
+    """A field the wrap cut between *above* and *below*, which goes on whatever line of its own
+    *above* is: inside a telephone number, the bracket it opened closing on the next line
+    (``联系电话：（0`` / ``390）7231472``) or the number's last digits alone there (``电话：（0390）72``
+    / ``63185``); or inside a label, *above* ending after a wide gap with its first characters and
+    *below* opening with the rest and the colon (``…联系人：尹女士　　电`` / ``话：（0390）7263185``),
+    together a colophon label or a telephone's (…电话)."""
+    top = above.rstrip()
+    if re.search(r"[（(]\d{0,4}$", top) and closes_bracket(below):
+        return True
+    if top[-1:].isdigit() and re.fullmatch(r"\d{1,8}", below.strip()):
+        return True
+    m = re.search(r"(?:\u3000|\s{2,})([\u4e00-\u9fff]{1,3})$", top)
     n = re.match(r"\s*([\u4e00-\u9fff]{1,4})[：:]", below)
     if m is None or n is None:
         return False
@@ -2240,14 +2248,14 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
                       "row or what follows the table, rows are never run together"), None
     if bold_run_cut(a, b) and not sentence_final(a.text):
         return False, BOLD_RUN_JOIN, None
-    if (row := serial_row(b.text)) is not None and (
-            (row[0] == 1 and parts == 1 and serial_header(a.text) is not None)
-            or ((above := serial_row(a.text)) is not None and above[0] == row[0] - 1)):
+    row, above = serial_row(b.text), serial_row(a.text)
+    if row is not None and ((row[0] == 1 and parts == 1 and serial_header(a.text) is not None)
+                            or (above is not None and above[0] == row[0] - 1)):
         # (the row above may be one a wrap cut and the unwrapping put together: its cells counted
         # whole by the logical stage)
         return True, ("the next line a row of a table numbered in its first column (序号), as many cells one ideographic "
                       "space apart as the line above: rows are never run together (TEI P5 §14.1.1)"), None
-    if (serial_row(a.text) is not None and serial_row(b.text) is None and not b.blank_before and width is not None
+    if (above is not None and row is None and not b.blank_before and width is not None
             and last_width is not None and last_width >= width - _tolerance(width)):
         return False, ("a row of a table numbered in its first column whose last line fills the measure: the wrap "
                        "carried its rest to the next line"), "medium"
@@ -2257,7 +2265,7 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
         return True, "a table row (three cells or more apart by wide gaps: TEI P5 §14.1.1): rows are never run together", None
     if table_row(b.text):
         return True, "the next line is a table row (three cells or more apart by wide gaps)", None
-    if (a.text.rstrip()[-1:] in "：:" and (heads := thin_cells(b.text, True)) is not None
+    if (a_lead(a) and (heads := thin_cells(b.text, True)) is not None
             and all(k - j <= 6 and not any(c.isdigit() for c in b.text[j:k]) for j, k in heads)):
         return True, ("the next line a row of short words one space apart under a lead's colon (月份 火灾起数 亡人 "
                       "直接损失: a table's column heads a copy set with single spaces, TEI P5 §14.1.1)"), None
@@ -2273,19 +2281,19 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
     if parts == 1 and _row_halves(a, b):
         return True, ("this line and the next are the two halves of a table row a wrap cut (neither a row alone, "
                       "together three cells or more: TEI P5 §14.1.1): the logical stage puts the row together"), None
-    if a.text.rstrip()[-1:] in "：:" and listed_person(b.text):
+    if a_lead(a) and listed_person(b.text):
         return True, ("the next line a post, a name and the unit in brackets (净水工　吕晓燕（城北水厂）) under a "
                       "lead's colon: the first entry of a list of names, one to a line"), None
-    if unit_line(b) and (a.text.rstrip()[-1:] in "：:" or (parts == 1 and unit_line(a))):
+    if unit_line(b) and (a_lead(a) or (parts == 1 and unit_line(a))):
         return True, ("the next line a body's name alone (a note in brackets after it or not), under a label ending "
                       "in a colon or another such line: a list of units, one to a line"), None
-    if a.text.rstrip()[-1:] in "：:" and NUMBERED_GAP_ITEM_RE.match(b.text):
+    if a_lead(a) and NUMBERED_GAP_ITEM_RE.match(b.text):
         return True, ("the next line opens with an item's number, a short head and a wide gap (1.生产普工　30名，…) "
                       "under a lead's colon: the first item of a list set one to a line"), None
-    if (a.text.rstrip()[-1:] in "：:" or (parts == 1 and labelled_by_body(a))) and labelled_by_body(b):
+    if (a_lead(a) or (parts == 1 and labelled_by_body(a))) and labelled_by_body(b):
         return True, ("the next line opens with a body's name and a colon (县人民医院：1月1日…) under a lead's "
                       "colon: the first of a list's entries labelled by the bodies they are about, one to a line"), None
-    if a.text.rstrip()[-1:] in "：:" and counted_entry(b):
+    if a_lead(a) and counted_entry(b):
         return True, ("the next line a list's entry that counts its items, a colon and the items after it "
                       "(民间文学（1项）：龙潭溪传说) under a lead's colon: one entry a line"), None
     if parts == 1 and counted_entry(a) and counted_entry(b):
@@ -2294,7 +2302,7 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
         return True, ("a list's label that counts its names, a colon after it (石桥镇（６人）：), on "
                       + ("this" if parts == 1 and counted_label(a) else "the next") + " line: its group's names "
                       "follow on their own line"), None
-    if a.text.rstrip()[-1:] in "：:" and column_row(b.text) and not sentence_final(a.text):
+    if a_lead(a) and column_row(b.text) and not sentence_final(a.text):
         return True, ("a label ending in a colon over a row of names set in columns (通报批评单位（2个）： over "
                       "县城市管理局　　县交通运输局): the list's row is a line of its own"), None
     if PHOTO_CREDIT_END_RE.search(a.text) and len(b.key) <= 40:
@@ -2337,7 +2345,7 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
         return False, "the contents list prints the title this line begins and the next one ends", None
     if indents and opens_indented(b):
         return True, INDENT_OPENS, None
-    if ((indents or a.text.rstrip()[-1:] in "：:") and not b.form_feed and clause_free(b.text) and len(b.key) <= CENTRED_LINE_MAX
+    if ((indents or a_lead(a)) and not b.form_feed and clause_free(b.text) and len(b.key) <= CENTRED_LINE_MAX
             and set_in_centred(b)):
         # in a text that marks its paragraphs by a two-character indent (or under a lead's colon),
         # a line set in twice as deep or more, with no clause marks, is centred: a title or a
@@ -2367,12 +2375,7 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
         return False, ("one ideograph alone on its line, the next going on flush left: a line the wrap cut after "
                        "its first character"), "medium"
     why = (_own_line(a) if parts == 1 or len(a.key) <= TAIL else None) or _own_line(b)
-    if why and not (re.search(r"[（(]\d{0,4}$", a.text.rstrip()) and closes_bracket(b.text)) \
-            and not (a.text.rstrip()[-1:].isdigit() and re.fullmatch(r"\d{1,8}", b.text.strip())) \
-            and not _label_cut(a.text, b.text):
-        # (a field the wrap cut inside a telephone number, ``联系电话：（0`` / ``390）7231472``,
-        # ``电话：（0390）72`` / ``63185``, goes on: the bracket it opened closes on the next line, or
-        # the next line holds the number's last digits alone)
+    if why and not _field_cut(a.text, b.text):
         return True, why, None
     if b.text[:1] in NO_LINE_START:
         return False, f"the next line starts with {b.text[:1]!r}, which cannot start a line", None
@@ -2465,7 +2468,7 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
         # (the next line running text, no row of aligned columns)
         return True, (f"much narrower than the next line ({last_width:g} < 0.6 × {extent(b.text):g}), no page "
                       "break between: no wrapped line"), None
-    if ((width is None or width > PRINTED_LINE_MAX) and last_width is not None and a.text.rstrip()[-1:] in "：:"
+    if ((width is None or width > PRINTED_LINE_MAX) and last_width is not None and a_lead(a)
             and not b.form_feed and item_number(b.text) is not None
             and (sentence_final(b.text) or AFTER_SENTENCE_NOTE_RE.search(b.text))
             and (last_width <= extent(b.text) or last_width > PRINTED_LINE_MAX)):

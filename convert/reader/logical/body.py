@@ -62,7 +62,7 @@ from convert.reader.layout import (BULLET_CHARS, _loosely_named, table_title_lin
 from convert.reader.lines import Line, is_mark
 from convert.reader.masthead import DATE_RE, _iso, arabic_date
 from convert.reader.logical.state import LogicalText, Role
-from convert.reader.logical.roles import CREDIT_LINE_RE, LETTER_SALUTE_RE, author_line, numbered_parts, DOCUMENT_TITLE_RE, QUESTION_HEAD_RE, SIGNED_TITLE_MAX, indented, physical_parts, subhead_level, title_like
+from convert.reader.logical.roles import CREDIT_LINE_RE, LETTER_SALUTE_RE, LETTER_WISH_RE, author_line, numbered_parts, DOCUMENT_TITLE_RE, QUESTION_HEAD_RE, SIGNED_TITLE_MAX, indented, physical_parts, subhead_level, title_like
 from convert.reader.names import looks_like_person, tag_byline
 from convert.reader.physical import (AFTER_SENTENCE_NOTE_RE, indent_width, LEAD_BREAK, SALUTATION_LINE_RE, counted_entry, ATTACHMENT_MARK_RE, item_number, DATED_ENTRY_RE, DOC_NUMBER_RE, FIELD_GAP_SPLIT_RE, field_row, extent, NO_LINE_START, as_wide_as_wrapped, set_in_centred, display_width, field_text, leading_blanks, contact_line, SALUTATION_RE,
                                      reference_follows, sentence_final, whole_bracket)
@@ -221,9 +221,6 @@ COMMENTARY_TITLE_RE = re.compile(r"^(?:短评|时评|快评|小评|微评|述评
 #: 得 and 之 open words too: 地方, 得到, 之江), so a line under a title opening with it is the
 #: title's rest.
 TITLE_REST_OPENING = "的"
-#: A letter's closing wish on a line of its own (书信 practice, 祝颂语: ``祝您一路平安！``, ``敬祝安康！``):
-#: the letter's text ends there, its signature follows.
-LETTER_WISH_RE = re.compile(r"^(?:祝|敬祝|恭祝|顺祝|顺颂|遥祝)[\u4e00-\u9fff，、]{1,14}[！!]$")
 #: The credit a pupil's piece gives the teacher who guided it (指导老师：X, 辅导教师：X).
 TUTOR_CREDIT_RE = re.compile(r"^(?:指导|辅导)(?:老师|教师)[：:][\u4e00-\u9fff·、]{2,12}$")
 #: The longest letter's signature (a body's or a group's name: ``平安里小区2号楼全体居民``).
@@ -1143,6 +1140,12 @@ class BodyBuilder:
         why += "; a boundary before it" if self.boundary else ""
         return why, "high" if (self.boundary and m.group(1)) else "medium"
 
+    def _right_under_title(self, i: int) -> bool:
+        """Line *i* stands right under the last heading line, no blank line between, and the source
+        marks it as no heading of its own."""
+        line = self.lines[i]
+        return i > 0 and self.lines[i - 1] is self._last_head_line and not line.blank_before and not line.marked
+
     def _column_question(self, i: int) -> bool:
         """Line *i* is a question printed as the title of a column's first piece
         (:func:`convert.reader.logical.roles.column_question`: :data:`QUESTION_HEAD_RE`, right under
@@ -1214,14 +1217,13 @@ class BodyBuilder:
         entry = self._entry_match(line)
         if entry is not None:
             return Heading("article", entry, why=f"matches contents entry {entry + 1}")
-        if (i > 0 and self.lines[i - 1] is self._last_head_line and not line.blank_before and not line.marked
-                and line.key[:1] in TITLE_REST_OPENING and heading_shape(line) and self._title_only()):
+        if (self._right_under_title(i) and line.key[:1] in TITLE_REST_OPENING and heading_shape(line)
+                and self._title_only()):
             # right under the title, a line opening with a particle no title opens with (…防范应对工作 /
             # 的紧急通知（摘要）): the title's rest a wrap carried over, never the next title
             return Heading("article", why="opens with a particle no title opens with (的): the rest of the title "
                                           "right above it", cert="medium")
-        if (not self.para_open and i > 0 and self.lines[i - 1] is self._last_head_line and not line.marked
-                and not line.blank_before and as_wide_as_wrapped(line, self.wrap_width)
+        if (not self.para_open and self._right_under_title(i) and as_wide_as_wrapped(line, self.wrap_width)
                 and display_width(line.text.strip()) >= display_width(self.lines[i - 1].text.strip()) + WIDER_THAN_TITLE
                 and i + 1 < len(self.lines) and self._role(i + 1) is None and not self.lines[i + 1].blank_before
                 and not self.lines[i + 1].marked and paragraph_shape(self.lines[i + 1])

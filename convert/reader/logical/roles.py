@@ -803,6 +803,9 @@ LETTER_SIGNER_RE = re.compile(r"^[\u4e00-\u9fff]{0,12}(?:读者|村民|居民|�
 #: The words of respect that close a letter under 此致/敬祝 (书信 practice, 祝颂语: ``敬礼！``,
 #: ``安康！``): the letter's text ends there, its signature follows.
 LETTER_SALUTE_RE = re.compile(r"^(?:敬礼|安康|商祺|大安|近安|教安|工作顺利|身体健康)[！!]?$")
+#: A letter's closing wish on a line of its own (书信 practice, 祝颂语: ``祝您一路平安！``, ``敬祝安康！``):
+#: the letter's text ends there, its signature follows.
+LETTER_WISH_RE = re.compile(r"^(?:祝|敬祝|恭祝|顺祝|顺颂|遥祝)[\u4e00-\u9fff，、]{1,14}[！!]$")
 
 
 def letter_signature(doc: LogicalText, i: int) -> bool:
@@ -1820,8 +1823,9 @@ def _clause_verse_parts(doc: LogicalText, j: int) -> tuple[int, list[Line]] | No
     """``(characters per line, physical lines)`` when every physical line of line *j* is a line
     of :data:`CLAUSE_VERSE_LINE_RE` and all hold as many characters, else ``None``."""
     parts = physical_parts(doc.lines[j], doc.physical)
-    sizes = {len(m.group(1)) for p in parts if (m := CLAUSE_VERSE_LINE_RE.match(p.key))}
-    if len(sizes) != 1 or any(CLAUSE_VERSE_LINE_RE.match(p.key) is None for p in parts):
+    found = [CLAUSE_VERSE_LINE_RE.match(p.key) for p in parts]
+    sizes = {len(m.group(1)) for m in found if m is not None}
+    if len(sizes) != 1 or None in found:
         return None
     return sizes.pop(), parts
 
