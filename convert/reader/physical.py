@@ -2482,7 +2482,14 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
     if entries is not None:
         for line, where in ((a, "this line"), (b, "the next line")):
             if ((line is b or parts == 1) and _names_entry(line, entries) and not whole_bracket(line.text)
-                    and not (line is b and bracket_open(a.text))):
+                    and not (line is b and bracket_open(a.text))
+                    # (nor does a title's start alone under a wrapped line of prose that stops
+                    # mid-clause, …学会举办 / 第十二届“藁州杯”征: the wrap cut the prose there,
+                    # quoting the title's words)
+                    and not (line is b and width is not None and last_width is not None
+                             and last_width >= width - 2 and any(c in "，、" for c in a.text)
+                             and a.text.rstrip()[-1:] not in "。！？!?；;：:”」）)"
+                             and not any(b.key == e for e, _ in entries))):
                 # (a note in brackets that names an entry, （详见本期《…》）, refers to it: no title,
                 # nor is the rest of one this line opened, …依据（详见本 / 期《…》）。)
                 return True, f"{where} names a contents entry", None

@@ -1648,8 +1648,16 @@ class BodyBuilder:
                 # it) the title of the piece after the poem, which the list does not name (a box)
                 return Heading("article", why="the title of the prose piece after a poem, which the contents list "
                                               "does not name", cert="medium")
-            if (entry is None and self.boundary and self.article_closed and len(line.key) <= 30
+            if (entry is None and len(line.key) <= 30
                     and i + 1 < len(self.lines) and nxt_role is None and paragraph_shape(self.lines[i + 1])
+                    and ((self.boundary and self.article_closed)
+                         # (or, no credit closing the piece above, after its last sentence: a line
+                         # of title shape without a clause mark over a lead opening with its time,
+                         # no sub-heading of a feature set in parts)
+                         or (shaped and i > 0 and sentence_final(self.lines[i - 1].text)
+                             and not any(c in "，,、；;：:。！？!?" for c in line.text)
+                             and NEWS_LEAD_RE.match(self.lines[i + 1].key)
+                             and not self._feature_subhead(i, any_family=True)))
                     and (NEWS_LEAD_RE.match(self.lines[i + 1].key)
                          # (or over any running text, blank lines setting the title apart, or in
                          # a text without them a line narrower than a wrapped one)
@@ -1665,8 +1673,9 @@ class BodyBuilder:
                 # after a piece closed by its credit, a short title over a news lead that opens with
                 # its time (8月上旬，…; 消息's 导语): a report the contents list leaves out (a 要目 is
                 # a selection of the issue's pieces)
-                return Heading("article", why="a short title after a piece's credit, over a news lead opening with "
-                                              "its time, which the contents list does not name", cert="medium")
+                after = "a piece's credit" if self.boundary and self.article_closed else "a piece's last sentence"
+                return Heading("article", why=f"a short title after {after}, over a news lead opening with its time, "
+                                              "which the contents list does not name", cert="medium")
             if entry is None and self._titles_addressees(i):
                 return Heading("article", why="a document's title (关于…的决定) over its 主送 line (GB/T 9704-2012 7.3.3), "
                                               "which the contents list does not name", cert="medium")
@@ -1873,6 +1882,10 @@ class BodyBuilder:
              # (a paper's 导读 names some stories, no column: a short name after a piece's end over
              # a title is a column's all the same)
              or (self.family == "newspaper" and self.boundary and not self.exhaustive)
+             # (nor does it name the column a short bold name sets over a # title: **安全警示** /
+             # ## “6·3”…剖析, the box of tips above it being no piece's end)
+             or (self.family == "newspaper" and line.level == 0 and line.all_bold
+                 and i + 1 < len(self.lines) and self.lines[i + 1].level > 0)
              or (self.family == "newspaper" and i + 2 < len(self.lines)
                  and (BYLINE_LINE_RE.match(self.lines[i + 2].key)
                       # (a 副刊's name over a piece signed at its top: □ 郁南枝)
@@ -2345,10 +2358,11 @@ class BodyBuilder:
                 and self.article[0].get("cert") is not None and self.article[0].get("type") is None
                 and not self._continued_title(self._last_head_line, line))
 
-    def _second_title_line(self, line: Line, h: Heading) -> None:
+    def _second_title_line(self, line: Line, h: Heading, nxt: Line | None = None) -> None:
         """A title line right under the article's heading: a subtitle (——…, ``head type="sub"``);
         in a newspaper, the title under its 引题 (the first becomes ``head type="kicker"``); else
-        (a title the extraction wrapped, a title printed on two lines) the same heading."""
+        (a title the extraction wrapped, a title printed on two lines) the same heading. *nxt* is
+        the line after *line* (a ——subtitle there is the head's 副题, so *line* is no 副题)."""
         heads = list(self.article)
         main = next((h_ for h_ in heads if h_.get("type") is None), heads[-1])
         cert = h.cert if h.cert else None
@@ -2378,7 +2392,11 @@ class BodyBuilder:
             return
         tail = first is not None and len(line.key) <= 0.6 * len(first.key)  # what a wrapped title leaves
         if (self.family == "newspaper" and kicked and len(heads) == 2 and heads[-1] is main
-                and not (self._continued_title(first, line) and (tail or self._open_mark(first)))):
+                and not (self._continued_title(first, line) and (tail or self._open_mark(first)))
+                # (a ——subtitle right under it is the 副题: this line is the main title's second,
+                # a title centred over two lines: 段召开“安全生产月” / 暨暑运动员大会 / ——部署…)
+                and not (nxt is not None and nxt.key.startswith("——") and not line.blank_before
+                         and not nxt.blank_before and self._centred(line) and self._centred(first))):
             # 引题, 正题, then a third title line: the 副题 (newspaper practice: a head of three
             # lines is kicker, main title and subtitle), with or without its dash; a title the
             # extraction wrapped leaves a short tail or an open quote or bracket instead
@@ -3115,7 +3133,7 @@ class BodyBuilder:
                 (self.subs[-1][1] if self.subs else self.article).append(self.sub)
                 self.subs.append((UNNUMBERED, self.sub))
             elif h.entry is None and self._title_only():
-                self._second_title_line(line, h)
+                self._second_title_line(line, h, self.lines[i + 1] if i + 1 < len(self.lines) else None)
             elif self._kicker_above(line):
                 # the contents list names this line; the inferred line above it is its 引题
                 heads = list(self.article)

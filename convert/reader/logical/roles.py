@@ -2161,8 +2161,11 @@ def find_briefs(doc: LogicalText) -> None:
 
     turns = dialogue_turns(doc)
     under_subhead = False  # a sub-heading stands between the column's name and here
+    lead_list = False  # in a run of body-labelled lines a lead's colon announced
     for i in range(doc.body_start, doc.colophon_start):
         line, role = doc.lines[i], doc.roles.get(i)
+        if lead_list and not _unit_item(line):
+            lead_list = False
         if i in turns:
             line.note("paragraph", "a speaker's turn in a dialogue (a short bold label and a colon, the labels "
                                    "alternating: 记者：/ 沈某：): running text of the article, no brief item")
@@ -2239,7 +2242,12 @@ def find_briefs(doc: LogicalText) -> None:
             region.append((i, shape, False))
         elif in_column and not column and _unit_item(line):
             # a body's name and a colon over its report (``石榴坪镇关工委：7月8日至9日，…``): the
-            # form of a column's item whose head lost its bold (two such items make the column's)
+            # form of a column's item whose head lost its bold (two such items make the column's);
+            # under a sub-heading, a run of them after a lead's colon (予以督促提醒： / 马鞍乡：…；)
+            # is the list that lead announces, lines of the article, no column's items
+            if under_subhead and (lead_list or (i > 0 and doc.lines[i - 1].text.rstrip()[-1:] in "：:")):
+                lead_list = True
+                continue
             region.append((i, _label_span(line), "colon"))
         elif (heading_shape(line) and len(line.key) >= 6 and line.text.rstrip()[-1:] not in "）)"
               and nxt is not None and (paragraph_shape(nxt) or nxt.key.startswith("—"))):
