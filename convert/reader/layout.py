@@ -35,7 +35,9 @@ COLOPHON_LABELS = (
     # a journal's 版权页 names its advisers, the calligrapher of its title and its editorial staff
     "|顾问|名誉主编|刊名题字|题字|编务|编辑部主任|编委会主任|编委会副主任|编辑委员会主任|编辑委员会副主任"
     # the members of the 编委会 under its caption (主　　任：…　副 主 任：…　委　　员：…)
-    "|主任|副主任|委员")
+    "|主任|副主任|委员"
+    # the caption of the cover's picture a journal prints on its 版权页 (封面：《…》　X　摄)
+    "|封面|封底|封二|封三")
 COLOPHON_FIELD_RE = re.compile(rf"^({COLOPHON_LABELS})\s*[：:]")
 #: Distribution lines of a 版记 (GB/T 9704-2012 7.4.2 抄送; briefing practice 报/送/发): the
 #: label and its recipients.
@@ -155,6 +157,9 @@ PAGE_SUFFIX_RE = re.compile(r"(?<!\s)(?:\s{2,}|\u3000+|\s*)(?P<page>(?P<open>[�
                             r"\s*版(?(open)\s*[）)]))\s*$")
 #: A printed bullet before an entry or a brief's run-in head (kept: it is content).
 BULLET_CHARS = "●○◎◆◇■□▲△▼▽★☆•·▶►◉"
+#: A column of news items by its name (各地动态, 工作简讯, 基层传真, 信息快递), as a 要目 may list it
+#: among the pieces: no title, whatever line stands under it.
+COLUMN_ENTRY_RE = re.compile(r"[\u4e00-\u9fff]{0,4}(?:动态|简讯|快讯|短讯|传真|速递|集锦|短波|扫描|信息)")
 #: A 导读 entry's printed page before its title (``2版　title``, ``第4版 title``): the page, then space.
 PAGE_PREFIX_RE = re.compile(r"^\s*(?:(?P<page>(?:第\s*)?(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})\s*版)(?:\s+|\u3000+)"
                             r"|(?P<bpage>[【\[［]\s*(?:第\s*)?(?P<bn>\d{1,2}|[一二三四五六七八九十]{1,3})\s*版\s*[】\]］])\s*)(?=\S)")

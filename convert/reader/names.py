@@ -68,7 +68,9 @@ ORG_END_RE = re.compile(
     r"|(?:调研|课题|工作|督查|督导|检查|巡查|考核|专项|指导|清算)组|领导小组|工作专班"
     # a court's divisions and its tribunals (人民法院组织法: 审判庭, 人民法庭): 民一庭, 立案庭, 官桥人民法庭
     r"|人民法庭|审判庭|立案庭|执行庭|行政庭|家事庭|少年庭|[民刑][一二三四五六]?庭"
-    r"|协会|学会|商会|工会|联合会|总会|理事会|研究会|促进会|联谊会"
+    r"|协会|学会|商会|工会|联合会|总会|理事会|研究会|促进会|联谊会|分会"
+    # a body's touring group (科普报告团, 宣讲团, 讲师团: 报告团 signs the lecture it gives)
+    r"|报告团|宣讲团|讲师团|服务团|艺术团|考察团|代表团"
     r"|妇联|文联|侨联|残联|青联|学联|台联|社科联|工商联|科协|作协)$"
 )
 #: The end of a unit that signs for a person without being an office (作者单位 under an author line,

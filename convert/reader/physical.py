@@ -29,7 +29,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
 
-from convert.reader.layout import (BULLET_CHARS, PIPE_ROW_RE, serial_header, serial_row, table_title_line, pipe_row_cut, TAB_CELL_MAX, TABLE_TITLE_RE, listed_person, directory_entry, thin_cells, thin_figure_row, tab_cells, CONTENTS_HEAD_RE, gap_at_end, unit_line, unit_label, author_before_leader, author_wrapped_off,
+from convert.reader.layout import (BULLET_CHARS, COLUMN_ENTRY_RE, PIPE_ROW_RE, serial_header, serial_row, table_title_line, pipe_row_cut, TAB_CELL_MAX, TABLE_TITLE_RE, listed_person, directory_entry, thin_cells, thin_figure_row, tab_cells, CONTENTS_HEAD_RE, gap_at_end, unit_line, unit_label, author_before_leader, author_wrapped_off,
                                    COLOPHON_FIELD_RE, colophon_kind, figure_caption, artwork_caption, page_credit, row_cells, column_row, tab_pair, table_row, is_page_label)
 from convert.reader.lines import FOLIO_RES, LEADER_RUN_RE, Line, Milestone, is_mark, split_lines
 from convert.reader.names import is_org_name
@@ -388,6 +388,28 @@ TITLED_ISSUE_RE = re.compile(rf"^(?:(?P<t1>[\u4e00-\u9fff]{{2,16}})(?:\u3000+|\s
                              rf"|{_ISSUE}(?:\u3000+|\s{{2,}}|\t+)(?P<t2>[\u4e00-\u9fff]{{2,16}}))$")
 
 
+#: A running head with a bare folio at its outer end, apart from a short title by a wide gap (a
+#: journal's verso ``4　　茺阳影像``, its recto naming the column ``会员风采　　5``), or with the
+#: folio between middle dots, apart by a gap (``·2·　莛江老科协通讯``, ``建言献策　·3·``).
+BARE_HEADED_FOLIO_RE = re.compile(r"^(?:(?P<h1>[\u4e00-\u9fff]{2,16})(?:(?:\u3000{2,}|\s{3,}|\t+)(?P<n1>\d{1,3})"
+                                  r"|(?:\u3000+|\s{2,}|\t+)·\s?(?P<d1>\d{1,3})\s?·)"
+                                  r"|(?:(?P<n2>\d{1,3})(?:\u3000{2,}|\s{3,}|\t+)|·\s?(?P<d2>\d{1,3})\s?·(?:\u3000+|\s{2,}|\t+))"
+                                  r"(?P<h2>[\u4e00-\u9fff]{2,16}))$")
+
+
+def bare_headed_folios(lines: list[Line]) -> list[int]:
+    """Indexes of the *lines* that are running heads with a bare folio at one end
+    (:data:`BARE_HEADED_FOLIO_RE`), recto and verso: three such lines at least, their numbers
+    going up through the text one to three at a time, each a page apart from the one before (four
+    lines at least between: a table's rows, a name and a figure apart by a gap, stand together).
+    One pass over *lines*."""
+    found = [(i, int(m.group("n1") or m.group("n2") or m.group("d1") or m.group("d2"))) for i, line in enumerate(lines)
+             if len(line.text) <= 40 and (m := BARE_HEADED_FOLIO_RE.match(line.text.strip())) is not None]
+    if len(found) < 3 or not all(0 < b[1] - a[1] <= 3 and b[0] - a[0] >= 5 for a, b in zip(found, found[1:])):
+        return []
+    return [i for i, _ in found]
+
+
 def find_page_furniture(doc: PhysicalText) -> None:
     """Page furniture: running heads and folios (TEI P5 §11.6 "forme work").
 
@@ -455,6 +477,9 @@ def find_page_furniture(doc: PhysicalText) -> None:
               if not folio[i] and line.page is None and (p := headed_folio(line.text.strip())) is not None]
     if len(headed) >= 2 and all(b[1] > a[1] for a, b in zip(headed, headed[1:])):
         for i, _ in headed:
+            folio[i] = True
+    for i in bare_headed_folios(lines):
+        if not folio[i] and lines[i].page is None:
             folio[i] = True
 
     bare_pairs = bare_folio_run(lines, head_shaped, contents_head, bracketed)
@@ -571,6 +596,16 @@ def find_page_furniture(doc: PhysicalText) -> None:
         t = lines[k].text.rstrip() if k >= 0 else ""
         return bool(t) and not sentence_final(t) and any(c in "，、；：" for c in t)
 
+    starts_of = {}  # each line's key's first 6 characters → the lines opening so
+    for k, line in enumerate(lines):
+        starts_of.setdefault(line.key[:6], []).append(k)
+
+    def named_elsewhere(i: int) -> bool:
+        """Line *i*'s text opens another line too (a contents entry naming it, with its author and
+        page after it): a title printed twice, no running head printed once."""
+        key = lines[i].key
+        return len(key) >= 4 and any(k != i and lines[k].key.startswith(key) for k in starts_of.get(key[:6], ()))
+
     for key, members in groups.items():
         members = sorted(members + second.get(key, []))
         if len(members) < 2:
@@ -596,7 +631,8 @@ def find_page_furniture(doc: PhysicalText) -> None:
             # opening the page: a running head's parts are words)
             if i > 0 and (after_folio or under_head) and re.search(r"\S(\s{2,}|\t|\s*·\s*)\S|\S{2}\u3000\S{2}", raw) \
                     and not re.fullmatch(r"\S(?:\s+\S){1,5}", raw) \
-                    and not notices_only(lines[i].key) and not colophon_kind(lines[i]) and not measure_wide(i):
+                    and not notices_only(lines[i].key) and not colophon_kind(lines[i]) and not measure_wide(i) \
+                    and not named_elsewhere(i):  # (a title its 目录 names too: 满江红·贺… / 满江红·贺………孙文海　18)
                 lines[i].furniture = "header"
                 lines[i].note("furniture: running head", "beside a folio, shaped like a running head")
             continue
@@ -1282,8 +1318,9 @@ def field_row(text: str) -> bool:
 #: A phone number as a contact line prints it: a service number (12315, 12345), a number with its
 #: area code (0739-8276315, （0739）8276315), a mobile number.
 PHONE = r"(?:[（(]\d{3,4}[）)])?\d[\d\-－—]{3,18}\d"
-#: A line of label：phone fields, whitespace removed (``投诉举报电话：12315县局消费者权益保护股：0739-8276315``).
-PHONE_FIELDS_RE = re.compile(rf"(?:[\u4e00-\u9fff（）()][\u4e00-\u9fff（）()\d]{{1,15}}[：:]{PHONE}[，,、；;]?)+")
+#: A line of label：phone fields, whitespace removed (``投诉举报电话：12315县局消费者权益保护股：0739-8276315``;
+#: a label may open with the hours it answers, ``24小时抢修电话：5216119``).
+PHONE_FIELDS_RE = re.compile(rf"(?:(?:\d{{1,2}}(?=小时))?[\u4e00-\u9fff（）()][\u4e00-\u9fff（）()\d]{{1,15}}[：:]{PHONE}[，,、；;]?)+")
 
 
 def phone_fields(key: str) -> bool:
@@ -1563,6 +1600,7 @@ def title_tails(lines: list[Line], listed_keys: set[str], indents: list[bool]) -
         text = line.text.strip()
         if (indents[k] and indents[k + 1] and above.key in listed_keys and not above.form_feed
                 and not (above.key[:1] == "【" and above.key[-1:] == "】")
+                and not COLUMN_ENTRY_RE.fullmatch(above.key)  # (各地动态: a column's name, its item's title under it)
                 and not line.blank_before and not below.blank_before and not line.form_feed
                 and (line.raw.lstrip("\f")[:1] not in " \t\u3000" or _same_axis(above, line)) and 2 <= len(line.key) <= 20
                 and clause_free(text) and not re.search(r"[\s（）()【】〔〕［］—/／·]", text)
@@ -2479,6 +2517,13 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
         # its own (GB/T 15834-2011 B.3.8 numbers), no wrap between
         return True, ("a lead ending in a colon over a numbered item whole on its line, no wrapped line near: "
                       "the list's first item opens its own paragraph"), None
+    if ((width is None or width > PRINTED_LINE_MAX) and a_lead(a) and not b.form_feed
+            and re.match(r"[\u4e00-\u9fff]{2,8}[：:]", b.key) and not re.match(r"[\u4e00-\u9fff]{2,8}[：:]$", b.key)):
+        # no wrap here (one paragraph to a line): a lead ending in a colon (…对下列区域暂停供气：)
+        # over a line opening with a label and its colon (城西片区：青石路、…) is the list's lead,
+        # the label's line an entry of its own
+        return True, ("a lead ending in a colon over a labelled line, no wrapped line near: the list's first "
+                      "entry opens its own line"), None
     if entries is not None:
         for line, where in ((a, "this line"), (b, "the next line")):
             if ((line is b or parts == 1) and _names_entry(line, entries) and not whole_bracket(line.text)
@@ -3120,6 +3165,11 @@ def _name_over_title(lines: list[Line], k: int, floor: int) -> bool:
 NOTE_MARK_RE = re.compile(r"^[\u2460-\u2473\u2776-\u277f\u2780-\u2793]")
 
 
+#: A notice's name right after an issue's number (…2025年第4期征稿启事, 第5期目录预告): a notice
+#: about that issue, its title, never a masthead's issue line.
+NAMED_ISSUE_NOTICE_RE = re.compile(r"第\d{1,4}期(?:[\u4e00-\u9fff]{0,4}?)(?:征稿|征文|出版|休刊|更正)?(?:启事|通知|公告|说明|预告)$")
+
+
 def find_issue_boundaries(doc: PhysicalText) -> None:
     """Issue boundaries: a second masthead starts a second issue.
 
@@ -3175,6 +3225,12 @@ def find_issue_boundaries(doc: PhysicalText) -> None:
         # a line of several masthead fields may be wider (``第16期（总第2208期）　　今日4版　　…出版``)
         if len(line.key) > 40 or (len(line.key) > 24 and len(fields_of(line.text)) < 2) \
                 or classify(line.text) not in ISSUE_ANCHOR_KINDS:
+            continue
+        if (LEADER_RUN_RE.search(line.raw) and re.search(r"\d{1,3}\s*$", line.raw)) or NAMED_ISSUE_NOTICE_RE.search(line.key):
+            # a notice about another issue (《…》2025年第4期征稿启事), its title or its contents
+            # entry (a leader and a page number): no issue line of a masthead, which prints no
+            # notice's name after the number
+            line.note("no new issue", "a notice's title or contents entry naming another issue")
             continue
         if NOTE_MARK_RE.match(line.key):
             # a note opening with its number (①参见《…》第75卷…。): an annotation under an

@@ -57,13 +57,13 @@ from convert.reader.body import (cut_segments, BRIEF_RE, BYLINE_LINE_RE, BYLINE_
                                  _similar,
                                  _strip, balanced_subheading, emit_marks, heading_segments, inline,
                                  lead_marks, split_specials, trail_marks)
-from convert.reader.layout import (BULLET_CHARS, _loosely_named, table_title_line, LISTED_PERSON_RE, listed_person, thin_figure_row, COLOPHON_FIELD_RE, Contents, after_clause_mark, clause_title, column_list_lines, column_name, column_row, LIST_LABEL_RE, directory_entry, figure_row, table_row, form_field_lines, unit_label, unit_list_lines, labelled_list_lines, heading_shape, paragraph_shape,
+from convert.reader.layout import (BULLET_CHARS, COLUMN_ENTRY_RE, _loosely_named, table_title_line, LISTED_PERSON_RE, listed_person, thin_figure_row, COLOPHON_FIELD_RE, Contents, after_clause_mark, clause_title, column_list_lines, column_name, column_row, LIST_LABEL_RE, directory_entry, figure_row, table_row, form_field_lines, unit_label, unit_list_lines, labelled_list_lines, heading_shape, paragraph_shape,
                                    unfinished, without_genre_label)
 from convert.reader.lines import Line, is_mark
 from convert.reader.masthead import DATE_RE, _iso, arabic_date
 from convert.reader.logical.state import LogicalText, Role
 from convert.reader.logical.roles import CREDIT_LINE_RE, LETTER_SALUTE_RE, LETTER_WISH_RE, author_line, numbered_parts, DOCUMENT_TITLE_RE, QUESTION_HEAD_RE, SIGNED_TITLE_MAX, indented, physical_parts, subhead_level, title_like
-from convert.reader.names import looks_like_person, tag_byline
+from convert.reader.names import is_org_name, looks_like_person, tag_byline
 from convert.reader.physical import (AFTER_SENTENCE_NOTE_RE, indent_width, LEAD_BREAK, SALUTATION_LINE_RE, counted_entry, ATTACHMENT_MARK_RE, item_number, DATED_ENTRY_RE, DOC_NUMBER_RE, FIELD_GAP_SPLIT_RE, field_row, extent, NO_LINE_START, as_wide_as_wrapped, set_in_centred, display_width, field_text, leading_blanks, contact_line, SALUTATION_RE,
                                      reference_follows, sentence_final, whole_bracket)
 from convert.tei import TEI_NS, E, XML_ID, t, xpath
@@ -175,6 +175,26 @@ BOX_LABEL_RE = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:提示|提醒|小贴士|贴�
 #: A news lead's opening time (消息's 导语: when, then who and what): a day, a part of a month,
 #: or a word for lately (``8月上旬，``, ``7月12日，``, ``近日，``, ``日前，``).
 NEWS_LEAD_RE = re.compile(r"^(?:\d{1,2}月(?:\d{1,2}日|[上中下]旬|初|底|中)|\d{4}年\d{1,2}月|近日|日前|近期|本月|上月)")
+#: A work's name in 《》 and its prize or year in brackets (《老把式》（三等奖）, 《修伞的老周》（2016年）).
+WORK_CAPTION_RE = re.compile(r"《[^》]{1,30}》[（(][^）)]{1,12}[）)]")
+#: A date alone on its line, whitespace removed (2025年9月5日), as a signature's second line prints it.
+SIGNED_DATE_RE = re.compile(r"(?:\d{4}|[〇○零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日")
+#: An entry's note that more pieces follow the one it names, unlisted (（外五则）, （外二篇）, （外一首）).
+MORE_PIECES_RE = re.compile(r"[（(]外([一二三四五六七八九十两\d]{1,3})[则篇首条]?[）)]$")
+_NUMERALS = {c: k for k, c in enumerate("零一二三四五六七八九十", 0)}
+
+
+def _count(numeral: str) -> int:
+    """The number a small Chinese or Arabic numeral (五, 十二, 12, 两) writes (0 when unreadable)."""
+    if numeral.isdigit():
+        return int(numeral)
+    numeral = numeral.replace("两", "二")
+    if "十" in numeral:
+        tens, _, ones = numeral.partition("十")
+        return (_NUMERALS.get(tens, 1) if tens else 1) * 10 + (_NUMERALS.get(ones, 0) if ones else 0)
+    return _NUMERALS.get(numeral, 0)
+
+
 #: The conventional name of a box set beside the stories (温馨提示, 特别提示, 维权提示, 安全知识 —
 #: two characters and 提示 or 知识 —, 小贴士, 知识链接, 相关链接, 小知识): standing alone after a piece's end, it
 #: heads a ``div type="box"``; a longer label (信访工作提示) titles a notice, an article.
@@ -213,7 +233,7 @@ WIDER_THAN_TITLE = 3
 #: The name of a notice printed alone over its text (应用文 practice: 更正, 勘误, 启事, 声明, 致歉),
 #: maybe after the journal or paper that prints it (本刊启事, 本报声明): a journal's or paper's
 #: notices at its end, which its contents list does not name.
-NOTICE_LABEL_RE = re.compile(r"(?:本刊|本报|编辑部)?(?:重要|郑重)?(?:更正|勘误|启事|声明|致歉|更正启事|征订启事)")
+NOTICE_LABEL_RE = re.compile(r"(?:本刊|本报|编辑部)?(?:重要|郑重)?(?:更正|勘误|启事|声明|致歉|更正启事|(?:征稿|征文|征订|征集)启事|稿约)")
 #: A commentary's genre label and a colon before its title on the title's line (newspaper practice:
 #: ``短评：颗粒归仓，也要平安归仓``, ``时评：…``), whitespace removed; the title at most 24 characters.
 COMMENTARY_TITLE_RE = re.compile(r"^(?:短评|时评|快评|小评|微评|述评|社评|评论|编辑点评|今日谈|一周观察)[：:](?P<title>[^。；;！？!?：:]{4,24})$")
@@ -382,6 +402,10 @@ class BodyBuilder:
         self.boundary = True
         self.n_section = 0
         self.n_article = 0
+        #: the contents entry the open article matched, and how many more pieces its title says
+        #: follow it unlisted (``…理事会（外五则）``: five)
+        self._entry_open: int | None = None
+        self._more_unlisted = 0
         self.n_other = 0
         self.headings_found = 0
         self.doubled = 0
@@ -553,6 +577,15 @@ class BodyBuilder:
 
     #: The longest letter's title read with a comma in it (:meth:`_letter_title`).
     LETTER_TITLE_MAX = 24
+
+    def _work_caption_sibling(self, line: Line) -> bool:
+        """*line* names a work and its prize or year (``《老把式》（三等奖）``: a picture's or a
+        poem's caption in a piece that shows several, :data:`WORK_CAPTION_RE`) and the open piece
+        already holds a paragraph of that form: the works the piece shows, no title of its own."""
+        if not WORK_CAPTION_RE.fullmatch(line.key) or self.article is None:
+            return False
+        return any(c.tag.endswith("}p") and WORK_CAPTION_RE.fullmatch(re.sub(r"\s+", "", "".join(c.itertext())))
+                   for c in self.article.iter())
 
     def _letter_title(self, i: int) -> bool:
         """Line *i* is the title of a letter the paper prints: short (:attr:`LETTER_TITLE_MAX`), no
@@ -1093,9 +1126,10 @@ class BodyBuilder:
         text, no boundary before it, plain running text after it) with a sibling of that shape
         before it or further on before the article ends: a feature's sub-heading, not a new
         article."""
-        if (self.family != "newspaper" and not any_family) or self.boundary or self.article is None \
-                or self.article_closed:
+        if (self.family != "newspaper" and not any_family) or self.article is None or self.article_closed:
             return False
+        if self.boundary and not (len(self.article) and self.article[-1].tag.endswith("}figure")):
+            return False  # (a photo's caption and credit inside the article are no boundary of it)
         if not xpath(self.article, "tei:p") or self._opens(i) or len(self.lines[i].key) > 14:
             return False
         if i + 1 >= len(self.lines) or self._role(i + 1) is not None or not paragraph_shape(self.lines[i + 1]):
@@ -1215,6 +1249,14 @@ class BodyBuilder:
             return Heading("section", why="the column's name a contents entry prints before its title, over that "
                                           "title", cert="medium")
         entry = self._entry_match(line)
+        if (entry is not None and COLUMN_ENTRY_RE.fullmatch(line.key) and i + 2 < len(self.lines)
+                and self._role(i + 1) is None and self._entry_match(self.lines[i + 1]) is None
+                and heading_shape(self.lines[i + 1]) and not any(c in "，,。；;：:" for c in self.lines[i + 1].text)
+                and self._role(i + 2) is None and paragraph_shape(self.lines[i + 2])):
+            # a 要目 entry naming a column of news items (各地动态, 工作简讯), over an item's title
+            # the list does not name and its text: the column, its items pieces of it
+            return Heading("section", entry, why=f"matches contents entry {entry + 1}, a column of news items over "
+                                                 "a title the list does not name", cert="medium")
         if entry is not None:
             return Heading("article", entry, why=f"matches contents entry {entry + 1}")
         if (self._right_under_title(i) and line.key[:1] in TITLE_REST_OPENING and heading_shape(line)
@@ -1341,7 +1383,11 @@ class BodyBuilder:
                                           "the 副题", cert="medium")
         if (not (line.level > 0 or line.all_bold) and i + 1 < len(self.lines) and nxt_role is None
                 and not self.lines[i + 1].blank_before and unfinished(line.text)
-                and SENTENCE_TAIL_RE.match(self.lines[i + 1].text)):
+                and SENTENCE_TAIL_RE.match(self.lines[i + 1].text)
+                # (not a line well short of the wrap after a sentence's end: no wrapped line of prose,
+                # 记住“三不一多” over 不轻信。…, a heading over a list of run-in points)
+                and not (self.wrap_width is not None and i > 0 and sentence_final(self.lines[i - 1].text)
+                         and display_width(line.text.strip()) <= 0.5 * self.wrap_width)):
             # the next line opens with a sentence's last few words (``…对野外用火禁令知晓`` /
             # ``率不高。暗访组…``): no sentence opens so, the wrap cut this line's sentence there
             line.note("paragraph", "the next line opens with the last few words of a sentence (…。): this line's "
@@ -1544,7 +1590,10 @@ class BodyBuilder:
                                           "contents list names: the column's name", cert="medium")
         # (before the contents list's say: a label the list never names is no title either way)
         if (not marked and BOX_LABEL_RE.match(line.key) and not self.boundary and self.article is not None
-                and not self._title_only() and not self._centred(line)):
+                and not self._title_only() and not self._centred(line)
+                # (a table's 注 ends the piece it closes: a box after it stands beside the piece)
+                and not (i > 0 and re.match(r"注[：:]", self.lines[i - 1].key)
+                         and any(c.tag.endswith("}table") for c in self.article))):
             # a box's label (温馨提示 over its advice) right after the text of an open article, no
             # credit or column before it: the box is part of the article (its label a line of its own;
             # one set centred, as a page sets a box's head over the box, is the box's)
@@ -1595,7 +1644,8 @@ class BodyBuilder:
                 return Heading("subsection", why="a piece's title (a poem's, a couplet's) inside a piece whose title "
                                                  "names a collection (…选, （N首）, （N副）), which the contents list "
                                                  "names as one piece: one piece of it", cert="medium")
-            if entry is None and nxt_role is not None and nxt_role.kind in ("byline", "lead-in"):
+            if (entry is None and nxt_role is not None and nxt_role.kind in ("byline", "lead-in")
+                    and not self._work_caption_sibling(line)):
                 return Heading("article", why="a title with an author line or lead-in under it, which the contents "
                                               "list does not name", cert="medium")
             if (entry is None and shaped and i > 0
@@ -1727,6 +1777,27 @@ class BodyBuilder:
                 # notices a journal prints at its end, which its 目录 does not list)
                 return Heading("article", why="a notice's name (更正, 启事, 声明) alone after a finished piece, over its "
                                               "text: a notice the contents list does not name", cert="medium")
+            if (entry is None and shaped and self._entry_open is not None and self._title_only() and i > 0
+                    and self.lines[i - 1] is self._last_head_line and len(self.article) == 1
+                    and not any(c in "，,。：:；;！？!?、" for c in line.text)
+                    and _similar(self.lines[i - 1].key + line.key, self.entries[self._entry_open].key)
+                    > _similar(self.lines[i - 1].key, self.entries[self._entry_open].key) + 0.05):
+                # right under a title the list names shortened or reworded, a line that brings the
+                # two closer (…开展重要经济目标 / 防护和人防工程安全专项检查 for …开展重要经济目标和
+                # 人防工程检查): the title's rest, a title wrapped narrower than the text
+                return Heading("article", why="the rest of the title right above: with it the title is closer to its "
+                                              "contents entry", cert="medium")
+            if (entry is None and self._more_unlisted > 0 and shaped and self.article is not None
+                    and i + 1 < len(self.lines) and nxt_role is None and paragraph_shape(self.lines[i + 1])
+                    and ((line.text.lstrip()[:1] in BULLET_CHARS
+                          and line.text.lstrip()[:1] == "".join(self.article[0].itertext()).lstrip()[:1])
+                         or (i > 0 and sentence_final(self.lines[i - 1].text)))):
+                # the entry of the piece above names how many more follow it unlisted (…理事会
+                # （外五则）): a title of their form (the same bullet, or after a finished sentence)
+                # over running text is one of them
+                self._more_unlisted -= 1
+                return Heading("article", why="one of the pieces the contents entry above counts as following it "
+                                              "unlisted (（外N则）), of their form", cert="medium")
             if entry is None:
                 return None
             return Heading("article", entry, why=f"where contents entry {entry + 1} would stand, printed a little "
@@ -1806,6 +1877,14 @@ class BodyBuilder:
                                    "note, the paragraph's end, not a title")
             self.para_open = self.para is not None
             return None
+        if (not marked and i > 0 and i + 1 < len(self.lines) and sentence_final(self.lines[i - 1].text)
+                and is_org_name(line.key) and SIGNED_DATE_RE.fullmatch(self.lines[i + 1].key)):
+            # a body's name under a finished text, over a date alone: the text's signature (落款,
+            # GB/T 9704-2012 7.3.5; a reply letter signed by the office), never a title
+            line.note("paragraph", "a body's name under a finished text, over a date alone: its signature (落款)")
+            self._alone_ids.add(id(line))
+            self._alone_ids.add(id(self.lines[i + 1]))
+            return None
         if BYLINE_LINE_RE.match(line.key) or split_specials(line.segments)[2] or COLOPHON_FIELD_RE.match(line.key) \
                 or contact_line(line.key) or (whole_bracket(line.text) and not marked) \
                 or (not marked and AFTER_SENTENCE_NOTE_RE.search(line.text) is not None) \
@@ -1865,9 +1944,17 @@ class BodyBuilder:
             # in, no article of its own
             return Heading("section", why=why + "; a short name over brief items with run-in heads: their column",
                            cert="medium", brief=True)
-        if self._feature_subhead(i) and not (nxt_role is not None and nxt_role.kind == "byline"):
+        if (self._feature_subhead(i)
+                # (in any bulletin, a bold line where the article already holds unnumbered
+                # sub-headings, the markup of a sub-head the conversion kept: **把照片还给街坊**)
+                or (line.level == 0 and line.all_bold and self.article is not None
+                    and any(not SUBHEAD_RE.match(re.sub(r"\s+", "", "".join(h.itertext())))
+                            for h in xpath(self.article, "tei:div[@type='subsection']/tei:head"))
+                    and self._feature_subhead(i, any_family=True))) \
+                and not (nxt_role is not None and nxt_role.kind == "byline"):
             # (one over its own author line heads a signed piece, no part of the article above)
-            return Heading("subsection", why=why + "; inside a newspaper article, with a sibling of that shape",
+            return Heading("subsection", why=why + "; inside a signed article (a newspaper's, or one holding "
+                                                   "unnumbered sub-headings), with a sibling of that shape",
                            cert="medium")
         if (not marked and self.article is not None and len(line.key) <= SCHEDULE_LABEL_MAX and i > 0
                 # (right under the piece's title, or after the items of the group before it)
@@ -2003,6 +2090,9 @@ class BodyBuilder:
         self.boundary = False
         if entry is not None and self.entries[entry].target is None:
             self.entries[entry].target = div.get(XML_ID)
+        if entry is not None:
+            more = MORE_PIECES_RE.search(self.entries[entry].key)
+            self._entry_open, self._more_unlisted = entry, (_count(more.group(1)) if more else 0)
 
     def _new_section(self, head: Line, cert: str | None = None) -> None:
         self.n_section += 1
@@ -2109,6 +2199,24 @@ class BodyBuilder:
                 # group of a name list, not the rest of the row of names above
                 self.para_open = False
             joined = self.para_open and self.para is not None
+            if (joined and ((line.blank_before and self._para_line is not None and self._para_line.blank_before)
+                            or self.wrap_width is None) and not resumed
+                    and not is_mark(segs[0][0]) and self._para_line is not None
+                    and len(self.para) == 0 and item_number(self._para_line.text) is None and (
+                        (len(above := "".join(self.para.itertext()).strip()) <= 20
+                         and not any(c in "，,、；;：:。！？!?" for c in above))
+                        # (or a line of fields ending in a label's value, …拍摄地点：茺阳市青螺湾湿地,
+                        # over a line opening with a label and its colon, 点评：…)
+                        or (re.match(r"[\u4e00-\u9fff]{2,4}[：:]", line.key) is not None and len(above) <= 60
+                            and re.search(r"[\u4e00-\u9fff]{2,4}[：:][^，,。；;！？!?：:]+$", above) is not None)
+                        # (or a diary's date and weather, 一九六四年七月十八日　晴，闷热, over its entry)
+                        or (len(above) <= 30 and SIGNED_DATE_RE.match(re.sub(r"\s+", "", above)) is not None
+                            and not any(c in "。；;！？!?" for c in above)))):
+                # a blank line (or, in a text not hard-wrapped, a line's end) under a paragraph of a
+                # few words without any clause mark (a short line a title's shape, 暗房里走出来的电工,
+                # that nothing read as a heading): no sentence a page break cut, the text under it
+                # opens a paragraph of its own
+                joined = False
             if joined:
                 has_pb = any(is_mark(s) and s.kind == "pb" for s, _ in segs)
                 if line.blank_before and not has_pb and not resumed:

@@ -81,9 +81,9 @@ CAPTION_CREDIT_RE = re.compile(
     rf"{_CREDIT_NAME}(?:\s+(?:(?:记者|通讯员)\s*)?{_CREDIT_NAME})*\s*摄\s*[）)]?"
     # a body that gave the photo (``乡农业综合服务中心　供图``): a unit's credit, after a wide gap
     r"|[（(]?[\u4e00-\u9fff]{2,14}[ \u3000]*供图\s*[）)]?"
-    # the artist of a drawing or cartoon printed in the paper (``法治漫画：…　　X 作``, 绘): after a
-    # wide gap (find_captions checks it)
-    rf"|(?P<artist>{_CREDIT_NAME}[ \u3000]*[作绘]))\s*$")
+    # the artist of a drawing or cartoon printed in the paper (``法治漫画：…　　X 作``, 绘), or of a
+    # work a journal shows (``《修伞的老周》（2016年）　X　作品``): after a wide gap (find_captions checks it)
+    rf"|(?P<artist>{_CREDIT_NAME}[ \u3000]*(?:作品|[作绘])))\s*$")
 #: An editor's note: 编者按：, 按：, 编后：, 编后语：, 编者的话：.
 EDITORIAL_RE = re.compile(r"^\s*(?P<label>(?:编者按|编后语|编后记|编后|编者的话|按)\s*[：:])")
 #: A news lead-in (消息头): ``本报讯（记者 … 通讯员 …）``, ``新华社郑州3月8日电（记者 …）``.
@@ -458,8 +458,12 @@ def find_captions(doc: LogicalText) -> None:
         if m.group("artist") is not None:
             # an artwork's credit stands only after a wide gap, under a caption with no sentence end
             # in it (a line ending …工作 or …写作 is none)
-            if not (("\u3000\u3000" in gap or "   " in gap) and before and len(before) <= 60
-                    and not any(c in "。；;！？!?" for c in before)):
+            # (a work's name in 《》 — its year or prize in brackets after it — needs no wide gap:
+            # ``《修伞的老周》（2016年）　X　作品``)
+            if not (("\u3000\u3000" in gap or "   " in gap
+                     or (gap.strip() == "" and gap and re.fullmatch(r"《[^《》]{1,30}》(?:[（(][^（）()]{1,12}[）)])?",
+                                                                   before.strip())))
+                    and before and len(before) <= 60 and not any(c in "。；;！？!?" for c in before)):
                 continue
             _give(doc, i, "caption", "an artwork's caption (its title, a wide gap, the artist and 作 or 绘)",
                   credit=m.span("credit"))
@@ -2131,6 +2135,9 @@ def _unit_item(line: Line) -> bool:
 
 #: The label of a question or an answer run in at a paragraph's start (a 问答 piece: 问：/答：, Q/A).
 QA_LABEL_RE = re.compile(r"^(?:问|答|Q|A)[：:]?$")
+#: The label of a comment run in at a paragraph's start (a judge's 点评：… under a work shown,
+#: 评语：, 简评：): the comment's text, no brief item's head.
+COMMENT_LABEL_RE = re.compile(r"^(?:点评|评语|简评|专家点评|评委点评)[：:]?$")
 
 
 def find_briefs(doc: LogicalText) -> None:
@@ -2193,6 +2200,9 @@ def find_briefs(doc: LogicalText) -> None:
             column, in_column, plain = False, True, True
             continue
         found = run_in_head(line, gap_ok=column)
+        if found is not None and COMMENT_LABEL_RE.fullmatch(re.sub(r"\s+", "", line.text[found[1]:found[2]])):
+            line.note("paragraph", "a comment's label run in (点评：): the comment's text, no brief item")
+            continue
         if found is not None and QA_LABEL_RE.fullmatch(re.sub(r"\s+", "", line.text[found[1]:found[2]])):
             # a question's or an answer's label run in (**问：**…, **答：**…): a Q&A piece's turn,
             # no brief item
