@@ -177,6 +177,10 @@ BOX_LABEL_RE = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:提示|提醒|小贴士|贴�
 NEWS_LEAD_RE = re.compile(r"^(?:\d{1,2}月(?:\d{1,2}日|[上中下]旬|初|底|中)|\d{4}年\d{1,2}月|近日|日前|近期|本月|上月)")
 #: A work's name in 《》 and its prize or year in brackets (《老把式》（三等奖）, 《修伞的老周》（2016年）).
 WORK_CAPTION_RE = re.compile(r"《[^》]{1,30}》[（(][^）)]{1,12}[）)]")
+#: A work's maker's credit opening its line: a name (two or three characters, or two spaced out)
+#: and 摄, 作品, 作 or 绘, then a gap or the line's end (``黎晓棠　作品　　摄于双桥镇``, ``杨启帆　摄　　拍摄地点：…``).
+WORK_CREDIT_RE = re.compile(r"(?:[\u4e00-\u9fff]{2,3}|[\u4e00-\u9fff][ \u3000]{1,2}[\u4e00-\u9fff])[ \u3000]*"
+                            r"(?:摄|作品|作|绘)(?:[ \u3000]|$)")
 #: A date alone on its line, whitespace removed (2025年9月5日), as a signature's second line prints it.
 SIGNED_DATE_RE = re.compile(r"(?:\d{4}|[〇○零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日")
 #: An entry's note that more pieces follow the one it names, unlisted (（外五则）, （外二篇）, （外一首）).
@@ -1144,6 +1148,8 @@ class BodyBuilder:
             return True
         for j in range(i + 2, min(len(self.lines), i + 40)):
             role = self._role(j)
+            if role is not None and role.kind == "caption":
+                continue  # (a photo's caption inside the piece: no end of it)
             if role is not None and role.kind in BOUNDARY_ROLES + ("lead-in", "byline", "brief"):
                 return False
             other = self.lines[j]
@@ -1876,6 +1882,18 @@ class BodyBuilder:
             line.note("paragraph", "a bracketed note alone right under a finished sentence: the piece's credit or "
                                    "note, the paragraph's end, not a title")
             self.para_open = self.para is not None
+            return None
+        if (WORK_CAPTION_RE.fullmatch(line.key) and i + 1 < len(self.lines)
+                and WORK_CREDIT_RE.match(self.lines[i + 1].text.strip())):
+            # a work's name and its prize or year (《老把式》（三等奖）) over its maker's credit (黎晓棠
+            # 作品, 杨启帆　摄): the caption of a work a piece shows, no title
+            line.note("paragraph", "a work's name and prize over its maker's credit: the work's caption, not a title")
+            self._alone_ids.add(id(line))
+            return None
+        if (i > 0 and WORK_CREDIT_RE.match(line.text.strip()) and WORK_CAPTION_RE.fullmatch(self.lines[i - 1].key)
+                and len(line.key) <= 40):
+            line.note("paragraph", "a work's maker's credit under its name and prize: the work's caption, not a title")
+            self._alone_ids.add(id(line))
             return None
         if (not marked and i > 0 and i + 1 < len(self.lines) and sentence_final(self.lines[i - 1].text)
                 and is_org_name(line.key) and SIGNED_DATE_RE.fullmatch(self.lines[i + 1].key)):

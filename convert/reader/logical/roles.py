@@ -1603,6 +1603,10 @@ def classical_line(part: Line) -> bool:
     return 0 < len(part.key) <= CLASSICAL_MAX and CLASSICAL_LINE_RE.match(part.key) is not None
 
 
+#: A notice's name alone (征稿启事, 稿约, 更正, 声明): no line of a poem.
+NOTICE_NAME_RE = re.compile(r"(?:本刊|本报)?(?:(?:征稿|征文|征订|征集|更正)?启事|稿约|更正|声明)")
+
+
 def _title_after_verse(doc: LogicalText, run: list[tuple[int, list[Line]]], stop: int) -> bool:
     """The last line of a run of verse lines (*run*, ended at line *stop*) is the title of the
     prose piece that follows the poem, not the poem's last line: a 副刊 sets a poem and then an
@@ -1620,7 +1624,9 @@ def _title_after_verse(doc: LogicalText, run: list[tuple[int, list[Line]]], stop
     prose = doc.lines[stop]
     last_i, last_parts = run[-1]
     last = doc.lines[last_i]
-    if len(last_parts) != 1 or not heading_shape(last) or not paragraph_shape(prose) or len(run) < 4:
+    if len(last_parts) != 1 or not heading_shape(last) or not paragraph_shape(prose) or (
+            len(run) < 4 and not (len(run) >= 3 and NOTICE_NAME_RE.fullmatch(last.key))):
+        # (a notice's name, 征稿启事, under a quatrain of two printed lines is the notice's title)
         return False
     blanks = any(doc.lines[k].blank_before for k, _ in run[1:])
     if not blanks and not sentence_final(prose.text) and stop + 1 >= doc.colophon_start:
