@@ -176,3 +176,28 @@ def test_a_diarys_date_and_weather_over_its_entry_and_a_cover_caption_in_the_col
     assert "一九六四年七月十八日　晴，闷热" in _paragraphs(root)
     back = _texts(root, "//tei:back//tei:label")
     assert "主办：" in back and "封底：" in back
+
+
+def test_a_bulleted_contents_heading_over_entries_with_their_pages():
+    """A company paper's 导读 whose heading carries a bullet (``● 本期导读``) over ◆ entries each
+    ending in its page (``◆ 阶梯气价一览　3版``): the contents list; before, the heading was a
+    column and its entries paragraphs."""
+    text = ("菖溪燃气\n\n菖溪县燃气有限责任公司主办\n\n2025年9月18日　第9期（总第86期）\n\n● 本期导读\n\n"
+            "◆ 公司启动供气保障百日攻坚　1版\n◆ 阶梯气价一览　3版\n\n第一版　要闻\n\n公司启动供气保障百日攻坚\n\n"
+            "本报讯（通讯员 戚晓岚）9月12日，公司召开今冬明春天然气保供工作动员会，正式启动为期一百天的供气保障攻坚行动。\n\n"
+            "第三版　服务\n\n阶梯气价一览\n\n我县居民用气实行阶梯价格，以户为单位、按年度累计用气量计价。\n")
+    root = _doc(text)
+    assert _texts(root, "//tei:front//tei:div[@type='contents']/tei:head") == ["●本期导读"]
+    assert _heads(root) == ["公司启动供气保障百日攻坚", "阶梯气价一览"]
+
+
+def test_a_diarys_date_line_over_a_page_break():
+    """A memoir's quoted diary: the date and weather line (一九六四年七月十八日　晴，闷热) ends a page,
+    the entry opens the next under its folio and running head: the date line a paragraph of its own;
+    before, the entry was read as the rest of a sentence the page break cut."""
+    prose = "1964年夏天，早稻抽穗前后，菖江一带稻瘟病大发生。我翻出那年的工作日记，还能看到这样一段："
+    text = ("菖江老科协通讯\n\n2025年第2期　　总第86期\n\n【往事回眸】\n\n我在农科所的那些年\n\n许伯钧\n\n" + prose
+            + "\n\n一九六四年七月十八日　晴，闷热\n\n- 8 -\n\f菖江老科协通讯　　2025年第2期\n\n"
+            "上午查田，三队的穗颈瘟病株率已达三成以上，社员心急如焚。\n\n后来的调查证实了老周的判断。\n\n- 9 -\n")
+    root = _doc(text)
+    assert "一九六四年七月十八日　晴，闷热" in [p.strip() for p in _paragraphs(root)]

@@ -62,7 +62,8 @@ PAGE_ROLE_RE = re.compile(r"^(?:本版责编|本版编辑|责编|责任编辑|�
 SECTION_MAX = 12
 #: The printed heading of a contents list: 目录, 目 录, 目次 (GB/T 3179's word for a journal's),
 #: 本期目录, 本期要目, 本期导读, and a paper's 今日导读, 要闻导读, 本版导读, Contents.
-CONTENTS_HEAD_RE = re.compile(r"^(本期|今日|要闻|本版|新闻)?(目录|目次|要目|导读|提要|看点)$|^contents$", re.IGNORECASE)
+CONTENTS_HEAD_RE = re.compile(r"^[●○◎◆◇■□▲△★☆]?(本期|今日|要闻|本版|新闻)?(目录|目次|要目|导读|提要|看点)$|^contents$",
+                              re.IGNORECASE)
 #: A heading that announces a selection, not every article (本期导读, 看点).
 PARTIAL_CONTENTS_RE = re.compile(r"导读|看点|提要")
 #: A contents line whose leader is followed by the author before the page number:

@@ -601,10 +601,11 @@ def find_page_furniture(doc: PhysicalText) -> None:
         starts_of.setdefault(line.key[:6], []).append(k)
 
     def named_elsewhere(i: int) -> bool:
-        """Line *i*'s text opens another line too (a contents entry naming it, with its author and
-        page after it): a title printed twice, no running head printed once."""
+        """Line *i*'s text opens another line away from page tops too (a contents entry naming it,
+        with its author and page after it): a title printed twice, no running head printed once."""
         key = lines[i].key
-        return len(key) >= 4 and any(k != i and lines[k].key.startswith(key) for k in starts_of.get(key[:6], ()))
+        return len(key) >= 4 and any(k != i and not top[k] and not folio[k] and lines[k].key.startswith(key)
+                                     for k in starts_of.get(key[:6], ()))
 
     for key, members in groups.items():
         members = sorted(members + second.get(key, []))

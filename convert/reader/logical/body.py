@@ -1132,8 +1132,11 @@ class BodyBuilder:
         article."""
         if (self.family != "newspaper" and not any_family) or self.article is None or self.article_closed:
             return False
-        if self.boundary and not (len(self.article) and self.article[-1].tag.endswith("}figure")):
-            return False  # (a photo's caption and credit inside the article are no boundary of it)
+        if self.boundary and not (self.family != "newspaper" and len(self.article)
+                                  and self.article[-1].tag.endswith("}figure")):
+            # (a photo's caption and credit inside a journal's piece are no boundary of it; a
+            # newspaper's story often ends with its photo, the next title a story of its own)
+            return False
         if not xpath(self.article, "tei:p") or self._opens(i) or len(self.lines[i].key) > 14:
             return False
         if i + 1 >= len(self.lines) or self._role(i + 1) is not None or not paragraph_shape(self.lines[i + 1]):
@@ -1254,6 +1257,18 @@ class BodyBuilder:
             # letter's title): the column the piece stands in (a newspaper's 栏目 tag over a feature)
             return Heading("section", why="the column's name a contents entry prints before its title, over that "
                                           "title", cert="medium")
+        if (WORK_CAPTION_RE.fullmatch(line.key) and i + 1 < len(self.lines)
+                and WORK_CREDIT_RE.match(self.lines[i + 1].text.strip())):
+            # a work's name and its prize or year (《老把式》（三等奖）) over its maker's credit (黎晓棠
+            # 作品, 杨启帆　摄): the caption of a work a piece shows, no title
+            line.note("paragraph", "a work's name and prize over its maker's credit: the work's caption, not a title")
+            self._alone_ids.add(id(line))
+            return None
+        if (i > 0 and WORK_CREDIT_RE.match(line.text.strip()) and WORK_CAPTION_RE.fullmatch(self.lines[i - 1].key)
+                and len(line.key) <= 40):
+            line.note("paragraph", "a work's maker's credit under its name and prize: the work's caption, not a title")
+            self._alone_ids.add(id(line))
+            return None
         entry = self._entry_match(line)
         if (entry is not None and COLUMN_ENTRY_RE.fullmatch(line.key) and i + 2 < len(self.lines)
                 and self._role(i + 1) is None and self._entry_match(self.lines[i + 1]) is None
@@ -1794,14 +1809,14 @@ class BodyBuilder:
                 return Heading("article", why="the rest of the title right above: with it the title is closer to its "
                                               "contents entry", cert="medium")
             if (entry is None and self._more_unlisted > 0 and shaped and self.article is not None
-                    and i + 1 < len(self.lines) and nxt_role is None and paragraph_shape(self.lines[i + 1])
+                    and i + 1 < len(self.lines) and nxt_role is None
+                    and (paragraph_shape(self.lines[i + 1]) or any(c in "，,、。；;" for c in self.lines[i + 1].text))
                     and ((line.text.lstrip()[:1] in BULLET_CHARS
                           and line.text.lstrip()[:1] == "".join(self.article[0].itertext()).lstrip()[:1])
                          or (i > 0 and sentence_final(self.lines[i - 1].text)))):
                 # the entry of the piece above names how many more follow it unlisted (…理事会
                 # （外五则）): a title of their form (the same bullet, or after a finished sentence)
-                # over running text is one of them
-                self._more_unlisted -= 1
+                # over running text is one of them (the count goes down as the pieces open)
                 return Heading("article", why="one of the pieces the contents entry above counts as following it "
                                               "unlisted (（外N则）), of their form", cert="medium")
             if entry is None:
@@ -1882,18 +1897,6 @@ class BodyBuilder:
             line.note("paragraph", "a bracketed note alone right under a finished sentence: the piece's credit or "
                                    "note, the paragraph's end, not a title")
             self.para_open = self.para is not None
-            return None
-        if (WORK_CAPTION_RE.fullmatch(line.key) and i + 1 < len(self.lines)
-                and WORK_CREDIT_RE.match(self.lines[i + 1].text.strip())):
-            # a work's name and its prize or year (《老把式》（三等奖）) over its maker's credit (黎晓棠
-            # 作品, 杨启帆　摄): the caption of a work a piece shows, no title
-            line.note("paragraph", "a work's name and prize over its maker's credit: the work's caption, not a title")
-            self._alone_ids.add(id(line))
-            return None
-        if (i > 0 and WORK_CREDIT_RE.match(line.text.strip()) and WORK_CAPTION_RE.fullmatch(self.lines[i - 1].key)
-                and len(line.key) <= 40):
-            line.note("paragraph", "a work's maker's credit under its name and prize: the work's caption, not a title")
-            self._alone_ids.add(id(line))
             return None
         if (not marked and i > 0 and i + 1 < len(self.lines) and sentence_final(self.lines[i - 1].text)
                 and is_org_name(line.key) and SIGNED_DATE_RE.fullmatch(self.lines[i + 1].key)):
@@ -2108,9 +2111,56 @@ class BodyBuilder:
         self.boundary = False
         if entry is not None and self.entries[entry].target is None:
             self.entries[entry].target = div.get(XML_ID)
+        self._count_piece(head, entry)
+
+    def _count_piece(self, head: Line | None, entry: int | None) -> None:
+        """Keep count of the pieces a contents entry says follow its own unlisted (…理事会（外五则）):
+        the count starts at the piece the entry names (matched, or opened by another path, a brief
+        item run in, under that title) and goes down as each titled piece after it opens."""
         if entry is not None:
             more = MORE_PIECES_RE.search(self.entries[entry].key)
             self._entry_open, self._more_unlisted = entry, (_count(more.group(1)) if more else 0)
+        elif head is not None and (counted := self._counting_entry(head)) is not None:
+            self._entry_open, self._more_unlisted = counted
+        elif self._more_unlisted > 0 and head is not None:
+            self._more_unlisted -= 1
+
+    def _no_cut_above(self, line: Line, segs) -> bool:
+        """The open paragraph, one line of its own, is no sentence a page break cut, though it ends
+        without a stop, so *line* (its segments *segs*) opens a paragraph of its own:
+        - a diary's date (and weather) alone (一九六四年七月十八日　晴，闷热), over its entry, an old
+          page break between or not;
+        - set apart by blank lines (or in a text not hard-wrapped, by the line's end) with nothing
+          between: a few words without any clause mark (a short line a title's shape,
+          暗房里走出来的电工, that nothing read as a heading), or a line of fields ending in a
+          label's value (…拍摄地点：茺阳市青螺湾湿地) over a line opening with a label and its
+          colon (点评：…).
+        An item's number opening the paragraph keeps it open (an enumeration's item a wrap cut)."""
+        first = self._para_line
+        if first is None or len(self.para) or item_number(first.text) is not None:
+            return False
+        above = "".join(self.para.itertext()).strip()
+        if (len(above) <= 30 and SIGNED_DATE_RE.match(re.sub(r"\s+", "", above)) is not None
+                and not any(c in "。；;！？!?" for c in above)):
+            return True
+        if is_mark(segs[0][0]) or not ((line.blank_before and first.blank_before) or self.wrap_width is None):
+            return False
+        return ((len(above) <= 20 and not any(c in "，,、；;：:。！？!?" for c in above))
+                or (re.match(r"[\u4e00-\u9fff]{2,4}[：:]", line.key) is not None and len(above) <= 60
+                    and re.search(r"[\u4e00-\u9fff]{2,4}[：:][^，,。；;！？!?：:]+$", above) is not None))
+
+    def _counting_entry(self, head: Line) -> tuple[int, int] | None:
+        """``(entry, N)`` when *head* (a piece's title line, its bullet aside) is the title a
+        contents entry names with a note that N more pieces follow it unlisted (…理事会（外五则）)."""
+        if getattr(self, "_counting", None) is None:
+            self._counting = {}
+            for k, e in enumerate(self.entries):
+                if (m := MORE_PIECES_RE.search(e.key)) is not None and _count(m.group(1)) > 0:
+                    self._counting[e.key[: m.start()]] = (k, _count(m.group(1)))
+        if not self._counting:
+            return None
+        key = head.key.lstrip("".join(BULLET_CHARS))
+        return next((v for t, v in self._counting.items() if key.startswith(t) and t), None)
 
     def _new_section(self, head: Line, cert: str | None = None) -> None:
         self.n_section += 1
@@ -2217,23 +2267,7 @@ class BodyBuilder:
                 # group of a name list, not the rest of the row of names above
                 self.para_open = False
             joined = self.para_open and self.para is not None
-            if (joined and ((line.blank_before and self._para_line is not None and self._para_line.blank_before)
-                            or self.wrap_width is None) and not resumed
-                    and not is_mark(segs[0][0]) and self._para_line is not None
-                    and len(self.para) == 0 and item_number(self._para_line.text) is None and (
-                        (len(above := "".join(self.para.itertext()).strip()) <= 20
-                         and not any(c in "，,、；;：:。！？!?" for c in above))
-                        # (or a line of fields ending in a label's value, …拍摄地点：茺阳市青螺湾湿地,
-                        # over a line opening with a label and its colon, 点评：…)
-                        or (re.match(r"[\u4e00-\u9fff]{2,4}[：:]", line.key) is not None and len(above) <= 60
-                            and re.search(r"[\u4e00-\u9fff]{2,4}[：:][^，,。；;！？!?：:]+$", above) is not None)
-                        # (or a diary's date and weather, 一九六四年七月十八日　晴，闷热, over its entry)
-                        or (len(above) <= 30 and SIGNED_DATE_RE.match(re.sub(r"\s+", "", above)) is not None
-                            and not any(c in "。；;！？!?" for c in above)))):
-                # a blank line (or, in a text not hard-wrapped, a line's end) under a paragraph of a
-                # few words without any clause mark (a short line a title's shape, 暗房里走出来的电工,
-                # that nothing read as a heading): no sentence a page break cut, the text under it
-                # opens a paragraph of its own
+            if joined and not resumed and self._no_cut_above(line, segs):
                 joined = False
             if joined:
                 has_pb = any(is_mark(s) and s.kind == "pb" for s, _ in segs)
@@ -3016,6 +3050,7 @@ class BodyBuilder:
         div = E.div(head, type="brief")
         div.set(XML_ID, f"a{self.n_article}")
         self._container().append(div)
+        self._count_piece(line, None)
         self.article, self.sub, self.subs = div, None, []
         self.article_closed = False
         self._close()
