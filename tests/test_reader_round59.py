@@ -201,3 +201,36 @@ def test_a_diarys_date_line_over_a_page_break():
             "上午查田，三队的穗颈瘟病株率已达三成以上，社员心急如焚。\n\n后来的调查证实了老周的判断。\n\n- 9 -\n")
     root = _doc(text)
     assert "一九六四年七月十八日　晴，闷热" in [p.strip() for p in _paragraphs(root)]
+
+
+def _column(paragraph: str, width: int = 13) -> str:
+    """*paragraph* set in a narrow column: its first line indented four spaces, cut every *width*
+    characters (the first line two fewer), as pdftotext gives a newspaper's column."""
+    lines = ["    " + paragraph[: width - 2]] + [paragraph[i : i + width] for i in range(width - 2, len(paragraph), width)]
+    return "\n".join(lines)
+
+
+def test_a_narrow_columns_title_and_sub_heading_the_wrap_cut():
+    """A pdftotext copy of a paper's narrow column (about 13 characters): a title the column cut in
+    two halves of one width, which its 导读 entry names whole, and numbered sub-headings whose last
+    words the column carried to a line of their own (``（一）户内设施隐患占比仍然`` / ``较高``): one title
+    and whole sub-headings; before, the title's first half was its 引题 and each tail a piece."""
+    text = ("                 菖溪燃气\n     菖溪县燃气有限责任公司主办     2025年9月18日\n"
+            "● 本期导读\n◆ 三季度安全隐患排查整治情况通报                2版\n\f"
+            "第二版　综合\n"
+            "第三季度安全隐患\n排查整治情况通报\n"
+            + _column("7月至9月，公司按照全县城镇燃气安全专项整治工作部署，组织开展了第三季度安全隐患排查整治，"
+                      "共组织综合检查4次、专项检查11次，检查门站、调压站等场站26座，入户安检1.8万户。")
+            + "\n    现将有关情况通报如下。\n一、存在的主要问题\n（一）户内设施隐患占比仍然\n较高\n"
+            + _column("居民户内隐患共发现812处，占隐患总数的79%，主要是燃气胶管超期使用、灶具没有熄火保护装置、"
+                      "燃气热水器安装在卫生间内和私自改装移动燃气设施。")
+            + "\n（二）餐饮场所安全管理不到\n位\n"
+            + _column("部分餐饮商户没有按要求安装燃气泄漏报警装置，个别商户把液化气钢瓶和天然气管道混用，"
+                      "后厨员工不会正确关闭阀门，应急处置能力不足。")
+            + "\n二、下一步工作\n"
+            + _column("公司将针对排查发现的问题建立隐患整改台账，实行销号管理，对户内设施隐患逐户上门督促整改，"
+                      "对餐饮场所开展联合执法检查，确保今冬明春全县燃气安全形势平稳有序。") + "\n")
+    root = _doc(text)
+    assert _heads(root) == ["第三季度安全隐患排查整治情况通报"]
+    assert _texts(root, "//tei:div[@type='subsection']/tei:head") == [
+        "一、存在的主要问题", "（一）户内设施隐患占比仍然较高", "（二）餐饮场所安全管理不到位", "二、下一步工作"]

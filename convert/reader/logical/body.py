@@ -869,13 +869,19 @@ class BodyBuilder:
     def _continued_title(self, first: Line | None, second: Line) -> bool:
         """*second* goes on with the title *first* began (the extraction wrapped it), rather
         than being the title under a kicker: *first* leaves a quote or bracket open, is marked
-        as a heading while *second* is not, is as wide as a hard-wrapped line, or (in hard-wrapped
-        text) *second* is a short tail right under it."""
+        as a heading while *second* is not, the two together are a title the contents list names
+        whole, *first* is as wide as a hard-wrapped line, or (in hard-wrapped text) *second* is a
+        short tail right under it."""
         if first is None:
             return False
         if self._open_mark(first):
             return True
         if first.marked and not second.marked:
+            return True
+        joined = first.key + second.key
+        if any(_similar(joined, e.key) >= MATCH_RATIO > _similar(second.key, e.key) for e in self.entries):
+            # the two lines together are a title the contents list names whole (第三季度安全隐患 /
+            # 排查整治情况通报 for 三季度安全隐患排查整治情况通报): a title a narrow column wrapped
             return True
         # in hard-wrapped text, a short tail on the very next line (a headline wraps narrower than
         # the body text, at its larger type: ``…研究部署`` / ``防汛工作``); a 引题 is shorter than its title

@@ -3480,6 +3480,12 @@ def split_run_together(doc: LogicalText) -> None:
                 why = None  # one bold run the wrap cut (**（一）…变“等项目”为“跑项`` / ``目”**): one line
             if why == NUMBERED and prev is parts[0] and n_line in briefs:
                 why = None  # a numbered brief item, its title run in: its one paragraph goes on
+            if (why == NUMBERED and prev is parts[0] and len(parts) == 2 and _title_tail(part)
+                    and any(e.startswith(f"joined with line {part.no}:") and "as wide as a wrapped line" in e
+                            for e in line.evidence)):
+                # a numbered sub-heading as wide as a narrow column, its last words alone under it
+                # (``（一）户内设施隐患占比仍然`` / ``较高``): the wrap cut the sub-heading there
+                why = None
             if why == NUMBERED and prev is parts[0] and _run_in_above(doc.lines, n_line):
                 why = None  # its sibling above is a run-in paragraph: an item of that series the wrap cut
             if why is None and prev is parts[0] and DOCUMENT_TITLE_RE.match(prev.key) and heading_shape(prev) \
