@@ -601,7 +601,8 @@ class BodyBuilder:
         line = self.lines[i]
         t = line.text.strip()
         if (not 0 < len(line.key) <= self.LETTER_TITLE_MAX or t.count("，") > 1 or any(c in "。；;：:" for c in t)
-                or (sentence_final(t) and not t.endswith(("？", "?")))):  # (a question may be the title)
+                or (sentence_final(t) and not t.endswith(("？", "?")))  # (a question may be the title)
+                or t[-1:] in "，,、"):  # (no title ends with a comma: a clause the wrap cut)
             return False
         k = self._past_editorial(i + 1, ragged=True)
         return (k + 1 < len(self.lines) and SALUTATION_RE.match(self.lines[k].key) is not None
@@ -1816,13 +1817,15 @@ class BodyBuilder:
                                               "contents entry", cert="medium")
             if (entry is None and self._more_unlisted > 0 and shaped and self.article is not None
                     and i + 1 < len(self.lines) and nxt_role is None
-                    and (paragraph_shape(self.lines[i + 1]) or any(c in "，,、。；;" for c in self.lines[i + 1].text))
+                    and (paragraph_shape(self.lines[i + 1]) or any(c in "，,、。；;" for c in self.lines[i + 1].text)
+                         or as_wide_as_wrapped(self.lines[i + 1], self.wrap_width))
                     and ((line.text.lstrip()[:1] in BULLET_CHARS
                           and line.text.lstrip()[:1] == "".join(self.article[0].itertext()).lstrip()[:1])
-                         or (i > 0 and sentence_final(self.lines[i - 1].text)))):
+                         or (i > 0 and sentence_final(self.lines[i - 1].text) and line.blank_before
+                             and self.lines[i + 1].blank_before))):
                 # the entry of the piece above names how many more follow it unlisted (…理事会
-                # （外五则）): a title of their form (the same bullet, or after a finished sentence)
-                # over running text is one of them (the count goes down as the pieces open)
+                # （外五则）): a title of their form (the same bullet, or after a finished sentence,
+                # blank lines around it) over running text is one of them (the count goes down as the pieces open)
                 return Heading("article", why="one of the pieces the contents entry above counts as following it "
                                               "unlisted (（外N则）), of their form", cert="medium")
             if entry is None:
