@@ -71,6 +71,8 @@ ORG_END_RE = re.compile(
     r"|协会|学会|商会|工会|联合会|总会|理事会|研究会|促进会|联谊会|分会"
     # a body's touring group (科普报告团, 宣讲团, 讲师团: 报告团 signs the lecture it gives)
     r"|报告团|宣讲团|讲师团|服务团|艺术团|考察团|代表团"
+    # a road company's field units (石门养护工区, 柘溪服务区)
+    r"|工区|服务区"
     r"|妇联|文联|侨联|残联|青联|学联|台联|社科联|工商联|科协|作协)$"
 )
 #: The end of a unit that signs for a person without being an office (作者单位 under an author line,

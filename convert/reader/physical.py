@@ -390,11 +390,12 @@ TITLED_ISSUE_RE = re.compile(rf"^(?:(?P<t1>[\u4e00-\u9fff]{{2,16}})(?:\u3000+|\s
 
 #: A running head with a bare folio at its outer end, apart from a short title by a wide gap (a
 #: journal's verso ``4　　茺阳影像``, its recto naming the column ``会员风采　　5``), or with the
-#: folio between middle dots, apart by a gap (``·2·　莛江老科协通讯``, ``建言献策　·3·``).
+#: folio between middle dots, apart by a gap (``·2·　莛江老科协通讯``, ``建言献策　·3·``); a verso's title may
+#: carry the issue after it (``·2·　荩阳老年体育　2025年第4期``).
 BARE_HEADED_FOLIO_RE = re.compile(r"^(?:(?P<h1>[\u4e00-\u9fff]{2,16})(?:(?:\u3000{2,}|\s{3,}|\t+)(?P<n1>\d{1,3})"
                                   r"|(?:\u3000+|\s{2,}|\t+)·\s?(?P<d1>\d{1,3})\s?·)"
                                   r"|(?:(?P<n2>\d{1,3})(?:\u3000{2,}|\s{3,}|\t+)|·\s?(?P<d2>\d{1,3})\s?·(?:\u3000+|\s{2,}|\t+))"
-                                  r"(?P<h2>[\u4e00-\u9fff]{2,16}))$")
+                                  r"(?P<h2>[\u4e00-\u9fff]{2,16}(?:(?:\u3000+|\s{1,4})\d{4}\s*年\s*第\s*\d{1,3}\s*期)?))$")
 
 
 def bare_headed_folios(lines: list[Line]) -> list[int]:

@@ -1144,9 +1144,14 @@ class BodyBuilder:
             # (a photo's caption and credit inside a journal's piece are no boundary of it; a
             # newspaper's story often ends with its photo, the next title a story of its own)
             return False
-        if not xpath(self.article, "tei:p") or self._opens(i) or len(self.lines[i].key) > 14:
+        # (the article's text has begun: a paragraph, or the 编者按 that opens a profile's body)
+        if not xpath(self.article, "tei:p|tei:note[@type='editorial']") or self._opens(i) or len(self.lines[i].key) > 14:
             return False
-        if i + 1 >= len(self.lines) or self._role(i + 1) is not None or not paragraph_shape(self.lines[i + 1]):
+        nxt_role = self._role(i + 1) if i + 1 < len(self.lines) else None
+        if i + 1 >= len(self.lines) or not (
+                (nxt_role is None and paragraph_shape(self.lines[i + 1]))
+                # (a bold one over numbered points, **动作要领** / 1.转头望肩: the points are its own)
+                or (self.lines[i].all_bold and nxt_role is not None and nxt_role.kind == "subhead")):
             return False  # a column's name over a title (基层传真 over its first item), no sub-heading
         if not xpath(self.article, "tei:opener|tei:byline[not(preceding-sibling::tei:p)]"):
             return False  # a signed story (a lead-in, an author line under its title) has sub-heads
@@ -1821,8 +1826,9 @@ class BodyBuilder:
                          or as_wide_as_wrapped(self.lines[i + 1], self.wrap_width))
                     and ((line.text.lstrip()[:1] in BULLET_CHARS
                           and line.text.lstrip()[:1] == "".join(self.article[0].itertext()).lstrip()[:1])
-                         or (i > 0 and sentence_final(self.lines[i - 1].text) and line.blank_before
-                             and self.lines[i + 1].blank_before))):
+                         or (i > 0 and (sentence_final(self.lines[i - 1].text)
+                                        or AFTER_SENTENCE_NOTE_RE.search(self.lines[i - 1].text) is not None)
+                             and line.blank_before and self.lines[i + 1].blank_before))):
                 # the entry of the piece above names how many more follow it unlisted (…理事会
                 # （外五则）): a title of their form (the same bullet, or after a finished sentence,
                 # blank lines around it) over running text is one of them (the count goes down as the pieces open)

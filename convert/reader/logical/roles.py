@@ -2141,9 +2141,9 @@ def _unit_item(line: Line) -> bool:
 
 #: The label of a question or an answer run in at a paragraph's start (a 问答 piece: 问：/答：, Q/A).
 QA_LABEL_RE = re.compile(r"^(?:问|答|Q|A)[：:]?$")
-#: The label of a comment run in at a paragraph's start (a judge's 点评：… under a work shown,
-#: 评语：, 简评：): the comment's text, no brief item's head.
-COMMENT_LABEL_RE = re.compile(r"^(?:点评|评语|简评|专家点评|评委点评)[：:]?$")
+#: The label of a comment or a note run in at a paragraph's start (a judge's 点评：… under a work
+#: shown, 评语：, 简评：; a table's **注**：…): the comment's or the note's text, no brief item's head.
+COMMENT_LABEL_RE = re.compile(r"^(?:点评|评语|简评|专家点评|评委点评|注|备注|说明)[：:]?$")
 
 
 def find_briefs(doc: LogicalText) -> None:
@@ -2175,6 +2175,7 @@ def find_briefs(doc: LogicalText) -> None:
     turns = dialogue_turns(doc)
     under_subhead = False  # a sub-heading stands between the column's name and here
     lead_list = False  # in a run of body-labelled lines a lead's colon announced
+    column_bullet = False  # the open brief column's items open with a bullet
     for i in range(doc.body_start, doc.colophon_start):
         line, role = doc.lines[i], doc.roles.get(i)
         if lead_list and not _unit_item(line):
@@ -2195,7 +2196,7 @@ def find_briefs(doc: LogicalText) -> None:
                 close()
             continue
         if BRIEF_RE.search(line.key) and len(line.key) <= 8 and heading_shape(line):
-            column = True
+            column, column_bullet = True, False
             close()
             continue
         if not in_column and _plain_unit_column(doc, i):
@@ -2239,7 +2240,15 @@ def find_briefs(doc: LogicalText) -> None:
             # 15834-2011 B.3.8), no column's brief items
             line.note("paragraph", "a numbered run-in head under a sub-heading: a point of the article run into its "
                                    "paragraph, no brief item")
+        elif (found and column and column_bullet and found[0] == len(line.text) - len(line.text.lstrip())
+              and not any(b for t, b in line.segments if t.strip())):
+            # in a brief column whose items open with a bullet (▲), a line without one whose head
+            # ends only at a gap (以案为鉴　警钟长鸣, a story's 引题): the column has ended
+            column = column_bullet = False
+            close()
         elif found:
+            if column and found[0] > len(line.text) - len(line.text.lstrip()):
+                column_bullet = True  # the column's items open with a bullet
             _give(doc, i, "brief", "a brief item: a run-in head (bold, or after a bullet or in a brief column "
                                    "up to a wide gap)", span=found)
             opening = next(((t, b) for t, b in line.segments if t and not is_mark(t) and t.strip()), ("", False))
@@ -2437,13 +2446,13 @@ def rejoin_run_ins(doc: LogicalText) -> None:
     shared = {id(doc.lines[k]) for k in run_in_columns(doc)}
     indents = bool(shared) and (indent_marked(doc) or indent_marked_lines(list(doc.physical.values())))
     i = doc.body_start
-    column = False
+    column = column_bullet = False
     while i + 1 < doc.colophon_start:
         line, nxt = doc.lines[i], doc.lines[i + 1]
         segs = [(s, b) for s, b in line.segments if s]
         text = line.text.strip()
         if BRIEF_RE.search(line.key) and len(line.key) <= 8 and heading_shape(line):
-            column = True  # a brief column's name: in it, a wide gap ends an item's run-in head
+            column, column_bullet = True, False  # a brief column's name: in it, a wide gap ends an item's run-in head
             i += 1
             continue
         if page_credit(line) or page_label(line, title) is not None:
@@ -2451,6 +2460,12 @@ def rejoin_run_ins(doc: LogicalText) -> None:
         if len(line.key) <= 12 and line.key[:1] == "【" and line.key[-1:] == "】":
             column = False  # another column's name in 【】 (【民政文苑】): the brief column ended
         bold = bool(segs) and segs[0][1] and not line.all_bold and len(segs) > 1
+        if column and text[:1] in BULLET_CHARS:
+            column_bullet = True  # the column's items open with a bullet
+        elif column and column_bullet and not bold and text:
+            # a line without the bullet its column's items open with (以案为鉴　警钟长鸣, the next
+            # story's 引题): the column has ended
+            column = column_bullet = False
         gap = RUN_IN_GAP_RE.search(text)
         tail = text[gap.end():].strip() if gap else ""
         bullet = (text[:1] in BULLET_CHARS and len(line.key) <= 40 and (gap is None or len(tail) < 8)
@@ -2899,7 +2914,7 @@ def _reaches_column(row: Line, width: float | None) -> bool:
 
 
 #: A table's unit printed alone over it (计量单位: ``单位：%``, ``单位：万元``, ``单位：亿元、%``).
-TABLE_UNIT_RE = re.compile(r"(?:计量)?单位[：:][^\s，,。；;]{1,12}")
+TABLE_UNIT_RE = re.compile(r"(?:计量|[\u4e00-\u9fff]{1,6})?单位[：:][^\s，,。；;]{1,12}")
 
 
 def _table_title_line(doc: LogicalText, k: int) -> bool:
@@ -3245,7 +3260,15 @@ def find_tables(doc: LogicalText) -> None:
         # 计量单位 over the table's right edge): both are its head
         unit = (title is None and i - 1 not in doc.roles and TABLE_UNIT_RE.fullmatch(doc.lines[i - 1].key) is not None
                 and _table_title_line(doc, i - 2))
-        if unit:
+        # or a caption with no 表 label over the unit line, prose ending a sentence above it
+        # (``2025年1—9月公司所辖路段交通量统计`` / ``交通量单位：辆/日``): the table's head too
+        unit_caption = (title is None and not unit and i - 3 >= doc.body_start and i - 1 not in doc.roles
+                        and i - 2 not in doc.roles
+                        and TABLE_UNIT_RE.fullmatch(doc.lines[i - 1].key) is not None
+                        and heading_shape(doc.lines[i - 2]) and len(doc.lines[i - 2].key) <= 40
+                        and not any(c in "，,。；;：:！？!?" for c in doc.lines[i - 2].text)
+                        and sentence_final(doc.lines[i - 3].text))
+        if unit or unit_caption:
             title = i - 2
         # a title the wrap cut (``表2　…大中型水库水位及超设`` / ``计水位情况``): its first line reaches the
         # wrap column, its rest short with no sentence punctuation, right above the first row
@@ -3270,7 +3293,10 @@ def find_tables(doc: LogicalText) -> None:
         n += 1
         weak = any(part == "more" for _, part in members)
         cert = "medium" if weak else None
-        if column_caption:
+        if unit_caption:
+            _give(doc, title, "table", "the caption of the table under it, over the table's unit line (…单位：…), "
+                  "prose ending a sentence above it (TEI P5 §14.1.1)", "medium", part="head", table=n, caption=True)
+        elif column_caption:
             _give(doc, title, "table", COLUMN_CAPTION, "medium", part="head", table=n, caption=True)
         elif captioned:
             _give(doc, title, "table", "the caption of the table under it: a short line with no label, no "
@@ -3284,7 +3310,7 @@ def find_tables(doc: LogicalText) -> None:
         if labelled:
             _give(doc, i - 1, "table", "the table's title under its label (附表/附件/表N alone on the line above)",
                   None, part="head", table=n, rest=True, line_break=True)
-        if unit:
+        if unit or unit_caption:
             _give(doc, i - 1, "table", "the table's unit (单位：…) alone between its title and its first row",
                   None, part="head", table=n, rest=True, line_break=True)
         label = len(rows) >= 2 and (_figures(doc.lines[rows[0]]) == 0 < _figures(doc.lines[rows[1]])
