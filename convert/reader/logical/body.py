@@ -582,6 +582,12 @@ class BodyBuilder:
     #: The longest letter's title read with a comma in it (:meth:`_letter_title`).
     LETTER_TITLE_MAX = 24
 
+    def _unnumbered_subs(self) -> bool:
+        """The open article holds a sub-heading without a number (a part's head: 练前准备)."""
+        return self.article is not None and any(
+            not SUBHEAD_RE.match(re.sub(r"\s+", "", "".join(h.itertext())))
+            for h in xpath(self.article, "tei:div[@type='subsection']/tei:head"))
+
     def _work_caption_sibling(self, line: Line) -> bool:
         """*line* names a work and its prize or year (``《老把式》（三等奖）``: a picture's or a
         poem's caption in a piece that shows several, :data:`WORK_CAPTION_RE`) and the open piece
@@ -1626,7 +1632,10 @@ class BodyBuilder:
                 and not self._title_only() and not self._centred(line)
                 # (a table's 注 ends the piece it closes: a box after it stands beside the piece)
                 and not (i > 0 and re.match(r"注[：:]", self.lines[i - 1].key)
-                         and any(c.tag.endswith("}table") for c in self.article))):
+                         and any(c.tag.endswith("}table") for c in self.article))
+                # (nor where the article is set in parts under unnumbered sub-heads: 练前准备 / … /
+                # 练习提示, the last part's head)
+                and not (self._unnumbered_subs() and self._feature_subhead(i, any_family=True))):
             # a box's label (温馨提示 over its advice) right after the text of an open article, no
             # credit or column before it: the box is part of the article (its label a line of its own;
             # one set centred, as a page sets a box's head over the box, is the box's)
@@ -1983,9 +1992,7 @@ class BodyBuilder:
         if (self._feature_subhead(i)
                 # (in any bulletin, a bold line where the article already holds unnumbered
                 # sub-headings, the markup of a sub-head the conversion kept: **把照片还给街坊**)
-                or (line.level == 0 and line.all_bold and self.article is not None
-                    and any(not SUBHEAD_RE.match(re.sub(r"\s+", "", "".join(h.itertext())))
-                            for h in xpath(self.article, "tei:div[@type='subsection']/tei:head"))
+                or (line.level == 0 and line.all_bold and self._unnumbered_subs()
                     and self._feature_subhead(i, any_family=True))) \
                 and not (nxt_role is not None and nxt_role.kind == "byline"):
             # (one over its own author line heads a signed piece, no part of the article above)
