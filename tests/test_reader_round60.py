@@ -88,3 +88,36 @@ def test_a_line_without_the_bullet_of_a_brief_columns_items_ends_the_column():
     root = _doc(text)
     assert "公司组织干部职工观看安全生产警示教育片" in _heads(root)
     assert _texts(root, "//tei:div[@type='article']/tei:head[@type='kicker']") == ["以案为鉴警钟长鸣"]
+
+
+def _layout(paragraph: str, width: int = 26) -> str:
+    """*paragraph* as pdftotext lays it out: the first line set in four spaces, then cut every
+    *width* characters."""
+    return "\n".join(["    " + paragraph[: width - 2]] + [paragraph[i : i + width] for i in range(width - 2, len(paragraph), width)])
+
+
+def test_a_layout_copys_titles_centred_over_two_lines_and_an_entry_cut_inside_its_bracket():
+    """A pdftotext copy of a 简报: a 要目 entry cut inside its bracket, the rest set in (``…讲话（摘`` /
+    ``要）``); a speech's ——subtitle as wide as the measure, its rest set in under it; a title
+    centred over two lines after a place and a colon (``菖塘村：`` / ``“三议两公开”…``); a 通报's
+    title centred over two lines (``关于…试点`` / ``工作督导情况的通报``): one entry, one subtitle and
+    two titles; before, the entry's rest ended the list and each second line was a piece."""
+    speech = ("我县承担农村宅基地制度改革试点任务以来，各乡镇、各部门按照省、市统一部署，坚持边试点、边总结、边完善，"
+              "完成了基础信息调查，建立了资格权认定、有偿使用和自愿退出等制度，试点工作取得了阶段性成效。")
+    case = ("菖塘镇菖塘村地处丘陵，全村412户1536人，常年外出务工人员占六成以上，闲置宅基地和房屋较多，"
+            "村里通过村民议事会商议、村民代表大会审议、党员大会评议，做到方案公开、结果公开。")
+    notice = ("各乡镇按照县宅改办的部署，认真开展了5月份试点工作，现将督导情况通报如下。总体看，各乡镇工作推进有序，"
+              "但也有个别乡镇进度偏慢，资格权认定工作还不够扎实，需要在下一步工作中切实加以改进。")
+    text = ("                内部资料\n          农村宅基地制度改革试点工作简报\n              2025年第6期（总第21期）\n"
+            "  菖溪县农村宅基地制度改革试点工作领导小组办公室     2025年6月16日\n\n"
+            "                本 期 要 目\n◆何砚秋在全县宅基地制度改革试点工作推进会上的讲话（摘\n    要）\n"
+            "◆菖塘村“三议两公开”推动闲置宅基地有序退出\n◆县宅改办通报5月份试点工作督导情况\n\n"
+            "【领导讲话】\n\n            稳慎推进改革试点　守牢底线激发活力\n"
+            "    ——县委副书记何砚秋在全县农村宅基地制度改革试点\n          工作推进会上的讲话（摘要）\n\n" + _layout(speech)
+            + "\n\n【典型经验】\n\n                       菖塘村：\n         “三议两公开”让闲置宅基地退得出用得活\n\n" + _layout(case)
+            + "\n\n【督导通报】\n\n          关于5月份全县农村宅基地制度改革试点\n                   工作督导情况的通报\n\n" + _layout(notice) + "\n")
+    root = _doc(text)
+    assert _texts(root, "//tei:front//tei:div[@type='contents']//tei:item")[0].endswith("（摘要）")
+    assert _heads(root)[-2:] == ["菖塘村：“三议两公开”让闲置宅基地退得出用得活", "关于5月份全县农村宅基地制度改革试点工作督导情况的通报"]
+    assert _texts(root, "//tei:div[@type='article']/tei:head[@type='sub']") == [
+        "——县委副书记何砚秋在全县农村宅基地制度改革试点工作推进会上的讲话（摘要）"]

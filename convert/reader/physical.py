@@ -2383,6 +2383,33 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
     if entries is not None and _completes_entry(a, b, entries):
         # (before the indent: a title centred over two lines sets its second line in too)
         return False, "the contents list prints the title this line begins and the next one ends", None
+    if (indents and opens_indented(b) and bracket_open(a.text) and len(b.key) <= 6 and closes_bracket(b.text)
+            and b.text.rstrip()[-1:] in "）)"):
+        # a line cut inside the bracket it opened, its rest a few words closing it set in (``…讲话（摘`` /
+        # ``　　要）``): the bracket's rest, no paragraph (a paragraph opens with no bracket's close)
+        return False, "the next line, set in, only closes the bracket this line left open: its rest", "medium"
+    if (parts == 1 and a.blank_before and not b.blank_before and set_in_centred(a) and set_in_centred(b)
+            and not b.form_feed and len(a.key) <= 30 and len(b.key) <= 30
+            and not any(c in "，,。；;！？!?" for c in a.text) and a.text.rstrip()[-1:] not in "）)"
+            and not any(c in "。；;！？!?" for c in b.text) and not b.text.strip().startswith("—")
+            # (a 引题 of two phrases apart by a gap over its title is a head of its own)
+            and not re.search(r"\S(?:\u3000|\s{2,})\S", a.text.strip())
+            # only a title's shapes: a place or body and a colon over the rest (樟树湾村：), or a
+            # document's title 关于…的通报 (GB/T 9704-2012 7.3.1) whose genre ends the second line
+            # (a poem's centred lines, a title over its centred author line, are no one line)
+            and (a.text.rstrip()[-1:] in "：:"
+                 or (a.key.startswith("关于") and re.search(r"(?:通报|通知|决定|意见|报告|办法|方案|请示|批复|函|纪要)$", b.key)))):
+        # two lines set in centred under a blank line, no sentence in either (``樟树湾村：`` /
+        # ``“三议两公开”让…用得活``, ``关于…试点`` / ``工作督导情况的通报``): one title printed over
+        # two lines (标题回行), whatever their lengths
+        return False, ("set in centred under a blank line, the next line centred too, neither a sentence: one "
+                       "title printed over two lines (标题回行)"), "medium"
+    if (indents and opens_indented(b) and parts == 1 and a.text.strip().startswith("——") and width is not None
+            and last_width is not None and last_width >= 0.85 * width and len(b.key) <= 16
+            and not any(c in "，,。；;！？!?" for c in b.text)):
+        # a ——subtitle (nearly) as wide as the wrap, its rest set in under it (``——县委副书记…试点`` /
+        # ``　　工作推进会上的讲话（摘要）``, a layout centring both): the subtitle's rest
+        return False, "a ——subtitle as wide as the wrap, the next line set in and short: the subtitle's rest", "medium"
     if indents and opens_indented(b):
         return True, INDENT_OPENS, None
     if ((indents or a_lead(a)) and not b.form_feed and clause_free(b.text) and len(b.key) <= CENTRED_LINE_MAX
