@@ -2406,7 +2406,9 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
                        "title printed over two lines (标题回行)"), "medium"
     if (indents and opens_indented(b) and parts == 1 and a.text.strip().startswith("——") and width is not None
             and last_width is not None and last_width >= 0.85 * width and len(b.key) <= 16
-            and not any(c in "，,。；;！？!?" for c in b.text)):
+            and not any(c in "，,。；;！？!?" for c in b.text)
+            # (not the author line set in under the subtitle, 县工商联主席　龚振东: a gap parts it)
+            and not re.search(r"\S(?:\u3000|\s{2,})\S", b.text.strip()) and not _signs(b)):
         # a ——subtitle (nearly) as wide as the wrap, its rest set in under it (``——县委副书记…试点`` /
         # ``　　工作推进会上的讲话（摘要）``, a layout centring both): the subtitle's rest
         return False, "a ——subtitle as wide as the wrap, the next line set in and short: the subtitle's rest", "medium"
