@@ -417,7 +417,9 @@ def find_page_furniture(doc: PhysicalText) -> None:
     - A folio is a line shaped like one (``— 3 —``, ``- 3 -``, ``第 3 页``, ``3/8``), or a bare
       number right before or after a form feed or a running head, or a running foot naming the
       journal and the page (``荠川防震减灾　第3页``, the same name at two places at least, the
-      numbers going up).
+      numbers going up), or a running head with a bare folio or one between middle dots at its
+      outer end (``4　　茺阳影像``, ``建言献策　·3·``: :func:`bare_headed_folios`, three a page
+      apart at least, the numbers going up).
     - A running head is a short line without sentence punctuation that opens a page (it stands
       right after a form feed or a folio), at two places at least with the same text (numbers
       aside: ``2020年第1期`` and ``2020年第2期`` are one head). A heading printed once at the
@@ -425,7 +427,8 @@ def find_page_furniture(doc: PhysicalText) -> None:
       opens a page (an extraction's running head over the print's own) counts as a place when
       the same text stands at a page's opening elsewhere (a column name in 【】 excepted; and not
       under a contents heading, 目录: the list's first line). A colophon line (label：value) is
-      no running head.
+      no running head, nor is a title printed once at a page top whose text opens another line
+      away from page tops (its 目录 entry).
 
     The rest of a running head a hard wrap cut inside its issue number or date (the line under it,
     short, the head's last field with it an issue number or a date) is the head's too; the break
@@ -2262,7 +2265,13 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
     paragraph (*run_in*, the evidence of :func:`run_in_sibling`: a 通报's items ``1.…问题。…``,
     one cut before its first sentence ends). In a text that marks its paragraphs by their
     first-line indent (*indents*, :func:`indent_marked_lines`), *b* opening indented opens a
-    paragraph, whatever *a* ends with (a colon before a list of indented items too). *b* a photo's
+    paragraph, whatever *a* ends with (a colon before a list of indented items too), except where
+    *b* only closes a bracket *a* left open (``…讲话（摘`` / ``要）``), where *a* is a ——subtitle nearly as
+    wide as the measure over its short rest (no gap, no author), or where *a* and *b*, set in
+    centred under a blank line, are a title over two lines (a label ending in a colon over its
+    rest, or 关于…的通报: GB/T 9704-2012 7.3.1) — weak (``cert`` medium). With no wrap near (one
+    paragraph to a line), a lead ending in a colon over a line opening with a label and its colon
+    ends. *b* a photo's
     caption (*caption*: a short sentence right over a photo credit alone, ``…干净整洁。`` /
     ``记者　X　摄``) is no part of *a*, though *a* stops mid-sentence: the page's make-up set the
     photo between the two halves of *a*'s paragraph (the logical stage links them). Otherwise the
