@@ -2416,8 +2416,10 @@ def decide_break(a: Line, parts: int, b: Line, width: float | None,
     if (indents and opens_indented(b) and parts == 1 and a.text.strip().startswith("——") and width is not None
             and last_width is not None and last_width >= 0.85 * width and len(b.key) <= 16
             and not any(c in "，,。；;！？!?" for c in b.text)
-            # (not the author line set in under the subtitle, 县工商联主席　龚振东: a gap parts it)
-            and not re.search(r"\S(?:\u3000|\s{2,})\S", b.text.strip()) and not _signs(b)):
+            # (not the author line set in under the subtitle, 县工商联主席　龚振东, 本报记者 韩亦舟: a
+            # gap parts it, or it names a reporter)
+            and not re.search(r"\s", b.text.strip()) and not _signs(b)
+            and not re.match(r"(?:本报|本刊)?(?:特约)?(?:记者|通讯员)", b.key)):
         # a ——subtitle (nearly) as wide as the wrap, its rest set in under it (``——县委副书记…试点`` /
         # ``　　工作推进会上的讲话（摘要）``, a layout centring both): the subtitle's rest
         return False, "a ——subtitle as wide as the wrap, the next line set in and short: the subtitle's rest", "medium"
