@@ -60,7 +60,7 @@ from convert.reader.body import (cut_segments, BRIEF_RE, BYLINE_LINE_RE, BYLINE_
 from convert.reader.layout import (BULLET_CHARS, COLUMN_ENTRY_RE, _loosely_named, table_title_line, LISTED_PERSON_RE, listed_person, thin_figure_row, COLOPHON_FIELD_RE, Contents, after_clause_mark, clause_title, column_list_lines, column_name, column_row, LIST_LABEL_RE, directory_entry, figure_row, table_row, form_field_lines, unit_label, unit_list_lines, labelled_list_lines, heading_shape, paragraph_shape,
                                    unfinished, without_genre_label)
 from convert.reader.lines import Line, is_mark
-from convert.reader.masthead import DATE_RE, _iso, arabic_date
+from convert.reader.masthead import DATE_RE, _iso, arabic_date, numeral
 from convert.reader.logical.state import LogicalText, Role
 from convert.reader.logical.roles import CREDIT_LINE_RE, LETTER_SALUTE_RE, LETTER_WISH_RE, author_line, numbered_parts, DOCUMENT_TITLE_RE, QUESTION_HEAD_RE, SIGNED_TITLE_MAX, indented, physical_parts, subhead_level, title_like
 from convert.reader.names import is_org_name, looks_like_person, tag_byline
@@ -185,18 +185,12 @@ WORK_CREDIT_RE = re.compile(r"(?:[\u4e00-\u9fff]{2,3}|[\u4e00-\u9fff][ \u3000]{1
 SIGNED_DATE_RE = re.compile(r"(?:\d{4}|[〇○零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日")
 #: An entry's note that more pieces follow the one it names, unlisted (（外五则）, （外二篇）, （外一首）).
 MORE_PIECES_RE = re.compile(r"[（(]外([一二三四五六七八九十两\d]{1,3})[则篇首条]?[）)]$")
-_NUMERALS = {c: k for k, c in enumerate("零一二三四五六七八九十", 0)}
 
 
-def _count(numeral: str) -> int:
-    """The number a small Chinese or Arabic numeral (五, 十二, 12, 两) writes (0 when unreadable)."""
-    if numeral.isdigit():
-        return int(numeral)
-    numeral = numeral.replace("两", "二")
-    if "十" in numeral:
-        tens, _, ones = numeral.partition("十")
-        return (_NUMERALS.get(tens, 1) if tens else 1) * 10 + (_NUMERALS.get(ones, 0) if ones else 0)
-    return _NUMERALS.get(numeral, 0)
+def _more_count(note: re.Match | None) -> int:
+    """How many unlisted pieces a :data:`MORE_PIECES_RE` match counts (五, 十二, 12, 两: the
+    masthead's :func:`convert.reader.masthead.numeral`), 0 without one or when unreadable."""
+    return (numeral(note.group(1).replace("两", "二")) or 0) if note is not None else 0
 
 
 #: The conventional name of a box set beside the stories (温馨提示, 特别提示, 维权提示, 安全知识 —
@@ -2141,7 +2135,7 @@ class BodyBuilder:
         item run in, under that title) and goes down as each titled piece after it opens."""
         if entry is not None:
             more = MORE_PIECES_RE.search(self.entries[entry].key)
-            self._entry_open, self._more_unlisted = entry, (_count(more.group(1)) if more else 0)
+            self._entry_open, self._more_unlisted = entry, _more_count(more)
         elif head is not None and (counted := self._counting_entry(head)) is not None:
             self._entry_open, self._more_unlisted = counted
         elif self._more_unlisted > 0 and head is not None:
@@ -2177,8 +2171,8 @@ class BodyBuilder:
         if getattr(self, "_counting", None) is None:
             self._counting = {}
             for k, e in enumerate(self.entries):
-                if (m := MORE_PIECES_RE.search(e.key)) is not None and _count(m.group(1)) > 0:
-                    self._counting[e.key[: m.start()]] = (k, _count(m.group(1)))
+                if (m := MORE_PIECES_RE.search(e.key)) is not None and (n := _more_count(m)) > 0:
+                    self._counting[e.key[: m.start()]] = (k, n)
         if not self._counting:
             return None
         key = head.key.lstrip("".join(BULLET_CHARS))

@@ -2207,15 +2207,16 @@ def find_briefs(doc: LogicalText) -> None:
             column, in_column, plain = False, True, True
             continue
         found = run_in_head(line, gap_ok=column)
-        if found is not None and COMMENT_LABEL_RE.fullmatch(re.sub(r"\s+", "", line.text[found[1]:found[2]])):
+        head = re.sub(r"\s+", "", line.text[found[1]:found[2]]) if found is not None else ""
+        if found is not None and COMMENT_LABEL_RE.fullmatch(head):
             line.note("paragraph", "a comment's label run in (点评：): the comment's text, no brief item")
             continue
-        if found is not None and QA_LABEL_RE.fullmatch(re.sub(r"\s+", "", line.text[found[1]:found[2]])):
+        if found is not None and QA_LABEL_RE.fullmatch(head):
             # a question's or an answer's label run in (**问：**…, **答：**…): a Q&A piece's turn,
             # no brief item
             line.note("paragraph", "a question's or an answer's label run in (问：, 答：): the Q&A's text, no brief item")
             continue
-        if found is not None and CASE_PART_RE.fullmatch(re.sub(r"\s+", "", line.text[found[1]:found[2]])):
+        if found is not None and CASE_PART_RE.fullmatch(head):
             # a case's part label run in (**基本案情**　…, 典型意义): a label inside the case, no
             # brief item of its own
             line.note("paragraph", "a case's part label run in (基本案情, 典型意义 …): part of the case, no brief item")
