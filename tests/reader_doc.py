@@ -30,3 +30,28 @@ def texts(root, path: str) -> list[str]:
 def article_heads(root) -> list[str]:
     """The titles (heads with no ``@type``) of the articles in *root*'s body, in order."""
     return texts(root, "//tei:body//tei:div[@type='article']/tei:head[not(@type)]")
+
+
+TEI = "{http://www.tei-c.org/ns/1.0}"
+
+
+def paragraphs(root) -> list[str]:
+    """The text of every ``<p>`` under *root*, in document order, as printed."""
+    return ["".join(p.itertext()) for p in root.iter(f"{TEI}p")]
+
+
+def furniture(root) -> list[str]:
+    """The text of every ``<fw>`` under *root*, in document order, outer whitespace removed."""
+    return ["".join(f.itertext()).strip() for f in root.iter(f"{TEI}fw")]
+
+
+def hard_wrap(paragraph: str, width: int) -> str:
+    """*paragraph* cut every *width* characters, as a hard wrap leaves it."""
+    return "\n".join(paragraph[i : i + width] for i in range(0, len(paragraph), width))
+
+
+def layout_column(paragraph: str, width: int) -> str:
+    """*paragraph* as pdftotext lays out a column of *width* characters: its first line set in
+    four spaces (two characters fewer), then cut every *width* characters."""
+    return "\n".join(["    " + paragraph[: width - 2]]
+                     + [paragraph[i : i + width] for i in range(width - 2, len(paragraph), width)])

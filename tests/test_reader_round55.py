@@ -7,18 +7,10 @@ from __future__ import annotations
 
 import re
 
-from reader_doc import article_heads as _heads, one_document as _doc, texts as _texts
+from reader_doc import (article_heads as _heads, hard_wrap as _wrap, one_document as _doc, paragraphs as _paragraphs,
+                        texts as _texts)
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
-
-
-def _wrap(paragraph: str, width: int) -> str:
-    """*paragraph* cut every *width* characters, as a hard wrap leaves it."""
-    return "\n".join(paragraph[i : i + width] for i in range(0, len(paragraph), width))
-
-
-def _paragraphs(root) -> list[str]:
-    return ["".join(p.itertext()) for p in root.iter(f"{TEI}p")]
 
 
 MASTHEAD = "内部资料\n\n菖州市菖溪街道社区工作简报\n\n2025年第9期（总第61期）\n\n菖州市菖溪街道党工委办公室　　　　　　　2025年9月22日\n\n"

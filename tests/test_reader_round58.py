@@ -4,13 +4,10 @@ texts are written for the tests (invented places 菖溪, 菖州 and 菖川 and t
 
 from __future__ import annotations
 
-from reader_doc import article_heads as _heads, one_document as _doc, texts as _texts
+from reader_doc import (article_heads as _heads, hard_wrap as _wrap, one_document as _doc, paragraphs as _paragraphs,
+                        texts as _texts)
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
-
-
-def _paragraphs(root) -> list[str]:
-    return ["".join(p.itertext()) for p in root.iter(f"{TEI}p")]
 
 
 PAPER = ("# 菖州车务报\n\n中共菖州车务段委员会主办\n\n2025年6月20日　第12期（总第320期）\n\n**本期导读**\n\n"
@@ -93,11 +90,6 @@ def test_a_newspaper_title_centred_over_two_lines_between_its_kicker_and_its_das
     assert _heads(root) == ["段召开“安全生产月”暨暑运动员大会"]
     assert _texts(root, "//tei:body//tei:div[@type='article']/tei:head[@type='kicker']") == ["压紧压实安全责任全力保障暑期运输"]
     assert _texts(root, "//tei:body//tei:div[@type='article']/tei:head[@type='sub']") == ["——部署12项重点措施确保暑期运输安全有序"]
-
-
-def _wrap(paragraph: str, width: int) -> str:
-    """*paragraph* cut every *width* characters, as a hard wrap leaves it."""
-    return "\n".join(paragraph[i : i + width] for i in range(0, len(paragraph), width))
 
 
 def test_a_wrapped_line_of_prose_ending_where_a_listed_titles_start_is_quoted():

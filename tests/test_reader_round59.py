@@ -5,17 +5,8 @@ their offices)."""
 
 from __future__ import annotations
 
-from reader_doc import article_heads as _heads, one_document as _doc, texts as _texts
-
-TEI = "{http://www.tei-c.org/ns/1.0}"
-
-
-def _paragraphs(root) -> list[str]:
-    return ["".join(p.itertext()) for p in root.iter(f"{TEI}p")]
-
-
-def _fw(root) -> list[str]:
-    return ["".join(f.itertext()).strip() for f in root.iter(f"{TEI}fw")]
+from reader_doc import (article_heads as _heads, furniture as _fw, layout_column, one_document as _doc,
+                        paragraphs as _paragraphs, texts as _texts)
 
 
 PROSE = ("菖州的秋天来得早，立秋一过，田里的稻子就一天一个颜色，山脚下的柿子林也慢慢红了起来，"
@@ -203,13 +194,6 @@ def test_a_diarys_date_line_over_a_page_break():
     assert "一九六四年七月十八日　晴，闷热" in [p.strip() for p in _paragraphs(root)]
 
 
-def _column(paragraph: str, width: int = 13) -> str:
-    """*paragraph* set in a narrow column: its first line indented four spaces, cut every *width*
-    characters (the first line two fewer), as pdftotext gives a newspaper's column."""
-    lines = ["    " + paragraph[: width - 2]] + [paragraph[i : i + width] for i in range(width - 2, len(paragraph), width)]
-    return "\n".join(lines)
-
-
 def test_a_narrow_columns_title_and_sub_heading_the_wrap_cut():
     """A pdftotext copy of a paper's narrow column (about 13 characters): a title the column cut in
     two halves of one width, which its 导读 entry names whole, and numbered sub-headings whose last
@@ -219,17 +203,17 @@ def test_a_narrow_columns_title_and_sub_heading_the_wrap_cut():
             "● 本期导读\n◆ 三季度安全隐患排查整治情况通报                2版\n\f"
             "第二版　综合\n"
             "第三季度安全隐患\n排查整治情况通报\n"
-            + _column("7月至9月，公司按照全县城镇燃气安全专项整治工作部署，组织开展了第三季度安全隐患排查整治，"
-                      "共组织综合检查4次、专项检查11次，检查门站、调压站等场站26座，入户安检1.8万户。")
+            + layout_column("7月至9月，公司按照全县城镇燃气安全专项整治工作部署，组织开展了第三季度安全隐患排查整治，"
+                      "共组织综合检查4次、专项检查11次，检查门站、调压站等场站26座，入户安检1.8万户。", 13)
             + "\n    现将有关情况通报如下。\n一、存在的主要问题\n（一）户内设施隐患占比仍然\n较高\n"
-            + _column("居民户内隐患共发现812处，占隐患总数的79%，主要是燃气胶管超期使用、灶具没有熄火保护装置、"
-                      "燃气热水器安装在卫生间内和私自改装移动燃气设施。")
+            + layout_column("居民户内隐患共发现812处，占隐患总数的79%，主要是燃气胶管超期使用、灶具没有熄火保护装置、"
+                      "燃气热水器安装在卫生间内和私自改装移动燃气设施。", 13)
             + "\n（二）餐饮场所安全管理不到\n位\n"
-            + _column("部分餐饮商户没有按要求安装燃气泄漏报警装置，个别商户把液化气钢瓶和天然气管道混用，"
-                      "后厨员工不会正确关闭阀门，应急处置能力不足。")
+            + layout_column("部分餐饮商户没有按要求安装燃气泄漏报警装置，个别商户把液化气钢瓶和天然气管道混用，"
+                      "后厨员工不会正确关闭阀门，应急处置能力不足。", 13)
             + "\n二、下一步工作\n"
-            + _column("公司将针对排查发现的问题建立隐患整改台账，实行销号管理，对户内设施隐患逐户上门督促整改，"
-                      "对餐饮场所开展联合执法检查，确保今冬明春全县燃气安全形势平稳有序。") + "\n")
+            + layout_column("公司将针对排查发现的问题建立隐患整改台账，实行销号管理，对户内设施隐患逐户上门督促整改，"
+                      "对餐饮场所开展联合执法检查，确保今冬明春全县燃气安全形势平稳有序。", 13) + "\n")
     root = _doc(text)
     assert _heads(root) == ["第三季度安全隐患排查整治情况通报"]
     assert _texts(root, "//tei:div[@type='subsection']/tei:head") == [

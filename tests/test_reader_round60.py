@@ -5,21 +5,14 @@ their offices)."""
 
 from __future__ import annotations
 
-from reader_doc import article_heads as _heads, one_document as _doc, texts as _texts
+from reader_doc import (article_heads as _heads, furniture as _fw, layout_column, one_document as _doc,
+                        paragraphs as _paragraphs, texts as _texts)
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
 
 PROSE = ("冬天一到，不少老年朋友减少了户外活动，其实只要方法得当，在家里也能把身体活动开，"
          "关键是量力而行、循序渐进，练完以后身上微微发热就好，不必追求出汗，更不能勉强自己。")
 PAGE = "\n\n".join([PROSE] * 4)
-
-
-def _paragraphs(root) -> list[str]:
-    return ["".join(p.itertext()) for p in root.iter(f"{TEI}p")]
-
-
-def _fw(root) -> list[str]:
-    return ["".join(f.itertext()).strip() for f in root.iter(f"{TEI}fw")]
 
 
 def test_running_heads_whose_verso_carries_the_issue_beside_the_folio():
@@ -90,12 +83,6 @@ def test_a_line_without_the_bullet_of_a_brief_columns_items_ends_the_column():
     assert _texts(root, "//tei:div[@type='article']/tei:head[@type='kicker']") == ["以案为鉴警钟长鸣"]
 
 
-def _layout(paragraph: str, width: int = 26) -> str:
-    """*paragraph* as pdftotext lays it out: the first line set in four spaces, then cut every
-    *width* characters."""
-    return "\n".join(["    " + paragraph[: width - 2]] + [paragraph[i : i + width] for i in range(width - 2, len(paragraph), width)])
-
-
 def test_a_layout_copys_titles_centred_over_two_lines_and_an_entry_cut_inside_its_bracket():
     """A pdftotext copy of a 简报: a 要目 entry cut inside its bracket, the rest set in (``…讲话（摘`` /
     ``要）``); a speech's ——subtitle as wide as the measure, its rest set in under it; a title
@@ -113,9 +100,9 @@ def test_a_layout_copys_titles_centred_over_two_lines_and_an_entry_cut_inside_it
             "                本 期 要 目\n◆何砚秋在全县宅基地制度改革试点工作推进会上的讲话（摘\n    要）\n"
             "◆菖塘村“三议两公开”推动闲置宅基地有序退出\n◆县宅改办通报5月份试点工作督导情况\n\n"
             "【领导讲话】\n\n            稳慎推进改革试点　守牢底线激发活力\n"
-            "    ——县委副书记何砚秋在全县农村宅基地制度改革试点\n          工作推进会上的讲话（摘要）\n\n" + _layout(speech)
-            + "\n\n【典型经验】\n\n                       菖塘村：\n         “三议两公开”让闲置宅基地退得出用得活\n\n" + _layout(case)
-            + "\n\n【督导通报】\n\n          关于5月份全县农村宅基地制度改革试点\n                   工作督导情况的通报\n\n" + _layout(notice) + "\n")
+            "    ——县委副书记何砚秋在全县农村宅基地制度改革试点\n          工作推进会上的讲话（摘要）\n\n" + layout_column(speech, 26)
+            + "\n\n【典型经验】\n\n                       菖塘村：\n         “三议两公开”让闲置宅基地退得出用得活\n\n" + layout_column(case, 26)
+            + "\n\n【督导通报】\n\n          关于5月份全县农村宅基地制度改革试点\n                   工作督导情况的通报\n\n" + layout_column(notice, 26) + "\n")
     root = _doc(text)
     assert _texts(root, "//tei:front//tei:div[@type='contents']//tei:item")[0].endswith("（摘要）")
     assert _heads(root)[-2:] == ["菖塘村：“三议两公开”让闲置宅基地退得出用得活", "关于5月份全县农村宅基地制度改革试点工作督导情况的通报"]
